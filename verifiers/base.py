@@ -1,0 +1,166 @@
+"""The verifier protocol, its result type, and the registry.
+
+A verifier turns ``(completion, reference, **context)`` into a :class:`VerifyResult`. Verifiers are found by
+name: built-ins register with :func:`register_verifier`, third-party packages through the entry-point group
+``rlvr.verifiers`` (the entry point names a Verifier subclass or a zero-argument factory).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import entry_points
+from typing import Any, ClassVar
+
+logger = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "rlvr.verifiers"
+
+#: Status values a verifier reports. ``ok``: the check ran and decided; ``no_answer``: nothing could be
+#: extracted; ``timeout``: the hard time limit fired; ``error``: the check itself failed (bad reference,
+#: crash). Only ``ok`` can carry ``passed=True``.
+STATUSES = ("ok", "no_answer", "timeout", "error")
+
+
+@dataclass
+class VerifyResult:
+    """Outcome of one verification.
+
+    score: reward in [0, 1]. passed: the completion is judged correct. status: one of :data:`STATUSES`.
+    extracted: the answer string the verifier judged (``None`` when nothing was extracted).
+    details: verifier-specific extras (e.g. ``stdout``/``stderr`` for code, component scores for
+    combinations). duration_s: wall-clock seconds spent. error: a message when status is error/timeout.
+    """
+
+    score: float
+    passed: bool
+    status: str = "ok"
+    extracted: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    duration_s: float = 0.0
+    error: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise ValueError(f"VerifyResult.status must be one of {STATUSES}, got {self.status!r}")
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"VerifyResult.score must lie in [0, 1], got {self.score}")
+        if self.passed and self.status != "ok":
+            raise ValueError("VerifyResult.passed=True requires status='ok'")
+
+    @classmethod
+    def failure(cls, status: str, error: str | None = None, **kw: Any) -> VerifyResult:
+        """A zero-reward result for ``no_answer``, ``timeout`` or ``error``."""
+        return cls(score=0.0, passed=False, status=status, error=error, **kw)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Verifier(ABC):
+    """Base class of all verifiers.
+
+    Subclasses implement :meth:`verify`. :meth:`verify_batch` scores many completions and may spread them
+    over worker processes; it always returns exactly one result per completion, in order.
+    """
+
+    name: ClassVar[str] = ""
+
+    @abstractmethod
+    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
+        """Score one completion against its reference. Must never raise for bad model output."""
+
+    def verify_batch(
+        self,
+        completions: Sequence[str],
+        references: Sequence[Any],
+        contexts: Sequence[Mapping[str, Any]] | None = None,
+    ) -> list[VerifyResult]:
+        """Score ``len(completions)`` completions; references (and contexts) must match in length."""
+        check_batch_lengths(completions, references, contexts)
+        ctxs = contexts if contexts is not None else [{}] * len(completions)
+        return [self.safe_verify(c, r, **dict(x)) for c, r, x in zip(completions, references, ctxs)]
+
+    def safe_verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
+        """:meth:`verify`, with any exception turned into a zero-reward ``error`` result."""
+        t0 = time.perf_counter()
+        try:
+            res = self.verify(completion, reference, **context)
+        except Exception as e:  # a verifier crash must never crash the trainer
+            logger.warning("verifier %s raised %s: %s", self.name or type(self).__name__, type(e).__name__, e)
+            return VerifyResult.failure("error", f"{type(e).__name__}: {e}", duration_s=time.perf_counter() - t0)
+        if not res.duration_s:
+            res.duration_s = time.perf_counter() - t0
+        return res
+
+
+def check_batch_lengths(
+    completions: Sequence[Any], references: Sequence[Any], contexts: Sequence[Any] | None = None
+) -> None:
+    """Raise ValueError unless all given sequences have one entry per completion (no silent broadcast)."""
+    n = len(completions)
+    if len(references) != n:
+        raise ValueError(f"got {n} completions but {len(references)} references")
+    if contexts is not None and len(contexts) != n:
+        raise ValueError(f"got {n} completions but {len(contexts)} contexts")
+
+
+_REGISTRY: dict[str, Callable[..., Verifier]] = {}
+_ENTRY_POINTS_LOADED = False
+
+
+def register_verifier(name: str) -> Callable[[Callable[..., Verifier]], Callable[..., Verifier]]:
+    """Decorator: register a Verifier subclass (or a factory returning one) under ``name``."""
+
+    def deco(factory: Callable[..., Verifier]) -> Callable[..., Verifier]:
+        if name in _REGISTRY and _REGISTRY[name] is not factory:
+            raise ValueError(f"verifier {name!r} is already registered")
+        _REGISTRY[name] = factory
+        if isinstance(factory, type) and not factory.name:
+            factory.name = name
+        return factory
+
+    return deco
+
+
+def _load_entry_points() -> None:
+    global _ENTRY_POINTS_LOADED
+    if _ENTRY_POINTS_LOADED:
+        return
+    _ENTRY_POINTS_LOADED = True
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in _REGISTRY:
+            continue
+        try:
+            _REGISTRY[ep.name] = ep.load()
+        except Exception as e:  # a broken plugin must not break the built-ins
+            logger.warning("could not load verifier entry point %s (%s): %s", ep.name, ep.value, e)
+
+
+def _load_builtins() -> None:
+    from rlvr.verifiers import builtins  # noqa: F401  (registers the built-in verifiers)
+
+
+def get_verifier(name: str, **kwargs: Any) -> Verifier:
+    """Instantiate the verifier registered as ``name`` with ``kwargs``."""
+    _load_builtins()
+    if name not in _REGISTRY:
+        _load_entry_points()
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"unknown verifier {name!r}; available: {', '.join(available_verifiers())}") from None
+    verifier = factory(**kwargs)
+    if not isinstance(verifier, Verifier):
+        raise TypeError(f"verifier {name!r} produced {type(verifier).__name__}, not a Verifier")
+    return verifier
+
+
+def available_verifiers() -> list[str]:
+    """Names of all registered and entry-point verifiers."""
+    _load_builtins()
+    _load_entry_points()
+    return sorted(_REGISTRY)
