@@ -1,0 +1,286 @@
+"""Rollout: sample G completions per prompt, with the sampling log-probabilities.
+
+The transformers backend (:class:`HFGenerator`) runs its own decoding loop over a KV cache instead of
+``model.generate``: each prompt is prefilled once and its cache is shared by its G samples (repeated along
+the batch axis after the prefill), logprobs come from the same temperature / top-p processed distribution
+that the token was drawn from, and finished rows stop counting at their EOS or stop string. Masks come
+from the generated positions, never from pad ids, so a model whose pad token is its EOS (SmolLM2) keeps
+EOS in the loss.
+
+Backends are found by name (:func:`register_backend`, :func:`make_generator`); ``auto`` picks vLLM when it
+is registered and usable, else ``hf``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import torch
+
+from rlvr.rl_core.types import Generator, RolloutBatch, SamplingParams
+
+logger = logging.getLogger(__name__)
+
+#: backend name -> factory(model, tokenizer, **options) -> Generator
+_BACKENDS: dict[str, Callable[..., Generator]] = {}
+#: backend names tried in order by ``backend="auto"``
+AUTO_ORDER: tuple[str, ...] = ("vllm", "hf")
+
+
+def register_backend(name: str) -> Callable[[Callable[..., Generator]], Callable[..., Generator]]:
+    """Decorator: register a Generator factory ``(model, tokenizer, **options) -> Generator`` as ``name``."""
+
+    def deco(factory: Callable[..., Generator]) -> Callable[..., Generator]:
+        _BACKENDS[name] = factory
+        return factory
+
+    return deco
+
+
+def available_backends() -> list[str]:
+    return sorted(_BACKENDS)
+
+
+def make_generator(backend: str, model: torch.nn.Module, tokenizer: Any, **options: Any) -> Generator:
+    """The Generator for ``backend`` ("auto", "hf", or any registered name) over the learner's model."""
+    if backend == "auto":
+        for name in AUTO_ORDER:
+            if name not in _BACKENDS:
+                continue
+            try:
+                return _BACKENDS[name](model, tokenizer, **options)
+            except (ImportError, RuntimeError) as e:  # e.g. vllm not installed or no device for it
+                logger.info("rollout backend %s unavailable (%s); trying the next", name, e)
+        raise RuntimeError(f"no rollout backend usable; registered: {available_backends()}")
+    try:
+        factory = _BACKENDS[backend]
+    except KeyError:
+        raise KeyError(f"unknown rollout backend {backend!r}; available: {available_backends()}") from None
+    return factory(model, tokenizer, **options)
+
+
+def left_pad(seqs: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Left-pad token lists to (B, L) ids and a (B, L) bool attention mask."""
+    width = max((len(s) for s in seqs), default=0)
+    ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(seqs), width), dtype=torch.bool)
+    for i, s in enumerate(seqs):
+        if len(s):
+            ids[i, width - len(s) :] = torch.as_tensor(list(s), dtype=torch.long)
+            mask[i, width - len(s) :] = True
+    return ids, mask
+
+
+def process_logits(logits: torch.Tensor, temperature: float, top_p: float) -> torch.Tensor:
+    """Temperature then nucleus (top-p) filtering of (R, V) logits; filtered entries become -inf.
+
+    The most likely token always survives; ties at the threshold are kept.
+    """
+    logits = logits.float()
+    if temperature > 0 and temperature != 1.0:
+        logits = logits / temperature
+    if top_p < 1.0:
+        sorted_logits, order = torch.sort(logits, dim=-1, descending=True)
+        probs = sorted_logits.softmax(-1)
+        # drop a token when the mass of strictly more likely tokens already reaches top_p
+        drop_sorted = (probs.cumsum(-1) - probs) >= top_p
+        drop = torch.zeros_like(drop_sorted).scatter(-1, order, drop_sorted)
+        logits = logits.masked_fill(drop, float("-inf"))
+    return logits
+
+
+class StopMatcher:
+    """Detects stop strings in the decoded tail of each row (only the last few tokens are decoded)."""
+
+    def __init__(self, tokenizer: Any, stops: Sequence[str]) -> None:
+        self.tokenizer = tokenizer
+        self.stops = [s for s in stops if s]
+        longest = max((len(s) for s in self.stops), default=0)
+        self.window = longest + 8  # tokens are at least one character; a margin covers merges
+
+    def __bool__(self) -> bool:
+        return bool(self.stops)
+
+    def hits(self, generated: list[list[int]], rows: Sequence[int]) -> list[int]:
+        """Rows (among ``rows``) whose text now contains a stop string."""
+        out = []
+        for r in rows:
+            tail = self.tokenizer.decode(generated[r][-self.window :], skip_special_tokens=True)
+            if any(s in tail for s in self.stops):
+                out.append(r)
+        return out
+
+
+class HFGenerator:
+    """Batched KV-cached sampling with a transformers causal LM (CPU or GPU).
+
+    The generator samples from the learner's own model, so :meth:`sync_weights` is a no-op.
+    ``prompt_batch``: prompts prefilled together (their G samples decode together).
+    """
+
+    def __init__(self, model: torch.nn.Module, tokenizer: Any, prompt_batch: int = 64) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.prompt_batch = max(1, int(prompt_batch))
+        pad = tokenizer.pad_token_id
+        self.pad_id = int(pad if pad is not None else tokenizer.eos_token_id)
+        eos = getattr(model, "generation_config", None)
+        eos_ids = getattr(eos, "eos_token_id", None) if eos is not None else None
+        if eos_ids is None:
+            eos_ids = tokenizer.eos_token_id
+        self.eos_ids = sorted({int(e) for e in (eos_ids if isinstance(eos_ids, (list, tuple)) else [eos_ids])})
+
+    def sync_weights(self, model: torch.nn.Module) -> None:
+        """The learner's model is sampled directly; nothing to copy."""
+
+    def generate(self, prompts: list[list[int]], n: int, params: SamplingParams) -> RolloutBatch:
+        """``n`` completions for each prompt (completions of one prompt contiguous)."""
+        if n < 1:
+            raise ValueError(f"n must be >= 1, got {n}")
+        gen = torch.Generator(device=next(self.model.parameters()).device)
+        gen.manual_seed(params.seed if params.seed is not None else int(torch.randint(0, 2**62, (1,))))
+        parts = [
+            self._generate_chunk(prompts[i : i + self.prompt_batch], n, params, gen)
+            for i in range(0, len(prompts), self.prompt_batch)
+        ]
+        return _concat(parts, prompts, n, self.pad_id, self.tokenizer)
+
+    @torch.inference_mode()
+    def _generate_chunk(
+        self, prompts: list[list[int]], n: int, params: SamplingParams, gen: torch.Generator
+    ) -> tuple[list[list[int]], list[list[float]], list[bool]]:
+        model = self.model
+        device = next(model.parameters()).device
+        was_training = model.training
+        model.eval()
+        try:
+            ids, mask = left_pad(prompts, self.pad_id)
+            ids, mask = ids.to(device), mask.to(device)
+            pos = (mask.long().cumsum(-1) - 1).clamp_min(0)
+            out = model(input_ids=ids, attention_mask=mask.long(), position_ids=pos, use_cache=True, logits_to_keep=1)
+            cache = out.past_key_values
+            logits = out.logits[:, -1, :]
+            if n > 1:  # the prompt's KV cache is computed once and shared by its n samples
+                cache.batch_repeat_interleave(n)
+                logits = logits.repeat_interleave(n, dim=0)
+                mask = mask.repeat_interleave(n, dim=0)
+                pos = pos.repeat_interleave(n, dim=0)
+            return self._decode(model, cache, logits, mask, pos[:, -1], params, gen, device)
+        finally:
+            model.train(was_training)
+
+    def _decode(
+        self,
+        model: torch.nn.Module,
+        cache: Any,
+        logits: torch.Tensor,
+        attn: torch.Tensor,
+        last_pos: torch.Tensor,
+        params: SamplingParams,
+        gen: torch.Generator,
+        device: torch.device,
+    ) -> tuple[list[list[int]], list[list[float]], list[bool]]:
+        rows = logits.shape[0]
+        eos = torch.tensor(self.eos_ids, device=device)
+        stops = StopMatcher(self.tokenizer, params.stop)
+        tokens: list[torch.Tensor] = []
+        logps: list[torch.Tensor] = []
+        done = torch.zeros(rows, dtype=torch.bool, device=device)
+        lengths = torch.zeros(rows, dtype=torch.long, device=device)
+        generated: list[list[int]] = [[] for _ in range(rows)]
+        attn = attn.long()
+        for step in range(params.max_new_tokens):
+            scores = process_logits(logits, params.temperature, params.top_p)
+            logp_all = scores.log_softmax(-1)
+            if params.temperature > 0:
+                nxt = torch.multinomial(logp_all.exp(), 1, generator=gen).squeeze(-1)
+            else:
+                nxt = scores.argmax(-1)
+            lp = logp_all.gather(-1, nxt[:, None]).squeeze(-1)
+            nxt = nxt.masked_fill(done, self.pad_id)
+            tokens.append(nxt)
+            logps.append(lp.masked_fill(done, 0.0))
+            lengths += (~done).long()
+            newly = torch.isin(nxt, eos) & ~done
+            if stops:
+                active = (~done).nonzero().flatten().tolist()
+                nxt_list = nxt.tolist()
+                for r in active:
+                    generated[r].append(nxt_list[r])
+                for r in stops.hits(generated, [r for r in active if not newly[r]]):
+                    newly[r] = True
+            done = done | newly
+            if bool(done.all()) or step == params.max_new_tokens - 1:
+                break
+            attn = torch.cat([attn, (~done).long()[:, None]], dim=1)
+            last_pos = last_pos + 1
+            out = model(
+                input_ids=nxt[:, None],
+                attention_mask=attn,
+                position_ids=last_pos[:, None],
+                past_key_values=cache,
+                use_cache=True,
+            )
+            cache = out.past_key_values
+            logits = out.logits[:, -1, :]
+        tok = torch.stack(tokens, 1).cpu() if tokens else torch.zeros((rows, 0), dtype=torch.long)
+        lpt = torch.stack(logps, 1).float().cpu() if logps else torch.zeros((rows, 0))
+        lens = lengths.cpu().tolist()
+        truncated = (~done).cpu().tolist()
+        return (
+            [tok[r, : lens[r]].tolist() for r in range(rows)],
+            [lpt[r, : lens[r]].tolist() for r in range(rows)],
+            truncated,
+        )
+
+
+def _concat(
+    parts: list[tuple[list[list[int]], list[list[float]], list[bool]]],
+    prompts: list[list[int]],
+    n: int,
+    pad_id: int,
+    tokenizer: Any,
+) -> RolloutBatch:
+    seqs = [s for p in parts for s in p[0]]
+    logps = [lp for p in parts for lp in p[1]]
+    trunc = [t for p in parts for t in p[2]]
+    return build_rollout_batch(prompts, seqs, logps, trunc, pad_id, tokenizer, n)
+
+
+def build_rollout_batch(
+    prompts: list[list[int]],
+    completions: list[list[int]],
+    logprobs: list[list[float]],
+    truncated: list[bool],
+    pad_id: int,
+    tokenizer: Any,
+    n: int,
+) -> RolloutBatch:
+    """Right-pad N = len(prompts)·n completions into a :class:`RolloutBatch` (masks from lengths)."""
+    rows = len(completions)
+    if rows != len(prompts) * n:
+        raise ValueError(f"{rows} completions for {len(prompts)} prompts x {n}")
+    width = max((len(c) for c in completions), default=0)
+    ids = torch.full((rows, width), pad_id, dtype=torch.long)
+    mask = torch.zeros((rows, width), dtype=torch.bool)
+    old = torch.zeros((rows, width), dtype=torch.float32)
+    for r, (c, lp) in enumerate(zip(completions, logprobs)):
+        ids[r, : len(c)] = torch.as_tensor(c, dtype=torch.long)
+        mask[r, : len(c)] = True
+        old[r, : len(lp)] = torch.as_tensor(lp, dtype=torch.float32)
+    return RolloutBatch(
+        prompt_ids=[list(p) for p in prompts],
+        completion_ids=ids,
+        completion_mask=mask,
+        old_logprobs=old,
+        truncated=torch.as_tensor(truncated, dtype=torch.bool),
+        group_ids=torch.arange(len(prompts)).repeat_interleave(n),
+        texts=tokenizer.batch_decode([c for c in completions], skip_special_tokens=True),
+    )
+
+
+@register_backend("hf")
+def _hf_backend(model: torch.nn.Module, tokenizer: Any, prompt_batch: int = 64, **_: Any) -> HFGenerator:
+    return HFGenerator(model, tokenizer, prompt_batch=prompt_batch)
