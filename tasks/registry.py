@@ -1,0 +1,80 @@
+"""The task registry: built-ins register with :func:`register_task`; third-party packages through the
+entry-point group ``rlvr.tasks`` (the entry point names a Task class or a factory taking keyword config)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import Any
+
+from rlvr.tasks.base import Task
+
+logger = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "rlvr.tasks"
+
+#: Built-in task modules, imported on first use so that ``rlvr tasks list`` stays fast.
+BUILTIN_MODULES = ("arithmetic", "gsm8k", "asdiv", "humaneval", "codegen", "user")
+
+TaskFactory = Callable[..., Task]
+_REGISTRY: dict[str, TaskFactory] = {}
+_LOADED = False
+
+
+def register_task(name: str) -> Callable[[TaskFactory], TaskFactory]:
+    """Decorator: register a Task class (or a factory returning one) under ``name``."""
+
+    def deco(factory: TaskFactory) -> TaskFactory:
+        if name in _REGISTRY and _REGISTRY[name] is not factory:
+            raise ValueError(f"task {name!r} is already registered")
+        _REGISTRY[name] = factory
+        return factory
+
+    return deco
+
+
+def _load_all() -> None:
+    global _LOADED
+    if _LOADED:
+        return
+    _LOADED = True
+    for mod in BUILTIN_MODULES:
+        importlib.import_module(f"rlvr.tasks.{mod}")
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in _REGISTRY:
+            continue
+        try:
+            _REGISTRY[ep.name] = ep.load()
+        except Exception as e:  # a broken plugin must not break the built-ins
+            logger.warning("could not load task entry point %s (%s): %s", ep.name, ep.value, e)
+
+
+def get_task(name: str, **cfg: Any) -> Task:
+    """Instantiate the task registered as ``name`` with its config ``cfg`` (keyword arguments)."""
+    _load_all()
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise KeyError(f"unknown task {name!r}; available: {', '.join(available_tasks())}") from None
+    try:
+        task = factory(**cfg)
+    except TypeError as e:
+        raise TypeError(f"bad config for task {name!r}: {e}") from None
+    if not isinstance(task, Task):
+        raise TypeError(f"task {name!r} produced {type(task).__name__}, which does not implement Task")
+    return task
+
+
+def available_tasks() -> list[str]:
+    """Names of all registered and entry-point tasks."""
+    _load_all()
+    return sorted(_REGISTRY)
+
+
+def describe_task(name: str) -> str:
+    """First line of the docstring of the task registered as ``name``."""
+    _load_all()
+    doc = (_REGISTRY[name].__doc__ or "").strip()
+    return doc.splitlines()[0] if doc else ""
