@@ -66,7 +66,14 @@ def cached_examples(key: str, build: Callable[[], Iterable[Example]]) -> list[Ex
         tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=final.parent))
         features = datasets.Features({c: datasets.Value("string") for c in ("id", "prompt", "reference", "meta")})
         ds = datasets.Dataset.from_list(rows, features=features)
-        ds.save_to_disk(str(tmp / "data"))
+        quiet = not datasets.utils.are_progress_bars_disabled()
+        if quiet:
+            datasets.utils.disable_progress_bars()
+        try:
+            ds.save_to_disk(str(tmp / "data"))
+        finally:
+            if quiet:
+                datasets.utils.enable_progress_bars()
         atomic_publish(tmp, final)
         logger.debug("cached %d examples at %s", len(rows), final)
     ds = datasets.load_from_disk(str(final / "data"))

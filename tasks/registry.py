@@ -62,9 +62,15 @@ def get_task(name: str, **cfg: Any) -> Task:
         task = factory(**cfg)
     except TypeError as e:
         raise TypeError(f"bad config for task {name!r}: {e}") from None
-    if not isinstance(task, Task):
-        raise TypeError(f"task {name!r} produced {type(task).__name__}, which does not implement Task")
+    missing = [a for a in ("name", "verifier", "examples", "render_prompt") if not _has(task, a)]
+    if missing:
+        raise TypeError(f"task {name!r} produced {type(task).__name__}, which lacks Task member(s) {missing}")
     return task
+
+
+def _has(obj: Any, attr: str) -> bool:
+    """Attribute presence without evaluating properties (a task's verifier is built lazily)."""
+    return attr in getattr(obj, "__dict__", {}) or any(attr in vars(c) for c in type(obj).__mro__)
 
 
 def available_tasks() -> list[str]:

@@ -1,0 +1,169 @@
+"""Per-step metrics: computed from the rollout and the update, written to ``<run_dir>/metrics.jsonl``
+(one JSON object per line, ``step`` first) and to TensorBoard when it is installed.
+
+Names: ``reward/mean``, ``reward/std``, ``reward/<component>/mean|std`` (numeric entries of
+VerifyResult.details, nested dicts flattened with ``/``), ``pass_rate``, ``verify/errors``,
+``sampling/filtered_fraction``, ``sampling/rounds``, ``loss/*`` (from the loss), ``kl``, ``entropy``,
+``clip/*``, ``ratio/*``, ``grad_norm``, ``lr``, ``length/mean``, ``length/max``, ``truncation_rate``,
+``tokens_generated``, ``distinct_per_group``, ``time/generate``, ``time/verify``, ``time/update``,
+``eval/pass@1``, ``eval/pass@1_se``, and ``warnings`` (the pitfall monitor's messages).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from rlvr.verifiers.base import VerifyResult
+
+logger = logging.getLogger(__name__)
+
+METRICS_FILE = "metrics.jsonl"
+
+
+def _numeric_leaves(d: Mapping[str, Any], prefix: str = "") -> Iterable[tuple[str, float]]:
+    for k, v in d.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, Mapping):
+            yield from _numeric_leaves(v, key + "/")
+        elif isinstance(v, (bool, int, float)) and math.isfinite(float(v)):
+            yield key, float(v)
+
+
+def _mean_std(xs: Sequence[float]) -> tuple[float, float]:
+    t = torch.tensor(xs, dtype=torch.float64)
+    return float(t.mean()), float(t.std(unbiased=False)) if len(xs) > 1 else 0.0
+
+
+def reward_metrics(rewards: torch.Tensor, results: Sequence[VerifyResult]) -> dict[str, float]:
+    """Reward mean/std (of the final rewards, N values), pass rate, verifier error count and the mean/std
+    of each numeric verifier component found in ``details``."""
+    out: dict[str, float] = {}
+    flat = rewards.detach().double().flatten()
+    out["reward/mean"] = float(flat.mean()) if flat.numel() else 0.0
+    out["reward/std"] = float(flat.std(unbiased=False)) if flat.numel() > 1 else 0.0
+    if results:
+        out["reward/score_mean"] = sum(r.score for r in results) / len(results)
+        out["pass_rate"] = sum(bool(r.passed) for r in results) / len(results)
+        out["verify/errors"] = float(sum(r.status in ("error", "timeout") for r in results))
+        out["verify/no_answer"] = sum(r.status == "no_answer" for r in results) / len(results)
+        comps: dict[str, list[float]] = defaultdict(list)
+        for r in results:
+            for k, v in _numeric_leaves(r.details or {}):
+                comps[k].append(v)
+        for k, vs in sorted(comps.items()):
+            if len(vs) == len(results):  # a component every result reports
+                out[f"reward/{k}/mean"], out[f"reward/{k}/std"] = _mean_std(vs)
+    return out
+
+
+def length_metrics(mask: torch.Tensor, truncated: torch.Tensor) -> dict[str, float]:
+    """Response length (tokens) mean / max, truncation rate and tokens generated; mask (N, T) bool."""
+    lengths = mask.sum(1).double()
+    n = max(lengths.numel(), 1)
+    return {
+        "length/mean": float(lengths.mean()) if lengths.numel() else 0.0,
+        "length/max": float(lengths.max()) if lengths.numel() else 0.0,
+        "truncation_rate": float(truncated.double().sum()) / n,
+        "tokens_generated": float(lengths.sum()),
+    }
+
+
+def distinct_per_group(texts: Sequence[str], group_size: int) -> float:
+    """Mean over groups of (distinct completions / G): 1 = all different, 1/G = all identical."""
+    groups = [texts[i : i + group_size] for i in range(0, len(texts), group_size)]
+    if not groups:
+        return 0.0
+    return sum(len(set(g)) / len(g) for g in groups) / len(groups)
+
+
+class MetricAverager:
+    """Combines per-micro-batch metric dicts: keys ending in ``max`` take the max, ``min`` the min, the
+    rest a weighted mean (weights: tokens of each micro-batch)."""
+
+    def __init__(self) -> None:
+        self._sum: dict[str, float] = defaultdict(float)
+        self._w: dict[str, float] = defaultdict(float)
+        self._ext: dict[str, float] = {}
+
+    def add(self, metrics: Mapping[str, Any], weight: float) -> None:
+        for k, v in metrics.items():
+            v = float(v.detach()) if isinstance(v, torch.Tensor) else float(v)
+            if k.endswith("max"):
+                self._ext[k] = max(self._ext.get(k, -math.inf), v)
+            elif k.endswith("min"):
+                self._ext[k] = min(self._ext.get(k, math.inf), v)
+            else:
+                self._sum[k] += v * weight
+                self._w[k] += weight
+
+    def result(self) -> dict[str, float]:
+        out = {k: self._sum[k] / self._w[k] for k in self._sum if self._w[k] > 0}
+        out.update(self._ext)
+        return out
+
+
+class MetricsWriter:
+    """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors numeric
+    values to TensorBoard. :meth:`offset` / ``truncate_to`` support exact resume."""
+
+    def __init__(self, run_dir: str | Path, tensorboard: bool = True) -> None:
+        self.path = Path(run_dir) / METRICS_FILE
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._tb = None
+        if tensorboard:
+            try:
+                from torch.utils.tensorboard import SummaryWriter
+            except ImportError:
+                logger.info("tensorboard not installed; metrics go to %s only", self.path)
+            else:
+                self._tb = SummaryWriter(log_dir=str(Path(run_dir) / "tb"))
+
+    def truncate_to(self, offset: int) -> None:
+        """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint)."""
+        if self.path.exists():
+            with open(self.path, "r+b") as f:
+                f.truncate(offset)
+
+    def offset(self) -> int:
+        return self.path.stat().st_size if self.path.exists() else 0
+
+    def write(self, step: int, metrics: Mapping[str, Any]) -> None:
+        record = {"step": step, **{k: _jsonable(v) for k, v in metrics.items()}}
+        with open(self.path, "a") as f:
+            f.write(json.dumps(record) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        if self._tb is not None:
+            for k, v in record.items():
+                if k != "step" and isinstance(v, (int, float)) and not isinstance(v, bool):
+                    self._tb.add_scalar(k, v, step)
+            self._tb.flush()
+
+    def close(self) -> None:
+        if self._tb is not None:
+            self._tb.close()
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, torch.Tensor):
+        v = v.item() if v.numel() == 1 else v.tolist()
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
+def read_metrics(run_dir: str | Path) -> list[dict[str, Any]]:
+    """All records of ``<run_dir>/metrics.jsonl``."""
+    path = Path(run_dir) / METRICS_FILE
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
