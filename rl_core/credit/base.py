@@ -1,19 +1,32 @@
 """The credit-assignment interface: token-level advantages from a rollout.
 
 A credit method maps a rollout and its sequence-level rewards/advantages to per-token advantages
-(N, T) that the loss consumes in place of the broadcast sequence advantage.
+(N, T) that the loss consumes in place of the broadcast sequence advantage. Methods register in
+:data:`CREDIT` and are chosen by ``CreditConfig.method``.
+
+Composition with the advantage presets. Every preset (grpo, dr_grpo, rloo, reinforce_pp) is, inside
+one group, an affine map of the rewards: ``A_i = α_g·(R_i − b_g) + c_i`` with ``b_g`` the group's mean
+reward (the Monte Carlo value of the prompt), ``α_g`` the preset's scale (1/σ_g for grpo, 1 for dr_grpo,
+G/(G−1) for rloo, 1/σ_batch for reinforce_pp) and ``c_i`` a residual shift (0 for all four).
+:func:`preset_affine` recovers (α, b, c) from the rewards and advantages the learner passes, so credit
+methods never need to know which preset ran: a step-level method replaces ``R_i − b_g`` by a step's
+value gain and keeps the preset's scale and shift.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import torch
 
+from rlvr.rl_core.registry import Registry
 from rlvr.rl_core.types import Generator, RolloutBatch, SamplingParams
 from rlvr.tasks.base import Example, Task
+
+#: Scores completions: (texts (M,), examples (M,)) -> rewards (M,) float. The default uses the task's verifier.
+ScoreFn = Callable[[list[str], list[Example]], torch.Tensor]
 
 
 @dataclass
@@ -29,6 +42,9 @@ class CreditInputs:
     sampling: the sampling parameters used for the rollout.
     tokenizer: the policy's tokenizer (offsets for step spans).
     model: the current policy (e.g. attention weights for redistribution).
+    score_fn: optional scorer of continuations (texts, examples) -> (M,) rewards; default: the mean
+        ``score`` of ``task.verifier.verify_batch`` against each example's reference.
+    metrics: filled by the credit method with its costs (e.g. ``credit/mc_tokens``) for the learner's log.
     """
 
     rollout: RolloutBatch
@@ -40,7 +56,105 @@ class CreditInputs:
     sampling: SamplingParams
     tokenizer: Any
     model: torch.nn.Module
+    score_fn: ScoreFn | None = None
+    metrics: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        n, t = self.rollout.completion_ids.shape
+        if self.rollout.completion_mask.shape != (n, t):
+            raise ValueError(f"completion_mask shape {tuple(self.rollout.completion_mask.shape)} != {(n, t)}")
+        for name in ("rewards", "advantages"):
+            v = getattr(self, name)
+            if v.shape != (n,):
+                raise ValueError(f"CreditInputs.{name} must have shape ({n},), got {tuple(v.shape)}")
+        if len(self.examples) != n:
+            raise ValueError(f"CreditInputs.examples has {len(self.examples)} entries for {n} completions")
+        g = self.rollout.group_ids
+        if n and (int(g.min()) < 0 or int(g.max()) >= len(self.rollout.prompt_ids)):
+            raise ValueError("rollout.group_ids must index rollout.prompt_ids")
+
+    def score(self, texts: list[str], examples: list[Example]) -> torch.Tensor:
+        """Rewards (M,) of full completions ``texts`` answering ``examples``."""
+        if self.score_fn is not None:
+            out = torch.as_tensor(self.score_fn(texts, examples), dtype=torch.float32).flatten()
+            if out.shape != (len(texts),):
+                raise ValueError(f"score_fn returned {tuple(out.shape)} scores for {len(texts)} texts")
+            return out
+        results = self.task.verifier.verify_batch(texts, [e.reference for e in examples])
+        return torch.tensor([r.score for r in results], dtype=torch.float32)
 
 
 #: A credit method: (inputs, method config) -> token advantages (N, T), 0 on padding.
 CreditFn = Callable[[CreditInputs, Any], torch.Tensor]
+
+#: credit methods by name (``CreditConfig.method``)
+CREDIT: Registry[CreditFn] = Registry("credit method")
+
+
+def broadcast(values: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """(N,) per-sequence values spread over the (N, T) mask, 0 on padding."""
+    return values.to(torch.float32)[:, None] * mask.to(torch.float32)
+
+
+@dataclass(frozen=True)
+class PresetAffine:
+    """The preset's advantage as ``A_i = scale_i·(R_i − baseline_i) + shift_i``; each field (N,)."""
+
+    scale: torch.Tensor
+    baseline: torch.Tensor
+    shift: torch.Tensor
+
+
+def preset_affine(
+    rewards: torch.Tensor, advantages: torch.Tensor, group_ids: torch.Tensor, tol: float = 1e-6
+) -> PresetAffine:
+    """Recover the preset's per-group affine map from (N,) rewards and advantages.
+
+    In a group whose rewards vary, the scale is the least-squares slope of A on R (exact for every affine
+    preset) and the baseline is the group's mean reward. In a group whose rewards do not vary (spread
+    ≤ ``tol``) the slope is undefined: the scale falls back to the mean scale of the varied groups (1 when
+    none varies) and the shift keeps the preset's own advantage.
+    """
+    r = rewards.detach().to(torch.float64).cpu()
+    a = advantages.detach().to(torch.float64).cpu()
+    _, inv = torch.unique(group_ids.cpu(), return_inverse=True)
+    n_groups = int(inv.max()) + 1 if inv.numel() else 0
+    count = torch.zeros(n_groups, dtype=torch.float64).index_add_(0, inv, torch.ones_like(r))
+    mean_r = torch.zeros(n_groups, dtype=torch.float64).index_add_(0, inv, r) / count
+    mean_a = torch.zeros(n_groups, dtype=torch.float64).index_add_(0, inv, a) / count
+    dr = r - mean_r[inv]
+    sxx = torch.zeros(n_groups, dtype=torch.float64).index_add_(0, inv, dr * dr)
+    sxy = torch.zeros(n_groups, dtype=torch.float64).index_add_(0, inv, dr * (a - mean_a[inv]))
+    spread = torch.zeros(n_groups, dtype=torch.float64).index_reduce_(0, inv, dr.abs(), "amax", include_self=False)
+    varied = spread > tol
+    scale_g = torch.where(varied, sxy / sxx.clamp_min(1e-300), torch.zeros_like(sxx))
+    fallback = scale_g[varied].mean() if bool(varied.any()) else torch.tensor(1.0, dtype=torch.float64)
+    scale_g = torch.where(varied, scale_g, fallback)
+    scale = scale_g[inv]
+    shift = a - scale * dr
+    dev = rewards.device
+    return PresetAffine(scale.float().to(dev), mean_r[inv].float().to(dev), shift.float().to(dev))
+
+
+def spread_steps(
+    step_values: list[list[float]], spans: list[list[tuple[int, int]]], shape: tuple[int, int]
+) -> torch.Tensor:
+    """Token tensor (N, T) with ``step_values[i][s]`` on the tokens ``spans[i][s]`` of completion i."""
+    out = torch.zeros(shape, dtype=torch.float32)
+    for i, (vals, sp) in enumerate(zip(step_values, spans)):
+        if len(vals) != len(sp):
+            raise ValueError(f"completion {i}: {len(vals)} step values for {len(sp)} steps")
+        for v, (s, e) in zip(vals, sp):
+            out[i, s:e] = v
+    return out
+
+
+def get_credit(method: str) -> CreditFn:
+    """The credit method registered as ``method`` (none | mc | prm | redistribute | a plugin)."""
+    return CREDIT[method]
+
+
+@CREDIT.register("none")
+def no_credit(inputs: CreditInputs, cfg: Any) -> torch.Tensor:
+    """The preset's sequence advantage on every completion token."""
+    return broadcast(inputs.advantages, inputs.rollout.completion_mask)
