@@ -13,6 +13,8 @@ linear from 0 to -p across the buffer and continuous at both ends (p = ``penalty
 
 from __future__ import annotations
 
+import math
+
 import torch
 from torch import Tensor
 
@@ -23,8 +25,8 @@ def overlong_penalty(lengths: Tensor, max_len: int, buffer: int, penalty: float 
         raise ValueError(f"reward.overlong_max_len must be >= 1, got {max_len}")
     if not 0 <= buffer <= max_len:
         raise ValueError(f"reward.overlong_buffer must lie in [0, max_len={max_len}], got {buffer}")
-    if not penalty >= 0:
-        raise ValueError(f"reward.overlong_penalty must be >= 0, got {penalty}")
+    if not (math.isfinite(penalty) and penalty >= 0):
+        raise ValueError(f"reward.overlong_penalty must be a finite number >= 0, got {penalty}")
     if lengths.dim() != 1:
         raise ValueError(f"lengths must be (N,), got {tuple(lengths.shape)}")
     if lengths.numel() and bool((lengths < 0).any()):

@@ -1,0 +1,384 @@
+import math
+from dataclasses import fields
+
+import pytest
+import torch
+
+from rlvr.rl_core.losses import (
+    AGGREGATIONS,
+    KL_ESTIMATORS,
+    POLICY_LOSSES,
+    LossConfig,
+    LossInputs,
+    StepNormalizer,
+    agg_loss,
+    compute_loss,
+    kl_penalty,
+    merge_loss_metrics,
+    truncation_mask,
+)
+
+LOG = math.log
+
+
+def one_token(logp: float, old: float, adv: float) -> LossInputs:
+    return LossInputs(
+        logprobs=torch.tensor([[logp]], dtype=torch.float32, requires_grad=True),
+        old_logprobs=torch.tensor([[old]]),
+        advantages=torch.tensor([adv]),
+        mask=torch.tensor([[True]]),
+    )
+
+
+def loss_and_grad(inputs: LossInputs, cfg: LossConfig) -> tuple[float, float, dict[str, float]]:
+    out = compute_loss(inputs, cfg, StepNormalizer.from_masks([inputs.mask]))
+    out.loss.backward()
+    return out.loss.item(), inputs.logprobs.grad.item(), out.metrics
+
+
+def test_registries() -> None:
+    assert POLICY_LOSSES.names() == ["clipped", "gspo"]
+    assert KL_ESTIMATORS.names() == ["k1", "k2", "k3"]
+    assert AGGREGATIONS.names() == ["token_mean", "seq_mean_token_mean", "seq_sum_norm"]
+
+
+# ------------------------------------------------------------------------------------------------ KL
+def test_kl_estimators_hand_values() -> None:
+    # π_θ = 0.5, π_ref = 0.25: log ratio = log 2; r = π_ref/π_θ = 0.5
+    logp, ref = torch.tensor([[LOG(0.5)]]), torch.tensor([[LOG(0.25)]])
+    assert kl_penalty(logp, ref, "k1").item() == pytest.approx(LOG(2), abs=1e-7)
+    assert kl_penalty(logp, ref, "k2").item() == pytest.approx(0.5 * LOG(2) ** 2, abs=1e-7)
+    assert kl_penalty(logp, ref, "k3").item() == pytest.approx(0.5 - 1 - LOG(0.5), abs=1e-7)
+    # the other direction: π_θ = 0.25, π_ref = 0.5, r = 2
+    assert kl_penalty(ref, logp, "k1").item() == pytest.approx(-LOG(2), abs=1e-7)
+    assert kl_penalty(ref, logp, "k3").item() == pytest.approx(2 - 1 - LOG(2), abs=1e-7)
+
+
+@pytest.mark.parametrize("estimator", ["k1", "k2", "k3"])
+def test_kl_zero_for_identical_policies(estimator: str) -> None:
+    logp = torch.log(torch.rand(3, 5))
+    assert (kl_penalty(logp, logp.clone(), estimator) == 0).all()
+
+
+def test_k2_k3_nonnegative_and_k1_k3_unbiased() -> None:
+    g = torch.Generator().manual_seed(0)
+    logits_p, logits_q = torch.randn(50, generator=g, dtype=torch.float64), torch.randn(50, generator=g, dtype=torch.float64)
+    p, q = logits_p.softmax(0), logits_q.softmax(0)
+    exact = (p * (p.log() - q.log())).sum()
+    lp, lq = p.log()[None], q.log()[None]
+    for est in ("k2", "k3"):
+        assert (kl_penalty(lp, lq, est) >= 0).all()
+    # expectation over samples from π_θ = p: weight each token by p
+    for est in ("k1", "k3"):
+        torch.testing.assert_close((p * kl_penalty(lp, lq, est)[0].double()).sum(), exact, rtol=1e-5, atol=1e-6)
+
+
+def test_kl_in_loss_adds_beta_times_k3() -> None:
+    inputs = one_token(LOG(0.5), LOG(0.5), 0.0)
+    inputs.ref_logprobs = torch.tensor([[LOG(0.25)]])
+    loss, grad, metrics = loss_and_grad(inputs, LossConfig(kl_beta=0.1))
+    assert loss == pytest.approx(0.1 * (LOG(2) - 0.5), abs=1e-7)
+    # d k3 / d logp = 1 - π_ref/π_θ = 0.5
+    assert grad == pytest.approx(0.1 * 0.5, abs=1e-7)
+    assert metrics["kl"] == pytest.approx(LOG(2) - 0.5, abs=1e-7)
+
+
+def test_kl_reported_but_not_trained_when_beta_zero() -> None:
+    inputs = one_token(LOG(0.5), LOG(0.5), 0.0)
+    inputs.ref_logprobs = torch.tensor([[LOG(0.25)]])
+    loss, grad, metrics = loss_and_grad(inputs, LossConfig(kl_beta=0.0))
+    assert loss == 0.0 and grad == 0.0
+    assert metrics["kl"] == pytest.approx(LOG(2) - 0.5, abs=1e-7)
+
+
+# ------------------------------------------------------------------------------------------ clipping
+CFG = LossConfig(eps_low=0.2, eps_high=0.28)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "adv", "loss", "grad", "low", "high"),
+    [
+        (1.0, 1.0, -1.0, -1.0, 0.0, 0.0),  # on-policy: loss -A·r, d/dlogp = -A·r
+        (1.5, 1.0, -1.28, 0.0, 0.0, 1.0),  # above 1+ε_high with A > 0: clipped, no gradient
+        (1.2, 1.0, -1.2, -1.2, 0.0, 0.0),  # inside the clip-higher range: still learns
+        (0.5, 1.0, -0.5, -0.5, 0.0, 0.0),  # below 1-ε_low with A > 0: pessimistic term is unclipped
+        (0.5, -1.0, 0.8, 0.0, 1.0, 0.0),  # below 1-ε_low with A < 0: clipped
+        (1.5, -1.0, 1.5, 1.5, 0.0, 0.0),  # above 1+ε_high with A < 0: unclipped
+        (4.0, -2.0, 8.0, 8.0, 0.0, 0.0),  # no dual clip: unbounded
+    ],
+)
+def test_clipped_surrogate_hand_values(ratio: float, adv: float, loss: float, grad: float, low: float, high: float) -> None:
+    got_loss, got_grad, m = loss_and_grad(one_token(LOG(ratio) + LOG(0.3), LOG(0.3), adv), CFG)
+    assert got_loss == pytest.approx(loss, abs=1e-6)
+    assert got_grad == pytest.approx(grad, abs=1e-6)
+    assert (m["clip_frac_low"], m["clip_frac_high"]) == (low, high)
+    assert m["ratio_mean"] == pytest.approx(ratio, rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "adv", "loss", "grad", "dual"),
+    [
+        (4.0, -2.0, 6.0, 0.0, 1.0),  # A < 0, r > c: capped at -A·c, no gradient
+        (2.0, -2.0, 4.0, 4.0, 0.0),  # r < c: unchanged
+        (4.0, 2.0, -2.56, 0.0, 0.0),  # A > 0: dual clip never applies
+    ],
+)
+def test_dual_clip_only_for_negative_advantages(ratio: float, adv: float, loss: float, grad: float, dual: float) -> None:
+    cfg = LossConfig(eps_low=0.2, eps_high=0.28, dual_clip=3.0)
+    got_loss, got_grad, m = loss_and_grad(one_token(LOG(ratio), 0.0, adv), cfg)
+    assert got_loss == pytest.approx(loss, abs=1e-5)
+    assert got_grad == pytest.approx(grad, abs=1e-5)
+    assert m["dual_clip_frac"] == dual
+
+
+def test_token_level_advantages() -> None:
+    logp = torch.zeros(1, 3, requires_grad=True)
+    inputs = LossInputs(logp, torch.zeros(1, 3), torch.tensor([[1.0, -2.0, 3.0]]), torch.ones(1, 3, dtype=torch.bool))
+    out = compute_loss(inputs, LossConfig(), StepNormalizer(3, 1))
+    assert out.loss.item() == pytest.approx(-2 / 3)
+    out.loss.backward()
+    assert logp.grad[0].tolist() == pytest.approx([-1 / 3, 2 / 3, -1.0])
+
+
+# ---------------------------------------------------------------------------------------- aggregation
+LOSS_MAT = torch.tensor([[1.0, 2.0, 3.0, 100.0], [4.0, 100.0, 100.0, 100.0], [5.0, 6.0, 100.0, 100.0]])
+MASK = torch.tensor([[1, 1, 1, 0], [1, 0, 0, 0], [1, 1, 0, 0]], dtype=torch.bool)
+
+
+def test_token_mean_value() -> None:
+    assert agg_loss(LOSS_MAT, MASK, "token_mean", StepNormalizer(6, 3), None).item() == pytest.approx(21 / 6)
+    # the step's count, not this micro-batch's: a micro-batch of a 12-token step
+    assert agg_loss(LOSS_MAT, MASK, "token_mean", StepNormalizer(12, 6), None).item() == pytest.approx(21 / 12)
+
+
+def test_seq_mean_token_mean_value() -> None:
+    got = agg_loss(LOSS_MAT, MASK, "seq_mean_token_mean", StepNormalizer(6, 3), None).item()
+    assert got == pytest.approx((2.0 + 4.0 + 5.5) / 3)
+    got = agg_loss(LOSS_MAT, MASK, "seq_mean_token_mean", StepNormalizer(6, 5), None).item()
+    assert got == pytest.approx((2.0 + 4.0 + 5.5) / 5)
+
+
+def test_seq_sum_norm_value_and_required_length() -> None:
+    assert agg_loss(LOSS_MAT, MASK, "seq_sum_norm", StepNormalizer(6, 3), 10).item() == pytest.approx(21 / 30)
+    with pytest.raises(ValueError, match="loss.max_completion_len"):
+        agg_loss(LOSS_MAT, MASK, "seq_sum_norm", StepNormalizer(6, 3), None)
+
+
+def test_padding_with_nan_or_inf_never_leaks() -> None:
+    logp = torch.tensor([[LOG(0.5), float("-inf")], [LOG(0.2), float("nan")]], requires_grad=True)
+    old = torch.tensor([[LOG(0.4), float("-inf")], [LOG(0.2), float("nan")]])
+    mask = torch.tensor([[True, False], [True, False]])
+    inputs = LossInputs(logp, old, torch.tensor([1.0, -1.0]), mask, ref_logprobs=old.clone(),
+                        entropy=torch.tensor([[0.5, float("nan")], [0.1, float("inf")]]))
+    for agg in AGGREGATIONS:
+        for policy in POLICY_LOSSES:
+            cfg = LossConfig(policy_loss=policy, agg=agg, kl_beta=0.1, entropy_coef=0.01, max_completion_len=2)
+            logp.grad = None
+            out = compute_loss(inputs, cfg, StepNormalizer.from_masks([mask]))
+            out.loss.backward()
+            assert math.isfinite(out.loss.item())
+            assert torch.isfinite(logp.grad).all() and (logp.grad[:, 1] == 0).all()
+            assert all(math.isfinite(v) for v in out.metrics.values())
+
+
+def test_step_without_tokens_gives_zero_loss() -> None:
+    logp = torch.zeros(2, 3, requires_grad=True)
+    inputs = LossInputs(logp, torch.zeros(2, 3), torch.ones(2), torch.zeros(2, 3, dtype=torch.bool))
+    for agg in AGGREGATIONS:
+        out = compute_loss(inputs, LossConfig(agg=agg, max_completion_len=3), StepNormalizer(0, 0))
+        out.loss.backward()
+        assert out.loss.item() == 0.0 and (logp.grad == 0).all()
+        assert out.metrics == {"num_tokens": 0.0, "num_seqs": 0.0}
+
+
+def test_step_normalizer_from_masks() -> None:
+    norm = StepNormalizer.from_masks([MASK, torch.zeros(2, 7, dtype=torch.bool), torch.ones(1, 2, dtype=torch.int64)])
+    assert (norm.num_tokens, norm.num_seqs) == (8, 4)
+    with pytest.raises(ValueError):
+        StepNormalizer(-1, 0)
+
+
+# ------------------------------------------------------------------ micro-batch split invariance (exact)
+def _batch(seed: int, n: int = 8, t: int = 9) -> tuple[torch.Tensor, ...]:
+    g = torch.Generator().manual_seed(seed)
+    lengths = torch.randint(1, t + 1, (n,), generator=g)
+    lengths[0] = t
+    mask = torch.arange(t)[None, :] < lengths[:, None]
+    base = torch.log_softmax(torch.randn(n, t, 5, generator=g, dtype=torch.float64), -1)[..., 0]
+    old = base + 0.3 * torch.randn(n, t, generator=g, dtype=torch.float64)
+    ref = base + 0.3 * torch.randn(n, t, generator=g, dtype=torch.float64)
+    entropy = torch.rand(n, t, generator=g, dtype=torch.float64)
+    adv = torch.randn(n, generator=g, dtype=torch.float64)
+    return base, old, ref, entropy, adv, mask
+
+
+def _grad(cfg: LossConfig, splits: int, token_adv: bool, seed: int = 0) -> tuple[torch.Tensor, float]:
+    base, old, ref, entropy, adv, mask = _batch(seed)
+    theta = base.clone().requires_grad_(True)  # stands in for the policy's log-probs
+    ent_param = entropy.clone().requires_grad_(True)
+    advantages = adv[:, None] * torch.linspace(0.5, 1.5, mask.shape[1], dtype=torch.float64) if token_adv else adv
+    chunks = torch.arange(mask.shape[0]).chunk(splits)
+    micro = []
+    for idx in chunks:
+        width = int(mask[idx].sum(dim=1).max())  # each micro-batch padded to its own longest sequence
+        micro.append((idx, width))
+    norm = StepNormalizer.from_masks([mask[idx, :w] for idx, w in micro])
+    total = 0.0
+    metrics = []
+    for idx, w in micro:
+        inputs = LossInputs(
+            logprobs=theta[idx, :w], old_logprobs=old[idx, :w], advantages=advantages[idx, :w] if token_adv else advantages[idx],
+            mask=mask[idx, :w], ref_logprobs=ref[idx, :w], entropy=ent_param[idx, :w],
+        )
+        out = compute_loss(inputs, cfg, norm)
+        out.loss.backward()
+        total += out.loss.item()
+        metrics.append(out.metrics)
+    return torch.cat([theta.grad, ent_param.grad]), total, merge_loss_metrics(metrics)
+
+
+@pytest.mark.parametrize("agg", ["token_mean", "seq_mean_token_mean", "seq_sum_norm"])
+@pytest.mark.parametrize("policy", ["clipped", "gspo"])
+@pytest.mark.parametrize("token_adv", [False, True])
+def test_gradient_independent_of_micro_batch_split(agg: str, policy: str, token_adv: bool) -> None:
+    cfg = LossConfig(policy_loss=policy, agg=agg, max_completion_len=9, eps_high=0.28, dual_clip=3.0,
+                     kl_beta=0.05, entropy_coef=0.01, gspo_eps_low=0.05, gspo_eps_high=0.05)
+    full_grad, full_loss, full_metrics = _grad(cfg, 1, token_adv)
+    assert full_grad.abs().sum() > 0
+    for splits in (2, 4, 8):
+        grad, loss, metrics = _grad(cfg, splits, token_adv)
+        torch.testing.assert_close(grad, full_grad, rtol=1e-6, atol=1e-7)
+        assert loss == pytest.approx(full_loss, rel=1e-6, abs=1e-7)
+        assert metrics.keys() == full_metrics.keys()
+        for key, value in full_metrics.items():
+            assert metrics[key] == pytest.approx(value, rel=1e-5, abs=1e-7), key
+
+
+def test_token_mean_weights_every_token_equally_across_micro_batches() -> None:
+    # micro-batch A: one token of loss 1; micro-batch B: three tokens of loss 1 — the step loss is 1
+    cfg = LossConfig()
+    norm = StepNormalizer(4, 2)
+    a = LossInputs(torch.zeros(1, 1, requires_grad=True), torch.zeros(1, 1), torch.tensor([-1.0]), torch.ones(1, 1, dtype=torch.bool))
+    b = LossInputs(torch.zeros(1, 3, requires_grad=True), torch.zeros(1, 3), torch.tensor([-1.0]), torch.ones(1, 3, dtype=torch.bool))
+    la, lb = compute_loss(a, cfg, norm).loss, compute_loss(b, cfg, norm).loss
+    assert (la.item(), lb.item()) == (0.25, 0.75)
+
+
+# --------------------------------------------------------------------------------------------- GSPO
+def test_gspo_sequence_ratio_value_and_gradient() -> None:
+    lp = torch.tensor([[-1.0, -2.0, -0.5, 0.0]], dtype=torch.float64)
+    old = torch.tensor([[-1.1, -2.3, -0.2, 0.0]], dtype=torch.float64)
+    mask = torch.tensor([[True, True, True, False]])
+    cfg = LossConfig(policy_loss="gspo", agg="seq_mean_token_mean", gspo_eps_low=0.5, gspo_eps_high=0.5)
+    theta = lp.clone().requires_grad_(True)
+    out = compute_loss(LossInputs(theta, old, torch.tensor([2.0]), mask), cfg, StepNormalizer(3, 1))
+    out.loss.backward()
+    s = math.exp((0.1 + 0.3 - 0.3) / 3)
+    assert out.loss.item() == pytest.approx(-2.0 * s, rel=1e-6)
+    assert out.metrics["ratio_mean"] == pytest.approx(s, rel=1e-6)
+    # reference: the sequence-level objective -A · exp(mean log-ratio)
+    ref = lp.clone().requires_grad_(True)
+    (-2.0 * torch.exp(((ref - old)[:, :3]).mean())).backward()
+    torch.testing.assert_close(theta.grad, ref.grad)
+
+
+def test_gspo_clips_the_sequence_ratio() -> None:
+    # sequence log-ratio 1e-3 > log(1 + 4e-4): clipped for A > 0, no gradient, every token counts as clipped
+    theta = torch.tensor([[1e-3, 1e-3]], requires_grad=True)
+    inputs = LossInputs(theta, torch.zeros(1, 2), torch.tensor([1.0]), torch.ones(1, 2, dtype=torch.bool))
+    out = compute_loss(inputs, LossConfig(policy_loss="gspo"), StepNormalizer(2, 1))
+    out.loss.backward()
+    assert out.loss.item() == pytest.approx(-(1 + 4e-4), rel=1e-6)
+    assert (theta.grad == 0).all()
+    assert out.metrics["clip_frac_high"] == 1.0 and out.metrics["clip_frac_low"] == 0.0
+
+
+def test_gspo_equals_clipped_for_single_token_sequences() -> None:
+    g = torch.Generator().manual_seed(5)
+    lp, old = torch.randn(6, 1, generator=g) * 0.1, torch.randn(6, 1, generator=g) * 0.1
+    adv, mask = torch.randn(6, generator=g), torch.ones(6, 1, dtype=torch.bool)
+    a = compute_loss(LossInputs(lp, old, adv, mask), LossConfig(policy_loss="gspo", gspo_eps_low=0.2, gspo_eps_high=0.2), StepNormalizer(6, 6))
+    b = compute_loss(LossInputs(lp, old, adv, mask), LossConfig(), StepNormalizer(6, 6))
+    assert a.loss.item() == pytest.approx(b.loss.item(), rel=1e-6)
+
+
+# ------------------------------------------------------------------------------------ entropy, metrics
+def test_entropy_bonus_value_and_gradient() -> None:
+    ent = torch.tensor([[0.5, 1.5]], requires_grad=True)
+    inputs = LossInputs(torch.zeros(1, 2, requires_grad=True), torch.zeros(1, 2), torch.tensor([0.0]),
+                        torch.ones(1, 2, dtype=torch.bool), entropy=ent)
+    out = compute_loss(inputs, LossConfig(entropy_coef=0.1), StepNormalizer(2, 1))
+    out.loss.backward()
+    assert out.loss.item() == pytest.approx(-0.1 * 1.0)
+    assert ent.grad[0].tolist() == pytest.approx([-0.05, -0.05])
+    assert out.metrics["entropy"] == pytest.approx(1.0)
+
+
+def test_metrics_are_token_weighted() -> None:
+    # tokens: ratio 1.5 (A>0, clipped high), ratio 0.5 (A<0, clipped low), ratio 1.0 twice (not clipped)
+    lp = torch.tensor([[LOG(1.5), LOG(0.5)], [0.0, 0.0]])
+    inputs = LossInputs(lp, torch.zeros(2, 2), torch.tensor([[1.0, -1.0], [1.0, 1.0]]), torch.ones(2, 2, dtype=torch.bool))
+    m = compute_loss(inputs, CFG, StepNormalizer(4, 2)).metrics
+    assert m["num_tokens"] == 4 and m["num_seqs"] == 2
+    assert m["clip_frac_high"] == 0.25 and m["clip_frac_low"] == 0.25 and m["dual_clip_frac"] == 0.0
+    assert m["ratio_min"] == pytest.approx(0.5) and m["ratio_max"] == pytest.approx(1.5)
+    assert m["ratio_mean"] == pytest.approx(1.0)
+    assert m["pg_loss"] == pytest.approx((-1.28 + 0.8 - 1.0 - 1.0) / 4)
+
+
+def test_merge_loss_metrics() -> None:
+    a = {"num_tokens": 1.0, "num_seqs": 1.0, "kl": 0.4, "ratio_min": 0.9, "ratio_max": 1.1}
+    b = {"num_tokens": 3.0, "num_seqs": 2.0, "kl": 0.0, "ratio_min": 0.8, "ratio_max": 1.0}
+    empty = {"num_tokens": 0.0, "num_seqs": 0.0}
+    assert merge_loss_metrics([a, empty, b]) == {
+        "num_tokens": 4.0, "num_seqs": 3.0, "kl": pytest.approx(0.1), "ratio_min": 0.8, "ratio_max": 1.1,
+    }
+
+
+def test_truncation_mask() -> None:
+    mask = torch.tensor([[1, 1, 0], [1, 1, 1], [1, 0, 0]], dtype=torch.bool)
+    got = truncation_mask(mask, torch.tensor([False, True, False]))
+    assert got.tolist() == [[True, True, False], [False, False, False], [True, False, False]]
+    with pytest.raises(ValueError):
+        truncation_mask(mask, torch.tensor([True]))
+
+
+# -------------------------------------------------------------------------------------------- config
+def test_config_fields_carry_help_strings() -> None:
+    for f in fields(LossConfig):
+        assert f.metadata.get("help"), f.name
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field_name"),
+    [
+        ({"policy_loss": "ppo2"}, "loss.policy_loss"),
+        ({"kl_estimator": "k4"}, "loss.kl_estimator"),
+        ({"agg": "mean"}, "loss.agg"),
+        ({"eps_low": 1.0}, "loss.eps_low"),
+        ({"eps_high": -0.1}, "loss.eps_high"),
+        ({"dual_clip": 1.0}, "loss.dual_clip"),
+        ({"kl_beta": float("nan")}, "loss.kl_beta"),
+        ({"entropy_coef": -1.0}, "loss.entropy_coef"),
+        ({"max_completion_len": 0}, "loss.max_completion_len"),
+        ({"max_completion_len": 12.5}, "loss.max_completion_len"),
+        ({"gspo_eps_low": 1.5}, "loss.gspo_eps_low"),
+    ],
+)
+def test_bad_config_names_the_field(kwargs: dict, field_name: str) -> None:
+    with pytest.raises(ValueError, match=field_name.replace(".", r"\.")):
+        LossConfig(**kwargs)
+
+
+def test_bad_inputs_raise() -> None:
+    inputs = one_token(0.0, 0.0, 1.0)
+    with pytest.raises(ValueError, match="ref_logprobs"):
+        compute_loss(inputs, LossConfig(kl_beta=0.1), StepNormalizer(1, 1))
+    with pytest.raises(ValueError, match="entropy"):
+        compute_loss(inputs, LossConfig(entropy_coef=0.1), StepNormalizer(1, 1))
+    inputs.advantages = torch.ones(3)
+    with pytest.raises(ValueError, match="advantages"):
+        compute_loss(inputs, LossConfig(), StepNormalizer(1, 1))
+    with pytest.raises(ValueError, match="old_logprobs"):
+        compute_loss(LossInputs(torch.zeros(2, 3), torch.zeros(2, 2), torch.zeros(2), torch.ones(2, 3, dtype=torch.bool)),
+                     LossConfig(), StepNormalizer(6, 2))
