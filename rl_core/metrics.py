@@ -85,32 +85,6 @@ def distinct_per_group(texts: Sequence[str], group_size: int) -> float:
     return sum(len(set(g)) / len(g) for g in groups) / len(groups)
 
 
-class MetricAverager:
-    """Combines per-micro-batch metric dicts: keys ending in ``max`` take the max, ``min`` the min, the
-    rest a weighted mean (weights: tokens of each micro-batch)."""
-
-    def __init__(self) -> None:
-        self._sum: dict[str, float] = defaultdict(float)
-        self._w: dict[str, float] = defaultdict(float)
-        self._ext: dict[str, float] = {}
-
-    def add(self, metrics: Mapping[str, Any], weight: float) -> None:
-        for k, v in metrics.items():
-            v = float(v.detach()) if isinstance(v, torch.Tensor) else float(v)
-            if k.endswith("max"):
-                self._ext[k] = max(self._ext.get(k, -math.inf), v)
-            elif k.endswith("min"):
-                self._ext[k] = min(self._ext.get(k, math.inf), v)
-            else:
-                self._sum[k] += v * weight
-                self._w[k] += weight
-
-    def result(self) -> dict[str, float]:
-        out = {k: self._sum[k] / self._w[k] for k in self._sum if self._w[k] > 0}
-        out.update(self._ext)
-        return out
-
-
 class MetricsWriter:
     """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors numeric
     values to TensorBoard. :meth:`offset` / ``truncate_to`` support exact resume."""

@@ -48,10 +48,11 @@ def pack(prompts: Sequence[Sequence[int]], completion_ids: torch.Tensor, complet
 
 
 def token_logprobs(
-    model: torch.nn.Module, batch: PackedBatch, temperature: float, with_entropy: bool
+    model: torch.nn.Module, batch: PackedBatch, temperature: float, with_entropy: bool, entropy_grad: bool = False
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
     """(R, T) log-probabilities of the completion tokens under ``model`` at ``temperature``, and the
-    (R, T) entropy (nats) of each next-token distribution when ``with_entropy``.
+    (R, T) entropy (nats) of each next-token distribution when ``with_entropy`` (differentiable only with
+    ``entropy_grad``; otherwise computed without building a graph).
 
     Only the last T + 1 positions go through the LM head (``logits_to_keep``).
     """
@@ -70,7 +71,9 @@ def token_logprobs(
     logp = logits.gather(-1, batch.completion_ids.unsqueeze(-1)).squeeze(-1) - lse
     entropy = None
     if with_entropy:
-        entropy = lse - (logits.softmax(-1) * logits).sum(-1)
+        with torch.set_grad_enabled(entropy_grad and torch.is_grad_enabled()):
+            z = logits if entropy_grad else logits.detach()
+            entropy = z.logsumexp(-1) - (z.softmax(-1) * z).sum(-1)
     return logp, entropy
 
 

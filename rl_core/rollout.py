@@ -257,8 +257,10 @@ def build_rollout_batch(
     pad_id: int,
     tokenizer: Any,
     n: int,
+    texts: list[str] | None = None,
 ) -> RolloutBatch:
-    """Right-pad N = len(prompts)·n completions into a :class:`RolloutBatch` (masks from lengths)."""
+    """Right-pad N = len(prompts)·n completions into a :class:`RolloutBatch` (masks from lengths);
+    ``texts`` are decoded from the ids when not given."""
     rows = len(completions)
     if rows != len(prompts) * n:
         raise ValueError(f"{rows} completions for {len(prompts)} prompts x {n}")
@@ -277,7 +279,7 @@ def build_rollout_batch(
         old_logprobs=old,
         truncated=torch.as_tensor(truncated, dtype=torch.bool),
         group_ids=torch.arange(len(prompts)).repeat_interleave(n),
-        texts=tokenizer.batch_decode([c for c in completions], skip_special_tokens=True),
+        texts=texts if texts is not None else tokenizer.batch_decode(completions, skip_special_tokens=True),
     )
 
 

@@ -1,0 +1,532 @@
+"""The learner's loop. Only wiring; every algorithm lives in its own module.
+
+One step: rollout (G completions for each of B prompts) → verify (the task's verifier; a crash is a zero
+reward) → dynamic sampling (refill rounds until B groups have varying rewards) → overlong shaping and
+KL-in-reward → advantages (registry by name) → optional token-level credit → μ epochs of micro-batched
+updates normalised by the step's totals → metrics, pitfall monitor, checkpoint.
+
+Old log-probabilities are the learner's own from the first epoch's forward (the weights are still the
+sampling weights then), so no extra forward pass is spent on them and the ratio is exactly 1 in epoch 0.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from tqdm.auto import tqdm
+
+from rlvr.rl_core import checkpoint as ckpt
+from rlvr.rl_core.advantages import compute_advantages
+from rlvr.rl_core.config import RunConfig, dump_config
+from rlvr.rl_core.credit import CreditInputs, get_credit
+from rlvr.rl_core.lora import apply_lora, load_trainable_state, make_optimizer, trainable_state
+from rlvr.rl_core.losses import LossInputs, StepNormalizer, compute_loss, kl_penalty, merge_loss_metrics, truncation_mask
+from rlvr.rl_core.metrics import MetricsWriter, distinct_per_group, length_metrics, reward_metrics
+from rlvr.rl_core.monitor import PitfallMonitor
+from rlvr.rl_core.overlong import overlong_penalty
+from rlvr.rl_core.reference import PackedBatch, ReferencePolicy, pack, token_logprobs
+from rlvr.rl_core.rollout import build_rollout_batch, make_generator
+from rlvr.rl_core.sampling import GroupBuffer
+from rlvr.rl_core.types import RolloutBatch, SamplingParams
+from rlvr.tasks.base import Example, Task
+from rlvr.tasks.dataset import encode_prompt
+from rlvr.verifiers.base import Verifier, VerifyResult
+
+logger = logging.getLogger(__name__)
+
+#: loss metrics renamed for the metrics file (the rest are prefixed ``loss/``)
+_LOSS_NAMES = {"kl": "kl", "entropy": "entropy", "clip_frac_low": "clip/low_frac", "clip_frac_high": "clip/high_frac",
+               "dual_clip_frac": "clip/dual_frac", "ratio_mean": "ratio/mean", "ratio_min": "ratio/min",
+               "ratio_max": "ratio/max"}
+
+
+@dataclass
+class Group:
+    """One prompt and its G completions, with their verification (what dynamic sampling keeps or drops)."""
+
+    example: Example
+    prompt_ids: list[int]
+    completions: list[list[int]]
+    logprobs: list[list[float]]
+    truncated: list[bool]
+    texts: list[str]
+    results: list[VerifyResult]
+    rewards: list[float]
+
+
+class PromptSampler:
+    """Seeded epoch-wise shuffling of example indices; its position is checkpointed."""
+
+    def __init__(self, size: int, seed: int) -> None:
+        if size < 1:
+            raise ValueError("the task has no training examples")
+        self.size, self.seed, self.epoch, self.pos = size, seed, 0, 0
+        self._perm = self._permutation()
+
+    def _permutation(self) -> list[int]:
+        g = torch.Generator().manual_seed(self.seed * 1_000_003 + self.epoch)
+        return torch.randperm(self.size, generator=g).tolist()
+
+    def next(self, k: int) -> list[int]:
+        out = []
+        for _ in range(k):
+            if self.pos == self.size:
+                self.epoch, self.pos = self.epoch + 1, 0
+                self._perm = self._permutation()
+            out.append(self._perm[self.pos])
+            self.pos += 1
+        return out
+
+    def state_dict(self) -> dict[str, int]:
+        return {"epoch": self.epoch, "pos": self.pos}
+
+    def load_state_dict(self, state: dict[str, int]) -> None:
+        self.epoch, self.pos = state["epoch"], state["pos"]
+        self._perm = self._permutation()
+
+
+def verify(verifier: Verifier, texts: Sequence[str], references: Sequence[Any]) -> list[VerifyResult]:
+    """One result per completion, whatever the verifier does: a crash of ``verify_batch`` falls back to
+    per-sample scoring, a crash there is a zero-reward ``error`` result (logged)."""
+    try:
+        results = verifier.verify_batch(list(texts), list(references))
+        if len(results) != len(texts):
+            raise ValueError(f"verify_batch returned {len(results)} results for {len(texts)} completions")
+        return list(results)
+    except Exception as e:  # the verifier is user code: never let it stop training
+        logger.warning("verify_batch failed (%s: %s); scoring one by one", type(e).__name__, e)
+    out = []
+    for t, r in zip(texts, references):
+        try:
+            out.append(verifier.safe_verify(t, r))
+        except Exception as e:
+            logger.warning("verifier crashed on one sample (%s: %s); reward 0", type(e).__name__, e)
+            out.append(VerifyResult.failure("error", f"{type(e).__name__}: {e}"))
+    return out
+
+
+def lr_lambda(cfg: RunConfig) -> Any:
+    """Multiplier of the base lr at training step s: linear warm-up, then constant / linear / cosine decay."""
+    o, total = cfg.optim, cfg.steps
+
+    def f(s: int) -> float:
+        if s < o.warmup_steps:
+            return (s + 1) / o.warmup_steps
+        if o.schedule == "constant":
+            return 1.0
+        frac = min(1.0, (s - o.warmup_steps) / max(1, total - o.warmup_steps))
+        decay = 1 - frac if o.schedule == "linear" else 0.5 * (1 + math.cos(math.pi * frac))
+        return o.min_lr_ratio + (1 - o.min_lr_ratio) * decay
+
+    return f
+
+
+def _seed_for(*parts: int) -> int:
+    h = 0
+    for p in parts:
+        h = (h * 1_000_003 + p) % (2**61 - 1)
+    return h
+
+
+class Trainer:
+    """RL fine-tuning of ``model`` on ``task`` as configured by ``cfg``; outputs go to ``run_dir``."""
+
+    def __init__(self, cfg: RunConfig, model: torch.nn.Module, tokenizer: Any, task: Task, run_dir: str | Path) -> None:
+        self.cfg, self.tokenizer, self.task = cfg, tokenizer, task
+        self.run_dir = Path(run_dir)
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        self.verifier = task.verifier
+        if cfg.reward.verifier:
+            from rlvr.verifiers.base import get_verifier
+
+            self.verifier = get_verifier(cfg.reward.verifier, **cfg.reward.verifier_kwargs)
+        if cfg.model.gradient_checkpointing:
+            model.gradient_checkpointing_enable()
+        self.model = apply_lora(model, cfg.lora) if cfg.lora.enabled else model
+        self.device = next(self.model.parameters()).device
+        self.reference = ReferencePolicy(self.model) if cfg.needs_reference else None
+        self.generator = make_generator(cfg.rollout.backend, self.model, tokenizer, prompt_batch=cfg.rollout.prompt_batch)
+        self.optimizer = make_optimizer(self.model, cfg.optim, cfg.lora)
+        self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, lr_lambda(cfg))
+        self.loss_cfg = cfg.loss_config()
+        self.examples = list(task.examples("train"))
+        self.sampler = PromptSampler(len(self.examples), cfg.seed)
+        self.sft = _load_sft(cfg, task, tokenizer)
+        self.sft_pos = 0
+        self.pad_id = int(tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id)
+        self.monitor = PitfallMonitor(cfg.monitor)
+        self.metrics = MetricsWriter(self.run_dir, cfg.logging.tensorboard)
+        self.step = 0
+        dump_config(cfg, self.run_dir / "config.yaml")
+
+    # ---------------------------------------------------------------------------------------------- loop
+
+    def train(self) -> list[dict[str, Any]]:
+        """Run until ``cfg.steps``; returns the step metrics written by this call."""
+        cfg, written = self.cfg, []
+        if self.step == 0 and cfg.eval.before:
+            before = self.evaluate("before", 0)
+            self.metrics.write(0, before)
+            written.append({"step": 0, **before})
+        bar = tqdm(range(self.step + 1, cfg.steps + 1), desc="train", unit="step", disable=not cfg.logging.progress,
+                   initial=self.step, total=cfg.steps)
+        for step in bar:
+            m = self.train_step(step)
+            last = step == cfg.steps
+            if (cfg.eval.every and step % cfg.eval.every == 0) or (last and cfg.eval.after):
+                m.update(self.evaluate("after" if last else f"step{step}", step))
+            m["warnings"] = self.monitor.update(m)
+            self.metrics.write(step, m)
+            written.append({"step": step, **m})
+            self.step = step
+            bar.set_postfix(reward=f"{m.get('reward/mean', 0):.3f}", pass_rate=f"{m.get('pass_rate', 0):.2f}")
+            if (cfg.checkpoint.every and step % cfg.checkpoint.every == 0) or (last and cfg.checkpoint.save_final):
+                self.save()
+        if cfg.checkpoint.save_final:
+            self.export(self.run_dir / "final")
+        self.metrics.close()
+        return written
+
+    def train_step(self, step: int) -> dict[str, Any]:
+        """One rollout → update round; returns its metrics."""
+        cfg, m = self.cfg, {}
+        groups, m_collect = self.collect(step)
+        m.update(m_collect)
+        if not groups:
+            m["skipped"] = 1.0
+            self.scheduler.step()
+            return m
+        g = cfg.rollout.group_size
+        batch = self._collate(groups)
+        rewards = torch.tensor([g_.rewards for g_ in groups], dtype=torch.float32)  # (K, G)
+        results = [r for g_ in groups for r in g_.results]
+        packs = self._micro_batches(batch)
+        ref = [self.reference.logprobs(p.to(self.device), cfg.rollout.temperature) for _, p in packs] if self.reference else None
+        if cfg.kl.in_reward and ref is not None:
+            kl_seq = self._sequence_kl(batch, packs, ref)
+            m["kl/reward_penalty"] = float(kl_seq.mean()) * cfg.kl.beta
+            rewards = rewards - cfg.kl.beta * kl_seq.view_as(rewards)
+        adv = compute_advantages(cfg.advantages.name, rewards, eps=cfg.advantages.eps, scale=cfg.advantages.scale,
+                                 tol=cfg.advantages.tol).flatten()
+        if cfg.credit.method != "none":
+            adv = self._credit(batch, groups, rewards.flatten(), adv, m)
+        mask = batch.completion_mask
+        if cfg.reward.overlong_filter:
+            mask = truncation_mask(mask, batch.truncated)
+        m.update(reward_metrics(rewards, results))
+        m.update(length_metrics(batch.completion_mask, batch.truncated))
+        m["distinct_per_group"] = distinct_per_group(batch.texts, g)
+        m["advantage/abs_mean"] = float(adv.abs().mean())
+        t0 = time.perf_counter()
+        m.update(self._update(batch, packs, adv, mask, ref))
+        m["time/update"] = time.perf_counter() - t0
+        return m
+
+    # -------------------------------------------------------------------------------------------- stages
+
+    def collect(self, step: int) -> tuple[list[Group], dict[str, float]]:
+        """Generate and verify rounds of B prompts until B informative groups are found (or, without
+        dynamic sampling, one round). Returns the groups and the timing / sampling metrics."""
+        cfg, r = self.cfg, self.cfg.rollout
+        s = cfg.sampling
+        buffer = GroupBuffer(r.prompts_per_step, s.max_rounds, s.tol, s.on_exhausted) if s.dynamic else None
+        m = {"time/generate": 0.0, "time/verify": 0.0, "sampling/tokens_all_rounds": 0.0}
+        self.generator.sync_weights(self.model)
+        rounds = 0
+        while True:
+            examples = [self.examples[i] for i in self.sampler.next(r.prompts_per_step)]
+            prompts = [encode_prompt(self.task, e, self.tokenizer) for e in examples]
+            params = SamplingParams(max_new_tokens=r.max_new_tokens, temperature=r.temperature, top_p=r.top_p,
+                                    stop=tuple(r.stop), seed=_seed_for(cfg.seed, step, rounds))
+            t0 = time.perf_counter()
+            rollout = self.generator.generate(prompts, r.group_size, params)
+            m["time/generate"] += time.perf_counter() - t0
+            m["sampling/tokens_all_rounds"] += float(rollout.completion_mask.sum())
+            t0 = time.perf_counter()
+            refs = [e.reference for e in examples for _ in range(r.group_size)]
+            results = verify(self.verifier, rollout.texts, refs)
+            m["time/verify"] += time.perf_counter() - t0
+            groups = self._groups(examples, rollout, results)
+            rounds += 1
+            if buffer is None:
+                kept = groups
+                break
+            buffer.add(groups, torch.tensor([gr.rewards for gr in groups], dtype=torch.float32))
+            if buffer.full or buffer.exhausted:
+                kept = buffer.take()
+                m["sampling/filtered_fraction"] = buffer.filtered_fraction
+                break
+        m["sampling/rounds"] = float(rounds)
+        m["sampling/groups"] = float(len(kept))
+        return kept, m
+
+    def _groups(self, examples: list[Example], rollout: RolloutBatch, results: list[VerifyResult]) -> list[Group]:
+        r, g = self.cfg.reward, self.cfg.rollout.group_size
+        lengths = rollout.completion_mask.sum(1)
+        scores = torch.tensor([res.score for res in results], dtype=torch.float32)
+        if r.overlong_buffer_ratio > 0:
+            max_len = self.cfg.rollout.max_new_tokens
+            buffer = max(1, round(r.overlong_buffer_ratio * max_len))
+            scores = scores + overlong_penalty(lengths, max_len, buffer, r.overlong_penalty)
+        out = []
+        for i, e in enumerate(examples):
+            rows = range(i * g, (i + 1) * g)
+            out.append(Group(
+                example=e, prompt_ids=rollout.prompt_ids[i],
+                completions=[rollout.completion_ids[j, : int(lengths[j])].tolist() for j in rows],
+                logprobs=[rollout.old_logprobs[j, : int(lengths[j])].tolist() for j in rows],
+                truncated=[bool(rollout.truncated[j]) for j in rows], texts=[rollout.texts[j] for j in rows],
+                results=[results[j] for j in rows], rewards=[float(scores[j]) for j in rows],
+            ))
+        return out
+
+    def _collate(self, groups: list[Group]) -> RolloutBatch:
+        g = self.cfg.rollout.group_size
+        return build_rollout_batch(
+            [gr.prompt_ids for gr in groups], [c for gr in groups for c in gr.completions],
+            [lp for gr in groups for lp in gr.logprobs], [t for gr in groups for t in gr.truncated],
+            self.pad_id, self.tokenizer, g, texts=[t for gr in groups for t in gr.texts],
+        )
+
+    def _micro_batches(self, batch: RolloutBatch) -> list[tuple[list[int], PackedBatch]]:
+        """Rows sorted by total length and cut into micro-batches (length bucketing: little padding)."""
+        lengths = batch.completion_mask.sum(1).tolist()
+        gid = batch.group_ids.tolist()
+        order = sorted(range(len(batch)), key=lambda i: (len(batch.prompt_ids[gid[i]]) + lengths[i], i))
+        size = self.cfg.optim.micro_batch_size
+        out = []
+        for k in range(0, len(order), size):
+            idx = order[k : k + size]
+            p = pack([batch.prompt_ids[gid[i]] for i in idx], batch.completion_ids[idx], batch.completion_mask[idx], self.pad_id)
+            out.append((idx, p))
+        return out
+
+    def _sequence_kl(self, batch: RolloutBatch, packs: list[tuple[list[int], PackedBatch]], ref: list[torch.Tensor]) -> torch.Tensor:
+        """(N,) summed per-token KL of the sampled completions to the reference (sampler log-probs)."""
+        kl = torch.zeros(len(batch))
+        for (idx, p), rl in zip(packs, ref):
+            t = p.completion_ids.shape[1]
+            per_tok = kl_penalty(batch.old_logprobs[idx, :t], rl.cpu(), self.cfg.kl.estimator)
+            kl[idx] = (per_tok * batch.completion_mask[idx, :t]).sum(1)
+        return kl
+
+    def _credit(self, batch: RolloutBatch, groups: list[Group], rewards: torch.Tensor, adv: torch.Tensor, m: dict[str, Any]) -> torch.Tensor:
+        r = self.cfg.rollout
+        inputs = CreditInputs(
+            rollout=batch, rewards=rewards, advantages=adv,
+            examples=[gr.example for gr in groups for _ in range(r.group_size)], task=self.task,
+            generator=self.generator,
+            sampling=SamplingParams(max_new_tokens=r.max_new_tokens, temperature=r.temperature, top_p=r.top_p, stop=tuple(r.stop)),
+            tokenizer=self.tokenizer, model=self.model,
+        )
+        token_adv = get_credit(self.cfg.credit.method)(inputs, self.cfg.credit)
+        if token_adv.shape != batch.completion_ids.shape:
+            raise ValueError(f"credit method {self.cfg.credit.method!r} returned {tuple(token_adv.shape)}, expected {tuple(batch.completion_ids.shape)}")
+        m.update(inputs.metrics)
+        return token_adv
+
+    def _update(self, batch: RolloutBatch, packs: list[tuple[list[int], PackedBatch]], adv: torch.Tensor,
+                mask: torch.Tensor, ref: list[torch.Tensor] | None) -> dict[str, float]:
+        """μ optimiser steps over the batch, each accumulating gradients over the micro-batches."""
+        cfg, dev = self.cfg, self.device
+        masks = [mask[idx, : p.completion_ids.shape[1]].to(dev) for idx, p in packs]
+        norm = StepNormalizer.from_masks(masks)
+        want_entropy_grad = self.loss_cfg.entropy_coef > 0
+        old: list[torch.Tensor] = []
+        parts: list[dict[str, float]] = []
+        m: dict[str, float] = {}
+        sampler_gap, gap_tokens = 0.0, 0
+        self.model.train()
+        for epoch in range(cfg.optim.epochs):
+            self.optimizer.zero_grad(set_to_none=True)
+            for k, (idx, p) in enumerate(packs):
+                t = p.completion_ids.shape[1]
+                lp, ent = token_logprobs(self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad)
+                if epoch == 0:
+                    old.append(lp.detach())
+                    gap = (lp.detach().cpu() - batch.old_logprobs[idx, :t]).abs() * batch.completion_mask[idx, :t]
+                    sampler_gap, gap_tokens = sampler_gap + float(gap.sum()), gap_tokens + int(batch.completion_mask[idx, :t].sum())
+                a = adv[idx] if adv.dim() == 1 else adv[idx, :t]
+                inputs = LossInputs(lp, old[k], a.to(dev), masks[k], ref[k] if ref is not None else None, ent)
+                out = compute_loss(inputs, self.loss_cfg, norm)
+                out.loss.backward()
+                if epoch == cfg.optim.epochs - 1:
+                    parts.append(out.metrics)
+            if self.sft:
+                m["sft/nll"] = self._sft_backward()
+            params = [q for q in self.model.parameters() if q.requires_grad]
+            max_norm = cfg.optim.max_grad_norm if cfg.optim.max_grad_norm > 0 else float("inf")
+            m["grad_norm"] = float(torch.nn.utils.clip_grad_norm_(params, max_norm))
+            self.optimizer.step()
+        self.model.eval()
+        m["lr"] = self.scheduler.get_last_lr()[0]
+        self.scheduler.step()
+        if self.sft:
+            self.sft_pos += cfg.sft.batch_size
+        for k, v in merge_loss_metrics(parts).items():
+            if k not in ("num_tokens", "num_seqs"):
+                m[_LOSS_NAMES.get(k, f"loss/{k}")] = v
+        m["loss/num_tokens"] = float(norm.num_tokens)
+        m["rollout/logprob_gap"] = sampler_gap / max(gap_tokens, 1)
+        return m
+
+    def _sft_backward(self) -> float:
+        """Backward of ``sft.weight`` x mean NLL over this step's SFT batch; returns the mean NLL."""
+        cfg, n = self.cfg.sft, len(self.sft)
+        pairs = [self.sft[(self.sft_pos + i) % n] for i in range(cfg.batch_size)]
+        comp = [c for _, c in pairs]
+        width = max(len(c) for c in comp)
+        ids = torch.full((len(comp), width), self.pad_id, dtype=torch.long)
+        cmask = torch.zeros((len(comp), width), dtype=torch.bool)
+        for i, c in enumerate(comp):
+            ids[i, : len(c)], cmask[i, : len(c)] = torch.tensor(c), True
+        p = pack([pr for pr, _ in pairs], ids, cmask, self.pad_id).to(self.device)
+        lp, _ = token_logprobs(self.model, p, 1.0, False)
+        cm = cmask[:, : lp.shape[1]].to(self.device)
+        nll = -(lp * cm).sum() / cm.sum()
+        (cfg.weight * nll).backward()
+        return float(nll.detach())
+
+    # ------------------------------------------------------------------------------------------ evaluation
+
+    def evaluate(self, label: str, step: int) -> dict[str, float]:
+        """Held-out pass@1 (and its standard error) of the current policy; the report is saved in run_dir."""
+        from rlvr.rl_core.report import save_eval
+        from rlvr.tasks.evaluate import evaluate
+
+        e, r = self.cfg.eval, self.cfg.rollout
+        self.generator.sync_weights(self.model)
+        rep = evaluate(self.generator, self.task, self.tokenizer, split=e.split, n=e.n, ks=(1,), greedy=e.greedy,
+                       limit=e.limit, max_new_tokens=e.max_new_tokens or r.max_new_tokens, temperature=r.temperature,
+                       top_p=r.top_p, seed=_seed_for(self.cfg.seed, step, 7919), progress=False)
+        save_eval(self.run_dir, label, rep, step)
+        logger.info("eval %s (step %d): %s", label, step, rep.summary())
+        metric = rep.pass_at(1)
+        return {"eval/pass@1": metric.value, "eval/pass@1_se": metric.stderr}
+
+    # -------------------------------------------------------------------------------------- checkpointing
+
+    def save(self) -> Path:
+        state = {
+            "optimizer": self.optimizer.state_dict(), "scheduler": self.scheduler.state_dict(),
+            "sampler": self.sampler.state_dict(), "sft_pos": self.sft_pos, "monitor": self.monitor.state_dict(),
+            "metrics_offset": self.metrics.offset(),
+        }
+        return ckpt.save_checkpoint(self.run_dir, self.step, trainable_state(self.model), state, self.cfg.checkpoint.keep)
+
+    def resume(self) -> bool:
+        """Continue from the latest checkpoint of ``run_dir`` (exactly: weights, optimizer, scheduler, data
+        position, RNG states, monitor, metrics file). Returns False (fresh start) when there is none."""
+        path = ckpt.latest_checkpoint(self.run_dir)
+        if path is None:
+            self.metrics.truncate_to(0)
+            return False
+        weights, state = ckpt.load_checkpoint(path)
+        load_trainable_state(self.model, {k: v.to(self.device) for k, v in weights.items()})
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.scheduler.load_state_dict(state["scheduler"])
+        self.sampler.load_state_dict(state["sampler"])
+        self.sft_pos = state["sft_pos"]
+        self.monitor.load_state_dict(state["monitor"])
+        self.metrics.truncate_to(state["metrics_offset"])
+        self.step = state["step"]
+        ckpt.set_rng_state(state["rng"])
+        logger.info("resumed from %s (step %d)", path, self.step)
+        return True
+
+    def export(self, out: Path) -> None:
+        """Save the trained policy (adapters with LoRA, the full model otherwise) and the tokenizer."""
+        self.model.save_pretrained(out)
+        self.tokenizer.save_pretrained(out)
+
+
+def _load_sft(cfg: RunConfig, task: Task, tokenizer: Any) -> list[tuple[list[int], list[int]]]:
+    """(prompt ids, completion ids + EOS) pairs of the SFT JSONL, prompts rendered by the task's template."""
+    s = cfg.sft
+    if not s.data:
+        return []
+    pairs = []
+    for n, line in enumerate(Path(s.data).read_text().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            prompt, completion = str(row[s.prompt_field]), str(row[s.completion_field])
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise ValueError(f"sft.data {s.data}:{n}: needs JSON with fields {s.prompt_field!r} and {s.completion_field!r} ({e})") from None
+        ex = Example(id=f"sft-{n}", prompt=prompt, reference=None)
+        comp = list(tokenizer(completion, add_special_tokens=False)["input_ids"]) + [tokenizer.eos_token_id]
+        pairs.append((encode_prompt(task, ex, tokenizer), comp))
+    if not pairs:
+        raise ValueError(f"sft.data {s.data}: no rows")
+    return pairs
+
+
+# ------------------------------------------------------------------------------------------------ building
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
+
+
+def resolve_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+def load_task(cfg: RunConfig) -> Task:
+    """The task by registered name, or by ``module:factory`` import path."""
+    name, kwargs = cfg.task.name, cfg.task.kwargs
+    if ":" in name:
+        import importlib
+
+        module, attr = name.split(":", 1)
+        return getattr(importlib.import_module(module), attr)(**kwargs)
+    from rlvr.tasks.registry import get_task
+
+    return get_task(name, **kwargs)
+
+
+def load_policy(cfg: RunConfig) -> tuple[torch.nn.Module, Any]:
+    """The policy and tokenizer named by ``cfg.model`` on its device and dtype."""
+    mc = cfg.model
+    if mc.name == "tiny":
+        from rlvr.tasks.models import tiny_model
+
+        model, tok = tiny_model(**{"seed": cfg.seed, **mc.kwargs})
+    else:
+        from rlvr.tasks.models import load_model
+
+        model, tok = load_model(mc.name, **mc.kwargs)
+    model = model.to(device=resolve_device(mc.device), dtype=getattr(torch, mc.dtype))
+    return model, tok
+
+
+def build_trainer(cfg: RunConfig, run_dir: str | Path | None = None) -> Trainer:
+    """Seed, load model and task, and build the :class:`Trainer` of ``cfg``."""
+    seed_everything(cfg.seed)
+    model, tok = load_policy(cfg)
+    task = load_task(cfg)
+    return Trainer(cfg, model, tok, task, run_dir or cfg.logging.run_dir)
+
+
+def run(cfg: RunConfig, resume: bool = False, run_dir: str | Path | None = None) -> Path:
+    """Train as configured (continuing from the latest checkpoint with ``resume``); returns the run dir."""
+    trainer = build_trainer(cfg, run_dir)
+    if resume:
+        trainer.resume()
+    trainer.train()
+    return trainer.run_dir
