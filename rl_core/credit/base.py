@@ -125,7 +125,7 @@ def preset_affine(
     dr = r - mean_r[inv]
     sxx = torch.zeros(n_groups, dtype=torch.float64).index_add_(0, inv, dr * dr)
     sxy = torch.zeros(n_groups, dtype=torch.float64).index_add_(0, inv, dr * (a - mean_a[inv]))
-    spread = torch.zeros(n_groups, dtype=torch.float64).index_reduce_(0, inv, dr.abs(), "amax", include_self=False)
+    spread = torch.zeros(n_groups, dtype=torch.float64).scatter_reduce_(0, inv, dr.abs(), "amax")
     varied = spread > tol
     scale_g = torch.where(varied, sxy / sxx.clamp_min(1e-300), torch.zeros_like(sxx))
     fallback = scale_g[varied].mean() if bool(varied.any()) else torch.tensor(1.0, dtype=torch.float64)
