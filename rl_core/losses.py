@@ -13,7 +13,7 @@ Three registries choose the pieces by name: :data:`POLICY_LOSSES` (``clipped``, 
 :data:`KL_ESTIMATORS` (``k1``, ``k2``, ``k3``) and :data:`AGGREGATIONS` (``token_mean``,
 ``seq_mean_token_mean``, ``seq_sum_norm``).
 
-Numerics: the loss is computed in float32; log-ratios are clamped to [−20, 20] before ``exp`` and padded
+Numerics: the loss is computed in at least float32 (bf16/fp16 inputs are upcast, float64 stays float64); log-ratios are clamped to [−20, 20] before ``exp`` and padded
 positions are zeroed before any arithmetic, so −inf or NaN log-probabilities on padding never reach the
 gradient.
 """
@@ -171,7 +171,8 @@ def kl_penalty(logprobs: Tensor, ref_logprobs: Tensor, estimator: str = "k3") ->
     """
     if logprobs.shape != ref_logprobs.shape:
         raise ValueError(f"logprobs {tuple(logprobs.shape)} and ref_logprobs {tuple(ref_logprobs.shape)} differ")
-    return KL_ESTIMATORS[estimator](logprobs.float() - ref_logprobs.float())
+    dtype = _loss_dtype(logprobs)
+    return KL_ESTIMATORS[estimator](logprobs.to(dtype) - ref_logprobs.to(dtype))
 
 
 # -------------------------------------------------------------------------------------------- policy losses
@@ -299,31 +300,38 @@ def _check_inputs(inputs: LossInputs, cfg: LossConfig) -> None:
         raise ValueError("loss.entropy_coef > 0 needs LossInputs.entropy")
 
 
-def _masked(x: Tensor, mask: Tensor) -> Tensor:
-    """x as float32 with padding set to 0 (so no NaN/inf from padding enters any computation)."""
-    return torch.where(mask, x.float(), torch.zeros((), dtype=torch.float32, device=x.device))
+def _loss_dtype(x: Tensor) -> torch.dtype:
+    """float32 for half-precision (or integer) inputs, the input's dtype when wider."""
+    return torch.promote_types(x.dtype, torch.float32) if x.is_floating_point() else torch.float32
+
+
+def _masked(x: Tensor, mask: Tensor, dtype: torch.dtype) -> Tensor:
+    """x in ``dtype`` with padding set to 0 (so no NaN/inf from padding enters any computation)."""
+    return torch.where(mask, x.to(dtype), torch.zeros((), dtype=dtype, device=x.device))
 
 
 def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> LossOutputs:
     """The micro-batch's share of the step loss and its metrics (see the module docstring)."""
     _check_inputs(inputs, cfg)
     mask = inputs.mask.bool()
-    advantages = inputs.advantages.float()
+    dtype = _loss_dtype(inputs.logprobs)
+    advantages = inputs.advantages
     if advantages.dim() == 1:
         advantages = advantages[:, None].expand_as(mask)
-    advantages = _masked(advantages, mask)
-    log_ratio = _masked(inputs.logprobs, mask) - _masked(inputs.old_logprobs.detach(), mask)
+    advantages = _masked(advantages, mask, dtype)
+    log_ratio = _masked(inputs.logprobs, mask, dtype) - _masked(inputs.old_logprobs.detach(), mask, dtype)
 
     policy = POLICY_LOSSES[cfg.policy_loss](log_ratio, advantages, mask, cfg)
     loss_mat = policy.loss
     kl = entropy = None
     if inputs.ref_logprobs is not None:
         logprobs = inputs.logprobs if cfg.kl_beta > 0 else inputs.logprobs.detach()  # else: a metric only
-        kl = kl_penalty(_masked(logprobs, mask), _masked(inputs.ref_logprobs.detach(), mask), cfg.kl_estimator)
+        kl = kl_penalty(_masked(logprobs, mask, dtype), _masked(inputs.ref_logprobs.detach(), mask, dtype),
+                        cfg.kl_estimator)
         if cfg.kl_beta > 0:
             loss_mat = loss_mat + cfg.kl_beta * kl
     if inputs.entropy is not None:
-        entropy = _masked(inputs.entropy, mask)
+        entropy = _masked(inputs.entropy, mask, dtype)
         if cfg.entropy_coef > 0:
             loss_mat = loss_mat - cfg.entropy_coef * entropy
     loss = agg_loss(loss_mat, mask, cfg.agg, norm, cfg.max_completion_len)
@@ -352,8 +360,8 @@ def _metrics(policy: PolicyLoss, log_ratio: Tensor, kl: Tensor | None, entropy: 
             means["kl"] = kl.detach()
         if entropy is not None:
             means["entropy"] = entropy.detach()
-        zero = torch.zeros((), dtype=torch.float32, device=mask.device)
-        values = [torch.where(mask, v.float(), zero).sum() / n_tokens for v in means.values()]
+        zero = torch.zeros((), dtype=ratio.dtype, device=mask.device)
+        values = [torch.where(mask, v.to(ratio.dtype), zero).sum() / n_tokens for v in means.values()]
         values += [ratio[mask].min(), ratio[mask].max()]
         flat = torch.stack(values).tolist()
     metrics.update(zip([*means, "ratio_min", "ratio_max"], flat))

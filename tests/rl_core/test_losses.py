@@ -212,11 +212,12 @@ def _batch(seed: int, n: int = 8, t: int = 9) -> tuple[torch.Tensor, ...]:
     return base, old, ref, entropy, adv, mask
 
 
-def _grad(cfg: LossConfig, splits: int, token_adv: bool, seed: int = 0) -> tuple[torch.Tensor, float]:
-    base, old, ref, entropy, adv, mask = _batch(seed)
+def _grad(cfg: LossConfig, splits: int, token_adv: bool, dtype: torch.dtype = torch.float64,
+          seed: int = 0) -> tuple[torch.Tensor, float, dict[str, float]]:
+    base, old, ref, entropy, adv, mask = (x.to(dtype) if x.is_floating_point() else x for x in _batch(seed))
     theta = base.clone().requires_grad_(True)  # stands in for the policy's log-probs
     ent_param = entropy.clone().requires_grad_(True)
-    advantages = adv[:, None] * torch.linspace(0.5, 1.5, mask.shape[1], dtype=torch.float64) if token_adv else adv
+    advantages = adv[:, None] * torch.linspace(0.5, 1.5, mask.shape[1], dtype=dtype) if token_adv else adv
     chunks = torch.arange(mask.shape[0]).chunk(splits)
     micro = []
     for idx in chunks:
@@ -247,11 +248,59 @@ def test_gradient_independent_of_micro_batch_split(agg: str, policy: str, token_
     assert full_grad.abs().sum() > 0
     for splits in (2, 4, 8):
         grad, loss, metrics = _grad(cfg, splits, token_adv)
-        torch.testing.assert_close(grad, full_grad, rtol=1e-6, atol=1e-7)
-        assert loss == pytest.approx(full_loss, rel=1e-6, abs=1e-7)
+        torch.testing.assert_close(grad, full_grad, rtol=1e-12, atol=1e-14)  # float64: exact up to rounding
+        assert loss == pytest.approx(full_loss, rel=1e-12, abs=1e-14)
         assert metrics.keys() == full_metrics.keys()
         for key, value in full_metrics.items():
-            assert metrics[key] == pytest.approx(value, rel=1e-5, abs=1e-7), key
+            assert metrics[key] == pytest.approx(value, rel=1e-12, abs=1e-14), key
+
+
+@pytest.mark.parametrize("agg", ["token_mean", "seq_mean_token_mean", "seq_sum_norm"])
+def test_gradient_split_invariance_in_float32(agg: str) -> None:
+    cfg = LossConfig(agg=agg, max_completion_len=9, kl_beta=0.05, entropy_coef=0.01)
+    full_grad, _, _ = _grad(cfg, 1, False, torch.float32)
+    for splits in (2, 4):
+        grad, _, _ = _grad(cfg, splits, False, torch.float32)
+        torch.testing.assert_close(grad, full_grad, rtol=1e-5, atol=1e-7)
+
+
+def test_half_precision_inputs_are_upcast() -> None:
+    lp = torch.tensor([[-1.0, -2.0]], dtype=torch.bfloat16, requires_grad=True)
+    out = compute_loss(LossInputs(lp, lp.detach(), torch.tensor([1.0]), torch.ones(1, 2, dtype=torch.bool)),
+                       LossConfig(), StepNormalizer(2, 1))
+    assert out.loss.dtype == torch.float32 and out.loss.item() == -1.0
+    out.loss.backward()
+    assert lp.grad.dtype == torch.bfloat16
+
+
+def _reference_clipped(r: float, a: float, lo: float, hi: float, c: float | None) -> float:
+    """PPO/dual-clip objective written out case by case (Schulman et al. 2017; Ye et al. 2020)."""
+    loss = max(-a * r, -a * min(max(r, 1 - lo), 1 + hi))
+    if c is not None and a < 0:
+        loss = min(loss, -a * c)
+    return loss
+
+
+@pytest.mark.parametrize("dual_clip", [None, 2.0])
+def test_clipped_loss_matches_reference_on_a_grid(dual_clip: float | None) -> None:
+    ratios = [0.1, 0.5, 0.79, 0.8, 0.81, 1.0, 1.1, 1.27, 1.29, 1.9, 2.5, 7.0]
+    advs = [-2.0, -0.5, 0.0, 0.5, 2.0]
+    points = [(r, a) for r in ratios for a in advs]
+    lp = torch.tensor([[math.log(r) for r, _ in points]], dtype=torch.float64, requires_grad=True)
+    adv = torch.tensor([[a for _, a in points]], dtype=torch.float64)
+    cfg = LossConfig(eps_low=0.2, eps_high=0.28, dual_clip=dual_clip)
+    n = len(points)
+    out = compute_loss(LossInputs(lp, torch.zeros(1, n, dtype=torch.float64), adv, torch.ones(1, n, dtype=torch.bool)),
+                       cfg, StepNormalizer(n, 1))
+    expected = sum(_reference_clipped(r, a, 0.2, 0.28, dual_clip) for r, a in points) / n
+    assert out.loss.item() == pytest.approx(expected, rel=1e-12)
+    out.loss.backward()
+    # the gradient w.r.t. log π is -A·r/n where the unclipped branch is active, else 0
+    for k, (r, a) in enumerate(points):
+        active = _reference_clipped(r, a, 0.2, 0.28, dual_clip) == pytest.approx(-a * r, rel=1e-12) and not (
+            (a > 0 and r > 1.28) or (a < 0 and r < 0.8) or (dual_clip is not None and a < 0 and r > dual_clip))
+        want = -a * r / n if active else 0.0
+        assert lp.grad[0, k].item() == pytest.approx(want, abs=1e-12), (r, a)
 
 
 def test_token_mean_weights_every_token_equally_across_micro_batches() -> None:
@@ -280,6 +329,22 @@ def test_gspo_sequence_ratio_value_and_gradient() -> None:
     ref = lp.clone().requires_grad_(True)
     (-2.0 * torch.exp(((ref - old)[:, :3]).mean())).backward()
     torch.testing.assert_close(theta.grad, ref.grad)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_gspo_matches_the_sequence_objective_on_random_batches(seed: int) -> None:
+    """GSPO's J = mean_i min(s_i A_i, clip(s_i) A_i); the token form with seq_mean_token_mean equals it."""
+    base, old, _, _, adv, mask = _batch(seed, n=6, t=7)
+    theta = base.clone().requires_grad_(True)
+    cfg = LossConfig(policy_loss="gspo", agg="seq_mean_token_mean", gspo_eps_low=0.05, gspo_eps_high=0.08)
+    out = compute_loss(LossInputs(theta, old, adv, mask), cfg, StepNormalizer.from_masks([mask]))
+    out.loss.backward()
+    ref = base.clone().requires_grad_(True)
+    s = torch.exp(((ref - old) * mask).sum(1) / mask.sum(1))
+    j = torch.minimum(s * adv, s.clamp(0.95, 1.08) * adv)
+    (-j.mean()).backward()
+    assert out.loss.item() == pytest.approx(-j.mean().item(), rel=1e-12)
+    torch.testing.assert_close(theta.grad, ref.grad, rtol=1e-10, atol=1e-12)
 
 
 def test_gspo_clips_the_sequence_ratio() -> None:
