@@ -1,0 +1,430 @@
+"""Pre-forked sandbox workers: the default backend (bubblewrap) and the explicit trusted-code mode.
+
+Each worker is a fresh ``python -I`` running ``sandbox/worker.py`` (never a fork of the caller, so it never
+holds torch or the caller's secrets) inside its own bubblewrap sandbox: new PID, network, IPC, UTS and
+mount namespaces; read-only binds of /usr and the Python install only; a scrubbed environment. It runs as
+PID 1 of its namespace, so nothing a program starts can outlive the run or signal anything outside. A
+worker that dies, hangs or breaks the protocol is killed and replaced; its job reports ``sandbox_error``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import queue
+import random
+import secrets
+import selectors
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rlvr.sandbox.base import JudgeResult, JudgeSpec, Limits, RunResult, Sandbox, SandboxUnavailable
+from rlvr.sandbox.seccomp import sandbox_filter_bpf
+
+logger = logging.getLogger(__name__)
+
+WORKER_SOURCE = Path(__file__).with_name("worker.py")
+#: Modules imported once per worker, so that a forked run finds them loaded.
+PREIMPORT = (
+    "atexit", "bisect", "collections", "copy", "dataclasses", "datetime", "decimal", "fractions",
+    "functools", "hashlib", "heapq", "itertools", "json", "math", "operator", "random", "re",
+    "statistics", "string", "threading", "typing", "unittest",
+)  # fmt: skip
+INSTALL_HINT = (
+    "bubblewrap (bwrap) is required for sandboxed code execution: install it with "
+    "'sudo apt-get install bubblewrap' (Debian/Ubuntu), 'sudo dnf install bubblewrap' (Fedora) or "
+    "'bash scripts/setup.sh'; for trusted code only, use backend='rlimits' (no isolation)"
+)
+STARTUP_TIMEOUT_S = 60.0
+GRACE_S = 5.0  # beyond a job's wall limit before the host declares the worker hung
+
+
+class WorkerDied(RuntimeError):
+    """The worker process exited, hung or broke the protocol."""
+
+
+def bwrap_path() -> str | None:
+    return shutil.which("bwrap")
+
+
+def _python_roots() -> list[str]:
+    """Directories holding the interpreter, its stdlib and site-packages (outside /usr)."""
+    roots = []
+    for p in {sys.base_prefix, sys.prefix, os.path.dirname(os.path.dirname(os.path.realpath(sys.executable)))}:
+        p = os.path.realpath(p)
+        if not any(p == r or p.startswith(r + "/") for r in ("/usr",)):
+            roots.append(p)
+    return sorted(set(roots))
+
+
+def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
+    """The bubblewrap command line of one worker (without the program)."""
+    cmd = [bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+    if privileged:  # host root: children get uids of their own; the worker keeps what it needs for that
+        caps = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL")
+    else:  # unprivileged: a user namespace; mount rights inside it only
+        cmd += ["--unshare-user", "--disable-userns"]
+        caps = ("CAP_SYS_ADMIN",)
+    for c in caps:
+        cmd += ["--cap-add", c]
+    cmd += ["--as-pid-1", "--die-with-parent", "--new-session", "--clearenv"]
+    for k, v in (("PATH", "/usr/local/bin:/usr/bin:/bin"), ("HOME", "/tmp"), ("TMPDIR", "/tmp"), ("LANG", "C.UTF-8")):
+        cmd += ["--setenv", k, v]
+    cmd += ["--ro-bind", "/usr", "/usr"]
+    for d in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(d):
+            cmd += ["--symlink", os.readlink(d), d]
+        elif os.path.isdir(d):
+            cmd += ["--ro-bind", d, d]
+    for root in _python_roots():
+        cmd += ["--ro-bind", root, root]
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_mb << 20), "--tmpfs", "/tmp"]
+    cmd += ["--remount-ro", "/", "--chdir", "/tmp"]
+    return cmd
+
+
+class WorkerProcess:
+    """Host-side handle of one worker: frames in, JSON lines out, with deadlines."""
+
+    def __init__(self, argv: list[str], cfg: dict[str, Any], env: dict[str, str] | None = None) -> None:
+        self._stderr = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, env=env, close_fds=True
+        )
+        self._buf = b""
+        self.jobs = 0
+        os.set_blocking(self.proc.stdout.fileno(), False)  # type: ignore[union-attr]
+        os.set_blocking(self.proc.stdin.fileno(), False)  # type: ignore[union-attr]
+        self._send([_frame(cfg)], time.monotonic() + STARTUP_TIMEOUT_S)
+
+    def wait_ready(self) -> None:
+        hello = self._recv(time.monotonic() + STARTUP_TIMEOUT_S)
+        if not hello.get("ready"):
+            raise WorkerDied(f"worker did not start: {hello}")
+
+    def _send(self, frames: list[bytes], deadline: float) -> None:
+        data = memoryview(b"".join(frames))
+        fd = self.proc.stdin.fileno()  # type: ignore[union-attr]
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_WRITE)
+            while data:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise WorkerDied("worker stopped reading its input")
+                if not sel.select(left):
+                    continue
+                try:
+                    data = data[os.write(fd, data[: 1 << 16]) :]
+                except BlockingIOError:
+                    continue
+                except OSError as e:
+                    raise WorkerDied(f"worker input closed: {e}") from None
+
+    def _recv(self, deadline: float) -> dict[str, Any]:
+        fd = self.proc.stdout.fileno()  # type: ignore[union-attr]
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            while b"\n" not in self._buf:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise WorkerDied("worker did not answer in time")
+                if not sel.select(left):
+                    continue
+                try:
+                    chunk = os.read(fd, 1 << 20)
+                except BlockingIOError:
+                    continue
+                if not chunk:
+                    raise WorkerDied(f"worker exited: {self.stderr_tail()}")
+                self._buf += chunk
+        line, self._buf = self._buf.split(b"\n", 1)
+        try:
+            msg = json.loads(line)
+        except ValueError:
+            raise WorkerDied("worker sent malformed output") from None
+        if not isinstance(msg, dict):
+            raise WorkerDied("worker sent malformed output")
+        return msg
+
+    def call(self, frames: list[bytes], job_id: int, timeout_s: float) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout_s
+        self._send(frames, deadline)
+        msg = self._recv(deadline)
+        if msg.get("id") != job_id:
+            raise WorkerDied(f"worker answered job {msg.get('id')!r}, expected {job_id}")
+        self.jobs += 1
+        return msg
+
+    def stderr_tail(self, n: int = 2000) -> str:
+        try:
+            self._stderr.seek(0, os.SEEK_END)
+            size = self._stderr.tell()
+            self._stderr.seek(max(0, size - n))
+            return self._stderr.read().decode("utf-8", "replace").strip()
+        except (OSError, ValueError):
+            return ""
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            logger.error("sandbox worker %d did not exit after SIGKILL", self.proc.pid)
+        for f in (self.proc.stdin, self.proc.stdout):
+            try:
+                f.close()  # type: ignore[union-attr]
+            except OSError:
+                pass
+        self._stderr.close()
+
+
+def _frame(obj: dict[str, Any]) -> bytes:
+    data = json.dumps(obj).encode()
+    return b"%d\n" % len(data) + data
+
+
+class WorkerPool(Sandbox):
+    """A pool of pre-started workers; ``run``/``judge`` borrow one per job. Thread-safe.
+
+    backend: ``bwrap`` (default; refuses with :class:`SandboxUnavailable` when bubblewrap is missing) or
+    ``rlimits`` (trusted code only: no namespaces, no filesystem isolation; warns). workers: pool size
+    (default: CPU count). limits: default :class:`Limits` of a run.
+    """
+
+    def __init__(self, workers: int | None = None, limits: Limits | None = None, backend: str = "bwrap") -> None:
+        if backend not in ("bwrap", "rlimits"):
+            raise ValueError(f"WorkerPool.backend must be 'bwrap' or 'rlimits', got {backend!r}")
+        self.backend = backend
+        self.limits = limits or Limits()
+        self.size = int(workers or os.cpu_count() or 1)
+        if self.size < 1:
+            raise ValueError(f"WorkerPool.workers must be >= 1, got {workers}")
+        self._privileged = os.geteuid() == 0
+        if backend == "bwrap":
+            bw = bwrap_path()
+            if bw is None:
+                raise SandboxUnavailable(INSTALL_HINT)
+            self._bwrap = bw
+        else:
+            warnings.warn(
+                "rlvr sandbox backend 'rlimits' gives NO isolation (filesystem, network, processes): "
+                "use it only for code you trust",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            logger.warning("sandbox backend 'rlimits': NO isolation; trusted code only")
+            self._scratch = tempfile.mkdtemp(prefix="rlvr-sandbox-")
+        self._bpf = base64.b64encode(sandbox_filter_bpf()).decode()
+        self._source = WORKER_SOURCE.read_text()
+        self._ids = iter(range(1, 1 << 62))
+        self._id_lock = threading.Lock()
+        self._idle: queue.SimpleQueue[WorkerProcess] = queue.SimpleQueue()
+        self._closed = False
+        self._all: set[WorkerProcess] = set()
+        self._all_lock = threading.Lock()
+        started = [self._spawn() for _ in range(self.size)]
+        for w in started:
+            try:
+                w.wait_ready()
+            except WorkerDied as e:
+                self.close()
+                for x in started:
+                    x.kill()
+                raise SandboxUnavailable(f"sandbox worker failed to start: {e} {w.stderr_tail()}") from None
+            self._idle.put(w)
+        self._executor = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="rlvr-sandbox")
+
+    # ------------------------------------------------------------------ workers
+    def _spawn(self) -> WorkerProcess:
+        python = os.path.realpath(sys.executable)
+        argv_py = [python, "-I", "-B", "-c", self._source]
+        cfg: dict[str, Any] = {"bpf": self._bpf, "preimport": list(PREIMPORT)}
+        if self.backend == "bwrap":
+            argv = bwrap_command(self._bwrap, self._privileged, self.limits.disk_mb) + ["--"] + argv_py
+            cfg.update(isolated=True, workdir="/tmp")
+            if self._privileged:  # two fresh uids: the solution's, and the trusted tests'
+                base = random.randrange(20000, 60000, 2)
+                cfg["uids"] = [base, base + 1]
+            env = None
+        else:
+            argv = argv_py
+            cfg.update(isolated=False, scratch=self._scratch, workdir=self._scratch)
+            env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": self._scratch}
+        w = WorkerProcess(argv, cfg, env)
+        with self._all_lock:
+            self._all.add(w)
+        return w
+
+    def _replace(self, w: WorkerProcess) -> None:
+        w.kill()
+        with self._all_lock:
+            self._all.discard(w)
+        if self._closed:
+            return
+        try:
+            nw = self._spawn()
+            nw.wait_ready()
+            self._idle.put(nw)
+        except (WorkerDied, OSError) as e:
+            logger.error("could not replace a sandbox worker: %s", e)
+            self._idle.put(self._spawn())  # try once more; a failing start surfaces on the next job
+
+    def _job(self, frames_of: Any, limits: Limits) -> dict[str, Any]:
+        """Borrow a worker, run one job (``frames_of(job_id) -> frames``), return the worker's answer."""
+        if self._closed:
+            raise RuntimeError("the sandbox pool is closed")
+        with self._id_lock:
+            job_id = next(self._ids)
+        w = self._idle.get()
+        try:
+            msg = w.call(frames_of(job_id), job_id, limits.wall_s + GRACE_S)
+        except WorkerDied as e:
+            logger.warning("sandbox worker died (%s); replacing it", e)
+            self._replace(w)
+            return {"status": "sandbox_error", "error": f"sandbox worker died: {e}"}
+        except BaseException:
+            self._replace(w)
+            raise
+        if msg.get("recycle") or not w.alive():
+            self._replace(w)
+        else:
+            self._idle.put(w)
+        return msg
+
+    # ------------------------------------------------------------------ API
+    def run(self, program: str, stdin: str | None = None, limits: Limits | None = None) -> RunResult:
+        lim = limits or self.limits
+        job = {"kind": "exec", "program": program, "stdin": stdin, "limits": asdict(lim)}
+        msg = self._job(lambda i: [_frame({**job, "id": i})], lim)
+        return _run_result(msg)
+
+    def judge(self, spec: JudgeSpec, limits: Limits | None = None, fraction: bool = False) -> JudgeResult:
+        lim = limits or self.limits
+        nonce = secrets.token_hex(16)
+        t0 = time.perf_counter()
+
+        def frames(i: int) -> list[bytes]:
+            secret = json.dumps(
+                {
+                    "id": i,
+                    "nonce": nonce,
+                    "mode": spec.mode,
+                    "tests": spec.tests,
+                    "fn_name": spec.fn_name,
+                    "inputs": list(spec.inputs),
+                    "outputs": list(spec.outputs),
+                    "float_tol": spec.float_tol,
+                    "fraction": fraction,
+                    "max_failures_reported": spec.max_failures_reported,
+                }
+            ).encode()
+            public = {"kind": "judge", "id": i, "solution": spec.solution, "limits": asdict(lim)}
+            public["t_bytes"] = len(secret)
+            return [_frame(public), secret]
+
+        msg = self._job(frames, lim)
+        run = _run_result(msg)
+        dur = time.perf_counter() - t0
+        if msg.get("status") == "sandbox_error":
+            return JudgeResult("sandbox_error", run=run, duration_s=dur, error=msg.get("error"))
+        if msg.get("status") == "timeout":
+            return JudgeResult("timeout", run=run, duration_s=dur, error=f"wall-clock limit {lim.wall_s}s")
+        try:
+            rep = json.loads(msg.get("judge") or "null")
+        except ValueError:
+            rep = None
+        if not isinstance(rep, dict) or not secrets.compare_digest(str(rep.get("nonce", "")), nonce):
+            err = "the trusted test process did not report" + (f": {msg.get('tests_stderr', '')[-500:]}")
+            return JudgeResult("sandbox_error", run=run, duration_s=dur, error=err)
+        return JudgeResult(
+            "ok",
+            passed=int(rep.get("passed", 0)),
+            total=int(rep.get("total", 0)),
+            completed=bool(rep.get("completed")),
+            run=run,
+            failures=[str(f) for f in rep.get("failures", [])][:20],
+            duration_s=dur,
+        )
+
+    def run_many(
+        self, programs: Sequence[str], stdins: Sequence[str | None] | None = None, limits: Limits | None = None
+    ) -> list[RunResult]:
+        stdins = stdins if stdins is not None else [None] * len(programs)
+        if len(stdins) != len(programs):
+            raise ValueError(f"got {len(programs)} programs but {len(stdins)} stdins")
+        return list(self._executor.map(lambda ps: self.run(ps[0], ps[1], limits), zip(programs, stdins)))
+
+    def judge_many(
+        self, specs: Sequence[JudgeSpec], limits: Limits | None = None, fraction: bool = False
+    ) -> list[JudgeResult]:
+        return list(self._executor.map(lambda s: self.judge(s, limits, fraction), specs))
+
+    def submit(self, fn: Any, *args: Any) -> Any:
+        """Run ``fn(*args)`` on the pool's dispatch threads (one per worker); returns a Future."""
+        return self._executor.submit(fn, *args)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if hasattr(self, "_executor"):
+            self._executor.shutdown(wait=True)
+        with self._all_lock:
+            workers, self._all = list(self._all), set()
+        for w in workers:
+            w.kill()
+        if self.backend == "rlimits":
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+def _run_result(msg: dict[str, Any]) -> RunResult:
+    if msg.get("status") == "sandbox_error":
+        return RunResult("sandbox_error", error=str(msg.get("error")))
+    return RunResult(
+        status=msg["status"],
+        returncode=msg.get("returncode"),
+        stdout=msg.get("stdout", ""),
+        stderr=msg.get("stderr", ""),
+        duration_s=float(msg.get("duration_s", 0.0)),
+        stdout_truncated=bool(msg.get("stdout_truncated")),
+        stderr_truncated=bool(msg.get("stderr_truncated")),
+    )
+
+
+_DEFAULT: dict[tuple[Any, ...], WorkerPool] = {}
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_pool(workers: int | None = None, backend: str = "bwrap") -> WorkerPool:
+    """A process-wide pool, created on first use and closed at exit."""
+    key = (workers, backend)
+    with _DEFAULT_LOCK:
+        pool = _DEFAULT.get(key)
+        if pool is None or pool._closed:
+            pool = _DEFAULT[key] = WorkerPool(workers=workers, backend=backend)
+            import atexit
+
+            atexit.register(pool.close)
+        return pool

@@ -1,0 +1,869 @@
+"""The sandbox worker: runs inside bubblewrap as PID 1 of its own PID namespace. Standard library only.
+
+It is started as ``python -I -c <this file's source>`` (the project checkout is not mounted in the
+sandbox) and speaks to the host over its stdin/stdout: frames in (``<length>\\n<json>``), one JSON line out
+per job. Per job it mounts a fresh tmpfs on /tmp and /dev/shm, forks children that drop privileges, apply
+rlimits and a seccomp filter, then run the job in-process (no new interpreter: milliseconds). Afterwards it
+SIGKILLs every other process in the namespace (daemons, grandchildren) and reaps them.
+
+Judging uses two processes that cannot touch each other: the *solution* process (untrusted: executes the
+completion, then serves calls) and the *trusted* test process (executes the tests with the solution's names
+replaced by proxies; arguments and results cross as type-tagged JSON). Only the trusted process ever reads
+the tests, expected outputs and the run's nonce: it reads them from the worker's stdin itself, after the
+solution process was forked, so they never exist in memory the solution can inspect. It reports on a pipe
+the solution does not hold; the nonce proves the report came from a test run that reached its end.
+"""
+
+from __future__ import annotations
+
+import ast
+import base64
+import builtins
+import ctypes
+import fcntl
+import json
+import math
+import os
+import resource
+import select
+import signal
+import sys
+import time
+import traceback
+import types
+
+PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
+PR_SET_SECCOMP = 22
+PR_SET_NO_NEW_PRIVS = 38
+SECCOMP_MODE_FILTER = 2
+MS_NOSUID, MS_NODEV = 2, 4
+MNT_DETACH = 2
+MAX_MESSAGE = 64 << 20  # bytes of one RPC message between the two judge processes
+RESULT_CAP = 1 << 20  # bytes of the trusted process's report
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+def _check(ret: int, what: str) -> None:
+    if ret != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"{what}: {os.strerror(err)}")
+
+
+# ----------------------------------------------------------------------------------------------- framing
+def read_exact(fd: int, n: int) -> bytes:
+    chunks, left = [], n
+    while left:
+        b = os.read(fd, min(left, 1 << 20))
+        if not b:
+            raise EOFError("stream closed mid-frame")
+        chunks.append(b)
+        left -= len(b)
+    return b"".join(chunks)
+
+
+def read_frame(fd: int) -> dict | None:
+    """Read one ``<length>\\n<json>`` frame byte-exactly (never reads ahead). None at EOF."""
+    header = b""
+    while not header.endswith(b"\n"):
+        b = os.read(fd, 1)
+        if not b:
+            if header:
+                raise EOFError("stream closed mid-header")
+            return None
+        header += b
+        if len(header) > 20:
+            raise ValueError("bad frame header")
+    return json.loads(read_exact(fd, int(header)))
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+# ------------------------------------------------------------------------------ type-tagged JSON values
+def encode(x: object, ref: object = None, depth: int = 0) -> list:
+    """Encode plain data exactly (type tags; subclasses are not data). Anything else becomes ``["r", id]``
+    through ``ref`` (solution side) or raises TypeError (trusted side)."""
+    if depth > 200:
+        raise ValueError("value nested too deeply")
+    t = type(x)
+    if x is None:
+        return ["n"]
+    if t is bool:
+        return ["b", x]
+    if t is int:
+        return ["i", hex(x)]
+    if t is float:
+        return ["f", x.hex()]
+    if t is str:
+        return ["s", x]
+    if t is bytes:
+        return ["y", base64.b64encode(x).decode()]
+    if t is complex:
+        return ["c", x.real.hex(), x.imag.hex()]
+    if t in (list, tuple, set, frozenset):
+        tag = {list: "l", tuple: "t", set: "S", frozenset: "F"}[t]
+        return [tag, [encode(v, ref, depth + 1) for v in x]]
+    if t is dict:
+        return ["d", [[encode(k, ref, depth + 1), encode(v, ref, depth + 1)] for k, v in x.items()]]
+    if ref is None:
+        raise TypeError(f"cannot send a {t.__name__} to the solution")
+    return ["r", ref(x)]
+
+
+def decode(v: list, ref: object = None) -> object:
+    tag = v[0]
+    if tag == "n":
+        return None
+    if tag == "b":
+        return bool(v[1])
+    if tag == "i":
+        return int(v[1], 16)
+    if tag == "f":
+        return float.fromhex(v[1])
+    if tag == "s":
+        if type(v[1]) is not str:
+            raise TypeError("bad str")
+        return v[1]
+    if tag == "y":
+        return base64.b64decode(v[1])
+    if tag == "c":
+        return complex(float.fromhex(v[1]), float.fromhex(v[2]))
+    if tag in ("l", "t", "S", "F"):
+        items = [decode(e, ref) for e in v[1]]
+        return {"l": list, "t": tuple, "S": set, "F": frozenset}[tag](items)
+    if tag == "d":
+        return {decode(k, ref): decode(e, ref) for k, e in v[1]}
+    if tag == "r" and ref is not None:
+        return ref(int(v[1]))
+    raise TypeError(f"bad value tag {tag!r}")
+
+
+# ---------------------------------------------------------------------------------- child process setup
+def _setup_child(fds: dict[int, int], job: dict, cfg: dict, uid: int | None) -> None:
+    """In a fresh fork: install ``fds`` (target -> source), close everything else, drop privileges, apply
+    rlimits and seccomp. After this returns the process can hurt nothing but itself."""
+    staged = {t: fcntl.fcntl(s, fcntl.F_DUPFD_CLOEXEC, 1024) for t, s in fds.items()}  # out of the way
+    for target, source in staged.items():
+        os.dup2(source, target, inheritable=True)
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        if fd not in fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    os.chdir(cfg["workdir"])
+    if not cfg["isolated"]:
+        os.setpgid(0, 0)  # so that the worker can kill the whole group afterwards
+    _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if uid is not None:  # host root: a uid of its own, which drops every capability
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+    else:  # user namespace: same uid as the worker, so drop the namespace's capabilities explicitly
+        hdr, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
+        _check(_libc.capset(ctypes.byref(hdr), ctypes.byref(data)), "capset")
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    lim = job["limits"]
+    cpu = max(1, math.ceil(lim["cpu_s"]))
+    mb = 1 << 20
+    for res, val in (
+        (resource.RLIMIT_CPU, (cpu, cpu + 1)),
+        (resource.RLIMIT_AS, (int(lim["memory_mb"] * mb),) * 2),
+        (resource.RLIMIT_FSIZE, (int(lim["fsize_mb"] * mb),) * 2),
+        (resource.RLIMIT_NOFILE, (int(lim["nofile"]),) * 2),
+        (resource.RLIMIT_NPROC, (int(lim["nproc"]),) * 2),
+        (resource.RLIMIT_CORE, (0, 0)),
+    ):
+        if res != resource.RLIMIT_NPROC or cfg["isolated"]:  # NPROC counts all of a host user's processes
+            resource.setrlimit(res, val)
+    bpf = cfg["bpf"]
+    if bpf:
+        buf = ctypes.create_string_buffer(bpf, len(bpf))
+        prog = _SockFprog(len(bpf) // 8, ctypes.cast(buf, ctypes.c_void_p))
+        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(prog), 0, 0), "seccomp")
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _fresh_stdio() -> None:
+    sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", errors="surrogateescape", closefd=False)
+    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+
+
+def _main_module() -> types.ModuleType:
+    mod = types.ModuleType("__main__")
+    mod.__file__ = os.path.join(os.getcwd(), "main.py")
+    mod.__builtins__ = builtins
+    sys.modules["__main__"] = mod
+    sys.argv = ["main.py"]
+    sys.path[:] = [os.getcwd()] + [p for p in sys.path if p and p != os.getcwd()]
+    return mod
+
+
+def _exit_code(e: SystemExit) -> int:
+    if e.code is None:
+        return 0
+    if isinstance(e.code, int):
+        return e.code & 0xFF
+    print(e.code, file=sys.stderr)
+    return 1
+
+
+def _finish(code: int) -> None:
+    """Interpreter-like shutdown of a forked child: join non-daemon threads, atexit, flush, _exit."""
+    import atexit
+    import threading
+
+    try:
+        threading._shutdown()  # type: ignore[attr-defined]
+        atexit._run_exitfuncs()
+    except SystemExit as e:
+        code = _exit_code(e)
+    except BaseException:
+        traceback.print_exc()
+    for f in (sys.stdout, sys.stderr):
+        try:
+            f.flush()
+        except BaseException:
+            pass
+    os._exit(code)
+
+
+def program_child(src: str) -> None:
+    """Run ``src`` as ``__main__`` in this process."""
+    _fresh_stdio()
+    mod = _main_module()
+    code = 0
+    try:
+        exec(compile(src, "main.py", "exec"), mod.__dict__)
+    except SystemExit as e:
+        code = _exit_code(e)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    _finish(code)
+
+
+# -------------------------------------------------------------------------------- solution-side server
+def solution_child(src: str, rfd: int, wfd: int) -> None:
+    """Execute the solution, then answer lookup/call requests from the trusted process until EOF."""
+    _fresh_stdio()
+    mod = _main_module()
+    env = mod.__dict__
+    defined = True
+    try:
+        exec(compile(src, "solution.py", "exec"), env)
+    except BaseException:  # SystemExit included: the names it did not define stay undefined
+        traceback.print_exc()
+        defined = False
+    objects: list[object] = []
+
+    def ref(x: object) -> int:
+        objects.append(x)
+        return len(objects) - 1
+
+    def deref(i: int) -> object:
+        return objects[i]
+
+    rf = os.fdopen(rfd, "rb", buffering=1 << 16)
+    out = os.fdopen(wfd, "wb", buffering=0)
+    for line in rf:
+        try:
+            req = json.loads(line)
+            op = req["op"]
+            if op == "lookup":
+                names = {}
+                for n in req["names"]:
+                    if defined or n in env:
+                        if n in env and not n.startswith("__"):
+                            names[n] = encode(env[n], ref)
+                resp = {"ok": names}
+            elif op == "resolve":  # call-based: a function, or a method of class Solution (LeetCode)
+                n = req["name"]
+                fn = env.get(n)
+                if fn is None and isinstance(env.get("Solution"), type):
+                    fn = getattr(env["Solution"](), n)
+                resp = {"ok": encode(fn, ref) if fn is not None else None}
+            else:
+                obj = deref(req["ref"])
+                if op == "call":
+                    args = [decode(a, deref) for a in req["args"]]
+                    kwargs = {k: decode(a, deref) for k, a in req["kwargs"].items()}
+                    val = obj(*args, **kwargs)  # type: ignore[operator]
+                    resp = {"ok": encode(val, ref), "after": [encode(a, ref) for a in args]}
+                elif op == "getattr":
+                    resp = {"ok": encode(getattr(obj, req["name"]), ref)}
+                elif op == "iter":
+                    resp = {"ok": encode(list(obj), ref)}  # type: ignore[call-overload]
+                elif op == "dunder":
+                    args = [decode(a, deref) for a in req["args"]]
+                    resp = {"ok": encode(getattr(obj, req["name"])(*args), ref)}
+                else:
+                    raise ValueError(f"unknown op {op!r}")
+        except SystemExit as e:
+            resp = {"exc": ["SystemExit", repr(e.code)[:200]]}
+        except BaseException as e:
+            resp = {"exc": [type(e).__name__, str(e)[:500]]}
+        try:
+            data = json.dumps(resp).encode()
+        except BaseException as e:
+            data = json.dumps({"exc": [type(e).__name__, "unencodable result"]}).encode()
+        out.write(data + b"\n")
+    _finish(0)
+
+
+# ---------------------------------------------------------------------------------- trusted test side
+class SolutionDied(BaseException):
+    """The solution process went away or broke the protocol: no later test can pass."""
+
+
+class _StopTests(BaseException):
+    """All-or-nothing mode: the first failure decides."""
+
+
+class SolutionError(Exception):
+    """The solution raised an exception that is not a built-in exception type."""
+
+
+class _Rpc:
+    def __init__(self, rfd: int, wfd: int) -> None:
+        self.rfd, self.wfd, self.buf = rfd, wfd, b""
+
+    def request(self, msg: dict) -> dict:
+        try:
+            write_all(self.wfd, json.dumps(msg).encode() + b"\n")
+            while b"\n" not in self.buf:
+                chunk = os.read(self.rfd, 1 << 20)
+                if not chunk:
+                    raise SolutionDied("the solution process exited")
+                self.buf += chunk
+                if len(self.buf) > MAX_MESSAGE:
+                    raise SolutionDied("the solution sent an oversized message")
+            line, self.buf = self.buf.split(b"\n", 1)
+            resp = json.loads(line)
+        except SolutionDied:
+            raise
+        except (OSError, ValueError) as e:
+            raise SolutionDied(f"solution protocol broken: {type(e).__name__}") from None
+        if not isinstance(resp, dict):
+            raise SolutionDied("solution protocol broken: not an object")
+        if "exc" in resp:
+            name, msg = (list(resp["exc"]) + ["", ""])[:2]
+            cls = getattr(builtins, str(name), None)
+            if (
+                isinstance(cls, type)
+                and issubclass(cls, Exception)
+                and not issubclass(cls, (StopIteration, StopAsyncIteration))
+            ):
+                raise cls(str(msg))
+            raise SolutionError(f"{name}: {msg}")
+        return resp
+
+    def value(self, v: object) -> object:
+        try:
+            return decode(v, lambda i: RemoteRef(self, i))  # type: ignore[arg-type]
+        except (TypeError, ValueError, KeyError, IndexError, OverflowError) as e:
+            raise SolutionDied(f"solution protocol broken: {e}") from None
+
+    def enc(self, x: object) -> list:
+        return encode(x, lambda r: r._rid if isinstance(r, RemoteRef) else _unsendable(r))
+
+
+def _unsendable(x: object) -> int:
+    raise TypeError(f"a {type(x).__name__} cannot be passed to the solution")
+
+
+def _sync_in_place(arg: object, after: object) -> None:
+    """Mirror in-place mutation of a list/dict/set argument made by the solution."""
+    if type(arg) is list and type(after) is list:
+        arg[:] = after
+    elif type(arg) is dict and type(after) is dict:
+        arg.clear()
+        arg.update(after)
+    elif type(arg) is set and type(after) is set:
+        arg.clear()
+        arg.update(after)
+
+
+class RemoteRef:
+    """A non-data object living in the solution process. It has no truth value and equals only itself:
+    an object whose ``__eq__`` always returns True cannot cross."""
+
+    __slots__ = ("_rpc", "_rid")
+
+    def __init__(self, rpc: _Rpc, rid: int) -> None:
+        object.__setattr__(self, "_rpc", rpc)
+        object.__setattr__(self, "_rid", rid)
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        rpc = self._rpc
+        resp = rpc.request(
+            {
+                "op": "call",
+                "ref": self._rid,
+                "args": [rpc.enc(a) for a in args],
+                "kwargs": {str(k): rpc.enc(v) for k, v in kwargs.items()},
+            }
+        )
+        after = resp.get("after")
+        if isinstance(after, list) and len(after) == len(args):
+            for a, v in zip(args, after):
+                if type(a) in (list, dict, set):
+                    _sync_in_place(a, rpc.value(v))
+        return rpc.value(resp.get("ok"))
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
+
+    def _dunder(self, name: str, *args: object) -> object:
+        rpc = self._rpc
+        msg = {"op": "dunder", "ref": self._rid, "name": name, "args": [rpc.enc(a) for a in args]}
+        return rpc.value(rpc.request(msg).get("ok"))
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._rpc.value(self._rpc.request({"op": "iter", "ref": self._rid}).get("ok")))  # type: ignore[call-overload]
+
+    def __len__(self) -> int:
+        return self._dunder("__len__")  # type: ignore[return-value]
+
+    def __getitem__(self, key: object) -> object:
+        return self._dunder("__getitem__", key)
+
+    def __contains__(self, key: object) -> bool:
+        r = self._dunder("__contains__", key)
+        if type(r) is not bool:
+            raise TypeError("__contains__ of a solution object returned a non-bool")
+        return r
+
+    def __bool__(self) -> bool:
+        raise TypeError("a non-data object from the solution has no truth value here")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RemoteRef) and other._rid == self._rid
+
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(("RemoteRef", self._rid))
+
+    def __repr__(self) -> str:
+        return f"<solution object #{self._rid}>"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise TypeError("solution objects are read-only here")
+
+
+class _CountAsserts(ast.NodeTransformer):
+    """Wrap every ``assert`` so that it counts as one test: pass, or fail and (all-or-nothing) stop."""
+
+    def visit_Assert(self, node: ast.Assert) -> ast.AST:
+        wrapped = ast.parse(
+            "try:\n    pass\n"
+            "except __rlvr_died__:\n    raise\n"
+            "except BaseException as __rlvr_e__:\n    __rlvr_fail__(%d, __rlvr_e__)\n"
+            "else:\n    __rlvr_pass__()\n" % node.lineno
+        ).body[0]
+        wrapped.body = [node]  # type: ignore[attr-defined]
+        return ast.copy_location(wrapped, node)
+
+
+def _free_names(tree: ast.AST) -> list[str]:
+    """Names the tests read but never bind at module level, and that are not builtins."""
+    loads, bound = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loads if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+    for node in tree.body:  # type: ignore[attr-defined]
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return sorted(n for n in loads - bound if not hasattr(builtins, n))
+
+
+def _short(x: object, n: int = 200) -> str:
+    try:
+        s = repr(x)
+    except BaseException:
+        s = f"<{type(x).__name__}>"
+    return s if len(s) <= n else s[:n] + "..."
+
+
+def _same(got: object, want: object, tol: float) -> bool:
+    """Exact value and type; a tuple matches a list (JSON has no tuples); floats within ``tol``."""
+    tg, tw = type(got), type(want)
+    if tg is tuple and tw is list:
+        tg = list
+    if tg is not tw:
+        return False
+    if tw is float:
+        if math.isnan(want) and math.isnan(got):  # type: ignore[arg-type]
+            return True
+        return got == want or (tol > 0 and math.isclose(got, want, rel_tol=tol, abs_tol=tol))  # type: ignore[arg-type]
+    if tw is list:
+        return len(got) == len(want) and all(_same(g, w, tol) for g, w in zip(got, want))  # type: ignore[arg-type]
+    if tw is dict:
+        return got.keys() == want.keys() and all(_same(got[k], want[k], tol) for k in want)  # type: ignore[attr-defined,index]
+    return got == want
+
+
+def tests_child(spec: dict, rpc: _Rpc) -> dict:
+    """Run the trusted tests; return the counts (the caller adds the nonce)."""
+    state = {"passed": 0, "total": 0, "completed": False, "failures": []}
+    max_fail = int(spec.get("max_failures_reported", 3))
+    fraction = bool(spec.get("fraction"))
+
+    def fail(where: str, e: BaseException | None) -> None:
+        state["total"] += 1
+        if len(state["failures"]) < max_fail:
+            why = "" if e is None else f"{type(e).__name__}: {_short(e)}"
+            state["failures"].append(f"{where}: {why}".strip())
+        if not fraction:
+            raise _StopTests
+
+    try:
+        if spec["mode"] == "call":
+            fn = rpc.value(rpc.request({"op": "resolve", "name": spec["fn_name"]}).get("ok"))
+            if not isinstance(fn, RemoteRef):
+                raise NameError(f"the solution does not define a callable {spec['fn_name']!r}")
+            tol = float(spec.get("float_tol", 0.0))
+            for i, (args, want) in enumerate(zip(spec["inputs"], spec["outputs"])):
+                try:
+                    got = fn(*args)
+                except (SolutionDied, _StopTests):
+                    raise
+                except BaseException as e:
+                    fail(f"case {i}", e)
+                    continue
+                if _same(got, want, tol):
+                    state["passed"] += 1
+                    state["total"] += 1
+                else:
+                    fail(f"case {i}", AssertionError(f"got {_short(got)}, expected {_short(want)}"))
+        else:
+            tree = ast.parse(spec["tests"], "tests.py")
+            env: dict = {"__name__": "__rlvr_tests__", "__builtins__": builtins}
+            found = rpc.request({"op": "lookup", "names": _free_names(tree)})["ok"]
+            if not isinstance(found, dict):
+                raise SolutionDied("solution protocol broken: lookup")
+            for name, v in found.items():
+                env[str(name)] = rpc.value(v)
+            tree = ast.fix_missing_locations(_CountAsserts().visit(tree))
+
+            def ok() -> None:
+                state["passed"] += 1
+                state["total"] += 1
+
+            env.update(__rlvr_died__=(SolutionDied, _StopTests), __rlvr_pass__=ok)
+            env["__rlvr_fail__"] = lambda line, e: fail(f"line {line}", e)
+            exec(compile(tree, "tests.py", "exec"), env)
+            if state["total"] == 0:  # tests without asserts: running to the end is the one test
+                state["passed"] = state["total"] = 1
+        state["completed"] = True
+    except _StopTests:
+        pass
+    except SolutionDied as e:
+        state["failures"].append(f"solution: {e}")
+    except BaseException as e:
+        state["failures"].append(f"tests raised {type(e).__name__}: {_short(e)}")
+    return state
+
+
+def trusted_child(t_bytes: int, rfd: int, wfd: int, res_fd: int, job_id: int) -> None:
+    """Read the secret half of the job straight from the worker's stdin, then run the tests."""
+    secret = json.loads(read_exact(0, t_bytes))
+    write_all(res_fd, b"C")  # the worker's stdin is in sync again
+    nul = os.open("/dev/null", os.O_RDONLY)
+    os.dup2(nul, 0)
+    os.close(nul)
+    if secret.get("id") != job_id:
+        os._exit(3)
+    return_state: dict
+    try:
+        return_state = tests_child(secret, _Rpc(rfd, wfd))
+    except BaseException as e:
+        return_state = {"passed": 0, "total": 0, "completed": False, "failures": [f"harness: {e!r}"[:300]]}
+    return_state["nonce"] = secret["nonce"]
+    write_all(res_fd, json.dumps(return_state).encode()[:RESULT_CAP])
+    os._exit(0)
+
+
+# ---------------------------------------------------------------------------------------- the worker
+class _Drain:
+    """Read a pipe into a capped buffer, counting what was dropped."""
+
+    def __init__(self, fd: int, cap: int) -> None:
+        self.fd, self.cap, self.chunks, self.size, self.truncated = fd, cap, [], 0, False
+
+    def read(self) -> bool:
+        try:
+            b = os.read(self.fd, 1 << 16)
+        except BlockingIOError:
+            return True
+        if not b:
+            return False
+        room = self.cap - self.size
+        if len(b) > room:
+            self.truncated = True
+            b = b[: max(room, 0)]
+        if b:
+            self.chunks.append(b)
+            self.size += len(b)
+        return True
+
+    def text(self) -> str:
+        return b"".join(self.chunks).decode("utf-8", errors="replace")
+
+
+class Worker:
+    def __init__(self, cfg: dict) -> None:
+        self.cfg = cfg
+        self.uid_solution, self.uid_tests = cfg.get("uids") or (None, None)
+        self.mounted_size: tuple | None = None
+        self.children: list[int] = []
+
+    def fresh_tmp(self, lim: dict) -> None:
+        """A fresh, size- and inode-limited tmpfs on /tmp and /dev/shm (the only writable places); outside
+        a namespace (trusted mode) a fresh directory instead."""
+        if not self.cfg["isolated"]:
+            import shutil
+            import tempfile
+
+            if self.cfg.get("workdir") and self.cfg["workdir"] != self.cfg["scratch"]:
+                shutil.rmtree(self.cfg["workdir"], ignore_errors=True)
+            self.cfg["workdir"] = tempfile.mkdtemp(prefix="run-", dir=self.cfg["scratch"])
+            return
+        uid = self.uid_solution if self.uid_solution is not None else os.getuid()
+        gid = uid if self.uid_solution is not None else os.getgid()
+        for path in (b"/tmp", b"/dev/shm"):
+            if self.mounted_size is not None:
+                _check(_libc.umount2(path, MNT_DETACH), "umount")
+            opts = f"size={int(lim['disk_mb'])}m,nr_inodes={int(lim['inodes'])},mode=0700,uid={uid},gid={gid}"
+            _check(_libc.mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV, opts.encode()), "mount tmpfs")
+        self.mounted_size = (lim["disk_mb"], lim["inodes"])
+
+    def kill_all(self) -> None:
+        """SIGKILL every process of the namespace but this one, and reap them (we are its init). Outside a
+        namespace (trusted mode) only the children's process groups can be killed."""
+        if os.getpid() == 1:
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        else:
+            for pid in self.children:
+                try:
+                    os.killpg(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+        self.children = []
+        while True:
+            try:
+                os.waitpid(-1, 0)
+            except ChildProcessError:
+                break
+            except InterruptedError:
+                continue
+
+    def fork(self, fds: dict[int, int], job: dict, uid: int | None, body) -> int:  # type: ignore[no-untyped-def]
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _setup_child(fds, job, self.cfg, uid)
+                body()
+            except BaseException:
+                try:
+                    os.write(2, traceback.format_exc().encode()[-2000:])
+                finally:
+                    os._exit(120)
+            os._exit(0)
+        self.children.append(pid)
+        return pid
+
+    def run(self, job: dict) -> dict:
+        lim = job["limits"]
+        tm = time.monotonic()
+        self.fresh_tmp(lim)
+        t0 = time.monotonic()
+        deadline = t0 + float(lim["wall_s"])
+        cap = int(lim["output_bytes"])
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        in_r, in_w = os.pipe()
+        devnull = os.open("/dev/null", os.O_RDWR)
+        judging = job["kind"] == "judge"
+        stdin_data = (job.get("stdin") or "").encode() if job.get("stdin") is not None else None
+        fds = {0: in_r if stdin_data is not None else devnull, 1: out_w, 2: err_w}
+        tpid = None
+        if judging:
+            t2u_r, t2u_w = os.pipe()
+            u2t_r, u2t_w = os.pipe()
+            res_r, res_w = os.pipe()
+            terr_r, terr_w = os.pipe()
+            upid = self.fork(
+                {**fds, 3: t2u_r, 4: u2t_w}, job, self.uid_solution, lambda: solution_child(job["solution"], 3, 4)
+            )
+            tfds = {0: 0, 1: devnull, 2: terr_w, 3: u2t_r, 4: t2u_w, 5: res_w}
+            tjob = {**job, "limits": {**lim, "nproc": max(int(lim["nproc"]), 4)}}
+
+            def trusted() -> None:
+                trusted_child(int(job["t_bytes"]), 3, 4, 5, int(job["id"]))
+
+            tpid = self._fork_trusted(tfds, tjob, trusted)
+            for fd in (t2u_r, t2u_w, u2t_r, u2t_w, res_w, terr_w):
+                os.close(fd)
+        else:
+            upid = self.fork(fds, job, self.uid_solution, lambda: program_child(job["program"]))
+        for fd in (out_w, err_w, in_r, devnull):
+            os.close(fd)
+        drains = {out_r: _Drain(out_r, cap), err_r: _Drain(err_r, cap)}
+        if judging:
+            drains[res_r] = _Drain(res_r, RESULT_CAP + 1)
+            drains[terr_r] = _Drain(terr_r, 4096)
+        if stdin_data:
+            os.set_blocking(in_w, False)
+        else:
+            os.close(in_w)
+            in_w = -1
+        stdin_view = memoryview(stdin_data or b"")
+        for fd in drains:
+            os.set_blocking(fd, False)
+        open_fds = set(drains)
+        status, ustatus, tstatus = None, None, None
+        poller = select.poll()
+        for fd in open_fds:
+            poller.register(fd, select.POLLIN)
+        if in_w >= 0:
+            poller.register(in_w, select.POLLOUT)
+        while True:
+            if ustatus is None:
+                p, st = os.waitpid(upid, os.WNOHANG)
+                if p:
+                    ustatus = st
+            if tpid is not None and tstatus is None:
+                p, st = os.waitpid(tpid, os.WNOHANG)
+                if p:
+                    tstatus = st
+            if judging:
+                if tstatus is not None and res_r not in open_fds:
+                    break
+            elif ustatus is not None:
+                break
+            left = deadline - time.monotonic()
+            if left <= 0:
+                status = "timeout"
+                break
+            for fd, ev in poller.poll(min(left, 0.05) * 1000):
+                if fd == in_w:
+                    try:
+                        n = os.write(in_w, stdin_view[:65536])
+                        stdin_view = stdin_view[n:]
+                    except BlockingIOError:
+                        continue
+                    except OSError:
+                        stdin_view = stdin_view[:0]
+                    if not stdin_view:
+                        poller.unregister(in_w)
+                        os.close(in_w)
+                        in_w = -1
+                elif not drains[fd].read():
+                    poller.unregister(fd)
+                    open_fds.discard(fd)
+        t1 = time.monotonic()
+        self.kill_all()
+        for fd in list(open_fds):  # what is still buffered in the pipes
+            while drains[fd].read():
+                pass
+        for fd in drains:
+            os.close(fd)
+        if in_w >= 0:
+            os.close(in_w)
+        duration = time.monotonic() - t0
+        if ustatus is None:
+            rc = -signal.SIGKILL
+        elif os.WIFSIGNALED(ustatus):
+            rc = -os.WTERMSIG(ustatus)
+        else:
+            rc = os.WEXITSTATUS(ustatus)
+        out, err = drains[out_r], drains[err_r]
+        res = {
+            "id": job["id"],
+            "status": status or ("ok" if rc == 0 else "runtime_error"),
+            "returncode": rc,
+            "stdout": out.text(),
+            "stderr": err.text(),
+            "stdout_truncated": out.truncated,
+            "stderr_truncated": err.truncated,
+            "duration_s": duration,
+            "phases": {"mount_s": t0 - tm, "run_s": t1 - t0, "cleanup_s": time.monotonic() - t1},
+        }
+        if judging:
+            raw = b"".join(drains[res_r].chunks)
+            res["recycle"] = not raw.startswith(b"C")  # the secret half may still sit in our stdin
+            res["judge"] = raw[1:].decode("utf-8", "replace") if raw.startswith(b"C") else ""
+            res["tests_stderr"] = drains[terr_r].text()
+            if status is None:
+                res["status"] = "ok"
+                res["returncode"] = rc if ustatus is not None else None
+        return res
+
+    def _fork_trusted(self, fds: dict[int, int], job: dict, body) -> int:  # type: ignore[no-untyped-def]
+        """Fork the trusted process: fd 0 stays the worker's stdin until it has read the secret frame."""
+        return self.fork(fds, job, self.uid_tests, body)
+
+    def serve(self) -> None:
+        while True:
+            job = read_frame(0)
+            if job is None:
+                return
+            try:
+                res = self.run(job)
+            except Exception as e:  # report, then let the host replace us
+                res = {"id": job.get("id"), "status": "sandbox_error", "error": f"{type(e).__name__}: {e}"}
+                res["recycle"] = True
+                self.kill_all()
+            write_all(1, json.dumps(res).encode() + b"\n")
+            if res.get("recycle"):
+                return
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # as namespace init, undelivered from inside
+    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # no /proc/1/mem, /proc/1/fd for the children
+    cfg = read_frame(0)
+    if cfg is None:
+        return
+    cfg["bpf"] = base64.b64decode(cfg.get("bpf") or "")
+    for name in cfg.get("preimport", []):
+        try:
+            __import__(name)
+        except ImportError:
+            pass
+    write_all(1, json.dumps({"ready": True, "pid": os.getpid(), "uid": os.getuid()}).encode() + b"\n")
+    Worker(cfg).serve()
+
+
+if __name__ == "__main__":
+    main()
