@@ -1,0 +1,197 @@
+"""The ``math`` verifier: extract the final answer, decide equivalence with the gold answer.
+
+Pipeline per completion: :func:`rlvr.verifiers.extract.extract` (in the caller, linear time) → size caps →
+cheap exact fast paths in the caller (equal normalised strings, plain numbers as exact fractions,
+multiple-choice letters) → otherwise :func:`rlvr.verifiers.equivalence.answers_equal_any` in a worker
+process under a hard time limit (:mod:`rlvr.verifiers.workers`). Decisions are cached per
+(answer, gold) pair, so the G samples of a group that agree cost one check.
+
+The reference is the gold answer: a string (``"\\frac{1}{2}"``, ``"$\\boxed{3}$"``, a GSM8K solution
+ending in ``#### 72``), a number, or a list of acceptable answers.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rlvr.verifiers.base import Verifier, VerifyResult, check_batch_lengths, register_verifier
+from rlvr.verifiers.equivalence import MAX_ANSWER_CHARS, AnswerTooComplex, Policy, _check_caps
+from rlvr.verifiers.extract import _clean, extract
+from rlvr.verifiers.normalize import normalize, numbers_match, parse_number
+from rlvr.verifiers.workers import WorkerPool, shared_pool
+
+_WORKER_PRELOAD = ("rlvr.verifiers.equivalence:warm_up",)
+_CHECK = "rlvr.verifiers.equivalence:answers_equal_any"
+_LETTERS = frozenset("ABCDEFGHIJ")
+
+
+def gold_answers(reference: Any) -> tuple[str, ...]:
+    """The acceptable gold answer strings of a reference (see the module docstring)."""
+    if isinstance(reference, (list, tuple)):
+        return tuple(g for r in reference for g in gold_answers(r))
+    if isinstance(reference, bool) or reference is None:
+        raise ValueError(f"math reference must be a string, a number or a list of them, got {reference!r}")
+    if isinstance(reference, (int, float)):
+        return (repr(reference) if isinstance(reference, float) else str(reference),)
+    if not isinstance(reference, str):
+        raise ValueError(f"math reference must be a string, a number or a list of them, got {type(reference).__name__}")
+    if "\\boxed" in reference or "\\fbox" in reference or "####" in reference:
+        got = extract(reference).answer
+        if got is None:
+            raise ValueError(f"could not extract a gold answer from reference {reference[:80]!r}")
+        return (got,)
+    gold = _clean(reference)
+    if not gold:
+        raise ValueError("empty math reference")
+    return (gold,)
+
+
+def quick_decision(pred: str, gold: str, policy: Policy) -> bool | None:
+    """Exact decision without sympy when both are plain (numbers, letters, equal strings); else ``None``."""
+    p, g = normalize(pred), normalize(gold)
+    if p.key == g.key and p.percent == g.percent and p.degrees == g.degrees:
+        return True
+    if len(g.key) == 1 and g.key in _LETTERS:
+        pk = p.key.strip("()")
+        return pk == g.key if (len(pk) == 1 and pk.isalpha()) else None
+    if p.percent or g.percent or p.degrees or g.degrees:
+        return None  # the full check applies the percent / degree policies
+    pn, gn = parse_number(p.text), parse_number(g.text)
+    if pn is None or gn is None:
+        return None
+    return numbers_match(pn, gn, policy.min_sig_digits)
+
+
+@register_verifier("math")
+class MathVerifier(Verifier):
+    """Math answer equivalence. Score 1.0 when the extracted answer equals the gold answer, else 0.0.
+
+    timeout_s: hard wall-clock limit of one equivalence check. min_sig_digits: a decimal needs this many
+    significant digits to match a non-decimal exact value (``0.333`` ~ 1/3, ``0.33`` is not). percent /
+    degrees: let ``50\\%`` match ``0.5`` and ``30^\\circ`` match ``\\pi/6``. workers: size of the process pool
+    (default ``RLVR_VERIFIER_WORKERS`` or min(4, CPUs)). think_tag / answer_tag: tag names for extraction.
+    """
+
+    def __init__(
+        self,
+        timeout_s: float = 5.0,
+        min_sig_digits: int = 3,
+        percent: bool = True,
+        degrees: bool = True,
+        workers: int | None = None,
+        think_tag: str = "think",
+        answer_tag: str = "answer",
+        cache_size: int = 65_536,
+    ) -> None:
+        if not timeout_s > 0:
+            raise ValueError(f"math verifier: timeout_s must be > 0, got {timeout_s}")
+        if min_sig_digits < 1:
+            raise ValueError(f"math verifier: min_sig_digits must be >= 1, got {min_sig_digits}")
+        self.timeout_s = float(timeout_s)
+        self.policy = Policy(min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees))
+        self.workers = workers
+        self.think_tag = think_tag
+        self.answer_tag = answer_tag
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple[str, tuple[str, ...]], bool] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def pool(self) -> WorkerPool:
+        return shared_pool(_WORKER_PRELOAD, self.workers)
+
+    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
+        return self.verify_batch([completion], [reference], [context])[0]
+
+    def verify_batch(
+        self,
+        completions: Sequence[str],
+        references: Sequence[Any],
+        contexts: Sequence[Mapping[str, Any]] | None = None,
+    ) -> list[VerifyResult]:
+        check_batch_lengths(completions, references, contexts)
+        t0 = time.perf_counter()
+        results: list[VerifyResult | None] = [None] * len(completions)
+        todo: dict[tuple[str, tuple[str, ...]], list[tuple[int, str, float]]] = {}
+        for i, (completion, reference) in enumerate(zip(completions, references)):
+            started = time.perf_counter()
+            res, key, method = self._prepare(completion, reference)
+            if res is not None:
+                res.duration_s = time.perf_counter() - started
+                results[i] = res
+            else:
+                assert key is not None
+                todo.setdefault(key, []).append((i, method, started))
+        if todo:
+            keys = list(todo)
+            outcomes = self.pool.run_many([(_CHECK, (k[0], k[1], self.policy)) for k in keys], self.timeout_s)
+            for key, out in zip(keys, outcomes):
+                if out.status == "ok":
+                    self._remember(key, bool(out.value))
+                for i, method, _ in todo[key]:
+                    details = {"method": method, "gold": key[1][0]}
+                    if out.status == "ok":
+                        passed = bool(out.value)
+                        results[i] = VerifyResult(float(passed), passed, "ok", key[0], details, out.duration_s)
+                    else:
+                        results[i] = VerifyResult.failure(out.status, out.error, extracted=key[0], details=details,
+                                                          duration_s=out.duration_s)
+        for r in results:
+            if r is not None and not r.duration_s:
+                r.duration_s = (time.perf_counter() - t0) / max(1, len(completions))
+        return [r if r is not None else VerifyResult.failure("error", "not verified") for r in results]
+
+    def _prepare(
+        self, completion: Any, reference: Any
+    ) -> tuple[VerifyResult | None, tuple[str, tuple[str, ...]] | None, str]:
+        """A final result (decided here) or the (answer, golds) key that needs the full check."""
+        try:
+            golds = gold_answers(reference)
+            for g in golds:
+                _check_caps(g)
+        except (ValueError, AnswerTooComplex) as e:
+            return VerifyResult.failure("error", f"bad reference: {e}"), None, ""
+        if not isinstance(completion, str):
+            return VerifyResult.failure("error", f"completion must be a string, got {type(completion).__name__}"), None, ""
+        choices = all(len(normalize(g).key.strip("()")) == 1 and normalize(g).key.strip("()") in _LETTERS for g in golds)
+        ex = extract(completion, choices=choices, think_tag=self.think_tag, answer_tag=self.answer_tag)
+        details: dict[str, Any] = {"method": ex.method, "gold": golds[0]}
+        if ex.answer is None:
+            return VerifyResult.failure("no_answer", None, details=details), None, ex.method
+        pred = ex.answer
+        if len(pred) > MAX_ANSWER_CHARS:
+            return VerifyResult.failure(
+                "error", f"answer of {len(pred)} characters exceeds the cap of {MAX_ANSWER_CHARS}",
+                extracted=pred[:200], details=details), None, ex.method
+        key = (pred, golds)
+        cached = self._recall(key)
+        if cached is None:
+            decisions = [quick_decision(pred, g, self.policy) for g in golds]
+            if any(d is True for d in decisions):
+                cached = True
+            elif all(d is False for d in decisions):
+                cached = False
+        if cached is not None:
+            return VerifyResult(float(cached), cached, "ok", pred, details), None, ex.method
+        try:
+            _check_caps(pred)
+        except AnswerTooComplex as e:
+            return VerifyResult.failure("error", str(e), extracted=pred[:200], details=details), None, ex.method
+        return None, key, ex.method
+
+    def _recall(self, key: tuple[str, tuple[str, ...]]) -> bool | None:
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+            return hit
+
+    def _remember(self, key: tuple[str, tuple[str, ...]], value: bool) -> None:
+        with self._lock:
+            self._cache[key] = value
+            if len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)

@@ -1,0 +1,254 @@
+"""A pool of persistent worker processes that runs checks under a hard wall-clock limit.
+
+Why not ``signal.alarm``: it only works in the main thread, so a grader built on it silently returns 0
+inside other frameworks' worker threads. Here the caller (any thread, any process) sends the task to a
+worker process and waits on a pipe with a deadline; a worker that overruns is killed (SIGKILL) and replaced,
+so a pathological input costs at most the limit and never takes the caller down.
+
+Workers are fresh interpreters started with ``python -m rlvr.verifiers._worker`` (not ``fork`` of a
+process that may hold CUDA or threads, not ``spawn``/``forkserver``, which re-import the caller's
+``__main__`` and with it torch). Each preloads the modules it will need, caps its address space
+(``memory_limit_mb``) and is retired after ``max_tasks`` tasks so caches cannot grow without bound.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class TaskResult:
+    """Outcome of one task: status ``ok`` (value set), ``timeout`` or ``error`` (error set)."""
+
+    status: str
+    value: Any = None
+    error: str | None = None
+    duration_s: float = 0.0
+
+
+class _Worker:
+    def __init__(self, preload: Sequence[str], memory_limit_mb: int) -> None:
+        p2c_r, p2c_w = os.pipe()
+        c2p_r, c2p_w = os.pipe()
+        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", RLVR_WORKER_MEMORY_MB=str(memory_limit_mb))
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "rlvr.verifiers._worker", str(p2c_r), str(c2p_w), *preload],
+                pass_fds=(p2c_r, c2p_w),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
+                start_new_session=True,
+            )
+        finally:
+            os.close(p2c_r)
+            os.close(c2p_w)
+        self.outbox = Connection(p2c_w, readable=False)
+        self.inbox = Connection(c2p_r, writable=False)
+        self.ready = False
+        self.tasks_done = 0
+
+    def wait_ready(self, timeout_s: float) -> None:
+        if self.ready:
+            return
+        if not self.inbox.poll(timeout_s):
+            raise TimeoutError(f"verifier worker did not start within {timeout_s:.0f} s")
+        msg = self.inbox.recv()
+        if not (isinstance(msg, tuple) and msg[0] == "ready"):
+            raise RuntimeError(f"verifier worker sent {msg!r} instead of ready")
+        self.ready = True
+
+    def kill(self) -> None:
+        for conn in (self.outbox, self.inbox):
+            try:
+                conn.close()
+            except OSError:
+                pass
+        if self.proc.poll() is None:
+            self.proc.kill()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            logger.warning("verifier worker %d did not exit after SIGKILL", self.proc.pid)
+
+    def close(self) -> None:
+        try:
+            self.outbox.send(None)
+        except OSError:
+            pass
+        self.kill()
+
+
+class WorkerPool:
+    """``size`` worker processes; :meth:`run_many` spreads tasks over them, each under ``timeout_s``.
+
+    Thread-safe: concurrent callers share the workers; a caller blocks while all are busy.
+    """
+
+    def __init__(
+        self,
+        size: int = 2,
+        preload: Sequence[str] = (),
+        memory_limit_mb: int = 4096,
+        max_tasks: int = 20_000,
+        startup_timeout_s: float = 120.0,
+    ) -> None:
+        if size < 1:
+            raise ValueError(f"WorkerPool.size must be >= 1, got {size}")
+        self.size = size
+        self.preload = tuple(preload)
+        self.memory_limit_mb = memory_limit_mb
+        self.max_tasks = max_tasks
+        self.startup_timeout_s = startup_timeout_s
+        self._pid = os.getpid()
+        self._cond = threading.Condition()
+        self._idle: list[_Worker] = [self._new_worker() for _ in range(size)]
+        self._all: set[_Worker] = set(self._idle)
+        self._closed = False
+        self._next_id = 0
+
+    def _new_worker(self) -> _Worker:
+        return _Worker(self.preload, self.memory_limit_mb)
+
+    def _checkout(self, want: int) -> list[_Worker]:
+        with self._cond:
+            while not self._idle:
+                if self._closed:
+                    raise RuntimeError("WorkerPool is closed")
+                self._cond.wait()
+            take, self._idle = self._idle[:want], self._idle[want:]
+            return take
+
+    def _checkin(self, workers: Sequence[_Worker]) -> None:
+        with self._cond:
+            self._idle.extend(workers)
+            self._cond.notify_all()
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.kill()
+        fresh = self._new_worker()
+        with self._cond:
+            self._all.discard(worker)
+            self._all.add(fresh)
+        return fresh
+
+    def run(self, func: str, args: tuple[Any, ...], timeout_s: float) -> TaskResult:
+        """Run ``func`` (``"module:function"``) on ``args`` in a worker, killing it after ``timeout_s``."""
+        return self.run_many([(func, args)], timeout_s)[0]
+
+    def run_many(self, calls: Sequence[tuple[str, tuple[Any, ...]]], timeout_s: float) -> list[TaskResult]:
+        """Run every ``(func, args)`` call, in parallel over the workers; results in call order."""
+        if os.getpid() != self._pid:
+            raise RuntimeError("WorkerPool used in a forked child; create a new pool there")
+        results: list[TaskResult | None] = [None] * len(calls)
+        if not calls:
+            return []
+        pending = deque(range(len(calls)))
+        free = self._checkout(min(self.size, len(calls)))
+        active: dict[Connection, tuple[_Worker, int, float, float]] = {}
+        try:
+            while pending or active:
+                while pending and free:
+                    worker = free.pop()
+                    try:
+                        worker.wait_ready(self.startup_timeout_s)
+                        idx = pending[0]
+                        func, args = calls[idx]
+                        self._next_id += 1
+                        worker.outbox.send((self._next_id, func, args))
+                    except Exception as e:  # a worker that cannot start or take input is replaced
+                        logger.warning("verifier worker failed before its task: %s", e)
+                        free.append(self._replace(worker))
+                        if not pending:
+                            break
+                        idx = pending.popleft()
+                        results[idx] = TaskResult("error", error=f"worker unavailable: {e}")
+                        continue
+                    pending.popleft()
+                    t0 = time.monotonic()
+                    active[worker.inbox] = (worker, idx, t0, t0 + timeout_s)
+                if not active:
+                    continue
+                now = time.monotonic()
+                soonest = min(deadline for _, _, _, deadline in active.values())
+                ready = wait(list(active), timeout=max(0.0, soonest - now))
+                now = time.monotonic()
+                for conn in ready:
+                    worker, idx, t0, _ = active.pop(conn)  # type: ignore[index]
+                    try:
+                        _, status, value = conn.recv()  # type: ignore[union-attr]
+                    except (EOFError, OSError) as e:
+                        code = worker.proc.poll()
+                        results[idx] = TaskResult("error", error=f"worker died (exit {code}): {type(e).__name__}",
+                                                  duration_s=now - t0)
+                        free.append(self._replace(worker))
+                        continue
+                    if status == "ok":
+                        results[idx] = TaskResult("ok", value=value, duration_s=now - t0)
+                    else:
+                        results[idx] = TaskResult("error", error=str(value), duration_s=now - t0)
+                    worker.tasks_done += 1
+                    free.append(self._replace(worker) if worker.tasks_done >= self.max_tasks else worker)
+                for conn in [c for c, (_, _, _, d) in active.items() if d <= now]:
+                    worker, idx, t0, _ = active.pop(conn)
+                    results[idx] = TaskResult("timeout", error=f"time limit of {timeout_s:g} s exceeded",
+                                              duration_s=now - t0)
+                    free.append(self._replace(worker))
+        finally:
+            for worker, _, _, _ in active.values():  # interrupted mid-flight: their answers would be stale
+                free.append(self._replace(worker))
+            self._checkin(free)
+        return [r if r is not None else TaskResult("error", error="not run") for r in results]
+
+    def close(self) -> None:
+        """Stop every worker (idle ones now; busy ones are killed when their caller returns them)."""
+        with self._cond:
+            self._closed = True
+            workers, self._idle = list(self._all), []
+            self._cond.notify_all()
+        for w in workers:
+            w.close()
+
+
+_POOLS: dict[tuple[int, tuple[str, ...]], WorkerPool] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def default_pool_size() -> int:
+    """Workers of the shared pool: ``RLVR_VERIFIER_WORKERS`` or min(4, CPU count)."""
+    env = os.environ.get("RLVR_VERIFIER_WORKERS")
+    if env:
+        return max(1, int(env))
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def shared_pool(preload: Sequence[str], size: int | None = None) -> WorkerPool:
+    """The process-wide pool for ``preload`` (created on first use; recreated in a forked child)."""
+    key = (size or default_pool_size(), tuple(preload))
+    with _POOLS_LOCK:
+        pool = _POOLS.get(key)
+        if pool is None or pool._pid != os.getpid() or pool._closed:
+            pool = WorkerPool(size=key[0], preload=key[1])
+            _POOLS[key] = pool
+        return pool
+
+
+@atexit.register
+def _close_pools() -> None:
+    for pool in list(_POOLS.values()):
+        if pool._pid == os.getpid():
+            pool.close()
+    _POOLS.clear()
