@@ -83,7 +83,9 @@ def _divide(centred: Tensor, rewards: Tensor, scale: str, eps: float) -> Tensor:
         return _safe_div(centred, _std(rewards, dim=1)[:, None] + eps)
     if scale == "batch":
         return _safe_div(centred, _std(rewards) + eps)
-    return centred
+    if scale == "none":
+        return centred
+    raise ValueError(f"advantages.scale must be one of {list(SCALES)}, got {scale!r}")
 
 
 def _group_mean_centred(rewards: Tensor, tol: float) -> Tensor:

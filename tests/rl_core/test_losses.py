@@ -73,6 +73,25 @@ def test_k2_k3_nonnegative_and_k1_k3_unbiased() -> None:
         torch.testing.assert_close((p * kl_penalty(lp, lq, est)[0].double()).sum(), exact, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize(("estimator", "direction"), [("k1", None), ("k2", "reverse"), ("k3", "forward")])
+def test_expected_kl_loss_gradients(estimator: str, direction: str | None) -> None:
+    """On-policy, E_y~π[∇ k(y)]: k2 gives ∇KL(π‖ref), k3 gives ∇KL(ref‖π), k1 gives 0 (score identity)."""
+    g = torch.Generator().manual_seed(1)
+    theta = torch.randn(6, generator=g, dtype=torch.float64, requires_grad=True)
+    ref = torch.randn(6, generator=g, dtype=torch.float64).log_softmax(0)
+    logp = theta.log_softmax(0)
+    weights = logp.detach().exp()  # sampling distribution, not differentiated
+    (weights * kl_penalty(logp[None], ref[None], estimator)[0]).sum().backward()
+    got, theta.grad = theta.grad.clone(), None
+    logp = theta.log_softmax(0)
+    if direction == "reverse":
+        (logp.exp() * (logp - ref)).sum().backward()
+    elif direction == "forward":
+        (ref.exp() * (ref - logp)).sum().backward()
+    want = theta.grad if direction else torch.zeros(6, dtype=torch.float64)
+    torch.testing.assert_close(got, want, rtol=1e-10, atol=1e-12)
+
+
 def test_kl_in_loss_adds_beta_times_k3() -> None:
     inputs = one_token(LOG(0.5), LOG(0.5), 0.0)
     inputs.ref_logprobs = torch.tensor([[LOG(0.25)]])
