@@ -316,51 +316,9 @@ class WorkerPool(Sandbox):
 
     def judge(self, spec: JudgeSpec, limits: Limits | None = None, fraction: bool = False) -> JudgeResult:
         lim = limits or self.limits
-        nonce = secrets.token_hex(16)
-        t0 = time.perf_counter()
-
-        def frames(i: int) -> list[bytes]:
-            secret = json.dumps(
-                {
-                    "id": i,
-                    "nonce": nonce,
-                    "mode": spec.mode,
-                    "tests": spec.tests,
-                    "fn_name": spec.fn_name,
-                    "inputs": list(spec.inputs),
-                    "outputs": list(spec.outputs),
-                    "float_tol": spec.float_tol,
-                    "fraction": fraction,
-                    "max_failures_reported": spec.max_failures_reported,
-                }
-            ).encode()
-            public = {"kind": "judge", "id": i, "solution": spec.solution, "limits": asdict(lim)}
-            public["t_bytes"] = len(secret)
-            return [_frame(public), secret]
-
-        msg = self._job(frames, lim)
-        run = _run_result(msg)
-        dur = time.perf_counter() - t0
-        if msg.get("status") == "sandbox_error":
-            return JudgeResult("sandbox_error", run=run, duration_s=dur, error=msg.get("error"))
-        if msg.get("status") == "timeout":
-            return JudgeResult("timeout", run=run, duration_s=dur, error=f"wall-clock limit {lim.wall_s}s")
-        try:
-            rep = json.loads(msg.get("judge") or "null")
-        except ValueError:
-            rep = None
-        if not isinstance(rep, dict) or not secrets.compare_digest(str(rep.get("nonce", "")), nonce):
-            err = "the trusted test process did not report" + (f": {msg.get('tests_stderr', '')[-500:]}")
-            return JudgeResult("sandbox_error", run=run, duration_s=dur, error=err)
-        return JudgeResult(
-            "ok",
-            passed=int(rep.get("passed", 0)),
-            total=int(rep.get("total", 0)),
-            completed=bool(rep.get("completed")),
-            run=run,
-            failures=[str(f) for f in rep.get("failures", [])][:20],
-            duration_s=dur,
-        )
+        nonce, t0 = secrets.token_hex(16), time.perf_counter()
+        msg = self._job(lambda i: judge_frames(i, spec, lim, nonce, fraction), lim)
+        return judge_result(msg, nonce, lim, time.perf_counter() - t0)
 
     def run_many(
         self, programs: Sequence[str], stdins: Sequence[str | None] | None = None, limits: Limits | None = None
@@ -410,6 +368,52 @@ def _run_result(msg: dict[str, Any]) -> RunResult:
         duration_s=float(msg.get("duration_s", 0.0)),
         stdout_truncated=bool(msg.get("stdout_truncated")),
         stderr_truncated=bool(msg.get("stderr_truncated")),
+    )
+
+
+def judge_frames(job_id: int, spec: JudgeSpec, lim: Limits, nonce: str, fraction: bool) -> list[bytes]:
+    """The two frames of a judge job: the public half (solution, limits; read by the worker) and the secret
+    half (tests, expected outputs, nonce; read only by the trusted test process)."""
+    secret = json.dumps(
+        {
+            "id": job_id,
+            "nonce": nonce,
+            "mode": spec.mode,
+            "tests": spec.tests,
+            "fn_name": spec.fn_name,
+            "inputs": list(spec.inputs),
+            "outputs": list(spec.outputs),
+            "float_tol": spec.float_tol,
+            "fraction": fraction,
+            "max_failures_reported": spec.max_failures_reported,
+        }
+    ).encode()
+    public = {"kind": "judge", "id": job_id, "solution": spec.solution, "limits": asdict(lim), "t_bytes": len(secret)}
+    return [_frame(public), secret]
+
+
+def judge_result(msg: dict[str, Any], nonce: str, lim: Limits, duration_s: float) -> JudgeResult:
+    """Turn the worker's answer into a JudgeResult; only a report carrying ``nonce`` can pass."""
+    run = _run_result(msg)
+    if msg.get("status") == "sandbox_error":
+        return JudgeResult("sandbox_error", run=run, duration_s=duration_s, error=msg.get("error"))
+    if msg.get("status") == "timeout":
+        return JudgeResult("timeout", run=run, duration_s=duration_s, error=f"wall-clock limit {lim.wall_s}s")
+    try:
+        rep = json.loads(msg.get("judge") or "null")
+    except ValueError:
+        rep = None
+    if not isinstance(rep, dict) or not secrets.compare_digest(str(rep.get("nonce", "")), nonce):
+        err = "the trusted test process did not report: " + str(msg.get("tests_stderr", ""))[-500:]
+        return JudgeResult("sandbox_error", run=run, duration_s=duration_s, error=err)
+    return JudgeResult(
+        "ok",
+        passed=int(rep.get("passed", 0)),
+        total=int(rep.get("total", 0)),
+        completed=bool(rep.get("completed")),
+        run=run,
+        failures=[str(f) for f in rep.get("failures", [])][:20],
+        duration_s=duration_s,
     )
 
 

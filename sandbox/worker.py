@@ -647,6 +647,8 @@ class Worker:
     def fresh_tmp(self, lim: dict) -> None:
         """A fresh, size- and inode-limited tmpfs on /tmp and /dev/shm (the only writable places); outside
         a namespace (trusted mode) a fresh directory instead."""
+        if not self.cfg.get("mount", True):  # a container: its own fresh tmpfs, one job per container
+            return
         if not self.cfg["isolated"]:
             import shutil
             import tempfile
