@@ -13,8 +13,8 @@ Three registries choose the pieces by name: :data:`POLICY_LOSSES` (``clipped``, 
 :data:`KL_ESTIMATORS` (``k1``, ``k2``, ``k3``) and :data:`AGGREGATIONS` (``token_mean``,
 ``seq_mean_token_mean``, ``seq_sum_norm``).
 
-Numerics: the loss is computed in at least float32 (bf16/fp16 inputs are upcast, float64 stays float64); log-ratios are clamped to [−20, 20] before ``exp`` and padded
-positions are zeroed before any arithmetic, so −inf or NaN log-probabilities on padding never reach the
+Numerics: the loss is computed in at least float32 (bf16/fp16 inputs are upcast, float64 stays float64);
+log-ratios are clamped to [−20, 20] before ``exp`` and padded positions are zeroed before any arithmetic, so −inf or NaN log-probabilities on padding never reach the
 gradient.
 """
 

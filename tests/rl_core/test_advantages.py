@@ -111,7 +111,8 @@ def test_scale_override_composes_with_every_estimator() -> None:
     # RLOO = G/(G-1) · (r - mean), at every scale
     for scale in ("none", "group", "batch"):
         torch.testing.assert_close(
-            compute_advantages("rloo", rewards, scale=scale), compute_advantages("dr_grpo", rewards, scale=scale) * 4 / 3
+            compute_advantages("rloo", rewards, scale=scale),
+            compute_advantages("dr_grpo", rewards, scale=scale) * 4 / 3,
         )
 
 

@@ -62,8 +62,8 @@ def test_kl_zero_for_identical_policies(estimator: str) -> None:
 
 def test_k2_k3_nonnegative_and_k1_k3_unbiased() -> None:
     g = torch.Generator().manual_seed(0)
-    logits_p, logits_q = torch.randn(50, generator=g, dtype=torch.float64), torch.randn(50, generator=g, dtype=torch.float64)
-    p, q = logits_p.softmax(0), logits_q.softmax(0)
+    p = torch.randn(50, generator=g, dtype=torch.float64).softmax(0)
+    q = torch.randn(50, generator=g, dtype=torch.float64).softmax(0)
     exact = (p * (p.log() - q.log())).sum()
     lp, lq = p.log()[None], q.log()[None]
     for est in ("k2", "k3"):
@@ -126,7 +126,9 @@ CFG = LossConfig(eps_low=0.2, eps_high=0.28)
         (4.0, -2.0, 8.0, 8.0, 0.0, 0.0),  # no dual clip: unbounded
     ],
 )
-def test_clipped_surrogate_hand_values(ratio: float, adv: float, loss: float, grad: float, low: float, high: float) -> None:
+def test_clipped_surrogate_hand_values(
+    ratio: float, adv: float, loss: float, grad: float, low: float, high: float
+) -> None:
     got_loss, got_grad, m = loss_and_grad(one_token(LOG(ratio) + LOG(0.3), LOG(0.3), adv), CFG)
     assert got_loss == pytest.approx(loss, abs=1e-6)
     assert got_grad == pytest.approx(grad, abs=1e-6)
@@ -142,7 +144,9 @@ def test_clipped_surrogate_hand_values(ratio: float, adv: float, loss: float, gr
         (4.0, 2.0, -2.56, 0.0, 0.0),  # A > 0: dual clip never applies
     ],
 )
-def test_dual_clip_only_for_negative_advantages(ratio: float, adv: float, loss: float, grad: float, dual: float) -> None:
+def test_dual_clip_only_for_negative_advantages(
+    ratio: float, adv: float, loss: float, grad: float, dual: float
+) -> None:
     cfg = LossConfig(eps_low=0.2, eps_high=0.28, dual_clip=3.0)
     got_loss, got_grad, m = loss_and_grad(one_token(LOG(ratio), 0.0, adv), cfg)
     assert got_loss == pytest.approx(loss, abs=1e-5)
@@ -247,7 +251,8 @@ def _grad(cfg: LossConfig, splits: int, token_adv: bool, dtype: torch.dtype = to
     metrics = []
     for idx, w in micro:
         inputs = LossInputs(
-            logprobs=theta[idx, :w], old_logprobs=old[idx, :w], advantages=advantages[idx, :w] if token_adv else advantages[idx],
+            logprobs=theta[idx, :w], old_logprobs=old[idx, :w],
+            advantages=advantages[idx, :w] if token_adv else advantages[idx],
             mask=mask[idx, :w], ref_logprobs=ref[idx, :w], entropy=ent_param[idx, :w],
         )
         out = compute_loss(inputs, cfg, norm)
@@ -326,8 +331,11 @@ def test_token_mean_weights_every_token_equally_across_micro_batches() -> None:
     # micro-batch A: one token of loss 1; micro-batch B: three tokens of loss 1 — the step loss is 1
     cfg = LossConfig()
     norm = StepNormalizer(4, 2)
-    a = LossInputs(torch.zeros(1, 1, requires_grad=True), torch.zeros(1, 1), torch.tensor([-1.0]), torch.ones(1, 1, dtype=torch.bool))
-    b = LossInputs(torch.zeros(1, 3, requires_grad=True), torch.zeros(1, 3), torch.tensor([-1.0]), torch.ones(1, 3, dtype=torch.bool))
+    a, b = (
+        LossInputs(torch.zeros(1, t, requires_grad=True), torch.zeros(1, t), torch.tensor([-1.0]),
+                   torch.ones(1, t, dtype=torch.bool))
+        for t in (1, 3)
+    )
     la, lb = compute_loss(a, cfg, norm).loss, compute_loss(b, cfg, norm).loss
     assert (la.item(), lb.item()) == (0.25, 0.75)
 
@@ -381,7 +389,8 @@ def test_gspo_equals_clipped_for_single_token_sequences() -> None:
     g = torch.Generator().manual_seed(5)
     lp, old = torch.randn(6, 1, generator=g) * 0.1, torch.randn(6, 1, generator=g) * 0.1
     adv, mask = torch.randn(6, generator=g), torch.ones(6, 1, dtype=torch.bool)
-    a = compute_loss(LossInputs(lp, old, adv, mask), LossConfig(policy_loss="gspo", gspo_eps_low=0.2, gspo_eps_high=0.2), StepNormalizer(6, 6))
+    gspo = LossConfig(policy_loss="gspo", gspo_eps_low=0.2, gspo_eps_high=0.2)
+    a = compute_loss(LossInputs(lp, old, adv, mask), gspo, StepNormalizer(6, 6))
     b = compute_loss(LossInputs(lp, old, adv, mask), LossConfig(), StepNormalizer(6, 6))
     assert a.loss.item() == pytest.approx(b.loss.item(), rel=1e-6)
 
@@ -401,7 +410,8 @@ def test_entropy_bonus_value_and_gradient() -> None:
 def test_metrics_are_token_weighted() -> None:
     # tokens: ratio 1.5 (A>0, clipped high), ratio 0.5 (A<0, clipped low), ratio 1.0 twice (not clipped)
     lp = torch.tensor([[LOG(1.5), LOG(0.5)], [0.0, 0.0]])
-    inputs = LossInputs(lp, torch.zeros(2, 2), torch.tensor([[1.0, -1.0], [1.0, 1.0]]), torch.ones(2, 2, dtype=torch.bool))
+    adv = torch.tensor([[1.0, -1.0], [1.0, 1.0]])
+    inputs = LossInputs(lp, torch.zeros(2, 2), adv, torch.ones(2, 2, dtype=torch.bool))
     m = compute_loss(inputs, CFG, StepNormalizer(4, 2)).metrics
     assert m["num_tokens"] == 4 and m["num_seqs"] == 2
     assert m["clip_frac_high"] == 0.25 and m["clip_frac_low"] == 0.25 and m["dual_clip_frac"] == 0.0
@@ -464,5 +474,5 @@ def test_bad_inputs_raise() -> None:
     with pytest.raises(ValueError, match="advantages"):
         compute_loss(inputs, LossConfig(), StepNormalizer(1, 1))
     with pytest.raises(ValueError, match="old_logprobs"):
-        compute_loss(LossInputs(torch.zeros(2, 3), torch.zeros(2, 2), torch.zeros(2), torch.ones(2, 3, dtype=torch.bool)),
-                     LossConfig(), StepNormalizer(6, 2))
+        bad = LossInputs(torch.zeros(2, 3), torch.zeros(2, 2), torch.zeros(2), torch.ones(2, 3, dtype=torch.bool))
+        compute_loss(bad, LossConfig(), StepNormalizer(6, 2))
