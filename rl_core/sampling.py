@@ -43,6 +43,8 @@ def zero_variance_groups(rewards: Tensor, tol: float = 1e-6) -> Tensor:
         raise ValueError(f"sampling.tol must be >= 0, got {tol}")
     if rewards.shape[0] == 0:
         return torch.zeros(0, dtype=torch.bool, device=rewards.device)
+    if not rewards.is_floating_point():
+        rewards = rewards.double()  # bool / integer rewards
     spread = rewards.amax(dim=1) - rewards.amin(dim=1)
     return spread <= tol
 

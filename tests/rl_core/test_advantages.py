@@ -142,6 +142,7 @@ def test_group_advantages_sum_to_zero() -> None:
 
 def test_dtypes_and_shapes() -> None:
     assert compute_advantages("grpo", torch.tensor([[1, 0], [0, 0]])).dtype == torch.float32
+    assert compute_advantages("dr_grpo", torch.tensor([[True, False]])).tolist() == [[0.5, -0.5]]
     assert compute_advantages("grpo", torch.zeros(2, 3, dtype=torch.float64)).dtype == torch.float64
     assert compute_advantages("rloo", torch.zeros(0, 4)).shape == (0, 4)
 

@@ -32,8 +32,9 @@ def test_group_of_one_and_empty_batch() -> None:
     assert zero_variance_groups(torch.zeros(0, 4)).tolist() == []
 
 
-def test_integer_rewards() -> None:
+def test_integer_and_bool_rewards() -> None:
     assert zero_variance_groups(torch.tensor([[1, 1], [0, 1]])).tolist() == [True, False]
+    assert zero_variance_groups(torch.tensor([[True, True], [False, True]])).tolist() == [True, False]
 
 
 def test_bad_rewards_raise() -> None:
