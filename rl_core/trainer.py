@@ -203,8 +203,7 @@ class Trainer:
         groups, m_collect = self.collect(step)
         m.update(m_collect)
         if not groups:
-            m["skipped"] = 1.0
-            self.scheduler.step()
+            m["skipped"] = 1.0  # no update: the schedule counts optimiser updates only
             return m
         g = cfg.rollout.group_size
         batch = self._collate(groups)

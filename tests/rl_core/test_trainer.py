@@ -1,0 +1,219 @@
+import json
+import logging
+import math
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from rlvr.rl_core.config import load_config
+from rlvr.rl_core.credit import CREDIT
+from rlvr.rl_core.credit.base import broadcast
+from rlvr.rl_core.metrics import read_metrics
+from rlvr.rl_core.trainer import PromptSampler, Trainer, build_trainer, lr_lambda, verify
+
+sys.path.insert(0, str(Path(__file__).parent))
+from toy_task import CrashingVerifier, DigitVerifier, ToyTask  # noqa: E402
+
+BASE = ["task.name=toy_task:make_task", "steps=3", "rollout.prompts_per_step=4", "rollout.group_size=4",
+        "rollout.max_new_tokens=6", "optim.lr=1e-3", "optim.micro_batch_size=5", "eval.limit=4",
+        "logging.progress=false", "logging.tensorboard=false"]
+
+
+def _cfg(tmp_path, *extra):
+    return load_config(None, [*BASE, f"logging.run_dir={tmp_path}", *extra])
+
+
+def _trainer(tmp_path, *extra, task=None):
+    cfg = _cfg(tmp_path, *extra)
+    if task is None:
+        return build_trainer(cfg)
+    from rlvr.rl_core.trainer import load_policy, seed_everything
+
+    seed_everything(cfg.seed)
+    model, tok = load_policy(cfg)
+    return Trainer(cfg, model, tok, task, tmp_path)
+
+
+def _strip(rows):
+    return [{k: v for k, v in r.items() if not k.startswith("time/")} for r in rows]
+
+
+@pytest.mark.parametrize("preset", ["grpo", "dr_grpo", "rloo", "dapo"])
+def test_each_preset_trains_end_to_end(tmp_path, preset):
+    t = _trainer(tmp_path, f"preset={preset}")
+    before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
+    t.train()
+    rows = read_metrics(tmp_path)
+    assert [r["step"] for r in rows] == [0, 1, 2, 3]
+    assert "eval/pass@1" in rows[0] and "eval/pass@1" in rows[-1]
+    for r in rows[1:]:
+        for key in ("reward/mean", "reward/std", "pass_rate", "entropy", "grad_norm", "length/mean", "length/max",
+                    "truncation_rate", "tokens_generated", "time/generate", "time/verify", "time/update",
+                    "clip/low_frac", "clip/high_frac", "ratio/mean", "reward/digits/mean", "warnings"):
+            assert key in r, key
+        assert all(math.isfinite(v) for v in r.values() if isinstance(v, float))
+    if preset in ("grpo", "rloo"):
+        assert "kl" in rows[-1]
+    if preset == "dapo":
+        assert "sampling/filtered_fraction" in rows[1]
+    changed = any(not torch.equal(before[n], p) for n, p in t.model.named_parameters())
+    assert changed
+    assert (tmp_path / "checkpoints" / "step-00000003").is_dir() and (tmp_path / "final" / "config.json").is_file()
+    assert load_config(tmp_path / "config.yaml") == t.cfg
+
+
+def test_runs_are_deterministic(tmp_path):
+    a = _trainer(tmp_path / "a", "preset=dapo", "eval.before=false")
+    a.train()
+    b = _trainer(tmp_path / "b", "preset=dapo", "eval.before=false")
+    b.train()
+    assert _strip(read_metrics(tmp_path / "a")) == _strip(read_metrics(tmp_path / "b"))
+
+
+@pytest.mark.parametrize("preset", ["dapo", "grpo", "dr_grpo"])
+def test_update_is_invariant_to_micro_batch_size(tmp_path, preset):
+    grads = []
+    for mbs in (3, 16):
+        t = _trainer(tmp_path / str(mbs), f"preset={preset}", f"optim.micro_batch_size={mbs}", "steps=1",
+                     "eval.before=false", "eval.after=false", "optim.max_grad_norm=0")
+        t.train()  # the step's accumulated gradient stays in .grad after the optimiser step
+        grads.append({n: p.grad.clone() for n, p in t.model.named_parameters()})
+    for n in grads[0]:
+        assert grads[0][n].abs().sum() > 0
+        assert torch.allclose(grads[0][n], grads[1][n], atol=1e-7, rtol=1e-4), n
+
+
+def test_multiple_epochs_move_the_ratio(tmp_path):
+    t = _trainer(tmp_path, "preset=dapo", "optim.epochs=3", "optim.lr=1e-2", "eval.before=false", "eval.after=false")
+    t.train()
+    rows = read_metrics(tmp_path)
+    assert any(r["ratio/max"] > 1.0 or r["ratio/min"] < 1.0 for r in rows)
+
+
+def test_a_crashing_verifier_gives_zero_reward_and_training_continues(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING):
+        t = _trainer(tmp_path, "preset=grpo", "eval.before=false", "eval.after=false", "rollout.max_new_tokens=12",
+                     task=ToyTask(crash=True))
+        t.train()
+    rows = read_metrics(tmp_path)
+    assert len(rows) == 3 and sum(r["verify/errors"] for r in rows) > 0
+    assert any("verifier" in r.message and "raised" in r.message for r in caplog.records)
+
+
+def test_verify_survives_a_broken_batch_method():
+    class Broken(DigitVerifier):
+        def verify_batch(self, completions, references, contexts=None):
+            return []  # wrong number of results
+
+    class Raising(DigitVerifier):
+        def verify_batch(self, completions, references, contexts=None):
+            raise OSError("pool died")
+
+        def safe_verify(self, completion, reference, **context):
+            raise OSError("still dead")
+
+    out = verify(Broken(), ["12", "ab"], ["1", "2"])
+    assert [r.score for r in out] == [0.5, 0.0]
+    out = verify(Raising(), ["12"], ["1"])
+    assert out[0].status == "error" and out[0].score == 0.0
+
+
+def test_credit_hook_replaces_sequence_advantages(tmp_path):
+    seen = {}
+
+    @CREDIT.register("test_zero_credit")
+    def zero_credit(inputs, cfg):
+        seen["shape"] = tuple(inputs.rollout.completion_ids.shape)
+        seen["n_examples"] = len(inputs.examples)
+        seen["adv"] = inputs.advantages.clone()
+        inputs.metrics["credit/test"] = 1.0
+        return broadcast(inputs.advantages, inputs.rollout.completion_mask) * 0.0
+
+    try:
+        t = _trainer(tmp_path, "preset=dapo", "credit.method=test_zero_credit", "steps=1", "eval.before=false",
+                     "eval.after=false")
+        before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
+        t.train()
+    finally:
+        CREDIT._items.pop("test_zero_credit")
+    row = read_metrics(tmp_path)[0]
+    assert seen["shape"][0] == 16 and seen["n_examples"] == 16 and seen["adv"].abs().sum() > 0
+    assert row["credit/test"] == 1.0
+    assert row["grad_norm"] == 0.0  # zero token advantages, no KL, no entropy: no gradient
+    assert all(torch.equal(before[n], p) for n, p in t.model.named_parameters())
+
+
+def test_sft_mixing_adds_a_weighted_nll(tmp_path):
+    data = tmp_path / "sft.jsonl"
+    data.write_text("\n".join(json.dumps({"prompt": f"{a}+1=", "completion": str(a + 1)}) for a in range(1, 6)) + "\n")
+    t = _trainer(tmp_path / "run", "preset=dapo", f"sft.data={data}", "sft.weight=1.0", "sft.batch_size=2",
+                 "steps=4", "eval.before=false", "eval.after=false", "optim.lr=1e-2")
+    t.train()
+    nll = [r["sft/nll"] for r in read_metrics(tmp_path / "run")]
+    assert len(nll) == 4 and all(v > 0 for v in nll) and t.sft_pos == 8
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"question": "x"}\n')
+    with pytest.raises(ValueError, match="sft.data"):
+        _trainer(tmp_path / "bad", f"sft.data={bad}")
+
+
+def test_lora_with_kl_uses_the_adapter_free_base_as_reference(tmp_path):
+    t = _trainer(tmp_path, "preset=grpo", "lora.enabled=true", "lora.r=4", "optim.lr=5e-2", "eval.before=false",
+                 "eval.after=false", "steps=3")
+    base = {n: p.detach().clone() for n, p in t.model.named_parameters() if not p.requires_grad}
+    assert t.reference is not None and t.reference.shared
+    t.train()
+    assert all(torch.equal(base[n], p) for n, p in t.model.named_parameters() if not p.requires_grad)
+    rows = read_metrics(tmp_path)
+    assert rows[-1]["kl"] > 0
+    assert (tmp_path / "final" / "adapter_config.json").is_file()
+
+
+def test_no_reference_without_kl(tmp_path):
+    assert _trainer(tmp_path, "preset=dapo").reference is None
+
+
+def test_dynamic_sampling_skip_when_rewards_never_vary(tmp_path):
+    class Constant(DigitVerifier):
+        def verify(self, completion, reference, **context):
+            return super().verify("0000", reference)
+
+    task = ToyTask()
+    task.verifier = Constant()
+    t = _trainer(tmp_path, "preset=dapo", "sampling.on_exhausted=skip", "sampling.max_rounds=2", "steps=2",
+                 "eval.before=false", "eval.after=false", "reward.overlong_buffer_ratio=0", task=task)
+    t.train()
+    rows = read_metrics(tmp_path)
+    assert [r.get("skipped") for r in rows] == [1.0, 1.0]
+    assert rows[0]["sampling/rounds"] == 2.0 and rows[0]["sampling/filtered_fraction"] == 1.0
+
+
+def test_prompt_sampler_epochs_and_state():
+    s = PromptSampler(5, seed=3)
+    first = s.next(5)
+    assert sorted(first) == list(range(5))
+    state = s.state_dict()
+    cont = s.next(7)
+    t = PromptSampler(5, seed=3)
+    t.load_state_dict(state)
+    assert t.next(7) == cont
+
+
+def test_learning_rate_schedules():
+    cfg = load_config(None, ["steps=10", "optim.warmup_steps=2", "optim.schedule=cosine", "optim.min_lr_ratio=0.1"])
+    f = lr_lambda(cfg)
+    assert [f(0), f(1)] == [0.5, 1.0]
+    assert f(2) == pytest.approx(1.0) and f(10) == pytest.approx(0.1)
+    lin = lr_lambda(load_config(None, ["steps=10", "optim.schedule=linear"]))
+    assert lin(5) == pytest.approx(0.5)
+
+
+def test_reward_improves_on_a_learnable_signal(tmp_path):
+    t = _trainer(tmp_path, "preset=dapo", "steps=40", "optim.lr=3e-3", "rollout.prompts_per_step=8",
+                 "rollout.group_size=8", "optim.micro_batch_size=64", "eval.before=false", "eval.after=false",
+                 "reward.overlong_buffer_ratio=0", "sampling.dynamic=false", "model.kwargs={seed: 1}")
+    t.train()
+    r = [row["reward/score_mean"] for row in read_metrics(tmp_path)]
+    assert sum(r[-5:]) / 5 > sum(r[:5]) / 5 + 0.2
