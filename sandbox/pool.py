@@ -90,6 +90,9 @@ def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
             cmd += ["--ro-bind", d, d]
     for root in _python_roots():
         cmd += ["--ro-bind", root, root]
+        for parent in Path(root).parents:  # e.g. /root is 0700 on the host: traversable, nothing else
+            if str(parent) != "/":
+                cmd += ["--chmod", "0755", str(parent)]
     cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_mb << 20), "--tmpfs", "/tmp"]
     cmd += ["--remount-ro", "/", "--chdir", "/tmp"]
     return cmd

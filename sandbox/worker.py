@@ -545,7 +545,8 @@ def tests_child(spec: dict, rpc: _Rpc) -> dict:
 
     try:
         if spec["mode"] == "call":
-            fn = rpc.value(rpc.request({"op": "resolve", "name": spec["fn_name"]}).get("ok"))
+            got = rpc.request({"op": "resolve", "name": spec["fn_name"]}).get("ok")
+            fn = rpc.value(got) if got is not None else None
             if not isinstance(fn, RemoteRef):
                 raise NameError(f"the solution does not define a callable {spec['fn_name']!r}")
             tol = float(spec.get("float_tol", 0.0))

@@ -1,0 +1,495 @@
+"""Adversarial suite: every case asserts the verdict AND the host-side effect.
+
+Outside the cage this module defines one test that re-runs it inside the cage (``conftest.run_caged``: a
+PID namespace of its own, pids + memory cgroups, an address-space limit). The hostile cases exist only
+inside the cage, so they can never run on the bare machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+IN_CAGE = os.environ.get("RLVR_HOSTILE_CAGE") == "1" and os.getpid() == 1
+
+if not IN_CAGE:
+
+    @pytest.mark.hostile
+    @pytest.mark.slow
+    def test_adversarial_suite_in_cage(run_caged) -> None:  # type: ignore[no-untyped-def]
+        r = run_caged(__file__)
+        tail = r.stdout[-15000:] + r.stderr[-3000:]
+        assert r.returncode == 0, tail
+        assert " passed" in r.stdout and " failed" not in r.stdout, tail
+
+else:
+    from rlvr.sandbox import pool as pool_mod
+    from rlvr.sandbox.base import JudgeSpec, Limits
+    from rlvr.sandbox.pool import WorkerPool
+    from rlvr.verifiers.code import CodeVerifier
+
+    pytestmark = pytest.mark.hostile
+
+    LIMITS = Limits(wall_s=3.0, cpu_s=3.0, memory_mb=512, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16)
+    TESTS = "assert add(1, 2) == 3\nassert add(-1, 1) == 0\nassert add(10, 5) == 15\n"
+    CALL = {"fn_name": "add", "inputs": [[1, 2], [-1, 1]], "outputs": [3, 0]}
+    SECRET_ENV = "RLVR_HOSTILE_SECRET_ENV"
+    SECRET = "s3cr3t-" + os.urandom(8).hex()
+    NONCE = "feedfacecafebeef" * 2
+    SANDBOX_UIDS = range(20000, 60001)
+
+    class Host:
+        """Things on the host the sandbox must not touch."""
+
+        def __init__(self, root: Path) -> None:
+            self.root = root
+            self.secret_file = root / "secret.txt"
+            self.secret_file.write_text(SECRET)
+            self.marker = root / "MARKER"
+            self.sleeper = subprocess.Popen(["sleep", "3600"])
+            self.srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self.srv.bind(("127.0.0.1", 0))
+            self.srv.listen(8)
+            self.port = self.srv.getsockname()[1]
+            self.usrv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.usrv.bind("\0rlvr-hostile-abstract")
+            self.usrv.listen(8)
+            self.connections = 0
+            for s in (self.srv, self.usrv):
+                threading.Thread(target=self._accept, args=(s,), daemon=True).start()
+            self.bashrc = Path.home() / ".bashrc"
+            self.watched = [Path("/usr/bin/env"), Path(os.path.realpath(sys.executable)), self.secret_file]
+            if self.bashrc.exists():
+                self.watched.append(self.bashrc)
+            self.hashes = self.digest()
+
+        def _accept(self, s: socket.socket) -> None:
+            while True:
+                try:
+                    c, _ = s.accept()
+                except OSError:
+                    return
+                self.connections += 1
+                c.close()
+
+        def digest(self) -> dict[Path, str]:
+            return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in self.watched}
+
+        def check(self) -> None:
+            assert self.sleeper.poll() is None, "a host process was killed"
+            assert self.connections == 0, "the sandbox reached a host socket"
+            assert not self.marker.exists(), "a marker file appeared on the host"
+            assert self.digest() == self.hashes, "a host file changed"
+            assert sorted(p.name for p in self.root.iterdir()) == ["secret.txt"]
+
+    @pytest.fixture(scope="module")
+    def host(tmp_path_factory: pytest.TempPathFactory) -> Host:
+        os.environ[SECRET_ENV] = SECRET
+        h = Host(tmp_path_factory.mktemp("host"))
+        yield h
+        h.sleeper.kill()
+
+    @pytest.fixture(scope="module")
+    def pool(host: Host) -> WorkerPool:
+        p = WorkerPool(workers=2, limits=LIMITS)
+        yield p
+        p.close()
+
+    @pytest.fixture(scope="module")
+    def verifier(pool: WorkerPool) -> CodeVerifier:
+        return CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
+
+    def sandbox_processes() -> list[int]:
+        out = []
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    uid = int(Path(f"/proc/{d}/status").read_text().split("Uid:")[1].split()[0])
+                except (OSError, IndexError):
+                    continue
+                if uid in SANDBOX_UIDS:
+                    out.append(int(d))
+        return out
+
+    @pytest.fixture(autouse=True)
+    def host_untouched(host: Host, pool: WorkerPool, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(pool_mod.secrets, "token_hex", lambda n=16: NONCE)
+        yield
+        assert sandbox_processes() == [], "processes outlived the run"
+        host.check()
+        assert len(pool._all) == pool.size
+        r = pool.run("print('alive')")  # the pool survives everything
+        assert r.status == "ok" and r.stdout == "alive\n", r
+
+    def judge(verifier: CodeVerifier, code: str, reference: object = None):  # type: ignore[no-untyped-def]
+        res = verifier.verify(f"```python\n{code}\n```", reference if reference is not None else {"tests": TESTS})
+        assert NONCE not in res.details.get("stdout", "") + res.details.get("stderr", "")
+        return res
+
+    def refuted(res) -> None:  # type: ignore[no-untyped-def]
+        assert res.passed is False and res.score == 0.0, res
+
+    def test_honest_solution_passes(verifier: CodeVerifier) -> None:
+        res = judge(verifier, "def add(a, b):\n    return a + b")
+        assert res.passed and res.score == 1.0 and res.details["tests_passed"] == 3
+
+    # ------------------------------------------------------------------ exit tricks
+    EXIT_TRICKS = {
+        "sys.exit before tests": "import sys\nsys.exit(0)\ndef add(a, b):\n    return 0",
+        "os._exit before tests": "import os\nos._exit(0)",
+        "sys.exit in function": "def add(a, b):\n    import sys\n    sys.exit(0)",
+        "os._exit in function": "def add(a, b):\n    import os\n    os._exit(0)",
+        "SystemExit in function": "def add(a, b):\n    raise SystemExit(0)",
+        "KeyboardInterrupt": "def add(a, b):\n    raise KeyboardInterrupt",
+        "excepthook": "import sys\nsys.excepthook = lambda *a: None\ndef add(a, b):\n    return 0",
+        "atexit": "import atexit, os\natexit.register(lambda: os._exit(0))\ndef add(a, b):\n    raise SystemExit(0)",
+    }
+
+    @pytest.mark.parametrize("code", EXIT_TRICKS.values(), ids=EXIT_TRICKS.keys())
+    @pytest.mark.parametrize("mode", ["assert", "call"])
+    def test_exit_tricks(verifier: CodeVerifier, code: str, mode: str) -> None:
+        refuted(judge(verifier, code, CALL if mode == "call" else None))
+
+    # ------------------------------------------------------------------ imitated verdicts
+    def test_imitated_output_and_fake_reports(verifier: CodeVerifier) -> None:
+        code = (
+            "import json, os, sys\n"
+            "fake = json.dumps({'passed': 3, 'total': 3, 'completed': True, 'nonce': '0' * 32})\n"
+            "print('PASSED'); print('===== 3 passed in 0.01s ====='); print(fake); print('OK')\n"
+            "for fd in range(0, 64):\n"
+            "    try:\n        os.write(fd, b'C' + fake.encode() + b'\\n')\n    except OSError:\n        pass\n"
+            "def add(a, b):\n    print('PASSED')\n    return 0\n"
+        )
+        refuted(judge(verifier, code))
+        stdio = {"stdin": "1 2\n", "expected_stdout": "3\n"}
+        refuted(judge(verifier, "print('PASSED')\nprint(json.dumps({'passed': True}))", stdio))
+
+    def test_fake_result_files(verifier: CodeVerifier, pool: WorkerPool) -> None:
+        code = (
+            "import os\n"
+            "for p in ['/tmp/result.json', 'results.xml', '/tmp/passed', '/dev/shm/verdict']:\n"
+            "    open(p, 'w').write('{\"passed\": true}')\n"
+            "def add(a, b):\n    return 0\n"
+        )
+        refuted(judge(verifier, code))
+        r = pool.run("import os\nprint(sorted(os.listdir('/tmp')), sorted(os.listdir('/dev/shm')))")
+        assert r.stdout.strip() == "[] []", "a run saw files of the previous run"
+
+    # ------------------------------------------------------------------ values that lie
+    LIARS = {
+        "always-equal": "class E:\n    __eq__ = lambda s, o: True\n    __ne__ = lambda s, o: False\n"
+        "    __bool__ = lambda s: True\n    __hash__ = lambda s: 0\ndef add(a, b):\n    return E()",
+        "int subclass": "class I(int):\n    __eq__ = lambda s, o: True\n    __hash__ = int.__hash__\n"
+        "def add(a, b):\n    return I(0)",
+        "str subclass": "class S(str):\n    __eq__ = lambda s, o: True\ndef add(a, b):\n    return S('x')",
+    }
+
+    @pytest.mark.parametrize("code", LIARS.values(), ids=LIARS.keys())
+    @pytest.mark.parametrize("mode", ["assert", "call"])
+    def test_always_equal_objects(verifier: CodeVerifier, code: str, mode: str) -> None:
+        refuted(judge(verifier, code, CALL if mode == "call" else None))
+
+    def test_monkeypatched_builtins_and_unittest(verifier: CodeVerifier) -> None:
+        code = (
+            "import builtins, unittest\n"
+            "builtins.AssertionError = StopIteration\n"
+            "builtins.isinstance = lambda *a: True\n"
+            "builtins.print = lambda *a, **k: None\n"
+            "unittest.TestCase.assertEqual = lambda *a, **k: None\n"
+            "unittest.TestResult.wasSuccessful = lambda self: True\n"
+            "def add(a, b):\n    return 0\n"
+        )
+        refuted(judge(verifier, code))
+        unit = (
+            "import unittest\n"
+            "class T(unittest.TestCase):\n"
+            "    def test_add(self):\n        self.assertEqual(add(1, 2), 3)\n"
+            "r = unittest.TextTestRunner(stream=open('/dev/null', 'w')).run("
+            "unittest.defaultTestLoader.loadTestsFromTestCase(T))\n"
+            "assert r.wasSuccessful()\n"
+        )
+        refuted(judge(verifier, code, {"tests": unit}))
+        assert judge(verifier, "def add(a, b):\n    return a + b", {"tests": unit}).passed
+
+    FRAME_WALK = (
+        "import gc, sys\n"
+        "def _forge():\n"
+        "    f = sys._getframe()\n"
+        "    while f is not None:\n"
+        "        for d in (f.f_locals, f.f_globals):\n"
+        "            for v in list(d.values()):\n"
+        "                if isinstance(v, dict) and ('passed' in v or 'nonce' in v):\n"
+        "                    v.update(passed=3, total=3, completed=True)\n"
+        "                if isinstance(v, list):\n"
+        "                    v.append('passed')\n"
+        "        f = f.f_back\n"
+        "    for o in gc.get_objects():\n"
+        "        if isinstance(o, dict) and ('passed' in o or 'nonce' in o):\n"
+        "            o.update(passed=3, total=3, completed=True)\n"
+        "def add(a, b):\n    _forge()\n    return 0\n"
+        "_forge()\n"
+    )
+
+    def test_frame_walking_and_gc(verifier: CodeVerifier) -> None:
+        refuted(judge(verifier, FRAME_WALK))
+
+    def test_frame_walking_beats_a_naive_harness(pool: WorkerPool, verifier: CodeVerifier) -> None:
+        """The same idea against tests run in the solution's interpreter: the attack wins there."""
+        naive = (
+            "import sys\nresult = []\n"
+            "def harness(nonce):\n"
+            "    ns = {}\n"
+            "    exec(SOLUTION + '\\n' + TESTS, ns)\n"
+            "    result.append('passed')\n"
+            "    print(nonce)\n"
+            "try:\n    harness('%s')\nexcept BaseException:\n    pass\n"
+            "print('passed' if result else 'failed')\n"
+        ) % "n0nce"
+        attack = (
+            "import sys, os\n"
+            "f = sys._getframe(1)\n"
+            "while f is not None and 'nonce' not in f.f_locals:\n    f = f.f_back\n"
+            "print(f.f_locals['nonce']); sys.stdout.flush()\n"
+            "f.f_globals['result'].append('passed')\n"
+            "print('passed'); sys.stdout.flush(); os._exit(0)\n"
+        )
+        prog = f"SOLUTION = {attack!r}\nTESTS = {TESTS!r}\n" + naive
+        r = pool.run(prog)
+        assert "n0nce" in r.stdout and "passed" in r.stdout  # the naive design is fooled
+        refuted(judge(verifier, attack))
+
+    def test_nonce_and_tests_are_out_of_reach(verifier: CodeVerifier) -> None:
+        code = (
+            "import gc, os, re, ctypes, glob\n"
+            "found = set()\n"
+            "for o in gc.get_objects():\n"
+            "    if isinstance(o, dict):\n"
+            "        for v in list(o.values()):\n"
+            "            if isinstance(v, (str, bytes)):\n"
+            "                found.add(v if isinstance(v, str) else v.decode('latin1'))\n"
+            "import sys\n"
+            "mem = b''\n"
+            "for line in open('/proc/self/maps'):\n"
+            "    a, b = (int(x, 16) for x in line.split()[0].split('-'))\n"
+            "    if 'rw' in line.split()[1] and b - a < 64 << 20:\n"
+            "        try:\n            mem += ctypes.string_at(a, b - a)\n        except Exception:\n            pass\n"
+            "found.update(re.findall(rb'[0-9a-f]{32}', mem) and [m.decode() for m in re.findall(rb'[0-9a-f]{32}', mem)])\n"
+            "found.update(m.decode('latin1') for m in re.findall(rb'assert add[^\\n]*', mem))\n"
+            "for p in glob.glob('/proc/[0-9]*/mem') + glob.glob('/proc/[0-9]*/fd/*') + glob.glob('/proc/[0-9]*/environ'):\n"
+            "    try:\n        found.add(open(p, 'rb').read(1 << 16).decode('latin1'))\n    except Exception:\n        pass\n"
+            "libc = ctypes.CDLL(None, use_errno=True)\n"
+            "for pid in range(1, 64):\n"
+            "    if libc.ptrace(16, pid, 0, 0) == 0:\n        found.add('ptrace-attached-%d' % pid)\n"
+            "print('\\n'.join(sorted(found)))\n"
+            "def add(a, b):\n    return 0\n"
+        )
+        res = judge(verifier, code)  # judge() asserts the nonce is not in the output
+        refuted(res)
+        out = res.details.get("stdout", "")
+        assert "assert add" not in out and "ptrace-attached" not in out
+
+    def test_pickle_reduce(verifier: CodeVerifier, host: Host) -> None:
+        code = (
+            "import os\n"
+            "class Evil:\n"
+            f"    def __reduce__(self):\n        return (os.system, ('touch {host.marker}',))\n"
+            "def add(a, b):\n    return Evil()\n"
+        )
+        refuted(judge(verifier, code))
+        refuted(judge(verifier, code, CALL))
+
+    # ------------------------------------------------------------------ time and processes
+    @pytest.mark.parametrize(
+        "code",
+        [
+            "def add(a, b):\n    while True:\n        pass",
+            "while True:\n    pass",
+            "import signal\nfor s in (signal.SIGTERM, signal.SIGINT, signal.SIGXCPU, signal.SIGHUP):\n"
+            "    signal.signal(s, signal.SIG_IGN)\nimport time\nwhile True:\n    time.sleep(0.01)",
+        ],
+        ids=["loop in function", "loop at import", "ignored signals"],
+    )
+    def test_infinite_loops_time_out(verifier: CodeVerifier, code: str) -> None:
+        t0 = time.monotonic()
+        res = judge(verifier, code)
+        refuted(res)
+        assert res.status == "timeout"
+        assert time.monotonic() - t0 < LIMITS.wall_s + 2
+
+    def test_non_daemon_threads(verifier: CodeVerifier, pool: WorkerPool) -> None:
+        code = "import threading, time\nthreading.Thread(target=time.sleep, args=(3600,)).start()\n"
+        refuted(judge(verifier, code + "def add(a, b):\n    return 0"))
+        r = pool.run(code)
+        assert r.status == "timeout"
+
+    def test_blocking_stdin(verifier: CodeVerifier, pool: WorkerPool) -> None:
+        t0 = time.monotonic()
+        refuted(judge(verifier, "input()\ndef add(a, b):\n    return a + b"))
+        assert time.monotonic() - t0 < LIMITS.wall_s
+        r = pool.run("import sys\nprint(repr(sys.stdin.read()))")
+        assert r.status == "ok" and r.stdout == "''\n"
+
+    @pytest.mark.parametrize("fork", ["os.fork()", "posix.fork()"])
+    def test_fork_bombs(verifier: CodeVerifier, fork: str) -> None:
+        code = f"import os, posix\nwhile True:\n    try:\n        {fork}\n    except OSError:\n        pass"
+        refuted(judge(verifier, code))
+
+    def test_double_fork_daemon(verifier: CodeVerifier, pool: WorkerPool) -> None:
+        code = (
+            "import os, time\n"
+            "if os.fork() == 0:\n"
+            "    os.setsid()\n"
+            "    if os.fork() == 0:\n"
+            "        while True:\n"
+            "            open('/tmp/daemon', 'a').write('x')\n            time.sleep(0.01)\n"
+            "    os._exit(0)\n"
+            "time.sleep(0.2)\n"
+            "def add(a, b):\n    return 0\n"
+        )
+        refuted(judge(verifier, code))
+        r = pool.run("import os\nprint(os.path.exists('/tmp/daemon'))")
+        assert r.stdout == "False\n"
+
+    def test_background_grandchildren(verifier: CodeVerifier) -> None:
+        code = (
+            "import subprocess\n"
+            "subprocess.Popen(['sh', '-c', 'sleep 3600 & sleep 3600 &'])\n"
+            "subprocess.Popen(['sleep', '3600'], start_new_session=True)\n"
+            "def add(a, b):\n    return 0\n"
+        )
+        refuted(judge(verifier, code))
+
+    def test_killing_parent_and_everything(verifier: CodeVerifier, pool: WorkerPool, host: Host) -> None:
+        before = {w.proc.pid for w in pool._all}
+        code = (
+            "import os, signal\n"
+            "for pid in (os.getppid(), 1, -1, " + str(host.sleeper.pid) + "):\n"
+            "    for sig in (signal.SIGKILL, signal.SIGTERM, signal.SIGSTOP):\n"
+            "        try:\n            os.kill(pid, sig)\n        except OSError:\n            pass\n"
+            "def add(a, b):\n    return 0\n"
+        )
+        refuted(judge(verifier, code))
+        # kill(-1) reaches only the solution's own uid: the trusted test process survives and judges it
+        res = judge(verifier, "import os\nos.kill(-1, 9)\ndef add(a, b):\n    return a + b")
+        assert res.passed and res.details["tests_passed"] == 3
+        assert {w.proc.pid for w in pool._all} == before, "a worker had to be replaced"
+
+    # ------------------------------------------------------------------ resources
+    @pytest.mark.parametrize(
+        "code",
+        [
+            "x = bytearray(8 * 1024 ** 3)",
+            "chunks = []\nwhile True:\n    chunks.append(bytearray(10 ** 7))",
+        ],
+        ids=["one allocation", "gradual"],
+    )
+    def test_memory_bombs(verifier: CodeVerifier, code: str) -> None:
+        refuted(judge(verifier, code + "\ndef add(a, b):\n    return a + b"))
+
+    def test_raising_rlimits(pool: WorkerPool) -> None:
+        code = (
+            "import resource\n"
+            "for r in (resource.RLIMIT_AS, resource.RLIMIT_CPU, resource.RLIMIT_NPROC, resource.RLIMIT_FSIZE):\n"
+            "    try:\n        resource.setrlimit(r, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))\n"
+            "        print('raised', r)\n    except (ValueError, OSError):\n        pass\n"
+            "print(resource.getrlimit(resource.RLIMIT_AS))\n"
+        )
+        r = pool.run(code)
+        assert r.status == "ok" and "raised" not in r.stdout
+        assert r.stdout.strip() == str((LIMITS.memory_mb << 20,) * 2)
+
+    @pytest.mark.parametrize(
+        "code",
+        ["import ctypes\nctypes.string_at(0)", "import sys\nsys.setrecursionlimit(10 ** 8)\nf = lambda n: list(map(f, [n]))\nf(0)"],
+        ids=["ctypes", "recursion"],
+    )
+    def test_segfaults(verifier: CodeVerifier, pool: WorkerPool, code: str) -> None:
+        refuted(judge(verifier, "def add(a, b):\n    " + code.replace("\n", "\n    ") + "\n    return a + b"))
+        r = pool.run(code)
+        assert r.status == "runtime_error" and r.returncode != 0
+
+    def test_100mb_of_stdout(pool: WorkerPool) -> None:
+        rss0 = _rss()
+        t0 = time.monotonic()
+        r = pool.run("import sys\nblock = 'x' * (1 << 20)\nfor _ in range(100):\n    sys.stdout.write(block)\n")
+        assert r.status == "ok" and r.stdout_truncated
+        assert len(r.stdout) == LIMITS.output_bytes
+        assert time.monotonic() - t0 < LIMITS.wall_s
+        assert _rss() - rss0 < 50 << 20
+
+    def test_disk_fill_and_inodes(pool: WorkerPool) -> None:
+        r = pool.run(
+            "n = 0\ntry:\n    with open('/tmp/big', 'wb') as f:\n        while True:\n"
+            "            f.write(b'x' * (1 << 20)); f.flush(); n += 1\nexcept OSError as e:\n    print(n, e.errno)\n"
+        )
+        n, errno_ = map(int, r.stdout.split())
+        assert n <= LIMITS.disk_mb and errno_ in (27, 28)  # EFBIG or ENOSPC
+        r = pool.run(
+            "import os\nn = 0\ntry:\n    while True:\n        os.mkdir(f'/tmp/d{n}'); n += 1\n"
+            "except OSError as e:\n    print(n, e.errno)\n"
+        )
+        n, errno_ = map(int, r.stdout.split())
+        assert n <= LIMITS.inodes and errno_ == 28
+
+    # ------------------------------------------------------------------ filesystem, secrets, network
+    def test_filesystem_outside_workdir(pool: WorkerPool, host: Host) -> None:
+        code = (
+            "import os, shutil\nhits = []\n"
+            f"for p in ['/usr/bin/env', {os.path.realpath(sys.executable)!r}, {str(host.secret_file)!r}, "
+            f"'/etc/passwd', '/root/.bashrc', {str(host.root / 'new')!r}, '/work/main/pyproject.toml', '/x']:\n"
+            "    try:\n        open(p, 'a').write('pwned'); hits.append('write ' + p)\n    except OSError:\n        pass\n"
+            "    try:\n        os.remove(p); hits.append('delete ' + p)\n    except OSError:\n        pass\n"
+            "for p in ['/usr/bin', '/root']:\n"
+            "    try:\n        shutil.rmtree(p); hits.append('rmtree ' + p)\n    except OSError:\n        pass\n"
+            "print(hits)\n"
+        )
+        r = pool.run(code)
+        assert r.stdout == "[]\n", r
+
+    def test_secrets_dotfiles_and_env(pool: WorkerPool, host: Host) -> None:
+        code = (
+            "import os, glob\nseen = dict(os.environ)\n"
+            f"paths = [{str(host.secret_file)!r}, '/root/.ssh/id_rsa', '/root/.bashrc', '/etc/shadow', "
+            "'/work/main/pyproject.toml', '/proc/1/environ']\n"
+            "paths += glob.glob('/root/*') + glob.glob('/home/*/.*') + glob.glob('/work/*')\n"
+            "for p in paths:\n"
+            "    try:\n        seen[p] = open(p).read()\n    except OSError:\n        pass\n"
+            "open(os.path.expanduser('~/.bashrc'), 'a').write('echo pwned')\n"
+            "print(seen)\n"
+        )
+        r = pool.run(code)
+        assert r.status == "ok", r
+        assert SECRET not in r.stdout and SECRET_ENV not in r.stdout
+        assert "pyproject" not in r.stdout and "/root/" not in r.stdout
+        assert set(eval(r.stdout)) <= {"PATH", "HOME", "TMPDIR", "LANG", "PWD"}  # noqa: S307 (our own dict)
+
+    def test_network_and_loopback(pool: WorkerPool, host: Host) -> None:
+        code = (
+            "import socket\nhits = []\n"
+            "for fam, addr in ((socket.AF_INET, ('127.0.0.1', %d)), (socket.AF_INET6, ('::1', %d)),"
+            " (socket.AF_UNIX, '\\0rlvr-hostile-abstract'), (socket.AF_INET, ('1.1.1.1', 53))):\n"
+            "    try:\n        s = socket.socket(fam, socket.SOCK_STREAM)\n        s.settimeout(0.5)\n"
+            "        s.connect(addr)\n        hits.append(addr)\n    except OSError as e:\n        pass\n"
+            "print(hits)\n"
+        ) % (host.port, host.port)
+        r = pool.run(code)
+        assert r.stdout == "[]\n", r
+
+    def test_judge_spec_direct_call_mode_liar(pool: WorkerPool) -> None:
+        spec = JudgeSpec(solution=LIARS["always-equal"], mode="call", fn_name="add", inputs=[[1, 2]], outputs=[3])
+        res = pool.judge(spec)
+        assert res.status == "ok" and not res.all_passed and res.passed == 0
+
+    def _rss() -> int:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
