@@ -42,7 +42,10 @@ def main(argv: list[str]) -> int:
             _resolve(spec, cache)()
         else:
             importlib.import_module(spec)
-    outbox.send(("ready", os.getpid()))
+    try:
+        outbox.send(("ready", os.getpid()))
+    except OSError:  # the pool let go of this worker while it was starting
+        return 0
     while True:
         try:
             msg = inbox.recv()

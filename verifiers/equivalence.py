@@ -476,8 +476,6 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) ->
     if not (isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr)):
         return False
     if a.free_symbols or b.free_symbols:
-        if a.free_symbols != b.free_symbols:
-            return False
         d = sympy.expand(a - b)
         return d == 0 or sympy.simplify(d) == 0
     if a.is_Rational and b.is_Rational:

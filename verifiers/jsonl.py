@@ -53,7 +53,7 @@ def parse_line(line: str) -> tuple[Any, str, Any] | tuple[Any, None, str]:
     rid = obj.get("id", _NO_ID)
     completion = obj.get("completion")
     if not isinstance(completion, str):
-        what = "missing" if "completion" not in obj else f"a {type(completion).__name__}, not a string"
+        what = "missing" if "completion" not in obj else f"of type {type(completion).__name__}, not a string"
         return rid, None, f"'completion' is {what}"
     return rid, completion, obj.get("reference")
 

@@ -87,10 +87,12 @@ class MathVerifier(Verifier):
         answer_tag: str = "answer",
         cache_size: int = 65_536,
     ) -> None:
-        if not timeout_s > 0:
-            raise ValueError(f"math verifier: timeout_s must be > 0, got {timeout_s}")
-        if min_sig_digits < 1:
-            raise ValueError(f"math verifier: min_sig_digits must be >= 1, got {min_sig_digits}")
+        if isinstance(timeout_s, bool) or not isinstance(timeout_s, (int, float)) or not timeout_s > 0:
+            raise ValueError(f"math verifier: timeout_s must be a number > 0, got {timeout_s!r}")
+        if isinstance(min_sig_digits, bool) or not isinstance(min_sig_digits, int) or min_sig_digits < 1:
+            raise ValueError(f"math verifier: min_sig_digits must be an integer >= 1, got {min_sig_digits!r}")
+        if workers is not None and (not isinstance(workers, int) or workers < 1):
+            raise ValueError(f"math verifier: workers must be an integer >= 1, got {workers!r}")
         self.timeout_s = float(timeout_s)
         self.policy = Policy(min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees))
         self.workers = workers
@@ -98,6 +100,16 @@ class MathVerifier(Verifier):
         self.answer_tag = answer_tag
         self.cache_size = cache_size
         self._cache: OrderedDict[tuple[str, tuple[str, ...]], bool] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:  # picklable (Ray / multiprocessing): drop the lock and cache
+        state = dict(self.__dict__)
+        del state["_lock"], state["_cache"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._cache = OrderedDict()
         self._lock = threading.Lock()
 
     @property

@@ -1,0 +1,105 @@
+"""Math equivalence, class by class, positives and negatives (in-process; the pool is tested in test_math)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rlvr.verifiers.equivalence import AnswerTooComplex, Policy, equivalent, parse_structure
+from rlvr.verifiers.normalize import Num, normalize, numbers_match, parse_number
+
+CASES = [
+    # integers and decimals
+    ("3.0", "3", True), ("1,000", "1000", True), ("1e3", "1000", True), ("-7", "-7", True), ("007", "7", True),
+    ("3.01", "3", False), ("1,000", "100", False), ("-7", "7", False), (r"1.5\times10^{3}", "1500", True),
+    # fractions vs decimals (policy: >= 3 significant digits, rounded or truncated at the decimal's last digit)
+    ("0.5", r"\frac{1}{2}", True), (r"\frac12", "0.5", True), ("0.333", r"\frac{1}{3}", True),
+    ("0.6667", r"\frac23", True), ("0.666", r"\frac23", True), ("0.33", r"\frac13", False), ("0.3", r"\frac13", False),
+    ("0.665", r"\frac23", False), ("3/4", r"\dfrac{3}{4}", True), (r"\frac{6}{8}", "0.75", True), ("0.76", "3/4", False),
+    ("2.9999", "3", False), ("0.707", r"\frac{\sqrt{2}}{2}", True), ("0.70", r"\frac{\sqrt{2}}{2}", False),
+    # percent
+    (r"50\%", "50", True), (r"50\%", "0.5", True), ("50", r"50\%", True), (r"25\%", "0.5", False), ("50%", r"50\%", True),
+    # units and currency
+    (r"\$5", "5", True), (r"5\text{ cm}", "5", True), ("5 dollars", "5", True), (r"12\text{ cm}^2", "12", True),
+    (r"\$5.50", "5.5", True), (r"6\text{ cm}", "5", False), ("3x", "3", False),
+    # degrees
+    (r"30^\circ", "30", True), (r"30^{\circ}", r"\frac{\pi}{6}", True), ("30°", "30", True), (r"45^\circ", r"\frac{\pi}{6}", False),
+    # equations
+    ("x=2", "2", True), ("2", "x = 2", True), ("x=3", "2", False), ("y=2x+1", "2x-y+1=0", True),
+    ("y=2x+1", "y=2x-1", False), ("2y=4x+2", "y=2x+1", True), ("x+y=1", "x-y=1", False),
+    # inequalities vs intervals
+    ("x>2", r"(2,\infty)", True), (r"x\ge 2", r"[2,\infty)", True), (r"x \geq 2", r"(2,\infty)", False),
+    (r"-1<x\le 2", r"(-1,2]", True), (r"2 > x", r"(-\infty, 2)", True), ("x<3", r"(-\infty,3]", False),
+    (r"x<1 \text{ or } x>2", r"(-\infty,1)\cup(2,\infty)", True), (r"(2,\infty)\cup(-\infty,1)", r"(-\infty,1)\cup(2,\infty)", True),
+    (r"x \in [1,2]", "[1,2]", True), (r"(-\infty,1]\cup(2,\infty)", r"(-\infty,1)\cup(2,\infty)", False),
+    # intervals
+    ("[1,2)", "[1,2)", True), ("[1,2)", "[1,2]", False), (r"\left[1, 2\right)", "[1,2)", True), ("(1,2]", "(1,2)", False),
+    (r"(0,\frac12)", "(0, 0.5)", True),
+    # sets (unordered) and tuples (ordered)
+    (r"\{3,2,1\}", r"\{1,2,3\}", True), (r"\{1,2\}", r"\{1,2,3\}", False), ("2, 3", "3, 2", True), ("2,3", "2,4", False),
+    ("(1,2)", "(1,2)", True), ("(1,2)", "(2,1)", False), (r"\left(1,2\right)", "(1, 2)", True), (r"(\frac12, 3)", "(0.5, 3)", True),
+    (r"x=1 \text{ or } x=-1", r"\{-1, 1\}", True), ("x = 1, 2", "2, 1", True), (r"\langle 1,2,3\rangle", "(1,2,3)", True),
+    # matrices
+    (r"\begin{pmatrix}1&2\\3&4\end{pmatrix}", r"\begin{bmatrix}1&2\\3&4\end{bmatrix}", True),
+    (r"\begin{pmatrix}1&2\\3&4\end{pmatrix}", r"\begin{pmatrix}1&3\\2&4\end{pmatrix}", False),
+    (r"\begin{pmatrix}\frac12\\2\end{pmatrix}", r"\begin{pmatrix}0.5\\2\end{pmatrix}", True),
+    (r"\begin{pmatrix}1\\2\end{pmatrix}", "(1,2)", True), (r"\begin{pmatrix}1&2\end{pmatrix}", r"\begin{pmatrix}1\\2\\3\end{pmatrix}", False),
+    # radicals and symbolic identities
+    (r"\frac{\sqrt2}{2}", r"\frac{1}{\sqrt2}", True), (r"\sqrt{12}", r"2\sqrt{3}", True), (r"\sqrt{8}", r"3\sqrt2", False),
+    ("x^2-1", "(x-1)(x+1)", True), ("(x+1)^2", "x^2+2x+1", True), ("(x+1)^2", "x^2+1", False),
+    (r"\sin^2 x + \cos^2 x", "1", True), (r"\frac{1}{\sqrt{3}}", r"\frac{\sqrt{3}}{3}", True),
+    # pi
+    (r"2\pi", r"\pi \cdot 2", True), ("π", r"\pi", True), ("3.14", r"\pi", True), ("3", r"\pi", False), (r"\frac{\pi}{2}", r"\pi", False),
+    # plus-minus
+    (r"\pm 2", "2, -2", True), (r"1\pm\sqrt3", r"1-\sqrt3, 1+\sqrt3", True), (r"\pm 2", "2", False),
+    # choices
+    (r"\text{(B)}", "B", True), ("(B)", "B", True), ("B", r"\text{(B)}", True), ("C", "B", False), ("(C)", "B", False),
+    # complex numbers
+    ("3+4i", "4i+3", True), ("3-4i", "3+4i", False), (r"\frac{1+i}{2}", "0.5+0.5i", True), ("i^2", "-1", True),
+    # exactness where it matters
+    (r"\frac{1}{2^{99}}", r"\frac{1}{2^{98}}", False), (r"\frac{1}{2004!}", r"\frac{1}{2006!}", False),
+    (r"1-\frac{1}{e}", r"1+\frac{1}{e}", False), (r"1-\frac1e", r"\frac{e-1}{e}", True), (r"2^{100}", "2^{100}+1", False),
+    (r"2^{10}", "1024", True), (r"10^{-30}", r"10^{-31}", False), (r"\pi+10^{-25}", r"\pi", False),
+    # infinity
+    (r"\infty", r"\infty", True), (r"-\infty", r"\infty", False),
+]
+
+
+@pytest.mark.parametrize(("pred", "gold", "expected"), CASES)
+def test_equivalence(pred: str, gold: str, expected: bool) -> None:
+    assert equivalent(pred, gold) is expected
+
+
+def test_policy_knobs() -> None:
+    assert equivalent("0.33", r"\frac13", Policy(min_sig_digits=2)) is True
+    assert equivalent(r"50\%", "0.5", Policy(percent=False)) is False
+    assert equivalent(r"30^\circ", r"\frac{\pi}{6}", Policy(degrees=False)) is False
+
+
+def test_parse_number_is_exact() -> None:
+    assert parse_number("-1,250.50") == Num(value=parse_number("-1250.5").value, places=2, sig=6)
+    assert parse_number("1e-3").value * 1000 == 1
+    assert parse_number("1,2") is None
+    assert parse_number(r"-\frac{3}{4}").value == parse_number("-0.75").value
+    assert parse_number("1/0") is None
+    assert numbers_match(parse_number("0.1"), parse_number(r"\frac{1}{10}"))
+
+
+def test_normalize_records_presentation() -> None:
+    n = normalize(r"$\$1,000.50\%$")
+    assert (n.text, n.percent) == ("1,000.50", True)
+    assert normalize(r"45^\circ").degrees
+    assert normalize(r"\left( 1, 2 \right)").text == "( 1, 2 )"
+
+
+def test_structure_kinds() -> None:
+    assert parse_structure("(1,2)").kind == "tuple"
+    assert parse_structure("[1,2)").kind == "intervals"
+    assert parse_structure(r"\{1,2\}").kind == "set"
+    assert parse_structure("x=2").kind == "eq"
+    assert parse_structure(r"\begin{bmatrix}1\end{bmatrix}").kind == "matrix"
+
+
+@pytest.mark.parametrize("text", ["1" * 1001, "(" * 50 + "1" + ")" * 50])
+def test_caps(text: str) -> None:
+    with pytest.raises(AnswerTooComplex):
+        parse_structure(text)

@@ -1,0 +1,74 @@
+"""The time-limited worker pool: results, deadlines, crashes and replacement, from any thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from rlvr.verifiers.workers import WorkerPool
+
+
+@pytest.fixture(scope="module")
+def pool() -> WorkerPool:
+    p = WorkerPool(size=2, preload=("fractions",))
+    yield p
+    p.close()
+
+
+def test_runs_and_keeps_order(pool: WorkerPool) -> None:
+    calls = [("math:factorial", (k,)) for k in range(8)]
+    out = pool.run_many(calls, timeout_s=10)
+    assert [r.status for r in out] == ["ok"] * 8
+    assert [r.value for r in out] == [1, 1, 2, 6, 24, 120, 720, 5040]
+
+
+def test_overrun_is_killed_and_replaced(pool: WorkerPool) -> None:
+    t0 = time.monotonic()
+    out = pool.run_many([("time:sleep", (30,)), ("math:sqrt", (16.0,))], timeout_s=1.0)
+    assert time.monotonic() - t0 < 5
+    assert out[0].status == "timeout" and "1 s" in out[0].error
+    assert (out[1].status, out[1].value) == ("ok", 4.0)
+    assert pool.run("math:sqrt", (9.0,), timeout_s=30).value == 3.0
+
+
+def test_exceptions_and_crashes_become_errors(pool: WorkerPool) -> None:
+    err = pool.run("math:sqrt", (-1.0,), timeout_s=10)
+    assert err.status == "error" and err.error.startswith("ValueError")
+    dead = pool.run("os:_exit", (3,), timeout_s=10)
+    assert dead.status == "error" and "worker died" in dead.error
+    assert pool.run("math:sqrt", (4.0,), timeout_s=30).value == 2.0
+
+
+def test_memory_cap() -> None:
+    p = WorkerPool(size=1, memory_limit_mb=512)
+    try:
+        out = p.run("bytearray", (1,), timeout_s=30)  # sanity: a bad spec is an error, not a crash
+        assert out.status == "error"
+        big = p.run("os:urandom", (2 * 1024**3,), timeout_s=30)
+        assert big.status == "error" and "MemoryError" in big.error
+    finally:
+        p.close()
+
+
+def test_from_many_threads(pool: WorkerPool) -> None:
+    got: list[int] = []
+    lock = threading.Lock()
+
+    def work(k: int) -> None:
+        v = pool.run("math:factorial", (k,), timeout_s=30).value
+        with lock:
+            got.append(v)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(1, 7)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(got) == [1, 2, 6, 24, 120, 720]
+
+
+def test_bad_size() -> None:
+    with pytest.raises(ValueError, match="size"):
+        WorkerPool(size=0)
