@@ -241,7 +241,9 @@ class WorkerPool(Sandbox):
         self._closed = False
         self._all: set[WorkerProcess] = set()
         self._all_lock = threading.Lock()
-        started = [self._spawn() for _ in range(self.size)]
+        # bwrap dies with the *thread* that started it (PR_SET_PDEATHSIG): one long-lived thread starts all
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rlvr-sandbox-spawn")
+        started = [self._spawner.submit(self._spawn).result() for _ in range(self.size)]
         for w in started:
             try:
                 w.wait_ready()
@@ -281,12 +283,12 @@ class WorkerPool(Sandbox):
         if self._closed:
             return
         try:
-            nw = self._spawn()
+            nw = self._spawner.submit(self._spawn).result()
             nw.wait_ready()
-            self._idle.put(nw)
         except (WorkerDied, OSError) as e:
-            logger.error("could not replace a sandbox worker: %s", e)
-            self._idle.put(self._spawn())  # try once more; a failing start surfaces on the next job
+            logger.error("could not replace a sandbox worker (%s); trying once more", e)
+            nw = self._spawner.submit(self._spawn).result()  # a failing start surfaces on its next job
+        self._idle.put(nw)
 
     def _job(self, frames_of: Any, limits: Limits) -> dict[str, Any]:
         """Borrow a worker, run one job (``frames_of(job_id) -> frames``), return the worker's answer."""
@@ -350,6 +352,8 @@ class WorkerPool(Sandbox):
             workers, self._all = list(self._all), set()
         for w in workers:
             w.kill()
+        if hasattr(self, "_spawner"):
+            self._spawner.shutdown(wait=True)
         if self.backend == "rlimits":
             shutil.rmtree(self._scratch, ignore_errors=True)
 

@@ -445,7 +445,13 @@ class RemoteRef:
         return iter(self._rpc.value(self._rpc.request({"op": "iter", "ref": self._rid}).get("ok")))  # type: ignore[call-overload]
 
     def __len__(self) -> int:
-        return self._dunder("__len__")  # type: ignore[return-value]
+        try:
+            n = self._dunder("__len__")
+        except AttributeError:
+            raise TypeError("solution object has no len()") from None
+        if type(n) is not int:
+            raise TypeError("__len__ of a solution object returned a non-int")
+        return n
 
     def __getitem__(self, key: object) -> object:
         return self._dunder("__getitem__", key)
