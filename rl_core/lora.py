@@ -7,15 +7,16 @@ With adapters, the KL reference policy is the same base model with the adapters 
 from __future__ import annotations
 
 import torch
-from peft import LoraConfig as PeftLoraConfig
-from peft import PeftModel, get_peft_model
-from peft.optimizers import create_loraplus_optimizer
 
 from rlvr.rl_core.config import LoraConfig, OptimConfig
 
 
-def apply_lora(model: torch.nn.Module, cfg: LoraConfig) -> PeftModel:
-    """Wrap ``model`` with trainable adapters on ``cfg.target_modules``; the base weights are frozen."""
+def apply_lora(model: torch.nn.Module, cfg: LoraConfig) -> torch.nn.Module:
+    """Wrap ``model`` (a peft ``PeftModel``) with trainable adapters on ``cfg.target_modules``; the base
+    weights are frozen."""
+    from peft import LoraConfig as PeftLoraConfig
+    from peft import get_peft_model
+
     peft_cfg = PeftLoraConfig(
         r=cfg.r,
         lora_alpha=cfg.alpha,
@@ -35,6 +36,9 @@ def make_optimizer(model: torch.nn.Module, optim: OptimConfig, lora: LoraConfig)
     """AdamW over the trainable parameters; with LoRA+ (``lora.plus_ratio != 1``) B gets ``lr * ratio``."""
     kwargs = {"betas": tuple(optim.betas), "eps": optim.adam_eps, "weight_decay": optim.weight_decay}
     if lora.enabled and lora.plus_ratio != 1.0:
+        from peft import PeftModel
+        from peft.optimizers import create_loraplus_optimizer
+
         if not isinstance(model, PeftModel):
             raise TypeError("lora.plus_ratio needs a model wrapped by apply_lora")
         return create_loraplus_optimizer(

@@ -13,7 +13,6 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 import torch
-from peft import PeftModel
 
 from rlvr.rl_core.rollout import left_pad
 
@@ -82,7 +81,7 @@ class ReferencePolicy:
 
     def __init__(self, policy: torch.nn.Module) -> None:
         self.policy = policy
-        self.shared = isinstance(policy, PeftModel)
+        self.shared = hasattr(policy, "disable_adapter")  # a peft model: its base is the reference
         self.model = policy if self.shared else copy.deepcopy(policy).eval().requires_grad_(False)
 
     def _context(self) -> AbstractContextManager[object]:

@@ -235,14 +235,15 @@ class ProcessRewardModel:
         return cls(model, tok, int(meta.get("max_length", 1024)))
 
 
-def build_prm(base: str, seed: int = 0, max_length: int = 1024) -> ProcessRewardModel:
-    """A PRM with a fresh scalar head on ``base``: ``tiny`` (the test model) or a local model directory."""
+def build_prm(base: str, seed: int = 0, max_length: int = 1024, **tiny_kwargs: Any) -> ProcessRewardModel:
+    """A PRM with a fresh scalar head on ``base``: ``tiny`` (tests; ``tiny_kwargs`` size it), ``smollm2``
+    (embedded) or a local model directory."""
     from transformers import AutoModelForTokenClassification, AutoTokenizer, LlamaForTokenClassification
 
     if base == "tiny":
         from rlvr.tasks.models import tiny_model
 
-        causal, tok = tiny_model(seed=seed)
+        causal, tok = tiny_model(seed=seed, **tiny_kwargs)
         config = causal.config
         config.num_labels = 1
         with torch.random.fork_rng():
@@ -250,8 +251,12 @@ def build_prm(base: str, seed: int = 0, max_length: int = 1024) -> ProcessReward
             model = LlamaForTokenClassification(config)
         model.model.load_state_dict(causal.model.state_dict())
         return ProcessRewardModel(model, tok, min(max_length, config.max_position_embeddings))
+    from rlvr.tasks.models import SMOLLM2_NAMES, ensure_smollm2
+
+    if base in SMOLLM2_NAMES:
+        base = str(ensure_smollm2())
     if not Path(base).is_dir():
-        raise FileNotFoundError(f"PRM base model {base!r}: not 'tiny' and not a local model directory")
+        raise FileNotFoundError(f"PRM base model {base!r}: not 'tiny', 'smollm2' or a local model directory")
     with torch.random.fork_rng():
         torch.manual_seed(seed)
         model = AutoModelForTokenClassification.from_pretrained(base, num_labels=1, local_files_only=True)
@@ -313,7 +318,7 @@ def train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMTr
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
-            total += float(loss) * len(target)
+            total += float(loss.detach()) * len(target)
             count += len(target)
         losses.append(total / count)
         logger.info("prm epoch %d: loss %.4f", len(losses), losses[-1])

@@ -134,3 +134,29 @@ def chain():
         AnswerVerifier=AnswerVerifier, ChainTask=ChainTask, ChainPolicy=ChainPolicy, make_example=make_example,
         solution=solution, make_rollout=make_rollout,
     )
+
+
+class DigitVerifier(Verifier):
+    """Continuous reward a random tiny model can vary: the fraction of digits among the first 6 characters."""
+
+    name = "digit-fraction"
+
+    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
+        head = completion[:6]
+        frac = sum(c.isdigit() for c in head) / 6
+        return VerifyResult(score=frac, passed=frac == 1.0, extracted=head[-1:] or None)
+
+
+class DigitTask(ChainTask):
+    """Chain problems judged by :class:`DigitVerifier` (for end-to-end runs with a random tiny model)."""
+
+    name = "digit-chain"
+
+    def __init__(self, n: int = 8) -> None:
+        super().__init__([(1 + i % 5, [("+", 1 + i % 3), ("*", 2)]) for i in range(n)])
+        self.verifier = DigitVerifier()
+
+
+@pytest.fixture
+def digit_task():
+    return DigitTask()
