@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Sequence
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -338,8 +340,14 @@ def _equations_equivalent(p: Node, g: Node) -> bool:
     dp, dg = exprs[0] - exprs[1], exprs[2] - exprs[3]
     if dp == 0 or dg == 0 or not dp.free_symbols or dp.free_symbols != dg.free_symbols:
         return False
-    ratio = sympy.simplify(dp / dg)
-    return bool(ratio.is_number and ratio != 0 and ratio.is_finite)
+    rows = _values_at_points([dp, dg])
+    if rows is None:
+        ratio = sympy.simplify(dp / dg)
+        return bool(ratio.is_number and ratio != 0 and ratio.is_finite)
+    if any(v == 0 for _, v in rows):
+        return all(u == 0 for u, v in rows if v == 0) and len({str(u / v) for u, v in rows if v != 0}) <= 1
+    ratios = [u / v for u, v in rows]
+    return ratios[0] != 0 and all(_close(r, ratios[0]) for r in ratios)
 
 
 def _key(s: str) -> str:
@@ -476,8 +484,7 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) ->
     if not (isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr)):
         return False
     if a.free_symbols or b.free_symbols:
-        d = sympy.expand(a - b)
-        return d == 0 or sympy.simplify(d) == 0
+        return _identical_functions(a, b)
     if a.is_Rational and b.is_Rational:
         return False
     for dec, exact in ((an, b), (bn, a)):  # one side a decimal literal, the other exact
@@ -490,12 +497,16 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) ->
     if not (va.is_finite and vb.is_finite):
         return bool(va == vb) and va.is_infinite is True
     scale = max(abs(va), abs(vb))
-    diff = abs(va - vb)
     if scale == 0:
         return True
-    if diff > _REL_REJECT * scale:
+    if abs(va - vb) > _REL_REJECT * scale:
         return False
-    d = sympy.simplify(a - b)
+    d = sympy.expand(a - b)
+    if d == 0:
+        return True
+    if d.is_Rational:
+        return False
+    d = sympy.simplify(d)
     if d == 0:
         return True
     if d.is_Rational:
@@ -503,12 +514,73 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) ->
     return bool(abs(sympy.N(d, 100)) < _REL_ACCEPT * sympy.N(scale, 100))
 
 
+#: points at which two expressions in free symbols are compared (fixed, so decisions are reproducible)
+_POINTS = ((Fraction(7, 3), Fraction(-5, 11), Fraction(13, 17)), (Fraction(-19, 7), Fraction(23, 13), Fraction(3, 29)),
+           (Fraction(31, 19), Fraction(41, 37), Fraction(-43, 23)), (Fraction(11, 5), Fraction(-2, 9), Fraction(17, 31)))
+
+
+def _values_at_points(exprs: Sequence[Any]) -> list[list[Any]] | None:
+    """Each expression evaluated at the :data:`_POINTS` (exact for rational functions, else 60 digits);
+    points where any expression is undefined are skipped; ``None`` when fewer than two points remain."""
+    import sympy
+
+    symbols = sorted(set().union(*(e.free_symbols for e in exprs)), key=str)
+    rows: list[list[Any]] = []
+    for point in _POINTS:
+        subs = {s: sympy.Rational(point[i % 3].numerator + i // 3, point[i % 3].denominator)
+                for i, s in enumerate(symbols)}
+        vals = []
+        for e in exprs:
+            v = e.xreplace(subs)
+            v = v if v.is_Rational else sympy.N(v, 60)
+            if v.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or not v.is_number:
+                break
+            vals.append(v)
+        else:
+            rows.append(vals)
+    return rows if len(rows) >= 2 else None
+
+
+def _close(u: Any, v: Any) -> bool:
+    if u.is_Rational and v.is_Rational:
+        return bool(u == v)
+    scale = max(abs(u), abs(v))
+    return bool(scale == 0 or abs(u - v) <= _REL_POINT * scale)
+
+
+def _identical_functions(a: Any, b: Any) -> bool:
+    """``a`` ≡ ``b`` as functions of their free symbols: exact ``cancel`` for rational functions, else
+    agreement at fixed random points to 45 significant digits (a different value anywhere rejects)."""
+    import sympy
+
+    rows = _values_at_points([a, b])
+    if rows is None:
+        return bool(sympy.simplify(a - b) == 0)
+    if not all(_close(u, v) for u, v in rows):
+        return False
+    if a.is_rational_function() and b.is_rational_function():
+        return bool(sympy.cancel(a - b) == 0)
+    return True
+
+
+_REL_POINT = 1e-45
+
+
 def answers_equal_any(pred: str, golds: tuple[str, ...], policy: Policy) -> bool:
     """True when ``pred`` matches any of the acceptable gold answers (worker entry point)."""
     return any(equivalent(pred, g, policy) for g in golds)
 
 
-def warm_up() -> None:
-    """Import and exercise the parser once (a worker calls this before it reports ready)."""
-    _sympy("\\frac{1}{2}")
+#: expressions parsed once when a worker starts, so that the LaTeX parser's prediction cache (ANTLR's DFA)
+#: is warm before the first real check
+WARM_UP = (
+    r"\frac{1}{2}", r"\sqrt{2}+3", r"2x^2-3x+1", r"\frac{\pi}{4}", r"e^{-1}", r"\sqrt[3]{5}", r"3\cdot 4", r"\log_2 9",
+    r"\sin x", r"(x+1)(x-1)", r"\frac{a+b}{c}", r"2^{10}", r"7!", r"\binom{5}{2}", r"|x-1|", r"1+2i", r"\dfrac{\sqrt{3}}{2}",
+)
 
+
+def warm_up() -> None:
+    """Import the parser and run it over :data:`WARM_UP` (a worker calls this before it reports ready)."""
+    for text in WARM_UP:
+        _sympy(text)
+    _sympy.cache_clear()

@@ -234,7 +234,7 @@ def _clean(s: str) -> str:
         for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**")):
             if s.startswith(a) and s.endswith(b) and len(s) >= len(a) + len(b):
                 s = s[len(a):len(s) - len(b)].strip()
-        s = s.replace("\\displaystyle", "").strip()
+        s = s.replace("\\displaystyle", "").strip().strip("*").strip()
         s = s.rstrip(".,;").strip()
         if s == before:
             break
