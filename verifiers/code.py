@@ -39,7 +39,8 @@ _PY_LANGS = {"python", "py", "python3", "py3", "python2"}
 
 def extract_code(completion: str) -> str | None:
     """The code of a completion: the last ```python fenced block; else the last unlabeled fenced block;
-    else the raw text (when it is not just prose). An unclosed last fence (truncated generation) counts."""
+    else the raw text when it parses as Python (as is, or as a function body); prose gives None. An unclosed
+    last fence (a truncated generation) counts."""
     if not isinstance(completion, str) or not completion.strip():
         return None
     blocks = [(m.group(1).lower(), m.group(2)) for m in _FENCE.finditer(completion)]
@@ -49,7 +50,19 @@ def extract_code(completion: str) -> str | None:
             return picked[-1].strip("\n")
     if blocks:  # only fences in other languages
         return None
-    return completion.strip("\n")
+    raw = completion.strip("\n")
+    return raw if _parses(raw) else None
+
+
+def _parses(text: str) -> bool:
+    """Python source as is, or as a function body (a HumanEval-style continuation); prose does not parse."""
+    for candidate in (text, "def _():\n" + text):
+        try:
+            ast.parse(candidate)
+            return True
+        except (SyntaxError, ValueError):
+            continue
+    return False
 
 
 def _defines(code: str, name: str) -> bool:
