@@ -299,7 +299,8 @@ def train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMTr
     if cfg.lora_r > 0:
         from peft import LoraConfig, TaskType, get_peft_model
 
-        lcfg = LoraConfig(task_type=TaskType.TOKEN_CLS, r=cfg.lora_r, lora_alpha=cfg.lora_alpha, target_modules="all-linear")
+        lcfg = LoraConfig(task_type=TaskType.TOKEN_CLS, r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
+                          target_modules="all-linear", exclude_modules=["score", "classifier"])
         model = get_peft_model(model, lcfg)
         prm.model = model
     model.train()
