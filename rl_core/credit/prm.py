@@ -409,3 +409,36 @@ def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
     flat = [x for p in probs for x in p]
     inputs.metrics["credit/prm_score_mean"] = float(sum(flat) / max(len(flat), 1))
     return (out * mask.float().cpu()).to(mask.device)
+
+
+def label_task(
+    task: Any,
+    generator: Generator,
+    tokenizer: Any,
+    *,
+    split: str = "train",
+    limit: int | None = None,
+    samples: int = 4,
+    k: int = 8,
+    splitter: StepSplitter | None = None,
+    sampling: SamplingParams | None = None,
+    chunk: int = 0,
+) -> list[StepLabels]:
+    """Sample ``samples`` completions per problem of ``task`` with the policy and label their steps."""
+    from rlvr.tasks.dataset import encode_prompt
+
+    sampling = sampling or SamplingParams()
+    examples = list(task.examples(split))[:limit]
+    prompts = [encode_prompt(task, ex, tokenizer) for ex in examples]
+    roll = generator.generate(prompts, samples, sampling)
+    comps = [roll.completion_ids[i][roll.completion_mask[i]].tolist() for i in range(len(roll))]
+    exs = [examples[int(g)] for g in roll.group_ids]
+
+    def score(texts: list[str], exs_: list[Example]) -> torch.Tensor:
+        res = task.verifier.verify_batch(texts, [e.reference for e in exs_])
+        return torch.tensor([r.score for r in res], dtype=torch.float32)
+
+    return label_steps(
+        [prompts[int(g)] for g in roll.group_ids], comps, exs, generator=generator, tokenizer=tokenizer,
+        splitter=splitter or StepSplitter(), k=k, sampling=sampling, score=score, chunk=chunk,
+    )
