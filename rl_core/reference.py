@@ -19,51 +19,84 @@ from rlvr.rl_core.rollout import left_pad
 
 @dataclass
 class PackedBatch:
-    """Prompt + completion rows packed for one forward pass (S = P + T).
+    """R completion rows answering U distinct prompts, packed for the forward pass.
 
-    input_ids, attention_mask, position_ids: (R, S); prompts left-padded to P, completions right-padded
-    to T. completion_ids: (R, T).
+    prompt_ids, prompt_mask: (U, P) left-padded prompts. row_prompt: (R,) long, the prompt of each row.
+    completion_ids, completion_mask: (R, T) right-padded completions (T trimmed to the longest).
     """
 
-    input_ids: torch.Tensor
-    attention_mask: torch.Tensor
-    position_ids: torch.Tensor
+    prompt_ids: torch.Tensor
+    prompt_mask: torch.Tensor
+    row_prompt: torch.Tensor
     completion_ids: torch.Tensor
+    completion_mask: torch.Tensor
 
     def to(self, device: torch.device) -> PackedBatch:
-        return PackedBatch(*(t.to(device) for t in (self.input_ids, self.attention_mask, self.position_ids, self.completion_ids)))
+        return PackedBatch(*(t.to(device) for t in (self.prompt_ids, self.prompt_mask, self.row_prompt,
+                                                     self.completion_ids, self.completion_mask)))
 
 
-def pack(prompts: Sequence[Sequence[int]], completion_ids: torch.Tensor, completion_mask: torch.Tensor, pad_id: int) -> PackedBatch:
-    """Pack R prompts with their (R, T) completions; trailing all-padding columns are trimmed first."""
+def pack(
+    prompts: Sequence[Sequence[int]],
+    row_prompt: Sequence[int],
+    completion_ids: torch.Tensor,
+    completion_mask: torch.Tensor,
+    pad_id: int,
+) -> PackedBatch:
+    """Pack U distinct ``prompts`` with R completions (row r answers ``prompts[row_prompt[r]]``)."""
     width = int(completion_mask.sum(1).max()) if completion_mask.numel() else 0
-    comp = completion_ids[:, :width]
-    cmask = completion_mask[:, :width]
     p_ids, p_mask = left_pad(prompts, pad_id)
-    ids = torch.cat([p_ids, comp], 1)
-    mask = torch.cat([p_mask, cmask], 1)
-    pos = (mask.long().cumsum(-1) - 1).clamp_min(0)
-    return PackedBatch(ids, mask.long(), pos, comp)
+    return PackedBatch(p_ids, p_mask, torch.as_tensor(list(row_prompt), dtype=torch.long),
+                       completion_ids[:, :width], completion_mask[:, :width])
+
+
+def _logits_concatenated(model: torch.nn.Module, b: PackedBatch) -> torch.Tensor:
+    """(R, T, V) next-token logits of every completion position: each row runs its own prompt."""
+    t = b.completion_ids.shape[1]
+    mask = torch.cat([b.prompt_mask[b.row_prompt], b.completion_mask], 1).long()
+    pos = (mask.cumsum(-1) - 1).clamp_min(0)
+    ids = torch.cat([b.prompt_ids[b.row_prompt], b.completion_ids], 1)
+    out = model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=False, logits_to_keep=t + 1)
+    return out.logits[:, :t, :]
+
+
+def _logits_shared_prefix(model: torch.nn.Module, b: PackedBatch) -> torch.Tensor:
+    """(R, T, V) next-token logits with each distinct prompt run once: the prompts' KV cache (with its
+    autograd graph) is gathered to the rows, which then run only their completion tokens."""
+    t = b.completion_ids.shape[1]
+    pmask = b.prompt_mask.long()
+    ppos = (pmask.cumsum(-1) - 1).clamp_min(0)
+    out = model(input_ids=b.prompt_ids, attention_mask=pmask, position_ids=ppos, use_cache=True, logits_to_keep=1)
+    first = out.logits[:, -1, :][b.row_prompt]  # predicts completion token 0
+    if t == 1:
+        return first[:, None, :]
+    cache = out.past_key_values
+    cache.batch_select_indices(b.row_prompt)
+    mask = torch.cat([pmask[b.row_prompt], b.completion_mask[:, :-1].long()], 1)
+    pos = pmask.sum(1)[b.row_prompt][:, None] + torch.arange(t - 1, device=pmask.device)
+    rest = model(input_ids=b.completion_ids[:, :-1], attention_mask=mask, position_ids=pos, past_key_values=cache,
+                 use_cache=True).logits
+    return torch.cat([first[:, None, :], rest], 1)
 
 
 def token_logprobs(
-    model: torch.nn.Module, batch: PackedBatch, temperature: float, with_entropy: bool, entropy_grad: bool = False
+    model: torch.nn.Module,
+    batch: PackedBatch,
+    temperature: float,
+    with_entropy: bool,
+    entropy_grad: bool = False,
+    share_prefix: bool = True,
 ) -> tuple[torch.Tensor, torch.Tensor | None]:
     """(R, T) log-probabilities of the completion tokens under ``model`` at ``temperature``, and the
     (R, T) entropy (nats) of each next-token distribution when ``with_entropy`` (differentiable only with
     ``entropy_grad``; otherwise computed without building a graph).
 
-    Only the last T + 1 positions go through the LM head (``logits_to_keep``).
+    ``share_prefix``: run each distinct prompt once and share its KV cache (and gradient) among its rows
+    (G-fold less prompt compute for a GRPO group); otherwise every row runs prompt + completion (needed
+    with gradient checkpointing, which disables the cache). Both give the same numbers.
     """
-    t = batch.completion_ids.shape[1]
-    out = model(
-        input_ids=batch.input_ids,
-        attention_mask=batch.attention_mask,
-        position_ids=batch.position_ids,
-        use_cache=False,
-        logits_to_keep=t + 1,
-    )
-    logits = out.logits[:, :t, :].float()
+    shared = share_prefix and batch.prompt_ids.shape[0] < batch.completion_ids.shape[0]
+    logits = (_logits_shared_prefix if shared else _logits_concatenated)(model, batch).float()
     if temperature != 1.0:
         logits = logits / temperature
     lse = logits.logsumexp(-1)
@@ -88,7 +121,7 @@ class ReferencePolicy:
         return self.policy.disable_adapter() if self.shared else nullcontext()
 
     @torch.no_grad()
-    def logprobs(self, batch: PackedBatch, temperature: float) -> torch.Tensor:
+    def logprobs(self, batch: PackedBatch, temperature: float, share_prefix: bool = True) -> torch.Tensor:
         """(R, T) reference log-probabilities of the completion tokens."""
         with self._context():
-            return token_logprobs(self.model, batch, temperature, with_entropy=False)[0]
+            return token_logprobs(self.model, batch, temperature, False, share_prefix=share_prefix)[0]

@@ -152,6 +152,7 @@ class Trainer:
             self.verifier = get_verifier(cfg.reward.verifier, **cfg.reward.verifier_kwargs)
         if cfg.model.gradient_checkpointing:
             model.gradient_checkpointing_enable()
+        self.share_prefix = not cfg.model.gradient_checkpointing  # the checkpointed forward runs without a cache
         self.model = apply_lora(model, cfg.lora) if cfg.lora.enabled else model
         self.device = next(self.model.parameters()).device
         self.reference = ReferencePolicy(self.model) if cfg.needs_reference else None
@@ -210,7 +211,9 @@ class Trainer:
         rewards = torch.tensor([g_.rewards for g_ in groups], dtype=torch.float32)  # (K, G)
         results = [r for g_ in groups for r in g_.results]
         packs = self._micro_batches(batch)
-        ref = [self.reference.logprobs(p.to(self.device), cfg.rollout.temperature) for _, p in packs] if self.reference else None
+        ref = None
+        if self.reference is not None:
+            ref = [self.reference.logprobs(p.to(self.device), cfg.rollout.temperature, self.share_prefix) for _, p in packs]
         if cfg.kl.in_reward and ref is not None:
             kl_seq = self._sequence_kl(batch, packs, ref)
             m["kl/reward_penalty"] = float(kl_seq.mean()) * cfg.kl.beta
@@ -298,15 +301,17 @@ class Trainer:
         )
 
     def _micro_batches(self, batch: RolloutBatch) -> list[tuple[list[int], PackedBatch]]:
-        """Rows sorted by total length and cut into micro-batches (length bucketing: little padding)."""
-        lengths = batch.completion_mask.sum(1).tolist()
+        """Consecutive rows (completions of one prompt are contiguous) cut into micro-batches; each packs
+        its distinct prompts once, so a group's prompt is computed once per micro-batch."""
         gid = batch.group_ids.tolist()
-        order = sorted(range(len(batch)), key=lambda i: (len(batch.prompt_ids[gid[i]]) + lengths[i], i))
         size = self.cfg.optim.micro_batch_size
         out = []
-        for k in range(0, len(order), size):
-            idx = order[k : k + size]
-            p = pack([batch.prompt_ids[gid[i]] for i in idx], batch.completion_ids[idx], batch.completion_mask[idx], self.pad_id)
+        for k in range(0, len(batch), size):
+            idx = list(range(k, min(k + size, len(batch))))
+            groups = sorted({gid[i] for i in idx})
+            local = {g: j for j, g in enumerate(groups)}
+            p = pack([batch.prompt_ids[g] for g in groups], [local[gid[i]] for i in idx], batch.completion_ids[idx],
+                     batch.completion_mask[idx], self.pad_id)
             out.append((idx, p))
         return out
 
@@ -350,7 +355,8 @@ class Trainer:
             self.optimizer.zero_grad(set_to_none=True)
             for k, (idx, p) in enumerate(packs):
                 t = p.completion_ids.shape[1]
-                lp, ent = token_logprobs(self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad)
+                lp, ent = token_logprobs(self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad,
+                                         self.share_prefix)
                 if epoch == 0:
                     old.append(lp.detach())
                     gap = (lp.detach().cpu() - batch.old_logprobs[idx, :t]).abs() * batch.completion_mask[idx, :t]
@@ -389,7 +395,7 @@ class Trainer:
         cmask = torch.zeros((len(comp), width), dtype=torch.bool)
         for i, c in enumerate(comp):
             ids[i, : len(c)], cmask[i, : len(c)] = torch.tensor(c), True
-        p = pack([pr for pr, _ in pairs], ids, cmask, self.pad_id).to(self.device)
+        p = pack([pr for pr, _ in pairs], range(len(pairs)), ids, cmask, self.pad_id).to(self.device)
         lp, _ = token_logprobs(self.model, p, 1.0, False)
         cm = cmask[:, : lp.shape[1]].to(self.device)
         nll = -(lp * cm).sum() / cm.sum()
