@@ -459,6 +459,7 @@ def _sympy(text: str) -> Any:
         return None
     if not isinstance(expr, sympy.Basic) or isinstance(expr, (sympy.logic.boolalg.Boolean,)) and not expr.is_Atom:
         return None
+    _refuse_huge(expr)
     try:
         i_sym = [s for s in expr.free_symbols if s.name == "i"]
         if i_sym:
@@ -470,6 +471,46 @@ def _sympy(text: str) -> Any:
     except Exception:
         return None
     return expr
+
+
+#: exponents above 10^MAX_EXP_DIGITS and factorials above 10^MAX_FACTORIAL_DIGITS are refused (status error)
+#: instead of being evaluated: their exact values do not fit in memory or time (``2^{2^{2^{100}}}``)
+MAX_EXP_DIGITS = 7
+MAX_FACTORIAL_DIGITS = 5
+
+
+def _log10_bound(e: Any) -> float:
+    """An upper bound of log10 |e| for a numeric sympy expression, computed without evaluating it."""
+    import math
+
+    import sympy
+
+    if e.is_Rational:
+        return max(math.log10(max(abs(e.p), 1)), math.log10(e.q))
+    if isinstance(e, sympy.Pow):
+        x = _log10_bound(e.exp)
+        return math.inf if x > 15 else max(_log10_bound(e.base), 0.30103) * 10**x
+    if isinstance(e, sympy.Mul):
+        return sum(_log10_bound(a) for a in e.args)
+    if isinstance(e, sympy.Add):
+        return max(_log10_bound(a) for a in e.args) + 1
+    if isinstance(e, sympy.factorial):
+        n = _log10_bound(e.args[0])
+        return math.inf if n > 15 else (n + 1) * 10**n
+    return max((_log10_bound(a) for a in e.args if a.is_number), default=1.0) + 1
+
+
+def _refuse_huge(expr: Any) -> None:
+    """Raise :class:`AnswerTooComplex` for towers like ``2^{2^{2^{100}}}`` or ``(10^{10})!`` (see the caps)."""
+    import sympy
+
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Pow) and node.exp.is_number and node.base not in (0, 1, -1):
+            if _log10_bound(node.exp) > MAX_EXP_DIGITS:
+                raise AnswerTooComplex("exponent too large to decide exactly")
+        elif isinstance(node, sympy.factorial) and node.args[0].is_number:
+            if _log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
+                raise AnswerTooComplex("factorial too large to decide exactly")
 
 
 _REL_REJECT = 1e-20

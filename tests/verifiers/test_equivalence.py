@@ -103,3 +103,14 @@ def test_structure_kinds() -> None:
 def test_caps(text: str) -> None:
     with pytest.raises(AnswerTooComplex):
         parse_structure(text)
+
+
+@pytest.mark.parametrize("text", [r"2^{2^{2^{100}}}", r"(10^{10})!", r"x^{10^{9}}", r"3^{10^{8}}+1"])
+def test_towers_are_refused_not_evaluated(text: str) -> None:
+    with pytest.raises(AnswerTooComplex, match="too large"):
+        equivalent(text, "2")
+
+
+def test_large_but_exact_values_still_decide() -> None:
+    assert equivalent(r"2^{2^{20}}", r"2^{2^{20}}+1") is False
+    assert equivalent(r"10^{100000}", r"10^{99999}\cdot 10") is True

@@ -66,11 +66,12 @@ def test_statuses(verifier: MathVerifier) -> None:
 @pytest.mark.parametrize(
     ("completion", "statuses"),
     [
-        (r"\boxed{2^{2^{2^{100}}}}", {"timeout", "error"}),
+        (r"\boxed{2^{2^{2^{100}}}}", {"error"}),
         ("\\boxed{" + "{" * 10_000 + "1" + "}" * 10_000 + "}", {"error"}),
         ("\\boxed{" + "x+" * 500_000 + "1}", {"error"}),
         ("9" * 1_000_000, {"error"}),
     ],
+    ids=["tower", "nested_braces", "long_box", "megabyte"],
 )
 def test_pathological_input_is_bounded(completion: str, statuses: set[str]) -> None:
     v = MathVerifier(timeout_s=2.0)
