@@ -182,16 +182,20 @@ class HFGenerator:
         gen: torch.Generator,
         device: torch.device,
     ) -> tuple[list[list[int]], list[list[float]], list[bool]]:
-        rows = logits.shape[0]
+        """Sample up to ``max_new_tokens`` per row. Finished rows leave the batch (their KV cache is
+        dropped) once a quarter of the live batch has finished, so late steps only pay for live rows."""
+        rows, width = logits.shape[0], params.max_new_tokens
         eos = torch.tensor(self.eos_ids, device=device)
         stops = StopMatcher(self.tokenizer, params.stop)
-        tokens: list[torch.Tensor] = []
-        logps: list[torch.Tensor] = []
-        done = torch.zeros(rows, dtype=torch.bool, device=device)
+        out_tok = torch.full((rows, width), self.pad_id, dtype=torch.long, device=device)
+        out_lp = torch.zeros((rows, width), dtype=torch.float32, device=device)
         lengths = torch.zeros(rows, dtype=torch.long, device=device)
+        truncated = torch.ones(rows, dtype=torch.bool, device=device)
         generated: list[list[int]] = [[] for _ in range(rows)]
+        batch_rows = torch.arange(rows, device=device)  # original row of each batch position
+        alive = torch.ones(rows, dtype=torch.bool, device=device)  # per batch position
         attn = attn.long()
-        for step in range(params.max_new_tokens):
+        for step in range(width):
             scores = process_logits(logits, params.temperature, params.top_p)
             logp_all = scores.log_softmax(-1)
             if params.temperature > 0:
@@ -199,40 +203,41 @@ class HFGenerator:
             else:
                 nxt = scores.argmax(-1)
             lp = logp_all.gather(-1, nxt[:, None]).squeeze(-1)
-            nxt = nxt.masked_fill(done, self.pad_id)
-            tokens.append(nxt)
-            logps.append(lp.masked_fill(done, 0.0))
-            lengths += (~done).long()
-            newly = torch.isin(nxt, eos) & ~done
+            live = batch_rows[alive]
+            out_tok[live, step] = nxt[alive]
+            out_lp[live, step] = lp[alive].float()
+            lengths[live] += 1
+            finished = torch.isin(nxt, eos) & alive
             if stops:
-                active = (~done).nonzero().flatten().tolist()
                 nxt_list = nxt.tolist()
-                for r in active:
-                    generated[r].append(nxt_list[r])
-                for r in stops.hits(generated, [r for r in active if not newly[r]]):
-                    newly[r] = True
-            done = done | newly
-            if bool(done.all()) or step == params.max_new_tokens - 1:
+                live_pos = alive.nonzero().flatten().tolist()
+                for j in live_pos:
+                    generated[int(batch_rows[j])].append(nxt_list[j])
+                hits = set(stops.hits(generated, [int(batch_rows[j]) for j in live_pos]))
+                for j in live_pos:
+                    if int(batch_rows[j]) in hits:
+                        finished[j] = True
+            truncated[batch_rows[finished]] = False
+            alive = alive & ~finished
+            if step == width - 1 or not bool(alive.any()):
                 break
-            attn = torch.cat([attn, (~done).long()[:, None]], dim=1)
+            if int((~alive).sum()) * 4 >= alive.numel():  # compact: drop finished rows from the batch
+                keep = alive.nonzero().flatten()
+                cache.batch_select_indices(keep)
+                attn, last_pos, nxt, batch_rows = attn[keep], last_pos[keep], nxt[keep], batch_rows[keep]
+                alive = alive[keep]
+            attn = torch.cat([attn, alive.long()[:, None]], dim=1)
             last_pos = last_pos + 1
-            out = model(
-                input_ids=nxt[:, None],
-                attention_mask=attn,
-                position_ids=last_pos[:, None],
-                past_key_values=cache,
-                use_cache=True,
-            )
+            out = model(input_ids=nxt[:, None], attention_mask=attn, position_ids=last_pos[:, None],
+                        past_key_values=cache, use_cache=True)
             cache = out.past_key_values
             logits = out.logits[:, -1, :]
-        tok = torch.stack(tokens, 1).cpu() if tokens else torch.zeros((rows, 0), dtype=torch.long)
-        lpt = torch.stack(logps, 1).float().cpu() if logps else torch.zeros((rows, 0))
         lens = lengths.cpu().tolist()
-        truncated = (~done).cpu().tolist()
+        tok, lpt = out_tok.cpu(), out_lp.cpu()
         return (
             [tok[r, : lens[r]].tolist() for r in range(rows)],
             [lpt[r, : lens[r]].tolist() for r in range(rows)],
-            truncated,
+            truncated.cpu().tolist(),
         )
 
 

@@ -129,3 +129,24 @@ def test_greedy_picks_the_argmax(tiny):
         logits = model(torch.tensor([prompt])).logits[0, -1]
     assert out.completion_ids[0, 0].item() == int(logits.argmax())
     assert math.isclose(out.old_logprobs[0, 0].item(), float(logits.log_softmax(-1).max()), abs_tol=1e-5)
+
+
+def test_rows_finishing_at_different_steps_leave_the_batch_exactly(tiny):
+    model, tok = tiny
+    prompts = _ids(tok, ["12+3=", "7*8=", "100-99="])
+    params = SamplingParams(max_new_tokens=16, temperature=1.0, seed=2)
+    free = HFGenerator(model, tok).generate(prompts, 6, params)
+    # make a frequent token the EOS so that rows end at many different steps
+    common = int(torch.mode(free.completion_ids[free.completion_mask]).values)
+    model.generation_config.eos_token_id = common
+    batch = HFGenerator(model, tok).generate(prompts, 6, params)
+    lengths = batch.completion_mask.sum(1)
+    assert len(set(lengths.tolist())) >= 4 and (~batch.truncated).sum() >= 6
+    for i in range(18):
+        n = int(lengths[i])
+        comp = batch.completion_ids[i, :n].tolist()
+        assert (common in comp) == (not batch.truncated[i])
+        if not batch.truncated[i]:
+            assert comp.index(common) == n - 1  # generation stops right after the EOS
+        ref = _reference_logprobs(model, prompts[i // 6], comp, 1.0)
+        assert torch.allclose(batch.old_logprobs[i, :n], ref, atol=1e-5)
