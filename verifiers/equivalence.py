@@ -33,6 +33,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
+from rlvr.verifiers.latex_fast import Unsupported, parse_latex_fast
 from rlvr.verifiers.normalize import (
     MIN_SIG_DIGITS,
     Normalized,
@@ -454,9 +455,12 @@ def _sympy(text: str) -> Any:
         _L2S_NORM = NormalizationConfig(basic_latex=True, units=False, malformed_operators=True, nits=False,
                                         boxed="none", equations=False)
     try:
-        expr = latex2sympy(text, normalization_config=_L2S_NORM)
-    except Exception:
-        return None
+        expr = parse_latex_fast(text)
+    except Unsupported:
+        try:
+            expr = latex2sympy(text, normalization_config=_L2S_NORM)
+        except Exception:
+            return None
     if not isinstance(expr, sympy.Basic) or isinstance(expr, (sympy.logic.boolalg.Boolean,)) and not expr.is_Atom:
         return None
     _refuse_huge(expr)
