@@ -56,10 +56,11 @@ def container_spec(limits: Limits, image: str = DEFAULT_IMAGE, source: str | Non
     }
 
 
-def worker_config() -> dict[str, Any]:
+def worker_config(limits: Limits | None = None) -> dict[str, Any]:
     """The worker's init frame inside a container: no mounts (docker provides the tmpfs)."""
     base = random.randrange(20000, 60000, 2)
     return {
+        "limits": asdict(limits or Limits()),
         "bpf": base64.b64encode(sandbox_filter_bpf()).decode(),
         "preimport": list(PREIMPORT),
         "isolated": True,
@@ -95,7 +96,7 @@ class DockerSandbox(Sandbox):
             sock = c.attach_socket(params={"stdin": 1, "stream": 1})
             c.start()
             raw = getattr(sock, "_sock", sock)
-            raw.sendall(_frame(worker_config()) + b"".join(frames))
+            raw.sendall(_frame(worker_config(limits)) + b"".join(frames))
             raw.shutdown(1)  # EOF: the worker exits after this job
             try:
                 c.wait(timeout=limits.wall_s + GRACE_S + 10)
@@ -108,7 +109,8 @@ class DockerSandbox(Sandbox):
             if not answer:
                 err = c.logs(stdout=False, stderr=True)[-2000:].decode("utf-8", "replace")
                 return {"status": "sandbox_error", "error": f"worker gave no answer: {err}"}
-            return answer[-1]
+            reports = [m["report"] for m in msgs if "report" in m]
+            return {**answer[-1], "report": reports[-1] if reports else None}
         finally:
             try:
                 c.remove(force=True)

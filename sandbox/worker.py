@@ -171,8 +171,6 @@ def _setup_child(fds: dict[int, int], job: dict, cfg: dict, uid: int | None) -> 
             except OSError:
                 pass
     os.chdir(cfg["workdir"])
-    if not cfg["isolated"]:
-        os.setpgid(0, 0)  # so that the worker can kill the whole group afterwards
     _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if uid is not None:  # host root: a uid of its own, which drops every capability
         os.setgroups([])
@@ -535,8 +533,9 @@ def _same(got: object, want: object, tol: float) -> bool:
     return got == want
 
 
-def tests_child(spec: dict, rpc: _Rpc) -> dict:
-    """Run the trusted tests; return the counts (the caller adds the nonce)."""
+def tests_child(spec: dict, rpc: _Rpc, compiled: dict | None = None) -> dict:
+    """Run the trusted tests; return the counts (the caller adds the nonce). ``compiled`` caches the
+    instrumented code of test sources already seen (G completions of one prompt share their tests)."""
     state = {"passed": 0, "total": 0, "completed": False, "failures": []}
     max_fail = int(spec.get("max_failures_reported", 3))
     fraction = bool(spec.get("fraction"))
@@ -570,14 +569,23 @@ def tests_child(spec: dict, rpc: _Rpc) -> dict:
                 else:
                     fail(f"case {i}", AssertionError(f"got {_short(got)}, expected {_short(want)}"))
         else:
-            tree = ast.parse(spec["tests"], "tests.py")
+            key = spec["tests"]
+            if compiled is not None and key in compiled:
+                code, free = compiled[key]
+            else:
+                tree = ast.parse(key, "tests.py")
+                free = _free_names(tree)
+                code = compile(ast.fix_missing_locations(_CountAsserts().visit(tree)), "tests.py", "exec")
+                if compiled is not None:
+                    if len(compiled) >= 256:
+                        compiled.clear()
+                    compiled[key] = (code, free)
             env: dict = {"__name__": "__rlvr_tests__", "__builtins__": builtins}
-            found = rpc.request({"op": "lookup", "names": _free_names(tree)})["ok"]
+            found = rpc.request({"op": "lookup", "names": free})["ok"]
             if not isinstance(found, dict):
                 raise SolutionDied("solution protocol broken: lookup")
             for name, v in found.items():
                 env[str(name)] = rpc.value(v)
-            tree = ast.fix_missing_locations(_CountAsserts().visit(tree))
 
             def ok() -> None:
                 state["passed"] += 1
@@ -585,7 +593,7 @@ def tests_child(spec: dict, rpc: _Rpc) -> dict:
 
             env.update(__rlvr_died__=(SolutionDied, _StopTests), __rlvr_pass__=ok)
             env["__rlvr_fail__"] = lambda line, e: fail(f"line {line}", e)
-            exec(compile(tree, "tests.py", "exec"), env)
+            exec(code, env)
             if state["total"] == 0:  # tests without asserts: running to the end is the one test
                 state["passed"] = state["total"] = 1
         state["completed"] = True
@@ -598,23 +606,39 @@ def tests_child(spec: dict, rpc: _Rpc) -> dict:
     return state
 
 
-def trusted_child(t_bytes: int, rfd: int, wfd: int, res_fd: int, job_id: int) -> None:
-    """Read the secret half of the job straight from the worker's stdin, then run the tests."""
-    secret = json.loads(read_exact(0, t_bytes))
-    write_all(res_fd, b"C")  # the worker's stdin is in sync again
-    nul = os.open("/dev/null", os.O_RDONLY)
-    os.dup2(nul, 0)
-    os.close(nul)
-    if secret.get("id") != job_id:
-        os._exit(3)
-    return_state: dict
-    try:
-        return_state = tests_child(secret, _Rpc(rfd, wfd))
-    except BaseException as e:
-        return_state = {"passed": 0, "total": 0, "completed": False, "failures": [f"harness: {e!r}"[:300]]}
-    return_state["nonce"] = secret["nonce"]
-    write_all(res_fd, json.dumps(return_state).encode()[:RESULT_CAP])
-    os._exit(0)
+def trusted_main(ctl_fd: int, report_fd: int) -> None:
+    """The long-lived trusted test process. Per job: a control message (job id, secret length) with the
+    socket to that job's solution process attached; the secret half is read from fd 0 (the worker's
+    stdin, which the worker does not read meanwhile); the report goes straight to the host on
+    ``report_fd`` (the worker's stdout), then ``done`` on the control socket. Neither the tests nor the
+    failure messages (which may quote expected values) ever pass through the worker, whose memory every
+    later solution process inherits."""
+    import socket
+
+    ctl = socket.socket(fileno=ctl_fd)
+    compiled: dict = {}
+    while True:
+        msg, fds, _, _ = socket.recv_fds(ctl, 1 << 16, 1)
+        if not msg:
+            os._exit(0)
+        job = json.loads(msg)
+        secret = json.loads(read_exact(0, int(job["t_bytes"])))
+        if secret.get("id") != job["id"] or len(fds) != 1:
+            os._exit(3)
+        state: dict
+        try:
+            state = tests_child(secret, _Rpc(fds[0], fds[0]), compiled)
+        except BaseException as e:
+            state = {"passed": 0, "total": 0, "completed": False, "failures": [f"harness: {e!r}"[:300]]}
+        os.close(fds[0])
+        state.update(nonce=secret["nonce"], id=job["id"])
+        data = json.dumps({"report": state}).encode()
+        if len(data) > RESULT_CAP:
+            state["failures"] = [f[:200] for f in state["failures"][:1]]
+            data = json.dumps({"report": state}).encode()
+        write_all(report_fd, data + b"\n")
+        ctl.sendall(b"done\n")
+        del secret, state, msg, data
 
 
 # ---------------------------------------------------------------------------------------- the worker
@@ -645,11 +669,24 @@ class _Drain:
 
 
 class Worker:
+    """The namespace's init. Forks one long-lived trusted test process at start; per job, one child."""
+
     def __init__(self, cfg: dict) -> None:
+        import socket
+
         self.cfg = cfg
         self.uid_solution, self.uid_tests = cfg.get("uids") or (None, None)
-        self.mounted_size: tuple | None = None
+        self.mounted = False
         self.children: list[int] = []
+        self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        devnull = os.open("/dev/null", os.O_RDWR)
+        tlim = {**cfg["limits"], "cpu_s": 1 << 30}  # long-lived: CPU time is bounded per job by the wall clock
+        fds = {0: 0, 1: devnull, 2: 2, 3: ctl_t.fileno(), 4: 1}
+        self.tpid = self.fork(fds, {"limits": tlim}, self.uid_tests, lambda: trusted_main(3, 4), setpgid=False)
+        self.children.remove(self.tpid)
+        ctl_t.close()
+        os.close(devnull)
+        self.ctl_buf = b""
 
     def fresh_tmp(self, lim: dict) -> None:
         """A fresh, size- and inode-limited tmpfs on /tmp and /dev/shm (the only writable places); outside
@@ -667,40 +704,69 @@ class Worker:
         uid = self.uid_solution if self.uid_solution is not None else os.getuid()
         gid = uid if self.uid_solution is not None else os.getgid()
         for path in (b"/tmp", b"/dev/shm"):
-            if self.mounted_size is not None:
+            if self.mounted:
                 _check(_libc.umount2(path, MNT_DETACH), "umount")
             opts = f"size={int(lim['disk_mb'])}m,nr_inodes={int(lim['inodes'])},mode=0700,uid={uid},gid={gid}"
             _check(_libc.mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV, opts.encode()), "mount tmpfs")
-        self.mounted_size = (lim["disk_mb"], lim["inodes"])
+        self.mounted = True
 
-    def kill_all(self) -> None:
-        """SIGKILL every process of the namespace but this one, and reap them (we are its init). Outside a
-        namespace (trusted mode) only the children's process groups can be killed."""
+    def kill_run(self) -> bool:
+        """SIGKILL every process of the run (all but this one and the trusted process) and reap them.
+        Returns False when the trusted process is gone. As the namespace's init we see every process in
+        /proc and inherit every orphan; outside a namespace (trusted mode) only the children's process
+        groups can be killed."""
+        t_alive = True
         if os.getpid() == 1:
-            try:
-                os.kill(-1, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            keep = {1, self.tpid}
+            for _ in range(100000):
+                pids = [int(d) for d in os.listdir("/proc") if d.isdigit() and int(d) not in keep]
+                if not pids:
+                    break
+                for pid in pids:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                t_alive &= self._reap(pids)
         else:
             for pid in self.children:
                 try:
                     os.killpg(pid, signal.SIGKILL)
                 except (ProcessLookupError, PermissionError):
                     pass
+            t_alive &= self._reap(self.children)
         self.children = []
+        return t_alive and self._reap([])
+
+    def _reap(self, pids: list[int]) -> bool:
+        """Reap what has exited (direct children block until they have); False if the trusted one died."""
+        alive = True
+        for pid in pids:
+            if pid in self.children:
+                try:
+                    os.waitpid(pid, 0)
+                except ChildProcessError:
+                    pass
         while True:
             try:
-                os.waitpid(-1, 0)
+                pid, _ = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
                 break
-            except InterruptedError:
-                continue
+            if pid == 0:
+                break
+            if pid == self.tpid:
+                alive = False
+        if pids and os.getpid() == 1:
+            time.sleep(0.0002)  # orphans reach us as they die; let them
+        return alive
 
-    def fork(self, fds: dict[int, int], job: dict, uid: int | None, body) -> int:  # type: ignore[no-untyped-def]
+    def fork(self, fds: dict[int, int], job: dict, uid: int | None, body, setpgid: bool = True) -> int:  # type: ignore[no-untyped-def]
         pid = os.fork()
         if pid == 0:
             try:
                 _setup_child(fds, job, self.cfg, uid)
+                if setpgid and not self.cfg["isolated"]:
+                    os.setpgid(0, 0)  # so that the worker can kill the run's group afterwards
                 body()
             except BaseException:
                 try:
@@ -712,6 +778,8 @@ class Worker:
         return pid
 
     def run(self, job: dict) -> dict:
+        import socket
+
         lim = job["limits"]
         tm = time.monotonic()
         self.fresh_tmp(lim)
@@ -725,32 +793,19 @@ class Worker:
         judging = job["kind"] == "judge"
         stdin_data = (job.get("stdin") or "").encode() if job.get("stdin") is not None else None
         fds = {0: in_r if stdin_data is not None else devnull, 1: out_w, 2: err_w}
-        tpid = None
         if judging:
-            t2u_r, t2u_w = os.pipe()
-            u2t_r, u2t_w = os.pipe()
-            res_r, res_w = os.pipe()
-            terr_r, terr_w = os.pipe()
+            u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
             upid = self.fork(
-                {**fds, 3: t2u_r, 4: u2t_w}, job, self.uid_solution, lambda: solution_child(job["solution"], 3, 4)
+                {**fds, 3: u_sock.fileno()}, job, self.uid_solution, lambda: solution_child(job["solution"], 3, os.dup(3))
             )
-            tfds = {0: 0, 1: devnull, 2: terr_w, 3: u2t_r, 4: t2u_w, 5: res_w}
-            tjob = {**job, "limits": {**lim, "nproc": max(int(lim["nproc"]), 4)}}
-
-            def trusted() -> None:
-                trusted_child(int(job["t_bytes"]), 3, 4, 5, int(job["id"]))
-
-            tpid = self._fork_trusted(tfds, tjob, trusted)
-            for fd in (t2u_r, t2u_w, u2t_r, u2t_w, res_w, terr_w):
-                os.close(fd)
+            socket.send_fds(self.ctl, [json.dumps({"id": job["id"], "t_bytes": job["t_bytes"]}).encode()], [t_sock.fileno()])
+            u_sock.close()
+            t_sock.close()
         else:
             upid = self.fork(fds, job, self.uid_solution, lambda: program_child(job["program"]))
         for fd in (out_w, err_w, in_r, devnull):
             os.close(fd)
         drains = {out_r: _Drain(out_r, cap), err_r: _Drain(err_r, cap)}
-        if judging:
-            drains[res_r] = _Drain(res_r, RESULT_CAP + 1)
-            drains[terr_r] = _Drain(terr_r, 4096)
         if stdin_data:
             os.set_blocking(in_w, False)
         else:
@@ -760,32 +815,40 @@ class Worker:
         for fd in drains:
             os.set_blocking(fd, False)
         open_fds = set(drains)
-        status, ustatus, tstatus = None, None, None
         poller = select.poll()
         for fd in open_fds:
             poller.register(fd, select.POLLIN)
         if in_w >= 0:
             poller.register(in_w, select.POLLOUT)
+        ctl_fd = self.ctl.fileno()
+        if judging:
+            poller.register(ctl_fd, select.POLLIN)
+        try:
+            pidfd = os.pidfd_open(upid)  # readable when the process exits: no polling on the critical path
+            poller.register(pidfd, select.POLLIN)
+        except (AttributeError, OSError):
+            pidfd = -1
+        tick = 0.05 if pidfd >= 0 else 0.001
+        status, ustatus, report, t_dead = None, None, None, False
         while True:
             if ustatus is None:
                 p, st = os.waitpid(upid, os.WNOHANG)
                 if p:
                     ustatus = st
-            if tpid is not None and tstatus is None:
-                p, st = os.waitpid(tpid, os.WNOHANG)
-                if p:
-                    tstatus = st
-            if judging:
-                if tstatus is not None and res_r not in open_fds:
-                    break
-            elif ustatus is not None:
+            if (judging and (report is not None or t_dead)) or (not judging and ustatus is not None):
                 break
             left = deadline - time.monotonic()
             if left <= 0:
                 status = "timeout"
                 break
-            for fd, ev in poller.poll(min(left, 0.05) * 1000):
-                if fd == in_w:
+            for fd, ev in poller.poll(min(left, tick) * 1000):
+                if fd == pidfd:
+                    poller.unregister(fd)
+                elif fd == ctl_fd:
+                    report, t_dead = self._read_report()
+                    if t_dead:
+                        poller.unregister(fd)
+                elif fd == in_w:
                     try:
                         n = os.write(in_w, stdin_view[:65536])
                         stdin_view = stdin_view[n:]
@@ -801,7 +864,17 @@ class Worker:
                     poller.unregister(fd)
                     open_fds.discard(fd)
         t1 = time.monotonic()
-        self.kill_all()
+        if pidfd >= 0:
+            os.close(pidfd)
+        t_alive = self.kill_run()
+        if judging and report is None and not t_dead and t_alive:
+            # the run timed out: its solution is gone, so the trusted process reports at once, unless its
+            # own tests are stuck (then it is replaced with the whole worker)
+            end = time.monotonic() + 1.0
+            while report is None and not t_dead and time.monotonic() < end:
+                if select.select([ctl_fd], [], [], max(0.0, end - time.monotonic()))[0]:
+                    report, t_dead = self._read_report()
+            t_dead = t_dead or report is None
         for fd in list(open_fds):  # what is still buffered in the pipes
             while drains[fd].read():
                 pass
@@ -828,19 +901,30 @@ class Worker:
             "duration_s": duration,
             "phases": {"mount_s": t0 - tm, "run_s": t1 - t0, "cleanup_s": time.monotonic() - t1},
         }
+        if not t_alive or t_dead:
+            res["recycle"] = True  # the trusted process is gone (or stuck): a fresh worker takes over
         if judging:
-            raw = b"".join(drains[res_r].chunks)
-            res["recycle"] = not raw.startswith(b"C")  # the secret half may still sit in our stdin
-            res["judge"] = raw[1:].decode("utf-8", "replace") if raw.startswith(b"C") else ""
-            res["tests_stderr"] = drains[terr_r].text()
+            res["reported"] = report == "done"
             if status is None:
                 res["status"] = "ok"
                 res["returncode"] = rc if ustatus is not None else None
         return res
 
-    def _fork_trusted(self, fds: dict[int, int], job: dict, body) -> int:  # type: ignore[no-untyped-def]
-        """Fork the trusted process: fd 0 stays the worker's stdin until it has read the secret frame."""
-        return self.fork(fds, job, self.uid_tests, body)
+    def _read_report(self) -> tuple[str | None, bool]:
+        """One newline-terminated report from the trusted process: (report or None, process gone)."""
+        try:
+            chunk = self.ctl.recv(1 << 20)
+        except OSError:
+            return None, True
+        if not chunk:
+            return None, True
+        self.ctl_buf += chunk
+        if len(self.ctl_buf) > RESULT_CAP + 2:
+            return None, True
+        if b"\n" not in self.ctl_buf:
+            return None, False
+        line, self.ctl_buf = self.ctl_buf.split(b"\n", 1)
+        return line.decode("utf-8", "replace"), False
 
     def serve(self) -> None:
         while True:
@@ -852,7 +936,7 @@ class Worker:
             except Exception as e:  # report, then let the host replace us
                 res = {"id": job.get("id"), "status": "sandbox_error", "error": f"{type(e).__name__}: {e}"}
                 res["recycle"] = True
-                self.kill_all()
+                self.kill_run()
             write_all(1, json.dumps(res).encode() + b"\n")
             if res.get("recycle"):
                 return
@@ -870,8 +954,9 @@ def main() -> None:
             __import__(name)
         except ImportError:
             pass
+    worker = Worker(cfg)
     write_all(1, json.dumps({"ready": True, "pid": os.getpid(), "uid": os.getuid()}).encode() + b"\n")
-    Worker(cfg).serve()
+    worker.serve()
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ def _cleanup(dirs: list[Path]) -> None:
 
 @pytest.fixture
 def run_caged() -> Callable[..., subprocess.CompletedProcess[str]]:
-    def run(path: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+    def run(path: str, *pytest_args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
         dirs = _cgroup_dirs(f"rlvr-hostile-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         if not any(d.parts[-2:-1] == ("pids",) or (d / "pids.max").exists() for d in dirs) and os.geteuid() == 0:
             pytest.skip("no pids cgroup could be created for the hostile-test cage")
@@ -88,7 +88,7 @@ def run_caged() -> Callable[..., subprocess.CompletedProcess[str]]:
                 resource.setrlimit(resource.RLIMIT_NPROC, (CAGE_PIDS, CAGE_PIDS))
 
         cmd = ["unshare", *userns, "--pid", "--fork", "--mount-proc", "--kill-child", "--"]
-        cmd += [sys.executable, "-m", "pytest", path, "-q", "-p", "no:cacheprovider", "--timeout", "120"]
+        cmd += [sys.executable, "-m", "pytest", path, "-q", "-p", "no:cacheprovider", "--timeout", "120", *pytest_args]
         env = {**os.environ, CAGE_ENV: "1", "OMP_NUM_THREADS": "1"}
         try:
             return subprocess.run(

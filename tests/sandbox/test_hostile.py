@@ -8,6 +8,7 @@ inside the cage, so they can never run on the bare machine.
 from __future__ import annotations
 
 import hashlib
+import shlex
 import os
 import socket
 import subprocess
@@ -25,7 +26,7 @@ if not IN_CAGE:
     @pytest.mark.hostile
     @pytest.mark.slow
     def test_adversarial_suite_in_cage(run_caged) -> None:  # type: ignore[no-untyped-def]
-        r = run_caged(__file__)
+        r = run_caged(__file__, *shlex.split(os.environ.get("RLVR_HOSTILE_ARGS", "")))
         tail = r.stdout[-15000:] + r.stderr[-3000:]
         assert r.returncode == 0, tail
         assert " passed" in r.stdout and " failed" not in r.stdout, tail
@@ -107,7 +108,9 @@ else:
     def verifier(pool: WorkerPool) -> CodeVerifier:
         return CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
 
-    def sandbox_processes() -> list[int]:
+    def sandbox_processes() -> tuple[list[int], list[int]]:
+        """(processes of solution uids, of trusted-test uids): the pool gives each worker an even uid for
+        solutions and the next odd one for its long-lived trusted test process."""
         out = []
         for d in os.listdir("/proc"):
             if d.isdigit():
@@ -116,14 +119,16 @@ else:
                 except (OSError, IndexError):
                     continue
                 if uid in SANDBOX_UIDS:
-                    out.append(int(d))
-        return out
+                    out.append((uid, int(d)))
+        return [p for u, p in out if u % 2 == 0], [p for u, p in out if u % 2]
 
     @pytest.fixture(autouse=True)
     def host_untouched(host: Host, pool: WorkerPool, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(pool_mod.secrets, "token_hex", lambda n=16: NONCE)
         yield
-        assert sandbox_processes() == [], "processes outlived the run"
+        solutions, trusted = sandbox_processes()
+        assert solutions == [], "processes outlived the run"
+        assert len(trusted) == pool.size, "a trusted test process is missing or multiplied"
         host.check()
         assert len(pool._all) == pool.size
         r = pool.run("print('alive')")  # the pool survives everything
