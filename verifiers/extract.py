@@ -12,7 +12,9 @@ non-empty, else the whole text):
    ``Answer: 42``, "the answer is …" (the last phrase wins).
 5. Multiple-choice letters ``(C)`` (before the number fallback when ``choices`` is set, after it otherwise).
 6. Markdown bold ``**…**`` holding a short answer.
-7. Last-number fallback: negatives, money, thousands separators (``$1,250,000``), decimals, ``1e3``.
+7. Fallback: the last inline math ``$…$`` / ``\\(…\\)`` (its value after the last ``=``) when it ends at or
+   after the last number, else the last number: negatives, money, thousands separators (``$1,250,000``),
+   decimals, ``1e3``.
 
 Every step is a linear scan (``str.rfind`` or regexes without nested quantifiers), so a 1 MB completion
 costs milliseconds. Completions above :data:`MAX_COMPLETION_CHARS` extract nothing.
@@ -37,6 +39,9 @@ _CHOICE = re.compile(r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}")
 _BARE_CHOICE = re.compile(r"^\s*(?:\\text(?:bf)?\{\s*)?\(?([A-J])\)?(?:\s*\})?\s*[.:]?\s*$")
 _NUMBER = re.compile(
     r"(?<![\w.])-?\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
+)
+_INLINE_MATH = re.compile(
+    r"(?<![\\$])\$(?![\s$])([^$\n]{1,300}?)(?<![\s\\])\$|\\\(((?:[^\n\\]|\\(?![()])){1,300}?)\\\)"
 )
 _WORD = re.compile(r"(?<!\\)\b[A-Za-z]{3,}\b")
 _TEXT_CMD = re.compile(r"\\(?:text|mathrm|textbf|mbox|operatorname)\{[^{}]*\}")
@@ -135,6 +140,13 @@ def _extract_plain(text: str, choices: bool, fallbacks: bool = True) -> Extracti
     num = None
     for num in _NUMBER.finditer(text):
         pass
+    math = None
+    for math in _INLINE_MATH.finditer(text):
+        pass
+    if math is not None and (num is None or math.end() >= num.end()):
+        content = _after_last_equals(_clean(math.group(1) or math.group(2) or ""))
+        if content:
+            return Extraction(content, "inline_math")
     if num is not None:
         return Extraction(num.group(0).replace("$", ""), "last_number")
     if not choices:
@@ -215,6 +227,19 @@ def _phrase_tail(text: str, i: int) -> str | None:
     if not content or len(content) > MAX_INLINE_ANSWER_CHARS:
         return None
     return content
+
+
+def _after_last_equals(s: str) -> str:
+    """``x = 2 + 3 = 5`` → ``5``: the value a chain of equalities ends on (top level only)."""
+    depth, cut = 0, -1
+    for i, ch in enumerate(s):
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+        elif ch == "=" and depth == 0:
+            cut = i
+    return s[cut + 1:].strip() if cut >= 0 else s
 
 
 def _last_choice(text: str) -> str | None:

@@ -39,6 +39,10 @@ from rlvr.verifiers.extract import extract, extract_answer
         ("it drops to -3.5 degrees", "-3.5", "last_number"),
         ("about 1e3 apples", "1e3", "last_number"),
         ("values 3 and then 0.75", "0.75", "last_number"),
+        ("so we get $x = \\frac{3}{4}$ here", r"\frac{3}{4}", "inline_math"),
+        ("thus \\(\\sqrt{2}\\)", r"\sqrt{2}", "inline_math"),
+        ("we have $2+3=5$ and then 7 more", "7", "last_number"),
+        ("it costs $5 and $6 total", "6", "last_number"),
     ],
 )
 def test_forms(text: str, answer: str, method: str) -> None:
@@ -81,8 +85,12 @@ def test_custom_tags() -> None:
         "-$" * 300_000 + "#### ",
         "**" * 400_000,
         "</think>" * 100_000 + "x",
+        "\\(" * 400_000,
+        "$x" * 500_000,
+        ("$" + "a" * 299) * 3000,
     ],
-    ids=["nested", "unclosed", "digits", "phrases", "parens", "money", "bold", "think"],
+    ids=["nested", "unclosed", "digits", "phrases", "parens", "money", "bold", "think", "inline_open", "dollars",
+         "long_dollars"],
 )
 def test_linear_time_on_hostile_input(text: str) -> None:
     t0 = time.perf_counter()
