@@ -113,3 +113,14 @@ def test_code_verifier_streams_are_reported(capsys: pytest.CaptureFixture[str], 
     assert main(["verify", "code", "--input", str(src)]) == 0
     rec = json.loads(capsys.readouterr().out)
     assert (rec["id"], rec["passed"], rec["stdout"]) == ("c", True, "42\n") and "stderr" in rec
+
+
+def test_combination_spec_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    spec = tmp_path / "reward.yaml"
+    spec.write_text("components:\n  - {name: math, weight: 1.0}\ngate: format\n")
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps({"completion": c, "reference": "4"}) for c in (
+        "<think>2+2</think><answer>4</answer>", r"2+2 is \boxed{4}")) + "\n")
+    assert main(["verify", str(spec), "--input", str(src)]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["score"], r["passed"], r["extracted"]) for r in out] == [(1.0, True, "4"), (0.0, False, "4")]
