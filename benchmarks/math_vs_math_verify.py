@@ -87,7 +87,9 @@ def main() -> None:
     from rlvr.verifiers.workers import default_pool_size
 
     print(f"rlvr workers: {args.workers or default_pool_size()}")
-    print(f"corpus: {len(rows)} pairs ({sum(labels)} positive, {len(rows) - sum(labels)} negative), {args.rounds} rounds")
+    print(
+        f"corpus: {len(rows)} pairs ({sum(labels)} positive, {len(rows) - sum(labels)} negative), {args.rounds} rounds"
+    )
     print(f"{'class':22s} {'n':>4s} {'rlvr':>6s} {'math_verify':>12s}")
     for cls, idx in by_class.items():
         acc = {k: sum(verdicts[k][i] == labels[i] for i in idx) / len(idx) for k in verdicts}
@@ -96,12 +98,14 @@ def main() -> None:
         wrong = [i for i in range(len(rows)) if verdicts[name][i] != labels[i]]
         print(f"\n{name} wrong on {len(wrong)}:")
         for i in wrong:
-            print(f"  [{rows[i]['class']}] label={labels[i]} gold={rows[i]['gold']!r} completion={rows[i]['completion'][-70:]!r}")
+            r = rows[i]
+            print(f"  [{r['class']}] label={labels[i]} gold={r['gold']!r} completion={r['completion'][-70:]!r}")
     acc = {k: sum(v == lab for v, lab in zip(verdicts[k], labels)) / len(rows) for k in verdicts}
     speed = {k: statistics.median(v) for k, v in rates.items()}
     print()
     print(f"accuracy  rlvr {acc['rlvr']:.3f}  math_verify {acc['math_verify']:.3f}")
-    print(f"checks/s  rlvr {speed['rlvr']:.1f}  math_verify {speed['math_verify']:.1f}  (median of {args.rounds} cold rounds)")
+    rounds = f"(median of {args.rounds} cold rounds)"
+    print(f"checks/s  rlvr {speed['rlvr']:.1f}  math_verify {speed['math_verify']:.1f}  {rounds}")
     print(f"ratio: {speed['rlvr'] / speed['math_verify']:.2f}")
 
 

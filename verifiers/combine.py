@@ -50,7 +50,9 @@ def build_verifier(spec: Any) -> Verifier:
     if isinstance(spec, str):
         return get_verifier(spec)
     if not isinstance(spec, Mapping):
-        raise TypeError(f"verifier spec must be a name, a mapping, a spec file or a Verifier, got {type(spec).__name__}")
+        raise TypeError(
+            f"verifier spec must be a name, a mapping, a spec file or a Verifier, got {type(spec).__name__}"
+        )
     spec = dict(spec)
     name = spec.pop("name", None)
     if name is None or name == "combine":
@@ -131,7 +133,9 @@ class CombinedVerifier(Verifier):
         for comp in [*self.components, *[g for g in self.gates if g not in self.components]]:
             res = comp.verifier.verify_batch(completions, references, contexts)
             if len(res) != len(completions):
-                raise RuntimeError(f"combine: component {comp.label!r} returned {len(res)} results for {len(completions)}")
+                raise RuntimeError(
+                    f"combine: component {comp.label!r} returned {len(res)} results for {len(completions)}"
+                )
             parts[comp.label] = res
         per_item = (time.perf_counter() - t0) / max(1, len(completions))
         return [self._combine({k: v[i] for k, v in parts.items()}, per_item) for i in range(len(completions))]
@@ -143,7 +147,9 @@ class CombinedVerifier(Verifier):
         passed = gate_ok and all(parts[c.label].passed for c in self.components if c.weight > 0)
         status = "ok" if passed else max((r.status for r in parts.values()), key=_STATUS_RANK.__getitem__)
         errors = [f"{k}: {r.error}" for k, r in parts.items() if r.error]
-        extracted = next((parts[c.label].extracted for c in self.components if parts[c.label].extracted is not None), None)
+        extracted = next(
+            (parts[c.label].extracted for c in self.components if parts[c.label].extracted is not None), None
+        )
         details: dict[str, Any] = {
             "scores": {k: r.score for k, r in parts.items()},
             "passed": {k: r.passed for k, r in parts.items()},

@@ -111,7 +111,11 @@ def _split_top(s: str, seps: tuple[str, ...]) -> list[str]:
                 depth -= 1
             elif depth == 0:
                 for sep in seps:
-                    if sep.startswith("\\") and s.startswith(sep, i) and not s[i + len(sep):i + len(sep) + 1].isalpha():
+                    if (
+                        sep.startswith("\\")
+                        and s.startswith(sep, i)
+                        and not s[i + len(sep) : i + len(sep) + 1].isalpha()
+                    ):
                         parts.append(s[start:i])
                         i += len(sep)
                         start = i
@@ -138,7 +142,7 @@ def _outer_pair(s: str, open_: str, close: str) -> bool:
     """``s`` is wrapped by one bracket pair whose opener matches its last character."""
     if not (s.startswith(open_) and s.endswith(close)) or len(s) < len(open_) + len(close):
         return False
-    inner = s[len(open_):len(s) - len(close)]
+    inner = s[len(open_) : len(s) - len(close)]
     return len(_split_top(inner + "\x00", ("\x00",))) == 2 and _balanced(inner)
 
 
@@ -197,10 +201,14 @@ def _parse(norm: Normalized) -> Node:
         return Node("set", text=s, items=tuple(_parse_sub(p) for p in _split_top(inner, (",", ";")) if p))
     for open_, close in (("(", ")"), ("\\langle", "\\rangle"), ("[", "]")):
         if _outer_pair(s, open_, close):
-            parts = _split_top(s[len(open_):len(s) - len(close)], (",",))
+            parts = _split_top(s[len(open_) : len(s) - len(close)], (",",))
             if len(parts) > 1:
-                return Node("tuple", text=s, items=tuple(_parse_sub(p) for p in parts),
-                            parens_pair=open_ == "(" and len(parts) == 2)
+                return Node(
+                    "tuple",
+                    text=s,
+                    items=tuple(_parse_sub(p) for p in parts),
+                    parens_pair=open_ == "(" and len(parts) == 2,
+                )
     pm = _split_top(s, ("\\pm", "\\mp"))
     if len(pm) == 2:
         a, b = pm
@@ -250,7 +258,7 @@ def _inequality(p: str) -> Interval | None:
         return None
     terms, last = [], 0
     for m in ops:
-        terms.append(p[last:m.start()].strip())
+        terms.append(p[last : m.start()].strip())
         last = m.end()
     terms.append(p[last:].strip())
     sym = [m.group(0) for m in ops]
@@ -259,9 +267,9 @@ def _inequality(p: str) -> Interval | None:
     if len(terms) == 2:
         a, b = terms
         if _VARIABLE.match(a):
-            lo_hi = (("-\\infty", b, False, closed[0]) if less[0] else (b, "\\infty", closed[0], False))
+            lo_hi = ("-\\infty", b, False, closed[0]) if less[0] else (b, "\\infty", closed[0], False)
         elif _VARIABLE.match(b):
-            lo_hi = ((a, "\\infty", closed[0], False) if less[0] else ("-\\infty", a, False, closed[0]))
+            lo_hi = (a, "\\infty", closed[0], False) if less[0] else ("-\\infty", a, False, closed[0])
         else:
             return None
         return Interval(*lo_hi)
@@ -311,16 +319,22 @@ def _match(p: Node, g: Node, pol: Policy) -> bool:
         return len(g.items) == 1 and _match(p, g.items[0], pol)
     if g.kind == "tuple":
         items = _vector(p)
-        return items is not None and len(items) == len(g.items) and all(
-            _match(a, b, pol) for a, b in zip(items, g.items))
+        return (
+            items is not None and len(items) == len(g.items) and all(_match(a, b, pol) for a, b in zip(items, g.items))
+        )
     if g.kind == "matrix":
         if p.kind == "matrix":
             return len(p.items) == len(g.items) and all(
                 len(pr) == len(gr) and all(_match(a, b, pol) for a, b in zip(pr, gr))
-                for pr, gr in zip(p.items, g.items))
+                for pr, gr in zip(p.items, g.items)
+            )
         items, gitems = _vector(p), _vector(g)
-        return items is not None and gitems is not None and len(items) == len(gitems) and all(
-            _match(a, b, pol) for a, b in zip(items, gitems))
+        return (
+            items is not None
+            and gitems is not None
+            and len(items) == len(gitems)
+            and all(_match(a, b, pol) for a, b in zip(items, gitems))
+        )
     if p.kind == "set" and len(p.items) == 1:
         return _match(p.items[0], g, pol)
     if p.kind != "scalar" or g.kind != "scalar":
@@ -377,8 +391,12 @@ def _as_intervals(n: Node) -> list[Interval] | None:
 
 
 def _interval_eq(a: Interval, b: Interval, pol: Policy) -> bool:
-    return (a.lo_closed == b.lo_closed and a.hi_closed == b.hi_closed
-            and _match(_parse_sub(a.lo), _parse_sub(b.lo), pol) and _match(_parse_sub(a.hi), _parse_sub(b.hi), pol))
+    return (
+        a.lo_closed == b.lo_closed
+        and a.hi_closed == b.hi_closed
+        and _match(_parse_sub(a.lo), _parse_sub(b.lo), pol)
+        and _match(_parse_sub(a.hi), _parse_sub(b.hi), pol)
+    )
 
 
 def _unordered(ps: list[Any], gs: list[Any], eq: Any) -> bool:
@@ -452,8 +470,9 @@ def _sympy(text: str) -> Any:
     from latex2sympy2_extended import NormalizationConfig, latex2sympy
 
     if _L2S_NORM is None:
-        _L2S_NORM = NormalizationConfig(basic_latex=True, units=False, malformed_operators=True, nits=False,
-                                        boxed="none", equations=False)
+        _L2S_NORM = NormalizationConfig(
+            basic_latex=True, units=False, malformed_operators=True, nits=False, boxed="none", equations=False
+        )
     try:
         expr = parse_latex_fast(text)
     except Unsupported:
@@ -560,8 +579,12 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) ->
 
 
 #: points at which two expressions in free symbols are compared (fixed, so decisions are reproducible)
-_POINTS = ((Fraction(7, 3), Fraction(-5, 11), Fraction(13, 17)), (Fraction(-19, 7), Fraction(23, 13), Fraction(3, 29)),
-           (Fraction(31, 19), Fraction(41, 37), Fraction(-43, 23)), (Fraction(11, 5), Fraction(-2, 9), Fraction(17, 31)))
+_POINTS = (
+    (Fraction(7, 3), Fraction(-5, 11), Fraction(13, 17)),
+    (Fraction(-19, 7), Fraction(23, 13), Fraction(3, 29)),
+    (Fraction(31, 19), Fraction(41, 37), Fraction(-43, 23)),
+    (Fraction(11, 5), Fraction(-2, 9), Fraction(17, 31)),
+)
 
 
 def _values_at_points(exprs: Sequence[Any]) -> list[list[Any]] | None:
@@ -572,8 +595,9 @@ def _values_at_points(exprs: Sequence[Any]) -> list[list[Any]] | None:
     symbols = sorted(set().union(*(e.free_symbols for e in exprs)), key=str)
     rows: list[list[Any]] = []
     for point in _POINTS:
-        subs = {s: sympy.Rational(point[i % 3].numerator + i // 3, point[i % 3].denominator)
-                for i, s in enumerate(symbols)}
+        subs = {
+            s: sympy.Rational(point[i % 3].numerator + i // 3, point[i % 3].denominator) for i, s in enumerate(symbols)
+        }
         vals = []
         for e in exprs:
             v = e.xreplace(subs)
@@ -619,8 +643,23 @@ def answers_equal_any(pred: str, golds: tuple[str, ...], policy: Policy) -> bool
 #: expressions parsed once when a worker starts, so that the LaTeX parser's prediction cache (ANTLR's DFA)
 #: is warm before the first real check
 WARM_UP = (
-    r"\frac{1}{2}", r"\sqrt{2}+3", r"2x^2-3x+1", r"\frac{\pi}{4}", r"e^{-1}", r"\sqrt[3]{5}", r"3\cdot 4", r"\log_2 9",
-    r"\sin x", r"(x+1)(x-1)", r"\frac{a+b}{c}", r"2^{10}", r"7!", r"\binom{5}{2}", r"|x-1|", r"1+2i", r"\dfrac{\sqrt{3}}{2}",
+    r"\frac{1}{2}",
+    r"\sqrt{2}+3",
+    r"2x^2-3x+1",
+    r"\frac{\pi}{4}",
+    r"e^{-1}",
+    r"\sqrt[3]{5}",
+    r"3\cdot 4",
+    r"\log_2 9",
+    r"\sin x",
+    r"(x+1)(x-1)",
+    r"\frac{a+b}{c}",
+    r"2^{10}",
+    r"7!",
+    r"\binom{5}{2}",
+    r"|x-1|",
+    r"1+2i",
+    r"\dfrac{\sqrt{3}}{2}",
 )
 
 

@@ -23,6 +23,8 @@ costs milliseconds. Completions above :data:`MAX_COMPLETION_CHARS` extract nothi
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: completions longer than this (characters) extract nothing
@@ -37,9 +39,7 @@ _PHRASE = re.compile(r"\b(?:final[ \t]+answer[ \t]*(?:is\b|:)|answer[ \t]+is\b|a
 _BOLD = re.compile(r"\*\*([^*\n]{1,200})\*\*")
 _CHOICE = re.compile(r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}")
 _BARE_CHOICE = re.compile(r"^\s*(?:\\text(?:bf)?\{\s*)?\(?([A-J])\)?(?:\s*\})?\s*[.:]?\s*$")
-_NUMBER = re.compile(
-    r"(?<![\w.])-?\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)"
-)
+_NUMBER = re.compile(r"(?<![\w.])-?\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)")
 _INLINE_MATH = re.compile(
     r"(?<![\\$])\$(?![\s$])([^$\n]{1,300}?)(?<![\s\\])\$|\\\(((?:[^\n\\]|\\(?![()])){1,300}?)\\\)"
 )
@@ -55,7 +55,9 @@ class Extraction:
     method: str
 
 
-def extract_answer(text: str, *, choices: bool = False, think_tag: str = "think", answer_tag: str = "answer") -> str | None:
+def extract_answer(
+    text: str, *, choices: bool = False, think_tag: str = "think", answer_tag: str = "answer"
+) -> str | None:
     """The final answer of ``text`` as a string, or ``None`` (see the module docstring for the forms)."""
     return extract(text, choices=choices, think_tag=think_tag, answer_tag=answer_tag).answer
 
@@ -69,8 +71,8 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
         return Extraction(None, "none")
     close = f"</{think_tag}>"
     cut = text.rfind(close)
-    if cut >= 0 and text[cut + len(close):].strip():
-        text = text[cut + len(close):]
+    if cut >= 0 and text[cut + len(close) :].strip():
+        text = text[cut + len(close) :]
     return _extract_region(text, choices, answer_tag)
 
 
@@ -83,7 +85,7 @@ def _extract_region(text: str, choices: bool, answer_tag: str) -> Extraction:
     if end >= 0:
         start = text.rfind(open_t, 0, end)
         if start >= 0:
-            inner = text[start + len(open_t):end]
+            inner = text[start + len(open_t) : end]
             got = _extract_inner(inner, choices)
             return Extraction(got, "answer_tag") if got is not None else Extraction(None, "empty_answer_tag")
     return _extract_plain(text, choices)
@@ -114,9 +116,7 @@ def _extract_plain(text: str, choices: bool, fallbacks: bool = True) -> Extracti
             return Extraction(None, "unbalanced_box")
         content = _clean(box)
         return Extraction(content or None, "boxed")
-    gsm = None
-    for gsm in _GSM8K.finditer(text):
-        pass
+    gsm = _last(_GSM8K.finditer(text))
     if gsm is not None:
         content = _clean(gsm.group(1))
         if content:
@@ -130,19 +130,13 @@ def _extract_plain(text: str, choices: bool, fallbacks: bool = True) -> Extracti
         letter = _last_choice(text)
         if letter:
             return Extraction(letter, "choice")
-    bold = None
-    for bold in _BOLD.finditer(text):
-        pass
+    bold = _last(_BOLD.finditer(text))
     if bold is not None:
         content = _clean(bold.group(1))
         if content:
             return Extraction(content, "bold")
-    num = None
-    for num in _NUMBER.finditer(text):
-        pass
-    math = None
-    for math in _INLINE_MATH.finditer(text):
-        pass
+    num = _last(_NUMBER.finditer(text))
+    math = _last(_INLINE_MATH.finditer(text))
     if math is not None and (num is None or math.end() >= num.end()):
         content = _after_last_equals(_clean(math.group(1) or math.group(2) or ""))
         if content:
@@ -154,6 +148,12 @@ def _extract_plain(text: str, choices: bool, fallbacks: bool = True) -> Extracti
         if letter:
             return Extraction(letter, "choice")
     return Extraction(None, "none")
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last match of an iterator (constant memory)."""
+    tail = deque(matches, maxlen=1)
+    return tail[0] if tail else None
 
 
 class _Unbalanced:
@@ -182,7 +182,7 @@ def _last_box(text: str) -> str | _Unbalanced | None:
     end = _match_brace(text, i)
     if end < 0:
         return _UNBALANCED
-    return text[i + 1:end]
+    return text[i + 1 : end]
 
 
 def _match_brace(text: str, open_idx: int) -> int:
@@ -210,7 +210,7 @@ def _last_phrase(text: str) -> str | None:
 
 
 def _phrase_tail(text: str, i: int) -> str | None:
-    rest = text[i:i + 4 * MAX_INLINE_ANSWER_CHARS]
+    rest = text[i : i + 4 * MAX_INLINE_ANSWER_CHARS]
     stripped = rest.lstrip(" \t")
     if stripped.startswith("**") and stripped[2:3] in (" ", "\t", ""):  # the label was bold: **Answer:** 42
         stripped = stripped[2:].lstrip(" \t")
@@ -219,7 +219,7 @@ def _phrase_tail(text: str, i: int) -> str | None:
             j = stripped.find(closer, len(opener))
             if j < 0:
                 return None
-            content = _clean(stripped[len(opener):j])
+            content = _clean(stripped[len(opener) : j])
             return content or None
     line = stripped.split("\n", 1)[0]
     line = re.split(r"\.(?:\s|$)", line, maxsplit=1)[0]
@@ -239,13 +239,11 @@ def _after_last_equals(s: str) -> str:
             depth -= 1
         elif ch == "=" and depth == 0:
             cut = i
-    return s[cut + 1:].strip() if cut >= 0 else s
+    return s[cut + 1 :].strip() if cut >= 0 else s
 
 
 def _last_choice(text: str) -> str | None:
-    m = None
-    for m in _CHOICE.finditer(text):
-        pass
+    m = _last(_CHOICE.finditer(text))
     if m is None:
         return None
     return next(g for g in m.groups() if g)
@@ -258,7 +256,7 @@ def _clean(s: str) -> str:
         before = s
         for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**")):
             if s.startswith(a) and s.endswith(b) and len(s) >= len(a) + len(b):
-                s = s[len(a):len(s) - len(b)].strip()
+                s = s[len(a) : len(s) - len(b)].strip()
         s = s.replace("\\displaystyle", "").strip().strip("*").strip()
         s = s.rstrip(".,;").strip()
         if s == before:

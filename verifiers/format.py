@@ -51,7 +51,7 @@ class FormatVerifier(Verifier):
         for start, end in gaps:
             if completion[start:end].strip():
                 return self._fail("text outside the think and answer blocks")
-        answer = completion[open_answer.end():close_answer.start()].strip()
+        answer = completion[open_answer.end() : close_answer.start()].strip()
         if not answer:
             return self._fail(f"empty <{self.answer_tag}> block")
         return VerifyResult(1.0, True, "ok", answer, {"reason": "ok"})

@@ -15,8 +15,9 @@ from typing import Any
 from rlvr.verifiers.base import Verifier, VerifyResult, check_batch_lengths
 
 #: TRL keyword arguments that are not dataset columns
-_TRL_RESERVED = frozenset({"prompts", "completions", "completion_ids", "trainer_state", "log_metric", "log_extra",
-                           "environments"})
+_TRL_RESERVED = frozenset(
+    {"prompts", "completions", "completion_ids", "trainer_state", "log_metric", "log_extra", "environments"}
+)
 
 
 def completion_text(completion: Any) -> str:
@@ -32,7 +33,7 @@ def completion_text(completion: Any) -> str:
                 raise TypeError(f"conversational completion must hold message dicts, got {type(msg).__name__}")
             if msg.get("role", "assistant") != "assistant":
                 continue
-            content = msg.get("content", "")
+            content = msg.get("content") or ""
             if isinstance(content, list):  # multimodal parts: keep the text ones
                 content = "".join(p.get("text", "") for p in content if isinstance(p, Mapping))
             texts.append(content if isinstance(content, str) else str(content))
@@ -57,8 +58,9 @@ def to_trl_reward_func(
     """
     label = name or f"rlvr_{verifier.name or type(verifier).__name__}"
 
-    def reward_func(prompts: Sequence[Any] | None = None, completions: Sequence[Any] | None = None,
-                    **kwargs: Any) -> list[float | None]:
+    def reward_func(
+        prompts: Sequence[Any] | None = None, completions: Sequence[Any] | None = None, **kwargs: Any
+    ) -> list[float | None]:
         if completions is None:
             raise ValueError(f"{label}: called without completions")
         texts = [completion_text(c) for c in completions]
@@ -107,8 +109,9 @@ def to_verl_compute_score(verifier: Verifier, return_dict: bool = True) -> Calla
     passed to the verifier as context.
     """
 
-    def compute_score(data_source: Any, solution_str: str, ground_truth: Any, extra_info: Any = None,
-                      **_: Any) -> float | dict[str, Any]:
+    def compute_score(
+        data_source: Any, solution_str: str, ground_truth: Any, extra_info: Any = None, **_: Any
+    ) -> float | dict[str, Any]:
         context = dict(extra_info) if isinstance(extra_info, Mapping) else {}
         r = verifier.verify_batch([solution_str], [ground_truth], [context])[0]
         if not return_dict:

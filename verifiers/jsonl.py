@@ -62,8 +62,13 @@ def record(rid: Any, res: VerifyResult, details: bool = False) -> dict[str, Any]
     """The output object of one result (the CLI contract)."""
     out: dict[str, Any] = {} if rid is _NO_ID else {"id": rid}
     score = float(res.score) if math.isfinite(res.score) else 0.0
-    out.update(score=score, passed=bool(res.passed), status=res.status, extracted=res.extracted,
-               duration_s=round(float(res.duration_s), 6))
+    out.update(
+        score=score,
+        passed=bool(res.passed),
+        status=res.status,
+        extracted=res.extracted,
+        duration_s=round(float(res.duration_s), 6),
+    )
     if res.error:
         out["error"] = res.error
     for stream in ("stdout", "stderr"):
@@ -74,8 +79,9 @@ def record(rid: Any, res: VerifyResult, details: bool = False) -> dict[str, Any]
     return out
 
 
-def verify_stream(spec: str, kwargs: Mapping[str, Any], lines: Iterable[str], out: TextIO,
-                  batch_size: int = 64, details: bool = False) -> int:
+def verify_stream(
+    spec: str, kwargs: Mapping[str, Any], lines: Iterable[str], out: TextIO, batch_size: int = 64, details: bool = False
+) -> int:
     """Verify every line of ``lines`` with the verifier ``spec``; write one JSON line each to ``out``."""
     verifier = make_verifier(spec, kwargs)
     batch: list[str] = []
@@ -99,6 +105,12 @@ def _flush(verifier: Verifier, batch: list[str], out: TextIO, details: bool) -> 
     by_index = dict(zip(good, results))
     for i, (rid, completion, ref_or_err) in enumerate(parsed):
         res = by_index.get(i) if completion is not None else VerifyResult.failure("error", str(ref_or_err))
-        out.write(json.dumps(record(rid, res or VerifyResult.failure("error", "not verified"), details),
-                             ensure_ascii=False, default=str) + "\n")
+        out.write(
+            json.dumps(
+                record(rid, res or VerifyResult.failure("error", "not verified"), details),
+                ensure_ascii=False,
+                default=str,
+            )
+            + "\n"
+        )
     out.flush()

@@ -117,8 +117,11 @@ class _Parser:
     @staticmethod
     def _starts_factor(tok: tuple[str, str]) -> bool:
         kind, val = tok
-        return kind in ("num", "sym") or (kind == "op" and val in "({") or (
-            kind == "cmd" and (val in _COMMANDS or val in ("frac", "sqrt")))
+        return (
+            kind in ("num", "sym")
+            or (kind == "op" and val in "({")
+            or (kind == "cmd" and (val in _COMMANDS or val in ("frac", "sqrt")))
+        )
 
     def power(self) -> Any:
         base = self.postfix(self.atom())
@@ -170,8 +173,9 @@ class _Parser:
                 self.take()
                 num, den = self.arg(), self.arg()
                 if num.is_Integer and den.is_Integer:
-                    return sympy.Add(_number(val), sympy.Mul(num, sympy.Pow(den, -1, evaluate=False),
-                                                             evaluate=False), evaluate=False)
+                    return sympy.Add(
+                        _number(val), sympy.Mul(num, sympy.Pow(den, -1, evaluate=False), evaluate=False), evaluate=False
+                    )
                 self.i = save
             return _number(val)
         if kind == "sym":

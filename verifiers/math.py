@@ -150,8 +150,9 @@ class MathVerifier(Verifier):
                         passed = bool(out.value)
                         results[i] = VerifyResult(float(passed), passed, "ok", key[0], details, out.duration_s)
                     else:
-                        results[i] = VerifyResult.failure(out.status, out.error, extracted=key[0], details=details,
-                                                          duration_s=out.duration_s)
+                        results[i] = VerifyResult.failure(
+                            out.status, out.error, extracted=key[0], details=details, duration_s=out.duration_s
+                        )
         for r in results:
             if r is not None and not r.duration_s:
                 r.duration_s = (time.perf_counter() - t0) / max(1, len(completions))
@@ -168,17 +169,30 @@ class MathVerifier(Verifier):
         except (ValueError, AnswerTooComplex) as e:
             return VerifyResult.failure("error", f"bad reference: {e}"), None, ""
         if not isinstance(completion, str):
-            return VerifyResult.failure("error", f"completion must be a string, got {type(completion).__name__}"), None, ""
-        choices = all(len(normalize(g).key.strip("()")) == 1 and normalize(g).key.strip("()") in _LETTERS for g in golds)
+            return (
+                VerifyResult.failure("error", f"completion must be a string, got {type(completion).__name__}"),
+                None,
+                "",
+            )
+        choices = all(
+            len(normalize(g).key.strip("()")) == 1 and normalize(g).key.strip("()") in _LETTERS for g in golds
+        )
         ex = extract(completion, choices=choices, think_tag=self.think_tag, answer_tag=self.answer_tag)
         details: dict[str, Any] = {"method": ex.method, "gold": golds[0]}
         if ex.answer is None:
             return VerifyResult.failure("no_answer", None, details=details), None, ex.method
         pred = ex.answer
         if len(pred) > MAX_ANSWER_CHARS:
-            return VerifyResult.failure(
-                "error", f"answer of {len(pred)} characters exceeds the cap of {MAX_ANSWER_CHARS}",
-                extracted=pred[:200], details=details), None, ex.method
+            return (
+                VerifyResult.failure(
+                    "error",
+                    f"answer of {len(pred)} characters exceeds the cap of {MAX_ANSWER_CHARS}",
+                    extracted=pred[:200],
+                    details=details,
+                ),
+                None,
+                ex.method,
+            )
         key = (pred, golds)
         cached = self._recall(key)
         if cached is None:

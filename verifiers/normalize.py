@@ -17,9 +17,26 @@ from fractions import Fraction
 MIN_SIG_DIGITS = 3
 
 _UNICODE = {
-    "π": "\\pi ", "√": "\\sqrt", "−": "-", "–": "-", "×": "\\times ", "·": "\\cdot ", "≤": "\\le ",
-    "≥": "\\ge ", "≠": "\\ne ", "∞": "\\infty ", "∪": "\\cup ", "∩": "\\cap ", "±": "\\pm ", "∓": "\\mp ",
-    "°": "^\\circ", "€": "", "£": "", "\u00a0": " ", "≈": "=", "⋅": "\\cdot ",
+    "π": "\\pi ",
+    "√": "\\sqrt",
+    "−": "-",
+    "–": "-",
+    "×": "\\times ",
+    "·": "\\cdot ",
+    "≤": "\\le ",
+    "≥": "\\ge ",
+    "≠": "\\ne ",
+    "∞": "\\infty ",
+    "∪": "\\cup ",
+    "∩": "\\cap ",
+    "±": "\\pm ",
+    "∓": "\\mp ",
+    "°": "^\\circ",
+    "€": "",
+    "£": "",
+    "\u00a0": " ",
+    "≈": "=",
+    "⋅": "\\cdot ",
 }
 _SPACING = re.compile(r"\\[,;:! ]|\\q?quad\b|~|\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits)\b")
 _SIZING = re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?")
@@ -27,14 +44,30 @@ _FRAC = re.compile(r"\\[dt]frac(?![A-Za-z])")
 _DEGREE = re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\degree\b|\s*\b(?:degrees?|deg)\b\.?$", re.I)
 _PERCENT = re.compile(r"\s*(?:\\%|%|\\text\{\s*percent\s*\}|\bpercent\b)\s*$", re.I)
 _DOLLAR = re.compile(r"\\\$|\$|\\text\{\s*dollars?\s*\}|\bdollars?\b|\busd\b|\\euro\b|\\pounds\b", re.I)
-_UNIT_TEXT = re.compile(r"\s*\\(?:text|mbox|mathrm|textrm|textnormal|rm)\s*\{\s*[A-Za-z][A-Za-z .]*\}(?:\^\{?\d\}?)?\s*$")
+_UNIT_TEXT = re.compile(
+    r"\s*\\(?:text|mbox|mathrm|textrm|textnormal|rm)\s*\{\s*[A-Za-z][A-Za-z .]*\}(?:\^\{?\d\}?)?\s*$"
+)
 _UNIT_WORDS = re.compile(r"^(?P<num>[-+]?[\d.,]*\d[\d.,]*(?:[eE][-+]?\d+)?)\s+[A-Za-z]{2,}[A-Za-z .]*(?:\^\{?\d\}?)?$")
 _TEXT_WRAP = re.compile(r"\\(?:text|mbox|mathrm|textrm|textnormal|textbf|mathbf|operatorname)\s*\{([^{}]*)\}")
 _OR = re.compile(r"\\text\{\s*(?:or|and)\s*\}|\s(?:or|and)\s|\\(?:quad|qquad)", re.I)
 _WS = re.compile(r"\s+")
-_REL = (("\\leqslant", "\\le"), ("\\geqslant", "\\ge"), ("\\leq", "\\le"), ("\\geq", "\\ge"), ("\\lt", "<"),
-        ("\\gt", ">"), ("\\neq", "\\ne"), ("\\approx", "="), ("\\dbinom", "\\binom"), ("\\tbinom", "\\binom"),
-        ("\\infin", "\\infty"), ("\\to", "\\rightarrow"), ("<=", "\\le "), (">=", "\\ge "), ("==", "="))
+_REL = (
+    ("\\leqslant", "\\le"),
+    ("\\geqslant", "\\ge"),
+    ("\\leq", "\\le"),
+    ("\\geq", "\\ge"),
+    ("\\lt", "<"),
+    ("\\gt", ">"),
+    ("\\neq", "\\ne"),
+    ("\\approx", "="),
+    ("\\dbinom", "\\binom"),
+    ("\\tbinom", "\\binom"),
+    ("\\infin", "\\infty"),
+    ("\\to", "\\rightarrow"),
+    ("<=", "\\le "),
+    (">=", "\\ge "),
+    ("==", "="),
+)
 
 _NUM = re.compile(r"^([-+])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:[eE]([-+]?\d+)|\\times10\^\{?([-+]?\d+)\}?)?$")
 _FRAC_NUM = re.compile(r"^([-+])?\\frac\{([-+]?\d+)\}\{([-+]?\d+)\}$|^([-+])?\\frac(\d)(\d)$|^([-+]?\d+)/(\d+)$")
@@ -73,7 +106,7 @@ def normalize(s: str) -> Normalized:
     s = s.strip()
     for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")):
         if s.startswith(a) and s.endswith(b) and len(s) >= len(a) + len(b):
-            s = s[len(a):len(s) - len(b)]
+            s = s[len(a) : len(s) - len(b)]
     s = _SIZING.sub("", _SPACING.sub(" ", s))
     s = _FRAC.sub("\\\\frac", s)
     for a, b in _REL:
@@ -87,9 +120,9 @@ def normalize(s: str) -> Normalized:
     s = _DOLLAR.sub("", s).strip()
     while True:  # trailing unit text: 5\text{ cm}^2, 3 \mbox{meters}
         m = _UNIT_TEXT.search(s)
-        if not m or not s[:m.start()].strip():
+        if not m or not s[: m.start()].strip():
             break
-        s = s[:m.start()].strip()
+        s = s[: m.start()].strip()
     m = _UNIT_WORDS.match(s)
     if m:
         s = m.group("num")

@@ -192,8 +192,9 @@ class WorkerPool:
                         _, status, value = conn.recv()  # type: ignore[union-attr]
                     except (EOFError, OSError) as e:
                         code = worker.proc.poll()
-                        results[idx] = TaskResult("error", error=f"worker died (exit {code}): {type(e).__name__}",
-                                                  duration_s=now - t0)
+                        results[idx] = TaskResult(
+                            "error", error=f"worker died (exit {code}): {type(e).__name__}", duration_s=now - t0
+                        )
                         free.append(self._replace(worker))
                         continue
                     if status == "ok":
@@ -204,8 +205,9 @@ class WorkerPool:
                     free.append(self._replace(worker) if worker.tasks_done >= self.max_tasks else worker)
                 for conn in [c for c, (_, _, _, d) in active.items() if d <= now]:
                     worker, idx, t0, _ = active.pop(conn)
-                    results[idx] = TaskResult("timeout", error=f"time limit of {timeout_s:g} s exceeded",
-                                              duration_s=now - t0)
+                    results[idx] = TaskResult(
+                        "timeout", error=f"time limit of {timeout_s:g} s exceeded", duration_s=now - t0
+                    )
                     free.append(self._replace(worker))
         finally:
             for worker, _, _, _ in active.values():  # interrupted mid-flight: their answers would be stale

@@ -18,10 +18,20 @@ def add_parser(subparsers: Any, name: str, help_: str) -> None:
     p = subparsers.add_parser(name, help=help_, description=__doc__.split("\n\n")[0])
     p.add_argument("verifier", metavar="NAME", help="verifier name (e.g. math, format, code) or a .yaml/.json spec")
     p.add_argument("--input", "-i", required=True, metavar="FILE", help="JSONL input file, or - for stdin")
-    p.add_argument("--opt", action="append", default=[], metavar="KEY=VALUE",
-                   help="verifier keyword argument (VALUE read as JSON when it parses, else as a string); repeatable")
-    p.add_argument("--batch-size", type=int, default=64, metavar="N",
-                   help="lines verified together over the worker pool (1 for interactive streams)")
+    p.add_argument(
+        "--opt",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="verifier keyword argument (VALUE read as JSON when it parses, else as a string); repeatable",
+    )
+    p.add_argument(
+        "--batch-size",
+        type=int,
+        default=64,
+        metavar="N",
+        help="lines verified together over the worker pool (1 for interactive streams)",
+    )
     p.add_argument("--details", action="store_true", help="add each result's details object to its output line")
     p.set_defaults(func=run)
 

@@ -36,8 +36,18 @@ def _check(out: list[dict]) -> None:
         assert 0.0 <= rec["score"] <= 1.0 and rec["duration_s"] >= 0.0
     assert [rec.get("id", "-") for rec in out] == [1, "b", "-", "-", "-", 3, 4, 5, "-", None]
     assert [rec["passed"] for rec in out] == [True, False, False, False, False, True, True, False, False, False]
-    assert [rec["status"] for rec in out] == ["ok", "ok", "error", "error", "error", "ok", "ok", "no_answer", "error",
-                                              "error"]
+    assert [rec["status"] for rec in out] == [
+        "ok",
+        "ok",
+        "error",
+        "error",
+        "error",
+        "ok",
+        "ok",
+        "no_answer",
+        "error",
+        "error",
+    ]
     assert [rec["extracted"] for rec in out[:2]] == [r"\frac{1}{2}", "7"]
     assert all("error" in out[i] and out[i]["score"] == 0 for i in (2, 3, 4, 8, 9))
     assert "error" not in out[0]
@@ -57,8 +67,10 @@ def test_cli_process_file_and_stdin(tmp_path: Path) -> None:
 def test_cli_does_not_import_torch(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(LINES[0] + "\n")
-    code = ("import sys; from rlvr.cli import main; rc = main(['verify', 'math', '--input', sys.argv[1]]);"
-            "sys.exit(rc or (3 if 'torch' in sys.modules else 0))")
+    code = (
+        "import sys; from rlvr.cli import main; rc = main(['verify', 'math', '--input', sys.argv[1]]);"
+        "sys.exit(rc or (3 if 'torch' in sys.modules else 0))"
+    )
     proc = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
 
@@ -84,8 +96,13 @@ def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
 
 
 def test_parse_opts() -> None:
-    assert parse_opts(["a=1", "b=true", "c=hello", "d=[1, 2]", "e="]) == {"a": 1, "b": True, "c": "hello", "d": [1, 2],
-                                                                          "e": ""}
+    assert parse_opts(["a=1", "b=true", "c=hello", "d=[1, 2]", "e="]) == {
+        "a": 1,
+        "b": True,
+        "c": "hello",
+        "d": [1, 2],
+        "e": "",
+    }
 
 
 def test_stdout_stderr_fields_and_streaming(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,15 +117,25 @@ def test_stdout_stderr_fields_and_streaming(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(jsonl, "make_verifier", lambda spec, kwargs: Echo())
     out = io.StringIO()
     verify_stream("echo", {}, iter([json.dumps({"completion": "hi", "reference": None}) + "\n"]), out)
-    assert json.loads(out.getvalue()) == {"score": 1.0, "passed": True, "status": "ok", "extracted": None,
-                                          "duration_s": json.loads(out.getvalue())["duration_s"], "stdout": "hi",
-                                          "stderr": "warn"}
+    assert json.loads(out.getvalue()) == {
+        "score": 1.0,
+        "passed": True,
+        "status": "ok",
+        "extracted": None,
+        "duration_s": json.loads(out.getvalue())["duration_s"],
+        "stdout": "hi",
+        "stderr": "warn",
+    }
 
 
 @pytest.mark.skipif(shutil.which("bwrap") is None, reason="the code verifier needs bubblewrap")
 def test_code_verifier_streams_are_reported(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     src = tmp_path / "code.jsonl"
-    line = {"id": "c", "completion": "print(int(input()) * 2)", "reference": {"stdin": "21\n", "expected_stdout": "42\n"}}
+    line = {
+        "id": "c",
+        "completion": "print(int(input()) * 2)",
+        "reference": {"stdin": "21\n", "expected_stdout": "42\n"},
+    }
     src.write_text(json.dumps(line) + "\n")
     assert main(["verify", "code", "--input", str(src)]) == 0
     rec = json.loads(capsys.readouterr().out)
@@ -119,8 +146,13 @@ def test_combination_spec_file(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     spec = tmp_path / "reward.yaml"
     spec.write_text("components:\n  - {name: math, weight: 1.0}\ngate: format\n")
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps({"completion": c, "reference": "4"}) for c in (
-        "<think>2+2</think><answer>4</answer>", r"2+2 is \boxed{4}")) + "\n")
+    src.write_text(
+        "\n".join(
+            json.dumps({"completion": c, "reference": "4"})
+            for c in ("<think>2+2</think><answer>4</answer>", r"2+2 is \boxed{4}")
+        )
+        + "\n"
+    )
     assert main(["verify", str(spec), "--input", str(src)]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["score"], r["passed"], r["extracted"]) for r in out] == [(1.0, True, "4"), (0.0, False, "4")]

@@ -40,10 +40,13 @@ def test_gate_that_is_also_a_component() -> None:
 
 
 def test_labels_and_kwargs() -> None:
-    v = get_verifier("combine", components=[
-        {"name": "math", "label": "strict", "kwargs": {"min_sig_digits": 5}},
-        {"name": "math", "label": "loose", "min_sig_digits": 2},
-    ])
+    v = get_verifier(
+        "combine",
+        components=[
+            {"name": "math", "label": "strict", "kwargs": {"min_sig_digits": 5}},
+            {"name": "math", "label": "loose", "min_sig_digits": 2},
+        ],
+    )
     r = v.verify(r"\boxed{0.33}", r"\frac13")
     assert r.details["scores"] == {"strict": 0.0, "loose": 1.0}
     assert r.score == 0.5

@@ -89,8 +89,19 @@ def test_custom_tags() -> None:
         "$x" * 500_000,
         ("$" + "a" * 299) * 3000,
     ],
-    ids=["nested", "unclosed", "digits", "phrases", "parens", "money", "bold", "think", "inline_open", "dollars",
-         "long_dollars"],
+    ids=[
+        "nested",
+        "unclosed",
+        "digits",
+        "phrases",
+        "parens",
+        "money",
+        "bold",
+        "think",
+        "inline_open",
+        "dollars",
+        "long_dollars",
+    ],
 )
 def test_linear_time_on_hostile_input(text: str) -> None:
     t0 = time.perf_counter()

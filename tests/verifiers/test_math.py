@@ -144,7 +144,7 @@ def test_inside_a_daemonic_worker_process() -> None:
 
 def test_batch_keeps_order_and_decides_each(verifier: MathVerifier) -> None:
     completions = [rf"\boxed{{\sqrt{{{k}}}}}" for k in range(1, 21)]
-    references = [str(k ** 0.5) if k in (1, 4, 9, 16) else rf"\sqrt{{{k + (k % 2)}}}" for k in range(1, 21)]
+    references = [str(k**0.5) if k in (1, 4, 9, 16) else rf"\sqrt{{{k + (k % 2)}}}" for k in range(1, 21)]
     got = [r.passed for r in verifier.verify_batch(completions, references)]
     assert got == [k in (1, 4, 9, 16) or k % 2 == 0 for k in range(1, 21)]
     with pytest.raises(ValueError):
@@ -155,3 +155,11 @@ def test_batch_keeps_order_and_decides_each(verifier: MathVerifier) -> None:
 def test_config_validation(kwargs: dict[str, object]) -> None:
     with pytest.raises(ValueError, match=next(iter(kwargs))):
         MathVerifier(**kwargs)  # type: ignore[arg-type]
+
+
+def test_inside_forked_pool_workers() -> None:
+    v = MathVerifier(timeout_s=2.0)
+    assert v.verify(r"\boxed{\sqrt{2}}", r"\frac{2}{\sqrt2}").passed  # the parent's pool exists before the fork
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        out = pool.starmap(v.verify, [(r"\boxed{\sqrt{8}}", r"2\sqrt2"), (r"\boxed{x^2}", r"x\cdot x")])
+    assert [r.passed for r in out] == [True, True]

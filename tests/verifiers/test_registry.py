@@ -36,8 +36,11 @@ def test_register_in_a_few_lines(clean_registry: None) -> None:
         register_verifier("exact")(type("Other", (Exact,), {}))
 
 
-def test_entry_point_verifier_is_discovered(clean_registry: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "shout_plugin.py").write_text(textwrap.dedent("""
+def test_entry_point_verifier_is_discovered(
+    clean_registry: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "shout_plugin.py").write_text(
+        textwrap.dedent("""
         from rlvr.verifiers.base import Verifier, VerifyResult
 
         class Shout(Verifier):
@@ -47,7 +50,8 @@ def test_entry_point_verifier_is_discovered(clean_registry: None, tmp_path: Path
             def verify(self, completion, reference, **context):
                 ok = self.word in completion
                 return VerifyResult(float(ok), ok, extracted=self.word if ok else None)
-    """))
+    """)
+    )
     dist = tmp_path / "shout_plugin-1.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shout-plugin\nVersion: 1.0\n")
