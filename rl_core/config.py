@@ -21,6 +21,8 @@ import yaml
 from rlvr.rl_core.advantages import ADVANTAGES
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.losses import LossConfig
+from rlvr.rl_core.rollout_vllm import VLLMConfig
+from rlvr.rl_core.rollout_vllm import VLLMConfig
 
 
 class ConfigError(ValueError):
@@ -61,7 +63,7 @@ class TaskConfig:
 
 @dataclass
 class RolloutConfig:
-    backend: str = opt("auto", "generator backend: auto | hf | vllm (auto prefers vllm when usable)")
+    backend: str = opt("auto", "generator backend: auto | hf | vllm (auto: vllm on a GPU when it imports, else hf)")
     prompts_per_step: int = opt(8, "B: groups (prompts) per optimiser step (GRPO, Shao et al. 2024)")
     group_size: int = opt(8, "G: completions sampled per prompt (GRPO, Shao et al. 2024)")
     max_new_tokens: int = opt(64, "L_max: completion length limit in tokens (DAPO's overlong buffer is relative to it)")
@@ -69,6 +71,8 @@ class RolloutConfig:
     top_p: float = opt(1.0, "nucleus sampling mass (Holtzman et al. 2020); 1.0 disables it")
     stop: list[str] = opt([], "stop strings: generation of a completion ends after one appears")
     prompt_batch: int = opt(64, "prompts prefilled and decoded together by the hf backend")
+    vllm: VLLMConfig = section(VLLMConfig, "engine settings of the vllm backend (Kwon et al. 2023)")
+    vllm: VLLMConfig = section(VLLMConfig, "vLLM engine settings (used when backend resolves to vllm)")
 
     def __post_init__(self) -> None:
         _require(self.prompts_per_step >= 1, "prompts_per_step", "must be >= 1")

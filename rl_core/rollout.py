@@ -25,8 +25,24 @@ logger = logging.getLogger(__name__)
 
 #: backend name -> factory(model, tokenizer, **options) -> Generator
 _BACKENDS: dict[str, Callable[..., Generator]] = {}
-#: backend names tried in order by ``backend="auto"``
-AUTO_ORDER: tuple[str, ...] = ("vllm", "hf")
+#: modules that register further backends, imported on first use (they import their engines lazily)
+BACKEND_MODULES: tuple[str, ...] = ("rlvr.rl_core.rollout_vllm",)
+
+
+def _load_backend_modules() -> None:
+    import importlib
+
+    for mod in BACKEND_MODULES:
+        try:
+            importlib.import_module(mod)
+        except ImportError as e:  # pragma: no cover - a missing optional module only removes its backend
+            logger.debug("rollout backend module %s not importable: %s", mod, e)
+
+
+def auto_order(device: torch.device) -> tuple[str, ...]:
+    """Backends ``auto`` tries, in order: vLLM first on a GPU (when it imports), the transformers loop
+    otherwise (on CPU it shares each prompt's prefill across its G samples without an engine to sync)."""
+    return ("vllm", "hf") if device.type == "cuda" else ("hf",)
 
 
 def register_backend(name: str) -> Callable[[Callable[..., Generator]], Callable[..., Generator]]:
@@ -44,9 +60,12 @@ def available_backends() -> list[str]:
 
 
 def make_generator(backend: str, model: torch.nn.Module, tokenizer: Any, **options: Any) -> Generator:
-    """The Generator for ``backend`` ("auto", "hf", or any registered name) over the learner's model."""
+    """The Generator for ``backend`` ("auto", "hf", or any registered name) over the learner's model.
+    ``options`` go to the backend's factory (each takes what it knows, e.g. ``prompt_batch`` for hf,
+    ``vllm`` and ``seed`` for vllm)."""
+    _load_backend_modules()
     if backend == "auto":
-        for name in AUTO_ORDER:
+        for name in auto_order(next(model.parameters()).device):
             if name not in _BACKENDS:
                 continue
             try:
@@ -291,3 +310,7 @@ def build_rollout_batch(
 @register_backend("hf")
 def _hf_backend(model: torch.nn.Module, tokenizer: Any, prompt_batch: int = 64, **_: Any) -> HFGenerator:
     return HFGenerator(model, tokenizer, prompt_batch=prompt_batch)
+
+
+# The vLLM backend registers itself as "vllm"; vllm itself is imported only when that generator is built.
+from rlvr.rl_core import rollout_vllm as _rollout_vllm  # noqa: E402,F401

@@ -253,9 +253,9 @@ def _check_model(hf_config: Any) -> None:
 
 
 def _start_engine(cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed: int, lora: bool) -> _Engine:
-    vllm = import_vllm(cfg)
     base = _base_model(model)
     _check_model(base.config)
+    vllm = import_vllm(cfg)
     dtype = _resolve_dtype(cfg, model)
     folder = tempfile.mkdtemp(prefix="rlvr-vllm-")
     base.config.save_pretrained(folder)

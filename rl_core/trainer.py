@@ -156,7 +156,9 @@ class Trainer:
         self.model = apply_lora(model, cfg.lora) if cfg.lora.enabled else model
         self.device = next(self.model.parameters()).device
         self.reference = ReferencePolicy(self.model) if cfg.needs_reference else None
-        self.generator = make_generator(cfg.rollout.backend, self.model, tokenizer, prompt_batch=cfg.rollout.prompt_batch)
+        self.generator = make_generator(cfg.rollout.backend, self.model, tokenizer, prompt_batch=cfg.rollout.prompt_batch,
+                                        vllm=cfg.rollout.vllm, seed=cfg.seed)
+        logger.info("rollout backend %r resolved to %s", cfg.rollout.backend, type(self.generator).__name__)
         self.optimizer = make_optimizer(self.model, cfg.optim, cfg.lora)
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, lr_lambda(cfg))
         self.loss_cfg = cfg.loss_config()
