@@ -22,7 +22,6 @@ from rlvr.rl_core.advantages import ADVANTAGES
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.losses import LossConfig
 from rlvr.rl_core.rollout_vllm import VLLMConfig
-from rlvr.rl_core.rollout_vllm import VLLMConfig
 
 
 class ConfigError(ValueError):
@@ -72,7 +71,6 @@ class RolloutConfig:
     stop: list[str] = opt([], "stop strings: generation of a completion ends after one appears")
     prompt_batch: int = opt(64, "prompts prefilled and decoded together by the hf backend")
     vllm: VLLMConfig = section(VLLMConfig, "engine settings of the vllm backend (Kwon et al. 2023)")
-    vllm: VLLMConfig = section(VLLMConfig, "vLLM engine settings (used when backend resolves to vllm)")
 
     def __post_init__(self) -> None:
         _require(self.prompts_per_step >= 1, "prompts_per_step", "must be >= 1")

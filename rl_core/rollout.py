@@ -310,7 +310,3 @@ def build_rollout_batch(
 @register_backend("hf")
 def _hf_backend(model: torch.nn.Module, tokenizer: Any, prompt_batch: int = 64, **_: Any) -> HFGenerator:
     return HFGenerator(model, tokenizer, prompt_batch=prompt_batch)
-
-
-# The vLLM backend registers itself as "vllm"; vllm itself is imported only when that generator is built.
-from rlvr.rl_core import rollout_vllm as _rollout_vllm  # noqa: E402,F401
