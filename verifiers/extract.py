@@ -37,7 +37,10 @@ _BRACE_TOKEN = re.compile(r"\\.|[{}]", re.S)
 _GSM8K = re.compile(r"####[ \t]*([^\n]*)")
 _PHRASE = re.compile(r"\b(?:final[ \t]+answer[ \t]*(?:is\b|:)|answer[ \t]+is\b|answer[ \t]*:)[ \t]*:?", re.I)
 _BOLD = re.compile(r"\*\*([^*\n]{1,200})\*\*")
-_CHOICE = re.compile(r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}")
+_CHOICE = re.compile(
+    r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}"
+    r"|\b(?i:option|choice)(?:[ \t]+is)?[ \t]*:?[ \t]*\(?([A-J])\b"
+)
 _BARE_CHOICE = re.compile(r"^\s*(?:\\text(?:bf)?\{\s*)?\(?([A-J])\)?(?:\s*\})?\s*[.:]?\s*$")
 _NUMBER = re.compile(r"(?<![\w.])-?\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|\.\d+)")
 _INLINE_MATH = re.compile(
@@ -127,6 +130,9 @@ def _extract_plain(text: str, choices: bool, fallbacks: bool = True) -> Extracti
     if not fallbacks:
         return Extraction(None, "none")
     if choices:
+        bare = _BARE_CHOICE.match(_clean(text)) if len(text) <= MAX_INLINE_ANSWER_CHARS else None
+        if bare:
+            return Extraction(bare.group(1), "choice")
         letter = _last_choice(text)
         if letter:
             return Extraction(letter, "choice")
@@ -214,15 +220,18 @@ def _phrase_tail(text: str, i: int) -> str | None:
     stripped = rest.lstrip(" \t")
     if stripped.startswith("**") and stripped[2:3] in (" ", "\t", ""):  # the label was bold: **Answer:** 42
         stripped = stripped[2:].lstrip(" \t")
+    first_line = stripped.split("\n", 1)[0]
     for opener, closer in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**")):
         if stripped.startswith(opener):
             j = stripped.find(closer, len(opener))
+            if opener == "$" and stripped[1:2].isdigit() and closer not in first_line[1:]:
+                first_line = first_line[1:]  # "the answer is $72." is money, not math
+                break
             if j < 0:
                 return None
             content = _clean(stripped[len(opener) : j])
             return content or None
-    line = stripped.split("\n", 1)[0]
-    line = re.split(r"\.(?:\s|$)", line, maxsplit=1)[0]
+    line = re.split(r"\.(?:\s|$)", first_line, maxsplit=1)[0]
     content = _clean(line)
     if not content or len(content) > MAX_INLINE_ANSWER_CHARS:
         return None

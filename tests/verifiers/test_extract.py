@@ -50,6 +50,18 @@ def test_forms(text: str, answer: str, method: str) -> None:
     assert (ex.answer, ex.method) == (answer, method)
 
 
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("C", "C"), ("(C)", "C"), ("**D**", "D"), ("The correct option is C since", "C"), ("case a) b) then (C)", "C")],
+)
+def test_choice_forms(text: str, answer: str) -> None:
+    assert extract_answer(text, choices=True) == answer
+
+
+def test_money_after_answer_phrase() -> None:
+    assert extract_answer("The answer is $72. That is 3 more than before.") == "72"
+
+
 def test_choices_outrank_numbers_when_asked() -> None:
     text = "Option (B) gives 3 apples, so 3 is right"
     assert extract_answer(text) == "3"
