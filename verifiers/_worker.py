@@ -1,4 +1,4 @@
-"""Entry point of one time-limited worker process: ``python -m rlvr.verifiers._worker RFD WFD [MODULE ...]``.
+"""Entry point of one time-limited worker process, run as ``__main__`` with arguments ``RFD WFD [MODULE ...]``.
 
 Preloads MODULE (import) or MODULE:FUNCTION (import and call once). Reads
 ``(task_id, "module:function", args)`` from file descriptor RFD, answers

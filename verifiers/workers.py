@@ -5,7 +5,7 @@ inside other frameworks' worker threads. Here the caller (any thread, any proces
 worker process and waits on a pipe with a deadline; a worker that overruns is killed (SIGKILL) and replaced,
 so a pathological input costs at most the limit and never takes the caller down.
 
-Workers are fresh interpreters started with ``python -m rlvr.verifiers._worker`` (not ``fork`` of a
+Workers are fresh interpreters running :mod:`rlvr.verifiers._worker` (not ``fork`` of a
 process that may hold CUDA or threads, not ``spawn``/``forkserver``, which re-import the caller's
 ``__main__`` and with it torch). Each preloads the modules it will need, caps its address space
 (``memory_limit_mb``) and is retired after ``max_tasks`` tasks so caches cannot grow without bound.
@@ -28,6 +28,13 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
+#: the worker's command line program: drop the current directory from sys.path (a checkout's ``rlvr/`` folder
+#: must not shadow the installed package), then run :mod:`rlvr.verifiers._worker` as ``__main__``
+_BOOT = (
+    "import sys, runpy; sys.path.pop(0); "
+    "runpy.run_module('rlvr.verifiers._worker', run_name='__main__', alter_sys=True)"
+)
+
 
 @dataclass
 class TaskResult:
@@ -46,7 +53,7 @@ class _Worker:
         env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", RLVR_WORKER_MEMORY_MB=str(memory_limit_mb))
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "rlvr.verifiers._worker", str(p2c_r), str(c2p_w), *preload],
+                [sys.executable, "-c", _BOOT, str(p2c_r), str(c2p_w), *preload],
                 pass_fds=(p2c_r, c2p_w),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
