@@ -217,3 +217,14 @@ def test_reward_improves_on_a_learnable_signal(tmp_path):
     t.train()
     r = [row["reward/score_mean"] for row in read_metrics(tmp_path)]
     assert sum(r[-5:]) / 5 > sum(r[:5]) / 5 + 0.2
+
+
+def test_a_failing_evaluation_does_not_stop_training(tmp_path):
+    class NoEval(ToyTask):
+        def examples(self, split):
+            return self._train if split == "train" else []
+
+    t = _trainer(tmp_path, "preset=dapo", "steps=1", task=NoEval())
+    t.train()
+    rows = read_metrics(tmp_path)
+    assert rows[0] == {"step": 0, "eval/failed": 1.0} and rows[1]["eval/failed"] == 1.0
