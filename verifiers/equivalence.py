@@ -196,6 +196,12 @@ def _parse(norm: Normalized) -> Node:
         return Node("intervals", text=s, items=tuple(ivs))
     if len(commas) > 1 and not _is_thousands(s):
         return Node("set", text=s, items=tuple(_parse_sub(p) for p in commas))
+    if _outer_pair(s, "{", "}") and not s.startswith("{}"):  # plain braces: a set when listed, else grouping
+        inner = s[1:-1].strip()
+        parts = _split_top(inner, (",", ";"))
+        if len(parts) > 1 and not _is_thousands(inner):
+            return Node("set", text=s, items=tuple(_parse_sub(p) for p in parts if p))
+        return _parse(Normalized(inner, norm.percent, norm.degrees))
     if _outer_pair(s, "\\{", "\\}"):
         inner = s[2:-2]
         return Node("set", text=s, items=tuple(_parse_sub(p) for p in _split_top(inner, (",", ";")) if p))

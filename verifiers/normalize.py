@@ -40,7 +40,7 @@ _UNICODE = {
 }
 _SPACING = re.compile(r"\\[,;:! ]|\\q?quad\b|~|\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits)\b")
 _SIZING = re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?")
-_FRAC = re.compile(r"\\[dt]frac(?![A-Za-z])")
+_FRAC = re.compile(r"\\[dtc]frac(?![A-Za-z])")
 _DEGREE = re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\degree\b|\s*\b(?:degrees?|deg)\b\.?$", re.I)
 _PERCENT = re.compile(r"\s*(?:\\%|%|\\text\{\s*percent\s*\}|\bpercent\b)\s*$", re.I)
 _DOLLAR = re.compile(r"\\\$|\$|\\text\{\s*dollars?\s*\}|\bdollars?\b|\busd\b|\\euro\b|\\pounds\b", re.I)

@@ -89,6 +89,11 @@ CASES = [
     (r"x=1 \text{ or } x=-1", r"\{-1, 1\}", True),
     ("x = 1, 2", "2, 1", True),
     (r"\langle 1,2,3\rangle", "(1,2,3)", True),
+    # plain braces: grouping, or a set when listed
+    (r"\{3,2,1\}", "{1,2,3}", True),
+    ("{5}", "5", True),
+    ("{{{{1}}}}", "1", True),
+    (r"\cfrac{1}{2}", "0.5", True),
     # matrices
     (r"\begin{pmatrix}1&2\\3&4\end{pmatrix}", r"\begin{bmatrix}1&2\\3&4\end{bmatrix}", True),
     (r"\begin{pmatrix}1&2\\3&4\end{pmatrix}", r"\begin{pmatrix}1&3\\2&4\end{pmatrix}", False),

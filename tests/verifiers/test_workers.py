@@ -33,6 +33,14 @@ def test_overrun_is_killed_and_replaced(pool: WorkerPool) -> None:
     assert pool.run("math:sqrt", (9.0,), timeout_s=30).value == 3.0
 
 
+def test_tasks_run_in_parallel(pool: WorkerPool) -> None:
+    pool.run_many([("math:sqrt", (1.0,))] * 4, timeout_s=60)  # both workers started and ready
+    t0 = time.monotonic()
+    out = pool.run_many([("time:sleep", (1.0,)), ("time:sleep", (1.0,))], timeout_s=10)
+    assert [r.status for r in out] == ["ok", "ok"]
+    assert time.monotonic() - t0 < 1.9
+
+
 def test_exceptions_and_crashes_become_errors(pool: WorkerPool) -> None:
     err = pool.run("math:sqrt", (-1.0,), timeout_s=10)
     assert err.status == "error" and err.error.startswith("ValueError")
