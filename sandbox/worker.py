@@ -27,12 +27,14 @@ import os
 import resource
 import select
 import signal
+import socket
 import sys
 import time
 import traceback
 import types
 
 PR_SET_PDEATHSIG = 1
+PR_SET_NAME = 15
 PR_SET_DUMPABLE = 4
 PR_SET_SECCOMP = 22
 PR_SET_NO_NEW_PRIVS = 38
@@ -157,9 +159,10 @@ def decode(v: list, ref: object = None) -> object:
 
 
 # ---------------------------------------------------------------------------------- child process setup
-def _setup_child(fds: dict[int, int], job: dict, cfg: dict, uid: int | None) -> None:
+def _setup_child(fds: dict[int, int], cfg: dict, uid: int | None, lim: dict | None) -> None:
     """In a fresh fork: install ``fds`` (target -> source), close everything else, drop privileges, apply
-    rlimits and seccomp. After this returns the process can hurt nothing but itself."""
+    ``lim`` (or leave that to :func:`apply_limits` once the job is known) and seccomp. After this the
+    process can hurt nothing but itself."""
     staged = {t: fcntl.fcntl(s, fcntl.F_DUPFD_CLOEXEC, 1024) for t, s in fds.items()}  # out of the way
     for target, source in staged.items():
         os.dup2(source, target, inheritable=True)
@@ -170,7 +173,6 @@ def _setup_child(fds: dict[int, int], job: dict, cfg: dict, uid: int | None) -> 
                 os.close(fd)
             except OSError:
                 pass
-    os.chdir(cfg["workdir"])
     _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if uid is not None:  # host root: a uid of its own, which drops every capability
         os.setgroups([])
@@ -180,7 +182,18 @@ def _setup_child(fds: dict[int, int], job: dict, cfg: dict, uid: int | None) -> 
         hdr, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
         _check(_libc.capset(ctypes.byref(hdr), ctypes.byref(data)), "capset")
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
-    lim = job["limits"]
+    if lim is not None:
+        apply_limits(lim, cfg)
+    bpf = cfg["bpf"]
+    if bpf:
+        buf = ctypes.create_string_buffer(bpf, len(bpf))
+        prog = _SockFprog(len(bpf) // 8, ctypes.cast(buf, ctypes.c_void_p))
+        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(prog), 0, 0), "seccomp")
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def apply_limits(lim: dict, cfg: dict) -> None:
+    """rlimits of a run; soft = hard, so that nothing can raise them again."""
     cpu = max(1, math.ceil(lim["cpu_s"]))
     mb = 1 << 20
     for res, val in (
@@ -193,12 +206,33 @@ def _setup_child(fds: dict[int, int], job: dict, cfg: dict, uid: int | None) -> 
     ):
         if res != resource.RLIMIT_NPROC or cfg["isolated"]:  # NPROC counts all of a host user's processes
             resource.setrlimit(res, val)
-    bpf = cfg["bpf"]
-    if bpf:
-        buf = ctypes.create_string_buffer(bpf, len(bpf))
-        prog = _SockFprog(len(bpf) // 8, ctypes.cast(buf, ctypes.c_void_p))
-        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(prog), 0, 0), "seccomp")
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _set_name(name: bytes) -> None:
+    buf = ctypes.create_string_buffer(name)
+    _libc.prctl(PR_SET_NAME, ctypes.addressof(buf), 0, 0, 0)
+
+
+def prepared_child(job_fd: int, cfg: dict) -> None:
+    """A run's process, forked before its job arrives: wait for the job, apply its limits, run it."""
+    chunks = []
+    while True:
+        b = os.read(job_fd, 1 << 20)
+        if not b:
+            break
+        chunks.append(b)
+    os.close(job_fd)
+    if not chunks:
+        os._exit(0)  # the worker went away, or retired this child
+    job = json.loads(b"".join(chunks))
+    _set_name(b"rlvr-run")
+    apply_limits(job["limits"], cfg)
+    os.chdir(cfg["workdir"])
+    if job["kind"] == "judge":
+        solution_child(job["solution"], 3, os.dup(3))
+    else:
+        os.close(3)
+        program_child(job["program"])
 
 
 def _fresh_stdio() -> None:
@@ -325,6 +359,11 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
             data = json.dumps(resp).encode()
         except BaseException as e:
             data = json.dumps({"exc": [type(e).__name__, "unencodable result"]}).encode()
+        for f in (sys.stdout, sys.stderr):  # the run ends when the tests do: show what was printed so far
+            try:
+                f.flush()
+            except BaseException:
+                pass
         out.write(data + b"\n")
     _finish(0)
 
@@ -613,8 +652,6 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
     ``report_fd`` (the worker's stdout), then ``done`` on the control socket. Neither the tests nor the
     failure messages (which may quote expected values) ever pass through the worker, whose memory every
     later solution process inherits."""
-    import socket
-
     ctl = socket.socket(fileno=ctl_fd)
     compiled: dict = {}
     while True:
@@ -672,8 +709,6 @@ class Worker:
     """The namespace's init. Forks one long-lived trusted test process at start; per job, one child."""
 
     def __init__(self, cfg: dict) -> None:
-        import socket
-
         self.cfg = cfg
         self.uid_solution, self.uid_tests = cfg.get("uids") or (None, None)
         self.mounted = False
@@ -682,11 +717,13 @@ class Worker:
         devnull = os.open("/dev/null", os.O_RDWR)
         tlim = {**cfg["limits"], "cpu_s": 1 << 30}  # long-lived: CPU time is bounded per job by the wall clock
         fds = {0: 0, 1: devnull, 2: 2, 3: ctl_t.fileno(), 4: 1}
-        self.tpid = self.fork(fds, {"limits": tlim}, self.uid_tests, lambda: trusted_main(3, 4), setpgid=False)
+        self.tpid = self.fork(fds, tlim, self.uid_tests, lambda: trusted_main(3, 4), setpgid=False)
         self.children.remove(self.tpid)
         ctl_t.close()
         os.close(devnull)
         self.ctl_buf = b""
+        self.next: dict | None = None  # the prepared child of the next run
+        self.mounted_for: tuple | None = None
 
     def fresh_tmp(self, lim: dict) -> None:
         """A fresh, size- and inode-limited tmpfs on /tmp and /dev/shm (the only writable places); outside
@@ -760,11 +797,11 @@ class Worker:
             time.sleep(0.0002)  # orphans reach us as they die; let them
         return alive
 
-    def fork(self, fds: dict[int, int], job: dict, uid: int | None, body, setpgid: bool = True) -> int:  # type: ignore[no-untyped-def]
+    def fork(self, fds: dict[int, int], lim: dict | None, uid: int | None, body, setpgid: bool = True) -> int:  # type: ignore[no-untyped-def]
         pid = os.fork()
         if pid == 0:
             try:
-                _setup_child(fds, job, self.cfg, uid)
+                _setup_child(fds, self.cfg, uid, lim)
                 if setpgid and not self.cfg["isolated"]:
                     os.setpgid(0, 0)  # so that the worker can kill the run's group afterwards
                 body()
@@ -777,34 +814,50 @@ class Worker:
         self.children.append(pid)
         return pid
 
-    def run(self, job: dict) -> dict:
-        import socket
-
-        lim = job["limits"]
-        tm = time.monotonic()
-        self.fresh_tmp(lim)
-        t0 = time.monotonic()
-        deadline = t0 + float(lim["wall_s"])
-        cap = int(lim["output_bytes"])
+    def prepare(self, lim: dict) -> None:
+        """Off the critical path, after answering a job: a fresh workdir and the next run's process,
+        forked and set up, waiting for its job."""
+        self.fresh_tmp(lim)  # every run gets a fresh one
+        self.mounted_for = (lim["disk_mb"], lim["inodes"])
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         in_r, in_w = os.pipe()
-        devnull = os.open("/dev/null", os.O_RDWR)
-        judging = job["kind"] == "judge"
-        stdin_data = (job.get("stdin") or "").encode() if job.get("stdin") is not None else None
-        fds = {0: in_r if stdin_data is not None else devnull, 1: out_w, 2: err_w}
-        if judging:
-            u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-            upid = self.fork(
-                {**fds, 3: u_sock.fileno()}, job, self.uid_solution, lambda: solution_child(job["solution"], 3, os.dup(3))
-            )
-            socket.send_fds(self.ctl, [json.dumps({"id": job["id"], "t_bytes": job["t_bytes"]}).encode()], [t_sock.fileno()])
-            u_sock.close()
-            t_sock.close()
-        else:
-            upid = self.fork(fds, job, self.uid_solution, lambda: program_child(job["program"]))
-        for fd in (out_w, err_w, in_r, devnull):
+        job_r, job_w = os.pipe()
+        u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        fds = {0: in_r, 1: out_w, 2: err_w, 3: u_sock.fileno(), 5: job_r}
+        cfg = self.cfg
+        _set_name(b"rlvr-ready")  # born with its name: "rlvr-ready" until it is given a job
+        pid = self.fork(fds, None, self.uid_solution, lambda: prepared_child(5, cfg))
+        _set_name(b"rlvr-worker")
+        for fd in (out_w, err_w, in_r, job_r):
             os.close(fd)
+        u_sock.close()
+        self.next = {"pid": pid, "out": out_r, "err": err_r, "in": in_w, "job": job_w, "t_sock": t_sock}
+
+    def run(self, job: dict) -> dict:
+        lim = job["limits"]
+        tm = time.monotonic()
+        if self.next is None or self.mounted_for != (lim["disk_mb"], lim["inodes"]):
+            self.kill_run()  # a prepared child for other limits
+            self.prepare(lim)
+        nxt, self.next = self.next, None
+        t0 = time.monotonic()
+        deadline = t0 + float(lim["wall_s"])
+        cap = int(lim["output_bytes"])
+        judging = job["kind"] == "judge"
+        upid, out_r, err_r, in_w, t_sock = nxt["pid"], nxt["out"], nxt["err"], nxt["in"], nxt["t_sock"]
+        public = {"kind": job["kind"], "limits": lim}
+        public["solution" if judging else "program"] = job["solution" if judging else "program"]
+        try:
+            write_all(nxt["job"], json.dumps(public).encode())
+        except OSError:
+            pass  # the child is gone: reported as its exit status below
+        os.close(nxt["job"])
+        if judging:
+            ctl_msg = json.dumps({"id": job["id"], "t_bytes": job["t_bytes"]}).encode()
+            socket.send_fds(self.ctl, [ctl_msg], [t_sock.fileno()])
+        t_sock.close()
+        stdin_data = (job.get("stdin") or "").encode() if job.get("stdin") is not None else None
         drains = {out_r: _Drain(out_r, cap), err_r: _Drain(err_r, cap)}
         if stdin_data:
             os.set_blocking(in_w, False)
@@ -940,6 +993,7 @@ class Worker:
             write_all(1, json.dumps(res).encode() + b"\n")
             if res.get("recycle"):
                 return
+            self.prepare(job["limits"])
 
 
 def main() -> None:
