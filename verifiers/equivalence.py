@@ -27,7 +27,7 @@ Percent answers also match their value divided by 100; degree answers also match
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from collections.abc import Sequence
 from fractions import Fraction
 from functools import lru_cache
@@ -79,7 +79,6 @@ class Node:
     lhs: str = ""
     rhs: Node | None = None
     parens_pair: bool = False  # a (a, b) tuple, also readable as an open interval
-    extra: tuple[Any, ...] = field(default=())
 
 
 # ---------------------------------------------------------------- structure
