@@ -109,7 +109,6 @@ def check_batch_lengths(
 
 
 _REGISTRY: dict[str, Callable[..., Verifier]] = {}
-_ENTRY_POINTS_LOADED = False
 
 
 def register_verifier(name: str) -> Callable[[Callable[..., Verifier]], Callable[..., Verifier]]:
@@ -127,10 +126,8 @@ def register_verifier(name: str) -> Callable[[Callable[..., Verifier]], Callable
 
 
 def _load_entry_points() -> None:
-    global _ENTRY_POINTS_LOADED
-    if _ENTRY_POINTS_LOADED:
-        return
-    _ENTRY_POINTS_LOADED = True
+    """Register every entry point of the group not registered yet (re-scanned on each call, so a plugin
+    installed or put on ``sys.path`` after the first lookup is still found)."""
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if ep.name in _REGISTRY:
             continue

@@ -15,7 +15,6 @@ from rlvr.verifiers.base import Verifier, VerifyResult, available_verifiers, get
 def clean_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     base._load_builtins()
     monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))
-    monkeypatch.setattr(base, "_ENTRY_POINTS_LOADED", False)
 
 
 def test_builtins_registered() -> None:
@@ -56,6 +55,7 @@ def test_entry_point_verifier_is_discovered(
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: shout-plugin\nVersion: 1.0\n")
     (dist / "entry_points.txt").write_text("[rlvr.verifiers]\nshout = shout_plugin:Shout\n")
+    assert "shout" not in available_verifiers()  # scanned once already: a later plugin must still be found
     monkeypatch.syspath_prepend(str(tmp_path))
     assert "shout" in available_verifiers()
     v = get_verifier("shout", word="HI")
