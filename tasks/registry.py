@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "rlvr.tasks"
 
 #: Built-in task modules, imported on first use so that ``rlvr tasks list`` stays fast.
-BUILTIN_MODULES = ("arithmetic", "gsm8k", "asdiv", "humaneval", "codegen", "user")
+BUILTIN_MODULES = ("arithmetic", "gsm8k", "asdiv", "humaneval", "codegen", "user", "compose")
 
 TaskFactory = Callable[..., Task]
 _REGISTRY: dict[str, TaskFactory] = {}
