@@ -191,7 +191,14 @@ class WorkerProcess:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def kill(self) -> None:
+    def kill(self, grace_s: float = 0.0) -> None:
+        """Stop the worker: with ``grace_s``, first close its input and let it shut down cleanly."""
+        if grace_s > 0 and self.proc.poll() is None:
+            try:
+                self.proc.stdin.close()  # type: ignore[union-attr]
+                self.proc.wait(timeout=grace_s)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
         if self.proc.poll() is None:
             self.proc.kill()
         try:
@@ -360,7 +367,7 @@ class WorkerPool(Sandbox):
         with self._all_lock:
             workers, self._all = list(self._all), set()
         for w in workers:
-            w.kill()
+            w.kill(grace_s=2.0)
         if hasattr(self, "_spawner"):
             self._spawner.shutdown(wait=True)
         if self.backend == "rlimits":

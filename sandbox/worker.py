@@ -979,10 +979,21 @@ class Worker:
         line, self.ctl_buf = self.ctl_buf.split(b"\n", 1)
         return line.decode("utf-8", "replace"), False
 
+    def shutdown(self) -> None:
+        """Stop the trusted process and any prepared run, reaping all (their CPU time is then accounted to
+        the host's children, as for any finished process)."""
+        self.kill_run()
+        self.ctl.close()  # the trusted process sees EOF and exits
+        try:
+            os.waitpid(self.tpid, 0)
+        except ChildProcessError:
+            pass
+
     def serve(self) -> None:
         while True:
             job = read_frame(0)
             if job is None:
+                self.shutdown()
                 return
             try:
                 res = self.run(job)

