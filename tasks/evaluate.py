@@ -276,7 +276,7 @@ def evaluate(
 
     if greedy and n != 1:
         raise ValueError(f"greedy decoding gives {n} identical samples; use n=1 or greedy=False")
-    if n < 1 or max(ks) > n:
+    if not ks or n < 1 or max(ks) > n:
         raise ValueError(f"need 1 <= k <= n for every k, got ks={list(ks)}, n={n}")
     examples = list(task.examples(split))
     if limit is not None:

@@ -164,9 +164,11 @@ def load_model(spec: str, dtype: str | torch.dtype = "float32", device: str | to
             path = ensure_smollm2()
         else:
             path = Path(spec).expanduser()
+            if (path / "adapter_config.json").exists() and not (path / "config.json").exists():
+                return _load_adapter(path, torch_dtype, device)
             if not (path / "config.json").exists():
                 raise FileNotFoundError(f"model {spec!r} is neither 'tiny', 'smollm2' nor a local checkpoint "
-                                        f"directory with a config.json")
+                                        f"directory with a config.json (or a LoRA adapter directory)")
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForCausalLM.from_pretrained(path, dtype=torch_dtype, local_files_only=True)
         if tokenizer.pad_token is None:
@@ -174,6 +176,29 @@ def load_model(spec: str, dtype: str | torch.dtype = "float32", device: str | to
         tokenizer.padding_side = "left"
         if model.generation_config.pad_token_id is None:
             model.generation_config.pad_token_id = tokenizer.pad_token_id
+    if device is not None:
+        model = model.to(device)
+    return model.eval(), tokenizer
+
+
+def _load_adapter(path: Path, dtype: torch.dtype, device: str | torch.device | None) -> tuple[torch.nn.Module, Any]:
+    """A LoRA adapter directory (as ``rlvr train`` exports it): the base model named in its
+    ``adapter_config.json`` with the adapters merged in; the tokenizer saved next to the adapter if any."""
+    import json
+
+    from peft import PeftModel
+    from transformers import AutoTokenizer
+
+    base = json.loads((path / "adapter_config.json").read_text()).get("base_model_name_or_path")
+    if not base:
+        raise FileNotFoundError(f"{path}/adapter_config.json names no base model (base_model_name_or_path)")
+    model, tokenizer = load_model(base, dtype)
+    model = PeftModel.from_pretrained(model, path).merge_and_unload()
+    if (path / "tokenizer_config.json").exists():
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        if tokenizer.pad_token is None:
+            tokenizer.pad_token = tokenizer.eos_token
+        tokenizer.padding_side = "left"
     if device is not None:
         model = model.to(device)
     return model.eval(), tokenizer

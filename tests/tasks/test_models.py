@@ -51,3 +51,22 @@ def test_smollm2_converts_once_concurrently_and_reloads(tmp_path) -> None:
     d = tmp_path / "models" / models.SMOLLM2_DIR
     assert (d / "model.safetensors").exists() and (d / "tokenizer.json").exists()
     assert not [p for p in d.parent.iterdir() if p.name.startswith(f".{models.SMOLLM2_DIR}-")]  # no leftovers
+
+
+def test_lora_adapter_directory_loads_merged(tmp_path) -> None:
+    from peft import LoraConfig, get_peft_model
+
+    base, tok = tiny_model(seed=2)
+    base.save_pretrained(tmp_path / "base")
+    tok.save_pretrained(tmp_path / "base")
+    model, _ = load_model(str(tmp_path / "base"))
+    peft = get_peft_model(model, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"],
+                                            init_lora_weights=False))
+    peft.save_pretrained(tmp_path / "adapter")
+    tok.save_pretrained(tmp_path / "adapter")
+    x = torch.tensor([[1, 40, 41, 42, 43]])
+    want = peft(x).logits
+    merged, tok2 = load_model(str(tmp_path / "adapter"))
+    assert torch.allclose(merged(x).logits, want, atol=1e-5)
+    assert not torch.allclose(tiny_model(seed=2)[0](x).logits, want, atol=1e-3)  # the adapter changed it
+    assert tok2.padding_side == "left"
