@@ -94,6 +94,7 @@ def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
             if str(parent) != "/":
                 cmd += ["--chmod", "0755", str(parent)]
     cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_mb << 20), "--tmpfs", "/tmp"]
+    cmd += ["--size", str(disk_mb << 20), "--tmpfs", "/dev/shm"]
     cmd += ["--remount-ro", "/", "--chdir", "/tmp"]
     return cmd
 

@@ -712,6 +712,7 @@ class Worker:
         self.cfg = cfg
         self.uid_solution, self.uid_tests = cfg.get("uids") or (None, None)
         self.mounted = False
+        self.can_mount = True
         self.children: list[int] = []
         self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         devnull = os.open("/dev/null", os.O_RDWR)
@@ -738,14 +739,35 @@ class Worker:
                 shutil.rmtree(self.cfg["workdir"], ignore_errors=True)
             self.cfg["workdir"] = tempfile.mkdtemp(prefix="run-", dir=self.cfg["scratch"])
             return
-        uid = self.uid_solution if self.uid_solution is not None else os.getuid()
-        gid = uid if self.uid_solution is not None else os.getgid()
-        for path in (b"/tmp", b"/dev/shm"):
-            if self.mounted:
-                _check(_libc.umount2(path, MNT_DETACH), "umount")
-            opts = f"size={int(lim['disk_mb'])}m,nr_inodes={int(lim['inodes'])},mode=0700,uid={uid},gid={gid}"
-            _check(_libc.mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV, opts.encode()), "mount tmpfs")
-        self.mounted = True
+        if self.can_mount:
+            uid = self.uid_solution if self.uid_solution is not None else os.getuid()
+            gid = uid if self.uid_solution is not None else os.getgid()
+            try:
+                for path in (b"/tmp", b"/dev/shm"):
+                    if self.mounted:
+                        _check(_libc.umount2(path, MNT_DETACH), "umount")
+                    opts = f"size={int(lim['disk_mb'])}m,nr_inodes={int(lim['inodes'])},mode=0700,uid={uid},gid={gid}"
+                    _check(_libc.mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV, opts.encode()), "mount tmpfs")
+                self.mounted = True
+                return
+            except OSError as e:
+                if self.mounted:
+                    raise
+                self.can_mount = False  # e.g. some user-namespace setups: wipe bwrap's own tmpfs instead
+                os.write(2, f"rlvr sandbox: no per-run tmpfs ({e}); wiping the worker's tmpfs between runs\n".encode())
+        import shutil
+
+        for root in ("/tmp", "/dev/shm"):
+            for name in os.listdir(root):
+                p = os.path.join(root, name)
+                if os.path.isdir(p) and not os.path.islink(p):
+                    os.chmod(p, 0o700)
+                    for d, subdirs, _ in os.walk(p):  # a run may have made its directories unreadable
+                        for sub in subdirs:
+                            os.chmod(os.path.join(d, sub), 0o700, follow_symlinks=False)
+                    shutil.rmtree(p)
+                else:
+                    os.unlink(p)
 
     def kill_run(self) -> bool:
         """SIGKILL every process of the run (all but this one and the trusted process) and reap them.

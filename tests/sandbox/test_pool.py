@@ -139,6 +139,24 @@ def test_a_killed_worker_is_replaced_and_its_job_is_an_error() -> None:
         p.close()
 
 
+def test_user_namespace_mode_for_non_root_users(monkeypatch: pytest.MonkeyPatch) -> None:
+    """How bwrap runs for a non-root user (a user namespace; the run's tmpfs wiped between runs when it
+    cannot be remounted). As root here it only checks the mode works end to end."""
+    monkeypatch.setattr(pool_mod.os, "geteuid", lambda: 1000)
+    p = WorkerPool(workers=1, limits=LIMITS)
+    monkeypatch.undo()
+    try:
+        assert not p._privileged
+        r = p.run("import os\nos.makedirs('d/e')\nopen('d/e/f', 'w').close()\nos.chmod('d', 0)\nprint('ok')")
+        assert r.stdout == "ok\n", r
+        r = p.run("import os\nprint(os.listdir('.'), os.listdir('/dev/shm'))")
+        assert r.stdout == "[] []\n", r
+        assert p.judge(JudgeSpec(solution="def f():\n    return 1", tests="assert f() == 1")).all_passed
+        assert not p.judge(JudgeSpec(solution="import sys\nsys.exit(0)", tests="assert f() == 1")).all_passed
+    finally:
+        p.close()
+
+
 def test_missing_bubblewrap_refuses_with_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool_mod, "bwrap_path", lambda: None)
     with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap"):
