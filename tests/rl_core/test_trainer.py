@@ -14,7 +14,7 @@ from rlvr.rl_core.metrics import read_metrics
 from rlvr.rl_core.trainer import PromptSampler, Trainer, build_trainer, lr_lambda, verify
 
 sys.path.insert(0, str(Path(__file__).parent))
-from toy_task import CrashingVerifier, DigitVerifier, ToyTask  # noqa: E402
+from toy_task import DigitVerifier, ToyTask  # noqa: E402
 
 BASE = ["task.name=toy_task:make_task", "steps=3", "rollout.prompts_per_step=4", "rollout.group_size=4",
         "rollout.max_new_tokens=6", "optim.lr=1e-3", "optim.micro_batch_size=5", "eval.limit=4",
