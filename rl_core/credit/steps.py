@@ -51,26 +51,62 @@ def _decode(tokenizer: Any, seqs: list[list[int]]) -> list[str]:
 def token_char_spans(ids: Sequence[int], tokenizer: Any) -> tuple[str, list[Span]]:
     """The decoded text of ``ids`` and the [start, end) characters each token produced.
 
-    Fast path: the per-token decodes concatenate to the full decode (character and most BPE tokenizers).
-    Otherwise (byte fallback, SentencePiece spaces, cleanup rules) each token's end is the longest prefix of
-    the text that the decode of ``ids[:j+1]`` agrees with, so a token completing a multi-byte character
-    receives the whole character and partial bytes count as zero width.
+    Tried in order, the first whose pieces concatenate to the full decode wins: per-token decodes (character
+    tokenizers, ASCII BPE); streaming decodes with a few tokens of context (SentencePiece spaces, byte-level
+    BPE splitting a multi-byte character: the completing token receives the whole character, partial bytes
+    are zero width); last, each token's end is the longest prefix of the text that the decode of
+    ``ids[:j+1]`` agrees with (quadratic, for tokenizers with context-dependent cleanup rules).
     """
     ids = [int(i) for i in ids]
     text = _decode(tokenizer, [ids])[0] if ids else ""
-    pieces = _decode(tokenizer, [[i] for i in ids]) if ids else []
     ends: list[int] = []
-    if "".join(pieces) == text:
-        pos = 0
-        for p in pieces:
-            pos += len(p)
-            ends.append(pos)
+    for pieces in (_decode(tokenizer, [[i] for i in ids]) if ids else [], _incremental_pieces(ids, tokenizer)):
+        if "".join(pieces) == text:
+            pos = 0
+            for p in pieces:
+                pos += len(p)
+                ends.append(pos)
+            break
     else:
         prev = 0
         for prefix in _decode(tokenizer, [ids[: j + 1] for j in range(len(ids))]):
             ends.append(prev := max(prev, _agreed_prefix(prefix, text)))
     starts = [0, *ends[:-1]]
     return text, list(zip(starts, ends))
+
+
+def _incremental_pieces(ids: list[int], tokenizer: Any, context: int = 6) -> list[str]:
+    """The text each token adds, decoded with up to ``context`` earlier tokens as context (the streaming
+    detokenizer's rule): a token whose decode ends in an incomplete character adds nothing yet; the token
+    that completes it adds the whole character. Linear in len(ids)."""
+    windows: list[list[int]] = []
+    for j in range(len(ids)):
+        lo = max(0, j - context)
+        windows += [ids[lo:j], ids[lo : j + 1]]
+    decoded = _decode(tokenizer, windows) if windows else []
+    pieces: list[str] = []
+    pending = 0  # tokens whose characters are still incomplete
+    for j in range(len(ids)):
+        before, after = decoded[2 * j], decoded[2 * j + 1]
+        if after.endswith("\ufffd"):
+            pieces.append("")
+            pending += 1
+            continue
+        if pending:  # decode the incomplete run together with this token, in the same context
+            lo = max(0, j - pending - context)
+            before, after = _decode(tokenizer, [ids[lo : j - pending], ids[lo : j + 1]])
+            pending = 0
+        pieces.append(after[len(before) :] if after.startswith(before) else after[len(_common(before, after)) :])
+    return pieces
+
+
+def _common(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
 
 
 def _agreed_prefix(prefix: str, text: str) -> int:

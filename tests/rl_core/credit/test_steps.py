@@ -110,3 +110,18 @@ def test_empty_and_bad_splitters(tok):
     with pytest.raises(ValueError, match="split must be one of"):
         StepSplitter("paragraph")
     assert StepSplitter("sentence").split_text("One. Two.\nThree") == ["One. ", "Two.\n", "Three"]
+
+
+@pytest.mark.parametrize("fixture", ["bytelevel", "metaspace"])
+def test_streaming_offsets_match_the_quadratic_reference(request, fixture):
+    """Non-ASCII text takes the streaming path; each token's end must equal the longest agreed prefix of
+    the decode of ids[:j+1] (the definition), computed here the slow way."""
+    from rlvr.rl_core.credit.steps import _agreed_prefix
+
+    tk = request.getfixturevalue(fixture)
+    ids = tk("12 × 3 → 36 cafés 🚀. Then ÷ 4 gives 9.\nAnswer: 9 " * 5, add_special_tokens=False)["input_ids"]
+    text, spans = token_char_spans(ids, tk)
+    prev, ends = 0, []
+    for j in range(len(ids)):
+        ends.append(prev := max(prev, _agreed_prefix(tk.decode(ids[: j + 1]), text)))
+    assert [e for _, e in spans] == ends
