@@ -254,7 +254,7 @@ class WorkerPool(Sandbox):
         self._source = WORKER_SOURCE.read_text()
         self._ids = iter(range(1, 1 << 62))
         self._id_lock = threading.Lock()
-        self._idle: queue.SimpleQueue[WorkerProcess] = queue.SimpleQueue()
+        self._idle: queue.SimpleQueue[WorkerProcess | None] = queue.SimpleQueue()
         self._closed = False
         self._all: set[WorkerProcess] = set()
         self._all_lock = threading.Lock()
@@ -293,19 +293,34 @@ class WorkerPool(Sandbox):
             self._all.add(w)
         return w
 
-    def _replace(self, w: WorkerProcess) -> None:
+    def _discard(self, w: WorkerProcess) -> None:
         w.kill()
         with self._all_lock:
             self._all.discard(w)
-        if self._closed:
-            return
-        try:
-            nw = self._spawner.submit(self._spawn).result()
-            nw.wait_ready()
-        except (WorkerDied, OSError) as e:
-            logger.error("could not replace a sandbox worker (%s); trying once more", e)
-            nw = self._spawner.submit(self._spawn).result()  # a failing start surfaces on its next job
-        self._idle.put(nw)
+
+    def _start_one(self) -> WorkerProcess | None:
+        """A new ready worker, or None (logged) when none can be started right now."""
+        for attempt in range(2):
+            try:
+                nw = self._spawner.submit(self._spawn).result()
+            except OSError as e:
+                logger.error("could not start a sandbox worker: %s", e)
+                continue
+            try:
+                nw.wait_ready()
+                return nw
+            except WorkerDied as e:
+                logger.error("a sandbox worker failed to start (%s): %s", e, nw.stderr_tail())
+                self._discard(nw)
+        return None
+
+    def _replace(self, w: WorkerProcess | None) -> None:
+        """Put a fresh worker in ``w``'s place. If none can start, its slot stays (as None) and the next job
+        that draws it tries again, so the pool never shrinks and never blocks forever."""
+        if w is not None:
+            self._discard(w)
+        if not self._closed:
+            self._idle.put(self._start_one())
 
     def _job(self, frames_of: Any, limits: Limits) -> dict[str, Any]:
         """Borrow a worker, run one job (``frames_of(job_id) -> frames``), return the worker's answer."""
@@ -314,6 +329,11 @@ class WorkerPool(Sandbox):
         with self._id_lock:
             job_id = next(self._ids)
         w = self._idle.get()
+        if w is None:  # a slot whose worker could not be restarted: try again now
+            w = self._start_one()
+            if w is None:
+                self._idle.put(None)
+                return {"status": "sandbox_error", "error": "no sandbox worker could be started"}
         try:
             msg = w.call(frames_of(job_id), job_id, limits.wall_s + GRACE_S)
         except WorkerDied as e:

@@ -157,6 +157,22 @@ def test_user_namespace_mode_for_non_root_users(monkeypatch: pytest.MonkeyPatch)
         p.close()
 
 
+def test_a_worker_that_cannot_restart_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    p = WorkerPool(workers=1, limits=LIMITS)
+    try:
+        (w,) = p._all
+        w.proc.kill()
+        w.proc.wait()
+        monkeypatch.setattr(p, "_spawn", lambda: (_ for _ in ()).throw(OSError("no bwrap today")))
+        for _ in range(2):
+            r = p.run("print(1)")
+            assert r.status == "sandbox_error"
+        monkeypatch.undo()
+        assert p.run("print(1)").stdout == "1\n"  # the slot heals once workers start again
+    finally:
+        p.close()
+
+
 def test_missing_bubblewrap_refuses_with_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool_mod, "bwrap_path", lambda: None)
     with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap"):
