@@ -98,8 +98,8 @@ def main() -> None:
         print(f"| {r['variant']} | {r['tokens']} | {r['steps']} | {100 * r['pass@1']:.1f}% ± {100 * r['se']:.1f} "
               f"| {r['seconds']} |")
     final = {r["variant"]: r["pass@1"] for r in rows}
-    if "dapo" in final and "dapo_no_dynamic" in final:
-        print(f"ratio: {final['dapo'] / max(final['dapo_no_dynamic'], 1e-9):.3f}")
+    if "dapo" in final and "dapo_no_dynamic" in final and final["dapo_no_dynamic"] > 0:
+        print(f"ratio: {final['dapo'] / final['dapo_no_dynamic']:.3f}")
     else:
         print("ratio: nan")
 
