@@ -18,8 +18,23 @@ import time
 from dataclasses import asdict
 from typing import Any
 
-from rlvr.sandbox.base import JudgeResult, JudgeSpec, Limits, RunResult, Sandbox, SandboxUnavailable
-from rlvr.sandbox.pool import GRACE_S, PREIMPORT, WORKER_SOURCE, _frame, _run_result, judge_frames, judge_result
+from rlvr.sandbox.base import (
+    JudgeResult,
+    JudgeSpec,
+    Limits,
+    RunResult,
+    Sandbox,
+    SandboxUnavailable,
+)
+from rlvr.sandbox.pool import (
+    GRACE_S,
+    PREIMPORT,
+    WORKER_SOURCE,
+    _frame,
+    _run_result,
+    judge_frames,
+    judge_result,
+)
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
 
 logger = logging.getLogger(__name__)

@@ -30,7 +30,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from rlvr.sandbox.base import JudgeResult, JudgeSpec, Limits, RunResult, Sandbox, SandboxUnavailable
+from rlvr.sandbox.base import (
+    JudgeResult,
+    JudgeSpec,
+    Limits,
+    RunResult,
+    Sandbox,
+    SandboxUnavailable,
+)
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
 
 logger = logging.getLogger(__name__)

@@ -433,10 +433,7 @@ def _sync_in_place(arg: object, after: object) -> None:
     """Mirror in-place mutation of a list/dict/set argument made by the solution."""
     if type(arg) is list and type(after) is list:
         arg[:] = after
-    elif type(arg) is dict and type(after) is dict:
-        arg.clear()
-        arg.update(after)
-    elif type(arg) is set and type(after) is set:
+    elif type(arg) in (dict, set) and type(after) is type(arg):
         arg.clear()
         arg.update(after)
 
@@ -445,7 +442,7 @@ class RemoteRef:
     """A non-data object living in the solution process. It has no truth value and equals only itself:
     an object whose ``__eq__`` always returns True cannot cross."""
 
-    __slots__ = ("_rpc", "_rid")
+    __slots__ = ("_rid", "_rpc")
 
     def __init__(self, rpc: _Rpc, rid: int) -> None:
         object.__setattr__(self, "_rpc", rpc)

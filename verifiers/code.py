@@ -27,13 +27,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rlvr.sandbox.base import JudgeResult, JudgeSpec, Limits, RunResult, Sandbox
-from rlvr.verifiers.base import VerifyResult, Verifier, check_batch_lengths, register_verifier
+from rlvr.verifiers.base import (
+    Verifier,
+    VerifyResult,
+    check_batch_lengths,
+    register_verifier,
+)
 
 logger = logging.getLogger(__name__)
 
 DETAIL_CAP = 4096  # bytes of stdout/stderr carried in VerifyResult.details
 
-_FENCE = re.compile(r"^[ \t]*```[ \t]*([A-Za-z0-9_+.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.M | re.S)
+_FENCE = re.compile(r"^[ \t]*```[ \t]*([A-Za-z0-9_+.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _PY_LANGS = {"python", "py", "python3", "py3", "python2"}
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from rlvr.sandbox.base import JudgeSpec, Limits, SandboxUnavailable
 from rlvr.sandbox.docker import DockerSandbox, container_spec, worker_config
 

@@ -8,8 +8,8 @@ inside the cage, so they can never run on the bare machine.
 from __future__ import annotations
 
 import hashlib
-import shlex
 import os
+import shlex
 import socket
 import subprocess
 import sys
@@ -482,7 +482,7 @@ else:
         assert r.status == "ok", r.stderr
         assert SECRET not in r.stdout and SECRET_ENV not in r.stdout
         assert "pyproject" not in r.stdout and "/root/" not in r.stdout
-        assert set(eval(r.stdout)) <= {"PATH", "HOME", "TMPDIR", "LANG", "PWD"}  # noqa: S307 (our own dict)
+        assert set(eval(r.stdout)) <= {"PATH", "HOME", "TMPDIR", "LANG", "PWD"}
 
     def test_network_and_loopback(pool: WorkerPool, host: Host) -> None:
         code = (

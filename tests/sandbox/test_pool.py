@@ -6,7 +6,6 @@ import threading
 import time
 
 import pytest
-
 from rlvr.sandbox import pool as pool_mod
 from rlvr.sandbox.base import JudgeSpec, Limits, SandboxUnavailable
 from rlvr.sandbox.pool import WorkerPool

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from rlvr.sandbox.base import Limits
 from rlvr.sandbox.pool import WorkerPool
 from rlvr.verifiers.base import get_verifier
