@@ -172,6 +172,20 @@ def test_a_worker_that_cannot_restart_is_an_error_not_a_hang(monkeypatch: pytest
         p.close()
 
 
+def test_stuck_tests_time_out_and_the_worker_is_renewed() -> None:
+    p = WorkerPool(workers=1, limits=Limits(wall_s=1.0, cpu_s=1.0))
+    try:
+        (before,) = p._all
+        # while the tests wait on the solution, killing the solution frees them; a loop of their own
+        # (no call into the solution) keeps the trusted process busy past the limit
+        res = p.judge(JudgeSpec(solution="def f():\n    return 1", tests="x = f()\nwhile True:\n    pass"))
+        assert res.status == "timeout" and not res.all_passed
+        assert p.judge(JudgeSpec(solution="def f():\n    return 1", tests="assert f() == 1")).all_passed
+        assert before not in p._all  # its trusted process was stuck: the whole worker was replaced
+    finally:
+        p.close()
+
+
 def test_missing_bubblewrap_refuses_with_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool_mod, "bwrap_path", lambda: None)
     with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap"):
