@@ -147,3 +147,12 @@ def test_bad_inputs_are_rejected(chain, tok):
     inputs, _, _ = build(chain, tok)
     with pytest.raises(ValueError, match="rewards"):
         CreditInputs(**{**vars(inputs), "rewards": torch.zeros(3)})
+
+
+def test_select_varied_skips_groups_without_signal(chain, tok):
+    problems = (PROBLEM, (2, [("+", 2), ("*", 3), ("+", 1)]))
+    wrongs = (WRONG, [{0: 1}, {1: 2}, {2: 1}, {0: 1}])
+    inputs, cfg, policy = build(chain, tok, preset="grpo", problems=problems, wrongs=wrongs, mc_select="varied")
+    out = get_credit("mc")(inputs, cfg)
+    assert torch.all(out[4:] == 0)  # the all-wrong group keeps its (zero) preset advantage
+    assert policy.calls[0][0] == 12  # only the first group's 4 completions x 3 boundaries
