@@ -141,7 +141,7 @@ def _extract_plain(text: str, choices: bool, fallbacks: bool = True) -> Extracti
         content = _clean(bold.group(1))
         if content:
             return Extraction(content, "bold")
-    num = _last(_NUMBER.finditer(text))
+    num = _last_number(text)
     math = _last(_INLINE_MATH.finditer(text))
     if math is not None and (num is None or math.end() >= num.end()):
         content = _after_last_equals(_clean(math.group(1) or math.group(2) or ""))
@@ -236,6 +236,19 @@ def _phrase_tail(text: str, i: int) -> str | None:
     if not content or len(content) > MAX_INLINE_ANSWER_CHARS:
         return None
     return content
+
+
+def _last_number(text: str) -> re.Match[str] | None:
+    """The last number of ``text``: scan only a window before the last digit (found by ``str.rfind``), and
+    the whole text only when the number reaches the window's start."""
+    last_digit = max(text.rfind(d) for d in "0123456789")
+    if last_digit < 0:
+        return None
+    start = max(0, last_digit - 512)
+    m = _last(_NUMBER.finditer(text, start, last_digit + 1))
+    if m is None or (m.start() <= start + 1 and start > 0):
+        m = _last(_NUMBER.finditer(text, 0, last_digit + 1))
+    return m
 
 
 def _after_last_equals(s: str) -> str:

@@ -70,16 +70,17 @@ def quick_decision(pred: str, gold: str, policy: Policy) -> bool | None:
 class MathVerifier(Verifier):
     """Math answer equivalence. Score 1.0 when the extracted answer equals the gold answer, else 0.0.
 
-    timeout_s: hard wall-clock limit of one equivalence check. min_sig_digits: a decimal needs this many
-    significant digits to match a non-decimal exact value (``0.333`` ~ 1/3, ``0.33`` is not). percent /
-    degrees: let ``50\\%`` match ``0.5`` and ``30^\\circ`` match ``\\pi/6``. workers: size of the process pool
-    (default ``RLVR_VERIFIER_WORKERS`` or min(4, CPUs)). think_tag / answer_tag: tag names for extraction.
+    timeout_s: hard wall-clock limit of one equivalence check. min_sig_digits: a decimal answer needs this
+    many significant digits to match a non-decimal exact gold (``0.3333`` ~ 1/3; ``0.333``, and ``3.14`` for
+    π, are not). percent / degrees: let ``50\\%`` match ``0.5`` and ``30^\\circ`` match ``\\pi/6``. workers:
+    size of the process pool (default ``RLVR_VERIFIER_WORKERS`` or min(4, CPUs)). think_tag / answer_tag: tag
+    names for extraction.
     """
 
     def __init__(
         self,
         timeout_s: float = 5.0,
-        min_sig_digits: int = 3,
+        min_sig_digits: int = 4,
         percent: bool = True,
         degrees: bool = True,
         workers: int | None = None,

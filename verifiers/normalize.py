@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-#: a decimal must carry at least this many significant digits to match a non-decimal exact value
-MIN_SIG_DIGITS = 3
+#: a decimal answer must carry at least this many significant digits to match a non-decimal exact gold
+MIN_SIG_DIGITS = 4
 
 _UNICODE = {
     "π": "\\pi ",
@@ -176,25 +176,35 @@ def parse_number(text: str) -> Num | None:
     return None
 
 
-def decimal_matches(decimal: Num, exact: Fraction | float, min_sig_digits: int = MIN_SIG_DIGITS) -> bool:
-    """Policy for a decimal literal against an exact value it cannot equal exactly (``0.333`` vs 1/3).
+def decimal_matches(
+    decimal: Num, exact: Fraction | float, min_sig_digits: int = MIN_SIG_DIGITS, rounded_only: bool = False
+) -> bool:
+    """Policy for a decimal literal against an exact value it cannot equal exactly (``0.3333`` vs 1/3).
 
     It matches when it carries at least ``min_sig_digits`` significant digits and is the value rounded or
-    truncated to its own last digit: ``|d - v| < 10^-places``. The tolerance is therefore relative, set by
-    the precision the decimal itself claims (3 digits → below 1 %, 6 digits → below 1e-5).
+    truncated at its own last digit: ``|d - v| < 10^-places`` (``rounded_only``: ``|d - v| <= 10^-places / 2``).
+    The tolerance is therefore relative, set by the precision the decimal itself claims (4 digits → below
+    0.1 %, 6 digits → below 1e-5).
     """
     assert decimal.places is not None
     if decimal.sig < min_sig_digits:
         return False
     diff = abs(decimal.value - (Fraction(exact) if isinstance(exact, float) else exact))
-    return diff < Fraction(10) ** (-decimal.places)
+    unit = Fraction(10) ** (-decimal.places)
+    return diff <= unit / 2 if rounded_only else diff < unit
 
 
-def numbers_match(p: Num, g: Num, min_sig_digits: int = MIN_SIG_DIGITS) -> bool:
-    """Exact equality; the decimal policy only when exactly one side is a decimal literal."""
-    if p.value == g.value:
+def numbers_match(pred: Num, gold: Num, min_sig_digits: int = MIN_SIG_DIGITS) -> bool:
+    """Exact equality; the decimal policy only when exactly one side is a decimal literal.
+
+    A decimal answer needs ``min_sig_digits`` significant digits (``0.3333`` = 1/3, ``3.14`` ≠ π). A decimal
+    gold states the precision the problem asked for, so an exact answer that rounds to it matches whatever
+    its length (gold ``0.33``, answer ``\\frac13``; gold ``0.6`` and answer ``\\frac23`` do not).
+    """
+    if pred.value == gold.value:
         return True
-    if (p.places is None) == (g.places is None):
+    if (pred.places is None) == (gold.places is None):
         return False
-    decimal, exact = (p, g) if p.places is not None else (g, p)
-    return decimal_matches(decimal, exact.value, min_sig_digits)
+    if pred.places is not None:
+        return decimal_matches(pred, gold.value, min_sig_digits)
+    return decimal_matches(gold, pred.value, 1, rounded_only=True)
