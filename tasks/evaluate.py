@@ -240,6 +240,20 @@ class EvalReport:
         return path
 
 
+def _verify(verifier: Any, texts: list[str], refs: list[Any]) -> list[Any]:
+    """One result per completion: a failing ``verify_batch`` falls back to per-sample ``safe_verify``
+    (which turns a crash into a zero-reward ``error`` result), so a verifier bug never aborts an eval."""
+    try:
+        results = list(verifier.verify_batch(texts, refs))
+        if len(results) == len(texts):
+            return results
+        logger.warning("verify_batch returned %d results for %d completions; scoring one by one",
+                       len(results), len(texts))
+    except Exception as e:  # the verifier may be user code
+        logger.warning("verify_batch failed (%s: %s); scoring one by one", type(e).__name__, e)
+    return [verifier.safe_verify(t, r) for t, r in zip(texts, refs)]
+
+
 def _finite(v: Any) -> Any:
     return None if isinstance(v, float) and math.isnan(v) else v
 
@@ -298,7 +312,7 @@ def evaluate(
             raise RuntimeError(f"generator returned {len(rollout.texts)} completions for {len(batch)}x{n}")
         tokens += int(rollout.completion_mask.sum())
         refs = [ex.reference for ex in batch for _ in range(n)]
-        results = task.verifier.verify_batch(rollout.texts, refs)
+        results = _verify(task.verifier, rollout.texts, refs)
         for i, ex in enumerate(batch):
             g = groups.setdefault(ex.id, SampleGroup())
             for j in range(n):

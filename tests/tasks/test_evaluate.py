@@ -182,3 +182,28 @@ def test_evaluate_rejects_inconsistent_settings() -> None:
         evaluate(HFGenerator(model, tok), task, tok, n=4, greedy=True)
     with pytest.raises(ValueError, match="k <= n"):
         evaluate(HFGenerator(model, tok), task, tok, n=2, ks=(1, 4), greedy=False)
+
+
+def test_a_crashing_verify_batch_falls_back_to_per_sample_scoring() -> None:
+    from rlvr.verifiers.base import Verifier, VerifyResult
+
+    class Flaky(Verifier):
+        name = "flaky"
+
+        def verify_batch(self, completions, references, contexts=None):
+            raise RuntimeError("batch path broken")
+
+        def verify(self, completion, reference, **context):
+            if completion == "boom":
+                raise ValueError("bad")
+            ok = completion.strip() == reference
+            return VerifyResult(score=float(ok), passed=ok)
+
+    _, tok = tiny_model()
+    task = ArithmeticTask(level=1, n_eval=300, cache=False)
+    ex = list(task.examples("eval"))[:1]
+    task.verifier = Flaky()
+    gen = ScriptedGenerator(tok, {task.render_prompt(ex[0], tok): [ex[0].reference, "boom"]})
+    rep = evaluate(gen, task, tok, n=2, ks=(1,), greedy=False, limit=1, progress=False)
+    assert [s["passed"] for s in rep.samples] == [True, False]
+    assert rep.samples[1]["status"] == "error"
