@@ -36,6 +36,7 @@ def base_overrides(args: argparse.Namespace) -> list[str]:
         f"seed={args.seed}", "steps=100000", "task.name=arithmetic", "task.kwargs={level: 1, n_eval: 300}",
         f"rollout.prompts_per_step={args.prompts}", f"rollout.group_size={args.group}",
         f"rollout.max_new_tokens={args.max_new_tokens}", "rollout.temperature=0.7", "sampling.max_rounds=3",
+        "reward.overlong_buffer_ratio=0",  # binary rewards for every variant: only the algorithm differs
         "optim.micro_batch_size=32", f"eval.limit={args.eval_limit}", "eval.greedy=true",
         "eval.before=false", "eval.after=false", "checkpoint.save_final=false", "logging.tensorboard=false",
         "logging.progress=false", "monitor.enabled=false",
