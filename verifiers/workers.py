@@ -78,6 +78,16 @@ class _Worker:
             raise RuntimeError(f"verifier worker sent {msg!r} instead of ready")
         self.ready = True
 
+    def started(self) -> bool:
+        """Whether the worker has reported ready (reads its ready message if one is waiting)."""
+        if not self.ready:
+            try:
+                if self.inbox.poll(0):
+                    self.wait_ready(0)
+            except Exception:  # a broken worker: let the caller's wait_ready report it
+                return False
+        return self.ready
+
     def kill(self) -> None:
         for conn in (self.outbox, self.inbox):
             try:
@@ -136,6 +146,7 @@ class WorkerPool:
                 if self._closed:
                     raise RuntimeError("WorkerPool is closed")
                 self._cond.wait()
+            self._idle.sort(key=lambda w: not w.started())  # ready workers first: a replacement may still start
             take, self._idle = self._idle[:want], self._idle[want:]
             return take
 

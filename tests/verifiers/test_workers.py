@@ -80,3 +80,16 @@ def test_from_many_threads(pool: WorkerPool) -> None:
 def test_bad_size() -> None:
     with pytest.raises(ValueError, match="size"):
         WorkerPool(size=0)
+
+
+def test_ready_workers_are_used_while_a_replacement_starts() -> None:
+    p = WorkerPool(size=2, preload=("sympy",))  # slow start: a replacement is visibly not ready at once
+    try:
+        p.run_many([("math:sqrt", (1.0,))] * 2, timeout_s=120)
+        assert p.run("time:sleep", (30,), timeout_s=0.5).status == "timeout"
+        p._idle.sort(key=lambda w: w.ready)  # the starting replacement first in line
+        t0 = time.monotonic()
+        assert p.run("math:sqrt", (9.0,), timeout_s=30).value == 3.0  # served by the surviving worker
+        assert time.monotonic() - t0 < 0.5
+    finally:
+        p.close()
