@@ -66,6 +66,7 @@ class _Worker:
         self.outbox = Connection(p2c_w, readable=False)
         self.inbox = Connection(c2p_r, writable=False)
         self.ready = False
+        self.broken = False
         self.tasks_done = 0
 
     def wait_ready(self, timeout_s: float) -> None:
@@ -82,9 +83,10 @@ class _Worker:
         """Whether the worker has reported ready (reads its ready message if one is waiting)."""
         if not self.ready:
             try:
-                if self.inbox.poll(0):
+                if not self.broken and self.inbox.poll(0):
                     self.wait_ready(0)
-            except Exception:  # a broken worker: let the caller's wait_ready report it
+            except Exception:  # died while starting: the caller's wait_ready reports it
+                self.broken = True
                 return False
         return self.ready
 
@@ -180,7 +182,10 @@ class WorkerPool:
         try:
             while pending or active:
                 while pending and free:
-                    worker = free.pop()
+                    pick = next((k for k, w in enumerate(free) if w.started()), None)
+                    if pick is None and active:
+                        break  # only replacements still starting: wait for them or for running results
+                    worker = free.pop(pick or 0)
                     try:
                         worker.wait_ready(self.startup_timeout_s)
                         idx = pending[0]
@@ -190,8 +195,6 @@ class WorkerPool:
                     except Exception as e:  # a worker that cannot start or take input is replaced
                         logger.warning("verifier worker failed before its task: %s", e)
                         free.append(self._replace(worker))
-                        if not pending:
-                            break
                         idx = pending.popleft()
                         results[idx] = TaskResult("error", error=f"worker unavailable: {e}")
                         continue
@@ -200,10 +203,12 @@ class WorkerPool:
                     active[worker.inbox] = (worker, idx, t0, t0 + timeout_s)
                 if not active:
                     continue
+                starting = [w.inbox for w in free if not w.ready and not w.broken] if pending else []
                 now = time.monotonic()
                 soonest = min(deadline for _, _, _, deadline in active.values())
-                ready = wait(list(active), timeout=max(0.0, soonest - now))
+                ready = wait([*active, *starting], timeout=max(0.0, soonest - now))
                 now = time.monotonic()
+                ready = [c for c in ready if c in active]  # a starting worker is picked up at the loop's top
                 for conn in ready:
                     worker, idx, t0, _ = active.pop(conn)  # type: ignore[index]
                     try:
