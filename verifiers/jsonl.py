@@ -108,7 +108,6 @@ def _flush(verifier: Verifier, batch: list[str], out: TextIO, details: bool) -> 
         out.write(
             json.dumps(
                 record(rid, res or VerifyResult.failure("error", "not verified"), details),
-                ensure_ascii=False,
                 default=str,
             )
             + "\n"

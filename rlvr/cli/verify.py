@@ -10,6 +10,7 @@ the exit status is 0 unless the command itself is misused. The logic lives in
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from typing import Any
 
@@ -49,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.input == "-":
-            return verify_stream(args.verifier, kwargs, sys.stdin, sys.stdout, args.batch_size, args.details)
+            stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+            return verify_stream(args.verifier, kwargs, stdin, sys.stdout, args.batch_size, args.details)
         with open(args.input, encoding="utf-8", errors="replace") as fh:
             return verify_stream(args.verifier, kwargs, fh, sys.stdout, args.batch_size, args.details)
     except OSError as e:
