@@ -156,3 +156,13 @@ def test_combination_spec_file(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert main(["verify", str(spec), "--input", str(src)]) == 0
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["score"], r["passed"], r["extracted"]) for r in out] == [(1.0, True, "4"), (0.0, False, "4")]
+
+
+def test_undecodable_stdin_bytes_are_records_not_crashes() -> None:
+    data = b'{"completion": "\\\\boxed{5}", "reference": "5"}\n\xff\xfe\n{"completion": "x \xff 2", "reference": "2"}\n'
+    proc = subprocess.run(
+        [sys.executable, "-m", "rlvr", "verify", "math", "--input", "-"], input=data, capture_output=True, timeout=300
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.decode("ascii").splitlines()]
+    assert [(r["status"], r["passed"]) for r in out] == [("ok", True), ("error", False), ("ok", True)]
