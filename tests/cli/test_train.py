@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from rlvr.cli import main
+
 ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "tests" / "rl_core"
 ARGS = ["task.name=toy_task:make_task", "preset=dapo", "steps=12", "rollout.prompts_per_step=4",
@@ -38,6 +40,7 @@ def _lines(run_dir):
     return len(path.read_text().splitlines()) if path.exists() else 0
 
 
+@pytest.mark.slow
 def test_sigkill_then_resume_matches_an_uninterrupted_run(tmp_path):
     full = _train(tmp_path / "full")
     out, err = full.communicate(timeout=300)
@@ -62,19 +65,17 @@ def test_sigkill_then_resume_matches_an_uninterrupted_run(tmp_path):
     assert _metrics(tmp_path / "killed") == _metrics(tmp_path / "full")
 
 
-def test_bad_config_exits_2_naming_the_field(tmp_path):
-    p = subprocess.run([sys.executable, "-m", "rlvr", "train", "loss.eps_hi=0.3"], env=_env(), capture_output=True,
-                       text=True, timeout=120)
-    assert p.returncode == 2 and "loss.eps_hi" in p.stderr
+def test_bad_config_exits_2_naming_the_field(capsys):
+    assert main(["train", "loss.eps_hi=0.3"]) == 2
+    assert "loss.eps_hi" in capsys.readouterr().err
 
 
-def test_print_config_resolves_preset_and_file(tmp_path):
+def test_print_config_resolves_preset_and_file(tmp_path, capsys):
     cfg = tmp_path / "c.yaml"
     cfg.write_text("preset: dapo\nrollout:\n  group_size: 4\n")
-    p = subprocess.run([sys.executable, "-m", "rlvr", "train", "--config", str(cfg), "loss.eps_low=0.1",
-                        "--print-config"], env=_env(), capture_output=True, text=True, timeout=120)
-    assert p.returncode == 0, p.stderr
-    assert "eps_high: 0.28" in p.stdout and "eps_low: 0.1" in p.stdout and "group_size: 4" in p.stdout
+    assert main(["train", "--config", str(cfg), "loss.eps_low=0.1", "--print-config"]) == 0
+    out = capsys.readouterr().out
+    assert "eps_high: 0.28" in out and "eps_low: 0.1" in out and "group_size: 4" in out
 
 
 @pytest.mark.slow
