@@ -39,10 +39,19 @@ def _load_backend_modules() -> None:
             logger.debug("rollout backend module %s not importable: %s", mod, e)
 
 
-def auto_order(device: torch.device) -> tuple[str, ...]:
-    """Backends ``auto`` tries, in order: vLLM first on a GPU (when it imports), the transformers loop
-    otherwise (on CPU it shares each prompt's prefill across its G samples without an engine to sync)."""
-    return ("vllm", "hf") if device.type == "cuda" else ("hf",)
+#: on CPU, ``auto`` tries vLLM only for models of at least this many parameters: on SmolLM2-135M it generated
+#: several times the transformers loop's tokens/s (benchmarks/rollout_vllm_vs_hf.py); on models of a few
+#: million parameters the two are level and the engine's start-up is not repaid
+AUTO_VLLM_CPU_MIN_PARAMS = 50_000_000
+
+
+def auto_order(device: torch.device, num_params: int = 0) -> tuple[str, ...]:
+    """Backends ``auto`` tries, in order: vLLM first (when it imports) on a GPU or for a model of at least
+    :data:`AUTO_VLLM_CPU_MIN_PARAMS` parameters on CPU, else the transformers loop (which shares each prompt's
+    prefill across its G samples without an engine to sync)."""
+    if device.type == "cuda" or num_params >= AUTO_VLLM_CPU_MIN_PARAMS:
+        return ("vllm", "hf")
+    return ("hf",)
 
 
 def register_backend(name: str) -> Callable[[Callable[..., Generator]], Callable[..., Generator]]:
@@ -65,7 +74,7 @@ def make_generator(backend: str, model: torch.nn.Module, tokenizer: Any, **optio
     ``vllm`` and ``seed`` for vllm)."""
     _load_backend_modules()
     if backend == "auto":
-        for name in auto_order(next(model.parameters()).device):
+        for name in auto_order(next(model.parameters()).device, sum(p.numel() for p in model.parameters())):
             if name not in _BACKENDS:
                 continue
             try:
@@ -158,6 +167,12 @@ class HFGenerator:
         """``n`` completions for each prompt (completions of one prompt contiguous)."""
         if n < 1:
             raise ValueError(f"n must be >= 1, got {n}")
+        if params.temperature < 0 or not 0 < params.top_p <= 1 or params.max_new_tokens < 0:
+            raise ValueError(f"bad sampling parameters {params}: need temperature >= 0 (0 = greedy), "
+                             "0 < top_p <= 1, max_new_tokens >= 0")
+        empty = [i for i, p in enumerate(prompts) if not len(p)]
+        if empty:
+            raise ValueError(f"prompts {empty[:5]} are empty; every prompt needs at least one token")
         gen = torch.Generator(device=next(self.model.parameters()).device)
         gen.manual_seed(params.seed if params.seed is not None else int(torch.randint(0, 2**62, (1,))))
         parts = [

@@ -150,3 +150,18 @@ def test_rows_finishing_at_different_steps_leave_the_batch_exactly(tiny):
             assert comp.index(common) == n - 1  # generation stops right after the EOS
         ref = _reference_logprobs(model, prompts[i // 6], comp, 1.0)
         assert torch.allclose(batch.old_logprobs[i, :n], ref, atol=1e-5)
+
+
+def test_bad_inputs_are_rejected_and_edge_sizes_work(tiny):
+    model, tok = tiny
+    g = HFGenerator(model, tok)
+    prompt = _ids(tok, ["1+1="])
+    with pytest.raises(ValueError, match="empty"):
+        g.generate([prompt[0], []], 2, SamplingParams(max_new_tokens=4))
+    with pytest.raises(ValueError, match="temperature"):
+        g.generate(prompt, 2, SamplingParams(temperature=-1.0))
+    with pytest.raises(ValueError, match="n must be"):
+        g.generate(prompt, 0, SamplingParams())
+    assert len(g.generate([], 4, SamplingParams(max_new_tokens=4))) == 0
+    zero = g.generate(prompt, 2, SamplingParams(max_new_tokens=0))
+    assert zero.completion_ids.shape == (2, 0) and zero.texts == ["", ""]
