@@ -62,7 +62,7 @@ class TaskConfig:
 
 @dataclass
 class RolloutConfig:
-    backend: str = opt("auto", "generator backend: auto | hf | vllm (auto: vllm on a GPU when it imports, else hf)")
+    backend: str = opt("auto", "generator backend: auto | hf | vllm (auto: vllm when it imports, on a GPU or for models >= 50M parameters on CPU; else hf)")
     prompts_per_step: int = opt(8, "B: groups (prompts) per optimiser step (GRPO, Shao et al. 2024)")
     group_size: int = opt(8, "G: completions sampled per prompt (GRPO, Shao et al. 2024)")
     max_new_tokens: int = opt(64, "L_max: completion length limit in tokens (DAPO's overlong buffer is relative to it)")

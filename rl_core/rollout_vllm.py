@@ -52,6 +52,13 @@ logger = logging.getLogger(__name__)
 #: attention head sizes vLLM's CPU attention kernels support (vllm.v1.attention.backends.cpu_attn)
 CPU_HEAD_SIZES = (32, 64, 80, 96, 112, 128, 160, 192, 224, 256, 512)
 WEIGHT_SYNC_MODES = ("auto", "full", "lora_merged", "lora_request")
+#: vLLM loggers whose warnings are benign here: every weight push reports the rotary embedding (no weights) as
+#: "failed to load"; the Triton dispatcher re-registers kernels on import; the CPU worker asks for tcmalloc
+QUIET_VLLM_LOGGERS = (
+    "vllm.model_executor.model_loader.reload.layerwise",
+    "vllm.triton_utils.dispatcher",
+    "vllm.v1.worker.cpu_worker",
+)
 
 
 class VLLMUnavailable(RuntimeError):
@@ -134,7 +141,10 @@ def import_vllm(cfg: VLLMConfig) -> Any:
     if "vllm" in sys.modules:
         return sys.modules["vllm"]
     if not logging.getLogger("vllm").level:  # vLLM's INFO lines only under --verbose
-        logging.getLogger("vllm").setLevel(logging.DEBUG if logger.isEnabledFor(logging.DEBUG) else logging.WARNING)
+        verbose = logger.isEnabledFor(logging.DEBUG)
+        logging.getLogger("vllm").setLevel(logging.DEBUG if verbose else logging.WARNING)
+        for name in QUIET_VLLM_LOGGERS:
+            logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.ERROR)
     try:
         import vllm
     except Exception as e:  # torchvision's GPU build left behind: "operator torchvision::nms does not exist"

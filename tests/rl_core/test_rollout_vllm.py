@@ -235,10 +235,15 @@ def test_lora_request_push_matches_the_peft_model(tiny):
     assert _rows(g.generate(prompts, 1, params)) == [_hf_greedy(model, p, 16) for p in prompts]
 
 
-def test_backend_factory_picks_vllm_and_falls_back_for_unsupported_shapes(tiny):
+def test_backend_factory_picks_vllm_and_falls_back_for_unsupported_shapes(tiny, monkeypatch):
+    from rlvr.rl_core import rollout
+
     model, tok = tiny
     g = make_generator("vllm", model, tok, vllm=CFG, seed=0)
     assert isinstance(g, VLLMGenerator)
+    # on CPU, auto keeps small models on transformers and sends large ones to vLLM
+    assert isinstance(make_generator("auto", model, tok, vllm=CFG, seed=0), HFGenerator)
+    monkeypatch.setattr(rollout, "AUTO_VLLM_CPU_MIN_PARAMS", 1)
     assert isinstance(make_generator("auto", model, tok, vllm=CFG, seed=0), VLLMGenerator)
     odd, odd_tok = tiny_model(seed=0, hidden_size=64, num_heads=4)  # head_dim 16: no CPU kernel
     with pytest.raises(VLLMUnavailable, match="head_dim=16"):
