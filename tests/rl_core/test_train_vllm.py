@@ -43,6 +43,7 @@ def _greedy_matches_learner(trainer) -> None:
         assert batch.completion_ids[i, :n].tolist() == hf[0, len(p) :].tolist()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", [[], ["lora.enabled=true", "lora.r=4", "optim.lr=5e-2"]], ids=["full", "lora"])
 def test_few_step_training_run_with_the_vllm_backend(tmp_path, extra):
     cfg = load_config(None, [*BASE, f"logging.run_dir={tmp_path}", *extra])
