@@ -143,7 +143,8 @@ def _eval_figure(evals: list[dict[str, Any]]) -> str | None:
     import matplotlib.pyplot as plt
 
     names = [k for k in dict.fromkeys(k for e in evals for k in e.get("metrics", {}))
-             if any(e["metrics"].get(k, {}).get("value") is not None for e in evals)]
+             if not k.startswith("avg@")  # avg@n is in the table; with n = 1 it repeats pass@1
+             and any(e["metrics"].get(k, {}).get("value") is not None for e in evals)]
     if not names:
         return None
     fig, ax = plt.subplots(figsize=(max(4.6, 1.3 * len(names) * len(evals) ** 0.5), 3.0))

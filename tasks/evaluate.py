@@ -5,7 +5,7 @@ Definitions (T tasks; task t has n_t samples of which c_t pass):
 * pass@k (Chen et al. 2021, "Evaluating Large Language Models Trained on Code", eq. 1): per task
   ``1 - C(n-c, k) / C(n, k)``, computed in the numerically stable product form
   ``1 - prod_{i=n-c+1..n} (1 - k/i)``; averaged over tasks.
-* maj@k: a majority vote over the extracted answers of k samples; ties go to the answer seen first.
+* maj@k (k > 1): a majority vote over the extracted answers of k samples; ties go to the answer seen first.
   With n > k samples the n samples are cut into floor(n/k) disjoint groups of k (in sample order), each an
   independent vote, and the task's maj@k is the mean over groups (unbiased for the k-sample vote).
 * avg@n: the mean pass rate of all samples of a task, averaged over tasks.
@@ -120,7 +120,7 @@ def aggregate(groups: Mapping[str, SampleGroup], ks: Sequence[int], *, majority:
         if k < 1:
             raise ValueError(f"k must be >= 1, got {k}")
         metrics = [("pass", lambda g, k=k: pass_at_k(len(g.passed), sum(g.passed), k))]
-        if majority:
+        if majority and k > 1:  # a one-sample vote is pass@1
             metrics.append(("maj", lambda g, k=k: _maj_at_k(g, k)))
         for prefix, fn in metrics:
             name = f"{prefix}@{k}"
