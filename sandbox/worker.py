@@ -1,17 +1,20 @@
 """The sandbox worker: runs inside bubblewrap as PID 1 of its own PID namespace. Standard library only.
 
 It is started as ``python -I -c <this file's source>`` (the project checkout is not mounted in the
-sandbox) and speaks to the host over its stdin/stdout: frames in (``<length>\\n<json>``), one JSON line out
-per job. Per job it mounts a fresh tmpfs on /tmp and /dev/shm, forks children that drop privileges, apply
-rlimits and a seccomp filter, then run the job in-process (no new interpreter: milliseconds). Afterwards it
-SIGKILLs every other process in the namespace (daemons, grandchildren) and reaps them.
+sandbox) and speaks to the host over its stdin/stdout: frames in (``<length>\\n<json>``), JSON lines out.
+After answering a job it mounts a fresh tmpfs on /tmp and /dev/shm and forks the next run's process, which
+drops privileges and installs the seccomp filter, then waits; when the job arrives it applies the job's
+rlimits and runs the program in-process (no new interpreter: milliseconds). When the run ends or its wall
+limit fires, the worker SIGKILLs every process of the run (it sees the whole namespace and inherits every
+orphan: daemons and grandchildren too) and reaps them.
 
-Judging uses two processes that cannot touch each other: the *solution* process (untrusted: executes the
-completion, then serves calls) and the *trusted* test process (executes the tests with the solution's names
-replaced by proxies; arguments and results cross as type-tagged JSON). Only the trusted process ever reads
-the tests, expected outputs and the run's nonce: it reads them from the worker's stdin itself, after the
-solution process was forked, so they never exist in memory the solution can inspect. It reports on a pipe
-the solution does not hold; the nonce proves the report came from a test run that reached its end.
+Judging uses two processes that cannot touch each other: the run's *solution* process (untrusted: executes
+the completion, then serves calls) and the worker's long-lived *trusted* test process (another uid; runs
+the tests with the solution's names replaced by proxies; arguments and results cross as type-tagged JSON).
+Only the trusted process ever reads the tests, the expected outputs and the run's nonce: it reads them from
+the worker's stdin itself and reports straight to the host on the worker's stdout, so they never exist in
+memory a solution process is forked from. The nonce proves the report came from a test run that reached its
+end.
 """
 
 from __future__ import annotations
