@@ -93,6 +93,24 @@ def test_judge_proxies_names_objects_exceptions_and_mutation(pool: WorkerPool) -
     assert res.all_passed, res.failures
 
 
+def test_judge_solution_classes(pool: WorkerPool) -> None:
+    solution = (
+        "from dataclasses import dataclass\n"
+        "@dataclass\nclass Point:\n    x: int\n    y: int\n"
+        "    def norm1(self):\n        return abs(self.x) + abs(self.y)\n"
+        "def mirror(p):\n    return Point(p.y, p.x)\n"
+    )
+    tests = (
+        "p = Point(1, -2)\n"
+        "assert isinstance(p, Point) and not isinstance(3, Point)\n"
+        "assert p.norm1() == 3 and p.x == 1\n"
+        "assert mirror(p) == Point(-2, 1) and mirror(p) != Point(0, 0)\n"
+        "assert p != (1, -2)\n"  # a solution object never equals plain data
+    )
+    res = pool.judge(JudgeSpec(solution=solution, tests=tests))
+    assert res.all_passed, res.failures
+
+
 def test_judge_tests_without_asserts_and_setup_errors(pool: WorkerPool) -> None:
     ok = pool.judge(JudgeSpec(solution="def f():\n    return 1", tests="if f() != 1:\n    raise Exception"))
     assert ok.all_passed and ok.total == 1
@@ -110,6 +128,8 @@ def test_judge_call_based(pool: WorkerPool) -> None:
     assert pool.judge(tol).all_passed
     exact = JudgeSpec(solution="def h():\n    return 0.1 + 0.2", mode="call", fn_name="h", inputs=[[]], outputs=[0.3])
     assert not pool.judge(exact).all_passed
+    apps = JudgeSpec(solution="def f(x):\n    return x + 1", mode="call", fn_name="f", inputs=[[1]], outputs=[[2]])
+    assert pool.judge(apps).all_passed  # APPS wraps return values in one-element lists
     leet = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]"
     assert pool.judge(JudgeSpec(solution=leet, mode="call", fn_name="twoSum", inputs=[[[1, 2], 3]], outputs=[[0, 1]])).all_passed
     missing = pool.judge(JudgeSpec(solution="x = 1", mode="call", fn_name="nope", inputs=[[]], outputs=[1]))
