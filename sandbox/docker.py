@@ -29,6 +29,7 @@ from rlvr.sandbox.base import (
 from rlvr.sandbox.pool import (
     GRACE_S,
     PREIMPORT,
+    SANDBOX_ENV,
     WORKER_SOURCE,
     _frame,
     _run_result,
@@ -57,7 +58,7 @@ def container_spec(limits: Limits, image: str = DEFAULT_IMAGE, source: str | Non
         "read_only": True,
         "tmpfs": {"/tmp": tmpfs_opts, "/dev/shm": tmpfs_opts},
         "working_dir": "/tmp",
-        "environment": {"HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8", "PATH": "/usr/local/bin:/usr/bin:/bin"},
+        "environment": dict(SANDBOX_ENV),
         "mem_limit": f"{mem}m",
         "memswap_limit": f"{mem}m",
         "pids_limit": 2 * int(limits.nproc) + 8,

@@ -54,6 +54,17 @@ INSTALL_HINT = (
     "'sudo apt-get install bubblewrap' (Debian/Ubuntu), 'sudo dnf install bubblewrap' (Fedora) or "
     "'bash scripts/setup.sh'; for trusted code only, use backend='rlimits' (no isolation)"
 )
+#: The whole environment of a sandboxed program. One BLAS/OpenMP thread: runs are many and parallel, and
+#: a thread per core would run into RLIMIT_NPROC on big machines.
+SANDBOX_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/tmp",
+    "TMPDIR": "/tmp",
+    "LANG": "C.UTF-8",
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
 STARTUP_TIMEOUT_S = 60.0
 GRACE_S = 5.0  # beyond a job's wall limit before the host declares the worker hung
 
@@ -87,7 +98,7 @@ def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
     for c in caps:
         cmd += ["--cap-add", c]
     cmd += ["--as-pid-1", "--die-with-parent", "--new-session", "--clearenv"]
-    for k, v in (("PATH", "/usr/local/bin:/usr/bin:/bin"), ("HOME", "/tmp"), ("TMPDIR", "/tmp"), ("LANG", "C.UTF-8")):
+    for k, v in SANDBOX_ENV.items():
         cmd += ["--setenv", k, v]
     cmd += ["--ro-bind", "/usr", "/usr"]
     for d in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
@@ -294,7 +305,7 @@ class WorkerPool(Sandbox):
         else:
             argv = argv_py
             cfg.update(isolated=False, scratch=self._scratch, workdir=self._scratch)
-            env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": self._scratch}
+            env = {**SANDBOX_ENV, "HOME": self._scratch, "TMPDIR": self._scratch}
         w = WorkerProcess(argv, cfg, env)
         with self._all_lock:
             self._all.add(w)

@@ -17,7 +17,7 @@ def test_container_spec_carries_every_limit() -> None:
     assert spec["cap_drop"] == ["ALL"] and set(spec["cap_add"]) == {"SETUID", "SETGID", "KILL"}
     assert "no-new-privileges" in spec["security_opt"]
     assert spec["command"][:4] == ["python", "-I", "-B", "-c"] and spec["command"][4] == "print(1)"
-    assert set(spec["environment"]) == {"HOME", "TMPDIR", "LANG", "PATH"}
+    assert set(spec["environment"]) == {"HOME", "TMPDIR", "LANG", "PATH", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}
 
 
 def test_worker_config_uses_container_tmpfs() -> None:
