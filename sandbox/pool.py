@@ -210,13 +210,20 @@ class WorkerProcess:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
+    def close_input(self) -> None:
+        """Ask the worker to shut down cleanly (it exits at the end of its input)."""
+        try:
+            self.proc.stdin.close()  # type: ignore[union-attr]
+        except OSError:
+            pass
+
     def kill(self, grace_s: float = 0.0) -> None:
         """Stop the worker: with ``grace_s``, first close its input and let it shut down cleanly."""
         if grace_s > 0 and self.proc.poll() is None:
+            self.close_input()
             try:
-                self.proc.stdin.close()  # type: ignore[union-attr]
                 self.proc.wait(timeout=grace_s)
-            except (OSError, subprocess.TimeoutExpired):
+            except subprocess.TimeoutExpired:
                 pass
         if self.proc.poll() is None:
             self.proc.kill()
@@ -242,7 +249,7 @@ class WorkerPool(Sandbox):
 
     backend: ``bwrap`` (default; refuses with :class:`SandboxUnavailable` when bubblewrap is missing) or
     ``rlimits`` (trusted code only: no namespaces, no filesystem isolation; warns). workers: pool size
-    (default: CPU count). limits: default :class:`Limits` of a run.
+    (default: the CPUs this process may run on). limits: default :class:`Limits` of a run.
     """
 
     def __init__(self, workers: int | None = None, limits: Limits | None = None, backend: str = "bwrap") -> None:
@@ -250,7 +257,7 @@ class WorkerPool(Sandbox):
             raise ValueError(f"WorkerPool.backend must be 'bwrap' or 'rlimits', got {backend!r}")
         self.backend = backend
         self.limits = limits or Limits()
-        self.size = int(workers or os.cpu_count() or 1)
+        self.size = int(workers or len(os.sched_getaffinity(0)) or 1)  # the CPUs this process may use
         if self.size < 1:
             raise ValueError(f"WorkerPool.workers must be >= 1, got {workers}")
         self._privileged = os.geteuid() == 0
@@ -405,6 +412,8 @@ class WorkerPool(Sandbox):
             self._executor.shutdown(wait=True)
         with self._all_lock:
             workers, self._all = list(self._all), set()
+        for w in workers:  # all shut down together, then each is waited for
+            w.close_input()
         for w in workers:
             w.kill(grace_s=2.0)
         if hasattr(self, "_spawner"):
