@@ -32,6 +32,8 @@ worker replaces with a no-op. ``import vllm`` happens only when a generator is b
 from __future__ import annotations
 
 import gc
+import hashlib
+import itertools
 import json
 import logging
 import os
@@ -237,6 +239,7 @@ class _Engine:
 
 
 _ENGINES: dict[str, _Engine] = {}
+_GENERATOR_IDS = itertools.count()
 
 
 def shutdown_engines() -> None:
@@ -307,7 +310,7 @@ def _engine_key(cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed: i
     base = _base_model(model)
     parts = {
         "config": base.config.to_json_string(use_diff=False),
-        "tokenizer": f"{type(tokenizer).__name__}:{getattr(tokenizer, 'name_or_path', '')}:{len(tokenizer)}",
+        "tokenizer": hashlib.sha256(json.dumps(tokenizer.get_vocab(), sort_keys=True).encode()).hexdigest(),
         "engine": asdict(cfg) | {"seed": seed, "lora": lora, "dtype": str(_resolve_dtype(cfg, model))},
     }
     return json.dumps(parts, sort_keys=True, default=str)
@@ -332,6 +335,7 @@ class VLLMGenerator:
         if mode in ("lora_merged", "lora_request") and not peft:
             raise ValueError(f"rollout.vllm.weight_sync={mode!r} needs a peft (LoRA) model")
         self.mode = mode
+        self.uid = next(_GENERATOR_IDS)  # which generator's weights the shared engine holds
         seed = self.cfg.seed if self.cfg.seed is not None else seed
         lora = mode == "lora_request"
         key = _engine_key(self.cfg, model, tokenizer, seed, lora)
@@ -353,13 +357,13 @@ class VLLMGenerator:
         t0 = time.perf_counter()
         with torch.no_grad():
             if self.mode == "lora_request":
-                if eng.owner != id(self):  # base weights once per owner; the adapter every step
+                if eng.owner != self.uid:  # base weights once per owner; the adapter every step
                     self._push(base_state_dict(model))
                 self._save_adapter(model)
             else:
                 self._push(merged_state_dict(model))
         llm.reset_prefix_cache()
-        eng.owner = id(self)
+        eng.owner = self.uid
         self.last_sync_s = time.perf_counter() - t0
         logger.debug("weights pushed to vLLM (%s) in %.3f s", self.mode, self.last_sync_s)
 
@@ -391,7 +395,7 @@ class VLLMGenerator:
 
         if n < 1:
             raise ValueError(f"n must be >= 1, got {n}")
-        if self.engine.owner != id(self):  # another generator pushed its weights into the shared engine
+        if self.engine.owner != self.uid:  # another generator pushed its weights into the shared engine
             self.sync_weights(self.model)
         limit = self.engine.max_model_len
         for i, p in enumerate(prompts):
