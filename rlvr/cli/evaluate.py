@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any, name: str, help_: str) -> None:
-    p = subparsers.add_parser(name, help=help_, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subparsers.add_parser(name, help=help_, description=__doc__,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--samples", metavar="FILE", help="re-score a JSONL of {task_id, passed} records ('-' = stdin)")
     src.add_argument("--task", help="registered task to generate on (see 'rlvr tasks list')")
@@ -107,7 +108,8 @@ def generate_and_score(args: argparse.Namespace, ks: list[int]) -> int:
         print("rlvr eval: --greedy gives identical samples; use --n 1 with it", file=sys.stderr)
         return 2
     if max(ks) > args.n:
-        print(f"rlvr eval: --k {max(ks)} needs --n >= {max(ks)} samples per problem (got --n {args.n})", file=sys.stderr)
+        print(f"rlvr eval: --k {max(ks)} needs --n >= {max(ks)} samples per problem (got --n {args.n})",
+              file=sys.stderr)
         return 2
     try:
         task = get_task(args.task, **task_cfg)
