@@ -93,7 +93,7 @@ def main() -> None:
     rows = [r for name in names for r in run_variant(name, args)]
     Path(args.out).mkdir(parents=True, exist_ok=True)
     (Path(args.out) / "results.json").write_text(json.dumps(rows, indent=1))
-    print(f"| variant | generated tokens | steps | held-out greedy pass@1 | train seconds |")
+    print("| variant | generated tokens | steps | held-out greedy pass@1 | train seconds |")
     print("|---|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['variant']} | {r['tokens']} | {r['steps']} | {100 * r['pass@1']:.1f}% ± {100 * r['se']:.1f} "
