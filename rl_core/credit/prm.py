@@ -294,6 +294,12 @@ def train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMTr
     backbone is frozen, LoRA adapters and the head are trained, and the adapters are merged afterwards."""
     if not records:
         raise ValueError("train_prm: no records")
+    with torch.random.fork_rng():  # dropout draws from a seeded stream: the result does not depend on history
+        torch.manual_seed(cfg.seed)
+        return _train_prm(prm, records, cfg)
+
+
+def _train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMTrainConfig) -> list[float]:
     rng = random.Random(cfg.seed)
     model = prm.model
     if cfg.lora_r > 0:

@@ -96,9 +96,9 @@ def test_prm_trained_on_mc_labels_ranks_correct_steps_higher(chain, tok):
     truth = [[0, 0], [1, 1]] * len(problems)
     train, test = recs[:320], recs[320:]
     prm = build_prm("tiny", seed=0)
-    train_prm(prm, train, PRMTrainConfig(epochs=30, lr=3e-3, batch_size=16))
+    train_prm(prm, train, PRMTrainConfig(epochs=60, lr=3e-3, batch_size=16, seed=0))
     scores = prm.score([r.prompt for r in test], [r.steps for r in test])
     auc = step_auc([x for s in scores for x in s], [y for t in truth[320:] for y in t])
     logger.info("held-out step AUC %.3f", auc)
     print(f"held-out step AUC: {auc:.3f}")
-    assert auc >= 0.7  # 0.773 measured (chance 0.5; position carries no signal here: both steps share a label)
+    assert auc >= 0.75  # 0.837 measured (seed 2: 0.976; chance 0.5; position carries no signal: both steps share a label)
