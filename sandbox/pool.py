@@ -16,7 +16,7 @@ import os
 import queue
 import random
 import secrets
-import selectors
+import select
 import shutil
 import subprocess
 import sys
@@ -129,6 +129,9 @@ class WorkerProcess:
         self.jobs = 0
         os.set_blocking(self.proc.stdout.fileno(), False)  # type: ignore[union-attr]
         os.set_blocking(self.proc.stdin.fileno(), False)  # type: ignore[union-attr]
+        self._in_poll, self._out_poll = select.poll(), select.poll()  # made once: no epoll per message
+        self._in_poll.register(self.proc.stdout.fileno(), select.POLLIN)  # type: ignore[union-attr]
+        self._out_poll.register(self.proc.stdin.fileno(), select.POLLOUT)  # type: ignore[union-attr]
         self._send([_frame(cfg)], time.monotonic() + STARTUP_TIMEOUT_S)
 
     def wait_ready(self) -> None:
@@ -137,40 +140,37 @@ class WorkerProcess:
             raise WorkerDied(f"worker did not start: {hello}")
 
     def _send(self, frames: list[bytes], deadline: float) -> None:
+        """Write all of ``frames``; wait (poll) only while the pipe is full."""
         data = memoryview(b"".join(frames))
         fd = self.proc.stdin.fileno()  # type: ignore[union-attr]
-        with selectors.DefaultSelector() as sel:
-            sel.register(fd, selectors.EVENT_WRITE)
-            while data:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise WorkerDied("worker stopped reading its input")
-                if not sel.select(left):
-                    continue
-                try:
-                    data = data[os.write(fd, data[: 1 << 16]) :]
-                except BlockingIOError:
-                    continue
-                except OSError as e:
-                    raise WorkerDied(f"worker input closed: {e}") from None
+        while data:
+            try:
+                data = data[os.write(fd, data[: 1 << 16]) :]
+                continue
+            except BlockingIOError:
+                pass
+            except OSError as e:
+                raise WorkerDied(f"worker input closed: {e}") from None
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise WorkerDied("worker stopped reading its input")
+            self._out_poll.poll(left * 1000)
 
     def _recv(self, deadline: float) -> dict[str, Any]:
+        """One JSON line from the worker; wait (poll) only while none is buffered."""
         fd = self.proc.stdout.fileno()  # type: ignore[union-attr]
-        with selectors.DefaultSelector() as sel:
-            sel.register(fd, selectors.EVENT_READ)
-            while b"\n" not in self._buf:
+        while b"\n" not in self._buf:
+            try:
+                chunk = os.read(fd, 1 << 20)
+            except BlockingIOError:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise WorkerDied("worker did not answer in time")
-                if not sel.select(left):
-                    continue
-                try:
-                    chunk = os.read(fd, 1 << 20)
-                except BlockingIOError:
-                    continue
-                if not chunk:
-                    raise WorkerDied(f"worker exited: {self.stderr_tail()}")
-                self._buf += chunk
+                    raise WorkerDied("worker did not answer in time") from None
+                self._in_poll.poll(left * 1000)
+                continue
+            if not chunk:
+                raise WorkerDied(f"worker exited: {self.stderr_tail()}")
+            self._buf += chunk
         line, self._buf = self._buf.split(b"\n", 1)
         try:
             msg = json.loads(line)

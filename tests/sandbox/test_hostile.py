@@ -280,34 +280,39 @@ else:
         refuted(judge(verifier, attack))
 
     def test_nonce_and_tests_are_out_of_reach(verifier: CodeVerifier) -> None:
+        # The probe reports only what it finds (its full dump would be cut by the 4 KiB output cap), and its
+        # patterns are written so that they cannot match its own source or objects.
         code = (
             "import gc, os, re, ctypes, glob\n"
+            "NONCE = re.compile(rb'(?:feedfacecafebeef){2}')\n"
+            "TEST = re.compile(rb'assert add\\(|add\\(10, 5\\)')\n"
             "found = set()\n"
             "for o in gc.get_objects():\n"
             "    if isinstance(o, dict):\n"
             "        for v in list(o.values()):\n"
             "            if isinstance(v, (str, bytes)):\n"
-            "                found.add(v if isinstance(v, str) else v.decode('latin1'))\n"
-            "import sys\n"
-            "mem = b''\n"
+            "                found.add(v if isinstance(v, bytes) else v.encode('utf-8', 'replace'))\n"
             "for line in open('/proc/self/maps'):\n"
             "    a, b = (int(x, 16) for x in line.split()[0].split('-'))\n"
             "    if 'rw' in line.split()[1] and b - a < 64 << 20:\n"
-            "        try:\n            mem += ctypes.string_at(a, b - a)\n        except Exception:\n            pass\n"
-            "found.update(re.findall(rb'[0-9a-f]{32}', mem) and [m.decode() for m in re.findall(rb'[0-9a-f]{32}', mem)])\n"
-            "found.update(m.decode('latin1') for m in re.findall(rb'assert add[^\\n]*', mem))\n"
+            "        try:\n            found.add(ctypes.string_at(a, b - a))\n        except Exception:\n            pass\n"
             "for p in glob.glob('/proc/[0-9]*/mem') + glob.glob('/proc/[0-9]*/fd/*') + glob.glob('/proc/[0-9]*/environ'):\n"
-            "    try:\n        found.add(open(p, 'rb').read(1 << 16).decode('latin1'))\n    except Exception:\n        pass\n"
+            "    try:\n        found.add(open(p, 'rb').read(1 << 16))\n    except Exception:\n        pass\n"
+            "leaks = set()\n"
+            "for blob in found:\n"
+            "    if NONCE.search(blob):\n        leaks.add('LEAK-nonce')\n"
+            "    if TEST.search(blob):\n        leaks.add('LEAK-tests')\n"
             "libc = ctypes.CDLL(None, use_errno=True)\n"
             "for pid in range(1, 64):\n"
-            "    if libc.ptrace(16, pid, 0, 0) == 0:\n        found.add('ptrace-attached-%d' % pid)\n"
-            "print('\\n'.join(sorted(found)))\n"
+            "    if libc.ptrace(16, pid, 0, 0) == 0:\n        leaks.add('ptrace-attached-%d' % pid)\n"
+            "print('probe done', *sorted(leaks))\n"
             "def add(a, b):\n    return 0\n"
         )
         res = judge(verifier, code)  # judge() asserts the nonce is not in the output
         refuted(res)
         out = res.details.get("stdout", "")
-        assert "assert add" not in out and "ptrace-attached" not in out
+        assert "probe done" in out, res  # the probe ran to its end
+        assert "LEAK" not in out and "ptrace-attached" not in out, out
 
     def test_pickle_reduce(verifier: CodeVerifier, host: Host) -> None:
         code = (
