@@ -54,3 +54,24 @@ def test_credit_method_with_every_preset(tmp_path, digit_task, prm_dir, preset, 
         assert 0.0 < last["credit/prm_score_mean"] < 1.0
     logged = [json.loads(x) for x in (tmp_path / "metrics.jsonl").read_text().splitlines()]
     assert logged[-1]["step"] == 1
+
+
+@pytest.mark.parametrize("method", ["mc", "redistribute"])
+def test_credit_with_lora(tmp_path, digit_task, method):
+    """Continuations and attention come from the adapted policy; only the adapters train."""
+    overrides = [
+        "preset=dapo", "steps=1", "rollout.prompts_per_step=2", "rollout.group_size=4", "rollout.max_new_tokens=12",
+        "rollout.backend=hf", "eval.after=false", "eval.before=false", "checkpoint.save_final=false",
+        "logging.progress=false", "lora.enabled=true", "lora.r=4", f"credit.method={method}", *METHODS[method],
+    ]
+    model, tok = tiny_model(seed=0)
+    embed = model.model.embed_tokens.weight.detach().clone()
+    trainer = Trainer(resolve({}, overrides), model, tok, digit_task, tmp_path)
+    adapters = {n: p.detach().clone() for n, p in trainer.model.named_parameters() if "lora_" in n}
+    assert adapters
+    rows = trainer.train()
+    assert rows[-1].get("skipped", 0.0) == 0.0
+    now = dict(trainer.model.named_parameters())
+    assert any(not torch.equal(v, now[n]) for n, v in adapters.items()), "the adapters were updated"
+    base = trainer.model.get_base_model() if hasattr(trainer.model, "get_base_model") else trainer.model
+    assert torch.equal(base.model.embed_tokens.weight, embed)
