@@ -215,7 +215,9 @@ class Trainer:
         packs = self._micro_batches(batch)
         ref = None
         if self.reference is not None:
+            t0 = time.perf_counter()
             ref = [self.reference.logprobs(p.to(self.device), cfg.rollout.temperature, self.share_prefix) for _, p in packs]
+            m["time/reference"] = time.perf_counter() - t0
         if cfg.kl.in_reward and ref is not None:
             kl_seq = self._sequence_kl(batch, packs, ref)
             m["kl/reward_penalty"] = float(kl_seq.mean()) * cfg.kl.beta
