@@ -240,8 +240,9 @@ class WorkerProcess:
 
 
 def _frame(obj: dict[str, Any]) -> bytes:
+    """``obj`` as one frame for the worker: its JSON's length in a fixed-width header (one read), the JSON."""
     data = json.dumps(obj).encode()
-    return b"%d\n" % len(data) + data
+    return b"%019d\n" % len(data) + data
 
 
 class WorkerPool(Sandbox):

@@ -47,6 +47,7 @@ MS_NOSUID, MS_NODEV = 2, 4
 MNT_DETACH = 2
 MAX_MESSAGE = 64 << 20  # bytes of one RPC message between the two judge processes
 RESULT_CAP = 1 << 20  # bytes of the trusted process's report
+FRAME_HEADER = 20  # bytes of a frame's header: 19 digits and a newline
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
@@ -83,17 +84,19 @@ def read_exact(fd: int, n: int) -> bytes:
 
 
 def read_frame(fd: int) -> dict | None:
-    """Read one ``<length>\\n<json>`` frame byte-exactly (never reads ahead). None at EOF."""
+    """Read one frame: a ``FRAME_HEADER``-byte header (the JSON's length, zero-padded, then a newline) and
+    the JSON. Byte-exact, never reads ahead (the trusted process reads the next bytes of the same stream).
+    None at EOF."""
     header = b""
-    while not header.endswith(b"\n"):
-        b = os.read(fd, 1)
+    while len(header) < FRAME_HEADER:
+        b = os.read(fd, FRAME_HEADER - len(header))
         if not b:
             if header:
                 raise EOFError("stream closed mid-header")
             return None
         header += b
-        if len(header) > 20:
-            raise ValueError("bad frame header")
+    if not header.endswith(b"\n") or not header[:-1].isdigit():
+        raise ValueError("bad frame header")
     return json.loads(read_exact(fd, int(header)))
 
 

@@ -67,6 +67,35 @@ def test_judge_assert_style(pool: WorkerPool) -> None:
     assert "line 1" in frac.failures[0]
 
 
+def test_judge_counts_asserts_at_any_depth(pool: WorkerPool) -> None:
+    tests = (
+        "def check(f):\n"
+        "    assert f(1) == 2\n"  # line 2: the one failing assert
+        "    for x in range(3):\n"
+        "        assert f(x) == x + 1 or x == 1\n"
+        "    else:\n"
+        "        assert True\n"
+        "    try:\n"
+        "        assert f(0) == 1\n"
+        "    except ZeroDivisionError:\n"
+        "        assert False\n"
+        "    finally:\n"
+        "        assert f(2) == 3\n"
+        "    with open('/dev/null') as fh:\n"
+        "        assert fh.read() == ''\n"
+        "    match f(3):\n"
+        "        case 4:\n"
+        "            assert 1\n"
+        "    class C:\n"
+        "        assert f(4) == 5\n"
+        "check(inc)\n"
+    )
+    sol = "def inc(x):\n    return 3 if x == 1 else x + 1"
+    r = pool.judge(JudgeSpec(solution=sol, tests=tests), fraction=True)
+    assert (r.passed, r.total, r.completed) == (9, 10, True)  # 1 + 3 + 1 + 1 + 1 + 1 + 1 + 1 executed
+    assert len(r.failures) == 1 and r.failures[0].startswith("line 2: AssertionError")
+
+
 def test_judge_proxies_names_objects_exceptions_and_mutation(pool: WorkerPool) -> None:
     solution = (
         "import math\n"
