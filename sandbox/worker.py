@@ -234,7 +234,7 @@ def apply_limits(lim: dict, cfg: dict) -> None:
             resource.setrlimit(res, val)
 
 
-_NAMES = {n: ctypes.create_string_buffer(n) for n in (b"rlvr-worker", b"rlvr-ready", b"rlvr-run")}
+_NAMES = {n: ctypes.create_string_buffer(n) for n in (b"rlvr-worker", b"rlvr-tests", b"rlvr-ready", b"rlvr-run")}
 
 
 def _set_name(name: bytes) -> None:
@@ -823,7 +823,7 @@ class Worker:
         devnull = os.open("/dev/null", os.O_RDWR)
         tlim = {**cfg["limits"], "cpu_s": 1 << 30}  # long-lived: CPU time is bounded per job by the wall clock
         fds = {0: 0, 1: devnull, 2: 2, 3: ctl_t.fileno(), 4: 1}
-        self.tpid = self.fork(fds, tlim, self.uid_tests, lambda: trusted_main(3, 4), setpgid=False)
+        self.tpid = self.fork(b"rlvr-tests", fds, tlim, self.uid_tests, lambda: trusted_main(3, 4), setpgid=False)
         self.children.remove(self.tpid)
         ctl_t.close()
         os.close(devnull)
@@ -927,10 +927,14 @@ class Worker:
                 alive = False
         return reaped, alive
 
-    def fork(self, fds: dict[int, int], lim: dict | None, uid: int | None, body, setpgid: bool = True) -> int:  # type: ignore[no-untyped-def]
+    def fork(  # type: ignore[no-untyped-def]
+        self, name: bytes, fds: dict[int, int], lim: dict | None, uid: int | None, body, setpgid: bool = True
+    ) -> int:
+        """A child named ``name`` (one of ``_NAMES``) that installs ``fds``, drops privileges and runs ``body``."""
         pid = os.fork()
         if pid == 0:
             try:
+                _set_name(name)  # before the uid changes: a process of a sandbox uid always has its name
                 _setup_child(fds, self.cfg, uid, lim)
                 if setpgid and not self.cfg["isolated"]:
                     os.setpgid(0, 0)  # so that the worker can kill the run's group afterwards
@@ -956,9 +960,8 @@ class Worker:
         u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         fds = {0: in_r, 1: out_w, 2: err_w, 3: u_sock.fileno(), 5: job_r}
         cfg = self.cfg
-        _set_name(b"rlvr-ready")  # born with its name: "rlvr-ready" until it is given a job
-        pid = self.fork(fds, None, self.uid_solution, lambda: prepared_child(5, cfg))
-        _set_name(b"rlvr-worker")
+        # "rlvr-ready" until it has a job
+        pid = self.fork(b"rlvr-ready", fds, None, self.uid_solution, lambda: prepared_child(5, cfg))
         for fd in (out_w, err_w, in_r, job_r):
             os.close(fd)
         u_sock.close()
@@ -1143,6 +1146,7 @@ def main() -> None:
         return
     cfg["bpf"] = base64.b64decode(cfg.get("bpf") or "")
     cfg["ns_init"] = os.getpid() == 1
+    _set_name(b"rlvr-worker")
     for name in cfg.get("preimport", []):
         try:
             __import__(name)
