@@ -21,6 +21,7 @@ import yaml
 from rlvr.rl_core.advantages import ADVANTAGES
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.losses import LossConfig
+from rlvr.rl_core.mismatch import IS_CORRECTIONS
 from rlvr.rl_core.rollout_vllm import VLLMConfig
 
 
@@ -71,6 +72,8 @@ class RolloutConfig:
     stop: list[str] = opt([], "stop strings: generation of a completion ends after one appears")
     prompt_batch: int = opt(64, "prompts prefilled and decoded together by the hf backend")
     vllm: VLLMConfig = section(VLLMConfig, "engine settings of the vllm backend (Kwon et al. 2023)")
+    is_correction: str = opt("none", "sampler/learner mismatch correction of the policy loss (registry IS_CORRECTIONS): none | tis (per-token truncated importance sampling) | seq_tis (per-sequence); TIS, Yao et al. 2025, 'Your efficient RL framework secretly brings you off-policy RL training'")
+    is_cap: float = opt(2.0, "truncation cap C of the IS weight min(pi_learner / pi_sampler, C), >= 1 (TIS, Yao et al. 2025, use C = 2)")
 
     def __post_init__(self) -> None:
         _require(self.prompts_per_step >= 1, "prompts_per_step", "must be >= 1")
@@ -79,6 +82,9 @@ class RolloutConfig:
         _require(self.temperature > 0, "temperature", "must be > 0 for RL sampling")
         _require(0 < self.top_p <= 1, "top_p", "must lie in (0, 1]")
         _require(self.prompt_batch >= 1, "prompt_batch", "must be >= 1")
+        _require(self.is_correction == "none" or self.is_correction in IS_CORRECTIONS, "is_correction",
+                 f"must be 'none' or one of {IS_CORRECTIONS.names()}, got {self.is_correction!r}")
+        _require(self.is_cap >= 1, "is_cap", f"must be >= 1 (a cap below 1 down-weights on-policy tokens), got {self.is_cap}")
 
 
 @dataclass

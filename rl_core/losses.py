@@ -3,11 +3,12 @@
 Shapes: N completions in this micro-batch, T tokens (right-padded); ``mask`` is True on tokens that count.
 Per token, with log-ratio ρ = log π_θ − log π_old and advantage A::
 
-    loss_t = policy_loss_t + kl_beta · KL_t − entropy_coef · H_t
+    loss_t = w_t · policy_loss_t + kl_beta · KL_t − entropy_coef · H_t
 
-and :func:`agg_loss` reduces the (N, T) matrix to a scalar with normalisers taken from the whole optimiser
-step (:class:`StepNormalizer`), so summing the gradients of the micro-batches gives exactly the gradient of
-the full batch, however it is split.
+with optional constant importance weights w_t (1 when absent; e.g. the truncated IS correction of the
+sampler/learner mismatch, :mod:`rlvr.rl_core.mismatch`, Yao et al. 2025). :func:`agg_loss` reduces the
+(N, T) matrix to a scalar with normalisers taken from the whole optimiser step (:class:`StepNormalizer`), so
+summing the gradients of the micro-batches gives exactly the gradient of the full batch, however it is split.
 
 Three registries choose the pieces by name: :data:`POLICY_LOSSES` (``clipped``, ``gspo``),
 :data:`KL_ESTIMATORS` (``k1``, ``k2``, ``k3``) and :data:`AGGREGATIONS` (``token_mean``,
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import torch
 from torch import Tensor
@@ -38,7 +39,9 @@ class LossInputs:
     """One micro-batch. logprobs (N, T) current policy, requires grad; old_logprobs (N, T) behaviour
     policy, detached; advantages (N,) per sequence or (N, T) per token; mask (N, T) bool;
     ref_logprobs (N, T) reference policy (needed when ``kl_beta > 0``); entropy (N, T) per-token entropy of
-    the current policy in nats (needed when ``entropy_coef > 0``)."""
+    the current policy in nats (needed when ``entropy_coef > 0``); is_weights (N, T) importance weights
+    that multiply the per-token policy loss (not the KL or entropy terms), treated as constants (e.g.
+    truncated IS, :data:`rlvr.rl_core.mismatch.IS_CORRECTIONS`); None means 1 everywhere."""
 
     logprobs: Tensor
     old_logprobs: Tensor
@@ -46,6 +49,7 @@ class LossInputs:
     mask: Tensor
     ref_logprobs: Tensor | None = None
     entropy: Tensor | None = None
+    is_weights: Tensor | None = None
 
 
 @dataclass
@@ -287,7 +291,7 @@ def _check_inputs(inputs: LossInputs, cfg: LossConfig) -> None:
     shape = inputs.logprobs.shape
     if inputs.logprobs.dim() != 2:
         raise ValueError(f"logprobs must be (N, T), got {tuple(shape)}")
-    for name in ("old_logprobs", "mask", "ref_logprobs", "entropy"):
+    for name in ("old_logprobs", "mask", "ref_logprobs", "entropy", "is_weights"):
         value = getattr(inputs, name)
         if value is not None and value.shape != shape:
             raise ValueError(f"{name} has shape {tuple(value.shape)}, expected {tuple(shape)} like logprobs")
@@ -322,6 +326,10 @@ def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> L
     log_ratio = _masked(inputs.logprobs, mask, dtype) - _masked(inputs.old_logprobs.detach(), mask, dtype)
 
     policy = POLICY_LOSSES[cfg.policy_loss](log_ratio, advantages, mask, cfg)
+    is_weights = None
+    if inputs.is_weights is not None:
+        is_weights = _masked(inputs.is_weights.detach(), mask, dtype)
+        policy = replace(policy, loss=policy.loss * is_weights)
     loss_mat = policy.loss
     kl = entropy = None
     if inputs.ref_logprobs is not None:
@@ -335,11 +343,11 @@ def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> L
         if cfg.entropy_coef > 0:
             loss_mat = loss_mat - cfg.entropy_coef * entropy
     loss = agg_loss(loss_mat, mask, cfg.agg, norm, cfg.max_completion_len)
-    return LossOutputs(loss, _metrics(policy, log_ratio, kl, entropy, mask))
+    return LossOutputs(loss, _metrics(policy, log_ratio, kl, entropy, is_weights, mask))
 
 
 def _metrics(policy: PolicyLoss, log_ratio: Tensor, kl: Tensor | None, entropy: Tensor | None,
-             mask: Tensor) -> dict[str, float]:
+             is_weights: Tensor | None, mask: Tensor) -> dict[str, float]:
     """Token means over this micro-batch (one device sync), plus counts and ratio extremes."""
     counts = mask.sum(dim=1)
     n_tokens = int(counts.sum())
@@ -360,6 +368,8 @@ def _metrics(policy: PolicyLoss, log_ratio: Tensor, kl: Tensor | None, entropy: 
             means["kl"] = kl.detach()
         if entropy is not None:
             means["entropy"] = entropy.detach()
+        if is_weights is not None:
+            means["is_weight_mean"] = is_weights
         zero = torch.zeros((), dtype=ratio.dtype, device=mask.device)
         values = [torch.where(mask, v.to(ratio.dtype), zero).sum() / n_tokens for v in means.values()]
         values += [ratio[mask].min(), ratio[mask].max()]

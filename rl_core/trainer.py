@@ -7,6 +7,9 @@ updates normalised by the step's totals → metrics, pitfall monitor, checkpoint
 
 Old log-probabilities are the learner's own from the first epoch's forward (the weights are still the
 sampling weights then), so no extra forward pass is spent on them and the ratio is exactly 1 in epoch 0.
+The same forward measures the gap to the sampler's log-probabilities (``mismatch/*``, ``rollout/logprob_gap``)
+and, with ``rollout.is_correction``, gives the truncated importance weights (Yao et al. 2025) that multiply
+the policy loss in every epoch.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from rlvr.rl_core.credit import CreditInputs, get_credit
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, make_optimizer, trainable_state
 from rlvr.rl_core.losses import LossInputs, StepNormalizer, compute_loss, kl_penalty, merge_loss_metrics, truncation_mask
 from rlvr.rl_core.metrics import MetricsWriter, distinct_per_group, length_metrics, reward_metrics
+from rlvr.rl_core.mismatch import IS_CORRECTIONS, mismatch_metrics
 from rlvr.rl_core.monitor import PitfallMonitor
 from rlvr.rl_core.overlong import overlong_penalty
 from rlvr.rl_core.reference import PackedBatch, ReferencePolicy, pack, token_logprobs
@@ -47,7 +51,7 @@ logger = logging.getLogger(__name__)
 #: loss metrics renamed for the metrics file (the rest are prefixed ``loss/``)
 _LOSS_NAMES = {"kl": "kl", "entropy": "entropy", "clip_frac_low": "clip/low_frac", "clip_frac_high": "clip/high_frac",
                "dual_clip_frac": "clip/dual_frac", "ratio_mean": "ratio/mean", "ratio_min": "ratio/min",
-               "ratio_max": "ratio/max"}
+               "ratio_max": "ratio/max", "is_weight_mean": "mismatch/is_weight_mean"}
 
 
 @dataclass
@@ -162,6 +166,8 @@ class Trainer:
         self.optimizer = make_optimizer(self.model, cfg.optim, cfg.lora)
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, lr_lambda(cfg))
         self.loss_cfg = cfg.loss_config()
+        correction = cfg.rollout.is_correction
+        self.is_correction = None if correction == "none" else IS_CORRECTIONS[correction]
         self.examples = list(task.examples("train"))
         self.sampler = PromptSampler(len(self.examples), cfg.seed)
         self.sft = _load_sft(cfg, task, tokenizer)
@@ -351,9 +357,10 @@ class Trainer:
         norm = StepNormalizer.from_masks(masks)
         want_entropy_grad = self.loss_cfg.entropy_coef > 0
         old: list[torch.Tensor] = []
+        is_weights: list[torch.Tensor | None] = []
+        learner_lp = torch.zeros_like(batch.old_logprobs)  # (N, T) epoch 0's log-probs, for the mismatch metrics
         parts: list[dict[str, float]] = []
         m: dict[str, float] = {}
-        sampler_gap, gap_tokens = 0.0, 0
         self.model.train()
         for epoch in range(cfg.optim.epochs):
             self.optimizer.zero_grad(set_to_none=True)
@@ -363,10 +370,11 @@ class Trainer:
                                          self.share_prefix)
                 if epoch == 0:
                     old.append(lp.detach())
-                    gap = (lp.detach().cpu() - batch.old_logprobs[idx, :t]).abs() * batch.completion_mask[idx, :t]
-                    sampler_gap, gap_tokens = sampler_gap + float(gap.sum()), gap_tokens + int(batch.completion_mask[idx, :t].sum())
+                    learner_lp[idx, :t] = lp.detach().cpu().to(learner_lp.dtype)
+                    is_weights.append(self._is_weights(lp.detach(), batch, idx, t))
                 a = adv[idx] if adv.dim() == 1 else adv[idx, :t]
-                inputs = LossInputs(lp, old[k], a.to(dev), masks[k], ref[k] if ref is not None else None, ent)
+                inputs = LossInputs(lp, old[k], a.to(dev), masks[k], ref[k] if ref is not None else None, ent,
+                                    is_weights[k])
                 out = compute_loss(inputs, self.loss_cfg, norm)
                 out.loss.backward()
                 if epoch == cfg.optim.epochs - 1:
@@ -386,8 +394,18 @@ class Trainer:
             if k not in ("num_tokens", "num_seqs"):
                 m[_LOSS_NAMES.get(k, f"loss/{k}")] = v
         m["loss/num_tokens"] = float(norm.num_tokens)
-        m["rollout/logprob_gap"] = sampler_gap / max(gap_tokens, 1)
+        m.update(mismatch_metrics(learner_lp, batch.old_logprobs, batch.completion_mask, cfg.rollout.is_cap))
+        m["rollout/logprob_gap"] = m["mismatch/abs_mean"]
         return m
+
+    def _is_weights(self, learner_lp: torch.Tensor, batch: RolloutBatch, idx: list[int], t: int) -> torch.Tensor | None:
+        """(n, t) importance weights of micro-batch rows ``idx`` from the learner's (n, t) log-probs and the
+        sampler's (``rollout.is_correction``); None without a correction."""
+        if self.is_correction is None:
+            return None
+        dev = learner_lp.device
+        return self.is_correction(learner_lp, batch.old_logprobs[idx, :t].to(dev), batch.completion_mask[idx, :t].to(dev),
+                                  self.cfg.rollout.is_cap)
 
     def _sft_backward(self) -> float:
         """Backward of ``sft.weight`` x mean NLL over this step's SFT batch; returns the mean NLL."""

@@ -236,7 +236,7 @@ def _batch(seed: int, n: int = 8, t: int = 9) -> tuple[torch.Tensor, ...]:
 
 
 def _grad(cfg: LossConfig, splits: int, token_adv: bool, dtype: torch.dtype = torch.float64,
-          seed: int = 0) -> tuple[torch.Tensor, float, dict[str, float]]:
+          seed: int = 0, is_weights: torch.Tensor | None = None) -> tuple[torch.Tensor, float, dict[str, float]]:
     base, old, ref, entropy, adv, mask = (x.to(dtype) if x.is_floating_point() else x for x in _batch(seed))
     theta = base.clone().requires_grad_(True)  # stands in for the policy's log-probs
     ent_param = entropy.clone().requires_grad_(True)
@@ -254,6 +254,7 @@ def _grad(cfg: LossConfig, splits: int, token_adv: bool, dtype: torch.dtype = to
             logprobs=theta[idx, :w], old_logprobs=old[idx, :w],
             advantages=advantages[idx, :w] if token_adv else advantages[idx],
             mask=mask[idx, :w], ref_logprobs=ref[idx, :w], entropy=ent_param[idx, :w],
+            is_weights=None if is_weights is None else is_weights[idx, :w],
         )
         out = compute_loss(inputs, cfg, norm)
         out.loss.backward()
@@ -280,12 +281,81 @@ def test_gradient_independent_of_micro_batch_split(agg: str, policy: str, token_
 
 
 @pytest.mark.parametrize("agg", ["token_mean", "seq_mean_token_mean", "seq_sum_norm"])
+@pytest.mark.parametrize("policy", ["clipped", "gspo"])
+def test_gradient_with_is_weights_independent_of_micro_batch_split(agg: str, policy: str) -> None:
+    cfg = LossConfig(policy_loss=policy, agg=agg, max_completion_len=9, eps_high=0.28, dual_clip=3.0,
+                     kl_beta=0.05, entropy_coef=0.01, gspo_eps_low=0.05, gspo_eps_high=0.05)
+    weights = torch.rand(8, 9, generator=torch.Generator().manual_seed(5), dtype=torch.float64) * 2
+    full_grad, full_loss, full_metrics = _grad(cfg, 1, True, is_weights=weights)
+    assert full_grad.abs().sum() > 0
+    assert not torch.allclose(full_grad, _grad(cfg, 1, True)[0])  # the weights do act
+    for splits in (2, 4, 8):
+        grad, loss, metrics = _grad(cfg, splits, True, is_weights=weights)
+        torch.testing.assert_close(grad, full_grad, rtol=1e-12, atol=1e-14)
+        assert loss == pytest.approx(full_loss, rel=1e-12, abs=1e-14)
+        for key, value in full_metrics.items():
+            assert metrics[key] == pytest.approx(value, rel=1e-12, abs=1e-14), key
+
+
+@pytest.mark.parametrize("agg", ["token_mean", "seq_mean_token_mean", "seq_sum_norm"])
 def test_gradient_split_invariance_in_float32(agg: str) -> None:
     cfg = LossConfig(agg=agg, max_completion_len=9, kl_beta=0.05, entropy_coef=0.01)
     full_grad, _, _ = _grad(cfg, 1, False, torch.float32)
     for splits in (2, 4):
         grad, _, _ = _grad(cfg, splits, False, torch.float32)
         torch.testing.assert_close(grad, full_grad, rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("policy", ["clipped", "gspo"])
+def test_is_weights_of_one_change_nothing(policy: str) -> None:
+    cfg = LossConfig(policy_loss=policy, agg="seq_mean_token_mean", kl_beta=0.05, entropy_coef=0.01,
+                     gspo_eps_low=0.05, gspo_eps_high=0.05)
+    ones = torch.ones(8, 9, dtype=torch.float64)
+    grad, loss, metrics = _grad(cfg, 2, False)
+    grad_w, loss_w, metrics_w = _grad(cfg, 2, False, is_weights=ones)
+    assert torch.equal(grad, grad_w) and loss == loss_w
+    assert metrics_w.pop("is_weight_mean") == 1.0
+    assert metrics_w == metrics
+
+
+def test_a_constant_is_weight_scales_the_policy_gradient_exactly() -> None:
+    cfg = LossConfig(eps_high=0.28, dual_clip=3.0, entropy_coef=0.01)
+    grad, _, metrics = _grad(cfg, 3, True)
+    grad_w, _, metrics_w = _grad(cfg, 3, True, is_weights=torch.full((8, 9), 0.25, dtype=torch.float64))
+    n = grad.shape[0] // 2  # rows of the policy log-probs' gradient, then those of the entropy's
+    assert grad[:n].abs().sum() > 0
+    assert torch.equal(grad_w[:n], 0.25 * grad[:n])  # a power of two: exact in floating point
+    assert torch.equal(grad_w[n:], grad[n:])  # the entropy bonus is not re-weighted
+    assert metrics_w["pg_loss"] == 0.25 * metrics["pg_loss"] and metrics_w["is_weight_mean"] == 0.25
+
+
+def test_is_weights_leave_kl_and_entropy_terms_untouched() -> None:
+    # one token: ratio 1, A = 2, w = 0.25; k1 KL = log π - log π_ref = log 2; entropy 0.5
+    # loss = -w·A·r + β·log 2 - c·H; d/dlogπ = -w·A + β (the k1 term's gradient is 1); d/dH = -c
+    lp = torch.tensor([[LOG(0.5)]], dtype=torch.float64, requires_grad=True)
+    ent = torch.tensor([[0.5]], dtype=torch.float64, requires_grad=True)
+    inputs = LossInputs(lp, lp.detach(), torch.tensor([2.0], dtype=torch.float64), torch.tensor([[True]]),
+                        ref_logprobs=torch.tensor([[LOG(0.25)]], dtype=torch.float64), entropy=ent,
+                        is_weights=torch.tensor([[0.25]]))
+    cfg = LossConfig(kl_beta=0.1, kl_estimator="k1", entropy_coef=0.01)
+    out = compute_loss(inputs, cfg, StepNormalizer(1, 1))
+    out.loss.backward()
+    assert out.loss.item() == pytest.approx(-0.5 + 0.1 * LOG(2) - 0.005, rel=1e-12)
+    assert lp.grad.item() == pytest.approx(-0.5 + 0.1, rel=1e-12)
+    assert ent.grad.item() == pytest.approx(-0.01, rel=1e-12)
+    assert out.metrics["pg_loss"] == -0.5 and out.metrics["is_weight_mean"] == 0.25
+
+
+def test_is_weights_are_constants_and_padding_never_leaks() -> None:
+    lp = torch.tensor([[-1.0, -2.0, -3.0]], requires_grad=True)
+    w = torch.tensor([[0.5, 2.0, float("nan")]], requires_grad=True)
+    inputs = LossInputs(lp, lp.detach(), torch.tensor([1.0]), torch.tensor([[True, True, False]]), is_weights=w)
+    out = compute_loss(inputs, LossConfig(), StepNormalizer(2, 1))
+    out.loss.backward()
+    assert out.loss.item() == -(0.5 + 2.0) / 2
+    assert lp.grad.tolist() == [[-0.25, -1.0, 0.0]]
+    assert w.grad is None
+    assert out.metrics["is_weight_mean"] == 1.25
 
 
 def test_half_precision_inputs_are_upcast() -> None:
@@ -475,4 +545,8 @@ def test_bad_inputs_raise() -> None:
         compute_loss(inputs, LossConfig(), StepNormalizer(1, 1))
     with pytest.raises(ValueError, match="old_logprobs"):
         bad = LossInputs(torch.zeros(2, 3), torch.zeros(2, 2), torch.zeros(2), torch.ones(2, 3, dtype=torch.bool))
+        compute_loss(bad, LossConfig(), StepNormalizer(6, 2))
+    with pytest.raises(ValueError, match="is_weights"):
+        bad = LossInputs(torch.zeros(2, 3), torch.zeros(2, 3), torch.zeros(2), torch.ones(2, 3, dtype=torch.bool),
+                         is_weights=torch.ones(2, 1))
         compute_loss(bad, LossConfig(), StepNormalizer(6, 2))

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import logging
 import math
@@ -228,3 +229,81 @@ def test_a_failing_evaluation_does_not_stop_training(tmp_path):
     t.train()
     rows = read_metrics(tmp_path)
     assert rows[0] == {"step": 0, "eval/failed": 1.0} and rows[1]["eval/failed"] == 1.0
+
+
+# ------------------------------------------------------------------------------- sampler/learner mismatch
+_MISMATCH_KEYS = ("mismatch/abs_mean", "mismatch/abs_max", "mismatch/kl", "mismatch/ratio_mean", "mismatch/clip_frac",
+                  "rollout/logprob_gap")
+
+
+def _shift_sampler_logprobs(t, delta):
+    """Make the sampler report log π(y_t) + delta for every generated token (a known mismatch)."""
+    generate = t.generator.generate
+
+    def shifted(*args, **kwargs):
+        out = generate(*args, **kwargs)
+        return dataclasses.replace(out, old_logprobs=out.old_logprobs + delta * out.completion_mask)
+
+    t.generator.generate = shifted
+
+
+def _one_update(tmp_path, *extra, delta=0.0):
+    """Gradient of a single optimiser step (left in .grad) and its metrics."""
+    t = _trainer(tmp_path, "steps=1", "eval.before=false", "eval.after=false", "optim.max_grad_norm=0", *extra)
+    if delta:
+        _shift_sampler_logprobs(t, delta)
+    t.train()
+    return {n: p.grad.clone() for n, p in t.model.named_parameters()}, read_metrics(tmp_path)[-1]
+
+
+def test_no_correction_is_bit_identical_to_unit_weights_and_reports_the_gap(tmp_path):
+    runs = []
+    for name, unit in (("none", False), ("unit", True)):
+        t = _trainer(tmp_path / name, "preset=grpo", "steps=2", "optim.epochs=2", "eval.before=false", "eval.after=false")
+        if unit:  # the weighted path with w = 1 on every generated token
+            t.is_correction = lambda learner, sampler, mask, cap: mask.float()
+        t.train()
+        runs.append((t, _strip(read_metrics(tmp_path / name))))
+    (a, rows_a), (b, rows_b) = runs
+    for (n, p), q in zip(a.model.named_parameters(), b.model.parameters()):
+        assert torch.equal(p, q), n
+    assert [r.pop("mismatch/is_weight_mean") for r in rows_b] == [1.0, 1.0]
+    assert rows_a == rows_b
+    for r in rows_a:  # same weights and (up to kernel rounding) the same log-probs on the hf backend
+        assert all(k in r for k in _MISMATCH_KEYS)
+        assert r["rollout/logprob_gap"] == r["mismatch/abs_mean"] < 1e-5
+        assert r["mismatch/ratio_mean"] == pytest.approx(1.0, abs=1e-5) and r["mismatch/clip_frac"] == 0.0
+
+
+@pytest.mark.parametrize(("correction", "delta", "factor"), [
+    ("tis", -1.0, 2.0),  # ratio e > cap 2: every token is truncated to 2
+    ("seq_tis", -1.0, 2.0),  # sequence ratio e^length > 2
+    ("tis", 0.5, math.exp(-0.5)),  # ratio e^-0.5 < cap: kept as it is
+])
+def test_tis_reweights_the_policy_gradient_by_the_truncated_ratio(tmp_path, correction, delta, factor):
+    plain, m_plain = _one_update(tmp_path / "none", delta=delta)
+    weighted, m = _one_update(tmp_path / correction, f"rollout.is_correction={correction}", "rollout.is_cap=2",
+                              delta=delta)
+    assert m_plain["mismatch/abs_mean"] == pytest.approx(abs(delta), abs=1e-5)
+    assert m["mismatch/clip_frac"] == (1.0 if delta < 0 else 0.0)
+    assert m["mismatch/is_weight_mean"] == pytest.approx(factor, rel=1e-5)
+    for n, g in plain.items():
+        assert g.abs().sum() > 0
+        if factor == 2.0:
+            assert torch.equal(weighted[n], 2.0 * g), n
+        else:
+            torch.testing.assert_close(weighted[n], factor * g, rtol=1e-4, atol=1e-5 * float(g.abs().max()))  # float32 sums
+
+
+def test_tis_weights_every_epoch_and_training_works(tmp_path):
+    t = _trainer(tmp_path, "preset=dapo", "steps=2", "optim.epochs=2", "rollout.is_correction=tis",
+                 "eval.before=false", "eval.after=false")
+    _shift_sampler_logprobs(t, -1.0)
+    before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
+    t.train()
+    rows = read_metrics(tmp_path)
+    for r in rows:
+        assert all(k in r for k in _MISMATCH_KEYS)
+        assert r["mismatch/is_weight_mean"] == 2.0  # the loss metrics are the last epoch's
+        assert all(math.isfinite(v) for v in r.values() if isinstance(v, float))
+    assert any(not torch.equal(before[n], p) for n, p in t.model.named_parameters())
