@@ -104,8 +104,11 @@ def cpu_s() -> float:
 
 
 BARE_FORK = """
-import os, statistics, time
-times = []
+import os, resource, statistics, time
+def cpu():
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+times, c0 = [], cpu()
 for _ in range(200):
     t0 = time.perf_counter()
     pid = os.fork()
@@ -113,26 +116,28 @@ for _ in range(200):
         os._exit(0)
     os.waitpid(pid, 0)
     times.append(time.perf_counter() - t0)
-print(statistics.median(times))
+print(statistics.median(times), (cpu() - c0) / 200)
 """
 
 
-def bare_fork_s() -> float:
-    """Median seconds of fork + _exit + waitpid in a small fresh ``python -I`` (the size of a worker)."""
+def bare_fork_s() -> tuple[float, float]:
+    """(median wall s, CPU s) of fork + _exit + waitpid in a small fresh ``python -I``."""
     out = subprocess.run([sys.executable, "-I", "-c", BARE_FORK], capture_output=True, text=True, check=True)
-    return float(out.stdout)
+    wall, cpu = out.stdout.split()
+    return float(wall), float(cpu)
 
 
-def one_run_latency_s(pool: WorkerPool, n: int, pause_s: float) -> float:
-    """Median seconds of one trivial run on a one-worker pool; ``pause_s`` between runs lets the worker
-    prepare the next run's process first."""
-    lat = []
+def one_run_cost(pool: WorkerPool, n: int, pause_s: float) -> tuple[float, float]:
+    """(median wall s, CPU s of all processes) of one trivial run on a one-worker pool; ``pause_s`` between
+    runs lets the worker prepare the next run's process first."""
+    worker, trusted = _worker_pids(pool)
+    lat, c0 = [], _tree_cpu_s(worker, trusted)
     for _ in range(n):
         time.sleep(pause_s)
         t0 = time.perf_counter()
         pool.run("pass")
         lat.append(time.perf_counter() - t0)
-    return statistics.median(lat)
+    return statistics.median(lat), (_tree_cpu_s(worker, trusted) - c0) / n
 
 
 def _proc_cpu_s(pid: int) -> tuple[float, float]:
@@ -151,6 +156,21 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _worker_pids(pool: WorkerPool) -> tuple[int, int]:
+    """(worker, its trusted test process) of a one-worker pool."""
+    w = pool._idle.get()
+    pool._idle.put(w)
+    worker = _children(w.proc.pid)[0]  # bwrap's child: the worker, PID 1 of the namespace
+    trusted = next(p for p in _children(worker) if Path(f"/proc/{p}/comm").read_text().strip() == "rlvr-tests")
+    return worker, trusted
+
+
+def _tree_cpu_s(worker: int, trusted: int) -> float:
+    """CPU s so far of this process, the worker, its reaped run processes and its trusted process."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime + sum(_proc_cpu_s(worker)) + _proc_cpu_s(trusted)[0]
+
+
 def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) -> dict[str, float]:
     """CPU ms per HumanEval execution on a one-worker pool, by process: this (host) process, the worker,
     the runs' solution processes (reaped by the worker) and the long-lived trusted test process."""
@@ -158,10 +178,7 @@ def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) 
     try:
         verifier = CodeVerifier(sandbox=pool, timeout_s=timeout_s)
         verifier.verify_batch(solutions[:10], references(problems[:10]))  # warm
-        w = pool._idle.get()
-        pool._idle.put(w)
-        worker = _children(w.proc.pid)[0]  # bwrap's child: the worker, PID 1 of the namespace
-        trusted = next(p for p in _children(worker) if Path(f"/proc/{p}/comm").read_text().strip() == "rlvr-tests")
+        worker, trusted = _worker_pids(pool)
 
         def snap() -> tuple[float, ...]:
             me = resource.getrusage(resource.RUSAGE_SELF)
@@ -244,11 +261,11 @@ def main() -> None:
 
     one = WorkerPool(workers=1)
     try:
-        lat_s = one_run_latency_s(one, 200, 0.0)
-        idle_s = one_run_latency_s(one, 100, 0.02)
+        lat_s, run_cpu = one_run_cost(one, 200, 0.0)
+        idle_s, _ = one_run_cost(one, 100, 0.02)
     finally:
         one.close()
-    fork_s = bare_fork_s()
+    fork_s, fork_cpu = bare_fork_s()
 
     parts = cpu_breakdown(problems, solutions, args.timeout)
     rl, he = statistics.median(rl_rates), statistics.median(he_rates)
@@ -266,6 +283,8 @@ def main() -> None:
     print(f"| bare fork+exit+waitpid of a small python -I, ms (median) | {fork_s * 1e3:.2f} | - |")
     print(f"| overhead per execution over a bare fork (back to back / idle), ms | {(lat_s - fork_s) * 1e3:.2f} / "
           f"{(idle_s - fork_s) * 1e3:.2f} | - |")  # fmt: skip
+    print(f"| CPU-ms of one trivial execution (all processes) / of a bare fork+exit+waitpid | {run_cpu * 1e3:.2f} / "
+          f"{fork_cpu * 1e3:.2f} | - |")  # fmt: skip
     split = ", ".join(f"{k} {v:.2f}" for k, v in parts.items())
     print(f"| rlvr CPU-ms per HumanEval execution by process (one worker) | {split} | - |")
     with contextlib.suppress(Exception):
