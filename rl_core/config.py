@@ -114,9 +114,9 @@ class KLConfig:
 
 @dataclass
 class DynamicSamplingConfig:
-    dynamic: bool = opt(False, "drop groups whose rewards do not vary and sample more prompts (DAPO, Yu et al. 2025)")
+    dynamic: bool = opt(False, "drop groups whose verifier scores (before length shaping and KL) do not vary and sample more prompts (DAPO, Yu et al. 2025)")
     max_rounds: int = opt(4, "generation rounds allowed to fill the batch with informative groups (DAPO)")
-    tol: float = opt(1e-6, "reward std at or below this counts as no variance (guards float noise)")
+    tol: float = opt(1e-6, "score range (max - min) at or below this counts as no variance (guards float noise)")
     on_exhausted: Literal["partial", "error", "skip"] = opt("partial", "when rounds run out: train on the groups found, raise, or skip the step")
 
     def __post_init__(self) -> None:

@@ -273,7 +273,9 @@ class Trainer:
             if buffer is None:
                 kept = groups
                 break
-            buffer.add(groups, torch.tensor([gr.rewards for gr in groups], dtype=torch.float32))
+            # DAPO filters on accuracy: the verifier's scores, before length shaping or KL, decide
+            # whether a group carries signal (a length penalty alone must not keep an all-wrong group)
+            buffer.add(groups, torch.tensor([[res.score for res in gr.results] for gr in groups], dtype=torch.float32))
             if buffer.full or buffer.exhausted:
                 kept = buffer.take()
                 m["sampling/filtered_fraction"] = buffer.filtered_fraction

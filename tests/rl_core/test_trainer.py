@@ -191,6 +191,22 @@ def test_dynamic_sampling_skip_when_rewards_never_vary(tmp_path):
     assert rows[0]["sampling/rounds"] == 2.0 and rows[0]["sampling/filtered_fraction"] == 1.0
 
 
+def test_dynamic_sampling_filters_on_scores_not_on_length_shaped_rewards(tmp_path):
+    class Constant(DigitVerifier):
+        def verify(self, completion, reference, **context):
+            return super().verify("0000", reference)
+
+    task = ToyTask()
+    task.verifier = Constant()
+    # every completion scores 1.0; the overlong penalty alone would give the groups reward variance
+    t = _trainer(tmp_path, "preset=dapo", "sampling.on_exhausted=skip", "sampling.max_rounds=2", "steps=1",
+                 "eval.before=false", "eval.after=false", "reward.overlong_buffer_ratio=0.9",
+                 "rollout.max_new_tokens=8", task=task)
+    t.train()
+    rows = read_metrics(tmp_path)
+    assert rows[0].get("skipped") == 1.0 and rows[0]["sampling/filtered_fraction"] == 1.0
+
+
 def test_prompt_sampler_epochs_and_state():
     s = PromptSampler(5, seed=3)
     first = s.next(5)
