@@ -130,6 +130,8 @@ def bare_fork_s() -> tuple[float, float]:
 def one_run_cost(pool: WorkerPool, n: int, pause_s: float) -> tuple[float, float]:
     """(median wall s, CPU s of all processes) of one trivial run on a one-worker pool; ``pause_s`` between
     runs lets the worker prepare the next run's process first."""
+    for _ in range(10):  # warm (and every process of the worker has its name)
+        pool.run("pass")
     worker, trusted = _worker_pids(pool)
     lat, c0 = [], _tree_cpu_s(worker, trusted)
     for _ in range(n):
