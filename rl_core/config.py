@@ -249,6 +249,7 @@ class RunConfig:
 
     seed: int = opt(0, "seed of data order, sampling and initialisation (runs are deterministic on CPU)")
     steps: int = opt(100, "training steps (rollout + update rounds)")
+    max_minutes: float | None = opt(None, "wall-clock budget of the training steps in minutes: the step that crosses it is the last (then the after-training evaluation runs); None: no budget")
     preset: str | None = opt(None, "paper preset filled before the file's own values: grpo | dr_grpo | rloo | dapo")
     model: ModelConfig = section(ModelConfig, "the policy")
     task: TaskConfig = section(TaskConfig, "the task: data, prompts, verifier")
@@ -269,6 +270,7 @@ class RunConfig:
 
     def __post_init__(self) -> None:
         _require(self.steps >= 1, "steps", "must be >= 1")
+        _require(self.max_minutes is None or self.max_minutes > 0, "max_minutes", "must be > 0 (or null for no budget)")
         _require(self.preset is None or self.preset in PRESETS, "preset", f"unknown preset; choose from {sorted(PRESETS)}")
         if self.loss.kl_beta:
             raise ConfigError("loss.kl_beta: set kl.beta instead (the kl section owns the KL coefficient)")

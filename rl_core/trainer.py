@@ -189,9 +189,12 @@ class Trainer:
             written.append({"step": 0, **before})
         bar = tqdm(range(self.step + 1, cfg.steps + 1), desc="train", unit="step", disable=not cfg.logging.progress,
                    initial=self.step, total=cfg.steps)
+        deadline = time.monotonic() + 60 * cfg.max_minutes if cfg.max_minutes else math.inf
         for step in bar:
             m = self.train_step(step)
-            last = step == cfg.steps
+            last = step == cfg.steps or time.monotonic() >= deadline
+            if last and step < cfg.steps:
+                logger.info("max_minutes=%g reached after step %d of %d: stopping", cfg.max_minutes, step, cfg.steps)
             if (cfg.eval.every and step % cfg.eval.every == 0) or (last and cfg.eval.after):
                 m.update(self.evaluate("after" if last else f"step{step}", step))
             m["warnings"] = self.monitor.update(m)
@@ -201,6 +204,8 @@ class Trainer:
             bar.set_postfix(reward=f"{m.get('reward/mean', 0):.3f}", pass_rate=f"{m.get('pass_rate', 0):.2f}")
             if (cfg.checkpoint.every and step % cfg.checkpoint.every == 0) or (last and cfg.checkpoint.save_final):
                 self.save()
+            if last:
+                break
         if cfg.checkpoint.save_final:
             self.export(self.run_dir / "final")
         self.metrics.close()
