@@ -173,6 +173,7 @@ class _Prepared:
     seccomp: object = None  # a _SockFprog, or None without a filter
     seccomp_buf: object = None
     caps: tuple = ()
+    fd_bound: int = 1 << 20  # no descriptor number reaches it (the kernel's fs.nr_open)
 
 
 def prepare_setup(cfg: dict) -> None:
@@ -185,6 +186,11 @@ def prepare_setup(cfg: dict) -> None:
         _Prepared.seccomp = _SockFprog(len(bpf) // 8, ctypes.cast(buf, ctypes.c_void_p))
     hdr, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
     _Prepared.caps = (ctypes.byref(hdr), ctypes.byref(data), hdr, data)
+    try:
+        with open("/proc/sys/fs/nr_open") as f:
+            _Prepared.fd_bound = max(int(f.read()), _Prepared.fd_bound)
+    except (OSError, ValueError):
+        pass
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
 
 
@@ -200,7 +206,7 @@ def _setup_child(fds: dict[int, int], cfg: dict, uid: int | None, lim: dict | No
         if target > lo:
             os.closerange(lo, target)
         lo = target + 1
-    os.closerange(lo, 1 << 20)
+    os.closerange(lo, _Prepared.fd_bound)
     if not cfg["ns_init"]:  # (a namespace's processes all die with its init; elsewhere ask for it)
         _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if uid is not None:  # host root: a uid of its own, which drops every capability
