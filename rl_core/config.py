@@ -116,11 +116,13 @@ class KLConfig:
 class DynamicSamplingConfig:
     dynamic: bool = opt(False, "drop groups whose verifier scores (before length shaping and KL) do not vary and sample more prompts (DAPO, Yu et al. 2025)")
     max_rounds: int = opt(4, "generation rounds allowed to fill the batch with informative groups (DAPO)")
+    oversample: float = opt(1.0, "prompts drawn per generation round = ceil(oversample x rollout.prompts_per_step), so one batched call usually fills the step; surplus informative groups are dropped (DAPO's gen_batch_size / train_batch_size)")
     tol: float = opt(1e-6, "score range (max - min) at or below this counts as no variance (guards float noise)")
     on_exhausted: Literal["partial", "error", "skip"] = opt("partial", "when rounds run out: train on the groups found, raise, or skip the step")
 
     def __post_init__(self) -> None:
         _require(self.max_rounds >= 1, "max_rounds", "must be >= 1")
+        _require(self.oversample >= 1, "oversample", "must be >= 1")
         _require(self.tol >= 0, "tol", "must be >= 0")
 
 

@@ -261,7 +261,8 @@ class Trainer:
         self.generator.sync_weights(self.model)
         rounds = 0
         while True:
-            examples = [self.examples[i] for i in self.sampler.next(r.prompts_per_step)]
+            drawn = math.ceil(r.prompts_per_step * s.oversample) if buffer is not None else r.prompts_per_step
+            examples = [self.examples[i] for i in self.sampler.next(drawn)]
             prompts = [encode_prompt(self.task, e, self.tokenizer) for e in examples]
             params = SamplingParams(max_new_tokens=r.max_new_tokens, temperature=r.temperature, top_p=r.top_p,
                                     stop=tuple(r.stop), seed=_seed_for(cfg.seed, step, rounds))

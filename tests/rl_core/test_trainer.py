@@ -217,6 +217,17 @@ def test_max_minutes_ends_training_after_the_step_that_crosses_it(tmp_path):
         load_config(None, ["max_minutes=0"])
 
 
+def test_oversampling_draws_more_prompts_per_round_and_keeps_the_batch_size(tmp_path):
+    t = _trainer(tmp_path, "preset=dapo", "steps=1", "rollout.prompts_per_step=4", "sampling.max_rounds=1",
+                 "sampling.oversample=2", "eval.before=false", "eval.after=false")
+    t.train()
+    row = read_metrics(tmp_path)[0]
+    assert t.sampler.pos == 8  # one round of ceil(2 x 4) prompts
+    assert row["sampling/rounds"] == 1.0 and row["sampling/groups"] <= 4
+    with pytest.raises(ValueError, match="sampling.oversample"):
+        load_config(None, ["sampling.oversample=0.5"])
+
+
 def test_prompt_sampler_epochs_and_state():
     s = PromptSampler(5, seed=3)
     first = s.next(5)
