@@ -13,7 +13,7 @@
   weights. With peft adapters the push is either the merged weights (``lora_merged``, peft's own merge, with
   each base weight restored exactly afterwards so it never drifts) or the adapter itself served as a
   vLLM LoRA request (``lora_request``); ``auto`` picks ``lora_merged`` (measured faster end to end on CPU,
-  see docs/readme/vllm.md).
+  see docs/vllm.md).
 * **Sampling** with ``n = G`` per prompt, temperature / top-p / max tokens / stop strings, and the logprob of
   every sampled token from the *processed* distribution (after temperature and top-p), the same quantity the
   transformers backend records. Completions keep the tokens that formed a stop string (they were sampled, so
