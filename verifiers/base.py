@@ -97,6 +97,23 @@ class Verifier(ABC):
         return res
 
 
+class BatchVerifier(Verifier):
+    """A verifier whose unit of work is the batch (a worker pool, caches shared across a group): subclasses
+    implement :meth:`verify_batch`; :meth:`verify` scores a batch of one."""
+
+    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
+        return self.verify_batch([completion], [reference], [context])[0]
+
+    @abstractmethod
+    def verify_batch(
+        self,
+        completions: Sequence[str],
+        references: Sequence[Any],
+        contexts: Sequence[Mapping[str, Any]] | None = None,
+    ) -> list[VerifyResult]:
+        """Score ``len(completions)`` completions, one result each, in order."""
+
+
 def check_batch_lengths(
     completions: Sequence[Any], references: Sequence[Any], contexts: Sequence[Any] | None = None
 ) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 
 from rlvr.sandbox.base import JudgeResult, JudgeSpec, Limits, RunResult, Sandbox
 from rlvr.verifiers.base import (
-    Verifier,
+    BatchVerifier,
     VerifyResult,
     check_batch_lengths,
     register_verifier,
@@ -188,7 +188,7 @@ def _cap(s: str) -> str:
 
 
 @register_verifier("code")
-class CodeVerifier(Verifier):
+class CodeVerifier(BatchVerifier):
     """Judge Python completions in the sandbox (see module docstring for reference formats).
 
     partial: score = fraction of tests passed instead of all-or-nothing. timeout_s: default wall/CPU limit
@@ -220,9 +220,6 @@ class CodeVerifier(Verifier):
 
             self._sandbox = get_sandbox(self._backend, workers=self._workers)
         return self._sandbox
-
-    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
-        return self.verify_batch([completion], [reference], [context])[0]
 
     def verify_batch(
         self,

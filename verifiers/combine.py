@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rlvr.verifiers.base import Verifier, VerifyResult, check_batch_lengths, get_verifier, register_verifier
+from rlvr.verifiers.base import (
+    BatchVerifier,
+    Verifier,
+    VerifyResult,
+    check_batch_lengths,
+    get_verifier,
+    register_verifier,
+)
 
 _STATUS_RANK = {"ok": 0, "no_answer": 1, "timeout": 2, "error": 3}
 
@@ -92,7 +99,7 @@ def _component(spec: Any, index: int) -> Component:
 
 
 @register_verifier("combine")
-class CombinedVerifier(Verifier):
+class CombinedVerifier(BatchVerifier):
     """Weighted sum of component verifiers, zeroed unless every gate passes (see the module docstring)."""
 
     def __init__(self, components: Sequence[Any], gate: Any = None) -> None:
@@ -117,9 +124,6 @@ class CombinedVerifier(Verifier):
                 if comp.label in by_label:
                     raise ValueError(f"combine: gate {comp.label!r} clashes with a component label")
                 self.gates.append(Component(comp.label, comp.verifier, 0.0))
-
-    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
-        return self.verify_batch([completion], [reference], [context])[0]
 
     def verify_batch(
         self,

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rlvr.verifiers.base import Verifier, VerifyResult, check_batch_lengths, register_verifier
+from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, register_verifier
 from rlvr.verifiers.equivalence import MAX_ANSWER_CHARS, AnswerTooComplex, Policy, _check_caps
 from rlvr.verifiers.extract import _clean, extract
 from rlvr.verifiers.normalize import normalize, numbers_match, parse_number
@@ -67,7 +67,7 @@ def quick_decision(pred: str, gold: str, policy: Policy) -> bool | None:
 
 
 @register_verifier("math")
-class MathVerifier(Verifier):
+class MathVerifier(BatchVerifier):
     """Math answer equivalence. Score 1.0 when the extracted answer equals the gold answer, else 0.0.
 
     timeout_s: hard wall-clock limit of one equivalence check. min_sig_digits: a decimal answer needs this
@@ -116,9 +116,6 @@ class MathVerifier(Verifier):
     @property
     def pool(self) -> WorkerPool:
         return shared_pool(_WORKER_PRELOAD, self.workers)
-
-    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
-        return self.verify_batch([completion], [reference], [context])[0]
 
     def verify_batch(
         self,
