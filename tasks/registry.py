@@ -6,10 +6,10 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from importlib.metadata import entry_points
 from typing import Any
 
 from rlvr.tasks.base import Task
+from rlvr.verifiers.base import load_entry_points
 
 logger = logging.getLogger(__name__)
 
@@ -42,13 +42,7 @@ def _load_all() -> None:
     _LOADED = True
     for mod in BUILTIN_MODULES:
         importlib.import_module(f"rlvr.tasks.{mod}")
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        if ep.name in _REGISTRY:
-            continue
-        try:
-            _REGISTRY[ep.name] = ep.load()
-        except Exception as e:  # a broken plugin must not break the built-ins
-            logger.warning("could not load task entry point %s (%s): %s", ep.name, ep.value, e)
+    load_entry_points(ENTRY_POINT_GROUP, _REGISTRY, "task")
 
 
 def get_task(name: str, **cfg: Any) -> Task:

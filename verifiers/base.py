@@ -142,16 +142,22 @@ def register_verifier(name: str) -> Callable[[Callable[..., Verifier]], Callable
     return deco
 
 
-def _load_entry_points() -> None:
-    """Register every entry point of the group not registered yet (re-scanned on each call, so a plugin
-    installed or put on ``sys.path`` after the first lookup is still found)."""
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        if ep.name in _REGISTRY:
+def load_entry_points(group: str, registry: dict[str, Any], kind: str) -> None:
+    """Add every entry point of ``group`` not in ``registry`` yet; a plugin that fails to load is logged
+    as a ``kind`` plugin and skipped, so it cannot break the built-ins."""
+    for ep in entry_points(group=group):
+        if ep.name in registry:
             continue
         try:
-            _REGISTRY[ep.name] = ep.load()
-        except Exception as e:  # a broken plugin must not break the built-ins
-            logger.warning("could not load verifier entry point %s (%s): %s", ep.name, ep.value, e)
+            registry[ep.name] = ep.load()
+        except Exception as e:
+            logger.warning("could not load %s entry point %s (%s): %s", kind, ep.name, ep.value, e)
+
+
+def _load_entry_points() -> None:
+    """Register the verifier plugins (re-scanned on each call, so a plugin installed or put on
+    ``sys.path`` after the first lookup is still found)."""
+    load_entry_points(ENTRY_POINT_GROUP, _REGISTRY, "verifier")
 
 
 def _load_builtins() -> None:
