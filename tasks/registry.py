@@ -4,14 +4,12 @@ entry-point group ``rlvr.tasks`` (the entry point names a Task class or a factor
 from __future__ import annotations
 
 import importlib
-import logging
 from collections.abc import Callable
 from typing import Any
 
 from rlvr.tasks.base import Task
 from rlvr.verifiers.base import load_entry_points
 
-logger = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "rlvr.tasks"
 
