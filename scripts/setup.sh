@@ -40,9 +40,11 @@ STAMP_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/rlvr"
 mkdir -p "$STAMP_DIR"
 KEY=$(cat pyproject.toml constraints/cpu.txt scripts/setup.sh | sha256sum | cut -c1-16)
 STAMP="$STAMP_DIR/setup-$KEY-$EXTRAS-$VLLM-$($PY -c 'import sys;print(sys.prefix)' | sha256sum | cut -c1-8)"
-installed_here() { $PY - "$ROOT" <<'PY' 2>/dev/null
-import sys, pathlib, rlvr
-sys.exit(0 if pathlib.Path(rlvr.__file__).resolve().is_relative_to(pathlib.Path(sys.argv[1]).resolve()) else 1)
+# -I: the check must not import ./rlvr from the current directory; rlvr.verifiers is mapped by package-dir.
+installed_here() { $PY -I - "$ROOT" <<'PY' 2>/dev/null
+import sys, pathlib, rlvr.verifiers
+root = pathlib.Path(sys.argv[1]).resolve()
+sys.exit(0 if pathlib.Path(rlvr.verifiers.__file__).resolve().is_relative_to(root) else 1)
 PY
 }
 if [ -f "$STAMP" ] && installed_here; then
