@@ -19,7 +19,9 @@ end.
 
 from __future__ import annotations
 
+import _signal
 import ast
+import atexit
 import base64
 import builtins
 import ctypes
@@ -33,6 +35,7 @@ import select
 import signal
 import socket
 import sys
+import threading
 import time
 import traceback
 import types
@@ -51,6 +54,9 @@ FRAME_HEADER = 20  # bytes of a frame's header: 19 digits and a newline
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+#: prctl without argument conversion, for forked children (argtypes conversion costs them ~25 page faults
+#: a call): small ints only (libffi widens them to the full register) and ctypes buffers/byrefs as pointers.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl
 
 
 class _SockFprog(ctypes.Structure):
@@ -172,8 +178,12 @@ class _Prepared:
 
     seccomp: object = None  # a _SockFprog, or None without a filter
     seccomp_buf: object = None
+    seccomp_ref: object = None  # a pointer to ``seccomp`` for prctl
     caps: tuple = ()
     fd_bound: int = 1 << 20  # no descriptor number reaches it (the kernel's fs.nr_open)
+    workdir: str = "/tmp"  # of the next run
+    main_file: str = "main.py"  # __main__.__file__ of the next run (in its workdir)
+    sys_path: tuple = ()  # sys.path of the next run: its workdir first
 
 
 def prepare_setup(cfg: dict) -> None:
@@ -184,6 +194,7 @@ def prepare_setup(cfg: dict) -> None:
     if bpf:
         _Prepared.seccomp_buf = buf = ctypes.create_string_buffer(bpf, len(bpf))
         _Prepared.seccomp = _SockFprog(len(bpf) // 8, ctypes.cast(buf, ctypes.c_void_p))
+        _Prepared.seccomp_ref = ctypes.byref(_Prepared.seccomp)
     hdr, data = _CapHeader(0x20080522, 0), (_CapData * 2)()
     _Prepared.caps = (ctypes.byref(hdr), ctypes.byref(data), hdr, data)
     try:
@@ -194,50 +205,87 @@ def prepare_setup(cfg: dict) -> None:
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
 
 
-def _setup_child(fds: dict[int, int], cfg: dict, uid: int | None, lim: dict | None) -> None:
-    """In a fresh fork: install ``fds`` (target -> source), close everything else, drop privileges, apply
-    ``lim`` (or leave that to :func:`apply_limits` once the job is known) and seccomp. After this the
-    process can hurt nothing but itself. ``no_new_privs`` is inherited from the worker (:func:`prepare_setup`)."""
-    staged = {t: fcntl.fcntl(s, fcntl.F_DUPFD_CLOEXEC, 1024) for t, s in fds.items()}  # out of the way
-    for target, source in staged.items():
-        os.dup2(source, target, inheritable=True)
-    lo = 0
-    for target in sorted(fds):  # close every other descriptor (close_range: one system call per gap)
-        if target > lo:
-            os.closerange(lo, target)
-        lo = target + 1
-    os.closerange(lo, _Prepared.fd_bound)
-    if not cfg["ns_init"]:  # (a namespace's processes all die with its init; elsewhere ask for it)
-        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+def stage_fds(fds: dict[int, int]) -> list[tuple[int, int]]:
+    """In the parent, before a fork: (target, copy) pairs whose copies (close-on-exec) sit above every
+    target, so that the child installs them with one ``dup2`` each in any order. The caller closes the
+    copies after the fork."""
+    return [(t, fcntl.fcntl(s, fcntl.F_DUPFD_CLOEXEC, 1024)) for t, s in fds.items()]
+
+
+def close_gaps(targets: list[int]) -> list[tuple[int, int]]:
+    """The ``closerange`` calls that close every descriptor but ``targets`` (one system call per gap)."""
+    gaps, lo = [], 0
+    for t in sorted(targets):
+        if t > lo:
+            gaps.append((lo, t))
+        lo = t + 1
+    return gaps + [(lo, _Prepared.fd_bound)]
+
+
+def _setup_child(staged: list[tuple[int, int]], gaps: list[tuple[int, int]], pdeath: bool, uid: int | None,
+                 limits: list[tuple[int, int, int]]) -> None:  # fmt: skip
+    """In a fresh fork: install the ``staged`` descriptors (:func:`stage_fds`), close the ``gaps``
+    (:func:`close_gaps`), drop privileges, apply ``limits`` (:func:`limit_triples`; a prepared run applies
+    its own once the job is known) and seccomp. After this the process can hurt nothing but itself.
+    ``no_new_privs`` is inherited from the worker (:func:`prepare_setup`). Everything was computed in the
+    parent: each Python object touched here costs the child a copy-on-write page fault."""
+    for target, source in staged:
+        os.dup2(source, target)
+    for lo, hi in gaps:
+        os.closerange(lo, hi)
+    if pdeath:  # (a namespace's processes all die with its init; elsewhere ask for it)
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if uid is not None:  # host root: a uid of its own, which drops every capability
         os.setgroups([])
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
     else:  # user namespace: same uid as the worker, so drop the namespace's capabilities explicitly
         _check(_libc.capset(_Prepared.caps[0], _Prepared.caps[1]), "capset")
-    if lim is not None:
-        apply_limits(lim, cfg)
+    apply_limits(limits)
     if _Prepared.seccomp is not None:
-        _check(
-            _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(_Prepared.seccomp), 0, 0), "seccomp"
-        )
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+        _check(_prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, _Prepared.seccomp_ref, 0, 0), "seccomp")
+    _signal.signal(signal.SIGINT, _signal.default_int_handler)  # (signal.signal's enum wrapping: ~90 faults)
 
 
-def apply_limits(lim: dict, cfg: dict) -> None:
-    """rlimits of a run; soft = hard, so that nothing can raise them again."""
+def limit_triples(lim: dict, cfg: dict) -> list[tuple[int, int, int]]:
+    """(resource, soft, hard) rlimits of a run, computed by the worker; soft = hard (but for the CPU time's
+    SIGXCPU second), so that nothing can raise them again."""
     cpu = max(1, math.ceil(lim["cpu_s"]))
     mb = 1 << 20
-    for res, val in (
-        (resource.RLIMIT_CPU, (cpu, cpu + 1)),
-        (resource.RLIMIT_AS, (int(lim["memory_mb"] * mb),) * 2),
-        (resource.RLIMIT_FSIZE, (int(lim["fsize_mb"] * mb),) * 2),
-        (resource.RLIMIT_NOFILE, (int(lim["nofile"]),) * 2),
-        (resource.RLIMIT_NPROC, (int(lim["nproc"]),) * 2),
-        (resource.RLIMIT_CORE, (0, 0)),
-    ):
-        if res != resource.RLIMIT_NPROC or cfg["isolated"]:  # NPROC counts all of a host user's processes
-            resource.setrlimit(res, val)
+    out = [
+        (resource.RLIMIT_CPU, cpu, cpu + 1),
+        (resource.RLIMIT_AS, int(lim["memory_mb"] * mb), int(lim["memory_mb"] * mb)),
+        (resource.RLIMIT_FSIZE, int(lim["fsize_mb"] * mb), int(lim["fsize_mb"] * mb)),
+        (resource.RLIMIT_NOFILE, int(lim["nofile"]), int(lim["nofile"])),
+        (resource.RLIMIT_CORE, 0, 0),
+    ]
+    if cfg["isolated"]:  # NPROC counts all of a host user's processes
+        out.append((resource.RLIMIT_NPROC, int(lim["nproc"]), int(lim["nproc"])))
+    return out
+
+
+def apply_limits(limits: list[tuple[int, int, int]]) -> None:
+    """Set the :func:`limit_triples` on this process."""
+    for res, soft, hard in limits:
+        resource.setrlimit(res, (soft, hard))
+
+
+def _fork() -> int:
+    """``fork(2)`` through libc, without CPython's after-fork hooks (``threading``'s re-initialisation of
+    every thread object and lock, ~150 copy-on-write page faults in the child per fork). They exist for
+    threads that held locks at the fork; the worker has a single thread, which is the one forking and holds
+    none (a ctypes call releases the GIL, which the child takes again on return). glibc's own fork handling
+    (thread id, malloc locks, ``pthread_atfork``) still runs. The one hook that matters, ``random``'s
+    re-seeding, is done here, so that runs do not share a random sequence."""
+    pid = _libc.fork()
+    if pid < 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"fork: {os.strerror(err)}")
+    if pid == 0:
+        rnd = sys.modules.get("random")
+        if rnd is not None:
+            rnd.seed()
+    return pid
 
 
 _NAMES = {n: ctypes.create_string_buffer(n) for n in (b"rlvr-worker", b"rlvr-tests", b"rlvr-ready", b"rlvr-run")}
@@ -245,21 +293,18 @@ _NAMES = {n: ctypes.create_string_buffer(n) for n in (b"rlvr-worker", b"rlvr-tes
 
 def _set_name(name: bytes) -> None:
     """The process name ps shows (one of ``_NAMES``, whose buffers exist before any fork)."""
-    _libc.prctl(PR_SET_NAME, ctypes.addressof(_NAMES[name]), 0, 0, 0)
+    _prctl(PR_SET_NAME, _NAMES[name], 0, 0, 0)
 
 
-#: The limits a run's process applies to itself, in the order of its job header.
-JOB_LIMITS = ("cpu_s", "memory_mb", "fsize_mb", "nofile", "nproc")
-
-
-def job_message(kind: str, lim: dict, code: str) -> bytes:
-    """What a prepared run process is sent: ``<kind> <limits...>\n<code>``. Plain text, not JSON: parsing
-    it in a fresh fork touches (and copies) a handful of pages instead of a hundred."""
-    header = " ".join([kind] + [repr(float(lim[k])) for k in JOB_LIMITS])
+def job_message(kind: str, limits: list[tuple[int, int, int]], code: str) -> bytes:
+    """What a prepared run process is sent: ``<kind> <resource soft hard>...\n<code>`` with the
+    :func:`limit_triples` as integers. Plain text, not JSON: parsing it in a fresh fork touches (and copies)
+    a handful of pages instead of a hundred."""
+    header = " ".join([kind] + [str(n) for triple in limits for n in triple])
     return header.encode() + b"\n" + code.encode("utf-8", "surrogatepass")
 
 
-def prepared_child(job_fd: int, cfg: dict) -> None:
+def prepared_child(job_fd: int) -> None:
     """A run's process, forked before its job arrives: wait for the job, apply its limits, run it."""
     chunks = []
     while True:
@@ -271,31 +316,36 @@ def prepared_child(job_fd: int, cfg: dict) -> None:
     if not chunks:
         os._exit(0)  # the worker went away, or retired this child
     header, code = b"".join(chunks).split(b"\n", 1)
-    kind, *values = header.decode().split()
+    kind, *values = header.split()
     _set_name(b"rlvr-run")
-    apply_limits(dict(zip(JOB_LIMITS, map(float, values))), cfg)
-    os.chdir(cfg["workdir"])
+    n = list(map(int, values))
+    apply_limits(list(zip(n[0::3], n[1::3], n[2::3])))
+    os.chdir(_Prepared.workdir)
     src = code.decode("utf-8", "surrogatepass")
-    if kind == "judge":
+    if kind == b"judge":
         solution_child(src, 3, os.dup(3))
     else:
         os.close(3)
         program_child(src)
 
 
-def _fresh_stdio() -> None:
-    sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", errors="surrogateescape", closefd=False)
-    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
-    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+def stdio_for_runs() -> None:
+    """Once in the worker, before any fork: give the interpreter's own ``sys.stdin``/``stdout``/``stderr``
+    (never used by the worker, which speaks through ``os.read``/``os.write``) the text settings of a run.
+    A run's process installs its pipes on fds 0-2 and uses them as they are: nothing to build per run."""
+    streams = ((sys.stdin, "surrogateescape"), (sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace"))
+    for f, errors in streams:
+        f.reconfigure(encoding="utf-8", errors=errors)  # type: ignore[union-attr]
 
 
 def _main_module() -> types.ModuleType:
+    """A fresh ``__main__`` in the workdir, with ``sys.argv`` and ``sys.path`` of ``python main.py``."""
     mod = types.ModuleType("__main__")
-    mod.__file__ = os.path.join(os.getcwd(), "main.py")
+    mod.__file__ = _Prepared.main_file
     mod.__builtins__ = builtins
     sys.modules["__main__"] = mod
     sys.argv = ["main.py"]
-    sys.path[:] = [os.getcwd()] + [p for p in sys.path if p and p != os.getcwd()]
+    sys.path[:] = _Prepared.sys_path
     return mod
 
 
@@ -309,12 +359,12 @@ def _exit_code(e: SystemExit) -> int:
 
 
 def _finish(code: int) -> None:
-    """Interpreter-like shutdown of a forked child: join non-daemon threads, atexit, flush, _exit."""
-    import atexit
-    import threading
-
+    """Interpreter-like shutdown of a forked child: join non-daemon threads, atexit, flush, _exit.
+    ``threading._shutdown`` only when there is something for it to do (non-daemon threads were started,
+    or thread-exit hooks registered): it is most of the cost of an exit otherwise."""
     try:
-        threading._shutdown()  # type: ignore[attr-defined]
+        if threading._shutdown_locks or threading._threading_atexits:  # type: ignore[attr-defined]
+            threading._shutdown()  # type: ignore[attr-defined]
         atexit._run_exitfuncs()
     except SystemExit as e:
         code = _exit_code(e)
@@ -330,7 +380,6 @@ def _finish(code: int) -> None:
 
 def program_child(src: str) -> None:
     """Run ``src`` as ``__main__`` in this process."""
-    _fresh_stdio()
     mod = _main_module()
     code = 0
     try:
@@ -346,7 +395,6 @@ def program_child(src: str) -> None:
 # -------------------------------------------------------------------------------- solution-side server
 def solution_child(src: str, rfd: int, wfd: int) -> None:
     """Execute the solution, then answer lookup/call requests from the trusted process until EOF."""
-    _fresh_stdio()
     mod = _main_module()
     env = mod.__dict__
     defined = True
@@ -827,7 +875,7 @@ class Worker:
         self.children: list[int] = []
         self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         devnull = os.open("/dev/null", os.O_RDWR)
-        tlim = {**cfg["limits"], "cpu_s": 1 << 30}  # long-lived: CPU time is bounded per job by the wall clock
+        tlim = limit_triples({**cfg["limits"], "cpu_s": 1 << 30}, cfg)  # long-lived: CPU bounded by the wall clock
         fds = {0: 0, 1: devnull, 2: 2, 3: ctl_t.fileno(), 4: 1}
         self.tpid = self.fork(b"rlvr-tests", fds, tlim, self.uid_tests, lambda: trusted_main(3, 4), setpgid=False)
         self.children.remove(self.tpid)
@@ -934,15 +982,23 @@ class Worker:
         return reaped, alive
 
     def fork(  # type: ignore[no-untyped-def]
-        self, name: bytes, fds: dict[int, int], lim: dict | None, uid: int | None, body, setpgid: bool = True
+        self, name: bytes, fds: dict[int, int], limits: list, uid: int | None, body, setpgid: bool = True
     ) -> int:
-        """A child named ``name`` (one of ``_NAMES``) that installs ``fds``, drops privileges and runs ``body``."""
-        pid = os.fork()
+        """A child named ``name`` (one of ``_NAMES``) that installs ``fds`` (target -> source), drops
+        privileges, applies ``limits`` (:func:`limit_triples`) and runs ``body``."""
+        staged, gaps = stage_fds(fds), close_gaps(list(fds))
+        pdeath, setpgid = not self.cfg["ns_init"], setpgid and not self.cfg["isolated"]
+        try:
+            pid = _fork()
+        except BaseException:
+            for _, fd in staged:
+                os.close(fd)
+            raise
         if pid == 0:
             try:
                 _set_name(name)  # before the uid changes: a process of a sandbox uid always has its name
-                _setup_child(fds, self.cfg, uid, lim)
-                if setpgid and not self.cfg["isolated"]:
+                _setup_child(staged, gaps, pdeath, uid, limits)
+                if setpgid:
                     os.setpgid(0, 0)  # so that the worker can kill the run's group afterwards
                 body()
             except BaseException:
@@ -951,6 +1007,8 @@ class Worker:
                 finally:
                     os._exit(120)
             os._exit(0)
+        for _, fd in staged:
+            os.close(fd)
         self.children.append(pid)
         return pid
 
@@ -959,15 +1017,18 @@ class Worker:
         forked and set up, waiting for its job."""
         self.fresh_tmp(lim)  # every run gets a fresh one
         self.mounted_for = (lim["disk_mb"], lim["inodes"])
+        _Prepared.workdir = workdir = self.cfg["workdir"]
+        if _Prepared.sys_path[:1] != (workdir,):
+            _Prepared.main_file = os.path.join(workdir, "main.py")
+            _Prepared.sys_path = (workdir, *[p for p in sys.path if p and p != workdir])
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         in_r, in_w = os.pipe()
         job_r, job_w = os.pipe()
         u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         fds = {0: in_r, 1: out_w, 2: err_w, 3: u_sock.fileno(), 5: job_r}
-        cfg = self.cfg
         # "rlvr-ready" until it has a job
-        pid = self.fork(b"rlvr-ready", fds, None, self.uid_solution, lambda: prepared_child(5, cfg))
+        pid = self.fork(b"rlvr-ready", fds, [], self.uid_solution, lambda: prepared_child(5))
         for fd in (out_w, err_w, in_r, job_r):
             os.close(fd)
         u_sock.close()
@@ -986,7 +1047,8 @@ class Worker:
         judging = job["kind"] == "judge"
         upid, out_r, err_r, in_w, t_sock = nxt["pid"], nxt["out"], nxt["err"], nxt["in"], nxt["t_sock"]
         try:
-            write_all(nxt["job"], job_message(job["kind"], lim, job["solution" if judging else "program"]))
+            msg = job_message(job["kind"], limit_triples(lim, self.cfg), job["solution" if judging else "program"])
+            write_all(nxt["job"], msg)
         except OSError:
             pass  # the child is gone: reported as its exit status below
         os.close(nxt["job"])
@@ -1153,11 +1215,13 @@ def main() -> None:
     cfg["bpf"] = base64.b64decode(cfg.get("bpf") or "")
     cfg["ns_init"] = os.getpid() == 1
     _set_name(b"rlvr-worker")
+    stdio_for_runs()
     for name in cfg.get("preimport", []):
         try:
             __import__(name)
         except ImportError:
             pass
+    atexit._clear()  # the worker's own (e.g. from .pth files): a run runs only those it registers itself
     gc.freeze()  # forked runs share these objects: their collector never walks (and copies) the pages
     worker = Worker(cfg)
     write_all(1, json.dumps({"ready": True, "pid": os.getpid(), "uid": os.getuid()}).encode() + b"\n")
