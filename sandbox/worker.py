@@ -24,6 +24,8 @@ import ast
 import atexit
 import base64
 import builtins
+import collections
+import copy
 import ctypes
 import fcntl
 import gc
@@ -49,6 +51,7 @@ SECCOMP_MODE_FILTER = 2
 MS_NOSUID, MS_NODEV = 2, 4
 MNT_DETACH = 2
 MAX_MESSAGE = 64 << 20  # bytes of one RPC message between the two judge processes
+PREFETCH_BYTES = 32 << 10  # bytes of requests the trusted process sends ahead in one write
 RESULT_CAP = 1 << 20  # bytes of the trusted process's report
 FRAME_HEADER = 20  # bytes of a frame's header: 19 digits and a newline
 
@@ -487,12 +490,39 @@ class SolutionError(Exception):
 
 
 class _Rpc:
+    """The trusted side of the solution's socket: one request, one answer, in order. Requests known in
+    advance (:meth:`prefetch`) are sent together; each is then answered when the tests make it."""
+
     def __init__(self, rfd: int, wfd: int) -> None:
         self.rfd, self.wfd, self.buf = rfd, wfd, b""
+        self.pending: collections.deque[bytes] = collections.deque()  # sent ahead, not yet made by the tests
+
+    def prefetch(self, requests: list[dict]) -> None:
+        """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
+        (:func:`prefetch_calls`). The solution answers them one by one, in order, as if they came one at a
+        time; :meth:`request` then only reads each answer. At most ``PREFETCH_BYTES``, and only when nothing
+        is outstanding: the write then fits the empty socket buffer, so that it cannot block while the
+        solution blocks on writing answers nobody reads yet."""
+        if self.pending:
+            return
+        size, data = 0, []
+        for msg in requests:
+            line = json.dumps(msg).encode() + b"\n"
+            size += len(line)
+            if size > PREFETCH_BYTES:
+                break
+            data.append(line)
+        if len(data) > 1:
+            write_all(self.wfd, b"".join(data))
+            self.pending.extend(data)
 
     def request(self, msg: dict) -> dict:
         try:
-            write_all(self.wfd, json.dumps(msg).encode() + b"\n")
+            line = json.dumps(msg).encode() + b"\n"
+            if not self.pending:
+                write_all(self.wfd, line)
+            elif self.pending.popleft() != line:  # cannot happen: prefetch_calls sends only what will come
+                raise SolutionDied("harness: the tests did not make a prefetched request")
             while b"\n" not in self.buf:
                 chunk = os.read(self.rfd, 1 << 20)
                 if not chunk:
@@ -553,16 +583,18 @@ class RemoteRef:
         object.__setattr__(self, "_rpc", rpc)
         object.__setattr__(self, "_rid", rid)
 
+    def _call_request(self, args: tuple, kwargs: dict) -> dict:
+        rpc = self._rpc
+        return {
+            "op": "call",
+            "ref": self._rid,
+            "args": [rpc.enc(a) for a in args],
+            "kwargs": {str(k): rpc.enc(v) for k, v in kwargs.items()},
+        }
+
     def __call__(self, *args: object, **kwargs: object) -> object:
         rpc = self._rpc
-        resp = rpc.request(
-            {
-                "op": "call",
-                "ref": self._rid,
-                "args": [rpc.enc(a) for a in args],
-                "kwargs": {str(k): rpc.enc(v) for k, v in kwargs.items()},
-            }
-        )
+        resp = rpc.request(self._call_request(args, kwargs))
         after = resp.get("after")
         if isinstance(after, list) and len(after) == len(args):
             for a, v in zip(args, after):
@@ -670,11 +702,87 @@ def _wrap_assert(node: ast.Assert) -> ast.Try:
     return ast.Try(body=[node], handlers=[died, failed], orelse=[call("__rlvr_pass__")], finalbody=[], **loc)
 
 
+def _literal(node: ast.expr) -> bool:
+    """A literal (constants, containers of literals, signed numbers): evaluating it runs no code."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_literal(e) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _literal(k) for k in node.keys) and all(_literal(v) for v in node.values)
+    return isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)) and _literal(node.operand)
+
+
+def _prefetchable(node: ast.stmt) -> ast.Call | None | bool:
+    """How an ``assert`` joins a run whose calls are sent ahead (:func:`count_asserts`): its one call, of a
+    name with literal arguments, compared (if at all) with a literal, literal message (if any): the call;
+    no call at all (a literal test, e.g. ``assert True``): None; anything else: False (ends the run). The
+    tests can then make no other request of the solution between two calls of a run: a literal runs no
+    code, and comparing a call's result (plain data or a solution object) with one runs none either."""
+    if not isinstance(node, ast.Assert) or (node.msg is not None and not _literal(node.msg)):
+        return False
+    test = node.test
+    if _literal(test):
+        return None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test = test.operand
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and _literal(test.comparators[0]):
+        test = test.left
+    if (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Name)
+        and all(_literal(a) for a in test.args)
+        and all(k.arg is not None and _literal(k.value) for k in test.keywords)
+    ):
+        return test
+    return False
+
+
+def _prefetch(calls: list[ast.Call]) -> ast.Try:
+    """``try: __rlvr_prefetch__((f, (args), {kwargs}), ...)`` / ``except BaseException: pass``: the calls of
+    a run of asserts, for :func:`prefetch_calls` (any error there leaves the asserts to make their calls)."""
+    loc = {k: getattr(calls[0], k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+    entries = [
+        ast.Tuple(
+            elts=[
+                ast.Name(id=c.func.id, ctx=ast.Load(), **loc),  # type: ignore[attr-defined]
+                ast.Tuple(elts=[copy.deepcopy(a) for a in c.args], ctx=ast.Load(), **loc),
+                ast.Dict(
+                    keys=[ast.Constant(k.arg, **loc) for k in c.keywords],
+                    values=[copy.deepcopy(k.value) for k in c.keywords],
+                    **loc,
+                ),
+            ],
+            ctx=ast.Load(),
+            **loc,
+        )
+        for c in calls
+    ]
+    call = ast.Call(func=ast.Name(id="__rlvr_prefetch__", ctx=ast.Load(), **loc), args=entries, keywords=[], **loc)
+    swallow = ast.ExceptHandler(type=ast.Name(id="BaseException", ctx=ast.Load(), **loc), name=None,
+                                body=[ast.Pass(**loc)], **loc)  # fmt: skip
+    return ast.Try(body=[ast.Expr(call, **loc)], handlers=[swallow], orelse=[], finalbody=[], **loc)
+
+
 def count_asserts(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with every ``assert`` (at any depth: asserts are statements, so only statement lists are
-    walked, never expressions) wrapped by :func:`_wrap_assert`."""
-    out = []
+    walked, never expressions) wrapped by :func:`_wrap_assert`, and a :func:`_prefetch` of their calls
+    before each run of two or more consecutive asserts whose calls can be sent ahead (:func:`_prefetchable`):
+    HumanEval's ``assert candidate(...) == ...`` lines then cost one round trip to the solution per run,
+    not one per line."""
+    out: list[ast.stmt] = []
+    run: list[ast.Call] = []
+    start = 0
     for node in stmts:
+        call = _prefetchable(node)
+        if call is False:
+            if len(run) > 1:
+                out.insert(start, _prefetch(run))
+            run = []
+        elif call is not None:
+            if not run:
+                start = len(out)
+            run.append(call)  # type: ignore[arg-type]
         if isinstance(node, ast.Assert):
             out.append(_wrap_assert(node))
             continue
@@ -685,6 +793,8 @@ def count_asserts(stmts: list[ast.stmt]) -> list[ast.stmt]:
         for part in getattr(node, "handlers", ()) or getattr(node, "cases", ()):  # except / match case
             part.body = count_asserts(part.body)
         out.append(node)
+    if len(run) > 1:
+        out.insert(start, _prefetch(run))
     return out
 
 
@@ -726,6 +836,18 @@ def _same(got: object, want: object, tol: float) -> bool:
     if tw is dict:
         return got.keys() == want.keys() and all(_same(got[k], want[k], tol) for k in want)  # type: ignore[attr-defined,index]
     return got == want
+
+
+def prefetch_calls(rpc: _Rpc, calls: tuple) -> None:
+    """``__rlvr_prefetch__`` of the tests: send ahead the (callee, args, kwargs) calls of a run of asserts
+    (:func:`count_asserts`), up to the first callee that is not a solution object (a function of the tests
+    may make requests of its own)."""
+    requests = []
+    for fn, args, kwargs in calls:
+        if type(fn) is not RemoteRef or fn._rpc is not rpc:
+            break
+        requests.append(fn._call_request(args, kwargs))
+    rpc.prefetch(requests)
 
 
 def tests_child(spec: dict, rpc: _Rpc, compiled: dict | None = None) -> dict:
@@ -789,6 +911,7 @@ def tests_child(spec: dict, rpc: _Rpc, compiled: dict | None = None) -> dict:
                 state["total"] += 1
 
             env.update(__rlvr_died__=(SolutionDied, _StopTests), __rlvr_pass__=ok)
+            env["__rlvr_prefetch__"] = lambda *calls: prefetch_calls(rpc, calls)
             env["__rlvr_fail__"] = lambda line, e: fail(f"line {line}", e)
             exec(code, env)
             if state["total"] == 0:  # tests without asserts: running to the end is the one test

@@ -96,6 +96,61 @@ def test_judge_counts_asserts_at_any_depth(pool: WorkerPool) -> None:
     assert len(r.failures) == 1 and r.failures[0].startswith("line 2: AssertionError")
 
 
+def test_prefetch_runs_of_literal_asserts_only() -> None:
+    """Consecutive ``assert f(<literals>) == <literal>`` lines get one prefetch of their calls; a run ends
+    at any other statement, and a lone call is not prefetched."""
+    import ast
+
+    from rlvr.sandbox import worker
+
+    src = (
+        "def check(f):\n"
+        "    assert f(1, k=[2, -3]) == (1, 2), 'msg'\n"
+        "    assert True\n"
+        "    assert not f('a')\n"
+        "    x = 2\n"
+        "    assert f(x) == 2\n"  # a name: not sent ahead, ends nothing (no run yet)
+        "    assert f(3) in [1, 3]\n"
+        "    assert helper(4) == 4\n"  # maybe a function of the tests: at run time, sent ahead only up to it
+        "    assert f(5) == g(5)\n"  # the comparison may call the solution: not in a run
+    )
+    tree = ast.parse(src)
+    body = worker.count_asserts(tree.body)[0].body
+    prefetches = [n for n in body if isinstance(n, ast.Try) and "__rlvr_prefetch__" in ast.unparse(n.body[0])]
+    assert [ast.unparse(p.body[0]) for p in prefetches] == [
+        "__rlvr_prefetch__((f, (1,), {'k': [2, -3]}), (f, ('a',), {}))",
+        "__rlvr_prefetch__((f, (3,), {}), (helper, (4,), {}))",
+    ]
+    assert body.index(prefetches[0]) == 0
+    compile(tree, "tests.py", "exec")
+
+
+def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: WorkerPool) -> None:
+    # a stateful solution sees its calls in the tests' order, other requests included
+    sol = "calls = []\ndef f(x):\n    calls.append(x)\n    return len(calls), x\ndef seen():\n    return list(calls)"
+    tests = (
+        "assert f(1) == (1, 1)\nassert f(2) == (2, 2)\nassert seen() == [1, 2]\nassert f('a') == (3, 'a')\n"
+        "def twice(x):\n    return f(x)[1] * 2\n"
+        "assert f(4) == (4, 4)\nassert twice(5) == 10\nassert f(6) == (6, 6)\nassert seen() == [1, 2, 'a', 4, 5, 6]\n"
+    )
+    r = pool.judge(JudgeSpec(solution=sol, tests=tests))
+    assert r.all_passed and r.total == 8, r
+    # all-or-nothing: the first failure decides at once, even when a later call sent ahead never returns
+    hang = "def f(x):\n    while x == 3:\n        pass\n    return x"
+    t0 = time.monotonic()
+    r = pool.judge(JudgeSpec(solution=hang, tests="assert f(1) == 2\nassert f(3) == 3\n"))
+    assert r.status == "ok" and not r.all_passed and (r.passed, r.total) == (0, 1), r
+    assert time.monotonic() - t0 < LIMITS.wall_s / 2
+    frac = pool.judge(JudgeSpec(solution=hang, tests="assert f(1) == 2\nassert f(3) == 3\n"), fraction=True)
+    assert frac.status == "timeout"  # as one call at a time: the tests do reach f(3)
+    # exceptions and an exit inside a run: counted where they happen, as one call at a time
+    sol = "import os\ndef f(x):\n    if x == 2:\n        raise ValueError('two')\n    if x == 4:\n        os._exit(0)\n    return x"
+    tests = "assert f(1) == 1\nassert f(2) == 2\nassert f(3) == 3\nassert f(4) == 4\nassert f(5) == 5\n"
+    r = pool.judge(JudgeSpec(solution=sol, tests=tests), fraction=True)
+    assert (r.passed, r.total, r.completed) == (2, 3, False), r
+    assert r.failures[0].startswith("line 2: ValueError") and "exited" in r.failures[1]
+
+
 def test_judge_proxies_names_objects_exceptions_and_mutation(pool: WorkerPool) -> None:
     solution = (
         "import math\n"
