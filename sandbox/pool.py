@@ -161,7 +161,7 @@ class WorkerProcess:
         fd = self.proc.stdout.fileno()  # type: ignore[union-attr]
         while b"\n" not in self._buf:
             try:
-                chunk = os.read(fd, 1 << 20)
+                chunk = os.read(fd, 1 << 16)  # (asking 1 MiB cost an mmap + munmap per message)
             except BlockingIOError:
                 left = deadline - time.monotonic()
                 if left <= 0:

@@ -54,6 +54,7 @@ MAX_MESSAGE = 64 << 20  # bytes of one RPC message between the two judge process
 PREFETCH_BYTES = 32 << 10  # bytes of requests the trusted process sends ahead in one write
 RESULT_CAP = 1 << 20  # bytes of the trusted process's report
 FRAME_HEADER = 20  # bytes of a frame's header: 19 digits and a newline
+READ_CHUNK = 1 << 16  # bytes asked of one read of a stream (1 MiB asked cost an mmap + munmap per message)
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
@@ -311,7 +312,7 @@ def prepared_child(job_fd: int) -> None:
     """A run's process, forked before its job arrives: wait for the job, apply its limits, run it."""
     chunks = []
     while True:
-        b = os.read(job_fd, 1 << 20)
+        b = os.read(job_fd, READ_CHUNK)
         if not b:
             break
         chunks.append(b)
@@ -524,7 +525,7 @@ class _Rpc:
             elif self.pending.popleft() != line:  # cannot happen: prefetch_calls sends only what will come
                 raise SolutionDied("harness: the tests did not make a prefetched request")
             while b"\n" not in self.buf:
-                chunk = os.read(self.rfd, 1 << 20)
+                chunk = os.read(self.rfd, READ_CHUNK)
                 if not chunk:
                     raise SolutionDied("the solution process exited")
                 self.buf += chunk
@@ -1288,7 +1289,7 @@ class Worker:
     def _read_report(self) -> tuple[str | None, bool]:
         """One newline-terminated report from the trusted process: (report or None, process gone)."""
         try:
-            chunk = self.ctl.recv(1 << 20)
+            chunk = self.ctl.recv(READ_CHUNK)
         except OSError:
             return None, True
         if not chunk:
