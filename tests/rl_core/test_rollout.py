@@ -3,7 +3,14 @@ import math
 import pytest
 import torch
 
-from rlvr.rl_core.rollout import HFGenerator, make_generator, process_logits, register_backend
+from rlvr.rl_core.rollout import (
+    HFGenerator,
+    common_prefix_length,
+    make_generator,
+    process_logits,
+    register_backend,
+    sample_categorical,
+)
 from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.models import tiny_model
 
@@ -36,6 +43,30 @@ def test_process_logits_top_p_exact():
     assert torch.allclose(process_logits(logits, 2.0, 1.0), logits / 2)
 
 
+@pytest.mark.parametrize("vocab", [5, 256, 300, 1000])
+def test_sample_categorical_draws_the_distribution(vocab):
+    gen = torch.Generator().manual_seed(0)
+    probs = torch.zeros(vocab)
+    probs[[0, 2, vocab - 1]] = torch.tensor([0.1, 0.6, 0.3])  # mass in the first and the last block
+    n = 200_000
+    draws = sample_categorical(probs.log().expand(n, vocab), gen)
+    freq = torch.bincount(draws, minlength=vocab).double() / n
+    assert set(draws.unique().tolist()) == {0, 2, vocab - 1}  # zero-probability tokens never drawn
+    # within 5 standard errors of each probability
+    for tok, p in ((0, 0.1), (2, 0.6), (vocab - 1, 0.3)):
+        assert abs(freq[tok] - p) < 5 * math.sqrt(p * (1 - p) / n)
+
+
+def test_sample_categorical_is_seeded_and_handles_one_hot_rows():
+    logp = torch.randn(16, 700).log_softmax(-1)
+    a = sample_categorical(logp, torch.Generator().manual_seed(3))
+    b = sample_categorical(logp, torch.Generator().manual_seed(3))
+    assert torch.equal(a, b)
+    onehot = torch.full((3, 700), float("-inf"))
+    onehot[0, 0], onehot[1, 255], onehot[2, 699] = 0.0, 0.0, 0.0
+    assert sample_categorical(onehot, torch.Generator().manual_seed(0)).tolist() == [0, 255, 699]
+
+
 @pytest.mark.parametrize("temperature,top_p", [(1.0, 1.0), (0.7, 1.0), (1.3, 0.8)])
 def test_sampling_logprobs_match_a_full_forward(tiny, temperature, top_p):
     model, tok = tiny
@@ -49,6 +80,39 @@ def test_sampling_logprobs_match_a_full_forward(tiny, temperature, top_p):
         assert torch.allclose(batch.old_logprobs[i, :n], ref, atol=1e-5)
         assert (batch.old_logprobs[i, n:] == 0).all() and not batch.completion_mask[i, n:].any()
         assert batch.texts[i] == tok.decode(comp, skip_special_tokens=True)
+
+
+def test_common_prefix_length_leaves_each_prompt_a_token():
+    assert common_prefix_length([[1, 2, 3, 4], [1, 2, 3, 5], [1, 2, 9]]) == 2
+    assert common_prefix_length([[1, 2, 3], [1, 2, 3, 4]]) == 2  # [1, 2, 3] keeps its last token
+    assert common_prefix_length([[1, 2], [3, 4]]) == 0
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_a_shared_system_prefix_runs_once_and_changes_nothing(tiny, n):
+    """Prompts behind a common header (a chat template's system prompt): the header is prefilled once, the
+    remainders left-padded after it; log-probs equal a full forward of each prompt alone."""
+    model, tok = tiny
+    header = _ids(tok, ["You are a careful calculator. Reply with digits only. "])[0]
+    assert len(header) >= 8
+    prompts = [header + q for q in _ids(tok, ["12+3=", "7*8=", "100-99=", "5="])]
+    calls = []
+    hook = model.register_forward_pre_hook(lambda m, a, kw: calls.append(kw["input_ids"].shape), with_kwargs=True)
+    try:
+        batch = HFGenerator(model, tok).generate(prompts, n, SamplingParams(max_new_tokens=6, temperature=1.0, seed=5))
+    finally:
+        hook.remove()
+    assert calls[0] == (1, len(header))  # the header alone, once
+    assert calls[1][0] == len(prompts) and calls[1][1] == max(len(p) for p in prompts) - len(header)
+    for i in range(len(prompts) * n):
+        k = int(batch.completion_mask[i].sum())
+        comp = batch.completion_ids[i, :k].tolist()
+        ref = _reference_logprobs(model, prompts[i // n], comp, 1.0)
+        assert torch.allclose(batch.old_logprobs[i, :k], ref, atol=1e-5)
+    greedy = HFGenerator(model, tok).generate(prompts, 1, SamplingParams(max_new_tokens=6, temperature=0.0))
+    for i, p in enumerate(prompts):
+        alone = HFGenerator(model, tok).generate([p], 1, SamplingParams(max_new_tokens=6, temperature=0.0))
+        assert greedy.completion_ids[i].tolist()[: alone.completion_ids.shape[1]] == alone.completion_ids[0].tolist()
 
 
 def test_shared_prompt_cache_equals_repeated_prompts(tiny):
