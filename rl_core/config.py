@@ -204,9 +204,12 @@ class EvalConfig:
     n: int = opt(1, "samples per problem (pass@k needs n >= k)")
     split: str = opt("eval", "task split used for held-out evaluation")
     max_new_tokens: int | None = opt(None, "completion limit for evaluation (None: rollout.max_new_tokens)")
+    batch_size: int = opt(128, "held-out prompts per generate call: on a CPU each decode step streams all the "
+                               "weights, so larger batches cost little more per step")
 
     def __post_init__(self) -> None:
         _require(self.every >= 0, "every", "must be >= 0")
+        _require(self.batch_size >= 1, "batch_size", "must be >= 1")
         _require(self.n >= 1, "n", "must be >= 1")
 
 

@@ -444,8 +444,8 @@ class Trainer:
         try:
             rep = evaluate(self.generator, self.task, self.tokenizer, split=e.split, n=e.n, ks=(1,), greedy=e.greedy,
                            limit=e.limit, max_new_tokens=e.max_new_tokens or r.max_new_tokens,
-                           temperature=r.temperature, top_p=r.top_p, seed=_seed_for(self.cfg.seed, step, 7919),
-                           progress=False)
+                           temperature=r.temperature, top_p=r.top_p, batch_size=e.batch_size,
+                           seed=_seed_for(self.cfg.seed, step, 7919), progress=False)
         except Exception as err:  # a missing split or a broken verifier must not cost the training run
             logger.warning("held-out evaluation %s failed (%s: %s); training continues", label, type(err).__name__, err)
             return {"eval/failed": 1.0}
