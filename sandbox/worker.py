@@ -363,12 +363,9 @@ def _exit_code(e: SystemExit) -> int:
 
 
 def _finish(code: int) -> None:
-    """Interpreter-like shutdown of a forked child: join non-daemon threads, atexit, flush, _exit.
-    ``threading._shutdown`` only when there is something for it to do (non-daemon threads were started,
-    or thread-exit hooks registered): it is most of the cost of an exit otherwise."""
+    """Interpreter-like shutdown of a forked child: join non-daemon threads, atexit, flush, _exit."""
     try:
-        if threading._shutdown_locks or threading._threading_atexits:  # type: ignore[attr-defined]
-            threading._shutdown()  # type: ignore[attr-defined]
+        threading._shutdown()  # type: ignore[attr-defined]
         atexit._run_exitfuncs()
     except SystemExit as e:
         code = _exit_code(e)
