@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import torch
 
-from rlvr.rl_core.rollout import left_pad
+from rlvr.rl_core.rollout import left_pad, prefill
 
 
 @dataclass
@@ -61,19 +61,18 @@ def _logits_concatenated(model: torch.nn.Module, b: PackedBatch) -> torch.Tensor
 
 
 def _logits_shared_prefix(model: torch.nn.Module, b: PackedBatch) -> torch.Tensor:
-    """(R, T, V) next-token logits with each distinct prompt run once: the prompts' KV cache (with its
-    autograd graph) is gathered to the rows, which then run only their completion tokens."""
+    """(R, T, V) next-token logits with each distinct prompt run once (and a prefix common to all prompts,
+    such as a chat template's system prompt, once in all): the prompts' KV cache, with its autograd graph,
+    is gathered to the rows, which then run only their completion tokens."""
     t = b.completion_ids.shape[1]
-    pmask = b.prompt_mask.long()
-    ppos = (pmask.cumsum(-1) - 1).clamp_min(0)
-    out = model(input_ids=b.prompt_ids, attention_mask=pmask, position_ids=ppos, use_cache=True, logits_to_keep=1)
-    first = out.logits[:, -1, :][b.row_prompt]  # predicts completion token 0
+    prompts = [row[m].tolist() for row, m in zip(b.prompt_ids, b.prompt_mask.bool())]
+    cache, last_logits, pmask, last_pos = prefill(model, prompts, 0, b.prompt_ids.device)
+    first = last_logits[b.row_prompt]  # predicts completion token 0
     if t == 1:
         return first[:, None, :]
-    cache = out.past_key_values
     cache.batch_select_indices(b.row_prompt)
     mask = torch.cat([pmask[b.row_prompt], b.completion_mask[:, :-1].long()], 1)
-    pos = pmask.sum(1)[b.row_prompt][:, None] + torch.arange(t - 1, device=pmask.device)
+    pos = last_pos[b.row_prompt][:, None] + 1 + torch.arange(t - 1, device=pmask.device)
     rest = model(input_ids=b.completion_ids[:, :-1], attention_mask=mask, position_ids=pos, past_key_values=cache,
                  use_cache=True).logits
     return torch.cat([first[:, None, :], rest], 1)

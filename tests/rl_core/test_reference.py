@@ -7,8 +7,11 @@ from rlvr.rl_core.reference import pack, token_logprobs
 from rlvr.tasks.models import tiny_model
 
 
-def _group_batch(tok, g=3):
-    prompts = [tok(t, add_special_tokens=False)["input_ids"] for t in ("1+2=", "30+4=", "7=")]
+HEADER = "You are a careful calculator. Reply with digits only. "  # a common prefix of >= 8 tokens
+
+
+def _group_batch(tok, g=3, header=""):
+    prompts = [tok(header + t, add_special_tokens=False)["input_ids"] for t in ("1+2=", "30+4=", "7=")]
     rows = [i for i in range(len(prompts)) for _ in range(g)]
     gen = torch.Generator().manual_seed(0)
     comp = torch.randint(4, 90, (len(rows), 6), generator=gen)
@@ -25,10 +28,11 @@ def _plain_logprobs(model, prompt, completion, temperature):
     return ref.gather(-1, torch.tensor(completion)[:, None]).squeeze(-1), -(ref.exp() * ref).sum(-1)
 
 
+@pytest.mark.parametrize("header", ["", HEADER])
 @pytest.mark.parametrize("share", [True, False])
-def test_token_logprobs_and_entropy_match_one_forward_per_row(share):
+def test_token_logprobs_and_entropy_match_one_forward_per_row(share, header):
     model, tok = tiny_model(seed=0)
-    prompts, rows, comp, mask = _group_batch(tok)
+    prompts, rows, comp, mask = _group_batch(tok, header=header)
     batch = pack(prompts, rows, comp, mask, tok.pad_token_id)
     lp, ent = token_logprobs(model, batch, 0.5, True, share_prefix=share)
     assert lp.shape == (9, 6) and not ent.requires_grad
@@ -40,8 +44,9 @@ def test_token_logprobs_and_entropy_match_one_forward_per_row(share):
         assert torch.allclose(ent[r, :n], ref_ent, atol=1e-5)
 
 
+@pytest.mark.parametrize("header", ["", HEADER])
 @pytest.mark.parametrize("lora", [False, True])
-def test_shared_prefix_gives_the_same_gradient(lora):
+def test_shared_prefix_gives_the_same_gradient(lora, header):
     grads = []
     for share in (True, False):
         model, tok = tiny_model(seed=0)
@@ -52,7 +57,7 @@ def test_shared_prefix_gives_the_same_gradient(lora):
                 for n, p in model.named_parameters():
                     if "lora_B" in n:
                         p.normal_(0, 0.1)
-        prompts, rows, comp, mask = _group_batch(tok)
+        prompts, rows, comp, mask = _group_batch(tok, header=header)
         lp, ent = token_logprobs(model, pack(prompts, rows, comp, mask, tok.pad_token_id), 1.0, True, True, share)
         weights = torch.linspace(-1, 1, lp.numel()).view_as(lp)
         ((lp * weights + 0.1 * ent) * mask).sum().backward()
