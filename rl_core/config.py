@@ -51,6 +51,9 @@ class ModelConfig:
     name: str = opt("tiny", "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct) or a local checkpoint path")
     kwargs: dict[str, Any] = opt({}, "keyword arguments for the model loader (e.g. tiny sizes: hidden_size, num_layers)")
     dtype: Literal["float32", "bfloat16", "float16"] = opt("float32", "parameter dtype of the policy")
+    autocast: Literal["none", "bfloat16", "float16"] = opt("none", "mixed-precision forward/backward of the learner "
+        "(torch.autocast; weights, gradients and optimiser state stay in dtype; Micikevicius et al. 2018). "
+        "bfloat16 made SmolLM2-135M LoRA updates ~25% faster on a CPU with AVX512-BF16")
     device: str = opt("auto", "'auto' (cuda when available, else cpu), 'cpu' or 'cuda[:i]'")
     gradient_checkpointing: bool = opt(False, "recompute activations in backward to save memory (Chen et al. 2016)")
 
@@ -119,6 +122,10 @@ class DynamicSamplingConfig:
     oversample: float = opt(1.0, "prompts drawn per generation round = ceil(oversample x rollout.prompts_per_step), so one batched call usually fills the step; surplus informative groups are dropped (DAPO's gen_batch_size / train_batch_size)")
     tol: float = opt(1e-6, "score range (max - min) at or below this counts as no variance (guards float noise)")
     on_exhausted: Literal["partial", "error", "skip"] = opt("partial", "when rounds run out: train on the groups found, raise, or skip the step")
+    count_filtered: bool = opt(False, "normalise the loss over the filtered groups too (up to B groups in all), as "
+        "zero-advantage completions whose gradient is exactly zero: the step's gradient equals GRPO's without "
+        "filtering (Shao et al. 2024) at the cost of the kept groups only, so a step with few informative groups "
+        "moves the policy less; DAPO (Yu et al. 2025) normalises over the kept groups (False)")
 
     def __post_init__(self) -> None:
         _require(self.max_rounds >= 1, "max_rounds", "must be >= 1")

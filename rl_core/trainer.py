@@ -20,6 +20,7 @@ import math
 import random
 import time
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,8 @@ class Trainer:
         self.share_prefix = not cfg.model.gradient_checkpointing  # the checkpointed forward runs without a cache
         self.model = apply_lora(model, cfg.lora) if cfg.lora.enabled else model
         self.device = next(self.model.parameters()).device
+        amp = cfg.model.autocast
+        self.autocast = (lambda: torch.autocast(self.device.type, dtype=getattr(torch, amp))) if amp != "none" else nullcontext
         self.reference = ReferencePolicy(self.model) if cfg.needs_reference else None
         self.generator = make_generator(cfg.rollout.backend, self.model, tokenizer, prompt_batch=cfg.rollout.prompt_batch,
                                         vllm=cfg.rollout.vllm, seed=cfg.seed)
@@ -227,7 +230,9 @@ class Trainer:
         ref = None
         if self.reference is not None:
             t0 = time.perf_counter()
-            ref = [self.reference.logprobs(p.to(self.device), cfg.rollout.temperature, self.share_prefix) for _, p in packs]
+            with self.autocast():
+                ref = [self.reference.logprobs(p.to(self.device), cfg.rollout.temperature, self.share_prefix)
+                       for _, p in packs]
             m["time/reference"] = time.perf_counter() - t0
         if cfg.kl.in_reward and ref is not None:
             kl_seq = self._sequence_kl(batch, packs, ref)
@@ -245,7 +250,10 @@ class Trainer:
         m["distinct_per_group"] = distinct_per_group(batch.texts, g)
         m["advantage/abs_mean"] = float(adv.abs().mean())
         t0 = time.perf_counter()
-        m.update(self._update(batch, packs, adv, mask, ref))
+        extra = (0, 0)
+        if cfg.sampling.count_filtered:
+            extra = (int(m["sampling/filtered_tokens"]), int(m["sampling/filtered_seqs"]))
+        m.update(self._update(batch, packs, adv, mask, ref, extra))
         m["time/update"] = time.perf_counter() - t0
         return m
 
@@ -260,6 +268,7 @@ class Trainer:
         m = {"time/generate": 0.0, "time/verify": 0.0, "sampling/tokens_all_rounds": 0.0}
         self.generator.sync_weights(self.model)
         rounds = 0
+        seen: list[Group] = []
         while True:
             drawn = math.ceil(r.prompts_per_step * s.oversample) if buffer is not None else r.prompts_per_step
             examples = [self.examples[i] for i in self.sampler.next(drawn)]
@@ -275,6 +284,7 @@ class Trainer:
             results = verify(self.verifier, rollout.texts, refs)
             m["time/verify"] += time.perf_counter() - t0
             groups = self._groups(examples, rollout, results)
+            seen.extend(groups)
             rounds += 1
             if buffer is None:
                 kept = groups
@@ -288,6 +298,10 @@ class Trainer:
                 break
         m["sampling/rounds"] = float(rounds)
         m["sampling/groups"] = float(len(kept))
+        kept_ids = {id(g_) for g_ in kept}
+        dropped = [g_ for g_ in seen if id(g_) not in kept_ids][: max(0, r.prompts_per_step - len(kept))]
+        m["sampling/filtered_tokens"] = float(sum(len(c) for g_ in dropped for c in g_.completions))
+        m["sampling/filtered_seqs"] = float(sum(1 for g_ in dropped for c in g_.completions if c))
         return kept, m
 
     def _groups(self, examples: list[Example], rollout: RolloutBatch, results: list[VerifyResult]) -> list[Group]:
@@ -358,11 +372,13 @@ class Trainer:
         return token_adv
 
     def _update(self, batch: RolloutBatch, packs: list[tuple[list[int], PackedBatch]], adv: torch.Tensor,
-                mask: torch.Tensor, ref: list[torch.Tensor] | None) -> dict[str, float]:
-        """μ optimiser steps over the batch, each accumulating gradients over the micro-batches."""
+                mask: torch.Tensor, ref: list[torch.Tensor] | None, extra: tuple[int, int] = (0, 0)) -> dict[str, float]:
+        """μ optimiser steps over the batch, each accumulating gradients over the micro-batches. ``extra``:
+        (tokens, sequences) of filtered zero-advantage completions added to the loss normaliser."""
         cfg, dev = self.cfg, self.device
         masks = [mask[idx, : p.completion_ids.shape[1]].to(dev) for idx, p in packs]
-        norm = StepNormalizer.from_masks(masks)
+        counted = StepNormalizer.from_masks(masks)
+        norm = StepNormalizer(counted.num_tokens + extra[0], counted.num_seqs + extra[1])
         want_entropy_grad = self.loss_cfg.entropy_coef > 0
         old: list[torch.Tensor] = []
         is_weights: list[torch.Tensor | None] = []
@@ -374,8 +390,9 @@ class Trainer:
             self.optimizer.zero_grad(set_to_none=True)
             for k, (idx, p) in enumerate(packs):
                 t = p.completion_ids.shape[1]
-                lp, ent = token_logprobs(self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad,
-                                         self.share_prefix)
+                with self.autocast():
+                    lp, ent = token_logprobs(self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad,
+                                             self.share_prefix)
                 if epoch == 0:
                     old.append(lp.detach())
                     learner_lp[idx, :t] = lp.detach().cpu().to(learner_lp.dtype)
@@ -426,7 +443,8 @@ class Trainer:
         for i, c in enumerate(comp):
             ids[i, : len(c)], cmask[i, : len(c)] = torch.tensor(c), True
         p = pack([pr for pr, _ in pairs], range(len(pairs)), ids, cmask, self.pad_id).to(self.device)
-        lp, _ = token_logprobs(self.model, p, 1.0, False)
+        with self.autocast():
+            lp, _ = token_logprobs(self.model, p, 1.0, False)
         cm = cmask[:, : lp.shape[1]].to(self.device)
         nll = -(lp * cm).sum() / cm.sum()
         (cfg.weight * nll).backward()

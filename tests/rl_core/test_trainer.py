@@ -344,3 +344,41 @@ def test_tis_weights_every_epoch_and_training_works(tmp_path):
         assert r["mismatch/is_weight_mean"] == 2.0  # the loss metrics are the last epoch's
         assert all(math.isfinite(v) for v in r.values() if isinstance(v, float))
     assert any(not torch.equal(before[n], p) for n, p in t.model.named_parameters())
+
+
+def test_count_filtered_gives_the_unfiltered_grpo_gradient_at_the_filtered_cost(tmp_path):
+    """Filtered groups counted in the normaliser as zero-advantage completions: the gradient equals that of
+    the same step without filtering (zero-advantage rows contribute nothing but their tokens to the mean)."""
+    class FirstCharDigit(DigitVerifier):  # binary scores: some groups all 0 or all 1, some mixed
+        def verify(self, completion, reference, **context):
+            return super().verify(completion[:1] * 4, reference)
+
+    common = ["preset=dapo", "steps=1", "sampling.max_rounds=1", "reward.overlong_buffer_ratio=0", "seed=0",
+              "rollout.prompts_per_step=6", "eval.before=false", "eval.after=false", "checkpoint.save_final=false"]
+    rows = {}
+    for name, extra in {"unfiltered": ["sampling.dynamic=false"], "counted": ["sampling.count_filtered=true"],
+                        "dapo": []}.items():
+        task = ToyTask()
+        task.verifier = FirstCharDigit()
+        t = _trainer(tmp_path / name, *common, *extra, task=task)
+        t.train()
+        rows[name] = read_metrics(tmp_path / name)[0]
+    counted, plain, dapo = rows["counted"], rows["unfiltered"], rows["dapo"]
+    assert 0 < counted["sampling/groups"] < 6  # this seed's step drops some groups and keeps some
+    assert counted["sampling/filtered_tokens"] > 0
+    assert counted["loss/num_tokens"] == plain["loss/num_tokens"] == dapo["loss/num_tokens"] + counted["sampling/filtered_tokens"]
+    assert counted["grad_norm"] == pytest.approx(plain["grad_norm"], rel=1e-5)
+    kept_share = dapo["loss/num_tokens"] / plain["loss/num_tokens"]
+    assert dapo["grad_norm"] == pytest.approx(plain["grad_norm"] / kept_share, rel=1e-5)  # DAPO: over kept only
+
+
+def test_bfloat16_autocast_trains_with_float32_weights(tmp_path):
+    t = _trainer(tmp_path, "preset=grpo", "steps=2", "model.autocast=bfloat16", "eval.before=false",
+                 "eval.after=false", "checkpoint.save_final=false")
+    rows = t.train()
+    assert all(math.isfinite(r["grad_norm"]) and r["grad_norm"] > 0 for r in rows)
+    assert all(p.dtype == torch.float32 for p in t.model.parameters())
+    # the bf16 forward differs from the float32 sampler: the mismatch metric sees it
+    assert rows[0]["mismatch/abs_mean"] > 1e-4
+    with pytest.raises(ValueError, match="model.autocast"):
+        load_config(None, ["model.autocast=fp8"])
