@@ -197,8 +197,9 @@ class GroupBuffer(Generic[T]):
             if self.on_exhausted == "skip":
                 logger.warning("%s; skipping this step", message)
                 n = 0
-            else:
-                logger.warning("%s; training on the partial batch", message)
+            else:  # with a single round, filtering without refill is the configured behaviour, not a shortfall
+                logger.log(logging.DEBUG if self.max_rounds == 1 else logging.WARNING,
+                           "%s; training on the partial batch", message)
         self._taken = True
         items = self._items[:n]
         if not with_rewards:
