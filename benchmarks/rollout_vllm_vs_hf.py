@@ -8,7 +8,8 @@ process (the order flips every round), so machine noise hits both alike. Through
 every step in training is timed separately.
 
 Sections:
-  1. generation: tokens/s of each backend (median over rounds).
+  1. generation: tokens/s of each backend (median over rounds), and of transformers' own ``generate``
+     (sampling with G return sequences and transition scores) for reference.
   2. LoRA weight sync (``--lora``): the two ways adapters reach the engine, ``lora_merged`` (merged weights
      pushed every step) and ``lora_request`` (the adapter saved and served as a vLLM LoRA request): push
      seconds and generation tokens/s of each.
@@ -59,12 +60,47 @@ def timed_generate(gen, prompts, n, params) -> tuple[float, int]:
     return time.perf_counter() - t0, int(batch.completion_mask.sum())
 
 
-def generation(args: argparse.Namespace, vcfg: VLLMConfig) -> tuple[float, float]:
+class PlainGenerate:
+    """transformers' own ``generate`` (sampling, G return sequences per prompt, logprobs of the sampled tokens
+    from ``compute_transition_scores``): the baseline the rollout backends are meant to beat."""
+
+    def __init__(self, model, tokenizer) -> None:
+        self.model, self.pad = model, tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+
+    def sync_weights(self, model) -> None:
+        """Samples from the learner's model."""
+
+    @torch.inference_mode()
+    def generate(self, prompts, n, params):
+        from types import SimpleNamespace
+
+        from rlvr.rl_core.rollout import left_pad
+
+        ids, mask = left_pad(prompts, self.pad)
+        torch.manual_seed(params.seed or 0)
+        out = self.model.generate(input_ids=ids, attention_mask=mask.long(), do_sample=params.temperature > 0,
+                                  temperature=params.temperature, top_p=1.0, top_k=0, max_new_tokens=params.max_new_tokens,
+                                  num_return_sequences=n, pad_token_id=self.pad, output_scores=True,
+                                  return_dict_in_generate=True)
+        new = out.sequences[:, ids.shape[1]:]
+        logprobs = self.model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
+        eos = self.model.generation_config.eos_token_id
+        eos = set(eos if isinstance(eos, list) else [eos])
+        lengths = []
+        for row in new.tolist():  # tokens up to and including the first EOS
+            cut = next((i + 1 for i, t in enumerate(row) if t in eos), len(row))
+            lengths.append(cut)
+        mask = torch.arange(new.shape[1])[None] < torch.tensor(lengths)[:, None]
+        return SimpleNamespace(completion_mask=mask, old_logprobs=logprobs.masked_fill(~mask, 0.0))
+
+
+def generation(args: argparse.Namespace, vcfg: VLLMConfig) -> tuple[float, float, float]:
     model, tok = load_model(MODEL)
     prompts = prompts_for(tok, args.prompts)
     gens = {
         "hf": make_generator("hf", model, tok, prompt_batch=args.prompts),
         "vllm": make_generator("vllm", model, tok, vllm=vcfg, seed=0),
+        "generate": PlainGenerate(model, tok),
     }
     warm = SamplingParams(max_new_tokens=8, temperature=1.0, seed=0)
     for g in gens.values():
@@ -74,7 +110,7 @@ def generation(args: argparse.Namespace, vcfg: VLLMConfig) -> tuple[float, float
     syncs: list[float] = []
     for r in range(args.rounds):
         params = SamplingParams(max_new_tokens=args.max_new, temperature=1.0, seed=r)
-        order = ["hf", "vllm"] if r % 2 == 0 else ["vllm", "hf"]
+        order = ["hf", "vllm", "generate"] if r % 2 == 0 else ["generate", "vllm", "hf"]
         for name in order:
             if name == "vllm":
                 t0 = time.perf_counter()
@@ -93,10 +129,10 @@ def generation(args: argparse.Namespace, vcfg: VLLMConfig) -> tuple[float, float
         print(f"| {name} | {statistics.median(rs):.1f} | {min(rs):.1f}-{max(rs):.1f} | "
               f"{statistics.median(tokens[name]):.0f} |")
     print(f"full weight push to vLLM: median {statistics.median(syncs):.3f} s")
-    hf, vl = statistics.median(rates["hf"]), statistics.median(rates["vllm"])
+    hf, vl, plain = (statistics.median(rates[k]) for k in ("hf", "vllm", "generate"))
     del gens, model
     gc.collect()
-    return hf, vl
+    return hf, vl, plain
 
 
 def lora_modes(args: argparse.Namespace) -> None:
@@ -190,12 +226,13 @@ def main() -> None:
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     vcfg = VLLMConfig(dtype=args.vllm_dtype, max_model_len=512)
-    hf, vl = generation(args, vcfg)
+    hf, vl, plain = generation(args, vcfg)
     if args.lora:
         lora_modes(args)
     if args.train_steps:
         training_steps(args, vcfg)
-    print(f"\nvLLM {vl:.1f} tok/s, transformers {hf:.1f} tok/s")
+    print(f"\nvLLM {vl:.1f} tok/s, rlvr's transformers backend {hf:.1f} tok/s, transformers' generate {plain:.1f} tok/s")
+    print(f"vLLM / transformers' generate: {vl / plain:.2f}; rlvr's transformers backend / generate: {hf / plain:.2f}")
     print(f"ratio: {vl / hf:.2f}")
 
 
