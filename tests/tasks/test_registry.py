@@ -46,7 +46,9 @@ def test_register_decorator_and_duplicate_guard() -> None:
 
 def test_entry_point_tasks_are_found(monkeypatch) -> None:
     ep = EntryPoint(name="plugin-echo", value=f"{__name__}:_Echo", group=registry.ENTRY_POINT_GROUP)
-    monkeypatch.setattr(registry, "entry_points", lambda group: [ep] if group == registry.ENTRY_POINT_GROUP else [])
+    import rlvr.verifiers.base as base  # the shared loader that scans entry points for both registries
+
+    monkeypatch.setattr(base, "entry_points", lambda group: [ep] if group == registry.ENTRY_POINT_GROUP else [])
     monkeypatch.setattr(registry, "_LOADED", False)
     try:
         assert "plugin-echo" in registry.available_tasks()
