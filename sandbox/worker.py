@@ -1203,11 +1203,12 @@ class Worker:
             pidfd = -1
         tick = 0.05 if pidfd >= 0 else 0.001
         status, ustatus, report, t_dead = None, None, None, False
+        ucpu = 0.0
         while True:
             if ustatus is None:
-                p, st = os.waitpid(upid, os.WNOHANG)
+                p, st, usage = os.wait4(upid, os.WNOHANG)
                 if p:
-                    ustatus = st
+                    ustatus, ucpu = st, usage.ru_utime + usage.ru_stime
             if (judging and (report is not None or t_dead)) or (not judging and ustatus is not None):
                 break
             left = deadline - time.monotonic()
@@ -1237,6 +1238,9 @@ class Worker:
                     poller.unregister(fd)
                     open_fds.discard(fd)
         t1 = time.monotonic()
+        if (status is None and ustatus is not None and os.WIFSIGNALED(ustatus)
+                and os.WTERMSIG(ustatus) in (signal.SIGKILL, signal.SIGXCPU) and ucpu >= 0.95 * float(lim["cpu_s"])):
+            status = "timeout"  # killed by RLIMIT_CPU just before the wall clock ran out: the same verdict
         if pidfd >= 0:
             os.close(pidfd)
         t_alive = self.kill_run()

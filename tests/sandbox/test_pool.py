@@ -317,3 +317,12 @@ def test_bad_configuration_names_the_field() -> None:
         JudgeSpec(solution="", mode="call")
     with pytest.raises(ValueError, match="JudgeSpec.tests"):
         JudgeSpec(solution="x = 1", tests=" ")
+
+
+def test_the_cpu_limit_is_a_timeout_like_the_wall_clock(pool: WorkerPool) -> None:
+    """A busy loop killed by RLIMIT_CPU before the wall clock runs out is a timeout, run or judged."""
+    lim = LIMITS.replace(wall_s=5.0, cpu_s=1.0)
+    assert pool.run("while True:\n    pass", limits=lim).status == "timeout"
+    spec = JudgeSpec(solution="def add(a, b):\n    while True:\n        pass", tests="assert add(1, 2) == 3\n")
+    res = pool.judge(spec, lim)
+    assert res.status == "timeout" and not res.all_passed
