@@ -122,17 +122,13 @@ def prefill(
     prompt alone.
     """
     shared = common_prefix_length(prompts) if len(prompts) > 1 else 0
-    if shared < min_shared:
-        ids, mask = left_pad(prompts, pad_id)
-        ids, mask = ids.to(device), mask.long().to(device)
-        pos = (mask.cumsum(-1) - 1).clamp_min(0)
-        out = model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1)
-        return out.past_key_values, out.logits[:, -1, :], mask, pos[:, -1]
-    head = torch.as_tensor([list(prompts[0][:shared])], dtype=torch.long, device=device)
-    out = model(input_ids=head, position_ids=torch.arange(shared, device=device)[None], use_cache=True,
-                logits_to_keep=1)
-    cache = out.past_key_values
-    cache.batch_repeat_interleave(len(prompts))
+    shared = shared if shared >= min_shared else 0
+    cache = None
+    if shared:
+        head = torch.as_tensor([list(prompts[0][:shared])], dtype=torch.long, device=device)
+        cache = model(input_ids=head, position_ids=torch.arange(shared, device=device)[None], use_cache=True,
+                      logits_to_keep=1).past_key_values
+        cache.batch_repeat_interleave(len(prompts))
     ids, tail_mask = left_pad([q[shared:] for q in prompts], pad_id)
     ids, tail_mask = ids.to(device), tail_mask.long().to(device)
     mask = torch.cat([torch.ones(len(prompts), shared, dtype=torch.long, device=device), tail_mask], 1)
@@ -164,8 +160,9 @@ def sample_categorical(logp: torch.Tensor, gen: torch.Generator, block: int = 25
     """(R,) one draw per row of the (R, V) log-probabilities by inverting the CDF at one uniform per row.
 
     Two levels keep it accurate and cheap: a float64 CDF over the (float32) masses of ``block``-token blocks
-    picks a block, then a float64 CDF inside that block picks the token. Same distribution as ``torch.multinomial``, whose V exponential
-    variates per row cost ~20x more on a CPU; a token of probability 0 is never drawn.
+    picks a block, then a float64 CDF inside that block picks the token. Same distribution as
+    ``torch.multinomial``, whose V exponential variates per row cost ~20x more on a CPU; a token of
+    probability 0 is never drawn.
     """
     rows, vocab = logp.shape
     p = logp.float().exp()
