@@ -4,9 +4,12 @@ A problem is a chain ``a op1 b op2 c …`` evaluated left to right (rendered wit
 precedence needs, e.g. ``(3 + 4) * 2``); ``meta["steps"]`` lists every intermediate result, so each step is
 checkable on its own. ``+``/``-`` draw operands from 1..max_operand, ``*`` from 1..max_factor.
 
-Train and eval are disjoint by construction: a problem space small enough to enumerate is shuffled with the
-seed and cut (the first ``n_eval`` problems are eval, the rest train); a larger space is partitioned by a
-hash of the problem text, eval drawing only from the bottom ``eval_fraction`` of hash buckets.
+Problems come from one generator: each operation uniform over ``ops``, then each operand uniform over its
+range (so level 1 is a third ``+``, a third ``-``, a third ``*`` however small the ``*`` table is). Train and
+eval are disjoint by construction. In a space small enough to enumerate, eval is the first ``n_eval``
+distinct problems the seeded generator draws (``eval_sampling="uniform"`` instead takes a uniform random
+subset of the space) and train is every other problem; a larger space is partitioned by a hash of the
+problem text, eval drawing only from the bottom ``eval_fraction`` of hash buckets.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ LEVELS: dict[int, tuple[int, int, int]] = {
 }
 #: Spaces up to this size are enumerated (exact split sizes); larger ones are sampled.
 ENUMERATE_LIMIT = 200_000
+#: How the eval split of an enumerated space is drawn: from the problem generator, or uniformly from the space.
+EVAL_SAMPLINGS = ("generator", "uniform")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class ArithmeticTask(DatasetTask):
         n_eval: int = 300,
         eval_fraction: float = 0.1,
         seed: int = 0,
+        eval_sampling: str = "generator",
         instruction: str = "Answer with just the number.",
         **kw: Any,
     ) -> None:
@@ -103,7 +109,10 @@ class ArithmeticTask(DatasetTask):
             raise ValueError(f"arithmetic: n_train must be positive or null, got {n_train!r}")
         if not 0.0 < eval_fraction < 1.0:
             raise ValueError(f"arithmetic: eval_fraction must lie in (0, 1), got {eval_fraction!r}")
+        if eval_sampling not in EVAL_SAMPLINGS:
+            raise ValueError(f"arithmetic: eval_sampling must be one of {EVAL_SAMPLINGS}, got {eval_sampling!r}")
         self.n_train, self.n_eval, self.eval_fraction, self.seed = n_train, n_eval, eval_fraction, seed
+        self.eval_sampling = eval_sampling
         self.instruction = instruction
         if self.space_size() <= ENUMERATE_LIMIT and n_eval >= self.space_size():
             raise ValueError(f"arithmetic: n_eval={n_eval} leaves no training problems "
@@ -111,7 +120,7 @@ class ArithmeticTask(DatasetTask):
 
     def config(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in ("num_ops", "max_operand", "max_factor", "ops", "n_train",
-                                               "n_eval", "eval_fraction", "seed", "instruction")}
+                                               "n_eval", "eval_fraction", "seed", "eval_sampling", "instruction")}
 
     def _range(self, op: str) -> range:
         return range(1, (self.max_factor if op == "*" else self.max_operand) + 1)
@@ -144,8 +153,12 @@ class ArithmeticTask(DatasetTask):
         if self.space_size() <= ENUMERATE_LIMIT:
             space = self._enumerate()
             random.Random(self.seed).shuffle(space)
-            chosen = space[: self.n_eval] if split == "eval" else space[self.n_eval :]
-            return chosen if split == "eval" or self.n_train is None else chosen[: self.n_train]
+            held_out = self._drawn_eval(space)
+            if split == "eval":
+                return held_out
+            held = {p.text() for p in held_out}
+            rest = [p for p in space if p.text() not in held]
+            return rest if self.n_train is None else rest[: self.n_train]
         want = self.n_eval if split == "eval" else (self.n_train or 10_000)
         rng = random.Random(f"{self.seed}:{split}")
         seen: dict[str, Problem] = {}
@@ -154,6 +167,17 @@ class ArithmeticTask(DatasetTask):
             t = p.text()
             if (_bucket(self.seed, t) < self.eval_fraction) == (split == "eval"):
                 seen.setdefault(t, p)
+        return list(seen.values())
+
+    def _drawn_eval(self, shuffled_space: list[Problem]) -> list[Problem]:
+        """The eval split of an enumerated space (``n_eval`` < its size, checked at construction)."""
+        if self.eval_sampling == "uniform":
+            return shuffled_space[: self.n_eval]
+        rng = random.Random(f"{self.seed}:eval")
+        seen: dict[str, Problem] = {}
+        while len(seen) < self.n_eval:
+            p = self._sample(rng)
+            seen.setdefault(p.text(), p)
         return list(seen.values())
 
     def build(self, split: str) -> list[Example]:

@@ -25,6 +25,27 @@ def test_level1_space_split_and_prompt() -> None:
         assert 1 <= int(a) <= 20 and 1 <= int(b) <= 20
 
 
+def _op_counts(examples) -> dict[str, int]:
+    ops = [e.meta["ops"][0] for e in examples]
+    return {op: ops.count(op) for op in "+-*"}
+
+
+def test_level1_eval_follows_the_generator_not_the_space() -> None:
+    # The generator picks the operation first: the 81-problem * table is a third of the draws, so it fills
+    # ~66 of 300 distinct eval problems (the chance of a given * problem being drawn is 1 - (1 - 1/243)^n);
+    # a uniform subset of the 881 problems would hold ~28. Train keeps every other problem.
+    t = ArithmeticTask(level=1, cache=False)
+    ev, train = t.examples("eval"), t.examples("train")
+    counts = _op_counts(ev)
+    assert sum(counts.values()) == 300 and counts["*"] >= 50 and min(counts["+"], counts["-"]) >= 80
+    assert _op_counts(train)["*"] == 81 - counts["*"]
+    uniform = ArithmeticTask(level=1, eval_sampling="uniform", cache=False)
+    u_ev, u_train = uniform.examples("eval"), uniform.examples("train")
+    assert _op_counts(u_ev)["*"] < 45
+    assert (len(u_train), len(u_ev)) == (581, 300)
+    assert not {e.id for e in u_train} & {e.id for e in u_ev}
+
+
 def test_problem_steps_and_precedence_rendering() -> None:
     p = Problem(3, (("+", 4), ("*", 2), ("-", 5)))
     assert p.steps() == [7, 14, 9]
@@ -63,6 +84,8 @@ def test_bad_config_names_the_field() -> None:
         ArithmeticTask(ops=["/"])
     with pytest.raises(ValueError, match="n_eval"):
         ArithmeticTask(level=1, n_eval=881)
+    with pytest.raises(ValueError, match="eval_sampling"):
+        ArithmeticTask(eval_sampling="stratified")
     with pytest.raises(ValueError, match="split"):
         ArithmeticTask(cache=False).examples("test")
 
