@@ -25,6 +25,8 @@ VARIANTS: dict[str, list[str]] = {
     "dr_grpo": ["preset=dr_grpo"],
     "dapo": ["preset=dapo", "sampling.dynamic=true"],
     "dapo_no_dynamic": ["preset=dapo", "sampling.dynamic=false"],
+    # the main job's setting: one round per step, no refill, dropped groups kept in the normaliser
+    "dapo_one_round": ["preset=dapo", "sampling.dynamic=true", "sampling.max_rounds=1", "sampling.count_filtered=true"],
 }
 
 
@@ -43,17 +45,19 @@ def base_overrides(args: argparse.Namespace) -> list[str]:
     ]
 
 
-def run_variant(name: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+def run_variant(name: str, args: argparse.Namespace, start: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Rows of one variant: its start (evaluated unless ``start``, the shared untrained model's, is given)
+    and one per budget mark."""
     from rlvr.rl_core.config import resolve
     from rlvr.rl_core.trainer import build_trainer
 
     cfg = resolve({}, base_overrides(args) + VARIANTS[name] + args.override)
     trainer = build_trainer(cfg, Path(args.out) / name)
     marks = [round(args.budget * (i + 1) / args.points) for i in range(args.points)]
-    rows: list[dict[str, Any]] = []
-    ev = trainer.evaluate("tokens0", 0)
-    rows.append({"variant": name, "tokens": 0, "steps": 0, "pass@1": ev["eval/pass@1"],
-                 "se": ev["eval/pass@1_se"], "seconds": 0.0})
+    if start is None:
+        ev = trainer.evaluate("tokens0", 0)
+        start = {"pass@1": ev["eval/pass@1"], "se": ev["eval/pass@1_se"]}
+    rows: list[dict[str, Any]] = [{"variant": name, "tokens": 0, "steps": 0, **start, "seconds": 0.0}]
     tokens, step, t0 = 0, 0, time.perf_counter()
     train_seconds = 0.0
     for mark in marks:
@@ -90,7 +94,10 @@ def main() -> None:
     unknown = [v for v in names if v not in VARIANTS]
     if unknown:
         p.error(f"unknown variants {unknown}; choose from {list(VARIANTS)}")
-    rows = [r for name in names for r in run_variant(name, args)]
+    rows: list[dict[str, Any]] = []
+    for name in names:  # every variant starts from the same seeded model: its evaluation is shared
+        start = {"pass@1": rows[0]["pass@1"], "se": rows[0]["se"]} if rows else None
+        rows += run_variant(name, args, start)
     Path(args.out).mkdir(parents=True, exist_ok=True)
     (Path(args.out) / "results.json").write_text(json.dumps(rows, indent=1))
     print("| variant | generated tokens | steps | held-out greedy pass@1 | train seconds |")
