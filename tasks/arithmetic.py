@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,24 +161,25 @@ class ArithmeticTask(DatasetTask):
             rest = [p for p in space if p.text() not in held]
             return rest if self.n_train is None else rest[: self.n_train]
         want = self.n_eval if split == "eval" else (self.n_train or 10_000)
-        rng = random.Random(f"{self.seed}:{split}")
-        seen: dict[str, Problem] = {}
-        while len(seen) < want:
-            p = self._sample(rng)
-            t = p.text()
-            if (_bucket(self.seed, t) < self.eval_fraction) == (split == "eval"):
-                seen.setdefault(t, p)
-        return list(seen.values())
+        in_split = split == "eval"
+        return self._draw(split, want, lambda text: (_bucket(self.seed, text) < self.eval_fraction) == in_split)
 
     def _drawn_eval(self, shuffled_space: list[Problem]) -> list[Problem]:
         """The eval split of an enumerated space (``n_eval`` < its size, checked at construction)."""
         if self.eval_sampling == "uniform":
             return shuffled_space[: self.n_eval]
-        rng = random.Random(f"{self.seed}:eval")
+        return self._draw("eval", self.n_eval)
+
+    def _draw(self, split: str, want: int, accept: Callable[[str], bool] = lambda text: True) -> list[Problem]:
+        """The first ``want`` distinct problems, among those whose text ``accept`` admits, that the generator
+        seeded for ``split`` draws."""
+        rng = random.Random(f"{self.seed}:{split}")
         seen: dict[str, Problem] = {}
-        while len(seen) < self.n_eval:
+        while len(seen) < want:
             p = self._sample(rng)
-            seen.setdefault(p.text(), p)
+            text = p.text()
+            if accept(text):
+                seen.setdefault(text, p)
         return list(seen.values())
 
     def build(self, split: str) -> list[Example]:
