@@ -259,7 +259,7 @@ class MonitorConfig:
 class RunConfig:
     """Everything a training run needs. ``steps`` optimiser rollouts of ``rollout.prompts_per_step`` groups."""
 
-    seed: int = opt(0, "seed of data order, sampling and initialisation (runs are deterministic on CPU)")
+    seed: int = opt(0, "seed of data order, sampling and initialisation (runs with the tiny model are bit-identical on CPU; larger models may part by float noise, see docs/learner.md)")
     steps: int = opt(100, "training steps (rollout + update rounds)")
     max_minutes: float | None = opt(None, "wall-clock budget of the training steps in minutes: the step that crosses it is the last (then the after-training evaluation runs); None: no budget")
     preset: str | None = opt(None, "paper preset filled before the file's own values: grpo | dr_grpo | rloo | dapo")
