@@ -58,8 +58,9 @@ class CountingGenerator:
 
 
 def task_kwargs(a: argparse.Namespace) -> str:
-    return (f"{{level: 2, max_operand: {a.max_operand}, max_factor: {a.max_factor}, n_eval: {a.eval_limit}, "
-            "cache: false}")
+    return (
+        f"{{level: 2, max_operand: {a.max_operand}, max_factor: {a.max_factor}, n_eval: {a.eval_limit}, cache: false}}"
+    )
 
 
 def solution(meta: dict[str, Any]) -> str:
@@ -86,7 +87,12 @@ def warm_start(a: argparse.Namespace, out: str) -> str:
     for _ in range(a.sft_steps):
         seqs = []
         for ex in rng.sample(train, 32):
-            seqs.append((encode_prompt(task, ex, tok), tok(solution(ex.meta), add_special_tokens=False)["input_ids"] + [tok.eos_token_id]))
+            seqs.append(
+                (
+                    encode_prompt(task, ex, tok),
+                    tok(solution(ex.meta), add_special_tokens=False)["input_ids"] + [tok.eos_token_id],
+                )
+            )
         width = max(len(p) + len(c) for p, c in seqs)
         ids = torch.zeros((len(seqs), width), dtype=torch.long)
         labels = torch.full((len(seqs), width), -100)
@@ -107,11 +113,25 @@ def warm_start(a: argparse.Namespace, out: str) -> str:
 
 def base_overrides(a: argparse.Namespace, model: str) -> list[str]:
     return [
-        "preset=grpo", "kl.beta=0", f"seed={a.seed}", f"steps={10**6}", f"model.name={model}",
-        "task.name=arithmetic", f"task.kwargs={task_kwargs(a)}", f"rollout.prompts_per_step={a.prompts}",
-        f"rollout.group_size={a.group}", f"rollout.max_new_tokens={a.max_new_tokens}", "rollout.backend=hf",
-        f"eval.limit={a.eval_limit}", "logging.progress=false", "checkpoint.save_final=false", "checkpoint.every=0",
-        f"optim.lr={a.lr}", f"credit.k={a.k}", f"credit.max_steps={a.max_steps}", f"credit.split={a.split}",
+        "preset=grpo",
+        "kl.beta=0",
+        f"seed={a.seed}",
+        f"steps={10**6}",
+        f"model.name={model}",
+        "task.name=arithmetic",
+        f"task.kwargs={task_kwargs(a)}",
+        f"rollout.prompts_per_step={a.prompts}",
+        f"rollout.group_size={a.group}",
+        f"rollout.max_new_tokens={a.max_new_tokens}",
+        "rollout.backend=hf",
+        f"eval.limit={a.eval_limit}",
+        "logging.progress=false",
+        "checkpoint.save_final=false",
+        "checkpoint.every=0",
+        f"optim.lr={a.lr}",
+        f"credit.k={a.k}",
+        f"credit.max_steps={a.max_steps}",
+        f"credit.split={a.split}",
         f"credit.chunk_tokens={a.chunk_tokens}",
     ]
 
@@ -122,16 +142,25 @@ def train_prm_for(a: argparse.Namespace, model_name: str, out: str) -> int:
     model, tok = load_policy(cfg)
     task = load_task(cfg)
     gen = CountingGenerator(make_generator("hf", model, tok))
-    recs = label_task(task, gen, tok, limit=a.prm_problems, samples=a.group, k=a.k,
-                      splitter=StepSplitter(a.split, chunk_tokens=a.chunk_tokens, max_steps=a.max_steps),
-                      sampling=SamplingParams(max_new_tokens=a.max_new_tokens, seed=a.seed))
+    recs = label_task(
+        task,
+        gen,
+        tok,
+        limit=a.prm_problems,
+        samples=a.group,
+        k=a.k,
+        splitter=StepSplitter(a.split, chunk_tokens=a.chunk_tokens, max_steps=a.max_steps),
+        sampling=SamplingParams(max_new_tokens=a.max_new_tokens, seed=a.seed),
+    )
     prm = build_prm(model_name, seed=a.seed)
     train_prm(prm, recs, PRMTrainConfig(epochs=a.prm_epochs, lr=a.prm_lr, seed=a.seed))
     prm.save(out)
     return gen.tokens
 
 
-def run_arm(name: str, model_name: str, extra: list[str], a: argparse.Namespace, spent: int = 0) -> list[dict[str, float]]:
+def run_arm(
+    name: str, model_name: str, extra: list[str], a: argparse.Namespace, spent: int = 0
+) -> list[dict[str, float]]:
     with tempfile.TemporaryDirectory() as run_dir:
         cfg = resolve({}, [*base_overrides(a, model_name), *extra])
         trainer = build_trainer(cfg, run_dir)
@@ -148,9 +177,17 @@ def run_arm(name: str, model_name: str, extra: list[str], a: argparse.Namespace,
             tokens = spent + rollout_tokens + mc_tokens
             if step % a.eval_every == 0 or tokens >= a.budget:
                 acc = trainer.evaluate(f"step{step}", step)["eval/pass@1"]
-                rows.append({"arm": name, "step": step, "tokens": tokens, "pass@1": acc,
-                             "seconds": time.perf_counter() - t0, "tokens_per_step": (rollout_tokens + mc_tokens) / step,
-                             "rollout_tokens_per_step": rollout_tokens / step})
+                rows.append(
+                    {
+                        "arm": name,
+                        "step": step,
+                        "tokens": tokens,
+                        "pass@1": acc,
+                        "seconds": time.perf_counter() - t0,
+                        "tokens_per_step": (rollout_tokens + mc_tokens) / step,
+                        "rollout_tokens_per_step": rollout_tokens / step,
+                    }
+                )
                 print(f"{name:10s} step {step:4d}  tokens {int(tokens):8d}  held-out pass@1 {acc:.3f}", flush=True)
         return rows
 
@@ -187,13 +224,17 @@ def main() -> None:
         results = {"grpo": run_arm("grpo", model_name, [], a)}
         results["grpo+mc"] = run_arm("grpo+mc", model_name, ["credit.method=mc"], a)
         spent = train_prm_for(a, model_name, f"{work}/prm")
-        results["grpo+prm"] = run_arm("grpo+prm", model_name, ["credit.method=prm", f"credit.prm_path={work}/prm"], a, spent)
+        results["grpo+prm"] = run_arm(
+            "grpo+prm", model_name, ["credit.method=prm", f"credit.prm_path={work}/prm"], a, spent
+        )
     print("\n| arm | steps | generated tokens | held-out pass@1 (start → end) | tokens / step | wall s |")
     print("|---|---|---|---|---|---|")
     for name, rows in results.items():
         last = rows[-1]
-        print(f"| {name} | {last['step']} | {int(last['tokens'])} | {rows[0]['pass@1']:.3f} → {last['pass@1']:.3f} | "
-              f"{last.get('tokens_per_step', 0):.0f} | {last['seconds']:.0f} |")
+        print(
+            f"| {name} | {last['step']} | {int(last['tokens'])} | {rows[0]['pass@1']:.3f} → {last['pass@1']:.3f} | "
+            f"{last.get('tokens_per_step', 0):.0f} | {last['seconds']:.0f} |"
+        )
     mc = results["grpo+mc"][-1]
     base = results["grpo"][-1]
     ratio = mc["tokens_per_step"] / max(base["tokens_per_step"], 1e-9)

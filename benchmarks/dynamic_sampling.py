@@ -35,13 +35,25 @@ def base_overrides(args: argparse.Namespace) -> list[str]:
     if args.model == "tiny":
         model = ["model.name=tiny", "optim.lr=1.0e-3"]
     return model + [
-        f"seed={args.seed}", "steps=100000", "task.name=arithmetic", "task.kwargs={level: 1, n_eval: 300}",
-        f"rollout.prompts_per_step={args.prompts}", f"rollout.group_size={args.group}",
-        f"rollout.max_new_tokens={args.max_new_tokens}", "rollout.temperature=0.7", "sampling.max_rounds=3",
+        f"seed={args.seed}",
+        "steps=100000",
+        "task.name=arithmetic",
+        "task.kwargs={level: 1, n_eval: 300}",
+        f"rollout.prompts_per_step={args.prompts}",
+        f"rollout.group_size={args.group}",
+        f"rollout.max_new_tokens={args.max_new_tokens}",
+        "rollout.temperature=0.7",
+        "sampling.max_rounds=3",
         "reward.overlong_buffer_ratio=0",  # binary rewards for every variant: only the algorithm differs
-        "optim.micro_batch_size=32", f"eval.limit={args.eval_limit}", "eval.greedy=true",
-        "eval.before=false", "eval.after=false", "checkpoint.save_final=false", "logging.tensorboard=false",
-        "logging.progress=false", "monitor.enabled=false",
+        "optim.micro_batch_size=32",
+        f"eval.limit={args.eval_limit}",
+        "eval.greedy=true",
+        "eval.before=false",
+        "eval.after=false",
+        "checkpoint.save_final=false",
+        "logging.tensorboard=false",
+        "logging.progress=false",
+        "monitor.enabled=false",
     ]
 
 
@@ -68,8 +80,16 @@ def run_variant(name: str, args: argparse.Namespace, start: dict[str, Any] | Non
             train_seconds += time.perf_counter() - ts
             tokens += int(m.get("sampling/tokens_all_rounds", 0))
         ev = trainer.evaluate(f"tokens{mark}", step)
-        rows.append({"variant": name, "tokens": tokens, "steps": step, "pass@1": ev["eval/pass@1"],
-                     "se": ev["eval/pass@1_se"], "seconds": round(train_seconds, 1)})
+        rows.append(
+            {
+                "variant": name,
+                "tokens": tokens,
+                "steps": step,
+                "pass@1": ev["eval/pass@1"],
+                "se": ev["eval/pass@1_se"],
+                "seconds": round(train_seconds, 1),
+            }
+        )
         logging.info("%s: %s", name, rows[-1])
     logging.info("%s done in %.0f s", name, time.perf_counter() - t0)
     return rows
@@ -103,8 +123,10 @@ def main() -> None:
     print("| variant | generated tokens | steps | held-out greedy pass@1 | train seconds |")
     print("|---|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['variant']} | {r['tokens']} | {r['steps']} | {100 * r['pass@1']:.1f}% ± {100 * r['se']:.1f} "
-              f"| {r['seconds']} |")
+        print(
+            f"| {r['variant']} | {r['tokens']} | {r['steps']} | {100 * r['pass@1']:.1f}% ± {100 * r['se']:.1f} "
+            f"| {r['seconds']} |"
+        )
     final = {r["variant"]: r["pass@1"] for r in rows}
     if "dapo" in final and "dapo_no_dynamic" in final and final["dapo_no_dynamic"] > 0:
         print(f"ratio: {final['dapo'] / final['dapo_no_dynamic']:.3f}")

@@ -72,7 +72,7 @@ class PromptTask:
 #: (~130 tokens with the character tokenizer); ``short``: a bare instruction (~45 tokens).
 PROMPT_STYLES = {
     "chat": "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n<|im_start|>user\nWhat is {x} + {y}? "
-            "Answer with just the number.<|im_end|>\n<|im_start|>assistant\n",
+    "Answer with just the number.<|im_end|>\n<|im_start|>assistant\n",
     "short": "Compute {x} + {y} and answer with the number: ",
 }
 
@@ -84,15 +84,30 @@ def make_prompts(n: int, style: str = "chat") -> list[str]:
 
 
 def build_rlvr(args: argparse.Namespace, prompts: list[str], run_dir: str) -> Trainer:
-    cfg = load_config(None, [
-        "preset=dapo", "sampling.dynamic=false", "reward.overlong_buffer_ratio=0", f"seed={args.seed}",
-        f"rollout.prompts_per_step={args.prompts}", f"rollout.group_size={args.group}",
-        f"rollout.max_new_tokens={args.max_new}", "rollout.temperature=1.0", f"optim.lr={args.lr}",
-        f"loss.eps_low={args.eps}", f"loss.eps_high={args.eps}", "optim.max_grad_norm=1.0",
-        f"optim.micro_batch_size={args.prompts * args.group}", "eval.before=false", "eval.after=false",
-        "checkpoint.save_final=false", "logging.tensorboard=false", "logging.progress=false",
-        f"steps={args.steps + args.warmup}",
-    ])
+    cfg = load_config(
+        None,
+        [
+            "preset=dapo",
+            "sampling.dynamic=false",
+            "reward.overlong_buffer_ratio=0",
+            f"seed={args.seed}",
+            f"rollout.prompts_per_step={args.prompts}",
+            f"rollout.group_size={args.group}",
+            f"rollout.max_new_tokens={args.max_new}",
+            "rollout.temperature=1.0",
+            f"optim.lr={args.lr}",
+            f"loss.eps_low={args.eps}",
+            f"loss.eps_high={args.eps}",
+            "optim.max_grad_norm=1.0",
+            f"optim.micro_batch_size={args.prompts * args.group}",
+            "eval.before=false",
+            "eval.after=false",
+            "checkpoint.save_final=false",
+            "logging.tensorboard=false",
+            "logging.progress=false",
+            f"steps={args.steps + args.warmup}",
+        ],
+    )
     model, tok = tiny_model(hidden_size=256, num_layers=4, seed=args.seed)
     return Trainer(cfg, model, tok, PromptTask(prompts), run_dir)
 
@@ -131,16 +146,38 @@ def build_trl(args: argparse.Namespace, prompts: list[str], out_dir: str, on_ste
     model, tok = tiny_model(hidden_size=256, num_layers=4, seed=args.seed)
     n = args.prompts * args.group
     cfg = GRPOConfig(
-        output_dir=out_dir, per_device_train_batch_size=n, gradient_accumulation_steps=1, num_generations=args.group,
-        max_completion_length=args.max_new, temperature=1.0, top_p=1.0, beta=0.0, loss_type="dapo",
-        epsilon=args.eps, epsilon_high=args.eps, scale_rewards="group", num_iterations=1, learning_rate=args.lr,
-        lr_scheduler_type="constant", warmup_steps=0, max_grad_norm=1.0, max_steps=args.steps + args.warmup,
-        logging_steps=10_000, save_strategy="no", report_to="none", use_cpu=True, seed=args.seed,
-        dataloader_num_workers=0, disable_tqdm=True, bf16=False, log_completions=False,
+        output_dir=out_dir,
+        per_device_train_batch_size=n,
+        gradient_accumulation_steps=1,
+        num_generations=args.group,
+        max_completion_length=args.max_new,
+        temperature=1.0,
+        top_p=1.0,
+        beta=0.0,
+        loss_type="dapo",
+        epsilon=args.eps,
+        epsilon_high=args.eps,
+        scale_rewards="group",
+        num_iterations=1,
+        learning_rate=args.lr,
+        lr_scheduler_type="constant",
+        warmup_steps=0,
+        max_grad_norm=1.0,
+        max_steps=args.steps + args.warmup,
+        logging_steps=10_000,
+        save_strategy="no",
+        report_to="none",
+        use_cpu=True,
+        seed=args.seed,
+        dataloader_num_workers=0,
+        disable_tqdm=True,
+        bf16=False,
+        log_completions=False,
     )
     data = Dataset.from_dict({"prompt": prompts})
-    trainer = Timed(model=model, reward_funcs=reward_fn, args=cfg, train_dataset=data, processing_class=tok,
-                    callbacks=[Clock()])
+    trainer = Timed(
+        model=model, reward_funcs=reward_fn, args=cfg, train_dataset=data, processing_class=tok, callbacks=[Clock()]
+    )
     return trainer, timing
 
 
@@ -188,14 +225,18 @@ def main() -> None:
     trl_step, rl_step = med(trl_times["step"]), med(rl_times["step"])
     trl_gen, trl_rew = med(trl_times["generate"]), med(trl_times["reward"])
     prompt_len = statistics.mean(len(rlvr.tokenizer(x)["input_ids"]) for x in prompts)
-    print(f"setup: B={args.prompts} prompts x G={args.group}, {args.prompt_style} prompts of {prompt_len:.0f} tokens, "
-          f"<= {args.max_new} new tokens, tiny Llama 256x4, {torch.get_num_threads()} threads, "
-          f"{args.steps} timed steps after {w} warm-up")
+    print(
+        f"setup: B={args.prompts} prompts x G={args.group}, {args.prompt_style} prompts of {prompt_len:.0f} tokens, "
+        f"<= {args.max_new} new tokens, tiny Llama 256x4, {torch.get_num_threads()} threads, "
+        f"{args.steps} timed steps after {w} warm-up"
+    )
     print(f"rlvr mean completion length {med(rl_times['length']):.1f} tokens")
     print(f"{'':8}{'s/step':>10}{'generate':>10}{'reward':>10}{'update+rest':>12}")
     print(f"{'TRL':8}{trl_step:10.3f}{trl_gen:10.3f}{trl_rew:10.4f}{trl_step - trl_gen - trl_rew:12.3f}")
-    print(f"{'rlvr':8}{rl_step:10.3f}{med(rl_times['generate']):10.3f}{med(rl_times['verify']):10.4f}"
-          f"{rl_step - med(rl_times['generate']) - med(rl_times['verify']):12.3f}")
+    print(
+        f"{'rlvr':8}{rl_step:10.3f}{med(rl_times['generate']):10.3f}{med(rl_times['verify']):10.4f}"
+        f"{rl_step - med(rl_times['generate']) - med(rl_times['verify']):12.3f}"
+    )
     print(f"ratio: {trl_step / rl_step:.2f}")
 
 

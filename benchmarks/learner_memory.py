@@ -41,12 +41,24 @@ def child(overrides: list[str], hidden: int, layers: int) -> dict[str, float]:
 
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cuda = torch.cuda.is_available()
-    cfg = load_config(None, [
-        "preset=grpo", "rollout.prompts_per_step=4", "rollout.group_size=8", "rollout.max_new_tokens=32",
-        "optim.micro_batch_size=32", "eval.before=false", "eval.after=false", "checkpoint.save_final=false",
-        "logging.tensorboard=false", "logging.progress=false", "steps=2", "logging.run_dir=/tmp/rlvr_mem",
-        *overrides,
-    ])
+    cfg = load_config(
+        None,
+        [
+            "preset=grpo",
+            "rollout.prompts_per_step=4",
+            "rollout.group_size=8",
+            "rollout.max_new_tokens=32",
+            "optim.micro_batch_size=32",
+            "eval.before=false",
+            "eval.after=false",
+            "checkpoint.save_final=false",
+            "logging.tensorboard=false",
+            "logging.progress=false",
+            "steps=2",
+            "logging.run_dir=/tmp/rlvr_mem",
+            *overrides,
+        ],
+    )
     model, tok = tiny_model(hidden_size=hidden, num_layers=layers, num_heads=8, seed=0)
     if cuda:
         model = model.cuda()
@@ -71,8 +83,21 @@ def main() -> None:
         return
     results = {}
     for name, overrides in SETTINGS.items():
-        out = subprocess.run([sys.executable, __file__, "--hidden", str(args.hidden), "--layers", str(args.layers),
-                              "--child", json.dumps(overrides)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--hidden",
+                str(args.hidden),
+                "--layers",
+                str(args.layers),
+                "--child",
+                json.dumps(overrides),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         results[name] = json.loads(out.stdout.strip().splitlines()[-1])
     first = next(iter(results.values()))
     print(f"model: {first['params_m']:.1f}M parameters on {first['device']}; peak memory above baseline (MiB)")

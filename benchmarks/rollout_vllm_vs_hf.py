@@ -65,7 +65,10 @@ class PlainGenerate:
     from ``compute_transition_scores``): the baseline the rollout backends are meant to beat."""
 
     def __init__(self, model, tokenizer) -> None:
-        self.model, self.pad = model, tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+        self.model, self.pad = (
+            model,
+            tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id,
+        )
 
     def sync_weights(self, model) -> None:
         """Samples from the learner's model."""
@@ -78,11 +81,20 @@ class PlainGenerate:
 
         ids, mask = left_pad(prompts, self.pad)
         torch.manual_seed(params.seed or 0)
-        out = self.model.generate(input_ids=ids, attention_mask=mask.long(), do_sample=params.temperature > 0,
-                                  temperature=params.temperature, top_p=1.0, top_k=0, max_new_tokens=params.max_new_tokens,
-                                  num_return_sequences=n, pad_token_id=self.pad, output_scores=True,
-                                  return_dict_in_generate=True)
-        new = out.sequences[:, ids.shape[1]:]
+        out = self.model.generate(
+            input_ids=ids,
+            attention_mask=mask.long(),
+            do_sample=params.temperature > 0,
+            temperature=params.temperature,
+            top_p=1.0,
+            top_k=0,
+            max_new_tokens=params.max_new_tokens,
+            num_return_sequences=n,
+            pad_token_id=self.pad,
+            output_scores=True,
+            return_dict_in_generate=True,
+        )
+        new = out.sequences[:, ids.shape[1] :]
         logprobs = self.model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
         eos = self.model.generation_config.eos_token_id
         eos = set(eos if isinstance(eos, list) else [eos])
@@ -120,14 +132,18 @@ def generation(args: argparse.Namespace, vcfg: VLLMConfig) -> tuple[float, float
             rates[name].append(n_tok / dt)
             tokens[name].append(n_tok)
             print(f"  round {r} {name:5s} {n_tok:6d} tokens in {dt:7.2f} s = {n_tok / dt:8.1f} tok/s", flush=True)
-    print(f"\n## generation: {MODEL}, {args.prompts} prompts x G={args.group}, <= {args.max_new} new tokens, "
-          f"T=1, {args.rounds} rounds, {torch.get_num_threads()} threads, vLLM dtype {gens['vllm'].engine.dtype}")
+    print(
+        f"\n## generation: {MODEL}, {args.prompts} prompts x G={args.group}, <= {args.max_new} new tokens, "
+        f"T=1, {args.rounds} rounds, {torch.get_num_threads()} threads, vLLM dtype {gens['vllm'].engine.dtype}"
+    )
     print("| backend | tok/s median | tok/s min-max | tokens/round |")
     print("|---|---|---|---|")
     for name in gens:
         rs = rates[name]
-        print(f"| {name} | {statistics.median(rs):.1f} | {min(rs):.1f}-{max(rs):.1f} | "
-              f"{statistics.median(tokens[name]):.0f} |")
+        print(
+            f"| {name} | {statistics.median(rs):.1f} | {min(rs):.1f}-{max(rs):.1f} | "
+            f"{statistics.median(tokens[name]):.0f} |"
+        )
     print(f"full weight push to vLLM: median {statistics.median(syncs):.3f} s")
     hf, vl, plain = (statistics.median(rates[k]) for k in ("hf", "vllm", "generate"))
     del gens, model
@@ -143,8 +159,12 @@ def lora_modes(args: argparse.Namespace) -> None:
     print("|---|---|---|---|")
     for mode in ("lora_merged", "lora_request"):
         base, tok = load_model(MODEL)
-        model = get_peft_model(base, LoraConfig(r=16, lora_alpha=32, target_modules=["q_proj", "k_proj", "v_proj",
-                                                                                      "o_proj"], task_type="CAUSAL_LM"))
+        model = get_peft_model(
+            base,
+            LoraConfig(
+                r=16, lora_alpha=32, target_modules=["q_proj", "k_proj", "v_proj", "o_proj"], task_type="CAUSAL_LM"
+            ),
+        )
         with torch.no_grad():
             for n, p in model.named_parameters():
                 if "lora_B" in n:
@@ -157,16 +177,21 @@ def lora_modes(args: argparse.Namespace) -> None:
             gen.sync_weights(model)
             pushes.append(time.perf_counter() - t0)
         gen.generate(prompts[:1], 1, SamplingParams(max_new_tokens=4, temperature=1.0, seed=0))
-        dt, n_tok = timed_generate(gen, prompts, args.group, SamplingParams(max_new_tokens=args.lora_max_new,
-                                                                            temperature=1.0, seed=0))
+        dt, n_tok = timed_generate(
+            gen, prompts, args.group, SamplingParams(max_new_tokens=args.lora_max_new, temperature=1.0, seed=0)
+        )
         greedy = gen.generate(prompts[:1], 1, SamplingParams(max_new_tokens=16, temperature=0.0))
         ids = torch.tensor([prompts[0]])
         with torch.no_grad():
-            hf = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=16,
-                                do_sample=False)[0, len(prompts[0]) :].tolist()
+            hf = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=16, do_sample=False)[
+                0, len(prompts[0]) :
+            ].tolist()
         same = greedy.completion_ids[0, : int(greedy.completion_mask[0].sum())].tolist() == hf
-        print(f"| {mode} | {statistics.median(pushes):.3f} | {n_tok / dt:.1f} "
-              f"({args.lora_prompts} prompts x {args.group} x <= {args.lora_max_new}) | {same} |", flush=True)
+        print(
+            f"| {mode} | {statistics.median(pushes):.3f} | {n_tok / dt:.1f} "
+            f"({args.lora_prompts} prompts x {args.group} x <= {args.lora_max_new}) | {same} |",
+            flush=True,
+        )
         del gen, model, base
         gc.collect()
 
@@ -178,13 +203,24 @@ def training_steps(args: argparse.Namespace, vcfg: VLLMConfig) -> None:
     trainers = {}
     for backend in ("hf", "vllm"):
         overrides = [
-            f"model.name={MODEL}", f"task.name={TASK}", f"steps={args.train_steps}",
-            f"rollout.backend={backend}", f"rollout.prompts_per_step={args.train_prompts}",
-            f"rollout.group_size={args.group}", f"rollout.max_new_tokens={args.max_new}",
-            f"rollout.prompt_batch={args.train_prompts}", "optim.micro_batch_size=8", "optim.lr=1e-6",
-            "eval.before=false", "eval.after=false", "checkpoint.save_final=false",
-            "logging.progress=false", "logging.tensorboard=false", f"logging.run_dir={tempfile.mkdtemp()}",
-            f"rollout.vllm.dtype={vcfg.dtype}", f"rollout.vllm.max_model_len={vcfg.max_model_len}",
+            f"model.name={MODEL}",
+            f"task.name={TASK}",
+            f"steps={args.train_steps}",
+            f"rollout.backend={backend}",
+            f"rollout.prompts_per_step={args.train_prompts}",
+            f"rollout.group_size={args.group}",
+            f"rollout.max_new_tokens={args.max_new}",
+            f"rollout.prompt_batch={args.train_prompts}",
+            "optim.micro_batch_size=8",
+            "optim.lr=1e-6",
+            "eval.before=false",
+            "eval.after=false",
+            "checkpoint.save_final=false",
+            "logging.progress=false",
+            "logging.tensorboard=false",
+            f"logging.run_dir={tempfile.mkdtemp()}",
+            f"rollout.vllm.dtype={vcfg.dtype}",
+            f"rollout.vllm.max_model_len={vcfg.max_model_len}",
         ]
         trainers[backend] = build_trainer(load_config(None, overrides))
     rows: dict[str, list[dict[str, float]]] = {k: [] for k in trainers}
@@ -195,19 +231,28 @@ def training_steps(args: argparse.Namespace, vcfg: VLLMConfig) -> None:
             m = trainers[name].train_step(step)
             m["time/step"] = time.perf_counter() - t0
             rows[name].append(m)
-            print(f"  step {step} {name:5s} {m['time/step']:7.2f} s (generate {m['time/generate']:.2f}, "
-                  f"update {m.get('time/update', 0.0):.2f})", flush=True)
-    print(f"\n## training step: {MODEL}, {TASK}, B={args.train_prompts} x G={args.group}, <= {args.max_new} new "
-          f"tokens, {args.train_steps} steps each")
+            print(
+                f"  step {step} {name:5s} {m['time/step']:7.2f} s (generate {m['time/generate']:.2f}, "
+                f"update {m.get('time/update', 0.0):.2f})",
+                flush=True,
+            )
+    print(
+        f"\n## training step: {MODEL}, {TASK}, B={args.train_prompts} x G={args.group}, <= {args.max_new} new "
+        f"tokens, {args.train_steps} steps each"
+    )
     print("| backend | s/step | generate s | update s | verify s | sampler-learner logprob gap |")
     print("|---|---|---|---|---|---|")
     med = {}
     for name, rs in rows.items():
-        def md(key: str) -> float:
+
+        def md(key: str, rs: list[dict[str, float]] = rs) -> float:
             return statistics.median(r.get(key, float("nan")) for r in rs)
+
         med[name] = md("time/step")
-        print(f"| {name} | {md('time/step'):.2f} | {md('time/generate'):.2f} | {md('time/update'):.2f} | "
-              f"{md('time/verify'):.2f} | {md('rollout/logprob_gap'):.2e} |")
+        print(
+            f"| {name} | {md('time/step'):.2f} | {md('time/generate'):.2f} | {md('time/update'):.2f} | "
+            f"{md('time/verify'):.2f} | {md('rollout/logprob_gap'):.2e} |"
+        )
     print(f"step time hf / vllm: {med['hf'] / med['vllm']:.2f}")
 
 
@@ -231,7 +276,9 @@ def main() -> None:
         lora_modes(args)
     if args.train_steps:
         training_steps(args, vcfg)
-    print(f"\nvLLM {vl:.1f} tok/s, rlvr's transformers backend {hf:.1f} tok/s, transformers' generate {plain:.1f} tok/s")
+    print(
+        f"\nvLLM {vl:.1f} tok/s, rlvr's transformers backend {hf:.1f} tok/s, transformers' generate {plain:.1f} tok/s"
+    )
     print(f"vLLM / transformers' generate: {vl / plain:.2f}; rlvr's transformers backend / generate: {hf / plain:.2f}")
     print(f"ratio: {vl / hf:.2f}")
 

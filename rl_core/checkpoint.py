@@ -30,7 +30,11 @@ _NAME = re.compile(r"^step-(\d{8})$")
 
 def rng_state() -> dict[str, Any]:
     """The global RNG states of python, numpy and torch (and CUDA when present)."""
-    state: dict[str, Any] = {"python": random.getstate(), "numpy": np.random.get_state(), "torch": torch.get_rng_state()}
+    state: dict[str, Any] = {
+        "python": random.getstate(),
+        "numpy": np.random.get_state(),
+        "torch": torch.get_rng_state(),
+    }
     if torch.cuda.is_available():
         state["cuda"] = torch.cuda.get_rng_state_all()
     return state

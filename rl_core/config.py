@@ -48,12 +48,20 @@ def _require(cond: bool, name: str, msg: str) -> None:
 
 @dataclass
 class ModelConfig:
-    name: str = opt("tiny", "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct) or a local checkpoint path")
-    kwargs: dict[str, Any] = opt({}, "keyword arguments for the model loader (e.g. tiny sizes: hidden_size, num_layers)")
+    name: str = opt(
+        "tiny",
+        "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct) or a local checkpoint path",
+    )
+    kwargs: dict[str, Any] = opt(
+        {}, "keyword arguments for the model loader (e.g. tiny sizes: hidden_size, num_layers)"
+    )
     dtype: Literal["float32", "bfloat16", "float16"] = opt("float32", "parameter dtype of the policy")
-    autocast: Literal["none", "bfloat16", "float16"] = opt("none", "mixed-precision forward/backward of the learner "
+    autocast: Literal["none", "bfloat16", "float16"] = opt(
+        "none",
+        "mixed-precision forward/backward of the learner "
         "(torch.autocast; weights, gradients and optimiser state stay in dtype; Micikevicius et al. 2018). "
-        "bfloat16 made SmolLM2-135M LoRA updates ~25% faster on a CPU with AVX512-BF16")
+        "bfloat16 made SmolLM2-135M LoRA updates ~25% faster on a CPU with AVX512-BF16",
+    )
     device: str = opt("auto", "'auto' (cuda when available, else cpu), 'cpu' or 'cuda[:i]'")
     gradient_checkpointing: bool = opt(False, "recompute activations in backward to save memory (Chen et al. 2016)")
 
@@ -66,7 +74,10 @@ class TaskConfig:
 
 @dataclass
 class RolloutConfig:
-    backend: str = opt("auto", "generator backend: auto | hf | vllm (auto: vllm when it imports, on a GPU or for models >= 50M parameters on CPU; else hf)")
+    backend: str = opt(
+        "auto",
+        "generator backend: auto | hf | vllm (auto: vllm when it imports, on a GPU or for models >= 50M parameters on CPU; else hf)",
+    )
     prompts_per_step: int = opt(8, "B: groups (prompts) per optimiser step (GRPO, Shao et al. 2024)")
     group_size: int = opt(8, "G: completions sampled per prompt (GRPO, Shao et al. 2024)")
     max_new_tokens: int = opt(64, "L_max: completion length limit in tokens (DAPO's overlong buffer is relative to it)")
@@ -75,8 +86,13 @@ class RolloutConfig:
     stop: list[str] = opt([], "stop strings: generation of a completion ends after one appears")
     prompt_batch: int = opt(64, "prompts prefilled and decoded together by the hf backend")
     vllm: VLLMConfig = section(VLLMConfig, "engine settings of the vllm backend (Kwon et al. 2023)")
-    is_correction: str = opt("none", "sampler/learner mismatch correction of the policy loss (registry IS_CORRECTIONS): none | tis (per-token truncated importance sampling) | seq_tis (per-sequence); TIS, Yao et al. 2025, 'Your efficient RL framework secretly brings you off-policy RL training'")
-    is_cap: float = opt(2.0, "truncation cap C of the IS weight min(pi_learner / pi_sampler, C), >= 1 (TIS, Yao et al. 2025, use C = 2)")
+    is_correction: str = opt(
+        "none",
+        "sampler/learner mismatch correction of the policy loss (registry IS_CORRECTIONS): none | tis (per-token truncated importance sampling) | seq_tis (per-sequence); TIS, Yao et al. 2025, 'Your efficient RL framework secretly brings you off-policy RL training'",
+    )
+    is_cap: float = opt(
+        2.0, "truncation cap C of the IS weight min(pi_learner / pi_sampler, C), >= 1 (TIS, Yao et al. 2025, use C = 2)"
+    )
 
     def __post_init__(self) -> None:
         _require(self.prompts_per_step >= 1, "prompts_per_step", "must be >= 1")
@@ -85,16 +101,27 @@ class RolloutConfig:
         _require(self.temperature > 0, "temperature", "must be > 0 for RL sampling")
         _require(0 < self.top_p <= 1, "top_p", "must lie in (0, 1]")
         _require(self.prompt_batch >= 1, "prompt_batch", "must be >= 1")
-        _require(self.is_correction == "none" or self.is_correction in IS_CORRECTIONS, "is_correction",
-                 f"must be 'none' or one of {IS_CORRECTIONS.names()}, got {self.is_correction!r}")
-        _require(self.is_cap >= 1, "is_cap", f"must be >= 1 (a cap below 1 down-weights on-policy tokens), got {self.is_cap}")
+        _require(
+            self.is_correction == "none" or self.is_correction in IS_CORRECTIONS,
+            "is_correction",
+            f"must be 'none' or one of {IS_CORRECTIONS.names()}, got {self.is_correction!r}",
+        )
+        _require(
+            self.is_cap >= 1, "is_cap", f"must be >= 1 (a cap below 1 down-weights on-policy tokens), got {self.is_cap}"
+        )
 
 
 @dataclass
 class AdvantageConfig:
-    name: str = opt("grpo", "estimator: grpo (Shao et al. 2024), dr_grpo (Liu et al. 2025), rloo (Ahmadian et al. 2024), reinforce_pp (Hu 2025)")
+    name: str = opt(
+        "grpo",
+        "estimator: grpo (Shao et al. 2024), dr_grpo (Liu et al. 2025), rloo (Ahmadian et al. 2024), reinforce_pp (Hu 2025)",
+    )
     eps: float = opt(1e-6, "epsilon added to the group std (GRPO)")
-    scale: Literal["group", "batch", "none"] | None = opt(None, "reward std used for scaling: per group (GRPO), whole batch (Liu et al. 2025), none (Dr. GRPO); None: the estimator's paper default")
+    scale: Literal["group", "batch", "none"] | None = opt(
+        None,
+        "reward std used for scaling: per group (GRPO), whole batch (Liu et al. 2025), none (Dr. GRPO); None: the estimator's paper default",
+    )
     tol: float = opt(1e-6, "reward range at or below which a group counts as constant (exactly zero advantage)")
 
     def __post_init__(self) -> None:
@@ -107,9 +134,16 @@ class AdvantageConfig:
 
 @dataclass
 class KLConfig:
-    beta: float = opt(0.0, "beta: KL coefficient to the reference policy (PPO-RLHF, Ouyang et al. 2022; GRPO uses 0.04; DAPO and Dr. GRPO 0)")
-    estimator: Literal["k1", "k2", "k3"] = opt("k3", "KL estimator (Schulman 2020, 'Approximating KL divergence'); GRPO uses k3")
-    in_reward: bool = opt(False, "subtract beta * KL(seq) from the reward instead of adding it to the loss (PPO-RLHF, RLOO)")
+    beta: float = opt(
+        0.0,
+        "beta: KL coefficient to the reference policy (PPO-RLHF, Ouyang et al. 2022; GRPO uses 0.04; DAPO and Dr. GRPO 0)",
+    )
+    estimator: Literal["k1", "k2", "k3"] = opt(
+        "k3", "KL estimator (Schulman 2020, 'Approximating KL divergence'); GRPO uses k3"
+    )
+    in_reward: bool = opt(
+        False, "subtract beta * KL(seq) from the reward instead of adding it to the loss (PPO-RLHF, RLOO)"
+    )
 
     def __post_init__(self) -> None:
         _require(self.beta >= 0, "beta", "must be >= 0")
@@ -117,15 +151,26 @@ class KLConfig:
 
 @dataclass
 class DynamicSamplingConfig:
-    dynamic: bool = opt(False, "drop groups whose verifier scores (before length shaping and KL) do not vary and sample more prompts (DAPO, Yu et al. 2025)")
+    dynamic: bool = opt(
+        False,
+        "drop groups whose verifier scores (before length shaping and KL) do not vary and sample more prompts (DAPO, Yu et al. 2025)",
+    )
     max_rounds: int = opt(4, "generation rounds allowed to fill the batch with informative groups (DAPO)")
-    oversample: float = opt(1.0, "prompts drawn per generation round = ceil(oversample x rollout.prompts_per_step), so one batched call usually fills the step; surplus informative groups are dropped (DAPO's gen_batch_size / train_batch_size)")
+    oversample: float = opt(
+        1.0,
+        "prompts drawn per generation round = ceil(oversample x rollout.prompts_per_step), so one batched call usually fills the step; surplus informative groups are dropped (DAPO's gen_batch_size / train_batch_size)",
+    )
     tol: float = opt(1e-6, "score range (max - min) at or below this counts as no variance (guards float noise)")
-    on_exhausted: Literal["partial", "error", "skip"] = opt("partial", "when rounds run out: train on the groups found, raise, or skip the step")
-    count_filtered: bool = opt(False, "normalise the loss over the filtered groups too (up to B groups in all), as "
+    on_exhausted: Literal["partial", "error", "skip"] = opt(
+        "partial", "when rounds run out: train on the groups found, raise, or skip the step"
+    )
+    count_filtered: bool = opt(
+        False,
+        "normalise the loss over the filtered groups too (up to B groups in all), as "
         "zero-advantage completions whose gradient is exactly zero: the step's gradient equals GRPO's without "
         "filtering (Shao et al. 2024) at the cost of the kept groups only, so a step with few informative groups "
-        "moves the policy less; DAPO (Yu et al. 2025) normalises over the kept groups (False)")
+        "moves the policy less; DAPO (Yu et al. 2025) normalises over the kept groups (False)",
+    )
 
     def __post_init__(self) -> None:
         _require(self.max_rounds >= 1, "max_rounds", "must be >= 1")
@@ -135,9 +180,14 @@ class DynamicSamplingConfig:
 
 @dataclass
 class RewardConfig:
-    verifier: str | None = opt(None, "override the task's verifier with this registered verifier name (None: the task's own)")
+    verifier: str | None = opt(
+        None, "override the task's verifier with this registered verifier name (None: the task's own)"
+    )
     verifier_kwargs: dict[str, Any] = opt({}, "keyword arguments for the override verifier")
-    overlong_buffer_ratio: float = opt(0.0, "DAPO soft overlong punishment interval as a fraction of rollout.max_new_tokens (DAPO: 4096/20480 = 0.2); 0 disables")
+    overlong_buffer_ratio: float = opt(
+        0.0,
+        "DAPO soft overlong punishment interval as a fraction of rollout.max_new_tokens (DAPO: 4096/20480 = 0.2); 0 disables",
+    )
     overlong_penalty: float = opt(1.0, "DAPO: penalty reached at the length limit (linear inside the buffer)")
     overlong_filter: bool = opt(False, "DAPO overlong filtering: truncated completions get no loss")
 
@@ -175,7 +225,10 @@ class OptimConfig:
     schedule: Literal["constant", "linear", "cosine"] = opt("constant", "learning-rate schedule after warm-up")
     min_lr_ratio: float = opt(0.0, "final lr / lr for linear and cosine schedules")
     max_grad_norm: float = opt(1.0, "clip the global gradient norm to this (Pascanu et al. 2013); 0 disables")
-    micro_batch_size: int = opt(16, "sequences per forward/backward; gradients accumulate over the step (the loss is normalised by the step's totals, so this never changes the update)")
+    micro_batch_size: int = opt(
+        16,
+        "sequences per forward/backward; gradients accumulate over the step (the loss is normalised by the step's totals, so this never changes the update)",
+    )
     epochs: int = opt(1, "mu: optimiser steps on each rollout batch (GRPO's mu; PPO epochs)")
 
     def __post_init__(self) -> None:
@@ -190,7 +243,10 @@ class OptimConfig:
 
 @dataclass
 class SftConfig:
-    data: str | None = opt(None, "JSONL of supervised pairs mixed into every step against forgetting (InstructGPT's PPO-ptx, Ouyang et al. 2022); None disables")
+    data: str | None = opt(
+        None,
+        "JSONL of supervised pairs mixed into every step against forgetting (InstructGPT's PPO-ptx, Ouyang et al. 2022); None disables",
+    )
     weight: float = opt(0.1, "coefficient of the SFT negative log-likelihood term (InstructGPT's gamma)")
     batch_size: int = opt(4, "SFT examples per optimiser step")
     prompt_field: str = opt("prompt", "JSONL field holding the user prompt (rendered with the task's template)")
@@ -211,8 +267,11 @@ class EvalConfig:
     n: int = opt(1, "samples per problem (pass@k needs n >= k)")
     split: str = opt("eval", "task split used for held-out evaluation")
     max_new_tokens: int | None = opt(None, "completion limit for evaluation (None: rollout.max_new_tokens)")
-    batch_size: int = opt(128, "held-out prompts per generate call: on a CPU each decode step streams all the "
-                               "weights, so larger batches cost little more per step")
+    batch_size: int = opt(
+        128,
+        "held-out prompts per generate call: on a CPU each decode step streams all the "
+        "weights, so larger batches cost little more per step",
+    )
 
     def __post_init__(self) -> None:
         _require(self.every >= 0, "every", "must be >= 0")
@@ -240,16 +299,24 @@ class LoggingConfig:
 
 @dataclass
 class MonitorConfig:
-    enabled: bool = opt(True, "rule-based pitfall monitor (reward hacking, mode/entropy collapse, KL runaway, instability, forgetting)")
+    enabled: bool = opt(
+        True, "rule-based pitfall monitor (reward hacking, mode/entropy collapse, KL runaway, instability, forgetting)"
+    )
     window: int = opt(5, "steps per comparison window (recent window vs the first window)")
     length_growth: float = opt(2.0, "reward hacking: mean response length grew by this factor while reward rose")
-    distinct_min: float = opt(0.25, "mode collapse: mean fraction of distinct completions per group below this while reward rose")
-    entropy_min_ratio: float = opt(0.1, "entropy collapse: recent mean entropy below this fraction of the first window's")
+    distinct_min: float = opt(
+        0.25, "mode collapse: mean fraction of distinct completions per group below this while reward rose"
+    )
+    entropy_min_ratio: float = opt(
+        0.1, "entropy collapse: recent mean entropy below this fraction of the first window's"
+    )
     entropy_min: float = opt(0.01, "entropy collapse: recent mean entropy (nats/token) below this")
     kl_max: float = opt(1.0, "KL runaway: mean per-token KL above this")
     kl_growth: float = opt(10.0, "KL runaway: KL grew by this factor over the first non-zero window")
     grad_spike: float = opt(10.0, "instability: grad norm above this multiple of the running median")
-    eval_drop_se: float = opt(2.0, "forgetting: held-out pass@1 fell below the best by this many combined standard errors")
+    eval_drop_se: float = opt(
+        2.0, "forgetting: held-out pass@1 fell below the best by this many combined standard errors"
+    )
 
     def __post_init__(self) -> None:
         _require(self.window >= 1, "window", "must be >= 1")
@@ -259,9 +326,15 @@ class MonitorConfig:
 class RunConfig:
     """Everything a training run needs. ``steps`` optimiser rollouts of ``rollout.prompts_per_step`` groups."""
 
-    seed: int = opt(0, "seed of data order, sampling and initialisation (runs with the tiny model are bit-identical on CPU; larger models may part by float noise, see docs/learner.md)")
+    seed: int = opt(
+        0,
+        "seed of data order, sampling and initialisation (runs with the tiny model are bit-identical on CPU; larger models may part by float noise, see docs/learner.md)",
+    )
     steps: int = opt(100, "training steps (rollout + update rounds)")
-    max_minutes: float | None = opt(None, "wall-clock budget of the training steps in minutes: the step that crosses it is the last (then the after-training evaluation runs); None: no budget")
+    max_minutes: float | None = opt(
+        None,
+        "wall-clock budget of the training steps in minutes: the step that crosses it is the last (then the after-training evaluation runs); None: no budget",
+    )
     preset: str | None = opt(None, "paper preset filled before the file's own values: grpo | dr_grpo | rloo | dapo")
     model: ModelConfig = section(ModelConfig, "the policy")
     task: TaskConfig = section(TaskConfig, "the task: data, prompts, verifier")
@@ -271,7 +344,9 @@ class RunConfig:
     kl: KLConfig = section(KLConfig, "KL regularisation to the reference policy")
     sampling: DynamicSamplingConfig = section(DynamicSamplingConfig, "dynamic sampling (DAPO)")
     reward: RewardConfig = section(RewardConfig, "reward shaping")
-    credit: CreditConfig = section(CreditConfig, "token-level credit assignment (VinePPO, Math-Shepherd, redistribution)")
+    credit: CreditConfig = section(
+        CreditConfig, "token-level credit assignment (VinePPO, Math-Shepherd, redistribution)"
+    )
     lora: LoraConfig = section(LoraConfig, "low-rank adapters")
     optim: OptimConfig = section(OptimConfig, "optimiser")
     sft: SftConfig = section(SftConfig, "supervised data mixing")
@@ -283,7 +358,9 @@ class RunConfig:
     def __post_init__(self) -> None:
         _require(self.steps >= 1, "steps", "must be >= 1")
         _require(self.max_minutes is None or self.max_minutes > 0, "max_minutes", "must be > 0 (or null for no budget)")
-        _require(self.preset is None or self.preset in PRESETS, "preset", f"unknown preset; choose from {sorted(PRESETS)}")
+        _require(
+            self.preset is None or self.preset in PRESETS, "preset", f"unknown preset; choose from {sorted(PRESETS)}"
+        )
         if self.loss.kl_beta:
             raise ConfigError("loss.kl_beta: set kl.beta instead (the kl section owns the KL coefficient)")
 

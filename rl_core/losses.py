@@ -96,30 +96,53 @@ def _help(text: str) -> dict[str, str]:
 class LossConfig:
     """Which loss and its coefficients. Validated on construction; errors name the ``loss.`` field."""
 
-    policy_loss: str = field(default="clipped", metadata=_help(
-        "Policy loss (registry POLICY_LOSSES): 'clipped' = PPO/GRPO token-ratio clipped surrogate "
-        "(Schulman et al. 2017; Shao et al. 2024); 'gspo' = sequence-level ratio (Zheng et al. 2025)."))
-    eps_low: float = field(default=0.2, metadata=_help(
-        "Lower clip range: ratio >= 1 - eps_low (PPO, Schulman et al. 2017; 0.2)."))
-    eps_high: float = field(default=0.2, metadata=_help(
-        "Upper clip range: ratio <= 1 + eps_high; DAPO's clip-higher uses 0.28 (Yu et al. 2025)."))
-    dual_clip: float | None = field(default=None, metadata=_help(
-        "Dual-clip bound c > 1 for negative advantages: the loss is at most -A*c (Ye et al. 2020; 3.0)."))
-    kl_beta: float = field(default=0.0, metadata=_help(
-        "Coefficient of the KL to the reference in the loss (GRPO 0.04; DAPO and Dr. GRPO 0)."))
-    kl_estimator: str = field(default="k3", metadata=_help(
-        "KL estimator (registry KL_ESTIMATORS): k1, k2, k3 (Schulman 2020); GRPO uses k3."))
-    entropy_coef: float = field(default=0.0, metadata=_help(
-        "Coefficient of the entropy bonus (PPO, Schulman et al. 2017); 0 disables."))
-    agg: str = field(default="token_mean", metadata=_help(
-        "Aggregation (registry AGGREGATIONS): token_mean (DAPO), seq_mean_token_mean (GRPO), "
-        "seq_sum_norm (Dr. GRPO's constant normaliser)."))
-    max_completion_len: int | None = field(default=None, metadata=_help(
-        "Constant normaliser of seq_sum_norm, usually the generation's max_new_tokens (Dr. GRPO)."))
-    gspo_eps_low: float = field(default=3e-4, metadata=_help(
-        "Lower clip range of GSPO's sequence ratio (Zheng et al. 2025: 3e-4)."))
-    gspo_eps_high: float = field(default=4e-4, metadata=_help(
-        "Upper clip range of GSPO's sequence ratio (Zheng et al. 2025: 4e-4)."))
+    policy_loss: str = field(
+        default="clipped",
+        metadata=_help(
+            "Policy loss (registry POLICY_LOSSES): 'clipped' = PPO/GRPO token-ratio clipped surrogate "
+            "(Schulman et al. 2017; Shao et al. 2024); 'gspo' = sequence-level ratio (Zheng et al. 2025)."
+        ),
+    )
+    eps_low: float = field(
+        default=0.2, metadata=_help("Lower clip range: ratio >= 1 - eps_low (PPO, Schulman et al. 2017; 0.2).")
+    )
+    eps_high: float = field(
+        default=0.2,
+        metadata=_help("Upper clip range: ratio <= 1 + eps_high; DAPO's clip-higher uses 0.28 (Yu et al. 2025)."),
+    )
+    dual_clip: float | None = field(
+        default=None,
+        metadata=_help(
+            "Dual-clip bound c > 1 for negative advantages: the loss is at most -A*c (Ye et al. 2020; 3.0)."
+        ),
+    )
+    kl_beta: float = field(
+        default=0.0,
+        metadata=_help("Coefficient of the KL to the reference in the loss (GRPO 0.04; DAPO and Dr. GRPO 0)."),
+    )
+    kl_estimator: str = field(
+        default="k3", metadata=_help("KL estimator (registry KL_ESTIMATORS): k1, k2, k3 (Schulman 2020); GRPO uses k3.")
+    )
+    entropy_coef: float = field(
+        default=0.0, metadata=_help("Coefficient of the entropy bonus (PPO, Schulman et al. 2017); 0 disables.")
+    )
+    agg: str = field(
+        default="token_mean",
+        metadata=_help(
+            "Aggregation (registry AGGREGATIONS): token_mean (DAPO), seq_mean_token_mean (GRPO), "
+            "seq_sum_norm (Dr. GRPO's constant normaliser)."
+        ),
+    )
+    max_completion_len: int | None = field(
+        default=None,
+        metadata=_help("Constant normaliser of seq_sum_norm, usually the generation's max_new_tokens (Dr. GRPO)."),
+    )
+    gspo_eps_low: float = field(
+        default=3e-4, metadata=_help("Lower clip range of GSPO's sequence ratio (Zheng et al. 2025: 3e-4).")
+    )
+    gspo_eps_high: float = field(
+        default=4e-4, metadata=_help("Upper clip range of GSPO's sequence ratio (Zheng et al. 2025: 4e-4).")
+    )
 
     def __post_init__(self) -> None:
         POLICY_LOSSES.check(self.policy_loss, "loss.policy_loss")
@@ -296,8 +319,9 @@ def _check_inputs(inputs: LossInputs, cfg: LossConfig) -> None:
         if value is not None and value.shape != shape:
             raise ValueError(f"{name} has shape {tuple(value.shape)}, expected {tuple(shape)} like logprobs")
     if inputs.advantages.shape not in (shape, shape[:1]):
-        raise ValueError(f"advantages must be (N,) or (N, T) for logprobs {tuple(shape)}, "
-                         f"got {tuple(inputs.advantages.shape)}")
+        raise ValueError(
+            f"advantages must be (N,) or (N, T) for logprobs {tuple(shape)}, got {tuple(inputs.advantages.shape)}"
+        )
     if cfg.kl_beta > 0 and inputs.ref_logprobs is None:
         raise ValueError("loss.kl_beta > 0 needs LossInputs.ref_logprobs")
     if cfg.entropy_coef > 0 and inputs.entropy is None:
@@ -334,8 +358,9 @@ def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> L
     kl = entropy = None
     if inputs.ref_logprobs is not None:
         logprobs = inputs.logprobs if cfg.kl_beta > 0 else inputs.logprobs.detach()  # else: a metric only
-        kl = kl_penalty(_masked(logprobs, mask, dtype), _masked(inputs.ref_logprobs.detach(), mask, dtype),
-                        cfg.kl_estimator)
+        kl = kl_penalty(
+            _masked(logprobs, mask, dtype), _masked(inputs.ref_logprobs.detach(), mask, dtype), cfg.kl_estimator
+        )
         if cfg.kl_beta > 0:
             loss_mat = loss_mat + cfg.kl_beta * kl
     if inputs.entropy is not None:
@@ -346,8 +371,14 @@ def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> L
     return LossOutputs(loss, _metrics(policy, log_ratio, kl, entropy, is_weights, mask))
 
 
-def _metrics(policy: PolicyLoss, log_ratio: Tensor, kl: Tensor | None, entropy: Tensor | None,
-             is_weights: Tensor | None, mask: Tensor) -> dict[str, float]:
+def _metrics(
+    policy: PolicyLoss,
+    log_ratio: Tensor,
+    kl: Tensor | None,
+    entropy: Tensor | None,
+    is_weights: Tensor | None,
+    mask: Tensor,
+) -> dict[str, float]:
     """Token means over this micro-batch (one device sync), plus counts and ratio extremes."""
     counts = mask.sum(dim=1)
     n_tokens = int(counts.sum())

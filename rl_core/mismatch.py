@@ -78,8 +78,13 @@ def mismatch_metrics(
     m = mask.bool()
     count = int(m.sum())
     if count == 0:
-        return {"mismatch/abs_mean": 0.0, "mismatch/abs_max": 0.0, "mismatch/kl": 0.0,
-                "mismatch/ratio_mean": 1.0, "mismatch/clip_frac": 0.0}
+        return {
+            "mismatch/abs_mean": 0.0,
+            "mismatch/abs_max": 0.0,
+            "mismatch/kl": 0.0,
+            "mismatch/ratio_mean": 1.0,
+            "mismatch/clip_frac": 0.0,
+        }
     r = _log_ratio(learner_logprobs, sampler_logprobs, m)
     ratio = r.exp()
     k3 = ratio - 1.0 - r

@@ -96,8 +96,7 @@ class PitfallMonitor:
         d = self._windows("distinct_per_group")
         if d and self._reward_rising() and d[1] < self.cfg.distinct_min <= d[0]:
             return (
-                f"mode_collapse: reward rises while distinct completions per group fell to {d[1]:.2f} "
-                f"(from {d[0]:.2f})"
+                f"mode_collapse: reward rises while distinct completions per group fell to {d[1]:.2f} (from {d[0]:.2f})"
             )
         return None
 
@@ -153,7 +152,11 @@ class PitfallMonitor:
     # -------------------------------------------------------------------------------------- persistence
 
     def state_dict(self) -> dict[str, Any]:
-        return {"history": {k: list(v) for k, v in self.history.items()}, "evals": list(self.evals), "active": sorted(self.active)}
+        return {
+            "history": {k: list(v) for k, v in self.history.items()},
+            "evals": list(self.evals),
+            "active": sorted(self.active),
+        }
 
     def load_state_dict(self, state: Mapping[str, Any]) -> None:
         self.history = {k: list(state["history"].get(k, [])) for k in TRACKED}

@@ -32,8 +32,12 @@ class PackedBatch:
     completion_mask: torch.Tensor
 
     def to(self, device: torch.device) -> PackedBatch:
-        return PackedBatch(*(t.to(device) for t in (self.prompt_ids, self.prompt_mask, self.row_prompt,
-                                                     self.completion_ids, self.completion_mask)))
+        return PackedBatch(
+            *(
+                t.to(device)
+                for t in (self.prompt_ids, self.prompt_mask, self.row_prompt, self.completion_ids, self.completion_mask)
+            )
+        )
 
 
 def pack(
@@ -46,8 +50,13 @@ def pack(
     """Pack U distinct ``prompts`` with R completions (row r answers ``prompts[row_prompt[r]]``)."""
     width = int(completion_mask.sum(1).max()) if completion_mask.numel() else 0
     p_ids, p_mask = left_pad(prompts, pad_id)
-    return PackedBatch(p_ids, p_mask, torch.as_tensor(list(row_prompt), dtype=torch.long),
-                       completion_ids[:, :width], completion_mask[:, :width])
+    return PackedBatch(
+        p_ids,
+        p_mask,
+        torch.as_tensor(list(row_prompt), dtype=torch.long),
+        completion_ids[:, :width],
+        completion_mask[:, :width],
+    )
 
 
 def _logits_concatenated(model: torch.nn.Module, b: PackedBatch) -> torch.Tensor:
@@ -73,8 +82,9 @@ def _logits_shared_prefix(model: torch.nn.Module, b: PackedBatch) -> torch.Tenso
     cache.batch_select_indices(b.row_prompt)
     mask = torch.cat([pmask[b.row_prompt], b.completion_mask[:, :-1].long()], 1)
     pos = last_pos[b.row_prompt][:, None] + 1 + torch.arange(t - 1, device=pmask.device)
-    rest = model(input_ids=b.completion_ids[:, :-1], attention_mask=mask, position_ids=pos, past_key_values=cache,
-                 use_cache=True).logits
+    rest = model(
+        input_ids=b.completion_ids[:, :-1], attention_mask=mask, position_ids=pos, past_key_values=cache, use_cache=True
+    ).logits
     return torch.cat([first[:, None, :], rest], 1)
 
 

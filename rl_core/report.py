@@ -31,10 +31,19 @@ PANELS: dict[str, tuple[str, ...]] = {
     "pass rate": ("pass_rate", "reward/pass_rate", "passed", "train/pass_rate", "accuracy"),
     "KL to reference": ("kl", "loss/kl", "kl/mean", "train/kl"),
     "entropy": ("entropy", "loss/entropy", "policy/entropy", "train/entropy"),
-    "response length (tokens)": ("response_length", "completion_length", "response_length/mean",
-                                 "length/mean", "train/response_length"),
-    "filtered fraction (dynamic sampling)": ("filtered_fraction", "sampling/filtered_fraction",
-                                             "dynamic_sampling/filtered_fraction", "filtered"),
+    "response length (tokens)": (
+        "response_length",
+        "completion_length",
+        "response_length/mean",
+        "length/mean",
+        "train/response_length",
+    ),
+    "filtered fraction (dynamic sampling)": (
+        "filtered_fraction",
+        "sampling/filtered_fraction",
+        "dynamic_sampling/filtered_fraction",
+        "filtered",
+    ),
 }
 MAX_EXTRA_PANELS = 12
 _EVAL_RE = re.compile(r"^eval_(?P<label>[\w.-]+)\.json$")
@@ -111,7 +120,7 @@ def _curve_figures(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
         ax.plot(xs, ys, lw=1.2, color="#3465a4", marker="." if len(xs) < 60 else None)
         if len(ys) >= 10:  # a moving average over ~10% of the run
             w = max(2, len(ys) // 10)
-            sm = [sum(ys[max(0, i - w + 1):i + 1]) / len(ys[max(0, i - w + 1):i + 1]) for i in range(len(ys))]
+            sm = [sum(ys[max(0, i - w + 1) : i + 1]) / len(ys[max(0, i - w + 1) : i + 1]) for i in range(len(ys))]
             ax.plot(xs, sm, lw=2, color="#cc0000", alpha=0.8)
         ax.set_title(f"{title}" + (f"  [{key}]" if key != title else ""), fontsize=9)
         ax.set_xlabel("step", fontsize=8)
@@ -142,9 +151,12 @@ def read_evals(run_dir: Path) -> list[dict[str, Any]]:
 def _eval_figure(evals: list[dict[str, Any]]) -> str | None:
     import matplotlib.pyplot as plt
 
-    names = [k for k in dict.fromkeys(k for e in evals for k in e.get("metrics", {}))
-             if not k.startswith("avg@")  # avg@n is in the table; with n = 1 it repeats pass@1
-             and any(e["metrics"].get(k, {}).get("value") is not None for e in evals)]
+    names = [
+        k
+        for k in dict.fromkeys(k for e in evals for k in e.get("metrics", {}))
+        if not k.startswith("avg@")  # avg@n is in the table; with n = 1 it repeats pass@1
+        and any(e["metrics"].get(k, {}).get("value") is not None for e in evals)
+    ]
     if not names:
         return None
     fig, ax = plt.subplots(figsize=(max(4.6, 1.3 * len(names) * len(evals) ** 0.5), 3.0))
@@ -153,8 +165,9 @@ def _eval_figure(evals: list[dict[str, Any]]) -> str | None:
         vals = [(e["metrics"].get(k) or {}).get("value") for k in names]
         ses = [(e["metrics"].get(k) or {}).get("stderr") for k in names]
         xs = [i + (j - (len(evals) - 1) / 2) * width for i in range(len(names))]
-        ax.bar(xs, [100 * (v or 0) for v in vals], width, label=e["label"],
-               yerr=[100 * (s or 0) for s in ses], capsize=3)
+        ax.bar(
+            xs, [100 * (v or 0) for v in vals], width, label=e["label"], yerr=[100 * (s or 0) for s in ses], capsize=3
+        )
     ax.set_xticks(range(len(names)), names, fontsize=8)
     ax.set_ylabel("% (± standard error)", fontsize=8)
     ax.set_ylim(0, 100)
@@ -176,9 +189,13 @@ def _eval_table(evals: list[dict[str, Any]]) -> str:
             v, se = m.get("value"), m.get("stderr")
             cells.append("n/a" if v is None else f"{100 * v:.1f}%" + ("" if se is None else f" ± {100 * se:.1f}"))
         info = f"{e.get('task', '')}/{e.get('split', '')}, {e.get('num_examples', '?')} problems, " + (
-            "greedy" if e.get("greedy") else f"n={e.get('n')}")
-        body.append(f"<tr><td><b>{html.escape(str(e['label']))}</b><br><small>{html.escape(info)}</small></td>"
-                    + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            "greedy" if e.get("greedy") else f"n={e.get('n')}"
+        )
+        body.append(
+            f"<tr><td><b>{html.escape(str(e['label']))}</b><br><small>{html.escape(info)}</small></td>"
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+        )
     return f"<table><tr><th>eval</th>{head}</tr>{''.join(body)}</table>"
 
 
@@ -218,8 +235,10 @@ def write_report(run_dir: str | Path, title: str | None = None) -> Path:
         if (run_dir / cfg).exists():
             parts.append(f"<h2>Config</h2><pre>{html.escape((run_dir / cfg).read_text())}</pre>")
             break
-    doc = (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(run_dir.name)}</title>"
-           f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>")
+    doc = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(run_dir.name)}</title>"
+        f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>"
+    )
     out = run_dir / "report.html"
     tmp = out.with_suffix(".html.tmp")
     tmp.write_text(doc)

@@ -126,15 +126,17 @@ def prefill(
     cache = None
     if shared:
         head = torch.as_tensor([list(prompts[0][:shared])], dtype=torch.long, device=device)
-        cache = model(input_ids=head, position_ids=torch.arange(shared, device=device)[None], use_cache=True,
-                      logits_to_keep=1).past_key_values
+        cache = model(
+            input_ids=head, position_ids=torch.arange(shared, device=device)[None], use_cache=True, logits_to_keep=1
+        ).past_key_values
         cache.batch_repeat_interleave(len(prompts))
     ids, tail_mask = left_pad([q[shared:] for q in prompts], pad_id)
     ids, tail_mask = ids.to(device), tail_mask.long().to(device)
     mask = torch.cat([torch.ones(len(prompts), shared, dtype=torch.long, device=device), tail_mask], 1)
     pos = shared + (tail_mask.cumsum(-1) - 1).clamp_min(0)
-    out = model(input_ids=ids, attention_mask=mask, position_ids=pos, past_key_values=cache, use_cache=True,
-                logits_to_keep=1)
+    out = model(
+        input_ids=ids, attention_mask=mask, position_ids=pos, past_key_values=cache, use_cache=True, logits_to_keep=1
+    )
     return out.past_key_values, out.logits[:, -1, :], mask, pos[:, -1]
 
 
@@ -230,8 +232,10 @@ class HFGenerator:
         if n < 1:
             raise ValueError(f"n must be >= 1, got {n}")
         if params.temperature < 0 or not 0 < params.top_p <= 1 or params.max_new_tokens < 0:
-            raise ValueError(f"bad sampling parameters {params}: need temperature >= 0 (0 = greedy), "
-                             "0 < top_p <= 1, max_new_tokens >= 0")
+            raise ValueError(
+                f"bad sampling parameters {params}: need temperature >= 0 (0 = greedy), "
+                "0 < top_p <= 1, max_new_tokens >= 0"
+            )
         empty = [i for i, p in enumerate(prompts) if not len(p)]
         if empty:
             raise ValueError(f"prompts {empty[:5]} are empty; every prompt needs at least one token")
@@ -319,8 +323,13 @@ class HFGenerator:
                 alive = alive[keep]
             attn = torch.cat([attn, alive.long()[:, None]], dim=1)
             last_pos = last_pos + 1
-            out = model(input_ids=nxt[:, None], attention_mask=attn, position_ids=last_pos[:, None],
-                        past_key_values=cache, use_cache=True)
+            out = model(
+                input_ids=nxt[:, None],
+                attention_mask=attn,
+                position_ids=last_pos[:, None],
+                past_key_values=cache,
+                use_cache=True,
+            )
             cache = out.past_key_values
             logits = out.logits[:, -1, :]
         lens = lengths.cpu().tolist()

@@ -75,35 +75,65 @@ def _help(text: str) -> dict[str, str]:
 class VLLMConfig:
     """Engine settings of the vLLM rollout backend (``rollout.vllm`` in a run config)."""
 
-    dtype: Literal["auto", "float32", "bfloat16", "float16"] = field(default="auto", metadata=_help(
-        "Engine dtype; 'auto' = the learner's parameter dtype. float32 makes engine logprobs match the "
-        "learner's to ~1e-6; bf16 is faster and its mismatch is what TIS corrects (Yao et al. 2025)."))
-    max_model_len: int | None = field(default=None, metadata=_help(
-        "Longest prompt + completion in tokens the engine accepts (vLLM max_model_len); None: the model's "
-        "max_position_embeddings. Sizes the KV cache per sequence."))
-    gpu_memory_utilization: float = field(default=0.3, metadata=_help(
-        "Fraction of GPU memory vLLM may take for weights + KV cache (vLLM); the learner shares the GPU, so "
-        "keep it low (TRL's colocate default 0.3). Ignored on CPU."))
-    cpu_kvcache_space_gib: int | None = field(default=None, metadata=_help(
-        "KV-cache size in GiB on CPU (env VLLM_CPU_KVCACHE_SPACE); None: the environment's value, else 2. "
-        "Read once per process, when the first engine starts."))
-    max_num_seqs: int = field(default=256, metadata=_help(
-        "Sequences decoded together per engine step (vLLM max_num_seqs); >= B*G avoids a second wave."))
-    enforce_eager: bool = field(default=True, metadata=_help(
-        "Skip CUDA-graph / torch.compile capture (vLLM enforce_eager): faster start-up, needed on CPU."))
-    enable_prefix_caching: bool = field(default=True, metadata=_help(
-        "Reuse KV blocks of shared prefixes, e.g. the G samples of one prompt (vLLM automatic prefix caching); "
-        "reset after every weight push."))
-    tensor_parallel_size: int = field(default=1, metadata=_help(
-        "GPUs the engine shards the model over (vLLM tensor parallelism, Shoeybi et al. 2019)."))
-    weight_sync: Literal["auto", "full", "lora_merged", "lora_request"] = field(default="auto", metadata=_help(
-        "How the learner's weights reach the engine after each optimiser step: full state dict; with LoRA "
-        "(Hu et al. 2021) merged weights or the adapter as a vLLM LoRA request; auto: full, lora_merged "
-        "with adapters."))
-    max_lora_rank: int = field(default=64, metadata=_help(
-        "Largest adapter rank the engine accepts in lora_request mode (vLLM max_lora_rank)."))
-    seed: int | None = field(default=None, metadata=_help(
-        "Engine seed (vLLM LLM(seed)); None: the run's seed."))
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = field(
+        default="auto",
+        metadata=_help(
+            "Engine dtype; 'auto' = the learner's parameter dtype. float32 makes engine logprobs match the "
+            "learner's to ~1e-6; bf16 is faster and its mismatch is what TIS corrects (Yao et al. 2025)."
+        ),
+    )
+    max_model_len: int | None = field(
+        default=None,
+        metadata=_help(
+            "Longest prompt + completion in tokens the engine accepts (vLLM max_model_len); None: the model's "
+            "max_position_embeddings. Sizes the KV cache per sequence."
+        ),
+    )
+    gpu_memory_utilization: float = field(
+        default=0.3,
+        metadata=_help(
+            "Fraction of GPU memory vLLM may take for weights + KV cache (vLLM); the learner shares the GPU, so "
+            "keep it low (TRL's colocate default 0.3). Ignored on CPU."
+        ),
+    )
+    cpu_kvcache_space_gib: int | None = field(
+        default=None,
+        metadata=_help(
+            "KV-cache size in GiB on CPU (env VLLM_CPU_KVCACHE_SPACE); None: the environment's value, else 2. "
+            "Read once per process, when the first engine starts."
+        ),
+    )
+    max_num_seqs: int = field(
+        default=256,
+        metadata=_help("Sequences decoded together per engine step (vLLM max_num_seqs); >= B*G avoids a second wave."),
+    )
+    enforce_eager: bool = field(
+        default=True,
+        metadata=_help("Skip CUDA-graph / torch.compile capture (vLLM enforce_eager): faster start-up, needed on CPU."),
+    )
+    enable_prefix_caching: bool = field(
+        default=True,
+        metadata=_help(
+            "Reuse KV blocks of shared prefixes, e.g. the G samples of one prompt (vLLM automatic prefix caching); "
+            "reset after every weight push."
+        ),
+    )
+    tensor_parallel_size: int = field(
+        default=1,
+        metadata=_help("GPUs the engine shards the model over (vLLM tensor parallelism, Shoeybi et al. 2019)."),
+    )
+    weight_sync: Literal["auto", "full", "lora_merged", "lora_request"] = field(
+        default="auto",
+        metadata=_help(
+            "How the learner's weights reach the engine after each optimiser step: full state dict; with LoRA "
+            "(Hu et al. 2021) merged weights or the adapter as a vLLM LoRA request; auto: full, lora_merged "
+            "with adapters."
+        ),
+    )
+    max_lora_rank: int = field(
+        default=64, metadata=_help("Largest adapter rank the engine accepts in lora_request mode (vLLM max_lora_rank).")
+    )
+    seed: int | None = field(default=None, metadata=_help("Engine seed (vLLM LLM(seed)); None: the run's seed."))
 
     def __post_init__(self) -> None:
         def need(cond: bool, name: str, msg: str) -> None:
@@ -113,8 +143,11 @@ class VLLMConfig:
         need(self.dtype in ("auto", "float32", "bfloat16", "float16"), "dtype", f"unknown dtype {self.dtype!r}")
         need(self.max_model_len is None or self.max_model_len >= 2, "max_model_len", "must be None or >= 2")
         need(0 < self.gpu_memory_utilization <= 1, "gpu_memory_utilization", "must lie in (0, 1]")
-        need(self.cpu_kvcache_space_gib is None or self.cpu_kvcache_space_gib >= 1, "cpu_kvcache_space_gib",
-             "must be None or an integer >= 1 (GiB)")
+        need(
+            self.cpu_kvcache_space_gib is None or self.cpu_kvcache_space_gib >= 1,
+            "cpu_kvcache_space_gib",
+            "must be None or an integer >= 1 (GiB)",
+        )
         need(self.max_num_seqs >= 1, "max_num_seqs", "must be >= 1")
         need(self.tensor_parallel_size >= 1, "tensor_parallel_size", "must be >= 1")
         need(self.weight_sync in WEIGHT_SYNC_MODES, "weight_sync", f"must be one of {WEIGHT_SYNC_MODES}")
@@ -187,11 +220,7 @@ def merged_state_dict(model: torch.nn.Module) -> dict[str, torch.Tensor]:
         return {k: v.detach() for k, v in base.state_dict().items()}
     from peft.tuners.lora import LoraLayer
 
-    out = {
-        k.replace(".base_layer.", "."): v.detach()
-        for k, v in base.state_dict().items()
-        if ".lora_" not in k
-    }
+    out = {k.replace(".base_layer.", "."): v.detach() for k, v in base.state_dict().items() if ".lora_" not in k}
     with torch.no_grad():
         for name, mod in base.named_modules():
             if not isinstance(mod, LoraLayer) or mod.merged:

@@ -90,9 +90,7 @@ class GroupBuffer(Generic[T]):
     over all rounds), :attr:`groups_seen`, :attr:`groups_kept` (informative groups found, surplus included).
     """
 
-    def __init__(
-        self, target_groups: int, max_rounds: int, tol: float = 1e-6, on_exhausted: str = "partial"
-    ) -> None:
+    def __init__(self, target_groups: int, max_rounds: int, tol: float = 1e-6, on_exhausted: str = "partial") -> None:
         if target_groups < 1:
             raise ValueError(f"sampling.target_groups must be >= 1, got {target_groups}")
         if max_rounds < 1:
@@ -122,9 +120,7 @@ class GroupBuffer(Generic[T]):
         if self.full:
             raise RuntimeError(f"GroupBuffer is already full ({self.target_groups} groups); call take()")
         if self._rounds >= self.max_rounds:
-            raise RuntimeError(
-                f"GroupBuffer already used all sampling.max_rounds={self.max_rounds} generation rounds"
-            )
+            raise RuntimeError(f"GroupBuffer already used all sampling.max_rounds={self.max_rounds} generation rounds")
         if rewards.dim() != 2 or len(batch_groups) != rewards.shape[0]:
             raise ValueError(
                 f"add() got {len(batch_groups)} groups but rewards of shape {tuple(rewards.shape)}; "
@@ -139,7 +135,11 @@ class GroupBuffer(Generic[T]):
         self._seen += result.num_groups
         logger.debug(
             "dynamic sampling round %d: kept %d/%d groups (%d/%d held)",
-            self._rounds, result.num_kept, result.num_groups, len(self._items), self.target_groups,
+            self._rounds,
+            result.num_kept,
+            result.num_groups,
+            len(self._items),
+            self.target_groups,
         )
 
     @property
@@ -198,8 +198,11 @@ class GroupBuffer(Generic[T]):
                 logger.warning("%s; skipping this step", message)
                 n = 0
             else:  # with a single round, filtering without refill is the configured behaviour, not a shortfall
-                logger.log(logging.DEBUG if self.max_rounds == 1 else logging.WARNING,
-                           "%s; training on the partial batch", message)
+                logger.log(
+                    logging.DEBUG if self.max_rounds == 1 else logging.WARNING,
+                    "%s; training on the partial batch",
+                    message,
+                )
         self._taken = True
         items = self._items[:n]
         if not with_rewards:

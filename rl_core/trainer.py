@@ -34,7 +34,14 @@ from rlvr.rl_core.advantages import compute_advantages
 from rlvr.rl_core.config import RunConfig, dump_config
 from rlvr.rl_core.credit import CreditInputs, get_credit
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, make_optimizer, trainable_state
-from rlvr.rl_core.losses import LossInputs, StepNormalizer, compute_loss, kl_penalty, merge_loss_metrics, truncation_mask
+from rlvr.rl_core.losses import (
+    LossInputs,
+    StepNormalizer,
+    compute_loss,
+    kl_penalty,
+    merge_loss_metrics,
+    truncation_mask,
+)
 from rlvr.rl_core.metrics import MetricsWriter, distinct_per_group, length_metrics, reward_metrics
 from rlvr.rl_core.mismatch import IS_CORRECTIONS, mismatch_metrics
 from rlvr.rl_core.monitor import PitfallMonitor
@@ -50,9 +57,17 @@ from rlvr.verifiers.base import Verifier, VerifyResult
 logger = logging.getLogger(__name__)
 
 #: loss metrics renamed for the metrics file (the rest are prefixed ``loss/``)
-_LOSS_NAMES = {"kl": "kl", "entropy": "entropy", "clip_frac_low": "clip/low_frac", "clip_frac_high": "clip/high_frac",
-               "dual_clip_frac": "clip/dual_frac", "ratio_mean": "ratio/mean", "ratio_min": "ratio/min",
-               "ratio_max": "ratio/max", "is_weight_mean": "mismatch/is_weight_mean"}
+_LOSS_NAMES = {
+    "kl": "kl",
+    "entropy": "entropy",
+    "clip_frac_low": "clip/low_frac",
+    "clip_frac_high": "clip/high_frac",
+    "dual_clip_frac": "clip/dual_frac",
+    "ratio_mean": "ratio/mean",
+    "ratio_min": "ratio/min",
+    "ratio_max": "ratio/max",
+    "is_weight_mean": "mismatch/is_weight_mean",
+}
 
 
 @dataclass
@@ -161,10 +176,18 @@ class Trainer:
         self.model = apply_lora(model, cfg.lora) if cfg.lora.enabled else model
         self.device = next(self.model.parameters()).device
         amp = cfg.model.autocast
-        self.autocast = (lambda: torch.autocast(self.device.type, dtype=getattr(torch, amp))) if amp != "none" else nullcontext
+        self.autocast = (
+            (lambda: torch.autocast(self.device.type, dtype=getattr(torch, amp))) if amp != "none" else nullcontext
+        )
         self.reference = ReferencePolicy(self.model) if cfg.needs_reference else None
-        self.generator = make_generator(cfg.rollout.backend, self.model, tokenizer, prompt_batch=cfg.rollout.prompt_batch,
-                                        vllm=cfg.rollout.vllm, seed=cfg.seed)
+        self.generator = make_generator(
+            cfg.rollout.backend,
+            self.model,
+            tokenizer,
+            prompt_batch=cfg.rollout.prompt_batch,
+            vllm=cfg.rollout.vllm,
+            seed=cfg.seed,
+        )
         logger.info("rollout backend %r resolved to %s", cfg.rollout.backend, type(self.generator).__name__)
         self.optimizer = make_optimizer(self.model, cfg.optim, cfg.lora)
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, lr_lambda(cfg))
@@ -190,8 +213,14 @@ class Trainer:
             before = self.evaluate("before", 0)
             self.metrics.write(0, before)
             written.append({"step": 0, **before})
-        bar = tqdm(range(self.step + 1, cfg.steps + 1), desc="train", unit="step", disable=not cfg.logging.progress,
-                   initial=self.step, total=cfg.steps)
+        bar = tqdm(
+            range(self.step + 1, cfg.steps + 1),
+            desc="train",
+            unit="step",
+            disable=not cfg.logging.progress,
+            initial=self.step,
+            total=cfg.steps,
+        )
         deadline = time.monotonic() + 60 * cfg.max_minutes if cfg.max_minutes else math.inf
         for step in bar:
             m = self.train_step(step)
@@ -231,15 +260,18 @@ class Trainer:
         if self.reference is not None:
             t0 = time.perf_counter()
             with self.autocast():
-                ref = [self.reference.logprobs(p.to(self.device), cfg.rollout.temperature, self.share_prefix)
-                       for _, p in packs]
+                ref = [
+                    self.reference.logprobs(p.to(self.device), cfg.rollout.temperature, self.share_prefix)
+                    for _, p in packs
+                ]
             m["time/reference"] = time.perf_counter() - t0
         if cfg.kl.in_reward and ref is not None:
             kl_seq = self._sequence_kl(batch, packs, ref)
             m["kl/reward_penalty"] = float(kl_seq.mean()) * cfg.kl.beta
             rewards = rewards - cfg.kl.beta * kl_seq.view_as(rewards)
-        adv = compute_advantages(cfg.advantages.name, rewards, eps=cfg.advantages.eps, scale=cfg.advantages.scale,
-                                 tol=cfg.advantages.tol).flatten()
+        adv = compute_advantages(
+            cfg.advantages.name, rewards, eps=cfg.advantages.eps, scale=cfg.advantages.scale, tol=cfg.advantages.tol
+        ).flatten()
         if cfg.credit.method != "none":
             adv = self._credit(batch, groups, rewards.flatten(), adv, m)
         mask = batch.completion_mask
@@ -273,8 +305,13 @@ class Trainer:
             drawn = math.ceil(r.prompts_per_step * s.oversample) if buffer is not None else r.prompts_per_step
             examples = [self.examples[i] for i in self.sampler.next(drawn)]
             prompts = [encode_prompt(self.task, e, self.tokenizer) for e in examples]
-            params = SamplingParams(max_new_tokens=r.max_new_tokens, temperature=r.temperature, top_p=r.top_p,
-                                    stop=tuple(r.stop), seed=_seed_for(cfg.seed, step, rounds))
+            params = SamplingParams(
+                max_new_tokens=r.max_new_tokens,
+                temperature=r.temperature,
+                top_p=r.top_p,
+                stop=tuple(r.stop),
+                seed=_seed_for(cfg.seed, step, rounds),
+            )
             t0 = time.perf_counter()
             rollout = self.generator.generate(prompts, r.group_size, params)
             m["time/generate"] += time.perf_counter() - t0
@@ -315,21 +352,31 @@ class Trainer:
         out = []
         for i, e in enumerate(examples):
             rows = range(i * g, (i + 1) * g)
-            out.append(Group(
-                example=e, prompt_ids=rollout.prompt_ids[i],
-                completions=[rollout.completion_ids[j, : int(lengths[j])].tolist() for j in rows],
-                logprobs=[rollout.old_logprobs[j, : int(lengths[j])].tolist() for j in rows],
-                truncated=[bool(rollout.truncated[j]) for j in rows], texts=[rollout.texts[j] for j in rows],
-                results=[results[j] for j in rows], rewards=[float(scores[j]) for j in rows],
-            ))
+            out.append(
+                Group(
+                    example=e,
+                    prompt_ids=rollout.prompt_ids[i],
+                    completions=[rollout.completion_ids[j, : int(lengths[j])].tolist() for j in rows],
+                    logprobs=[rollout.old_logprobs[j, : int(lengths[j])].tolist() for j in rows],
+                    truncated=[bool(rollout.truncated[j]) for j in rows],
+                    texts=[rollout.texts[j] for j in rows],
+                    results=[results[j] for j in rows],
+                    rewards=[float(scores[j]) for j in rows],
+                )
+            )
         return out
 
     def _collate(self, groups: list[Group]) -> RolloutBatch:
         g = self.cfg.rollout.group_size
         return build_rollout_batch(
-            [gr.prompt_ids for gr in groups], [c for gr in groups for c in gr.completions],
-            [lp for gr in groups for lp in gr.logprobs], [t for gr in groups for t in gr.truncated],
-            self.pad_id, self.tokenizer, g, texts=[t for gr in groups for t in gr.texts],
+            [gr.prompt_ids for gr in groups],
+            [c for gr in groups for c in gr.completions],
+            [lp for gr in groups for lp in gr.logprobs],
+            [t for gr in groups for t in gr.truncated],
+            self.pad_id,
+            self.tokenizer,
+            g,
+            texts=[t for gr in groups for t in gr.texts],
         )
 
     def _micro_batches(self, batch: RolloutBatch) -> list[tuple[list[int], PackedBatch]]:
@@ -342,12 +389,19 @@ class Trainer:
             idx = list(range(k, min(k + size, len(batch))))
             groups = sorted({gid[i] for i in idx})
             local = {g: j for j, g in enumerate(groups)}
-            p = pack([batch.prompt_ids[g] for g in groups], [local[gid[i]] for i in idx], batch.completion_ids[idx],
-                     batch.completion_mask[idx], self.pad_id)
+            p = pack(
+                [batch.prompt_ids[g] for g in groups],
+                [local[gid[i]] for i in idx],
+                batch.completion_ids[idx],
+                batch.completion_mask[idx],
+                self.pad_id,
+            )
             out.append((idx, p))
         return out
 
-    def _sequence_kl(self, batch: RolloutBatch, packs: list[tuple[list[int], PackedBatch]], ref: list[torch.Tensor]) -> torch.Tensor:
+    def _sequence_kl(
+        self, batch: RolloutBatch, packs: list[tuple[list[int], PackedBatch]], ref: list[torch.Tensor]
+    ) -> torch.Tensor:
         """(N,) summed per-token KL of the sampled completions to the reference (sampler log-probs)."""
         kl = torch.zeros(len(batch))
         for (idx, p), rl in zip(packs, ref):
@@ -356,23 +410,40 @@ class Trainer:
             kl[idx] = (per_tok * batch.completion_mask[idx, :t]).sum(1)
         return kl
 
-    def _credit(self, batch: RolloutBatch, groups: list[Group], rewards: torch.Tensor, adv: torch.Tensor, m: dict[str, Any]) -> torch.Tensor:
+    def _credit(
+        self, batch: RolloutBatch, groups: list[Group], rewards: torch.Tensor, adv: torch.Tensor, m: dict[str, Any]
+    ) -> torch.Tensor:
         r = self.cfg.rollout
         inputs = CreditInputs(
-            rollout=batch, rewards=rewards, advantages=adv,
-            examples=[gr.example for gr in groups for _ in range(r.group_size)], task=self.task,
+            rollout=batch,
+            rewards=rewards,
+            advantages=adv,
+            examples=[gr.example for gr in groups for _ in range(r.group_size)],
+            task=self.task,
             generator=self.generator,
-            sampling=SamplingParams(max_new_tokens=r.max_new_tokens, temperature=r.temperature, top_p=r.top_p, stop=tuple(r.stop)),
-            tokenizer=self.tokenizer, model=self.model,
+            sampling=SamplingParams(
+                max_new_tokens=r.max_new_tokens, temperature=r.temperature, top_p=r.top_p, stop=tuple(r.stop)
+            ),
+            tokenizer=self.tokenizer,
+            model=self.model,
         )
         token_adv = get_credit(self.cfg.credit.method)(inputs, self.cfg.credit)
         if token_adv.shape != batch.completion_ids.shape:
-            raise ValueError(f"credit method {self.cfg.credit.method!r} returned {tuple(token_adv.shape)}, expected {tuple(batch.completion_ids.shape)}")
+            raise ValueError(
+                f"credit method {self.cfg.credit.method!r} returned {tuple(token_adv.shape)}, expected {tuple(batch.completion_ids.shape)}"
+            )
         m.update(inputs.metrics)
         return token_adv
 
-    def _update(self, batch: RolloutBatch, packs: list[tuple[list[int], PackedBatch]], adv: torch.Tensor,
-                mask: torch.Tensor, ref: list[torch.Tensor] | None, extra: tuple[int, int] = (0, 0)) -> dict[str, float]:
+    def _update(
+        self,
+        batch: RolloutBatch,
+        packs: list[tuple[list[int], PackedBatch]],
+        adv: torch.Tensor,
+        mask: torch.Tensor,
+        ref: list[torch.Tensor] | None,
+        extra: tuple[int, int] = (0, 0),
+    ) -> dict[str, float]:
         """μ optimiser steps over the batch, each accumulating gradients over the micro-batches. ``extra``:
         (tokens, sequences) of filtered zero-advantage completions added to the loss normaliser."""
         cfg, dev = self.cfg, self.device
@@ -391,15 +462,17 @@ class Trainer:
             for k, (idx, p) in enumerate(packs):
                 t = p.completion_ids.shape[1]
                 with self.autocast():
-                    lp, ent = token_logprobs(self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad,
-                                             self.share_prefix)
+                    lp, ent = token_logprobs(
+                        self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad, self.share_prefix
+                    )
                 if epoch == 0:
                     old.append(lp.detach())
                     learner_lp[idx, :t] = lp.detach().cpu().to(learner_lp.dtype)
                     is_weights.append(self._is_weights(lp.detach(), batch, idx, t))
                 a = adv[idx] if adv.dim() == 1 else adv[idx, :t]
-                inputs = LossInputs(lp, old[k], a.to(dev), masks[k], ref[k] if ref is not None else None, ent,
-                                    is_weights[k])
+                inputs = LossInputs(
+                    lp, old[k], a.to(dev), masks[k], ref[k] if ref is not None else None, ent, is_weights[k]
+                )
                 out = compute_loss(inputs, self.loss_cfg, norm)
                 out.loss.backward()
                 if epoch == cfg.optim.epochs - 1:
@@ -429,8 +502,12 @@ class Trainer:
         if self.is_correction is None:
             return None
         dev = learner_lp.device
-        return self.is_correction(learner_lp, batch.old_logprobs[idx, :t].to(dev), batch.completion_mask[idx, :t].to(dev),
-                                  self.cfg.rollout.is_cap)
+        return self.is_correction(
+            learner_lp,
+            batch.old_logprobs[idx, :t].to(dev),
+            batch.completion_mask[idx, :t].to(dev),
+            self.cfg.rollout.is_cap,
+        )
 
     def _sft_backward(self) -> float:
         """Backward of ``sft.weight`` x mean NLL over this step's SFT batch; returns the mean NLL."""
@@ -460,10 +537,22 @@ class Trainer:
         e, r = self.cfg.eval, self.cfg.rollout
         self.generator.sync_weights(self.model)
         try:
-            rep = evaluate(self.generator, self.task, self.tokenizer, split=e.split, n=e.n, ks=(1,), greedy=e.greedy,
-                           limit=e.limit, max_new_tokens=e.max_new_tokens or r.max_new_tokens,
-                           temperature=r.temperature, top_p=r.top_p, batch_size=e.batch_size,
-                           seed=_seed_for(self.cfg.seed, step, 7919), progress=False)
+            rep = evaluate(
+                self.generator,
+                self.task,
+                self.tokenizer,
+                split=e.split,
+                n=e.n,
+                ks=(1,),
+                greedy=e.greedy,
+                limit=e.limit,
+                max_new_tokens=e.max_new_tokens or r.max_new_tokens,
+                temperature=r.temperature,
+                top_p=r.top_p,
+                batch_size=e.batch_size,
+                seed=_seed_for(self.cfg.seed, step, 7919),
+                progress=False,
+            )
         except Exception as err:  # a missing split or a broken verifier must not cost the training run
             logger.warning("held-out evaluation %s failed (%s: %s); training continues", label, type(err).__name__, err)
             return {"eval/failed": 1.0}
@@ -476,11 +565,16 @@ class Trainer:
 
     def save(self) -> Path:
         state = {
-            "optimizer": self.optimizer.state_dict(), "scheduler": self.scheduler.state_dict(),
-            "sampler": self.sampler.state_dict(), "sft_pos": self.sft_pos, "monitor": self.monitor.state_dict(),
+            "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict(),
+            "sampler": self.sampler.state_dict(),
+            "sft_pos": self.sft_pos,
+            "monitor": self.monitor.state_dict(),
             "metrics_offset": self.metrics.offset(),
         }
-        return ckpt.save_checkpoint(self.run_dir, self.step, trainable_state(self.model), state, self.cfg.checkpoint.keep)
+        return ckpt.save_checkpoint(
+            self.run_dir, self.step, trainable_state(self.model), state, self.cfg.checkpoint.keep
+        )
 
     def resume(self) -> bool:
         """Continue from the latest checkpoint of ``run_dir`` (exactly: weights, optimizer, scheduler, data
@@ -521,7 +615,9 @@ def _load_sft(cfg: RunConfig, task: Task, tokenizer: Any) -> list[tuple[list[int
             row = json.loads(line)
             prompt, completion = str(row[s.prompt_field]), str(row[s.completion_field])
         except (json.JSONDecodeError, KeyError, TypeError) as e:
-            raise ValueError(f"sft.data {s.data}:{n}: needs JSON with fields {s.prompt_field!r} and {s.completion_field!r} ({e})") from None
+            raise ValueError(
+                f"sft.data {s.data}:{n}: needs JSON with fields {s.prompt_field!r} and {s.completion_field!r} ({e})"
+            ) from None
         ex = Example(id=f"sft-{n}", prompt=prompt, reference=None)
         comp = list(tokenizer(completion, add_special_tokens=False)["input_ids"]) + [tokenizer.eos_token_id]
         pairs.append((encode_prompt(task, ex, tokenizer), comp))

@@ -170,7 +170,7 @@ class Sandbox(ABC):
     ) -> list[JudgeResult]:
         return [self.judge(s, limits, fraction) for s in specs]
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook: most backends hold nothing
         """Release workers/containers. Idempotent."""
 
     def __enter__(self) -> Sandbox:

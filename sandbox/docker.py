@@ -96,7 +96,9 @@ class DockerSandbox(Sandbox):
             try:
                 import docker
             except ImportError:
-                raise SandboxUnavailable("the docker backend needs the docker SDK: pip install 'rlvr[docker]'") from None
+                raise SandboxUnavailable(
+                    "the docker backend needs the docker SDK: pip install 'rlvr[docker]'"
+                ) from None
             try:
                 client = docker.from_env()
                 client.ping()

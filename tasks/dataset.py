@@ -18,8 +18,9 @@ from rlvr.verifiers.base import Verifier, get_verifier
 SPLITS = ("train", "eval")
 
 
-def render_chat(user_text: str, tokenizer: Any, *, system_prompt: str | None = None,
-                plain_template: str = "{prompt}\n") -> str:
+def render_chat(
+    user_text: str, tokenizer: Any, *, system_prompt: str | None = None, plain_template: str = "{prompt}\n"
+) -> str:
     """The text a model sees for one user message.
 
     With a chat template: ``apply_chat_template`` with ``add_generation_prompt=True`` (``system_prompt``
@@ -94,8 +95,9 @@ class DatasetTask:
         return self._examples[split]
 
     def render_prompt(self, example: Example, tokenizer: Any) -> str:
-        return render_chat(example.prompt, tokenizer, system_prompt=self.system_prompt,
-                           plain_template=self.plain_template)
+        return render_chat(
+            example.prompt, tokenizer, system_prompt=self.system_prompt, plain_template=self.plain_template
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.config()})"

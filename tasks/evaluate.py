@@ -126,8 +126,9 @@ def aggregate(groups: Mapping[str, SampleGroup], ks: Sequence[int], *, majority:
             name = f"{prefix}@{k}"
             short = sum(s < k for s in sizes)
             if short:
-                out[name] = Metric(None, None, num, f"{short} of {num} tasks have fewer than {k} samples "
-                                                    f"(min {n_min}); not estimated")
+                out[name] = Metric(
+                    None, None, num, f"{short} of {num} tasks have fewer than {k} samples (min {n_min}); not estimated"
+                )
                 continue
             m, se = mean_and_se([fn(g) for g in groups.values()])
             out[name] = Metric(m, se, num)
@@ -139,7 +140,7 @@ def aggregate(groups: Mapping[str, SampleGroup], ks: Sequence[int], *, majority:
 
 def _maj_at_k(g: SampleGroup, k: int) -> float:
     chunks = len(g.passed) // k
-    votes = [majority_vote(g.answers[i * k:(i + 1) * k], g.passed[i * k:(i + 1) * k]) for i in range(chunks)]
+    votes = [majority_vote(g.answers[i * k : (i + 1) * k], g.passed[i * k : (i + 1) * k]) for i in range(chunks)]
     return sum(votes) / chunks
 
 
@@ -247,8 +248,9 @@ def _verify(verifier: Any, texts: list[str], refs: list[Any]) -> list[Any]:
         results = list(verifier.verify_batch(texts, refs))
         if len(results) == len(texts):
             return results
-        logger.warning("verify_batch returned %d results for %d completions; scoring one by one",
-                       len(results), len(texts))
+        logger.warning(
+            "verify_batch returned %d results for %d completions; scoring one by one", len(results), len(texts)
+        )
     except Exception as e:  # the verifier may be user code
         logger.warning("verify_batch failed (%s: %s); scoring one by one", type(e).__name__, e)
     return [verifier.safe_verify(t, r) for t, r in zip(texts, refs)]
@@ -297,15 +299,19 @@ def evaluate(
         examples = examples[:limit]
     if not examples:
         raise ValueError(f"task {task.name!r} has no {split!r} examples")
-    params = SamplingParams(max_new_tokens=max_new_tokens, temperature=0.0 if greedy else temperature,
-                            top_p=1.0 if greedy else top_p, seed=seed)
+    params = SamplingParams(
+        max_new_tokens=max_new_tokens,
+        temperature=0.0 if greedy else temperature,
+        top_p=1.0 if greedy else top_p,
+        seed=seed,
+    )
     t0 = time.perf_counter()
     groups: dict[str, SampleGroup] = {}
     samples: list[dict[str, Any]] = []
     tokens = 0
     bar = tqdm(total=len(examples), desc=f"eval {task.name}", unit="prompt", disable=not progress)
     for start in range(0, len(examples), batch_size):
-        batch = examples[start:start + batch_size]
+        batch = examples[start : start + batch_size]
         prompts = [encode_prompt(task, ex, tokenizer) for ex in batch]
         rollout = generator.generate(prompts, n, params)
         if len(rollout.texts) != len(batch) * n:
@@ -319,11 +325,29 @@ def evaluate(
                 r, text = results[i * n + j], rollout.texts[i * n + j]
                 g.passed.append(bool(r.passed))
                 g.answers.append(r.extracted)
-                samples.append({"task_id": ex.id, "sample": j, "completion": text, "passed": bool(r.passed),
-                                "score": r.score, "extracted": r.extracted, "status": r.status,
-                                "truncated": bool(rollout.truncated[i * n + j])})
+                samples.append(
+                    {
+                        "task_id": ex.id,
+                        "sample": j,
+                        "completion": text,
+                        "passed": bool(r.passed),
+                        "score": r.score,
+                        "extracted": r.extracted,
+                        "status": r.status,
+                        "truncated": bool(rollout.truncated[i * n + j]),
+                    }
+                )
         bar.update(len(batch))
     bar.close()
-    return EvalReport(task=task.name, split=split, n=n, ks=sorted(set(ks)), greedy=greedy,
-                      num_examples=len(examples), metrics=aggregate(groups, sorted(set(ks))), samples=samples,
-                      generated_tokens=tokens, seconds=time.perf_counter() - t0)
+    return EvalReport(
+        task=task.name,
+        split=split,
+        n=n,
+        ks=sorted(set(ks)),
+        greedy=greedy,
+        num_examples=len(examples),
+        metrics=aggregate(groups, sorted(set(ks))),
+        samples=samples,
+        generated_tokens=tokens,
+        seconds=time.perf_counter() - t0,
+    )

@@ -68,15 +68,24 @@ class GSM8KTask(DatasetTask):
 
     def build(self, split: str) -> list[Example]:
         if split == "eval":
-            return [Example(id=r["id"], prompt=self._prompt(r["question"]), reference=r["answer"],
-                            meta={"source": "gsm8k-test"}) for r in load_gsm8k_test()]
+            return [
+                Example(
+                    id=r["id"], prompt=self._prompt(r["question"]), reference=r["answer"], meta={"source": "gsm8k-test"}
+                )
+                for r in load_gsm8k_test()
+            ]
         import reasoning_gym
 
         ds = reasoning_gym.create_dataset("gsm_symbolic", size=self.n_train, seed=self.seed)
         out = []
         for i, item in enumerate(ds):
             q = _RG_SUFFIX.sub("", item["question"])
-            out.append(Example(id=f"gsm_symbolic-{self.seed}-{i}", prompt=self._prompt(q),
-                               reference=str(item["answer"]).strip(),
-                               meta={"source": "reasoning-gym/gsm_symbolic"}))
+            out.append(
+                Example(
+                    id=f"gsm_symbolic-{self.seed}-{i}",
+                    prompt=self._prompt(q),
+                    reference=str(item["answer"]).strip(),
+                    meta={"source": "reasoning-gym/gsm_symbolic"},
+                )
+            )
         return out

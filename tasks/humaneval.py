@@ -20,8 +20,7 @@ from rlvr.tasks.base import Example
 from rlvr.tasks.dataset import DatasetTask, render_chat
 from rlvr.tasks.registry import register_task
 
-INSTRUCTION = ("Complete the following Python function. Reply with the whole function in one "
-               "```python code block.")
+INSTRUCTION = "Complete the following Python function. Reply with the whole function in one ```python code block."
 NUM_PROBLEMS = 164
 
 
@@ -65,12 +64,14 @@ class HumanEvalTask(DatasetTask):
                 for key in ("task_id", "prompt", "test", "entry_point"):
                     if not isinstance(r.get(key), str):
                         raise ValueError(f"HumanEval.jsonl.gz:{i}: field {key!r} missing")
-                out.append(Example(
-                    id=r["task_id"],
-                    prompt=code_block_prompt(self.instruction, r["prompt"]),
-                    reference={"prompt": r["prompt"], "test": r["test"], "entry_point": r["entry_point"]},
-                    meta={"canonical_solution": r["canonical_solution"]},
-                ))
+                out.append(
+                    Example(
+                        id=r["task_id"],
+                        prompt=code_block_prompt(self.instruction, r["prompt"]),
+                        reference={"prompt": r["prompt"], "test": r["test"], "entry_point": r["entry_point"]},
+                        meta={"canonical_solution": r["canonical_solution"]},
+                    )
+                )
         return out
 
     def render_prompt(self, example: Example, tokenizer: Any) -> str:

@@ -82,8 +82,14 @@ def tiny_model(
 SMOLLM2_NAMES = ("smollm2", "smollm2-135m-instruct", "SmolLM2-135M-Instruct")
 SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 SMOLLM2_DIR = "smollm2-135m-instruct"
-_DTYPES = {"float32": torch.float32, "fp32": torch.float32, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
-           "float16": torch.float16, "fp16": torch.float16}
+_DTYPES = {
+    "float32": torch.float32,
+    "fp32": torch.float32,
+    "bfloat16": torch.bfloat16,
+    "bf16": torch.bfloat16,
+    "float16": torch.float16,
+    "fp16": torch.float16,
+}
 
 
 def smollm2_gguf_path() -> Path:
@@ -145,8 +151,9 @@ def resolve_dtype(dtype: str | torch.dtype) -> torch.dtype:
         raise ValueError(f"dtype must be one of {sorted(_DTYPES)}, got {dtype!r}") from None
 
 
-def load_model(spec: str, dtype: str | torch.dtype = "float32", device: str | torch.device | None = None,
-               **tiny_kwargs: Any) -> tuple[torch.nn.Module, Any]:
+def load_model(
+    spec: str, dtype: str | torch.dtype = "float32", device: str | torch.device | None = None, **tiny_kwargs: Any
+) -> tuple[torch.nn.Module, Any]:
     """``(model, tokenizer)`` for ``spec``: ``"tiny"``, ``"smollm2"`` (the embedded SmolLM2-135M-Instruct) or
     a local transformers checkpoint directory. Never contacts a model hub.
 
@@ -167,8 +174,10 @@ def load_model(spec: str, dtype: str | torch.dtype = "float32", device: str | to
             if (path / "adapter_config.json").exists() and not (path / "config.json").exists():
                 return _load_adapter(path, torch_dtype, device)
             if not (path / "config.json").exists():
-                raise FileNotFoundError(f"model {spec!r} is neither 'tiny', 'smollm2' nor a local checkpoint "
-                                        f"directory with a config.json (or a LoRA adapter directory)")
+                raise FileNotFoundError(
+                    f"model {spec!r} is neither 'tiny', 'smollm2' nor a local checkpoint "
+                    f"directory with a config.json (or a LoRA adapter directory)"
+                )
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForCausalLM.from_pretrained(path, dtype=torch_dtype, local_files_only=True)
         if tokenizer.pad_token is None:

@@ -10,7 +10,6 @@ from typing import Any
 from rlvr.tasks.base import Task
 from rlvr.verifiers.base import load_entry_points
 
-
 ENTRY_POINT_GROUP = "rlvr.tasks"
 
 #: Built-in task modules, imported on first use so that ``rlvr tasks list`` stays fast.

@@ -114,8 +114,21 @@ class FileTask(DatasetTask):
             self.name = task_name  # type: ignore[misc]
 
     def config(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("path", "train_path", "eval_path", "prompt_field", "reference_field",
-                                               "id_field", "prompt_template", "meta_fields", "n_eval", "seed")}
+        return {
+            k: getattr(self, k)
+            for k in (
+                "path",
+                "train_path",
+                "eval_path",
+                "prompt_field",
+                "reference_field",
+                "id_field",
+                "prompt_template",
+                "meta_fields",
+                "n_eval",
+                "seed",
+            )
+        }
 
     def _example(self, row: Mapping[str, Any], i: int, source: str) -> Example:
         where = f"{source} row {i}"
@@ -127,8 +140,11 @@ class FileTask(DatasetTask):
         else:
             prompt = row.get(self.prompt_field)
             if not isinstance(prompt, str) or not prompt.strip():
-                raise ValueError(f"{where}: field {self.prompt_field!r} (prompt_field) must be a non-empty "
-                                 f"string, got {prompt!r}"[:300])
+                raise ValueError(
+                    f"{where}: field {self.prompt_field!r} (prompt_field) must be a non-empty string, got {prompt!r}"[
+                        :300
+                    ]
+                )
         if self.reference_field not in row or row[self.reference_field] is None:
             raise ValueError(f"{where}: field {self.reference_field!r} (reference_field) is missing")
         rid = row.get(self.id_field) if self.id_field else None
@@ -139,8 +155,12 @@ class FileTask(DatasetTask):
             if f not in row:
                 raise ValueError(f"{where}: field {f!r} (meta_fields) is missing")
             meta[f] = row[f]
-        return Example(id=str(rid) if rid is not None else f"{Path(source).stem}-{i}", prompt=prompt,
-                       reference=row[self.reference_field], meta=meta)
+        return Example(
+            id=str(rid) if rid is not None else f"{Path(source).stem}-{i}",
+            prompt=prompt,
+            reference=row[self.reference_field],
+            meta=meta,
+        )
 
     def build(self, split: str) -> list[Example]:
         if self.train_path is not None and self.eval_path is not None:

@@ -38,7 +38,9 @@ logger = logging.getLogger(__name__)
 
 DETAIL_CAP = 4096  # bytes of stdout/stderr carried in VerifyResult.details
 
-_FENCE = re.compile(r"^[ \t]*```[ \t]*([A-Za-z0-9_+.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(
+    r"^[ \t]*```[ \t]*([A-Za-z0-9_+.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.MULTILINE | re.DOTALL
+)
 _PY_LANGS = {"python", "py", "python3", "py3", "python2"}
 
 
@@ -281,7 +283,9 @@ class CodeVerifier(BatchVerifier):
         if res.run is not None:
             details["stdout"], details["stderr"] = _cap(res.run.stdout), _cap(res.run.stderr)
         if res.status == "timeout":
-            return VerifyResult.failure("timeout", res.error, extracted=code, details=details, duration_s=res.duration_s)
+            return VerifyResult.failure(
+                "timeout", res.error, extracted=code, details=details, duration_s=res.duration_s
+            )
         if res.status != "ok":
             return VerifyResult.failure("error", res.error, extracted=code, details=details, duration_s=res.duration_s)
         score = res.fraction if self.partial else float(res.all_passed)

@@ -27,8 +27,8 @@ Percent answers also match their value divided by 100; degree answers also match
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any

@@ -38,7 +38,9 @@ class CreditConfig:
             "budget: at most this many steps per completion, consecutive steps merged (VinePPO budget; 0 = no limit)."
         ),
     )
-    k: int = field(default=4, metadata=_help("mc / prm labels: continuations per step boundary (VinePPO K; Math-Shepherd N)."))
+    k: int = field(
+        default=4, metadata=_help("mc / prm labels: continuations per step boundary (VinePPO K; Math-Shepherd N).")
+    )
     mc_select: str = field(
         default="all",
         metadata=_help(
@@ -54,7 +56,9 @@ class CreditConfig:
         default=None, metadata=_help("mc: temperature of the continuations (None = the rollout's; VinePPO uses 1.0).")
     )
     mc_chunk: int = field(default=0, metadata=_help("mc: prefixes per generate call (0 = all in one call)."))
-    prm_path: str = field(default="", metadata=_help("prm: directory of a model saved by `rlvr prm train` (Math-Shepherd)."))
+    prm_path: str = field(
+        default="", metadata=_help("prm: directory of a model saved by `rlvr prm train` (Math-Shepherd).")
+    )
     prm_combine: str = field(
         default="weighted",
         metadata=_help(
@@ -63,7 +67,10 @@ class CreditConfig:
         ),
     )
     prm_weight: float = field(default=0.5, metadata=_help("prm: weight w of the process term in sum / weighted."))
-    forward_batch_size: int = field(default=16, metadata=_help("prm / redistribute=attention: completions per forward pass of the PRM or the policy."))
+    forward_batch_size: int = field(
+        default=16,
+        metadata=_help("prm / redistribute=attention: completions per forward pass of the PRM or the policy."),
+    )
     redistribute_weighting: str = field(
         default="uniform",
         metadata=_help(
@@ -72,7 +79,8 @@ class CreditConfig:
         ),
     )
     redistribute_smoothing: float = field(
-        default=0.0, metadata=_help("redistribute: mix λ of uniform weights, w ← (1−λ)·w + λ·uniform (Chan et al. 2024).")
+        default=0.0,
+        metadata=_help("redistribute: mix λ of uniform weights, w ← (1−λ)·w + λ·uniform (Chan et al. 2024)."),
     )
     attention_layers: int = field(
         default=0, metadata=_help("redistribute=attention: average over the last n layers (0 = all layers).")

@@ -208,7 +208,10 @@ class ProcessRewardModel:
         try:
             out: list[list[float]] = []
             for lo in range(0, len(prompts), batch_size):
-                out += [x.sigmoid().float().cpu().tolist() for x in self.logits(prompts[lo : lo + batch_size], steps[lo : lo + batch_size])]
+                out += [
+                    x.sigmoid().float().cpu().tolist()
+                    for x in self.logits(prompts[lo : lo + batch_size], steps[lo : lo + batch_size])
+                ]
             return out
         finally:
             self.model.train(was)
@@ -305,8 +308,13 @@ def _train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMT
     if cfg.lora_r > 0:
         from peft import LoraConfig, TaskType, get_peft_model
 
-        lcfg = LoraConfig(task_type=TaskType.TOKEN_CLS, r=cfg.lora_r, lora_alpha=cfg.lora_alpha,
-                          target_modules="all-linear", exclude_modules=["score", "classifier"])
+        lcfg = LoraConfig(
+            task_type=TaskType.TOKEN_CLS,
+            r=cfg.lora_r,
+            lora_alpha=cfg.lora_alpha,
+            target_modules="all-linear",
+            exclude_modules=["score", "classifier"],
+        )
         model = get_peft_model(model, lcfg)
         prm.model = model
     model.train()
@@ -319,8 +327,11 @@ def _train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMT
         for lo in range(0, len(order), cfg.batch_size):
             batch = [records[i] for i in order[lo : lo + cfg.batch_size]]
             logits = torch.cat(prm.logits([r.prompt for r in batch], [r.steps for r in batch]))
-            target = torch.tensor([x for r in batch for x in (r.soft if cfg.target == "soft" else r.hard)],
-                                  dtype=logits.dtype, device=logits.device)
+            target = torch.tensor(
+                [x for r in batch for x in (r.soft if cfg.target == "soft" else r.hard)],
+                dtype=logits.dtype,
+                device=logits.device,
+            )
             loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, target)
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -359,17 +370,23 @@ def _gains(p: list[float], baseline: float) -> list[float]:
 
 
 @PRM_COMBINE.register("weighted")
-def combine_weighted(p: list[float], r: float, a: float, scale: float, baseline: float, shift: float, w: float) -> list[float]:
+def combine_weighted(
+    p: list[float], r: float, a: float, scale: float, baseline: float, shift: float, w: float
+) -> list[float]:
     return [(1 - w) * a + w * scale * g for g in _gains(p, baseline)]
 
 
 @PRM_COMBINE.register("sum")
-def combine_sum(p: list[float], r: float, a: float, scale: float, baseline: float, shift: float, w: float) -> list[float]:
+def combine_sum(
+    p: list[float], r: float, a: float, scale: float, baseline: float, shift: float, w: float
+) -> list[float]:
     return [a + w * scale * g for g in _gains(p, baseline)]
 
 
 @PRM_COMBINE.register("min")
-def combine_min(p: list[float], r: float, a: float, scale: float, baseline: float, shift: float, w: float) -> list[float]:
+def combine_min(
+    p: list[float], r: float, a: float, scale: float, baseline: float, shift: float, w: float
+) -> list[float]:
     out, running = [], r
     for x in reversed(p):
         running = min(running, x)
@@ -405,8 +422,15 @@ def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
     aff = preset_affine(inputs.rewards, inputs.advantages, roll.group_ids)
     rule = PRM_COMBINE[cfg.prm_combine]
     step_adv = [
-        rule(p, float(inputs.rewards[i]), float(inputs.advantages[i]), float(aff.scale[i]),
-             float(aff.baseline[i]), float(aff.shift[i]), cfg.prm_weight)
+        rule(
+            p,
+            float(inputs.rewards[i]),
+            float(inputs.advantages[i]),
+            float(aff.scale[i]),
+            float(aff.baseline[i]),
+            float(aff.shift[i]),
+            cfg.prm_weight,
+        )
         for i, p in zip(rows, probs)
     ]
     out = broadcast(inputs.advantages, mask).cpu()
@@ -445,6 +469,14 @@ def label_task(
         return torch.tensor([r.score for r in res], dtype=torch.float32)
 
     return label_steps(
-        [prompts[int(g)] for g in roll.group_ids], comps, exs, generator=generator, tokenizer=tokenizer,
-        splitter=splitter or StepSplitter(), k=k, sampling=sampling, score=score, chunk=chunk,
+        [prompts[int(g)] for g in roll.group_ids],
+        comps,
+        exs,
+        generator=generator,
+        tokenizer=tokenizer,
+        splitter=splitter or StepSplitter(),
+        k=k,
+        sampling=sampling,
+        score=score,
+        chunk=chunk,
     )

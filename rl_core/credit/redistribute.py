@@ -28,10 +28,12 @@ if TYPE_CHECKING:
     from rlvr.rl_core.credit.config import CreditConfig
 
 #: token weightings: (inputs, cfg) -> (N, T) non-negative weights (only masked entries are used)
-WEIGHTINGS: Registry[Callable[[CreditInputs, "CreditConfig"], torch.Tensor]] = Registry("redistribution weighting")
+WEIGHTINGS: Registry[Callable[[CreditInputs, CreditConfig], torch.Tensor]] = Registry("redistribution weighting")
 
 
-def redistribute(total: torch.Tensor, weights: torch.Tensor, mask: torch.Tensor, smoothing: float = 0.0) -> torch.Tensor:
+def redistribute(
+    total: torch.Tensor, weights: torch.Tensor, mask: torch.Tensor, smoothing: float = 0.0
+) -> torch.Tensor:
     """r (N, T) = total_i · ŵ_t with ŵ = (1−λ)·w/Σw + λ/n over the mask; rows whose weights sum to 0 use
     uniform weights. Σ_t r_t = total_i for every row with a real token."""
     m = mask.to(torch.float32)
@@ -121,7 +123,12 @@ def attention_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
                 ids[r, width - len(s) :] = torch.tensor(s)
                 att[r, width - len(s) :] = 1
             pos = (att.cumsum(-1) - 1).clamp_min(0)
-            out = model(input_ids=ids.to(device), attention_mask=att.to(device), position_ids=pos.to(device), output_attentions=True)
+            out = model(
+                input_ids=ids.to(device),
+                attention_mask=att.to(device),
+                position_ids=pos.to(device),
+                output_attentions=True,
+            )
             layers = out.attentions[-cfg.attention_layers :] if cfg.attention_layers else out.attentions
             attn = torch.stack([a.float().mean(1) for a in layers]).mean(0).cpu()  # (B, S, S)
             for r, i in enumerate(part):

@@ -16,8 +16,9 @@ ENV = {**os.environ, "OMP_NUM_THREADS": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS
 
 
 def rlvr(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rlvr", *args], input=stdin, capture_output=True, text=True,
-                          env=ENV, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "rlvr", *args], input=stdin, capture_output=True, text=True, env=ENV, timeout=600
+    )
 
 
 def records(counts: dict[str, tuple[int, int]]) -> str:
@@ -60,8 +61,25 @@ def test_malformed_record_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_generate_then_rescore_with_the_tiny_model(tmp_path: Path) -> None:
     out = tmp_path / "run"
-    res = rlvr("eval", "--task", "arithmetic", "--model", "tiny", "--n", "4", "--k", "1,2,4", "--limit", "5",
-               "--max-new-tokens", "3", "--out", str(out), "--device", "cpu")
+    res = rlvr(
+        "eval",
+        "--task",
+        "arithmetic",
+        "--model",
+        "tiny",
+        "--n",
+        "4",
+        "--k",
+        "1,2,4",
+        "--limit",
+        "5",
+        "--max-new-tokens",
+        "3",
+        "--out",
+        str(out),
+        "--device",
+        "cpu",
+    )
     assert res.returncode == 0, res.stderr[-3000:]
     last = json.loads(res.stdout.strip().splitlines()[-1])
     assert {"pass@1", "pass@2", "pass@4", "maj@4", "avg@4", "pass@1_se"} <= set(last)

@@ -14,15 +14,31 @@ from rlvr.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "tests" / "rl_core"
-ARGS = ["task.name=toy_task:make_task", "preset=dapo", "steps=12", "rollout.prompts_per_step=4",
-        "rollout.group_size=4", "rollout.max_new_tokens=24", "optim.lr=3e-3", "optim.micro_batch_size=8",
-        "model.kwargs={hidden_size: 128, num_layers: 2}", "checkpoint.every=3", "eval.limit=4", "eval.every=4",
-        "logging.tensorboard=false", "logging.progress=false"]
+ARGS = [
+    "task.name=toy_task:make_task",
+    "preset=dapo",
+    "steps=12",
+    "rollout.prompts_per_step=4",
+    "rollout.group_size=4",
+    "rollout.max_new_tokens=24",
+    "optim.lr=3e-3",
+    "optim.micro_batch_size=8",
+    "model.kwargs={hidden_size: 128, num_layers: 2}",
+    "checkpoint.every=3",
+    "eval.limit=4",
+    "eval.every=4",
+    "logging.tensorboard=false",
+    "logging.progress=false",
+]
 
 
 def _env():
-    return {**os.environ, "PYTHONPATH": f"{TOY}{os.pathsep}{os.environ.get('PYTHONPATH', '')}", "OMP_NUM_THREADS": "1",
-            "HF_HUB_OFFLINE": "1"}
+    return {
+        **os.environ,
+        "PYTHONPATH": f"{TOY}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
+        "OMP_NUM_THREADS": "1",
+        "HF_HUB_OFFLINE": "1",
+    }
 
 
 def _train(run_dir, *extra, **kw):
@@ -81,7 +97,21 @@ def test_print_config_resolves_preset_and_file(tmp_path, capsys):
 @pytest.mark.slow
 def test_tiny_config_runs_on_the_arithmetic_task(tmp_path):
     pytest.importorskip("rlvr.tasks.arithmetic")
-    p = subprocess.run([sys.executable, "-m", "rlvr", "train", "--config", str(ROOT / "configs" / "tiny.yaml"),
-                        "--run-dir", str(tmp_path)], env=_env(), capture_output=True, text=True, timeout=300)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rlvr",
+            "train",
+            "--config",
+            str(ROOT / "configs" / "tiny.yaml"),
+            "--run-dir",
+            str(tmp_path),
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert p.returncode == 0, p.stderr[-3000:]
     assert (tmp_path / "report.html").is_file() and len(_metrics(tmp_path)) == 5

@@ -31,8 +31,12 @@ def test_preset_is_filled_then_overridden_by_the_file(tmp_path):
 
 @pytest.mark.parametrize(
     "preset,adv,agg,beta,in_reward",
-    [("grpo", "grpo", "seq_mean_token_mean", 0.04, False), ("dr_grpo", "dr_grpo", "seq_sum_norm", 0.0, False),
-     ("rloo", "rloo", "token_mean", 0.05, True), ("dapo", "grpo", "token_mean", 0.0, False)],
+    [
+        ("grpo", "grpo", "seq_mean_token_mean", 0.04, False),
+        ("dr_grpo", "dr_grpo", "seq_sum_norm", 0.0, False),
+        ("rloo", "rloo", "token_mean", 0.05, True),
+        ("dapo", "grpo", "token_mean", 0.0, False),
+    ],
 )
 def test_presets_carry_the_papers_settings(preset, adv, agg, beta, in_reward):
     cfg = load_config(None, [f"preset={preset}", "rollout.max_new_tokens=100"])
@@ -46,12 +50,24 @@ def test_presets_carry_the_papers_settings(preset, adv, agg, beta, in_reward):
 
 @pytest.mark.parametrize(
     "override,field",
-    [("loss.eps_hgh=0.3", "loss.eps_hgh"), ("rollout.group_size=1", "rollout.group_size"),
-     ("optim.lr=fast", "optim.lr"), ("loss.agg=mean", "loss.agg"), ("advantages.name=ppo", "advantages.name"),
-     ("kl.estimator=k4", "kl.estimator"), ("lora.r=0", "lora.r"), ("rollout.top_p=1.5", "rollout.top_p"),
-     ("sampling.on_exhausted=retry", "sampling.on_exhausted"), ("credit.method=magic", "credit.method"),
-     ("steps=0", "steps"), ("loss.kl_beta=0.1", "loss.kl_beta"), ("preset=ppo", "preset"), ("bogus=1", "bogus"),
-     ("optim.micro_batch_size=true", "optim.micro_batch_size"), ("rollout.stop=3", "rollout.stop")],
+    [
+        ("loss.eps_hgh=0.3", "loss.eps_hgh"),
+        ("rollout.group_size=1", "rollout.group_size"),
+        ("optim.lr=fast", "optim.lr"),
+        ("loss.agg=mean", "loss.agg"),
+        ("advantages.name=ppo", "advantages.name"),
+        ("kl.estimator=k4", "kl.estimator"),
+        ("lora.r=0", "lora.r"),
+        ("rollout.top_p=1.5", "rollout.top_p"),
+        ("sampling.on_exhausted=retry", "sampling.on_exhausted"),
+        ("credit.method=magic", "credit.method"),
+        ("steps=0", "steps"),
+        ("loss.kl_beta=0.1", "loss.kl_beta"),
+        ("preset=ppo", "preset"),
+        ("bogus=1", "bogus"),
+        ("optim.micro_batch_size=true", "optim.micro_batch_size"),
+        ("rollout.stop=3", "rollout.stop"),
+    ],
 )
 def test_bad_values_are_rejected_naming_the_field(override, field):
     with pytest.raises(ConfigError) as e:

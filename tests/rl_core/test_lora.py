@@ -90,7 +90,7 @@ def test_trainable_state_roundtrip():
     state = trainable_state(peft)
     other = apply_lora(tiny_model(seed=0)[0], LoraConfig(enabled=True, r=4))
     with torch.no_grad():
-        for n, p in peft.named_parameters():
+        for p in peft.parameters():
             if p.requires_grad:
                 p.add_(1.0)
     load_trainable_state(other, trainable_state(peft))

@@ -191,8 +191,14 @@ def test_padding_with_nan_or_inf_never_leaks() -> None:
     logp = torch.tensor([[LOG(0.5), float("-inf")], [LOG(0.2), float("nan")]], requires_grad=True)
     old = torch.tensor([[LOG(0.4), float("-inf")], [LOG(0.2), float("nan")]])
     mask = torch.tensor([[True, False], [True, False]])
-    inputs = LossInputs(logp, old, torch.tensor([1.0, -1.0]), mask, ref_logprobs=old.clone(),
-                        entropy=torch.tensor([[0.5, float("nan")], [0.1, float("inf")]]))
+    inputs = LossInputs(
+        logp,
+        old,
+        torch.tensor([1.0, -1.0]),
+        mask,
+        ref_logprobs=old.clone(),
+        entropy=torch.tensor([[0.5, float("nan")], [0.1, float("inf")]]),
+    )
     for agg in AGGREGATIONS:
         for policy in POLICY_LOSSES:
             cfg = LossConfig(policy_loss=policy, agg=agg, kl_beta=0.1, entropy_coef=0.01, max_completion_len=2)
@@ -235,8 +241,14 @@ def _batch(seed: int, n: int = 8, t: int = 9) -> tuple[torch.Tensor, ...]:
     return base, old, ref, entropy, adv, mask
 
 
-def _grad(cfg: LossConfig, splits: int, token_adv: bool, dtype: torch.dtype = torch.float64,
-          seed: int = 0, is_weights: torch.Tensor | None = None) -> tuple[torch.Tensor, float, dict[str, float]]:
+def _grad(
+    cfg: LossConfig,
+    splits: int,
+    token_adv: bool,
+    dtype: torch.dtype = torch.float64,
+    seed: int = 0,
+    is_weights: torch.Tensor | None = None,
+) -> tuple[torch.Tensor, float, dict[str, float]]:
     base, old, ref, entropy, adv, mask = (x.to(dtype) if x.is_floating_point() else x for x in _batch(seed))
     theta = base.clone().requires_grad_(True)  # stands in for the policy's log-probs
     ent_param = entropy.clone().requires_grad_(True)
@@ -251,9 +263,12 @@ def _grad(cfg: LossConfig, splits: int, token_adv: bool, dtype: torch.dtype = to
     metrics = []
     for idx, w in micro:
         inputs = LossInputs(
-            logprobs=theta[idx, :w], old_logprobs=old[idx, :w],
+            logprobs=theta[idx, :w],
+            old_logprobs=old[idx, :w],
             advantages=advantages[idx, :w] if token_adv else advantages[idx],
-            mask=mask[idx, :w], ref_logprobs=ref[idx, :w], entropy=ent_param[idx, :w],
+            mask=mask[idx, :w],
+            ref_logprobs=ref[idx, :w],
+            entropy=ent_param[idx, :w],
             is_weights=None if is_weights is None else is_weights[idx, :w],
         )
         out = compute_loss(inputs, cfg, norm)
@@ -267,8 +282,17 @@ def _grad(cfg: LossConfig, splits: int, token_adv: bool, dtype: torch.dtype = to
 @pytest.mark.parametrize("policy", ["clipped", "gspo"])
 @pytest.mark.parametrize("token_adv", [False, True])
 def test_gradient_independent_of_micro_batch_split(agg: str, policy: str, token_adv: bool) -> None:
-    cfg = LossConfig(policy_loss=policy, agg=agg, max_completion_len=9, eps_high=0.28, dual_clip=3.0,
-                     kl_beta=0.05, entropy_coef=0.01, gspo_eps_low=0.05, gspo_eps_high=0.05)
+    cfg = LossConfig(
+        policy_loss=policy,
+        agg=agg,
+        max_completion_len=9,
+        eps_high=0.28,
+        dual_clip=3.0,
+        kl_beta=0.05,
+        entropy_coef=0.01,
+        gspo_eps_low=0.05,
+        gspo_eps_high=0.05,
+    )
     full_grad, full_loss, full_metrics = _grad(cfg, 1, token_adv)
     assert full_grad.abs().sum() > 0
     for splits in (2, 4, 8):
@@ -283,8 +307,17 @@ def test_gradient_independent_of_micro_batch_split(agg: str, policy: str, token_
 @pytest.mark.parametrize("agg", ["token_mean", "seq_mean_token_mean", "seq_sum_norm"])
 @pytest.mark.parametrize("policy", ["clipped", "gspo"])
 def test_gradient_with_is_weights_independent_of_micro_batch_split(agg: str, policy: str) -> None:
-    cfg = LossConfig(policy_loss=policy, agg=agg, max_completion_len=9, eps_high=0.28, dual_clip=3.0,
-                     kl_beta=0.05, entropy_coef=0.01, gspo_eps_low=0.05, gspo_eps_high=0.05)
+    cfg = LossConfig(
+        policy_loss=policy,
+        agg=agg,
+        max_completion_len=9,
+        eps_high=0.28,
+        dual_clip=3.0,
+        kl_beta=0.05,
+        entropy_coef=0.01,
+        gspo_eps_low=0.05,
+        gspo_eps_high=0.05,
+    )
     weights = torch.rand(8, 9, generator=torch.Generator().manual_seed(5), dtype=torch.float64) * 2
     full_grad, full_loss, full_metrics = _grad(cfg, 1, True, is_weights=weights)
     assert full_grad.abs().sum() > 0
@@ -308,8 +341,14 @@ def test_gradient_split_invariance_in_float32(agg: str) -> None:
 
 @pytest.mark.parametrize("policy", ["clipped", "gspo"])
 def test_is_weights_of_one_change_nothing(policy: str) -> None:
-    cfg = LossConfig(policy_loss=policy, agg="seq_mean_token_mean", kl_beta=0.05, entropy_coef=0.01,
-                     gspo_eps_low=0.05, gspo_eps_high=0.05)
+    cfg = LossConfig(
+        policy_loss=policy,
+        agg="seq_mean_token_mean",
+        kl_beta=0.05,
+        entropy_coef=0.01,
+        gspo_eps_low=0.05,
+        gspo_eps_high=0.05,
+    )
     ones = torch.ones(8, 9, dtype=torch.float64)
     grad, loss, metrics = _grad(cfg, 2, False)
     grad_w, loss_w, metrics_w = _grad(cfg, 2, False, is_weights=ones)
@@ -334,9 +373,15 @@ def test_is_weights_leave_kl_and_entropy_terms_untouched() -> None:
     # loss = -w·A·r + β·log 2 - c·H; d/dlogπ = -w·A + β (the k1 term's gradient is 1); d/dH = -c
     lp = torch.tensor([[LOG(0.5)]], dtype=torch.float64, requires_grad=True)
     ent = torch.tensor([[0.5]], dtype=torch.float64, requires_grad=True)
-    inputs = LossInputs(lp, lp.detach(), torch.tensor([2.0], dtype=torch.float64), torch.tensor([[True]]),
-                        ref_logprobs=torch.tensor([[LOG(0.25)]], dtype=torch.float64), entropy=ent,
-                        is_weights=torch.tensor([[0.25]]))
+    inputs = LossInputs(
+        lp,
+        lp.detach(),
+        torch.tensor([2.0], dtype=torch.float64),
+        torch.tensor([[True]]),
+        ref_logprobs=torch.tensor([[LOG(0.25)]], dtype=torch.float64),
+        entropy=ent,
+        is_weights=torch.tensor([[0.25]]),
+    )
     cfg = LossConfig(kl_beta=0.1, kl_estimator="k1", entropy_coef=0.01)
     out = compute_loss(inputs, cfg, StepNormalizer(1, 1))
     out.loss.backward()
@@ -360,8 +405,11 @@ def test_is_weights_are_constants_and_padding_never_leaks() -> None:
 
 def test_half_precision_inputs_are_upcast() -> None:
     lp = torch.tensor([[-1.0, -2.0]], dtype=torch.bfloat16, requires_grad=True)
-    out = compute_loss(LossInputs(lp, lp.detach(), torch.tensor([1.0]), torch.ones(1, 2, dtype=torch.bool)),
-                       LossConfig(), StepNormalizer(2, 1))
+    out = compute_loss(
+        LossInputs(lp, lp.detach(), torch.tensor([1.0]), torch.ones(1, 2, dtype=torch.bool)),
+        LossConfig(),
+        StepNormalizer(2, 1),
+    )
     assert out.loss.dtype == torch.float32 and out.loss.item() == -1.0
     out.loss.backward()
     assert lp.grad.dtype == torch.bfloat16
@@ -384,15 +432,19 @@ def test_clipped_loss_matches_reference_on_a_grid(dual_clip: float | None) -> No
     adv = torch.tensor([[a for _, a in points]], dtype=torch.float64)
     cfg = LossConfig(eps_low=0.2, eps_high=0.28, dual_clip=dual_clip)
     n = len(points)
-    out = compute_loss(LossInputs(lp, torch.zeros(1, n, dtype=torch.float64), adv, torch.ones(1, n, dtype=torch.bool)),
-                       cfg, StepNormalizer(n, 1))
+    out = compute_loss(
+        LossInputs(lp, torch.zeros(1, n, dtype=torch.float64), adv, torch.ones(1, n, dtype=torch.bool)),
+        cfg,
+        StepNormalizer(n, 1),
+    )
     expected = sum(_reference_clipped(r, a, 0.2, 0.28, dual_clip) for r, a in points) / n
     assert out.loss.item() == pytest.approx(expected, rel=1e-12)
     out.loss.backward()
     # the gradient w.r.t. log π is -A·r/n where the unclipped branch is active, else 0
     for k, (r, a) in enumerate(points):
         active = _reference_clipped(r, a, 0.2, 0.28, dual_clip) == pytest.approx(-a * r, rel=1e-12) and not (
-            (a > 0 and r > 1.28) or (a < 0 and r < 0.8) or (dual_clip is not None and a < 0 and r > dual_clip))
+            (a > 0 and r > 1.28) or (a < 0 and r < 0.8) or (dual_clip is not None and a < 0 and r > dual_clip)
+        )
         want = -a * r / n if active else 0.0
         assert lp.grad[0, k].item() == pytest.approx(want, abs=1e-12), (r, a)
 
@@ -402,8 +454,12 @@ def test_token_mean_weights_every_token_equally_across_micro_batches() -> None:
     cfg = LossConfig()
     norm = StepNormalizer(4, 2)
     a, b = (
-        LossInputs(torch.zeros(1, t, requires_grad=True), torch.zeros(1, t), torch.tensor([-1.0]),
-                   torch.ones(1, t, dtype=torch.bool))
+        LossInputs(
+            torch.zeros(1, t, requires_grad=True),
+            torch.zeros(1, t),
+            torch.tensor([-1.0]),
+            torch.ones(1, t, dtype=torch.bool),
+        )
         for t in (1, 3)
     )
     la, lb = compute_loss(a, cfg, norm).loss, compute_loss(b, cfg, norm).loss
@@ -468,8 +524,13 @@ def test_gspo_equals_clipped_for_single_token_sequences() -> None:
 # ------------------------------------------------------------------------------------ entropy, metrics
 def test_entropy_bonus_value_and_gradient() -> None:
     ent = torch.tensor([[0.5, 1.5]], requires_grad=True)
-    inputs = LossInputs(torch.zeros(1, 2, requires_grad=True), torch.zeros(1, 2), torch.tensor([0.0]),
-                        torch.ones(1, 2, dtype=torch.bool), entropy=ent)
+    inputs = LossInputs(
+        torch.zeros(1, 2, requires_grad=True),
+        torch.zeros(1, 2),
+        torch.tensor([0.0]),
+        torch.ones(1, 2, dtype=torch.bool),
+        entropy=ent,
+    )
     out = compute_loss(inputs, LossConfig(entropy_coef=0.1), StepNormalizer(2, 1))
     out.loss.backward()
     assert out.loss.item() == pytest.approx(-0.1 * 1.0)
@@ -495,7 +556,11 @@ def test_merge_loss_metrics() -> None:
     b = {"num_tokens": 3.0, "num_seqs": 2.0, "kl": 0.0, "ratio_min": 0.8, "ratio_max": 1.0}
     empty = {"num_tokens": 0.0, "num_seqs": 0.0}
     assert merge_loss_metrics([a, empty, b]) == {
-        "num_tokens": 4.0, "num_seqs": 3.0, "kl": pytest.approx(0.1), "ratio_min": 0.8, "ratio_max": 1.1,
+        "num_tokens": 4.0,
+        "num_seqs": 3.0,
+        "kl": pytest.approx(0.1),
+        "ratio_min": 0.8,
+        "ratio_max": 1.1,
     }
 
 
@@ -547,6 +612,11 @@ def test_bad_inputs_raise() -> None:
         bad = LossInputs(torch.zeros(2, 3), torch.zeros(2, 2), torch.zeros(2), torch.ones(2, 3, dtype=torch.bool))
         compute_loss(bad, LossConfig(), StepNormalizer(6, 2))
     with pytest.raises(ValueError, match="is_weights"):
-        bad = LossInputs(torch.zeros(2, 3), torch.zeros(2, 3), torch.zeros(2), torch.ones(2, 3, dtype=torch.bool),
-                         is_weights=torch.ones(2, 1))
+        bad = LossInputs(
+            torch.zeros(2, 3),
+            torch.zeros(2, 3),
+            torch.zeros(2),
+            torch.ones(2, 3, dtype=torch.bool),
+            is_weights=torch.ones(2, 1),
+        )
         compute_loss(bad, LossConfig(), StepNormalizer(6, 2))

@@ -58,7 +58,10 @@ def test_run_config_chooses_the_correction_by_registry_name():
     cfg = load_config(None, ["rollout.is_correction=seq_tis", "rollout.is_cap=3"])
     assert (cfg.rollout.is_correction, cfg.rollout.is_cap) == ("seq_tis", 3.0)
     assert load_config(None).rollout.is_correction == "none"
-    for override, field in (("rollout.is_correction=ppo", "rollout.is_correction"),
-                            ("rollout.is_cap=0.5", "rollout.is_cap"), ("rollout.is_cap=.nan", "rollout.is_cap")):
+    for override, field in (
+        ("rollout.is_correction=ppo", "rollout.is_correction"),
+        ("rollout.is_cap=0.5", "rollout.is_cap"),
+        ("rollout.is_cap=.nan", "rollout.is_cap"),
+    ):
         with pytest.raises(ConfigError, match=f"^{field}:"):
             load_config(None, [override])

@@ -12,8 +12,14 @@ def _run(stream, **cfg):
 
 
 def _healthy(i):
-    return {"reward/mean": 0.1 + 0.01 * i, "length/mean": 20.0, "distinct_per_group": 0.9, "entropy": 1.5,
-            "kl": 0.01, "grad_norm": 1.0}
+    return {
+        "reward/mean": 0.1 + 0.01 * i,
+        "length/mean": 20.0,
+        "distinct_per_group": 0.9,
+        "entropy": 1.5,
+        "kl": 0.01,
+        "grad_norm": 1.0,
+    }
 
 
 def test_healthy_stream_stays_quiet():
@@ -22,14 +28,14 @@ def test_healthy_stream_stays_quiet():
 
 
 def test_reward_rising_while_length_explodes():
-    stream = [dict(_healthy(i), **{"length/mean": 20.0 * (1.3 ** i)}) for i in range(10)]
+    stream = [dict(_healthy(i), **{"length/mean": 20.0 * (1.3**i)}) for i in range(10)]
     out, _ = _run(stream)
     assert out[4] == []  # fewer than 2 windows of history: no verdict
     assert any("length_explosion" in w for w in out[-1])
 
 
 def test_length_growth_without_reward_gain_is_not_hacking():
-    stream = [dict(_healthy(0), **{"reward/mean": 0.5 - 0.01 * i, "length/mean": 20.0 * (1.3 ** i)}) for i in range(10)]
+    stream = [dict(_healthy(0), **{"reward/mean": 0.5 - 0.01 * i, "length/mean": 20.0 * (1.3**i)}) for i in range(10)]
     out, _ = _run(stream)
     assert not any("length_explosion" in w for ws in out for w in ws)
 
@@ -41,14 +47,14 @@ def test_mode_collapse():
 
 
 def test_entropy_collapse_relative_and_absolute():
-    out, _ = _run([dict(_healthy(i), entropy=2.0 * 0.5 ** i) for i in range(10)])
+    out, _ = _run([dict(_healthy(i), entropy=2.0 * 0.5**i) for i in range(10)])
     assert any("entropy_collapse" in w for w in out[-1])
     out, _ = _run([dict(_healthy(i), entropy=0.001) for i in range(3)])
     assert any("entropy_collapse" in w for w in out[-1])
 
 
 def test_kl_runaway():
-    out, _ = _run([dict(_healthy(i), kl=0.01 * 2 ** i) for i in range(10)])
+    out, _ = _run([dict(_healthy(i), kl=0.01 * 2**i) for i in range(10)])
     fired = [i for i, ws in enumerate(out) if any("kl_runaway" in w for w in ws)]
     assert fired and fired[0] >= 5
     out, _ = _run([dict(_healthy(i), kl=5.0) for i in range(3)])

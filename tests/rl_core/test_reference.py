@@ -6,7 +6,6 @@ from rlvr.rl_core.lora import apply_lora
 from rlvr.rl_core.reference import pack, token_logprobs
 from rlvr.tasks.models import tiny_model
 
-
 HEADER = "You are a careful calculator. Reply with digits only. "  # a common prefix of >= 8 tokens
 
 

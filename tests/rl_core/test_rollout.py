@@ -71,7 +71,9 @@ def test_sample_categorical_is_seeded_and_handles_one_hot_rows():
 def test_sampling_logprobs_match_a_full_forward(tiny, temperature, top_p):
     model, tok = tiny
     prompts = _ids(tok, ["12+3=", "7*8=", "100-99="])  # different lengths: left padding
-    batch = HFGenerator(model, tok).generate(prompts, 3, SamplingParams(max_new_tokens=12, temperature=temperature, top_p=top_p, seed=3))
+    batch = HFGenerator(model, tok).generate(
+        prompts, 3, SamplingParams(max_new_tokens=12, temperature=temperature, top_p=top_p, seed=3)
+    )
     assert batch.completion_ids.shape[0] == 9 and batch.group_ids.tolist() == [0, 0, 0, 1, 1, 1, 2, 2, 2]
     for i in range(9):
         n = int(batch.completion_mask[i].sum())
@@ -161,7 +163,9 @@ def test_truncation_and_stop_strings(tiny):
     text = free.texts[0]
     stop = text[2]
     cut = text.index(stop) + 1
-    stopped = HFGenerator(model, tok).generate(prompts, 2, SamplingParams(max_new_tokens=8, temperature=0.0, stop=(stop,)))
+    stopped = HFGenerator(model, tok).generate(
+        prompts, 2, SamplingParams(max_new_tokens=8, temperature=0.0, stop=(stop,))
+    )
     assert stopped.texts == [text[:cut]] * 2
     assert not stopped.truncated.any()
 

@@ -58,8 +58,9 @@ def _learner_logprobs(model, prompt, completion, temperature=1.0):
 def _hf_greedy(model, prompt, max_new_tokens):
     ids = torch.tensor([prompt])
     with torch.no_grad():
-        out = model.generate(input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new_tokens,
-                             do_sample=False)
+        out = model.generate(
+            input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new_tokens, do_sample=False
+        )
     return out[0, len(prompt) :].tolist()
 
 
@@ -196,8 +197,9 @@ def test_lora_merged_push_matches_the_peft_model_and_leaves_its_weights_alone(ti
 
     _, tok = tiny
     base, _ = _tiny(3)
-    model = get_peft_model(base, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj", "o_proj"],
-                                            task_type="CAUSAL_LM"))
+    model = get_peft_model(
+        base, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj", "o_proj"], task_type="CAUSAL_LM")
+    )
     with torch.no_grad():
         for n, p in model.named_parameters():
             if "lora_B" in n:
@@ -222,8 +224,9 @@ def test_lora_request_push_matches_the_peft_model(tiny):
 
     _, tok = tiny
     base, _ = _tiny(4)
-    model = get_peft_model(base, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"],
-                                            task_type="CAUSAL_LM"))
+    model = get_peft_model(
+        base, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], task_type="CAUSAL_LM")
+    )
     g = VLLMGenerator(model, tok, VLLMConfig(**{**CFG.__dict__, "weight_sync": "lora_request", "max_lora_rank": 8}))
     prompts = _prompts(tok)
     params = SamplingParams(max_new_tokens=16, temperature=0.0)

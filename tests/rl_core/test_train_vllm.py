@@ -23,11 +23,24 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 # the tiny model with head_dim 32 (vLLM's CPU attention has no head_dim-16 kernel); engine settings as in
 # test_rollout_vllm.py so both modules share one engine when run together
-BASE = ["task.name=toy_task:make_task", "steps=3", "rollout.prompts_per_step=4", "rollout.group_size=4",
-        "rollout.max_new_tokens=8", "optim.lr=1e-2", "optim.micro_batch_size=8", "eval.limit=4",
-        "logging.progress=false", "logging.tensorboard=false", "model.name=tiny",
-        "model.kwargs={hidden_size: 64, num_heads: 2, num_layers: 2}", "rollout.backend=vllm",
-        "rollout.vllm.max_model_len=256", "rollout.vllm.cpu_kvcache_space_gib=1", "rollout.vllm.max_num_seqs=64"]
+BASE = [
+    "task.name=toy_task:make_task",
+    "steps=3",
+    "rollout.prompts_per_step=4",
+    "rollout.group_size=4",
+    "rollout.max_new_tokens=8",
+    "optim.lr=1e-2",
+    "optim.micro_batch_size=8",
+    "eval.limit=4",
+    "logging.progress=false",
+    "logging.tensorboard=false",
+    "model.name=tiny",
+    "model.kwargs={hidden_size: 64, num_heads: 2, num_layers: 2}",
+    "rollout.backend=vllm",
+    "rollout.vllm.max_model_len=256",
+    "rollout.vllm.cpu_kvcache_space_gib=1",
+    "rollout.vllm.max_num_seqs=64",
+]
 
 
 def _greedy_matches_learner(trainer) -> None:

@@ -17,9 +17,18 @@ from rlvr.rl_core.trainer import PromptSampler, Trainer, build_trainer, lr_lambd
 sys.path.insert(0, str(Path(__file__).parent))
 from toy_task import DigitVerifier, ToyTask  # noqa: E402
 
-BASE = ["task.name=toy_task:make_task", "steps=3", "rollout.prompts_per_step=4", "rollout.group_size=4",
-        "rollout.max_new_tokens=6", "optim.lr=1e-3", "optim.micro_batch_size=5", "eval.limit=4",
-        "logging.progress=false", "logging.tensorboard=false"]
+BASE = [
+    "task.name=toy_task:make_task",
+    "steps=3",
+    "rollout.prompts_per_step=4",
+    "rollout.group_size=4",
+    "rollout.max_new_tokens=6",
+    "optim.lr=1e-3",
+    "optim.micro_batch_size=5",
+    "eval.limit=4",
+    "logging.progress=false",
+    "logging.tensorboard=false",
+]
 
 
 def _cfg(tmp_path, *extra):
@@ -50,9 +59,25 @@ def test_each_preset_trains_end_to_end(tmp_path, preset):
     assert [r["step"] for r in rows] == [0, 1, 2, 3]
     assert "eval/pass@1" in rows[0] and "eval/pass@1" in rows[-1]
     for r in rows[1:]:
-        for key in ("reward/mean", "reward/std", "pass_rate", "entropy", "grad_norm", "length/mean", "length/max",
-                    "truncation_rate", "tokens_generated", "time/generate", "time/verify", "time/update",
-                    "clip/low_frac", "clip/high_frac", "ratio/mean", "reward/digits/mean", "warnings"):
+        for key in (
+            "reward/mean",
+            "reward/std",
+            "pass_rate",
+            "entropy",
+            "grad_norm",
+            "length/mean",
+            "length/max",
+            "truncation_rate",
+            "tokens_generated",
+            "time/generate",
+            "time/verify",
+            "time/update",
+            "clip/low_frac",
+            "clip/high_frac",
+            "ratio/mean",
+            "reward/digits/mean",
+            "warnings",
+        ):
             assert key in r, key
         assert all(math.isfinite(v) for v in r.values() if isinstance(v, float))
     if preset in ("grpo", "rloo"):
@@ -77,8 +102,15 @@ def test_runs_are_deterministic(tmp_path):
 def test_update_is_invariant_to_micro_batch_size(tmp_path, preset):
     grads = []
     for mbs in (3, 16):
-        t = _trainer(tmp_path / str(mbs), f"preset={preset}", f"optim.micro_batch_size={mbs}", "steps=1",
-                     "eval.before=false", "eval.after=false", "optim.max_grad_norm=0")
+        t = _trainer(
+            tmp_path / str(mbs),
+            f"preset={preset}",
+            f"optim.micro_batch_size={mbs}",
+            "steps=1",
+            "eval.before=false",
+            "eval.after=false",
+            "optim.max_grad_norm=0",
+        )
         t.train()  # the step's accumulated gradient stays in .grad after the optimiser step
         grads.append({n: p.grad.clone() for n, p in t.model.named_parameters()})
     for n in grads[0]:
@@ -95,8 +127,14 @@ def test_multiple_epochs_move_the_ratio(tmp_path):
 
 def test_a_crashing_verifier_gives_zero_reward_and_training_continues(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
-        t = _trainer(tmp_path, "preset=grpo", "eval.before=false", "eval.after=false", "rollout.max_new_tokens=12",
-                     task=ToyTask(crash=True))
+        t = _trainer(
+            tmp_path,
+            "preset=grpo",
+            "eval.before=false",
+            "eval.after=false",
+            "rollout.max_new_tokens=12",
+            task=ToyTask(crash=True),
+        )
         t.train()
     rows = read_metrics(tmp_path)
     assert len(rows) == 3 and sum(r["verify/errors"] for r in rows) > 0
@@ -133,8 +171,14 @@ def test_credit_hook_replaces_sequence_advantages(tmp_path):
         return broadcast(inputs.advantages, inputs.rollout.completion_mask) * 0.0
 
     try:
-        t = _trainer(tmp_path, "preset=dapo", "credit.method=test_zero_credit", "steps=1", "eval.before=false",
-                     "eval.after=false")
+        t = _trainer(
+            tmp_path,
+            "preset=dapo",
+            "credit.method=test_zero_credit",
+            "steps=1",
+            "eval.before=false",
+            "eval.after=false",
+        )
         before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
         t.train()
     finally:
@@ -149,8 +193,17 @@ def test_credit_hook_replaces_sequence_advantages(tmp_path):
 def test_sft_mixing_adds_a_weighted_nll(tmp_path):
     data = tmp_path / "sft.jsonl"
     data.write_text("\n".join(json.dumps({"prompt": f"{a}+1=", "completion": str(a + 1)}) for a in range(1, 6)) + "\n")
-    t = _trainer(tmp_path / "run", "preset=dapo", f"sft.data={data}", "sft.weight=1.0", "sft.batch_size=2",
-                 "steps=4", "eval.before=false", "eval.after=false", "optim.lr=1e-2")
+    t = _trainer(
+        tmp_path / "run",
+        "preset=dapo",
+        f"sft.data={data}",
+        "sft.weight=1.0",
+        "sft.batch_size=2",
+        "steps=4",
+        "eval.before=false",
+        "eval.after=false",
+        "optim.lr=1e-2",
+    )
     t.train()
     nll = [r["sft/nll"] for r in read_metrics(tmp_path / "run")]
     assert len(nll) == 4 and all(v > 0 for v in nll) and t.sft_pos == 8
@@ -161,8 +214,16 @@ def test_sft_mixing_adds_a_weighted_nll(tmp_path):
 
 
 def test_lora_with_kl_uses_the_adapter_free_base_as_reference(tmp_path):
-    t = _trainer(tmp_path, "preset=grpo", "lora.enabled=true", "lora.r=4", "optim.lr=5e-2", "eval.before=false",
-                 "eval.after=false", "steps=3")
+    t = _trainer(
+        tmp_path,
+        "preset=grpo",
+        "lora.enabled=true",
+        "lora.r=4",
+        "optim.lr=5e-2",
+        "eval.before=false",
+        "eval.after=false",
+        "steps=3",
+    )
     base = {n: p.detach().clone() for n, p in t.model.named_parameters() if not p.requires_grad}
     assert t.reference is not None and t.reference.shared
     t.train()
@@ -183,8 +244,17 @@ def test_dynamic_sampling_skip_when_rewards_never_vary(tmp_path):
 
     task = ToyTask()
     task.verifier = Constant()
-    t = _trainer(tmp_path, "preset=dapo", "sampling.on_exhausted=skip", "sampling.max_rounds=2", "steps=2",
-                 "eval.before=false", "eval.after=false", "reward.overlong_buffer_ratio=0", task=task)
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "sampling.on_exhausted=skip",
+        "sampling.max_rounds=2",
+        "steps=2",
+        "eval.before=false",
+        "eval.after=false",
+        "reward.overlong_buffer_ratio=0",
+        task=task,
+    )
     t.train()
     rows = read_metrics(tmp_path)
     assert [r.get("skipped") for r in rows] == [1.0, 1.0]
@@ -199,9 +269,18 @@ def test_dynamic_sampling_filters_on_scores_not_on_length_shaped_rewards(tmp_pat
     task = ToyTask()
     task.verifier = Constant()
     # every completion scores 1.0; the overlong penalty alone would give the groups reward variance
-    t = _trainer(tmp_path, "preset=dapo", "sampling.on_exhausted=skip", "sampling.max_rounds=2", "steps=1",
-                 "eval.before=false", "eval.after=false", "reward.overlong_buffer_ratio=0.9",
-                 "rollout.max_new_tokens=8", task=task)
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "sampling.on_exhausted=skip",
+        "sampling.max_rounds=2",
+        "steps=1",
+        "eval.before=false",
+        "eval.after=false",
+        "reward.overlong_buffer_ratio=0.9",
+        "rollout.max_new_tokens=8",
+        task=task,
+    )
     t.train()
     rows = read_metrics(tmp_path)
     assert rows[0].get("skipped") == 1.0 and rows[0]["sampling/filtered_fraction"] == 1.0
@@ -218,8 +297,16 @@ def test_max_minutes_ends_training_after_the_step_that_crosses_it(tmp_path):
 
 
 def test_oversampling_draws_more_prompts_per_round_and_keeps_the_batch_size(tmp_path):
-    t = _trainer(tmp_path, "preset=dapo", "steps=1", "rollout.prompts_per_step=4", "sampling.max_rounds=1",
-                 "sampling.oversample=2", "eval.before=false", "eval.after=false")
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "steps=1",
+        "rollout.prompts_per_step=4",
+        "sampling.max_rounds=1",
+        "sampling.oversample=2",
+        "eval.before=false",
+        "eval.after=false",
+    )
     t.train()
     row = read_metrics(tmp_path)[0]
     assert t.sampler.pos == 8  # one round of ceil(2 x 4) prompts
@@ -249,9 +336,20 @@ def test_learning_rate_schedules():
 
 
 def test_reward_improves_on_a_learnable_signal(tmp_path):
-    t = _trainer(tmp_path, "preset=dapo", "steps=40", "optim.lr=3e-3", "rollout.prompts_per_step=8",
-                 "rollout.group_size=8", "optim.micro_batch_size=64", "eval.before=false", "eval.after=false",
-                 "reward.overlong_buffer_ratio=0", "sampling.dynamic=false", "model.kwargs={seed: 1}")
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "steps=40",
+        "optim.lr=3e-3",
+        "rollout.prompts_per_step=8",
+        "rollout.group_size=8",
+        "optim.micro_batch_size=64",
+        "eval.before=false",
+        "eval.after=false",
+        "reward.overlong_buffer_ratio=0",
+        "sampling.dynamic=false",
+        "model.kwargs={seed: 1}",
+    )
     t.train()
     r = [row["reward/score_mean"] for row in read_metrics(tmp_path)]
     assert sum(r[-5:]) / 5 > sum(r[:5]) / 5 + 0.2
@@ -269,8 +367,14 @@ def test_a_failing_evaluation_does_not_stop_training(tmp_path):
 
 
 # ------------------------------------------------------------------------------- sampler/learner mismatch
-_MISMATCH_KEYS = ("mismatch/abs_mean", "mismatch/abs_max", "mismatch/kl", "mismatch/ratio_mean", "mismatch/clip_frac",
-                  "rollout/logprob_gap")
+_MISMATCH_KEYS = (
+    "mismatch/abs_mean",
+    "mismatch/abs_max",
+    "mismatch/kl",
+    "mismatch/ratio_mean",
+    "mismatch/clip_frac",
+    "rollout/logprob_gap",
+)
 
 
 def _shift_sampler_logprobs(t, delta):
@@ -296,7 +400,9 @@ def _one_update(tmp_path, *extra, delta=0.0):
 def test_no_correction_is_bit_identical_to_unit_weights_and_reports_the_gap(tmp_path):
     runs = []
     for name, unit in (("none", False), ("unit", True)):
-        t = _trainer(tmp_path / name, "preset=grpo", "steps=2", "optim.epochs=2", "eval.before=false", "eval.after=false")
+        t = _trainer(
+            tmp_path / name, "preset=grpo", "steps=2", "optim.epochs=2", "eval.before=false", "eval.after=false"
+        )
         if unit:  # the weighted path with w = 1 on every generated token
             t.is_correction = lambda learner, sampler, mask, cap: mask.float()
         t.train()
@@ -312,15 +418,19 @@ def test_no_correction_is_bit_identical_to_unit_weights_and_reports_the_gap(tmp_
         assert r["mismatch/ratio_mean"] == pytest.approx(1.0, abs=1e-5) and r["mismatch/clip_frac"] == 0.0
 
 
-@pytest.mark.parametrize(("correction", "delta", "factor"), [
-    ("tis", -1.0, 2.0),  # ratio e > cap 2: every token is truncated to 2
-    ("seq_tis", -1.0, 2.0),  # sequence ratio e^length > 2
-    ("tis", 0.5, math.exp(-0.5)),  # ratio e^-0.5 < cap: kept as it is
-])
+@pytest.mark.parametrize(
+    ("correction", "delta", "factor"),
+    [
+        ("tis", -1.0, 2.0),  # ratio e > cap 2: every token is truncated to 2
+        ("seq_tis", -1.0, 2.0),  # sequence ratio e^length > 2
+        ("tis", 0.5, math.exp(-0.5)),  # ratio e^-0.5 < cap: kept as it is
+    ],
+)
 def test_tis_reweights_the_policy_gradient_by_the_truncated_ratio(tmp_path, correction, delta, factor):
     plain, m_plain = _one_update(tmp_path / "none", delta=delta)
-    weighted, m = _one_update(tmp_path / correction, f"rollout.is_correction={correction}", "rollout.is_cap=2",
-                              delta=delta)
+    weighted, m = _one_update(
+        tmp_path / correction, f"rollout.is_correction={correction}", "rollout.is_cap=2", delta=delta
+    )
     assert m_plain["mismatch/abs_mean"] == pytest.approx(abs(delta), abs=1e-5)
     assert m["mismatch/clip_frac"] == (1.0 if delta < 0 else 0.0)
     assert m["mismatch/is_weight_mean"] == pytest.approx(factor, rel=1e-5)
@@ -329,12 +439,21 @@ def test_tis_reweights_the_policy_gradient_by_the_truncated_ratio(tmp_path, corr
         if factor == 2.0:
             assert torch.equal(weighted[n], 2.0 * g), n
         else:
-            torch.testing.assert_close(weighted[n], factor * g, rtol=1e-4, atol=1e-5 * float(g.abs().max()))  # float32 sums
+            torch.testing.assert_close(
+                weighted[n], factor * g, rtol=1e-4, atol=1e-5 * float(g.abs().max())
+            )  # float32 sums
 
 
 def test_tis_weights_every_epoch_and_training_works(tmp_path):
-    t = _trainer(tmp_path, "preset=dapo", "steps=2", "optim.epochs=2", "rollout.is_correction=tis",
-                 "eval.before=false", "eval.after=false")
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "steps=2",
+        "optim.epochs=2",
+        "rollout.is_correction=tis",
+        "eval.before=false",
+        "eval.after=false",
+    )
     _shift_sampler_logprobs(t, -1.0)
     before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
     t.train()
@@ -349,15 +468,28 @@ def test_tis_weights_every_epoch_and_training_works(tmp_path):
 def test_count_filtered_gives_the_unfiltered_grpo_gradient_at_the_filtered_cost(tmp_path):
     """Filtered groups counted in the normaliser as zero-advantage completions: the gradient equals that of
     the same step without filtering (zero-advantage rows contribute nothing but their tokens to the mean)."""
+
     class FirstCharDigit(DigitVerifier):  # binary scores: some groups all 0 or all 1, some mixed
         def verify(self, completion, reference, **context):
             return super().verify(completion[:1] * 4, reference)
 
-    common = ["preset=dapo", "steps=1", "sampling.max_rounds=1", "reward.overlong_buffer_ratio=0", "seed=0",
-              "rollout.prompts_per_step=6", "eval.before=false", "eval.after=false", "checkpoint.save_final=false"]
+    common = [
+        "preset=dapo",
+        "steps=1",
+        "sampling.max_rounds=1",
+        "reward.overlong_buffer_ratio=0",
+        "seed=0",
+        "rollout.prompts_per_step=6",
+        "eval.before=false",
+        "eval.after=false",
+        "checkpoint.save_final=false",
+    ]
     rows = {}
-    for name, extra in {"unfiltered": ["sampling.dynamic=false"], "counted": ["sampling.count_filtered=true"],
-                        "dapo": []}.items():
+    for name, extra in {
+        "unfiltered": ["sampling.dynamic=false"],
+        "counted": ["sampling.count_filtered=true"],
+        "dapo": [],
+    }.items():
         task = ToyTask()
         task.verifier = FirstCharDigit()
         t = _trainer(tmp_path / name, *common, *extra, task=task)
@@ -366,15 +498,26 @@ def test_count_filtered_gives_the_unfiltered_grpo_gradient_at_the_filtered_cost(
     counted, plain, dapo = rows["counted"], rows["unfiltered"], rows["dapo"]
     assert 0 < counted["sampling/groups"] < 6  # this seed's step drops some groups and keeps some
     assert counted["sampling/filtered_tokens"] > 0
-    assert counted["loss/num_tokens"] == plain["loss/num_tokens"] == dapo["loss/num_tokens"] + counted["sampling/filtered_tokens"]
+    assert (
+        counted["loss/num_tokens"]
+        == plain["loss/num_tokens"]
+        == dapo["loss/num_tokens"] + counted["sampling/filtered_tokens"]
+    )
     assert counted["grad_norm"] == pytest.approx(plain["grad_norm"], rel=1e-5)
     kept_share = dapo["loss/num_tokens"] / plain["loss/num_tokens"]
     assert dapo["grad_norm"] == pytest.approx(plain["grad_norm"] / kept_share, rel=1e-5)  # DAPO: over kept only
 
 
 def test_bfloat16_autocast_trains_with_float32_weights(tmp_path):
-    t = _trainer(tmp_path, "preset=grpo", "steps=2", "model.autocast=bfloat16", "eval.before=false",
-                 "eval.after=false", "checkpoint.save_final=false")
+    t = _trainer(
+        tmp_path,
+        "preset=grpo",
+        "steps=2",
+        "model.autocast=bfloat16",
+        "eval.before=false",
+        "eval.after=false",
+        "checkpoint.save_final=false",
+    )
     rows = t.train()
     assert all(math.isfinite(r["grad_norm"]) and r["grad_norm"] > 0 for r in rows)
     assert all(p.dtype == torch.float32 for p in t.model.parameters())

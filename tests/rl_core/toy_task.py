@@ -25,8 +25,9 @@ class DigitVerifier(Verifier):
         head = completion[: self.window]
         digits = sum(c.isdigit() for c in head) / self.window
         exact = completion.strip().startswith(str(reference))
-        return VerifyResult(score=digits, passed=exact, extracted=head,
-                            details={"digits": digits, "length": float(len(completion))})
+        return VerifyResult(
+            score=digits, passed=exact, extracted=head, details={"digits": digits, "length": float(len(completion))}
+        )
 
 
 class CrashingVerifier(DigitVerifier):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from rlvr.sandbox.base import JudgeSpec, Limits, SandboxUnavailable
 from rlvr.sandbox.docker import DockerSandbox, container_spec, worker_config
 
@@ -17,7 +18,15 @@ def test_container_spec_carries_every_limit() -> None:
     assert spec["cap_drop"] == ["ALL"] and set(spec["cap_add"]) == {"SETUID", "SETGID", "KILL"}
     assert "no-new-privileges" in spec["security_opt"]
     assert spec["command"][:4] == ["python", "-I", "-B", "-c"] and spec["command"][4] == "print(1)"
-    assert set(spec["environment"]) == {"HOME", "TMPDIR", "LANG", "PATH", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}
+    assert set(spec["environment"]) == {
+        "HOME",
+        "TMPDIR",
+        "LANG",
+        "PATH",
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+    }
 
 
 def test_worker_config_uses_container_tmpfs() -> None:

@@ -426,7 +426,10 @@ else:
 
     @pytest.mark.parametrize(
         "code",
-        ["import ctypes\nctypes.string_at(0)", "import sys\nsys.setrecursionlimit(10 ** 8)\nf = lambda n: list(map(f, [n]))\nf(0)"],
+        [
+            "import ctypes\nctypes.string_at(0)",
+            "import sys\nsys.setrecursionlimit(10 ** 8)\nf = lambda n: list(map(f, [n]))\nf(0)",
+        ],
         ids=["ctypes", "recursion"],
     )
     def test_segfaults(verifier: CodeVerifier, pool: WorkerPool, code: str) -> None:

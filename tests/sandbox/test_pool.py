@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+
 from rlvr.sandbox import pool as pool_mod
 from rlvr.sandbox.base import JudgeSpec, Limits, SandboxUnavailable
 from rlvr.sandbox.pool import WorkerPool
@@ -205,18 +206,26 @@ def test_judge_tests_without_asserts_and_setup_errors(pool: WorkerPool) -> None:
 
 def test_judge_call_based(pool: WorkerPool) -> None:
     sol = "def f(a, b):\n    return (a + b, a * b)"
-    res = pool.judge(JudgeSpec(solution=sol, mode="call", fn_name="f", inputs=[[2, 3], [1, 1]], outputs=[[5, 6], [2, 1]]))
+    res = pool.judge(
+        JudgeSpec(solution=sol, mode="call", fn_name="f", inputs=[[2, 3], [1, 1]], outputs=[[5, 6], [2, 1]])
+    )
     assert res.all_passed and res.total == 2  # a tuple matches a JSON list
-    wrong_type = pool.judge(JudgeSpec(solution="def g(x):\n    return float(x)", mode="call", fn_name="g", inputs=[[1]], outputs=[1]))
+    wrong_type = pool.judge(
+        JudgeSpec(solution="def g(x):\n    return float(x)", mode="call", fn_name="g", inputs=[[1]], outputs=[1])
+    )
     assert not wrong_type.all_passed and "expected 1" in wrong_type.failures[0]
-    tol = JudgeSpec(solution="def h():\n    return 0.1 + 0.2", mode="call", fn_name="h", inputs=[[]], outputs=[0.3], float_tol=1e-9)
+    tol = JudgeSpec(
+        solution="def h():\n    return 0.1 + 0.2", mode="call", fn_name="h", inputs=[[]], outputs=[0.3], float_tol=1e-9
+    )
     assert pool.judge(tol).all_passed
     exact = JudgeSpec(solution="def h():\n    return 0.1 + 0.2", mode="call", fn_name="h", inputs=[[]], outputs=[0.3])
     assert not pool.judge(exact).all_passed
     apps = JudgeSpec(solution="def f(x):\n    return x + 1", mode="call", fn_name="f", inputs=[[1]], outputs=[[2]])
     assert pool.judge(apps).all_passed  # APPS wraps return values in one-element lists
     leet = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]"
-    assert pool.judge(JudgeSpec(solution=leet, mode="call", fn_name="twoSum", inputs=[[[1, 2], 3]], outputs=[[0, 1]])).all_passed
+    assert pool.judge(
+        JudgeSpec(solution=leet, mode="call", fn_name="twoSum", inputs=[[[1, 2], 3]], outputs=[[0, 1]])
+    ).all_passed
     missing = pool.judge(JudgeSpec(solution="x = 1", mode="call", fn_name="nope", inputs=[[]], outputs=[1]))
     assert not missing.all_passed and "does not define" in missing.failures[0]
 

@@ -29,9 +29,17 @@ def exact_pass_at_k(n: int, c: int, k: int) -> Fraction:
     return 1 - Fraction(math.comb(n - c, k), math.comb(n, k))
 
 
-@pytest.mark.parametrize(("n", "c", "k", "want"), [
-    (5, 2, 1, 0.4), (5, 2, 2, 0.7), (5, 2, 3, 0.9), (5, 2, 4, 1.0), (10, 0, 5, 0.0), (1, 1, 1, 1.0),
-])
+@pytest.mark.parametrize(
+    ("n", "c", "k", "want"),
+    [
+        (5, 2, 1, 0.4),
+        (5, 2, 2, 0.7),
+        (5, 2, 3, 0.9),
+        (5, 2, 4, 1.0),
+        (10, 0, 5, 0.0),
+        (1, 1, 1, 1.0),
+    ],
+)
 def test_pass_at_k_hand_values(n: int, c: int, k: int, want: float) -> None:
     assert pass_at_k(n, c, k) == pytest.approx(want, abs=1e-15)
 
@@ -135,8 +143,9 @@ class ScriptedGenerator:
         for p in prompts:
             text = self.tokenizer.decode(p, skip_special_tokens=True)
             comps += [self.tokenizer(a, add_special_tokens=False)["input_ids"] for a in self.answers[text][:n]]
-        return build_rollout_batch(prompts, comps, [[0.0] * len(c) for c in comps], [False] * len(comps), 0,
-                                   self.tokenizer, n)
+        return build_rollout_batch(
+            prompts, comps, [[0.0] * len(c) for c in comps], [False] * len(comps), 0, self.tokenizer, n
+        )
 
 
 def test_evaluate_exact_with_scripted_generator() -> None:
@@ -146,9 +155,9 @@ def test_evaluate_exact_with_scripted_generator() -> None:
     gold = [e.reference for e in ex]
     wrong = [str(int(g) + 1) for g in gold]
     answers = {
-        task.render_prompt(ex[0], tok): [gold[0]] * 4,                                   # 4/4
-        task.render_prompt(ex[1], tok): [wrong[1], gold[1], wrong[1], "no idea"],        # 1/4
-        task.render_prompt(ex[2], tok): [wrong[2]] * 4,                                  # 0/4
+        task.render_prompt(ex[0], tok): [gold[0]] * 4,  # 4/4
+        task.render_prompt(ex[1], tok): [wrong[1], gold[1], wrong[1], "no idea"],  # 1/4
+        task.render_prompt(ex[2], tok): [wrong[2]] * 4,  # 0/4
     }
     gen = ScriptedGenerator(tok, answers)
     rep = evaluate(gen, task, tok, n=4, ks=(1, 2, 4), greedy=False, limit=3, batch_size=2, progress=False)

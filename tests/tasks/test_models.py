@@ -40,10 +40,16 @@ def test_unknown_spec_is_a_clear_error(tmp_path) -> None:
 def test_smollm2_converts_once_concurrently_and_reloads(tmp_path) -> None:
     """Two processes convert into a fresh cache at once: one converts, both load the same checkpoint."""
     env = {**os.environ, "RLVR_CACHE": str(tmp_path), "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1"}
-    code = ("from rlvr.tasks.models import load_model; m, t = load_model('smollm2'); "
-            "print(sum(p.numel() for p in m.parameters()), t.padding_side, t.pad_token, bool(t.chat_template))")
-    procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for _ in range(2)]
+    code = (
+        "from rlvr.tasks.models import load_model; m, t = load_model('smollm2'); "
+        "print(sum(p.numel() for p in m.parameters()), t.padding_side, t.pad_token, bool(t.chat_template))"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs):
         assert p.returncode == 0, err[-2000:]
@@ -60,8 +66,9 @@ def test_lora_adapter_directory_loads_merged(tmp_path) -> None:
     base.save_pretrained(tmp_path / "base")
     tok.save_pretrained(tmp_path / "base")
     model, _ = load_model(str(tmp_path / "base"))
-    peft = get_peft_model(model, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"],
-                                            init_lora_weights=False))
+    peft = get_peft_model(
+        model, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], init_lora_weights=False)
+    )
     peft.save_pretrained(tmp_path / "adapter")
     tok.save_pretrained(tmp_path / "adapter")
     x = torch.tensor([[1, 40, 41, 42, 43]])

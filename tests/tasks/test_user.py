@@ -20,8 +20,9 @@ ROWS = [{"q": f"What is {i} + 1?", "a": str(i + 1), "uid": f"u{i}", "src": "mine
 
 def test_jsonl_with_column_mapping_and_seeded_split(tmp_path) -> None:
     path = write_jsonl(tmp_path / "d.jsonl", ROWS)
-    t = get_task("file", path=path, prompt_field="q", reference_field="a", id_field="uid", meta_fields=["src"],
-                 n_eval=5)
+    t = get_task(
+        "file", path=path, prompt_field="q", reference_field="a", id_field="uid", meta_fields=["src"], n_eval=5
+    )
     ev, train = t.examples("eval"), t.examples("train")
     assert len(ev) == 5 and len(train) == 15
     assert not {e.id for e in ev} & {e.id for e in train}
@@ -40,14 +41,16 @@ def test_prompt_template_uses_any_columns(tmp_path) -> None:
 def test_parquet_and_separate_files(tmp_path) -> None:
     datasets.Dataset.from_list(ROWS).to_parquet(str(tmp_path / "train.parquet"))
     ev = write_jsonl(tmp_path / "eval.jsonl", ROWS[:3])
-    t = get_task("file", train_path=str(tmp_path / "train.parquet"), eval_path=ev, prompt_field="q",
-                 reference_field="a")
+    t = get_task(
+        "file", train_path=str(tmp_path / "train.parquet"), eval_path=ev, prompt_field="q", reference_field="a"
+    )
     assert len(t.examples("train")) == 20 and len(t.examples("eval")) == 3
 
 
 def test_saved_datasetdict_splits(tmp_path) -> None:
-    dd = datasets.DatasetDict({"train": datasets.Dataset.from_list(ROWS[:12]),
-                               "test": datasets.Dataset.from_list(ROWS[12:])})
+    dd = datasets.DatasetDict(
+        {"train": datasets.Dataset.from_list(ROWS[:12]), "test": datasets.Dataset.from_list(ROWS[12:])}
+    )
     dd.save_to_disk(str(tmp_path / "dd"))
     t = get_task("file", path=str(tmp_path / "dd"), prompt_field="q", reference_field="a")
     assert len(t.examples("train")) == 12 and len(t.examples("eval")) == 8

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from rlvr.sandbox.base import Limits
 from rlvr.sandbox.pool import WorkerPool
 from rlvr.verifiers.base import get_verifier
@@ -128,7 +129,9 @@ def test_call_based_and_stdio(verifier: CodeVerifier) -> None:
 def test_no_code_and_timeouts(verifier: CodeVerifier) -> None:
     assert verifier.verify("   ", {"tests": "assert True"}).status == "no_answer"
     assert verifier.verify("```js\nconsole.log(1)\n```", {"tests": "assert True"}).status == "no_answer"
-    slow = verifier.verify(fenced("import time\ntime.sleep(10)"), {"stdin": "", "expected_stdout": "", "timeout_s": 0.5})
+    slow = verifier.verify(
+        fenced("import time\ntime.sleep(10)"), {"stdin": "", "expected_stdout": "", "timeout_s": 0.5}
+    )
     assert slow.status == "timeout" and slow.score == 0.0
 
 

@@ -53,8 +53,12 @@ def make_example(first: int, ops: list[tuple[str, int]]) -> Example:
         acc = OPS[op](acc, x)
         steps.append(acc)
     text = " ".join([str(first), *(f"{op}{x}" for op, x in ops)])
-    return Example(id=text, prompt=f"Compute {text}.\n", reference=str(steps[-1]),
-                   meta={"steps": steps, "first": first, "ops": ops})
+    return Example(
+        id=text,
+        prompt=f"Compute {text}.\n",
+        reference=str(steps[-1]),
+        meta={"steps": steps, "first": first, "ops": ops},
+    )
 
 
 def solution(ex: Example, wrong: dict[int, int] | None = None) -> str:
@@ -106,10 +110,14 @@ class ChainPolicy:
         for p in prompts:
             text = self.tok.decode(p, skip_special_tokens=True)
             for j in range(n):
-                ids = self.tok(self.continuation(text, j), add_special_tokens=False)["input_ids"] + [self.tok.eos_token_id]
+                ids = self.tok(self.continuation(text, j), add_special_tokens=False)["input_ids"] + [
+                    self.tok.eos_token_id
+                ]
                 seqs.append(ids[: params.max_new_tokens])
         trunc = [False] * len(seqs)
-        return build_rollout_batch(prompts, seqs, [[0.0] * len(s) for s in seqs], trunc, self.tok.pad_token_id, self.tok, n)
+        return build_rollout_batch(
+            prompts, seqs, [[0.0] * len(s) for s in seqs], trunc, self.tok.pad_token_id, self.tok, n
+        )
 
 
 def make_rollout(tok: Any, examples: list[Example], texts: list[list[str]]) -> RolloutBatch:
@@ -117,7 +125,9 @@ def make_rollout(tok: Any, examples: list[Example], texts: list[list[str]]) -> R
     prompts = [[tok.bos_token_id] + tok(ex.prompt, add_special_tokens=False)["input_ids"] for ex in examples]
     g = len(texts[0])
     seqs = [tok(t, add_special_tokens=False)["input_ids"] + [tok.eos_token_id] for group in texts for t in group]
-    return build_rollout_batch(prompts, seqs, [[0.0] * len(s) for s in seqs], [False] * len(seqs), tok.pad_token_id, tok, g)
+    return build_rollout_batch(
+        prompts, seqs, [[0.0] * len(s) for s in seqs], [False] * len(seqs), tok.pad_token_id, tok, g
+    )
 
 
 @pytest.fixture
@@ -131,8 +141,12 @@ def chain():
     import types
 
     return types.SimpleNamespace(
-        AnswerVerifier=AnswerVerifier, ChainTask=ChainTask, ChainPolicy=ChainPolicy, make_example=make_example,
-        solution=solution, make_rollout=make_rollout,
+        AnswerVerifier=AnswerVerifier,
+        ChainTask=ChainTask,
+        ChainPolicy=ChainPolicy,
+        make_example=make_example,
+        solution=solution,
+        make_rollout=make_rollout,
     )
 
 

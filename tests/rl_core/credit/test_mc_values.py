@@ -20,13 +20,20 @@ def build(chain, tok, preset="grpo", k=4, problems=(PROBLEM,), wrongs=(WRONG,), 
     texts = [[chain.solution(ex, w) for w in ws] for ex, ws in zip(exs, wrongs)]
     roll = chain.make_rollout(tok, exs, texts)
     g = len(wrongs[0])
-    rewards = torch.tensor([float(chain.AnswerVerifier().verify(t, ex.reference).passed)
-                            for ex, group in zip(exs, texts) for t in group])
+    rewards = torch.tensor(
+        [float(chain.AnswerVerifier().verify(t, ex.reference).passed) for ex, group in zip(exs, texts) for t in group]
+    )
     adv = compute_advantages(preset, rewards.view(-1, g)).flatten()
     policy = chain.ChainPolicy(tok, exs)
     inputs = CreditInputs(
-        rollout=roll, rewards=rewards, advantages=adv, examples=[ex for ex in exs for _ in range(g)], task=task,
-        generator=policy, sampling=SamplingParams(max_new_tokens=40, seed=0), tokenizer=tok,
+        rollout=roll,
+        rewards=rewards,
+        advantages=adv,
+        examples=[ex for ex in exs for _ in range(g)],
+        task=task,
+        generator=policy,
+        sampling=SamplingParams(max_new_tokens=40, seed=0),
+        tokenizer=tok,
         model=torch.nn.Linear(1, 1),
     )
     cfg = CreditConfig(method="mc", k=k, **cfg_kw)
@@ -45,8 +52,10 @@ def step_values(out: torch.Tensor, row: int, spans: list[tuple[int, int]]) -> li
 def test_values_after_a_wrong_step_drop_exactly(chain, tok):
     inputs, cfg, policy = build(chain, tok, preset="dr_grpo")
     out = get_credit("mc")(inputs, cfg)
-    spans = [cfg.splitter()(inputs.rollout.completion_ids[i][inputs.rollout.completion_mask[i]].tolist(), tok).tokens
-             for i in range(4)]
+    spans = [
+        cfg.splitter()(inputs.rollout.completion_ids[i][inputs.rollout.completion_mask[i]].tolist(), tok).tokens
+        for i in range(4)
+    ]
     # V(s0) = group mean 0.5; correct prefix with arithmetic left: 0.75; only the answer left: 1; wrong: 0.
     assert step_values(out, 0, spans[0]) == [0.25, 0.0, 0.25, 0.0]
     assert step_values(out, 1, spans[1]) == [0.25, -0.75, 0.0, 0.0]  # the wrong step 2 takes the blame
@@ -58,12 +67,15 @@ def test_values_after_a_wrong_step_drop_exactly(chain, tok):
     assert inputs.metrics["credit/mc_continuations"] == 48
 
 
-@pytest.mark.parametrize("preset,scale", [
-    ("grpo", 1 / (3 ** -0.5 + 1e-6)),  # unbiased σ of [1, 0, 0, 1] = 1/√3
-    ("dr_grpo", 1.0),
-    ("rloo", 4 / 3),  # R_i − mean of the other three = (G/(G−1))·(R_i − mean)
-    ("reinforce_pp", 1 / (3 ** -0.5 + 1e-6)),  # batch whitening of one group = group σ here
-])
+@pytest.mark.parametrize(
+    "preset,scale",
+    [
+        ("grpo", 1 / (3**-0.5 + 1e-6)),  # unbiased σ of [1, 0, 0, 1] = 1/√3
+        ("dr_grpo", 1.0),
+        ("rloo", 4 / 3),  # R_i − mean of the other three = (G/(G−1))·(R_i − mean)
+        ("reinforce_pp", 1 / (3**-0.5 + 1e-6)),  # batch whitening of one group = group σ here
+    ],
+)
 def test_mc_composes_with_every_preset(chain, tok, preset, scale):
     inputs, cfg, _ = build(chain, tok, preset=preset)
     aff = preset_affine(inputs.rewards, inputs.advantages, inputs.rollout.group_ids)

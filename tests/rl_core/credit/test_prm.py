@@ -9,8 +9,16 @@ import pytest
 import torch
 
 from rlvr.rl_core.credit.prm import (
-    PRM_COMBINE, PRMTrainConfig, ProcessRewardModel, StepLabels, build_prm, label_steps, read_labels, step_auc,
-    train_prm, write_labels,
+    PRM_COMBINE,
+    PRMTrainConfig,
+    ProcessRewardModel,
+    StepLabels,
+    build_prm,
+    label_steps,
+    read_labels,
+    step_auc,
+    train_prm,
+    write_labels,
 )
 from rlvr.rl_core.credit.steps import StepSplitter
 from rlvr.rl_core.types import SamplingParams
@@ -32,8 +40,17 @@ def labelled(chain, tok, problems, wrongs):
         return torch.tensor([r.score for r in task.verifier.verify_batch(texts, [e.reference for e in examples])])
 
     policy = chain.ChainPolicy(tok, exs)
-    recs = label_steps(pids, comps, cex, generator=policy, tokenizer=tok, splitter=StepSplitter(), k=4,
-                       sampling=SamplingParams(max_new_tokens=40), score=score)
+    recs = label_steps(
+        pids,
+        comps,
+        cex,
+        generator=policy,
+        tokenizer=tok,
+        splitter=StepSplitter(),
+        k=4,
+        sampling=SamplingParams(max_new_tokens=40),
+        score=score,
+    )
     return recs, policy
 
 
@@ -101,4 +118,6 @@ def test_prm_trained_on_mc_labels_ranks_correct_steps_higher(chain, tok):
     auc = step_auc([x for s in scores for x in s], [y for t in truth[320:] for y in t])
     logger.info("held-out step AUC %.3f", auc)
     print(f"held-out step AUC: {auc:.3f}")
-    assert auc >= 0.75  # 0.837 measured (seed 2: 0.976; chance 0.5; position carries no signal: both steps share a label)
+    assert (
+        auc >= 0.75
+    )  # 0.837 measured (seed 2: 0.976; chance 0.5; position carries no signal: both steps share a label)

@@ -19,16 +19,26 @@ def test_redistribute_formula_exact():
     assert torch.allclose(r[1], torch.tensor([0.5, 0.5, 0.0, 0.0]))  # zero weights fall back to uniform
     assert torch.equal(r[2], torch.zeros(4))
     r = redistribute(torch.tensor([2.0, 1.0, 3.0]), w, mask, smoothing=0.5)
-    assert torch.allclose(r[0], 0.5 * torch.tensor([0.5, 1.0, 0.5, 0.0]) + 0.5 * torch.tensor([2 / 3, 2 / 3, 2 / 3, 0.0]))
+    assert torch.allclose(
+        r[0], 0.5 * torch.tensor([0.5, 1.0, 0.5, 0.0]) + 0.5 * torch.tensor([2 / 3, 2 / 3, 2 / 3, 0.0])
+    )
 
 
 def make_inputs(chain, tok, model):
     task = chain.ChainTask([(3, [("+", 4), ("*", 2)])])
     ex = task.examples("train")[0]
     roll = chain.make_rollout(tok, [ex], [[chain.solution(ex), chain.solution(ex, {0: 1})]])
-    return CreditInputs(rollout=roll, rewards=torch.tensor([1.0, 0.0]), advantages=torch.tensor([0.5, -0.5]),
-                        examples=[ex, ex], task=task, generator=None, sampling=SamplingParams(), tokenizer=tok,
-                        model=model)
+    return CreditInputs(
+        rollout=roll,
+        rewards=torch.tensor([1.0, 0.0]),
+        advantages=torch.tensor([0.5, -0.5]),
+        examples=[ex, ex],
+        task=task,
+        generator=None,
+        sampling=SamplingParams(),
+        tokenizer=tok,
+        model=model,
+    )
 
 
 def test_uniform_equals_broadcast(chain, tok):

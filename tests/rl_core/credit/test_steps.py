@@ -16,8 +16,12 @@ def bytelevel():
     t = Tokenizer(models.BPE())
     t.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     t.decoder = decoders.ByteLevel()
-    t.train_from_iterator(CORPUS, trainers.BpeTrainer(
-        vocab_size=300, special_tokens=["<pad>", "<eos>"], initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    t.train_from_iterator(
+        CORPUS,
+        trainers.BpeTrainer(
+            vocab_size=300, special_tokens=["<pad>", "<eos>"], initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+        ),
+    )
     return PreTrainedTokenizerFast(tokenizer_object=t, pad_token="<pad>", eos_token="<eos>")
 
 
@@ -53,7 +57,11 @@ def test_sentence_regex_and_token_chunks(tok):
     text = "It costs 3.5 dollars. Then 2 more! Total: 5.5\nAnswer: 5.5"
     ids = encode(tok, text)
     assert StepSplitter("sentence")(ids, tok).texts() == [
-        "It costs 3.5 dollars. ", "Then 2 more! ", "Total: 5.5\n", "Answer: 5.5"]
+        "It costs 3.5 dollars. ",
+        "Then 2 more! ",
+        "Total: 5.5\n",
+        "Answer: 5.5",
+    ]
     st = StepSplitter("regex", pattern=r"(?=Then|Answer)")(ids, tok)
     assert st.texts() == ["It costs 3.5 dollars. ", "Then 2 more! Total: 5.5\n", "Answer: 5.5"]
     chunks = StepSplitter("tokens", chunk_tokens=10)(ids, tok)
@@ -95,7 +103,11 @@ def test_bytelevel_split_character_lands_on_its_last_byte(bytelevel):
 
 def test_special_tokens_inside_the_completion(bytelevel):
     eos = bytelevel.eos_token_id
-    ids = bytelevel("7*2=14\n", add_special_tokens=False)["input_ids"] + [eos] + bytelevel("Answer: 14", add_special_tokens=False)["input_ids"]
+    ids = (
+        bytelevel("7*2=14\n", add_special_tokens=False)["input_ids"]
+        + [eos]
+        + bytelevel("Answer: 14", add_special_tokens=False)["input_ids"]
+    )
     st = StepSplitter("newline")(ids, bytelevel)
     assert st.texts() == ["7*2=14\n", "Answer: 14"]
     assert ids[st.tokens[0][1] - 1] == eos  # the zero-width EOS stays with the step before it

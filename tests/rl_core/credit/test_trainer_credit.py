@@ -31,10 +31,19 @@ def prm_dir(tmp_path_factory):
 @pytest.mark.parametrize("method", list(METHODS))
 def test_credit_method_with_every_preset(tmp_path, digit_task, prm_dir, preset, adv, method):
     overrides = [
-        f"preset={preset}", "steps=1", "rollout.prompts_per_step=2", "rollout.group_size=4",
-        "rollout.max_new_tokens=12", "rollout.backend=hf", "eval.after=false", "eval.before=false",
-        "checkpoint.save_final=false", "logging.progress=false", "sampling.max_rounds=2",
-        f"credit.method={method}", *METHODS[method],
+        f"preset={preset}",
+        "steps=1",
+        "rollout.prompts_per_step=2",
+        "rollout.group_size=4",
+        "rollout.max_new_tokens=12",
+        "rollout.backend=hf",
+        "eval.after=false",
+        "eval.before=false",
+        "checkpoint.save_final=false",
+        "logging.progress=false",
+        "sampling.max_rounds=2",
+        f"credit.method={method}",
+        *METHODS[method],
     ]
     if adv:
         overrides.append(f"advantages.name={adv}")
@@ -60,9 +69,20 @@ def test_credit_method_with_every_preset(tmp_path, digit_task, prm_dir, preset, 
 def test_credit_with_lora(tmp_path, digit_task, method):
     """Continuations and attention come from the adapted policy; only the adapters train."""
     overrides = [
-        "preset=dapo", "steps=1", "rollout.prompts_per_step=2", "rollout.group_size=4", "rollout.max_new_tokens=12",
-        "rollout.backend=hf", "eval.after=false", "eval.before=false", "checkpoint.save_final=false",
-        "logging.progress=false", "lora.enabled=true", "lora.r=4", f"credit.method={method}", *METHODS[method],
+        "preset=dapo",
+        "steps=1",
+        "rollout.prompts_per_step=2",
+        "rollout.group_size=4",
+        "rollout.max_new_tokens=12",
+        "rollout.backend=hf",
+        "eval.after=false",
+        "eval.before=false",
+        "checkpoint.save_final=false",
+        "logging.progress=false",
+        "lora.enabled=true",
+        "lora.r=4",
+        f"credit.method={method}",
+        *METHODS[method],
     ]
     model, tok = tiny_model(seed=0)
     embed = model.model.embed_tokens.weight.detach().clone()

@@ -68,8 +68,17 @@ def _label(args: argparse.Namespace) -> int:
     gen = make_generator("hf", model, tok)
     splitter = StepSplitter(args.split_method, args.split_regex, max_steps=args.max_steps)
     sampling = SamplingParams(max_new_tokens=args.max_new_tokens, temperature=args.temperature, seed=args.seed)
-    recs = label_task(task, gen, tok, split=args.split, limit=args.limit, samples=args.samples, k=args.k,
-                      splitter=splitter, sampling=sampling)
+    recs = label_task(
+        task,
+        gen,
+        tok,
+        split=args.split,
+        limit=args.limit,
+        samples=args.samples,
+        k=args.k,
+        splitter=splitter,
+        sampling=sampling,
+    )
     write_labels(recs, args.out)
     steps = sum(len(r.steps) for r in recs)
     print(f"labelled {len(recs)} completions, {steps} steps -> {args.out}")
@@ -83,8 +92,15 @@ def _train(args: argparse.Namespace) -> int:
     random.Random(args.seed).shuffle(recs)
     n_eval = int(len(recs) * args.eval_fraction)
     held, train = recs[:n_eval], recs[n_eval:]
-    cfg = PRMTrainConfig(target=args.target, epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
-                         lora_r=args.lora_r, lora_alpha=args.lora_alpha, seed=args.seed)
+    cfg = PRMTrainConfig(
+        target=args.target,
+        epochs=args.epochs,
+        lr=args.lr,
+        batch_size=args.batch_size,
+        lora_r=args.lora_r,
+        lora_alpha=args.lora_alpha,
+        seed=args.seed,
+    )
     prm = build_prm(args.model, seed=args.seed)
     losses = train_prm(prm, train, cfg)
     prm.save(args.out)

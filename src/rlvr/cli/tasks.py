@@ -16,8 +16,13 @@ def add_parser(subparsers: Any, name: str, help_: str) -> None:
     show.add_argument("name", help="task name")
     show.add_argument("--split", default="eval", help="train or eval (default: eval)")
     show.add_argument("--limit", type=int, default=3, help="how many examples (default: 3)")
-    show.add_argument("--task-arg", action="append", default=[], metavar="KEY=VALUE",
-                      help="task config entry, value parsed as YAML (repeatable)")
+    show.add_argument(
+        "--task-arg",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="task config entry, value parsed as YAML (repeatable)",
+    )
     p.set_defaults(func=run)
 
 

@@ -22,14 +22,20 @@ logger = logging.getLogger(__name__)
 
 
 def add_parser(subparsers: Any, name: str, help_: str) -> None:
-    p = subparsers.add_parser(name, help=help_, description=__doc__,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subparsers.add_parser(
+        name, help=help_, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--samples", metavar="FILE", help="re-score a JSONL of {task_id, passed} records ('-' = stdin)")
     src.add_argument("--task", help="registered task to generate on (see 'rlvr tasks list')")
     p.add_argument("--k", default="1", help="comma-separated k values (default: 1)")
-    p.add_argument("--task-arg", action="append", default=[], metavar="KEY=VALUE",
-                   help="task config entry, value parsed as YAML (repeatable), e.g. --task-arg level=2")
+    p.add_argument(
+        "--task-arg",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="task config entry, value parsed as YAML (repeatable), e.g. --task-arg level=2",
+    )
     p.add_argument("--model", default="smollm2", help="'tiny', 'smollm2' or a local checkpoint / adapter directory")
     p.add_argument("--n", type=int, default=1, help="samples per problem (pass@k needs n >= k)")
     p.add_argument("--greedy", action="store_true", help="greedy decoding (n must be 1): pass@1 of the mode")
@@ -108,8 +114,9 @@ def generate_and_score(args: argparse.Namespace, ks: list[int]) -> int:
         print("rlvr eval: --greedy gives identical samples; use --n 1 with it", file=sys.stderr)
         return 2
     if max(ks) > args.n:
-        print(f"rlvr eval: --k {max(ks)} needs --n >= {max(ks)} samples per problem (got --n {args.n})",
-              file=sys.stderr)
+        print(
+            f"rlvr eval: --k {max(ks)} needs --n >= {max(ks)} samples per problem (got --n {args.n})", file=sys.stderr
+        )
         return 2
     try:
         task = get_task(args.task, **task_cfg)
@@ -121,9 +128,21 @@ def generate_and_score(args: argparse.Namespace, ks: list[int]) -> int:
     device = ("cuda" if torch.cuda.is_available() else "cpu") if args.device == "auto" else args.device
     model, tokenizer = load_model(args.model, args.dtype, device=device)
     generator = make_generator(args.backend, model, tokenizer, prompt_batch=args.batch_size)
-    report = evaluate(generator, task, tokenizer, split=args.split, n=args.n, ks=ks, greedy=args.greedy,
-                      limit=args.limit, max_new_tokens=args.max_new_tokens, temperature=args.temperature,
-                      top_p=args.top_p, batch_size=args.batch_size, seed=args.seed)
+    report = evaluate(
+        generator,
+        task,
+        tokenizer,
+        split=args.split,
+        n=args.n,
+        ks=ks,
+        greedy=args.greedy,
+        limit=args.limit,
+        max_new_tokens=args.max_new_tokens,
+        temperature=args.temperature,
+        top_p=args.top_p,
+        batch_size=args.batch_size,
+        seed=args.seed,
+    )
     out = Path(args.out or f"runs/eval-{task.name}")
     save_eval(out, args.split, report)
     html = write_report(out, title=f"rlvr eval: {args.model} on {task.name}/{args.split}")

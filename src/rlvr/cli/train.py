@@ -12,7 +12,9 @@ logger = logging.getLogger(__name__)
 
 def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) -> None:
     p = subparsers.add_parser(
-        name, help=help_, description="Train a policy with RL from verifiable rewards.",
+        name,
+        help=help_,
+        description="Train a policy with RL from verifiable rewards.",
         epilog="example: rlvr train --config configs/dapo.yaml loss.eps_high=0.28 steps=50",
     )
     p.add_argument("--config", "-c", type=Path, help="YAML run config (see configs/); omitted: all defaults")
