@@ -102,8 +102,15 @@ class MetricsWriter:
                 self._tb = SummaryWriter(log_dir=str(Path(run_dir) / "tb"))
 
     def truncate_to(self, offset: int) -> None:
-        """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint)."""
+        """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint); a file
+        shorter than ``offset`` (lost lines) is left as it is, never padded."""
         if self.path.exists():
+            size = self.path.stat().st_size
+            if size < offset:
+                logger.warning(
+                    "%s has %d bytes, fewer than the checkpoint's %d: lines were lost", self.path, size, offset
+                )
+                return
             with open(self.path, "r+b") as f:
                 f.truncate(offset)
 
@@ -125,6 +132,7 @@ class MetricsWriter:
     def close(self) -> None:
         if self._tb is not None:
             self._tb.close()
+            self._tb = None
 
 
 def _jsonable(v: Any) -> Any:
