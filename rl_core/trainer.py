@@ -274,8 +274,12 @@ class Trainer:
             if self.nonfinite.fatal is not None:
                 raise self.nonfinite.fatal
             saved = False
-            if stop.signum is None and (
-                (cfg.checkpoint.every and step % cfg.checkpoint.every == 0) or (last and cfg.checkpoint.save_final)
+            if (
+                stop.signum is None
+                and "nonfinite" not in m
+                and (  # a non-finite streak keeps the checkpoints before it
+                    (cfg.checkpoint.every and step % cfg.checkpoint.every == 0) or (last and cfg.checkpoint.save_final)
+                )
             ):
                 self.save()
                 saved = True
