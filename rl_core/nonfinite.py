@@ -68,7 +68,7 @@ class NonFiniteGuard:
         self.rollback = 0 < self.state_mb <= cfg.rollback_max_mb
         self.consecutive = 0
         self.total = 0
-        self._copy: tuple[list[torch.Tensor], dict[str, Any]] | None = None
+        self._copy: tuple[list[torch.Tensor], dict[Any, dict[str, Any]]] | None = None
         self._applied = False
         #: set when the run must stop (raised by the trainer once the step's metrics are written)
         self.fatal: NonFiniteError | None = None
@@ -85,7 +85,9 @@ class NonFiniteGuard:
         if not math.isfinite(grad_norm):
             raise NonFiniteUpdate("gradient", f"gradient norm {grad_norm}", metrics)
         if self.rollback and self._copy is None:
-            self._copy = ([p.detach().clone() for p in self.params], copy.deepcopy(self.optimizer.state_dict()))
+            state = {p: {k: v.clone() if torch.is_tensor(v) else copy.copy(v) for k, v in st.items()}
+                     for p, st in self.optimizer.state.items()}  # fmt: skip
+            self._copy = ([p.detach().clone() for p in self.params], state)
 
     def after_step(self, metrics: Mapping[str, Any]) -> None:
         """Raise :class:`NonFiniteUpdate` if the optimiser step left a non-finite trainable parameter."""
@@ -119,7 +121,8 @@ class NonFiniteGuard:
             with torch.no_grad():
                 for p, s in zip(self.params, saved):
                     p.copy_(s)
-            self.optimizer.load_state_dict(opt_state)
+            self.optimizer.state.clear()  # the copies become the live state (a first step created it)
+            self.optimizer.state.update(opt_state)
         logger.warning(
             "step %d skipped: %s (%d in a row, %d in all; the run stops at %d in a row)",
             step,

@@ -170,8 +170,6 @@ class Trainer:
     ) -> None:
         self.cfg, self.tokenizer, self.task = cfg, tokenizer, task
         self.run_dir = Path(run_dir)
-        self.lock = (lock or RunDirLock(self.run_dir)).acquire()
-        ckpt.remove_partial_saves(self.run_dir)
         self._started = False
         self.stop = StopControl()
         task_verifier = task.verifier
@@ -215,6 +213,8 @@ class Trainer:
         )
         self._base_lrs = list(self.scheduler.base_lrs)
         self.step = 0
+        self.lock = (lock or RunDirLock(self.run_dir)).acquire()  # last: a failed build holds no lock
+        ckpt.remove_partial_saves(self.run_dir)
 
     # ---------------------------------------------------------------------------------------------- loop
 
