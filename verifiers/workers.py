@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -112,7 +113,10 @@ class _Worker:
             except OSError:
                 pass
         if self.proc.poll() is None:
-            self.proc.kill()
+            try:  # the worker leads its own session: its process group holds whatever a task spawned
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                self.proc.kill()
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:

@@ -357,3 +357,14 @@ def test_skipped_steps_report_verification_errors(tmp_path):
     rows = read_metrics(tmp_path)
     assert [r.get("skipped") for r in rows] == [1.0, 1.0]
     assert all(r["verify/errors"] == 16.0 and r["pass_rate"] == 0.0 for r in rows)  # 2 rounds x 8 completions
+
+
+def test_a_trainer_outside_the_main_thread_checks_max_minutes_between_steps(tmp_path):
+    import threading
+
+    t = _trainer(tmp_path, "steps=50", "max_minutes=0.0005")  # 30 ms: the first step crosses it
+    th = threading.Thread(target=t.train)
+    th.start()
+    th.join(timeout=300)
+    assert not th.is_alive()
+    assert [r["step"] for r in read_metrics(tmp_path)] == [1]  # no signals there: the step ran to its end
