@@ -19,24 +19,16 @@ from typing import Any
 
 import torch
 
+from rlvr.registry import Registry
 from rlvr.rl_core.types import Generator, RolloutBatch, SamplingParams
 
 logger = logging.getLogger(__name__)
 
-#: backend name -> factory(model, tokenizer, **options) -> Generator
-_BACKENDS: dict[str, Callable[..., Generator]] = {}
-#: modules that register further backends, imported on first use (they import their engines lazily)
-BACKEND_MODULES: tuple[str, ...] = ("rlvr.rl_core.rollout_vllm",)
-
-
-def _load_backend_modules() -> None:
-    import importlib
-
-    for mod in BACKEND_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ImportError as e:  # pragma: no cover - a missing optional module only removes its backend
-            logger.debug("rollout backend module %s not importable: %s", mod, e)
+#: backend name -> factory(model, tokenizer, **options) -> Generator; the vLLM module registers ``vllm`` (it
+#: imports its engine lazily), other packages add theirs through the ``rlvr.rollout_backends`` entry points
+BACKENDS: Registry[Callable[..., Generator]] = Registry(
+    "rollout backend", builtin_modules=("rlvr.rl_core.rollout_vllm",), entry_point_group="rlvr.rollout_backends"
+)
 
 
 #: on CPU, ``auto`` tries vLLM only for models of at least this many parameters: on SmolLM2-135M it generated
@@ -56,37 +48,27 @@ def auto_order(device: torch.device, num_params: int = 0) -> tuple[str, ...]:
 
 def register_backend(name: str) -> Callable[[Callable[..., Generator]], Callable[..., Generator]]:
     """Decorator: register a Generator factory ``(model, tokenizer, **options) -> Generator`` as ``name``."""
-
-    def deco(factory: Callable[..., Generator]) -> Callable[..., Generator]:
-        _BACKENDS[name] = factory
-        return factory
-
-    return deco
+    return BACKENDS.register(name)
 
 
 def available_backends() -> list[str]:
-    return sorted(_BACKENDS)
+    return sorted(BACKENDS.names())
 
 
 def make_generator(backend: str, model: torch.nn.Module, tokenizer: Any, **options: Any) -> Generator:
     """The Generator for ``backend`` ("auto", "hf", or any registered name) over the learner's model.
     ``options`` go to the backend's factory (each takes what it knows, e.g. ``prompt_batch`` for hf,
     ``vllm`` and ``seed`` for vllm)."""
-    _load_backend_modules()
     if backend == "auto":
         for name in auto_order(next(model.parameters()).device, sum(p.numel() for p in model.parameters())):
-            if name not in _BACKENDS:
+            if name not in BACKENDS:
                 continue
             try:
-                return _BACKENDS[name](model, tokenizer, **options)
+                return BACKENDS[name](model, tokenizer, **options)
             except (ImportError, RuntimeError) as e:  # e.g. vllm not installed or no device for it
                 logger.info("rollout backend %s unavailable (%s); trying the next", name, e)
         raise RuntimeError(f"no rollout backend usable; registered: {available_backends()}")
-    try:
-        factory = _BACKENDS[backend]
-    except KeyError:
-        raise KeyError(f"unknown rollout backend {backend!r}; available: {available_backends()}") from None
-    return factory(model, tokenizer, **options)
+    return BACKENDS[backend](model, tokenizer, **options)
 
 
 def left_pad(seqs: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:

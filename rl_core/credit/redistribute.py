@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from rlvr.registry import Registry
 from rlvr.rl_core.credit.base import CREDIT, CreditInputs
 from rlvr.rl_core.credit.steps import token_char_spans
-from rlvr.rl_core.registry import Registry
 
 if TYPE_CHECKING:
     from rlvr.rl_core.credit.config import CreditConfig
