@@ -22,7 +22,7 @@ from rlvr.rl_core.advantages import ADVANTAGES
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.losses import LossConfig
 from rlvr.rl_core.mismatch import IS_CORRECTIONS
-from rlvr.rl_core.rollout_vllm import VLLMConfig
+from rlvr.rl_core.rollout.vllm import VLLMConfig
 
 
 class ConfigError(ValueError):

