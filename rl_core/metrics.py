@@ -6,7 +6,8 @@ VerifyResult.details, nested dicts flattened with ``/``), ``pass_rate``, ``verif
 ``sampling/filtered_fraction``, ``sampling/rounds``, ``loss/*`` (from the loss), ``kl``, ``entropy``,
 ``clip/*``, ``ratio/*``, ``grad_norm``, ``lr``, ``length/mean``, ``length/max``, ``truncation_rate``,
 ``tokens_generated``, ``distinct_per_group``, ``time/generate``, ``time/verify``, ``time/update``,
-``eval/pass@1``, ``eval/pass@1_se``, and ``warnings`` (the pitfall monitor's messages).
+``eval/pass@1``, ``eval/pass@1_se``, and ``warnings`` (the pitfall monitor's messages); ``skipped`` and, for
+updates the non-finite guard refused, ``nonfinite`` / ``nonfinite/consecutive`` / ``nonfinite/total``.
 """
 
 from __future__ import annotations
