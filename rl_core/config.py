@@ -50,10 +50,28 @@ def _require(cond: bool, name: str, msg: str) -> None:
 class ModelConfig:
     name: str = opt(
         "tiny",
-        "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct) or a local checkpoint path",
+        "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct), a local checkpoint or "
+        "LoRA adapter directory, or a model hub id 'org/name' (transformers from_pretrained: the HF cache, "
+        "HF_HOME and HF_HUB_OFFLINE apply)",
+    )
+    revision: str | None = opt(
+        None, "hub revision of model.name: branch, tag or commit hash (transformers from_pretrained); None: main"
+    )
+    trust_remote_code: bool = opt(
+        False,
+        "run the model repository's own Python code (transformers trust_remote_code) in the learner, the vLLM "
+        "engine and a PRM backbone; only for repositories you trust",
+    )
+    attn_implementation: Literal["sdpa", "eager", "flash_attention_2", "flash_attention_3", "flex_attention"] = opt(
+        "sdpa",
+        "attention kernel of the learner (transformers attn_implementation): sdpa (torch "
+        "scaled_dot_product_attention), eager, flash_attention_2/3 (FlashAttention, Dao 2023; CUDA and the "
+        "flash-attn package), flex_attention; the vLLM engine picks its own",
     )
     kwargs: dict[str, Any] = opt(
-        {}, "keyword arguments for the model loader (e.g. tiny sizes: hidden_size, num_layers)"
+        {},
+        "keyword arguments for the model loader: tiny sizes (hidden_size, num_layers, ...), else more "
+        "transformers from_pretrained keywords, config overrides such as max_position_embeddings included",
     )
     dtype: Literal["float32", "bfloat16", "float16"] = opt("float32", "parameter dtype of the policy")
     autocast: Literal["none", "bfloat16", "float16"] = opt(
@@ -64,6 +82,18 @@ class ModelConfig:
     )
     device: str = opt("auto", "'auto' (cuda when available, else cpu), 'cpu' or 'cuda[:i]'")
     gradient_checkpointing: bool = opt(False, "recompute activations in backward to save memory (Chen et al. 2016)")
+
+    def __post_init__(self) -> None:
+        _require(
+            not (self.attn_implementation.startswith("flash") and self.device == "cpu"),
+            "attn_implementation",
+            f"{self.attn_implementation} needs a CUDA GPU, but model.device is 'cpu' (use sdpa)",
+        )
+        _require(
+            self.revision is None or self.name not in ("tiny", "smollm2"),
+            "revision",
+            f"applies to hub ids; model.name is {self.name!r}",
+        )
 
 
 @dataclass

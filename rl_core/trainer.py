@@ -657,16 +657,10 @@ def load_task(cfg: RunConfig) -> Task:
 
 def load_policy(cfg: RunConfig) -> tuple[torch.nn.Module, Any]:
     """The policy and tokenizer named by ``cfg.model`` on its device and dtype."""
-    mc = cfg.model
-    if mc.name == "tiny":
-        from rlvr.rl_core.models import tiny_model
+    from rlvr.rl_core.models import load_from_config
 
-        model, tok = tiny_model(**{"seed": cfg.seed, **mc.kwargs})
-    else:
-        from rlvr.rl_core.models import load_model
-
-        model, tok = load_model(mc.name, **mc.kwargs)
-    model = model.to(device=resolve_device(mc.device), dtype=getattr(torch, mc.dtype))
+    model, tok = load_from_config(cfg.model, seed=cfg.seed)
+    model = model.to(device=resolve_device(cfg.model.device), dtype=getattr(torch, cfg.model.dtype))
     return model, tok
 
 
