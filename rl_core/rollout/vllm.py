@@ -430,8 +430,12 @@ class VLLMGenerator:
         for i, p in enumerate(prompts):
             if not p:
                 raise ValueError(f"prompt {i} is empty")
-            if len(p) >= limit:
-                raise ValueError(f"prompt {i} has {len(p)} tokens; rollout.vllm.max_model_len is {limit}")
+            if len(p) + params.max_new_tokens > limit:  # vLLM would silently stop the completion at the limit
+                raise ValueError(
+                    f"prompt {i} has {len(p)} tokens and {params.max_new_tokens} new tokens are asked for: "
+                    f"{len(p) + params.max_new_tokens} exceed rollout.vllm.max_model_len={limit} (raise it, or set "
+                    "rollout.max_prompt_tokens so that long prompts are left out)"
+                )
         greedy = params.temperature <= 0
         per_request = 1 if greedy else n  # vLLM refuses n > 1 with greedy decoding: send n copies
         copies = n if greedy else 1
