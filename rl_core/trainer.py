@@ -50,9 +50,10 @@ from rlvr.rl_core.overlong import overlong_penalty
 from rlvr.rl_core.reference import ReferencePolicy
 from rlvr.rl_core.rollout import build_rollout_batch, make_generator, pad_token_id
 from rlvr.rl_core.sampling import GroupBuffer
+from rlvr.rl_core.trackers import trackers_for
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
 from rlvr.tasks.base import Example, Task
-from rlvr.tasks.dataset import encode_prompt
+from rlvr.tasks.dataset import drop_long_prompts, encode_prompt
 from rlvr.verifiers.base import Verifier, VerifyResult
 
 logger = logging.getLogger(__name__)
@@ -195,13 +196,13 @@ class Trainer:
         self.loss_cfg = cfg.loss_config()
         correction = cfg.rollout.is_correction
         self.is_correction = None if correction == "none" else IS_CORRECTIONS[correction]
-        self.examples = list(task.examples("train"))
+        self.examples = drop_long_prompts(task, task.examples("train"), tokenizer, cfg.rollout.max_prompt_tokens)
         self.sampler = PromptSampler(len(self.examples), cfg.seed)
         self.sft = _load_sft(cfg, task, tokenizer)
         self.sft_pos = 0
         self.pad_id = pad_token_id(tokenizer)
         self.monitor = PitfallMonitor(cfg.monitor)
-        self.metrics = MetricsWriter(self.run_dir, cfg.logging.tensorboard)
+        self.metrics = MetricsWriter(self.run_dir, tensorboard=False, trackers=trackers_for(cfg, self.run_dir))
         self.step = 0
         dump_config(cfg, self.run_dir / "config.yaml")
 
