@@ -171,8 +171,10 @@ class DataSource:
                 f"{sum(len(h) for h in matched.values())} data file(s) via the {self.load_args()['path']} builder",
             )
         import datasets
+        from datasets.naming import camelcase_to_snakecase
 
-        cache = Path(datasets.config.HF_DATASETS_CACHE) / self.path.replace("/", "___")  # type: ignore[union-attr]
+        *namespace, name = (self.path or "").split("/")
+        cache = Path(datasets.config.HF_DATASETS_CACHE) / "___".join([*namespace, camelcase_to_snakecase(name)])
         configs = sorted(p.name for p in cache.iterdir()) if cache.is_dir() else []
         offline = bool(datasets.config.HF_HUB_OFFLINE)
         if configs:

@@ -54,8 +54,9 @@ def put_prepared_dataset(
     import tempfile
 
     import datasets
+    from datasets.naming import camelcase_to_snakecase
 
-    name = repo_id.split("/")[-1]
+    name = camelcase_to_snakecase(repo_id.split("/")[-1])
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
         for split, rows in splits.items():
@@ -65,7 +66,8 @@ def put_prepared_dataset(
         builder = datasets.load_dataset_builder("json", data_files=files, cache_dir=str(Path(tmp) / "cache"))
         builder.download_and_prepare()
         built = Path(builder.cache_dir)
-        target = Path(datasets_cache) / repo_id.replace("/", "___") / config / "0.0.0" / ("0" * 40)
+        folder = "___".join([*repo_id.split("/")[:-1], name])
+        target = Path(datasets_cache) / folder / config / "0.0.0" / ("0" * 40)
         target.mkdir(parents=True)
         for split in splits:
             shutil.copy(built / f"json-{split}.arrow", target / f"{name}-{split}.arrow")
@@ -85,7 +87,7 @@ def _unshare_works() -> bool:
     return subprocess.run(["unshare", "--net", "true"], capture_output=True).returncode == 0
 
 
-def run_offline(args: Sequence[str], hf_home: Path, *, timeout: float = 600, **env: str) -> Any:
+def run_offline(args: Sequence[str], hf_home: Path, *, timeout: float = 600, cwd: str | None = None, **env: str) -> Any:
     """Run ``args`` (a command line) with ``HF_HOME=hf_home``, ``HF_HUB_OFFLINE=1``, W&B offline and no
     network at all where ``unshare --net`` works (as root or with user namespaces), so nothing it does can
     reach a hub; returns the CompletedProcess (text, output captured)."""
@@ -104,4 +106,4 @@ def run_offline(args: Sequence[str], hf_home: Path, *, timeout: float = 600, **e
         if key not in env:
             full.pop(key, None)
     prefix = ["unshare", "--net"] if _unshare_works() else []
-    return subprocess.run([*prefix, *args], env=full, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([*prefix, *args], env=full, capture_output=True, text=True, timeout=timeout, cwd=cwd)

@@ -27,6 +27,12 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
     p.add_argument("--resume", action="store_true", help="continue from the latest checkpoint in the run directory")
     p.add_argument("--run-dir", type=Path, help="output directory (overrides logging.run_dir)")
     p.add_argument("--print-config", action="store_true", help="print the resolved config and exit")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check what the run would load (model, data, context, memory, trackers) without loading weights or "
+        "data and without contacting a hub; exit 1 when something is missing here",
+    )
     p.set_defaults(func=main)
 
 
@@ -43,9 +49,21 @@ def main(args: argparse.Namespace) -> int:
 
         print(yaml.safe_dump(cfg.to_dict(), sort_keys=False), end="")
         return 0
+    if args.dry_run:
+        from rlvr.rl_core.preflight import dry_run
+
+        ok, report = dry_run(cfg)
+        print("\n".join(report))
+        print("dry run: " + ("everything the run needs can be had here" if ok else "something is missing (see above)"))
+        return 0 if ok else 1
+    from rlvr.rl_core.models import ModelNotFoundError
     from rlvr.rl_core.trainer import run
 
-    run_dir = run(cfg, resume=args.resume, run_dir=args.run_dir)
+    try:
+        run_dir = run(cfg, resume=args.resume, run_dir=args.run_dir)
+    except ModelNotFoundError as e:
+        print(f"rlvr train: {e}", file=sys.stderr)
+        return 2
     try:
         from rlvr.rl_core.report import write_report
     except ImportError:
