@@ -12,7 +12,8 @@ checked without loading weights or rows and without contacting a hub.
 * **Memory** (per device, no sharding; GiB = 2^30 bytes): weights, gradients and AdamW's two moments of the
   trainable parameters in ``model.dtype`` (torch's AdamW keeps its moments in the parameter dtype), a frozen
   reference copy when KL needs one without LoRA, the learner's logits of one micro-batch (the largest
-  activation at a large vocabulary: the model-dtype logits plus their float32 copy, R x T x V), and the vLLM
+  activation at a large vocabulary: the logits in the model's or the autocast dtype plus their float32 copy,
+  R x T x V), and the vLLM
   engine's weight copy and KV cache (2 x layers x KV heads x head dim x dtype bytes per token).
 * **Trackers**: whether each configured tracker's package imports.
 """
@@ -169,10 +170,11 @@ def memory_lines(cfg: RunConfig, hf_config: dict[str, Any], counts: tuple[int, i
     if cfg.needs_reference and not cfg.lora.enabled:
         lines.append(f"frozen KL reference copy: {_gib(total * b)}")
         learner += total * b
-    logits = cfg.optim.micro_batch_size * t_max * vocab * (b + 4)
+    out_dtype = cfg.model.dtype if cfg.model.autocast == "none" else cfg.model.autocast
+    logits = cfg.optim.micro_batch_size * t_max * vocab * (_BYTES[out_dtype] + 4)
     lines.append(
         f"logits of one micro-batch ({cfg.optim.micro_batch_size} x {t_max} tokens x {vocab:,} vocab, "
-        f"{cfg.model.dtype} + float32): {_gib(logits)} (x2 in backward; lower optim.micro_batch_size to cut it)"
+        f"{out_dtype} + float32): {_gib(logits)} (x2 in backward; lower optim.micro_batch_size to cut it)"
     )
     learner += 2 * logits
     lines.append(f"learner, without other activations: about {_gib(learner)}")

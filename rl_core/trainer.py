@@ -189,6 +189,7 @@ class Trainer:
             prompt_batch=cfg.rollout.prompt_batch,
             vllm=cfg.rollout.vllm,
             seed=cfg.seed,
+            trust_remote_code=cfg.model.trust_remote_code,
         )
         logger.info("rollout backend %r resolved to %s", cfg.rollout.backend, type(self.generator).__name__)
         self.optimizer = make_optimizer(self.model, cfg.optim, cfg.lora)

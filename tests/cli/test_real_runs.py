@@ -143,8 +143,9 @@ def test_recipe_dry_run_resolves_a_cached_model_and_data_without_loading_them(tm
     assert "weights (float32): 5.75 GiB" in out
     assert "gradients + AdamW moments of the trainable parameters: 17.25 GiB" in out
     assert re.search(
-        r"logits of one micro-batch \(2 x 3072 tokens x 151,936 vocab, float32 \+ float32\): 6\.96 GiB", out
+        r"logits of one micro-batch \(2 x 3072 tokens x 151,936 vocab, bfloat16 \+ float32\): 5\.22 GiB", out
     )
+    assert "learner, without other activations: about 33.44 GiB" in out
     assert (
         "vLLM engine: weights 2.88 GiB; KV cache 28.0 KiB per token, 28.00 GiB for the step's 256 sequences of up to 4096 tokens"
         in out
