@@ -15,7 +15,7 @@ from __future__ import annotations
 import glob
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -251,16 +251,20 @@ def read_file(path: str | Path) -> list[dict[str, Any]]:
         return rows
     if suffix not in (".jsonl", ".json", ".ndjson"):
         raise ValueError(f"{p}: unsupported data format {suffix!r} (use {', '.join(FILE_SUFFIXES)} or a directory)")
-    rows = []
     with p.open() as f:
-        for i, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{p}:{i}: not valid JSON ({e.msg})") from None
-            if not isinstance(row, dict):
-                raise ValueError(f"{p}:{i}: expected a JSON object, got {type(row).__name__}")
-            rows.append(row)
-    return rows
+        return [row for _, row in jsonl_objects(f, str(p))]
+
+
+def jsonl_objects(lines: Iterable[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSONL stream; a line that is not a JSON object is a
+    ValueError naming ``source:line``."""
+    for i, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{source}:{i}: not valid JSON ({e.msg})") from None
+        if not isinstance(row, dict):
+            raise ValueError(f"{source}:{i}: expected a JSON object, got {type(row).__name__}")
+        yield i, row

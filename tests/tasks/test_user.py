@@ -179,22 +179,20 @@ def test_nested_fields_and_chat_message_columns(tmp_path) -> None:
     )
     ex = sorted(t.examples("train") + t.examples("eval"), key=lambda e: e.reference)
     assert [(e.prompt, e.reference) for e in ex] == [(f"Add {i} and 1.", str(i + 1)) for i in range(6)]
+
+    def task(template: str, reference: str):
+        return get_task(
+            "file",
+            data_files=str(tmp_path / "dapo.parquet"),
+            prompt_template=template,
+            reference_field=reference,
+            n_eval=1,
+        )
+
     with pytest.raises(ValueError, match=r"row 0: field 'reward_model.answer' \(reference_field\) is missing"):
-        get_task(
-            "file",
-            data_files=str(tmp_path / "dapo.parquet"),
-            prompt_template="{prompt[0][content]}",
-            reference_field="reward_model.answer",
-            n_eval=1,
-        ).examples("train")
+        task("{prompt[0][content]}", "reward_model.answer").examples("train")
     with pytest.raises(ValueError, match=r"row 0: prompt_template '\{prompt\[3\]\[content\]\}' does not fit the row"):
-        get_task(
-            "file",
-            data_files=str(tmp_path / "dapo.parquet"),
-            prompt_template="{prompt[3][content]}",
-            reference_field="reward_model.ground_truth",
-            n_eval=1,
-        ).examples("train")
+        task("{prompt[3][content]}", "reward_model.ground_truth").examples("train")
 
 
 def test_source_arguments_are_checked(tmp_path) -> None:
