@@ -276,6 +276,8 @@ def tracker_checks(cfg: RunConfig) -> list[Check]:
 def dry_run(cfg: RunConfig) -> tuple[bool, list[str]]:
     """(whether everything the run needs can be had here, the report lines)."""
     checks, hf_config = model_checks(cfg)
+    if hf_config is not None and cfg.model.name != "tiny":  # from_pretrained applies config overrides the same way
+        hf_config.update({k: v for k, v in cfg.model.kwargs.items() if k in hf_config})
     lines = []
     checks += data_checks(cfg)
     if hf_config is not None:

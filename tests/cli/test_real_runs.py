@@ -159,3 +159,17 @@ def test_recipe_dry_run_resolves_a_cached_model_and_data_without_loading_them(tm
     assert (
         "[MISSING] context: prompt budget + completion = 8024 tokens, model max_position_embeddings = 4096" in p.stdout
     )
+    # ... unless the config overrides the model's positions (from_pretrained applies model.kwargs to the config)
+    p = run_offline(
+        [
+            *args,
+            "rollout.vllm.max_model_len=8192",
+            "rollout.max_new_tokens=7000",
+            "model.kwargs={max_position_embeddings: 8192}",
+        ],
+        home,
+    )
+    assert (
+        p.returncode == 0
+        and "[ok] context: prompt budget + completion = 8024 tokens, model max_position_embeddings = 8192" in p.stdout
+    )
