@@ -96,6 +96,9 @@ class FileTask(DatasetTask):
                 }
         except ValueError as e:
             raise ValueError(f"file task: {e}") from None
+        if (split or eval_split) and (pair or self.sources["all"].kind == "file"):
+            where = "train_path/eval_path (give each its own split)" if pair else f"the single file {path}"
+            raise ValueError(f"file task: split and eval_split do not apply to {where}")
         self.path, self.train_path, self.eval_path = path, train_path, eval_path
         self.data_config, self.split, self.eval_split = config, split, eval_split
         self.data_files, self.revision = data_files, revision

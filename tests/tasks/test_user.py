@@ -203,6 +203,8 @@ def test_source_arguments_are_checked(tmp_path) -> None:
         get_task("file", path=path, config="main")
     with pytest.raises(ValueError, match="cannot tell the format"):
         get_task("file", data_files=str(tmp_path / "*.txt"), n_eval=1).examples("train")
+    with pytest.raises(ValueError, match="split and eval_split do not apply to the single file"):
+        get_task("file", path=path, split="train")
     with pytest.raises(ValueError, match="unknown key 'splitt'"):
         get_task("file", train_path={"path": path, "splitt": "x"}, eval_path=path)
 
