@@ -89,8 +89,8 @@ def _unshare_works() -> bool:
 
 def run_offline(args: Sequence[str], hf_home: Path, *, timeout: float = 600, cwd: str | None = None, **env: str) -> Any:
     """Run ``args`` (a command line) with ``HF_HOME=hf_home``, ``HF_HUB_OFFLINE=1``, W&B offline and no
-    network at all where ``unshare --net`` works (as root or with user namespaces), so nothing it does can
-    reach a hub; returns the CompletedProcess (text, output captured)."""
+    network but loopback where ``unshare --net`` works (as root or with user namespaces), so nothing it does
+    can reach a hub; returns the CompletedProcess (text, output captured)."""
     import subprocess
 
     full = {
@@ -105,5 +105,8 @@ def run_offline(args: Sequence[str], hf_home: Path, *, timeout: float = 600, cwd
     for key in ("HF_HUB_CACHE", "HF_DATASETS_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE"):
         if key not in env:
             full.pop(key, None)
-    prefix = ["unshare", "--net"] if _unshare_works() else []
+    # a private network namespace: only loopback, brought up (vLLM's in-process engine binds gloo to it)
+    prefix = (
+        ["unshare", "--net", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh"] if _unshare_works() else []
+    )
     return subprocess.run([*prefix, *args], env=full, capture_output=True, text=True, timeout=timeout, cwd=cwd)
