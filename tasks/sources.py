@@ -139,7 +139,14 @@ class DataSource:
             raise
 
     def split_names(self) -> list[str]:
-        """The splits this source offers (for a single file: none)."""
+        """The splits this source offers (for a single file: none); asked of ``datasets`` once per source."""
+        cached = self.__dict__.get("_names_memo")
+        if cached is None:
+            cached = self._split_names()
+            object.__setattr__(self, "_names_memo", cached)  # frozen: a memo, not state
+        return list(cached)
+
+    def _split_names(self) -> list[str]:
         if self.kind == "file":
             return []
         import datasets
