@@ -79,6 +79,48 @@ def put_prepared_dataset(
     return target
 
 
+_CUSTOM_CONFIG = """
+from transformers import LlamaConfig
+
+
+class RlvrTestConfig(LlamaConfig):
+    model_type = "rlvr_test_llama"
+"""
+
+_CUSTOM_MODEL = """
+from transformers import LlamaForCausalLM
+
+from .configuration_rlvr_test import RlvrTestConfig
+
+
+class RlvrTestForCausalLM(LlamaForCausalLM):
+    config_class = RlvrTestConfig
+"""
+
+
+def write_custom_code_repo(repo: Path, model: Any, tokenizer: Any, architecture: str = "RlvrTestForCausalLM") -> None:
+    """Save ``model`` and ``tokenizer`` to ``repo`` as a repository with its own modelling code: a config
+    class (model_type ``rlvr_test_llama``, unknown to transformers) and a causal-LM class over Llama, named in
+    ``auto_map``, so loading it needs ``trust_remote_code``. ``architecture`` is what ``config.json`` names
+    (``LlamaForCausalLM`` lets vLLM serve it with its own Llama)."""
+    import json
+
+    model.save_pretrained(repo)
+    tokenizer.save_pretrained(repo)
+    cfg = json.loads((repo / "config.json").read_text())
+    cfg.update(
+        model_type="rlvr_test_llama",
+        architectures=[architecture],
+        auto_map={
+            "AutoConfig": "configuration_rlvr_test.RlvrTestConfig",
+            "AutoModelForCausalLM": "modeling_rlvr_test.RlvrTestForCausalLM",
+        },
+    )
+    (repo / "config.json").write_text(json.dumps(cfg))
+    (repo / "configuration_rlvr_test.py").write_text(_CUSTOM_CONFIG)
+    (repo / "modeling_rlvr_test.py").write_text(_CUSTOM_MODEL)
+
+
 def _unshare_works() -> bool:
     import subprocess
 

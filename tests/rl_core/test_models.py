@@ -19,7 +19,7 @@ from rlvr.rl_core.config import ConfigError, load_config
 from rlvr.rl_core.models import ModelNotFoundError, load_model, model_source, resolve_dtype, tiny_model
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
-from hub_layout import put_hub_repo, run_offline  # noqa: E402
+from hub_layout import put_hub_repo, run_offline, write_custom_code_repo  # noqa: E402
 
 
 def test_tiny_and_dtype() -> None:
@@ -123,42 +123,10 @@ def test_hub_ids_load_from_the_hf_cache_offline_at_any_revision(tmp_path) -> Non
         assert str(home / "hub") in msg
 
 
-_CUSTOM_CONFIG = """
-from transformers import LlamaConfig
-
-
-class RlvrTestConfig(LlamaConfig):
-    model_type = "rlvr_test_llama"
-"""
-
-_CUSTOM_MODEL = """
-from transformers import LlamaForCausalLM
-
-from .configuration_rlvr_test import RlvrTestConfig
-
-
-class RlvrTestForCausalLM(LlamaForCausalLM):
-    config_class = RlvrTestConfig
-"""
-
-
 def test_trust_remote_code_is_opt_in_and_runs_the_repositorys_code(tmp_path) -> None:
     m, tok = tiny_model(seed=3)
     repo = tmp_path / "repo"
-    m.save_pretrained(repo)
-    tok.save_pretrained(repo)
-    cfg = json.loads((repo / "config.json").read_text())
-    cfg.update(
-        model_type="rlvr_test_llama",
-        architectures=["RlvrTestForCausalLM"],
-        auto_map={
-            "AutoConfig": "configuration_rlvr_test.RlvrTestConfig",
-            "AutoModelForCausalLM": "modeling_rlvr_test.RlvrTestForCausalLM",
-        },
-    )
-    (repo / "config.json").write_text(json.dumps(cfg))
-    (repo / "configuration_rlvr_test.py").write_text(_CUSTOM_CONFIG)
-    (repo / "modeling_rlvr_test.py").write_text(_CUSTOM_MODEL)
+    write_custom_code_repo(repo, m, tok)
     home = tmp_path / "hf"
     put_hub_repo(home, "acme/custom", repo)
     code = (

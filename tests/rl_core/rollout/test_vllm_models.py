@@ -16,26 +16,7 @@ if not vllm_available():
     pytest.skip("vllm does not import here (bash scripts/setup_vllm.sh installs it)", allow_module_level=True)
 
 sys.path.insert(0, str(Path(__file__).parents[2]))
-from hub_layout import put_hub_repo, run_offline  # noqa: E402
-
-#: a config class of the repository's own (model_type unknown to transformers) over vLLM's Llama weights layout
-_CONFIG = """
-from transformers import LlamaConfig
-
-
-class RlvrTestConfig(LlamaConfig):
-    model_type = "rlvr_test_llama"
-"""
-
-_MODEL = """
-from transformers import LlamaForCausalLM
-
-from .configuration_rlvr_test import RlvrTestConfig
-
-
-class RlvrTestForCausalLM(LlamaForCausalLM):
-    config_class = RlvrTestConfig
-"""
+from hub_layout import put_hub_repo, run_offline, write_custom_code_repo  # noqa: E402
 
 _SERVE = """
 import json
@@ -70,19 +51,7 @@ def test_a_trust_remote_code_hub_model_is_served_by_the_engine(tmp_path) -> None
 
     model, tok = tiny_model(seed=11, hidden_size=64, num_heads=2, num_layers=2)
     repo = tmp_path / "repo"
-    model.save_pretrained(repo)
-    tok.save_pretrained(repo)
-    cfg = json.loads((repo / "config.json").read_text())
-    cfg.update(
-        model_type="rlvr_test_llama",
-        auto_map={
-            "AutoConfig": "configuration_rlvr_test.RlvrTestConfig",
-            "AutoModelForCausalLM": "modeling_rlvr_test.RlvrTestForCausalLM",
-        },
-    )  # architectures stays LlamaForCausalLM: the engine serves it with its own Llama
-    (repo / "config.json").write_text(json.dumps(cfg))
-    (repo / "configuration_rlvr_test.py").write_text(_CONFIG)
-    (repo / "modeling_rlvr_test.py").write_text(_MODEL)
+    write_custom_code_repo(repo, model, tok, architecture="LlamaForCausalLM")  # vLLM serves it as its Llama
     home = tmp_path / "hf"
     put_hub_repo(home, "acme/custom-llama", repo)
     p = run_offline([sys.executable, "-c", _SERVE], home, VLLM_CPU_KVCACHE_SPACE="1")
