@@ -129,10 +129,9 @@ class _Matcher:
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False
         if isinstance(p, Chain):
-            last = p.items[-1]
-            return all(self.match(it, last) for it in p.items[:-1]) and self.match(last, g)
+            return self._chain_holds(p) and self.match(p.items[-1], g)
         if isinstance(g, Chain):
-            return all(self.match(it, g.items[-1]) for it in g.items[:-1]) and self.match(p, g.items[-1])
+            return self._chain_holds(g) and self.match(p, g.items[-1])
         if isinstance(p, Choice) or isinstance(g, Choice):
             return isinstance(p, Choice) and isinstance(g, Choice) and p.letter == g.letter
         if isinstance(p, Text) or isinstance(g, Text):
@@ -156,6 +155,17 @@ class _Matcher:
         if isinstance(p, Scalar) and isinstance(g, Scalar):
             return self.scalar(p, g)
         return False
+
+    def _chain_holds(self, c: Chain) -> bool:
+        """Every step of ``a = b = c`` equals the last; a step no parser can read (``1 + \\cdots + 10``) is
+        skipped, one that reads as a different value fails the chain (``x = 3 = 2``)."""
+        last = c.items[-1]
+        for it in c.items[:-1]:
+            if self.full and isinstance(it, Scalar) and it.num is None and _sympy(it.latex) is None:
+                continue
+            if not self.match(it, last):
+                return False
+        return True
 
     def _alternatives(self, p: Coll, g: Node) -> bool:
         """A hedge: exactly the gold's parts, or every alternative right."""
@@ -367,10 +377,11 @@ class _Matcher:
             return True
         if not self.full:
             raise NeedsWorker
-        a, b = _sympy(p.latex), _sympy(g.latex)
+        sp = _sp()
+        a = _rational(p.num) if p.num is not None else _sympy(p.latex)
+        b = _rational(g.num) if g.num is not None else _sympy(g.latex)
         if a is None or b is None:
             return False
-        sp = _sp()
         if convert is not None:
             factor = sp.Rational(1, 100) if convert[1] == "%" else sp.pi / 180
             if convert[0] == "p":
@@ -483,6 +494,10 @@ class _Real:
 
 class _Undecided(Exception):
     pass
+
+
+def _rational(n: Num) -> Any:
+    return _sp().Rational(n.value.numerator, n.value.denominator)
 
 
 def _to_sympy(v: Any) -> Any:
@@ -681,6 +696,10 @@ def _rounds_to(exact: Any, dec: Num) -> bool:
     """``|exact - d| <= ½·10^-places``, decided with enough precision (an exact tie needs a rational)."""
     sp = _sp()
     d = sp.Rational(dec.value.numerator, dec.value.denominator)
+    if dec.trailing:  # 0.6666…: the exact value continues the digits
+        unit = sp.Rational(1, 10**dec.places)
+        beyond = sp.Abs(exact) - sp.Abs(d)
+        return _nonnegative(beyond) and _nonnegative(unit - beyond) and beyond != unit
     half = sp.Rational(1, 2 * 10**dec.places)
     margin = half - sp.Abs(exact - d)
     if margin.is_Rational:
@@ -688,6 +707,17 @@ def _rounds_to(exact: Any, dec: Num) -> bool:
     try:
         v = sp.N(margin, 30 + dec.places, strict=True)
     except Exception:  # noqa: BLE001  (PrecisionExhausted: too close to call)
+        return False
+    return bool(v.is_real and v >= 0)
+
+
+def _nonnegative(x: Any) -> bool:
+    sp = _sp()
+    if x.is_Rational:
+        return bool(x >= 0)
+    try:
+        v = sp.N(x, 40, strict=True)
+    except Exception:  # noqa: BLE001  (too close to call)
         return False
     return bool(v.is_real and v >= 0)
 

@@ -46,7 +46,10 @@ _WINDOW = 3000
 MAX_BOXES = 64
 
 _BOX = re.compile(r"\\(?:boxed|fbox)(?![A-Za-z])")
-_HIDDEN = re.compile(r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}")
+_HIDDEN = re.compile(
+    r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
+    r"|\\(?:textcolor|color)\{\s*+white\s*+\}"
+)
 _GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
 _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+(?:is\b|:|-))?|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
@@ -59,12 +62,12 @@ _CHOICE = re.compile(
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _COPULA = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?!=)|:"
+    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?![=<>])|:(?=\s)"
 )
 _CLAUSE = re.compile(
     r"(?i)(?:,|;|[ \t]-{1,2}[ \t])[ \t]*+(?:which|since|because|as|so|where|hence|thus|therefore|i\.e\.|meaning|"
     r"giving|that|this|and[ \t]+so|and[ \t]+this|and[ \t]+that|rounded|when|while|though|although|but|after|"
-    r"before|per|according)\b|(?<![ \t])[ \t]++(?:because|since|which|where|hence|therefore)\b"
+    r"before|per|according|not|I|we)\b|(?<![ \t])[ \t]++(?:because|since|which|where|hence|therefore)\b"
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
@@ -154,7 +157,7 @@ def _looks_like_solution(text: str) -> bool:
 
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
-    ``\\iffalse … \\fi``, comment environments. Linear: each hidden region is skipped once."""
+    ``\\iffalse … \\fi``, comment environments, white text. Linear: each hidden region is skipped once."""
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []
@@ -175,7 +178,7 @@ def visible(text: str) -> str:
             end = text.find("-->", s + 4)
             out.append(text[pos:s])
             pos = n if end < 0 else end + 3
-        elif tok.endswith("phantom"):
+        elif tok.endswith("phantom") or tok.startswith(("\\textcolor", "\\color")):
             j = m.end()
             while j < n and text[j] in " \t":
                 j += 1
@@ -329,8 +332,7 @@ def _boxes(text: str) -> Extraction | None:
                 right = _statement_end(text, e)
             elif _hedged_after(text, e):  # "(though $3$ is also possible)", or a next sentence "Or 3."
                 right = _statement_end(text, e)
-                nxt = text[e + len(right) : e + len(right) + MAX_INLINE_ANSWER_CHARS]
-                right = right + " " + nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS) + 1]
+                right = right + " " + _next_sentence(text, e + len(right))
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
         if left or right:
             part, mode = _clean(" ".join(x for x in (left, f"${part}$", right) if x)), "text"
@@ -384,15 +386,20 @@ _HEDGE_WORDS = re.compile(
 )
 
 
+def _hedgy(s: str) -> bool:
+    """``s`` offers another candidate: a hedge word ("or", "might", "also", …) and math or a number."""
+    return bool(_HEDGE_WORDS.search(_mask_math(s)) and _ANSWER_TOKEN.search(s))
+
+
+def _next_sentence(text: str, end: int) -> str:
+    nxt = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t.!?\n")
+    return nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]
+
+
 def _hedged_after(text: str, e: int) -> bool:
-    """The rest of the last box's sentence (and a following "Or …" sentence) offers another candidate."""
+    """The rest of the last box's sentence, or the next sentence, offers another candidate."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
-    rest = text[e:end]
-    nxt = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t.\n")
-    if _HEDGE_START.match(nxt) and _ANSWER_TOKEN.search(nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]):
-        return True
-    masked = _mask_math(rest)
-    return bool(_HEDGE_WORDS.search(masked) and _ANSWER_TOKEN.search(rest))
+    return _hedgy(text[e:end]) or _hedgy(_next_sentence(text, end))
 
 
 def _strip_boxes(s: str) -> str:
@@ -431,15 +438,18 @@ def _phrase_statement(text: str, i: int) -> Extraction | None:
         return None
     end = _sentence_end(text, j, j + MAX_INLINE_ANSWER_CHARS)
     stmt = text[j:end]
-    rest = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t.")
-    if _HEDGE_START.match(rest):  # "The answer is 2. Or 3."
-        stmt = stmt + " " + rest[: _sentence_end(rest, 0, MAX_INLINE_ANSWER_CHARS)]
+    nxt = _next_sentence(text, end)
+    if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
+        stmt = stmt + " " + nxt
     return _statement(stmt, "answer_phrase")
 
 
 def _statement(stmt: str, method: str) -> Extraction | None:
-    """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer."""
+    """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
+    clause that offers another candidate (", but it might be 3") is not cut."""
     s = _cut_clause(stmt)
+    if _hedgy(stmt[len(s) :]):
+        s = stmt
     s = _LEAD.sub("", s.strip())
     s = _clean(_unbold(s))
     if not s or len(s) > MAX_INLINE_ANSWER_CHARS:
@@ -564,7 +574,7 @@ def _final_statement(text: str) -> Extraction | None:
 
 def _last_sentence(text: str) -> str | None:
     """The last sentence holding math or a digit (searched in a window around the last such character)."""
-    last = max(text.rfind("$"), text.rfind("\\)"), text.rfind("\\]"), max(text.rfind(d) for d in "0123456789"))
+    last = max(text.rfind("$"), text.rfind("\\"), max(text.rfind(d) for d in "0123456789"))
     if last < 0:
         return None
     lo = max(0, last - _WINDOW)
@@ -589,26 +599,25 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
     if not s:
         return None
     masked = _mask_math(s)
-    cops = list(_COPULA.finditer(masked))
+    cops = [c for c in _COPULA.finditer(masked) if c.group(0) != "=" or _prose_label(masked[: c.start()])]
     if cops:
         first, last = cops[0], cops[-1]
         choice = last
         if first is not last and re.search(r"(?i)\bor\b", masked[first.end() : last.start()]):
             choice = first  # "2 or it is 3": read the whole statement
-        if choice.group(0) in ("=", ":") and not _prose_label(masked[: choice.start()]):
-            choice = None  # x = 5: an equation, parsed whole
-        if choice is not None:
-            after = s[choice.end() :]
-            if not _ANSWER_TOKEN.search(_mask_math(after)) and _ANSWER_TOKEN.search(masked[: choice.start()]):
-                head = s[: choice.start()]  # "so 3 is right": the answer is the subject
-                clause = max(head.rfind(","), head.rfind(";"))
-                head = head[clause + 1 :]
-                run = _trailing_run(head, _mask_math(head)) if trailing_run else head
-                if run is not None:
-                    return _statement(run, "final_statement")
-            got = _statement(after, "final_statement")
-            if got is not None:
-                return got
+        if choice.group(0) == "=" and any(c.group(0) == "=" for c in cops[:-1]):
+            choice = next(c for c in cops if c.group(0) == "=")  # "Total = 48 + 24 = 72"
+        after = s[choice.end() :]
+        if not _ANSWER_TOKEN.search(_mask_math(after)) and _ANSWER_TOKEN.search(masked[: choice.start()]):
+            head = s[: choice.start()]  # "so 3 is right": the answer is the subject
+            clause = max(head.rfind(","), head.rfind(";"))
+            head = head[clause + 1 :]
+            run = _trailing_run(head, _mask_math(head)) if trailing_run else head
+            if run is not None:
+                return _statement(run, "final_statement")
+        got = _statement(after, "final_statement")
+        if got is not None:
+            return got
     if trailing_run:
         run = _trailing_run(s, masked)
         if run is None:
@@ -619,9 +628,10 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
 
 
 def _prose_label(before: str) -> bool:
-    """The text before ``=``/``:`` is prose (a word label: "Total: 18"), not an expression (``x = 5``)."""
-    words = re.findall(r"[A-Za-z]{2,}", before)
-    return bool(words) and not re.search(r"[\d\\^_{}()+*/]", before.strip()[-3:] if before.strip() else "")
+    """The text right before ``=`` is a word label ("Total = 18"), not part of an expression (``x = 5``)."""
+    tail = before.rstrip()
+    m = re.search(r"[A-Za-z]{2,}$", tail)
+    return m is not None and not re.search(r"[\d\\^_{}()+*/=<>]", tail[max(0, m.start() - 2) : m.start()])
 
 
 _RUN_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
@@ -726,11 +736,11 @@ def _last_choice(text: str) -> str | None:
 
 
 def _mode(s: str) -> str:
-    """``math`` for a LaTeX answer; ``text`` when it is prose (words outside math) or holds math spans."""
+    """``math`` for LaTeX (a box's content, a lone math span); ``text`` for prose, which may hold math spans."""
     if "$" in s or "\\(" in s or "\\[" in s:
         return "text"
-    outside = re.sub(r"\\[A-Za-z]+(?:\{[^{}]*\})*", " ", s)
-    if re.search(r"[A-Za-z]{2,}", outside) or "%" in s.replace("\\%", "") or "<=" in s or ">=" in s or "!=" in s:
+    outside = re.sub(r"\\[A-Za-z]+", " ", s)
+    if re.search(r"[A-Za-z]", outside) or re.search(r"[~%]|[<>!]=|=[<>]", s.replace("\\%", "")):
         return "text"
     return "math"
 

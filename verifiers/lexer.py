@@ -78,8 +78,8 @@ _MATH = re.compile(
     r"|(?P<op>\S)",
     re.S,
 )
-_TEX_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:(?:\{,\}|,\\!|\\,|\{\\,\}|\\ )\d{3})++(?!\d)")
-_TEX_SEP = re.compile(r"\{,\}|,\\!|\\,|\{\\,\}|\\ ")
+_TEX_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ ]?+(?:\{,\}|,\\!|\\[,;:]|\{\\,\}|\\ )[ ]?+\d{3})++(?!\d)")
+_TEX_SEP = re.compile(r"[ ]?+(?:\{,\}|,\\!|\\[,;:]|\{\\,\}|\\ )[ ]?+")
 _SCI = re.compile(r"[eE][-+]?\d+(?![A-Za-z\d])")
 
 _CMD_ALIASES = {
@@ -194,7 +194,7 @@ def prose_to_latex(text: str) -> str:
                 start, end, after = span
                 out.append(" " + s[start:end] + " ")
                 i = after
-                last_was_number = bool(re.search(r"\d\s*$", s[start:end]))
+                last_was_number = True  # a unit phrase may follow a math span: $50\pi$ square units
                 continue
             out.append("\\$" if c == "$" else c)
             i += 1
@@ -308,7 +308,7 @@ def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
 def lex(latex: str) -> list[Tok]:
     """Math-mode LaTeX as tokens (see the module docstring)."""
     s = unicode_to_latex(latex)
-    if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s:
+    if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
         s = _TEX_THOUSANDS.sub(lambda m: _TEX_SEP.sub("", m.group(0)), s)
     toks: list[Tok] = []
     i, n = 0, len(s)

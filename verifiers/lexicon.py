@@ -151,11 +151,23 @@ MULTIPLIERS = {
 }
 
 #: trailing words that add nothing to a value
-NEUTRAL_TRAILING = ("in total", "total", "altogether", "in all", "overall", "here", "now", "exactly", "in number")
+NEUTRAL_TRAILING = (
+    "in total",
+    "total",
+    "altogether",
+    "in all",
+    "overall",
+    "here",
+    "now",
+    "exactly",
+    "in number",
+    "only",
+)
 #: leading words between an answer phrase and the value that add nothing
 FILLERS = (
     "exactly",
     "precisely",
+    "only",
     "simply",
     "just",
     "equal to",

@@ -6,7 +6,8 @@ to how many places, which is what the decimal rule needs. Exponents and lengths 
 exact arithmetic (``1e999999999`` is not a number here; the worker refuses it).
 
 The decimal rule (:func:`numbers_match`): a decimal literal with ``p`` digits after the point stands for the
-values that round to it at ``p`` places, ``|v - d| <= ½·10^-p``, the same test whichever side wrote it.
+values that round to it at ``p`` places, ``|v - d| <= ½·10^-p``, the same test whichever side wrote it (a
+decimal written with dots, ``0.6666\\ldots``, stands for the values it truncates).
 A decimal *gold* states the precision asked for, so any exact answer that rounds to it matches. A decimal
 *answer* matches an exact gold that rounds to it only when it carries at least ``min_sig_digits``
 significant digits (``0.3333`` = 1/3; ``0.333``, ``3.14`` ≠ π). Two decimal literals match only when equal as
@@ -31,11 +32,13 @@ MAX_DIGITS = 2000
 @dataclass(frozen=True)
 class Num:
     """An exactly parsed number. ``places``: digits after the point of a decimal literal, ``None`` for an
-    exact integer, fraction or scientific-notation value; ``sig``: significant digits of a decimal literal."""
+    exact integer, fraction, repeating decimal (``0.\\overline{3}``) or scientific-notation value; ``sig``:
+    significant digits of a decimal literal; ``trailing``: written with dots (``0.3333\\ldots``)."""
 
     value: Fraction
     places: int | None = None
     sig: int = 0
+    trailing: bool = False  # written with "…": the digits go on (truncation, not rounding)
 
 
 def _strip_ws(toks: list[Tok]) -> list[Tok]:
@@ -71,10 +74,24 @@ def number_value(toks: list[Tok]) -> Num | None:
     n = _unsigned(t)
     if n is None:
         return None
-    return Num(sign * n.value, n.places, n.sig)
+    return Num(sign * n.value, n.places, n.sig, n.trailing)
 
 
 def _unsigned(t: list[Tok]) -> Num | None:
+    if (
+        len(t) >= 2
+        and t[0][0] == "num"
+        and "." in t[0][1]
+        and (t[1:] == [("cmd", "dots")] or t[1:] == [("op", ".")] * 3)
+    ):
+        d = _decimal(t[0][1])
+        return Num(d.value, d.places, d.sig, trailing=True)  # 0.3333\ldots
+    if (
+        len(t) >= 4
+        and t[0][0] == "num"
+        and (t[1] == ("cmd", "overline") or t[1:3] == [("op", "."), ("cmd", "overline")])
+    ):
+        return _repeating(t)
     if len(t) == 1:
         kind, val = t[0]
         if kind == "num" and len(val) <= MAX_DIGITS:
@@ -126,6 +143,23 @@ def _unsigned(t: list[Tok]) -> Num | None:
     return None
 
 
+def _repeating(t: list[Tok]) -> Num | None:
+    """``0.\\overline{3}``, ``0.1\\overline{6}``: a repeating decimal as its exact fraction."""
+    head = t[0][1] + ("." if t[1] == ("op", ".") else "")
+    rest = t[2:] if t[1] == ("cmd", "overline") else t[3:]
+    if len(rest) == 3 and rest[0] == ("op", "{") and rest[2] == ("op", "}") and rest[1][0] == "num":
+        rep = rest[1][1]
+    elif len(rest) == 1 and rest[0][0] == "num":
+        rep = rest[0][1]
+    else:
+        return None
+    whole, _, frac = head.partition(".")
+    if not _ or not rep.isdigit() or len(rep) + len(frac) > 200:
+        return None
+    base = int((whole or "0") + frac + rep) - int((whole or "0") + frac)
+    return Num(Fraction(base, 10 ** len(frac) * (10 ** len(rep) - 1)))
+
+
 def parse_number(text: str) -> Num | None:
     """``text`` (math-mode LaTeX) as an exact number, or ``None`` (see :func:`number_value`)."""
     if len(text) > MAX_DIGITS + 50:
@@ -173,6 +207,9 @@ def decimal_matches(
     assert decimal.places is not None
     if needs_digits and decimal.sig < min_sig_digits:
         return False
+    if decimal.trailing:  # 0.6666…: the exact value continues the digits
+        beyond = (abs(exact) - abs(decimal.value)) * 10**decimal.places
+        return (exact >= 0) == (decimal.value >= 0) and 0 <= beyond < 1
     return abs(decimal.value - exact) * 2 * 10**decimal.places <= 1
 
 

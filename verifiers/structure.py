@@ -811,6 +811,9 @@ def _scalar(t: list[Tok]) -> Node:
             else:
                 unit = last[1]
                 t = _trim(t[:-1])
+                if t and t[-1][0] == "word" and t[-1][1].lower() in ("square", "sq", "cubic", "cu"):
+                    unit = f"{unit}^{3 if t[-1][1].lower() in ('cubic', 'cu') else 2}"  # square units
+                    t = _trim(t[:-1])
             changed = True
             continue
         if last[0] == "word" and last[1].lower() in MULTIPLIERS and mult == 1 and unit is None:
@@ -848,13 +851,14 @@ def _scalar(t: list[Tok]) -> Node:
 
 
 def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
-    """``… \\unit{cm}^2``: the unit with its power and where the value ends."""
-    n = len(t)
-    if n >= 3 and t[-2] == ("op", "^") and t[-3][0] == "unit" and t[-1][1] in ("2", "3"):
-        return f"{t[-3][1]}^{t[-1][1]}", n - 3
-    if n >= 5 and t[-4] == ("op", "^") and t[-3] == ("op", "{") and t[-1] == ("op", "}") and t[-5][0] == "unit":
-        if t[-2][1] in ("2", "3"):
-            return f"{t[-5][1]}^{t[-2][1]}", n - 5
+    """``… \\unit{cm}^2`` (spaces allowed): the unit with its power and where the value ends."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"][-6:]
+    n = [t[i] for i in idx]
+    if len(n) >= 3 and n[-2] == ("op", "^") and n[-3][0] == "unit" and n[-1][1] in ("2", "3"):
+        return f"{n[-3][1]}^{n[-1][1]}", idx[-3]
+    if len(n) >= 5 and n[-4] == ("op", "^") and n[-3] == ("op", "{") and n[-1] == ("op", "}") and n[-5][0] == "unit":
+        if n[-2][1] in ("2", "3"):
+            return f"{n[-5][1]}^{n[-2][1]}", idx[-5]
     return None
 
 

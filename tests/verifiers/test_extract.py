@@ -221,9 +221,9 @@ HOSTILE = {
 @pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_linear_time_on_hostile_input(text: str) -> None:
     for choices in (False, True):
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: the machine may be shared
         extract(text, choices=choices)
-        assert time.perf_counter() - t0 < 1.0
+        assert time.process_time() - t0 < 1.0
 
 
 def test_nested_braces_extract_whole() -> None:
