@@ -121,14 +121,41 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
         return Extraction(None, "unclosed_answer_tag")
-    if end >= 0:
-        start = text.rfind(open_t, 0, end)
-        if start >= 0:
-            got = _inside_tag(text[start + len(open_t) : end], choices)
-            if got.answer is None:
-                return Extraction(None, "empty_answer_tag" if got.method != "unbalanced_box" else got.method)
-            return Extraction(got.answer, "answer_tag", got.parts, got.mode)
+    if end >= 0 and text.rfind(open_t, 0, end) >= 0:
+        return _answer_tags(text, open_t, close_t, choices)
     return _plain(text, choices)
+
+
+def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extraction:
+    """Every complete answer tag; different answers in several tags are several parts (a hedge)."""
+    parts: list[str] = []
+    modes: list[str] = []
+    pos = 0
+    while len(parts) <= MAX_BOXES:
+        start = text.find(open_t, pos)
+        if start < 0:
+            break
+        end = text.find(close_t, start)
+        if end < 0:
+            break
+        inner_start = text.rfind(open_t, start, end)  # <answer><answer>x</answer>: the innermost opener
+        got = _inside_tag(text[inner_start + len(open_t) : end], choices)
+        pos = end + len(close_t)
+        if got.answer is None:
+            if got.method == "unbalanced_box":
+                return Extraction(None, "unbalanced_box")
+            continue
+        for part in got.parts:
+            key = re.sub(r"\s+", "", part)
+            if key not in {re.sub(r"\s+", "", p) for p in parts}:
+                parts.append(part)
+                modes.append(got.mode)
+    if not parts:
+        return Extraction(None, "empty_answer_tag")
+    if len(set(modes)) > 1:
+        parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
+        return _found(parts, "answer_tag", "text")
+    return _found(parts, "answer_tag", modes[0])
 
 
 def extract_reference(reference: str) -> Extraction:
@@ -608,6 +635,9 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         if choice.group(0) == "=" and any(c.group(0) == "=" for c in cops[:-1]):
             choice = next(c for c in cops if c.group(0) == "=")  # "Total = 48 + 24 = 72"
         after = s[choice.end() :]
+        neg = re.search(r"(?i)\b(?:not|never|cannot|\w+n't)[ \t]*+$", masked[: choice.start()])
+        if neg is not None:  # "it can't be 2", "it cannot be 2": the negation is part of the answer
+            after = s[neg.start() :]
         if not _ANSWER_TOKEN.search(_mask_math(after)) and _ANSWER_TOKEN.search(masked[: choice.start()]):
             head = s[: choice.start()]  # "so 3 is right": the answer is the subject
             clause = max(head.rfind(","), head.rfind(";"))
@@ -644,6 +674,12 @@ _MODIFIERS = frozenset(
 )
 
 
+def _modifier(word: str) -> bool:
+    """A word that changes the value right after it ("not", "at least", a negated verb: "isn't")."""
+    w = word.lower()
+    return w in _MODIFIERS or w.endswith("n't") or w in ("cannot", "nor")
+
+
 def _trailing_run(s: str, masked: str) -> str | None:
     """The end of a sentence that is its answer: from its first math/number after the last ordinary word
     (a modifier right before it, "not 2", is kept), through unit, noun and connector words; ``None`` if none."""
@@ -673,13 +709,13 @@ def _trailing_run(s: str, masked: str) -> str | None:
     for m in words:  # a unit or noun word cannot open the answer ("costs $5": the answer is $5)
         if m.start() < begin:
             continue
-        if masked[begin : m.start()].strip(" \t,:") or len(m.group(0)) < 2 or m.group(0).lower() in _MODIFIERS:
+        if masked[begin : m.start()].strip(" \t,:") or len(m.group(0)) < 2 or _modifier(m.group(0)):
             break
         begin = m.end()
     while begin < len(masked) and masked[begin] in " \t,:":
         begin += 1
     before = [m for m in words if m.end() <= begin]
-    if before and before[-1].group(0).lower() in _MODIFIERS and not masked[before[-1].end() : begin].strip(" \t"):
+    if before and _modifier(before[-1].group(0)) and not masked[before[-1].end() : begin].strip(" \t"):
         begin = before[-1].start()
     return s[begin:]
 
@@ -713,14 +749,14 @@ def _single_island(s: str, masked: str) -> str | None:
         if m.start() < hi or masked[hi : m.start()].strip(" \t,"):
             continue
         w = m.group(0)
-        if w in UNIT_ALIASES or w.lower() in UNIT_ALIASES or count_noun(w) is not None or w.lower() in _MODIFIERS:
+        if w in UNIT_ALIASES or w.lower() in UNIT_ALIASES or count_noun(w) is not None or _modifier(w):
             hi = m.end()
-            if w.lower() in _MODIFIERS or w.lower() in MULTIPLIERS:
+            if _modifier(w) or w.lower() in MULTIPLIERS:
                 break
             continue
         break
     before = [m for m in ordinary if m.end() <= lo and not masked[m.end() : lo].strip(" \t")]
-    if before and before[-1].group(0).lower() in _MODIFIERS:
+    if before and _modifier(before[-1].group(0)):
         lo = before[-1].start()
     return s[lo:hi].strip()
 

@@ -1,13 +1,13 @@
-"""The ``math`` verifier: extract the final answer, decide equivalence with the gold answer.
+"""The ``math`` verifier: extract the final answer as written, parse both sides into structures, compare them.
 
 Pipeline per completion: :func:`rlvr.verifiers.extract.extract` (in the caller, linear time) → size caps →
-cheap exact fast paths in the caller (equal normalised strings, plain numbers as exact fractions,
-multiple-choice letters) → otherwise :func:`rlvr.verifiers.equivalence.answers_equal_any` in a worker
-process under a hard time limit (:mod:`rlvr.verifiers.workers`). Decisions are cached per
-(answer, gold) pair, so the G samples of a group that agree cost one check.
+:func:`rlvr.verifiers.equivalence.quick_decision` (in the caller: structures, exact numbers, text, no sympy) →
+otherwise :func:`rlvr.verifiers.equivalence.answers_equal_any` in a worker process under a hard time limit
+(:mod:`rlvr.verifiers.workers`). Decisions are cached per (answer, gold) pair, so the G samples of a group
+that agree cost one check. docs/verifiers.md lists every policy.
 
-The reference is the gold answer: a string (``"\\frac{1}{2}"``, ``"$\\boxed{3}$"``, a GSM8K solution
-ending in ``#### 72``), a number, or a list of acceptable answers.
+The reference is the gold answer: a string (``"\\frac{1}{2}"``, ``"$\\boxed{3}$"``, several boxed parts, a GSM8K
+solution ending in ``#### 72``, a worked solution), a number, or a list of acceptable answers.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ class MathVerifier(BatchVerifier):
 
     timeout_s: hard wall-clock limit of one equivalence check. min_sig_digits: a decimal answer needs this
     many significant digits to match a non-decimal exact gold (``0.3333`` ~ 1/3; ``0.333``, and ``3.14`` for
-    π, are not). percent / degrees: let ``50\\%`` match ``0.5`` and ``30^\\circ`` match ``\\pi/6``. workers:
+    π, are not). percent / degrees: also read ``50\\%`` as its value 0.5 and ``30^\\circ`` as ``\\pi/6``
+    (a plain number always matches the number before a dropped sign). workers:
     size of the process pool (default ``RLVR_VERIFIER_WORKERS`` or min(4, CPUs)). think_tag / answer_tag: tag
     names for extraction.
     """
