@@ -37,7 +37,6 @@ from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
     MAX_NESTING,
     Bad,
-    Chain,
     Choice,
     Coll,
     Equation,
@@ -128,10 +127,6 @@ class _Matcher:
             return bool(not isinstance(p, Bad) or p.text)
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False
-        if isinstance(p, Chain):
-            return self._chain_holds(p) and self.match(p.items[-1], g)
-        if isinstance(g, Chain):
-            return self._chain_holds(g) and self.match(p, g.items[-1])
         if isinstance(p, Choice) or isinstance(g, Choice):
             return isinstance(p, Choice) and isinstance(g, Choice) and p.letter == g.letter
         if isinstance(p, Text) or isinstance(g, Text):
@@ -142,6 +137,9 @@ class _Matcher:
             return self._collection(p, g)
         if isinstance(p, Labelled) or isinstance(g, Labelled):
             return self._labelled(p, g)
+        if isinstance(p, Equation) and not isinstance(g, Equation):
+            value = _stated_value(p)  # "a + b = 12" states the value of the quantity asked for
+            return value is not None and self.match(value, g)
         if isinstance(p, Equation) or isinstance(g, Equation):
             return isinstance(p, Equation) and isinstance(g, Equation) and self._equations(p, g)
         if isinstance(p, Intervals) or isinstance(g, Intervals):
@@ -155,17 +153,6 @@ class _Matcher:
         if isinstance(p, Scalar) and isinstance(g, Scalar):
             return self.scalar(p, g)
         return False
-
-    def _chain_holds(self, c: Chain) -> bool:
-        """Every step of ``a = b = c`` equals the last; a step no parser can read (``1 + \\cdots + 10``) is
-        skipped, one that reads as a different value fails the chain (``x = 3 = 2``)."""
-        last = c.items[-1]
-        for it in c.items[:-1]:
-            if self.full and isinstance(it, Scalar) and it.num is None and _sympy(it.latex) is None:
-                continue
-            if not self.match(it, last):
-                return False
-        return True
 
     def _alternatives(self, p: Coll, g: Node) -> bool:
         """A hedge: exactly the gold's parts, or every alternative right."""
@@ -221,6 +208,8 @@ class _Matcher:
             if isinstance(p, Coll) and p.kind == "set":
                 return False
             return vec is not None and self._ordered(vec, list(g.items))
+        if isinstance(g, Matrix) and isinstance(p, Scalar) or isinstance(p, Matrix) and isinstance(g, Scalar):
+            return self._matrix_value(p, g)
         if isinstance(g, Matrix):
             if isinstance(p, Matrix):
                 return len(p.rows) == len(g.rows) and all(
@@ -233,6 +222,27 @@ class _Matcher:
         if isinstance(p, Matrix) and isinstance(g, Coll):
             return False
         return False
+
+    def _matrix_value(self, p: Node, g: Node) -> bool:
+        """A matrix written as an expression (``A + B``, a product) against a matrix written out."""
+        if not self.full:
+            raise NeedsWorker
+        sp = _sp()
+        values = []
+        for n in (p, g):
+            if isinstance(n, Scalar):
+                v = _sympy(n.latex)
+                if not isinstance(v, sp.MatrixBase):
+                    return False
+                values.append(v)
+            else:
+                assert isinstance(n, Matrix)
+                cells = [[_sympy(c.latex) if isinstance(c, Scalar) else None for c in row] for row in n.rows]
+                if any(c is None for row in cells for c in row):
+                    return False
+                values.append(sp.ImmutableMatrix(cells))
+        a, b = values
+        return a.shape == b.shape and all(_sympy_equal(x, y, None, None, self.pol) for x, y in zip(list(a), list(b)))
 
     def _ordered(self, ps: list[Node], gs: list[Node]) -> bool:
         return len(ps) == len(gs) and all(self.match(a, b) for a, b in zip(ps, gs))
@@ -346,7 +356,7 @@ class _Matcher:
 
     def scalar(self, p: Scalar, g: Scalar) -> bool:
         """Equality of two values under the unit, base, percent/degree and decimal policies."""
-        if p.latex == g.latex and p.unit == g.unit and p.base == g.base and p.approx == g.approx:
+        if p.latex == g.latex and p.unit == g.unit and p.base == g.base:
             return True
         if p.unit and g.unit and p.unit != g.unit:
             return False
@@ -551,6 +561,15 @@ def _digits_value(digits: str, base: int) -> int | None:
         return None
 
 
+def _stated_value(e: Equation) -> Scalar | None:
+    """The right side of an answer ``expression = constant`` (not 0): the value it states. A gold written as an
+    equation stays an equation (``2x + z = 1`` is not the answer 1)."""
+    rhs = e.rhs
+    if any(k == "sym" and v not in "ei" for k, v in rhs.toks) or (rhs.num is not None and rhs.num.value == 0):
+        return None
+    return rhs
+
+
 def _vector(n: Node) -> list[Node] | None:
     if isinstance(n, Coll) and n.kind in ("tuple", "list", "parts", "and"):
         return list(n.items)
@@ -613,13 +632,17 @@ def _sympy(latex: str) -> Any:
 
     try:
         expr = parse_tokens(lex(latex))
+    except AnswerTooComplex:
+        raise
     except Ambiguous:  # "1 2", "a/b c": no reading, and no other parser may guess one
         return None
     except Unsupported:
         expr = _latex2sympy(latex)
         if expr is None:
             return None
-    if not isinstance(expr, sp.Expr):
+    except (TypeError, ValueError, ArithmeticError, IndexError, AttributeError, RecursionError):
+        return None  # e.g. a matrix sum of different shapes
+    if not isinstance(expr, (sp.Expr, sp.MatrixBase)):
         return None
     refuse_huge(expr)
     try:

@@ -34,7 +34,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rlvr.verifiers.lexer import match_brace
+from rlvr.verifiers.lexer import find_dollar, match_brace
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -166,7 +166,8 @@ def extract_reference(reference: str) -> Extraction:
         return _plain(text, False)
     if _looks_like_solution(text):
         return _plain(text, False)
-    return _found([_clean(text)], "reference", "math")
+    gold = _clean(text)
+    return _found([gold], "reference", "text" if re.search(r"\$|\\\(|\\\[", gold) else "math")
 
 
 def _looks_like_solution(text: str) -> bool:
@@ -265,6 +266,10 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
 def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
     boxes = _boxes(text)
     if boxes is not None:
+        last_box = max(text.rfind("\\boxed"), text.rfind("\\fbox"))
+        later = _last_phrase(text, after=last_box) if boxes.answer is not None else None
+        if later is not None and later.answer is not None and _ANSWER_TOKEN.search(later.answer):
+            return later  # boxes of intermediate results, then "Final Answer: …"
         return boxes
     gsm = _last(_GSM8K.finditer(text))
     if gsm is not None:
@@ -308,7 +313,7 @@ _BOX_BEFORE = re.compile(
     r"\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\beither|\bor|\bup[ \t]+to)[ \t$]*$"
 )
 _BOX_AFTER = re.compile(
-    r"(?i)[ \t$]*+(?:\\?%|\^\s*\{?\s*\\circ|°|\\pm|\\mp|\\text\{\s*(?:or|and|more|less|fewer|million|billion|"
+    r"(?i)[ \t$]*+(?:\\?%|\^\s*\{?\s*\\circ|°|\\pm(?![A-Za-z])|\\mp(?![A-Za-z])|\\text\{\s*(?:or|and|more|less|fewer|million|billion|"
     r"thousand|hundred|dozen|percent|times)\b|(?:or|and/or|more|less|fewer|million|billion|thousand|hundred|"
     r"dozen|percent|times|plus|minus|squared|cubed|or[ \t]+more|or[ \t]+less|at[ \t]+least|at[ \t]+most)\b)"
 )
@@ -444,9 +449,9 @@ def _statement_end(text: str, i: int) -> str:
 # ---------------------------------------------------------------- answer phrases
 
 
-def _last_phrase(text: str) -> Extraction | None:
-    """The statement after the last answer phrase that has one."""
-    matches = deque(_PHRASE.finditer(text), maxlen=8)
+def _last_phrase(text: str, after: int = 0) -> Extraction | None:
+    """The statement after the last answer phrase (starting after ``after``) that has one."""
+    matches = deque(_PHRASE.finditer(text, after), maxlen=8)
     for m in reversed(matches):
         got = _phrase_statement(text, m.end())
         if got is not None:
@@ -468,6 +473,9 @@ def _phrase_statement(text: str, i: int) -> Extraction | None:
     nxt = _next_sentence(text, end)
     if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
         stmt = stmt + " " + nxt
+    if re.match(r"[A-Za-z]{2,}", _LEAD.sub("", stmt.strip())) and _ANSWER_TOKEN.search(stmt):
+        got = _statement_of_sentence(stmt)  # "Final Answer: The largest $n$ is 34."
+        return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
     return _statement(stmt, "answer_phrase")
 
 
@@ -478,7 +486,7 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     if _hedgy(stmt[len(s) :]):
         s = stmt
     s = _LEAD.sub("", s.strip())
-    s = _clean(_unbold(s))
+    s = _clean(_isolate_value(_clean(_unbold(s))))
     if not s or len(s) > MAX_INLINE_ANSWER_CHARS:
         return None
     return _found([s], method, _mode(s))
@@ -527,9 +535,9 @@ def _span_at(s: str, i: int) -> tuple[int, int, int] | None:
     c = s[i]
     if c == "$":
         if s.startswith("$$", i):
-            j = s.find("$$", i + 2)
+            j = find_dollar(s, i + 2, double=True)
             return (i + 2, j, j + 2) if j >= 0 else None
-        j = s.find("$", i + 1)
+        j = find_dollar(s, i + 1)
         if j < 0:
             return None
         if s[i + 1 : i + 2].isdigit() and (s[j + 1 : j + 2].isdigit() or s[j - 1].isspace()):
@@ -720,45 +728,112 @@ def _trailing_run(s: str, masked: str) -> str | None:
     return s[begin:]
 
 
-def _single_island(s: str, masked: str) -> str | None:
-    """The only answer in a sentence that has exactly one ("drops to -3.5 degrees by midnight"): the run of
-    answer tokens with its unit words and the modifiers that touch it; ``None`` unless there is exactly one."""
-    from rlvr.verifiers.lexer import MATH_WORDS
-    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, count_noun
+#: words after which a value's phrase is over: a preposition, a relative pronoun, "ago" ("3 hours ago")
+_BOUNDARY = frozenset(
+    """that which who whom whose where when while because since as so for of in on at by to from with within
+    without into onto after before during per each every ago later earlier old long wide tall high deep away left
+    remaining than if is are was were be will would can could must should does do did has have had its their
+    his her our your my this these those""".split()
+)
 
-    words = list(_RUN_WORD.finditer(masked))
-    ordinary = [
+
+def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int | None:
+    """Where the phrase of a value ending at ``hi`` ends: through a unit ("3 hours"), a count-noun phrase
+    ("12 distinct arithmetic sequences") and a modifier ("2 more", which keeps the answer different), up to a
+    boundary word ("that", "by", "ago") or the end. ``None`` when another word follows ("2 extra"): the value
+    cannot be cut out of its statement."""
+    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, count_noun
+
+    after = [m for m in words if m.start() >= hi]
+    k = 0
+    while k < len(after) and not masked[hi : after[k].start()].strip(" \t,"):
+        w = after[k].group(0)
+        low = w.lower()
+        if low in ("or", "and", "either", "nor"):
+            return None  # more values follow: the statement is read whole
+        if _modifier(w) or low in MULTIPLIERS:
+            return after[k].end()  # stays with the value, which then differs from a plain one
+        if low in _BOUNDARY:
+            return hi
+        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
+            hi = after[k].end()
+            k += 1
+            continue
+        # a count-noun phrase: up to three adjectives and a plural noun
+        j = k
+        while j < len(after) and j - k < 4:
+            wj = after[j].group(0)
+            if not adjective_ok(wj) or _modifier(wj) or wj.lower() in _BOUNDARY:
+                return None
+            if masked[(after[j - 1].end() if j > k else hi) : after[j].start()].strip(" \t"):
+                return None
+            if count_noun(wj) is not None:
+                break
+            j += 1
+        else:
+            return None
+        if j >= len(after):
+            return None
+        hi = after[j].end()
+        k = j + 1
+    if k < len(after) and masked[hi : after[k].start()].strip(" \t,"):
+        return hi  # punctuation or math after the phrase ends it
+    return hi
+
+
+def _ordinary_words(masked: str) -> list[re.Match[str]]:
+    from rlvr.verifiers.lexer import MATH_WORDS
+
+    return [
         m
-        for m in words
+        for m in _RUN_WORD.finditer(masked)
         if len(m.group(0)) > 1
         and m.group(0).lower() not in MATH_WORDS
         and not (m.start() > 0 and masked[m.start() - 1] == "\\")
     ]
-    islands: list[list[int]] = []
+
+
+def _single_island(s: str, masked: str) -> str | None:
+    """The only answer in a sentence that has exactly one ("drops to -3.5 degrees by midnight"): its run of
+    answer tokens with the value's phrase (units, a count noun, a modifier that touches it); ``None`` unless
+    there is exactly one and its phrase ends cleanly."""
+    ordinary = _ordinary_words(masked)
+    islands: list[tuple[int, int]] = []
     pos = 0
     for m in [*ordinary, None]:
         end = m.start() if m is not None else len(masked)
-        seg = masked[pos:end]
-        if _ANSWER_TOKEN.search(seg):
-            islands.append([pos, end])
+        if _ANSWER_TOKEN.search(masked[pos:end]):
+            islands.append((pos, end))
         pos = m.end() if m is not None else end
     if len(islands) != 1:
         return None
     lo, hi = islands[0]
-    for m in ordinary:  # unit and noun words after it belong to it, and so does a modifier
-        if m.start() < hi or masked[hi : m.start()].strip(" \t,"):
-            continue
-        w = m.group(0)
-        if w in UNIT_ALIASES or w.lower() in UNIT_ALIASES or count_noun(w) is not None or _modifier(w):
-            hi = m.end()
-            if _modifier(w) or w.lower() in MULTIPLIERS:
-                break
-            continue
-        break
+    hi_end = _value_phrase_end(masked, len(masked[:hi].rstrip()), ordinary)
+    if hi_end is None:
+        return None
     before = [m for m in ordinary if m.end() <= lo and not masked[m.end() : lo].strip(" \t")]
     if before and _modifier(before[-1].group(0)):
         lo = before[-1].start()
-    return s[lo:hi].strip()
+    return s[lo:hi_end].strip()
+
+
+def _isolate_value(s: str) -> str:
+    """A statement that starts with its value and goes on in prose ("12 distinct sequences that meet the
+    conditions"): the value with its phrase; the statement unchanged when the value cannot be cut out."""
+    masked = _mask_math(s)
+    ordinary = _ordinary_words(masked)
+    if not ordinary or not _ANSWER_TOKEN.match(masked.lstrip(" \t-+($~")[:1] or " "):
+        return s
+    first = ordinary[0]
+    head = masked[: first.start()].rstrip()
+    if not _ANSWER_TOKEN.search(head):
+        return s
+    end = _value_phrase_end(masked, len(head), ordinary)
+    if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):
+        return s  # another value or more math later: the statement is read whole
+    if re.search(r"[\\{}$]", s[first.start() :]):
+        return s  # LaTeX after the value: not prose to cut
+    return s[:end].strip()
 
 
 # ---------------------------------------------------------------- choices, cleaning
@@ -797,7 +872,8 @@ def _clean(s: str) -> str:
         if s.endswith("**") and "**" not in s[:-2]:
             s = s[:-2].strip()
         s = s.replace("\\displaystyle", "").strip()
-        s = s.rstrip(".,;:").strip()
+        while s and (s[-1] in ",;:" or (s[-1] == "." and not s.endswith(".."))):
+            s = s[:-1].rstrip()
         if s.endswith("$.") or s.endswith("$,"):
             s = s[:-1]
         if s == before:

@@ -85,7 +85,7 @@ class _P:
             if kind == "ws":
                 space = True
                 continue
-            if kind in ("word", "unit", "begin", "end"):
+            if kind in ("word", "unit"):
                 raise Unsupported(f"{kind} {val!r} in an expression")
             out.append((kind, val, space))
             space = False
@@ -129,6 +129,8 @@ class _P:
             neg = self.take()[1] == "-"
             t = self.term()
             terms.append(_neg(t) if neg else t)
+        if len(terms) > 1 and any(isinstance(x, sympy.MatrixBase) for x in terms):
+            return _matrix_sum(terms)
         return sympy.Add(*terms, evaluate=False) if len(terms) > 1 else terms[0]
 
     def signed(self) -> Any:
@@ -158,6 +160,8 @@ class _P:
                 factors.append(self.power())
             else:
                 break
+        if len(factors) > 1 and any(isinstance(x, sympy.MatrixBase) for x in factors):
+            return _matrix_product(factors)
         return sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
 
     def _is_func(self, tok: tuple[str, str, bool]) -> bool:
@@ -165,7 +169,7 @@ class _P:
 
     def _starts_factor(self, tok: tuple[str, str, bool]) -> bool:
         kind, val, _ = tok
-        if kind in ("num", "sci", "sym"):
+        if kind in ("num", "sci", "sym", "begin"):
             return True
         if kind == "op":
             return val in ("(", "{", "[") or (val == "|" and self.bars == 0)
@@ -235,6 +239,9 @@ class _P:
     def atom(self) -> Any:
         kind, val, _ = self.take()
         if kind == "num":
+            mixed = self._spaced_mixed(val)
+            if mixed is not None:
+                return mixed
             if self.is_("cmd", "frac") and "." not in val:  # mixed number 2\frac{1}{2}
                 save = self.i
                 self.take()
@@ -270,9 +277,54 @@ class _P:
                 self.expect("op", "|")
                 return sympy.Abs(e, evaluate=False)
             raise Unsupported(f"operator {val!r}")
+        if kind == "begin":
+            return self.matrix(val)
         if kind != "cmd":
             raise Unsupported(f"token {val!r}")
         return self.command(val)
+
+    def matrix(self, env: str) -> Any:
+        """``\\begin{pmatrix} … \\end{pmatrix}`` (any matrix environment) as an immutable sympy matrix."""
+        if env not in ("pmatrix", "bmatrix", "Bmatrix", "matrix", "smallmatrix", "array"):
+            raise Unsupported(f"environment {env}")
+        rows: list[list[Any]] = [[]]
+        cell: list[tuple[str, str, bool]] = []
+        depth = 0
+        while True:
+            tok = self.take()
+            if tok[0] == "begin":
+                depth += 1
+            elif tok[0] == "end":
+                if depth == 0:
+                    break
+                depth -= 1
+            if depth == 0 and tok[:2] in (("op", "&"), ("op", "\\\\")):
+                rows[-1].append(_sub(cell))
+                cell = []
+                if tok[1] == "\\\\":
+                    rows.append([])
+                continue
+            if tok[:2] != ("cmd", "hline"):
+                cell.append(tok)
+        if cell:
+            rows[-1].append(_sub(cell))
+        rows = [r for r in rows if r]
+        if not rows or any(len(r) != len(rows[0]) for r in rows):
+            raise Unsupported("ragged matrix")
+        return sympy.ImmutableMatrix(rows)
+
+    def _spaced_mixed(self, whole: str) -> Any:
+        """``4 4/9``: a whole number, a space, and a proper fraction of integers is a mixed number."""
+        t = self.t[self.i : self.i + 3]
+        if "." in whole or len(t) < 3 or t[0][0] != "num" or not t[0][2] or t[1][:2] != ("op", "/") or t[2][0] != "num":
+            return None
+        if "." in t[0][1] or "." in t[2][1] or not 0 < int(t[0][1]) < int(t[2][1]):
+            return None
+        nxt = self.t[self.i + 3] if self.i + 3 < len(self.t) else None
+        if nxt is not None and (nxt[0] in ("num", "sym") or nxt[:2] in (("op", "^"), ("op", "("))):
+            return None
+        self.i += 3
+        return sympy.Add(_number(whole), sympy.Rational(int(t[0][1]), int(t[2][1])), evaluate=False)
 
     def _continues_product(self) -> bool:
         nxt = self.peek()
@@ -430,7 +482,34 @@ class _P:
         return sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
 
 
+def _sub(toks: list[tuple[str, str, bool]]) -> Any:
+    """A matrix cell: its own expression."""
+    p = _P([])
+    p.t = list(toks)
+    return p.parse()
+
+
+def _matrix_sum(terms: list[Any]) -> Any:
+    total = terms[0]
+    for t in terms[1:]:
+        if isinstance(total, sympy.MatrixBase) != isinstance(t, sympy.MatrixBase):
+            raise Unsupported("matrix plus scalar")
+        total = total + t
+    return total
+
+
+def _matrix_product(factors: list[Any]) -> Any:
+    out = factors[0]
+    for f in factors[1:]:
+        if isinstance(f, sympy.Pow) and f.exp == -1 and isinstance(f.base, sympy.MatrixBase):
+            raise Unsupported("division by a matrix")
+        out = out * f
+    return out
+
+
 def _neg(e: Any) -> Any:
+    if isinstance(e, sympy.MatrixBase):
+        return -e
     return sympy.Mul(-1, e, evaluate=False)
 
 
@@ -465,8 +544,8 @@ def parse_tokens(toks: list[Tok]) -> Any:
 
 def parse_latex_fast(text: str) -> Any:
     """``text`` as an unevaluated sympy expression; raises :class:`Unsupported` outside the subset."""
-    if not text or "\\\\" in text or "&" in text:
-        raise Unsupported("empty or tabular")
+    if not text:
+        raise Unsupported("empty")
     return parse_tokens(lex(text))
 
 

@@ -66,6 +66,7 @@ UNICODE = {
     "’": "'",
     "∅": "\\emptyset ",
     "ℝ": "\\mathbb{R}",
+    "…": "\\ldots ",
 }
 _UNICODE_RE = re.compile("|".join(re.escape(k) for k in UNICODE))
 
@@ -176,7 +177,7 @@ def _skip_ws(s: str, i: int) -> int:
 
 # ---------------------------------------------------------------- prose → LaTeX
 
-_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?")
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+|-[A-Za-z]{2,}(?![A-Za-z]*[-+=^]))*\.?")
 _PROSE_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|\.\d+")
 
 
@@ -285,14 +286,27 @@ def _unit_phrase(s: str, i: int) -> tuple[str, int] | None:
     return best
 
 
+def find_dollar(s: str, i: int, double: bool = False) -> int:
+    """The next ``$`` (``$$``) at or after ``s[i]`` that is not an escaped ``\\$``, or -1."""
+    target = "$$" if double else "$"
+    while True:
+        j = s.find(target, i)
+        if j <= 0 or s[j - 1] != "\\":
+            return j
+        i = j + 1
+
+
 def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
     """A math span starting at ``s[i]``: (content start, content end, index after the closer), or ``None``
     for a literal dollar (money: ``$5``, ``$5 and $6``)."""
-    for opener, closer in (("$$", "$$"), ("\\[", "\\]"), ("\\(", "\\)")):
+    if s.startswith("$$", i):
+        j = find_dollar(s, i + 2, double=True)
+        return (i + 2, j, j + 2) if j >= 0 else None
+    for opener, closer in (("\\[", "\\]"), ("\\(", "\\)")):
         if s.startswith(opener, i):
             j = s.find(closer, i + len(opener))
             return (i + len(opener), j, j + len(closer)) if j >= 0 else None
-    j = s.find("$", i + 1)
+    j = find_dollar(s, i + 1)
     if j < 0:
         return None
     if i + 1 < len(s) and s[i + 1].isdigit() and (j + 1 < len(s) and s[j + 1].isdigit() or s[j - 1].isspace()):
@@ -345,6 +359,8 @@ def _escape(val: str, toks: list[Tok], i: int) -> int:
         toks.append(("unit", "%"))
     elif val == "$":
         toks.append(("unit", "$"))
+    elif val == ".":
+        pass  # "\." is an accent, not punctuation
     elif val in "{}":
         toks.append(("op", "\\" + val))
     elif val == "\\":
@@ -381,6 +397,16 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
         return i
     if name in _CMD_TO_OP:
         toks.append(("op", _CMD_TO_OP[name]))
+        return i
+    if name == "not":  # \not= is \ne; any other negated relation is kept as one
+        j = _skip_ws(s, i)
+        if s.startswith("=", j):
+            toks.append(("cmd", "ne"))
+            return j + 1
+        m = re.compile(r"\\([A-Za-z]+)").match(s, j)
+        if m:
+            toks.append(("cmd", "not" + m.group(1)))
+            return m.end()
         return i
     if name in _CMD_TO_WORD:
         toks.append(("word", _CMD_TO_WORD[name]))
@@ -491,6 +517,9 @@ def _op(c: str, toks: list[Tok]) -> None:
             return
         if pair == "->":
             toks[-1] = ("cmd", "to")
+            return
+        if pair == ".." and len(toks) >= 2 and toks[-2] == ("op", "."):
+            toks[-2:] = [("cmd", "dots")]  # an ellipsis: a list that goes on, not sentence punctuation
             return
     toks.append(("op", c))
 

@@ -68,7 +68,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # angle, ratio
     "deg": ("degree", "degrees", "deg", "°"),
     "rad": ("rad", "radian", "radians"),
-    "%": ("%", "percent", "per cent", "percentage points"),
+    "%": ("%", "percent", "per cent", "percentage", "percentage points", "pct", "pct."),
     # temperature, energy, misc
     "degC": ("°C", "celsius", "degrees celsius", "degrees Celsius", "C°"),
     "degF": ("°F", "fahrenheit", "degrees fahrenheit", "degrees Fahrenheit", "F°"),
@@ -184,8 +184,9 @@ FILLERS = (
     "so",
     "hence",
 )
-#: markers of an approximate value: allowed only in front of a decimal literal (the decimal rule applies)
-APPROX_WORDS = ("approximately", "approx.", "approx", "about", "around", "roughly", "nearly", "almost", "circa", "ca.")
+#: markers of an approximate value: the value itself is compared ("nearly", "almost" are not among them: they
+#: say "a little less than")
+APPROX_WORDS = ("approximately", "approx.", "approx", "about", "around", "roughly", "circa", "ca.")
 
 #: connectors: "or" offers alternatives, "and" lists parts
 OR_WORDS = frozenset({"or", "and/or", "either"})
@@ -233,6 +234,28 @@ _SINGULAR_STOP = frozenset(
     and nor but then than plus minus times half third quarter percent degree squared cubed power root
     ish odd even approximately about around roughly nearly almost exactly""".split()
 )
+
+#: adjectives that change a count ("2 extra apples"): never part of a count-noun phrase
+COUNT_CHANGERS = frozenset(
+    """more less fewer extra additional other another further added over under least most half halves double
+    triple twice not no""".split()
+)
+
+
+def adjective_ok(word: str) -> bool:
+    """A word that may stand between a number and its count noun ("12 distinct arithmetic sequences")."""
+    w = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and w not in COUNT_CHANGERS
+        and w not in MULTIPLIERS
+        and w not in OR_WORDS
+        and w not in AND_WORDS
+        and w not in _SINGULAR_STOP
+        and not w.endswith("n't")
+    )
+
 
 #: whole-answer words compared as text even when short
 TEXT_WORDS = frozenset(

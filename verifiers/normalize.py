@@ -77,7 +77,38 @@ def number_value(toks: list[Tok]) -> Num | None:
     return Num(sign * n.value, n.places, n.sig, n.trailing)
 
 
+def _mixed(t: list[Tok]) -> Num | None:
+    """A mixed number ``4 4/9`` or ``2\\frac{1}{2}``: a whole number and a proper fraction; ``None`` otherwise."""
+    whole = _int(t[0])
+    if whole is None:
+        return None
+    rest = t[1:]
+    if len(rest) == 3 and rest[1] == ("op", "/"):
+        a, b = _int(rest[0]), _int(rest[2])
+    elif (
+        len(rest) == 7
+        and rest[0] == ("cmd", "frac")
+        and [rest[1], rest[3], rest[4], rest[6]]
+        == [
+            ("op", "{"),
+            ("op", "}"),
+            ("op", "{"),
+            ("op", "}"),
+        ]
+    ):
+        a, b = _int(rest[2]), _int(rest[5])
+    elif len(rest) == 2 and rest[0] == ("cmd", "frac") and rest[1][0] == "num" and len(rest[1][1]) == 2:
+        a, b = int(rest[1][1][0]), int(rest[1][1][1])
+    else:
+        return None
+    if a is None or b is None or not 0 < a < b:
+        return None
+    return Num(whole + Fraction(a, b))
+
+
 def _unsigned(t: list[Tok]) -> Num | None:
+    if len(t) in (3, 4, 8) and t[0][0] == "num" and (t[1][0] == "num" or t[1] == ("cmd", "frac")):
+        return _mixed(t)
     if (
         len(t) >= 2
         and t[0][0] == "num"

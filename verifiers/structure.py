@@ -7,7 +7,7 @@ An answer (math-mode LaTeX, or prose with math in it) becomes one of:
 * :class:`Text`: words (``\\text{Monday}``), compared as lower-cased text;
 * :class:`Choice`: a multiple-choice letter;
 * :class:`Labelled`: ``x = 5``, ``(p, q) = (3, 2)``, ``x = 1, y = 2``, ``x \\in [1, 2]``;
-* :class:`Equation`: a general equation ``2x - y + 1 = 0``; :class:`Chain`: ``2 + 3 = 5`` (all parts equal);
+* :class:`Equation`: a general equation ``2x - y + 1 = 0`` (a chain ``x = 2 + 3 = 5`` is its last value);
 * :class:`Intervals`: intervals, unions and intersections, inequalities in one variable, ``x \\ne 2``;
 * :class:`Coll`: ``set`` (``\\{…\\}``), ``tuple`` (``(…)``, ``\\langle…\\rangle``), ``list`` (``1, 2``), ``and``,
   ``or`` (alternatives), ``pm`` (``a \\pm b``), ``parts`` (several boxes);
@@ -34,6 +34,7 @@ from rlvr.verifiers.lexicon import (
     NEUTRAL_TRAILING,
     OR_WORDS,
     TEXT_WORDS,
+    adjective_ok,
     count_noun,
     number_words,
 )
@@ -86,11 +87,6 @@ class Equation:
 
 
 @dataclass(frozen=True)
-class Chain:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
 class Interval:
     lo: Scalar
     hi: Scalar
@@ -130,7 +126,7 @@ class Ratio:
     b: Scalar
 
 
-Node = Scalar | Text | Choice | Bad | Labelled | Equation | Chain | Intervals | Coll | Matrix | Time | Ratio
+Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | Matrix | Time | Ratio
 
 _OPEN = {("op", "("), ("op", "["), ("op", "{"), ("op", "\\{"), ("cmd", "langle"), ("cmd", "lfloor"), ("cmd", "lceil")}
 _CLOSE = {("op", ")"), ("op", "]"), ("op", "}"), ("op", "\\}"), ("cmd", "rangle"), ("cmd", "rfloor"), ("cmd", "rceil")}
@@ -477,40 +473,8 @@ def _relations(t: list[Tok]) -> Node | None:
             node = parse_tokens(parts[1])
             return _approx(node) if ops[0] == "approx" else node
         return Bad(render(t))
-    if all(o == "=" for o in ops):
-        label = _is_label(parts[0])
-        if label is None and parts[0][0:1] == [("op", "(")]:
-            inner = _outer(parts[0], ("op", "("), ("op", ")"))
-            if inner is not None:
-                names = [_is_label(p) for p in _split(inner, _comma)[0]]
-                rhs = parse_tokens(parts[-1])
-                if len(names) > 1 and all(names) and isinstance(rhs, Coll) and rhs.kind in ("tuple", "list"):
-                    if len(rhs.items) == len(names):
-                        return Labelled(tuple(n for n in names if n), rhs.items)
-                    return Bad(render(t))
-        values = [parse_tokens(p) for p in parts[1:]]
-        value = values[0] if len(values) == 1 else Chain(tuple(values))
-        if label is not None:
-            return Labelled((label,), (value,))
-        lhs = parse_tokens(parts[0])
-        zero = isinstance(value, Scalar) and value.num is not None and value.num.value == 0
-        if (
-            _has_letters(parts[0])
-            and not any(_has_letters(p) for p in parts[1:])
-            and isinstance(lhs, Scalar)
-            and not zero
-        ):
-            return Labelled((render(_nonws(parts[0])),), (value,))  # a + b = 12, m + n = 7 + 3 = 10
-        if len(parts) == 2 and isinstance(lhs, Scalar) and isinstance(value, Scalar):
-            if any(k == "sym" or (k == "cmd" and v in _GREEK_LIKE) for k, v in lhs.toks) or any(
-                k == "sym" for k, _ in value.toks
-            ):
-                return Equation(lhs, value)
-        return Chain((lhs, *values))
-    if "approx" in ops and all(o in ("=", "approx") for o in ops):
-        label = _is_label(parts[0])
-        node = _approx(parse_tokens(parts[-1]))
-        return Labelled((label,), (node,)) if label is not None else node
+    if all(o in ("=", "approx") for o in ops):
+        return _equalities(parts, ops, t)
     if ops == ["in"]:
         label = _is_label(parts[0])
         if label is None:
@@ -528,6 +492,42 @@ def _relations(t: list[Tok]) -> Node | None:
     return Bad(render(t))
 
 
+def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> Node:
+    """``x = 5``, ``(p, q) = (3, 2)``, ``x = 5 + 5 + 1 = 11`` (a chain: its last value), ``x = 1/3 \\approx 0.33``
+    (approximations after an exact value are dropped), ``2x - y + 1 = 0`` (an equation)."""
+    approx = False
+    if "approx" in ops:
+        k = ops.index("approx")
+        if k > 0:  # an exact chain, then approximations of its value
+            parts = parts[: k + 1]
+        else:
+            approx = True
+    label = _is_label(parts[0])
+    value = parse_tokens(parts[-1])
+    if approx:
+        value = _approx(value)
+    if label is None and parts[0][0:1] == [("op", "(")]:
+        inner = _outer(parts[0], ("op", "("), ("op", ")"))
+        if inner is not None:
+            names = [_is_label(p) for p in _split(inner, _comma)[0]]
+            if len(names) > 1 and all(names) and isinstance(value, Coll) and value.kind in ("tuple", "list"):
+                if len(value.items) == len(names):
+                    return Labelled(tuple(n for n in names if n), value.items)
+                return Bad(render(t))
+    if label is not None:
+        return Labelled((label,), (value,))
+    if len(parts) == 2:
+        right = _is_label(parts[1])
+        if right is not None and not _has_letters(parts[0]):  # 5 = x
+            return Labelled((right,), (parse_tokens(parts[0]),))
+    lhs = parse_tokens(parts[0])
+    if not isinstance(lhs, Scalar) or any(k in ("word", "unit") for k, _ in lhs.toks):
+        return Bad(render(t))  # "maybe x = 3": words before the value
+    if len(parts) == 2 and isinstance(value, Scalar) and (_has_letters(parts[0]) or _has_letters(parts[1])):
+        return Equation(lhs, value)
+    return value  # a computation: 2 + 3 = 5, m + n = 7 + 3 = 10
+
+
 def _has_letters(t: list[Tok]) -> bool:
     """Whether tokens hold a variable (a letter other than e and i, or a Greek letter)."""
     return any((k == "sym" and v not in "ei") or (k == "cmd" and v in _GREEK_LIKE) for k, v in t)
@@ -537,10 +537,10 @@ _GREEK_LIKE = frozenset({"alpha", "beta", "gamma", "theta", "lambda", "mu", "phi
 
 
 def _approx(node: Node) -> Node:
-    """``≈ v``: allowed for a decimal literal only (the decimal rule then applies); anything else is Bad."""
-    if isinstance(node, Scalar) and node.num is not None and node.num.places is not None:
+    """``≈ v``: the value v, marked approximate (a decimal v is read by the decimal rule as always)."""
+    if isinstance(node, Scalar):
         return Scalar(node.latex, node.toks, node.num, node.unit, node.base, node.digits, approx=True)
-    return Bad("\\approx " + (node.latex if isinstance(node, Scalar) else repr(node)))
+    return node
 
 
 def _scalar_inf(sign: int) -> Scalar:
@@ -549,42 +549,111 @@ def _scalar_inf(sign: int) -> Scalar:
 
 
 def _inequality(parts: list[list[Tok]], ops: list[str | None]) -> Intervals | None:
+    """``x > 2``, ``2 \\ge x``, ``-1 < x \\le 3``, and linear sides (``-x > -1``, ``2x + 1 \\le 5``) solved for the
+    variable, as an interval; ``None`` when it is not an inequality in one variable."""
     less = [o in ("<", "le") for o in ops]
     closed = [o in ("le", "ge") for o in ops]
     if len(parts) == 2:
         a, b = parts
-        la, lb = _is_label(a), _is_label(b)
-        if la is not None and lb is None:
-            v = _atomic(b)
-            if not isinstance(v, Scalar):
-                return None
-            iv = (
-                Interval(_scalar_inf(-1), v, False, closed[0])
-                if less[0]
-                else Interval(v, _scalar_inf(1), closed[0], False)
-            )
-            return Intervals((iv,), "union", la)
-        if lb is not None and la is None:
-            v = _atomic(a)
-            if not isinstance(v, Scalar):
-                return None
-            iv = (
-                Interval(v, _scalar_inf(1), closed[0], False)
-                if less[0]
-                else Interval(_scalar_inf(-1), v, False, closed[0])
-            )
-            return Intervals((iv,), "union", lb)
-        return None
+        if _linear(a) is not None and _linear(b) is None:
+            la, va = _linear(a), _atomic(b)
+            flip = False
+        elif _linear(b) is not None and _linear(a) is None:
+            la, va = _linear(b), _atomic(a)
+            flip = True  # c < x reads x > c
+        else:
+            return None
+        assert la is not None
+        if not isinstance(va, Scalar):
+            return None
+        label, coef, const = la
+        v = _solve(va, coef, const)
+        if v is None:
+            return None
+        lt = less[0] != flip
+        if coef < 0:
+            lt = not lt
+        iv = Interval(_scalar_inf(-1), v, False, closed[0]) if lt else Interval(v, _scalar_inf(1), closed[0], False)
+        return Intervals((iv,), "union", label)
     a, x, b = parts
-    label = _is_label(x)
-    if label is None or less[0] != less[1]:
+    lx = _linear(x)
+    if lx is None or less[0] != less[1]:
         return None
     va, vb = _atomic(a), _atomic(b)
     if not isinstance(va, Scalar) or not isinstance(vb, Scalar):
         return None
-    if less[0]:
-        return Intervals((Interval(va, vb, closed[0], closed[1]),), "union", label)
-    return Intervals((Interval(vb, va, closed[1], closed[0]),), "union", label)
+    label, coef, const = lx
+    sa, sb = _solve(va, coef, const), _solve(vb, coef, const)
+    if sa is None or sb is None:
+        return None
+    if less[0] == (coef > 0):
+        return Intervals((Interval(sa, sb, closed[0], closed[1]),), "union", label)
+    return Intervals((Interval(sb, sa, closed[1], closed[0]),), "union", label)
+
+
+def _linear(t: list[Tok]) -> tuple[str, Fraction, Fraction] | None:
+    """One variable with rational coefficients (``x``, ``-x``, ``2x + 1``, ``3 - \\frac12 x``): (label, a, b)
+    for a·x + b; ``None`` otherwise."""
+    label = _is_label(t)
+    if label is not None:
+        return label, Fraction(1), Fraction(0)
+    n = _nonws(t)
+    if not n or len(n) > 24:
+        return None
+    terms: list[tuple[int, list[Tok]]] = []
+    sign, cur = 1, []
+    for tok in n:
+        if tok in (("op", "+"), ("op", "-")) and not (cur and cur[-1] in (("op", "^"), ("op", "_"))):
+            if cur:
+                terms.append((sign, cur))
+            sign, cur = (1 if tok[1] == "+" else -1) * (sign if not cur else 1), []
+            continue
+        cur.append(tok)
+    if cur:
+        terms.append((sign, cur))
+    var: str | None = None
+    coef, const = Fraction(0), Fraction(0)
+    for sg, term in terms:
+        num = number_value(term)
+        if num is not None:
+            const += sg * num.value
+            continue
+        k = 0
+        while k < len(term) and _is_label(term[k:]) is None:
+            k += 1
+        name = _is_label(term[k:]) if k < len(term) else None
+        c = number_value(term[:k]) if k else Num(Fraction(1))
+        if name is None or c is None or (var is not None and name != var):
+            return None
+        var = name
+        coef += sg * c.value
+    if var is None or coef == 0:
+        return None
+    return var, coef, const
+
+
+def _solve(v: Scalar, coef: Fraction, const: Fraction) -> Scalar | None:
+    """(v - const) / coef as a Scalar (exact); v itself when coef = 1 and const = 0."""
+    if coef == 1 and const == 0:
+        return v
+    if v.num is None or v.unit is not None:
+        return None
+    x = (v.num.value - const) / coef
+    digits = (
+        [("num", str(abs(x.numerator)))]
+        if x.denominator == 1
+        else [
+            ("cmd", "frac"),
+            ("op", "{"),
+            ("num", str(abs(x.numerator))),
+            ("op", "}"),
+            ("op", "{"),
+            ("num", str(x.denominator)),
+            ("op", "}"),
+        ]
+    )
+    toks = tuple(([("op", "-")] if x < 0 else []) + digits)
+    return Scalar(render(list(toks)), toks, Num(x))
 
 
 def _atomic(t: list[Tok]) -> Node:
@@ -594,7 +663,7 @@ def _atomic(t: list[Tok]) -> Node:
         return Bad("")
     n = _nonws(t)
     # environments: matrices
-    if n[0][0] == "begin" and n[-1][0] == "end" and n[0][1] == n[-1][1]:
+    if n[0][0] == "begin" and n[-1][0] == "end" and n[0][1] == n[-1][1] and _closes_at_end(n):
         return _matrix(n[0][1], t[1:-1]) or Bad(render(t))
     # \pm
     pm_parts, pm_seps = _split(t, lambda tok: tok in (("cmd", "pm"), ("cmd", "mp")))
@@ -628,7 +697,7 @@ def _atomic(t: list[Tok]) -> Node:
         if seps:
             ivs = [_interval_piece(_nonws(p)) for p in pieces]
             if all(iv is not None for iv in ivs):
-                return Intervals(tuple(iv for iv in ivs if iv is not None), op_name)
+                return Intervals(tuple(x for iv in ivs if iv is not None for x in iv), op_name)
             return Bad(render(t))
     # brackets: tuples, intervals, grouping
     ang = _outer(n, ("cmd", "langle"), ("cmd", "rangle"))
@@ -670,9 +739,29 @@ def _atomic(t: list[Tok]) -> Node:
     return _scalar(t)
 
 
-def _interval_piece(n: list[Tok]) -> Interval | None:
+def _closes_at_end(n: list[Tok]) -> bool:
+    """The environment opened by ``n[0]`` is closed by the last token (not ``A + B`` of two matrices)."""
+    depth = 0
+    for k, tok in enumerate(n):
+        if tok[0] == "begin":
+            depth += 1
+        elif tok[0] == "end":
+            depth -= 1
+            if depth == 0:
+                return k == len(n) - 1
+    return False
+
+
+def _interval_piece(n: list[Tok]) -> list[Interval] | None:
+    """One piece of a union: an interval, ``\\mathbb{R}``, or a finite set ``\\{-1\\}`` (points)."""
     if n == [("cmd", "mathbbR")]:
-        return Interval(_scalar_inf(-1), _scalar_inf(1), False, False)
+        return [Interval(_scalar_inf(-1), _scalar_inf(1), False, False)]
+    points = _outer(n, ("op", "\\{"), ("op", "\\}"))
+    if points is not None:
+        values = [_atomic(p) for p in _split(points, _comma)[0]]
+        if values and all(isinstance(v, Scalar) for v in values):
+            return [Interval(v, v, True, True) for v in values if isinstance(v, Scalar)]
+        return None
     wrapped = _wrapped_interval(n)
     if wrapped is None:
         return None
@@ -683,7 +772,7 @@ def _interval_piece(n: list[Tok]) -> Interval | None:
     lo, hi = _atomic(items[0]), _atomic(items[1])
     if not isinstance(lo, Scalar) or not isinstance(hi, Scalar):
         return None
-    return Interval(lo, hi, lo_c, hi_c)
+    return [Interval(lo, hi, lo_c, hi_c)]
 
 
 def _matrix(env: str, body: list[Tok]) -> Matrix | None:
@@ -828,6 +917,9 @@ def _scalar(t: list[Tok]) -> Node:
             if noun is not None:
                 unit = noun
                 t = _trim(t[:-1])
+                for _ in range(3):  # "12 distinct arithmetic sequences": adjectives before the noun
+                    if t and t[-1][0] == "word" and adjective_ok(t[-1][1]):
+                        t = _trim(t[:-1])
                 changed = True
                 continue
     if not t:
@@ -842,8 +934,6 @@ def _scalar(t: list[Tok]) -> Node:
             return Bad(render(t))
         num = Num(num.value * mult, None)
         toks = (("num", str(num.value)),) if num.value.denominator == 1 else toks
-    if approx and (num is None or num.places is None):
-        return Bad("\\approx " + render(list(toks)))
     latex = render(list(toks))
     if mult != 1 and num is not None:
         latex = str(num.value)

@@ -244,7 +244,9 @@ ISSUE_18 = [
     # relations, structures, labels
     (r"x \ne 2", "2", False),
     (r"x \ne 2", r"(-\infty,2)\cup(2,\infty)", True),
-    (r"x \approx 2", "2", False),
+    (r"x \approx 2", "2", True),  # an approximation is read as its value
+    (r"\text{nearly } 2", "2", False),  # "nearly" means a little less
+    (r"x = \frac13 \approx 0.3", r"\frac13", True),  # approximations after an exact value are dropped
     (r"x \approx 3.1416", r"\pi", True),
     ("x = 1, y = 2", "(2, 1)", False),
     ("x = 2, y = 1", "(2, 1)", True),
@@ -257,8 +259,23 @@ ISSUE_18 = [
     ("(1,2)", r"\{1,2\}", False),
     ("a + b = 12", "12", True),
     ("m + n = 7 + 3 = 10", "10", True),
-    ("m + n = 7 + 3 = 11", "11", False),
-    ("x = 3 = 2", "2", False),
+    ("x = 5 + 5 + 1 = 7 = 11", "x = 11", True),  # a chain is its last value
+    ("x = 3 = 2", "3", False),
+    ("1", "2x + z = 1", False),  # a gold equation is not the value 1
+    ("-x > -1", "x < 1", True),
+    ("2x + 1 \\le 5", r"x \le 2", True),
+    ("-x > -1", "x > 1", False),
+    ("4 4/9", r"\frac{40}{9}", True),  # a mixed number
+    ("4 4/9", "4", False),
+    ("11 6/6", "12", False),  # not a mixed number
+    (r"\{-1\} \cup [0, 7)", r"[0,7) \cup \{-1\}", True),
+    ("1, 2, 3, \\ldots", "1, 2, 3", False),
+    (
+        r"\begin{pmatrix}1&2\\3&4\end{pmatrix} + \begin{pmatrix}5&6\\7&8\end{pmatrix}",
+        r"\begin{pmatrix}6&8\\10&12\end{pmatrix}",
+        True,
+    ),
+    (r"x \not= 2", "2", False),
     (r"f^{-1}(x) = \frac{x+2}{3}", r"\frac{x+2}{3}", True),
     ("y = 3 + 2x", "2x - y + 3 = 0", True),
     (r"\emptyset", r"\{\}", True),

@@ -93,7 +93,7 @@ def test_named_symbols_and_products() -> None:
         r"1 \quad 2",
         r"(1,2)",
         "",
-        r"\begin{pmatrix}1\end{pmatrix}",
+        r"\begin{cases}1\end{cases}",
         "__import__('os')",
         r"\text{or}",
         r"\int_0^1 x\,dx",
@@ -102,6 +102,19 @@ def test_named_symbols_and_products() -> None:
 def test_refuses_outside_the_subset(text: str) -> None:
     with pytest.raises(Unsupported):
         parse_latex_fast(text)
+
+
+def test_matrices_and_their_arithmetic() -> None:
+    a = parse_latex_fast(r"\begin{pmatrix}1&2\\3&4\end{pmatrix}")
+    assert a == sympy.ImmutableMatrix([[1, 2], [3, 4]])
+    assert parse_latex_fast(
+        r"\begin{pmatrix}1&2\\3&4\end{pmatrix} + \begin{bmatrix}1&0\\0&1\end{bmatrix}"
+    ) == sympy.ImmutableMatrix([[2, 2], [3, 5]])
+
+
+def test_mixed_numbers() -> None:
+    assert parse_latex_fast("4 4/9").doit() == sympy.Rational(40, 9)
+    assert parse_latex_fast(r"2\frac{1}{2}").doit() == sympy.Rational(5, 2)
 
 
 def test_builds_exact_values() -> None:

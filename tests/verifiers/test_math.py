@@ -29,7 +29,7 @@ def verifier() -> MathVerifier:
         ("Janet makes 18 dollars.\n#### 18", "#### 18", True, "18"),
         ("The answer is (C).", r"\text{(C)}", True, "C"),
         ("Final Answer: The final answer is $\\{1,2\\}$. I hope it is correct.", r"\{2,1\}", True, r"\{1,2\}"),
-        ("It costs $1,250,000 in total", "1250000", True, "$1,250,000 in total"),
+        ("It costs $1,250,000 in total", "1250000", True, "$1,250,000"),
         ("The answer is $2$ or $3$.", "2", False, "$2$ or $3$"),
         (r"\boxed{3} % \boxed{2}", "2", False, "3"),
         ("<answer>not 2</answer>", "2", False, "not 2"),

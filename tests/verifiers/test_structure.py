@@ -11,8 +11,8 @@ from rlvr.verifiers.lexicon import count_noun, number_words, unit_name
 from rlvr.verifiers.normalize import Num
 from rlvr.verifiers.structure import (
     Bad,
-    Chain,
     Coll,
+    Equation,
     Intervals,
     Labelled,
     Ratio,
@@ -132,7 +132,6 @@ def test_scalar_attributes() -> None:
         r"2 \text{ more}",
         r"2 \text{ extra}",
         r"\text{not } 2",
-        r"\approx 2",
         r"5 \text{ cm} \text{ m}",
         r"x \ne",
         r"x = 3 \text{ or}",
@@ -148,8 +147,9 @@ def test_structures() -> None:
     assert parse(r"\pm 2").kind == "pm"  # type: ignore[union-attr]
     assert parse("x = 1, y = 2") == Labelled(("x", "y"), (parse("1"), parse("2")))
     assert parse("(p,q)=(3,2)") == Labelled(("p", "q"), (parse("3"), parse("2")))
-    assert parse("a + b = 12") == Labelled(("a+b",), (parse("12"),))
-    assert isinstance(parse("2 + 3 = 5"), Chain)
+    assert isinstance(parse("a + b = 12"), Equation)
+    assert parse("2 + 3 = 5") == parse("5") and parse("x = 5 + 5 + 1 = 11") == parse("x = 11")
+    assert parse(r"x = \frac13 \approx 0.3") == parse(r"x = \frac13")
     assert isinstance(parse(r"x \ne 2"), Intervals) and len(parse(r"x \ne 2").items) == 2  # type: ignore[union-attr]
     assert parse(r"x<1 \text{ and } x>2").op == "intersection"  # type: ignore[union-attr]
     assert parse("3:15") == Time(3, 15) and isinstance(parse("3:2"), Ratio)
