@@ -22,6 +22,7 @@ from typing import Any
 import sympy
 
 from rlvr.verifiers.lexer import Tok, lex
+from rlvr.verifiers.structure import AnswerTooComplex
 
 
 class Unsupported(ValueError):
@@ -30,10 +31,6 @@ class Unsupported(ValueError):
 
 class Ambiguous(Unsupported):
     """The input is in the subset but has no single reading (``2 3``, ``a/b c``): no other parser may guess."""
-
-
-class AnswerTooComplex(ValueError):
-    """The answer exceeds the size caps or denotes a value too large to decide exactly."""
 
 
 #: exponents above 10^MAX_EXP_DIGITS, factorials/binomials above 10^MAX_FACTORIAL_DIGITS and values with more

@@ -96,8 +96,6 @@ for _canon, _aliases in _UNIT_GROUPS.items():
         if not any(c.isupper() for c in _a) or len(_a) > 3:
             UNIT_ALIASES.setdefault(_a.lower(), _canon)
 
-#: units written with one letter are read as units only inside ``\\text{}`` or after a number and a space
-SHORT_UNITS = frozenset(a for a in UNIT_ALIASES if len(a) == 1)
 #: bare letter runs read as units after a number even in math mode (``5 cm``, ``3km``)
 MATH_MODE_UNITS = frozenset(
     a for a, c in UNIT_ALIASES.items() if len(a) >= 2 and a.isalpha() and a not in ("in", "min", "day", "cup", "c")

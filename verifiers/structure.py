@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-from rlvr.verifiers.latex_fast import AnswerTooComplex
 from rlvr.verifiers.lexer import Tok, lex, prose_to_latex, render
 from rlvr.verifiers.lexicon import (
     AND_WORDS,
@@ -40,6 +39,11 @@ from rlvr.verifiers.lexicon import (
 )
 from rlvr.verifiers.normalize import Num, merge_thousands, number_value
 
+
+class AnswerTooComplex(ValueError):
+    """The answer exceeds the size caps or denotes a value too large to decide exactly."""
+
+
 #: answers (either side) longer than this are rejected before any parsing
 MAX_ANSWER_CHARS = 1000
 #: and so are answers whose brackets nest deeper than this
@@ -50,6 +54,9 @@ MAX_PARTS = 64
 
 @dataclass(frozen=True)
 class Scalar:
+    """A value: ``latex`` (with unit, base and approximation mark removed), its tokens, and the exact number
+    when it is a plain one."""
+
     latex: str
     toks: tuple[Tok, ...] = field(compare=False, default=())
     num: Num | None = None
@@ -950,10 +957,6 @@ def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
         if n[-2][1] in ("2", "3"):
             return f"{n[-5][1]}^{n[-2][1]}", idx[-5]
     return None
-
-
-def _words_of(t: list[Tok]) -> list[str]:
-    return [v.lower() for k, v in t if k == "word"]
 
 
 def _leading_words(t: list[Tok], phrases: tuple[str, ...]) -> int:

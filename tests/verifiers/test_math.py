@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import random
 import threading
 import time
 from pathlib import Path
@@ -173,3 +174,79 @@ def test_inside_forked_pool_workers() -> None:
     with multiprocessing.get_context("fork").Pool(2) as pool:
         out = pool.starmap(v.verify, [(r"\boxed{\sqrt{8}}", r"2\sqrt2"), (r"\boxed{x^2}", r"x\cdot x")])
     assert [r.passed for r in out] == [True, True]
+
+
+PIECES = [
+    r"\boxed{",
+    "}",
+    "{",
+    "$",
+    "$$",
+    r"\(",
+    r"\)",
+    r"\[",
+    r"\]",
+    "x",
+    "2",
+    "0",
+    ".",
+    ",",
+    "=",
+    "<",
+    r"\ne",
+    r"\frac",
+    "^",
+    "_",
+    "(",
+    ")",
+    "[",
+    r"\{",
+    r"\}",
+    r"\text{",
+    " or ",
+    " more",
+    "%",
+    r"^\circ",
+    r"\pm",
+    "The answer is ",
+    "Final Answer: ",
+    "\n",
+    r"\begin{pmatrix}",
+    r"\end{pmatrix}",
+    "&",
+    r"\\",
+    "<answer>",
+    "</answer>",
+    "</think>",
+    r"\approx",
+    "~",
+    "-",
+    "/",
+    "|",
+    r"\infty",
+    r"\cup",
+    " cm",
+    " apples",
+    "1e5",
+    "10^{",
+    r"\pi",
+    r"\phantom{",
+    "<!--",
+    r"\left(",
+    "1011_2",
+    "3:15",
+    "...",
+]
+
+
+def test_random_text_never_crashes_or_hangs() -> None:
+    rng = random.Random(0)
+    comps = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40))) for _ in range(300)]
+    golds = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 10))) for _ in comps]
+    t0 = time.perf_counter()
+    results = MathVerifier(timeout_s=5.0).verify_batch(comps, golds)
+    assert time.perf_counter() - t0 < 120
+    for r in results:
+        assert r.status in ("ok", "no_answer", "error") and (r.passed is False or r.status == "ok")
+        if r.status == "error":  # only the documented refusals: a bad gold, the caps, a huge value
+            assert any(k in r.error for k in ("bad reference", "exceeds", "nests", "too large", "parts")), r.error
