@@ -49,6 +49,7 @@ _BOX = re.compile(r"\\(?:boxed|fbox)(?![A-Za-z])")
 _HIDDEN = re.compile(
     r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
     r"|\\(?:textcolor|color)\{\s*+white\s*+\}"
+    r"|<([A-Za-z][A-Za-z0-9]{0,10})\b[^<>]{0,300}?(?:\bhidden\b|display\s*+:\s*+none|visibility\s*+:\s*+hidden)[^<>]{0,300}>"
 )
 _GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
 _PHRASE = re.compile(
@@ -185,7 +186,8 @@ def _looks_like_solution(text: str) -> bool:
 
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
-    ``\\iffalse … \\fi``, comment environments, white text. Linear: each hidden region is skipped once."""
+    ``\\iffalse … \\fi``, comment environments, white text, HTML elements that are ``hidden`` or
+    ``display: none``. Linear: each hidden region is skipped once."""
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []
@@ -216,6 +218,11 @@ def visible(text: str) -> str:
                 pos = n if k < 0 else k + 1
             else:
                 pos = j
+        elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>
+            closer = f"</{m.group(1)}>"
+            end = text.find(closer, m.end())
+            out.append(text[pos:s])
+            pos = n if end < 0 else end + len(closer)
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
             end = text.find(closer, m.end())
@@ -308,12 +315,12 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 # ---------------------------------------------------------------- boxes
 
 _BOX_BEFORE = re.compile(
-    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|[<>]|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|\bnot|\bat[ \t]+least|"
+    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|\bnot|\bat[ \t]+least|"
     r"\bat[ \t]+most|\bmore[ \t]+than|\bless[ \t]+than|\bfewer[ \t]+than|\bgreater[ \t]+than|\bover|\bunder|"
     r"\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\beither|\bor|\bup[ \t]+to)[ \t$]*$"
 )
 _BOX_AFTER = re.compile(
-    r"(?i)[ \t$]*+(?:\\?%|\^\s*\{?\s*\\circ|°|\\pm(?![A-Za-z])|\\mp(?![A-Za-z])|\\text\{\s*(?:or|and|more|less|fewer|million|billion|"
+    r"(?i)[ \t$]*+(?:\^|_|\\?%|\^\s*\{?\s*\\circ|°|\\pm(?![A-Za-z])|\\mp(?![A-Za-z])|\\text\{\s*(?:or|and|more|less|fewer|million|billion|"
     r"thousand|hundred|dozen|percent|times)\b|(?:or|and/or|more|less|fewer|million|billion|thousand|hundred|"
     r"dozen|percent|times|plus|minus|squared|cubed|or[ \t]+more|or[ \t]+less|at[ \t]+least|at[ \t]+most)\b)"
 )

@@ -71,7 +71,9 @@ UNICODE = {
 _UNICODE_RE = re.compile("|".join(re.escape(k) for k in UNICODE))
 
 _MATH = re.compile(
-    r"(?P<ws>(?:\s|\\[,;:! >]|\\q?quad(?![A-Za-z])|~)+)"
+    r"(?P<ws>(?:\s|\\[,;:! >]|\\q?quad(?![A-Za-z])|~"
+    r"|\\(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
+    r"|\\hspace\*?\{[^{}]{0,20}\}|\\[mh]?(?:kern|skip)[ ]?-?[\d.]{1,8}[ ]?[a-z]{2})+)"
     r"|(?P<num>\d+(?:\.\d+)?|\.\d+)"
     r"|\\(?P<cmd>[A-Za-z]+)"
     r"|\\(?P<esc>[^A-Za-z])"
@@ -469,7 +471,7 @@ def _text(content: str, toks: list[Tok]) -> None:
     if not c:
         toks.append(("ws", " "))
         return
-    u = unit_name(c)
+    u = unit_name(c) or ("in" if c in ("in", "in.") else None)  # \text{ in}: inches only inside \text
     if u is not None and not (len(c) == 1 and c.isupper() and u not in ("l",)):
         toks.append(("ws", " "))
         toks.append(("unit", u))

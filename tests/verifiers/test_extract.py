@@ -112,6 +112,10 @@ def test_parts_and_context(text: str, parts: tuple[str, ...], mode: str) -> None
         ("About 50% of them passed, so \\boxed{2}.", "2"),
         (r"\phantom{\boxed{2}}", None),
         ("<!-- \\boxed{2}", None),
+        ('<span style="display:none">\\boxed{2}</span> \\boxed{3}', "3"),
+        (r"<div hidden>\boxed{2}</div>\boxed{3}", "3"),
+        (r"\textcolor{white}{\boxed{2}}\boxed{3}", "3"),
+        ('<span style="color:red">\\boxed{2}</span>', "2"),
     ],
 )
 def test_what_does_not_render_is_ignored(text: str, answer: str | None) -> None:
@@ -228,6 +232,9 @@ HOSTILE = {
     "clause_ws": "The answer is 2," + " " * MB + "because",
     "therefore_ws": "Therefore" + " " * MB + ", 5",
     "unit_ws": "5" + " " * MB + "square" + " " * 10 + "feet",
+    "html_tags": "<span " * 200_000,
+    "html_attr_ws": "<span" + " " * MB + "hidden>",
+    "html_hidden_unclosed": '<span style="display:none">' * 40_000,
 }
 
 

@@ -83,6 +83,8 @@ def test_number_words(text: str, value: int | None) -> None:
 
 def test_lexer_keeps_spacing_words_and_case() -> None:
     assert lex(r"1 \quad 2") == [("num", "1"), ("ws", " "), ("num", "2")]
+    for space in (r"\enspace", r"\thinspace", r"\hspace{1cm}", r"\kern1em", r"\!", "~"):
+        assert lex("1" + space + "2") == [("num", "1"), ("ws", " "), ("num", "2")], space
     assert lex(r"1{,}000") == [("num", "1000")]
     assert lex(r"2 \text{ or three}") == [("num", "2"), ("ws", " "), ("word", "or"), ("ws", " "), ("word", "three")]
     assert lex("R-r") == [("sym", "R"), ("op", "-"), ("sym", "r")]
