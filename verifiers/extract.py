@@ -131,8 +131,9 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
     """Every complete answer tag; different answers in several tags are several parts (a hedge)."""
     parts: list[str] = []
     modes: list[str] = []
+    keys: set[str] = set()
     pos = 0
-    while len(parts) <= MAX_BOXES:
+    for _ in range(4 * MAX_BOXES + 1):
         start = text.find(open_t, pos)
         if start < 0:
             break
@@ -148,11 +149,16 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
             continue
         for part in got.parts:
             key = re.sub(r"\s+", "", part)
-            if key not in {re.sub(r"\s+", "", p) for p in parts}:
+            if key not in keys:
+                keys.add(key)
                 parts.append(part)
                 modes.append(got.mode)
+    else:
+        return Extraction(None, "too_many_answer_tags")
     if not parts:
         return Extraction(None, "empty_answer_tag")
+    if len(parts) > MAX_BOXES:
+        return Extraction(None, "too_many_answer_tags")
     if len(set(modes)) > 1:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, "answer_tag", "text")

@@ -233,6 +233,8 @@ HOSTILE = {
     "therefore_ws": "Therefore" + " " * MB + ", 5",
     "unit_ws": "5" + " " * MB + "square" + " " * 10 + "feet",
     "html_tags": "<span " * 200_000,
+    "many_answer_tags": "<answer>2</answer>" * 100_000,
+    "nested_answer_tags": "<answer>" * 100_000 + "2" + "</answer>" * 100_000,
     "html_attr_ws": "<span" + " " * MB + "hidden>",
     "html_hidden_unclosed": '<span style="display:none">' * 40_000,
 }
