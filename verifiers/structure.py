@@ -212,10 +212,8 @@ def _split(t: list[Tok], is_sep) -> tuple[list[list[Tok]], list[Tok]]:  # noqa: 
     return parts, seps
 
 
-def _outer(t: list[Tok], open_: Tok, close: Tok) -> list[Tok] | None:
-    """The inside of ``t`` when one bracket pair opened by ``open_`` and closed by ``close`` wraps all of it."""
-    if len(t) < 2 or t[0] != open_ or t[-1] != close:
-        return None
+def _one_group(t: list[Tok]) -> bool:
+    """The bracket opened by ``t[0]`` closes at the last token (``(1, 2)``, not ``(1)(2)``)."""
     depth = 0
     for k, tok in enumerate(t):
         if tok in _OPEN:
@@ -223,23 +221,22 @@ def _outer(t: list[Tok], open_: Tok, close: Tok) -> list[Tok] | None:
         elif tok in _CLOSE:
             depth -= 1
             if depth == 0 and k != len(t) - 1:
-                return None
-    return t[1:-1] if depth == 0 else None
+                return False
+    return depth == 0
+
+
+def _outer(t: list[Tok], open_: Tok, close: Tok) -> list[Tok] | None:
+    """The inside of ``t`` when one bracket pair opened by ``open_`` and closed by ``close`` wraps all of it."""
+    if len(t) < 2 or t[0] != open_ or t[-1] != close or not _one_group(t):
+        return None
+    return t[1:-1]
 
 
 def _wrapped_interval(t: list[Tok]) -> tuple[list[Tok], bool, bool] | None:
     """``(a, b]``-style brackets around all of ``t`` (any mix of round/square)."""
     if len(t) < 2 or t[0] not in (("op", "("), ("op", "[")) or t[-1] not in (("op", ")"), ("op", "]")):
         return None
-    depth = 0
-    for k, tok in enumerate(t):
-        if tok in _OPEN:
-            depth += 1
-        elif tok in _CLOSE:
-            depth -= 1
-            if depth == 0 and k != len(t) - 1:
-                return None
-    if depth != 0:
+    if not _one_group(t):
         return None
     return t[1:-1], t[0][1] == "[", t[-1][1] == "]"
 
