@@ -909,7 +909,7 @@ def _scalar(t: list[Tok]) -> Node:
                     t = _trim(t[:-1])
             changed = True
             continue
-        if last[0] == "word" and last[1].lower() in MULTIPLIERS and mult == 1 and unit is None:
+        if last[0] == "word" and last[1].lower() in MULTIPLIERS and mult == 1:
             mult = MULTIPLIERS[last[1].lower()]
             t = _trim(t[:-1])
             changed = True

@@ -171,6 +171,10 @@ ISSUE_18 = [
     (r"2\text{ million}", "2", False),
     (r"2\text{ million}", "2000000", True),
     (r"2 \text{ dozen}", "24", True),
+    (r"2 \text{ dozen apples}", "24", True),
+    (r"2 \text{ million dollars}", "2", False),
+    (r"2 \text{ red apples}", "2", True),
+    (r"2 \text{ extra apples}", "2", False),
     (r"2 \text{ pairs}", "2", False),
     (r"18 \text{ apples}", "18", True),
     # units compared: a missing unit may match, a different one never
