@@ -15,7 +15,7 @@ reported, so machine noise hits both. On a
 shared, saturated machine wall-clock throughput mostly measures the CPU share each side wins, so the CPU
 time each side spends per execution (this process and all its reaped descendants, via getrusage; the
 pool's start/stop measured apart and subtracted) is reported too.
-Also: where rlvr's CPU goes per HumanEval execution (host, worker, solution processes, trusted test process),
+Also: where rlvr's CPU goes per HumanEval execution (host, worker, zygote, solution processes, trusted tests),
 trivial executions per second over the pool (``print`` programs), and the latency of one execution
 on one worker — back to back (each run also waits for the worker to prepare it) and on an idle worker
 (its run process already prepared) — against a bare ``fork()`` + ``exit`` + ``waitpid`` of a small fresh
@@ -133,14 +133,14 @@ def one_run_cost(pool: WorkerPool, n: int, pause_s: float) -> tuple[float, float
     runs lets the worker prepare the next run's process first."""
     for _ in range(10):  # warm (and every process of the worker has its name)
         pool.run("pass")
-    worker, trusted = _worker_pids(pool)
-    lat, c0 = [], _tree_cpu_s(worker, trusted)
+    pids = _worker_pids(pool)
+    lat, c0 = [], _tree_cpu_s(*pids)
     for _ in range(n):
         time.sleep(pause_s)
         t0 = time.perf_counter()
         pool.run("pass")
         lat.append(time.perf_counter() - t0)
-    return statistics.median(lat), (_tree_cpu_s(worker, trusted) - c0) / n
+    return statistics.median(lat), (_tree_cpu_s(*pids) - c0) / n
 
 
 def _proc_cpu_s(pid: int) -> tuple[float, float]:
@@ -159,33 +159,35 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _worker_pids(pool: WorkerPool) -> tuple[int, int]:
-    """(worker, its trusted test process) of a one-worker pool."""
+def _worker_pids(pool: WorkerPool) -> tuple[int, int, int]:
+    """(worker, its zygote, its trusted test process) of a one-worker pool."""
     w = pool._idle.get()
     pool._idle.put(w)
     worker = _children(w.proc.pid)[0]  # bwrap's child: the worker, PID 1 of the namespace
-    trusted = next(p for p in _children(worker) if Path(f"/proc/{p}/comm").read_text().strip() == "rlvr-tests")
-    return worker, trusted
+    named = {Path(f"/proc/{p}/comm").read_text().strip(): p for p in _children(worker)}
+    return worker, named["rlvr-zygote"], named["rlvr-tests"]
 
 
-def _tree_cpu_s(worker: int, trusted: int) -> float:
-    """CPU s so far of this process, the worker, its reaped run processes and its trusted process."""
+def _tree_cpu_s(worker: int, zygote: int, trusted: int) -> float:
+    """CPU s so far of this process, the worker (and the orphans it reaped), the zygote and the run
+    processes it reaped, and the trusted process."""
     me = resource.getrusage(resource.RUSAGE_SELF)
-    return me.ru_utime + me.ru_stime + sum(_proc_cpu_s(worker)) + _proc_cpu_s(trusted)[0]
+    return me.ru_utime + me.ru_stime + sum(_proc_cpu_s(worker)) + sum(_proc_cpu_s(zygote)) + _proc_cpu_s(trusted)[0]
 
 
 def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) -> dict[str, float]:
-    """CPU ms per HumanEval execution on a one-worker pool, by process: this (host) process, the worker,
-    the runs' solution processes (reaped by the worker) and the long-lived trusted test process."""
+    """CPU ms per HumanEval execution on a one-worker pool, by process: this (host) process, the worker
+    (with the orphans it reaped), the zygote, the runs' solution processes (reaped by the zygote) and the
+    long-lived trusted test process."""
     pool = WorkerPool(workers=1)
     try:
         verifier = CodeVerifier(sandbox=pool, timeout_s=timeout_s)
         verifier.verify_batch(solutions[:10], references(problems[:10]))  # warm
-        worker, trusted = _worker_pids(pool)
+        worker, zygote, trusted = _worker_pids(pool)
 
         def snap() -> tuple[float, ...]:
             me = resource.getrusage(resource.RUSAGE_SELF)
-            return (me.ru_utime + me.ru_stime, *_proc_cpu_s(worker), _proc_cpu_s(trusted)[0])
+            return (me.ru_utime + me.ru_stime, *_proc_cpu_s(worker), *_proc_cpu_s(zygote), _proc_cpu_s(trusted)[0])
 
         s0 = snap()
         res = verifier.verify_batch(solutions, references(problems))
@@ -194,7 +196,13 @@ def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) 
     finally:
         pool.close()
     per = [(b - a) / len(problems) * 1e3 for a, b in zip(s0, s1)]
-    return {"host": per[0], "worker": per[1], "solution processes": per[2], "trusted tests": per[3]}
+    return {
+        "host": per[0],
+        "worker": per[1] + per[2],
+        "zygote": per[3],
+        "solution processes": per[4],
+        "trusted tests": per[5],
+    }
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from rlvr.sandbox.base import (
     Sandbox,
     SandboxUnavailable,
 )
+from rlvr.sandbox.cgroups import WorkerCgroups, enter_command, remove_stale
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
 
 logger = logging.getLogger(__name__)
@@ -66,6 +67,8 @@ SANDBOX_ENV = {
     "MKL_NUM_THREADS": "1",
 }
 STARTUP_TIMEOUT_S = 60.0
+#: Where a worker sees its runs' cgroup directories (one per hierarchy), under a directory only root enters.
+CGROUP_MOUNT = "/run/rlvr-cgroup"
 GRACE_S = 5.0  # beyond a job's wall limit before the host declares the worker hung
 
 
@@ -87,8 +90,9 @@ def _python_roots() -> list[str]:
     return sorted(set(roots))
 
 
-def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
-    """The bubblewrap command line of one worker (without the program)."""
+def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64, cgroup_dirs: Sequence[str] = ()) -> list[str]:
+    """The bubblewrap command line of one worker (without the program); ``cgroup_dirs``: its runs' cgroup
+    directories, bound read-write under :data:`CGROUP_MOUNT` (mode 0700: the runs' uids cannot enter)."""
     cmd = [bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
     if privileged:  # host root: children get uids of their own; the worker keeps what it needs for that
         caps = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL")
@@ -113,6 +117,10 @@ def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
                 cmd += ["--chmod", "0755", str(parent)]
     cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_mb << 20), "--tmpfs", "/tmp"]
     cmd += ["--size", str(disk_mb << 20), "--tmpfs", "/dev/shm"]
+    if cgroup_dirs:
+        cmd += ["--perms", "0700", "--dir", CGROUP_MOUNT]
+        for i, d in enumerate(cgroup_dirs):
+            cmd += ["--bind", d, f"{CGROUP_MOUNT}/{i}"]
     cmd += ["--remount-ro", "/", "--chdir", "/tmp"]
     return cmd
 
@@ -120,7 +128,14 @@ def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
 class WorkerProcess:
     """Host-side handle of one worker: frames in, JSON lines out, with deadlines."""
 
-    def __init__(self, argv: list[str], cfg: dict[str, Any], env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        cfg: dict[str, Any],
+        env: dict[str, str] | None = None,
+        cgroups: WorkerCgroups | None = None,
+    ) -> None:
+        self.cgroups = cgroups  # removed when the worker is killed
         self._stderr = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, env=env, close_fds=True
@@ -237,6 +252,9 @@ class WorkerProcess:
             except OSError:
                 pass
         self._stderr.close()
+        if self.cgroups is not None:
+            self.cgroups.remove()
+            self.cgroups = None
 
 
 def _frame(obj: dict[str, Any]) -> bytes:
@@ -262,6 +280,11 @@ class WorkerPool(Sandbox):
         if self.size < 1:
             raise ValueError(f"WorkerPool.workers must be >= 1, got {workers}")
         self._privileged = os.geteuid() == 0
+        # a cgroup per worker binds each run as a whole; only as host root, where the runs get uids of their
+        # own (in a user namespace they would share the worker's uid, and could move out of their group)
+        self._cgroups = self._privileged
+        if self._cgroups:
+            remove_stale()
         if backend == "bwrap":
             bw = bwrap_path()
             if bw is None:
@@ -303,9 +326,13 @@ class WorkerPool(Sandbox):
         python = os.path.realpath(sys.executable)
         argv_py = [python, "-I", "-B", "-c", self._source]
         cfg: dict[str, Any] = {"bpf": self._bpf, "preimport": list(PREIMPORT), "limits": asdict(self.limits)}
+        cg = WorkerCgroups.create() if self._cgroups else None
         if self.backend == "bwrap":
-            argv = bwrap_command(self._bwrap, self._privileged, self.limits.disk_mb) + ["--"] + argv_py
+            run_dirs = cg.run_dirs if cg is not None else []
+            argv = bwrap_command(self._bwrap, self._privileged, self.limits.disk_mb, run_dirs) + ["--"] + argv_py
             cfg.update(isolated=True, workdir="/tmp")
+            if cg is not None:
+                cfg["cgroup"] = cg.spec([f"{CGROUP_MOUNT}/{i}" for i in range(len(run_dirs))])
             if self._privileged:  # two fresh uids: the solution's, and the trusted tests'
                 base = random.randrange(20000, 60000, 2)
                 cfg["uids"] = [base, base + 1]
@@ -313,8 +340,17 @@ class WorkerPool(Sandbox):
         else:
             argv = argv_py
             cfg.update(isolated=False, scratch=self._scratch, workdir=self._scratch)
+            if cg is not None:
+                cfg["cgroup"] = cg.spec()
             env = {**SANDBOX_ENV, "HOME": self._scratch, "TMPDIR": self._scratch}
-        w = WorkerProcess(argv, cfg, env)
+        if cg is not None:  # the worker starts inside its own group (no moving afterwards, no race)
+            argv = enter_command(cg.sys_procs, argv)
+        try:
+            w = WorkerProcess(argv, cfg, env, cg)
+        except BaseException:
+            if cg is not None:
+                cg.remove()
+            raise
         with self._all_lock:
             self._all.add(w)
         return w
@@ -457,6 +493,7 @@ def judge_frames(job_id: int, spec: JudgeSpec, lim: Limits, nonce: str, fraction
             "outputs": list(spec.outputs),
             "float_tol": spec.float_tol,
             "fraction": fraction,
+            "entry_point": spec.entry_point,
             "max_failures_reported": spec.max_failures_reported,
         }
     ).encode()
@@ -475,11 +512,12 @@ def judge_result(msg: dict[str, Any], nonce: str, lim: Limits, duration_s: float
     if not isinstance(rep, dict) or not secrets.compare_digest(str(rep.get("nonce", "")), nonce):
         err = "the trusted test process did not report"
         return JudgeResult("sandbox_error", run=run, duration_s=duration_s, error=err)
+    total, completed = int(rep.get("total", 0)), bool(rep.get("completed"))
     return JudgeResult(
-        "ok",
+        "no_tests" if completed and total == 0 else "ok",  # ran to their end without a single check
         passed=int(rep.get("passed", 0)),
-        total=int(rep.get("total", 0)),
-        completed=bool(rep.get("completed")),
+        total=total,
+        completed=completed,
         run=run,
         failures=[str(f) for f in rep.get("failures", [])][:20],
         duration_s=duration_s,

@@ -2,19 +2,25 @@
 
 It is started as ``python -I -c <this file's source>`` (the project checkout is not mounted in the
 sandbox) and speaks to the host over its stdin/stdout: frames in (``<length>\\n<json>``), JSON lines out.
-After answering a job it mounts a fresh tmpfs on /tmp and /dev/shm and forks the next run's process, which
-drops privileges and installs the seccomp filter, then waits; when the job arrives it applies the job's
-rlimits and runs the program in-process (no new interpreter: milliseconds). When the run ends or its wall
-limit fires, the worker SIGKILLs every process of the run (it sees the whole namespace and inherits every
-orphan: daemons and grandchildren too) and reaps them.
+Four kinds of process, all forked before any job but the runs:
 
-Judging uses two processes that cannot touch each other: the run's *solution* process (untrusted: executes
-the completion, then serves calls) and the worker's long-lived *trusted* test process (another uid; runs
-the tests with the solution's names replaced by proxies; arguments and results cross as type-tagged JSON).
+- the *worker* (this process, the namespace's init): reads jobs, supervises runs, answers the host;
+- the *zygote*: forked at start, it forks every run's process and reports its exit. It never receives a
+  job's code, input, output or verdict, so a run (which can read all its own process holds: frames, the gc
+  heap, raw memory) finds nothing of any other run;
+- the *trusted test process* (another uid): runs every judge's tests, with the solution's names replaced
+  by proxies (arguments and results cross as type-tagged JSON, compared here with trusted types);
+- the run's *solution* process (untrusted): forked by the zygote right after the previous answer, moved into
+  the run's cgroup, confined (its own uid, no capabilities, seccomp), it waits for its job, applies the
+  job's rlimits and runs the program in-process (no new interpreter: milliseconds).
+
+When the run ends, its wall limit fires or its processes together used its CPU budget, the worker SIGKILLs
+every process of the run (it sees the whole namespace and inherits every orphan: daemons and
+grandchildren too), and mounts a fresh tmpfs on /tmp and /dev/shm for the next run.
+
 Only the trusted process ever reads the tests, the expected outputs and the run's nonce: it reads them from
-the worker's stdin itself and reports straight to the host on the worker's stdout, so they never exist in
-memory a solution process is forked from. The nonce proves the report came from a test run that reached its
-end.
+the worker's stdin itself and reports straight to the host on the worker's stdout. The nonce proves the
+report came from a test run that reached its end.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ import threading
 import time
 import traceback
 import types
+import unittest
+from collections.abc import Callable
 
 PR_SET_PDEATHSIG = 1
 PR_SET_NAME = 15
@@ -55,6 +63,8 @@ PREFETCH_BYTES = 32 << 10  # bytes of requests the trusted process sends ahead i
 RESULT_CAP = 1 << 20  # bytes of the trusted process's report
 FRAME_HEADER = 20  # bytes of a frame's header: 19 digits and a newline
 READ_CHUNK = 1 << 16  # bytes asked of one read of a stream (1 MiB asked cost an mmap + munmap per message)
+STARTUP_S = 10.0  # seconds the zygote may take to fork a run
+GRACE_S = 5.0  # seconds a killed run's process may take to be reported dead
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
@@ -188,12 +198,24 @@ class _Prepared:
     workdir: str = "/tmp"  # of the next run
     main_file: str = "main.py"  # __main__.__file__ of the next run (in its workdir)
     sys_path: tuple = ()  # sys.path of the next run: its workdir first
+    pdeath: bool = False  # children ask for SIGKILL when their parent dies (outside a PID namespace)
+    own_group: bool = False  # runs get a process group of their own (outside a PID namespace)
+
+
+def set_workdir(workdir: str) -> None:
+    """The working directory, ``__main__.__file__`` and ``sys.path`` of the runs forked from now on."""
+    if _Prepared.sys_path[:1] != (workdir,):
+        _Prepared.workdir = workdir
+        _Prepared.main_file = os.path.join(workdir, "main.py")
+        _Prepared.sys_path = (workdir, *[p for p in sys.path if p and p != workdir])
 
 
 def prepare_setup(cfg: dict) -> None:
     """Build the seccomp program and the empty capability sets once (see :class:`_Prepared`); set
     ``no_new_privs`` on the worker itself, so that every process it forks inherits it (it cannot be
     unset) and the children need no call of their own for it."""
+    _Prepared.pdeath = not cfg["ns_init"]  # (a namespace's processes all die with its init)
+    _Prepared.own_group = not cfg["isolated"]
     bpf = cfg["bpf"]
     if bpf:
         _Prepared.seccomp_buf = buf = ctypes.create_string_buffer(bpf, len(bpf))
@@ -226,19 +248,12 @@ def close_gaps(targets: list[int]) -> list[tuple[int, int]]:
     return gaps + [(lo, _Prepared.fd_bound)]
 
 
-def _setup_child(staged: list[tuple[int, int]], gaps: list[tuple[int, int]], pdeath: bool, uid: int | None,
-                 limits: list[tuple[int, int, int]]) -> None:  # fmt: skip
-    """In a fresh fork: install the ``staged`` descriptors (:func:`stage_fds`), close the ``gaps``
-    (:func:`close_gaps`), drop privileges, apply ``limits`` (:func:`limit_triples`; a prepared run applies
-    its own once the job is known) and seccomp. After this the process can hurt nothing but itself.
-    ``no_new_privs`` is inherited from the worker (:func:`prepare_setup`). Everything was computed in the
-    parent: each Python object touched here costs the child a copy-on-write page fault."""
-    for target, source in staged:
-        os.dup2(source, target)
-    for lo, hi in gaps:
-        os.closerange(lo, hi)
-    if pdeath:  # (a namespace's processes all die with its init; elsewhere ask for it)
-        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+def _confine(uid: int | None, limits: list[tuple[int, int, int]]) -> None:
+    """In a fresh fork, after its descriptors are in place: drop privileges, apply ``limits``
+    (:func:`limit_triples`; a prepared run applies its own once the job is known) and seccomp. After this
+    the process can hurt nothing but itself. ``no_new_privs`` is inherited from the worker
+    (:func:`prepare_setup`). Everything was computed in the parent: each Python object touched here costs
+    the child a copy-on-write page fault."""
     if uid is not None:  # host root: a uid of its own, which drops every capability
         os.setgroups([])
         os.setresgid(uid, uid, uid)
@@ -249,6 +264,44 @@ def _setup_child(staged: list[tuple[int, int]], gaps: list[tuple[int, int]], pde
     if _Prepared.seccomp is not None:
         _check(_prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, _Prepared.seccomp_ref, 0, 0), "seccomp")
     _signal.signal(signal.SIGINT, _signal.default_int_handler)  # (signal.signal's enum wrapping: ~90 faults)
+
+
+def spawn(name: bytes, fds: dict[int, int], body: Callable[[], None], uid: int | None = None,
+          limits: list[tuple[int, int, int]] | tuple = (), confine: bool = True, own_group: bool = False) -> int:  # fmt: skip
+    """Fork a child named ``name`` (one of ``_NAMES``) that installs ``fds`` (target -> source) and closes
+    every other descriptor, then (``confine``) drops privileges to ``uid``, applies ``limits`` and the
+    seccomp filter (:func:`_confine`), joins a process group of its own (``own_group``) and runs ``body``.
+    Returns its pid."""
+    staged, gaps = stage_fds(fds), close_gaps(list(fds))
+    try:
+        pid = _fork()
+    except BaseException:
+        for _, fd in staged:
+            os.close(fd)
+        raise
+    if pid == 0:
+        try:
+            _set_name(name)  # before the uid changes: a process of a sandbox uid always has its name
+            for target, source in staged:
+                os.dup2(source, target)
+            for lo, hi in gaps:
+                os.closerange(lo, hi)
+            if _Prepared.pdeath:
+                _prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            if confine:
+                _confine(uid, list(limits))
+            if own_group:
+                os.setpgid(0, 0)  # so that the worker can kill the run's group afterwards
+            body()
+        except BaseException:
+            try:
+                os.write(2, traceback.format_exc().encode()[-2000:])
+            finally:
+                os._exit(120)
+        os._exit(0)
+    for _, fd in staged:
+        os.close(fd)
+    return pid
 
 
 def limit_triples(lim: dict, cfg: dict) -> list[tuple[int, int, int]]:
@@ -292,7 +345,10 @@ def _fork() -> int:
     return pid
 
 
-_NAMES = {n: ctypes.create_string_buffer(n) for n in (b"rlvr-worker", b"rlvr-tests", b"rlvr-ready", b"rlvr-run")}
+_NAMES = {
+    n: ctypes.create_string_buffer(n)
+    for n in (b"rlvr-worker", b"rlvr-zygote", b"rlvr-tests", b"rlvr-ready", b"rlvr-run")
+}
 
 
 def _set_name(name: bytes) -> None:
@@ -398,12 +454,10 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
     """Execute the solution, then answer lookup/call requests from the trusted process until EOF."""
     mod = _main_module()
     env = mod.__dict__
-    defined = True
     try:
         exec(compile(src, "solution.py", "exec"), env)
     except BaseException:  # SystemExit included: the names it did not define stay undefined
         traceback.print_exc()
-        defined = False
     objects: list[object] = []
 
     def ref(x: object) -> int:
@@ -419,12 +473,12 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
         try:
             req = json.loads(line)
             op = req["op"]
-            if op == "lookup":
+            if op == "lookup":  # module globals the tests read (modules by name: the tests' side imports them)
                 names = {}
                 for n in req["names"]:
-                    if defined or n in env:
-                        if n in env and not n.startswith("__"):
-                            names[n] = encode(env[n], ref)
+                    if n in env and not n.startswith("__"):
+                        v = env[n]
+                        names[n] = ["M", v.__name__, ref(v)] if type(v) is types.ModuleType else encode(v, ref)
                 resp = {"ok": names}
             elif op == "resolve":  # call-based: a function, or a method of class Solution (LeetCode)
                 n = req["name"]
@@ -475,6 +529,17 @@ _MUTABLE = (list, dict, set)
 
 
 # ---------------------------------------------------------------------------------- trusted test side
+TESTS_FILE = "tests.py"  # the tests' file name in tracebacks and ``__file__``
+ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
+#: Modules a global of the solution of the same name stands for in the tests, imported by the trusted
+#: process itself (as when a file imports ``math`` and its tests use it): pure, side-effect-free stdlib.
+TRUSTED_MODULES = frozenset({
+    "array", "bisect", "calendar", "cmath", "collections", "copy", "dataclasses", "datetime", "decimal",
+    "difflib", "enum", "fractions", "functools", "hashlib", "heapq", "itertools", "json", "math", "numbers",
+    "operator", "random", "re", "statistics", "string", "struct", "textwrap", "typing", "unicodedata",
+})  # fmt: skip
+
+
 class SolutionDied(BaseException):
     """The solution process went away or broke the protocol: no later test can pass."""
 
@@ -489,11 +554,14 @@ class SolutionError(Exception):
 
 class _Rpc:
     """The trusted side of the solution's socket: one request, one answer, in order. Requests known in
-    advance (:meth:`prefetch`) are sent together; each is then answered when the tests make it."""
+    advance (:meth:`prefetch`) are sent together; each is then answered when the tests make it. Once the
+    solution broke the protocol or died, ``dead`` stays set (tests that swallow the exception cannot
+    undo it)."""
 
     def __init__(self, rfd: int, wfd: int) -> None:
         self.rfd, self.wfd, self.buf = rfd, wfd, b""
         self.pending: collections.deque[bytes] = collections.deque()  # sent ahead, not yet made by the tests
+        self.dead: str | None = None
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -501,7 +569,7 @@ class _Rpc:
         time; :meth:`request` then only reads each answer. At most ``PREFETCH_BYTES``, and only when nothing
         is outstanding: the write then fits the empty socket buffer, so that it cannot block while the
         solution blocks on writing answers nobody reads yet."""
-        if self.pending:
+        if self.pending or self.dead:
             return
         size, data = 0, []
         for msg in requests:
@@ -514,28 +582,34 @@ class _Rpc:
             write_all(self.wfd, b"".join(data))
             self.pending.extend(data)
 
+    def died(self, why: str) -> SolutionDied:
+        self.dead = self.dead or why
+        return SolutionDied(why)
+
     def request(self, msg: dict) -> dict:
+        if self.dead:
+            raise SolutionDied(self.dead)
         try:
             line = json.dumps(msg).encode() + b"\n"
             if not self.pending:
                 write_all(self.wfd, line)
             elif self.pending.popleft() != line:  # cannot happen: prefetch_calls sends only what will come
-                raise SolutionDied("harness: the tests did not make a prefetched request")
+                raise self.died("harness: the tests did not make a prefetched request")
             while b"\n" not in self.buf:
                 chunk = os.read(self.rfd, READ_CHUNK)
                 if not chunk:
-                    raise SolutionDied("the solution process exited")
+                    raise self.died("the solution process exited")
                 self.buf += chunk
                 if len(self.buf) > MAX_MESSAGE:
-                    raise SolutionDied("the solution sent an oversized message")
+                    raise self.died("the solution sent an oversized message")
             line, self.buf = self.buf.split(b"\n", 1)
             resp = json.loads(line)
         except SolutionDied:
             raise
-        except (OSError, ValueError) as e:
-            raise SolutionDied(f"solution protocol broken: {type(e).__name__}") from None
+        except (OSError, ValueError, RecursionError) as e:
+            raise self.died(f"solution protocol broken: {type(e).__name__}") from None
         if not isinstance(resp, dict):
-            raise SolutionDied("solution protocol broken: not an object")
+            raise self.died("solution protocol broken: not an object")
         if "exc" in resp:
             name, msg = (list(resp["exc"]) + ["", ""])[:2]
             cls = getattr(builtins, str(name), None)
@@ -551,11 +625,38 @@ class _Rpc:
     def value(self, v: object) -> object:
         try:
             return decode(v, lambda i: RemoteRef(self, i))  # type: ignore[arg-type]
-        except (TypeError, ValueError, KeyError, IndexError, OverflowError) as e:
-            raise SolutionDied(f"solution protocol broken: {e}") from None
+        except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError) as e:
+            raise self.died(f"solution protocol broken: {type(e).__name__}: {_short(e)}") from None
 
     def enc(self, x: object) -> list:
         return encode(x, lambda r: r._rid if isinstance(r, RemoteRef) else _unsendable(r))
+
+    def lookup(self, names: list[str]) -> dict[str, object]:
+        """The solution's module globals among ``names`` (what the tests read and do not define). Only the
+        names asked count: an answer naming anything else (a builtin, a dunder) is a broken protocol. A
+        module the solution imported under its own name is one of :data:`TRUSTED_MODULES` imported here,
+        else a proxy."""
+        found = self.request({"op": "lookup", "names": names}).get("ok")
+        if not isinstance(found, dict) or not set(found) <= set(names):
+            raise self.died("solution protocol broken: it answered names it was not asked for")
+        out = {}
+        for name, v in found.items():
+            if isinstance(v, list) and len(v) == 3 and v[0] == "M":
+                if v[1] == name and name in TRUSTED_MODULES:
+                    out[name] = __import__(name)
+                    continue
+                v = ["r", v[2]]
+            out[name] = self.value(v)
+        return out
+
+    def resolve(self, name: str) -> RemoteRef:
+        """The solution's callable ``name``: a module-level function or class, or a method of an instance of
+        its ``class Solution`` (LeetCode). NameError when there is none."""
+        got = self.request({"op": "resolve", "name": name}).get("ok")
+        fn = self.value(got) if got is not None else None
+        if not isinstance(fn, RemoteRef):
+            raise NameError(f"the solution does not define a callable {name!r}")
+        return fn
 
 
 def _unsendable(x: object) -> int:
@@ -572,8 +673,13 @@ def _sync_in_place(arg: object, after: object) -> None:
 
 
 class RemoteRef:
-    """A non-data object living in the solution process. It has no truth value and equals only itself:
-    an object whose ``__eq__`` always returns True cannot cross."""
+    """A non-data object living in the solution process: it can be called, its attributes read and it can
+    be indexed (each answer crosses as data or as another proxy). Everything that decides a check is
+    decided here, with trusted types: it has no truth value, no order and no number; it equals only itself
+    (or, against another solution object, what the solution's ``==`` says: the tests compare two of its
+    objects); its hash is its identity; ``iter``, ``len`` and ``in`` work on the items it yields, sent as
+    data once per use, so that an object whose ``__contains__`` or ``__len__`` lies about its items
+    changes nothing."""
 
     __slots__ = ("_rid", "_rpc")
 
@@ -605,31 +711,26 @@ class RemoteRef:
             raise AttributeError(name)
         return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
 
-    def _dunder(self, name: str, *args: object) -> object:
-        rpc = self._rpc
-        msg = {"op": "dunder", "ref": self._rid, "name": name, "args": [rpc.enc(a) for a in args]}
-        return rpc.value(rpc.request(msg).get("ok"))
+    def _items(self) -> list:
+        """What iterating the object yields, as a list made here."""
+        items = self._rpc.value(self._rpc.request({"op": "iter", "ref": self._rid}).get("ok"))
+        if type(items) is not list:
+            raise self._rpc.died("solution protocol broken: iteration did not give a list")
+        return items
 
     def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._rpc.value(self._rpc.request({"op": "iter", "ref": self._rid}).get("ok")))  # type: ignore[call-overload]
+        return iter(self._items())
 
     def __len__(self) -> int:
-        try:
-            n = self._dunder("__len__")
-        except AttributeError:
-            raise TypeError("solution object has no len()") from None
-        if type(n) is not int:
-            raise TypeError("__len__ of a solution object returned a non-int")
-        return n
-
-    def __getitem__(self, key: object) -> object:
-        return self._dunder("__getitem__", key)
+        return len(self._items())
 
     def __contains__(self, key: object) -> bool:
-        r = self._dunder("__contains__", key)
-        if type(r) is not bool:
-            raise TypeError("__contains__ of a solution object returned a non-bool")
-        return r
+        return key in self._items()
+
+    def __getitem__(self, key: object) -> object:
+        rpc = self._rpc
+        msg = {"op": "dunder", "ref": self._rid, "name": "__getitem__", "args": [rpc.enc(key)]}
+        return rpc.value(rpc.request(msg).get("ok"))
 
     def __bool__(self) -> bool:
         raise TypeError("a non-data object from the solution has no truth value here")
@@ -796,8 +897,47 @@ def count_asserts(stmts: list[ast.stmt]) -> list[ast.stmt]:
     return out
 
 
+_ITEM_TEMPLATE = ast.parse(
+    "__rlvr_enter__(NAME)\n"
+    "try:\n    pass\n"
+    "except BaseException as __rlvr_e__:\n    __rlvr_raised__(NAME, __rlvr_e__)\n    raise\n"
+).body
+
+
+def mark_items(tree: ast.Module) -> None:
+    """Make every test a collector finds (module-level ``def test*`` and ``def test*`` of module-level
+    classes) report that it ran (so that it runs once) and any exception that escapes it (one failed
+    check, as pytest fails the test)::
+
+        __rlvr_enter__('<Class.>test_x')
+        try: <body>
+        except BaseException as __rlvr_e__: __rlvr_raised__('<Class.>test_x', __rlvr_e__); raise
+
+    A test counts no check of its own: the checks are the ``assert`` statements and ``unittest``
+    assertions it executes (a test whose loop the solution emptied checked nothing)."""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test"):
+            _mark_item(node, node.name)
+        elif isinstance(node, ast.ClassDef):
+            for sub in node.body:
+                if isinstance(sub, ast.FunctionDef) and sub.name.startswith("test"):
+                    _mark_item(sub, f"{node.name}.{sub.name}")
+
+
+def _mark_item(fn: ast.FunctionDef, name: str) -> None:
+    head, wrapper = copy.deepcopy(_ITEM_TEMPLATE)
+    head.value.args = [ast.Constant(name)]  # type: ignore[attr-defined]
+    wrapper.handlers[0].body[0].value.args[0] = ast.Constant(name)  # type: ignore[attr-defined]
+    for node in (head, wrapper):
+        for sub in ast.walk(node):
+            if "lineno" in sub._attributes:
+                ast.copy_location(sub, fn.body[0])
+    wrapper.body = fn.body  # type: ignore[attr-defined]
+    fn.body = [head, wrapper]
+
+
 def _free_names(tree: ast.AST) -> list[str]:
-    """Names the tests read but never bind at module level, and that are not builtins."""
+    """Names the tests read but never bind at module level (builtins included)."""
     loads, bound = set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -807,7 +947,7 @@ def _free_names(tree: ast.AST) -> list[str]:
             bound.add(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             bound.update((a.asname or a.name).split(".")[0] for a in node.names)
-    return sorted(n for n in loads - bound if not hasattr(builtins, n))
+    return sorted(loads - bound)
 
 
 def _short(x: object, n: int = 200) -> str:
@@ -848,80 +988,341 @@ def prefetch_calls(rpc: _Rpc, calls: tuple) -> None:
     rpc.prefetch(requests)
 
 
+def _is_skip(e: BaseException) -> bool:
+    """``unittest.SkipTest`` or pytest's skip outcome: the test did not run, it is no check."""
+    return isinstance(e, unittest.SkipTest) or (type(e).__name__ == "Skipped" and "pytest" in type(e).__module__)
+
+
+class Verdict:
+    """The checks of one test run: every executed ``assert`` statement and ``unittest`` assertion counts
+    once, passed or failed, and so does a collected test that raises; the first failures are described. A
+    failure cannot be taken back: in all-or-nothing mode it decides (``_StopTests`` unwinds the tests, and
+    if they swallow it the count still stands)."""
+
+    current: Verdict | None = None  # the run's, for the unittest assertions (count_unittest_assertions)
+
+    def __init__(self, fraction: bool, max_failures: int) -> None:
+        self.fraction, self.max_failures = fraction, max_failures
+        self.passed = self.total = 0
+        self.failures: list[str] = []
+        self.completed = False
+        self.ran: set[str] = set()  # collected tests that ran (so that the collector runs each once)
+        self.counted: list[BaseException] = []  # exceptions already counted as a failure
+        self.depth = 0  # unittest assertions in progress (one that calls another is one check)
+
+    def ok(self) -> None:
+        self.passed += 1
+        self.total += 1
+
+    def fail(self, where: str, e: BaseException | None) -> None:
+        self.total += 1
+        if e is not None:
+            self.counted.append(e)
+        if len(self.failures) < self.max_failures:
+            why = "" if e is None else f"{type(e).__name__}: {_short(e)}"
+            self.failures.append(f"{where}: {why}".strip())
+        if not self.fraction:
+            raise _StopTests
+
+    def was_counted(self, e: BaseException) -> bool:
+        return any(x is e for x in self.counted)
+
+    # the hooks of :func:`mark_items`
+    def enter(self, name: str) -> None:
+        self.ran.add(name)
+
+    def raised(self, name: str, e: BaseException) -> None:
+        if not isinstance(e, (SolutionDied, _StopTests)) and not _is_skip(e) and not self.was_counted(e):
+            self.fail(name, e)
+
+    def report(self) -> dict:
+        return {"passed": self.passed, "total": self.total, "completed": self.completed, "failures": self.failures}
+
+
+def _counted_assertion(method: Callable) -> Callable:
+    """``method`` (a ``unittest.TestCase`` assertion) counting as one check of the current run: passed when
+    it returns, failed when it raises (the outermost one only: ``assertEqual`` calls ``assertListEqual``)."""
+
+    def assertion(self: object, *args: object, **kwargs: object) -> object:
+        verdict = Verdict.current
+        if verdict is None or verdict.depth:
+            return method(self, *args, **kwargs)
+        verdict.depth += 1
+        try:
+            result = method(self, *args, **kwargs)
+        except BaseException as e:
+            verdict.depth -= 1
+            if not isinstance(e, (SolutionDied, _StopTests)) and not _is_skip(e):
+                verdict.fail(str(self), e)
+            raise
+        verdict.depth -= 1
+        verdict.ok()
+        return result
+
+    assertion._rlvr_counted = True  # type: ignore[attr-defined]
+    return assertion
+
+
+def count_unittest_assertions() -> None:
+    """Once per trusted process: every ``unittest.TestCase.assert*`` / ``fail*`` method counts as a check
+    (:func:`_counted_assertion`), and every error or failure any ``unittest`` result records (in
+    ``setUp``, in a subtest, under the tests' own ``unittest.main()``) counts as a failed one."""
+    for name, method in list(vars(unittest.TestCase).items()):
+        if (
+            name.startswith(("assert", "fail"))
+            and type(method) is types.FunctionType
+            and not hasattr(method, "_rlvr_counted")
+        ):
+            setattr(unittest.TestCase, name, _counted_assertion(method))
+    result = unittest.TestResult
+    if hasattr(result.addError, "_rlvr_counted"):
+        return
+
+    def reported(method: Callable, err_at: int) -> Callable:
+        def add(self: object, test: object, *args: object) -> object:
+            verdict, err = Verdict.current, args[err_at] if len(args) > err_at else None
+            if verdict is not None and err is not None:
+                e = err[1]  # type: ignore[index]
+                if not isinstance(e, (SolutionDied, _StopTests)) and not _is_skip(e) and not verdict.was_counted(e):
+                    verdict.counted.append(e)
+                    verdict.fail(str(test), e)
+            return method(self, test, *args)
+
+        add._rlvr_counted = True  # type: ignore[attr-defined]
+        return add
+
+    result.addError, result.addFailure = reported(result.addError, 0), reported(result.addFailure, 0)
+    result.addSubTest = reported(result.addSubTest, 1)  # (test, subtest, err)
+    unexpected = result.addUnexpectedSuccess
+
+    def add_unexpected_success(self: object, test: object) -> object:
+        if Verdict.current is not None:
+            Verdict.current.fail(f"{test}: unexpected success", None)
+        return unexpected(self, test)
+
+    result.addUnexpectedSuccess = add_unexpected_success
+    start = result.startTest
+
+    def start_test(self: object, test: object) -> object:  # a test unittest ran is not run again
+        if Verdict.current is not None:
+            Verdict.current.ran.add(f"{type(test).__name__}.{getattr(test, '_testMethodName', '')}")
+        return start(self, test)
+
+    result.startTest = start_test
+
+
+def _param_sets(fn: Callable) -> list[tuple[str, dict]]:
+    """(id, keyword arguments) of each call pytest would make of ``fn``: one per combination of its
+    ``parametrize`` marks; none when a ``skip`` mark (or a true ``skipif``) applies."""
+    sets = [("", {})]
+    for mark in getattr(fn, "pytestmark", []):
+        name, args = getattr(mark, "name", ""), tuple(getattr(mark, "args", ()))
+        if name == "skip" or (name == "skipif" and args and args[0]):
+            return []
+        if name != "parametrize" or len(args) < 2:
+            continue
+        names = [a.strip() for a in args[0].split(",")] if isinstance(args[0], str) else list(args[0])
+        grown = []
+        for i, value in enumerate(args[1]):
+            values = getattr(value, "values", None)  # pytest.param(...)
+            if values is None:
+                values = (value,) if len(names) == 1 else tuple(value)
+            for ident, kwargs in sets:
+                grown.append((f"{ident}-{i}" if ident else str(i), {**kwargs, **dict(zip(names, values))}))
+        sets = grown
+    return [(f"[{ident}]" if ident else "", kwargs) for ident, kwargs in sets]
+
+
+def _check_fixtures(fn: Callable, kwargs: dict) -> None:
+    """pytest would fail a test whose parameters are neither parametrized nor defaulted: no fixtures here."""
+    import inspect
+
+    for p in inspect.signature(fn).parameters.values():
+        if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in kwargs:
+            raise TypeError(f"fixture {p.name!r} is not available")
+
+
+def _call_test(verdict: Verdict, where: str, call: Callable[[], object]) -> None:
+    """Run one collected test as pytest would; a failure outside its own checks counts once."""
+    import inspect
+
+    try:
+        result = call()
+        if inspect.isgenerator(result) or inspect.iscoroutine(result):
+            result.close()
+            raise TypeError("a test must not be a generator or a coroutine")
+    except (SolutionDied, _StopTests):
+        raise
+    except BaseException as e:
+        if not _is_skip(e) and not verdict.was_counted(e):
+            verdict.fail(where, e)
+
+
+def _test_function(fn: Callable, kwargs: dict) -> object:
+    _check_fixtures(fn, kwargs)
+    return fn(**kwargs)
+
+
+def _test_method(cls: type, name: str, kwargs: dict) -> object:
+    """One test method on a fresh instance, between its ``setup_method`` and ``teardown_method``."""
+    inst = cls()
+    method = getattr(inst, name)
+    _check_fixtures(method, kwargs)
+    if hasattr(inst, "setup_method"):
+        inst.setup_method(method)  # type: ignore[attr-defined]
+    try:
+        return method(**kwargs)
+    finally:
+        if hasattr(inst, "teardown_method"):
+            inst.teardown_method(method)  # type: ignore[attr-defined]
+
+
+def run_collected(env: dict, defined: list[str], verdict: Verdict) -> None:
+    """What pytest would collect among the tests' own definitions (``defined``, in source order) and has
+    not run yet: functions ``test*``; methods ``test*`` of classes ``Test*`` without ``__init__`` (a
+    fresh instance each); ``unittest.TestCase`` subclasses (run by ``unittest``, every error and failure
+    counted)."""
+    for name in defined:
+        obj = env.get(name)
+        if isinstance(obj, types.FunctionType) and name.startswith("test") and obj.__code__.co_filename == TESTS_FILE:
+            if name not in verdict.ran:
+                for ident, kwargs in _param_sets(obj):
+                    _call_test(verdict, name + ident, lambda obj=obj, kwargs=kwargs: _test_function(obj, kwargs))
+        elif isinstance(obj, type) and issubclass(obj, unittest.TestCase):
+            names = [n for n in unittest.TestLoader().getTestCaseNames(obj) if f"{name}.{n}" not in verdict.ran]
+            unittest.TestSuite([obj(n) for n in names]).run(unittest.TestResult())
+        elif isinstance(obj, type) and name.startswith("Test") and obj.__init__ is object.__init__:
+            methods: list[str] = []
+            for klass in reversed(obj.__mro__[:-1]):
+                methods += [
+                    m for m, f in vars(klass).items() if m.startswith("test") and callable(f) and m not in methods
+                ]
+            for m in methods:
+                if f"{name}.{m}" not in verdict.ran:
+                    for ident, kwargs in _param_sets(getattr(obj, m)):
+                        call = lambda obj=obj, m=m, kwargs=kwargs: _test_method(obj, m, kwargs)  # noqa: E731
+                        _call_test(verdict, f"{name}.{m}{ident}", call)
+
+
+class _AsMain:
+    """While the tests run: their module is ``__main__`` (``unittest.main()`` finds it), ``sys.argv`` is
+    that of ``python tests.py``, what they print goes nowhere, and ``unittest`` assertions count for
+    ``verdict``."""
+
+    def __init__(self, module: types.ModuleType, verdict: Verdict) -> None:
+        self.module, self.verdict = module, verdict
+
+    def __enter__(self) -> None:
+        self.saved = sys.modules.get("__main__"), sys.argv, sys.stdout, sys.stderr
+        sys.modules["__main__"] = self.module
+        sys.argv = [TESTS_FILE]
+        self.null = sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        Verdict.current = self.verdict
+
+    def __exit__(self, *exc: object) -> None:
+        Verdict.current = None
+        main, sys.argv, sys.stdout, sys.stderr = self.saved
+        self.null.close()
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
+def compile_tests(source: str) -> tuple[types.CodeType, list[str], list[str]]:
+    """The instrumented code of a tests' source (:func:`mark_items`, :func:`count_asserts`), the names
+    it reads without binding them (:func:`_free_names`) and the functions and classes it defines at
+    module level, in order (what a collector looks at)."""
+    tree = ast.parse(source, TESTS_FILE)
+    free = _free_names(tree)
+    defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    mark_items(tree)
+    tree.body = count_asserts(tree.body)
+    return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined))
+
+
+def run_call_cases(spec: dict, rpc: _Rpc, verdict: Verdict) -> None:
+    """Call mode: ``fn_name`` on each input; value and exact type compared here."""
+    fn = rpc.resolve(spec["fn_name"])
+    tol = float(spec.get("float_tol", 0.0))
+    for i, (args, want) in enumerate(zip(spec["inputs"], spec["outputs"])):
+        try:
+            got = fn(*args)
+        except (SolutionDied, _StopTests):
+            raise
+        except BaseException as e:
+            verdict.fail(f"case {i}", e)
+            continue
+        if _same(got, want, tol) or (type(want) is list and len(want) == 1 and _same(got, want[0], tol)):
+            verdict.ok()  # (APPS wraps a return value in a one-element list)
+        else:
+            verdict.fail(f"case {i}", AssertionError(f"got {_short(got)}, expected {_short(want)}"))
+
+
+def run_tests_file(spec: dict, rpc: _Rpc, verdict: Verdict, compiled: dict | None) -> bool:
+    """Assert mode, with the semantics of ``python solution_plus_tests.py`` followed by ``pytest``: the
+    tests run as ``__main__``; the names they read and do not define are the solution's module globals
+    (only those: never a builtin, never a dunder); a declared entry point is ``__entry_point__`` (HumanEval's
+    ``check(__entry_point__)``: every other name keeps its meaning, a builtin of the entry point's name
+    stays the builtin), or, in tests that do not use ``__entry_point__``, its own name (as in the
+    concatenated file, even over a builtin); ``sys.exit(0)``
+    ends them as it would end the file; then every collected test that has not run is called. Returns
+    whether they ran to their end (another exit status does not)."""
+    key = spec["tests"]
+    if compiled is not None and key in compiled:
+        code, free, defined = compiled[key]
+    else:
+        code, free, defined = compile_tests(key)
+        if compiled is not None:
+            if len(compiled) >= 256:
+                compiled.clear()
+            compiled[key] = (code, free, defined)
+    module = types.ModuleType("__main__")
+    env = module.__dict__
+    env.update(__file__=TESTS_FILE, __builtins__=builtins)
+    env.update(rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n)]))
+    entry = spec.get("entry_point") or ""
+    if entry:
+        env[ENTRY_POINT] = rpc.resolve(entry)
+        if entry in free and ENTRY_POINT not in free:  # (when they get it as __entry_point__, never)
+            env[entry] = env[ENTRY_POINT]
+    env.update(
+        __rlvr_died__=(SolutionDied, _StopTests),
+        __rlvr_pass__=verdict.ok,
+        __rlvr_fail__=lambda line, e: verdict.fail(f"line {line}", e),
+        __rlvr_prefetch__=lambda *calls: prefetch_calls(rpc, calls),
+        __rlvr_enter__=verdict.enter,
+        __rlvr_raised__=verdict.raised,
+    )
+    with _AsMain(module, verdict):
+        try:
+            exec(code, env)
+        except SystemExit as e:
+            if e.code is not None and e.code != 0:
+                verdict.failures.append(f"tests exited with status {_short(e.code)}")
+                return False
+        run_collected(env, defined, verdict)
+    return True
+
+
 def tests_child(spec: dict, rpc: _Rpc, compiled: dict | None = None) -> dict:
     """Run the trusted tests; return the counts (the caller adds the nonce). ``compiled`` caches the
     instrumented code of test sources already seen (G completions of one prompt share their tests)."""
-    state = {"passed": 0, "total": 0, "completed": False, "failures": []}
-    max_fail = int(spec.get("max_failures_reported", 3))
-    fraction = bool(spec.get("fraction"))
-
-    def fail(where: str, e: BaseException | None) -> None:
-        state["total"] += 1
-        if len(state["failures"]) < max_fail:
-            why = "" if e is None else f"{type(e).__name__}: {_short(e)}"
-            state["failures"].append(f"{where}: {why}".strip())
-        if not fraction:
-            raise _StopTests
-
+    verdict = Verdict(bool(spec.get("fraction")), int(spec.get("max_failures_reported", 3)))
     try:
         if spec["mode"] == "call":
-            got = rpc.request({"op": "resolve", "name": spec["fn_name"]}).get("ok")
-            fn = rpc.value(got) if got is not None else None
-            if not isinstance(fn, RemoteRef):
-                raise NameError(f"the solution does not define a callable {spec['fn_name']!r}")
-            tol = float(spec.get("float_tol", 0.0))
-            for i, (args, want) in enumerate(zip(spec["inputs"], spec["outputs"])):
-                try:
-                    got = fn(*args)
-                except (SolutionDied, _StopTests):
-                    raise
-                except BaseException as e:
-                    fail(f"case {i}", e)
-                    continue
-                if _same(got, want, tol) or (type(want) is list and len(want) == 1 and _same(got, want[0], tol)):
-                    # (APPS wraps a return value in a one-element list)
-                    state["passed"] += 1
-                    state["total"] += 1
-                else:
-                    fail(f"case {i}", AssertionError(f"got {_short(got)}, expected {_short(want)}"))
+            run_call_cases(spec, rpc, verdict)
+            verdict.completed = True
         else:
-            key = spec["tests"]
-            if compiled is not None and key in compiled:
-                code, free = compiled[key]
-            else:
-                tree = ast.parse(key, "tests.py")
-                free = _free_names(tree)
-                tree.body = count_asserts(tree.body)
-                code = compile(tree, "tests.py", "exec")
-                if compiled is not None:
-                    if len(compiled) >= 256:
-                        compiled.clear()
-                    compiled[key] = (code, free)
-            env: dict = {"__name__": "__rlvr_tests__", "__builtins__": builtins}
-            found = rpc.request({"op": "lookup", "names": free})["ok"]
-            if not isinstance(found, dict):
-                raise SolutionDied("solution protocol broken: lookup")
-            for name, v in found.items():
-                env[str(name)] = rpc.value(v)
-
-            def ok() -> None:
-                state["passed"] += 1
-                state["total"] += 1
-
-            env.update(__rlvr_died__=(SolutionDied, _StopTests), __rlvr_pass__=ok)
-            env["__rlvr_prefetch__"] = lambda *calls: prefetch_calls(rpc, calls)
-            env["__rlvr_fail__"] = lambda line, e: fail(f"line {line}", e)
-            exec(code, env)
-            if state["total"] == 0:  # tests without asserts: running to the end is the one test
-                state["passed"] = state["total"] = 1
-        state["completed"] = True
+            verdict.completed = run_tests_file(spec, rpc, verdict, compiled)
     except _StopTests:
         pass
     except SolutionDied as e:
-        state["failures"].append(f"solution: {e}")
+        verdict.failures.append(f"solution: {e}")
     except BaseException as e:
-        state["failures"].append(f"tests raised {type(e).__name__}: {_short(e)}")
-    return state
+        verdict.failures.append(f"tests raised {type(e).__name__}: {_short(e)}")
+    if rpc.dead and verdict.completed:  # the tests swallowed its death: they cannot have passed
+        verdict.completed = False
+        verdict.failures.append(f"solution: {rpc.dead}")
+    return verdict.report()
 
 
 def trusted_main(ctl_fd: int, report_fd: int) -> None:
@@ -933,6 +1334,7 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
     later solution process inherits."""
     ctl = socket.socket(fileno=ctl_fd)
     compiled: dict = {}
+    count_unittest_assertions()
     while True:
         msg, fds, _, _ = socket.recv_fds(ctl, 1 << 16, 1)
         if not msg:
@@ -955,6 +1357,109 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
         write_all(report_fd, data + b"\n")
         ctl.sendall(b"done\n")
         del secret, state, msg, data
+
+
+# ---------------------------------------------------------------------------------------- the zygote
+def zygote_main(sock_fd: int, uid: int | None) -> None:
+    """The parent of every run's process. The worker forks it at start, before any job, and never sends it
+    a job's code, input, output or verdict: a run, which can read everything its own process holds (its
+    frames, the gc heap, raw memory), finds nothing of any other run there. Per request (the run's five
+    descriptors attached, its working directory as text) it forks the run's process, confined and waiting
+    for its job (:func:`prepared_child`), answers ``pid <pid>``, waits for it to exit and answers
+    ``exit <wait status> <CPU seconds>``."""
+    sock = socket.socket(fileno=sock_fd)
+    while True:
+        try:
+            msg, fds, _, _ = socket.recv_fds(sock, 4096, 5)
+        except OSError:
+            os._exit(0)
+        if not msg:
+            os._exit(0)
+        try:
+            if len(fds) != 5:
+                raise OSError("a fork request without its five descriptors")
+            set_workdir(msg.decode())
+            targets = dict(zip((0, 1, 2, 3, 5), fds))
+            pid = spawn(b"rlvr-ready", targets, lambda: prepared_child(5), uid=uid, own_group=_Prepared.own_group)
+        except OSError as e:
+            sock.send(b"error " + str(e).encode()[:200])
+            continue
+        finally:
+            for fd in fds:
+                os.close(fd)
+        sock.send(b"pid %d" % pid)
+        _, status, usage = os.wait4(pid, 0)
+        sock.send(b"exit %d %r" % (status, usage.ru_utime + usage.ru_stime))
+
+
+# ------------------------------------------------------------------------------------- the run's cgroup
+class RunCgroup:
+    """The control group of the worker's runs (made by the host, ``sandbox/cgroups.py``): the worker puts
+    each run's process in it before the run gets any code, sets its memory and pids limits per job, and
+    reads the CPU time all the run's processes used together."""
+
+    def __init__(self, spec: dict) -> None:
+        self.procs = [os.open(p, os.O_WRONLY | os.O_CLOEXEC) for p in spec["procs"]]
+        self.procs_path = spec["procs"][0]
+        self.memory, self.memsw, self.pids_max = spec["memory"], spec["memsw"], spec["pids"]
+        self.usage = spec["usage"]  # [path, "ns" | "usec"] or None
+        self.cpus = float(spec["cpus"] or os.cpu_count() or 1)  # CPUs' worth of time it may use at once
+        self.applied: tuple | None = None
+
+    def limit(self, lim: dict) -> None:
+        """Memory (RAM and swap: every page of every process, tmpfs files and shared memory included) and
+        the number of processes of the run as a whole."""
+        key = (lim["memory_mb"], lim["nproc"])
+        if key == self.applied:
+            return
+        mem = b"%d" % int(lim["memory_mb"] * (1 << 20))
+        for path in self.memsw:  # v1 keeps memsw >= memory: raise it first, lower it last
+            _try_write(path, mem)
+        for path in self.memory:
+            _write_file(path, mem)
+        for path in self.memsw:
+            _write_file(path, mem)
+        for path in self.pids_max:
+            _write_file(path, b"%d" % int(lim["nproc"]))
+        self.applied = key
+
+    def enter(self, pid: int) -> None:
+        data = b"%d" % pid
+        for fd in self.procs:
+            os.write(fd, data)
+
+    def cpu_s(self) -> float:
+        """CPU seconds used by every process that was ever in the group."""
+        if self.usage is None:
+            return 0.0
+        path, unit = self.usage
+        with open(path, "rb") as f:
+            raw = f.read()
+        if unit == "ns":
+            return int(raw) / 1e9
+        for line in raw.splitlines():
+            if line.startswith(b"usage_usec"):
+                return int(line.split()[1]) / 1e6
+        return 0.0
+
+    def pids(self) -> list[int]:
+        with open(self.procs_path, "rb") as f:
+            return [int(p) for p in f.read().split()]
+
+
+def _write_file(path: str, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def _try_write(path: str, data: bytes) -> None:
+    try:
+        _write_file(path, data)
+    except OSError:
+        pass
 
 
 # ---------------------------------------------------------------------------------------- the worker
@@ -984,8 +1489,38 @@ class _Drain:
         return b"".join(self.chunks).decode("utf-8", errors="replace")
 
 
+class _Run:
+    """One run: its process (forked by the zygote) and the worker's ends of its descriptors; then what the
+    worker saw of it."""
+
+    def __init__(self, pid: int, fds: dict[str, int], t_sock: socket.socket, key: tuple) -> None:
+        self.pid, self.key, self.t_sock = pid, key, t_sock
+        self.out, self.err, self.stdin, self.job = fds["out"], fds["err"], fds["in"], fds["job"]
+        self.cpu0 = 0.0  # the run cgroup's CPU seconds when it was prepared
+        self.status: int | None = None  # wait status, reported by the zygote
+        self.cpu = 0.0  # CPU seconds of the run's own process
+        self.exited = False  # the run's process exited before the worker killed the run
+        self.report: str | None = None  # the trusted process's "done"
+        self.t_dead = False  # the trusted process is gone
+        self.drains: dict[int, _Drain] = {}
+        self.stdin_data = b""
+
+    def close(self) -> None:
+        for fd in (self.out, self.err, self.stdin, self.job):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self.out = self.err = self.stdin = self.job = -1
+        self.t_sock.close()
+
+
 class Worker:
-    """The namespace's init. Forks one long-lived trusted test process at start; per job, one child."""
+    """The namespace's init, and the run's supervisor. At start it forks the long-lived trusted test
+    process and the zygote; per job it prepares a run (a fresh tmpfs, a process forked by the zygote and
+    moved into the run's cgroup), hands it the job, watches it (output, input, the trusted report, the
+    wall clock and the CPU budget), kills it and answers."""
 
     def __init__(self, cfg: dict) -> None:
         prepare_setup(cfg)
@@ -993,19 +1528,25 @@ class Worker:
         self.uid_solution, self.uid_tests = cfg.get("uids") or (None, None)
         self.mounted = False
         self.can_mount = True
-        self.children: list[int] = []
-        self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.cg = RunCgroup(cfg["cgroup"]) if cfg.get("cgroup") else None
         devnull = os.open("/dev/null", os.O_RDWR)
+        self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         tlim = limit_triples({**cfg["limits"], "cpu_s": 1 << 30}, cfg)  # long-lived: CPU bounded by the wall clock
         fds = {0: 0, 1: devnull, 2: 2, 3: ctl_t.fileno(), 4: 1}
-        self.tpid = self.fork(b"rlvr-tests", fds, tlim, self.uid_tests, lambda: trusted_main(3, 4), setpgid=False)
-        self.children.remove(self.tpid)
+        self.tpid = spawn(b"rlvr-tests", fds, lambda: trusted_main(3, 4), uid=self.uid_tests, limits=tlim)
         ctl_t.close()
+        self.zsock, z_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        uid = self.uid_solution
+        fds = {0: devnull, 1: devnull, 2: 2, 3: z_t.fileno()}
+        self.zpid = spawn(b"rlvr-zygote", fds, lambda: zygote_main(3, uid), confine=False)
+        z_t.close()
         os.close(devnull)
         self.ctl_buf = b""
-        self.next: dict | None = None  # the prepared child of the next run
-        self.mounted_for: tuple | None = None
+        self.next: _Run | None = None  # the prepared run
+        self.live: _Run | None = None  # the run whose process the zygote has not reported the exit of
+        self.z_dead = False
 
+    # ------------------------------------------------------------------------------ workdir and processes
     def fresh_tmp(self, lim: dict) -> None:
         """A fresh, size- and inode-limited tmpfs on /tmp and /dev/shm (the only writable places); outside
         a namespace (trusted mode) a fresh directory instead."""
@@ -1049,14 +1590,66 @@ class Worker:
                 else:
                     os.unlink(p)
 
+    def prepare(self, lim: dict) -> None:
+        """Off the critical path, after answering a job: a fresh workdir and the next run's process, forked
+        by the zygote, in the run's cgroup, waiting for its job."""
+        self.fresh_tmp(lim)  # every run gets a fresh one
+        if self.cg is not None:
+            self.cg.limit(lim)
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        in_r, in_w = os.pipe()
+        job_r, job_w = os.pipe()
+        u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            socket.send_fds(self.zsock, [self.cfg["workdir"].encode()], [in_r, out_w, err_w, u_sock.fileno(), job_r])
+            reply = self._zygote_says(STARTUP_S)
+        finally:
+            for fd in (out_w, err_w, in_r, job_r):
+                os.close(fd)
+            u_sock.close()
+        if reply is None or not reply.startswith(b"pid "):
+            for fd in (out_r, err_r, in_w, job_w):
+                os.close(fd)
+            t_sock.close()
+            raise RuntimeError(f"the zygote did not fork a run: {reply!r}")
+        key = (lim["disk_mb"], lim["inodes"], lim["memory_mb"], lim["nproc"])
+        run = _Run(int(reply[4:]), {"out": out_r, "err": err_r, "in": in_w, "job": job_w}, t_sock, key)
+        self.live = run
+        if self.cg is not None:
+            self.cg.enter(run.pid)
+            run.cpu0 = self.cg.cpu_s()
+        self.next = run
+
+    def _zygote_says(self, timeout_s: float) -> bytes | None:
+        """The zygote's next message, or None when it is gone or silent for ``timeout_s``."""
+        if self.z_dead or not select.select([self.zsock], [], [], timeout_s)[0]:
+            self.z_dead = True
+            return None
+        try:
+            msg = self.zsock.recv(256)
+        except OSError:
+            msg = b""
+        if not msg:
+            self.z_dead = True
+            return None
+        return msg
+
+    def _exited(self, msg: bytes | None) -> None:
+        """Take the zygote's ``exit`` message about the live run (None: the zygote is gone)."""
+        run, self.live = self.live, None
+        if run is not None and msg is not None and msg.startswith(b"exit "):
+            status, cpu = msg.split()[1:3]
+            run.status, run.cpu = int(status), float(cpu)
+
     def kill_run(self) -> bool:
-        """SIGKILL every process of the run (all but this one and the trusted process) and reap them.
-        Returns False when the trusted process is gone. As the namespace's init we see every process in
-        /proc and inherit every orphan; outside a namespace (trusted mode) only the children's process
-        groups can be killed."""
-        t_alive = True
+        """SIGKILL every process of the run (all but this one, the trusted process and the zygote), wait
+        for the zygote to report the run's own process and reap the rest. Returns False when the trusted
+        process or the zygote is gone. As the namespace's init we see every process in /proc and inherit
+        every orphan; outside a namespace (trusted mode) the run's process group and cgroup are killed."""
+        alive = True
         if os.getpid() == 1:
-            keep = {1, self.tpid}
+            keep = {1, self.tpid, self.zpid}
             for _ in range(100000):
                 pids = [int(d) for d in os.listdir("/proc") if d.isdigit() and int(d) not in keep]
                 if not pids:
@@ -1066,23 +1659,37 @@ class Worker:
                         os.kill(pid, signal.SIGKILL)
                     except ProcessLookupError:
                         pass
-                reaped, alive = self._reap(pids)
-                t_alive &= alive
+                if self.live is not None:  # the zygote reaps it
+                    self._exited(self._zygote_says(GRACE_S))
+                reaped, ok = self._reap(pids)
+                alive &= ok
                 if not reaped:  # only grandchildren not yet handed to us: let their parents finish dying
                     time.sleep(0.0002)
+            if self.live is not None:  # it had exited already: the zygote's report may still be on its way
+                self._exited(self._zygote_says(GRACE_S))
         else:
-            for pid in self.children:
-                try:
-                    os.killpg(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-            t_alive &= self._reap(self.children)[1]
-        self.children = []
-        return t_alive and self._reap([])[1]
+            victims = [self.live.pid] if self.live is not None else []
+            for _ in range(1000):
+                victims += self.cg.pids() if self.cg is not None else []
+                for pid in victims:
+                    for kill in (os.killpg, os.kill):
+                        try:
+                            kill(pid, signal.SIGKILL)
+                        except (ProcessLookupError, PermissionError):
+                            pass
+                if self.live is not None:
+                    self._exited(self._zygote_says(GRACE_S))
+                alive &= self._reap([])[1]
+                if self.cg is None or not self.cg.pids():
+                    break
+                victims = []
+                time.sleep(0.001)
+        return alive and not self.z_dead and self._reap([])[1]
 
     def _reap(self, pids: list[int]) -> tuple[bool, bool]:
         """Wait for each of ``pids`` that is our child (killed: it dies at once), then collect any other
-        exited child. Returns (whether any of ``pids`` was reaped, whether the trusted process lives)."""
+        exited child. Returns (whether any of ``pids`` was reaped, whether the trusted process and the
+        zygote live)."""
         alive, reaped = True, False
         for pid in pids:
             try:
@@ -1098,180 +1705,147 @@ class Worker:
             if pid == 0:
                 break
             reaped = True
-            if pid == self.tpid:
+            if pid in (self.tpid, self.zpid):
                 alive = False
         return reaped, alive
 
-    def fork(  # type: ignore[no-untyped-def]
-        self, name: bytes, fds: dict[int, int], limits: list, uid: int | None, body, setpgid: bool = True
-    ) -> int:
-        """A child named ``name`` (one of ``_NAMES``) that installs ``fds`` (target -> source), drops
-        privileges, applies ``limits`` (:func:`limit_triples`) and runs ``body``."""
-        staged, gaps = stage_fds(fds), close_gaps(list(fds))
-        pdeath, setpgid = not self.cfg["ns_init"], setpgid and not self.cfg["isolated"]
-        try:
-            pid = _fork()
-        except BaseException:
-            for _, fd in staged:
-                os.close(fd)
-            raise
-        if pid == 0:
-            try:
-                _set_name(name)  # before the uid changes: a process of a sandbox uid always has its name
-                _setup_child(staged, gaps, pdeath, uid, limits)
-                if setpgid:
-                    os.setpgid(0, 0)  # so that the worker can kill the run's group afterwards
-                body()
-            except BaseException:
-                try:
-                    os.write(2, traceback.format_exc().encode()[-2000:])
-                finally:
-                    os._exit(120)
-            os._exit(0)
-        for _, fd in staged:
-            os.close(fd)
-        self.children.append(pid)
-        return pid
-
-    def prepare(self, lim: dict) -> None:
-        """Off the critical path, after answering a job: a fresh workdir and the next run's process,
-        forked and set up, waiting for its job."""
-        self.fresh_tmp(lim)  # every run gets a fresh one
-        self.mounted_for = (lim["disk_mb"], lim["inodes"])
-        _Prepared.workdir = workdir = self.cfg["workdir"]
-        if _Prepared.sys_path[:1] != (workdir,):
-            _Prepared.main_file = os.path.join(workdir, "main.py")
-            _Prepared.sys_path = (workdir, *[p for p in sys.path if p and p != workdir])
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
-        in_r, in_w = os.pipe()
-        job_r, job_w = os.pipe()
-        u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        fds = {0: in_r, 1: out_w, 2: err_w, 3: u_sock.fileno(), 5: job_r}
-        # "rlvr-ready" until it has a job
-        pid = self.fork(b"rlvr-ready", fds, [], self.uid_solution, lambda: prepared_child(5))
-        for fd in (out_w, err_w, in_r, job_r):
-            os.close(fd)
-        u_sock.close()
-        self.next = {"pid": pid, "out": out_r, "err": err_r, "in": in_w, "job": job_w, "t_sock": t_sock}
-
+    # ------------------------------------------------------------------------------------------ one job
     def run(self, job: dict) -> dict:
+        """Run one job: prepare (if the prepared run does not fit its limits), start, watch, kill, answer."""
         lim = job["limits"]
-        tm = time.monotonic()
-        if self.next is None or self.mounted_for != (lim["disk_mb"], lim["inodes"]):
-            self.kill_run()  # a prepared child for other limits
+        t_prepare = time.monotonic()
+        if self.next is None or self.next.key != (lim["disk_mb"], lim["inodes"], lim["memory_mb"], lim["nproc"]):
+            if self.next is not None:
+                self.next.close()
+                self.next = None
+            self.kill_run()  # a prepared run for other limits
             self.prepare(lim)
-        nxt, self.next = self.next, None
+        run, self.next = self.next, None
+        assert run is not None
         t0 = time.monotonic()
-        deadline = t0 + float(lim["wall_s"])
-        cap = int(lim["output_bytes"])
         judging = job["kind"] == "judge"
-        upid, out_r, err_r, in_w, t_sock = nxt["pid"], nxt["out"], nxt["err"], nxt["in"], nxt["t_sock"]
+        self.start(run, job, judging)
+        status = self.watch(run, lim, judging, t0)
+        t1 = time.monotonic()
+        t_alive = self.kill_run()
+        if judging and run.report is None and not run.t_dead and t_alive:
+            self.await_report(run)
+        for drain in run.drains.values():  # what is still buffered in the pipes
+            while drain.read():
+                pass
+        run.close()
+        res = self.answer(job, run, status, judging)
+        res["duration_s"] = time.monotonic() - t0
+        res["phases"] = {"mount_s": t0 - t_prepare, "run_s": t1 - t0, "cleanup_s": time.monotonic() - t1}
+        if not t_alive or run.t_dead:
+            res["recycle"] = True  # the trusted process or the zygote is gone (or stuck): a fresh worker takes over
+        return res
+
+    def start(self, run: _Run, job: dict, judging: bool) -> None:
+        """Give the prepared run its job (its code and rlimits); when judging, give the trusted process
+        the socket to it (the trusted process reads the secret half of the job itself)."""
+        code = job["solution" if judging else "program"]
         try:
-            msg = job_message(job["kind"], limit_triples(lim, self.cfg), job["solution" if judging else "program"])
-            write_all(nxt["job"], msg)
+            write_all(run.job, job_message(job["kind"], limit_triples(job["limits"], self.cfg), code))
         except OSError:
-            pass  # the child is gone: reported as its exit status below
-        os.close(nxt["job"])
+            pass  # the process is gone: reported as its exit status
+        os.close(run.job)
+        run.job = -1
         if judging:
             ctl_msg = json.dumps({"id": job["id"], "t_bytes": job["t_bytes"]}).encode()
-            socket.send_fds(self.ctl, [ctl_msg], [t_sock.fileno()])
-        t_sock.close()
-        stdin_data = (job.get("stdin") or "").encode() if job.get("stdin") is not None else None
-        drains = {out_r: _Drain(out_r, cap), err_r: _Drain(err_r, cap)}
-        if stdin_data:
-            os.set_blocking(in_w, False)
-        else:
-            os.close(in_w)
-            in_w = -1
-        stdin_view = memoryview(stdin_data or b"")
-        for fd in drains:
+            socket.send_fds(self.ctl, [ctl_msg], [run.t_sock.fileno()])
+        cap = int(job["limits"]["output_bytes"])
+        run.drains = {run.out: _Drain(run.out, cap), run.err: _Drain(run.err, cap)}
+        for fd in run.drains:
             os.set_blocking(fd, False)
-        open_fds = set(drains)
+        if job.get("stdin"):
+            run.stdin_data = job["stdin"].encode()
+            os.set_blocking(run.stdin, False)
+        else:
+            os.close(run.stdin)
+            run.stdin = -1
+
+    def watch(self, run: _Run, lim: dict, judging: bool, t0: float) -> str | None:
+        """Until the run ends (judging: the trusted report; else its process's exit): drain its output,
+        feed its input, and stop it at the wall clock or when its processes together used its CPU
+        budget. Returns ``timeout`` or None."""
+        stdin = memoryview(run.stdin_data)
+        deadline = t0 + float(lim["wall_s"])
+        budget = float(lim["cpu_s"])
+        # all the run's processes can use at most cg.cpus CPUs at once: the budget cannot run out earlier
+        check_at = t0 + budget / self.cg.cpus if self.cg is not None and self.cg.usage else math.inf
         poller = select.poll()
-        for fd in open_fds:
+        for fd in run.drains:
             poller.register(fd, select.POLLIN)
-        if in_w >= 0:
-            poller.register(in_w, select.POLLOUT)
-        ctl_fd = self.ctl.fileno()
+        if run.stdin >= 0:
+            poller.register(run.stdin, select.POLLOUT)
+        ctl_fd, z_fd = self.ctl.fileno(), self.zsock.fileno()
         if judging:
             poller.register(ctl_fd, select.POLLIN)
-        try:
-            pidfd = os.pidfd_open(upid)  # readable when the process exits: no polling on the critical path
-            poller.register(pidfd, select.POLLIN)
-        except (AttributeError, OSError):
-            pidfd = -1
-        tick = 0.05 if pidfd >= 0 else 0.001
-        status, ustatus, report, t_dead = None, None, None, False
-        ucpu = 0.0
+        poller.register(z_fd, select.POLLIN)
         while True:
-            if ustatus is None:
-                p, st, usage = os.wait4(upid, os.WNOHANG)
-                if p:
-                    ustatus, ucpu = st, usage.ru_utime + usage.ru_stime
-            if (judging and (report is not None or t_dead)) or (not judging and ustatus is not None):
-                break
-            left = deadline - time.monotonic()
-            if left <= 0:
-                status = "timeout"
-                break
-            for fd, _ev in poller.poll(min(left, tick) * 1000):
-                if fd == pidfd:
+            if (judging and (run.report is not None or run.t_dead)) or (not judging and run.exited):
+                return None
+            now = time.monotonic()
+            if now >= deadline:
+                return "timeout"
+            if now >= check_at:
+                used = self.cg.cpu_s() - run.cpu0  # type: ignore[union-attr]
+                if used >= budget:
+                    return "timeout"
+                check_at = now + (budget - used) / self.cg.cpus  # type: ignore[union-attr]
+            for fd, _ev in poller.poll(max(0.0, min(deadline, check_at) - now) * 1000):
+                if fd == z_fd:
                     poller.unregister(fd)
+                    self._exited(self._zygote_says(0))
+                    run.exited = True
                 elif fd == ctl_fd:
-                    report, t_dead = self._read_report()
-                    if t_dead:
+                    run.report, run.t_dead = self._read_report()
+                    if run.t_dead:
                         poller.unregister(fd)
-                elif fd == in_w:
+                elif fd == run.stdin:
                     try:
-                        n = os.write(in_w, stdin_view[:65536])
-                        stdin_view = stdin_view[n:]
+                        stdin = stdin[os.write(run.stdin, stdin[:65536]) :]
                     except BlockingIOError:
                         continue
                     except OSError:
-                        stdin_view = stdin_view[:0]
-                    if not stdin_view:
-                        poller.unregister(in_w)
-                        os.close(in_w)
-                        in_w = -1
-                elif not drains[fd].read():
+                        stdin = stdin[:0]
+                    if not stdin:
+                        poller.unregister(fd)
+                        os.close(run.stdin)
+                        run.stdin = -1
+                elif not run.drains[fd].read():
                     poller.unregister(fd)
-                    open_fds.discard(fd)
-        t1 = time.monotonic()
+
+    def await_report(self, run: _Run) -> None:
+        """The run timed out while judging: its solution is gone, so the trusted process reports at once,
+        unless its own tests are stuck (then it is replaced with the whole worker)."""
+        end = time.monotonic() + 1.0
+        ctl_fd = self.ctl.fileno()
+        while run.report is None and not run.t_dead and time.monotonic() < end:
+            if select.select([ctl_fd], [], [], max(0.0, end - time.monotonic()))[0]:
+                run.report, run.t_dead = self._read_report()
+        run.t_dead = run.t_dead or run.report is None
+
+    def answer(self, job: dict, run: _Run, status: str | None, judging: bool) -> dict:
+        """The job's answer to the host (judging: the trusted process reported to it directly)."""
+        lim = job["limits"]
+        st = run.status
         if (
             status is None
-            and ustatus is not None
-            and os.WIFSIGNALED(ustatus)
-            and os.WTERMSIG(ustatus) in (signal.SIGKILL, signal.SIGXCPU)
-            and ucpu >= 0.95 * float(lim["cpu_s"])
+            and st is not None
+            and os.WIFSIGNALED(st)
+            and os.WTERMSIG(st) in (signal.SIGKILL, signal.SIGXCPU)
+            and run.cpu >= 0.95 * float(lim["cpu_s"])
         ):
             status = "timeout"  # killed by RLIMIT_CPU just before the wall clock ran out: the same verdict
-        if pidfd >= 0:
-            os.close(pidfd)
-        t_alive = self.kill_run()
-        if judging and report is None and not t_dead and t_alive:
-            # the run timed out: its solution is gone, so the trusted process reports at once, unless its
-            # own tests are stuck (then it is replaced with the whole worker)
-            end = time.monotonic() + 1.0
-            while report is None and not t_dead and time.monotonic() < end:
-                if select.select([ctl_fd], [], [], max(0.0, end - time.monotonic()))[0]:
-                    report, t_dead = self._read_report()
-            t_dead = t_dead or report is None
-        for fd in list(open_fds):  # what is still buffered in the pipes
-            while drains[fd].read():
-                pass
-        for fd in drains:
-            os.close(fd)
-        if in_w >= 0:
-            os.close(in_w)
-        duration = time.monotonic() - t0
-        if ustatus is None:
+        if st is None:
             rc = -signal.SIGKILL
-        elif os.WIFSIGNALED(ustatus):
-            rc = -os.WTERMSIG(ustatus)
+        elif os.WIFSIGNALED(st):
+            rc = -os.WTERMSIG(st)
         else:
-            rc = os.WEXITSTATUS(ustatus)
-        out, err = drains[out_r], drains[err_r]
+            rc = os.WEXITSTATUS(st)
+        out, err = run.drains.values()  # (stdout's, stderr's)
         res = {
             "id": job["id"],
             "status": status or ("ok" if rc == 0 else "runtime_error"),
@@ -1280,16 +1854,12 @@ class Worker:
             "stderr": err.text(),
             "stdout_truncated": out.truncated,
             "stderr_truncated": err.truncated,
-            "duration_s": duration,
-            "phases": {"mount_s": t0 - tm, "run_s": t1 - t0, "cleanup_s": time.monotonic() - t1},
         }
-        if not t_alive or t_dead:
-            res["recycle"] = True  # the trusted process is gone (or stuck): a fresh worker takes over
         if judging:
-            res["reported"] = report == "done"
+            res["reported"] = run.report == "done"
             if status is None:
                 res["status"] = "ok"
-                res["returncode"] = rc if ustatus is not None else None
+                res["returncode"] = rc if run.exited else None
         return res
 
     def _read_report(self) -> tuple[str | None, bool]:
@@ -1309,14 +1879,18 @@ class Worker:
         return line.decode("utf-8", "replace"), False
 
     def shutdown(self) -> None:
-        """Stop the trusted process and any prepared run, reaping all (their CPU time is then accounted to
-        the host's children, as for any finished process)."""
+        """Stop the prepared run, the trusted process and the zygote, reaping all (their CPU time is then
+        accounted to the host's children, as for any finished process)."""
+        if self.next is not None:
+            self.next.close()
         self.kill_run()
         self.ctl.close()  # the trusted process sees EOF and exits
-        try:
-            os.waitpid(self.tpid, 0)
-        except ChildProcessError:
-            pass
+        self.zsock.close()  # and the zygote
+        for pid in (self.tpid, self.zpid):
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
 
     def serve(self) -> None:
         while True:
@@ -1333,7 +1907,11 @@ class Worker:
             write_all(1, json.dumps(res).encode() + b"\n")
             if res.get("recycle"):
                 return
-            self.prepare(job["limits"])
+            try:
+                self.prepare(job["limits"])
+            except Exception as e:  # the next job prepares again, or reports the failure
+                os.write(2, f"rlvr sandbox: could not prepare a run: {e}\n".encode())
+                self.next = None
 
 
 def main() -> None:
