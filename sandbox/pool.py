@@ -149,10 +149,13 @@ class WorkerProcess:
         self._out_poll.register(self.proc.stdin.fileno(), select.POLLOUT)  # type: ignore[union-attr]
         self._send([_frame(cfg)], time.monotonic() + STARTUP_TIMEOUT_S)
 
-    def wait_ready(self) -> None:
+    def wait_ready(self) -> dict[str, Any]:
+        """The worker's hello: ``ready``, its ``pid`` and ``uid``, and whether its runs get namespaces of
+        their own (``run_namespaces``)."""
         hello = self._recv(time.monotonic() + STARTUP_TIMEOUT_S)
         if not hello.get("ready"):
             raise WorkerDied(f"worker did not start: {hello}")
+        return hello
 
     def _send(self, frames: list[bytes], deadline: float) -> None:
         """Write all of ``frames``; wait (poll) only while the pipe is full."""
@@ -305,6 +308,7 @@ class WorkerPool(Sandbox):
         self._id_lock = threading.Lock()
         self._idle: queue.SimpleQueue[WorkerProcess | None] = queue.SimpleQueue()
         self._closed = False
+        self._noted = False
         self._all: set[WorkerProcess] = set()
         self._all_lock = threading.Lock()
         # bwrap dies with the *thread* that started it (PR_SET_PDEATHSIG): one long-lived thread starts all
@@ -312,7 +316,7 @@ class WorkerPool(Sandbox):
         started = [self._spawner.submit(self._spawn).result() for _ in range(self.size)]
         for w in started:
             try:
-                w.wait_ready()
+                self._note(w.wait_ready())
             except WorkerDied as e:
                 self.close()
                 for x in started:
@@ -355,6 +359,14 @@ class WorkerPool(Sandbox):
             self._all.add(w)
         return w
 
+    def _note(self, hello: dict[str, Any]) -> None:
+        if self.backend == "bwrap" and not hello.get("run_namespaces") and not self._noted:
+            self._noted = True
+            logger.warning(
+                "sandbox: the kernel refuses each run a PID and mount namespace of its own here; runs of a "
+                "worker share its PID counter and /proc (see docs/sandbox.md, threat model)"
+            )
+
     def _discard(self, w: WorkerProcess) -> None:
         w.kill()
         with self._all_lock:
@@ -369,7 +381,7 @@ class WorkerPool(Sandbox):
                 logger.error("could not start a sandbox worker: %s", e)
                 continue
             try:
-                nw.wait_ready()
+                self._note(nw.wait_ready())
                 return nw
             except WorkerDied as e:
                 logger.error("a sandbox worker failed to start (%s): %s", e, nw.stderr_tail())

@@ -56,8 +56,10 @@ PR_SET_DUMPABLE = 4
 PR_SET_SECCOMP = 22
 PR_SET_NO_NEW_PRIVS = 38
 SECCOMP_MODE_FILTER = 2
-MS_NOSUID, MS_NODEV = 2, 4
+MS_NOSUID, MS_NODEV, MS_NOEXEC = 2, 4, 8
+MS_REC, MS_PRIVATE = 0x4000, 0x40000
 MNT_DETACH = 2
+CLONE_NEWNS, CLONE_NEWPID = 0x00020000, 0x20000000
 MAX_MESSAGE = 64 << 20  # bytes of one RPC message between the two judge processes
 PREFETCH_BYTES = 32 << 10  # bytes of requests the trusted process sends ahead in one write
 RESULT_CAP = 1 << 20  # bytes of the trusted process's report
@@ -266,12 +268,25 @@ def _confine(uid: int | None, limits: list[tuple[int, int, int]]) -> None:
     _signal.signal(signal.SIGINT, _signal.default_int_handler)  # (signal.signal's enum wrapping: ~90 faults)
 
 
+def own_namespaces() -> None:
+    """In a run's process, PID 1 of a PID namespace of its own (:func:`zygote_main`), before it is confined:
+    a mount namespace of its own with its own ``/proc`` (it sees its own processes only, numbered from 1,
+    so nothing about the processes of earlier runs, e.g. how many they started), and a session of its own
+    (out of the worker's process group)."""
+    _check(_libc.unshare(CLONE_NEWNS), "unshare(mount)")
+    _check(_libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "private mounts")
+    _check(_libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, None), "mount proc")
+    os.setsid()
+
+
 def spawn(name: bytes, fds: dict[int, int], body: Callable[[], None], uid: int | None = None,
-          limits: list[tuple[int, int, int]] | tuple = (), confine: bool = True, own_group: bool = False) -> int:  # fmt: skip
+          limits: list[tuple[int, int, int]] | tuple = (), confine: bool = True, own_group: bool = False,
+          namespaces: bool = False) -> int:  # fmt: skip
     """Fork a child named ``name`` (one of ``_NAMES``) that installs ``fds`` (target -> source) and closes
-    every other descriptor, then (``confine``) drops privileges to ``uid``, applies ``limits`` and the
-    seccomp filter (:func:`_confine`), joins a process group of its own (``own_group``) and runs ``body``.
-    Returns its pid."""
+    every other descriptor, then enters namespaces of its own (``namespaces``: :func:`own_namespaces`),
+    (``confine``) drops privileges to ``uid``, applies ``limits`` and the seccomp filter
+    (:func:`_confine`), joins a process group of its own (``own_group``) and runs ``body``. Returns its
+    pid."""
     staged, gaps = stage_fds(fds), close_gaps(list(fds))
     try:
         pid = _fork()
@@ -288,6 +303,8 @@ def spawn(name: bytes, fds: dict[int, int], body: Callable[[], None], uid: int |
                 os.closerange(lo, hi)
             if _Prepared.pdeath:
                 _prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            if namespaces:
+                own_namespaces()
             if confine:
                 _confine(uid, list(limits))
             if own_group:
@@ -1360,14 +1377,38 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
 
 
 # ---------------------------------------------------------------------------------------- the zygote
-def zygote_main(sock_fd: int, uid: int | None) -> None:
+def zygote_main(sock_fd: int, uid: int | None, namespaces: bool) -> None:
     """The parent of every run's process. The worker forks it at start, before any job, and never sends it
     a job's code, input, output or verdict: a run, which can read everything its own process holds (its
-    frames, the gc heap, raw memory), finds nothing of any other run there. Per request (the run's five
-    descriptors attached, its working directory as text) it forks the run's process, confined and waiting
-    for its job (:func:`prepared_child`), answers ``pid <pid>``, waits for it to exit and answers
-    ``exit <wait status> <CPU seconds>``."""
+    frames, the gc heap, raw memory), finds nothing of any other run there. First it answers
+    ``ready <0|1>``: whether runs get namespaces of their own (``namespaces`` asked for them; a probe
+    shows the kernel allows them). Then per request (the run's five descriptors attached, its working
+    directory as text) it forks the run's process, confined and waiting for its job
+    (:func:`prepared_child`) — PID 1 of a new PID namespace, with its own mount namespace and ``/proc``
+    (:func:`own_namespaces`) — answers ``pid <pid>``, waits for it to exit (the kernel kills its whole
+    namespace with it) and answers ``exit <wait status> <CPU seconds>``."""
     sock = socket.socket(fileno=sock_fd)
+    own_pid_ns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC) if namespaces else -1
+
+    def fork_run(targets: dict[int, int], body: Callable[[], None]) -> int:
+        if own_pid_ns < 0:
+            return spawn(b"rlvr-ready", targets, body, uid=uid, own_group=_Prepared.own_group)
+        _check(_libc.unshare(CLONE_NEWPID), "unshare(pid)")  # the next child: PID 1 of a new namespace
+        try:
+            return spawn(b"rlvr-ready", targets, body, uid=uid, namespaces=True)
+        finally:
+            _check(_libc.setns(own_pid_ns, CLONE_NEWPID), "setns(pid)")  # (so that the next unshare works)
+
+    if own_pid_ns >= 0:  # probe: can a child have namespaces of its own here, and can we come back?
+        try:
+            _check(_libc.setns(own_pid_ns, CLONE_NEWPID), "setns(pid)")
+            _, status = os.waitpid(fork_run({2: 1}, lambda: None), 0)  # (its error, if any, to /dev/null)
+        except OSError:
+            status = 1
+        if status != 0:
+            os.close(own_pid_ns)
+            own_pid_ns = -1
+    sock.send(b"ready %d" % (own_pid_ns >= 0))
     while True:
         try:
             msg, fds, _, _ = socket.recv_fds(sock, 4096, 5)
@@ -1379,8 +1420,7 @@ def zygote_main(sock_fd: int, uid: int | None) -> None:
             if len(fds) != 5:
                 raise OSError("a fork request without its five descriptors")
             set_workdir(msg.decode())
-            targets = dict(zip((0, 1, 2, 3, 5), fds))
-            pid = spawn(b"rlvr-ready", targets, lambda: prepared_child(5), uid=uid, own_group=_Prepared.own_group)
+            pid = fork_run(dict(zip((0, 1, 2, 3, 5), fds)), lambda: prepared_child(5))
         except OSError as e:
             sock.send(b"error " + str(e).encode()[:200])
             continue
@@ -1529,6 +1569,7 @@ class Worker:
         self.mounted = False
         self.can_mount = True
         self.cg = RunCgroup(cfg["cgroup"]) if cfg.get("cgroup") else None
+        self.z_dead = False
         devnull = os.open("/dev/null", os.O_RDWR)
         self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         tlim = limit_triples({**cfg["limits"], "cpu_s": 1 << 30}, cfg)  # long-lived: CPU bounded by the wall clock
@@ -1536,15 +1577,18 @@ class Worker:
         self.tpid = spawn(b"rlvr-tests", fds, lambda: trusted_main(3, 4), uid=self.uid_tests, limits=tlim)
         ctl_t.close()
         self.zsock, z_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        uid = self.uid_solution
+        uid, namespaces = self.uid_solution, cfg["ns_init"] and cfg.get("run_namespaces", True)
         fds = {0: devnull, 1: devnull, 2: 2, 3: z_t.fileno()}
-        self.zpid = spawn(b"rlvr-zygote", fds, lambda: zygote_main(3, uid), confine=False)
+        self.zpid = spawn(b"rlvr-zygote", fds, lambda: zygote_main(3, uid, namespaces), confine=False)
         z_t.close()
         os.close(devnull)
+        ready = self._zygote_says(STARTUP_S) or b""
+        if not ready.startswith(b"ready "):
+            raise RuntimeError(f"the zygote did not start: {ready!r}")
+        self.run_namespaces = ready == b"ready 1"  # each run: PID 1 of its own PID namespace, its own /proc
         self.ctl_buf = b""
         self.next: _Run | None = None  # the prepared run
         self.live: _Run | None = None  # the run whose process the zygote has not reported the exit of
-        self.z_dead = False
 
     # ------------------------------------------------------------------------------ workdir and processes
     def fresh_tmp(self, lim: dict) -> None:
@@ -1650,9 +1694,13 @@ class Worker:
         alive = True
         if os.getpid() == 1:
             keep = {1, self.tpid, self.zpid}
-            for _ in range(100000):
+            deadline = time.monotonic() + GRACE_S
+            while True:
                 pids = [int(d) for d in os.listdir("/proc") if d.isdigit() and int(d) not in keep]
                 if not pids:
+                    break
+                if time.monotonic() > deadline:  # e.g. a zombie the zygote does not reap: a fresh worker
+                    alive = False
                     break
                 for pid in pids:
                     try:
@@ -1932,7 +1980,8 @@ def main() -> None:
     atexit._clear()  # the worker's own (e.g. from .pth files): a run runs only those it registers itself
     gc.freeze()  # forked runs share these objects: their collector never walks (and copies) the pages
     worker = Worker(cfg)
-    write_all(1, json.dumps({"ready": True, "pid": os.getpid(), "uid": os.getuid()}).encode() + b"\n")
+    hello = {"ready": True, "pid": os.getpid(), "uid": os.getuid(), "run_namespaces": worker.run_namespaces}
+    write_all(1, json.dumps(hello).encode() + b"\n")
     worker.serve()
 
 

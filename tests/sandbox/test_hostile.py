@@ -412,8 +412,10 @@ else:
             "def add(a, b):\n    return 0\n"
         )
         refuted(judge(verifier, code))
-        # kill(-1) reaches only the solution's own uid: the trusted test process survives and judges it
-        res = judge(verifier, "import os\nos.kill(-1, 9)\ndef add(a, b):\n    return a + b")
+        # kill(-1) reaches only the run's own processes (here none: ESRCH): the trusted process survives
+        res = judge(
+            verifier, "import os\ntry:\n    os.kill(-1, 9)\nexcept OSError:\n    pass\ndef add(a, b):\n    return a + b"
+        )
         assert res.passed and res.details["tests_passed"] == 3
         assert {w.proc.pid for w in pool._all} == before, "a worker had to be replaced"
 
@@ -749,6 +751,21 @@ else:
         assert judge(v, "a, b = map(int, input().split())\nprint(a * b)", stdio).passed
         refuted(judge(v, REPLAY, stdio))
 
+    def test_a_run_cannot_count_earlier_runs_processes(solo: WorkerPool) -> None:
+        """The PID counter is state too: a run that could read it would learn how many processes the runs
+        before it started (a channel from run to run). Each run is PID 1 of a namespace of its own, with
+        its own /proc: it sees the same numbers whatever ran before, and none of the worker's processes."""
+        spawner = "import os\nfor _ in range(50):\n    pid = os.fork()\n    if pid == 0:\n        os._exit(0)\n    os.waitpid(pid, 0)\n"
+        probe = (
+            "import os\npid = os.fork()\nif pid == 0:\n    os._exit(0)\nos.waitpid(pid, 0)\n"
+            "print(os.getpid(), pid, os.readlink('/proc/self'), sorted(int(p) for p in os.listdir('/proc') if p.isdigit()))\n"
+        )
+        seen = set()
+        for before in ("pass", spawner, spawner):
+            assert solo.run(before).status == "ok"
+            seen.add(solo.run(probe).stdout)
+        assert len(seen) == 1, seen
+
     # ------------------------------------------------------------------ 4. IPC and limits of the run as a whole
     _LIBC = (
         "import ctypes, os\n"
@@ -941,8 +958,8 @@ else:
             "    try:\n        os.wait()\n    except ChildProcessError:\n        break\n"
             "print('done')\n"
         )
-        r = solo.run(code, limits=LIMITS.replace(wall_s=8.0, cpu_s=1.0))
-        assert r.status == "timeout", r
+        r = solo.run(code, limits=LIMITS.replace(wall_s=30.0, cpu_s=1.0))
+        assert r.status == "timeout" and r.duration_s < 20.0, r  # the budget, long before the wall clock
 
     def _rss() -> int:
         for line in Path("/proc/self/status").read_text().splitlines():
