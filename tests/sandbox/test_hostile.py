@@ -923,26 +923,50 @@ else:
         assert (emptied.status, emptied.passed, emptied.score) == ("no_tests", False, 0.0), emptied
 
     # ------------------------------------------------------------------ 6. CPU: one budget per run, a fair share
-    HOG = (
-        "import os\n"
+    HOG = (  # 40 busy processes, each in a session of its own; reports the CPU/s they got in a 3 s window
+        "import os, time\n"
+        "kids = []\n"
         "for _ in range(40):\n"
-        "    if os.fork() == 0:\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
         "        try:\n            os.setsid()\n        except OSError:\n            pass\n"
         "        while True:\n            pass\n"
-        "while True:\n    pass\n"
+        "    kids.append(pid)\n"
+        "def cpu():\n"
+        "    t = 0\n"
+        "    for pid in kids:\n"
+        "        with open(f'/proc/{pid}/stat') as f:\n"
+        "            fields = f.read().rsplit(')', 1)[1].split()\n"
+        "        t += int(fields[11]) + int(fields[12])\n"
+        "    return t / os.sysconf('SC_CLK_TCK')\n"
+        "time.sleep(0.5)\n"
+        "c0, t0 = cpu(), time.monotonic()\n"
+        "time.sleep(3.0)\n"
+        "print((cpu() - c0) / (time.monotonic() - t0), flush=True)\n"
+    )
+    NEIGHBOUR = (  # busy for 3 s of wall time; reports the CPU/s it got
+        "import time\n"
+        "t0, c0 = time.monotonic(), time.process_time()\n"
+        "while time.monotonic() - t0 < 3.0:\n    pass\n"
+        "print((time.process_time() - c0) / (time.monotonic() - t0))\n"
     )
 
     def test_a_run_cannot_starve_its_neighbour() -> None:
+        """While a run keeps 40 processes busy in sessions of their own, a neighbour run of the same pool
+        gets as much CPU per second as all of them together (their groups share the CPU, not their
+        processes). Shares, not wall times: the machine's other load scales both alike."""
         p = _open_pool(2)
         try:
-            hog = threading.Thread(target=p.run, args=(HOG, None, LIMITS.replace(wall_s=10.0, cpu_s=10.0, nproc=64)))
-            hog.start()
-            time.sleep(1.0)
-            # ~0.3 s of CPU on an idle core; its wall-clock limit leaves it 4 s
-            busy = "def add(a, b):\n    x = 0\n    for i in range(3_000_000):\n        x += i\n    return a + b"
-            res = p.judge(JudgeSpec(solution=busy, tests=TESTS), LIMITS.replace(wall_s=4.0, cpu_s=4.0))
-            hog.join()
-            assert res.status == "ok" and res.all_passed, res
+            hog: list = []
+            limits = LIMITS.replace(wall_s=20.0, cpu_s=20.0, nproc=64)
+            t = threading.Thread(target=lambda: hog.append(p.run(HOG, None, limits)))
+            t.start()
+            time.sleep(1.5)
+            neighbour = p.run(NEIGHBOUR, limits=limits)
+            t.join()
+            assert neighbour.status == "ok" and hog[0].stdout, (neighbour, hog)
+            hog_rate, rate = float(hog[0].stdout), float(neighbour.stdout)
+            assert rate >= hog_rate / 3, (rate, hog_rate)  # before: ~1/40 of the hog's
         finally:
             _close_pool(p)
 
