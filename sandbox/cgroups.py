@@ -1,7 +1,8 @@
 """Control groups of the sandbox workers: the limits that bind a run as a whole.
 
 Each worker gets, under the pool process's own cgroup in every hierarchy that holds one of the controllers
-below (v1, v2 or both), a directory ``rlvr-sandbox-<pool pid>-<n>`` with two children:
+below (v1, v2 or both), a directory ``rlvr-sandbox-<pid namespace>-<pool pid>-<start time>-<n>`` with two
+children:
 
 - ``sys``: the worker's own processes (the supervisor, the zygote, the trusted test process); the worker is
   placed there before it executes (:func:`enter_command`), so nothing of it ever runs in the pool's group;
@@ -126,24 +127,36 @@ def _kill_and_remove(d: Path) -> None:
             logger.warning("could not remove the sandbox cgroup %s", sub)
 
 
+def owner_tag(pid: int | str = "self") -> str | None:
+    """``<pid namespace inode>-<pid>-<start time>`` of a process: whose groups these are, in a form that
+    another process can check (a pid alone is reused, and means another process in another namespace)."""
+    try:
+        ns = os.stat(f"/proc/{pid}/ns/pid").st_ino
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return f"{ns}-{os.getpid() if pid == 'self' else int(pid)}-{fields[19]}"
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def remove_stale() -> None:
-    """Remove the groups of pools whose process is gone (a pool killed before it could clean up)."""
+    """Remove the groups of pools whose process is gone (a pool killed before it could clean up): only
+    groups made in this PID namespace, whose maker is no longer the process of that pid."""
+    mine = owner_tag()
+    if mine is None:
+        return
+    ns = mine.split("-")[0]
     for h in hierarchies():
         try:
             entries = list(h.parent.iterdir())
         except OSError:
             continue
         for d in entries:
-            if not d.name.startswith(PREFIX) or not d.is_dir():
-                continue
-            try:
-                pid = int(d.name[len(PREFIX) :].split("-")[0])
-                os.kill(pid, 0)
+            parts = d.name[len(PREFIX) :].split("-")
+            if not d.name.startswith(PREFIX) or len(parts) != 4 or parts[0] != ns or not d.is_dir():
+                continue  # another namespace's (its pids mean nothing here), or not ours at all
+            if owner_tag(parts[1]) == "-".join(parts[:3]):
                 continue  # its pool still runs
-            except ProcessLookupError:
-                pass
-            except (ValueError, PermissionError):
-                continue
             _kill_and_remove(d)
 
 
@@ -160,7 +173,7 @@ class WorkerCgroups:
         """Make the groups of a new worker in every usable hierarchy; None (logged once per reason) when
         none of :data:`CONTROLLERS` can be had."""
         cls._count += 1
-        name = f"{PREFIX}{os.getpid()}-{cls._count}"
+        name = f"{PREFIX}{owner_tag()}-{cls._count}"
         made: list[tuple[Hierarchy, Path]] = []
         try:
             for h in hierarchies():
