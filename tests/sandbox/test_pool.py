@@ -10,19 +10,19 @@ import pytest
 
 from rlvr.sandbox import pool as pool_mod
 from rlvr.sandbox.base import JudgeSpec, Limits, SandboxUnavailable
-from rlvr.sandbox.pool import WorkerPool
+from rlvr.sandbox.pool import SandboxPool
 
 LIMITS = Limits(wall_s=5.0, cpu_s=5.0, memory_mb=512)
 
 
 @pytest.fixture(scope="module")
-def pool() -> WorkerPool:
-    p = WorkerPool(workers=2, limits=LIMITS)
+def pool() -> SandboxPool:
+    p = SandboxPool(workers=2, limits=LIMITS)
     yield p
     p.close()
 
 
-def test_run_stdout_stdin_and_exit_codes(pool: WorkerPool) -> None:
+def test_run_stdout_stdin_and_exit_codes(pool: SandboxPool) -> None:
     r = pool.run("print(input()[::-1])\nimport sys\nprint('err', file=sys.stderr)", stdin="abc\n")
     assert (r.status, r.returncode, r.stdout, r.stderr) == ("ok", 0, "cba\n", "err\n")
     r = pool.run("import sys\nsys.exit(3)")
@@ -33,7 +33,7 @@ def test_run_stdout_stdin_and_exit_codes(pool: WorkerPool) -> None:
     assert r.status == "runtime_error" and "SyntaxError" in r.stderr
 
 
-def test_run_is_main_with_fresh_workdir_and_clean_env(pool: WorkerPool) -> None:
+def test_run_is_main_with_fresh_workdir_and_clean_env(pool: SandboxPool) -> None:
     r = pool.run("import os\nopen('f', 'w').write('x')\nprint(__name__, os.getcwd(), sorted(os.listdir('.')))")
     assert r.stdout == "__main__ /tmp ['f']\n"
     r = pool.run("import os\nprint(os.listdir('.'), sorted(os.environ))")
@@ -41,12 +41,12 @@ def test_run_is_main_with_fresh_workdir_and_clean_env(pool: WorkerPool) -> None:
     assert r.stdout == f"[] {env}\n"
 
 
-def test_run_many_keeps_order(pool: WorkerPool) -> None:
+def test_run_many_keeps_order(pool: SandboxPool) -> None:
     rs = pool.run_many([f"print({i} * {i})" for i in range(20)])
     assert [r.stdout for r in rs] == [f"{i * i}\n" for i in range(20)]
 
 
-def test_atexit_and_threads_behave_like_an_interpreter(pool: WorkerPool) -> None:
+def test_atexit_and_threads_behave_like_an_interpreter(pool: SandboxPool) -> None:
     code = (
         "import atexit, threading, time\n"
         "atexit.register(lambda: print('bye'))\n"
@@ -56,7 +56,7 @@ def test_atexit_and_threads_behave_like_an_interpreter(pool: WorkerPool) -> None
     assert pool.run(code).stdout == "main\nthread\nbye\n"
 
 
-def test_judge_assert_style(pool: WorkerPool) -> None:
+def test_judge_assert_style(pool: SandboxPool) -> None:
     tests = "assert add(1, 2) == 3\nassert add(2, 2) == 4\nassert add(0, 0) == 0\n"
     good = pool.judge(JudgeSpec(solution="def add(a, b):\n    return a + b", tests=tests))
     assert good.all_passed and (good.passed, good.total, good.completed) == (3, 3, True)
@@ -69,7 +69,7 @@ def test_judge_assert_style(pool: WorkerPool) -> None:
     assert "line 1" in frac.failures[0]
 
 
-def test_judge_counts_asserts_at_any_depth(pool: WorkerPool) -> None:
+def test_judge_counts_asserts_at_any_depth(pool: SandboxPool) -> None:
     tests = (
         "def check(f):\n"
         "    assert f(1) == 2\n"  # line 2: the one failing assert
@@ -103,7 +103,7 @@ def test_prefetch_runs_of_literal_asserts_only() -> None:
     at any other statement, and a lone call is not prefetched."""
     import ast
 
-    from rlvr.sandbox import worker
+    from rlvr.sandbox.worker import instrument
 
     src = (
         "def check(f):\n"
@@ -117,7 +117,7 @@ def test_prefetch_runs_of_literal_asserts_only() -> None:
         "    assert f(5) == g(5)\n"  # the comparison may call the solution: not in a run
     )
     tree = ast.parse(src)
-    body = worker.count_asserts(tree.body)[0].body
+    body = instrument.count_asserts(tree.body)[0].body
     prefetches = [n for n in body if isinstance(n, ast.Try) and "__rlvr_prefetch__" in ast.unparse(n.body[0])]
     assert [ast.unparse(p.body[0]) for p in prefetches] == [
         "__rlvr_prefetch__((f, (1,), {'k': [2, -3]}), (f, ('a',), {}))",
@@ -127,7 +127,7 @@ def test_prefetch_runs_of_literal_asserts_only() -> None:
     compile(tree, "tests.py", "exec")
 
 
-def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: WorkerPool) -> None:
+def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: SandboxPool) -> None:
     # a stateful solution sees its calls in the tests' order, other requests included
     sol = "calls = []\ndef f(x):\n    calls.append(x)\n    return len(calls), x\ndef seen():\n    return list(calls)"
     tests = (
@@ -153,7 +153,7 @@ def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: WorkerP
     assert r.failures[0].startswith("line 2: ValueError") and "exited" in r.failures[1]
 
 
-def test_judge_proxies_names_objects_exceptions_and_mutation(pool: WorkerPool) -> None:
+def test_judge_proxies_names_objects_exceptions_and_mutation(pool: SandboxPool) -> None:
     solution = (
         "import math\n"
         "SCALE = 10\n"
@@ -180,7 +180,7 @@ def test_judge_proxies_names_objects_exceptions_and_mutation(pool: WorkerPool) -
     assert res.all_passed, res.failures
 
 
-def test_judge_solution_classes(pool: WorkerPool) -> None:
+def test_judge_solution_classes(pool: SandboxPool) -> None:
     solution = (
         "from dataclasses import dataclass\n"
         "@dataclass\nclass Point:\n    x: int\n    y: int\n"
@@ -198,7 +198,7 @@ def test_judge_solution_classes(pool: WorkerPool) -> None:
     assert res.all_passed, res.failures
 
 
-def test_judge_tests_without_checks_and_setup_errors(pool: WorkerPool) -> None:
+def test_judge_tests_without_checks_and_setup_errors(pool: SandboxPool) -> None:
     """Tests that run to their end without a single check are ``no_tests``, never a pass."""
     none = pool.judge(JudgeSpec(solution="def f():\n    return 1", tests="if f() != 1:\n    raise Exception"))
     assert (none.status, none.total, none.completed, none.all_passed, none.fraction) == ("no_tests", 0, True, False, 0)
@@ -206,7 +206,7 @@ def test_judge_tests_without_checks_and_setup_errors(pool: WorkerPool) -> None:
     assert bad.status == "ok" and not bad.all_passed and not bad.completed
 
 
-def test_judge_call_based(pool: WorkerPool) -> None:
+def test_judge_call_based(pool: SandboxPool) -> None:
     sol = "def f(a, b):\n    return (a + b, a * b)"
     res = pool.judge(
         JudgeSpec(solution=sol, mode="call", fn_name="f", inputs=[[2, 3], [1, 1]], outputs=[[5, 6], [2, 1]])
@@ -232,13 +232,13 @@ def test_judge_call_based(pool: WorkerPool) -> None:
     assert not missing.all_passed and "does not define" in missing.failures[0]
 
 
-def test_solution_stdout_is_reported_not_trusted(pool: WorkerPool) -> None:
+def test_solution_stdout_is_reported_not_trusted(pool: SandboxPool) -> None:
     res = pool.judge(JudgeSpec(solution="print('PASSED')\ndef f():\n    return 0", tests="assert f() == 1"))
     assert not res.all_passed and res.run is not None and res.run.stdout == "PASSED\n"
 
 
 def test_a_killed_worker_is_replaced_and_its_job_is_an_error() -> None:
-    p = WorkerPool(workers=1, limits=LIMITS)
+    p = SandboxPool(workers=1, limits=LIMITS)
     try:
         (victim,) = p._all
         results = []
@@ -258,7 +258,7 @@ def test_user_namespace_mode_for_non_root_users(monkeypatch: pytest.MonkeyPatch)
     """How bwrap runs for a non-root user (a user namespace; the run's tmpfs wiped between runs when it
     cannot be remounted). As root here it only checks the mode works end to end."""
     monkeypatch.setattr(pool_mod.os, "geteuid", lambda: 1000)
-    p = WorkerPool(workers=1, limits=LIMITS)
+    p = SandboxPool(workers=1, limits=LIMITS)
     monkeypatch.undo()
     try:
         assert not p._privileged
@@ -273,7 +273,7 @@ def test_user_namespace_mode_for_non_root_users(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_worker_that_cannot_restart_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
-    p = WorkerPool(workers=1, limits=LIMITS)
+    p = SandboxPool(workers=1, limits=LIMITS)
     try:
         (w,) = p._all
         w.proc.kill()
@@ -289,7 +289,7 @@ def test_a_worker_that_cannot_restart_is_an_error_not_a_hang(monkeypatch: pytest
 
 
 def test_stuck_tests_time_out_and_the_worker_is_renewed() -> None:
-    p = WorkerPool(workers=1, limits=Limits(wall_s=1.0, cpu_s=1.0))
+    p = SandboxPool(workers=1, limits=Limits(wall_s=1.0, cpu_s=1.0))
     try:
         (before,) = p._all
         # while the tests wait on the solution, killing the solution frees them; a loop of their own
@@ -305,12 +305,12 @@ def test_stuck_tests_time_out_and_the_worker_is_renewed() -> None:
 def test_missing_bubblewrap_refuses_with_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool_mod, "bwrap_path", lambda: None)
     with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap"):
-        WorkerPool(workers=1)
+        SandboxPool(workers=1)
 
 
 def test_rlimits_mode_warns_and_runs() -> None:
     with pytest.warns(RuntimeWarning, match="NO isolation"):
-        p = WorkerPool(workers=1, backend="rlimits")
+        p = SandboxPool(workers=1, backend="rlimits")
     try:
         r = p.run("import os\nprint(os.path.basename(os.getcwd()).startswith('run-'))")
         assert r.status == "ok" and r.stdout == "True\n"
@@ -322,15 +322,15 @@ def test_rlimits_mode_warns_and_runs() -> None:
 def test_bad_configuration_names_the_field() -> None:
     with pytest.raises(ValueError, match="Limits.wall_s"):
         Limits(wall_s=0)
-    with pytest.raises(ValueError, match="WorkerPool.backend"):
-        WorkerPool(backend="chroot")
+    with pytest.raises(ValueError, match="SandboxPool.backend"):
+        SandboxPool(backend="chroot")
     with pytest.raises(ValueError, match="JudgeSpec.fn_name"):
         JudgeSpec(solution="", mode="call")
     with pytest.raises(ValueError, match="JudgeSpec.tests"):
         JudgeSpec(solution="x = 1", tests=" ")
 
 
-def test_the_cpu_limit_is_a_timeout_like_the_wall_clock(pool: WorkerPool) -> None:
+def test_the_cpu_limit_is_a_timeout_like_the_wall_clock(pool: SandboxPool) -> None:
     """A busy loop killed by RLIMIT_CPU before the wall clock runs out is a timeout, run or judged."""
     lim = LIMITS.replace(wall_s=5.0, cpu_s=1.0)
     assert pool.run("while True:\n    pass", limits=lim).status == "timeout"
@@ -419,12 +419,12 @@ ADD = "def add(a, b):\n    return a + b"
         "exit",
     ],  # fmt: skip
 )
-def test_tests_run_as_a_file_then_as_pytest_collects_them(pool: WorkerPool, tests: str, counts: tuple) -> None:
+def test_tests_run_as_a_file_then_as_pytest_collects_them(pool: SandboxPool, tests: str, counts: tuple) -> None:
     r = pool.judge(JudgeSpec(solution=ADD, tests=tests), fraction=True)
     assert (r.passed, r.total, r.completed) == counts, r
 
 
-def test_entry_point_binding(pool: WorkerPool) -> None:
+def test_entry_point_binding(pool: SandboxPool) -> None:
     """A declared entry point is ``__entry_point__`` in the tests, and its own name where they read it;
     builtins the tests use otherwise stay the builtins."""
     sol = "def sorted(xs):\n    return list(reversed(xs))"
@@ -442,7 +442,7 @@ def test_entry_point_binding(pool: WorkerPool) -> None:
         JudgeSpec(solution=sol, tests="assert 1", entry_point="not a name")
 
 
-def test_modules_the_tests_borrow_are_imported_on_the_trusted_side(pool: WorkerPool) -> None:
+def test_modules_the_tests_borrow_are_imported_on_the_trusted_side(pool: SandboxPool) -> None:
     """Tests that use a module they do not import (the solution's import serves the concatenated file)
     get the module itself, imported by the trusted process: the solution's patches do not reach it."""
     sol = "import math\nmath.isclose = lambda *a, **k: True\ndef area(r):\n    return 3.0 * r * r"
@@ -454,7 +454,7 @@ def test_modules_the_tests_borrow_are_imported_on_the_trusted_side(pool: WorkerP
     assert pool.judge(JudgeSpec(solution=aliased, tests="assert m.isclose(area(1.0), m.pi)\n")).all_passed
 
 
-def test_solution_containers_are_read_through_their_items(pool: WorkerPool) -> None:
+def test_solution_containers_are_read_through_their_items(pool: SandboxPool) -> None:
     """``len``, ``in`` and iteration of a solution object use the items it yields, never its own
     ``__len__`` or ``__contains__``."""
     sol = (
@@ -481,7 +481,7 @@ def test_workers_live_in_cgroups_that_go_with_them() -> None:
 
     if os.geteuid() != 0:
         pytest.skip("cgroups are used as root only")
-    p = WorkerPool(workers=1, limits=LIMITS)
+    p = SandboxPool(workers=1, limits=LIMITS)
     try:
         (w,) = p._all
         if w.cgroups is None:

@@ -7,20 +7,20 @@ import json
 import pytest
 
 from rlvr.sandbox.base import Limits
-from rlvr.sandbox.pool import WorkerPool
+from rlvr.sandbox.pool import SandboxPool
 from rlvr.verifiers.base import get_verifier
 from rlvr.verifiers.code import CodeVerifier, extract_code, parse_reference, same_stdout
 
 
 @pytest.fixture(scope="module")
-def pool() -> WorkerPool:
-    p = WorkerPool(workers=2, limits=Limits(wall_s=5, cpu_s=5, memory_mb=512))
+def pool() -> SandboxPool:
+    p = SandboxPool(workers=2, limits=Limits(wall_s=5, cpu_s=5, memory_mb=512))
     yield p
     p.close()
 
 
 @pytest.fixture(scope="module")
-def verifier(pool: WorkerPool) -> CodeVerifier:
+def verifier(pool: SandboxPool) -> CodeVerifier:
     return CodeVerifier(sandbox=pool, timeout_s=5)
 
 
@@ -97,7 +97,7 @@ def test_assert_style_verdicts(verifier: CodeVerifier) -> None:
     assert (bad.score, bad.passed, bad.status) == (0.0, False, "ok") and bad.details["failures"]
 
 
-def test_partial_credit(pool: WorkerPool) -> None:
+def test_partial_credit(pool: SandboxPool) -> None:
     v = CodeVerifier(sandbox=pool, partial=True)
     ref = {"tests": "assert add(1, 2) == 3\nassert add(5, 5) == 10\nassert add(0, 3) == 3\nassert add(1, 1) == 2"}
     res = v.verify(fenced("def add(a, b):\n    return 3"), ref)
@@ -151,7 +151,7 @@ def test_details_are_capped_at_4_kib(verifier: CodeVerifier) -> None:
 
 
 @pytest.mark.parametrize("partial", [False, True])
-def test_tests_without_a_check_are_no_tests(pool: WorkerPool, partial: bool) -> None:
+def test_tests_without_a_check_are_no_tests(pool: SandboxPool, partial: bool) -> None:
     v = CodeVerifier(sandbox=pool, partial=partial)
     res = v.verify(fenced("def add(a, b):\n    return a + b"), {"tests": "x = add(1, 2)\nprint(x)\n"})
     assert (res.status, res.score, res.passed) == ("no_tests", 0.0, False)
