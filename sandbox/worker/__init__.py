@@ -1,7 +1,7 @@
 """The sandbox worker: runs inside bubblewrap as PID 1 of its own PID namespace. Standard library only.
 
-It is started as ``python -I -c <this file's source>`` (the project checkout is not mounted in the
-sandbox) and speaks to the host over its stdin/stdout: frames in (``<length>\\n<json>``), JSON lines out.
+It is started as ``python -I -c <source>`` with the source :func:`assemble` makes of this package's
+modules (the project checkout is not mounted in the sandbox) and speaks to the host over its stdin/stdout: frames in (``<length>\\n<json>``), JSON lines out.
 Four kinds of process, all forked before any job but the runs:
 
 - the *worker* (this process, the namespace's init): reads jobs, supervises runs, answers the host;
@@ -10,9 +10,10 @@ Four kinds of process, all forked before any job but the runs:
   heap, raw memory) finds nothing of any other run;
 - the *trusted test process* (another uid): runs every judge's tests, with the solution's names replaced
   by proxies (arguments and results cross as type-tagged JSON, compared here with trusted types);
-- the run's *solution* process (untrusted): forked by the zygote right after the previous answer, moved into
-  the run's cgroup, confined (its own uid, no capabilities, seccomp), it waits for its job, applies the
-  job's rlimits and runs the program in-process (no new interpreter: milliseconds).
+- the run's *solution* process (untrusted): forked by the zygote right after the previous answer, PID 1 of
+  a PID namespace of its own with its own mount namespace and ``/proc``, moved into the run's cgroup,
+  confined (its own uid, no capabilities, seccomp), it waits for its job, applies the job's rlimits and
+  runs the program in-process (no new interpreter: milliseconds).
 
 When the run ends, its wall limit fires or its processes together used its CPU budget, the worker SIGKILLs
 every process of the run (it sees the whole namespace and inherits every orphan: daemons and
