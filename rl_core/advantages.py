@@ -43,7 +43,7 @@ from typing import Any
 import torch
 from torch import Tensor
 
-from rlvr.rl_core.registry import Registry
+from rlvr.registry import Registry
 from rlvr.rl_core.sampling import zero_variance_groups
 
 SCALES = ("group", "batch", "none")
@@ -51,7 +51,7 @@ SCALES = ("group", "batch", "none")
 #: An estimator: (rewards (B, G), *, eps, tol[, scale]) -> advantages (B, G). ``scale`` defaults per paper.
 AdvantageFn = Callable[..., Tensor]
 
-ADVANTAGES: Registry[AdvantageFn] = Registry("advantage estimator")
+ADVANTAGES: Registry[AdvantageFn] = Registry("advantage estimator", entry_point_group="rlvr.advantages")
 
 
 def _std(x: Tensor, dim: int | None = None) -> Tensor:

@@ -23,7 +23,7 @@ from rlvr.rl_core.config_checks import combination_errors
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.losses import LossConfig
 from rlvr.rl_core.mismatch import IS_CORRECTIONS
-from rlvr.rl_core.rollout_vllm import VLLMConfig
+from rlvr.rl_core.rollout.vllm import VLLMConfig
 
 
 class ConfigError(ValueError):
@@ -555,11 +555,38 @@ def resolve(data: Mapping[str, Any], overrides: Sequence[str] = ()) -> RunConfig
     return build(RunConfig, merged)
 
 
+def shipped_configs() -> list[str]:
+    """Names of the configs shipped inside the package (``configs/*.yaml`` of the checkout)."""
+    from importlib.resources import files
+
+    return sorted(f.name.removesuffix(".yaml") for f in files("rlvr.configs").iterdir() if f.name.endswith(".yaml"))
+
+
+def config_file(spec: str | Path) -> Path:
+    """The YAML file ``spec`` names: an existing path, else a config shipped with rlvr by name (``default``,
+    ``tiny.yaml``), so ``rlvr train --config default`` works after a plain ``pip install``."""
+    path = Path(spec)
+    if path.exists() or path.parent != Path("."):
+        return path
+    from importlib.resources import as_file, files
+
+    name = path.name if path.suffix == ".yaml" else f"{path.name}.yaml"
+    shipped = files("rlvr.configs") / name
+    if not shipped.is_file():
+        raise ConfigError(
+            f"config {str(spec)!r}: no such file, nor a shipped config (shipped: {', '.join(shipped_configs())})"
+        )
+    with as_file(shipped) as real:  # a real path on disk for any installed layout
+        return Path(real)
+
+
 def load_config(path: str | Path | None, overrides: Sequence[str] = ()) -> RunConfig:
-    """Load a YAML config file (or defaults when ``path`` is None) and apply dotted overrides."""
+    """Load a YAML config file — a path or the name of a shipped config (:func:`config_file`) — or the
+    defaults when ``path`` is None, and apply dotted overrides."""
     data: Any = {}
     if path is not None:
-        text = Path(path).read_text()
+        path = config_file(path)
+        text = path.read_text()
         try:
             data = yaml.safe_load(text) or {}
         except yaml.YAMLError as e:

@@ -35,6 +35,7 @@ from rlvr.rl_core import checkpoint as ckpt
 from rlvr.rl_core.advantages import compute_advantages
 from rlvr.rl_core.config import RunConfig, dump_config
 from rlvr.rl_core.credit import CreditInputs, get_credit
+from rlvr.rl_core.forward import PackedBatch, has_dropout, pack, token_logprobs
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, make_optimizer, trainable_state
 from rlvr.rl_core.losses import (
     LossInputs,
@@ -48,8 +49,8 @@ from rlvr.rl_core.metrics import MetricsWriter, distinct_per_group, length_metri
 from rlvr.rl_core.mismatch import IS_CORRECTIONS, mismatch_metrics
 from rlvr.rl_core.monitor import PitfallMonitor
 from rlvr.rl_core.overlong import overlong_penalty
-from rlvr.rl_core.reference import PackedBatch, ReferencePolicy, has_dropout, pack, token_logprobs
-from rlvr.rl_core.rollout import build_rollout_batch, make_generator
+from rlvr.rl_core.reference import ReferencePolicy
+from rlvr.rl_core.rollout import build_rollout_batch, make_generator, pad_token_id
 from rlvr.rl_core.sampling import GroupBuffer
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
 from rlvr.tasks.base import Example, Task
@@ -201,7 +202,7 @@ class Trainer:
         self.sampler = PromptSampler(len(self.examples), cfg.seed)
         self.sft = _load_sft(cfg, task, tokenizer)
         self.sft_pos = 0
-        self.pad_id = int(tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id)
+        self.pad_id = pad_token_id(tokenizer)
         self.monitor = PitfallMonitor(cfg.monitor)
         self.metrics = MetricsWriter(self.run_dir, cfg.logging.tensorboard)
         self.step = 0
@@ -573,8 +574,8 @@ class Trainer:
 
     def evaluate(self, label: str, step: int) -> dict[str, float]:
         """Held-out pass@1 (and its standard error) of the current policy; the report is saved in run_dir."""
+        from rlvr.rl_core.evaluation import evaluate
         from rlvr.rl_core.report import save_eval
-        from rlvr.tasks.evaluate import evaluate
 
         e, r = self.cfg.eval, self.cfg.rollout
         self.generator.sync_weights(self.model)
@@ -700,11 +701,11 @@ def load_policy(cfg: RunConfig) -> tuple[torch.nn.Module, Any]:
     """The policy and tokenizer named by ``cfg.model`` on its device and dtype."""
     mc = cfg.model
     if mc.name == "tiny":
-        from rlvr.tasks.models import tiny_model
+        from rlvr.rl_core.models import tiny_model
 
         model, tok = tiny_model(**{"seed": cfg.seed, **mc.kwargs})
     else:
-        from rlvr.tasks.models import load_model
+        from rlvr.rl_core.models import load_model
 
         model, tok = load_model(mc.name, **mc.kwargs)
     model = model.to(device=resolve_device(mc.device), dtype=getattr(torch, mc.dtype))

@@ -22,7 +22,7 @@ from typing import Any
 
 import torch
 
-from rlvr.rl_core.registry import Registry
+from rlvr.registry import Registry
 from rlvr.rl_core.types import Generator, RolloutBatch, SamplingParams
 from rlvr.tasks.base import Example, Task
 from rlvr.verifiers.base import VerifyResult
@@ -110,7 +110,7 @@ class CreditInputs:
 CreditFn = Callable[[CreditInputs, Any], torch.Tensor]
 
 #: credit methods by name (``CreditConfig.method``)
-CREDIT: Registry[CreditFn] = Registry("credit method")
+CREDIT: Registry[CreditFn] = Registry("credit method", entry_point_group="rlvr.credit")
 
 #: credit methods whose token advantages are 0 on every completion whose sequence advantage is 0, so a
 #: group without reward variance contributes no gradient (what ``sampling.count_filtered`` relies on); a

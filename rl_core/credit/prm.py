@@ -34,10 +34,11 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from rlvr.registry import Registry
 from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, score_affine, spread_steps
 from rlvr.rl_core.credit.mc_values import Prefix, mc_values
 from rlvr.rl_core.credit.steps import StepSplitter
-from rlvr.rl_core.registry import Registry
+from rlvr.rl_core.rollout.batch import pad_token_id
 from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
 
@@ -170,8 +171,7 @@ class ProcessRewardModel:
         self.model = model
         self.tokenizer = tokenizer
         self.max_length = max_length
-        pad = tokenizer.pad_token_id
-        self.pad_id = int(pad if pad is not None else tokenizer.eos_token_id)
+        self.pad_id = pad_token_id(tokenizer)
 
     @property
     def device(self) -> torch.device:
@@ -246,7 +246,7 @@ def build_prm(base: str, seed: int = 0, max_length: int = 1024, **tiny_kwargs: A
     from transformers import AutoModelForTokenClassification, AutoTokenizer, LlamaForTokenClassification
 
     if base == "tiny":
-        from rlvr.tasks.models import tiny_model
+        from rlvr.rl_core.models import tiny_model
 
         causal, tok = tiny_model(seed=seed, **tiny_kwargs)
         config = causal.config
@@ -256,7 +256,7 @@ def build_prm(base: str, seed: int = 0, max_length: int = 1024, **tiny_kwargs: A
             model = LlamaForTokenClassification(config)
         model.model.load_state_dict(causal.model.state_dict())
         return ProcessRewardModel(model, tok, min(max_length, config.max_position_embeddings))
-    from rlvr.tasks.models import SMOLLM2_NAMES, ensure_smollm2
+    from rlvr.rl_core.models import SMOLLM2_NAMES, ensure_smollm2
 
     if base in SMOLLM2_NAMES:
         base = str(ensure_smollm2())

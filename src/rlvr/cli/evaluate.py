@@ -97,10 +97,10 @@ def score_samples(path: str, ks: list[int]) -> int:
 def generate_and_score(args: argparse.Namespace, ks: list[int]) -> int:
     import yaml
 
+    from rlvr.rl_core.evaluation import evaluate
+    from rlvr.rl_core.models import load_model
     from rlvr.rl_core.report import save_eval, write_report
     from rlvr.rl_core.rollout import make_generator
-    from rlvr.tasks.evaluate import evaluate
-    from rlvr.tasks.models import load_model
     from rlvr.tasks.registry import get_task
 
     task_cfg: dict[str, Any] = {}

@@ -51,9 +51,9 @@ def _label(args: argparse.Namespace) -> int:
 
     from rlvr.rl_core.credit.prm import label_task, write_labels
     from rlvr.rl_core.credit.steps import StepSplitter
+    from rlvr.rl_core.models import load_model
     from rlvr.rl_core.rollout import make_generator
     from rlvr.rl_core.types import SamplingParams
-    from rlvr.tasks.models import load_model
     from rlvr.tasks.registry import get_task
 
     kwargs = {}

@@ -15,9 +15,14 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
         name,
         help=help_,
         description="Train a policy with RL from verifiable rewards.",
-        epilog="example: rlvr train --config configs/dapo.yaml loss.eps_high=0.28 steps=50",
+        epilog="example: rlvr train --config dapo loss.eps_high=0.28 steps=50",
     )
-    p.add_argument("--config", "-c", type=Path, help="YAML run config (see configs/); omitted: all defaults")
+    p.add_argument(
+        "--config",
+        "-c",
+        type=Path,
+        help="YAML run config: a path, or the name of a config shipped with rlvr (default, tiny, dapo, ...); omitted: all defaults",
+    )
     p.add_argument("overrides", nargs="*", metavar="KEY=VALUE", help="dotted overrides, e.g. loss.eps_high=0.28")
     p.add_argument("--resume", action="store_true", help="continue from the latest checkpoint in the run directory")
     p.add_argument("--run-dir", type=Path, help="output directory (overrides logging.run_dir)")

@@ -9,8 +9,8 @@ import sys
 import pytest
 import torch
 
-from rlvr.tasks import models
-from rlvr.tasks.models import load_model, resolve_dtype, tiny_model
+from rlvr.rl_core import models
+from rlvr.rl_core.models import load_model, resolve_dtype, tiny_model
 
 
 def test_tiny_and_dtype() -> None:
@@ -41,7 +41,7 @@ def test_smollm2_converts_once_concurrently_and_reloads(tmp_path) -> None:
     """Two processes convert into a fresh cache at once: one converts, both load the same checkpoint."""
     env = {**os.environ, "RLVR_CACHE": str(tmp_path), "HF_HUB_OFFLINE": "1", "OMP_NUM_THREADS": "1"}
     code = (
-        "from rlvr.tasks.models import load_model; m, t = load_model('smollm2'); "
+        "from rlvr.rl_core.models import load_model; m, t = load_model('smollm2'); "
         "print(sum(p.numel() for p in m.parameters()), t.padding_side, t.pad_token, bool(t.chat_template))"
     )
     procs = [

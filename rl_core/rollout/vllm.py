@@ -46,7 +46,8 @@ from typing import Any, Literal
 
 import torch
 
-from rlvr.rl_core.rollout import build_rollout_batch, register_backend
+from rlvr.rl_core.rollout.base import register_backend
+from rlvr.rl_core.rollout.batch import build_rollout_batch, pad_token_id
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
 
 logger = logging.getLogger(__name__)
@@ -371,8 +372,7 @@ class VLLMGenerator:
         if key not in _ENGINES:
             _ENGINES[key] = _start_engine(self.cfg, model, tokenizer, seed, lora)
         self.engine = _ENGINES[key]
-        pad = tokenizer.pad_token_id
-        self.pad_id = int(pad if pad is not None else tokenizer.eos_token_id)
+        self.pad_id = pad_token_id(tokenizer)
         self._lora_dir: str | None = None
         self._lora_request: Any = None
         self.last_sync_s = 0.0
