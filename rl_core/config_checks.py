@@ -45,6 +45,11 @@ def dynamic_sampling_errors(cfg: RunConfig) -> list[str]:
             "on the rewards the advantages see would keep every group (after the first step) at the cost of a "
             "reference forward of every round; use kl.in_reward=false or sampling.dynamic=false"
         )
+    if s.tol < cfg.advantages.tol:
+        out.append(
+            f"sampling.tol: {s.tol} < advantages.tol={cfg.advantages.tol} keeps groups whose reward range lies "
+            "between the two, whose advantages are all 0 (a wasted slot); use sampling.tol >= advantages.tol"
+        )
     if not s.count_filtered:
         return out
     why = "counting the filtered groups promises the gradient of the step without filtering"

@@ -170,6 +170,7 @@ def test_the_readme_table_names_the_kl_section():
         (["loss.kl_estimator=k2"], ("loss.kl_estimator", "kl.estimator")),
         (["loss.kl_estimator=k1", "kl.estimator=k1", "kl.in_reward=true", "kl.beta=0.1"], ("loss.kl_estimator",)),
         (["preset=rloo", "sampling.dynamic=true"], ("sampling.dynamic", "kl.in_reward")),
+        (["preset=dapo", "sampling.tol=0"], ("sampling.tol", "advantages.tol")),
         (["advantages.whiten=token"], ("advantages.whiten", "advantages.name")),
         (["advantages.name=reinforce_pp", "advantages.scale=group", "advantages.whiten=token"], ("advantages.whiten",)),
     ],

@@ -592,3 +592,81 @@ def test_bfloat16_autocast_trains_with_float32_weights(tmp_path):
     assert rows[0]["mismatch/abs_mean"] > 1e-4
     with pytest.raises(ValueError, match="model.autocast"):
         load_config(None, ["model.autocast=fp8"])
+
+
+def test_credit_scores_with_the_configured_verifier_and_its_crash_fallback(tmp_path):
+    """Monte Carlo continuations are scored by ``reward.verifier`` (like the rewards), through the learner's
+    verification: its broken ``verify_batch`` falls back to per-sample scoring; the task's verifier never runs."""
+    from rlvr.verifiers.base import VERIFIERS
+
+    scored = []
+
+    class Configured(DigitVerifier):
+        def verify(self, completion, reference, **context):
+            scored.append(completion)
+            return super().verify(completion, reference, **context)
+
+        def verify_batch(self, completions, references, contexts=None):
+            raise RuntimeError("the batch path of this verifier is broken")
+
+    class NotThisOne(DigitVerifier):
+        def verify(self, completion, reference, **context):
+            raise AssertionError("the task's verifier scored a completion")
+
+    task = ToyTask()
+    task.verifier = NotThisOne()
+    VERIFIERS.add("test_configured_verifier", Configured)
+    try:
+        t = _trainer(
+            tmp_path,
+            "preset=dapo",
+            "steps=1",
+            "sampling.max_rounds=1",
+            "reward.overlong_buffer_ratio=0",
+            "reward.verifier=test_configured_verifier",
+            "credit.method=mc",
+            "credit.k=2",
+            "credit.split=tokens",
+            "credit.chunk_tokens=2",
+            "eval.before=false",
+            "eval.after=false",
+            task=task,
+        )
+        rows = t.train()
+    finally:
+        VERIFIERS.remove("test_configured_verifier")
+    m = rows[-1]
+    assert m.get("skipped", 0.0) == 0.0 and m["credit/mc_continuations"] > 0
+    rollouts = 4 * 4
+    assert len(scored) == rollouts + m["credit/mc_continuations"]
+
+
+def test_old_logprobs_and_tis_weights_carry_no_dropout_noise(tmp_path):
+    """With LoRA dropout the old log-probs come from an eval-mode forward: the sampler (eval mode) and the
+    learner agree, the TIS weights are 1 and the mismatch metrics see no gap, in every step and epoch."""
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "steps=3",
+        "optim.epochs=2",
+        "lora.enabled=true",
+        "lora.r=4",
+        "lora.dropout=0.5",
+        "rollout.is_correction=tis",
+        "rollout.is_cap=10",
+        "optim.lr=1e-2",
+        "eval.before=false",
+        "eval.after=false",
+    )
+    rows = t.train()
+    assert any(r["ratio/max"] > 1.0 for r in rows[1:])  # later epochs do move the policy (and dropout is on)
+    for r in rows:
+        assert r["rollout/logprob_gap"] < 1e-5, r["rollout/logprob_gap"]
+        assert r["mismatch/clip_frac"] == 0.0
+        assert r["mismatch/ratio_mean"] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_only_a_model_with_dropout_pays_the_extra_forward(tmp_path):
+    common = ["preset=dapo", "lora.enabled=true", "lora.r=4", "eval.before=false", "eval.after=false"]
+    assert not _trainer(tmp_path / "a", *common).dropout
+    assert _trainer(tmp_path / "b", *common, "lora.dropout=0.1").dropout
