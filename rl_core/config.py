@@ -185,7 +185,8 @@ class DynamicSamplingConfig:
         "zero-advantage completions: the step's gradient equals that of the same step without filtering "
         "(GRPO, Shao et al. 2024) at the cost of the kept groups only, so a step with few informative groups "
         "moves the policy less; needs max_rounds=1, oversample=1, on_exhausted=partial and no loss term that "
-        "is non-zero at zero advantage (checked at load); DAPO (Yu et al. 2025) normalises over the kept groups (False)",
+        "is non-zero at zero advantage (checked at load); DAPO (Yu et al. 2025) normalises over the kept "
+        "groups (False)",
     )
 
     def __post_init__(self) -> None:

@@ -8,9 +8,9 @@ updates normalised by the step's totals → metrics, pitfall monitor, checkpoint
 Old log-probabilities are the learner's own from the first epoch's forward (the weights are still the
 sampling weights then), so no extra forward pass is spent on them and the ratio is exactly 1 in epoch 0.
 A model with dropout (e.g. ``lora.dropout > 0``) gets them from an extra eval-mode forward instead, so they,
-the TIS weights and the mismatch metrics carry no dropout noise. The same forward measures the gap to the sampler's log-probabilities (``mismatch/*``, ``rollout/logprob_gap``)
-and, with ``rollout.is_correction``, gives the truncated importance weights (Yao et al. 2025) that multiply
-the policy loss in every epoch.
+the TIS weights and the mismatch metrics carry no dropout noise. The same log-probabilities measure the gap
+to the sampler's (``mismatch/*``, ``rollout/logprob_gap``) and, with ``rollout.is_correction``, give the
+truncated importance weights (Yao et al. 2025) that multiply the policy loss in every epoch.
 """
 
 from __future__ import annotations
