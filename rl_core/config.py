@@ -207,10 +207,33 @@ class RewardConfig:
     )
     overlong_penalty: float = opt(1.0, "DAPO: penalty reached at the length limit (linear inside the buffer)")
     overlong_filter: bool = opt(False, "DAPO overlong filtering: truncated completions get no loss")
+    timeout_s: float = opt(
+        10.0,
+        "hard wall-clock limit in seconds on verifying one completion with a verifier that does not bound its own "
+        "time (user verifiers): an overrun is a 'timeout' result with reward 0 (rlvr.verifiers.isolated)",
+    )
+    isolation: Literal["auto", "inline"] = opt(
+        "auto",
+        "auto: verifiers without limits of their own run in killable worker processes under reward.timeout_s "
+        "(built-ins bound themselves and run inline); inline: every verifier runs in the learner's process, "
+        "unbounded (for verifiers that cannot be copied to a process)",
+    )
+    workers: int | None = opt(
+        None, "worker processes of an isolated verifier (None: RLVR_VERIFIER_WORKERS or min(4, CPUs))"
+    )
+    memory_mb: int = opt(4096, "address-space cap of each isolated verifier worker in MiB (0: none)")
+    clip_scores: bool = opt(
+        False,
+        "clip verifier scores outside [0, 1] into it; False: such a score is an 'error' result with reward 0 naming "
+        "the verifier (VerifyResult's contract)",
+    )
 
     def __post_init__(self) -> None:
         _require(0 <= self.overlong_buffer_ratio < 1, "overlong_buffer_ratio", "must lie in [0, 1)")
         _require(self.overlong_penalty >= 0, "overlong_penalty", "must be >= 0")
+        _require(self.timeout_s > 0, "timeout_s", "must be > 0")
+        _require(self.workers is None or self.workers >= 1, "workers", "must be >= 1 (or null)")
+        _require(self.memory_mb >= 0, "memory_mb", "must be >= 0")
 
 
 @dataclass
@@ -308,6 +331,26 @@ class CheckpointConfig:
 
 
 @dataclass
+class FaultsConfig:
+    max_nonfinite_steps: int = opt(
+        3,
+        "consecutive steps with a non-finite loss, gradient or updated parameter that are skipped (nothing applied) "
+        "before the run stops with an error; 1: stop at the first (mixed-precision loss scaling skips such steps "
+        "too: Micikevicius et al. 2018)",
+    )
+    rollback_max_mb: float = opt(
+        1024.0,
+        "copy the trainable parameters and optimiser state (when they take at most this many MiB) before each "
+        "update, so an update that leaves a non-finite parameter is undone and skipped; without a copy such an "
+        "update stops the run at once. 0: never copy",
+    )
+
+    def __post_init__(self) -> None:
+        _require(self.max_nonfinite_steps >= 1, "max_nonfinite_steps", "must be >= 1")
+        _require(self.rollback_max_mb >= 0, "rollback_max_mb", "must be >= 0")
+
+
+@dataclass
 class LoggingConfig:
     run_dir: str = opt("runs/run", "directory for metrics.jsonl, config.yaml, checkpoints and the report")
     tensorboard: bool = opt(True, "also write TensorBoard scalars when tensorboard is installed")
@@ -350,7 +393,8 @@ class RunConfig:
     steps: int = opt(100, "training steps (rollout + update rounds)")
     max_minutes: float | None = opt(
         None,
-        "wall-clock budget of the training steps in minutes: the step that crosses it is the last (then the after-training evaluation runs); None: no budget",
+        "wall-clock budget of the training steps in minutes: a step still running when it ends is abandoned "
+        "(nothing of it applied), then the after-training evaluation runs; None: no budget",
     )
     preset: str | None = opt(None, "paper preset filled before the file's own values: grpo | dr_grpo | rloo | dapo")
     model: ModelConfig = section(ModelConfig, "the policy")
@@ -371,6 +415,7 @@ class RunConfig:
     checkpoint: CheckpointConfig = section(CheckpointConfig, "checkpoints")
     logging: LoggingConfig = section(LoggingConfig, "outputs")
     monitor: MonitorConfig = section(MonitorConfig, "pitfall monitor thresholds")
+    faults: FaultsConfig = section(FaultsConfig, "non-finite updates (docs/learner.md, faults)")
 
     def __post_init__(self) -> None:
         _require(self.steps >= 1, "steps", "must be >= 1")

@@ -6,7 +6,8 @@ VerifyResult.details, nested dicts flattened with ``/``), ``pass_rate``, ``verif
 ``sampling/filtered_fraction``, ``sampling/rounds``, ``loss/*`` (from the loss), ``kl``, ``entropy``,
 ``clip/*``, ``ratio/*``, ``grad_norm``, ``lr``, ``length/mean``, ``length/max``, ``truncation_rate``,
 ``tokens_generated``, ``distinct_per_group``, ``time/generate``, ``time/verify``, ``time/update``,
-``eval/pass@1``, ``eval/pass@1_se``, and ``warnings`` (the pitfall monitor's messages).
+``eval/pass@1``, ``eval/pass@1_se``, and ``warnings`` (the pitfall monitor's messages); ``skipped`` and, for
+updates the non-finite guard refused, ``nonfinite`` / ``nonfinite/consecutive`` / ``nonfinite/total``.
 """
 
 from __future__ import annotations
@@ -102,8 +103,15 @@ class MetricsWriter:
                 self._tb = SummaryWriter(log_dir=str(Path(run_dir) / "tb"))
 
     def truncate_to(self, offset: int) -> None:
-        """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint)."""
+        """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint); a file
+        shorter than ``offset`` (lost lines) is left as it is, never padded."""
         if self.path.exists():
+            size = self.path.stat().st_size
+            if size < offset:
+                logger.warning(
+                    "%s has %d bytes, fewer than the checkpoint's %d: lines were lost", self.path, size, offset
+                )
+                return
             with open(self.path, "r+b") as f:
                 f.truncate(offset)
 
@@ -125,6 +133,7 @@ class MetricsWriter:
     def close(self) -> None:
         if self._tb is not None:
             self._tb.close()
+            self._tb = None
 
 
 def _jsonable(v: Any) -> Any:

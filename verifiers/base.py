@@ -69,6 +69,10 @@ class Verifier(ABC):
     """
 
     name: ClassVar[str] = ""
+    #: True when every call is bounded by hard limits of the verifier's own (worker processes, a sandbox):
+    #: the learner then calls it in its process; other verifiers run in killable workers under
+    #: ``reward.timeout_s`` (:mod:`rlvr.verifiers.isolated`)
+    enforces_time_limit: ClassVar[bool] = False
 
     @abstractmethod
     def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:

@@ -77,6 +77,8 @@ class MathVerifier(BatchVerifier):
     names for extraction.
     """
 
+    enforces_time_limit = True  # extraction is linear; the full check runs in killable workers
+
     def __init__(
         self,
         timeout_s: float = 5.0,
