@@ -596,16 +596,21 @@ def test_bfloat16_autocast_trains_with_float32_weights(tmp_path):
         load_config(None, ["model.autocast=fp8"])
 
 
-def test_credit_scores_with_the_configured_verifier_and_its_crash_fallback(tmp_path):
+@pytest.mark.parametrize("isolation", ["inline", "auto"])
+def test_credit_scores_with_the_configured_verifier_and_its_crash_fallback(tmp_path, isolation):
     """Monte Carlo continuations are scored by ``reward.verifier`` (like the rewards), through the learner's
-    verification: its broken ``verify_batch`` falls back to per-sample scoring; the task's verifier never runs."""
+    verification (in worker processes under its time limit with ``isolation=auto``): its broken
+    ``verify_batch`` falls back to per-sample scoring; the task's verifier never runs."""
     from rlvr.verifiers.base import VERIFIERS
 
-    scored = []
+    calls = tmp_path / "calls"
+    calls.mkdir()
 
     class Configured(DigitVerifier):
         def verify(self, completion, reference, **context):
-            scored.append(completion)
+            import uuid
+
+            (calls / uuid.uuid4().hex).touch()  # one file per call, from whichever process scores
             return super().verify(completion, reference, **context)
 
         def verify_batch(self, completions, references, contexts=None):
@@ -620,12 +625,13 @@ def test_credit_scores_with_the_configured_verifier_and_its_crash_fallback(tmp_p
     VERIFIERS.add("test_configured_verifier", Configured)
     try:
         t = _trainer(
-            tmp_path,
+            tmp_path / "run",
             "preset=dapo",
             "steps=1",
             "sampling.max_rounds=1",
             "reward.overlong_buffer_ratio=0",
             "reward.verifier=test_configured_verifier",
+            f"reward.isolation={isolation}",
             "credit.method=mc",
             "credit.k=2",
             "credit.split=tokens",
@@ -640,7 +646,7 @@ def test_credit_scores_with_the_configured_verifier_and_its_crash_fallback(tmp_p
     m = rows[-1]
     assert m.get("skipped", 0.0) == 0.0 and m["credit/mc_continuations"] > 0
     rollouts = 4 * 4
-    assert len(scored) == rollouts + m["credit/mc_continuations"]
+    assert len(list(calls.iterdir())) == rollouts + m["credit/mc_continuations"]
 
 
 def test_old_logprobs_and_tis_weights_carry_no_dropout_noise(tmp_path):
