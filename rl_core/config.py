@@ -51,10 +51,28 @@ def _require(cond: bool, name: str, msg: str) -> None:
 class ModelConfig:
     name: str = opt(
         "tiny",
-        "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct) or a local checkpoint path",
+        "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct), a local checkpoint or "
+        "LoRA adapter directory, or a model hub id 'org/name' (transformers from_pretrained: the HF cache, "
+        "HF_HOME and HF_HUB_OFFLINE apply)",
+    )
+    revision: str | None = opt(
+        None, "hub revision of model.name: branch, tag or commit hash (transformers from_pretrained); None: main"
+    )
+    trust_remote_code: bool = opt(
+        False,
+        "run the model repository's own Python code (transformers trust_remote_code) in the learner, the vLLM "
+        "engine and a PRM backbone; only for repositories you trust",
+    )
+    attn_implementation: Literal["sdpa", "eager", "flash_attention_2", "flash_attention_3", "flex_attention"] = opt(
+        "sdpa",
+        "attention kernel of the learner (transformers attn_implementation): sdpa (torch "
+        "scaled_dot_product_attention), eager, flash_attention_2/3 (FlashAttention, Dao 2023; CUDA and the "
+        "flash-attn package), flex_attention; the vLLM engine picks its own",
     )
     kwargs: dict[str, Any] = opt(
-        {}, "keyword arguments for the model loader (e.g. tiny sizes: hidden_size, num_layers)"
+        {},
+        "keyword arguments for the model loader: tiny sizes (hidden_size, num_layers, ...), else more "
+        "transformers from_pretrained keywords, config overrides such as max_position_embeddings included",
     )
     dtype: Literal["float32", "bfloat16", "float16"] = opt("float32", "parameter dtype of the policy")
     autocast: Literal["none", "bfloat16", "float16"] = opt(
@@ -65,6 +83,18 @@ class ModelConfig:
     )
     device: str = opt("auto", "'auto' (cuda when available, else cpu), 'cpu' or 'cuda[:i]'")
     gradient_checkpointing: bool = opt(False, "recompute activations in backward to save memory (Chen et al. 2016)")
+
+    def __post_init__(self) -> None:
+        _require(
+            not (self.attn_implementation.startswith("flash") and self.device == "cpu"),
+            "attn_implementation",
+            f"{self.attn_implementation} needs a CUDA GPU, but model.device is 'cpu' (use sdpa)",
+        )
+        _require(
+            self.revision is None or self.name not in ("tiny", "smollm2"),
+            "revision",
+            f"applies to hub ids; model.name is {self.name!r}",
+        )
 
 
 @dataclass
@@ -82,6 +112,12 @@ class RolloutConfig:
     prompts_per_step: int = opt(8, "B: groups (prompts) per optimiser step (GRPO, Shao et al. 2024)")
     group_size: int = opt(8, "G: completions sampled per prompt (GRPO, Shao et al. 2024)")
     max_new_tokens: int = opt(64, "L_max: completion length limit in tokens (DAPO's overlong buffer is relative to it)")
+    max_prompt_tokens: int | None = opt(
+        None,
+        "prompt budget in tokens: training prompts longer than this are left out when the run starts (verl "
+        "data.max_prompt_length, filter_overlong_prompts); with rollout.vllm.max_model_len it must fit "
+        "prompt + completion, checked at config load; None: no budget",
+    )
     temperature: float = opt(1.0, "sampling temperature (DAPO uses 1.0); also divides logits in the loss")
     top_p: float = opt(1.0, "nucleus sampling mass (Holtzman et al. 2020); 1.0 disables it")
     stop: list[str] = opt([], "stop strings: generation of a completion ends after one appears")
@@ -99,6 +135,7 @@ class RolloutConfig:
         _require(self.prompts_per_step >= 1, "prompts_per_step", "must be >= 1")
         _require(self.group_size >= 2, "group_size", "must be >= 2 (group baselines need two samples)")
         _require(self.max_new_tokens >= 1, "max_new_tokens", "must be >= 1")
+        _require(self.max_prompt_tokens is None or self.max_prompt_tokens >= 1, "max_prompt_tokens", "must be >= 1")
         _require(self.temperature > 0, "temperature", "must be > 0 for RL sampling")
         _require(0 < self.top_p <= 1, "top_p", "must lie in (0, 1]")
         _require(self.prompt_batch >= 1, "prompt_batch", "must be >= 1")
@@ -353,8 +390,40 @@ class FaultsConfig:
 @dataclass
 class LoggingConfig:
     run_dir: str = opt("runs/run", "directory for metrics.jsonl, config.yaml, checkpoints and the report")
-    tensorboard: bool = opt(True, "also write TensorBoard scalars when tensorboard is installed")
+    tensorboard: bool = opt(
+        True, "also write TensorBoard scalars when tensorboard is installed (the same as listing it in trackers)"
+    )
+    trackers: list[str] = opt(
+        [],
+        "experiment trackers beside metrics.jsonl: tensorboard | wandb (Weights & Biases) | trackio, or a "
+        "package's through the rlvr.trackers entry points; each gets the run name, the config and every metric "
+        "per step; one that fails warns once and training goes on",
+    )
+    project: str = opt("rlvr", "project the trackers file the run under (W&B / Trackio project)")
+    run_name: str | None = opt(None, "run name in the trackers; None: the run directory's name")
+    tracker_kwargs: dict[str, dict[str, Any]] = opt(
+        {},
+        "keyword arguments of each tracker's init, by tracker name, e.g. {wandb: {entity: my-team, tags: [dapo]}}",
+    )
     progress: bool = opt(True, "show a progress bar")
+
+    def __post_init__(self) -> None:
+        from rlvr.rl_core.trackers import TRACKERS
+
+        for i, name in enumerate(self.trackers):
+            _require(name in TRACKERS, f"trackers[{i}]", f"unknown tracker {name!r}; choose from {TRACKERS.names()}")
+        _require(len(set(self.trackers)) == len(self.trackers), "trackers", f"lists a tracker twice: {self.trackers}")
+        _require(
+            self.tensorboard or "tensorboard" not in self.trackers,
+            "tensorboard",
+            "is false while logging.trackers lists tensorboard; drop one of the two",
+        )
+        for name in self.tracker_kwargs:
+            _require(
+                name in self.trackers or (name == "tensorboard" and self.tensorboard),
+                "tracker_kwargs",
+                f"has settings for {name!r}, which logging.trackers does not list",
+            )
 
 
 @dataclass
@@ -426,6 +495,7 @@ class RunConfig:
         errors = combination_errors(self)
         if errors:
             raise ConfigError(errors[0])
+        _check_context_budget(self)
 
     def loss_config(self) -> LossConfig:
         """The loss configuration with the KL term of the kl section (zero when KL goes into the reward)."""
@@ -439,6 +509,33 @@ class RunConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+def _check_context_budget(cfg: RunConfig) -> None:
+    """The vLLM engine's context (``rollout.vllm.max_model_len``) must hold the prompt budget plus the longest
+    completion asked of it, in training and in evaluation; found here, not when the first long prompt meets
+    the engine. Applies whenever the vllm backend may run (``backend`` auto or vllm)."""
+    r = cfg.rollout
+    limit = r.vllm.max_model_len
+    if limit is None or r.backend == "hf":
+        return
+    prompt = r.max_prompt_tokens
+    for name, completion in (
+        ("rollout.max_new_tokens", r.max_new_tokens),
+        ("eval.max_new_tokens", cfg.eval.max_new_tokens),
+    ):
+        if completion is None:
+            continue
+        if prompt is None and limit <= completion:
+            raise ConfigError(
+                f"rollout.vllm.max_model_len: {limit} leaves no room for a prompt beside {name}={completion}; "
+                f"raise it, lower {name}, and set rollout.max_prompt_tokens"
+            )
+        if prompt is not None and limit < prompt + completion:
+            raise ConfigError(
+                f"rollout.vllm.max_model_len: {limit} is less than rollout.max_prompt_tokens ({prompt}) + "
+                f"{name} ({completion}) = {prompt + completion}; raise it or lower one of the two"
+            )
 
 
 #: Paper presets: only the algorithm's knobs (sizes, model and task stay the user's).

@@ -1,5 +1,5 @@
 """Per-step metrics: computed from the rollout and the update, written to ``<run_dir>/metrics.jsonl``
-(one JSON object per line, ``step`` first) and to TensorBoard when it is installed.
+(one JSON object per line, ``step`` first) and to the run's experiment trackers (TensorBoard, W&B, Trackio).
 
 Names: ``reward/mean``, ``reward/std``, ``reward/<component>/mean|std`` (numeric entries of
 VerifyResult.details, nested dicts flattened with ``/``), ``pass_rate``, ``verify/errors``,
@@ -87,20 +87,17 @@ def distinct_per_group(texts: Sequence[str], group_size: int) -> float:
 
 
 class MetricsWriter:
-    """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors numeric
-    values to TensorBoard. :meth:`offset` / ``truncate_to`` support exact resume."""
+    """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors the numeric
+    values to experiment trackers (:mod:`rlvr.rl_core.trackers`; ``tensorboard``: TensorBoard when it is
+    installed). :meth:`offset` / ``truncate_to`` support exact resume."""
 
-    def __init__(self, run_dir: str | Path, tensorboard: bool = True) -> None:
+    def __init__(self, run_dir: str | Path, tensorboard: bool = True, trackers: Sequence[Any] = ()) -> None:
+        from rlvr.rl_core.trackers import start_trackers
+
         self.path = Path(run_dir) / METRICS_FILE
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._tb = None
-        if tensorboard:
-            try:
-                from torch.utils.tensorboard import SummaryWriter
-            except ImportError:
-                logger.info("tensorboard not installed; metrics go to %s only", self.path)
-            else:
-                self._tb = SummaryWriter(log_dir=str(Path(run_dir) / "tb"))
+        tb = start_trackers(["tensorboard"], run_dir, Path(run_dir).name, quiet=["tensorboard"]) if tensorboard else []
+        self.trackers = [*tb, *trackers]
 
     def truncate_to(self, offset: int) -> None:
         """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint); a file
@@ -124,16 +121,13 @@ class MetricsWriter:
             f.write(json.dumps(record) + "\n")
             f.flush()
             os.fsync(f.fileno())
-        if self._tb is not None:
-            for k, v in record.items():
-                if k != "step" and isinstance(v, (int, float)) and not isinstance(v, bool):
-                    self._tb.add_scalar(k, v, step)
-            self._tb.flush()
+        for tracker in self.trackers:
+            tracker.log(step, metrics)
 
     def close(self) -> None:
-        if self._tb is not None:
-            self._tb.close()
-            self._tb = None
+        for tracker in self.trackers:
+            tracker.close()
+        self.trackers = []
 
 
 def _jsonable(v: Any) -> Any:

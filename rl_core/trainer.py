@@ -56,10 +56,11 @@ from rlvr.rl_core.resume import check_resume
 from rlvr.rl_core.rollout import build_rollout_batch, make_generator, pad_token_id
 from rlvr.rl_core.rundir import RunDirLock, check_fresh, set_aside_metrics
 from rlvr.rl_core.sampling import GroupBuffer
+from rlvr.rl_core.trackers import trackers_for
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
 from rlvr.rl_core.verification import close_verifier, guard_verifier, verify
 from rlvr.tasks.base import Example, Task
-from rlvr.tasks.dataset import encode_prompt
+from rlvr.tasks.dataset import drop_long_prompts, encode_prompt
 from rlvr.verifiers.base import Verifier, VerifyResult
 
 __all__ = ["NonFiniteError", "PromptSampler", "Trainer", "TrainingInterrupted", "build_trainer", "run", "verify"]
@@ -198,6 +199,7 @@ class Trainer:
             prompt_batch=cfg.rollout.prompt_batch,
             vllm=cfg.rollout.vllm,
             seed=cfg.seed,
+            trust_remote_code=cfg.model.trust_remote_code,
         )
         logger.info("rollout backend %r resolved to %s", cfg.rollout.backend, type(self.generator).__name__)
         self.optimizer = make_optimizer(self.model, cfg.optim, cfg.lora)
@@ -205,13 +207,12 @@ class Trainer:
         self.loss_cfg = cfg.loss_config()
         correction = cfg.rollout.is_correction
         self.is_correction = None if correction == "none" else IS_CORRECTIONS[correction]
-        self.examples = list(task.examples("train"))
+        self.examples = drop_long_prompts(task, task.examples("train"), tokenizer, cfg.rollout.max_prompt_tokens)
         self.sampler = PromptSampler(len(self.examples), cfg.seed)
         self.sft = _load_sft(cfg, task, tokenizer)
         self.sft_pos = 0
         self.pad_id = pad_token_id(tokenizer)
         self.monitor = PitfallMonitor(cfg.monitor)
-        self.metrics = MetricsWriter(self.run_dir, cfg.logging.tensorboard)
         self.nonfinite = NonFiniteGuard(
             cfg.faults, [q for q in self.model.parameters() if q.requires_grad], self.optimizer
         )
@@ -219,6 +220,8 @@ class Trainer:
         self.step = 0
         self.lock = (lock or RunDirLock(self.run_dir)).acquire()  # last: a failed build holds no lock
         ckpt.remove_partial_saves(self.run_dir)
+        # trackers start once the directory is ours: a refused second process opens no tracker run
+        self.metrics = MetricsWriter(self.run_dir, tensorboard=False, trackers=trackers_for(cfg, self.run_dir))
 
     # ---------------------------------------------------------------------------------------------- loop
 
@@ -871,16 +874,10 @@ def load_task(cfg: RunConfig) -> Task:
 
 def load_policy(cfg: RunConfig) -> tuple[torch.nn.Module, Any]:
     """The policy and tokenizer named by ``cfg.model`` on its device and dtype."""
-    mc = cfg.model
-    if mc.name == "tiny":
-        from rlvr.rl_core.models import tiny_model
+    from rlvr.rl_core.models import load_from_config
 
-        model, tok = tiny_model(**{"seed": cfg.seed, **mc.kwargs})
-    else:
-        from rlvr.rl_core.models import load_model
-
-        model, tok = load_model(mc.name, **mc.kwargs)
-    model = model.to(device=resolve_device(mc.device), dtype=getattr(torch, mc.dtype))
+    model, tok = load_from_config(cfg.model, seed=cfg.seed)
+    model = model.to(device=resolve_device(cfg.model.device), dtype=getattr(torch, cfg.model.dtype))
     return model, tok
 
 

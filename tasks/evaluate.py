@@ -30,6 +30,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from rlvr.tasks.sources import jsonl_objects
+
 logger = logging.getLogger(__name__)
 
 
@@ -207,16 +209,8 @@ def read_sample_records(lines: Iterable[str], source: str = "<input>") -> dict[s
     ``passed`` may be a JSON bool or the numbers 0/1; ``task_id`` a string or an integer.
     """
     groups: dict[str, SampleGroup] = defaultdict(SampleGroup)
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for lineno, rec in jsonl_objects(lines, source):
         where = f"{source}:{lineno}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{where}: not valid JSON ({e.msg})") from None
-        if not isinstance(rec, dict):
-            raise ValueError(f"{where}: expected a JSON object, got {type(rec).__name__}")
         tid = rec.get("task_id")
         if isinstance(tid, bool) or not isinstance(tid, (str, int)) or tid == "":
             raise ValueError(f"{where}: field 'task_id' must be a non-empty string, got {tid!r}")

@@ -36,6 +36,12 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
     )
     p.add_argument("--run-dir", type=Path, help="output directory (overrides logging.run_dir)")
     p.add_argument("--print-config", action="store_true", help="print the resolved config and exit")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check what the run would load (model, data, context, memory, trackers) without loading weights or "
+        "data and without contacting a hub; exit 1 when something is missing here",
+    )
     p.set_defaults(func=main)
 
 
@@ -52,7 +58,15 @@ def main(args: argparse.Namespace) -> int:
 
         print(yaml.safe_dump(cfg.to_dict(), sort_keys=False), end="")
         return 0
+    if args.dry_run:
+        from rlvr.rl_core.preflight import dry_run
+
+        ok, report = dry_run(cfg)
+        print("\n".join(report))
+        print("dry run: " + ("everything the run needs can be had here" if ok else "something is missing (see above)"))
+        return 0 if ok else 1
     from rlvr.rl_core.checkpoint import CheckpointError
+    from rlvr.rl_core.models import ModelNotFoundError
     from rlvr.rl_core.nonfinite import NonFiniteError
     from rlvr.rl_core.preemption import TrainingInterrupted
     from rlvr.rl_core.rundir import RunDirError
@@ -63,7 +77,7 @@ def main(args: argparse.Namespace) -> int:
     except ConfigError as e:
         print(f"rlvr train: bad config: {e}", file=sys.stderr)
         return 2
-    except RunDirError as e:
+    except (RunDirError, ModelNotFoundError) as e:
         print(f"rlvr train: {e}", file=sys.stderr)
         return 2
     except (NonFiniteError, CheckpointError) as e:
