@@ -48,8 +48,18 @@ MAX_BOXES = 64
 _BOX = re.compile(r"\\(?:boxed|fbox)(?![A-Za-z])")
 _HIDDEN = re.compile(
     r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
-    r"|\\(?:textcolor|color)\{\s*+white\s*+\}"
-    r"|<([A-Za-z][A-Za-z0-9]{0,10})\b[^<>]{0,300}?(?:\bhidden\b|display\s*+:\s*+none|visibility\s*+:\s*+hidden)[^<>]{0,300}>"
+    r"|\\(?:textcolor|color)(?:\[[^\]]{0,30}+\])?+\{([^{}]{0,40}+)\}"
+    r"|\\scalebox\{\s*+[-+]?0*+(?:\.0*+)?\s*+\}|\\resizebox\*?\{[^{}]{0,20}+\}\{[^{}]{0,20}+\}"
+    r"|(?i:<(script|style|template|noscript)\b[^<>]{0,300}+>)"
+    r"|<([A-Za-z][A-Za-z0-9]{0,10}+)\b([^<>]{0,300}+)>"
+)
+#: colour specifications that render invisibly on a white page
+_WHITE = re.compile(r"(?i)^(?:white(?:!\s*+100)?|#?f{3}(?:f{3})?|1\s*+,\s*+1\s*+,\s*+1|255\s*+,\s*+255\s*+,\s*+255)$")
+#: HTML attributes that hide an element: hidden, display:none, visibility:hidden, white text, size or opacity 0
+_HIDING_ATTR = re.compile(
+    r"(?i)\bhidden\b|display\s*+:\s*+none|visibility\s*+:\s*+hidden|(?<![-\w])color\s*+[:=]\s*+[\x22\x27]?\s*+"
+    r"(?:white|#f{3}(?:f{3})?\b|rgb\(\s*+255\s*+,\s*+255\s*+,\s*+255\s*+\))|font-size\s*+:\s*+0*+(?:\.0*+)?(?:px|pt|em|rem|%)?"
+    r"\s*+(?:[;\x22\x27]|$)|opacity\s*+:\s*+0*+(?:\.0*+)?\s*+(?:[;\x22\x27]|$)"
 )
 _GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
 _PHRASE = re.compile(
@@ -112,12 +122,10 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
     fallback."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
-    close = f"</{think_tag}>"
-    cut = text.rfind(close)
-    if cut >= 0 and text[cut + len(close) :].strip():
-        text = text[cut + len(close) :]
-    text = visible(text)
+    text = _region(text, think_tag)
+    text = normalise_spacing(visible(text))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
+    text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     end = text.rfind(close_t)
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
@@ -125,6 +133,36 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
     if end >= 0 and text.rfind(open_t, 0, end) >= 0:
         return _answer_tags(text, open_t, close_t, choices)
     return _plain(text, choices)
+
+
+def _tag_re(tag: str) -> re.Pattern[str]:
+    """An opening or closing ``tag`` in any case and with spaces (``<Answer >``, ``</ANSWER>``)."""
+    return re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+{re.escape(tag)}[ \t]*+>")
+
+
+def _region(text: str, think_tag: str) -> str:
+    """The text that counts: without its reasoning blocks (every complete ``<think>…</think>``, and what
+    comes before a last ``</think>``); when nothing is left, the reasoning itself without its tags."""
+    tag = _tag_re(think_tag)
+    if not tag.search(text):
+        return text
+    out: list[str] = []
+    depth = 0
+    pos = 0
+    for m in tag.finditer(text):
+        if depth == 0:
+            out.append(text[pos : m.start()])
+        if m.group(1):
+            if depth == 0:
+                out = []  # a close without an open: everything before it was reasoning
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+        pos = m.end()
+    if depth == 0:
+        out.append(text[pos:])
+    rest = "".join(out)
+    return rest if rest.strip() else tag.sub(" ", text)
 
 
 def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extraction:
@@ -168,7 +206,7 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
 def extract_reference(reference: str) -> Extraction:
     """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
     line, the final statement of a worked solution, or else the whole string as a math answer."""
-    text = visible(reference)
+    text = normalise_spacing(visible(reference))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
     if _looks_like_solution(text):
@@ -192,8 +230,10 @@ def _looks_like_solution(text: str) -> bool:
 
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
-    ``\\iffalse … \\fi``, comment environments, white text, HTML elements that are ``hidden`` or
-    ``display: none``. Linear: each hidden region is skipped once."""
+    ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
+    ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
+    ``<script>``/``<style>``/``<template>`` and HTML elements that are ``hidden``, ``display: none``, white, of
+    font size 0 or opacity 0. Linear: each hidden region is skipped once."""
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []
@@ -214,21 +254,26 @@ def visible(text: str) -> str:
             end = text.find("-->", s + 4)
             out.append(text[pos:s])
             pos = n if end < 0 else end + 3
-        elif tok.endswith("phantom") or tok.startswith(("\\textcolor", "\\color")):
-            j = m.end()
-            while j < n and text[j] in " \t":
-                j += 1
+        elif tok.startswith(("\\textcolor", "\\color")):
+            if not _WHITE.match(m.group(1).strip()):
+                continue
             out.append(text[pos:s])
-            if j < n and text[j] == "{":
-                k = match_brace(text, j)
-                pos = n if k < 0 else k + 1
+            if tok.startswith("\\color"):  # a switch: white to the end of the enclosing group
+                pos = _group_end(text, m.end())
             else:
-                pos = j
-        elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>
-            closer = f"</{m.group(1)}>"
-            end = text.find(closer, m.end())
+                pos = _skip_group(text, m.end())
+        elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
+            if tok.startswith("\\resizebox") and not re.search(r"\{\s*+[-+]?0*+(?:\.0*+)?[a-z]{0,2}\s*+\}", tok):
+                continue
             out.append(text[pos:s])
-            pos = n if end < 0 else end + len(closer)
+            pos = _skip_group(text, m.end())
+        elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>, <script>…</script>
+            name = m.group(2) or m.group(3)
+            if m.group(2) is None and not _HIDING_ATTR.search(m.group(4)):
+                continue
+            closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
+            out.append(text[pos:s])
+            pos = n if closer is None else closer.end()
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
             end = text.find(closer, m.end())
@@ -238,6 +283,82 @@ def visible(text: str) -> str:
             break
     out.append(text[pos:])
     return "".join(out)
+
+
+def _skip_group(text: str, j: int) -> int:
+    """The position after the brace group starting at ``text[j]`` (spaces skipped); ``j`` if there is none."""
+    n = len(text)
+    while j < n and text[j] in " \t":
+        j += 1
+    if j < n and text[j] == "{":
+        k = match_brace(text, j)
+        return n if k < 0 else k + 1
+    return j
+
+
+def _group_end(text: str, j: int) -> int:
+    """The position of the ``}`` closing the group that ``text[j]`` is in (the end of the text at top level)."""
+    depth = 0
+    n = len(text)
+    while j < n:
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            if depth == 0:
+                return j
+            depth -= 1
+        j += 1
+    return n
+
+
+#: invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen): deleted
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: every way of writing a space: TeX spacing commands, ``~`` ties, empty groups ``{}``, Unicode spaces
+_SPACING = re.compile(
+    r"\\(?:[,;:! ]|q?quad(?![A-Za-z])|(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
+    r"|hspace\*?+\{[^{}]{0,20}+\}|[mh]?(?:kern|skip)[ ]?+-?[\d.]{1,8}+[ ]?+[a-z]{2})"
+    r"|(?<![A-Za-z}\\])\{\}|~|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
+_WS_RUN = re.compile(r"[ \t\r\n\f\v]{2,}+")
+
+
+def normalise_spacing(text: str) -> str:
+    """Every spacing construct as one token class: invisible characters deleted; TeX spacing (``\\,``,
+    ``\\quad``, ``\\hspace{…}``, ``~``, ``{}``) and Unicode spaces become a plain space, except a thin space
+    between digit groups (``1\\,000``, ``5 000``), kept as ``\\,``, and a ``~`` that opens a value (``~5``:
+    "about 5"); a run of whitespace becomes one space, one newline or one blank line. So a qualifier, sign or
+    unit is read the same whatever spacing separates it from the answer. Linear."""
+    text = _INVISIBLE.sub("", text)
+    if _SPACING.search(text):
+        text = _SPACING.sub(lambda m: _space(text, m), text)
+    return _WS_RUN.sub(_collapse, text)
+
+
+def _space(text: str, m: re.Match[str]) -> str:
+    tok, s, e = m.group(0), m.start(), m.end()
+    before = text[s - 1 : s]
+    if tok[0] in "\\~" and _escaped(text, s):
+        return tok  # "\\ " is a line break, "\\~" a literal tilde
+    if tok == "~":
+        if before in ("", " ", "\t", "\n", "$", "(", "=", ":") and re.match(r" ?[\d\\.]", text[e : e + 2]):
+            return tok  # "~5": about 5
+        return " "
+    digit_before = before.isdigit() or (before == " " and text[s - 2 : s - 1].isdigit())
+    if tok in ("\\,", "\\;", "\\:", "\\ ", "\\!", "\u2009", "\u202f", "\u00a0") and digit_before:
+        if re.match(r" ?\d{3}(?!\d)", text[e : e + 5]) or (tok == "\\!" and text[s - 2 : s - 1] == ","):
+            return "\\,"  # a thousands separator
+    if tok == "\\!" and text[s - 1 : s] == ",":
+        return tok
+    return " "
+
+
+def _collapse(m: re.Match[str]) -> str:
+    newlines = m.group(0).count("\n")
+    return " " if newlines == 0 else "\n" if newlines == 1 else "\n\n"
 
 
 def _escaped(text: str, i: int) -> bool:

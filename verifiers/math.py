@@ -35,6 +35,8 @@ Key = tuple[Answer, tuple[Answer, ...]]
 def gold_answers(reference: Any) -> tuple[Answer, ...]:
     """The acceptable gold answers of a reference, each as ``(mode, parts)`` (see the module docstring)."""
     if isinstance(reference, (list, tuple)):
+        if not reference:
+            raise ValueError("empty list of math references")
         return tuple(g for r in reference for g in gold_answers(r))
     if isinstance(reference, bool) or reference is None:
         raise ValueError(f"math reference must be a string, a number or a list of them, got {reference!r}")
