@@ -82,7 +82,7 @@ _CLAUSE = re.compile(
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
-    r"(?i)^(?:[-*+>#]++[ \t]++|\d++[.)][ \t]++|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
+    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
 _ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
@@ -442,9 +442,17 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 # ---------------------------------------------------------------- boxes
 
 _BOX_BEFORE = re.compile(
-    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|\bnot|\bat[ \t]+least|"
+    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|"
+    r"(?:\bnot|n't|\bnever|\bcannot|\bno[ \t]+longer|\banything[ \t]+but|\bother[ \t]+than|\bexcept)"
+    r"(?:[ \t]++(?:be|equal|equals|to|is|are|exactly|just|simply))*+|\bat[ \t]+least|"
     r"\bat[ \t]+most|\bmore[ \t]+than|\bless[ \t]+than|\bfewer[ \t]+than|\bgreater[ \t]+than|\bover|\bunder|"
-    r"\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\beither|\bor|\bup[ \t]+to)[ \t$]*$"
+    r"\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\beither|\bor|\bup[ \t]+to|\bmaybe|\bperhaps|"
+    r"\bpossibly|\bprobably|\bupwards[ \t]+of|\bclose[ \t]+to|\bdivisible[ \t]+by|\bnegative|\bneg|\bminus)[ \t\n$]*$"
+)
+#: a hypothesis or question opening the sentence of an answer ("Suppose the answer is 5", "Could it be 5?")
+_HYPOTHESIS = re.compile(
+    r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
+    r"probably|i[ \t]+think|i[ \t]+guess|i[ \t]+believe|if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
 _BOX_AFTER = re.compile(
     r"(?i)[ \t$]*+(?:\^|_|\\?%|\^\s*\{?\s*\\circ|°|\\pm(?![A-Za-z])|\\mp(?![A-Za-z])|\\text\{\s*(?:or|and|more|less|fewer|million|billion|"
@@ -453,8 +461,8 @@ _BOX_AFTER = re.compile(
 )
 
 
-def _boxes(text: str) -> Extraction | None:
-    """All boxes of ``text`` (``None`` when there is none)."""
+def _box_spans(text: str) -> list[tuple[int, int, str]] | Extraction | None:
+    """Every box of ``text`` as ``(start, end, content)``; an :class:`Extraction` when they are unreadable."""
     spans: list[tuple[int, int, str]] = []
     pos = 0
     n = len(text)
@@ -473,8 +481,8 @@ def _boxes(text: str) -> Extraction | None:
             if not mm:
                 return Extraction(None, "unbalanced_box")
             content = mm.group(0).rstrip(".,;")
-            spans.append((m.start(), mm.end(), content))
-            pos = mm.end()
+            spans.append((m.start(), i + len(content), content))
+            pos = i + len(content)
         else:
             end = match_brace(text, i)
             if end < 0:
@@ -483,22 +491,164 @@ def _boxes(text: str) -> Extraction | None:
             pos = end + 1
         if len(spans) > 4 * MAX_BOXES:
             return Extraction(None, "too_many_boxes")
-    if not spans:
-        return None
+    return spans or None
+
+
+def _math_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """The top-level math spans of ``text`` as ``(open, content start, content end, close end)``. Linear: a
+    closer that was not found is not searched again."""
+    spans: list[tuple[int, int, int, int]] = []
+    failed: set[str] = set()
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "$" or (c == "\\" and text.startswith(("\\(", "\\["), i)):
+            key = "$$" if text.startswith("$$", i) else text[i : i + 2] if c == "\\" else "$"
+            span = None if key in failed else _span_at(text, i)
+            if span is not None:
+                spans.append((i, span[0], span[1], span[2]))
+                i = span[2]
+                continue
+            if key != "$" or find_dollar(text, i + 1) < 0:
+                failed.add(key)
+            i += 1 if c == "$" and key != "$$" else 2
+            continue
+        i += 1
+    return spans
+
+
+#: what separates the statements of a math span at top level: a box right after one stands alone
+_SEPARATOR = re.compile(
+    r"\\(?:neq?|[lg]eq?|[lg]t|approx|sim|equiv|to|Rightarrow|Longrightarrow|implies|iff|therefore|q?quad)(?![A-Za-z])"
+    r"|\\\\|[=<>,;&:]"
+)
+
+
+def _standalone(before: str) -> bool:
+    """The text of a math span before a box leaves the box on its own: nothing, or a statement that ends in
+    a top-level separator (``x =``, ``a = 3,``, ``x \\ne``); not a box inside a group (``\\frac{1}{\\boxed{2}}``) or
+    after a factor, sign or function (``10\\boxed{2}``, ``-\\boxed{2}``, ``\\log\\boxed{2}``)."""
+    depth = 0
+    last_sep = 0
+    i, n = 0, len(before)
+    while i < n:
+        c = before[i]
+        if c == "\\" and i + 1 < n and before[i + 1] in "{}":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SEPARATOR.match(before, i)
+            if m is not None:
+                last_sep = m.end()
+                i = m.end()
+                continue
+        i += 1
+    return depth == 0 and not before[last_sep:].strip()
+
+
+def _touching(text: str, s: int, e: int) -> tuple[int, int]:
+    """Outside math: the run of characters that touch the box at ``text[s:e]`` without a space (``10\\boxed{2}``,
+    ``\\boxed{12}+``, ``\\boxed{2}\\times``), less the punctuation and brackets that belong to the sentence."""
+    lo = s
+    while lo > 0 and not text[lo - 1].isspace() and text[lo - 1] not in "$([\x22'*:>" and not (
+        lo == s and text[lo - 1] == "\\"
+    ):
+        lo -= 1
+    hi = e
+    n = len(text)
+    while hi < n and not text[hi].isspace() and text[hi] not in "$<":
+        hi += 1
+    while hi > e and text[hi - 1] in ".,;:!)]\x22'*":
+        hi -= 1
+    if re.fullmatch(r"[A-Za-z]+", text[e:hi]):  # "\\boxed{5}cm": a unit or word, read as words after the box
+        hi = e
+    return lo, hi
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}+>")
+#: the rest of a sentence after an answer that explains it without changing it
+_BENIGN_TAIL = re.compile(
+    r"(?i)^[ \t]*+(?:[,;:]|--?|\u2014)?[ \t]*+(?:which|since|because|as[ \t]+(?:required|expected|desired|claimed)|so|"
+    r"where|whereas|hence|thus|therefore|and[ \t]+so|giving|meaning|i\.e\.|that[ \t]+is|this[ \t]+is|we|"
+    r"is[ \t]+(?:the|our|my)[ \t]+(?:final[ \t]+|correct[ \t]+)?answer|is[ \t]+(?:the[ \t]+)?correct|"
+    r"as[ \t]+(?:the|our|my)[ \t]+(?:final[ \t]+)?answer|in[ \t]+total|in[ \t]+all|altogether|overall)\b"
+)
+#: a rejected alternative after the answer: "5, not 6", "5 rather than 6", "5 instead of 6"
+_REJECTED = re.compile(r"(?i)^[ \t]*+[,;]?[ \t]*+(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++")
+
+
+def _tail_changes(rest: str) -> bool:
+    """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
+    not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
+    a rejected alternative ("5, not 6") changes nothing."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    masked = _mask_math(rest)
+    body = masked.strip().rstrip(".!")
+    if not body:
+        return False
+    if "?" in masked:
+        return True
+    rej = _REJECTED.match(masked)
+    if rej is not None and _ANSWER_TOKEN.search(masked[rej.end() :]) and not _RUN_WORD.search(masked, rej.end()):
+        return False
+    words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
+    benign = _BENIGN_TAIL.match(masked)
+    if benign is not None:
+        return cue_words(words)
+    return bool(words) or bool(_ANSWER_TOKEN.search(masked))
+
+
+def _boxes(text: str) -> Extraction | None:
+    """All boxes of ``text`` (``None`` when there is none), each read as the expression it is part of and
+    with what touches it in its sentence."""
+    got = _box_spans(text)
+    if got is None or isinstance(got, Extraction):
+        return got
+    spans = got
+    maths = _math_spans(text) if "$" in text or "\\(" in text or "\\[" in text else []
     parts: list[str] = []
     modes: list[str] = []
     seen: set[str] = set()
+    mi = 0
     for k, (s, e, content) in enumerate(spans):
+        while mi < len(maths) and maths[mi][3] <= s:
+            mi += 1
+        span = maths[mi] if mi < len(maths) and maths[mi][0] < s and e <= maths[mi][2] else None
         part, mode = _clean(_strip_boxes(content)), "math"
+        lo, hi = s, e  # the answer's extent in the text
+        if span is not None:
+            before, after = text[span[1] : s], text[e : span[2]]
+            if not _standalone(before) or after.strip().rstrip(".,;").strip():
+                part = _clean(_strip_boxes(text[span[1] : span[2]]))  # the expression the box is part of
+                lo, hi = span[0], span[3]
+            elif not after.strip(" .,;"):
+                hi = span[3]
+        else:
+            lo, hi = _touching(text, s, e)
+            if (lo, hi) != (s, e):
+                part = _clean(_strip_boxes(text[lo:hi]))
         left = right = ""
-        if k == 0 and (before := _BOX_BEFORE.search(text, max(0, s - 40), s)) is not None:
-            left = text[before.start() : s]
+        if (before := _BOX_BEFORE.search(text, max(0, lo - 60), lo)) is not None and k == 0:
+            left = text[before.start() : lo]
+        sent_start = max(text.rfind("\n", 0, lo), text.rfind(". ", 0, lo), lo - MAX_INLINE_ANSWER_CHARS, -1)
+        if not left and _HYPOTHESIS.search(text, sent_start + 1, lo) and not _PHRASE.search(text, sent_start + 1, lo):
+            left = text[sent_start + 1 : lo]
+        if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
+            left = text[h.start() : lo]
         if k == len(spans) - 1:
-            if _BOX_AFTER.match(text, e) or _unit_after(text, e):
-                right = _statement_end(text, e)
-            elif _hedged_after(text, e):  # "(though $3$ is also possible)", or a next sentence "Or 3."
-                right = _statement_end(text, e)
-                right = right + " " + _next_sentence(text, e + len(right))
+            stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
+            if text[stmt_end : stmt_end + 1] == "?":
+                stmt_end += 1
+            rest = _HTML_TAG.sub(" ", text[hi:stmt_end])
+            if _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
+                right = rest
+            elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
+                right = rest + " " + _next_sentence(text, hi + len(rest))
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
         if left or right:
             part, mode = _clean(" ".join(x for x in (left, f"${part}$", right) if x)), "text"
@@ -816,10 +966,15 @@ _MODIFIERS = frozenset(
 )
 
 
+_LINKS = frozenset({"of", "to", "by", "but", "than", "from", "with"})
+
+
 def _modifier(word: str) -> bool:
     """A word that changes the value right after it ("not", "at least", a negated verb: "isn't")."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, QUALIFIER_CUES
+
     w = word.lower()
-    return w in _MODIFIERS or w.endswith("n't") or w in ("cannot", "nor")
+    return w in _MODIFIERS or w.endswith("n't") or w in NEGATION_CUES or w in QUALIFIER_CUES
 
 
 def _trailing_run(s: str, masked: str) -> str | None:
@@ -857,8 +1012,14 @@ def _trailing_run(s: str, masked: str) -> str | None:
     while begin < len(masked) and masked[begin] in " \t,:":
         begin += 1
     before = [m for m in words if m.end() <= begin]
-    if before and _modifier(before[-1].group(0)) and not masked[before[-1].end() : begin].strip(" \t"):
-        begin = before[-1].start()
+    while before and not masked[before[-1].end() : begin].strip(" \t"):
+        w = before[-1].group(0)
+        # "not 2", "at least 2", and a modifier's preposition: "upwards of 12", "close to 12", "anything but 2"
+        if _modifier(w) or (len(before) > 1 and w.lower() in _LINKS and _modifier(before[-2].group(0))):
+            begin = before[-1].start()
+            before.pop()
+            continue
+        break
     return s[begin:]
 
 
@@ -876,7 +1037,7 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
     ("12 distinct arithmetic sequences") and a modifier ("2 more", which keeps the answer different), up to a
     boundary word ("that", "by", "ago") or the end. ``None`` when another word follows ("2 extra"): the value
     cannot be cut out of its statement."""
-    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, count_noun
+    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, changes_value, count_noun
 
     after = [m for m in words if m.start() >= hi]
     k = 0
@@ -888,7 +1049,7 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
-            return hi
+            return None if changes_value(masked[after[k].start() :]) else hi
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()
             k += 1
