@@ -45,7 +45,7 @@ _WINDOW = 3000
 #: more distinct boxes than this is not an answer
 MAX_BOXES = 64
 
-_BOX = re.compile(r"\\(?:boxed|fbox)(?![A-Za-z])")
+_BOX = re.compile(r"\\(?:boxed|fbox|framebox)(?![A-Za-z])")
 _HIDDEN = re.compile(
     r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
     r"|\\(?:textcolor|color)(?:\[[^\]]{0,30}+\])?+\{([^{}]{0,40}+)\}"
@@ -131,7 +131,15 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
     if last_open > end:  # an answer was started but never closed: truncated
         return Extraction(None, "unclosed_answer_tag")
     if end >= 0 and text.rfind(open_t, 0, end) >= 0:
-        return _answer_tags(text, open_t, close_t, choices)
+        tags = _answer_tags(text, open_t, close_t, choices)
+        outside = _marked(re.sub(rf"{re.escape(open_t)}.*?{re.escape(close_t)}", " ", text, flags=re.S))
+        if tags.answer is None or outside is None or outside.answer is None:
+            return tags
+        parts, modes, keys = list(tags.parts), [tags.mode] * len(tags.parts), {_key(p) for p in tags.parts}
+        _add_parts(outside.parts, outside.mode, parts, modes, keys)  # "<answer>5</answer> The answer is 6."
+        if len(parts) == len(tags.parts):
+            return tags
+        return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices)
 
 
@@ -386,6 +394,11 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
     content = inner.strip()
     if not content:
         return Extraction(None, "empty")
+    if content.endswith("?"):
+        return _found([content], "answer_tag", "text")  # a question is not an answer
+    lines = [ln.strip() for ln in content.split("\n") if ln.strip()]
+    if len(lines) > 1 and all(_bare_value(ln) for ln in lines):
+        return _found([_clean(ln) for ln in lines], "answer_tag", "math")  # one value per line: several
     if choices:
         bare = _BARE_CHOICE.match(content) if len(content) <= MAX_INLINE_ANSWER_CHARS else None
         if bare:
@@ -398,21 +411,11 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
 
 
 def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
-    boxes = _boxes(text)
-    if boxes is not None:
-        last_box = max(text.rfind("\\boxed"), text.rfind("\\fbox"))
-        later = _last_phrase(text, after=last_box) if boxes.answer is not None else None
-        if later is not None and later.answer is not None and _ANSWER_TOKEN.search(later.answer):
-            return later  # boxes of intermediate results, then "Final Answer: …"
-        return boxes
-    gsm = _last(_GSM8K.finditer(text))
-    if gsm is not None:
-        content = _clean(gsm.group(1))
-        if content:
-            return _found([content], "gsm8k", _mode(content))
-    phrase = _last_phrase(text)
-    if phrase is not None:
-        return phrase
+    got = _marked(text)
+    if got is not None:
+        return got
+    if not fallbacks:
+        return Extraction(None, "none")
     if not fallbacks:
         return Extraction(None, "none")
     if choices:
@@ -431,6 +434,89 @@ def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
         if letter:
             return _found([letter], "choice", "math")
     return Extraction(None, "none")
+
+
+#: final answers stated this close (characters) before the last one are read with it
+_FINAL_BLOCK = 300
+#: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
+_RESTATE = re.compile(
+    r"(?i)\b(?:actually|wait|correction|erratum|should|instead|hmm|oops|mistake|error|also|both|alternatively|"
+    r"sorry|rather|no|kidding|get|gets|got|is|equals|be)\b"
+)
+
+
+def _marked(text: str) -> Extraction | None:
+    """The answer given by final-answer markers (boxes, ``####`` lines, answer phrases): the last marker's,
+    with every other marker's answer in the final block before it and every restated value after it (a
+    different one is another part: a hedge)."""
+    found: list[tuple[int, int, Extraction]] = []  # (start, end, extraction) of each marker's answer
+    boxes = _boxes(text)
+    if boxes is not None:
+        if boxes.answer is None:
+            return boxes
+        first_box, last_box = _BOX.search(text).start(), max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox"))
+        found.append((first_box, _sentence_end(text, last_box, last_box + MAX_INLINE_ANSWER_CHARS), boxes))
+    for gsm in deque(_GSM8K.finditer(text), maxlen=8):
+        content = _clean(gsm.group(1))
+        if content:
+            found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
+    for m in deque(_PHRASE.finditer(text), maxlen=8):
+        end = _sentence_end(text, m.end(), m.end() + MAX_INLINE_ANSWER_CHARS)
+        if boxes is not None and _BOX.search(text, m.end(), end + 1):
+            continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
+        got = _phrase_statement(text, m.end(), m.start())
+        if got is not None and got.answer is not None:
+            found.append((m.start(), end, got))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    last_start, last_end, final = found[-1]
+    parts = list(final.parts)
+    modes = [final.mode] * len(parts)
+    keys = {_key(p) for p in parts}
+    block = last_start - _FINAL_BLOCK
+    conclusive = final.method == "answer_phrase" and text[last_start : last_start + 5].lower() == "final"
+    for start, end, ex in found[:-1]:
+        if conclusive and ex.method == "boxed":
+            continue  # boxes of intermediate results, then "Final Answer: …"
+        if end >= block:
+            _add_parts(ex.parts, ex.mode, parts, modes, keys)
+    for sent in _sentences_after(text, last_end):
+        if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
+            got = _statement_of_sentence(sent)
+            if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
+                _add_parts(got.parts, got.mode, parts, modes, keys)
+    if len(parts) == len(final.parts):
+        return final
+    if len(set(modes)) > 1:
+        parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
+        return _found(parts, final.method, "text")
+    return _found(parts, final.method, modes[0])
+
+
+def _key(part: str) -> str:
+    return re.sub(r"[\s$]+|\\[()\[\]]", "", part)
+
+
+def _add_parts(new: tuple[str, ...], mode: str, parts: list[str], modes: list[str], keys: set[str]) -> None:
+    for p in new:
+        if _key(p) not in keys:
+            keys.add(_key(p))
+            parts.append(p)
+            modes.append(mode)
+
+
+def _sentences_after(text: str, i: int) -> list[str]:
+    """The sentences of the text after ``text[i]`` (the first ``MAX_INLINE_ANSWER_CHARS`` characters)."""
+    out: list[str] = []
+    limit = min(len(text), i + MAX_INLINE_ANSWER_CHARS)
+    while i < limit:
+        end = _sentence_end(text, i, limit)
+        sent = text[i:end].strip(" \t\n.!?")
+        if sent and _ANSWER_TOKEN.search(sent):
+            out.append(sent)
+        i = max(end + 1, i + 1)
+    return out
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -719,7 +805,7 @@ def _hedged_after(text: str, e: int) -> bool:
 
 
 def _strip_boxes(s: str) -> str:
-    if "\\boxed" not in s and "\\fbox" not in s:
+    if "\\boxed" not in s and "box" not in s:
         return s
     return _BOX.sub("", s)
 
@@ -737,7 +823,7 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
     """The statement after the last answer phrase (starting after ``after``) that has one."""
     matches = deque(_PHRASE.finditer(text, after), maxlen=8)
     for m in reversed(matches):
-        got = _phrase_statement(text, m.end())
+        got = _phrase_statement(text, m.end(), m.start())
         if got is not None:
             return got
     return None
@@ -746,14 +832,21 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
 _PHRASE_GAP = re.compile(r"[ \t:*#=\n]{0,200}+")
 
 
-def _phrase_statement(text: str, i: int) -> Extraction | None:
+def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:
     n = len(text)
+    if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
+        sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
+        if (h := _HYPOTHESIS.search(text, sent_start + 1, start)) is not None:
+            end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
+            return _found([text[h.start() : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
     j = m.end() if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
         return None
     end = _sentence_end(text, j, j + MAX_INLINE_ANSWER_CHARS)
     stmt = text[j:end]
+    if text[end : end + 1] == "?":
+        return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     nxt = _next_sentence(text, end)
     if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
         stmt = stmt + " " + nxt
@@ -769,11 +862,23 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     s = _cut_clause(stmt)
     if _hedgy(stmt[len(s) :]):
         s = stmt
+    rej = _REJECTED_IN.search(_mask_math(s))
+    if rej is not None and _ANSWER_TOKEN.search(s[: rej.start()]) and _bare_value(s[rej.end() :]):
+        s = s[: rej.start()]  # "5 rather than 6": 5
     s = _LEAD.sub("", s.strip())
     s = _clean(_isolate_value(_clean(_unbold(s))))
     if not s or len(s) > MAX_INLINE_ANSWER_CHARS:
         return None
     return _found([s], method, _mode(s))
+
+
+_REJECTED_IN = re.compile(r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++")
+
+
+def _bare_value(s: str) -> bool:
+    """``s`` is a value and nothing else (no prose words)."""
+    masked = _mask_math(s).strip().rstrip(".")
+    return bool(_ANSWER_TOKEN.search(masked)) and not re.search(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]+", "", masked))
 
 
 def _unbold(s: str) -> str:
@@ -1115,6 +1220,8 @@ def _single_island(s: str, masked: str) -> str | None:
 def _isolate_value(s: str) -> str:
     """A statement that starts with its value and goes on in prose ("12 distinct sequences that meet the
     conditions"): the value with its phrase; the statement unchanged when the value cannot be cut out."""
+    from rlvr.verifiers.lexicon import DECIMAL_READING
+
     masked = _mask_math(s)
     ordinary = _ordinary_words(masked)
     if not ordinary or not _ANSWER_TOKEN.match(masked.lstrip(" \t-+($~")[:1] or " "):
@@ -1124,6 +1231,8 @@ def _isolate_value(s: str) -> str:
     if not _ANSWER_TOKEN.search(head):
         return s
     end = _value_phrase_end(masked, len(head), ordinary)
+    if end is not None and DECIMAL_READING.match(masked[end:]):
+        return s[:end].strip()  # "5 in base 10"
     if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):
         return s  # another value or more math later: the statement is read whole
     if re.search(r"[\\{}$]", s[first.start() :]):

@@ -120,7 +120,7 @@ _CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{o
 _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
     scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
-    mathfrak""".split()
+    mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox""".split()
 )
 _TEXT_CMDS = frozenset(
     "text textrm textnormal textup textit textsf texttt textbf emph mbox hbox mathrm mathit mathsf mathtt".split()

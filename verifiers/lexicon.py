@@ -217,6 +217,8 @@ def count_noun(word: str, singular_ok: bool = False) -> str | None:
         return None
     if w in _NOT_NOUNS or w in MULTIPLIERS or w in OR_WORDS or w in AND_WORDS:
         return None
+    if w in QUALIFIER_CUES or w in NEGATION_CUES:  # "12 tops", "12 onwards", "12 multiples"
+        return None
     if w in _IRREGULAR_PLURALS:
         return f"noun:{w}"
     if _PLURAL.fullmatch(w) and not w.endswith(("ss", "us", "is", "ous")):
@@ -307,7 +309,7 @@ QUALIFIER_CUES = frozenset(
     cases binary octal hexadecimal hex base power squared cubed factorial choose mod modulo estimated estimate
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
-    upwards mille cent""".split()
+    upwards mille cent tops""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
