@@ -73,7 +73,7 @@ _CHOICE = re.compile(
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _COPULA = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?![=<>])|:(?=\s)"
+    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
 _CLAUSE = re.compile(
     r"(?i)(?:,|;|[ \t]-{1,2}[ \t])[ \t]*+(?:which|since|because|as|so|where|hence|thus|therefore|i\.e\.|meaning|"
@@ -454,7 +454,10 @@ def _marked(text: str) -> Extraction | None:
     if boxes is not None:
         if boxes.answer is None:
             return boxes
-        first_box, last_box = _BOX.search(text).start(), max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox"))
+        first_box, last_box = (
+            _BOX.search(text).start(),
+            max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox")),
+        )
         found.append((first_box, _sentence_end(text, last_box, last_box + MAX_INLINE_ANSWER_CHARS), boxes))
     for gsm in deque(_GSM8K.finditer(text), maxlen=8):
         content = _clean(gsm.group(1))
@@ -476,7 +479,7 @@ def _marked(text: str) -> Extraction | None:
     keys = {_key(p) for p in parts}
     block = last_start - _FINAL_BLOCK
     conclusive = final.method == "answer_phrase" and text[last_start : last_start + 5].lower() == "final"
-    for start, end, ex in found[:-1]:
+    for _start, end, ex in found[:-1]:
         if conclusive and ex.method == "boxed":
             continue  # boxes of intermediate results, then "Final Answer: …"
         if end >= block:
@@ -640,8 +643,11 @@ def _touching(text: str, s: int, e: int) -> tuple[int, int]:
     """Outside math: the run of characters that touch the box at ``text[s:e]`` without a space (``10\\boxed{2}``,
     ``\\boxed{12}+``, ``\\boxed{2}\\times``), less the punctuation and brackets that belong to the sentence."""
     lo = s
-    while lo > 0 and not text[lo - 1].isspace() and text[lo - 1] not in "$([\x22'*:>" and not (
-        lo == s and text[lo - 1] == "\\"
+    while (
+        lo > 0
+        and not text[lo - 1].isspace()
+        and text[lo - 1] not in "$([\x22'*:>"
+        and not (lo == s and text[lo - 1] == "\\")
     ):
         lo -= 1
     hi = e
@@ -664,7 +670,9 @@ _BENIGN_TAIL = re.compile(
     r"as[ \t]+(?:the|our|my)[ \t]+(?:final[ \t]+)?answer|in[ \t]+total|in[ \t]+all|altogether|overall)\b"
 )
 #: a rejected alternative after the answer: "5, not 6", "5 rather than 6", "5 instead of 6"
-_REJECTED = re.compile(r"(?i)^[ \t]*+[,;]?[ \t]*+(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++")
+_REJECTED = re.compile(
+    r"(?i)^[ \t]*+[,;]?[ \t]*+(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
+)
 
 
 def _tail_changes(rest: str) -> bool:
@@ -778,8 +786,9 @@ def _unit_after(text: str, e: int) -> re.Match[str] | None:
         return None
     words = m.group(1).replace("}", " ").split()
     for k in (3, 2, 1):
-        if len(words) >= k and unit_name(" ".join(words[:k])) is not None and len(" ".join(words[:k])) > 1:
-            return m
+        if len(words) >= k and unit_name(" ".join(words[:k])) is not None:
+            if len(" ".join(words[:k])) > 1 or len(words) == 1 and re.fullmatch(r"[A-Za-z][ \t.]*", m.group(1)):
+                return m  # a one-letter unit only when it ends the sentence: "\\boxed{2} s", "\\boxed{2} m."
     return None
 
 
@@ -872,7 +881,9 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     return _found([s], method, _mode(s))
 
 
-_REJECTED_IN = re.compile(r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++")
+_REJECTED_IN = re.compile(
+    r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
+)
 
 
 def _bare_value(s: str) -> bool:
@@ -1067,7 +1078,7 @@ _ANSWER_TOKEN = re.compile(r"\d|\$|\\[(\[A-Za-z]")
 _MODIFIERS = frozenset(
     """not no never least most than over under above below beyond nearly almost around about approximately
     roughly maybe perhaps possibly probably except without neither nor minus plus times more less fewer
-    greater smaller larger up either or and""".split()
+    greater smaller larger up either or and negative neg""".split()
 )
 
 

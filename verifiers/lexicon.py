@@ -292,6 +292,7 @@ def number_words(text: str) -> int | None:
             return None
     return total + current
 
+
 #: words that negate, retract or question the answer they are read with ("not", "is wrong", "just kidding",
 #: "anything but"): an answer read with one of them differs from the plain value
 NEGATION_CUES = frozenset(
