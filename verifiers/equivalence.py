@@ -37,6 +37,7 @@ from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
     MAX_NESTING,
     Bad,
+    Chain,
     Choice,
     Coll,
     Equation,
@@ -127,8 +128,13 @@ class _Matcher:
             return bool(not isinstance(p, Bad) or p.text)
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False
+        if isinstance(g, Chain):
+            return self.match(p, g.links[-1])
+        if isinstance(p, Chain):  # 2 + 2 = 5 states nothing: every link must hold
+            links = p.links
+            return all(self._same(a, b) for a, b in zip(links, links[1:])) and self.match(links[-1], g)
         if isinstance(p, Choice) or isinstance(g, Choice):
-            return isinstance(p, Choice) and isinstance(g, Choice) and p.letter == g.letter
+            return self._choice(p, g)
         if isinstance(p, Text) or isinstance(g, Text):
             return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text
         if isinstance(p, Coll) and p.kind in _ALTERNATIVES:
@@ -153,6 +159,19 @@ class _Matcher:
         if isinstance(p, Scalar) and isinstance(g, Scalar):
             return self.scalar(p, g)
         return False
+
+    def _same(self, a: Node, b: Node) -> bool:
+        """Two links of one chain are equal (a decimal link may round the exact one, either side)."""
+        return self.match(a, b) or self.match(b, a)
+
+    def _choice(self, p: Node, g: Node) -> bool:
+        """Letters compare as letters; an option's value (``(B) 12``) stands for its letter against a value."""
+        if isinstance(p, Choice) and isinstance(g, Choice):
+            return p.letter == g.letter
+        if isinstance(g, Choice):
+            return g.value is not None and not isinstance(p, Coll) and self.match(p, g.value)
+        assert isinstance(p, Choice)
+        return p.value is not None and self.match(p.value, g)
 
     def _alternatives(self, p: Coll, g: Node) -> bool:
         """A hedge: exactly the gold's parts, or every alternative right."""
@@ -564,10 +583,12 @@ def _digits_value(digits: str, base: int) -> int | None:
 def _stated_value(e: Equation) -> Scalar | None:
     """The right side of an answer ``expression = constant`` (not 0): the value it states. A gold written as an
     equation stays an equation (``2x + z = 1`` is not the answer 1)."""
-    rhs = e.rhs
-    if any(k == "sym" and v not in "ei" for k, v in rhs.toks) or (rhs.num is not None and rhs.num.value == 0):
-        return None
-    return rhs
+    for value, other in ((e.rhs, e.lhs), (e.lhs, e.rhs)):  # a + b = 12, or 12 = a + b
+        if any(k == "sym" and v not in "ei" for k, v in value.toks) or (value.num is not None and value.num.value == 0):
+            continue
+        if any(k == "sym" and v not in "ei" for k, v in other.toks):
+            return value
+    return None
 
 
 def _vector(n: Node) -> list[Node] | None:

@@ -73,7 +73,10 @@ class Text:
 
 @dataclass(frozen=True)
 class Choice:
+    """A multiple-choice letter, with the option's value when one is written (``(B) 12``)."""
+
     letter: str
+    value: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,15 @@ class Ratio:
     b: Scalar
 
 
-Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | Matrix | Time | Ratio
+@dataclass(frozen=True)
+class Chain:
+    """A chain of equal constants ``7 + 4 = 11`` (after any label: ``m + n = 7 + 4 = 11``): its value is the last
+    link, and only when every link holds (``2 + 2 = 5`` states nothing)."""
+
+    links: tuple[Node, ...]
+
+
+Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | Matrix | Time | Ratio | Chain
 
 _OPEN = {("op", "("), ("op", "["), ("op", "{"), ("op", "\\{"), ("cmd", "langle"), ("cmd", "lfloor"), ("cmd", "lceil")}
 _CLOSE = {("op", ")"), ("op", "]"), ("op", "}"), ("op", "\\}"), ("cmd", "rangle"), ("cmd", "rfloor"), ("cmd", "rceil")}
@@ -497,26 +508,31 @@ def _relations(t: list[Tok]) -> Node | None:
 
 
 def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> Node:
-    """``x = 5``, ``(p, q) = (3, 2)``, ``x = 5 + 5 + 1 = 11`` (a chain: its last value), ``x = 1/3 \\approx 0.33``
-    (approximations after an exact value are dropped), ``2x - y + 1 = 0`` (an equation)."""
+    """``x = 5``, ``(p, q) = (3, 2)``, ``x = 5 + 5 + 1 = 11`` (a chain: its last value, when every link holds),
+    ``x = 1/3 \\approx 0.33`` and ``\\frac12 \\approx 0.5`` (an approximation after an exact value is dropped:
+    the answer is the exact value), ``2x - y + 1 = 0`` (an equation)."""
     approx = False
     if "approx" in ops:
         k = ops.index("approx")
-        if k > 0:  # an exact chain, then approximations of its value
-            parts = parts[: k + 1]
+        if k > 0 or (_is_label(parts[0]) is None and not _has_letters(parts[0])):
+            parts = parts[: k + 1]  # an exact value (or chain), then approximations of it
+            ops = ops[:k]
         else:
-            approx = True
+            approx = True  # x \approx 11: the value is marked approximate
+    if len(parts) == 1:
+        return parse_tokens(parts[0])
     label = _is_label(parts[0])
-    value = parse_tokens(parts[-1])
+    value = _chain(parts[1:] if label is not None else parts)
     if approx:
         value = _approx(value)
     if label is None and parts[0][0:1] == [("op", "(")]:
         inner = _outer(parts[0], ("op", "("), ("op", ")"))
         if inner is not None:
             names = [_is_label(p) for p in _split(inner, _comma)[0]]
-            if len(names) > 1 and all(names) and isinstance(value, Coll) and value.kind in ("tuple", "list"):
-                if len(value.items) == len(names):
-                    return Labelled(tuple(n for n in names if n), value.items)
+            last = parse_tokens(parts[-1])
+            if len(names) > 1 and all(names) and isinstance(last, Coll) and last.kind in ("tuple", "list"):
+                if len(last.items) == len(names):
+                    return Labelled(tuple(n for n in names if n), last.items)
                 return Bad(render(t))
     if label is not None:
         return Labelled((label,), (value,))
@@ -527,9 +543,20 @@ def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> 
     lhs = parse_tokens(parts[0])
     if not isinstance(lhs, Scalar) or any(k in ("word", "unit") for k, _ in lhs.toks):
         return Bad(render(t))  # "maybe x = 3": words before the value
-    if len(parts) == 2 and isinstance(value, Scalar) and (_has_letters(parts[0]) or _has_letters(parts[1])):
-        return Equation(lhs, value)
+    rhs = parse_tokens(parts[-1])
+    if len(parts) == 2 and isinstance(rhs, Scalar) and (_has_letters(parts[0]) or _has_letters(parts[1])):
+        return Equation(lhs, rhs)
     return value  # a computation: 2 + 3 = 5, m + n = 7 + 3 = 10
+
+
+def _chain(parts: list[list[Tok]]) -> Node:
+    """The value of ``a = b = c``: the constant links (those without a variable) must all be equal; the first
+    links may name the quantity (``m + n = 7 + 3 = 10``)."""
+    constants = [p for p in parts if not _has_letters(p) and ("cmd", "dots") not in p]  # 1 + \\cdots + 10 names one
+    value = parse_tokens(parts[-1])
+    if len(constants) < 2 or _has_letters(parts[-1]):
+        return value
+    return Chain(tuple(parse_tokens(p) for p in constants))
 
 
 def _has_letters(t: list[Tok]) -> bool:
@@ -731,9 +758,13 @@ def _atomic(t: list[Tok]) -> Node:
     colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
-    # choice letters, also "(C) 12" (the letter of an option, then its value)
-    if len(n) > 3 and n[0] == ("op", "(") and n[2] == ("op", ")") and n[1][0] == "sym" and n[1][1] in "ABCDEFGHIJ":
-        return Choice(n[1][1])
+    # choice letters, also "(C) 12" (the letter of an option, then its value); several letters are a hedge
+    if len(n) > 3 and _is_choice(n, 0):
+        marks = [k for k in range(len(n) - 2) if _is_choice(n, k)]
+        if len(marks) > 1:
+            return Coll("or", tuple(Choice(n[k + 1][1]) for k in marks))
+        rest = _trim(n[3:])
+        return Choice(n[1][1], parse_tokens(rest) if rest else None)
     if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
         if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
             return Choice(n[len(n) // 2][1])
@@ -741,6 +772,17 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _is_choice(n: list[Tok], k: int) -> bool:
+    """``n[k:k+3]`` is a choice mark ``(B)``."""
+    return (
+        n[k] == ("op", "(")
+        and k + 2 < len(n)
+        and n[k + 2] == ("op", ")")
+        and n[k + 1][0] == "sym"
+        and n[k + 1][1] in "ABCDEFGHIJ"
+    )
 
 
 def _closes_at_end(n: list[Tok]) -> bool:
