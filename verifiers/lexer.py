@@ -78,6 +78,12 @@ UNICODE = {
     "ℚ": "\\mathbb{Q}",
     "ℂ": "\\mathbb{C}",
     "⁄": "/",
+    "€": "\\euro ",
+    "£": "\\pounds ",
+    "¥": "\\yen ",
+    "₹": "\\rupee ",
+    "′": "'",
+    "″": "''",
 }
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5)}
 _VULGAR.update({"⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8)})
@@ -133,14 +139,23 @@ _CMD_ALIASES = {
     "arcsec": "asec",
     "arccsc": "acsc",
     "arccot": "acot",
+    "nicefrac": "frac",
+    "sfrac": "frac",
+    "xfrac": "frac",
 }
 _CMD_TO_OP = {"lt": "<", "gt": ">", "ast": "*", "lvert": "|", "rvert": "|", "vert": "|", "mid": "|", "colon": ":"}
+_CMD_TO_OP.update({"lVert": "|", "rVert": "|", "Vert": "|"})  # a norm of a number is its absolute value
 _CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{or}": "or"}
 _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
     scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
     mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox""".split()
 )
+#: currency commands as units
+CURRENCY_CMDS = {"euro": "eur", "pounds": "gbp", "textsterling": "gbp", "yen": "yen", "textyen": "yen"}
+CURRENCY_CMDS.update({"rupee": "rs", "textrupee": "rs", "texteuro": "eur"})
+#: units a value may carry before it (``\\$5``, ``€2``)
+LEADING_UNITS = frozenset({"$", "eur", "gbp", "yen", "rs"})
 _TEXT_CMDS = frozenset(
     "text textrm textnormal textup textit textsf texttt textbf emph mbox hbox mathrm mathit mathsf mathtt".split()
 )
@@ -167,8 +182,15 @@ MATH_WORDS = {
 }
 
 
+_ROOT_OF_NUMBER = re.compile(r"([√∛∜])[ ]?+(\d++(?:\.\d++)?+)")
+_ROOTS = {"√": "\\sqrt", "∛": "\\sqrt[3]", "∜": "\\sqrt[4]"}
+
+
 def unicode_to_latex(s: str) -> str:
-    """Unicode mathematics as LaTeX: symbols, vulgar fractions (``½``), super- and subscript runs (``10⁶``, ``x₁``)."""
+    """Unicode mathematics as LaTeX: symbols, vulgar fractions (``½``), super- and subscript runs (``10⁶``, ``x₁``),
+    roots of numbers (``∜16`` is ``\\sqrt[4]{16}``)."""
+    if "√" in s or "∛" in s or "∜" in s:
+        s = _ROOT_OF_NUMBER.sub(lambda m: _ROOTS[m.group(1)] + "{" + m.group(2) + "}", s)
     if _SCRIPT_RUN.search(s):
         s = _SCRIPT_RUN.sub(_script, s)
     return _UNICODE_RE.sub(lambda m: UNICODE[m.group(0)], s) if _UNICODE_RE.search(s) else s
@@ -350,9 +372,14 @@ def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
 # ---------------------------------------------------------------- LaTeX → tokens
 
 
+_ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
+
+
 def lex(latex: str) -> list[Tok]:
     """Math-mode LaTeX as tokens (see the module docstring)."""
     s = unicode_to_latex(latex)
+    if "**" in s:  # 2**10: an ASCII power takes its whole exponent
+        s = _ASCII_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
         s = _TEX_THOUSANDS.sub(lambda m: _TEX_SEP.sub("", m.group(0)), s)
     toks: list[Tok] = []
@@ -438,6 +465,7 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
         if m:
             toks.append(("cmd", "not" + m.group(1)))
             return m.end()
+        toks.append(("word", "not"))  # \not 5: a struck-out value is no value
         return i
     if name in _CMD_TO_WORD:
         toks.append(("word", _CMD_TO_WORD[name]))
@@ -473,11 +501,11 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
     if name in ("textdollar", "dollar"):
         toks.append(("unit", "$"))
         return i
-    if name == "euro":
-        toks.append(("unit", "eur"))
+    if name in CURRENCY_CMDS:
+        toks.append(("unit", CURRENCY_CMDS[name]))
         return i
-    if name in ("pounds", "textsterling"):
-        toks.append(("unit", "gbp"))
+    if name == "pmod" or name == "bmod" and toks and toks[-1] == ("op", "("):  # x \equiv 5 \pmod{7}
+        toks.append(("word", "pmod"))
         return i
     if name in _TEXT_CMDS:
         j = _skip_ws(s, i)
@@ -578,6 +606,19 @@ def _post(toks: list[Tok]) -> list[Tok]:
                     out.append(("unit", "deg"))
                     i = j + 4
                     continue
+        if t == ("op", "^") and i + 1 < n and toks[i + 1] == ("sym", "o") and out and out[-1][0] == "num":
+            if i + 2 >= n or toks[i + 2][0] != "sym":  # 30^o: a degree sign typed as a letter
+                out.append(("unit", "deg"))
+                i += 2
+                continue
+        if t == ("op", "'") and out and out[-1][0] == "num":  # 6' is 6 feet, 6'' is 6 inches
+            if i + 1 < n and toks[i + 1] == ("op", "'"):
+                out.append(("unit", "in"))
+                i += 2
+            else:
+                out.append(("unit", "ft"))
+                i += 1
+            continue
         if t == ("cmd", "circ") and out and out[-1][0] in ("num", "op"):
             out.append(("unit", "deg"))
             i += 1

@@ -117,11 +117,7 @@ def _unsigned(t: list[Tok]) -> Num | None:
     ):
         d = _decimal(t[0][1])
         return Num(d.value, d.places, d.sig, trailing=True)  # 0.3333\ldots
-    if (
-        len(t) >= 4
-        and t[0][0] == "num"
-        and (t[1] == ("cmd", "overline") or t[1:3] == [("op", "."), ("cmd", "overline")])
-    ):
+    if len(t) >= 4 and t[0][0] == "num" and (t[1] in _REPEAT or t[1] == ("op", ".") and t[2] in _REPEAT):
         return _repeating(t)
     if len(t) == 1:
         kind, val = t[0]
@@ -174,10 +170,14 @@ def _unsigned(t: list[Tok]) -> Num | None:
     return None
 
 
+#: the marks of a repeating digit block: ``0.\\overline{3}``, ``0.\\bar{3}``, ``0.\\dot{3}``
+_REPEAT = (("cmd", "overline"), ("cmd", "bar"), ("cmd", "dot"))
+
+
 def _repeating(t: list[Tok]) -> Num | None:
     """``0.\\overline{3}``, ``0.1\\overline{6}``: a repeating decimal as its exact fraction."""
     head = t[0][1] + ("." if t[1] == ("op", ".") else "")
-    rest = t[2:] if t[1] == ("cmd", "overline") else t[3:]
+    rest = t[2:] if t[1] in _REPEAT else t[3:]
     if len(rest) == 3 and rest[0] == ("op", "{") and rest[2] == ("op", "}") and rest[1][0] == "num":
         rep = rest[1][1]
     elif len(rest) == 1 and rest[0][0] == "num":

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-from rlvr.verifiers.lexer import Tok, lex, prose_to_latex, render
+from rlvr.verifiers.lexer import LEADING_UNITS, Tok, lex, prose_to_latex, render
 from rlvr.verifiers.lexicon import (
     AND_WORDS,
     APPROX_WORDS,
@@ -149,6 +149,7 @@ Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | M
 _OPEN = {("op", "("), ("op", "["), ("op", "{"), ("op", "\\{"), ("cmd", "langle"), ("cmd", "lfloor"), ("cmd", "lceil")}
 _CLOSE = {("op", ")"), ("op", "]"), ("op", "}"), ("op", "\\}"), ("cmd", "rangle"), ("cmd", "rfloor"), ("cmd", "rceil")}
 _REL_CMDS = {"le": "le", "ge": "ge", "ne": "ne", "approx": "approx", "in": "in", "neq": "ne", "sim": "approx"}
+_REL_CMDS["equiv"] = "="  # x \equiv 5 \pmod 7 states x's residue
 _INF = ("cmd", "infty")
 
 
@@ -904,7 +905,7 @@ def _scalar(t: list[Tok]) -> Node:
     changed = True
     while changed and t:
         changed = False
-        if t[0] == ("unit", "$") or t[0] == ("unit", "eur") or t[0] == ("unit", "gbp"):
+        if t[0][0] == "unit" and t[0][1] in LEADING_UNITS:
             if unit not in (None, t[0][1]):
                 return Bad(render(t))
             unit = t[0][1]
@@ -926,6 +927,15 @@ def _scalar(t: list[Tok]) -> Node:
         if w:
             t = _trim(t[w:])
             changed = True
+            continue
+        if t[0][0] == "word" and t[0][1].lower() in SIGN_WORDS and len(t) > 1:  # "negative 5", "plus 5"
+            rest = _trim(t[1:])
+            t = [("op", "-"), *rest] if SIGN_WORDS[t[0][1].lower()] < 0 else rest
+            changed = True
+    t, modulus = _modulus(t)
+    if modulus is not None:
+        unit = modulus
+    t = _ordinal_suffix(t)
     # trailing: neutral words, units, count nouns, multipliers, base subscripts
     changed = True
     while changed and t:
@@ -984,6 +994,51 @@ def _scalar(t: list[Tok]) -> Node:
     if mult != 1 and num is not None:
         latex = str(num.value)
     return Scalar(latex, toks, num, unit, base, digits, approx)
+
+
+#: words that give a value its sign
+SIGN_WORDS = {"minus": -1, "negative": -1, "plus": 1, "positive": 1}
+_MOD_WORDS = ("mod", "modulo", "pmod")
+
+
+def _modulus(t: list[Tok]) -> tuple[list[Tok], str | None]:
+    """A residue ``5 \\pmod 7``, ``5 \\pmod{7}``, ``5 (\\bmod 7)``, "5 (mod 7)": the value, and its modulus as
+    a unit (``mod 7``: a missing modulus may match, a different one never). "5 mod 3", "5 modulo 7" without
+    the parentheses are the remainder operation (2, 5)."""
+    n = _nonws(t)
+    k = next((j for j in range(len(n) - 1, 0, -1) if n[j][0] == "word" and n[j][1].lower() in _MOD_WORDS), None)
+    if k is None:
+        return t, None
+    head, tail = n[:k], n[k + 1 :]
+    residue = n[k][1] == "pmod"
+    if head[-1:] == [("op", "(")] and tail[-1:] == [("op", ")")]:
+        head, tail, residue = head[:-1], tail[:-1], True
+    if tail[:1] == [("op", "{")] and tail[-1:] == [("op", "}")]:
+        tail = tail[1:-1]
+    if len(tail) != 1 or tail[0][0] != "num" or not tail[0][1].isdigit() or not head:
+        return t, None
+    if residue:
+        return head, f"mod {int(tail[0][1])}"
+    value = number_value(head)
+    modulus = int(tail[0][1])
+    if value is None or value.value.denominator != 1 or modulus == 0:
+        return t, None
+    return [("num", str(value.value.numerator % modulus))], None
+
+
+def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
+    """``5\\text{th}``, ``5^{\\text{th}}``, "21st": an ordinal is its number."""
+    n = _nonws(t)
+    suffix = n[-1:] and n[-1][0] in ("word", "sym") and n[-1][1].lower() in ("th", "st", "nd", "rd")
+    if not suffix:
+        n2 = n[-4:]
+        if len(n2) == 4 and n2[:2] == [("op", "^"), ("op", "{")] and n2[3] == ("op", "}"):
+            if n2[2][0] == "word" and n2[2][1].lower() in ("th", "st", "nd", "rd"):
+                head = n[:-4]
+                return head if len(head) == 1 and head[0][0] == "num" else t
+        return t
+    head = n[:-1]
+    return head if len(head) == 1 and head[0][0] == "num" and head[0][1].isdigit() else t
 
 
 def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
