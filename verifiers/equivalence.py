@@ -212,6 +212,10 @@ class _Matcher:
         return ep is not None and eg is not None and self._equations(ep, eg)
 
     def _collection(self, p: Node, g: Node) -> bool:
+        if isinstance(p, Coll) and isinstance(g, Coll) and p.kind == g.kind == "set":  # {1, 1, 2} = {1, 2}
+            return all(any(self.match(a, b) for b in g.items) for a in p.items) and all(
+                any(self.match(a, b) for a in p.items) for b in g.items
+            )
         if isinstance(g, Coll) and g.kind in _UNORDERED:
             if isinstance(p, Coll) and (p.kind in _UNORDERED or (p.kind == "tuple" and g.kind == "parts")):
                 if p.kind == "tuple" and g.kind == "parts":
@@ -546,8 +550,8 @@ def _times_equal(p: Time, g: Time) -> bool:
         return False
     if p.suffix and g.suffix:
         return p.suffix == g.suffix and p.h % 12 == g.h % 12
-    if not p.suffix and not g.suffix:
-        return p.h == g.h
+    if not p.suffix and not g.suffix:  # either may be a 12-hour reading of the other: 1:00 = 13:00
+        return p.h % 12 == g.h % 12
     marked, bare = (p, g) if p.suffix else (g, p)
     return bare.h in (marked.h, marked.h % 12 + (12 if marked.suffix == "pm" else 0))
 

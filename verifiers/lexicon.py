@@ -17,6 +17,7 @@ Every other word stays in the answer, so an answer with a word the gold lacks do
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 # ---------------------------------------------------------------- units
 
@@ -272,13 +273,42 @@ _SMALL = {
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 
 
-def number_words(text: str) -> int | None:
-    """A cardinal written in words ("twenty-one", "three hundred five") as an integer, else ``None``."""
-    words = text.lower().replace("-", " ").replace(" and ", " ").split()
-    if not words or len(words) > 8:
+_DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+for _i, _w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".split()):
+    _DENOMINATORS[_w] = _DENOMINATORS[_w + "s"] = _i + 3
+
+
+def number_words(text: str) -> Fraction | None:
+    """A number written in words as an exact value, else ``None``: cardinals ("twenty-one", "three hundred and
+    five", "a hundred", "a dozen", "minus five") and fractions ("a half", "two thirds", "three quarters"). Ordinals
+    ("fifth") are not read: "the fifth" is a position, "a fifth" a fraction."""
+    words = text.lower().replace("-", " ").split()
+    if not words or len(words) > 10:
         return None
+    sign = 1
+    if words[0] in ("minus", "negative", "plus", "positive") and len(words) > 1:
+        sign = -1 if words[0] in ("minus", "negative") else 1
+        words = words[1:]
+    if words[0] in ("a", "an", "one") and len(words) > 1:
+        words = ["one", *words[1:]] if words[1] not in ("one",) else words
+    if words[-1] in _DENOMINATORS:  # one half, two thirds, three quarters; "half" alone
+        head = words[:-1]
+        den = _DENOMINATORS[words[-1]]
+        plural = words[-1].endswith("s") and words[-1] != "halves" or words[-1] == "halves"
+        count = _cardinal(head) if head else 1
+        if count is None or count == 0 or (count == 1) == plural or (not head and words[-1] != "half"):
+            return None
+        return sign * Fraction(count, den)
+    value = _cardinal(words)
+    return None if value is None else sign * Fraction(value)
+
+
+def _cardinal(words: list[str]) -> int | None:
     total = current = 0
-    for w in words:
+    seen = False
+    for k, w in enumerate(words):
+        if w == "and" and seen and k + 1 < len(words):  # three hundred and five
+            continue
         if w in _SMALL:
             current += _SMALL[w]
         elif w in _TENS:
@@ -288,8 +318,11 @@ def number_words(text: str) -> int | None:
         elif w in ("thousand", "million", "billion") and current:
             total += current * MULTIPLIERS[w]
             current = 0
+        elif w == "dozen" and current:
+            current *= 12
         else:
             return None
+        seen = True
     return total + current
 
 

@@ -265,6 +265,14 @@ def _is_label(t: list[Tok]) -> str | None:
         return None
     if all(k == "word" for k, _ in n):
         return " ".join(v.lower() for _, v in n)
+    if (
+        len(n) >= 3
+        and len(n) % 2 == 1
+        and all(  # x:y = 2:3, a ratio of named quantities
+            (k == "sym") if j % 2 == 0 else (k, v) == ("op", ":") for j, (k, v) in enumerate(n)
+        )
+    ):
+        return render(n)
     k0, v0 = n[0]
     if not (k0 == "sym" or (k0 == "cmd" and len(v0) > 1 and v0.isalpha() and v0 not in ("frac", "sqrt", "pi"))):
         return None
@@ -306,7 +314,7 @@ def _is_label(t: list[Tok]) -> str | None:
 
 def parse_tokens(toks: list[Tok]) -> Node:
     """A structure from math-mode tokens (see the module docstring)."""
-    t = _trim(toks)
+    t = _french_interval(_trim(toks))
     if not t:
         return Bad("")
     while _outer(t, ("op", "{"), ("op", "}")) is not None:
@@ -327,6 +335,23 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+def _french_interval(t: list[Tok]) -> list[Tok]:
+    """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``."""
+    if len(t) < 5 or t[0] not in (("op", "]"), ("op", "[")) or t[-1] not in (("op", "["), ("op", "]")):
+        return t
+    if t[0] == ("op", "[") and t[-1] == ("op", "]"):
+        return t
+    inner = t[1:-1]
+    depth = 0
+    for tok in inner:
+        depth += (tok in _OPEN) - (tok in _CLOSE)
+        if depth < 0:
+            return t
+    if depth != 0 or len(_split(inner, _comma)[1]) != 1:
+        return t
+    return [("op", "(" if t[0][1] == "]" else "["), *inner, ("op", ")" if t[-1][1] == "[" else "]")]
 
 
 def _comma(tok: Tok) -> bool:
@@ -364,6 +389,11 @@ def _parenthetical(t: list[Tok]) -> Node | None:
 
 
 def _connectives(t: list[Tok]) -> Node | None:
+    n = _nonws(t)
+    if all(k == "word" for k, _ in n) and any(v.lower() == "and" for _, v in n):  # three hundred and five
+        value = number_words(" ".join(v for _, v in n))
+        if value is not None:
+            return _scalar_of(value)
     paren = _parenthetical(t)
     if paren is not None:
         return paren
@@ -670,7 +700,11 @@ def _solve(v: Scalar, coef: Fraction, const: Fraction) -> Scalar | None:
         return v
     if v.num is None or v.unit is not None:
         return None
-    x = (v.num.value - const) / coef
+    return _scalar_of((v.num.value - const) / coef)
+
+
+def _scalar_of(x: Fraction) -> Scalar:
+    """An exact rational as a Scalar written ``n`` or ``\\frac{a}{b}``."""
     digits = (
         [("num", str(abs(x.numerator)))]
         if x.denominator == 1
@@ -723,6 +757,10 @@ def _atomic(t: list[Tok]) -> Node:
         return Coll("set", ())
     if n == [("cmd", "mathbbR")] or n == [("cmd", "R")]:
         return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union")
+    # a set minus points: \mathbb{R} \setminus \{2\}, [0, 5] \setminus \{1, 3\}
+    minus_parts, minus_seps = _split(t, lambda tok: tok in (("cmd", "setminus"), ("op", "\\"), ("cmd", "backslash")))
+    if len(minus_seps) == 1:
+        return _set_minus(_nonws(minus_parts[0]), _nonws(minus_parts[1])) or Bad(render(t))
     # unions / intersections of intervals
     for op_name, cmd in (("union", "cup"), ("intersection", "cap")):
         pieces, seps = _split(t, lambda tok, c=cmd: tok == ("cmd", c))
@@ -799,6 +837,23 @@ def _closes_at_end(n: list[Tok]) -> bool:
     return False
 
 
+def _set_minus(a: list[Tok], b: list[Tok]) -> Intervals | None:
+    """An interval without finitely many points (exact rational points only)."""
+    whole, points = _interval_piece(a), _interval_piece(b)
+    if whole is None or points is None or len(whole) != 1 or not all(p.lo is p.hi for p in points):
+        return None
+    cuts = sorted({p.lo.num.value: p.lo for p in points if p.lo.num is not None}.items())
+    if len(cuts) != len(points):
+        return None
+    pieces: list[Interval] = []
+    lo, lo_closed = whole[0].lo, whole[0].lo_closed
+    for _, point in cuts:
+        pieces.append(Interval(lo, point, lo_closed, False))
+        lo, lo_closed = point, False
+    pieces.append(Interval(lo, whole[0].hi, lo_closed, whole[0].hi_closed))
+    return Intervals(tuple(pieces), "union")
+
+
 def _interval_piece(n: list[Tok]) -> list[Interval] | None:
     """One piece of a union: an interval, ``\\mathbb{R}``, or a finite set ``\\{-1\\}`` (points)."""
     if n == [("cmd", "mathbbR")]:
@@ -838,17 +893,25 @@ def _matrix(env: str, body: list[Tok]) -> Matrix | None:
     return Matrix(tuple(rows))
 
 
+#: what may follow a clock time: its half of the day ("noon" is 12 p.m., "midnight" 12 a.m.)
+_CLOCK_WORDS = {"am": "am", "pm": "pm", "noon": "pm", "midnight": "am"}
+
+
 def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
     na, nb = _nonws(a), _nonws(b)
     if not na or not nb:
         return None
     suffix = ""
-    if nb[-1][0] in ("word", "sym") and nb[-1][1].lower().replace(".", "") in ("am", "pm"):
-        suffix = nb[-1][1].lower().replace(".", "")
+    while nb and nb[-1] == ("op", "."):
         nb = nb[:-1]
-    elif len(nb) >= 3 and [x[1].lower() for x in nb[-2:]] in (["a", "m"], ["p", "m"]):
-        suffix = nb[-2][1].lower() + "m"
-        nb = nb[:-2]
+    letters = [x[1].lower() for x in nb[-3:] if x != ("op", ".")]
+    if nb and nb[-1][0] in ("word", "sym") and nb[-1][1].lower().replace(".", "") in _CLOCK_WORDS:
+        suffix = _CLOCK_WORDS[nb[-1][1].lower().replace(".", "")]
+        nb = nb[:-1]
+    elif len(nb) >= 3 and letters[-2:] in (["a", "m"], ["p", "m"]) and nb[-1][0] in ("sym", "word"):  # 3:15 p.m.
+        suffix = letters[-2] + "m"
+        cut = 3 if nb[-2] == ("op", ".") else 2
+        nb = nb[:-cut]
     if len(na) == 1 and na[0][0] == "num" and len(nb) == 1 and nb[0][0] == "num":
         h, m = na[0][1], nb[0][1]
         if h.isdigit() and len(h) <= 2 and m.isdigit() and len(m) == 2 and int(m) < 60:
@@ -890,8 +953,7 @@ def _text(n: list[Tok]) -> Node | None:
         return None
     value = number_words(low)
     if value is not None:
-        toks = (("num", str(value)),)
-        return Scalar(str(value), toks, Num(Fraction(value)))
+        return _scalar_of(value)
     return Text(" ".join(low.split()))
 
 
@@ -983,6 +1045,8 @@ def _scalar(t: list[Tok]) -> Node:
     if any(k in ("word", "unit") for k, _ in t):
         return Bad(render(t) + (f" [{unit}]" if unit else ""))
     base, digits, core = _base(t)
+    if base is not None and digits is None:
+        return Bad("")  # a numeral with a digit its base lacks is no number: it equals nothing
     toks = tuple(merge_thousands(core))
     num = number_value(list(toks))
     if mult != 1:
@@ -1099,14 +1163,23 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
     head, sub = n[:k], n[k + 1 :]
     if sub and sub[0] == ("op", "{") and sub[-1] == ("op", "}"):
         sub = sub[1:-1]
+    if len(sub) == 3 and sub[0] == ("op", "(") and sub[2] == ("op", ")"):  # 1011_{(2)}
+        sub = sub[1:2]
+    if len(sub) == 1 and sub[0][0] == "word" and number_words(sub[0][1]) is not None:  # 1011_{\text{two}}
+        sub = [("num", str(number_words(sub[0][1])))]
     if len(sub) != 1 or sub[0][0] != "num" or not sub[0][1].isdigit():
         return None, None, t
     base = int(sub[0][1])
     if head and head[0] == ("op", "(") and head[-1] == ("op", ")"):
         head = head[1:-1]
-    if not head or not all(x[0] == "num" and x[1].isdigit() or x[0] == "sym" and x[1].isupper() for x in head):
+    lower_ok = base > 10 and (len(head) > 1 or head[:1] and head[0][0] == "num")  # ff_{16}, not the term a_{12}
+    if not head or not all(
+        x[0] == "num" and x[1].isdigit() or x[0] == "sym" and (x[1].isupper() or lower_ok) for x in head
+    ):
         return None, None, t
-    digits = "".join(v for _, v in head)
+    digits = "".join(v for _, v in head).upper()
     if not 2 <= base <= 36:
         return None, None, t
+    if any(int(d, 36) >= base for d in digits):
+        return base, None, t  # 129_2: a digit the base does not have; no number
     return base, digits, [("num", digits)] if digits.isdigit() else head
