@@ -26,7 +26,7 @@ worker (:func:`answers_equal_any`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
@@ -379,6 +379,11 @@ class _Matcher:
 
     def scalar(self, p: Scalar, g: Scalar) -> bool:
         """Equality of two values under the unit, base, percent/degree and decimal policies."""
+        if "rad" in (p.unit, g.unit):  # radians are the plain reading of an angle: π/6 rad = 30°, 5 rad ≠ 5°
+            if {p.unit, g.unit} == {"rad", "deg"}:
+                p, g = (replace(x, unit=None) if x.unit == "rad" else x for x in (p, g))
+                return self._values(p, g, ("p" if p.unit else "g", "deg"))
+            p, g = (replace(x, unit=None) if x.unit == "rad" else x for x in (p, g))
         if p.latex == g.latex and p.unit == g.unit and p.base == g.base:
             return True
         if p.unit and g.unit and p.unit != g.unit:
@@ -688,8 +693,8 @@ def _latex2sympy(latex: str) -> Any:
     global _L2S_NORM
     import re
 
-    if re.search(r"(?<![\\A-Za-z])[A-Z]|\\text|\\unit|\\mathrm", latex):
-        return None
+    if re.search(r"(?<![\\A-Za-z])[A-Z]|\\text|\\unit|\\mathrm|'", latex):
+        return None  # case folded, words, units, and primes (x' is a derivative or another name, never x)
     from latex2sympy2_extended import NormalizationConfig, latex2sympy
 
     if _L2S_NORM is None:

@@ -1242,6 +1242,8 @@ def _isolate_value(s: str) -> str:
     if not _ANSWER_TOKEN.search(head):
         return s
     end = _value_phrase_end(masked, len(head), ordinary)
+    while end is not None and end < len(s) and s[end] in "²³":  # "2 cm²": the unit's power is part of it
+        end += 1
     if end is not None and DECIMAL_READING.match(masked[end:]):
         return s[:end].strip()  # "5 in base 10"
     if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):

@@ -372,12 +372,15 @@ def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
 # ---------------------------------------------------------------- LaTeX → tokens
 
 
+_GLUED_TEXT = re.compile(r"\\(text|textrm|mathrm)\{([^{}]*+)\}\\(text|textrm|mathrm)\{([^{}]*+)\}")
 _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 
 
 def lex(latex: str) -> list[Tok]:
     """Math-mode LaTeX as tokens (see the module docstring)."""
     s = unicode_to_latex(latex)
+    if "}\\text" in s or "}\\mathrm" in s:  # \text{Mon}\text{day} renders as one word
+        s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
     if "**" in s:  # 2**10: an ASCII power takes its whole exponent
         s = _ASCII_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
@@ -630,8 +633,11 @@ def _post(toks: list[Tok]) -> list[Tok]:
             run = "".join(v for _, v in toks[i:j])
             before = _prev_solid(out)
             after = toks[j] if j < n else None
+            unit_power = after == ("op", "^") and before is not None and before[0] in ("num", "sci")
             bounded = (before is None or before[0] != "op" or before[1] not in "_^\\") and (
-                after is None or after[0] in ("ws", "op", "word", "unit") and after[1] not in ("(", "_", "^")
+                after is None
+                or after[0] in ("ws", "op", "word", "unit")
+                and (after[1] not in ("(", "_", "^") or unit_power and run in MATH_MODE_UNITS)  # 2 cm^2
             )
             if len(run) >= 2 and bounded:
                 low = run.lower()

@@ -239,7 +239,8 @@ _SINGULAR_STOP = frozenset(
 #: adjectives that change a count ("2 extra apples"): never part of a count-noun phrase
 COUNT_CHANGERS = frozenset(
     """more less fewer extra additional other another further added over under least most half halves double
-    triple twice not no""".split()
+    triple twice not no missing lost broken damaged defective spoiled rotten stolen spare unused unsold
+    uneaten excess surplus discarded""".split()
 )
 
 
@@ -254,6 +255,7 @@ def adjective_ok(word: str) -> bool:
         and w not in OR_WORDS
         and w not in AND_WORDS
         and w not in _SINGULAR_STOP
+        and w not in RELATING_PREPOSITIONS  # "12 pairs of socks" counts pairs of something else
         and not w.endswith("n't")
     )
 
@@ -343,7 +345,8 @@ QUALIFIER_CUES = frozenset(
     cases binary octal hexadecimal hex base power squared cubed factorial choose mod modulo estimated estimate
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
-    upwards mille cent tops""".split()
+    upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
+    backward backwards leftward rightward""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
@@ -364,6 +367,8 @@ RELATING_NUMBER = re.compile(
     r"(?:\d|\$|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|"
     r"thousand|million|dozen|half|third|quarter)\b)"
 )
+#: a direction that makes the value a displacement ("5 units to the left", "3 steps on the right")
+DIRECTION = re.compile(r"(?i)\b(?:to|on|towards?)[ \t]++(?:the[ \t]++)?+(?:left|right)\b")
 #: "in base 10", "in decimal": the reading every plain number has
 DECIMAL_READING = re.compile(r"(?i)^[ \t,]*+in[ \t]++(?:base[ \t]++(?:10|ten)|decimal)\b[ \t.]*+$")
 
@@ -372,4 +377,5 @@ def changes_value(rest: str) -> bool:
     """The words after a value change it: a cue word, or a number it is related to ("out of 6")."""
     if DECIMAL_READING.match(rest):
         return False
-    return cue_words(re.findall(r"[A-Za-z']+", rest)) or RELATING_NUMBER.search(rest) is not None
+    words = re.findall(r"[A-Za-z']+", rest)
+    return cue_words(words) or RELATING_NUMBER.search(rest) is not None or DIRECTION.search(rest) is not None

@@ -115,8 +115,11 @@ def _unsigned(t: list[Tok]) -> Num | None:
         and "." in t[0][1]
         and (t[1:] == [("cmd", "dots")] or t[1:] == [("op", ".")] * 3)
     ):
+        repeated = _repeated_block(t[0][1])
+        if repeated is not None:  # 0.333\ldots, 0.1666\ldots, 0.142857142857\ldots: the pattern goes on
+            return repeated
         d = _decimal(t[0][1])
-        return Num(d.value, d.places, d.sig, trailing=True)  # 0.3333\ldots
+        return Num(d.value, d.places, d.sig, trailing=True)  # 0.3141\ldots: the digits it truncates
     if len(t) >= 4 and t[0][0] == "num" and (t[1] in _REPEAT or t[1] == ("op", ".") and t[2] in _REPEAT):
         return _repeating(t)
     if len(t) == 1:
@@ -167,6 +170,21 @@ def _unsigned(t: list[Tok]) -> Num | None:
         if a_ is None or b_ is None or b_ == 0:
             return None
         return Num(Fraction(a_, b_))
+    return None
+
+
+def _repeated_block(text: str) -> Num | None:
+    """A decimal whose digits end in a block written at least twice (a digit at least twice) before an
+    ellipsis: the repeating decimal it shows (``0.1666`` → 1/6), else ``None``."""
+    whole, _, frac = text.partition(".")
+    if not frac or len(frac) > 200:
+        return None
+    for size in range(1, len(frac) // 2 + 1):
+        block = frac[-size:]
+        if frac[-2 * size : -size] == block and not (size > 1 and len(set(block)) == 1):
+            head = frac[: len(frac) - 2 * size]
+            base = int((whole or "0") + head + block) - int((whole or "0") + head)
+            return Num(Fraction(base, 10 ** len(head) * (10**size - 1)))
     return None
 
 

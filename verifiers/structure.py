@@ -76,7 +76,7 @@ class Choice:
     """A multiple-choice letter, with the option's value when one is written (``(B) 12``)."""
 
     letter: str
-    value: Node | None = None
+    value: Node | None = field(compare=False, default=None)
 
 
 @dataclass(frozen=True)
@@ -376,7 +376,13 @@ def _parenthetical(t: list[Tok]) -> Node | None:
             if depth == 0:
                 break
         k -= 1
-    if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word" or n[k + 1][1].lower().rstrip(".") not in _ALT_OPENERS:
+    if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word":
+        return None
+    if all(x[0] == "word" for x in n[k + 1 : -1]):  # 5 (five): a restatement in words
+        value = number_words(" ".join(x[1] for x in n[k + 1 : -1]))
+        if value is not None:
+            return Coll("or", (parse_tokens(n[:k]), _scalar_of(value)))
+    if n[k + 1][1].lower().rstrip(".") not in _ALT_OPENERS:
         return None
     word = n[k + 1][1].lower().rstrip(".")
     inner = n[k + 2 : -1]
@@ -954,7 +960,18 @@ def _text(n: list[Tok]) -> Node | None:
     value = number_words(low)
     if value is not None:
         return _scalar_of(value)
+    if low in _INFINITY_WORDS:  # \text{infinity}
+        toks = (("op", "-"), _INF) if _INFINITY_WORDS[low] < 0 else (_INF,)
+        return Scalar(render(list(toks)), toks)
+    parts = low.split()
+    if len(parts) == 2 and parts[0] in ("option", "choice", "answer") and parts[1].upper() in "ABCDEFGHIJ":
+        return Choice(parts[1].upper())  # \text{Option B}
     return Text(" ".join(low.split()))
+
+
+#: approximation marks written after the value
+TRAILING_APPROX = ("approx.", "approx", "approximately", "ca.")
+_INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
 
 def _scalar(t: list[Tok]) -> Node:
@@ -1006,6 +1023,11 @@ def _scalar(t: list[Tok]) -> Node:
         if w:
             t = _trim(t[: len(t) - w])
             changed = True
+            continue
+        w = _trailing_words(t, TRAILING_APPROX)
+        if w and len(t) > w:  # "1.4142 approx."
+            t = _trim(t[: len(t) - w])
+            approx = changed = True
             continue
         last = t[-1]
         if last[0] == "unit" and unit in (None, last[1]) or (last[0] != "unit" and _unit_power(t) is not None):
