@@ -40,6 +40,8 @@ from rlvr.verifiers.lexer import find_dollar, match_brace
 MAX_COMPLETION_CHARS = 4_000_000
 #: an answer phrase's statement longer than this is prose, not an answer
 MAX_INLINE_ANSWER_CHARS = 400
+#: an answer statement may run this long (the parser's cap); one that runs longer is never cut to fit
+MAX_STATEMENT_CHARS = 1000
 #: the fallback reads the final sentence inside a window of this many characters
 _WINDOW = 3000
 #: more distinct boxes than this is not an answer
@@ -116,10 +118,18 @@ def extract_answer(
     return extract(text, choices=choices, think_tag=think_tag, answer_tag=answer_tag).answer
 
 
-def extract(text: str, *, choices: bool = False, think_tag: str = "think", answer_tag: str = "answer") -> Extraction:
+def extract(
+    text: str,
+    *,
+    choices: bool = False,
+    think_tag: str = "think",
+    answer_tag: str = "answer",
+    words: bool = False,
+) -> Extraction:
     """Like :func:`extract_answer`, also naming the rule that fired (``boxed``, ``answer_phrase``, …, ``none``)
     and how to read the answer. ``choices``: the gold is a letter, so letters like ``(C)`` outrank the
-    fallback."""
+    fallback. ``words``: the gold is a word answer, so a final sentence without math may answer in words
+    (``**Tuesday**``, "No, it is not possible.", a lone "Evelyn")."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
     text = _region(text, think_tag)
@@ -140,7 +150,7 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
         if len(parts) == len(tags.parts):
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
-    return _plain(text, choices)
+    return _plain(text, choices, words=words)
 
 
 def _tag_re(tag: str) -> re.Pattern[str]:
@@ -217,7 +227,7 @@ def extract_reference(reference: str) -> Extraction:
     text = normalise_spacing(visible(reference))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
-    if _looks_like_solution(text):
+    if _looks_like_solution(text) or _is_sentence(text):
         return _plain(text, False)
     gold = _clean(text)
     return _found([gold], "reference", "text" if re.search(r"\$|\\\(|\\\[", gold) else "math")
@@ -227,10 +237,23 @@ def _looks_like_solution(text: str) -> bool:
     """Prose with sentences (a worked solution), not a bare answer like ``5 \\text{ cm}`` or ``x \\in [1,2]``."""
     if _PHRASE.search(text):
         return True
-    text = text[:_WINDOW]
-    outside = re.sub(r"\$[^$]*+\$|\\\((?:[^\\]|\\(?!\)))*+\\\)|\\text\{[^{}]*+\}", " ", text)
-    words = re.findall(r"[A-Za-z]{2,}", outside)
+    words = _prose_words(text)
     return len(words) >= 6 or "\n" in text.strip() and len(words) >= 3
+
+
+def _prose_words(text: str) -> list[str]:
+    """The words of ``text`` outside math spans, ``\\text{…}`` and LaTeX commands."""
+    outside = re.sub(r"\$[^$]*+\$|\\\((?:[^\\]|\\(?!\)))*+\\\)|\\text\{[^{}]*+\}", " ", text[:_WINDOW])
+    return re.findall(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]++", " ", outside))
+
+
+_SENTENCE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|equals)\b")
+
+
+def _is_sentence(text: str) -> bool:
+    """A one-sentence gold ("The sum is 5.", "There are 5 ways."): read by its final statement, like a solution."""
+    words = _prose_words(text)
+    return len(words) >= 2 and _SENTENCE_VERB.search(" ".join(words)) is not None
 
 
 # ---------------------------------------------------------------- what does not render
@@ -410,12 +433,10 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
     return _plain(inner, choices)
 
 
-def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
+def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False) -> Extraction:
     got = _marked(text)
     if got is not None:
         return got
-    if not fallbacks:
-        return Extraction(None, "none")
     if not fallbacks:
         return Extraction(None, "none")
     if choices:
@@ -433,7 +454,34 @@ def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
         letter = _last_choice(text)
         if letter:
             return _found([letter], "choice", "math")
+    if words:
+        said = _word_answer(text)
+        if said is not None:
+            return _found([said], "word_answer", "text")
     return Extraction(None, "none")
+
+
+_BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
+_YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
+
+
+def _word_answer(text: str) -> str | None:
+    """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
+    tail = text[-_WINDOW:].strip()
+    lines = [ln.strip() for ln in tail.splitlines() if ln.strip()]
+    if not lines:
+        return None
+    line = lines[-1]
+    bold = _last(_BOLD.finditer(line))
+    if bold is not None:
+        return bold.group(1).strip().rstrip(".")
+    yes_no = _YES_NO.match(line)
+    if yes_no is not None:
+        return yes_no.group(1)
+    reply = line.rstrip(".!")
+    if len(reply.split()) <= 3 and re.fullmatch(r"[A-Za-z][A-Za-z' -]*+", reply):
+        return reply
+    return None
 
 
 #: final answers stated this close (characters) before the last one are read with it
@@ -443,6 +491,9 @@ _RESTATE = re.compile(
     r"(?i)\b(?:actually|wait|correction|erratum|should|instead|hmm|oops|mistake|error|also|both|alternatively|"
     r"sorry|rather|no|kidding|get|gets|got|is|equals|be)\b"
 )
+
+
+_BOX_OPEN = re.compile(r"\\(?:boxed|fbox|framebox)[ ]?+\{")
 
 
 def _marked(text: str) -> Extraction | None:
@@ -458,7 +509,9 @@ def _marked(text: str) -> Extraction | None:
             _BOX.search(text).start(),
             max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox")),
         )
-        found.append((first_box, _sentence_end(text, last_box, last_box + MAX_INLINE_ANSWER_CHARS), boxes))
+        opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
+        after_box = _group_end(text, opener.end()) if opener else last_box
+        found.append((first_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
     for gsm in deque(_GSM8K.finditer(text), maxlen=8):
         content = _clean(gsm.group(1))
         if content:
@@ -852,7 +905,9 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     j = m.end() if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
         return None
-    end = _sentence_end(text, j, j + MAX_INLINE_ANSWER_CHARS)
+    end = _sentence_end(text, j, j + MAX_STATEMENT_CHARS)
+    if end == j + MAX_STATEMENT_CHARS:
+        return None  # no end within the cap: a statement cut to fit could be another value
     stmt = text[j:end]
     if text[end : end + 1] == "?":
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
@@ -876,7 +931,7 @@ def _statement(stmt: str, method: str) -> Extraction | None:
         s = s[: rej.start()]  # "5 rather than 6": 5
     s = _LEAD.sub("", s.strip())
     s = _clean(_isolate_value(_clean(_unbold(s))))
-    if not s or len(s) > MAX_INLINE_ANSWER_CHARS:
+    if not s or len(s) > MAX_STATEMENT_CHARS:
         return None
     return _found([s], method, _mode(s))
 

@@ -554,8 +554,8 @@ def _text(content: str, toks: list[Tok]) -> None:
             toks.append(("unit", "%"))
         elif w == "&":
             toks.append(("word", "and"))
-        elif w == "/":
-            toks.append(("op", "/"))
+        elif w in ("/", "?"):  # \text{Evelyn?} is a question, not the word
+            toks.append(("op", w))
         toks.append(("ws", " "))
 
 

@@ -810,6 +810,11 @@ def _atomic(t: list[Tok]) -> Node:
             return Coll("or", tuple(Choice(n[k + 1][1]) for k in marks))
         rest = _trim(n[3:])
         return Choice(n[1][1], parse_tokens(rest) if rest else None)
+    if len(n) > 2 and n[0][0] == "sym" and n[0][1] in "ABCDEFGHIJ" and n[1] in (("op", ")"), ("op", ".")):
+        rest = _trim(n[2:])  # "B) 12", "B. 12": an option's letter, then its value
+        return Choice(n[0][1], parse_tokens(rest) if rest else None)
+    if len(n) > 3 and _is_choice(n, len(n) - 3) and len(t) > 4 and t[-4][0] == "ws":
+        return Choice(n[-2][1], parse_tokens(_trim(t[:-3])))  # "12 (B)": a value, then its option's letter
     if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
         if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
             return Choice(n[len(n) // 2][1])
@@ -1064,9 +1069,9 @@ def _scalar(t: list[Tok]) -> Node:
                 continue
     if not t:
         return Bad("")
-    if any(k in ("word", "unit") for k, _ in t):
-        return Bad(render(t) + (f" [{unit}]" if unit else ""))
     base, digits, core = _base(t)
+    if any(k in ("word", "unit") for k, _ in (core if base is not None else t)):
+        return Bad(render(t) + (f" [{unit}]" if unit else ""))
     if base is not None and digits is None:
         return Bad("")  # a numeral with a digit its base lacks is no number: it equals nothing
     toks = tuple(merge_thousands(core))
