@@ -517,7 +517,7 @@ def _marked(text: str) -> Extraction | None:
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
-        end = _sentence_end(text, m.end(), m.end() + MAX_INLINE_ANSWER_CHARS)
+        end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
         if boxes is not None and _BOX.search(text, m.end(), end + 1):
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
         got = _phrase_statement(text, m.end(), m.start())
@@ -1220,6 +1220,8 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
+            if low == "of" and k > 0 and k + 1 < len(after) and count_noun(after[k - 1].group(0)) is not None:
+                return None  # "9 boxes of pencils", "12 pairs of socks": a group of something else
             return None if changes_value(masked[after[k].start() :]) else hi
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()
