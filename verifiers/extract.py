@@ -728,6 +728,41 @@ _REJECTED = re.compile(
 )
 
 
+_ANCHOR = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
+)
+
+
+def _lead_changes(pre: str) -> str:
+    """The part of the sentence before an answer that must be read with it, or ``""``: a cue word between the
+    answer and its anchor (the last copula, ``=`` or ``:``, else the sentence start) from
+    :data:`~rlvr.verifiers.lexicon.LEAD_CUES` ("Hardly 5", "twice 5", "Tentatively, 5", "exceeds 5"), a label
+    that is not the answer ("Wrong answer: 5", "Upper bound: 5"), or a retraction in the anchor's clause ("I doubt
+    the answer is 5", "A wrong approach gives 5")."""
+    from rlvr.verifiers.lexicon import LABEL_CUES, LEAD_CUES, NEGATION_CUES, RETRACTION_CUES
+
+    masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
+    anchor = _last(_ANCHOR.finditer(masked))
+    start = 0
+    if anchor is not None:
+        start = anchor.end()
+        clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
+        for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
+            low = w.group(0).lower()
+            label = anchor.group(0) in (":", "=") and (low in LABEL_CUES or low in NEGATION_CUES)
+            if label or low in RETRACTION_CUES or low.endswith("n't"):
+                return pre[w.start() :]
+    comma = max(masked.rfind(",", start), masked.rfind(";", start))
+    if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
+        start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
+    for w in _RUN_WORD.finditer(masked, start):
+        low = w.group(0).lower()
+        if low in LEAD_CUES or low.endswith("n't"):
+            return pre[w.start() :]
+    return ""
+
+
 def _tail_changes(rest: str) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
@@ -787,6 +822,8 @@ def _boxes(text: str) -> Extraction | None:
             left = text[sent_start + 1 : lo]
         if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
             left = text[h.start() : lo]
+        if not left:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}"
+            left = _lead_changes(text[sent_start + 1 : lo])
         if k == len(spans) - 1:
             stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
             if text[stmt_end : stmt_end + 1] == "?":
@@ -1097,6 +1134,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
             choice = first  # "2 or it is 3": read the whole statement
         if choice.group(0) == "=" and any(c.group(0) == "=" for c in cops[:-1]):
             choice = next(c for c in cops if c.group(0) == "=")  # "Total = 48 + 24 = 72"
+        if _lead_changes(s[: choice.end()]):
+            return _statement(s, "final_statement")  # "Wrong: 5", "I doubt it is 5": not the answer
         after = s[choice.end() :]
         neg = re.search(r"(?i)\b(?:not|never|cannot|\w+n't)[ \t]*+$", masked[: choice.start()])
         if neg is not None:  # "it can't be 2", "it cannot be 2": the negation is part of the answer
@@ -1115,6 +1154,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         run = _trailing_run(s, masked)
         if run is None:
             run = _single_island(s, masked)
+        if run is not None and _lead_changes(s[: len(s) - len(run)]):
+            return _statement(s, "final_statement")  # "not quite 5", "the square of 5": read whole
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")

@@ -348,6 +348,36 @@ QUALIFIER_CUES = frozenset(
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
     backward backwards leftward rightward""".split()
 )
+#: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
+#: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
+#: 5", "Tentatively, 5"), bounds and relations ("Hardly 5", "exceeds 5", "a multiple of 5", "as low as 5") and
+#: operations ("twice 5", "the square of 5", "the reciprocal of 5")
+LEAD_CUES = frozenset(
+    """not no never cannot nope nicht isnt arent wasnt wont dont doesnt didnt neither nor wrong incorrect false
+    untrue mistaken mistake error erroneous invalid impossible excluding excludes exclude except different differs
+    differ unequal unlike rejected discarded struck scratch ignore disregard retract previously initially earlier
+    formerly originally first draft old doubt doubtful unlikely likely presumably seemingly apparently supposedly
+    maybe perhaps possibly probably guess hypothesis conjecture tentatively tentative unless estimate estimated
+    rough roughly approximately approx about around nearly almost close hardly barely scarcely nowhere far near
+    exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
+    bounds low high down up multiple factor divisor power twice thrice double triple half quarter third reciprocal
+    inverse opposite negative negation square squared cube cubed root times plus minus more less fewer greater
+    smaller partial test sanity intermediate candidate attempt trial either""".split()
+)
+#: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
+#: bound = 5", "Guess:", "Draft:")
+LABEL_CUES = frozenset(
+    """bound bounds upper lower test draft intermediate partial rough estimate estimated hypothesis conjecture
+    doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
+    candidate attempt trial example guess unlikely likely maybe perhaps possibly probably approx approximately about
+    around roughly nearly almost seemingly apparently""".split()
+)
+#: words before an answer's copula that retract or doubt it ("I doubt the answer is", "A wrong approach gives")
+RETRACTION_CUES = frozenset(
+    """not never cannot nope doubt doubts doubtful false untrue wrong wrongly incorrect incorrectly mistake mistaken
+    mistakenly unlikely previously initially earlier formerly originally rejected discarded guess guessed hypothesis
+    conjecture whether""".split()
+)
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
 
