@@ -75,7 +75,8 @@ _CHOICE = re.compile(
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _COPULA = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
 _CLAUSE = re.compile(
     r"(?i)(?:,|;|[ \t]-{1,2}[ \t])[ \t]*+(?:which|since|because|as|so|where|hence|thus|therefore|i\.e\.|meaning|"
@@ -363,7 +364,9 @@ def normalise_spacing(text: str) -> str:
     between digit groups (``1\\,000``, ``5 000``), kept as ``\\,``, and a ``~`` that opens a value (``~5``:
     "about 5"); a run of whitespace becomes one space, one newline or one blank line. So a qualifier, sign or
     unit is read the same whatever spacing separates it from the answer. Linear."""
-    text = _INVISIBLE.sub("", text)
+    from rlvr.verifiers.lexer import ascii_forms
+
+    text = ascii_forms(_INVISIBLE.sub("", text))
     if _SPACING.search(text):
         text = _SPACING.sub(lambda m: _space(text, m), text)
     return _WS_RUN.sub(_collapse, text)
@@ -730,7 +733,8 @@ _REJECTED = re.compile(
 
 _ANCHOR = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
 
 
@@ -758,9 +762,16 @@ def _lead_changes(pre: str) -> str:
         start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
     for w in _RUN_WORD.finditer(masked, start):
         low = w.group(0).lower()
-        if low in LEAD_CUES or low.endswith("n't"):
+        if low in LEAD_CUES or low.endswith("n't") or (not low.isascii() and _cjk_cue(low)):
             return pre[w.start() :]
     return ""
+
+
+def _cjk_cue(word: str) -> bool:
+    """A run of Chinese/Japanese/Korean text holds a negation, hedge or bound ("不是", "大约", "至少")."""
+    from rlvr.verifiers.lexicon import CJK_CUES
+
+    return any(c in word for c in CJK_CUES)
 
 
 def _tail_changes(rest: str) -> bool:
@@ -779,6 +790,8 @@ def _tail_changes(rest: str) -> bool:
     if rej is not None and _ANSWER_TOKEN.search(masked[rej.end() :]) and not _RUN_WORD.search(masked, rej.end()):
         return False
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
+    if any(not w.isascii() for w in words):
+        return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
     if benign is not None:
         return cue_words(words)
@@ -1168,7 +1181,7 @@ def _prose_label(before: str) -> bool:
     return m is not None and not re.search(r"[\d\\^_{}()+*/=<>]", tail[max(0, m.start() - 2) : m.start()])
 
 
-_RUN_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
+_RUN_WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _ANSWER_TOKEN = re.compile(r"\d|\$|\\[(\[A-Za-z]")
 #: words that change the value right after them: kept in front of a trailing answer ("not 2", "at least 2")
 _MODIFIERS = frozenset(

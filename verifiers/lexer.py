@@ -103,6 +103,7 @@ _MATH = re.compile(
     r"|\\(?P<cmd>[A-Za-z]+)"
     r"|\\(?P<esc>[^A-Za-z])"
     r"|(?P<sym>[A-Za-z])"
+    r"|(?P<foreign>[^\W\d_A-Za-z\u0370-\u03ff]++)"
     r"|(?P<op>\S)",
     re.S,
 )
@@ -186,9 +187,30 @@ _ROOT_OF_NUMBER = re.compile(r"([√∛∜])[ ]?+(\d++(?:\.\d++)?+)")
 _ROOTS = {"√": "\\sqrt", "∛": "\\sqrt[3]", "∜": "\\sqrt[4]"}
 
 
+#: fullwidth ASCII (U+FF01–U+FF5E, common in Chinese and Japanese output) and the ideographic space
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({"\u3000": " ", "。": ". ", "、": ", ", "＄": "$"})
+_FULLWIDTH.update({chr(0x2460 + k): str(k + 1) for k in range(20)})  # ① … ⑳
+_ROMAN = "Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ Ⅵ Ⅶ Ⅷ Ⅸ Ⅹ Ⅺ Ⅻ".split()
+_FULLWIDTH.update({r: str(k + 1) for k, r in enumerate(_ROMAN)})  # the Roman numeral characters
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ]")
+
+
+_LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
+
+
+def ascii_forms(s: str) -> str:
+    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers, the
+    ideographic full stop and comma as ``.``/``,`` (linear; a no-op on ASCII text)."""
+    return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
+
+
 def unicode_to_latex(s: str) -> str:
     """Unicode mathematics as LaTeX: symbols, vulgar fractions (``½``), super- and subscript runs (``10⁶``, ``x₁``),
     roots of numbers (``∜16`` is ``\\sqrt[4]{16}``)."""
+    s = ascii_forms(s)
+    if "⁻" in s:  # ⁻5: a superscript minus with no base before it is a sign
+        s = _LONE_MINUS.sub("-", s)
     if "√" in s or "∛" in s or "∜" in s:
         s = _ROOT_OF_NUMBER.sub(lambda m: _ROOTS[m.group(1)] + "{" + m.group(2) + "}", s)
     if _SCRIPT_RUN.search(s):
@@ -230,8 +252,12 @@ def _skip_ws(s: str, i: int) -> int:
 
 # ---------------------------------------------------------------- prose → LaTeX
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+|-[A-Za-z]{2,}(?![A-Za-z]*[-+=^]))*\.?")
+_WORD = re.compile(r"[A-Za-z][^\W\d_]*+(?:'[A-Za-z]+|-[A-Za-z]{2,}(?![A-Za-z]*[-+=^]))*\.?")
 _PROSE_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|\.\d+")
+
+
+#: a run of letters with at least one outside ASCII ("nicht", "réponse", "答案"), Greek excepted (a symbol)
+_FOREIGN_WORD = re.compile(r"[^\W\d_]++")
 
 
 def prose_to_latex(text: str) -> str:
@@ -268,7 +294,14 @@ def prose_to_latex(text: str) -> str:
             i = j
             last_was_number = False
             continue
-        if c.isalpha():
+        if c.isalpha() and not c.isascii() and not "\u0370" <= c <= "\u03ff":  # a word in another script
+            m = _FOREIGN_WORD.match(s, i)
+            if m is not None:
+                out.append(f" \\text{{{m.group(0)}}} ")
+                i = m.end()
+                last_was_number = False
+                continue
+        if c.isalpha() and c.isascii():
             m = _WORD.match(s, i)
             assert m is not None
             word = m.group(0)
@@ -406,6 +439,8 @@ def lex(latex: str) -> list[Tok]:
                 toks.append(("num", val))
         elif kind == "sym":
             toks.append(("sym", val))
+        elif kind == "foreign":  # 约 5, 5元: a word in another script
+            toks.append(("unit", unit_name(val)) if unit_name(val) else ("word", val))
         elif kind == "esc":
             i = _escape(val, toks, i)
         elif kind == "cmd":
@@ -522,7 +557,7 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
     return i
 
 
-_TEXT_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?|\S")
+_TEXT_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?|[^\W\d_]++|\S")
 
 
 def _text(content: str, toks: list[Tok]) -> None:
@@ -544,10 +579,12 @@ def _text(content: str, toks: list[Tok]) -> None:
     toks.append(("ws", " "))
     for m in _TEXT_WORD.finditer(c):
         w = m.group(0)
-        if len(w) == 1 and w.isalpha():
+        if len(w) == 1 and w.isascii() and w.isalpha():
             toks.append(("sym", w))
         elif w[0].isalpha():
             toks.append(("word", w.rstrip(".") if w.rstrip(".").lower() not in ("approx", "ca") else w))
+        elif w in "!|<>=+*" or not w.isascii():  # a sign the grader cannot read makes the text unreadable
+            toks.append(("op", w))
         elif w in "(),;:[]":
             toks.append(("op", w))
         elif w == "%":
@@ -561,6 +598,9 @@ def _text(content: str, toks: list[Tok]) -> None:
 
 def _op(c: str, toks: list[Tok]) -> None:
     prev = toks[-1] if toks else None
+    if c == "%" and prev is not None and prev[0] in ("num", "sci"):  # 50% (a fullwidth ％ in math mode)
+        toks.append(("unit", "%"))
+        return
     if prev is not None and prev[0] == "op":
         pair = prev[1] + c
         if pair in ("<=", "=<"):

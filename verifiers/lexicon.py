@@ -185,7 +185,19 @@ FILLERS = (
 )
 #: markers of an approximate value: the value itself is compared ("nearly", "almost" are not among them: they
 #: say "a little less than")
-APPROX_WORDS = ("approximately", "approx.", "approx", "about", "around", "roughly", "circa", "ca.")
+APPROX_WORDS = (
+    "approximately",
+    "approx.",
+    "approx",
+    "about",
+    "around",
+    "roughly",
+    "circa",
+    "ca.",
+    "约",
+    "大约",
+    "约为",
+)
 
 #: connectors: "or" offers alternatives, "and" lists parts
 OR_WORDS = frozenset({"or", "and/or", "either"})
@@ -287,6 +299,8 @@ def number_words(text: str) -> Fraction | None:
     words = text.lower().replace("-", " ").split()
     if not words or len(words) > 10:
         return None
+    if len(words) == 1 and (cjk := cjk_number(words[0])) is not None:
+        return Fraction(cjk)
     sign = 1
     if words[0] in ("minus", "negative", "plus", "positive") and len(words) > 1:
         sign = -1 if words[0] in ("minus", "negative") else 1
@@ -303,6 +317,28 @@ def number_words(text: str) -> Fraction | None:
         return sign * Fraction(count, den)
     value = _cardinal(words)
     return None if value is None else sign * Fraction(value)
+
+
+_CJK_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")}
+_CJK_DIGITS.update({"〇": 0, "两": 2})
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cjk_number(text: str) -> int | None:
+    """A Chinese numeral ("五", "十二", "三百零五", "两万") as an integer, else ``None``."""
+    if not text or len(text) > 12 or any(c not in _CJK_DIGITS and c not in _CJK_UNITS and c != "万" for c in text):
+        return None
+    total = section = digit = 0
+    for c in text:
+        if c in _CJK_DIGITS:
+            digit = _CJK_DIGITS[c]
+        elif c in _CJK_UNITS:
+            section += (digit or 1) * _CJK_UNITS[c]
+            digit = 0
+        else:  # 万
+            total += (section + digit) * 10_000
+            section = digit = 0
+    return total + section + digit
 
 
 def _cardinal(words: list[str]) -> int | None:
@@ -362,7 +398,45 @@ LEAD_CUES = frozenset(
     exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
     bounds low high down up multiple factor divisor power twice thrice double triple half quarter third reciprocal
     inverse opposite negative negation square squared cube cubed root times plus minus more less fewer greater
-    smaller partial test sanity intermediate candidate attempt trial either""".split()
+    smaller partial test sanity intermediate candidate attempt trial either
+    nicht kein keine keinen nie niemals vielleicht wahrscheinlich fast etwa ungefähr mindestens höchstens mehr
+    weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
+    quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
+    quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
+    примерно неверно không khoảng""".split()
+)
+#: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
+CJK_CUES = (
+    "不",
+    "没",
+    "非",
+    "无",
+    "否",
+    "错",
+    "约",
+    "概",
+    "左右",
+    "以上",
+    "以下",
+    "至少",
+    "至多",
+    "最多",
+    "最少",
+    "也许",
+    "或许",
+    "可能",
+    "猜",
+    "估计",
+    "近似",
+    "差不多",
+    "超过",
+    "多于",
+    "少于",
+    "未必",
+    "ない",
+    "たぶん",
+    "아니",
+    "약",
 )
 #: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
 #: bound = 5", "Guess:", "Draft:")
@@ -376,7 +450,7 @@ LABEL_CUES = frozenset(
 RETRACTION_CUES = frozenset(
     """not never cannot nope doubt doubts doubtful false untrue wrong wrongly incorrect incorrectly mistake mistaken
     mistakenly unlikely previously initially earlier formerly originally rejected discarded guess guessed hypothesis
-    conjecture whether""".split()
+    conjecture whether first no non não nicht kein keine pas n'est не нет""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
