@@ -595,8 +595,8 @@ def _stated_value(e: Equation) -> Scalar | None:
     for value, other in ((e.rhs, e.lhs), (e.lhs, e.rhs)):  # a + b = 12, or 12 = a + b
         if any(k == "sym" and v not in "ei" for k, v in value.toks) or (value.num is not None and value.num.value == 0):
             continue
-        if any(k == "sym" and v not in "ei" for k, v in other.toks):
-            return value
+        if len({v for k, v in other.toks if k == "sym" and v not in "ei"}) >= 2:  # a named combination
+            return value  # (x - 1 = 5, 2x = 5 are equations in x, not the value 5)
     return None
 
 

@@ -260,12 +260,17 @@ def _is_sentence(text: str) -> bool:
 # ---------------------------------------------------------------- what does not render
 
 
+_CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
+
+
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
     ``<script>``/``<style>``/``<template>`` and HTML elements that are ``hidden``, ``display: none``, white, of
     font size 0 or opacity 0. Linear: each hidden region is skipped once."""
+    if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
+        text = _CALCULATOR.sub("", text)
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []

@@ -406,6 +406,7 @@ def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
 
 
 _GLUED_TEXT = re.compile(r"\\(text|textrm|mathrm)\{([^{}]*+)\}\\(text|textrm|mathrm)\{([^{}]*+)\}")
+_CHOOSE = re.compile(r"\{([^{}\\]{1,40}+)\\choose([^{}\\]{1,40}+)\}")
 _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 
 
@@ -414,6 +415,8 @@ def lex(latex: str) -> list[Tok]:
     s = unicode_to_latex(latex)
     if "}\\text" in s or "}\\mathrm" in s:  # \text{Mon}\text{day} renders as one word
         s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
+    if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial
+        s = _CHOOSE.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "**" in s:  # 2**10: an ASCII power takes its whole exponent
         s = _ASCII_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
@@ -567,7 +570,7 @@ def _text(content: str, toks: list[Tok]) -> None:
         toks.append(("ws", " "))
         return
     u = unit_name(c) or ("in" if c in ("in", "in.") else None)  # \text{ in}: inches only inside \text
-    if u is not None and not (len(c) == 1 and c.isupper() and u not in ("l",)):
+    if u is not None and not (len(c) == 1 and c.isupper() and c not in "LNJWVK"):  # \text{ N}: newtons
         toks.append(("ws", " "))
         toks.append(("unit", u))
         return
@@ -598,8 +601,8 @@ def _text(content: str, toks: list[Tok]) -> None:
 
 def _op(c: str, toks: list[Tok]) -> None:
     prev = toks[-1] if toks else None
-    if c == "%" and prev is not None and prev[0] in ("num", "sci"):  # 50% (a fullwidth ％ in math mode)
-        toks.append(("unit", "%"))
+    if c in "%¢" and prev is not None and prev[0] in ("num", "sci"):  # 50% (a fullwidth ％ in math mode), 5¢
+        toks.append(("unit", "%" if c == "%" else "cent"))
         return
     if prev is not None and prev[0] == "op":
         pair = prev[1] + c

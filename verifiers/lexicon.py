@@ -24,17 +24,17 @@ from fractions import Fraction
 _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # length
     "mm": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
-    "cm": ("cm", "centimeter", "centimeters", "centimetre", "centimetres"),
-    "m": ("m", "meter", "meters", "metre", "metres"),
-    "km": ("km", "kilometer", "kilometers", "kilometre", "kilometres"),
+    "cm": ("cm", "厘米", "centimeter", "centimeters", "centimetre", "centimetres"),
+    "m": ("m", "米", "meter", "meters", "metre", "metres"),
+    "km": ("km", "千米", "公里", "kilometer", "kilometers", "kilometre", "kilometres"),
     "in": ("inch", "inches", "in."),
     "ft": ("ft", "foot", "feet"),
     "yd": ("yd", "yard", "yards"),
     "mi": ("mi", "mile", "miles"),
     # mass
     "mg": ("mg", "milligram", "milligrams"),
-    "g": ("g", "gram", "grams"),
-    "kg": ("kg", "kilogram", "kilograms", "kilo", "kilos"),
+    "g": ("g", "克", "gram", "grams"),
+    "kg": ("kg", "千克", "公斤", "kilogram", "kilograms", "kilo", "kilos"),
     "lb": ("lb", "lbs", "pound", "pounds"),
     "oz": ("oz", "ounce", "ounces"),
     "ton": ("ton", "tons", "tonne", "tonnes"),
@@ -46,13 +46,13 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "pt": ("pint", "pints"),
     "cup": ("cup", "cups"),
     # time
-    "s": ("s", "sec", "secs", "second", "seconds"),
-    "min": ("min", "mins", "minute", "minutes"),
-    "h": ("h", "hr", "hrs", "hour", "hours"),
+    "s": ("s", "秒", "sec", "secs", "second", "seconds"),
+    "min": ("min", "分钟", "mins", "minute", "minutes"),
+    "h": ("h", "小时", "hr", "hrs", "hour", "hours"),
     "day": ("day", "days"),
     "week": ("week", "weeks", "wk", "wks"),
     "month": ("month", "months"),
-    "year": ("year", "years", "yr", "yrs"),
+    "year": ("year", "years", "yr", "yrs", "years old", "year old", "岁", "年"),
     # speed
     "m/s": ("m/s", "meters per second", "metres per second", "meter per second"),
     "km/h": ("km/h", "kph", "kmh", "km/hr", "kilometers per hour", "kilometres per hour"),
@@ -63,7 +63,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "cent": ("cent", "cents", "¢"),
     "eur": ("€", "euro", "euros", "eur", "EUR"),
     "gbp": ("£", "gbp", "GBP"),
-    "yuan": ("yuan", "rmb", "RMB"),
+    "yuan": ("yuan", "rmb", "RMB", "元", "块"),
     "yen": ("yen", "¥"),
     "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR"),
     # angle, ratio
@@ -161,6 +161,9 @@ NEUTRAL_TRAILING = (
     "exactly",
     "in number",
     "only",
+    "left over",
+    "left",
+    "remaining",
 )
 #: leading words between an answer phrase and the value that add nothing
 FILLERS = (

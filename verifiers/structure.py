@@ -29,7 +29,9 @@ from rlvr.verifiers.lexicon import (
     AND_WORDS,
     APPROX_WORDS,
     FILLERS,
+    LABEL_CUES,
     MULTIPLIERS,
+    NEGATION_CUES,
     NEUTRAL_TRAILING,
     OR_WORDS,
     TEXT_WORDS,
@@ -264,6 +266,8 @@ def _is_label(t: list[Tok]) -> str | None:
     if not n:
         return None
     if all(k == "word" for k, _ in n):
+        if any(v.lower() in LABEL_CUES or v.lower() in NEGATION_CUES for _, v in n):
+            return None  # "wrong = 5", "upper bound = 5": not the quantity asked for
         return " ".join(v.lower() for _, v in n)
     if (
         len(n) >= 3
