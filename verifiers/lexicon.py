@@ -395,7 +395,7 @@ LEAD_CUES = frozenset(
     """not no never cannot nope nicht isnt arent wasnt wont dont doesnt didnt neither nor wrong incorrect false
     untrue mistaken mistake error erroneous invalid impossible excluding excludes exclude except different differs
     differ unequal unlike rejected discarded struck scratch ignore disregard retract previously initially earlier
-    formerly originally first draft old doubt doubtful unlikely likely presumably seemingly apparently supposedly
+    formerly originally draft old doubt doubtful unlikely likely presumably seemingly apparently supposedly
     maybe perhaps possibly probably guess hypothesis conjecture tentatively tentative unless estimate estimated
     rough roughly approximately approx about around nearly almost close hardly barely scarcely nowhere far near
     exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
