@@ -30,6 +30,7 @@ memoised or bounded to a window, so a 1 MB adversarial completion costs millisec
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -133,6 +134,10 @@ def extract(
     (``**Tuesday**``, "No, it is not possible.", a lone "Evelyn")."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
+    if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
+        text = _REASONING_MARKS.sub(
+            lambda m: "</think>" if "/" in m.group(0) or "end_" in m.group(0) else "<think>", text
+        )
     text = _region(text, think_tag)
     text = normalise_spacing(visible(text))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
@@ -152,6 +157,12 @@ def extract(
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: other ways models mark their reasoning: read like ``<think>…</think>``
+_REASONING_MARKS = re.compile(
+    r"(?i)</?(?:thinking|reasoning|thought)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
+)
 
 
 def _tag_re(tag: str) -> re.Pattern[str]:
@@ -497,7 +508,8 @@ _FINAL_BLOCK = 300
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
 _RESTATE = re.compile(
     r"(?i)\b(?:actually|wait|correction|erratum|should|instead|hmm|oops|mistake|error|also|both|alternatively|"
-    r"sorry|rather|no|kidding|get|gets|got|is|equals|be)\b"
+    r"sorry|rather|no|kidding|get|gets|got|is|equals|be|edit|update|if|with|works|too|thought|count|counts|"
+    r"otherwise|unless|depending)\b"
 )
 
 
@@ -592,7 +604,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 # ---------------------------------------------------------------- boxes
 
 _BOX_BEFORE = re.compile(
-    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|"
+    r"(?i)(?:>=|<=|=/=|/=|~=|=<|=>|\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|"
     r"(?:\bnot|n't|\bnever|\bcannot|\bno[ \t]+longer|\banything[ \t]+but|\bother[ \t]+than|\bexcept)"
     r"(?:[ \t]++(?:be|equal|equals|to|is|are|exactly|just|simply))*+|\bat[ \t]+least|"
     r"\bat[ \t]+most|\bmore[ \t]+than|\bless[ \t]+than|\bfewer[ \t]+than|\bgreater[ \t]+than|\bover|\bunder|"
@@ -707,13 +719,13 @@ def _touching(text: str, s: int, e: int) -> tuple[int, int]:
     while (
         lo > 0
         and not text[lo - 1].isspace()
-        and text[lo - 1] not in "$([\x22'*:>"
+        and text[lo - 1] not in "$([\x22'*:>}"  # a "}" ends another command (\boxed{5}\boxed{5}: two boxes)
         and not (lo == s and text[lo - 1] == "\\")
     ):
         lo -= 1
     hi = e
     n = len(text)
-    while hi < n and not text[hi].isspace() and text[hi] not in "$<":
+    while hi < n and not text[hi].isspace() and text[hi] not in "$<" and not _BOX.match(text, hi):
         hi += 1
     while hi > e and text[hi - 1] in ".,;:!)]\x22'*":
         hi -= 1
@@ -762,6 +774,8 @@ def _lead_changes(pre: str) -> str:
             label = anchor.group(0) in (":", "=") and (low in LABEL_CUES or low in NEGATION_CUES)
             if label or low in RETRACTION_CUES or low.endswith("n't"):
                 return pre[w.start() :]
+    if _doubting_symbol(masked[start:]):
+        return pre[start:]  # 🤷 5
     comma = max(masked.rfind(",", start), masked.rfind(";", start))
     if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
         start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
@@ -779,6 +793,15 @@ def _cjk_cue(word: str) -> bool:
     return any(c in word for c in CJK_CUES)
 
 
+#: a footnote mark right after an answer: ``5*``, ``5 (*)``, ``5†``
+_FOOTNOTE = re.compile(r"[ \t]*+(?:\*(?!\*)|\(\*\)|\u2020|\u2021)")
+
+
+def _doubting_symbol(s: str) -> bool:
+    """A pictograph or sign other than a check mark (❌, ✗, 🤔, 🤷): it comments on the answer."""
+    return any(unicodedata.category(c) == "So" and c not in "\u2713\u2714\u2611" for c in s[:200])
+
+
 def _tail_changes(rest: str) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
@@ -789,8 +812,8 @@ def _tail_changes(rest: str) -> bool:
     body = masked.strip().rstrip(".!")
     if not body:
         return False
-    if "?" in masked:
-        return True
+    if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked):
+        return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔
     rej = _REJECTED.match(masked)
     if rej is not None and _ANSWER_TOKEN.search(masked[rej.end() :]) and not _RUN_WORD.search(masked, rej.end()):
         return False
