@@ -136,7 +136,8 @@ class _Matcher:
         if isinstance(p, Choice) or isinstance(g, Choice):
             return self._choice(p, g)
         if isinstance(p, Text) or isinstance(g, Text):
-            return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text
+            empty = (Text("none"), Coll("set", ()))  # "no solution" is the empty set
+            return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text or (p, g) in (empty, empty[::-1])
         if isinstance(p, Coll) and p.kind in _ALTERNATIVES:
             return self._alternatives(p, g)
         if isinstance(g, Coll) and g.kind in _ALTERNATIVES and not isinstance(p, Labelled):

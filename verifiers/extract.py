@@ -149,6 +149,10 @@ def extract(
     if end >= 0 and text.rfind(open_t, 0, end) >= 0:
         tags = _answer_tags(text, open_t, close_t, choices)
         outside = _marked(re.sub(rf"{re.escape(open_t)}.*?{re.escape(close_t)}", " ", text, flags=re.S))
+        after = text[end + len(close_t) : end + len(close_t) + MAX_INLINE_ANSWER_CHARS]
+        if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after):
+            shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
+            return _found([" ".join(shown) + " " + after.strip()], "answer_tag", "text")
         if tags.answer is None or outside is None or outside.answer is None:
             return tags
         parts, modes, keys = list(tags.parts), [tags.mode] * len(tags.parts), {_key(p) for p in tags.parts}
@@ -163,6 +167,19 @@ def extract(
 _REASONING_MARKS = re.compile(
     r"(?i)</?(?:thinking|reasoning|thought)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
 )
+
+
+def _after_tag_changes(after: str) -> bool:
+    """What follows the last answer tag doubts or extends it: a question mark, a cue word, another value."""
+    from rlvr.verifiers.lexicon import changes_value
+
+    masked = _mask_math(after).strip()
+    return bool(masked) and (
+        masked.startswith("?")
+        or changes_value(masked)
+        or bool(_ANSWER_TOKEN.search(masked))
+        or _doubting_symbol(masked)
+    )
 
 
 def _tag_re(tag: str) -> re.Pattern[str]:
@@ -272,6 +289,26 @@ def _is_sentence(text: str) -> bool:
 
 
 _CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
+#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer; other boxes are boxes
+#: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
+#: ``<sup>``/``<sub>`` are scripts
+_MARKUP = re.compile(
+    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
+    r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
+)
+_MARKUP_KEEP = {"<sup>": "^{", "</sup>": "}", "<sub>": "_{", "</sub>": "}"}
+
+
+def _markup(m: re.Match[str]) -> str:
+    t = m.group(0)
+    if t in _MARKUP_KEEP:
+        return _MARKUP_KEEP[t]
+    if t.startswith(("\\colorbox", "\\fcolorbox", "\\bbox")):
+        return "\\boxed"
+    if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
+        return ""
+    return " "
 
 
 def visible(text: str) -> str:
@@ -282,6 +319,8 @@ def visible(text: str) -> str:
     font size 0 or opacity 0. Linear: each hidden region is skipped once."""
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
+    if _MARKUP.search(text):
+        text = _MARKUP.sub(_markup, text)
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []
@@ -465,7 +504,7 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
             return _found([bare.group(1)], "choice", "math")
         letter = _last_choice(text)
         if letter:
-            return _found([letter], "choice", "math")
+            return _choice_statement(text, letter)
     final = _final_statement(text)
     if final is not None:
         return final
@@ -1393,6 +1432,16 @@ def _isolate_value(s: str) -> str:
 
 
 # ---------------------------------------------------------------- choices, cleaning
+
+
+def _choice_statement(text: str, letter: str) -> Extraction:
+    """The last choice letter, with its sentence when a cue before it changes it ("Probably (C).")."""
+    m = _last(_CHOICE.finditer(text, max(0, len(text) - _WINDOW)))
+    if m is not None:
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 200, -1) + 1
+        if _lead_changes(text[start : m.start()]):
+            return _found([text[start : m.end()].strip()], "choice", "text")
+    return _found([letter], "choice", "math")
 
 
 def _last_choice(text: str) -> str | None:

@@ -429,19 +429,23 @@ class _P:
     def label(self, cmd: str) -> Any:
         """``\\angle ABC``, ``\\overline{AB}``: one symbol named by the command and the letters."""
         if self.is_("op", "{"):
+            save = self.i
             self.take()
             letters = []
             while not self.is_("op", "}"):
                 t = self.take()
                 if t[0] not in ("sym", "num"):
-                    raise Unsupported("label")
+                    if cmd != "overline":
+                        raise Unsupported("label")
+                    self.i = save  # \overline{1+2i}: the complex conjugate
+                    return sympy.conjugate(self.group(), evaluate=False)
                 letters.append(t[1])
             self.take()
         else:
             letters = [self.take()[1]]
             while self.is_("sym") and not self.peek()[2]:  # type: ignore[index]
                 letters.append(self.take()[1])
-        return sympy.Symbol(f"{cmd} {''.join(letters)}")
+        return sympy.Symbol(f"{cmd} {_geometric_name(cmd, ''.join(letters))}")
 
     def function(self, name: str) -> Any:
         if name in _MULTI:
@@ -583,6 +587,19 @@ def log10_bound(e: Any) -> float:
         n = log10_bound(e.args[0])
         return math.inf if n > 15 else (n + 1) * 10**n
     return max((log10_bound(a) for a in e.args), default=1.0) + 1
+
+
+def _geometric_name(cmd: str, name: str) -> str:
+    """One spelling of a figure's name: a segment read either way (``AB`` = ``BA``), an angle through the same
+    vertex (``ABC`` = ``CBA``), a triangle or polygon from any vertex in the same direction (``ABC`` = ``BCA``;
+    ``ACB`` runs the other way, which matters when vertices correspond)."""
+    if not name.isalpha() or len(name) < 2:
+        return name
+    if cmd in ("overline", "angle", "measuredangle", "overarc", "widehat") or len(name) == 2:
+        return min(name, name[::-1])
+    if cmd in ("triangle", "square", "parallelogram", "polygon"):
+        return min(name[k:] + name[:k] for k in range(len(name)))  # the same orientation: ABC = BCA, not ACB
+    return name
 
 
 def refuse_huge(expr: Any) -> None:

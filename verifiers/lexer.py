@@ -407,6 +407,8 @@ def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
 
 _GLUED_TEXT = re.compile(r"\\(text|textrm|mathrm)\{([^{}]*+)\}\\(text|textrm|mathrm)\{([^{}]*+)\}")
 _CHOOSE = re.compile(r"\{([^{}\\]{1,40}+)\\choose([^{}\\]{1,40}+)\}")
+_ABS = re.compile(r"\\abs\{([^{}]{0,200}+)\}")
+_DECIMAL_POWER = re.compile(r"\^[ ]?+(\d++\.\d++)")
 _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 
 
@@ -417,6 +419,10 @@ def lex(latex: str) -> list[Tok]:
         s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
     if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial
         s = _CHOOSE.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
+    if "\\abs{" in s:  # \abs{-5} (the physics/mathtools macro) is |-5|
+        s = _ABS.sub(lambda m: "|" + m.group(1) + "|", s)
+    if "^" in s and _DECIMAL_POWER.search(s):  # 2^0.5: a decimal exponent is one number
+        s = _DECIMAL_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "**" in s:  # 2**10: an ASCII power takes its whole exponent
         s = _ASCII_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:

@@ -562,6 +562,10 @@ def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> 
             approx = True  # x \approx 11: the value is marked approximate
     if len(parts) == 1:
         return parse_tokens(parts[0])
+    names = [_is_label(p) for p in parts[:-1]]
+    if len(names) > 1 and all(names) and len(set(names)) == len(names) and not _has_letters(parts[-1]):
+        value = parse_tokens(parts[-1])  # x = y = 2: every name has the value
+        return Labelled(tuple(n for n in names if n), tuple(value for _ in names))
     label = _is_label(parts[0])
     value = _chain(parts[1:] if label is not None else parts)
     if approx:
@@ -813,6 +817,8 @@ def _atomic(t: list[Tok]) -> Node:
         if len(marks) > 1:
             return Coll("or", tuple(Choice(n[k + 1][1]) for k in marks))
         rest = _trim(n[3:])
+        if ("op", "?") in rest:
+            return Bad(render(t))  # "(C)?": a question
         return Choice(n[1][1], parse_tokens(rest) if rest else None)
     if len(n) > 2 and n[0][0] == "sym" and n[0][1] in "ABCDEFGHIJ" and n[1] in (("op", ")"), ("op", ".")):
         rest = _trim(n[2:])  # "B) 12", "B. 12": an option's letter, then its value
@@ -969,6 +975,9 @@ def _text(n: list[Tok]) -> Node | None:
     value = number_words(low)
     if value is not None:
         return _scalar_of(value)
+    low = _TEXT_SYNONYMS.get(low, low)
+    if low == "all real numbers":
+        return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union")
     if low in _INFINITY_WORDS:  # \text{infinity}
         toks = (("op", "-"), _INF) if _INFINITY_WORDS[low] < 0 else (_INF,)
         return Scalar(render(list(toks)), toks)
@@ -980,6 +989,22 @@ def _text(n: list[Tok]) -> Node | None:
 
 #: approximation marks written after the value
 TRAILING_APPROX = ("approx.", "approx", "approximately", "ca.")
+#: one spelling of answers said in words several ways
+_TEXT_SYNONYMS = {
+    "dne": "does not exist",
+    "no solution": "none",
+    "no solutions": "none",
+    "no real solution": "none",
+    "no real solutions": "none",
+    "no such number": "none",
+    "no such n": "none",
+    "no such x": "none",
+    "infinitely many": "infinity",
+    "infinitely many solutions": "infinity",
+    "all reals": "all real numbers",
+    "all real x": "all real numbers",
+    "every real number": "all real numbers",
+}
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
 
