@@ -209,6 +209,8 @@ def _region(text: str, think_tag: str) -> str:
     if depth == 0:
         out.append(text[pos:])
     rest = "".join(out)
+    if depth > 0:
+        return rest  # an unclosed <think>: the completion ended inside its reasoning (only what came before counts)
     return rest if rest.strip() else tag.sub(" ", text)
 
 
@@ -408,7 +410,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACING = re.compile(
     r"\\(?:[,;:! ]|q?quad(?![A-Za-z])|(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
     r"|hspace\*?+\{[^{}]{0,20}+\}|[mh]?(?:kern|skip)[ ]?+-?[\d.]{1,8}+[ ]?+[a-z]{2})"
-    r"|(?<![A-Za-z}\\])\{\}|~|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+    r"|(?<![A-Za-z}\\])\{\}|~(?!=)|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 )
 _WS_RUN = re.compile(r"[ \t\r\n\f\v]{2,}+")
 
@@ -1041,7 +1043,7 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     s = _cut_clause(stmt)
-    if _hedgy(stmt[len(s) :]):
+    if _hedgy(stmt[len(s) :]) or _doubting_clause(stmt[len(s) :]):
         s = stmt
     rej = _REJECTED_IN.search(_mask_math(s))
     if rej is not None and _ANSWER_TOKEN.search(s[: rej.start()]) and _bare_value(s[rej.end() :]):
@@ -1056,6 +1058,14 @@ def _statement(stmt: str, method: str) -> Extraction | None:
 _REJECTED_IN = re.compile(
     r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
 )
+
+
+def _doubting_clause(clause: str) -> bool:
+    """A cut-off first-person clause that doubts the answer (", I'm not sure", ", I think", ", we guess")."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    m = re.match(r"(?i)[ \t]*+[,;]?[ \t]*+(?:I|we)\b", clause)
+    return m is not None and cue_words(re.findall(r"[A-Za-z']+", clause))
 
 
 def _bare_value(s: str) -> bool:
@@ -1152,7 +1162,7 @@ def _sentence_end(text: str, i: int, limit: int) -> int:
         if c == "\n":
             if started:
                 return j
-        elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'"):
+        elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
             if not (c == "." and _abbreviation(text, j)):
                 return j
         elif not c.isspace():

@@ -407,6 +407,26 @@ def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
 
 _GLUED_TEXT = re.compile(r"\\(text|textrm|mathrm)\{([^{}]*+)\}\\(text|textrm|mathrm)\{([^{}]*+)\}")
 _CHOOSE = re.compile(r"\{([^{}\\]{1,40}+)\\choose([^{}\\]{1,40}+)\}")
+_SIUNITX = re.compile(r"\\(num|SI|qty|si)\{([^{}]{0,60}+)\}(?:\{([^{}]{0,60}+)\})?")
+_SI_NAMES = {"metre": "m", "meter": "m", "gram": "g", "second": "s", "litre": "L", "liter": "L", "hour": "h"}
+_SI_NAMES.update({"minute": "min", "newton": "N", "joule": "J", "watt": "W", "volt": "V", "kelvin": "K"})
+_SI_NAMES.update({"kilo": "k", "centi": "c", "milli": "m", "micro": "u", "mega": "M", "giga": "G", "per": "/"})
+_SI_NAMES.update({"percent": "%", "degree": "deg", "square": "square ", "cubic": "cubic "})
+
+
+def _si_unit(u: str) -> str:
+    return re.sub(r"\\([A-Za-z]+)", lambda m: _SI_NAMES.get(m.group(1), m.group(1)), u).replace(" ", "").strip()
+
+
+def _siunitx(m: re.Match[str]) -> str:
+    kind, a, b = m.group(1), m.group(2), m.group(3)
+    if kind == "num":
+        return a + ("{" + b + "}" if b is not None else "")
+    if kind == "si":
+        return "\\text{ " + _si_unit(a) + "}" + ("{" + b + "}" if b is not None else "")
+    return a + ("\\text{ " + _si_unit(b) + "}" if b is not None else "")
+
+
 _ABS = re.compile(r"\\abs\{([^{}]{0,200}+)\}")
 _DECIMAL_POWER = re.compile(r"\^[ ]?+(\d++\.\d++)")
 _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
@@ -419,6 +439,10 @@ def lex(latex: str) -> list[Tok]:
         s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
     if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial
         s = _CHOOSE.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
+    if "\\num{" in s or "\\SI{" in s or "\\qty{" in s or "\\si{" in s:  # siunitx: \SI{5}{\centi\metre} is 5 cm
+        s = _SIUNITX.sub(_siunitx, s)
+    if "\\mathbb " in s:  # \mathbb R
+        s = re.sub(r"\\mathbb ([A-Z])", r"\\mathbb{\1}", s)
     if "\\abs{" in s:  # \abs{-5} (the physics/mathtools macro) is |-5|
         s = _ABS.sub(lambda m: "|" + m.group(1) + "|", s)
     if "^" in s and _DECIMAL_POWER.search(s):  # 2^0.5: a decimal exponent is one number

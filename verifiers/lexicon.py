@@ -385,7 +385,7 @@ QUALIFIER_CUES = frozenset(
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
-    backward backwards leftward rightward""".split()
+    backward backwards leftward rightward far""".split()
 )
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
@@ -401,7 +401,7 @@ LEAD_CUES = frozenset(
     exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
     bounds low high down up multiple factor divisor power twice thrice double triple half quarter third reciprocal
     inverse opposite negative negation square squared cube cubed root times plus minus more less fewer greater
-    smaller partial test sanity intermediate candidate attempt trial either
+    smaller partial test sanity intermediate candidate attempt trial either anything
     nicht kein keine keinen nie niemals vielleicht wahrscheinlich fast etwa ungefähr mindestens höchstens mehr
     weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
