@@ -396,7 +396,8 @@ LEAD_CUES = frozenset(
     untrue mistaken mistake error erroneous invalid impossible excluding excludes exclude except different differs
     differ unequal unlike rejected discarded struck scratch ignore disregard retract previously initially earlier
     formerly originally draft old doubt doubtful unlikely likely presumably seemingly apparently supposedly
-    maybe perhaps possibly probably guess hypothesis conjecture tentatively tentative unless estimate estimated
+    maybe perhaps possibly probably guess hypothesis hypothetically conjecture tentatively tentative unless estimate
+    estimated
     rough roughly approximately approx about around nearly almost close hardly barely scarcely nowhere far near
     exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
     bounds low high down up multiple factor divisor power twice thrice double triple half quarter third reciprocal
@@ -446,7 +447,7 @@ CJK_CUES = (
 LABEL_CUES = frozenset(
     """bound bounds upper lower test draft intermediate partial rough estimate estimated hypothesis conjecture
     doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
-    candidate attempt trial example guess unlikely likely maybe perhaps possibly probably approx approximately about
+    candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
     around roughly nearly almost seemingly apparently""".split()
 )
 #: words before an answer's copula that retract or doubt it ("I doubt the answer is", "A wrong approach gives")

@@ -824,7 +824,8 @@ def _atomic(t: list[Tok]) -> Node:
         rest = _trim(n[2:])  # "B) 12", "B. 12": an option's letter, then its value
         return Choice(n[0][1], parse_tokens(rest) if rest else None)
     if len(n) > 3 and _is_choice(n, len(n) - 3) and len(t) > 4 and t[-4][0] == "ws":
-        return Choice(n[-2][1], parse_tokens(_trim(t[:-3])))  # "12 (B)": a value, then its option's letter
+        value = parse_tokens(_trim(t[:-3]))  # "12 (B)": a value, then its option's letter
+        return Bad(render(t)) if isinstance(value, (Text, Bad)) else Choice(n[-2][1], value)  # not "Perhaps (B)"
     if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
         if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
             return Choice(n[len(n) // 2][1])

@@ -268,3 +268,83 @@ def test_word_answers_for_word_golds(verifier: MathVerifier) -> None:
             ("Gabriel", r"\text{Gabriel}", True),
         ],
     )
+
+
+def test_cue_words_between_an_answer_and_its_anchor(verifier: MathVerifier) -> None:
+    judge(
+        verifier,
+        [
+            (r"Scarcely \boxed{8}", "8", False),
+            (r"Most likely \boxed{8}", "8", False),
+            (r"It surpasses \boxed{8}", "8", False),
+            (r"The result is thrice \boxed{8}", "8", False),
+            (r"The answer is the cube of \boxed{8}", "8", False),
+            (r"Hypothetically: \boxed{8}", "8", False),
+            (r"Lower bound: \boxed{8}", "8", False),
+            ("The answer is nowhere near 8.", "8", False),
+            ("I doubt that the total is 8.", "8", False),
+            (r"Working it through carefully, the total is \boxed{8}", "8", True),
+            (r"Therefore, the final answer is exactly \boxed{8}.", "8", True),
+            (r"About 40% of the class passed, so \boxed{8}.", "8", True),
+            (r"Area: \boxed{8}", "8", True),
+        ],
+    )
+
+
+def test_other_languages_and_scripts(verifier: MathVerifier) -> None:
+    judge(
+        verifier,
+        [
+            ("Die Antwort ist wahrscheinlich 8.", "8", False),
+            (r"Ce n'est pas \boxed{8}.", "8", False),
+            (r"Probablemente \boxed{8}", "8", False),
+            (r"至少 \boxed{8}", "8", False),
+            (r"\boxed{8} 左右", "8", False),
+            ("答案是 $8$", "8", True),
+            (r"所以答案为 \boxed{8}。", "8", True),
+            ("La risposta è 8.", "8", True),
+            (r"\boxed{８}", "8", True),
+            (r"\boxed{八}", "8", True),
+            (r"\boxed{8元}", "8", True),
+            (r"\boxed{⑧}", "8", True),
+        ],
+    )
+
+
+def test_labels_reasoning_markers_and_markup(verifier: MathVerifier) -> None:
+    judge(
+        verifier,
+        [
+            (r"\boxed{\text{estimate} = 8}", "8", False),
+            ("Incorrect sum = 8", "8", False),
+            (r"<reasoning>\boxed{7}</reasoning>\boxed{8}", "8", True),
+            (r"<thinking>so 7</thinking> The answer is 8.", "8", True),
+            ("<think>Maybe 7. The answer is 8.", "8", False),
+            (r"<answer>8</answer> but I am not sure", "8", False),
+            (r"The answer is ~~7~~ 8.", "8", True),
+            (r"\colorbox{yellow}{8}", "8", True),
+            (r"\boxed{8}\boxed{8}", "8", True),
+            (r"\boxed{8} 🤔", "8", False),
+            (r"$\boxed{8}$*", "8", False),
+            ("Perhaps (D).", "D", False),
+        ],
+    )
+
+
+def test_notations_for_the_same_value(verifier: MathVerifier) -> None:
+    judge(
+        verifier,
+        [
+            (r"\boxed{x = y = 4}", "x = 4, y = 4", True),
+            (r"\boxed{\overline{CD}}", r"\overline{DC}", True),
+            (r"\boxed{\angle PQR}", r"\angle RQP", True),
+            (r"\boxed{\angle PQR}", r"\angle QPR", False),
+            (r"\boxed{\overline{3-4i}}", "3+4i", True),
+            (r"\boxed{\text{no real solutions}}", r"\emptyset", True),
+            (r"\boxed{\SI{8}{\kilo\metre}}", r"8\text{ km}", True),
+            (r"\boxed{{6 \choose 2}}", "15", True),
+            (r"\boxed{\abs{-8}}", "8", True),
+            (r"\boxed{\mathbb R}", r"(-\infty,\infty)", True),
+            (r"\boxed{y - 2 = 8}", "8", False),
+        ],
+    )
