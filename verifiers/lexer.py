@@ -610,6 +610,7 @@ def _text(content: str, toks: list[Tok]) -> None:
         toks.append(("ws", " "))
         return
     toks.append(("ws", " "))
+    trailing_off = c.endswith(("...", "…"))  # \text{yes...}: trailing off is not the word
     for m in _TEXT_WORD.finditer(c):
         w = m.group(0)
         if len(w) == 1 and w.isascii() and w.isalpha():
@@ -627,6 +628,8 @@ def _text(content: str, toks: list[Tok]) -> None:
         elif w in ("/", "?"):  # \text{Evelyn?} is a question, not the word
             toks.append(("op", w))
         toks.append(("ws", " "))
+    if trailing_off:
+        toks.append(("cmd", "dots"))
 
 
 def _op(c: str, toks: list[Tok]) -> None:

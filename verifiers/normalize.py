@@ -106,7 +106,26 @@ def _mixed(t: list[Tok]) -> Num | None:
     return Num(whole + Fraction(a, b))
 
 
+def _parenthesised_repeat(t: list[Tok]) -> Num | None:
+    """``0.(3)``, ``0.1(6)``: the digits in parentheses repeat (another notation of ``0.\\overline{3}``)."""
+    if len(t) == 5 and t[0][0] == "num" and "." not in t[0][1] and t[1] == ("op", "."):
+        head, rest = t[0][1] + ".", t[2:]
+    elif len(t) == 4 and t[0][0] == "num" and "." in t[0][1]:
+        head, rest = t[0][1], t[1:]
+    else:
+        return None
+    if rest[0] != ("op", "(") or rest[2] != ("op", ")") or rest[1][0] != "num" or not rest[1][1].isdigit():
+        return None
+    return _repeating(
+        [("num", head.rstrip(".")), ("op", "."), ("cmd", "overline"), rest[1]]
+        if head.endswith(".")
+        else [("num", head), ("cmd", "overline"), rest[1]]
+    )
+
+
 def _unsigned(t: list[Tok]) -> Num | None:
+    if len(t) in (4, 5) and t[-1] == ("op", ")") and (rep := _parenthesised_repeat(t)) is not None:
+        return rep
     if len(t) in (3, 4, 8) and t[0][0] == "num" and (t[1][0] == "num" or t[1] == ("cmd", "frac")):
         return _mixed(t)
     if (

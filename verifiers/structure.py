@@ -329,6 +329,9 @@ def parse_tokens(toks: list[Tok]) -> Node:
         t = inner
         if not t:
             return Bad("")
+    inner_env = _layout_environment(t)
+    if inner_env is not None:
+        return parse_tokens(inner_env)
     node = _connectives(t)
     if node is not None:
         return node
@@ -339,6 +342,28 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+_LAYOUT_ENVS = frozenset({"aligned", "align", "alignat", "gathered", "gather", "split", "equation", "eqnarray"})
+
+
+def _layout_environment(t: list[Tok]) -> list[Tok] | None:
+    """The content of a layout environment around a whole answer (``aligned``, ``align*``, ``gathered``, a
+    one-cell ``array``), with its alignment marks removed; several rows are a list. ``None`` when there is none."""
+    n = _nonws(t)
+    if len(n) < 2 or n[0][0] != "begin" or n[-1] != ("end", n[0][1]) or not _closes_at_end(n):
+        return None
+    env, body = n[0][1], n[1:-1]
+    rows = [[x for x in r if x != ("op", "&")] for r in _split(body, lambda tok: tok == ("op", "\\\\"))[0]]
+    rows = [r for r in rows if r]
+    if env == "array" and len(rows) == 1 and ("op", "&") not in body:
+        return rows[0]
+    if env not in _LAYOUT_ENVS or not rows:
+        return None
+    out: list[Tok] = []
+    for k, r in enumerate(rows):
+        out.extend(([("op", ",")] if k else []) + r)
+    return out
 
 
 def _french_interval(t: list[Tok]) -> list[Tok]:

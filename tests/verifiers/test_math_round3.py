@@ -346,5 +346,11 @@ def test_notations_for_the_same_value(verifier: MathVerifier) -> None:
             (r"\boxed{\abs{-8}}", "8", True),
             (r"\boxed{\mathbb R}", r"(-\infty,\infty)", True),
             (r"\boxed{y - 2 = 8}", "8", False),
+            (r"\boxed{\begin{aligned}y&=8\end{aligned}}", "8", True),
+            (r"\boxed{\begin{gathered}8\end{gathered}}", "8", True),
+            (r"\boxed{\begin{aligned}x&=1\\y&=8\end{aligned}}", "x = 1, y = 8", True),
+            (r"\boxed{0.(6)}", r"\frac23", True),
+            (r"\boxed{0.1(3)}", r"\frac{2}{15}", True),
+            (r"\boxed{\text{no...}}", r"\text{no}", False),
         ],
     )
