@@ -26,6 +26,7 @@ worker (:func:`answers_equal_any`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -190,6 +191,9 @@ class _Matcher:
                 gv = dict(zip(g.labels, g.values))
                 return all(self.match(v, gv[k]) for k, v in zip(p.labels, p.values))
             if len(p.labels) == len(g.labels) == 1:
+                renamed = _rename_argument(p, g)
+                if renamed is not None:  # f(y) = y against f(x) = x: the same function
+                    return self.match(renamed, g.values[0])
                 return self._labelled_equations(p, g)
             return False
         if isinstance(p, Labelled):
@@ -588,6 +592,27 @@ def _digits_value(digits: str, base: int) -> int | None:
         return int(digits, base) if len(digits) <= 400 else None
     except ValueError:
         return None
+
+
+_FUNCTION_LABEL = re.compile(r"([A-Za-z]+)\(([a-z])\)")
+
+
+def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
+    """``p``'s value with its function argument renamed to ``g``'s (``f(y) = y^2`` read as ``f(x) = x^2``), when
+    both label the same one-argument function and ``g``'s argument letter does not occur in ``p``'s value."""
+    from rlvr.verifiers.lexer import lex, render
+
+    mp, mg = _FUNCTION_LABEL.fullmatch(p.labels[0]), _FUNCTION_LABEL.fullmatch(g.labels[0])
+    value = p.values[0]
+    if mp is None or mg is None or mp.group(1) != mg.group(1) or mp.group(2) == mg.group(2):
+        return None
+    if not isinstance(value, Scalar):
+        return None
+    old, new = ("sym", mp.group(2)), ("sym", mg.group(2))
+    toks = lex(value.latex)
+    if new in toks:
+        return None
+    return parse(render([new if t == old else t for t in toks]))
 
 
 def _stated_value(e: Equation) -> Scalar | None:

@@ -48,4 +48,4 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 55
+    assert sum(bool(r.get("open")) for r in rows) <= 53

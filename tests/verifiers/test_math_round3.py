@@ -352,5 +352,7 @@ def test_notations_for_the_same_value(verifier: MathVerifier) -> None:
             (r"\boxed{0.(6)}", r"\frac23", True),
             (r"\boxed{0.1(3)}", r"\frac{2}{15}", True),
             (r"\boxed{\text{no...}}", r"\text{no}", False),
+            (r"\boxed{g(t) = 3t - 1}", "g(x) = 3x - 1", True),
+            (r"\boxed{g(t) = 3t + 1}", "g(x) = 3x - 1", False),
         ],
     )
