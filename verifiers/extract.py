@@ -839,8 +839,14 @@ _FOOTNOTE = re.compile(r"[ \t]*+(?:\*(?!\*)|\(\*\)|\u2020|\u2021)")
 
 
 def _doubting_symbol(s: str) -> bool:
-    """A pictograph or sign other than a check mark (❌, ✗, 🤔, 🤷): it comments on the answer."""
-    return any(unicodedata.category(c) == "So" and c not in "\u2713\u2714\u2611" for c in s[:200])
+    """A pictograph or dingbat other than a check mark (❌, ✗, 🤔, 🤷): it comments on the answer (the replacement
+    character of an undecodable byte does not)."""
+    return any(
+        unicodedata.category(c) == "So"
+        and ("\u2600" <= c <= "\u27bf" or "\u2b00" <= c <= "\u2bff" or c >= "\U0001f000")
+        and c not in "\u2713\u2714\u2611\u2705"
+        for c in s[:200]
+    )
 
 
 def _tail_changes(rest: str) -> bool:
