@@ -107,6 +107,34 @@ def pack(
     )
 
 
+def micro_batches(
+    prompt_ids: Sequence[Sequence[int]],
+    group_ids: torch.Tensor,
+    completion_ids: torch.Tensor,
+    completion_mask: torch.Tensor,
+    size: int,
+    pad_id: int,
+) -> list[tuple[list[int], PackedBatch]]:
+    """Consecutive rows cut into micro-batches of ``size`` rows, each with its row indices; each packs its
+    distinct prompts once (completions of one prompt are contiguous, so a group's prompt is computed once per
+    micro-batch). ``group_ids`` (N,): the prompt of each row; ``completion_*`` (N, T)."""
+    gid = group_ids.tolist()
+    out = []
+    for k in range(0, len(gid), size):
+        idx = list(range(k, min(k + size, len(gid))))
+        groups = sorted({gid[i] for i in idx})
+        local = {g: j for j, g in enumerate(groups)}
+        p = pack(
+            [prompt_ids[g] for g in groups],
+            [local[gid[i]] for i in idx],
+            completion_ids[idx],
+            completion_mask[idx],
+            pad_id,
+        )
+        out.append((idx, p))
+    return out
+
+
 def _logits_concatenated(model: torch.nn.Module, b: PackedBatch) -> torch.Tensor:
     """(R, T, V) next-token logits of every completion position: each row runs its own prompt."""
     t = b.completion_ids.shape[1]

@@ -139,8 +139,20 @@ def _jsonable(v: Any) -> Any:
 
 
 def read_metrics(run_dir: str | Path) -> list[dict[str, Any]]:
-    """All records of ``<run_dir>/metrics.jsonl``."""
+    """All records of ``<run_dir>/metrics.jsonl`` ([] without the file); a malformed line (a crashed run leaves
+    one) is skipped with a warning."""
     path = Path(run_dir) / METRICS_FILE
+    rows: list[dict[str, Any]] = []
     if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        return rows
+    for i, line in enumerate(path.read_text().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            logger.warning("%s:%d: skipping malformed line", path, i)
+            continue
+        if isinstance(row, dict):
+            rows.append(row)
+    return rows
