@@ -9,34 +9,14 @@ from rlvr.rl_core.builders import load_policy
 from rlvr.rl_core.collect import Totals, loss_mask
 from rlvr.rl_core.config import load_config
 from rlvr.rl_core.losses import StepNormalizer
-from rlvr.rl_core.rollout import build_rollout_batch
 from rlvr.rl_core.seeding import seed_everything
 from rlvr.rl_core.trainer import Trainer
 from rlvr.rl_core.update import normalizer
 
 sys.path.insert(0, str(Path(__file__).parent))
-from toy_task import DigitVerifier, ToyTask  # noqa: E402
+from toy_task import DigitVerifier, ScriptedGenerator, ToyTask  # noqa: E402
 
 from rlvr.verifiers.base import VerifyResult  # noqa: E402
-
-
-class _ScriptedGenerator:
-    """Answers prompt i of every call with the completion texts ``script[i]`` (truncated at max_new_tokens)."""
-
-    def __init__(self, tokenizer, script):
-        self.tok, self.script = tokenizer, script
-
-    def sync_weights(self, model):
-        pass
-
-    def generate(self, prompts, n, params):
-        comps = [
-            self.tok(x, add_special_tokens=False)["input_ids"][: params.max_new_tokens]
-            for i in range(len(prompts))
-            for x in self.script[i]
-        ]
-        trunc = [len(c) >= params.max_new_tokens for c in comps]
-        return build_rollout_batch(prompts, comps, [[0.0] * len(c) for c in comps], trunc, 0, self.tok, n)
 
 
 class LeadingOne(DigitVerifier):
@@ -74,7 +54,7 @@ def _trainer(tmp_path, *extra):
     task = ToyTask()
     task.verifier = LeadingOne()
     t = Trainer(cfg, model, tok, task, tmp_path)
-    t.generator = _ScriptedGenerator(tok, SCRIPT)
+    t.generator = ScriptedGenerator(tok, SCRIPT)
     return t
 
 

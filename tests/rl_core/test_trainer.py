@@ -18,7 +18,7 @@ from rlvr.rl_core.trainer import Trainer, build_trainer
 from rlvr.rl_core.verification import verify
 
 sys.path.insert(0, str(Path(__file__).parent))
-from toy_task import DigitVerifier, ToyTask  # noqa: E402
+from toy_task import DigitVerifier, ScriptedGenerator, ToyTask  # noqa: E402
 
 from rlvr.verifiers.base import VerifyResult  # noqa: E402
 
@@ -527,25 +527,6 @@ def test_without_count_filtered_dapo_normalises_over_the_kept_groups(tmp_path):
         torch.testing.assert_close(dapo[n] * share, g, rtol=1e-4, atol=1e-6 * float(g.abs().max()), msg=n)
 
 
-class _ScriptedGenerator:
-    """A Generator that answers prompt i of every call with the completion texts ``script[i]``."""
-
-    def __init__(self, tokenizer, script):
-        self.tok, self.script = tokenizer, script
-
-    def sync_weights(self, model):
-        pass
-
-    def generate(self, prompts, n, params):
-        from rlvr.rl_core.rollout import build_rollout_batch
-
-        comps = [
-            self.tok(x, add_special_tokens=False)["input_ids"] for i in range(len(prompts)) for x in self.script[i]
-        ]
-        trunc = [len(c) >= params.max_new_tokens for c in comps]
-        return build_rollout_batch(prompts, comps, [[0.0] * len(c) for c in comps], trunc, 0, self.tok, n)
-
-
 def test_dynamic_sampling_filters_on_the_rewards_the_advantages_see(tmp_path):
     """Scores 1 for a leading "1"; 8 new tokens with an overlong buffer of 4: a completion of L > 4 tokens
     loses (L − 4)/4. A group is kept exactly when its shaped rewards vary (non-zero advantages)."""
@@ -573,7 +554,7 @@ def test_dynamic_sampling_filters_on_the_rewards_the_advantages_see(tmp_path):
         "sampling.max_rounds=1",
         task=task,
     )
-    t.generator = _ScriptedGenerator(t.tokenizer, script)
+    t.generator = ScriptedGenerator(t.tokenizer, script)
     c = t.collect(1)
     assert [g.texts for g in c.kept] == [script[1], script[2]]
     assert [g.texts for g in c.dropped] == [script[0], script[3]]
