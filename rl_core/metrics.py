@@ -86,6 +86,23 @@ def distinct_per_group(texts: Sequence[str], group_size: int) -> float:
     return sum(len(set(g)) / len(g) for g in groups) / len(groups)
 
 
+def batch_metrics(
+    rewards: torch.Tensor,
+    results: Sequence[VerifyResult],
+    mask: torch.Tensor,
+    truncated: torch.Tensor,
+    texts: Sequence[str],
+    advantages: torch.Tensor,
+) -> dict[str, float]:
+    """The trained batch's metrics: rewards (K, G) and their results, lengths ((N, T) completion mask, (N,)
+    truncated), distinct completions per group, mean |advantage|."""
+    m = reward_metrics(rewards, results)
+    m.update(length_metrics(mask, truncated))
+    m["distinct_per_group"] = distinct_per_group(texts, rewards.shape[1])
+    m["advantage/abs_mean"] = float(advantages.abs().mean())
+    return m
+
+
 class MetricsWriter:
     """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors the numeric
     values to experiment trackers (:mod:`rlvr.rl_core.trackers`; ``tensorboard``: TensorBoard when it is

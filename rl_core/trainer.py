@@ -42,10 +42,10 @@ from rlvr.rl_core.collect import Collector, CollectResult, collate, loss_mask
 from rlvr.rl_core.config import RunConfig, dump_config
 from rlvr.rl_core.credit.stage import make_credit_stage
 from rlvr.rl_core.evaluation import evaluate
-from rlvr.rl_core.forward import micro_batches
+from rlvr.rl_core.forward import PackedBatch, micro_batches
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, trainable_state
 from rlvr.rl_core.lr_schedule import rebase_lr
-from rlvr.rl_core.metrics import MetricsWriter, distinct_per_group, length_metrics, reward_metrics
+from rlvr.rl_core.metrics import MetricsWriter, batch_metrics
 from rlvr.rl_core.monitor import PitfallMonitor
 from rlvr.rl_core.nonfinite import NonFiniteError, NonFiniteGuard, assert_finite
 from rlvr.rl_core.preemption import StopControl, StopRun, TrainingInterrupted
@@ -263,25 +263,14 @@ class Trainer:
             return m
         batch, rewards, results = collate(collected.kept, self.pad_id, self.tokenizer, cfg.rollout.group_size)
         mask = loss_mask(collected.kept, cfg.reward.overlong_filter)
-        packs = micro_batches(
-            batch.prompt_ids,
-            batch.group_ids,
-            batch.completion_ids,
-            batch.completion_mask,
-            cfg.optim.micro_batch_size,
-            self.pad_id,
-        )
-        ref, m_ref = reference_logprobs(
-            self.reference, packs, self.device, self.autocast, cfg.rollout.temperature, self.share_prefix
-        )
+        packs = micro_batches(batch, cfg.optim.micro_batch_size, self.pad_id)
+        ref, m_ref = self.reference_logprobs(packs)
         rewards, m_shape = self.shape_rewards(rewards, batch, packs, ref)
         adv = self.advantages(rewards, mask, collected)
         adv, m_credit = self.credit(batch, collected.kept, rewards.flatten(), adv, self.generator)
-        for part in (m_ref, m_shape, m_credit, reward_metrics(rewards, results)):
+        m_batch = batch_metrics(rewards, results, batch.completion_mask, batch.truncated, batch.texts, adv)
+        for part in (m_ref, m_shape, m_credit, m_batch):
             m.update(part)
-        m.update(length_metrics(batch.completion_mask, batch.truncated))
-        m["distinct_per_group"] = distinct_per_group(batch.texts, cfg.rollout.group_size)
-        m["advantage/abs_mean"] = float(adv.abs().mean())
         m.update(self.learner(step, batch, packs, adv, mask, ref, collected.loss_totals, self.stop))
         return m
 
@@ -291,6 +280,13 @@ class Trainer:
         """The collect stage on the current weights: the step's groups, filtered groups and totals."""
         self.generator.sync_weights(self.model)
         return self.collector(step, self.generator, self.verifier)
+
+    def reference_logprobs(
+        self, packs: list[tuple[list[int], PackedBatch]]
+    ) -> tuple[list[torch.Tensor] | None, dict[str, float]]:
+        """The reference stage: (n, t) reference log-probs per micro-batch (None without a reference policy)."""
+        r = self.cfg.rollout
+        return reference_logprobs(self.reference, packs, self.device, self.autocast, r.temperature, self.share_prefix)
 
     def advantages(self, rewards: torch.Tensor, mask: torch.Tensor, collected: CollectResult) -> torch.Tensor:
         """(K·G,) sequence advantages of the kept groups' (K, G) ``rewards`` (``mask``: their (K·G, T) loss
