@@ -28,7 +28,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from rlvr.verifiers.proctree import become_subreaper, children, descendants, kill_tree
+from rlvr.verifiers.proctree import become_subreaper, children, descendants, kill_tree, reap_children
 
 
 def _resolve(spec: str, cache: dict[str, Callable[..., Any]]) -> Callable[..., Any]:
@@ -117,12 +117,7 @@ def _sweep(keeper: int, keep: frozenset[int]) -> None:
     me = os.getpid()
     if children(me) or any(c != me for c in children(keeper)):
         kill_tree(keeper, include_root=False, keep=keep | {me})
-        while True:  # reap this worker's own killed children
-            try:
-                if os.waitpid(-1, os.WNOHANG)[0] == 0:
-                    break
-            except ChildProcessError:
-                break
+        reap_children()  # this worker's own killed children
 
 
 def main(argv: list[str]) -> int:
