@@ -729,7 +729,10 @@ def load_config(path: str | Path | None, overrides: Sequence[str] = ()) -> RunCo
     data: Any = {}
     if path is not None:
         path = config_file(path)
-        text = path.read_text()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"{path}: not UTF-8 text: {e}") from None
         try:
             data = yaml.safe_load(text) or {}
         except yaml.YAMLError as e:

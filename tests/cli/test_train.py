@@ -94,6 +94,36 @@ def test_print_config_resolves_preset_and_file(tmp_path, capsys):
     assert "eps_high: 0.28" in out and "eps_low: 0.1" in out and "group_size: 4" in out
 
 
+def test_a_config_file_that_is_not_utf8_is_a_bad_config_exit_2(tmp_path, capsys):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_bytes(b"\x00\xff\xfe")
+    assert main(["train", "--config", str(cfg), "--print-config"]) == 2
+    err = capsys.readouterr().err
+    assert str(cfg) in err and "not UTF-8" in err and "Traceback" not in err
+
+
+def test_overrides_may_come_between_and_after_flags(tmp_path, capsys):
+    run_dir = tmp_path / "r"
+    argv = [
+        "train",
+        "--config",
+        "tiny",
+        "steps=8",
+        "--print-config",
+        "seed=1",
+        "--run-dir",
+        str(run_dir),
+        "optim.lr=0.5",
+    ]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "steps: 8" in out and "seed: 1" in out and "lr: 0.5" in out
+
+
+def test_subcommands_with_subcommands_of_their_own_still_parse(capsys):
+    assert main(["tasks", "list"]) == 0
+
+
 @pytest.mark.slow
 def test_tiny_config_runs_on_the_arithmetic_task(tmp_path):
     pytest.importorskip("rlvr.tasks.arithmetic")

@@ -8,8 +8,11 @@ import logging
 import math
 import sys
 import time
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import yaml
@@ -22,8 +25,8 @@ from rlvr.rl_core.metrics import read_metrics
 from rlvr.rl_core.nonfinite import NonFiniteError
 from rlvr.rl_core.rundir import RunDirError, RunDirLocked
 from rlvr.rl_core.trainer import build_trainer
-from rlvr.rl_core.verification import guard_verifier, verify
-from rlvr.verifiers.base import get_verifier
+from rlvr.rl_core.verification import check_result, guard_verifier, verify
+from rlvr.verifiers.base import VerifyResult, get_verifier
 from rlvr.verifiers.isolated import IsolatedVerifier
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -149,6 +152,45 @@ def test_scores_outside_the_unit_interval_are_an_error_naming_the_verifier(value
     else:
         assert (clipped.status, clipped.score) == ("ok", min(1.0, max(0.0, value)))
     v.close()
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (torch.tensor(0.75), 0.75),
+        (torch.tensor([0.25], dtype=torch.float64), 0.25),
+        (np.float32(0.5), 0.5),
+        (np.array(1), 1.0),
+        (Fraction(1, 4), 0.25),
+        (Decimal("0.5"), 0.5),
+        (torch.tensor([0.5, 0.5]), None),
+        (torch.tensor(True), None),
+        (np.array([1.0, 0.0]), None),
+        (0.5 + 0j, None),
+        ("0.5", None),
+    ],
+)
+def test_real_number_scores_are_floats_others_an_error_at_once(score, expected):
+    res, problem = check_result(VerifyResult(score=0.5, passed=False), "v")
+    res.score = score  # set after construction, as a verifier may
+    checked, problem = check_result(res, "v")
+    if expected is None:
+        assert checked.status == "error" and "not a number" in problem
+    else:
+        assert problem is None and type(checked.score) is float and checked.score == expected
+
+
+@pytest.mark.parametrize("kind", ["torch", "numpy", "fraction"])
+def test_a_tensor_score_from_a_worker_process_is_a_score_not_a_timeout(kind):
+    v = guard_verifier(get_verifier("test_tensor_score", kind=kind), _cfg("unused").reward)
+    assert isinstance(v, IsolatedVerifier)
+    try:
+        t0 = time.monotonic()
+        out = verify(v, ["12ab", "1234", "xxxx"], [None] * 3)
+        assert time.monotonic() - t0 < v.timeout_s
+    finally:
+        v.close()
+    assert [(r.status, r.score) for r in out] == [("ok", 0.5), ("ok", 1.0), ("ok", 0.0)]
 
 
 def test_out_of_range_scores_never_reach_the_rewards(tmp_path):
