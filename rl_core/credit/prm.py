@@ -14,7 +14,7 @@ Use in RL (``credit.method=prm``). The PRM's sigmoid p_t ≈ V(s_t) is a learned
 score after step t, with p_0 = the mean score of the other completions of the group (leave-one-out, as in
 ``mc``). With the preset advantage A written as A = β·(S − p_0) + h (``score_affine``: S the completion's
 verifier score, β the preset's scale, h the shift that carries reward shaping and is given to every token
-unchanged), tokens of step t receive, by ``prm_combine``:
+unchanged), tokens of step t receive, by ``credit.combine``:
 
 * ``weighted``: (1 − w)·(A − h) + w·β·(p_t − p_{t−1}) + h  (w = 1: VinePPO with learned values)
 * ``sum``:      A + w·β·(p_t − p_{t−1})                    (outcome plus process advantage, as in PRIME)
@@ -43,7 +43,7 @@ from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
 
 if TYPE_CHECKING:
-    from rlvr.rl_core.credit.config import CreditConfig
+    from rlvr.rl_core.credit.config import PRMCredit
 
 logger = logging.getLogger(__name__)
 
@@ -239,8 +239,8 @@ class ProcessRewardModel:
         if not Path(path).expanduser().is_dir() and is_hub_id(str(path)):
             from huggingface_hub import snapshot_download
 
-            source = model_source(str(path), field="credit.prm_path")
-            with hub_errors(source, "credit.prm_path", "trust_remote_code"):
+            source = model_source(str(path), field="credit.path")
+            with hub_errors(source, "credit.path", "trust_remote_code"):
                 path = snapshot_download(source.location)
         path = Path(path).expanduser()
         if not (path / PRM_META).is_file():
@@ -436,11 +436,11 @@ def load_cached(path: str, device: torch.device) -> ProcessRewardModel:
 
 
 @CREDIT.register("prm")
-def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
-    """Token advantages (N, T) from PRM step scores combined with the outcome by ``cfg.prm_combine``."""
+def prm_credit(inputs: CreditInputs, cfg: PRMCredit) -> torch.Tensor:
+    """Token advantages (N, T) from PRM step scores combined with the outcome by ``cfg.combine``."""
     roll = inputs.rollout
     mask = roll.completion_mask
-    prm = load_cached(cfg.prm_path, next(inputs.model.parameters()).device)
+    prm = load_cached(cfg.path, next(inputs.model.parameters()).device)
     splitter = cfg.splitter()
     steps = [splitter(roll.completion_ids[i][mask[i]].tolist(), inputs.tokenizer) for i in range(len(roll))]
     rows = [i for i, st in enumerate(steps) if len(st) > 0]
@@ -450,7 +450,7 @@ def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
     probs = prm.score(prompts, [steps[i].texts() for i in rows], cfg.forward_batch_size)
     scores = inputs.unshaped_scores
     aff = score_affine(scores, inputs.rewards, inputs.advantages, roll.group_ids)
-    rule = PRM_COMBINE[cfg.prm_combine]
+    rule = PRM_COMBINE[cfg.combine]
     step_adv = [
         rule(
             p,
@@ -459,7 +459,7 @@ def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
             float(aff.scale[i]),
             float(aff.baseline[i]),
             float(aff.shift[i]),
-            cfg.prm_weight,
+            cfg.weight,
         )
         for i, p in zip(rows, probs)
     ]
