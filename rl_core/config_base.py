@@ -55,8 +55,8 @@ class Section(BaseModel):
 
 def knob(default: Any, help: str, **constraints: Any) -> Any:  # noqa: A002 - "help" is the natural name here
     """A field with its help string (``help`` names the source: paper, tool) and pydantic constraints
-    (``ge``, ``gt``, ``lt``, ``le``, ...). Mutable defaults are copied per instance."""
-    if isinstance(default, (list, dict)):
+    (``ge``, ``gt``, ``lt``, ``le``, ...). Mutable defaults (lists, dicts, sections) are copied per instance."""
+    if isinstance(default, (list, dict, BaseModel)):
         return Field(default_factory=lambda: copy.deepcopy(default), description=help, **constraints)
     return Field(default, description=help, **constraints)
 

@@ -28,13 +28,14 @@ import logging
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import torch
 
 from rlvr.registry import Registry
+from rlvr.rl_core.config_base import Float, Section, knob
 from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, score_affine, spread_steps
 from rlvr.rl_core.credit.mc_values import Prefix, mc_values
 from rlvr.rl_core.credit.steps import StepSplitter
@@ -298,26 +299,16 @@ def build_prm(
     return ProcessRewardModel(model, tok, min(max_length, getattr(model.config, "max_position_embeddings", max_length)))
 
 
-@dataclass
-class PRMTrainConfig:
+class PRMTrainConfig(Section):
     """Training settings of ``rlvr prm train`` (Math-Shepherd trains with BCE on step labels)."""
 
-    target: str = field(default="soft", metadata={"help": "soft | hard Math-Shepherd labels (Wang et al. 2024)."})
-    epochs: int = field(default=3, metadata={"help": "passes over the labelled data."})
-    lr: float = field(default=1e-3, metadata={"help": "AdamW learning rate."})
-    batch_size: int = field(default=16, metadata={"help": "completions per optimiser step."})
-    lora_r: int = field(default=0, metadata={"help": "LoRA rank (Hu et al. 2021); 0 trains all weights."})
-    lora_alpha: int = field(default=16, metadata={"help": "LoRA alpha."})
-    seed: int = field(default=0, metadata={"help": "shuffling and head initialisation seed."})
-
-    def __post_init__(self) -> None:
-        if self.target not in ("soft", "hard"):
-            raise ValueError(f"target must be 'soft' or 'hard', got {self.target!r}")
-        for name in ("epochs", "batch_size"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
-        if self.lr <= 0 or self.lora_r < 0:
-            raise ValueError("lr must be > 0 and lora_r >= 0")
+    target: Literal["soft", "hard"] = knob("soft", "soft | hard Math-Shepherd step labels (Wang et al. 2024)")
+    epochs: int = knob(3, "passes over the labelled data (Math-Shepherd PRM training)", ge=1)
+    lr: Float = knob(1e-3, "AdamW learning rate (Loshchilov & Hutter 2019)", gt=0)
+    batch_size: int = knob(16, "completions per optimiser step (Math-Shepherd PRM training)", ge=1)
+    lora_r: int = knob(0, "LoRA rank (Hu et al. 2021); 0 trains all weights", ge=0)
+    lora_alpha: int = knob(16, "LoRA alpha (Hu et al. 2021)")
+    seed: int = knob(0, "shuffling and head initialisation seed (torch)")
 
 
 def train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMTrainConfig) -> list[float]:
