@@ -10,7 +10,7 @@ redistribute | a plugin's). The shape and the migration of the earlier flat keys
 
 from __future__ import annotations
 
-import logging
+import functools
 from collections.abc import Mapping, Sequence
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -54,8 +54,6 @@ __all__ = [
     "resolve",
     "shipped_configs",
 ]
-
-logger = logging.getLogger(__name__)
 
 
 class ModelConfig(Section):
@@ -473,7 +471,7 @@ class RunConfig(Section):
         require(
             self.preset is None or self.preset in preset_names(),
             "preset",
-            f"unknown preset {self.preset!r}; choose from {preset_names()}",
+            f"unknown preset {self.preset!r}; choose from {', '.join(preset_names())}",
         )
         errors = combination_errors(self)
         if errors:
@@ -526,6 +524,7 @@ def _check_context_budget(cfg: RunConfig) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- presets
+@functools.cache
 def preset_names() -> list[str]:
     """The presets shipped in ``configs/presets/`` (one YAML file each: only the algorithm's knobs)."""
     folder = files("rlvr.configs") / "presets"
@@ -535,7 +534,7 @@ def preset_names() -> list[str]:
 def preset(name: str) -> dict[str, Any]:
     """The settings of preset ``name`` as a plain mapping."""
     if name not in preset_names():
-        raise ConfigError(f"preset: unknown preset {name!r}; choose from {preset_names()}")
+        raise ConfigError(f"preset: unknown preset {name!r}; choose from {', '.join(preset_names())}")
     data = yaml.safe_load((files("rlvr.configs") / "presets" / f"{name}.yaml").read_text()) or {}
     if not isinstance(data, Mapping) or "preset" in data:
         raise ConfigError(f"preset: configs/presets/{name}.yaml must be a mapping of settings without 'preset'")
