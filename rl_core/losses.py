@@ -33,6 +33,7 @@ from torch import Tensor
 from rlvr.registry import Registry
 from rlvr.rl_core.config_base import Float, Section, knob, registered, require, variants
 
+#: log-ratios are clamped to ±this before exp so a -inf log-probability cannot produce inf or NaN
 LOG_RATIO_CLAMP = 20.0
 
 
