@@ -226,7 +226,7 @@ def main() -> None:
         results["grpo+mc"] = run_arm("grpo+mc", model_name, ["credit.method=mc"], a)
         spent = train_prm_for(a, model_name, f"{work}/prm")
         results["grpo+prm"] = run_arm(
-            "grpo+prm", model_name, ["credit.method=prm", f"credit.prm_path={work}/prm"], a, spent
+            "grpo+prm", model_name, ["credit.method=prm", f"credit.path={work}/prm"], a, spent
         )
     print("\n| arm | steps | generated tokens | held-out pass@1 (start → end) | tokens / step | wall s |")
     print("|---|---|---|---|---|---|")

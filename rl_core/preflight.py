@@ -20,7 +20,6 @@ checked without loading weights or rows and without contacting a hub.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import json
 import os
@@ -108,7 +107,9 @@ def model_checks(cfg: RunConfig) -> tuple[list[Check], dict[str, Any] | None]:
         path = Path(source.location)
         if source.kind == "adapter":
             base = json.loads((path / "adapter_config.json").read_text()).get("base_model_name_or_path", "")
-            checks, hf = model_checks(dataclasses.replace(cfg, model=dataclasses.replace(mc, name=base, kwargs={})))
+            checks, hf = model_checks(
+                cfg.model_copy(update={"model": mc.model_copy(update={"name": base, "kwargs": {}})})
+            )
             return [Check("model", True, f"LoRA adapter {path} on {base}"), *checks], hf
         return [Check("model", True, source.describe())], json.loads((path / "config.json").read_text())
     snap, detail = _hub_snapshot(source.location, source.revision)

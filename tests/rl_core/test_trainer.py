@@ -497,8 +497,8 @@ def _step_gradient(path, *extra):
             "rollout.max_new_tokens=12",
         ],
         ["preset=dapo", "reward.overlong_filter=true"],  # (e) truncated rows of dropped groups count no tokens
-        ["preset=dapo", "credit.method=redistribute", "credit.redistribute_weighting=length"],  # (d)
-        ["preset=dapo", "loss.policy_loss=gspo", "loss.agg=seq_mean_token_mean", "loss.dual_clip=3"],
+        ["preset=dapo", "credit.method=redistribute", "credit.weighting=length"],  # (d)
+        ["preset=dapo", "loss.policy.name=gspo", "loss.agg=seq_mean_token_mean", "loss.policy.dual_clip=3"],
     ],
     ids=lambda s: "+".join(x.split("=", 1)[1] for x in s),
 )
