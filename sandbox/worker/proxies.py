@@ -68,6 +68,7 @@ class Rpc:
         self.trusted_ids: dict[int, int] = {}
         self.exc_classes: dict[tuple[str, str], type] = {}
         self.settings = tuple(get() for get in _SYS_SETTINGS)  # the tests' interpreter settings last sent
+        self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -179,7 +180,7 @@ class Rpc:
         try:
             obj = self.trusted[int(msg.get("ref", -1))] if int(msg.get("ref", -1)) >= 0 else None
             op = msg.get("cb")
-            if obj is None or self.pending or id(obj) in _NEVER_CALLED:
+            if obj is None or self.pending or not _callable_back(obj):
                 raise TypeError("this object of the tests cannot be used by the solution")
             if op == "call":
                 memo = Memo()
@@ -271,10 +272,24 @@ class Rpc:
         return fn
 
 
+def _callable_back(obj: object) -> bool:
+    """Whether the solution may call or iterate ``obj``, an object the tests gave it: not one of
+    :data:`_NEVER_CALLED`, nor anything of the harness's own code (its hooks, its classes)."""
+    if id(obj) in _NEVER_CALLED:
+        return False
+    harness = _callable_back.__code__.co_filename
+    funcs = list(vars(obj).values()) if isinstance(obj, type) else [obj, getattr(obj, "__func__", None)]
+    for f in funcs:
+        code = getattr(f, "__code__", None) or getattr(f, "gi_code", None)
+        if code is not None and code.co_filename == harness:
+            return False
+    return True
+
+
 def _trusted_import(module: str, qualname: str) -> object | None:
     """``module.qualname`` imported here when ``module`` is one of :data:`TRUSTED_MODULES` (what the
     solution's ``from math import isclose`` stands for), else None."""
-    if module.split(".")[0] not in TRUSTED_MODULES:
+    if module.split(".")[0] not in TRUSTED_MODULES or any(p.startswith("_") for p in qualname.split(".")):
         return None
     try:
         obj: object = importlib.import_module(module)
@@ -289,8 +304,9 @@ class RemoteRef:
     """A non-data object living in the solution process: its methods can be called and its attributes read
     (those it really has: never what a ``__getattr__`` makes up); each answer crosses as data or as another
     proxy. Everything that decides a check is decided here, with trusted types, from a **snapshot** taken
-    once: iterating it gives the items it yielded the first time (``len``, ``in`` and truth work on them;
-    an object that is sized but not iterable gives its ``len`` once), ``str`` is asked once; it has no
+    at most once between two calls into the solution (a call may change the object, nothing else may):
+    iterating it gives the items it yielded then (``len``, ``in`` and truth work on them; an object that is
+    sized but not iterable gives its ``len``), ``str`` is asked once; it has no
     order and no number; a truth value only when sized (non-empty); it equals only itself (or, against
     another solution object, what the solution's ``==`` says: the tests compare two of its objects); its
     hash is its identity."""
@@ -315,6 +331,7 @@ class RemoteRef:
         """Call it; the containers among the arguments (at any depth, aliases kept) are updated in place
         with what the solution left in them, and a returned argument is that argument."""
         rpc, memo = self._rpc, Memo()
+        rpc.epoch += 1  # (the call may change its objects: their snapshots are retaken)
         resp = rpc.request(self._call_request(args, kwargs, memo))
         after = resp.get("after")
         originals = list(memo.objs)
@@ -338,9 +355,19 @@ class RemoteRef:
             raise AttributeError(name)
         return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
 
-    def _items(self) -> list:
-        """What iterating the object yielded the first time, as a list made here."""
+    def _snapshot(self) -> dict:
+        """This object's snapshot: taken at most once between two calls into the solution."""
         snap = self._snap
+        if snap.get("epoch") != self._rpc.epoch:
+            snap.clear()
+            snap["epoch"] = self._rpc.epoch
+        return snap
+
+    def _items(self) -> list:
+        """What iterating the object yielded, as a list made here (once between two calls)."""
+        snap = self._snapshot()
+        if "len" in snap:
+            raise TypeError("a sized solution object that is not iterable")
         if "items" not in snap:
             got = self._rpc.request({"op": "snap", "ref": self._rid})
             if "len" in got and "items" not in got:
@@ -362,7 +389,7 @@ class RemoteRef:
         try:
             return len(self._items())
         except TypeError:
-            if "len" in self._snap:
+            if "len" in self._snapshot():
                 return self._snap["len"]
             raise
 
@@ -378,7 +405,7 @@ class RemoteRef:
         return len(self) > 0
 
     def __str__(self) -> str:
-        snap = self._snap
+        snap = self._snapshot()
         if "str" not in snap:
             s = self._rpc.value(self._rpc.request({"op": "str", "ref": self._rid}).get("ok"))
             if type(s) is not str:

@@ -52,8 +52,8 @@ class Memo:
 
 
 class _Deep:
-    """Around encoding and parsing only: room for values nested ``MAX_DEPTH`` deep (JSON takes two levels
-    per value level, each with its own recursion check). Re-entrant."""
+    """Around encoding and parsing only: room for values nested ``MAX_DEPTH`` deep (four frames per level;
+    JSON takes two levels per value level, each with its own recursion check). Re-entrant."""
 
     def __init__(self) -> None:
         self.saved: list[int] = []
@@ -61,8 +61,8 @@ class _Deep:
     def __enter__(self) -> None:
         old = sys.getrecursionlimit()
         self.saved.append(old)
-        if old < 4 * MAX_DEPTH:
-            sys.setrecursionlimit(4 * MAX_DEPTH)
+        if len(self.saved) == 1:  # four frames per level, above whatever depth the caller is at
+            sys.setrecursionlimit(old + 5 * MAX_DEPTH)
 
     def __exit__(self, *exc: object) -> None:
         sys.setrecursionlimit(self.saved.pop())

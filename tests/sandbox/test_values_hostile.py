@@ -251,6 +251,25 @@ else:
         assert not verdict(verifier, code, {"tests": "r = f(1)\nassert 9 in r and sorted(r) == [1, 2, 3]"})
         assert verdict(verifier, code, {"tests": "r = f(1)\nassert list(r) == [9] and len(r) == 1 and 9 in r"})
 
+    def test_a_call_retakes_the_snapshot(verifier: CodeVerifier) -> None:
+        """A method call may change the object (a legit mutation); nothing else between two calls may."""
+        code = ("class Bag:\n    def __init__(s):\n        s.items = []\n    def add(s, x):\n        s.items.append(x)\n"
+                "    def __iter__(s):\n        return iter(list(s.items))\n")  # fmt: skip
+        tests = "b = Bag()\nassert len(b) == 0 and not b\nb.add(3)\nassert list(b) == [3] and 3 in b and b\n"
+        assert verdict(verifier, code, {"tests": tests})
+
+    def test_the_harness_hooks_cannot_be_called_back(verifier: CodeVerifier) -> None:
+        """Tests that hand their globals to the solution do not hand it the verdict: its hooks refuse."""
+        code = (
+            "def f(g):\n    for name, v in g.items():\n        if name.startswith('__rlvr'):\n"
+            "            try:\n                v(1, 2) if 'fail' in name else v()\n            except Exception:\n"
+            "                pass\n    return 0\n"
+        )
+        for partial in (False, True):
+            v = CodeVerifier(sandbox=verifier.sandbox, timeout_s=LIMITS.wall_s, partial=partial)
+            res = v.verify(f"```python\n{code}\n```", {"tests": "assert f(globals()) == 1\nassert f(globals()) == 1"})
+            assert res.score == 0.0 and not res.passed, res
+
     def test_attributes_are_real_ones(verifier: CodeVerifier) -> None:
         code = "class P:\n    x = 3\n    def __getattr__(s, n): return 3\ndef f(): return P()\n"
         assert verdict(verifier, code, {"tests": "assert f().x == 3"})
