@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import inspect
 import json
 import os
 import sys
@@ -157,18 +156,29 @@ _PLAIN = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
 
 
 def _kinds(x: object) -> str:
-    """What a solution object claims to be, from the special methods its class defines below ``object``:
+    """What an object of the solution's own classes claims to be, from the special methods its class defines
+    below ``object``:
     ``n`` a number, ``c`` a container; ``X<base>.<name>`` a class of exceptions deriving from a built-in
     one (the trusted side decides what it makes of it)."""
     if isinstance(x, type) and issubclass(x, Exception):
         base = next((k for k in x.__mro__ if k.__module__ == "builtins"), Exception)
         return f"X{base.__name__}.{x.__name__}"
-    if isinstance(x, _PLAIN):
-        return ""
+    if isinstance(x, _PLAIN) or not any(k.__module__ == "__main__" for k in type(x).__mro__):
+        return ""  # (a library's types are what they are: an ndarray is a container and converts to a number)
     names: set[str] = set()
     for klass in type(x).__mro__[:-1]:
         names.update(vars(klass))
     return ("n" if any(n in names for n in _NUMBER) else "") + ("c" if any(n in names for n in _CONTAINER) else "")
+
+
+def _has_attribute(obj: object, name: str) -> bool:
+    """Whether ``name`` is in the object's own ``__dict__`` or its class's (its MRO's): an attribute it has,
+    not one ``__getattr__`` would make up (slots and properties are class attributes)."""
+    own = getattr(obj, "__dict__", None)
+    if isinstance(own, dict) and name in own:
+        return True
+    mro = obj.__mro__ if isinstance(obj, type) else type(obj).__mro__
+    return any(name in vars(k) for k in (*mro, *(type(obj).__mro__ if isinstance(obj, type) else ())))
 
 
 def _exception(e: BaseException, ref: object) -> list:
@@ -332,7 +342,8 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     name = req["name"]
                     if not (name in ("__name__", "__qualname__") or not name.startswith("__")):
                         raise AttributeError(name)
-                    inspect.getattr_static(obj, name)  # a real attribute, not one __getattr__ makes up
+                    if not _has_attribute(obj, name):  # a real attribute, not one __getattr__ makes up
+                        raise AttributeError(name)
                     resp = {"ok": enc(getattr(obj, name))}
                 elif op == "snap":
                     try:

@@ -5,7 +5,7 @@ type: the builtins (``None``, ``bool``, ``int``, ``float``, ``complex``, ``str``
 ``list``, ``tuple``, ``dict``, ``set``, ``frozenset``, ``range``) and an allow-list of standard value types
 (``Fraction``, ``Decimal``, ``datetime.date``/``datetime``/``time``/``timedelta`` with a fixed-offset or no
 tz, ``Counter``, ``OrderedDict``, ``defaultdict`` with a builtin factory, ``deque``, plain ``namedtuple``
-classes, numpy scalars and numeric arrays). Subclasses are not data. Anything else becomes a reference the
+classes, numpy scalars and arrays of numbers, strings or objects). Subclasses are not data. Anything else becomes a reference the
 other side holds as a proxy. Never pickle.
 
 Identity is kept within one message: a mutable container (``list``, ``dict``, ``set``, ``bytearray``,
@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import base64
 import collections
-import datetime
-import decimal
-import fractions
 import importlib
 import sys
 from collections.abc import Callable
@@ -28,6 +25,8 @@ MAX_DEPTH = 1000  # nesting levels of one value (the JSON parser's own limit is 
 
 _MUTABLE = (list, dict, set, bytearray, collections.Counter, collections.OrderedDict, collections.defaultdict,
             collections.deque)  # fmt: skip
+_NP_SCALARS = "biufcUS"  # numpy dtype kinds that cross by value: numbers, bools, strings, (arrays) objects
+_NP_ARRAYS = _NP_SCALARS + "O"
 _FACTORIES = {f.__name__: f for f in (int, float, str, list, dict, set, tuple, bool, bytes, frozenset)}
 _NT_KEYS = frozenset({"__doc__", "__slots__", "_fields", "_field_defaults", "__new__", "_make", "_replace",
                       "__repr__", "_asdict", "__getnewargs__", "__match_args__", "__module__", "__orig_bases__",
@@ -112,21 +111,25 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         return _encode_body(x, ref, memo, depth)
     if t is range:
         return ["R", hex(x.start), hex(x.stop), hex(x.step)]  # type: ignore[attr-defined]
-    if t is fractions.Fraction:
+    mod = t.__module__  # (these modules are imported only where such a value exists: not in the worker)
+    if mod == "fractions" and t is sys.modules["fractions"].Fraction:
         return ["Q", hex(x.numerator), hex(x.denominator)]  # type: ignore[attr-defined]
-    if t is decimal.Decimal:
+    if mod == "decimal" and t is sys.modules["decimal"].Decimal:
         return ["D", str(x)]
-    if t in (datetime.date, datetime.datetime, datetime.time, datetime.timedelta):
-        return _encode_time(x, ref)
+    if mod == "datetime" and t.__name__ in ("date", "datetime", "time", "timedelta"):
+        if t is getattr(sys.modules["datetime"], t.__name__):
+            return _encode_time(x, ref)
     if _is_namedtuple(t):
         fields = [encode(v, ref, memo, depth + 1) for v in x]  # type: ignore[attr-defined]
         return ["NT", t.__name__, list(t._fields), fields]  # type: ignore[attr-defined]
     np = sys.modules.get("numpy")
     if np is not None and t.__module__ == "numpy":
-        if isinstance(x, np.generic) and x.dtype.kind in "biufc":  # type: ignore[attr-defined]
+        kind = getattr(getattr(x, "dtype", None), "kind", "")
+        if isinstance(x, np.generic) and kind in _NP_SCALARS:
             return ["ns", x.dtype.str, encode(x.item(), None, None, depth + 1)]  # type: ignore[attr-defined]
-        if t is np.ndarray and x.dtype.kind in "biufc":  # type: ignore[attr-defined]
-            flat = [encode(v, None, None, depth + 1) for v in x.ravel().tolist()]  # type: ignore[attr-defined]
+        if t is np.ndarray and kind in _NP_ARRAYS:
+            items = x.ravel().tolist() if kind != "O" else list(x.ravel())  # type: ignore[attr-defined]
+            flat = [encode(v, ref if kind == "O" else None, memo, depth + 1) for v in items]
             return ["nd", x.dtype.str, list(x.shape), flat]  # type: ignore[attr-defined]
     if ref is None:
         raise TypeError(f"cannot send a {t.__name__}")
@@ -165,6 +168,7 @@ def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> lis
 
 
 def _encode_time(x: object, ref: Callable | None) -> list:
+    datetime = sys.modules["datetime"]
     t = type(x)
     if t is datetime.timedelta:
         return ["TD", x.days, x.seconds, x.microseconds]  # type: ignore[attr-defined]
@@ -217,11 +221,11 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
     if tag == "R":
         return range(int(v[1], 16), int(v[2], 16), int(v[3], 16))
     if tag == "Q":
-        return fractions.Fraction(int(v[1], 16), int(v[2], 16))
+        return importlib.import_module("fractions").Fraction(int(v[1], 16), int(v[2], 16))
     if tag == "D":
         if type(v[1]) is not str:
             raise TypeError("bad Decimal")
-        return decimal.Decimal(v[1])
+        return importlib.import_module("decimal").Decimal(v[1])
     if tag in ("TD", "TA", "TT", "TM"):
         return _decode_time(v)
     if tag == "NT":
@@ -233,12 +237,17 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
     if tag in ("ns", "nd"):
         np = importlib.import_module("numpy")  # (only when a numpy value was sent: it is importable here)
         dtype = np.dtype(str(v[1]))
-        if dtype.kind not in "biufc":
+        if dtype.kind not in (_NP_SCALARS if tag == "ns" else _NP_ARRAYS):
             raise TypeError("bad numpy dtype")
         if tag == "ns":
             return dtype.type(decode(v[2]))
         shape = tuple(int(n) for n in v[2])
-        return np.array([decode(e) for e in v[3]], dtype=dtype).reshape(shape)
+        if dtype.kind != "O":
+            return np.array([decode(e) for e in v[3]], dtype=dtype).reshape(shape)
+        items = [decode(e, ref, memo, tref) for e in v[3]]
+        out = np.empty(len(items), dtype=object)
+        out[:] = items if items else out
+        return out.reshape(shape)
     if tag == "r" and ref is not None:
         return ref(int(v[1]), *v[2:3])
     if tag == "T" and tref is not None:
@@ -303,6 +312,7 @@ def encode_contents(x: object, ref: Callable | None, memo: Memo) -> list:
 
 
 def _decode_time(v: list) -> object:
+    datetime = importlib.import_module("datetime")
     tag = v[0]
     if tag == "TD":
         return datetime.timedelta(int(v[1]), int(v[2]), int(v[3]))

@@ -50,8 +50,12 @@ def test_numpy_values_keep_dtype_and_shape() -> None:
     a = np.arange(12, dtype=np.uint16).reshape(3, 4)
     b = roundtrip(a)
     assert b.dtype == a.dtype and b.shape == a.shape and (b == a).all()
+    s = roundtrip(np.array([["ab", "c"]]))
+    assert s.dtype == np.dtype("<U2") and s.shape == (1, 2) and s[0, 0] == "ab"
+    o = roundtrip(np.array([[1], "x", None], dtype=object))
+    assert o.dtype == object and o[0] == [1] and o[1] == "x" and o[2] is None
     with pytest.raises(TypeError):
-        encode(np.array(["x"], dtype=object))  # not numeric: no value, and no reference given
+        encode(np.array(["2020-01-01"], dtype="datetime64[D]"))  # not an allowed dtype, and no reference given
 
 
 def test_subclasses_and_other_objects_are_not_data() -> None:
@@ -117,7 +121,7 @@ def test_depth_limit() -> None:
         encode([[[x]]])  # (a fresh chain: x met again would be a back-reference)
 
 
-@pytest.mark.parametrize("bad", [["b", 1], ["s", 5], ["@", 3], ["nd", "|O", [1], [["n"]]], ["zz"], ["DD", "eval", []]])
+@pytest.mark.parametrize("bad", [["b", 1], ["s", 5], ["@", 3], ["nd", "|V8", [1], [["n"]]], ["zz"], ["DD", "eval", []]])
 def test_bad_messages_raise(bad: list) -> None:
     with pytest.raises((TypeError, ValueError, KeyError, IndexError)):
         decode(bad)
