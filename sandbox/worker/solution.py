@@ -4,6 +4,7 @@ calls, attributes, iteration) until they are done."""
 
 from __future__ import annotations
 
+import _signal
 import atexit
 import builtins
 import json
@@ -61,21 +62,42 @@ def stdio_for_runs() -> None:
 
 
 _SURVIVED = frozenset({"SIGCHLD", "SIGURG", "SIGWINCH", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU"})
+#: Signals whose default is to end the process and that are never a fault of the process itself (a real
+#: SIGSEGV, SIGBUS, SIGILL or SIGFPE is forced by the kernel, and a handler would re-run the faulting code),
+#: nor the judge's own limits (SIGXCPU, SIGXFSZ of the rlimits: their verdicts are the worker's).
+_ASYNC_FATAL = tuple(
+    getattr(_signal, n)
+    for n in ("SIGHUP", "SIGQUIT", "SIGTRAP", "SIGABRT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGTERM", "SIGSTKFLT",
+              "SIGVTALRM", "SIGPROF", "SIGIO", "SIGPWR")
+    if hasattr(_signal, n)
+)  # fmt: skip
+
+
+def _die_of(sig: int, frame: object = None) -> None:
+    """The death by ``sig`` a program's process would die: exit status 128 + the signal, no flushing."""
+    os._exit(128 + sig)
 
 
 def _signals_as_a_program() -> None:
-    """A run's process is PID 1 of its namespace, where the kernel drops the signals it sends itself whose
-    action is the default; a program would die of them. ``os.kill``, ``os.killpg``, ``signal.raise_signal``
-    and ``signal.pthread_kill`` aimed at itself with such a signal end the run as that death would: exit
-    status 128 + the signal, no flushing, no ``atexit`` (``kill(-1)`` spares the caller, as on Linux)."""
+    """A run's process is PID 1 of its namespace, where the kernel drops every signal whose action is the
+    default, unless an ancestor namespace sends it; a program would die of them. So the run dies of them as a
+    program would (exit status 128 + the signal, no flushing, no ``atexit``): the asynchronous ones whose
+    default is to end the process get :func:`_die_of` as their handler (a timer's ``SIGALRM``, a ``kill``
+    through ``ctypes``; the program may install its own), and ``os.kill``, ``os.killpg``,
+    ``signal.raise_signal`` and ``signal.pthread_kill`` aimed at itself with any signal whose default is
+    fatal (``SIGKILL`` included) end it at once (``kill(-1)`` spares the caller, as on Linux)."""
     import signal
+
+    for sig in _ASYNC_FATAL:
+        if _signal.getsignal(sig) == _signal.SIG_DFL:
+            _signal.signal(sig, _die_of)
 
     def fatal(sig: int) -> bool:
         try:
             name = signal.Signals(sig).name
         except ValueError:
             return False
-        return name not in _SURVIVED and signal.getsignal(sig) == signal.SIG_DFL
+        return name not in _SURVIVED and signal.getsignal(sig) in (signal.SIG_DFL, _die_of)
 
     def wrap(call: object, me: object) -> object:
         def aimed(target: object, sig: int = 0, *rest: object) -> object:
@@ -96,6 +118,14 @@ def _signals_as_a_program() -> None:
     os.killpg = wrap(os.killpg, lambda pg: pg in (0, os.getpgrp()))  # type: ignore[assignment]
     signal.pthread_kill = wrap(signal.pthread_kill, lambda t: True)  # type: ignore[assignment]
     signal.raise_signal = raised
+    get, put = signal.getsignal, signal.signal  # (the program sees the default where _die_of stands for it)
+    signal.getsignal = lambda sig: signal.SIG_DFL if get(sig) is _die_of else get(sig)  # type: ignore[assignment]
+
+    def set_handler(sig: int, handler: object) -> object:
+        old = put(sig, handler)  # type: ignore[arg-type]
+        return signal.SIG_DFL if old is _die_of else old
+
+    signal.signal = set_handler  # type: ignore[assignment]
 
 
 def _main_module() -> types.ModuleType:

@@ -191,6 +191,10 @@ else:
         "raise_signal SIGABRT": "signal.raise_signal(signal.SIGABRT)",
         "killpg": "os.killpg(os.getpgrp(), signal.SIGHUP)",
         "pthread_kill": "import threading\nsignal.pthread_kill(threading.get_ident(), signal.SIGUSR1)",
+        "kill through ctypes": "import ctypes, time\nctypes.CDLL(None).kill(os.getpid(), 15)\ntime.sleep(0.2)",
+        "alarm": "import time\nsignal.alarm(1)\ntime.sleep(2)",
+        "setitimer": "import time\nsignal.setitimer(signal.ITIMER_REAL, 0.05)\ntime.sleep(1)",
+        "abort": "os.abort()",
     }
 
     @pytest.mark.parametrize("case", SIGNAL_DEATHS)
@@ -206,6 +210,11 @@ else:
         code = ("import os, signal\nsignal.signal(signal.SIGTERM, lambda *a: None)\nos.kill(os.getpid(), signal.SIGTERM)\n"
                 "os.kill(os.getpid(), signal.SIGCHLD)\nprint(int(input()) + 1)")  # fmt: skip
         assert verdict(verifier, code, {"stdin": "5\n", "expected_stdout": "6\n"})
+        code = ("import signal, time\nassert signal.getsignal(signal.SIGALRM) is signal.SIG_DFL\n"
+                "signal.signal(signal.SIGALRM, lambda *a: print('rang'))\nsignal.alarm(1)\ntime.sleep(2)\nprint(6)")  # fmt: skip
+        assert verdict(verifier, code, {"stdin": "", "expected_stdout": "rang\n6\n"})
+        code = "from multiprocessing import Pool\nwith Pool(2) as p:\n    print(sum(p.map(abs, [-1, 2, -3])))"
+        assert verdict(verifier, code, {"stdin": "", "expected_stdout": "6\n"})
         code = "import os\ntry:\n    os.kill(-1, 9)\nexcept OSError:\n    pass\nprint(6)"  # kill(-1) spares the caller
         assert verdict(verifier, code, {"stdin": "", "expected_stdout": "6\n"})
 
