@@ -67,8 +67,18 @@ class Verdict:
         self.ran.add(name)
 
     def raised(self, name: str, e: BaseException) -> None:
-        if not isinstance(e, (SolutionDied, StopTests)) and not self.was_counted(e):
-            self.fail(name, _skipped(e) if _is_skip(e) else e)
+        if not isinstance(e, (SolutionDied, StopTests)):
+            self.fail_once(name, e)
+
+    def fail_once(self, where: str, e: BaseException) -> None:
+        """A collected test that raised ``e``: one failed check, however many times ``e`` is seen (a skip
+        raised at run time is one too)."""
+        if self.was_counted(e):
+            return
+        if _is_skip(e):
+            self.counted.append(e)
+            e = _skipped(e)
+        self.fail(where, e)
 
     def report(self) -> dict:
         return {"passed": self.passed, "total": self.total, "completed": self.completed, "failures": self.failures}
@@ -231,8 +241,7 @@ def _call_test(verdict: Verdict, where: str, call: Callable[[], object]) -> None
     except (SolutionDied, StopTests):
         raise
     except BaseException as e:
-        if not verdict.was_counted(e):
-            verdict.fail(where, _skipped(e) if _is_skip(e) else e)
+        verdict.fail_once(where, e)
 
 
 def _test_function(fn: Callable, kwargs: dict | None) -> object:

@@ -78,14 +78,15 @@ def _die_of(sig: int, frame: object = None) -> None:
     os._exit(128 + sig)
 
 
-def _signals_as_a_program() -> None:
+def signals_as_a_program() -> None:
     """A run's process is PID 1 of its namespace, where the kernel drops every signal whose action is the
     default, unless an ancestor namespace sends it; a program would die of them. So the run dies of them as a
     program would (exit status 128 + the signal, no flushing, no ``atexit``): the asynchronous ones whose
     default is to end the process get :func:`_die_of` as their handler (a timer's ``SIGALRM``, a ``kill``
     through ``ctypes``; the program may install its own), and ``os.kill``, ``os.killpg``,
     ``signal.raise_signal`` and ``signal.pthread_kill`` aimed at itself with any signal whose default is
-    fatal (``SIGKILL`` included) end it at once (``kill(-1)`` spares the caller, as on Linux)."""
+    fatal (``SIGKILL`` included) end it at once (``kill(-1)`` spares the caller, as on Linux). Done once in
+    the zygote, whose forks inherit it (the zygote sends no signals)."""
     import signal
 
     for sig in _ASYNC_FATAL:
@@ -130,7 +131,6 @@ def _signals_as_a_program() -> None:
 
 def _main_module() -> types.ModuleType:
     """A fresh ``__main__`` in the workdir, with ``sys.argv`` and ``sys.path`` of ``python main.py``."""
-    _signals_as_a_program()
     mod = types.ModuleType("__main__")
     mod.__file__ = Prepared.main_file
     mod.__builtins__ = builtins

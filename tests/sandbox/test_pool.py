@@ -378,6 +378,12 @@ ADD = "def add(a, b):\n    return a + b"
             "class TestNot:\n    def __init__(self):\n        pass\n    def test_hidden(self):\n        assert False\n",
             (2, 3, True),
         ),
+        # a skip at run time is one failed check (the test reports it, and its collector sees it: once)
+        (
+            "import pytest\ndef test_s():\n    assert add(1, 1) == 2\n    pytest.skip('later')\n"
+            "def test_t():\n    assert add(0, 0) == 0\n",
+            (2, 3, True),
+        ),
         # unittest: each assertion counts once (assertEqual of lists, which calls assertListEqual, too); an
         # error in setUp counts as a failure; a method that checks nothing counts nothing
         (
@@ -413,6 +419,7 @@ ADD = "def add(a, b):\n    return a + b"
         "parametrize",
         "quiet and fixture",
         "test class",
+        "skip at run time",
         "unittest",
         "unittest.main",
         "unittest.main(exit=False)",
