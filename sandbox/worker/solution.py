@@ -361,7 +361,7 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     memo = Memo()
                     args = [dec(a, memo) for a in req["args"]]
                     kwargs = {k: dec(a, memo) for k, a in req["kwargs"].items()}
-                    containers = list(memo.objs)
+                    containers = list(memo.reindex().objs)
                     val = obj(*args, **kwargs)  # type: ignore[operator]
                     resp = {}
                     if containers:  # in-place changes, mirrored by the tests' side (aliases kept)

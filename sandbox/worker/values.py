@@ -38,9 +38,11 @@ class Memo:
     """The mutable containers of one message, in pre-order: ``ids`` (encoding) maps ``id`` to rank,
     ``objs`` holds them in rank order (both sides)."""
 
-    def __init__(self, objs: list | None = None) -> None:
-        self.objs: list = list(objs or [])
-        self.ids: dict[int, int] = {id(o): i for i, o in enumerate(self.objs)}
+    __slots__ = ("ids", "objs")
+
+    def __init__(self) -> None:
+        self.objs: list = []
+        self.ids: dict[int, int] = {}
 
     def seen(self, x: object) -> int | None:
         return self.ids.get(id(x))
@@ -48,6 +50,12 @@ class Memo:
     def add(self, x: object) -> None:
         self.ids[id(x)] = len(self.objs)
         self.objs.append(x)
+
+    def reindex(self) -> Memo:
+        """Ready to encode what was decoded (decoding fills ``objs`` only): the same ranks, met again as
+        back-references."""
+        self.ids = {id(o): i for i, o in enumerate(self.objs)}
+        return self
 
 
 class _Deep:
@@ -101,6 +109,17 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         return ["y", base64.b64encode(x).decode()]
     if t is complex:
         return ["c", x.real.hex(), x.imag.hex()]
+    if t is list or t is dict:  # (the common containers, inline)
+        ids = memo.ids
+        k = ids.get(id(x))
+        if k is not None:
+            return ["@", k]
+        ids[id(x)] = len(memo.objs)
+        memo.objs.append(x)
+        depth += 1
+        if t is list:
+            return ["l", [encode(v, ref, memo, depth) for v in x]]  # type: ignore[attr-defined]
+        return ["d", [[encode(k, ref, memo, depth), encode(v, ref, memo, depth)] for k, v in x.items()]]  # type: ignore[attr-defined]
     if t is tuple or t is frozenset:
         return ["t" if t is tuple else "F", [encode(v, ref, memo, depth + 1) for v in x]]
     if t in _MUTABLE:
@@ -208,6 +227,17 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         return v[1]
     if tag == "y":
         return base64.b64decode(v[1])
+    if tag == "l":  # (the common containers, inline: registered before their items, so cycles resolve)
+        out: list = []
+        memo.objs.append(out)
+        out.extend([decode(e, ref, memo, tref) for e in v[1]])
+        return out
+    if tag == "d":
+        new: dict = {}
+        memo.objs.append(new)
+        for k, e in v[1]:
+            new[decode(k, ref, memo, tref)] = decode(e, ref, memo, tref)
+        return new
     if tag == "c":
         return complex(float.fromhex(v[1]), float.fromhex(v[2]))
     if tag == "t":
@@ -268,7 +298,7 @@ def decode_body(v: list, ref: Callable | None, memo: Memo, tref: Callable | None
             new = collections.defaultdict(None if v[1] is None else _FACTORIES[str(v[1])])
         elif tag == "dq":
             new = collections.deque(maxlen=None if v[1] is None else int(v[1]))
-        memo.add(new)
+        memo.objs.append(new)
         target = new
     else:
         target = into

@@ -94,6 +94,7 @@ def test_contents_update_in_place_with_aliases() -> None:
     # the other side decodes, mutates, and sends each container's contents back
     theirs = Memo()
     got = decode(json.loads(json.dumps(sent)), None, theirs)
+    theirs.reindex()
     got[0].sort()
     got[1]["w"] = got[0]
     after = [encode_contents(c, None, theirs) for c in list(theirs.objs)]
