@@ -81,7 +81,8 @@ def continue_prompt(prompt: str, body: str) -> str:
     its indentation (a fenced block is often dedented) and only parses indented, indented to the body of
     that function."""
     program = prompt + body
-    if _compiles(program) or not body.strip():
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    if first[:1] in (" ", "\t", "") or _compiles(program):  # (an indented body needs no compile here)
         return program
     indented = prompt.rstrip(" \t") + ("" if prompt.endswith("\n") else "\n") + textwrap.indent(body, "    ")
     return indented if _compiles(indented) else program
