@@ -11,6 +11,7 @@ redistribute | a plugin's). The shape and the migration of the earlier flat keys
 from __future__ import annotations
 
 import functools
+import importlib.util
 from collections.abc import Mapping, Sequence
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -40,6 +41,7 @@ from rlvr.rl_core.losses import KL_ESTIMATORS, LossConfig, Objective
 from rlvr.rl_core.mismatch import IS_CORRECTIONS
 from rlvr.rl_core.rollout.vllm import VLLMConfig
 from rlvr.rl_core.trackers import TRACKERS
+from rlvr.verifiers.base import VERIFIERS
 
 __all__ = [
     "ConfigError",
@@ -271,6 +273,26 @@ class RewardConfig(Section):
         "clip verifier scores outside [0, 1] into it; False: such a score is an 'error' result with reward 0 naming "
         "the verifier (rlvr VerifyResult's contract)",
     )
+
+    @model_validator(mode="after")
+    def _verifier_exists(self) -> RewardConfig:
+        """A ``module:factory`` override names an importable module; any other name is a registered verifier."""
+        name = self.verifier
+        if name is None:
+            return self
+        if ":" in name:
+            module, _, attr = name.partition(":")
+            require(bool(module and attr), "verifier", f"{name!r} is not 'module:factory'")
+            try:
+                found = importlib.util.find_spec(module) is not None
+            except (ImportError, ValueError):  # a dotted path whose parent package is missing
+                found = False
+            require(found, "verifier", f"{name!r}: no module {module!r} on the import path")
+        else:
+            require(
+                name in VERIFIERS, "verifier", f"unknown verifier {name!r}; choices: {', '.join(VERIFIERS.names())}"
+            )
+        return self
 
 
 class LoraConfig(Section):

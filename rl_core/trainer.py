@@ -182,7 +182,7 @@ class Trainer:
             self.step = step
             bar.set_postfix(reward=f"{m.get('reward/mean', 0):.3f}", pass_rate=f"{m.get('pass_rate', 0):.2f}")
             if self.nonfinite.fatal is not None:
-                raise self.nonfinite.fatal
+                raise NonFiniteError(f"{self.nonfinite.fatal}; {self._checkpoints_on_disk()}")
             saved = False
             if (
                 stop.signum is None
@@ -336,6 +336,13 @@ class Trainer:
         return {"eval/pass@1": metric.value, "eval/pass@1_se": metric.stderr}
 
     # -------------------------------------------------------------------------------------- checkpointing
+
+    def _checkpoints_on_disk(self) -> str:
+        """What a stopped run leaves to resume from, for its error message."""
+        found = ckpt.list_checkpoints(self.run_dir)
+        if not found:
+            return f"no checkpoint was written (checkpoint.every={self.cfg.checkpoint.every}): --resume starts fresh"
+        return f"--resume continues from the last checkpoint, {found[-1].name}"
 
     def save(self) -> Path:
         """Checkpoint the last completed step (never non-finite weights: :class:`NonFiniteError`)."""

@@ -366,3 +366,28 @@ def test_a_config_saved_by_the_earlier_version_resolves_to_the_same_run():
         resolve(old)  # a user's file is told, also of the unused default the earlier version wrote
     with pytest.raises(ConfigError, match="^credit.split: unknown key \\(known: method\\)"):
         resolve({"credit": old["credit"]})  # and of another variant's knob
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("nosuchverifier", r"^reward.verifier: unknown verifier 'nosuchverifier'; choices: .*math"),
+        ("no_such_module_xyz:make", r"^reward.verifier: 'no_such_module_xyz:make': no module 'no_such_module_xyz'"),
+        ("nopkg_xyz.sub:make", r"^reward.verifier: 'nopkg_xyz.sub:make': no module 'nopkg_xyz.sub'"),
+        (":make", r"^reward.verifier: ':make' is not 'module:factory'"),
+    ],
+)
+def test_an_unknown_reward_verifier_is_a_load_time_error(name, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(None, [f"reward.verifier={name}"])
+
+
+def test_a_registered_or_importable_reward_verifier_loads():
+    assert load_config(None, ["reward.verifier=math"]).reward.verifier == "math"
+    assert load_config(None, ["reward.verifier=json:loads"]).reward.verifier == "json:loads"  # checked when built
+
+
+@pytest.mark.parametrize("field", ["optim.lr", "kl.beta", "reward.timeout_s", "optim.max_grad_norm", "sampling.tol"])
+def test_infinite_numbers_are_rejected_naming_the_field(field):
+    with pytest.raises(ConfigError, match=f"^{re.escape(field)}: Input should be a finite number"):
+        load_config(None, [f"{field}=inf"])

@@ -232,8 +232,9 @@ def test_non_finite_loss_skips_the_step_then_stops_the_run_with_the_last_checkpo
             "sampling.dynamic=false",
             "faults.max_nonfinite_steps=2",
         )
-        with caplog.at_level(logging.WARNING), pytest.raises(NonFiniteError, match="2 consecutive steps"):
+        with caplog.at_level(logging.WARNING), pytest.raises(NonFiniteError, match="2 consecutive steps") as err:
             t.train()
+        assert str(err.value).endswith("--resume continues from the last checkpoint, step-00000002")
     finally:
         CREDIT._items.pop("test_nan_from_3")
     rows = read_metrics(tmp_path)
@@ -253,8 +254,10 @@ def test_float16_weights_at_the_tiny_lr_never_reach_a_checkpoint(tmp_path):
     """The issue's repro: AdamW in float16 makes parameters NaN after the first update."""
     t = _trainer(tmp_path, "model.dtype=float16", "steps=4", "checkpoint.every=1", "sampling.dynamic=false")
     before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
-    with pytest.raises(NonFiniteError, match="3 consecutive"):
+    with pytest.raises(NonFiniteError, match="3 consecutive") as err:
         t.train()
+    assert "intact" not in str(err.value)  # nothing was ever written: the message says so
+    assert str(err.value).endswith("no checkpoint was written (checkpoint.every=1): --resume starts fresh")
     rows = read_metrics(tmp_path)
     assert [r.get("nonfinite") for r in rows] == ["parameters"] * 3
     assert all(torch.equal(before[n], p) for n, p in t.model.named_parameters())  # undone, bit for bit
