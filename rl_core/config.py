@@ -392,6 +392,12 @@ class FaultsConfig(Section):
         "update stops the run at once (rlvr). 0: never copy",
         ge=0,
     )
+    max_verifier_failure_steps: int = knob(
+        3,
+        "consecutive steps in which the verifier returns an error or timeout for every completion (so the step "
+        "learns nothing) before the run stops with an error naming the verifier (rlvr)",
+        ge=1,
+    )
 
 
 class LoggingConfig(Section):

@@ -59,11 +59,11 @@ from rlvr.rl_core.seeding import seed_everything, seed_for
 from rlvr.rl_core.sft import make_sft
 from rlvr.rl_core.trackers import trackers_for
 from rlvr.rl_core.update import PolicyUpdate
-from rlvr.rl_core.verification import close_verifier
+from rlvr.rl_core.verification import VerifierFailureError, VerifierHealth, close_verifier
 from rlvr.tasks.base import Task
 from rlvr.verifiers.base import Verifier
 
-__all__ = ["NonFiniteError", "Trainer", "TrainingInterrupted", "build_trainer", "run"]
+__all__ = ["NonFiniteError", "Trainer", "TrainingInterrupted", "VerifierFailureError", "build_trainer", "run"]
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +112,7 @@ class Trainer:
         self.nonfinite = NonFiniteGuard(
             cfg.faults, [q for q in self.model.parameters() if q.requires_grad], self.optimizer
         )
+        self.verifier_health = VerifierHealth(self.verifier, cfg.faults.max_verifier_failure_steps)
         # the stages (each the configured one or a no-op)
         self.collector = Collector(cfg, task, tokenizer, self.examples, self.sampler, make_score_shaping(cfg))
         self.shape_rewards = make_reward_shaping(cfg)
@@ -279,7 +280,9 @@ class Trainer:
     def collect(self, step: int) -> CollectResult:
         """The collect stage on the current weights: the step's groups, filtered groups and totals."""
         self.generator.sync_weights(self.model)
-        return self.collector(step, self.generator, self.verifier)
+        collected = self.collector(step, self.generator, self.verifier)
+        self.verifier_health.observe(step, [r for g in collected.seen for r in g.results])
+        return collected
 
     def reference_logprobs(
         self, packs: list[tuple[list[int], PackedBatch]]

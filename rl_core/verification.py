@@ -138,3 +138,39 @@ def verify(
             problems[0],
         )
     return out
+
+
+class VerifierFailureError(RuntimeError):
+    """The verifier failed on every completion of too many consecutive steps: the run stops (exit 1)."""
+
+
+class VerifierHealth:
+    """Stops a run whose verifier is broken: after ``max_steps`` consecutive steps in which every completion's
+    result is a verifier ``error`` or ``timeout`` (each such step trains on zero rewards or is skipped), raise
+    :class:`VerifierFailureError` naming the verifier and the first error, before that step applies anything."""
+
+    def __init__(self, verifier: Verifier, max_steps: int) -> None:
+        self.label, self.max_steps, self.consecutive = verifier_name(verifier), max_steps, 0
+
+    def observe(self, step: int, results: Sequence[VerifyResult]) -> None:
+        """Count ``results`` (every completion of ``step``); raise when the streak reaches ``max_steps``."""
+        failed = [r for r in results if r.status in ("error", "timeout")]
+        if not results or len(failed) < len(results):
+            self.consecutive = 0
+            return
+        self.consecutive += 1
+        if self.consecutive >= self.max_steps:
+            first = failed[0]
+            raise VerifierFailureError(
+                f"verifier {self.label} failed on all {len(results)} completions of {self.consecutive} consecutive "
+                f"steps (last: step {step}; faults.max_verifier_failure_steps={self.max_steps}); first: "
+                f"{first.status}: {first.error or 'no message'}. Fix the verifier (check it on a few completions "
+                "with `rlvr verify`) or raise reward.timeout_s"
+            )
+        logger.warning(
+            "step %d: verifier %s failed on every completion (%d consecutive; the run stops at %d)",
+            step,
+            self.label,
+            self.consecutive,
+            self.max_steps,
+        )

@@ -78,6 +78,14 @@ class ReportsPid(Verifier):
         return VerifyResult(score=_digit_score(completion), passed=False, details={"pid": float(os.getpid())})
 
 
+@register_verifier("test_always_raises")
+class AlwaysRaises(Verifier):
+    """A broken verifier: every call raises."""
+
+    def verify(self, completion: str, reference: Any) -> VerifyResult:
+        raise RuntimeError("reference format not understood")
+
+
 def make(kind: str = "test_hangs_on_even", **kwargs: Any) -> Verifier:
     """``module:factory`` entry for configs: ``reward.verifier=fault_verifiers:make``."""
     from rlvr.verifiers.base import get_verifier

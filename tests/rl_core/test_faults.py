@@ -25,7 +25,13 @@ from rlvr.rl_core.metrics import read_metrics
 from rlvr.rl_core.nonfinite import NonFiniteError
 from rlvr.rl_core.rundir import RunDirError, RunDirLocked
 from rlvr.rl_core.trainer import build_trainer
-from rlvr.rl_core.verification import check_result, guard_verifier, verify
+from rlvr.rl_core.verification import (
+    VerifierFailureError,
+    VerifierHealth,
+    check_result,
+    guard_verifier,
+    verify,
+)
 from rlvr.verifiers.base import VerifyResult, get_verifier
 from rlvr.verifiers.isolated import IsolatedVerifier
 
@@ -415,3 +421,41 @@ def test_a_trainer_outside_the_main_thread_checks_max_minutes_between_steps(tmp_
     th.join(timeout=300)
     assert not th.is_alive()
     assert [r["step"] for r in read_metrics(tmp_path)] == [1]  # no signals there: the step ran to its end
+
+
+def test_a_verifier_failing_on_every_completion_stops_the_run_naming_it(tmp_path, caplog):
+    t = _trainer(
+        tmp_path,
+        "reward.verifier=test_always_raises",
+        "reward.isolation=inline",
+        "steps=6",
+        "checkpoint.every=1",
+        "sampling.dynamic=false",
+        "faults.max_verifier_failure_steps=2",
+    )
+    with caplog.at_level(logging.WARNING), pytest.raises(VerifierFailureError) as err:
+        t.train()
+    msg = str(err.value)
+    assert (
+        "verifier 'test_always_raises' (fault_verifiers.AlwaysRaises) failed on all" in msg
+        and "2 consecutive steps (last: step 2" in msg
+    )
+    assert "RuntimeError: reference format not understood" in msg
+    assert (
+        "step 1: verifier 'test_always_raises' (fault_verifiers.AlwaysRaises) failed on every completion" in caplog.text
+    )
+    rows = read_metrics(tmp_path)
+    assert [r["step"] for r in rows] == [1]  # step 2 stopped before applying anything
+    assert rows[0]["verify/errors"] == t.cfg.rollout.prompts_per_step * t.cfg.rollout.group_size
+    assert not (tmp_path / "final").exists()
+    assert [p.name for p in ckpt.list_checkpoints(tmp_path)] == ["step-00000001"]
+
+
+def test_verifier_failures_must_be_consecutive_to_stop_a_run():
+    health = VerifierHealth(get_verifier("math"), max_steps=2)
+    bad, good = VerifyResult.failure("error", "boom"), VerifyResult(score=1.0, passed=True, status="ok")
+    health.observe(1, [bad, bad])
+    health.observe(2, [bad, good])  # one result came through: the streak restarts
+    health.observe(3, [VerifyResult.failure("timeout", "slow")] * 2)
+    with pytest.raises(VerifierFailureError, match=r"2 consecutive steps \(last: step 4.*first: error: boom"):
+        health.observe(4, [bad, VerifyResult.failure("timeout", "slow")])

@@ -82,6 +82,7 @@ def main(args: argparse.Namespace) -> int:
     from rlvr.rl_core.preemption import TrainingInterrupted
     from rlvr.rl_core.rundir import RunDirError
     from rlvr.rl_core.trainer import run
+    from rlvr.rl_core.verification import VerifierFailureError
 
     try:
         run_dir = run(cfg, resume=args.resume, run_dir=args.run_dir)
@@ -91,7 +92,7 @@ def main(args: argparse.Namespace) -> int:
     except (RunDirError, ModelNotFoundError) as e:
         print(f"rlvr train: {e}", file=sys.stderr)
         return 2
-    except (NonFiniteError, CheckpointError) as e:
+    except (NonFiniteError, CheckpointError, VerifierFailureError) as e:
         print(f"rlvr train: {e}", file=sys.stderr)
         return 1
     except TrainingInterrupted as e:
