@@ -213,15 +213,17 @@ class ActorPool:
             task.timeout_s,
         )
         ray.kill(self.actors[i], no_restart=False)
+        slot.task, slot.ref = None, None
         if task.abandoned:
-            slot.task, slot.ref = None, None
+            self._probe(i)
         elif task.on_timeout == "give_up":
-            slot.task, slot.ref = None, None
+            self._probe(i)  # before the callback, which may submit work that must not land on this actor
             self._pending.discard(task.key)
             task.on_done(task.key, TaskTimeout(self.names[i], task.timeout_s))
         else:
+            slot.task = task
             self._requeue(i, f"timed out after {task.timeout_s:g} s")
-        self._probe(i)
+            self._probe(i)
 
     def _requeue(self, i: int, why: str) -> None:
         slot = self._slots[i]

@@ -4,7 +4,7 @@ A module that starts Ray or a process group defines, outside the network namespa
 the module inside one (``run_in_netns``): ``unshare --net`` with only the loopback interface up, so Ray and
 gloo bind 127.0.0.1 and no test can send a packet anywhere else. Inside, the module's real tests share one
 Ray session (``ray_local``, module scope, shut down at the end) whose files live in a private temporary
-folder; after the run, the outer test fails if any process still names that folder (a raylet, a worker,
+folder (``RAY_TMPDIR``); after the run, the outer test fails if any process still names that folder (a raylet, a worker,
 the GCS left behind), and kills those processes.
 """
 
@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 
 NETNS_ENV = "RLVR_NETNS"
-RAY_TMP_ENV = "RLVR_RAY_TMP"
 
 
 def in_netns() -> bool:
@@ -30,16 +29,17 @@ def in_netns() -> bool:
 
 
 def processes_naming(text: str) -> list[int]:
-    """PIDs of processes (other than this one) whose command line contains ``text``."""
+    """PIDs of processes (other than this one) whose command line or environment contains ``text`` (Ray's
+    workers rename themselves, but they inherit ``RAY_TMPDIR``)."""
     out = []
     for d in Path("/proc").iterdir():
         if not d.name.isdigit() or int(d.name) == os.getpid():
             continue
         try:
-            cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            seen = (d / "cmdline").read_bytes() + b"\0" + (d / "environ").read_bytes()
         except OSError:
             continue
-        if text in cmd:
+        if text.encode() in seen:
             out.append(int(d.name))
     return out
 
@@ -53,7 +53,8 @@ def run_in_netns() -> Callable[..., subprocess.CompletedProcess[str]]:
         userns = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
         cmd = ["unshare", *userns, "--net", "--", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"]
         cmd += [sys.executable, "-m", "pytest", path, "-q", "-p", "no:cacheprovider", "--timeout", "600", *pytest_args]
-        env = {**os.environ, NETNS_ENV: "1", RAY_TMP_ENV: tmp, "OMP_NUM_THREADS": "1", "RAY_USAGE_STATS_ENABLED": "0"}
+        env = {**os.environ, NETNS_ENV: "1", "OMP_NUM_THREADS": "1", "RAY_USAGE_STATS_ENABLED": "0"}
+        env["RAY_TMPDIR"] = tmp  # every Ray file (sessions, the cluster address file) under a private folder
         try:
             r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=os.getcwd())
         except FileNotFoundError:
@@ -98,6 +99,6 @@ def ray_local() -> Iterator[None]:
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.runtime import init_ray
 
-    init_ray(DistributedConfig(num_cpus=8), _temp_dir=os.environ[RAY_TMP_ENV], log_to_driver=False)
+    init_ray(DistributedConfig(num_cpus=8), log_to_driver=False)
     yield
     ray.shutdown()
