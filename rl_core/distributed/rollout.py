@@ -65,6 +65,16 @@ class RolloutChunk:
     generate_s: float
 
 
+def plan_tasks(prompts: int, actors: int, prompts_per_task: int | None) -> list[list[int]]:
+    """Prompt indices of each generation task: consecutive runs of ``prompts_per_task``, or (None) one run
+    per actor, as equal as possible."""
+    if prompts_per_task is None:
+        m = min(actors, prompts)
+        bounds = [round(k * prompts / m) for k in range(m + 1)] if m else [0]
+        return [list(range(bounds[k], bounds[k + 1])) for k in range(m)]
+    return [list(range(k, min(k + prompts_per_task, prompts))) for k in range(0, prompts, prompts_per_task)]
+
+
 def task_seed(seed: int | None, index: int, tasks: int) -> int | None:
     """The seed of generation task ``index`` of ``tasks``: the step's own with one task, else derived."""
     if seed is None or tasks == 1:
@@ -190,12 +200,7 @@ class RolloutGroup:
 
     def tasks(self, prompts: list[list[int]]) -> list[list[int]]:
         """Prompt indices of each generation task."""
-        size = self.dcfg.rollout.prompts_per_task
-        if size is None:
-            m = min(len(self.actors), len(prompts))
-            bounds = [round(k * len(prompts) / m) for k in range(m + 1)]
-            return [list(range(bounds[k], bounds[k + 1])) for k in range(m)]
-        return [list(range(k, min(k + size, len(prompts)))) for k in range(0, len(prompts), size)]
+        return plan_tasks(len(prompts), len(self.actors), self.dcfg.rollout.prompts_per_task)
 
     def submit(
         self,

@@ -172,9 +172,11 @@ def get_all(
     died = [f for f in failures if isinstance(f[1], ray.exceptions.RayActorError)]
     i, err = (died or failures)[0]
     main = remote_error(err, actors[i], call)
-    others = [f"{actors[j]}: {_cause(e)}" for j, e in failures if j != i]
-    if others:
-        main.args = (f"{main.args[0]} (then {'; '.join(others)})",)
+    notes = [f"then {actors[j]}: {_cause(e)}" for j, e in failures if j != i]
+    if pending:
+        notes.append("still running: " + ", ".join(actors[index[r]] for r in pending))
+    if notes:
+        main.args = (f"{main.args[0]} ({'; '.join(notes)})",)
     raise main from err
 
 

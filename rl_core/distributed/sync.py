@@ -65,7 +65,11 @@ class WeightSync:
             pub = self.learner.publish("collective", version, full, self.options)
             recv = [a.receive_broadcast.remote(version, full) for a in self.rollouts.actors]
             names = self.learner.names + self.rollouts.names
-            out = get_all(pub + recv, names, f"push v{version} (collective)", timeout)
+            try:
+                out = get_all(pub + recv, names, f"push v{version} (collective)", timeout)
+            except BaseException:
+                self._group_ok = False  # a broken broadcast leaves the group unusable: form it again next time
+                raise
             update, acks = out[0], out[len(pub) :]
         else:
             update = self._publish(self.transport, version, full)

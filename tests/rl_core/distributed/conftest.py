@@ -95,7 +95,6 @@ def ray_local() -> Iterator[None]:
     if not in_netns():
         pytest.fail("ray_local runs only inside the private network namespace (run_in_netns)")
     import ray
-
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.runtime import init_ray
 

@@ -14,17 +14,61 @@ import pytest
 IN_NETNS = os.environ.get("RLVR_NETNS") == "1"
 
 if not IN_NETNS:
+    from types import SimpleNamespace
+
+    import torch
+
+    from rlvr.rl_core.distributed.learner import assign, make_micro_batches
+    from rlvr.rl_core.rollout import build_rollout_batch
+    from rlvr.rl_core.trainer import Trainer
 
     @pytest.mark.slow
     def test_learner_group_in_private_network(run_in_netns, netns_passed) -> None:  # type: ignore[no-untyped-def]
         netns_passed(run_in_netns(__file__))
 
+    def test_micro_batches_are_cut_as_the_local_trainer_cuts_them() -> None:
+        g = torch.Generator().manual_seed(0)
+        lengths = [3, 7, 1, 5, 6, 2, 4, 4, 7, 1]
+        comps = [torch.randint(4, 90, (n,), generator=g).tolist() for n in lengths]
+        prompts = [[5, 6, 7], [8, 9], [10, 11, 12, 13, 14]]  # groups of 4, 4, 2 completions: G = 4 needs 12
+        batch = build_rollout_batch(
+            prompts,
+            comps + [[4], [5]],
+            [[-1.0] * len(c) for c in comps + [[4], [5]]],
+            [False] * 12,
+            0,
+            None,
+            4,
+            texts=[""] * 12,
+        )
+        adv = torch.randn(12, generator=g)
+        for size in (1, 3, 5, 12):
+            want = Trainer._micro_batches(
+                SimpleNamespace(cfg=SimpleNamespace(optim=SimpleNamespace(micro_batch_size=size)), pad_id=0), batch
+            )
+            got = make_micro_batches(batch, adv, batch.completion_mask, size, 0)
+            assert [mb.rows for mb in got] == [idx for idx, _ in want]
+            for mb, (idx, p) in zip(got, want):
+                for a, b in zip(vars(mb.packed).values(), vars(p).values()):
+                    assert torch.equal(a, b)
+                t = p.completion_ids.shape[1]
+                assert torch.equal(mb.advantages, adv[idx]) and torch.equal(mb.mask, batch.completion_mask[idx, :t])
+                assert torch.equal(mb.sampler_logprobs, batch.old_logprobs[idx, :t])
+
+    def test_micro_batches_go_to_the_least_loaded_rank() -> None:
+        assert assign([5, 9, 1, 4, 8], 2, equal_counts=False) == [[1, 2, 3], [0, 4]]  # 14 and 13 tokens
+        assert assign([5, 9, 1, 4, 8], 2, equal_counts=True) == [[1, 2, 3], [0, 4]]
+        assert assign([10, 1, 1, 1], 2, equal_counts=False) == [[0], [1, 2, 3]]
+        assert assign([10, 1, 1, 1], 2, equal_counts=True) == [[0, 3], [1, 2]]
+        assert assign([3], 3, equal_counts=False) == [[0], [], []]
+        assert assign([], 2, equal_counts=True) == [[], []]
+
 else:
     import dataclasses
 
-    import ray
     import torch
 
+    import ray
     from rlvr.rl_core.config import build, load_config
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.errors import ActorFailedError, DistributedError

@@ -22,10 +22,10 @@ if not IN_NETNS:
         netns_passed(run_in_netns(__file__))
 
 else:
-    import ray
     import torch
     from ray.cluster_utils import Cluster
 
+    import ray
     from rlvr.rl_core.advantages import compute_advantages
     from rlvr.rl_core.config import build, load_config
     from rlvr.rl_core.distributed.collect import generate_and_verify
@@ -55,7 +55,10 @@ else:
 
     @pytest.fixture(scope="module")
     def cluster():
-        c = Cluster(initialize_head=True, head_node_args={"num_cpus": 2, "resources": {"rollout_node": 1}, "include_dashboard": False})
+        c = Cluster(
+            initialize_head=True,
+            head_node_args={"num_cpus": 2, "resources": {"rollout_node": 1}, "include_dashboard": False},
+        )
         trainer = c.add_node(num_cpus=2, resources={"trainer": 2})
         verify = c.add_node(num_cpus=2, resources={"verifier_node": 2})
         init_ray(build(DistributedConfig, {"address": c.address}, "distributed"), log_to_driver=False)
@@ -99,7 +102,9 @@ else:
             mbs = make_micro_batches(got.batch, adv, got.batch.completion_mask, 4, pad)
             res = learner.step(mbs, StepNormalizer.from_masks([m.mask for m in mbs]), 1.0)
             t = res.learner_logprobs.shape[1]
-            before = mismatch_metrics(res.learner_logprobs, got.batch.old_logprobs[:, :t], got.batch.completion_mask[:, :t])
+            before = mismatch_metrics(
+                res.learner_logprobs, got.batch.old_logprobs[:, :t], got.batch.completion_mask[:, :t]
+            )
             assert before["mismatch/abs_mean"] < 1e-4  # version 0 everywhere
 
             dcfg.weight_sync.transport = "collective"  # gloo group of learner-0 and the rollout actor, across nodes
@@ -128,5 +133,7 @@ else:
             },
             "distributed",
         )
-        with pytest.raises(DistributedError, match=r"learner: placement group of 2 x .*trainer.*STRICT_SPREAD.*free resources"):
+        with pytest.raises(
+            DistributedError, match=r"learner: placement group of 2 x .*trainer.*STRICT_SPREAD.*free resources"
+        ):
             LearnerGroup(cfg, dcfg)

@@ -18,19 +18,55 @@ import pytest
 IN_NETNS = os.environ.get("RLVR_NETNS") == "1"
 
 if not IN_NETNS:
+    from rlvr.rl_core.distributed.rollout import RolloutChunk, merge_chunks, plan_tasks, task_seed
 
     @pytest.mark.slow
     def test_rollout_workers_in_private_network(run_in_netns, netns_passed) -> None:  # type: ignore[no-untyped-def]
         netns_passed(run_in_netns(__file__))
 
+    def test_tasks_cover_the_prompts_in_order() -> None:
+        assert plan_tasks(5, 2, None) == [[0, 1], [2, 3, 4]]
+        assert plan_tasks(7, 3, None) == [[0, 1], [2, 3, 4], [5, 6]]
+        assert plan_tasks(2, 4, None) == [[0], [1]]
+        assert plan_tasks(5, 2, 2) == [[0, 1], [2, 3], [4]]
+        assert plan_tasks(0, 2, None) == [] and plan_tasks(0, 2, 3) == []
+
+    def test_one_task_keeps_the_step_seed_and_many_get_distinct_ones() -> None:
+        assert task_seed(17, 0, 1) == 17 and task_seed(None, 3, 4) is None
+        seeds = [task_seed(17, i, 4) for i in range(4)]
+        assert len(set(seeds)) == 4 and 17 not in seeds and seeds == [task_seed(17, i, 4) for i in range(4)]
+
+    def test_chunks_merge_in_task_order_with_their_versions() -> None:
+        def chunk(i, prompts, version):
+            comps = [[10 + i, 11], [12]] * len(prompts)
+            return RolloutChunk(
+                i,
+                prompts,
+                comps,
+                [[-0.5] * len(c) for c in comps],
+                [False, True] * len(prompts),
+                ["a", "b"] * len(prompts),
+                version,
+                f"rollout-{i}",
+                0.0,
+            )
+
+        b = merge_chunks([chunk(0, [[1, 2]], 3), chunk(1, [[3], [4, 5]], 3)], 2, 0)
+        assert b.prompt_ids == [[1, 2], [3], [4, 5]] and b.group_ids.tolist() == [0, 0, 1, 1, 2, 2]
+        assert b.completion_ids[:, 0].tolist() == [10, 12, 11, 12, 11, 12]
+        assert b.completion_mask.sum(1).tolist() == [2, 1] * 3 and b.truncated.tolist() == [False, True] * 3
+        assert b.extras["policy_version"].tolist() == [3] * 6
+
 else:
-    import ray
+    import dataclasses
+
     import torch
 
+    import ray
     from rlvr.rl_core.config import build, load_config
     from rlvr.rl_core.distributed.collect import generate_and_verify
     from rlvr.rl_core.distributed.config import DistributedConfig
-    from rlvr.rl_core.distributed.errors import LogprobGapError, StaleRolloutError, WeightSyncError
+    from rlvr.rl_core.distributed.errors import DistributedError, LogprobGapError, StaleRolloutError, WeightSyncError
     from rlvr.rl_core.distributed.learner import LearnerGroup, make_micro_batches
     from rlvr.rl_core.distributed.rollout import RolloutGroup, RolloutWorker, task_seed
     from rlvr.rl_core.distributed.sync import WeightSync
@@ -215,6 +251,32 @@ else:
             c["prompts"][:1], G, params(), v, c["tok"].pad_token_id
         )  # one task: the step's seed
         assert one.texts == gen.generate(c["prompts"][:1], G, params()).texts
+
+    def test_a_broadcast_to_a_hung_actor_times_out_naming_it(cluster, state) -> None:
+        c = cluster
+        dcfg = dataclasses.replace(
+            c["dcfg"],
+            weight_sync=dataclasses.replace(c["dcfg"].weight_sync, transport="collective"),
+            timeouts=dataclasses.replace(c["dcfg"].timeouts, collective_s=3.0, weight_sync_s=30.0),
+        )
+        sync = WeightSync(dcfg, c["learner"], c["rollouts"])
+        sync.version = state["version"]
+        sync.push(sync.version + 1)  # forms the group (3 s collective timeout)
+        state["version"] = sync.version
+        pid = ray.get(c["rollouts"].actors[1].pid.remote())
+        os.kill(pid, signal.SIGSTOP)
+        t0 = time.monotonic()
+        try:
+            with pytest.raises(DistributedError, match=r"push v\d+ \(collective\).*still running: rollout-1"):
+                sync.push(sync.version + 1)
+            assert time.monotonic() - t0 < 30
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        # the next push forms a new group; the actors sample the learner's weights again
+        sync.push(sync.version + 2)
+        state["version"] = sync.version
+        batch = c["rollouts"].generate(c["prompts"], G, params(), sync.version, c["tok"].pad_token_id)
+        assert gap(c, batch) < 1e-4
 
     def test_a_rollout_actor_killed_mid_step_comes_back_with_identical_rewards(cluster, state) -> None:
         c = cluster

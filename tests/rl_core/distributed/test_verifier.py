@@ -25,11 +25,10 @@ if not IN_NETNS:
 
 else:
     import ray
-
     from rlvr.rl_core.config import build
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.verifier import VerifierGroup, VerifierWorker
-    from rlvr.verifiers.base import Verifier, VerifyResult, get_verifier
+    from rlvr.verifiers.base import Verifier, get_verifier
 
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the test classes travel to the actors
 
