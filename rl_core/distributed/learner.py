@@ -164,7 +164,7 @@ class LearnerWorker(ActorBase):
     def __init__(self, cfg: RunConfig, rank: int, world: int, strategy: str, bucket_mib: float, threads: int) -> None:
         super().__init__(f"learner-{rank}", threads)
         self.cfg, self.rank, self.world, self.strategy = cfg, rank, world, strategy
-        self.bucket_elems = max(1, int(bucket_mib * 2**20 / 4))
+        self.bucket_elems = max(1, int(bucket_mib * 2**20 / 4))  # float32 elements
         self.model, self.tokenizer = build_policy(cfg)
         self.device = next(self.model.parameters()).device
         self.loss_cfg = cfg.loss_config()
@@ -303,34 +303,32 @@ class LearnerWorker(ActorBase):
         return LearnerStepResult(merge_loss_metrics(parts), m, rows, _place(micro_batches, lps))
 
     def _all_reduce_grads(self) -> None:
-        """Sum every trainable gradient over the ranks, in buckets; a parameter without a gradient on every
-        rank stays without one."""
+        """Sum every trainable gradient over the ranks, in buckets of about ``bucket_mib``; a parameter
+        without a gradient on every rank stays without one."""
         import torch.distributed as dist
 
         if self.world == 1:
             return
         params = [q for q in self.model.parameters() if q.requires_grad]
-        has = torch.tensor([q.grad is not None for q in params], dtype=torch.int32)
+        has = torch.tensor([q.grad is not None for q in params], dtype=torch.int32, device=self.device)
         dist.all_reduce(has)  # which parameters got a gradient on any rank
-        live = [q for q, h in zip(params, has.tolist()) if h]
-        for q in live:
+        buckets: list[list[torch.Tensor]] = []
+        sizes: list[int] = []
+        for q, h in zip(params, has.tolist()):
+            if not h:
+                continue
             if q.grad is None:
                 q.grad = torch.zeros_like(q)
-        bucket: list[torch.Tensor] = []
-        size = 0
-        for q in [*live, None]:
-            if q is not None and (
-                not bucket or (size + q.numel() <= self.bucket_elems and q.grad.dtype == bucket[0].dtype)
-            ):
-                bucket.append(q.grad)
-                size += q.numel()
-                continue
-            if bucket:
-                flat = torch.cat([g.reshape(-1) for g in bucket])
-                dist.all_reduce(flat)
-                for g, piece in zip(bucket, flat.split([g.numel() for g in bucket])):
-                    g.copy_(piece.view_as(g))
-            bucket, size = ([q.grad], q.numel()) if q is not None else ([], 0)
+            if not buckets or sizes[-1] + q.numel() > self.bucket_elems or q.grad.dtype != buckets[-1][0].dtype:
+                buckets.append([])
+                sizes.append(0)
+            buckets[-1].append(q.grad)
+            sizes[-1] += q.numel()
+        for bucket in buckets:
+            flat = torch.cat([g.reshape(-1) for g in bucket])
+            dist.all_reduce(flat)
+            for g, piece in zip(bucket, flat.split([g.numel() for g in bucket])):
+                g.copy_(piece.view_as(g))
 
     def step(self, micro_batches: list[MicroBatch], norm: StepNormalizer, lr_scale: float) -> LearnerStepResult:
         """μ = ``optim.epochs`` optimiser steps on this rank's micro-batches (gradients summed over the

@@ -17,7 +17,6 @@ import logging
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
-from typing import Any
 
 import torch
 
@@ -115,13 +114,6 @@ class RolloutWorker(ActorBase):
             actor=self.name,
             generate_s=time.perf_counter() - t0,
         )
-
-    def logprobs(self, batch: Any, temperature: float) -> torch.Tensor:
-        """(R, T) log-probs of a packed batch under this actor's policy (a check of what it samples with)."""
-        from rlvr.rl_core.reference import token_logprobs
-
-        with torch.no_grad():
-            return token_logprobs(self.model, batch, temperature, False)[0]
 
     # ----------------------------------------------------------------------------------------- weights
     def _install(self, update: WeightUpdate, tensors: dict[str, torch.Tensor], t0: float) -> WeightAck:

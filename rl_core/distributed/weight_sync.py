@@ -2,7 +2,7 @@
 
 A push of version v moves named tensors (the trainable ones: the LoRA adapters, or every weight in full
 fine-tuning; ``full=True`` sends every weight, as the first push does) and a :class:`WeightUpdate` record
-that names the version, the transport and the sha256 :func:`~rlvr.rl_core.distributed.versioning.fingerprint`
+that names the version, the transport and the :func:`~rlvr.rl_core.distributed.versioning.fingerprint`
 of the tensors. Each actor checks the payload against the fingerprint, copies it into its policy by name
 (unknown names and shape mismatches raise), reads its parameters back and fingerprints them again, pushes
 them into its engine (vLLM) and only then takes version v. The controller compares every actor's reported
@@ -31,7 +31,7 @@ import os
 import shutil
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,6 @@ class WeightAck:
     version: int
     fingerprint: str
     load_s: float = 0.0
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 def policy_tensors(model: torch.nn.Module, full: bool) -> dict[str, torch.Tensor]:
@@ -137,6 +136,10 @@ def version_dir(root: str | Path, version: int) -> Path:
     return Path(root) / f"v{version:08d}"
 
 
+def _versions(root: Path) -> list[int]:
+    return [int(p.name[1:]) for p in root.glob("v[0-9]*") if p.is_dir() and p.name[1:].isdigit()]
+
+
 @TRANSPORTS.register("filesystem")
 class FilesystemTransport(Transport):
     name = "filesystem"
@@ -162,8 +165,9 @@ class FilesystemTransport(Transport):
         shutil.rmtree(final, ignore_errors=True)
         os.replace(tmp, final)
         keep = int(options.get("keep", 2))
-        for old in sorted(p for p in root.glob("v[0-9]*") if p.is_dir())[:-keep]:
-            shutil.rmtree(old, ignore_errors=True)
+        older = sorted(v for v in _versions(root) if v < update.version)  # newer ones are not this run's to prune
+        for v in older[: max(0, len(older) - (keep - 1))]:
+            shutil.rmtree(version_dir(root, v), ignore_errors=True)
         update.payload = str(final)
         return update
 

@@ -96,8 +96,8 @@ def ray_local() -> Iterator[None]:
         pytest.fail("ray_local runs only inside the private network namespace (run_in_netns)")
     import ray
     from rlvr.rl_core.distributed.config import DistributedConfig
-    from rlvr.rl_core.distributed.runtime import init_ray
+    from rlvr.rl_core.distributed.runtime import ray_session
 
-    init_ray(DistributedConfig(num_cpus=8), log_to_driver=False)
-    yield
-    ray.shutdown()
+    with ray_session(DistributedConfig(num_cpus=8), log_to_driver=False):
+        yield
+    assert not ray.is_initialized()

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from rlvr.rl_core.distributed.errors import LogprobGapError, StaleRolloutError
-from rlvr.rl_core.distributed.versioning import NO_VERSION, check_logprob_gap, check_version, fingerprint
+from rlvr.rl_core.distributed.versioning import NO_VERSION, _digest, check_logprob_gap, check_version, fingerprint
 
 
 def test_on_policy_accepts_only_the_current_version() -> None:
@@ -52,3 +52,18 @@ def test_the_fingerprint_sees_every_byte_name_shape_and_dtype_but_not_dict_order
     assert fingerprint(dict(a, w=a["w"].double())) != ref
     assert fingerprint({("x" if k == "b" else k): v for k, v in a.items()}) != ref
     assert fingerprint({k: v.t() if v.dim() == 2 else v for k, v in a.items()}) != ref  # non-contiguous works
+
+
+def test_large_tensors_are_digested_exactly_and_moved_words_count() -> None:
+    big = torch.randn(300_000)  # 1.2 MB: over SMALL_BYTES, digested by integer sums
+    ref = fingerprint({"w": big})
+    assert fingerprint({"w": big.clone()}) == ref
+    for i, j in [(3, 70_000), (3, 3 + 65_536), (0, 299_999)]:  # across rows, same column, ends
+        moved = big.clone()
+        moved[[i, j]] = moved[[j, i]]
+        assert fingerprint({"w": moved}) != ref and _digest(moved)[0] == _digest(big)[0]
+    bumped = big.clone()
+    bumped[123_456] = torch.nextafter(bumped[123_456], torch.tensor(100.0))
+    assert fingerprint({"w": bumped}) != ref
+    assert _digest(torch.zeros(0)) == (0, 0)
+    assert _digest(torch.tensor([True, False, True])) == (1 + (1 << 16), 1 + (1 << 16))  # bytes 01 00 01 (00)

@@ -47,6 +47,10 @@ def test_filesystem_versions_round_trip_and_only_the_newest_stay(tmp_path) -> No
     assert manifest["version"] == 3 and manifest["nbytes"] == nbytes(tensors)
     with pytest.raises(WeightSyncError, match="is gone"):
         fs.fetch(updates[0])
+    # a folder holding newer versions of an earlier run: the version just written is never pruned
+    t = policy_tensors(model, full=True)
+    fs.publish(t, update_of(t, 1), {"path": str(tmp_path), "keep": 1})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v00000001", "v00000002", "v00000003"]
 
 
 def test_a_corrupt_or_mismatched_payload_is_an_error(tmp_path) -> None:
