@@ -386,6 +386,34 @@ class LearnerWorker(ActorBase):
                 else:
                     q.copy_(src.to(q.device))
 
+    def state_dict(self) -> dict[str, Any] | None:
+        """Rank 0: ``{"model": trainable weights, "optimizer": optimiser state}``, whole CPU tensors keyed by
+        parameter name (torch.distributed.checkpoint's full state dict; every rank must call)."""
+        from torch.distributed.checkpoint.state_dict import StateDictOptions, get_state_dict
+
+        model, optim = get_state_dict(
+            self.model, self.optimizer, options=StateDictOptions(full_state_dict=True, cpu_offload=True)
+        )
+        trainable = {n for n, q in self.model.named_parameters() if q.requires_grad}
+        return (
+            {"model": {k: v for k, v in model.items() if k in trainable}, "optimizer": optim}
+            if self.rank == 0
+            else None
+        )
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        """Restore :meth:`state_dict`'s output on every rank (each gets the same ``state``)."""
+        from torch.distributed.checkpoint.state_dict import StateDictOptions, set_state_dict
+
+        opts = StateDictOptions(full_state_dict=True, strict=False)
+        set_state_dict(
+            self.model,
+            self.optimizer,
+            model_state_dict=state["model"],
+            optim_state_dict=state["optimizer"],
+            options=opts,
+        )
+
     def publish(self, transport: str, version: int, full: bool, options: dict[str, Any]) -> WeightUpdate | None:
         """Publish the current weights as ``version`` (every rank calls: FSDP2 gathers); rank 0 returns
         the record. ``collective`` broadcasts in the weight group (the actors receive at the same time)."""
@@ -514,6 +542,14 @@ class LearnerGroup:
     def load_trainable_state(self, state: dict[str, torch.Tensor]) -> None:
         ref = import_ray().put(state)
         self._call("load_trainable_state", [(ref,)] * self.world, self.dcfg.timeouts.call_s)
+
+    def state_dict(self) -> dict[str, Any]:
+        """The learner's checkpoint: trainable weights and optimiser state, whole tensors by name."""
+        return self._call("state_dict", [()] * self.world, self.dcfg.timeouts.call_s)[0]
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        ref = import_ray().put(state)
+        self._call("load_state_dict", [(ref,)] * self.world, self.dcfg.timeouts.call_s)
 
     def publish(self, transport: str, version: int, full: bool, options: dict[str, Any]) -> list[Any]:
         """Refs of every rank's ``publish`` (rank 0's result is the record); the caller waits on them."""

@@ -29,19 +29,29 @@ def in_netns() -> bool:
 
 
 def processes_naming(text: str) -> list[int]:
-    """PIDs of processes (other than this one) whose command line or environment contains ``text`` (Ray's
-    workers rename themselves, but they inherit ``RAY_TMPDIR``)."""
+    """PIDs of live processes (other than this one; zombies waiting to be reaped do not count) whose command
+    line or environment contains ``text`` (Ray's workers rename themselves, but inherit ``RAY_TMPDIR``)."""
     out = []
     for d in Path("/proc").iterdir():
         if not d.name.isdigit() or int(d.name) == os.getpid():
             continue
         try:
+            if (d / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                continue
             seen = (d / "cmdline").read_bytes() + b"\0" + (d / "environ").read_bytes()
-        except OSError:
+        except (OSError, IndexError):
             continue
         if text.encode() in seen:
             out.append(int(d.name))
     return out
+
+
+def leftovers(text: str, wait_s: float = 10.0) -> list[int]:
+    """:func:`processes_naming` after giving exiting processes up to ``wait_s`` to go."""
+    deadline = time.monotonic() + wait_s
+    while (left := processes_naming(text)) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return left
 
 
 @pytest.fixture
@@ -60,8 +70,7 @@ def run_in_netns() -> Callable[..., subprocess.CompletedProcess[str]]:
         except FileNotFoundError:
             pytest.skip("util-linux 'unshare' is required for the private-network tests")
         finally:
-            time.sleep(1)
-            left = processes_naming(tmp)
+            left = leftovers(tmp)
             for pid in left:
                 try:
                     os.kill(pid, signal.SIGKILL)

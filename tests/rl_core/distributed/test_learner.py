@@ -205,6 +205,24 @@ else:
             moved += int(not torch.equal(s1[n], state[n]))
         assert moved == len(s1)
 
+    def resumes_exactly(group, mbs) -> None:
+        """Step, checkpoint, step; restore the checkpoint and step again: the same weights bit for bit."""
+        norm = StepNormalizer.from_masks([mb.mask for mb in mbs])
+        group.step(mbs, norm, 1.0)
+        saved = group.state_dict()
+        assert saved["optimizer"]["state"] and set(saved["model"]) == set(group.trainable_state())
+        group.step(mbs, norm, 0.5)
+        want = group.trainable_state()
+        group.load_state_dict(saved)
+        assert all(torch.equal(group.trainable_state()[n], t) for n, t in saved["model"].items())
+        group.step(mbs, norm, 0.5)
+        got = group.trainable_state()
+        for n in want:
+            assert torch.equal(got[n], want[n]), n
+
+    def test_a_checkpoint_of_the_group_resumes_exactly(lora_groups, batch) -> None:
+        resumes_exactly(lora_groups[2], micro(batch))
+
     def test_fsdp2_full_fine_tuning_matches_one_process(ray_local, batch) -> None:
         # AdamW's first step moves a weight by lr * g / (|g| + eps): where g is float noise (a cancelling
         # sum), the summation order alone decides its move; a larger eps keeps the comparison about gradients
@@ -230,6 +248,7 @@ else:
             after = group.trainable_state()
             for n, p in model.named_parameters():
                 torch.testing.assert_close(after[n], p.detach(), rtol=1e-4, atol=1e-6)
+            resumes_exactly(group, mbs)
         finally:
             group.shutdown()
 
