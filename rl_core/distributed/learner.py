@@ -42,12 +42,12 @@ from rlvr.rl_core.config import RunConfig
 from rlvr.rl_core.distributed.config import DistributedConfig
 from rlvr.rl_core.distributed.errors import DistributedError
 from rlvr.rl_core.distributed.runtime import (
-    actor_options,
-    bundle_strategy,
     get_all,
     import_ray,
     kill_all,
     placement_group,
+    remove_placement_group,
+    start_actors,
 )
 from rlvr.rl_core.distributed.weight_sync import TRANSPORTS, WeightGroup, WeightUpdate, nbytes, policy_tensors
 from rlvr.rl_core.distributed.worker import ActorBase, build_policy
@@ -474,22 +474,18 @@ class LearnerGroup:
     def __init__(
         self, cfg: RunConfig, dcfg: DistributedConfig, worker_cls: type[LearnerWorker] = LearnerWorker
     ) -> None:
-        ray = import_ray()
         lc, t = dcfg.learner, dcfg.timeouts
         self.cfg, self.dcfg, self.world = cfg, dcfg, lc.size
         self.names = [f"learner-{r}" for r in range(lc.size)]
+        self.actors: list[Any] = []
         self.pg = placement_group(dcfg, dcfg.placement.learner, lc.resources, lc.size, "learner")
-        cls = ray.remote(worker_cls)
-        self.actors = [
-            cls.options(**actor_options(dcfg, lc.resources, bundle_strategy(self.pg, r), max_restarts=0)).remote(
-                cfg, r, lc.size, lc.strategy, lc.bucket_mib, lc.resources.threads
-            )
-            for r in range(lc.size)
-        ]
+        backend = comm_backend(dcfg)
         try:
-            get_all([a.ready.remote() for a in self.actors], self.names, "start", t.startup_s)
+            args = (lc.size, lc.strategy, lc.bucket_mib, lc.resources.threads)
+            self.actors = start_actors(
+                worker_cls, dcfg, lc.resources, self.names, lambda r, _: (cfg, r, *args), self.pg, max_restarts=0
+            )
             host, port = get_all([self.actors[0].open_store.remote()], self.names[:1], "open_store", t.startup_s)[0]
-            backend = comm_backend(dcfg)
             joins = [a.join.remote(host, port, backend, t.collective_s) for a in self.actors]
             get_all(joins, self.names, f"join ({backend} group of {lc.size})", t.startup_s)
         except BaseException:
@@ -561,11 +557,8 @@ class LearnerGroup:
         refs = [a.leave.remote() for a in self.actors]
         ray.wait(refs, num_returns=len(refs), timeout=10)
         kill_all(self.actors)
-        if self.pg is not None:
-            from ray.util.placement_group import remove_placement_group
-
-            remove_placement_group(self.pg)
-            self.pg = None
+        remove_placement_group(self.pg)
+        self.pg = None
 
 
 def _gather_rows(shards: Sequence[Sequence[MicroBatch]], parts: Sequence[torch.Tensor]) -> torch.Tensor:

@@ -24,14 +24,7 @@ from rlvr.rl_core.config import RunConfig
 from rlvr.rl_core.distributed.config import DistributedConfig
 from rlvr.rl_core.distributed.errors import WeightSyncError
 from rlvr.rl_core.distributed.pool import ActorPool, drive
-from rlvr.rl_core.distributed.runtime import (
-    actor_options,
-    bundle_strategy,
-    get_all,
-    import_ray,
-    kill_all,
-    placement_group,
-)
+from rlvr.rl_core.distributed.runtime import kill_all, placement_group, remove_placement_group, start_actors
 from rlvr.rl_core.distributed.versioning import NO_VERSION, check_version, fingerprint
 from rlvr.rl_core.distributed.weight_sync import (
     TRANSPORTS,
@@ -157,24 +150,18 @@ class RolloutGroup:
     def __init__(
         self, cfg: RunConfig, dcfg: DistributedConfig, worker_cls: type[RolloutWorker] = RolloutWorker
     ) -> None:
-        ray = import_ray()
         rc, t = dcfg.rollout, dcfg.timeouts
         self.cfg, self.dcfg = cfg, dcfg
         self.names = [f"rollout-{i}" for i in range(rc.size)]
-        self.pg = placement_group(dcfg, dcfg.placement.rollout, rc.resources, rc.size, "rollout")
-        cls = ray.remote(worker_cls)
-        self.actors = [
-            cls.options(**actor_options(dcfg, rc.resources, bundle_strategy(self.pg, i))).remote(
-                cfg, name, rc.resources.threads
-            )
-            for i, name in enumerate(self.names)
-        ]
         #: re-delivers the current weights to actor i after a restart (set by the weight sync)
         self.resend: Callable[[int], None] | None = None
+        self.pg = placement_group(dcfg, dcfg.placement.rollout, rc.resources, rc.size, "rollout")
         try:
-            get_all([a.ready.remote() for a in self.actors], self.names, "start", t.startup_s)
+            self.actors = start_actors(
+                worker_cls, dcfg, rc.resources, self.names, lambda i, name: (cfg, name, rc.resources.threads), self.pg
+            )
         except BaseException:
-            self.shutdown()
+            remove_placement_group(self.pg)
             raise
         self.pool = ActorPool(
             self.actors,
@@ -233,11 +220,8 @@ class RolloutGroup:
 
     def shutdown(self) -> None:
         kill_all(self.actors)
-        if self.pg is not None:
-            from ray.util.placement_group import remove_placement_group
-
-            remove_placement_group(self.pg)
-            self.pg = None
+        remove_placement_group(self.pg)
+        self.pg = None
 
 
 def merge_chunks(chunks: list[RolloutChunk], n: int, pad_id: int) -> RolloutBatch:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from rlvr.rl_core.distributed.config import ActorResources, DistributedConfig
@@ -119,6 +119,38 @@ def bundle_strategy(pg: Any | None, index: int) -> Any:
     from ray.util.scheduling_strategies import PlacementGroupSchedulingStrategy
 
     return PlacementGroupSchedulingStrategy(placement_group=pg, placement_group_bundle_index=index)
+
+
+def start_actors(
+    cls: type,
+    cfg: DistributedConfig,
+    resources: ActorResources,
+    names: Sequence[str],
+    args_of: Callable[[int, str], tuple[Any, ...]],
+    pg: Any | None = None,
+    max_restarts: int | None = None,
+) -> list[Any]:
+    """One actor of ``cls`` per name (actor i on bundle i of ``pg``, constructed with ``args_of(i, name)``),
+    all answering ``ready()`` within ``timeouts.startup_s``; on failure they are killed and the error names
+    the actor."""
+    remote = import_ray().remote(cls)
+    actors = [
+        remote.options(**actor_options(cfg, resources, bundle_strategy(pg, i), max_restarts)).remote(*args_of(i, n))
+        for i, n in enumerate(names)
+    ]
+    try:
+        get_all([a.ready.remote() for a in actors], names, "start", cfg.timeouts.startup_s)
+    except BaseException:
+        kill_all(actors)
+        raise
+    return actors
+
+
+def remove_placement_group(pg: Any | None) -> None:
+    if pg is not None:
+        from ray.util.placement_group import remove_placement_group as remove
+
+        remove(pg)
 
 
 def _cause(err: BaseException) -> str:

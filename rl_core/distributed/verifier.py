@@ -17,7 +17,7 @@ from typing import Any
 
 from rlvr.rl_core.distributed.config import DistributedConfig
 from rlvr.rl_core.distributed.pool import ActorPool, TaskTimeout, drive
-from rlvr.rl_core.distributed.runtime import actor_options, get_all, import_ray, kill_all
+from rlvr.rl_core.distributed.runtime import kill_all, start_actors
 from rlvr.rl_core.distributed.worker import ActorBase
 from rlvr.verifiers.base import Verifier, VerifyResult
 
@@ -46,20 +46,12 @@ class VerifierGroup:
     def __init__(
         self, factory: VerifierFactory, dcfg: DistributedConfig, worker_cls: type[VerifierWorker] = VerifierWorker
     ) -> None:
-        ray = import_ray()
         vc, t = dcfg.verifier, dcfg.timeouts
         self.dcfg = dcfg
         self.names = [f"verifier-{i}" for i in range(vc.size)]
-        cls = ray.remote(worker_cls)
-        self.actors = [
-            cls.options(**actor_options(dcfg, vc.resources)).remote(factory, name, vc.resources.threads)
-            for name in self.names
-        ]
-        try:
-            get_all([a.ready.remote() for a in self.actors], self.names, "start", t.startup_s)
-        except BaseException:
-            self.shutdown()
-            raise
+        self.actors = start_actors(
+            worker_cls, dcfg, vc.resources, self.names, lambda i, n: (factory, n, vc.resources.threads)
+        )
         self.pool = ActorPool(self.actors, self.names, startup_s=t.startup_s, max_task_retries=dcfg.max_task_retries)
         self._calls = 0
 
