@@ -33,9 +33,9 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 import torch  # noqa: E402
 
 from rlvr.rl_core.config import load_config  # noqa: E402
+from rlvr.rl_core.models import tiny_model  # noqa: E402
 from rlvr.rl_core.trainer import Trainer  # noqa: E402
 from rlvr.tasks.base import Example  # noqa: E402
-from rlvr.tasks.models import tiny_model  # noqa: E402
 from rlvr.verifiers.base import Verifier, VerifyResult  # noqa: E402
 
 

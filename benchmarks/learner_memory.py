@@ -37,7 +37,7 @@ def child(overrides: list[str], hidden: int, layers: int) -> dict[str, float]:
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "rl_core"))
     from toy_task import ToyTask
 
-    from rlvr.tasks.models import tiny_model
+    from rlvr.rl_core.models import tiny_model
 
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cuda = torch.cuda.is_available()

@@ -1,15 +1,24 @@
-"""rlvr's math verifier vs Math-Verify 0.9 on a hand-labelled corpus: accuracy and checks per second.
+"""rlvr's math verifier vs Math-Verify 0.9 on hand-labelled corpora: accuracy, false passes, checks per second.
 
-    python benchmarks/math_vs_math_verify.py [--corpus benchmarks/data/math_corpus.jsonl] [--rounds 3]
+    python benchmarks/math_vs_math_verify.py [--corpus FILE ...] [--rounds 3] [--workers N] [--show-wrong]
 
-Each corpus line is ``{"class", "completion", "gold", "label"}`` (label: a correct grader says passed).
+Corpora (``benchmarks/data``), each line ``{"class", "completion", "gold", "label"}`` (label: a correct grader
+passes it):
+
+* ``math_corpus.jsonl``: the original 164 pairs over every answer class;
+* ``math_adversarial.jsonl``: answers a reward-seeking policy could write (hedges, words after the number,
+  wrong units, case, bases, colons, hidden boxes, sampled identities, …), positives and negatives per class;
+* ``math_free_text.jsonl``: how real models write final answers (display math, ``\\[ \\]``, ``$ 5 $``, bare
+  LaTeX, "**Answer:** 5", ``\\frac13``, matrices, ``<=``/``!=``, intervals, equations, labelled golds,
+  several boxed parts, worked-solution golds, text in another case), correct and wrong.
+
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
-Math-Verify's import and the same warm-up list are excluded too). rlvr runs
-as a trainer calls it (``verify_batch``); Math-Verify as documented (``verify(parse(gold), parse(answer))``,
-the gold wrapped in ``$…$``), in the main thread so that its ``signal.alarm`` timeout works. Prints
-per-class accuracy, the pairs the graders get wrong, the median checks/s of each, and last ``ratio: X``
-(rlvr checks/s ÷ Math-Verify checks/s, both measured in this run).
+Math-Verify's import and the same warm-up list are excluded too). rlvr runs as a trainer calls it
+(``verify_batch``); Math-Verify as documented (``verify(parse(gold), parse(answer))``, a bare gold wrapped in
+``$…$``, a worked-solution gold parsed as it is), in the main thread so that its ``signal.alarm`` timeout
+works. Prints, per corpus, accuracy, false passes (wrong answers passed) and median checks/s of each grader;
+last line ``ratio: X``: rlvr checks/s ÷ Math-Verify checks/s over all corpora, both measured in this run.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+CORPORA = ("math_corpus.jsonl", "math_adversarial.jsonl", "math_free_text.jsonl")
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -47,6 +57,13 @@ def run_rlvr(rows: list[dict[str, Any]], workers: int | None) -> tuple[list[bool
     return [r.passed for r in results], time.perf_counter() - t0
 
 
+def _mv_gold(gold: str) -> str:
+    """A bare gold answer is wrapped in ``$…$``; a worked solution is given to Math-Verify as it is."""
+    if "$" in gold or "\\boxed" in gold or "####" in gold or "\n" in gold or len(gold.split()) > 8:
+        return gold
+    return f"${gold}$"
+
+
 def run_math_verify(rows: list[dict[str, Any]]) -> tuple[list[bool], float]:
     from math_verify import parse, verify
 
@@ -58,7 +75,7 @@ def run_math_verify(rows: list[dict[str, Any]]) -> tuple[list[bool], float]:
     t0 = time.perf_counter()
     for r in rows:
         try:
-            out.append(bool(verify(parse(f"${r['gold']}$"), parse(r["completion"]))))
+            out.append(bool(verify(parse(_mv_gold(r["gold"])), parse(r["completion"]))))
         except Exception:  # a grader crash counts as "not passed"
             out.append(False)
     return out, time.perf_counter() - t0
@@ -66,47 +83,53 @@ def run_math_verify(rows: list[dict[str, Any]]) -> tuple[list[bool], float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=HERE / "data" / "math_corpus.jsonl")
+    ap.add_argument("--corpus", type=Path, nargs="+", default=[HERE / "data" / c for c in CORPORA])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--workers", type=int, default=None, help="rlvr worker processes (default: min(4, CPUs))")
+    ap.add_argument("--show-wrong", action="store_true", help="list every pair a grader gets wrong")
     args = ap.parse_args()
     logging.basicConfig(level=logging.ERROR)
     logging.getLogger("math_verify").setLevel(logging.CRITICAL)
-    rows = load(args.corpus)
-    labels = [bool(r["label"]) for r in rows]
-    rates: dict[str, list[float]] = {"rlvr": [], "math_verify": []}
-    verdicts: dict[str, list[bool]] = {}
-    for _ in range(args.rounds):
-        for name in ("math_verify", "rlvr"):
-            got, seconds = run_math_verify(rows) if name == "math_verify" else run_rlvr(rows, args.workers)
-            rates[name].append(len(rows) / seconds)
-            verdicts[name] = got
-    by_class: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        by_class[r["class"]].append(i)
     from rlvr.verifiers.workers import default_pool_size
 
-    print(f"rlvr workers: {args.workers or default_pool_size()}")
+    print(f"rlvr workers: {args.workers or default_pool_size()}, {args.rounds} rounds (median checks/s)")
     print(
-        f"corpus: {len(rows)} pairs ({sum(labels)} positive, {len(rows) - sum(labels)} negative), {args.rounds} rounds"
+        f"{'corpus':24s} {'n':>4s} {'pos':>4s} | {'rlvr acc':>8s} {'false+':>6s} {'chk/s':>7s} | "
+        f"{'MV acc':>7s} {'false+':>6s} {'chk/s':>7s}"
     )
-    print(f"{'class':22s} {'n':>4s} {'rlvr':>6s} {'math_verify':>12s}")
-    for cls, idx in by_class.items():
-        acc = {k: sum(verdicts[k][i] == labels[i] for i in idx) / len(idx) for k in verdicts}
-        print(f"{cls:22s} {len(idx):4d} {acc['rlvr']:6.2f} {acc['math_verify']:12.2f}")
-    for name in ("rlvr", "math_verify"):
-        wrong = [i for i in range(len(rows)) if verdicts[name][i] != labels[i]]
-        print(f"\n{name} wrong on {len(wrong)}:")
-        for i in wrong:
-            r = rows[i]
-            print(f"  [{r['class']}] label={labels[i]} gold={r['gold']!r} completion={r['completion'][-70:]!r}")
-    acc = {k: sum(v == lab for v, lab in zip(verdicts[k], labels)) / len(rows) for k in verdicts}
-    speed = {k: statistics.median(v) for k, v in rates.items()}
-    print()
-    print(f"accuracy  rlvr {acc['rlvr']:.3f}  math_verify {acc['math_verify']:.3f}")
-    rounds = f"(median of {args.rounds} cold rounds)"
-    print(f"checks/s  rlvr {speed['rlvr']:.1f}  math_verify {speed['math_verify']:.1f}  {rounds}")
-    print(f"ratio: {speed['rlvr'] / speed['math_verify']:.2f}")
+    seconds: dict[str, float] = defaultdict(float)
+    total = 0
+    for path in args.corpus:
+        rows = load(path)
+        labels = [bool(r["label"]) for r in rows]
+        rates: dict[str, list[float]] = {"rlvr": [], "math_verify": []}
+        verdicts: dict[str, list[bool]] = {}
+        for _ in range(args.rounds):
+            for name in ("math_verify", "rlvr"):
+                got, secs = run_math_verify(rows) if name == "math_verify" else run_rlvr(rows, args.workers)
+                rates[name].append(len(rows) / secs)
+                verdicts[name] = got
+        for name, r in rates.items():
+            seconds[name] += len(rows) / statistics.median(r)
+        total += len(rows)
+        acc = {k: sum(v == lab for v, lab in zip(verdicts[k], labels)) / len(rows) for k in verdicts}
+        fp = {k: sum(v and not lab for v, lab in zip(verdicts[k], labels)) for k in verdicts}
+        speed = {k: statistics.median(v) for k, v in rates.items()}
+        print(
+            f"{path.name:24s} {len(rows):4d} {sum(labels):4d} | {acc['rlvr']:8.3f} {fp['rlvr']:6d} {speed['rlvr']:7.1f} | "
+            f"{acc['math_verify']:7.3f} {fp['math_verify']:6d} {speed['math_verify']:7.1f}"
+        )
+        if args.show_wrong:
+            for name in ("rlvr", "math_verify"):
+                for i, r in enumerate(rows):
+                    if verdicts[name][i] != labels[i]:
+                        print(
+                            f"    {name} wrong [{r['class']}] label={labels[i]} gold={r['gold'][:40]!r} "
+                            f"completion={r['completion'][-70:]!r}"
+                        )
+    rate = {k: total / v for k, v in seconds.items()}
+    print(f"all corpora: {total} pairs; checks/s rlvr {rate['rlvr']:.1f}, math_verify {rate['math_verify']:.1f}")
+    print(f"ratio: {rate['rlvr'] / rate['math_verify']:.2f}")
 
 
 if __name__ == "__main__":

@@ -37,11 +37,11 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 import torch  # noqa: E402
 
+from rlvr.rl_core.models import load_model  # noqa: E402
 from rlvr.rl_core.rollout import make_generator  # noqa: E402
-from rlvr.rl_core.rollout_vllm import VLLMConfig, VLLMGenerator  # noqa: E402
+from rlvr.rl_core.rollout.vllm import VLLMConfig, VLLMGenerator  # noqa: E402
 from rlvr.rl_core.types import SamplingParams  # noqa: E402
 from rlvr.tasks.dataset import encode_prompt  # noqa: E402
-from rlvr.tasks.models import load_model  # noqa: E402
 from rlvr.tasks.registry import get_task  # noqa: E402
 
 MODEL = "smollm2"
@@ -77,7 +77,7 @@ class PlainGenerate:
     def generate(self, prompts, n, params):
         from types import SimpleNamespace
 
-        from rlvr.rl_core.rollout import left_pad
+        from rlvr.rl_core.forward import left_pad
 
         ids, mask = left_pad(prompts, self.pad)
         torch.manual_seed(params.seed or 0)

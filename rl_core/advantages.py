@@ -39,7 +39,7 @@ from collections.abc import Callable
 import torch
 from torch import Tensor
 
-from rlvr.rl_core.registry import Registry
+from rlvr.registry import Registry
 from rlvr.rl_core.sampling import zero_variance_groups
 
 SCALES = ("group", "batch", "none")
@@ -47,7 +47,7 @@ SCALES = ("group", "batch", "none")
 #: An estimator: (rewards (B, G), *, eps, tol[, scale]) -> advantages (B, G). ``scale`` defaults per paper.
 AdvantageFn = Callable[..., Tensor]
 
-ADVANTAGES: Registry[AdvantageFn] = Registry("advantage estimator")
+ADVANTAGES: Registry[AdvantageFn] = Registry("advantage estimator", entry_point_group="rlvr.advantages")
 
 
 def _std(x: Tensor, dim: int | None = None) -> Tensor:

@@ -4,11 +4,16 @@ A checkpoint is a directory ``<run_dir>/checkpoints/step-XXXXXXXX`` holding the 
 (adapters with LoRA, all weights otherwise) as safetensors and ``state.pt`` with the optimizer, scheduler,
 RNG states (python, numpy, torch), data position, step, monitor state and the metrics file offset. It is
 written to a temporary directory, every file fsynced, then renamed into place, so a crash at any moment
-leaves either the previous checkpoint or the new one, never a partial one.
+leaves either the previous checkpoint or the new one, never a partial one. ``manifest.json`` holds the
+SHA-256 and size of every file, checked at load (:func:`verify_checkpoint`): damaged bytes are found instead of
+loaded. A failed save removes its temporary directory; :func:`remove_partial_saves` removes those a killed
+process left.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import random
@@ -25,6 +30,14 @@ logger = logging.getLogger(__name__)
 
 WEIGHTS = "trainable.safetensors"
 STATE = "state.pt"
+MANIFEST = "manifest.json"
+_TMP_PREFIX = ".tmp-step-"
+
+
+class CheckpointError(RuntimeError):
+    """A checkpoint that cannot be used (damaged, truncated, inconsistent); the message names the file."""
+
+
 _NAME = re.compile(r"^step-(\d{8})$")
 
 
@@ -68,15 +81,21 @@ def save_checkpoint(
     root = checkpoint_dir(run_dir)
     root.mkdir(parents=True, exist_ok=True)
     final = root / f"step-{step:08d}"
-    tmp = root / f".tmp-step-{step:08d}-{os.getpid()}"
+    tmp = root / f"{_TMP_PREFIX}{step:08d}-{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir()
-    save_file({k: v.detach().cpu().contiguous() for k, v in weights.items()}, str(tmp / WEIGHTS))
-    torch.save({**state, "step": step, "rng": rng_state()}, tmp / STATE)
-    for f in tmp.iterdir():
-        _fsync(f)
-    _fsync(tmp)
+    try:
+        save_file({k: v.detach().cpu().contiguous() for k, v in weights.items()}, str(tmp / WEIGHTS))
+        torch.save({"rng": rng_state(), **state, "step": step}, tmp / STATE)
+        files = {f.name: {"sha256": _sha256(f), "bytes": f.stat().st_size} for f in (tmp / WEIGHTS, tmp / STATE)}
+        (tmp / MANIFEST).write_text(json.dumps({"step": step, "files": files}, indent=1))
+        for f in tmp.iterdir():
+            _fsync(f)
+        _fsync(tmp)
+    except BaseException:  # a full disk, a signal: leave no half-written directory behind
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     if final.exists():  # re-saving the same step (e.g. final save right after a periodic one)
         shutil.rmtree(final)
     os.rename(tmp, final)
@@ -96,13 +115,67 @@ def list_checkpoints(run_dir: str | Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def load_checkpoint(path: str | Path) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
-    """(weights, state) of one checkpoint directory. The global RNG states are *not* restored here:
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def verify_checkpoint(path: str | Path) -> bool:
+    """Check every file of ``path`` against its manifest; raise :class:`CheckpointError` naming the first
+    mismatch. Returns False for a checkpoint written before manifests existed (nothing to check)."""
+    path = Path(path)
+    if not (path / MANIFEST).is_file():
+        return False
+    try:
+        files = json.loads((path / MANIFEST).read_text())["files"]
+    except (ValueError, KeyError, TypeError) as e:
+        raise CheckpointError(f"{path / MANIFEST}: unreadable manifest ({e})") from None
+    for name, want in files.items():
+        f = path / name
+        if not f.is_file():
+            raise CheckpointError(f"{f}: missing")
+        size = f.stat().st_size
+        if size != want["bytes"]:
+            raise CheckpointError(f"{f}: {size} bytes, the manifest says {want['bytes']} (truncated?)")
+        if _sha256(f) != want["sha256"]:
+            raise CheckpointError(f"{f}: SHA-256 differs from the manifest (damaged bytes)")
+    return True
+
+
+def load_checkpoint(path: str | Path, verify: bool = True) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
+    """(weights, state) of one checkpoint directory, its checksums verified first (``verify``). Any
+    failure is a :class:`CheckpointError` naming the file. The global RNG states are *not* restored here:
     call :func:`set_rng_state` with ``state["rng"]`` once everything else is rebuilt."""
     path = Path(path)
-    weights = load_file(str(path / WEIGHTS))
-    state = torch.load(path / STATE, weights_only=False)
+    if verify and not verify_checkpoint(path):
+        logger.warning("checkpoint %s has no manifest (written by an older version): loaded unchecked", path)
+    try:
+        weights = load_file(str(path / WEIGHTS))
+    except Exception as e:
+        raise CheckpointError(f"{path / WEIGHTS}: cannot be read ({type(e).__name__}: {e})") from None
+    try:
+        state = torch.load(path / STATE, weights_only=False)
+    except Exception as e:
+        raise CheckpointError(f"{path / STATE}: cannot be read ({type(e).__name__}: {e})") from None
+    if not isinstance(state, dict) or "step" not in state:
+        raise CheckpointError(f"{path / STATE}: not a training state")
     return weights, state
+
+
+def remove_partial_saves(run_dir: str | Path) -> list[Path]:
+    """Delete the temporary directories of saves that never completed (call it only while holding the run
+    directory's lock: no save can be in progress then). Returns what was removed."""
+    root = checkpoint_dir(run_dir)
+    if not root.is_dir():
+        return []
+    stale = [p for p in root.iterdir() if p.name.startswith(_TMP_PREFIX)]
+    for p in stale:
+        shutil.rmtree(p, ignore_errors=True)
+        logger.info("removed %s, left by a save that did not complete", p)
+    return stale
 
 
 def latest_checkpoint(run_dir: str | Path) -> Path | None:

@@ -22,7 +22,7 @@ from rlvr.rl_core.advantages import ADVANTAGES
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.losses import LossConfig
 from rlvr.rl_core.mismatch import IS_CORRECTIONS
-from rlvr.rl_core.rollout_vllm import VLLMConfig
+from rlvr.rl_core.rollout.vllm import VLLMConfig
 
 
 class ConfigError(ValueError):
@@ -50,10 +50,28 @@ def _require(cond: bool, name: str, msg: str) -> None:
 class ModelConfig:
     name: str = opt(
         "tiny",
-        "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct) or a local checkpoint path",
+        "model: 'tiny' (random Llama, tests), 'smollm2' (embedded SmolLM2-135M-Instruct), a local checkpoint or "
+        "LoRA adapter directory, or a model hub id 'org/name' (transformers from_pretrained: the HF cache, "
+        "HF_HOME and HF_HUB_OFFLINE apply)",
+    )
+    revision: str | None = opt(
+        None, "hub revision of model.name: branch, tag or commit hash (transformers from_pretrained); None: main"
+    )
+    trust_remote_code: bool = opt(
+        False,
+        "run the model repository's own Python code (transformers trust_remote_code) in the learner, the vLLM "
+        "engine and a PRM backbone; only for repositories you trust",
+    )
+    attn_implementation: Literal["sdpa", "eager", "flash_attention_2", "flash_attention_3", "flex_attention"] = opt(
+        "sdpa",
+        "attention kernel of the learner (transformers attn_implementation): sdpa (torch "
+        "scaled_dot_product_attention), eager, flash_attention_2/3 (FlashAttention, Dao 2023; CUDA and the "
+        "flash-attn package), flex_attention; the vLLM engine picks its own",
     )
     kwargs: dict[str, Any] = opt(
-        {}, "keyword arguments for the model loader (e.g. tiny sizes: hidden_size, num_layers)"
+        {},
+        "keyword arguments for the model loader: tiny sizes (hidden_size, num_layers, ...), else more "
+        "transformers from_pretrained keywords, config overrides such as max_position_embeddings included",
     )
     dtype: Literal["float32", "bfloat16", "float16"] = opt("float32", "parameter dtype of the policy")
     autocast: Literal["none", "bfloat16", "float16"] = opt(
@@ -64,6 +82,18 @@ class ModelConfig:
     )
     device: str = opt("auto", "'auto' (cuda when available, else cpu), 'cpu' or 'cuda[:i]'")
     gradient_checkpointing: bool = opt(False, "recompute activations in backward to save memory (Chen et al. 2016)")
+
+    def __post_init__(self) -> None:
+        _require(
+            not (self.attn_implementation.startswith("flash") and self.device == "cpu"),
+            "attn_implementation",
+            f"{self.attn_implementation} needs a CUDA GPU, but model.device is 'cpu' (use sdpa)",
+        )
+        _require(
+            self.revision is None or self.name not in ("tiny", "smollm2"),
+            "revision",
+            f"applies to hub ids; model.name is {self.name!r}",
+        )
 
 
 @dataclass
@@ -81,6 +111,12 @@ class RolloutConfig:
     prompts_per_step: int = opt(8, "B: groups (prompts) per optimiser step (GRPO, Shao et al. 2024)")
     group_size: int = opt(8, "G: completions sampled per prompt (GRPO, Shao et al. 2024)")
     max_new_tokens: int = opt(64, "L_max: completion length limit in tokens (DAPO's overlong buffer is relative to it)")
+    max_prompt_tokens: int | None = opt(
+        None,
+        "prompt budget in tokens: training prompts longer than this are left out when the run starts (verl "
+        "data.max_prompt_length, filter_overlong_prompts); with rollout.vllm.max_model_len it must fit "
+        "prompt + completion, checked at config load; None: no budget",
+    )
     temperature: float = opt(1.0, "sampling temperature (DAPO uses 1.0); also divides logits in the loss")
     top_p: float = opt(1.0, "nucleus sampling mass (Holtzman et al. 2020); 1.0 disables it")
     stop: list[str] = opt([], "stop strings: generation of a completion ends after one appears")
@@ -98,6 +134,7 @@ class RolloutConfig:
         _require(self.prompts_per_step >= 1, "prompts_per_step", "must be >= 1")
         _require(self.group_size >= 2, "group_size", "must be >= 2 (group baselines need two samples)")
         _require(self.max_new_tokens >= 1, "max_new_tokens", "must be >= 1")
+        _require(self.max_prompt_tokens is None or self.max_prompt_tokens >= 1, "max_prompt_tokens", "must be >= 1")
         _require(self.temperature > 0, "temperature", "must be > 0 for RL sampling")
         _require(0 < self.top_p <= 1, "top_p", "must lie in (0, 1]")
         _require(self.prompt_batch >= 1, "prompt_batch", "must be >= 1")
@@ -190,10 +227,33 @@ class RewardConfig:
     )
     overlong_penalty: float = opt(1.0, "DAPO: penalty reached at the length limit (linear inside the buffer)")
     overlong_filter: bool = opt(False, "DAPO overlong filtering: truncated completions get no loss")
+    timeout_s: float = opt(
+        10.0,
+        "hard wall-clock limit in seconds on verifying one completion with a verifier that does not bound its own "
+        "time (user verifiers): an overrun is a 'timeout' result with reward 0 (rlvr.verifiers.isolated)",
+    )
+    isolation: Literal["auto", "inline"] = opt(
+        "auto",
+        "auto: verifiers without limits of their own run in killable worker processes under reward.timeout_s "
+        "(built-ins bound themselves and run inline); inline: every verifier runs in the learner's process, "
+        "unbounded (for verifiers that cannot be copied to a process)",
+    )
+    workers: int | None = opt(
+        None, "worker processes of an isolated verifier (None: RLVR_VERIFIER_WORKERS or min(4, CPUs))"
+    )
+    memory_mb: int = opt(4096, "address-space cap of each isolated verifier worker in MiB (0: none)")
+    clip_scores: bool = opt(
+        False,
+        "clip verifier scores outside [0, 1] into it; False: such a score is an 'error' result with reward 0 naming "
+        "the verifier (VerifyResult's contract)",
+    )
 
     def __post_init__(self) -> None:
         _require(0 <= self.overlong_buffer_ratio < 1, "overlong_buffer_ratio", "must lie in [0, 1)")
         _require(self.overlong_penalty >= 0, "overlong_penalty", "must be >= 0")
+        _require(self.timeout_s > 0, "timeout_s", "must be > 0")
+        _require(self.workers is None or self.workers >= 1, "workers", "must be >= 1 (or null)")
+        _require(self.memory_mb >= 0, "memory_mb", "must be >= 0")
 
 
 @dataclass
@@ -291,10 +351,62 @@ class CheckpointConfig:
 
 
 @dataclass
+class FaultsConfig:
+    max_nonfinite_steps: int = opt(
+        3,
+        "consecutive steps with a non-finite loss, gradient or updated parameter that are skipped (nothing applied) "
+        "before the run stops with an error; 1: stop at the first (mixed-precision loss scaling skips such steps "
+        "too: Micikevicius et al. 2018)",
+    )
+    rollback_max_mb: float = opt(
+        1024.0,
+        "copy the trainable parameters and optimiser state (when they take at most this many MiB) before each "
+        "update, so an update that leaves a non-finite parameter is undone and skipped; without a copy such an "
+        "update stops the run at once. 0: never copy",
+    )
+
+    def __post_init__(self) -> None:
+        _require(self.max_nonfinite_steps >= 1, "max_nonfinite_steps", "must be >= 1")
+        _require(self.rollback_max_mb >= 0, "rollback_max_mb", "must be >= 0")
+
+
+@dataclass
 class LoggingConfig:
     run_dir: str = opt("runs/run", "directory for metrics.jsonl, config.yaml, checkpoints and the report")
-    tensorboard: bool = opt(True, "also write TensorBoard scalars when tensorboard is installed")
+    tensorboard: bool = opt(
+        True, "also write TensorBoard scalars when tensorboard is installed (the same as listing it in trackers)"
+    )
+    trackers: list[str] = opt(
+        [],
+        "experiment trackers beside metrics.jsonl: tensorboard | wandb (Weights & Biases) | trackio, or a "
+        "package's through the rlvr.trackers entry points; each gets the run name, the config and every metric "
+        "per step; one that fails warns once and training goes on",
+    )
+    project: str = opt("rlvr", "project the trackers file the run under (W&B / Trackio project)")
+    run_name: str | None = opt(None, "run name in the trackers; None: the run directory's name")
+    tracker_kwargs: dict[str, dict[str, Any]] = opt(
+        {},
+        "keyword arguments of each tracker's init, by tracker name, e.g. {wandb: {entity: my-team, tags: [dapo]}}",
+    )
     progress: bool = opt(True, "show a progress bar")
+
+    def __post_init__(self) -> None:
+        from rlvr.rl_core.trackers import TRACKERS
+
+        for i, name in enumerate(self.trackers):
+            _require(name in TRACKERS, f"trackers[{i}]", f"unknown tracker {name!r}; choose from {TRACKERS.names()}")
+        _require(len(set(self.trackers)) == len(self.trackers), "trackers", f"lists a tracker twice: {self.trackers}")
+        _require(
+            self.tensorboard or "tensorboard" not in self.trackers,
+            "tensorboard",
+            "is false while logging.trackers lists tensorboard; drop one of the two",
+        )
+        for name in self.tracker_kwargs:
+            _require(
+                name in self.trackers or (name == "tensorboard" and self.tensorboard),
+                "tracker_kwargs",
+                f"has settings for {name!r}, which logging.trackers does not list",
+            )
 
 
 @dataclass
@@ -333,7 +445,8 @@ class RunConfig:
     steps: int = opt(100, "training steps (rollout + update rounds)")
     max_minutes: float | None = opt(
         None,
-        "wall-clock budget of the training steps in minutes: the step that crosses it is the last (then the after-training evaluation runs); None: no budget",
+        "wall-clock budget of the training steps in minutes: a step still running when it ends is abandoned "
+        "(nothing of it applied), then the after-training evaluation runs; None: no budget",
     )
     preset: str | None = opt(None, "paper preset filled before the file's own values: grpo | dr_grpo | rloo | dapo")
     model: ModelConfig = section(ModelConfig, "the policy")
@@ -354,6 +467,7 @@ class RunConfig:
     checkpoint: CheckpointConfig = section(CheckpointConfig, "checkpoints")
     logging: LoggingConfig = section(LoggingConfig, "outputs")
     monitor: MonitorConfig = section(MonitorConfig, "pitfall monitor thresholds")
+    faults: FaultsConfig = section(FaultsConfig, "non-finite updates (docs/learner.md, faults)")
 
     def __post_init__(self) -> None:
         _require(self.steps >= 1, "steps", "must be >= 1")
@@ -363,6 +477,7 @@ class RunConfig:
         )
         if self.loss.kl_beta:
             raise ConfigError("loss.kl_beta: set kl.beta instead (the kl section owns the KL coefficient)")
+        _check_context_budget(self)
 
     def loss_config(self) -> LossConfig:
         """The loss configuration with the KL term of the kl section (zero when KL goes into the reward)."""
@@ -376,6 +491,33 @@ class RunConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+def _check_context_budget(cfg: RunConfig) -> None:
+    """The vLLM engine's context (``rollout.vllm.max_model_len``) must hold the prompt budget plus the longest
+    completion asked of it, in training and in evaluation; found here, not when the first long prompt meets
+    the engine. Applies whenever the vllm backend may run (``backend`` auto or vllm)."""
+    r = cfg.rollout
+    limit = r.vllm.max_model_len
+    if limit is None or r.backend == "hf":
+        return
+    prompt = r.max_prompt_tokens
+    for name, completion in (
+        ("rollout.max_new_tokens", r.max_new_tokens),
+        ("eval.max_new_tokens", cfg.eval.max_new_tokens),
+    ):
+        if completion is None:
+            continue
+        if prompt is None and limit <= completion:
+            raise ConfigError(
+                f"rollout.vllm.max_model_len: {limit} leaves no room for a prompt beside {name}={completion}; "
+                f"raise it, lower {name}, and set rollout.max_prompt_tokens"
+            )
+        if prompt is not None and limit < prompt + completion:
+            raise ConfigError(
+                f"rollout.vllm.max_model_len: {limit} is less than rollout.max_prompt_tokens ({prompt}) + "
+                f"{name} ({completion}) = {prompt + completion}; raise it or lower one of the two"
+            )
 
 
 #: Paper presets: only the algorithm's knobs (sizes, model and task stay the user's).
@@ -538,11 +680,38 @@ def resolve(data: Mapping[str, Any], overrides: Sequence[str] = ()) -> RunConfig
     return build(RunConfig, merged)
 
 
+def shipped_configs() -> list[str]:
+    """Names of the configs shipped inside the package (``configs/*.yaml`` of the checkout)."""
+    from importlib.resources import files
+
+    return sorted(f.name.removesuffix(".yaml") for f in files("rlvr.configs").iterdir() if f.name.endswith(".yaml"))
+
+
+def config_file(spec: str | Path) -> Path:
+    """The YAML file ``spec`` names: an existing path, else a config shipped with rlvr by name (``default``,
+    ``tiny.yaml``), so ``rlvr train --config default`` works after a plain ``pip install``."""
+    path = Path(spec)
+    if path.exists() or path.parent != Path("."):
+        return path
+    from importlib.resources import as_file, files
+
+    name = path.name if path.suffix == ".yaml" else f"{path.name}.yaml"
+    shipped = files("rlvr.configs") / name
+    if not shipped.is_file():
+        raise ConfigError(
+            f"config {str(spec)!r}: no such file, nor a shipped config (shipped: {', '.join(shipped_configs())})"
+        )
+    with as_file(shipped) as real:  # a real path on disk for any installed layout
+        return Path(real)
+
+
 def load_config(path: str | Path | None, overrides: Sequence[str] = ()) -> RunConfig:
-    """Load a YAML config file (or defaults when ``path`` is None) and apply dotted overrides."""
+    """Load a YAML config file — a path or the name of a shipped config (:func:`config_file`) — or the
+    defaults when ``path`` is None, and apply dotted overrides."""
     data: Any = {}
     if path is not None:
-        text = Path(path).read_text()
+        path = config_file(path)
+        text = path.read_text()
         try:
             data = yaml.safe_load(text) or {}
         except yaml.YAMLError as e:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 import torch
 from torch import Tensor
 
-from rlvr.rl_core.registry import Registry
+from rlvr.registry import Registry
 
 LOG_RATIO_CLAMP = 20.0
 
@@ -218,7 +218,9 @@ class PolicyLoss:
 
 #: A policy loss: (log_ratio (N, T), advantages (N, T), mask (N, T) bool, cfg) -> PolicyLoss. log_ratio is
 #: log π_θ − log π_old, already 0 on padding.
-POLICY_LOSSES: Registry[Callable[[Tensor, Tensor, Tensor, LossConfig], PolicyLoss]] = Registry("policy loss")
+POLICY_LOSSES: Registry[Callable[[Tensor, Tensor, Tensor, LossConfig], PolicyLoss]] = Registry(
+    "policy loss", entry_point_group="rlvr.policy_losses"
+)
 
 
 def clipped_surrogate(
@@ -262,7 +264,9 @@ def gspo_policy_loss(log_ratio: Tensor, advantages: Tensor, mask: Tensor, cfg: L
 
 # ------------------------------------------------------------------------------------------------ aggregation
 #: An aggregation: (loss_mat (N, T) already 0 off the mask, mask (N, T) bool, norm, max_len) -> scalar.
-AGGREGATIONS: Registry[Callable[[Tensor, Tensor, StepNormalizer, int | None], Tensor]] = Registry("aggregation")
+AGGREGATIONS: Registry[Callable[[Tensor, Tensor, StepNormalizer, int | None], Tensor]] = Registry(
+    "aggregation", entry_point_group="rlvr.aggregations"
+)
 
 
 @AGGREGATIONS.register("token_mean")

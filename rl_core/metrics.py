@@ -1,12 +1,13 @@
 """Per-step metrics: computed from the rollout and the update, written to ``<run_dir>/metrics.jsonl``
-(one JSON object per line, ``step`` first) and to TensorBoard when it is installed.
+(one JSON object per line, ``step`` first) and to the run's experiment trackers (TensorBoard, W&B, Trackio).
 
 Names: ``reward/mean``, ``reward/std``, ``reward/<component>/mean|std`` (numeric entries of
 VerifyResult.details, nested dicts flattened with ``/``), ``pass_rate``, ``verify/errors``,
 ``sampling/filtered_fraction``, ``sampling/rounds``, ``loss/*`` (from the loss), ``kl``, ``entropy``,
 ``clip/*``, ``ratio/*``, ``grad_norm``, ``lr``, ``length/mean``, ``length/max``, ``truncation_rate``,
 ``tokens_generated``, ``distinct_per_group``, ``time/generate``, ``time/verify``, ``time/update``,
-``eval/pass@1``, ``eval/pass@1_se``, and ``warnings`` (the pitfall monitor's messages).
+``eval/pass@1``, ``eval/pass@1_se``, and ``warnings`` (the pitfall monitor's messages); ``skipped`` and, for
+updates the non-finite guard refused, ``nonfinite`` / ``nonfinite/consecutive`` / ``nonfinite/total``.
 """
 
 from __future__ import annotations
@@ -86,24 +87,28 @@ def distinct_per_group(texts: Sequence[str], group_size: int) -> float:
 
 
 class MetricsWriter:
-    """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors numeric
-    values to TensorBoard. :meth:`offset` / ``truncate_to`` support exact resume."""
+    """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors the numeric
+    values to experiment trackers (:mod:`rlvr.rl_core.trackers`; ``tensorboard``: TensorBoard when it is
+    installed). :meth:`offset` / ``truncate_to`` support exact resume."""
 
-    def __init__(self, run_dir: str | Path, tensorboard: bool = True) -> None:
+    def __init__(self, run_dir: str | Path, tensorboard: bool = True, trackers: Sequence[Any] = ()) -> None:
+        from rlvr.rl_core.trackers import start_trackers
+
         self.path = Path(run_dir) / METRICS_FILE
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._tb = None
-        if tensorboard:
-            try:
-                from torch.utils.tensorboard import SummaryWriter
-            except ImportError:
-                logger.info("tensorboard not installed; metrics go to %s only", self.path)
-            else:
-                self._tb = SummaryWriter(log_dir=str(Path(run_dir) / "tb"))
+        tb = start_trackers(["tensorboard"], run_dir, Path(run_dir).name, quiet=["tensorboard"]) if tensorboard else []
+        self.trackers = [*tb, *trackers]
 
     def truncate_to(self, offset: int) -> None:
-        """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint)."""
+        """Drop everything written after byte ``offset`` (lines of steps after the resumed checkpoint); a file
+        shorter than ``offset`` (lost lines) is left as it is, never padded."""
         if self.path.exists():
+            size = self.path.stat().st_size
+            if size < offset:
+                logger.warning(
+                    "%s has %d bytes, fewer than the checkpoint's %d: lines were lost", self.path, size, offset
+                )
+                return
             with open(self.path, "r+b") as f:
                 f.truncate(offset)
 
@@ -116,15 +121,13 @@ class MetricsWriter:
             f.write(json.dumps(record) + "\n")
             f.flush()
             os.fsync(f.fileno())
-        if self._tb is not None:
-            for k, v in record.items():
-                if k != "step" and isinstance(v, (int, float)) and not isinstance(v, bool):
-                    self._tb.add_scalar(k, v, step)
-            self._tb.flush()
+        for tracker in self.trackers:
+            tracker.log(step, metrics)
 
     def close(self) -> None:
-        if self._tb is not None:
-            self._tb.close()
+        for tracker in self.trackers:
+            tracker.close()
+        self.trackers = []
 
 
 def _jsonable(v: Any) -> Any:

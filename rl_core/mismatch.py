@@ -22,7 +22,7 @@ from collections.abc import Callable
 import torch
 from torch import Tensor
 
-from rlvr.rl_core.registry import Registry
+from rlvr.registry import Registry
 
 #: log-ratios are clamped to ±this before exp so a -inf logprob cannot produce inf or NaN weights
 LOG_RATIO_CLAMP = 20.0

@@ -19,7 +19,6 @@ import logging
 import math
 import random
 import time
-from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +26,14 @@ from typing import Any
 
 import numpy as np
 import torch
+import yaml
 from tqdm.auto import tqdm
 
 from rlvr.rl_core import checkpoint as ckpt
 from rlvr.rl_core.advantages import compute_advantages
 from rlvr.rl_core.config import RunConfig, dump_config
 from rlvr.rl_core.credit import CreditInputs, get_credit
+from rlvr.rl_core.forward import PackedBatch, pack, token_logprobs
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, make_optimizer, trainable_state
 from rlvr.rl_core.losses import (
     LossInputs,
@@ -45,14 +46,22 @@ from rlvr.rl_core.losses import (
 from rlvr.rl_core.metrics import MetricsWriter, distinct_per_group, length_metrics, reward_metrics
 from rlvr.rl_core.mismatch import IS_CORRECTIONS, mismatch_metrics
 from rlvr.rl_core.monitor import PitfallMonitor
+from rlvr.rl_core.nonfinite import NonFiniteError, NonFiniteGuard, NonFiniteUpdate, assert_finite
 from rlvr.rl_core.overlong import overlong_penalty
-from rlvr.rl_core.reference import PackedBatch, ReferencePolicy, pack, token_logprobs
-from rlvr.rl_core.rollout import build_rollout_batch, make_generator
+from rlvr.rl_core.preemption import StopControl, StopRun, TrainingInterrupted
+from rlvr.rl_core.reference import ReferencePolicy
+from rlvr.rl_core.resume import check_resume
+from rlvr.rl_core.rollout import build_rollout_batch, make_generator, pad_token_id
+from rlvr.rl_core.rundir import RunDirLock, check_fresh, set_aside_metrics
 from rlvr.rl_core.sampling import GroupBuffer
+from rlvr.rl_core.trackers import trackers_for
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
+from rlvr.rl_core.verification import close_verifier, guard_verifier, verify
 from rlvr.tasks.base import Example, Task
-from rlvr.tasks.dataset import encode_prompt
+from rlvr.tasks.dataset import drop_long_prompts, encode_prompt
 from rlvr.verifiers.base import Verifier, VerifyResult
+
+__all__ = ["NonFiniteError", "PromptSampler", "Trainer", "TrainingInterrupted", "build_trainer", "run", "verify"]
 
 logger = logging.getLogger(__name__)
 
@@ -115,24 +124,14 @@ class PromptSampler:
         self._perm = self._permutation()
 
 
-def verify(verifier: Verifier, texts: Sequence[str], references: Sequence[Any]) -> list[VerifyResult]:
-    """One result per completion, whatever the verifier does: a crash of ``verify_batch`` falls back to
-    per-sample scoring, a crash there is a zero-reward ``error`` result (logged)."""
-    try:
-        results = verifier.verify_batch(list(texts), list(references))
-        if len(results) != len(texts):
-            raise ValueError(f"verify_batch returned {len(results)} results for {len(texts)} completions")
-        return list(results)
-    except Exception as e:  # the verifier is user code: never let it stop training
-        logger.warning("verify_batch failed (%s: %s); scoring one by one", type(e).__name__, e)
-    out = []
-    for t, r in zip(texts, references):
-        try:
-            out.append(verifier.safe_verify(t, r))
-        except Exception as e:
-            logger.warning("verifier crashed on one sample (%s: %s); reward 0", type(e).__name__, e)
-            out.append(VerifyResult.failure("error", f"{type(e).__name__}: {e}"))
-    return out
+class _EvalTask:
+    """The task as the held-out evaluation sees it, with the learner's time-limited verifier."""
+
+    def __init__(self, task: Task, verifier: Verifier) -> None:
+        self._task, self.verifier = task, verifier
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._task, name)
 
 
 def lr_lambda(cfg: RunConfig) -> Any:
@@ -159,17 +158,27 @@ def _seed_for(*parts: int) -> int:
 
 
 class Trainer:
-    """RL fine-tuning of ``model`` on ``task`` as configured by ``cfg``; outputs go to ``run_dir``."""
+    """RL fine-tuning of ``model`` on ``task`` as configured by ``cfg``; outputs go to ``run_dir``, which the
+    trainer locks (``lock``: one already held, else a new one) until :meth:`train` returns."""
 
-    def __init__(self, cfg: RunConfig, model: torch.nn.Module, tokenizer: Any, task: Task, run_dir: str | Path) -> None:
+    def __init__(
+        self,
+        cfg: RunConfig,
+        model: torch.nn.Module,
+        tokenizer: Any,
+        task: Task,
+        run_dir: str | Path,
+        lock: RunDirLock | None = None,
+    ) -> None:
         self.cfg, self.tokenizer, self.task = cfg, tokenizer, task
         self.run_dir = Path(run_dir)
-        self.run_dir.mkdir(parents=True, exist_ok=True)
-        self.verifier = task.verifier
+        self._started = False
+        self.stop = StopControl()
+        task_verifier = task.verifier
+        self.eval_verifier = guard_verifier(task_verifier, cfg.reward)
+        self.verifier = self.eval_verifier
         if cfg.reward.verifier:
-            from rlvr.verifiers.base import get_verifier
-
-            self.verifier = get_verifier(cfg.reward.verifier, **cfg.reward.verifier_kwargs)
+            self.verifier = guard_verifier(load_verifier(cfg.reward.verifier, cfg.reward.verifier_kwargs), cfg.reward)
         if cfg.model.gradient_checkpointing:
             model.gradient_checkpointing_enable()
         self.share_prefix = not cfg.model.gradient_checkpointing  # the checkpointed forward runs without a cache
@@ -187,6 +196,7 @@ class Trainer:
             prompt_batch=cfg.rollout.prompt_batch,
             vllm=cfg.rollout.vllm,
             seed=cfg.seed,
+            trust_remote_code=cfg.model.trust_remote_code,
         )
         logger.info("rollout backend %r resolved to %s", cfg.rollout.backend, type(self.generator).__name__)
         self.optimizer = make_optimizer(self.model, cfg.optim, cfg.lora)
@@ -194,25 +204,49 @@ class Trainer:
         self.loss_cfg = cfg.loss_config()
         correction = cfg.rollout.is_correction
         self.is_correction = None if correction == "none" else IS_CORRECTIONS[correction]
-        self.examples = list(task.examples("train"))
+        self.examples = drop_long_prompts(task, task.examples("train"), tokenizer, cfg.rollout.max_prompt_tokens)
         self.sampler = PromptSampler(len(self.examples), cfg.seed)
         self.sft = _load_sft(cfg, task, tokenizer)
         self.sft_pos = 0
-        self.pad_id = int(tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id)
+        self.pad_id = pad_token_id(tokenizer)
         self.monitor = PitfallMonitor(cfg.monitor)
-        self.metrics = MetricsWriter(self.run_dir, cfg.logging.tensorboard)
+        self.nonfinite = NonFiniteGuard(
+            cfg.faults, [q for q in self.model.parameters() if q.requires_grad], self.optimizer
+        )
+        self._base_lrs = list(self.scheduler.base_lrs)
         self.step = 0
-        dump_config(cfg, self.run_dir / "config.yaml")
+        self.lock = (lock or RunDirLock(self.run_dir)).acquire()  # last: a failed build holds no lock
+        ckpt.remove_partial_saves(self.run_dir)
+        # trackers start once the directory is ours: a refused second process opens no tracker run
+        self.metrics = MetricsWriter(self.run_dir, tensorboard=False, trackers=trackers_for(cfg, self.run_dir))
 
     # ---------------------------------------------------------------------------------------------- loop
 
     def train(self) -> list[dict[str, Any]]:
-        """Run until ``cfg.steps``; returns the step metrics written by this call."""
+        """Run until ``cfg.steps`` or the ``max_minutes`` deadline; returns the step metrics written by this call.
+
+        SIGTERM / SIGINT abandon the step in progress (or let it finish once its update is being applied),
+        checkpoint the last completed step and raise :class:`TrainingInterrupted`; persistent non-finite
+        updates raise :class:`NonFiniteError` (docs/learner.md, faults)."""
+        self.lock.acquire()
+        if not self._started:
+            self._begin_fresh()
+        try:
+            with StopControl() as stop:
+                self.stop = stop
+                return self._loop(stop)
+        finally:
+            self.stop = StopControl()
+            self.close()
+
+    def _loop(self, stop: StopControl) -> list[dict[str, Any]]:
         cfg, written = self.cfg, []
         if self.step == 0 and cfg.eval.before:
-            before = self.evaluate("before", 0)
-            self.metrics.write(0, before)
-            written.append({"step": 0, **before})
+            before = self._evaluate_armed("before", 0, stop)
+            if before is not None:
+                self.metrics.write(0, before)
+                written.append({"step": 0, **before})
+        stop.start_deadline(cfg.max_minutes)
         bar = tqdm(
             range(self.step + 1, cfg.steps + 1),
             desc="train",
@@ -221,27 +255,97 @@ class Trainer:
             initial=self.step,
             total=cfg.steps,
         )
-        deadline = time.monotonic() + 60 * cfg.max_minutes if cfg.max_minutes else math.inf
+        after_done = saved = False
         for step in bar:
-            m = self.train_step(step)
-            last = step == cfg.steps or time.monotonic() >= deadline
-            if last and step < cfg.steps:
+            if stop.stopping:
+                break
+            m = self._step(step, stop)
+            if m is None:
+                break
+            if cfg.eval.every and step % cfg.eval.every == 0 and not stop.stopping and step < cfg.steps:
+                m.update(self._evaluate_armed(f"step{step}", step, stop) or {})
+            last = step == cfg.steps or stop.stopping
+            if last and stop.reason == "deadline" and step < cfg.steps:
                 logger.info("max_minutes=%g reached after step %d of %d: stopping", cfg.max_minutes, step, cfg.steps)
-            if (cfg.eval.every and step % cfg.eval.every == 0) or (last and cfg.eval.after):
-                m.update(self.evaluate("after" if last else f"step{step}", step))
+            if last and cfg.eval.after and stop.signum is None:
+                m.update(self._evaluate_armed("after", step, stop, signals_only=True) or {})
+                after_done = True
             m["warnings"] = self.monitor.update(m)
             self.metrics.write(step, m)
             written.append({"step": step, **m})
             self.step = step
             bar.set_postfix(reward=f"{m.get('reward/mean', 0):.3f}", pass_rate=f"{m.get('pass_rate', 0):.2f}")
-            if (cfg.checkpoint.every and step % cfg.checkpoint.every == 0) or (last and cfg.checkpoint.save_final):
+            if self.nonfinite.fatal is not None:
+                raise self.nonfinite.fatal
+            saved = False
+            if (
+                stop.signum is None
+                and "nonfinite" not in m
+                and (  # a non-finite streak keeps the checkpoints before it
+                    (cfg.checkpoint.every and step % cfg.checkpoint.every == 0) or (last and cfg.checkpoint.save_final)
+                )
+            ):
                 self.save()
+                saved = True
             if last:
                 break
-        if cfg.checkpoint.save_final:
+        bar.close()
+        if (
+            cfg.eval.after and not after_done and stop.signum is None and stop.reason == "deadline"
+        ):  # the deadline ended training between
+            after = self._evaluate_armed("after", self.step, stop, signals_only=True)  # steps or abandoned one
+            if after is not None:
+                self.metrics.write(self.step, after)
+                written.append({"step": self.step, **after})
+        if stop.signum is not None:
+            path = (ckpt.latest_checkpoint(self.run_dir) if saved else self.save()) if self.step > 0 else None
+            raise TrainingInterrupted(stop.signum, self.step, path)
+        if cfg.checkpoint.save_final and self.step > 0:
+            if not saved:
+                self.save()
             self.export(self.run_dir / "final")
-        self.metrics.close()
         return written
+
+    def _step(self, step: int, stop: StopControl) -> dict[str, Any] | None:
+        """One training step under ``stop``: its metrics, or None when a stop request abandoned it (the
+        sampler position, SFT position and RNG states are put back to the step's start: nothing of it applied)."""
+        sampler, rng, sft_pos = self.sampler.state_dict(), ckpt.rng_state(), self.sft_pos
+        self.nonfinite.begin()
+        try:
+            with stop.armed():
+                return self.train_step(step)
+        except StopRun as e:
+            self.sampler.load_state_dict(sampler)
+            ckpt.set_rng_state(rng)
+            self.sft_pos = sft_pos
+            self.optimizer.zero_grad(set_to_none=True)
+            self.model.eval()
+            logger.warning("step %d abandoned (%s): nothing of it applied", step, e.reason)
+            return None
+
+    def _evaluate_armed(
+        self, label: str, step: int, stop: StopControl, signals_only: bool = False
+    ) -> dict[str, float] | None:
+        """:meth:`evaluate`, abandoned (None) by a stop request (only by a signal with ``signals_only``)."""
+        try:
+            with stop.armed(signals_only=signals_only):
+                return self.evaluate(label, step)
+        except StopRun as e:
+            logger.warning("evaluation %s abandoned (%s)", label, e.reason)
+            return None
+
+    def _begin_fresh(self) -> None:
+        """Start a new run here: refuse a directory holding another run's checkpoints or metrics."""
+        check_fresh(self.run_dir)
+        dump_config(self.cfg, self.run_dir / "config.yaml")
+        self._started = True
+
+    def close(self) -> None:
+        """Release the run directory and stop the verifier worker processes (both come back on next use)."""
+        self.metrics.close()
+        for v in {id(v): v for v in (self.verifier, self.eval_verifier)}.values():
+            close_verifier(v)
+        self.lock.release()
 
     def train_step(self, step: int) -> dict[str, Any]:
         """One rollout → update round; returns its metrics."""
@@ -285,7 +389,13 @@ class Trainer:
         extra = (0, 0)
         if cfg.sampling.count_filtered:
             extra = (int(m["sampling/filtered_tokens"]), int(m["sampling/filtered_seqs"]))
-        m.update(self._update(batch, packs, adv, mask, ref, extra))
+        try:
+            m.update(self._update(batch, packs, adv, mask, ref, extra))
+        except NonFiniteUpdate as e:  # nothing of the update kept (docs/learner.md, faults)
+            self.model.eval()
+            m.update(self.nonfinite.skip(e, step))
+        else:
+            self.nonfinite.ok()
         m["time/update"] = time.perf_counter() - t0
         return m
 
@@ -318,7 +428,7 @@ class Trainer:
             m["sampling/tokens_all_rounds"] += float(rollout.completion_mask.sum())
             t0 = time.perf_counter()
             refs = [e.reference for e in examples for _ in range(r.group_size)]
-            results = verify(self.verifier, rollout.texts, refs)
+            results = verify(self.verifier, rollout.texts, refs, cfg.reward.clip_scores)
             m["time/verify"] += time.perf_counter() - t0
             groups = self._groups(examples, rollout, results)
             seen.extend(groups)
@@ -339,6 +449,8 @@ class Trainer:
         dropped = [g_ for g_ in seen if id(g_) not in kept_ids][: max(0, r.prompts_per_step - len(kept))]
         m["sampling/filtered_tokens"] = float(sum(len(c) for g_ in dropped for c in g_.completions))
         m["sampling/filtered_seqs"] = float(sum(1 for g_ in dropped for c in g_.completions if c))
+        if not kept:  # a skipped step still reports what verification saw (errors, timeouts, pass rate)
+            m.update(reward_metrics(torch.tensor([g_.rewards for g_ in seen]), [x for g_ in seen for x in g_.results]))
         return kept, m
 
     def _groups(self, examples: list[Example], rollout: RolloutBatch, results: list[VerifyResult]) -> list[Group]:
@@ -459,6 +571,7 @@ class Trainer:
         self.model.train()
         for epoch in range(cfg.optim.epochs):
             self.optimizer.zero_grad(set_to_none=True)
+            loss_sum = torch.zeros((), device=dev)
             for k, (idx, p) in enumerate(packs):
                 t = p.completion_ids.shape[1]
                 with self.autocast():
@@ -475,14 +588,19 @@ class Trainer:
                 )
                 out = compute_loss(inputs, self.loss_cfg, norm)
                 out.loss.backward()
+                loss_sum += out.loss.detach()
                 if epoch == cfg.optim.epochs - 1:
                     parts.append(out.metrics)
             if self.sft:
                 m["sft/nll"] = self._sft_backward()
+                loss_sum += m["sft/nll"]
             params = [q for q in self.model.parameters() if q.requires_grad]
             max_norm = cfg.optim.max_grad_norm if cfg.optim.max_grad_norm > 0 else float("inf")
             m["grad_norm"] = float(torch.nn.utils.clip_grad_norm_(params, max_norm))
+            self.nonfinite.before_step(loss_sum, m["grad_norm"], m)  # raises NonFiniteUpdate: nothing applied
+            self.stop.commit()  # a stop request now waits for the step's end
             self.optimizer.step()
+            self.nonfinite.after_step(m)
         self.model.eval()
         m["lr"] = self.scheduler.get_last_lr()[0]
         self.scheduler.step()
@@ -531,15 +649,15 @@ class Trainer:
 
     def evaluate(self, label: str, step: int) -> dict[str, float]:
         """Held-out pass@1 (and its standard error) of the current policy; the report is saved in run_dir."""
+        from rlvr.rl_core.evaluation import evaluate
         from rlvr.rl_core.report import save_eval
-        from rlvr.tasks.evaluate import evaluate
 
         e, r = self.cfg.eval, self.cfg.rollout
         self.generator.sync_weights(self.model)
         try:
             rep = evaluate(
                 self.generator,
-                self.task,
+                _EvalTask(self.task, self.eval_verifier),
                 self.tokenizer,
                 split=e.split,
                 n=e.n,
@@ -564,40 +682,82 @@ class Trainer:
     # -------------------------------------------------------------------------------------- checkpointing
 
     def save(self) -> Path:
+        """Checkpoint the last completed step (never non-finite weights: :class:`NonFiniteError`)."""
+        weights = trainable_state(self.model)
+        assert_finite(weights, f"checkpoint of step {self.step}")
         state = {
             "optimizer": self.optimizer.state_dict(),
             "scheduler": self.scheduler.state_dict(),
             "sampler": self.sampler.state_dict(),
             "sft_pos": self.sft_pos,
             "monitor": self.monitor.state_dict(),
+            "nonfinite": self.nonfinite.state_dict(),
             "metrics_offset": self.metrics.offset(),
+            "config": self.cfg.to_dict(),
         }
-        return ckpt.save_checkpoint(
-            self.run_dir, self.step, trainable_state(self.model), state, self.cfg.checkpoint.keep
-        )
+        return ckpt.save_checkpoint(self.run_dir, self.step, weights, state, self.cfg.checkpoint.keep)
 
     def resume(self) -> bool:
-        """Continue from the latest checkpoint of ``run_dir`` (exactly: weights, optimizer, scheduler, data
-        position, RNG states, monitor, metrics file). Returns False (fresh start) when there is none."""
-        path = ckpt.latest_checkpoint(self.run_dir)
-        if path is None:
-            self.metrics.truncate_to(0)
+        """Continue from the newest intact checkpoint of ``run_dir`` (exactly: weights, optimizer, scheduler,
+        data position, RNG states, monitor, metrics file), after checking that the config changed only in
+        fields that may change on resume (:mod:`rlvr.rl_core.resume`; a new ``optim.lr`` is applied). A damaged
+        checkpoint (checksum, truncation) is set aside and the previous one used. Returns False (a fresh run,
+        logged) when there is no checkpoint; ``metrics.jsonl`` of such a run is kept, renamed."""
+        self.lock.acquire()
+        found = ckpt.list_checkpoints(self.run_dir)
+        if not found:
+            moved = set_aside_metrics(self.run_dir)
+            logger.warning(
+                "--resume: no checkpoint in %s: starting a fresh run%s",
+                ckpt.checkpoint_dir(self.run_dir),
+                f" (metrics of the run that left none kept as {moved})" if moved else "",
+            )
+            self._begin_fresh()
             return False
-        weights, state = ckpt.load_checkpoint(path)
+        for path in reversed(found):
+            try:
+                weights, state = ckpt.load_checkpoint(path)
+                break
+            except ckpt.CheckpointError as e:
+                aside = path.with_name(f"damaged-{path.name}")
+                path.rename(aside)
+                logger.warning("checkpoint %s is damaged (%s): moved to %s, trying the previous one", path, e, aside)
+        else:
+            raise ckpt.CheckpointError(f"no intact checkpoint in {ckpt.checkpoint_dir(self.run_dir)} to resume from")
+        saved_cfg = state.get("config")
+        if saved_cfg is None and (self.run_dir / "config.yaml").is_file():
+            saved_cfg = yaml.safe_load((self.run_dir / "config.yaml").read_text())
+        changes = check_resume(saved_cfg, self.cfg) if saved_cfg else []
         load_trainable_state(self.model, {k: v.to(self.device) for k, v in weights.items()})
         self.optimizer.load_state_dict(state["optimizer"])
         self.scheduler.load_state_dict(state["scheduler"])
+        self._apply_lr()
         self.sampler.load_state_dict(state["sampler"])
         self.sft_pos = state["sft_pos"]
         self.monitor.load_state_dict(state["monitor"])
+        self.nonfinite.load_state_dict(state.get("nonfinite", {}))
         self.metrics.truncate_to(state["metrics_offset"])
         self.step = state["step"]
         ckpt.set_rng_state(state["rng"])
+        dump_config(self.cfg, self.run_dir / "config.yaml")  # only now: the resume is accepted
+        self._started = True
+        for name, old, new in changes:
+            logger.info("resume: %s changed from %r to %r", name, old, new)
         logger.info("resumed from %s (step %d)", path, self.step)
         return True
 
+    def _apply_lr(self) -> None:
+        """The restored scheduler on this config's base learning rates (``optim.lr`` may change on resume)."""
+        self.scheduler.base_lrs = list(self._base_lrs)
+        factor = lr_lambda(self.cfg)(self.scheduler.last_epoch)
+        for group, base in zip(self.optimizer.param_groups, self._base_lrs):
+            group["initial_lr"], group["lr"] = base, base * factor
+        self.scheduler._last_lr = [g["lr"] for g in self.optimizer.param_groups]
+
     def export(self, out: Path) -> None:
-        """Save the trained policy (adapters with LoRA, the full model otherwise) and the tokenizer."""
+        """Save the trained policy (adapters with LoRA, the full model otherwise) and the tokenizer; never
+        non-finite weights (:class:`NonFiniteError`)."""
+        assert_finite({n: p for n, p in self.model.named_parameters() if p.requires_grad}, f"the model to {out}")
         self.model.save_pretrained(out)
         self.tokenizer.save_pretrained(out)
 
@@ -641,6 +801,21 @@ def resolve_device(name: str) -> torch.device:
     return torch.device(name)
 
 
+def load_verifier(name: str, kwargs: dict[str, Any]) -> Verifier:
+    """A verifier by registered name (built-in, ``@register_verifier``, entry point) or ``module:factory``."""
+    if ":" in name:
+        import importlib
+
+        module, attr = name.split(":", 1)
+        v = getattr(importlib.import_module(module), attr)(**kwargs)
+        if not isinstance(v, Verifier):
+            raise TypeError(f"reward.verifier {name!r} produced {type(v).__name__}, not a Verifier")
+        return v
+    from rlvr.verifiers.base import get_verifier
+
+    return get_verifier(name, **kwargs)
+
+
 def load_task(cfg: RunConfig) -> Task:
     """The task by registered name, or by ``module:factory`` import path."""
     name, kwargs = cfg.task.name, cfg.task.kwargs
@@ -656,31 +831,30 @@ def load_task(cfg: RunConfig) -> Task:
 
 def load_policy(cfg: RunConfig) -> tuple[torch.nn.Module, Any]:
     """The policy and tokenizer named by ``cfg.model`` on its device and dtype."""
-    mc = cfg.model
-    if mc.name == "tiny":
-        from rlvr.tasks.models import tiny_model
+    from rlvr.rl_core.models import load_from_config
 
-        model, tok = tiny_model(**{"seed": cfg.seed, **mc.kwargs})
-    else:
-        from rlvr.tasks.models import load_model
-
-        model, tok = load_model(mc.name, **mc.kwargs)
-    model = model.to(device=resolve_device(mc.device), dtype=getattr(torch, mc.dtype))
+    model, tok = load_from_config(cfg.model, seed=cfg.seed)
+    model = model.to(device=resolve_device(cfg.model.device), dtype=getattr(torch, cfg.model.dtype))
     return model, tok
 
 
-def build_trainer(cfg: RunConfig, run_dir: str | Path | None = None) -> Trainer:
+def build_trainer(cfg: RunConfig, run_dir: str | Path | None = None, lock: RunDirLock | None = None) -> Trainer:
     """Seed, load model and task, and build the :class:`Trainer` of ``cfg``."""
     seed_everything(cfg.seed)
     model, tok = load_policy(cfg)
     task = load_task(cfg)
-    return Trainer(cfg, model, tok, task, run_dir or cfg.logging.run_dir)
+    return Trainer(cfg, model, tok, task, run_dir or cfg.logging.run_dir, lock=lock)
 
 
 def run(cfg: RunConfig, resume: bool = False, run_dir: str | Path | None = None) -> Path:
-    """Train as configured (continuing from the latest checkpoint with ``resume``); returns the run dir."""
-    trainer = build_trainer(cfg, run_dir)
-    if resume:
-        trainer.resume()
-    trainer.train()
+    """Train as configured (continuing from the newest intact checkpoint with ``resume``); returns the run
+    dir. The run directory is locked first, so a second process on it fails before loading anything."""
+    lock = RunDirLock(run_dir or cfg.logging.run_dir).acquire()
+    try:
+        trainer = build_trainer(cfg, run_dir, lock=lock)
+        if resume:
+            trainer.resume()
+        trainer.train()
+    finally:
+        lock.release()
     return trainer.run_dir

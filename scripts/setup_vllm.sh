@@ -63,7 +63,7 @@ else
 fi
 
 # The engine must import with the environment rlvr gives it (in-process, CPU target on CPU machines).
-if ! $PY -c 'from rlvr.rl_core.rollout_vllm import import_vllm, VLLMConfig; import_vllm(VLLMConfig())' 2>/dev/null \
+if ! $PY -c 'from rlvr.rl_core.rollout.vllm import import_vllm, VLLMConfig; import_vllm(VLLMConfig())' 2>/dev/null \
    && ! $PY -c 'import os; os.environ.setdefault("VLLM_TARGET_DEVICE", "cpu"); import vllm' >/dev/null 2>&1; then
   log "ERROR: vllm was installed but does not import; run: $PY -c 'import vllm' to see why"
   exit 1

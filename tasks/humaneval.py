@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rlvr.tasks.base import Example
-from rlvr.tasks.dataset import DatasetTask, render_chat
+from rlvr.tasks.dataset import DatasetTask
 from rlvr.tasks.registry import register_task
 
 INSTRUCTION = "Complete the following Python function. Reply with the whole function in one ```python code block."
@@ -76,5 +76,5 @@ class HumanEvalTask(DatasetTask):
 
     def render_prompt(self, example: Example, tokenizer: Any) -> str:
         if getattr(tokenizer, "chat_template", None):
-            return render_chat(example.prompt, tokenizer, system_prompt=self.system_prompt)
+            return self.render_user(example.prompt, tokenizer)
         return example.reference["prompt"]

@@ -3,12 +3,11 @@ entry-point group ``rlvr.tasks`` (the entry point names a Task class or a factor
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
+from rlvr.registry import Registry
 from rlvr.tasks.base import Task
-from rlvr.verifiers.base import load_entry_points
 
 ENTRY_POINT_GROUP = "rlvr.tasks"
 
@@ -16,39 +15,20 @@ ENTRY_POINT_GROUP = "rlvr.tasks"
 BUILTIN_MODULES = ("arithmetic", "gsm8k", "asdiv", "humaneval", "codegen", "user", "compose")
 
 TaskFactory = Callable[..., Task]
-_REGISTRY: dict[str, TaskFactory] = {}
-_LOADED = False
+#: every task by name: the built-ins (imported on first lookup) and the ``rlvr.tasks`` entry points
+TASKS: Registry[TaskFactory] = Registry(
+    "task", builtin_modules=tuple(f"rlvr.tasks.{m}" for m in BUILTIN_MODULES), entry_point_group=ENTRY_POINT_GROUP
+)
 
 
 def register_task(name: str) -> Callable[[TaskFactory], TaskFactory]:
     """Decorator: register a Task class (or a factory returning one) under ``name``."""
-
-    def deco(factory: TaskFactory) -> TaskFactory:
-        if name in _REGISTRY and _REGISTRY[name] is not factory:
-            raise ValueError(f"task {name!r} is already registered")
-        _REGISTRY[name] = factory
-        return factory
-
-    return deco
-
-
-def _load_all() -> None:
-    global _LOADED
-    if _LOADED:
-        return
-    _LOADED = True
-    for mod in BUILTIN_MODULES:
-        importlib.import_module(f"rlvr.tasks.{mod}")
-    load_entry_points(ENTRY_POINT_GROUP, _REGISTRY, "task")
+    return TASKS.register(name)
 
 
 def get_task(name: str, **cfg: Any) -> Task:
     """Instantiate the task registered as ``name`` with its config ``cfg`` (keyword arguments)."""
-    _load_all()
-    try:
-        factory = _REGISTRY[name]
-    except KeyError:
-        raise KeyError(f"unknown task {name!r}; available: {', '.join(available_tasks())}") from None
+    factory = TASKS[name]
     try:
         task = factory(**cfg)
     except TypeError as e:
@@ -66,12 +46,10 @@ def _has(obj: Any, attr: str) -> bool:
 
 def available_tasks() -> list[str]:
     """Names of all registered and entry-point tasks."""
-    _load_all()
-    return sorted(_REGISTRY)
+    return sorted(TASKS.names())
 
 
 def describe_task(name: str) -> str:
     """First line of the docstring of the task registered as ``name``."""
-    _load_all()
-    doc = (_REGISTRY[name].__doc__ or "").strip()
+    doc = (TASKS[name].__doc__ or "").strip()
     return doc.splitlines()[0] if doc else ""

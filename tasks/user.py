@@ -1,17 +1,24 @@
-"""``file``: a task over the user's own data — a JSONL file, a Parquet file, or a saved ``datasets``
-directory (``Dataset.save_to_disk`` / ``DatasetDict.save_to_disk``), with columns mapped in the config.
+"""``file``: a task over the user's own data — a JSONL / JSON / Parquet / CSV file, a saved ``datasets``
+directory, data files (globs too), a dataset repository folder, or a dataset on the Hugging Face hub — with
+columns mapped in the config.
 
-    task: {name: file, path: data.jsonl, prompt_field: question, reference_field: answer, verifier: math}
+    task: {name: file, kwargs: {path: data.jsonl, prompt_field: question, reference_field: answer}}
+    task: {name: file, kwargs: {path: openai/gsm8k, config: main, prompt_field: question, reference_field: answer}}
+    task: {name: file, kwargs: {data_files: {train: "data/train-*.parquet", test: "data/test-*.parquet"}, ...}}
 
-``prompt_template`` (e.g. ``"{question}\\nOptions: {options}"``) formats the prompt from any columns instead
-of ``prompt_field``. Splits: ``train_path``/``eval_path``; else a DatasetDict's ``train`` and
-``test``/``eval``/``validation`` splits; else a seeded shuffle of ``path`` cut at ``n_eval`` rows. A row
-missing its prompt or reference raises an error naming the file, row and field.
+Everything but a plain local file goes through ``datasets.load_dataset`` (see :mod:`rlvr.tasks.sources`),
+with ``config`` (its ``name``), ``data_files``, ``revision`` and the splits ``split`` (train, default
+``train``) and ``eval_split`` (default: the first of ``eval``/``test``/``validation`` present).
+``train_path``/``eval_path`` take one source each (a path or hub name, or a mapping of those arguments). A
+source without an evaluation split is cut by a seeded shuffle at ``n_eval`` rows. ``prompt_template`` (e.g.
+``"{question}\\nOptions: {options}"``, or ``"{prompt[0][content]}"`` for a chat-message column) formats the
+prompt from any columns instead of ``prompt_field``; field names may be dotted paths into nested columns
+(``reward_model.ground_truth``). A row missing its prompt or reference raises an error naming the source,
+row and field.
 """
 
 from __future__ import annotations
 
-import json
 import random
 import string
 from collections.abc import Mapping, Sequence
@@ -21,62 +28,27 @@ from typing import Any
 from rlvr.tasks.base import Example
 from rlvr.tasks.dataset import DatasetTask
 from rlvr.tasks.registry import register_task
+from rlvr.tasks.sources import EVAL_SPLIT_NAMES, DataFiles, DataSource
 
-EVAL_SPLIT_NAMES = ("eval", "test", "validation")
-
-
-def read_rows(path: str | Path, split: str | None = None) -> list[dict[str, Any]]:
-    """Rows of a JSONL / JSON-array / Parquet file or a saved ``datasets`` directory (``split`` of a
-    DatasetDict). JSONL errors name the line."""
-    p = Path(path).expanduser()
-    if not p.exists():
-        raise FileNotFoundError(f"data file {p} does not exist")
-    if p.is_dir():
-        import datasets
-
-        ds = datasets.load_from_disk(str(p))
-        if isinstance(ds, datasets.DatasetDict):
-            names = [split] if split else []
-            if split == "eval":
-                names = [n for n in EVAL_SPLIT_NAMES if n in ds]
-            if not names or names[0] not in ds:
-                raise ValueError(f"{p}: no split {split!r} (has {sorted(ds)})")
-            ds = ds[names[0]]
-        return ds.to_list()
-    suffix = p.suffix.lower()
-    if suffix == ".parquet":
-        import datasets
-
-        return datasets.Dataset.from_parquet(str(p)).to_list()
-    if suffix == ".json" and p.read_text().lstrip().startswith("["):
-        rows = json.loads(p.read_text())
-        if not all(isinstance(r, dict) for r in rows):
-            raise ValueError(f"{p}: a JSON array of objects expected")
-        return rows
-    if suffix not in (".jsonl", ".json", ".ndjson"):
-        raise ValueError(f"{p}: unsupported data format {suffix!r} (use .jsonl, .json, .parquet or a directory)")
-    rows = []
-    with p.open() as f:
-        for i, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{p}:{i}: not valid JSON ({e.msg})") from None
-            if not isinstance(row, dict):
-                raise ValueError(f"{p}:{i}: expected a JSON object, got {type(row).__name__}")
-            rows.append(row)
-    return rows
+_MISSING = object()
 
 
-def _is_dict_with_splits(path: Path) -> bool:
-    return path.is_dir() and (path / "dataset_dict.json").exists()
+def lookup(row: Mapping[str, Any], name: str) -> Any:
+    """``row[name]``, or for a dotted ``name`` absent as a column, the value at that path in nested
+    mappings; a missing value is ``_MISSING``."""
+    if name in row:
+        return row[name]
+    value: Any = row
+    for part in name.split("."):
+        if not isinstance(value, Mapping) or part not in value:
+            return _MISSING
+        value = value[part]
+    return value
 
 
 @register_task("file")
 class FileTask(DatasetTask):
-    """User data: JSONL / Parquet / saved datasets dir, prompt and reference columns mapped in the config."""
+    """User data: a local file, a saved datasets dir, data files or a hub dataset; columns mapped in the config."""
 
     name = "file"
 
@@ -84,8 +56,13 @@ class FileTask(DatasetTask):
         self,
         path: str | None = None,
         *,
-        train_path: str | None = None,
-        eval_path: str | None = None,
+        train_path: str | Mapping[str, Any] | None = None,
+        eval_path: str | Mapping[str, Any] | None = None,
+        config: str | None = None,
+        split: str | None = None,
+        eval_split: str | None = None,
+        data_files: DataFiles | None = None,
+        revision: str | None = None,
         prompt_field: str = "prompt",
         reference_field: str = "answer",
         id_field: str | None = None,
@@ -98,15 +75,33 @@ class FileTask(DatasetTask):
         **kw: Any,
     ) -> None:
         super().__init__(cache=cache, **kw)
-        if path is None and (train_path is None or eval_path is None):
-            raise ValueError("file task: set 'path', or both 'train_path' and 'eval_path'")
+        pair = train_path is not None and eval_path is not None
+        if path is None and data_files is None and not pair:
+            raise ValueError("file task: set 'path' (or 'data_files'), or both 'train_path' and 'eval_path'")
         if prompt_template is not None:
             fields = [f for _, f, _, _ in string.Formatter().parse(prompt_template) if f]
             if not fields:
                 raise ValueError(f"file task: prompt_template names no column: {prompt_template!r}")
         if not isinstance(n_eval, int) or n_eval < 1:
             raise ValueError(f"file task: n_eval must be a positive integer, got {n_eval!r}")
+        try:
+            if pair:
+                self.sources = {
+                    "train": DataSource.from_spec(train_path),  # type: ignore[arg-type]
+                    "eval": DataSource.from_spec(eval_path),  # type: ignore[arg-type]
+                }
+            else:
+                self.sources = {
+                    "all": DataSource(path=path, config=config, split=None, data_files=data_files, revision=revision)
+                }
+        except ValueError as e:
+            raise ValueError(f"file task: {e}") from None
+        if (split or eval_split) and (pair or self.sources["all"].kind == "file"):
+            where = "train_path/eval_path (give each its own split)" if pair else f"the single file {path}"
+            raise ValueError(f"file task: split and eval_split do not apply to {where}")
         self.path, self.train_path, self.eval_path = path, train_path, eval_path
+        self.data_config, self.split, self.eval_split = config, split, eval_split
+        self.data_files, self.revision = data_files, revision
         self.prompt_field, self.reference_field, self.id_field = prompt_field, reference_field, id_field
         self.prompt_template, self.meta_fields = prompt_template, tuple(meta_fields)
         self.n_eval, self.seed = n_eval, seed
@@ -114,12 +109,16 @@ class FileTask(DatasetTask):
             self.name = task_name  # type: ignore[misc]
 
     def config(self) -> dict[str, Any]:
-        return {
+        out = {
             k: getattr(self, k)
             for k in (
                 "path",
                 "train_path",
                 "eval_path",
+                "split",
+                "eval_split",
+                "data_files",
+                "revision",
                 "prompt_field",
                 "reference_field",
                 "id_field",
@@ -129,50 +128,83 @@ class FileTask(DatasetTask):
                 "seed",
             )
         }
+        out["config"] = self.data_config
+        return out
 
-    def _example(self, row: Mapping[str, Any], i: int, source: str) -> Example:
+    def _example(self, row: Mapping[str, Any], i: int, source: str, id_prefix: str) -> Example:
         where = f"{source} row {i}"
         if self.prompt_template is not None:
             try:
                 prompt = self.prompt_template.format(**row)
             except KeyError as e:
                 raise ValueError(f"{where}: prompt_template needs field {e.args[0]!r}, which is missing") from None
-        else:
-            prompt = row.get(self.prompt_field)
-            if not isinstance(prompt, str) or not prompt.strip():
+            except (IndexError, TypeError) as e:
                 raise ValueError(
-                    f"{where}: field {self.prompt_field!r} (prompt_field) must be a non-empty string, got {prompt!r}"[
+                    f"{where}: prompt_template {self.prompt_template!r} does not fit the row ({e})"
+                ) from None
+        else:
+            prompt = lookup(row, self.prompt_field)
+            if not isinstance(prompt, str) or not prompt.strip():
+                shown = None if prompt is _MISSING else prompt
+                raise ValueError(
+                    f"{where}: field {self.prompt_field!r} (prompt_field) must be a non-empty string, got {shown!r}"[
                         :300
                     ]
                 )
-        if self.reference_field not in row or row[self.reference_field] is None:
+        reference = lookup(row, self.reference_field)
+        if reference is _MISSING or reference is None:
             raise ValueError(f"{where}: field {self.reference_field!r} (reference_field) is missing")
-        rid = row.get(self.id_field) if self.id_field else None
-        if self.id_field and (rid is None or rid == ""):
+        rid = lookup(row, self.id_field) if self.id_field else None
+        if self.id_field and (rid is _MISSING or rid is None or rid == ""):
             raise ValueError(f"{where}: field {self.id_field!r} (id_field) is missing")
         meta = {}
         for f in self.meta_fields:
-            if f not in row:
+            value = lookup(row, f)
+            if value is _MISSING:
                 raise ValueError(f"{where}: field {f!r} (meta_fields) is missing")
-            meta[f] = row[f]
+            meta[f] = value
         return Example(
-            id=str(rid) if rid is not None else f"{Path(source).stem}-{i}",
+            id=str(rid) if rid is not None else f"{id_prefix}-{i}",
             prompt=prompt,
-            reference=row[self.reference_field],
+            reference=reference,
             meta=meta,
         )
 
+    def _examples_of(self, source: DataSource, split: str | None) -> list[Example]:
+        if source.kind == "file":
+            label, prefix = source.label, Path(source.path or "").stem
+        else:
+            split = split or source.split
+            label = f"{source.path or source.label}[{split}]" if split else source.label
+            prefix = f"{Path(source.path or 'data').name}-{split}" if split else Path(source.path or "data").name
+        return [self._example(r, i, label, prefix) for i, r in enumerate(source.rows(split))]
+
+    def _eval_split_of(self, source: DataSource) -> str | None:
+        """The configured evaluation split, else the first of eval/test/validation the source has."""
+        if self.eval_split is not None:
+            return self.eval_split
+        return next((n for n in EVAL_SPLIT_NAMES if n in source.split_names()), None)
+
     def build(self, split: str) -> list[Example]:
-        if self.train_path is not None and self.eval_path is not None:
-            src = self.train_path if split == "train" else self.eval_path
-            return [self._example(r, i, src) for i, r in enumerate(read_rows(src))]
-        assert self.path is not None
-        if _is_dict_with_splits(Path(self.path).expanduser()):
-            return [self._example(r, i, f"{self.path}[{split}]") for i, r in enumerate(read_rows(self.path, split))]
-        examples = [self._example(r, i, self.path) for i, r in enumerate(read_rows(self.path))]
+        if "train" in self.sources:
+            source = self.sources["train" if split == "train" else "eval"]
+            return self._examples_of(source, None)
+        source = self.sources["all"]
+        if source.kind != "file" and source.has_splits():
+            held_out = self._eval_split_of(source)
+            if held_out is not None:
+                return self._examples_of(source, (self.split or "train") if split == "train" else held_out)
+            examples = self._examples_of(source, self.split or "train")
+        else:
+            examples = self._examples_of(source, None)
+        label = source.label if source.kind == "file" else f"{source.label} split {self.split or 'train'}"
         if len(examples) <= self.n_eval:
-            raise ValueError(f"{self.path}: {len(examples)} rows leave none for training with n_eval={self.n_eval}")
+            raise ValueError(f"{label}: {len(examples)} rows leave none for training with n_eval={self.n_eval}")
         order = list(range(len(examples)))
         random.Random(self.seed).shuffle(order)
         chosen = order[: self.n_eval] if split == "eval" else order[self.n_eval :]
         return [examples[i] for i in sorted(chosen)]
+
+    def describe_sources(self) -> list[tuple[str, DataSource]]:
+        """(role, source) pairs: what :meth:`build` would read, for the dry run."""
+        return list(self.sources.items())

@@ -12,7 +12,10 @@ from __future__ import annotations
 import importlib
 import os
 import resource
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -27,6 +30,30 @@ def _resolve(spec: str, cache: dict[str, Callable[..., Any]]) -> Callable[..., A
     return fn
 
 
+def _die_with_parent() -> None:
+    """Exit when the parent process dies, even while a task hangs: the kernel's parent-death SIGKILL (Linux,
+    when the parent created this worker from its main thread) and a thread polling ``getppid``."""
+    parent = int(os.environ.get("RLVR_WORKER_PARENT", "0"))
+    if not parent:
+        return
+    if os.environ.get("RLVR_WORKER_PDEATHSIG") == "1" and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="rlvr-parent-watch", daemon=True).start()
+
+
 def main(argv: list[str]) -> int:
     rfd, wfd, *preload = argv
     limit_mb = int(os.environ.get("RLVR_WORKER_MEMORY_MB", "0"))
@@ -36,12 +63,20 @@ def main(argv: list[str]) -> int:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 5000))
     inbox = Connection(int(rfd), writable=False)
     outbox = Connection(int(wfd), readable=False)
+    _die_with_parent()
     cache: dict[str, Callable[..., Any]] = {}
-    for spec in preload:  # "module" is imported, "module:function" is also called (a warm-up)
-        if ":" in spec:
-            _resolve(spec, cache)()
-        else:
-            importlib.import_module(spec)
+    try:
+        for spec in preload:  # "module" is imported, "module:function" is also called (a warm-up)
+            if ":" in spec:
+                _resolve(spec, cache)()
+            else:
+                importlib.import_module(spec)
+    except BaseException as e:  # noqa: BLE001  (report why, so the pool can say it)
+        try:
+            outbox.send(("failed", f"preloading {spec!r}: {type(e).__name__}: {str(e)[:500]}"))
+        except OSError:
+            pass
+        return 1
     try:
         outbox.send(("ready", os.getpid()))
     except OSError:  # the pool let go of this worker while it was starting

@@ -12,8 +12,9 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from importlib.metadata import entry_points
 from typing import Any, ClassVar
+
+from rlvr.registry import Registry
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,10 @@ class Verifier(ABC):
     """
 
     name: ClassVar[str] = ""
+    #: True when every call is bounded by hard limits of the verifier's own (worker processes, a sandbox):
+    #: the learner then calls it in its process; other verifiers run in killable workers under
+    #: ``reward.timeout_s`` (:mod:`rlvr.verifiers.isolated`)
+    enforces_time_limit: ClassVar[bool] = False
 
     @abstractmethod
     def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
@@ -125,54 +130,25 @@ def check_batch_lengths(
         raise ValueError(f"got {n} completions but {len(contexts)} contexts")
 
 
-_REGISTRY: dict[str, Callable[..., Verifier]] = {}
+def _name_class(name: str, factory: Callable[..., Verifier]) -> None:
+    if isinstance(factory, type) and not factory.name:
+        factory.name = name
+
+
+#: every verifier by name: the built-ins (imported on first lookup) and the ``rlvr.verifiers`` entry points
+VERIFIERS: Registry[Callable[..., Verifier]] = Registry(
+    "verifier", builtin_modules=("rlvr.verifiers.builtins",), entry_point_group=ENTRY_POINT_GROUP
+)
 
 
 def register_verifier(name: str) -> Callable[[Callable[..., Verifier]], Callable[..., Verifier]]:
     """Decorator: register a Verifier subclass (or a factory returning one) under ``name``."""
-
-    def deco(factory: Callable[..., Verifier]) -> Callable[..., Verifier]:
-        if name in _REGISTRY and _REGISTRY[name] is not factory:
-            raise ValueError(f"verifier {name!r} is already registered")
-        _REGISTRY[name] = factory
-        if isinstance(factory, type) and not factory.name:
-            factory.name = name
-        return factory
-
-    return deco
-
-
-def load_entry_points(group: str, registry: dict[str, Any], kind: str) -> None:
-    """Add every entry point of ``group`` not in ``registry`` yet; a plugin that fails to load is logged
-    as a ``kind`` plugin and skipped, so it cannot break the built-ins."""
-    for ep in entry_points(group=group):
-        if ep.name in registry:
-            continue
-        try:
-            registry[ep.name] = ep.load()
-        except Exception as e:
-            logger.warning("could not load %s entry point %s (%s): %s", kind, ep.name, ep.value, e)
-
-
-def _load_entry_points() -> None:
-    """Register the verifier plugins (re-scanned on each call, so a plugin installed or put on
-    ``sys.path`` after the first lookup is still found)."""
-    load_entry_points(ENTRY_POINT_GROUP, _REGISTRY, "verifier")
-
-
-def _load_builtins() -> None:
-    from rlvr.verifiers import builtins  # noqa: F401  (registers the built-in verifiers)
+    return VERIFIERS.register(name, _name_class)
 
 
 def get_verifier(name: str, **kwargs: Any) -> Verifier:
     """Instantiate the verifier registered as ``name`` with ``kwargs``."""
-    _load_builtins()
-    if name not in _REGISTRY:
-        _load_entry_points()
-    try:
-        factory = _REGISTRY[name]
-    except KeyError:
-        raise KeyError(f"unknown verifier {name!r}; available: {', '.join(available_verifiers())}") from None
+    factory = VERIFIERS[name]
     verifier = factory(**kwargs)
     if not isinstance(verifier, Verifier):
         raise TypeError(f"verifier {name!r} produced {type(verifier).__name__}, not a Verifier")
@@ -181,6 +157,4 @@ def get_verifier(name: str, **kwargs: Any) -> Verifier:
 
 def available_verifiers() -> list[str]:
     """Names of all registered and entry-point verifiers."""
-    _load_builtins()
-    _load_entry_points()
-    return sorted(_REGISTRY)
+    return sorted(VERIFIERS.names())

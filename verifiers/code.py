@@ -199,6 +199,8 @@ class CodeVerifier(BatchVerifier):
     :class:`~rlvr.sandbox.base.Sandbox` to use instead.
     """
 
+    enforces_time_limit = True  # every run is under the sandbox's wall-clock and CPU limits
+
     def __init__(
         self,
         partial: bool = False,

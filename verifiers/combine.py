@@ -102,6 +102,10 @@ def _component(spec: Any, index: int) -> Component:
 class CombinedVerifier(BatchVerifier):
     """Weighted sum of component verifiers, zeroed unless every gate passes (see the module docstring)."""
 
+    @property  # type: ignore[override]
+    def enforces_time_limit(self) -> bool:  # bounded when every part is
+        return all(c.verifier.enforces_time_limit for c in [*self.components, *self.gates])
+
     def __init__(self, components: Sequence[Any], gate: Any = None) -> None:
         if isinstance(components, (str, Mapping)) or not components:
             raise ValueError("combine: 'components' must be a non-empty list of verifier specs")

@@ -1,292 +1,72 @@
-"""Mathematical equivalence of two answer strings: structure first, then exact numbers, then sympy.
+"""Equivalence of two parsed answers: structures first, then values, proven exactly or not at all.
 
-Runs inside a time-limited worker (:mod:`rlvr.verifiers.workers`); nothing here evaluates model text as
-Python: LaTeX is parsed by latex2sympy2_extended's ANTLR grammar into sympy objects.
+:func:`equivalent` compares an answer with a gold answer (:mod:`rlvr.verifiers.structure` parses both). The
+policies (docs/verifiers.md lists them all):
 
-Structure (parsed by hand, top-level only, so that policies are ours and explicit):
+* **structures** must agree: an ordered tuple is not a set; a bare list ``1, 2`` compares unordered with a
+  set and in order with a tuple; ``(a, b)`` is also an open interval; a labelled answer (``x = 1, y = 2``,
+  ``(p, q) = (3, 2)``) compares label by label with a labelled gold and in written order with a tuple;
+  ``x = 5`` matches ``5``; inequalities are intervals (``x \\ne 2`` is a union of two); "or" of
+  inequalities is a union, "and" an intersection.
+* **hedges**: alternatives (``2 \\text{ or } 3``, ``\\pm``, several boxes) match a gold with exactly those
+  parts (one-to-one, any order); against a single-valued gold every alternative must match it.
+* **values**: units must agree when both sides have one; ``%`` and degrees have one reading (below); bases
+  must agree (a missing base reads the digits in the other's base); exact numbers follow the decimal rule of
+  :mod:`rlvr.verifiers.normalize`; anything else goes to sympy, where equality must be *proven*
+  (exact arithmetic, ``expand``/``cancel``/``simplify``/minimal polynomials): numeric evaluation can only
+  reject, never accept, and an undecided check is "not equal". Undefined values (``\\frac{1}{0}``) equal
+  nothing.
+* **percent**: ``x\\%`` is x/100. Two percentages compare their numbers; a plain number against a percentage
+  matches the number before the sign (a dropped ``%``) or its value (``50\\%`` = ``50`` = ``0.5``;
+  ``0.5\\%`` ≠ ``50\\%``). **degrees** likewise: ``30^\\circ`` = ``30`` = ``\\frac{\\pi}{6}``.
 
-* multiple-choice letters ``B`` = ``(B)`` = ``\\text{(B)}``;
-* equations: ``x=2`` matches ``2`` when one side is a lone variable; two equations match when their
-  left-hand sides agree and right-hand sides match, or when ``lhs - rhs`` differ by a non-zero constant
-  factor (rearranged equations: ``y=2x+1`` = ``2x-y+1=0``);
-* inequalities become intervals (``x>2`` = ``(2,\\infty)``, ``x<1 \\text{ or } x>2`` = a union);
-* intervals compare endpoints and open/closed ends; unions compare as unordered collections of intervals;
-  ``(a,b)`` is both a pair and an open interval, so it matches either;
-* sets ``\\{…\\}`` and bare lists ``1, 2`` compare as unordered collections (same size, one-to-one);
-  tuples ``(…)``, ``\\langle…\\rangle``, ``[a,b,c]`` compare in order; matrices (``pmatrix``, ``bmatrix``,
-  ``vmatrix``, ``matrix``) compare cell by cell and a one-row/one-column matrix matches a tuple;
-* ``a \\pm b`` is the set ``{a+b, a-b}``.
-
-Scalars: equal normalised strings; else exact numbers (:mod:`rlvr.verifiers.normalize`, with the decimal
-policy there); else sympy: exact rational comparison, a high-precision numeric *rejection* (values that
-differ beyond 1e-20 relative are unequal, so ``1/2^99`` ≠ ``1/2^98`` and ``1-1/e`` ≠ ``1+1/e`` exactly),
-then ``simplify(a - b) == 0``, then agreement to 80 significant digits for constants sympy cannot simplify.
-Percent answers also match their value divided by 100; degree answers also match the value in radians.
+Runs in the caller for exact cases (:func:`quick_decision`, no sympy) and otherwise inside a time-limited
+worker (:func:`answers_equal_any`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from rlvr.verifiers.latex_fast import Unsupported, parse_latex_fast
-from rlvr.verifiers.normalize import (
-    MIN_SIG_DIGITS,
-    Normalized,
-    Num,
-    normalize,
-    numbers_match,
-    parse_number,
-    split_or,
+from rlvr.verifiers.latex_fast import Ambiguous, AnswerTooComplex, Unsupported, parse_tokens, refuse_huge
+from rlvr.verifiers.normalize import MIN_SIG_DIGITS, Num, numbers_match
+from rlvr.verifiers.structure import (
+    MAX_ANSWER_CHARS,
+    MAX_NESTING,
+    Bad,
+    Choice,
+    Coll,
+    Equation,
+    Interval,
+    Intervals,
+    Labelled,
+    Matrix,
+    Node,
+    Ratio,
+    Scalar,
+    Text,
+    Time,
+    check_caps,
+    parse,
+    parse_answer,
 )
 
-#: answers (either side) longer than this are rejected before any parsing
-MAX_ANSWER_CHARS = 1000
-#: and so are answers whose brackets nest deeper than this
-MAX_NESTING = 40
+__all__ = [
+    "MAX_ANSWER_CHARS",
+    "MAX_NESTING",
+    "AnswerTooComplex",
+    "Policy",
+    "answers_equal_any",
+    "equivalent",
+    "quick_decision",
+    "check_caps",
+]
 
-_CHOICE = re.compile(r"^\(?([A-J])\)?$")
-_VARIABLE = re.compile(r"^(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?[A-Za-z0-9]+\}?)?(?:\([A-Za-z, ]*\))?'?$")
-_MATRIX = re.compile(r"^\\begin\{([pbvBV]?matrix|array)\}(?:\{[^{}]*\})?(.*)\\end\{\1\}$", re.S)
-_OPEN = {"(": ")", "[": "]", "{": "}"}
-_REL_OPS = re.compile(r"\\le(?![A-Za-z])|\\ge(?![A-Za-z])|<=|>=|<|>")
-
-
-class AnswerTooComplex(ValueError):
-    """The answer exceeds the size or nesting caps."""
-
-
-@dataclass(frozen=True)
-class Interval:
-    lo: str
-    hi: str
-    lo_closed: bool
-    hi_closed: bool
-
-
-@dataclass(frozen=True)
-class Node:
-    """A parsed answer. kind: scalar | choice | eq | set | tuple | intervals | matrix."""
-
-    kind: str
-    text: str = ""
-    norm: Normalized | None = None
-    items: tuple[Any, ...] = ()
-    lhs: str = ""
-    rhs: Node | None = None
-    parens_pair: bool = False  # a (a, b) tuple, also readable as an open interval
-
-
-# ---------------------------------------------------------------- structure
-
-
-def _check_caps(s: str) -> None:
-    if len(s) > MAX_ANSWER_CHARS:
-        raise AnswerTooComplex(f"answer of {len(s)} characters exceeds the cap of {MAX_ANSWER_CHARS}")
-    depth = peak = 0
-    for ch in s:
-        if ch in "({[":
-            depth += 1
-            peak = max(peak, depth)
-        elif ch in ")}]":
-            depth -= 1
-    if peak > MAX_NESTING:
-        raise AnswerTooComplex(f"answer nests {peak} brackets deep, above the cap of {MAX_NESTING}")
-
-
-def _split_top(s: str, seps: tuple[str, ...]) -> list[str]:
-    """Split ``s`` at separators that sit outside every bracket (``\\{``, ``\\langle`` included)."""
-    parts, depth, start, i, n = [], 0, 0, 0, len(s)
-    while i < n:
-        ch = s[i]
-        if ch == "\\":
-            if s.startswith("\\{", i) or s.startswith("\\langle", i):
-                depth += 1
-            elif s.startswith("\\}", i) or s.startswith("\\rangle", i):
-                depth -= 1
-            elif depth == 0:
-                for sep in seps:
-                    if (
-                        sep.startswith("\\")
-                        and s.startswith(sep, i)
-                        and not s[i + len(sep) : i + len(sep) + 1].isalpha()
-                    ):
-                        parts.append(s[start:i])
-                        i += len(sep)
-                        start = i
-                        break
-                else:
-                    i += 1
-                    continue
-                continue
-            i += 2 if s.startswith(("\\{", "\\}"), i) else 1
-            continue
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        elif depth == 0 and ch in seps:
-            parts.append(s[start:i])
-            start = i + 1
-        i += 1
-    parts.append(s[start:])
-    return [p.strip() for p in parts]
-
-
-def _outer_pair(s: str, open_: str, close: str) -> bool:
-    """``s`` is wrapped by one bracket pair whose opener matches its last character."""
-    if not (s.startswith(open_) and s.endswith(close)) or len(s) < len(open_) + len(close):
-        return False
-    inner = s[len(open_) : len(s) - len(close)]
-    return len(_split_top(inner + "\x00", ("\x00",))) == 2 and _balanced(inner)
-
-
-def _balanced(s: str) -> bool:
-    depth = 0
-    for ch in s.replace("\\{", "(").replace("\\}", ")"):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
-
-
-def _is_thousands(s: str) -> bool:
-    return parse_number(s) is not None and "," in s
-
-
-@lru_cache(maxsize=4096)
-def parse_structure(raw: str) -> Node:
-    """Parse an extracted answer into a :class:`Node` (cached: references repeat across a group)."""
-    _check_caps(raw)
-    norm = normalize(split_or(raw) if "or" in raw or "and" in raw or "quad" in raw else raw)
-    return _parse(norm)
-
-
-def _parse(norm: Normalized) -> Node:
-    s = norm.text
-    m = _CHOICE.match(s)
-    if m:
-        return Node("choice", text=m.group(1))
-    m = _MATRIX.match(s)
-    if m:
-        rows = [r for r in re.split(r"\\\\", m.group(2)) if r.strip() and not r.strip().startswith("\\hline")]
-        cells = tuple(tuple(_parse_sub(c) for c in r.split("&")) for r in rows)
-        if cells and all(len(r) == len(cells[0]) for r in cells):
-            return Node("matrix", text=s, items=cells)
-    commas = _split_top(s, (",", ";"))
-    if len(commas) > 1 and not _is_thousands(s):
-        if all(_top_eq(p) for p in commas) or all(_REL_OPS.search(p) for p in commas):
-            items = tuple(_parse_sub(p) for p in commas)
-            if all(it.kind == "intervals" for it in items):
-                return Node("intervals", text=s, items=tuple(iv for it in items for iv in it.items))
-            return Node("set", text=s, items=items)
-    eq = _split_top(s, ("=", "\\in"))
-    if len(eq) >= 2 and eq[0] and eq[-1]:
-        return Node("eq", text=s, lhs=eq[0], rhs=_parse(Normalized(eq[-1], norm.percent, norm.degrees)))
-    ivs = _parse_intervals(s)
-    if ivs is not None:
-        return Node("intervals", text=s, items=tuple(ivs))
-    if len(commas) > 1 and not _is_thousands(s):
-        return Node("set", text=s, items=tuple(_parse_sub(p) for p in commas))
-    if _outer_pair(s, "{", "}") and not s.startswith("{}"):  # plain braces: a set when listed, else grouping
-        inner = s[1:-1].strip()
-        parts = _split_top(inner, (",", ";"))
-        if len(parts) > 1 and not _is_thousands(inner):
-            return Node("set", text=s, items=tuple(_parse_sub(p) for p in parts if p))
-        return _parse(Normalized(inner, norm.percent, norm.degrees))
-    if _outer_pair(s, "\\{", "\\}"):
-        inner = s[2:-2]
-        return Node("set", text=s, items=tuple(_parse_sub(p) for p in _split_top(inner, (",", ";")) if p))
-    for open_, close in (("(", ")"), ("\\langle", "\\rangle"), ("[", "]")):
-        if _outer_pair(s, open_, close):
-            parts = _split_top(s[len(open_) : len(s) - len(close)], (",",))
-            if len(parts) > 1:
-                return Node(
-                    "tuple",
-                    text=s,
-                    items=tuple(_parse_sub(p) for p in parts),
-                    parens_pair=open_ == "(" and len(parts) == 2,
-                )
-    pm = _split_top(s, ("\\pm", "\\mp"))
-    if len(pm) == 2:
-        a, b = pm
-        plus, minus = (f"{a}+{b}", f"{a}-({b})") if a else (b, f"-({b})")
-        return Node("set", text=s, items=(_parse_sub(plus), _parse_sub(minus)))
-    return Node("scalar", text=s, norm=norm)
-
-
-def _parse_sub(s: str) -> Node:
-    return _parse(normalize(s))
-
-
-def _top_eq(s: str) -> bool:
-    return len(_split_top(s, ("=",))) > 1
-
-
-def _parse_intervals(s: str) -> list[Interval] | None:
-    """Intervals, unions of intervals (``\\cup``) or inequalities in one variable; ``None`` otherwise."""
-    parts = _split_top(s, ("\\cup",))
-    out: list[Interval] = []
-    for p in parts:
-        iv = _interval(p) or _inequality(p)
-        if iv is None:
-            return None
-        out.append(iv)
-    if len(parts) == 1 and s.startswith("(") and s.endswith(")") and not _REL_OPS.search(s):
-        return None  # a plain (a, b): a pair, parsed as a tuple that also matches an open interval
-    return out
-
-
-def _interval(p: str) -> Interval | None:
-    if len(p) < 5 or p[0] not in "([" or p[-1] not in ")]":
-        return None
-    inner = p[1:-1]
-    if not _balanced(inner):
-        return None
-    ends = _split_top(inner, (",",))
-    if len(ends) != 2 or not all(ends):
-        return None
-    return Interval(ends[0], ends[1], p[0] == "[", p[-1] == "]")
-
-
-def _inequality(p: str) -> Interval | None:
-    """``x > 2``, ``-1 < x \\le 3``, ``2 \\ge x`` as an interval; ``None`` if not one variable."""
-    ops = [m for m in _REL_OPS.finditer(p)]
-    if not ops or len(ops) > 2:
-        return None
-    terms, last = [], 0
-    for m in ops:
-        terms.append(p[last : m.start()].strip())
-        last = m.end()
-    terms.append(p[last:].strip())
-    sym = [m.group(0) for m in ops]
-    less = [o in ("<", "\\le", "<=") for o in sym]
-    closed = [o in ("\\le", "\\ge", "<=", ">=") for o in sym]
-    if len(terms) == 2:
-        a, b = terms
-        if _VARIABLE.match(a):
-            lo_hi = ("-\\infty", b, False, closed[0]) if less[0] else (b, "\\infty", closed[0], False)
-        elif _VARIABLE.match(b):
-            lo_hi = (a, "\\infty", closed[0], False) if less[0] else ("-\\infty", a, False, closed[0])
-        else:
-            return None
-        return Interval(*lo_hi)
-    a, x, b = terms
-    if not _VARIABLE.match(x) or less[0] != less[1]:
-        return None
-    if less[0]:
-        return Interval(a, b, closed[0], closed[1])
-    return Interval(b, a, closed[1], closed[0])
-
-
-# ---------------------------------------------------------------- matching
+#: an extracted answer on the wire: (mode, parts), mode "math" (LaTeX) or "text" (prose)
+Answer = tuple[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -298,356 +78,768 @@ class Policy:
     degrees: bool = True
 
 
+class NeedsWorker(Exception):
+    """The quick (sympy-free) check cannot decide: the full check must run."""
+
+
+# ---------------------------------------------------------------- entry points
+
+
 def equivalent(pred: str, gold: str, policy: Policy | None = None) -> bool:
-    """Whether answer ``pred`` equals answer ``gold`` (both extracted strings)."""
-    policy = policy or Policy()
-    return _match(parse_structure(pred), parse_structure(gold), policy)
+    """Whether math-mode answer ``pred`` equals gold answer ``gold`` (full check, in this process)."""
+    return _Matcher(policy or Policy(), full=True).match(parse(pred), parse(gold))
 
 
-def _match(p: Node, g: Node, pol: Policy) -> bool:
-    if g.kind == "choice" or p.kind == "choice":
-        return p.kind == g.kind and p.text == g.text
-    if p.kind == "eq" and g.kind == "eq":
-        if _key(p.lhs) == _key(g.lhs) and p.rhs is not None and g.rhs is not None and _match(p.rhs, g.rhs, pol):
-            return True
-        return _equations_equivalent(p, g)
-    if g.kind == "eq":
-        return _VARIABLE.match(g.lhs) is not None and g.rhs is not None and _match(p, g.rhs, pol)
-    if p.kind == "eq":
-        return _VARIABLE.match(p.lhs) is not None and p.rhs is not None and _match(p.rhs, g, pol)
-    if g.kind == "intervals" or p.kind == "intervals":
+def answers_equal_any(pred: Answer, golds: tuple[Answer, ...], policy: Policy) -> bool:
+    """True when ``pred`` matches any of the acceptable golds (the worker's entry point)."""
+    m = _Matcher(policy, full=True)
+    p = parse_answer(pred[1], pred[0])
+    return any(m.match(p, parse_answer(g[1], g[0])) for g in golds)
+
+
+def quick_decision(pred: Answer, golds: tuple[Answer, ...], policy: Policy) -> bool | None:
+    """The decision when it needs no sympy (exact numbers, text, structure), else ``None``."""
+    m = _Matcher(policy, full=False)
+    p = parse_answer(pred[1], pred[0])
+    undecided = False
+    for g in golds:
+        try:
+            if m.match(p, parse_answer(g[1], g[0])):
+                return True
+        except NeedsWorker:
+            undecided = True
+    return None if undecided else False
+
+
+# ---------------------------------------------------------------- structures
+
+_UNORDERED = ("set", "list", "and", "or", "pm", "parts")
+_ALTERNATIVES = ("or", "pm", "parts")
+
+
+class _Matcher:
+    def __init__(self, policy: Policy, full: bool) -> None:
+        self.pol = policy
+        self.full = full
+
+    def match(self, p: Node, g: Node) -> bool:
+        if p == g and not isinstance(p, Bad) or isinstance(p, Bad) and isinstance(g, Bad) and p.text == g.text:
+            return bool(not isinstance(p, Bad) or p.text)
+        if isinstance(p, Bad) or isinstance(g, Bad):
+            return False
+        if isinstance(p, Choice) or isinstance(g, Choice):
+            return isinstance(p, Choice) and isinstance(g, Choice) and p.letter == g.letter
+        if isinstance(p, Text) or isinstance(g, Text):
+            return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text
+        if isinstance(p, Coll) and p.kind in _ALTERNATIVES:
+            return self._alternatives(p, g)
+        if isinstance(g, Coll) and g.kind in _ALTERNATIVES and not isinstance(p, Labelled):
+            return self._collection(p, g)
+        if isinstance(p, Labelled) or isinstance(g, Labelled):
+            return self._labelled(p, g)
+        if isinstance(p, Equation) and not isinstance(g, Equation):
+            value = _stated_value(p)  # "a + b = 12" states the value of the quantity asked for
+            return value is not None and self.match(value, g)
+        if isinstance(p, Equation) or isinstance(g, Equation):
+            return isinstance(p, Equation) and isinstance(g, Equation) and self._equations(p, g)
+        if isinstance(p, Intervals) or isinstance(g, Intervals):
+            return self._intervals(p, g)
+        if isinstance(p, Coll) or isinstance(g, Coll) or isinstance(p, Matrix) or isinstance(g, Matrix):
+            return self._collection(p, g)
+        if isinstance(p, Time) or isinstance(g, Time):
+            return isinstance(p, Time) and isinstance(g, Time) and _times_equal(p, g)
+        if isinstance(p, Ratio) or isinstance(g, Ratio):
+            return self._ratio(p, g)
+        if isinstance(p, Scalar) and isinstance(g, Scalar):
+            return self.scalar(p, g)
+        return False
+
+    def _alternatives(self, p: Coll, g: Node) -> bool:
+        """A hedge: exactly the gold's parts, or every alternative right."""
+        if isinstance(g, Coll) and g.kind in _UNORDERED:
+            return self._unordered(list(p.items), list(g.items))
+        if isinstance(g, Labelled) and len(g.labels) == 1 and isinstance(g.values[0], Coll):
+            return self.match(p, g.values[0])
+        if isinstance(g, Coll) and g.kind == "tuple" and p.kind == "parts":
+            return self._ordered(list(p.items), list(g.items))
+        return bool(p.items) and all(self.match(it, g) for it in p.items)
+
+    def _labelled(self, p: Node, g: Node) -> bool:
+        if isinstance(p, Labelled) and isinstance(g, Labelled):
+            if sorted(p.labels) == sorted(g.labels):
+                gv = dict(zip(g.labels, g.values))
+                return all(self.match(v, gv[k]) for k, v in zip(p.labels, p.values))
+            if len(p.labels) == len(g.labels) == 1:
+                return self._labelled_equations(p, g)
+            return False
+        if isinstance(p, Labelled):
+            if len(p.labels) == 1:
+                if isinstance(g, Equation):
+                    return self._labelled_equations(p, g)
+                return self.match(p.values[0], g)
+            vec = _vector(g)
+            return vec is not None and self._ordered(list(p.values), vec)
+        assert isinstance(g, Labelled)
+        if len(g.labels) == 1:
+            if isinstance(p, Equation):
+                return self._labelled_equations(p, g)
+            return self.match(p, g.values[0])
+        vec = _vector(p)
+        return vec is not None and self._ordered(vec, list(g.values))
+
+    def _labelled_equations(self, p: Node, g: Node) -> bool:
+        """``y = 2x + 1`` against ``2x - y + 1 = 0`` or ``x = (y - 1)/2``: as equations."""
+        ep, eg = _as_equation(p), _as_equation(g)
+        return ep is not None and eg is not None and self._equations(ep, eg)
+
+    def _collection(self, p: Node, g: Node) -> bool:
+        if isinstance(g, Coll) and g.kind in _UNORDERED:
+            if isinstance(p, Coll) and (p.kind in _UNORDERED or (p.kind == "tuple" and g.kind == "parts")):
+                if p.kind == "tuple" and g.kind == "parts":
+                    return self._ordered(list(p.items), list(g.items))
+                return self._unordered(list(p.items), list(g.items))
+            if isinstance(p, Coll) and p.kind == "tuple" and g.kind in ("list", "and"):
+                return self._ordered(list(p.items), list(g.items))
+            if g.kind == "set" and len(g.items) == 1 and not isinstance(p, Coll):
+                return self.match(p, g.items[0])
+            return False
+        if isinstance(g, Coll) and g.kind == "tuple":
+            vec = _vector(p)
+            if isinstance(p, Coll) and p.kind == "set":
+                return False
+            return vec is not None and self._ordered(vec, list(g.items))
+        if isinstance(g, Matrix) and isinstance(p, Scalar) or isinstance(p, Matrix) and isinstance(g, Scalar):
+            return self._matrix_value(p, g)
+        if isinstance(g, Matrix):
+            if isinstance(p, Matrix):
+                return len(p.rows) == len(g.rows) and all(
+                    len(a) == len(b) and self._ordered(list(a), list(b)) for a, b in zip(p.rows, g.rows)
+                )
+            pv, gv = _vector(p), _vector(g)
+            return pv is not None and gv is not None and self._ordered(pv, gv)
+        if isinstance(p, Coll) and p.kind == "set" and len(p.items) == 1:
+            return self.match(p.items[0], g)
+        if isinstance(p, Matrix) and isinstance(g, Coll):
+            return False
+        return False
+
+    def _matrix_value(self, p: Node, g: Node) -> bool:
+        """A matrix written as an expression (``A + B``, a product) against a matrix written out."""
+        if not self.full:
+            raise NeedsWorker
+        sp = _sp()
+        values = []
+        for n in (p, g):
+            if isinstance(n, Scalar):
+                v = _sympy(n.latex)
+                if not isinstance(v, sp.MatrixBase):
+                    return False
+                values.append(v)
+            else:
+                assert isinstance(n, Matrix)
+                cells = [[_sympy(c.latex) if isinstance(c, Scalar) else None for c in row] for row in n.rows]
+                if any(c is None for row in cells for c in row):
+                    return False
+                values.append(sp.ImmutableMatrix(cells))
+        a, b = values
+        return a.shape == b.shape and all(_sympy_equal(x, y, None, None, self.pol) for x, y in zip(list(a), list(b)))
+
+    def _ordered(self, ps: list[Node], gs: list[Node]) -> bool:
+        return len(ps) == len(gs) and all(self.match(a, b) for a, b in zip(ps, gs))
+
+    def _unordered(self, ps: list[Node], gs: list[Node]) -> bool:
+        """One-to-one matching (augmenting paths, so it does not depend on the order tried)."""
+        if len(ps) != len(gs):
+            return False
+        n = len(ps)
+        ok = [[self.match(ps[i], gs[j]) for j in range(n)] for i in range(n)]
+        owner = [-1] * n
+
+        def assign(i: int, seen: list[bool]) -> bool:
+            for j in range(n):
+                if ok[i][j] and not seen[j]:
+                    seen[j] = True
+                    if owner[j] < 0 or assign(owner[j], seen):
+                        owner[j] = i
+                        return True
+            return False
+
+        return all(assign(i, [False] * n) for i in range(n))
+
+    # ------------------------------------------------------------ intervals
+
+    def _intervals(self, p: Node, g: Node) -> bool:
         pi, gi = _as_intervals(p), _as_intervals(g)
-        return pi is not None and gi is not None and _unordered(pi, gi, lambda a, b: _interval_eq(a, b, pol))
-    if g.kind == "set":
-        if p.kind in ("set", "tuple"):
-            return _unordered(list(p.items), list(g.items), lambda a, b: _match(a, b, pol))
-        return len(g.items) == 1 and _match(p, g.items[0], pol)
-    if g.kind == "tuple":
-        items = _vector(p)
+        if pi is None or gi is None:
+            return False
+        if pi.var is not None and gi.var is not None and pi.var != gi.var:
+            return False
+        if pi.op == gi.op and len(pi.items) == len(gi.items):
+            if self._unordered_intervals(list(pi.items), list(gi.items)):
+                return True
+        if "mixed" in (pi.op, gi.op):
+            return False
+        try:
+            a, b = self._canonical(pi), self._canonical(gi)
+        except _Undecided:
+            return False
+        if a is None or b is None:
+            return False
+        return len(a) == len(b) and all(self._interval_eq(x, y) for x, y in zip(a, b))
+
+    def _unordered_intervals(self, ps: list[Interval], gs: list[Interval]) -> bool:
+        used = [False] * len(gs)
+        for x in ps:
+            for j, y in enumerate(gs):
+                if not used[j] and self._interval_eq(x, y):
+                    used[j] = True
+                    break
+            else:
+                return False
+        return True
+
+    def _interval_eq(self, a: Interval, b: Interval) -> bool:
         return (
-            items is not None and len(items) == len(g.items) and all(_match(a, b, pol) for a, b in zip(items, g.items))
+            a.lo_closed == b.lo_closed
+            and a.hi_closed == b.hi_closed
+            and self.scalar(a.lo, b.lo)
+            and self.scalar(a.hi, b.hi)
         )
-    if g.kind == "matrix":
-        if p.kind == "matrix":
-            return len(p.items) == len(g.items) and all(
-                len(pr) == len(gr) and all(_match(a, b, pol) for a, b in zip(pr, gr))
-                for pr, gr in zip(p.items, g.items)
-            )
-        items, gitems = _vector(p), _vector(g)
-        return (
-            items is not None
-            and gitems is not None
-            and len(items) == len(gitems)
-            and all(_match(a, b, pol) for a, b in zip(items, gitems))
-        )
-    if p.kind == "set" and len(p.items) == 1:
-        return _match(p.items[0], g, pol)
-    if p.kind != "scalar" or g.kind != "scalar":
+
+    def _canonical(self, iv: Intervals) -> list[Interval] | None:
+        """The union or intersection as sorted disjoint intervals (exact endpoint order), or ``None``."""
+        keyed = []
+        for it in iv.items:
+            lo, hi = self._order_key(it.lo), self._order_key(it.hi)
+            if lo is None or hi is None:
+                return None
+            keyed.append((lo, hi, it))
+        if iv.op == "intersection":
+            lo_k, hi_k, cur = keyed[0]
+            for lo2, hi2, it in keyed[1:]:
+                if lo2 > lo_k or (lo2 == lo_k and not it.lo_closed):
+                    lo_k, cur = lo2, Interval(it.lo, cur.hi, it.lo_closed, cur.hi_closed)
+                if hi2 < hi_k or (hi2 == hi_k and not it.hi_closed):
+                    hi_k, cur = hi2, Interval(cur.lo, it.hi, cur.lo_closed, it.hi_closed)
+            keyed = [(lo_k, hi_k, cur)]
+        keyed = [k for k in keyed if k[0] < k[1] or (k[0] == k[1] and k[2].lo_closed and k[2].hi_closed)]
+        keyed.sort(key=lambda k: (k[0], not k[2].lo_closed))
+        out: list[tuple[Any, Any, Interval]] = []
+        for lo, hi, it in keyed:
+            if out:
+                plo, phi, prev = out[-1]
+                if lo < phi or (lo == phi and (prev.hi_closed or it.lo_closed)):
+                    if hi > phi or (hi == phi and it.hi_closed):
+                        out[-1] = (plo, hi, Interval(prev.lo, it.hi, prev.lo_closed, it.hi_closed))
+                    continue
+            out.append((lo, hi, it))
+        return [x[2] for x in out]
+
+    def _order_key(self, s: Scalar) -> Any:
+        """A value to order endpoints by: a Fraction, ±inf, or (full check) a real sympy number."""
+        if s.latex in ("\\infty", "+\\infty"):
+            return _Inf(1)
+        if s.latex == "-\\infty":
+            return _Inf(-1)
+        if s.num is not None:
+            return _Real(s.num.value)
+        if not self.full:
+            raise NeedsWorker
+        e = _sympy(s.latex)
+        if e is None or not e.is_number or e.has(_sp().zoo, _sp().nan):
+            return None
+        if e.is_real is False:
+            return None
+        return _Real(e)
+
+    # ------------------------------------------------------------ scalars
+
+    def scalar(self, p: Scalar, g: Scalar) -> bool:
+        """Equality of two values under the unit, base, percent/degree and decimal policies."""
+        if p.latex == g.latex and p.unit == g.unit and p.base == g.base:
+            return True
+        if p.unit and g.unit and p.unit != g.unit:
+            return False
+        if p.base is not None or g.base is not None:
+            return _based_equal(p, g)
+        special = {"%": self.pol.percent, "deg": self.pol.degrees}
+        if p.unit != g.unit and (p.unit in special or g.unit in special):
+            if self._values(p, g, None):
+                return True
+            unit = p.unit or g.unit
+            if not special[unit]:  # type: ignore[index]
+                return False
+            return self._values(p, g, ("p" if p.unit else "g", unit))
+        return self._values(p, g, None)
+
+    def _values(self, p: Scalar, g: Scalar, convert: tuple[str, str | None] | None) -> bool:
+        pn, gn = p.num, g.num
+        if convert is not None and convert[1] == "%":
+            if convert[0] == "p" and pn is not None:
+                pn = _percent(pn)
+            elif convert[0] == "g" and gn is not None:
+                gn = _percent(gn)
+            elif not self.full:
+                raise NeedsWorker
+        if pn is not None and gn is not None and (convert is None or convert[1] == "%"):
+            return numbers_match(pn, gn, self.pol.min_sig_digits)
+        if p.latex == g.latex and convert is None:
+            return True
+        if not self.full:
+            raise NeedsWorker
+        sp = _sp()
+        a = _rational(p.num) if p.num is not None else _sympy(p.latex)
+        b = _rational(g.num) if g.num is not None else _sympy(g.latex)
+        if a is None or b is None:
+            return False
+        if convert is not None:
+            factor = sp.Rational(1, 100) if convert[1] == "%" else sp.pi / 180
+            if convert[0] == "p":
+                a = a * factor
+                pn = _percent(p.num) if p.num is not None and convert[1] == "%" else None
+            else:
+                b = b * factor
+                gn = _percent(g.num) if g.num is not None and convert[1] == "%" else None
+        return _sympy_equal(a, b, pn, gn, self.pol)
+
+    def _equations(self, p: Equation, g: Equation) -> bool:
+        if self.scalar(p.lhs, g.lhs) and self.scalar(p.rhs, g.rhs):
+            return True
+        if not self.full:
+            raise NeedsWorker
+        exprs = [_sympy(x.latex) for x in (p.lhs, p.rhs, g.lhs, g.rhs)]
+        if any(e is None for e in exprs):
+            return False
+        return _proportional(exprs[0] - exprs[1], exprs[2] - exprs[3])
+
+    def _ratio(self, p: Node, g: Node) -> bool:
+        if isinstance(p, Ratio) and isinstance(g, Ratio):
+            return self._product_equal(p.a, g.b, g.a, p.b)
+        r, s = (p, g) if isinstance(p, Ratio) else (g, p)
+        if not isinstance(r, Ratio) or not isinstance(s, Scalar) or s.unit is not None:
+            return False
+        if r.a.num is not None and r.b.num is not None and s.num is not None:
+            if r.b.num.value == 0:
+                return False
+            return numbers_match(Num(r.a.num.value / r.b.num.value), s.num, self.pol.min_sig_digits)
+        if not self.full:
+            raise NeedsWorker
+        a, b, c = _sympy(r.a.latex), _sympy(r.b.latex), _sympy(s.latex)
+        if a is None or b is None or c is None or b == 0:
+            return False
+        return _sympy_equal(a / b, c, None, s.num, self.pol)
+
+    def _product_equal(self, a: Scalar, b: Scalar, c: Scalar, d: Scalar) -> bool:
+        """a·b = c·d, with b and d non-zero (ratios a:d and c:b)."""
+        if all(x.num is not None and x.num.places is None for x in (a, b, c, d)):
+            av, bv, cv, dv = (x.num.value for x in (a, b, c, d))  # type: ignore[union-attr]
+            return bv != 0 and dv != 0 and av * bv == cv * dv
+        if not self.full:
+            raise NeedsWorker
+        e = [_sympy(x.latex) for x in (a, b, c, d)]
+        if any(x is None for x in e) or e[1] == 0 or e[3] == 0:
+            return False
+        return _sympy_equal(e[0] * e[1], e[2] * e[3], None, None, self.pol)
+
+
+class _Inf:
+    def __init__(self, sign: int) -> None:
+        self.sign = sign
+
+    def __lt__(self, other: Any) -> bool:
+        return self.sign < 0 and not (isinstance(other, _Inf) and other.sign < 0)
+
+    def __gt__(self, other: Any) -> bool:
+        return self.sign > 0 and not (isinstance(other, _Inf) and other.sign > 0)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Inf) and other.sign == self.sign
+
+    def __le__(self, other: Any) -> bool:
+        return self < other or self == other
+
+    def __ge__(self, other: Any) -> bool:
+        return self > other or self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _Real:
+    """An exact real endpoint (Fraction or sympy number) ordered exactly; undecidable order raises."""
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+    def _cmp(self, other: Any) -> int:
+        if isinstance(other, _Inf):
+            return -other.sign
+        a, b = self.v, other.v
+        if isinstance(a, Fraction) and isinstance(b, Fraction):
+            return (a > b) - (a < b)
+        d = _to_sympy(a) - _to_sympy(b)
+        if d == 0:
+            return 0
+        pos = d.is_positive
+        if pos is None:
+            raise _Undecided
+        return 1 if pos else -1
+
+    def __lt__(self, other: Any) -> bool:
+        return self._cmp(other) < 0
+
+    def __gt__(self, other: Any) -> bool:
+        return self._cmp(other) > 0
+
+    def __eq__(self, other: object) -> bool:
+        return self._cmp(other) == 0
+
+    def __le__(self, other: Any) -> bool:
+        return self._cmp(other) <= 0
+
+    def __ge__(self, other: Any) -> bool:
+        return self._cmp(other) >= 0
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _Undecided(Exception):
+    pass
+
+
+def _rational(n: Num) -> Any:
+    return _sp().Rational(n.value.numerator, n.value.denominator)
+
+
+def _to_sympy(v: Any) -> Any:
+    sp = _sp()
+    if isinstance(v, Fraction):
+        return sp.Rational(v.numerator, v.denominator)
+    return v
+
+
+def _percent(n: Num) -> Num:
+    return Num(n.value / 100, None if n.places is None else n.places + 2, n.sig)
+
+
+def _times_equal(p: Time, g: Time) -> bool:
+    """Clock times: a missing am/pm matches the same reading on a 12- or 24-hour clock."""
+    if p.m != g.m:
         return False
-    assert p.norm is not None and g.norm is not None
-    return scalar_equal(p.norm, g.norm, pol)
+    if p.suffix and g.suffix:
+        return p.suffix == g.suffix and p.h % 12 == g.h % 12
+    if not p.suffix and not g.suffix:
+        return p.h == g.h
+    marked, bare = (p, g) if p.suffix else (g, p)
+    return bare.h in (marked.h, marked.h % 12 + (12 if marked.suffix == "pm" else 0))
 
 
-def _equations_equivalent(p: Node, g: Node) -> bool:
-    """Rearranged equations: ``lhs - rhs`` of one is a non-zero constant multiple of the other's."""
-    import sympy
-
-    if p.rhs is None or g.rhs is None or p.rhs.kind != "scalar" or g.rhs.kind != "scalar":
+def _based_equal(p: Scalar, g: Scalar) -> bool:
+    """Numbers with base subscripts: the bases must agree; a missing one reads the digits in the other's."""
+    if p.base is not None and g.base is not None and p.base != g.base:
         return False
-    exprs = [_sympy(x) for x in (p.lhs, p.rhs.text, g.lhs, g.rhs.text)]
-    if any(not isinstance(e, sympy.Expr) for e in exprs):
+    base = p.base or g.base
+    assert base is not None
+    pd = p.digits if p.base is not None else _plain_digits(p)
+    gd = g.digits if g.base is not None else _plain_digits(g)
+    if pd is None or gd is None:
         return False
-    dp, dg = exprs[0] - exprs[1], exprs[2] - exprs[3]
-    if dp == 0 or dg == 0 or not dp.free_symbols or dp.free_symbols != dg.free_symbols:
-        return False
-    rows = _values_at_points([dp, dg])
-    if rows is None:
-        ratio = sympy.simplify(dp / dg)
-        return bool(ratio.is_number and ratio != 0 and ratio.is_finite)
-    if any(v == 0 for _, v in rows):
-        return all(u == 0 for u, v in rows if v == 0) and len({str(u / v) for u, v in rows if v != 0}) <= 1
-    ratios = [u / v for u, v in rows]
-    return ratios[0] != 0 and all(_close(r, ratios[0]) for r in ratios)
+    pv, gv = _digits_value(pd, base), _digits_value(gd, base)
+    return pv is not None and pv == gv
 
 
-def _key(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+def _plain_digits(s: Scalar) -> str | None:
+    toks = [t for t in s.toks if t[0] != "ws"]
+    if all(k == "num" and v.isdigit() or k == "sym" and v.isupper() for k, v in toks) and toks:
+        return "".join(v for _, v in toks)
+    return None
+
+
+def _digits_value(digits: str, base: int) -> int | None:
+    try:
+        return int(digits, base) if len(digits) <= 400 else None
+    except ValueError:
+        return None
+
+
+def _stated_value(e: Equation) -> Scalar | None:
+    """The right side of an answer ``expression = constant`` (not 0): the value it states. A gold written as an
+    equation stays an equation (``2x + z = 1`` is not the answer 1)."""
+    rhs = e.rhs
+    if any(k == "sym" and v not in "ei" for k, v in rhs.toks) or (rhs.num is not None and rhs.num.value == 0):
+        return None
+    return rhs
 
 
 def _vector(n: Node) -> list[Node] | None:
-    if n.kind == "tuple":
+    if isinstance(n, Coll) and n.kind in ("tuple", "list", "parts", "and"):
         return list(n.items)
-    if n.kind == "matrix":
-        if len(n.items) == 1:
-            return list(n.items[0])
-        if all(len(r) == 1 for r in n.items):
-            return [r[0] for r in n.items]
+    if isinstance(n, Matrix):
+        if len(n.rows) == 1:
+            return list(n.rows[0])
+        if all(len(r) == 1 for r in n.rows):
+            return [r[0] for r in n.rows]
+    if isinstance(n, Labelled) and len(n.labels) > 1:
+        return list(n.values)
     return None
 
 
-def _as_intervals(n: Node) -> list[Interval] | None:
-    if n.kind == "intervals":
-        return list(n.items)
-    if n.kind == "tuple" and n.parens_pair:
-        return [Interval(n.items[0].text, n.items[1].text, False, False)]
-    if n.kind == "eq" and n.rhs is not None and _VARIABLE.match(n.lhs):
-        return _as_intervals(n.rhs)
+def _as_intervals(n: Node) -> Intervals | None:
+    if isinstance(n, Intervals):
+        return n
+    if isinstance(n, Coll) and n.pair and len(n.items) == 2:
+        lo, hi = n.items
+        if isinstance(lo, Scalar) and isinstance(hi, Scalar):
+            return Intervals((Interval(lo, hi, False, False),))
+    if isinstance(n, Coll) and n.kind == "set" and not n.items:
+        return Intervals(())
+    if isinstance(n, Labelled) and len(n.labels) == 1:
+        inner = _as_intervals(n.values[0])
+        if inner is not None:
+            return Intervals(inner.items, inner.op, n.labels[0])
     return None
 
 
-def _interval_eq(a: Interval, b: Interval, pol: Policy) -> bool:
-    return (
-        a.lo_closed == b.lo_closed
-        and a.hi_closed == b.hi_closed
-        and _match(_parse_sub(a.lo), _parse_sub(b.lo), pol)
-        and _match(_parse_sub(a.hi), _parse_sub(b.hi), pol)
-    )
+def _as_equation(n: Node) -> Equation | None:
+    if isinstance(n, Equation):
+        return n
+    if isinstance(n, Labelled) and len(n.labels) == 1 and isinstance(n.values[0], Scalar):
+        from rlvr.verifiers.lexer import lex
+        from rlvr.verifiers.structure import parse_tokens as parse_structure_tokens
+
+        lhs = parse_structure_tokens(lex(n.labels[0]))
+        if isinstance(lhs, Scalar):
+            return Equation(lhs, n.values[0])
+    return None
 
 
-def _unordered(ps: list[Any], gs: list[Any], eq: Any) -> bool:
-    """One-to-one matching of two collections under ``eq`` (greedy; ``eq`` is an equivalence)."""
-    if len(ps) != len(gs):
-        return False
-    left = list(ps)
-    for g in gs:
-        for i, p in enumerate(left):
-            if eq(p, g):
-                del left[i]
-                break
-        else:
-            return False
-    return True
+# ---------------------------------------------------------------- sympy (full check only)
 
 
-# ---------------------------------------------------------------- scalars
-
-
-def scalar_equal(p: Normalized, g: Normalized, pol: Policy) -> bool:
-    """Equality of two normalised scalar answers under the policy (percent/degree alternatives included)."""
-    if p.key == g.key and p.percent == g.percent and p.degrees == g.degrees:
-        return True
-    pn, gn = parse_number(p.text), parse_number(g.text)
-    if pn is not None and gn is not None:
-        for pv in _num_alternatives(pn, p, pol):
-            for gv in _num_alternatives(gn, g, pol):
-                if numbers_match(pv, gv, pol.min_sig_digits):
-                    return True
-        if not ((p.degrees or g.degrees) and pol.degrees):
-            return False
-    if p.key == g.key and p.key:
-        return True
-    a, b = _sympy(p.text), _sympy(g.text)
-    if a is None or b is None:
-        return False
-    for av in _sym_alternatives(a, p, pol):
-        for bv in _sym_alternatives(b, g, pol):
-            if _sympy_equal(av, bv, pn if av is a else None, gn if bv is b else None, pol):
-                return True
-    return False
-
-
-def _num_alternatives(n: Num, norm: Normalized, pol: Policy) -> list[Num]:
-    out = [n]
-    if norm.percent and pol.percent:
-        out.append(Num(n.value / 100, None if n.places is None else n.places + 2, n.sig))
-    return out
-
-
-def _sym_alternatives(e: Any, norm: Normalized, pol: Policy) -> list[Any]:
+def _sp() -> Any:
     import sympy
 
-    out = [e]
-    if norm.percent and pol.percent:
-        out.append(e / 100)
-    if norm.degrees and pol.degrees:
-        out.append(e * sympy.pi / 180)
-    return out
+    return sympy
 
 
 _L2S_NORM = None
 
 
 @lru_cache(maxsize=8192)
-def _sympy(text: str) -> Any:
-    """``text`` (LaTeX) as an evaluated sympy object with exact rationals for decimals, or ``None``."""
-    global _L2S_NORM
-    import sympy
-    from latex2sympy2_extended import NormalizationConfig, latex2sympy
+def _sympy(latex: str) -> Any:
+    """``latex`` as an evaluated sympy object, or ``None`` (refuses huge values with AnswerTooComplex)."""
+    sp = _sp()
+    from rlvr.verifiers.lexer import lex
 
-    if _L2S_NORM is None:
-        _L2S_NORM = NormalizationConfig(
-            basic_latex=True, units=False, malformed_operators=True, nits=False, boxed="none", equations=False
-        )
     try:
-        expr = parse_latex_fast(text)
-    except Unsupported:
-        try:
-            expr = latex2sympy(text, normalization_config=_L2S_NORM)
-        except Exception:
-            return None
-    if not isinstance(expr, sympy.Basic) or isinstance(expr, (sympy.logic.boolalg.Boolean,)) and not expr.is_Atom:
+        expr = parse_tokens(lex(latex))
+    except AnswerTooComplex:
+        raise
+    except Ambiguous:  # "1 2", "a/b c": no reading, and no other parser may guess one
         return None
-    _refuse_huge(expr)
+    except Unsupported:
+        expr = _latex2sympy(latex)
+        if expr is None:
+            return None
+    except (TypeError, ValueError, ArithmeticError, IndexError, AttributeError, RecursionError):
+        return None  # e.g. a matrix sum of different shapes
+    if not isinstance(expr, (sp.Expr, sp.MatrixBase)):
+        return None
+    refuse_huge(expr)
     try:
-        i_sym = [s for s in expr.free_symbols if s.name == "i"]
-        if i_sym:
-            expr = expr.subs(i_sym[0], sympy.I)
+        if expr.free_symbols:  # answers are about real quantities: ln(e^x) = x, sqrt(x^2) = |x|
+            expr = expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
         expr = expr.doit()
-        floats = expr.atoms(sympy.Float)
+        floats = expr.atoms(sp.Float)
         if floats:
-            expr = expr.xreplace({f: sympy.Rational(str(f)) for f in floats})
-    except Exception:
+            expr = expr.xreplace({f: sp.Rational(str(f)) for f in floats})
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
         return None
     return expr
 
 
-#: exponents above 10^MAX_EXP_DIGITS and factorials above 10^MAX_FACTORIAL_DIGITS are refused (status error)
-#: instead of being evaluated: their exact values do not fit in memory or time (``2^{2^{2^{100}}}``)
-MAX_EXP_DIGITS = 7
-MAX_FACTORIAL_DIGITS = 5
+def _latex2sympy(latex: str) -> Any:
+    """The full LaTeX grammar, for what the fast parser does not cover. It folds case, so it is only used on
+    text without capital Latin letters (a case-folded answer could equal a different one)."""
+    global _L2S_NORM
+    import re
+
+    if re.search(r"(?<![\\A-Za-z])[A-Z]|\\text|\\unit|\\mathrm", latex):
+        return None
+    from latex2sympy2_extended import NormalizationConfig, latex2sympy
+
+    if _L2S_NORM is None:
+        _L2S_NORM = NormalizationConfig(
+            basic_latex=True, units=False, malformed_operators=False, nits=False, boxed="none", equations=False
+        )
+    try:
+        expr = latex2sympy(latex, normalization_config=_L2S_NORM)
+    except Exception:  # noqa: BLE001  (the grammar raises bare Exceptions)
+        return None
+    sp = _sp()
+    if not isinstance(expr, sp.Expr):
+        return None
+    i_sym = [s for s in expr.free_symbols if s.name == "i"]
+    if i_sym:
+        expr = expr.subs(i_sym[0], sp.I)
+    return expr
 
 
-def _log10_bound(e: Any) -> float:
-    """An upper bound of log10 |e| for a numeric sympy expression, computed without evaluating it."""
-    import math
-
-    import sympy
-
-    if e.is_Rational:
-        return max(math.log10(max(abs(e.p), 1)), math.log10(e.q))
-    if isinstance(e, sympy.Pow):
-        x = _log10_bound(e.exp)
-        return math.inf if x > 15 else max(_log10_bound(e.base), 0.30103) * 10**x
-    if isinstance(e, sympy.Mul):
-        return sum(_log10_bound(a) for a in e.args)
-    if isinstance(e, sympy.Add):
-        return max(_log10_bound(a) for a in e.args) + 1
-    if isinstance(e, sympy.factorial):
-        n = _log10_bound(e.args[0])
-        return math.inf if n > 15 else (n + 1) * 10**n
-    return max((_log10_bound(a) for a in e.args if a.is_number), default=1.0) + 1
+def _undefined(e: Any) -> bool:
+    sp = _sp()
+    return bool(e.has(sp.zoo, sp.nan)) or e is sp.nan
 
 
-def _refuse_huge(expr: Any) -> None:
-    """Raise :class:`AnswerTooComplex` for towers like ``2^{2^{2^{100}}}`` or ``(10^{10})!`` (see the caps)."""
-    import sympy
-
-    for node in sympy.preorder_traversal(expr):
-        if isinstance(node, sympy.Pow) and node.exp.is_number and node.base not in (0, 1, -1):
-            if _log10_bound(node.exp) > MAX_EXP_DIGITS:
-                raise AnswerTooComplex("exponent too large to decide exactly")
-        elif isinstance(node, sympy.factorial) and node.args[0].is_number:
-            if _log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
-                raise AnswerTooComplex("factorial too large to decide exactly")
-
-
-_REL_REJECT = 1e-20
-_REL_ACCEPT = 1e-80
+#: numeric evaluation precision (digits) used only to *reject* equality
+_DIGITS = 40
+#: relative difference beyond which two 40-digit evaluations are certainly different values
+_REJECT = 1e-30
 
 
 def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) -> bool:
-    import sympy
-
+    sp = _sp()
+    if not (isinstance(a, sp.Expr) and isinstance(b, sp.Expr)) or _undefined(a) or _undefined(b):
+        return False
     if a == b:
         return True
-    if not (isinstance(a, sympy.Expr) and isinstance(b, sympy.Expr)):
-        return False
     if a.free_symbols or b.free_symbols:
         return _identical_functions(a, b)
     if a.is_Rational and b.is_Rational:
         return False
-    for dec, exact, is_gold in ((an, b, False), (bn, a, True)):  # a decimal answer, or a decimal gold
+    for dec, exact, is_answer in ((an, b, True), (bn, a, False)):  # the decimal rule, either side
         if dec is not None and dec.places is not None:
-            if not is_gold and dec.sig < pol.min_sig_digits:
+            if is_answer and dec.sig < pol.min_sig_digits:
                 return False
-            diff = sympy.N(abs(sympy.Rational(dec.value.numerator, dec.value.denominator) - exact), 30)
-            unit = sympy.Rational(1, 10) ** dec.places
-            return bool(diff <= unit / 2) if is_gold else bool(diff < unit)
-    va, vb = sympy.N(a, 40), sympy.N(b, 40)
+            return _rounds_to(exact, dec)
+    if _numerically_different(a, b):
+        return False
+    return _proven_zero(a - b)
+
+
+def _rounds_to(exact: Any, dec: Num) -> bool:
+    """``|exact - d| <= ½·10^-places``, decided with enough precision (an exact tie needs a rational)."""
+    sp = _sp()
+    d = sp.Rational(dec.value.numerator, dec.value.denominator)
+    if dec.trailing:  # 0.6666…: the exact value continues the digits
+        unit = sp.Rational(1, 10**dec.places)
+        beyond = sp.Abs(exact) - sp.Abs(d)
+        return _nonnegative(beyond) and _nonnegative(unit - beyond) and beyond != unit
+    half = sp.Rational(1, 2 * 10**dec.places)
+    margin = half - sp.Abs(exact - d)
+    if margin.is_Rational:
+        return bool(margin >= 0)
+    try:
+        v = sp.N(margin, 30 + dec.places, strict=True)
+    except Exception:  # noqa: BLE001  (PrecisionExhausted: too close to call)
+        return False
+    return bool(v.is_real and v >= 0)
+
+
+def _nonnegative(x: Any) -> bool:
+    sp = _sp()
+    if x.is_Rational:
+        return bool(x >= 0)
+    try:
+        v = sp.N(x, 40, strict=True)
+    except Exception:  # noqa: BLE001  (too close to call)
+        return False
+    return bool(v.is_real and v >= 0)
+
+
+def _numerically_different(a: Any, b: Any) -> bool:
+    sp = _sp()
+    try:
+        va, vb = sp.N(a, _DIGITS), sp.N(b, _DIGITS)
+    except Exception:  # noqa: BLE001
+        return False
+    if not (va.is_number and vb.is_number) or va.has(sp.zoo, sp.nan) or vb.has(sp.zoo, sp.nan):
+        return False
     if not (va.is_finite and vb.is_finite):
-        return bool(va == vb) and va.is_infinite is True
+        return va != vb
     scale = max(abs(va), abs(vb))
     if scale == 0:
-        return True
-    if abs(va - vb) > _REL_REJECT * scale:
         return False
-    d = sympy.expand(a - b)
+    return bool(abs(va - vb) > _REJECT * scale)
+
+
+def _proven_zero(d: Any) -> bool:
+    """``d`` is zero by exact symbolic work: expand, simplify, then (algebraic numbers) its minimal polynomial."""
+    sp = _sp()
     if d == 0:
         return True
-    if d.is_Rational:
-        return False
-    d = sympy.simplify(d)
-    if d == 0:
+    d1 = sp.expand(d)
+    if d1 == 0:
         return True
-    if d.is_Rational:
+    if d1.is_Rational:
         return False
-    return bool(abs(sympy.N(d, 100)) < _REL_ACCEPT * sympy.N(scale, 100))
-
-
-#: points at which two expressions in free symbols are compared (fixed, so decisions are reproducible)
-_POINTS = (
-    (Fraction(7, 3), Fraction(-5, 11), Fraction(13, 17)),
-    (Fraction(-19, 7), Fraction(23, 13), Fraction(3, 29)),
-    (Fraction(31, 19), Fraction(41, 37), Fraction(-43, 23)),
-    (Fraction(11, 5), Fraction(-2, 9), Fraction(17, 31)),
-)
-
-
-def _values_at_points(exprs: Sequence[Any]) -> list[list[Any]] | None:
-    """Each expression evaluated at the :data:`_POINTS` (exact for rational functions, else 60 digits);
-    points where any expression is undefined are skipped; ``None`` when fewer than two points remain."""
-    import sympy
-
-    symbols = sorted(set().union(*(e.free_symbols for e in exprs)), key=str)
-    rows: list[list[Any]] = []
-    for point in _POINTS:
-        subs = {
-            s: sympy.Rational(point[i % 3].numerator + i // 3, point[i % 3].denominator) for i, s in enumerate(symbols)
-        }
-        vals = []
-        for e in exprs:
-            v = e.xreplace(subs)
-            v = v if v.is_Rational else sympy.N(v, 60)
-            if v.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or not v.is_number:
-                break
-            vals.append(v)
-        else:
-            rows.append(vals)
-    return rows if len(rows) >= 2 else None
-
-
-def _close(u: Any, v: Any) -> bool:
-    if u.is_Rational and v.is_Rational:
-        return bool(u == v)
-    scale = max(abs(u), abs(v))
-    return bool(scale == 0 or abs(u - v) <= _REL_POINT * scale)
+    d2 = sp.simplify(d1)
+    if d2 == 0:
+        return True
+    if d2.is_number and d2.is_algebraic and not d2.has(sp.Function):
+        x = sp.Dummy("x")
+        try:
+            return sp.minimal_polynomial(d2, x) == x
+        except (NotImplementedError, ValueError):
+            return False
+    return False
 
 
 def _identical_functions(a: Any, b: Any) -> bool:
-    """``a`` ≡ ``b`` as functions of their free symbols: exact ``cancel`` for rational functions, else
-    agreement at fixed random points to 45 significant digits (a different value anywhere rejects)."""
-    import sympy
-
-    rows = _values_at_points([a, b])
-    if rows is None:
-        return bool(sympy.simplify(a - b) == 0)
-    if not all(_close(u, v) for u, v in rows):
+    """``a`` ≡ ``b`` as expressions in their symbols, proven: exact ``cancel`` for rational functions, else
+    ``simplify(a - b) == 0``. Values at points only reject (a different value at a point where both are
+    defined), never accept."""
+    sp = _sp()
+    if a.free_symbols != b.free_symbols:
+        d = a - b
+        if sp.simplify(d) == 0:
+            return True
         return False
+    if _differ_at_points(a, b):
+        return False
+    d = a - b
     if a.is_rational_function() and b.is_rational_function():
-        return bool(sympy.cancel(a - b) == 0)
-    return True
+        return bool(sp.cancel(sp.together(d)) == 0)
+    if sp.expand(d) == 0:
+        return True
+    return bool(sp.simplify(d) == 0)
 
 
-_REL_POINT = 1e-45
+_POINTS = ((Fraction(7, 3), Fraction(-5, 11), Fraction(13, 17)), (Fraction(-19, 7), Fraction(23, 13), Fraction(3, 29)))
 
 
-def answers_equal_any(pred: str, golds: tuple[str, ...], policy: Policy) -> bool:
-    """True when ``pred`` matches any of the acceptable gold answers (worker entry point)."""
-    return any(equivalent(pred, g, policy) for g in golds)
+def _differ_at_points(a: Any, b: Any) -> bool:
+    sp = _sp()
+    symbols = sorted(a.free_symbols | b.free_symbols, key=str)
+    for point in _POINTS:
+        subs = {
+            s: sp.Rational(point[i % 3].numerator + i // 3, point[i % 3].denominator) for i, s in enumerate(symbols)
+        }
+        try:
+            va, vb = a.xreplace(subs), b.xreplace(subs)
+        except Exception:  # noqa: BLE001
+            continue
+        if not (va.is_number and vb.is_number) or _undefined(va) or _undefined(vb):
+            continue
+        if _numerically_different(va, vb):
+            return True
+    return False
 
 
-#: expressions parsed once when a worker starts, so that the LaTeX parser's prediction cache (ANTLR's DFA)
-#: is warm before the first real check
+def _proportional(dp: Any, dg: Any) -> bool:
+    """``dp = c·dg`` for a non-zero constant c, proven exactly (rearranged equations)."""
+    sp = _sp()
+    if dp == 0 or dg == 0 or _undefined(dp) or _undefined(dg):
+        return False
+    if not dp.free_symbols or dp.free_symbols != dg.free_symbols:
+        return False
+    ratio = dp / dg
+    if dp.is_rational_function() and dg.is_rational_function():
+        r = sp.cancel(sp.together(ratio))
+    else:
+        r = sp.simplify(ratio)
+    return bool(r.is_number and r != 0 and r.is_finite and not _undefined(r))
+
+
+#: expressions parsed once when a worker starts (warms the LaTeX grammar's prediction cache and sympy)
 WARM_UP = (
     r"\frac{1}{2}",
     r"\sqrt{2}+3",
@@ -666,11 +858,15 @@ WARM_UP = (
     r"|x-1|",
     r"1+2i",
     r"\dfrac{\sqrt{3}}{2}",
+    r"\int_0^1 x\,dx",
 )
 
 
 def warm_up() -> None:
-    """Import the parser and run it over :data:`WARM_UP` (a worker calls this before it reports ready)."""
+    """Import the parsers and run them over :data:`WARM_UP` (a worker calls this before it reports ready)."""
     for text in WARM_UP:
         _sympy(text)
+        _latex2sympy(text)
+    equivalent(r"\frac{\sqrt2}{2}", r"\frac{1}{\sqrt2}")
+    equivalent("x^2-1", "(x-1)(x+1)")
     _sympy.cache_clear()

@@ -24,6 +24,8 @@ class FormatVerifier(Verifier):
     think_tag / answer_tag: tag names. prefilled_think: the prompt already opened the think block.
     """
 
+    enforces_time_limit = True  # one linear scan of fixed tag patterns
+
     def __init__(self, think_tag: str = "think", answer_tag: str = "answer", prefilled_think: bool = False) -> None:
         for field_name, tag in (("think_tag", think_tag), ("answer_tag", answer_tag)):
             if not isinstance(tag, str) or not _TAG_NAME.match(tag):

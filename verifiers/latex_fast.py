@@ -1,221 +1,584 @@
-"""A small exact parser for the everyday subset of LaTeX answers, in front of latex2sympy2_extended.
+"""A recursive-descent parser from LaTeX answer tokens to sympy, case-sensitive, in front of latex2sympy2_extended.
 
-Most answers are arithmetic over numbers, single-letter variables, ``\\pi``, ``e``, ``\\frac``, ``\\sqrt``,
-powers and implicit products. latex2sympy2_extended's ANTLR grammar parses those in tens of milliseconds;
-this recursive-descent parser does it in well under one, building the same sympy objects (symbols
-lower-cased, ``e`` as Euler's number, ``2\\frac{1}{2}`` as a mixed number, decimals as exact rationals). It
-never evaluates text as code: every token maps to a sympy constructor. Anything outside the subset raises
-:class:`Unsupported` and the caller falls back to the full grammar.
+Covers what answers are written with: numbers (decimals as exact rationals), letters (case kept: ``R`` and
+``r`` are different symbols; ``e`` is Euler's number, ``i`` the imaginary unit), Greek letters, subscripts
+(``x_1``), ``\\frac``, ``\\sqrt[n]``, powers, implicit and explicit products, ``!``, ``\\binom``, ``|x|``,
+floors and ceilings, the elementary functions (``\\sin^2 x``, ``\\log_2 8``, ``\\ln``, ``\\exp``), ``\\pi``,
+``\\infty``, and geometric labels (``\\angle ABC``, ``\\overline{AB}``) as single named symbols. A run of three
+or more letters (``abc``, a word) or two or more capitals (``AB``) is one named symbol, not a product, so
+``\\text{May}``-like and label answers cannot be reordered into each other; two lower-case letters are a
+product (``ab`` = ``ba``).
+
+Nothing is evaluated as code: every token maps to a sympy constructor with ``evaluate=False``, and values
+too large to compute exactly (towers, huge factorials, ``1e999999999``) raise :class:`AnswerTooComplex`
+before any evaluation. Anything outside the subset raises :class:`Unsupported`.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from typing import Any
 
 import sympy
 
-_TOKEN = re.compile(r"\s*(?:(\d+\.\d*|\.\d+|\d+)|\\([A-Za-z]+)|([A-Za-z])|(.))")
-_COMMANDS = {"pi": sympy.pi, "infty": sympy.oo}
-_BINARY_MUL = {"cdot", "times"}
-_MAX_TOKENS = 400
+from rlvr.verifiers.lexer import Tok, lex
+from rlvr.verifiers.structure import AnswerTooComplex
 
 
 class Unsupported(ValueError):
     """The input uses LaTeX outside this parser's subset."""
 
 
-def _tokenize(s: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    pos = 0
-    n = len(s)
-    while pos < n:
-        m = _TOKEN.match(s, pos)
-        if m is None:
-            break
-        if m.end() == pos:
-            break
-        pos = m.end()
-        num, cmd, letter, other = m.groups()
-        if num is not None:
-            out.append(("num", num))
-        elif cmd is not None:
-            out.append(("cmd", cmd))
-        elif letter is not None:
-            out.append(("sym", letter))
-        elif other is not None and not other.isspace():
-            out.append(("op", other))
+class Ambiguous(Unsupported):
+    """The input is in the subset but has no single reading (``2 3``, ``a/b c``): no other parser may guess."""
+
+
+#: exponents above 10^MAX_EXP_DIGITS, factorials/binomials above 10^MAX_FACTORIAL_DIGITS and values with more
+#: than 10^MAX_VALUE_DIGITS digits are refused (status error) instead of evaluated
+MAX_EXP_DIGITS = 7
+MAX_FACTORIAL_DIGITS = 5
+MAX_VALUE_DIGITS = 6
+_MAX_TOKENS = 600
+
+_FUNCS: dict[str, Any] = {
+    "sin": sympy.sin,
+    "cos": sympy.cos,
+    "tan": sympy.tan,
+    "cot": sympy.cot,
+    "sec": sympy.sec,
+    "csc": sympy.csc,
+    "arcsin": sympy.asin,
+    "arccos": sympy.acos,
+    "arctan": sympy.atan,
+    "acot": sympy.acot,
+    "asec": sympy.asec,
+    "acsc": sympy.acsc,
+    "sinh": sympy.sinh,
+    "cosh": sympy.cosh,
+    "tanh": sympy.tanh,
+    "coth": sympy.coth,
+    "ln": sympy.log,
+    "exp": sympy.exp,
+    "log": None,  # base 10, or the subscript
+    "sqrt": None,
+}
+_INVERSE = {"sin": sympy.asin, "cos": sympy.acos, "tan": sympy.atan, "cot": sympy.acot, "sec": sympy.asec}
+_MULTI = {"max": sympy.Max, "min": sympy.Min, "gcd": sympy.gcd, "lcm": sympy.lcm}
+_GREEK = frozenset(
+    """alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron rho sigma tau upsilon
+    phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega""".split()
+)
+_LABEL_CMDS = frozenset({"angle", "measuredangle", "triangle", "overline", "overarc", "widehat", "arc", "vec"})
+_MUL_CMDS = frozenset({"cdot", "times", "ast"})
+
+
+class _P:
+    """Tokens with ``space`` flags: (kind, value, preceded by whitespace)."""
+
+    def __init__(self, toks: list[Tok]) -> None:
+        out: list[tuple[str, str, bool]] = []
+        space = False
+        for kind, val in toks:
+            if kind == "ws":
+                space = True
+                continue
+            if kind in ("word", "unit"):
+                raise Unsupported(f"{kind} {val!r} in an expression")
+            out.append((kind, val, space))
+            space = False
         if len(out) > _MAX_TOKENS:
-            raise Unsupported("too many tokens")
-    if s[pos:].strip():
-        raise Unsupported("untokenisable tail")
-    return out
-
-
-class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]]) -> None:
-        self.toks = tokens
+            raise AnswerTooComplex("expression too long")
+        self.t = out
         self.i = 0
+        self.bars = 0  # open |…| groups: inside one, a bar closes instead of opening
 
-    def peek(self) -> tuple[str, str] | None:
-        return self.toks[self.i] if self.i < len(self.toks) else None
+    def peek(self, k: int = 0) -> tuple[str, str, bool] | None:
+        j = self.i + k
+        return self.t[j] if j < len(self.t) else None
 
-    def take(self) -> tuple[str, str]:
-        tok = self.peek()
-        if tok is None:
+    def is_(self, kind: str, val: str | None = None, k: int = 0) -> bool:
+        t = self.peek(k)
+        return t is not None and t[0] == kind and (val is None or t[1] == val)
+
+    def take(self) -> tuple[str, str, bool]:
+        t = self.peek()
+        if t is None:
             raise Unsupported("unexpected end")
         self.i += 1
-        return tok
+        return t
 
-    def expect(self, value: str) -> None:
-        tok = self.take()
-        if tok[1] != value or tok[0] != "op":
-            raise Unsupported(f"expected {value!r}")
+    def expect(self, kind: str, val: str) -> None:
+        t = self.take()
+        if t[0] != kind or t[1] != val:
+            raise Unsupported(f"expected {val!r}, got {t[1]!r}")
+
+    # ------------------------------------------------------------ grammar
 
     def parse(self) -> Any:
-        expr = self.additive()
+        e = self.sum()
         if self.peek() is not None:
             raise Unsupported(f"unexpected {self.peek()}")
-        return expr
+        return e
 
-    def additive(self) -> Any:
+    def sum(self) -> Any:
         terms = [self.signed()]
-        while (tok := self.peek()) is not None and tok in (("op", "+"), ("op", "-")):
-            self.take()
+        while self.is_("op", "+") or self.is_("op", "-"):
+            neg = self.take()[1] == "-"
             t = self.term()
-            terms.append(-t if tok[1] == "-" else t)
+            terms.append(_neg(t) if neg else t)
+        if len(terms) > 1 and any(isinstance(x, sympy.MatrixBase) for x in terms):
+            return _matrix_sum(terms)
         return sympy.Add(*terms, evaluate=False) if len(terms) > 1 else terms[0]
 
     def signed(self) -> Any:
-        tok = self.peek()
-        if tok in (("op", "-"), ("op", "+")):
-            self.take()
+        if self.is_("op", "-") or self.is_("op", "+"):
+            neg = self.take()[1] == "-"
             t = self.term()
-            return -t if tok[1] == "-" else t
+            return _neg(t) if neg else t
         return self.term()
 
     def term(self) -> Any:
         factors = [self.power()]
         while (tok := self.peek()) is not None:
-            if tok == ("op", "*") or (tok[0] == "cmd" and tok[1] in _BINARY_MUL):
+            kind, val, space = tok
+            if (kind == "op" and val == "*") or (kind == "cmd" and val in _MUL_CMDS):
                 self.take()
                 factors.append(self.power())
-            elif tok == ("op", "/"):
+            elif (kind == "op" and val == "/") or (kind == "cmd" and val == "div"):
                 self.take()
                 factors.append(sympy.Pow(self.power(), -1, evaluate=False))
                 nxt = self.peek()
-                if nxt is not None and self._starts_factor(nxt):
-                    raise Unsupported("a/b c is ambiguous")
+                if nxt is not None and self._starts_factor(nxt) and not self._is_func(nxt):
+                    raise Ambiguous("a/b c is ambiguous")
             elif self._starts_factor(tok):
-                if tok[0] == "num" and self.toks[self.i - 1][0] == "num":
-                    raise Unsupported("two numbers side by side")
+                prev = self.t[self.i - 1]
+                if kind in ("num", "sci") and (prev[0] in ("num", "sci", "sym") or prev[1] in (")", "}", "!", "|")):
+                    raise Ambiguous("a number after a factor")
                 factors.append(self.power())
             else:
                 break
+        if len(factors) > 1 and any(isinstance(x, sympy.MatrixBase) for x in factors):
+            return _matrix_product(factors)
         return sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
 
-    @staticmethod
-    def _starts_factor(tok: tuple[str, str]) -> bool:
-        kind, val = tok
-        return (
-            kind in ("num", "sym")
-            or (kind == "op" and val in "({")
-            or (kind == "cmd" and (val in _COMMANDS or val in ("frac", "sqrt")))
-        )
+    def _is_func(self, tok: tuple[str, str, bool]) -> bool:
+        return tok[0] == "cmd" and (tok[1] in _FUNCS or tok[1] in _MULTI)
+
+    def _starts_factor(self, tok: tuple[str, str, bool]) -> bool:
+        kind, val, _ = tok
+        if kind in ("num", "sci", "sym", "begin"):
+            return True
+        if kind == "op":
+            return val in ("(", "{", "[") or (val == "|" and self.bars == 0)
+        if kind == "cmd":
+            return (
+                val in ("pi", "infty", "frac", "sqrt", "binom", "lfloor", "lceil", "exp")
+                or val in _FUNCS
+                or val in _MULTI
+                or val in _GREEK
+                or val in _LABEL_CMDS
+            )
+        return False
 
     def power(self) -> Any:
         base = self.postfix(self.atom())
-        if self.peek() == ("op", "^"):
+        if self.is_("op", "^"):
             self.take()
             exp = self.exponent()
-            return sympy.Pow(base, exp, evaluate=False)
+            base = sympy.Pow(base, exp, evaluate=False)
+            if self.is_("op", "^"):
+                raise Ambiguous("a^b^c is ambiguous")
         return base
 
     def postfix(self, base: Any) -> Any:
-        while self.peek() == ("op", "!"):
+        while self.is_("op", "!") and not self.is_("op", "=", 1):
             self.take()
             base = sympy.factorial(base, evaluate=False)
         return base
 
     def exponent(self) -> Any:
+        if self.is_("op", "-") or self.is_("op", "+"):
+            neg = self.take()[1] == "-"
+            e = self.arg()
+            return _neg(e) if neg else e
         return self.arg()
 
-    def group(self) -> Any:
-        self.expect("{")
-        expr = self.additive()
-        self.expect("}")
-        return expr
+    def group(self, open_: str = "{", close: str = "}") -> Any:
+        self.expect("op", open_)
+        e = self.sum()
+        self.expect("op", close)
+        return e
 
     def arg(self) -> Any:
-        """A macro argument: ``{…}`` or a single digit / letter (``\\frac12``, ``\\sqrt2``)."""
+        """A macro argument: ``{…}`` or one token (``\\frac12``, ``\\sqrt2``, ``x^2``)."""
         tok = self.peek()
-        if tok == ("op", "{"):
+        if tok is None:
+            raise Unsupported("missing argument")
+        if tok[:2] == ("op", "{"):
             return self.group()
-        if tok is not None and tok[0] == "num":
+        if tok[0] == "num":
             self.take()
             digits = tok[1]
             if "." in digits:
                 raise Unsupported("decimal macro argument")
             if len(digits) > 1:  # \frac123 is \frac{1}{2}3: give back the rest
-                self.toks[self.i - 1] = ("num", digits[0])
-                self.toks.insert(self.i, ("num", digits[1:]))
-            return _number(digits[0])
-        if tok is not None and tok[0] == "sym":
+                self.t[self.i - 1] = ("num", digits[0], tok[2])
+                self.t.insert(self.i, ("num", digits[1:], False))
+            return sympy.Integer(int(digits[0]))
+        if tok[0] == "sym":
             self.take()
             return _symbol(tok[1])
+        if tok[0] == "cmd" and (tok[1] in ("pi", "infty") or tok[1] in _GREEK):
+            self.take()
+            return _command_atom(tok[1])
         raise Unsupported("macro argument")
 
     def atom(self) -> Any:
-        kind, val = self.take()
+        kind, val, _ = self.take()
         if kind == "num":
-            if self.peek() == ("cmd", "frac") and "." not in val:  # mixed number 2\frac{1}{2}
+            mixed = self._spaced_mixed(val)
+            if mixed is not None:
+                return mixed
+            if self.is_("cmd", "frac") and "." not in val:  # mixed number 2\frac{1}{2}
                 save = self.i
                 self.take()
                 num, den = self.arg(), self.arg()
-                if num.is_Integer and den.is_Integer:
-                    return sympy.Add(
-                        _number(val), sympy.Mul(num, sympy.Pow(den, -1, evaluate=False), evaluate=False), evaluate=False
-                    )
+                if num.is_Integer and den.is_Integer and not self._continues_product():
+                    return sympy.Add(_number(val), sympy.Mul(num, sympy.Pow(den, -1, evaluate=False)), evaluate=False)
                 self.i = save
             return _number(val)
+        if kind == "sci":
+            mant, _, exp = val.partition("e")
+            e = int(exp)
+            if abs(e) > 10**MAX_VALUE_DIGITS:
+                raise AnswerTooComplex("exponent too large to decide exactly")
+            return sympy.Mul(_number(mant), sympy.Pow(10, e, evaluate=False), evaluate=False)
         if kind == "sym":
-            return _symbol(val)
+            return self.letters(val)
         if kind == "op":
             if val == "(":
-                expr = self.additive()
-                self.expect(")")
-                return expr
+                e = self.sum()
+                self.expect("op", ")")
+                return e
+            if val == "[":
+                e = self.sum()
+                self.expect("op", "]")
+                return e
             if val == "{":
                 self.i -= 1
                 return self.group()
+            if val == "|":
+                self.bars += 1
+                e = self.sum()
+                self.bars -= 1
+                self.expect("op", "|")
+                return sympy.Abs(e, evaluate=False)
             raise Unsupported(f"operator {val!r}")
-        if val in _COMMANDS:
-            return _COMMANDS[val]
-        if val == "frac":
+        if kind == "begin":
+            return self.matrix(val)
+        if kind != "cmd":
+            raise Unsupported(f"token {val!r}")
+        return self.command(val)
+
+    def matrix(self, env: str) -> Any:
+        """``\\begin{pmatrix} … \\end{pmatrix}`` (any matrix environment) as an immutable sympy matrix."""
+        if env not in ("pmatrix", "bmatrix", "Bmatrix", "matrix", "smallmatrix", "array"):
+            raise Unsupported(f"environment {env}")
+        rows: list[list[Any]] = [[]]
+        cell: list[tuple[str, str, bool]] = []
+        depth = 0
+        while True:
+            tok = self.take()
+            if tok[0] == "begin":
+                depth += 1
+            elif tok[0] == "end":
+                if depth == 0:
+                    break
+                depth -= 1
+            if depth == 0 and tok[:2] in (("op", "&"), ("op", "\\\\")):
+                rows[-1].append(_sub(cell))
+                cell = []
+                if tok[1] == "\\\\":
+                    rows.append([])
+                continue
+            if tok[:2] != ("cmd", "hline"):
+                cell.append(tok)
+        if cell:
+            rows[-1].append(_sub(cell))
+        rows = [r for r in rows if r]
+        if not rows or any(len(r) != len(rows[0]) for r in rows):
+            raise Unsupported("ragged matrix")
+        return sympy.ImmutableMatrix(rows)
+
+    def _spaced_mixed(self, whole: str) -> Any:
+        """``4 4/9``: a whole number, a space, and a proper fraction of integers is a mixed number."""
+        t = self.t[self.i : self.i + 3]
+        if "." in whole or len(t) < 3 or t[0][0] != "num" or not t[0][2] or t[1][:2] != ("op", "/") or t[2][0] != "num":
+            return None
+        if "." in t[0][1] or "." in t[2][1] or not 0 < int(t[0][1]) < int(t[2][1]):
+            return None
+        nxt = self.t[self.i + 3] if self.i + 3 < len(self.t) else None
+        if nxt is not None and (nxt[0] in ("num", "sym") or nxt[:2] in (("op", "^"), ("op", "("))):
+            return None
+        self.i += 3
+        return sympy.Add(_number(whole), sympy.Rational(int(t[0][1]), int(t[2][1])), evaluate=False)
+
+    def _continues_product(self) -> bool:
+        nxt = self.peek()
+        return nxt is not None and nxt[0] in ("sym",)
+
+    def letters(self, first: str) -> Any:
+        """A run of letters: a function name, a named symbol (three or more letters, or capitals), or a
+        product of single-letter symbols; a subscript binds to the last letter."""
+        run = [first]
+        while self.is_("sym") and not self.peek()[2]:  # type: ignore[index]
+            run.append(self.take()[1])
+        name = "".join(run)
+        if name in _FUNCS or name in _MULTI:
+            return self.function(name)
+        if name == "pi":
+            return sympy.pi
+        sub = self.subscript()
+        if len(name) >= 3 or (len(name) >= 2 and name.isupper()):
+            return sympy.Symbol(name + sub)
+        syms = [_symbol(c) for c in name[:-1]] + [_symbol(name[-1], sub)]
+        return sympy.Mul(*syms, evaluate=False) if len(syms) > 1 else syms[0]
+
+    def subscript(self) -> str:
+        if not self.is_("op", "_"):
+            return ""
+        self.take()
+        tok = self.take()
+        if tok[:2] == ("op", "{"):
+            parts = []
+            depth = 1
+            while True:
+                t = self.take()
+                if t[:2] == ("op", "{"):
+                    depth += 1
+                elif t[:2] == ("op", "}"):
+                    depth -= 1
+                    if depth == 0:
+                        break
+                parts.append(t[1])
+                if len(parts) > 20:
+                    raise Unsupported("long subscript")
+            return "_" + "".join(parts)
+        if tok[0] in ("num", "sym"):
+            if tok[0] == "num" and len(tok[1]) > 1:  # x_12 is x_1 2
+                self.t[self.i - 1] = ("num", tok[1][0], tok[2])
+                self.t.insert(self.i, ("num", tok[1][1:], False))
+                return "_" + tok[1][0]
+            return "_" + tok[1]
+        if tok[0] == "cmd":
+            return "_" + tok[1]
+        raise Unsupported("subscript")
+
+    def command(self, name: str) -> Any:
+        if name in ("pi", "infty") or name in _GREEK:
+            atom = _command_atom(name)
+            if name in _GREEK:
+                sub = self.subscript()
+                if sub:
+                    atom = sympy.Symbol(name + sub)
+            return atom
+        if name == "frac":
             num, den = self.arg(), self.arg()
             return sympy.Mul(num, sympy.Pow(den, -1, evaluate=False), evaluate=False)
-        if val == "sqrt":
-            if self.peek() == ("op", "["):
+        if name == "sqrt":
+            if self.is_("op", "["):
                 self.take()
-                index = self.additive()
-                self.expect("]")
+                index = self.sum()
+                self.expect("op", "]")
                 return sympy.Pow(self.arg(), sympy.Pow(index, -1, evaluate=False), evaluate=False)
-            return sympy.sqrt(self.arg(), evaluate=False)
-        raise Unsupported(f"command \\{val}")
+            if self.is_("op", "("):
+                return sympy.Pow(self.group("(", ")"), sympy.Rational(1, 2), evaluate=False)
+            return sympy.Pow(self.arg(), sympy.Rational(1, 2), evaluate=False)
+        if name == "binom":
+            n, k = self.arg(), self.arg()
+            return sympy.binomial(n, k, evaluate=False)
+        if name == "lfloor":
+            e = self.sum()
+            self.expect("cmd", "rfloor")
+            return sympy.floor(e, evaluate=False)
+        if name == "lceil":
+            e = self.sum()
+            self.expect("cmd", "rceil")
+            return sympy.ceiling(e, evaluate=False)
+        if name in _FUNCS or name in _MULTI:
+            return self.function(name)
+        if name in _LABEL_CMDS:
+            return self.label(name)
+        raise Unsupported(f"command \\{name}")
+
+    def label(self, cmd: str) -> Any:
+        """``\\angle ABC``, ``\\overline{AB}``: one symbol named by the command and the letters."""
+        if self.is_("op", "{"):
+            self.take()
+            letters = []
+            while not self.is_("op", "}"):
+                t = self.take()
+                if t[0] not in ("sym", "num"):
+                    raise Unsupported("label")
+                letters.append(t[1])
+            self.take()
+        else:
+            letters = [self.take()[1]]
+            while self.is_("sym") and not self.peek()[2]:  # type: ignore[index]
+                letters.append(self.take()[1])
+        return sympy.Symbol(f"{cmd} {''.join(letters)}")
+
+    def function(self, name: str) -> Any:
+        if name in _MULTI:
+            if not self.is_("op", "("):
+                raise Unsupported(f"{name} needs parentheses")
+            self.take()
+            args = [self.sum()]
+            while self.is_("op", ","):
+                self.take()
+                args.append(self.sum())
+            self.expect("op", ")")
+            return _MULTI[name](*args)
+        power = None
+        base = None
+        if name == "log" and self.is_("op", "_"):
+            self.take()
+            base = self.arg()
+        if self.is_("op", "^"):
+            self.take()
+            power = self.exponent()
+        if name == "log" and base is None and self.is_("op", "_"):
+            self.take()
+            base = self.arg()
+        if self.is_("op", "(") or self.is_("op", "{"):
+            close = ")" if self.is_("op", "(") else "}"
+            self.take()
+            arg = self.sum()
+            self.expect("op", close)
+        else:
+            arg = self.implicit_argument()
+        if name == "sqrt":
+            value = sympy.Pow(arg, sympy.Rational(1, 2), evaluate=False)
+        elif name == "log":
+            value = sympy.log(arg, base if base is not None else 10, evaluate=False)
+        elif power is not None and power == -1 and name in _INVERSE:
+            return _INVERSE[name](arg, evaluate=False)
+        else:
+            value = _FUNCS[name](arg, evaluate=False)
+        return sympy.Pow(value, power, evaluate=False) if power is not None else value
+
+    def implicit_argument(self) -> Any:
+        """``\\sin 2x``: the product of the factors that follow, up to an operator or another function."""
+        factors = [self.power()]
+        while (tok := self.peek()) is not None and self._starts_factor(tok) and not self._is_func(tok):
+            if tok[0] in ("num", "sci"):
+                raise Ambiguous("a number after a function argument")
+            if tok[:2] in (("op", "("), ("op", "["), ("op", "|")):
+                break
+            factors.append(self.power())
+        return sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
+
+
+def _sub(toks: list[tuple[str, str, bool]]) -> Any:
+    """A matrix cell: its own expression."""
+    p = _P([])
+    p.t = list(toks)
+    return p.parse()
+
+
+def _matrix_sum(terms: list[Any]) -> Any:
+    total = terms[0]
+    for t in terms[1:]:
+        if isinstance(total, sympy.MatrixBase) != isinstance(t, sympy.MatrixBase):
+            raise Unsupported("matrix plus scalar")
+        total = total + t
+    return total
+
+
+def _matrix_product(factors: list[Any]) -> Any:
+    out = factors[0]
+    for f in factors[1:]:
+        if isinstance(f, sympy.Pow) and f.exp == -1 and isinstance(f.base, sympy.MatrixBase):
+            raise Unsupported("division by a matrix")
+        out = out * f
+    return out
+
+
+def _neg(e: Any) -> Any:
+    if isinstance(e, sympy.MatrixBase):
+        return -e
+    return sympy.Mul(-1, e, evaluate=False)
 
 
 def _number(text: str) -> Any:
+    if len(text) > 2000:
+        raise AnswerTooComplex("number too long")
     return sympy.Rational(text) if "." in text else sympy.Integer(int(text))
 
 
-def _symbol(letter: str) -> Any:
-    if letter == "e":
+def _symbol(letter: str, sub: str = "") -> Any:
+    if not sub and letter == "e":
         return sympy.E
-    return sympy.Symbol(letter.lower())
+    if not sub and letter == "i":
+        return sympy.I
+    return sympy.Symbol(letter + sub)
+
+
+def _command_atom(name: str) -> Any:
+    if name == "pi":
+        return sympy.pi
+    if name == "infty":
+        return sympy.oo
+    return sympy.Symbol(name)
+
+
+def parse_tokens(toks: list[Tok]) -> Any:
+    """Tokens as an unevaluated sympy expression; raises :class:`Unsupported` outside the subset."""
+    if not toks:
+        raise Unsupported("empty")
+    return _P(toks).parse()
 
 
 def parse_latex_fast(text: str) -> Any:
     """``text`` as an unevaluated sympy expression; raises :class:`Unsupported` outside the subset."""
-    if not text or "\\\\" in text or "&" in text:
-        raise Unsupported("empty or tabular")
-    return _Parser(_tokenize(text)).parse()
+    if not text:
+        raise Unsupported("empty")
+    return parse_tokens(lex(text))
+
+
+# ---------------------------------------------------------------- bounds before evaluation
+
+
+def log10_bound(e: Any) -> float:
+    """An upper bound of log10 |e| for a numeric sympy expression, computed without evaluating it."""
+    if e.is_Rational:
+        return max(math.log10(max(abs(e.p), 1)), math.log10(e.q))
+    if e.is_Atom:
+        return 1.0
+    if isinstance(e, sympy.Pow):
+        x = log10_bound(e.exp)
+        if x > 15:
+            return math.inf
+        return max(log10_bound(e.base), 0.30103) * 10**x
+    if isinstance(e, sympy.Mul):
+        return sum(log10_bound(a) for a in e.args)
+    if isinstance(e, sympy.Add):
+        return max(log10_bound(a) for a in e.args) + 1
+    if isinstance(e, (sympy.factorial, sympy.binomial)):
+        n = log10_bound(e.args[0])
+        return math.inf if n > 15 else (n + 1) * 10**n
+    return max((log10_bound(a) for a in e.args), default=1.0) + 1
+
+
+def refuse_huge(expr: Any) -> None:
+    """Raise :class:`AnswerTooComplex` for values whose exact form does not fit (``2^{2^{2^{100}}}``,
+    ``(10^{10})!``, ``x^{10^9}``); called on the unevaluated tree, before ``doit``."""
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, sympy.Pow) and node.base not in (0, 1, -1):
+            if node.exp.is_number and log10_bound(node.exp) > MAX_EXP_DIGITS:
+                raise AnswerTooComplex("exponent too large to decide exactly")
+            if node.is_number and log10_bound(node) > 10**MAX_VALUE_DIGITS:
+                raise AnswerTooComplex("value too large to decide exactly")
+        elif isinstance(node, (sympy.factorial, sympy.binomial)) and node.args[0].is_number:
+            if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
+                raise AnswerTooComplex("factorial too large to decide exactly")

@@ -1,13 +1,13 @@
-"""The ``math`` verifier: extract the final answer, decide equivalence with the gold answer.
+"""The ``math`` verifier: extract the final answer as written, parse both sides into structures, compare them.
 
 Pipeline per completion: :func:`rlvr.verifiers.extract.extract` (in the caller, linear time) → size caps →
-cheap exact fast paths in the caller (equal normalised strings, plain numbers as exact fractions,
-multiple-choice letters) → otherwise :func:`rlvr.verifiers.equivalence.answers_equal_any` in a worker
-process under a hard time limit (:mod:`rlvr.verifiers.workers`). Decisions are cached per
-(answer, gold) pair, so the G samples of a group that agree cost one check.
+:func:`rlvr.verifiers.equivalence.quick_decision` (in the caller: structures, exact numbers, text, no sympy) →
+otherwise :func:`rlvr.verifiers.equivalence.answers_equal_any` in a worker process under a hard time limit
+(:mod:`rlvr.verifiers.workers`). Decisions are cached per (answer, gold) pair, so the G samples of a group
+that agree cost one check. docs/verifiers.md lists every policy.
 
-The reference is the gold answer: a string (``"\\frac{1}{2}"``, ``"$\\boxed{3}$"``, a GSM8K solution
-ending in ``#### 72``), a number, or a list of acceptable answers.
+The reference is the gold answer: a string (``"\\frac{1}{2}"``, ``"$\\boxed{3}$"``, several boxed parts, a GSM8K
+solution ending in ``#### 72``, a worked solution), a number, or a list of acceptable answers.
 """
 
 from __future__ import annotations
@@ -19,51 +19,44 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, register_verifier
-from rlvr.verifiers.equivalence import MAX_ANSWER_CHARS, AnswerTooComplex, Policy, _check_caps
-from rlvr.verifiers.extract import _clean, extract
-from rlvr.verifiers.normalize import normalize, numbers_match, parse_number
+from rlvr.verifiers.equivalence import Answer, Policy, quick_decision
+from rlvr.verifiers.extract import extract, extract_reference
+from rlvr.verifiers.latex_fast import AnswerTooComplex
+from rlvr.verifiers.structure import MAX_ANSWER_CHARS, check_caps
 from rlvr.verifiers.workers import WorkerPool, shared_pool
 
 _WORKER_PRELOAD = ("rlvr.verifiers.equivalence:warm_up",)
 _CHECK = "rlvr.verifiers.equivalence:answers_equal_any"
 _LETTERS = frozenset("ABCDEFGHIJ")
 
+Key = tuple[Answer, tuple[Answer, ...]]
 
-def gold_answers(reference: Any) -> tuple[str, ...]:
-    """The acceptable gold answer strings of a reference (see the module docstring)."""
+
+def gold_answers(reference: Any) -> tuple[Answer, ...]:
+    """The acceptable gold answers of a reference, each as ``(mode, parts)`` (see the module docstring)."""
     if isinstance(reference, (list, tuple)):
         return tuple(g for r in reference for g in gold_answers(r))
     if isinstance(reference, bool) or reference is None:
         raise ValueError(f"math reference must be a string, a number or a list of them, got {reference!r}")
     if isinstance(reference, (int, float)):
-        return (repr(reference) if isinstance(reference, float) else str(reference),)
+        return (("math", (repr(reference) if isinstance(reference, float) else str(reference),)),)
     if not isinstance(reference, str):
         raise ValueError(f"math reference must be a string, a number or a list of them, got {type(reference).__name__}")
-    if "\\boxed" in reference or "\\fbox" in reference or "####" in reference:
-        got = extract(reference).answer
-        if got is None:
-            raise ValueError(f"could not extract a gold answer from reference {reference[:80]!r}")
-        return (got,)
-    gold = _clean(reference)
-    if not gold:
+    if not reference.strip():
         raise ValueError("empty math reference")
-    return (gold,)
+    ex = extract_reference(reference)
+    if ex.answer is None:
+        raise ValueError(f"could not extract a gold answer from reference {reference[:80]!r}")
+    return ((ex.mode, ex.parts),)
 
 
-def quick_decision(pred: str, gold: str, policy: Policy) -> bool | None:
-    """Exact decision without sympy when both are plain (numbers, letters, equal strings); else ``None``."""
-    p, g = normalize(pred), normalize(gold)
-    if p.key == g.key and p.percent == g.percent and p.degrees == g.degrees:
-        return True
-    if len(g.key) == 1 and g.key in _LETTERS:
-        pk = p.key.strip("()")
-        return pk == g.key if (len(pk) == 1 and pk.isalpha()) else None
-    if p.percent or g.percent or p.degrees or g.degrees:
-        return None  # the full check applies the percent / degree policies
-    pn, gn = parse_number(p.text), parse_number(g.text)
-    if pn is None or gn is None:
-        return None
-    return numbers_match(pn, gn, policy.min_sig_digits)
+def _show(answer: Answer) -> str:
+    return "; ".join(answer[1])
+
+
+def _is_letter(gold: Answer) -> bool:
+    parts = gold[1]
+    return len(parts) == 1 and parts[0].strip().strip("()") in _LETTERS
 
 
 @register_verifier("math")
@@ -72,10 +65,13 @@ class MathVerifier(BatchVerifier):
 
     timeout_s: hard wall-clock limit of one equivalence check. min_sig_digits: a decimal answer needs this
     many significant digits to match a non-decimal exact gold (``0.3333`` ~ 1/3; ``0.333``, and ``3.14`` for
-    π, are not). percent / degrees: let ``50\\%`` match ``0.5`` and ``30^\\circ`` match ``\\pi/6``. workers:
+    π, are not). percent / degrees: also read ``50\\%`` as its value 0.5 and ``30^\\circ`` as ``\\pi/6``
+    (a plain number always matches the number before a dropped sign). workers:
     size of the process pool (default ``RLVR_VERIFIER_WORKERS`` or min(4, CPUs)). think_tag / answer_tag: tag
     names for extraction.
     """
+
+    enforces_time_limit = True  # extraction is linear; the full check runs in killable workers
 
     def __init__(
         self,
@@ -100,7 +96,7 @@ class MathVerifier(BatchVerifier):
         self.think_tag = think_tag
         self.answer_tag = answer_tag
         self.cache_size = cache_size
-        self._cache: OrderedDict[tuple[str, tuple[str, ...]], bool] = OrderedDict()
+        self._cache: OrderedDict[Key, bool] = OrderedDict()
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:  # picklable (Ray / multiprocessing): drop the lock and cache
@@ -126,7 +122,7 @@ class MathVerifier(BatchVerifier):
         check_batch_lengths(completions, references, contexts)
         t0 = time.perf_counter()
         results: list[VerifyResult | None] = [None] * len(completions)
-        todo: dict[tuple[str, tuple[str, ...]], list[tuple[int, str, float]]] = {}
+        todo: dict[Key, list[tuple[int, str, float]]] = {}
         for i, (completion, reference) in enumerate(zip(completions, references)):
             started = time.perf_counter()
             res, key, method = self._prepare(completion, reference)
@@ -143,27 +139,27 @@ class MathVerifier(BatchVerifier):
                 if out.status == "ok":
                     self._remember(key, bool(out.value))
                 for i, method, _ in todo[key]:
-                    details = {"method": method, "gold": key[1][0]}
+                    details = {"method": method, "gold": _show(key[1][0])}
+                    shown = _show(key[0])
                     if out.status == "ok":
                         passed = bool(out.value)
-                        results[i] = VerifyResult(float(passed), passed, "ok", key[0], details, out.duration_s)
+                        results[i] = VerifyResult(float(passed), passed, "ok", shown, details, out.duration_s)
                     else:
                         results[i] = VerifyResult.failure(
-                            out.status, out.error, extracted=key[0], details=details, duration_s=out.duration_s
+                            out.status, out.error, extracted=shown, details=details, duration_s=out.duration_s
                         )
         for r in results:
             if r is not None and not r.duration_s:
                 r.duration_s = (time.perf_counter() - t0) / max(1, len(completions))
         return [r if r is not None else VerifyResult.failure("error", "not verified") for r in results]
 
-    def _prepare(
-        self, completion: Any, reference: Any
-    ) -> tuple[VerifyResult | None, tuple[str, tuple[str, ...]] | None, str]:
+    def _prepare(self, completion: Any, reference: Any) -> tuple[VerifyResult | None, Key | None, str]:
         """A final result (decided here) or the (answer, golds) key that needs the full check."""
         try:
             golds = gold_answers(reference)
             for g in golds:
-                _check_caps(g)
+                for part in g[1]:
+                    check_caps(part)
         except (ValueError, AnswerTooComplex) as e:
             return VerifyResult.failure("error", f"bad reference: {e}"), None, ""
         if not isinstance(completion, str):
@@ -172,49 +168,51 @@ class MathVerifier(BatchVerifier):
                 None,
                 "",
             )
-        choices = all(
-            len(normalize(g).key.strip("()")) == 1 and normalize(g).key.strip("()") in _LETTERS for g in golds
-        )
+        choices = all(_is_letter(g) for g in golds)
         ex = extract(completion, choices=choices, think_tag=self.think_tag, answer_tag=self.answer_tag)
-        details: dict[str, Any] = {"method": ex.method, "gold": golds[0]}
+        details: dict[str, Any] = {"method": ex.method, "gold": _show(golds[0])}
         if ex.answer is None:
             return VerifyResult.failure("no_answer", None, details=details), None, ex.method
-        pred = ex.answer
-        if len(pred) > MAX_ANSWER_CHARS:
+        pred: Answer = (ex.mode, ex.parts)
+        if any(len(p) > MAX_ANSWER_CHARS for p in ex.parts):
+            size = max(len(p) for p in ex.parts)
             return (
                 VerifyResult.failure(
                     "error",
-                    f"answer of {len(pred)} characters exceeds the cap of {MAX_ANSWER_CHARS}",
-                    extracted=pred[:200],
+                    f"answer of {size} characters exceeds the cap of {MAX_ANSWER_CHARS}",
+                    extracted=ex.answer[:200],
                     details=details,
                 ),
                 None,
                 ex.method,
             )
-        key = (pred, golds)
+        key: Key = (pred, golds)
         cached = self._recall(key)
         if cached is None:
-            decisions = [quick_decision(pred, g, self.policy) for g in golds]
-            if any(d is True for d in decisions):
-                cached = True
-            elif all(d is False for d in decisions):
-                cached = False
+            try:
+                cached = quick_decision(pred, golds, self.policy)
+            except AnswerTooComplex as e:
+                return (
+                    VerifyResult.failure("error", str(e), extracted=ex.answer[:200], details=details),
+                    None,
+                    ex.method,
+                )
+            except Exception:  # noqa: BLE001  (the worker repeats the check and reports the error)
+                cached = None
+            if cached is not None:
+                self._remember(key, cached)
         if cached is not None:
-            return VerifyResult(float(cached), cached, "ok", pred, details), None, ex.method
-        try:
-            _check_caps(pred)
-        except AnswerTooComplex as e:
-            return VerifyResult.failure("error", str(e), extracted=pred[:200], details=details), None, ex.method
+            return VerifyResult(float(cached), cached, "ok", ex.answer, details), None, ex.method
         return None, key, ex.method
 
-    def _recall(self, key: tuple[str, tuple[str, ...]]) -> bool | None:
+    def _recall(self, key: Key) -> bool | None:
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
                 self._cache.move_to_end(key)
             return hit
 
-    def _remember(self, key: tuple[str, tuple[str, ...]], value: bool) -> None:
+    def _remember(self, key: Key, value: bool) -> None:
         with self._lock:
             self._cache[key] = value
             if len(self._cache) > self.cache_size:

@@ -1,210 +1,255 @@
-"""String-level normalisation of math answers and exact parsing of plain numbers (no sympy).
+"""Exact numbers of answers, and the decimal rule.
 
-:func:`normalize` strips presentation (math delimiters, ``\\left``/``\\right``, spacing commands, currency,
-units, ``\\%``, degrees, ``\\text{}`` wrappers) and records what it removed. :func:`parse_number` reads a
-plain number (``-1,250.5``, ``1e3``, ``\\frac{3}{4}``, ``3/4``) exactly as a :class:`fractions.Fraction`,
-remembering whether it was written as a decimal and to which precision, which is what the decimal
-tolerance policy (:func:`numbers_match`) needs. All of it is linear-time string work.
+:func:`number_value` reads a plain number written in tokens (``-1,250.5``, ``1.5\\times10^{3}``, ``1e3``,
+``\\frac{3}{4}``, ``3/4``) as a :class:`fractions.Fraction`, remembering whether it was written as a decimal and
+to how many places, which is what the decimal rule needs. Exponents and lengths are bounded *before* any
+exact arithmetic (``1e999999999`` is not a number here; the worker refuses it).
+
+The decimal rule (:func:`numbers_match`): a decimal literal with ``p`` digits after the point stands for the
+values that round to it at ``p`` places, ``|v - d| <= ½·10^-p``, the same test whichever side wrote it (a
+decimal written with dots, ``0.6666\\ldots``, stands for the values it truncates).
+A decimal *gold* states the precision asked for, so any exact answer that rounds to it matches. A decimal
+*answer* matches an exact gold that rounds to it only when it carries at least ``min_sig_digits``
+significant digits (``0.3333`` = 1/3; ``0.333``, ``3.14`` ≠ π). Two decimal literals match only when equal as
+numbers (``0.50`` = ``0.5``). Scientific notation is exact: ``1.235\\times10^8`` is 123,500,000.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from rlvr.verifiers.lexer import Tok, lex
+
 #: a decimal answer must carry at least this many significant digits to match a non-decimal exact gold
 MIN_SIG_DIGITS = 4
-
-_UNICODE = {
-    "π": "\\pi ",
-    "√": "\\sqrt",
-    "−": "-",
-    "–": "-",
-    "×": "\\times ",
-    "·": "\\cdot ",
-    "≤": "\\le ",
-    "≥": "\\ge ",
-    "≠": "\\ne ",
-    "∞": "\\infty ",
-    "∪": "\\cup ",
-    "∩": "\\cap ",
-    "±": "\\pm ",
-    "∓": "\\mp ",
-    "°": "^\\circ",
-    "€": "",
-    "£": "",
-    "\u00a0": " ",
-    "≈": "=",
-    "⋅": "\\cdot ",
-}
-_SPACING = re.compile(r"\\[,;:! ]|\\q?quad\b|~|\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits)\b")
-_SIZING = re.compile(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg)(?![A-Za-z])\.?")
-_FRAC = re.compile(r"\\[dtc]frac(?![A-Za-z])")
-_DEGREE = re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\degree\b|\s*\b(?:degrees?|deg)\b\.?$", re.I)
-_PERCENT = re.compile(r"\s*(?:\\%|%|\\text\{\s*percent\s*\}|\bpercent\b)\s*$", re.I)
-_DOLLAR = re.compile(r"\\\$|\$|\\text\{\s*dollars?\s*\}|\bdollars?\b|\busd\b|\\euro\b|\\pounds\b", re.I)
-_UNIT_TEXT = re.compile(
-    r"\s*\\(?:text|mbox|mathrm|textrm|textnormal|rm)\s*\{\s*[A-Za-z][A-Za-z .]*\}(?:\^\{?\d\}?)?\s*$"
-)
-_UNIT_WORDS = re.compile(r"^(?P<num>[-+]?[\d.,]*\d[\d.,]*(?:[eE][-+]?\d+)?)\s+[A-Za-z]{2,}[A-Za-z .]*(?:\^\{?\d\}?)?$")
-_TEXT_WRAP = re.compile(r"\\(?:text|mbox|mathrm|textrm|textnormal|textbf|mathbf|operatorname)\s*\{([^{}]*)\}")
-_OR = re.compile(r"\\text\{\s*(?:or|and)\s*\}|\s(?:or|and)\s|\\(?:quad|qquad)", re.I)
-_WS = re.compile(r"\s+")
-_REL = (
-    ("\\leqslant", "\\le"),
-    ("\\geqslant", "\\ge"),
-    ("\\leq", "\\le"),
-    ("\\geq", "\\ge"),
-    ("\\lt", "<"),
-    ("\\gt", ">"),
-    ("\\neq", "\\ne"),
-    ("\\approx", "="),
-    ("\\dbinom", "\\binom"),
-    ("\\tbinom", "\\binom"),
-    ("\\infin", "\\infty"),
-    ("\\to", "\\rightarrow"),
-    ("<=", "\\le "),
-    (">=", "\\ge "),
-    ("==", "="),
-)
-
-_NUM = re.compile(r"^([-+])?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:[eE]([-+]?\d+)|\\times10\^\{?([-+]?\d+)\}?)?$")
-_FRAC_NUM = re.compile(r"^([-+])?\\frac\{([-+]?\d+)\}\{([-+]?\d+)\}$|^([-+])?\\frac(\d)(\d)$|^([-+]?\d+)/(\d+)$")
-
-
-@dataclass(frozen=True)
-class Normalized:
-    """A normalised answer: ``text`` plus the presentation that was stripped from it."""
-
-    text: str
-    percent: bool = False
-    degrees: bool = False
-
-    @property
-    def key(self) -> str:
-        """``text`` without any whitespace: two answers with equal keys are equal."""
-        return _WS.sub("", self.text)
+#: exponents of scientific notation beyond this are not read as exact numbers in the caller
+MAX_QUICK_EXPONENT = 400
+#: digit strings longer than this are not read as exact numbers
+MAX_DIGITS = 2000
 
 
 @dataclass(frozen=True)
 class Num:
-    """An exactly parsed number. ``places``: digits after the point of a decimal literal (scientific
-    notation folded in, ``1.5e3`` → -2), ``None`` for an exact integer or fraction; ``sig``: significant
-    digits of a decimal literal."""
+    """An exactly parsed number. ``places``: digits after the point of a decimal literal, ``None`` for an
+    exact integer, fraction, repeating decimal (``0.\\overline{3}``) or scientific-notation value; ``sig``:
+    significant digits of a decimal literal; ``trailing``: written with dots (``0.3333\\ldots``)."""
 
     value: Fraction
     places: int | None = None
     sig: int = 0
+    trailing: bool = False  # written with "…": the digits go on (truncation, not rounding)
 
 
-def normalize(s: str) -> Normalized:
-    """Strip presentation from an extracted answer (see the module docstring)."""
-    for a, b in _UNICODE.items():
-        if a in s:
-            s = s.replace(a, b)
-    s = s.strip()
-    for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]")):
-        if s.startswith(a) and s.endswith(b) and len(s) >= len(a) + len(b):
-            s = s[len(a) : len(s) - len(b)]
-    s = _SIZING.sub("", _SPACING.sub(" ", s))
-    s = _FRAC.sub("\\\\frac", s)
-    for a, b in _REL:
-        s = re.sub(re.escape(a) + r"(?![A-Za-z])", lambda _m, b=b: b, s)
-    s = s.strip().rstrip(".").strip()
-    percent = degrees = False
-    if _PERCENT.search(s):
-        s, percent = _PERCENT.sub("", s), True
-    if _DEGREE.search(s):
-        s, degrees = _DEGREE.sub("", s), True
-    s = _DOLLAR.sub("", s).strip()
-    while True:  # trailing unit text: 5\text{ cm}^2, 3 \mbox{meters}
-        m = _UNIT_TEXT.search(s)
-        if not m or not s[: m.start()].strip():
-            break
-        s = s[: m.start()].strip()
-    m = _UNIT_WORDS.match(s)
-    if m:
-        s = m.group("num")
-    s = _TEXT_WRAP.sub(lambda m: m.group(1), s) if "\\" in s else s
-    if _PERCENT.search(s):
-        s, percent = _PERCENT.sub("", s), True
-    s = _WS.sub(" ", s).strip().rstrip(".").strip()
-    return Normalized(s, percent, degrees)
+def _strip_ws(toks: list[Tok]) -> list[Tok]:
+    return [t for t in toks if t[0] != "ws"]
 
 
-def split_or(s: str) -> str:
-    """Turn ``a \\text{ or } b`` / ``a and b`` into ``a, b``."""
-    return _OR.sub(",", s)
-
-
-def parse_number(text: str) -> Num | None:
-    """``text`` as an exact number, or ``None`` if it is not a plain integer, decimal or integer fraction."""
-    s = _WS.sub("", text)
-    if not s or len(s) > 400:
-        return None
-    m = _NUM.match(s)
-    if m:
-        sign, whole, frac, exp, exp10 = m.groups()
-        if whole is None and frac is None:
-            return None
-        digits = (whole or "0").replace(",", "")
-        value = Fraction(int(digits + (frac or "")), 10 ** len(frac or ""))
-        e = int(exp or exp10 or 0)
-        if abs(e) > 400:
-            return None
-        value *= Fraction(10) ** e
-        if sign == "-":
-            value = -value
-        if frac is None and exp is None and exp10 is None:
-            return Num(value)
-        mantissa = (digits + (frac or "")).lstrip("0")
-        return Num(value, places=len(frac or "") - e, sig=len(mantissa) if mantissa else 1)
-    m = _FRAC_NUM.match(s)
-    if m:
-        g = m.groups()
-        if g[1] is not None:
-            sign, num, den = g[0], int(g[1]), int(g[2])
-        elif g[4] is not None:
-            sign, num, den = g[3], int(g[4]), int(g[5])
-        else:
-            sign, num, den = None, int(g[6]), int(g[7])
-        if den == 0:
-            return None
-        value = Fraction(num, den)
-        return Num(-value if sign == "-" else value)
+def _int(tok: Tok) -> int | None:
+    if tok[0] == "num" and "." not in tok[1] and len(tok[1]) <= MAX_DIGITS:
+        return int(tok[1])
     return None
 
 
-def decimal_matches(
-    decimal: Num, exact: Fraction | float, min_sig_digits: int = MIN_SIG_DIGITS, rounded_only: bool = False
-) -> bool:
-    """Policy for a decimal literal against an exact value it cannot equal exactly (``0.3333`` vs 1/3).
+def _decimal(text: str) -> Num:
+    whole, _, frac = text.partition(".")
+    value = Fraction(int((whole or "0") + frac), 10 ** len(frac))
+    if not _:
+        return Num(value)
+    mantissa = ((whole or "0") + frac).lstrip("0")
+    return Num(value, places=len(frac), sig=len(mantissa) if mantissa else 1)
 
-    It matches when it carries at least ``min_sig_digits`` significant digits and is the value rounded or
-    truncated at its own last digit: ``|d - v| < 10^-places`` (``rounded_only``: ``|d - v| <= 10^-places / 2``).
-    The tolerance is therefore relative, set by the precision the decimal itself claims (4 digits → below
-    0.1 %, 6 digits → below 1e-5).
+
+def number_value(toks: list[Tok]) -> Num | None:
+    """``toks`` as an exact number, or ``None`` when they are not a plain number (see the module docstring)."""
+    t = _strip_ws(toks)
+    if not t or len(t) > 12:
+        return None
+    sign = 1
+    if t[0] in (("op", "-"), ("op", "+")):
+        sign = -1 if t[0][1] == "-" else 1
+        t = t[1:]
+        if not t:
+            return None
+    n = _unsigned(t)
+    if n is None:
+        return None
+    return Num(sign * n.value, n.places, n.sig, n.trailing)
+
+
+def _mixed(t: list[Tok]) -> Num | None:
+    """A mixed number ``4 4/9`` or ``2\\frac{1}{2}``: a whole number and a proper fraction; ``None`` otherwise."""
+    whole = _int(t[0])
+    if whole is None:
+        return None
+    rest = t[1:]
+    if len(rest) == 3 and rest[1] == ("op", "/"):
+        a, b = _int(rest[0]), _int(rest[2])
+    elif (
+        len(rest) == 7
+        and rest[0] == ("cmd", "frac")
+        and [rest[1], rest[3], rest[4], rest[6]]
+        == [
+            ("op", "{"),
+            ("op", "}"),
+            ("op", "{"),
+            ("op", "}"),
+        ]
+    ):
+        a, b = _int(rest[2]), _int(rest[5])
+    elif len(rest) == 2 and rest[0] == ("cmd", "frac") and rest[1][0] == "num" and len(rest[1][1]) == 2:
+        a, b = int(rest[1][1][0]), int(rest[1][1][1])
+    else:
+        return None
+    if a is None or b is None or not 0 < a < b:
+        return None
+    return Num(whole + Fraction(a, b))
+
+
+def _unsigned(t: list[Tok]) -> Num | None:
+    if len(t) in (3, 4, 8) and t[0][0] == "num" and (t[1][0] == "num" or t[1] == ("cmd", "frac")):
+        return _mixed(t)
+    if (
+        len(t) >= 2
+        and t[0][0] == "num"
+        and "." in t[0][1]
+        and (t[1:] == [("cmd", "dots")] or t[1:] == [("op", ".")] * 3)
+    ):
+        d = _decimal(t[0][1])
+        return Num(d.value, d.places, d.sig, trailing=True)  # 0.3333\ldots
+    if (
+        len(t) >= 4
+        and t[0][0] == "num"
+        and (t[1] == ("cmd", "overline") or t[1:3] == [("op", "."), ("cmd", "overline")])
+    ):
+        return _repeating(t)
+    if len(t) == 1:
+        kind, val = t[0]
+        if kind == "num" and len(val) <= MAX_DIGITS:
+            return _decimal(val)
+        if kind == "sci":
+            mant, _, exp = val.partition("e")
+            e = int(exp)
+            if abs(e) > MAX_QUICK_EXPONENT or len(mant) > MAX_DIGITS:
+                return None
+            return Num(_decimal(mant).value * Fraction(10) ** e)
+        return None
+    # a \times 10^{e}
+    if len(t) >= 5 and t[0][0] == "num" and t[1] in (("cmd", "times"), ("cmd", "cdot")) and t[2] == ("num", "10"):
+        if t[3] == ("op", "^"):
+            rest = t[4:]
+            if rest and rest[0] == ("op", "{") and rest[-1] == ("op", "}"):
+                rest = rest[1:-1]
+            esign = 1
+            if rest and rest[0] in (("op", "-"), ("op", "+")):
+                esign = -1 if rest[0][1] == "-" else 1
+                rest = rest[1:]
+            if len(rest) == 1 and (e := _int(rest[0])) is not None and e <= MAX_QUICK_EXPONENT:
+                return Num(_decimal(t[0][1]).value * Fraction(10) ** (esign * e))
+        return None
+    # \frac{a}{b}, \frac ab (single digits), a/b
+    if t[0] == ("cmd", "frac"):
+        rest = t[1:]
+        if len(rest) == 1 and rest[0][0] == "num" and len(rest[0][1]) == 2:
+            a, b = int(rest[0][1][0]), int(rest[0][1][1])
+        elif (
+            len(rest) == 6
+            and rest[0] == ("op", "{")
+            and rest[2] == ("op", "}")
+            and rest[3] == ("op", "{")
+            and rest[5] == ("op", "}")
+        ):
+            a_, b_ = _int(rest[1]), _int(rest[4])
+            if a_ is None or b_ is None:
+                return None
+            a, b = a_, b_
+        else:
+            return None
+        return Num(Fraction(a, b)) if b else None
+    if len(t) == 3 and t[1] == ("op", "/"):
+        a_, b_ = _int(t[0]), _int(t[2])
+        if a_ is None or b_ is None or b_ == 0:
+            return None
+        return Num(Fraction(a_, b_))
+    return None
+
+
+def _repeating(t: list[Tok]) -> Num | None:
+    """``0.\\overline{3}``, ``0.1\\overline{6}``: a repeating decimal as its exact fraction."""
+    head = t[0][1] + ("." if t[1] == ("op", ".") else "")
+    rest = t[2:] if t[1] == ("cmd", "overline") else t[3:]
+    if len(rest) == 3 and rest[0] == ("op", "{") and rest[2] == ("op", "}") and rest[1][0] == "num":
+        rep = rest[1][1]
+    elif len(rest) == 1 and rest[0][0] == "num":
+        rep = rest[0][1]
+    else:
+        return None
+    whole, _, frac = head.partition(".")
+    if not _ or not rep.isdigit() or len(rep) + len(frac) > 200:
+        return None
+    base = int((whole or "0") + frac + rep) - int((whole or "0") + frac)
+    return Num(Fraction(base, 10 ** len(frac) * (10 ** len(rep) - 1)))
+
+
+def parse_number(text: str) -> Num | None:
+    """``text`` (math-mode LaTeX) as an exact number, or ``None`` (see :func:`number_value`)."""
+    if len(text) > MAX_DIGITS + 50:
+        return None
+    toks = lex(text)
+    toks = merge_thousands(toks)
+    return number_value(toks)
+
+
+def merge_thousands(toks: list[Tok]) -> list[Tok]:
+    """``1,250,000`` (comma groups of three right after the digits, no spaces) as one number token."""
+    t = toks
+    out: list[Tok] = []
+    i = 0
+    while i < len(t):
+        tok = t[i]
+        if tok[0] == "num" and "." not in tok[1] and 1 <= len(tok[1]) <= 3 and (not out or out[-1][0] != "num"):
+            j, digits = i, tok[1]
+            while (
+                j + 2 < len(t)
+                and t[j + 1] == ("op", ",")
+                and t[j + 2][0] == "num"
+                and len(t[j + 2][1].split(".")[0]) == 3
+                and "." not in digits
+            ):
+                digits += t[j + 2][1]
+                j += 2
+            if j > i and not (j + 1 < len(t) and t[j + 1][0] == "num"):
+                out.append(("num", digits))
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def decimal_matches(
+    decimal: Num, exact: Fraction, min_sig_digits: int = MIN_SIG_DIGITS, needs_digits: bool = True
+) -> bool:
+    """The decimal rule for a decimal literal against an exact value it does not equal exactly.
+
+    ``|d - v| <= ½·10^-places``; ``needs_digits``: the decimal is the answer, so it must also carry
+    ``min_sig_digits`` significant digits.
     """
     assert decimal.places is not None
-    if decimal.sig < min_sig_digits:
+    if needs_digits and decimal.sig < min_sig_digits:
         return False
-    diff = abs(decimal.value - (Fraction(exact) if isinstance(exact, float) else exact))
-    unit = Fraction(10) ** (-decimal.places)
-    return diff <= unit / 2 if rounded_only else diff < unit
+    if decimal.trailing:  # 0.6666…: the exact value continues the digits
+        beyond = (abs(exact) - abs(decimal.value)) * 10**decimal.places
+        return (exact >= 0) == (decimal.value >= 0) and 0 <= beyond < 1
+    return abs(decimal.value - exact) * 2 * 10**decimal.places <= 1
 
 
 def numbers_match(pred: Num, gold: Num, min_sig_digits: int = MIN_SIG_DIGITS) -> bool:
-    """Exact equality; the decimal policy only when exactly one side is a decimal literal.
-
-    A decimal answer needs ``min_sig_digits`` significant digits (``0.3333`` = 1/3, ``3.14`` ≠ π). A decimal
-    gold states the precision the problem asked for, so an exact answer that rounds to it matches whatever
-    its length (gold ``0.33``, answer ``\\frac13``; gold ``0.6`` and answer ``\\frac23`` do not).
-    """
+    """Exact equality; the decimal rule when exactly one side is a decimal literal (module docstring)."""
     if pred.value == gold.value:
         return True
     if (pred.places is None) == (gold.places is None):
         return False
     if pred.places is not None:
         return decimal_matches(pred, gold.value, min_sig_digits)
-    return decimal_matches(gold, pred.value, 1, rounded_only=True)
+    return decimal_matches(gold, pred.value, needs_digits=False)

@@ -16,12 +16,13 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -36,6 +37,10 @@ _BOOT = (
 )
 
 
+class WorkerStartError(RuntimeError):
+    """A worker's preload failed (the message carries the worker's exception)."""
+
+
 @dataclass
 class TaskResult:
     """Outcome of one task: status ``ok`` (value set), ``timeout`` or ``error`` (error set)."""
@@ -47,10 +52,19 @@ class TaskResult:
 
 
 class _Worker:
-    def __init__(self, preload: Sequence[str], memory_limit_mb: int) -> None:
+    def __init__(self, preload: Sequence[str], memory_limit_mb: int, env: Mapping[str, str] | None = None) -> None:
         p2c_r, p2c_w = os.pipe()
         c2p_r, c2p_w = os.pipe()
-        env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", RLVR_WORKER_MEMORY_MB=str(memory_limit_mb))
+        env = dict(
+            os.environ,
+            OMP_NUM_THREADS="1",
+            MKL_NUM_THREADS="1",
+            RLVR_WORKER_MEMORY_MB=str(memory_limit_mb),
+            RLVR_WORKER_PARENT=str(os.getpid()),
+            # the kernel's parent-death signal fires when the creating *thread* exits: only safe from the main thread
+            RLVR_WORKER_PDEATHSIG="1" if threading.current_thread() is threading.main_thread() else "0",
+            **(env or {}),
+        )
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", _BOOT, str(p2c_r), str(c2p_w), *preload],
@@ -75,6 +89,8 @@ class _Worker:
         if not self.inbox.poll(timeout_s):
             raise TimeoutError(f"verifier worker did not start within {timeout_s:.0f} s")
         msg = self.inbox.recv()
+        if isinstance(msg, tuple) and msg[0] == "failed":
+            raise WorkerStartError(f"verifier worker failed to start: {msg[1]}")
         if not (isinstance(msg, tuple) and msg[0] == "ready"):
             raise RuntimeError(f"verifier worker sent {msg!r} instead of ready")
         self.ready = True
@@ -97,7 +113,10 @@ class _Worker:
             except OSError:
                 pass
         if self.proc.poll() is None:
-            self.proc.kill()
+            try:  # the worker leads its own session: its process group holds whatever a task spawned
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                self.proc.kill()
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -124,6 +143,7 @@ class WorkerPool:
         memory_limit_mb: int = 4096,
         max_tasks: int = 20_000,
         startup_timeout_s: float = 120.0,
+        env: Mapping[str, str] | None = None,
     ) -> None:
         if size < 1:
             raise ValueError(f"WorkerPool.size must be >= 1, got {size}")
@@ -132,6 +152,7 @@ class WorkerPool:
         self.memory_limit_mb = memory_limit_mb
         self.max_tasks = max_tasks
         self.startup_timeout_s = startup_timeout_s
+        self.env = dict(env or {})
         self._pid = os.getpid()
         self._cond = threading.Condition()
         self._idle: list[_Worker] = [self._new_worker() for _ in range(size)]
@@ -140,7 +161,7 @@ class WorkerPool:
         self._next_id = 0
 
     def _new_worker(self) -> _Worker:
-        return _Worker(self.preload, self.memory_limit_mb)
+        return _Worker(self.preload, self.memory_limit_mb, self.env)
 
     def _checkout(self, want: int) -> list[_Worker]:
         with self._cond:

@@ -21,7 +21,7 @@ from typing import Any
 
 import torch
 
-from rlvr.rl_core.registry import Registry
+from rlvr.registry import Registry
 from rlvr.rl_core.types import Generator, RolloutBatch, SamplingParams
 from rlvr.tasks.base import Example, Task
 
@@ -88,7 +88,7 @@ class CreditInputs:
 CreditFn = Callable[[CreditInputs, Any], torch.Tensor]
 
 #: credit methods by name (``CreditConfig.method``)
-CREDIT: Registry[CreditFn] = Registry("credit method")
+CREDIT: Registry[CreditFn] = Registry("credit method", entry_point_group="rlvr.credit")
 
 
 def broadcast(values: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from rlvr.registry import Registry
 from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, preset_affine, spread_steps
 from rlvr.rl_core.credit.steps import Steps
-from rlvr.rl_core.registry import Registry
 from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
 

@@ -32,10 +32,11 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
+from rlvr.registry import Registry
 from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, preset_affine, spread_steps
 from rlvr.rl_core.credit.mc_values import Prefix, mc_values
 from rlvr.rl_core.credit.steps import StepSplitter
-from rlvr.rl_core.registry import Registry
+from rlvr.rl_core.rollout.batch import pad_token_id
 from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
 
@@ -168,8 +169,7 @@ class ProcessRewardModel:
         self.model = model
         self.tokenizer = tokenizer
         self.max_length = max_length
-        pad = tokenizer.pad_token_id
-        self.pad_id = int(pad if pad is not None else tokenizer.eos_token_id)
+        self.pad_id = pad_token_id(tokenizer)
 
     @property
     def device(self) -> torch.device:
@@ -225,28 +225,52 @@ class ProcessRewardModel:
         (path / PRM_META).write_text(json.dumps({"max_length": self.max_length}))
 
     @classmethod
-    def load(cls, path: str | Path, device: str | torch.device = "cpu") -> ProcessRewardModel:
-        """Load a directory written by :meth:`save` (no network access)."""
+    def load(
+        cls, path: str | Path, device: str | torch.device = "cpu", trust_remote_code: bool = False
+    ) -> ProcessRewardModel:
+        """Load a PRM written by :meth:`save`: a local directory, or a hub id whose snapshot is fetched (or,
+        offline, found in the HF cache) with ``huggingface_hub.snapshot_download``."""
         from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-        path = Path(path)
+        from rlvr.rl_core.models import hub_errors, is_hub_id, model_source
+
+        if not Path(path).expanduser().is_dir() and is_hub_id(str(path)):
+            from huggingface_hub import snapshot_download
+
+            source = model_source(str(path), field="credit.prm_path")
+            with hub_errors(source, "credit.prm_path", "trust_remote_code"):
+                path = snapshot_download(source.location)
+        path = Path(path).expanduser()
         if not (path / PRM_META).is_file():
             raise FileNotFoundError(f"{path} is not a PRM directory (no {PRM_META}); train one with `rlvr prm train`")
         meta = json.loads((path / PRM_META).read_text())
-        model = AutoModelForTokenClassification.from_pretrained(path, local_files_only=True).to(device).eval()
-        tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        return cls(model, tok, int(meta.get("max_length", 1024)))
+        model = AutoModelForTokenClassification.from_pretrained(path, trust_remote_code=trust_remote_code)
+        tok = AutoTokenizer.from_pretrained(path, trust_remote_code=trust_remote_code)
+        return cls(model.to(device).eval(), tok, int(meta.get("max_length", 1024)))
 
 
-def build_prm(base: str, seed: int = 0, max_length: int = 1024, **tiny_kwargs: Any) -> ProcessRewardModel:
+def build_prm(
+    base: str,
+    seed: int = 0,
+    max_length: int = 1024,
+    *,
+    revision: str | None = None,
+    trust_remote_code: bool = False,
+    attn_implementation: str = "sdpa",
+    **tiny_kwargs: Any,
+) -> ProcessRewardModel:
     """A PRM with a fresh scalar head on ``base``: ``tiny`` (tests; ``tiny_kwargs`` size it), ``smollm2``
-    (embedded) or a local model directory."""
+    (embedded), a local model directory or a hub id at ``revision`` (transformers ``from_pretrained``, the HF
+    cache and offline mode apply; ``trust_remote_code`` and ``attn_implementation`` as for the policy)."""
     from transformers import AutoModelForTokenClassification, AutoTokenizer, LlamaForTokenClassification
 
-    if base == "tiny":
-        from rlvr.tasks.models import tiny_model
+    from rlvr.rl_core.models import ensure_smollm2, hub_errors, model_source
 
-        causal, tok = tiny_model(seed=seed, **tiny_kwargs)
+    source = model_source(base, revision, field="PRM base model")
+    if source.kind == "tiny":
+        from rlvr.rl_core.models import tiny_model
+
+        causal, tok = tiny_model(seed=seed, attn_implementation=attn_implementation, **tiny_kwargs)
         config = causal.config
         config.num_labels = 1
         with torch.random.fork_rng():
@@ -254,16 +278,18 @@ def build_prm(base: str, seed: int = 0, max_length: int = 1024, **tiny_kwargs: A
             model = LlamaForTokenClassification(config)
         model.model.load_state_dict(causal.model.state_dict())
         return ProcessRewardModel(model, tok, min(max_length, config.max_position_embeddings))
-    from rlvr.tasks.models import SMOLLM2_NAMES, ensure_smollm2
-
-    if base in SMOLLM2_NAMES:
-        base = str(ensure_smollm2())
-    if not Path(base).is_dir():
-        raise FileNotFoundError(f"PRM base model {base!r}: not 'tiny', 'smollm2' or a local model directory")
-    with torch.random.fork_rng():
+    if source.kind == "adapter":
+        raise FileNotFoundError(
+            f"PRM base model {base!r}: a LoRA adapter directory; merge it first (rlvr eval loads it)"
+        )
+    location = str(ensure_smollm2()) if source.kind == "smollm2" else source.location
+    common: dict[str, Any] = {"revision": source.revision, "trust_remote_code": trust_remote_code}
+    with hub_errors(source, "PRM base model", "trust_remote_code (--trust-remote-code)"), torch.random.fork_rng():
         torch.manual_seed(seed)
-        model = AutoModelForTokenClassification.from_pretrained(base, num_labels=1, local_files_only=True)
-    tok = AutoTokenizer.from_pretrained(base, local_files_only=True)
+        model = AutoModelForTokenClassification.from_pretrained(
+            location, num_labels=1, attn_implementation=attn_implementation, **common
+        )
+        tok = AutoTokenizer.from_pretrained(location, **common)
     if tok.pad_token_id is None:
         tok.pad_token = tok.eos_token
     model.config.pad_token_id = tok.pad_token_id
@@ -399,7 +425,7 @@ _LOADED: dict[str, ProcessRewardModel] = {}
 
 def load_cached(path: str, device: torch.device) -> ProcessRewardModel:
     """The PRM at ``path`` on ``device``, loaded once per process (the last one used is kept)."""
-    key = f"{Path(path).resolve()}@{device}"
+    key = f"{Path(path).resolve() if Path(path).expanduser().is_dir() else path}@{device}"
     if key not in _LOADED:
         _LOADED.clear()
         _LOADED[key] = ProcessRewardModel.load(path, device)

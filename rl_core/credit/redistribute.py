@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from rlvr.registry import Registry
 from rlvr.rl_core.credit.base import CREDIT, CreditInputs
 from rlvr.rl_core.credit.steps import token_char_spans
-from rlvr.rl_core.registry import Registry
+from rlvr.rl_core.rollout.batch import pad_token_id
 
 if TYPE_CHECKING:
     from rlvr.rl_core.credit.config import CreditConfig
@@ -106,7 +107,7 @@ def attention_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
     """w_t = attention mass from the answer span's tokens onto completion token t (pre-answer tokens)."""
     roll = inputs.rollout
     tok = inputs.tokenizer
-    pad = tok.pad_token_id if tok.pad_token_id is not None else tok.eos_token_id
+    pad = pad_token_id(tok)
     w = torch.zeros(roll.completion_ids.shape, dtype=torch.float32)
     device = next(inputs.model.parameters()).device
     rows = list(range(len(roll)))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rlvr.rl_core.registry import Registry
+from rlvr.registry import Registry
 
 Span = tuple[int, int]
 

@@ -159,7 +159,7 @@ def test_combination_spec_file(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 
 
 def test_undecodable_stdin_bytes_are_records_not_crashes() -> None:
-    data = b'{"completion": "\\\\boxed{5}", "reference": "5"}\n\xff\xfe\n{"completion": "x \xff 2", "reference": "2"}\n'
+    data = b'{"completion": "\\\\boxed{5}", "reference": "5"}\n\xff\xfe\n{"completion": "\\\\boxed{2} \xff", "reference": "2"}\n'
     proc = subprocess.run(
         [sys.executable, "-m", "rlvr", "verify", "math", "--input", "-"], input=data, capture_output=True, timeout=300
     )

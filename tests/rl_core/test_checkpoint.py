@@ -1,6 +1,7 @@
 import random
 
 import numpy as np
+import pytest
 import torch
 
 from rlvr.rl_core import checkpoint as ckpt
@@ -32,3 +33,20 @@ def test_interrupted_save_is_ignored(tmp_path):
     (ckpt.checkpoint_dir(tmp_path) / "step-00000003").mkdir()
     assert ckpt.latest_checkpoint(tmp_path).name == "step-00000001"
     assert ckpt.latest_checkpoint(tmp_path / "none") is None
+
+
+def test_checksums_catch_damaged_bytes_and_failed_saves_are_removed(tmp_path):
+    path = ckpt.save_checkpoint(tmp_path, 1, {"a": torch.arange(1000.0)}, {"x": 1})
+    assert ckpt.verify_checkpoint(path)
+    data = bytearray((path / ckpt.WEIGHTS).read_bytes())
+    data[-8:] = b"\xff" * 8  # 0xff bytes: two NaN floats, same size
+    (path / ckpt.WEIGHTS).write_bytes(bytes(data))
+    with pytest.raises(ckpt.CheckpointError, match="SHA-256 differs"):
+        ckpt.load_checkpoint(path)
+    path = ckpt.save_checkpoint(tmp_path, 2, {"a": torch.arange(1000.0)}, {"x": 2})
+    (path / ckpt.STATE).write_bytes(b"")
+    with pytest.raises(ckpt.CheckpointError, match="state.pt: 0 bytes.*truncated"):
+        ckpt.verify_checkpoint(path)
+    stale = ckpt.checkpoint_dir(tmp_path) / ".tmp-step-00000003-4242"
+    stale.mkdir()
+    assert ckpt.remove_partial_saves(tmp_path) == [stale] and not stale.exists()

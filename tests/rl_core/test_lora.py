@@ -3,9 +3,10 @@ import torch
 from peft import PeftModel
 
 from rlvr.rl_core.config import LoraConfig, OptimConfig
+from rlvr.rl_core.forward import pack, token_logprobs
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, make_optimizer, trainable_state
-from rlvr.rl_core.reference import ReferencePolicy, pack, token_logprobs
-from rlvr.tasks.models import tiny_model
+from rlvr.rl_core.models import tiny_model
+from rlvr.rl_core.reference import ReferencePolicy
 
 
 def _batch(tok):

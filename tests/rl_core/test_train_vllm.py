@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from rlvr.rl_core.rollout_vllm import VLLMGenerator, vllm_available
+from rlvr.rl_core.rollout.vllm import VLLMGenerator, vllm_available
 from rlvr.rl_core.types import SamplingParams
 
 if not vllm_available():
@@ -22,7 +22,7 @@ from rlvr.rl_core.trainer import build_trainer  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parent))
 
 # the tiny model with head_dim 32 (vLLM's CPU attention has no head_dim-16 kernel); engine settings as in
-# test_rollout_vllm.py so both modules share one engine when run together
+# rollout/test_vllm.py so both modules share one engine when run together
 BASE = [
     "task.name=toy_task:make_task",
     "steps=3",

@@ -286,12 +286,14 @@ def test_dynamic_sampling_filters_on_scores_not_on_length_shaped_rewards(tmp_pat
     assert rows[0].get("skipped") == 1.0 and rows[0]["sampling/filtered_fraction"] == 1.0
 
 
-def test_max_minutes_ends_training_after_the_step_that_crosses_it(tmp_path):
+def test_max_minutes_abandons_the_step_in_progress_then_evaluates(tmp_path):
     t = _trainer(tmp_path, "preset=dapo", "steps=5", "max_minutes=1e-9", "eval.before=false", "eval.after=true")
+    before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
     t.train()
     rows = read_metrics(tmp_path)
-    assert [r["step"] for r in rows] == [1]
-    assert "eval/pass@1" in rows[0] and (tmp_path / "final").is_dir()
+    assert [r["step"] for r in rows] == [0] and "eval/pass@1" in rows[0]  # no step completed; the eval ran
+    assert all(torch.equal(before[n], p) for n, p in t.model.named_parameters())
+    assert t.sampler.pos == 0 and not (tmp_path / "final").exists()  # nothing trained: nothing exported
     with pytest.raises(ValueError, match="max_minutes"):
         load_config(None, ["max_minutes=0"])
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from rlvr.rl_core.models import tiny_tokenizer
 from rlvr.tasks.arithmetic import ArithmeticTask, Problem
-from rlvr.tasks.models import tiny_tokenizer
 
 
 def test_level1_space_split_and_prompt() -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from rlvr.rl_core.models import tiny_tokenizer
 from rlvr.tasks import get_task
-from rlvr.tasks.models import tiny_tokenizer
 
 CONFIGS = Path(__file__).resolve().parents[2] / "configs"
 

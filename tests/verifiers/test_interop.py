@@ -92,7 +92,7 @@ def test_real_grpo_trainer_step(tmp_path: Path) -> None:
     from datasets import Dataset
     from trl import GRPOConfig, GRPOTrainer
 
-    from rlvr.tasks.models import tiny_model
+    from rlvr.rl_core.models import tiny_model
 
     model, tok = tiny_model(seed=0)
     ds = Dataset.from_list([{"prompt": "2+2=", "answer": "4"}, {"prompt": "3+3=", "answer": "6"}])

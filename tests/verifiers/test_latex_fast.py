@@ -1,4 +1,4 @@
-"""The fast LaTeX subset parser agrees with latex2sympy2_extended and refuses what it does not cover."""
+"""The LaTeX parser agrees with latex2sympy2_extended (up to case, which it keeps) and refuses what it does not cover."""
 
 from __future__ import annotations
 
@@ -42,6 +42,14 @@ SUBSET = [
     r"4-2-1",
     r"8/4/2",
     r"2(3+4)",
+    r"\sin x",
+    r"\sin^2 x + \cos^2 x",
+    r"\log_2 8",
+    r"\ln x",
+    r"|x-1|",
+    r"\binom{5}{2}",
+    r"x_1 + x_2",
+    r"\frac{\sqrt{3}}{2}\pi",
 ]
 NORM = NormalizationConfig(
     basic_latex=True, units=False, malformed_operators=True, nits=False, boxed="none", equations=False
@@ -49,8 +57,11 @@ NORM = NormalizationConfig(
 
 
 def _exact(e: sympy.Expr) -> sympy.Expr:
+    """Evaluated, decimals exact, symbols case-folded as latex2sympy2_extended does (``e``, ``i`` as constants)."""
     e = e.doit()
-    return e.xreplace({f: sympy.Rational(str(f)) for f in e.atoms(sympy.Float)})
+    e = e.xreplace({f: sympy.Rational(str(f)) for f in e.atoms(sympy.Float)})
+    fold = {"e": sympy.E, "i": sympy.I}
+    return e.xreplace({s: fold.get(s.name.lower(), sympy.Symbol(s.name.lower())) for s in e.free_symbols})
 
 
 @pytest.mark.parametrize("text", SUBSET)
@@ -59,26 +70,51 @@ def test_agrees_with_latex2sympy(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [("R-r", "0"), ("X", "x"), (r"\Delta", r"\delta"), (r"\angle ABC", r"\angle BAC"), ("AB", "BA"), ("may", "amy")],
+)
+def test_case_and_order_are_kept(a: str, b: str) -> None:
+    assert parse_latex_fast(a).doit() != parse_latex_fast(b).doit()
+
+
+def test_named_symbols_and_products() -> None:
+    assert parse_latex_fast("ab").doit() == parse_latex_fast("ba").doit()  # two letters: a product
+    assert parse_latex_fast("abc").doit() == sympy.Symbol("abc")  # three or more: one name
+    assert parse_latex_fast(r"\angle ABC").doit() == sympy.Symbol("angle ABC")
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        r"x_1",
-        r"|x|",
-        r"\sin x",
         r"\{1\}",
         r"a/b c",
         r"x^23",
         r"2 3",
-        r"\log 2",
+        r"1 \quad 2",
         r"(1,2)",
         "",
-        r"\begin{pmatrix}1\end{pmatrix}",
+        r"\begin{cases}1\end{cases}",
         "__import__('os')",
-        "x" * 500,
+        r"\text{or}",
+        r"\int_0^1 x\,dx",
     ],
 )
 def test_refuses_outside_the_subset(text: str) -> None:
     with pytest.raises(Unsupported):
         parse_latex_fast(text)
+
+
+def test_matrices_and_their_arithmetic() -> None:
+    a = parse_latex_fast(r"\begin{pmatrix}1&2\\3&4\end{pmatrix}")
+    assert a == sympy.ImmutableMatrix([[1, 2], [3, 4]])
+    assert parse_latex_fast(
+        r"\begin{pmatrix}1&2\\3&4\end{pmatrix} + \begin{bmatrix}1&0\\0&1\end{bmatrix}"
+    ) == sympy.ImmutableMatrix([[2, 2], [3, 5]])
+
+
+def test_mixed_numbers() -> None:
+    assert parse_latex_fast("4 4/9").doit() == sympy.Rational(40, 9)
+    assert parse_latex_fast(r"2\frac{1}{2}").doit() == sympy.Rational(5, 2)
 
 
 def test_builds_exact_values() -> None:

@@ -13,8 +13,8 @@ from rlvr.verifiers.base import Verifier, VerifyResult, available_verifiers, get
 
 @pytest.fixture
 def clean_registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    base._load_builtins()
-    monkeypatch.setattr(base, "_REGISTRY", dict(base._REGISTRY))
+    base.VERIFIERS.names()  # built-ins loaded before the copy
+    monkeypatch.setattr(base.VERIFIERS, "_items", dict(base.VERIFIERS._items))
 
 
 def test_builtins_registered() -> None:

@@ -93,3 +93,43 @@ def test_ready_workers_are_used_while_a_replacement_starts() -> None:
         assert time.monotonic() - t0 < 0.5
     finally:
         p.close()
+
+
+def test_a_failing_preload_is_reported_with_its_reason() -> None:
+    from rlvr.verifiers.workers import WorkerStartError
+
+    p = WorkerPool(size=1, preload=("no_such_module_for_rlvr",))
+    try:
+        with pytest.raises(WorkerStartError, match="no_such_module_for_rlvr.*ModuleNotFoundError"):
+            p._idle[0].wait_ready(60)
+        out = p.run("math:sqrt", (4.0,), timeout_s=10)
+        assert out.status == "error" and "worker unavailable" in out.error
+    finally:
+        p.close()
+
+
+def test_an_overrun_kills_what_the_task_spawned_too(tmp_path) -> None:
+    marker = tmp_path / "child.pid"
+    p = WorkerPool(size=1, env={"RLVR_TEST_MARKER": str(marker)})
+    try:
+        code = (
+            "import os, subprocess, sys, time; "
+            "c = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)']); "
+            "open(os.environ['RLVR_TEST_MARKER'], 'w').write(str(c.pid)); time.sleep(600)"
+        )
+        out = p.run("builtins:exec", (code,), timeout_s=3)
+        assert out.status == "timeout"
+        child = int(marker.read_text())
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                with open(f"/proc/{child}/stat") as f:
+                    if f.read().split()[2] == "Z":
+                        break
+            except FileNotFoundError:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the task's child outlived the killed worker")
+    finally:
+        p.close()

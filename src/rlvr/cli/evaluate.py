@@ -36,7 +36,12 @@ def add_parser(subparsers: Any, name: str, help_: str) -> None:
         metavar="KEY=VALUE",
         help="task config entry, value parsed as YAML (repeatable), e.g. --task-arg level=2",
     )
-    p.add_argument("--model", default="smollm2", help="'tiny', 'smollm2' or a local checkpoint / adapter directory")
+    p.add_argument(
+        "--model", default="smollm2", help="'tiny', 'smollm2', a local checkpoint / adapter directory or a hub id"
+    )
+    p.add_argument("--revision", default=None, help="hub revision of --model (branch, tag or commit)")
+    p.add_argument("--trust-remote-code", action="store_true", help="run the model repository's own code")
+    p.add_argument("--attn-implementation", default="sdpa", help="sdpa | eager | flash_attention_2 (CUDA)")
     p.add_argument("--n", type=int, default=1, help="samples per problem (pass@k needs n >= k)")
     p.add_argument("--greedy", action="store_true", help="greedy decoding (n must be 1): pass@1 of the mode")
     p.add_argument("--limit", type=int, default=None, help="evaluate the first N problems only")
@@ -97,10 +102,10 @@ def score_samples(path: str, ks: list[int]) -> int:
 def generate_and_score(args: argparse.Namespace, ks: list[int]) -> int:
     import yaml
 
+    from rlvr.rl_core.evaluation import evaluate
+    from rlvr.rl_core.models import load_model
     from rlvr.rl_core.report import save_eval, write_report
     from rlvr.rl_core.rollout import make_generator
-    from rlvr.tasks.evaluate import evaluate
-    from rlvr.tasks.models import load_model
     from rlvr.tasks.registry import get_task
 
     task_cfg: dict[str, Any] = {}
@@ -126,7 +131,21 @@ def generate_and_score(args: argparse.Namespace, ks: list[int]) -> int:
     import torch
 
     device = ("cuda" if torch.cuda.is_available() else "cpu") if args.device == "auto" else args.device
-    model, tokenizer = load_model(args.model, args.dtype, device=device)
+    from rlvr.rl_core.models import ModelNotFoundError
+
+    try:
+        model, tokenizer = load_model(
+            args.model,
+            args.dtype,
+            device=device,
+            revision=args.revision,
+            trust_remote_code=args.trust_remote_code,
+            attn_implementation=args.attn_implementation,
+            field="--model",
+        )
+    except (ModelNotFoundError, ValueError) as e:
+        print(f"rlvr eval: {e}", file=sys.stderr)
+        return 2
     generator = make_generator(args.backend, model, tokenizer, prompt_batch=args.batch_size)
     report = evaluate(
         generator,

@@ -16,7 +16,8 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
     lab = sub.add_parser("label", help="sample completions with a policy and label each step by MC rollouts")
     lab.add_argument("--task", required=True, help="registered task name")
     lab.add_argument("--task-arg", action="append", default=[], metavar="KEY=VALUE", help="task keyword (YAML value)")
-    lab.add_argument("--model", default="tiny", help="policy: tiny | smollm2 | a local checkpoint directory")
+    lab.add_argument("--model", default="tiny", help="policy: tiny | smollm2 | a local directory | a hub id org/name")
+    _add_model_flags(lab)
     lab.add_argument("--out", required=True, help="output JSONL of step labels")
     lab.add_argument("--split", default="train")
     lab.add_argument("--limit", type=int, default=64, help="problems to label")
@@ -32,7 +33,10 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
 
     tr = sub.add_parser("train", help="train a PRM (scalar head, optional LoRA) on step labels")
     tr.add_argument("--data", required=True, help="JSONL written by `rlvr prm label`")
-    tr.add_argument("--model", default="tiny", help="PRM backbone: tiny | smollm2 | a local checkpoint directory")
+    tr.add_argument(
+        "--model", default="tiny", help="PRM backbone: tiny | smollm2 | a local directory | a hub id org/name"
+    )
+    _add_model_flags(tr)
     tr.add_argument("--out", required=True, help="directory for the trained PRM (use as credit.prm_path)")
     tr.add_argument("--target", choices=("soft", "hard"), default="soft")
     tr.add_argument("--epochs", type=int, default=3)
@@ -45,15 +49,20 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
     tr.set_defaults(func=_train)
 
 
+def _add_model_flags(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--revision", default=None, help="hub revision of --model (branch, tag or commit)")
+    p.add_argument("--trust-remote-code", action="store_true", help="run the model repository's own code")
+
+
 def _label(args: argparse.Namespace) -> int:
     import torch
     import yaml
 
     from rlvr.rl_core.credit.prm import label_task, write_labels
     from rlvr.rl_core.credit.steps import StepSplitter
+    from rlvr.rl_core.models import load_model
     from rlvr.rl_core.rollout import make_generator
     from rlvr.rl_core.types import SamplingParams
-    from rlvr.tasks.models import load_model
     from rlvr.tasks.registry import get_task
 
     kwargs = {}
@@ -64,7 +73,9 @@ def _label(args: argparse.Namespace) -> int:
         kwargs[key] = yaml.safe_load(raw)
     torch.manual_seed(args.seed)
     task = get_task(args.task, **kwargs)
-    model, tok = load_model(args.model)
+    model, tok = load_model(
+        args.model, revision=args.revision, trust_remote_code=args.trust_remote_code, field="--model"
+    )
     gen = make_generator("hf", model, tok)
     splitter = StepSplitter(args.split_method, args.split_regex, max_steps=args.max_steps)
     sampling = SamplingParams(max_new_tokens=args.max_new_tokens, temperature=args.temperature, seed=args.seed)
@@ -101,7 +112,7 @@ def _train(args: argparse.Namespace) -> int:
         lora_alpha=args.lora_alpha,
         seed=args.seed,
     )
-    prm = build_prm(args.model, seed=args.seed)
+    prm = build_prm(args.model, seed=args.seed, revision=args.revision, trust_remote_code=args.trust_remote_code)
     losses = train_prm(prm, train, cfg)
     prm.save(args.out)
     print(f"trained on {len(train)} completions; final loss {losses[-1]:.4f}; saved to {args.out}")

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import torch
 
+from rlvr.rl_core.models import tiny_tokenizer
 from rlvr.rl_core.rollout import build_rollout_batch
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
 from rlvr.tasks.base import Example
-from rlvr.tasks.models import tiny_tokenizer
 from rlvr.verifiers.base import Verifier, VerifyResult
 
 OPS = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b}

@@ -7,8 +7,8 @@ import torch
 
 from rlvr.rl_core.credit import CreditConfig, CreditInputs, get_credit
 from rlvr.rl_core.credit.redistribute import redistribute
+from rlvr.rl_core.models import tiny_model
 from rlvr.rl_core.types import SamplingParams
-from rlvr.tasks.models import tiny_model
 
 
 def test_redistribute_formula_exact():

@@ -9,8 +9,8 @@ import torch
 
 from rlvr.rl_core.config import resolve
 from rlvr.rl_core.credit.prm import build_prm
+from rlvr.rl_core.models import tiny_model
 from rlvr.rl_core.trainer import Trainer
-from rlvr.tasks.models import tiny_model
 
 PRESETS = [("grpo", None), ("dr_grpo", None), ("rloo", None), ("dapo", None), ("grpo", "reinforce_pp")]
 METHODS = {

@@ -2,9 +2,9 @@ import pytest
 import torch
 
 from rlvr.rl_core.config import LoraConfig
+from rlvr.rl_core.forward import pack, token_logprobs
 from rlvr.rl_core.lora import apply_lora
-from rlvr.rl_core.reference import pack, token_logprobs
-from rlvr.tasks.models import tiny_model
+from rlvr.rl_core.models import tiny_model
 
 HEADER = "You are a careful calculator. Reply with digits only. "  # a common prefix of >= 8 tokens
 

@@ -3,16 +3,11 @@ import math
 import pytest
 import torch
 
-from rlvr.rl_core.rollout import (
-    HFGenerator,
-    common_prefix_length,
-    make_generator,
-    process_logits,
-    register_backend,
-    sample_categorical,
-)
+from rlvr.rl_core.forward import common_prefix_length
+from rlvr.rl_core.models import tiny_model
+from rlvr.rl_core.rollout import HFGenerator, make_generator, register_backend
+from rlvr.rl_core.rollout.hf import process_logits, sample_categorical
 from rlvr.rl_core.types import Generator, SamplingParams
-from rlvr.tasks.models import tiny_model
 
 
 @pytest.fixture()

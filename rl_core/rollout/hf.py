@@ -1,4 +1,4 @@
-"""Rollout: sample G completions per prompt, with the sampling log-probabilities.
+"""The transformers rollout backend (``hf``): sample G completions per prompt, with the sampling log-probabilities.
 
 The transformers backend (:class:`HFGenerator`) runs its own decoding loop over a KV cache instead of
 ``model.generate``: each prompt is prefilled once and its cache is shared by its G samples (repeated along
@@ -6,138 +6,19 @@ the batch axis after the prefill), logprobs come from the same temperature / top
 that the token was drawn from, and finished rows stop counting at their EOS or stop string. Masks come
 from the generated positions, never from pad ids, so a model whose pad token is its EOS (SmolLM2) keeps
 EOS in the loss.
-
-Backends are found by name (:func:`register_backend`, :func:`make_generator`); ``auto`` picks vLLM when it
-is registered and usable, else ``hf``.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import torch
 
-from rlvr.rl_core.types import Generator, RolloutBatch, SamplingParams
-
-logger = logging.getLogger(__name__)
-
-#: backend name -> factory(model, tokenizer, **options) -> Generator
-_BACKENDS: dict[str, Callable[..., Generator]] = {}
-#: modules that register further backends, imported on first use (they import their engines lazily)
-BACKEND_MODULES: tuple[str, ...] = ("rlvr.rl_core.rollout_vllm",)
-
-
-def _load_backend_modules() -> None:
-    import importlib
-
-    for mod in BACKEND_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ImportError as e:  # pragma: no cover - a missing optional module only removes its backend
-            logger.debug("rollout backend module %s not importable: %s", mod, e)
-
-
-#: on CPU, ``auto`` tries vLLM only for models of at least this many parameters: on SmolLM2-135M it generated
-#: several times the transformers loop's tokens/s (benchmarks/rollout_vllm_vs_hf.py); on models of a few
-#: million parameters the two are level and the engine's start-up is not repaid
-AUTO_VLLM_CPU_MIN_PARAMS = 50_000_000
-
-
-def auto_order(device: torch.device, num_params: int = 0) -> tuple[str, ...]:
-    """Backends ``auto`` tries, in order: vLLM first (when it imports) on a GPU or for a model of at least
-    :data:`AUTO_VLLM_CPU_MIN_PARAMS` parameters on CPU, else the transformers loop (which shares each prompt's
-    prefill across its G samples without an engine to sync)."""
-    if device.type == "cuda" or num_params >= AUTO_VLLM_CPU_MIN_PARAMS:
-        return ("vllm", "hf")
-    return ("hf",)
-
-
-def register_backend(name: str) -> Callable[[Callable[..., Generator]], Callable[..., Generator]]:
-    """Decorator: register a Generator factory ``(model, tokenizer, **options) -> Generator`` as ``name``."""
-
-    def deco(factory: Callable[..., Generator]) -> Callable[..., Generator]:
-        _BACKENDS[name] = factory
-        return factory
-
-    return deco
-
-
-def available_backends() -> list[str]:
-    return sorted(_BACKENDS)
-
-
-def make_generator(backend: str, model: torch.nn.Module, tokenizer: Any, **options: Any) -> Generator:
-    """The Generator for ``backend`` ("auto", "hf", or any registered name) over the learner's model.
-    ``options`` go to the backend's factory (each takes what it knows, e.g. ``prompt_batch`` for hf,
-    ``vllm`` and ``seed`` for vllm)."""
-    _load_backend_modules()
-    if backend == "auto":
-        for name in auto_order(next(model.parameters()).device, sum(p.numel() for p in model.parameters())):
-            if name not in _BACKENDS:
-                continue
-            try:
-                return _BACKENDS[name](model, tokenizer, **options)
-            except (ImportError, RuntimeError) as e:  # e.g. vllm not installed or no device for it
-                logger.info("rollout backend %s unavailable (%s); trying the next", name, e)
-        raise RuntimeError(f"no rollout backend usable; registered: {available_backends()}")
-    try:
-        factory = _BACKENDS[backend]
-    except KeyError:
-        raise KeyError(f"unknown rollout backend {backend!r}; available: {available_backends()}") from None
-    return factory(model, tokenizer, **options)
-
-
-def left_pad(seqs: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Left-pad token lists to (B, L) ids and a (B, L) bool attention mask."""
-    width = max((len(s) for s in seqs), default=0)
-    ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(seqs), width), dtype=torch.bool)
-    for i, s in enumerate(seqs):
-        if len(s):
-            ids[i, width - len(s) :] = torch.as_tensor(list(s), dtype=torch.long)
-            mask[i, width - len(s) :] = True
-    return ids, mask
-
-
-def common_prefix_length(seqs: Sequence[Sequence[int]]) -> int:
-    """Length of the longest prefix all ``seqs`` share, leaving every sequence at least one token of its own."""
-    first, limit = seqs[0], min(len(q) for q in seqs) - 1
-    n = 0
-    while n < limit and all(q[n] == first[n] for q in seqs):
-        n += 1
-    return n
-
-
-def prefill(
-    model: torch.nn.Module, prompts: Sequence[Sequence[int]], pad_id: int, device: torch.device, min_shared: int = 8
-) -> tuple[Any, torch.Tensor, torch.Tensor, torch.Tensor]:
-    """Run U prompts through ``model`` and return (KV cache, (U, V) logits of the next token, (U, L) long
-    attention mask over the cache, (U,) position of each prompt's last token).
-
-    A prefix that all prompts share (a chat template's system prompt, a few-shot header; at least
-    ``min_shared`` tokens) runs once; each prompt's remainder runs left-padded after it, the padding masked
-    out in the middle of the sequence. Positions count real tokens only, so the result equals running each
-    prompt alone.
-    """
-    shared = common_prefix_length(prompts) if len(prompts) > 1 else 0
-    shared = shared if shared >= min_shared else 0
-    cache = None
-    if shared:
-        head = torch.as_tensor([list(prompts[0][:shared])], dtype=torch.long, device=device)
-        cache = model(
-            input_ids=head, position_ids=torch.arange(shared, device=device)[None], use_cache=True, logits_to_keep=1
-        ).past_key_values
-        cache.batch_repeat_interleave(len(prompts))
-    ids, tail_mask = left_pad([q[shared:] for q in prompts], pad_id)
-    ids, tail_mask = ids.to(device), tail_mask.long().to(device)
-    mask = torch.cat([torch.ones(len(prompts), shared, dtype=torch.long, device=device), tail_mask], 1)
-    pos = shared + (tail_mask.cumsum(-1) - 1).clamp_min(0)
-    out = model(
-        input_ids=ids, attention_mask=mask, position_ids=pos, past_key_values=cache, use_cache=True, logits_to_keep=1
-    )
-    return out.past_key_values, out.logits[:, -1, :], mask, pos[:, -1]
+from rlvr.rl_core.forward import prefill
+from rlvr.rl_core.rollout.base import register_backend
+from rlvr.rl_core.rollout.batch import _concat, pad_token_id
+from rlvr.rl_core.types import RolloutBatch, SamplingParams
 
 
 def process_logits(logits: torch.Tensor, temperature: float, top_p: float) -> torch.Tensor:
@@ -216,8 +97,7 @@ class HFGenerator:
         self.model = model
         self.tokenizer = tokenizer
         self.prompt_batch = max(1, int(prompt_batch))
-        pad = tokenizer.pad_token_id
-        self.pad_id = int(pad if pad is not None else tokenizer.eos_token_id)
+        self.pad_id = pad_token_id(tokenizer)
         eos = getattr(model, "generation_config", None)
         eos_ids = getattr(eos, "eos_token_id", None) if eos is not None else None
         if eos_ids is None:
@@ -339,53 +219,6 @@ class HFGenerator:
             [lpt[r, : lens[r]].tolist() for r in range(rows)],
             truncated.cpu().tolist(),
         )
-
-
-def _concat(
-    parts: list[tuple[list[list[int]], list[list[float]], list[bool]]],
-    prompts: list[list[int]],
-    n: int,
-    pad_id: int,
-    tokenizer: Any,
-) -> RolloutBatch:
-    seqs = [s for p in parts for s in p[0]]
-    logps = [lp for p in parts for lp in p[1]]
-    trunc = [t for p in parts for t in p[2]]
-    return build_rollout_batch(prompts, seqs, logps, trunc, pad_id, tokenizer, n)
-
-
-def build_rollout_batch(
-    prompts: list[list[int]],
-    completions: list[list[int]],
-    logprobs: list[list[float]],
-    truncated: list[bool],
-    pad_id: int,
-    tokenizer: Any,
-    n: int,
-    texts: list[str] | None = None,
-) -> RolloutBatch:
-    """Right-pad N = len(prompts)·n completions into a :class:`RolloutBatch` (masks from lengths);
-    ``texts`` are decoded from the ids when not given."""
-    rows = len(completions)
-    if rows != len(prompts) * n:
-        raise ValueError(f"{rows} completions for {len(prompts)} prompts x {n}")
-    width = max((len(c) for c in completions), default=0)
-    ids = torch.full((rows, width), pad_id, dtype=torch.long)
-    mask = torch.zeros((rows, width), dtype=torch.bool)
-    old = torch.zeros((rows, width), dtype=torch.float32)
-    for r, (c, lp) in enumerate(zip(completions, logprobs)):
-        ids[r, : len(c)] = torch.as_tensor(c, dtype=torch.long)
-        mask[r, : len(c)] = True
-        old[r, : len(lp)] = torch.as_tensor(lp, dtype=torch.float32)
-    return RolloutBatch(
-        prompt_ids=[list(p) for p in prompts],
-        completion_ids=ids,
-        completion_mask=mask,
-        old_logprobs=old,
-        truncated=torch.as_tensor(truncated, dtype=torch.bool),
-        group_ids=torch.arange(len(prompts)).repeat_interleave(n),
-        texts=texts if texts is not None else tokenizer.batch_decode(completions, skip_special_tokens=True),
-    )
 
 
 @register_backend("hf")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from rlvr.rl_core.rollout_vllm import (
+from rlvr.rl_core.models import tiny_model
+from rlvr.rl_core.rollout.vllm import (
     VLLMConfig,
     VLLMGenerator,
     VLLMUnavailable,
@@ -18,7 +19,6 @@ from rlvr.rl_core.rollout_vllm import (
     vllm_available,
 )
 from rlvr.rl_core.types import SamplingParams
-from rlvr.tasks.models import tiny_model
 
 if not vllm_available():
     pytest.skip("vllm does not import here (bash scripts/setup_vllm.sh installs it)", allow_module_level=True)
@@ -239,7 +239,7 @@ def test_lora_request_push_matches_the_peft_model(tiny):
 
 
 def test_backend_factory_picks_vllm_and_falls_back_for_unsupported_shapes(tiny, monkeypatch):
-    from rlvr.rl_core import rollout
+    from rlvr.rl_core.rollout import base as rollout
 
     model, tok = tiny
     g = make_generator("vllm", model, tok, vllm=CFG, seed=0)

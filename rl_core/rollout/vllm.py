@@ -5,7 +5,7 @@
 * **Engine once per run.** The engine is built from the learner's own model: its config, generation config
   and tokenizer are written to a temporary folder and vLLM starts with dummy weights (``load_format=dummy``);
   the real weights arrive through the same push used after every optimiser step, so nothing is read from a
-  hub and no checkpoint is written. Engines are cached per process by their settings, so a second generator
+  hub (a hub model id is downloaded once, by the learner) and no checkpoint is written. Engines are cached per process by their settings, so a second generator
   over the same architecture (evaluation, a test) reuses the engine instead of starting another.
 * **Weight sync** (:meth:`VLLMGenerator.sync_weights`) after every optimiser step: the full state dict goes
   through ``collective_rpc("reload_weights")`` (vLLM's layerwise reload needs every weight, a partial push
@@ -25,8 +25,11 @@
   seed derived from it.
 
 vLLM reads its environment when it is imported, so :func:`import_vllm` sets it first (in-process engine,
-CPU KV-cache size, no thread pinning, offline hub) and restores ``torch.set_num_threads``, which vLLM's CPU
-worker replaces with a no-op. ``import vllm`` happens only when a generator is built.
+CPU KV-cache size, no thread pinning) and restores ``torch.set_num_threads``, which vLLM's CPU worker replaces
+with a no-op. The engine reads only the folder written from the learner, so it never needs a hub, and the
+user's hub settings (``HF_HUB_OFFLINE``, the cache) are left as they are for everything else in the process.
+A model hub id is loaded once, by the learner (:mod:`rlvr.rl_core.models`); the engine never downloads it.
+``import vllm`` happens only when a generator is built.
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ from typing import Any, Literal
 
 import torch
 
-from rlvr.rl_core.rollout import build_rollout_batch, register_backend
+from rlvr.rl_core.rollout.base import register_backend
+from rlvr.rl_core.rollout.batch import build_rollout_batch, pad_token_id
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
 
 logger = logging.getLogger(__name__)
@@ -163,7 +167,6 @@ def import_vllm(cfg: VLLMConfig) -> Any:
     """Set vLLM's environment, then import it. Raises ImportError (with the install hint) when it fails."""
     env = {
         "VLLM_ENABLE_V1_MULTIPROCESSING": "0",  # in-process engine: weight pushes pass tensors, no pickling
-        "HF_HUB_OFFLINE": "1",
         "VLLM_CONFIGURE_LOGGING": os.environ.get("VLLM_CONFIGURE_LOGGING", "0"),
     }
     if _on_cpu():
@@ -294,7 +297,9 @@ def _check_model(hf_config: Any) -> None:
         )
 
 
-def _start_engine(cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed: int, lora: bool) -> _Engine:
+def _start_engine(
+    cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed: int, lora: bool, trust_remote_code: bool = False
+) -> _Engine:
     base = _base_model(model)
     _check_model(base.config)
     vllm = import_vllm(cfg)
@@ -319,6 +324,7 @@ def _start_engine(cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed:
         gpu_memory_utilization=cfg.gpu_memory_utilization,
         tensor_parallel_size=cfg.tensor_parallel_size,
         distributed_executor_backend="uni" if cfg.tensor_parallel_size == 1 else None,
+        trust_remote_code=trust_remote_code,  # the config and tokenizer classes of a custom-code model
     )
     if lora:
         kwargs.update(enable_lora=True, max_lora_rank=cfg.max_lora_rank, max_loras=1)
@@ -335,12 +341,15 @@ def _start_engine(cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed:
     return _Engine(llm, folder, dtype, lora, max_len)
 
 
-def _engine_key(cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed: int, lora: bool) -> str:
+def _engine_key(
+    cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed: int, lora: bool, trust_remote_code: bool = False
+) -> str:
     base = _base_model(model)
+    engine = asdict(cfg) | {"seed": seed, "lora": lora, "dtype": str(_resolve_dtype(cfg, model))}
     parts = {
         "config": base.config.to_json_string(use_diff=False),
         "tokenizer": hashlib.sha256(json.dumps(tokenizer.get_vocab(), sort_keys=True).encode()).hexdigest(),
-        "engine": asdict(cfg) | {"seed": seed, "lora": lora, "dtype": str(_resolve_dtype(cfg, model))},
+        "engine": engine | {"trust_remote_code": trust_remote_code},
     }
     return json.dumps(parts, sort_keys=True, default=str)
 
@@ -351,9 +360,18 @@ class VLLMGenerator:
 
     ``model``/``tokenizer``: the learner's (a transformers causal LM, optionally peft-wrapped) and its
     tokenizer. The engine starts (or is reused from the process cache) here and receives the weights at once.
+    ``trust_remote_code``: the model was loaded with its repository's own code (``model.trust_remote_code``),
+    which vLLM then needs to read its config and tokenizer.
     """
 
-    def __init__(self, model: torch.nn.Module, tokenizer: Any, cfg: VLLMConfig | None = None, seed: int = 0) -> None:
+    def __init__(
+        self,
+        model: torch.nn.Module,
+        tokenizer: Any,
+        cfg: VLLMConfig | None = None,
+        seed: int = 0,
+        trust_remote_code: bool = False,
+    ) -> None:
         self.cfg = cfg or VLLMConfig()
         self.tokenizer = tokenizer
         self.model = model
@@ -367,12 +385,11 @@ class VLLMGenerator:
         self.uid = next(_GENERATOR_IDS)  # which generator's weights the shared engine holds
         seed = self.cfg.seed if self.cfg.seed is not None else seed
         lora = mode == "lora_request"
-        key = _engine_key(self.cfg, model, tokenizer, seed, lora)
+        key = _engine_key(self.cfg, model, tokenizer, seed, lora, trust_remote_code)
         if key not in _ENGINES:
-            _ENGINES[key] = _start_engine(self.cfg, model, tokenizer, seed, lora)
+            _ENGINES[key] = _start_engine(self.cfg, model, tokenizer, seed, lora, trust_remote_code)
         self.engine = _ENGINES[key]
-        pad = tokenizer.pad_token_id
-        self.pad_id = int(pad if pad is not None else tokenizer.eos_token_id)
+        self.pad_id = pad_token_id(tokenizer)
         self._lora_dir: str | None = None
         self._lora_request: Any = None
         self.last_sync_s = 0.0
@@ -430,8 +447,12 @@ class VLLMGenerator:
         for i, p in enumerate(prompts):
             if not p:
                 raise ValueError(f"prompt {i} is empty")
-            if len(p) >= limit:
-                raise ValueError(f"prompt {i} has {len(p)} tokens; rollout.vllm.max_model_len is {limit}")
+            if len(p) + params.max_new_tokens > limit:  # vLLM would silently stop the completion at the limit
+                raise ValueError(
+                    f"prompt {i} has {len(p)} tokens and {params.max_new_tokens} new tokens are asked for: "
+                    f"{len(p) + params.max_new_tokens} exceed rollout.vllm.max_model_len={limit} (raise it, or set "
+                    "rollout.max_prompt_tokens so that long prompts are left out)"
+                )
         greedy = params.temperature <= 0
         per_request = 1 if greedy else n  # vLLM refuses n > 1 with greedy decoding: send n copies
         copies = n if greedy else 1
@@ -486,9 +507,14 @@ def _sampled_logprob(entry: Any, token: int) -> float:
 
 @register_backend("vllm")
 def _vllm_backend(
-    model: torch.nn.Module, tokenizer: Any, vllm: VLLMConfig | dict[str, Any] | None = None, seed: int = 0, **_: Any
+    model: torch.nn.Module,
+    tokenizer: Any,
+    vllm: VLLMConfig | dict[str, Any] | None = None,
+    seed: int = 0,
+    trust_remote_code: bool = False,
+    **_: Any,
 ) -> VLLMGenerator:
     cfg = VLLMConfig(**vllm) if isinstance(vllm, dict) else vllm
-    gen = VLLMGenerator(model, tokenizer, cfg, seed=seed)
+    gen = VLLMGenerator(model, tokenizer, cfg, seed=seed, trust_remote_code=trust_remote_code)
     logger.info("rollout backend: vllm %s", gen)
     return gen

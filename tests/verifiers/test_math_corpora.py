@@ -1,0 +1,30 @@
+"""The benchmark corpora as tests: every hand-labelled pair judged as labelled (zero false passes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rlvr.verifiers.math import MathVerifier
+
+DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
+CORPORA = ["math_corpus.jsonl", "math_adversarial.jsonl", "math_free_text.jsonl"]
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_corpus_is_judged_as_labelled(name: str) -> None:
+    rows = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+    results = MathVerifier(timeout_s=10.0).verify_batch([r["completion"] for r in rows], [r["gold"] for r in rows])
+    wrong = [
+        (r["class"], r["completion"][-80:], r["gold"], r["label"])
+        for r, x in zip(rows, results)
+        if x.passed != r["label"]
+    ]
+    assert wrong == []
+
+
+def test_corpus_sizes() -> None:
+    sizes = {n: sum(1 for line in (DATA / n).read_text().splitlines() if line.strip()) for n in CORPORA}
+    assert sizes["math_adversarial.jsonl"] >= 200 and sizes["math_free_text.jsonl"] >= 200

@@ -1,0 +1,625 @@
+"""Tokens of an answer: LaTeX math, or prose with math in it, as one token stream.
+
+:func:`prose_to_latex` turns a prose answer ("$2$ or $3$", "18 apples", "x <= 3") into math-mode LaTeX:
+math spans are copied, words become ``\\text{…}``, ASCII relations become ``\\le``/``\\ge``/``\\ne``.
+:func:`lex` turns math-mode LaTeX into :data:`Tok` tuples ``(kind, value)``:
+
+======== ====================================================================================
+``ws``   whitespace and spacing commands (kept: ``1 \\quad 2`` is not ``12``)
+``num``  a digit string, optionally with a decimal point (``"1000"``, ``"3.14"``)
+``sci``  scientific notation written with an e (``"1.5e3"``)
+``sym``  one letter (case kept)
+``cmd``  a command name, normalised (``dfrac`` → ``frac``, ``leq`` → ``le``)
+``op``   one character, or an escaped one (``\\{``, ``\\\\``)
+``word`` a word of text (``\\text{or}``, prose)
+``unit`` a canonical unit (``\\%`` → ``%``, ``^\\circ`` → ``deg``, ``\\text{ cm}`` → ``cm``)
+``begin``/``end`` an environment (``pmatrix``)
+======== ====================================================================================
+
+Presentation that does not change the value is dropped here: ``\\left``/``\\right`` and sizes,
+``\\displaystyle``, ``\\boxed`` wrappers inside an answer, colours, bold. Nothing is evaluated. Inputs are
+capped by the caller (answers are at most a few thousand characters); every scan is linear in its input.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rlvr.verifiers.lexicon import (
+    APPROX_WORDS,
+    MATH_MODE_UNITS,
+    MULTIPLIERS,
+    NEUTRAL_TRAILING,
+    OR_WORDS,
+    count_noun,
+    unit_name,
+)
+
+Tok = tuple[str, str]
+
+UNICODE = {
+    "π": "\\pi ",
+    "√": "\\sqrt",
+    "−": "-",
+    "–": "-",
+    "—": "-",
+    "×": "\\times ",
+    "·": "\\cdot ",
+    "÷": "\\div ",
+    "≤": "\\le ",
+    "≥": "\\ge ",
+    "≠": "\\ne ",
+    "≈": "\\approx ",
+    "∞": "\\infty ",
+    "∪": "\\cup ",
+    "∩": "\\cap ",
+    "∈": "\\in ",
+    "±": "\\pm ",
+    "∓": "\\mp ",
+    "°": "^\\circ ",
+    "²": "^2",
+    "³": "^3",
+    "⋅": "\\cdot ",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "’": "'",
+    "∅": "\\emptyset ",
+    "ℝ": "\\mathbb{R}",
+    "…": "\\ldots ",
+}
+_UNICODE_RE = re.compile("|".join(re.escape(k) for k in UNICODE))
+
+_MATH = re.compile(
+    r"(?P<ws>(?:\s|\\[,;:! >]|\\q?quad(?![A-Za-z])|~"
+    r"|\\(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
+    r"|\\hspace\*?\{[^{}]{0,20}\}|\\[mh]?(?:kern|skip)[ ]?-?[\d.]{1,8}[ ]?[a-z]{2})+)"
+    r"|(?P<num>\d+(?:\.\d+)?|\.\d+)"
+    r"|\\(?P<cmd>[A-Za-z]+)"
+    r"|\\(?P<esc>[^A-Za-z])"
+    r"|(?P<sym>[A-Za-z])"
+    r"|(?P<op>\S)",
+    re.S,
+)
+_TEX_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ ]?+(?:\{,\}|,\\!|\\[,;:]|\{\\,\}|\\ )[ ]?+\d{3})++(?!\d)")
+_TEX_SEP = re.compile(r"[ ]?+(?:\{,\}|,\\!|\\[,;:]|\{\\,\}|\\ )[ ]?+")
+_SCI = re.compile(r"[eE][-+]?\d+(?![A-Za-z\d])")
+
+_CMD_ALIASES = {
+    "dfrac": "frac",
+    "tfrac": "frac",
+    "cfrac": "frac",
+    "dbinom": "binom",
+    "tbinom": "binom",
+    "leq": "le",
+    "leqslant": "le",
+    "leqq": "le",
+    "geq": "ge",
+    "geqslant": "ge",
+    "geqq": "ge",
+    "neq": "ne",
+    "infin": "infty",
+    "rightarrow": "to",
+    "longrightarrow": "to",
+    "cdotp": "cdot",
+    "ldots": "dots",
+    "cdots": "dots",
+    "dotsc": "dots",
+    "varnothing": "emptyset",
+    "varepsilon": "epsilon",
+    "varphi": "phi",
+    "vartheta": "theta",
+    "lbrack": "[",
+    "rbrack": "]",
+    "arcsec": "asec",
+    "arccsc": "acsc",
+    "arccot": "acot",
+}
+_CMD_TO_OP = {"lt": "<", "gt": ">", "ast": "*", "lvert": "|", "rvert": "|", "vert": "|", "mid": "|", "colon": ":"}
+_CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{or}": "or"}
+_DROP = frozenset(
+    """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
+    scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
+    mathfrak""".split()
+)
+_TEXT_CMDS = frozenset(
+    "text textrm textnormal textup textit textsf texttt textbf emph mbox hbox mathrm mathit mathsf mathtt".split()
+)
+_COLOR_CMDS = frozenset({"color", "textcolor"})
+
+#: words of prose that are mathematics
+MATH_WORDS = {
+    "sqrt": "sqrt",
+    "pi": "\\pi",
+    "infinity": "\\infty",
+    "inf": "\\infty",
+    "sin": "\\sin",
+    "cos": "\\cos",
+    "tan": "\\tan",
+    "cot": "\\cot",
+    "sec": "\\sec",
+    "csc": "\\csc",
+    "log": "\\log",
+    "ln": "\\ln",
+    "exp": "\\exp",
+    "arcsin": "\\arcsin",
+    "arccos": "\\arccos",
+    "arctan": "\\arctan",
+}
+
+
+def unicode_to_latex(s: str) -> str:
+    return _UNICODE_RE.sub(lambda m: UNICODE[m.group(0)], s) if _UNICODE_RE.search(s) else s
+
+
+def match_brace(s: str, i: int) -> int:
+    """Index of the ``}`` closing the ``{`` at ``s[i]`` (escaped braces skipped), or -1. Linear."""
+    depth = 0
+    n = len(s)
+    while i < n:
+        c = s[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _skip_ws(s: str, i: int) -> int:
+    while i < len(s) and s[i] in " \t\n":
+        i += 1
+    return i
+
+
+# ---------------------------------------------------------------- prose → LaTeX
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+|-[A-Za-z]{2,}(?![A-Za-z]*[-+=^]))*\.?")
+_PROSE_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|\.\d+")
+
+
+def prose_to_latex(text: str) -> str:
+    """A prose answer as math-mode LaTeX (see the module docstring). Input length is capped by the caller."""
+    s = unicode_to_latex(text)
+    out: list[str] = []
+    i, n = 0, len(s)
+    last_was_number = False
+    while i < n:
+        c = s[i]
+        if c == "$" or s.startswith(("\\(", "\\["), i):
+            span = _math_span(s, i)
+            if span is not None:
+                start, end, after = span
+                out.append(" " + s[start:end] + " ")
+                i = after
+                last_was_number = True  # a unit phrase may follow a math span: $50\pi$ square units
+                continue
+            out.append("\\$" if c == "$" else c)
+            i += 1
+            continue
+        if c == "\\":
+            m = re.compile(r"\\(?:[A-Za-z]+|.)").match(s, i)
+            j = m.end() if m else i + 1
+            while j < n and s[j] in "{[":  # the command's arguments
+                if s[j] == "{":
+                    k = match_brace(s, j)
+                else:
+                    k = s.find("]", j)
+                if k < 0:
+                    break
+                j = k + 1
+            out.append(" " + s[i:j] + " ")
+            i = j
+            last_was_number = False
+            continue
+        if c.isalpha():
+            m = _WORD.match(s, i)
+            assert m is not None
+            word = m.group(0)
+            if word.endswith(".") and word[:-1].lower() not in ("approx", "in", "sq", "ca"):
+                word = word[:-1]
+            if last_was_number:  # a unit phrase after a number: longest match of up to four words
+                phrase = _unit_phrase(s, i)
+                if phrase is not None:
+                    out.append(f" \\text{{{phrase[0]}}} ")
+                    i = phrase[1]
+                    last_was_number = False
+                    continue
+            i += len(word)
+            if len(word) == 1:
+                out.append(word)
+            elif word.lower() in MATH_WORDS and not (word.lower() == "in" or word[0].isupper() and len(word) > 3):
+                out.append(" " + MATH_WORDS[word.lower()] + " ")
+            else:
+                out.append(f" \\text{{{word}}} ")
+            last_was_number = False
+            continue
+        if c.isdigit() or (c == "." and i + 1 < n and s[i + 1].isdigit()):
+            m = _PROSE_NUM.match(s, i)
+            assert m is not None
+            out.append(m.group(0))
+            i = m.end()
+            last_was_number = True
+            continue
+        if c == "*" and s.startswith("**", i) or c in "`_" and not (c == "_" and out and out[-1][-1:].isalnum()):
+            i += 2 if s.startswith("**", i) else 1
+            continue
+        if c == "%":
+            out.append("\\%")
+        elif c == "~":
+            out.append(" \\approx ")
+        elif c == "\n":
+            out.append(" ")
+        elif c == "x" and last_was_number:
+            out.append("\\times")
+        else:
+            out.append(c)
+        if not c.isspace():
+            last_was_number = c == "%" and last_was_number
+        i += 1
+    return "".join(out).strip()
+
+
+def _unit_phrase(s: str, i: int) -> tuple[str, int] | None:
+    """The longest unit phrase of up to four words starting at ``s[i]``: (phrase, end index)."""
+    best = None
+    j = i
+    words: list[str] = []
+    for _ in range(4):
+        m = re.compile(r"[A-Za-z]+\.?(?:/[A-Za-z]+)?(?:\^\{?[23]\}?|[²³])?").match(s, j)
+        if not m:
+            break
+        words.append(m.group(0))
+        j = m.end()
+        phrase = " ".join(words)
+        if unit_name(phrase) is not None or unit_name(phrase.rstrip(".")) is not None:
+            best = (phrase.rstrip("."), j)
+        k = j
+        while k < len(s) and s[k] == " ":
+            k += 1
+        if k == j or k >= len(s):
+            break
+        j = k
+    return best
+
+
+def find_dollar(s: str, i: int, double: bool = False) -> int:
+    """The next ``$`` (``$$``) at or after ``s[i]`` that is not an escaped ``\\$``, or -1."""
+    target = "$$" if double else "$"
+    while True:
+        j = s.find(target, i)
+        if j <= 0 or s[j - 1] != "\\":
+            return j
+        i = j + 1
+
+
+def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
+    """A math span starting at ``s[i]``: (content start, content end, index after the closer), or ``None``
+    for a literal dollar (money: ``$5``, ``$5 and $6``)."""
+    if s.startswith("$$", i):
+        j = find_dollar(s, i + 2, double=True)
+        return (i + 2, j, j + 2) if j >= 0 else None
+    for opener, closer in (("\\[", "\\]"), ("\\(", "\\)")):
+        if s.startswith(opener, i):
+            j = s.find(closer, i + len(opener))
+            return (i + len(opener), j, j + len(closer)) if j >= 0 else None
+    j = find_dollar(s, i + 1)
+    if j < 0:
+        return None
+    if i + 1 < len(s) and s[i + 1].isdigit() and (j + 1 < len(s) and s[j + 1].isdigit() or s[j - 1].isspace()):
+        return None  # $5 and $6: money
+    if "\n\n" in s[i:j]:
+        return None
+    return (i + 1, j, j + 1)
+
+
+# ---------------------------------------------------------------- LaTeX → tokens
+
+
+def lex(latex: str) -> list[Tok]:
+    """Math-mode LaTeX as tokens (see the module docstring)."""
+    s = unicode_to_latex(latex)
+    if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
+        s = _TEX_THOUSANDS.sub(lambda m: _TEX_SEP.sub("", m.group(0)), s)
+    toks: list[Tok] = []
+    i, n = 0, len(s)
+    while i < n:
+        m = _MATH.match(s, i)
+        if m is None:  # pragma: no cover - the last alternative matches any non-space character
+            break
+        i = m.end()
+        kind = m.lastgroup
+        val = m.group(kind) if kind else ""
+        if kind == "ws":
+            if not toks or toks[-1][0] != "ws":
+                toks.append(("ws", " "))
+        elif kind == "num":
+            sci = _SCI.match(s, i)
+            if sci and not val.startswith("."):
+                toks.append(("sci", val + sci.group(0).lower()))
+                i = sci.end()
+            else:
+                toks.append(("num", val))
+        elif kind == "sym":
+            toks.append(("sym", val))
+        elif kind == "esc":
+            i = _escape(val, toks, i)
+        elif kind == "cmd":
+            i = _command(s, i, val, toks)
+        else:
+            _op(val, toks)
+    return _post(toks)
+
+
+def _escape(val: str, toks: list[Tok], i: int) -> int:
+    if val == "%":
+        toks.append(("unit", "%"))
+    elif val == "$":
+        toks.append(("unit", "$"))
+    elif val == ".":
+        pass  # "\." is an accent, not punctuation
+    elif val in "{}":
+        toks.append(("op", "\\" + val))
+    elif val == "\\":
+        toks.append(("op", "\\\\"))
+    elif val == "|":
+        toks.append(("op", "|"))
+    elif val == "&":
+        toks.append(("word", "and"))
+    elif val in "#_":
+        toks.append(("op", val))
+    return i
+
+
+def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
+    name = _CMD_ALIASES.get(name, name)
+    if name in ("left", "right") or name.startswith(("big", "Big")):
+        j = _skip_ws(s, i)
+        if j < len(s) and s[j] == ".":
+            return j + 1
+        return i
+    if name in _DROP:
+        return i
+    if name in ("hphantom", "vphantom", "phantom"):
+        j = _skip_ws(s, i)
+        if j < len(s) and s[j] == "{":
+            k = match_brace(s, j)
+            return k + 1 if k >= 0 else len(s)
+        return i
+    if name in _COLOR_CMDS:
+        j = _skip_ws(s, i)
+        if j < len(s) and s[j] == "{":
+            k = match_brace(s, j)
+            return k + 1 if k >= 0 else len(s)
+        return i
+    if name in _CMD_TO_OP:
+        toks.append(("op", _CMD_TO_OP[name]))
+        return i
+    if name == "not":  # \not= is \ne; any other negated relation is kept as one
+        j = _skip_ws(s, i)
+        if s.startswith("=", j):
+            toks.append(("cmd", "ne"))
+            return j + 1
+        m = re.compile(r"\\([A-Za-z]+)").match(s, j)
+        if m:
+            toks.append(("cmd", "not" + m.group(1)))
+            return m.end()
+        return i
+    if name in _CMD_TO_WORD:
+        toks.append(("word", _CMD_TO_WORD[name]))
+        return i
+    if name in ("begin", "end"):
+        j = _skip_ws(s, i)
+        if j < len(s) and s[j] == "{":
+            k = match_brace(s, j)
+            if k > 0:
+                env = s[j + 1 : k].strip().rstrip("*")
+                toks.append((name, env))
+                k += 1
+                if name == "begin" and env == "array":
+                    k2 = _skip_ws(s, k)
+                    if k2 < len(s) and s[k2] == "{":
+                        k3 = match_brace(s, k2)
+                        k = k3 + 1 if k3 > 0 else k
+                return k
+        toks.append(("cmd", name))
+        return i
+    if name == "operatorname" or name == "mathbb":
+        j = _skip_ws(s, i)
+        if j < len(s) and s[j] == "{":
+            k = match_brace(s, j)
+            if k > 0:
+                inner = s[j + 1 : k].strip()
+                toks.append(("cmd", ("mathbb" + inner) if name == "mathbb" else inner.replace(" ", "")))
+                return k + 1
+        return i
+    if name in ("degree", "degrees"):
+        toks.append(("unit", "deg"))
+        return i
+    if name in ("textdollar", "dollar"):
+        toks.append(("unit", "$"))
+        return i
+    if name == "euro":
+        toks.append(("unit", "eur"))
+        return i
+    if name in ("pounds", "textsterling"):
+        toks.append(("unit", "gbp"))
+        return i
+    if name in _TEXT_CMDS:
+        j = _skip_ws(s, i)
+        if j < len(s) and s[j] == "{":
+            k = match_brace(s, j)
+            if k > 0:
+                _text(s[j + 1 : k], toks)
+                return k + 1
+        return i
+    toks.append(("cmd", name))
+    return i
+
+
+_TEXT_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?|\S")
+
+
+def _text(content: str, toks: list[Tok]) -> None:
+    """The content of ``\\text{…}``: a unit, words, or prose with numbers/math in it."""
+    c = content.strip()
+    if not c:
+        toks.append(("ws", " "))
+        return
+    u = unit_name(c) or ("in" if c in ("in", "in.") else None)  # \text{ in}: inches only inside \text
+    if u is not None and not (len(c) == 1 and c.isupper() and u not in ("l",)):
+        toks.append(("ws", " "))
+        toks.append(("unit", u))
+        return
+    if any(ch.isdigit() or ch in "$\\^_{}" for ch in c):
+        toks.append(("ws", " "))
+        toks.extend(lex(prose_to_latex(c)))
+        toks.append(("ws", " "))
+        return
+    toks.append(("ws", " "))
+    for m in _TEXT_WORD.finditer(c):
+        w = m.group(0)
+        if len(w) == 1 and w.isalpha():
+            toks.append(("sym", w))
+        elif w[0].isalpha():
+            toks.append(("word", w.rstrip(".") if w.rstrip(".").lower() not in ("approx", "ca") else w))
+        elif w in "(),;:[]":
+            toks.append(("op", w))
+        elif w == "%":
+            toks.append(("unit", "%"))
+        elif w == "&":
+            toks.append(("word", "and"))
+        elif w == "/":
+            toks.append(("op", "/"))
+        toks.append(("ws", " "))
+
+
+def _op(c: str, toks: list[Tok]) -> None:
+    prev = toks[-1] if toks else None
+    if prev is not None and prev[0] == "op":
+        pair = prev[1] + c
+        if pair in ("<=", "=<"):
+            toks[-1] = ("cmd", "le")
+            return
+        if pair in (">=", "=>") and pair == ">=":
+            toks[-1] = ("cmd", "ge")
+            return
+        if pair == "!=" or pair == "<>":
+            toks[-1] = ("cmd", "ne")
+            return
+        if pair == "==":
+            return
+        if pair == "**":
+            toks[-1] = ("op", "^")
+            return
+        if pair == "->":
+            toks[-1] = ("cmd", "to")
+            return
+        if pair == ".." and len(toks) >= 2 and toks[-2] == ("op", "."):
+            toks[-2:] = [("cmd", "dots")]  # an ellipsis: a list that goes on, not sentence punctuation
+            return
+    toks.append(("op", c))
+
+
+def _post(toks: list[Tok]) -> list[Tok]:
+    """Second pass: degrees (``^\\circ``), letter runs that are words or units, trimmed whitespace."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t == ("op", "^"):  # ^\circ, ^{\circ}, ^{\circ}C
+            j = i + 1
+            if j < n and toks[j] == ("ws", " "):
+                j += 1
+            if j < n and toks[j] == ("cmd", "circ"):
+                out.append(("unit", "deg"))
+                i = j + 1
+                continue
+            if j + 2 < n and toks[j] == ("op", "{") and toks[j + 1] == ("cmd", "circ") and toks[j + 2] == ("op", "}"):
+                out.append(("unit", "deg"))
+                i = j + 3
+                continue
+            if j + 3 < n and toks[j] == ("op", "{") and toks[j + 2] == ("cmd", "circ") and toks[j + 3] == ("op", "}"):
+                if toks[j + 1] == ("ws", " "):
+                    out.append(("unit", "deg"))
+                    i = j + 4
+                    continue
+        if t == ("cmd", "circ") and out and out[-1][0] in ("num", "op"):
+            out.append(("unit", "deg"))
+            i += 1
+            continue
+        if t[0] == "sym" and (i == 0 or toks[i - 1][0] != "sym"):
+            j = i
+            while j < n and toks[j][0] == "sym":
+                j += 1
+            run = "".join(v for _, v in toks[i:j])
+            before = _prev_solid(out)
+            after = toks[j] if j < n else None
+            bounded = (before is None or before[0] != "op" or before[1] not in "_^\\") and (
+                after is None or after[0] in ("ws", "op", "word", "unit") and after[1] not in ("(", "_", "^")
+            )
+            if len(run) >= 2 and bounded:
+                low = run.lower()
+                if before is not None and before[0] in ("num", "sci") and run in MATH_MODE_UNITS:
+                    out.append(("unit", unit_name(run) or run))
+                    i = j
+                    continue
+                if before is not None and before[0] in ("num", "sci") and out[-1:] == [("ws", " ")]:
+                    if count_noun(run) is not None or unit_name(run) is not None:  # \boxed{72 clips}
+                        out.append(("word", run))
+                        i = j
+                        continue
+                if low in OR_WORDS or low in ("and", "more", "less", "than", "not", "fewer") or low in MULTIPLIERS:
+                    if toks[i - 1 : i] in ([], [("ws", " ")]) or i == 0:
+                        out.append(("word", low))
+                        i = j
+                        continue
+                if low in APPROX_WORDS or low in NEUTRAL_TRAILING:
+                    out.append(("word", low))
+                    i = j
+                    continue
+        if t == ("ws", " ") and (not out or out[-1] == ("ws", " ")):
+            i += 1
+            continue
+        if t[0] == "sym" and t[1] in "CF" and out and out[-1] == ("unit", "deg"):
+            out[-1] = ("unit", "degC" if t[1] == "C" else "degF")
+            i += 1
+            continue
+        out.append(t)
+        i += 1
+    while out and out[-1] == ("ws", " "):
+        out.pop()
+    return out
+
+
+def _prev_solid(toks: list[Tok]) -> Tok | None:
+    for t in reversed(toks):
+        if t[0] != "ws":
+            return t
+    return None
+
+
+def render(toks: list[Tok]) -> str:
+    """Tokens back to LaTeX (canonical spacing: a space only where one separated two tokens)."""
+    parts: list[str] = []
+    for kind, val in toks:
+        if kind == "ws":
+            parts.append(" ")
+        elif kind == "cmd":
+            parts.append("\\" + val + " ")
+        elif kind == "word":
+            parts.append("\\text{" + val + "}")
+        elif kind == "unit":
+            parts.append("\\unit{" + val + "}")
+        elif kind == "begin":
+            parts.append("\\begin{" + val + "}")
+        elif kind == "end":
+            parts.append("\\end{" + val + "}")
+        else:
+            parts.append(val)
+    return re.sub(r" +", " ", "".join(parts)).strip()

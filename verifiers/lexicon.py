@@ -1,0 +1,291 @@
+"""The words an answer may carry around its value, and what each one means.
+
+A grader that drops every word after a number ("2 more", "2 million", "2 or three" all become 2) passes
+wrong answers; one that keeps every word fails "18 dollars" against 18. This lexicon splits the words:
+
+* **units** (``cm``, ``meters``, ``\\$``, ``%``, degrees, ``square feet``, ``km/h``): canonical names, compared
+  between answers (a missing unit may match, a different one never);
+* **count nouns** (a plural noun after a number, "18 apples"): a unit named by the noun;
+* **multipliers** ("million", "dozen"): change the value;
+* **neutral** words ("in total", "altogether") and **fillers** ("exactly", "a total of"): dropped;
+* **approximation** markers ("approximately", ``\\approx``): allowed in front of a decimal only;
+* **connectors** ("or", "and"): build alternatives and lists.
+
+Every other word stays in the answer, so an answer with a word the gold lacks does not match it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- units
+
+_UNIT_GROUPS: dict[str, tuple[str, ...]] = {
+    # length
+    "mm": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
+    "cm": ("cm", "centimeter", "centimeters", "centimetre", "centimetres"),
+    "m": ("m", "meter", "meters", "metre", "metres"),
+    "km": ("km", "kilometer", "kilometers", "kilometre", "kilometres"),
+    "in": ("inch", "inches", "in."),
+    "ft": ("ft", "foot", "feet"),
+    "yd": ("yd", "yard", "yards"),
+    "mi": ("mi", "mile", "miles"),
+    # mass
+    "mg": ("mg", "milligram", "milligrams"),
+    "g": ("g", "gram", "grams"),
+    "kg": ("kg", "kilogram", "kilograms", "kilo", "kilos"),
+    "lb": ("lb", "lbs", "pound", "pounds"),
+    "oz": ("oz", "ounce", "ounces"),
+    "ton": ("ton", "tons", "tonne", "tonnes"),
+    # volume
+    "ml": ("ml", "mL", "milliliter", "milliliters", "millilitre", "millilitres"),
+    "l": ("L", "liter", "liters", "litre", "litres"),
+    "gal": ("gal", "gallon", "gallons"),
+    "qt": ("qt", "quart", "quarts"),
+    "pt": ("pint", "pints"),
+    "cup": ("cup", "cups"),
+    # time
+    "s": ("s", "sec", "secs", "second", "seconds"),
+    "min": ("min", "mins", "minute", "minutes"),
+    "h": ("h", "hr", "hrs", "hour", "hours"),
+    "day": ("day", "days"),
+    "week": ("week", "weeks", "wk", "wks"),
+    "month": ("month", "months"),
+    "year": ("year", "years", "yr", "yrs"),
+    # speed
+    "m/s": ("m/s", "meters per second", "metres per second", "meter per second"),
+    "km/h": ("km/h", "kph", "kmh", "km/hr", "kilometers per hour", "kilometres per hour"),
+    "mph": ("mph", "mi/h", "miles per hour", "mile per hour"),
+    "ft/s": ("ft/s", "feet per second"),
+    # money
+    "$": ("$", "\\$", "dollar", "dollars", "usd", "USD", "bucks"),
+    "cent": ("cent", "cents", "¢"),
+    "eur": ("€", "euro", "euros", "eur", "EUR"),
+    "gbp": ("£", "gbp", "GBP"),
+    "yuan": ("yuan", "rmb", "RMB"),
+    "yen": ("yen", "¥"),
+    "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR"),
+    # angle, ratio
+    "deg": ("degree", "degrees", "deg", "°"),
+    "rad": ("rad", "radian", "radians"),
+    "%": ("%", "percent", "per cent", "percentage", "percentage points", "pct", "pct."),
+    # temperature, energy, misc
+    "degC": ("°C", "celsius", "degrees celsius", "degrees Celsius", "C°"),
+    "degF": ("°F", "fahrenheit", "degrees fahrenheit", "degrees Fahrenheit", "F°"),
+    "K": ("kelvin",),
+    "J": ("J", "joule", "joules"),
+    "W": ("W", "watt", "watts"),
+    "N": ("newton", "newtons"),
+    "V": ("volt", "volts"),
+    "Hz": ("Hz", "hertz"),
+    "unit": ("unit", "units"),
+    "cal": ("cal", "calorie", "calories"),
+    "kcal": ("kcal", "kilocalorie", "kilocalories"),
+    "mAh": ("mAh",),
+    "byte": ("byte", "bytes", "B"),
+    "kb": ("kb", "KB", "kilobyte", "kilobytes"),
+    "mb": ("MB", "megabyte", "megabytes"),
+    "gb": ("GB", "gigabyte", "gigabytes"),
+}
+
+#: words that stand for a unit on their own (case-sensitive aliases are listed as written)
+UNIT_ALIASES: dict[str, str] = {}
+for _canon, _aliases in _UNIT_GROUPS.items():
+    for _a in _aliases:
+        UNIT_ALIASES[_a] = _canon
+        if not any(c.isupper() for c in _a) or len(_a) > 3:
+            UNIT_ALIASES.setdefault(_a.lower(), _canon)
+
+#: bare letter runs read as units after a number even in math mode (``5 cm``, ``3km``)
+MATH_MODE_UNITS = frozenset(
+    a for a, c in UNIT_ALIASES.items() if len(a) >= 2 and a.isalpha() and a not in ("in", "min", "day", "cup", "c")
+)
+
+_POWER_WORDS = {"square": 2, "sq": 2, "sq.": 2, "squared": 2, "cubic": 3, "cu": 3, "cubed": 3}
+
+
+def unit_name(phrase: str) -> str | None:
+    """The canonical unit of a phrase (``"square feet"`` → ``ft^2``, ``"cm^2"`` → ``cm^2``), or ``None``."""
+    p = " ".join(phrase.replace("\\,", " ").replace("\\ ", " ").replace("~", " ").split()).strip(" .")
+    if not p or len(p) > 40:
+        return None
+    if p in UNIT_ALIASES:
+        return UNIT_ALIASES[p]
+    if p.lower() in UNIT_ALIASES and len(p) > 3:
+        return UNIT_ALIASES[p.lower()]
+    m = re.fullmatch(r"(.+?)\s*(?:\^\s*\{?\s*([23])\s*\}?|([²³]))", p)
+    if m:
+        base = unit_name(m.group(1))
+        power = m.group(2) or {"²": "2", "³": "3"}[m.group(3)]
+        return f"{base}^{power}" if base else None
+    words = p.split(" ")
+    if len(words) >= 2 and words[0].lower() in _POWER_WORDS:
+        base = unit_name(" ".join(words[1:]))
+        return f"{base}^{_POWER_WORDS[words[0].lower()]}" if base else None
+    if len(words) >= 2 and words[-1].lower() in ("squared", "cubed"):
+        base = unit_name(" ".join(words[:-1]))
+        return f"{base}^{_POWER_WORDS[words[-1].lower()]}" if base else None
+    if "/" in p and p.count("/") == 1:
+        num, den = (x.strip() for x in p.split("/"))
+        a, b = unit_name(num), unit_name(den)
+        return f"{a}/{b}" if a and b else None
+    if " per " in p:
+        num, den = p.split(" per ", 1)
+        a, b = unit_name(num), unit_name(den)
+        return f"{a}/{b}" if a and b else None
+    return None
+
+
+# ---------------------------------------------------------------- other word classes
+
+#: words that scale the value they follow
+MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "dozen": 12,
+}
+
+#: trailing words that add nothing to a value
+NEUTRAL_TRAILING = (
+    "in total",
+    "total",
+    "altogether",
+    "in all",
+    "overall",
+    "here",
+    "now",
+    "exactly",
+    "in number",
+    "only",
+)
+#: leading words between an answer phrase and the value that add nothing
+FILLERS = (
+    "exactly",
+    "precisely",
+    "only",
+    "simply",
+    "just",
+    "equal to",
+    "equals",
+    "given by",
+    "a total of",
+    "the total of",
+    "the number",
+    "the value",
+    "the",
+    "then",
+    "therefore",
+    "thus",
+    "so",
+    "hence",
+)
+#: markers of an approximate value: the value itself is compared ("nearly", "almost" are not among them: they
+#: say "a little less than")
+APPROX_WORDS = ("approximately", "approx.", "approx", "about", "around", "roughly", "circa", "ca.")
+
+#: connectors: "or" offers alternatives, "and" lists parts
+OR_WORDS = frozenset({"or", "and/or", "either"})
+AND_WORDS = frozenset({"and", "&"})
+
+#: plural-looking words that change a number's meaning (never read as count nouns)
+_NOT_NOUNS = frozenset(
+    """times hundreds thousands millions billions trillions dozens scores pairs couples halves thirds quarters
+    fourths fifths sixths sevenths eighths ninths tenths elevenths twelfths twentieths hundredths thousandths
+    millionths billionths percents others extras tens ones twos threes fours fives sixes sevens eights nines
+    perhaps always sometimes besides towards afterwards whereas yes its has was does goes his hers ours yours
+    theirs this thus plus minus less unless regardless nevertheless various obvious previous numerous
+    powers degrees radians grams inches feet units""".split()
+)
+
+_PLURAL = re.compile(r"[a-z]{3,}s")
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women mice geese teeth sheep fish deer cattle oxen dice data persons".split()
+)
+
+
+def count_noun(word: str, singular_ok: bool = False) -> str | None:
+    """``word`` as a count noun after a number ("apples" → ``noun:apple``), else ``None``.
+
+    A count noun is a lower-case plural (ends in s, not ss/us/is/ous) that is not a word of quantity; with
+    ``singular_ok`` (the value is ±1) any lower-case word of three or more letters outside the other classes.
+    """
+    w = word.strip()
+    if not w.isalpha() or not w.islower():
+        return None
+    if w in _NOT_NOUNS or w in MULTIPLIERS or w in OR_WORDS or w in AND_WORDS:
+        return None
+    if w in _IRREGULAR_PLURALS:
+        return f"noun:{w}"
+    if _PLURAL.fullmatch(w) and not w.endswith(("ss", "us", "is", "ous")):
+        singular = w[:-2] if w.endswith(("ches", "shes", "xes", "sses")) else w[:-1]
+        return f"noun:{singular}"
+    if singular_ok and len(w) >= 3 and w not in _SINGULAR_STOP:
+        return f"noun:{w}"
+    return None
+
+
+_SINGULAR_STOP = frozenset(
+    """more less fewer extra additional other another than over under above below least most only not no
+    and nor but then than plus minus times half third quarter percent degree squared cubed power root
+    ish odd even approximately about around roughly nearly almost exactly""".split()
+)
+
+#: adjectives that change a count ("2 extra apples"): never part of a count-noun phrase
+COUNT_CHANGERS = frozenset(
+    """more less fewer extra additional other another further added over under least most half halves double
+    triple twice not no""".split()
+)
+
+
+def adjective_ok(word: str) -> bool:
+    """A word that may stand between a number and its count noun ("12 distinct arithmetic sequences")."""
+    w = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and w not in COUNT_CHANGERS
+        and w not in MULTIPLIERS
+        and w not in OR_WORDS
+        and w not in AND_WORDS
+        and w not in _SINGULAR_STOP
+        and not w.endswith("n't")
+    )
+
+
+#: whole-answer words compared as text even when short
+TEXT_WORDS = frozenset(
+    {"no", "yes", "none", "all", "odd", "even", "true", "false", "never", "always", "both", "neither"}
+)
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+
+
+def number_words(text: str) -> int | None:
+    """A cardinal written in words ("twenty-one", "three hundred five") as an integer, else ``None``."""
+    words = text.lower().replace("-", " ").replace(" and ", " ").split()
+    if not words or len(words) > 8:
+        return None
+    total = current = 0
+    for w in words:
+        if w in _SMALL:
+            current += _SMALL[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred" and current:
+            current *= 100
+        elif w in ("thousand", "million", "billion") and current:
+            total += current * MULTIPLIERS[w]
+            current = 0
+        else:
+            return None
+    return total + current

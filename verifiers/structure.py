@@ -1,0 +1,1015 @@
+"""Parse an answer into a structure: what was written, with nothing thrown away.
+
+An answer (math-mode LaTeX, or prose with math in it) becomes one of:
+
+* :class:`Scalar`: a value, with its unit (``cm``, ``%``, ``deg``, ``$``, a count noun), its number base
+  (``1011_2``), whether it was marked approximate, and its exact number when it is a plain one;
+* :class:`Text`: words (``\\text{Monday}``), compared as lower-cased text;
+* :class:`Choice`: a multiple-choice letter;
+* :class:`Labelled`: ``x = 5``, ``(p, q) = (3, 2)``, ``x = 1, y = 2``, ``x \\in [1, 2]``;
+* :class:`Equation`: a general equation ``2x - y + 1 = 0`` (a chain ``x = 2 + 3 = 5`` is its last value);
+* :class:`Intervals`: intervals, unions and intersections, inequalities in one variable, ``x \\ne 2``;
+* :class:`Coll`: ``set`` (``\\{…\\}``), ``tuple`` (``(…)``, ``\\langle…\\rangle``), ``list`` (``1, 2``), ``and``,
+  ``or`` (alternatives), ``pm`` (``a \\pm b``), ``parts`` (several boxes);
+* :class:`Matrix`, :class:`Time` (``3:15``), :class:`Ratio` (``3:2``);
+* :class:`Bad`: anything else (words mixed into a value, unparseable text): equal only to the same text.
+
+Words are kept: a word that is not a unit, a count noun, a multiplier, a connector or a neutral word makes
+the value a :class:`Bad` (so "2 more" is not 2). Case is kept. Nothing here imports sympy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+
+from rlvr.verifiers.lexer import Tok, lex, prose_to_latex, render
+from rlvr.verifiers.lexicon import (
+    AND_WORDS,
+    APPROX_WORDS,
+    FILLERS,
+    MULTIPLIERS,
+    NEUTRAL_TRAILING,
+    OR_WORDS,
+    TEXT_WORDS,
+    adjective_ok,
+    count_noun,
+    number_words,
+)
+from rlvr.verifiers.normalize import Num, merge_thousands, number_value
+
+
+class AnswerTooComplex(ValueError):
+    """The answer exceeds the size caps or denotes a value too large to decide exactly."""
+
+
+#: answers (either side) longer than this are rejected before any parsing
+MAX_ANSWER_CHARS = 1000
+#: and so are answers whose brackets nest deeper than this
+MAX_NESTING = 40
+#: an answer with more parts than this (boxes, list items) is rejected
+MAX_PARTS = 64
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A value: ``latex`` (with unit, base and approximation mark removed), its tokens, and the exact number
+    when it is a plain one."""
+
+    latex: str
+    toks: tuple[Tok, ...] = field(compare=False, default=())
+    num: Num | None = None
+    unit: str | None = None
+    base: int | None = None
+    digits: str | None = None
+    approx: bool = False
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    letter: str
+
+
+@dataclass(frozen=True)
+class Bad:
+    text: str
+
+
+@dataclass(frozen=True)
+class Labelled:
+    labels: tuple[str, ...]
+    values: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Equation:
+    lhs: Scalar
+    rhs: Scalar
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Scalar
+    hi: Scalar
+    lo_closed: bool
+    hi_closed: bool
+
+
+@dataclass(frozen=True)
+class Intervals:
+    items: tuple[Interval, ...]
+    op: str = "union"  # or "intersection"
+    var: str | None = None
+
+
+@dataclass(frozen=True)
+class Coll:
+    kind: str  # set | tuple | list | and | or | pm | parts
+    items: tuple[Node, ...]
+    pair: bool = False  # a (a, b) that also reads as an open interval
+
+
+@dataclass(frozen=True)
+class Matrix:
+    rows: tuple[tuple[Node, ...], ...]
+
+
+@dataclass(frozen=True)
+class Time:
+    h: int
+    m: int
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Ratio:
+    a: Scalar
+    b: Scalar
+
+
+Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | Matrix | Time | Ratio
+
+_OPEN = {("op", "("), ("op", "["), ("op", "{"), ("op", "\\{"), ("cmd", "langle"), ("cmd", "lfloor"), ("cmd", "lceil")}
+_CLOSE = {("op", ")"), ("op", "]"), ("op", "}"), ("op", "\\}"), ("cmd", "rangle"), ("cmd", "rfloor"), ("cmd", "rceil")}
+_REL_CMDS = {"le": "le", "ge": "ge", "ne": "ne", "approx": "approx", "in": "in", "neq": "ne", "sim": "approx"}
+_INF = ("cmd", "infty")
+
+
+def check_caps(s: str) -> None:
+    """Raise :class:`AnswerTooComplex` above :data:`MAX_ANSWER_CHARS` or :data:`MAX_NESTING`."""
+    if len(s) > MAX_ANSWER_CHARS:
+        raise AnswerTooComplex(f"answer of {len(s)} characters exceeds the cap of {MAX_ANSWER_CHARS}")
+    depth = peak = 0
+    for ch in s:
+        if ch in "({[":
+            depth += 1
+            peak = max(peak, depth)
+        elif ch in ")}]":
+            depth -= 1
+    if peak > MAX_NESTING:
+        raise AnswerTooComplex(f"answer nests {peak} brackets deep, above the cap of {MAX_NESTING}")
+
+
+@lru_cache(maxsize=8192)
+def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
+    """An extracted answer (one or several parts, math-mode LaTeX or ``mode="text"`` prose) as a structure."""
+    if len(parts) > MAX_PARTS:
+        raise AnswerTooComplex(f"{len(parts)} parts exceed the cap of {MAX_PARTS}")
+    nodes = []
+    for p in parts:
+        check_caps(p)
+        latex = prose_to_latex(p) if mode == "text" else p
+        check_caps(latex)
+        nodes.append(parse_tokens(lex(latex)))
+    if len(nodes) == 1:
+        return nodes[0]
+    return Coll("parts", tuple(nodes))
+
+
+def parse(latex: str) -> Node:
+    """One math-mode answer as a structure."""
+    return parse_answer((latex,), "math")
+
+
+# ---------------------------------------------------------------- helpers over tokens
+
+
+def _trim(t: list[Tok]) -> list[Tok]:
+    i, j = 0, len(t)
+    while i < j and t[i][0] == "ws":
+        i += 1
+    while j > i and (t[j - 1][0] == "ws" or t[j - 1] in (("op", "."), ("op", ","), ("op", ";"), ("op", ":"))):
+        j -= 1
+    return t[i:j]
+
+
+def _split(t: list[Tok], is_sep) -> tuple[list[list[Tok]], list[Tok]]:  # noqa: ANN001
+    """Split at separators outside every bracket; returns (parts, separators)."""
+    parts: list[list[Tok]] = [[]]
+    seps: list[Tok] = []
+    depth = 0
+    env = 0
+    for tok in t:
+        if tok[0] == "begin":
+            env += 1
+        elif tok[0] == "end":
+            env -= 1
+        elif tok in _OPEN:
+            depth += 1
+        elif tok in _CLOSE:
+            depth -= 1
+        if depth <= 0 and env == 0 and tok not in _CLOSE and is_sep(tok):
+            parts.append([])
+            seps.append(tok)
+            continue
+        parts[-1].append(tok)
+    return parts, seps
+
+
+def _one_group(t: list[Tok]) -> bool:
+    """The bracket opened by ``t[0]`` closes at the last token (``(1, 2)``, not ``(1)(2)``)."""
+    depth = 0
+    for k, tok in enumerate(t):
+        if tok in _OPEN:
+            depth += 1
+        elif tok in _CLOSE:
+            depth -= 1
+            if depth == 0 and k != len(t) - 1:
+                return False
+    return depth == 0
+
+
+def _outer(t: list[Tok], open_: Tok, close: Tok) -> list[Tok] | None:
+    """The inside of ``t`` when one bracket pair opened by ``open_`` and closed by ``close`` wraps all of it."""
+    if len(t) < 2 or t[0] != open_ or t[-1] != close or not _one_group(t):
+        return None
+    return t[1:-1]
+
+
+def _wrapped_interval(t: list[Tok]) -> tuple[list[Tok], bool, bool] | None:
+    """``(a, b]``-style brackets around all of ``t`` (any mix of round/square)."""
+    if len(t) < 2 or t[0] not in (("op", "("), ("op", "[")) or t[-1] not in (("op", ")"), ("op", "]")):
+        return None
+    if not _one_group(t):
+        return None
+    return t[1:-1], t[0][1] == "[", t[-1][1] == "]"
+
+
+def _nonws(t: list[Tok]) -> list[Tok]:
+    return [x for x in t if x[0] != "ws"]
+
+
+def _is_label(t: list[Tok]) -> str | None:
+    """A label (the left side of ``x = 5``): a letter with subscripts/primes, a Greek letter, ``f(x)``, a
+    geometric name, or words (prose); its canonical text, else ``None``."""
+    n = _nonws(t)
+    if not n:
+        return None
+    if all(k == "word" for k, _ in n):
+        return " ".join(v.lower() for _, v in n)
+    k0, v0 = n[0]
+    if not (k0 == "sym" or (k0 == "cmd" and len(v0) > 1 and v0.isalpha() and v0 not in ("frac", "sqrt", "pi"))):
+        return None
+    rest = n[1:]
+    if k0 == "cmd" and v0 in ("angle", "overline", "triangle", "measuredangle", "overarc", "widehat"):
+        if all(x[0] in ("sym", "op") and x[1] not in ("+", "-", "=", "*", "/") for x in rest):
+            return render(n)
+        return None
+    i = 0
+    if rest[:1] == [("op", "_")]:
+        if len(rest) >= 2 and rest[1][0] in ("num", "sym"):
+            i = 2
+        elif rest[1:2] == [("op", "{")]:
+            j = 2
+            while j < len(rest) and rest[j] != ("op", "}"):
+                if rest[j][0] not in ("num", "sym", "cmd"):
+                    return None
+                j += 1
+            i = j + 1
+        else:
+            return None
+    while i < len(rest) and rest[i] == ("op", "'"):
+        i += 1
+    if rest[i : i + 5] == [("op", "^"), ("op", "{"), ("op", "-"), ("num", "1"), ("op", "}")]:
+        i += 5  # f^{-1}(x)
+    tail = rest[i:]
+    if tail and tail[0] == ("op", "(") and tail[-1] == ("op", ")"):
+        inner = tail[1:-1]
+        if all(x[0] == "sym" or x == ("op", ",") for x in inner):
+            return render(n)
+        return None
+    if tail:
+        return None
+    return render(n)
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def parse_tokens(toks: list[Tok]) -> Node:
+    """A structure from math-mode tokens (see the module docstring)."""
+    t = _trim(toks)
+    if not t:
+        return Bad("")
+    while _outer(t, ("op", "{"), ("op", "}")) is not None:
+        inner = _trim(t[1:-1])
+        if _split(inner, _comma)[1] and merge_thousands(inner) == inner:
+            items = [_trim(p) for p in _split(inner, _comma)[0]]
+            return Coll("set", tuple(parse_tokens(p) for p in items if p))  # {1, 2}: a set in plain braces
+        t = inner
+        if not t:
+            return Bad("")
+    node = _connectives(t)
+    if node is not None:
+        return node
+    node = _commas(t)
+    if node is not None:
+        return node
+    node = _relations(t)
+    if node is not None:
+        return node
+    return _atomic(t)
+
+
+def _comma(tok: Tok) -> bool:
+    return tok in (("op", ","), ("op", ";"))
+
+
+_ALT_OPENERS = frozenset({"or", "i.e", "ie", "equivalently", "that is", "approximately", "about", "roughly"})
+
+
+def _parenthetical(t: list[Tok]) -> Node | None:
+    """``\frac12 (or 0.5)``, ``5 (i.e. 5.0)``: a trailing parenthesis that restates the answer is an alternative
+    (every alternative must match)."""
+    n = _nonws(t)
+    if len(n) < 4 or n[-1] != ("op", ")"):
+        return None
+    depth, k = 0, len(n) - 1
+    while k >= 0:
+        if n[k] in _CLOSE:
+            depth += 1
+        elif n[k] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                break
+        k -= 1
+    if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word" or n[k + 1][1].lower().rstrip(".") not in _ALT_OPENERS:
+        return None
+    word = n[k + 1][1].lower().rstrip(".")
+    inner = n[k + 2 : -1]
+    if word in ("i.e", "ie") and inner[:1] == [("op", ".")]:
+        inner = inner[1:]
+    if not inner:
+        return None
+    alt = parse_tokens(inner if word in ("or", "i.e", "ie", "equivalently", "that is") else [("cmd", "approx"), *inner])
+    return Coll("or", (parse_tokens(n[:k]), alt))
+
+
+def _connectives(t: list[Tok]) -> Node | None:
+    paren = _parenthetical(t)
+    if paren is not None:
+        return paren
+
+    def sep(tok: Tok) -> bool:
+        return tok[0] == "word" and (tok[1].lower() in OR_WORDS or tok[1].lower() in AND_WORDS)
+
+    parts, seps = _split(t, sep)
+    if not seps:
+        return None
+    kinds = {("or" if s[1].lower() in OR_WORDS else "and") for s in seps}
+    items: list[Node] = []
+    for p in parts:
+        p = _trim(p)
+        if not p:
+            continue
+        node = parse_tokens(p)
+        if isinstance(node, Coll) and node.kind == "list":
+            items.extend(node.items)
+        else:
+            items.append(node)
+    if len(items) > MAX_PARTS:
+        raise AnswerTooComplex("too many parts")
+    if len(kinds) > 1 or not items:
+        return Bad(render(t))
+    kind = kinds.pop()
+    if len(items) == 1:
+        return items[0] if kind == "or" and seps[0][1].lower() == "either" else Bad(render(t))
+    ivs = [_as_intervals(n) for n in items]
+    if all(iv is not None for iv in ivs) and all(isinstance(n, (Intervals, Labelled)) for n in items):
+        flat = [iv for iv in ivs if iv is not None]
+        return _combine(flat, "union" if kind == "or" else "intersection")
+    if kind == "and" and all(isinstance(n, Labelled) for n in items):
+        return _merge_labelled(items) or Coll("and", tuple(items))
+    return Coll(kind, tuple(items))
+
+
+def _as_intervals(n: Node) -> Intervals | None:
+    if isinstance(n, Intervals):
+        return n
+    if isinstance(n, Labelled) and len(n.labels) == 1 and isinstance(n.values[0], Intervals):
+        iv = n.values[0]
+        return Intervals(iv.items, iv.op, n.labels[0])
+    return None
+
+
+def _combine(ivs: list[Intervals], op: str) -> Intervals:
+    """Combine interval sets; a nested combination with another operator is kept as one flat list when
+    all pieces share the operator, else represented through nested ``Coll`` (compared structurally)."""
+    var = ivs[0].var
+    if any(iv.var != var for iv in ivs):
+        var = None
+    items: list[Interval] = []
+    for iv in ivs:
+        if len(iv.items) > 1 and iv.op != op:
+            return Intervals(tuple(items + list(iv.items)), "mixed", var)
+        items.extend(iv.items)
+    return Intervals(tuple(items), op, var)
+
+
+def _merge_labelled(items: list[Node]) -> Labelled | None:
+    labels: list[str] = []
+    values: list[Node] = []
+    for n in items:
+        assert isinstance(n, Labelled)
+        labels.extend(n.labels)
+        values.extend(n.values)
+    if len(set(labels)) != len(labels):
+        return None
+    return Labelled(tuple(labels), tuple(values))
+
+
+def _commas(t: list[Tok]) -> Node | None:
+    merged = merge_thousands(t)
+    if merged != t and not _split(merged, _comma)[1]:
+        return None  # 1,250,000: one number
+    parts, seps = _split(t, _comma)
+    if not seps:
+        return None
+    parts = [_trim(p) for p in parts]
+    parts = [p for p in parts if p]
+    if len(parts) > MAX_PARTS:
+        raise AnswerTooComplex("too many list items")
+    if len(parts) < 2:
+        return parse_tokens(parts[0]) if parts else Bad(render(t))
+    items = [parse_tokens(p) for p in parts]
+    if (
+        isinstance(items[0], Labelled)
+        and len(items[0].labels) == 1
+        and not any(isinstance(x, Labelled) for x in items[1:])
+    ):
+        first = items[0]
+        return Labelled(first.labels, (Coll("list", (first.values[0], *items[1:])),))
+    if all(isinstance(x, Labelled) for x in items):
+        merged_l = _merge_labelled(items)
+        if merged_l is not None:
+            return merged_l
+    if all(isinstance(x, Intervals) for x in items):
+        return _combine([x for x in items if isinstance(x, Intervals)], "union")
+    return Coll("list", tuple(items))
+
+
+def _rel_kind(tok: Tok) -> str | None:
+    if tok == ("op", "="):
+        return "="
+    if tok == ("op", "<"):
+        return "<"
+    if tok == ("op", ">"):
+        return ">"
+    if tok[0] == "cmd" and tok[1] in _REL_CMDS:
+        return _REL_CMDS[tok[1]]
+    return None
+
+
+def _relations(t: list[Tok]) -> Node | None:
+    parts, seps = _split(t, lambda tok: _rel_kind(tok) is not None)
+    if not seps:
+        return None
+    ops = [_rel_kind(s) for s in seps]
+    parts = [_trim(p) for p in parts]
+    if any(not p for p in parts):
+        if len(parts) == 2 and not parts[0] and ops[0] in ("=", "approx"):  # "= 5", "≈ 3.14"
+            node = parse_tokens(parts[1])
+            return _approx(node) if ops[0] == "approx" else node
+        return Bad(render(t))
+    if all(o in ("=", "approx") for o in ops):
+        return _equalities(parts, ops, t)
+    if ops == ["in"]:
+        label = _is_label(parts[0])
+        if label is None:
+            return Bad(render(t))
+        return Labelled((label,), (parse_tokens(parts[1]),))
+    if ops == ["ne"]:
+        label = _is_label(parts[0])
+        value = _atomic(parts[1])
+        if label is None or not isinstance(value, Scalar):
+            return Bad(render(t))
+        lo, hi = _scalar_inf(-1), _scalar_inf(1)
+        return Intervals((Interval(lo, value, False, False), Interval(value, hi, False, False)), "union", label)
+    if all(o in ("<", ">", "le", "ge") for o in ops) and len(ops) <= 2:
+        return _inequality(parts, ops) or Bad(render(t))
+    return Bad(render(t))
+
+
+def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> Node:
+    """``x = 5``, ``(p, q) = (3, 2)``, ``x = 5 + 5 + 1 = 11`` (a chain: its last value), ``x = 1/3 \\approx 0.33``
+    (approximations after an exact value are dropped), ``2x - y + 1 = 0`` (an equation)."""
+    approx = False
+    if "approx" in ops:
+        k = ops.index("approx")
+        if k > 0:  # an exact chain, then approximations of its value
+            parts = parts[: k + 1]
+        else:
+            approx = True
+    label = _is_label(parts[0])
+    value = parse_tokens(parts[-1])
+    if approx:
+        value = _approx(value)
+    if label is None and parts[0][0:1] == [("op", "(")]:
+        inner = _outer(parts[0], ("op", "("), ("op", ")"))
+        if inner is not None:
+            names = [_is_label(p) for p in _split(inner, _comma)[0]]
+            if len(names) > 1 and all(names) and isinstance(value, Coll) and value.kind in ("tuple", "list"):
+                if len(value.items) == len(names):
+                    return Labelled(tuple(n for n in names if n), value.items)
+                return Bad(render(t))
+    if label is not None:
+        return Labelled((label,), (value,))
+    if len(parts) == 2:
+        right = _is_label(parts[1])
+        if right is not None and not _has_letters(parts[0]):  # 5 = x
+            return Labelled((right,), (parse_tokens(parts[0]),))
+    lhs = parse_tokens(parts[0])
+    if not isinstance(lhs, Scalar) or any(k in ("word", "unit") for k, _ in lhs.toks):
+        return Bad(render(t))  # "maybe x = 3": words before the value
+    if len(parts) == 2 and isinstance(value, Scalar) and (_has_letters(parts[0]) or _has_letters(parts[1])):
+        return Equation(lhs, value)
+    return value  # a computation: 2 + 3 = 5, m + n = 7 + 3 = 10
+
+
+def _has_letters(t: list[Tok]) -> bool:
+    """Whether tokens hold a variable (a letter other than e and i, or a Greek letter)."""
+    return any((k == "sym" and v not in "ei") or (k == "cmd" and v in _GREEK_LIKE) for k, v in t)
+
+
+_GREEK_LIKE = frozenset({"alpha", "beta", "gamma", "theta", "lambda", "mu", "phi", "omega", "sigma", "tau", "rho"})
+
+
+def _approx(node: Node) -> Node:
+    """``≈ v``: the value v, marked approximate (a decimal v is read by the decimal rule as always)."""
+    if isinstance(node, Scalar):
+        return Scalar(node.latex, node.toks, node.num, node.unit, node.base, node.digits, approx=True)
+    return node
+
+
+def _scalar_inf(sign: int) -> Scalar:
+    toks = (("op", "-"), _INF) if sign < 0 else (_INF,)
+    return Scalar(render(list(toks)), toks)
+
+
+def _inequality(parts: list[list[Tok]], ops: list[str | None]) -> Intervals | None:
+    """``x > 2``, ``2 \\ge x``, ``-1 < x \\le 3``, and linear sides (``-x > -1``, ``2x + 1 \\le 5``) solved for the
+    variable, as an interval; ``None`` when it is not an inequality in one variable."""
+    less = [o in ("<", "le") for o in ops]
+    closed = [o in ("le", "ge") for o in ops]
+    if len(parts) == 2:
+        a, b = parts
+        if _linear(a) is not None and _linear(b) is None:
+            la, va = _linear(a), _atomic(b)
+            flip = False
+        elif _linear(b) is not None and _linear(a) is None:
+            la, va = _linear(b), _atomic(a)
+            flip = True  # c < x reads x > c
+        else:
+            return None
+        assert la is not None
+        if not isinstance(va, Scalar):
+            return None
+        label, coef, const = la
+        v = _solve(va, coef, const)
+        if v is None:
+            return None
+        lt = less[0] != flip
+        if coef < 0:
+            lt = not lt
+        iv = Interval(_scalar_inf(-1), v, False, closed[0]) if lt else Interval(v, _scalar_inf(1), closed[0], False)
+        return Intervals((iv,), "union", label)
+    a, x, b = parts
+    lx = _linear(x)
+    if lx is None or less[0] != less[1]:
+        return None
+    va, vb = _atomic(a), _atomic(b)
+    if not isinstance(va, Scalar) or not isinstance(vb, Scalar):
+        return None
+    label, coef, const = lx
+    sa, sb = _solve(va, coef, const), _solve(vb, coef, const)
+    if sa is None or sb is None:
+        return None
+    if less[0] == (coef > 0):
+        return Intervals((Interval(sa, sb, closed[0], closed[1]),), "union", label)
+    return Intervals((Interval(sb, sa, closed[1], closed[0]),), "union", label)
+
+
+def _linear(t: list[Tok]) -> tuple[str, Fraction, Fraction] | None:
+    """One variable with rational coefficients (``x``, ``-x``, ``2x + 1``, ``3 - \\frac12 x``): (label, a, b)
+    for a·x + b; ``None`` otherwise."""
+    label = _is_label(t)
+    if label is not None:
+        return label, Fraction(1), Fraction(0)
+    n = _nonws(t)
+    if not n or len(n) > 24:
+        return None
+    terms: list[tuple[int, list[Tok]]] = []
+    sign, cur = 1, []
+    for tok in n:
+        if tok in (("op", "+"), ("op", "-")) and not (cur and cur[-1] in (("op", "^"), ("op", "_"))):
+            if cur:
+                terms.append((sign, cur))
+            sign, cur = (1 if tok[1] == "+" else -1) * (sign if not cur else 1), []
+            continue
+        cur.append(tok)
+    if cur:
+        terms.append((sign, cur))
+    var: str | None = None
+    coef, const = Fraction(0), Fraction(0)
+    for sg, term in terms:
+        num = number_value(term)
+        if num is not None:
+            const += sg * num.value
+            continue
+        k = 0
+        while k < len(term) and _is_label(term[k:]) is None:
+            k += 1
+        name = _is_label(term[k:]) if k < len(term) else None
+        c = number_value(term[:k]) if k else Num(Fraction(1))
+        if name is None or c is None or (var is not None and name != var):
+            return None
+        var = name
+        coef += sg * c.value
+    if var is None or coef == 0:
+        return None
+    return var, coef, const
+
+
+def _solve(v: Scalar, coef: Fraction, const: Fraction) -> Scalar | None:
+    """(v - const) / coef as a Scalar (exact); v itself when coef = 1 and const = 0."""
+    if coef == 1 and const == 0:
+        return v
+    if v.num is None or v.unit is not None:
+        return None
+    x = (v.num.value - const) / coef
+    digits = (
+        [("num", str(abs(x.numerator)))]
+        if x.denominator == 1
+        else [
+            ("cmd", "frac"),
+            ("op", "{"),
+            ("num", str(abs(x.numerator))),
+            ("op", "}"),
+            ("op", "{"),
+            ("num", str(x.denominator)),
+            ("op", "}"),
+        ]
+    )
+    toks = tuple(([("op", "-")] if x < 0 else []) + digits)
+    return Scalar(render(list(toks)), toks, Num(x))
+
+
+def _atomic(t: list[Tok]) -> Node:
+    """Everything without a top-level connective, comma or relation."""
+    t = _trim(t)
+    if not t:
+        return Bad("")
+    n = _nonws(t)
+    # environments: matrices
+    if n[0][0] == "begin" and n[-1][0] == "end" and n[0][1] == n[-1][1] and _closes_at_end(n):
+        return _matrix(n[0][1], t[1:-1]) or Bad(render(t))
+    # \pm
+    pm_parts, pm_seps = _split(t, lambda tok: tok in (("cmd", "pm"), ("cmd", "mp")))
+    if len(pm_seps) == 1:
+        a, b = _trim(pm_parts[0]), _trim(pm_parts[1])
+        if not b:
+            return Bad(render(t))
+        b_group = [("op", "("), *b, ("op", ")")]
+        plus = [*a, ("op", "+"), *b_group] if a else b_group
+        minus = [*a, ("op", "-"), *b_group] if a else [("op", "-"), *b_group]
+        return Coll("pm", (parse_tokens(plus), parse_tokens(minus)))
+    if pm_seps:
+        return Bad(render(t))
+    if any(tok in (("cmd", "pm"), ("cmd", "mp")) for tok in t):  # \frac{-1 \pm \sqrt5}{2}
+        flip = {("cmd", "pm"): (("op", "+"), ("op", "-")), ("cmd", "mp"): (("op", "-"), ("op", "+"))}
+        plus = [flip[tok][0] if tok in flip else tok for tok in t]
+        minus = [flip[tok][1] if tok in flip else tok for tok in t]
+        return Coll("pm", (parse_tokens(plus), parse_tokens(minus)))
+    # sets
+    inner = _outer(n, ("op", "\\{"), ("op", "\\}"))
+    if inner is not None:
+        items = [_trim(p) for p in _split(inner, _comma)[0]]
+        return Coll("set", tuple(parse_tokens(p) for p in items if p))
+    if n in ([("cmd", "emptyset")], [("op", "\\{"), ("op", "\\}")]):
+        return Coll("set", ())
+    if n == [("cmd", "mathbbR")] or n == [("cmd", "R")]:
+        return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union")
+    # unions / intersections of intervals
+    for op_name, cmd in (("union", "cup"), ("intersection", "cap")):
+        pieces, seps = _split(t, lambda tok, c=cmd: tok == ("cmd", c))
+        if seps:
+            ivs = [_interval_piece(_nonws(p)) for p in pieces]
+            if all(iv is not None for iv in ivs):
+                return Intervals(tuple(x for iv in ivs if iv is not None for x in iv), op_name)
+            return Bad(render(t))
+    # brackets: tuples, intervals, grouping
+    ang = _outer(n, ("cmd", "langle"), ("cmd", "rangle"))
+    if ang is not None:
+        items = [_trim(p) for p in _split(ang, _comma)[0]]
+        return Coll("tuple", tuple(parse_tokens(p) for p in items))
+    wrapped = _wrapped_interval(n)
+    if wrapped is not None:
+        inner_t, lo_c, hi_c = wrapped
+        items = [_trim(p) for p in _split(inner_t, _comma)[0]]
+        if len(items) == 1 and n[0] == ("op", "(") and n[-1] == ("op", ")"):
+            return parse_tokens(items[0]) if items[0] else Bad(render(t))
+        if len(items) == 2 and all(items):
+            lo, hi = _atomic(items[0]), _atomic(items[1])
+            round_pair = n[0] == ("op", "(") and n[-1] == ("op", ")")
+            if round_pair:
+                return Coll("tuple", (parse_tokens(items[0]), parse_tokens(items[1])), pair=True)
+            if isinstance(lo, Scalar) and isinstance(hi, Scalar):
+                return Intervals((Interval(lo, hi, lo_c, hi_c),), "union")
+            return Bad(render(t))
+        if len(items) > 2 and all(items) and (n[0][1], n[-1][1]) in (("(", ")"), ("[", "]")):
+            return Coll("tuple", tuple(parse_tokens(p) for p in items))
+        if len(items) == 1 and n[0] == ("op", "[") and n[-1] == ("op", "]") and items[0]:
+            return parse_tokens(items[0])
+        return Bad(render(t))
+    # time and ratio
+    colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
+    if len(colon_seps) == 1:
+        return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
+    # choice letters, also "(C) 12" (the letter of an option, then its value)
+    if len(n) > 3 and n[0] == ("op", "(") and n[2] == ("op", ")") and n[1][0] == "sym" and n[1][1] in "ABCDEFGHIJ":
+        return Choice(n[1][1])
+    if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
+        if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
+            return Choice(n[len(n) // 2][1])
+    text = _text(n)
+    if text is not None:
+        return text
+    return _scalar(t)
+
+
+def _closes_at_end(n: list[Tok]) -> bool:
+    """The environment opened by ``n[0]`` is closed by the last token (not ``A + B`` of two matrices)."""
+    depth = 0
+    for k, tok in enumerate(n):
+        if tok[0] == "begin":
+            depth += 1
+        elif tok[0] == "end":
+            depth -= 1
+            if depth == 0:
+                return k == len(n) - 1
+    return False
+
+
+def _interval_piece(n: list[Tok]) -> list[Interval] | None:
+    """One piece of a union: an interval, ``\\mathbb{R}``, or a finite set ``\\{-1\\}`` (points)."""
+    if n == [("cmd", "mathbbR")]:
+        return [Interval(_scalar_inf(-1), _scalar_inf(1), False, False)]
+    points = _outer(n, ("op", "\\{"), ("op", "\\}"))
+    if points is not None:
+        values = [_atomic(p) for p in _split(points, _comma)[0]]
+        if values and all(isinstance(v, Scalar) for v in values):
+            return [Interval(v, v, True, True) for v in values if isinstance(v, Scalar)]
+        return None
+    wrapped = _wrapped_interval(n)
+    if wrapped is None:
+        return None
+    inner, lo_c, hi_c = wrapped
+    items = [_trim(p) for p in _split(inner, _comma)[0]]
+    if len(items) != 2 or not all(items):
+        return None
+    lo, hi = _atomic(items[0]), _atomic(items[1])
+    if not isinstance(lo, Scalar) or not isinstance(hi, Scalar):
+        return None
+    return [Interval(lo, hi, lo_c, hi_c)]
+
+
+def _matrix(env: str, body: list[Tok]) -> Matrix | None:
+    if env not in ("pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array"):
+        return None
+    rows_t, _ = _split(body, lambda tok: tok == ("op", "\\\\"))
+    rows: list[tuple[Node, ...]] = []
+    for r in rows_t:
+        r = [x for x in r if x != ("cmd", "hline")]
+        if not _trim(r):
+            continue
+        cells, _ = _split(r, lambda tok: tok == ("op", "&"))
+        rows.append(tuple(parse_tokens(c) for c in cells))
+    if not rows or any(len(r) != len(rows[0]) for r in rows):
+        return None
+    return Matrix(tuple(rows))
+
+
+def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
+    na, nb = _nonws(a), _nonws(b)
+    if not na or not nb:
+        return None
+    suffix = ""
+    if nb[-1][0] in ("word", "sym") and nb[-1][1].lower().replace(".", "") in ("am", "pm"):
+        suffix = nb[-1][1].lower().replace(".", "")
+        nb = nb[:-1]
+    elif len(nb) >= 3 and [x[1].lower() for x in nb[-2:]] in (["a", "m"], ["p", "m"]):
+        suffix = nb[-2][1].lower() + "m"
+        nb = nb[:-2]
+    if len(na) == 1 and na[0][0] == "num" and len(nb) == 1 and nb[0][0] == "num":
+        h, m = na[0][1], nb[0][1]
+        if h.isdigit() and len(h) <= 2 and m.isdigit() and len(m) == 2 and int(m) < 60:
+            return Time(int(h), int(m), suffix)
+    if suffix:
+        return None
+    sa, sb = _scalar(a), _scalar(b)
+    if isinstance(sa, Scalar) and isinstance(sb, Scalar):
+        return Ratio(sa, sb)
+    return None
+
+
+def _text(n: list[Tok]) -> Node | None:
+    """Words only (``\\text{Monday}``, ``Amy``, ``yes``) as :class:`Text`; a number in words as a Scalar."""
+    if not all(k in ("word", "sym") or (k == "op" and v in "'-") for k, v in n):
+        return None
+    words: list[str] = []
+    run = ""
+    has_word = False
+    for k, v in n:
+        if k == "sym":
+            run += v
+            continue
+        if run:
+            words.append(run)
+            run = ""
+        if k == "word":
+            words.append(v)
+            has_word = True
+        else:
+            words.append(v)
+    if run:
+        words.append(run)
+    text = " ".join(words).replace(" ' ", "'").replace(" - ", "-")
+    low = text.lower()
+    runs = [w for w in words if w.isalpha()]
+    is_text = has_word or low in TEXT_WORDS or any(len(w) >= 3 and not w.isupper() for w in runs)
+    if not is_text:
+        return None
+    value = number_words(low)
+    if value is not None:
+        toks = (("num", str(value)),)
+        return Scalar(str(value), toks, Num(Fraction(value)))
+    return Text(" ".join(low.split()))
+
+
+def _scalar(t: list[Tok]) -> Node:
+    """A value with its presentation parsed: currency, approximation marker, unit, multiplier, base."""
+    t = _trim(t)
+    unit: str | None = None
+    approx = False
+    mult = 1
+    # leading: currency, approximation, fillers
+    changed = True
+    while changed and t:
+        changed = False
+        if t[0] == ("unit", "$") or t[0] == ("unit", "eur") or t[0] == ("unit", "gbp"):
+            if unit not in (None, t[0][1]):
+                return Bad(render(t))
+            unit = t[0][1]
+            t = _trim(t[1:])
+            changed = True
+            continue
+        if t[0] in (("cmd", "approx"), ("cmd", "sim")):
+            approx = True
+            t = _trim(t[1:])
+            changed = True
+            continue
+        w = _leading_words(t, APPROX_WORDS)
+        if w:
+            approx = True
+            t = _trim(t[w:])
+            changed = True
+            continue
+        w = _leading_words(t, FILLERS)
+        if w:
+            t = _trim(t[w:])
+            changed = True
+    # trailing: neutral words, units, count nouns, multipliers, base subscripts
+    changed = True
+    while changed and t:
+        changed = False
+        w = _trailing_words(t, NEUTRAL_TRAILING)
+        if w:
+            t = _trim(t[: len(t) - w])
+            changed = True
+            continue
+        last = t[-1]
+        if last[0] == "unit" and unit in (None, last[1]) or (last[0] == "num" and _unit_power(t) is not None):
+            if last[0] == "num":
+                u, cut = _unit_power(t)  # type: ignore[misc]
+                if unit not in (None, u):
+                    return Bad(render(t))
+                unit = u
+                t = _trim(t[:cut])
+            else:
+                unit = last[1]
+                t = _trim(t[:-1])
+                if t and t[-1][0] == "word" and t[-1][1].lower() in ("square", "sq", "cubic", "cu"):
+                    unit = f"{unit}^{3 if t[-1][1].lower() in ('cubic', 'cu') else 2}"  # square units
+                    t = _trim(t[:-1])
+            changed = True
+            continue
+        if last[0] == "word" and last[1].lower() in MULTIPLIERS and mult == 1:
+            mult = MULTIPLIERS[last[1].lower()]
+            t = _trim(t[:-1])
+            changed = True
+            continue
+        if last[0] == "word" and unit is None:
+            core = _nonws(t[:-1])
+            singular_ok = core in ([("num", "1")], [("op", "-"), ("num", "1")])
+            noun = count_noun(last[1], singular_ok)
+            if noun is not None:
+                unit = noun
+                t = _trim(t[:-1])
+                for _ in range(3):  # "12 distinct arithmetic sequences": adjectives before the noun
+                    if t and t[-1][0] == "word" and adjective_ok(t[-1][1]):
+                        t = _trim(t[:-1])
+                changed = True
+                continue
+    if not t:
+        return Bad("")
+    if any(k in ("word", "unit") for k, _ in t):
+        return Bad(render(t) + (f" [{unit}]" if unit else ""))
+    base, digits, core = _base(t)
+    toks = tuple(merge_thousands(core))
+    num = number_value(list(toks))
+    if mult != 1:
+        if num is None:
+            return Bad(render(t))
+        num = Num(num.value * mult, None)
+        toks = (("num", str(num.value)),) if num.value.denominator == 1 else toks
+    latex = render(list(toks))
+    if mult != 1 and num is not None:
+        latex = str(num.value)
+    return Scalar(latex, toks, num, unit, base, digits, approx)
+
+
+def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
+    """``… \\unit{cm}^2`` (spaces allowed): the unit with its power and where the value ends."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"][-6:]
+    n = [t[i] for i in idx]
+    if len(n) >= 3 and n[-2] == ("op", "^") and n[-3][0] == "unit" and n[-1][1] in ("2", "3"):
+        return f"{n[-3][1]}^{n[-1][1]}", idx[-3]
+    if len(n) >= 5 and n[-4] == ("op", "^") and n[-3] == ("op", "{") and n[-1] == ("op", "}") and n[-5][0] == "unit":
+        if n[-2][1] in ("2", "3"):
+            return f"{n[-5][1]}^{n[-2][1]}", idx[-5]
+    return None
+
+
+def _leading_words(t: list[Tok], phrases: tuple[str, ...]) -> int:
+    """How many tokens at the start of ``t`` spell one of ``phrases`` (0 if none)."""
+    for ph in phrases:
+        words = ph.split()
+        k, idx = 0, 0
+        while idx < len(t) and k < len(words):
+            if t[idx][0] == "ws":
+                idx += 1
+                continue
+            if t[idx][0] == "word" and t[idx][1].lower() == words[k]:
+                k += 1
+                idx += 1
+                continue
+            break
+        if k == len(words):
+            return idx
+    return 0
+
+
+def _trailing_words(t: list[Tok], phrases: tuple[str, ...]) -> int:
+    for ph in phrases:
+        words = ph.split()
+        k, idx = len(words) - 1, len(t) - 1
+        while idx >= 0 and k >= 0:
+            if t[idx][0] == "ws":
+                idx -= 1
+                continue
+            if t[idx][0] == "word" and t[idx][1].lower() == words[k]:
+                k -= 1
+                idx -= 1
+                continue
+            break
+        if k < 0:
+            return len(t) - 1 - idx
+    return 0
+
+
+def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
+    """``1011_2``, ``A3_{16}``, ``(1011)_2``: (base, digit string, tokens of the digits); no base → (None, None, t)."""
+    n = _nonws(t)
+    if "_" not in [v for k, v in n if k == "op"]:
+        return None, None, t
+    k = [i for i, x in enumerate(n) if x == ("op", "_")][-1]
+    head, sub = n[:k], n[k + 1 :]
+    if sub and sub[0] == ("op", "{") and sub[-1] == ("op", "}"):
+        sub = sub[1:-1]
+    if len(sub) != 1 or sub[0][0] != "num" or not sub[0][1].isdigit():
+        return None, None, t
+    base = int(sub[0][1])
+    if head and head[0] == ("op", "(") and head[-1] == ("op", ")"):
+        head = head[1:-1]
+    if not head or not all(x[0] == "num" and x[1].isdigit() or x[0] == "sym" and x[1].isupper() for x in head):
+        return None, None, t
+    digits = "".join(v for _, v in head)
+    if not 2 <= base <= 36:
+        return None, None, t
+    return base, digits, [("num", digits)] if digits.isdigit() else head
