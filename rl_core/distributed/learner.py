@@ -51,8 +51,8 @@ from rlvr.rl_core.distributed.runtime import (
 )
 from rlvr.rl_core.distributed.weight_sync import TRANSPORTS, WeightGroup, WeightUpdate, nbytes, policy_tensors
 from rlvr.rl_core.distributed.worker import ActorBase, build_policy
+from rlvr.rl_core.forward import PackedBatch, pack, token_logprobs
 from rlvr.rl_core.losses import LossConfig, LossInputs, StepNormalizer, compute_loss, merge_loss_metrics
-from rlvr.rl_core.reference import PackedBatch, pack, token_logprobs
 from rlvr.rl_core.types import RolloutBatch
 
 logger = logging.getLogger(__name__)

@@ -83,7 +83,13 @@ class RolloutWorker(ActorBase):
         self.model, self.tokenizer = build_policy(cfg)
         self.model.eval()
         self.generator = make_generator(
-            r.backend, self.model, self.tokenizer, prompt_batch=r.prompt_batch, vllm=r.vllm, seed=cfg.seed
+            r.backend,
+            self.model,
+            self.tokenizer,
+            prompt_batch=r.prompt_batch,
+            vllm=r.vllm,
+            seed=cfg.seed,
+            trust_remote_code=cfg.model.trust_remote_code,
         )
         self.version = NO_VERSION
         self._weights: WeightGroup | None = None

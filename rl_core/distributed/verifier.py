@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
+from rlvr.rl_core.config import RewardConfig
 from rlvr.rl_core.distributed.config import DistributedConfig
 from rlvr.rl_core.distributed.pool import ActorPool, TaskTimeout, drive
 from rlvr.rl_core.distributed.runtime import kill_all, start_actors
@@ -28,29 +29,37 @@ VerifierFactory = Callable[[], Verifier]
 
 
 class VerifierWorker(ActorBase):
-    """One verifier actor."""
+    """One verifier actor: the factory's verifier, guarded as the local trainer guards it when ``reward`` is
+    given (``reward.isolation``, ``reward.timeout_s``; scores clipped with ``reward.clip_scores``)."""
 
-    def __init__(self, factory: VerifierFactory, name: str, threads: int) -> None:
+    def __init__(self, factory: VerifierFactory, name: str, threads: int, reward: RewardConfig | None = None) -> None:
         super().__init__(name, threads)
-        self.verifier = factory()
+        from rlvr.rl_core.verification import guard_verifier
+
+        self.verifier = guard_verifier(factory(), reward) if reward is not None else factory()
+        self.clip_scores = reward.clip_scores if reward is not None else False
 
     def verify(self, texts: list[str], references: list[Any]) -> list[VerifyResult]:
-        from rlvr.rl_core.trainer import verify
+        from rlvr.rl_core.verification import verify
 
-        return verify(self.verifier, texts, references)
+        return verify(self.verifier, texts, references, self.clip_scores)
 
 
 class VerifierGroup:
     """The controller's handle on the K verifier actors (``distributed.verifier``)."""
 
     def __init__(
-        self, factory: VerifierFactory, dcfg: DistributedConfig, worker_cls: type[VerifierWorker] = VerifierWorker
+        self,
+        factory: VerifierFactory,
+        dcfg: DistributedConfig,
+        worker_cls: type[VerifierWorker] = VerifierWorker,
+        reward: RewardConfig | None = None,
     ) -> None:
         vc, t = dcfg.verifier, dcfg.timeouts
         self.dcfg = dcfg
         self.names = [f"verifier-{i}" for i in range(vc.size)]
         self.actors = start_actors(
-            worker_cls, dcfg, vc.resources, self.names, lambda i, n: (factory, n, vc.resources.threads)
+            worker_cls, dcfg, vc.resources, self.names, lambda i, n: (factory, n, vc.resources.threads, reward)
         )
         self.pool = ActorPool(self.actors, self.names, startup_s=t.startup_s, max_task_retries=dcfg.max_task_retries)
         self._calls = 0

@@ -38,9 +38,9 @@ from typing import Any
 
 import torch
 
+from rlvr.registry import Registry
 from rlvr.rl_core.distributed.errors import WeightSyncError
 from rlvr.rl_core.distributed.versioning import fingerprint
-from rlvr.rl_core.registry import Registry
 
 MANIFEST = "manifest.json"
 WEIGHTS = "weights.safetensors"

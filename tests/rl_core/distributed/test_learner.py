@@ -66,17 +66,17 @@ if not IN_NETNS:
 else:
     import dataclasses
 
+    import ray
     import torch
 
-    import ray
     from rlvr.rl_core.config import build, load_config
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.errors import ActorFailedError, DistributedError
     from rlvr.rl_core.distributed.learner import LearnerGroup, make_micro_batches
     from rlvr.rl_core.distributed.worker import build_policy
+    from rlvr.rl_core.forward import token_logprobs
     from rlvr.rl_core.lora import make_optimizer
     from rlvr.rl_core.losses import AGGREGATIONS, LossInputs, StepNormalizer, compute_loss
-    from rlvr.rl_core.reference import token_logprobs
     from rlvr.rl_core.rollout import HFGenerator
     from rlvr.rl_core.types import SamplingParams
 

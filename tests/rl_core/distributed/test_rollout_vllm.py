@@ -16,16 +16,16 @@ if not IN_NETNS:
 
     @pytest.mark.slow
     def test_vllm_rollout_actor_in_private_network(run_in_netns, netns_passed) -> None:  # type: ignore[no-untyped-def]
-        from rlvr.rl_core.rollout_vllm import vllm_available
+        from rlvr.rl_core.rollout.vllm import vllm_available
 
         if not vllm_available():
             pytest.skip("vllm does not import here (bash scripts/setup_vllm.sh installs it)")
         netns_passed(run_in_netns(__file__))
 
 else:
+    import ray
     import torch
 
-    import ray
     from rlvr.rl_core.config import build, load_config
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.learner import LearnerGroup, make_micro_batches

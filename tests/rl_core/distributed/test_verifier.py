@@ -25,7 +25,8 @@ if not IN_NETNS:
 
 else:
     import ray
-    from rlvr.rl_core.config import build
+
+    from rlvr.rl_core.config import RewardConfig, build
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.verifier import VerifierGroup, VerifierWorker
     from rlvr.verifiers.base import Verifier, get_verifier
@@ -75,7 +76,9 @@ else:
             },
             "distributed",
         )
-        g = VerifierGroup(JudgeVerifier, dcfg, ProbedVerifier)
+        # inline: the test's verifier class cannot be copied to isolation worker processes (its module is not
+        # importable there); the actor's own hard limit is what these tests exercise
+        g = VerifierGroup(JudgeVerifier, dcfg, ProbedVerifier, reward=RewardConfig(isolation="inline"))
         yield g
         g.shutdown()
 

@@ -21,7 +21,7 @@ from rlvr.rl_core.distributed.weight_sync import (
     version_dir,
 )
 from rlvr.rl_core.distributed.worker import load_named
-from rlvr.tasks.models import tiny_model
+from rlvr.rl_core.models import tiny_model
 
 
 def update_of(tensors, version):
