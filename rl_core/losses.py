@@ -67,24 +67,33 @@ class StepNormalizer:
     """Totals of the whole optimiser step, computed before the micro-batch loop.
 
     num_tokens: mask.sum() over all micro-batches. num_seqs: sequences with at least one counted token.
+    num_rows: all sequences of the step, counted tokens or not (None: ``num_seqs``); the row count of
+    Dr. GRPO's constant normaliser rows × L, which rows masked out entirely (overlong filtering) do not shrink.
     """
 
     num_tokens: int
     num_seqs: int
+    num_rows: int | None = None
 
     def __post_init__(self) -> None:
-        if self.num_tokens < 0 or self.num_seqs < 0:
-            raise ValueError(f"StepNormalizer totals must be >= 0, got {self.num_tokens}, {self.num_seqs}")
+        if self.num_rows is None:
+            self.num_rows = self.num_seqs
+        if self.num_tokens < 0 or self.num_seqs < 0 or self.num_rows < self.num_seqs:
+            raise ValueError(
+                f"StepNormalizer totals must be >= 0 with num_rows >= num_seqs, got "
+                f"{self.num_tokens}, {self.num_seqs}, {self.num_rows}"
+            )
 
     @classmethod
     def from_masks(cls, masks: Iterable[Tensor]) -> StepNormalizer:
-        """Totals over the (n_i, T_i) masks of all micro-batches of the step."""
-        tokens = seqs = 0
+        """Totals over the (n_i, T_i) masks of all micro-batches of the step (every row counts in num_rows)."""
+        tokens = seqs = rows = 0
         for m in masks:
             counts = m.bool().sum(dim=-1)
             tokens += int(counts.sum())
             seqs += int((counts > 0).sum())
-        return cls(tokens, seqs)
+            rows += int(counts.numel())
+        return cls(tokens, seqs, rows)
 
 
 # ------------------------------------------------------------------------------------------------- config
@@ -100,7 +109,8 @@ class LossConfig:
         default="clipped",
         metadata=_help(
             "Policy loss (registry POLICY_LOSSES): 'clipped' = PPO/GRPO token-ratio clipped surrogate "
-            "(Schulman et al. 2017; Shao et al. 2024); 'gspo' = sequence-level ratio (Zheng et al. 2025)."
+            "(Schulman et al. 2017; Shao et al. 2024); 'gspo' = sequence-level ratio (Zheng et al. 2025), "
+            "needs agg='seq_mean_token_mean'."
         ),
     )
     eps_low: float = field(
@@ -118,10 +128,16 @@ class LossConfig:
     )
     kl_beta: float = field(
         default=0.0,
-        metadata=_help("Coefficient of the KL to the reference in the loss (GRPO 0.04; DAPO and Dr. GRPO 0)."),
+        metadata=_help(
+            "Coefficient of the KL to the reference in the loss (GRPO 0.04); in a run config it comes from kl.beta."
+        ),
     )
     kl_estimator: str = field(
-        default="k3", metadata=_help("KL estimator (registry KL_ESTIMATORS): k1, k2, k3 (Schulman 2020); GRPO uses k3.")
+        default="k3",
+        metadata=_help(
+            "KL estimator (registry KL_ESTIMATORS): k2, k3 in the loss (Schulman 2020; GRPO uses k3); "
+            "in a run config it comes from kl.estimator."
+        ),
     )
     entropy_coef: float = field(
         default=0.0, metadata=_help("Coefficient of the entropy bonus (PPO, Schulman et al. 2017); 0 disables.")
@@ -156,6 +172,11 @@ class LossConfig:
             value = getattr(self, name)
             if not (math.isfinite(value) and value >= 0.0):
                 raise ValueError(f"loss.{name} must be a finite number >= 0, got {value}")
+        if self.policy_loss == "gspo" and self.agg != "seq_mean_token_mean":
+            raise ValueError(
+                f"loss.agg must be 'seq_mean_token_mean' with loss.policy_loss='gspo' (GSPO averages the G "
+                f"sequence objectives; {self.agg!r} weights each sequence by its length), got {self.agg!r}"
+            )
         if self.dual_clip is not None and not (math.isfinite(self.dual_clip) and self.dual_clip > 1.0):
             raise ValueError(f"loss.dual_clip must be None or a number > 1, got {self.dual_clip}")
         if self.max_completion_len is not None and (
@@ -284,13 +305,14 @@ def seq_mean_token_mean(loss_mat: Tensor, mask: Tensor, norm: StepNormalizer, ma
 
 @AGGREGATIONS.register("seq_sum_norm")
 def seq_sum_norm(loss_mat: Tensor, mask: Tensor, norm: StepNormalizer, max_len: int | None) -> Tensor:
-    """Σ loss / (step sequence count × max_completion_len): a constant normaliser (Dr. GRPO)."""
+    """Σ loss / (step rows × max_completion_len): Dr. GRPO's constant normaliser. Every row of the step counts,
+    also one whose tokens are all masked out (overlong filtering), so masking changes no other row's weight."""
     if max_len is None:
         raise ValueError(
             "loss.max_completion_len must be set for agg='seq_sum_norm' (Dr. GRPO's constant normaliser, "
             "usually the generation's max_new_tokens)"
         )
-    return loss_mat.sum() / (max(norm.num_seqs, 1) * max_len)
+    return loss_mat.sum() / (max(norm.num_rows, 1) * max_len)
 
 
 def agg_loss(loss_mat: Tensor, mask: Tensor, mode: str, norm: StepNormalizer, max_len: int | None) -> Tensor:
@@ -397,7 +419,8 @@ def _metrics(
             "clip_frac_high": policy.clipped_high.float(),
             "dual_clip_frac": policy.dual_clipped.float(),
             "ratio_mean": ratio,
-            "approx_kl": kl_k3(log_ratio.detach()),  # KL(π_θ ‖ π_old): how far the update moved
+            # KL(π_old ‖ π_θ): the tokens were sampled from π_old, so k3 with r = π_θ/π_old is unbiased for it
+            "approx_kl": kl_k3(-log_ratio.detach()),
         }
         if kl is not None:
             means["kl"] = kl.detach()

@@ -1,19 +1,21 @@
 """The learner's loop. Only wiring; every algorithm lives in its own module.
 
 One step: rollout (G completions for each of B prompts) → verify (the task's verifier; a crash is a zero
-reward) → dynamic sampling (refill rounds until B groups have varying rewards) → overlong shaping and
+reward) → overlong shaping → dynamic sampling (refill rounds until B groups have varying rewards) →
 KL-in-reward → advantages (registry by name) → optional token-level credit → μ epochs of micro-batched
 updates normalised by the step's totals → metrics, pitfall monitor, checkpoint.
 
 Old log-probabilities are the learner's own from the first epoch's forward (the weights are still the
 sampling weights then), so no extra forward pass is spent on them and the ratio is exactly 1 in epoch 0.
-The same forward measures the gap to the sampler's log-probabilities (``mismatch/*``, ``rollout/logprob_gap``)
-and, with ``rollout.is_correction``, gives the truncated importance weights (Yao et al. 2025) that multiply
-the policy loss in every epoch.
+A model with dropout (e.g. ``lora.dropout > 0``) gets them from an extra eval-mode forward instead, so they,
+the TIS weights and the mismatch metrics carry no dropout noise. The same log-probabilities measure the gap
+to the sampler's (``mismatch/*``, ``rollout/logprob_gap``) and, with ``rollout.is_correction``, give the
+truncated importance weights (Yao et al. 2025) that multiply the policy loss in every epoch.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import math
@@ -33,7 +35,7 @@ from rlvr.rl_core import checkpoint as ckpt
 from rlvr.rl_core.advantages import compute_advantages
 from rlvr.rl_core.config import RunConfig, dump_config
 from rlvr.rl_core.credit import CreditInputs, get_credit
-from rlvr.rl_core.forward import PackedBatch, pack, token_logprobs
+from rlvr.rl_core.forward import PackedBatch, has_dropout, pack, token_logprobs
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, make_optimizer, trainable_state
 from rlvr.rl_core.losses import (
     LossInputs,
@@ -183,6 +185,7 @@ class Trainer:
             model.gradient_checkpointing_enable()
         self.share_prefix = not cfg.model.gradient_checkpointing  # the checkpointed forward runs without a cache
         self.model = apply_lora(model, cfg.lora) if cfg.lora.enabled else model
+        self.dropout = has_dropout(self.model)  # then old log-probs need their own eval-mode forward
         self.device = next(self.model.parameters()).device
         amp = cfg.model.autocast
         self.autocast = (
@@ -350,7 +353,7 @@ class Trainer:
     def train_step(self, step: int) -> dict[str, Any]:
         """One rollout → update round; returns its metrics."""
         cfg, m = self.cfg, {}
-        groups, m_collect = self.collect(step)
+        groups, filtered, m_collect = self.collect(step)
         m.update(m_collect)
         if not groups:
             m["skipped"] = 1.0  # no update: the schedule counts optimiser updates only
@@ -373,24 +376,20 @@ class Trainer:
             kl_seq = self._sequence_kl(batch, packs, ref)
             m["kl/reward_penalty"] = float(kl_seq.mean()) * cfg.kl.beta
             rewards = rewards - cfg.kl.beta * kl_seq.view_as(rewards)
-        adv = compute_advantages(
-            cfg.advantages.name, rewards, eps=cfg.advantages.eps, scale=cfg.advantages.scale, tol=cfg.advantages.tol
-        ).flatten()
-        if cfg.credit.method != "none":
-            adv = self._credit(batch, groups, rewards.flatten(), adv, m)
         mask = batch.completion_mask
         if cfg.reward.overlong_filter:
             mask = truncation_mask(mask, batch.truncated)
+        counted = filtered if cfg.sampling.count_filtered else []
+        adv = self._advantages(rewards, mask, counted)
+        if cfg.credit.method != "none":
+            adv = self._credit(batch, groups, rewards.flatten(), adv, m)
         m.update(reward_metrics(rewards, results))
         m.update(length_metrics(batch.completion_mask, batch.truncated))
         m["distinct_per_group"] = distinct_per_group(batch.texts, g)
         m["advantage/abs_mean"] = float(adv.abs().mean())
         t0 = time.perf_counter()
-        extra = (0, 0)
-        if cfg.sampling.count_filtered:
-            extra = (int(m["sampling/filtered_tokens"]), int(m["sampling/filtered_seqs"]))
         try:
-            m.update(self._update(batch, packs, adv, mask, ref, extra))
+            m.update(self._update(batch, packs, adv, mask, ref, self._loss_mask(counted) if counted else None))
         except NonFiniteUpdate as e:  # nothing of the update kept (docs/learner.md, faults)
             self.model.eval()
             m.update(self.nonfinite.skip(e, step))
@@ -401,9 +400,10 @@ class Trainer:
 
     # -------------------------------------------------------------------------------------------- stages
 
-    def collect(self, step: int) -> tuple[list[Group], dict[str, float]]:
+    def collect(self, step: int) -> tuple[list[Group], list[Group], dict[str, float]]:
         """Generate and verify rounds of B prompts until B informative groups are found (or, without
-        dynamic sampling, one round). Returns the groups and the timing / sampling metrics."""
+        dynamic sampling, one round). Returns the kept groups, up to B − len(kept) filtered groups (what
+        ``sampling.count_filtered`` counts) and the timing / sampling metrics."""
         cfg, r = self.cfg, self.cfg.rollout
         s = cfg.sampling
         buffer = GroupBuffer(r.prompts_per_step, s.max_rounds, s.tol, s.on_exhausted) if s.dynamic else None
@@ -436,9 +436,9 @@ class Trainer:
             if buffer is None:
                 kept = groups
                 break
-            # DAPO filters on accuracy: the verifier's scores, before length shaping or KL, decide
-            # whether a group carries signal (a length penalty alone must not keep an all-wrong group)
-            buffer.add(groups, torch.tensor([[res.score for res in gr.results] for gr in groups], dtype=torch.float32))
+            # filter on the rewards the advantages see (scores + overlong shaping; KL-in-reward is rejected
+            # with dynamic sampling at load): a kept group has non-zero advantages, a dropped one has none
+            buffer.add(groups, torch.tensor([gr.rewards for gr in groups], dtype=torch.float32))
             if buffer.full or buffer.exhausted:
                 kept = buffer.take()
                 m["sampling/filtered_fraction"] = buffer.filtered_fraction
@@ -447,11 +447,23 @@ class Trainer:
         m["sampling/groups"] = float(len(kept))
         kept_ids = {id(g_) for g_ in kept}
         dropped = [g_ for g_ in seen if id(g_) not in kept_ids][: max(0, r.prompts_per_step - len(kept))]
-        m["sampling/filtered_tokens"] = float(sum(len(c) for g_ in dropped for c in g_.completions))
-        m["sampling/filtered_seqs"] = float(sum(1 for g_ in dropped for c in g_.completions if c))
+        counts = self._loss_mask(dropped).sum(1)
+        m["sampling/filtered_tokens"] = float(counts.sum())
+        m["sampling/filtered_seqs"] = float((counts > 0).sum())
         if not kept:  # a skipped step still reports what verification saw (errors, timeouts, pass rate)
             m.update(reward_metrics(torch.tensor([g_.rewards for g_ in seen]), [x for g_ in seen for x in g_.results]))
-        return kept, m
+        return kept, dropped, m
+
+    def _loss_mask(self, groups: list[Group]) -> torch.Tensor:
+        """(rows, T) bool: the tokens of the groups' completions that the loss counts (all generated
+        tokens; none of a truncated completion with ``reward.overlong_filter``)."""
+        comps = [c for g_ in groups for c in g_.completions]
+        lengths = torch.tensor([len(c) for c in comps], dtype=torch.long)
+        width = int(lengths.max()) if comps else 0
+        mask = torch.arange(width)[None, :] < lengths[:, None]
+        if self.cfg.reward.overlong_filter:
+            mask = truncation_mask(mask, torch.tensor([t for g_ in groups for t in g_.truncated], dtype=torch.bool))
+        return mask
 
     def _groups(self, examples: list[Example], rollout: RolloutBatch, results: list[VerifyResult]) -> list[Group]:
         r, g = self.cfg.reward, self.cfg.rollout.group_size
@@ -511,6 +523,21 @@ class Trainer:
             out.append((idx, p))
         return out
 
+    def _advantages(self, rewards: torch.Tensor, mask: torch.Tensor, counted: list[Group]) -> torch.Tensor:
+        """(K·G,) sequence advantages of the kept groups' (K, G) rewards; ``mask`` (K·G, T) their loss mask.
+
+        ``counted`` filtered groups (``sampling.count_filtered``) join the estimator's batch as in the step
+        without filtering: their rewards do not vary, so their own advantages are 0, but batch statistics
+        (``advantages.scale=batch``, reinforce_pp's whitening) include them."""
+        a, k = self.cfg.advantages, len(rewards)
+        counts = [mask.sum(1)]
+        if counted:
+            rewards = torch.cat([rewards, torch.tensor([g_.rewards for g_ in counted], dtype=rewards.dtype)])
+            counts.append(self._loss_mask(counted).sum(1))
+        tokens = torch.cat(counts).view_as(rewards) if a.whiten == "token" else None
+        adv = compute_advantages(a.name, rewards, eps=a.eps, scale=a.scale, tol=a.tol, token_counts=tokens)
+        return adv[:k].flatten()
+
     def _sequence_kl(
         self, batch: RolloutBatch, packs: list[tuple[list[int], PackedBatch]], ref: list[torch.Tensor]
     ) -> torch.Tensor:
@@ -529,6 +556,7 @@ class Trainer:
         inputs = CreditInputs(
             rollout=batch,
             rewards=rewards,
+            scores=torch.tensor([res.score for gr in groups for res in gr.results], dtype=torch.float32),
             advantages=adv,
             examples=[gr.example for gr in groups for _ in range(r.group_size)],
             task=self.task,
@@ -538,6 +566,8 @@ class Trainer:
             ),
             tokenizer=self.tokenizer,
             model=self.model,
+            # the rewards' verifier, its time limit and crash fallback included
+            verify_fn=functools.partial(verify, self.verifier, clip_scores=self.cfg.reward.clip_scores),
         )
         token_adv = get_credit(self.cfg.credit.method)(inputs, self.cfg.credit)
         if token_adv.shape != batch.completion_ids.shape:
@@ -554,14 +584,14 @@ class Trainer:
         adv: torch.Tensor,
         mask: torch.Tensor,
         ref: list[torch.Tensor] | None,
-        extra: tuple[int, int] = (0, 0),
+        filtered_mask: torch.Tensor | None = None,
     ) -> dict[str, float]:
-        """μ optimiser steps over the batch, each accumulating gradients over the micro-batches. ``extra``:
-        (tokens, sequences) of filtered zero-advantage completions added to the loss normaliser."""
+        """μ optimiser steps over the batch, each accumulating gradients over the micro-batches.
+        ``filtered_mask``: (rows, T) loss mask of filtered zero-advantage completions counted in the loss
+        normaliser (``sampling.count_filtered``)."""
         cfg, dev = self.cfg, self.device
         masks = [mask[idx, : p.completion_ids.shape[1]].to(dev) for idx, p in packs]
-        counted = StepNormalizer.from_masks(masks)
-        norm = StepNormalizer(counted.num_tokens + extra[0], counted.num_seqs + extra[1])
+        norm = StepNormalizer.from_masks([*masks, *([] if filtered_mask is None else [filtered_mask])])
         want_entropy_grad = self.loss_cfg.entropy_coef > 0
         old: list[torch.Tensor] = []
         is_weights: list[torch.Tensor | None] = []
@@ -579,9 +609,10 @@ class Trainer:
                         self.model, p.to(dev), cfg.rollout.temperature, True, want_entropy_grad, self.share_prefix
                     )
                 if epoch == 0:
-                    old.append(lp.detach())
-                    learner_lp[idx, :t] = lp.detach().cpu().to(learner_lp.dtype)
-                    is_weights.append(self._is_weights(lp.detach(), batch, idx, t))
+                    behaviour = self._eval_logprobs(p.to(dev)) if self.dropout else lp.detach()
+                    old.append(behaviour)
+                    learner_lp[idx, :t] = behaviour.cpu().to(learner_lp.dtype)
+                    is_weights.append(self._is_weights(behaviour, batch, idx, t))
                 a = adv[idx] if adv.dim() == 1 else adv[idx, :t]
                 inputs = LossInputs(
                     lp, old[k], a.to(dev), masks[k], ref[k] if ref is not None else None, ent, is_weights[k]
@@ -613,6 +644,18 @@ class Trainer:
         m.update(mismatch_metrics(learner_lp, batch.old_logprobs, batch.completion_mask, cfg.rollout.is_cap))
         m["rollout/logprob_gap"] = m["mismatch/abs_mean"]
         return m
+
+    @torch.no_grad()
+    def _eval_logprobs(self, p: PackedBatch) -> torch.Tensor:
+        """(R, T) log-probs of a packed micro-batch in eval mode (dropout off): the sampling policy's own,
+        for the old log-probs, the TIS weights and the mismatch metrics when the model has dropout."""
+        self.model.eval()
+        try:
+            with self.autocast():
+                lp, _ = token_logprobs(self.model, p, self.cfg.rollout.temperature, False, False, self.share_prefix)
+        finally:
+            self.model.train()
+        return lp
 
     def _is_weights(self, learner_lp: torch.Tensor, batch: RolloutBatch, idx: list[int], t: int) -> torch.Tensor | None:
         """(n, t) importance weights of micro-batch rows ``idx`` from the learner's (n, t) log-probs and the

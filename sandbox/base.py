@@ -1,7 +1,7 @@
 """The sandbox interface: :class:`Limits` in, :class:`RunResult` / :class:`JudgeResult` out.
 
 A :class:`Sandbox` runs untrusted Python programs. ``run`` executes one program with optional stdin;
-``judge`` runs a solution against trusted tests in a *separate* process (see ``sandbox/worker.py``).
+``judge`` runs a solution against trusted tests in a *separate* process (see ``sandbox/worker/``).
 Backends: :mod:`rlvr.sandbox.pool` (bubblewrap namespaces + pre-forked workers, the default),
 :mod:`rlvr.sandbox.docker` (docker SDK) and the explicit, unsafe ``rlimits`` mode for trusted code.
 """
@@ -28,13 +28,21 @@ class Limits:
     """Resource limits of one run. Sizes in MiB, times in seconds."""
 
     wall_s: float = field(default=10.0, metadata={"help": "wall-clock limit; the whole PID namespace is SIGKILLed"})
-    cpu_s: float = field(default=10.0, metadata={"help": "RLIMIT_CPU per process (SIGXCPU, then SIGKILL)"})
-    memory_mb: int = field(default=1024, metadata={"help": "RLIMIT_AS per process (address space)"})
+    cpu_s: float = field(
+        default=10.0,
+        metadata={"help": "RLIMIT_CPU per process; with cgroups also the CPU time of all the run's processes together"},
+    )
+    memory_mb: int = field(
+        default=1024,
+        metadata={"help": "RLIMIT_AS per process; with cgroups also the memory of the run as a whole (shm, tmpfs)"},
+    )
     fsize_mb: int = field(default=16, metadata={"help": "RLIMIT_FSIZE: largest file a process may write"})
     disk_mb: int = field(default=64, metadata={"help": "size of the per-run tmpfs workdir (/tmp)"})
     inodes: int = field(default=4096, metadata={"help": "inode count of the per-run tmpfs workdir"})
     nofile: int = field(default=64, metadata={"help": "RLIMIT_NOFILE: open file descriptors per process"})
-    nproc: int = field(default=32, metadata={"help": "RLIMIT_NPROC: processes/threads of the run's user"})
+    nproc: int = field(
+        default=32, metadata={"help": "RLIMIT_NPROC: processes/threads of the run's user; with cgroups, pids.max"}
+    )
     output_bytes: int = field(default=1 << 20, metadata={"help": "cap on captured stdout and on stderr each"})
 
     def __post_init__(self) -> None:
@@ -84,10 +92,11 @@ class RunResult:
 class JudgeResult:
     """Outcome of judging a solution against trusted tests.
 
-    passed / total: tests (executed ``assert`` statements, or call cases) that passed / ran. completed: the
-    trusted test process ran to the end and returned the run's secret nonce. status: ``ok`` (the judge
-    decided), ``timeout`` or ``sandbox_error``. run: the solution process's output (stdout/stderr).
-    failures: short descriptions of the first failing tests.
+    passed / total: checks (executed ``assert`` statements, collected ``test*`` functions and methods, or
+    call cases) that passed / ran. completed: the trusted test process ran to the end and returned the
+    run's secret nonce. status: ``ok`` (the judge decided), ``no_tests`` (the tests ran to their end
+    without executing a single check: a failure), ``timeout`` or ``sandbox_error``. run: the solution
+    process's output (stdout/stderr). failures: short descriptions of the first failing tests.
     """
 
     status: str
@@ -115,9 +124,12 @@ class JudgeResult:
 @dataclass(frozen=True)
 class JudgeSpec:
     """What to judge. ``mode`` is ``assert`` (``tests`` is Python source with asserts, run in the trusted
-    process; names it uses that the solution defines are proxied) or ``call`` (``fn_name`` called on each of
-    ``inputs``, results compared with ``outputs`` by value and exact type). ``float_tol``: relative tolerance
-    for floats in call mode (0 = exact)."""
+    process as ``__main__``, then its pytest-style tests; names it reads that the solution defines are
+    proxied) or ``call`` (``fn_name`` called on each of ``inputs``, results compared with ``outputs`` by
+    value and exact type). ``entry_point`` (assert mode): the solution's function under test, bound in the
+    tests as ``__entry_point__`` (HumanEval's ``check(__entry_point__)``: a builtin of the same name stays
+    the builtin) or, in tests that do not use ``__entry_point__``, under its own name, even over a builtin
+    (as in the concatenated file). ``float_tol``: relative tolerance for floats in call mode (0 = exact)."""
 
     solution: str
     mode: str = "assert"
@@ -127,6 +139,7 @@ class JudgeSpec:
     outputs: Sequence[Any] = ()
     float_tol: float = 0.0
     max_failures_reported: int = 3
+    entry_point: str = ""
 
     def __post_init__(self) -> None:
         if self.mode not in ("assert", "call"):
@@ -140,6 +153,8 @@ class JudgeSpec:
                 raise ValueError(f"JudgeSpec: {len(self.inputs)} inputs but {len(self.outputs)} outputs")
             if not self.inputs:
                 raise ValueError("JudgeSpec.inputs is empty (mode='call')")
+        if self.entry_point and not self.entry_point.isidentifier():
+            raise ValueError(f"JudgeSpec.entry_point must be an identifier, got {self.entry_point!r}")
 
 
 class Sandbox(ABC):

@@ -1,6 +1,6 @@
 """Docker backend (extra ``docker``): one throw-away container per job, same interface and limits.
 
-The container runs the same worker as the bubblewrap backend (``sandbox/worker.py``) as its PID 1, in
+The container runs the same worker as the bubblewrap backend (``sandbox/worker/``) as its PID 1, in
 one-shot mode: no network, read-only root, a fresh size- and inode-limited tmpfs on /tmp and /dev/shm,
 memory and pids limits, all capabilities dropped except the three the worker needs to give each child a
 uid of its own and kill everything afterwards; children still get rlimits and the seccomp filter.
@@ -30,13 +30,13 @@ from rlvr.sandbox.pool import (
     GRACE_S,
     PREIMPORT,
     SANDBOX_ENV,
-    WORKER_SOURCE,
     _frame,
     _run_result,
     judge_frames,
     judge_result,
 )
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
+from rlvr.sandbox.worker import assemble
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def container_spec(limits: Limits, image: str = DEFAULT_IMAGE, source: str | Non
     mem = int(limits.memory_mb) * 2 + 256  # the solution and the trusted test process, plus the worker
     return {
         "image": image,
-        "command": ["python", "-I", "-B", "-c", source if source is not None else WORKER_SOURCE.read_text()],
+        "command": ["python", "-I", "-B", "-c", source if source is not None else assemble()],
         "stdin_open": True,
         "detach": True,
         "network_mode": "none",
@@ -105,7 +105,7 @@ class DockerSandbox(Sandbox):
             except Exception as e:
                 raise SandboxUnavailable(f"no Docker engine reachable: {e}") from None
         self.client = client
-        self._source = WORKER_SOURCE.read_text()
+        self._source = assemble()
         self._ids = iter(range(1, 1 << 62))
 
     def _job(self, frames: list[bytes], limits: Limits) -> dict[str, Any]:

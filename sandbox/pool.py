@@ -1,8 +1,9 @@
 """Pre-forked sandbox workers: the default backend (bubblewrap) and the explicit trusted-code mode.
 
-Each worker is a fresh ``python -I`` running ``sandbox/worker.py`` (never a fork of the caller, so it never
-holds torch or the caller's secrets) inside its own bubblewrap sandbox: new PID, network, IPC, UTS and
-mount namespaces; read-only binds of /usr and the Python install only; a scrubbed environment. It runs as
+Each worker is a fresh ``python -I`` running the worker's source (``sandbox/worker/``, assembled into one;
+never a fork of the caller, so it never holds torch or the caller's secrets) inside its own bubblewrap
+sandbox: new PID, network, IPC, UTS and mount namespaces; read-only binds of /usr and the Python install
+only; a scrubbed environment; a cgroup of its own where cgroups are writable. It runs as
 PID 1 of its namespace, so nothing a program starts can outlive the run or signal anything outside. A
 worker that dies, hangs or breaks the protocol is killed and replaced; its job reports ``sandbox_error``.
 """
@@ -38,11 +39,12 @@ from rlvr.sandbox.base import (
     Sandbox,
     SandboxUnavailable,
 )
+from rlvr.sandbox.cgroups import WorkerCgroups, enter_command, remove_stale
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
+from rlvr.sandbox.worker import assemble
 
 logger = logging.getLogger(__name__)
 
-WORKER_SOURCE = Path(__file__).with_name("worker.py")
 #: Modules imported once per worker, so that a forked run finds them loaded.
 PREIMPORT = (
     "atexit", "bisect", "collections", "copy", "dataclasses", "datetime", "decimal", "fractions",
@@ -66,6 +68,8 @@ SANDBOX_ENV = {
     "MKL_NUM_THREADS": "1",
 }
 STARTUP_TIMEOUT_S = 60.0
+#: Where a worker sees its runs' cgroup directories (one per hierarchy), under a directory only root enters.
+CGROUP_MOUNT = "/run/rlvr-cgroup"
 GRACE_S = 5.0  # beyond a job's wall limit before the host declares the worker hung
 
 
@@ -87,8 +91,9 @@ def _python_roots() -> list[str]:
     return sorted(set(roots))
 
 
-def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
-    """The bubblewrap command line of one worker (without the program)."""
+def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64, cgroup_dirs: Sequence[str] = ()) -> list[str]:
+    """The bubblewrap command line of one worker (without the program); ``cgroup_dirs``: its runs' cgroup
+    directories, bound read-write under :data:`CGROUP_MOUNT` (mode 0700: the runs' uids cannot enter)."""
     cmd = [bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
     if privileged:  # host root: children get uids of their own; the worker keeps what it needs for that
         caps = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL")
@@ -113,6 +118,10 @@ def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
                 cmd += ["--chmod", "0755", str(parent)]
     cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(disk_mb << 20), "--tmpfs", "/tmp"]
     cmd += ["--size", str(disk_mb << 20), "--tmpfs", "/dev/shm"]
+    if cgroup_dirs:
+        cmd += ["--perms", "0700", "--dir", CGROUP_MOUNT]
+        for i, d in enumerate(cgroup_dirs):
+            cmd += ["--bind", d, f"{CGROUP_MOUNT}/{i}"]
     cmd += ["--remount-ro", "/", "--chdir", "/tmp"]
     return cmd
 
@@ -120,7 +129,14 @@ def bwrap_command(bwrap: str, privileged: bool, disk_mb: int = 64) -> list[str]:
 class WorkerProcess:
     """Host-side handle of one worker: frames in, JSON lines out, with deadlines."""
 
-    def __init__(self, argv: list[str], cfg: dict[str, Any], env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        cfg: dict[str, Any],
+        env: dict[str, str] | None = None,
+        cgroups: WorkerCgroups | None = None,
+    ) -> None:
+        self.cgroups = cgroups  # removed when the worker is killed
         self._stderr = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, env=env, close_fds=True
@@ -134,10 +150,13 @@ class WorkerProcess:
         self._out_poll.register(self.proc.stdin.fileno(), select.POLLOUT)  # type: ignore[union-attr]
         self._send([_frame(cfg)], time.monotonic() + STARTUP_TIMEOUT_S)
 
-    def wait_ready(self) -> None:
+    def wait_ready(self) -> dict[str, Any]:
+        """The worker's hello: ``ready``, its ``pid`` and ``uid``, and whether its runs get namespaces of
+        their own (``run_namespaces``)."""
         hello = self._recv(time.monotonic() + STARTUP_TIMEOUT_S)
         if not hello.get("ready"):
             raise WorkerDied(f"worker did not start: {hello}")
+        return hello
 
     def _send(self, frames: list[bytes], deadline: float) -> None:
         """Write all of ``frames``; wait (poll) only while the pipe is full."""
@@ -237,6 +256,9 @@ class WorkerProcess:
             except OSError:
                 pass
         self._stderr.close()
+        if self.cgroups is not None:
+            self.cgroups.remove()
+            self.cgroups = None
 
 
 def _frame(obj: dict[str, Any]) -> bytes:
@@ -245,7 +267,7 @@ def _frame(obj: dict[str, Any]) -> bytes:
     return b"%019d\n" % len(data) + data
 
 
-class WorkerPool(Sandbox):
+class SandboxPool(Sandbox):
     """A pool of pre-started workers; ``run``/``judge`` borrow one per job. Thread-safe.
 
     backend: ``bwrap`` (default; refuses with :class:`SandboxUnavailable` when bubblewrap is missing) or
@@ -255,13 +277,18 @@ class WorkerPool(Sandbox):
 
     def __init__(self, workers: int | None = None, limits: Limits | None = None, backend: str = "bwrap") -> None:
         if backend not in ("bwrap", "rlimits"):
-            raise ValueError(f"WorkerPool.backend must be 'bwrap' or 'rlimits', got {backend!r}")
+            raise ValueError(f"SandboxPool.backend must be 'bwrap' or 'rlimits', got {backend!r}")
         self.backend = backend
         self.limits = limits or Limits()
         self.size = int(workers or len(os.sched_getaffinity(0)) or 1)  # the CPUs this process may use
         if self.size < 1:
-            raise ValueError(f"WorkerPool.workers must be >= 1, got {workers}")
+            raise ValueError(f"SandboxPool.workers must be >= 1, got {workers}")
         self._privileged = os.geteuid() == 0
+        # a cgroup per worker binds each run as a whole; only as host root, where the runs get uids of their
+        # own (in a user namespace they would share the worker's uid, and could move out of their group)
+        self._cgroups = self._privileged
+        if self._cgroups:
+            remove_stale()
         if backend == "bwrap":
             bw = bwrap_path()
             if bw is None:
@@ -277,11 +304,12 @@ class WorkerPool(Sandbox):
             logger.warning("sandbox backend 'rlimits': NO isolation; trusted code only")
             self._scratch = tempfile.mkdtemp(prefix="rlvr-sandbox-")
         self._bpf = base64.b64encode(sandbox_filter_bpf()).decode()
-        self._source = WORKER_SOURCE.read_text()
+        self._source = assemble()
         self._ids = iter(range(1, 1 << 62))
         self._id_lock = threading.Lock()
         self._idle: queue.SimpleQueue[WorkerProcess | None] = queue.SimpleQueue()
         self._closed = False
+        self._noted = False
         self._all: set[WorkerProcess] = set()
         self._all_lock = threading.Lock()
         # bwrap dies with the *thread* that started it (PR_SET_PDEATHSIG): one long-lived thread starts all
@@ -289,7 +317,7 @@ class WorkerPool(Sandbox):
         started = [self._spawner.submit(self._spawn).result() for _ in range(self.size)]
         for w in started:
             try:
-                w.wait_ready()
+                self._note(w.wait_ready())
             except WorkerDied as e:
                 self.close()
                 for x in started:
@@ -303,9 +331,13 @@ class WorkerPool(Sandbox):
         python = os.path.realpath(sys.executable)
         argv_py = [python, "-I", "-B", "-c", self._source]
         cfg: dict[str, Any] = {"bpf": self._bpf, "preimport": list(PREIMPORT), "limits": asdict(self.limits)}
+        cg = WorkerCgroups.create() if self._cgroups else None
         if self.backend == "bwrap":
-            argv = bwrap_command(self._bwrap, self._privileged, self.limits.disk_mb) + ["--"] + argv_py
+            run_dirs = cg.run_dirs if cg is not None else []
+            argv = bwrap_command(self._bwrap, self._privileged, self.limits.disk_mb, run_dirs) + ["--"] + argv_py
             cfg.update(isolated=True, workdir="/tmp")
+            if cg is not None:
+                cfg["cgroup"] = cg.spec([f"{CGROUP_MOUNT}/{i}" for i in range(len(run_dirs))])
             if self._privileged:  # two fresh uids: the solution's, and the trusted tests'
                 base = random.randrange(20000, 60000, 2)
                 cfg["uids"] = [base, base + 1]
@@ -313,11 +345,28 @@ class WorkerPool(Sandbox):
         else:
             argv = argv_py
             cfg.update(isolated=False, scratch=self._scratch, workdir=self._scratch)
+            if cg is not None:
+                cfg["cgroup"] = cg.spec()
             env = {**SANDBOX_ENV, "HOME": self._scratch, "TMPDIR": self._scratch}
-        w = WorkerProcess(argv, cfg, env)
+        if cg is not None:  # the worker starts inside its own group (no moving afterwards, no race)
+            argv = enter_command(cg.sys_procs, argv)
+        try:
+            w = WorkerProcess(argv, cfg, env, cg)
+        except BaseException:
+            if cg is not None:
+                cg.remove()
+            raise
         with self._all_lock:
             self._all.add(w)
         return w
+
+    def _note(self, hello: dict[str, Any]) -> None:
+        if self.backend == "bwrap" and not hello.get("run_namespaces") and not self._noted:
+            self._noted = True
+            logger.warning(
+                "sandbox: the kernel refuses each run a PID and mount namespace of its own here; runs of a "
+                "worker share its PID counter and /proc (see docs/sandbox.md, threat model)"
+            )
 
     def _discard(self, w: WorkerProcess) -> None:
         w.kill()
@@ -333,7 +382,7 @@ class WorkerPool(Sandbox):
                 logger.error("could not start a sandbox worker: %s", e)
                 continue
             try:
-                nw.wait_ready()
+                self._note(nw.wait_ready())
                 return nw
             except WorkerDied as e:
                 logger.error("a sandbox worker failed to start (%s): %s", e, nw.stderr_tail())
@@ -457,6 +506,7 @@ def judge_frames(job_id: int, spec: JudgeSpec, lim: Limits, nonce: str, fraction
             "outputs": list(spec.outputs),
             "float_tol": spec.float_tol,
             "fraction": fraction,
+            "entry_point": spec.entry_point,
             "max_failures_reported": spec.max_failures_reported,
         }
     ).encode()
@@ -475,28 +525,29 @@ def judge_result(msg: dict[str, Any], nonce: str, lim: Limits, duration_s: float
     if not isinstance(rep, dict) or not secrets.compare_digest(str(rep.get("nonce", "")), nonce):
         err = "the trusted test process did not report"
         return JudgeResult("sandbox_error", run=run, duration_s=duration_s, error=err)
+    total, completed = int(rep.get("total", 0)), bool(rep.get("completed"))
     return JudgeResult(
-        "ok",
+        "no_tests" if completed and total == 0 else "ok",  # ran to their end without a single check
         passed=int(rep.get("passed", 0)),
-        total=int(rep.get("total", 0)),
-        completed=bool(rep.get("completed")),
+        total=total,
+        completed=completed,
         run=run,
         failures=[str(f) for f in rep.get("failures", [])][:20],
         duration_s=duration_s,
     )
 
 
-_DEFAULT: dict[tuple[Any, ...], WorkerPool] = {}
+_DEFAULT: dict[tuple[Any, ...], SandboxPool] = {}
 _DEFAULT_LOCK = threading.Lock()
 
 
-def default_pool(workers: int | None = None, backend: str = "bwrap") -> WorkerPool:
+def default_pool(workers: int | None = None, backend: str = "bwrap") -> SandboxPool:
     """A process-wide pool, created on first use and closed at exit."""
     key = (workers, backend)
     with _DEFAULT_LOCK:
         pool = _DEFAULT.get(key)
         if pool is None or pool._closed:
-            pool = _DEFAULT[key] = WorkerPool(workers=workers, backend=backend)
+            pool = _DEFAULT[key] = SandboxPool(workers=workers, backend=backend)
             import atexit
 
             atexit.register(pool.close)

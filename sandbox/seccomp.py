@@ -28,6 +28,20 @@ DENIED_SYSCALLS = (
     "io_uring_setup", "io_uring_enter", "io_uring_register", "lookup_dcookie", "vhangup",
 )  # fmt: skip
 
+#: Kernel objects that outlive the processes that made them: System V shared memory, message queues and
+#: semaphores, and POSIX message queues live in the IPC namespace, which every run of a worker shares, so
+#: one run could leave state (or memory outside every limit) for the next. POSIX shared memory and named
+#: semaphores are files in /dev/shm, a fresh size-limited tmpfs per run, and stay allowed.
+DENIED_IPC = (
+    "shmget", "shmat", "shmdt", "shmctl", "msgget", "msgsnd", "msgrcv", "msgctl",
+    "semget", "semop", "semtimedop", "semctl", "ipc",
+    "mq_open", "mq_unlink", "mq_timedsend", "mq_timedreceive", "mq_notify", "mq_getsetattr",
+)  # fmt: skip
+
+#: A new session is a new scheduling group under the kernel's autogroup: a run that forks busy processes
+#: into sessions of their own would get a CPU share per process at its neighbours' expense.
+DENIED_SESSIONS = ("setsid",)
+
 #: clone() flags that would create namespaces (NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET).
 CLONE_NS_FLAGS = (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000)
 
@@ -36,14 +50,14 @@ CLONE_NS_FLAGS = (0x00020000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x
 def sandbox_filter_bpf() -> bytes:
     """Compiled BPF of the sandbox filter for the host architecture.
 
-    Denies :data:`DENIED_SYSCALLS`, sockets of any family but AF_UNIX (multiprocessing needs those; the
+    Denies :data:`DENIED_SYSCALLS`, :data:`DENIED_IPC`, :data:`DENIED_SESSIONS`, sockets of any family but AF_UNIX (multiprocessing needs those; the
     network namespace has no route anyway), clone() with namespace flags, and clone3 (ENOSYS, so libc
     falls back to clone(), whose flags a filter can inspect).
     """
     import pyseccomp as sc
 
     f = sc.SyscallFilter(defaction=sc.ALLOW)
-    for name in DENIED_SYSCALLS:
+    for name in DENIED_SYSCALLS + DENIED_IPC + DENIED_SESSIONS:
         try:
             f.add_rule(sc.ERRNO(errno.EPERM), name)
         except OSError as e:  # a syscall this architecture does not have

@@ -6,8 +6,9 @@ Definitions (T tasks; task t has n_t samples of which c_t pass):
 * pass@k (Chen et al. 2021, "Evaluating Large Language Models Trained on Code", eq. 1): per task
   ``1 - C(n-c, k) / C(n, k)``, computed in the numerically stable product form
   ``1 - prod_{i=n-c+1..n} (1 - k/i)``; averaged over tasks.
-* maj@k (k > 1): a majority vote over the extracted answers of k samples; ties go to the answer seen first.
-  With n > k samples the n samples are cut into floor(n/k) disjoint groups of k (in sample order), each an
+* maj@k (k > 1): a majority vote over the extracted answers of k samples (numbers compare by value); the
+  winner scores the fraction of its samples that passed, tied winners their mean (a uniformly random
+  tie-break in expectation), so a vote does not depend on sample order. With n > k samples the n samples are cut into floor(n/k) disjoint groups of k (in sample order), each an
   independent vote, and the task's maj@k is the mean over groups (unbiased for the k-sample vote).
 * avg@n: the mean pass rate of all samples of a task, averaged over tasks.
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -58,34 +60,74 @@ def mean_and_se(values: Sequence[float]) -> tuple[float, float]:
     return m, math.sqrt(var / len(values))
 
 
+#: a decimal number as model text writes it: sign, digits with an optional fraction part, optional exponent
+_DECIMAL = re.compile(r"([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))(?:[eE]([+-]?\d+))?")
+#: a ratio of integers, a/b
+_RATIO = re.compile(r"([+-]?\d+)/(\d+)")
+#: bounds on exact arithmetic with model text: mantissa / numerator / denominator digits, |decimal exponent|,
+#: and digits of the exponent itself; beyond them a number keeps an exact key but is never expanded
+MAX_DIGITS = 1000
+MAX_EXPONENT = 1000
+MAX_EXPONENT_DIGITS = 12
+
+
 def canonical_answer(answer: str | None) -> str | None:
-    """Vote key of an extracted answer: numbers compare by value (``7`` = ``7.0`` = ``7,000/1000``)."""
+    """Vote key of an extracted answer: numbers compare by value (``7`` = ``7.0`` = ``7,000/1000`` =
+    ``0.7e1``), anything else by its stripped text.
+
+    Model text never builds a huge number: a decimal is normalised to (sign, mantissa without trailing
+    zeros, exponent) on its digits, and only a mantissa of at most :data:`MAX_DIGITS` digits with an exponent
+    of at most :data:`MAX_EXPONENT` is turned into an exact fraction (so ``7.5`` = ``15/2``); a larger one
+    keys as ``<mantissa>e<exponent>``, still exact (``1e999999999`` = ``10e999999998``), in time linear in
+    its length. Ratios with more digits than :data:`MAX_DIGITS` and exponents of more than
+    :data:`MAX_EXPONENT_DIGITS` digits key as text.
+    """
     if answer is None:
         return None
     s = answer.strip()
     if not s:
         return None
-    try:
-        return str(Fraction(s.replace(",", "")))
-    except (ValueError, ZeroDivisionError):
+    t = s.replace(",", "")
+    ratio = _RATIO.fullmatch(t)
+    if ratio:
+        num, den = ratio.groups()
+        if len(num) > MAX_DIGITS + 1 or len(den) > MAX_DIGITS or not den.strip("0"):
+            return s
+        return str(Fraction(int(num), int(den)))
+    dec = _DECIMAL.fullmatch(t)
+    if not dec:
         return s
+    sign, whole, frac, bare_frac, exp = dec.groups()
+    frac = frac if frac is not None else bare_frac or ""
+    if exp is not None and len(exp.lstrip("+-")) > MAX_EXPONENT_DIGITS:
+        return s
+    digits = ((whole or "") + frac).lstrip("0")
+    if not digits:
+        return "0"
+    mantissa = digits.rstrip("0")
+    exponent = (int(exp) if exp else 0) - len(frac) + (len(digits) - len(mantissa))
+    sign = "-" if sign == "-" else ""
+    if len(mantissa) > MAX_DIGITS or abs(exponent) > MAX_EXPONENT:
+        return f"{sign}{mantissa}e{exponent}"
+    value = Fraction(int(mantissa)) * Fraction(10) ** exponent
+    return str(-value if sign else value)
 
 
-def majority_vote(answers: Sequence[str | None], passed: Sequence[bool]) -> bool:
-    """Whether the most frequent (canonical) answer is correct; None answers do not vote; ties -> first seen."""
-    counts: dict[str, int] = {}
-    first_pass: dict[str, bool] = {}
+def majority_vote(answers: Sequence[str | None], passed: Sequence[bool]) -> float:
+    """Correctness of a majority vote over samples, independent of their order: the most frequent
+    (canonical) answer wins; None answers do not vote; the winner scores the fraction of its samples that
+    passed (equal answers can be judged differently); tied winners score their mean (the expected value of a
+    uniformly random tie-break). 0.0 when no sample has an answer."""
+    votes: dict[str, list[bool]] = {}
     for a, p in zip(answers, passed):
         key = canonical_answer(a)
-        if key is None:
-            continue
-        counts[key] = counts.get(key, 0) + 1
-        first_pass.setdefault(key, bool(p))
-    if not counts:
-        return False
-    best = max(counts.values())
-    winner = next(k for k, v in counts.items() if v == best)  # dicts keep first-seen order
-    return first_pass[winner]
+        if key is not None:
+            votes.setdefault(key, []).append(bool(p))
+    if not votes:
+        return 0.0
+    best = max(len(v) for v in votes.values())
+    winners = [sum(v) / len(v) for v in votes.values() if len(v) == best]
+    return math.fsum(winners) / len(winners)
 
 
 @dataclass

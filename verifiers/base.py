@@ -22,8 +22,9 @@ ENTRY_POINT_GROUP = "rlvr.verifiers"
 
 #: Status values a verifier reports. ``ok``: the check ran and decided; ``no_answer``: nothing could be
 #: extracted; ``timeout``: the hard time limit fired; ``error``: the check itself failed (bad reference,
-#: crash). Only ``ok`` can carry ``passed=True``.
-STATUSES = ("ok", "no_answer", "timeout", "error")
+#: crash); ``no_tests``: the tests ran to their end without executing a single check (code). Only ``ok``
+#: can carry ``passed=True``.
+STATUSES = ("ok", "no_answer", "timeout", "error", "no_tests")
 
 
 @dataclass

@@ -2,11 +2,14 @@
 
 Reference formats (a dict, or a JSON string of one; a bare string is assert-style tests):
 
-- assert-style: ``{"tests": str | [str], "timeout_s"?: float}``, or HumanEval's ``{"test": str,
-  "entry_point": str, "prompt"?: str}`` (``check(entry_point)`` is appended; the prompt is prepended when the
-  completion does not define the entry point itself). The tests run in a trusted process; the names they use
+- assert-style: ``{"tests": str | [str], "entry_point"?: str, "timeout_s"?: float}``, or HumanEval's
+  ``{"test": str, "entry_point": str, "prompt"?: str}`` (``check`` is called with the solution's entry point,
+  which never replaces a builtin of the same name in the tests; the prompt is prepended when the completion
+  does not define the entry point itself). The tests run in a trusted process as ``python
+  solution_plus_tests.py`` would run them (``__main__``), then their pytest-style tests; the names they read
   that the solution defines are proxies to the solution's process. Passed only if the trusted process ran to
-  the end and returned the run's secret nonce with every assert passing.
+  the end and returned the run's secret nonce with every check passing; tests that execute no check at all
+  give status ``no_tests``.
 - call-based: ``{"fn_name": str, "inputs": [[args...], ...], "outputs": [ret, ...], "float_tol"?: float}``;
   results compared by value and exact type outside the solution's process (a LeetCode ``class Solution``
   method works too). APPS' ``{"input_output": "<json>"}`` wrapper is understood.
@@ -134,7 +137,7 @@ def parse_reference(reference: Any) -> CodeTask:
         ep = str(ref["entry_point"])
         if not ep.isidentifier():
             raise ValueError(f"reference.entry_point must be an identifier, got {ep!r}")
-        tests = f"{ref['test']}\n\ncheck({ep})\n"
+        tests = f"{ref['test']}\n\ncheck(__entry_point__)\n"
         return CodeTask("assert", tests=tests, timeout_s=timeout, prompt=str(ref.get("prompt", "")), entry_point=ep)
     if "tests" in ref:
         tests = ref["tests"]
@@ -144,7 +147,10 @@ def parse_reference(reference: Any) -> CodeTask:
             tests = "\n".join(tests)
         if not isinstance(tests, str) or not tests.strip():
             raise ValueError("reference.tests must be a non-empty string")
-        return CodeTask("assert", tests=tests, timeout_s=timeout, entry_point=str(ref.get("entry_point", "")))
+        ep = str(ref.get("entry_point") or "")
+        if ep and not ep.isidentifier():
+            raise ValueError(f"reference.entry_point must be an identifier, got {ep!r}")
+        return CodeTask("assert", tests=tests, timeout_s=timeout, entry_point=ep)
     if "fn_name" in ref:
         fn, ins, outs = ref["fn_name"], ref.get("inputs"), ref.get("outputs")
         if not isinstance(fn, str) or not fn.isidentifier():
@@ -274,6 +280,7 @@ class CodeVerifier(BatchVerifier):
             inputs=task.inputs,
             outputs=task.outputs,
             float_tol=task.float_tol,
+            entry_point=task.entry_point if task.mode == "assert" else "",
         )
         res = self.sandbox.judge(spec, lim, fraction=self.partial)
         return self._from_judge(res, code)
@@ -288,6 +295,9 @@ class CodeVerifier(BatchVerifier):
             return VerifyResult.failure(
                 "timeout", res.error, extracted=code, details=details, duration_s=res.duration_s
             )
+        if res.status == "no_tests":
+            why = "the tests ran to their end without executing a single check"
+            return VerifyResult.failure("no_tests", why, extracted=code, details=details, duration_s=res.duration_s)
         if res.status != "ok":
             return VerifyResult.failure("error", res.error, extracted=code, details=details, duration_s=res.duration_s)
         score = res.fraction if self.partial else float(res.all_passed)

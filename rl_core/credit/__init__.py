@@ -6,7 +6,7 @@ The learner builds :class:`CreditInputs` after computing sequence advantages and
 """
 
 from rlvr.rl_core.credit import mc_values, prm, redistribute  # noqa: F401  (register the methods)
-from rlvr.rl_core.credit.base import CREDIT, CreditFn, CreditInputs, get_credit, preset_affine
+from rlvr.rl_core.credit.base import CREDIT, CreditFn, CreditInputs, get_credit, preset_affine, score_affine
 from rlvr.rl_core.credit.config import CreditConfig
 from rlvr.rl_core.credit.steps import Steps, StepSplitter
 
@@ -19,4 +19,5 @@ __all__ = [
     "Steps",
     "get_credit",
     "preset_affine",
+    "score_affine",
 ]

@@ -21,7 +21,8 @@ class CreditConfig:
         metadata=_help(
             "none | mc | prm | redistribute. none: the preset's sequence advantage on every token; mc: VinePPO "
             "Monte Carlo step values (Kazemnejad et al. 2024); prm: a process reward model trained on "
-            "Math-Shepherd labels (Wang et al. 2024); redistribute: r_t = R·w_t/Σw over tokens."
+            "Math-Shepherd labels (Wang et al. 2024); redistribute: the preset's sequence advantage spread over "
+            "tokens, A_t = A·n·w_t/Σw, used as each token's advantage (no return-to-go; after Chan et al. 2024)."
         ),
     )
     split: str = field(

@@ -1,15 +1,20 @@
 """Monte Carlo step values (VinePPO, Kazemnejad et al. 2024).
 
 At the end of each reasoning step s_t of a completion, K continuations are sampled from the prefix with
-the current policy and scored with the task's verifier: V̂(s_t) = mean reward. The value of the prompt
-V̂(s_0) is the group's mean reward (the G completions are G Monte Carlo rollouts from the prompt), and the
-value after the last step is the completion's own final reward, so the step advantages
+the current policy and scored with the learner's verifier: V̂(s_t) = their mean score. Every value is a
+value of the verifier *score* S (one definition throughout): V̂(s_0) is the mean score of the *other* G−1
+completions of the group (G−1 Monte Carlo rollouts from the prompt that do not contain this completion,
+so step 1's credit is not shrunk towards 0 by its own outcome), and V̂(s_L) is the completion's own score.
+The step advantages
 
-    δ_t = V̂(s_t) − V̂(s_{t−1}),   t = 1..L,     Σ_t δ_t = R − V̂(s_0)
+    δ_t = V̂(s_t) − V̂(s_{t−1}),   t = 1..L,     Σ_t δ_t = S − V̂(s_0)
 
-decompose the sequence advantage over steps. Each token of step t receives ``scale·δ_t + shift`` with the
-advantage preset's own scale and shift (:func:`~rlvr.rl_core.credit.base.preset_affine`), so ``mc``
-composes with grpo (δ/σ_g), dr_grpo (δ), rloo (δ·G/(G−1)) and reinforce_pp (δ/σ_batch) alike.
+decompose the score part of the sequence advantage over steps. Each token of step t receives
+``scale·δ_t + shift`` (:func:`~rlvr.rl_core.credit.base.score_affine`): scale = the preset's α·(G−1)/G, so
+the steps of a completion sum to the score part of its preset advantage, and shift = the rest of the
+advantage — reward shaping (overlong penalty, KL-in-reward), which is a sequence-level term without step
+values, goes to every token unchanged, as the preset broadcasts it. ``mc`` composes with grpo, dr_grpo,
+rloo (scale 1: the plain value gains) and reinforce_pp alike.
 
 All continuations of all completions are sampled in as few ``generate`` calls as the chunking allows
 (prefixes sorted by remaining token budget, so a call never samples past any prefix's budget by much and
@@ -27,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from rlvr.registry import Registry
-from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, preset_affine, spread_steps
+from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, score_affine, spread_steps
 from rlvr.rl_core.credit.steps import Steps
 from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
@@ -164,8 +169,8 @@ def _select_varied(inputs: CreditInputs) -> torch.Tensor:
 
 @MC_SELECT.register("failed")
 def _select_failed(inputs: CreditInputs) -> torch.Tensor:
-    """Completions below full reward (1.0): find the step where each went wrong."""
-    return inputs.rewards.detach().float().cpu() < 1.0 - 1e-6
+    """Completions below full score (1.0, before shaping): find the step where each went wrong."""
+    return inputs.unshaped_scores.detach().float().cpu() < 1.0 - 1e-6
 
 
 def step_deltas(values: list[float], baseline: float, final: float) -> list[float]:
@@ -196,10 +201,11 @@ def mc_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
         chunk=cfg.mc_chunk,
         temperature=cfg.mc_temperature,
     )
-    aff = preset_affine(inputs.rewards, inputs.advantages, roll.group_ids)
+    scores = inputs.unshaped_scores
+    aff = score_affine(scores, inputs.rewards, inputs.advantages, roll.group_ids)
     step_adv = []
     for i, idx in zip(rows, index):
-        deltas = step_deltas(values[idx].tolist(), float(aff.baseline[i]), float(inputs.rewards[i]))
+        deltas = step_deltas(values[idx].tolist(), float(aff.baseline[i]), float(scores[i]))
         step_adv.append([float(aff.scale[i]) * d + float(aff.shift[i]) for d in deltas])
     if rows:
         out[rows] = spread_steps(step_adv, [st.tokens for st in steps], (len(rows), out.shape[1]))

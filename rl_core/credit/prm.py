@@ -10,13 +10,15 @@ hard labels (LoRA via peft allowed; adapters are merged before saving, so a save
 directory). Inputs are the prompt text followed by the step texts, each piece tokenized on its own, so the
 step ends are exact for any tokenizer.
 
-Use in RL (``credit.method=prm``). The PRM's sigmoid p_t ≈ V(s_t) is a learned value after step t, with
-p_0 = the group's mean reward; with the preset's scale α and shift c (see ``preset_affine``) and the
-sequence advantage A, tokens of step t receive, by ``prm_combine``:
+Use in RL (``credit.method=prm``). The PRM's sigmoid p_t ≈ V(s_t) is a learned value of the verifier
+score after step t, with p_0 = the mean score of the other completions of the group (leave-one-out, as in
+``mc``). With the preset advantage A written as A = β·(S − p_0) + h (``score_affine``: S the completion's
+verifier score, β the preset's scale, h the shift that carries reward shaping and is given to every token
+unchanged), tokens of step t receive, by ``prm_combine``:
 
-* ``weighted``: (1 − w)·A + w·α·(p_t − p_{t−1})  (w = 1: VinePPO with learned values)
-* ``sum``:      A + w·α·(p_t − p_{t−1})           (outcome plus process advantage, as in PRIME)
-* ``min``:      α·(min(R, min_{s≥t} p_s) − p_0) + c (min-form return, PURE; the outcome is the last score)
+* ``weighted``: (1 − w)·(A − h) + w·β·(p_t − p_{t−1}) + h  (w = 1: VinePPO with learned values)
+* ``sum``:      A + w·β·(p_t − p_{t−1})                    (outcome plus process advantage, as in PRIME)
+* ``min``:      β·(min(S, min_{s≥t} p_s) − p_0) + h        (min-form return, PURE; the outcome is the last score)
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 
 from rlvr.registry import Registry
-from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, preset_affine, spread_steps
+from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, score_affine, spread_steps
 from rlvr.rl_core.credit.mc_values import Prefix, mc_values
 from rlvr.rl_core.credit.steps import StepSplitter
 from rlvr.rl_core.rollout.batch import pad_token_id
@@ -385,7 +387,8 @@ def step_auc(scores: Sequence[float], labels: Sequence[int]) -> float:
 
 # --------------------------------------------------------------------------------------------- RL use
 
-#: combination rules: (p (L,) step probabilities, R, A, scale, baseline, shift, w) -> (L,) step advantages
+#: combination rules: (p (L,) step probabilities, S the verifier score, A the preset advantage, scale β,
+#: baseline p_0, shift h (A's part that is not β·(S − p_0)), w) -> (L,) step advantages
 PRM_COMBINE: Registry[Callable[[list[float], float, float, float, float, float, float], list[float]]] = Registry(
     "prm combination rule"
 )
@@ -399,7 +402,7 @@ def _gains(p: list[float], baseline: float) -> list[float]:
 def combine_weighted(
     p: list[float], r: float, a: float, scale: float, baseline: float, shift: float, w: float
 ) -> list[float]:
-    return [(1 - w) * a + w * scale * g for g in _gains(p, baseline)]
+    return [(1 - w) * (a - shift) + w * scale * g + shift for g in _gains(p, baseline)]
 
 
 @PRM_COMBINE.register("sum")
@@ -445,12 +448,13 @@ def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
         [roll.prompt_ids[int(roll.group_ids[i])] for i in rows], skip_special_tokens=True
     )
     probs = prm.score(prompts, [steps[i].texts() for i in rows], cfg.forward_batch_size)
-    aff = preset_affine(inputs.rewards, inputs.advantages, roll.group_ids)
+    scores = inputs.unshaped_scores
+    aff = score_affine(scores, inputs.rewards, inputs.advantages, roll.group_ids)
     rule = PRM_COMBINE[cfg.prm_combine]
     step_adv = [
         rule(
             p,
-            float(inputs.rewards[i]),
+            float(scores[i]),
             float(inputs.advantages[i]),
             float(aff.scale[i]),
             float(aff.baseline[i]),

@@ -1,8 +1,12 @@
-"""Reward redistribution: spread a sequence reward over its tokens, r_t = R·w_t / Σ_s w_s.
+"""Redistribution: spread a completion's sequence *advantage* (not its reward) over its tokens by weights.
 
-Applied to the preset's advantage with the token mean kept: token t of completion i receives
-``A_i · n_i · w_t / Σ_s w_s`` (n_i real tokens), so uniform weights reproduce the broadcast advantage
-exactly and other weightings move credit between tokens without changing its total.
+Token t of completion i receives the token advantage ``A_i · n_i · w_t / Σ_s w_s`` (A_i the preset's
+advantage, n_i its real tokens), used directly as that token's advantage in the loss: there is no
+return-to-go (token t does not collect the shares of the tokens after it) and no value baseline per token.
+The token mean of the advantages stays A_i, so uniform weights reproduce the broadcast advantage exactly
+and other weightings move credit between tokens without changing its total. (Chan et al. 2024 redistribute
+the *reward* into dense per-token rewards and train PPO on their returns; here the group baseline of the
+preset has already turned the reward into an advantage, and that advantage is what is spread.)
 
 Weightings: ``uniform`` (w_t = 1), ``length`` (w_t = the characters token t wrote, at least 1, so a token
 that writes more text carries more credit — it differs from uniform for BPE tokenizers), ``attention``
@@ -21,7 +25,7 @@ from typing import TYPE_CHECKING
 import torch
 
 from rlvr.registry import Registry
-from rlvr.rl_core.credit.base import CREDIT, CreditInputs
+from rlvr.rl_core.credit.base import CREDIT, ZERO_PRESERVING, CreditInputs
 from rlvr.rl_core.credit.steps import token_char_spans
 from rlvr.rl_core.rollout.batch import pad_token_id
 
@@ -56,6 +60,9 @@ def redistribute_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor
     return redistribute(inputs.advantages.float() * n, weights, mask, cfg.redistribute_smoothing)
 
 
+ZERO_PRESERVING.add("redistribute")  # A_i = 0 gives 0 on every token whatever the weights
+
+
 @WEIGHTINGS.register("uniform")
 def uniform_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
     return inputs.rollout.completion_mask.to(torch.float32)
@@ -76,7 +83,7 @@ def length_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
 def answer_token_start(inputs: CreditInputs, cfg: CreditConfig, i: int, ids: list[int]) -> int:
     """Index of the first token of completion i's answer span (see module doc)."""
     text, spans = token_char_spans(ids, inputs.tokenizer)
-    res = inputs.task.verifier.safe_verify(text, inputs.examples[i].reference)
+    res = inputs.verify([text], [inputs.examples[i].reference])[0]
     at = text.rfind(res.extracted) if res.extracted else -1
     if at >= 0:
         return next((j for j, (_, e) in enumerate(spans) if e > at), len(ids))

@@ -21,6 +21,8 @@ ROWS = [
     {"id": "humaneval", "completion": "    return x + 1\n",
      "reference": {"prompt": "def inc(x):\n", "test": "def check(c):\n    assert c(1) == 2\n", "entry_point": "inc"}},
     {"id": "no-code", "completion": "I don't know.", "reference": {"stdin": "", "expected_stdout": "1"}},
+    {"id": "no-checks", "completion": "```python\ndef add(a, b):\n    return a + b\n```",
+     "reference": {"tests": "add(1, 2)", "timeout_s": 5}},
     {"id": "bad-ref", "completion": "x = 1", "reference": {"nothing": True}},
 ]  # fmt: skip
 
@@ -51,5 +53,10 @@ def test_rlvr_verify_code_jsonl(tmp_path: Path) -> None:
     assert by_id["stdio-ok"]["stdout"] == "42\n" and by_id["stdio-ok"]["duration_s"] > 0
     assert len(by_id["stdio-wrong"]["stderr"]) == 4096  # capped at 4 KiB
     assert by_id["no-code"]["status"] == "no_answer"
+    assert (by_id["no-checks"]["status"], by_id["no-checks"]["passed"], by_id["no-checks"]["score"]) == (
+        "no_tests",
+        False,
+        0.0,
+    )
     assert by_id["bad-ref"]["status"] == "error" and "bad reference" in by_id["bad-ref"]["error"]
     assert out[-1]["status"] == "error"  # the malformed line

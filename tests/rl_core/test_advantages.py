@@ -55,6 +55,28 @@ def test_reinforce_pp_group_centres_then_whitens_batch() -> None:
     assert adv[2].tolist() == [0.0, 0.0]
 
 
+def test_reinforce_pp_whitens_over_tokens_as_if_each_advantage_were_repeated_per_token() -> None:
+    """REINFORCE++ whitens the advantages of all tokens: completion i weighs its n_i counted tokens."""
+    rewards = torch.tensor([[1.0, 0.0, 0.2], [0.0, 1.0, 0.3]], dtype=torch.float64)
+    counts = torch.tensor([[3, 1, 5], [2, 0, 4]])  # a completion with no counted token (filtered) weighs 0
+    adv = compute_advantages("reinforce_pp", rewards, eps=0.0, token_counts=counts)
+    centred = rewards - rewards.mean(dim=1, keepdim=True)
+    tokens = centred.flatten().repeat_interleave(counts.flatten())
+    expected = (centred - tokens.mean()) / tokens.std()
+    torch.testing.assert_close(adv, expected)
+    # the token-weighted statistics differ from the per-completion ones
+    assert not torch.allclose(adv, compute_advantages("reinforce_pp", rewards, eps=0.0))
+    # one token each is the per-completion whitening; token counts need the batch whitening
+    torch.testing.assert_close(
+        compute_advantages("reinforce_pp", rewards, eps=0.0, token_counts=torch.ones(2, 3)),
+        compute_advantages("reinforce_pp", rewards, eps=0.0),
+    )
+    with pytest.raises(ValueError, match="scale='batch'"):
+        compute_advantages("reinforce_pp", rewards, scale="none", token_counts=counts)
+    with pytest.raises(ValueError, match="reinforce_pp"):
+        compute_advantages("grpo", rewards, token_counts=counts)
+
+
 def test_reinforce_pp_whitened_output_has_unit_std() -> None:
     g = torch.Generator().manual_seed(0)
     rewards = torch.rand(16, 5, generator=g, dtype=torch.float64)

@@ -1,3 +1,5 @@
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,121 @@ def test_shipped_configs_load(name):
     data = yaml.safe_load((CONFIGS / f"{name}.yaml").read_text())
     if name in PRESETS:
         assert data["preset"] == name and cfg.preset == name
+
+
+# ------------------------------------------------------------------------------ the README's knob table
+README = Path(__file__).resolve().parents[2] / "README.md"
+KNOB = re.compile(r"^[a-z_]+(\.[a-z_]+)+(=\S+)?$")
+
+
+def _knob_rows() -> list[tuple[str, list[str]]]:
+    """(paper, backticked spans) of each row of the README's "Papers → knobs" table."""
+    text = README.read_text()
+    section = text[text.index("## Papers → knobs") :]
+    section = section[: section.index("\n## ", 1)]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 2 and cells[0] not in ("paper", "---"):
+            rows.append((cells[0], re.findall(r"`([^`]+)`", cells[1])))
+    return rows
+
+
+def _default(key: str) -> str:
+    """The field's default as an override value (JSON is YAML)."""
+    value: object = RunConfig()
+    for part in key.split("."):
+        value = getattr(value, part)
+    return json.dumps(value)
+
+
+@pytest.mark.parametrize("paper,spans", _knob_rows(), ids=[r[0] for r in _knob_rows()])
+def test_every_knob_of_the_readme_table_loads_and_takes_effect(paper, spans):
+    """Each row's knobs applied together as overrides (its preset first; a knob without a value at its
+    default; a key given twice, once per value): the config loads and every given value is the resolved one."""
+    preset = [f"preset={s.split(':', 1)[1].strip()}" for s in spans if s.startswith("preset:")]
+    knobs = [s for s in spans if KNOB.match(s)]
+    assert knobs, f"{paper}: no knob in the row"
+    valued: dict[str, list[str]] = {}
+    for k in knobs:
+        key, _, value = k.partition("=")
+        valued.setdefault(key, []).append(value or _default(key))
+    variants = [{}]
+    for key, values in valued.items():
+        variants = [{**v, key: value} for v in variants for value in values]
+    for variant in variants:
+        cfg = load_config(None, [*preset, *(f"{k}={v}" for k, v in variant.items())])
+        for key, raw in variant.items():
+            value: object = cfg
+            for part in key.split("."):
+                value = getattr(value, part)
+            assert value == yaml.safe_load(raw), f"{paper}: {key} resolved to {value!r}, not {raw}"
+
+
+def test_the_readme_table_names_the_kl_section():
+    spans = [s for _, row in _knob_rows() for s in row]
+    assert "kl.beta=0.04" in spans and "kl.estimator=k3" in spans
+    assert not [s for s in spans if s.startswith(("loss.kl_beta", "loss.kl_estimator"))]
+
+
+# ---------------------------------------------------------------------------- cross-section checks
+@pytest.mark.parametrize(
+    "overrides,fields",
+    [
+        (["kl.beta=0.1", "kl.estimator=k1"], ("kl.estimator", "kl.in_reward")),
+        (["loss.kl_estimator=k2"], ("loss.kl_estimator", "kl.estimator")),
+        (["loss.kl_estimator=k1", "kl.estimator=k1", "kl.in_reward=true", "kl.beta=0.1"], ("loss.kl_estimator",)),
+        (["preset=rloo", "sampling.dynamic=true"], ("sampling.dynamic", "kl.in_reward")),
+        (["preset=dapo", "sampling.tol=0"], ("sampling.tol", "advantages.tol")),
+        (["advantages.whiten=token"], ("advantages.whiten", "advantages.name")),
+        (["advantages.name=reinforce_pp", "advantages.scale=group", "advantages.whiten=token"], ("advantages.whiten",)),
+    ],
+)
+def test_settings_that_would_do_nothing_or_something_else_are_rejected(overrides, fields):
+    with pytest.raises(ConfigError) as e:
+        load_config(None, overrides)
+    msg = str(e.value)
+    assert msg.startswith(fields[0]), msg
+    assert all(f in msg for f in fields), msg
+
+
+def test_k1_is_accepted_in_the_reward_and_k2_k3_in_the_loss():
+    assert load_config(None, ["kl.beta=0.1", "kl.estimator=k1", "kl.in_reward=true"]).loss_config().kl_beta == 0
+    for est in ("k2", "k3"):
+        assert load_config(None, ["kl.beta=0.1", f"kl.estimator={est}"]).loss_config().kl_estimator == est
+    assert load_config(None, ["kl.estimator=k1"]).kl.beta == 0  # no KL at all: nothing to reject
+
+
+COUNTED = ["preset=dapo", "sampling.count_filtered=true", "sampling.max_rounds=1"]
+
+
+@pytest.mark.parametrize(
+    "extra,other",
+    [
+        (["kl.beta=0.04"], "kl.beta"),  # (b) the dropped groups' KL term has a gradient
+        (["loss.entropy_coef=0.01"], "loss.entropy_coef"),  # (b) and their entropy bonus
+        (["credit.method=mc"], "credit.method"),  # (d) token credit of constant groups is not 0
+        (["credit.method=prm", "credit.prm_path=p"], "credit.method"),
+        (["sampling.tol=0.01"], "advantages.tol"),  # (f) dropped groups with non-zero advantages
+        (["sampling.max_rounds=2"], "sampling.max_rounds"),  # refills: other prompts than the unfiltered step
+        (["sampling.oversample=2"], "sampling.oversample"),
+        (["sampling.on_exhausted=skip"], "sampling.on_exhausted"),
+        (["sampling.on_exhausted=error"], "sampling.on_exhausted"),
+    ],
+)
+def test_count_filtered_rejects_what_would_break_its_gradient_claim(extra, other):
+    with pytest.raises(ConfigError) as e:
+        load_config(None, [*COUNTED, *extra])
+    assert str(e.value).startswith("sampling.count_filtered") and other in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_count_filtered_with_every_preset_loads_or_names_the_conflict(preset):
+    overrides = [f"preset={preset}", "sampling.dynamic=true", "sampling.count_filtered=true", "sampling.max_rounds=1"]
+    if preset in ("grpo", "rloo"):  # KL in the loss (grpo) / in the reward (rloo)
+        with pytest.raises(ConfigError, match="kl"):
+            load_config(None, overrides)
+    else:
+        assert load_config(None, overrides).sampling.count_filtered
+        assert load_config(None, [*overrides, "advantages.name=reinforce_pp", "reward.overlong_filter=true"])
+        assert load_config(None, [*overrides, "credit.method=redistribute"])

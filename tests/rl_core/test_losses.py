@@ -199,15 +199,14 @@ def test_padding_with_nan_or_inf_never_leaks() -> None:
         ref_logprobs=old.clone(),
         entropy=torch.tensor([[0.5, float("nan")], [0.1, float("inf")]]),
     )
-    for agg in AGGREGATIONS:
-        for policy in POLICY_LOSSES:
-            cfg = LossConfig(policy_loss=policy, agg=agg, kl_beta=0.1, entropy_coef=0.01, max_completion_len=2)
-            logp.grad = None
-            out = compute_loss(inputs, cfg, StepNormalizer.from_masks([mask]))
-            out.loss.backward()
-            assert math.isfinite(out.loss.item())
-            assert torch.isfinite(logp.grad).all() and (logp.grad[:, 1] == 0).all()
-            assert all(math.isfinite(v) for v in out.metrics.values())
+    for agg, policy in POLICY_AGG:
+        cfg = LossConfig(policy_loss=policy, agg=agg, kl_beta=0.1, entropy_coef=0.01, max_completion_len=2)
+        logp.grad = None
+        out = compute_loss(inputs, cfg, StepNormalizer.from_masks([mask]))
+        out.loss.backward()
+        assert math.isfinite(out.loss.item())
+        assert torch.isfinite(logp.grad).all() and (logp.grad[:, 1] == 0).all()
+        assert all(math.isfinite(v) for v in out.metrics.values())
 
 
 def test_step_without_tokens_gives_zero_loss() -> None:
@@ -222,9 +221,59 @@ def test_step_without_tokens_gives_zero_loss() -> None:
 
 def test_step_normalizer_from_masks() -> None:
     norm = StepNormalizer.from_masks([MASK, torch.zeros(2, 7, dtype=torch.bool), torch.ones(1, 2, dtype=torch.int64)])
-    assert (norm.num_tokens, norm.num_seqs) == (8, 4)
+    assert (norm.num_tokens, norm.num_seqs, norm.num_rows) == (8, 4, 6)
+    assert StepNormalizer(6, 3).num_rows == 3
     with pytest.raises(ValueError):
         StepNormalizer(-1, 0)
+    with pytest.raises(ValueError):
+        StepNormalizer(6, 3, 2)
+
+
+def test_seq_sum_norm_counts_every_row_so_masking_a_row_changes_no_other_weight() -> None:
+    """Dr. GRPO's normaliser is rows × L: switching a row off (overlong filtering) must not rescale the
+    other rows' gradient, as a count of rows with a counted token would."""
+    logp = torch.zeros(3, 2, requires_grad=True)
+    adv = torch.tensor([1.0, -2.0, 0.5])
+    full = torch.ones(3, 2, dtype=torch.bool)
+    filtered = full.clone()
+    filtered[1] = False  # row 1 was truncated
+    cfg = LossConfig(agg="seq_sum_norm", max_completion_len=4)
+    grads = []
+    for mask in (full, filtered):
+        logp.grad = None
+        compute_loss(
+            LossInputs(logp, torch.zeros(3, 2), adv, mask), cfg, StepNormalizer.from_masks([mask])
+        ).loss.backward()
+        grads.append(logp.grad.clone())
+    expected = -adv[:, None].expand(3, 2) / (3 * 4)
+    torch.testing.assert_close(grads[0], expected)
+    torch.testing.assert_close(grads[1], torch.where(filtered, expected, torch.zeros(())))
+
+
+def test_gspo_requires_the_per_sequence_mean() -> None:
+    for agg in ("token_mean", "seq_sum_norm"):
+        with pytest.raises(ValueError, match="loss.agg.*loss.policy_loss='gspo'"):
+            LossConfig(policy_loss="gspo", agg=agg, max_completion_len=4)
+    LossConfig(policy_loss="gspo", agg="seq_mean_token_mean")
+
+
+def test_approx_kl_is_the_unbiased_k3_of_kl_old_to_new() -> None:
+    """The rollout's tokens come from π_old, so k3 with r = π_θ/π_old estimates KL(π_old ‖ π_θ) without
+    bias: its mean over exact samples of π_old equals the KL."""
+    p_old = torch.tensor([0.5, 0.3, 0.2], dtype=torch.float64)
+    p_new = torch.tensor([0.2, 0.3, 0.5], dtype=torch.float64)
+    # all three tokens, each repeated in proportion to π_old (10 samples: 5, 3, 2)
+    tokens = torch.tensor([0] * 5 + [1] * 3 + [2] * 2)
+    lp, old = p_new.log()[tokens][None, :], p_old.log()[tokens][None, :]
+    m = compute_loss(
+        LossInputs(lp, old, torch.zeros(1), torch.ones(1, 10, dtype=torch.bool)), CFG, StepNormalizer(10, 1)
+    )
+    kl_old_new = float((p_old * (p_old / p_new).log()).sum())
+    assert m.metrics["approx_kl"] == pytest.approx(kl_old_new, rel=1e-12)
+
+
+#: every (aggregation, policy loss) pair the config accepts: gspo needs its per-sequence mean
+POLICY_AGG = [(agg, "clipped") for agg in AGGREGATIONS] + [("seq_mean_token_mean", "gspo")]
 
 
 # ------------------------------------------------------------------ micro-batch split invariance (exact)
@@ -278,8 +327,7 @@ def _grad(
     return torch.cat([theta.grad, ent_param.grad]), total, merge_loss_metrics(metrics)
 
 
-@pytest.mark.parametrize("agg", ["token_mean", "seq_mean_token_mean", "seq_sum_norm"])
-@pytest.mark.parametrize("policy", ["clipped", "gspo"])
+@pytest.mark.parametrize(("agg", "policy"), POLICY_AGG)
 @pytest.mark.parametrize("token_adv", [False, True])
 def test_gradient_independent_of_micro_batch_split(agg: str, policy: str, token_adv: bool) -> None:
     cfg = LossConfig(
@@ -304,8 +352,7 @@ def test_gradient_independent_of_micro_batch_split(agg: str, policy: str, token_
             assert metrics[key] == pytest.approx(value, rel=1e-12, abs=1e-14), key
 
 
-@pytest.mark.parametrize("agg", ["token_mean", "seq_mean_token_mean", "seq_sum_norm"])
-@pytest.mark.parametrize("policy", ["clipped", "gspo"])
+@pytest.mark.parametrize(("agg", "policy"), POLICY_AGG)
 def test_gradient_with_is_weights_independent_of_micro_batch_split(agg: str, policy: str) -> None:
     cfg = LossConfig(
         policy_loss=policy,
@@ -504,7 +551,7 @@ def test_gspo_clips_the_sequence_ratio() -> None:
     # sequence log-ratio 1e-3 > log(1 + 4e-4): clipped for A > 0, no gradient, every token counts as clipped
     theta = torch.tensor([[1e-3, 1e-3]], requires_grad=True)
     inputs = LossInputs(theta, torch.zeros(1, 2), torch.tensor([1.0]), torch.ones(1, 2, dtype=torch.bool))
-    out = compute_loss(inputs, LossConfig(policy_loss="gspo"), StepNormalizer(2, 1))
+    out = compute_loss(inputs, LossConfig(policy_loss="gspo", agg="seq_mean_token_mean"), StepNormalizer(2, 1))
     out.loss.backward()
     assert out.loss.item() == pytest.approx(-(1 + 4e-4), rel=1e-6)
     assert (theta.grad == 0).all()
@@ -515,7 +562,7 @@ def test_gspo_equals_clipped_for_single_token_sequences() -> None:
     g = torch.Generator().manual_seed(5)
     lp, old = torch.randn(6, 1, generator=g) * 0.1, torch.randn(6, 1, generator=g) * 0.1
     adv, mask = torch.randn(6, generator=g), torch.ones(6, 1, dtype=torch.bool)
-    gspo = LossConfig(policy_loss="gspo", gspo_eps_low=0.2, gspo_eps_high=0.2)
+    gspo = LossConfig(policy_loss="gspo", agg="seq_mean_token_mean", gspo_eps_low=0.2, gspo_eps_high=0.2)
     a = compute_loss(LossInputs(lp, old, adv, mask), gspo, StepNormalizer(6, 6))
     b = compute_loss(LossInputs(lp, old, adv, mask), LossConfig(), StepNormalizer(6, 6))
     assert a.loss.item() == pytest.approx(b.loss.item(), rel=1e-6)

@@ -17,6 +17,8 @@ from rlvr.rl_core.trainer import PromptSampler, Trainer, build_trainer, lr_lambd
 sys.path.insert(0, str(Path(__file__).parent))
 from toy_task import DigitVerifier, ToyTask  # noqa: E402
 
+from rlvr.verifiers.base import VerifyResult  # noqa: E402
+
 BASE = [
     "task.name=toy_task:make_task",
     "steps=3",
@@ -261,31 +263,6 @@ def test_dynamic_sampling_skip_when_rewards_never_vary(tmp_path):
     assert rows[0]["sampling/rounds"] == 2.0 and rows[0]["sampling/filtered_fraction"] == 1.0
 
 
-def test_dynamic_sampling_filters_on_scores_not_on_length_shaped_rewards(tmp_path):
-    class Constant(DigitVerifier):
-        def verify(self, completion, reference, **context):
-            return super().verify("0000", reference)
-
-    task = ToyTask()
-    task.verifier = Constant()
-    # every completion scores 1.0; the overlong penalty alone would give the groups reward variance
-    t = _trainer(
-        tmp_path,
-        "preset=dapo",
-        "sampling.on_exhausted=skip",
-        "sampling.max_rounds=2",
-        "steps=1",
-        "eval.before=false",
-        "eval.after=false",
-        "reward.overlong_buffer_ratio=0.9",
-        "rollout.max_new_tokens=8",
-        task=task,
-    )
-    t.train()
-    rows = read_metrics(tmp_path)
-    assert rows[0].get("skipped") == 1.0 and rows[0]["sampling/filtered_fraction"] == 1.0
-
-
 def test_max_minutes_abandons_the_step_in_progress_then_evaluates(tmp_path):
     t = _trainer(tmp_path, "preset=dapo", "steps=5", "max_minutes=1e-9", "eval.before=false", "eval.after=true")
     before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
@@ -467,47 +444,137 @@ def test_tis_weights_every_epoch_and_training_works(tmp_path):
     assert any(not torch.equal(before[n], p) for n, p in t.model.named_parameters())
 
 
-def test_count_filtered_gives_the_unfiltered_grpo_gradient_at_the_filtered_cost(tmp_path):
-    """Filtered groups counted in the normaliser as zero-advantage completions: the gradient equals that of
-    the same step without filtering (zero-advantage rows contribute nothing but their tokens to the mean)."""
+class FirstCharDigit(DigitVerifier):
+    """Binary scores (the first character is a digit): under the random tiny model some groups are all 0."""
 
-    class FirstCharDigit(DigitVerifier):  # binary scores: some groups all 0 or all 1, some mixed
+    def verify(self, completion, reference, **context):
+        return super().verify(completion[:1] * 4, reference)
+
+
+COUNT_FILTERED_COMMON = [
+    "steps=1",
+    "sampling.max_rounds=1",
+    "seed=0",
+    "rollout.prompts_per_step=6",
+    "optim.max_grad_norm=0",
+    "eval.before=false",
+    "eval.after=false",
+    "checkpoint.save_final=false",
+]
+
+
+def _step_gradient(path, *extra):
+    task = ToyTask()
+    task.verifier = FirstCharDigit()
+    t = _trainer(path, *COUNT_FILTERED_COMMON, *extra, task=task)
+    t.train()
+    grads = {n: p.grad.clone() for n, p in t.model.named_parameters() if p.grad is not None}
+    return grads, read_metrics(path)[0]
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        ["preset=dapo"],  # (c) overlong shaping: this step keeps groups whose scores are all 0 but lengths vary
+        ["preset=dapo", "reward.overlong_buffer_ratio=0"],
+        ["preset=dr_grpo"],  # seq_sum_norm: rows × L
+        ["preset=dr_grpo", "reward.overlong_filter=true", "seed=1", "rollout.max_new_tokens=12"],
+        ["preset=grpo", "kl.beta=0"],  # seq_mean_token_mean; grpo's KL in the loss is rejected (test_config)
+        ["preset=rloo", "kl.beta=0"],
+        ["preset=dapo", "advantages.scale=batch"],  # (a) σ of the whole batch, dropped groups included
+        ["preset=dapo", "advantages.name=reinforce_pp", "advantages.scale=batch"],  # (a) whitening over completions
+        [
+            "preset=dapo",
+            "advantages.name=reinforce_pp",
+            "advantages.scale=batch",
+            "advantages.whiten=token",
+            "reward.overlong_filter=true",
+            "seed=1",
+            "rollout.max_new_tokens=12",
+        ],
+        ["preset=dapo", "reward.overlong_filter=true"],  # (e) truncated rows of dropped groups count no tokens
+        ["preset=dapo", "credit.method=redistribute", "credit.redistribute_weighting=length"],  # (d)
+        ["preset=dapo", "loss.policy_loss=gspo", "loss.agg=seq_mean_token_mean", "loss.dual_clip=3"],
+    ],
+    ids=lambda s: "+".join(x.split("=", 1)[1] for x in s),
+)
+def test_count_filtered_gives_the_unfiltered_gradient_at_the_filtered_cost(tmp_path, setting):
+    """Filtered groups counted in the normaliser and the batch statistics as zero-advantage completions:
+    the step's full gradient equals that of the same step without filtering (the same prompts and
+    completions: one round of B prompts), while the forward and backward pass run on the kept groups only."""
+    plain, m_plain = _step_gradient(tmp_path / "plain", *setting, "sampling.dynamic=false")
+    counted, m = _step_gradient(tmp_path / "counted", *setting, "sampling.dynamic=true", "sampling.count_filtered=true")
+    assert 0 < m["sampling/groups"] < 6  # this step drops some groups and keeps some
+    assert m["loss/num_tokens"] == m_plain["loss/num_tokens"]
+    assert m["tokens_generated"] < m_plain["tokens_generated"]  # the update ran on the kept groups only
+    assert plain.keys() == counted.keys()
+    for n, g in plain.items():
+        assert g.abs().sum() > 0, n
+        torch.testing.assert_close(counted[n], g, rtol=1e-4, atol=1e-6 * float(g.abs().max()), msg=n)
+
+
+def test_without_count_filtered_dapo_normalises_over_the_kept_groups(tmp_path):
+    setting = ["preset=dapo", "reward.overlong_buffer_ratio=0"]
+    counted, m = _step_gradient(tmp_path / "counted", *setting, "sampling.count_filtered=true")
+    dapo, m_dapo = _step_gradient(tmp_path / "dapo", *setting)
+    assert m["loss/num_tokens"] == m_dapo["loss/num_tokens"] + m["sampling/filtered_tokens"]
+    share = m_dapo["loss/num_tokens"] / m["loss/num_tokens"]  # token_mean: the same sum over fewer tokens
+    for n, g in counted.items():
+        torch.testing.assert_close(dapo[n] * share, g, rtol=1e-4, atol=1e-6 * float(g.abs().max()), msg=n)
+
+
+class _ScriptedGenerator:
+    """A Generator that answers prompt i of every call with the completion texts ``script[i]``."""
+
+    def __init__(self, tokenizer, script):
+        self.tok, self.script = tokenizer, script
+
+    def sync_weights(self, model):
+        pass
+
+    def generate(self, prompts, n, params):
+        from rlvr.rl_core.rollout import build_rollout_batch
+
+        comps = [
+            self.tok(x, add_special_tokens=False)["input_ids"] for i in range(len(prompts)) for x in self.script[i]
+        ]
+        trunc = [len(c) >= params.max_new_tokens for c in comps]
+        return build_rollout_batch(prompts, comps, [[0.0] * len(c) for c in comps], trunc, 0, self.tok, n)
+
+
+def test_dynamic_sampling_filters_on_the_rewards_the_advantages_see(tmp_path):
+    """Scores 1 for a leading "1"; 8 new tokens with an overlong buffer of 4: a completion of L > 4 tokens
+    loses (L − 4)/4. A group is kept exactly when its shaped rewards vary (non-zero advantages)."""
+
+    class LeadingOne(DigitVerifier):
         def verify(self, completion, reference, **context):
-            return super().verify(completion[:1] * 4, reference)
+            ok = completion.startswith("1")
+            return VerifyResult(score=float(ok), passed=ok, extracted=completion[:1])
 
-    common = [
-        "preset=dapo",
-        "steps=1",
-        "sampling.max_rounds=1",
-        "reward.overlong_buffer_ratio=0",
-        "seed=0",
-        "rollout.prompts_per_step=6",
-        "eval.before=false",
-        "eval.after=false",
-        "checkpoint.save_final=false",
+    script = [
+        ["0", "10000000"],  # scores 0, 1 but rewards 0, 1 − 1 = 0: no advantage, dropped (was a wasted slot)
+        ["0", "000000"],  # scores 0, 0 but rewards 0, −0.5: the length signal has advantages, kept
+        ["1", "0"],  # rewards 1, 0: kept
+        ["1", "1"],  # rewards 1, 1: dropped
     ]
-    rows = {}
-    for name, extra in {
-        "unfiltered": ["sampling.dynamic=false"],
-        "counted": ["sampling.count_filtered=true"],
-        "dapo": [],
-    }.items():
-        task = ToyTask()
-        task.verifier = FirstCharDigit()
-        t = _trainer(tmp_path / name, *common, *extra, task=task)
-        t.train()
-        rows[name] = read_metrics(tmp_path / name)[0]
-    counted, plain, dapo = rows["counted"], rows["unfiltered"], rows["dapo"]
-    assert 0 < counted["sampling/groups"] < 6  # this seed's step drops some groups and keeps some
-    assert counted["sampling/filtered_tokens"] > 0
-    assert (
-        counted["loss/num_tokens"]
-        == plain["loss/num_tokens"]
-        == dapo["loss/num_tokens"] + counted["sampling/filtered_tokens"]
+    task = ToyTask()
+    task.verifier = LeadingOne()
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "rollout.prompts_per_step=4",
+        "rollout.group_size=2",
+        "rollout.max_new_tokens=8",
+        "reward.overlong_buffer_ratio=0.5",
+        "sampling.max_rounds=1",
+        task=task,
     )
-    assert counted["grad_norm"] == pytest.approx(plain["grad_norm"], rel=1e-5)
-    kept_share = dapo["loss/num_tokens"] / plain["loss/num_tokens"]
-    assert dapo["grad_norm"] == pytest.approx(plain["grad_norm"] / kept_share, rel=1e-5)  # DAPO: over kept only
+    t.generator = _ScriptedGenerator(t.tokenizer, script)
+    kept, dropped, m = t.collect(1)
+    assert [g.texts for g in kept] == [script[1], script[2]]
+    assert [g.texts for g in dropped] == [script[0], script[3]]
+    assert [g.rewards for g in kept] == [[0.0, -0.5], [1.0, 0.0]]
+    assert m["sampling/filtered_tokens"] == 1 + 8 + 1 + 1
 
 
 def test_bfloat16_autocast_trains_with_float32_weights(tmp_path):
@@ -527,3 +594,87 @@ def test_bfloat16_autocast_trains_with_float32_weights(tmp_path):
     assert rows[0]["mismatch/abs_mean"] > 1e-4
     with pytest.raises(ValueError, match="model.autocast"):
         load_config(None, ["model.autocast=fp8"])
+
+
+@pytest.mark.parametrize("isolation", ["inline", "auto"])
+def test_credit_scores_with_the_configured_verifier_and_its_crash_fallback(tmp_path, isolation):
+    """Monte Carlo continuations are scored by ``reward.verifier`` (like the rewards), through the learner's
+    verification (in worker processes under its time limit with ``isolation=auto``): its broken
+    ``verify_batch`` falls back to per-sample scoring; the task's verifier never runs."""
+    from rlvr.verifiers.base import VERIFIERS
+
+    calls = tmp_path / "calls"
+    calls.mkdir()
+
+    class Configured(DigitVerifier):
+        def verify(self, completion, reference, **context):
+            import uuid
+
+            (calls / uuid.uuid4().hex).touch()  # one file per call, from whichever process scores
+            return super().verify(completion, reference, **context)
+
+        def verify_batch(self, completions, references, contexts=None):
+            raise RuntimeError("the batch path of this verifier is broken")
+
+    class NotThisOne(DigitVerifier):
+        def verify(self, completion, reference, **context):
+            raise AssertionError("the task's verifier scored a completion")
+
+    task = ToyTask()
+    task.verifier = NotThisOne()
+    VERIFIERS.add("test_configured_verifier", Configured)
+    try:
+        t = _trainer(
+            tmp_path / "run",
+            "preset=dapo",
+            "steps=1",
+            "sampling.max_rounds=1",
+            "reward.overlong_buffer_ratio=0",
+            "reward.verifier=test_configured_verifier",
+            f"reward.isolation={isolation}",
+            "credit.method=mc",
+            "credit.k=2",
+            "credit.split=tokens",
+            "credit.chunk_tokens=2",
+            "eval.before=false",
+            "eval.after=false",
+            task=task,
+        )
+        rows = t.train()
+    finally:
+        VERIFIERS.remove("test_configured_verifier")
+    m = rows[-1]
+    assert m.get("skipped", 0.0) == 0.0 and m["credit/mc_continuations"] > 0
+    rollouts = 4 * 4
+    assert len(list(calls.iterdir())) == rollouts + m["credit/mc_continuations"]
+
+
+def test_old_logprobs_and_tis_weights_carry_no_dropout_noise(tmp_path):
+    """With LoRA dropout the old log-probs come from an eval-mode forward: the sampler (eval mode) and the
+    learner agree, the TIS weights are 1 and the mismatch metrics see no gap, in every step and epoch."""
+    t = _trainer(
+        tmp_path,
+        "preset=dapo",
+        "steps=3",
+        "optim.epochs=2",
+        "lora.enabled=true",
+        "lora.r=4",
+        "lora.dropout=0.5",
+        "rollout.is_correction=tis",
+        "rollout.is_cap=10",
+        "optim.lr=1e-2",
+        "eval.before=false",
+        "eval.after=false",
+    )
+    rows = t.train()
+    assert any(r["ratio/max"] > 1.0 for r in rows[1:])  # later epochs do move the policy (and dropout is on)
+    for r in rows:
+        assert r["rollout/logprob_gap"] < 1e-5, r["rollout/logprob_gap"]
+        assert r["mismatch/clip_frac"] == 0.0
+        assert r["mismatch/ratio_mean"] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_only_a_model_with_dropout_pays_the_extra_forward(tmp_path):
+    common = ["preset=dapo", "lora.enabled=true", "lora.r=4", "eval.before=false", "eval.after=false"]
+    assert not _trainer(tmp_path / "a", *common).dropout
+    assert _trainer(tmp_path / "b", *common, "lora.dropout=0.1").dropout

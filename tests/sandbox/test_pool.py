@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -9,19 +10,19 @@ import pytest
 
 from rlvr.sandbox import pool as pool_mod
 from rlvr.sandbox.base import JudgeSpec, Limits, SandboxUnavailable
-from rlvr.sandbox.pool import WorkerPool
+from rlvr.sandbox.pool import SandboxPool
 
 LIMITS = Limits(wall_s=5.0, cpu_s=5.0, memory_mb=512)
 
 
 @pytest.fixture(scope="module")
-def pool() -> WorkerPool:
-    p = WorkerPool(workers=2, limits=LIMITS)
+def pool() -> SandboxPool:
+    p = SandboxPool(workers=2, limits=LIMITS)
     yield p
     p.close()
 
 
-def test_run_stdout_stdin_and_exit_codes(pool: WorkerPool) -> None:
+def test_run_stdout_stdin_and_exit_codes(pool: SandboxPool) -> None:
     r = pool.run("print(input()[::-1])\nimport sys\nprint('err', file=sys.stderr)", stdin="abc\n")
     assert (r.status, r.returncode, r.stdout, r.stderr) == ("ok", 0, "cba\n", "err\n")
     r = pool.run("import sys\nsys.exit(3)")
@@ -32,7 +33,7 @@ def test_run_stdout_stdin_and_exit_codes(pool: WorkerPool) -> None:
     assert r.status == "runtime_error" and "SyntaxError" in r.stderr
 
 
-def test_run_is_main_with_fresh_workdir_and_clean_env(pool: WorkerPool) -> None:
+def test_run_is_main_with_fresh_workdir_and_clean_env(pool: SandboxPool) -> None:
     r = pool.run("import os\nopen('f', 'w').write('x')\nprint(__name__, os.getcwd(), sorted(os.listdir('.')))")
     assert r.stdout == "__main__ /tmp ['f']\n"
     r = pool.run("import os\nprint(os.listdir('.'), sorted(os.environ))")
@@ -40,12 +41,12 @@ def test_run_is_main_with_fresh_workdir_and_clean_env(pool: WorkerPool) -> None:
     assert r.stdout == f"[] {env}\n"
 
 
-def test_run_many_keeps_order(pool: WorkerPool) -> None:
+def test_run_many_keeps_order(pool: SandboxPool) -> None:
     rs = pool.run_many([f"print({i} * {i})" for i in range(20)])
     assert [r.stdout for r in rs] == [f"{i * i}\n" for i in range(20)]
 
 
-def test_atexit_and_threads_behave_like_an_interpreter(pool: WorkerPool) -> None:
+def test_atexit_and_threads_behave_like_an_interpreter(pool: SandboxPool) -> None:
     code = (
         "import atexit, threading, time\n"
         "atexit.register(lambda: print('bye'))\n"
@@ -55,7 +56,7 @@ def test_atexit_and_threads_behave_like_an_interpreter(pool: WorkerPool) -> None
     assert pool.run(code).stdout == "main\nthread\nbye\n"
 
 
-def test_judge_assert_style(pool: WorkerPool) -> None:
+def test_judge_assert_style(pool: SandboxPool) -> None:
     tests = "assert add(1, 2) == 3\nassert add(2, 2) == 4\nassert add(0, 0) == 0\n"
     good = pool.judge(JudgeSpec(solution="def add(a, b):\n    return a + b", tests=tests))
     assert good.all_passed and (good.passed, good.total, good.completed) == (3, 3, True)
@@ -68,7 +69,7 @@ def test_judge_assert_style(pool: WorkerPool) -> None:
     assert "line 1" in frac.failures[0]
 
 
-def test_judge_counts_asserts_at_any_depth(pool: WorkerPool) -> None:
+def test_judge_counts_asserts_at_any_depth(pool: SandboxPool) -> None:
     tests = (
         "def check(f):\n"
         "    assert f(1) == 2\n"  # line 2: the one failing assert
@@ -102,7 +103,7 @@ def test_prefetch_runs_of_literal_asserts_only() -> None:
     at any other statement, and a lone call is not prefetched."""
     import ast
 
-    from rlvr.sandbox import worker
+    from rlvr.sandbox.worker import instrument
 
     src = (
         "def check(f):\n"
@@ -116,7 +117,7 @@ def test_prefetch_runs_of_literal_asserts_only() -> None:
         "    assert f(5) == g(5)\n"  # the comparison may call the solution: not in a run
     )
     tree = ast.parse(src)
-    body = worker.count_asserts(tree.body)[0].body
+    body = instrument.count_asserts(tree.body)[0].body
     prefetches = [n for n in body if isinstance(n, ast.Try) and "__rlvr_prefetch__" in ast.unparse(n.body[0])]
     assert [ast.unparse(p.body[0]) for p in prefetches] == [
         "__rlvr_prefetch__((f, (1,), {'k': [2, -3]}), (f, ('a',), {}))",
@@ -126,7 +127,7 @@ def test_prefetch_runs_of_literal_asserts_only() -> None:
     compile(tree, "tests.py", "exec")
 
 
-def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: WorkerPool) -> None:
+def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: SandboxPool) -> None:
     # a stateful solution sees its calls in the tests' order, other requests included
     sol = "calls = []\ndef f(x):\n    calls.append(x)\n    return len(calls), x\ndef seen():\n    return list(calls)"
     tests = (
@@ -152,7 +153,7 @@ def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: WorkerP
     assert r.failures[0].startswith("line 2: ValueError") and "exited" in r.failures[1]
 
 
-def test_judge_proxies_names_objects_exceptions_and_mutation(pool: WorkerPool) -> None:
+def test_judge_proxies_names_objects_exceptions_and_mutation(pool: SandboxPool) -> None:
     solution = (
         "import math\n"
         "SCALE = 10\n"
@@ -179,7 +180,7 @@ def test_judge_proxies_names_objects_exceptions_and_mutation(pool: WorkerPool) -
     assert res.all_passed, res.failures
 
 
-def test_judge_solution_classes(pool: WorkerPool) -> None:
+def test_judge_solution_classes(pool: SandboxPool) -> None:
     solution = (
         "from dataclasses import dataclass\n"
         "@dataclass\nclass Point:\n    x: int\n    y: int\n"
@@ -197,14 +198,15 @@ def test_judge_solution_classes(pool: WorkerPool) -> None:
     assert res.all_passed, res.failures
 
 
-def test_judge_tests_without_asserts_and_setup_errors(pool: WorkerPool) -> None:
-    ok = pool.judge(JudgeSpec(solution="def f():\n    return 1", tests="if f() != 1:\n    raise Exception"))
-    assert ok.all_passed and ok.total == 1
+def test_judge_tests_without_checks_and_setup_errors(pool: SandboxPool) -> None:
+    """Tests that run to their end without a single check are ``no_tests``, never a pass."""
+    none = pool.judge(JudgeSpec(solution="def f():\n    return 1", tests="if f() != 1:\n    raise Exception"))
+    assert (none.status, none.total, none.completed, none.all_passed, none.fraction) == ("no_tests", 0, True, False, 0)
     bad = pool.judge(JudgeSpec(solution="def f():\n    return 2", tests="if f() != 1:\n    raise Exception"))
-    assert not bad.all_passed and not bad.completed
+    assert bad.status == "ok" and not bad.all_passed and not bad.completed
 
 
-def test_judge_call_based(pool: WorkerPool) -> None:
+def test_judge_call_based(pool: SandboxPool) -> None:
     sol = "def f(a, b):\n    return (a + b, a * b)"
     res = pool.judge(
         JudgeSpec(solution=sol, mode="call", fn_name="f", inputs=[[2, 3], [1, 1]], outputs=[[5, 6], [2, 1]])
@@ -230,13 +232,13 @@ def test_judge_call_based(pool: WorkerPool) -> None:
     assert not missing.all_passed and "does not define" in missing.failures[0]
 
 
-def test_solution_stdout_is_reported_not_trusted(pool: WorkerPool) -> None:
+def test_solution_stdout_is_reported_not_trusted(pool: SandboxPool) -> None:
     res = pool.judge(JudgeSpec(solution="print('PASSED')\ndef f():\n    return 0", tests="assert f() == 1"))
     assert not res.all_passed and res.run is not None and res.run.stdout == "PASSED\n"
 
 
 def test_a_killed_worker_is_replaced_and_its_job_is_an_error() -> None:
-    p = WorkerPool(workers=1, limits=LIMITS)
+    p = SandboxPool(workers=1, limits=LIMITS)
     try:
         (victim,) = p._all
         results = []
@@ -256,7 +258,7 @@ def test_user_namespace_mode_for_non_root_users(monkeypatch: pytest.MonkeyPatch)
     """How bwrap runs for a non-root user (a user namespace; the run's tmpfs wiped between runs when it
     cannot be remounted). As root here it only checks the mode works end to end."""
     monkeypatch.setattr(pool_mod.os, "geteuid", lambda: 1000)
-    p = WorkerPool(workers=1, limits=LIMITS)
+    p = SandboxPool(workers=1, limits=LIMITS)
     monkeypatch.undo()
     try:
         assert not p._privileged
@@ -271,7 +273,7 @@ def test_user_namespace_mode_for_non_root_users(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_a_worker_that_cannot_restart_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
-    p = WorkerPool(workers=1, limits=LIMITS)
+    p = SandboxPool(workers=1, limits=LIMITS)
     try:
         (w,) = p._all
         w.proc.kill()
@@ -287,7 +289,7 @@ def test_a_worker_that_cannot_restart_is_an_error_not_a_hang(monkeypatch: pytest
 
 
 def test_stuck_tests_time_out_and_the_worker_is_renewed() -> None:
-    p = WorkerPool(workers=1, limits=Limits(wall_s=1.0, cpu_s=1.0))
+    p = SandboxPool(workers=1, limits=Limits(wall_s=1.0, cpu_s=1.0))
     try:
         (before,) = p._all
         # while the tests wait on the solution, killing the solution frees them; a loop of their own
@@ -303,12 +305,12 @@ def test_stuck_tests_time_out_and_the_worker_is_renewed() -> None:
 def test_missing_bubblewrap_refuses_with_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pool_mod, "bwrap_path", lambda: None)
     with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap"):
-        WorkerPool(workers=1)
+        SandboxPool(workers=1)
 
 
 def test_rlimits_mode_warns_and_runs() -> None:
     with pytest.warns(RuntimeWarning, match="NO isolation"):
-        p = WorkerPool(workers=1, backend="rlimits")
+        p = SandboxPool(workers=1, backend="rlimits")
     try:
         r = p.run("import os\nprint(os.path.basename(os.getcwd()).startswith('run-'))")
         assert r.status == "ok" and r.stdout == "True\n"
@@ -320,18 +322,176 @@ def test_rlimits_mode_warns_and_runs() -> None:
 def test_bad_configuration_names_the_field() -> None:
     with pytest.raises(ValueError, match="Limits.wall_s"):
         Limits(wall_s=0)
-    with pytest.raises(ValueError, match="WorkerPool.backend"):
-        WorkerPool(backend="chroot")
+    with pytest.raises(ValueError, match="SandboxPool.backend"):
+        SandboxPool(backend="chroot")
     with pytest.raises(ValueError, match="JudgeSpec.fn_name"):
         JudgeSpec(solution="", mode="call")
     with pytest.raises(ValueError, match="JudgeSpec.tests"):
         JudgeSpec(solution="x = 1", tests=" ")
 
 
-def test_the_cpu_limit_is_a_timeout_like_the_wall_clock(pool: WorkerPool) -> None:
+def test_the_cpu_limit_is_a_timeout_like_the_wall_clock(pool: SandboxPool) -> None:
     """A busy loop killed by RLIMIT_CPU before the wall clock runs out is a timeout, run or judged."""
     lim = LIMITS.replace(wall_s=5.0, cpu_s=1.0)
     assert pool.run("while True:\n    pass", limits=lim).status == "timeout"
     spec = JudgeSpec(solution="def add(a, b):\n    while True:\n        pass", tests="assert add(1, 2) == 3\n")
     res = pool.judge(spec, lim)
     assert res.status == "timeout" and not res.all_passed
+
+
+ADD = "def add(a, b):\n    return a + b"
+
+
+@pytest.mark.parametrize(
+    ("tests", "counts"),
+    [
+        # the tests run as __main__; a main block that calls a test function runs it once, not twice
+        ("def test_a():\n    assert add(1, 1) == 2\nif __name__ == '__main__':\n    test_a()\n", (1, 1, True)),
+        # parametrize (names as one string or a list, pytest.param-like values), skip and skipif marks
+        (
+            "import types\n"
+            "def mark(name, *args):\n"
+            "    def deco(f):\n"
+            "        f.pytestmark = getattr(f, 'pytestmark', []) + [types.SimpleNamespace(name=name, args=args)]\n"
+            "        return f\n"
+            "    return deco\n"
+            "@mark('parametrize', 'a, b, s', [(1, 2, 3), types.SimpleNamespace(values=(2, 2, 4))])\n"
+            "@mark('parametrize', ['k'], [0, 1, 2])\n"
+            "def test_p(a, b, s, k):\n    assert add(a, b) + k == s + k\n"
+            "@mark('skip')\ndef test_skipped():\n    assert False\n"
+            "@mark('skipif', True)\ndef test_skipped_if():\n    assert False\n",
+            (6, 6, True),
+        ),
+        # a test counts no check of its own; one that needs a fixture fails, one that raises fails
+        (
+            "def test_quiet():\n    add(1, 2)\ndef test_fixture(tmp_path):\n    assert add(1, 2) == 3\n"
+            "def test_raises():\n    add(1, 2)\n    {}['missing']\n",
+            (0, 2, True),
+        ),
+        # a Test* class (fresh instance per method, setup_method first); a class with __init__ is no test class
+        (
+            "class TestAdd:\n"
+            "    def setup_method(self, method):\n        self.base = add(1, 1)\n"
+            "    def test_one(self):\n        assert self.base == 2\n"
+            "    def test_two(self):\n        self.base += 1\n        assert self.base == 3\n"
+            "class TestNot:\n    def __init__(self):\n        pass\n    def test_never(self):\n        assert False\n",
+            (2, 2, True),
+        ),
+        # unittest: each assertion counts once (assertEqual of lists, which calls assertListEqual, too); an
+        # error in setUp counts as a failure; a method that checks nothing counts nothing
+        (
+            "import unittest\n"
+            "class T(unittest.TestCase):\n"
+            "    def test_eq(self):\n        self.assertEqual(add(1, 2), 3)\n        self.assertEqual([add(0, 1)], [1])\n"
+            "    def test_two_asserts(self):\n        assert add(0, 0) == 0\n        self.assertTrue(add(2, 2) == 4)\n"
+            "    def test_nothing(self):\n        add(1, 1)\n"
+            "class Broken(unittest.TestCase):\n"
+            "    def setUp(self):\n        raise RuntimeError('no setup')\n"
+            "    def test_x(self):\n        pass\n",
+            (4, 5, True),
+        ),
+        # unittest.main() runs them itself and exits 0; nothing runs twice
+        (
+            "import unittest\nclass T(unittest.TestCase):\n    def test_eq(self):\n        self.assertEqual(add(1, 2), 3)\n"
+            "unittest.main()\nassert False, 'not reached'\n",
+            (1, 1, True),
+        ),
+        # their own runner's errors count too (here: in setUp, with the result ignored)
+        (
+            "import unittest\nclass B(unittest.TestCase):\n    def setUp(self):\n        raise RuntimeError\n"
+            "    def test_x(self):\n        self.assertEqual(add(1, 2), 3)\n"
+            "unittest.main(exit=False)\nassert add(1, 2) == 3\n",
+            (1, 2, True),
+        ),
+        # an exit status other than 0 ends the tests unfinished
+        ("import sys\nassert add(1, 2) == 3\nsys.exit(2)\n", (1, 1, False)),
+        ("assert add(1, 2) == 3\nraise SystemExit\nassert False\n", (1, 1, True)),
+    ],
+    ids=[
+        "main block",
+        "parametrize",
+        "quiet and fixture",
+        "test class",
+        "unittest",
+        "unittest.main",
+        "unittest.main(exit=False)",
+        "exit 2",
+        "exit",
+    ],  # fmt: skip
+)
+def test_tests_run_as_a_file_then_as_pytest_collects_them(pool: SandboxPool, tests: str, counts: tuple) -> None:
+    r = pool.judge(JudgeSpec(solution=ADD, tests=tests), fraction=True)
+    assert (r.passed, r.total, r.completed) == counts, r
+
+
+def test_entry_point_binding(pool: SandboxPool) -> None:
+    """A declared entry point is ``__entry_point__`` in the tests, and its own name where they read it;
+    builtins the tests use otherwise stay the builtins."""
+    sol = "def sorted(xs):\n    return list(reversed(xs))"
+    check = "def check(candidate):\n    assert candidate([1, 2]) == [2, 1]\n    assert sorted([3, 1, 2]) == [1, 2, 3]\n"
+    spec = JudgeSpec(solution=sol, tests=check + "check(__entry_point__)\n", entry_point="sorted")
+    assert pool.judge(spec).all_passed  # check's own `sorted` is the builtin
+    direct = JudgeSpec(solution=sol, tests="assert sorted([1, 2]) == [2, 1]\n", entry_point="sorted")
+    assert pool.judge(direct).all_passed  # the tests name the entry point itself: the solution's
+    leet = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]"
+    spec = JudgeSpec(solution=leet, tests="assert __entry_point__([1, 2], 3) == [0, 1]\n", entry_point="twoSum")
+    assert pool.judge(spec).all_passed
+    missing = pool.judge(JudgeSpec(solution="x = 1", tests="assert f() == 1\n", entry_point="f"))
+    assert not missing.completed and "does not define" in missing.failures[0]
+    with pytest.raises(ValueError, match="JudgeSpec.entry_point"):
+        JudgeSpec(solution=sol, tests="assert 1", entry_point="not a name")
+
+
+def test_modules_the_tests_borrow_are_imported_on_the_trusted_side(pool: SandboxPool) -> None:
+    """Tests that use a module they do not import (the solution's import serves the concatenated file)
+    get the module itself, imported by the trusted process: the solution's patches do not reach it."""
+    sol = "import math\nmath.isclose = lambda *a, **k: True\ndef area(r):\n    return 3.0 * r * r"
+    tests = "assert math.isclose(area(1.0), math.pi)\n"
+    assert not pool.judge(JudgeSpec(solution=sol, tests=tests)).all_passed
+    honest = "import math\ndef area(r):\n    return math.pi * r * r"
+    assert pool.judge(JudgeSpec(solution=honest, tests=tests)).all_passed
+    aliased = "import math as m\ndef area(r):\n    return m.pi * r * r"  # another name: not the module's
+    assert pool.judge(JudgeSpec(solution=aliased, tests="assert m.isclose(area(1.0), m.pi)\n")).all_passed
+
+
+def test_solution_containers_are_read_through_their_items(pool: SandboxPool) -> None:
+    """``len``, ``in`` and iteration of a solution object use the items it yields, never its own
+    ``__len__`` or ``__contains__``."""
+    sol = (
+        "class Bag:\n"
+        "    def __init__(self, *xs):\n        self.xs = list(xs)\n"
+        "    def __iter__(self):\n        return iter(self.xs)\n"
+        "    def __len__(self):\n        return 99\n"
+        "    def __contains__(self, x):\n        return True\n"
+        "def bag():\n    return Bag(1, 2, 3)\n"
+        "def gen():\n    return (i * i for i in range(3))\n"
+    )
+    tests = (
+        "assert len(bag()) == 3 and 2 in bag() and 5 not in bag() and sorted(bag()) == [1, 2, 3]\n"
+        "assert list(gen()) == [0, 1, 4] and 4 in gen() and len(gen()) == 3\n"
+    )
+    r = pool.judge(JudgeSpec(solution=sol, tests=tests))
+    assert r.all_passed and r.total == 2, r
+
+
+def test_workers_live_in_cgroups_that_go_with_them() -> None:
+    """As root: each worker's processes in its own group, each run in the group's ``run`` child (out of the
+    run's reach), and no group left once the pool is closed."""
+    from pathlib import Path
+
+    if os.geteuid() != 0:
+        pytest.skip("cgroups are used as root only")
+    p = SandboxPool(workers=1, limits=LIMITS)
+    try:
+        (w,) = p._all
+        if w.cgroups is None:
+            pytest.skip("no writable cgroup hierarchy here")
+        r = p.run("import os\nprint(os.getpid() in [int(x) for x in os.listdir('/proc') if x.isdigit()])\n"
+                  "try:\n    os.listdir('/run/rlvr-cgroup')\nexcept PermissionError:\n    print('denied')")  # fmt: skip
+        assert r.stdout == "True\ndenied\n", r
+        dirs = [Path(d).parent for d in w.cgroups.run_dirs]
+        assert all(d.is_dir() for d in dirs)
+        assert any(Path(d, "sys", "cgroup.procs").read_text().split() for d in dirs)
+    finally:
+        p.close()
+    assert not any(d.exists() for d in dirs)

@@ -66,14 +66,70 @@ def test_mean_and_se() -> None:
 
 
 def test_canonical_answer_and_majority_vote() -> None:
-    assert canonical_answer(" 7.0 ") == canonical_answer("7") == "7"
-    assert canonical_answer("1,000") == "1000"
+    assert canonical_answer(" 7.0 ") == canonical_answer("7") == canonical_answer("0.7e1") == "7"
+    assert canonical_answer("1,000") == canonical_answer("7,000/7") == "1000"
+    assert canonical_answer("7.5") == canonical_answer("15/2") == canonical_answer("+750e-2") == "15/2"
+    assert canonical_answer("-0.0") == canonical_answer("0") == "0"
     assert canonical_answer("x = 2") == "x = 2"
+    assert canonical_answer("1/0") == "1/0"
     assert canonical_answer("   ") is None
-    assert majority_vote(["7", "7.0", "8"], [True, True, False]) is True
-    assert majority_vote(["8", "7"], [False, True]) is False  # tie: the first seen wins
-    assert majority_vote([None, None, "5"], [False, False, True]) is True  # no-answers do not vote
-    assert majority_vote([None], [False]) is False
+    assert majority_vote(["7", "7.0", "8"], [True, True, False]) == 1.0
+    assert majority_vote([None, None, "5"], [False, False, True]) == 1.0  # no-answers do not vote
+    assert majority_vote([None], [False]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("answers", "passed", "want"),
+    [
+        (["8", "7"], [False, True], 0.5),  # a tie: the expected value of a random tie-break
+        (["7", "7.0", "8", "8"], [True, False, False, False], 0.25),  # 7 scores 1/2, 8 scores 0
+        (["7", "7.0", "7", "8"], [False, True, True, False], 2 / 3),  # equal answers judged differently
+    ],
+)
+def test_majority_vote_does_not_depend_on_sample_order(answers, passed, want) -> None:
+    import itertools
+
+    for perm in itertools.permutations(range(len(answers))):
+        assert majority_vote([answers[i] for i in perm], [passed[i] for i in perm]) == pytest.approx(want)
+
+
+#: model answers as Python expressions (built in the subprocess: some are 200 000 characters long)
+HOSTILE = [
+    "'1e999999999'",
+    "'-1.5E+999999999'",
+    "'1e-999999999'",
+    "'.5e999999999'",
+    "'9' * 200_000",
+    "'1/' + '3' * 200_000",
+    "'3' * 200_000 + '/7'",
+    "'1e' + '9' * 200_000",
+    "'0.' + '0' * 200_000 + '1'",
+]
+
+
+def test_canonical_answer_never_builds_a_huge_number() -> None:
+    """Model text reaches canonical_answer through maj@k: numbers with huge exponents or digit counts key
+    exactly without being expanded (here in a subprocess with a time limit, so a regression fails, not hangs)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import time\n"
+        "from rlvr.tasks.evaluate import canonical_answer, majority_vote\n"
+        f"hostile = [{', '.join(HOSTILE)}]\n"
+        "t0 = time.perf_counter()\n"
+        "keys = [canonical_answer(h) for h in hostile]\n"
+        "assert canonical_answer('10e999999998') == keys[0] == '1e999999999'\n"
+        "assert canonical_answer('-15e999999998') == keys[1] != keys[0]\n"
+        "assert canonical_answer('5e999999998') == keys[3]\n"
+        "assert canonical_answer('0.1e-999999998') == keys[2]\n"
+        "assert canonical_answer('1e1000') == str(10**1000) and canonical_answer('1e1001') == '1e1001'\n"
+        "assert majority_vote(hostile + ['1e999999999'], [False] * len(hostile) + [True]) == 0.5\n"
+        "print(time.perf_counter() - t0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert float(out.stdout) < 2.0  # measured ~0.05 s; the old Fraction(s) ran for minutes on the first
 
 
 def test_aggregate_exact_numbers() -> None:
@@ -87,10 +143,10 @@ def test_aggregate_exact_numbers() -> None:
     assert m["pass@2"].value == pytest.approx((5 / 6 + 1 / 2) / 2)
     assert m["pass@4"].value == 1.0
     assert m["pass@1"].stderr == pytest.approx(math.sqrt(((0.5 - 0.375) ** 2 + (0.25 - 0.375) ** 2) / 1 / 2))
-    # maj@2 chunks a: [7,7]->pass, [8,8]->fail = 0.5; b: [1,1]->fail, [2,3]->2 (first) fail = 0
-    assert m["maj@2"].value == pytest.approx(0.25)
-    # maj@4 a: tie 7 vs 8 -> 7 (first) passes; b: 1 wins, fails
-    assert m["maj@4"].value == pytest.approx(0.5)
+    # maj@2 chunks a: [7,7]->pass, [8,8]->fail = 0.5; b: [1,1]->fail, [2,3] a tie of a fail and a pass = 0.25
+    assert m["maj@2"].value == pytest.approx(0.375)
+    # maj@4 a: tie 7 (passes) vs 8 (fails) -> 0.5; b: 1 wins, fails
+    assert m["maj@4"].value == pytest.approx(0.25)
     assert m["avg@4"].value == pytest.approx(0.375)
 
 

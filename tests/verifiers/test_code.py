@@ -7,20 +7,20 @@ import json
 import pytest
 
 from rlvr.sandbox.base import Limits
-from rlvr.sandbox.pool import WorkerPool
+from rlvr.sandbox.pool import SandboxPool
 from rlvr.verifiers.base import get_verifier
 from rlvr.verifiers.code import CodeVerifier, extract_code, parse_reference, same_stdout
 
 
 @pytest.fixture(scope="module")
-def pool() -> WorkerPool:
-    p = WorkerPool(workers=2, limits=Limits(wall_s=5, cpu_s=5, memory_mb=512))
+def pool() -> SandboxPool:
+    p = SandboxPool(workers=2, limits=Limits(wall_s=5, cpu_s=5, memory_mb=512))
     yield p
     p.close()
 
 
 @pytest.fixture(scope="module")
-def verifier(pool: WorkerPool) -> CodeVerifier:
+def verifier(pool: SandboxPool) -> CodeVerifier:
     return CodeVerifier(sandbox=pool, timeout_s=5)
 
 
@@ -50,7 +50,8 @@ def test_extract_code(completion: str, expected: str | None) -> None:
 def test_parse_reference_formats() -> None:
     assert parse_reference("assert f() == 1").mode == "assert"
     he = parse_reference({"test": "def check(candidate):\n    pass", "entry_point": "f", "prompt": "def f():\n"})
-    assert he.mode == "assert" and he.tests.endswith("check(f)\n") and he.prompt == "def f():\n"
+    assert he.mode == "assert" and he.tests.endswith("check(__entry_point__)\n") and he.entry_point == "f"
+    assert he.prompt == "def f():\n"
     call = parse_reference(json.dumps({"fn_name": "f", "inputs": [[1], 2], "outputs": [1, 2], "timeout_s": 2}))
     assert (call.mode, call.inputs, call.timeout_s) == ("call", [[1], [2]], 2.0)
     io = parse_reference({"stdin": "1\n", "expected_stdout": "2\n", "timeout_s": 1.5})
@@ -96,7 +97,7 @@ def test_assert_style_verdicts(verifier: CodeVerifier) -> None:
     assert (bad.score, bad.passed, bad.status) == (0.0, False, "ok") and bad.details["failures"]
 
 
-def test_partial_credit(pool: WorkerPool) -> None:
+def test_partial_credit(pool: SandboxPool) -> None:
     v = CodeVerifier(sandbox=pool, partial=True)
     ref = {"tests": "assert add(1, 2) == 3\nassert add(5, 5) == 10\nassert add(0, 3) == 3\nassert add(1, 1) == 2"}
     res = v.verify(fenced("def add(a, b):\n    return 3"), ref)
@@ -147,3 +148,29 @@ def test_batch_is_spread_over_the_pool_in_order(verifier: CodeVerifier) -> None:
 def test_details_are_capped_at_4_kib(verifier: CodeVerifier) -> None:
     res = verifier.verify(fenced("print('x' * 100000)"), {"stdin": "", "expected_stdout": "y"})
     assert len(res.details["stdout"]) == 4096
+
+
+@pytest.mark.parametrize("partial", [False, True])
+def test_tests_without_a_check_are_no_tests(pool: SandboxPool, partial: bool) -> None:
+    v = CodeVerifier(sandbox=pool, partial=partial)
+    res = v.verify(fenced("def add(a, b):\n    return a + b"), {"tests": "x = add(1, 2)\nprint(x)\n"})
+    assert (res.status, res.score, res.passed) == ("no_tests", 0.0, False)
+    assert "without executing a single check" in (res.error or "")
+    pytest_style = {"tests": "def test_add():\n    assert add(1, 2) == 3\n"}
+    assert v.verify(fenced("def add(a, b):\n    return a + b"), pytest_style).passed
+    assert v.verify(fenced("def add(a, b):\n    return 0"), pytest_style).score == 0.0
+
+
+def test_entry_point_named_like_a_builtin(verifier: CodeVerifier) -> None:
+    """HumanEval's check() gets the solution's entry point; the tests' own ``max`` stays the builtin."""
+    ref = {
+        "prompt": "def max(xs):\n",
+        "test": "def check(candidate):\n    assert candidate([3, 9, 2]) == max([3, 9, 2])\n",
+        "entry_point": "max",
+    }
+    assert not verifier.verify("    return xs[0]\n", ref).passed
+    assert verifier.verify(
+        "    best = xs[0]\n    for x in xs:\n        best = x if x > best else best\n    return best\n", ref
+    ).passed
+    bad = verifier.verify(fenced("x = 1"), {"tests": "assert 1", "entry_point": "no-id"})
+    assert bad.status == "error" and "entry_point" in (bad.error or "")

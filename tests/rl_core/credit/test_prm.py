@@ -80,6 +80,17 @@ def test_combination_rules_exact():
     assert PRM_COMBINE["min"](p, r, a, scale, base, shift, 0.0) == pytest.approx([-0.6, -0.6, 0.2])
 
 
+def test_combination_rules_give_the_shaping_shift_to_every_step():
+    """A = β·(S − p0) + h with h the shaping's share (e.g. an overlong penalty): h reaches every step in
+    full whatever the rule, and only the score part is mixed with the process term."""
+    p, s, scale, base, h = [0.8, 0.2, 0.6], 1.0, 2.0, 0.5, -0.3
+    a = scale * (s - base) + h  # 0.7
+    assert PRM_COMBINE["weighted"](p, s, a, scale, base, h, 0.5) == pytest.approx([0.5, -0.4, 0.6])
+    assert PRM_COMBINE["weighted"](p, s, a, scale, base, h, 0.0) == pytest.approx([a, a, a])
+    assert PRM_COMBINE["sum"](p, s, a, scale, base, h, 1.0) == pytest.approx([1.3, -0.5, 1.5])
+    assert PRM_COMBINE["min"](p, s, a, scale, base, h, 0.0) == pytest.approx([-0.9, -0.9, -0.1])
+
+
 def test_save_load_and_lora_training(tmp_path):
     recs = [StepLabels(str(i), "Compute 1 +2.\n", ["1+2=3\n", "Answer: 3"], [0.75, 1.0], [1, 1]) for i in range(4)]
     prm = build_prm("tiny", seed=0)

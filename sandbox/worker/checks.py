@@ -1,0 +1,233 @@
+"""Counting checks: :class:`Verdict` (every executed ``assert`` and ``unittest`` assertion, passed or failed;
+a failure cannot be taken back), ``unittest`` assertions and results that report to it, and the tests
+``pytest`` would collect, called as it would call them."""
+
+from __future__ import annotations
+
+import types
+import unittest
+from collections.abc import Callable
+
+from .instrument import TESTS_FILE
+from .proxies import SolutionDied
+from .values import short_repr
+
+
+class StopTests(BaseException):
+    """All-or-nothing mode: the first failure decides."""
+
+
+def _is_skip(e: BaseException) -> bool:
+    """``unittest.SkipTest`` or pytest's skip outcome: the test did not run, it is no check."""
+    return isinstance(e, unittest.SkipTest) or (type(e).__name__ == "Skipped" and "pytest" in type(e).__module__)
+
+
+class Verdict:
+    """The checks of one test run: every executed ``assert`` statement and ``unittest`` assertion counts
+    once, passed or failed, and so does a collected test that raises; the first failures are described. A
+    failure cannot be taken back: in all-or-nothing mode it decides (``StopTests`` unwinds the tests, and
+    if they swallow it the count still stands)."""
+
+    current: Verdict | None = None  # the run's, for the unittest assertions (count_unittest_assertions)
+
+    def __init__(self, fraction: bool, max_failures: int) -> None:
+        self.fraction, self.max_failures = fraction, max_failures
+        self.passed = self.total = 0
+        self.failures: list[str] = []
+        self.completed = False
+        self.ran: set[str] = set()  # collected tests that ran (so that the collector runs each once)
+        self.counted: list[BaseException] = []  # exceptions already counted as a failure
+        self.depth = 0  # unittest assertions in progress (one that calls another is one check)
+
+    def ok(self) -> None:
+        self.passed += 1
+        self.total += 1
+
+    def fail(self, where: str, e: BaseException | None) -> None:
+        self.total += 1
+        if e is not None:
+            self.counted.append(e)
+        if len(self.failures) < self.max_failures:
+            why = "" if e is None else f"{type(e).__name__}: {short_repr(e)}"
+            self.failures.append(f"{where}: {why}".strip())
+        if not self.fraction:
+            raise StopTests
+
+    def was_counted(self, e: BaseException) -> bool:
+        return any(x is e for x in self.counted)
+
+    # the hooks of :func:`mark_items`
+    def enter(self, name: str) -> None:
+        self.ran.add(name)
+
+    def raised(self, name: str, e: BaseException) -> None:
+        if not isinstance(e, (SolutionDied, StopTests)) and not _is_skip(e) and not self.was_counted(e):
+            self.fail(name, e)
+
+    def report(self) -> dict:
+        return {"passed": self.passed, "total": self.total, "completed": self.completed, "failures": self.failures}
+
+
+def _counted_assertion(method: Callable) -> Callable:
+    """``method`` (a ``unittest.TestCase`` assertion) counting as one check of the current run: passed when
+    it returns, failed when it raises (the outermost one only: ``assertEqual`` calls ``assertListEqual``)."""
+
+    def assertion(self: object, *args: object, **kwargs: object) -> object:
+        verdict = Verdict.current
+        if verdict is None or verdict.depth:
+            return method(self, *args, **kwargs)
+        verdict.depth += 1
+        try:
+            result = method(self, *args, **kwargs)
+        except BaseException as e:
+            verdict.depth -= 1
+            if not isinstance(e, (SolutionDied, StopTests)) and not _is_skip(e):
+                verdict.fail(str(self), e)
+            raise
+        verdict.depth -= 1
+        verdict.ok()
+        return result
+
+    assertion._rlvr_counted = True  # type: ignore[attr-defined]
+    return assertion
+
+
+def count_unittest_assertions() -> None:
+    """Once per trusted process: every ``unittest.TestCase.assert*`` / ``fail*`` method counts as a check
+    (:func:`_counted_assertion`), and every error or failure any ``unittest`` result records (in
+    ``setUp``, in a subtest, under the tests' own ``unittest.main()``) counts as a failed one."""
+    for name, method in list(vars(unittest.TestCase).items()):
+        if (
+            name.startswith(("assert", "fail"))
+            and type(method) is types.FunctionType
+            and not hasattr(method, "_rlvr_counted")
+        ):
+            setattr(unittest.TestCase, name, _counted_assertion(method))
+    result = unittest.TestResult
+    if hasattr(result.addError, "_rlvr_counted"):
+        return
+
+    def reported(method: Callable, err_at: int) -> Callable:
+        def add(self: object, test: object, *args: object) -> object:
+            verdict, err = Verdict.current, args[err_at] if len(args) > err_at else None
+            if verdict is not None and err is not None:
+                e = err[1]  # type: ignore[index]
+                if not isinstance(e, (SolutionDied, StopTests)) and not _is_skip(e) and not verdict.was_counted(e):
+                    verdict.counted.append(e)
+                    verdict.fail(str(test), e)
+            return method(self, test, *args)
+
+        add._rlvr_counted = True  # type: ignore[attr-defined]
+        return add
+
+    result.addError, result.addFailure = reported(result.addError, 0), reported(result.addFailure, 0)
+    result.addSubTest = reported(result.addSubTest, 1)  # (test, subtest, err)
+    unexpected = result.addUnexpectedSuccess
+
+    def add_unexpected_success(self: object, test: object) -> object:
+        if Verdict.current is not None:
+            Verdict.current.fail(f"{test}: unexpected success", None)
+        return unexpected(self, test)
+
+    result.addUnexpectedSuccess = add_unexpected_success
+    start = result.startTest
+
+    def start_test(self: object, test: object) -> object:  # a test unittest ran is not run again
+        if Verdict.current is not None:
+            Verdict.current.ran.add(f"{type(test).__name__}.{getattr(test, '_testMethodName', '')}")
+        return start(self, test)
+
+    result.startTest = start_test
+
+
+def _param_sets(fn: Callable) -> list[tuple[str, dict]]:
+    """(id, keyword arguments) of each call pytest would make of ``fn``: one per combination of its
+    ``parametrize`` marks; none when a ``skip`` mark (or a true ``skipif``) applies."""
+    sets = [("", {})]
+    for mark in getattr(fn, "pytestmark", []):
+        name, args = getattr(mark, "name", ""), tuple(getattr(mark, "args", ()))
+        if name == "skip" or (name == "skipif" and args and args[0]):
+            return []
+        if name != "parametrize" or len(args) < 2:
+            continue
+        names = [a.strip() for a in args[0].split(",")] if isinstance(args[0], str) else list(args[0])
+        grown = []
+        for i, value in enumerate(args[1]):
+            values = getattr(value, "values", None)  # pytest.param(...)
+            if values is None:
+                values = (value,) if len(names) == 1 else tuple(value)
+            for ident, kwargs in sets:
+                grown.append((f"{ident}-{i}" if ident else str(i), {**kwargs, **dict(zip(names, values))}))
+        sets = grown
+    return [(f"[{ident}]" if ident else "", kwargs) for ident, kwargs in sets]
+
+
+def _check_fixtures(fn: Callable, kwargs: dict) -> None:
+    """pytest would fail a test whose parameters are neither parametrized nor defaulted: no fixtures here."""
+    import inspect
+
+    for p in inspect.signature(fn).parameters.values():
+        if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in kwargs:
+            raise TypeError(f"fixture {p.name!r} is not available")
+
+
+def _call_test(verdict: Verdict, where: str, call: Callable[[], object]) -> None:
+    """Run one collected test as pytest would; a failure outside its own checks counts once."""
+    import inspect
+
+    try:
+        result = call()
+        if inspect.isgenerator(result) or inspect.iscoroutine(result):
+            result.close()
+            raise TypeError("a test must not be a generator or a coroutine")
+    except (SolutionDied, StopTests):
+        raise
+    except BaseException as e:
+        if not _is_skip(e) and not verdict.was_counted(e):
+            verdict.fail(where, e)
+
+
+def _test_function(fn: Callable, kwargs: dict) -> object:
+    _check_fixtures(fn, kwargs)
+    return fn(**kwargs)
+
+
+def _test_method(cls: type, name: str, kwargs: dict) -> object:
+    """One test method on a fresh instance, between its ``setup_method`` and ``teardown_method``."""
+    inst = cls()
+    method = getattr(inst, name)
+    _check_fixtures(method, kwargs)
+    if hasattr(inst, "setup_method"):
+        inst.setup_method(method)  # type: ignore[attr-defined]
+    try:
+        return method(**kwargs)
+    finally:
+        if hasattr(inst, "teardown_method"):
+            inst.teardown_method(method)  # type: ignore[attr-defined]
+
+
+def run_collected(env: dict, defined: list[str], verdict: Verdict) -> None:
+    """What pytest would collect among the tests' own definitions (``defined``, in source order) and has
+    not run yet: functions ``test*``; methods ``test*`` of classes ``Test*`` without ``__init__`` (a
+    fresh instance each); ``unittest.TestCase`` subclasses (run by ``unittest``, every error and failure
+    counted)."""
+    for name in defined:
+        obj = env.get(name)
+        if isinstance(obj, types.FunctionType) and name.startswith("test") and obj.__code__.co_filename == TESTS_FILE:
+            if name not in verdict.ran:
+                for ident, kwargs in _param_sets(obj):
+                    _call_test(verdict, name + ident, lambda obj=obj, kwargs=kwargs: _test_function(obj, kwargs))
+        elif isinstance(obj, type) and issubclass(obj, unittest.TestCase):
+            names = [n for n in unittest.TestLoader().getTestCaseNames(obj) if f"{name}.{n}" not in verdict.ran]
+            unittest.TestSuite([obj(n) for n in names]).run(unittest.TestResult())
+        elif isinstance(obj, type) and name.startswith("Test") and obj.__init__ is object.__init__:
+            methods: list[str] = []
+            for klass in reversed(obj.__mro__[:-1]):
+                methods += [
+                    m for m, f in vars(klass).items() if m.startswith("test") and callable(f) and m not in methods
+                ]
+            for m in methods:
+                if f"{name}.{m}" not in verdict.ran:
+                    for ident, kwargs in _param_sets(getattr(obj, m)):
+                        call = lambda obj=obj, m=m, kwargs=kwargs: _test_method(obj, m, kwargs)  # noqa: E731
+                        _call_test(verdict, f"{name}.{m}{ident}", call)

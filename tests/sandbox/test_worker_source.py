@@ -1,0 +1,64 @@
+"""The worker as a package of small modules, assembled into the one source it runs."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+from rlvr.sandbox import worker
+from rlvr.sandbox.worker import MODULES, assemble, join_modules
+
+
+def test_the_assembled_source_compiles_and_is_what_the_pool_runs() -> None:
+    from rlvr.sandbox.pool import SandboxPool
+
+    source = assemble()
+    code = compile(source, "worker", "exec")
+    names = set(code.co_names)
+    assert {"main", "Supervisor", "zygote_main", "trusted_main", "solution_child", "spawn"} <= names
+    assert source.startswith("from __future__ import annotations\n")
+    assert source.count("from __future__") == 1
+    tree = ast.parse(source)
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level], "sibling imports left"
+    assert isinstance(tree.body[-1], ast.If)  # `if __name__ == "__main__": main()` comes last
+    pool = SandboxPool(workers=1)
+    try:
+        assert pool._source == source
+        assert pool.run("print(__name__)").stdout == "__main__\n"
+    finally:
+        pool.close()
+
+
+def test_modules_use_the_standard_library_and_earlier_modules_only() -> None:
+    """Each module imports the standard library (the sandbox has nothing else) and modules before it in
+    MODULES (the assembled order defines every name before a module's top level uses it)."""
+    here = Path(worker.__file__).parent
+    assert sorted(p.stem for p in here.glob("*.py") if p.stem != "__init__") == sorted(MODULES)
+    for i, name in enumerate(MODULES):
+        tree = ast.parse((here / f"{name}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                tops = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                tops = [node.module.split(".")[0]]  # type: ignore[union-attr]
+            elif isinstance(node, ast.ImportFrom):
+                assert node.level == 1 and node.module in MODULES[:i], f"{name} imports .{node.module}"
+                continue
+            else:
+                continue
+            assert all(t in sys.stdlib_module_names or t == "__future__" for t in tops), f"{name}: {tops}"
+
+
+def test_two_modules_defining_one_name_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("from __future__ import annotations\nimport os\nX = 1\ndef f():\n    return X\n")
+    (tmp_path / "b.py").write_text("from __future__ import annotations\nimport os\nfrom .a import f\nY: int = f()\n")
+    joined = join_modules(tmp_path, ["a", "b"])
+    env: dict = {}
+    exec(compile(joined, "joined", "exec"), env)
+    assert env["Y"] == 1
+    (tmp_path / "c.py").write_text("class f:\n    pass\n")
+    with pytest.raises(ValueError, match="a and c both define 'f'"):
+        join_modules(tmp_path, ["a", "c"])
