@@ -154,7 +154,7 @@ else:
 
     LOSSES = [
         *[{"agg": a} for a in AGGREGATIONS.names()],
-        {"agg": "token_mean", "policy_loss": "gspo"},
+        {"agg": "seq_mean_token_mean", "policy_loss": "gspo"},
         {"agg": "seq_mean_token_mean", "kl_beta": 0.1, "entropy_coef": 0.01},
     ]
 
