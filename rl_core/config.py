@@ -47,6 +47,10 @@ def _require(cond: bool, name: str, msg: str) -> None:
         raise ConfigError(f"{name}: {msg}")
 
 
+# the distributed section builds on the helpers above (imported after them: its module imports this one)
+from rlvr.rl_core.distributed import config as distributed_config  # noqa: E402
+
+
 @dataclass
 class ModelConfig:
     name: str = opt(
@@ -485,6 +489,10 @@ class RunConfig:
     logging: LoggingConfig = section(LoggingConfig, "outputs")
     monitor: MonitorConfig = section(MonitorConfig, "pitfall monitor thresholds")
     faults: FaultsConfig = section(FaultsConfig, "non-finite updates (docs/learner.md, faults)")
+    distributed: distributed_config.DistributedConfig = field(
+        default_factory=lambda: distributed_config.DistributedConfig(),
+        metadata={"help": "where the stages run: this process, or actor groups on Ray (docs/distributed.md)"},
+    )
 
     def __post_init__(self) -> None:
         _require(self.steps >= 1, "steps", "must be >= 1")

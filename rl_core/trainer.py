@@ -24,7 +24,7 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
@@ -62,6 +62,9 @@ from rlvr.rl_core.verification import close_verifier, guard_verifier, verify
 from rlvr.tasks.base import Example, Task
 from rlvr.tasks.dataset import drop_long_prompts, encode_prompt
 from rlvr.verifiers.base import Verifier, VerifyResult
+
+if TYPE_CHECKING:
+    from rlvr.rl_core.distributed.controller import RayStages
 
 __all__ = ["NonFiniteError", "PromptSampler", "Trainer", "TrainingInterrupted", "build_trainer", "run", "verify"]
 
@@ -218,6 +221,14 @@ class Trainer:
         )
         self._base_lrs = list(self.scheduler.base_lrs)
         self.step = 0
+        if cfg.distributed.backend == "ray" and self.dropout:
+            raise ValueError(
+                "distributed.backend=ray: the policy has dropout, whose old log-probs need an eval-mode forward "
+                "the learner group does not run; use distributed.backend=local"
+            )
+        #: the collect round and the update on Ray actor groups (started on first use), or None: in process
+        self._stages: RayStages | None = None
+        self._lost: str | None = None  # why the learner group's state is gone (the run must resume)
         self.lock = (lock or RunDirLock(self.run_dir)).acquire()  # last: a failed build holds no lock
         ckpt.remove_partial_saves(self.run_dir)
         # trackers start once the directory is ours: a refused second process opens no tracker run
@@ -348,7 +359,30 @@ class Trainer:
         self.metrics.close()
         for v in {id(v): v for v in (self.verifier, self.eval_verifier)}.values():
             close_verifier(v)
+        if self._stages is not None:  # the learner's optimiser state comes home first: a later use resumes it
+            try:
+                self._stages.pull_optimizer(self.model, self.optimizer)
+            except Exception as e:  # a dead learner rank: its state is lost (the checkpoints are not)
+                self._lost = f"the learner group's state was lost ({type(e).__name__}: {e})"
+                logger.error("%s; continue with --resume from the last checkpoint", self._lost)
+            finally:
+                self._stages.close()
+                self._stages = None
         self.lock.release()
+
+    @property
+    def stages(self) -> RayStages | None:
+        """The ray backend's stages (actor groups started, given the current weights), or None (local)."""
+        if self.cfg.distributed.backend != "ray":
+            return None
+        if self._stages is None:
+            from rlvr.rl_core.distributed.controller import RayStages
+
+            if self._lost:
+                raise RuntimeError(f"{self._lost}: resume from the last checkpoint (--resume)")
+            self._stages = RayStages(self.cfg, self.run_dir)
+            self._stages.load(self.model, self.optimizer)
+        return self._stages
 
     def train_step(self, step: int) -> dict[str, Any]:
         """One rollout → update round; returns its metrics."""
@@ -408,7 +442,9 @@ class Trainer:
         s = cfg.sampling
         buffer = GroupBuffer(r.prompts_per_step, s.max_rounds, s.tol, s.on_exhausted) if s.dynamic else None
         m = {"time/generate": 0.0, "time/verify": 0.0, "sampling/tokens_all_rounds": 0.0}
-        self.generator.sync_weights(self.model)
+        stages = self.stages
+        if stages is None:
+            self.generator.sync_weights(self.model)
         rounds = 0
         seen: list[Group] = []
         while True:
@@ -422,14 +458,21 @@ class Trainer:
                 stop=tuple(r.stop),
                 seed=_seed_for(cfg.seed, step, rounds),
             )
-            t0 = time.perf_counter()
-            rollout = self.generator.generate(prompts, r.group_size, params)
-            m["time/generate"] += time.perf_counter() - t0
-            m["sampling/tokens_all_rounds"] += float(rollout.completion_mask.sum())
-            t0 = time.perf_counter()
             refs = [e.reference for e in examples for _ in range(r.group_size)]
-            results = verify(self.verifier, rollout.texts, refs, cfg.reward.clip_scores)
-            m["time/verify"] += time.perf_counter() - t0
+            if stages is not None:  # generation streams into verification on the actors
+                rollout, results, mr = stages.round(
+                    prompts, [e.reference for e in examples], r.group_size, params, self.pad_id
+                )
+                m["time/generate"] += mr["time/generate"]
+                m["time/verify"] += mr["time/verify_tail"]
+            else:
+                t0 = time.perf_counter()
+                rollout = self.generator.generate(prompts, r.group_size, params)
+                m["time/generate"] += time.perf_counter() - t0
+                t0 = time.perf_counter()
+                results = verify(self.verifier, rollout.texts, refs, cfg.reward.clip_scores)
+                m["time/verify"] += time.perf_counter() - t0
+            m["sampling/tokens_all_rounds"] += float(rollout.completion_mask.sum())
             groups = self._groups(examples, rollout, results)
             seen.extend(groups)
             rounds += 1
@@ -592,6 +635,8 @@ class Trainer:
         cfg, dev = self.cfg, self.device
         masks = [mask[idx, : p.completion_ids.shape[1]].to(dev) for idx, p in packs]
         norm = StepNormalizer.from_masks([*masks, *([] if filtered_mask is None else [filtered_mask])])
+        if self.stages is not None:
+            return self._remote_update(batch, packs, adv, mask, ref, norm)
         want_entropy_grad = self.loss_cfg.entropy_coef > 0
         old: list[torch.Tensor] = []
         is_weights: list[torch.Tensor | None] = []
@@ -643,6 +688,37 @@ class Trainer:
         m["loss/num_tokens"] = float(norm.num_tokens)
         m.update(mismatch_metrics(learner_lp, batch.old_logprobs, batch.completion_mask, cfg.rollout.is_cap))
         m["rollout/logprob_gap"] = m["mismatch/abs_mean"]
+        return m
+
+    def _remote_update(
+        self,
+        batch: RolloutBatch,
+        packs: list[tuple[list[int], PackedBatch]],
+        adv: torch.Tensor,
+        mask: torch.Tensor,
+        ref: list[torch.Tensor] | None,
+        norm: StepNormalizer,
+    ) -> dict[str, float]:
+        """:meth:`_update` on the learner group (``distributed.backend=ray``): the same metrics; the new
+        weights pushed to the rollout actors and copied into ``self.model``; a log-prob gap above
+        ``distributed.max_logprob_gap`` raises (stale or wrong sampler weights)."""
+        from rlvr.rl_core.distributed.versioning import check_logprob_gap
+
+        cfg = self.cfg
+        self.stop.commit()  # the learner's step is not abandoned midway
+        version = self.stages.version
+        res, m = self.stages.update(
+            self.model, batch, packs, adv, mask, ref, norm, lr_lambda(cfg)(self.scheduler.last_epoch)
+        )
+        m["lr"] = self.scheduler.get_last_lr()[0]
+        self.scheduler.step()
+        for k, v in res.loss_metrics.items():
+            if k not in ("num_tokens", "num_seqs"):
+                m[_LOSS_NAMES.get(k, f"loss/{k}")] = v
+        m["loss/num_tokens"] = float(norm.num_tokens)
+        m.update(mismatch_metrics(res.learner_logprobs, batch.old_logprobs, batch.completion_mask, cfg.rollout.is_cap))
+        m["rollout/logprob_gap"] = m["mismatch/abs_mean"]
+        check_logprob_gap(m["rollout/logprob_gap"], cfg.distributed.max_logprob_gap, version)
         return m
 
     @torch.no_grad()
@@ -726,6 +802,8 @@ class Trainer:
 
     def save(self) -> Path:
         """Checkpoint the last completed step (never non-finite weights: :class:`NonFiniteError`)."""
+        if self._stages is not None:  # the optimiser state lives on the learner group
+            self._stages.pull_optimizer(self.model, self.optimizer)
         weights = trainable_state(self.model)
         assert_finite(weights, f"checkpoint of step {self.step}")
         state = {
@@ -782,6 +860,9 @@ class Trainer:
         self.metrics.truncate_to(state["metrics_offset"])
         self.step = state["step"]
         ckpt.set_rng_state(state["rng"])
+        self._lost = None  # the checkpoint's state is whole
+        if self._stages is not None:  # actor groups already up: they take the checkpoint's state
+            self._stages.load(self.model, self.optimizer)
         dump_config(self.cfg, self.run_dir / "config.yaml")  # only now: the resume is accepted
         self._started = True
         for name, old, new in changes:

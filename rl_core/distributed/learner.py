@@ -29,6 +29,7 @@ initialises adapters from each process's own RNG).
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -89,8 +90,9 @@ class MicroBatch:
 @dataclass
 class LearnerStepResult:
     """What a step returns. loss_metrics: the loss metrics of the last epoch over the micro-batches, merged
-    exactly (:func:`~rlvr.rl_core.losses.merge_loss_metrics`); step_metrics: ``grad_norm`` (last epoch),
-    ``lr``, timings; rows: the batch rows of ``learner_logprobs`` (R, T), the learner's epoch-0 log-probs
+    exactly (:func:`~rlvr.rl_core.losses.merge_loss_metrics`); step_metrics: ``grad_norm`` and ``loss_sum``
+    (the summed loss over the ranks) of the last epoch, ``lr``, timings, and ``nonfinite_epoch`` when an
+    epoch's loss or gradient norm was not finite (that epoch's update was not applied, nor any after it); rows: the batch rows of ``learner_logprobs`` (R, T), the learner's epoch-0 log-probs
     (for ``rollout/logprob_gap`` and the mismatch metrics), 0 on padding. The group's result covers the
     whole batch: rows 0..N-1 in order."""
 
@@ -259,6 +261,7 @@ class LearnerWorker(ActorBase):
         self.model.train()
         for epoch in range(epochs):
             self.optimizer.zero_grad(set_to_none=True)
+            loss_sum = 0.0
             for k, mb in enumerate(micro_batches):
                 if fsdp:
                     self.model.set_requires_gradient_sync(k == len(micro_batches) - 1)
@@ -283,6 +286,7 @@ class LearnerWorker(ActorBase):
                     LossInputs(lp, old[k], mb.advantages.to(dev), mask, ref, ent, is_w[k]), loss_cfg, norm
                 )
                 out.loss.backward()
+                loss_sum += float(out.loss.detach())
                 if epoch == epochs - 1 and mb.rows:
                     parts.append(out.metrics)
             if not fsdp:
@@ -293,6 +297,12 @@ class LearnerWorker(ActorBase):
             max_norm = cfg.optim.max_grad_norm if cfg.optim.max_grad_norm > 0 else float("inf")
             gn = torch.nn.utils.clip_grad_norm_(params, max_norm)
             m["grad_norm"] = float(gn.full_tensor() if hasattr(gn, "full_tensor") else gn)
+            m["loss_sum"] = self._sum_over_ranks(loss_sum)
+            if not math.isfinite(m["loss_sum"]) or not math.isfinite(m["grad_norm"]):
+                # the trainer's non-finite guard: nothing of the update applied, on every rank alike
+                self.optimizer.zero_grad(set_to_none=True)
+                m["nonfinite_epoch"] = float(epoch)
+                break
             for g, base in zip(self.optimizer.param_groups, self._base_lrs):
                 g["lr"] = base * lr_scale
             self.optimizer.step()
@@ -301,6 +311,16 @@ class LearnerWorker(ActorBase):
             m["lr"] = self._base_lrs[0] * lr_scale
         rows = [r for mb in micro_batches for r in mb.rows]
         return LearnerStepResult(merge_loss_metrics(parts), m, rows, _place(micro_batches, lps))
+
+    def _sum_over_ranks(self, x: float) -> float:
+        """``x`` summed over the ranks (every rank gets the same number, so all decide alike)."""
+        import torch.distributed as dist
+
+        if self.world == 1:
+            return x
+        t = torch.tensor([x], dtype=torch.float64, device=self.device)
+        dist.all_reduce(t)
+        return float(t)
 
     def _all_reduce_grads(self) -> None:
         """Sum every trainable gradient over the ranks, in buckets of about ``bucket_mib``; a parameter
@@ -517,7 +537,9 @@ class LearnerGroup:
         step_metrics = dict(results[0].step_metrics)
         step_metrics["time/learner_rank_max"] = max(r.step_metrics["time/learner_rank"] for r in results)
         del step_metrics["time/learner_rank"]
-        return LearnerStepResult(merge_loss_metrics([r.loss_metrics for r in results]), step_metrics, rows, lp)
+        # one rank: its metrics as they are (merging one part again could move the last bit of a mean)
+        loss = results[0].loss_metrics if self.world == 1 else merge_loss_metrics([r.loss_metrics for r in results])
+        return LearnerStepResult(loss, step_metrics, rows, lp)
 
     def logprobs(self, micro_batches: Sequence[MicroBatch]) -> torch.Tensor:
         """(N, T) log-probs of every row under the learner's current weights (no gradient, no step)."""
