@@ -21,6 +21,7 @@ import logging
 import math
 import random
 import time
+import warnings
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -711,7 +712,9 @@ class Trainer:
             self.model, batch, packs, adv, mask, ref, norm, lr_lambda(cfg)(self.scheduler.last_epoch)
         )
         m["lr"] = self.scheduler.get_last_lr()[0]
-        self.scheduler.step()
+        with warnings.catch_warnings():  # the optimiser that stepped is the learner's, not this one
+            warnings.filterwarnings("ignore", "Detected call of `lr_scheduler.step", UserWarning)
+            self.scheduler.step()
         for k, v in res.loss_metrics.items():
             if k not in ("num_tokens", "num_seqs"):
                 m[_LOSS_NAMES.get(k, f"loss/{k}")] = v

@@ -205,7 +205,9 @@ class DistributedConfig:
     )
     namespace: str = opt("rlvr", "Ray namespace of the run's actors")
     num_cpus: int | None = opt(
-        None, "logical CPUs of a private instance (address None); None: the machine's (Ray num_cpus)"
+        None,
+        "logical CPUs of a private instance (address None); None: the machine's, or what the three groups "
+        "reserve together when that is more (Ray num_cpus; each actor still runs its own threads)",
     )
     learner: LearnerGroupConfig = section(LearnerGroupConfig, "the learner group")
     rollout: RolloutGroupConfig = section(RolloutGroupConfig, "the rollout workers")
@@ -248,6 +250,11 @@ class DistributedConfig:
             raise ConfigError("num_cpus: only for a private instance; it conflicts with address (the cluster's own)")
         if self.learner.strategy == "fsdp2" and self.learner.size < 2:
             raise ConfigError("learner.strategy: fsdp2 shards over ranks; it needs learner.size >= 2")
+
+    def cpus_reserved(self) -> float:
+        """Logical CPUs the learner, rollout and verifier groups reserve together."""
+        groups = (self.learner, self.rollout, self.verifier)
+        return sum(g.size * g.resources.num_cpus for g in groups)
 
     def actor_env(self, resources: ActorResources) -> dict[str, str]:
         """The environment of an actor with ``resources``: one OpenMP/MKL thread per reserved CPU, then ``env``."""

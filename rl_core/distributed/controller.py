@@ -112,6 +112,8 @@ class RayStages:
             from torch.distributed.checkpoint.state_dict import StateDictOptions, get_state_dict
 
             _, optim = get_state_dict(model, optimizer, options=StateDictOptions(full_state_dict=True))
+            for group in optim["param_groups"]:  # the scheduler's key; the learner sets each step's lr itself
+                group.pop("initial_lr", None)
             self.learner.load_state_dict({"model": _trainable(model), "optimizer": optim})
         else:
             self.learner.load_trainable_state(_trainable(model))

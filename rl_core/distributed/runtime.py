@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -40,8 +42,9 @@ def init_ray(cfg: DistributedConfig, **kwargs: Any) -> bool:
     if cfg.address is None:
         args.setdefault("include_dashboard", False)
         args["address"] = "local"
-        if cfg.num_cpus is not None:
-            args["num_cpus"] = cfg.num_cpus
+        # a private instance holds every group, oversubscribing the machine's cores when they reserve more
+        # (each actor runs its own threads): actors that could never be placed would wait until startup_s
+        args["num_cpus"] = cfg.num_cpus or max(os.cpu_count() or 1, math.ceil(cfg.cpus_reserved()))
     else:
         args["address"] = cfg.address
     t0 = time.perf_counter()

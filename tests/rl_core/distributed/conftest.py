@@ -93,6 +93,12 @@ def check_run(r: subprocess.CompletedProcess[str]) -> None:
 
 
 @pytest.fixture
+def ray_leftovers() -> Callable[..., list[int]]:
+    """:func:`leftovers`: the live processes of a Ray instance, found by its ``RAY_TMPDIR``."""
+    return leftovers
+
+
+@pytest.fixture
 def netns_passed() -> Callable[[subprocess.CompletedProcess[str]], None]:
     return check_run
 
@@ -104,6 +110,7 @@ def ray_local() -> Iterator[None]:
     if not in_netns():
         pytest.fail("ray_local runs only inside the private network namespace (run_in_netns)")
     import ray
+
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.runtime import ray_session
 

@@ -110,3 +110,17 @@ def test_the_package_and_its_config_import_without_ray() -> None:
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert "HINT distributed.backend=ray needs Ray: pip install 'rlvr[ray]'" in r.stdout
+
+
+def test_cpus_reserved_sums_the_three_groups() -> None:
+    """What a private instance must hold at least (``init_ray`` gives it max(cores, this) logical CPUs)."""
+    dcfg = build(
+        DistributedConfig,
+        {
+            "learner": {"size": 2, "resources": {"num_cpus": 1.5}},
+            "rollout": {"size": 3, "resources": {"num_cpus": 1}},
+            "verifier": {"size": 4, "resources": {"num_cpus": 0.25}},
+        },
+        "distributed",
+    )
+    assert dcfg.cpus_reserved() == 2 * 1.5 + 3 * 1 + 4 * 0.25
