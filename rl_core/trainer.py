@@ -466,6 +466,7 @@ class Trainer:
                 )
                 m["time/generate"] += mr["time/generate"]
                 m["time/verify"] += mr["time/verify_tail"]
+                m["time/generate_actor"] = m.get("time/generate_actor", 0.0) + mr["time/generate_actor"]
             else:
                 t0 = time.perf_counter()
                 rollout = self.generator.generate(prompts, r.group_size, params)

@@ -28,7 +28,8 @@ _CALLS = itertools.count()
 class Collected:
     """One round: the rollout (prompt order; ``extras['policy_version']`` per completion), one result per
     completion, and timings (``time/generate`` the wall time to the last chunk, ``time/verify_tail`` the
-    verification still running after it)."""
+    verification still running after it, ``time/generate_actor`` the slowest generation task's time inside its
+    actor)."""
 
     batch: RolloutBatch
     results: list[VerifyResult]
@@ -70,6 +71,6 @@ def generate_and_verify(
     total = time.perf_counter() - t0
     batch = merge_chunks([chunks[i] for i in range(tasks)], n, pad_id)
     flat = [r for p in range(len(prompts)) for r in results[p]]
-    return Collected(
-        batch, flat, {"time/generate": t_gen[0], "time/verify_tail": total - t_gen[0], "time/collect": total}
-    )
+    m = {"time/generate": t_gen[0], "time/verify_tail": total - t_gen[0], "time/collect": total}
+    m["time/generate_actor"] = max(c.generate_s for c in chunks.values())  # the slowest actor's own decoding
+    return Collected(batch, flat, m)
