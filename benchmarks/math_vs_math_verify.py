@@ -10,7 +10,10 @@ passes it):
   wrong units, case, bases, colons, hidden boxes, sampled identities, …), positives and negatives per class;
 * ``math_free_text.jsonl``: how real models write final answers (display math, ``\\[ \\]``, ``$ 5 $``, bare
   LaTeX, "**Answer:** 5", ``\\frac13``, matrices, ``<=``/``!=``, intervals, equations, labelled golds,
-  several boxed parts, worked-solution golds, text in another case), correct and wrong.
+  several boxed parts, worked-solution golds, text in another case), correct and wrong;
+* ``math_redteam.jsonl``: the second red-team round's findings (spacing between a qualifier and the answer, boxes
+  inside larger expressions, negations, words after the answer, hedges over several markers, hidden markup,
+  units, unicode, …), each with the verdict a careful grader gives (a few relabelled: ``note`` says why).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -33,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ("math_corpus.jsonl", "math_adversarial.jsonl", "math_free_text.jsonl")
+CORPORA = ("math_corpus.jsonl", "math_adversarial.jsonl", "math_free_text.jsonl", "math_redteam.jsonl")
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -57,8 +60,9 @@ def run_rlvr(rows: list[dict[str, Any]], workers: int | None) -> tuple[list[bool
     return [r.passed for r in results], time.perf_counter() - t0
 
 
-def _mv_gold(gold: str) -> str:
+def _mv_gold(gold: Any) -> str:
     """A bare gold answer is wrapped in ``$…$``; a worked solution is given to Math-Verify as it is."""
+    gold = gold if isinstance(gold, str) else str(gold)
     if "$" in gold or "\\boxed" in gold or "####" in gold or "\n" in gold or len(gold.split()) > 8:
         return gold
     return f"${gold}$"
@@ -94,8 +98,8 @@ def main() -> None:
 
     print(f"rlvr workers: {args.workers or default_pool_size()}, {args.rounds} rounds (median checks/s)")
     print(
-        f"{'corpus':24s} {'n':>4s} {'pos':>4s} | {'rlvr acc':>8s} {'false+':>6s} {'chk/s':>7s} | "
-        f"{'MV acc':>7s} {'false+':>6s} {'chk/s':>7s}"
+        f"{'corpus':24s} {'n':>4s} {'pos':>4s} | {'rlvr acc':>8s} {'false+':>6s} {'false-':>6s} {'chk/s':>7s} | "
+        f"{'MV acc':>7s} {'false+':>6s} {'false-':>6s} {'chk/s':>7s}"
     )
     seconds: dict[str, float] = defaultdict(float)
     total = 0
@@ -114,17 +118,19 @@ def main() -> None:
         total += len(rows)
         acc = {k: sum(v == lab for v, lab in zip(verdicts[k], labels)) / len(rows) for k in verdicts}
         fp = {k: sum(v and not lab for v, lab in zip(verdicts[k], labels)) for k in verdicts}
+        fn = {k: sum(lab and not v for v, lab in zip(verdicts[k], labels)) for k in verdicts}
         speed = {k: statistics.median(v) for k, v in rates.items()}
         print(
-            f"{path.name:24s} {len(rows):4d} {sum(labels):4d} | {acc['rlvr']:8.3f} {fp['rlvr']:6d} {speed['rlvr']:7.1f} | "
-            f"{acc['math_verify']:7.3f} {fp['math_verify']:6d} {speed['math_verify']:7.1f}"
+            f"{path.name:24s} {len(rows):4d} {sum(labels):4d} | {acc['rlvr']:8.3f} {fp['rlvr']:6d} {fn['rlvr']:6d} "
+            f"{speed['rlvr']:7.1f} | {acc['math_verify']:7.3f} {fp['math_verify']:6d} {fn['math_verify']:6d} "
+            f"{speed['math_verify']:7.1f}"
         )
         if args.show_wrong:
             for name in ("rlvr", "math_verify"):
                 for i, r in enumerate(rows):
                     if verdicts[name][i] != labels[i]:
                         print(
-                            f"    {name} wrong [{r['class']}] label={labels[i]} gold={r['gold'][:40]!r} "
+                            f"    {name} wrong [{r['class']}] label={labels[i]} gold={str(r['gold'])[:40]!r} "
                             f"completion={r['completion'][-70:]!r}"
                         )
     rate = {k: total / v for k, v in seconds.items()}

@@ -30,6 +30,7 @@ from torch import Tensor
 
 from rlvr.registry import Registry
 
+#: log-ratios are clamped to ±this before exp so a -inf log-probability cannot produce inf or NaN
 LOG_RATIO_CLAMP = 20.0
 
 

@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from rlvr.rl_core.config import RunConfig
+from rlvr.tasks.cache import cache_root
+from rlvr.tasks.registry import get_task
 
 GIB = 2**30
 _BYTES = {"float32": 4, "bfloat16": 2, "float16": 2}
@@ -91,7 +93,6 @@ def model_checks(cfg: RunConfig) -> tuple[list[Check], dict[str, Any] | None]:
         return [Check("model", True, source.describe())], model.config.to_dict()
     if source.kind == "smollm2":
         from rlvr.rl_core.models import SMOLLM2_DIR, smollm2_gguf_path
-        from rlvr.tasks.cache import cache_root
 
         converted = cache_root() / "models" / SMOLLM2_DIR / "config.json"
         if converted.exists():
@@ -237,8 +238,6 @@ def data_checks(cfg: RunConfig) -> list[Check]:
     name = cfg.task.name
     if ":" in name:
         return [Check("task", True, f"{name} (user code: its data are not checked)")]
-    from rlvr.tasks.registry import get_task
-
     try:
         task = get_task(name, **cfg.task.kwargs)
     except (KeyError, TypeError, ValueError, FileNotFoundError) as e:

@@ -45,11 +45,21 @@ _WINDOW = 3000
 #: more distinct boxes than this is not an answer
 MAX_BOXES = 64
 
-_BOX = re.compile(r"\\(?:boxed|fbox)(?![A-Za-z])")
+_BOX = re.compile(r"\\(?:boxed|fbox|framebox)(?![A-Za-z])")
 _HIDDEN = re.compile(
     r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
-    r"|\\(?:textcolor|color)\{\s*+white\s*+\}"
-    r"|<([A-Za-z][A-Za-z0-9]{0,10})\b[^<>]{0,300}?(?:\bhidden\b|display\s*+:\s*+none|visibility\s*+:\s*+hidden)[^<>]{0,300}>"
+    r"|\\(?:textcolor|color)(?:\[[^\]]{0,30}+\])?+\{([^{}]{0,40}+)\}"
+    r"|\\scalebox\{\s*+[-+]?0*+(?:\.0*+)?\s*+\}|\\resizebox\*?\{[^{}]{0,20}+\}\{[^{}]{0,20}+\}"
+    r"|(?i:<(script|style|template|noscript)\b[^<>]{0,300}+>)"
+    r"|<([A-Za-z][A-Za-z0-9]{0,10}+)\b([^<>]{0,300}+)>"
+)
+#: colour specifications that render invisibly on a white page
+_WHITE = re.compile(r"(?i)^(?:white(?:!\s*+100)?|#?f{3}(?:f{3})?|1\s*+,\s*+1\s*+,\s*+1|255\s*+,\s*+255\s*+,\s*+255)$")
+#: HTML attributes that hide an element: hidden, display:none, visibility:hidden, white text, size or opacity 0
+_HIDING_ATTR = re.compile(
+    r"(?i)\bhidden\b|display\s*+:\s*+none|visibility\s*+:\s*+hidden|(?<![-\w])color\s*+[:=]\s*+[\x22\x27]?\s*+"
+    r"(?:white|#f{3}(?:f{3})?\b|rgb\(\s*+255\s*+,\s*+255\s*+,\s*+255\s*+\))|font-size\s*+:\s*+0*+(?:\.0*+)?(?:px|pt|em|rem|%)?"
+    r"\s*+(?:[;\x22\x27]|$)|opacity\s*+:\s*+0*+(?:\.0*+)?\s*+(?:[;\x22\x27]|$)"
 )
 _GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
 _PHRASE = re.compile(
@@ -63,7 +73,7 @@ _CHOICE = re.compile(
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _COPULA = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?![=<>])|:(?=\s)"
+    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
 _CLAUSE = re.compile(
     r"(?i)(?:,|;|[ \t]-{1,2}[ \t])[ \t]*+(?:which|since|because|as|so|where|hence|thus|therefore|i\.e\.|meaning|"
@@ -72,7 +82,7 @@ _CLAUSE = re.compile(
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
-    r"(?i)^(?:[-*+>#]++[ \t]++|\d++[.)][ \t]++|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
+    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
 _ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
@@ -112,19 +122,55 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
     fallback."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
-    close = f"</{think_tag}>"
-    cut = text.rfind(close)
-    if cut >= 0 and text[cut + len(close) :].strip():
-        text = text[cut + len(close) :]
-    text = visible(text)
+    text = _region(text, think_tag)
+    text = normalise_spacing(visible(text))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
+    text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     end = text.rfind(close_t)
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
         return Extraction(None, "unclosed_answer_tag")
     if end >= 0 and text.rfind(open_t, 0, end) >= 0:
-        return _answer_tags(text, open_t, close_t, choices)
+        tags = _answer_tags(text, open_t, close_t, choices)
+        outside = _marked(re.sub(rf"{re.escape(open_t)}.*?{re.escape(close_t)}", " ", text, flags=re.S))
+        if tags.answer is None or outside is None or outside.answer is None:
+            return tags
+        parts, modes, keys = list(tags.parts), [tags.mode] * len(tags.parts), {_key(p) for p in tags.parts}
+        _add_parts(outside.parts, outside.mode, parts, modes, keys)  # "<answer>5</answer> The answer is 6."
+        if len(parts) == len(tags.parts):
+            return tags
+        return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices)
+
+
+def _tag_re(tag: str) -> re.Pattern[str]:
+    """An opening or closing ``tag`` in any case and with spaces (``<Answer >``, ``</ANSWER>``)."""
+    return re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+{re.escape(tag)}[ \t]*+>")
+
+
+def _region(text: str, think_tag: str) -> str:
+    """The text that counts: without its reasoning blocks (every complete ``<think>…</think>``, and what
+    comes before a last ``</think>``); when nothing is left, the reasoning itself without its tags."""
+    tag = _tag_re(think_tag)
+    if not tag.search(text):
+        return text
+    out: list[str] = []
+    depth = 0
+    pos = 0
+    for m in tag.finditer(text):
+        if depth == 0:
+            out.append(text[pos : m.start()])
+        if m.group(1):
+            if depth == 0:
+                out = []  # a close without an open: everything before it was reasoning
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+        pos = m.end()
+    if depth == 0:
+        out.append(text[pos:])
+    rest = "".join(out)
+    return rest if rest.strip() else tag.sub(" ", text)
 
 
 def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extraction:
@@ -168,7 +214,7 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
 def extract_reference(reference: str) -> Extraction:
     """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
     line, the final statement of a worked solution, or else the whole string as a math answer."""
-    text = visible(reference)
+    text = normalise_spacing(visible(reference))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
     if _looks_like_solution(text):
@@ -192,8 +238,10 @@ def _looks_like_solution(text: str) -> bool:
 
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
-    ``\\iffalse … \\fi``, comment environments, white text, HTML elements that are ``hidden`` or
-    ``display: none``. Linear: each hidden region is skipped once."""
+    ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
+    ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
+    ``<script>``/``<style>``/``<template>`` and HTML elements that are ``hidden``, ``display: none``, white, of
+    font size 0 or opacity 0. Linear: each hidden region is skipped once."""
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []
@@ -214,21 +262,26 @@ def visible(text: str) -> str:
             end = text.find("-->", s + 4)
             out.append(text[pos:s])
             pos = n if end < 0 else end + 3
-        elif tok.endswith("phantom") or tok.startswith(("\\textcolor", "\\color")):
-            j = m.end()
-            while j < n and text[j] in " \t":
-                j += 1
+        elif tok.startswith(("\\textcolor", "\\color")):
+            if not _WHITE.match(m.group(1).strip()):
+                continue
             out.append(text[pos:s])
-            if j < n and text[j] == "{":
-                k = match_brace(text, j)
-                pos = n if k < 0 else k + 1
+            if tok.startswith("\\color"):  # a switch: white to the end of the enclosing group
+                pos = _group_end(text, m.end())
             else:
-                pos = j
-        elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>
-            closer = f"</{m.group(1)}>"
-            end = text.find(closer, m.end())
+                pos = _skip_group(text, m.end())
+        elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
+            if tok.startswith("\\resizebox") and not re.search(r"\{\s*+[-+]?0*+(?:\.0*+)?[a-z]{0,2}\s*+\}", tok):
+                continue
             out.append(text[pos:s])
-            pos = n if end < 0 else end + len(closer)
+            pos = _skip_group(text, m.end())
+        elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>, <script>…</script>
+            name = m.group(2) or m.group(3)
+            if m.group(2) is None and not _HIDING_ATTR.search(m.group(4)):
+                continue
+            closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
+            out.append(text[pos:s])
+            pos = n if closer is None else closer.end()
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
             end = text.find(closer, m.end())
@@ -238,6 +291,82 @@ def visible(text: str) -> str:
             break
     out.append(text[pos:])
     return "".join(out)
+
+
+def _skip_group(text: str, j: int) -> int:
+    """The position after the brace group starting at ``text[j]`` (spaces skipped); ``j`` if there is none."""
+    n = len(text)
+    while j < n and text[j] in " \t":
+        j += 1
+    if j < n and text[j] == "{":
+        k = match_brace(text, j)
+        return n if k < 0 else k + 1
+    return j
+
+
+def _group_end(text: str, j: int) -> int:
+    """The position of the ``}`` closing the group that ``text[j]`` is in (the end of the text at top level)."""
+    depth = 0
+    n = len(text)
+    while j < n:
+        c = text[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            if depth == 0:
+                return j
+            depth -= 1
+        j += 1
+    return n
+
+
+#: invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen): deleted
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: every way of writing a space: TeX spacing commands, ``~`` ties, empty groups ``{}``, Unicode spaces
+_SPACING = re.compile(
+    r"\\(?:[,;:! ]|q?quad(?![A-Za-z])|(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
+    r"|hspace\*?+\{[^{}]{0,20}+\}|[mh]?(?:kern|skip)[ ]?+-?[\d.]{1,8}+[ ]?+[a-z]{2})"
+    r"|(?<![A-Za-z}\\])\{\}|~|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
+_WS_RUN = re.compile(r"[ \t\r\n\f\v]{2,}+")
+
+
+def normalise_spacing(text: str) -> str:
+    """Every spacing construct as one token class: invisible characters deleted; TeX spacing (``\\,``,
+    ``\\quad``, ``\\hspace{…}``, ``~``, ``{}``) and Unicode spaces become a plain space, except a thin space
+    between digit groups (``1\\,000``, ``5 000``), kept as ``\\,``, and a ``~`` that opens a value (``~5``:
+    "about 5"); a run of whitespace becomes one space, one newline or one blank line. So a qualifier, sign or
+    unit is read the same whatever spacing separates it from the answer. Linear."""
+    text = _INVISIBLE.sub("", text)
+    if _SPACING.search(text):
+        text = _SPACING.sub(lambda m: _space(text, m), text)
+    return _WS_RUN.sub(_collapse, text)
+
+
+def _space(text: str, m: re.Match[str]) -> str:
+    tok, s, e = m.group(0), m.start(), m.end()
+    before = text[s - 1 : s]
+    if tok[0] in "\\~" and _escaped(text, s):
+        return tok  # "\\ " is a line break, "\\~" a literal tilde
+    if tok == "~":
+        if before in ("", " ", "\t", "\n", "$", "(", "=", ":") and re.match(r" ?[\d\\.]", text[e : e + 2]):
+            return tok  # "~5": about 5
+        return " "
+    digit_before = before.isdigit() or (before == " " and text[s - 2 : s - 1].isdigit())
+    if tok in ("\\,", "\\;", "\\:", "\\ ", "\\!", "\u2009", "\u202f", "\u00a0") and digit_before:
+        if re.match(r" ?\d{3}(?!\d)", text[e : e + 5]) or (tok == "\\!" and text[s - 2 : s - 1] == ","):
+            return "\\,"  # a thousands separator
+    if tok == "\\!" and text[s - 1 : s] == ",":
+        return tok
+    return " "
+
+
+def _collapse(m: re.Match[str]) -> str:
+    newlines = m.group(0).count("\n")
+    return " " if newlines == 0 else "\n" if newlines == 1 else "\n\n"
 
 
 def _escaped(text: str, i: int) -> bool:
@@ -265,6 +394,11 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
     content = inner.strip()
     if not content:
         return Extraction(None, "empty")
+    if content.endswith("?"):
+        return _found([content], "answer_tag", "text")  # a question is not an answer
+    lines = [ln.strip() for ln in content.split("\n") if ln.strip()]
+    if len(lines) > 1 and all(_bare_value(ln) for ln in lines):
+        return _found([_clean(ln) for ln in lines], "answer_tag", "math")  # one value per line: several
     if choices:
         bare = _BARE_CHOICE.match(content) if len(content) <= MAX_INLINE_ANSWER_CHARS else None
         if bare:
@@ -277,21 +411,11 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
 
 
 def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
-    boxes = _boxes(text)
-    if boxes is not None:
-        last_box = max(text.rfind("\\boxed"), text.rfind("\\fbox"))
-        later = _last_phrase(text, after=last_box) if boxes.answer is not None else None
-        if later is not None and later.answer is not None and _ANSWER_TOKEN.search(later.answer):
-            return later  # boxes of intermediate results, then "Final Answer: …"
-        return boxes
-    gsm = _last(_GSM8K.finditer(text))
-    if gsm is not None:
-        content = _clean(gsm.group(1))
-        if content:
-            return _found([content], "gsm8k", _mode(content))
-    phrase = _last_phrase(text)
-    if phrase is not None:
-        return phrase
+    got = _marked(text)
+    if got is not None:
+        return got
+    if not fallbacks:
+        return Extraction(None, "none")
     if not fallbacks:
         return Extraction(None, "none")
     if choices:
@@ -312,6 +436,92 @@ def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
     return Extraction(None, "none")
 
 
+#: final answers stated this close (characters) before the last one are read with it
+_FINAL_BLOCK = 300
+#: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
+_RESTATE = re.compile(
+    r"(?i)\b(?:actually|wait|correction|erratum|should|instead|hmm|oops|mistake|error|also|both|alternatively|"
+    r"sorry|rather|no|kidding|get|gets|got|is|equals|be)\b"
+)
+
+
+def _marked(text: str) -> Extraction | None:
+    """The answer given by final-answer markers (boxes, ``####`` lines, answer phrases): the last marker's,
+    with every other marker's answer in the final block before it and every restated value after it (a
+    different one is another part: a hedge)."""
+    found: list[tuple[int, int, Extraction]] = []  # (start, end, extraction) of each marker's answer
+    boxes = _boxes(text)
+    if boxes is not None:
+        if boxes.answer is None:
+            return boxes
+        first_box, last_box = (
+            _BOX.search(text).start(),
+            max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox")),
+        )
+        found.append((first_box, _sentence_end(text, last_box, last_box + MAX_INLINE_ANSWER_CHARS), boxes))
+    for gsm in deque(_GSM8K.finditer(text), maxlen=8):
+        content = _clean(gsm.group(1))
+        if content:
+            found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
+    for m in deque(_PHRASE.finditer(text), maxlen=8):
+        end = _sentence_end(text, m.end(), m.end() + MAX_INLINE_ANSWER_CHARS)
+        if boxes is not None and _BOX.search(text, m.end(), end + 1):
+            continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
+        got = _phrase_statement(text, m.end(), m.start())
+        if got is not None and got.answer is not None:
+            found.append((m.start(), end, got))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0])
+    last_start, last_end, final = found[-1]
+    parts = list(final.parts)
+    modes = [final.mode] * len(parts)
+    keys = {_key(p) for p in parts}
+    block = last_start - _FINAL_BLOCK
+    conclusive = final.method == "answer_phrase" and text[last_start : last_start + 5].lower() == "final"
+    for _start, end, ex in found[:-1]:
+        if conclusive and ex.method == "boxed":
+            continue  # boxes of intermediate results, then "Final Answer: …"
+        if end >= block:
+            _add_parts(ex.parts, ex.mode, parts, modes, keys)
+    for sent in _sentences_after(text, last_end):
+        if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
+            got = _statement_of_sentence(sent)
+            if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
+                _add_parts(got.parts, got.mode, parts, modes, keys)
+    if len(parts) == len(final.parts):
+        return final
+    if len(set(modes)) > 1:
+        parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
+        return _found(parts, final.method, "text")
+    return _found(parts, final.method, modes[0])
+
+
+def _key(part: str) -> str:
+    return re.sub(r"[\s$]+|\\[()\[\]]", "", part)
+
+
+def _add_parts(new: tuple[str, ...], mode: str, parts: list[str], modes: list[str], keys: set[str]) -> None:
+    for p in new:
+        if _key(p) not in keys:
+            keys.add(_key(p))
+            parts.append(p)
+            modes.append(mode)
+
+
+def _sentences_after(text: str, i: int) -> list[str]:
+    """The sentences of the text after ``text[i]`` (the first ``MAX_INLINE_ANSWER_CHARS`` characters)."""
+    out: list[str] = []
+    limit = min(len(text), i + MAX_INLINE_ANSWER_CHARS)
+    while i < limit:
+        end = _sentence_end(text, i, limit)
+        sent = text[i:end].strip(" \t\n.!?")
+        if sent and _ANSWER_TOKEN.search(sent):
+            out.append(sent)
+        i = max(end + 1, i + 1)
+    return out
+
+
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
     """The last match of an iterator (constant memory)."""
     tail = deque(matches, maxlen=1)
@@ -321,9 +531,17 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 # ---------------------------------------------------------------- boxes
 
 _BOX_BEFORE = re.compile(
-    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|\bnot|\bat[ \t]+least|"
+    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|"
+    r"(?:\bnot|n't|\bnever|\bcannot|\bno[ \t]+longer|\banything[ \t]+but|\bother[ \t]+than|\bexcept)"
+    r"(?:[ \t]++(?:be|equal|equals|to|is|are|exactly|just|simply))*+|\bat[ \t]+least|"
     r"\bat[ \t]+most|\bmore[ \t]+than|\bless[ \t]+than|\bfewer[ \t]+than|\bgreater[ \t]+than|\bover|\bunder|"
-    r"\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\beither|\bor|\bup[ \t]+to)[ \t$]*$"
+    r"\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\beither|\bor|\bup[ \t]+to|\bmaybe|\bperhaps|"
+    r"\bpossibly|\bprobably|\bupwards[ \t]+of|\bclose[ \t]+to|\bdivisible[ \t]+by|\bnegative|\bneg|\bminus)[ \t\n$]*$"
+)
+#: a hypothesis or question opening the sentence of an answer ("Suppose the answer is 5", "Could it be 5?")
+_HYPOTHESIS = re.compile(
+    r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
+    r"probably|i[ \t]+think|i[ \t]+guess|i[ \t]+believe|if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
 _BOX_AFTER = re.compile(
     r"(?i)[ \t$]*+(?:\^|_|\\?%|\^\s*\{?\s*\\circ|°|\\pm(?![A-Za-z])|\\mp(?![A-Za-z])|\\text\{\s*(?:or|and|more|less|fewer|million|billion|"
@@ -332,8 +550,8 @@ _BOX_AFTER = re.compile(
 )
 
 
-def _boxes(text: str) -> Extraction | None:
-    """All boxes of ``text`` (``None`` when there is none)."""
+def _box_spans(text: str) -> list[tuple[int, int, str]] | Extraction | None:
+    """Every box of ``text`` as ``(start, end, content)``; an :class:`Extraction` when they are unreadable."""
     spans: list[tuple[int, int, str]] = []
     pos = 0
     n = len(text)
@@ -352,8 +570,8 @@ def _boxes(text: str) -> Extraction | None:
             if not mm:
                 return Extraction(None, "unbalanced_box")
             content = mm.group(0).rstrip(".,;")
-            spans.append((m.start(), mm.end(), content))
-            pos = mm.end()
+            spans.append((m.start(), i + len(content), content))
+            pos = i + len(content)
         else:
             end = match_brace(text, i)
             if end < 0:
@@ -362,22 +580,169 @@ def _boxes(text: str) -> Extraction | None:
             pos = end + 1
         if len(spans) > 4 * MAX_BOXES:
             return Extraction(None, "too_many_boxes")
-    if not spans:
-        return None
+    return spans or None
+
+
+def _math_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """The top-level math spans of ``text`` as ``(open, content start, content end, close end)``. Linear: a
+    closer that was not found is not searched again."""
+    spans: list[tuple[int, int, int, int]] = []
+    failed: set[str] = set()
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "$" or (c == "\\" and text.startswith(("\\(", "\\["), i)):
+            key = "$$" if text.startswith("$$", i) else text[i : i + 2] if c == "\\" else "$"
+            span = None if key in failed else _span_at(text, i)
+            if span is not None:
+                spans.append((i, span[0], span[1], span[2]))
+                i = span[2]
+                continue
+            if key != "$" or find_dollar(text, i + 1) < 0:
+                failed.add(key)
+            i += 1 if c == "$" and key != "$$" else 2
+            continue
+        i += 1
+    return spans
+
+
+#: what separates the statements of a math span at top level: a box right after one stands alone
+_SEPARATOR = re.compile(
+    r"\\(?:neq?|[lg]eq?|[lg]t|approx|sim|equiv|to|Rightarrow|Longrightarrow|implies|iff|therefore|q?quad)(?![A-Za-z])"
+    r"|\\\\|[=<>,;&:]"
+)
+
+
+def _standalone(before: str) -> bool:
+    """The text of a math span before a box leaves the box on its own: nothing, or a statement that ends in
+    a top-level separator (``x =``, ``a = 3,``, ``x \\ne``); not a box inside a group (``\\frac{1}{\\boxed{2}}``) or
+    after a factor, sign or function (``10\\boxed{2}``, ``-\\boxed{2}``, ``\\log\\boxed{2}``)."""
+    depth = 0
+    last_sep = 0
+    i, n = 0, len(before)
+    while i < n:
+        c = before[i]
+        if c == "\\" and i + 1 < n and before[i + 1] in "{}":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SEPARATOR.match(before, i)
+            if m is not None:
+                last_sep = m.end()
+                i = m.end()
+                continue
+        i += 1
+    return depth == 0 and not before[last_sep:].strip()
+
+
+def _touching(text: str, s: int, e: int) -> tuple[int, int]:
+    """Outside math: the run of characters that touch the box at ``text[s:e]`` without a space (``10\\boxed{2}``,
+    ``\\boxed{12}+``, ``\\boxed{2}\\times``), less the punctuation and brackets that belong to the sentence."""
+    lo = s
+    while (
+        lo > 0
+        and not text[lo - 1].isspace()
+        and text[lo - 1] not in "$([\x22'*:>"
+        and not (lo == s and text[lo - 1] == "\\")
+    ):
+        lo -= 1
+    hi = e
+    n = len(text)
+    while hi < n and not text[hi].isspace() and text[hi] not in "$<":
+        hi += 1
+    while hi > e and text[hi - 1] in ".,;:!)]\x22'*":
+        hi -= 1
+    if re.fullmatch(r"[A-Za-z]+", text[e:hi]):  # "\\boxed{5}cm": a unit or word, read as words after the box
+        hi = e
+    return lo, hi
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}+>")
+#: the rest of a sentence after an answer that explains it without changing it
+_BENIGN_TAIL = re.compile(
+    r"(?i)^[ \t]*+(?:[,;:]|--?|\u2014)?[ \t]*+(?:which|since|because|as[ \t]+(?:required|expected|desired|claimed)|so|"
+    r"where|whereas|hence|thus|therefore|and[ \t]+so|giving|meaning|i\.e\.|that[ \t]+is|this[ \t]+is|we|"
+    r"is[ \t]+(?:the|our|my)[ \t]+(?:final[ \t]+|correct[ \t]+)?answer|is[ \t]+(?:the[ \t]+)?correct|"
+    r"as[ \t]+(?:the|our|my)[ \t]+(?:final[ \t]+)?answer|in[ \t]+total|in[ \t]+all|altogether|overall)\b"
+)
+#: a rejected alternative after the answer: "5, not 6", "5 rather than 6", "5 instead of 6"
+_REJECTED = re.compile(
+    r"(?i)^[ \t]*+[,;]?[ \t]*+(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
+)
+
+
+def _tail_changes(rest: str) -> bool:
+    """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
+    not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
+    a rejected alternative ("5, not 6") changes nothing."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    masked = _mask_math(rest)
+    body = masked.strip().rstrip(".!")
+    if not body:
+        return False
+    if "?" in masked:
+        return True
+    rej = _REJECTED.match(masked)
+    if rej is not None and _ANSWER_TOKEN.search(masked[rej.end() :]) and not _RUN_WORD.search(masked, rej.end()):
+        return False
+    words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
+    benign = _BENIGN_TAIL.match(masked)
+    if benign is not None:
+        return cue_words(words)
+    return bool(words) or bool(_ANSWER_TOKEN.search(masked))
+
+
+def _boxes(text: str) -> Extraction | None:
+    """All boxes of ``text`` (``None`` when there is none), each read as the expression it is part of and
+    with what touches it in its sentence."""
+    got = _box_spans(text)
+    if got is None or isinstance(got, Extraction):
+        return got
+    spans = got
+    maths = _math_spans(text) if "$" in text or "\\(" in text or "\\[" in text else []
     parts: list[str] = []
     modes: list[str] = []
     seen: set[str] = set()
+    mi = 0
     for k, (s, e, content) in enumerate(spans):
+        while mi < len(maths) and maths[mi][3] <= s:
+            mi += 1
+        span = maths[mi] if mi < len(maths) and maths[mi][0] < s and e <= maths[mi][2] else None
         part, mode = _clean(_strip_boxes(content)), "math"
+        lo, hi = s, e  # the answer's extent in the text
+        if span is not None:
+            before, after = text[span[1] : s], text[e : span[2]]
+            if not _standalone(before) or after.strip().rstrip(".,;").strip():
+                part = _clean(_strip_boxes(text[span[1] : span[2]]))  # the expression the box is part of
+                lo, hi = span[0], span[3]
+            elif not after.strip(" .,;"):
+                hi = span[3]
+        else:
+            lo, hi = _touching(text, s, e)
+            if (lo, hi) != (s, e):
+                part = _clean(_strip_boxes(text[lo:hi]))
         left = right = ""
-        if k == 0 and (before := _BOX_BEFORE.search(text, max(0, s - 40), s)) is not None:
-            left = text[before.start() : s]
+        if (before := _BOX_BEFORE.search(text, max(0, lo - 60), lo)) is not None and k == 0:
+            left = text[before.start() : lo]
+        sent_start = max(text.rfind("\n", 0, lo), text.rfind(". ", 0, lo), lo - MAX_INLINE_ANSWER_CHARS, -1)
+        if not left and _HYPOTHESIS.search(text, sent_start + 1, lo) and not _PHRASE.search(text, sent_start + 1, lo):
+            left = text[sent_start + 1 : lo]
+        if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
+            left = text[h.start() : lo]
         if k == len(spans) - 1:
-            if _BOX_AFTER.match(text, e) or _unit_after(text, e):
-                right = _statement_end(text, e)
-            elif _hedged_after(text, e):  # "(though $3$ is also possible)", or a next sentence "Or 3."
-                right = _statement_end(text, e)
-                right = right + " " + _next_sentence(text, e + len(right))
+            stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
+            if text[stmt_end : stmt_end + 1] == "?":
+                stmt_end += 1
+            rest = _HTML_TAG.sub(" ", text[hi:stmt_end])
+            if _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
+                right = rest
+            elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
+                right = rest + " " + _next_sentence(text, hi + len(rest))
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
         if left or right:
             part, mode = _clean(" ".join(x for x in (left, f"${part}$", right) if x)), "text"
@@ -421,8 +786,9 @@ def _unit_after(text: str, e: int) -> re.Match[str] | None:
         return None
     words = m.group(1).replace("}", " ").split()
     for k in (3, 2, 1):
-        if len(words) >= k and unit_name(" ".join(words[:k])) is not None and len(" ".join(words[:k])) > 1:
-            return m
+        if len(words) >= k and unit_name(" ".join(words[:k])) is not None:
+            if len(" ".join(words[:k])) > 1 or len(words) == 1 and re.fullmatch(r"[A-Za-z][ \t.]*", m.group(1)):
+                return m  # a one-letter unit only when it ends the sentence: "\\boxed{2} s", "\\boxed{2} m."
     return None
 
 
@@ -448,7 +814,7 @@ def _hedged_after(text: str, e: int) -> bool:
 
 
 def _strip_boxes(s: str) -> str:
-    if "\\boxed" not in s and "\\fbox" not in s:
+    if "\\boxed" not in s and "box" not in s:
         return s
     return _BOX.sub("", s)
 
@@ -466,7 +832,7 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
     """The statement after the last answer phrase (starting after ``after``) that has one."""
     matches = deque(_PHRASE.finditer(text, after), maxlen=8)
     for m in reversed(matches):
-        got = _phrase_statement(text, m.end())
+        got = _phrase_statement(text, m.end(), m.start())
         if got is not None:
             return got
     return None
@@ -475,14 +841,21 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
 _PHRASE_GAP = re.compile(r"[ \t:*#=\n]{0,200}+")
 
 
-def _phrase_statement(text: str, i: int) -> Extraction | None:
+def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:
     n = len(text)
+    if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
+        sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
+        if (h := _HYPOTHESIS.search(text, sent_start + 1, start)) is not None:
+            end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
+            return _found([text[h.start() : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
     j = m.end() if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
         return None
     end = _sentence_end(text, j, j + MAX_INLINE_ANSWER_CHARS)
     stmt = text[j:end]
+    if text[end : end + 1] == "?":
+        return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     nxt = _next_sentence(text, end)
     if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
         stmt = stmt + " " + nxt
@@ -498,11 +871,25 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     s = _cut_clause(stmt)
     if _hedgy(stmt[len(s) :]):
         s = stmt
+    rej = _REJECTED_IN.search(_mask_math(s))
+    if rej is not None and _ANSWER_TOKEN.search(s[: rej.start()]) and _bare_value(s[rej.end() :]):
+        s = s[: rej.start()]  # "5 rather than 6": 5
     s = _LEAD.sub("", s.strip())
     s = _clean(_isolate_value(_clean(_unbold(s))))
     if not s or len(s) > MAX_INLINE_ANSWER_CHARS:
         return None
     return _found([s], method, _mode(s))
+
+
+_REJECTED_IN = re.compile(
+    r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
+)
+
+
+def _bare_value(s: str) -> bool:
+    """``s`` is a value and nothing else (no prose words)."""
+    masked = _mask_math(s).strip().rstrip(".")
+    return bool(_ANSWER_TOKEN.search(masked)) and not re.search(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]+", "", masked))
 
 
 def _unbold(s: str) -> str:
@@ -691,14 +1078,19 @@ _ANSWER_TOKEN = re.compile(r"\d|\$|\\[(\[A-Za-z]")
 _MODIFIERS = frozenset(
     """not no never least most than over under above below beyond nearly almost around about approximately
     roughly maybe perhaps possibly probably except without neither nor minus plus times more less fewer
-    greater smaller larger up either or and""".split()
+    greater smaller larger up either or and negative neg""".split()
 )
+
+
+_LINKS = frozenset({"of", "to", "by", "but", "than", "from", "with"})
 
 
 def _modifier(word: str) -> bool:
     """A word that changes the value right after it ("not", "at least", a negated verb: "isn't")."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, QUALIFIER_CUES
+
     w = word.lower()
-    return w in _MODIFIERS or w.endswith("n't") or w in ("cannot", "nor")
+    return w in _MODIFIERS or w.endswith("n't") or w in NEGATION_CUES or w in QUALIFIER_CUES
 
 
 def _trailing_run(s: str, masked: str) -> str | None:
@@ -736,8 +1128,14 @@ def _trailing_run(s: str, masked: str) -> str | None:
     while begin < len(masked) and masked[begin] in " \t,:":
         begin += 1
     before = [m for m in words if m.end() <= begin]
-    if before and _modifier(before[-1].group(0)) and not masked[before[-1].end() : begin].strip(" \t"):
-        begin = before[-1].start()
+    while before and not masked[before[-1].end() : begin].strip(" \t"):
+        w = before[-1].group(0)
+        # "not 2", "at least 2", and a modifier's preposition: "upwards of 12", "close to 12", "anything but 2"
+        if _modifier(w) or (len(before) > 1 and w.lower() in _LINKS and _modifier(before[-2].group(0))):
+            begin = before[-1].start()
+            before.pop()
+            continue
+        break
     return s[begin:]
 
 
@@ -755,7 +1153,7 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
     ("12 distinct arithmetic sequences") and a modifier ("2 more", which keeps the answer different), up to a
     boundary word ("that", "by", "ago") or the end. ``None`` when another word follows ("2 extra"): the value
     cannot be cut out of its statement."""
-    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, count_noun
+    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, changes_value, count_noun
 
     after = [m for m in words if m.start() >= hi]
     k = 0
@@ -767,7 +1165,7 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
-            return hi
+            return None if changes_value(masked[after[k].start() :]) else hi
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()
             k += 1
@@ -833,6 +1231,8 @@ def _single_island(s: str, masked: str) -> str | None:
 def _isolate_value(s: str) -> str:
     """A statement that starts with its value and goes on in prose ("12 distinct sequences that meet the
     conditions"): the value with its phrase; the statement unchanged when the value cannot be cut out."""
+    from rlvr.verifiers.lexicon import DECIMAL_READING
+
     masked = _mask_math(s)
     ordinary = _ordinary_words(masked)
     if not ordinary or not _ANSWER_TOKEN.match(masked.lstrip(" \t-+($~")[:1] or " "):
@@ -842,6 +1242,8 @@ def _isolate_value(s: str) -> str:
     if not _ANSWER_TOKEN.search(head):
         return s
     end = _value_phrase_end(masked, len(head), ordinary)
+    if end is not None and DECIMAL_READING.match(masked[end:]):
+        return s[:end].strip()  # "5 in base 10"
     if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):
         return s  # another value or more math later: the statement is read whole
     if re.search(r"[\\{}$]", s[first.start() :]):

@@ -57,8 +57,6 @@ UNICODE = {
     "±": "\\pm ",
     "∓": "\\mp ",
     "°": "^\\circ ",
-    "²": "^2",
-    "³": "^3",
     "⋅": "\\cdot ",
     "\u00a0": " ",
     "\u2009": " ",
@@ -67,7 +65,28 @@ UNICODE = {
     "∅": "\\emptyset ",
     "ℝ": "\\mathbb{R}",
     "…": "\\ldots ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\uff0d": "-",
+    "\ufe63": "-",
+    "\uff0b": "+",
+    "∛": "\\sqrt[3]",
+    "∜": "\\sqrt[4]",
+    "ℤ": "\\mathbb{Z}",
+    "ℕ": "\\mathbb{N}",
+    "ℚ": "\\mathbb{Q}",
+    "ℂ": "\\mathbb{C}",
+    "⁄": "/",
 }
+_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5)}
+_VULGAR.update({"⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8)})
+_VULGAR.update({"⅞": (7, 8), "⅑": (1, 9), "⅒": (1, 10)})
+UNICODE.update({k: f"\\frac{{{a}}}{{{b}}}" for k, (a, b) in _VULGAR.items()})
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"))
+_SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
+#: a run of superscript or subscript characters is one exponent or index: ``2¹⁰`` is ``2^{10}``
+_SCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]++|[₀₁₂₃₄₅₆₇₈₉]++")
 _UNICODE_RE = re.compile("|".join(re.escape(k) for k in UNICODE))
 
 _MATH = re.compile(
@@ -120,7 +139,7 @@ _CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{o
 _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
     scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
-    mathfrak""".split()
+    mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox""".split()
 )
 _TEXT_CMDS = frozenset(
     "text textrm textnormal textup textit textsf texttt textbf emph mbox hbox mathrm mathit mathsf mathtt".split()
@@ -149,7 +168,17 @@ MATH_WORDS = {
 
 
 def unicode_to_latex(s: str) -> str:
+    """Unicode mathematics as LaTeX: symbols, vulgar fractions (``½``), super- and subscript runs (``10⁶``, ``x₁``)."""
+    if _SCRIPT_RUN.search(s):
+        s = _SCRIPT_RUN.sub(_script, s)
     return _UNICODE_RE.sub(lambda m: UNICODE[m.group(0)], s) if _UNICODE_RE.search(s) else s
+
+
+def _script(m: re.Match[str]) -> str:
+    run = m.group(0)
+    if run[0] in _SUBSCRIPTS:
+        return "_{" + "".join(_SUBSCRIPTS[c] for c in run) + "}"
+    return "^{" + "".join(_SUPERSCRIPTS[c] for c in run) + "}"
 
 
 def match_brace(s: str, i: int) -> int:

@@ -217,6 +217,8 @@ def count_noun(word: str, singular_ok: bool = False) -> str | None:
         return None
     if w in _NOT_NOUNS or w in MULTIPLIERS or w in OR_WORDS or w in AND_WORDS:
         return None
+    if w in QUALIFIER_CUES or w in NEGATION_CUES:  # "12 tops", "12 onwards", "12 multiples"
+        return None
     if w in _IRREGULAR_PLURALS:
         return f"noun:{w}"
     if _PLURAL.fullmatch(w) and not w.endswith(("ss", "us", "is", "ous")):
@@ -289,3 +291,52 @@ def number_words(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+#: words that negate, retract or question the answer they are read with ("not", "is wrong", "just kidding",
+#: "anything but"): an answer read with one of them differs from the plain value
+NEGATION_CUES = frozenset(
+    """not no never cannot cant isnt arent wasnt werent wont shouldnt couldnt wouldnt doesnt dont didnt neither nor
+    wrong incorrect false untrue mistaken mistake error erroneous invalid impossible kidding joking retract
+    retracted scratch ignore disregard but except excluding nonsense""".split()
+)
+#: words that weaken or condition the answer they are read with: bounds, estimates, beliefs, conditions,
+#: other bases and readings ("at best", "I think", "if n is even", "in binary", "in most cases")
+QUALIFIER_CUES = frozenset(
+    """best worst least most minimum maximum min max tops onwards upwards upward downward above below beyond under
+    over more less fewer plus minus ish approx approximately around about roughly nearly almost close
+    maybe perhaps possibly probably presumably likely unlikely hopefully think believe guess suppose assume
+    assuming if unless when whenever provided given sometimes usually generally often typically mostly case
+    cases binary octal hexadecimal hex base power squared cubed factorial choose mod modulo estimated estimate
+    rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
+    fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
+    upwards mille cent tops""".split()
+)
+#: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
+RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
+
+
+def cue_words(words: list[str]) -> bool:
+    """Some of ``words`` negate, retract, weaken or condition an answer (see the two cue lexicons)."""
+    for w in words:
+        low = w.lower().replace("\u2019", "'").strip(".,;:!")
+        if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
+            return True
+    return False
+
+
+#: a relating preposition followed by a number, in digits or words ("out of 6", "in ten", "to one")
+RELATING_NUMBER = re.compile(
+    r"(?i)\b(?:of|in|to|by|through|thru|from|per|into|over|than|vs|versus)[ \t]++(?:a[ \t]++|an[ \t]++)?+"
+    r"(?:\d|\$|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|"
+    r"thousand|million|dozen|half|third|quarter)\b)"
+)
+#: "in base 10", "in decimal": the reading every plain number has
+DECIMAL_READING = re.compile(r"(?i)^[ \t,]*+in[ \t]++(?:base[ \t]++(?:10|ten)|decimal)\b[ \t.]*+$")
+
+
+def changes_value(rest: str) -> bool:
+    """The words after a value change it: a cue word, or a number it is related to ("out of 6")."""
+    if DECIMAL_READING.match(rest):
+        return False
+    return cue_words(re.findall(r"[A-Za-z']+", rest)) or RELATING_NUMBER.search(rest) is not None

@@ -12,6 +12,7 @@ solution ending in ``#### 72``, a worked solution), a number, or a list of accep
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -19,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, register_verifier
-from rlvr.verifiers.equivalence import Answer, Policy, quick_decision
+from rlvr.verifiers.equivalence import Answer, MatchOptions, quick_decision
 from rlvr.verifiers.extract import extract, extract_reference
 from rlvr.verifiers.latex_fast import AnswerTooComplex
 from rlvr.verifiers.structure import MAX_ANSWER_CHARS, check_caps
@@ -35,6 +36,8 @@ Key = tuple[Answer, tuple[Answer, ...]]
 def gold_answers(reference: Any) -> tuple[Answer, ...]:
     """The acceptable gold answers of a reference, each as ``(mode, parts)`` (see the module docstring)."""
     if isinstance(reference, (list, tuple)):
+        if not reference:
+            raise ValueError("empty list of math references")
         return tuple(g for r in reference for g in gold_answers(r))
     if isinstance(reference, bool) or reference is None:
         raise ValueError(f"math reference must be a string, a number or a list of them, got {reference!r}")
@@ -88,10 +91,18 @@ class MathVerifier(BatchVerifier):
             raise ValueError(f"math verifier: timeout_s must be a number > 0, got {timeout_s!r}")
         if isinstance(min_sig_digits, bool) or not isinstance(min_sig_digits, int) or min_sig_digits < 1:
             raise ValueError(f"math verifier: min_sig_digits must be an integer >= 1, got {min_sig_digits!r}")
-        if workers is not None and (not isinstance(workers, int) or workers < 1):
+        if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
             raise ValueError(f"math verifier: workers must be an integer >= 1, got {workers!r}")
+        for name, flag in (("percent", percent), ("degrees", degrees)):
+            if not isinstance(flag, bool):
+                raise ValueError(f"math verifier: {name} must be true or false, got {flag!r}")
+        for name, tag in (("think_tag", think_tag), ("answer_tag", answer_tag)):
+            if not isinstance(tag, str) or not re.fullmatch(r"[A-Za-z][\w-]{0,31}", tag):
+                raise ValueError(f"math verifier: {name} must be a tag name such as 'answer', got {tag!r}")
+        if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 0:
+            raise ValueError(f"math verifier: cache_size must be an integer >= 0, got {cache_size!r}")
         self.timeout_s = float(timeout_s)
-        self.policy = Policy(min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees))
+        self.options = MatchOptions(min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees))
         self.workers = workers
         self.think_tag = think_tag
         self.answer_tag = answer_tag
@@ -134,7 +145,7 @@ class MathVerifier(BatchVerifier):
                 todo.setdefault(key, []).append((i, method, started))
         if todo:
             keys = list(todo)
-            outcomes = self.pool.run_many([(_CHECK, (k[0], k[1], self.policy)) for k in keys], self.timeout_s)
+            outcomes = self.pool.run_many([(_CHECK, (k[0], k[1], self.options)) for k in keys], self.timeout_s)
             for key, out in zip(keys, outcomes):
                 if out.status == "ok":
                     self._remember(key, bool(out.value))
@@ -190,7 +201,7 @@ class MathVerifier(BatchVerifier):
         cached = self._recall(key)
         if cached is None:
             try:
-                cached = quick_decision(pred, golds, self.policy)
+                cached = quick_decision(pred, golds, self.options)
             except AnswerTooComplex as e:
                 return (
                     VerifyResult.failure("error", str(e), extracted=ex.answer[:200], details=details),

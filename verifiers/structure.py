@@ -894,8 +894,8 @@ def _scalar(t: list[Tok]) -> Node:
             changed = True
             continue
         last = t[-1]
-        if last[0] == "unit" and unit in (None, last[1]) or (last[0] == "num" and _unit_power(t) is not None):
-            if last[0] == "num":
+        if last[0] == "unit" and unit in (None, last[1]) or (last[0] != "unit" and _unit_power(t) is not None):
+            if last[0] != "unit":  # cm^2, cm^{2}
                 u, cut = _unit_power(t)  # type: ignore[misc]
                 if unit not in (None, u):
                     return Bad(render(t))

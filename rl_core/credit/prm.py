@@ -41,6 +41,7 @@ from rlvr.rl_core.credit.steps import StepSplitter
 from rlvr.rl_core.rollout.batch import pad_token_id
 from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
+from rlvr.tasks.dataset import encode_prompt
 
 if TYPE_CHECKING:
     from rlvr.rl_core.credit.config import CreditConfig
@@ -485,8 +486,6 @@ def label_task(
     chunk: int = 0,
 ) -> list[StepLabels]:
     """Sample ``samples`` completions per problem of ``task`` with the policy and label their steps."""
-    from rlvr.tasks.dataset import encode_prompt
-
     sampling = sampling or SamplingParams()
     examples = list(task.examples(split))[:limit]
     prompts = [encode_prompt(task, ex, tokenizer) for ex in examples]

@@ -20,11 +20,16 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import time
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import torch
 
+from rlvr.rl_core.builders import load_task, load_verifier
+from rlvr.rl_core.collect import Totals
 from rlvr.rl_core.config import RunConfig
 from rlvr.rl_core.distributed.collect import generate_and_verify
 from rlvr.rl_core.distributed.learner import LearnerGroup, LearnerStepResult, MicroBatch
@@ -32,10 +37,15 @@ from rlvr.rl_core.distributed.rollout import RolloutGroup
 from rlvr.rl_core.distributed.runtime import import_ray, init_ray
 from rlvr.rl_core.distributed.sync import WeightSync
 from rlvr.rl_core.distributed.verifier import VerifierGroup
+from rlvr.rl_core.distributed.versioning import check_logprob_gap
 from rlvr.rl_core.forward import PackedBatch
 from rlvr.rl_core.losses import StepNormalizer
-from rlvr.rl_core.nonfinite import NonFiniteUpdate
+from rlvr.rl_core.lr_schedule import lr_lambda
+from rlvr.rl_core.mismatch import mismatch_metrics
+from rlvr.rl_core.nonfinite import NonFiniteGuard, NonFiniteUpdate
+from rlvr.rl_core.preemption import StopControl
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
+from rlvr.rl_core.update import LOSS_METRIC_NAMES, normalizer
 from rlvr.verifiers.base import Verifier, VerifyResult
 
 logger = logging.getLogger(__name__)
@@ -44,8 +54,6 @@ logger = logging.getLogger(__name__)
 def reward_verifier(cfg: RunConfig) -> Verifier:
     """The verifier of the run's rewards, built inside a verifier actor: ``reward.verifier`` when set, else
     the task's (the verifier actor guards it with the run's ``reward`` section, as the trainer does)."""
-    from rlvr.rl_core.trainer import load_task, load_verifier
-
     if cfg.reward.verifier:
         return load_verifier(cfg.reward.verifier, cfg.reward.verifier_kwargs)
     return load_task(cfg).verifier
@@ -83,8 +91,8 @@ def _trainable(model: torch.nn.Module) -> dict[str, torch.Tensor]:
 class RayStages:
     """The actor groups of one run and the stages the trainer calls on them (see the module docstring)."""
 
-    def __init__(self, cfg: RunConfig, run_dir: str | Path) -> None:
-        self.cfg, self.dcfg = cfg, cfg.distributed
+    def __init__(self, cfg: RunConfig, run_dir: str | Path, pad_id: int) -> None:
+        self.cfg, self.dcfg, self.pad_id = cfg, cfg.distributed, pad_id
         self.owns_ray = init_ray(self.dcfg)
         self.learner: LearnerGroup | None = None
         self.rollouts: RolloutGroup | None = None
@@ -139,11 +147,17 @@ class RayStages:
 
     # ------------------------------------------------------------------------------------------- stages
     def round(
-        self, prompts: list[list[int]], references: list[Any], n: int, params: SamplingParams, pad_id: int
+        self, prompts: list[list[int]], references: list[Any], n: int, params: SamplingParams
     ) -> tuple[RolloutBatch, list[VerifyResult], dict[str, float]]:
-        """One round: ``n`` completions per prompt at the current version, each verified exactly once."""
-        c = generate_and_verify(self.rollouts, self.verifiers, prompts, references, n, params, self.version, pad_id)
-        return c.batch, c.results, c.metrics
+        """One round (the collect stage's :class:`~rlvr.rl_core.collect.Round`): ``n`` completions per prompt
+        at the current version, each verified exactly once. Timings: ``time/generate`` to the last chunk,
+        ``time/verify`` the verification after it, ``time/generate_actor`` the slowest task inside its actor."""
+        c = generate_and_verify(
+            self.rollouts, self.verifiers, prompts, references, n, params, self.version, self.pad_id
+        )
+        m = c.metrics
+        timings = {"time/generate": m["time/generate"], "time/verify": m["time/verify_tail"]}
+        return c.batch, c.results, {**timings, "time/generate_actor": m["time/generate_actor"]}
 
     def update(
         self,
@@ -188,3 +202,57 @@ class RayStages:
         if self.owns_ray:
             import_ray().shutdown()
             self.owns_ray = False
+
+
+class RemoteUpdate:
+    """The update stage on the learner group, in place of :class:`~rlvr.rl_core.update.PolicyUpdate` (same
+    call, same metrics): the controller keeps the schedule, the non-finite accounting and the metrics."""
+
+    def __init__(
+        self,
+        cfg: RunConfig,
+        model: torch.nn.Module,
+        scheduler: torch.optim.lr_scheduler.LRScheduler,
+        nonfinite: NonFiniteGuard,
+        stages: Callable[[], RayStages],
+    ) -> None:
+        self.cfg, self.model, self.scheduler, self.nonfinite, self.stages = cfg, model, scheduler, nonfinite, stages
+
+    def __call__(
+        self,
+        step: int,
+        batch: RolloutBatch,
+        packs: list[tuple[list[int], PackedBatch]],
+        adv: torch.Tensor,
+        loss_mask: torch.Tensor,
+        ref: list[torch.Tensor] | None,
+        totals: Totals,
+        stop: StopControl,
+    ) -> dict[str, Any]:
+        """The learner group's step; the new weights pushed (next version) and copied into the controller's
+        policy. A log-prob gap above ``distributed.max_logprob_gap`` raises (stale or wrong sampler weights)."""
+        cfg, stages = self.cfg, self.stages()
+        t0 = time.perf_counter()
+        stop.commit()  # the learner's step is not abandoned midway
+        version = stages.version
+        lr_scale = lr_lambda(cfg)(self.scheduler.last_epoch)
+        try:
+            res, m = stages.update(self.model, batch, packs, adv, loss_mask, ref, normalizer(totals), lr_scale)
+        except NonFiniteUpdate as e:  # nothing of the update applied on any rank
+            m = self.nonfinite.skip(e, step)
+            m["time/update"] = time.perf_counter() - t0
+            return m
+        self.nonfinite.ok()
+        m["lr"] = self.scheduler.get_last_lr()[0]
+        with warnings.catch_warnings():  # the optimiser that stepped is the learner's, not the controller's
+            warnings.filterwarnings("ignore", "Detected call of `lr_scheduler.step", UserWarning)
+            self.scheduler.step()
+        for k, v in res.loss_metrics.items():
+            if k not in ("num_tokens", "num_seqs"):
+                m[LOSS_METRIC_NAMES.get(k, f"loss/{k}")] = v
+        m["loss/num_tokens"] = float(totals.tokens)
+        m.update(mismatch_metrics(res.learner_logprobs, batch.old_logprobs, batch.completion_mask, cfg.rollout.is_cap))
+        m["rollout/logprob_gap"] = m["mismatch/abs_mean"]
+        m["time/update"] = time.perf_counter() - t0
+        check_logprob_gap(m["rollout/logprob_gap"], cfg.distributed.max_logprob_gap, version)
+        return m

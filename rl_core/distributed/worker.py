@@ -10,7 +10,9 @@ from typing import Any
 
 import torch
 
+from rlvr.rl_core.builders import load_policy
 from rlvr.rl_core.config import RunConfig
+from rlvr.rl_core.seeding import seed_everything
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +42,6 @@ def build_policy(cfg: RunConfig) -> tuple[torch.nn.Module, Any]:
     """The policy and tokenizer of ``cfg`` as the local trainer builds them: seeded, loaded on its device
     and dtype, gradient checkpointing, then LoRA adapters."""
     from rlvr.rl_core.lora import apply_lora
-    from rlvr.rl_core.trainer import load_policy, seed_everything
 
     seed_everything(cfg.seed)
     model, tok = load_policy(cfg)

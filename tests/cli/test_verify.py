@@ -93,6 +93,10 @@ def test_misuse_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     assert main(["verify", "math", "--input", str(tmp_path / "missing.jsonl")]) == 2
     assert main(["verify", "math", "--input", str(src), "--opt", "noequals"]) == 2
     assert main(["verify", "math", "--input", str(src), "--opt", "timeout_s=-1"]) == 2
+    capsys.readouterr()
+    for bad in ("percent=banana", "degrees=1", "answer_tag=<x>", "cache_size=-1", "workers=true"):
+        assert main(["verify", "math", "--input", str(src), "--opt", bad]) == 2
+        assert bad.split("=")[0] in capsys.readouterr().err
 
 
 def test_parse_opts() -> None:

@@ -21,8 +21,8 @@ from rlvr.rl_core.credit.base import broadcast
 from rlvr.rl_core.metrics import read_metrics
 from rlvr.rl_core.nonfinite import NonFiniteError
 from rlvr.rl_core.rundir import RunDirError, RunDirLocked
-from rlvr.rl_core.trainer import build_trainer, verify
-from rlvr.rl_core.verification import guard_verifier
+from rlvr.rl_core.trainer import build_trainer
+from rlvr.rl_core.verification import guard_verifier, verify
 from rlvr.verifiers.base import get_verifier
 from rlvr.verifiers.isolated import IsolatedVerifier
 
@@ -349,7 +349,9 @@ def test_skipped_steps_report_verification_errors(tmp_path):
     task = ToyTask(crash=True)
     task.verifier.verify = lambda completion, reference, **context: (_ for _ in ()).throw(RuntimeError("down"))
     cfg = _cfg(tmp_path, "steps=2", "sampling.on_exhausted=skip", "sampling.max_rounds=2")
-    from rlvr.rl_core.trainer import Trainer, load_policy, seed_everything
+    from rlvr.rl_core.builders import load_policy
+    from rlvr.rl_core.seeding import seed_everything
+    from rlvr.rl_core.trainer import Trainer
 
     seed_everything(cfg.seed)
     model, tok = load_policy(cfg)
