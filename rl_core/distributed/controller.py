@@ -32,7 +32,7 @@ from rlvr.rl_core.builders import load_task, load_verifier
 from rlvr.rl_core.collect import Totals
 from rlvr.rl_core.config import RunConfig
 from rlvr.rl_core.distributed.collect import generate_and_verify
-from rlvr.rl_core.distributed.learner import LearnerGroup, LearnerStepResult, MicroBatch
+from rlvr.rl_core.distributed.learner import LearnerGroup, LearnerStepResult, to_records
 from rlvr.rl_core.distributed.rollout import RolloutGroup
 from rlvr.rl_core.distributed.runtime import import_ray, init_ray
 from rlvr.rl_core.distributed.sync import WeightSync
@@ -57,31 +57,6 @@ def reward_verifier(cfg: RunConfig) -> Verifier:
     if cfg.reward.verifier:
         return load_verifier(cfg.reward.verifier, cfg.reward.verifier_kwargs)
     return load_task(cfg).verifier
-
-
-def micro_batches_of(
-    batch: RolloutBatch,
-    packs: list[tuple[list[int], PackedBatch]],
-    adv: torch.Tensor,
-    mask: torch.Tensor,
-    ref: list[torch.Tensor] | None,
-) -> list[MicroBatch]:
-    """The trainer's packed micro-batches as records for the learner ranks. adv (N,) or (N, T); mask (N, T);
-    ref: the reference log-probs of each pack, or None."""
-    out = []
-    for k, (idx, p) in enumerate(packs):
-        t = p.completion_ids.shape[1]
-        out.append(
-            MicroBatch(
-                rows=idx,
-                packed=p,
-                advantages=adv[idx] if adv.dim() == 1 else adv[idx, :t],
-                mask=mask[idx, :t],
-                sampler_logprobs=batch.old_logprobs[idx, :t],
-                ref_logprobs=None if ref is None else ref[k].cpu(),
-            )
-        )
-    return out
 
 
 def _trainable(model: torch.nn.Module) -> dict[str, torch.Tensor]:
@@ -172,7 +147,7 @@ class RayStages:
     ) -> tuple[LearnerStepResult, dict[str, float]]:
         """The learner group's step over the whole batch, then the new weights pushed (next version) and
         copied into ``model``. Raises :class:`NonFiniteUpdate` (nothing applied) like the local update."""
-        mbs = micro_batches_of(batch, packs, adv, mask, ref)
+        mbs = to_records(batch, packs, adv, mask, ref)
         res = self.learner.step(mbs, norm, lr_scale)
         sm = res.step_metrics
         m = {"grad_norm": sm["grad_norm"], "time/learner": sm["time/learner_rank_max"]}

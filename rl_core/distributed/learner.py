@@ -52,7 +52,7 @@ from rlvr.rl_core.distributed.runtime import (
 )
 from rlvr.rl_core.distributed.weight_sync import TRANSPORTS, WeightGroup, WeightUpdate, nbytes, policy_tensors
 from rlvr.rl_core.distributed.worker import ActorBase, build_policy
-from rlvr.rl_core.forward import PackedBatch, pack, token_logprobs
+from rlvr.rl_core.forward import PackedBatch, micro_batches, token_logprobs
 from rlvr.rl_core.losses import LossConfig, LossInputs, StepNormalizer, compute_loss, merge_loss_metrics
 from rlvr.rl_core.types import RolloutBatch
 
@@ -111,22 +111,25 @@ def make_micro_batches(
     ref_logprobs: torch.Tensor | None = None,
     old_logprobs: torch.Tensor | None = None,
 ) -> list[MicroBatch]:
-    """Consecutive rows of ``batch`` cut into micro-batches of ``size`` rows (as the local trainer cuts
-    them), each packing its distinct prompts once. advantages (N,) or (N, T); mask, ref/old log-probs (N, T)."""
-    gid = batch.group_ids.tolist()
+    """The trainer's micro-batches of ``size`` rows (:func:`~rlvr.rl_core.forward.micro_batches`) as records
+    for the ranks. advantages (N,) or (N, T); mask, ref/old log-probs (N, T)."""
+    return to_records(batch, micro_batches(batch, size, pad_id), advantages, mask, ref_logprobs, old_logprobs)
+
+
+def to_records(
+    batch: RolloutBatch,
+    packs: list[tuple[list[int], PackedBatch]],
+    advantages: torch.Tensor,
+    mask: torch.Tensor,
+    ref_logprobs: torch.Tensor | list[torch.Tensor] | None = None,
+    old_logprobs: torch.Tensor | None = None,
+) -> list[MicroBatch]:
+    """Packed micro-batches ``(rows, packed)`` as :class:`MicroBatch` records; ``ref_logprobs`` (N, T), or one
+    (n, t) tensor per pack as the trainer's reference stage returns them."""
     out = []
-    for k in range(0, len(batch), size):
-        idx = list(range(k, min(k + size, len(batch))))
-        groups = sorted({gid[i] for i in idx})
-        local = {g: j for j, g in enumerate(groups)}
-        p = pack(
-            [batch.prompt_ids[g] for g in groups],
-            [local[gid[i]] for i in idx],
-            batch.completion_ids[idx],
-            batch.completion_mask[idx],
-            pad_id,
-        )
+    for k, (idx, p) in enumerate(packs):
         t = p.completion_ids.shape[1]
+        ref = ref_logprobs[k].cpu() if isinstance(ref_logprobs, list) else ref_logprobs
         out.append(
             MicroBatch(
                 rows=idx,
@@ -134,7 +137,7 @@ def make_micro_batches(
                 advantages=advantages[idx] if advantages.dim() == 1 else advantages[idx, :t],
                 mask=mask[idx, :t],
                 sampler_logprobs=batch.old_logprobs[idx, :t],
-                ref_logprobs=None if ref_logprobs is None else ref_logprobs[idx, :t],
+                ref_logprobs=None if ref is None else (ref if isinstance(ref_logprobs, list) else ref[idx, :t]),
                 old_logprobs=None if old_logprobs is None else old_logprobs[idx, :t],
             )
         )

@@ -14,19 +14,17 @@ import pytest
 IN_NETNS = os.environ.get("RLVR_NETNS") == "1"
 
 if not IN_NETNS:
-    from types import SimpleNamespace
-
     import torch
 
     from rlvr.rl_core.distributed.learner import assign, make_micro_batches
+    from rlvr.rl_core.forward import micro_batches
     from rlvr.rl_core.rollout import build_rollout_batch
-    from rlvr.rl_core.trainer import Trainer
 
     @pytest.mark.slow
     def test_learner_group_in_private_network(run_in_netns, netns_passed) -> None:  # type: ignore[no-untyped-def]
         netns_passed(run_in_netns(__file__))
 
-    def test_micro_batches_are_cut_as_the_local_trainer_cuts_them() -> None:
+    def test_micro_batches_are_cut_as_the_trainer_cuts_them() -> None:
         g = torch.Generator().manual_seed(0)
         lengths = [3, 7, 1, 5, 6, 2, 4, 4, 7, 1]
         comps = [torch.randint(4, 90, (n,), generator=g).tolist() for n in lengths]
@@ -43,9 +41,7 @@ if not IN_NETNS:
         )
         adv = torch.randn(12, generator=g)
         for size in (1, 3, 5, 12):
-            want = Trainer._micro_batches(
-                SimpleNamespace(cfg=SimpleNamespace(optim=SimpleNamespace(micro_batch_size=size)), pad_id=0), batch
-            )
+            want = micro_batches(batch, size, 0)
             got = make_micro_batches(batch, adv, batch.completion_mask, size, 0)
             assert [mb.rows for mb in got] == [idx for idx, _ in want]
             for mb, (idx, p) in zip(got, want):
