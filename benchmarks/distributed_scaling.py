@@ -133,8 +133,8 @@ def synthetic_batch(cfg: Any, tok: Any) -> Any:
     ``max_new_tokens`` random tokens (ragged), random sampler log-probs."""
     import torch
 
+    from rlvr.rl_core.builders import load_task
     from rlvr.rl_core.rollout import build_rollout_batch
-    from rlvr.rl_core.trainer import load_task
     from rlvr.tasks.dataset import encode_prompt
 
     r = cfg.rollout

@@ -1,7 +1,7 @@
 """The collect stage on the actor groups: generation tasks stream into verification as they finish.
 
 :func:`generate_and_verify` is what the trainer's collect stage calls once per round with the ray backend
-(the local backend calls its generator and :func:`rlvr.rl_core.trainer.verify`). Each generation task's
+(the local backend calls its generator and :func:`rlvr.rl_core.verification.verify`). Each generation task's
 chunk is version-checked, then each of its groups (the G completions of one prompt) becomes one
 verification task at once, so verifiers work while other prompts are still generating. The result is in
 prompt order and has exactly one verification result per completion, whatever restarts happened.
