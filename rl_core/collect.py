@@ -183,6 +183,15 @@ class DynamicSampling:
         return {"sampling/filtered_fraction": self.buffer.filtered_fraction}
 
 
+class Round(Protocol):
+    """One generation + verification round run elsewhere (the ray backend's actor groups): ``n`` completions
+    per prompt and one result per completion, in prompt order, with its timings (``time/...`` seconds)."""
+
+    def __call__(
+        self, prompts: list[list[int]], references: list[Any], n: int, params: SamplingParams
+    ) -> tuple[RolloutBatch, list[VerifyResult], dict[str, float]]: ...
+
+
 class Collector:
     """The collect stage of one run: draws prompts from ``examples`` with ``sampler`` and builds each step's
     :class:`CollectResult`. The generator and verifier are arguments of each call (the trainer owns them)."""
@@ -206,8 +215,11 @@ class Collector:
         )
         self.count_filtered = s.count_filtered
 
-    def __call__(self, step: int, generator: Generator, verifier: Verifier) -> CollectResult:
-        """Generate and verify rounds of prompts until the selection holds the step's groups."""
+    def __call__(
+        self, step: int, generator: Generator, verifier: Verifier, round_fn: Round | None = None
+    ) -> CollectResult:
+        """Generate and verify rounds of prompts until the selection holds the step's groups (each round with
+        ``generator`` and ``verifier`` here, or by ``round_fn``)."""
         cfg, r = self.cfg, self.cfg.rollout
         selection = self.selection()
         m = {"time/generate": 0.0, "time/verify": 0.0, "sampling/tokens_all_rounds": 0.0}
@@ -223,14 +235,19 @@ class Collector:
                 stop=tuple(r.stop),
                 seed=seed_for(cfg.seed, step, rounds),
             )
-            t0 = time.perf_counter()
-            rollout = generator.generate(prompts, r.group_size, params)
-            m["time/generate"] += time.perf_counter() - t0
+            if round_fn is not None:
+                rollout, results, timings = round_fn(prompts, [e.reference for e in examples], r.group_size, params)
+                for k, v in timings.items():
+                    m[k] = m.get(k, 0.0) + v
+            else:
+                t0 = time.perf_counter()
+                rollout = generator.generate(prompts, r.group_size, params)
+                m["time/generate"] += time.perf_counter() - t0
+                t0 = time.perf_counter()
+                refs = [e.reference for e in examples for _ in range(r.group_size)]
+                results = verify(verifier, rollout.texts, refs, cfg.reward.clip_scores)
+                m["time/verify"] += time.perf_counter() - t0
             m["sampling/tokens_all_rounds"] += float(rollout.completion_mask.sum())
-            t0 = time.perf_counter()
-            refs = [e.reference for e in examples for _ in range(r.group_size)]
-            results = verify(verifier, rollout.texts, refs, cfg.reward.clip_scores)
-            m["time/verify"] += time.perf_counter() - t0
             groups = self._groups(examples, rollout, results)
             seen.extend(groups)
             rounds += 1

@@ -37,6 +37,7 @@ from rlvr.rl_core.config_base import describe as describe_model
 from rlvr.rl_core.config_checks import combination_errors
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.credit.config import NoCredit
+from rlvr.rl_core.distributed.config import DistributedConfig
 from rlvr.rl_core.losses import KL_ESTIMATORS, LossConfig, Objective
 from rlvr.rl_core.mismatch import IS_CORRECTIONS
 from rlvr.rl_core.rollout.vllm import VLLMConfig
@@ -493,6 +494,9 @@ class RunConfig(Section):
     logging: LoggingConfig = section(LoggingConfig, "outputs")
     monitor: MonitorConfig = section(MonitorConfig, "pitfall monitor thresholds")
     faults: FaultsConfig = section(FaultsConfig, "non-finite updates (docs/learner.md, faults)")
+    distributed: DistributedConfig = section(
+        DistributedConfig, "where the stages run: this process, or actor groups on Ray (docs/distributed.md)"
+    )
 
     @model_validator(mode="after")
     def _across_sections(self) -> RunConfig:

@@ -85,6 +85,24 @@ def dynamic_sampling_errors(cfg: RunConfig) -> list[str]:
     return out
 
 
+def distributed_errors(cfg: RunConfig) -> list[str]:
+    """What the ray backend's learner group does not run (docs/distributed.md)."""
+    if cfg.distributed.backend != "ray":
+        return []
+    out = []
+    if cfg.sft.data is not None:
+        out.append(
+            "distributed.backend: the ray learner group does not mix SFT data (sft.data is set); "
+            "use distributed.backend=local or sft.data=null"
+        )
+    if cfg.model.device.startswith("cuda") and cfg.distributed.learner.resources.num_gpus == 0:
+        out.append(
+            f"distributed.learner.resources.num_gpus: 0 while model.device={cfg.model.device!r}: the learner "
+            "ranks would have no GPU; give them num_gpus or set model.device=cpu"
+        )
+    return out
+
+
 def combination_errors(cfg: RunConfig) -> list[str]:
     """Every cross-section problem of ``cfg`` (empty when it is consistent)."""
-    return [*kl_errors(cfg), *dynamic_sampling_errors(cfg)]
+    return [*kl_errors(cfg), *dynamic_sampling_errors(cfg), *distributed_errors(cfg)]

@@ -41,8 +41,9 @@ from rlvr.rl_core.builders import (
 from rlvr.rl_core.collect import Collector, CollectResult, collate, loss_mask
 from rlvr.rl_core.config import RunConfig, dump_config
 from rlvr.rl_core.credit.stage import make_credit_stage
+from rlvr.rl_core.distributed.controller import RayStages, RemoteUpdate
 from rlvr.rl_core.evaluation import evaluate
-from rlvr.rl_core.forward import PackedBatch, micro_batches
+from rlvr.rl_core.forward import PackedBatch, has_dropout, micro_batches
 from rlvr.rl_core.lora import apply_lora, load_trainable_state, trainable_state
 from rlvr.rl_core.lr_schedule import rebase_lr
 from rlvr.rl_core.metrics import MetricsWriter, batch_metrics
@@ -117,8 +118,27 @@ class Trainer:
         self.collector = Collector(cfg, task, tokenizer, self.examples, self.sampler, make_score_shaping(cfg))
         self.shape_rewards = make_reward_shaping(cfg)
         self.credit = make_credit_stage(cfg, task, tokenizer, self.model, self.verifier)
-        self.learner = PolicyUpdate(
-            cfg, self.model, self.optimizer, self.scheduler, self.nonfinite, self.sft, self.autocast, self.share_prefix
+        if cfg.distributed.backend == "ray" and has_dropout(self.model):
+            raise ValueError(
+                "distributed.backend=ray: the policy has dropout, whose old log-probs need an eval-mode forward "
+                "the learner group does not run; use distributed.backend=local"
+            )
+        #: the collect rounds and the update on Ray actor groups (started on first use), or None: in process
+        self._stages: RayStages | None = None
+        self._lost: str | None = None  # why the learner group's state is gone (the run must resume)
+        self.learner = (
+            PolicyUpdate(
+                cfg,
+                self.model,
+                self.optimizer,
+                self.scheduler,
+                self.nonfinite,
+                self.sft,
+                self.autocast,
+                self.share_prefix,
+            )
+            if cfg.distributed.backend == "local"
+            else RemoteUpdate(cfg, self.model, self.scheduler, self.nonfinite, lambda: self.stages)
         )
         self._base_lrs = list(self.scheduler.base_lrs)
         self.step = 0
@@ -252,7 +272,28 @@ class Trainer:
         self.metrics.close()
         for v in {id(v): v for v in (self.verifier, self.eval_verifier)}.values():
             close_verifier(v)
+        if self._stages is not None:  # the learner's optimiser state comes home first: a later use resumes it
+            try:
+                self._stages.pull_optimizer(self.model, self.optimizer)
+            except Exception as e:  # a dead learner rank: its state is lost (the checkpoints are not)
+                self._lost = f"the learner group's state was lost ({type(e).__name__}: {e})"
+                logger.error("%s; continue with --resume from the last checkpoint", self._lost)
+            finally:
+                self._stages.close()
+                self._stages = None
         self.lock.release()
+
+    @property
+    def stages(self) -> RayStages | None:
+        """The ray backend's stages (actor groups started, given the current weights), or None (local)."""
+        if self.cfg.distributed.backend != "ray":
+            return None
+        if self._stages is None:
+            if self._lost:
+                raise RuntimeError(f"{self._lost}: resume from the last checkpoint (--resume)")
+            self._stages = RayStages(self.cfg, self.run_dir, self.pad_id)
+            self._stages.load(self.model, self.optimizer)
+        return self._stages
 
     def train_step(self, step: int) -> dict[str, Any]:
         """One rollout → update round of named stages; returns its metrics."""
@@ -278,7 +319,11 @@ class Trainer:
     # -------------------------------------------------------------------------------------------- stages
 
     def collect(self, step: int) -> CollectResult:
-        """The collect stage on the current weights: the step's groups, filtered groups and totals."""
+        """The collect stage on the current weights: the step's groups, filtered groups and totals (with
+        ``distributed.backend=ray`` each round runs on the rollout and verifier actors)."""
+        stages = self.stages
+        if stages is not None:
+            return self.collector(step, self.generator, self.verifier, stages.round)
         self.generator.sync_weights(self.model)
         collected = self.collector(step, self.generator, self.verifier)
         self.verifier_health.observe(step, [r for g in collected.seen for r in g.results])
@@ -349,6 +394,8 @@ class Trainer:
 
     def save(self) -> Path:
         """Checkpoint the last completed step (never non-finite weights: :class:`NonFiniteError`)."""
+        if self._stages is not None:  # the optimiser state lives on the learner group
+            self._stages.pull_optimizer(self.model, self.optimizer)
         weights = trainable_state(self.model)
         assert_finite(weights, f"checkpoint of step {self.step}")
         state = {
@@ -405,6 +452,9 @@ class Trainer:
         self.metrics.truncate_to(state["metrics_offset"])
         self.step = state["step"]
         ckpt.set_rng_state(state["rng"])
+        self._lost = None  # the checkpoint's state is whole
+        if self._stages is not None:  # actor groups already up: they take the checkpoint's state
+            self._stages.load(self.model, self.optimizer)
         dump_config(self.cfg, self.run_dir / "config.yaml")  # only now: the resume is accepted
         self._started = True
         for name, old, new in changes:
