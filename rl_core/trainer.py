@@ -323,9 +323,10 @@ class Trainer:
         ``distributed.backend=ray`` each round runs on the rollout and verifier actors)."""
         stages = self.stages
         if stages is not None:
-            return self.collector(step, self.generator, self.verifier, stages.round)
-        self.generator.sync_weights(self.model)
-        collected = self.collector(step, self.generator, self.verifier)
+            collected = self.collector(step, self.generator, self.verifier, stages.round)
+        else:
+            self.generator.sync_weights(self.model)
+            collected = self.collector(step, self.generator, self.verifier)
         self.verifier_health.observe(step, [r for g in collected.seen for r in g.results])
         return collected
 
