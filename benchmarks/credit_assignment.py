@@ -30,12 +30,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import torch  # noqa: E402
 
+from rlvr.rl_core.builders import load_policy, load_task  # noqa: E402
 from rlvr.rl_core.config import resolve  # noqa: E402
 from rlvr.rl_core.credit.prm import PRMTrainConfig, build_prm, label_task, train_prm  # noqa: E402
 from rlvr.rl_core.credit.steps import StepSplitter  # noqa: E402
 from rlvr.rl_core.models import tiny_model  # noqa: E402
 from rlvr.rl_core.rollout import make_generator  # noqa: E402
-from rlvr.rl_core.trainer import build_trainer, load_policy, load_task  # noqa: E402
+from rlvr.rl_core.trainer import build_trainer  # noqa: E402
 from rlvr.rl_core.types import RolloutBatch, SamplingParams  # noqa: E402
 from rlvr.tasks.dataset import encode_prompt  # noqa: E402
 
@@ -225,7 +226,7 @@ def main() -> None:
         results["grpo+mc"] = run_arm("grpo+mc", model_name, ["credit.method=mc"], a)
         spent = train_prm_for(a, model_name, f"{work}/prm")
         results["grpo+prm"] = run_arm(
-            "grpo+prm", model_name, ["credit.method=prm", f"credit.prm_path={work}/prm"], a, spent
+            "grpo+prm", model_name, ["credit.method=prm", f"credit.path={work}/prm"], a, spent
         )
     print("\n| arm | steps | generated tokens | held-out pass@1 (start → end) | tokens / step | wall s |")
     print("|---|---|---|---|---|---|")

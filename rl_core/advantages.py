@@ -27,7 +27,7 @@ reinforce_pp   group mean, then batch whitening (Hu 2025)      batch
 Passing a scale explicitly overrides the default for every estimator, so ``grpo`` with ``"none"`` equals
 ``dr_grpo`` and ``dr_grpo`` with ``"group"`` equals ``grpo``.
 
-Zero-variance groups (reward range ``max - min <= tol``, see :mod:`rlvr.rl_core.sampling`) get exactly 0:
+Zero-variance groups (reward range ``max - min <= tol``, see :mod:`rlvr.rl_core.dynamic_sampling`) get exactly 0:
 their centred rewards are set to 0 before any division, so float noise is never amplified by 1/ε.
 
 G = 1 (one completion per prompt): a group baseline is undefined. ``grpo``, ``dr_grpo`` and ``rloo`` raise
@@ -44,7 +44,7 @@ import torch
 from torch import Tensor
 
 from rlvr.registry import Registry
-from rlvr.rl_core.sampling import zero_variance_groups
+from rlvr.rl_core.dynamic_sampling import zero_variance_groups
 
 SCALES = ("group", "batch", "none")
 
@@ -204,3 +204,28 @@ def compute_advantages(
             raise ValueError(f"token_counts (whitening over tokens) is for 'reinforce_pp', not {name!r}")
         kwargs["token_counts"] = token_counts
     return estimator(rewards, eps=eps, tol=tol, **kwargs)
+
+
+def step_advantages(
+    rewards: Tensor,
+    token_counts: Tensor,
+    counted_rewards: Tensor,
+    counted_token_counts: Tensor,
+    *,
+    name: str,
+    eps: float,
+    scale: str,
+    tol: float,
+    whiten: str,
+) -> Tensor:
+    """The advantages stage: (K·G,) sequence advantages of the kept groups' (K, G) ``rewards``.
+
+    token_counts (K·G,): counted loss tokens of each completion (for ``whiten="token"``). counted_rewards
+    (C, G) and counted_token_counts (C·G,): filtered groups counted as in the step without filtering
+    (``sampling.count_filtered``; C may be 0): their rewards do not vary, so their own advantages are 0, but
+    batch statistics (``scale="batch"``, reinforce_pp's whitening) include them."""
+    k = len(rewards)
+    all_rewards = torch.cat([rewards, counted_rewards.to(rewards.dtype).view(-1, rewards.shape[1])])
+    tokens = torch.cat([token_counts, counted_token_counts]).view_as(all_rewards) if whiten == "token" else None
+    adv = compute_advantages(name, all_rewards, eps=eps, scale=scale, tol=tol, token_counts=tokens)
+    return adv[:k].flatten()

@@ -9,10 +9,13 @@ assembles them into the run configuration.
 from __future__ import annotations
 
 import copy
+import typing
 from collections.abc import Mapping
-from typing import Annotated, Any, TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, ValidationError
+from pydantic.fields import FieldInfo
 
 from rlvr.registry import Registry
 
@@ -21,6 +24,22 @@ M = TypeVar("M", bound=BaseModel)
 
 class ConfigError(ValueError):
     """A bad configuration value; the message starts with the dotted field name."""
+
+
+class FieldError(ValueError):
+    """Raised by a section's own check (a ``model_validator``) about ``field``, a field of that section (or a
+    dotted path below it; for a check across sections, the full dotted path): :func:`config_error` puts the
+    section's dotted path in front."""
+
+    def __init__(self, field: str, msg: str) -> None:
+        super().__init__(msg)
+        self.field = field
+
+
+def require(cond: bool, field: str, msg: str) -> None:
+    """Raise :class:`FieldError` about ``field`` unless ``cond``."""
+    if not cond:
+        raise FieldError(field, msg)
 
 
 class Section(BaseModel):
@@ -36,8 +55,8 @@ class Section(BaseModel):
 
 def knob(default: Any, help: str, **constraints: Any) -> Any:  # noqa: A002 - "help" is the natural name here
     """A field with its help string (``help`` names the source: paper, tool) and pydantic constraints
-    (``ge``, ``gt``, ``lt``, ``le``, ...). Mutable defaults are copied per instance."""
-    if isinstance(default, (list, dict)):
+    (``ge``, ``gt``, ``lt``, ``le``, ...). Mutable defaults (lists, dicts, sections) are copied per instance."""
+    if isinstance(default, (list, dict, BaseModel)):
         return Field(default_factory=lambda: copy.deepcopy(default), description=help, **constraints)
     return Field(default, description=help, **constraints)
 
@@ -59,20 +78,95 @@ def _yaml_float(value: Any) -> Any:
     return value
 
 
-#: a float that also accepts a numeric YAML string and an int, never a bool
-Float = Annotated[float, BeforeValidator(_yaml_float)]
+#: a finite float that also accepts a numeric YAML string and an int, never a bool
+Float = Annotated[float, BeforeValidator(_yaml_float), Field(allow_inf_nan=False)]
 
 
-def registered(registry: Registry[Any]) -> Any:
-    """A ``str`` type whose value must be a name in ``registry`` (checked at validation, so entry-point
-    plugins count)."""
+def registered(registry: Registry[Any], also: tuple[str, ...] = ()) -> Any:
+    """A ``str`` type whose value must be a name in ``registry`` or in ``also`` (such as ``"none"``); checked
+    at validation, so entry-point plugins count."""
 
     def check(name: str) -> str:
-        if name not in registry:
-            raise ValueError(f"unknown {registry.kind} {name!r}; choices: {', '.join(registry.names())}")
+        if name not in registry and name not in also:
+            raise ValueError(f"unknown {registry.kind} {name!r}; choices: {', '.join([*also, *registry.names()])}")
         return name
 
     return Annotated[str, AfterValidator(check)]
+
+
+#: the tag of the catch-all variant of a discriminated field: a name some plugin registered
+PLUGIN = "plugin"
+
+
+@dataclass(frozen=True)
+class VariantKey:
+    """Metadata of a discriminated field: the tag field (``name``, ``method``) and the default tag."""
+
+    key: str
+    default: str
+
+
+def variants(key: str, *models: type[Section], plugin: type[Section] | None = None) -> Any:
+    """A discriminated field type: the value is the model whose ``key`` field (a ``Literal`` tag) it names,
+    the first model when it names none. With ``plugin``, a name no built-in variant carries selects that model
+    (whose ``key`` field checks the name against a registry, so entry-point plugins are configurable)."""
+    tags = {_tag(m, key): m for m in models}
+    default = next(iter(tags))
+    choices = [Annotated[m, Tag(t)] for t, m in tags.items()]
+    if plugin is not None:
+        choices.append(Annotated[plugin, Tag(PLUGIN)])
+
+    def pick(value: Any) -> str | None:
+        if isinstance(value, BaseModel):
+            tag = getattr(value, key, None)
+        elif isinstance(value, Mapping):
+            tag = value.get(key, default)
+        else:
+            return None
+        if isinstance(tag, str) and tag in tags:
+            return tag
+        return PLUGIN if plugin is not None else str(tag)
+
+    message = f"expected a mapping whose {key} is one of {', '.join(tags)}" + (" or a plugin's" if plugin else "")
+    return Annotated[
+        Union[tuple(choices)],  # noqa: UP007 - a runtime tuple of members
+        Discriminator(pick, custom_error_type="variant", custom_error_message=message),
+        VariantKey(key, default),
+    ]
+
+
+def variant_key(f: FieldInfo) -> VariantKey | None:
+    """The :class:`VariantKey` of a field made with :func:`variants`, else None."""
+    return next((m for m in f.metadata if isinstance(m, VariantKey)), None)
+
+
+def variants_of(f: FieldInfo) -> dict[str, type[BaseModel]]:
+    """tag -> model of a discriminated field (empty for any other field)."""
+    return _union(f.annotation) or {}
+
+
+def merge(model: type[BaseModel] | None, base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base`` (plain mappings of a ``model``), recursively. A mapping that selects another
+    variant of a discriminated field replaces the base's: the old variant's settings do not carry over
+    (``loss.policy.name=gspo`` over a preset's clipped ranges starts from GSPO's defaults)."""
+    out = dict(base)
+    for k, v in over.items():
+        old = out.get(k)
+        if not (isinstance(v, Mapping) and isinstance(old, Mapping)):
+            out[k] = v
+            continue
+        f = model.model_fields.get(k) if model is not None else None
+        sub: type[BaseModel] | None = None
+        if f is not None and _is_model(f.annotation):
+            sub = f.annotation
+        elif f is not None and (vk := variant_key(f)) is not None:
+            tag = old.get(vk.key, vk.default)
+            if v.get(vk.key, tag) != tag:
+                out[k] = dict(v)
+                continue
+            sub = (_union(f.annotation) or {}).get(tag)
+        out[k] = merge(sub, old, v)
+    return out
 
 
 # ------------------------------------------------------------------------------------------------ errors
@@ -97,21 +191,28 @@ def _resolve(loc: tuple[Any, ...], model: type[BaseModel] | None) -> tuple[str, 
     return "".join(parts), model
 
 
-def _variants(annotation: Any) -> list[type[BaseModel]]:
-    """The models of a union annotation (``A | B``, possibly wrapped in ``Annotated``)."""
-    out: list[type[BaseModel]] = []
-    for arg in getattr(annotation, "__args__", ()) or ():
-        if _is_model(arg):
-            out.append(arg)
+def _variants(annotation: Any) -> dict[str, type[BaseModel]]:
+    """tag -> model of a union annotation (``A | B``, members possibly ``Annotated[A, Tag("a")]``)."""
+    out: dict[str, type[BaseModel]] = {}
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(arg) is Annotated:
+            model, *meta = typing.get_args(arg)
+            tag = next((m.tag for m in meta if isinstance(m, Tag)), None)
+            if _is_model(model):
+                out[tag or _tag(model)] = model
+            else:
+                out.update(_variants(model))
+        elif _is_model(arg):
+            out[_tag(arg)] = arg
         else:
-            out += _variants(arg)
+            out.update(_variants(arg))
     return out
 
 
 def _union(annotation: Any) -> dict[str, type[BaseModel]] | None:
     """tag -> variant model of a discriminated field, or None."""
     variants = _variants(annotation)
-    return {_tag(v): v for v in variants} if len(variants) > 1 else None
+    return variants if len(variants) > 1 else None
 
 
 def config_error(err: ValidationError, model: type[BaseModel], prefix: str = "") -> ConfigError:
@@ -120,6 +221,10 @@ def config_error(err: ValidationError, model: type[BaseModel], prefix: str = "")
     where, _ = _resolve(tuple(e["loc"]), model)
     field = f"{prefix}.{where}" if prefix and where else (prefix or where)
     msg = e["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    cause = (e.get("ctx") or {}).get("error")
+    if isinstance(cause, FieldError):  # a section's own check names its field
+        where = f"{where}.{cause.field}" if where else cause.field
+        field = f"{prefix}.{where}" if prefix else where
     if e["type"] == "extra_forbidden":
         _, parent = _resolve(tuple(e["loc"])[:-1], model)
         known = ", ".join(sorted(parent.model_fields)) if parent is not None else ""
@@ -163,7 +268,8 @@ def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def _tag(variant: type[BaseModel]) -> str:
-    """The literal tag a variant model carries in its first field (``name`` or ``method``)."""
-    first = next(iter(variant.model_fields.values()))
-    return str(first.default)
+def _tag(variant: type[BaseModel], key: str | None = None) -> str:
+    """The literal tag a variant model carries in its ``key`` field (default: its first field)."""
+    f = variant.model_fields[key] if key is not None else next(iter(variant.model_fields.values()))
+    args = typing.get_args(f.annotation)
+    return str(args[0]) if typing.get_origin(f.annotation) is typing.Literal else str(f.default)

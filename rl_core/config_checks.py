@@ -15,22 +15,14 @@ if TYPE_CHECKING:
 
 
 def kl_errors(cfg: RunConfig) -> list[str]:
-    """The kl section owns the KL knobs; k1 belongs in the reward, not in the loss."""
-    out = []
-    if cfg.loss.kl_beta:
-        out.append("loss.kl_beta: set kl.beta instead (the kl section owns the KL coefficient)")
-    if cfg.loss.kl_estimator != "k3":
-        out.append(
-            f"loss.kl_estimator: set kl.estimator instead (the kl section owns the KL estimator; "
-            f"got loss.kl_estimator={cfg.loss.kl_estimator!r})"
-        )
+    """k1 belongs in the reward, not in the loss."""
     if cfg.kl.estimator == "k1" and cfg.kl.beta > 0 and not cfg.kl.in_reward:
-        out.append(
+        return [
             "kl.estimator: k1 = log(pi/pi_ref) with kl.in_reward=false is a loss term whose expected gradient "
             "is 0 (E_pi[grad log pi] = 0): it adds noise, not regularisation. Put k1 in the reward "
             "(kl.in_reward=true) or use k2 / k3 in the loss (Schulman 2020)"
-        )
-    return out
+        ]
+    return []
 
 
 def dynamic_sampling_errors(cfg: RunConfig) -> list[str]:
@@ -93,6 +85,24 @@ def dynamic_sampling_errors(cfg: RunConfig) -> list[str]:
     return out
 
 
+def distributed_errors(cfg: RunConfig) -> list[str]:
+    """What the ray backend's learner group does not run (docs/distributed.md)."""
+    if cfg.distributed.backend != "ray":
+        return []
+    out = []
+    if cfg.sft.data is not None:
+        out.append(
+            "distributed.backend: the ray learner group does not mix SFT data (sft.data is set); "
+            "use distributed.backend=local or sft.data=null"
+        )
+    if cfg.model.device.startswith("cuda") and cfg.distributed.learner.resources.num_gpus == 0:
+        out.append(
+            f"distributed.learner.resources.num_gpus: 0 while model.device={cfg.model.device!r}: the learner "
+            "ranks would have no GPU; give them num_gpus or set model.device=cpu"
+        )
+    return out
+
+
 def combination_errors(cfg: RunConfig) -> list[str]:
     """Every cross-section problem of ``cfg`` (empty when it is consistent)."""
-    return [*kl_errors(cfg), *dynamic_sampling_errors(cfg)]
+    return [*kl_errors(cfg), *dynamic_sampling_errors(cfg), *distributed_errors(cfg)]

@@ -4,7 +4,6 @@ avg@n with the estimators of :mod:`rlvr.tasks.evaluate`."""
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -12,25 +11,9 @@ from typing import Any
 from tqdm.auto import tqdm
 
 from rlvr.rl_core.types import SamplingParams
+from rlvr.rl_core.verification import verify
 from rlvr.tasks.dataset import encode_prompt
 from rlvr.tasks.evaluate import EvalReport, SampleGroup, aggregate
-
-logger = logging.getLogger(__name__)
-
-
-def _verify(verifier: Any, texts: list[str], refs: list[Any]) -> list[Any]:
-    """One result per completion: a failing ``verify_batch`` falls back to per-sample ``safe_verify``
-    (which turns a crash into a zero-reward ``error`` result), so a verifier bug never aborts an eval."""
-    try:
-        results = list(verifier.verify_batch(texts, refs))
-        if len(results) == len(texts):
-            return results
-        logger.warning(
-            "verify_batch returned %d results for %d completions; scoring one by one", len(results), len(texts)
-        )
-    except Exception as e:  # the verifier may be user code
-        logger.warning("verify_batch failed (%s: %s); scoring one by one", type(e).__name__, e)
-    return [verifier.safe_verify(t, r) for t, r in zip(texts, refs)]
 
 
 def evaluate(
@@ -84,7 +67,7 @@ def evaluate(
             raise RuntimeError(f"generator returned {len(rollout.texts)} completions for {len(batch)}x{n}")
         tokens += int(rollout.completion_mask.sum())
         refs = [ex.reference for ex in batch for _ in range(n)]
-        results = _verify(task.verifier, rollout.texts, refs)
+        results = verify(task.verifier, rollout.texts, refs)  # a verifier bug never aborts an eval
         for i, ex in enumerate(batch):
             g = groups.setdefault(ex.id, SampleGroup())
             for j in range(n):

@@ -13,6 +13,8 @@ from typing import Any
 
 import torch
 
+from rlvr.rl_core.types import RolloutBatch
+
 
 def left_pad(seqs: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Left-pad token lists to (B, L) ids and a (B, L) bool attention mask."""
@@ -105,6 +107,27 @@ def pack(
         completion_ids[:, :width],
         completion_mask[:, :width],
     )
+
+
+def micro_batches(batch: RolloutBatch, size: int, pad_id: int) -> list[tuple[list[int], PackedBatch]]:
+    """Consecutive rows of ``batch`` cut into micro-batches of ``size`` rows, each with its row indices; each
+    packs its distinct prompts once (completions of one prompt are contiguous, so a group's prompt is computed
+    once per micro-batch)."""
+    gid = batch.group_ids.tolist()
+    out = []
+    for k in range(0, len(gid), size):
+        idx = list(range(k, min(k + size, len(gid))))
+        groups = sorted({gid[i] for i in idx})
+        local = {g: j for j, g in enumerate(groups)}
+        p = pack(
+            [batch.prompt_ids[g] for g in groups],
+            [local[gid[i]] for i in idx],
+            batch.completion_ids[idx],
+            batch.completion_mask[idx],
+            pad_id,
+        )
+        out.append((idx, p))
+    return out
 
 
 def _logits_concatenated(model: torch.nn.Module, b: PackedBatch) -> torch.Tensor:

@@ -24,12 +24,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
 import torch
+from pydantic import model_validator
 from torch import Tensor
 
 from rlvr.registry import Registry
+from rlvr.rl_core.config_base import Float, Section, knob, registered, require, variants
 
+#: log-ratios are clamped to ±this before exp so a -inf log-probability cannot produce inf or NaN
 LOG_RATIO_CLAMP = 20.0
 
 
@@ -96,97 +100,6 @@ class StepNormalizer:
         return cls(tokens, seqs, rows)
 
 
-# ------------------------------------------------------------------------------------------------- config
-def _help(text: str) -> dict[str, str]:
-    return {"help": text}
-
-
-@dataclass
-class LossConfig:
-    """Which loss and its coefficients. Validated on construction; errors name the ``loss.`` field."""
-
-    policy_loss: str = field(
-        default="clipped",
-        metadata=_help(
-            "Policy loss (registry POLICY_LOSSES): 'clipped' = PPO/GRPO token-ratio clipped surrogate "
-            "(Schulman et al. 2017; Shao et al. 2024); 'gspo' = sequence-level ratio (Zheng et al. 2025), "
-            "needs agg='seq_mean_token_mean'."
-        ),
-    )
-    eps_low: float = field(
-        default=0.2, metadata=_help("Lower clip range: ratio >= 1 - eps_low (PPO, Schulman et al. 2017; 0.2).")
-    )
-    eps_high: float = field(
-        default=0.2,
-        metadata=_help("Upper clip range: ratio <= 1 + eps_high; DAPO's clip-higher uses 0.28 (Yu et al. 2025)."),
-    )
-    dual_clip: float | None = field(
-        default=None,
-        metadata=_help(
-            "Dual-clip bound c > 1 for negative advantages: the loss is at most -A*c (Ye et al. 2020; 3.0)."
-        ),
-    )
-    kl_beta: float = field(
-        default=0.0,
-        metadata=_help(
-            "Coefficient of the KL to the reference in the loss (GRPO 0.04); in a run config it comes from kl.beta."
-        ),
-    )
-    kl_estimator: str = field(
-        default="k3",
-        metadata=_help(
-            "KL estimator (registry KL_ESTIMATORS): k2, k3 in the loss (Schulman 2020; GRPO uses k3); "
-            "in a run config it comes from kl.estimator."
-        ),
-    )
-    entropy_coef: float = field(
-        default=0.0, metadata=_help("Coefficient of the entropy bonus (PPO, Schulman et al. 2017); 0 disables.")
-    )
-    agg: str = field(
-        default="token_mean",
-        metadata=_help(
-            "Aggregation (registry AGGREGATIONS): token_mean (DAPO), seq_mean_token_mean (GRPO), "
-            "seq_sum_norm (Dr. GRPO's constant normaliser)."
-        ),
-    )
-    max_completion_len: int | None = field(
-        default=None,
-        metadata=_help("Constant normaliser of seq_sum_norm, usually the generation's max_new_tokens (Dr. GRPO)."),
-    )
-    gspo_eps_low: float = field(
-        default=3e-4, metadata=_help("Lower clip range of GSPO's sequence ratio (Zheng et al. 2025: 3e-4).")
-    )
-    gspo_eps_high: float = field(
-        default=4e-4, metadata=_help("Upper clip range of GSPO's sequence ratio (Zheng et al. 2025: 4e-4).")
-    )
-
-    def __post_init__(self) -> None:
-        POLICY_LOSSES.check(self.policy_loss, "loss.policy_loss")
-        KL_ESTIMATORS.check(self.kl_estimator, "loss.kl_estimator")
-        AGGREGATIONS.check(self.agg, "loss.agg")
-        for name in ("eps_low", "gspo_eps_low"):
-            value = getattr(self, name)
-            if not 0.0 <= value < 1.0:
-                raise ValueError(f"loss.{name} must lie in [0, 1), got {value}")
-        for name in ("eps_high", "gspo_eps_high", "kl_beta", "entropy_coef"):
-            value = getattr(self, name)
-            if not (math.isfinite(value) and value >= 0.0):
-                raise ValueError(f"loss.{name} must be a finite number >= 0, got {value}")
-        if self.policy_loss == "gspo" and self.agg != "seq_mean_token_mean":
-            raise ValueError(
-                f"loss.agg must be 'seq_mean_token_mean' with loss.policy_loss='gspo' (GSPO averages the G "
-                f"sequence objectives; {self.agg!r} weights each sequence by its length), got {self.agg!r}"
-            )
-        if self.dual_clip is not None and not (math.isfinite(self.dual_clip) and self.dual_clip > 1.0):
-            raise ValueError(f"loss.dual_clip must be None or a number > 1, got {self.dual_clip}")
-        if self.max_completion_len is not None and (
-            isinstance(self.max_completion_len, bool)
-            or not isinstance(self.max_completion_len, int)
-            or self.max_completion_len < 1
-        ):
-            raise ValueError(f"loss.max_completion_len must be None or an int >= 1, got {self.max_completion_len!r}")
-
-
 # -------------------------------------------------------------------------------------------- KL estimators
 #: A KL estimator: (log_ratio = log π_θ − log π_ref) (N, T) -> per-token estimate of KL(π_θ ‖ π_ref) (N, T).
 KL_ESTIMATORS: Registry[Callable[[Tensor], Tensor]] = Registry("KL estimator")
@@ -237,9 +150,9 @@ class PolicyLoss:
     dual_clipped: Tensor
 
 
-#: A policy loss: (log_ratio (N, T), advantages (N, T), mask (N, T) bool, cfg) -> PolicyLoss. log_ratio is
-#: log π_θ − log π_old, already 0 on padding.
-POLICY_LOSSES: Registry[Callable[[Tensor, Tensor, Tensor, LossConfig], PolicyLoss]] = Registry(
+#: A policy loss: (log_ratio (N, T), advantages (N, T), mask (N, T) bool, cfg) -> PolicyLoss, with cfg its
+#: ``loss.policy`` settings. log_ratio is log π_θ − log π_old, already 0 on padding.
+POLICY_LOSSES: Registry[Callable[[Tensor, Tensor, Tensor, Any], PolicyLoss]] = Registry(
     "policy loss", entry_point_group="rlvr.policy_losses"
 )
 
@@ -264,15 +177,15 @@ def clipped_surrogate(
 
 
 @POLICY_LOSSES.register("clipped")
-def clipped_policy_loss(log_ratio: Tensor, advantages: Tensor, mask: Tensor, cfg: LossConfig) -> PolicyLoss:
+def clipped_policy_loss(log_ratio: Tensor, advantages: Tensor, mask: Tensor, cfg: ClippedPolicy) -> PolicyLoss:
     """Token-level ratio r_t = π_θ(y_t)/π_old(y_t) with clip-higher and optional dual clip (PPO, GRPO, DAPO)."""
     ratio = torch.exp(log_ratio.clamp(-LOG_RATIO_CLAMP, LOG_RATIO_CLAMP))
     return clipped_surrogate(ratio, advantages, cfg.eps_low, cfg.eps_high, cfg.dual_clip)
 
 
 @POLICY_LOSSES.register("gspo")
-def gspo_policy_loss(log_ratio: Tensor, advantages: Tensor, mask: Tensor, cfg: LossConfig) -> PolicyLoss:
-    """Sequence ratio s_i = exp(mean_t ρ_it) clipped to [1−gspo_eps_low, 1+gspo_eps_high] (GSPO, Zheng et al.
+def gspo_policy_loss(log_ratio: Tensor, advantages: Tensor, mask: Tensor, cfg: GSPOPolicy) -> PolicyLoss:
+    """Sequence ratio s_i = exp(mean_t ρ_it) clipped to [1−eps_low, 1+eps_high] (GSPO, Zheng et al.
     2025), in its token form s_it = sg[s_i]·π_θ(y_t)/sg[π_θ(y_t)]: the value of every token is s_i, the
     gradient that of the sequence ratio once tokens are averaged per sequence; token-level advantages work.
     """
@@ -280,7 +193,7 @@ def gspo_policy_loss(log_ratio: Tensor, advantages: Tensor, mask: Tensor, cfg: L
     seq_log_ratio = (log_ratio * mask).sum(dim=1) / lengths
     token_log_ratio = log_ratio - log_ratio.detach() + seq_log_ratio.detach()[:, None]
     ratio = torch.exp(token_log_ratio.clamp(-LOG_RATIO_CLAMP, LOG_RATIO_CLAMP))
-    return clipped_surrogate(ratio, advantages, cfg.gspo_eps_low, cfg.gspo_eps_high, cfg.dual_clip)
+    return clipped_surrogate(ratio, advantages, cfg.eps_low, cfg.eps_high, cfg.dual_clip)
 
 
 # ------------------------------------------------------------------------------------------------ aggregation
@@ -335,8 +248,92 @@ def truncation_mask(mask: Tensor, truncated: Tensor) -> Tensor:
     return mask.bool() & ~truncated.bool()[:, None]
 
 
+# ------------------------------------------------------------------------------------------------- config
+class ClippedPolicy(Section):
+    """PPO's clipped surrogate on the token ratio (``loss.policy`` with ``name: clipped``)."""
+
+    name: Literal["clipped"] = knob("clipped", "token-ratio clipped surrogate (PPO, Schulman et al. 2017; GRPO)")
+    eps_low: Float = knob(0.2, "lower clip range: ratio >= 1 - eps_low (PPO, Schulman et al. 2017)", ge=0, lt=1)
+    eps_high: Float = knob(
+        0.2, "upper clip range: ratio <= 1 + eps_high (PPO; DAPO's clip-higher raises it, Yu et al. 2025)", ge=0
+    )
+    dual_clip: Float | None = knob(
+        None, "dual-clip bound c > 1: the loss of a negative advantage is at most -A*c (Ye et al. 2020)", gt=1
+    )
+
+
+class GSPOPolicy(Section):
+    """GSPO's clipped surrogate on the sequence ratio (``loss.policy`` with ``name: gspo``)."""
+
+    name: Literal["gspo"] = knob("gspo", "sequence-level ratio exp(mean_t log ratio) (GSPO, Zheng et al. 2025)")
+    eps_low: Float = knob(3e-4, "lower clip range of the sequence ratio (GSPO, Zheng et al. 2025)", ge=0, lt=1)
+    eps_high: Float = knob(4e-4, "upper clip range of the sequence ratio (GSPO, Zheng et al. 2025)", ge=0)
+    dual_clip: Float | None = knob(
+        None, "dual-clip bound c > 1 on the sequence ratio of negative advantages (Ye et al. 2020)", gt=1
+    )
+
+
+class PluginPolicy(Section):
+    """A policy loss an installed package registered (entry point ``rlvr.policy_losses``)."""
+
+    name: registered(POLICY_LOSSES) = knob(..., "name the plugin registered in POLICY_LOSSES (rlvr.policy_losses)")
+    options: dict[str, Any] = knob({}, "the plugin's own settings, passed to it as cfg.options")
+
+
+#: ``loss.policy``: the policy loss and its own settings, chosen by ``name``
+PolicyConfig = variants("name", ClippedPolicy, GSPOPolicy, plugin=PluginPolicy)
+
+
+class LossConfig(Section):
+    """The ``loss`` section: which policy loss, the entropy bonus, the aggregation. The KL term is the ``kl``
+    section's (:class:`Objective` joins the two)."""
+
+    policy: PolicyConfig = knob(
+        ClippedPolicy(), "policy loss by name (registry POLICY_LOSSES): clipped (PPO/GRPO) | gspo (GSPO) | a plugin's"
+    )
+    entropy_coef: Float = knob(0.0, "coefficient of the entropy bonus (PPO, Schulman et al. 2017); 0 disables", ge=0)
+    agg: registered(AGGREGATIONS) = knob(
+        "token_mean",
+        "aggregation (registry AGGREGATIONS): token_mean (DAPO), seq_mean_token_mean (GRPO), seq_sum_norm "
+        "(Dr. GRPO's constant normaliser)",
+    )
+    max_completion_len: int | None = knob(
+        None, "L of seq_sum_norm's constant normaliser (Dr. GRPO); None: rollout.max_new_tokens in a run", ge=1
+    )
+
+    @model_validator(mode="after")
+    def _gspo_averages_sequences(self) -> LossConfig:
+        require(
+            self.policy.name != "gspo" or self.agg == "seq_mean_token_mean",
+            "agg",
+            f"must be 'seq_mean_token_mean' with loss.policy.name=gspo (GSPO averages the G sequence objectives; "
+            f"{self.agg!r} weights each sequence by its length), got {self.agg!r}",
+        )
+        return self
+
+
+@dataclass(frozen=True)
+class Objective:
+    """What :func:`compute_loss` evaluates: the ``loss`` section plus the KL term the ``kl`` section puts in
+    the loss (``kl_beta`` 0: KL is a metric only; KL in the reward leaves it 0 here). Built for a run by
+    ``RunConfig.loss_config()``."""
+
+    loss: LossConfig = field(default_factory=LossConfig)
+    kl_beta: float = 0.0
+    kl_estimator: str = "k3"
+
+    def __post_init__(self) -> None:
+        KL_ESTIMATORS.check(self.kl_estimator, "kl.estimator")
+        if not (math.isfinite(self.kl_beta) and self.kl_beta >= 0):
+            raise ValueError(f"kl.beta must be a finite number >= 0, got {self.kl_beta}")
+
+    @property
+    def entropy_coef(self) -> float:
+        return self.loss.entropy_coef
+
+
 # ---------------------------------------------------------------------------------------------- the loss
-def _check_inputs(inputs: LossInputs, cfg: LossConfig) -> None:
+def _check_inputs(inputs: LossInputs, cfg: Objective) -> None:
     shape = inputs.logprobs.shape
     if inputs.logprobs.dim() != 2:
         raise ValueError(f"logprobs must be (N, T), got {tuple(shape)}")
@@ -349,7 +346,7 @@ def _check_inputs(inputs: LossInputs, cfg: LossConfig) -> None:
             f"advantages must be (N,) or (N, T) for logprobs {tuple(shape)}, got {tuple(inputs.advantages.shape)}"
         )
     if cfg.kl_beta > 0 and inputs.ref_logprobs is None:
-        raise ValueError("loss.kl_beta > 0 needs LossInputs.ref_logprobs")
+        raise ValueError("kl.beta > 0 needs LossInputs.ref_logprobs")
     if cfg.entropy_coef > 0 and inputs.entropy is None:
         raise ValueError("loss.entropy_coef > 0 needs LossInputs.entropy")
 
@@ -364,7 +361,7 @@ def _masked(x: Tensor, mask: Tensor, dtype: torch.dtype) -> Tensor:
     return torch.where(mask, x.to(dtype), torch.zeros((), dtype=dtype, device=x.device))
 
 
-def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> LossOutputs:
+def compute_loss(inputs: LossInputs, cfg: Objective, norm: StepNormalizer) -> LossOutputs:
     """The micro-batch's share of the step loss and its metrics (see the module docstring)."""
     _check_inputs(inputs, cfg)
     mask = inputs.mask.bool()
@@ -375,7 +372,7 @@ def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> L
     advantages = _masked(advantages, mask, dtype)
     log_ratio = _masked(inputs.logprobs, mask, dtype) - _masked(inputs.old_logprobs.detach(), mask, dtype)
 
-    policy = POLICY_LOSSES[cfg.policy_loss](log_ratio, advantages, mask, cfg)
+    policy = POLICY_LOSSES[cfg.loss.policy.name](log_ratio, advantages, mask, cfg.loss.policy)
     is_weights = None
     if inputs.is_weights is not None:
         is_weights = _masked(inputs.is_weights.detach(), mask, dtype)
@@ -393,7 +390,7 @@ def compute_loss(inputs: LossInputs, cfg: LossConfig, norm: StepNormalizer) -> L
         entropy = _masked(inputs.entropy, mask, dtype)
         if cfg.entropy_coef > 0:
             loss_mat = loss_mat - cfg.entropy_coef * entropy
-    loss = agg_loss(loss_mat, mask, cfg.agg, norm, cfg.max_completion_len)
+    loss = agg_loss(loss_mat, mask, cfg.loss.agg, norm, cfg.loss.max_completion_len)
     return LossOutputs(loss, _metrics(policy, log_ratio, kl, entropy, is_weights, mask))
 
 

@@ -86,6 +86,23 @@ def distinct_per_group(texts: Sequence[str], group_size: int) -> float:
     return sum(len(set(g)) / len(g) for g in groups) / len(groups)
 
 
+def batch_metrics(
+    rewards: torch.Tensor,
+    results: Sequence[VerifyResult],
+    mask: torch.Tensor,
+    truncated: torch.Tensor,
+    texts: Sequence[str],
+    advantages: torch.Tensor,
+) -> dict[str, float]:
+    """The trained batch's metrics: rewards (K, G) and their results, lengths ((N, T) completion mask, (N,)
+    truncated), distinct completions per group, mean |advantage|."""
+    m = reward_metrics(rewards, results)
+    m.update(length_metrics(mask, truncated))
+    m["distinct_per_group"] = distinct_per_group(texts, rewards.shape[1])
+    m["advantage/abs_mean"] = float(advantages.abs().mean())
+    return m
+
+
 class MetricsWriter:
     """Appends one JSON line per step to ``metrics.jsonl`` (flushed and fsynced) and mirrors the numeric
     values to experiment trackers (:mod:`rlvr.rl_core.trackers`; ``tensorboard``: TensorBoard when it is
@@ -139,8 +156,20 @@ def _jsonable(v: Any) -> Any:
 
 
 def read_metrics(run_dir: str | Path) -> list[dict[str, Any]]:
-    """All records of ``<run_dir>/metrics.jsonl``."""
+    """All records of ``<run_dir>/metrics.jsonl`` ([] without the file); a malformed line (a crashed run leaves
+    one) is skipped with a warning."""
     path = Path(run_dir) / METRICS_FILE
+    rows: list[dict[str, Any]] = []
     if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        return rows
+    for i, line in enumerate(path.read_text().splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            logger.warning("%s:%d: skipping malformed line", path, i)
+            continue
+        if isinstance(row, dict):
+            rows.append(row)
+    return rows

@@ -23,9 +23,7 @@ import torch
 from torch import Tensor
 
 from rlvr.registry import Registry
-
-#: log-ratios are clamped to ±this before exp so a -inf logprob cannot produce inf or NaN weights
-LOG_RATIO_CLAMP = 20.0
+from rlvr.rl_core.losses import LOG_RATIO_CLAMP, kl_k3
 
 #: An importance correction: (learner_logprobs, sampler_logprobs, mask, cap) -> (N, T) weights, 0 on padding.
 IS_CORRECTIONS: Registry[Callable[[Tensor, Tensor, Tensor, float], Tensor]] = Registry("importance correction")
@@ -87,7 +85,7 @@ def mismatch_metrics(
         }
     r = _log_ratio(learner_logprobs, sampler_logprobs, m)
     ratio = r.exp()
-    k3 = ratio - 1.0 - r
+    k3 = kl_k3(-r)  # tokens sampled from π_sampler: log π_sampler − log π_learner = −r
     return {
         "mismatch/abs_mean": float(r.abs()[m].sum()) / count,
         "mismatch/abs_max": float(r.abs()[m].max()),

@@ -113,7 +113,7 @@ class NonFiniteGuard:
             if self._copy is None:
                 self.fatal = NonFiniteError(
                     f"step {step}: {err} and the update cannot be undone (trainable state {self.state_mb:.0f} MiB > "
-                    f"faults.rollback_max_mb={self.cfg.rollback_max_mb:g}): stopping; the last checkpoint is intact"
+                    f"faults.rollback_max_mb={self.cfg.rollback_max_mb:g}): stopping"
                 )
                 logger.error("%s", self.fatal)
                 return metrics
@@ -134,7 +134,7 @@ class NonFiniteGuard:
         if self.consecutive >= self.cfg.max_nonfinite_steps:
             self.fatal = NonFiniteError(
                 f"{self.consecutive} consecutive steps had non-finite updates (last: step {step}, {err}); stopping "
-                "with nothing of them applied, the last checkpoint intact. Common causes: float16 weights with "
+                "with nothing of them applied. Common causes: float16 weights with "
                 "AdamW (use model.dtype=float32 with model.autocast), too high optim.lr, a loss that divides by zero"
             )
             logger.error("%s", self.fatal)

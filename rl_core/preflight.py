@@ -20,7 +20,6 @@ checked without loading weights or rows and without contacting a hub.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.util
 import json
 import os
@@ -29,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from rlvr.rl_core.config import RunConfig
+from rlvr.tasks.cache import cache_root
+from rlvr.tasks.registry import get_task
 
 GIB = 2**30
 _BYTES = {"float32": 4, "bfloat16": 2, "float16": 2}
@@ -91,7 +92,6 @@ def model_checks(cfg: RunConfig) -> tuple[list[Check], dict[str, Any] | None]:
         return [Check("model", True, source.describe())], model.config.to_dict()
     if source.kind == "smollm2":
         from rlvr.rl_core.models import SMOLLM2_DIR, smollm2_gguf_path
-        from rlvr.tasks.cache import cache_root
 
         converted = cache_root() / "models" / SMOLLM2_DIR / "config.json"
         if converted.exists():
@@ -107,7 +107,9 @@ def model_checks(cfg: RunConfig) -> tuple[list[Check], dict[str, Any] | None]:
         path = Path(source.location)
         if source.kind == "adapter":
             base = json.loads((path / "adapter_config.json").read_text()).get("base_model_name_or_path", "")
-            checks, hf = model_checks(dataclasses.replace(cfg, model=dataclasses.replace(mc, name=base, kwargs={})))
+            checks, hf = model_checks(
+                cfg.model_copy(update={"model": mc.model_copy(update={"name": base, "kwargs": {}})})
+            )
             return [Check("model", True, f"LoRA adapter {path} on {base}"), *checks], hf
         return [Check("model", True, source.describe())], json.loads((path / "config.json").read_text())
     snap, detail = _hub_snapshot(source.location, source.revision)
@@ -237,8 +239,6 @@ def data_checks(cfg: RunConfig) -> list[Check]:
     name = cfg.task.name
     if ":" in name:
         return [Check("task", True, f"{name} (user code: its data are not checked)")]
-    from rlvr.tasks.registry import get_task
-
     try:
         task = get_task(name, **cfg.task.kwargs)
     except (KeyError, TypeError, ValueError, FileNotFoundError) as e:

@@ -8,7 +8,10 @@ KL coefficient is positive.
 from __future__ import annotations
 
 import copy
+import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
 import torch
 
@@ -31,3 +34,21 @@ class ReferencePolicy:
         """(R, T) reference log-probabilities of the completion tokens."""
         with self._context():
             return token_logprobs(self.model, batch, temperature, False, share_prefix=share_prefix)[0]
+
+
+def reference_logprobs(
+    reference: ReferencePolicy | None,
+    packs: list[tuple[list[int], PackedBatch]],
+    device: torch.device,
+    autocast: Callable[[], AbstractContextManager[Any]],
+    temperature: float,
+    share_prefix: bool = True,
+) -> tuple[list[torch.Tensor] | None, dict[str, float]]:
+    """The reference stage: the (n, t) reference log-probs of each micro-batch of ``packs`` and the metric
+    ``time/reference``; (None, {}) without a reference policy (``kl.beta`` = 0)."""
+    if reference is None:
+        return None, {}
+    t0 = time.perf_counter()
+    with autocast():
+        ref = [reference.logprobs(p.to(device), temperature, share_prefix) for _, p in packs]
+    return ref, {"time/reference": time.perf_counter() - t0}

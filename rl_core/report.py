@@ -23,6 +23,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from rlvr.rl_core.metrics import read_metrics
+
 logger = logging.getLogger(__name__)
 
 #: Panel title -> metric keys tried in order (the first present is plotted).
@@ -63,24 +65,6 @@ def save_eval(run_dir: str | Path, label: str, report: Any, step: int | None = N
     if getattr(report, "samples", None):
         report.write_samples(run_dir / f"samples_{label}.jsonl")
     return out
-
-
-def read_metrics(path: Path) -> list[dict[str, Any]]:
-    """Rows of a metrics.jsonl; malformed lines are skipped with a warning (a crashed run leaves one)."""
-    rows = []
-    if not path.exists():
-        return rows
-    for i, line in enumerate(path.read_text().splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            logger.warning("%s:%d: skipping malformed line", path, i)
-            continue
-        if isinstance(row, dict):
-            rows.append(row)
-    return rows
 
 
 def _series(rows: list[dict[str, Any]], key: str) -> tuple[list[float], list[float]]:
@@ -213,7 +197,7 @@ def write_report(run_dir: str | Path, title: str | None = None) -> Path:
     run_dir = Path(run_dir)
     if not run_dir.is_dir():
         raise FileNotFoundError(f"run directory {run_dir} does not exist")
-    rows = read_metrics(run_dir / "metrics.jsonl")
+    rows = read_metrics(run_dir)
     evals = read_evals(run_dir)
     parts = [f"<h1>{html.escape(title or f'rlvr run: {run_dir.name}')}</h1>"]
     if evals:

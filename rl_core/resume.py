@@ -53,9 +53,10 @@ def resumable(field: str) -> bool:
 
 
 def _normalised(saved: Mapping[str, Any]) -> dict[str, Any]:
-    """The saved config with defaults filled for fields it predates (raw when it no longer resolves)."""
+    """The saved config with defaults filled for fields it predates and keys of an earlier shape moved (raw when
+    it no longer resolves)."""
     try:
-        return resolve(saved).to_dict()
+        return resolve(saved, saved=True).to_dict()
     except ConfigError:
         return dict(saved)
 

@@ -36,7 +36,7 @@ from rlvr.sandbox.pool import (
     judge_result,
 )
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
-from rlvr.sandbox.worker import assemble
+from rlvr.sandbox.worker import assemble, launcher
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def container_spec(limits: Limits, image: str = DEFAULT_IMAGE, source: str | Non
     mem = int(limits.memory_mb) * 2 + 256  # the solution and the trusted test process, plus the worker
     return {
         "image": image,
-        "command": ["python", "-I", "-B", "-c", source if source is not None else assemble()],
+        "command": ["python", "-I", "-B", "-c", launcher(source if source is not None else assemble())],
         "stdin_open": True,
         "detach": True,
         "network_mode": "none",

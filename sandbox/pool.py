@@ -41,7 +41,7 @@ from rlvr.sandbox.base import (
 )
 from rlvr.sandbox.cgroups import WorkerCgroups, enter_command, remove_stale
 from rlvr.sandbox.seccomp import sandbox_filter_bpf
-from rlvr.sandbox.worker import assemble
+from rlvr.sandbox.worker import assemble, launcher
 
 logger = logging.getLogger(__name__)
 
@@ -305,6 +305,7 @@ class SandboxPool(Sandbox):
             self._scratch = tempfile.mkdtemp(prefix="rlvr-sandbox-")
         self._bpf = base64.b64encode(sandbox_filter_bpf()).decode()
         self._source = assemble()
+        self._launch = launcher(self._source)
         self._ids = iter(range(1, 1 << 62))
         self._id_lock = threading.Lock()
         self._idle: queue.SimpleQueue[WorkerProcess | None] = queue.SimpleQueue()
@@ -329,7 +330,7 @@ class SandboxPool(Sandbox):
     # ------------------------------------------------------------------ workers
     def _spawn(self) -> WorkerProcess:
         python = os.path.realpath(sys.executable)
-        argv_py = [python, "-I", "-B", "-c", self._source]
+        argv_py = [python, "-I", "-B", "-c", self._launch]
         cfg: dict[str, Any] = {"bpf": self._bpf, "preimport": list(PREIMPORT), "limits": asdict(self.limits)}
         cg = WorkerCgroups.create() if self._cgroups else None
         if self.backend == "bwrap":

@@ -4,6 +4,7 @@ sha256 of each run's metrics.jsonl with the wall-clock fields (``time/*``) remov
 A refactor that keeps behaviour keeps every hash (CPU, tiny model: runs are bit-identical).
 
     python scripts/fingerprint.py            # one line per configuration, then ``all: <hash>``
+    python scripts/fingerprint.py --exclude mismatch/kl   # the same with named metrics left out too
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ CONFIGS: dict[str, list[str]] = {
 }
 
 
-def fingerprint(overrides: list[str]) -> str:
+def fingerprint(overrides: list[str], exclude: frozenset[str] = frozenset()) -> str:
     from rlvr.rl_core.config import load_config
     from rlvr.rl_core.trainer import run
 
@@ -47,7 +48,7 @@ def fingerprint(overrides: list[str]) -> str:
         run(cfg)
         h = hashlib.sha256()
         for line in (Path(tmp) / "metrics.jsonl").read_text().splitlines():
-            row = {k: v for k, v in json.loads(line).items() if not k.startswith("time/")}
+            row = {k: v for k, v in json.loads(line).items() if not k.startswith("time/") and k not in exclude}
             h.update(json.dumps(row, sort_keys=True).encode())
         return h.hexdigest()[:16]
 
@@ -55,6 +56,7 @@ def fingerprint(overrides: list[str]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="*", help="configuration names (default: all)")
+    ap.add_argument("--exclude", nargs="*", default=[], help="metric keys left out of the hash (besides time/*)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     sys.path.insert(0, str(ROOT / "tests" / "rl_core"))  # toy_task
@@ -62,7 +64,7 @@ def main() -> None:
     for name, overrides in CONFIGS.items():
         if args.only and name not in args.only:
             continue
-        h = fingerprint(overrides)
+        h = fingerprint(overrides, frozenset(args.exclude))
         total.update(h.encode())
         print(f"{name}: {h}", flush=True)
     print(f"all: {total.hexdigest()[:16]}")

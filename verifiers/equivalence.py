@@ -60,7 +60,7 @@ __all__ = [
     "MAX_ANSWER_CHARS",
     "MAX_NESTING",
     "AnswerTooComplex",
-    "Policy",
+    "MatchOptions",
     "answers_equal_any",
     "equivalent",
     "quick_decision",
@@ -72,7 +72,7 @@ Answer = tuple[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
-class Policy:
+class MatchOptions:
     """Knobs of the equivalence check (see the module docstring)."""
 
     min_sig_digits: int = MIN_SIG_DIGITS
@@ -87,21 +87,21 @@ class NeedsWorker(Exception):
 # ---------------------------------------------------------------- entry points
 
 
-def equivalent(pred: str, gold: str, policy: Policy | None = None) -> bool:
+def equivalent(pred: str, gold: str, options: MatchOptions | None = None) -> bool:
     """Whether math-mode answer ``pred`` equals gold answer ``gold`` (full check, in this process)."""
-    return _Matcher(policy or Policy(), full=True).match(parse(pred), parse(gold))
+    return _Matcher(options or MatchOptions(), full=True).match(parse(pred), parse(gold))
 
 
-def answers_equal_any(pred: Answer, golds: tuple[Answer, ...], policy: Policy) -> bool:
+def answers_equal_any(pred: Answer, golds: tuple[Answer, ...], options: MatchOptions) -> bool:
     """True when ``pred`` matches any of the acceptable golds (the worker's entry point)."""
-    m = _Matcher(policy, full=True)
+    m = _Matcher(options, full=True)
     p = parse_answer(pred[1], pred[0])
     return any(m.match(p, parse_answer(g[1], g[0])) for g in golds)
 
 
-def quick_decision(pred: Answer, golds: tuple[Answer, ...], policy: Policy) -> bool | None:
+def quick_decision(pred: Answer, golds: tuple[Answer, ...], options: MatchOptions) -> bool | None:
     """The decision when it needs no sympy (exact numbers, text, structure), else ``None``."""
-    m = _Matcher(policy, full=False)
+    m = _Matcher(options, full=False)
     p = parse_answer(pred[1], pred[0])
     undecided = False
     for g in golds:
@@ -120,8 +120,8 @@ _ALTERNATIVES = ("or", "pm", "parts")
 
 
 class _Matcher:
-    def __init__(self, policy: Policy, full: bool) -> None:
-        self.pol = policy
+    def __init__(self, options: MatchOptions, full: bool) -> None:
+        self.options = options
         self.full = full
 
     def match(self, p: Node, g: Node) -> bool:
@@ -270,7 +270,9 @@ class _Matcher:
                     return False
                 values.append(sp.ImmutableMatrix(cells))
         a, b = values
-        return a.shape == b.shape and all(_sympy_equal(x, y, None, None, self.pol) for x, y in zip(list(a), list(b)))
+        return a.shape == b.shape and all(
+            _sympy_equal(x, y, None, None, self.options) for x, y in zip(list(a), list(b))
+        )
 
     def _ordered(self, ps: list[Node], gs: list[Node]) -> bool:
         return len(ps) == len(gs) and all(self.match(a, b) for a, b in zip(ps, gs))
@@ -395,7 +397,7 @@ class _Matcher:
             return False
         if p.base is not None or g.base is not None:
             return _based_equal(p, g)
-        special = {"%": self.pol.percent, "deg": self.pol.degrees}
+        special = {"%": self.options.percent, "deg": self.options.degrees}
         if p.unit != g.unit and (p.unit in special or g.unit in special):
             if self._values(p, g, None):
                 return True
@@ -415,7 +417,7 @@ class _Matcher:
             elif not self.full:
                 raise NeedsWorker
         if pn is not None and gn is not None and (convert is None or convert[1] == "%"):
-            return numbers_match(pn, gn, self.pol.min_sig_digits)
+            return numbers_match(pn, gn, self.options.min_sig_digits)
         if p.latex == g.latex and convert is None:
             return True
         if not self.full:
@@ -433,7 +435,7 @@ class _Matcher:
             else:
                 b = b * factor
                 gn = _percent(g.num) if g.num is not None and convert[1] == "%" else None
-        return _sympy_equal(a, b, pn, gn, self.pol)
+        return _sympy_equal(a, b, pn, gn, self.options)
 
     def _equations(self, p: Equation, g: Equation) -> bool:
         if self.scalar(p.lhs, g.lhs) and self.scalar(p.rhs, g.rhs):
@@ -454,13 +456,13 @@ class _Matcher:
         if r.a.num is not None and r.b.num is not None and s.num is not None:
             if r.b.num.value == 0:
                 return False
-            return numbers_match(Num(r.a.num.value / r.b.num.value), s.num, self.pol.min_sig_digits)
+            return numbers_match(Num(r.a.num.value / r.b.num.value), s.num, self.options.min_sig_digits)
         if not self.full:
             raise NeedsWorker
         a, b, c = _sympy(r.a.latex), _sympy(r.b.latex), _sympy(s.latex)
         if a is None or b is None or c is None or b == 0:
             return False
-        return _sympy_equal(a / b, c, None, s.num, self.pol)
+        return _sympy_equal(a / b, c, None, s.num, self.options)
 
     def _product_equal(self, a: Scalar, b: Scalar, c: Scalar, d: Scalar) -> bool:
         """a·b = c·d, with b and d non-zero (ratios a:d and c:b)."""
@@ -472,7 +474,7 @@ class _Matcher:
         e = [_sympy(x.latex) for x in (a, b, c, d)]
         if any(x is None for x in e) or e[1] == 0 or e[3] == 0:
             return False
-        return _sympy_equal(e[0] * e[1], e[2] * e[3], None, None, self.pol)
+        return _sympy_equal(e[0] * e[1], e[2] * e[3], None, None, self.options)
 
 
 class _Inf:
@@ -751,7 +753,7 @@ _DIGITS = 40
 _REJECT = 1e-30
 
 
-def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) -> bool:
+def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, options: MatchOptions) -> bool:
     sp = _sp()
     if not (isinstance(a, sp.Expr) and isinstance(b, sp.Expr)) or _undefined(a) or _undefined(b):
         return False
@@ -763,7 +765,7 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, pol: Policy) ->
         return False
     for dec, exact, is_answer in ((an, b, True), (bn, a, False)):  # the decimal rule, either side
         if dec is not None and dec.places is not None:
-            if is_answer and dec.sig < pol.min_sig_digits:
+            if is_answer and dec.sig < options.min_sig_digits:
                 return False
             return _rounds_to(exact, dec)
     if _numerically_different(a, b):

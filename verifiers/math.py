@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, register_verifier
-from rlvr.verifiers.equivalence import Answer, Policy, quick_decision
+from rlvr.verifiers.equivalence import Answer, MatchOptions, quick_decision
 from rlvr.verifiers.extract import extract, extract_reference
 from rlvr.verifiers.latex_fast import AnswerTooComplex
 from rlvr.verifiers.structure import MAX_ANSWER_CHARS, Text, check_caps, parse_answer
@@ -116,7 +116,7 @@ class MathVerifier(BatchVerifier):
         if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 0:
             raise ValueError(f"math verifier: cache_size must be an integer >= 0, got {cache_size!r}")
         self.timeout_s = float(timeout_s)
-        self.policy = Policy(min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees))
+        self.options = MatchOptions(min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees))
         self.workers = workers
         self.think_tag = think_tag
         self.answer_tag = answer_tag
@@ -159,7 +159,7 @@ class MathVerifier(BatchVerifier):
                 todo.setdefault(key, []).append((i, method, started))
         if todo:
             keys = list(todo)
-            outcomes = self.pool.run_many([(_CHECK, (k[0], k[1], self.policy)) for k in keys], self.timeout_s)
+            outcomes = self.pool.run_many([(_CHECK, (k[0], k[1], self.options)) for k in keys], self.timeout_s)
             for key, out in zip(keys, outcomes):
                 if out.status == "ok":
                     self._remember(key, bool(out.value))
@@ -216,7 +216,7 @@ class MathVerifier(BatchVerifier):
         cached = self._recall(key)
         if cached is None:
             try:
-                cached = quick_decision(pred, golds, self.policy)
+                cached = quick_decision(pred, golds, self.options)
             except AnswerTooComplex as e:
                 return (
                     VerifyResult.failure("error", str(e), extracted=ex.answer[:200], details=details),

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from rlvr.verifiers.proctree import kill_tree
+
 logger = logging.getLogger(__name__)
 
 #: the worker's command line program: drop the current directory from sys.path (a checkout's ``rlvr/`` folder
@@ -112,11 +114,12 @@ class _Worker:
                 conn.close()
             except OSError:
                 pass
-        if self.proc.poll() is None:
-            try:  # the worker leads its own session: its process group holds whatever a task spawned
+        if self.proc.poll() is None:  # the keeper (a subreaper) and everything below it: see _worker
+            kill_tree(self.proc.pid)
+            try:  # without a keeper (not Linux), the worker's process group holds what a task spawned
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except OSError:
-                self.proc.kill()
+                pass
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -241,6 +244,8 @@ class WorkerPool:
                         )
                         free.append(self._replace(worker))
                         continue
+                    except Exception as e:  # the whole message was read, but it does not unpickle here
+                        status, value = "error", f"unreadable result: {type(e).__name__}: {str(e)[:500]}"
                     if status == "ok":
                         results[idx] = TaskResult("ok", value=value, duration_s=now - t0)
                     else:

@@ -2,7 +2,7 @@
 
 A credit method maps a rollout and its sequence-level rewards/advantages to per-token advantages
 (N, T) that the loss consumes in place of the broadcast sequence advantage. Methods register in
-:data:`CREDIT` and are chosen by ``CreditConfig.method``.
+:data:`CREDIT` and are chosen by ``credit.method``.
 
 Composition with the advantage presets. Every preset (grpo, dr_grpo, rloo, reinforce_pp) is, inside
 one group, an affine map of the rewards: ``A_i = α_g·(R_i − b_g) + c_i`` with ``b_g`` the group's mean
@@ -109,7 +109,7 @@ class CreditInputs:
 #: A credit method: (inputs, method config) -> token advantages (N, T), 0 on padding.
 CreditFn = Callable[[CreditInputs, Any], torch.Tensor]
 
-#: credit methods by name (``CreditConfig.method``)
+#: credit methods by name (``credit.method``)
 CREDIT: Registry[CreditFn] = Registry("credit method", entry_point_group="rlvr.credit")
 
 #: credit methods whose token advantages are 0 on every completion whose sequence advantage is 0, so a

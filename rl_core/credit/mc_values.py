@@ -38,7 +38,7 @@ from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
 
 if TYPE_CHECKING:
-    from rlvr.rl_core.credit.config import CreditConfig
+    from rlvr.rl_core.credit.config import MCCredit
 
 logger = logging.getLogger(__name__)
 
@@ -180,17 +180,17 @@ def step_deltas(values: list[float], baseline: float, final: float) -> list[floa
 
 
 @CREDIT.register("mc")
-def mc_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
+def mc_credit(inputs: CreditInputs, cfg: MCCredit) -> torch.Tensor:
     """VinePPO token advantages (N, T): scale·δ_t + shift on the tokens of step t, 0 on padding."""
     roll = inputs.rollout
     mask = roll.completion_mask
     out = broadcast(inputs.advantages, mask).cpu()
-    rows = MC_SELECT[cfg.mc_select](inputs).nonzero().flatten().tolist()
+    rows = MC_SELECT[cfg.select](inputs).nonzero().flatten().tolist()
     splitter = cfg.splitter()
     steps = [splitter(roll.completion_ids[i][mask[i]].tolist(), inputs.tokenizer) for i in rows]
     keep = [j for j, st in enumerate(steps) if len(st) > 0]
     rows, steps = [rows[j] for j in keep], [steps[j] for j in keep]
-    prefixes, index = boundary_prefixes(inputs, rows, steps, cfg.mc_max_new_tokens)
+    prefixes, index = boundary_prefixes(inputs, rows, steps, cfg.max_new_tokens)
     values, _, stats = mc_values(
         prefixes,
         generator=inputs.generator,
@@ -198,8 +198,8 @@ def mc_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
         k=cfg.k,
         sampling=inputs.sampling,
         score=inputs.score,
-        chunk=cfg.mc_chunk,
-        temperature=cfg.mc_temperature,
+        chunk=cfg.chunk,
+        temperature=cfg.temperature,
     )
     scores = inputs.unshaped_scores
     aff = score_affine(scores, inputs.rewards, inputs.advantages, roll.group_ids)

@@ -14,7 +14,7 @@ Use in RL (``credit.method=prm``). The PRM's sigmoid p_t ≈ V(s_t) is a learned
 score after step t, with p_0 = the mean score of the other completions of the group (leave-one-out, as in
 ``mc``). With the preset advantage A written as A = β·(S − p_0) + h (``score_affine``: S the completion's
 verifier score, β the preset's scale, h the shift that carries reward shaping and is given to every token
-unchanged), tokens of step t receive, by ``prm_combine``:
+unchanged), tokens of step t receive, by ``credit.combine``:
 
 * ``weighted``: (1 − w)·(A − h) + w·β·(p_t − p_{t−1}) + h  (w = 1: VinePPO with learned values)
 * ``sum``:      A + w·β·(p_t − p_{t−1})                    (outcome plus process advantage, as in PRIME)
@@ -28,22 +28,24 @@ import logging
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import torch
 
 from rlvr.registry import Registry
+from rlvr.rl_core.config_base import Float, Section, knob
 from rlvr.rl_core.credit.base import CREDIT, CreditInputs, broadcast, score_affine, spread_steps
 from rlvr.rl_core.credit.mc_values import Prefix, mc_values
 from rlvr.rl_core.credit.steps import StepSplitter
 from rlvr.rl_core.rollout.batch import pad_token_id
 from rlvr.rl_core.types import Generator, SamplingParams
 from rlvr.tasks.base import Example
+from rlvr.tasks.dataset import encode_prompt
 
 if TYPE_CHECKING:
-    from rlvr.rl_core.credit.config import CreditConfig
+    from rlvr.rl_core.credit.config import PRMCredit
 
 logger = logging.getLogger(__name__)
 
@@ -239,8 +241,8 @@ class ProcessRewardModel:
         if not Path(path).expanduser().is_dir() and is_hub_id(str(path)):
             from huggingface_hub import snapshot_download
 
-            source = model_source(str(path), field="credit.prm_path")
-            with hub_errors(source, "credit.prm_path", "trust_remote_code"):
+            source = model_source(str(path), field="credit.path")
+            with hub_errors(source, "credit.path", "trust_remote_code"):
                 path = snapshot_download(source.location)
         path = Path(path).expanduser()
         if not (path / PRM_META).is_file():
@@ -298,26 +300,16 @@ def build_prm(
     return ProcessRewardModel(model, tok, min(max_length, getattr(model.config, "max_position_embeddings", max_length)))
 
 
-@dataclass
-class PRMTrainConfig:
+class PRMTrainConfig(Section):
     """Training settings of ``rlvr prm train`` (Math-Shepherd trains with BCE on step labels)."""
 
-    target: str = field(default="soft", metadata={"help": "soft | hard Math-Shepherd labels (Wang et al. 2024)."})
-    epochs: int = field(default=3, metadata={"help": "passes over the labelled data."})
-    lr: float = field(default=1e-3, metadata={"help": "AdamW learning rate."})
-    batch_size: int = field(default=16, metadata={"help": "completions per optimiser step."})
-    lora_r: int = field(default=0, metadata={"help": "LoRA rank (Hu et al. 2021); 0 trains all weights."})
-    lora_alpha: int = field(default=16, metadata={"help": "LoRA alpha."})
-    seed: int = field(default=0, metadata={"help": "shuffling and head initialisation seed."})
-
-    def __post_init__(self) -> None:
-        if self.target not in ("soft", "hard"):
-            raise ValueError(f"target must be 'soft' or 'hard', got {self.target!r}")
-        for name in ("epochs", "batch_size"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
-        if self.lr <= 0 or self.lora_r < 0:
-            raise ValueError("lr must be > 0 and lora_r >= 0")
+    target: Literal["soft", "hard"] = knob("soft", "soft | hard Math-Shepherd step labels (Wang et al. 2024)")
+    epochs: int = knob(3, "passes over the labelled data (Math-Shepherd PRM training)", ge=1)
+    lr: Float = knob(1e-3, "AdamW learning rate (Loshchilov & Hutter 2019)", gt=0)
+    batch_size: int = knob(16, "completions per optimiser step (Math-Shepherd PRM training)", ge=1)
+    lora_r: int = knob(0, "LoRA rank (Hu et al. 2021); 0 trains all weights", ge=0)
+    lora_alpha: int = knob(16, "LoRA alpha (Hu et al. 2021)")
+    seed: int = knob(0, "shuffling and head initialisation seed (torch)")
 
 
 def train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMTrainConfig) -> list[float]:
@@ -436,11 +428,11 @@ def load_cached(path: str, device: torch.device) -> ProcessRewardModel:
 
 
 @CREDIT.register("prm")
-def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
-    """Token advantages (N, T) from PRM step scores combined with the outcome by ``cfg.prm_combine``."""
+def prm_credit(inputs: CreditInputs, cfg: PRMCredit) -> torch.Tensor:
+    """Token advantages (N, T) from PRM step scores combined with the outcome by ``cfg.combine``."""
     roll = inputs.rollout
     mask = roll.completion_mask
-    prm = load_cached(cfg.prm_path, next(inputs.model.parameters()).device)
+    prm = load_cached(cfg.path, next(inputs.model.parameters()).device)
     splitter = cfg.splitter()
     steps = [splitter(roll.completion_ids[i][mask[i]].tolist(), inputs.tokenizer) for i in range(len(roll))]
     rows = [i for i, st in enumerate(steps) if len(st) > 0]
@@ -450,7 +442,7 @@ def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
     probs = prm.score(prompts, [steps[i].texts() for i in rows], cfg.forward_batch_size)
     scores = inputs.unshaped_scores
     aff = score_affine(scores, inputs.rewards, inputs.advantages, roll.group_ids)
-    rule = PRM_COMBINE[cfg.prm_combine]
+    rule = PRM_COMBINE[cfg.combine]
     step_adv = [
         rule(
             p,
@@ -459,7 +451,7 @@ def prm_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
             float(aff.scale[i]),
             float(aff.baseline[i]),
             float(aff.shift[i]),
-            cfg.prm_weight,
+            cfg.weight,
         )
         for i, p in zip(rows, probs)
     ]
@@ -485,8 +477,6 @@ def label_task(
     chunk: int = 0,
 ) -> list[StepLabels]:
     """Sample ``samples`` completions per problem of ``task`` with the policy and label their steps."""
-    from rlvr.tasks.dataset import encode_prompt
-
     sampling = sampling or SamplingParams()
     examples = list(task.examples(split))[:limit]
     prompts = [encode_prompt(task, ex, tokenizer) for ex in examples]

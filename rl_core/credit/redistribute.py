@@ -30,10 +30,10 @@ from rlvr.rl_core.credit.steps import token_char_spans
 from rlvr.rl_core.rollout.batch import pad_token_id
 
 if TYPE_CHECKING:
-    from rlvr.rl_core.credit.config import CreditConfig
+    from rlvr.rl_core.credit.config import RedistributeCredit
 
 #: token weightings: (inputs, cfg) -> (N, T) non-negative weights (only masked entries are used)
-WEIGHTINGS: Registry[Callable[[CreditInputs, CreditConfig], torch.Tensor]] = Registry("redistribution weighting")
+WEIGHTINGS: Registry[Callable[[CreditInputs, RedistributeCredit], torch.Tensor]] = Registry("redistribution weighting")
 
 
 def redistribute(
@@ -52,24 +52,24 @@ def redistribute(
 
 
 @CREDIT.register("redistribute")
-def redistribute_credit(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
+def redistribute_credit(inputs: CreditInputs, cfg: RedistributeCredit) -> torch.Tensor:
     """Token advantages (N, T): A_i·n_i·ŵ_t, the preset's advantage redistributed with the token mean kept."""
     mask = inputs.rollout.completion_mask
-    weights = WEIGHTINGS[cfg.redistribute_weighting](inputs, cfg).to(mask.device)
+    weights = WEIGHTINGS[cfg.weighting](inputs, cfg).to(mask.device)
     n = mask.sum(1).to(torch.float32)
-    return redistribute(inputs.advantages.float() * n, weights, mask, cfg.redistribute_smoothing)
+    return redistribute(inputs.advantages.float() * n, weights, mask, cfg.smoothing)
 
 
 ZERO_PRESERVING.add("redistribute")  # A_i = 0 gives 0 on every token whatever the weights
 
 
 @WEIGHTINGS.register("uniform")
-def uniform_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
+def uniform_weights(inputs: CreditInputs, cfg: RedistributeCredit) -> torch.Tensor:
     return inputs.rollout.completion_mask.to(torch.float32)
 
 
 @WEIGHTINGS.register("length")
-def length_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
+def length_weights(inputs: CreditInputs, cfg: RedistributeCredit) -> torch.Tensor:
     """w_t = max(1, characters written by token t)."""
     roll = inputs.rollout
     w = torch.zeros(roll.completion_ids.shape, dtype=torch.float32)
@@ -80,7 +80,7 @@ def length_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
     return w
 
 
-def answer_token_start(inputs: CreditInputs, cfg: CreditConfig, i: int, ids: list[int]) -> int:
+def answer_token_start(inputs: CreditInputs, cfg: RedistributeCredit, i: int, ids: list[int]) -> int:
     """Index of the first token of completion i's answer span (see module doc)."""
     text, spans = token_char_spans(ids, inputs.tokenizer)
     res = inputs.verify([text], [inputs.examples[i].reference])[0]
@@ -110,7 +110,7 @@ def eager_attention(model: torch.nn.Module) -> Iterator[torch.nn.Module]:
 
 @WEIGHTINGS.register("attention")
 @torch.no_grad()
-def attention_weights(inputs: CreditInputs, cfg: CreditConfig) -> torch.Tensor:
+def attention_weights(inputs: CreditInputs, cfg: RedistributeCredit) -> torch.Tensor:
     """w_t = attention mass from the answer span's tokens onto completion token t (pre-answer tokens)."""
     roll = inputs.rollout
     tok = inputs.tokenizer

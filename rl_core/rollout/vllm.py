@@ -44,11 +44,11 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 import torch
 
+from rlvr.rl_core.config_base import Float, Section, knob
 from rlvr.rl_core.rollout.base import register_backend
 from rlvr.rl_core.rollout.batch import build_rollout_batch, pad_token_id
 from rlvr.rl_core.types import RolloutBatch, SamplingParams
@@ -57,7 +57,6 @@ logger = logging.getLogger(__name__)
 
 #: attention head sizes vLLM's CPU attention kernels support (vllm.v1.attention.backends.cpu_attn)
 CPU_HEAD_SIZES = (32, 64, 80, 96, 112, 128, 160, 192, 224, 256, 512)
-WEIGHT_SYNC_MODES = ("auto", "full", "lora_merged", "lora_request")
 #: vLLM loggers whose warnings are benign here: every weight push reports the rotary embedding (no weights) as
 #: "failed to load"; the Triton dispatcher re-registers kernels on import; the CPU worker asks for tcmalloc
 QUIET_VLLM_LOGGERS = (
@@ -71,91 +70,56 @@ class VLLMUnavailable(RuntimeError):
     """vLLM cannot serve this model here (an unsupported shape on CPU, or vllm failed to start)."""
 
 
-def _help(text: str) -> dict[str, str]:
-    return {"help": text}
-
-
-@dataclass
-class VLLMConfig:
+class VLLMConfig(Section):
     """Engine settings of the vLLM rollout backend (``rollout.vllm`` in a run config)."""
 
-    dtype: Literal["auto", "float32", "bfloat16", "float16"] = field(
-        default="auto",
-        metadata=_help(
-            "Engine dtype; 'auto' = the learner's parameter dtype. float32 makes engine logprobs match the "
-            "learner's to ~1e-6; bf16 is faster and its mismatch is what TIS corrects (Yao et al. 2025)."
-        ),
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = knob(
+        "auto",
+        "engine dtype (vLLM dtype); auto: the learner's parameter dtype. float32 matches the learner's logprobs "
+        "closely; bfloat16's mismatch is what TIS corrects (Yao et al. 2025)",
     )
-    max_model_len: int | None = field(
-        default=None,
-        metadata=_help(
-            "Longest prompt + completion in tokens the engine accepts (vLLM max_model_len); None: the model's "
-            "max_position_embeddings. Sizes the KV cache per sequence."
-        ),
+    max_model_len: int | None = knob(
+        None,
+        "longest prompt + completion in tokens the engine accepts, sizing its KV cache per sequence (vLLM "
+        "max_model_len); None: the model's max_position_embeddings",
+        ge=2,
     )
-    gpu_memory_utilization: float = field(
-        default=0.3,
-        metadata=_help(
-            "Fraction of GPU memory vLLM may take for weights + KV cache (vLLM); the learner shares the GPU, so "
-            "keep it low (TRL's colocate default 0.3). Ignored on CPU."
-        ),
+    gpu_memory_utilization: Float = knob(
+        0.3,
+        "fraction of GPU memory vLLM may take for weights + KV cache (vLLM); the learner shares the GPU, so keep "
+        "it low (as TRL's colocate mode); ignored on CPU",
+        gt=0,
+        le=1,
     )
-    cpu_kvcache_space_gib: int | None = field(
-        default=None,
-        metadata=_help(
-            "KV-cache size in GiB on CPU (env VLLM_CPU_KVCACHE_SPACE); None: the environment's value, else 2. "
-            "Read once per process, when the first engine starts."
-        ),
+    cpu_kvcache_space_gib: int | None = knob(
+        None,
+        "KV-cache size in GiB on CPU (vLLM env VLLM_CPU_KVCACHE_SPACE); None: the environment's value, else 2; "
+        "read once per process, when the first engine starts",
+        ge=1,
     )
-    max_num_seqs: int = field(
-        default=256,
-        metadata=_help("Sequences decoded together per engine step (vLLM max_num_seqs); >= B*G avoids a second wave."),
+    max_num_seqs: int = knob(
+        256, "sequences decoded together per engine step (vLLM max_num_seqs); >= B*G avoids a second wave", ge=1
     )
-    enforce_eager: bool = field(
-        default=True,
-        metadata=_help("Skip CUDA-graph / torch.compile capture (vLLM enforce_eager): faster start-up, needed on CPU."),
+    enforce_eager: bool = knob(
+        True, "skip CUDA-graph / torch.compile capture (vLLM enforce_eager): faster start-up, needed on CPU"
     )
-    enable_prefix_caching: bool = field(
-        default=True,
-        metadata=_help(
-            "Reuse KV blocks of shared prefixes, e.g. the G samples of one prompt (vLLM automatic prefix caching); "
-            "reset after every weight push."
-        ),
+    enable_prefix_caching: bool = knob(
+        True,
+        "reuse KV blocks of shared prefixes, e.g. the G samples of one prompt (vLLM automatic prefix caching); "
+        "reset after every weight push",
     )
-    tensor_parallel_size: int = field(
-        default=1,
-        metadata=_help("GPUs the engine shards the model over (vLLM tensor parallelism, Shoeybi et al. 2019)."),
+    tensor_parallel_size: int = knob(
+        1, "GPUs the engine shards the model over (vLLM tensor parallelism, Shoeybi et al. 2019)", ge=1
     )
-    weight_sync: Literal["auto", "full", "lora_merged", "lora_request"] = field(
-        default="auto",
-        metadata=_help(
-            "How the learner's weights reach the engine after each optimiser step: full state dict; with LoRA "
-            "(Hu et al. 2021) merged weights or the adapter as a vLLM LoRA request; auto: full, lora_merged "
-            "with adapters."
-        ),
+    weight_sync: Literal["auto", "full", "lora_merged", "lora_request"] = knob(
+        "auto",
+        "how the learner's weights reach the engine after each optimiser step: full state dict; with LoRA (Hu et "
+        "al. 2021) merged weights or the adapter as a vLLM LoRA request; auto: full, lora_merged with adapters",
     )
-    max_lora_rank: int = field(
-        default=64, metadata=_help("Largest adapter rank the engine accepts in lora_request mode (vLLM max_lora_rank).")
+    max_lora_rank: int = knob(
+        64, "largest adapter rank the engine accepts in lora_request mode (vLLM max_lora_rank)", ge=1
     )
-    seed: int | None = field(default=None, metadata=_help("Engine seed (vLLM LLM(seed)); None: the run's seed."))
-
-    def __post_init__(self) -> None:
-        def need(cond: bool, name: str, msg: str) -> None:
-            if not cond:
-                raise ValueError(f"rollout.vllm.{name}: {msg}")
-
-        need(self.dtype in ("auto", "float32", "bfloat16", "float16"), "dtype", f"unknown dtype {self.dtype!r}")
-        need(self.max_model_len is None or self.max_model_len >= 2, "max_model_len", "must be None or >= 2")
-        need(0 < self.gpu_memory_utilization <= 1, "gpu_memory_utilization", "must lie in (0, 1]")
-        need(
-            self.cpu_kvcache_space_gib is None or self.cpu_kvcache_space_gib >= 1,
-            "cpu_kvcache_space_gib",
-            "must be None or an integer >= 1 (GiB)",
-        )
-        need(self.max_num_seqs >= 1, "max_num_seqs", "must be >= 1")
-        need(self.tensor_parallel_size >= 1, "tensor_parallel_size", "must be >= 1")
-        need(self.weight_sync in WEIGHT_SYNC_MODES, "weight_sync", f"must be one of {WEIGHT_SYNC_MODES}")
-        need(self.max_lora_rank >= 1, "max_lora_rank", "must be >= 1")
+    seed: int | None = knob(None, "engine seed (vLLM LLM(seed)); None: the run's seed")
 
 
 # ------------------------------------------------------------------------------------------ import and env
@@ -345,7 +309,7 @@ def _engine_key(
     cfg: VLLMConfig, model: torch.nn.Module, tokenizer: Any, seed: int, lora: bool, trust_remote_code: bool = False
 ) -> str:
     base = _base_model(model)
-    engine = asdict(cfg) | {"seed": seed, "lora": lora, "dtype": str(_resolve_dtype(cfg, model))}
+    engine = cfg.model_dump() | {"seed": seed, "lora": lora, "dtype": str(_resolve_dtype(cfg, model))}
     parts = {
         "config": base.config.to_json_string(use_diff=False),
         "tokenizer": hashlib.sha256(json.dumps(tokenizer.get_vocab(), sort_keys=True).encode()).hexdigest(),

@@ -31,7 +31,9 @@ The worker is written as the modules of this package, each standard library only
 from __future__ import annotations
 
 import ast
+import base64
 import functools
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,6 +54,17 @@ MODULES = (
     "supervisor",  # the worker process: jobs in, answers out
 )
 HERE = Path(__file__).parent
+
+
+#: The kernel's limit on one argument (``MAX_ARG_STRLEN``): the worker's source travels as ``-c`` argument.
+MAX_ARG = 128 << 10
+
+
+def launcher(source: str) -> str:
+    """What ``python -I -c`` is given to run ``source`` (:func:`assemble`'s): the source compressed (the
+    kernel refuses one argument over :data:`MAX_ARG`), decompressed and run as the main module's code."""
+    packed = base64.b85encode(zlib.compress(source.encode(), 9)).decode()
+    return f"import base64,zlib;exec(compile(zlib.decompress(base64.b85decode('{packed}')),'<string>','exec'))"
 
 
 @functools.lru_cache(maxsize=1)

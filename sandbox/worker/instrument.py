@@ -178,27 +178,48 @@ def _mark_item(fn: ast.FunctionDef, name: str) -> None:
     fn.body = [head, wrapper]
 
 
-def _free_names(tree: ast.AST) -> list[str]:
-    """Names the tests read but never bind at module level (builtins included)."""
-    loads, bound = set(), set()
+_DYNAMIC = frozenset({"globals", "vars", "locals", "eval", "exec", "getattr", "sys"})  # names reaching names
+
+
+def _free_names(tree: ast.AST) -> tuple[list[str], list[str]]:
+    """Names the tests read but never bind at module level (builtins included), and those of them whose
+    attributes they read (``math`` of ``math.isclose``). Tests that can look names up by string
+    (``globals()['f']``, ``eval('f(1)')``, ``getattr(sys.modules[__name__], 'f')``) also read the
+    identifiers their string literals hold, as names or in code."""
+    loads, bound, bases, strings = set(), set(), set(), set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             (loads if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            bases.add(node.value.id)
+        elif isinstance(node, ast.Constant) and type(node.value) is str and len(node.value) < 2000:
+            strings.add(node.value)
     for node in tree.body:  # type: ignore[attr-defined]
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(node.name)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             bound.update((a.asname or a.name).split(".")[0] for a in node.names)
-    return sorted(loads - bound)
+    if loads & _DYNAMIC:
+        for text in strings:
+            if text.isidentifier():
+                loads.add(text)
+                continue
+            try:
+                sub = ast.parse(text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+            loads.update(n.id for n in ast.walk(sub) if isinstance(n, ast.Name))
+    free = loads - bound
+    return sorted(free), sorted(free & bases)
 
 
-def compile_tests(source: str) -> tuple[types.CodeType, list[str], list[str]]:
+def compile_tests(source: str) -> tuple[types.CodeType, list[str], list[str], list[str]]:
     """The instrumented code of a tests' source (:func:`mark_items`, :func:`count_asserts`), the names
-    it reads without binding them (:func:`_free_names`) and the functions and classes it defines at
-    module level, in order (what a collector looks at)."""
+    it reads without binding them and those it reads attributes of (:func:`_free_names`), and the functions
+    and classes it defines at module level, in order (what a collector looks at)."""
     tree = ast.parse(source, TESTS_FILE)
-    free = _free_names(tree)
+    free, bases = _free_names(tree)
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     mark_items(tree)
     tree.body = count_asserts(tree.body)
-    return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined))
+    return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), bases

@@ -6,6 +6,7 @@ straight to the host."""
 from __future__ import annotations
 
 import builtins
+import importlib
 import json
 import math
 import os
@@ -20,6 +21,23 @@ from .proxies import Rpc, SolutionDied, prefetch_calls
 from .values import short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
+
+
+#: Conventional names of modules: the tests' ``np.allclose`` means numpy's.
+MODULE_ALIASES = {"np": "numpy", "pd": "pandas", "plt": "matplotlib.pyplot", "sp": "scipy", "nx": "networkx"}
+
+
+def _module_named(name: str) -> types.ModuleType | None:
+    """The module a name of the tests stands for when they read its attributes (``math.isclose``): a
+    standard-library module of that name, or the module of a conventional alias (``np``), imported here;
+    else None (the name is the solution's)."""
+    real = MODULE_ALIASES.get(name, name if name in sys.stdlib_module_names else "")
+    if not real:
+        return None
+    try:
+        return importlib.import_module(real)
+    except Exception:
+        return None
 
 
 def _same(got: object, want: object, tol: float) -> bool:
@@ -92,18 +110,22 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     whether they ran to their end (another exit status does not)."""
     key = spec["tests"]
     if compiled is not None and key in compiled:
-        code, free, defined = compiled[key]
+        code, free, defined, bases = compiled[key]
     else:
-        code, free, defined = compile_tests(key)
+        code, free, defined, bases = compile_tests(key)
         if compiled is not None:
             if len(compiled) >= 256:
                 compiled.clear()
-            compiled[key] = (code, free, defined)
+            compiled[key] = (code, free, defined, bases)
     module = types.ModuleType("__main__")
     env = module.__dict__
     env.update(__file__=TESTS_FILE, __builtins__=builtins)
-    env.update(rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n)]))
     entry = spec.get("entry_point") or ""
+    modules = {n: m for n in bases if n != entry and (m := _module_named(n)) is not None}
+    env.update(
+        rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n) and n not in modules])
+    )
+    env.update(modules)
     if entry:
         env[ENTRY_POINT] = rpc.resolve(entry)
         if entry in free and ENTRY_POINT not in free:  # (when they get it as __entry_point__, never)
@@ -131,7 +153,8 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
     """Run the trusted tests; return the counts (the caller adds the nonce). ``compiled`` caches the
     instrumented code of test sources already seen (G completions of one prompt share their tests)."""
     verdict = Verdict(bool(spec.get("fraction")), int(spec.get("max_failures_reported", 3)))
-    try:
+    settings = sys.get_int_max_str_digits(), sys.getrecursionlimit()  # the tests may change them: not for
+    try:  # the next run's tests
         if spec["mode"] == "call":
             run_call_cases(spec, rpc, verdict)
             verdict.completed = True
@@ -143,6 +166,9 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
         verdict.failures.append(f"solution: {e}")
     except BaseException as e:
         verdict.failures.append(f"tests raised {type(e).__name__}: {short_repr(e)}")
+    finally:
+        sys.set_int_max_str_digits(settings[0])
+        sys.setrecursionlimit(settings[1])
     if rpc.dead and verdict.completed:  # the tests swallowed its death: they cannot have passed
         verdict.completed = False
         verdict.failures.append(f"solution: {rpc.dead}")

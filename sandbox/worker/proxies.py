@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import builtins
 import collections
+import importlib
 import json
 import os
+import sys
 
 from .framing import READ_CHUNK, write_all
-from .values import decode, encode, short_repr
+from .values import DEEP, Memo, decode, decode_body, encode, short_repr
 
 MAX_MESSAGE = 64 << 20  # bytes of one RPC message between the two judge processes
 
@@ -32,19 +34,43 @@ class SolutionDied(BaseException):
 
 
 class SolutionError(Exception):
-    """The solution raised an exception that is not a built-in exception type."""
+    """The solution raised an exception that derives from no built-in ``Exception`` type here (a
+    ``SystemExit``, a ``BaseException`` of its own)."""
+
+
+class Impersonation(TypeError):
+    """A solution object that claims two kinds of value at once (a number and a container): it is no value,
+    and the check that received it fails."""
+
+
+#: Builtins never called on the solution's behalf (they would run its strings as code, reach into the
+#: tests' namespace or open files in the trusted process).
+_NEVER_CALLED = frozenset(
+    id(getattr(builtins, n))
+    for n in ("eval", "exec", "compile", "open", "getattr", "setattr", "delattr", "vars", "globals", "locals",
+              "__import__", "breakpoint", "input", "help", "exit", "quit", "memoryview", "object", "type", "super")
+    if hasattr(builtins, n)  # (exit, quit, help: only where site ran)
+)  # fmt: skip
+
+_SYS_SETTINGS = (sys.get_int_max_str_digits, sys.getrecursionlimit)
 
 
 class Rpc:
     """The trusted side of the solution's socket: one request, one answer, in order. Requests known in
-    advance (:meth:`prefetch`) are sent together; each is then answered when the tests make it. Once the
-    solution broke the protocol or died, ``dead`` stays set (tests that swallow the exception cannot
-    undo it)."""
+    advance (:meth:`prefetch`) are sent together; each is then answered when the tests make it. While it
+    waits for an answer, the solution may call back the tests' objects it was given (a function, an
+    iterator: :meth:`_serve_callback`). Once the solution broke the protocol or died, ``dead`` stays set
+    (tests that swallow the exception cannot undo it)."""
 
     def __init__(self, rfd: int, wfd: int) -> None:
         self.rfd, self.wfd, self.buf = rfd, wfd, b""
         self.pending: collections.deque[bytes] = collections.deque()  # sent ahead, not yet made by the tests
         self.dead: str | None = None
+        self.trusted: list[object] = []  # the tests' objects the solution holds as proxies (callbacks)
+        self.trusted_ids: dict[int, int] = {}
+        self.exc_classes: dict[tuple[str, str], type] = {}
+        self.settings = tuple(get() for get in _SYS_SETTINGS)  # the tests' interpreter settings last sent
+        self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -69,56 +95,154 @@ class Rpc:
         self.dead = self.dead or why
         return SolutionDied(why)
 
-    def request(self, msg: dict) -> dict:
-        if self.dead:
-            raise SolutionDied(self.dead)
+    def _read(self) -> dict:
         try:
-            line = json.dumps(msg).encode() + b"\n"
-            if not self.pending:
-                write_all(self.wfd, line)
-            elif self.pending.popleft() != line:  # cannot happen: prefetch_calls sends only what will come
-                raise self.died("harness: the tests did not make a prefetched request")
-            while b"\n" not in self.buf:
-                chunk = os.read(self.rfd, READ_CHUNK)
-                if not chunk:
-                    raise self.died("the solution process exited")
-                self.buf += chunk
-                if len(self.buf) > MAX_MESSAGE:
-                    raise self.died("the solution sent an oversized message")
-            line, self.buf = self.buf.split(b"\n", 1)
-            resp = json.loads(line)
+            with DEEP:
+                while b"\n" not in self.buf:
+                    chunk = os.read(self.rfd, READ_CHUNK)
+                    if not chunk:
+                        raise self.died("the solution process exited")
+                    self.buf += chunk
+                    if len(self.buf) > MAX_MESSAGE:
+                        raise self.died("the solution sent an oversized message")
+                line, self.buf = self.buf.split(b"\n", 1)
+                resp = json.loads(line)
         except SolutionDied:
             raise
         except (OSError, ValueError, RecursionError) as e:
             raise self.died(f"solution protocol broken: {type(e).__name__}") from None
         if not isinstance(resp, dict):
             raise self.died("solution protocol broken: not an object")
-        if "exc" in resp:
-            name, msg = (list(resp["exc"]) + ["", ""])[:2]
-            cls = getattr(builtins, str(name), None)
-            if (
-                isinstance(cls, type)
-                and issubclass(cls, Exception)
-                and not issubclass(cls, (StopIteration, StopAsyncIteration))
-            ):
-                raise cls(str(msg))
-            raise SolutionError(f"{name}: {msg}")
         return resp
 
-    def value(self, v: object) -> object:
+    def _write(self, msg: dict) -> bytes:
+        with DEEP:
+            line = json.dumps(msg).encode() + b"\n"
+        write_all(self.wfd, line)
+        return line
+
+    def request(self, msg: dict) -> dict:
+        if self.dead:
+            raise SolutionDied(self.dead)
+        settings = tuple(get() for get in _SYS_SETTINGS)
+        if settings != self.settings and not self.pending:  # the tests changed what the file would share
+            msg = {**msg, "sys": list(settings)}
+            self.settings = settings
         try:
-            return decode(v, lambda i: RemoteRef(self, i))  # type: ignore[arg-type]
-        except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError) as e:
+            with DEEP:
+                line = json.dumps(msg).encode() + b"\n"
+            if not self.pending:
+                write_all(self.wfd, line)
+            elif self.pending.popleft() != line:  # cannot happen: prefetch_calls sends only what will come
+                raise self.died("harness: the tests did not make a prefetched request")
+        except SolutionDied:
+            raise
+        except (OSError, ValueError, RecursionError) as e:
+            raise self.died(f"solution protocol broken: {type(e).__name__}") from None
+        resp = self._read()
+        while "cb" in resp:
+            self._serve_callback(resp)
+            resp = self._read()
+        if "exc" in resp:
+            raise self._exception(resp["exc"])
+        return resp
+
+    def _exception(self, exc: object) -> BaseException:
+        """The solution's exception as a trusted one: a built-in type as itself (with its arguments when
+        they are data), a class of the solution's as a class made here under its name, subclassing the
+        built-in it derives from (``except ValueError`` catches it, ``except NegError`` too)."""
+        name, msg, base, args = (list(exc) + ["", "", "", None])[:4] if isinstance(exc, list) else ("", "", "", None)
+        cls = self.exception_class(str(name), str(base or name))
+        if cls is None:
+            return SolutionError(f"{name}: {msg}")
+        try:
+            decoded = self.value(args) if isinstance(args, list) else None
+        except SolutionDied:
+            decoded = None
+        return cls(*decoded) if type(decoded) is tuple else cls(str(msg))
+
+    def exception_class(self, name: str, base: str) -> type | None:
+        cls = getattr(builtins, base, None)
+        if not (isinstance(cls, type) and issubclass(cls, Exception)) or issubclass(
+            cls, (StopIteration, StopAsyncIteration)
+        ):
+            return None
+        if name == base:
+            return cls
+        key = (name, base)
+        if key not in self.exc_classes:
+            self.exc_classes[key] = type(name, (cls,), {"__module__": "solution"})
+        return self.exc_classes[key]
+
+    def _serve_callback(self, msg: dict) -> None:
+        """The solution calls back an object of the tests it holds (``call``), or iterates one (``iter``,
+        ``next``): run here, as the tests' own code, answered as data or another proxy. Only objects the
+        tests gave it, never one of :data:`_NEVER_CALLED`, and never while requests sent ahead are
+        outstanding (a callback could make a request of its own)."""
+        try:
+            obj = self.trusted[int(msg.get("ref", -1))] if int(msg.get("ref", -1)) >= 0 else None
+            op = msg.get("cb")
+            if obj is None or self.pending or not _callable_back(obj):
+                raise TypeError("this object of the tests cannot be used by the solution")
+            if op == "call":
+                memo = Memo()
+                args = [self.value(a, memo) for a in msg.get("args", [])]
+                kwargs = {str(k): self.value(a, memo) for k, a in dict(msg.get("kwargs", {})).items()}
+                result = obj(*args, **kwargs)  # type: ignore[operator]
+            elif op == "iter":
+                result = iter(obj)  # type: ignore[call-overload]
+            elif op == "next":
+                result = next(obj)  # type: ignore[call-overload]
+            else:
+                raise TypeError(f"unknown callback {op!r}")
+            reply: dict = {"cbok": self.enc(result)}
+        except SolutionDied:
+            raise
+        except (Exception, SystemExit, KeyboardInterrupt) as e:  # (a failed check's StopTests unwinds the tests)
+            reply = {"cbexc": [type(e).__name__, str(e)[:500]]}
+        self._write(reply)
+
+    def _trusted_ref(self, x: object) -> list:
+        if type(x) is RemoteRef and x._rpc is self:
+            return ["r", x._rid]
+        k = self.trusted_ids.get(id(x))
+        if k is None or self.trusted[k] is not x:
+            k = self.trusted_ids[id(x)] = len(self.trusted)
+            self.trusted.append(x)
+        return ["T", k]
+
+    def _remote(self, rid: int, kinds: object = "") -> object:
+        kinds = str(kinds)
+        if kinds.startswith("X"):  # a class of exceptions of the solution: "X<builtin base>.<name>"
+            base, _, name = kinds[1:].partition(".")
+            cls = self.exception_class(name, base)
+            if cls is not None:
+                return cls
+        if "n" in kinds and "c" in kinds:
+            raise Impersonation("a solution object that is both a number and a container is no value")
+        return RemoteRef(self, rid)
+
+    def value(self, v: object, memo: Memo | None = None) -> object:
+        try:
+            with DEEP:
+                return decode(v, self._remote, memo, self._trusted_obj)  # type: ignore[arg-type]
+        except Impersonation:
+            raise
+        except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError, AttributeError) as e:
             raise self.died(f"solution protocol broken: {type(e).__name__}: {short_repr(e)}") from None
 
-    def enc(self, x: object) -> list:
-        return encode(x, lambda r: r._rid if isinstance(r, RemoteRef) else _unsendable(r))
+    def _trusted_obj(self, k: int) -> object:
+        return self.trusted[k]
+
+    def enc(self, x: object, memo: Memo | None = None) -> list:
+        with DEEP:
+            return encode(x, self._trusted_ref, memo)
 
     def lookup(self, names: list[str]) -> dict[str, object]:
         """The solution's module globals among ``names`` (what the tests read and do not define). Only the
         names asked count: an answer naming anything else (a builtin, a dunder) is a broken protocol. A
-        module the solution imported under its own name is one of :data:`TRUSTED_MODULES` imported here,
-        else a proxy."""
+        module the solution imported under its own name, or a function or class it imported from one of
+        :data:`TRUSTED_MODULES`, is imported here, else a proxy."""
         found = self.request({"op": "lookup", "names": names}).get("ok")
         if not isinstance(found, dict) or not set(found) <= set(names):
             raise self.died("solution protocol broken: it answered names it was not asked for")
@@ -129,6 +253,12 @@ class Rpc:
                     out[name] = __import__(name)
                     continue
                 v = ["r", v[2]]
+            elif isinstance(v, list) and len(v) == 4 and v[0] == "I":
+                got = _trusted_import(str(v[1]), str(v[2]))
+                if got is not None:
+                    out[name] = got
+                    continue
+                v = ["r", v[3]]
             out[name] = self.value(v)
         return out
 
@@ -142,70 +272,126 @@ class Rpc:
         return fn
 
 
-def _unsendable(x: object) -> int:
-    raise TypeError(f"a {type(x).__name__} cannot be passed to the solution")
+def _callable_back(obj: object) -> bool:
+    """Whether the solution may call or iterate ``obj``, an object the tests gave it: not one of
+    :data:`_NEVER_CALLED`, nor anything of the harness's own code (its hooks, its classes)."""
+    if id(obj) in _NEVER_CALLED:
+        return False
+    harness = _callable_back.__code__.co_filename
+    funcs = list(vars(obj).values()) if isinstance(obj, type) else [obj, getattr(obj, "__func__", None)]
+    for f in funcs:
+        code = getattr(f, "__code__", None) or getattr(f, "gi_code", None)
+        if code is not None and code.co_filename == harness:
+            return False
+    return True
 
 
-def _sync_in_place(arg: object, after: object) -> None:
-    """Mirror in-place mutation of a list/dict/set argument made by the solution."""
-    if type(arg) is list and type(after) is list:
-        arg[:] = after
-    elif type(arg) in (dict, set) and type(after) is type(arg):
-        arg.clear()
-        arg.update(after)
+def _trusted_import(module: str, qualname: str) -> object | None:
+    """``module.qualname`` imported here when ``module`` is one of :data:`TRUSTED_MODULES` (what the
+    solution's ``from math import isclose`` stands for), else None."""
+    if module.split(".")[0] not in TRUSTED_MODULES or any(p.startswith("_") for p in qualname.split(".")):
+        return None
+    try:
+        obj: object = importlib.import_module(module)
+        for part in qualname.split("."):
+            obj = getattr(obj, part)
+    except Exception:
+        return None
+    return obj
 
 
 class RemoteRef:
-    """A non-data object living in the solution process: it can be called, its attributes read and it can
-    be indexed (each answer crosses as data or as another proxy). Everything that decides a check is
-    decided here, with trusted types: it has no truth value, no order and no number; it equals only itself
-    (or, against another solution object, what the solution's ``==`` says: the tests compare two of its
-    objects); its hash is its identity; ``iter``, ``len`` and ``in`` work on the items it yields, sent as
-    data once per use, so that an object whose ``__contains__`` or ``__len__`` lies about its items
-    changes nothing."""
+    """A non-data object living in the solution process: its methods can be called and its attributes read
+    (those it really has: never what a ``__getattr__`` makes up); each answer crosses as data or as another
+    proxy. Everything that decides a check is decided here, with trusted types, from a **snapshot** taken
+    at most once between two calls into the solution (a call may change the object, nothing else may):
+    iterating it gives the items it yielded then (``len``, ``in`` and truth work on them; an object that is
+    sized but not iterable gives its ``len``), ``str`` is asked once; it has no
+    order and no number; a truth value only when sized (non-empty); it equals only itself (or, against
+    another solution object, what the solution's ``==`` says: the tests compare two of its objects); its
+    hash is its identity."""
 
-    __slots__ = ("_rid", "_rpc")
+    __slots__ = ("_rid", "_rpc", "_snap")
 
     def __init__(self, rpc: Rpc, rid: int) -> None:
         object.__setattr__(self, "_rpc", rpc)
         object.__setattr__(self, "_rid", rid)
+        object.__setattr__(self, "_snap", {})
 
-    def _call_request(self, args: tuple, kwargs: dict) -> dict:
-        rpc = self._rpc
+    def _call_request(self, args: tuple, kwargs: dict, memo: Memo | None = None) -> dict:
+        rpc, memo = self._rpc, memo if memo is not None else Memo()
         return {
             "op": "call",
             "ref": self._rid,
-            "args": [rpc.enc(a) for a in args],
-            "kwargs": {str(k): rpc.enc(v) for k, v in kwargs.items()},
+            "args": [rpc.enc(a, memo) for a in args],
+            "kwargs": {str(k): rpc.enc(v, memo) for k, v in kwargs.items()},
         }
 
     def __call__(self, *args: object, **kwargs: object) -> object:
-        rpc = self._rpc
-        resp = rpc.request(self._call_request(args, kwargs))
+        """Call it; the containers among the arguments (at any depth, aliases kept) are updated in place
+        with what the solution left in them, and a returned argument is that argument."""
+        rpc, memo = self._rpc, Memo()
+        rpc.epoch += 1  # (the call may change its objects: their snapshots are retaken)
+        resp = rpc.request(self._call_request(args, kwargs, memo))
         after = resp.get("after")
-        if isinstance(after, list) and len(after) == len(args):
-            for a, v in zip(args, after):
-                if type(a) in (list, dict, set):
-                    _sync_in_place(a, rpc.value(v))
-        return rpc.value(resp.get("ok"))
+        originals = list(memo.objs)
+        if isinstance(after, list) and len(after) == len(originals):
+            try:
+                with DEEP:
+                    bodies = []
+                    for orig, body in zip(originals, after):  # all decoded first, then all updated
+                        fresh = decode_body(body, rpc._remote, memo, rpc._trusted_obj, _empty_like(orig))
+                        bodies.append((orig, fresh))
+                    for orig, fresh in bodies:
+                        _update(orig, fresh)
+            except Impersonation:
+                raise
+            except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError) as e:
+                raise rpc.died(f"solution protocol broken: {type(e).__name__}: {short_repr(e)}") from None
+        return rpc.value(resp.get("ok"), memo)
 
     def __getattr__(self, name: str) -> object:
-        if name.startswith("__"):
+        if name.startswith("__") and name not in ("__name__", "__qualname__"):
             raise AttributeError(name)
         return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
 
+    def _snapshot(self) -> dict:
+        """This object's snapshot: taken at most once between two calls into the solution."""
+        snap = self._snap
+        if snap.get("epoch") != self._rpc.epoch:
+            snap.clear()
+            snap["epoch"] = self._rpc.epoch
+        return snap
+
     def _items(self) -> list:
-        """What iterating the object yields, as a list made here."""
-        items = self._rpc.value(self._rpc.request({"op": "iter", "ref": self._rid}).get("ok"))
-        if type(items) is not list:
-            raise self._rpc.died("solution protocol broken: iteration did not give a list")
-        return items
+        """What iterating the object yielded, as a list made here (once between two calls)."""
+        snap = self._snapshot()
+        if "len" in snap:
+            raise TypeError("a sized solution object that is not iterable")
+        if "items" not in snap:
+            got = self._rpc.request({"op": "snap", "ref": self._rid})
+            if "len" in got and "items" not in got:
+                n = got["len"]
+                if type(n) is not int or n < 0:
+                    raise self._rpc.died("solution protocol broken: a bad length")
+                snap["len"] = n
+                raise TypeError("a sized solution object that is not iterable")
+            items = self._rpc.value(got.get("items"))
+            if type(items) is not list:
+                raise self._rpc.died("solution protocol broken: iteration did not give a list")
+            snap["items"] = items
+        return snap["items"]
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._items())
 
     def __len__(self) -> int:
-        return len(self._items())
+        try:
+            return len(self._items())
+        except TypeError:
+            if "len" in self._snapshot():
+                return self._snap["len"]
+            raise
 
     def __contains__(self, key: object) -> bool:
         return key in self._items()
@@ -216,7 +402,16 @@ class RemoteRef:
         return rpc.value(rpc.request(msg).get("ok"))
 
     def __bool__(self) -> bool:
-        raise TypeError("a non-data object from the solution has no truth value here")
+        return len(self) > 0
+
+    def __str__(self) -> str:
+        snap = self._snapshot()
+        if "str" not in snap:
+            s = self._rpc.value(self._rpc.request({"op": "str", "ref": self._rid}).get("ok"))
+            if type(s) is not str:
+                raise TypeError("str() of a solution object gave a non-str")
+            snap["str"] = s
+        return snap["str"]
 
     def _bool(self, msg: dict) -> bool:
         r = self._rpc.value(self._rpc.request(msg).get("ok"))
@@ -250,6 +445,32 @@ class RemoteRef:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise TypeError("solution objects are read-only here")
+
+
+def _empty_like(x: object) -> object:
+    if isinstance(x, collections.defaultdict):
+        return collections.defaultdict(x.default_factory)
+    if isinstance(x, collections.deque):
+        return collections.deque(maxlen=x.maxlen)
+    return type(x)()
+
+
+def _update(orig: object, fresh: object) -> None:
+    """Give ``orig`` (an argument's container) the contents of ``fresh`` (the same container after the
+    call, rebuilt here), in place."""
+    if isinstance(orig, dict) and isinstance(fresh, dict):
+        orig.clear()
+        orig.update(fresh)
+    elif isinstance(orig, set) and isinstance(fresh, set):
+        orig.clear()
+        orig.update(fresh)
+    elif isinstance(orig, collections.deque) and isinstance(fresh, collections.deque):
+        orig.clear()
+        orig.extend(fresh)
+    elif isinstance(orig, (list, bytearray)) and type(fresh) is type(orig):
+        orig[:] = fresh  # type: ignore[index]
+    else:
+        raise TypeError("an argument's container came back as another kind")
 
 
 def prefetch_calls(rpc: Rpc, calls: tuple) -> None:

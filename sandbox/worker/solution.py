@@ -4,6 +4,7 @@ calls, attributes, iteration) until they are done."""
 
 from __future__ import annotations
 
+import _signal
 import atexit
 import builtins
 import json
@@ -15,7 +16,7 @@ import types
 
 from .framing import READ_CHUNK
 from .isolation import Prepared, apply_limits, set_name
-from .values import decode, encode
+from .values import DEEP, Memo, decode, encode, encode_contents
 
 
 def job_message(kind: str, limits: list[tuple[int, int, int]], code: str) -> bytes:
@@ -58,6 +59,74 @@ def stdio_for_runs() -> None:
     streams = ((sys.stdin, "surrogateescape"), (sys.stdout, "backslashreplace"), (sys.stderr, "backslashreplace"))
     for f, errors in streams:
         f.reconfigure(encoding="utf-8", errors=errors)  # type: ignore[union-attr]
+
+
+_SURVIVED = frozenset({"SIGCHLD", "SIGURG", "SIGWINCH", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU"})
+#: Signals whose default is to end the process and that are never a fault of the process itself (a real
+#: SIGSEGV, SIGBUS, SIGILL or SIGFPE is forced by the kernel, and a handler would re-run the faulting code),
+#: nor the judge's own limits (SIGXCPU, SIGXFSZ of the rlimits: their verdicts are the worker's).
+_ASYNC_FATAL = tuple(
+    getattr(_signal, n)
+    for n in ("SIGHUP", "SIGQUIT", "SIGTRAP", "SIGABRT", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGTERM", "SIGSTKFLT",
+              "SIGVTALRM", "SIGPROF", "SIGIO", "SIGPWR")
+    if hasattr(_signal, n)
+)  # fmt: skip
+
+
+def _die_of(sig: int, frame: object = None) -> None:
+    """The death by ``sig`` a program's process would die: exit status 128 + the signal, no flushing."""
+    os._exit(128 + sig)
+
+
+def signals_as_a_program() -> None:
+    """A run's process is PID 1 of its namespace, where the kernel drops every signal whose action is the
+    default, unless an ancestor namespace sends it; a program would die of them. So the run dies of them as a
+    program would (exit status 128 + the signal, no flushing, no ``atexit``): the asynchronous ones whose
+    default is to end the process get :func:`_die_of` as their handler (a timer's ``SIGALRM``, a ``kill``
+    through ``ctypes``; the program may install its own), and ``os.kill``, ``os.killpg``,
+    ``signal.raise_signal`` and ``signal.pthread_kill`` aimed at itself with any signal whose default is
+    fatal (``SIGKILL`` included) end it at once (``kill(-1)`` spares the caller, as on Linux). Done once in
+    the zygote, whose forks inherit it (the zygote sends no signals)."""
+    import signal
+
+    for sig in _ASYNC_FATAL:
+        if _signal.getsignal(sig) == _signal.SIG_DFL:
+            _signal.signal(sig, _die_of)
+
+    def fatal(sig: int) -> bool:
+        try:
+            name = signal.Signals(sig).name
+        except ValueError:
+            return False
+        return name not in _SURVIVED and signal.getsignal(sig) in (signal.SIG_DFL, _die_of)
+
+    def wrap(call: object, me: object) -> object:
+        def aimed(target: object, sig: int = 0, *rest: object) -> object:
+            if rest == () and isinstance(sig, int) and me(target) and fatal(sig):  # type: ignore[operator]
+                os._exit(128 + sig)
+            return call(target, sig, *rest)  # type: ignore[operator]
+
+        return aimed
+
+    raise_signal = signal.raise_signal
+
+    def raised(sig: int) -> None:
+        if isinstance(sig, int) and fatal(sig):
+            os._exit(128 + sig)
+        raise_signal(sig)
+
+    os.kill = wrap(os.kill, lambda pid: pid in (0, os.getpid()) or (pid < -1 and -pid == os.getpgrp()))  # type: ignore[assignment]
+    os.killpg = wrap(os.killpg, lambda pg: pg in (0, os.getpgrp()))  # type: ignore[assignment]
+    signal.pthread_kill = wrap(signal.pthread_kill, lambda t: True)  # type: ignore[assignment]
+    signal.raise_signal = raised
+    get, put = signal.getsignal, signal.signal  # (the program sees the default where _die_of stands for it)
+    signal.getsignal = lambda sig: signal.SIG_DFL if get(sig) is _die_of else get(sig)  # type: ignore[assignment]
+
+    def set_handler(sig: int, handler: object) -> object:
+        old = put(sig, handler)  # type: ignore[arg-type]
+        return signal.SIG_DFL if old is _die_of else old
+
+    signal.signal = set_handler  # type: ignore[assignment]
 
 
 def _main_module() -> types.ModuleType:
@@ -111,6 +180,116 @@ def program_child(src: str) -> None:
     _finish(code)
 
 
+_NUMBER = ("__int__", "__float__", "__index__", "__complex__")
+_CONTAINER = ("__iter__", "__len__", "__getitem__", "__contains__")
+_PLAIN = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.ModuleType)
+
+
+def _kinds(x: object) -> str:
+    """What an object of the solution's own classes claims to be, from the special methods its class defines
+    below ``object``:
+    ``n`` a number, ``c`` a container; ``X<base>.<name>`` a class of exceptions deriving from a built-in
+    one (the trusted side decides what it makes of it)."""
+    if isinstance(x, type) and issubclass(x, Exception):
+        base = next((k for k in x.__mro__ if k.__module__ == "builtins"), Exception)
+        return f"X{base.__name__}.{x.__name__}"
+    if isinstance(x, _PLAIN) or not any(k.__module__ == "__main__" for k in type(x).__mro__):
+        return ""  # (a library's types are what they are: an ndarray is a container and converts to a number)
+    names: set[str] = set()
+    for klass in type(x).__mro__[:-1]:
+        names.update(vars(klass))
+    return ("n" if any(n in names for n in _NUMBER) else "") + ("c" if any(n in names for n in _CONTAINER) else "")
+
+
+def _has_attribute(obj: object, name: str) -> bool:
+    """Whether ``name`` is in the object's own ``__dict__`` or its class's (its MRO's): an attribute it has,
+    not one ``__getattr__`` would make up (slots and properties are class attributes)."""
+    own = getattr(obj, "__dict__", None)
+    if isinstance(own, dict) and name in own:
+        return True
+    mro = obj.__mro__ if isinstance(obj, type) else type(obj).__mro__
+    return any(name in vars(k) for k in (*mro, *(type(obj).__mro__ if isinstance(obj, type) else ())))
+
+
+def _exception(e: BaseException, ref: object) -> list:
+    """``[name, message, built-in base, encoded args or None]`` of an exception of the solution."""
+    base = next((k for k in type(e).__mro__ if k.__module__ == "builtins"), BaseException)
+    try:
+        args = encode(tuple(e.args), ref)  # type: ignore[arg-type]
+    except BaseException:
+        args = None
+    try:
+        msg = str(e)[:500]
+    except BaseException:
+        msg = ""
+    return [type(e).__name__, msg, base.__name__, args]
+
+
+class _Channel:
+    """The solution's end of the socket: answers the trusted side's requests and, while it handles one,
+    calls back the tests' objects it was given (:class:`TestsObject`)."""
+
+    def __init__(self, rfd: int, wfd: int) -> None:
+        self.rf = os.fdopen(rfd, "rb", buffering=1 << 16)
+        self.out = os.fdopen(wfd, "wb", buffering=0)
+        self.handler: object = None
+
+    def write(self, msg: dict) -> None:
+        try:
+            with DEEP:
+                data = json.dumps(msg).encode()
+        except BaseException as e:
+            data = json.dumps({"exc": [type(e).__name__, "unencodable result", type(e).__name__, None]}).encode()
+        self.out.write(data + b"\n")
+
+    def read(self) -> dict | None:
+        line = self.rf.readline()
+        if not line:
+            return None
+        with DEEP:
+            return json.loads(line)
+
+    def callback(self, msg: dict) -> object:
+        """Ask the tests' side to use one of its objects; serve its requests meanwhile; the answer."""
+        self.write(msg)
+        while True:
+            req = self.read()
+            if req is None:
+                os._exit(0)
+            if "op" in req:
+                self.handler(req)  # type: ignore[operator]
+                continue
+            if "cbexc" in req:
+                name, text = (list(req["cbexc"]) + ["", ""])[:2]
+                cls = getattr(builtins, str(name), None)
+                if isinstance(cls, type) and issubclass(cls, Exception):
+                    raise cls(str(text))
+                raise RuntimeError(f"{name}: {text}")
+            return req.get("cbok")
+
+
+class TestsObject:
+    """An object of the tests (a function, a generator, an iterator) the solution was given: calling and
+    iterating it are done by the tests' process."""
+
+    __slots__ = ("_tid", "_dec")
+
+    def __init__(self, tid: int, dec: object) -> None:
+        self._tid, self._dec = tid, dec
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        return self._dec("call", self._tid, args, kwargs)  # type: ignore[operator]
+
+    def __iter__(self) -> object:
+        return self._dec("iter", self._tid, (), {})  # type: ignore[operator]
+
+    def __next__(self) -> object:
+        return self._dec("next", self._tid, (), {})  # type: ignore[operator]
+
+    def __repr__(self) -> str:
+        return f"<object #{self._tid} of the tests>"
+
+
 def solution_child(src: str, rfd: int, wfd: int) -> None:
     """Execute the solution, then answer lookup/call requests from the trusted process until EOF."""
     mod = _main_module()
@@ -120,26 +299,55 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
     except BaseException:  # SystemExit included: the names it did not define stay undefined
         traceback.print_exc()
     objects: list[object] = []
+    chan = _Channel(rfd, wfd)
 
-    def ref(x: object) -> int:
+    def ref(x: object) -> list:
         objects.append(x)
-        return len(objects) - 1
+        return ["r", len(objects) - 1, _kinds(x)]
 
-    def deref(i: int) -> object:
+    def deref(i: int, *_: object) -> object:
         return objects[i]
 
-    rf = os.fdopen(rfd, "rb", buffering=1 << 16)
-    out = os.fdopen(wfd, "wb", buffering=0)
-    for line in rf:
+    def tests_object(tid: int) -> TestsObject:
+        return TestsObject(tid, use)
+
+    def use(op: str, tid: int, args: tuple, kwargs: dict) -> object:
+        memo = Memo()
+        msg = {"cb": op, "ref": tid, "args": [encode(a, ref, memo) for a in args],
+               "kwargs": {str(k): encode(v, ref, memo) for k, v in kwargs.items()}}  # fmt: skip
+        got = chan.callback(msg)
+        return decode(got, deref, Memo(), tests_object)  # type: ignore[arg-type]
+
+    def dec(v: list, memo: Memo | None = None) -> object:
+        with DEEP:
+            return decode(v, deref, memo, tests_object)
+
+    def enc(x: object, memo: Memo | None = None) -> list:
+        with DEEP:
+            return encode(x, ref, memo)
+
+    def handle(req: dict) -> None:
         try:
-            req = json.loads(line)
             op = req["op"]
+            if "sys" in req:  # interpreter settings the tests changed (the file would share them)
+                digits, limit = (int(n) for n in req["sys"])
+                sys.set_int_max_str_digits(digits)
+                sys.setrecursionlimit(limit)
             if op == "lookup":  # module globals the tests read (modules by name: the tests' side imports them)
                 names = {}
                 for n in req["names"]:
                     if n in env and not n.startswith("__"):
                         v = env[n]
-                        names[n] = ["M", v.__name__, ref(v)] if type(v) is types.ModuleType else encode(v, ref)
+                        if type(v) is types.ModuleType:
+                            names[n] = ["M", v.__name__, ref(v)[1]]
+                        elif (
+                            isinstance(v, (types.FunctionType, types.BuiltinFunctionType, type))
+                            and isinstance(getattr(v, "__module__", None), str)
+                            and v.__module__ not in ("__main__", "builtins")
+                        ):
+                            names[n] = ["I", v.__module__, v.__qualname__, ref(v)[1]]
+                        else:
+                            names[n] = enc(v)
                 resp = {"ok": names}
             elif op == "resolve":  # call-based: a function, or a method of class Solution (LeetCode)
                 n = req["name"]
@@ -148,42 +356,60 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     fn = getattr(env["Solution"](), n)
                 resp = {"ok": encode(fn, ref) if fn is not None else None}
             else:
-                obj = deref(req["ref"])
+                obj = objects[req["ref"]]
                 if op == "call":
-                    args = [decode(a, deref) for a in req["args"]]
-                    kwargs = {k: decode(a, deref) for k, a in req["kwargs"].items()}
+                    memo = Memo()
+                    args = [dec(a, memo) for a in req["args"]]
+                    kwargs = {k: dec(a, memo) for k, a in req["kwargs"].items()}
+                    containers = list(memo.reindex().objs)
                     val = obj(*args, **kwargs)  # type: ignore[operator]
-                    resp = {"ok": encode(val, ref)}
-                    if any(type(a) in _MUTABLE for a in args):  # in-place changes, mirrored by the tests' side
-                        resp["after"] = [encode(a, ref) if type(a) in _MUTABLE else ["n"] for a in args]
+                    resp = {}
+                    if containers:  # in-place changes, mirrored by the tests' side (aliases kept)
+                        with DEEP:
+                            resp["after"] = [encode_contents(c, ref, memo) for c in containers]
+                    resp["ok"] = enc(val, memo)
                 elif op == "getattr":
-                    resp = {"ok": encode(getattr(obj, req["name"]), ref)}
-                elif op == "iter":
-                    resp = {"ok": encode(list(obj), ref)}  # type: ignore[call-overload]
+                    name = req["name"]
+                    if not (name in ("__name__", "__qualname__") or not name.startswith("__")):
+                        raise AttributeError(name)
+                    if not _has_attribute(obj, name):  # a real attribute, not one __getattr__ makes up
+                        raise AttributeError(name)
+                    resp = {"ok": enc(getattr(obj, name))}
+                elif op == "snap":
+                    try:
+                        it = iter(obj)  # type: ignore[call-overload]
+                    except TypeError:
+                        resp = {"len": len(obj)}  # type: ignore[arg-type]
+                    else:
+                        resp = {"items": enc(list(it))}
+                elif op == "str":
+                    resp = {"ok": encode(str(obj), ref)}
                 elif op == "dunder":
-                    args = [decode(a, deref) for a in req["args"]]
-                    resp = {"ok": encode(getattr(obj, req["name"])(*args), ref)}
+                    args = [dec(a) for a in req["args"]]
+                    resp = {"ok": enc(getattr(obj, req["name"])(*args))}
                 elif op == "isinstance":  # obj is the class
-                    resp = {"ok": encode(isinstance(decode(req["arg"], deref), obj), ref)}  # type: ignore[arg-type]
+                    resp = {"ok": encode(isinstance(dec(req["arg"]), obj), ref)}  # type: ignore[arg-type]
                 elif op == "issubclass":
-                    resp = {"ok": encode(issubclass(decode(req["arg"], deref), obj), ref)}  # type: ignore[arg-type]
+                    resp = {"ok": encode(issubclass(dec(req["arg"]), obj), ref)}  # type: ignore[arg-type]
                 else:
                     raise ValueError(f"unknown op {op!r}")
         except SystemExit as e:
-            resp = {"exc": ["SystemExit", repr(e.code)[:200]]}
+            resp = {"exc": ["SystemExit", repr(e.code)[:200], "SystemExit", None]}
         except BaseException as e:
-            resp = {"exc": [type(e).__name__, str(e)[:500]]}
-        try:
-            data = json.dumps(resp).encode()
-        except BaseException as e:
-            data = json.dumps({"exc": [type(e).__name__, "unencodable result"]}).encode()
+            resp = {"exc": _exception(e, ref)}
         for f in (sys.stdout, sys.stderr):  # the run ends when the tests do: show what was printed so far
             try:
                 f.flush()
             except BaseException:
                 pass
-        out.write(data + b"\n")
+        chan.write(resp)
+
+    chan.handler = handle
+    while True:
+        req = chan.read()
+        if req is None:
+            break
+        if "op" not in req:
+            break  # (a callback answer nobody asked for)
+        handle(req)
     _finish(0)
-
-
-_MUTABLE = (list, dict, set)

@@ -1,17 +1,99 @@
 """Type-tagged JSON: the only form in which values cross between the solution and the trusted tests.
-Plain data (exact types only: a subclass of ``int`` or ``str`` is not data) is encoded exactly; anything
-else becomes a reference the other side can only hold as a proxy. Never pickle."""
+
+Data crosses **by value** and is rebuilt on the receiving side as that side's own object of the same exact
+type: the builtins (``None``, ``bool``, ``int``, ``float``, ``complex``, ``str``, ``bytes``, ``bytearray``,
+``list``, ``tuple``, ``dict``, ``set``, ``frozenset``, ``range``) and an allow-list of standard value types
+(``Fraction``, ``Decimal``, ``datetime.date``/``datetime``/``time``/``timedelta`` with a fixed-offset or no
+tz, ``Counter``, ``OrderedDict``, ``defaultdict`` with a builtin factory, ``deque``, plain ``namedtuple``
+classes, numpy scalars and arrays of numbers, strings or objects). Subclasses are not data. Anything else becomes a reference the
+other side holds as a proxy. Never pickle.
+
+Identity is kept within one message: a mutable container (``list``, ``dict``, ``set``, ``bytearray``,
+``Counter``, ``OrderedDict``, ``defaultdict``, ``deque``) met again is sent as a back-reference
+(``["@", k]``, k its rank among the containers in pre-order), so aliasing and cycles survive the crossing
+and the containers of an argument can be updated in place afterwards (:class:`Memo`)."""
 
 from __future__ import annotations
 
 import base64
+import collections
+import importlib
+import sys
+from collections.abc import Callable
+
+MAX_DEPTH = 1000  # nesting levels of one value (the JSON parser's own limit is the recursion limit)
+
+_MUTABLE = (list, dict, set, bytearray, collections.Counter, collections.OrderedDict, collections.defaultdict,
+            collections.deque)  # fmt: skip
+_NP_SCALARS = "biufcUS"  # numpy dtype kinds that cross by value: numbers, bools, strings, (arrays) objects
+_NP_ARRAYS = _NP_SCALARS + "O"
+_FACTORIES = {f.__name__: f for f in (int, float, str, list, dict, set, tuple, bool, bytes, frozenset)}
+_NT_KEYS = frozenset({"__doc__", "__slots__", "_fields", "_field_defaults", "__new__", "_make", "_replace",
+                      "__repr__", "_asdict", "__getnewargs__", "__match_args__", "__module__", "__orig_bases__",
+                      "__qualname__"})  # fmt: skip
+_NT_CLASSES: dict[tuple, type] = {}
 
 
-def encode(x: object, ref: object = None, depth: int = 0) -> list:
-    """Encode plain data exactly (type tags; subclasses are not data). Anything else becomes ``["r", id]``
-    through ``ref`` (solution side) or raises TypeError (trusted side)."""
-    if depth > 200:
+class Memo:
+    """The mutable containers of one message, in pre-order: ``ids`` (encoding) maps ``id`` to rank,
+    ``objs`` holds them in rank order (both sides)."""
+
+    __slots__ = ("ids", "objs")
+
+    def __init__(self) -> None:
+        self.objs: list = []
+        self.ids: dict[int, int] = {}
+
+    def seen(self, x: object) -> int | None:
+        return self.ids.get(id(x))
+
+    def add(self, x: object) -> None:
+        self.ids[id(x)] = len(self.objs)
+        self.objs.append(x)
+
+    def reindex(self) -> Memo:
+        """Ready to encode what was decoded (decoding fills ``objs`` only): the same ranks, met again as
+        back-references."""
+        self.ids = {id(o): i for i, o in enumerate(self.objs)}
+        return self
+
+
+class _Deep:
+    """Around encoding and parsing only: room for values nested ``MAX_DEPTH`` deep (four frames per level;
+    JSON takes two levels per value level, each with its own recursion check). Re-entrant."""
+
+    def __init__(self) -> None:
+        self.saved: list[int] = []
+
+    def __enter__(self) -> None:
+        old = sys.getrecursionlimit()
+        self.saved.append(old)
+        if len(self.saved) == 1:  # four frames per level, above whatever depth the caller is at
+            sys.setrecursionlimit(old + 5 * MAX_DEPTH)
+
+    def __exit__(self, *exc: object) -> None:
+        sys.setrecursionlimit(self.saved.pop())
+
+
+DEEP = _Deep()
+
+
+def _is_namedtuple(t: type) -> bool:
+    return (
+        t.__bases__ == (tuple,)
+        and isinstance(t.__dict__.get("_fields"), tuple)
+        and set(t.__dict__) <= (_NT_KEYS | set(t.__dict__.get("_fields", ())))
+    )
+
+
+def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, depth: int = 0) -> list:
+    """Encode data exactly (type tags; subclasses are not data). Anything else becomes a reference through
+    ``ref`` (``["r", id]`` from the solution, ``["T", id]`` from the tests), or raises TypeError without
+    one."""
+    if depth > MAX_DEPTH:
         raise ValueError("value nested too deeply")
+    if memo is None:
+        memo = Memo()
     t = type(x)
     if x is None:
         return ["n"]
@@ -27,22 +109,114 @@ def encode(x: object, ref: object = None, depth: int = 0) -> list:
         return ["y", base64.b64encode(x).decode()]
     if t is complex:
         return ["c", x.real.hex(), x.imag.hex()]
-    if t in (list, tuple, set, frozenset):
-        tag = {list: "l", tuple: "t", set: "S", frozenset: "F"}[t]
-        return [tag, [encode(v, ref, depth + 1) for v in x]]
-    if t is dict:
-        return ["d", [[encode(k, ref, depth + 1), encode(v, ref, depth + 1)] for k, v in x.items()]]
+    if t is list or t is dict:  # (the common containers, inline)
+        ids = memo.ids
+        k = ids.get(id(x))
+        if k is not None:
+            return ["@", k]
+        ids[id(x)] = len(memo.objs)
+        memo.objs.append(x)
+        depth += 1
+        if t is list:
+            return ["l", [encode(v, ref, memo, depth) for v in x]]  # type: ignore[attr-defined]
+        return ["d", [[encode(k, ref, memo, depth), encode(v, ref, memo, depth)] for k, v in x.items()]]  # type: ignore[attr-defined]
+    if t is tuple or t is frozenset:
+        return ["t" if t is tuple else "F", [encode(v, ref, memo, depth + 1) for v in x]]
+    if t in _MUTABLE:
+        k = memo.seen(x)
+        if k is not None:
+            return ["@", k]
+        memo.add(x)
+        return _encode_body(x, ref, memo, depth)
+    if t is range:
+        return ["R", hex(x.start), hex(x.stop), hex(x.step)]  # type: ignore[attr-defined]
+    mod = t.__module__  # (these modules are imported only where such a value exists: not in the worker)
+    if mod == "fractions" and t is sys.modules["fractions"].Fraction:
+        return ["Q", hex(x.numerator), hex(x.denominator)]  # type: ignore[attr-defined]
+    if mod == "decimal" and t is sys.modules["decimal"].Decimal:
+        return ["D", str(x)]
+    if mod == "datetime" and t.__name__ in ("date", "datetime", "time", "timedelta"):
+        if t is getattr(sys.modules["datetime"], t.__name__):
+            return _encode_time(x, ref)
+    if _is_namedtuple(t):
+        fields = [encode(v, ref, memo, depth + 1) for v in x]  # type: ignore[attr-defined]
+        return ["NT", t.__name__, list(t._fields), fields]  # type: ignore[attr-defined]
+    np = sys.modules.get("numpy")
+    if np is not None and t.__module__ == "numpy":
+        kind = getattr(getattr(x, "dtype", None), "kind", "")
+        if isinstance(x, np.generic) and kind in _NP_SCALARS:
+            return ["ns", x.dtype.str, encode(x.item(), None, None, depth + 1)]  # type: ignore[attr-defined]
+        if t is np.ndarray and kind in _NP_ARRAYS:
+            items = x.ravel().tolist() if kind != "O" else list(x.ravel())  # type: ignore[attr-defined]
+            flat = [encode(v, ref if kind == "O" else None, memo, depth + 1) for v in items]
+            return ["nd", x.dtype.str, list(x.shape), flat]  # type: ignore[attr-defined]
     if ref is None:
-        raise TypeError(f"cannot send a {t.__name__} to the solution")
-    return ["r", ref(x)]
+        raise TypeError(f"cannot send a {t.__name__}")
+    return ref(x)
 
 
-def decode(v: list, ref: object = None) -> object:
+def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> list:
+    """A mutable container's contents, under its own tag (the container itself already has its rank)."""
+    t = type(x)
+
+    def enc(v: object) -> list:
+        return encode(v, ref, memo, depth + 1)
+
+    def pairs(d: dict) -> list:
+        return [[enc(k), enc(v)] for k, v in d.items()]
+
+    if t is list:
+        return ["l", [enc(v) for v in x]]  # type: ignore[attr-defined]
+    if t is set:
+        return ["S", [enc(v) for v in x]]  # type: ignore[attr-defined]
+    if t is dict:
+        return ["d", pairs(x)]  # type: ignore[arg-type]
+    if t is bytearray:
+        return ["B", base64.b64encode(x).decode()]  # type: ignore[arg-type]
+    if t is collections.Counter:
+        return ["C", pairs(x)]  # type: ignore[arg-type]
+    if t is collections.OrderedDict:
+        return ["O", pairs(x)]  # type: ignore[arg-type]
+    if t is collections.defaultdict:
+        f = x.default_factory  # type: ignore[attr-defined]
+        name = f.__name__ if f is not None and _FACTORIES.get(getattr(f, "__name__", "")) is f else None
+        if f is not None and name is None:
+            return ["d", pairs(x)]  # type: ignore[arg-type]  # (an unknown factory: a plain dict of its items)
+        return ["DD", name, pairs(x)]  # type: ignore[arg-type]
+    return ["dq", x.maxlen, [enc(v) for v in x]]  # type: ignore[attr-defined]
+
+
+def _encode_time(x: object, ref: Callable | None) -> list:
+    datetime = sys.modules["datetime"]
+    t = type(x)
+    if t is datetime.timedelta:
+        return ["TD", x.days, x.seconds, x.microseconds]  # type: ignore[attr-defined]
+    if t is datetime.date:
+        return ["TA", x.year, x.month, x.day]  # type: ignore[attr-defined]
+    tz = x.tzinfo  # type: ignore[attr-defined]
+    if tz is not None and type(tz) is not datetime.timezone:
+        if ref is None:
+            raise TypeError(f"cannot send a {t.__name__} with a {type(tz).__name__}")
+        return ref(x)
+    off = None if tz is None else _encode_time(tz.utcoffset(None), None)
+    if t is datetime.time:
+        return ["TT", x.hour, x.minute, x.second, x.microsecond, x.fold, off]  # type: ignore[attr-defined]
+    fields = [x.year, x.month, x.day, x.hour, x.minute, x.second, x.microsecond, x.fold]  # type: ignore[attr-defined]
+    return ["TM", *fields, off]
+
+
+def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref: Callable | None = None) -> object:
+    """Rebuild a value as this side's own objects; ``ref(i)`` for ``["r", i, ...]`` (the other side's
+    objects, a proxy here), ``tref(i)`` for ``["T", i]``; ``memo`` resolves back-references."""
+    if memo is None:
+        memo = Memo()
     tag = v[0]
     if tag == "n":
         return None
     if tag == "b":
-        return bool(v[1])
+        if type(v[1]) is not bool:
+            raise TypeError("bad bool")
+        return v[1]
     if tag == "i":
         return int(v[1], 16)
     if tag == "f":
@@ -53,16 +227,132 @@ def decode(v: list, ref: object = None) -> object:
         return v[1]
     if tag == "y":
         return base64.b64decode(v[1])
+    if tag == "l":  # (the common containers, inline: registered before their items, so cycles resolve)
+        out: list = []
+        memo.objs.append(out)
+        out.extend([decode(e, ref, memo, tref) for e in v[1]])
+        return out
+    if tag == "d":
+        new: dict = {}
+        memo.objs.append(new)
+        for k, e in v[1]:
+            new[decode(k, ref, memo, tref)] = decode(e, ref, memo, tref)
+        return new
     if tag == "c":
         return complex(float.fromhex(v[1]), float.fromhex(v[2]))
-    if tag in ("l", "t", "S", "F"):
-        items = [decode(e, ref) for e in v[1]]
-        return {"l": list, "t": tuple, "S": set, "F": frozenset}[tag](items)
-    if tag == "d":
-        return {decode(k, ref): decode(e, ref) for k, e in v[1]}
+    if tag == "t":
+        return tuple(decode(e, ref, memo, tref) for e in v[1])
+    if tag == "F":
+        return frozenset(decode(e, ref, memo, tref) for e in v[1])
+    if tag == "@":
+        return memo.objs[int(v[1])]
+    if tag in ("l", "S", "d", "B", "C", "O", "DD", "dq"):
+        return decode_body(v, ref, memo, tref, None)
+    if tag == "R":
+        return range(int(v[1], 16), int(v[2], 16), int(v[3], 16))
+    if tag == "Q":
+        return importlib.import_module("fractions").Fraction(int(v[1], 16), int(v[2], 16))
+    if tag == "D":
+        if type(v[1]) is not str:
+            raise TypeError("bad Decimal")
+        return importlib.import_module("decimal").Decimal(v[1])
+    if tag in ("TD", "TA", "TT", "TM"):
+        return _decode_time(v)
+    if tag == "NT":
+        key = (str(v[1]), tuple(str(f) for f in v[2]))
+        cls = _NT_CLASSES.get(key)
+        if cls is None:
+            cls = _NT_CLASSES[key] = collections.namedtuple(key[0], key[1])  # type: ignore[misc]
+        return cls(*(decode(e, ref, memo, tref) for e in v[3]))
+    if tag in ("ns", "nd"):
+        np = importlib.import_module("numpy")  # (only when a numpy value was sent: it is importable here)
+        dtype = np.dtype(str(v[1]))
+        if dtype.kind not in (_NP_SCALARS if tag == "ns" else _NP_ARRAYS):
+            raise TypeError("bad numpy dtype")
+        if tag == "ns":
+            return dtype.type(decode(v[2]))
+        shape = tuple(int(n) for n in v[2])
+        if dtype.kind != "O":
+            return np.array([decode(e) for e in v[3]], dtype=dtype).reshape(shape)
+        items = [decode(e, ref, memo, tref) for e in v[3]]
+        out = np.empty(len(items), dtype=object)
+        out[:] = items if items else out
+        return out.reshape(shape)
     if tag == "r" and ref is not None:
-        return ref(int(v[1]))
+        return ref(int(v[1]), *v[2:3])
+    if tag == "T" and tref is not None:
+        return tref(int(v[1]))
     raise TypeError(f"bad value tag {tag!r}")
+
+
+def decode_body(v: list, ref: Callable | None, memo: Memo, tref: Callable | None, into: object) -> object:
+    """A mutable container: a new one registered in ``memo`` before its items (cycles resolve), or, with
+    ``into``, that existing container's contents replaced in place by the items (nothing registered)."""
+    tag = v[0]
+    if into is None:
+        new: object = {
+            "l": list, "S": set, "d": dict, "B": bytearray, "C": collections.Counter,
+            "O": collections.OrderedDict, "DD": collections.defaultdict,
+        }.get(tag, list)()  # fmt: skip
+        if tag == "DD":
+            new = collections.defaultdict(None if v[1] is None else _FACTORIES[str(v[1])])
+        elif tag == "dq":
+            new = collections.deque(maxlen=None if v[1] is None else int(v[1]))
+        memo.objs.append(new)
+        target = new
+    else:
+        target = into
+
+    def dec(e: list) -> object:
+        return decode(e, ref, memo, tref)
+
+    if tag == "B":
+        data = base64.b64decode(v[1])
+        target[:] = data  # type: ignore[index]
+        return target
+    items = v[2] if tag in ("DD", "dq") else v[1]
+    if tag in ("d", "C", "O", "DD"):
+        contents: object = [(dec(k), dec(e)) for k, e in items]
+        if not isinstance(target, dict):
+            raise TypeError("a mapping sent for a container that is not one")
+        target.clear()
+        for k, e in contents:  # type: ignore[attr-defined]
+            target[k] = e  # (a Counter's update() would count the pairs)
+    elif tag == "S":
+        if not isinstance(target, set):
+            raise TypeError("a set sent for a container that is not one")
+        contents = [dec(e) for e in items]
+        target.clear()
+        target.update(contents)  # type: ignore[arg-type]
+    else:
+        contents = [dec(e) for e in items]
+        if isinstance(target, list):
+            target[:] = contents
+        elif isinstance(target, collections.deque):
+            target.clear()
+            target.extend(contents)
+        else:
+            raise TypeError("a sequence sent for a container that is not one")
+    return target
+
+
+def encode_contents(x: object, ref: Callable | None, memo: Memo) -> list:
+    """The current contents of ``x``, a container already in ``memo`` (a call's argument after the call)."""
+    return _encode_body(x, ref, memo, 0)
+
+
+def _decode_time(v: list) -> object:
+    datetime = importlib.import_module("datetime")
+    tag = v[0]
+    if tag == "TD":
+        return datetime.timedelta(int(v[1]), int(v[2]), int(v[3]))
+    if tag == "TA":
+        return datetime.date(int(v[1]), int(v[2]), int(v[3]))
+    tz = None if v[-1] is None else datetime.timezone(_decode_time(v[-1]))  # type: ignore[arg-type]
+    if tag == "TT":
+        return datetime.time(int(v[1]), int(v[2]), int(v[3]), int(v[4]), tzinfo=tz, fold=int(v[5]))
+    y, mo, d, h, mi, s, us, fold = (int(n) for n in v[1:9])
+    return datetime.datetime(y, mo, d, h, mi, s, us, tzinfo=tz, fold=fold)
 
 
 def short_repr(x: object, n: int = 200) -> str:

@@ -8,7 +8,7 @@ import socket
 from collections.abc import Callable
 
 from .isolation import CLONE_NEWPID, Prepared, check_rc, libc, set_workdir, spawn
-from .solution import prepared_child
+from .solution import prepared_child, signals_as_a_program
 
 
 def zygote_main(sock_fd: int, uid: int | None, namespaces: bool) -> None:
@@ -42,6 +42,7 @@ def zygote_main(sock_fd: int, uid: int | None, namespaces: bool) -> None:
         if status != 0:
             os.close(own_pid_ns)
             own_pid_ns = -1
+    signals_as_a_program()  # (inherited by every run's process)
     sock.send(b"ready %d" % (own_pid_ns >= 0))
     while True:
         try:

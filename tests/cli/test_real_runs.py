@@ -86,7 +86,7 @@ def test_recipe_prints_its_config(tmp_path) -> None:
     assert p.returncode == 0, p.stderr[-2000:]
     cfg = yaml.safe_load(p.stdout)
     assert cfg["model"]["name"] == "Qwen/Qwen2.5-Math-1.5B" and cfg["rollout"]["backend"] == "vllm"
-    assert cfg["loss"]["eps_high"] == 0.28 and cfg["sampling"]["dynamic"] is True  # the DAPO preset
+    assert cfg["loss"]["policy"]["eps_high"] == 0.28 and cfg["sampling"]["dynamic"] is True  # the DAPO preset
     r = cfg["rollout"]
     assert r["max_prompt_tokens"] + r["max_new_tokens"] <= r["vllm"]["max_model_len"] <= 4096
     assert cfg["logging"]["trackers"] == ["wandb"]

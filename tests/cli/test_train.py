@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rlvr.cli import main
+from rlvr.rl_core.config import describe, load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 TOY = ROOT / "tests" / "rl_core"
@@ -89,9 +90,49 @@ def test_bad_config_exits_2_naming_the_field(capsys):
 def test_print_config_resolves_preset_and_file(tmp_path, capsys):
     cfg = tmp_path / "c.yaml"
     cfg.write_text("preset: dapo\nrollout:\n  group_size: 4\n")
-    assert main(["train", "--config", str(cfg), "loss.eps_low=0.1", "--print-config"]) == 0
+    assert main(["train", "--config", str(cfg), "loss.policy.eps_low=0.1", "--print-config"]) == 0
     out = capsys.readouterr().out
     assert "eps_high: 0.28" in out and "eps_low: 0.1" in out and "group_size: 4" in out
+    again = tmp_path / "printed.yaml"
+    again.write_text(out)  # what --print-config prints loads back to the same config
+    assert load_config(again) == load_config(cfg, ["loss.policy.eps_low=0.1"])
+
+
+def test_list_knobs_prints_every_field_with_its_help(capsys):
+    assert main(["train", "--list-knobs"]) == 0
+    out = capsys.readouterr().out
+    assert "loss.policy[gspo].eps_low = 0.0003\n    " in out and "credit[mc].k = 4\n    " in out
+    assert out.count("\n    ") == len(describe())
+
+
+def test_a_config_file_that_is_not_utf8_is_a_bad_config_exit_2(tmp_path, capsys):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_bytes(b"\x00\xff\xfe")
+    assert main(["train", "--config", str(cfg), "--print-config"]) == 2
+    err = capsys.readouterr().err
+    assert str(cfg) in err and "not UTF-8" in err and "Traceback" not in err
+
+
+def test_overrides_may_come_between_and_after_flags(tmp_path, capsys):
+    run_dir = tmp_path / "r"
+    argv = [
+        "train",
+        "--config",
+        "tiny",
+        "steps=8",
+        "--print-config",
+        "seed=1",
+        "--run-dir",
+        str(run_dir),
+        "optim.lr=0.5",
+    ]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "steps: 8" in out and "seed: 1" in out and "lr: 0.5" in out
+
+
+def test_subcommands_with_subcommands_of_their_own_still_parse(capsys):
+    assert main(["tasks", "list"]) == 0
 
 
 @pytest.mark.slow

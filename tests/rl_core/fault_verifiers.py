@@ -78,8 +78,34 @@ class ReportsPid(Verifier):
         return VerifyResult(score=_digit_score(completion), passed=False, details={"pid": float(os.getpid())})
 
 
+@register_verifier("test_always_raises")
+class AlwaysRaises(Verifier):
+    """A broken verifier: every call raises."""
+
+    def verify(self, completion: str, reference: Any) -> VerifyResult:
+        raise RuntimeError("reference format not understood")
+
+
 def make(kind: str = "test_hangs_on_even", **kwargs: Any) -> Verifier:
     """``module:factory`` entry for configs: ``reward.verifier=fault_verifiers:make``."""
     from rlvr.verifiers.base import get_verifier
 
     return get_verifier(kind, **kwargs)
+
+
+@register_verifier("test_tensor_score")
+class TensorScore(Verifier):
+    """Scores with a 0-d torch tensor (``kind="torch"``), a numpy scalar (``"numpy"``) or a Fraction."""
+
+    def __init__(self, kind: str = "torch") -> None:
+        self.kind = kind
+
+    def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
+        import fractions
+
+        import numpy as np
+        import torch
+
+        s = _digit_score(completion)
+        score = {"torch": torch.tensor(s), "numpy": np.float32(s), "fraction": fractions.Fraction(s)}[self.kind]
+        return VerifyResult(score=score, passed=False)

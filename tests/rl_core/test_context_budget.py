@@ -31,7 +31,7 @@ def test_max_model_len_must_hold_prompt_and_completion_at_config_load() -> None:
     with pytest.raises(ConfigError, match="rollout.vllm.max_model_len"):
         load_config(None, ["rollout.backend=auto", "rollout.max_new_tokens=600", "rollout.vllm.max_model_len=512"])
     load_config(None, ["rollout.backend=hf", "rollout.max_new_tokens=600", "rollout.vllm.max_model_len=512"])
-    with pytest.raises(ConfigError, match="rollout.max_prompt_tokens: must be >= 1"):
+    with pytest.raises(ConfigError, match="rollout.max_prompt_tokens: Input should be greater than or equal to 1"):
         load_config(None, ["rollout.max_prompt_tokens=0"])
 
 

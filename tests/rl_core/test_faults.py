@@ -8,8 +8,11 @@ import logging
 import math
 import sys
 import time
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 import yaml
@@ -21,9 +24,15 @@ from rlvr.rl_core.credit.base import broadcast
 from rlvr.rl_core.metrics import read_metrics
 from rlvr.rl_core.nonfinite import NonFiniteError
 from rlvr.rl_core.rundir import RunDirError, RunDirLocked
-from rlvr.rl_core.trainer import build_trainer, verify
-from rlvr.rl_core.verification import guard_verifier
-from rlvr.verifiers.base import get_verifier
+from rlvr.rl_core.trainer import build_trainer
+from rlvr.rl_core.verification import (
+    VerifierFailureError,
+    VerifierHealth,
+    check_result,
+    guard_verifier,
+    verify,
+)
+from rlvr.verifiers.base import VerifyResult, get_verifier
 from rlvr.verifiers.isolated import IsolatedVerifier
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -151,6 +160,45 @@ def test_scores_outside_the_unit_interval_are_an_error_naming_the_verifier(value
     v.close()
 
 
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        (torch.tensor(0.75), 0.75),
+        (torch.tensor([0.25], dtype=torch.float64), 0.25),
+        (np.float32(0.5), 0.5),
+        (np.array(1), 1.0),
+        (Fraction(1, 4), 0.25),
+        (Decimal("0.5"), 0.5),
+        (torch.tensor([0.5, 0.5]), None),
+        (torch.tensor(True), None),
+        (np.array([1.0, 0.0]), None),
+        (0.5 + 0j, None),
+        ("0.5", None),
+    ],
+)
+def test_real_number_scores_are_floats_others_an_error_at_once(score, expected):
+    res, problem = check_result(VerifyResult(score=0.5, passed=False), "v")
+    res.score = score  # set after construction, as a verifier may
+    checked, problem = check_result(res, "v")
+    if expected is None:
+        assert checked.status == "error" and "not a number" in problem
+    else:
+        assert problem is None and type(checked.score) is float and checked.score == expected
+
+
+@pytest.mark.parametrize("kind", ["torch", "numpy", "fraction"])
+def test_a_tensor_score_from_a_worker_process_is_a_score_not_a_timeout(kind):
+    v = guard_verifier(get_verifier("test_tensor_score", kind=kind), _cfg("unused").reward)
+    assert isinstance(v, IsolatedVerifier)
+    try:
+        t0 = time.monotonic()
+        out = verify(v, ["12ab", "1234", "xxxx"], [None] * 3)
+        assert time.monotonic() - t0 < v.timeout_s
+    finally:
+        v.close()
+    assert [(r.status, r.score) for r in out] == [("ok", 0.5), ("ok", 1.0), ("ok", 0.0)]
+
+
 def test_out_of_range_scores_never_reach_the_rewards(tmp_path):
     t = _trainer(tmp_path, "reward.verifier=test_out_of_range", "steps=1", "sampling.dynamic=false")
     t.train()
@@ -190,8 +238,9 @@ def test_non_finite_loss_skips_the_step_then_stops_the_run_with_the_last_checkpo
             "sampling.dynamic=false",
             "faults.max_nonfinite_steps=2",
         )
-        with caplog.at_level(logging.WARNING), pytest.raises(NonFiniteError, match="2 consecutive steps"):
+        with caplog.at_level(logging.WARNING), pytest.raises(NonFiniteError, match="2 consecutive steps") as err:
             t.train()
+        assert str(err.value).endswith("--resume continues from the last checkpoint, step-00000002")
     finally:
         CREDIT._items.pop("test_nan_from_3")
     rows = read_metrics(tmp_path)
@@ -211,8 +260,10 @@ def test_float16_weights_at_the_tiny_lr_never_reach_a_checkpoint(tmp_path):
     """The issue's repro: AdamW in float16 makes parameters NaN after the first update."""
     t = _trainer(tmp_path, "model.dtype=float16", "steps=4", "checkpoint.every=1", "sampling.dynamic=false")
     before = {n: p.detach().clone() for n, p in t.model.named_parameters()}
-    with pytest.raises(NonFiniteError, match="3 consecutive"):
+    with pytest.raises(NonFiniteError, match="3 consecutive") as err:
         t.train()
+    assert "intact" not in str(err.value)  # nothing was ever written: the message says so
+    assert str(err.value).endswith("no checkpoint was written (checkpoint.every=1): --resume starts fresh")
     rows = read_metrics(tmp_path)
     assert [r.get("nonfinite") for r in rows] == ["parameters"] * 3
     assert all(torch.equal(before[n], p) for n, p in t.model.named_parameters())  # undone, bit for bit
@@ -349,7 +400,9 @@ def test_skipped_steps_report_verification_errors(tmp_path):
     task = ToyTask(crash=True)
     task.verifier.verify = lambda completion, reference, **context: (_ for _ in ()).throw(RuntimeError("down"))
     cfg = _cfg(tmp_path, "steps=2", "sampling.on_exhausted=skip", "sampling.max_rounds=2")
-    from rlvr.rl_core.trainer import Trainer, load_policy, seed_everything
+    from rlvr.rl_core.builders import load_policy
+    from rlvr.rl_core.seeding import seed_everything
+    from rlvr.rl_core.trainer import Trainer
 
     seed_everything(cfg.seed)
     model, tok = load_policy(cfg)
@@ -368,3 +421,41 @@ def test_a_trainer_outside_the_main_thread_checks_max_minutes_between_steps(tmp_
     th.join(timeout=300)
     assert not th.is_alive()
     assert [r["step"] for r in read_metrics(tmp_path)] == [1]  # no signals there: the step ran to its end
+
+
+def test_a_verifier_failing_on_every_completion_stops_the_run_naming_it(tmp_path, caplog):
+    t = _trainer(
+        tmp_path,
+        "reward.verifier=test_always_raises",
+        "reward.isolation=inline",
+        "steps=6",
+        "checkpoint.every=1",
+        "sampling.dynamic=false",
+        "faults.max_verifier_failure_steps=2",
+    )
+    with caplog.at_level(logging.WARNING), pytest.raises(VerifierFailureError) as err:
+        t.train()
+    msg = str(err.value)
+    assert (
+        "verifier 'test_always_raises' (fault_verifiers.AlwaysRaises) failed on all" in msg
+        and "2 consecutive steps (last: step 2" in msg
+    )
+    assert "RuntimeError: reference format not understood" in msg
+    assert (
+        "step 1: verifier 'test_always_raises' (fault_verifiers.AlwaysRaises) failed on every completion" in caplog.text
+    )
+    rows = read_metrics(tmp_path)
+    assert [r["step"] for r in rows] == [1]  # step 2 stopped before applying anything
+    assert rows[0]["verify/errors"] == t.cfg.rollout.prompts_per_step * t.cfg.rollout.group_size
+    assert not (tmp_path / "final").exists()
+    assert [p.name for p in ckpt.list_checkpoints(tmp_path)] == ["step-00000001"]
+
+
+def test_verifier_failures_must_be_consecutive_to_stop_a_run():
+    health = VerifierHealth(get_verifier("math"), max_steps=2)
+    bad, good = VerifyResult.failure("error", "boom"), VerifyResult(score=1.0, passed=True, status="ok")
+    health.observe(1, [bad, bad])
+    health.observe(2, [bad, good])  # one result came through: the streak restarts
+    health.observe(3, [VerifyResult.failure("timeout", "slow")] * 2)
+    with pytest.raises(VerifierFailureError, match=r"2 consecutive steps \(last: step 4.*first: error: boom"):
+        health.observe(4, [bad, VerifyResult.failure("timeout", "slow")])

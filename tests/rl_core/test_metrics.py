@@ -42,6 +42,15 @@ def test_writer_appends_truncates_and_serialises(tmp_path):
     json.loads((tmp_path / "metrics.jsonl").read_text())
 
 
+def test_read_metrics_skips_a_torn_line_and_non_records(tmp_path, caplog):
+    """A crashed run leaves a partial last line: the reader (the report's and the tests') keeps the rest."""
+    (tmp_path / "metrics.jsonl").write_text('{"step": 1, "a": 1.0}\n\n[1, 2]\n{"step": 2, "a": 2.0}\n{"step": 3, "a"')
+    with caplog.at_level("WARNING"):
+        assert read_metrics(tmp_path) == [{"step": 1, "a": 1.0}, {"step": 2, "a": 2.0}]
+    assert "metrics.jsonl:5: skipping malformed line" in caplog.text
+    assert read_metrics(tmp_path / "missing") == []
+
+
 def test_tensorboard_mirror(tmp_path):
     pytest.importorskip("tensorboard")
     w = MetricsWriter(tmp_path, tensorboard=True)

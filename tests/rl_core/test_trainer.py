@@ -11,11 +11,14 @@ import torch
 from rlvr.rl_core.config import load_config
 from rlvr.rl_core.credit import CREDIT
 from rlvr.rl_core.credit.base import broadcast
+from rlvr.rl_core.lr_schedule import lr_lambda
 from rlvr.rl_core.metrics import read_metrics
-from rlvr.rl_core.trainer import PromptSampler, Trainer, build_trainer, lr_lambda, verify
+from rlvr.rl_core.prompt_sampler import PromptSampler
+from rlvr.rl_core.trainer import Trainer, build_trainer
+from rlvr.rl_core.verification import verify
 
 sys.path.insert(0, str(Path(__file__).parent))
-from toy_task import DigitVerifier, ToyTask  # noqa: E402
+from toy_task import DigitVerifier, ScriptedGenerator, ToyTask  # noqa: E402
 
 from rlvr.verifiers.base import VerifyResult  # noqa: E402
 
@@ -41,7 +44,8 @@ def _trainer(tmp_path, *extra, task=None):
     cfg = _cfg(tmp_path, *extra)
     if task is None:
         return build_trainer(cfg)
-    from rlvr.rl_core.trainer import load_policy, seed_everything
+    from rlvr.rl_core.builders import load_policy
+    from rlvr.rl_core.seeding import seed_everything
 
     seed_everything(cfg.seed)
     model, tok = load_policy(cfg)
@@ -208,7 +212,7 @@ def test_sft_mixing_adds_a_weighted_nll(tmp_path):
     )
     t.train()
     nll = [r["sft/nll"] for r in read_metrics(tmp_path / "run")]
-    assert len(nll) == 4 and all(v > 0 for v in nll) and t.sft_pos == 8
+    assert len(nll) == 4 and all(v > 0 for v in nll) and t.sft.pos == 8
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"question": "x"}\n')
     with pytest.raises(ValueError, match="sft.data"):
@@ -383,7 +387,7 @@ def test_no_correction_is_bit_identical_to_unit_weights_and_reports_the_gap(tmp_
             tmp_path / name, "preset=grpo", "steps=2", "optim.epochs=2", "eval.before=false", "eval.after=false"
         )
         if unit:  # the weighted path with w = 1 on every generated token
-            t.is_correction = lambda learner, sampler, mask, cap: mask.float()
+            t.learner.is_correction = lambda learner, sampler, mask, cap: mask.float()
         t.train()
         runs.append((t, _strip(read_metrics(tmp_path / name))))
     (a, rows_a), (b, rows_b) = runs
@@ -493,8 +497,8 @@ def _step_gradient(path, *extra):
             "rollout.max_new_tokens=12",
         ],
         ["preset=dapo", "reward.overlong_filter=true"],  # (e) truncated rows of dropped groups count no tokens
-        ["preset=dapo", "credit.method=redistribute", "credit.redistribute_weighting=length"],  # (d)
-        ["preset=dapo", "loss.policy_loss=gspo", "loss.agg=seq_mean_token_mean", "loss.dual_clip=3"],
+        ["preset=dapo", "credit.method=redistribute", "credit.weighting=length"],  # (d)
+        ["preset=dapo", "loss.policy.name=gspo", "loss.agg=seq_mean_token_mean", "loss.policy.dual_clip=3"],
     ],
     ids=lambda s: "+".join(x.split("=", 1)[1] for x in s),
 )
@@ -521,25 +525,6 @@ def test_without_count_filtered_dapo_normalises_over_the_kept_groups(tmp_path):
     share = m_dapo["loss/num_tokens"] / m["loss/num_tokens"]  # token_mean: the same sum over fewer tokens
     for n, g in counted.items():
         torch.testing.assert_close(dapo[n] * share, g, rtol=1e-4, atol=1e-6 * float(g.abs().max()), msg=n)
-
-
-class _ScriptedGenerator:
-    """A Generator that answers prompt i of every call with the completion texts ``script[i]``."""
-
-    def __init__(self, tokenizer, script):
-        self.tok, self.script = tokenizer, script
-
-    def sync_weights(self, model):
-        pass
-
-    def generate(self, prompts, n, params):
-        from rlvr.rl_core.rollout import build_rollout_batch
-
-        comps = [
-            self.tok(x, add_special_tokens=False)["input_ids"] for i in range(len(prompts)) for x in self.script[i]
-        ]
-        trunc = [len(c) >= params.max_new_tokens for c in comps]
-        return build_rollout_batch(prompts, comps, [[0.0] * len(c) for c in comps], trunc, 0, self.tok, n)
 
 
 def test_dynamic_sampling_filters_on_the_rewards_the_advantages_see(tmp_path):
@@ -569,12 +554,12 @@ def test_dynamic_sampling_filters_on_the_rewards_the_advantages_see(tmp_path):
         "sampling.max_rounds=1",
         task=task,
     )
-    t.generator = _ScriptedGenerator(t.tokenizer, script)
-    kept, dropped, m = t.collect(1)
-    assert [g.texts for g in kept] == [script[1], script[2]]
-    assert [g.texts for g in dropped] == [script[0], script[3]]
-    assert [g.rewards for g in kept] == [[0.0, -0.5], [1.0, 0.0]]
-    assert m["sampling/filtered_tokens"] == 1 + 8 + 1 + 1
+    t.generator = ScriptedGenerator(t.tokenizer, script)
+    c = t.collect(1)
+    assert [g.texts for g in c.kept] == [script[1], script[2]]
+    assert [g.texts for g in c.dropped] == [script[0], script[3]]
+    assert [g.rewards for g in c.kept] == [[0.0, -0.5], [1.0, 0.0]]
+    assert c.metrics["sampling/filtered_tokens"] == 1 + 8 + 1 + 1
 
 
 def test_bfloat16_autocast_trains_with_float32_weights(tmp_path):

@@ -57,3 +57,24 @@ class ToyTask:
 
 def make_task(**kwargs: Any) -> ToyTask:
     return ToyTask(**kwargs)
+
+
+class ScriptedGenerator:
+    """Answers prompt i of every call with the completion texts ``script[i]`` (truncated at max_new_tokens)."""
+
+    def __init__(self, tokenizer, script):
+        self.tok, self.script = tokenizer, script
+
+    def sync_weights(self, model):
+        pass
+
+    def generate(self, prompts, n, params):
+        from rlvr.rl_core.rollout import build_rollout_batch
+
+        comps = [
+            self.tok(x, add_special_tokens=False)["input_ids"][: params.max_new_tokens]
+            for i in range(len(prompts))
+            for x in self.script[i]
+        ]
+        trunc = [len(c) >= params.max_new_tokens for c in comps]
+        return build_rollout_batch(prompts, comps, [[0.0] * len(c) for c in comps], trunc, 0, self.tok, n)

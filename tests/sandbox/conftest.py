@@ -100,3 +100,19 @@ def run_caged() -> Callable[..., subprocess.CompletedProcess[str]]:
             _cleanup(dirs)
 
     return run
+
+
+@pytest.fixture
+def caged_suite(run_caged: Callable[..., subprocess.CompletedProcess[str]]) -> Callable[[str], None]:
+    """``caged_suite(__file__)``: run a hostile module's cases in the cage (``RLVR_HOSTILE_ARGS`` passed to
+    its pytest, e.g. ``-k fork``) and require that they all passed."""
+
+    def check(path: str) -> None:
+        import shlex
+
+        r = run_caged(path, *shlex.split(os.environ.get("RLVR_HOSTILE_ARGS", "")))
+        tail = r.stdout[-15000:] + r.stderr[-3000:]
+        assert r.returncode == 0, tail
+        assert " passed" in r.stdout and " failed" not in r.stdout, tail
+
+    return check

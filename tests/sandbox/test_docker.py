@@ -6,6 +6,7 @@ import pytest
 
 from rlvr.sandbox.base import JudgeSpec, Limits, SandboxUnavailable
 from rlvr.sandbox.docker import DockerSandbox, container_spec, worker_config
+from rlvr.sandbox.worker import launcher
 
 
 def test_container_spec_carries_every_limit() -> None:
@@ -17,7 +18,7 @@ def test_container_spec_carries_every_limit() -> None:
     assert spec["tmpfs"]["/tmp"].startswith("size=20m,nr_inodes=999,")
     assert spec["cap_drop"] == ["ALL"] and set(spec["cap_add"]) == {"SETUID", "SETGID", "KILL"}
     assert "no-new-privileges" in spec["security_opt"]
-    assert spec["command"][:4] == ["python", "-I", "-B", "-c"] and spec["command"][4] == "print(1)"
+    assert spec["command"][:4] == ["python", "-I", "-B", "-c"] and spec["command"][4] == launcher("print(1)")
     assert set(spec["environment"]) == {
         "HOME",
         "TMPDIR",

@@ -347,7 +347,8 @@ ADD = "def add(a, b):\n    return a + b"
     [
         # the tests run as __main__; a main block that calls a test function runs it once, not twice
         ("def test_a():\n    assert add(1, 1) == 2\nif __name__ == '__main__':\n    test_a()\n", (1, 1, True)),
-        # parametrize (names as one string or a list, pytest.param-like values), skip and skipif marks
+        # parametrize (names as one string or a list, pytest.param-like values), skip and skipif marks: an
+        # unconditional skip removes a test, a skipif that holds counts one failed check
         (
             "import types\n"
             "def mark(name, *args):\n"
@@ -360,7 +361,7 @@ ADD = "def add(a, b):\n    return a + b"
             "def test_p(a, b, s, k):\n    assert add(a, b) + k == s + k\n"
             "@mark('skip')\ndef test_skipped():\n    assert False\n"
             "@mark('skipif', True)\ndef test_skipped_if():\n    assert False\n",
-            (6, 6, True),
+            (6, 7, True),
         ),
         # a test counts no check of its own; one that needs a fixture fails, one that raises fails
         (
@@ -368,14 +369,20 @@ ADD = "def add(a, b):\n    return a + b"
             "def test_raises():\n    add(1, 2)\n    {}['missing']\n",
             (0, 2, True),
         ),
-        # a Test* class (fresh instance per method, setup_method first); a class with __init__ is no test class
+        # a Test* class (fresh instance per method, setup_method first); one with an __init__ runs too
         (
             "class TestAdd:\n"
             "    def setup_method(self, method):\n        self.base = add(1, 1)\n"
             "    def test_one(self):\n        assert self.base == 2\n"
             "    def test_two(self):\n        self.base += 1\n        assert self.base == 3\n"
-            "class TestNot:\n    def __init__(self):\n        pass\n    def test_never(self):\n        assert False\n",
-            (2, 2, True),
+            "class TestNot:\n    def __init__(self):\n        pass\n    def test_hidden(self):\n        assert False\n",
+            (2, 3, True),
+        ),
+        # a skip at run time is one failed check (the test reports it, and its collector sees it: once)
+        (
+            "import pytest\ndef test_s():\n    assert add(1, 1) == 2\n    pytest.skip('later')\n"
+            "def test_t():\n    assert add(0, 0) == 0\n",
+            (2, 3, True),
         ),
         # unittest: each assertion counts once (assertEqual of lists, which calls assertListEqual, too); an
         # error in setUp counts as a failure; a method that checks nothing counts nothing
@@ -412,6 +419,7 @@ ADD = "def add(a, b):\n    return a + b"
         "parametrize",
         "quiet and fixture",
         "test class",
+        "skip at run time",
         "unittest",
         "unittest.main",
         "unittest.main(exit=False)",

@@ -62,3 +62,31 @@ def test_two_modules_defining_one_name_are_refused(tmp_path: Path) -> None:
     (tmp_path / "c.py").write_text("class f:\n    pass\n")
     with pytest.raises(ValueError, match="a and c both define 'f'"):
         join_modules(tmp_path, ["a", "c"])
+
+
+def test_the_worker_does_not_import_the_value_types_it_can_carry() -> None:
+    """Every run is a fork of the worker: the modules of the allow-listed value types (``decimal``,
+    ``fractions``, ``datetime``, ``numpy``) are imported where such a value exists, not by the worker."""
+    import subprocess
+
+    probe = (
+        "import sys\nsrc = sys.stdin.read()\nexec(compile(src, 'worker', 'exec'), {'__name__': 'probe'})\n"
+        "print(sorted({'decimal', 'fractions', 'datetime', 'numpy'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-I", "-c", probe], input=assemble(), capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_launcher_fits_one_argument_and_runs_the_source() -> None:
+    """The source grows past the kernel's 128 KiB per argument; what ``-c`` gets stays under it."""
+    import subprocess
+
+    from rlvr.sandbox.worker import MAX_ARG, launcher
+
+    source = assemble()
+    code = launcher(source)
+    assert len(code.encode()) < MAX_ARG // 2
+    probe = "print(__name__, len(SOURCE))\n"
+    out = subprocess.run([sys.executable, "-I", "-c", launcher(f"SOURCE = {source!r}\n" + probe)], capture_output=True)
+    assert out.returncode == 0 and out.stdout.decode().split() == ["__main__", str(len(source))], out.stderr

@@ -41,8 +41,8 @@ def test_code_tasks_canonical_solutions_pass_the_code_verifier() -> None:
 
 @pytest.mark.parametrize("name", ["default", "smollm2_gsm8k", "humaneval_code"])
 def test_shipped_configs_load(name: str) -> None:
+    from rlvr.rl_core.builders import load_task
     from rlvr.rl_core.config import load_config
-    from rlvr.rl_core.trainer import load_task
 
     cfg = load_config(CONFIGS / f"{name}.yaml")
     assert cfg.model.name == "smollm2" and cfg.sampling.dynamic

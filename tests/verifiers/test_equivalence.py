@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from rlvr.verifiers.equivalence import AnswerTooComplex, Policy, equivalent
+from rlvr.verifiers.equivalence import AnswerTooComplex, MatchOptions, equivalent
 from rlvr.verifiers.normalize import Num, numbers_match, parse_number
 from rlvr.verifiers.structure import Bad, Choice, Coll, Equation, Intervals, Labelled, Matrix, Scalar, Text, parse
 
@@ -294,10 +294,10 @@ def test_issue_18_classes(pred: str, gold: str, expected: bool) -> None:
 
 
 def test_policy_knobs() -> None:
-    assert equivalent("0.33", r"\frac13", Policy(min_sig_digits=2)) is True
-    assert equivalent(r"50\%", "0.5", Policy(percent=False)) is False
-    assert equivalent(r"50\%", "50", Policy(percent=False)) is True  # a dropped sign is still read
-    assert equivalent(r"30^\circ", r"\frac{\pi}{6}", Policy(degrees=False)) is False
+    assert equivalent("0.33", r"\frac13", MatchOptions(min_sig_digits=2)) is True
+    assert equivalent(r"50\%", "0.5", MatchOptions(percent=False)) is False
+    assert equivalent(r"50\%", "50", MatchOptions(percent=False)) is True  # a dropped sign is still read
+    assert equivalent(r"30^\circ", r"\frac{\pi}{6}", MatchOptions(degrees=False)) is False
 
 
 def test_parse_number_is_exact() -> None:

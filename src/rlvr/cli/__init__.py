@@ -11,6 +11,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 #: subcommand -> (module under rlvr.cli, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -22,10 +23,27 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class _IntermixedParser(argparse.ArgumentParser):
+    """A subcommand's parser that takes positionals (``KEY=VALUE`` overrides) between and after its flags,
+    e.g. ``rlvr train --config tiny steps=8 --resume seed=1`` (``argparse.parse_intermixed_args``)."""
+
+    _mixing = False
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        nested = any(a.nargs in (argparse.PARSER, argparse.REMAINDER) for a in self._get_positional_actions())
+        if self._mixing or nested:  # intermixed parsing calls back here for its two passes; it cannot nest
+            return super().parse_known_args(args, namespace)
+        self._mixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._mixing = False
+
+
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rlvr", description="Reinforcement learning from verifiable rewards.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_IntermixedParser)
     wanted = next((a for a in argv if a in COMMANDS), None)
     for name, (module, help_) in COMMANDS.items():
         if name == wanted:

@@ -37,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
         "--model", default="tiny", help="PRM backbone: tiny | smollm2 | a local directory | a hub id org/name"
     )
     _add_model_flags(tr)
-    tr.add_argument("--out", required=True, help="directory for the trained PRM (use as credit.prm_path)")
+    tr.add_argument("--out", required=True, help="directory for the trained PRM (use as credit.path)")
     tr.add_argument("--target", choices=("soft", "hard"), default="soft")
     tr.add_argument("--epochs", type=int, default=3)
     tr.add_argument("--lr", type=float, default=1e-3)

@@ -20,7 +20,8 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
         name,
         help=help_,
         description="Train a policy with RL from verifiable rewards.",
-        epilog="example: rlvr train --config dapo loss.eps_high=0.28 steps=50",
+        epilog="example: rlvr train --config dapo loss.policy.eps_high=0.28 steps=50 (every knob: --list-knobs; "
+        "the config's shape: docs/config.md)",
     )
     p.add_argument(
         "--config",
@@ -37,6 +38,11 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
     p.add_argument("--run-dir", type=Path, help="output directory (overrides logging.run_dir)")
     p.add_argument("--print-config", action="store_true", help="print the resolved config and exit")
     p.add_argument(
+        "--list-knobs",
+        action="store_true",
+        help="print every field (variants as field[tag].name) with its default and help, then exit",
+    )
+    p.add_argument(
         "--dry-run",
         action="store_true",
         help="check what the run would load (model, data, context, memory, trackers) without loading weights or "
@@ -46,7 +52,12 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
 
 
 def main(args: argparse.Namespace) -> int:
-    from rlvr.rl_core.config import ConfigError, load_config
+    from rlvr.rl_core.config import ConfigError, describe, load_config
+
+    if args.list_knobs:
+        for name, default, help_ in describe():
+            print(f"{name} = {default}\n    {help_}")
+        return 0
 
     try:
         cfg = load_config(args.config, args.overrides)
@@ -71,6 +82,7 @@ def main(args: argparse.Namespace) -> int:
     from rlvr.rl_core.preemption import TrainingInterrupted
     from rlvr.rl_core.rundir import RunDirError
     from rlvr.rl_core.trainer import run
+    from rlvr.rl_core.verification import VerifierFailureError
 
     try:
         run_dir = run(cfg, resume=args.resume, run_dir=args.run_dir)
@@ -80,7 +92,7 @@ def main(args: argparse.Namespace) -> int:
     except (RunDirError, ModelNotFoundError) as e:
         print(f"rlvr train: {e}", file=sys.stderr)
         return 2
-    except (NonFiniteError, CheckpointError) as e:
+    except (NonFiniteError, CheckpointError, VerifierFailureError) as e:
         print(f"rlvr train: {e}", file=sys.stderr)
         return 1
     except TrainingInterrupted as e:

@@ -6,7 +6,8 @@ import pytest
 import torch
 
 from rlvr.rl_core.advantages import compute_advantages
-from rlvr.rl_core.credit import CreditConfig, CreditInputs, get_credit, preset_affine, score_affine
+from rlvr.rl_core.credit import CreditInputs, get_credit, preset_affine, score_affine
+from rlvr.rl_core.credit.config import MCCredit
 from rlvr.rl_core.types import SamplingParams
 
 # (3 + 4) * 2 - 5: steps 7, 14, 9
@@ -36,7 +37,7 @@ def build(chain, tok, preset="grpo", k=4, problems=(PROBLEM,), wrongs=(WRONG,), 
         tokenizer=tok,
         model=torch.nn.Linear(1, 1),
     )
-    cfg = CreditConfig(method="mc", k=k, **cfg_kw)
+    cfg = MCCredit(k=k, **cfg_kw)
     return inputs, cfg, policy
 
 
@@ -161,7 +162,7 @@ def test_max_steps_merges_steps_and_values_fewer_boundaries(chain, tok):
 
 
 def test_select_failed_keeps_the_preset_advantage_elsewhere(chain, tok):
-    inputs, cfg, policy = build(chain, tok, preset="dr_grpo", mc_select="failed")
+    inputs, cfg, policy = build(chain, tok, preset="dr_grpo", select="failed")
     out = get_credit("mc")(inputs, cfg)
     mask = inputs.rollout.completion_mask
     assert torch.all(out[0][mask[0]] == 0.5) and torch.all(out[3][mask[3]] == 0.5)
@@ -169,7 +170,7 @@ def test_select_failed_keeps_the_preset_advantage_elsewhere(chain, tok):
 
 
 def test_continuation_budget_is_enforced(chain, tok):
-    inputs, cfg, policy = build(chain, tok, preset="dr_grpo", mc_max_new_tokens=3)
+    inputs, cfg, policy = build(chain, tok, preset="dr_grpo", max_new_tokens=3)
     out = get_credit("mc")(inputs, cfg)
     mask = inputs.rollout.completion_mask
     spans = cfg.splitter()(inputs.rollout.completion_ids[0][mask[0]].tolist(), tok).tokens
@@ -182,7 +183,7 @@ def test_continuation_budget_is_enforced(chain, tok):
 
 def test_chunked_generation_gives_the_same_values(chain, tok):
     a, cfg, _ = build(chain, tok)
-    b, cfg_chunked, policy = build(chain, tok, mc_chunk=5)
+    b, cfg_chunked, policy = build(chain, tok, chunk=5)
     assert torch.equal(get_credit("mc")(a, cfg), get_credit("mc")(b, cfg_chunked))
     assert [p for p, _, _ in policy.calls] == [5, 5, 2]
 
@@ -219,7 +220,7 @@ def test_bad_inputs_are_rejected(chain, tok):
 def test_select_varied_skips_groups_without_signal(chain, tok):
     problems = (PROBLEM, (2, [("+", 2), ("*", 3), ("+", 1)]))
     wrongs = (WRONG, [{0: 1}, {1: 2}, {2: 1}, {0: 1}])
-    inputs, cfg, policy = build(chain, tok, preset="grpo", problems=problems, wrongs=wrongs, mc_select="varied")
+    inputs, cfg, policy = build(chain, tok, preset="grpo", problems=problems, wrongs=wrongs, select="varied")
     out = get_credit("mc")(inputs, cfg)
     assert torch.all(out[4:] == 0)  # the all-wrong group keeps its (zero) preset advantage
     assert policy.calls[0][0] == 12  # only the first group's 4 completions x 3 boundaries

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from rlvr.rl_core.credit import CreditConfig, CreditInputs, get_credit
+from rlvr.rl_core.credit import CreditInputs, get_credit
+from rlvr.rl_core.credit.config import RedistributeCredit
 from rlvr.rl_core.credit.redistribute import redistribute
 from rlvr.rl_core.models import tiny_model
 from rlvr.rl_core.types import SamplingParams
@@ -43,13 +44,13 @@ def make_inputs(chain, tok, model):
 
 def test_uniform_equals_broadcast(chain, tok):
     inputs = make_inputs(chain, tok, torch.nn.Linear(1, 1))
-    cfg = CreditConfig(method="redistribute", redistribute_weighting="uniform")
+    cfg = RedistributeCredit(weighting="uniform")
     assert torch.allclose(get_credit("redistribute")(inputs, cfg), get_credit("none")(inputs, cfg))
 
 
 def test_length_weights_keep_the_token_mean(chain, tok):
     inputs = make_inputs(chain, tok, torch.nn.Linear(1, 1))
-    out = get_credit("redistribute")(inputs, CreditConfig(method="redistribute", redistribute_weighting="length"))
+    out = get_credit("redistribute")(inputs, RedistributeCredit(weighting="length"))
     mask = inputs.rollout.completion_mask
     # Char tokenizer: every token writes 1 character and EOS counts as 1, so length = uniform here.
     assert torch.allclose(out[0][mask[0]], torch.full((int(mask[0].sum()),), 0.5))
@@ -65,7 +66,7 @@ def test_attention_weights_from_the_answer_span(chain, tok, lora):
         model = get_peft_model(model, LoraConfig(r=4, target_modules=["q_proj", "v_proj"]))
     model.train()
     inputs = make_inputs(chain, tok, model)
-    cfg = CreditConfig(method="redistribute", redistribute_weighting="attention")
+    cfg = RedistributeCredit(weighting="attention")
     out = get_credit("redistribute")(inputs, cfg)
     mask = inputs.rollout.completion_mask
     assert model.training, "the policy's mode is restored"

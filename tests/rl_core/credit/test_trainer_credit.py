@@ -15,8 +15,8 @@ from rlvr.rl_core.trainer import Trainer
 PRESETS = [("grpo", None), ("dr_grpo", None), ("rloo", None), ("dapo", None), ("grpo", "reinforce_pp")]
 METHODS = {
     "mc": ["credit.k=2", "credit.split=tokens", "credit.chunk_tokens=4", "credit.max_steps=3"],
-    "prm": ["credit.split=tokens", "credit.chunk_tokens=4", "credit.prm_combine=min"],
-    "redistribute": ["credit.redistribute_weighting=attention", "credit.redistribute_smoothing=0.2"],
+    "prm": ["credit.split=tokens", "credit.chunk_tokens=4", "credit.combine=min"],
+    "redistribute": ["credit.weighting=attention", "credit.smoothing=0.2"],
 }
 
 
@@ -48,7 +48,7 @@ def test_credit_method_with_every_preset(tmp_path, digit_task, prm_dir, preset, 
     if adv:
         overrides.append(f"advantages.name={adv}")
     if method == "prm":
-        overrides.append(f"credit.prm_path={prm_dir}")
+        overrides.append(f"credit.path={prm_dir}")
     cfg = resolve({}, overrides)
     model, tok = tiny_model(seed=0)
     before = [p.detach().clone() for p in model.parameters()]

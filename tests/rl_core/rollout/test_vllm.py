@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import torch
 
+from rlvr.rl_core.config_base import ConfigError, build
 from rlvr.rl_core.models import tiny_model
 from rlvr.rl_core.rollout.vllm import (
     VLLMConfig,
@@ -227,7 +228,7 @@ def test_lora_request_push_matches_the_peft_model(tiny):
     model = get_peft_model(
         base, LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], task_type="CAUSAL_LM")
     )
-    g = VLLMGenerator(model, tok, VLLMConfig(**{**CFG.__dict__, "weight_sync": "lora_request", "max_lora_rank": 8}))
+    g = VLLMGenerator(model, tok, CFG.replace(weight_sync="lora_request", max_lora_rank=8))
     prompts = _prompts(tok)
     params = SamplingParams(max_new_tokens=16, temperature=0.0)
     with torch.no_grad():
@@ -255,12 +256,9 @@ def test_backend_factory_picks_vllm_and_falls_back_for_unsupported_shapes(tiny, 
 
 
 def test_config_validation_names_the_field():
-    with pytest.raises(ValueError, match="rollout.vllm.weight_sync"):
-        VLLMConfig(weight_sync="delta")
-    with pytest.raises(ValueError, match="rollout.vllm.gpu_memory_utilization"):
-        VLLMConfig(gpu_memory_utilization=0)
-    with pytest.raises(ValueError, match="rollout.vllm.max_model_len"):
-        VLLMConfig(max_model_len=1)
+    for data in ({"weight_sync": "delta"}, {"gpu_memory_utilization": 0}, {"max_model_len": 1}):
+        with pytest.raises(ConfigError, match=rf"^rollout\.vllm\.{next(iter(data))}: "):
+            build(VLLMConfig, data, prefix="rollout.vllm")
     model, tok = _tiny(0)
     with pytest.raises(ValueError, match="needs a peft"):
         VLLMGenerator(model, tok, VLLMConfig(weight_sync="lora_request"))

@@ -3,7 +3,7 @@ import logging
 import pytest
 import torch
 
-from rlvr.rl_core.sampling import GroupBuffer, dynamic_sampling, zero_variance_groups
+from rlvr.rl_core.dynamic_sampling import GroupBuffer, dynamic_sampling, zero_variance_groups
 
 
 def test_zero_variance_uses_the_range_not_the_mean_or_std() -> None:

@@ -1,0 +1,128 @@
+"""The value codec between the solution and the tests: exact types, identity, depth (no sandbox needed)."""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import decimal
+import fractions
+import json
+
+import numpy as np
+import pytest
+
+from rlvr.sandbox.worker.values import DEEP, MAX_DEPTH, Memo, decode, encode, encode_contents
+
+P = collections.namedtuple("P", "x y")
+TZ = datetime.timezone(datetime.timedelta(hours=-3, minutes=-30))
+VALUES = [
+    None, True, 0, -(10**5000), 1.5, float("inf"), 2 + 3j, "é", b"\x00\xff", bytearray(b"ab"), range(1, 10, 3),
+    (1, [2]), frozenset({1, 2}), {1, 2}, {"a": [1], (1, 2): {3}},
+    fractions.Fraction(-7, 3), decimal.Decimal("1.500"), decimal.Decimal("-Infinity"),
+    datetime.date(2020, 2, 29), datetime.datetime(2020, 1, 1, 23, 59, 59, 999, tzinfo=TZ),
+    datetime.time(1, 2, 3, 4, fold=1), datetime.timedelta(days=-1, microseconds=5),
+    collections.Counter("abca"), collections.OrderedDict([("b", 1), ("a", 2)]),
+    collections.defaultdict(list, {"k": [1]}), collections.deque([1, 2], maxlen=5), P(1, [2]),
+]  # fmt: skip
+
+
+def roundtrip(x: object) -> object:
+    with DEEP:
+        return decode(json.loads(json.dumps(encode(x))))
+
+
+@pytest.mark.parametrize("x", VALUES, ids=lambda x: type(x).__name__)
+def test_values_cross_as_their_exact_type(x: object) -> None:
+    y = roundtrip(x)
+    assert type(y).__name__ == type(x).__name__ and y == x
+    if type(x) is not int:
+        assert repr(y) == repr(x)
+    if isinstance(x, collections.defaultdict):
+        assert y.default_factory is list
+    if isinstance(x, collections.deque):
+        assert y.maxlen == 5
+
+
+def test_numpy_values_keep_dtype_and_shape() -> None:
+    for x in (np.float32(0.1), np.int8(-3), np.bool_(True), np.complex64(1j)):
+        y = roundtrip(x)
+        assert type(y) is type(x) and y == x
+    a = np.arange(12, dtype=np.uint16).reshape(3, 4)
+    b = roundtrip(a)
+    assert b.dtype == a.dtype and b.shape == a.shape and (b == a).all()
+    s = roundtrip(np.array([["ab", "c"]]))
+    assert s.dtype == np.dtype("<U2") and s.shape == (1, 2) and s[0, 0] == "ab"
+    o = roundtrip(np.array([[1], "x", None], dtype=object))
+    assert o.dtype == object and o[0] == [1] and o[1] == "x" and o[2] is None
+    with pytest.raises(TypeError):
+        encode(np.array(["2020-01-01"], dtype="datetime64[D]"))  # not an allowed dtype, and no reference given
+
+
+def test_subclasses_and_other_objects_are_not_data() -> None:
+    class MyInt(int):
+        pass
+
+    class Sub(collections.namedtuple("S", "a")):
+        def lie(self) -> int:
+            return 0
+
+    for x in (MyInt(1), Sub(1), object(), datetime.datetime(2020, 1, 1, tzinfo=_Odd())):
+        with pytest.raises(TypeError):
+            encode(x)
+        assert encode(x, lambda o: ["r", 7])[0] in ("r", "TM")  # a reference where one is offered
+
+
+class _Odd(datetime.tzinfo):
+    def utcoffset(self, dt: object) -> datetime.timedelta:
+        return datetime.timedelta(0)
+
+
+def test_identity_and_cycles_survive_one_message() -> None:
+    inner = [1]
+    x: list = [inner, inner, {"k": inner}]
+    x.append(x)
+    y = roundtrip(x)
+    assert y[0] is y[1] is y[2]["k"] and y[3] is y
+
+
+def test_contents_update_in_place_with_aliases() -> None:
+    """The write-back of a call: the receiver's containers, updated from the other side's contents."""
+    inner = [3, 1]
+    args = [inner, {"v": inner}]
+    memo = Memo()
+    sent = encode(args, None, memo)
+    # the other side decodes, mutates, and sends each container's contents back
+    theirs = Memo()
+    got = decode(json.loads(json.dumps(sent)), None, theirs)
+    theirs.reindex()
+    got[0].sort()
+    got[1]["w"] = got[0]
+    after = [encode_contents(c, None, theirs) for c in list(theirs.objs)]
+    from rlvr.sandbox.worker.values import decode_body
+
+    fresh = [decode_body(b, None, memo, None, type(o)()) for o, b in zip(list(memo.objs), after)]
+    for orig, new in zip(list(memo.objs), fresh):
+        if isinstance(orig, dict):
+            orig.clear()
+            orig.update(new)
+        else:
+            orig[:] = new
+    assert inner == [1, 3] and args[1]["w"] is inner and args[0] is inner
+
+
+def test_depth_limit() -> None:
+    x: list = []
+    for _ in range(MAX_DEPTH - 1):
+        x = [x]
+    y = roundtrip(x)
+    for _ in range(MAX_DEPTH - 1):
+        y = y[0]
+    assert y == []
+    with DEEP, pytest.raises(ValueError):
+        encode([[[x]]])  # (a fresh chain: x met again would be a back-reference)
+
+
+@pytest.mark.parametrize("bad", [["b", 1], ["s", 5], ["@", 3], ["nd", "|V8", [1], [["n"]]], ["zz"], ["DD", "eval", []]])
+def test_bad_messages_raise(bad: list) -> None:
+    with pytest.raises((TypeError, ValueError, KeyError, IndexError)):
+        decode(bad)
