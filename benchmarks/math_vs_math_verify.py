@@ -13,7 +13,9 @@ passes it):
   several boxed parts, worked-solution golds, text in another case), correct and wrong;
 * ``math_redteam.jsonl``: the second red-team round's findings (spacing between a qualifier and the answer, boxes
   inside larger expressions, negations, words after the answer, hedges over several markers, hidden markup,
-  units, unicode, …), each with the verdict a careful grader gives (a few relabelled: ``note`` says why).
+  units, unicode, …), each with the verdict a careful grader gives (a few relabelled: ``note`` says why);
+* ``math_redteam2.jsonl``: the third red-team round's findings (cues before a box in English and other languages,
+  other scripts, labels, markup, environments, units, …), the same fields; rows still judged wrong are ``open``.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -36,7 +38,13 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-CORPORA = ("math_corpus.jsonl", "math_adversarial.jsonl", "math_free_text.jsonl", "math_redteam.jsonl")
+CORPORA = (
+    "math_corpus.jsonl",
+    "math_adversarial.jsonl",
+    "math_free_text.jsonl",
+    "math_redteam.jsonl",
+    "math_redteam2.jsonl",
+)
 
 
 def load(path: Path) -> list[dict[str, Any]]:

@@ -26,7 +26,8 @@ worker (:func:`answers_equal_any`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
@@ -37,6 +38,7 @@ from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
     MAX_NESTING,
     Bad,
+    Chain,
     Choice,
     Coll,
     Equation,
@@ -127,10 +129,16 @@ class _Matcher:
             return bool(not isinstance(p, Bad) or p.text)
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False
+        if isinstance(g, Chain):
+            return self.match(p, g.links[-1])
+        if isinstance(p, Chain):  # 2 + 2 = 5 states nothing: every link must hold
+            links = p.links
+            return all(self._same(a, b) for a, b in zip(links, links[1:])) and self.match(links[-1], g)
         if isinstance(p, Choice) or isinstance(g, Choice):
-            return isinstance(p, Choice) and isinstance(g, Choice) and p.letter == g.letter
+            return self._choice(p, g)
         if isinstance(p, Text) or isinstance(g, Text):
-            return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text
+            empty = (Text("none"), Coll("set", ()))  # "no solution" is the empty set
+            return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text or (p, g) in (empty, empty[::-1])
         if isinstance(p, Coll) and p.kind in _ALTERNATIVES:
             return self._alternatives(p, g)
         if isinstance(g, Coll) and g.kind in _ALTERNATIVES and not isinstance(p, Labelled):
@@ -154,6 +162,19 @@ class _Matcher:
             return self.scalar(p, g)
         return False
 
+    def _same(self, a: Node, b: Node) -> bool:
+        """Two links of one chain are equal (a decimal link may round the exact one, either side)."""
+        return self.match(a, b) or self.match(b, a)
+
+    def _choice(self, p: Node, g: Node) -> bool:
+        """Letters compare as letters; an option's value (``(B) 12``) stands for its letter against a value."""
+        if isinstance(p, Choice) and isinstance(g, Choice):
+            return p.letter == g.letter
+        if isinstance(g, Choice):
+            return g.value is not None and not isinstance(p, Coll) and self.match(p, g.value)
+        assert isinstance(p, Choice)
+        return p.value is not None and self.match(p.value, g)
+
     def _alternatives(self, p: Coll, g: Node) -> bool:
         """A hedge: exactly the gold's parts, or every alternative right."""
         if isinstance(g, Coll) and g.kind in _UNORDERED:
@@ -170,6 +191,9 @@ class _Matcher:
                 gv = dict(zip(g.labels, g.values))
                 return all(self.match(v, gv[k]) for k, v in zip(p.labels, p.values))
             if len(p.labels) == len(g.labels) == 1:
+                renamed = _rename_argument(p, g)
+                if renamed is not None:  # f(y) = y against f(x) = x: the same function
+                    return self.match(renamed, g.values[0])
                 return self._labelled_equations(p, g)
             return False
         if isinstance(p, Labelled):
@@ -193,6 +217,10 @@ class _Matcher:
         return ep is not None and eg is not None and self._equations(ep, eg)
 
     def _collection(self, p: Node, g: Node) -> bool:
+        if isinstance(p, Coll) and isinstance(g, Coll) and p.kind == g.kind == "set":  # {1, 1, 2} = {1, 2}
+            return all(any(self.match(a, b) for b in g.items) for a in p.items) and all(
+                any(self.match(a, b) for a in p.items) for b in g.items
+            )
         if isinstance(g, Coll) and g.kind in _UNORDERED:
             if isinstance(p, Coll) and (p.kind in _UNORDERED or (p.kind == "tuple" and g.kind == "parts")):
                 if p.kind == "tuple" and g.kind == "parts":
@@ -358,6 +386,11 @@ class _Matcher:
 
     def scalar(self, p: Scalar, g: Scalar) -> bool:
         """Equality of two values under the unit, base, percent/degree and decimal policies."""
+        if "rad" in (p.unit, g.unit):  # radians are the plain reading of an angle: π/6 rad = 30°, 5 rad ≠ 5°
+            if {p.unit, g.unit} == {"rad", "deg"}:
+                p, g = (replace(x, unit=None) if x.unit == "rad" else x for x in (p, g))
+                return self._values(p, g, ("p" if p.unit else "g", "deg"))
+            p, g = (replace(x, unit=None) if x.unit == "rad" else x for x in (p, g))
         if p.latex == g.latex and p.unit == g.unit and p.base == g.base:
             return True
         if p.unit and g.unit and p.unit != g.unit:
@@ -529,8 +562,8 @@ def _times_equal(p: Time, g: Time) -> bool:
         return False
     if p.suffix and g.suffix:
         return p.suffix == g.suffix and p.h % 12 == g.h % 12
-    if not p.suffix and not g.suffix:
-        return p.h == g.h
+    if not p.suffix and not g.suffix:  # either may be a 12-hour reading of the other: 1:00 = 13:00
+        return p.h % 12 == g.h % 12
     marked, bare = (p, g) if p.suffix else (g, p)
     return bare.h in (marked.h, marked.h % 12 + (12 if marked.suffix == "pm" else 0))
 
@@ -563,13 +596,36 @@ def _digits_value(digits: str, base: int) -> int | None:
         return None
 
 
+_FUNCTION_LABEL = re.compile(r"([A-Za-z]+)\(([a-z])\)")
+
+
+def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
+    """``p``'s value with its function argument renamed to ``g``'s (``f(y) = y^2`` read as ``f(x) = x^2``), when
+    both label the same one-argument function and ``g``'s argument letter does not occur in ``p``'s value."""
+    from rlvr.verifiers.lexer import lex, render
+
+    mp, mg = _FUNCTION_LABEL.fullmatch(p.labels[0]), _FUNCTION_LABEL.fullmatch(g.labels[0])
+    value = p.values[0]
+    if mp is None or mg is None or mp.group(1) != mg.group(1) or mp.group(2) == mg.group(2):
+        return None
+    if not isinstance(value, Scalar):
+        return None
+    old, new = ("sym", mp.group(2)), ("sym", mg.group(2))
+    toks = lex(value.latex)
+    if new in toks:
+        return None
+    return parse(render([new if t == old else t for t in toks]))
+
+
 def _stated_value(e: Equation) -> Scalar | None:
     """The right side of an answer ``expression = constant`` (not 0): the value it states. A gold written as an
     equation stays an equation (``2x + z = 1`` is not the answer 1)."""
-    rhs = e.rhs
-    if any(k == "sym" and v not in "ei" for k, v in rhs.toks) or (rhs.num is not None and rhs.num.value == 0):
-        return None
-    return rhs
+    for value, other in ((e.rhs, e.lhs), (e.lhs, e.rhs)):  # a + b = 12, or 12 = a + b
+        if any(k == "sym" and v not in "ei" for k, v in value.toks) or (value.num is not None and value.num.value == 0):
+            continue
+        if len({v for k, v in other.toks if k == "sym" and v not in "ei"}) >= 2:  # a named combination
+            return value  # (x - 1 = 5, 2x = 5 are equations in x, not the value 5)
+    return None
 
 
 def _vector(n: Node) -> list[Node] | None:
@@ -665,8 +721,8 @@ def _latex2sympy(latex: str) -> Any:
     global _L2S_NORM
     import re
 
-    if re.search(r"(?<![\\A-Za-z])[A-Z]|\\text|\\unit|\\mathrm", latex):
-        return None
+    if re.search(r"(?<![\\A-Za-z])[A-Z]|\\text|\\unit|\\mathrm|'", latex):
+        return None  # case folded, words, units, and primes (x' is a derivative or another name, never x)
     from latex2sympy2_extended import NormalizationConfig, latex2sympy
 
     if _L2S_NORM is None:

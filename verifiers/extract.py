@@ -30,6 +30,7 @@ memoised or bounded to a window, so a 1 MB adversarial completion costs millisec
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ from rlvr.verifiers.lexer import find_dollar, match_brace
 MAX_COMPLETION_CHARS = 4_000_000
 #: an answer phrase's statement longer than this is prose, not an answer
 MAX_INLINE_ANSWER_CHARS = 400
+#: an answer statement may run this long (the parser's cap); one that runs longer is never cut to fit
+MAX_STATEMENT_CHARS = 1000
 #: the fallback reads the final sentence inside a window of this many characters
 _WINDOW = 3000
 #: more distinct boxes than this is not an answer
@@ -73,7 +76,8 @@ _CHOICE = re.compile(
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _COPULA = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
 _CLAUSE = re.compile(
     r"(?i)(?:,|;|[ \t]-{1,2}[ \t])[ \t]*+(?:which|since|because|as|so|where|hence|thus|therefore|i\.e\.|meaning|"
@@ -116,12 +120,24 @@ def extract_answer(
     return extract(text, choices=choices, think_tag=think_tag, answer_tag=answer_tag).answer
 
 
-def extract(text: str, *, choices: bool = False, think_tag: str = "think", answer_tag: str = "answer") -> Extraction:
+def extract(
+    text: str,
+    *,
+    choices: bool = False,
+    think_tag: str = "think",
+    answer_tag: str = "answer",
+    words: bool = False,
+) -> Extraction:
     """Like :func:`extract_answer`, also naming the rule that fired (``boxed``, ``answer_phrase``, …, ``none``)
     and how to read the answer. ``choices``: the gold is a letter, so letters like ``(C)`` outrank the
-    fallback."""
+    fallback. ``words``: the gold is a word answer, so a final sentence without math may answer in words
+    (``**Tuesday**``, "No, it is not possible.", a lone "Evelyn")."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
+    if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
+        text = _REASONING_MARKS.sub(
+            lambda m: "</think>" if "/" in m.group(0) or "end_" in m.group(0) else "<think>", text
+        )
     text = _region(text, think_tag)
     text = normalise_spacing(visible(text))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
@@ -133,6 +149,10 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
     if end >= 0 and text.rfind(open_t, 0, end) >= 0:
         tags = _answer_tags(text, open_t, close_t, choices)
         outside = _marked(re.sub(rf"{re.escape(open_t)}.*?{re.escape(close_t)}", " ", text, flags=re.S))
+        after = text[end + len(close_t) : end + len(close_t) + MAX_INLINE_ANSWER_CHARS]
+        if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after):
+            shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
+            return _found([" ".join(shown) + " " + after.strip()], "answer_tag", "text")
         if tags.answer is None or outside is None or outside.answer is None:
             return tags
         parts, modes, keys = list(tags.parts), [tags.mode] * len(tags.parts), {_key(p) for p in tags.parts}
@@ -140,7 +160,26 @@ def extract(text: str, *, choices: bool = False, think_tag: str = "think", answe
         if len(parts) == len(tags.parts):
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
-    return _plain(text, choices)
+    return _plain(text, choices, words=words)
+
+
+#: other ways models mark their reasoning: read like ``<think>…</think>``
+_REASONING_MARKS = re.compile(
+    r"(?i)</?(?:thinking|reasoning|thought)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
+)
+
+
+def _after_tag_changes(after: str) -> bool:
+    """What follows the last answer tag doubts or extends it: a question mark, a cue word, another value."""
+    from rlvr.verifiers.lexicon import changes_value
+
+    masked = _mask_math(after).strip()
+    return bool(masked) and (
+        masked.startswith("?")
+        or changes_value(masked)
+        or bool(_ANSWER_TOKEN.search(masked))
+        or _doubting_symbol(masked)
+    )
 
 
 def _tag_re(tag: str) -> re.Pattern[str]:
@@ -170,6 +209,8 @@ def _region(text: str, think_tag: str) -> str:
     if depth == 0:
         out.append(text[pos:])
     rest = "".join(out)
+    if depth > 0:
+        return rest  # an unclosed <think>: the completion ended inside its reasoning (only what came before counts)
     return rest if rest.strip() else tag.sub(" ", text)
 
 
@@ -217,7 +258,7 @@ def extract_reference(reference: str) -> Extraction:
     text = normalise_spacing(visible(reference))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
-    if _looks_like_solution(text):
+    if _looks_like_solution(text) or _is_sentence(text):
         return _plain(text, False)
     gold = _clean(text)
     return _found([gold], "reference", "text" if re.search(r"\$|\\\(|\\\[", gold) else "math")
@@ -227,13 +268,49 @@ def _looks_like_solution(text: str) -> bool:
     """Prose with sentences (a worked solution), not a bare answer like ``5 \\text{ cm}`` or ``x \\in [1,2]``."""
     if _PHRASE.search(text):
         return True
-    text = text[:_WINDOW]
-    outside = re.sub(r"\$[^$]*+\$|\\\((?:[^\\]|\\(?!\)))*+\\\)|\\text\{[^{}]*+\}", " ", text)
-    words = re.findall(r"[A-Za-z]{2,}", outside)
+    words = _prose_words(text)
     return len(words) >= 6 or "\n" in text.strip() and len(words) >= 3
 
 
+def _prose_words(text: str) -> list[str]:
+    """The words of ``text`` outside math spans, ``\\text{…}`` and LaTeX commands."""
+    outside = re.sub(r"\$[^$]*+\$|\\\((?:[^\\]|\\(?!\)))*+\\\)|\\text\{[^{}]*+\}", " ", text[:_WINDOW])
+    return re.findall(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]++", " ", outside))
+
+
+_SENTENCE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|equals)\b")
+
+
+def _is_sentence(text: str) -> bool:
+    """A one-sentence gold ("The sum is 5.", "There are 5 ways."): read by its final statement, like a solution."""
+    words = _prose_words(text)
+    return len(words) >= 2 and _SENTENCE_VERB.search(" ".join(words)) is not None
+
+
 # ---------------------------------------------------------------- what does not render
+
+
+_CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
+#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer; other boxes are boxes
+#: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
+#: ``<sup>``/``<sub>`` are scripts
+_MARKUP = re.compile(
+    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
+    r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
+)
+_MARKUP_KEEP = {"<sup>": "^{", "</sup>": "}", "<sub>": "_{", "</sub>": "}"}
+
+
+def _markup(m: re.Match[str]) -> str:
+    t = m.group(0)
+    if t in _MARKUP_KEEP:
+        return _MARKUP_KEEP[t]
+    if t.startswith(("\\colorbox", "\\fcolorbox", "\\bbox")):
+        return "\\boxed"
+    if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
+        return ""
+    return " "
 
 
 def visible(text: str) -> str:
@@ -242,6 +319,10 @@ def visible(text: str) -> str:
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
     ``<script>``/``<style>``/``<template>`` and HTML elements that are ``hidden``, ``display: none``, white, of
     font size 0 or opacity 0. Linear: each hidden region is skipped once."""
+    if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
+        text = _CALCULATOR.sub("", text)
+    if _MARKUP.search(text):
+        text = _MARKUP.sub(_markup, text)
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []
@@ -329,7 +410,7 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACING = re.compile(
     r"\\(?:[,;:! ]|q?quad(?![A-Za-z])|(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
     r"|hspace\*?+\{[^{}]{0,20}+\}|[mh]?(?:kern|skip)[ ]?+-?[\d.]{1,8}+[ ]?+[a-z]{2})"
-    r"|(?<![A-Za-z}\\])\{\}|~|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+    r"|(?<![A-Za-z}\\])\{\}|~(?!=)|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 )
 _WS_RUN = re.compile(r"[ \t\r\n\f\v]{2,}+")
 
@@ -340,7 +421,9 @@ def normalise_spacing(text: str) -> str:
     between digit groups (``1\\,000``, ``5 000``), kept as ``\\,``, and a ``~`` that opens a value (``~5``:
     "about 5"); a run of whitespace becomes one space, one newline or one blank line. So a qualifier, sign or
     unit is read the same whatever spacing separates it from the answer. Linear."""
-    text = _INVISIBLE.sub("", text)
+    from rlvr.verifiers.lexer import ascii_forms
+
+    text = ascii_forms(_INVISIBLE.sub("", text))
     if _SPACING.search(text):
         text = _SPACING.sub(lambda m: _space(text, m), text)
     return _WS_RUN.sub(_collapse, text)
@@ -410,12 +493,10 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
     return _plain(inner, choices)
 
 
-def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
+def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False) -> Extraction:
     got = _marked(text)
     if got is not None:
         return got
-    if not fallbacks:
-        return Extraction(None, "none")
     if not fallbacks:
         return Extraction(None, "none")
     if choices:
@@ -425,7 +506,7 @@ def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
             return _found([bare.group(1)], "choice", "math")
         letter = _last_choice(text)
         if letter:
-            return _found([letter], "choice", "math")
+            return _choice_statement(text, letter)
     final = _final_statement(text)
     if final is not None:
         return final
@@ -433,7 +514,34 @@ def _plain(text: str, choices: bool, fallbacks: bool = True) -> Extraction:
         letter = _last_choice(text)
         if letter:
             return _found([letter], "choice", "math")
+    if words:
+        said = _word_answer(text)
+        if said is not None:
+            return _found([said], "word_answer", "text")
     return Extraction(None, "none")
+
+
+_BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
+_YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
+
+
+def _word_answer(text: str) -> str | None:
+    """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
+    tail = text[-_WINDOW:].strip()
+    lines = [ln.strip() for ln in tail.splitlines() if ln.strip()]
+    if not lines:
+        return None
+    line = lines[-1]
+    bold = _last(_BOLD.finditer(line))
+    if bold is not None:
+        return bold.group(1).strip().rstrip(".")
+    yes_no = _YES_NO.match(line)
+    if yes_no is not None:
+        return yes_no.group(1)
+    reply = line.rstrip(".!")
+    if len(reply.split()) <= 3 and re.fullmatch(r"[A-Za-z][A-Za-z' -]*+", reply):
+        return reply
+    return None
 
 
 #: final answers stated this close (characters) before the last one are read with it
@@ -441,8 +549,12 @@ _FINAL_BLOCK = 300
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
 _RESTATE = re.compile(
     r"(?i)\b(?:actually|wait|correction|erratum|should|instead|hmm|oops|mistake|error|also|both|alternatively|"
-    r"sorry|rather|no|kidding|get|gets|got|is|equals|be)\b"
+    r"sorry|rather|no|kidding|get|gets|got|is|equals|be|edit|update|if|with|works|too|thought|count|counts|"
+    r"otherwise|unless|depending)\b"
 )
+
+
+_BOX_OPEN = re.compile(r"\\(?:boxed|fbox|framebox)[ ]?+\{")
 
 
 def _marked(text: str) -> Extraction | None:
@@ -458,13 +570,15 @@ def _marked(text: str) -> Extraction | None:
             _BOX.search(text).start(),
             max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox")),
         )
-        found.append((first_box, _sentence_end(text, last_box, last_box + MAX_INLINE_ANSWER_CHARS), boxes))
+        opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
+        after_box = _group_end(text, opener.end()) if opener else last_box
+        found.append((first_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
     for gsm in deque(_GSM8K.finditer(text), maxlen=8):
         content = _clean(gsm.group(1))
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
-        end = _sentence_end(text, m.end(), m.end() + MAX_INLINE_ANSWER_CHARS)
+        end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
         if boxes is not None and _BOX.search(text, m.end(), end + 1):
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
         got = _phrase_statement(text, m.end(), m.start())
@@ -531,7 +645,7 @@ def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
 # ---------------------------------------------------------------- boxes
 
 _BOX_BEFORE = re.compile(
-    r"(?i)(?:\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|"
+    r"(?i)(?:>=|<=|=/=|/=|~=|=<|=>|\\neq?|!=|\\[lg]eq?(?:slant)?|\\[lg]t|<(?![A-Za-z/!])|(?<![A-Za-z0-9\x22\x27/-])>|\\approx|\\sim|\\pm|\\mp|(?<![A-Za-z\\])-|"
     r"(?:\bnot|n't|\bnever|\bcannot|\bno[ \t]+longer|\banything[ \t]+but|\bother[ \t]+than|\bexcept)"
     r"(?:[ \t]++(?:be|equal|equals|to|is|are|exactly|just|simply))*+|\bat[ \t]+least|"
     r"\bat[ \t]+most|\bmore[ \t]+than|\bless[ \t]+than|\bfewer[ \t]+than|\bgreater[ \t]+than|\bover|\bunder|"
@@ -646,13 +760,13 @@ def _touching(text: str, s: int, e: int) -> tuple[int, int]:
     while (
         lo > 0
         and not text[lo - 1].isspace()
-        and text[lo - 1] not in "$([\x22'*:>"
+        and text[lo - 1] not in "$([\x22'*:>}"  # a "}" ends another command (\boxed{5}\boxed{5}: two boxes)
         and not (lo == s and text[lo - 1] == "\\")
     ):
         lo -= 1
     hi = e
     n = len(text)
-    while hi < n and not text[hi].isspace() and text[hi] not in "$<":
+    while hi < n and not text[hi].isspace() and text[hi] not in "$<" and not _BOX.match(text, hi):
         hi += 1
     while hi > e and text[hi - 1] in ".,;:!)]\x22'*":
         hi -= 1
@@ -675,6 +789,66 @@ _REJECTED = re.compile(
 )
 
 
+_ANCHOR = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
+)
+
+
+def _lead_changes(pre: str) -> str:
+    """The part of the sentence before an answer that must be read with it, or ``""``: a cue word between the
+    answer and its anchor (the last copula, ``=`` or ``:``, else the sentence start) from
+    :data:`~rlvr.verifiers.lexicon.LEAD_CUES` ("Hardly 5", "twice 5", "Tentatively, 5", "exceeds 5"), a label
+    that is not the answer ("Wrong answer: 5", "Upper bound: 5"), or a retraction in the anchor's clause ("I doubt
+    the answer is 5", "A wrong approach gives 5")."""
+    from rlvr.verifiers.lexicon import LABEL_CUES, LEAD_CUES, NEGATION_CUES, RETRACTION_CUES
+
+    masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
+    anchor = _last(_ANCHOR.finditer(masked))
+    start = 0
+    if anchor is not None:
+        start = anchor.end()
+        clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
+        for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
+            low = w.group(0).lower()
+            label = anchor.group(0) in (":", "=") and (low in LABEL_CUES or low in NEGATION_CUES)
+            if label or low in RETRACTION_CUES or low.endswith("n't"):
+                return pre[w.start() :]
+    if _doubting_symbol(masked[start:]):
+        return pre[start:]  # 🤷 5
+    comma = max(masked.rfind(",", start), masked.rfind(";", start))
+    if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
+        start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
+    for w in _RUN_WORD.finditer(masked, start):
+        low = w.group(0).lower()
+        if low in LEAD_CUES or low.endswith("n't") or (not low.isascii() and _cjk_cue(low)):
+            return pre[w.start() :]
+    return ""
+
+
+def _cjk_cue(word: str) -> bool:
+    """A run of Chinese/Japanese/Korean text holds a negation, hedge or bound ("不是", "大约", "至少")."""
+    from rlvr.verifiers.lexicon import CJK_CUES
+
+    return any(c in word for c in CJK_CUES)
+
+
+#: a footnote mark right after an answer: ``5*``, ``5 (*)``, ``5†``
+_FOOTNOTE = re.compile(r"[ \t]*+(?:\*(?!\*)|\(\*\)|\u2020|\u2021)")
+
+
+def _doubting_symbol(s: str) -> bool:
+    """A pictograph or dingbat other than a check mark (❌, ✗, 🤔, 🤷): it comments on the answer (the replacement
+    character of an undecodable byte does not)."""
+    return any(
+        unicodedata.category(c) == "So"
+        and ("\u2600" <= c <= "\u27bf" or "\u2b00" <= c <= "\u2bff" or c >= "\U0001f000")
+        and c not in "\u2713\u2714\u2611\u2705"
+        for c in s[:200]
+    )
+
+
 def _tail_changes(rest: str) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
@@ -685,12 +859,14 @@ def _tail_changes(rest: str) -> bool:
     body = masked.strip().rstrip(".!")
     if not body:
         return False
-    if "?" in masked:
-        return True
+    if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked):
+        return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔
     rej = _REJECTED.match(masked)
     if rej is not None and _ANSWER_TOKEN.search(masked[rej.end() :]) and not _RUN_WORD.search(masked, rej.end()):
         return False
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
+    if any(not w.isascii() for w in words):
+        return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
     if benign is not None:
         return cue_words(words)
@@ -734,6 +910,8 @@ def _boxes(text: str) -> Extraction | None:
             left = text[sent_start + 1 : lo]
         if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
             left = text[h.start() : lo]
+        if not left:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}"
+            left = _lead_changes(text[sent_start + 1 : lo])
         if k == len(spans) - 1:
             stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
             if text[stmt_end : stmt_end + 1] == "?":
@@ -852,7 +1030,9 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     j = m.end() if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
         return None
-    end = _sentence_end(text, j, j + MAX_INLINE_ANSWER_CHARS)
+    end = _sentence_end(text, j, j + MAX_STATEMENT_CHARS)
+    if end == j + MAX_STATEMENT_CHARS:
+        return None  # no end within the cap: a statement cut to fit could be another value
     stmt = text[j:end]
     if text[end : end + 1] == "?":
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
@@ -869,14 +1049,14 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     s = _cut_clause(stmt)
-    if _hedgy(stmt[len(s) :]):
+    if _hedgy(stmt[len(s) :]) or _doubting_clause(stmt[len(s) :]):
         s = stmt
     rej = _REJECTED_IN.search(_mask_math(s))
     if rej is not None and _ANSWER_TOKEN.search(s[: rej.start()]) and _bare_value(s[rej.end() :]):
         s = s[: rej.start()]  # "5 rather than 6": 5
     s = _LEAD.sub("", s.strip())
     s = _clean(_isolate_value(_clean(_unbold(s))))
-    if not s or len(s) > MAX_INLINE_ANSWER_CHARS:
+    if not s or len(s) > MAX_STATEMENT_CHARS:
         return None
     return _found([s], method, _mode(s))
 
@@ -884,6 +1064,14 @@ def _statement(stmt: str, method: str) -> Extraction | None:
 _REJECTED_IN = re.compile(
     r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
 )
+
+
+def _doubting_clause(clause: str) -> bool:
+    """A cut-off first-person clause that doubts the answer (", I'm not sure", ", I think", ", we guess")."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    m = re.match(r"(?i)[ \t]*+[,;]?[ \t]*+(?:I|we)\b", clause)
+    return m is not None and cue_words(re.findall(r"[A-Za-z']+", clause))
 
 
 def _bare_value(s: str) -> bool:
@@ -980,7 +1168,7 @@ def _sentence_end(text: str, i: int, limit: int) -> int:
         if c == "\n":
             if started:
                 return j
-        elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'"):
+        elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
             if not (c == "." and _abbreviation(text, j)):
                 return j
         elif not c.isspace():
@@ -1042,6 +1230,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
             choice = first  # "2 or it is 3": read the whole statement
         if choice.group(0) == "=" and any(c.group(0) == "=" for c in cops[:-1]):
             choice = next(c for c in cops if c.group(0) == "=")  # "Total = 48 + 24 = 72"
+        if _lead_changes(s[: choice.end()]):
+            return _statement(s, "final_statement")  # "Wrong: 5", "I doubt it is 5": not the answer
         after = s[choice.end() :]
         neg = re.search(r"(?i)\b(?:not|never|cannot|\w+n't)[ \t]*+$", masked[: choice.start()])
         if neg is not None:  # "it can't be 2", "it cannot be 2": the negation is part of the answer
@@ -1060,6 +1250,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         run = _trailing_run(s, masked)
         if run is None:
             run = _single_island(s, masked)
+        if run is not None and _lead_changes(s[: len(s) - len(run)]):
+            return _statement(s, "final_statement")  # "not quite 5", "the square of 5": read whole
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
@@ -1072,7 +1264,7 @@ def _prose_label(before: str) -> bool:
     return m is not None and not re.search(r"[\d\\^_{}()+*/=<>]", tail[max(0, m.start() - 2) : m.start()])
 
 
-_RUN_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*")
+_RUN_WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _ANSWER_TOKEN = re.compile(r"\d|\$|\\[(\[A-Za-z]")
 #: words that change the value right after them: kept in front of a trailing answer ("not 2", "at least 2")
 _MODIFIERS = frozenset(
@@ -1165,6 +1357,8 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
+            if low == "of" and k > 0 and k + 1 < len(after) and count_noun(after[k - 1].group(0)) is not None:
+                return None  # "9 boxes of pencils", "12 pairs of socks": a group of something else
             return None if changes_value(masked[after[k].start() :]) else hi
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()
@@ -1242,6 +1436,8 @@ def _isolate_value(s: str) -> str:
     if not _ANSWER_TOKEN.search(head):
         return s
     end = _value_phrase_end(masked, len(head), ordinary)
+    while end is not None and end < len(s) and s[end] in "²³":  # "2 cm²": the unit's power is part of it
+        end += 1
     if end is not None and DECIMAL_READING.match(masked[end:]):
         return s[:end].strip()  # "5 in base 10"
     if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):
@@ -1252,6 +1448,16 @@ def _isolate_value(s: str) -> str:
 
 
 # ---------------------------------------------------------------- choices, cleaning
+
+
+def _choice_statement(text: str, letter: str) -> Extraction:
+    """The last choice letter, with its sentence when a cue before it changes it ("Probably (C).")."""
+    m = _last(_CHOICE.finditer(text, max(0, len(text) - _WINDOW)))
+    if m is not None:
+        start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 200, -1) + 1
+        if _lead_changes(text[start : m.start()]):
+            return _found([text[start : m.end()].strip()], "choice", "text")
+    return _found([letter], "choice", "math")
 
 
 def _last_choice(text: str) -> str | None:

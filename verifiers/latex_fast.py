@@ -144,6 +144,10 @@ class _P:
             if (kind == "op" and val == "*") or (kind == "cmd" and val in _MUL_CMDS):
                 self.take()
                 factors.append(self.power())
+            elif kind == "cmd" and val in ("bmod", "mod"):  # 5 \bmod 3 is the remainder 2
+                self.take()
+                left = sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
+                factors = [sympy.Mod(left, self.power(), evaluate=False)]
             elif (kind == "op" and val == "/") or (kind == "cmd" and val == "div"):
                 self.take()
                 factors.append(sympy.Pow(self.power(), -1, evaluate=False))
@@ -154,6 +158,8 @@ class _P:
                 prev = self.t[self.i - 1]
                 if kind in ("num", "sci") and (prev[0] in ("num", "sci", "sym") or prev[1] in (")", "}", "!", "|")):
                     raise Ambiguous("a number after a factor")
+                if (kind, val) == ("op", "{") and prev[0] in ("num", "sci"):
+                    raise Ambiguous("a group after a number renders as joined digits")
                 factors.append(self.power())
             else:
                 break
@@ -193,6 +199,10 @@ class _P:
     def postfix(self, base: Any) -> Any:
         while self.is_("op", "!") and not self.is_("op", "=", 1):
             self.take()
+            if self.is_("op", "!") and not self.is_("op", "=", 1):  # n!! is the double factorial
+                self.take()
+                base = sympy.factorial2(base, evaluate=False)
+                continue
             base = sympy.factorial(base, evaluate=False)
         return base
 
@@ -244,6 +254,8 @@ class _P:
                 self.take()
                 num, den = self.arg(), self.arg()
                 if num.is_Integer and den.is_Integer and not self._continues_product():
+                    if not 0 < num < den:  # 2\frac32: not a mixed number, and no other reading is safe
+                        raise Ambiguous("a whole number before an improper fraction")
                     return sympy.Add(_number(val), sympy.Mul(num, sympy.Pow(den, -1, evaluate=False)), evaluate=False)
                 self.i = save
             return _number(val)
@@ -390,7 +402,10 @@ class _P:
                 self.take()
                 index = self.sum()
                 self.expect("op", "]")
-                return sympy.Pow(self.arg(), sympy.Pow(index, -1, evaluate=False), evaluate=False)
+                radicand = self.arg()
+                if index.is_Integer and index % 2 == 1 and radicand.is_number and radicand.doit().is_negative:
+                    return _neg(sympy.Pow(_neg(radicand), sympy.Pow(index, -1, evaluate=False), evaluate=False))
+                return sympy.Pow(radicand, sympy.Pow(index, -1, evaluate=False), evaluate=False)
             if self.is_("op", "("):
                 return sympy.Pow(self.group("(", ")"), sympy.Rational(1, 2), evaluate=False)
             return sympy.Pow(self.arg(), sympy.Rational(1, 2), evaluate=False)
@@ -414,19 +429,23 @@ class _P:
     def label(self, cmd: str) -> Any:
         """``\\angle ABC``, ``\\overline{AB}``: one symbol named by the command and the letters."""
         if self.is_("op", "{"):
+            save = self.i
             self.take()
             letters = []
             while not self.is_("op", "}"):
                 t = self.take()
                 if t[0] not in ("sym", "num"):
-                    raise Unsupported("label")
+                    if cmd != "overline":
+                        raise Unsupported("label")
+                    self.i = save  # \overline{1+2i}: the complex conjugate
+                    return sympy.conjugate(self.group(), evaluate=False)
                 letters.append(t[1])
             self.take()
         else:
             letters = [self.take()[1]]
             while self.is_("sym") and not self.peek()[2]:  # type: ignore[index]
                 letters.append(self.take()[1])
-        return sympy.Symbol(f"{cmd} {''.join(letters)}")
+        return sympy.Symbol(f"{cmd} {_geometric_name(cmd, ''.join(letters))}")
 
     def function(self, name: str) -> Any:
         if name in _MULTI:
@@ -461,7 +480,7 @@ class _P:
             value = sympy.Pow(arg, sympy.Rational(1, 2), evaluate=False)
         elif name == "log":
             value = sympy.log(arg, base if base is not None else 10, evaluate=False)
-        elif power is not None and power == -1 and name in _INVERSE:
+        elif power is not None and power.doit() == -1 and name in _INVERSE:  # \sin^{-1} is arcsin
             return _INVERSE[name](arg, evaluate=False)
         else:
             value = _FUNCS[name](arg, evaluate=False)
@@ -564,10 +583,23 @@ def log10_bound(e: Any) -> float:
         return sum(log10_bound(a) for a in e.args)
     if isinstance(e, sympy.Add):
         return max(log10_bound(a) for a in e.args) + 1
-    if isinstance(e, (sympy.factorial, sympy.binomial)):
+    if isinstance(e, (sympy.factorial, sympy.factorial2, sympy.binomial)):
         n = log10_bound(e.args[0])
         return math.inf if n > 15 else (n + 1) * 10**n
     return max((log10_bound(a) for a in e.args), default=1.0) + 1
+
+
+def _geometric_name(cmd: str, name: str) -> str:
+    """One spelling of a figure's name: a segment read either way (``AB`` = ``BA``), an angle through the same
+    vertex (``ABC`` = ``CBA``), a triangle or polygon from any vertex in the same direction (``ABC`` = ``BCA``;
+    ``ACB`` runs the other way, which matters when vertices correspond)."""
+    if not name.isalpha() or len(name) < 2:
+        return name
+    if cmd in ("overline", "angle", "measuredangle", "overarc", "widehat") or len(name) == 2:
+        return min(name, name[::-1])
+    if cmd in ("triangle", "square", "parallelogram", "polygon"):
+        return min(name[k:] + name[:k] for k in range(len(name)))  # the same orientation: ABC = BCA, not ACB
+    return name
 
 
 def refuse_huge(expr: Any) -> None:
@@ -579,6 +611,6 @@ def refuse_huge(expr: Any) -> None:
                 raise AnswerTooComplex("exponent too large to decide exactly")
             if node.is_number and log10_bound(node) > 10**MAX_VALUE_DIGITS:
                 raise AnswerTooComplex("value too large to decide exactly")
-        elif isinstance(node, (sympy.factorial, sympy.binomial)) and node.args[0].is_number:
+        elif isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial)) and node.args[0].is_number:
             if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
                 raise AnswerTooComplex("factorial too large to decide exactly")

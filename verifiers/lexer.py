@@ -78,6 +78,12 @@ UNICODE = {
     "ℚ": "\\mathbb{Q}",
     "ℂ": "\\mathbb{C}",
     "⁄": "/",
+    "€": "\\euro ",
+    "£": "\\pounds ",
+    "¥": "\\yen ",
+    "₹": "\\rupee ",
+    "′": "'",
+    "″": "''",
 }
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5)}
 _VULGAR.update({"⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8)})
@@ -97,6 +103,7 @@ _MATH = re.compile(
     r"|\\(?P<cmd>[A-Za-z]+)"
     r"|\\(?P<esc>[^A-Za-z])"
     r"|(?P<sym>[A-Za-z])"
+    r"|(?P<foreign>[^\W\d_A-Za-z\u0370-\u03ff]++)"
     r"|(?P<op>\S)",
     re.S,
 )
@@ -133,14 +140,23 @@ _CMD_ALIASES = {
     "arcsec": "asec",
     "arccsc": "acsc",
     "arccot": "acot",
+    "nicefrac": "frac",
+    "sfrac": "frac",
+    "xfrac": "frac",
 }
 _CMD_TO_OP = {"lt": "<", "gt": ">", "ast": "*", "lvert": "|", "rvert": "|", "vert": "|", "mid": "|", "colon": ":"}
+_CMD_TO_OP.update({"lVert": "|", "rVert": "|", "Vert": "|"})  # a norm of a number is its absolute value
 _CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{or}": "or"}
 _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
     scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
     mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox""".split()
 )
+#: currency commands as units
+CURRENCY_CMDS = {"euro": "eur", "pounds": "gbp", "textsterling": "gbp", "yen": "yen", "textyen": "yen"}
+CURRENCY_CMDS.update({"rupee": "rs", "textrupee": "rs", "texteuro": "eur"})
+#: units a value may carry before it (``\\$5``, ``€2``)
+LEADING_UNITS = frozenset({"$", "eur", "gbp", "yen", "rs"})
 _TEXT_CMDS = frozenset(
     "text textrm textnormal textup textit textsf texttt textbf emph mbox hbox mathrm mathit mathsf mathtt".split()
 )
@@ -167,8 +183,36 @@ MATH_WORDS = {
 }
 
 
+_ROOT_OF_NUMBER = re.compile(r"([√∛∜])[ ]?+(\d++(?:\.\d++)?+)")
+_ROOTS = {"√": "\\sqrt", "∛": "\\sqrt[3]", "∜": "\\sqrt[4]"}
+
+
+#: fullwidth ASCII (U+FF01–U+FF5E, common in Chinese and Japanese output) and the ideographic space
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({"\u3000": " ", "。": ". ", "、": ", ", "＄": "$"})
+_FULLWIDTH.update({chr(0x2460 + k): str(k + 1) for k in range(20)})  # ① … ⑳
+_ROMAN = "Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ Ⅵ Ⅶ Ⅷ Ⅸ Ⅹ Ⅺ Ⅻ".split()
+_FULLWIDTH.update({r: str(k + 1) for k, r in enumerate(_ROMAN)})  # the Roman numeral characters
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ]")
+
+
+_LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
+
+
+def ascii_forms(s: str) -> str:
+    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers, the
+    ideographic full stop and comma as ``.``/``,`` (linear; a no-op on ASCII text)."""
+    return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
+
+
 def unicode_to_latex(s: str) -> str:
-    """Unicode mathematics as LaTeX: symbols, vulgar fractions (``½``), super- and subscript runs (``10⁶``, ``x₁``)."""
+    """Unicode mathematics as LaTeX: symbols, vulgar fractions (``½``), super- and subscript runs (``10⁶``, ``x₁``),
+    roots of numbers (``∜16`` is ``\\sqrt[4]{16}``)."""
+    s = ascii_forms(s)
+    if "⁻" in s:  # ⁻5: a superscript minus with no base before it is a sign
+        s = _LONE_MINUS.sub("-", s)
+    if "√" in s or "∛" in s or "∜" in s:
+        s = _ROOT_OF_NUMBER.sub(lambda m: _ROOTS[m.group(1)] + "{" + m.group(2) + "}", s)
     if _SCRIPT_RUN.search(s):
         s = _SCRIPT_RUN.sub(_script, s)
     return _UNICODE_RE.sub(lambda m: UNICODE[m.group(0)], s) if _UNICODE_RE.search(s) else s
@@ -208,8 +252,12 @@ def _skip_ws(s: str, i: int) -> int:
 
 # ---------------------------------------------------------------- prose → LaTeX
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+|-[A-Za-z]{2,}(?![A-Za-z]*[-+=^]))*\.?")
+_WORD = re.compile(r"[A-Za-z][^\W\d_]*+(?:'[A-Za-z]+|-[A-Za-z]{2,}(?![A-Za-z]*[-+=^]))*\.?")
 _PROSE_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|\.\d+")
+
+
+#: a run of letters with at least one outside ASCII ("nicht", "réponse", "答案"), Greek excepted (a symbol)
+_FOREIGN_WORD = re.compile(r"[^\W\d_]++")
 
 
 def prose_to_latex(text: str) -> str:
@@ -246,7 +294,14 @@ def prose_to_latex(text: str) -> str:
             i = j
             last_was_number = False
             continue
-        if c.isalpha():
+        if c.isalpha() and not c.isascii() and not "\u0370" <= c <= "\u03ff":  # a word in another script
+            m = _FOREIGN_WORD.match(s, i)
+            if m is not None:
+                out.append(f" \\text{{{m.group(0)}}} ")
+                i = m.end()
+                last_was_number = False
+                continue
+        if c.isalpha() and c.isascii():
             m = _WORD.match(s, i)
             assert m is not None
             word = m.group(0)
@@ -350,9 +405,50 @@ def _math_span(s: str, i: int) -> tuple[int, int, int] | None:
 # ---------------------------------------------------------------- LaTeX → tokens
 
 
+_GLUED_TEXT = re.compile(r"\\(text|textrm|mathrm)\{([^{}]*+)\}\\(text|textrm|mathrm)\{([^{}]*+)\}")
+_CHOOSE = re.compile(r"\{([^{}\\]{1,40}+)\\choose([^{}\\]{1,40}+)\}")
+_SIUNITX = re.compile(r"\\(num|SI|qty|si)\{([^{}]{0,60}+)\}(?:\{([^{}]{0,60}+)\})?")
+_SI_NAMES = {"metre": "m", "meter": "m", "gram": "g", "second": "s", "litre": "L", "liter": "L", "hour": "h"}
+_SI_NAMES.update({"minute": "min", "newton": "N", "joule": "J", "watt": "W", "volt": "V", "kelvin": "K"})
+_SI_NAMES.update({"kilo": "k", "centi": "c", "milli": "m", "micro": "u", "mega": "M", "giga": "G", "per": "/"})
+_SI_NAMES.update({"percent": "%", "degree": "deg", "square": "square ", "cubic": "cubic "})
+
+
+def _si_unit(u: str) -> str:
+    return re.sub(r"\\([A-Za-z]+)", lambda m: _SI_NAMES.get(m.group(1), m.group(1)), u).replace(" ", "").strip()
+
+
+def _siunitx(m: re.Match[str]) -> str:
+    kind, a, b = m.group(1), m.group(2), m.group(3)
+    if kind == "num":
+        return a + ("{" + b + "}" if b is not None else "")
+    if kind == "si":
+        return "\\text{ " + _si_unit(a) + "}" + ("{" + b + "}" if b is not None else "")
+    return a + ("\\text{ " + _si_unit(b) + "}" if b is not None else "")
+
+
+_ABS = re.compile(r"\\abs\{([^{}]{0,200}+)\}")
+_DECIMAL_POWER = re.compile(r"\^[ ]?+(\d++\.\d++)")
+_ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
+
+
 def lex(latex: str) -> list[Tok]:
     """Math-mode LaTeX as tokens (see the module docstring)."""
     s = unicode_to_latex(latex)
+    if "}\\text" in s or "}\\mathrm" in s:  # \text{Mon}\text{day} renders as one word
+        s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
+    if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial
+        s = _CHOOSE.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
+    if "\\num{" in s or "\\SI{" in s or "\\qty{" in s or "\\si{" in s:  # siunitx: \SI{5}{\centi\metre} is 5 cm
+        s = _SIUNITX.sub(_siunitx, s)
+    if "\\mathbb " in s:  # \mathbb R
+        s = re.sub(r"\\mathbb ([A-Z])", r"\\mathbb{\1}", s)
+    if "\\abs{" in s:  # \abs{-5} (the physics/mathtools macro) is |-5|
+        s = _ABS.sub(lambda m: "|" + m.group(1) + "|", s)
+    if "^" in s and _DECIMAL_POWER.search(s):  # 2^0.5: a decimal exponent is one number
+        s = _DECIMAL_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
+    if "**" in s:  # 2**10: an ASCII power takes its whole exponent
+        s = _ASCII_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
         s = _TEX_THOUSANDS.sub(lambda m: _TEX_SEP.sub("", m.group(0)), s)
     toks: list[Tok] = []
@@ -376,6 +472,8 @@ def lex(latex: str) -> list[Tok]:
                 toks.append(("num", val))
         elif kind == "sym":
             toks.append(("sym", val))
+        elif kind == "foreign":  # 约 5, 5元: a word in another script
+            toks.append(("unit", unit_name(val)) if unit_name(val) else ("word", val))
         elif kind == "esc":
             i = _escape(val, toks, i)
         elif kind == "cmd":
@@ -438,6 +536,7 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
         if m:
             toks.append(("cmd", "not" + m.group(1)))
             return m.end()
+        toks.append(("word", "not"))  # \not 5: a struck-out value is no value
         return i
     if name in _CMD_TO_WORD:
         toks.append(("word", _CMD_TO_WORD[name]))
@@ -473,11 +572,11 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
     if name in ("textdollar", "dollar"):
         toks.append(("unit", "$"))
         return i
-    if name == "euro":
-        toks.append(("unit", "eur"))
+    if name in CURRENCY_CMDS:
+        toks.append(("unit", CURRENCY_CMDS[name]))
         return i
-    if name in ("pounds", "textsterling"):
-        toks.append(("unit", "gbp"))
+    if name == "pmod" or name == "bmod" and toks and toks[-1] == ("op", "("):  # x \equiv 5 \pmod{7}
+        toks.append(("word", "pmod"))
         return i
     if name in _TEXT_CMDS:
         j = _skip_ws(s, i)
@@ -491,7 +590,7 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
     return i
 
 
-_TEXT_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?|\S")
+_TEXT_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?|[^\W\d_]++|\S")
 
 
 def _text(content: str, toks: list[Tok]) -> None:
@@ -501,7 +600,7 @@ def _text(content: str, toks: list[Tok]) -> None:
         toks.append(("ws", " "))
         return
     u = unit_name(c) or ("in" if c in ("in", "in.") else None)  # \text{ in}: inches only inside \text
-    if u is not None and not (len(c) == 1 and c.isupper() and u not in ("l",)):
+    if u is not None and not (len(c) == 1 and c.isupper() and c not in "LNJWVK"):  # \text{ N}: newtons
         toks.append(("ws", " "))
         toks.append(("unit", u))
         return
@@ -511,25 +610,33 @@ def _text(content: str, toks: list[Tok]) -> None:
         toks.append(("ws", " "))
         return
     toks.append(("ws", " "))
+    trailing_off = c.endswith(("...", "…"))  # \text{yes...}: trailing off is not the word
     for m in _TEXT_WORD.finditer(c):
         w = m.group(0)
-        if len(w) == 1 and w.isalpha():
+        if len(w) == 1 and w.isascii() and w.isalpha():
             toks.append(("sym", w))
         elif w[0].isalpha():
             toks.append(("word", w.rstrip(".") if w.rstrip(".").lower() not in ("approx", "ca") else w))
+        elif w in "!|<>=+*" or not w.isascii():  # a sign the grader cannot read makes the text unreadable
+            toks.append(("op", w))
         elif w in "(),;:[]":
             toks.append(("op", w))
         elif w == "%":
             toks.append(("unit", "%"))
         elif w == "&":
             toks.append(("word", "and"))
-        elif w == "/":
-            toks.append(("op", "/"))
+        elif w in ("/", "?"):  # \text{Evelyn?} is a question, not the word
+            toks.append(("op", w))
         toks.append(("ws", " "))
+    if trailing_off:
+        toks.append(("cmd", "dots"))
 
 
 def _op(c: str, toks: list[Tok]) -> None:
     prev = toks[-1] if toks else None
+    if c in "%¢" and prev is not None and prev[0] in ("num", "sci"):  # 50% (a fullwidth ％ in math mode), 5¢
+        toks.append(("unit", "%" if c == "%" else "cent"))
+        return
     if prev is not None and prev[0] == "op":
         pair = prev[1] + c
         if pair in ("<=", "=<"):
@@ -578,6 +685,19 @@ def _post(toks: list[Tok]) -> list[Tok]:
                     out.append(("unit", "deg"))
                     i = j + 4
                     continue
+        if t == ("op", "^") and i + 1 < n and toks[i + 1] == ("sym", "o") and out and out[-1][0] == "num":
+            if i + 2 >= n or toks[i + 2][0] != "sym":  # 30^o: a degree sign typed as a letter
+                out.append(("unit", "deg"))
+                i += 2
+                continue
+        if t == ("op", "'") and out and out[-1][0] == "num":  # 6' is 6 feet, 6'' is 6 inches
+            if i + 1 < n and toks[i + 1] == ("op", "'"):
+                out.append(("unit", "in"))
+                i += 2
+            else:
+                out.append(("unit", "ft"))
+                i += 1
+            continue
         if t == ("cmd", "circ") and out and out[-1][0] in ("num", "op"):
             out.append(("unit", "deg"))
             i += 1
@@ -589,8 +709,11 @@ def _post(toks: list[Tok]) -> list[Tok]:
             run = "".join(v for _, v in toks[i:j])
             before = _prev_solid(out)
             after = toks[j] if j < n else None
+            unit_power = after == ("op", "^") and before is not None and before[0] in ("num", "sci")
             bounded = (before is None or before[0] != "op" or before[1] not in "_^\\") and (
-                after is None or after[0] in ("ws", "op", "word", "unit") and after[1] not in ("(", "_", "^")
+                after is None
+                or after[0] in ("ws", "op", "word", "unit")
+                and (after[1] not in ("(", "_", "^") or unit_power and run in MATH_MODE_UNITS)  # 2 cm^2
             )
             if len(run) >= 2 and bounded:
                 low = run.lower()

@@ -17,23 +17,24 @@ Every other word stays in the answer, so an answer with a word the gold lacks do
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 # ---------------------------------------------------------------- units
 
 _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # length
     "mm": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
-    "cm": ("cm", "centimeter", "centimeters", "centimetre", "centimetres"),
-    "m": ("m", "meter", "meters", "metre", "metres"),
-    "km": ("km", "kilometer", "kilometers", "kilometre", "kilometres"),
+    "cm": ("cm", "厘米", "centimeter", "centimeters", "centimetre", "centimetres"),
+    "m": ("m", "米", "meter", "meters", "metre", "metres"),
+    "km": ("km", "千米", "公里", "kilometer", "kilometers", "kilometre", "kilometres"),
     "in": ("inch", "inches", "in."),
     "ft": ("ft", "foot", "feet"),
     "yd": ("yd", "yard", "yards"),
     "mi": ("mi", "mile", "miles"),
     # mass
     "mg": ("mg", "milligram", "milligrams"),
-    "g": ("g", "gram", "grams"),
-    "kg": ("kg", "kilogram", "kilograms", "kilo", "kilos"),
+    "g": ("g", "克", "gram", "grams"),
+    "kg": ("kg", "千克", "公斤", "kilogram", "kilograms", "kilo", "kilos"),
     "lb": ("lb", "lbs", "pound", "pounds"),
     "oz": ("oz", "ounce", "ounces"),
     "ton": ("ton", "tons", "tonne", "tonnes"),
@@ -45,13 +46,13 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "pt": ("pint", "pints"),
     "cup": ("cup", "cups"),
     # time
-    "s": ("s", "sec", "secs", "second", "seconds"),
-    "min": ("min", "mins", "minute", "minutes"),
-    "h": ("h", "hr", "hrs", "hour", "hours"),
+    "s": ("s", "秒", "sec", "secs", "second", "seconds"),
+    "min": ("min", "分钟", "mins", "minute", "minutes"),
+    "h": ("h", "小时", "hr", "hrs", "hour", "hours"),
     "day": ("day", "days"),
     "week": ("week", "weeks", "wk", "wks"),
     "month": ("month", "months"),
-    "year": ("year", "years", "yr", "yrs"),
+    "year": ("year", "years", "yr", "yrs", "years old", "year old", "岁", "年"),
     # speed
     "m/s": ("m/s", "meters per second", "metres per second", "meter per second"),
     "km/h": ("km/h", "kph", "kmh", "km/hr", "kilometers per hour", "kilometres per hour"),
@@ -62,7 +63,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "cent": ("cent", "cents", "¢"),
     "eur": ("€", "euro", "euros", "eur", "EUR"),
     "gbp": ("£", "gbp", "GBP"),
-    "yuan": ("yuan", "rmb", "RMB"),
+    "yuan": ("yuan", "rmb", "RMB", "元", "块"),
     "yen": ("yen", "¥"),
     "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR"),
     # angle, ratio
@@ -160,6 +161,9 @@ NEUTRAL_TRAILING = (
     "exactly",
     "in number",
     "only",
+    "left over",
+    "left",
+    "remaining",
 )
 #: leading words between an answer phrase and the value that add nothing
 FILLERS = (
@@ -184,7 +188,19 @@ FILLERS = (
 )
 #: markers of an approximate value: the value itself is compared ("nearly", "almost" are not among them: they
 #: say "a little less than")
-APPROX_WORDS = ("approximately", "approx.", "approx", "about", "around", "roughly", "circa", "ca.")
+APPROX_WORDS = (
+    "approximately",
+    "approx.",
+    "approx",
+    "about",
+    "around",
+    "roughly",
+    "circa",
+    "ca.",
+    "约",
+    "大约",
+    "约为",
+)
 
 #: connectors: "or" offers alternatives, "and" lists parts
 OR_WORDS = frozenset({"or", "and/or", "either"})
@@ -238,7 +254,8 @@ _SINGULAR_STOP = frozenset(
 #: adjectives that change a count ("2 extra apples"): never part of a count-noun phrase
 COUNT_CHANGERS = frozenset(
     """more less fewer extra additional other another further added over under least most half halves double
-    triple twice not no""".split()
+    triple twice not no missing lost broken damaged defective spoiled rotten stolen spare unused unsold
+    uneaten excess surplus discarded""".split()
 )
 
 
@@ -253,6 +270,7 @@ def adjective_ok(word: str) -> bool:
         and w not in OR_WORDS
         and w not in AND_WORDS
         and w not in _SINGULAR_STOP
+        and w not in RELATING_PREPOSITIONS  # "12 pairs of socks" counts pairs of something else
         and not w.endswith("n't")
     )
 
@@ -272,13 +290,66 @@ _SMALL = {
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 
 
-def number_words(text: str) -> int | None:
-    """A cardinal written in words ("twenty-one", "three hundred five") as an integer, else ``None``."""
-    words = text.lower().replace("-", " ").replace(" and ", " ").split()
-    if not words or len(words) > 8:
+_DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+for _i, _w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".split()):
+    _DENOMINATORS[_w] = _DENOMINATORS[_w + "s"] = _i + 3
+
+
+def number_words(text: str) -> Fraction | None:
+    """A number written in words as an exact value, else ``None``: cardinals ("twenty-one", "three hundred and
+    five", "a hundred", "a dozen", "minus five") and fractions ("a half", "two thirds", "three quarters"). Ordinals
+    ("fifth") are not read: "the fifth" is a position, "a fifth" a fraction."""
+    words = text.lower().replace("-", " ").split()
+    if not words or len(words) > 10:
         return None
+    if len(words) == 1 and (cjk := cjk_number(words[0])) is not None:
+        return Fraction(cjk)
+    sign = 1
+    if words[0] in ("minus", "negative", "plus", "positive") and len(words) > 1:
+        sign = -1 if words[0] in ("minus", "negative") else 1
+        words = words[1:]
+    if words[0] in ("a", "an", "one") and len(words) > 1:
+        words = ["one", *words[1:]] if words[1] not in ("one",) else words
+    if words[-1] in _DENOMINATORS:  # one half, two thirds, three quarters; "half" alone
+        head = words[:-1]
+        den = _DENOMINATORS[words[-1]]
+        plural = words[-1].endswith("s") and words[-1] != "halves" or words[-1] == "halves"
+        count = _cardinal(head) if head else 1
+        if count is None or count == 0 or (count == 1) == plural or (not head and words[-1] != "half"):
+            return None
+        return sign * Fraction(count, den)
+    value = _cardinal(words)
+    return None if value is None else sign * Fraction(value)
+
+
+_CJK_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")}
+_CJK_DIGITS.update({"〇": 0, "两": 2})
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cjk_number(text: str) -> int | None:
+    """A Chinese numeral ("五", "十二", "三百零五", "两万") as an integer, else ``None``."""
+    if not text or len(text) > 12 or any(c not in _CJK_DIGITS and c not in _CJK_UNITS and c != "万" for c in text):
+        return None
+    total = section = digit = 0
+    for c in text:
+        if c in _CJK_DIGITS:
+            digit = _CJK_DIGITS[c]
+        elif c in _CJK_UNITS:
+            section += (digit or 1) * _CJK_UNITS[c]
+            digit = 0
+        else:  # 万
+            total += (section + digit) * 10_000
+            section = digit = 0
+    return total + section + digit
+
+
+def _cardinal(words: list[str]) -> int | None:
     total = current = 0
-    for w in words:
+    seen = False
+    for k, w in enumerate(words):
+        if w == "and" and seen and k + 1 < len(words):  # three hundred and five
+            continue
         if w in _SMALL:
             current += _SMALL[w]
         elif w in _TENS:
@@ -288,8 +359,11 @@ def number_words(text: str) -> int | None:
         elif w in ("thousand", "million", "billion") and current:
             total += current * MULTIPLIERS[w]
             current = 0
+        elif w == "dozen" and current:
+            current *= 12
         else:
             return None
+        seen = True
     return total + current
 
 
@@ -310,7 +384,77 @@ QUALIFIER_CUES = frozenset(
     cases binary octal hexadecimal hex base power squared cubed factorial choose mod modulo estimated estimate
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
-    upwards mille cent tops""".split()
+    upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
+    backward backwards leftward rightward far""".split()
+)
+#: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
+#: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
+#: 5", "Tentatively, 5"), bounds and relations ("Hardly 5", "exceeds 5", "a multiple of 5", "as low as 5") and
+#: operations ("twice 5", "the square of 5", "the reciprocal of 5")
+LEAD_CUES = frozenset(
+    """not no never cannot nope nicht isnt arent wasnt wont dont doesnt didnt neither nor wrong incorrect false
+    untrue mistaken mistake error erroneous invalid impossible excluding excludes exclude except different differs
+    differ unequal unlike rejected discarded struck scratch ignore disregard retract previously initially earlier
+    formerly originally draft old doubt doubtful unlikely likely presumably seemingly apparently supposedly
+    maybe perhaps possibly probably guess hypothesis hypothetically conjecture tentatively tentative unless estimate
+    estimated
+    rough roughly approximately approx about around nearly almost close hardly barely scarcely nowhere far near
+    exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
+    bounds low high down up multiple factor divisor power twice thrice double triple half quarter third reciprocal
+    inverse opposite negative negation square squared cube cubed root times plus minus more less fewer greater
+    smaller partial test sanity intermediate candidate attempt trial either anything
+    nicht kein keine keinen nie niemals vielleicht wahrscheinlich fast etwa ungefähr mindestens höchstens mehr
+    weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
+    quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
+    quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
+    примерно неверно không khoảng""".split()
+)
+#: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
+CJK_CUES = (
+    "不",
+    "没",
+    "非",
+    "无",
+    "否",
+    "错",
+    "约",
+    "概",
+    "左右",
+    "以上",
+    "以下",
+    "至少",
+    "至多",
+    "最多",
+    "最少",
+    "也许",
+    "或许",
+    "可能",
+    "猜",
+    "估计",
+    "近似",
+    "差不多",
+    "超过",
+    "多于",
+    "少于",
+    "未必",
+    "ない",
+    "たぶん",
+    "아니",
+    "약",
+)
+#: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
+#: bound = 5", "Guess:", "Draft:")
+LABEL_CUES = frozenset(
+    """bound bounds upper lower test draft intermediate partial rough estimate estimated hypothesis conjecture
+    doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
+    candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
+    around roughly nearly almost seemingly apparently""".split()
+)
+#: words before an answer's copula that retract or doubt it ("I doubt the answer is", "A wrong approach gives")
+RETRACTION_CUES = frozenset(
+    """not never cannot nope doubt doubts doubtful false untrue wrong wrongly incorrect incorrectly mistake mistaken
+    mistakenly unlikely previously initially earlier formerly originally rejected discarded guess guessed hypothesis
+    conjecture whether first no non não nicht kein keine pas n'est не нет""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
@@ -331,6 +475,8 @@ RELATING_NUMBER = re.compile(
     r"(?:\d|\$|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|"
     r"thousand|million|dozen|half|third|quarter)\b)"
 )
+#: a direction that makes the value a displacement ("5 units to the left", "3 steps on the right")
+DIRECTION = re.compile(r"(?i)\b(?:to|on|towards?)[ \t]++(?:the[ \t]++)?+(?:left|right)\b")
 #: "in base 10", "in decimal": the reading every plain number has
 DECIMAL_READING = re.compile(r"(?i)^[ \t,]*+in[ \t]++(?:base[ \t]++(?:10|ten)|decimal)\b[ \t.]*+$")
 
@@ -339,4 +485,5 @@ def changes_value(rest: str) -> bool:
     """The words after a value change it: a cue word, or a number it is related to ("out of 6")."""
     if DECIMAL_READING.match(rest):
         return False
-    return cue_words(re.findall(r"[A-Za-z']+", rest)) or RELATING_NUMBER.search(rest) is not None
+    words = re.findall(r"[A-Za-z']+", rest)
+    return cue_words(words) or RELATING_NUMBER.search(rest) is not None or DIRECTION.search(rest) is not None

@@ -12,6 +12,7 @@ solution ending in ``#### 72``, a worked solution), a number, or a list of accep
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import time
@@ -23,7 +24,7 @@ from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths
 from rlvr.verifiers.equivalence import Answer, MatchOptions, quick_decision
 from rlvr.verifiers.extract import extract, extract_reference
 from rlvr.verifiers.latex_fast import AnswerTooComplex
-from rlvr.verifiers.structure import MAX_ANSWER_CHARS, check_caps
+from rlvr.verifiers.structure import MAX_ANSWER_CHARS, Text, check_caps, parse_answer
 from rlvr.verifiers.workers import WorkerPool, shared_pool
 
 _WORKER_PRELOAD = ("rlvr.verifiers.equivalence:warm_up",)
@@ -36,11 +37,16 @@ Key = tuple[Answer, tuple[Answer, ...]]
 def gold_answers(reference: Any) -> tuple[Answer, ...]:
     """The acceptable gold answers of a reference, each as ``(mode, parts)`` (see the module docstring)."""
     if isinstance(reference, (list, tuple)):
-        if not reference:
+        present = [r for r in reference if r is not None]  # a null entry (JSON null) is no acceptable answer
+        if not present:
             raise ValueError("empty list of math references")
-        return tuple(g for r in reference for g in gold_answers(r))
+        return tuple(g for r in present for g in gold_answers(r))
     if isinstance(reference, bool) or reference is None:
         raise ValueError(f"math reference must be a string, a number or a list of them, got {reference!r}")
+    if isinstance(reference, float) and not math.isfinite(reference):
+        if math.isnan(reference):
+            raise ValueError("math reference is NaN")
+        return (("math", ("\\infty" if reference > 0 else "-\\infty",)),)  # JSON Infinity
     if isinstance(reference, (int, float)):
         return (("math", (repr(reference) if isinstance(reference, float) else str(reference),)),)
     if not isinstance(reference, str):
@@ -60,6 +66,14 @@ def _show(answer: Answer) -> str:
 def _is_letter(gold: Answer) -> bool:
     parts = gold[1]
     return len(parts) == 1 and parts[0].strip().strip("()") in _LETTERS
+
+
+def _is_word_answer(gold: Answer) -> bool:
+    """The gold answer is words (``\\text{Tuesday}``, "No")."""
+    try:
+        return isinstance(parse_answer(gold[1], gold[0]), Text)
+    except (ValueError, RecursionError):
+        return False
 
 
 @register_verifier("math")
@@ -180,7 +194,8 @@ class MathVerifier(BatchVerifier):
                 "",
             )
         choices = all(_is_letter(g) for g in golds)
-        ex = extract(completion, choices=choices, think_tag=self.think_tag, answer_tag=self.answer_tag)
+        words = any(_is_word_answer(g) for g in golds)
+        ex = extract(completion, choices=choices, think_tag=self.think_tag, answer_tag=self.answer_tag, words=words)
         details: dict[str, Any] = {"method": ex.method, "gold": _show(golds[0])}
         if ex.answer is None:
             return VerifyResult.failure("no_answer", None, details=details), None, ex.method

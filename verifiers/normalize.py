@@ -106,7 +106,26 @@ def _mixed(t: list[Tok]) -> Num | None:
     return Num(whole + Fraction(a, b))
 
 
+def _parenthesised_repeat(t: list[Tok]) -> Num | None:
+    """``0.(3)``, ``0.1(6)``: the digits in parentheses repeat (another notation of ``0.\\overline{3}``)."""
+    if len(t) == 5 and t[0][0] == "num" and "." not in t[0][1] and t[1] == ("op", "."):
+        head, rest = t[0][1] + ".", t[2:]
+    elif len(t) == 4 and t[0][0] == "num" and "." in t[0][1]:
+        head, rest = t[0][1], t[1:]
+    else:
+        return None
+    if rest[0] != ("op", "(") or rest[2] != ("op", ")") or rest[1][0] != "num" or not rest[1][1].isdigit():
+        return None
+    return _repeating(
+        [("num", head.rstrip(".")), ("op", "."), ("cmd", "overline"), rest[1]]
+        if head.endswith(".")
+        else [("num", head), ("cmd", "overline"), rest[1]]
+    )
+
+
 def _unsigned(t: list[Tok]) -> Num | None:
+    if len(t) in (4, 5) and t[-1] == ("op", ")") and (rep := _parenthesised_repeat(t)) is not None:
+        return rep
     if len(t) in (3, 4, 8) and t[0][0] == "num" and (t[1][0] == "num" or t[1] == ("cmd", "frac")):
         return _mixed(t)
     if (
@@ -115,13 +134,12 @@ def _unsigned(t: list[Tok]) -> Num | None:
         and "." in t[0][1]
         and (t[1:] == [("cmd", "dots")] or t[1:] == [("op", ".")] * 3)
     ):
+        repeated = _repeated_block(t[0][1])
+        if repeated is not None:  # 0.333\ldots, 0.1666\ldots, 0.142857142857\ldots: the pattern goes on
+            return repeated
         d = _decimal(t[0][1])
-        return Num(d.value, d.places, d.sig, trailing=True)  # 0.3333\ldots
-    if (
-        len(t) >= 4
-        and t[0][0] == "num"
-        and (t[1] == ("cmd", "overline") or t[1:3] == [("op", "."), ("cmd", "overline")])
-    ):
+        return Num(d.value, d.places, d.sig, trailing=True)  # 0.3141\ldots: the digits it truncates
+    if len(t) >= 4 and t[0][0] == "num" and (t[1] in _REPEAT or t[1] == ("op", ".") and t[2] in _REPEAT):
         return _repeating(t)
     if len(t) == 1:
         kind, val = t[0]
@@ -174,10 +192,29 @@ def _unsigned(t: list[Tok]) -> Num | None:
     return None
 
 
+def _repeated_block(text: str) -> Num | None:
+    """A decimal whose digits end in a block written at least twice (a digit at least twice) before an
+    ellipsis: the repeating decimal it shows (``0.1666`` → 1/6), else ``None``."""
+    whole, _, frac = text.partition(".")
+    if not frac or len(frac) > 200:
+        return None
+    for size in range(1, len(frac) // 2 + 1):
+        block = frac[-size:]
+        if frac[-2 * size : -size] == block and not (size > 1 and len(set(block)) == 1):
+            head = frac[: len(frac) - 2 * size]
+            base = int((whole or "0") + head + block) - int((whole or "0") + head)
+            return Num(Fraction(base, 10 ** len(head) * (10**size - 1)))
+    return None
+
+
+#: the marks of a repeating digit block: ``0.\\overline{3}``, ``0.\\bar{3}``, ``0.\\dot{3}``
+_REPEAT = (("cmd", "overline"), ("cmd", "bar"), ("cmd", "dot"))
+
+
 def _repeating(t: list[Tok]) -> Num | None:
     """``0.\\overline{3}``, ``0.1\\overline{6}``: a repeating decimal as its exact fraction."""
     head = t[0][1] + ("." if t[1] == ("op", ".") else "")
-    rest = t[2:] if t[1] == ("cmd", "overline") else t[3:]
+    rest = t[2:] if t[1] in _REPEAT else t[3:]
     if len(rest) == 3 and rest[0] == ("op", "{") and rest[2] == ("op", "}") and rest[1][0] == "num":
         rep = rest[1][1]
     elif len(rest) == 1 and rest[0][0] == "num":

@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-from rlvr.verifiers.lexer import Tok, lex, prose_to_latex, render
+from rlvr.verifiers.lexer import LEADING_UNITS, Tok, lex, prose_to_latex, render
 from rlvr.verifiers.lexicon import (
     AND_WORDS,
     APPROX_WORDS,
     FILLERS,
+    LABEL_CUES,
     MULTIPLIERS,
+    NEGATION_CUES,
     NEUTRAL_TRAILING,
     OR_WORDS,
     TEXT_WORDS,
@@ -73,7 +75,10 @@ class Text:
 
 @dataclass(frozen=True)
 class Choice:
+    """A multiple-choice letter, with the option's value when one is written (``(B) 12``)."""
+
     letter: str
+    value: Node | None = field(compare=False, default=None)
 
 
 @dataclass(frozen=True)
@@ -133,11 +138,20 @@ class Ratio:
     b: Scalar
 
 
-Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | Matrix | Time | Ratio
+@dataclass(frozen=True)
+class Chain:
+    """A chain of equal constants ``7 + 4 = 11`` (after any label: ``m + n = 7 + 4 = 11``): its value is the last
+    link, and only when every link holds (``2 + 2 = 5`` states nothing)."""
+
+    links: tuple[Node, ...]
+
+
+Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | Matrix | Time | Ratio | Chain
 
 _OPEN = {("op", "("), ("op", "["), ("op", "{"), ("op", "\\{"), ("cmd", "langle"), ("cmd", "lfloor"), ("cmd", "lceil")}
 _CLOSE = {("op", ")"), ("op", "]"), ("op", "}"), ("op", "\\}"), ("cmd", "rangle"), ("cmd", "rfloor"), ("cmd", "rceil")}
 _REL_CMDS = {"le": "le", "ge": "ge", "ne": "ne", "approx": "approx", "in": "in", "neq": "ne", "sim": "approx"}
+_REL_CMDS["equiv"] = "="  # x \equiv 5 \pmod 7 states x's residue
 _INF = ("cmd", "infty")
 
 
@@ -252,7 +266,17 @@ def _is_label(t: list[Tok]) -> str | None:
     if not n:
         return None
     if all(k == "word" for k, _ in n):
+        if any(v.lower() in LABEL_CUES or v.lower() in NEGATION_CUES for _, v in n):
+            return None  # "wrong = 5", "upper bound = 5": not the quantity asked for
         return " ".join(v.lower() for _, v in n)
+    if (
+        len(n) >= 3
+        and len(n) % 2 == 1
+        and all(  # x:y = 2:3, a ratio of named quantities
+            (k == "sym") if j % 2 == 0 else (k, v) == ("op", ":") for j, (k, v) in enumerate(n)
+        )
+    ):
+        return render(n)
     k0, v0 = n[0]
     if not (k0 == "sym" or (k0 == "cmd" and len(v0) > 1 and v0.isalpha() and v0 not in ("frac", "sqrt", "pi"))):
         return None
@@ -294,7 +318,7 @@ def _is_label(t: list[Tok]) -> str | None:
 
 def parse_tokens(toks: list[Tok]) -> Node:
     """A structure from math-mode tokens (see the module docstring)."""
-    t = _trim(toks)
+    t = _french_interval(_trim(toks))
     if not t:
         return Bad("")
     while _outer(t, ("op", "{"), ("op", "}")) is not None:
@@ -305,6 +329,9 @@ def parse_tokens(toks: list[Tok]) -> Node:
         t = inner
         if not t:
             return Bad("")
+    inner_env = _layout_environment(t)
+    if inner_env is not None:
+        return parse_tokens(inner_env)
     node = _connectives(t)
     if node is not None:
         return node
@@ -315,6 +342,45 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+_LAYOUT_ENVS = frozenset({"aligned", "align", "alignat", "gathered", "gather", "split", "equation", "eqnarray"})
+
+
+def _layout_environment(t: list[Tok]) -> list[Tok] | None:
+    """The content of a layout environment around a whole answer (``aligned``, ``align*``, ``gathered``, a
+    one-cell ``array``), with its alignment marks removed; several rows are a list. ``None`` when there is none."""
+    n = _nonws(t)
+    if len(n) < 2 or n[0][0] != "begin" or n[-1] != ("end", n[0][1]) or not _closes_at_end(n):
+        return None
+    env, body = n[0][1], n[1:-1]
+    rows = [[x for x in r if x != ("op", "&")] for r in _split(body, lambda tok: tok == ("op", "\\\\"))[0]]
+    rows = [r for r in rows if r]
+    if env == "array" and len(rows) == 1 and ("op", "&") not in body:
+        return rows[0]
+    if env not in _LAYOUT_ENVS or not rows:
+        return None
+    out: list[Tok] = []
+    for k, r in enumerate(rows):
+        out.extend(([("op", ",")] if k else []) + r)
+    return out
+
+
+def _french_interval(t: list[Tok]) -> list[Tok]:
+    """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``."""
+    if len(t) < 5 or t[0] not in (("op", "]"), ("op", "[")) or t[-1] not in (("op", "["), ("op", "]")):
+        return t
+    if t[0] == ("op", "[") and t[-1] == ("op", "]"):
+        return t
+    inner = t[1:-1]
+    depth = 0
+    for tok in inner:
+        depth += (tok in _OPEN) - (tok in _CLOSE)
+        if depth < 0:
+            return t
+    if depth != 0 or len(_split(inner, _comma)[1]) != 1:
+        return t
+    return [("op", "(" if t[0][1] == "]" else "["), *inner, ("op", ")" if t[-1][1] == "[" else "]")]
 
 
 def _comma(tok: Tok) -> bool:
@@ -339,7 +405,13 @@ def _parenthetical(t: list[Tok]) -> Node | None:
             if depth == 0:
                 break
         k -= 1
-    if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word" or n[k + 1][1].lower().rstrip(".") not in _ALT_OPENERS:
+    if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word":
+        return None
+    if all(x[0] == "word" for x in n[k + 1 : -1]):  # 5 (five): a restatement in words
+        value = number_words(" ".join(x[1] for x in n[k + 1 : -1]))
+        if value is not None:
+            return Coll("or", (parse_tokens(n[:k]), _scalar_of(value)))
+    if n[k + 1][1].lower().rstrip(".") not in _ALT_OPENERS:
         return None
     word = n[k + 1][1].lower().rstrip(".")
     inner = n[k + 2 : -1]
@@ -352,6 +424,11 @@ def _parenthetical(t: list[Tok]) -> Node | None:
 
 
 def _connectives(t: list[Tok]) -> Node | None:
+    n = _nonws(t)
+    if all(k == "word" for k, _ in n) and any(v.lower() == "and" for _, v in n):  # three hundred and five
+        value = number_words(" ".join(v for _, v in n))
+        if value is not None:
+            return _scalar_of(value)
     paren = _parenthetical(t)
     if paren is not None:
         return paren
@@ -497,26 +574,35 @@ def _relations(t: list[Tok]) -> Node | None:
 
 
 def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> Node:
-    """``x = 5``, ``(p, q) = (3, 2)``, ``x = 5 + 5 + 1 = 11`` (a chain: its last value), ``x = 1/3 \\approx 0.33``
-    (approximations after an exact value are dropped), ``2x - y + 1 = 0`` (an equation)."""
+    """``x = 5``, ``(p, q) = (3, 2)``, ``x = 5 + 5 + 1 = 11`` (a chain: its last value, when every link holds),
+    ``x = 1/3 \\approx 0.33`` and ``\\frac12 \\approx 0.5`` (an approximation after an exact value is dropped:
+    the answer is the exact value), ``2x - y + 1 = 0`` (an equation)."""
     approx = False
     if "approx" in ops:
         k = ops.index("approx")
-        if k > 0:  # an exact chain, then approximations of its value
-            parts = parts[: k + 1]
+        if k > 0 or (_is_label(parts[0]) is None and not _has_letters(parts[0])):
+            parts = parts[: k + 1]  # an exact value (or chain), then approximations of it
+            ops = ops[:k]
         else:
-            approx = True
+            approx = True  # x \approx 11: the value is marked approximate
+    if len(parts) == 1:
+        return parse_tokens(parts[0])
+    names = [_is_label(p) for p in parts[:-1]]
+    if len(names) > 1 and all(names) and len(set(names)) == len(names) and not _has_letters(parts[-1]):
+        value = parse_tokens(parts[-1])  # x = y = 2: every name has the value
+        return Labelled(tuple(n for n in names if n), tuple(value for _ in names))
     label = _is_label(parts[0])
-    value = parse_tokens(parts[-1])
+    value = _chain(parts[1:] if label is not None else parts)
     if approx:
         value = _approx(value)
     if label is None and parts[0][0:1] == [("op", "(")]:
         inner = _outer(parts[0], ("op", "("), ("op", ")"))
         if inner is not None:
             names = [_is_label(p) for p in _split(inner, _comma)[0]]
-            if len(names) > 1 and all(names) and isinstance(value, Coll) and value.kind in ("tuple", "list"):
-                if len(value.items) == len(names):
-                    return Labelled(tuple(n for n in names if n), value.items)
+            last = parse_tokens(parts[-1])
+            if len(names) > 1 and all(names) and isinstance(last, Coll) and last.kind in ("tuple", "list"):
+                if len(last.items) == len(names):
+                    return Labelled(tuple(n for n in names if n), last.items)
                 return Bad(render(t))
     if label is not None:
         return Labelled((label,), (value,))
@@ -527,9 +613,20 @@ def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> 
     lhs = parse_tokens(parts[0])
     if not isinstance(lhs, Scalar) or any(k in ("word", "unit") for k, _ in lhs.toks):
         return Bad(render(t))  # "maybe x = 3": words before the value
-    if len(parts) == 2 and isinstance(value, Scalar) and (_has_letters(parts[0]) or _has_letters(parts[1])):
-        return Equation(lhs, value)
+    rhs = parse_tokens(parts[-1])
+    if len(parts) == 2 and isinstance(rhs, Scalar) and (_has_letters(parts[0]) or _has_letters(parts[1])):
+        return Equation(lhs, rhs)
     return value  # a computation: 2 + 3 = 5, m + n = 7 + 3 = 10
+
+
+def _chain(parts: list[list[Tok]]) -> Node:
+    """The value of ``a = b = c``: the constant links (those without a variable) must all be equal; the first
+    links may name the quantity (``m + n = 7 + 3 = 10``)."""
+    constants = [p for p in parts if not _has_letters(p) and ("cmd", "dots") not in p]  # 1 + \\cdots + 10 names one
+    value = parse_tokens(parts[-1])
+    if len(constants) < 2 or _has_letters(parts[-1]):
+        return value
+    return Chain(tuple(parse_tokens(p) for p in constants))
 
 
 def _has_letters(t: list[Tok]) -> bool:
@@ -642,7 +739,11 @@ def _solve(v: Scalar, coef: Fraction, const: Fraction) -> Scalar | None:
         return v
     if v.num is None or v.unit is not None:
         return None
-    x = (v.num.value - const) / coef
+    return _scalar_of((v.num.value - const) / coef)
+
+
+def _scalar_of(x: Fraction) -> Scalar:
+    """An exact rational as a Scalar written ``n`` or ``\\frac{a}{b}``."""
     digits = (
         [("num", str(abs(x.numerator)))]
         if x.denominator == 1
@@ -695,6 +796,10 @@ def _atomic(t: list[Tok]) -> Node:
         return Coll("set", ())
     if n == [("cmd", "mathbbR")] or n == [("cmd", "R")]:
         return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union")
+    # a set minus points: \mathbb{R} \setminus \{2\}, [0, 5] \setminus \{1, 3\}
+    minus_parts, minus_seps = _split(t, lambda tok: tok in (("cmd", "setminus"), ("op", "\\"), ("cmd", "backslash")))
+    if len(minus_seps) == 1:
+        return _set_minus(_nonws(minus_parts[0]), _nonws(minus_parts[1])) or Bad(render(t))
     # unions / intersections of intervals
     for op_name, cmd in (("union", "cup"), ("intersection", "cap")):
         pieces, seps = _split(t, lambda tok, c=cmd: tok == ("cmd", c))
@@ -731,9 +836,21 @@ def _atomic(t: list[Tok]) -> Node:
     colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
-    # choice letters, also "(C) 12" (the letter of an option, then its value)
-    if len(n) > 3 and n[0] == ("op", "(") and n[2] == ("op", ")") and n[1][0] == "sym" and n[1][1] in "ABCDEFGHIJ":
-        return Choice(n[1][1])
+    # choice letters, also "(C) 12" (the letter of an option, then its value); several letters are a hedge
+    if len(n) > 3 and _is_choice(n, 0):
+        marks = [k for k in range(len(n) - 2) if _is_choice(n, k)]
+        if len(marks) > 1:
+            return Coll("or", tuple(Choice(n[k + 1][1]) for k in marks))
+        rest = _trim(n[3:])
+        if ("op", "?") in rest:
+            return Bad(render(t))  # "(C)?": a question
+        return Choice(n[1][1], parse_tokens(rest) if rest else None)
+    if len(n) > 2 and n[0][0] == "sym" and n[0][1] in "ABCDEFGHIJ" and n[1] in (("op", ")"), ("op", ".")):
+        rest = _trim(n[2:])  # "B) 12", "B. 12": an option's letter, then its value
+        return Choice(n[0][1], parse_tokens(rest) if rest else None)
+    if len(n) > 3 and _is_choice(n, len(n) - 3) and len(t) > 4 and t[-4][0] == "ws":
+        value = parse_tokens(_trim(t[:-3]))  # "12 (B)": a value, then its option's letter
+        return Bad(render(t)) if isinstance(value, (Text, Bad)) else Choice(n[-2][1], value)  # not "Perhaps (B)"
     if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
         if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
             return Choice(n[len(n) // 2][1])
@@ -741,6 +858,17 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _is_choice(n: list[Tok], k: int) -> bool:
+    """``n[k:k+3]`` is a choice mark ``(B)``."""
+    return (
+        n[k] == ("op", "(")
+        and k + 2 < len(n)
+        and n[k + 2] == ("op", ")")
+        and n[k + 1][0] == "sym"
+        and n[k + 1][1] in "ABCDEFGHIJ"
+    )
 
 
 def _closes_at_end(n: list[Tok]) -> bool:
@@ -754,6 +882,23 @@ def _closes_at_end(n: list[Tok]) -> bool:
             if depth == 0:
                 return k == len(n) - 1
     return False
+
+
+def _set_minus(a: list[Tok], b: list[Tok]) -> Intervals | None:
+    """An interval without finitely many points (exact rational points only)."""
+    whole, points = _interval_piece(a), _interval_piece(b)
+    if whole is None or points is None or len(whole) != 1 or not all(p.lo is p.hi for p in points):
+        return None
+    cuts = sorted({p.lo.num.value: p.lo for p in points if p.lo.num is not None}.items())
+    if len(cuts) != len(points):
+        return None
+    pieces: list[Interval] = []
+    lo, lo_closed = whole[0].lo, whole[0].lo_closed
+    for _, point in cuts:
+        pieces.append(Interval(lo, point, lo_closed, False))
+        lo, lo_closed = point, False
+    pieces.append(Interval(lo, whole[0].hi, lo_closed, whole[0].hi_closed))
+    return Intervals(tuple(pieces), "union")
 
 
 def _interval_piece(n: list[Tok]) -> list[Interval] | None:
@@ -795,17 +940,25 @@ def _matrix(env: str, body: list[Tok]) -> Matrix | None:
     return Matrix(tuple(rows))
 
 
+#: what may follow a clock time: its half of the day ("noon" is 12 p.m., "midnight" 12 a.m.)
+_CLOCK_WORDS = {"am": "am", "pm": "pm", "noon": "pm", "midnight": "am"}
+
+
 def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
     na, nb = _nonws(a), _nonws(b)
     if not na or not nb:
         return None
     suffix = ""
-    if nb[-1][0] in ("word", "sym") and nb[-1][1].lower().replace(".", "") in ("am", "pm"):
-        suffix = nb[-1][1].lower().replace(".", "")
+    while nb and nb[-1] == ("op", "."):
         nb = nb[:-1]
-    elif len(nb) >= 3 and [x[1].lower() for x in nb[-2:]] in (["a", "m"], ["p", "m"]):
-        suffix = nb[-2][1].lower() + "m"
-        nb = nb[:-2]
+    letters = [x[1].lower() for x in nb[-3:] if x != ("op", ".")]
+    if nb and nb[-1][0] in ("word", "sym") and nb[-1][1].lower().replace(".", "") in _CLOCK_WORDS:
+        suffix = _CLOCK_WORDS[nb[-1][1].lower().replace(".", "")]
+        nb = nb[:-1]
+    elif len(nb) >= 3 and letters[-2:] in (["a", "m"], ["p", "m"]) and nb[-1][0] in ("sym", "word"):  # 3:15 p.m.
+        suffix = letters[-2] + "m"
+        cut = 3 if nb[-2] == ("op", ".") else 2
+        nb = nb[:-cut]
     if len(na) == 1 and na[0][0] == "num" and len(nb) == 1 and nb[0][0] == "num":
         h, m = na[0][1], nb[0][1]
         if h.isdigit() and len(h) <= 2 and m.isdigit() and len(m) == 2 and int(m) < 60:
@@ -847,9 +1000,38 @@ def _text(n: list[Tok]) -> Node | None:
         return None
     value = number_words(low)
     if value is not None:
-        toks = (("num", str(value)),)
-        return Scalar(str(value), toks, Num(Fraction(value)))
+        return _scalar_of(value)
+    low = _TEXT_SYNONYMS.get(low, low)
+    if low == "all real numbers":
+        return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union")
+    if low in _INFINITY_WORDS:  # \text{infinity}
+        toks = (("op", "-"), _INF) if _INFINITY_WORDS[low] < 0 else (_INF,)
+        return Scalar(render(list(toks)), toks)
+    parts = low.split()
+    if len(parts) == 2 and parts[0] in ("option", "choice", "answer") and parts[1].upper() in "ABCDEFGHIJ":
+        return Choice(parts[1].upper())  # \text{Option B}
     return Text(" ".join(low.split()))
+
+
+#: approximation marks written after the value
+TRAILING_APPROX = ("approx.", "approx", "approximately", "ca.")
+#: one spelling of answers said in words several ways
+_TEXT_SYNONYMS = {
+    "dne": "does not exist",
+    "no solution": "none",
+    "no solutions": "none",
+    "no real solution": "none",
+    "no real solutions": "none",
+    "no such number": "none",
+    "no such n": "none",
+    "no such x": "none",
+    "infinitely many": "infinity",
+    "infinitely many solutions": "infinity",
+    "all reals": "all real numbers",
+    "all real x": "all real numbers",
+    "every real number": "all real numbers",
+}
+_INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
 
 def _scalar(t: list[Tok]) -> Node:
@@ -862,7 +1044,7 @@ def _scalar(t: list[Tok]) -> Node:
     changed = True
     while changed and t:
         changed = False
-        if t[0] == ("unit", "$") or t[0] == ("unit", "eur") or t[0] == ("unit", "gbp"):
+        if t[0][0] == "unit" and t[0][1] in LEADING_UNITS:
             if unit not in (None, t[0][1]):
                 return Bad(render(t))
             unit = t[0][1]
@@ -884,6 +1066,15 @@ def _scalar(t: list[Tok]) -> Node:
         if w:
             t = _trim(t[w:])
             changed = True
+            continue
+        if t[0][0] == "word" and t[0][1].lower() in SIGN_WORDS and len(t) > 1:  # "negative 5", "plus 5"
+            rest = _trim(t[1:])
+            t = [("op", "-"), *rest] if SIGN_WORDS[t[0][1].lower()] < 0 else rest
+            changed = True
+    t, modulus = _modulus(t)
+    if modulus is not None:
+        unit = modulus
+    t = _ordinal_suffix(t)
     # trailing: neutral words, units, count nouns, multipliers, base subscripts
     changed = True
     while changed and t:
@@ -892,6 +1083,11 @@ def _scalar(t: list[Tok]) -> Node:
         if w:
             t = _trim(t[: len(t) - w])
             changed = True
+            continue
+        w = _trailing_words(t, TRAILING_APPROX)
+        if w and len(t) > w:  # "1.4142 approx."
+            t = _trim(t[: len(t) - w])
+            approx = changed = True
             continue
         last = t[-1]
         if last[0] == "unit" and unit in (None, last[1]) or (last[0] != "unit" and _unit_power(t) is not None):
@@ -928,9 +1124,11 @@ def _scalar(t: list[Tok]) -> Node:
                 continue
     if not t:
         return Bad("")
-    if any(k in ("word", "unit") for k, _ in t):
-        return Bad(render(t) + (f" [{unit}]" if unit else ""))
     base, digits, core = _base(t)
+    if any(k in ("word", "unit") for k, _ in (core if base is not None else t)):
+        return Bad(render(t) + (f" [{unit}]" if unit else ""))
+    if base is not None and digits is None:
+        return Bad("")  # a numeral with a digit its base lacks is no number: it equals nothing
     toks = tuple(merge_thousands(core))
     num = number_value(list(toks))
     if mult != 1:
@@ -942,6 +1140,51 @@ def _scalar(t: list[Tok]) -> Node:
     if mult != 1 and num is not None:
         latex = str(num.value)
     return Scalar(latex, toks, num, unit, base, digits, approx)
+
+
+#: words that give a value its sign
+SIGN_WORDS = {"minus": -1, "negative": -1, "plus": 1, "positive": 1}
+_MOD_WORDS = ("mod", "modulo", "pmod")
+
+
+def _modulus(t: list[Tok]) -> tuple[list[Tok], str | None]:
+    """A residue ``5 \\pmod 7``, ``5 \\pmod{7}``, ``5 (\\bmod 7)``, "5 (mod 7)": the value, and its modulus as
+    a unit (``mod 7``: a missing modulus may match, a different one never). "5 mod 3", "5 modulo 7" without
+    the parentheses are the remainder operation (2, 5)."""
+    n = _nonws(t)
+    k = next((j for j in range(len(n) - 1, 0, -1) if n[j][0] == "word" and n[j][1].lower() in _MOD_WORDS), None)
+    if k is None:
+        return t, None
+    head, tail = n[:k], n[k + 1 :]
+    residue = n[k][1] == "pmod"
+    if head[-1:] == [("op", "(")] and tail[-1:] == [("op", ")")]:
+        head, tail, residue = head[:-1], tail[:-1], True
+    if tail[:1] == [("op", "{")] and tail[-1:] == [("op", "}")]:
+        tail = tail[1:-1]
+    if len(tail) != 1 or tail[0][0] != "num" or not tail[0][1].isdigit() or not head:
+        return t, None
+    if residue:
+        return head, f"mod {int(tail[0][1])}"
+    value = number_value(head)
+    modulus = int(tail[0][1])
+    if value is None or value.value.denominator != 1 or modulus == 0:
+        return t, None
+    return [("num", str(value.value.numerator % modulus))], None
+
+
+def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
+    """``5\\text{th}``, ``5^{\\text{th}}``, "21st": an ordinal is its number."""
+    n = _nonws(t)
+    suffix = n[-1:] and n[-1][0] in ("word", "sym") and n[-1][1].lower() in ("th", "st", "nd", "rd")
+    if not suffix:
+        n2 = n[-4:]
+        if len(n2) == 4 and n2[:2] == [("op", "^"), ("op", "{")] and n2[3] == ("op", "}"):
+            if n2[2][0] == "word" and n2[2][1].lower() in ("th", "st", "nd", "rd"):
+                head = n[:-4]
+                return head if len(head) == 1 and head[0][0] == "num" else t
+        return t
+    head = n[:-1]
+    return head if len(head) == 1 and head[0][0] == "num" and head[0][1].isdigit() else t
 
 
 def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
@@ -1002,14 +1245,23 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
     head, sub = n[:k], n[k + 1 :]
     if sub and sub[0] == ("op", "{") and sub[-1] == ("op", "}"):
         sub = sub[1:-1]
+    if len(sub) == 3 and sub[0] == ("op", "(") and sub[2] == ("op", ")"):  # 1011_{(2)}
+        sub = sub[1:2]
+    if len(sub) == 1 and sub[0][0] == "word" and number_words(sub[0][1]) is not None:  # 1011_{\text{two}}
+        sub = [("num", str(number_words(sub[0][1])))]
     if len(sub) != 1 or sub[0][0] != "num" or not sub[0][1].isdigit():
         return None, None, t
     base = int(sub[0][1])
     if head and head[0] == ("op", "(") and head[-1] == ("op", ")"):
         head = head[1:-1]
-    if not head or not all(x[0] == "num" and x[1].isdigit() or x[0] == "sym" and x[1].isupper() for x in head):
+    lower_ok = base > 10 and (len(head) > 1 or head[:1] and head[0][0] == "num")  # ff_{16}, not the term a_{12}
+    if not head or not all(
+        x[0] == "num" and x[1].isdigit() or x[0] == "sym" and (x[1].isupper() or lower_ok) for x in head
+    ):
         return None, None, t
-    digits = "".join(v for _, v in head)
+    digits = "".join(v for _, v in head).upper()
     if not 2 <= base <= 36:
         return None, None, t
+    if any(int(d, 36) >= base for d in digits):
+        return base, None, t  # 129_2: a digit the base does not have; no number
     return base, digits, [("num", digits)] if digits.isdigit() else head

@@ -263,7 +263,8 @@ ISSUE_18 = [
     ("(1,2)", r"\{1,2\}", False),
     ("a + b = 12", "12", True),
     ("m + n = 7 + 3 = 10", "10", True),
-    ("x = 5 + 5 + 1 = 7 = 11", "x = 11", True),  # a chain is its last value
+    ("x = 5 + 5 + 1 = 11", "x = 11", True),  # a true chain is its last value
+    ("x = 5 + 5 + 1 = 7 = 11", "x = 11", False),  # a chain with a false link states nothing
     ("x = 3 = 2", "3", False),
     ("1", "2x + z = 1", False),  # a gold equation is not the value 1
     ("-x > -1", "x < 1", True),

@@ -11,6 +11,7 @@ from rlvr.verifiers.lexicon import count_noun, number_words, unit_name
 from rlvr.verifiers.normalize import Num
 from rlvr.verifiers.structure import (
     Bad,
+    Chain,
     Coll,
     Equation,
     Intervals,
@@ -124,7 +125,8 @@ def test_scalar_attributes() -> None:
     assert (_scalar("A3_{16}").base, _scalar("A3_{16}").digits) == (16, "A3")
     assert _scalar(r"\approx 3.14").approx
     assert _scalar(r"0.\overline{3}").num == Num(Fraction(1, 3))
-    assert _scalar(r"0.3333\ldots").num == Num(Fraction(3333, 10000), 4, 4, trailing=True)
+    assert _scalar(r"0.3333\ldots").num == Num(Fraction(1, 3))  # a repeated digit before the dots repeats
+    assert _scalar(r"0.3141\ldots").num == Num(Fraction(3141, 10000), 4, 4, trailing=True)  # truncated
     assert _scalar(r"18 \text{ apples}").unit == "noun:apple"
 
 
@@ -150,7 +152,8 @@ def test_structures() -> None:
     assert parse("x = 1, y = 2") == Labelled(("x", "y"), (parse("1"), parse("2")))
     assert parse("(p,q)=(3,2)") == Labelled(("p", "q"), (parse("3"), parse("2")))
     assert isinstance(parse("a + b = 12"), Equation)
-    assert parse("2 + 3 = 5") == parse("5") and parse("x = 5 + 5 + 1 = 11") == parse("x = 11")
+    assert parse("2 + 3 = 5") == Chain((parse("2 + 3"), parse("5")))  # a chain keeps its links to be checked
+    assert parse("x = 5 + 5 + 1 = 11") == Labelled(("x",), (Chain((parse("5 + 5 + 1"), parse("11"))),))
     assert parse(r"x = \frac13 \approx 0.3") == parse(r"x = \frac13")
     assert isinstance(parse(r"x \ne 2"), Intervals) and len(parse(r"x \ne 2").items) == 2  # type: ignore[union-attr]
     assert parse(r"x<1 \text{ and } x>2").op == "intersection"  # type: ignore[union-attr]
