@@ -22,10 +22,10 @@ if not IN_NETNS:
         netns_passed(run_in_netns(__file__))
 
 else:
+    import ray
     import torch
     from ray.cluster_utils import Cluster
 
-    import ray
     from rlvr.rl_core.advantages import compute_advantages
     from rlvr.rl_core.config import build, load_config
     from rlvr.rl_core.distributed.collect import generate_and_verify

@@ -60,9 +60,9 @@ if not IN_NETNS:
 else:
     import dataclasses
 
+    import ray
     import torch
 
-    import ray
     from rlvr.rl_core.config import build, load_config
     from rlvr.rl_core.distributed.collect import generate_and_verify
     from rlvr.rl_core.distributed.config import DistributedConfig
