@@ -661,5 +661,5 @@ def test_old_logprobs_and_tis_weights_carry_no_dropout_noise(tmp_path):
 
 def test_only_a_model_with_dropout_pays_the_extra_forward(tmp_path):
     common = ["preset=dapo", "lora.enabled=true", "lora.r=4", "eval.before=false", "eval.after=false"]
-    assert not _trainer(tmp_path / "a", *common).dropout
-    assert _trainer(tmp_path / "b", *common, "lora.dropout=0.1").dropout
+    assert not _trainer(tmp_path / "a", *common).learner.dropout
+    assert _trainer(tmp_path / "b", *common, "lora.dropout=0.1").learner.dropout

@@ -58,8 +58,6 @@ if not IN_NETNS:
         assert b.extras["policy_version"].tolist() == [3] * 6
 
 else:
-    import dataclasses
-
     import ray
     import torch
 
@@ -254,10 +252,11 @@ else:
 
     def test_a_broadcast_to_a_hung_actor_times_out_naming_it(cluster, state) -> None:
         c = cluster
-        dcfg = dataclasses.replace(
-            c["dcfg"],
-            weight_sync=dataclasses.replace(c["dcfg"].weight_sync, transport="collective"),
-            timeouts=dataclasses.replace(c["dcfg"].timeouts, collective_s=3.0, weight_sync_s=30.0),
+        dcfg = c["dcfg"].model_copy(
+            update={
+                "weight_sync": c["dcfg"].weight_sync.model_copy(update={"transport": "collective"}),
+                "timeouts": c["dcfg"].timeouts.model_copy(update={"collective_s": 3.0, "weight_sync_s": 30.0}),
+            }
         )
         sync = WeightSync(dcfg, c["learner"], c["rollouts"])
         sync.version = state["version"]
