@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rlvr.tasks.base import Example
 from rlvr.tasks.dataset import DatasetTask
@@ -72,6 +72,8 @@ def _bucket(seed: int, text: str) -> float:
 @register_task("arithmetic")
 class ArithmeticTask(DatasetTask):
     """Synthetic multi-step integer arithmetic, levels 1-4 (level 1: "What is a op b?"); steps in meta."""
+
+    default_verifier_args: ClassVar[Mapping[str, Any]] = {"answer_form": "number"}  # the prompt asks for a number
 
     name = "arithmetic"
 

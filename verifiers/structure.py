@@ -21,6 +21,7 @@ the value a :class:`Bad` (so "2 more" is not 2). Case is kept. Nothing here impo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
@@ -742,6 +743,23 @@ def _solve(v: Scalar, coef: Fraction, const: Fraction) -> Scalar | None:
     return _scalar_of((v.num.value - const) / coef)
 
 
+def _pm_numbers(a: list[Tok], b: list[Tok]) -> tuple[Node, Node] | None:
+    """``a \\pm b`` (``a`` may be empty) as its two numbers when both sides are plain numbers, else ``None``; a
+    decimal side keeps the finer of the two decimal places."""
+    na, nb = (number_value(a) if a else Num(Fraction(0))), number_value(b)
+    if na is None or nb is None:
+        return None
+    places = [n.places for n in (na, nb) if n.places is not None]
+    out: list[Node] = []
+    for x in (na.value + nb.value, na.value - nb.value):
+        if not places:
+            out.append(_scalar_of(x))
+        else:
+            text = str((Decimal(x.numerator) / Decimal(x.denominator)).quantize(Decimal(1).scaleb(-max(places))))
+            out.append(parse_tokens(lex(text)))
+    return out[0], out[1]
+
+
 def _scalar_of(x: Fraction) -> Scalar:
     """An exact rational as a Scalar written ``n`` or ``\\frac{a}{b}``."""
     digits = (
@@ -776,6 +794,9 @@ def _atomic(t: list[Tok]) -> Node:
         a, b = _trim(pm_parts[0]), _trim(pm_parts[1])
         if not b:
             return Bad(render(t))
+        written = _pm_numbers(a, b)
+        if written is not None:  # 3 \pm 2 names the numbers 5 and 1, not two sums left to evaluate
+            return Coll("pm", written)
         b_group = [("op", "("), *b, ("op", ")")]
         plus = [*a, ("op", "+"), *b_group] if a else b_group
         minus = [*a, ("op", "-"), *b_group] if a else [("op", "-"), *b_group]

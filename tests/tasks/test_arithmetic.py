@@ -94,3 +94,26 @@ def test_plain_prompt_without_chat_template() -> None:
     t = ArithmeticTask(cache=False, plain_template="Q: {prompt}\nA:")
     e = t.examples("eval")[0]
     assert t.render_prompt(e, tiny_tokenizer()) == f"Q: {e.prompt}\nA:"
+
+
+def test_restating_the_question_earns_nothing() -> None:
+    # The main job's reward hack: "What is 16 + 7?" answered "16 + 7". Over every held-out problem, the
+    # question's expression (as written, boxed, or as an equation) fails and the number passes.
+    t = ArithmeticTask(level=2, n_eval=200, cache=False)
+    ev = t.examples("eval")
+    forms = [
+        lambda e: e.meta["expression"],
+        lambda e: f"\\boxed{{{e.meta['expression']}}}",
+        lambda e: f"x = {e.meta['expression']}",
+    ]
+    echoes = [f(e) for e in ev for f in forms]
+    results = t.verifier.verify_batch(echoes, [e.reference for e in ev for _ in forms])
+    assert [c for c, r in zip(echoes, results) if r.passed] == []
+    right = t.verifier.verify_batch([f"{e.meta['expression']} = {e.reference}" for e in ev], [e.reference for e in ev])
+    assert all(r.passed for r in right)
+
+
+def test_verifier_args_override_the_task_default() -> None:
+    assert ArithmeticTask(cache=False).verifier.options.answer_form == "number"
+    t = ArithmeticTask(cache=False, verifier_args={"answer_form": "expression"})
+    assert t.verifier.verify("16 + 7", "23").passed is True

