@@ -3,7 +3,6 @@ optimiser and schedule, training prompts. The trainer wires what these return.""
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -11,6 +10,7 @@ from typing import Any
 
 import torch
 
+from rlvr.registry import import_object, is_import_path
 from rlvr.rl_core.config import RunConfig
 from rlvr.rl_core.lora import make_optimizer
 from rlvr.rl_core.lr_schedule import make_scheduler
@@ -36,9 +36,8 @@ def resolve_device(name: str) -> torch.device:
 
 def load_verifier(name: str, kwargs: dict[str, Any]) -> Verifier:
     """A verifier by registered name (built-in, ``@register_verifier``, entry point) or ``module:factory``."""
-    if ":" in name:
-        module, attr = name.split(":", 1)
-        v = getattr(importlib.import_module(module), attr)(**kwargs)
+    if is_import_path(name):
+        v = import_object(name)(**kwargs)  # type: ignore[operator]
         if not isinstance(v, Verifier):
             raise TypeError(f"reward.verifier {name!r} produced {type(v).__name__}, not a Verifier")
         return v
@@ -48,9 +47,8 @@ def load_verifier(name: str, kwargs: dict[str, Any]) -> Verifier:
 def load_task(cfg: RunConfig) -> Task:
     """The task by registered name, or by ``module:factory`` import path."""
     name, kwargs = cfg.task.name, cfg.task.kwargs
-    if ":" in name:
-        module, attr = name.split(":", 1)
-        return getattr(importlib.import_module(module), attr)(**kwargs)
+    if is_import_path(name):
+        return import_object(name)(**kwargs)  # type: ignore[operator,no-any-return]
     return get_task(name, **kwargs)
 
 

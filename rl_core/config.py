@@ -11,7 +11,6 @@ redistribute | a plugin's). The shape and the migration of the earlier flat keys
 from __future__ import annotations
 
 import functools
-import importlib.util
 from collections.abc import Mapping, Sequence
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import model_validator
 
+from rlvr.registry import is_import_path, missing_module
 from rlvr.rl_core.advantages import ADVANTAGES
 from rlvr.rl_core.config_base import (
     ConfigError,
@@ -281,14 +281,9 @@ class RewardConfig(Section):
         name = self.verifier
         if name is None:
             return self
-        if ":" in name:
-            module, _, attr = name.partition(":")
-            require(bool(module and attr), "verifier", f"{name!r} is not 'module:factory'")
-            try:
-                found = importlib.util.find_spec(module) is not None
-            except (ImportError, ValueError):  # a dotted path whose parent package is missing
-                found = False
-            require(found, "verifier", f"{name!r}: no module {module!r} on the import path")
+        if is_import_path(name):
+            problem = missing_module(name)
+            require(problem is None, "verifier", problem or "")
         else:
             require(
                 name in VERIFIERS, "verifier", f"unknown verifier {name!r}; choices: {', '.join(VERIFIERS.names())}"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import rlvr.registry as shared
-from rlvr.registry import Registry
+from rlvr.registry import Registry, import_object, is_import_path, missing_module, split_import_path
 
 
 def test_register_lookup_and_duplicates() -> None:
@@ -75,3 +75,17 @@ def test_every_component_registry_is_the_shared_one(module: str, attr: str) -> N
 
     reg = getattr(importlib.import_module(module), attr)
     assert isinstance(reg, Registry) and reg.names()
+
+
+def test_import_paths_parse_check_and_import() -> None:
+    assert is_import_path("json:dumps") and not is_import_path("math")
+    assert split_import_path("a.b:c") == ("a.b", "c")
+    for bad in (":c", "a:", ":"):
+        with pytest.raises(ValueError, match="not 'module:attribute'"):
+            split_import_path(bad)
+    assert missing_module("json:dumps") is None
+    assert missing_module("no_such_pkg.sub:f") == "'no_such_pkg.sub:f': no module 'no_such_pkg.sub' on the import path"
+    assert missing_module("json:") == "'json:' is not 'module:attribute'"
+    import json
+
+    assert import_object("json:dumps") is json.dumps

@@ -26,16 +26,16 @@ import threading
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, cast
 
+from rlvr.registry import import_object
 from rlvr.verifiers.proctree import become_subreaper, children, descendants, kill_tree, reap_children
 
 
 def _resolve(spec: str, cache: dict[str, Callable[..., Any]]) -> Callable[..., Any]:
     fn = cache.get(spec)
     if fn is None:
-        module, _, name = spec.partition(":")
-        fn = getattr(importlib.import_module(module), name)
+        fn = cast(Callable[..., Any], import_object(spec))
         cache[spec] = fn
     return fn
 

@@ -21,6 +21,7 @@ only the standard library.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from importlib.metadata import entry_points
@@ -126,3 +127,39 @@ class Registry(Generic[T]):
         """Raise a :class:`ValueError` naming the config ``field`` when ``name`` is not registered."""
         if name not in self:
             raise ValueError(f"{field} must be one of {self.names()}, got {name!r}")
+
+
+# ---------------------------------------------------------------------------------------- import paths
+# Besides a registered name, a config may name an object by import path, ``module:attribute``.
+
+
+def is_import_path(name: str) -> bool:
+    """Whether ``name`` is a ``module:attribute`` import path rather than a registered name."""
+    return ":" in name
+
+
+def split_import_path(spec: str) -> tuple[str, str]:
+    """``module:attribute`` as (module, attribute); a :class:`ValueError` when either side is empty."""
+    module, _, attr = spec.partition(":")
+    if not (module and attr):
+        raise ValueError(f"{spec!r} is not 'module:attribute'")
+    return module, attr
+
+
+def missing_module(spec: str) -> str | None:
+    """Why the module of import path ``spec`` cannot be imported, found without importing it, or ``None``."""
+    try:
+        module, _ = split_import_path(spec)
+    except ValueError as e:
+        return str(e)
+    try:
+        found = importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a dotted path whose parent package is missing
+        found = False
+    return None if found else f"{spec!r}: no module {module!r} on the import path"
+
+
+def import_object(spec: str) -> object:
+    """The object named by import path ``spec`` (``module:attribute``), importing its module."""
+    module, attr = split_import_path(spec)
+    return getattr(importlib.import_module(module), attr)

@@ -374,7 +374,7 @@ def test_a_config_saved_by_the_earlier_version_resolves_to_the_same_run():
         ("nosuchverifier", r"^reward.verifier: unknown verifier 'nosuchverifier'; choices: .*math"),
         ("no_such_module_xyz:make", r"^reward.verifier: 'no_such_module_xyz:make': no module 'no_such_module_xyz'"),
         ("nopkg_xyz.sub:make", r"^reward.verifier: 'nopkg_xyz.sub:make': no module 'nopkg_xyz.sub'"),
-        (":make", r"^reward.verifier: ':make' is not 'module:factory'"),
+        (":make", r"^reward.verifier: ':make' is not 'module:attribute'"),
     ],
 )
 def test_an_unknown_reward_verifier_is_a_load_time_error(name, message):
