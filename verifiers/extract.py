@@ -35,7 +35,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rlvr.verifiers.lexer import find_dollar, match_brace
+from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -387,21 +387,8 @@ def _skip_group(text: str, j: int) -> int:
 
 def _group_end(text: str, j: int) -> int:
     """The position of the ``}`` closing the group that ``text[j]`` is in (the end of the text at top level)."""
-    depth = 0
-    n = len(text)
-    while j < n:
-        c = text[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            if depth == 0:
-                return j
-            depth -= 1
-        j += 1
-    return n
+    k = closing_brace(text, j)
+    return len(text) if k < 0 else k
 
 
 #: invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen): deleted

@@ -227,20 +227,26 @@ def _script(m: re.Match[str]) -> str:
 
 def match_brace(s: str, i: int) -> int:
     """Index of the ``}`` closing the ``{`` at ``s[i]`` (escaped braces skipped), or -1. Linear."""
+    return closing_brace(s, i + 1)
+
+
+def closing_brace(s: str, j: int) -> int:
+    """Index of the ``}`` closing the group that ``s[j]`` is in (escaped braces skipped), or -1 at top level.
+    Linear."""
     depth = 0
     n = len(s)
-    while i < n:
-        c = s[i]
+    while j < n:
+        c = s[j]
         if c == "\\":
-            i += 2
+            j += 2
             continue
         if c == "{":
             depth += 1
         elif c == "}":
-            depth -= 1
             if depth == 0:
-                return i
-        i += 1
+                return j
+            depth -= 1
+        j += 1
     return -1
 
 
