@@ -13,9 +13,10 @@ import torch
 
 from rlvr.rl_core.builders import build_prompts, load_policy, load_task
 from rlvr.rl_core.collect import collate
-from rlvr.rl_core.config import load_config
+from rlvr.rl_core.config import ConfigError, dump_config, load_config
 from rlvr.rl_core.distributed.async_collect import AheadSampler, AsyncCollector, admitted, make_collector
 from rlvr.rl_core.distributed.collect import Collected
+from rlvr.rl_core.distributed.config import async_section
 from rlvr.rl_core.distributed.errors import StaleRolloutError
 from rlvr.rl_core.prompt_sampler import PromptSampler
 from rlvr.rl_core.reward_shaping import make_score_shaping
@@ -164,3 +165,30 @@ def test_resume_from_the_checkpointed_sampler_regenerates_the_rounds_in_flight(p
     assert stages2.started[0] == resumed.params(3, 0).seed  # step 3's round regenerated first
     used = [i for ids in got.values() for i in ids]
     assert len(used) == len(set(used))
+
+
+@pytest.mark.parametrize(
+    ("over", "names"),
+    [
+        (["async.max_staleness=1"], ("async.max_staleness", "distributed.backend")),
+        (["async.max_staleness=-1"], ("async.max_staleness",)),
+        (["async.stale_policy=skip"], ("async.stale_policy",)),
+        (
+            ["async.max_staleness=1", "distributed.backend=ray", "async.old_logprobs=proximal"],
+            ("async.old_logprobs", "rollout.is_correction"),
+        ),
+    ],
+)
+def test_config_errors_name_the_fields(over, names) -> None:
+    with pytest.raises(ConfigError) as e:
+        load_config("tiny", over)
+    assert str(e.value).startswith(names[0]) and all(n in str(e.value) for n in names)
+
+
+def test_the_async_section_round_trips_through_the_dumped_config(tmp_path) -> None:
+    cfg = load_config("tiny", ["distributed.backend=ray", "async.max_staleness=2", "async.stale_policy=wait"])
+    dump_config(cfg, tmp_path / "c.yaml")
+    again = load_config(tmp_path / "c.yaml")
+    assert async_section(again) == async_section(cfg) and async_section(again).max_staleness == 2
+    assert async_section(load_config("tiny")).max_staleness == 0  # the synchronous loop by default
+    assert make_collector(cfg, None, None, [], PromptSampler(1, 0), None, lambda: None)[1].__class__ is AheadSampler
