@@ -46,6 +46,8 @@ class Group:
     texts: list[str]
     results: list[VerifyResult]
     rewards: list[float]
+    #: the policy version each completion was sampled with (asynchronous training), else None
+    versions: list[int] | None = None
 
 
 def collate(
@@ -63,6 +65,8 @@ def collate(
         group_size,
         texts=[t for g in groups for t in g.texts],
     )
+    if groups and all(g.versions is not None for g in groups):
+        batch.extras["policy_version"] = torch.tensor([v for g in groups for v in g.versions], dtype=torch.long)
     rewards = torch.tensor([g.rewards for g in groups], dtype=torch.float32)
     return batch, rewards, [r for g in groups for r in g.results]
 
@@ -226,29 +230,7 @@ class Collector:
         seen: list[Group] = []
         rounds, done = 0, False
         while not done:
-            examples = [self.examples[i] for i in self.sampler.next(selection.draw)]
-            prompts = [encode_prompt(self.task, e, self.tokenizer) for e in examples]
-            params = SamplingParams(
-                max_new_tokens=r.max_new_tokens,
-                temperature=r.temperature,
-                top_p=r.top_p,
-                stop=tuple(r.stop),
-                seed=seed_for(cfg.seed, step, rounds),
-            )
-            if round_fn is not None:
-                rollout, results, timings = round_fn(prompts, [e.reference for e in examples], r.group_size, params)
-                for k, v in timings.items():
-                    m[k] = m.get(k, 0.0) + v
-            else:
-                t0 = time.perf_counter()
-                rollout = generator.generate(prompts, r.group_size, params)
-                m["time/generate"] += time.perf_counter() - t0
-                t0 = time.perf_counter()
-                refs = [e.reference for e in examples for _ in range(r.group_size)]
-                results = verify(verifier, rollout.texts, refs, cfg.reward.clip_scores)
-                m["time/verify"] += time.perf_counter() - t0
-            m["sampling/tokens_all_rounds"] += float(rollout.completion_mask.sum())
-            groups = self._groups(examples, rollout, results)
+            groups = self.round(step, rounds, selection.draw, generator, verifier, round_fn, m)
             seen.extend(groups)
             rounds += 1
             done = selection.add(groups)
@@ -273,6 +255,48 @@ class Collector:
             seen=seen,
             metrics=m,
         )
+
+    def params(self, step: int, index: int) -> SamplingParams:
+        """The sampling parameters of round ``index`` of ``step`` (its seed derived from both)."""
+        r = self.cfg.rollout
+        return SamplingParams(
+            max_new_tokens=r.max_new_tokens,
+            temperature=r.temperature,
+            top_p=r.top_p,
+            stop=tuple(r.stop),
+            seed=seed_for(self.cfg.seed, step, index),
+        )
+
+    def round(
+        self,
+        step: int,
+        index: int,
+        draw: int,
+        generator: Generator,
+        verifier: Verifier,
+        round_fn: Round | None,
+        m: dict[str, float],
+    ) -> list[Group]:
+        """Round ``index`` of ``step``: ``draw`` prompts from the sampler, generated and verified; its groups
+        (timings and token counts added to ``m``)."""
+        cfg, r = self.cfg, self.cfg.rollout
+        examples = [self.examples[i] for i in self.sampler.next(draw)]
+        prompts = [encode_prompt(self.task, e, self.tokenizer) for e in examples]
+        params = self.params(step, index)
+        if round_fn is not None:
+            rollout, results, timings = round_fn(prompts, [e.reference for e in examples], r.group_size, params)
+            for k, v in timings.items():
+                m[k] = m.get(k, 0.0) + v
+        else:
+            t0 = time.perf_counter()
+            rollout = generator.generate(prompts, r.group_size, params)
+            m["time/generate"] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            refs = [e.reference for e in examples for _ in range(r.group_size)]
+            results = verify(verifier, rollout.texts, refs, cfg.reward.clip_scores)
+            m["time/verify"] += time.perf_counter() - t0
+        m["sampling/tokens_all_rounds"] += float(rollout.completion_mask.sum())
+        return self._groups(examples, rollout, results)
 
     def _groups(self, examples: list[Example], rollout: RolloutBatch, results: list[VerifyResult]) -> list[Group]:
         g = self.cfg.rollout.group_size

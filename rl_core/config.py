@@ -37,7 +37,7 @@ from rlvr.rl_core.config_base import describe as describe_model
 from rlvr.rl_core.config_checks import combination_errors
 from rlvr.rl_core.credit import CreditConfig
 from rlvr.rl_core.credit.config import NoCredit
-from rlvr.rl_core.distributed.config import DistributedConfig
+from rlvr.rl_core.distributed.config import AsyncConfig, DistributedConfig
 from rlvr.rl_core.losses import KL_ESTIMATORS, LossConfig, Objective
 from rlvr.rl_core.mismatch import IS_CORRECTIONS
 from rlvr.rl_core.rollout.vllm import VLLMConfig
@@ -492,6 +492,9 @@ class RunConfig(Section):
     distributed: DistributedConfig = section(
         DistributedConfig, "where the stages run: this process, or actor groups on Ray (docs/distributed.md)"
     )
+    # ``async`` is a Python keyword: the field is declared by name (read it with ``async_section(cfg)``)
+    __annotations__["async"] = "AsyncConfig"
+    locals()["async"] = section(AsyncConfig, "asynchronous training: rollouts overlap the update (docs/distributed.md)")
 
     @model_validator(mode="after")
     def _across_sections(self) -> RunConfig:

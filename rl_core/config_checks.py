@@ -103,6 +103,26 @@ def distributed_errors(cfg: RunConfig) -> list[str]:
     return out
 
 
+def async_errors(cfg: RunConfig) -> list[str]:
+    """What asynchronous training needs (docs/distributed.md, asynchronous)."""
+    a = getattr(cfg, "async")
+    if a.max_staleness == 0:
+        return []
+    out = []
+    if cfg.distributed.backend != "ray":
+        out.append(
+            f"async.max_staleness: {a.max_staleness} overlaps rollouts with the update on the ray backend only, but "
+            f"distributed.backend={cfg.distributed.backend!r} runs synchronously; set distributed.backend=ray or "
+            "async.max_staleness=0"
+        )
+    if a.old_logprobs == "proximal" and cfg.rollout.is_correction == "none":
+        out.append(
+            "async.old_logprobs: proximal leaves the stale samples' behaviour gap to rollout.is_correction, which is "
+            "none; set rollout.is_correction=tis or seq_tis, or async.old_logprobs=behaviour"
+        )
+    return out
+
+
 def combination_errors(cfg: RunConfig) -> list[str]:
     """Every cross-section problem of ``cfg`` (empty when it is consistent)."""
-    return [*kl_errors(cfg), *dynamic_sampling_errors(cfg), *distributed_errors(cfg)]
+    return [*kl_errors(cfg), *dynamic_sampling_errors(cfg), *distributed_errors(cfg), *async_errors(cfg)]

@@ -38,9 +38,10 @@ from rlvr.rl_core.builders import (
     load_policy,
     load_task,
 )
-from rlvr.rl_core.collect import Collector, CollectResult, collate, loss_mask
+from rlvr.rl_core.collect import CollectResult, collate, loss_mask
 from rlvr.rl_core.config import RunConfig, dump_config
 from rlvr.rl_core.credit.stage import make_credit_stage
+from rlvr.rl_core.distributed.async_collect import make_collector
 from rlvr.rl_core.distributed.controller import RayStages, RemoteUpdate
 from rlvr.rl_core.evaluation import evaluate
 from rlvr.rl_core.forward import PackedBatch, has_dropout, micro_batches
@@ -115,7 +116,9 @@ class Trainer:
         )
         self.verifier_health = VerifierHealth(self.verifier, cfg.faults.max_verifier_failure_steps)
         # the stages (each the configured one or a no-op)
-        self.collector = Collector(cfg, task, tokenizer, self.examples, self.sampler, make_score_shaping(cfg))
+        self.collector, self.sampler = make_collector(  # asynchronous: the sampler also draws ahead
+            cfg, task, tokenizer, self.examples, self.sampler, make_score_shaping(cfg), lambda: self.stages
+        )
         self.shape_rewards = make_reward_shaping(cfg)
         self.credit = make_credit_stage(cfg, task, tokenizer, self.model, self.verifier)
         if cfg.distributed.backend == "ray" and has_dropout(self.model):

@@ -270,3 +270,34 @@ class DistributedConfig(Section):
         """The environment of an actor with ``resources``: one OpenMP/MKL thread per reserved CPU, then ``env``."""
         n = str(resources.threads)
         return {"OMP_NUM_THREADS": n, "MKL_NUM_THREADS": n, "TOKENIZERS_PARALLELISM": "false", **self.env}
+
+
+class AsyncConfig(Section):
+    """Asynchronous training (the run config's ``async`` section): rollouts of the next steps generate while
+    the learner trains, off-policy by at most ``max_staleness`` versions (docs/distributed.md, asynchronous)."""
+
+    max_staleness: int = knob(
+        0,
+        "k: a sample generated with policy version v is used at learner version s only if s - v <= k; 0 is the "
+        "synchronous on-policy loop; 1 is one-step-off-policy (verl one_step_off_policy, prime-rl async_level); "
+        "AReaL max_head_offpolicyness, TRL AsyncGRPO max_staleness; needs distributed.backend=ray",
+        ge=0,
+    )
+    stale_policy: Literal["drop", "wait"] = knob(
+        "drop",
+        "a group older than k versions when the learner takes it: drop (discarded and counted, its prompt "
+        "consumed, as verl's fully-async trainer drops stale samples) or wait (its prompt regenerated with the "
+        "current weights and waited for, AReaL's staleness-bounded wait)",
+    )
+    old_logprobs: Literal["behaviour", "proximal"] = knob(
+        "behaviour",
+        "the ratio's pi_old for stale samples: behaviour = the sampler's log-probs (off-policy PPO, Schulman et "
+        "al. 2017; TRL AsyncGRPO), rollout.is_correction then weighs the fresh rows only; proximal = the "
+        "learner's own epoch-0 log-probs with rollout.is_correction (tis / seq_tis, Yao et al. 2025) as the "
+        "behaviour correction (decoupled PPO, Hilton et al. 2022; AReaL, Fu et al. 2025)",
+    )
+
+
+def async_section(cfg: object) -> AsyncConfig:
+    """The ``async`` section of a run config (a Python keyword, so read by name)."""
+    return getattr(cfg, "async")

@@ -31,8 +31,10 @@ import torch
 from rlvr.rl_core.builders import load_task, load_verifier
 from rlvr.rl_core.collect import Totals
 from rlvr.rl_core.config import RunConfig
-from rlvr.rl_core.distributed.collect import generate_and_verify
+from rlvr.rl_core.distributed.collect import PendingRound, generate_and_verify
+from rlvr.rl_core.distributed.config import async_section
 from rlvr.rl_core.distributed.learner import LearnerGroup, LearnerStepResult, to_records
+from rlvr.rl_core.distributed.pool import drive
 from rlvr.rl_core.distributed.rollout import RolloutGroup
 from rlvr.rl_core.distributed.runtime import import_ray, init_ray
 from rlvr.rl_core.distributed.sync import WeightSync
@@ -63,11 +65,26 @@ def _trainable(model: torch.nn.Module) -> dict[str, torch.Tensor]:
     return {n: p.detach().cpu() for n, p in model.named_parameters() if p.requires_grad}
 
 
+def gap_by_staleness(
+    learner: torch.Tensor, sampler: torch.Tensor, mask: torch.Tensor, staleness: torch.Tensor
+) -> dict[str, float]:
+    """``rollout/logprob_gap/staleness_j``: the mean |learner − sampler| log-prob per counted token (nats) of
+    the rows ``j`` versions old, for each ``j`` present. learner, sampler, mask (N, T); staleness (N,)."""
+    out = {}
+    for j in sorted(set(staleness.tolist())):
+        rows = staleness == j
+        out[f"rollout/logprob_gap/staleness_{j}"] = mismatch_metrics(learner[rows], sampler[rows], mask[rows])[
+            "mismatch/abs_mean"
+        ]
+    return out
+
+
 class RayStages:
     """The actor groups of one run and the stages the trainer calls on them (see the module docstring)."""
 
     def __init__(self, cfg: RunConfig, run_dir: str | Path, pad_id: int) -> None:
         self.cfg, self.dcfg, self.pad_id = cfg, cfg.distributed, pad_id
+        self.async_cfg = async_section(cfg)
         self.owns_ray = init_ray(self.dcfg)
         self.learner: LearnerGroup | None = None
         self.rollouts: RolloutGroup | None = None
@@ -134,6 +151,32 @@ class RayStages:
         timings = {"time/generate": m["time/generate"], "time/verify": m["time/verify_tail"]}
         return c.batch, c.results, {**timings, "time/generate_actor": m["time/generate_actor"]}
 
+    def start_round(
+        self, prompts: list[list[int]], references: list[Any], n: int, params: SamplingParams
+    ) -> PendingRound:
+        """Start a round on the actor groups and return at once (asynchronous training): its chunks carry the
+        versions they were sampled with, which the asynchronous collector checks when it takes the round."""
+        return PendingRound(self.rollouts, self.verifiers, prompts, references, n, params, None, self.pad_id)
+
+    def _overlap(self, refs: list[Any]) -> None:
+        """Advance the rounds in flight while the learner ranks compute ``refs``: until they are ready or the
+        pools have nothing left to do."""
+        ray, pools = import_ray(), [self.rollouts.pool, self.verifiers.pool]
+
+        def done() -> bool:
+            if not any(p.busy for p in pools):
+                return True
+            return len(ray.wait(refs, num_returns=len(refs), timeout=0)[0]) == len(refs)
+
+        drive(pools, done, watch=refs)
+
+    def _staleness(self, batch: RolloutBatch) -> torch.Tensor | None:
+        """(N,) learner version − the version each row was sampled with (asynchronous training), else None."""
+        versions = batch.extras.get("policy_version")
+        if self.async_cfg.max_staleness == 0 or versions is None:
+            return None
+        return self.version - versions
+
     def update(
         self,
         model: torch.nn.Module,
@@ -147,10 +190,15 @@ class RayStages:
     ) -> tuple[LearnerStepResult, dict[str, float]]:
         """The learner group's step over the whole batch, then the new weights pushed (next version) and
         copied into ``model``. Raises :class:`NonFiniteUpdate` (nothing applied) like the local update."""
-        mbs = to_records(batch, packs, adv, mask, ref)
-        res = self.learner.step(mbs, norm, lr_scale)
+        staleness = self._staleness(batch)
+        behaviour = staleness is not None and self.async_cfg.old_logprobs == "behaviour" and bool((staleness > 0).any())
+        mbs = to_records(batch, packs, adv, mask, ref, behaviour_rows=staleness > 0 if behaviour else None)
+        overlap = self._overlap if self.async_cfg.max_staleness > 0 else None
+        res = self.learner.step(mbs, norm, lr_scale, overlap=overlap)
         sm = res.step_metrics
         m = {"grad_norm": sm["grad_norm"], "time/learner": sm["time/learner_rank_max"]}
+        if staleness is not None:
+            m.update(gap_by_staleness(res.learner_logprobs, batch.old_logprobs, batch.completion_mask, staleness))
         if "nonfinite_epoch" in sm:
             what, value = (
                 ("loss", sm["loss_sum"]) if not math.isfinite(sm["loss_sum"]) else ("gradient", sm["grad_norm"])

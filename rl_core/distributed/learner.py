@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -67,7 +67,9 @@ class MicroBatch:
     rows: the rows of the step's batch (to place the returned log-probs); packed: prompts + completions;
     advantages (n,) or (n, t); mask (n, t) bool, the tokens that count in the loss (overlong filtering
     applied); sampler_logprobs (n, t) the rollout's; ref_logprobs (n, t) the KL reference's or None;
-    old_logprobs (n, t) the ratio's π_old, or None for the learner's own epoch-0 log-probs (on-policy).
+    old_logprobs (n, t) the ratio's π_old, or None for the learner's own epoch-0 log-probs (on-policy);
+    behaviour_rows (n,) bool or None: rows whose π_old is ``sampler_logprobs`` (stale samples of asynchronous
+    training, ``async.old_logprobs=behaviour``), their IS-correction weight 1 (the ratio corrects them).
     """
 
     rows: list[int]
@@ -77,6 +79,7 @@ class MicroBatch:
     sampler_logprobs: torch.Tensor
     ref_logprobs: torch.Tensor | None = None
     old_logprobs: torch.Tensor | None = None
+    behaviour_rows: torch.Tensor | None = None
 
     @property
     def num_tokens(self) -> int:
@@ -123,9 +126,10 @@ def to_records(
     mask: torch.Tensor,
     ref_logprobs: torch.Tensor | list[torch.Tensor] | None = None,
     old_logprobs: torch.Tensor | None = None,
+    behaviour_rows: torch.Tensor | None = None,
 ) -> list[MicroBatch]:
     """Packed micro-batches ``(rows, packed)`` as :class:`MicroBatch` records; ``ref_logprobs`` (N, T), or one
-    (n, t) tensor per pack as the trainer's reference stage returns them."""
+    (n, t) tensor per pack as the trainer's reference stage returns them; ``behaviour_rows`` (N,) bool."""
     out = []
     for k, (idx, p) in enumerate(packs):
         t = p.completion_ids.shape[1]
@@ -139,6 +143,7 @@ def to_records(
                 sampler_logprobs=batch.old_logprobs[idx, :t],
                 ref_logprobs=None if ref is None else (ref if isinstance(ref_logprobs, list) else ref[idx, :t]),
                 old_logprobs=None if old_logprobs is None else old_logprobs[idx, :t],
+                behaviour_rows=None if behaviour_rows is None else behaviour_rows[idx],
             )
         )
     return out
@@ -276,14 +281,20 @@ class LearnerWorker(ActorBase):
                     )
                 if epoch == 0:
                     lps.append(lp.detach().cpu().float())
-                    old.append(lp.detach() if mb.old_logprobs is None else mb.old_logprobs.to(dev))
-                    is_w.append(
+                    own = lp.detach() if mb.old_logprobs is None else mb.old_logprobs.to(dev)
+                    w = (
                         None
                         if self.is_correction is None
                         else self.is_correction(
                             lp.detach(), mb.sampler_logprobs.to(dev), p.completion_mask, cfg.rollout.is_cap
                         )
                     )
+                    if mb.behaviour_rows is not None:  # stale rows: π_old is the sampler's (async training)
+                        rows = mb.behaviour_rows.to(dev)[:, None]
+                        own = torch.where(rows, mb.sampler_logprobs.to(dev, own.dtype), own)
+                        w = None if w is None else torch.where(rows, torch.ones_like(w), w)
+                    old.append(own)
+                    is_w.append(w)
                 ref = mb.ref_logprobs.to(dev) if mb.ref_logprobs is not None else None
                 out = compute_loss(
                     LossInputs(lp, old[k], mb.advantages.to(dev), mask, ref, ent, is_w[k]), loss_cfg, norm
@@ -516,9 +527,18 @@ class LearnerGroup:
             raise
         logger.info("learner group up: %d rank(s), %s, %s", lc.size, lc.strategy, backend)
 
-    def _call(self, method: str, per_rank: Sequence[tuple[Any, ...]], timeout_s: float) -> list[Any]:
+    def _call(
+        self,
+        method: str,
+        per_rank: Sequence[tuple[Any, ...]],
+        timeout_s: float,
+        overlap: Callable[[list[Any]], None] | None = None,
+    ) -> list[Any]:
         refs = [getattr(a, method).remote(*args) for a, args in zip(self.actors, per_rank)]
-        return get_all(refs, self.names, method, timeout_s)
+        t0 = time.monotonic()
+        if overlap is not None:  # other work advances while the ranks compute (asynchronous training)
+            overlap(refs)
+        return get_all(refs, self.names, method, max(0.0, timeout_s - (time.monotonic() - t0)))
 
     def shard(self, micro_batches: Sequence[MicroBatch]) -> list[list[MicroBatch]]:
         """The micro-batches of each rank (fsdp2: equal counts, short ranks padded with zero-weight copies)."""
@@ -530,11 +550,18 @@ class LearnerGroup:
             out = [x + [micro_batches[0].zero_weight()] * (most - len(x)) for x in out]
         return out
 
-    def step(self, micro_batches: Sequence[MicroBatch], norm: StepNormalizer, lr_scale: float) -> LearnerStepResult:
-        """One learner step over the whole batch (see :meth:`LearnerWorker.step`); the result covers every row."""
+    def step(
+        self,
+        micro_batches: Sequence[MicroBatch],
+        norm: StepNormalizer,
+        lr_scale: float,
+        overlap: Callable[[list[Any]], None] | None = None,
+    ) -> LearnerStepResult:
+        """One learner step over the whole batch (see :meth:`LearnerWorker.step`); the result covers every row.
+        ``overlap(refs)``: runs while the ranks step (it may return before ``refs`` are ready)."""
         shards = self.shard(micro_batches)
         t = self.dcfg.timeouts.call_s
-        results: list[LearnerStepResult] = self._call("step", [(s, norm, lr_scale) for s in shards], t)
+        results: list[LearnerStepResult] = self._call("step", [(s, norm, lr_scale) for s in shards], t, overlap)
         lp = _gather_rows(shards, [r.learner_logprobs for r in results])
         rows = list(range(lp.shape[0]))
         step_metrics = dict(results[0].step_metrics)

@@ -130,6 +130,11 @@ class ActorPool:
         return min(times, default=float("inf"))
 
     @property
+    def busy(self) -> bool:
+        """Whether any task is queued or running (or an actor restarting)."""
+        return bool(self._queue) or any(s.ref is not None or s.restarting for s in self._slots)
+
+    @property
     def restarting(self) -> list[str]:
         """Names of the actors being restarted."""
         return [n for n, s in zip(self.names, self._slots) if s.restarting]
@@ -260,22 +265,27 @@ class ActorPool:
                 slot.deadline = time.monotonic() + task.timeout_s
 
 
-def drive(pools: Sequence[ActorPool], until: Callable[[], bool]) -> None:
-    """Advance ``pools`` until ``until()`` holds (callbacks may submit more work to any pool). When anything
-    raises, every pool abandons its remaining tasks, so a later call never receives this call's results."""
+def drive(pools: Sequence[ActorPool], until: Callable[[], bool], watch: Sequence[Any] = ()) -> None:
+    """Advance ``pools`` until ``until()`` holds (callbacks may submit more work to any pool); ``watch``: other
+    refs whose completion should wake the loop to check ``until`` (e.g. a learner step the pools overlap).
+    When anything raises, every pool abandons its remaining tasks, so a later call never receives this call's
+    results."""
     try:
-        _drive(pools, until)
+        _drive(pools, until, watch)
     except BaseException:
         for p in pools:
             p.abandon()
         raise
 
 
-def _drive(pools: Sequence[ActorPool], until: Callable[[], bool]) -> None:
+def _drive(pools: Sequence[ActorPool], until: Callable[[], bool], watch: Sequence[Any] = ()) -> None:
     ray = import_ray()
     while not until():
         refs = [r for p in pools for r in p.refs()]
         deadline = min(p.next_deadline() for p in pools)
+        if watch:
+            finished = set(ray.wait(list(watch), num_returns=len(watch), timeout=0)[0])
+            refs += [r for r in watch if r not in finished]
         if not refs and deadline == float("inf"):
             raise RuntimeError("nothing is running but the work is not done (a callback forgot to submit?)")
         wait = max(0.0, min(deadline - time.monotonic(), 60.0))

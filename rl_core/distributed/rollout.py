@@ -192,12 +192,13 @@ class RolloutGroup:
         prompts: list[list[int]],
         n: int,
         params: SamplingParams,
-        version: int,
+        version: int | None,
         on_chunk: Callable[[list[int], RolloutChunk], None],
         max_staleness: int = 0,
     ) -> int:
         """Queue the generation of ``n`` completions per prompt; ``on_chunk(prompt_indices, chunk)`` runs for
-        every task as it finishes (version-checked). Returns the number of tasks."""
+        every task as it finishes (version-checked against ``version``; None: the caller checks the version each
+        chunk carries). Returns the number of tasks."""
         plan = self.tasks(prompts)
         call = self._calls
         self._calls += 1
@@ -207,9 +208,9 @@ class RolloutGroup:
             p = replace(params, seed=task_seed(params.seed, i, len(plan)))
 
             def done(key: Hashable, chunk: RolloutChunk, idx: list[int] = idx) -> None:
-                check_version(
-                    chunk.policy_version, version, max_staleness, what=f"rollout chunk {chunk.index} from {chunk.actor}"
-                )
+                if version is not None:
+                    what = f"rollout chunk {chunk.index} from {chunk.actor}"
+                    check_version(chunk.policy_version, version, max_staleness, what=what)
                 on_chunk(idx, chunk)
 
             self.pool.submit((call, i), "generate", i, [prompts[j] for j in idx], n, p, timeout_s=timeout, on_done=done)
