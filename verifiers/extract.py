@@ -474,7 +474,9 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
         if bare:
             return _found([bare.group(1)], "choice", "math")
     if len(content) <= MAX_INLINE_ANSWER_CHARS:
-        stmt = _statement_of_sentence(_last_sentence(content) or content, trailing_run=False)
+        found = _last_sentences(content)
+        last = found[0][slice(*found[1][found[2]])].strip() if found is not None else content
+        stmt = _statement_of_sentence(last or content, trailing_run=False)
         if stmt is not None:
             return stmt
     return _plain(inner, choices)
@@ -1023,6 +1025,11 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     stmt = text[j:end]
     if text[end : end + 1] == "?":
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
+    if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
+        return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
+    retraction = _retraction_after(text, end)
+    if retraction:  # "The answer is 5. But I'm not sure."
+        return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
     nxt = _next_sentence(text, end)
     if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
         stmt = stmt + " " + nxt
@@ -1032,11 +1039,23 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     return _statement(stmt, "answer_phrase")
 
 
+def _label_disowns(text: str, start: int) -> bool:
+    """The words right before an answer phrase (at most four, in its line) say it is not the answer: "Wrong
+    answer:", "Tentative answer:", "Old answer:", "Not the answer:"."""
+    from rlvr.verifiers.lexicon import LABEL_CUES, NEGATION_CUES
+
+    line = text[max(0, start - 80) : start]
+    line = line[max(line.rfind(c) for c in "\n.?!:,;") + 1 :]  # its clause: "No: the answer is 1" is an answer
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(_mask_math(line))][-4:]
+    return any(w in LABEL_CUES or w in NEGATION_CUES or w.endswith("n't") for w in words)
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     s = _cut_clause(stmt)
-    if _hedgy(stmt[len(s) :]) or _doubting_clause(stmt[len(s) :]):
+    cut = stmt[len(s) :]
+    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut):
         s = stmt
     rej = _REJECTED_IN.search(_mask_math(s))
     if rej is not None and _ANSWER_TOKEN.search(s[: rej.start()]) and _bare_value(s[rej.end() :]):
@@ -1059,6 +1078,30 @@ def _doubting_clause(clause: str) -> bool:
 
     m = re.match(r"(?i)[ \t]*+[,;]?[ \t]*+(?:I|we)\b", clause)
     return m is not None and cue_words(re.findall(r"[A-Za-z']+", clause))
+
+
+#: words of a clause after an answer that doubt or disown it (", not sure", ", but double-check")
+_DOUBT_WORDS = frozenset(
+    """unsure uncertain doubt doubtful probably maybe perhaps guess guessing hmm wait kidding joking sure check
+    double-check verify confident""".split()
+)
+
+
+def _doubting_words(clause: str) -> bool:
+    """A clause without a value of its own that negates or doubts the answer before it (", not sure", ", but
+    double-check"); a rejected alternative (", not 6") is a value and is read by its own rule."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES
+
+    masked = _mask_math(clause).replace("\u2019", "'")
+    if not masked.strip() or _ANSWER_TOKEN.search(masked):
+        return False
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(masked)]
+    for i, w in enumerate(words):
+        if w in ("no", "not") and i + 1 < len(words) and words[i + 1] in ("other", "another", "more", "further"):
+            continue
+        if w.endswith("n't") or w in _DOUBT_WORDS or (w in NEGATION_CUES and w not in ("except", "excluding")):
+            return True
+    return False
 
 
 def _bare_value(s: str) -> bool:
@@ -1176,14 +1219,69 @@ def _abbreviation(text: str, j: int) -> bool:
 
 
 def _final_statement(text: str) -> Extraction | None:
-    sent = _last_sentence(text)
-    if sent is None:
+    """The final statement: the last sentence holding math or a digit, read with what follows it (a question
+    mark, a retraction in the next sentence) and what precedes it (another lone value: a hedge); a last
+    sentence that only explains an earlier value ("Explanation: 16 + 7 = 23.", "Because …") gives way to it."""
+    found = _last_sentences(text)
+    if found is None:
         return None
-    return _statement_of_sentence(sent)
+    window, spans, k = found
+    s, e = spans[k]
+    if k > 0 and _EXPLAINS.match(window[s:e].strip()):
+        earlier = [i for i in range(k) if _ANSWER_TOKEN.search(window[spans[i][0] : spans[i][1]])]
+        if earlier:
+            k = earlier[-1]  # "24\nBecause 16 + 7 = 23.": the answer is 24, the rest explains it
+            s, e = spans[k]
+    sent = window[s:e].strip()
+    if window[e : e + 1] == "?":
+        return _found([sent + "?"], "final_statement", "text")  # "23?", "Could it be 23?": a question
+    nxt = _retraction_after(window, e)
+    if nxt:
+        return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
+    got = _statement_of_sentence(sent)
+    if got is None or k == 0 or not _lone_value(sent):
+        return got
+    ps, pe = spans[k - 1]
+    prev = window[ps:pe].strip()
+    if _lone_value(prev) and window[pe : pe + 1] != "?":  # "22\n23", "1. 22\n2. 23": two final answers
+        other = _statement_of_sentence(prev)
+        if other is not None and other.answer is not None:
+            parts, modes, keys = list(got.parts), [got.mode] * len(got.parts), {_key(p) for p in got.parts}
+            _add_parts(other.parts, other.mode, parts, modes, keys)
+            if len(parts) > len(got.parts):
+                return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], got.method, "text")
+    return got
 
 
-def _last_sentence(text: str) -> str | None:
-    """The last sentence holding math or a digit (searched in a window around the last such character)."""
+#: a sentence that explains an earlier value rather than stating one ("Explanation: …", "Because 16 + 7 = 23.")
+_EXPLAINS = re.compile(
+    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|verification|proof|work|working|"
+    r"calculation|note)[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;]))"
+)
+#: a lone value on its own line or sentence: a number or a math span, maybe numbered, emphasised or in dollars
+_LONE_VALUE = re.compile(r"^(?:\d{1,3}[.)][ \t]++)?+[*_$ \t]*+-?\d[\d,.]{0,40}+[*_$ \t]*+\.?$")
+
+
+def _lone_value(sent: str) -> bool:
+    return len(sent) <= 60 and _LONE_VALUE.match(sent.strip()) is not None
+
+
+def _retraction_after(text: str, end: int) -> str:
+    """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
+    it ("Or is it?", "Wait, no.", "That's wrong.", "I am not sure.", "(not confident)") and holds no value of its
+    own; ``""`` otherwise ("No other value works." retracts nothing)."""
+    nxt = _next_sentence(text, end)
+    masked = _mask_math(nxt)
+    if not nxt.strip() or _ANSWER_TOKEN.search(masked):
+        return ""
+    stop = text.find(nxt, end) + len(nxt)
+    question = "?" in masked or text[stop : stop + 1] == "?"
+    return nxt.strip() + ("?" if question else "") if question or _doubting_words(nxt) else ""
+
+
+def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
+    """The sentences around the last one holding math or a digit (searched in a window around the last such
+    character): ``(window, spans, index of that sentence)``."""
     last = max(text.rfind("$"), text.rfind("\\"), max(text.rfind(d) for d in "0123456789"))
     if last < 0:
         return None
@@ -1193,13 +1291,13 @@ def _last_sentence(text: str) -> str | None:
     i = 0
     while i < len(window):
         end = _sentence_end(window, i, len(window))
-        if end > i:
+        if end > i and window[i:end].strip():
             sentences.append((i, end))
         i = max(end + 1, i + 1)
-    for s, e in reversed(sentences):
-        chunk = window[s:e]
-        if _ANSWER_TOKEN.search(chunk):
-            return chunk.strip()
+    for k in range(len(sentences) - 1, -1, -1):
+        s, e = sentences[k]
+        if _ANSWER_TOKEN.search(window[s:e]):
+            return window, sentences, k
     return None
 
 
@@ -1209,6 +1307,10 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
     if not s:
         return None
     masked = _mask_math(s)
+    why = _EXPLANATION_CLAUSE.search(masked)
+    if why is not None and _ANSWER_TOKEN.search(masked, 0, why.start()):
+        s = s[: why.start()]  # "24 because 16 + 7 = 23", "24, since …": the explanation is cut
+        masked = masked[: why.start()]
     cops = [c for c in _COPULA.finditer(masked) if c.group(0) != "=" or _prose_label(masked[: c.start()])]
     if cops:
         first, last = cops[0], cops[-1]
@@ -1224,6 +1326,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         if neg is not None:  # "it can't be 2", "it cannot be 2": the negation is part of the answer
             after = s[neg.start() :]
         if not _ANSWER_TOKEN.search(_mask_math(after)) and _ANSWER_TOKEN.search(masked[: choice.start()]):
+            if not _affirming(after):  # "23 is wrong", "23 is a guess": not stated as the answer, read whole
+                return _found([_clean(_unbold(s))], "final_statement", "text")
             head = s[: choice.start()]  # "so 3 is right": the answer is the subject
             clause = max(head.rfind(","), head.rfind(";"))
             head = head[clause + 1 :]
@@ -1242,6 +1346,31 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
+
+
+#: what a copula may say of an answer that is its subject: "3 is right", "23 is the answer", "5 is the total"
+_AFFIRMING = re.compile(
+    r"(?i)^[ \t]*+(?:(?:indeed|exactly|definitely|clearly|certainly|then|therefore|thus|also|surely)[ \t]++)*+"
+    r"(?:right|correct|true|it|(?:the|my|our)[ \t]++(?:(?:final|correct|right|only|exact|required|desired)[ \t]++)*+"
+    r"(?:answer|result|value|total|sum|solution|number|count|product|difference|quotient|amount|one|output))\b"
+)
+
+
+def _affirming(predicate: str) -> bool:
+    """The predicate after a copula states that its subject is the answer ("is right", "is the answer", "is the
+    number of ways"), without a cue that negates or weakens it ("is the wrong answer", "is a guess")."""
+    from rlvr.verifiers.lexicon import LEAD_CUES, cue_words
+
+    masked = _mask_math(predicate)
+    m = _AFFIRMING.match(masked)
+    if m is None or "?" in masked:
+        return False
+    words = [w.group(0) for w in _RUN_WORD.finditer(masked, m.end())]
+    return not cue_words(words) and not any(w.lower() in LEAD_CUES for w in words)
+
+
+#: an explanation after an answer ("24 because …", "24, since …"): cut, whatever values it computes
+_EXPLANATION_CLAUSE = re.compile(r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]\u2014)?[ \t]++(?:because|since)\b")
 
 
 def _prose_label(before: str) -> bool:

@@ -448,7 +448,8 @@ LABEL_CUES = frozenset(
     """bound bounds upper lower test draft intermediate partial rough estimate estimated hypothesis conjecture
     doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
     candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
-    around roughly nearly almost seemingly apparently""".split()
+    around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
+    placeholder""".split()
 )
 #: words before an answer's copula that retract or doubt it ("I doubt the answer is", "A wrong approach gives")
 RETRACTION_CUES = frozenset(
