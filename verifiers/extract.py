@@ -555,22 +555,21 @@ def _marked(text: str) -> Extraction | None:
     if boxes is not None:
         if boxes.answer is None:
             return boxes
-        first_box, last_box = (
-            _BOX.search(text).start(),
-            max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox")),
-        )
+        last_box = max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox"))
         opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
         after_box = _group_end(text, opener.end()) if opener else last_box
-        found.append((first_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
+        found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
     for gsm in deque(_GSM8K.finditer(text), maxlen=8):
         content = _clean(gsm.group(1))
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
         end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
-        if boxes is not None and _BOX.search(text, m.end(), end + 1):
+        box = _BOX.search(text, m.end(), end + 1) if boxes is not None else None
+        if box is not None and not re.search(r"\d", text[m.end() : box.start()]):
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
-        got = _phrase_statement(text, m.end(), m.start())
+        # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
+        got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
         if got is not None and got.answer is not None:
             found.append((m.start(), end, got))
     if not found:
@@ -1005,7 +1004,7 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
     return None
 
 
-_PHRASE_GAP = re.compile(r"[ \t:*#=\n]{0,200}+")
+_PHRASE_GAP = re.compile(r"[ \t:*#=\n}]{0,200}+")  # "}": a LaTeX label, "\\textbf{Answer:} 5"
 
 
 def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:
