@@ -74,6 +74,7 @@ _CHOICE = re.compile(
     r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+\(?([A-J])\b"
 )
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
+_OPTION_LINE = re.compile(r"^[ \t]*+\(?[A-J][.)][ \t]++(?=[-\d$\\])[^\n]{1,80}+$")
 _COPULA = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
@@ -493,6 +494,9 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         bare = _BARE_CHOICE.match(stripped) if len(stripped) <= MAX_INLINE_ANSWER_CHARS else None
         if bare:
             return _found([bare.group(1)], "choice", "math")
+        option = _OPTION_LINE.match(stripped)
+        if option:  # "B. 12", "(B) 12": an option's letter and its value
+            return _found([stripped.rstrip(". ")], "choice", "math")
         letter = _last_choice(text)
         if letter:
             return _choice_statement(text, letter)

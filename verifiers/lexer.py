@@ -342,7 +342,7 @@ def prose_to_latex(text: str) -> str:
         if c == "%":
             out.append("\\%")
         elif c == "~":
-            out.append(" \\approx ")
+            out.append(" \\sim ")
         elif c == "\n":
             out.append(" ")
         elif c == "x" and last_was_number:

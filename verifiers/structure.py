@@ -151,7 +151,7 @@ Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | M
 
 _OPEN = {("op", "("), ("op", "["), ("op", "{"), ("op", "\\{"), ("cmd", "langle"), ("cmd", "lfloor"), ("cmd", "lceil")}
 _CLOSE = {("op", ")"), ("op", "]"), ("op", "}"), ("op", "\\}"), ("cmd", "rangle"), ("cmd", "rfloor"), ("cmd", "rceil")}
-_REL_CMDS = {"le": "le", "ge": "ge", "ne": "ne", "approx": "approx", "in": "in", "neq": "ne", "sim": "approx"}
+_REL_CMDS = {"le": "le", "ge": "ge", "ne": "ne", "approx": "approx", "in": "in", "neq": "ne", "sim": "sim"}
 _REL_CMDS["equiv"] = "="  # x \equiv 5 \pmod 7 states x's residue
 _INF = ("cmd", "infty")
 
@@ -550,6 +550,11 @@ def _relations(t: list[Tok]) -> Node | None:
         return None
     ops = [_rel_kind(s) for s in seps]
     parts = [_trim(p) for p in parts]
+    if "sim" in ops:
+        k = ops.index("sim")
+        if parts[k] and not _has_letters(parts[k]) and parts[k + 1]:
+            return Bad(render(t))  # "23 ~ 24", "23 \\sim 100": a range, no single value
+        ops = ["approx" if o == "sim" else o for o in ops]  # "x \\sim 5", "~5": about 5
     if any(not p for p in parts):
         if len(parts) == 2 and not parts[0] and ops[0] in ("=", "approx"):  # "= 5", "≈ 3.14"
             node = parse_tokens(parts[1])
