@@ -752,6 +752,27 @@ def _post(toks: list[Tok]) -> list[Tok]:
         i += 1
     while out and out[-1] == ("ws", " "):
         out.pop()
+    return _trig_degrees(out) if ("unit", "deg") in out else out
+
+
+_TRIG = frozenset("sin cos tan cot sec csc".split())
+_DEG_TO_RAD: list[Tok] = [("cmd", "cdot"), ("cmd", "frac"), ("op", "{"), ("cmd", "pi"), ("op", "}")]
+_DEG_TO_RAD += [("op", "{"), ("num", "180"), ("op", "}"), ("op", "}")]
+
+
+def _trig_degrees(toks: list[Tok]) -> list[Tok]:
+    """An angle in degrees as the argument of a trigonometric function is converted to radians (``\\sin 30^\\circ``
+    is ``\\sin{30\\cdot\\frac{\\pi}{180}}``): there the degree sign is part of the value, not a unit of the answer."""
+    out: list[Tok] = []
+    for t in toks:
+        if t == ("unit", "deg") and out and out[-1][0] == "num":
+            k = len(out) - 2
+            while k >= 0 and (out[k][0] == "ws" or out[k] in (("op", "("), ("op", "{"))):
+                k -= 1
+            if k >= 0 and out[k][0] == "cmd" and out[k][1] in _TRIG:
+                out[-1:] = [("op", "{"), out[-1], *_DEG_TO_RAD]
+                continue
+        out.append(t)
     return out
 
 
