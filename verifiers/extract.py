@@ -67,7 +67,7 @@ _HIDING_ATTR = re.compile(
 _GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
 _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+(?:is\b|:|-))?|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
-    r"|\banswer[ \t]*+(?::|=|-(?=[ \t]))|\bthe[ \t]++result[ \t]++is\b)"
+    r"|\banswer[ \t]*+(?::|=|-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b)"
 )
 _CHOICE = re.compile(
     r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}"
@@ -87,7 +87,8 @@ _CLAUSE = re.compile(
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
-    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
+    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
+    r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
 _ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
@@ -139,8 +140,8 @@ def extract(
         text = _REASONING_MARKS.sub(
             lambda m: "</think>" if "/" in m.group(0) or "end_" in m.group(0) else "<think>", text
         )
-    text = _region(text, think_tag)
-    text = normalise_spacing(visible(text))
+    text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
+    text = normalise_spacing(_undecorate(visible(text)))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     end = text.rfind(close_t)
@@ -162,6 +163,24 @@ def extract(
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
+#: the end (elsewhere it closes a struck-out ``<s>``)
+_SPECIAL_TOKEN = re.compile(
+    r"<\|[A-Za-z0-9_]{1,40}+\|>|<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
+)
+#: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``;
+#: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
+_DECORATION = re.compile(
+    "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601]"
+    r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)|</?(?:p|span|div|code|center|big|small|br)[ \t]*+/?>"
+    r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
+)
+
+
+def _undecorate(text: str) -> str:
+    return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
 
 
 #: other ways models mark their reasoning: read like ``<think>…</think>``
@@ -1596,12 +1615,16 @@ def _mode(s: str) -> str:
     return "math"
 
 
+#: quotation marks around a whole answer ("Answer: '23'", «23», “23”)
+_QUOTES = (('"', '"'), ("'", "'"), ("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u300c", "\u300d"))
+
+
 def _clean(s: str) -> str:
     """Strip surrounding math delimiters, bold markers, ``\\displaystyle`` and trailing punctuation."""
     s = s.strip()
     for _ in range(4):
         before = s
-        for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**"), ("`", "`")):
+        for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**"), ("`", "`"), *_QUOTES):
             if s.startswith(a) and s.endswith(b) and len(s) >= len(a) + len(b):
                 inner = s[len(a) : len(s) - len(b)]
                 if a == "$" and "$" in inner:

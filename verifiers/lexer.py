@@ -24,6 +24,7 @@ capped by the caller (answers are at most a few thousand characters); every scan
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
@@ -199,9 +200,18 @@ _FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ]")
 _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
 
 
+#: a decimal digit of another script (Arabic-Indic ٢, Devanagari २, mathematical bold 𝟐): its ASCII digit
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def ascii_forms(s: str) -> str:
-    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers, the
-    ideographic full stop and comma as ``.``/``,`` (linear; a no-op on ASCII text)."""
+    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers,
+    decimal digits of other scripts as ASCII digits (``unicodedata.digit``), the ideographic full stop and comma
+    as ``.``/``,`` (linear; a no-op on ASCII text)."""
+    if s.isascii():
+        return s
+    if _OTHER_DIGIT.search(s):
+        s = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(0))), s)
     return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
 
 
