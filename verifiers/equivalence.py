@@ -126,7 +126,13 @@ class _Matcher:
         self.full = full
 
     def match(self, p: Node, g: Node) -> bool:
-        if p == g and not isinstance(p, (Bad, Choice)) or isinstance(p, Bad) and isinstance(g, Bad) and p.text == g.text:
+        if (
+            p == g
+            and not isinstance(p, (Bad, Choice))
+            or isinstance(p, Bad)
+            and isinstance(g, Bad)
+            and p.text == g.text
+        ):
             return bool(not isinstance(p, Bad) or p.text)
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False

@@ -65,9 +65,13 @@ _HIDING_ATTR = re.compile(
     r"\s*+(?:[;\x22\x27]|$)|opacity\s*+:\s*+0*+(?:\.0*+)?\s*+(?:[;\x22\x27]|$)"
 )
 _GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
+_GSM_LABEL = re.compile(r"(?i)^[ \t*]*+(?:final[ \t]++)?answer[ \t*]*+:[ \t*]*+")
 _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+(?:is\b|:|-))?|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
-    r"|\banswer[ \t]*+(?::|=|-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b)"
+    r"|\banswer[ \t]*+(?::|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
+    r"|\bla[ \t]++r\u00e9ponse[ \t]++(?:est|finale[ \t]++est)\b|\bla[ \t]++respuesta[ \t]++(?:es|final[ \t]++es)\b"
+    r"|\bdie[ \t]++antwort[ \t]++(?:ist|lautet)\b|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
+    r"|\bcevap\b[ \t]*+:?+|\b\u043e\u0442\u0432\u0435\u0442\b[ \t]*+[:\u2014-]?+)"
 )
 _CHOICE = re.compile(
     r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}"
@@ -88,7 +92,7 @@ _CLAUSE = re.compile(
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
     r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
-    r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
+    r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
 _ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
@@ -526,11 +530,25 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         letter = _last_choice(text)
         if letter:
             return _found([letter], "choice", "math")
+    spelled = _number_in_words(text)
+    if spelled is not None:
+        return _found([spelled], "final_statement", "text")
     if words:
         said = _word_answer(text)
         if said is not None:
             return _found([said], "word_answer", "text")
     return Extraction(None, "none")
+
+
+def _number_in_words(text: str) -> str | None:
+    """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four")."""
+    from rlvr.verifiers.lexicon import number_words
+
+    tail = text[-200:].strip()
+    line = tail[tail.rfind("\n") + 1 :].strip().strip("*_").rstrip(".!").strip()
+    if not line or len(line) > 80 or not re.fullmatch(r"[A-Za-z][A-Za-z -]*+", line):
+        return None
+    return line if number_words(line) is not None else None
 
 
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
@@ -583,7 +601,7 @@ def _marked(text: str) -> Extraction | None:
         after_box = _group_end(text, opener.end()) if opener else last_box
         found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
     for gsm in deque(_GSM8K.finditer(text), maxlen=8):
-        content = _clean(gsm.group(1))
+        content = _clean(_GSM_LABEL.sub("", gsm.group(1)))  # "#### Answer: 72"
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
@@ -1027,7 +1045,7 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
     return None
 
 
-_PHRASE_GAP = re.compile(r"[ \t:*#=\n}]{0,200}+")  # "}": a LaTeX label, "\\textbf{Answer:} 5"
+_PHRASE_GAP = re.compile(r"[ \t:*#=\n}|\u2014]{0,200}+")  # "}": a LaTeX label, "\\textbf{Answer:} 5"
 
 
 def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:
@@ -1075,6 +1093,7 @@ def _label_disowns(text: str, start: int) -> bool:
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
+    stmt = _corrected(stmt)
     s = _cut_clause(stmt)
     cut = stmt[len(s) :]
     if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut):
@@ -1257,10 +1276,13 @@ def _final_statement(text: str) -> Extraction | None:
     sent = window[s:e].strip()
     if window[e : e + 1] == "?":
         return _found([sent + "?"], "final_statement", "text")  # "23?", "Could it be 23?": a question
+    recant = _RECANT.match(sent) if k > 0 else None
+    if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
+        sent = sent[recant.end() :].strip()
     nxt = _retraction_after(window, e)
     if nxt:
         return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
-    got = _statement_of_sentence(sent)
+    got = _foreign_statement(sent) or _statement_of_sentence(sent)
     if got is None or k == 0 or not _lone_value(sent):
         return got
     ps, pe = spans[k - 1]
@@ -1273,6 +1295,38 @@ def _final_statement(text: str) -> Extraction | None:
             if len(parts) > len(got.parts):
                 return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], got.method, "text")
     return got
+
+
+#: a sentence opening that takes back the value before it ("No wait,", "Hmm, no.", "Oops, actually")
+_RECANT = re.compile(
+    r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
+)
+_SCRIPT_WORD = re.compile(r"[^\W\d_]++")
+
+
+def _foreign_statement(sent: str) -> Extraction | None:
+    """A sentence whose words are all in scripts other than Latin (答：23, 共有23个苹果, 答えは 23 です, 정답은
+    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value."""
+    from rlvr.verifiers.lexicon import LEAD_CUES
+
+    masked = _mask_math(sent)
+    words = _SCRIPT_WORD.findall(masked)
+    if not words or any(w.isascii() or _latin(w) for w in words):
+        return None
+    if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
+        return None
+    islands = re.findall(
+        r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+", _SCRIPT_WORD.sub(" ", masked)
+    )
+    values = [i.strip() for i in islands if i.strip() and _ANSWER_TOKEN.search(i)]
+    if len(values) != 1:
+        return None
+    start = masked.find(values[0])
+    return _statement(sent[start : start + len(values[0])], "final_statement")
+
+
+def _latin(word: str) -> bool:
+    return any("LATIN" in unicodedata.name(c, "") for c in word[:4])
 
 
 #: a sentence that explains an earlier value rather than stating one ("Explanation: …", "Because 16 + 7 = 23.")
@@ -1325,12 +1379,12 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
 
 def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction | None:
     """The answer part of a final sentence: after its copula, else its trailing run of answer tokens."""
-    s = _LEAD.sub("", sent.strip())
+    s = _LEAD.sub("", _corrected(sent.strip()))
     if not s:
         return None
     masked = _mask_math(s)
     why = _EXPLANATION_CLAUSE.search(masked)
-    if why is not None and _ANSWER_TOKEN.search(masked, 0, why.start()):
+    if why is not None and _ANSWER_TOKEN.search(masked, 0, why.start()) and not _doubting_words(s[why.start() :]):
         s = s[: why.start()]  # "24 because 16 + 7 = 23", "24, since …": the explanation is cut
         masked = masked[: why.start()]
     cops = [c for c in _COPULA.finditer(masked) if c.group(0) != "=" or _prose_label(masked[: c.start()])]
@@ -1392,7 +1446,19 @@ def _affirming(predicate: str) -> bool:
 
 
 #: an explanation after an answer ("24 because …", "24, since …"): cut, whatever values it computes
-_EXPLANATION_CLAUSE = re.compile(r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]\u2014)?[ \t]++(?:because|since)\b")
+_EXPLANATION_CLAUSE = re.compile(
+    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b"
+    r"|(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished)\b[ \t.!]*+$"
+    r"|[ \t]*+\((?:exactly|exact|precisely)\)[ \t.!]*+$"
+)
+#: a rejected value before the answer: "not 22 but 23", "Not 24, but 23"
+_NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")
+
+
+def _corrected(s: str) -> str:
+    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23)."""
+    m = _NOT_BUT.search(s) if "but" in s.lower() else None
+    return s if m is None else s[: m.start()] + s[m.end() :]
 
 
 def _prose_label(before: str) -> bool:
@@ -1616,7 +1682,21 @@ def _mode(s: str) -> str:
 
 
 #: quotation marks around a whole answer ("Answer: '23'", «23», “23”)
-_QUOTES = (('"', '"'), ("'", "'"), ("\u00ab", "\u00bb"), ("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u300c", "\u300d"))
+_QUOTES = (
+    ('"', '"'),
+    ("'", "'"),
+    ("\u00ab", "\u00bb"),
+    ("\u201c", "\u201d"),
+    ("\u2018", "\u2019"),
+    ("\u300c", "\u300d"),
+)
+
+
+#: a sentence-final copula of another language after the value: です, 입니다, है, Turkish 'tür/'dir
+_POLITE_END = re.compile(
+    r"(?:[ \t]*+(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\u0939\u0948\u0964?+)"
+    r"|(?<=\d)'(?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr))[ \t.]*+$"
+)
 
 
 def _clean(s: str) -> str:
@@ -1635,6 +1715,11 @@ def _clean(s: str) -> str:
         if s.endswith("**") and "**" not in s[:-2]:
             s = s[:-2].strip()
         s = s.replace("\\displaystyle", "").strip()
+        if s.startswith(("...", "\u2026")):  # "16 + 7... let me see... 23"
+            s = s.lstrip(".\u2026 ")
+        if s.endswith("|") and s.count("|") == 1:  # "| Answer | 12 |"
+            s = s[:-1].rstrip()
+        s = _POLITE_END.sub("", s)
         while s and (s[-1] in ",;:" or (s[-1] == "." and not s.endswith(".."))):
             s = s[:-1].rstrip()
         if s.endswith("$.") or s.endswith("$,"):

@@ -407,7 +407,7 @@ LEAD_CUES = frozenset(
     weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
     quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
-    примерно неверно không khoảng""".split()
+    примерно неверно không khoảng नहीं लगभग शायद""".split()
 )
 #: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
 CJK_CUES = (
@@ -438,6 +438,9 @@ CJK_CUES = (
     "少于",
     "未必",
     "ない",
+    "多分",
+    "おそらく",
+    "아마",
     "たぶん",
     "아니",
     "약",
