@@ -1699,6 +1699,9 @@ _POLITE_END = re.compile(
 )
 
 
+_LEADING_MARK = re.compile(r"^(?:\\therefore|\\Rightarrow|\\implies|\\to)(?![A-Za-z])[ \t]*+")
+
+
 def _clean(s: str) -> str:
     """Strip surrounding math delimiters, bold markers, ``\\displaystyle`` and trailing punctuation."""
     s = s.strip()
@@ -1715,6 +1718,7 @@ def _clean(s: str) -> str:
         if s.endswith("**") and "**" not in s[:-2]:
             s = s[:-2].strip()
         s = s.replace("\\displaystyle", "").strip()
+        s = _LEADING_MARK.sub("", s)  # "$\\therefore 23$"
         if s.startswith(("...", "\u2026")):  # "16 + 7... let me see... 23"
             s = s.lstrip(".\u2026 ")
         if s.endswith("|") and s.count("|") == 1:  # "| Answer | 12 |"

@@ -164,6 +164,8 @@ NEUTRAL_TRAILING = (
     "left over",
     "left",
     "remaining",
+    "apiece",
+    "each",
 )
 #: leading words between an answer phrase and the value that add nothing
 FILLERS = (

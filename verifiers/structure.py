@@ -418,6 +418,8 @@ def _parenthetical(t: list[Tok]) -> Node | None:
     inner = n[k + 2 : -1]
     if word in ("i.e", "ie") and inner[:1] == [("op", ".")]:
         inner = inner[1:]
+    if inner[:1] == [("op", ",")]:  # "(i.e., twenty-three)"
+        inner = inner[1:]
     if not inner:
         return None
     alt = parse_tokens(inner if word in ("or", "i.e", "ie", "equivalently", "that is") else [("cmd", "approx"), *inner])
@@ -1040,7 +1042,7 @@ def _text(n: list[Tok]) -> Node | None:
 
 
 #: approximation marks written after the value
-TRAILING_APPROX = ("approx.", "approx", "approximately", "ca.")
+TRAILING_APPROX = ("approx.", "approx", "approximately", "roughly", "ca.")
 #: one spelling of answers said in words several ways
 _TEXT_SYNONYMS = {
     "dne": "does not exist",
