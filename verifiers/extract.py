@@ -799,8 +799,8 @@ def _touching(text: str, s: int, e: int) -> tuple[int, int]:
         hi += 1
     while hi > e and text[hi - 1] in ".,;:!)]\x22'*":
         hi -= 1
-    if re.fullmatch(r"[A-Za-z]+", text[e:hi]):  # "\\boxed{5}cm": a unit or word, read as words after the box
-        hi = e
+    if re.fullmatch(r"[A-Za-z]+", text[e:hi]) or text.startswith("\\text{", e):  # "\\boxed{5}cm", "\\text{ or }":
+        hi = e  # a unit or words, read as words after the box
     return lo, hi
 
 

@@ -448,11 +448,17 @@ _DECIMAL_POWER = re.compile(r"\^[ ]?+(\d++\.\d++)")
 _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 
 
+#: the prescript notation of a binomial coefficient, _{n}C_{k} (also with {} or ^ before it)
+_PRESCRIPT_BINOM = re.compile(r"(?<![\w}])(?:\{\})?+[_^]\{?+(\d{1,4}+)\}?+[ ]?+C_\{?+(\d{1,4}+)\}?+")
+
+
 def lex(latex: str) -> list[Tok]:
     """Math-mode LaTeX as tokens (see the module docstring)."""
     s = unicode_to_latex(latex)
     if "}\\text" in s or "}\\mathrm" in s:  # \text{Mon}\text{day} renders as one word
         s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
+    if "C" in s and _PRESCRIPT_BINOM.search(s):  # _{10}C_3, {}^{10}C_{3}: the binomial coefficient
+        s = _PRESCRIPT_BINOM.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial
         s = _CHOOSE.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\num{" in s or "\\SI{" in s or "\\qty{" in s or "\\si{" in s:  # siunitx: \SI{5}{\centi\metre} is 5 cm
