@@ -1447,9 +1447,9 @@ def _affirming(predicate: str) -> bool:
 
 #: an explanation after an answer ("24 because …", "24, since …"): cut, whatever values it computes
 _EXPLANATION_CLAUSE = re.compile(
-    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b"
+    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b"
     r"|(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished)\b[ \t.!]*+$"
-    r"|[ \t]*+\((?:exactly|exact|precisely)\)[ \t.!]*+$"
+    r"|(?<![ \t])[ \t]*+\((?:exactly|exact|precisely)\)[ \t.!]*+$"
 )
 #: a rejected value before the answer: "not 22 but 23", "Not 24, but 23"
 _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")
@@ -1694,7 +1694,7 @@ _QUOTES = (
 
 #: a sentence-final copula of another language after the value: です, 입니다, है, Turkish 'tür/'dir
 _POLITE_END = re.compile(
-    r"(?:[ \t]*+(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\u0939\u0948\u0964?+)"
+    r"(?:(?<![ \t])[ \t]*+(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\u0939\u0948\u0964?+)"
     r"|(?<=\d)'(?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr))[ \t.]*+$"
 )
 
