@@ -452,11 +452,18 @@ _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 _PRESCRIPT_BINOM = re.compile(r"(?<![\w}])(?:\{\})?+[_^]\{?+(\d{1,4}+)\}?+[ ]?+C_\{?+(\d{1,4}+)\}?+")
 
 
+#: a programming-language base prefix: 0b (binary), 0o (octal), 0x (hexadecimal)
+_BASE_PREFIX = re.compile(r"(?<![\w.])0([bBoOxX])([0-9A-Fa-f]{1,64}+)(?![\w.])")
+_PREFIX_BASES = {"b": "2", "o": "8", "x": "16"}
+
+
 def lex(latex: str) -> list[Tok]:
     """Math-mode LaTeX as tokens (see the module docstring)."""
     s = unicode_to_latex(latex)
     if "}\\text" in s or "}\\mathrm" in s:  # \text{Mon}\text{day} renders as one word
         s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
+    if "0" in s and _BASE_PREFIX.search(s):  # 0b1011, 0o17, 0x1F: a numeral in base 2, 8, 16
+        s = _BASE_PREFIX.sub(lambda m: m.group(2) + "_{" + _PREFIX_BASES[m.group(1).lower()] + "}", s)
     if "C" in s and _PRESCRIPT_BINOM.search(s):  # _{10}C_3, {}^{10}C_{3}: the binomial coefficient
         s = _PRESCRIPT_BINOM.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial

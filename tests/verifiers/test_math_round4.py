@@ -185,3 +185,14 @@ def test_factorials_and_binomials() -> None:
             ("\\boxed{{}_{9}C_{2}}", "37", False),
         ]
     )
+
+
+def test_programming_base_prefixes() -> None:
+    judge(
+        [
+            ("\\boxed{0b110}", "110_2", True),
+            ("\\boxed{0xff}", "FF_{16}", True),
+            ("\\boxed{0b111}", "110_2", False),
+            ("\\boxed{0b112}", "112_2", False),
+        ]
+    )
