@@ -15,7 +15,11 @@ passes it):
   inside larger expressions, negations, words after the answer, hedges over several markers, hidden markup,
   units, unicode, …), each with the verdict a careful grader gives (a few relabelled: ``note`` says why);
 * ``math_redteam2.jsonl``: the third red-team round's findings (cues before a box in English and other languages,
-  other scripts, labels, markup, environments, units, …), the same fields; rows still judged wrong are ``open``.
+  other scripts, labels, markup, environments, units, …), the same fields; rows still judged wrong are ``open``;
+* ``math_redteam3.jsonl``: the fourth round's findings (trailing negations and doubts, question marks, retractions
+  in the next sentence, labels that disown the answer, explanations after the answer, tilde ranges, degrees in
+  trigonometric functions, special tokens, check marks, other scripts' digits and answer phrases, …); a row's
+  ``opts`` are the verifier options it was judged under (``{"answer_form": "number"}``).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -44,6 +48,7 @@ CORPORA = (
     "math_free_text.jsonl",
     "math_redteam.jsonl",
     "math_redteam2.jsonl",
+    "math_redteam3.jsonl",
 )
 
 
@@ -62,10 +67,19 @@ def run_rlvr(rows: list[dict[str, Any]], workers: int | None) -> tuple[list[bool
     _close_pools()  # cold worker caches every round
     verifier = MathVerifier(workers=workers)
     verifier.verify_batch([r"\boxed{\sqrt{7}+1}"] * 8, [r"1+\sqrt{7}"] * 8)  # start the workers (excluded)
-    verifier = MathVerifier(workers=workers)  # and an empty decision cache
-    t0 = time.perf_counter()
-    results = verifier.verify_batch([r["completion"] for r in rows], [r["gold"] for r in rows])
-    return [r.passed for r in results], time.perf_counter() - t0
+    groups: dict[str, list[int]] = defaultdict(list)  # rows judged under the same verifier options
+    for i, r in enumerate(rows):
+        groups[json.dumps(r.get("opts") or {}, sort_keys=True)].append(i)
+    passed = [False] * len(rows)
+    elapsed = 0.0
+    for opts, idx in groups.items():
+        verifier = MathVerifier(workers=workers, **json.loads(opts))  # and an empty decision cache
+        t0 = time.perf_counter()
+        results = verifier.verify_batch([rows[i]["completion"] for i in idx], [rows[i]["gold"] for i in idx])
+        elapsed += time.perf_counter() - t0
+        for i, res in zip(idx, results):
+            passed[i] = res.passed
+    return passed, elapsed
 
 
 def _mv_gold(gold: Any) -> str:

@@ -126,7 +126,13 @@ class _Matcher:
         self.full = full
 
     def match(self, p: Node, g: Node) -> bool:
-        if p == g and not isinstance(p, Bad) or isinstance(p, Bad) and isinstance(g, Bad) and p.text == g.text:
+        if (
+            p == g
+            and not isinstance(p, (Bad, Choice))
+            or isinstance(p, Bad)
+            and isinstance(g, Bad)
+            and p.text == g.text
+        ):
             return bool(not isinstance(p, Bad) or p.text)
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False
@@ -169,8 +175,8 @@ class _Matcher:
 
     def _choice(self, p: Node, g: Node) -> bool:
         """Letters compare as letters; an option's value (``(B) 12``) stands for its letter against a value."""
-        if isinstance(p, Choice) and isinstance(g, Choice):
-            return p.letter == g.letter
+        if isinstance(p, Choice) and isinstance(g, Choice):  # "(B) 13" is not "(B) 12": both must hold
+            return p.letter == g.letter and (p.value is None or g.value is None or self._same(p.value, g.value))
         if isinstance(g, Choice):
             return g.value is not None and not isinstance(p, Coll) and self.match(p, g.value)
         assert isinstance(p, Choice)

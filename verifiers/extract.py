@@ -65,15 +65,20 @@ _HIDING_ATTR = re.compile(
     r"\s*+(?:[;\x22\x27]|$)|opacity\s*+:\s*+0*+(?:\.0*+)?\s*+(?:[;\x22\x27]|$)"
 )
 _GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
+_GSM_LABEL = re.compile(r"(?i)^[ \t*]*+(?:final[ \t]++)?answer[ \t*]*+:[ \t*]*+")
 _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+(?:is\b|:|-))?|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
-    r"|\banswer[ \t]*+(?::|=|-(?=[ \t]))|\bthe[ \t]++result[ \t]++is\b)"
+    r"|\banswer[ \t]*+(?::|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
+    r"|\bla[ \t]++r\u00e9ponse[ \t]++(?:est|finale[ \t]++est)\b|\bla[ \t]++respuesta[ \t]++(?:es|final[ \t]++es)\b"
+    r"|\bdie[ \t]++antwort[ \t]++(?:ist|lautet)\b|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
+    r"|\bcevap\b[ \t]*+:?+|\b\u043e\u0442\u0432\u0435\u0442\b[ \t]*+[:\u2014-]?+)"
 )
 _CHOICE = re.compile(
     r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}"
     r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+\(?([A-J])\b"
 )
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
+_OPTION_LINE = re.compile(r"^[ \t]*+\(?[A-J][.)][ \t]++(?=[-\d$\\])[^\n]{1,80}+$")
 _COPULA = re.compile(
     r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
@@ -86,7 +91,8 @@ _CLAUSE = re.compile(
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
-    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:therefore|thus|so|hence|finally|overall|in[ \t]++conclusion|"
+    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
+    r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
 _ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
@@ -138,8 +144,8 @@ def extract(
         text = _REASONING_MARKS.sub(
             lambda m: "</think>" if "/" in m.group(0) or "end_" in m.group(0) else "<think>", text
         )
-    text = _region(text, think_tag)
-    text = normalise_spacing(visible(text))
+    text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
+    text = normalise_spacing(_undecorate(visible(text)))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     end = text.rfind(close_t)
@@ -161,6 +167,24 @@ def extract(
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
+#: the end (elsewhere it closes a struck-out ``<s>``)
+_SPECIAL_TOKEN = re.compile(
+    r"<\|[A-Za-z0-9_]{1,40}+\|>|<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
+)
+#: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``;
+#: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
+_DECORATION = re.compile(
+    "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601]"
+    r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)|</?(?:p|span|div|code|center|big|small|br)[ \t]*+/?>"
+    r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
+)
+
+
+def _undecorate(text: str) -> str:
+    return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
 
 
 #: other ways models mark their reasoning: read like ``<think>…</think>``
@@ -474,7 +498,9 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
         if bare:
             return _found([bare.group(1)], "choice", "math")
     if len(content) <= MAX_INLINE_ANSWER_CHARS:
-        stmt = _statement_of_sentence(_last_sentence(content) or content, trailing_run=False)
+        found = _last_sentences(content)
+        last = found[0][slice(*found[1][found[2]])].strip() if found is not None else content
+        stmt = _statement_of_sentence(last or content, trailing_run=False)
         if stmt is not None:
             return stmt
     return _plain(inner, choices)
@@ -491,6 +517,9 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         bare = _BARE_CHOICE.match(stripped) if len(stripped) <= MAX_INLINE_ANSWER_CHARS else None
         if bare:
             return _found([bare.group(1)], "choice", "math")
+        option = _OPTION_LINE.match(stripped)
+        if option:  # "B. 12", "(B) 12": an option's letter and its value
+            return _found([stripped.rstrip(". ")], "choice", "math")
         letter = _last_choice(text)
         if letter:
             return _choice_statement(text, letter)
@@ -501,11 +530,25 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         letter = _last_choice(text)
         if letter:
             return _found([letter], "choice", "math")
+    spelled = _number_in_words(text)
+    if spelled is not None:
+        return _found([spelled], "final_statement", "text")
     if words:
         said = _word_answer(text)
         if said is not None:
             return _found([said], "word_answer", "text")
     return Extraction(None, "none")
+
+
+def _number_in_words(text: str) -> str | None:
+    """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four")."""
+    from rlvr.verifiers.lexicon import number_words
+
+    tail = text[-200:].strip()
+    line = tail[tail.rfind("\n") + 1 :].strip().strip("*_").rstrip(".!").strip()
+    if not line or len(line) > 80 or not re.fullmatch(r"[A-Za-z][A-Za-z -]*+", line):
+        return None
+    return line if number_words(line) is not None else None
 
 
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
@@ -553,22 +596,21 @@ def _marked(text: str) -> Extraction | None:
     if boxes is not None:
         if boxes.answer is None:
             return boxes
-        first_box, last_box = (
-            _BOX.search(text).start(),
-            max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox")),
-        )
+        last_box = max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox"))
         opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
         after_box = _group_end(text, opener.end()) if opener else last_box
-        found.append((first_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
+        found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
     for gsm in deque(_GSM8K.finditer(text), maxlen=8):
-        content = _clean(gsm.group(1))
+        content = _clean(_GSM_LABEL.sub("", gsm.group(1)))  # "#### Answer: 72"
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
         end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
-        if boxes is not None and _BOX.search(text, m.end(), end + 1):
+        box = _BOX.search(text, m.end(), end + 1) if boxes is not None else None
+        if box is not None and not re.search(r"\d", text[m.end() : box.start()]):
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
-        got = _phrase_statement(text, m.end(), m.start())
+        # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
+        got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
         if got is not None and got.answer is not None:
             found.append((m.start(), end, got))
     if not found:
@@ -757,8 +799,8 @@ def _touching(text: str, s: int, e: int) -> tuple[int, int]:
         hi += 1
     while hi > e and text[hi - 1] in ".,;:!)]\x22'*":
         hi -= 1
-    if re.fullmatch(r"[A-Za-z]+", text[e:hi]):  # "\\boxed{5}cm": a unit or word, read as words after the box
-        hi = e
+    if re.fullmatch(r"[A-Za-z]+", text[e:hi]) or text.startswith("\\text{", e):  # "\\boxed{5}cm", "\\text{ or }":
+        hi = e  # a unit or words, read as words after the box
     return lo, hi
 
 
@@ -1003,7 +1045,7 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
     return None
 
 
-_PHRASE_GAP = re.compile(r"[ \t:*#=\n]{0,200}+")
+_PHRASE_GAP = re.compile(r"[ \t:*#=\n}|\u2014]{0,200}+")  # "}": a LaTeX label, "\\textbf{Answer:} 5"
 
 
 def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:
@@ -1023,6 +1065,11 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     stmt = text[j:end]
     if text[end : end + 1] == "?":
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
+    if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
+        return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
+    retraction = _retraction_after(text, end)
+    if retraction:  # "The answer is 5. But I'm not sure."
+        return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
     nxt = _next_sentence(text, end)
     if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
         stmt = stmt + " " + nxt
@@ -1032,11 +1079,24 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     return _statement(stmt, "answer_phrase")
 
 
+def _label_disowns(text: str, start: int) -> bool:
+    """The words right before an answer phrase (at most four, in its line) say it is not the answer: "Wrong
+    answer:", "Tentative answer:", "Old answer:", "Not the answer:"."""
+    from rlvr.verifiers.lexicon import LABEL_CUES, NEGATION_CUES
+
+    line = text[max(0, start - 80) : start]
+    line = line[max(line.rfind(c) for c in "\n.?!:,;") + 1 :]  # its clause: "No: the answer is 1" is an answer
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(_mask_math(line))][-4:]
+    return any(w in LABEL_CUES or w in NEGATION_CUES or w.endswith("n't") for w in words)
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
+    stmt = _corrected(stmt)
     s = _cut_clause(stmt)
-    if _hedgy(stmt[len(s) :]) or _doubting_clause(stmt[len(s) :]):
+    cut = stmt[len(s) :]
+    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut):
         s = stmt
     rej = _REJECTED_IN.search(_mask_math(s))
     if rej is not None and _ANSWER_TOKEN.search(s[: rej.start()]) and _bare_value(s[rej.end() :]):
@@ -1059,6 +1119,30 @@ def _doubting_clause(clause: str) -> bool:
 
     m = re.match(r"(?i)[ \t]*+[,;]?[ \t]*+(?:I|we)\b", clause)
     return m is not None and cue_words(re.findall(r"[A-Za-z']+", clause))
+
+
+#: words of a clause after an answer that doubt or disown it (", not sure", ", but double-check")
+_DOUBT_WORDS = frozenset(
+    """unsure uncertain doubt doubtful probably maybe perhaps guess guessing hmm wait kidding joking sure check
+    double-check verify confident""".split()
+)
+
+
+def _doubting_words(clause: str) -> bool:
+    """A clause without a value of its own that negates or doubts the answer before it (", not sure", ", but
+    double-check"); a rejected alternative (", not 6") is a value and is read by its own rule."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES
+
+    masked = _mask_math(clause).replace("\u2019", "'")
+    if not masked.strip() or _ANSWER_TOKEN.search(masked):
+        return False
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(masked)]
+    for i, w in enumerate(words):
+        if w in ("no", "not") and i + 1 < len(words) and words[i + 1] in ("other", "another", "more", "further"):
+            continue
+        if w.endswith("n't") or w in _DOUBT_WORDS or (w in NEGATION_CUES and w not in ("except", "excluding")):
+            return True
+    return False
 
 
 def _bare_value(s: str) -> bool:
@@ -1176,14 +1260,104 @@ def _abbreviation(text: str, j: int) -> bool:
 
 
 def _final_statement(text: str) -> Extraction | None:
-    sent = _last_sentence(text)
-    if sent is None:
+    """The final statement: the last sentence holding math or a digit, read with what follows it (a question
+    mark, a retraction in the next sentence) and what precedes it (another lone value: a hedge); a last
+    sentence that only explains an earlier value ("Explanation: 16 + 7 = 23.", "Because …") gives way to it."""
+    found = _last_sentences(text)
+    if found is None:
         return None
-    return _statement_of_sentence(sent)
+    window, spans, k = found
+    s, e = spans[k]
+    if k > 0 and _EXPLAINS.match(window[s:e].strip()):
+        earlier = [i for i in range(k) if _ANSWER_TOKEN.search(window[spans[i][0] : spans[i][1]])]
+        if earlier:
+            k = earlier[-1]  # "24\nBecause 16 + 7 = 23.": the answer is 24, the rest explains it
+            s, e = spans[k]
+    sent = window[s:e].strip()
+    if window[e : e + 1] == "?":
+        return _found([sent + "?"], "final_statement", "text")  # "23?", "Could it be 23?": a question
+    recant = _RECANT.match(sent) if k > 0 else None
+    if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
+        sent = sent[recant.end() :].strip()
+    nxt = _retraction_after(window, e)
+    if nxt:
+        return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
+    got = _foreign_statement(sent) or _statement_of_sentence(sent)
+    if got is None or k == 0 or not _lone_value(sent):
+        return got
+    ps, pe = spans[k - 1]
+    prev = window[ps:pe].strip()
+    if _lone_value(prev) and window[pe : pe + 1] != "?":  # "22\n23", "1. 22\n2. 23": two final answers
+        other = _statement_of_sentence(prev)
+        if other is not None and other.answer is not None:
+            parts, modes, keys = list(got.parts), [got.mode] * len(got.parts), {_key(p) for p in got.parts}
+            _add_parts(other.parts, other.mode, parts, modes, keys)
+            if len(parts) > len(got.parts):
+                return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], got.method, "text")
+    return got
 
 
-def _last_sentence(text: str) -> str | None:
-    """The last sentence holding math or a digit (searched in a window around the last such character)."""
+#: a sentence opening that takes back the value before it ("No wait,", "Hmm, no.", "Oops, actually")
+_RECANT = re.compile(
+    r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
+)
+_SCRIPT_WORD = re.compile(r"[^\W\d_]++")
+
+
+def _foreign_statement(sent: str) -> Extraction | None:
+    """A sentence whose words are all in scripts other than Latin (答：23, 共有23个苹果, 答えは 23 です, 정답은
+    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value."""
+    from rlvr.verifiers.lexicon import LEAD_CUES
+
+    masked = _mask_math(sent)
+    words = _SCRIPT_WORD.findall(masked)
+    if not words or any(w.isascii() or _latin(w) for w in words):
+        return None
+    if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
+        return None
+    islands = re.findall(
+        r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+", _SCRIPT_WORD.sub(" ", masked)
+    )
+    values = [i.strip() for i in islands if i.strip() and _ANSWER_TOKEN.search(i)]
+    if len(values) != 1:
+        return None
+    start = masked.find(values[0])
+    return _statement(sent[start : start + len(values[0])], "final_statement")
+
+
+def _latin(word: str) -> bool:
+    return any("LATIN" in unicodedata.name(c, "") for c in word[:4])
+
+
+#: a sentence that explains an earlier value rather than stating one ("Explanation: …", "Because 16 + 7 = 23.")
+_EXPLAINS = re.compile(
+    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|verification|proof|work|working|"
+    r"calculation|note)[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;]))"
+)
+#: a lone value on its own line or sentence: a number or a math span, maybe numbered, emphasised or in dollars
+_LONE_VALUE = re.compile(r"^(?:\d{1,3}[.)][ \t]++)?+[*_$ \t]*+-?\d[\d,.]{0,40}+[*_$ \t]*+\.?$")
+
+
+def _lone_value(sent: str) -> bool:
+    return len(sent) <= 60 and _LONE_VALUE.match(sent.strip()) is not None
+
+
+def _retraction_after(text: str, end: int) -> str:
+    """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
+    it ("Or is it?", "Wait, no.", "That's wrong.", "I am not sure.", "(not confident)") and holds no value of its
+    own; ``""`` otherwise ("No other value works." retracts nothing)."""
+    nxt = _next_sentence(text, end)
+    masked = _mask_math(nxt)
+    if not nxt.strip() or _ANSWER_TOKEN.search(masked):
+        return ""
+    stop = text.find(nxt, end) + len(nxt)
+    question = "?" in masked or text[stop : stop + 1] == "?"
+    return nxt.strip() + ("?" if question else "") if question or _doubting_words(nxt) else ""
+
+
+def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
+    """The sentences around the last one holding math or a digit (searched in a window around the last such
+    character): ``(window, spans, index of that sentence)``."""
     last = max(text.rfind("$"), text.rfind("\\"), max(text.rfind(d) for d in "0123456789"))
     if last < 0:
         return None
@@ -1193,22 +1367,26 @@ def _last_sentence(text: str) -> str | None:
     i = 0
     while i < len(window):
         end = _sentence_end(window, i, len(window))
-        if end > i:
+        if end > i and window[i:end].strip():
             sentences.append((i, end))
         i = max(end + 1, i + 1)
-    for s, e in reversed(sentences):
-        chunk = window[s:e]
-        if _ANSWER_TOKEN.search(chunk):
-            return chunk.strip()
+    for k in range(len(sentences) - 1, -1, -1):
+        s, e = sentences[k]
+        if _ANSWER_TOKEN.search(window[s:e]):
+            return window, sentences, k
     return None
 
 
 def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction | None:
     """The answer part of a final sentence: after its copula, else its trailing run of answer tokens."""
-    s = _LEAD.sub("", sent.strip())
+    s = _LEAD.sub("", _corrected(sent.strip()))
     if not s:
         return None
     masked = _mask_math(s)
+    why = _EXPLANATION_CLAUSE.search(masked)
+    if why is not None and _ANSWER_TOKEN.search(masked, 0, why.start()) and not _doubting_words(s[why.start() :]):
+        s = s[: why.start()]  # "24 because 16 + 7 = 23", "24, since …": the explanation is cut
+        masked = masked[: why.start()]
     cops = [c for c in _COPULA.finditer(masked) if c.group(0) != "=" or _prose_label(masked[: c.start()])]
     if cops:
         first, last = cops[0], cops[-1]
@@ -1224,6 +1402,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         if neg is not None:  # "it can't be 2", "it cannot be 2": the negation is part of the answer
             after = s[neg.start() :]
         if not _ANSWER_TOKEN.search(_mask_math(after)) and _ANSWER_TOKEN.search(masked[: choice.start()]):
+            if not _affirming(after):  # "23 is wrong", "23 is a guess": not stated as the answer, read whole
+                return _found([_clean(_unbold(s))], "final_statement", "text")
             head = s[: choice.start()]  # "so 3 is right": the answer is the subject
             clause = max(head.rfind(","), head.rfind(";"))
             head = head[clause + 1 :]
@@ -1242,6 +1422,43 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
+
+
+#: what a copula may say of an answer that is its subject: "3 is right", "23 is the answer", "5 is the total"
+_AFFIRMING = re.compile(
+    r"(?i)^[ \t]*+(?:(?:indeed|exactly|definitely|clearly|certainly|then|therefore|thus|also|surely)[ \t]++)*+"
+    r"(?:right|correct|true|it|(?:the|my|our)[ \t]++(?:(?:final|correct|right|only|exact|required|desired)[ \t]++)*+"
+    r"(?:answer|result|value|total|sum|solution|number|count|product|difference|quotient|amount|one|output))\b"
+)
+
+
+def _affirming(predicate: str) -> bool:
+    """The predicate after a copula states that its subject is the answer ("is right", "is the answer", "is the
+    number of ways"), without a cue that negates or weakens it ("is the wrong answer", "is a guess")."""
+    from rlvr.verifiers.lexicon import LEAD_CUES, cue_words
+
+    masked = _mask_math(predicate)
+    m = _AFFIRMING.match(masked)
+    if m is None or "?" in masked:
+        return False
+    words = [w.group(0) for w in _RUN_WORD.finditer(masked, m.end())]
+    return not cue_words(words) and not any(w.lower() in LEAD_CUES for w in words)
+
+
+#: an explanation after an answer ("24 because …", "24, since …"): cut, whatever values it computes
+_EXPLANATION_CLAUSE = re.compile(
+    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b"
+    r"|(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished)\b[ \t.!]*+$"
+    r"|(?<![ \t])[ \t]*+\((?:exactly|exact|precisely)\)[ \t.!]*+$"
+)
+#: a rejected value before the answer: "not 22 but 23", "Not 24, but 23"
+_NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")
+
+
+def _corrected(s: str) -> str:
+    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23)."""
+    m = _NOT_BUT.search(s) if "but" in s.lower() else None
+    return s if m is None else s[: m.start()] + s[m.end() :]
 
 
 def _prose_label(before: str) -> bool:
@@ -1464,12 +1681,33 @@ def _mode(s: str) -> str:
     return "math"
 
 
+#: quotation marks around a whole answer ("Answer: '23'", «23», “23”)
+_QUOTES = (
+    ('"', '"'),
+    ("'", "'"),
+    ("\u00ab", "\u00bb"),
+    ("\u201c", "\u201d"),
+    ("\u2018", "\u2019"),
+    ("\u300c", "\u300d"),
+)
+
+
+#: a sentence-final copula of another language after the value: です, 입니다, है, Turkish 'tür/'dir
+_POLITE_END = re.compile(
+    r"(?:(?<![ \t])[ \t]*+(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\u0939\u0948\u0964?+)"
+    r"|(?<=\d)'(?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr))[ \t.]*+$"
+)
+
+
+_LEADING_MARK = re.compile(r"^(?:\\therefore|\\Rightarrow|\\implies|\\to)(?![A-Za-z])[ \t]*+")
+
+
 def _clean(s: str) -> str:
     """Strip surrounding math delimiters, bold markers, ``\\displaystyle`` and trailing punctuation."""
     s = s.strip()
     for _ in range(4):
         before = s
-        for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**"), ("`", "`")):
+        for a, b in (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"), ("**", "**"), ("`", "`"), *_QUOTES):
             if s.startswith(a) and s.endswith(b) and len(s) >= len(a) + len(b):
                 inner = s[len(a) : len(s) - len(b)]
                 if a == "$" and "$" in inner:
@@ -1480,6 +1718,12 @@ def _clean(s: str) -> str:
         if s.endswith("**") and "**" not in s[:-2]:
             s = s[:-2].strip()
         s = s.replace("\\displaystyle", "").strip()
+        s = _LEADING_MARK.sub("", s)  # "$\\therefore 23$"
+        if s.startswith(("...", "\u2026")):  # "16 + 7... let me see... 23"
+            s = s.lstrip(".\u2026 ")
+        if s.endswith("|") and s.count("|") == 1:  # "| Answer | 12 |"
+            s = s[:-1].rstrip()
+        s = _POLITE_END.sub("", s)
         while s and (s[-1] in ",;:" or (s[-1] == "." and not s.endswith(".."))):
             s = s[:-1].rstrip()
         if s.endswith("$.") or s.endswith("$,"):

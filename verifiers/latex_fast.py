@@ -156,7 +156,12 @@ class _P:
                     raise Ambiguous("a/b c is ambiguous")
             elif self._starts_factor(tok):
                 prev = self.t[self.i - 1]
-                if kind in ("num", "sci") and (prev[0] in ("num", "sci", "sym") or prev[1] in (")", "}", "!", "|")):
+                factorials = prev[1] == "!" and kind == "num" and self.is_("op", "!", 1)  # 3!7! is 3!·7!
+                if (
+                    kind in ("num", "sci")
+                    and not factorials
+                    and (prev[0] in ("num", "sci", "sym") or prev[1] in (")", "}", "!", "|"))
+                ):
                     raise Ambiguous("a number after a factor")
                 if (kind, val) == ("op", "{") and prev[0] in ("num", "sci"):
                     raise Ambiguous("a group after a number renders as joined digits")

@@ -24,6 +24,7 @@ capped by the caller (answers are at most a few thousand characters); every scan
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
@@ -199,9 +200,18 @@ _FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ]")
 _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
 
 
+#: a decimal digit of another script (Arabic-Indic ٢, Devanagari २, mathematical bold 𝟐): its ASCII digit
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
 def ascii_forms(s: str) -> str:
-    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers, the
-    ideographic full stop and comma as ``.``/``,`` (linear; a no-op on ASCII text)."""
+    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers,
+    decimal digits of other scripts as ASCII digits (``unicodedata.digit``), the ideographic full stop and comma
+    as ``.``/``,`` (linear; a no-op on ASCII text)."""
+    if s.isascii():
+        return s
+    if _OTHER_DIGIT.search(s):
+        s = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(0))), s)
     return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
 
 
@@ -342,7 +352,7 @@ def prose_to_latex(text: str) -> str:
         if c == "%":
             out.append("\\%")
         elif c == "~":
-            out.append(" \\approx ")
+            out.append(" \\sim ")
         elif c == "\n":
             out.append(" ")
         elif c == "x" and last_was_number:
@@ -438,11 +448,24 @@ _DECIMAL_POWER = re.compile(r"\^[ ]?+(\d++\.\d++)")
 _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 
 
+#: the prescript notation of a binomial coefficient, _{n}C_{k} (also with {} or ^ before it)
+_PRESCRIPT_BINOM = re.compile(r"(?<![\w}])(?:\{\})?+[_^]\{?+(\d{1,4}+)\}?+[ ]?+C_\{?+(\d{1,4}+)\}?+")
+
+
+#: a programming-language base prefix: 0b (binary), 0o (octal), 0x (hexadecimal)
+_BASE_PREFIX = re.compile(r"(?<![\w.])0([bBoOxX])([0-9A-Fa-f]{1,64}+)(?![\w.])")
+_PREFIX_BASES = {"b": "2", "o": "8", "x": "16"}
+
+
 def lex(latex: str) -> list[Tok]:
     """Math-mode LaTeX as tokens (see the module docstring)."""
     s = unicode_to_latex(latex)
     if "}\\text" in s or "}\\mathrm" in s:  # \text{Mon}\text{day} renders as one word
         s = _GLUED_TEXT.sub(lambda m: "\\" + m.group(1) + "{" + m.group(2) + m.group(4) + "}", s)
+    if "0" in s and _BASE_PREFIX.search(s):  # 0b1011, 0o17, 0x1F: a numeral in base 2, 8, 16
+        s = _BASE_PREFIX.sub(lambda m: m.group(2) + "_{" + _PREFIX_BASES[m.group(1).lower()] + "}", s)
+    if "C" in s and _PRESCRIPT_BINOM.search(s):  # _{10}C_3, {}^{10}C_{3}: the binomial coefficient
+        s = _PRESCRIPT_BINOM.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial
         s = _CHOOSE.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\num{" in s or "\\SI{" in s or "\\qty{" in s or "\\si{" in s:  # siunitx: \SI{5}{\centi\metre} is 5 cm
@@ -752,6 +775,27 @@ def _post(toks: list[Tok]) -> list[Tok]:
         i += 1
     while out and out[-1] == ("ws", " "):
         out.pop()
+    return _trig_degrees(out) if ("unit", "deg") in out else out
+
+
+_TRIG = frozenset("sin cos tan cot sec csc".split())
+_DEG_TO_RAD: list[Tok] = [("cmd", "cdot"), ("cmd", "frac"), ("op", "{"), ("cmd", "pi"), ("op", "}")]
+_DEG_TO_RAD += [("op", "{"), ("num", "180"), ("op", "}"), ("op", "}")]
+
+
+def _trig_degrees(toks: list[Tok]) -> list[Tok]:
+    """An angle in degrees as the argument of a trigonometric function is converted to radians (``\\sin 30^\\circ``
+    is ``\\sin{30\\cdot\\frac{\\pi}{180}}``): there the degree sign is part of the value, not a unit of the answer."""
+    out: list[Tok] = []
+    for t in toks:
+        if t == ("unit", "deg") and out and out[-1][0] == "num":
+            k = len(out) - 2
+            while k >= 0 and (out[k][0] == "ws" or out[k] in (("op", "("), ("op", "{"))):
+                k -= 1
+            if k >= 0 and out[k][0] == "cmd" and out[k][1] in _TRIG:
+                out[-1:] = [("op", "{"), out[-1], *_DEG_TO_RAD]
+                continue
+        out.append(t)
     return out
 
 

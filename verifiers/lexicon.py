@@ -164,6 +164,8 @@ NEUTRAL_TRAILING = (
     "left over",
     "left",
     "remaining",
+    "apiece",
+    "each",
 )
 #: leading words between an answer phrase and the value that add nothing
 FILLERS = (
@@ -407,7 +409,7 @@ LEAD_CUES = frozenset(
     weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
     quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
-    примерно неверно không khoảng""".split()
+    примерно неверно không khoảng नहीं लगभग शायद""".split()
 )
 #: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
 CJK_CUES = (
@@ -438,6 +440,9 @@ CJK_CUES = (
     "少于",
     "未必",
     "ない",
+    "多分",
+    "おそらく",
+    "아마",
     "たぶん",
     "아니",
     "약",
@@ -448,7 +453,8 @@ LABEL_CUES = frozenset(
     """bound bounds upper lower test draft intermediate partial rough estimate estimated hypothesis conjecture
     doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
     candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
-    around roughly nearly almost seemingly apparently""".split()
+    around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
+    placeholder""".split()
 )
 #: words before an answer's copula that retract or doubt it ("I doubt the answer is", "A wrong approach gives")
 RETRACTION_CUES = frozenset(

@@ -151,7 +151,7 @@ Node = Scalar | Text | Choice | Bad | Labelled | Equation | Intervals | Coll | M
 
 _OPEN = {("op", "("), ("op", "["), ("op", "{"), ("op", "\\{"), ("cmd", "langle"), ("cmd", "lfloor"), ("cmd", "lceil")}
 _CLOSE = {("op", ")"), ("op", "]"), ("op", "}"), ("op", "\\}"), ("cmd", "rangle"), ("cmd", "rfloor"), ("cmd", "rceil")}
-_REL_CMDS = {"le": "le", "ge": "ge", "ne": "ne", "approx": "approx", "in": "in", "neq": "ne", "sim": "approx"}
+_REL_CMDS = {"le": "le", "ge": "ge", "ne": "ne", "approx": "approx", "in": "in", "neq": "ne", "sim": "sim"}
 _REL_CMDS["equiv"] = "="  # x \equiv 5 \pmod 7 states x's residue
 _INF = ("cmd", "infty")
 
@@ -418,6 +418,8 @@ def _parenthetical(t: list[Tok]) -> Node | None:
     inner = n[k + 2 : -1]
     if word in ("i.e", "ie") and inner[:1] == [("op", ".")]:
         inner = inner[1:]
+    if inner[:1] == [("op", ",")]:  # "(i.e., twenty-three)"
+        inner = inner[1:]
     if not inner:
         return None
     alt = parse_tokens(inner if word in ("or", "i.e", "ie", "equivalently", "that is") else [("cmd", "approx"), *inner])
@@ -550,6 +552,11 @@ def _relations(t: list[Tok]) -> Node | None:
         return None
     ops = [_rel_kind(s) for s in seps]
     parts = [_trim(p) for p in parts]
+    if "sim" in ops:
+        k = ops.index("sim")
+        if parts[k] and not _has_letters(parts[k]) and parts[k + 1]:
+            return Bad(render(t))  # "23 ~ 24", "23 \\sim 100": a range, no single value
+        ops = ["approx" if o == "sim" else o for o in ops]  # "x \\sim 5", "~5": about 5
     if any(not p for p in parts):
         if len(parts) == 2 and not parts[0] and ops[0] in ("=", "approx"):  # "= 5", "≈ 3.14"
             node = parse_tokens(parts[1])
@@ -1035,7 +1042,7 @@ def _text(n: list[Tok]) -> Node | None:
 
 
 #: approximation marks written after the value
-TRAILING_APPROX = ("approx.", "approx", "approximately", "ca.")
+TRAILING_APPROX = ("approx.", "approx", "approximately", "roughly", "ca.")
 #: one spelling of answers said in words several ways
 _TEXT_SYNONYMS = {
     "dne": "does not exist",

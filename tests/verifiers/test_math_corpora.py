@@ -16,6 +16,7 @@ CORPORA = [
     "math_free_text.jsonl",
     "math_redteam.jsonl",
     "math_redteam2.jsonl",
+    "math_redteam3.jsonl",
 ]
 
 
@@ -23,12 +24,16 @@ CORPORA = [
 def test_corpus_is_judged_as_labelled(name: str) -> None:
     rows = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
     rows = [r for r in rows if not r.get("open")]  # red-team findings not fixed yet (counted by the benchmark)
-    results = MathVerifier(timeout_s=10.0).verify_batch([r["completion"] for r in rows], [r["gold"] for r in rows])
-    wrong = [
-        (r["class"], r["completion"][-80:], r["gold"], r["label"])
-        for r, x in zip(rows, results)
-        if x.passed != r["label"]
-    ]
+    wrong = []
+    for opts in sorted({json.dumps(r.get("opts") or {}, sort_keys=True) for r in rows}):  # the row's options
+        group = [r for r in rows if json.dumps(r.get("opts") or {}, sort_keys=True) == opts]
+        verifier = MathVerifier(timeout_s=10.0, **json.loads(opts))
+        results = verifier.verify_batch([r["completion"] for r in group], [r["gold"] for r in group])
+        wrong += [
+            (r["class"], r["completion"][-80:], r["gold"], r["label"])
+            for r, x in zip(group, results)
+            if x.passed != r["label"]
+        ]
     assert wrong == []
 
 
@@ -49,3 +54,10 @@ def test_third_red_team_round_mostly_fixed() -> None:
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
     assert sum(bool(r.get("open")) for r in rows) <= 53
+
+
+def test_fourth_red_team_round_mostly_fixed() -> None:
+    """The fourth red-team round's findings (254 wrong verdicts): the ones still open are marked and few."""
+    rows = [json.loads(line) for line in (DATA / "math_redteam3.jsonl").read_text().splitlines() if line.strip()]
+    assert len(rows) == 254
+    assert sum(bool(r.get("open")) for r in rows) <= 30
