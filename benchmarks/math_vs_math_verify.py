@@ -19,7 +19,9 @@ passes it):
 * ``math_redteam3.jsonl``: the fourth round's findings (trailing negations and doubts, question marks, retractions
   in the next sentence, labels that disown the answer, explanations after the answer, tilde ranges, degrees in
   trigonometric functions, special tokens, check marks, other scripts' digits and answer phrases, …); a row's
-  ``opts`` are the verifier options it was judged under (``{"answer_form": "number"}``).
+  ``opts`` are the verifier options it was judged under (``{"answer_form": "number"}``);
+* ``math_redteam4.jsonl``: the fifth round's findings (closings, questions to the reader and asides after a correct
+  answer; retractions, corrections and negations in other languages after it), the same fields.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -49,6 +51,7 @@ CORPORA = (
     "math_redteam.jsonl",
     "math_redteam2.jsonl",
     "math_redteam3.jsonl",
+    "math_redteam4.jsonl",
 )
 
 

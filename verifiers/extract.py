@@ -1342,17 +1342,52 @@ def _lone_value(sent: str) -> bool:
     return len(sent) <= 60 and _LONE_VALUE.match(sent.strip()) is not None
 
 
+#: words that doubt an answer by themselves, in the sentence after it ("Maybe.", "Just kidding.", "Wait, no.")
+_SELF_DOUBT = frozenset(
+    "maybe perhaps probably guess guessing unsure uncertain doubtful hmm kidding joking jk psych nope nah wait".split()
+)
+#: a question made only of these words asks whether the answer holds ("Or is it?", "Is that right?", "Really?");
+#: any other word makes it a question about something else ("Is there anything else?", "Does that make sense?")
+_TRUTH_QUESTION = frozenset(
+    "or is it that this right correct really sure am i are we true so hmm maybe isn't it's that's wrong the answer "
+    "was not".split()
+)
+#: negated certainty and retraction idioms, anywhere in the next sentence
+_DISOWNING = re.compile(
+    r"(?i)(?:\bnot|n't|\bnever|\bhardly)\s+(?:\w+\s+)?(?:sure|confident|certain|right|correct|true)\b|\bno idea\b"
+    r"|\bi (?:doubt|guess|think)\b|\b(?:take|took) (?:it|that) back\b|\b(?:strike|scratch) that\b|\bmy bad\b"
+    r"|\bignore (?:that|this|the above)\b|\blow confidence\b"
+)
+_LEAD_FILLERS = frozenset("that's thats this it's is that just oh oops actually well um uh hmm hm".split())
+#: a negation retracts when at most one of these follows it ("No.", "Not quite.", "No, wait.", "That's wrong."); any
+#: other word makes it an aside ("No doubt.", "No mistakes here.", "Not a trick question.")
+_NEGATION_TAIL = frozenset("wrong incorrect right correct quite really wait sorry it that".split())
+_NEGATION_LEAD = frozenset("no not nope nah wrong incorrect false nein falsch faux incorrecto нет неверно".split())
+
+
 def _retraction_after(text: str, end: int) -> str:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
-    it ("Or is it?", "Wait, no.", "That's wrong.", "I am not sure.", "(not confident)") and holds no value of its
-    own; ``""`` otherwise ("No other value works." retracts nothing)."""
+    it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
+    right?"), a doubting word ("Maybe.", "Just kidding.", "Wait, no."), negated certainty or a retraction idiom
+    ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
+    wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
+    an aside ("Note: this assumes no apples were eaten.") retracts nothing."""
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
     if not nxt.strip() or _ANSWER_TOKEN.search(masked):
         return ""
     stop = text.find(nxt, end) + len(nxt)
-    question = "?" in masked or text[stop : stop + 1] == "?"
-    return nxt.strip() + ("?" if question else "") if question or _doubting_words(nxt) else ""
+    words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
+    if "?" in masked or text[stop : stop + 1] == "?":
+        return nxt.strip() + "?" if words and all(w in _TRUTH_QUESTION for w in words) else ""
+    lead = [w for w in words if w not in _LEAD_FILLERS]
+    negated = bool(lead) and (
+        lead in (["never", "mind"], ["nevermind"])
+        or lead[0] in _NEGATION_LEAD
+        and len(lead) <= 2
+        and all(w in _NEGATION_TAIL for w in lead[1:])
+    )
+    return nxt.strip() if negated or _SELF_DOUBT.intersection(words) or _DISOWNING.search(masked) else ""
 
 
 def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
