@@ -193,16 +193,38 @@ _REASONING_MARKS = re.compile(
 )
 
 
+#: what may close a line after a box without being words after it (math and markup delimiters, punctuation)
+_CLOSERS = " \t$*_)]}.,;:\\"
+
+
+def _ends_line(text: str, hi: int, line_end: int) -> bool:
+    """Only delimiters follow ``text[hi]`` on its line, and the next non-blank line is a sentence without a value
+    (a question, or three or more words), not a word or two that would qualify the value (a unit, "million")."""
+    if line_end < 0 or text[hi:line_end].strip(_CLOSERS):
+        return False
+    nxt = text[line_end : line_end + MAX_INLINE_ANSWER_CHARS].lstrip()
+    nl = nxt.find("\n")
+    line = nxt[: nl if nl >= 0 else len(nxt)].strip()
+    if _ANSWER_TOKEN.search(_mask_math(line)):
+        return False  # "Both 5 and 6 are valid.": read with the box
+    return line.endswith("?") or len(_RUN_WORD.findall(line)) >= 3
+
+
 def _after_tag_changes(after: str) -> bool:
-    """What follows the last answer tag doubts or extends it: a question mark, a cue word, another value."""
+    """What follows the last answer tag doubts or extends it: a question mark, another value, a cue word in the
+    rest of its sentence, a next sentence that retracts it or offers another candidate."""
     from rlvr.verifiers.lexicon import changes_value
 
     masked = _mask_math(after).strip()
-    return bool(masked) and (
-        masked.startswith("?")
-        or changes_value(masked)
-        or bool(_ANSWER_TOKEN.search(masked))
-        or _doubting_symbol(masked)
+    if not masked:
+        return False
+    if masked.startswith("?") or _ANSWER_TOKEN.search(masked) or _doubting_symbol(masked):
+        return True
+    line = after.lstrip(" \t")
+    end = 0 if not line or line[0] in "\n.!" else _sentence_end(after, 0, len(after))
+    rest = _mask_math(after[:end]).strip()  # the rest of the tag's own sentence ("<answer>5</answer> (I think)")
+    return (
+        bool(rest and changes_value(rest)) or bool(_retraction_after(after, end)) or _hedgy(_next_sentence(after, end))
     )
 
 
@@ -942,14 +964,20 @@ def _boxes(text: str) -> Extraction | None:
         if not left:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}"
             left = _lead_changes(text[sent_start + 1 : lo])
         if k == len(spans) - 1:
-            stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
-            if text[stmt_end : stmt_end + 1] == "?":
-                stmt_end += 1
+            line_end = text.find("\n", hi)
+            if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
+                stmt_end = line_end
+            else:
+                stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
+                if text[stmt_end : stmt_end + 1] == "?":
+                    stmt_end += 1
             rest = _HTML_TAG.sub(" ", text[hi:stmt_end])
             if _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
                 right = rest
             elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
+            elif retraction := _retraction_after(text, stmt_end):  # "\boxed{23}\n\nJust kidding."
+                right = rest + " " + retraction
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
         if left or right:
             part, mode = _clean(" ".join(x for x in (left, f"${part}$", right) if x)), "text"
