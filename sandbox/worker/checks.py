@@ -4,6 +4,7 @@ a failure cannot be taken back), ``unittest`` assertions and results that report
 
 from __future__ import annotations
 
+import sys
 import types
 import unittest
 from collections.abc import Callable
@@ -29,28 +30,40 @@ def _skipped(e: BaseException | str) -> AssertionError:
 
 
 class Verdict:
-    """The checks of one test run: every executed ``assert`` statement and ``unittest`` assertion counts
-    once, passed or failed, and so does a collected test that raises; the first failures are described. A
-    failure cannot be taken back: in all-or-nothing mode it decides (``StopTests`` unwinds the tests, and
-    if they swallow it the count still stands)."""
+    """The checks of one test run, counted by **site**: an ``assert`` statement, a ``unittest`` assertion's
+    call site, a collected test that raises, a call-mode case. A site passes when every execution of it
+    passed (a loop's assert is one check however many items the solution made it run over: the solution
+    cannot dilute a failure by adding passing iterations); the first failures are described. A failure
+    cannot be taken back: in all-or-nothing mode it decides (``StopTests`` unwinds the tests, and if they
+    swallow it the count still stands)."""
 
     current: Verdict | None = None  # the run's, for the unittest assertions (count_unittest_assertions)
 
     def __init__(self, fraction: bool, max_failures: int) -> None:
         self.fraction, self.max_failures = fraction, max_failures
-        self.passed = self.total = 0
+        self.sites: dict[object, bool] = {}  # check site -> every execution so far passed
+        self.executed = 0  # executions of checks, all sites together
         self.failures: list[str] = []
         self.completed = False
         self.ran: set[str] = set()  # collected tests that ran (so that the collector runs each once)
         self.counted: list[BaseException] = []  # exceptions already counted as a failure
         self.depth = 0  # unittest assertions in progress (one that calls another is one check)
 
-    def ok(self) -> None:
-        self.passed += 1
-        self.total += 1
+    @property
+    def passed(self) -> int:
+        return sum(self.sites.values())
 
-    def fail(self, where: str, e: BaseException | None) -> None:
-        self.total += 1
+    @property
+    def total(self) -> int:
+        return len(self.sites)
+
+    def ok(self, site: object = None) -> None:
+        self.executed += 1
+        self.sites.setdefault(object() if site is None else site, True)
+
+    def fail(self, where: str, e: BaseException | None, site: object = None) -> None:
+        self.executed += 1
+        self.sites[where if site is None else site] = False
         if e is not None:
             self.counted.append(e)
         if len(self.failures) < self.max_failures:
@@ -93,15 +106,17 @@ def _counted_assertion(method: Callable) -> Callable:
         if verdict is None or verdict.depth:
             return method(self, *args, **kwargs)
         verdict.depth += 1
+        caller = sys._getframe(1)
+        site = ("unittest", caller.f_code, caller.f_lineno)  # the assertion's call site
         try:
             result = method(self, *args, **kwargs)
         except BaseException as e:
             verdict.depth -= 1
             if not isinstance(e, (SolutionDied, StopTests)) and not _is_skip(e):
-                verdict.fail(str(self), e)
+                verdict.fail(str(self), e, site)
             raise
         verdict.depth -= 1
-        verdict.ok()
+        verdict.ok(site)
         return result
 
     assertion._rlvr_counted = True  # type: ignore[attr-defined]

@@ -71,6 +71,7 @@ class Rpc:
         self.exc_classes: dict[tuple[str, str], type] = {}
         self.settings = tuple(get() for get in _SYS_SETTINGS)  # the tests' interpreter settings last sent
         self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
+        self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -247,8 +248,10 @@ class Rpc:
         if not isinstance(found, dict) or not set(found) <= set(names):
             raise self.died("solution protocol broken: it answered names it was not asked for")
         out = {}
+        self.claimed_modules = {}
         for name, v in found.items():
             if isinstance(v, list) and len(v) == 3 and v[0] == "M":
+                self.claimed_modules[name] = str(v[1])
                 if v[1] == name and name in TRUSTED_MODULES:
                     out[name] = __import__(name)
                     continue

@@ -291,13 +291,18 @@ class TestsObject:
 
 
 def solution_child(src: str, rfd: int, wfd: int) -> None:
-    """Execute the solution, then answer lookup/call requests from the trusted process until EOF."""
+    """Execute the solution, then answer lookup/call requests from the trusted process until EOF. A
+    solution that raises or exits while it is executed ends there, as the concatenated file would end
+    before its tests: the tests then find it gone (a failure)."""
     mod = _main_module()
     env = mod.__dict__
     try:
         exec(compile(src, "solution.py", "exec"), env)
-    except BaseException:  # SystemExit included: the names it did not define stay undefined
+    except SystemExit as e:  # as in ``python solution_plus_tests.py``: the file ends before its tests
+        _finish(_exit_code(e) or 1)
+    except BaseException:
         traceback.print_exc()
+        _finish(1)
     objects: list[object] = []
     chan = _Channel(rfd, wfd)
 
