@@ -10,6 +10,7 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Callable
 
 from .framing import READ_CHUNK, write_all
 from .values import DEEP, Memo, decode, decode_body, encode, short_repr
@@ -72,6 +73,7 @@ class Rpc:
         self.settings = tuple(get() for get in _SYS_SETTINGS)  # the tests' interpreter settings last sent
         self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
         self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
+        self.remotes: dict[int, RemoteRef] = {}
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -221,7 +223,10 @@ class Rpc:
                 return cls
         if "n" in kinds and "c" in kinds:
             raise Impersonation("a solution object that is both a number and a container is no value")
-        return RemoteRef(self, rid)
+        got = self.remotes.get(rid)  # one proxy per object of the solution: ``is`` holds across answers
+        if got is None:
+            got = self.remotes[rid] = RemoteRef(self, rid, kinds)
+        return got
 
     def value(self, v: object, memo: Memo | None = None) -> object:
         try:
@@ -314,12 +319,22 @@ class RemoteRef:
     another solution object, what the solution's ``==`` says: the tests compare two of its objects); its
     hash is its identity."""
 
-    __slots__ = ("_rid", "_rpc", "_snap")
+    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended")
 
-    def __init__(self, rpc: Rpc, rid: int) -> None:
+    def __init__(self, rpc: Rpc, rid: int, kinds: str = "") -> None:
         object.__setattr__(self, "_rpc", rpc)
         object.__setattr__(self, "_rid", rid)
         object.__setattr__(self, "_snap", {})
+        object.__setattr__(self, "_kinds", kinds)
+        object.__setattr__(self, "_buf", collections.deque())  # an iterator's items fetched ahead
+        object.__setattr__(self, "_ended", False)
+
+    def _ask(self, msg: dict, changes: bool = False) -> object:
+        """One request about this object; ``changes``: it runs the solution's code, which may change its
+        objects (their snapshots are retaken)."""
+        if changes:
+            self._rpc.epoch += 1
+        return self._rpc.value(self._rpc.request({**msg, "ref": self._rid}).get("ok"))
 
     def _call_request(self, args: tuple, kwargs: dict, memo: Memo | None = None) -> dict:
         rpc, memo = self._rpc, memo if memo is not None else Memo()
@@ -354,7 +369,7 @@ class RemoteRef:
         return rpc.value(resp.get("ok"), memo)
 
     def __getattr__(self, name: str) -> object:
-        if name.startswith("__") and name not in ("__name__", "__qualname__"):
+        if name.startswith("__") and name not in ("__name__", "__qualname__", "__dict__"):
             raise AttributeError(name)
         return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
 
@@ -386,9 +401,35 @@ class RemoteRef:
         return snap["items"]
 
     def __iter__(self):  # type: ignore[no-untyped-def]
+        if "i" in self._kinds:  # an iterator (a generator): consumed lazily, as the tests consume it
+            return self
         return iter(self._items())
 
+    def __next__(self) -> object:
+        """The iterator's next item: fetched in growing batches (1, 2, 4, … 1024 items per request), so an
+        infinite generator read with ``islice`` or ``next`` is never drained."""
+        if "i" not in self._kinds:
+            raise TypeError("a solution object that is not an iterator")
+        if not self._buf:
+            if self._ended:
+                raise StopIteration
+            rpc = self._rpc
+            rpc.epoch += 1
+            n = min(1024, 2 * self._snap.get("batch", 0) or 1)
+            self._snap["batch"] = n
+            resp = rpc.request({"op": "next", "ref": self._rid, "n": n})
+            items = rpc.value(resp.get("ok"))
+            if type(items) is not list or len(items) > n:
+                raise rpc.died("solution protocol broken: bad iterator items")
+            self._buf.extend(items)
+            object.__setattr__(self, "_ended", bool(resp.get("stop")))
+            if not self._buf:
+                raise StopIteration
+        return self._buf.popleft()
+
     def __len__(self) -> int:
+        if "i" in self._kinds:
+            raise TypeError("an iterator of the solution has no len()")
         try:
             return len(self._items())
         except TypeError:
@@ -397,6 +438,8 @@ class RemoteRef:
             raise
 
     def __contains__(self, key: object) -> bool:
+        if "i" in self._kinds:
+            return any(x is key or x == key for x in self)
         return key in self._items()
 
     def __getitem__(self, key: object) -> object:
@@ -405,6 +448,11 @@ class RemoteRef:
         return rpc.value(rpc.request(msg).get("ok"))
 
     def __bool__(self) -> bool:
+        """Python's default truth for an object whose type defines neither ``__bool__`` nor ``__len__``
+        and that is no container of the solution's (true: a node, a function, a match); else non-emptiness of its
+        items or ``len``; else none."""
+        if "t" in self._kinds and "c" not in self._kinds:
+            return True
         return len(self) > 0
 
     def __str__(self) -> str:
@@ -444,10 +492,94 @@ class RemoteRef:
         return hash(("RemoteRef", self._rid))
 
     def __repr__(self) -> str:
-        return f"<solution object #{self._rid}>"
+        """The solution's ``repr`` (asked once between two calls, like ``str``); a placeholder if it fails."""
+        snap = self._snapshot()
+        if "repr" not in snap:
+            try:
+                r = self._ask({"op": "repr"})
+            except BaseException:
+                r = None
+            snap["repr"] = r if type(r) is str else f"<solution object #{self._rid}>"
+        return snap["repr"]
 
     def __setattr__(self, name: str, value: object) -> None:
-        raise TypeError("solution objects are read-only here")
+        if name.startswith("__"):
+            raise TypeError("a solution object's special attributes are read-only here")
+        rpc = self._rpc
+        self._ask({"op": "setattr", "name": name, "arg": rpc.enc(value)}, changes=True)
+
+    def _dunder(self, name: str, *args: object) -> object:
+        """The object's own special method ``name`` (one that runs its code: it may change it)."""
+        rpc = self._rpc
+        return self._ask({"op": "dunder", "name": name, "args": [rpc.enc(a) for a in args]}, changes=True)
+
+    def __setitem__(self, key: object, value: object) -> None:
+        self._dunder("__setitem__", key, value)
+
+    def __delitem__(self, key: object) -> None:
+        self._dunder("__delitem__", key)
+
+    def __enter__(self) -> object:
+        return self._dunder("__enter__")
+
+    def __exit__(self, *exc: object) -> bool:
+        """The object's ``__exit__`` runs (told of no exception: the tests' exceptions do not cross); it
+        never suppresses one (a failed check is counted before it unwinds anyway)."""
+        self._dunder("__exit__", None, None, None)
+        return False
+
+    def __copy__(self) -> object:
+        return self._ask({"op": "deepcopy", "deep": False})
+
+    def __deepcopy__(self, memo: object) -> object:
+        return self._ask({"op": "deepcopy", "deep": True})
+
+    def _order(self, name: str, other: object) -> bool:
+        """``<``, ``<=``, ``>``, ``>=`` between two solution objects: the solution's order (the tests order
+        two of its objects, so they test its semantics); never against plain data."""
+        if not isinstance(other, RemoteRef) or other._rpc is not self._rpc:
+            return NotImplemented  # type: ignore[return-value]
+        r = self._ask({"op": "binop", "name": name, "arg": ["r", other._rid]}, changes=True)
+        if type(r) is not bool:
+            raise TypeError("an order of solution objects gave a non-bool")
+        return r
+
+    def __lt__(self, other: object) -> bool:
+        return self._order("lt", other)
+
+    def __le__(self, other: object) -> bool:
+        return self._order("le", other)
+
+    def __gt__(self, other: object) -> bool:
+        return self._order("gt", other)
+
+    def __ge__(self, other: object) -> bool:
+        return self._order("ge", other)
+
+
+def _binop(name: str, swap: bool) -> Callable:
+    def op(self: RemoteRef, other: object) -> object:
+        """The solution's own operator (its result is its answer, as a method's is)."""
+        rpc = self._rpc
+        return self._ask({"op": "binop", "name": name, "arg": rpc.enc(other), "swap": swap}, changes=True)
+
+    return op
+
+
+def _unop(name: str) -> Callable:
+    def op(self: RemoteRef) -> object:
+        return self._ask({"op": "unop", "name": name}, changes=True)
+
+    return op
+
+
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and", "or", "xor", "lshift",
+              "rshift"):  # fmt: skip
+    _fn = _name + "_" if _name in ("and", "or") else _name
+    setattr(RemoteRef, f"__{_name}__", _binop(_fn, False))
+    setattr(RemoteRef, f"__r{_name}__", _binop(_fn, True))
+for _name in ("neg", "pos", "invert", "abs"):
+    setattr(RemoteRef, f"__{_name}__", _unop(_name))
 
 
 def _empty_like(x: object) -> object:

@@ -189,16 +189,22 @@ def _kinds(x: object) -> str:
     """What an object of the solution's own classes claims to be, from the special methods its class defines
     below ``object``:
     ``n`` a number, ``c`` a container; ``X<base>.<name>`` a class of exceptions deriving from a built-in
-    one (the trusted side decides what it makes of it)."""
+    one (the trusted side decides what it makes of it). Of any object: ``t`` true by Python's default (its
+    type defines neither ``__bool__`` nor ``__len__``), ``i`` an iterator (``__next__``)."""
     if isinstance(x, type) and issubclass(x, Exception):
         base = next((k for k in x.__mro__ if k.__module__ == "builtins"), Exception)
         return f"X{base.__name__}.{x.__name__}"
-    if isinstance(x, _PLAIN) or not any(k.__module__ == "__main__" for k in type(x).__mro__):
-        return ""  # (a library's types are what they are: an ndarray is a container and converts to a number)
+    t = type(x)
+    extra = ("t" if not hasattr(t, "__bool__") and not hasattr(t, "__len__") else "") + (
+        "i" if hasattr(t, "__next__") else ""
+    )  # Python's default truth (neither __bool__ nor __len__); an iterator
+    if isinstance(x, _PLAIN) or not any(k.__module__ == "__main__" for k in t.__mro__):
+        return extra  # (a library's types are what they are: an ndarray is a container and converts to a number)
     names: set[str] = set()
-    for klass in type(x).__mro__[:-1]:
+    for klass in t.__mro__[:-1]:
         names.update(vars(klass))
-    return ("n" if any(n in names for n in _NUMBER) else "") + ("c" if any(n in names for n in _CONTAINER) else "")
+    kinds = ("n" if any(n in names for n in _NUMBER) else "") + ("c" if any(n in names for n in _CONTAINER) else "")
+    return kinds + extra
 
 
 def _has_attribute(obj: object, name: str) -> bool:
@@ -304,11 +310,15 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
         traceback.print_exc()
         _finish(1)
     objects: list[object] = []
+    index: dict[int, int] = {}  # id -> index in objects (held there, so ids stay unique): one ref per object
     chan = _Channel(rfd, wfd)
 
     def ref(x: object) -> list:
-        objects.append(x)
-        return ["r", len(objects) - 1, _kinds(x)]
+        i = index.get(id(x))
+        if i is None or objects[i] is not x:
+            i = index[id(x)] = len(objects)
+            objects.append(x)
+        return ["r", i, _kinds(x)]
 
     def deref(i: int, *_: object) -> object:
         return objects[i]
@@ -375,7 +385,7 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     resp["ok"] = enc(val, memo)
                 elif op == "getattr":
                     name = req["name"]
-                    if not (name in ("__name__", "__qualname__") or not name.startswith("__")):
+                    if not (name in ("__name__", "__qualname__", "__dict__") or not name.startswith("__")):
                         raise AttributeError(name)
                     if not _has_attribute(obj, name):  # a real attribute, not one __getattr__ makes up
                         raise AttributeError(name)
@@ -389,6 +399,40 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                         resp = {"items": enc(list(it))}
                 elif op == "str":
                     resp = {"ok": encode(str(obj), ref)}
+                elif op == "repr":
+                    resp = {"ok": encode(repr(obj), ref)}
+                elif op == "bool":
+                    resp = {"ok": encode(bool(obj), ref)}
+                elif op == "next":  # up to n items of an iterator, and whether it ended
+                    items: list = []
+                    stop = False
+                    for _ in range(max(1, min(int(req.get("n", 1)), 4096))):
+                        try:
+                            items.append(next(obj))  # type: ignore[call-overload]
+                        except StopIteration:
+                            stop = True
+                            break
+                    resp = {"ok": enc(items), "stop": stop}
+                elif op == "binop":  # an operator of the operator module; ``swap``: the object is on the right
+                    import operator
+
+                    other = dec(req["arg"])
+                    fn = getattr(operator, req["name"])
+                    resp = {"ok": enc(fn(other, obj) if req.get("swap") else fn(obj, other))}
+                elif op == "unop":
+                    import operator
+
+                    resp = {"ok": enc(getattr(operator, req["name"])(obj))}
+                elif op == "setattr":
+                    name = req["name"]
+                    if name.startswith("__"):
+                        raise AttributeError(name)
+                    setattr(obj, name, dec(req["arg"]))
+                    resp = {"ok": enc(None)}
+                elif op == "deepcopy":
+                    import copy
+
+                    resp = {"ok": enc(copy.deepcopy(obj) if req.get("deep") else copy.copy(obj))}
                 elif op == "dunder":
                     args = [dec(a) for a in req["args"]]
                     resp = {"ok": enc(getattr(obj, req["name"])(*args))}
