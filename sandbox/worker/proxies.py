@@ -413,23 +413,29 @@ class RemoteRef:
         if not self._buf:
             if self._ended:
                 raise StopIteration
-            rpc = self._rpc
-            rpc.epoch += 1
             n = min(1024, 2 * self._snap.get("batch", 0) or 1)
             self._snap["batch"] = n
-            resp = rpc.request({"op": "next", "ref": self._rid, "n": n})
-            items = rpc.value(resp.get("ok"))
-            if type(items) is not list or len(items) > n:
-                raise rpc.died("solution protocol broken: bad iterator items")
-            self._buf.extend(items)
-            object.__setattr__(self, "_ended", bool(resp.get("stop")))
+            self._buf.extend(self._fetch(n))
             if not self._buf:
                 raise StopIteration
         return self._buf.popleft()
 
+    def _fetch(self, n: int) -> list:
+        """Up to ``n`` more items of the iterator (fewer when it ends)."""
+        rpc = self._rpc
+        rpc.epoch += 1
+        resp = rpc.request({"op": "next", "ref": self._rid, "n": n})
+        items = rpc.value(resp.get("ok"))
+        if type(items) is not list or len(items) > n:
+            raise rpc.died("solution protocol broken: bad iterator items")
+        object.__setattr__(self, "_ended", bool(resp.get("stop")))
+        return items
+
     def __len__(self) -> int:
-        if "i" in self._kinds:
-            raise TypeError("an iterator of the solution has no len()")
+        if "i" in self._kinds:  # the items it has left (fetched, not consumed)
+            while not self._ended:
+                self._buf.extend(self._fetch(4096))
+            return len(self._buf)
         try:
             return len(self._items())
         except TypeError:
