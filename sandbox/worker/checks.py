@@ -235,13 +235,57 @@ def _param_sets(fn: Callable) -> list[tuple[str, dict]]:
     return [(f"[{ident}]" if ident else "", kwargs) for ident, kwargs in sets]
 
 
-def _check_fixtures(fn: Callable, kwargs: dict) -> None:
-    """pytest would fail a test whose parameters are neither parametrized nor defaulted: no fixtures here."""
+def _own_fixture(obj: object) -> Callable | None:
+    """The function of a fixture the tests define themselves (``@pytest.fixture``), else None."""
+    get = getattr(obj, "_get_wrapped_function", None)
+    fn = get() if callable(get) else obj if hasattr(obj, "_pytestfixturefunction") else None
+    return fn if isinstance(fn, types.FunctionType) and fn.__code__.co_filename == TESTS_FILE else None
+
+
+def _with_fixtures(fn: Callable, kwargs: dict, env: dict, made: dict, teardown: list, depth: int = 0) -> dict:
+    """``kwargs`` and, for every other parameter that is neither defaulted nor parametrized, the value of
+    the tests' own fixture of that name (function scope: made once per test, a ``yield`` fixture torn down
+    after it, fixtures of fixtures too); pytest's built-in fixtures are not provided (the test fails)."""
     import inspect
 
+    out = dict(kwargs)
     for p in inspect.signature(fn).parameters.values():
-        if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in kwargs:
-            raise TypeError(f"fixture {p.name!r} is not available")
+        if p.default is not p.empty or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) or p.name in out:
+            continue
+        if p.name not in made:
+            fixture = _own_fixture(env.get(p.name)) if depth < 32 else None
+            if fixture is None:
+                raise TypeError(f"fixture {p.name!r} is not available")
+            value = fixture(**_with_fixtures(fixture, {}, env, made, teardown, depth + 1))
+            if inspect.isgenerator(value):
+                teardown.append(value)
+                value = next(value)
+            made[p.name] = value
+        out[p.name] = made[p.name]
+    return out
+
+
+def _torn_down(teardown: list) -> None:
+    for gen in reversed(teardown):
+        try:
+            next(gen)
+        except StopIteration:
+            pass
+
+
+def _xunit(owner: object, name: str, arg: object) -> None:
+    """pytest's xunit-style ``setup_*``/``teardown_*`` hook ``name`` of the tests' module or class, if any
+    (called with ``arg`` when it takes one)."""
+    import inspect
+
+    hook = owner.get(name) if isinstance(owner, dict) else getattr(owner, name, None)
+    if not callable(hook) or (isinstance(owner, dict) and getattr(hook, "__module__", None) != "__main__"):
+        return
+    try:
+        takes = bool(inspect.signature(hook).parameters)
+    except (TypeError, ValueError):
+        takes = False
+    hook(arg) if takes else hook()
 
 
 def _call_test(verdict: Verdict, where: str, call: Callable[[], object]) -> None:
@@ -259,20 +303,29 @@ def _call_test(verdict: Verdict, where: str, call: Callable[[], object]) -> None
         verdict.fail_once(where, e)
 
 
-def _test_function(fn: Callable, kwargs: dict | None) -> object:
+def _test_function(fn: Callable, kwargs: dict | None, env: dict) -> object:
+    """One test function, between the module's ``setup_function`` and ``teardown_function``, with its
+    fixtures."""
     if kwargs is None:
         raise _skipped("by a condition")
-    _check_fixtures(fn, kwargs)
-    return fn(**kwargs)
+    teardown: list = []
+    kwargs = _with_fixtures(fn, kwargs, env, {}, teardown)
+    _xunit(env, "setup_function", fn)
+    try:
+        return fn(**kwargs)
+    finally:
+        _xunit(env, "teardown_function", fn)
+        _torn_down(teardown)
 
 
-def _test_method(cls: type, name: str, kwargs: dict | None) -> object:
+def _test_method(cls: type, name: str, kwargs: dict | None, env: dict) -> object:
     """One test method on a fresh instance, between its ``setup_method`` and ``teardown_method``."""
     if kwargs is None:
         raise _skipped("by a condition")
     inst = cls()
     method = getattr(inst, name)
-    _check_fixtures(method, kwargs)
+    teardown: list = []
+    kwargs = _with_fixtures(method, kwargs, env, {}, teardown)
     if hasattr(inst, "setup_method"):
         inst.setup_method(method)  # type: ignore[attr-defined]
     try:
@@ -280,19 +333,25 @@ def _test_method(cls: type, name: str, kwargs: dict | None) -> object:
     finally:
         if hasattr(inst, "teardown_method"):
             inst.teardown_method(method)  # type: ignore[attr-defined]
+        _torn_down(teardown)
 
 
 def run_collected(env: dict, defined: list[str], verdict: Verdict) -> None:
     """What pytest would collect among the tests' own definitions (``defined``, in source order) and has
     not run yet: functions ``test*``; methods ``test*`` of classes ``Test*`` (a fresh instance each; an
     ``__init__`` that needs arguments fails them); ``unittest.TestCase`` subclasses (run by ``unittest``,
-    every error and failure counted). Skips: see :func:`_skipped`."""
+    every error and failure counted). pytest's xunit-style ``setup_module``/``setup_class``/
+    ``setup_function`` (and their ``teardown_*``) run around them, and the tests' own fixtures are made
+    for them. Skips: see :func:`_skipped`."""
+    module = sys.modules.get("__main__")
+    _call_test(verdict, "setup_module", lambda: _xunit(env, "setup_module", module))
     for name in defined:
         obj = env.get(name)
         if isinstance(obj, types.FunctionType) and name.startswith("test") and obj.__code__.co_filename == TESTS_FILE:
             if name not in verdict.ran:
                 for ident, kwargs in _param_sets(obj):
-                    _call_test(verdict, name + ident, lambda obj=obj, kwargs=kwargs: _test_function(obj, kwargs))
+                    call = lambda obj=obj, kwargs=kwargs: _test_function(obj, kwargs, env)  # noqa: E731
+                    _call_test(verdict, name + ident, call)
         elif isinstance(obj, type) and issubclass(obj, unittest.TestCase):
             names = [n for n in unittest.TestLoader().getTestCaseNames(obj) if f"{name}.{n}" not in verdict.ran]
             unittest.TestSuite([obj(n) for n in names]).run(unittest.TestResult())
@@ -303,8 +362,13 @@ def run_collected(env: dict, defined: list[str], verdict: Verdict) -> None:
                 methods += [
                     m for m, f in vars(klass).items() if m.startswith("test") and callable(f) and m not in methods
                 ]
+            methods = [m for m in methods if f"{name}.{m}" not in verdict.ran]
+            if methods:
+                _call_test(verdict, f"{name}.setup_class", lambda obj=obj: _xunit(obj, "setup_class", obj))
             for m in methods:
-                if f"{name}.{m}" not in verdict.ran:
-                    for ident, kwargs in _param_sets(getattr(obj, m)):
-                        call = lambda obj=obj, m=m, kwargs=kwargs: _test_method(obj, m, kwargs)  # noqa: E731
-                        _call_test(verdict, f"{name}.{m}{ident}", call)
+                for ident, kwargs in _param_sets(getattr(obj, m)):
+                    call = lambda obj=obj, m=m, kwargs=kwargs: _test_method(obj, m, kwargs, env)  # noqa: E731
+                    _call_test(verdict, f"{name}.{m}{ident}", call)
+            if methods:
+                _call_test(verdict, f"{name}.teardown_class", lambda obj=obj: _xunit(obj, "teardown_class", obj))
+    _call_test(verdict, "teardown_module", lambda: _xunit(env, "teardown_module", module))

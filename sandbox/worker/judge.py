@@ -135,7 +135,10 @@ def _plain(x: object) -> object:
     """A numpy scalar as the Python value it stands for (``np.int64(2)`` is the 2 a JSON output holds)."""
     if type(x).__module__ == "numpy" and getattr(x, "ndim", None) == 0 and getattr(x, "shape", None) == ():
         try:
-            return x.item()  # type: ignore[attr-defined]
+            got = x.item()  # type: ignore[attr-defined]
+            if type(got).__module__ == "numpy":  # extended precision gives itself back
+                got = complex(got) if getattr(x, "dtype", None).kind == "c" else float(got)  # type: ignore[union-attr,arg-type]
+            return got
         except Exception:
             return x
     return x

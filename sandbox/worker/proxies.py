@@ -154,15 +154,25 @@ class Rpc:
         """The solution's exception as a trusted one: a built-in type as itself (with its arguments when
         they are data), a class of the solution's as a class made here under its name, subclassing the
         built-in it derives from (``except ValueError`` catches it, ``except NegError`` too)."""
-        name, msg, base, args = (list(exc) + ["", "", "", None])[:4] if isinstance(exc, list) else ("", "", "", None)
+        name, msg, base, args, attrs = (
+            (list(exc) + ["", "", "", None, None])[:5] if isinstance(exc, list) else ("", "", "", None, None)
+        )
         cls = self.exception_class(str(name), str(base or name))
         if cls is None:
             return SolutionError(f"{name}: {msg}")
         try:
             decoded = self.value(args) if isinstance(args, list) else None
+            fields = self.value(attrs) if isinstance(attrs, list) and name != base else None
         except SolutionDied:
-            decoded = None
-        return cls(*decoded) if type(decoded) is tuple else cls(str(msg))
+            decoded = fields = None
+        e = cls(*decoded) if type(decoded) is tuple else cls(str(msg))
+        if name != base:  # a class of the solution's: its own str() and the attributes its __init__ set
+            e._rlvr_str = str(msg)  # type: ignore[attr-defined]
+            if type(fields) is dict:
+                for k, v in fields.items():
+                    if type(k) is str and k.isidentifier() and not k.startswith("_"):
+                        setattr(e, k, v)
+        return e
 
     def exception_class(self, name: str, base: str) -> type | None:
         cls = getattr(builtins, base, None)
@@ -174,7 +184,7 @@ class Rpc:
             return cls
         key = (name, base)
         if key not in self.exc_classes:
-            self.exc_classes[key] = type(name, (cls,), {"__module__": "solution"})
+            self.exc_classes[key] = type(name, (cls,), {"__module__": "solution", "__str__": _solution_str})
         return self.exc_classes[key]
 
     def _serve_callback(self, msg: dict) -> None:
@@ -306,6 +316,12 @@ def _trusted_import(module: str, qualname: str) -> object | None:
     except Exception:
         return None
     return obj
+
+
+def _solution_str(self: BaseException) -> str:
+    """``str()`` of an exception of a solution's class: what the solution's ``__str__`` gave."""
+    got = getattr(self, "_rlvr_str", None)
+    return got if type(got) is str else BaseException.__str__(self)
 
 
 class RemoteRef:

@@ -218,7 +218,8 @@ def _has_attribute(obj: object, name: str) -> bool:
 
 
 def _exception(e: BaseException, ref: object) -> list:
-    """``[name, message, built-in base, encoded args or None]`` of an exception of the solution."""
+    """``[name, message, built-in base, encoded args or None, encoded attributes or None]`` of an exception
+    of the solution."""
     base = next((k for k in type(e).__mro__ if k.__module__ == "builtins"), BaseException)
     try:
         args = encode(tuple(e.args), ref)  # type: ignore[arg-type]
@@ -228,7 +229,11 @@ def _exception(e: BaseException, ref: object) -> list:
         msg = str(e)[:500]
     except BaseException:
         msg = ""
-    return [type(e).__name__, msg, base.__name__, args]
+    try:  # the attributes its __init__ set (``e.need``), when they are data
+        attrs = encode({k: v for k, v in vars(e).items() if type(k) is str and not k.startswith("_")}, None)
+    except BaseException:
+        attrs = None
+    return [type(e).__name__, msg, base.__name__, args, attrs]
 
 
 class _Channel:

@@ -144,6 +144,8 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
     np = sys.modules.get("numpy")
     if np is not None and t.__module__ == "numpy":
         kind = getattr(getattr(x, "dtype", None), "kind", "")
+        if (isinstance(x, np.generic) or t is np.ndarray) and (kind in "mM" or _extended(x.dtype)):  # type: ignore[attr-defined]
+            return _encode_np_exact(np, x)
         if isinstance(x, np.generic) and kind in _NP_SCALARS:
             return ["ns", x.dtype.str, encode(x.item(), None, None, depth + 1)]  # type: ignore[attr-defined]
         if t is np.ndarray and kind in _NP_ARRAYS:
@@ -153,6 +155,63 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
     if ref is None:
         raise TypeError(f"cannot send a {t.__name__}")
     return ref(x)
+
+
+def _extended(dtype: object) -> bool:
+    """numpy's extended precision (``longdouble``, ``clongdouble``): ``item()`` gives the same type back."""
+    kind, size = getattr(dtype, "kind", ""), getattr(dtype, "itemsize", 0)
+    return (kind == "f" and size > 8) or (kind == "c" and size > 16)
+
+
+def _encode_np_exact(np: object, x: object) -> list:
+    """A numpy scalar or array of extended precision (each number as its shortest round-trip text, complex
+    ones as two) or of dates and durations (``datetime64``/``timedelta64``: their 64-bit count of units):
+    ``["nx", dtype, shape or None, items]``."""
+    dtype = x.dtype  # type: ignore[attr-defined]
+    scalar = not hasattr(x, "shape") or x.shape == () and type(x).__name__ != "ndarray"  # type: ignore[attr-defined]
+    flat = np.ravel(x)  # type: ignore[attr-defined]
+    if dtype.kind in "mM":
+        items: list = flat.view("i8").tolist()
+    else:
+        text = np.format_float_scientific  # type: ignore[attr-defined]
+        if dtype.kind == "f":
+            items = [text(v, unique=True) for v in flat]
+        else:
+            items = [[text(v.real, unique=True), text(v.imag, unique=True)] for v in flat]
+    return ["nx", dtype.str, None if scalar else list(x.shape), items]  # type: ignore[attr-defined]
+
+
+def _decode_np_exact(v: list) -> object:
+    np = importlib.import_module("numpy")
+    dtype = np.dtype(str(v[1]))
+    items = v[3]
+    if not isinstance(items, list):
+        raise TypeError("bad numpy items")
+    if dtype.kind in "mM":
+        if not all(type(i) is int for i in items):
+            raise TypeError("bad numpy items")
+        flat = np.array(items, dtype="i8").view(dtype)
+    elif _extended(dtype):
+        real = dtype.type(0).real.dtype.type
+
+        def num(t: object) -> object:
+            if type(t) is not str or len(t) > 64:
+                raise TypeError("bad numpy number")
+            return real(t)
+
+        if dtype.kind == "f":
+            flat = np.array([num(t) for t in items], dtype=dtype)
+        else:
+            if not all(isinstance(t, list) and len(t) == 2 for t in items):
+                raise TypeError("bad numpy complex")
+            flat = np.array([dtype.type(num(a)) + dtype.type(num(b)) * 1j for a, b in items], dtype=dtype)
+    else:
+        raise TypeError("bad numpy dtype")
+    if v[2] is None:
+        if len(flat) != 1:
+            raise TypeError("bad numpy scalar")
+        return flat[0]
+    return flat.reshape(tuple(int(n) for n in v[2]))
 
 
 def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> list:
@@ -264,6 +323,8 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         if cls is None:
             cls = _NT_CLASSES[key] = collections.namedtuple(key[0], key[1])  # type: ignore[misc]
         return cls(*(decode(e, ref, memo, tref) for e in v[3]))
+    if tag == "nx":
+        return _decode_np_exact(v)
     if tag in ("ns", "nd"):
         np = importlib.import_module("numpy")  # (only when a numpy value was sent: it is importable here)
         dtype = np.dtype(str(v[1]))
