@@ -10,6 +10,7 @@ import importlib
 import json
 import os
 import sys
+import types
 from collections.abc import Callable
 
 from .framing import READ_CHUNK, write_all
@@ -206,6 +207,18 @@ class Rpc:
                 result = iter(obj)  # type: ignore[call-overload]
             elif op == "next":
                 result = next(obj)  # type: ignore[call-overload]
+            elif op in ("getattr", "setattr"):  # a node, a tree the tests built: its plain attributes
+                args = [self.value(a) for a in msg.get("args", [])]
+                name = args[0] if args else None
+                if type(name) is not str or name.startswith("_") or not _readable_back(obj):
+                    raise AttributeError(f"this attribute of an object of the tests is not for the solution: {name!r}")
+                if op == "getattr":
+                    result = getattr(obj, name)
+                else:
+                    if len(args) != 2:
+                        raise TypeError("setattr takes a name and a value")
+                    setattr(obj, name, args[1])
+                    result = None
             else:
                 raise TypeError(f"unknown callback {op!r}")
             reply: dict = {"cbok": self.enc(result)}
@@ -302,6 +315,22 @@ def _callable_back(obj: object) -> bool:
         if code is not None and code.co_filename == harness:
             return False
     return True
+
+
+def _readable_back(obj: object) -> bool:
+    """Whether the solution may read and set the plain attributes of ``obj``, an object the tests gave it:
+    an instance of a class the tests defined (a ``TreeNode``, a ``ListNode``), never a class, a module, a
+    function, or an object of the harness's own classes."""
+    t = type(obj)
+    if isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType)) or t.__module__ != "__main__":
+        return False
+    harness = _callable_back.__code__.co_filename
+    for klass in t.__mro__[:-1]:
+        for f in vars(klass).values():
+            code = getattr(getattr(f, "__func__", f), "__code__", None)
+            if code is not None and code.co_filename == harness:
+                return False
+    return all(k.__module__ in ("__main__", "builtins") for k in t.__mro__)  # (no library class's machinery)
 
 
 def _trusted_import(module: str, qualname: str) -> object | None:

@@ -280,8 +280,9 @@ class _Channel:
 
 
 class TestsObject:
-    """An object of the tests (a function, a generator, an iterator) the solution was given: calling and
-    iterating it are done by the tests' process."""
+    """An object of the tests (a function, a generator, an iterator, a node the tests built) the solution
+    was given: calling and iterating it, reading and setting its plain attributes are done by the tests'
+    process."""
 
     __slots__ = ("_tid", "_dec")
 
@@ -296,6 +297,17 @@ class TestsObject:
 
     def __next__(self) -> object:
         return self._dec("next", self._tid, (), {})  # type: ignore[operator]
+
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._dec("getattr", self._tid, (name,), {})  # type: ignore[operator]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in TestsObject.__slots__:
+            object.__setattr__(self, name, value)
+        else:
+            self._dec("setattr", self._tid, (name, value), {})  # type: ignore[operator]
 
     def __repr__(self) -> str:
         return f"<object #{self._tid} of the tests>"
