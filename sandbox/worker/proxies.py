@@ -10,6 +10,7 @@ import importlib
 import json
 import os
 import sys
+import threading
 import types
 from collections.abc import Callable
 
@@ -75,6 +76,7 @@ class Rpc:
         self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
         self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
         self.remotes: dict[int, RemoteRef] = {}
+        self.lock = threading.RLock()
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -126,6 +128,12 @@ class Rpc:
         return line
 
     def request(self, msg: dict) -> dict:
+        """One request and its answer; one at a time (tests may call the solution from threads of their
+        own: ``ThreadPoolExecutor().map(f, xs)``)."""
+        with self.lock:
+            return self._request(msg)
+
+    def _request(self, msg: dict) -> dict:
         if self.dead:
             raise SolutionDied(self.dead)
         settings = tuple(get() for get in _SYS_SETTINGS)

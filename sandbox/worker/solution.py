@@ -166,8 +166,29 @@ def _finish(code: int) -> None:
     os._exit(code)
 
 
+def _stdin_as_file() -> None:
+    """Give the program its input as a file, as judges do: read it all from the worker's pipe into a memfd
+    on fd 0, so that ``os.fstat(0).st_size`` is its size and ``open('/dev/stdin')`` reopens it."""
+    chunks = []
+    while True:
+        b = os.read(0, READ_CHUNK)
+        if not b:
+            break
+        chunks.append(b)
+    if not chunks:
+        return
+    fd = os.memfd_create("stdin", 0)
+    data = memoryview(b"".join(chunks))
+    while data:
+        data = data[os.write(fd, data) :]
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.dup2(fd, 0)
+    os.close(fd)
+
+
 def program_child(src: str) -> None:
-    """Run ``src`` as ``__main__`` in this process."""
+    """Run ``src`` as ``__main__`` in this process (its input a file: :func:`_stdin_as_file`)."""
+    _stdin_as_file()
     mod = _main_module()
     code = 0
     try:

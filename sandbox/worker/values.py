@@ -130,6 +130,9 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         return _encode_body(x, ref, memo, depth)
     if t is range:
         return ["R", hex(x.start), hex(x.stop), hex(x.step)]  # type: ignore[attr-defined]
+    view = _VIEWS.get(t.__name__)
+    if view is not None and t is view[0]():
+        return ["V", t.__name__, encode(view[1](x), ref, memo, depth + 1)]
     mod = t.__module__  # (these modules are imported only where such a value exists: not in the worker)
     if mod == "fractions" and t is sys.modules["fractions"].Fraction:
         return ["Q", hex(x.numerator), hex(x.denominator)]  # type: ignore[attr-defined]
@@ -155,6 +158,22 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
     if ref is None:
         raise TypeError(f"cannot send a {t.__name__}")
     return ref(x)
+
+
+#: Built-in and standard views and wrappers that cross as the data they wrap, rebuilt as the same type:
+#: type name -> (the type, its data, a new one from that data).
+_VIEWS: dict[str, tuple[Callable, Callable, Callable]] = {
+    "dict_keys": (lambda: type({}.keys()), list, lambda v: dict.fromkeys(v).keys()),
+    "dict_values": (lambda: type({}.values()), list, lambda v: dict(enumerate(v)).values()),
+    "dict_items": (lambda: type({}.items()), list, lambda v: dict(v).items()),
+    "mappingproxy": (lambda: type(type.__dict__), dict, lambda v: type(type.__dict__)(v)),
+    "slice": (lambda: slice, lambda x: (x.start, x.stop, x.step), lambda v: slice(*v)),
+    "UserList": (lambda: collections.UserList, lambda x: x.data, lambda v: collections.UserList(v)),
+    "UserDict": (lambda: collections.UserDict, lambda x: x.data, lambda v: collections.UserDict(v)),
+    "UserString": (lambda: collections.UserString, lambda x: x.data, lambda v: collections.UserString(v)),
+}
+_VIEW_DATA = {"dict_keys": list, "dict_values": list, "dict_items": list, "mappingproxy": dict, "slice": tuple,
+              "UserList": list, "UserDict": dict, "UserString": str}  # fmt: skip
 
 
 def _extended(dtype: object) -> bool:
@@ -325,6 +344,16 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         return cls(*(decode(e, ref, memo, tref) for e in v[3]))
     if tag == "nx":
         return _decode_np_exact(v)
+    if tag == "V":
+        name = str(v[1])
+        data = decode(v[2], ref, memo, tref)
+        if name not in _VIEWS or type(data) is not _VIEW_DATA[name]:
+            raise TypeError("bad view")
+        if name == "dict_items" and not all(type(p) is tuple and len(p) == 2 for p in data):  # type: ignore[attr-defined]
+            raise TypeError("bad dict items")
+        if name == "slice" and len(data) != 3:  # type: ignore[arg-type]
+            raise TypeError("bad slice")
+        return _VIEWS[name][2](data)
     if tag in ("ns", "nd"):
         np = importlib.import_module("numpy")  # (only when a numpy value was sent: it is importable here)
         dtype = np.dtype(str(v[1]))
