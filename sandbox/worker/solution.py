@@ -352,6 +352,8 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
     chan = _Channel(rfd, wfd)
 
     def ref(x: object) -> list:
+        if type(x) is TestsObject:  # an object of the tests goes back as itself
+            return ["T", x._tid]
         i = index.get(id(x))
         if i is None or objects[i] is not x:
             i = index[id(x)] = len(objects)
