@@ -49,7 +49,7 @@ def prepared_child(job_fd: int) -> None:
         solution_child(src, 3, os.dup(3))
     else:
         os.close(3)
-        program_child(src)
+        program_child(src, kind == b"input")
 
 
 def stdio_for_runs() -> None:
@@ -186,9 +186,10 @@ def _stdin_as_file() -> None:
     os.close(fd)
 
 
-def program_child(src: str) -> None:
-    """Run ``src`` as ``__main__`` in this process (its input a file: :func:`_stdin_as_file`)."""
-    _stdin_as_file()
+def program_child(src: str, has_input: bool = False) -> None:
+    """Run ``src`` as ``__main__`` in this process (its input, if it has one, a file: :func:`_stdin_as_file`)."""
+    if has_input:
+        _stdin_as_file()
     mod = _main_module()
     code = 0
     try:
