@@ -118,6 +118,9 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         memo.objs.append(x)
         depth += 1
         if t is list:
+            fast = _uniform(x) if len(x) > 8 else None  # type: ignore[arg-type]
+            if fast is not None:
+                return [fast, list(x)]  # type: ignore[call-overload]
             return ["l", [encode(v, ref, memo, depth) for v in x]]  # type: ignore[attr-defined]
         return ["d", [[encode(k, ref, memo, depth), encode(v, ref, memo, depth)] for k, v in x.items()]]  # type: ignore[attr-defined]
     if t is tuple or t is frozenset:
@@ -174,6 +177,24 @@ _VIEWS: dict[str, tuple[Callable, Callable, Callable]] = {
 }
 _VIEW_DATA = {"dict_keys": list, "dict_values": list, "dict_items": list, "mappingproxy": dict, "slice": tuple,
               "UserList": list, "UserDict": dict, "UserString": str}  # fmt: skip
+
+
+_UNIFORM = {int: "li", float: "lf", str: "ls"}  # a list of one plain type crosses as a JSON array of it
+_UNIFORM_TYPES = {v: k for k, v in _UNIFORM.items()}
+_INT_BOUND = 1 << 63  # (larger ints cross as hex, free of the interpreter's digit limit)
+
+
+def _uniform(x: list) -> str | None:
+    """The tag of a list whose items are all plain ints (within 64 bits), all floats or all strs: it crosses
+    as a JSON array of them, about ten times faster than item by item (large values: 2M ints)."""
+    t = type(x[0])
+    if t is int:
+        ok = all(type(v) is int and -_INT_BOUND < v < _INT_BOUND for v in x)
+    elif t is float or t is str:
+        ok = all(type(v) is t for v in x)
+    else:
+        return None
+    return _UNIFORM[t] if ok else None
 
 
 def _extended(dtype: object) -> bool:
@@ -310,6 +331,12 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         memo.objs.append(out)
         out.extend([decode(e, ref, memo, tref) for e in v[1]])
         return out
+    if tag in _UNIFORM_TYPES:
+        items, want = v[1], _UNIFORM_TYPES[tag]
+        if type(items) is not list or not all(type(e) is want for e in items):
+            raise TypeError("bad uniform list")
+        memo.objs.append(items)
+        return items
     if tag == "d":
         new: dict = {}
         memo.objs.append(new)

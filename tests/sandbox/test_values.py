@@ -139,3 +139,16 @@ def test_depth_limit() -> None:
 def test_bad_messages_raise(bad: list) -> None:
     with pytest.raises((TypeError, ValueError, KeyError, IndexError)):
         decode(bad)
+
+
+def test_uniform_lists_cross_as_one_array_with_exact_types_and_identity() -> None:
+    ints, floats, strs = list(range(-5, 20)), [0.5, -0.0, float("inf")] * 5, ["a", "b"] * 6
+    for x, tag in ((ints, "li"), (floats, "lf"), (strs, "ls")):
+        assert encode(x)[0] == tag
+        y = roundtrip(x)
+        assert y == x and [type(v) for v in y] == [type(v) for v in x]
+    assert encode([1] * 9 + [True])[0] == "l" and encode([1] * 9 + [1 << 70])[0] == "l"  # mixed: item by item
+    both = roundtrip((ints, ints))
+    assert both[0] is both[1]  # aliasing survives
+    with pytest.raises((TypeError, ValueError)):
+        decode(["li", [1, 2.0]])
