@@ -240,7 +240,9 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     env = module.__dict__
     env.update(__file__=TESTS_FILE, __builtins__=builtins)
     entry = spec.get("entry_point") or ""
-    env.update(rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n)]))
+    given = rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n)])
+    env.update(given)
+    given_ids = {id(v) for v in given.values()}  # what the solution bound (a trusted import of it included)
     for n in free:  # module names: whatever the solution bound to them, unless it is data (see module_named)
         if n == entry or n in called or n.startswith("__") or hasattr(builtins, n):
             continue
@@ -257,7 +259,9 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
         __rlvr_died__=(SolutionDied, StopTests),
         __rlvr_pass__=lambda line: verdict.ok(("line", line)),
         __rlvr_fail__=lambda line, e: verdict.fail(f"line {line}", e, ("line", line)),
-        __rlvr_checked__=lambda line, fn: None if isinstance(fn, RemoteRef) else verdict.ok(("line", line)),
+        __rlvr_checked__=lambda line, fn: (
+            None if isinstance(fn, RemoteRef) or id(fn) in given_ids else verdict.ok(("line", line))
+        ),
         __rlvr_prefetch__=lambda *calls: prefetch_calls(rpc, calls),
         __rlvr_enter__=verdict.enter,
         __rlvr_raised__=verdict.raised,

@@ -618,9 +618,12 @@ class RemoteRef:
 
 def _binop(name: str, swap: bool) -> Callable:
     def op(self: RemoteRef, other: object) -> object:
-        """The solution's own operator (its result is its answer, as a method's is)."""
-        rpc = self._rpc
-        return self._ask({"op": "binop", "name": name, "arg": rpc.enc(other), "swap": swap}, changes=True)
+        """The solution's own operator between two of its objects (its result is its answer, as a method's
+        is). Never with plain data: the data may be the tests' expected value, which the solution would
+        learn (``abs(f(x) - 2.5) < 1e-9`` against an object whose ``__sub__`` returns 0)."""
+        if not isinstance(other, RemoteRef) or other._rpc is not self._rpc:
+            return NotImplemented
+        return self._ask({"op": "binop", "name": name, "arg": ["r", other._rid], "swap": swap}, changes=True)
 
     return op
 
