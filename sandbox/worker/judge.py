@@ -31,12 +31,13 @@ MODULE_ALIASES = {
     "sp": ("scipy", "sympy"), "nx": ("networkx",), "tf": ("tensorflow",), "mpl": ("matplotlib",),
     "sns": ("seaborn",), "pl": ("polars",), "jnp": ("jax.numpy",),
 }  # fmt: skip
-#: Third-party packages tests name without importing them: when one is not importable here, such a name is
-#: a module that is missing (its attributes raise ``ModuleNotFoundError``), never the solution's stand-in.
+#: Well-known packages tests name without importing them: such a name is always the package, whatever
+#: attributes the tests read of it, and when it is not importable here a module that is missing (its
+#: attributes raise ``ModuleNotFoundError``), never the solution's stand-in. (No common words: ``regex``.)
 KNOWN_PACKAGES = frozenset({
-    "numpy", "scipy", "pandas", "sympy", "torch", "networkx", "matplotlib", "pytest", "hypothesis", "sklearn",
-    "jax", "tensorflow", "numba", "PIL", "cv2", "yaml", "sortedcontainers", "more_itertools", "attr", "attrs",
-    "pydantic", "requests", "bs4", "regex", "statsmodels", "seaborn", "polars", "pyarrow", "einops", "toolz",
+    "numpy", "scipy", "pandas", "sympy", "torch", "networkx", "matplotlib", "pytest", "sklearn", "jax",
+    "tensorflow", "numba", "PIL", "cv2", "yaml", "sortedcontainers", "more_itertools", "pydantic", "bs4",
+    "statsmodels", "seaborn", "polars", "pyarrow", "einops", "toolz",
 })  # fmt: skip
 #: Importable names never imported for the tests (side effects: a browser, a GUI, printing the Zen).
 NEVER_IMPORTED = frozenset({"this", "antigravity", "idlelib", "tkinter", "turtle", "turtledemo", "__main__"})
@@ -92,10 +93,10 @@ def module_named(name: str, claimed: str, chains: set[tuple[str, ...]]) -> types
     class, a function, a module, or nothing): an importable module of that name, of its conventional alias,
     or the one the solution imported under it (``claimed``, a module name: only when it is that name's own
     or one of its alias's, and imported here) — the first that has every attribute chain the tests read of
-    it, for a standard-library name (``queue.push`` of a solution's ``queue = Q()``: the tests mean the
-    solution's object; common words name standard modules) — else None. A third-party package's name (or
-    alias) is always the package, imported here (a solution does not name its objects ``numpy``), and one
-    that cannot be imported here is a missing module."""
+    it (``queue.push`` of a solution's ``queue = Q()``: the tests mean the solution's object; common words
+    name modules, ``regex``, ``click`` too) — else None. The name (or alias) of a well-known package
+    (:data:`KNOWN_PACKAGES`) is always the package, imported here (a solution does not name its objects
+    ``numpy``), and one that cannot be imported here is a missing module."""
     options = []
     aliases = MODULE_ALIASES.get(name, ())
     if claimed and (claimed.split(".")[0] == name or claimed in aliases):
@@ -112,7 +113,7 @@ def module_named(name: str, claimed: str, chains: set[tuple[str, ...]]) -> types
             if top in KNOWN_PACKAGES or top in sys.stdlib_module_names:
                 return _missing_module(real)
             continue
-        if top not in sys.stdlib_module_names or _has_chains(mod, chains):
+        if top in KNOWN_PACKAGES or _has_chains(mod, chains):
             return mod
     return None
 

@@ -158,6 +158,10 @@ else:
             "class C:\n    def encode(s, x): return x[::-1]\ncode = C()",
             {"tests": "assert code.encode('ab') == 'ba'"},
         ),
+        "a compiled pattern named regex": (
+            "import re\nregex = re.compile('a+')\n",
+            {"tests": "assert regex.pattern == 'a+' and regex.groups == 0"},
+        ),
         "getattr of the solution's calendar": (
             "class Cal:\n    def book(s, a, b): return True\ncalendar = Cal()",
             {"tests": "assert getattr(calendar, 'book')(10, 20) is True"},
