@@ -129,7 +129,9 @@ class JudgeSpec:
     value and exact type). ``entry_point`` (assert mode): the solution's function under test, bound in the
     tests as ``__entry_point__`` (HumanEval's ``check(__entry_point__)``: a builtin of the same name stays
     the builtin) or, in tests that do not use ``__entry_point__``, under its own name, even over a builtin
-    (as in the concatenated file). ``float_tol``: relative tolerance for floats in call mode (0 = exact)."""
+    (as in the concatenated file). ``float_tol``: relative tolerance for floats in call mode (0: a relative
+    1e-9, what two ways of computing one float differ by). ``unwrap_single`` (call mode, APPS' ``input_output``
+    wrapper only): an expected one-element list also accepts its element."""
 
     solution: str
     mode: str = "assert"
@@ -140,6 +142,7 @@ class JudgeSpec:
     float_tol: float = 0.0
     max_failures_reported: int = 3
     entry_point: str = ""
+    unwrap_single: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in ("assert", "call"):

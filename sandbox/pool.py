@@ -508,6 +508,7 @@ def judge_frames(job_id: int, spec: JudgeSpec, lim: Limits, nonce: str, fraction
             "float_tol": spec.float_tol,
             "fraction": fraction,
             "entry_point": spec.entry_point,
+            "unwrap_single": spec.unwrap_single,
             "max_failures_reported": spec.max_failures_reported,
         }
     ).encode()

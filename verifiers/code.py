@@ -123,6 +123,7 @@ class CodeTask:
     timeout_s: float | None = None
     prompt: str = ""
     entry_point: str = ""
+    unwrap_single: bool = False  # APPS' input_output: a return value wrapped in a one-element list
 
 
 def parse_reference(reference: Any) -> CodeTask:
@@ -140,7 +141,8 @@ def parse_reference(reference: Any) -> CodeTask:
     if not isinstance(ref, Mapping):
         raise ValueError(f"code reference must be a dict or a string, got {type(reference).__name__}")
     ref = dict(ref)
-    if "input_output" in ref:  # APPS / TACO
+    apps = "input_output" in ref
+    if apps:  # APPS / TACO
         io = ref.pop("input_output")
         io = json.loads(io) if isinstance(io, str) else io
         if not isinstance(io, Mapping):
@@ -180,7 +182,9 @@ def parse_reference(reference: Any) -> CodeTask:
         if not isinstance(ins, list) or not isinstance(outs, list) or len(ins) != len(outs) or not ins:
             raise ValueError("reference.inputs and reference.outputs must be non-empty lists of equal length")
         ins = [a if isinstance(a, list) else [a] for a in ins]
-        return CodeTask("call", fn_name=fn, inputs=ins, outputs=outs, float_tol=tol, timeout_s=timeout)
+        return CodeTask(
+            "call", fn_name=fn, inputs=ins, outputs=outs, float_tol=tol, timeout_s=timeout, unwrap_single=apps
+        )
     if "stdin" in ref or "expected_stdout" in ref:
         if "expected_stdout" not in ref:
             raise ValueError("reference.expected_stdout is missing")
@@ -201,10 +205,16 @@ def parse_reference(reference: Any) -> CodeTask:
     )
 
 
+#: What a judge's "trailing whitespace" is: spaces, tabs and carriage returns (not form feeds, vertical tabs or
+#: Unicode spaces, which ``str.rstrip`` would also drop: a program printing them printed something else).
+TRAILING_WS = " \t\r"
+
+
 def same_stdout(got: str, expected: str) -> bool:
-    """Line-by-line equality ignoring trailing whitespace on each line and trailing blank lines."""
-    g = [ln.rstrip() for ln in got.replace("\r\n", "\n").split("\n")]
-    e = [ln.rstrip() for ln in expected.replace("\r\n", "\n").split("\n")]
+    """Line-by-line equality ignoring trailing spaces, tabs and carriage returns on each line and trailing
+    empty lines; lines split at ``\\n`` only."""
+    g = [ln.rstrip(TRAILING_WS) for ln in got.split("\n")]
+    e = [ln.rstrip(TRAILING_WS) for ln in expected.split("\n")]
     while g and not g[-1]:
         g.pop()
     while e and not e[-1]:
@@ -303,6 +313,7 @@ class CodeVerifier(BatchVerifier):
             outputs=task.outputs,
             float_tol=task.float_tol,
             entry_point=task.entry_point if task.mode == "assert" else "",
+            unwrap_single=task.unwrap_single,
         )
         res = self.sandbox.judge(spec, lim, fraction=self.partial)
         return self._from_judge(res, code)

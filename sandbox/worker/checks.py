@@ -4,6 +4,7 @@ a failure cannot be taken back), ``unittest`` assertions and results that report
 
 from __future__ import annotations
 
+import sys
 import types
 import unittest
 from collections.abc import Callable
@@ -29,28 +30,40 @@ def _skipped(e: BaseException | str) -> AssertionError:
 
 
 class Verdict:
-    """The checks of one test run: every executed ``assert`` statement and ``unittest`` assertion counts
-    once, passed or failed, and so does a collected test that raises; the first failures are described. A
-    failure cannot be taken back: in all-or-nothing mode it decides (``StopTests`` unwinds the tests, and
-    if they swallow it the count still stands)."""
+    """The checks of one test run, counted by **site**: an ``assert`` statement, a ``unittest`` assertion's
+    call site, a collected test that raises, a call-mode case. A site passes when every execution of it
+    passed (a loop's assert is one check however many items the solution made it run over: the solution
+    cannot dilute a failure by adding passing iterations); the first failures are described. A failure
+    cannot be taken back: in all-or-nothing mode it decides (``StopTests`` unwinds the tests, and if they
+    swallow it the count still stands)."""
 
     current: Verdict | None = None  # the run's, for the unittest assertions (count_unittest_assertions)
 
     def __init__(self, fraction: bool, max_failures: int) -> None:
         self.fraction, self.max_failures = fraction, max_failures
-        self.passed = self.total = 0
+        self.sites: dict[object, bool] = {}  # check site -> every execution so far passed
+        self.executed = 0  # executions of checks, all sites together
         self.failures: list[str] = []
         self.completed = False
         self.ran: set[str] = set()  # collected tests that ran (so that the collector runs each once)
         self.counted: list[BaseException] = []  # exceptions already counted as a failure
         self.depth = 0  # unittest assertions in progress (one that calls another is one check)
 
-    def ok(self) -> None:
-        self.passed += 1
-        self.total += 1
+    @property
+    def passed(self) -> int:
+        return sum(self.sites.values())
 
-    def fail(self, where: str, e: BaseException | None) -> None:
-        self.total += 1
+    @property
+    def total(self) -> int:
+        return len(self.sites)
+
+    def ok(self, site: object = None) -> None:
+        self.executed += 1
+        self.sites.setdefault(object() if site is None else site, True)
+
+    def fail(self, where: str, e: BaseException | None, site: object = None) -> None:
+        self.executed += 1
+        self.sites[where if site is None else site] = False
         if e is not None:
             self.counted.append(e)
         if len(self.failures) < self.max_failures:
@@ -93,15 +106,17 @@ def _counted_assertion(method: Callable) -> Callable:
         if verdict is None or verdict.depth:
             return method(self, *args, **kwargs)
         verdict.depth += 1
+        caller = sys._getframe(1)
+        site = ("unittest", caller.f_code, caller.f_lineno)  # the assertion's call site
         try:
             result = method(self, *args, **kwargs)
         except BaseException as e:
             verdict.depth -= 1
             if not isinstance(e, (SolutionDied, StopTests)) and not _is_skip(e):
-                verdict.fail(str(self), e)
+                verdict.fail(str(self), e, site)
             raise
         verdict.depth -= 1
-        verdict.ok()
+        verdict.ok(site)
         return result
 
     assertion._rlvr_counted = True  # type: ignore[attr-defined]
@@ -220,13 +235,57 @@ def _param_sets(fn: Callable) -> list[tuple[str, dict]]:
     return [(f"[{ident}]" if ident else "", kwargs) for ident, kwargs in sets]
 
 
-def _check_fixtures(fn: Callable, kwargs: dict) -> None:
-    """pytest would fail a test whose parameters are neither parametrized nor defaulted: no fixtures here."""
+def _own_fixture(obj: object) -> Callable | None:
+    """The function of a fixture the tests define themselves (``@pytest.fixture``), else None."""
+    get = getattr(obj, "_get_wrapped_function", None)
+    fn = get() if callable(get) else obj if hasattr(obj, "_pytestfixturefunction") else None
+    return fn if isinstance(fn, types.FunctionType) and fn.__code__.co_filename == TESTS_FILE else None
+
+
+def _with_fixtures(fn: Callable, kwargs: dict, env: dict, made: dict, teardown: list, depth: int = 0) -> dict:
+    """``kwargs`` and, for every other parameter that is neither defaulted nor parametrized, the value of
+    the tests' own fixture of that name (function scope: made once per test, a ``yield`` fixture torn down
+    after it, fixtures of fixtures too); pytest's built-in fixtures are not provided (the test fails)."""
     import inspect
 
+    out = dict(kwargs)
     for p in inspect.signature(fn).parameters.values():
-        if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name not in kwargs:
-            raise TypeError(f"fixture {p.name!r} is not available")
+        if p.default is not p.empty or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) or p.name in out:
+            continue
+        if p.name not in made:
+            fixture = _own_fixture(env.get(p.name)) if depth < 32 else None
+            if fixture is None:
+                raise TypeError(f"fixture {p.name!r} is not available")
+            value = fixture(**_with_fixtures(fixture, {}, env, made, teardown, depth + 1))
+            if inspect.isgenerator(value):
+                teardown.append(value)
+                value = next(value)
+            made[p.name] = value
+        out[p.name] = made[p.name]
+    return out
+
+
+def _torn_down(teardown: list) -> None:
+    for gen in reversed(teardown):
+        try:
+            next(gen)
+        except StopIteration:
+            pass
+
+
+def _xunit(owner: object, name: str, arg: object) -> None:
+    """pytest's xunit-style ``setup_*``/``teardown_*`` hook ``name`` of the tests' module or class, if any
+    (called with ``arg`` when it takes one)."""
+    import inspect
+
+    hook = owner.get(name) if isinstance(owner, dict) else getattr(owner, name, None)
+    if not callable(hook) or (isinstance(owner, dict) and getattr(hook, "__module__", None) != "__main__"):
+        return
+    try:
+        takes = bool(inspect.signature(hook).parameters)
+    except (TypeError, ValueError):
+        takes = False
+    hook(arg) if takes else hook()
 
 
 def _call_test(verdict: Verdict, where: str, call: Callable[[], object]) -> None:
@@ -244,20 +303,29 @@ def _call_test(verdict: Verdict, where: str, call: Callable[[], object]) -> None
         verdict.fail_once(where, e)
 
 
-def _test_function(fn: Callable, kwargs: dict | None) -> object:
+def _test_function(fn: Callable, kwargs: dict | None, env: dict) -> object:
+    """One test function, between the module's ``setup_function`` and ``teardown_function``, with its
+    fixtures."""
     if kwargs is None:
         raise _skipped("by a condition")
-    _check_fixtures(fn, kwargs)
-    return fn(**kwargs)
+    teardown: list = []
+    kwargs = _with_fixtures(fn, kwargs, env, {}, teardown)
+    _xunit(env, "setup_function", fn)
+    try:
+        return fn(**kwargs)
+    finally:
+        _xunit(env, "teardown_function", fn)
+        _torn_down(teardown)
 
 
-def _test_method(cls: type, name: str, kwargs: dict | None) -> object:
+def _test_method(cls: type, name: str, kwargs: dict | None, env: dict) -> object:
     """One test method on a fresh instance, between its ``setup_method`` and ``teardown_method``."""
     if kwargs is None:
         raise _skipped("by a condition")
     inst = cls()
     method = getattr(inst, name)
-    _check_fixtures(method, kwargs)
+    teardown: list = []
+    kwargs = _with_fixtures(method, kwargs, env, {}, teardown)
     if hasattr(inst, "setup_method"):
         inst.setup_method(method)  # type: ignore[attr-defined]
     try:
@@ -265,19 +333,25 @@ def _test_method(cls: type, name: str, kwargs: dict | None) -> object:
     finally:
         if hasattr(inst, "teardown_method"):
             inst.teardown_method(method)  # type: ignore[attr-defined]
+        _torn_down(teardown)
 
 
 def run_collected(env: dict, defined: list[str], verdict: Verdict) -> None:
     """What pytest would collect among the tests' own definitions (``defined``, in source order) and has
     not run yet: functions ``test*``; methods ``test*`` of classes ``Test*`` (a fresh instance each; an
     ``__init__`` that needs arguments fails them); ``unittest.TestCase`` subclasses (run by ``unittest``,
-    every error and failure counted). Skips: see :func:`_skipped`."""
+    every error and failure counted). pytest's xunit-style ``setup_module``/``setup_class``/
+    ``setup_function`` (and their ``teardown_*``) run around them, and the tests' own fixtures are made
+    for them. Skips: see :func:`_skipped`."""
+    module = sys.modules.get("__main__")
+    _call_test(verdict, "setup_module", lambda: _xunit(env, "setup_module", module))
     for name in defined:
         obj = env.get(name)
         if isinstance(obj, types.FunctionType) and name.startswith("test") and obj.__code__.co_filename == TESTS_FILE:
             if name not in verdict.ran:
                 for ident, kwargs in _param_sets(obj):
-                    _call_test(verdict, name + ident, lambda obj=obj, kwargs=kwargs: _test_function(obj, kwargs))
+                    call = lambda obj=obj, kwargs=kwargs: _test_function(obj, kwargs, env)  # noqa: E731
+                    _call_test(verdict, name + ident, call)
         elif isinstance(obj, type) and issubclass(obj, unittest.TestCase):
             names = [n for n in unittest.TestLoader().getTestCaseNames(obj) if f"{name}.{n}" not in verdict.ran]
             unittest.TestSuite([obj(n) for n in names]).run(unittest.TestResult())
@@ -288,8 +362,13 @@ def run_collected(env: dict, defined: list[str], verdict: Verdict) -> None:
                 methods += [
                     m for m, f in vars(klass).items() if m.startswith("test") and callable(f) and m not in methods
                 ]
+            methods = [m for m in methods if f"{name}.{m}" not in verdict.ran]
+            if methods:
+                _call_test(verdict, f"{name}.setup_class", lambda obj=obj: _xunit(obj, "setup_class", obj))
             for m in methods:
-                if f"{name}.{m}" not in verdict.ran:
-                    for ident, kwargs in _param_sets(getattr(obj, m)):
-                        call = lambda obj=obj, m=m, kwargs=kwargs: _test_method(obj, m, kwargs)  # noqa: E731
-                        _call_test(verdict, f"{name}.{m}{ident}", call)
+                for ident, kwargs in _param_sets(getattr(obj, m)):
+                    call = lambda obj=obj, m=m, kwargs=kwargs: _test_method(obj, m, kwargs, env)  # noqa: E731
+                    _call_test(verdict, f"{name}.{m}{ident}", call)
+            if methods:
+                _call_test(verdict, f"{name}.teardown_class", lambda obj=obj: _xunit(obj, "teardown_class", obj))
+    _call_test(verdict, "teardown_module", lambda: _xunit(env, "teardown_module", module))

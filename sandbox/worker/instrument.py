@@ -17,7 +17,7 @@ def _wrap_assert(node: ast.Assert) -> ast.Try:
         try: <assert>
         except __rlvr_died__: raise
         except BaseException as __rlvr_e__: __rlvr_fail__(<line>, __rlvr_e__)
-        else: __rlvr_pass__()
+        else: __rlvr_pass__(<line>)
 
     Built node by node with the assert's location (no template parsing, no tree-wide location pass)."""
     loc = {
@@ -40,7 +40,45 @@ def _wrap_assert(node: ast.Assert) -> ast.Try:
         body=[call("__rlvr_fail__", ast.Constant(node.lineno, **loc), load("__rlvr_e__"))],
         **loc,
     )
-    return ast.Try(body=[node], handlers=[died, failed], orelse=[call("__rlvr_pass__")], finalbody=[], **loc)
+    return ast.Try(
+        body=[node],
+        handlers=[died, failed],
+        orelse=[call("__rlvr_pass__", ast.Constant(node.lineno, **loc))],
+        finalbody=[],
+        **loc,
+    )
+
+
+def _assertion_call(node: ast.stmt) -> ast.expr | None:
+    """The callee of a statement that is a call of a library's assertion function (``np.testing.
+    assert_allclose(...)``, ``assert_frame_equal(...)``: a name or attribute chain whose last part starts
+    with ``assert``), else None. ``self.assert*`` is a ``unittest`` assertion, counted where it is defined."""
+    if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call):
+        return None
+    func = node.value.func
+    last = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    base = func
+    while isinstance(base, ast.Attribute):
+        base = base.value
+    if not last.startswith("assert") or not isinstance(base, ast.Name) or base.id in ("self", "cls"):
+        return None
+    return func
+
+
+def _wrap_assertion_call(node: ast.Expr, func: ast.expr) -> ast.Try:
+    """A library assertion call as one counted check: failed when it raises, passed when it returns and the
+    callee was no solution object (``__rlvr_checked__(<line>, <callee>)``: a solution's ``assert_ok`` that
+    returns proves nothing)."""
+    wrapped = _wrap_assert(node)  # type: ignore[arg-type]
+    loc = {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+    check = ast.Call(
+        func=ast.Name(id="__rlvr_checked__", ctx=ast.Load(), **loc),
+        args=[ast.Constant(node.lineno, **loc), copy.deepcopy(func)],
+        keywords=[],
+        **loc,
+    )
+    wrapped.orelse = [ast.Expr(check, **loc)]
+    return wrapped
 
 
 def _literal(node: ast.expr) -> bool:
@@ -127,6 +165,10 @@ def count_asserts(stmts: list[ast.stmt]) -> list[ast.stmt]:
         if isinstance(node, ast.Assert):
             out.append(_wrap_assert(node))
             continue
+        func = _assertion_call(node)
+        if func is not None:
+            out.append(_wrap_assertion_call(node, func))  # type: ignore[arg-type]
+            continue
         for name in ("body", "orelse", "finalbody"):
             sub = getattr(node, name, None)
             if type(sub) is list and sub and isinstance(sub[0], ast.stmt):
@@ -181,19 +223,40 @@ def _mark_item(fn: ast.FunctionDef, name: str) -> None:
 _DYNAMIC = frozenset({"globals", "vars", "locals", "eval", "exec", "getattr", "sys"})  # names reaching names
 
 
-def _free_names(tree: ast.AST) -> tuple[list[str], list[str]]:
-    """Names the tests read but never bind at module level (builtins included), and those of them whose
-    attributes they read (``math`` of ``math.isclose``). Tests that can look names up by string
-    (``globals()['f']``, ``eval('f(1)')``, ``getattr(sys.modules[__name__], 'f')``) also read the
-    identifiers their string literals hold, as names or in code."""
-    loads, bound, bases, strings = set(), set(), set(), set()
+def _chain(node: ast.Attribute) -> tuple[str, tuple[str, ...]] | None:
+    """``a.b.c`` as (``a``, (``b``, ``c``)); None when the chain does not start at a name."""
+    parts: list[str] = []
+    cur: ast.expr = node
+    while isinstance(cur, ast.Attribute):
+        parts.append(cur.attr)
+        cur = cur.value
+    return (cur.id, tuple(reversed(parts))) if isinstance(cur, ast.Name) else None
+
+
+def _free_names(tree: ast.AST) -> tuple[list[str], dict[str, set[tuple[str, ...]]], set[str]]:
+    """Names the tests read but never bind at module level (builtins included); the attribute chains they
+    read of each (``math`` of ``math.isclose``: ``("isclose",)``; ``getattr(x, 'a')`` too); and the names
+    they call (``f(1)``). Tests that can look names up by string (``globals()['f']``, ``eval('f(1)')``,
+    ``getattr(sys.modules[__name__], 'f')``) also read the identifiers their string literals hold, as names
+    or in code."""
+    loads, bound, strings, called = set(), set(), set(), set()
+    chains: dict[str, set[tuple[str, ...]]] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             (loads if isinstance(node.ctx, ast.Load) else bound).add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            bases.add(node.value.id)
+        elif isinstance(node, ast.Attribute):
+            got = _chain(node)
+            if got is not None:
+                chains.setdefault(got[0], set()).add(got[1])
         elif isinstance(node, ast.Constant) and type(node.value) is str and len(node.value) < 2000:
             strings.add(node.value)
+        elif isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Name):
+                called.add(node.func.id)
+                args = node.args
+                if node.func.id == "getattr" and len(args) >= 2 and isinstance(args[0], ast.Name):
+                    if isinstance(args[1], ast.Constant) and type(args[1].value) is str:
+                        chains.setdefault(args[0].id, set()).add((args[1].value,))
     for node in tree.body:  # type: ignore[attr-defined]
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(node.name)
@@ -208,18 +271,27 @@ def _free_names(tree: ast.AST) -> tuple[list[str], list[str]]:
                 sub = ast.parse(text)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 continue
-            loads.update(n.id for n in ast.walk(sub) if isinstance(n, ast.Name))
+            for n in ast.walk(sub):
+                if isinstance(n, ast.Name):
+                    loads.add(n.id)
+                elif isinstance(n, ast.Attribute) and (got := _chain(n)) is not None:
+                    chains.setdefault(got[0], set()).add(got[1])
+                elif isinstance(n, ast.Call) and isinstance(n.func, ast.Name):
+                    called.add(n.func.id)
     free = loads - bound
-    return sorted(free), sorted(free & bases)
+    return sorted(free), {n: c for n, c in chains.items() if n in free}, called & free
 
 
-def compile_tests(source: str) -> tuple[types.CodeType, list[str], list[str], list[str]]:
+def compile_tests(
+    source: str,
+) -> tuple[types.CodeType, list[str], list[str], dict[str, set[tuple[str, ...]]], set[str]]:
     """The instrumented code of a tests' source (:func:`mark_items`, :func:`count_asserts`), the names
-    it reads without binding them and those it reads attributes of (:func:`_free_names`), and the functions
-    and classes it defines at module level, in order (what a collector looks at)."""
+    it reads without binding them, the functions and classes it defines at module level, in order (what a
+    collector looks at), and of the free names, the attribute chains read and those called
+    (:func:`_free_names`)."""
     tree = ast.parse(source, TESTS_FILE)
-    free, bases = _free_names(tree)
+    free, chains, called = _free_names(tree)
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     mark_items(tree)
     tree.body = count_asserts(tree.body)
-    return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), bases
+    return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), chains, called

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 import importlib
+import importlib.util
 import json
 import math
 import os
@@ -17,44 +18,161 @@ import types
 from .checks import StopTests, Verdict, count_unittest_assertions, run_collected
 from .framing import RESULT_CAP, read_exact, write_all
 from .instrument import TESTS_FILE, compile_tests
-from .proxies import Rpc, SolutionDied, prefetch_calls
+from .proxies import RemoteRef, Rpc, SolutionDied, prefetch_calls
 from .values import short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
 
 
-#: Conventional names of modules: the tests' ``np.allclose`` means numpy's.
-MODULE_ALIASES = {"np": "numpy", "pd": "pandas", "plt": "matplotlib.pyplot", "sp": "scipy", "nx": "networkx"}
+#: Conventional names of modules (``np.allclose`` means numpy's); where a convention has two, the module the
+#: solution imported under that name picks one of them (``import sympy as sp``).
+MODULE_ALIASES = {
+    "np": ("numpy",), "npt": ("numpy.testing",), "pd": ("pandas",), "plt": ("matplotlib.pyplot",),
+    "sp": ("scipy", "sympy"), "nx": ("networkx",), "tf": ("tensorflow",), "mpl": ("matplotlib",),
+    "sns": ("seaborn",), "pl": ("polars",), "jnp": ("jax.numpy",),
+}  # fmt: skip
+#: Well-known packages tests name without importing them: such a name is always the package, whatever
+#: attributes the tests read of it, and when it is not importable here a module that is missing (its
+#: attributes raise ``ModuleNotFoundError``), never the solution's stand-in. (No common words: ``regex``.)
+KNOWN_PACKAGES = frozenset({
+    "numpy", "scipy", "pandas", "sympy", "torch", "networkx", "matplotlib", "pytest", "sklearn", "jax",
+    "tensorflow", "numba", "PIL", "cv2", "yaml", "sortedcontainers", "more_itertools", "pydantic", "bs4",
+    "statsmodels", "seaborn", "polars", "pyarrow", "einops", "toolz",
+})  # fmt: skip
+#: Importable names never imported for the tests (side effects: a browser, a GUI, printing the Zen).
+NEVER_IMPORTED = frozenset({"this", "antigravity", "idlelib", "tkinter", "turtle", "turtledemo", "__main__"})
+
+_FOUND: dict[str, bool] = {}
 
 
-def _module_named(name: str) -> types.ModuleType | None:
-    """The module a name of the tests stands for when they read its attributes (``math.isclose``): a
-    standard-library module of that name, or the module of a conventional alias (``np``), imported here;
-    else None (the name is the solution's)."""
-    real = MODULE_ALIASES.get(name, name if name in sys.stdlib_module_names else "")
-    if not real:
-        return None
+def _importable(name: str) -> bool:
+    """Whether ``name`` is a top-level module this interpreter could import (cached per process)."""
+    if name not in _FOUND:
+        ok = name.isidentifier() and not name.startswith("_") and name not in NEVER_IMPORTED
+        try:
+            _FOUND[name] = ok and importlib.util.find_spec(name) is not None
+        except BaseException:
+            _FOUND[name] = False
+    return _FOUND[name]
+
+
+def _import(name: str) -> types.ModuleType | None:
     try:
-        return importlib.import_module(real)
-    except Exception:
+        return importlib.import_module(name)
+    except BaseException:
         return None
+
+
+def _missing_module(name: str) -> types.ModuleType:
+    """A module that cannot be imported here: any attribute raises ``ModuleNotFoundError``."""
+    mod = types.ModuleType(name)
+
+    def missing(attr: str) -> object:
+        raise ModuleNotFoundError(f"No module named {name!r}")
+
+    mod.__getattr__ = missing  # type: ignore[method-assign]
+    return mod
+
+
+def _has_chains(mod: types.ModuleType, chains: set[tuple[str, ...]]) -> bool:
+    """Whether every attribute chain the tests read of ``mod`` exists, as far as it runs through modules
+    (a submodule is imported as the concatenated file's ``import xml.etree.ElementTree`` would have)."""
+    for chain in chains:
+        obj: object = mod
+        for part in chain:
+            if not isinstance(obj, types.ModuleType):
+                break
+            if not hasattr(obj, part) and (_import(f"{obj.__name__}.{part}") is None or not hasattr(obj, part)):
+                return False
+            obj = getattr(obj, part)
+    return True
+
+
+def module_named(name: str, claimed: str, chains: set[tuple[str, ...]]) -> types.ModuleType | None:
+    """The module the tests mean by ``name`` when the solution's binding of it is no data (an object, a
+    class, a function, a module, or nothing): an importable module of that name, of its conventional alias,
+    or the one the solution imported under it (``claimed``, a module name: only when it is that name's own
+    or one of its alias's, and imported here) — the first that has every attribute chain the tests read of
+    it (``queue.push`` of a solution's ``queue = Q()``: the tests mean the solution's object; common words
+    name modules, ``regex``, ``click`` too) — else None. The name (or alias) of a well-known package
+    (:data:`KNOWN_PACKAGES`) is always the package, imported here (a solution does not name its objects
+    ``numpy``), and one that cannot be imported here is a missing module."""
+    options = []
+    aliases = MODULE_ALIASES.get(name, ())
+    if claimed and (claimed.split(".")[0] == name or claimed in aliases):
+        options.append(claimed)
+    options += [*aliases, name]
+    for real in dict.fromkeys(options):
+        top = real.split(".")[0]
+        if not _importable(top):
+            if top in KNOWN_PACKAGES:
+                return _missing_module(real)
+            continue
+        mod = _import(real)
+        if mod is None:
+            if top in KNOWN_PACKAGES or top in sys.stdlib_module_names:
+                return _missing_module(real)
+            continue
+        if top in KNOWN_PACKAGES or _has_chains(mod, chains):
+            return mod
+    return None
+
+
+DEFAULT_REL_TOL = 1e-9  # floats of call mode without a float_tol: two ways of computing one float
+
+
+def _json_key(k: object) -> object:
+    """The key ``json`` writes for ``k`` (JSON objects have string keys: ``{1: 2}`` is written ``{"1": 2}``)."""
+    if type(k) is bool:
+        return "true" if k else "false"
+    if k is None:
+        return "null"
+    if type(k) in (int, float):
+        return repr(k)
+    return k
+
+
+def _plain(x: object) -> object:
+    """A numpy scalar as the Python value it stands for (``np.int64(2)`` is the 2 a JSON output holds)."""
+    if type(x).__module__ == "numpy" and getattr(x, "ndim", None) == 0 and getattr(x, "shape", None) == ():
+        try:
+            got = x.item()  # type: ignore[attr-defined]
+            if type(got).__module__ == "numpy":  # extended precision gives itself back
+                got = complex(got) if getattr(x, "dtype", None).kind == "c" else float(got)  # type: ignore[union-attr,arg-type]
+            return got
+        except Exception:
+            return x
+    return x
 
 
 def _same(got: object, want: object, tol: float) -> bool:
-    """Exact value and type; a tuple matches a list (JSON has no tuples); floats within ``tol``."""
+    """Value and type as JSON tells them: a tuple matches a list (JSON has no tuples); an int matches a
+    float, and floats match within ``tol`` (0: a relative 1e-9); a float matches an int only under a
+    declared ``tol`` (JSON writers drop ``.0``); a numpy scalar is its value; a dict's keys are compared as
+    JSON writes them (strings); otherwise exact types."""
+    got = _plain(got)
     tg, tw = type(got), type(want)
     if tg is tuple and tw is list:
         tg = list
+    if tw in (int, float) and tg in (int, float):
+        if tw is int and (tg is int or not tol):  # a float for an int only within a declared tolerance
+            return tg is int and got == want
+        if math.isnan(want) or math.isnan(got):  # type: ignore[arg-type]
+            return math.isnan(want) and math.isnan(got)  # type: ignore[arg-type]
+        try:
+            return got == want or math.isclose(got, want, rel_tol=tol or DEFAULT_REL_TOL, abs_tol=tol)  # type: ignore[arg-type]
+        except OverflowError:
+            return False
     if tg is not tw:
         return False
-    if tw is float:
-        if math.isnan(want) and math.isnan(got):  # type: ignore[arg-type]
-            return True
-        return got == want or (tol > 0 and math.isclose(got, want, rel_tol=tol, abs_tol=tol))  # type: ignore[arg-type]
     if tw is list:
         return len(got) == len(want) and all(_same(g, w, tol) for g, w in zip(got, want))  # type: ignore[arg-type]
     if tw is dict:
-        return got.keys() == want.keys() and all(_same(got[k], want[k], tol) for k in want)  # type: ignore[attr-defined,index]
+        if got.keys() != want.keys():  # type: ignore[attr-defined]
+            got = {_json_key(k): v for k, v in got.items()}  # type: ignore[attr-defined]
+            if len(got) != len(want) or got.keys() != want.keys():  # type: ignore[arg-type]
+                return False
+        return all(_same(got[k], want[k], tol) for k in want)  # type: ignore[index]
     return got == want
 
 
@@ -85,18 +203,20 @@ def run_call_cases(spec: dict, rpc: Rpc, verdict: Verdict) -> None:
     """Call mode: ``fn_name`` on each input; value and exact type compared here."""
     fn = rpc.resolve(spec["fn_name"])
     tol = float(spec.get("float_tol", 0.0))
+    unwrap = bool(spec.get("unwrap_single"))  # APPS wraps a return value in a one-element list
     for i, (args, want) in enumerate(zip(spec["inputs"], spec["outputs"])):
         try:
             got = fn(*args)
         except (SolutionDied, StopTests):
             raise
         except BaseException as e:
-            verdict.fail(f"case {i}", e)
+            verdict.fail(f"case {i}", e, ("case", i))
             continue
-        if _same(got, want, tol) or (type(want) is list and len(want) == 1 and _same(got, want[0], tol)):
-            verdict.ok()  # (APPS wraps a return value in a one-element list)
+        if _same(got, want, tol) or (unwrap and type(want) is list and len(want) == 1 and _same(got, want[0], tol)):
+            verdict.ok(("case", i))
         else:
-            verdict.fail(f"case {i}", AssertionError(f"got {short_repr(got)}, expected {short_repr(want)}"))
+            why = AssertionError(f"got {short_repr(got)}, expected {short_repr(want)}")
+            verdict.fail(f"case {i}", why, ("case", i))
 
 
 def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None) -> bool:
@@ -110,30 +230,39 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     whether they ran to their end (another exit status does not)."""
     key = spec["tests"]
     if compiled is not None and key in compiled:
-        code, free, defined, bases = compiled[key]
+        code, free, defined, chains, called = compiled[key]
     else:
-        code, free, defined, bases = compile_tests(key)
+        code, free, defined, chains, called = compile_tests(key)
         if compiled is not None:
             if len(compiled) >= 256:
                 compiled.clear()
-            compiled[key] = (code, free, defined, bases)
+            compiled[key] = (code, free, defined, chains, called)
     module = types.ModuleType("__main__")
     env = module.__dict__
     env.update(__file__=TESTS_FILE, __builtins__=builtins)
     entry = spec.get("entry_point") or ""
-    modules = {n: m for n in bases if n != entry and (m := _module_named(n)) is not None}
-    env.update(
-        rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n) and n not in modules])
-    )
-    env.update(modules)
+    given = rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n)])
+    env.update(given)
+    given_ids = {id(v) for v in given.values()}  # what the solution bound (a trusted import of it included)
+    for n in free:  # module names: whatever the solution bound to them, unless it is data (see module_named)
+        if n == entry or n in called or n.startswith("__") or hasattr(builtins, n):
+            continue
+        if n in env and not isinstance(env[n], (RemoteRef, types.ModuleType)):
+            continue
+        mod = module_named(n, rpc.claimed_modules.get(n, ""), chains.get(n, set()))
+        if mod is not None:
+            env[n] = mod
     if entry:
         env[ENTRY_POINT] = rpc.resolve(entry)
         if entry in free and ENTRY_POINT not in free:  # (when they get it as __entry_point__, never)
             env[entry] = env[ENTRY_POINT]
     env.update(
         __rlvr_died__=(SolutionDied, StopTests),
-        __rlvr_pass__=verdict.ok,
-        __rlvr_fail__=lambda line, e: verdict.fail(f"line {line}", e),
+        __rlvr_pass__=lambda line: verdict.ok(("line", line)),
+        __rlvr_fail__=lambda line, e: verdict.fail(f"line {line}", e, ("line", line)),
+        __rlvr_checked__=lambda line, fn: (
+            None if isinstance(fn, RemoteRef) or id(fn) in given_ids else verdict.ok(("line", line))
+        ),
         __rlvr_prefetch__=lambda *calls: prefetch_calls(rpc, calls),
         __rlvr_enter__=verdict.enter,
         __rlvr_raised__=verdict.raised,

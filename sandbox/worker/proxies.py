@@ -10,6 +10,9 @@ import importlib
 import json
 import os
 import sys
+import threading
+import types
+from collections.abc import Callable
 
 from .framing import READ_CHUNK, write_all
 from .values import DEEP, Memo, decode, decode_body, encode, short_repr
@@ -71,6 +74,9 @@ class Rpc:
         self.exc_classes: dict[tuple[str, str], type] = {}
         self.settings = tuple(get() for get in _SYS_SETTINGS)  # the tests' interpreter settings last sent
         self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
+        self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
+        self.remotes: dict[int, RemoteRef] = {}
+        self.lock = threading.RLock()
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -122,6 +128,12 @@ class Rpc:
         return line
 
     def request(self, msg: dict) -> dict:
+        """One request and its answer; one at a time (tests may call the solution from threads of their
+        own: ``ThreadPoolExecutor().map(f, xs)``)."""
+        with self.lock:
+            return self._request(msg)
+
+    def _request(self, msg: dict) -> dict:
         if self.dead:
             raise SolutionDied(self.dead)
         settings = tuple(get() for get in _SYS_SETTINGS)
@@ -151,15 +163,25 @@ class Rpc:
         """The solution's exception as a trusted one: a built-in type as itself (with its arguments when
         they are data), a class of the solution's as a class made here under its name, subclassing the
         built-in it derives from (``except ValueError`` catches it, ``except NegError`` too)."""
-        name, msg, base, args = (list(exc) + ["", "", "", None])[:4] if isinstance(exc, list) else ("", "", "", None)
+        name, msg, base, args, attrs = (
+            (list(exc) + ["", "", "", None, None])[:5] if isinstance(exc, list) else ("", "", "", None, None)
+        )
         cls = self.exception_class(str(name), str(base or name))
         if cls is None:
             return SolutionError(f"{name}: {msg}")
         try:
             decoded = self.value(args) if isinstance(args, list) else None
+            fields = self.value(attrs) if isinstance(attrs, list) and name != base else None
         except SolutionDied:
-            decoded = None
-        return cls(*decoded) if type(decoded) is tuple else cls(str(msg))
+            decoded = fields = None
+        e = cls(*decoded) if type(decoded) is tuple else cls(str(msg))
+        if name != base:  # a class of the solution's: its own str() and the attributes its __init__ set
+            e._rlvr_str = str(msg)  # type: ignore[attr-defined]
+            if type(fields) is dict:
+                for k, v in fields.items():
+                    if type(k) is str and k.isidentifier() and not k.startswith("_"):
+                        setattr(e, k, v)
+        return e
 
     def exception_class(self, name: str, base: str) -> type | None:
         cls = getattr(builtins, base, None)
@@ -171,7 +193,7 @@ class Rpc:
             return cls
         key = (name, base)
         if key not in self.exc_classes:
-            self.exc_classes[key] = type(name, (cls,), {"__module__": "solution"})
+            self.exc_classes[key] = type(name, (cls,), {"__module__": "solution", "__str__": _solution_str})
         return self.exc_classes[key]
 
     def _serve_callback(self, msg: dict) -> None:
@@ -193,6 +215,18 @@ class Rpc:
                 result = iter(obj)  # type: ignore[call-overload]
             elif op == "next":
                 result = next(obj)  # type: ignore[call-overload]
+            elif op in ("getattr", "setattr"):  # a node, a tree the tests built: its plain attributes
+                args = [self.value(a) for a in msg.get("args", [])]
+                name = args[0] if args else None
+                if type(name) is not str or name.startswith("_") or not _readable_back(obj):
+                    raise AttributeError(f"this attribute of an object of the tests is not for the solution: {name!r}")
+                if op == "getattr":
+                    result = getattr(obj, name)
+                else:
+                    if len(args) != 2:
+                        raise TypeError("setattr takes a name and a value")
+                    setattr(obj, name, args[1])
+                    result = None
             else:
                 raise TypeError(f"unknown callback {op!r}")
             reply: dict = {"cbok": self.enc(result)}
@@ -220,7 +254,10 @@ class Rpc:
                 return cls
         if "n" in kinds and "c" in kinds:
             raise Impersonation("a solution object that is both a number and a container is no value")
-        return RemoteRef(self, rid)
+        got = self.remotes.get(rid)  # one proxy per object of the solution: ``is`` holds across answers
+        if got is None:
+            got = self.remotes[rid] = RemoteRef(self, rid, kinds)
+        return got
 
     def value(self, v: object, memo: Memo | None = None) -> object:
         try:
@@ -247,8 +284,10 @@ class Rpc:
         if not isinstance(found, dict) or not set(found) <= set(names):
             raise self.died("solution protocol broken: it answered names it was not asked for")
         out = {}
+        self.claimed_modules = {}
         for name, v in found.items():
             if isinstance(v, list) and len(v) == 3 and v[0] == "M":
+                self.claimed_modules[name] = str(v[1])
                 if v[1] == name and name in TRUSTED_MODULES:
                     out[name] = __import__(name)
                     continue
@@ -286,6 +325,22 @@ def _callable_back(obj: object) -> bool:
     return True
 
 
+def _readable_back(obj: object) -> bool:
+    """Whether the solution may read and set the plain attributes of ``obj``, an object the tests gave it:
+    an instance of a class the tests defined (a ``TreeNode``, a ``ListNode``), never a class, a module, a
+    function, or an object of the harness's own classes."""
+    t = type(obj)
+    if isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType)) or t.__module__ != "__main__":
+        return False
+    harness = _callable_back.__code__.co_filename
+    for klass in t.__mro__[:-1]:
+        for f in vars(klass).values():
+            code = getattr(getattr(f, "__func__", f), "__code__", None)
+            if code is not None and code.co_filename == harness:
+                return False
+    return all(k.__module__ in ("__main__", "builtins") for k in t.__mro__)  # (no library class's machinery)
+
+
 def _trusted_import(module: str, qualname: str) -> object | None:
     """``module.qualname`` imported here when ``module`` is one of :data:`TRUSTED_MODULES` (what the
     solution's ``from math import isclose`` stands for), else None."""
@@ -300,6 +355,12 @@ def _trusted_import(module: str, qualname: str) -> object | None:
     return obj
 
 
+def _solution_str(self: BaseException) -> str:
+    """``str()`` of an exception of a solution's class: what the solution's ``__str__`` gave."""
+    got = getattr(self, "_rlvr_str", None)
+    return got if type(got) is str else BaseException.__str__(self)
+
+
 class RemoteRef:
     """A non-data object living in the solution process: its methods can be called and its attributes read
     (those it really has: never what a ``__getattr__`` makes up); each answer crosses as data or as another
@@ -311,12 +372,22 @@ class RemoteRef:
     another solution object, what the solution's ``==`` says: the tests compare two of its objects); its
     hash is its identity."""
 
-    __slots__ = ("_rid", "_rpc", "_snap")
+    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended")
 
-    def __init__(self, rpc: Rpc, rid: int) -> None:
+    def __init__(self, rpc: Rpc, rid: int, kinds: str = "") -> None:
         object.__setattr__(self, "_rpc", rpc)
         object.__setattr__(self, "_rid", rid)
         object.__setattr__(self, "_snap", {})
+        object.__setattr__(self, "_kinds", kinds)
+        object.__setattr__(self, "_buf", collections.deque())  # an iterator's items fetched ahead
+        object.__setattr__(self, "_ended", False)
+
+    def _ask(self, msg: dict, changes: bool = False) -> object:
+        """One request about this object; ``changes``: it runs the solution's code, which may change its
+        objects (their snapshots are retaken)."""
+        if changes:
+            self._rpc.epoch += 1
+        return self._rpc.value(self._rpc.request({**msg, "ref": self._rid}).get("ok"))
 
     def _call_request(self, args: tuple, kwargs: dict, memo: Memo | None = None) -> dict:
         rpc, memo = self._rpc, memo if memo is not None else Memo()
@@ -351,7 +422,7 @@ class RemoteRef:
         return rpc.value(resp.get("ok"), memo)
 
     def __getattr__(self, name: str) -> object:
-        if name.startswith("__") and name not in ("__name__", "__qualname__"):
+        if name.startswith("__") and name not in ("__name__", "__qualname__", "__dict__"):
             raise AttributeError(name)
         return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
 
@@ -383,9 +454,41 @@ class RemoteRef:
         return snap["items"]
 
     def __iter__(self):  # type: ignore[no-untyped-def]
+        if "i" in self._kinds:  # an iterator (a generator): consumed lazily, as the tests consume it
+            return self
         return iter(self._items())
 
+    def __next__(self) -> object:
+        """The iterator's next item: fetched in growing batches (1, 2, 4, … 1024 items per request), so an
+        infinite generator read with ``islice`` or ``next`` is never drained."""
+        if "i" not in self._kinds:
+            raise TypeError("a solution object that is not an iterator")
+        if not self._buf:
+            if self._ended:
+                raise StopIteration
+            n = min(1024, 2 * self._snap.get("batch", 0) or 1)
+            self._snap["batch"] = n
+            self._buf.extend(self._fetch(n))
+            if not self._buf:
+                raise StopIteration
+        return self._buf.popleft()
+
+    def _fetch(self, n: int) -> list:
+        """Up to ``n`` more items of the iterator (fewer when it ends)."""
+        rpc = self._rpc
+        rpc.epoch += 1
+        resp = rpc.request({"op": "next", "ref": self._rid, "n": n})
+        items = rpc.value(resp.get("ok"))
+        if type(items) is not list or len(items) > n:
+            raise rpc.died("solution protocol broken: bad iterator items")
+        object.__setattr__(self, "_ended", bool(resp.get("stop")))
+        return items
+
     def __len__(self) -> int:
+        if "i" in self._kinds:  # the items it has left (fetched, not consumed)
+            while not self._ended:
+                self._buf.extend(self._fetch(4096))
+            return len(self._buf)
         try:
             return len(self._items())
         except TypeError:
@@ -394,6 +497,8 @@ class RemoteRef:
             raise
 
     def __contains__(self, key: object) -> bool:
+        if "i" in self._kinds:
+            return any(x is key or x == key for x in self)
         return key in self._items()
 
     def __getitem__(self, key: object) -> object:
@@ -402,6 +507,11 @@ class RemoteRef:
         return rpc.value(rpc.request(msg).get("ok"))
 
     def __bool__(self) -> bool:
+        """Python's default truth for an object whose type defines neither ``__bool__`` nor ``__len__``
+        and that is no container of the solution's (true: a node, a function, a match); else non-emptiness of its
+        items or ``len``; else none."""
+        if "t" in self._kinds and "c" not in self._kinds:
+            return True
         return len(self) > 0
 
     def __str__(self) -> str:
@@ -441,10 +551,97 @@ class RemoteRef:
         return hash(("RemoteRef", self._rid))
 
     def __repr__(self) -> str:
-        return f"<solution object #{self._rid}>"
+        """The solution's ``repr`` (asked once between two calls, like ``str``); a placeholder if it fails."""
+        snap = self._snapshot()
+        if "repr" not in snap:
+            try:
+                r = self._ask({"op": "repr"})
+            except BaseException:
+                r = None
+            snap["repr"] = r if type(r) is str else f"<solution object #{self._rid}>"
+        return snap["repr"]
 
     def __setattr__(self, name: str, value: object) -> None:
-        raise TypeError("solution objects are read-only here")
+        if name.startswith("__"):
+            raise TypeError("a solution object's special attributes are read-only here")
+        rpc = self._rpc
+        self._ask({"op": "setattr", "name": name, "arg": rpc.enc(value)}, changes=True)
+
+    def _dunder(self, name: str, *args: object) -> object:
+        """The object's own special method ``name`` (one that runs its code: it may change it)."""
+        rpc = self._rpc
+        return self._ask({"op": "dunder", "name": name, "args": [rpc.enc(a) for a in args]}, changes=True)
+
+    def __setitem__(self, key: object, value: object) -> None:
+        self._dunder("__setitem__", key, value)
+
+    def __delitem__(self, key: object) -> None:
+        self._dunder("__delitem__", key)
+
+    def __enter__(self) -> object:
+        return self._dunder("__enter__")
+
+    def __exit__(self, *exc: object) -> bool:
+        """The object's ``__exit__`` runs (told of no exception: the tests' exceptions do not cross); it
+        never suppresses one (a failed check is counted before it unwinds anyway)."""
+        self._dunder("__exit__", None, None, None)
+        return False
+
+    def __copy__(self) -> object:
+        return self._ask({"op": "deepcopy", "deep": False})
+
+    def __deepcopy__(self, memo: object) -> object:
+        return self._ask({"op": "deepcopy", "deep": True})
+
+    def _order(self, name: str, other: object) -> bool:
+        """``<``, ``<=``, ``>``, ``>=`` between two solution objects: the solution's order (the tests order
+        two of its objects, so they test its semantics); never against plain data."""
+        if not isinstance(other, RemoteRef) or other._rpc is not self._rpc:
+            return NotImplemented  # type: ignore[return-value]
+        r = self._ask({"op": "binop", "name": name, "arg": ["r", other._rid]}, changes=True)
+        if type(r) is not bool:
+            raise TypeError("an order of solution objects gave a non-bool")
+        return r
+
+    def __lt__(self, other: object) -> bool:
+        return self._order("lt", other)
+
+    def __le__(self, other: object) -> bool:
+        return self._order("le", other)
+
+    def __gt__(self, other: object) -> bool:
+        return self._order("gt", other)
+
+    def __ge__(self, other: object) -> bool:
+        return self._order("ge", other)
+
+
+def _binop(name: str, swap: bool) -> Callable:
+    def op(self: RemoteRef, other: object) -> object:
+        """The solution's own operator between two of its objects (its result is its answer, as a method's
+        is). Never with plain data: the data may be the tests' expected value, which the solution would
+        learn (``abs(f(x) - 2.5) < 1e-9`` against an object whose ``__sub__`` returns 0)."""
+        if not isinstance(other, RemoteRef) or other._rpc is not self._rpc:
+            return NotImplemented
+        return self._ask({"op": "binop", "name": name, "arg": ["r", other._rid], "swap": swap}, changes=True)
+
+    return op
+
+
+def _unop(name: str) -> Callable:
+    def op(self: RemoteRef) -> object:
+        return self._ask({"op": "unop", "name": name}, changes=True)
+
+    return op
+
+
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "and", "or", "xor", "lshift",
+              "rshift"):  # fmt: skip
+    _fn = _name + "_" if _name in ("and", "or") else _name
+    setattr(RemoteRef, f"__{_name}__", _binop(_fn, False))
+    setattr(RemoteRef, f"__r{_name}__", _binop(_fn, True))
+for _name in ("neg", "pos", "invert", "abs"):
+    setattr(RemoteRef, f"__{_name}__", _unop(_name))
 
 
 def _empty_like(x: object) -> object:

@@ -49,7 +49,7 @@ def prepared_child(job_fd: int) -> None:
         solution_child(src, 3, os.dup(3))
     else:
         os.close(3)
-        program_child(src)
+        program_child(src, kind == b"input")
 
 
 def stdio_for_runs() -> None:
@@ -166,8 +166,30 @@ def _finish(code: int) -> None:
     os._exit(code)
 
 
-def program_child(src: str) -> None:
-    """Run ``src`` as ``__main__`` in this process."""
+def _stdin_as_file() -> None:
+    """Give the program its input as a file, as judges do: read it all from the worker's pipe into a memfd
+    on fd 0, so that ``os.fstat(0).st_size`` is its size and ``open('/dev/stdin')`` reopens it."""
+    chunks = []
+    while True:
+        b = os.read(0, READ_CHUNK)
+        if not b:
+            break
+        chunks.append(b)
+    if not chunks:
+        return
+    fd = os.memfd_create("stdin", 0)
+    data = memoryview(b"".join(chunks))
+    while data:
+        data = data[os.write(fd, data) :]
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.dup2(fd, 0)
+    os.close(fd)
+
+
+def program_child(src: str, has_input: bool = False) -> None:
+    """Run ``src`` as ``__main__`` in this process (its input, if it has one, a file: :func:`_stdin_as_file`)."""
+    if has_input:
+        _stdin_as_file()
     mod = _main_module()
     code = 0
     try:
@@ -189,16 +211,22 @@ def _kinds(x: object) -> str:
     """What an object of the solution's own classes claims to be, from the special methods its class defines
     below ``object``:
     ``n`` a number, ``c`` a container; ``X<base>.<name>`` a class of exceptions deriving from a built-in
-    one (the trusted side decides what it makes of it)."""
+    one (the trusted side decides what it makes of it). Of any object: ``t`` true by Python's default (its
+    type defines neither ``__bool__`` nor ``__len__``), ``i`` an iterator (``__next__``)."""
     if isinstance(x, type) and issubclass(x, Exception):
         base = next((k for k in x.__mro__ if k.__module__ == "builtins"), Exception)
         return f"X{base.__name__}.{x.__name__}"
-    if isinstance(x, _PLAIN) or not any(k.__module__ == "__main__" for k in type(x).__mro__):
-        return ""  # (a library's types are what they are: an ndarray is a container and converts to a number)
+    t = type(x)
+    extra = ("t" if not hasattr(t, "__bool__") and not hasattr(t, "__len__") else "") + (
+        "i" if hasattr(t, "__next__") else ""
+    )  # Python's default truth (neither __bool__ nor __len__); an iterator
+    if isinstance(x, _PLAIN) or not any(k.__module__ == "__main__" for k in t.__mro__):
+        return extra  # (a library's types are what they are: an ndarray is a container and converts to a number)
     names: set[str] = set()
-    for klass in type(x).__mro__[:-1]:
+    for klass in t.__mro__[:-1]:
         names.update(vars(klass))
-    return ("n" if any(n in names for n in _NUMBER) else "") + ("c" if any(n in names for n in _CONTAINER) else "")
+    kinds = ("n" if any(n in names for n in _NUMBER) else "") + ("c" if any(n in names for n in _CONTAINER) else "")
+    return kinds + extra
 
 
 def _has_attribute(obj: object, name: str) -> bool:
@@ -212,7 +240,8 @@ def _has_attribute(obj: object, name: str) -> bool:
 
 
 def _exception(e: BaseException, ref: object) -> list:
-    """``[name, message, built-in base, encoded args or None]`` of an exception of the solution."""
+    """``[name, message, built-in base, encoded args or None, encoded attributes or None]`` of an exception
+    of the solution."""
     base = next((k for k in type(e).__mro__ if k.__module__ == "builtins"), BaseException)
     try:
         args = encode(tuple(e.args), ref)  # type: ignore[arg-type]
@@ -222,7 +251,11 @@ def _exception(e: BaseException, ref: object) -> list:
         msg = str(e)[:500]
     except BaseException:
         msg = ""
-    return [type(e).__name__, msg, base.__name__, args]
+    try:  # the attributes its __init__ set (``e.need``), when they are data
+        attrs = encode({k: v for k, v in vars(e).items() if type(k) is str and not k.startswith("_")}, None)
+    except BaseException:
+        attrs = None
+    return [type(e).__name__, msg, base.__name__, args, attrs]
 
 
 class _Channel:
@@ -269,8 +302,9 @@ class _Channel:
 
 
 class TestsObject:
-    """An object of the tests (a function, a generator, an iterator) the solution was given: calling and
-    iterating it are done by the tests' process."""
+    """An object of the tests (a function, a generator, an iterator, a node the tests built) the solution
+    was given: calling and iterating it, reading and setting its plain attributes are done by the tests'
+    process."""
 
     __slots__ = ("_tid", "_dec")
 
@@ -286,24 +320,46 @@ class TestsObject:
     def __next__(self) -> object:
         return self._dec("next", self._tid, (), {})  # type: ignore[operator]
 
+    def __getattr__(self, name: str) -> object:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self._dec("getattr", self._tid, (name,), {})  # type: ignore[operator]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in TestsObject.__slots__:
+            object.__setattr__(self, name, value)
+        else:
+            self._dec("setattr", self._tid, (name, value), {})  # type: ignore[operator]
+
     def __repr__(self) -> str:
         return f"<object #{self._tid} of the tests>"
 
 
 def solution_child(src: str, rfd: int, wfd: int) -> None:
-    """Execute the solution, then answer lookup/call requests from the trusted process until EOF."""
+    """Execute the solution, then answer lookup/call requests from the trusted process until EOF. A
+    solution that raises or exits while it is executed ends there, as the concatenated file would end
+    before its tests: the tests then find it gone (a failure)."""
     mod = _main_module()
     env = mod.__dict__
     try:
         exec(compile(src, "solution.py", "exec"), env)
-    except BaseException:  # SystemExit included: the names it did not define stay undefined
+    except SystemExit as e:  # as in ``python solution_plus_tests.py``: the file ends before its tests
+        _finish(_exit_code(e) or 1)
+    except BaseException:
         traceback.print_exc()
+        _finish(1)
     objects: list[object] = []
+    index: dict[int, int] = {}  # id -> index in objects (held there, so ids stay unique): one ref per object
     chan = _Channel(rfd, wfd)
 
     def ref(x: object) -> list:
-        objects.append(x)
-        return ["r", len(objects) - 1, _kinds(x)]
+        if type(x) is TestsObject:  # an object of the tests goes back as itself
+            return ["T", x._tid]
+        i = index.get(id(x))
+        if i is None or objects[i] is not x:
+            i = index[id(x)] = len(objects)
+            objects.append(x)
+        return ["r", i, _kinds(x)]
 
     def deref(i: int, *_: object) -> object:
         return objects[i]
@@ -370,7 +426,7 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     resp["ok"] = enc(val, memo)
                 elif op == "getattr":
                     name = req["name"]
-                    if not (name in ("__name__", "__qualname__") or not name.startswith("__")):
+                    if not (name in ("__name__", "__qualname__", "__dict__") or not name.startswith("__")):
                         raise AttributeError(name)
                     if not _has_attribute(obj, name):  # a real attribute, not one __getattr__ makes up
                         raise AttributeError(name)
@@ -384,6 +440,40 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                         resp = {"items": enc(list(it))}
                 elif op == "str":
                     resp = {"ok": encode(str(obj), ref)}
+                elif op == "repr":
+                    resp = {"ok": encode(repr(obj), ref)}
+                elif op == "bool":
+                    resp = {"ok": encode(bool(obj), ref)}
+                elif op == "next":  # up to n items of an iterator, and whether it ended
+                    items: list = []
+                    stop = False
+                    for _ in range(max(1, min(int(req.get("n", 1)), 4096))):
+                        try:
+                            items.append(next(obj))  # type: ignore[call-overload]
+                        except StopIteration:
+                            stop = True
+                            break
+                    resp = {"ok": enc(items), "stop": stop}
+                elif op == "binop":  # an operator of the operator module; ``swap``: the object is on the right
+                    import operator
+
+                    other = dec(req["arg"])
+                    fn = getattr(operator, req["name"])
+                    resp = {"ok": enc(fn(other, obj) if req.get("swap") else fn(obj, other))}
+                elif op == "unop":
+                    import operator
+
+                    resp = {"ok": enc(getattr(operator, req["name"])(obj))}
+                elif op == "setattr":
+                    name = req["name"]
+                    if name.startswith("__"):
+                        raise AttributeError(name)
+                    setattr(obj, name, dec(req["arg"]))
+                    resp = {"ok": enc(None)}
+                elif op == "deepcopy":
+                    import copy
+
+                    resp = {"ok": enc(copy.deepcopy(obj) if req.get("deep") else copy.copy(obj))}
                 elif op == "dunder":
                     args = [dec(a) for a in req["args"]]
                     resp = {"ok": enc(getattr(obj, req["name"])(*args))}

@@ -227,7 +227,8 @@ class Supervisor:
         the socket to it (the trusted process reads the secret half of the job itself)."""
         code = job["solution" if judging else "program"]
         try:
-            write_all(run.job, job_message(job["kind"], limit_triples(job["limits"], self.cfg), code))
+            kind = "input" if not judging and job.get("stdin") else job["kind"]  # (a program given input)
+            write_all(run.job, job_message(kind, limit_triples(job["limits"], self.cfg), code))
         except OSError:
             pass  # the process is gone: reported as its exit status
         os.close(run.job)

@@ -118,6 +118,9 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         memo.objs.append(x)
         depth += 1
         if t is list:
+            fast = _uniform(x) if len(x) > 8 else None  # type: ignore[arg-type]
+            if fast is not None:
+                return [fast, list(x)]  # type: ignore[call-overload]
             return ["l", [encode(v, ref, memo, depth) for v in x]]  # type: ignore[attr-defined]
         return ["d", [[encode(k, ref, memo, depth), encode(v, ref, memo, depth)] for k, v in x.items()]]  # type: ignore[attr-defined]
     if t is tuple or t is frozenset:
@@ -130,6 +133,9 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         return _encode_body(x, ref, memo, depth)
     if t is range:
         return ["R", hex(x.start), hex(x.stop), hex(x.step)]  # type: ignore[attr-defined]
+    view = _VIEWS.get(t.__name__)
+    if view is not None and t is view[0]():
+        return ["V", t.__name__, encode(view[1](x), ref, memo, depth + 1)]
     mod = t.__module__  # (these modules are imported only where such a value exists: not in the worker)
     if mod == "fractions" and t is sys.modules["fractions"].Fraction:
         return ["Q", hex(x.numerator), hex(x.denominator)]  # type: ignore[attr-defined]
@@ -144,6 +150,8 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
     np = sys.modules.get("numpy")
     if np is not None and t.__module__ == "numpy":
         kind = getattr(getattr(x, "dtype", None), "kind", "")
+        if (isinstance(x, np.generic) or t is np.ndarray) and (kind in "mM" or _extended(x.dtype)):  # type: ignore[attr-defined]
+            return _encode_np_exact(np, x)
         if isinstance(x, np.generic) and kind in _NP_SCALARS:
             return ["ns", x.dtype.str, encode(x.item(), None, None, depth + 1)]  # type: ignore[attr-defined]
         if t is np.ndarray and kind in _NP_ARRAYS:
@@ -153,6 +161,97 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
     if ref is None:
         raise TypeError(f"cannot send a {t.__name__}")
     return ref(x)
+
+
+#: Built-in and standard views and wrappers that cross as the data they wrap, rebuilt as the same type:
+#: type name -> (the type, its data, a new one from that data).
+_VIEWS: dict[str, tuple[Callable, Callable, Callable]] = {
+    "dict_keys": (lambda: type({}.keys()), list, lambda v: dict.fromkeys(v).keys()),
+    "dict_values": (lambda: type({}.values()), list, lambda v: dict(enumerate(v)).values()),
+    "dict_items": (lambda: type({}.items()), list, lambda v: dict(v).items()),
+    "mappingproxy": (lambda: type(type.__dict__), dict, lambda v: type(type.__dict__)(v)),
+    "slice": (lambda: slice, lambda x: (x.start, x.stop, x.step), lambda v: slice(*v)),
+    "UserList": (lambda: collections.UserList, lambda x: x.data, lambda v: collections.UserList(v)),
+    "UserDict": (lambda: collections.UserDict, lambda x: x.data, lambda v: collections.UserDict(v)),
+    "UserString": (lambda: collections.UserString, lambda x: x.data, lambda v: collections.UserString(v)),
+}
+_VIEW_DATA = {"dict_keys": list, "dict_values": list, "dict_items": list, "mappingproxy": dict, "slice": tuple,
+              "UserList": list, "UserDict": dict, "UserString": str}  # fmt: skip
+
+
+_UNIFORM = {int: "li", float: "lf", str: "ls"}  # a list of one plain type crosses as a JSON array of it
+_UNIFORM_TYPES = {v: k for k, v in _UNIFORM.items()}
+_INT_BOUND = 1 << 63  # (larger ints cross as hex, free of the interpreter's digit limit)
+
+
+def _uniform(x: list) -> str | None:
+    """The tag of a list whose items are all plain ints (within 64 bits), all floats or all strs: it crosses
+    as a JSON array of them, about ten times faster than item by item (large values: 2M ints)."""
+    t = type(x[0])
+    if t is int:
+        ok = all(type(v) is int and -_INT_BOUND < v < _INT_BOUND for v in x)
+    elif t is float or t is str:
+        ok = all(type(v) is t for v in x)
+    else:
+        return None
+    return _UNIFORM[t] if ok else None
+
+
+def _extended(dtype: object) -> bool:
+    """numpy's extended precision (``longdouble``, ``clongdouble``): ``item()`` gives the same type back."""
+    kind, size = getattr(dtype, "kind", ""), getattr(dtype, "itemsize", 0)
+    return (kind == "f" and size > 8) or (kind == "c" and size > 16)
+
+
+def _encode_np_exact(np: object, x: object) -> list:
+    """A numpy scalar or array of extended precision (each number as its shortest round-trip text, complex
+    ones as two) or of dates and durations (``datetime64``/``timedelta64``: their 64-bit count of units):
+    ``["nx", dtype, shape or None, items]``."""
+    dtype = x.dtype  # type: ignore[attr-defined]
+    scalar = not hasattr(x, "shape") or x.shape == () and type(x).__name__ != "ndarray"  # type: ignore[attr-defined]
+    flat = np.ravel(x)  # type: ignore[attr-defined]
+    if dtype.kind in "mM":
+        items: list = flat.view("i8").tolist()
+    else:
+        text = np.format_float_scientific  # type: ignore[attr-defined]
+        if dtype.kind == "f":
+            items = [text(v, unique=True) for v in flat]
+        else:
+            items = [[text(v.real, unique=True), text(v.imag, unique=True)] for v in flat]
+    return ["nx", dtype.str, None if scalar else list(x.shape), items]  # type: ignore[attr-defined]
+
+
+def _decode_np_exact(v: list) -> object:
+    np = importlib.import_module("numpy")
+    dtype = np.dtype(str(v[1]))
+    items = v[3]
+    if not isinstance(items, list):
+        raise TypeError("bad numpy items")
+    if dtype.kind in "mM":
+        if not all(type(i) is int for i in items):
+            raise TypeError("bad numpy items")
+        flat = np.array(items, dtype="i8").view(dtype)
+    elif _extended(dtype):
+        real = dtype.type(0).real.dtype.type
+
+        def num(t: object) -> object:
+            if type(t) is not str or len(t) > 64:
+                raise TypeError("bad numpy number")
+            return real(t)
+
+        if dtype.kind == "f":
+            flat = np.array([num(t) for t in items], dtype=dtype)
+        else:
+            if not all(isinstance(t, list) and len(t) == 2 for t in items):
+                raise TypeError("bad numpy complex")
+            flat = np.array([dtype.type(num(a)) + dtype.type(num(b)) * 1j for a, b in items], dtype=dtype)
+    else:
+        raise TypeError("bad numpy dtype")
+    if v[2] is None:
+        if len(flat) != 1:
+            raise TypeError("bad numpy scalar")
+        return flat[0]
+    return flat.reshape(tuple(int(n) for n in v[2]))
 
 
 def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> list:
@@ -232,6 +331,12 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         memo.objs.append(out)
         out.extend([decode(e, ref, memo, tref) for e in v[1]])
         return out
+    if tag in _UNIFORM_TYPES:
+        items, want = v[1], _UNIFORM_TYPES[tag]
+        if type(items) is not list or not all(type(e) is want for e in items):
+            raise TypeError("bad uniform list")
+        memo.objs.append(items)
+        return items
     if tag == "d":
         new: dict = {}
         memo.objs.append(new)
@@ -264,6 +369,18 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         if cls is None:
             cls = _NT_CLASSES[key] = collections.namedtuple(key[0], key[1])  # type: ignore[misc]
         return cls(*(decode(e, ref, memo, tref) for e in v[3]))
+    if tag == "nx":
+        return _decode_np_exact(v)
+    if tag == "V":
+        name = str(v[1])
+        data = decode(v[2], ref, memo, tref)
+        if name not in _VIEWS or type(data) is not _VIEW_DATA[name]:
+            raise TypeError("bad view")
+        if name == "dict_items" and not all(type(p) is tuple and len(p) == 2 for p in data):  # type: ignore[attr-defined]
+            raise TypeError("bad dict items")
+        if name == "slice" and len(data) != 3:  # type: ignore[arg-type]
+            raise TypeError("bad slice")
+        return _VIEWS[name][2](data)
     if tag in ("ns", "nd"):
         np = importlib.import_module("numpy")  # (only when a numpy value was sent: it is importable here)
         dtype = np.dtype(str(v[1]))

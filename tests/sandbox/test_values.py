@@ -55,7 +55,20 @@ def test_numpy_values_keep_dtype_and_shape() -> None:
     o = roundtrip(np.array([[1], "x", None], dtype=object))
     assert o.dtype == object and o[0] == [1] and o[1] == "x" and o[2] is None
     with pytest.raises(TypeError):
-        encode(np.array(["2020-01-01"], dtype="datetime64[D]"))  # not an allowed dtype, and no reference given
+        encode(np.zeros(1, dtype=[("a", "i4")]))  # a structured dtype is not allowed, and no reference given
+
+
+def test_numpy_extended_precision_dates_and_durations_cross_exactly() -> None:
+    third = np.longdouble(1) / 3
+    for x in (third, np.clongdouble(third + 2j), np.timedelta64(3, "D"), np.datetime64("2020-01-02T03:04")):
+        y = roundtrip(x)
+        assert type(y) is type(x) and y.dtype == x.dtype and y == x
+    a = np.array([[third, 2]], dtype=np.longdouble)
+    b = roundtrip(a)
+    assert b.dtype == a.dtype and b.shape == a.shape and (b == a).all()
+    d = np.array(["2020-01-01", "NaT"], dtype="datetime64[D]")
+    e = roundtrip(d)
+    assert e.dtype == d.dtype and e[0] == d[0] and np.isnat(e[1])
 
 
 def test_subclasses_and_other_objects_are_not_data() -> None:
@@ -126,3 +139,16 @@ def test_depth_limit() -> None:
 def test_bad_messages_raise(bad: list) -> None:
     with pytest.raises((TypeError, ValueError, KeyError, IndexError)):
         decode(bad)
+
+
+def test_uniform_lists_cross_as_one_array_with_exact_types_and_identity() -> None:
+    ints, floats, strs = list(range(-5, 20)), [0.5, -0.0, float("inf")] * 5, ["a", "b"] * 6
+    for x, tag in ((ints, "li"), (floats, "lf"), (strs, "ls")):
+        assert encode(x)[0] == tag
+        y = roundtrip(x)
+        assert y == x and [type(v) for v in y] == [type(v) for v in x]
+    assert encode([1] * 9 + [True])[0] == "l" and encode([1] * 9 + [1 << 70])[0] == "l"  # mixed: item by item
+    both = roundtrip((ints, ints))
+    assert both[0] is both[1]  # aliasing survives
+    with pytest.raises((TypeError, ValueError)):
+        decode(["li", [1, 2.0]])

@@ -1,0 +1,76 @@
+"""Adversarial suite, fourth round: the outside red team's 108 wrong verdicts
+(``benchmarks/data/sandbox_redteam4.jsonl``), each asserting its expected verdict, and our own further cases of
+each class (``test_redteam4_own.py``). As in ``test_hostile.py``, outside the cage this module defines one test
+that re-runs it inside the cage (``conftest.run_caged``), and the cases exist only inside.
+
+A row with ``partial_inflation`` is judged with ``partial=true``: a wrong program must score no more than an
+honest wrong one (0.75: three passing loop checks and the failing one, before this round)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+IN_CAGE = os.environ.get("RLVR_HOSTILE_CAGE") == "1" and os.getpid() == 1
+ROWS_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "sandbox_redteam4.jsonl"
+
+#: Rows deliberately left open, with the reason (docs/sandbox.md, "Known open").
+_PROXY = "a solution object stays a proxy in the tests: not of the solution's type, never equal to data"
+OPEN: dict[str, str] = {
+    "B_intenum": _PROXY + " (an IntEnum member is no int there)",
+    "B_strenum": _PROXY + " (a str-mixin Enum member is no str there)",
+    "L_typename": _PROXY + " (type(x).__name__ is the proxy's)",
+    "L_asdict": _PROXY + " (dataclasses.asdict needs a dataclass instance)",
+    "X_matrix": _PROXY + " (np.matrix, an ndarray subclass, is not data)",
+    "M_sp_sympy": _PROXY + " (sympy expressions of the solution cannot enter the trusted sympy)",
+    "L_obj_contains": "membership in a solution object is decided from its items, never by its own __contains__",
+    "K_stopiteration": "a StopIteration from a solution call would silently end a tests' map()/generator: it crosses "
+    "as an error",
+    "I_big_str": "a 50 MB value does not cross within the 10 s limit",
+    "I_numpy_big": "a 4M-element array crosses element by element (~7 us each): over the 10 s limit",
+    "I_deep_nested": "values nest at most 1000 levels",
+    "T_dev_stdout": "the run's stdout pipe belongs to the worker: reopening /dev/stdout is refused",
+}
+
+if not IN_CAGE:
+
+    @pytest.mark.hostile
+    @pytest.mark.slow
+    def test_redteam4_in_cage(caged_suite) -> None:  # type: ignore[no-untyped-def]
+        caged_suite(__file__)
+
+else:
+    from rlvr.sandbox.base import Limits
+    from rlvr.sandbox.pool import SandboxPool
+    from rlvr.verifiers.code import CodeVerifier
+
+    pytestmark = pytest.mark.hostile
+
+    LIMITS = Limits(wall_s=10.0, cpu_s=10.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16)
+    ROWS = [json.loads(line) for line in ROWS_FILE.read_text().splitlines() if line.strip()]
+
+    @pytest.fixture(scope="module")
+    def verifier() -> CodeVerifier:
+        pool = SandboxPool(workers=2, limits=LIMITS)
+        yield CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
+        pool.close()
+
+    def _param(row: dict) -> object:
+        marks = [pytest.mark.xfail(strict=True, reason=OPEN[row["id"]])] if row["id"] in OPEN else []
+        return pytest.param(row, id=row["id"], marks=marks)
+
+    @pytest.mark.parametrize("row", [_param(r) for r in ROWS])
+    def test_row(verifier: CodeVerifier, row: dict) -> None:
+        code = f"```python\n{row['completion']}\n```"
+        if row["class"] == "partial_inflation":
+            v = CodeVerifier(sandbox=verifier.sandbox, timeout_s=LIMITS.wall_s, partial=True)
+            res = v.verify(code, row["reference"])
+            assert res.status != "sandbox_error", res
+            assert not res.passed and res.score <= 0.75, res
+            return
+        res = verifier.verify(code, row["reference"])
+        assert res.status != "sandbox_error", res
+        assert res.passed is row["expected_passed"], (res.status, res.details, res.error)
