@@ -114,8 +114,14 @@ class _Worker:
                 conn.close()
             except OSError:
                 pass
-        if self.proc.poll() is None:  # the keeper (a subreaper) and everything below it: see _worker
-            kill_tree(self.proc.pid)
+        if self.proc.poll() is None:  # everything below the keeper (a subreaper, see _worker), then the keeper
+            # The keeper is rlvr's own code and never forks again, so it is not frozen: should this process die
+            # between freezing the tree and killing it, the keeper (woken by its parent-death signal) kills it.
+            kill_tree(self.proc.pid, include_root=False)
+            try:
+                os.kill(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
             try:  # without a keeper (not Linux), the worker's process group holds what a task spawned
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except OSError:

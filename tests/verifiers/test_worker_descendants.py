@@ -151,3 +151,35 @@ else:
         learner.kill()
         learner.wait()
         assert _settle(set()) == set()
+
+    def test_nothing_left_stopped_when_the_owner_dies_while_killing(tmp_path: Path) -> None:
+        # The pool's owner freezes a worker's tree before it kills it; if the owner dies in between (a SIGTERM
+        # during interpreter exit), nothing may stay behind stopped: the keeper, never frozen, cleans up.
+        script = tmp_path / "owner.py"
+        script.write_text(
+            textwrap.dedent(
+                f"""
+                import os, signal, sys
+                sys.path.insert(0, {str(Path(__file__).parent)!r})
+                from test_worker_descendants import Escaper
+                from rlvr.verifiers import proctree
+                from rlvr.verifiers.isolated import IsolatedVerifier
+                v = IsolatedVerifier(Escaper("hang"), timeout_s=3600, workers=1, memory_mb=0)
+                import threading
+                threading.Thread(target=v.verify_batch, args=(["a"], [None]), daemon=True).start()
+                import time
+                time.sleep(2.0)  # the call running, its escapees started
+                real = proctree._signal
+                def dying(pid, sig):
+                    if sig == signal.SIGKILL:
+                        os._exit(0)  # the owner dies after the freeze, before the first kill
+                    real(pid, sig)
+                proctree._signal = dying
+                for w in list(v.pool._all):
+                    w.kill()
+                """
+            )
+        )
+        env = {**os.environ, "RLVR_HOSTILE_CAGE": "0"}
+        subprocess.run([sys.executable, str(script)], env=env, timeout=60, check=True)
+        assert _settle(set(), timeout_s=15.0) == set()
