@@ -415,7 +415,15 @@ def test_skipped_steps_report_verification_errors(tmp_path):
 def test_a_trainer_outside_the_main_thread_checks_max_minutes_between_steps(tmp_path):
     import threading
 
-    t = _trainer(tmp_path, "steps=50", "max_minutes=0.0005")  # 30 ms: the first step crosses it
+    t = _trainer(tmp_path, "steps=50", "max_minutes=0.0005")  # 30 ms
+    step_fn = t.train_step
+
+    def slow_first_step(step: int) -> dict:
+        if step == 1:
+            time.sleep(0.1)  # the deadline passes inside step 1, however fast the tiny model's step is
+        return step_fn(step)
+
+    t.train_step = slow_first_step  # type: ignore[method-assign]
     th = threading.Thread(target=t.train)
     th.start()
     th.join(timeout=300)
