@@ -36,6 +36,17 @@ class StopRun(BaseException):  # noqa: N818 - not an error: control flow that us
         self.reason = reason
 
 
+def stop_request(e: BaseException) -> StopRun | None:
+    """The :class:`StopRun` that ``e`` is or was caused by, else ``None``. A stop raised by a signal handler while
+    a C extension runs (Ray's ``wait``/``get``) surfaces as the extension's ``SystemError`` ("returned a result
+    with an exception set") whose cause is the StopRun."""
+    if isinstance(e, StopRun):
+        return e
+    if isinstance(e, SystemError) and isinstance(e.__cause__, StopRun):
+        return e.__cause__
+    return None
+
+
 class TrainingInterrupted(Exception):  # noqa: N818 - named for what happened
     """:meth:`Trainer.train` stopped for a signal after checkpointing; ``exit_code`` is 128 + the signal."""
 

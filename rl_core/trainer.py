@@ -50,7 +50,7 @@ from rlvr.rl_core.lr_schedule import rebase_lr
 from rlvr.rl_core.metrics import MetricsWriter, batch_metrics
 from rlvr.rl_core.monitor import PitfallMonitor
 from rlvr.rl_core.nonfinite import NonFiniteError, NonFiniteGuard, assert_finite
-from rlvr.rl_core.preemption import StopControl, StopRun, TrainingInterrupted
+from rlvr.rl_core.preemption import StopControl, StopRun, TrainingInterrupted, stop_request
 from rlvr.rl_core.reference import ReferencePolicy, reference_logprobs
 from rlvr.rl_core.report import save_eval
 from rlvr.rl_core.resume import check_resume
@@ -244,7 +244,10 @@ class Trainer:
         try:
             with stop.armed():
                 return self.train_step(step)
-        except StopRun as e:
+        except (StopRun, SystemError) as raised:
+            e = stop_request(raised)
+            if e is None:
+                raise
             self.sampler.load_state_dict(sampler)
             ckpt.set_rng_state(rng)
             self.sft.pos = sft_pos
@@ -260,7 +263,10 @@ class Trainer:
         try:
             with stop.armed(signals_only=signals_only):
                 return self.evaluate(label, step)
-        except StopRun as e:
+        except (StopRun, SystemError) as raised:
+            e = stop_request(raised)
+            if e is None:
+                raise
             logger.warning("evaluation %s abandoned (%s)", label, e.reason)
             return None
 

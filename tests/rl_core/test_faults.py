@@ -467,3 +467,29 @@ def test_verifier_failures_must_be_consecutive_to_stop_a_run():
     health.observe(3, [VerifyResult.failure("timeout", "slow")] * 2)
     with pytest.raises(VerifierFailureError, match=r"2 consecutive steps \(last: step 4.*first: error: boom"):
         health.observe(4, [bad, VerifyResult.failure("timeout", "slow")])
+
+
+def test_a_stop_surfacing_from_a_c_extension_abandons_the_step_cleanly(tmp_path, caplog):
+    # On the Ray backend the deadline's SIGALRM handler raises StopRun inside Ray's wait, which returns it as a
+    # SystemError caused by the StopRun (seen on the main job with distributed.backend=ray): the step is
+    # abandoned as any stopped step is, never a crash of the trainer.
+    from rlvr.rl_core.preemption import StopRun, stop_request
+
+    t = _trainer(tmp_path, "steps=5", "checkpoint.every=1")
+    step_fn = t.train_step
+
+    def stopped_in_ray(step: int) -> dict:
+        if step == 2:
+            try:
+                raise StopRun("deadline")
+            except StopRun as e:
+                raise SystemError("<cyfunction CoreWorker.wait> returned a result with an exception set") from e
+        return step_fn(step)
+
+    t.train_step = stopped_in_ray  # type: ignore[method-assign]
+    with caplog.at_level(logging.WARNING):
+        t.train()
+    assert "step 2 abandoned (deadline): nothing of it applied" in caplog.text
+    assert [r["step"] for r in read_metrics(tmp_path)] == [1]
+    plain = SystemError("a real SystemError")
+    assert stop_request(plain) is None and stop_request(StopRun("SIGTERM")).reason == "SIGTERM"
