@@ -25,11 +25,10 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from distributed_scaling import NETNS_ENV, main_job_config, rerun_in_netns  # noqa: E402
+from distributed_scaling import NETNS_ENV, main_job_config, rerun_in_netns, time_steps  # noqa: E402
 
 
 def pin(pid: int, core: int) -> None:
@@ -67,16 +66,7 @@ def run(k: int, budget_min: float, eval_limit: int | None, run_dir: str, over: l
     if len(cores) >= 2:
         pin(ray.get(stages.rollouts.actors[0].pid.remote()), cores[0])
         pin(ray.get(stages.learner.actors[0].pid.remote()), cores[1])
-    times: list[float] = []
-    step_fn = trainer.train_step
-
-    def timed(step: int) -> dict[str, Any]:
-        t0 = time.perf_counter()
-        out = step_fn(step)
-        times.append(time.perf_counter() - t0)
-        return out
-
-    trainer.train_step = timed  # type: ignore[method-assign]
+    times = time_steps(trainer)
     written = trainer.train()
     rows = [r for r in written if "loss/num_tokens" in r or "skipped" in r]
     after = [r for r in written if "eval/pass@1" in r]

@@ -206,6 +206,14 @@ def timed_steps(backend: str, steps: int, run_dir: str, over: list[str]) -> tupl
         *over,
     )
     trainer = build_trainer(cfg, run_dir)
+    times = time_steps(trainer)
+    rows = trainer.train()
+    return times, rows
+
+
+def time_steps(trainer: Any) -> list[float]:
+    """The wall-clock seconds of each of ``trainer``'s training steps, appended as they run (the list is
+    filled by the trainer's next ``train()``)."""
     times: list[float] = []
     step_fn = trainer.train_step
 
@@ -215,9 +223,8 @@ def timed_steps(backend: str, steps: int, run_dir: str, over: list[str]) -> tupl
         times.append(time.perf_counter() - t0)
         return out
 
-    trainer.train_step = timed  # type: ignore[method-assign]
-    rows = trainer.train()
-    return times, rows
+    trainer.train_step = timed
+    return times
 
 
 def bench_overhead(steps: int, over: list[str]) -> tuple[list[tuple[str, float, float, str]], dict[str, float]]:
