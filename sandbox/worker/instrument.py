@@ -282,6 +282,40 @@ def _free_names(tree: ast.AST) -> tuple[list[str], dict[str, set[tuple[str, ...]
     return sorted(free), {n: c for n, c in chains.items() if n in free}, called & free
 
 
+class _StopCatcher(ast.NodeTransformer):
+    """Where the tests expect a ``StopIteration`` — ``except StopIteration`` (alone or in a tuple),
+    ``pytest.raises(StopIteration)``, ``assertRaises(StopIteration, ...)`` — they also get
+    ``__rlvr_stop__``, the class a ``StopIteration`` raised by a solution call crosses as: an ``Exception``,
+    so that it cannot silently end a ``map`` or generator of the tests (the iteration protocol stops at any
+    ``StopIteration``, subclasses included), and yet is caught where the tests catch one."""
+
+    @staticmethod
+    def _widen(node: ast.expr | None) -> ast.expr | None:
+        def stop(n: ast.expr) -> bool:
+            return isinstance(n, ast.Name) and n.id == "StopIteration"
+
+        if node is None:
+            return None
+        if stop(node) or (isinstance(node, ast.Tuple) and any(stop(e) for e in node.elts)):
+            elts = list(node.elts) if isinstance(node, ast.Tuple) else [node]
+            extra = ast.Name(id="__rlvr_stop__", ctx=ast.Load())
+            return ast.copy_location(ast.Tuple(elts=[*elts, ast.copy_location(extra, node)], ctx=ast.Load()), node)
+        return node
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
+        self.generic_visit(node)
+        node.type = self._widen(node.type)
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.Call:
+        self.generic_visit(node)
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in ("raises", "assertRaises", "assertRaisesRegex", "failUnlessRaises") and node.args:
+            node.args[0] = self._widen(node.args[0])  # type: ignore[assignment]
+        return node
+
+
 def compile_tests(
     source: str,
 ) -> tuple[types.CodeType, list[str], list[str], dict[str, set[tuple[str, ...]]], set[str]]:
@@ -293,5 +327,6 @@ def compile_tests(
     free, chains, called = _free_names(tree)
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     mark_items(tree)
+    _StopCatcher().visit(tree)
     tree.body = count_asserts(tree.body)
     return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), chains, called

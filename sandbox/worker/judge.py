@@ -18,8 +18,8 @@ import types
 from .checks import StopTests, Verdict, count_unittest_assertions, run_collected
 from .framing import RESULT_CAP, read_exact, write_all
 from .instrument import TESTS_FILE, compile_tests
-from .proxies import RemoteRef, Rpc, SolutionDied, prefetch_calls
-from .values import short_repr
+from .proxies import RemoteRef, Rpc, SolutionDied, SolutionStop, prefetch_calls
+from .values import clear_mirrors, short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
 
@@ -258,6 +258,7 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
             env[entry] = env[ENTRY_POINT]
     env.update(
         __rlvr_died__=(SolutionDied, StopTests),
+        __rlvr_stop__=SolutionStop,
         __rlvr_pass__=lambda line: verdict.ok(("line", line)),
         __rlvr_fail__=lambda line, e: verdict.fail(f"line {line}", e, ("line", line)),
         __rlvr_checked__=lambda line, fn: (
@@ -282,6 +283,7 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
     """Run the trusted tests; return the counts (the caller adds the nonce). ``compiled`` caches the
     instrumented code of test sources already seen (G completions of one prompt share their tests)."""
     verdict = Verdict(bool(spec.get("fraction")), int(spec.get("max_failures_reported", 3)))
+    clear_mirrors()  # (mirrors of the last run's enum members stood for its objects)
     settings = sys.get_int_max_str_digits(), sys.getrecursionlimit()  # the tests may change them: not for
     try:  # the next run's tests
         if spec["mode"] == "call":

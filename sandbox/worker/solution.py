@@ -229,6 +229,19 @@ def _kinds(x: object) -> str:
     return kinds + extra
 
 
+def _type_info(t: type, x: object) -> list:
+    """``[name, qualname, dataclass field names or None]`` of an object's type: the trusted side's proxy of
+    the object is of a class of that name (``type(x).__name__``; a dataclass's fields for ``asdict``)."""
+    fields = None
+    dc = sys.modules.get("dataclasses")
+    if dc is not None and dc.is_dataclass(t):
+        try:
+            fields = [f.name for f in dc.fields(x)]  # type: ignore[arg-type]
+        except Exception:
+            fields = None
+    return [t.__name__, t.__qualname__, fields]
+
+
 def _has_attribute(obj: object, name: str) -> bool:
     """Whether ``name`` is in the object's own ``__dict__`` or its class's (its MRO's): an attribute it has,
     not one ``__getattr__`` would make up (slots and properties are class attributes)."""
@@ -359,7 +372,9 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
         if i is None or objects[i] is not x:
             i = index[id(x)] = len(objects)
             objects.append(x)
-        return ["r", i, _kinds(x)]
+        if isinstance(x, type):
+            return ["r", i, _kinds(x)]
+        return ["r", i, _kinds(x), _type_info(type(x), x)]
 
     def deref(i: int, *_: object) -> object:
         return objects[i]
@@ -369,10 +384,11 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
 
     def use(op: str, tid: int, args: tuple, kwargs: dict) -> object:
         memo = Memo()
-        msg = {"cb": op, "ref": tid, "args": [encode(a, ref, memo) for a in args],
-               "kwargs": {str(k): encode(v, ref, memo) for k, v in kwargs.items()}}  # fmt: skip
+        with DEEP:
+            msg = {"cb": op, "ref": tid, "args": [encode(a, ref, memo) for a in args],
+                   "kwargs": {str(k): encode(v, ref, memo) for k, v in kwargs.items()}}  # fmt: skip
         got = chan.callback(msg)
-        return decode(got, deref, Memo(), tests_object)  # type: ignore[arg-type]
+        return dec(got, Memo())  # type: ignore[arg-type]
 
     def dec(v: list, memo: Memo | None = None) -> object:
         with DEEP:

@@ -78,6 +78,8 @@ class Supervisor:
             self.cg.limit(lim)
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
+        for fd in (out_w, err_w):  # others may write (the run reopens /dev/stdout), only we read
+            os.fchmod(fd, 0o622)
         in_r, in_w = os.pipe()
         job_r, job_w = os.pipe()
         u_sock, t_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)

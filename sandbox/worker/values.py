@@ -18,10 +18,14 @@ from __future__ import annotations
 import base64
 import collections
 import importlib
+import math
 import sys
 from collections.abc import Callable
 
-MAX_DEPTH = 1000  # nesting levels of one value (the JSON parser's own limit is the recursion limit)
+#: Nesting levels of one value. The codec recurses in Python frames (no C stack in 3.11: comprehensions, never
+#: generator expressions, which nest a C frame per level); the JSON parser and printer recurse in C (~90 bytes a
+#: level, two levels per value level, bounded by the recursion limit :data:`DEEP` sets: ~4 MB of C stack at most).
+MAX_DEPTH = 5000
 
 _MUTABLE = (list, dict, set, bytearray, collections.Counter, collections.OrderedDict, collections.defaultdict,
             collections.deque)  # fmt: skip
@@ -149,18 +153,209 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         return ["NT", t.__name__, list(t._fields), fields]  # type: ignore[attr-defined]
     np = sys.modules.get("numpy")
     if np is not None and t.__module__ == "numpy":
+        if t is np.matrix:  # (numpy's own ndarray subclass: the same matrix rebuilt from its array)
+            return ["nm", encode(np.asarray(x), None, None, depth + 1)]
         kind = getattr(getattr(x, "dtype", None), "kind", "")
         if (isinstance(x, np.generic) or t is np.ndarray) and (kind in "mM" or _extended(x.dtype)):  # type: ignore[attr-defined]
             return _encode_np_exact(np, x)
         if isinstance(x, np.generic) and kind in _NP_SCALARS:
             return ["ns", x.dtype.str, encode(x.item(), None, None, depth + 1)]  # type: ignore[attr-defined]
+        if t is np.ndarray and kind in _NP_SCALARS:  # in bulk: its bytes (a 4M-element array in ~0.1 s)
+            data = base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()  # type: ignore[attr-defined]
+            return ["nb", x.dtype.str, list(x.shape), data]  # type: ignore[attr-defined]
         if t is np.ndarray and kind in _NP_ARRAYS:
             items = x.ravel().tolist() if kind != "O" else list(x.ravel())  # type: ignore[attr-defined]
             flat = [encode(v, ref if kind == "O" else None, memo, depth + 1) for v in items]
             return ["nd", x.dtype.str, list(x.shape), flat]  # type: ignore[attr-defined]
+    if mod != "builtins":
+        got = _encode_mirrored(x, t, ref, depth)
+        if got is not None:
+            return got
+        sympy = sys.modules.get("sympy")
+        if sympy is not None and isinstance(x, sympy.Basic):
+            try:
+                return ["SY", _encode_sympy(sympy, x, depth)]
+            except (TypeError, ValueError, AttributeError):
+                pass  # (not an expression tree of sympy's own classes: a proxy)
     if ref is None:
         raise TypeError(f"cannot send a {t.__name__}")
     return ref(x)
+
+
+#: Objects rebuilt here as mirrors (an enum member of the other side's class): ``id`` -> (the mirror, how
+#: the other side names the original). A mirror sent back is the original again. Cleared for every run.
+MIRRORS: dict[int, tuple[object, list]] = {}
+_MIRROR_CLASSES: dict[tuple, type] = {}
+_ENUM_KINDS = ("IntFlag", "IntEnum", "StrEnum", "Flag")
+_ENUM_MIXINS = {int: "int", str: "str", float: "float", object: ""}
+_ENUM_SUNDERS = frozenset({"_new_member_", "_member_type_", "_value_repr_", "_generate_next_value_", "_member_names_",
+    "_member_map_", "_value2member_map_", "_unhashable_values_", "_use_args_", "_singles_mask_", "_all_bits_",
+    "_boundary_", "_flag_mask_", "_inverted_", "_order_"})  # fmt: skip  # (the enum machinery's own names)
+
+
+def clear_mirrors() -> None:
+    MIRRORS.clear()
+    _MIRROR_CLASSES.clear()
+
+
+def _encode_mirrored(x: object, t: type, ref: Callable | None, depth: int) -> list | None:
+    """An object of the other side's kind that crosses as data rebuilt into a trusted mirror, or None: an
+    ``enum`` member (``["E", class name, kind, [[member, value], ...], member, origin]``) of a class that
+    defines nothing but members (no method, property or special method of its own), whose values are data.
+    A mirror is sent back as the original it stands for."""
+    got = MIRRORS.get(id(x))
+    if got is not None and got[0] is x:
+        return got[1]
+    enum = sys.modules.get("enum")
+    if enum is None or not isinstance(t, enum.EnumMeta) or not _plain_enum(enum, t):
+        return None
+    kind = next((k for k in _ENUM_KINDS if getattr(enum, k, None) in t.__mro__), None)
+    if kind is None:
+        kind = _ENUM_MIXINS.get(t._member_type_)  # type: ignore[attr-defined]
+        if kind is None:
+            return None
+    try:
+        members = [[str(n), encode(m._value_, None, None, depth + 1)] for n, m in t._member_map_.items()]  # type: ignore[attr-defined]
+        value = encode(x._value_, None, None, depth + 1)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        return None
+    name = x._name_ if t._member_map_.get(x._name_) is x else None  # type: ignore[attr-defined]
+    return ["E", t.__name__, kind, members, name, value, None if ref is None else ref(x)]
+
+
+def _encode_sympy(sympy: object, e: object, depth: int) -> list:
+    """A sympy expression as its tree, rebuilt by the other side from sympy's own classes (never parsed):
+    ``["Sym", name, assumptions]``, ``["Int", hex]``, ``["Rat", hex, hex]``, ``["Flt", mpf, precision]``, a
+    singleton ``["S", name]`` (``pi``, ``oo``, ``I``, ``0``), an undefined function applied ``["UF", name,
+    args]``, any other class of sympy's ``["C", name, args, None or the module of sympy's defining it]``.
+    TypeError for anything else."""
+    if depth > MAX_DEPTH:
+        raise ValueError("value nested too deeply")
+    t = type(e)
+    name = t.__name__
+    if t is sympy.Symbol:  # type: ignore[attr-defined]
+        assumptions = getattr(e, "_assumptions_orig", None)
+        if assumptions is None:
+            assumptions = e.assumptions0  # type: ignore[attr-defined]
+        return ["Sym", e.name, {str(k): bool(v) for k, v in assumptions.items()}]  # type: ignore[attr-defined]
+    if t is sympy.Integer:  # type: ignore[attr-defined]
+        return ["Int", hex(int(e))]  # type: ignore[call-overload]
+    if t is sympy.Rational:  # type: ignore[attr-defined]
+        return ["Rat", hex(int(e.p)), hex(int(e.q))]  # type: ignore[attr-defined]
+    if t is sympy.Float:  # type: ignore[attr-defined]
+        sign, man, exp, bc = e._mpf_  # type: ignore[attr-defined]
+        return ["Flt", [int(sign), hex(int(man)), int(exp), int(bc)], int(e._prec)]  # type: ignore[attr-defined]
+    args = e.args  # type: ignore[attr-defined]
+    if not args and getattr(sympy.S, name, None) is e:  # type: ignore[attr-defined]
+        return ["S", name]
+    if not isinstance(args, tuple):
+        raise TypeError("not a sympy tree")
+    if isinstance(t, sympy.core.function.UndefinedFunction):  # type: ignore[attr-defined]
+        return ["UF", name, [_encode_sympy(sympy, a, depth + 1) for a in args]]
+    home = None if getattr(sympy, name, None) is t else t.__module__  # (a class sympy does not export by name)
+    if home is not None and not (
+        isinstance(home, str) and home.startswith("sympy.") and getattr(sys.modules.get(home), name, None) is t
+    ):
+        raise TypeError(f"cannot send a sympy {name}")
+    if args and not name.startswith("_"):
+        return ["C", name, [_encode_sympy(sympy, a, depth + 1) for a in args], home]
+    raise TypeError(f"cannot send a sympy {name}")
+
+
+def _decode_sympy(v: object) -> object:
+    """A sympy expression rebuilt from :func:`_encode_sympy`'s tree with this side's sympy classes, each
+    node from its rebuilt arguments (sympy's invariant: ``e.func(*e.args) == e``)."""
+    return _sympy_node(importlib.import_module("sympy"), v)
+
+
+def _sympy_node(sympy: object, v: object) -> object:
+    if not isinstance(v, list) or not v or type(v[0]) is not str:
+        raise TypeError("bad sympy node")
+    tag = v[0]
+    if tag == "Sym":
+        name, assumptions = v[1], v[2]
+        if type(name) is not str or type(assumptions) is not dict:
+            raise TypeError("bad sympy symbol")
+        if not all(type(k) is str and k.isidentifier() and type(b) is bool for k, b in assumptions.items()):
+            raise TypeError("bad sympy assumptions")
+        return sympy.Symbol(name, **assumptions)  # type: ignore[attr-defined]
+    if tag == "Int":
+        return sympy.Integer(int(v[1], 16))  # type: ignore[attr-defined]
+    if tag == "Rat":
+        return sympy.Rational(int(v[1], 16), int(v[2], 16))  # type: ignore[attr-defined]
+    if tag == "Flt":
+        sign, man, exp, bc = v[1]
+        mpf = (int(sign) & 1, abs(int(man, 16)), int(exp), abs(int(bc)))
+        return sympy.Float._new(mpf, max(1, int(v[2])), zero=False)  # type: ignore[attr-defined]  # (normalized there)
+    name = v[1]
+    if type(name) is not str or not name.isidentifier() or name.startswith("_"):
+        raise TypeError("bad sympy name")
+    if tag == "S":
+        got = getattr(sympy.S, name)  # type: ignore[attr-defined]
+        if not isinstance(got, sympy.Basic):  # type: ignore[attr-defined]
+            raise TypeError("bad sympy singleton")
+        return got
+    if not isinstance(v[2], list):
+        raise TypeError("bad sympy arguments")
+    args = [_sympy_node(sympy, a) for a in v[2]]
+    if tag == "UF":
+        return sympy.Function(name)(*args)  # type: ignore[attr-defined]
+    home = v[3] if len(v) > 3 else None  # a module of sympy's already imported here, or sympy itself
+    if home is not None and not (type(home) is str and home.startswith("sympy.")):
+        raise TypeError("bad sympy module")
+    cls = getattr(sympy if home is None else sys.modules.get(home), name, None)
+    if tag != "C" or not (isinstance(cls, type) and issubclass(cls, sympy.Basic)):  # type: ignore[attr-defined]
+        raise TypeError("bad sympy class")
+    return cls(*args)
+
+
+def _plain_enum(enum: object, t: type) -> bool:
+    """Whether the enum class ``t`` defines nothing beyond its members: every other name of its own classes
+    is the enum machinery's (its ``_sunder_`` names, functions of the ``enum`` module, special methods
+    copied from a base). What a mirror drops is only ever the class's own behaviour: the mirror itself is a
+    trusted enum of the same values."""
+    plain = ("__module__", "__qualname__", "__doc__", "__dict__", "__weakref__")
+    members, machinery = t._member_map_, getattr(enum, "__file__", None)  # type: ignore[attr-defined]
+    for i, k in enumerate(t.__mro__):
+        if k.__module__ in ("enum", "builtins"):
+            continue
+        for name, v in vars(k).items():
+            if name in members or name in plain or name in _ENUM_SUNDERS:
+                continue
+            f = getattr(v, "__func__", v)
+            code = getattr(f, "__code__", None)
+            if code is not None and code.co_filename == machinery:
+                continue
+            if not any(
+                getattr(b.__dict__.get(name), "__func__", b.__dict__.get(name)) is f for b in t.__mro__[i + 1 :]
+            ):
+                return False
+    return True
+
+
+def _decode_enum(v: list, ref: Callable | None, tref: Callable | None) -> object:
+    """A mirror of the other side's enum member: a member of a class made here (once per run) by the
+    functional API of the same kind, with the same members and values."""
+    enum = importlib.import_module("enum")
+    name, kind, members, member, value, origin = v[1:7]
+    if type(name) is not str or kind not in _ENUM_KINDS + tuple(_ENUM_MIXINS.values()) or type(members) is not list:
+        raise TypeError("bad enum")
+    pairs = [(str(n), decode(e)) for n, e in members]
+    if not pairs or not all(n.isidentifier() and not n.startswith("_") for n, _ in pairs):
+        raise TypeError("bad enum members")
+    key = (name, kind, repr(members))
+    cls = _MIRROR_CLASSES.get(key)
+    if cls is None:
+        if kind in _ENUM_KINDS:
+            cls = getattr(enum, kind)(name, pairs, module="solution")
+        else:
+            mixin = {"int": int, "str": str, "float": float}.get(kind)
+            cls = enum.Enum(name, pairs, module="solution", type=mixin)
+        _MIRROR_CLASSES[key] = cls
+    out = cls[member] if type(member) is str else cls(decode(value))  # type: ignore[index, operator]
+    if isinstance(origin, list) and origin and origin[0] in ("r", "T"):
+        MIRRORS[id(out)] = (out, [str(origin[0]), int(origin[1])])
+    return out
 
 
 #: Built-in and standard views and wrappers that cross as the data they wrap, rebuilt as the same type:
@@ -346,9 +541,9 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
     if tag == "c":
         return complex(float.fromhex(v[1]), float.fromhex(v[2]))
     if tag == "t":
-        return tuple(decode(e, ref, memo, tref) for e in v[1])
+        return tuple([decode(e, ref, memo, tref) for e in v[1]])
     if tag == "F":
-        return frozenset(decode(e, ref, memo, tref) for e in v[1])
+        return frozenset([decode(e, ref, memo, tref) for e in v[1]])
     if tag == "@":
         return memo.objs[int(v[1])]
     if tag in ("l", "S", "d", "B", "C", "O", "DD", "dq"):
@@ -368,9 +563,18 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         cls = _NT_CLASSES.get(key)
         if cls is None:
             cls = _NT_CLASSES[key] = collections.namedtuple(key[0], key[1])  # type: ignore[misc]
-        return cls(*(decode(e, ref, memo, tref) for e in v[3]))
+        return cls(*[decode(e, ref, memo, tref) for e in v[3]])
     if tag == "nx":
         return _decode_np_exact(v)
+    if tag == "E":
+        return _decode_enum(v, ref, tref)
+    if tag == "SY":
+        try:
+            return _decode_sympy(v[1])
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+            raise
+        except Exception as e:  # (sympy's own errors: a tree no sympy expression has)
+            raise TypeError(f"bad sympy tree: {type(e).__name__}") from None
     if tag == "V":
         name = str(v[1])
         data = decode(v[2], ref, memo, tref)
@@ -381,6 +585,19 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         if name == "slice" and len(data) != 3:  # type: ignore[arg-type]
             raise TypeError("bad slice")
         return _VIEWS[name][2](data)
+    if tag == "nb":
+        np = importlib.import_module("numpy")
+        dtype, shape = np.dtype(str(v[1])), tuple(int(n) for n in v[2])
+        data = base64.b64decode(v[3])
+        if dtype.kind not in _NP_SCALARS or min(shape, default=0) < 0 or len(data) != dtype.itemsize * math.prod(shape):
+            raise TypeError("bad numpy array")
+        return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
+    if tag == "nm":
+        arr = decode(v[1])
+        np = importlib.import_module("numpy")
+        if type(arr) is not np.ndarray or arr.ndim > 2:
+            raise TypeError("bad numpy matrix")
+        return np.asmatrix(arr)
     if tag in ("ns", "nd"):
         np = importlib.import_module("numpy")  # (only when a numpy value was sent: it is importable here)
         dtype = np.dtype(str(v[1]))
@@ -396,7 +613,7 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         out[:] = items if items else out
         return out.reshape(shape)
     if tag == "r" and ref is not None:
-        return ref(int(v[1]), *v[2:3])
+        return ref(int(v[1]), *v[2:4])
     if tag == "T" and tref is not None:
         return tref(int(v[1]))
     raise TypeError(f"bad value tag {tag!r}")

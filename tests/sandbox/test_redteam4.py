@@ -18,21 +18,8 @@ IN_CAGE = os.environ.get("RLVR_HOSTILE_CAGE") == "1" and os.getpid() == 1
 ROWS_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "sandbox_redteam4.jsonl"
 
 #: Rows deliberately left open, with the reason (docs/sandbox.md, "Known open").
-_PROXY = "a solution object stays a proxy in the tests: not of the solution's type, never equal to data"
 OPEN: dict[str, str] = {
-    "B_intenum": _PROXY + " (an IntEnum member is no int there)",
-    "B_strenum": _PROXY + " (a str-mixin Enum member is no str there)",
-    "L_typename": _PROXY + " (type(x).__name__ is the proxy's)",
-    "L_asdict": _PROXY + " (dataclasses.asdict needs a dataclass instance)",
-    "X_matrix": _PROXY + " (np.matrix, an ndarray subclass, is not data)",
-    "M_sp_sympy": _PROXY + " (sympy expressions of the solution cannot enter the trusted sympy)",
     "L_obj_contains": "membership in a solution object is decided from its items, never by its own __contains__",
-    "K_stopiteration": "a StopIteration from a solution call would silently end a tests' map()/generator: it crosses "
-    "as an error",
-    "I_big_str": "a 50 MB value does not cross within the 10 s limit",
-    "I_numpy_big": "a 4M-element array crosses element by element (~7 us each): over the 10 s limit",
-    "I_deep_nested": "values nest at most 1000 levels",
-    "T_dev_stdout": "the run's stdout pipe belongs to the worker: reopening /dev/stdout is refused",
 }
 
 if not IN_CAGE:
