@@ -32,6 +32,9 @@ TRUSTED_MODULES = frozenset({
 })  # fmt: skip
 
 
+_PROXY_CLASSES: dict[tuple, type] = {}  # (name, qualname, dataclass fields) -> a RemoteRef subclass
+
+
 class SolutionDied(BaseException):
     """The solution process went away or broke the protocol: no later test can pass."""
 
@@ -90,7 +93,6 @@ class Rpc:
         self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
         self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
         self.remotes: dict[int, RemoteRef] = {}
-        self.proxy_classes: dict[tuple, type] = {}  # (name, qualname, fields) -> a RemoteRef subclass
         self.lock = threading.RLock()
 
     def prefetch(self, requests: list[dict]) -> None:
@@ -285,16 +287,19 @@ class Rpc:
     def _proxy_class(self, info: object) -> type:
         """The class of the proxy of an object whose type the solution describes as ``[name, qualname,
         dataclass fields or None]``: a subclass of :class:`RemoteRef` under that name (``type(x).__name__``
-        reads it), one per described type, with the dataclass's fields (``dataclasses.asdict`` and
-        ``fields`` read them through the proxy's attributes); RemoteRef itself when none is given."""
+        reads it), one per description (kept across runs: made of names only, never seen by a solution),
+        with the dataclass's fields (``dataclasses.asdict`` and ``fields`` read them through the proxy's
+        attributes); RemoteRef itself when none is given."""
         if not (isinstance(info, list) and len(info) == 3 and type(info[0]) is str and type(info[1]) is str):
             return RemoteRef
         name, qualname, fields = info[0][:200], info[1][:400], info[2]
         if not (isinstance(fields, list) and all(type(f) is str and f.isidentifier() for f in fields)):
             fields = None
         key = (name, qualname, None if fields is None else tuple(fields))
-        cls = self.proxy_classes.get(key)
+        cls = _PROXY_CLASSES.get(key)
         if cls is None:
+            if len(_PROXY_CLASSES) >= 4096:
+                _PROXY_CLASSES.clear()
             ns: dict = {"__slots__": (), "__module__": "solution", "__qualname__": qualname}
             if fields is not None:
                 try:
@@ -302,7 +307,7 @@ class Rpc:
                     ns["__dataclass_fields__"] = dict(made.__dataclass_fields__)
                 except (TypeError, ValueError):
                     pass
-            cls = self.proxy_classes[key] = type(name, (RemoteRef,), ns)
+            cls = _PROXY_CLASSES[key] = type(name, (RemoteRef,), ns)
         return cls
 
     def value(self, v: object, memo: Memo | None = None) -> object:
