@@ -117,6 +117,23 @@ def _prefetchable(node: ast.stmt) -> ast.Call | None | bool:
     return False
 
 
+def _copy_literal(node: ast.expr) -> ast.expr:
+    """A copy of a :func:`_literal` node (~20 times cheaper than ``copy.deepcopy``, which took half of a
+    HumanEval test file's instrumentation)."""
+    loc = {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+    if isinstance(node, ast.Constant):
+        return ast.Constant(node.value, node.kind, **loc)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return type(node)(elts=[_copy_literal(e) for e in node.elts], ctx=ast.Load(), **loc)
+    if isinstance(node, ast.Set):
+        return ast.Set(elts=[_copy_literal(e) for e in node.elts], **loc)
+    if isinstance(node, ast.Dict):
+        keys = [_copy_literal(k) for k in node.keys]  # type: ignore[arg-type]  # (no ** in a literal)
+        return ast.Dict(keys=keys, values=[_copy_literal(v) for v in node.values], **loc)  # type: ignore[arg-type]
+    assert isinstance(node, ast.UnaryOp)
+    return ast.UnaryOp(op=type(node.op)(), operand=_copy_literal(node.operand), **loc)
+
+
 def _prefetch(calls: list[ast.Call]) -> ast.Try:
     """``try: __rlvr_prefetch__((f, (args), {kwargs}), ...)`` / ``except BaseException: pass``: the calls of
     a run of asserts, for :func:`prefetch_calls` (any error there leaves the asserts to make their calls)."""
@@ -125,10 +142,10 @@ def _prefetch(calls: list[ast.Call]) -> ast.Try:
         ast.Tuple(
             elts=[
                 ast.Name(id=c.func.id, ctx=ast.Load(), **loc),  # type: ignore[attr-defined]
-                ast.Tuple(elts=[copy.deepcopy(a) for a in c.args], ctx=ast.Load(), **loc),
+                ast.Tuple(elts=[_copy_literal(a) for a in c.args], ctx=ast.Load(), **loc),
                 ast.Dict(
                     keys=[ast.Constant(k.arg, **loc) for k in c.keywords],
-                    values=[copy.deepcopy(k.value) for k in c.keywords],
+                    values=[_copy_literal(k.value) for k in c.keywords],
                     **loc,
                 ),
             ],
@@ -327,6 +344,7 @@ def compile_tests(
     free, chains, called = _free_names(tree)
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     mark_items(tree)
-    _StopCatcher().visit(tree)
+    if "StopIteration" in source:  # (a tree-wide pass costs ~0.13 ms per HumanEval test file)
+        _StopCatcher().visit(tree)
     tree.body = count_asserts(tree.body)
     return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), chains, called

@@ -127,6 +127,27 @@ def test_prefetch_runs_of_literal_asserts_only() -> None:
     compile(tree, "tests.py", "exec")
 
 
+def test_prefetched_literal_arguments_are_exact_copies() -> None:
+    """The calls sent ahead carry copies of the asserts' literal arguments: every literal form, the same
+    values and types as the calls themselves make."""
+    from rlvr.sandbox.worker import instrument
+
+    args = "1, -2.5, +3, -(5), 'é', b'x', None, True, [6, (7,), {8}], {'a': [-1j]}, (), {}"
+    code = instrument.compile_tests(f"assert f({args}, k={{1: None}}) == 1\nassert f(k=...) == 2\n")[0]
+    sent: list = []
+    made: list = []
+
+    def f(*a: object, **k: object) -> int:
+        made.append((a, k))
+        return len(made)
+
+    env = {"f": f, "__rlvr_prefetch__": lambda *calls: sent.extend(calls), "__rlvr_pass__": lambda line: None,
+           "__rlvr_fail__": lambda line, e: pytest.fail(repr(e)), "__rlvr_died__": ()}  # fmt: skip
+    exec(code, env)
+    assert [(a, k) for _, a, k in sent] == made and len(made) == 2
+    assert [type(v) for v in sent[0][1]] == [type(v) for v in made[0][0]]
+
+
 def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: SandboxPool) -> None:
     # a stateful solution sees its calls in the tests' order, other requests included
     sol = "calls = []\ndef f(x):\n    calls.append(x)\n    return len(calls), x\ndef seen():\n    return list(calls)"
