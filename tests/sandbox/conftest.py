@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -116,3 +116,34 @@ def caged_suite(run_caged: Callable[..., subprocess.CompletedProcess[str]]) -> C
         assert " passed" in r.stdout and " failed" not in r.stdout, tail
 
     return check
+
+
+class Judged:
+    """The adversarial suites' judge: a ``CodeVerifier`` over a two-worker pool with their limits (10 s,
+    1 GiB). ``judged(code, reference, partial=False)`` -> (passed, score), never a sandbox error; a
+    reference that is a string is assert-style tests."""
+
+    def __init__(self) -> None:
+        from rlvr.sandbox.base import Limits
+        from rlvr.sandbox.pool import SandboxPool
+
+        self.limits = Limits(
+            wall_s=10.0, cpu_s=10.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16
+        )
+        self.sandbox = SandboxPool(workers=2, limits=self.limits)
+
+    def __call__(self, code: str, reference: object, partial: bool = False) -> tuple[bool, float]:
+        from rlvr.verifiers.code import CodeVerifier
+
+        ref = reference if isinstance(reference, dict) else {"tests": reference}
+        v = CodeVerifier(sandbox=self.sandbox, timeout_s=self.limits.wall_s, partial=partial)
+        res = v.verify(f"```python\n{code}\n```", ref)
+        assert res.status != "sandbox_error", res
+        return res.passed, res.score
+
+
+@pytest.fixture(scope="module")
+def judged() -> Iterator[Judged]:
+    j = Judged()
+    yield j
+    j.sandbox.close()

@@ -6,6 +6,7 @@ the cage (``conftest.run_caged``), and the cases exist only inside."""
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -21,25 +22,7 @@ if not IN_CAGE:
 else:
     import json
 
-    from rlvr.sandbox.base import Limits
-    from rlvr.sandbox.pool import SandboxPool
-    from rlvr.verifiers.code import CodeVerifier
-
     pytestmark = pytest.mark.hostile
-
-    LIMITS = Limits(wall_s=10.0, cpu_s=10.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16)
-
-    @pytest.fixture(scope="module")
-    def verifier() -> CodeVerifier:
-        pool = SandboxPool(workers=2, limits=LIMITS)
-        yield CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
-        pool.close()
-
-    def verdict(verifier: CodeVerifier, code: str, reference: object, partial: bool = False) -> tuple[bool, float]:
-        v = CodeVerifier(sandbox=verifier.sandbox, timeout_s=LIMITS.wall_s, partial=partial)
-        res = v.verify(f"```python\n{code}\n```", reference)
-        assert res.status != "sandbox_error", res
-        return res.passed, res.score
 
     FAKE_MATH = "class math:\n    @staticmethod\n    def isclose(*a, **k): return True\ndef f(x): return 999\n"
 
@@ -290,22 +273,22 @@ else:
     }  # fmt: skip
 
     @pytest.mark.parametrize("name", WRONG)
-    def test_wrong_program_fails(verifier: CodeVerifier, name: str) -> None:
+    def test_wrong_program_fails(judged: Any, name: str) -> None:
         code, ref = WRONG[name]
         ref = ref if isinstance(ref, dict) else {"tests": ref}
         for partial in (False, True):
-            passed, score = verdict(verifier, code, ref, partial)
+            passed, score = judged(code, ref, partial)
             assert not passed and (score == 0.0 or partial), (name, partial, score)
 
     @pytest.mark.parametrize("name", INFLATION)
-    def test_partial_credit_cannot_be_inflated(verifier: CodeVerifier, name: str) -> None:
+    def test_partial_credit_cannot_be_inflated(judged: Any, name: str) -> None:
         code, tests, most = INFLATION[name]
-        passed, score = verdict(verifier, code, {"tests": tests}, partial=True)
+        passed, score = judged(code, {"tests": tests}, partial=True)
         assert not passed and score <= most, (name, score)
 
     @pytest.mark.parametrize("name", RIGHT)
-    def test_right_program_passes(verifier: CodeVerifier, name: str) -> None:
+    def test_right_program_passes(judged: Any, name: str) -> None:
         code, ref = RIGHT[name]
         for partial in (False, True):
-            passed, score = verdict(verifier, code, ref, partial)
+            passed, score = judged(code, ref, partial)
             assert passed and score == 1.0, (name, partial, score)

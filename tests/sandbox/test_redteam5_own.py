@@ -7,6 +7,7 @@ cage (``conftest.run_caged``), and the cases exist only inside."""
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -20,25 +21,7 @@ if not IN_CAGE:
         caged_suite(__file__)
 
 else:
-    from rlvr.sandbox.base import Limits
-    from rlvr.sandbox.pool import SandboxPool
-    from rlvr.verifiers.code import CodeVerifier
-
     pytestmark = pytest.mark.hostile
-
-    LIMITS = Limits(wall_s=10.0, cpu_s=10.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16)
-
-    @pytest.fixture(scope="module")
-    def verifier() -> CodeVerifier:
-        pool = SandboxPool(workers=2, limits=LIMITS)
-        yield CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
-        pool.close()
-
-    def verdict(verifier: CodeVerifier, code: str, reference: object, partial: bool = False) -> tuple[bool, float]:
-        v = CodeVerifier(sandbox=verifier.sandbox, timeout_s=LIMITS.wall_s, partial=partial)
-        res = v.verify(f"```python\n{code}\n```", reference)
-        assert res.status != "sandbox_error", res
-        return res.passed, res.score
 
     INT_ENUM = "from enum import IntEnum\nclass C(IntEnum):\n    A = 1\n    B = 2\n"
     COLOR = "from enum import Enum\nclass Color(Enum):\n    RED = 1\n    BLUE = 2\n"
@@ -203,29 +186,27 @@ else:
     }  # fmt: skip
 
     @pytest.mark.parametrize("name", RIGHT)
-    def test_right_program_passes(verifier: CodeVerifier, name: str) -> None:
+    def test_right_program_passes(judged: Any, name: str) -> None:
         code, ref = RIGHT[name]
-        ref = ref if isinstance(ref, dict) else {"tests": ref}
         for partial in (False, True):
-            passed, score = verdict(verifier, code, ref, partial)
+            passed, score = judged(code, ref, partial)
             assert passed and score == 1.0, (name, partial, score)
 
     @pytest.mark.parametrize("name", WRONG)
-    def test_wrong_program_fails(verifier: CodeVerifier, name: str) -> None:
+    def test_wrong_program_fails(judged: Any, name: str) -> None:
         code, ref = WRONG[name]
-        ref = ref if isinstance(ref, dict) else {"tests": ref}
         for partial in (False, True):
-            passed, score = verdict(verifier, code, ref, partial)
+            passed, score = judged(code, ref, partial)
             assert not passed and (score == 0.0 or partial), (name, partial, score)
 
-    def test_stdout_cannot_be_reopened_for_reading(verifier: CodeVerifier) -> None:
+    def test_stdout_cannot_be_reopened_for_reading(judged: Any) -> None:
         """The run may write to its output pipes through /dev/stdout but never read them (its own output,
         or block on it)."""
-        res = verifier.sandbox.run(
+        res = judged.sandbox.run(
             "import os\nfor p in ('/dev/stdout', '/dev/stderr', '/proc/self/fd/1'):\n"
             "    try:\n        os.open(p, os.O_RDONLY | os.O_NONBLOCK)\n        print('read', p)\n"
             "    except PermissionError:\n        print('denied', p)\n",
-            limits=LIMITS,
+            limits=judged.limits,
         )
         assert res.status == "ok" and res.stdout.split("\n")[:3] == [
             "denied /dev/stdout",
@@ -233,9 +214,9 @@ else:
             "denied /proc/self/fd/1",
         ], res
 
-    def test_values_nested_beyond_the_limit_fail_cleanly(verifier: CodeVerifier) -> None:
+    def test_values_nested_beyond_the_limit_fail_cleanly(judged: Any) -> None:
         """Deeper than MAX_DEPTH (5000): the check fails, the worker survives (no crash of either process)."""
-        passed, _ = verdict(verifier, DEEP, {"tests": DEPTH + "assert depth(f(20000)) == 20000"})
+        passed, _ = judged(DEEP, {"tests": DEPTH + "assert depth(f(20000)) == 20000"})
         assert not passed
-        passed, _ = verdict(verifier, DEEP, {"tests": DEPTH + "assert depth(f(10)) == 10"})
+        passed, _ = judged(DEEP, {"tests": DEPTH + "assert depth(f(10)) == 10"})
         assert passed
