@@ -133,7 +133,13 @@ def _json_key(k: object) -> object:
 
 
 def _plain(x: object) -> object:
-    """A numpy scalar as the Python value it stands for (``np.int64(2)`` is the 2 a JSON output holds)."""
+    """A numpy scalar as the Python value it stands for (``np.int64(2)`` is the 2 a JSON output holds); an
+    enum member of an ``int``/``str``/``float`` kind (a mirror: ``IntEnum``, a ``str`` mixin) as its value,
+    which is what ``json`` writes for it."""
+    enum = sys.modules.get("enum")
+    if enum is not None and isinstance(x, enum.Enum) and isinstance(x, (int, float, str)):
+        value = x.value
+        return value if type(value) in (int, float, str) else x
     if type(x).__module__ == "numpy" and getattr(x, "ndim", None) == 0 and getattr(x, "shape", None) == ():
         try:
             got = x.item()  # type: ignore[attr-defined]

@@ -47,6 +47,10 @@ else:
             "assert name(pick(1)) == 'red' and name(Color.BLUE) == 'other' and pick(2) == Color.BLUE\n"
             "assert pick(2) != Color.RED and pick(1).value == 1 and list(Color) == [Color.RED, Color.BLUE]",
         ),
+        "IntEnum and str Enum in call mode, as JSON writes them": (
+            INT_ENUM + "from enum import Enum\nclass S(str, Enum):\n    X = 'x'\ndef f(v): return [C(v), S.X]\n",
+            {"fn_name": "f", "inputs": [[1], [2]], "outputs": [[1, "x"], [2, "x"]]},
+        ),
         "Flag combination": (
             "from enum import Flag\nclass Perm(Flag):\n    R = 4\n    W = 2\n    X = 1\ndef rw(): return Perm.R | Perm.W\n",
             "assert rw() == Perm.R | Perm.W and Perm.W in rw() and Perm.X not in rw() and rw().value == 6",
@@ -127,6 +131,8 @@ else:
     # (solution, reference): wrong programs of the same shapes, and objects that lie through the new paths
     WRONG = {
         "IntEnum of the wrong value": (INT_ENUM + "def f(v): return C.A\n", "assert f(2) == 2"),
+        "IntEnum of the wrong value in call mode": (INT_ENUM + "def f(v): return C.A\n", {"fn_name": "f", "inputs": [[2]], "outputs": [2]}),
+        "plain Enum in call mode": (COLOR + "def f(v): return Color(v)\n", {"fn_name": "f", "inputs": [[1]], "outputs": [1]}),
         "IntEnum whose __eq__ lies": (
             "from enum import IntEnum\nclass C(IntEnum):\n    A = 1\n    def __eq__(s, o): return True\n"
             "    __hash__ = int.__hash__\ndef f(v): return C.A\n",
