@@ -368,7 +368,10 @@ def _callable_back(obj: object) -> bool:
     if id(obj) in _NEVER_CALLED:
         return False
     harness = _callable_back.__code__.co_filename
-    funcs = list(vars(obj).values()) if isinstance(obj, type) else [obj, getattr(obj, "__func__", None)]
+    if isinstance(obj, type):  # (its bases too: a proxy's class is a subclass of the harness's RemoteRef)
+        funcs = [f for klass in obj.__mro__ for f in vars(klass).values()]
+    else:
+        funcs = [obj, getattr(obj, "__func__", None)]
     for f in funcs:
         code = getattr(f, "__code__", None) or getattr(f, "gi_code", None)
         if code is not None and code.co_filename == harness:

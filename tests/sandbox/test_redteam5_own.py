@@ -181,6 +181,11 @@ else:
             "def deriv(e): return Z()\n",
             "assert deriv(x**2) == 2*x",
         ),
+        "a proxy's class handed back to the solution is not callable there": (
+            "class Node: pass\ndef mk(): return Node()\ndef use(cls):\n    try:\n        cls(0, 0)\n"
+            "    except TypeError:\n        return 0\n    return 2\n",
+            "assert use(type(mk())) == 2",
+        ),
         "StopIteration ending the tests' map": (
             "def check(v): raise StopIteration\n",
             "assert all(map(check, [1, 2, 3]))",
