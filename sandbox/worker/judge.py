@@ -18,6 +18,7 @@ import types
 from .checks import StopTests, Verdict, count_unittest_assertions, run_collected
 from .framing import RESULT_CAP, read_exact, write_all
 from .instrument import TESTS_FILE, compile_tests
+from .isolation import FilesAs
 from .proxies import RemoteRef, Rpc, SolutionDied, prefetch_calls
 from .values import short_repr
 
@@ -149,7 +150,8 @@ def _same(got: object, want: object, tol: float) -> bool:
     """Value and type as JSON tells them: a tuple matches a list (JSON has no tuples); an int matches a
     float, and floats match within ``tol`` (0: a relative 1e-9); a float matches an int only under a
     declared ``tol`` (JSON writers drop ``.0``); a numpy scalar is its value; a dict's keys are compared as
-    JSON writes them (strings); otherwise exact types."""
+    JSON writes them (strings), and a dict two of whose keys JSON would write alike is no match; otherwise
+    exact types."""
     got = _plain(got)
     tg, tw = type(got), type(want)
     if tg is tuple and tw is list:
@@ -169,9 +171,10 @@ def _same(got: object, want: object, tol: float) -> bool:
         return len(got) == len(want) and all(_same(g, w, tol) for g, w in zip(got, want))  # type: ignore[arg-type]
     if tw is dict:
         if got.keys() != want.keys():  # type: ignore[attr-defined]
-            got = {_json_key(k): v for k, v in got.items()}  # type: ignore[attr-defined]
-            if len(got) != len(want) or got.keys() != want.keys():  # type: ignore[arg-type]
-                return False
+            keyed = {_json_key(k): v for k, v in got.items()}  # type: ignore[attr-defined]
+            if len(keyed) != len(got) or keyed.keys() != want.keys():  # type: ignore[arg-type]
+                return False  # (keys that collide once written, {1: 5, "1": 2}: no dict JSON could hold)
+            got = keyed
         return all(_same(got[k], want[k], tol) for k in want)  # type: ignore[index]
     return got == want
 
@@ -200,11 +203,22 @@ class _AsMain:
 
 
 def run_call_cases(spec: dict, rpc: Rpc, verdict: Verdict) -> None:
-    """Call mode: ``fn_name`` on each input; value and exact type compared here."""
+    """Call mode: ``fn_name`` on each input; value and exact type compared here. The cases are known in
+    advance: when the run stops early (the solution died), every case not decided counts as failed."""
+    cases = list(zip(spec["inputs"], spec["outputs"]))
+    verdict.all_counted = True
+    try:
+        _call_cases(spec, rpc, verdict, cases)
+    finally:
+        for i in range(len(cases)):
+            verdict.sites.setdefault(("case", i), False)
+
+
+def _call_cases(spec: dict, rpc: Rpc, verdict: Verdict, cases: list) -> None:
     fn = rpc.resolve(spec["fn_name"])
     tol = float(spec.get("float_tol", 0.0))
     unwrap = bool(spec.get("unwrap_single"))  # APPS wraps a return value in a one-element list
-    for i, (args, want) in enumerate(zip(spec["inputs"], spec["outputs"])):
+    for i, (args, want) in enumerate(cases):
         try:
             got = fn(*args)
         except (SolutionDied, StopTests):
@@ -304,6 +318,27 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
     return verdict.report()
 
 
+class _InWorkdir:
+    """While the tests run: the run's working directory is theirs too (relative paths, ``open('out.txt')``,
+    and ``tempfile``, which finds it anew: ``TMPDIR`` is the workdir); afterwards ``/``, so that the
+    finished run's directory, removed by the worker, is nobody's."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        import tempfile
+
+        os.chdir(self.path)
+        tempfile.tempdir = None
+
+    def __exit__(self, *exc: object) -> None:
+        import tempfile
+
+        os.chdir("/")
+        tempfile.tempdir = None
+
+
 def trusted_main(ctl_fd: int, report_fd: int) -> None:
     """The long-lived trusted test process. Per job: a control message (job id, secret length) with the
     socket to that job's solution process attached; the secret half is read from fd 0 (the worker's
@@ -324,7 +359,8 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
             os._exit(3)
         state: dict
         try:
-            state = tests_child(secret, Rpc(fds[0], fds[0]), compiled)
+            with FilesAs(), _InWorkdir(str(job.get("cwd") or "/")):
+                state = tests_child(secret, Rpc(fds[0], fds[0]), compiled)
         except BaseException as e:
             state = {"passed": 0, "total": 0, "completed": False, "failures": [f"harness: {e!r}"[:300]]}
         os.close(fds[0])
