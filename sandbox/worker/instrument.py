@@ -282,6 +282,54 @@ def _free_names(tree: ast.AST) -> tuple[list[str], dict[str, set[tuple[str, ...]
     return sorted(free), {n: c for n, c in chains.items() if n in free}, called & free
 
 
+LIVE = "__rlvr_global__"  # the tests' reader of a name the solution defines (see live_reads)
+
+
+def _binders(tree: ast.AST) -> set[str]:
+    """Every name the tests bind anywhere, in any way (assignment targets, parameters, ``except ... as``,
+    imports, ``match`` captures, definitions)."""
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            out.add(node.id)
+        elif isinstance(node, ast.arg):
+            out.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            out.add(node.name)
+        elif isinstance(node, ast.alias):
+            out.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            out.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            out.add(node.rest)
+    return out
+
+
+class _LiveReads(ast.NodeTransformer):
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        if node.id not in self.names or not isinstance(node.ctx, ast.Load):
+            return node
+        call = ast.Call(func=ast.Name(id=LIVE, ctx=ast.Load()), args=[ast.Constant(node.id)], keywords=[])
+        return ast.copy_location(ast.fix_missing_locations(ast.copy_location(call, node)), node)
+
+
+def live_reads(tree: ast.Module, free: list[str]) -> None:
+    """Every read of a name the solution may define — one the tests read and never bind, anywhere, in any
+    way (so that it can only mean the module's global), no builtin, no dunder — becomes ``__rlvr_global__(
+    '<name>')``: the tests see the solution's global as it is now (``reset(); assert count == 0`` reads
+    ``count`` after ``reset()`` ran), as in the concatenated file, not as it was when the tests started."""
+    import builtins
+
+    names = {n for n in free if not n.startswith("__") and not hasattr(builtins, n)} - _binders(tree)
+    if names:
+        _LiveReads(names).visit(tree)
+
+
 def compile_tests(
     source: str,
 ) -> tuple[types.CodeType, list[str], list[str], dict[str, set[tuple[str, ...]]], set[str]]:
@@ -294,4 +342,5 @@ def compile_tests(
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     mark_items(tree)
     tree.body = count_asserts(tree.body)
+    live_reads(tree, free)
     return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), chains, called

@@ -179,6 +179,48 @@ def _same(got: object, want: object, tol: float) -> bool:
     return got == want
 
 
+class LiveGlobals:
+    """The tests' reader of the solution's globals (``__rlvr_global__(name)``, see ``instrument.live_reads``):
+    a name whose value is data (a counter, a registry, a board: copies in the tests), or that the solution
+    had not defined yet, is asked again whenever the solution may have changed it — a call into it since
+    the last answer (``Rpc.epoch``), or time for its threads to run (``STALE_S``) — so that the tests see
+    its state as it is, as in the concatenated file; the rest (functions, proxies of its objects, modules)
+    is what the tests got. A name read again and again costs at most one round trip per ``STALE_S``
+    between calls."""
+
+    STALE_S = 1e-3
+
+    def __init__(self, env: dict, rpc: Rpc, data: list[str], chains: dict) -> None:
+        import time
+
+        self.env, self.rpc, self.clock, self.chains = env, rpc, time.monotonic, chains
+        self.asked = {n: (rpc.epoch, self.clock()) for n in data}  # name -> (epoch, time) of its last answer
+
+    def __call__(self, name: str) -> object:
+        rpc, last = self.rpc, self.asked.get(name)
+        if (
+            last is not None
+            and (last[0] != rpc.epoch or self.clock() - last[1] >= self.STALE_S)
+            and not rpc.pending
+            and not rpc.dead
+        ):
+            claimed = rpc.claimed_modules
+            got = rpc.lookup([name])
+            rpc.claimed_modules = claimed
+            self.asked[name] = rpc.epoch, self.clock()
+            value = got.get(name, self)
+            if isinstance(value, (RemoteRef, types.ModuleType)):  # no data now: a module's name is the module
+                value = module_named(name, "", self.chains.get(name, set())) or value
+            if value is self:
+                self.env.pop(name, None)
+            else:
+                self.env[name] = value
+        try:
+            return self.env[name]
+        except KeyError:
+            raise NameError(f"name {name!r} is not defined") from None
+
+
 class _AsMain:
     """While the tests run: their module is ``__main__`` (``unittest.main()`` finds it), ``sys.argv`` is
     that of ``python tests.py``, what they print goes nowhere, and ``unittest`` assertions count for
@@ -255,7 +297,8 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     env = module.__dict__
     env.update(__file__=TESTS_FILE, __builtins__=builtins)
     entry = spec.get("entry_point") or ""
-    given = rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n)])
+    asked = [n for n in free if not n.startswith("__") and not hasattr(builtins, n)]
+    given = rpc.lookup(asked)
     env.update(given)
     given_ids = {id(v) for v in given.values()}  # what the solution bound (a trusted import of it included)
     for n in free:  # module names: whatever the solution bound to them, unless it is data (see module_named)
@@ -270,7 +313,9 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
         env[ENTRY_POINT] = rpc.resolve(entry)
         if entry in free and ENTRY_POINT not in free:  # (when they get it as __entry_point__, never)
             env[entry] = env[ENTRY_POINT]
+    live = [n for n in asked if n != entry and not isinstance(env.get(n), (RemoteRef, types.ModuleType))]
     env.update(
+        __rlvr_global__=LiveGlobals(env, rpc, [n for n in live if not callable(env.get(n))], chains),
         __rlvr_died__=(SolutionDied, StopTests),
         __rlvr_pass__=lambda line: verdict.ok(("line", line)),
         __rlvr_fail__=lambda line, e: verdict.fail(f"line {line}", e, ("line", line)),
