@@ -46,6 +46,7 @@ MODULES = (
     "proxies",  # the trusted side of the solution's socket
     "instrument",  # the tests' code: counted asserts, collected tests, free names
     "checks",  # the verdict, unittest assertions, pytest collection
+    "shared",  # what the tests and the solution would share as one file, changed by the tests
     "judge",  # the trusted test process
     "zygote",  # the parent of every run's process
     "cgroup",  # the run's control group

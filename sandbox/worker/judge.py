@@ -20,6 +20,7 @@ from .framing import RESULT_CAP, read_exact, write_all
 from .instrument import TESTS_FILE, compile_tests
 from .isolation import FilesAs
 from .proxies import RemoteRef, Rpc, SolutionDied, prefetch_calls
+from .shared import SharedState, watch
 from .values import short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
@@ -179,6 +180,28 @@ def _same(got: object, want: object, tol: float) -> bool:
     return got == want
 
 
+class Refused(SolutionDied):
+    """The tests called the solution while a change of theirs to what one file would share was in force
+    (:class:`SharedState`): the run fails, and no later request is made."""
+
+
+class JudgedRpc(Rpc):
+    """The trusted test process's :class:`Rpc`: while ``shared`` is set (the tests run), a request made
+    while the tests have changed what the solution would share with them is refused."""
+
+    shared: SharedState | None = None
+    refused = False
+
+    def request(self, msg: dict) -> dict:
+        shared = self.shared  # (a name's lookup runs none of the solution's code)
+        why = shared.changed() if shared is not None and msg.get("op") != "lookup" else None
+        if why is not None:
+            why = f"the tests changed what one file would share with the solution, which it cannot see here: {why}"
+            self.dead, self.refused = self.dead or why, True
+            raise Refused(why)
+        return super().request(msg)
+
+
 class LiveGlobals:
     """The tests' reader of the solution's globals (``__rlvr_global__(name)``, see ``instrument.live_reads``):
     a name whose value is data (a counter, a registry, a board: copies in the tests), or that the solution
@@ -327,6 +350,8 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
         __rlvr_raised__=verdict.raised,
     )
     with _AsMain(module, verdict):
+        if isinstance(rpc, JudgedRpc):
+            rpc.shared = SharedState()
         try:
             exec(code, env)
         except SystemExit as e:
@@ -350,6 +375,8 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
             verdict.completed = run_tests_file(spec, rpc, verdict, compiled)
     except StopTests:
         pass
+    except Refused as e:
+        verdict.failures.append(f"refused: {e}")
     except SolutionDied as e:
         verdict.failures.append(f"solution: {e}")
     except BaseException as e:
@@ -357,9 +384,12 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
     finally:
         sys.set_int_max_str_digits(settings[0])
         sys.setrecursionlimit(settings[1])
+        if isinstance(rpc, JudgedRpc):
+            rpc.shared = None
+            _stop_patches()
     if rpc.dead and verdict.completed:  # the tests swallowed its death: they cannot have passed
         verdict.completed = False
-        verdict.failures.append(f"solution: {rpc.dead}")
+        verdict.failures.append(f"{'refused' if getattr(rpc, 'refused', False) else 'solution'}: {rpc.dead}")
     return verdict.report()
 
 
@@ -384,6 +414,16 @@ class _InWorkdir:
         tempfile.tempdir = None
 
 
+def _stop_patches() -> None:
+    """Patches the tests started and left in force (``patch(...).start()``) end with their run."""
+    import unittest.mock
+
+    try:
+        unittest.mock.patch.stopall()
+    except BaseException:
+        pass
+
+
 def trusted_main(ctl_fd: int, report_fd: int) -> None:
     """The long-lived trusted test process. Per job: a control message (job id, secret length) with the
     socket to that job's solution process attached; the secret half is read from fd 0 (the worker's
@@ -394,6 +434,7 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
     ctl = socket.socket(fileno=ctl_fd)
     compiled: dict = {}
     count_unittest_assertions()
+    watch()
     while True:
         msg, fds, _, _ = socket.recv_fds(ctl, 1 << 16, 1)
         if not msg:
@@ -405,7 +446,7 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
         state: dict
         try:
             with FilesAs(), _InWorkdir(str(job.get("cwd") or "/")):
-                state = tests_child(secret, Rpc(fds[0], fds[0]), compiled)
+                state = tests_child(secret, JudgedRpc(fds[0], fds[0]), compiled)
         except BaseException as e:
             state = {"passed": 0, "total": 0, "completed": False, "failures": [f"harness: {e!r}"[:300]]}
         os.close(fds[0])

@@ -1,0 +1,85 @@
+"""What the tests and the solution would share as one file, and the tests change: ``sys.stdout``,
+``sys.stdin``, ``sys.argv``, builtins, ``os.environ``, a ``unittest.mock`` patch in force, warnings or
+logs being recorded (a filter alone is no change: ``unittest.main()`` sets one). The solution runs in
+another process and cannot see such a change, so tests that call it while one is in force (capturing its
+output, stubbing its input, banning a function, expecting no warning) would judge something other than
+what they mean — in both directions: ``redirect_stdout`` + ``buf.getvalue() == ''`` passed a solution
+that printed. :class:`SharedState` tells, at each request to the solution, whether such a change is in
+force; the request is then refused and the run fails (never a pass)."""
+
+from __future__ import annotations
+
+import builtins
+import operator
+import os
+import sys
+import warnings
+
+
+class Active:
+    """How many ``unittest.mock`` patches and ``assertLogs``/``assertNoLogs`` contexts are in force (their
+    ``__enter__``/``__exit__`` wrapped once per trusted process: :func:`watch`)."""
+
+    patches = 0
+    logs = 0
+
+
+def _counting(cls: type, field: str, on: str = "__enter__", off: str = "__exit__") -> None:
+    """Count in ``Active.<field>`` the instances of ``cls`` between their ``on`` and ``off`` methods."""
+    enter, leave = getattr(cls, on), getattr(cls, off)
+    if getattr(enter, "_rlvr_counted", False):
+        return
+
+    def entered(self: object, *a: object, **k: object) -> object:
+        result = enter(self, *a, **k)
+        setattr(Active, field, getattr(Active, field) + 1)
+        return result
+
+    def left(self: object, *a: object, **k: object) -> object:
+        setattr(Active, field, max(0, getattr(Active, field) - 1))
+        return leave(self, *a, **k)
+
+    entered._rlvr_counted = True  # type: ignore[attr-defined]
+    setattr(cls, on, entered)
+    setattr(cls, off, left)
+
+
+def watch() -> None:
+    """Once per trusted process: count the ``unittest.mock`` patches (``with patch(...)``, decorators,
+    ``start()``; ``patch.object``; ``patch.dict``, whose decorator bypasses ``__enter__``) and log-assertion
+    contexts in force."""
+    import unittest._log
+    import unittest.mock
+
+    _counting(unittest.mock._patch, "patches")
+    _counting(unittest.mock._patch_dict, "patches", "_patch_dict", "_unpatch_dict")
+    _counting(unittest._log._AssertLogsContext, "logs")
+
+
+class SharedState:
+    """A snapshot, taken when the tests start, of what one file's two halves would share;
+    :meth:`changed` names what the tests changed since (None: nothing)."""
+
+    def __init__(self) -> None:
+        Active.patches = Active.logs = 0
+        self.streams = sys.stdin, sys.stdout, sys.stderr
+        self.argv = sys.argv
+        self.argv_items = list(sys.argv)
+        self.names = vars(builtins)
+        self.values = tuple(self.names.values())
+        self.environ = dict(os.environ)
+        self.shown = warnings.showwarning, warnings._showwarnmsg_impl  # type: ignore[attr-defined]
+
+    def changed(self) -> str | None:
+        if (sys.stdin, sys.stdout, sys.stderr) != self.streams:
+            return "sys.stdin, sys.stdout or sys.stderr (redirect_stdout, a patch, an assignment)"
+        if Active.patches:
+            return "a unittest.mock patch in force"
+        if len(self.names) != len(self.values) or not all(map(operator.is_, self.names.values(), self.values)):
+            return "builtins (input, print, sorted ...)"
+        shown = warnings.showwarning, warnings._showwarnmsg_impl  # type: ignore[attr-defined]
+        if Active.logs or shown[0] is not self.shown[0] or shown[1] is not self.shown[1]:
+            return "warnings or logs recorded (catch_warnings(record=True), assertWarns, pytest.warns, assertLogs)"
+        if sys.argv is not self.argv or sys.argv != self.argv_items or os.environ != self.environ:
+            return "sys.argv or os.environ"
+        return None
