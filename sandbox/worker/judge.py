@@ -385,8 +385,10 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
         sys.set_int_max_str_digits(settings[0])
         sys.setrecursionlimit(settings[1])
         if isinstance(rpc, JudgedRpc):
-            rpc.shared = None
             _stop_patches()
+            if rpc.shared is not None:
+                rpc.shared.restore()
+            rpc.shared = None
     if rpc.dead and verdict.completed:  # the tests swallowed its death: they cannot have passed
         verdict.completed = False
         verdict.failures.append(f"{'refused' if getattr(rpc, 'refused', False) else 'solution'}: {rpc.dead}")

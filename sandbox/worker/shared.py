@@ -66,9 +66,24 @@ class SharedState:
         self.argv = sys.argv
         self.argv_items = list(sys.argv)
         self.names = vars(builtins)
-        self.values = tuple(self.names.values())
+        self.items = tuple(self.names.items())
+        self.values = tuple(v for _, v in self.items)
         self.environ = dict(os.environ)
         self.shown = warnings.showwarning, warnings._showwarnmsg_impl  # type: ignore[attr-defined]
+
+    def restore(self) -> None:
+        """After the run: what the tests changed of it is undone, so that no run's tests see another's
+        (the trusted process serves every run of its worker)."""
+        sys.stdin = self.streams[0]
+        if len(self.names) != len(self.values) or not all(map(operator.is_, self.names.values(), self.values)):
+            keep = {k for k, _ in self.items}
+            for k in [k for k in self.names if k not in keep]:
+                del self.names[k]
+            self.names.update(self.items)
+        if os.environ != self.environ:
+            os.environ.clear()
+            os.environ.update(self.environ)
+        warnings.showwarning, warnings._showwarnmsg_impl = self.shown  # type: ignore[attr-defined]
 
     def changed(self) -> str | None:
         if (sys.stdin, sys.stdout, sys.stderr) != self.streams:
