@@ -311,6 +311,12 @@ class _LiveReads(ast.NodeTransformer):
     def __init__(self, names: set[str]) -> None:
         self.names = names
 
+    def visit_match_case(self, node: ast.match_case) -> ast.match_case:
+        if node.guard is not None:  # (a pattern's names must stay names: ``case Color.RED``, ``case P(x=0)``)
+            node.guard = self.visit(node.guard)
+        node.body = [self.visit(n) for n in node.body]
+        return node
+
     def visit_Name(self, node: ast.Name) -> ast.expr:
         if node.id not in self.names or not isinstance(node.ctx, ast.Load):
             return node

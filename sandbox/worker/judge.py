@@ -218,9 +218,13 @@ class LiveGlobals:
 
         self.env, self.rpc, self.clock, self.chains = env, rpc, time.monotonic, chains
         self.asked = {n: (rpc.epoch, self.clock()) for n in data}  # name -> (epoch, time) of its last answer
+        self.put = {n: env.get(n, self) for n in data}  # what this reader put there (self: nothing)
 
     def __call__(self, name: str) -> object:
         rpc, last = self.rpc, self.asked.get(name)
+        if last is not None and self.env.get(name, self) is not self.put[name]:  # the tests bound it since
+            del self.asked[name]  # (a star import, ``globals()[...] =``, ``exec``): theirs from now on
+            last = None
         if (
             last is not None
             and (last[0] != rpc.epoch or self.clock() - last[1] >= self.STALE_S)
@@ -238,6 +242,7 @@ class LiveGlobals:
                 self.env.pop(name, None)
             else:
                 self.env[name] = value
+            self.put[name] = value
         try:
             return self.env[name]
         except KeyError:

@@ -434,6 +434,10 @@ else:
             "        time.sleep(0.05)\n        DONE = True\n    threading.Thread(target=run, daemon=True).start()\n",
             "import time\nstart()\nt = time.time()\nwhile not DONE and time.time() - t < 3:\n    time.sleep(0.01)\nassert DONE",
         ),
+        "a value pattern of the solution": (
+            "class Kind:\n    A = 'a'\ndef kind():\n    return 'a'\nLIMIT = 3\n",
+            "match kind():\n    case Kind.A if LIMIT == 3:\n        r = 1\n    case _:\n        r = 0\nassert r == 1",
+        ),
         "data named like a module stays data": (
             "string = 'abc'\ndef grow():\n    global string\n    string += 'd'\n",
             "grow()\nassert string == 'abcd'",
@@ -467,6 +471,14 @@ else:
             "        while True:\n            COUNT += 1\n            time.sleep(0.01)\n"
             "    threading.Thread(target=run, daemon=True).start()\ndef stop():\n    pass\n",
             "import time\nstart()\ntime.sleep(0.05)\nstop()\nn = COUNT\ntime.sleep(0.2)\nassert COUNT == n",
+        ),
+        "a name the tests star-import": (
+            "pi = 99\ndef area(r):\n    return 99\n",
+            "from math import *\nassert area(1) == pi",
+        ),
+        "a name the tests bind through globals()": (
+            "LIMIT = 5\ndef under(x):\n    return x < 5\n",
+            "globals()['LIMIT'] = 3\nassert under(4) == (4 < LIMIT)",
         ),
         "a global turned into a fake module by a call": (
             "string = 'abc'\nclass Fake:\n    def capwords(self, s):\n        return 'A B'\n"
