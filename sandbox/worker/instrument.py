@@ -285,13 +285,19 @@ def _free_names(tree: ast.AST) -> tuple[list[str], dict[str, set[tuple[str, ...]
 LIVE = "__rlvr_global__"  # the tests' reader of a name the solution defines (see live_reads)
 
 
-def _binders(tree: ast.AST) -> set[str]:
-    """Every name the tests bind anywhere, in any way (assignment targets, parameters, ``except ... as``,
-    imports, ``match`` captures, definitions)."""
+def _reads_and_binders(tree: ast.AST) -> tuple[list[ast.Name], set[str]]:
+    """The names the tests read (their ``Name`` nodes, outside ``match`` patterns, whose names must stay
+    names) and every name they bind anywhere, in any way (assignment targets, parameters, ``except ... as``,
+    imports, ``match`` captures, definitions): one walk."""
+    reads: list[ast.Name] = []
     out: set[str] = set()
+    patterns: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            out.add(node.id)
+        if isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                out.add(node.id)
+            elif id(node) not in patterns:
+                reads.append(node)
         elif isinstance(node, ast.arg):
             out.add(node.arg)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -300,40 +306,37 @@ def _binders(tree: ast.AST) -> set[str]:
             out.add(node.name)
         elif isinstance(node, ast.alias):
             out.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.match_case):
+            patterns.update(id(n) for n in ast.walk(node.pattern))
         elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
             out.add(node.name)
         elif isinstance(node, ast.MatchMapping) and node.rest:
             out.add(node.rest)
-    return out
-
-
-class _LiveReads(ast.NodeTransformer):
-    def __init__(self, names: set[str]) -> None:
-        self.names = names
-
-    def visit_match_case(self, node: ast.match_case) -> ast.match_case:
-        if node.guard is not None:  # (a pattern's names must stay names: ``case Color.RED``, ``case P(x=0)``)
-            node.guard = self.visit(node.guard)
-        node.body = [self.visit(n) for n in node.body]
-        return node
-
-    def visit_Name(self, node: ast.Name) -> ast.expr:
-        if node.id not in self.names or not isinstance(node.ctx, ast.Load):
-            return node
-        call = ast.Call(func=ast.Name(id=LIVE, ctx=ast.Load()), args=[ast.Constant(node.id)], keywords=[])
-        return ast.copy_location(ast.fix_missing_locations(ast.copy_location(call, node)), node)
+    return reads, out
 
 
 def live_reads(tree: ast.Module, free: list[str]) -> None:
     """Every read of a name the solution may define — one the tests read and never bind, anywhere, in any
     way (so that it can only mean the module's global), no builtin, no dunder — becomes ``__rlvr_global__(
     '<name>')``: the tests see the solution's global as it is now (``reset(); assert count == 0`` reads
-    ``count`` after ``reset()`` ran), as in the concatenated file, not as it was when the tests started."""
+    ``count`` after ``reset()`` ran), as in the concatenated file, not as it was when the tests started.
+    (The ``Name`` nodes are turned into calls in place: no tree rebuilt.)"""
     import builtins
 
-    names = {n for n in free if not n.startswith("__") and not hasattr(builtins, n)} - _binders(tree)
-    if names:
-        _LiveReads(names).visit(tree)
+    names = {n for n in free if not n.startswith("__") and not hasattr(builtins, n)}
+    if not names:
+        return
+    reads, bound = _reads_and_binders(tree)
+    names -= bound
+    for node in reads:
+        if node.id in names:
+            name = node.id
+            loc = {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+            node.__class__ = ast.Call  # type: ignore[assignment]
+            del node.id, node.ctx
+            node.func = ast.Name(id=LIVE, ctx=ast.Load(), **loc)  # type: ignore[attr-defined]
+            node.args = [ast.Constant(name, **loc)]  # type: ignore[attr-defined]
+            node.keywords = []  # type: ignore[attr-defined]
 
 
 def compile_tests(

@@ -442,6 +442,9 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
     compiled: dict = {}
     count_unittest_assertions()
     watch()
+    import gc
+
+    gc.freeze()  # (what it imported to start — unittest.mock, asyncio — is no work for each run's collections)
     while True:
         msg, fds, _, _ = socket.recv_fds(ctl, 1 << 16, 1)
         if not msg:
