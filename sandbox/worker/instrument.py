@@ -285,14 +285,17 @@ def _free_names(tree: ast.AST) -> tuple[list[str], dict[str, set[tuple[str, ...]
 LIVE = "__rlvr_global__"  # the tests' reader of a name the solution defines (see live_reads)
 
 
-def _reads_and_binders(tree: ast.AST) -> tuple[list[ast.Name], set[str]]:
+def _reads_and_binders(tree: ast.AST) -> tuple[list[ast.Name], set[str], set[str]]:
     """The names the tests read (their ``Name`` nodes, outside ``match`` patterns, whose names must stay
-    names) and every name they bind anywhere, in any way (assignment targets, parameters, ``except ... as``,
-    imports, ``match`` captures, definitions): one walk."""
+    names), every name they bind anywhere, in any way (assignment targets, parameters, ``except ... as``,
+    imports, ``match`` captures, definitions), and the names they read other than as a callee: one walk."""
     reads: list[ast.Name] = []
     out: set[str] = set()
     patterns: set[int] = set()
+    callees: set[int] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            callees.add(id(node.func))
         if isinstance(node, ast.Name):
             if not isinstance(node.ctx, ast.Load):
                 out.add(node.id)
@@ -312,7 +315,7 @@ def _reads_and_binders(tree: ast.AST) -> tuple[list[ast.Name], set[str]]:
             out.add(node.name)
         elif isinstance(node, ast.MatchMapping) and node.rest:
             out.add(node.rest)
-    return reads, out
+    return reads, out, {n.id for n in reads if id(n) not in callees}
 
 
 def live_reads(tree: ast.Module, free: list[str]) -> None:
@@ -320,14 +323,15 @@ def live_reads(tree: ast.Module, free: list[str]) -> None:
     way (so that it can only mean the module's global), no builtin, no dunder — becomes ``__rlvr_global__(
     '<name>')``: the tests see the solution's global as it is now (``reset(); assert count == 0`` reads
     ``count`` after ``reset()`` ran), as in the concatenated file, not as it was when the tests started.
+    A name the tests only ever call is left alone (data is never called; functions are not asked again).
     (The ``Name`` nodes are turned into calls in place: no tree rebuilt.)"""
     import builtins
 
     names = {n for n in free if not n.startswith("__") and not hasattr(builtins, n)}
     if not names:
         return
-    reads, bound = _reads_and_binders(tree)
-    names -= bound
+    reads, bound, not_only_called = _reads_and_binders(tree)
+    names = (names - bound) & not_only_called
     for node in reads:
         if node.id in names:
             name = node.id

@@ -25,13 +25,13 @@ def test_only_names_that_can_only_mean_the_solution_global() -> None:
         "def check(candidate, *args, k=1, **kw):\n    assert candidate(count) == k\n"
         "try:\n    pass\nexcept ValueError as err:\n    pass\n"
         "x = [y for y in items]\n"
-        "assert len(board) == sum(x) and __name__ and pi\n"
+        "assert len(board) == sum(x) and __name__ and pi and solve(1) and go(go)\n"
         "match state:\n    case Kind.A:\n        pass\n    case {'k': 1, **rest}:\n        pass\n"
     )
     # bound anywhere (parameters, imports, except-as, comprehension targets, match captures), builtins,
-    # dunders and names in match patterns (Kind) are left alone; a star import binds nothing the compiler
-    # sees (pi: the reader leaves it to the tests once they bound it)
-    assert _rewritten(src) == {"count", "items", "board", "pi", "state"}
+    # dunders, names in match patterns (Kind) and names only called (solve; not go) are left alone; a star
+    # import binds nothing the compiler sees (pi: the reader leaves it to the tests once they bound it)
+    assert _rewritten(src) == {"count", "items", "board", "pi", "state", "go"}
 
 
 def test_no_candidates_no_walk_and_the_code_runs() -> None:
@@ -40,7 +40,8 @@ def test_no_candidates_no_walk_and_the_code_runs() -> None:
     code, *_ = compile_tests("inc()\nassert count == 1\n")
     env = {
         "__builtins__": __builtins__,
-        LIVE: lambda name: {"count": 1, "inc": lambda: None}[name],
+        "inc": lambda: None,  # only called: read as it is
+        LIVE: lambda name: {"count": 1}[name],
         "__rlvr_died__": (),
         "__rlvr_pass__": lambda line: None,
         "__rlvr_fail__": lambda line, e: (_ for _ in ()).throw(e),
