@@ -318,29 +318,34 @@ def _reads_and_binders(tree: ast.AST) -> tuple[list[ast.Name], set[str], set[str
     return reads, out, {n.id for n in reads if id(n) not in callees}
 
 
-def live_reads(tree: ast.Module, free: list[str]) -> None:
-    """Every read of a name the solution may define — one the tests read and never bind, anywhere, in any
-    way (so that it can only mean the module's global), no builtin, no dunder — becomes ``__rlvr_global__(
-    '<name>')``: the tests see the solution's global as it is now (``reset(); assert count == 0`` reads
-    ``count`` after ``reset()`` ran), as in the concatenated file, not as it was when the tests started.
-    A name the tests only ever call is left alone (data is never called; functions are not asked again).
-    (The ``Name`` nodes are turned into calls in place: no tree rebuilt.)"""
+def live_reads(tree: ast.Module, free: list[str]) -> list[ast.Name]:
+    """The reads of a name the solution may define — one the tests read and never bind, anywhere, in any
+    way (so that it can only mean the module's global), no builtin, no dunder, not only ever called (data
+    is never called; functions are not asked again) — in the tests' own tree, before it is instrumented;
+    :func:`read_live` makes each ``__rlvr_global__('<name>')``: the tests see the solution's global as it
+    is now (``reset(); assert count == 0`` reads ``count`` after ``reset()`` ran), as in the concatenated
+    file, not as it was when the tests started."""
     import builtins
 
     names = {n for n in free if not n.startswith("__") and not hasattr(builtins, n)}
     if not names:
-        return
+        return []
     reads, bound, not_only_called = _reads_and_binders(tree)
     names = (names - bound) & not_only_called
+    return [node for node in reads if node.id in names]
+
+
+def read_live(reads: list[ast.Name]) -> None:
+    """Turn each of ``reads`` (:func:`live_reads`) into a call of the live reader, in place (no tree
+    rebuilt; the instrumentation's own copies of a name read it as it is)."""
     for node in reads:
-        if node.id in names:
-            name = node.id
-            loc = {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
-            node.__class__ = ast.Call  # type: ignore[assignment]
-            del node.id, node.ctx
-            node.func = ast.Name(id=LIVE, ctx=ast.Load(), **loc)  # type: ignore[attr-defined]
-            node.args = [ast.Constant(name, **loc)]  # type: ignore[attr-defined]
-            node.keywords = []  # type: ignore[attr-defined]
+        name = node.id
+        loc = {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+        node.__class__ = ast.Call  # type: ignore[assignment]
+        del node.id, node.ctx
+        node.func = ast.Name(id=LIVE, ctx=ast.Load(), **loc)  # type: ignore[attr-defined]
+        node.args = [ast.Constant(name, **loc)]  # type: ignore[attr-defined]
+        node.keywords = []  # type: ignore[attr-defined]
 
 
 def compile_tests(
@@ -353,7 +358,8 @@ def compile_tests(
     tree = ast.parse(source, TESTS_FILE)
     free, chains, called = _free_names(tree)
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    live = live_reads(tree, free)
     mark_items(tree)
     tree.body = count_asserts(tree.body)
-    live_reads(tree, free)
+    read_live(live)
     return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), chains, called

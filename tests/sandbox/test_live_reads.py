@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ast
 
-from rlvr.sandbox.worker.instrument import LIVE, compile_tests, live_reads
+from rlvr.sandbox.worker.instrument import LIVE, compile_tests, live_reads, read_live
 
 
 def _rewritten(source: str) -> set[str]:
     tree = ast.parse(source)
     free = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
-    live_reads(tree, free)
+    read_live(live_reads(tree, free))
     return {
         n.args[0].value
         for n in ast.walk(tree)
