@@ -94,7 +94,8 @@ class JudgeResult:
 
     passed / total: checks (executed ``assert`` statements, collected ``test*`` functions and methods, or
     call cases) that passed / ran. completed: the trusted test process ran to the end and returned the
-    run's secret nonce. status: ``ok`` (the judge decided), ``no_tests`` (the tests ran to their end
+    run's secret nonce. all_counted: ``total`` holds every check the tests would have made, those not
+    reached counted as failed (call mode: its cases are known in advance). status: ``ok`` (the judge decided), ``no_tests`` (the tests ran to their end
     without executing a single check: a failure), ``timeout`` or ``sandbox_error``. run: the solution
     process's output (stdout/stderr). failures: short descriptions of the first failing tests.
     """
@@ -103,6 +104,7 @@ class JudgeResult:
     passed: int = 0
     total: int = 0
     completed: bool = False
+    all_counted: bool = False
     run: RunResult | None = None
     failures: list[str] = field(default_factory=list)
     duration_s: float = 0.0
@@ -114,8 +116,12 @@ class JudgeResult:
 
     @property
     def fraction(self) -> float:
-        """Fraction of tests passed; an unfinished test run counts one extra failed test."""
-        if self.status != "ok":
+        """Fraction of checks passed. A run that did not finish (the solution died, the tests stopped)
+        scores no more than the same run with every check it did not reach failed: 0, unless ``total``
+        counts the checks not reached (``all_counted``); either way it counts one extra failed check. (A
+        site that passed before the run stopped might have failed in a later execution, so an unfinished
+        assert-style run has no sound count but 0; a timeout is 0 too.)"""
+        if self.status != "ok" or not (self.completed or self.all_counted):
             return 0.0
         denom = self.total + (0 if self.completed else 1)
         return self.passed / denom if denom else 0.0

@@ -73,6 +73,31 @@ CGROUP_MOUNT = "/run/rlvr-cgroup"
 GRACE_S = 5.0  # beyond a job's wall limit before the host declares the worker hung
 
 
+UID_RANGE = (20000, 60002)  # as host root, each worker's runs and trusted tests get two uids from here
+
+
+def _maps_ids(path: str, lo: int, hi: int) -> bool:
+    """Whether this user namespace's ``path`` (``/proc/self/uid_map`` or ``gid_map``) maps id 0 and every
+    id in [lo, hi): the initial namespace maps all, ``unshare --user --map-root-user`` only 0 (root there
+    cannot give a run a uid of its own)."""
+    try:
+        with open(path) as f:
+            ranges = [tuple(int(x) for x in line.split()) for line in f if line.strip()]
+    except (OSError, ValueError):
+        return False
+
+    def covered(a: int, b: int) -> bool:
+        return any(len(r) == 3 and r[0] <= a and b <= r[0] + r[2] for r in ranges)
+
+    return covered(0, 1) and covered(lo, hi)
+
+
+def can_give_uids() -> bool:
+    """Root whose user namespace maps the uids the runs get (:data:`UID_RANGE`): the privileged mode (uids
+    of their own, cgroups); otherwise the pool runs as an unprivileged user would (a user namespace)."""
+    return os.geteuid() == 0 and all(_maps_ids(f"/proc/self/{m}_map", *UID_RANGE) for m in ("uid", "gid"))
+
+
 class WorkerDied(RuntimeError):
     """The worker process exited, hung or broke the protocol."""
 
@@ -283,7 +308,7 @@ class SandboxPool(Sandbox):
         self.size = int(workers or len(os.sched_getaffinity(0)) or 1)  # the CPUs this process may use
         if self.size < 1:
             raise ValueError(f"SandboxPool.workers must be >= 1, got {workers}")
-        self._privileged = os.geteuid() == 0
+        self._privileged = can_give_uids()
         # a cgroup per worker binds each run as a whole; only as host root, where the runs get uids of their
         # own (in a user namespace they would share the worker's uid, and could move out of their group)
         self._cgroups = self._privileged
@@ -326,6 +351,27 @@ class SandboxPool(Sandbox):
                 raise SandboxUnavailable(f"sandbox worker failed to start: {e} {w.stderr_tail()}") from None
             self._idle.put(w)
         self._executor = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="rlvr-sandbox")
+        self._probe()
+
+    def _probe(self) -> None:
+        """Judge one trivial correct program: where this environment lets the workers start but not their
+        runs or trusted tests (a process that cannot take its uid, mount or limits), refuse here with the
+        reason, rather than fail every job later."""
+        res = self.judge(
+            JudgeSpec(solution="x = 1\n", tests="assert x == 1\n"),
+            self.limits.replace(wall_s=30.0, cpu_s=max(self.limits.cpu_s, 10.0)),
+        )
+        if res.all_passed:
+            return
+        tails = [w.stderr_tail(600) for w in list(self._all)]
+        self.close()
+        why = res.error or (res.run.error if res.run is not None else None) or "; ".join(res.failures) or res.status
+        detail = " | ".join(t for t in tails if t)
+        raise SandboxUnavailable(
+            f"sandbox runs fail in this environment ({why}){': ' + detail if detail else ''}. Run as an "
+            "unprivileged user, or as root of the initial user namespace (a user namespace must map the uids "
+            f"{UID_RANGE[0]}-{UID_RANGE[1] - 1} for root's mode), with bubblewrap able to create namespaces"
+        )
 
     # ------------------------------------------------------------------ workers
     def _spawn(self) -> WorkerProcess:
@@ -340,7 +386,7 @@ class SandboxPool(Sandbox):
             if cg is not None:
                 cfg["cgroup"] = cg.spec([f"{CGROUP_MOUNT}/{i}" for i in range(len(run_dirs))])
             if self._privileged:  # two fresh uids: the solution's, and the trusted tests'
-                base = random.randrange(20000, 60000, 2)
+                base = random.randrange(UID_RANGE[0], UID_RANGE[1] - 2, 2)
                 cfg["uids"] = [base, base + 1]
             env = None
         else:
@@ -533,6 +579,7 @@ def judge_result(msg: dict[str, Any], nonce: str, lim: Limits, duration_s: float
         passed=int(rep.get("passed", 0)),
         total=total,
         completed=completed,
+        all_counted=bool(rep.get("all_counted")),
         run=run,
         failures=[str(f) for f in rep.get("failures", [])][:20],
         duration_s=duration_s,

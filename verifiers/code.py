@@ -16,7 +16,9 @@ Reference formats (a dict, or a JSON string of one; a bare string is assert-styl
 - stdin/stdout: ``{"stdin": str, "expected_stdout": str}`` or ``{"inputs": [str...], "outputs": [str...]}``
   without ``fn_name``; compared line by line, trailing whitespace ignored; the program must exit with 0.
 
-Score: 1.0/0.0 (all-or-nothing, default) or the fraction of tests passed (``partial=True``).
+Score: 1.0/0.0 (all-or-nothing, default) or the fraction of tests passed (``partial=True``; a run that
+did not finish — the solution died, the tests stopped — scores 0, in call mode its cases not reached count
+as failed: see docs/sandbox.md).
 """
 
 from __future__ import annotations

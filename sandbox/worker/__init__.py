@@ -46,6 +46,7 @@ MODULES = (
     "proxies",  # the trusted side of the solution's socket
     "instrument",  # the tests' code: counted asserts, collected tests, free names
     "checks",  # the verdict, unittest assertions, pytest collection
+    "shared",  # what the tests and the solution would share as one file, changed by the tests
     "judge",  # the trusted test process
     "zygote",  # the parent of every run's process
     "cgroup",  # the run's control group
@@ -88,9 +89,31 @@ def join_modules(directory: Path, modules: Sequence[str]) -> str:
                 if owner.setdefault(defined, name) != name:
                     raise ValueError(f"worker modules {owner[defined]} and {name} both define {defined!r}")
         lines = source.splitlines(keepends=True)
+        for lo, hi, only in _docstrings(ast.parse(source)):  # (a third of the source: the kernel's limit)
+            drop.update(range(lo + (1 if only else 0), hi + 1))
+            if only:  # the body's one statement: ``...`` in its place
+                indent = lines[lo - 1][: len(lines[lo - 1]) - len(lines[lo - 1].lstrip())]
+                lines[lo - 1] = f"{indent}...\n"
         parts.append(f"\n# {'=' * 60} {name}\n")
         parts.append("".join(line for i, line in enumerate(lines, 1) if i not in drop))
     return "".join(parts)
+
+
+def _docstrings(tree: ast.Module) -> list[tuple[int, int, bool]]:
+    """(first line, last line, whether it is the body's only statement) of every docstring in ``tree``:
+    the worker runs without them (none of its code reads one)."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if (
+                isinstance(first, ast.Expr)
+                and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+                and first.lineno != getattr(node, "lineno", 0)  # (not on its definition's line)
+            ):
+                out.append((first.lineno, first.end_lineno or first.lineno, len(node.body) == 1))
+    return out
 
 
 def _defines(node: ast.stmt) -> list[str]:

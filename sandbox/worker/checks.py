@@ -45,6 +45,7 @@ class Verdict:
         self.executed = 0  # executions of checks, all sites together
         self.failures: list[str] = []
         self.completed = False
+        self.all_counted = False  # total holds every check the tests would make (call mode's cases)
         self.ran: set[str] = set()  # collected tests that ran (so that the collector runs each once)
         self.counted: list[BaseException] = []  # exceptions already counted as a failure
         self.depth = 0  # unittest assertions in progress (one that calls another is one check)
@@ -94,7 +95,13 @@ class Verdict:
         self.fail(where, e)
 
     def report(self) -> dict:
-        return {"passed": self.passed, "total": self.total, "completed": self.completed, "failures": self.failures}
+        return {
+            "passed": self.passed,
+            "total": self.total,
+            "completed": self.completed,
+            "all_counted": self.all_counted,
+            "failures": self.failures,
+        }
 
 
 def _counted_assertion(method: Callable) -> Callable:

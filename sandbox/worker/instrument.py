@@ -333,6 +333,72 @@ class _StopCatcher(ast.NodeTransformer):
         return node
 
 
+LIVE = "__rlvr_global__"  # the tests' reader of a name the solution defines (see live_reads)
+
+
+def _reads_and_binders(tree: ast.AST) -> tuple[list[ast.Name], set[str], set[str]]:
+    """The names the tests read (their ``Name`` nodes, outside ``match`` patterns, whose names must stay
+    names), every name they bind anywhere, in any way (assignment targets, parameters, ``except ... as``,
+    imports, ``match`` captures, definitions), and the names they read other than as a callee: one walk."""
+    reads: list[ast.Name] = []
+    out: set[str] = set()
+    patterns: set[int] = set()
+    callees: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            callees.add(id(node.func))
+        if isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                out.add(node.id)
+            elif id(node) not in patterns:
+                reads.append(node)
+        elif isinstance(node, ast.arg):
+            out.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            out.add(node.name)
+        elif isinstance(node, ast.alias):
+            out.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.match_case):
+            patterns.update(id(n) for n in ast.walk(node.pattern))
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            out.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            out.add(node.rest)
+    return reads, out, {n.id for n in reads if id(n) not in callees}
+
+
+def live_reads(tree: ast.Module, free: list[str]) -> list[ast.Name]:
+    """The reads of a name the solution may define — one the tests read and never bind, anywhere, in any
+    way (so that it can only mean the module's global), no builtin, no dunder, not only ever called (data
+    is never called; functions are not asked again) — in the tests' own tree, before it is instrumented;
+    :func:`read_live` makes each ``__rlvr_global__('<name>')``: the tests see the solution's global as it
+    is now (``reset(); assert count == 0`` reads ``count`` after ``reset()`` ran), as in the concatenated
+    file, not as it was when the tests started."""
+    import builtins
+
+    names = {n for n in free if not n.startswith("__") and not hasattr(builtins, n)}
+    if not names:
+        return []
+    reads, bound, not_only_called = _reads_and_binders(tree)
+    names = (names - bound) & not_only_called
+    return [node for node in reads if node.id in names]
+
+
+def read_live(reads: list[ast.Name]) -> None:
+    """Turn each of ``reads`` (:func:`live_reads`) into a call of the live reader, in place (no tree
+    rebuilt; the instrumentation's own copies of a name read it as it is)."""
+    for node in reads:
+        name = node.id
+        loc = {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+        node.__class__ = ast.Call  # type: ignore[assignment]
+        del node.id, node.ctx
+        node.func = ast.Name(id=LIVE, ctx=ast.Load(), **loc)  # type: ignore[attr-defined]
+        node.args = [ast.Constant(name, **loc)]  # type: ignore[attr-defined]
+        node.keywords = []  # type: ignore[attr-defined]
+
+
 def compile_tests(
     source: str,
 ) -> tuple[types.CodeType, list[str], list[str], dict[str, set[tuple[str, ...]]], set[str]]:
@@ -343,8 +409,10 @@ def compile_tests(
     tree = ast.parse(source, TESTS_FILE)
     free, chains, called = _free_names(tree)
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
+    live = live_reads(tree, free)
     mark_items(tree)
     if "StopIteration" in source:  # (a tree-wide pass costs ~0.13 ms per HumanEval test file)
         _StopCatcher().visit(tree)
     tree.body = count_asserts(tree.body)
+    read_live(live)
     return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), chains, called

@@ -132,16 +132,18 @@ def close_gaps(targets: list[int]) -> list[tuple[int, int]]:
     return gaps + [(lo, Prepared.fd_bound)]
 
 
-def _confine(uid: int | None, limits: list[tuple[int, int, int]]) -> None:
+def _confine(uid: int | None, limits: list[tuple[int, int, int]], files_as: int | None = None) -> None:
     """In a fresh fork, after its descriptors are in place: drop privileges, apply ``limits``
     (:func:`limit_triples`; a prepared run applies its own once the job is known) and seccomp. After this
     the process can hurt nothing but itself. ``no_new_privs`` is inherited from the worker
-    (:func:`prepare_setup`). Everything was computed in the parent: each Python object touched here costs
-    the child a copy-on-write page fault."""
+    (:func:`prepare_setup`). ``files_as``: a saved uid and gid (the trusted tests': the runs'), which the
+    process may later take as its filesystem identity alone (:func:`FilesAs`). Everything was computed in
+    the parent: each Python object touched here costs the child a copy-on-write page fault."""
     if uid is not None:  # host root: a uid of its own, which drops every capability
+        saved = uid if files_as is None else files_as
         os.setgroups([])
-        os.setresgid(uid, uid, uid)
-        os.setresuid(uid, uid, uid)
+        os.setresgid(uid, uid, saved)
+        os.setresuid(uid, uid, saved)
     else:  # user namespace: same uid as the worker, so drop the namespace's capabilities explicitly
         check_rc(libc.capset(Prepared.caps[0], Prepared.caps[1]), "capset")
     apply_limits(limits)
@@ -163,12 +165,12 @@ def own_namespaces() -> None:
 
 def spawn(name: bytes, fds: dict[int, int], body: Callable[[], None], uid: int | None = None,
           limits: list[tuple[int, int, int]] | tuple = (), confine: bool = True, own_group: bool = False,
-          namespaces: bool = False) -> int:  # fmt: skip
+          namespaces: bool = False, files_as: int | None = None) -> int:  # fmt: skip
     """Fork a child named ``name`` (one of ``_NAMES``) that installs ``fds`` (target -> source) and closes
     every other descriptor, then enters namespaces of its own (``namespaces``: :func:`own_namespaces`),
-    (``confine``) drops privileges to ``uid``, applies ``limits`` and the seccomp filter
-    (:func:`_confine`), joins a process group of its own (``own_group``) and runs ``body``. Returns its
-    pid."""
+    (``confine``) drops privileges to ``uid`` (keeping ``files_as`` as its saved uid), applies ``limits``
+    and the seccomp filter (:func:`_confine`), joins a process group of its own (``own_group``) and runs
+    ``body``. Returns its pid."""
     staged, gaps = stage_fds(fds), close_gaps(list(fds))
     try:
         pid = _fork()
@@ -188,7 +190,7 @@ def spawn(name: bytes, fds: dict[int, int], body: Callable[[], None], uid: int |
             if namespaces:
                 own_namespaces()
             if confine:
-                _confine(uid, list(limits))
+                _confine(uid, list(limits), files_as)
             if own_group:
                 os.setpgid(0, 0)  # so that the worker can kill the run's group afterwards
             body()
@@ -201,6 +203,32 @@ def spawn(name: bytes, fds: dict[int, int], body: Callable[[], None], uid: int |
     for _, fd in staged:
         os.close(fd)
     return pid
+
+
+class FilesAs:
+    """While held, this process's filesystem identity (``setfsuid``/``setfsgid``: file access and the owner
+    of the files it creates; never signals, ``ptrace`` or its own ``/proc``) is its saved uid and gid — the
+    trusted tests' process takes the run's, so that the tests and the solution share the run's working
+    directory as one program's two halves would (files either writes are the other's, ``tempfile``'s 0700
+    directories too); its real and effective ids stay its own. Where the saved ids are its own (a user
+    namespace: every process has one uid), nothing changes."""
+
+    def __init__(self) -> None:
+        self.own = os.getresuid()[1], os.getresgid()[1]
+        self.saved = os.getresuid()[2], os.getresgid()[2]
+
+    def __enter__(self) -> FilesAs:
+        if self.saved != self.own:
+            libc.setfsgid(self.saved[1])
+            libc.setfsuid(self.saved[0])
+            if libc.setfsuid(-1) != self.saved[0] or libc.setfsgid(-1) != self.saved[1]:
+                raise OSError("setfsuid: the filesystem identity did not change")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.saved != self.own:
+            libc.setfsuid(self.own[0])
+            libc.setfsgid(self.own[1])
 
 
 def limit_triples(lim: dict, cfg: dict) -> list[tuple[int, int, int]]:

@@ -18,7 +18,9 @@ import types
 from .checks import StopTests, Verdict, count_unittest_assertions, run_collected
 from .framing import RESULT_CAP, read_exact, write_all
 from .instrument import TESTS_FILE, compile_tests
+from .isolation import FilesAs
 from .proxies import RemoteRef, Rpc, SolutionDied, SolutionStop, prefetch_calls
+from .shared import SharedState, watch
 from .values import clear_mirrors, short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
@@ -155,7 +157,8 @@ def _same(got: object, want: object, tol: float) -> bool:
     """Value and type as JSON tells them: a tuple matches a list (JSON has no tuples); an int matches a
     float, and floats match within ``tol`` (0: a relative 1e-9); a float matches an int only under a
     declared ``tol`` (JSON writers drop ``.0``); a numpy scalar is its value; a dict's keys are compared as
-    JSON writes them (strings); otherwise exact types."""
+    JSON writes them (strings), and a dict two of whose keys JSON would write alike is no match; otherwise
+    exact types."""
     got = _plain(got)
     tg, tw = type(got), type(want)
     if tg is tuple and tw is list:
@@ -175,11 +178,81 @@ def _same(got: object, want: object, tol: float) -> bool:
         return len(got) == len(want) and all(_same(g, w, tol) for g, w in zip(got, want))  # type: ignore[arg-type]
     if tw is dict:
         if got.keys() != want.keys():  # type: ignore[attr-defined]
-            got = {_json_key(k): v for k, v in got.items()}  # type: ignore[attr-defined]
-            if len(got) != len(want) or got.keys() != want.keys():  # type: ignore[arg-type]
-                return False
+            keyed = {_json_key(k): v for k, v in got.items()}  # type: ignore[attr-defined]
+            if len(keyed) != len(got) or keyed.keys() != want.keys():  # type: ignore[arg-type]
+                return False  # (keys that collide once written, {1: 5, "1": 2}: no dict JSON could hold)
+            got = keyed
         return all(_same(got[k], want[k], tol) for k in want)  # type: ignore[index]
     return got == want
+
+
+class Refused(SolutionDied):
+    """The tests called the solution while a change of theirs to what one file would share was in force
+    (:class:`SharedState`): the run fails, and no later request is made."""
+
+
+class JudgedRpc(Rpc):
+    """The trusted test process's :class:`Rpc`: while ``shared`` is set (the tests run), a request made
+    while the tests have changed what the solution would share with them is refused."""
+
+    shared: SharedState | None = None
+    refused = False
+
+    def request(self, msg: dict) -> dict:
+        shared = self.shared  # (a name's lookup runs none of the solution's code)
+        why = shared.changed() if shared is not None and msg.get("op") != "lookup" else None
+        if why is not None:
+            why = f"the tests changed what one file would share with the solution, which it cannot see here: {why}"
+            self.dead, self.refused = self.dead or why, True
+            raise Refused(why)
+        return super().request(msg)
+
+
+class LiveGlobals:
+    """The tests' reader of the solution's globals (``__rlvr_global__(name)``, see ``instrument.live_reads``):
+    a name whose value is data (a counter, a registry, a board: copies in the tests), or that the solution
+    had not defined yet, is asked again whenever the solution may have changed it — a call into it since
+    the last answer (``Rpc.epoch``), or time for its threads to run (``STALE_S``) — so that the tests see
+    its state as it is, as in the concatenated file; the rest (functions, proxies of its objects, modules)
+    is what the tests got. A name read again and again costs at most one round trip per ``STALE_S``
+    between calls."""
+
+    STALE_S = 1e-3
+
+    def __init__(self, env: dict, rpc: Rpc, data: list[str], chains: dict) -> None:
+        import time
+
+        self.env, self.rpc, self.clock, self.chains = env, rpc, time.monotonic, chains
+        self.asked = {n: (rpc.epoch, self.clock()) for n in data}  # name -> (epoch, time) of its last answer
+        self.put = {n: env.get(n, self) for n in data}  # what this reader put there (self: nothing)
+
+    def __call__(self, name: str) -> object:
+        rpc, last = self.rpc, self.asked.get(name)
+        if last is not None and self.env.get(name, self) is not self.put[name]:  # the tests bound it since
+            del self.asked[name]  # (a star import, ``globals()[...] =``, ``exec``): theirs from now on
+            last = None
+        if (
+            last is not None
+            and (last[0] != rpc.epoch or self.clock() - last[1] >= self.STALE_S)
+            and not rpc.pending
+            and not rpc.dead
+        ):
+            claimed = rpc.claimed_modules
+            got = rpc.lookup([name])
+            rpc.claimed_modules = claimed
+            self.asked[name] = rpc.epoch, self.clock()
+            value = got.get(name, self)
+            if isinstance(value, (RemoteRef, types.ModuleType)):  # no data now: a module's name is the module
+                value = module_named(name, "", self.chains.get(name, set())) or value
+            if value is self:
+                self.env.pop(name, None)
+            else:
+                self.env[name] = value
+            self.put[name] = value
+        try:
+            return self.env[name]
+        except KeyError:
+            raise NameError(f"name {name!r} is not defined") from None
 
 
 class _AsMain:
@@ -206,11 +279,22 @@ class _AsMain:
 
 
 def run_call_cases(spec: dict, rpc: Rpc, verdict: Verdict) -> None:
-    """Call mode: ``fn_name`` on each input; value and exact type compared here."""
+    """Call mode: ``fn_name`` on each input; value and exact type compared here. The cases are known in
+    advance: when the run stops early (the solution died), every case not decided counts as failed."""
+    cases = list(zip(spec["inputs"], spec["outputs"]))
+    verdict.all_counted = True
+    try:
+        _call_cases(spec, rpc, verdict, cases)
+    finally:
+        for i in range(len(cases)):
+            verdict.sites.setdefault(("case", i), False)
+
+
+def _call_cases(spec: dict, rpc: Rpc, verdict: Verdict, cases: list) -> None:
     fn = rpc.resolve(spec["fn_name"])
     tol = float(spec.get("float_tol", 0.0))
     unwrap = bool(spec.get("unwrap_single"))  # APPS wraps a return value in a one-element list
-    for i, (args, want) in enumerate(zip(spec["inputs"], spec["outputs"])):
+    for i, (args, want) in enumerate(cases):
         try:
             got = fn(*args)
         except (SolutionDied, StopTests):
@@ -247,7 +331,8 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     env = module.__dict__
     env.update(__file__=TESTS_FILE, __builtins__=builtins)
     entry = spec.get("entry_point") or ""
-    given = rpc.lookup([n for n in free if not n.startswith("__") and not hasattr(builtins, n)])
+    asked = [n for n in free if not n.startswith("__") and not hasattr(builtins, n)]
+    given = rpc.lookup(asked)
     env.update(given)
     given_ids = {id(v) for v in given.values()}  # what the solution bound (a trusted import of it included)
     for n in free:  # module names: whatever the solution bound to them, unless it is data (see module_named)
@@ -262,7 +347,9 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
         env[ENTRY_POINT] = rpc.resolve(entry)
         if entry in free and ENTRY_POINT not in free:  # (when they get it as __entry_point__, never)
             env[entry] = env[ENTRY_POINT]
+    live = [n for n in asked if n != entry and not isinstance(env.get(n), (RemoteRef, types.ModuleType))]
     env.update(
+        __rlvr_global__=LiveGlobals(env, rpc, [n for n in live if not callable(env.get(n))], chains),
         __rlvr_died__=(SolutionDied, StopTests),
         __rlvr_stop__=SolutionStop,
         __rlvr_pass__=lambda line: verdict.ok(("line", line)),
@@ -275,6 +362,8 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
         __rlvr_raised__=verdict.raised,
     )
     with _AsMain(module, verdict):
+        if isinstance(rpc, JudgedRpc):
+            rpc.shared = SharedState()
         try:
             exec(code, env)
         except SystemExit as e:
@@ -299,6 +388,8 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
             verdict.completed = run_tests_file(spec, rpc, verdict, compiled)
     except StopTests:
         pass
+    except Refused as e:
+        verdict.failures.append(f"refused: {e}")
     except SolutionDied as e:
         verdict.failures.append(f"solution: {e}")
     except BaseException as e:
@@ -306,10 +397,46 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
     finally:
         sys.set_int_max_str_digits(settings[0])
         sys.setrecursionlimit(settings[1])
+        if isinstance(rpc, JudgedRpc):
+            _stop_patches()
+            if rpc.shared is not None:
+                rpc.shared.restore()
+            rpc.shared = None
     if rpc.dead and verdict.completed:  # the tests swallowed its death: they cannot have passed
         verdict.completed = False
-        verdict.failures.append(f"solution: {rpc.dead}")
+        verdict.failures.append(f"{'refused' if getattr(rpc, 'refused', False) else 'solution'}: {rpc.dead}")
     return verdict.report()
+
+
+class _InWorkdir:
+    """While the tests run: the run's working directory is theirs too (relative paths, ``open('out.txt')``,
+    and ``tempfile``, which finds it anew: ``TMPDIR`` is the workdir); afterwards ``/``, so that the
+    finished run's directory, removed by the worker, is nobody's."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        import tempfile
+
+        os.chdir(self.path)
+        tempfile.tempdir = None
+
+    def __exit__(self, *exc: object) -> None:
+        import tempfile
+
+        os.chdir("/")
+        tempfile.tempdir = None
+
+
+def _stop_patches() -> None:
+    """Patches the tests started and left in force (``patch(...).start()``) end with their run."""
+    import unittest.mock
+
+    try:
+        unittest.mock.patch.stopall()
+    except BaseException:
+        pass
 
 
 def trusted_main(ctl_fd: int, report_fd: int) -> None:
@@ -322,6 +449,10 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
     ctl = socket.socket(fileno=ctl_fd)
     compiled: dict = {}
     count_unittest_assertions()
+    watch()
+    import gc
+
+    gc.freeze()  # (what it imported to start — unittest.mock, asyncio — is no work for each run's collections)
     while True:
         msg, fds, _, _ = socket.recv_fds(ctl, 1 << 16, 1)
         if not msg:
@@ -332,7 +463,8 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
             os._exit(3)
         state: dict
         try:
-            state = tests_child(secret, Rpc(fds[0], fds[0]), compiled)
+            with FilesAs(), _InWorkdir(str(job.get("cwd") or "/")):
+                state = tests_child(secret, JudgedRpc(fds[0], fds[0]), compiled)
         except BaseException as e:
             state = {"passed": 0, "total": 0, "completed": False, "failures": [f"harness: {e!r}"[:300]]}
         os.close(fds[0])

@@ -50,21 +50,28 @@ class Supervisor:
         self.cg = RunCgroup(cfg["cgroup"]) if cfg.get("cgroup") else None
         self.z_dead = False
         devnull = os.open("/dev/null", os.O_RDWR)
-        self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        tlim = limit_triples({**cfg["limits"], "cpu_s": 1 << 30}, cfg)  # long-lived: CPU bounded by the wall clock
-        fds = {0: 0, 1: devnull, 2: 2, 3: ctl_t.fileno(), 4: 1}
-        self.tpid = spawn(b"rlvr-tests", fds, lambda: trusted_main(3, 4), uid=self.uid_tests, limits=tlim)
-        ctl_t.close()
         self.zsock, z_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         uid, namespaces = self.uid_solution, cfg["ns_init"] and cfg.get("run_namespaces", True)
         fds = {0: devnull, 1: devnull, 2: 2, 3: z_t.fileno()}
         self.zpid = spawn(b"rlvr-zygote", fds, lambda: zygote_main(3, uid, namespaces), confine=False)
         z_t.close()
-        os.close(devnull)
         ready = self._zygote_says(STARTUP_S) or b""
         if not ready.startswith(b"ready "):
+            os.close(devnull)
             raise RuntimeError(f"the zygote did not start: {ready!r}")
         self.run_namespaces = ready == b"ready 1"  # each run: PID 1 of its own PID namespace, its own /proc
+        # the trusted process keeps the runs' uid as its saved uid, to take it as its filesystem identity
+        # while it runs a run's tests (isolation.FilesAs) — only where no run can see it (a PID namespace
+        # each): a process's saved uid lets that uid signal it
+        files_as = self.uid_solution if self.run_namespaces else None
+        self.ctl, ctl_t = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        tlim = limit_triples({**cfg["limits"], "cpu_s": 1 << 30}, cfg)  # long-lived: CPU bounded by the wall clock
+        fds = {0: 0, 1: devnull, 2: 2, 3: ctl_t.fileno(), 4: 1}
+        self.tpid = spawn(
+            b"rlvr-tests", fds, lambda: trusted_main(3, 4), uid=self.uid_tests, limits=tlim, files_as=files_as
+        )
+        ctl_t.close()
+        os.close(devnull)
         self.ctl_buf = b""
         self.next: Run | None = None  # the prepared run
         self.live: Run | None = None  # the run whose process the zygote has not reported the exit of
@@ -236,7 +243,7 @@ class Supervisor:
         os.close(run.job)
         run.job = -1
         if judging:
-            ctl_msg = json.dumps({"id": job["id"], "t_bytes": job["t_bytes"]}).encode()
+            ctl_msg = json.dumps({"id": job["id"], "t_bytes": job["t_bytes"], "cwd": self.workdir.path}).encode()
             socket.send_fds(self.ctl, [ctl_msg], [run.t_sock.fileno()])
         cap = int(job["limits"]["output_bytes"])
         run.drains = {run.out: Drain(run.out, cap), run.err: Drain(run.err, cap)}

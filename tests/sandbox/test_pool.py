@@ -172,6 +172,7 @@ def test_prefetched_calls_keep_the_semantics_of_one_call_at_a_time(pool: Sandbox
     r = pool.judge(JudgeSpec(solution=sol, tests=tests), fraction=True)
     assert (r.passed, r.total, r.completed) == (2, 3, False), r
     assert r.failures[0].startswith("line 2: ValueError") and "exited" in r.failures[1]
+    assert r.fraction == 0.0  # unfinished: the checks it did not reach might have failed (2/4 before)
 
 
 def test_judge_proxies_names_objects_exceptions_and_mutation(pool: SandboxPool) -> None:

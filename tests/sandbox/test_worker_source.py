@@ -90,3 +90,21 @@ def test_the_launcher_fits_one_argument_and_runs_the_source() -> None:
     probe = "print(__name__, len(SOURCE))\n"
     out = subprocess.run([sys.executable, "-I", "-c", launcher(f"SOURCE = {source!r}\n" + probe)], capture_output=True)
     assert out.returncode == 0 and out.stdout.decode().split() == ["__main__", str(len(source))], out.stderr
+
+
+def test_the_worker_runs_without_docstrings(tmp_path: Path) -> None:
+    """The assembled source drops every docstring (a third of it; the launcher must fit one argument),
+    a body that was only a docstring becoming ``...``, and still compiles."""
+    (tmp_path / "a.py").write_text(
+        '"""Module."""\nX = 1\n\n\ndef f():\n    """Only a docstring."""\n\n\nclass C:\n    """Doc,\n    two lines."""\n\n'
+        '    def g(self):\n        """Doc."""\n        return "not a docstring"\n\n\ndef h(): """kept: one line"""\n'
+    )
+    source = join_modules(tmp_path, ["a"])
+    tree = ast.parse(source)
+    docs = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(n)]
+    assert [n.name for n in docs] == ["h"] and ast.get_docstring(tree) is None
+    env: dict = {}
+    exec(compile(tree, "a", "exec"), env)
+    assert env["f"]() is None and env["C"]().g() == "not a docstring"
+    whole = ast.parse(assemble())
+    assert not [n for n in ast.walk(whole) if isinstance(n, ast.FunctionDef) and ast.get_docstring(n)]
