@@ -95,6 +95,26 @@ _LEAD = re.compile(
     r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
+
+
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane (Devanagari vowel signs, the anusvara, Thai and Arabic
+    vowel marks) as the body of a character class: they belong to the word they sit in, although ``\\w`` does not
+    match them (without them "नहीं" would split into "नह" and a stray sign)."""
+    ranges: list[str] = []
+    start = -1
+    for cp in range(0x0300, 0x10000):
+        mark = unicodedata.category(chr(cp)) in ("Mn", "Mc")
+        if mark and start < 0:
+            start = cp
+        elif not mark and start >= 0:
+            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
+            start = -1
+    return "".join(ranges)
+
+
+#: a letter of a word: a Unicode letter or a combining mark
+_LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
 _ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
 
 
@@ -650,6 +670,8 @@ def _marked(text: str) -> Extraction | None:
         if end >= block:
             _add_parts(ex.parts, ex.mode, parts, modes, keys)
     for sent in _sentences_after(text, last_end):
+        if _CONFIDENCE.match(sent):
+            continue  # "Confidence: 90%": about the answer, not another value
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -1091,7 +1113,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if end == j + MAX_STATEMENT_CHARS:
         return None  # no end within the cap: a statement cut to fit could be another value
     stmt = text[j:end]
-    if text[end : end + 1] == "?":
+    if text[end : end + 1] in ("?", "\uff1f"):
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
         return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
@@ -1267,6 +1289,8 @@ def _sentence_end(text: str, i: int, limit: int) -> int:
         if c == "\n":
             if started:
                 return j
+        elif c in "\u3002\uff01\uff1f":  # 。！？ end a sentence without a space
+            return j
         elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
             if not (c == "." and _abbreviation(text, j)):
                 return j
@@ -1296,13 +1320,13 @@ def _final_statement(text: str) -> Extraction | None:
         return None
     window, spans, k = found
     s, e = spans[k]
-    if k > 0 and _EXPLAINS.match(window[s:e].strip()):
+    if k > 0 and (_EXPLAINS.match(window[s:e].strip()) or _CONFIDENCE.match(window[s:e])):
         earlier = [i for i in range(k) if _ANSWER_TOKEN.search(window[spans[i][0] : spans[i][1]])]
         if earlier:
             k = earlier[-1]  # "24\nBecause 16 + 7 = 23.": the answer is 24, the rest explains it
             s, e = spans[k]
     sent = window[s:e].strip()
-    if window[e : e + 1] == "?":
+    if window[e : e + 1] in ("?", "\uff1f"):
         return _found([sent + "?"], "final_statement", "text")  # "23?", "Could it be 23?": a question
     recant = _RECANT.match(sent) if k > 0 else None
     if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
@@ -1329,12 +1353,13 @@ def _final_statement(text: str) -> Extraction | None:
 _RECANT = re.compile(
     r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
 )
-_SCRIPT_WORD = re.compile(r"[^\W\d_]++")
+_SCRIPT_WORD = re.compile(rf"{_LETTER}++")
 
 
 def _foreign_statement(sent: str) -> Extraction | None:
     """A sentence whose words are all in scripts other than Latin (答：23, 共有23个苹果, 答えは 23 です, 정답은
-    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value."""
+    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value; with a cue anywhere in it (a
+    negation, hedge or question particle: 아닙니다, ではありません, 吗, नहीं, शायद): the whole sentence."""
     from rlvr.verifiers.lexicon import LEAD_CUES
 
     masked = _mask_math(sent)
@@ -1342,7 +1367,7 @@ def _foreign_statement(sent: str) -> Extraction | None:
     if not words or any(w.isascii() or _latin(w) for w in words):
         return None
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
-        return None
+        return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
     islands = re.findall(
         r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+", _SCRIPT_WORD.sub(" ", masked)
     )
@@ -1386,11 +1411,99 @@ _DISOWNING = re.compile(
     r"|\bi (?:doubt|guess|think)\b|\b(?:take|took) (?:it|that) back\b|\b(?:strike|scratch) that\b|\bmy bad\b"
     r"|\bignore (?:that|this|the above)\b|\blow confidence\b"
 )
+_DISOWNING_MORE = re.compile(
+    r"(?i)\b(?:messed|screwed|mixed|goofed)[ \t]++up\b|\bsomething(?:'s|[ \t]++is|[ \t]++seems)[ \t]++(?:off|wrong|fishy)\b"
+    r"|\bin[ \t]++(?:another|a[ \t]++parallel|an[ \t]++alternate|a[ \t]++different)[ \t]++(?:universe|world|reality)\b"
+    r"|\bi[ \t]++(?:was|am|might[ \t]++be|may[ \t]++be|could[ \t]++be)[ \t]++wrong\b|\bmy[ \t]++mistake\b"
+    r"|\bi[ \t]++(?:made|make)[ \t]++an?[ \t]++(?:mistake|error)\b|\b(?:give|or)[ \t]++or[ \t]++take\b|\bmore[ \t]++or[ \t]++less\b"
+    r"|\bor[ \t]++so\b|\bjust[ \t]++a[ \t]++(?:guess|hunch)\b|(?<![^\s(])/[sj]\b|\(jk\)|\blol[ \t]++no\b"
+)
+#: a condition left on its own after an answer ("If my arithmetic is right.", "Assuming 16 is correct."): a clause
+#: without a main clause after it (a comma followed by more words is a sentence: "If you need more, ask.")
+_CONDITION = re.compile(
+    r"(?i)^[ \t(]*+(?:if|assuming|provided(?:[ \t]++that)?|unless|as[ \t]++long[ \t]++as|given[ \t]++that|"
+    r"supposing|presuming|barring|only[ \t]++if)\b[^,;:]*+$"
+)
+#: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low"); at most this many
+#: percent doubts the answer
+_CONFIDENCE = re.compile(
+    r"(?i)^[ \t(*_]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
+    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
+    r"some|little|none|weak))"
+)
+_DOUBTFUL_CONFIDENCE = 50
 _LEAD_FILLERS = frozenset("that's thats this it's is that just oh oops actually well um uh hmm hm".split())
 #: a negation retracts when at most one of these follows it ("No.", "Not quite.", "No, wait.", "That's wrong."); any
 #: other word makes it an aside ("No doubt.", "No mistakes here.", "Not a trick question.")
 _NEGATION_TAIL = frozenset("wrong incorrect right correct quite really wait sorry it that".split())
-_NEGATION_LEAD = frozenset("no not nope nah wrong incorrect false nein falsch faux incorrecto нет неверно".split())
+_NEGATION_LEAD = frozenset(
+    """no not nope nah wrong incorrect false nein falsch faux fausse non incorrecto incorrecta falso falsa errado
+    errada sbagliato não нет неверно неправильно ошибка hayır yanlış değil tidak bukan salah sai không नहीं गलत""".split()
+)
+#: Chinese, Japanese and Korean: a sentence that retracts (a negation leading a word of truth, 不对, 不是, 아니요,
+#: いいえ, or a word of error or joking anywhere, 错了, 開玩笑, 違います, 틀렸어요); idioms that affirm (没错, 不错,
+#: 没问题, 間違いない, 틀림없) and courtesies (不客气) do not
+_CJK_NEGATION = ("不", "没", "非", "아니", "아닙", "아뇨", "いいえ", "いや", "ちが", "違")
+_CJK_TRUTH = frozenset("对對是真确確正准準的了吧吗呢啊嘛呀喔哦么这那我答案요예에니다です")
+_CJK_RETRACTION = (
+    "错",
+    "錯",
+    "开玩笑",
+    "開玩笑",
+    "冗談",
+    "농담",
+    "틀렸",
+    "틀려",
+    "틀린",
+    "間違っ",
+    "間違え",
+    "違います",
+    "違う",
+)
+_CJK_AFFIRMING = (
+    "没错",
+    "沒錯",
+    "不错",
+    "不錯",
+    "没问题",
+    "沒問題",
+    "无疑",
+    "無疑",
+    "間違いな",
+    "間違いあり",
+    "틀림없",
+    "不客气",
+    "不客氣",
+)
+#: a question made only of these characters asks whether the answer holds (对吗？ 是吗？ 真的吗？ 本当？ 맞나요?)
+_CJK_TRUTH_QUESTION = frozenset("对對是吗嗎真的不吧呢确確定正准準本当ですかね맞나요죠습니까정말진짜그런가")
+
+
+def _cjk_retraction(sent: str) -> bool:
+    """A sentence of Chinese, Japanese or Korean (its letters, without punctuation) that retracts the answer before
+    it: a leading negation whose rest is only words of truth (不对, 不是, 我不确定, 아니요), or a word of error or
+    joking (错了, 开玩笑的, 違います), and no affirming idiom (没错, 没问题)."""
+    core = "".join(_SCRIPT_WORD.findall(sent))
+    if not core or any(a in core for a in _CJK_AFFIRMING):
+        return False
+    if any(r in core for r in _CJK_RETRACTION):
+        return True
+    rest = core.lstrip("我这那這")
+    for neg in _CJK_NEGATION:
+        if rest.startswith(neg):
+            return all(c in _CJK_TRUTH or c in neg for c in rest[len(neg) :]) or rest[len(neg) :] in (
+                "确定",
+                "確定",
+                "知道",
+            )
+    return False
+
+
+def _cjk(word: str) -> bool:
+    return any(
+        "CJK" in (name := unicodedata.name(c, "")) or "HIRAGANA" in name or "KATAKANA" in name or "HANGUL" in name
+        for c in word[:2]
+    )
 
 
 def _retraction_after(text: str, end: int) -> str:
@@ -1402,12 +1515,27 @@ def _retraction_after(text: str, end: int) -> str:
     an aside ("Note: this assumes no apples were eaten.") retracts nothing."""
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
-    if not nxt.strip() or _ANSWER_TOKEN.search(masked):
+    if not nxt.strip():
+        return ""
+    confidence = _CONFIDENCE.match(masked)
+    if confidence is not None:  # "Confidence: 10%.", "Confidence: low"
+        low = confidence.group(2) is not None or float(confidence.group(1)) <= _DOUBTFUL_CONFIDENCE
+        return nxt.strip() if low else ""
+    if _CONDITION.match(masked.strip(" \t.!)")):  # "If my arithmetic is right.", "Assuming 16 is correct."
+        return nxt.strip()
+    if _ANSWER_TOKEN.search(masked):
         return ""
     stop = text.find(nxt, end) + len(nxt)
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
-    if "?" in masked or text[stop : stop + 1] == "?":
+    if "?" in masked or "\uff1f" in masked or text[stop : stop + 1] in ("?", "\uff1f"):
+        if words and all(_cjk(w) for w in words):
+            truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
+            return nxt.strip() + "?" if truth else ""
         return nxt.strip() + "?" if words and all(w in _TRUTH_QUESTION for w in words) else ""
+    if words and all(_cjk(w) for w in words):
+        return nxt.strip() if _cjk_retraction(nxt) else ""
+    if _DISOWNING_MORE.search(masked):  # "I messed up.", "Something's off.", "Give or take.", "/s"
+        return nxt.strip()
     lead = [w for w in words if w not in _LEAD_FILLERS]
     negated = bool(lead) and (
         lead in (["never", "mind"], ["nevermind"])
@@ -1415,7 +1543,12 @@ def _retraction_after(text: str, end: int) -> str:
         and len(lead) <= 2
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
-    return nxt.strip() if negated or _SELF_DOUBT.intersection(words) or _DISOWNING.search(masked) else ""
+    approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
+    return nxt.strip() if negated or approximate or _SELF_DOUBT.intersection(words) or _DISOWNING.search(masked) else ""
+
+
+#: a sentence made of one or two of these words says the answer before it is approximate ("Ish.", "Roughly.")
+_APPROXIMATE = frozenset("ish approximately approx roughly about around circa nearly almost estimated ballpark".split())
 
 
 def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
@@ -1531,7 +1664,7 @@ def _prose_label(before: str) -> bool:
     return m is not None and not re.search(r"[\d\\^_{}()+*/=<>]", tail[max(0, m.start() - 2) : m.start()])
 
 
-_RUN_WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_RUN_WORD = re.compile(rf"{_LETTER}++(?:['\-]{_LETTER}++)*+")
 _ANSWER_TOKEN = re.compile(r"\d|\$|\\[(\[A-Za-z]")
 #: words that change the value right after them: kept in front of a trailing answer ("not 2", "at least 2")
 _MODIFIERS = frozenset(

@@ -409,7 +409,8 @@ LEAD_CUES = frozenset(
     weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
     quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
-    примерно неверно không khoảng नहीं लगभग शायद""".split()
+    примерно неверно không khoảng नहीं लगभग शायद सकता सकती सकते गलत belki değil yaklaşık galiba sanırım herhalde
+    olabilir yanlış bukan tidak mungkin sekitar kira-kira salah sai""".split()
 )
 #: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
 CJK_CUES = (
@@ -445,7 +446,24 @@ CJK_CUES = (
     "아마",
     "たぶん",
     "아니",
+    "아닙",
+    "아닌",
+    "아닐",
+    "아님",
+    "않",
+    "모르",
+    "모릅",
     "약",
+    "대략",
+    "ません",
+    "ではな",
+    "じゃな",
+    "かも",
+    "だろう",
+    "でしょう",
+    "違",
+    "吗",
+    "吧",
 )
 #: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
 #: bound = 5", "Guess:", "Draft:")
@@ -460,7 +478,7 @@ LABEL_CUES = frozenset(
 RETRACTION_CUES = frozenset(
     """not never cannot nope doubt doubts doubtful false untrue wrong wrongly incorrect incorrectly mistake mistaken
     mistakenly unlikely previously initially earlier formerly originally rejected discarded guess guessed hypothesis
-    conjecture whether first no non não nicht kein keine pas n'est не нет""".split()
+    conjecture whether first no non não nicht kein keine pas n'est не нет không bukan tidak değil नहीं""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())

@@ -1,0 +1,129 @@
+"""Fifth red-team round: every finding (``benchmarks/data/math_redteam4.jsonl``, judged under its own verifier
+options; open rows are strict xfails) as one case, then extra cases per mechanism that the findings do not hold
+(positives and negatives)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rlvr.verifiers.extract import _RUN_WORD
+from rlvr.verifiers.math import MathVerifier
+
+ROWS = [
+    json.loads(line)
+    for line in (Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "math_redteam4.jsonl")
+    .read_text()
+    .splitlines()
+    if line.strip()
+]
+_VERIFIERS: dict[str, MathVerifier] = {}
+
+
+def _verifier(opts: dict[str, str]) -> MathVerifier:
+    key = json.dumps(opts, sort_keys=True)
+    if key not in _VERIFIERS:
+        _VERIFIERS[key] = MathVerifier(timeout_s=20.0, workers=1, **opts)
+    return _VERIFIERS[key]
+
+
+def _case(row: dict) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason="open finding")] if row.get("open") else []
+    return pytest.param(row, marks=marks, id=f"{row['class']}-{row['completion'][:30]!r}-{row.get('opts', {})}")
+
+
+@pytest.mark.parametrize("row", [_case(r) for r in ROWS])
+def test_finding(row: dict) -> None:
+    result = _verifier(row.get("opts") or {}).verify(row["completion"], row["gold"])
+    assert result.passed == row["label"], (row["completion"], row["gold"], result.extracted)
+
+
+Case = tuple[str, object, bool]
+
+
+def judge(cases: list[Case], **opts: str) -> None:
+    verifier = _verifier(opts)
+    results = verifier.verify_batch([c for c, _, _ in cases], [g for _, g, _ in cases])
+    wrong = [(c, g, want, r.passed, r.extracted) for (c, g, want), r in zip(cases, results) if r.passed != want]
+    assert wrong == []
+
+
+def test_a_word_keeps_its_combining_marks() -> None:
+    """Devanagari vowel signs and the anusvara are marks, not letters: a word is not split at them."""
+    assert _RUN_WORD.findall("उत्तर 23 नहीं है, शायद") == ["उत्तर", "नहीं", "है", "शायद"]
+    assert _RUN_WORD.findall("don't well-known") == ["don't", "well-known"]
+
+
+@pytest.mark.parametrize("opts", [{}, {"answer_form": "number"}])
+def test_negations_hedges_and_questions_in_other_languages(opts: dict[str, str]) -> None:
+    judge(
+        [
+            ("उत्तर 17 नहीं है", "17", False),  # a negation after the value
+            ("उत्तर शायद 17 है", "17", False),  # a hedge before it
+            ("उत्तर 17 हो सकता है", "17", False),  # "may be"
+            ("उत्तर 17 है", "17", True),
+            ("답은 17이 아닙니다", "17", False),  # a polite negation
+            ("답은 17일지도 모릅니다", "17", False),
+            ("답은 17입니다", "17", True),
+            ("解答は17ではありません。", "17", False),
+            ("解答は17かもしれません。", "17", False),
+            ("解答は17です。", "17", True),
+            ("结果是 17 吗", "17", False),  # a question particle
+            ("结果是 17 吧", "17", False),  # a hedging particle
+            ("结果是 17。", "17", True),
+            ("Sonuç 17 değil.", "17", False),
+            ("Hasilnya bukan 17.", "17", False),
+            ("Hasilnya mungkin 17.", "17", False),
+            ("Kết quả không phải là 17.", "17", False),
+            ("Kết quả là 17.", "17", True),
+        ],
+        **opts,
+    )
+
+
+def test_a_next_sentence_in_another_language() -> None:
+    """A short retraction in another language takes the answer back; a question to the reader, a courtesy or an
+    idiom that affirms does not."""
+    judge(
+        [
+            ("So we get 17. 不是。", "17", False),
+            ("So we get 17. 我错了。", "17", False),
+            ("So we get 17. 是吗？", "17", False),  # a question about the answer's truth
+            ("So we get 17. 冗談です。", "17", False),
+            ("So we get 17. 틀렸어요.", "17", False),
+            ("So we get 17. Faux.", "17", False),
+            ("So we get 17. Неправильно.", "17", False),
+            ("So we get 17. Hayır.", "17", False),
+            ("The result is 17. 有什么不懂的吗？", "17", True),  # a question to the reader
+            ("The result is 17. 没问题。", "17", True),  # "no problem"
+            ("The result is 17. 不客气！", "17", True),  # "you're welcome"
+            ("The result is 17. 没有别的解。", "17", True),  # "there is no other solution"
+            ("The result is 17. 間違いないです。", "17", True),  # "no doubt"
+            ("The result is 17. Irgendwelche Fragen?", "17", True),
+        ],
+        answer_form="number",
+    )
+
+
+def test_retraction_idioms_conditions_and_stated_confidence() -> None:
+    judge(
+        [
+            ("The total is 17. I screwed up somewhere.", "17", False),
+            ("The total is 17. Something seems wrong.", "17", False),
+            ("The total is 17. I might be wrong.", "17", False),
+            ("The total is 17. More or less.", "17", False),
+            ("The total is 17. Roughly.", "17", False),
+            ("The total is 17 /s", "17", False),
+            ("The total is 17. Provided the rate is constant.", "17", False),
+            ("The total is 17. Unless 9 is wrong.", "17", False),
+            ("The total is 17. Confidence: 20%.", "17", False),
+            ("The total is 17. Confidence: low.", "17", False),
+            ("The total is 17. Confidence: 100%.", "17", True),
+            ("The total is 17. If you want, I can show another method.", "17", True),  # a main clause follows
+            ("The total is 17. No mistakes were made.", "17", True),
+            ("The total is 17. I'm sure.", "17", True),
+        ],
+        answer_form="number",
+    )
