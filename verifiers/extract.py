@@ -176,6 +176,10 @@ def extract(
         tags = _answer_tags(text, open_t, close_t, choices)
         outside = _marked(re.sub(rf"{re.escape(open_t)}.*?{re.escape(close_t)}", " ", text, flags=re.S))
         after = text[end + len(close_t) : end + len(close_t) + MAX_INLINE_ANSWER_CHARS]
+        first = after[: _sentence_end(after, 0, len(after))]
+        fix = _correction(first.strip(" \t\n.!")) if tags.answer is not None else None
+        if fix is not None and (outside is None or outside.answer is None):  # "<answer>23</answer> No wait, 22."
+            return _found(list(_read_on(fix, after, len(first)).parts), "answer_tag", fix.mode)
         if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after):
             shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
             return _found([" ".join(shown) + " " + after.strip()], "answer_tag", "text")
@@ -669,9 +673,15 @@ def _marked(text: str) -> Extraction | None:
             continue  # boxes of intermediate results, then "Final Answer: …"
         if end >= block:
             _add_parts(ex.parts, ex.mode, parts, modes, keys)
-    for sent in _sentences_after(text, last_end):
+    for sent, sent_end in _sentences_after(text, last_end):
         if _CONFIDENCE.match(sent):
             continue  # "Confidence: 90%": about the answer, not another value
+        fix = _correction(sent)
+        if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
+            fix = _read_on(fix, text, sent_end)
+            final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
+            parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
+            continue
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -696,17 +706,51 @@ def _add_parts(new: tuple[str, ...], mode: str, parts: list[str], modes: list[st
             modes.append(mode)
 
 
-def _sentences_after(text: str, i: int) -> list[str]:
-    """The sentences of the text after ``text[i]`` (the first ``MAX_INLINE_ANSWER_CHARS`` characters)."""
-    out: list[str] = []
+def _sentences_after(text: str, i: int) -> list[tuple[str, int]]:
+    """The sentences holding a value in the text after ``text[i]`` (the first ``MAX_INLINE_ANSWER_CHARS``
+    characters), each with the position where it ends."""
+    out: list[tuple[str, int]] = []
     limit = min(len(text), i + MAX_INLINE_ANSWER_CHARS)
     while i < limit:
         end = _sentence_end(text, i, limit)
         sent = text[i:end].strip(" \t\n.!?")
         if sent and _ANSWER_TOKEN.search(sent):
-            out.append(sent)
+            out.append((sent, end))
         i = max(end + 1, i + 1)
     return out
+
+
+#: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
+#: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22")
+_CORRECTION = re.compile(
+    r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
+    r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|final|on[ \t]++second[ \t]++thought|"
+    r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
+    r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
+)
+
+
+def _correction(sent: str) -> Extraction | None:
+    """A sentence after the final answer that corrects it: a correcting opening (:data:`_CORRECTION`) and then a
+    statement with a value, read by the final-sentence rules ("No wait, maybe 22" stays a hedge); ``None`` when the
+    sentence is no correction or rejects an alternative ("No, not 22")."""
+    m = _CORRECTION.match(sent)
+    if m is None or m.end() >= len(sent):
+        return None
+    rest = sent[m.end() :].strip()
+    if not _ANSWER_TOKEN.search(_mask_math(rest)) or re.match(r"(?i)(?:not|never|isn't|it's[ \t]++not)\b", rest):
+        return None
+    return _statement_of_sentence(rest)
+
+
+def _read_on(fix: Extraction, text: str, end: int) -> Extraction:
+    """A correction ending at ``text[end]`` read with what follows it: a question mark ("No wait, 22?") or a next
+    sentence that retracts it ("No wait, 22. Just kidding.") makes it no answer."""
+    shown = " ".join(p if fix.mode == "text" else f"${p}$" for p in fix.parts)
+    if text[end : end + 1] in ("?", "\uff1f"):
+        return Extraction(fix.answer, fix.method, (shown + "?",), "text")
+    retraction = _retraction_after(text, end)
+    return Extraction(fix.answer, fix.method, (f"{shown}. {retraction}",), "text") if retraction else fix
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -1651,10 +1695,24 @@ _EXPLANATION_CLAUSE = re.compile(
 _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")
 
 
+#: a value corrected within its sentence: "22, I mean 23", "22 — no, 23", "22, or rather 23", "22, sorry, 23"
+_CORRECTED_IN = re.compile(
+    r"(?i)(?<=[\d$}])[ \t]*+(?:[,;\u2014]|--?)[ \t]*+(?:or[ \t]++rather|rather|i[ \t]++mean|no|nope|sorry|wait|make[ \t]++(?:that|it)|"
+    r"correction)\b[ \t]*+(?:,[ \t]*+)?+(?:(?:i[ \t]++mean|wait|sorry)\b[ \t]*+,?[ \t]*+)?+(?=\$?-?\d)"
+)
+
+
 def _corrected(s: str) -> str:
-    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23)."""
+    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23) and without a value it
+    corrects ("22, I mean 23" is 23)."""
     m = _NOT_BUT.search(s) if "but" in s.lower() else None
-    return s if m is None else s[: m.start()] + s[m.end() :]
+    s = s if m is None else s[: m.start()] + s[m.end() :]
+    fix = _last(_CORRECTED_IN.finditer(s)) if any(d in s for d in ",;\u2014-") else None
+    if fix is None:
+        return s
+    head = s[: fix.start()]
+    run = _trailing_run(head, _mask_math(head))  # the corrected value goes, its sentence stays: "is 22, I mean 23"
+    return (head[: len(head) - len(run)] if run else head) + s[fix.end() :]
 
 
 def _prose_label(before: str) -> bool:

@@ -127,3 +127,48 @@ def test_retraction_idioms_conditions_and_stated_confidence() -> None:
         ],
         answer_form="number",
     )
+
+
+@pytest.mark.parametrize("opts", [{}, {"answer_form": "number"}])
+def test_a_correction_after_the_answer_is_the_answer(opts: dict[str, str]) -> None:
+    """The last committed value wins: a correction after an answer phrase, a box, a #### line or an answer tag
+    replaces the answer (so it passes against the corrected value only); a correction that is itself a question, a
+    hedge or retracted is no answer; rejecting an alternative ("No, not 22") keeps the answer."""
+    judge(
+        [
+            ("So the answer is 41. Wait, 42.", "42", True),
+            ("So the answer is 41. Wait, 42.", "41", False),
+            ("$\\boxed{41}$\n\nOops, 42.", "42", True),
+            ("$\\boxed{41}$\n\nOops, 42.", "41", False),
+            ("#### 41\nUpdate: the total is 42.", "42", True),
+            ("#### 41\nUpdate: the total is 42.", "41", False),
+            ("<answer>41</answer>\nSorry, 42.", "42", True),
+            ("<answer>41</answer>\nSorry, 42.", "41", False),
+            ("Die Antwort ist 41. Nein, 42.", "42", True),
+            ("The answer is 41. Let me recompute: 42.", "42", True),
+            ("The answer is 41. Hmm, 42? ", "42", False),  # the correction is a question
+            ("The answer is 41. Hmm, 42?", "41", False),
+            ("The answer is 41. Nope, probably 42.", "42", False),  # the correction is a hedge
+            ("The answer is 41. Nope, 42. I take it back.", "42", False),  # the correction is retracted
+            ("The answer is 41. No, 42. No wait, 41.", "41", True),  # the last correction wins
+            ("The answer is 41. No wait, 42. Yes, 42.", "42", True),
+            ("The answer is 42. No, not 41.", "42", True),  # a rejected alternative
+            ("The answer is 42. No, 42 is right.", "42", True),
+        ],
+        **opts,
+    )
+
+
+def test_a_value_corrected_within_its_sentence() -> None:
+    judge(
+        [
+            ("The answer is 41, I mean 42.", "42", True),
+            ("The answer is 41, I mean 42.", "41", False),
+            ("The answer is 41 \u2014 no, 42.", "42", True),
+            ("The answer is 41, or rather 42.", "42", True),
+            ("The answer is 41, or rather 42.", "41", False),
+            ("The answer is 41, sorry, 42.", "41", False),
+            ("The answer is 42, which is 6 times 7.", "42", True),  # no correction cue: an explanation
+        ],
+        answer_form="number",
+    )
