@@ -587,14 +587,17 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
 
 
 def _number_in_words(text: str) -> str | None:
-    """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four")."""
+    """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four"); with a line
+    before it that is another number in words, both (a hedge)."""
     from rlvr.verifiers.lexicon import number_words
 
-    tail = text[-200:].strip()
-    line = tail[tail.rfind("\n") + 1 :].strip().strip("*_").rstrip(".!").strip()
-    if not line or len(line) > 80 or not re.fullmatch(r"[A-Za-z][A-Za-z -]*+", line):
+    lines = [ln.strip().strip("*_").rstrip(".!").strip() for ln in text[-200:].strip().split("\n")[-2:]]
+    said = [ln for ln in lines if ln and len(ln) <= 80 and re.fullmatch(r"[A-Za-z][A-Za-z -]*+", ln)]
+    if not said or said[-1] != lines[-1] or number_words(said[-1]) is None:
         return None
-    return line if number_words(line) is not None else None
+    if len(said) == 2 and number_words(said[0]) not in (None, number_words(said[1])):
+        return f"{said[0]} or {said[1]}"  # "Twenty-two\nTwenty-three": two lone final values, a hedge
+    return said[-1]
 
 
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
@@ -919,7 +922,7 @@ def _lead_changes(pre: str) -> str:
     :data:`~rlvr.verifiers.lexicon.LEAD_CUES` ("Hardly 5", "twice 5", "Tentatively, 5", "exceeds 5"), a label
     that is not the answer ("Wrong answer: 5", "Upper bound: 5"), or a retraction in the anchor's clause ("I doubt
     the answer is 5", "A wrong approach gives 5")."""
-    from rlvr.verifiers.lexicon import LABEL_CUES, LEAD_CUES, NEGATION_CUES, RETRACTION_CUES
+    from rlvr.verifiers.lexicon import LABEL_CUES, LABEL_FORM_CUES, LEAD_CUES, NEGATION_CUES, RETRACTION_CUES
 
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
     anchor = _last(_ANCHOR.finditer(masked))
@@ -927,9 +930,12 @@ def _lead_changes(pre: str) -> str:
     if anchor is not None:
         start = anchor.end()
         clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
+        is_label = anchor.group(0) in (":", "=")
+        if is_label and "?" in masked[clause : anchor.start()]:
+            return pre[clause:]  # "Answer?: 5": a label that asks
         for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
             low = w.group(0).lower()
-            label = anchor.group(0) in (":", "=") and (low in LABEL_CUES or low in NEGATION_CUES)
+            label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
             if label or low in RETRACTION_CUES or low.endswith("n't"):
                 return pre[w.start() :]
     if _doubting_symbol(masked[start:]):
@@ -1176,12 +1182,16 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
 def _label_disowns(text: str, start: int) -> bool:
     """The words right before an answer phrase (at most four, in its line) say it is not the answer: "Wrong
     answer:", "Tentative answer:", "Old answer:", "Not the answer:"."""
-    from rlvr.verifiers.lexicon import LABEL_CUES, NEGATION_CUES
+    from rlvr.verifiers.lexicon import LABEL_CUES, LABEL_FORM_CUES, NEGATION_CUES
 
     line = text[max(0, start - 80) : start]
     line = line[max(line.rfind(c) for c in "\n.?!:,;") + 1 :]  # its clause: "No: the answer is 1" is an answer
     words = [w.group(0).lower() for w in _RUN_WORD.finditer(_mask_math(line))][-4:]
-    return any(w in LABEL_CUES or w in NEGATION_CUES or w.endswith("n't") for w in words)
+    form = _PHRASE.match(text, start)
+    label = form is not None and form.group(0).rstrip()[-1:] in ":=|-"  # "Possible answer:", not "possible answer is"
+    return any(
+        w in LABEL_CUES or w in NEGATION_CUES or w.endswith("n't") or (label and w in LABEL_FORM_CUES) for w in words
+    )
 
 
 def _statement(stmt: str, method: str) -> Extraction | None:

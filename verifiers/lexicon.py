@@ -350,8 +350,8 @@ def _cardinal(words: list[str]) -> int | None:
     total = current = 0
     seen = False
     for k, w in enumerate(words):
-        if w == "and" and seen and k + 1 < len(words):  # three hundred and five
-            continue
+        if w == "and" and seen and k + 1 < len(words) and words[k - 1] in ("hundred", "thousand", "million", "billion"):
+            continue  # three hundred and five; "twenty and three" is no number
         if w in _SMALL:
             current += _SMALL[w]
         elif w in _TENS:
@@ -472,8 +472,12 @@ LABEL_CUES = frozenset(
     doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
     candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
     around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
-    placeholder""".split()
+    placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
+    alleged speculative questionable dubious disputed""".split()
 )
+#: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
+#: only possible answer is 5" is an answer)
+LABEL_FORM_CUES = frozenset("possible potential suggested proposed supposed alternative alternate sample".split())
 #: words before an answer's copula that retract or doubt it ("I doubt the answer is", "A wrong approach gives")
 RETRACTION_CUES = frozenset(
     """not never cannot nope doubt doubts doubtful false untrue wrong wrongly incorrect incorrectly mistake mistaken

@@ -172,3 +172,33 @@ def test_a_value_corrected_within_its_sentence() -> None:
         ],
         answer_form="number",
     )
+
+
+def test_labels_that_disown_the_answer() -> None:
+    """A label word that disowns (``LABEL_CUES``), an adjective that does so only in a label's position
+    (``LABEL_FORM_CUES``: "Possible answer:" but not "the only possible answer is"), and a label that asks."""
+    judge(
+        [
+            ("Unconfirmed answer: 9", "9", False),
+            ("Decoy: 9", "9", False),
+            ("Answer (uncertain): 9", "9", False),
+            ("Suggested answer: 9", "9", False),
+            ("Result?: 9", "9", False),
+            ("Answer (verified): 9", "9", True),
+            ("Correct answer: 9", "9", True),
+            ("The only possible answer is 9.", "9", True),
+            ("The smallest possible value is 9.", "9", True),
+        ]
+    )
+
+
+def test_numbers_in_words_on_the_last_lines() -> None:
+    judge(
+        [
+            ("Thirty-one\nThirty-two", "32", False),  # two lone final values: a hedge
+            ("Thirty-two\nThirty-two", "32", True),
+            ("The count is\nThirty-two.", "32", True),
+            ("Thirty and two.", "32", False),  # "and" joins only after hundred, thousand, …
+            ("Three hundred and two", "302", True),
+        ]
+    )
