@@ -226,12 +226,38 @@ def _ends_line(text: str, hi: int, line_end: int) -> bool:
     (a question, or three or more words), not a word or two that would qualify the value (a unit, "million")."""
     if line_end < 0 or text[hi:line_end].strip(_CLOSERS):
         return False
-    nxt = text[line_end : line_end + MAX_INLINE_ANSWER_CHARS].lstrip()
+    return _next_line_is_sentence(text[line_end : line_end + MAX_INLINE_ANSWER_CHARS])
+
+
+#: words that open a sentence of their own, never a qualifier of the value on the line before (a unit, "million")
+_OPENERS = frozenset(
+    """i i'm i've we we're it it's this that that's these there here hope thanks thank done yes yep no not
+    nope so great perfect hence thus therefore let let's why how what is does do did am are can could""".split()
+)
+
+
+def _next_line_is_sentence(after: str) -> bool:
+    """The first sentence of the next non-blank line in ``after`` stands on its own (it is read by the retraction
+    rule, not as words after the value): a question, an explanation ("Check: 23 - 7 = 16.", "Let me verify: …"),
+    three or more words, or a sentence opener ("That's it!", "No doubt.", "I'm confident."); a line whose first
+    sentence holds a value ("Both 5 and 6 are valid.") or a word or two that may qualify it ("million") is not."""
+    nxt = after.lstrip()
     nl = nxt.find("\n")
     line = nxt[: nl if nl >= 0 else len(nxt)].strip()
-    if _ANSWER_TOKEN.search(_mask_math(line)):
+    end = _sentence_end(line, 0, len(line))
+    first = line[: end + 1].strip()
+    if _EXPLAINS.match(first):
+        return True
+    if _ANSWER_TOKEN.search(_mask_math(first)):
         return False  # "Both 5 and 6 are valid.": read with the box
-    return line.endswith("?") or len(_RUN_WORD.findall(line)) >= 3
+    words = _RUN_WORD.findall(first)
+    return (
+        first.endswith(("?", "\uff1f"))
+        or len(words) >= 3
+        or bool(words)
+        and words[0].lower().replace("\u2019", "'") in _OPENERS
+        and first[-1:] in ".!"
+    )
 
 
 def _after_tag_changes(after: str) -> bool:
@@ -242,6 +268,9 @@ def _after_tag_changes(after: str) -> bool:
     masked = _mask_math(after).strip()
     if not masked:
         return False
+    if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
+        # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
+        return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
     if masked.startswith("?") or _ANSWER_TOKEN.search(masked) or _doubting_symbol(masked):
         return True
     line = after.lstrip(" \t")
@@ -752,7 +781,7 @@ def _read_on(fix: Extraction, text: str, end: int) -> Extraction:
     shown = " ".join(p if fix.mode == "text" else f"${p}$" for p in fix.parts)
     if text[end : end + 1] in ("?", "\uff1f"):
         return Extraction(fix.answer, fix.method, (shown + "?",), "text")
-    retraction = _retraction_after(text, end)
+    retraction = _retraction_after(text, end, fix.answer)
     return Extraction(fix.answer, fix.method, (f"{shown}. {retraction}",), "text") if retraction else fix
 
 
@@ -1048,7 +1077,7 @@ def _boxes(text: str) -> Extraction | None:
                 right = rest
             elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
-            elif retraction := _retraction_after(text, stmt_end):  # "\boxed{23}\n\nJust kidding."
+            elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
                 right = rest + " " + retraction
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
         if left or right:
@@ -1167,7 +1196,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
         return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
-    retraction = _retraction_after(text, end)
+    retraction = _retraction_after(text, end, stmt)
     if retraction:  # "The answer is 5. But I'm not sure."
         return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
     nxt = _next_sentence(text, end)
@@ -1198,6 +1227,9 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     stmt = _corrected(stmt)
+    closing = _CLOSING_REMARK.search(_mask_math(stmt)) if len(stmt) <= MAX_STATEMENT_CHARS else None
+    if closing is not None and _ANSWER_TOKEN.search(stmt, 0, closing.start()):
+        stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
     s = _cut_clause(stmt)
     cut = stmt[len(s) :]
     if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut):
@@ -1385,10 +1417,10 @@ def _final_statement(text: str) -> Extraction | None:
     recant = _RECANT.match(sent) if k > 0 else None
     if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
         sent = sent[recant.end() :].strip()
-    nxt = _retraction_after(window, e)
+    got = _foreign_statement(sent) or _statement_of_sentence(sent)
+    nxt = _retraction_after(window, e, got.answer if got is not None else None)
     if nxt:
         return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
-    got = _foreign_statement(sent) or _statement_of_sentence(sent)
     if got is None or k == 0 or not _lone_value(sent):
         return got
     ps, pe = spans[k - 1]
@@ -1438,8 +1470,9 @@ def _latin(word: str) -> bool:
 
 #: a sentence that explains an earlier value rather than stating one ("Explanation: …", "Because 16 + 7 = 23.")
 _EXPLAINS = re.compile(
-    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|verification|proof|work|working|"
-    r"calculation|note)[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;]))"
+    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|checking|verification|verify|proof|work|"
+    r"working|calculation|note|sanity[ \t]++check|double[- ]check|(?:let[ \t]++me|let's|to)[ \t]++(?:verify|check|"
+    r"double[- ]check|confirm))[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;])|by[ \t]++[a-z]*ing\b)"
 )
 #: a lone value on its own line or sentence: a number or a math span, maybe numbered, emphasised or in dollars
 _LONE_VALUE = re.compile(r"^(?:\d{1,3}[.)][ \t]++)?+[*_$ \t]*+-?\d[\d,.]{0,40}+[*_$ \t]*+\.?$")
@@ -1560,36 +1593,75 @@ def _cjk(word: str) -> bool:
     )
 
 
-def _retraction_after(text: str, end: int) -> str:
+#: the first word of a reply that affirms ("Yes.", "Yes, it is.", "Definitely.", "Ja.", "是的。", "はい。")
+_YES = frozenset(
+    """yes yep yeah yup indeed definitely absolutely certainly correct right sure affirmative ja oui sí si sim да
+    evet ya có हाँ हां 是的 是 对 對 はい 네 예""".split()
+)
+
+
+def _affirms(sent: str) -> bool:
+    """``sent`` answers a question about the answer with yes and nothing that negates or doubts it."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES
+
+    masked = _mask_math(sent)
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(masked)]
+    if not words or _ANSWER_TOKEN.search(masked) or "?" in masked:
+        return False
+    first = words[0] if words[0] in _YES else next((y for y in _YES if not y.isascii() and words[0].startswith(y)), "")
+    doubt = any(w in NEGATION_CUES or w.endswith("n't") or w in _SELF_DOUBT for w in words)
+    return bool(first) and not doubt
+
+
+def _retraction_after(text: str, end: int, answer: str | None = None) -> str:
+    """:func:`_retracting`, unless what follows resolves it: a question about the answer's truth answered with yes
+    ("Is that right? Yes."), or a doubt followed by a restatement of the same ``answer`` ("Hmm, let me double check.
+    16 + 7 = 23.": the last committed value wins)."""
+    found, stop = _retracting(text, end)
+    if not found:
+        return ""
+    after = _next_sentence(text, stop)
+    if found.endswith("?"):
+        return "" if _affirms(after) else found
+    after_end = text.find(after, stop) + len(after)
+    if answer is not None and _bare_value(after) and text[after_end : after_end + 1] not in ("?", "\uff1f"):
+        again = _statement_of_sentence(after)
+        restated = again.answer.rsplit("=", 1)[-1] if again is not None and again.answer is not None else ""
+        if restated and _key(restated) == _key(_clean(answer)):  # "16 + 7 = 23" restates 23
+            return ""
+    return found
+
+
+def _retracting(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
     right?"), a doubting word ("Maybe.", "Just kidding.", "Wait, no."), negated certainty or a retraction idiom
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
-    an aside ("Note: this assumes no apples were eaten.") retracts nothing."""
+    an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
+    stop = text.find(nxt, end) + len(nxt)
     if not nxt.strip():
-        return ""
+        return "", stop
     confidence = _CONFIDENCE.match(masked)
     if confidence is not None:  # "Confidence: 10%.", "Confidence: low"
         low = confidence.group(2) is not None or float(confidence.group(1)) <= _DOUBTFUL_CONFIDENCE
-        return nxt.strip() if low else ""
+        return (nxt.strip() if low else ""), stop
     if _CONDITION.match(masked.strip(" \t.!)")):  # "If my arithmetic is right.", "Assuming 16 is correct."
-        return nxt.strip()
+        return nxt.strip(), stop
     if _ANSWER_TOKEN.search(masked):
-        return ""
-    stop = text.find(nxt, end) + len(nxt)
+        return "", stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     if "?" in masked or "\uff1f" in masked or text[stop : stop + 1] in ("?", "\uff1f"):
         if words and all(_cjk(w) for w in words):
             truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
-            return nxt.strip() + "?" if truth else ""
-        return nxt.strip() + "?" if words and all(w in _TRUTH_QUESTION for w in words) else ""
+            return (nxt.strip() + "?" if truth else ""), stop + 1
+        return (nxt.strip() + "?" if words and all(w in _TRUTH_QUESTION for w in words) else ""), stop + 1
     if words and all(_cjk(w) for w in words):
-        return nxt.strip() if _cjk_retraction(nxt) else ""
+        return (nxt.strip() if _cjk_retraction(nxt) else ""), stop
     if _DISOWNING_MORE.search(masked):  # "I messed up.", "Something's off.", "Give or take.", "/s"
-        return nxt.strip()
+        return nxt.strip(), stop
     lead = [w for w in words if w not in _LEAD_FILLERS]
     negated = bool(lead) and (
         lead in (["never", "mind"], ["nevermind"])
@@ -1598,7 +1670,8 @@ def _retraction_after(text: str, end: int) -> str:
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
-    return nxt.strip() if negated or approximate or _SELF_DOUBT.intersection(words) or _DISOWNING.search(masked) else ""
+    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or _DISOWNING.search(masked)
+    return (nxt.strip() if doubt else ""), stop
 
 
 #: a sentence made of one or two of these words says the answer before it is approximate ("Ish.", "Roughly.")
@@ -1696,10 +1769,16 @@ def _affirming(predicate: str) -> bool:
 
 
 #: an explanation after an answer ("24 because …", "24, since …"): cut, whatever values it computes
+_CLOSING = (
+    r"(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished|verified|"
+    r"checked|double-checked|confirmed)\b[ \t.!]*+$|(?<![ \t])[ \t]*+\((?:i[ \t]++|we[ \t]++)?+(?:exactly|exact|precisely|"
+    r"verified|checked|double-checked|confirmed|rechecked)\)[ \t.!]*+$"
+)
+#: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
+_CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)
 _EXPLANATION_CLAUSE = re.compile(
-    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b"
-    r"|(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished)\b[ \t.!]*+$"
-    r"|(?<![ \t])[ \t]*+\((?:exactly|exact|precisely)\)[ \t.!]*+$"
+    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b|"
+    + _CLOSING
 )
 #: a rejected value before the answer: "not 22 but 23", "Not 24, but 23"
 _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")

@@ -202,3 +202,61 @@ def test_numbers_in_words_on_the_last_lines() -> None:
             ("Three hundred and two", "302", True),
         ]
     )
+
+
+@pytest.mark.parametrize("opts", [{}, {"answer_form": "number"}])
+def test_a_line_after_a_box_or_tag_that_stands_on_its_own(opts: dict[str, str]) -> None:
+    """A next line that is a sentence of its own (a question, an explanation, a sentence opener) is read by the
+    retraction rule, not as words after the value; a word or two that may qualify the value still is."""
+    judge(
+        [
+            ("$\\boxed{8}$\n\nHope this helps!", "8", True),
+            ("$\\boxed{8}$\n\nThat's all.", "8", True),
+            ("$\\boxed{8}$\n\nProof: 3 + 5 = 8.", "8", True),
+            ("<answer>8</answer>\nBecause 3 + 5 = 8.", "8", True),
+            ("<answer>8</answer>\nWhy? 3 + 5 makes 8.", "8", True),
+            ("<answer>8</answer>\nLet me check: 3 + 5 = 8.", "8", True),
+            ("$\\boxed{8}$\nmillion", "8", False),
+            ("$\\boxed{8}$\n\nNo.", "8", False),
+            ("$\\boxed{8}$\n\nNote: it might be 9.", "8", False),
+            ("<answer>8</answer>\nNote: it might be 9.", "8", False),
+            ("<answer>8</answer>\nJust kidding.", "8", False),
+        ],
+        **opts,
+    )
+
+
+@pytest.mark.parametrize("opts", [{}, {"answer_form": "number"}])
+def test_a_doubt_resolved_by_what_follows(opts: dict[str, str]) -> None:
+    """A question about the answer's truth answered with yes, or a doubt followed by a restatement of the same
+    value, leaves the answer; answered otherwise, or followed by a hedge or another value, it does not."""
+    judge(
+        [
+            ("The answer is 8. Is that right? Yes, it is.", "8", True),
+            ("The answer is 8. Really? Definitely.", "8", True),
+            ("The answer is 8. Is that right? No.", "8", False),
+            ("The answer is 8. Is that right? Not sure.", "8", False),
+            ("The answer is 8. Is that right? Hmm.", "8", False),
+            ("The answer is 8. Wait, let me check. 3 + 5 = 8.", "8", True),
+            ("$\\boxed{8}$. Hmm. 8.", "8", True),
+            ("The answer is 8. Wait, let me check. 3 + 6 = 9.", "8", False),
+            ("The answer is 8. Wait, let me check. 3 + 6 = 9.", "9", False),
+            ("The answer is 8. Just kidding. Maybe 8.", "8", False),
+            ("The answer is 8. Hmm, let me check. 8?", "8", False),
+        ],
+        **opts,
+    )
+
+
+def test_closing_remarks_that_endorse_the_answer() -> None:
+    judge(
+        [
+            ("Answer: 8 (verified).", "8", True),
+            ("Answer: 8 — confirmed.", "8", True),
+            ("Answer: 8 (we checked)", "8", True),
+            ("Answer: 8 (unverified).", "8", False),
+            ("Answer: 8 — probably.", "8", False),
+            ("Answer: 8 (approximately).", "8", False),
+        ],
+        answer_form="number",
+    )
