@@ -618,8 +618,11 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
 def _number_in_words(text: str) -> str | None:
     """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four"); with a line
     before it that is another number in words, both (a hedge)."""
-    from rlvr.verifiers.lexicon import number_words
+    from rlvr.verifiers.lexicon import cjk_number, number_words
 
+    cjk = _CJK_NUMERAL.search(text[-200:].strip())
+    if cjk is not None and not _cjk_cue(cjk.string[: cjk.start(1)][-40:]) and cjk_number(cjk.group(1)) is not None:
+        return str(cjk_number(cjk.group(1)))  # 答案是二十三。
     lines = [ln.strip().strip("*_").rstrip(".!").strip() for ln in text[-200:].strip().split("\n")[-2:]]
     said = [ln for ln in lines if ln and len(ln) <= 80 and re.fullmatch(r"[A-Za-z][A-Za-z -]*+", ln)]
     if not said or said[-1] != lines[-1] or number_words(said[-1]) is None:
@@ -629,6 +632,11 @@ def _number_in_words(text: str) -> str | None:
     return said[-1]
 
 
+#: a Chinese numeral after an anchor (是, 为, a colon, =) at the end of the text: 答案是二十三。 答：五
+_CJK_NUMERAL = re.compile(
+    "(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=)[ \t]*+([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d"
+    "\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+[ \t\u3002.!\uff01]*+$"
+)
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
 _YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
 
@@ -706,14 +714,16 @@ def _marked(text: str) -> Extraction | None:
         if end >= block:
             _add_parts(ex.parts, ex.mode, parts, modes, keys)
     for sent, sent_end in _sentences_after(text, last_end):
-        if _CONFIDENCE.match(sent):
-            continue  # "Confidence: 90%": about the answer, not another value
+        if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
+            continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
         fix = _correction(sent)
         if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
             fix = _read_on(fix, text, sent_end)
             final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             continue
+        if sent.startswith("(") and not _hedgy(sent):
+            continue  # "(This assumes she started with 16.)": an aside, not another value
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -1144,9 +1154,23 @@ def _next_sentence(text: str, end: int) -> str:
 
 
 def _hedged_after(text: str, e: int) -> bool:
-    """The rest of the last box's sentence, or the next sentence, offers another candidate."""
+    """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
+    one and the answer is no: "Could it be 22? No.")."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
-    return _hedgy(text[e:end]) or _hedgy(_next_sentence(text, end))
+    nxt = _next_sentence(text, end)
+    return _hedgy(text[e:end]) or (_hedgy(nxt) and not _answered_no(text, end, nxt))
+
+
+def _answered_no(text: str, start: int, question: str) -> bool:
+    """``question`` (a sentence of ``text`` found after ``text[start]``) ends in ``?`` and the sentence after it is a
+    bare negation ("Could it be 22? No.", "Or 22? Nope, it isn't."): the candidate it asks about is rejected."""
+    q_end = text.find(question, start) + len(question) if question else -1
+    if q_end <= 0 or text[q_end : q_end + 1] not in ("?", "\uff1f"):
+        return False
+    reply = _next_sentence(text, q_end + 1)
+    masked = _mask_math(reply)
+    words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
+    return bool(words) and words[0] in _NEGATION_LEAD and not _ANSWER_TOKEN.search(masked) and len(words) <= 4
 
 
 def _strip_boxes(s: str) -> str:
@@ -1200,7 +1224,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if retraction:  # "The answer is 5. But I'm not sure."
         return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
     nxt = _next_sentence(text, end)
-    if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
+    if (_HEDGE_START.match(nxt) or _hedgy(nxt)) and not _answered_no(text, end, nxt):  # "… Or 3.", "… could be 3."
         stmt = stmt + " " + nxt
     if re.match(r"[A-Za-z]{2,}", _LEAD.sub("", stmt.strip())) and _ANSWER_TOKEN.search(stmt):
         got = _statement_of_sentence(stmt)  # "Final Answer: The largest $n$ is 34."
@@ -1412,6 +1436,8 @@ def _final_statement(text: str) -> Extraction | None:
             k = earlier[-1]  # "24\nBecause 16 + 7 = 23.": the answer is 24, the rest explains it
             s, e = spans[k]
     sent = window[s:e].strip()
+    if k > 0 and _RELATIVE_OPENING.match(sent):  # "22. Which is 23.": one sentence, "22, which is 23"
+        sent = window[spans[k - 1][0] : spans[k - 1][1]].strip() + ", " + sent[0].lower() + sent[1:]
     if window[e : e + 1] in ("?", "\uff1f"):
         return _found([sent + "?"], "final_statement", "text")  # "23?", "Could it be 23?": a question
     recant = _RECANT.match(sent) if k > 0 else None
@@ -1435,6 +1461,8 @@ def _final_statement(text: str) -> Extraction | None:
     return got
 
 
+#: a sentence that opens with a relative pronoun continues the one before it ("22. Which is 23.")
+_RELATIVE_OPENING = re.compile(r"(?i)^(?:which|that)[ \t]++(?:is|was|equals|gives|makes)\b")
 #: a sentence opening that takes back the value before it ("No wait,", "Hmm, no.", "Oops, actually")
 _RECANT = re.compile(
     r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
@@ -1519,6 +1547,8 @@ _CONFIDENCE = re.compile(
     r"some|little|none|weak))"
 )
 _DOUBTFUL_CONFIDENCE = 50
+#: a clause about the reader after negated certainty ("not sure what else you need", "not sure if you want more")
+_ABOUT_READER = re.compile(r"(?i)[ \t]++(?:what|how|if|whether|which|where|when|why)\b[^.,;!?]{0,80}?\byou")
 _LEAD_FILLERS = frozenset("that's thats this it's is that just oh oops actually well um uh hmm hm".split())
 #: a negation retracts when at most one of these follows it ("No.", "Not quite.", "No, wait.", "That's wrong."); any
 #: other word makes it an aside ("No doubt.", "No mistakes here.", "Not a trick question.")
@@ -1662,6 +1692,9 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
         return (nxt.strip() if _cjk_retraction(nxt) else ""), stop
     if _DISOWNING_MORE.search(masked):  # "I messed up.", "Something's off.", "Give or take.", "/s"
         return nxt.strip(), stop
+    disowning = _DISOWNING.search(masked)
+    if disowning is not None and _ABOUT_READER.match(masked, disowning.end()):
+        disowning = None  # "Not sure what else you need": the doubt is about the reader
     lead = [w for w in words if w not in _LEAD_FILLERS]
     negated = bool(lead) and (
         lead in (["never", "mind"], ["nevermind"])
@@ -1670,7 +1703,7 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
-    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or _DISOWNING.search(masked)
+    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or disowning
     return (nxt.strip() if doubt else ""), stop
 
 
@@ -1725,9 +1758,10 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         if neg is not None:  # "it can't be 2", "it cannot be 2": the negation is part of the answer
             after = s[neg.start() :]
         if not _ANSWER_TOKEN.search(_mask_math(after)) and _ANSWER_TOKEN.search(masked[: choice.start()]):
-            if not _affirming(after):  # "23 is wrong", "23 is a guess": not stated as the answer, read whole
+            inverted = _INVERTED.search(masked, 0, choice.start()) if not after.strip(" \t.!") else None
+            if inverted is None and not _affirming(after):  # "23 is wrong", "23 is a guess": read whole
                 return _found([_clean(_unbold(s))], "final_statement", "text")
-            head = s[: choice.start()]  # "so 3 is right": the answer is the subject
+            head = s[: inverted.start() if inverted is not None else choice.start()]  # "so 3 is right", "23 it is"
             clause = max(head.rfind(","), head.rfind(";"))
             head = head[clause + 1 :]
             run = _trailing_run(head, _mask_math(head)) if trailing_run else head
@@ -1747,6 +1781,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
     return _statement(s, "final_statement")
 
 
+#: a pronoun before a sentence-final copula: the value before it is affirmed ("23 it is", "So 23 it was")
+_INVERTED = re.compile(r"(?i)(?<=[\d$}])[ \t]++(?:it|that|this)[ \t]*+$")
 #: what a copula may say of an answer that is its subject: "3 is right", "23 is the answer", "5 is the total"
 _AFFIRMING = re.compile(
     r"(?i)^[ \t]*+(?:(?:indeed|exactly|definitely|clearly|certainly|then|therefore|thus|also|surely)[ \t]++)*+"

@@ -260,3 +260,44 @@ def test_closing_remarks_that_endorse_the_answer() -> None:
         ],
         answer_form="number",
     )
+
+
+@pytest.mark.parametrize("opts", [{}, {"answer_form": "number"}])
+def test_asked_and_rejected_candidates_asides_and_inverted_copulas(opts: dict[str, str]) -> None:
+    judge(
+        [
+            ("The answer is 31. Could it be 30? No.", "31", True),  # a candidate asked about and rejected
+            ("The answer is 31. Could it be 30? No.", "30", False),
+            ("The answer is 31. Could it be 30? Yes.", "31", False),
+            ("The answer is 31. Could it be 30? Maybe.", "31", False),
+            ("$\\boxed{31}$. Might it be 30? Nope.", "31", True),
+            ("The answer is 31. (This uses the 4 apples from before.)", "31", True),  # an aside
+            ("The answer is 31. (Or perhaps 30.)", "31", False),
+            ("31 it is.", "31", True),  # an inverted copula affirms
+            ("So 31 it is!", "31", True),
+            ("31 it is not.", "31", False),
+            ("The answer is 31. Not sure what else you want to know.", "31", True),  # about the reader
+            ("The answer is 31. Not sure if that is right.", "31", False),
+        ],
+        **opts,
+    )
+
+
+def test_a_relative_sentence_continues_the_one_before() -> None:
+    judge(
+        [
+            ("30. Which is 31.", "31", False),  # "30, which is 31": 30
+            ("So it is 31. Which is odd.", "31", True),
+        ]
+    )
+
+
+def test_chinese_numerals_after_an_anchor() -> None:
+    judge(
+        [
+            ("答案是三十一。", "31", True),
+            ("答案是三十。", "31", False),
+            ("答案大约是三十一。", "31", False),  # a hedge before it
+            ("答：五", "5", True),
+        ]
+    )
