@@ -708,6 +708,8 @@ def _marked(text: str) -> Extraction | None:
     keys = {_key(p) for p in parts}
     block = last_start - _FINAL_BLOCK
     conclusive = final.method == "answer_phrase" and text[last_start : last_start + 5].lower() == "final"
+    if len(found) > 1 and final.method == "answer_phrase" and _corrects(text, last_start):
+        block = last_start  # "\\boxed{23}\nCorrection: the answer is 22.": the corrected answer replaces the others
     for _start, end, ex in found[:-1]:
         if conclusive and ex.method == "boxed":
             continue  # boxes of intermediate results, then "Final Answer: …"
@@ -770,6 +772,15 @@ _CORRECTION = re.compile(
     r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
     r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
 )
+
+
+def _corrects(text: str, start: int) -> bool:
+    """The sentence of the answer phrase at ``text[start]`` opens with a correcting word ("Correction: the answer
+    is 22", "Oops, the answer is 22")."""
+    sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 80, -1) + 1
+    prefix = text[sent_start:start]
+    m = _CORRECTION.match(prefix)
+    return m is not None and set(prefix[m.end() :].lower().split()) <= {"the", "my", "our", "final", "correct", "right"}
 
 
 def _correction(sent: str) -> Extraction | None:
@@ -1402,7 +1413,8 @@ def _sentence_end(text: str, i: int, limit: int) -> int:
         elif c in "\u3002\uff01\uff1f":  # 。！？ end a sentence without a space
             return j
         elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
-            if not (c == "." and _abbreviation(text, j)):
+            parenthesised = j > 0 and text[j - 1] == "(" and text.startswith(")", j + 1)  # "Answer (?): 5"
+            if not (c == "." and _abbreviation(text, j)) and not parenthesised:
                 return j
         elif not c.isspace():
             started = True
@@ -1532,6 +1544,9 @@ _DISOWNING_MORE = re.compile(
     r"|\bi[ \t]++(?:was|am|might[ \t]++be|may[ \t]++be|could[ \t]++be)[ \t]++wrong\b|\bmy[ \t]++mistake\b"
     r"|\bi[ \t]++(?:made|make)[ \t]++an?[ \t]++(?:mistake|error)\b|\b(?:give|or)[ \t]++or[ \t]++take\b|\bmore[ \t]++or[ \t]++less\b"
     r"|\bor[ \t]++so\b|\bjust[ \t]++a[ \t]++(?:guess|hunch)\b|(?<![^\s(])/[sj]\b|\(jk\)|\blol[ \t]++no\b"
+    r"|\bnicht[ \t]++(?:ganz[ \t]++)?sicher\b|\bpas[ \t]++(?:tout[ \t]++à[ \t]++fait[ \t]++)?s[ûu]re?\b|\bno[ \t]++estoy[ \t]++segur[oa]\b"
+    r"|\bnon[ \t]++sono[ \t]++sicur[oa]\b|\bnão[ \t]++tenho[ \t]++certeza\b|\bне[ \t]++уверен[аы]?\b|\bemin[ \t]++değilim\b"
+    r"|\btidak[ \t]++yakin\b|\bपक्का[ \t]++नहीं\b"
 )
 #: a condition left on its own after an answer ("If my arithmetic is right.", "Assuming 16 is correct."): a clause
 #: without a main clause after it (a comma followed by more words is a sentence: "If you need more, ask.")
@@ -1808,7 +1823,7 @@ def _affirming(predicate: str) -> bool:
 _CLOSING = (
     r"(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished|verified|"
     r"checked|double-checked|confirmed)\b[ \t.!]*+$|(?<![ \t])[ \t]*+\((?:i[ \t]++|we[ \t]++)?+(?:exactly|exact|precisely|"
-    r"verified|checked|double-checked|confirmed|rechecked)\)[ \t.!]*+$"
+    r"verified|checked|double-checked|triple-checked|confirmed|rechecked)(?:[ \t]++twice)?+\)[ \t.!]*+$"
 )
 #: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
 _CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)

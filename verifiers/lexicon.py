@@ -449,6 +449,7 @@ CJK_CUES = (
     "아닙",
     "아닌",
     "아닐",
+    "수도",
     "아님",
     "않",
     "모르",
@@ -473,7 +474,7 @@ LABEL_CUES = frozenset(
     candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
     around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
     placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
-    alleged speculative questionable dubious disputed""".split()
+    alleged speculative questionable dubious disputed guessed""".split()
 )
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)

@@ -301,3 +301,28 @@ def test_chinese_numerals_after_an_anchor() -> None:
             ("答：五", "5", True),
         ]
     )
+
+
+def test_a_correction_labelled_answer_phrase_replaces_earlier_markers() -> None:
+    judge(
+        [
+            ("$\\boxed{41}$\n\nCorrection: the answer is 42.", "42", True),
+            ("$\\boxed{41}$\n\nCorrection: the answer is 42.", "41", False),
+            ("$\\boxed{41}$\n\nAlso, the answer is 42.", "42", False),  # no correction: two final answers
+        ]
+    )
+
+
+def test_negated_certainty_in_other_languages_and_parenthesised_marks() -> None:
+    judge(
+        [
+            ("Die Antwort ist 42. Ich bin mir nicht sicher.", "42", False),
+            ("La réponse est 42. Je ne suis pas sûr.", "42", False),
+            ("La respuesta es 42. No estoy segura.", "42", False),
+            ("Ответ — 42. Не уверен.", "42", False),
+            ("Answer (?): 42", "42", False),  # a question mark in parentheses ends no sentence
+            ("The answer is 42 (checked twice).", "42", True),
+            ("The answer is 42. 谢谢！", "42", True),
+            ("The answer is 42. Спасибо!", "42", True),
+        ]
+    )
