@@ -114,7 +114,7 @@ def test_retraction_idioms_conditions_and_stated_confidence() -> None:
             ("The total is 17. Something seems wrong.", "17", False),
             ("The total is 17. I might be wrong.", "17", False),
             ("The total is 17. More or less.", "17", False),
-            ("The total is 17. Roughly.", "17", False),
+            ("The total is 17. Or so.", "17", False),
             ("The total is 17 /s", "17", False),
             ("The total is 17. Provided the rate is constant.", "17", False),
             ("The total is 17. Unless 9 is wrong.", "17", False),
