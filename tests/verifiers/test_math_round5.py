@@ -5,11 +5,12 @@ options; open rows are strict xfails) as one case, then extra cases per mechanis
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
 
-from rlvr.verifiers.extract import _RUN_WORD
+from rlvr.verifiers.extract import _RUN_WORD, extract
 from rlvr.verifiers.math import MathVerifier
 
 ROWS = [
@@ -326,3 +327,30 @@ def test_negated_certainty_in_other_languages_and_parenthesised_marks() -> None:
             ("The answer is 42. Спасибо!", "42", True),
         ]
     )
+
+
+MB = 1_000_000
+#: 1 MB of whitespace or repetition at every anchor the round-5 rules added
+HOSTILE = {
+    "confidence_ws": "The answer is 2. Confidence" + " " * MB + ": 10%",
+    "condition_ws": "The answer is 2. If" + " " * MB + "so.",
+    "correction_ws": "The answer is 2. No wait," + " " * MB + "3.",
+    "correction_repeat": "The answer is 2. " + "No wait, " * 100_000 + "3.",
+    "corrected_in_ws": "The answer is 2, I mean" + " " * MB + "3",
+    "reader_ws": "The answer is 2. Not sure what" + " " * MB + "you need.",
+    "inverted_ws": "23 it" + " " * MB + "is.",
+    "asked_no": "The answer is 2. Could it be 3?" + " No" * 300_000,
+    "sarcasm": "The answer is 2. " + "/s " * 300_000,
+    "closing_ws": "The answer is 2 (I" + " " * MB + "verified).",
+    "cjk_numeral": "答案是" + "二" * MB,
+    "cjk_ws": "答案是 23" + "　" * MB + "吗",
+    "question_parens": "Answer " + "(?)" * 300_000 + ": 23",
+    "next_line_ws": "\\boxed{2}\n" + " " * MB + "Why?",
+}
+
+
+@pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_linear_time_on_hostile_input(text: str) -> None:
+    t0 = time.process_time()  # CPU time: the machine may be shared
+    extract(text)
+    assert time.process_time() - t0 < 1.0
