@@ -715,7 +715,16 @@ def _marked(text: str) -> Extraction | None:
             continue  # boxes of intermediate results, then "Final Answer: …"
         if end >= block:
             _add_parts(ex.parts, ex.mode, parts, modes, keys)
+    retracted, retraction_end = _retracting(text, last_end)
     for sent, sent_end in _sentences_after(text, last_end):
+        if retracted and not text[retraction_end : text.find(sent, retraction_end)].strip(" \t\n.!?"):
+            retracted = ""  # "Answer: 23\nWait, that's wrong. It's 22.": the value after a retraction corrects it
+            fix = _statement_of_sentence(sent)
+            if fix is not None and fix.answer is not None:
+                fix = _read_on(fix, text, sent_end)
+                final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
+                parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
+                continue
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
         fix = _correction(sent)
@@ -768,6 +777,7 @@ def _sentences_after(text: str, i: int) -> list[tuple[str, int]]:
 #: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22")
 _CORRECTION = re.compile(
     r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
+    r"just[ \t]++kidding|kidding|jk|psych|"
     r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|final|on[ \t]++second[ \t]++thought|"
     r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
     r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
@@ -1541,7 +1551,8 @@ _DISOWNING = re.compile(
 _DISOWNING_MORE = re.compile(
     r"(?i)\b(?:messed|screwed|mixed|goofed)[ \t]++up\b|\bsomething(?:'s|[ \t]++is|[ \t]++seems)[ \t]++(?:off|wrong|fishy)\b"
     r"|\bin[ \t]++(?:another|a[ \t]++parallel|an[ \t]++alternate|a[ \t]++different)[ \t]++(?:universe|world|reality)\b"
-    r"|\bi[ \t]++(?:was|am|might[ \t]++be|may[ \t]++be|could[ \t]++be)[ \t]++wrong\b|\bmy[ \t]++mistake\b"
+    r"|\bi[ \t]++(?:was|am)[ \t]++wrong\b|\bmy[ \t]++mistake\b|\bdon't[ \t]++quote[ \t]++me\b|\bgrain[ \t]++of[ \t]++salt\b"
+    r"|\b(?:could|might|may)[ \t]++(?:well[ \t]++|also[ \t]++)?be[ \t]++(?:wrong|mistaken|incorrect|off)\b|\bclose[ \t]++enough\b"
     r"|\bi[ \t]++(?:made|make)[ \t]++an?[ \t]++(?:mistake|error)\b|\b(?:give|or)[ \t]++or[ \t]++take\b|\bmore[ \t]++or[ \t]++less\b"
     r"|\bor[ \t]++so\b|\bjust[ \t]++a[ \t]++(?:guess|hunch)\b|(?<![^\s(])/[sj]\b|\(jk\)|\blol[ \t]++no\b"
     r"|\bnicht[ \t]++(?:ganz[ \t]++)?sicher\b|\bpas[ \t]++(?:tout[ \t]++à[ \t]++fait[ \t]++)?s[ûu]re?\b|\bno[ \t]++estoy[ \t]++segur[oa]\b"

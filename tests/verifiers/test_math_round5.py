@@ -200,7 +200,8 @@ def test_a_line_after_a_box_or_tag_that_stands_on_its_own(opts: dict[str, str]) 
 @pytest.mark.parametrize("opts", [{}, {"answer_form": "number"}])
 def test_a_doubt_resolved_by_what_follows(opts: dict[str, str]) -> None:
     """A question about the answer's truth answered with yes, or a doubt followed by a restatement of the same
-    value, leaves the answer; answered otherwise, or followed by a hedge or another value, it does not."""
+    value, leaves the answer; answered otherwise or followed by a hedge, it does not; a value stated right after
+    a retraction is the correction (the last committed value wins)."""
     judge(
         [
             ("The answer is 8. Is that right? Yes, it is.", "8", True),
@@ -211,7 +212,12 @@ def test_a_doubt_resolved_by_what_follows(opts: dict[str, str]) -> None:
             ("The answer is 8. Wait, let me check. 3 + 5 = 8.", "8", True),
             ("$\\boxed{8}$. Hmm. 8.", "8", True),
             ("The answer is 8. Wait, let me check. 3 + 6 = 9.", "8", False),
-            ("The answer is 8. Wait, let me check. 3 + 6 = 9.", "9", False),
+            ("The answer is 8. Wait, let me check. 3 + 6 = 9.", "9", True),  # the re-derived value corrects it
+            ("Answer: 8\nWait, that's wrong. It's 9.", "9", True),
+            ("Answer: 8\nWait, that's wrong. It's 9.", "8", False),
+            ("$\\boxed{8}$\n\nJust kidding, it's 9.", "8", False),
+            ("The answer is 8. I could be mistaken.", "8", False),
+            ("The answer is 8. Take it with a grain of salt.", "8", False),
             ("The answer is 8. Just kidding. Maybe 8.", "8", False),
             ("The answer is 8. Hmm, let me check. 8?", "8", False),
         ],
