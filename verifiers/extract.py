@@ -778,7 +778,7 @@ def _sentences_after(text: str, i: int) -> list[tuple[str, int]]:
 _CORRECTION = re.compile(
     r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
     r"just[ \t]++kidding|kidding|jk|psych|"
-    r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|final|on[ \t]++second[ \t]++thought|"
+    r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|final(?=[ \t]*+:)|on[ \t]++second[ \t]++thought|"
     r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
     r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
 )
@@ -801,9 +801,18 @@ def _correction(sent: str) -> Extraction | None:
     if m is None or m.end() >= len(sent):
         return None
     rest = sent[m.end() :].strip()
-    if not _ANSWER_TOKEN.search(_mask_math(rest)) or re.match(r"(?i)(?:not|never|isn't|it's[ \t]++not)\b", rest):
+    masked = _mask_math(rest)
+    token = _ANSWER_TOKEN.search(masked)
+    if token is None or re.match(r"(?i)(?:not|never|isn't|it's[ \t]++not)\b", rest):
         return None
+    lead = [w.lower() for w in _RUN_WORD.findall(masked, 0, token.start())]
+    if len(lead) > 4 or _NOT_A_CORRECTION.intersection(lead):
+        return None  # "No other value works since 5 < 7", "No doubt, 23 is right": no corrected value
     return _statement_of_sentence(rest)
+
+
+#: words after "No" that make it an aside, not a correction ("No other value works", "No need to round 2.5")
+_NOT_A_CORRECTION = frozenset("other another more further need doubt problem worries way mistakes".split())
 
 
 def _read_on(fix: Extraction, text: str, end: int) -> Extraction:
@@ -1191,7 +1200,12 @@ def _answered_no(text: str, start: int, question: str) -> bool:
     reply = _next_sentence(text, q_end + 1)
     masked = _mask_math(reply)
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
-    return bool(words) and words[0] in _NEGATION_LEAD and not _ANSWER_TOKEN.search(masked) and len(words) <= 4
+    bare = words[1:] and all(w in _NEGATION_TAIL or w in _REJECTING for w in words[1:]) or len(words) == 1
+    return bool(words) and words[0] in _NEGATION_LEAD and bool(bare) and not _ANSWER_TOKEN.search(masked)
+
+
+#: words that may follow the "no" that rejects an asked-about candidate ("No, it isn't.", "No, it can't be.")
+_REJECTING = frozenset("isn't is not can't cannot be it's way does doesn't".split())
 
 
 def _strip_boxes(s: str) -> str:
@@ -1573,6 +1587,8 @@ _CONFIDENCE = re.compile(
     r"some|little|none|weak))"
 )
 _DOUBTFUL_CONFIDENCE = 50
+#: a conditional offer to the reader ("If needed I can explain more.", "If you want, …") conditions nothing
+_OFFER = re.compile(r"(?i)\b(?:you|your|i[ \t]++can|i[ \t]++could|i'll|i[ \t]++will|let[ \t]++me|happy[ \t]++to)\b")
 #: a clause about the reader after negated certainty ("not sure what else you need", "not sure if you want more")
 _ABOUT_READER = re.compile(r"(?i)[ \t]++(?:what|how|if|whether|which|where|when|why)\b[^.,;!?]{0,80}?\byou")
 _LEAD_FILLERS = frozenset("that's thats this it's is that just oh oops actually well um uh hmm hm".split())
@@ -1656,6 +1672,10 @@ _YES = frozenset(
 )
 
 
+#: words that make a yes a hedge ("Yes, I think so.", "Yes, probably.")
+_HEDGING_YES = frozenset("think guess believe hope suppose probably possibly perhaps likely".split())
+
+
 def _affirms(sent: str) -> bool:
     """``sent`` answers a question about the answer with yes and nothing that negates or doubts it."""
     from rlvr.verifiers.lexicon import NEGATION_CUES
@@ -1665,7 +1685,7 @@ def _affirms(sent: str) -> bool:
     if not words or _ANSWER_TOKEN.search(masked) or "?" in masked:
         return False
     first = words[0] if words[0] in _YES else next((y for y in _YES if not y.isascii() and words[0].startswith(y)), "")
-    doubt = any(w in NEGATION_CUES or w.endswith("n't") or w in _SELF_DOUBT for w in words)
+    doubt = any(w in NEGATION_CUES or w.endswith("n't") or w in _SELF_DOUBT or w in _HEDGING_YES for w in words)
     return bool(first) and not doubt
 
 
@@ -1704,7 +1724,7 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
     if confidence is not None:  # "Confidence: 10%.", "Confidence: low"
         low = confidence.group(2) is not None or float(confidence.group(1)) <= _DOUBTFUL_CONFIDENCE
         return (nxt.strip() if low else ""), stop
-    if _CONDITION.match(masked.strip(" \t.!)")):  # "If my arithmetic is right.", "Assuming 16 is correct."
+    if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
         return nxt.strip(), stop
     if _ANSWER_TOKEN.search(masked):
         return "", stop
@@ -1734,7 +1754,10 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
 
 
 #: a sentence made of one or two of these words says the answer before it is approximate ("Ish.", "Roughly.")
-_APPROXIMATE = frozenset("ish approximately approx roughly about around circa nearly almost estimated ballpark".split())
+_APPROXIMATE = frozenset(
+    "ish approximately approx approximate approximation roughly about around circa nearly almost estimate estimated "
+    "ballpark".split()
+)
 
 
 def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:

@@ -330,3 +330,24 @@ def test_linear_time_on_hostile_input(text: str) -> None:
     t0 = time.process_time()  # CPU time: the machine may be shared
     extract(text)
     assert time.process_time() - t0 < 1.0
+
+
+def test_what_a_policy_could_slip_past_the_new_rules() -> None:
+    """Each new reading holds only in its own shape: a hedged yes, an unsure no, an offer to the reader, an aside
+    led by "No", a final check, and a self-described approximation are read for what they say."""
+    judge(
+        [
+            ("The answer is 23. Or 22? No idea.", "23", False),  # "no idea" rejects nothing
+            ("The answer is 23. Could it be 22? No, it can't.", "23", True),
+            ("The answer is 23. Is that right? Yes, I think so.", "23", False),  # a hedged yes
+            ("The answer is 23. Is that right? Yes, definitely.", "23", True),
+            ("The answer is 23. If needed I can explain more.", "23", True),  # an offer, not a condition
+            ("The answer is 23. If my math is right.", "23", False),
+            ("$\\boxed{23}$\nIt's approximate.", "23", False),
+            ("The answer is 23. Final check: 16 + 7 = 23.", "23", True),  # "Final" corrects only as a label
+            ("The answer is 23. No other value works since 5 < 7.", "23", True),  # an aside, not a correction
+            ("The answer is 23. No doubt, 23 is right.", "23", True),
+            ("The answer is 23. No wait, it's 22.", "22", True),
+        ],
+        answer_form="number",
+    )
