@@ -95,6 +95,26 @@ _LEAD = re.compile(
     r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
+
+
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane (Devanagari vowel signs, the anusvara, Thai and Arabic
+    vowel marks) as the body of a character class: they belong to the word they sit in, although ``\\w`` does not
+    match them (without them "नहीं" would split into "नह" and a stray sign)."""
+    ranges: list[str] = []
+    start = -1
+    for cp in range(0x0300, 0x10000):
+        mark = unicodedata.category(chr(cp)) in ("Mn", "Mc")
+        if mark and start < 0:
+            start = cp
+        elif not mark and start >= 0:
+            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
+            start = -1
+    return "".join(ranges)
+
+
+#: a letter of a word: a Unicode letter or a combining mark
+_LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
 _ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
 
 
@@ -156,6 +176,10 @@ def extract(
         tags = _answer_tags(text, open_t, close_t, choices)
         outside = _marked(re.sub(rf"{re.escape(open_t)}.*?{re.escape(close_t)}", " ", text, flags=re.S))
         after = text[end + len(close_t) : end + len(close_t) + MAX_INLINE_ANSWER_CHARS]
+        first = after[: _sentence_end(after, 0, len(after))]
+        fix = _correction(first.strip(" \t\n.!")) if tags.answer is not None else None
+        if fix is not None and (outside is None or outside.answer is None):  # "<answer>23</answer> No wait, 22."
+            return _found(list(_read_on(fix, after, len(first)).parts), "answer_tag", fix.mode)
         if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after):
             shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
             return _found([" ".join(shown) + " " + after.strip()], "answer_tag", "text")
@@ -202,12 +226,38 @@ def _ends_line(text: str, hi: int, line_end: int) -> bool:
     (a question, or three or more words), not a word or two that would qualify the value (a unit, "million")."""
     if line_end < 0 or text[hi:line_end].strip(_CLOSERS):
         return False
-    nxt = text[line_end : line_end + MAX_INLINE_ANSWER_CHARS].lstrip()
+    return _next_line_is_sentence(text[line_end : line_end + MAX_INLINE_ANSWER_CHARS])
+
+
+#: words that open a sentence of their own, never a qualifier of the value on the line before (a unit, "million")
+_OPENERS = frozenset(
+    """i i'm i've we we're it it's this that that's these there here hope thanks thank done yes yep no not
+    nope so great perfect hence thus therefore let let's why how what is does do did am are can could""".split()
+)
+
+
+def _next_line_is_sentence(after: str) -> bool:
+    """The first sentence of the next non-blank line in ``after`` stands on its own (it is read by the retraction
+    rule, not as words after the value): a question, an explanation ("Check: 23 - 7 = 16.", "Let me verify: …"),
+    three or more words, or a sentence opener ("That's it!", "No doubt.", "I'm confident."); a line whose first
+    sentence holds a value ("Both 5 and 6 are valid.") or a word or two that may qualify it ("million") is not."""
+    nxt = after.lstrip()
     nl = nxt.find("\n")
     line = nxt[: nl if nl >= 0 else len(nxt)].strip()
-    if _ANSWER_TOKEN.search(_mask_math(line)):
+    end = _sentence_end(line, 0, len(line))
+    first = line[: end + 1].strip()
+    if _EXPLAINS.match(first):
+        return True
+    if _ANSWER_TOKEN.search(_mask_math(first)):
         return False  # "Both 5 and 6 are valid.": read with the box
-    return line.endswith("?") or len(_RUN_WORD.findall(line)) >= 3
+    words = _RUN_WORD.findall(first)
+    return (
+        first.endswith(("?", "\uff1f"))
+        or len(words) >= 3
+        or bool(words)
+        and words[0].lower().replace("\u2019", "'") in _OPENERS
+        and first[-1:] in ".!"
+    )
 
 
 def _after_tag_changes(after: str) -> bool:
@@ -218,6 +268,9 @@ def _after_tag_changes(after: str) -> bool:
     masked = _mask_math(after).strip()
     if not masked:
         return False
+    if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
+        # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
+        return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
     if masked.startswith("?") or _ANSWER_TOKEN.search(masked) or _doubting_symbol(masked):
         return True
     line = after.lstrip(" \t")
@@ -563,16 +616,27 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
 
 
 def _number_in_words(text: str) -> str | None:
-    """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four")."""
-    from rlvr.verifiers.lexicon import number_words
+    """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four"); with a line
+    before it that is another number in words, both (a hedge)."""
+    from rlvr.verifiers.lexicon import cjk_number, number_words
 
-    tail = text[-200:].strip()
-    line = tail[tail.rfind("\n") + 1 :].strip().strip("*_").rstrip(".!").strip()
-    if not line or len(line) > 80 or not re.fullmatch(r"[A-Za-z][A-Za-z -]*+", line):
+    cjk = _CJK_NUMERAL.search(text[-200:].strip())
+    if cjk is not None and not _cjk_cue(cjk.string[: cjk.start(1)][-40:]) and cjk_number(cjk.group(1)) is not None:
+        return str(cjk_number(cjk.group(1)))  # 答案是二十三。
+    lines = [ln.strip().strip("*_").rstrip(".!").strip() for ln in text[-200:].strip().split("\n")[-2:]]
+    said = [ln for ln in lines if ln and len(ln) <= 80 and re.fullmatch(r"[A-Za-z][A-Za-z -]*+", ln)]
+    if not said or said[-1] != lines[-1] or number_words(said[-1]) is None:
         return None
-    return line if number_words(line) is not None else None
+    if len(said) == 2 and number_words(said[0]) not in (None, number_words(said[1])):
+        return f"{said[0]} or {said[1]}"  # "Twenty-two\nTwenty-three": two lone final values, a hedge
+    return said[-1]
 
 
+#: a Chinese numeral after an anchor (是, 为, a colon, =) at the end of the text: 答案是二十三。 答：五
+_CJK_NUMERAL = re.compile(
+    "(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=)[ \t]*+([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d"
+    "\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+[ \t\u3002.!\uff01]*+$"
+)
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
 _YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
 
@@ -644,12 +708,33 @@ def _marked(text: str) -> Extraction | None:
     keys = {_key(p) for p in parts}
     block = last_start - _FINAL_BLOCK
     conclusive = final.method == "answer_phrase" and text[last_start : last_start + 5].lower() == "final"
+    if len(found) > 1 and final.method == "answer_phrase" and _corrects(text, last_start):
+        block = last_start  # "\\boxed{23}\nCorrection: the answer is 22.": the corrected answer replaces the others
     for _start, end, ex in found[:-1]:
         if conclusive and ex.method == "boxed":
             continue  # boxes of intermediate results, then "Final Answer: …"
         if end >= block:
             _add_parts(ex.parts, ex.mode, parts, modes, keys)
-    for sent in _sentences_after(text, last_end):
+    retracted, retraction_end = _retracting(text, last_end)
+    for sent, sent_end in _sentences_after(text, last_end):
+        if retracted and not text[retraction_end : text.find(sent, retraction_end)].strip(" \t\n.!?"):
+            retracted = ""  # "Answer: 23\nWait, that's wrong. It's 22.": the value after a retraction corrects it
+            fix = _statement_of_sentence(sent)
+            if fix is not None and fix.answer is not None:
+                fix = _read_on(fix, text, sent_end)
+                final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
+                parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
+                continue
+        if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
+            continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
+        fix = _correction(sent)
+        if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
+            fix = _read_on(fix, text, sent_end)
+            final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
+            parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
+            continue
+        if sent.startswith("(") and not _hedgy(sent):
+            continue  # "(This assumes she started with 16.)": an aside, not another value
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -674,17 +759,70 @@ def _add_parts(new: tuple[str, ...], mode: str, parts: list[str], modes: list[st
             modes.append(mode)
 
 
-def _sentences_after(text: str, i: int) -> list[str]:
-    """The sentences of the text after ``text[i]`` (the first ``MAX_INLINE_ANSWER_CHARS`` characters)."""
-    out: list[str] = []
+def _sentences_after(text: str, i: int) -> list[tuple[str, int]]:
+    """The sentences holding a value in the text after ``text[i]`` (the first ``MAX_INLINE_ANSWER_CHARS``
+    characters), each with the position where it ends."""
+    out: list[tuple[str, int]] = []
     limit = min(len(text), i + MAX_INLINE_ANSWER_CHARS)
     while i < limit:
         end = _sentence_end(text, i, limit)
         sent = text[i:end].strip(" \t\n.!?")
         if sent and _ANSWER_TOKEN.search(sent):
-            out.append(sent)
+            out.append((sent, end))
         i = max(end + 1, i + 1)
     return out
+
+
+#: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
+#: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22")
+_CORRECTION = re.compile(
+    r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
+    r"just[ \t]++kidding|kidding|jk|psych|"
+    r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|final(?=[ \t]*+:)|on[ \t]++second[ \t]++thought|"
+    r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
+    r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
+)
+
+
+def _corrects(text: str, start: int) -> bool:
+    """The sentence of the answer phrase at ``text[start]`` opens with a correcting word ("Correction: the answer
+    is 22", "Oops, the answer is 22")."""
+    sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 80, -1) + 1
+    prefix = text[sent_start:start]
+    m = _CORRECTION.match(prefix)
+    return m is not None and set(prefix[m.end() :].lower().split()) <= {"the", "my", "our", "final", "correct", "right"}
+
+
+def _correction(sent: str) -> Extraction | None:
+    """A sentence after the final answer that corrects it: a correcting opening (:data:`_CORRECTION`) and then a
+    statement with a value, read by the final-sentence rules ("No wait, maybe 22" stays a hedge); ``None`` when the
+    sentence is no correction or rejects an alternative ("No, not 22")."""
+    m = _CORRECTION.match(sent)
+    if m is None or m.end() >= len(sent):
+        return None
+    rest = sent[m.end() :].strip()
+    masked = _mask_math(rest)
+    token = _ANSWER_TOKEN.search(masked)
+    if token is None or re.match(r"(?i)(?:not|never|isn't|it's[ \t]++not)\b", rest):
+        return None
+    lead = [w.lower() for w in _RUN_WORD.findall(masked, 0, token.start())]
+    if len(lead) > 4 or _NOT_A_CORRECTION.intersection(lead):
+        return None  # "No other value works since 5 < 7", "No doubt, 23 is right": no corrected value
+    return _statement_of_sentence(rest)
+
+
+#: words after "No" that make it an aside, not a correction ("No other value works", "No need to round 2.5")
+_NOT_A_CORRECTION = frozenset("other another more further need doubt problem worries way mistakes".split())
+
+
+def _read_on(fix: Extraction, text: str, end: int) -> Extraction:
+    """A correction ending at ``text[end]`` read with what follows it: a question mark ("No wait, 22?") or a next
+    sentence that retracts it ("No wait, 22. Just kidding.") makes it no answer."""
+    shown = " ".join(p if fix.mode == "text" else f"${p}$" for p in fix.parts)
+    if text[end : end + 1] in ("?", "\uff1f"):
+        return Extraction(fix.answer, fix.method, (shown + "?",), "text")
+    retraction = _retraction_after(text, end, fix.answer)
+    return Extraction(fix.answer, fix.method, (f"{shown}. {retraction}",), "text") if retraction else fix
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -853,7 +991,7 @@ def _lead_changes(pre: str) -> str:
     :data:`~rlvr.verifiers.lexicon.LEAD_CUES` ("Hardly 5", "twice 5", "Tentatively, 5", "exceeds 5"), a label
     that is not the answer ("Wrong answer: 5", "Upper bound: 5"), or a retraction in the anchor's clause ("I doubt
     the answer is 5", "A wrong approach gives 5")."""
-    from rlvr.verifiers.lexicon import LABEL_CUES, LEAD_CUES, NEGATION_CUES, RETRACTION_CUES
+    from rlvr.verifiers.lexicon import LABEL_CUES, LABEL_FORM_CUES, LEAD_CUES, NEGATION_CUES, RETRACTION_CUES
 
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
     anchor = _last(_ANCHOR.finditer(masked))
@@ -861,9 +999,12 @@ def _lead_changes(pre: str) -> str:
     if anchor is not None:
         start = anchor.end()
         clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
+        is_label = anchor.group(0) in (":", "=")
+        if is_label and "?" in masked[clause : anchor.start()]:
+            return pre[clause:]  # "Answer?: 5": a label that asks
         for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
             low = w.group(0).lower()
-            label = anchor.group(0) in (":", "=") and (low in LABEL_CUES or low in NEGATION_CUES)
+            label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
             if label or low in RETRACTION_CUES or low.endswith("n't"):
                 return pre[w.start() :]
     if _doubting_symbol(masked[start:]):
@@ -976,7 +1117,7 @@ def _boxes(text: str) -> Extraction | None:
                 right = rest
             elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
-            elif retraction := _retraction_after(text, stmt_end):  # "\boxed{23}\n\nJust kidding."
+            elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
                 right = rest + " " + retraction
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
         if left or right:
@@ -1043,9 +1184,28 @@ def _next_sentence(text: str, end: int) -> str:
 
 
 def _hedged_after(text: str, e: int) -> bool:
-    """The rest of the last box's sentence, or the next sentence, offers another candidate."""
+    """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
+    one and the answer is no: "Could it be 22? No.")."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
-    return _hedgy(text[e:end]) or _hedgy(_next_sentence(text, end))
+    nxt = _next_sentence(text, end)
+    return _hedgy(text[e:end]) or (_hedgy(nxt) and not _answered_no(text, end, nxt))
+
+
+def _answered_no(text: str, start: int, question: str) -> bool:
+    """``question`` (a sentence of ``text`` found after ``text[start]``) ends in ``?`` and the sentence after it is a
+    bare negation ("Could it be 22? No.", "Or 22? Nope, it isn't."): the candidate it asks about is rejected."""
+    q_end = text.find(question, start) + len(question) if question else -1
+    if q_end <= 0 or text[q_end : q_end + 1] not in ("?", "\uff1f"):
+        return False
+    reply = _next_sentence(text, q_end + 1)
+    masked = _mask_math(reply)
+    words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
+    bare = words[1:] and all(w in _NEGATION_TAIL or w in _REJECTING for w in words[1:]) or len(words) == 1
+    return bool(words) and words[0] in _NEGATION_LEAD and bool(bare) and not _ANSWER_TOKEN.search(masked)
+
+
+#: words that may follow the "no" that rejects an asked-about candidate ("No, it isn't.", "No, it can't be.")
+_REJECTING = frozenset("isn't is not can't cannot be it's way does doesn't".split())
 
 
 def _strip_boxes(s: str) -> str:
@@ -1091,15 +1251,15 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if end == j + MAX_STATEMENT_CHARS:
         return None  # no end within the cap: a statement cut to fit could be another value
     stmt = text[j:end]
-    if text[end : end + 1] == "?":
+    if text[end : end + 1] in ("?", "\uff1f"):
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
         return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
-    retraction = _retraction_after(text, end)
+    retraction = _retraction_after(text, end, stmt)
     if retraction:  # "The answer is 5. But I'm not sure."
         return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
     nxt = _next_sentence(text, end)
-    if _HEDGE_START.match(nxt) or _hedgy(nxt):  # "The answer is 2. Or 3.", "… It could also be 3."
+    if (_HEDGE_START.match(nxt) or _hedgy(nxt)) and not _answered_no(text, end, nxt):  # "… Or 3.", "… could be 3."
         stmt = stmt + " " + nxt
     if re.match(r"[A-Za-z]{2,}", _LEAD.sub("", stmt.strip())) and _ANSWER_TOKEN.search(stmt):
         got = _statement_of_sentence(stmt)  # "Final Answer: The largest $n$ is 34."
@@ -1110,18 +1270,25 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
 def _label_disowns(text: str, start: int) -> bool:
     """The words right before an answer phrase (at most four, in its line) say it is not the answer: "Wrong
     answer:", "Tentative answer:", "Old answer:", "Not the answer:"."""
-    from rlvr.verifiers.lexicon import LABEL_CUES, NEGATION_CUES
+    from rlvr.verifiers.lexicon import LABEL_CUES, LABEL_FORM_CUES, NEGATION_CUES
 
     line = text[max(0, start - 80) : start]
     line = line[max(line.rfind(c) for c in "\n.?!:,;") + 1 :]  # its clause: "No: the answer is 1" is an answer
     words = [w.group(0).lower() for w in _RUN_WORD.finditer(_mask_math(line))][-4:]
-    return any(w in LABEL_CUES or w in NEGATION_CUES or w.endswith("n't") for w in words)
+    form = _PHRASE.match(text, start)
+    label = form is not None and form.group(0).rstrip()[-1:] in ":=|-"  # "Possible answer:", not "possible answer is"
+    return any(
+        w in LABEL_CUES or w in NEGATION_CUES or w.endswith("n't") or (label and w in LABEL_FORM_CUES) for w in words
+    )
 
 
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     stmt = _corrected(stmt)
+    closing = _CLOSING_REMARK.search(_mask_math(stmt)) if len(stmt) <= MAX_STATEMENT_CHARS else None
+    if closing is not None and _ANSWER_TOKEN.search(stmt, 0, closing.start()):
+        stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
     s = _cut_clause(stmt)
     cut = stmt[len(s) :]
     if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut):
@@ -1267,8 +1434,11 @@ def _sentence_end(text: str, i: int, limit: int) -> int:
         if c == "\n":
             if started:
                 return j
+        elif c in "\u3002\uff01\uff1f":  # 。！？ end a sentence without a space
+            return j
         elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
-            if not (c == "." and _abbreviation(text, j)):
+            parenthesised = j > 0 and text[j - 1] == "(" and text.startswith(")", j + 1)  # "Answer (?): 5"
+            if not (c == "." and _abbreviation(text, j)) and not parenthesised:
                 return j
         elif not c.isspace():
             started = True
@@ -1296,21 +1466,23 @@ def _final_statement(text: str) -> Extraction | None:
         return None
     window, spans, k = found
     s, e = spans[k]
-    if k > 0 and _EXPLAINS.match(window[s:e].strip()):
+    if k > 0 and (_EXPLAINS.match(window[s:e].strip()) or _CONFIDENCE.match(window[s:e])):
         earlier = [i for i in range(k) if _ANSWER_TOKEN.search(window[spans[i][0] : spans[i][1]])]
         if earlier:
             k = earlier[-1]  # "24\nBecause 16 + 7 = 23.": the answer is 24, the rest explains it
             s, e = spans[k]
     sent = window[s:e].strip()
-    if window[e : e + 1] == "?":
+    if k > 0 and _RELATIVE_OPENING.match(sent):  # "22. Which is 23.": one sentence, "22, which is 23"
+        sent = window[spans[k - 1][0] : spans[k - 1][1]].strip() + ", " + sent[0].lower() + sent[1:]
+    if window[e : e + 1] in ("?", "\uff1f"):
         return _found([sent + "?"], "final_statement", "text")  # "23?", "Could it be 23?": a question
     recant = _RECANT.match(sent) if k > 0 else None
     if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
         sent = sent[recant.end() :].strip()
-    nxt = _retraction_after(window, e)
+    got = _foreign_statement(sent) or _statement_of_sentence(sent)
+    nxt = _retraction_after(window, e, got.answer if got is not None else None)
     if nxt:
         return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
-    got = _foreign_statement(sent) or _statement_of_sentence(sent)
     if got is None or k == 0 or not _lone_value(sent):
         return got
     ps, pe = spans[k - 1]
@@ -1325,16 +1497,19 @@ def _final_statement(text: str) -> Extraction | None:
     return got
 
 
+#: a sentence that opens with a relative pronoun continues the one before it ("22. Which is 23.")
+_RELATIVE_OPENING = re.compile(r"(?i)^(?:which|that)[ \t]++(?:is|was|equals|gives|makes)\b")
 #: a sentence opening that takes back the value before it ("No wait,", "Hmm, no.", "Oops, actually")
 _RECANT = re.compile(
     r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
 )
-_SCRIPT_WORD = re.compile(r"[^\W\d_]++")
+_SCRIPT_WORD = re.compile(rf"{_LETTER}++")
 
 
 def _foreign_statement(sent: str) -> Extraction | None:
     """A sentence whose words are all in scripts other than Latin (答：23, 共有23个苹果, 答えは 23 です, 정답은
-    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value."""
+    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value; with a cue anywhere in it (a
+    negation, hedge or question particle: 아닙니다, ではありません, 吗, नहीं, शायद): the whole sentence."""
     from rlvr.verifiers.lexicon import LEAD_CUES
 
     masked = _mask_math(sent)
@@ -1342,7 +1517,7 @@ def _foreign_statement(sent: str) -> Extraction | None:
     if not words or any(w.isascii() or _latin(w) for w in words):
         return None
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
-        return None
+        return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
     islands = re.findall(
         r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+", _SCRIPT_WORD.sub(" ", masked)
     )
@@ -1359,8 +1534,9 @@ def _latin(word: str) -> bool:
 
 #: a sentence that explains an earlier value rather than stating one ("Explanation: …", "Because 16 + 7 = 23.")
 _EXPLAINS = re.compile(
-    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|verification|proof|work|working|"
-    r"calculation|note)[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;]))"
+    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|checking|verification|verify|proof|work|"
+    r"working|calculation|note|sanity[ \t]++check|double[- ]check|(?:let[ \t]++me|let's|to)[ \t]++(?:verify|check|"
+    r"double[- ]check|confirm))[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;])|by[ \t]++[a-z]*ing\b)"
 )
 #: a lone value on its own line or sentence: a number or a math span, maybe numbered, emphasised or in dollars
 _LONE_VALUE = re.compile(r"^(?:\d{1,3}[.)][ \t]++)?+[*_$ \t]*+-?\d[\d,.]{0,40}+[*_$ \t]*+\.?$")
@@ -1386,28 +1562,185 @@ _DISOWNING = re.compile(
     r"|\bi (?:doubt|guess|think)\b|\b(?:take|took) (?:it|that) back\b|\b(?:strike|scratch) that\b|\bmy bad\b"
     r"|\bignore (?:that|this|the above)\b|\blow confidence\b"
 )
+_DISOWNING_MORE = re.compile(
+    r"(?i)\b(?:messed|screwed|mixed|goofed)[ \t]++up\b|\bsomething(?:'s|[ \t]++is|[ \t]++seems)[ \t]++(?:off|wrong|fishy)\b"
+    r"|\bin[ \t]++(?:another|a[ \t]++parallel|an[ \t]++alternate|a[ \t]++different)[ \t]++(?:universe|world|reality)\b"
+    r"|\bi[ \t]++(?:was|am)[ \t]++wrong\b|\bmy[ \t]++mistake\b|\bdon't[ \t]++quote[ \t]++me\b|\bgrain[ \t]++of[ \t]++salt\b"
+    r"|\b(?:could|might|may)[ \t]++(?:well[ \t]++|also[ \t]++)?be[ \t]++(?:wrong|mistaken|incorrect|off)\b|\bclose[ \t]++enough\b"
+    r"|\bi[ \t]++(?:made|make)[ \t]++an?[ \t]++(?:mistake|error)\b|\b(?:give|or)[ \t]++or[ \t]++take\b|\bmore[ \t]++or[ \t]++less\b"
+    r"|\bor[ \t]++so\b|\bjust[ \t]++a[ \t]++(?:guess|hunch)\b|(?<![^\s(])/[sj]\b|\(jk\)|\blol[ \t]++no\b"
+    r"|\bnicht[ \t]++(?:ganz[ \t]++)?sicher\b|\bpas[ \t]++(?:tout[ \t]++à[ \t]++fait[ \t]++)?s[ûu]re?\b|\bno[ \t]++estoy[ \t]++segur[oa]\b"
+    r"|\bnon[ \t]++sono[ \t]++sicur[oa]\b|\bnão[ \t]++tenho[ \t]++certeza\b|\bне[ \t]++уверен[аы]?\b|\bemin[ \t]++değilim\b"
+    r"|\btidak[ \t]++yakin\b|\bपक्का[ \t]++नहीं\b"
+)
+#: a condition left on its own after an answer ("If my arithmetic is right.", "Assuming 16 is correct."): a clause
+#: without a main clause after it (a comma followed by more words is a sentence: "If you need more, ask.")
+_CONDITION = re.compile(
+    r"(?i)^[ \t(]*+(?:if|assuming|provided(?:[ \t]++that)?|unless|as[ \t]++long[ \t]++as|given[ \t]++that|"
+    r"supposing|presuming|barring|only[ \t]++if)\b[^,;:]*+$"
+)
+#: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low"); at most this many
+#: percent doubts the answer
+_CONFIDENCE = re.compile(
+    r"(?i)^[ \t(*_]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
+    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
+    r"some|little|none|weak))"
+)
+_DOUBTFUL_CONFIDENCE = 50
+#: a conditional offer to the reader ("If needed I can explain more.", "If you want, …") conditions nothing
+_OFFER = re.compile(r"(?i)\b(?:you|your|i[ \t]++can|i[ \t]++could|i'll|i[ \t]++will|let[ \t]++me|happy[ \t]++to)\b")
+#: a clause about the reader after negated certainty ("not sure what else you need", "not sure if you want more")
+_ABOUT_READER = re.compile(r"(?i)[ \t]++(?:what|how|if|whether|which|where|when|why)\b[^.,;!?]{0,80}?\byou")
 _LEAD_FILLERS = frozenset("that's thats this it's is that just oh oops actually well um uh hmm hm".split())
 #: a negation retracts when at most one of these follows it ("No.", "Not quite.", "No, wait.", "That's wrong."); any
 #: other word makes it an aside ("No doubt.", "No mistakes here.", "Not a trick question.")
 _NEGATION_TAIL = frozenset("wrong incorrect right correct quite really wait sorry it that".split())
-_NEGATION_LEAD = frozenset("no not nope nah wrong incorrect false nein falsch faux incorrecto нет неверно".split())
+_NEGATION_LEAD = frozenset(
+    """no not nope nah wrong incorrect false nein falsch faux fausse non incorrecto incorrecta falso falsa errado
+    errada sbagliato não нет неверно неправильно ошибка hayır yanlış değil tidak bukan salah sai không नहीं गलत""".split()
+)
+#: Chinese, Japanese and Korean: a sentence that retracts (a negation leading a word of truth, 不对, 不是, 아니요,
+#: いいえ, or a word of error or joking anywhere, 错了, 開玩笑, 違います, 틀렸어요); idioms that affirm (没错, 不错,
+#: 没问题, 間違いない, 틀림없) and courtesies (不客气) do not
+_CJK_NEGATION = ("不", "没", "非", "아니", "아닙", "아뇨", "いいえ", "いや", "ちが", "違")
+_CJK_TRUTH = frozenset("对對是真确確正准準的了吧吗呢啊嘛呀喔哦么这那我答案요예에니다です")
+_CJK_RETRACTION = (
+    "错",
+    "錯",
+    "开玩笑",
+    "開玩笑",
+    "冗談",
+    "농담",
+    "틀렸",
+    "틀려",
+    "틀린",
+    "間違っ",
+    "間違え",
+    "違います",
+    "違う",
+)
+_CJK_AFFIRMING = (
+    "没错",
+    "沒錯",
+    "不错",
+    "不錯",
+    "没问题",
+    "沒問題",
+    "无疑",
+    "無疑",
+    "間違いな",
+    "間違いあり",
+    "틀림없",
+    "不客气",
+    "不客氣",
+)
+#: a question made only of these characters asks whether the answer holds (对吗？ 是吗？ 真的吗？ 本当？ 맞나요?)
+_CJK_TRUTH_QUESTION = frozenset("对對是吗嗎真的不吧呢确確定正准準本当ですかね맞나요죠습니까정말진짜그런가")
 
 
-def _retraction_after(text: str, end: int) -> str:
+def _cjk_retraction(sent: str) -> bool:
+    """A sentence of Chinese, Japanese or Korean (its letters, without punctuation) that retracts the answer before
+    it: a leading negation whose rest is only words of truth (不对, 不是, 我不确定, 아니요), or a word of error or
+    joking (错了, 开玩笑的, 違います), and no affirming idiom (没错, 没问题)."""
+    core = "".join(_SCRIPT_WORD.findall(sent))
+    if not core or any(a in core for a in _CJK_AFFIRMING):
+        return False
+    if any(r in core for r in _CJK_RETRACTION):
+        return True
+    rest = core.lstrip("我这那這")
+    for neg in _CJK_NEGATION:
+        if rest.startswith(neg):
+            return all(c in _CJK_TRUTH or c in neg for c in rest[len(neg) :]) or rest[len(neg) :] in (
+                "确定",
+                "確定",
+                "知道",
+            )
+    return False
+
+
+def _cjk(word: str) -> bool:
+    return any(
+        "CJK" in (name := unicodedata.name(c, "")) or "HIRAGANA" in name or "KATAKANA" in name or "HANGUL" in name
+        for c in word[:2]
+    )
+
+
+#: the first word of a reply that affirms ("Yes.", "Yes, it is.", "Definitely.", "Ja.", "是的。", "はい。")
+_YES = frozenset(
+    """yes yep yeah yup indeed definitely absolutely certainly correct right sure affirmative ja oui sí si sim да
+    evet ya có हाँ हां 是的 是 对 對 はい 네 예""".split()
+)
+
+
+#: words that make a yes a hedge ("Yes, I think so.", "Yes, probably.")
+_HEDGING_YES = frozenset("think guess believe hope suppose probably possibly perhaps likely".split())
+
+
+def _affirms(sent: str) -> bool:
+    """``sent`` answers a question about the answer with yes and nothing that negates or doubts it."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES
+
+    masked = _mask_math(sent)
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(masked)]
+    if not words or _ANSWER_TOKEN.search(masked) or "?" in masked:
+        return False
+    first = words[0] if words[0] in _YES else next((y for y in _YES if not y.isascii() and words[0].startswith(y)), "")
+    doubt = any(w in NEGATION_CUES or w.endswith("n't") or w in _SELF_DOUBT or w in _HEDGING_YES for w in words)
+    return bool(first) and not doubt
+
+
+def _retraction_after(text: str, end: int, answer: str | None = None) -> str:
+    """:func:`_retracting`, unless what follows resolves it: a question about the answer's truth answered with yes
+    ("Is that right? Yes."), or a doubt followed by a restatement of the same ``answer`` ("Hmm, let me double check.
+    16 + 7 = 23.": the last committed value wins)."""
+    found, stop = _retracting(text, end)
+    if not found:
+        return ""
+    after = _next_sentence(text, stop)
+    if found.endswith("?"):
+        return "" if _affirms(after) else found
+    after_end = text.find(after, stop) + len(after)
+    if answer is not None and _bare_value(after) and text[after_end : after_end + 1] not in ("?", "\uff1f"):
+        again = _statement_of_sentence(after)
+        restated = again.answer.rsplit("=", 1)[-1] if again is not None and again.answer is not None else ""
+        if restated and _key(restated) == _key(_clean(answer)):  # "16 + 7 = 23" restates 23
+            return ""
+    return found
+
+
+def _retracting(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
     right?"), a doubting word ("Maybe.", "Just kidding.", "Wait, no."), negated certainty or a retraction idiom
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
-    an aside ("Note: this assumes no apples were eaten.") retracts nothing."""
+    an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
-    if not nxt.strip() or _ANSWER_TOKEN.search(masked):
-        return ""
     stop = text.find(nxt, end) + len(nxt)
+    if not nxt.strip():
+        return "", stop
+    confidence = _CONFIDENCE.match(masked)
+    if confidence is not None:  # "Confidence: 10%.", "Confidence: low"
+        low = confidence.group(2) is not None or float(confidence.group(1)) <= _DOUBTFUL_CONFIDENCE
+        return (nxt.strip() if low else ""), stop
+    if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
+        return nxt.strip(), stop
+    if _ANSWER_TOKEN.search(masked):
+        return "", stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
-    if "?" in masked or text[stop : stop + 1] == "?":
-        return nxt.strip() + "?" if words and all(w in _TRUTH_QUESTION for w in words) else ""
+    if "?" in masked or "\uff1f" in masked or text[stop : stop + 1] in ("?", "\uff1f"):
+        if words and all(_cjk(w) for w in words):
+            truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
+            return (nxt.strip() + "?" if truth else ""), stop + 1
+        return (nxt.strip() + "?" if words and all(w in _TRUTH_QUESTION for w in words) else ""), stop + 1
+    if words and all(_cjk(w) for w in words):
+        return (nxt.strip() if _cjk_retraction(nxt) else ""), stop
+    if _DISOWNING_MORE.search(masked):  # "I messed up.", "Something's off.", "Give or take.", "/s"
+        return nxt.strip(), stop
+    disowning = _DISOWNING.search(masked)
+    if disowning is not None and _ABOUT_READER.match(masked, disowning.end()):
+        disowning = None  # "Not sure what else you need": the doubt is about the reader
     lead = [w for w in words if w not in _LEAD_FILLERS]
     negated = bool(lead) and (
         lead in (["never", "mind"], ["nevermind"])
@@ -1415,7 +1748,16 @@ def _retraction_after(text: str, end: int) -> str:
         and len(lead) <= 2
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
-    return nxt.strip() if negated or _SELF_DOUBT.intersection(words) or _DISOWNING.search(masked) else ""
+    approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
+    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or disowning
+    return (nxt.strip() if doubt else ""), stop
+
+
+#: a sentence made of one or two of these words says the answer before it is approximate ("Ish.", "Roughly.")
+_APPROXIMATE = frozenset(
+    "ish approximately approx approximate approximation roughly about around circa nearly almost estimate estimated "
+    "ballpark".split()
+)
 
 
 def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
@@ -1465,9 +1807,10 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         if neg is not None:  # "it can't be 2", "it cannot be 2": the negation is part of the answer
             after = s[neg.start() :]
         if not _ANSWER_TOKEN.search(_mask_math(after)) and _ANSWER_TOKEN.search(masked[: choice.start()]):
-            if not _affirming(after):  # "23 is wrong", "23 is a guess": not stated as the answer, read whole
+            inverted = _INVERTED.search(masked, 0, choice.start()) if not after.strip(" \t.!") else None
+            if inverted is None and not _affirming(after):  # "23 is wrong", "23 is a guess": read whole
                 return _found([_clean(_unbold(s))], "final_statement", "text")
-            head = s[: choice.start()]  # "so 3 is right": the answer is the subject
+            head = s[: inverted.start() if inverted is not None else choice.start()]  # "so 3 is right", "23 it is"
             clause = max(head.rfind(","), head.rfind(";"))
             head = head[clause + 1 :]
             run = _trailing_run(head, _mask_math(head)) if trailing_run else head
@@ -1487,6 +1830,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
     return _statement(s, "final_statement")
 
 
+#: a pronoun before a sentence-final copula: the value before it is affirmed ("23 it is", "So 23 it was")
+_INVERTED = re.compile(r"(?i)(?<=[\d$}])[ \t]++(?:it|that|this)[ \t]*+$")
 #: what a copula may say of an answer that is its subject: "3 is right", "23 is the answer", "5 is the total"
 _AFFIRMING = re.compile(
     r"(?i)^[ \t]*+(?:(?:indeed|exactly|definitely|clearly|certainly|then|therefore|thus|also|surely)[ \t]++)*+"
@@ -1509,19 +1854,39 @@ def _affirming(predicate: str) -> bool:
 
 
 #: an explanation after an answer ("24 because …", "24, since …"): cut, whatever values it computes
+_CLOSING = (
+    r"(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished|verified|"
+    r"checked|double-checked|confirmed)\b[ \t.!]*+$|(?<![ \t])[ \t]*+\((?:i[ \t]++|we[ \t]++)?+(?:exactly|exact|precisely|"
+    r"verified|checked|double-checked|triple-checked|confirmed|rechecked)(?:[ \t]++twice)?+\)[ \t.!]*+$"
+)
+#: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
+_CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)
 _EXPLANATION_CLAUSE = re.compile(
-    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b"
-    r"|(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished)\b[ \t.!]*+$"
-    r"|(?<![ \t])[ \t]*+\((?:exactly|exact|precisely)\)[ \t.!]*+$"
+    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b|"
+    + _CLOSING
 )
 #: a rejected value before the answer: "not 22 but 23", "Not 24, but 23"
 _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")
 
 
+#: a value corrected within its sentence: "22, I mean 23", "22 — no, 23", "22, or rather 23", "22, sorry, 23"
+_CORRECTED_IN = re.compile(
+    r"(?i)(?<=[\d$}])[ \t]*+(?:[,;\u2014]|--?)[ \t]*+(?:or[ \t]++rather|rather|i[ \t]++mean|no|nope|sorry|wait|make[ \t]++(?:that|it)|"
+    r"correction)\b[ \t]*+(?:,[ \t]*+)?+(?:(?:i[ \t]++mean|wait|sorry)\b[ \t]*+,?[ \t]*+)?+(?=\$?-?\d)"
+)
+
+
 def _corrected(s: str) -> str:
-    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23)."""
+    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23) and without a value it
+    corrects ("22, I mean 23" is 23)."""
     m = _NOT_BUT.search(s) if "but" in s.lower() else None
-    return s if m is None else s[: m.start()] + s[m.end() :]
+    s = s if m is None else s[: m.start()] + s[m.end() :]
+    fix = _last(_CORRECTED_IN.finditer(s)) if any(d in s for d in ",;\u2014-") else None
+    if fix is None:
+        return s
+    head = s[: fix.start()]
+    run = _trailing_run(head, _mask_math(head))  # the corrected value goes, its sentence stays: "is 22, I mean 23"
+    return (head[: len(head) - len(run)] if run else head) + s[fix.end() :]
 
 
 def _prose_label(before: str) -> bool:
@@ -1531,7 +1896,7 @@ def _prose_label(before: str) -> bool:
     return m is not None and not re.search(r"[\d\\^_{}()+*/=<>]", tail[max(0, m.start() - 2) : m.start()])
 
 
-_RUN_WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+_RUN_WORD = re.compile(rf"{_LETTER}++(?:['\-]{_LETTER}++)*+")
 _ANSWER_TOKEN = re.compile(r"\d|\$|\\[(\[A-Za-z]")
 #: words that change the value right after them: kept in front of a trailing answer ("not 2", "at least 2")
 _MODIFIERS = frozenset(

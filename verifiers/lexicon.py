@@ -350,8 +350,8 @@ def _cardinal(words: list[str]) -> int | None:
     total = current = 0
     seen = False
     for k, w in enumerate(words):
-        if w == "and" and seen and k + 1 < len(words):  # three hundred and five
-            continue
+        if w == "and" and seen and k + 1 < len(words) and words[k - 1] in ("hundred", "thousand", "million", "billion"):
+            continue  # three hundred and five; "twenty and three" is no number
         if w in _SMALL:
             current += _SMALL[w]
         elif w in _TENS:
@@ -409,7 +409,8 @@ LEAD_CUES = frozenset(
     weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
     quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
-    примерно неверно không khoảng नहीं लगभग शायद""".split()
+    примерно неверно không khoảng नहीं लगभग शायद सकता सकती सकते गलत belki değil yaklaşık galiba sanırım herhalde
+    olabilir yanlış bukan tidak mungkin sekitar kira-kira salah sai""".split()
 )
 #: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
 CJK_CUES = (
@@ -445,7 +446,25 @@ CJK_CUES = (
     "아마",
     "たぶん",
     "아니",
+    "아닙",
+    "아닌",
+    "아닐",
+    "수도",
+    "아님",
+    "않",
+    "모르",
+    "모릅",
     "약",
+    "대략",
+    "ません",
+    "ではな",
+    "じゃな",
+    "かも",
+    "だろう",
+    "でしょう",
+    "違",
+    "吗",
+    "吧",
 )
 #: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
 #: bound = 5", "Guess:", "Draft:")
@@ -454,13 +473,17 @@ LABEL_CUES = frozenset(
     doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
     candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
     around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
-    placeholder""".split()
+    placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
+    alleged speculative questionable dubious disputed guessed""".split()
 )
+#: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
+#: only possible answer is 5" is an answer)
+LABEL_FORM_CUES = frozenset("possible potential suggested proposed supposed alternative alternate sample".split())
 #: words before an answer's copula that retract or doubt it ("I doubt the answer is", "A wrong approach gives")
 RETRACTION_CUES = frozenset(
     """not never cannot nope doubt doubts doubtful false untrue wrong wrongly incorrect incorrectly mistake mistaken
     mistakenly unlikely previously initially earlier formerly originally rejected discarded guess guessed hypothesis
-    conjecture whether first no non não nicht kein keine pas n'est не нет""".split()
+    conjecture whether first no non não nicht kein keine pas n'est не нет không bukan tidak değil नहीं""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())

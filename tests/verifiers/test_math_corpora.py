@@ -69,4 +69,4 @@ def test_fifth_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam4.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 317
-    assert sum(bool(r.get("open")) for r in rows) <= 104
+    assert sum(bool(r.get("open")) for r in rows) <= 2
