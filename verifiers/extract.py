@@ -64,7 +64,15 @@ _HIDING_ATTR = re.compile(
     r"(?:white|#f{3}(?:f{3})?\b|rgb\(\s*+255\s*+,\s*+255\s*+,\s*+255\s*+\))|font-size\s*+:\s*+0*+(?:\.0*+)?(?:px|pt|em|rem|%)?"
     r"\s*+(?:[;\x22\x27]|$)|opacity\s*+:\s*+0*+(?:\.0*+)?\s*+(?:[;\x22\x27]|$)"
 )
-_GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
+#: a GSM8K answer line: ``#### 72`` (also ``####: 72``, ``##### 72``, `` `#### 72` ``, ``#### 72 ####``)
+_GSM8K = re.compile(r"####++[ \t]*+:?+[ \t]*+([^\n]*+)")
+#: a GSM8K answer line written with three hashes: only a lone number on its line (``### 72``; ``### Step 2`` is a
+#: heading)
+_GSM_SHORT = re.compile(
+    r"(?m)^[ \t]*+`?+###(?!#)[ \t]*+:?+[ \t]*+(\$?+-?\d[\d,]{0,40}+(?:\.\d{1,40}+)?+)[ \t]*+`?+[ \t]*+$"
+)
+#: what closes a GSM8K answer line without being part of its answer: trailing hashes, a code span's backtick
+_GSM_CLOSE = re.compile(r"(?:[ \t]*+(?:#++|`++))++[ \t]*+$")
 _GSM_LABEL = re.compile(r"(?i)^[ \t*]*+(?:final[ \t]++)?answer[ \t*]*+:[ \t*]*+")
 _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+(?:is\b|:|-))?|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
@@ -140,14 +148,15 @@ def extract(
     (``**Tuesday**``, "No, it is not possible.", a lone "Evelyn")."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
+    text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
-        text = _REASONING_MARKS.sub(
-            lambda m: "</think>" if "/" in m.group(0) or "end_" in m.group(0) else "<think>", text
-        )
+        text = _REASONING_MARKS.sub(_reasoning_mark, text)
     text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
     text = normalise_spacing(_undecorate(visible(text)))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
+    if answer_tag == "answer" and open_t not in text and "<" in text:
+        text = _aliased_answer_tags(text, open_t, close_t)
     end = text.rfind(close_t)
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
@@ -172,25 +181,78 @@ def extract(
 #: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
 #: the end (elsewhere it closes a struck-out ``<s>``)
 _SPECIAL_TOKEN = re.compile(
-    r"<\|[A-Za-z0-9_]{1,40}+\|>|<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
+    "<[|\uff5c][A-Za-z0-9_\u2581]{1,40}+[|\uff5c]>|"
+    r"<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
 )
 #: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``;
 #: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
 _DECORATION = re.compile(
-    "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601]"
+    "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601\u263a]"
     r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)|</?(?:p|span|div|code|center|big|small|br)[ \t]*+/?>"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
 )
 
 
+#: display-math environments that only lay an answer out (``equation``, ``align*``, …: display math like ``\\[``),
+#: the document frame (``\\begin{document}``, ``\\documentclass{…}``), ``&`` alignment points and ``\\\\`` line
+#: ends inside them
+_LAYOUT_ENV = re.compile(
+    r"\\(begin|end)\{(?:equation|align|alignat|gather|multline|flalign|eqnarray|displaymath|math)\*?+\}"
+    r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
+    r"|\\usepackage(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,80}+\}"
+)
+#: an end-of-proof mark or a LaTeX line end closing the completion: layout, not words after the answer
+_CLOSING_MARK = re.compile(
+    r"(?:\\(?:blacksquare|square|qed|qedsymbol|Box|hfill)(?![A-Za-z])|[\u220e\u25a1\u25a0]|\\\\|[ \t\n$.])*+$"
+)
+
+_MARK_TOKEN = re.compile(
+    r"(\$)?[ \t]*+(?:\\(?:blacksquare|square|qed|qedsymbol|Box|hfill)(?![A-Za-z])|[\u220e\u25a1\u25a0]|\\\\)[ \t]*+(?(1)\$)"
+)
+
+
+def _layout(text: str) -> str:
+    """``text`` without layout that carries no value: display environments as ``\\[``/``\\]`` (their alignment
+    points dropped), the document frame, and end-of-proof marks or ``\\\\`` at its very end."""
+    if "\\begin" in text or "\\end" in text or "\\documentclass" in text or "\\usepackage" in text:
+        out: list[str] = []
+        pos, inside = 0, False
+        for m in _LAYOUT_ENV.finditer(text):
+            chunk = text[pos : m.start()]
+            out.append(chunk.replace("&", " ") if inside else chunk)
+            inside = m.group(1) == "begin"
+            out.append(" \\[ " if m.group(1) == "begin" else " \\] " if m.group(1) else " ")
+            pos = m.end()
+        out.append(text[pos:])
+        text = "".join(out)
+    tail = text[-200:]
+    m = _CLOSING_MARK.search(tail)
+    if m is not None and m.start() < len(tail) and any(c not in " \t\n$." for c in m.group(0)):
+        kept = _MARK_TOKEN.sub(" ", m.group(0))  # "5. $\\blacksquare$" is "5."
+        text = text[: len(text) - len(tail) + m.start()] + kept
+    return text
+
+
 def _undecorate(text: str) -> str:
+    text = _layout(text)
     return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
 
 
-#: other ways models mark their reasoning: read like ``<think>…</think>``
+#: other ways models mark their reasoning: read like ``<think>…</think>`` (Magistral ``[THINK]``, ``<scratchpad>``,
+#: Seed ``<seed:think>``; the gpt-oss harmony format's analysis and commentary channels are reasoning, its final
+#: channel the answer)
 _REASONING_MARKS = re.compile(
-    r"(?i)</?(?:thinking|reasoning|thought)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
+    r"(?i)</?(?:thinking|reasoning|thought|scratchpad|seed:think)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
+    r"|\[/?THINK\]|<\|channel\|>[ \t]*+(?:analysis|commentary|(final))\b[^<>\n]{0,80}+(?:<\|constrain\|>[^<>\n]{0,80}+)?+"
+    r"<\|message\|>"
 )
+
+
+def _reasoning_mark(m: re.Match[str]) -> str:
+    t = m.group(0)
+    if t.startswith("<|channel|>"):
+        return "</think>" if m.group(1) else "<think>"
+    return "</think>" if "/" in t or "end_" in t else "<think>"
 
 
 #: what may close a line after a box without being words after it (math and markup delimiters, punctuation)
@@ -230,7 +292,22 @@ def _after_tag_changes(after: str) -> bool:
 
 def _tag_re(tag: str) -> re.Pattern[str]:
     """An opening or closing ``tag`` in any case and with spaces (``<Answer >``, ``</ANSWER>``)."""
-    return re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+{re.escape(tag)}[ \t]*+>")
+    return re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+{re.escape(tag)}{_ATTRS}[ \t]*+>")
+
+
+#: HTML-style attributes of a tag (``<answer id="1">``)
+_ATTRS = r"""(?:[ \t]++[A-Za-z_:-]{1,30}+(?:[ \t]*+=[ \t]*+(?:"[^"<>\n]{0,100}+"|'[^'<>\n]{0,100}+'|[^\s<>"']{1,100}+))?+)*+"""
+#: other names of an answer tag, read as one when the completion ends with it (``<final>5</final>``)
+_ANSWER_ALIASES = re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+(?:final|final_answer|output|solution){_ATTRS}[ \t]*+>")
+
+
+def _aliased_answer_tags(text: str, open_t: str, close_t: str) -> str:
+    """``text`` with a closing answer-tag alias (and its opener) as the answer tag, when nothing but spaces
+    follows it and no answer tag is written."""
+    last = _last(_ANSWER_ALIASES.finditer(text[-MAX_INLINE_ANSWER_CHARS:]))
+    if last is None or not last.group(1) or text[-MAX_INLINE_ANSWER_CHARS:][last.end() :].strip():
+        return text
+    return _ANSWER_ALIASES.sub(lambda m: close_t if m.group(1) else open_t, text)
 
 
 def _region(text: str, think_tag: str) -> str:
@@ -301,7 +378,7 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
 def extract_reference(reference: str) -> Extraction:
     """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
     line, the final statement of a worked solution, or else the whole string as a math answer."""
-    text = normalise_spacing(visible(reference))
+    text = normalise_spacing(visible(rendered(reference)))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
     if _looks_like_solution(text) or _is_sentence(text):
@@ -439,6 +516,30 @@ def _group_end(text: str, j: int) -> int:
 
 #: invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen): deleted
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: what does not render, deleted before anything is read: C0/C1 control characters (NUL, …), direction marks and
+#: embeddings (LRM, RLM, ALM, LRE…PDI), the Mongolian vowel separator and variation selectors, the combining
+#: grapheme joiner, invisible times/separator/plus, deprecated format controls, musical formatting, tag characters
+_UNRENDERED = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\U000e0100-\U000e01ef]"
+)
+#: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
+_LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
+_KEYCAP = re.compile("(?<=[0-9])\u20e3")
+
+
+def rendered(text: str) -> str:
+    """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
+    keycap digits as digits. Linear."""
+    if _UNRENDERED.search(text):
+        text = _UNRENDERED.sub("", text)
+    if _LINE_BREAK.search(text):
+        text = _LINE_BREAK.sub("\n", text)
+    return _KEYCAP.sub("", text) if "\u20e3" in text else text
+
+
 #: every way of writing a space: TeX spacing commands, ``~`` ties, empty groups ``{}``, Unicode spaces
 _SPACING = re.compile(
     r"\\(?:[,;:! ]|q?quad(?![A-Za-z])|(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
@@ -622,8 +723,16 @@ def _marked(text: str) -> Extraction | None:
         opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
         after_box = _group_end(text, opener.end()) if opener else last_box
         found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
-    for gsm in deque(_GSM8K.finditer(text), maxlen=8):
-        content = _clean(_GSM_LABEL.sub("", gsm.group(1)))  # "#### Answer: 72"
+    lines = list(deque(_GSM8K.finditer(text), maxlen=8))
+    if "###" in text:
+        lines = sorted(lines + list(deque(_GSM_SHORT.finditer(text), maxlen=8)), key=lambda g: g.start())
+    for gsm in lines:
+        line = gsm.group(1)
+        if _PHRASE.search(line):
+            continue  # "#### The answer is 72": the phrase states it
+        if "#" in line or "`" in line:
+            line = line[: len(line) - len(_last_match(_GSM_CLOSE, line))]
+        content = _clean(_GSM_LABEL.sub("", line))  # "#### Answer: 72"
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
@@ -660,6 +769,12 @@ def _marked(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, final.method, "text")
     return _found(parts, final.method, modes[0])
+
+
+def _last_match(pattern: re.Pattern[str], line: str) -> str:
+    """The text ``pattern`` (anchored at the end) matches at the end of ``line`` (at most 200 characters)."""
+    m = pattern.search(line[-200:])
+    return m.group(0) if m else ""
 
 
 def _key(part: str) -> str:

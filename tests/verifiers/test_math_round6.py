@@ -63,3 +63,143 @@ def test_expression_form_still_evaluates_fractions() -> None:
             (r"\boxed{\frac{85}{4}}", "21", False),
         ]
     )
+
+
+def test_unrendered_characters_are_deleted() -> None:
+    """Direction marks, the Mongolian vowel separator, invisible operators, variation selectors, tag characters
+    and control characters draw nothing: the digits around them are one number; keycap digits are digits."""
+    judge(
+        [
+            ("The answer is 4\u200e2.", "42", True),
+            ("The answer is \u202b42\u202c.", "42", True),
+            ("So we get 4\u2066\u20692.", "42", True),
+            ("The total: 4\u2061\u20622.", "42", True),
+            ("Answer: 4\ufe0e2", "42", True),
+            ("Answer: 4\U000e0041\U000e007f2", "42", True),
+            ("Answer: \U0001d17942", "42", True),
+            ("\\boxed{42}\x00\x07", "42", True),
+            ("The answer is 4\u2060\u200e2.", "41", False),
+            ("The answer is 4\u200f3.", "42", False),
+            ("Answer: 4\ufe0f\u20e32\ufe0f\u20e3", "42", True),
+            ("Answer: 7\ufe0f\u20e3", "42", False),
+        ]
+    )
+
+
+def test_line_breaking_characters_break_lines() -> None:
+    """Vertical tab, form feed, NEL and the Unicode line and paragraph separators end a line like ``\\n``: what
+    follows is a next sentence, read as one (a retraction there retracts)."""
+    for sep in ("\u2028", "\u2029", "\x85", "\x0b", "\x0c"):
+        judge(
+            [
+                (f"So the answer is 42.{sep}Just kidding.", "42", False),
+                (f"Final answer: 42.{sep}Scratch that.", "42", False),
+                (f"Some work: 6 * 7.{sep}So the answer is 42.", "42", True),
+            ]
+        )
+
+
+def test_reasoning_formats_read_only_the_final_part() -> None:
+    """gpt-oss harmony channels, ``[THINK]``, ``<scratchpad>`` and ``<seed:think>`` mark reasoning: only what
+    follows is graded."""
+    judge(
+        [
+            (
+                "<|channel|>analysis<|message|>Try 41? \\boxed{41}<|end|><|start|>assistant<|channel|>final"
+                "<|message|>So the answer is 42.<|return|>",
+                "42",
+                True,
+            ),
+            (
+                "<|channel|>analysis<|message|>It is 42.<|end|><|start|>assistant<|channel|>final<|message|>"
+                "\\boxed{41}<|return|>",
+                "42",
+                False,
+            ),
+            ("[THINK]Perhaps 41, perhaps 42.[/THINK]\nFinal: \\boxed{42}", "42", True),
+            ("[THINK]It must be 42.[/THINK]\n\\boxed{41}", "42", False),
+            ("<scratchpad>\\boxed{7}</scratchpad> The answer is 42.", "42", True),
+            ("<seed:think>\\boxed{7}</seed:think> The answer is 42.", "42", True),
+            ("<seed:think>\\boxed{42}</seed:think> The answer is 7.", "42", False),
+        ]
+    )
+
+
+def test_answer_tags_with_attributes_and_other_names() -> None:
+    """``<answer id=…>`` is an answer tag; ``<final>``, ``<final_answer>``, ``<output>`` and ``<solution>``
+    closing the completion are read as one."""
+    judge(
+        [
+            ('<answer id="q1">42</answer>', "42", True),
+            ("<answer class='final'>41</answer>", "42", False),
+            ("Work: 6 * 7.\n<final_answer>42</final_answer>", "42", True),
+            ("<final>41</final>", "42", False),
+            ("<output>42</output>", "42", True),
+            ("<solution>\nSo 6 * 7 = 42.\n</solution>", "42", True),
+        ]
+    )
+
+
+def test_layout_around_a_box() -> None:
+    """Display environments are display math (their ``&`` alignment points dropped); the document frame, a
+    closing ``\\\\`` and end-of-proof marks after the answer are layout, not words after it."""
+    judge(
+        [
+            ("\\begin{equation*}\n\\boxed{42}\n\\end{equation*}", "42", True),
+            ("\\begin{align}\ny &= 6 \\cdot 7 \\\\\n  &= \\boxed{42}\n\\end{align}", "42", True),
+            ("\\begin{gather*} \\boxed{41} \\end{gather*}", "42", False),
+            ("\\boxed{42} \\\\", "42", True),
+            ("Hence $y = \\boxed{42}$. \\qed", "42", True),
+            ("The answer is 42. \u220e", "42", True),
+            ("\\documentclass{article}\n\\begin{document}\nThe answer is $42$.\n\\end{document}", "42", True),
+            ("\\begin{document}\nThe answer is $41$.\n\\end{document}", "42", False),
+            (
+                "The answer is $\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}$.",
+                "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}",
+                True,
+            ),
+        ]
+    )
+
+
+def test_float_references_are_read_at_float_precision() -> None:
+    """A float reference with 15 or more significant digits is the simple fraction it rounds from (denominator up
+    to 10,000) or else its value at 15 significant digits; a shorter float is read as written."""
+    judge(
+        [
+            ("\\boxed{1.1}", 1.1000000000000001, True),
+            ("\\boxed{\\frac{1}{7}}", 0.14285714285714285, True),
+            ("\\boxed{0.1429}", 0.14285714285714285, True),
+            ("\\boxed{0.14}", 0.14285714285714285, False),
+            ("\\boxed{\\frac{1}{6}}", 0.14285714285714285, False),
+            ("\\boxed{-\\frac{5}{3}}", -1.6666666666666667, True),
+            ("\\boxed{7}", 6.999999999999999, True),
+            ("\\boxed{6.99}", 6.999999999999999, False),
+            ("\\boxed{0.1}", 0.1, True),
+            ("\\boxed{0.1}", "0.30000000000000004", False),
+            ("\\boxed{0.3}", "0.30000000000000004", True),
+        ]
+    )
+
+
+def test_empty_entries_of_a_reference_list_are_skipped() -> None:
+    judge([("42", ["", "42"], True), ("42", ["  ", "41"], False), ("42", [None, "", "42"], True)])
+
+
+def test_gsm8k_answer_line_variants() -> None:
+    """``####: 42``, ``##### 42``, a backticked line, closing hashes, an answer phrase on the line; ``### 42``
+    only as a lone number on its line."""
+    judge(
+        [
+            ("6 * 7 = 42\n####: 42", "42", True),
+            ("6 * 7 = 42\n##### 42", "42", True),
+            ("6 * 7 = 42\n`#### 42`", "42", True),
+            ("6 * 7 = 42\n#### 42 ####", "42", True),
+            ("#### The answer is 42", "42", True),
+            ("#### The answer is 41", "42", False),
+            ("6 * 7 = 42\n### 42", "42", True),
+            ("### Step 1\n6 * 7 = 42\n### 41", "42", False),
+            ("6 * 7 = 42\n`#### 41`", "42", False),
+        ],
+        answer_form="number",
+    )
