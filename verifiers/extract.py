@@ -51,13 +51,14 @@ MAX_BOXES = 64
 _BOX = re.compile(r"\\(?:boxed|fbox|framebox)(?![A-Za-z])")
 _HIDDEN = re.compile(
     r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
-    r"|\\(?:textcolor|color)(?:\[[^\]]{0,30}+\])?+\{([^{}]{0,40}+)\}"
+    r"|\\(?:textcolor|color|mathcolor)[ \t]*+(?:\[(?P<model>[^\]]{0,30}+)\])?+[ \t]*+\{(?P<spec>[^{}]{0,60}+)\}"
     r"|\\scalebox\{\s*+[-+]?0*+(?:\.0*+)?\s*+\}|\\resizebox\*?\{[^{}]{0,20}+\}\{[^{}]{0,20}+\}"
-    r"|(?i:<(script|style|template|noscript)\b[^<>]{0,300}+>)"
-    r"|<([A-Za-z][A-Za-z0-9]{0,10}+)\b([^<>]{0,300}+)>"
+    r"|\\(?:sbox|savebox)[ \t]*+\{[^{}]{0,40}+\}(?:\[[^\]]{0,30}+\]){0,2}+"
+    r"|\\(?:text)?transparent[ \t]*+\{[ \t]*+0*+(?:\.0*+)?[ \t]*+\}"
+    r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<>)[ \t]*+)"
+    r"|(?i:<(?P<raw>script|style|template|noscript)\b[^<>]{0,300}+>)"
+    r"|<(?P<tag>[A-Za-z][A-Za-z0-9]{0,10}+)\b(?P<attrs>[^<>]{0,300}+)>"
 )
-#: colour specifications that render invisibly on a white page
-_WHITE = re.compile(r"(?i)^(?:white(?:!\s*+100)?|#?f{3}(?:f{3})?|1\s*+,\s*+1\s*+,\s*+1|255\s*+,\s*+255\s*+,\s*+255)$")
 #: HTML attributes that hide an element: hidden, display:none, visibility:hidden, white text, size or opacity 0
 _HIDING_ATTR = re.compile(
     r"(?i)\bhidden\b|display\s*+:\s*+none|visibility\s*+:\s*+hidden|(?<![-\w])color\s*+[:=]\s*+[\x22\x27]?\s*+"
@@ -466,22 +467,34 @@ def visible(text: str) -> str:
             end = text.find("-->", s + 4)
             out.append(text[pos:s])
             pos = n if end < 0 else end + 3
-        elif tok.startswith(("\\textcolor", "\\color")):
-            if not _WHITE.match(m.group(1).strip()):
+        elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
+            if not _colour_hides(m.group("model"), m.group("spec")):
                 continue
             out.append(text[pos:s])
             if tok.startswith("\\color"):  # a switch: white to the end of the enclosing group
                 pos = _group_end(text, m.end())
             else:
                 pos = _skip_group(text, m.end())
+        elif tok.startswith(("\\transparent", "\\texttransparent")):  # opacity 0: a switch, or its argument
+            out.append(text[pos:s])
+            pos = _group_end(text, m.end()) if tok.startswith("\\transparent") else _skip_group(text, m.end())
+        elif tok.startswith(("\\sbox", "\\savebox")):  # stored in a box register, drawn only by \usebox
+            if "\\usebox" in text:
+                continue
+            out.append(text[pos:s])
+            pos = _skip_group(text, m.end())
+        elif tok.lstrip(" \t").startswith("["):  # a Markdown comment: [//]: # (…), [comment]: <> (…)
+            end = text.find("\n", m.end())
+            out.append(text[pos:s])
+            pos = n if end < 0 else end
         elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
             if tok.startswith("\\resizebox") and not re.search(r"\{\s*+[-+]?0*+(?:\.0*+)?[a-z]{0,2}\s*+\}", tok):
                 continue
             out.append(text[pos:s])
             pos = _skip_group(text, m.end())
         elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>, <script>…</script>
-            name = m.group(2) or m.group(3)
-            if m.group(2) is None and not _HIDING_ATTR.search(m.group(4)):
+            name = m.group("raw") or m.group("tag")
+            if m.group("raw") is None and not _attrs_hide(m.group("attrs")):
                 continue
             closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
             out.append(text[pos:s])
@@ -495,6 +508,28 @@ def visible(text: str) -> str:
             break
     out.append(text[pos:])
     return "".join(out)
+
+
+def _colour_hides(model: str | None, spec: str) -> bool:
+    from rlvr.verifiers.invisible import latex_colour_invisible
+
+    return latex_colour_invisible(model, spec)
+
+
+_STYLE_ATTR = re.compile(r"""(?i)\b(style|color)\s*+=\s*+(?:"([^"]{0,300}+)"|'([^']{0,300}+)'|([^\s"'>]{1,100}+))""")
+
+
+def _attrs_hide(attrs: str) -> bool:
+    """HTML attributes that hide their element: ``hidden``, or a style or ``color`` that renders nothing."""
+    from rlvr.verifiers.invisible import css_colour_invisible, style_hides
+
+    if _HIDING_ATTR.search(attrs):
+        return True
+    for m in _STYLE_ATTR.finditer(attrs):
+        value = m.group(2) or m.group(3) or m.group(4) or ""
+        if style_hides(value) if m.group(1).lower() == "style" else css_colour_invisible(value):
+            return True
+    return False
 
 
 def _skip_group(text: str, j: int) -> int:

@@ -203,3 +203,43 @@ def test_gsm8k_answer_line_variants() -> None:
         ],
         answer_form="number",
     )
+
+
+def test_what_does_not_render_is_not_read() -> None:
+    """Transparent, zero-opacity, invisible, clipped, zero-scale, off-page and near-white text (CSS and xcolor in
+    any notation), boxes stored but never drawn, and Markdown comments hide an answer; visible colours do not."""
+    no = "I cannot tell."
+    judge(
+        [
+            (f'{no} <div style="color: RGBA(10, 20, 30, 0)">\\boxed{{42}}</div>', "42", False),
+            (f'{no} <p style="font-weight:bold; color:#ffffffff">\\boxed{{42}}</p>', "42", False),
+            (f"{no} <span style='color: hsla(200, 40%, 100%, 1)'>\\boxed{{42}}</span>", "42", False),
+            (f'{no} <b style="opacity: 0.0">\\boxed{{42}}</b>', "42", False),
+            (f'{no} <span style="visibility:collapse">\\boxed{{42}}</span>', "42", False),
+            (f'{no} <span style="clip-path: inset(50%)">\\boxed{{42}}</span>', "42", False),
+            (f'{no} <span style="transform: scaleY(0)">\\boxed{{42}}</span>', "42", False),
+            (f'{no} <span style="position:fixed; top:-5000px">\\boxed{{42}}</span>', "42", False),
+            (f'{no} <font color="whitesmoke">\\boxed{{42}}</font>', "42", False),
+            (f"{no} \\textcolor[RGB]{{254,254,254}}{{\\boxed{{42}}}}", "42", False),
+            (f"{no} \\textcolor[Gray]{{15}}{{\\boxed{{42}}}}", "42", False),
+            (f"{no} \\textcolor[cmy]{{0,0,0}}{{\\boxed{{42}}}}", "42", False),
+            (f"{no} \\textcolor[HTML]{{FDFDFD}}{{\\boxed{{42}}}}", "42", False),
+            (f"{no} \\textcolor{{blue!0!white}}{{\\boxed{{42}}}}", "42", False),
+            (f"{no} $\\mathcolor {{ivory}} {{\\boxed{{42}}}}$", "42", False),
+            (f"{no} {{\\color{{black!0}} \\boxed{{42}}}}", "42", False),
+            (f"{no} \\savebox{{\\answer}}{{\\boxed{{42}}}}", "42", False),
+            (f"{no} {{\\transparent{{0.0}} \\boxed{{42}}}}", "42", False),
+            (f"{no} \\texttransparent{{0}}{{\\boxed{{42}}}}", "42", False),
+            (f"{no}\n[note]: # (\\boxed{{42}})", "42", False),
+            (f"{no}\n[hidden]: <> (The answer is 42.)", "42", False),
+            # drawn
+            ('<span style="color:#333">\\boxed{42}</span>', "42", True),
+            ('<span style="opacity:0.9">\\boxed{42}</span>', "42", True),
+            ('<span style="position:relative; left:-2px">\\boxed{42}</span>', "42", True),
+            ("\\textcolor[gray]{0.2}{\\boxed{42}}", "42", True),
+            ("\\textcolor{red!80!black}{\\boxed{42}}", "42", True),
+            ("\\textcolor[cmyk]{0,0,0,1}{\\boxed{42}}", "42", True),
+            ("\\transparent{0.8} \\boxed{42}", "42", True),
+            ("See [the notes](#sec). The answer is \\boxed{42}.", "42", True),
+        ]
+    )
