@@ -88,8 +88,17 @@ _CHOICE = re.compile(
 )
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _OPTION_LINE = re.compile(r"^[ \t]*+\(?[A-J][.)][ \t]++(?=[-\d$\\])[^\n]{1,80}+$")
+#: copulas of several words, matched before their first word alone: "is equal to", "end up with", "are left
+#: with", "adds up to", "works out to"
+_MULTI_COPULA = (
+    r"(?:(?:is|are|was|were|be|being)[ \t]+)?(?:equal|equivalent|identical)[ \t]+to|equals[ \t]+to"
+    r"|(?:end|ends|ended|ending)[ \t]+up[ \t]+(?:with|being|at|as)|(?:are|is|was|were|be|am|get|gets|got)[ \t]+left"
+    r"[ \t]+with|(?:add|adds|added)[ \t]+up[ \t]+to|(?:work|works|worked)[ \t]+out[ \t]+to"
+)
 _COPULA = re.compile(
-    r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    r"(?i)\b(?:"
+    + _MULTI_COPULA
+    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
@@ -100,7 +109,7 @@ _CLAUSE = re.compile(
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
-    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
+    r"(?i)^(?:(?:equal|equals|equivalent|identical)[ \t]++to\b[ \t]*+|(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
     r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
@@ -777,6 +786,8 @@ def _marked(text: str) -> Extraction | None:
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
         # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
         got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
+        if got is not None and got.answer is not None and _DECIMAL_COMMA_PHRASE.match(m.group(0)):
+            got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
         if got is not None and got.answer is not None:
             found.append((m.start(), end, got))
     if not found:
@@ -804,6 +815,18 @@ def _marked(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, final.method, "text")
     return _found(parts, final.method, modes[0])
+
+
+#: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
+#: Russian): their numbers are read with ``,`` as the decimal mark and ``.`` between thousands
+_DECIMAL_COMMA_PHRASE = re.compile(r"(?i)la[ \t]|die[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442")
+#: a number written with a decimal comma and/or dots between thousands: 2,5; 1.000; 1.234.567,89
+_COMMA_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})++(?:,\d++)?+|\d++,\d++)(?![\d]|[.,]\d)")
+
+
+def _decimal_comma(answer: str) -> str:
+    """``answer`` with its decimal-comma numbers in decimal-point notation (``2,5`` is 2.5, ``1.000`` is 1000)."""
+    return _COMMA_NUMBER.sub(lambda m: m.group(0).replace(".", "").replace(",", "."), answer)
 
 
 def _last_match(pattern: re.Pattern[str], line: str) -> str:
@@ -991,7 +1014,9 @@ _REJECTED = re.compile(
 
 
 _ANCHOR = re.compile(
-    r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    r"(?i)\b(?:"
+    + _MULTI_COPULA
+    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
@@ -1753,7 +1778,15 @@ _BOUNDARY = frozenset(
     """that which who whom whose where when while because since as so for of in on at by to from with within
     without into onto after before during per each every ago later earlier old long wide tall high deep away left
     remaining than if is are was were be will would can could must should does do did has have had its their
-    his her our your my this these those""".split()
+    his her our your my this these those today tonight yesterday tomorrow daily weekly monthly yearly annually
+    hourly nightly""".split()
+)
+
+
+#: a comparative or superlative adjective ("younger", "taller", "farthest"), "more"/"less"/"fewer", and words
+#: that make a value a difference or an offset ("5 minutes late", "5 dollars off", "5 points behind")
+_COMPARATIVE = re.compile(
+    r"[a-z]{2,}(?:er|est)|more|less|fewer|most|least|late|early|behind|ahead|apart|off|short|over|under|extra|too"
 )
 
 
@@ -1766,6 +1799,16 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
 
     after = [m for m in words if m.start() >= hi]
     k = 0
+    noun = False  # a unit or count noun is in the phrase: a predicate may follow ("5 people attended")
+
+    def predicate(at: int) -> int | None:
+        """After a noun phrase, words that do not change the value are its predicate: the phrase ends. A
+        comparative ("5 years younger", "5 cm taller than") makes the value a difference: no cut."""
+        first = after[at].group(0).lower()
+        if not noun or _COMPARATIVE.fullmatch(first) or changes_value(masked[after[at].start() :]):
+            return None
+        return hi
+
     while k < len(after) and not masked[hi : after[k].start()].strip(" \t,"):
         w = after[k].group(0)
         low = w.lower()
@@ -1780,24 +1823,28 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()
             k += 1
+            noun = True
             continue
         # a count-noun phrase: up to three adjectives and a plural noun
         j = k
         while j < len(after) and j - k < 4:
             wj = after[j].group(0)
-            if not adjective_ok(wj) or _modifier(wj) or wj.lower() in _BOUNDARY:
+            if _modifier(wj):
                 return None
+            if not adjective_ok(wj) or wj.lower() in _BOUNDARY:
+                return predicate(k)
             if masked[(after[j - 1].end() if j > k else hi) : after[j].start()].strip(" \t"):
-                return None
+                return predicate(k)
             if count_noun(wj) is not None:
                 break
             j += 1
         else:
-            return None
+            return predicate(k)
         if j >= len(after):
-            return None
+            return predicate(k)
         hi = after[j].end()
         k = j + 1
+        noun = True
     if k < len(after) and masked[hi : after[k].start()].strip(" \t,"):
         return hi  # punctuation or math after the phrase ends it
     return hi

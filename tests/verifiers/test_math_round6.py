@@ -243,3 +243,63 @@ def test_what_does_not_render_is_not_read() -> None:
             ("See [the notes](#sec). The answer is \\boxed{42}.", "42", True),
         ]
     )
+
+
+def test_copulas_of_several_words() -> None:
+    """ "is equal to", "equivalent to", "end up with", "are left with", "adds up to", "works out to" state the
+    value after them; cue words and alternatives after them still count."""
+    judge(
+        [
+            ("Therefore the perimeter is equal to 42.", "42", True),
+            ("So $y$ is equivalent to $42$.", "42", True),
+            ("In the end they end up with 42 marbles.", "42", True),
+            ("After lunch we were left with 42.", "42", True),
+            ("All together it added up to 42.", "42", True),
+            ("The cost works out to $42$.", "42", True),
+            ("Therefore the perimeter is equal to 41.", "42", False),
+            ("So $y$ is not equal to 42.", "42", False),
+            ("They end up with at least 42.", "42", False),
+            ("It adds up to more than 42.", "42", False),
+            ("We are left with 42 or 43.", "42", False),
+        ]
+    )
+
+
+def test_decimal_comma_after_an_answer_phrase_of_a_comma_language() -> None:
+    """After "Die Antwort ist", "La réponse est", "La respuesta es", "A resposta é", "La risposta è", "Ответ" a
+    number is read with a decimal comma and dots between thousands; an English answer keeps the comma as today."""
+    judge(
+        [
+            ("Die Antwort lautet 3,75.", "3.75", True),
+            ("La réponse est 0,25.", "\\frac14", True),
+            ("La risposta è 12,5.", "12.5", True),
+            ("A resposta é 2.500.", "2500", True),
+            ("Ответ: 1.234,5", "1234.5", True),
+            ("Die Antwort ist 3,75.", "375", False),
+            ("La respuesta es 2.500.", "2.5", False),
+            ("La réponse est 1,2,3.", "1.2", False),
+            ("The answer is 2,500.", "2500", True),
+            ("The answer is 2,500.", "2.5", False),
+        ]
+    )
+
+
+def test_a_predicate_after_a_value_and_its_noun() -> None:
+    """A final sentence whose value and noun phrase are followed by a predicate that does not change the value
+    ("42 guests came to the wedding.", "She walks 42 km today.") states the value; cue words, a multiplier or
+    another value after it still count."""
+    judge(
+        [
+            ("42 guests came to the wedding.", "42", True),
+            ("42 marbles stay in the jar.", "42", True),
+            ("She walks 42 km today.", "42", True),
+            ("He saves \\$42 weekly.", "42", True),
+            ("42 guests came to the wedding.", "41", False),
+            ("42 guests probably came.", "42", False),
+            ("42 guests came, I think.", "42", False),
+            ("42 thousand guests came.", "42", False),
+            ("She walks 42 km at most.", "42", False),
+            ("42 guests or so came.", "42", False),
+        ],
+        answer_form="number",
+    )
