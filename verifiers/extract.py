@@ -167,6 +167,8 @@ def extract(
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     if answer_tag == "answer" and open_t not in text and "<" in text:
         text = _aliased_answer_tags(text, open_t, close_t)
+    if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
+        text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
     end = text.rfind(close_t)
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
@@ -198,7 +200,9 @@ _SPECIAL_TOKEN = re.compile(
 #: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
 _DECORATION = re.compile(
     "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601\u263a]"
-    r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)|</?(?:p|span|div|code|center|big|small|br)[ \t]*+/?>"
+    r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)"
+    r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt)"
+    r"(?:[ \t]++[^<>]{0,300}+)?+/?>|(?m:^[ \t]*+(?:```|~~~)[A-Za-z0-9_+-]{0,20}+[ \t]*+$)"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
 )
 
@@ -309,6 +313,23 @@ def _tag_re(tag: str) -> re.Pattern[str]:
 _ATTRS = r"""(?:[ \t]++[A-Za-z_:-]{1,30}+(?:[ \t]*+=[ \t]*+(?:"[^"<>\n]{0,100}+"|'[^'<>\n]{0,100}+'|[^\s<>"']{1,100}+))?+)*+"""
 #: other names of an answer tag, read as one when the completion ends with it (``<final>5</final>``)
 _ANSWER_ALIASES = re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+(?:final|final_answer|output|solution){_ATTRS}[ \t]*+>")
+
+
+#: a JSON object holding only an answer (``{"answer": 5}``, ``{"final_answer": "\\frac12"}``): an answer tag
+_JSON_ANSWER = re.compile(
+    r"""\{[ \t\n]*+"(?:final_answer|answer)"[ \t]*+:[ \t]*+("(?:[^"\\\n]|\\.){0,400}+"|-?\d[\d.eE+-]{0,40}+)[ \t\n]*+\}"""
+)
+
+
+def _json_value(raw: str) -> str:
+    """A JSON number or string as the text it stands for (escapes undone)."""
+    import json
+
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    return value if isinstance(value, str) else raw
 
 
 def _aliased_answer_tags(text: str, open_t: str, close_t: str) -> str:

@@ -303,3 +303,21 @@ def test_a_predicate_after_a_value_and_its_noun() -> None:
         ],
         answer_form="number",
     )
+
+
+def test_markup_and_json_around_an_answer() -> None:
+    """Layout tags with attributes (``<span class=…>``, ``<pre>``), code fences and a JSON object holding only an
+    answer do not hide or change the answer; hidden elements still hide it."""
+    judge(
+        [
+            ('<div class="final">The answer is 42.</div>', "42", True),
+            ("<pre>42</pre>", "42", True),
+            ("So:\n```text\n42\n```", "42", True),
+            ('{"answer": 42}', "42", True),
+            ('```json\n{"final_answer": "\\\\frac{1}{2}"}\n```', "0.5", True),
+            ('{"answer": 41}', "42", False),
+            ('{"answer": "42 or 41"}', "42", False),
+            ('<span class="x">41</span>', "42", False),
+            ('I do not know. <span class="x" style="display:none">\\boxed{42}</span>', "42", False),
+        ]
+    )
