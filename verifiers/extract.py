@@ -56,6 +56,7 @@ _HIDDEN = re.compile(
     r"|\\(?:sbox|savebox)[ \t]*+\{[^{}]{0,40}+\}(?:\[[^\]]{0,30}+\]){0,2}+"
     r"|\\(?:text)?transparent[ \t]*+\{[ \t]*+0*+(?:\.0*+)?[ \t]*+\}"
     r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<>)[ \t]*+)"
+    r"|\\(?:[xb]?cancel|sout|st|xout)[ \t]*+(?=\{)"
     r"|(?i:<(?P<raw>script|style|template|noscript)\b[^<>]{0,300}+>)"
     r"|<(?P<tag>[A-Za-z][A-Za-z0-9]{0,10}+)\b(?P<attrs>[^<>]{0,300}+)>"
 )
@@ -508,6 +509,9 @@ def visible(text: str) -> str:
         elif tok.startswith(("\\transparent", "\\texttransparent")):  # opacity 0: a switch, or its argument
             out.append(text[pos:s])
             pos = _group_end(text, m.end()) if tok.startswith("\\transparent") else _skip_group(text, m.end())
+        elif tok.startswith(("\\cancel", "\\xcancel", "\\bcancel", "\\sout", "\\st", "\\xout")):
+            out.append(text[pos:s] + " ")  # struck out, with groups inside (\sout{\boxed{5}}): no answer
+            pos = _skip_group(text, m.end())
         elif tok.startswith(("\\sbox", "\\savebox")):  # stored in a box register, drawn only by \usebox
             if "\\usebox" in text:
                 continue

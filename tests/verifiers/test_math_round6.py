@@ -321,3 +321,17 @@ def test_markup_and_json_around_an_answer() -> None:
             ('I do not know. <span class="x" style="display:none">\\boxed{42}</span>', "42", False),
         ]
     )
+
+
+def test_struck_out_text_with_groups_inside() -> None:
+    """``\\sout``, ``\\st``, ``\\xout`` and ``\\cancel`` strike their whole argument, groups included: a struck box is
+    no answer."""
+    judge(
+        [
+            ("\\sout{\\boxed{41}} \\boxed{42}", "42", True),
+            ("\\xout{$\\boxed{41}$} So the answer is $42$.", "42", True),
+            ("\\sout{\\boxed{42}} \\boxed{41}", "42", False),
+            ("\\cancel{\\boxed{42}}", "42", False),
+            ("\\st {The answer is \\boxed{42}.}", "42", False),
+        ]
+    )
