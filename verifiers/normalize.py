@@ -248,7 +248,8 @@ def parse_number(text: str) -> Num | None:
 
 
 def merge_thousands(toks: list[Tok]) -> list[Tok]:
-    """``1,250,000`` (comma groups of three right after the digits, no spaces) as one number token."""
+    """``1,250,000`` (comma groups of three right after the digits, no spaces) as one number token; so is the
+    Indian grouping ``1,00,000`` / ``12,34,567`` (groups of two, then a last group of three)."""
     t = toks
     out: list[Tok] = []
     i = 0
@@ -265,6 +266,8 @@ def merge_thousands(toks: list[Tok]) -> list[Tok]:
             ):
                 digits += t[j + 2][1]
                 j += 2
+            if j == i and len(tok[1]) <= 2:
+                j, digits = _indian_groups(t, i)
             if j > i and not (j + 1 < len(t) and t[j + 1][0] == "num"):
                 out.append(("num", digits))
                 i = j + 1
@@ -272,6 +275,19 @@ def merge_thousands(toks: list[Tok]) -> list[Tok]:
         out.append(tok)
         i += 1
     return out
+
+
+def _indian_groups(t: list[Tok], i: int) -> tuple[int, str]:
+    """From ``t[i]`` (one or two digits): comma groups of two and a last group of three (``1,00,000``), as the
+    index of the last group and the digits; ``(i, …)`` when the groups do not end so."""
+    j, digits = i, t[i][1]
+    while j + 2 < len(t) and t[j + 1] == ("op", ",") and t[j + 2][0] == "num" and len(t[j + 2][1]) == 2:
+        digits += t[j + 2][1]
+        j += 2
+    last = t[j + 2][1] if j + 2 < len(t) and t[j + 1] == ("op", ",") and t[j + 2][0] == "num" else ""
+    if j == i or len(last.split(".")[0]) != 3:
+        return i, t[i][1]
+    return j + 2, digits + last
 
 
 def decimal_matches(

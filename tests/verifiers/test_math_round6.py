@@ -335,3 +335,16 @@ def test_struck_out_text_with_groups_inside() -> None:
             ("\\st {The answer is \\boxed{42}.}", "42", False),
         ]
     )
+
+
+def test_indian_digit_grouping() -> None:
+    """``1,00,000`` and ``12,34,567``: comma groups of two, then a last group of three, are one number."""
+    judge(
+        [
+            ("The population is 3,20,000.", "320000", True),
+            ("\\boxed{12,34,567}", "1234567", True),
+            ("\\boxed{3,20,000}", "32000", False),
+            ("\\boxed{3,20,00}", "320000", False),
+            ("\\boxed{3,250,000}", "3250000", True),
+        ]
+    )
