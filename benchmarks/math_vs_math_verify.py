@@ -21,7 +21,10 @@ passes it):
   trigonometric functions, special tokens, check marks, other scripts' digits and answer phrases, …); a row's
   ``opts`` are the verifier options it was judged under (``{"answer_form": "number"}``);
 * ``math_redteam4.jsonl``: the fifth round's findings (closings, questions to the reader and asides after a correct
-  answer; retractions, corrections and negations in other languages after it), the same fields.
+  answer; retractions, corrections and negations in other languages after it), the same fields;
+* ``math_redteam5.jsonl``: the sixth round's findings (doubts after a GSM8K ``####`` line, cue words, number-form
+  restatements such as ``\\frac{46}{2}`` under ``answer_form=number``, hidden boxes, invisible characters,
+  reasoning formats, float references, GSM8K final sentences, …), the same fields.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -52,6 +55,7 @@ CORPORA = (
     "math_redteam2.jsonl",
     "math_redteam3.jsonl",
     "math_redteam4.jsonl",
+    "math_redteam5.jsonl",
 )
 
 

@@ -26,6 +26,7 @@ worker (:func:`answers_equal_any`).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -416,8 +417,8 @@ class _Matcher:
 
     def _values(self, p: Scalar, g: Scalar, convert: tuple[str, str | None] | None) -> bool:
         pn, gn = p.num, g.num
-        if self.options.answer_form == "number" and gn is not None and pn is None:
-            return False  # a number asked for, an expression written (16 + 7 for 23): the question restated
+        if self.options.answer_form == "number" and gn is not None and (pn is None or pn.unreduced):
+            return False  # a number asked for, an expression written (16 + 7, 46/2 for 23): the question restated
         if convert is not None and convert[1] == "%":
             if convert[0] == "p" and pn is not None:
                 pn = _percent(pn)
@@ -462,6 +463,8 @@ class _Matcher:
         r, s = (p, g) if isinstance(p, Ratio) else (g, p)
         if not isinstance(r, Ratio) or not isinstance(s, Scalar) or s.unit is not None:
             return False
+        if self.options.answer_form == "number" and r is p and s.num is not None and not _lowest_terms(r):
+            return False  # 10:2 for 5 restates the division, as 10/2 does
         if r.a.num is not None and r.b.num is not None and s.num is not None:
             if r.b.num.value == 0:
                 return False
@@ -484,6 +487,16 @@ class _Matcher:
         if any(x is None for x in e) or e[1] == 0 or e[3] == 0:
             return False
         return _sympy_equal(e[0] * e[1], e[2] * e[3], None, None, self.options)
+
+
+def _lowest_terms(r: Ratio) -> bool:
+    """``a:b`` of integers in lowest terms with b > 1 (the form a number written as a fraction must take)."""
+    a, b = r.a.num, r.b.num
+    if a is None or b is None or a.places is not None or b.places is not None or a.unreduced or b.unreduced:
+        return False
+    if a.value.denominator != 1 or b.value.denominator != 1:
+        return False
+    return b.value > 1 and math.gcd(a.value.numerator, b.value.numerator) == 1
 
 
 class _Inf:

@@ -51,20 +51,30 @@ MAX_BOXES = 64
 _BOX = re.compile(r"\\(?:boxed|fbox|framebox)(?![A-Za-z])")
 _HIDDEN = re.compile(
     r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
-    r"|\\(?:textcolor|color)(?:\[[^\]]{0,30}+\])?+\{([^{}]{0,40}+)\}"
+    r"|\\(?:textcolor|color|mathcolor)[ \t]*+(?:\[(?P<model>[^\]]{0,30}+)\])?+[ \t]*+\{(?P<spec>[^{}]{0,60}+)\}"
     r"|\\scalebox\{\s*+[-+]?0*+(?:\.0*+)?\s*+\}|\\resizebox\*?\{[^{}]{0,20}+\}\{[^{}]{0,20}+\}"
-    r"|(?i:<(script|style|template|noscript)\b[^<>]{0,300}+>)"
-    r"|<([A-Za-z][A-Za-z0-9]{0,10}+)\b([^<>]{0,300}+)>"
+    r"|\\(?:sbox|savebox)[ \t]*+\{[^{}]{0,40}+\}(?:\[[^\]]{0,30}+\]){0,2}+"
+    r"|\\(?:text)?transparent[ \t]*+\{[ \t]*+0*+(?:\.0*+)?[ \t]*+\}"
+    r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<>)[ \t]*+)"
+    r"|\\(?:[xb]?cancel|sout|st|xout)[ \t]*+(?=\{)"
+    r"|(?i:<(?P<raw>script|style|template|noscript)\b[^<>]{0,300}+>)"
+    r"|<(?P<tag>[A-Za-z][A-Za-z0-9]{0,10}+)\b(?P<attrs>[^<>]{0,300}+)>"
 )
-#: colour specifications that render invisibly on a white page
-_WHITE = re.compile(r"(?i)^(?:white(?:!\s*+100)?|#?f{3}(?:f{3})?|1\s*+,\s*+1\s*+,\s*+1|255\s*+,\s*+255\s*+,\s*+255)$")
 #: HTML attributes that hide an element: hidden, display:none, visibility:hidden, white text, size or opacity 0
 _HIDING_ATTR = re.compile(
     r"(?i)\bhidden\b|display\s*+:\s*+none|visibility\s*+:\s*+hidden|(?<![-\w])color\s*+[:=]\s*+[\x22\x27]?\s*+"
     r"(?:white|#f{3}(?:f{3})?\b|rgb\(\s*+255\s*+,\s*+255\s*+,\s*+255\s*+\))|font-size\s*+:\s*+0*+(?:\.0*+)?(?:px|pt|em|rem|%)?"
     r"\s*+(?:[;\x22\x27]|$)|opacity\s*+:\s*+0*+(?:\.0*+)?\s*+(?:[;\x22\x27]|$)"
 )
-_GSM8K = re.compile(r"####[ \t]*+([^\n]*+)")
+#: a GSM8K answer line: ``#### 72`` (also ``####: 72``, ``##### 72``, `` `#### 72` ``, ``#### 72 ####``)
+_GSM8K = re.compile(r"####++[ \t]*+:?+[ \t]*+([^\n]*+)")
+#: a GSM8K answer line written with three hashes: only a lone number on its line (``### 72``; ``### Step 2`` is a
+#: heading)
+_GSM_SHORT = re.compile(
+    r"(?m)^[ \t]*+`?+###(?!#)[ \t]*+:?+[ \t]*+(\$?+-?\d[\d,]{0,40}+(?:\.\d{1,40}+)?+)[ \t]*+`?+[ \t]*+$"
+)
+#: what closes a GSM8K answer line without being part of its answer: trailing hashes, a code span's backtick
+_GSM_CLOSE = re.compile(r"(?:[ \t]*+(?:#++|`++))++[ \t]*+$")
 _GSM_LABEL = re.compile(r"(?i)^[ \t*]*+(?:final[ \t]++)?answer[ \t*]*+:[ \t*]*+")
 _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+(?:is\b|:|-))?|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
@@ -79,8 +89,17 @@ _CHOICE = re.compile(
 )
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _OPTION_LINE = re.compile(r"^[ \t]*+\(?[A-J][.)][ \t]++(?=[-\d$\\])[^\n]{1,80}+$")
+#: copulas of several words, matched before their first word alone: "is equal to", "end up with", "are left
+#: with", "adds up to", "works out to"
+_MULTI_COPULA = (
+    r"(?:(?:is|are|was|were|be|being)[ \t]+)?(?:equal|equivalent|identical)[ \t]+to|equals[ \t]+to"
+    r"|(?:end|ends|ended|ending)[ \t]+up[ \t]+(?:with|being|at|as)|(?:are|is|was|were|be|am|get|gets|got)[ \t]+left"
+    r"[ \t]+with|(?:add|adds|added)[ \t]+up[ \t]+to|(?:work|works|worked)[ \t]+out[ \t]+to"
+)
 _COPULA = re.compile(
-    r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    r"(?i)\b(?:"
+    + _MULTI_COPULA
+    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
@@ -91,7 +110,7 @@ _CLAUSE = re.compile(
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
-    r"(?i)^(?:(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
+    r"(?i)^(?:(?:equal|equals|equivalent|identical)[ \t]++to\b[ \t]*+|(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
     r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
@@ -160,14 +179,17 @@ def extract(
     (``**Tuesday**``, "No, it is not possible.", a lone "Evelyn")."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
+    text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
-        text = _REASONING_MARKS.sub(
-            lambda m: "</think>" if "/" in m.group(0) or "end_" in m.group(0) else "<think>", text
-        )
+        text = _REASONING_MARKS.sub(_reasoning_mark, text)
     text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
     text = normalise_spacing(_undecorate(visible(text)))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
+    if answer_tag == "answer" and open_t not in text and "<" in text:
+        text = _aliased_answer_tags(text, open_t, close_t)
+    if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
+        text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
     end = text.rfind(close_t)
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
@@ -196,25 +218,80 @@ def extract(
 #: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
 #: the end (elsewhere it closes a struck-out ``<s>``)
 _SPECIAL_TOKEN = re.compile(
-    r"<\|[A-Za-z0-9_]{1,40}+\|>|<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
+    "<[|\uff5c][A-Za-z0-9_\u2581]{1,40}+[|\uff5c]>|"
+    r"<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
 )
 #: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``;
 #: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
 _DECORATION = re.compile(
-    "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601]"
-    r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)|</?(?:p|span|div|code|center|big|small|br)[ \t]*+/?>"
+    "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601\u263a]"
+    r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)"
+    r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt)"
+    r"(?:[ \t]++[^<>]{0,300}+)?+/?>|(?m:^[ \t]*+(?:```|~~~)[A-Za-z0-9_+-]{0,20}+[ \t]*+$)"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
 )
 
 
+#: display-math environments that only lay an answer out (``equation``, ``align*``, …: display math like ``\\[``),
+#: the document frame (``\\begin{document}``, ``\\documentclass{…}``), ``&`` alignment points and ``\\\\`` line
+#: ends inside them
+_LAYOUT_ENV = re.compile(
+    r"\\(begin|end)\{(?:equation|align|alignat|gather|multline|flalign|eqnarray|displaymath|math)\*?+\}"
+    r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
+    r"|\\usepackage(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,80}+\}"
+)
+#: an end-of-proof mark or a LaTeX line end closing the completion: layout, not words after the answer
+_CLOSING_MARK = re.compile(
+    r"(?:\\(?:blacksquare|square|qed|qedsymbol|Box|hfill)(?![A-Za-z])|[\u220e\u25a1\u25a0]|\\\\|[ \t\n$.])*+$"
+)
+
+_MARK_TOKEN = re.compile(
+    r"(\$)?[ \t]*+(?:\\(?:blacksquare|square|qed|qedsymbol|Box|hfill)(?![A-Za-z])|[\u220e\u25a1\u25a0]|\\\\)[ \t]*+(?(1)\$)"
+)
+
+
+def _layout(text: str) -> str:
+    """``text`` without layout that carries no value: display environments as ``\\[``/``\\]`` (their alignment
+    points dropped), the document frame, and end-of-proof marks or ``\\\\`` at its very end."""
+    if "\\begin" in text or "\\end" in text or "\\documentclass" in text or "\\usepackage" in text:
+        out: list[str] = []
+        pos, inside = 0, False
+        for m in _LAYOUT_ENV.finditer(text):
+            chunk = text[pos : m.start()]
+            out.append(chunk.replace("&", " ") if inside else chunk)
+            inside = m.group(1) == "begin"
+            out.append(" \\[ " if m.group(1) == "begin" else " \\] " if m.group(1) else " ")
+            pos = m.end()
+        out.append(text[pos:])
+        text = "".join(out)
+    tail = text[-200:]
+    m = _CLOSING_MARK.search(tail)
+    if m is not None and m.start() < len(tail) and any(c not in " \t\n$." for c in m.group(0)):
+        kept = _MARK_TOKEN.sub(" ", m.group(0))  # "5. $\\blacksquare$" is "5."
+        text = text[: len(text) - len(tail) + m.start()] + kept
+    return text
+
+
 def _undecorate(text: str) -> str:
+    text = _layout(text)
     return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
 
 
-#: other ways models mark their reasoning: read like ``<think>…</think>``
+#: other ways models mark their reasoning: read like ``<think>…</think>`` (Magistral ``[THINK]``, ``<scratchpad>``,
+#: Seed ``<seed:think>``; the gpt-oss harmony format's analysis and commentary channels are reasoning, its final
+#: channel the answer)
 _REASONING_MARKS = re.compile(
-    r"(?i)</?(?:thinking|reasoning|thought)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
+    r"(?i)</?(?:thinking|reasoning|thought|scratchpad|seed:think)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
+    r"|\[/?THINK\]|<\|channel\|>[ \t]*+(?:analysis|commentary|(final))\b[^<>\n]{0,80}+(?:<\|constrain\|>[^<>\n]{0,80}+)?+"
+    r"<\|message\|>"
 )
+
+
+def _reasoning_mark(m: re.Match[str]) -> str:
+    t = m.group(0)
+    if t.startswith("<|channel|>"):
+        return "</think>" if m.group(1) else "<think>"
+    return "</think>" if "/" in t or "end_" in t else "<think>"
 
 
 #: what may close a line after a box without being words after it (math and markup delimiters, punctuation)
@@ -283,7 +360,39 @@ def _after_tag_changes(after: str) -> bool:
 
 def _tag_re(tag: str) -> re.Pattern[str]:
     """An opening or closing ``tag`` in any case and with spaces (``<Answer >``, ``</ANSWER>``)."""
-    return re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+{re.escape(tag)}[ \t]*+>")
+    return re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+{re.escape(tag)}{_ATTRS}[ \t]*+>")
+
+
+#: HTML-style attributes of a tag (``<answer id="1">``)
+_ATTRS = r"""(?:[ \t]++[A-Za-z_:-]{1,30}+(?:[ \t]*+=[ \t]*+(?:"[^"<>\n]{0,100}+"|'[^'<>\n]{0,100}+'|[^\s<>"']{1,100}+))?+)*+"""
+#: other names of an answer tag, read as one when the completion ends with it (``<final>5</final>``)
+_ANSWER_ALIASES = re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+(?:final|final_answer|output|solution){_ATTRS}[ \t]*+>")
+
+
+#: a JSON object holding only an answer (``{"answer": 5}``, ``{"final_answer": "\\frac12"}``): an answer tag
+_JSON_ANSWER = re.compile(
+    r"""\{[ \t\n]*+"(?:final_answer|answer)"[ \t]*+:[ \t]*+("(?:[^"\\\n]|\\.){0,400}+"|-?\d[\d.eE+-]{0,40}+)[ \t\n]*+\}"""
+)
+
+
+def _json_value(raw: str) -> str:
+    """A JSON number or string as the text it stands for (escapes undone)."""
+    import json
+
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    return value if isinstance(value, str) else raw
+
+
+def _aliased_answer_tags(text: str, open_t: str, close_t: str) -> str:
+    """``text`` with a closing answer-tag alias (and its opener) as the answer tag, when nothing but spaces
+    follows it and no answer tag is written."""
+    last = _last(_ANSWER_ALIASES.finditer(text[-MAX_INLINE_ANSWER_CHARS:]))
+    if last is None or not last.group(1) or text[-MAX_INLINE_ANSWER_CHARS:][last.end() :].strip():
+        return text
+    return _ANSWER_ALIASES.sub(lambda m: close_t if m.group(1) else open_t, text)
 
 
 def _region(text: str, think_tag: str) -> str:
@@ -354,7 +463,7 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
 def extract_reference(reference: str) -> Extraction:
     """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
     line, the final statement of a worked solution, or else the whole string as a math answer."""
-    text = normalise_spacing(visible(reference))
+    text = normalise_spacing(visible(rendered(reference)))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
     if _looks_like_solution(text) or _is_sentence(text):
@@ -442,22 +551,37 @@ def visible(text: str) -> str:
             end = text.find("-->", s + 4)
             out.append(text[pos:s])
             pos = n if end < 0 else end + 3
-        elif tok.startswith(("\\textcolor", "\\color")):
-            if not _WHITE.match(m.group(1).strip()):
+        elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
+            if not _colour_hides(m.group("model"), m.group("spec")):
                 continue
             out.append(text[pos:s])
             if tok.startswith("\\color"):  # a switch: white to the end of the enclosing group
                 pos = _group_end(text, m.end())
             else:
                 pos = _skip_group(text, m.end())
+        elif tok.startswith(("\\transparent", "\\texttransparent")):  # opacity 0: a switch, or its argument
+            out.append(text[pos:s])
+            pos = _group_end(text, m.end()) if tok.startswith("\\transparent") else _skip_group(text, m.end())
+        elif tok.startswith(("\\cancel", "\\xcancel", "\\bcancel", "\\sout", "\\st", "\\xout")):
+            out.append(text[pos:s] + " ")  # struck out, with groups inside (\sout{\boxed{5}}): no answer
+            pos = _skip_group(text, m.end())
+        elif tok.startswith(("\\sbox", "\\savebox")):  # stored in a box register, drawn only by \usebox
+            if "\\usebox" in text:
+                continue
+            out.append(text[pos:s])
+            pos = _skip_group(text, m.end())
+        elif tok.lstrip(" \t").startswith("["):  # a Markdown comment: [//]: # (…), [comment]: <> (…)
+            end = text.find("\n", m.end())
+            out.append(text[pos:s])
+            pos = n if end < 0 else end
         elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
             if tok.startswith("\\resizebox") and not re.search(r"\{\s*+[-+]?0*+(?:\.0*+)?[a-z]{0,2}\s*+\}", tok):
                 continue
             out.append(text[pos:s])
             pos = _skip_group(text, m.end())
         elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>, <script>…</script>
-            name = m.group(2) or m.group(3)
-            if m.group(2) is None and not _HIDING_ATTR.search(m.group(4)):
+            name = m.group("raw") or m.group("tag")
+            if m.group("raw") is None and not _attrs_hide(m.group("attrs")):
                 continue
             closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
             out.append(text[pos:s])
@@ -471,6 +595,28 @@ def visible(text: str) -> str:
             break
     out.append(text[pos:])
     return "".join(out)
+
+
+def _colour_hides(model: str | None, spec: str) -> bool:
+    from rlvr.verifiers.invisible import latex_colour_invisible
+
+    return latex_colour_invisible(model, spec)
+
+
+_STYLE_ATTR = re.compile(r"""(?i)\b(style|color)\s*+=\s*+(?:"([^"]{0,300}+)"|'([^']{0,300}+)'|([^\s"'>]{1,100}+))""")
+
+
+def _attrs_hide(attrs: str) -> bool:
+    """HTML attributes that hide their element: ``hidden``, or a style or ``color`` that renders nothing."""
+    from rlvr.verifiers.invisible import css_colour_invisible, style_hides
+
+    if _HIDING_ATTR.search(attrs):
+        return True
+    for m in _STYLE_ATTR.finditer(attrs):
+        value = m.group(2) or m.group(3) or m.group(4) or ""
+        if style_hides(value) if m.group(1).lower() == "style" else css_colour_invisible(value):
+            return True
+    return False
 
 
 def _skip_group(text: str, j: int) -> int:
@@ -492,6 +638,30 @@ def _group_end(text: str, j: int) -> int:
 
 #: invisible characters (zero-width space/joiners, word joiner, BOM, soft hyphen): deleted
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: what does not render, deleted before anything is read: C0/C1 control characters (NUL, …), direction marks and
+#: embeddings (LRM, RLM, ALM, LRE…PDI), the Mongolian vowel separator and variation selectors, the combining
+#: grapheme joiner, invisible times/separator/plus, deprecated format controls, musical formatting, tag characters
+_UNRENDERED = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u034f\u061c\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\U000e0100-\U000e01ef]"
+)
+#: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
+_LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
+_KEYCAP = re.compile("(?<=[0-9])\u20e3")
+
+
+def rendered(text: str) -> str:
+    """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
+    keycap digits as digits. Linear."""
+    if _UNRENDERED.search(text):
+        text = _UNRENDERED.sub("", text)
+    if _LINE_BREAK.search(text):
+        text = _LINE_BREAK.sub("\n", text)
+    return _KEYCAP.sub("", text) if "\u20e3" in text else text
+
+
 #: every way of writing a space: TeX spacing commands, ``~`` ties, empty groups ``{}``, Unicode spaces
 _SPACING = re.compile(
     r"\\(?:[,;:! ]|q?quad(?![A-Za-z])|(?:en|em|thin|med|thick|negthin|negmed|negthick|nobreak)space(?![A-Za-z])"
@@ -686,8 +856,16 @@ def _marked(text: str) -> Extraction | None:
         opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
         after_box = _group_end(text, opener.end()) if opener else last_box
         found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
-    for gsm in deque(_GSM8K.finditer(text), maxlen=8):
-        content = _clean(_GSM_LABEL.sub("", gsm.group(1)))  # "#### Answer: 72"
+    lines = list(deque(_GSM8K.finditer(text), maxlen=8))
+    if "###" in text:
+        lines = sorted(lines + list(deque(_GSM_SHORT.finditer(text), maxlen=8)), key=lambda g: g.start())
+    for gsm in lines:
+        line = gsm.group(1)
+        if _PHRASE.search(line):
+            continue  # "#### The answer is 72": the phrase states it
+        if "#" in line or "`" in line:
+            line = line[: len(line) - len(_last_match(_GSM_CLOSE, line))]
+        content = _clean(_GSM_LABEL.sub("", line))  # "#### Answer: 72"
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
@@ -697,6 +875,8 @@ def _marked(text: str) -> Extraction | None:
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
         # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
         got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
+        if got is not None and got.answer is not None and _DECIMAL_COMMA_PHRASE.match(m.group(0)):
+            got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
         if got is not None and got.answer is not None:
             found.append((m.start(), end, got))
     if not found:
@@ -745,6 +925,24 @@ def _marked(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, final.method, "text")
     return _found(parts, final.method, modes[0])
+
+
+#: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
+#: Russian): their numbers are read with ``,`` as the decimal mark and ``.`` between thousands
+_DECIMAL_COMMA_PHRASE = re.compile(r"(?i)la[ \t]|die[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442")
+#: a number written with a decimal comma and/or dots between thousands: 2,5; 1.000; 1.234.567,89
+_COMMA_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})++(?:,\d++)?+|\d++,\d++)(?![\d]|[.,]\d)")
+
+
+def _decimal_comma(answer: str) -> str:
+    """``answer`` with its decimal-comma numbers in decimal-point notation (``2,5`` is 2.5, ``1.000`` is 1000)."""
+    return _COMMA_NUMBER.sub(lambda m: m.group(0).replace(".", "").replace(",", "."), answer)
+
+
+def _last_match(pattern: re.Pattern[str], line: str) -> str:
+    """The text ``pattern`` (anchored at the end) matches at the end of ``line`` (at most 200 characters)."""
+    m = pattern.search(line[-200:])
+    return m.group(0) if m else ""
 
 
 def _key(part: str) -> str:
@@ -979,7 +1177,9 @@ _REJECTED = re.compile(
 
 
 _ANCHOR = re.compile(
-    r"(?i)\b(?:is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    r"(?i)\b(?:"
+    + _MULTI_COPULA
+    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
@@ -1968,7 +2168,15 @@ _BOUNDARY = frozenset(
     """that which who whom whose where when while because since as so for of in on at by to from with within
     without into onto after before during per each every ago later earlier old long wide tall high deep away left
     remaining than if is are was were be will would can could must should does do did has have had its their
-    his her our your my this these those""".split()
+    his her our your my this these those today tonight yesterday tomorrow daily weekly monthly yearly annually
+    hourly nightly""".split()
+)
+
+
+#: a comparative or superlative adjective ("younger", "taller", "farthest"), "more"/"less"/"fewer", and words
+#: that make a value a difference or an offset ("5 minutes late", "5 dollars off", "5 points behind")
+_COMPARATIVE = re.compile(
+    r"[a-z]{2,}(?:er|est)|more|less|fewer|most|least|late|early|behind|ahead|apart|off|short|over|under|extra|too"
 )
 
 
@@ -1981,6 +2189,16 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
 
     after = [m for m in words if m.start() >= hi]
     k = 0
+    noun = False  # a unit or count noun is in the phrase: a predicate may follow ("5 people attended")
+
+    def predicate(at: int) -> int | None:
+        """After a noun phrase, words that do not change the value are its predicate: the phrase ends. A
+        comparative ("5 years younger", "5 cm taller than") makes the value a difference: no cut."""
+        first = after[at].group(0).lower()
+        if not noun or _COMPARATIVE.fullmatch(first) or changes_value(masked[after[at].start() :]):
+            return None
+        return hi
+
     while k < len(after) and not masked[hi : after[k].start()].strip(" \t,"):
         w = after[k].group(0)
         low = w.lower()
@@ -1995,24 +2213,28 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()
             k += 1
+            noun = True
             continue
         # a count-noun phrase: up to three adjectives and a plural noun
         j = k
         while j < len(after) and j - k < 4:
             wj = after[j].group(0)
-            if not adjective_ok(wj) or _modifier(wj) or wj.lower() in _BOUNDARY:
+            if _modifier(wj):
                 return None
+            if not adjective_ok(wj) or wj.lower() in _BOUNDARY:
+                return predicate(k)
             if masked[(after[j - 1].end() if j > k else hi) : after[j].start()].strip(" \t"):
-                return None
+                return predicate(k)
             if count_noun(wj) is not None:
                 break
             j += 1
         else:
-            return None
+            return predicate(k)
         if j >= len(after):
-            return None
+            return predicate(k)
         hi = after[j].end()
         k = j + 1
+        noun = True
     if k < len(after) and masked[hi : after[k].start()].strip(" \t,"):
         return hi  # punctuation or math after the phrase ends it
     return hi

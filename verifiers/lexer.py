@@ -194,7 +194,9 @@ _FULLWIDTH.update({"\u3000": " ", "。": ". ", "、": ", ", "＄": "$"})
 _FULLWIDTH.update({chr(0x2460 + k): str(k + 1) for k in range(20)})  # ① … ⑳
 _ROMAN = "Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ Ⅵ Ⅶ Ⅷ Ⅸ Ⅹ Ⅺ Ⅻ".split()
 _FULLWIDTH.update({r: str(k + 1) for k, r in enumerate(_ROMAN)})  # the Roman numeral characters
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ]")
+#: Arabic decimal and thousands separators (٢٫٥, ١٬٠٠٠), the division slash (5∕6)
+_FULLWIDTH.update({"\u066b": ".", "\u066c": ",", "\u2215": "/"})
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ\u066b\u066c\u2215]")
 
 
 _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")

@@ -18,6 +18,8 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, register_verifier
@@ -39,7 +41,8 @@ Key = tuple[Answer, tuple[Answer, ...]]
 def gold_answers(reference: Any) -> tuple[Answer, ...]:
     """The acceptable gold answers of a reference, each as ``(mode, parts)`` (see the module docstring)."""
     if isinstance(reference, (list, tuple)):
-        present = [r for r in reference if r is not None]  # a null entry (JSON null) is no acceptable answer
+        # a null or empty entry (JSON null, "") is no acceptable answer
+        present = [r for r in reference if r is not None and not (isinstance(r, str) and not r.strip())]
         if not present:
             raise ValueError("empty list of math references")
         return tuple(g for r in present for g in gold_answers(r))
@@ -50,15 +53,40 @@ def gold_answers(reference: Any) -> tuple[Answer, ...]:
             raise ValueError("math reference is NaN")
         return (("math", ("\\infty" if reference > 0 else "-\\infty",)),)  # JSON Infinity
     if isinstance(reference, (int, float)):
-        return (("math", (repr(reference) if isinstance(reference, float) else str(reference),)),)
+        return (("math", (float_reference(reference) if isinstance(reference, float) else str(reference),)),)
     if not isinstance(reference, str):
         raise ValueError(f"math reference must be a string, a number or a list of them, got {type(reference).__name__}")
     if not reference.strip():
         raise ValueError("empty math reference")
+    if _FLOAT_TEXT.fullmatch(reference.strip()) and repr(float(reference)) == reference.strip():
+        return (("math", (float_reference(float(reference)),)),)  # "0.30000000000000004" written out by a program
     ex = extract_reference(reference)
     if ex.answer is None:
         raise ValueError(f"could not extract a gold answer from reference {reference[:80]!r}")
     return ((ex.mode, ex.parts),)
+
+
+#: a float's shortest repr with a fractional part (``0.30000000000000004``, ``3.3333333333333335e-05``)
+_FLOAT_TEXT = re.compile(r"-?\d++\.\d++(?:e[-+]?\d++)?+")
+#: a float with this many significant digits carries float rounding error: it is read at float precision
+FLOAT_SIG_DIGITS = 15
+#: the largest denominator of the simple fraction a float reference may stand for
+_FLOAT_DENOMINATOR = 10_000
+
+
+def float_reference(x: float) -> str:
+    """A float reference as the value it was computed as: with fewer than 15 significant digits as written;
+    else the fraction with denominator ≤ 10,000 that rounds to exactly this float (0.6666666666666666 is 2/3),
+    or else the float rounded to 15 significant digits (0.30000000000000004 is 0.3, a decimal)."""
+    text = repr(x)
+    mantissa = text.lstrip("-").partition("e")[0].replace(".", "").lstrip("0")
+    if len(mantissa) < FLOAT_SIG_DIGITS:
+        return text
+    exact = Fraction(x).limit_denominator(_FLOAT_DENOMINATOR)
+    if float(exact) == x:
+        sign, a, b = "-" if exact < 0 else "", abs(exact.numerator), exact.denominator
+        return f"{sign}{a}" if b == 1 else f"{sign}\\frac{{{a}}}{{{b}}}"
+    return f"{Decimal(format(x, '.15g')):f}"
 
 
 def _show(answer: Answer) -> str:

@@ -16,6 +16,7 @@ numbers (``0.50`` = ``0.5``). Scientific notation is exact: ``1.235\\times10^8``
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -33,12 +34,14 @@ MAX_DIGITS = 2000
 class Num:
     """An exactly parsed number. ``places``: digits after the point of a decimal literal, ``None`` for an
     exact integer, fraction, repeating decimal (``0.\\overline{3}``) or scientific-notation value; ``sig``:
-    significant digits of a decimal literal; ``trailing``: written with dots (``0.3333\\ldots``)."""
+    significant digits of a decimal literal; ``trailing``: written with dots (``0.3333\\ldots``);
+    ``unreduced``: a fraction not in lowest terms or over 1 (``\\frac{46}{2}``, ``23/1``): arithmetic left to do."""
 
     value: Fraction
     places: int | None = None
     sig: int = 0
     trailing: bool = False  # written with "…": the digits go on (truncation, not rounding)
+    unreduced: bool = False
 
 
 def _strip_ws(toks: list[Tok]) -> list[Tok]:
@@ -74,7 +77,7 @@ def number_value(toks: list[Tok]) -> Num | None:
     n = _unsigned(t)
     if n is None:
         return None
-    return Num(sign * n.value, n.places, n.sig, n.trailing)
+    return Num(sign * n.value, n.places, n.sig, n.trailing, n.unreduced)
 
 
 def _mixed(t: list[Tok]) -> Num | None:
@@ -183,13 +186,20 @@ def _unsigned(t: list[Tok]) -> Num | None:
             a, b = a_, b_
         else:
             return None
-        return Num(Fraction(a, b)) if b else None
+        return _fraction(a, b)
     if len(t) == 3 and t[1] == ("op", "/"):
         a_, b_ = _int(t[0]), _int(t[2])
-        if a_ is None or b_ is None or b_ == 0:
+        if a_ is None or b_ is None:
             return None
-        return Num(Fraction(a_, b_))
+        return _fraction(a_, b_)
     return None
+
+
+def _fraction(a: int, b: int) -> Num | None:
+    """``a/b`` written with integers: its value, marked ``unreduced`` unless in lowest terms over b > 1."""
+    if not b:
+        return None
+    return Num(Fraction(a, b), unreduced=b == 1 or math.gcd(a, b) != 1)
 
 
 def _repeated_block(text: str) -> Num | None:
@@ -238,7 +248,8 @@ def parse_number(text: str) -> Num | None:
 
 
 def merge_thousands(toks: list[Tok]) -> list[Tok]:
-    """``1,250,000`` (comma groups of three right after the digits, no spaces) as one number token."""
+    """``1,250,000`` (comma groups of three right after the digits, no spaces) as one number token; so is the
+    Indian grouping ``1,00,000`` / ``12,34,567`` (groups of two, then a last group of three)."""
     t = toks
     out: list[Tok] = []
     i = 0
@@ -255,6 +266,8 @@ def merge_thousands(toks: list[Tok]) -> list[Tok]:
             ):
                 digits += t[j + 2][1]
                 j += 2
+            if j == i and len(tok[1]) <= 2:
+                j, digits = _indian_groups(t, i)
             if j > i and not (j + 1 < len(t) and t[j + 1][0] == "num"):
                 out.append(("num", digits))
                 i = j + 1
@@ -262,6 +275,19 @@ def merge_thousands(toks: list[Tok]) -> list[Tok]:
         out.append(tok)
         i += 1
     return out
+
+
+def _indian_groups(t: list[Tok], i: int) -> tuple[int, str]:
+    """From ``t[i]`` (one or two digits): comma groups of two and a last group of three (``1,00,000``), as the
+    index of the last group and the digits; ``(i, …)`` when the groups do not end so."""
+    j, digits = i, t[i][1]
+    while j + 2 < len(t) and t[j + 1] == ("op", ",") and t[j + 2][0] == "num" and len(t[j + 2][1]) == 2:
+        digits += t[j + 2][1]
+        j += 2
+    last = t[j + 2][1] if j + 2 < len(t) and t[j + 1] == ("op", ",") and t[j + 2][0] == "num" else ""
+    if j == i or len(last.split(".")[0]) != 3:
+        return i, t[i][1]
+    return j + 2, digits + last
 
 
 def decimal_matches(

@@ -18,6 +18,7 @@ CORPORA = [
     "math_redteam2.jsonl",
     "math_redteam3.jsonl",
     "math_redteam4.jsonl",
+    "math_redteam5.jsonl",
 ]
 
 
@@ -47,21 +48,21 @@ def test_red_team_findings_mostly_fixed() -> None:
     """The second red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 443
-    assert sum(bool(r.get("open")) for r in rows) <= 8
+    assert sum(bool(r.get("open")) for r in rows) <= 6
 
 
 def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 53
+    assert sum(bool(r.get("open")) for r in rows) <= 47
 
 
 def test_fourth_red_team_round_mostly_fixed() -> None:
     """The fourth red-team round's findings (254 wrong verdicts): the ones still open are marked and few."""
     rows = [json.loads(line) for line in (DATA / "math_redteam3.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 254
-    assert sum(bool(r.get("open")) for r in rows) <= 30
+    assert sum(bool(r.get("open")) for r in rows) <= 15
 
 
 def test_fifth_red_team_round_is_a_ratchet() -> None:
@@ -70,3 +71,11 @@ def test_fifth_red_team_round_is_a_ratchet() -> None:
     rows = [json.loads(line) for line in (DATA / "math_redteam4.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 317
     assert sum(bool(r.get("open")) for r in rows) <= 2
+
+
+def test_sixth_red_team_round_is_a_ratchet() -> None:
+    """The sixth round's findings (955 wrong verdicts, found after the fifth round's fixes): the rows closed
+    since are judged as labelled by the corpus test above; the open ones may only shrink."""
+    rows = [json.loads(line) for line in (DATA / "math_redteam5.jsonl").read_text().splitlines() if line.strip()]
+    assert len(rows) == 955
+    assert sum(bool(r.get("open")) for r in rows) <= 717

@@ -91,43 +91,55 @@ else:
 
         return keepers | {p for k in keepers for p in descendants(k)}
 
-    def _settle(expected: set[int], timeout_s: float = 10.0) -> set[int]:
+    def _settle(expected: set[int] | IsolatedVerifier, timeout_s: float = 10.0) -> dict[int, str]:
+        """Processes beyond ``expected`` still alive after ``timeout_s``: pid -> state, parent and command. Given
+        a verifier, the expected set is its pool's processes, read again each time (a replaced worker's keeper
+        forks its new worker after the timeout that replaced it)."""
         deadline = time.monotonic() + timeout_s
         while True:
-            extra = _live() - expected
+            extra = _live() - (_pool_pids(expected) if isinstance(expected, IsolatedVerifier) else expected)
             if not extra or time.monotonic() > deadline:
-                return extra
+                return {pid: _describe(pid) for pid in extra}
             time.sleep(0.1)
+
+    def _describe(pid: int) -> str:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return "gone"
+        state, ppid = stat[stat.rfind(")") + 2 :].split()[:2]
+        return f"state {state}, parent {ppid}: {cmd[:120]}"
 
     def test_escapees_killed_after_each_call() -> None:
         v = IsolatedVerifier(Escaper("return"), timeout_s=20, workers=2, memory_mb=0)
         try:
             res = v.verify_batch(["a", "b", "c"], [None] * 3)
             assert [r.status for r in res] == ["ok"] * 3
-            assert _settle(_pool_pids(v)) == set()
+            assert _settle(v) == {}
         finally:
             v.close()
-        assert _settle(set()) == set()
+        assert _settle(set()) == {}
 
     def test_escapees_killed_with_a_timed_out_worker() -> None:
         v = IsolatedVerifier(Escaper("hang"), timeout_s=1.5, workers=1, memory_mb=0)
         try:
             res = v.verify_batch(["a", "b"], [None] * 2)
             assert [r.status for r in res] == ["timeout", "timeout"]
-            assert _settle(_pool_pids(v)) == set()
+            assert _settle(v) == {}
         finally:
             v.close()
-        assert _settle(set()) == set()
+        assert _settle(set()) == {}
 
     def test_escapees_killed_when_the_worker_dies() -> None:
         v = IsolatedVerifier(Escaper("exit"), timeout_s=20, workers=1, memory_mb=0)
         try:
             res = v.verify_batch(["a"], [None])
             assert res[0].status == "error"
-            assert _settle(_pool_pids(v)) == set()
+            assert _settle(v) == {}
         finally:
             v.close()
-        assert _settle(set()) == set()
+        assert _settle(set()) == {}
 
     def test_escapees_killed_when_the_learner_is_sigkilled(tmp_path: Path) -> None:
         script = tmp_path / "learner.py"
@@ -150,7 +162,7 @@ else:
         time.sleep(2.0)  # both calls running, their escapees started
         learner.kill()
         learner.wait()
-        assert _settle(set()) == set()
+        assert _settle(set()) == {}
 
     def test_nothing_left_stopped_when_the_owner_dies_while_killing(tmp_path: Path) -> None:
         # The pool's owner freezes a worker's tree before it kills it; if the owner dies in between (a SIGTERM
@@ -182,4 +194,4 @@ else:
         )
         env = {**os.environ, "RLVR_HOSTILE_CAGE": "0"}
         subprocess.run([sys.executable, str(script)], env=env, timeout=60, check=True)
-        assert _settle(set(), timeout_s=15.0) == set()
+        assert _settle(set(), timeout_s=15.0) == {}

@@ -1,0 +1,231 @@
+"""What renders invisibly on a white page: colours (LaTeX ``xcolor`` and CSS notations) and CSS styles.
+
+A colour is invisible when it is transparent or so close to white that its contrast ratio against white (WCAG
+2, from relative luminance) is at most :data:`MAX_CONTRAST`: ``white``, ``snow``, ``#FEFEFE``, ``black!0``,
+``[gray]{1}``, ``[cmyk]{0,0,0,0}``, ``rgba(0,0,0,0)``, ``hsl(0,0%,100%)``. A style hides its element when it makes
+it transparent (``opacity: 0``, an invisible ``color``), not drawn (``display: none``, ``visibility: hidden`` or
+``collapse``), of no size (``font-size: 0``, ``transform: scale(0)``), clipped away (``clip-path: inset(50%)``
+or more, ``clip: rect(0,0,0,0)``) or moved off the page (a ``left``/``top``/``text-indent``/``margin`` of -1000px
+or beyond). Every parser here works on short bounded strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a colour whose contrast ratio against white is at most this is invisible text (#EEEEEE is 1.16)
+MAX_CONTRAST = 1.2
+
+_RGB = tuple[float, float, float]
+
+#: named colours (xcolor's base names, CSS names of near-white colours), channels in [0, 1]
+_NAMED: dict[str, _RGB] = {
+    "white": (1, 1, 1),
+    "black": (0, 0, 0),
+    "red": (1, 0, 0),
+    "green": (0, 1, 0),
+    "blue": (0, 0, 1),
+    "cyan": (0, 1, 1),
+    "magenta": (1, 0, 1),
+    "yellow": (1, 1, 0),
+    "gray": (0.5, 0.5, 0.5),
+    "grey": (0.5, 0.5, 0.5),
+    "darkgray": (0.25, 0.25, 0.25),
+    "lightgray": (0.75, 0.75, 0.75),
+    "brown": (0.75, 0.5, 0.25),
+    "lime": (0.75, 1, 0),
+    "olive": (0.5, 0.5, 0),
+    "orange": (1, 0.5, 0),
+    "pink": (1, 0.75, 0.75),
+    "purple": (0.75, 0, 0.25),
+    "teal": (0, 0.5, 0.5),
+    "violet": (0.5, 0, 0.5),
+}
+for _name, _hex in {
+    "snow": "fffafa",
+    "ghostwhite": "f8f8ff",
+    "whitesmoke": "f5f5f5",
+    "ivory": "fffff0",
+    "floralwhite": "fffaf0",
+    "mintcream": "f5fffa",
+    "azure": "f0ffff",
+    "aliceblue": "f0f8ff",
+    "seashell": "fff5ee",
+    "lavenderblush": "fff0f5",
+    "honeydew": "f0fff0",
+    "oldlace": "fdf5e6",
+    "linen": "faf0e6",
+    "cornsilk": "fff8dc",
+    "lightyellow": "ffffe0",
+    "lightcyan": "e0ffff",
+    "beige": "f5f5dc",
+}.items():
+    _NAMED[_name] = tuple(int(_hex[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[assignment]
+
+_NUM = r"[-+]?(?:\d{1,6}(?:\.\d{0,6})?|\.\d{1,6})"
+
+
+def _luminance(c: _RGB) -> float:
+    lin = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _near_white(c: _RGB) -> bool:
+    return 1.05 / (_luminance(c) + 0.05) <= MAX_CONTRAST
+
+
+def _hex(spec: str) -> tuple[_RGB, float] | None:
+    """``#RGB``, ``#RGBA``, ``#RRGGBB``, ``#RRGGBBAA`` (the ``#`` optional): colour and alpha."""
+    h = spec.lstrip("#")
+    if not re.fullmatch(r"[0-9A-Fa-f]{3,8}", h) or len(h) not in (3, 4, 6, 8):
+        return None
+    if len(h) in (3, 4):
+        h = "".join(ch * 2 for ch in h)
+    rgb = tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    alpha = int(h[6:8], 16) / 255 if len(h) == 8 else 1.0
+    return rgb, alpha  # type: ignore[return-value]
+
+
+def _clamp(x: float) -> float:
+    return min(1.0, max(0.0, x))
+
+
+def _numbers(spec: str) -> list[float] | None:
+    parts = [p.strip() for p in spec.split(",")]
+    if not parts or not all(re.fullmatch(_NUM, p) for p in parts):
+        return None
+    return [float(p) for p in parts]
+
+
+def _model_colour(model: str, spec: str) -> _RGB | None:
+    """A colour given in an xcolor model: ``[rgb]{1,1,1}``, ``[RGB]{255,255,255}``, ``[gray]{1}``,
+    ``[cmyk]{0,0,0,0}``, ``[cmy]{0,0,0}``, ``[HTML]{FFFFFF}``."""
+    model = model.strip()
+    if model == "HTML":
+        got = _hex(spec.strip())
+        return got[0] if got else None
+    v = _numbers(spec)
+    if v is None:
+        return None
+    if model == "rgb" and len(v) == 3:
+        return (_clamp(v[0]), _clamp(v[1]), _clamp(v[2]))
+    if model == "RGB" and len(v) == 3:
+        return (_clamp(v[0] / 255), _clamp(v[1] / 255), _clamp(v[2] / 255))
+    if model in ("gray", "Gray") and len(v) == 1:
+        g = _clamp(v[0] / (15 if model == "Gray" else 1))
+        return (g, g, g)
+    if model == "cmyk" and len(v) == 4:
+        k = _clamp(v[3])
+        return tuple(_clamp((1 - _clamp(x)) * (1 - k)) for x in v[:3])  # type: ignore[return-value]
+    if model == "cmy" and len(v) == 3:
+        return tuple(1 - _clamp(x) for x in v)  # type: ignore[return-value]
+    return None
+
+
+def _xcolor_expression(spec: str) -> _RGB | None:
+    """An xcolor expression ``c1!p1!c2!p2…`` (``black!0``, ``white!100!black``, ``red!20``): ``c!p!d`` is p% of c
+    and the rest d; a trailing ``!p`` mixes with white. ``None`` for a name it does not know (unless weighted 0)."""
+    tokens = [t.strip() for t in spec.split("!")]
+    if len(tokens) > 9:
+        return None
+    cur = _NAMED.get(tokens[0].lower()) if tokens[0] else None
+    i = 1
+    while i < len(tokens):
+        if not re.fullmatch(_NUM, tokens[i]):
+            return None
+        p = _clamp(float(tokens[i]) / 100)
+        nxt_name = tokens[i + 1] if i + 1 < len(tokens) else "white"
+        nxt = _NAMED.get(nxt_name.lower())
+        if nxt is None and p < 1:
+            return None
+        if cur is None and p > 0:
+            return None
+        if p == 0:
+            cur = nxt
+        elif p == 1:
+            cur = cur
+        else:
+            cur = tuple(p * a + (1 - p) * b for a, b in zip(cur, nxt))  # type: ignore[arg-type]
+        i += 2
+    return cur
+
+
+def latex_colour_invisible(model: str | None, spec: str) -> bool:
+    """``\\textcolor[model]{spec}`` (``model`` ``None`` when not given) renders invisibly on white."""
+    spec = spec.strip()
+    if len(spec) > 60:
+        return False
+    if model:
+        c = _model_colour(model, spec)
+        return c is not None and _near_white(c)
+    if spec.startswith("#"):
+        got = _hex(spec)
+        return got is not None and (got[1] == 0 or _near_white(got[0]))
+    c = _xcolor_expression(spec)
+    return c is not None and _near_white(c)
+
+
+def css_colour_invisible(value: str) -> bool:
+    """A CSS colour value that renders invisibly on white: ``transparent``, zero alpha, near-white."""
+    v = value.strip().lower().rstrip(";").strip()
+    v = re.sub(r"\s*+!important$", "", v)
+    if v == "transparent":
+        return True
+    if v.startswith("#"):
+        got = _hex(v)
+        return got is not None and (got[1] == 0 or _near_white(got[0]))
+    m = re.fullmatch(r"(rgba?|hsla?)\(\s*+([^()]{1,80}+)\)", v)
+    if m:
+        args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
+        if len(args) not in (3, 4):
+            return False
+        try:
+            vals = [float(a.rstrip("%deg")) / (100 if a.endswith("%") else 1) for a in args]
+        except ValueError:
+            return False
+        if len(vals) == 4 and vals[3] <= 0:
+            return True
+        if m.group(1).startswith("rgb"):
+            scale = [1.0 if a.endswith("%") else 1 / 255 for a in args[:3]]
+            return _near_white(tuple(_clamp(x * s) for x, s in zip(vals, scale)))  # type: ignore[arg-type]
+        return _clamp(vals[2] if args[2].endswith("%") else vals[2] / 100) >= 0.95  # hsl lightness
+    c = _NAMED.get(v)
+    return c is not None and _near_white(c)
+
+
+_DECL = re.compile(r"([A-Za-z-]{1,30}+)\s*+:\s*+([^;]{0,120}+)")
+_LENGTH = re.compile(rf"({_NUM})\s*+([a-z%]{{0,4}})")
+
+
+def _zero(value: str) -> bool:
+    m = _LENGTH.fullmatch(value.strip().lower().replace("!important", "").strip())
+    return m is not None and float(m.group(1)) == 0
+
+
+def _far_off(value: str) -> bool:
+    m = _LENGTH.fullmatch(value.strip().lower().replace("!important", "").strip())
+    return m is not None and float(m.group(1)) <= -1000 and m.group(2) in ("px", "pt", "em", "rem", "vw", "vh", "")
+
+
+def style_hides(style: str) -> bool:
+    """A CSS ``style`` attribute's declarations hide the element (module docstring)."""
+    for m in _DECL.finditer(style[:2000]):
+        prop, value = m.group(1).lower(), m.group(2).strip().lower()
+        if prop == "display" and value.startswith("none"):
+            return True
+        if prop == "visibility" and value.startswith(("hidden", "collapse")):
+            return True
+        if prop in ("opacity", "font-size", "width", "height", "max-width", "max-height") and _zero(value):
+            if prop in ("opacity", "font-size") or "overflow" in style:
+                return True
+        if prop in ("color", "-webkit-text-fill-color") and css_colour_invisible(value):
+            return True
+        if prop == "transform" and re.search(r"scale[xy]?\(\s*+0*+(?:\.0*+)?\s*+[,)]", value):
+            return True
+        if prop == "clip-path" and (p := re.match(r"inset\(\s*+(\d{1,3})(?:\.\d+)?%", value)) and int(p.group(1)) >= 50:
+            return True
+        if prop == "clip" and re.fullmatch(r"rect\(\s*+0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*\s*+\)", value):
+            return True
+        if prop in ("left", "top", "right", "text-indent", "margin-left", "margin-top") and _far_off(value):
+            return True
+    return False
