@@ -119,18 +119,18 @@ def caged_suite(run_caged: Callable[..., subprocess.CompletedProcess[str]]) -> C
 
 
 class Judged:
-    """The adversarial suites' judge: a ``CodeVerifier`` over a two-worker pool with their limits (10 s,
+    """The adversarial suites' judge: a ``CodeVerifier`` over a pool (two workers) with their limits (10 s,
     1 GiB). ``judged(code, reference, partial=False)`` -> (passed, score), never a sandbox error; a
     reference that is a string is assert-style tests."""
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 2) -> None:
         from rlvr.sandbox.base import Limits
         from rlvr.sandbox.pool import SandboxPool
 
         self.limits = Limits(
             wall_s=10.0, cpu_s=10.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16
         )
-        self.sandbox = SandboxPool(workers=2, limits=self.limits)
+        self.sandbox = SandboxPool(workers=workers, limits=self.limits)
 
     def __call__(self, code: str, reference: object, partial: bool = False) -> tuple[bool, float]:
         from rlvr.verifiers.code import CodeVerifier
@@ -145,5 +145,14 @@ class Judged:
 @pytest.fixture(scope="module")
 def judged() -> Iterator[Judged]:
     j = Judged()
+    yield j
+    j.sandbox.close()
+
+
+@pytest.fixture
+def judged_one() -> Iterator[Judged]:
+    """:class:`Judged` over one worker, for this test alone: consecutive runs share its trusted process and its
+    workdir's mount point."""
+    j = Judged(workers=1)
     yield j
     j.sandbox.close()

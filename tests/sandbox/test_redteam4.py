@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,34 +31,25 @@ if not IN_CAGE:
         caged_suite(__file__)
 
 else:
-    from rlvr.sandbox.base import Limits
-    from rlvr.sandbox.pool import SandboxPool
     from rlvr.verifiers.code import CodeVerifier
 
     pytestmark = pytest.mark.hostile
 
-    LIMITS = Limits(wall_s=10.0, cpu_s=10.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16)
     ROWS = [json.loads(line) for line in ROWS_FILE.read_text().splitlines() if line.strip()]
-
-    @pytest.fixture(scope="module")
-    def verifier() -> CodeVerifier:
-        pool = SandboxPool(workers=2, limits=LIMITS)
-        yield CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
-        pool.close()
 
     def _param(row: dict) -> object:
         marks = [pytest.mark.xfail(strict=True, reason=OPEN[row["id"]])] if row["id"] in OPEN else []
         return pytest.param(row, id=row["id"], marks=marks)
 
     @pytest.mark.parametrize("row", [_param(r) for r in ROWS])
-    def test_row(verifier: CodeVerifier, row: dict) -> None:
+    def test_row(judged: Any, row: dict) -> None:
         code = f"```python\n{row['completion']}\n```"
         if row["class"] == "partial_inflation":
-            v = CodeVerifier(sandbox=verifier.sandbox, timeout_s=LIMITS.wall_s, partial=True)
+            v = CodeVerifier(sandbox=judged.sandbox, timeout_s=judged.limits.wall_s, partial=True)
             res = v.verify(code, row["reference"])
             assert res.status != "sandbox_error", res
             assert not res.passed and res.score <= 0.75, res
             return
-        res = verifier.verify(code, row["reference"])
+        res = CodeVerifier(sandbox=judged.sandbox, timeout_s=judged.limits.wall_s).verify(code, row["reference"])
         assert res.status != "sandbox_error", res
         assert res.passed is row["expected_passed"], (res.status, res.details, res.error)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,26 +165,11 @@ if not IN_CAGE:
 
 else:
     from rlvr.sandbox.base import Limits
-    from rlvr.sandbox.pool import SandboxPool
     from rlvr.verifiers.code import CodeVerifier
 
     pytestmark = pytest.mark.hostile
 
-    LIMITS = Limits(wall_s=10.0, cpu_s=10.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16, output_bytes=1 << 16)
     ROWS = [json.loads(line) for line in ROWS_FILE.read_text().splitlines() if line.strip()]
-
-    @pytest.fixture(scope="module")
-    def pool() -> SandboxPool:
-        pool = SandboxPool(workers=2, limits=LIMITS)
-        yield pool
-        pool.close()
-
-    @pytest.fixture
-    def one() -> SandboxPool:
-        """A pool of one worker: consecutive runs share its trusted process and its workdir's mount point."""
-        pool = SandboxPool(workers=1, limits=LIMITS)
-        yield pool
-        pool.close()
 
     def _param(row: dict) -> object:
         strict = row["id"] not in UNSEEDED
@@ -191,8 +177,8 @@ else:
         return pytest.param(row, id=row["id"], marks=marks)
 
     @pytest.mark.parametrize("row", [_param(r) for r in ROWS])
-    def test_row(pool: SandboxPool, row: dict) -> None:
-        v = CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s, partial=row["partial"])
+    def test_row(judged: Any, row: dict) -> None:
+        v = CodeVerifier(sandbox=judged.sandbox, timeout_s=judged.limits.wall_s, partial=row["partial"])
         res = v.verify(row["completion"], row["reference"])
         assert res.status != "sandbox_error", res
         assert res.passed is row["expected_passed"], (res.status, res.score, res.details, res.error)
@@ -200,12 +186,6 @@ else:
             assert res.score <= row["max_score"] + 1e-9, (res.score, res.details)
 
     # ------------------------------------------------------------------ our own cases, both ways
-    def verdict(pool: SandboxPool, code: str, reference: object, partial: bool = False) -> tuple[bool, float]:
-        v = CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s, partial=partial)
-        res = v.verify(f"```python\n{code}\n```", reference)
-        assert res.status != "sandbox_error", res
-        return res.passed, res.score
-
     # Partial credit cannot be bought by dying: a wrong program that ends its process (or stops the tests)
     # at the first input it cannot answer scores no more than the honest wrong program (right on 1 and 2,
     # wrong from 3 on), whose score is unchanged; the right program still scores 1.
@@ -266,35 +246,35 @@ else:
     }
 
     @pytest.mark.parametrize("mode", list(MODES))
-    def test_partial_honest_and_right_unchanged(pool: SandboxPool, mode: str) -> None:
+    def test_partial_honest_and_right_unchanged(judged: Any, mode: str) -> None:
         ref, honest = MODES[mode]
-        assert verdict(pool, HONEST, ref, partial=True) == (False, pytest.approx(honest))
-        assert verdict(pool, RIGHT, ref, partial=True) == (True, 1.0)
-        assert verdict(pool, RIGHT, ref) == (True, 1.0)
+        assert judged(HONEST, ref, partial=True) == (False, pytest.approx(honest))
+        assert judged(RIGHT, ref, partial=True) == (True, 1.0)
+        assert judged(RIGHT, ref) == (True, 1.0)
 
     @pytest.mark.parametrize("killer", list(KILLERS))
     @pytest.mark.parametrize("mode", list(MODES))
-    def test_partial_not_bought_by_dying(pool: SandboxPool, mode: str, killer: str) -> None:
+    def test_partial_not_bought_by_dying(judged: Any, mode: str, killer: str) -> None:
         ref, honest = MODES[mode]
-        passed, score = verdict(pool, _program(KILLERS[killer]), ref, partial=True)
+        passed, score = judged(_program(KILLERS[killer]), ref, partial=True)
         assert not passed and score <= honest + 1e-9, (score, honest)
 
-    def test_partial_call_mode_counts_the_cases_not_reached(pool: SandboxPool) -> None:
+    def test_partial_call_mode_counts_the_cases_not_reached(judged: Any) -> None:
         ref = MODES["call mode"][0]
         # dies at case 3 of 8: 2 right, 6 not reached (failed), one more for the death: 2/9
-        assert verdict(pool, _program(KILLERS["os._exit(0)"]), ref, partial=True) == (False, pytest.approx(2 / 9))
+        assert judged(_program(KILLERS["os._exit(0)"]), ref, partial=True) == (False, pytest.approx(2 / 9))
 
-    def test_partial_not_bought_by_stopping_the_tests(pool: SandboxPool) -> None:
+    def test_partial_not_bought_by_stopping_the_tests(judged: Any) -> None:
         """An exception outside an assert ends the tests as it would end the file: the run is unfinished
         (0), not 2 right of 3 counted; as is a hang (a timeout)."""
         stops = "r1 = f(1)\nassert r1 == 2\nr2 = f(2)\nassert r2 == 4\n" + "".join(
             f"r = f({i})\nassert r == {2 * i}\n" for i in range(3, N + 1)
         )
         raising = _program("raise ValueError('no idea')")
-        assert verdict(pool, raising, {"tests": stops}, partial=True) == (False, 0.0)
+        assert judged(raising, {"tests": stops}, partial=True) == (False, 0.0)
         hang = _program("while True: pass")
         quick = Limits(wall_s=2.0, cpu_s=2.0, memory_mb=1024, disk_mb=8, inodes=512, nproc=16)
-        v = CodeVerifier(sandbox=pool, timeout_s=quick.wall_s, partial=True)
+        v = CodeVerifier(sandbox=judged.sandbox, timeout_s=quick.wall_s, partial=True)
         res = v.verify(f"```python\n{hang}\n```", MODES["test_* functions"][0])
         assert (res.passed, res.score) == (False, 0.0), res
 
@@ -387,7 +367,7 @@ else:
         ),
     }
 
-    def test_workdir_is_no_channel_between_runs(one: SandboxPool) -> None:
+    def test_workdir_is_no_channel_between_runs(judged_one: Any) -> None:
         """On one worker: what a run's tests and solution wrote is gone for the next run's tests and
         solution, whether in the workdir, /tmp or a tempfile directory."""
         writer = (
@@ -400,7 +380,7 @@ else:
             "import os\nassert seen() == [] and os.listdir('.') == [] and os.listdir('/tmp') == []",
         )
         for code, tests in (writer, reader, writer, reader):
-            assert verdict(one, code, tests) == (True, 1.0)
+            assert judged_one(code, tests) == (True, 1.0)
 
     # The solution's globals as they are now: the tests read its data globals again once it may have
     # changed them (a call into it, or time for its threads), as the concatenated file would.
@@ -580,14 +560,14 @@ else:
     }
 
     @pytest.mark.parametrize("case", list(SHARED_REFUSED))
-    def test_shared_change_refused(pool: SandboxPool, case: str) -> None:
+    def test_shared_change_refused(judged: Any, case: str) -> None:
         code, tests = SHARED_REFUSED[case]
-        v = CodeVerifier(sandbox=pool, timeout_s=LIMITS.wall_s)
+        v = CodeVerifier(sandbox=judged.sandbox, timeout_s=judged.limits.wall_s)
         res = v.verify(f"```python\n{code}\n```", tests)
         assert not res.passed and any("refused" in f for f in res.details.get("failures", [])), res
-        assert verdict(pool, code, tests, partial=True) == (False, 0.0)
+        assert judged(code, tests, partial=True) == (False, 0.0)
 
-    def test_started_patch_ends_with_its_run(one: SandboxPool) -> None:
+    def test_started_patch_ends_with_its_run(judged_one: Any) -> None:
         left = (
             "def f(x):\n    return x\n",
             "from unittest.mock import patch\npatch('builtins.print').start()\nassert f(1) == 1",
@@ -596,10 +576,10 @@ else:
             "def f(x):\n    return x\n",
             "assert type(print).__name__ == 'builtin_function_or_method' and f(1) == 1",
         )
-        assert verdict(one, *left)[0] is False
-        assert verdict(one, *clean) == (True, 1.0)
+        assert judged_one(*left)[0] is False
+        assert judged_one(*clean) == (True, 1.0)
 
-    def test_shared_changes_end_with_their_run(one: SandboxPool) -> None:
+    def test_shared_changes_end_with_their_run(judged_one: Any) -> None:
         """The trusted process serves every run of its worker: the environment, builtins and stdin one run's
         tests changed are restored for the next run's tests."""
         changes = (
@@ -613,7 +593,7 @@ else:
             "assert len([1]) == 1 and not hasattr(sys.stdin, 'getvalue') and f(1) == 1",
         )
         for code, tests in (changes, clean, changes, clean):
-            assert verdict(one, code, tests) == (True, 1.0), tests
+            assert judged_one(code, tests) == (True, 1.0), tests
 
     # Every class's own cases in one table each way: right programs pass, wrong ones fail in both modes.
     RIGHT_CASES = {
@@ -629,12 +609,12 @@ else:
     }
 
     @pytest.mark.parametrize("case", list(RIGHT_CASES))
-    def test_right_passes(pool: SandboxPool, case: str) -> None:
+    def test_right_passes(judged: Any, case: str) -> None:
         code, reference = RIGHT_CASES[case]
-        assert verdict(pool, code, reference) == (True, 1.0)
+        assert judged(code, reference) == (True, 1.0)
 
     @pytest.mark.parametrize("case", list(WRONG_CASES))
-    def test_wrong_fails(pool: SandboxPool, case: str) -> None:
+    def test_wrong_fails(judged: Any, case: str) -> None:
         code, reference = WRONG_CASES[case]
-        assert verdict(pool, code, reference)[0] is False
-        assert verdict(pool, code, reference, partial=True)[0] is False
+        assert judged(code, reference)[0] is False
+        assert judged(code, reference, partial=True)[0] is False
