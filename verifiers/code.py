@@ -26,7 +26,6 @@ from __future__ import annotations
 import ast
 import json
 import logging
-import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,43 +38,11 @@ from rlvr.verifiers.base import (
     check_batch_lengths,
     register_verifier,
 )
+from rlvr.verifiers.code_extract import extract_code, needed_names
 
 logger = logging.getLogger(__name__)
 
 DETAIL_CAP = 4096  # bytes of stdout/stderr carried in VerifyResult.details
-
-_FENCE = re.compile(
-    r"^[ \t]*```[ \t]*([A-Za-z0-9_+.-]*)[^\n]*\n(.*?)(?:^[ \t]*```[ \t]*$|\Z)", re.MULTILINE | re.DOTALL
-)
-_PY_LANGS = {"python", "py", "python3", "py3", "python2"}
-
-
-def extract_code(completion: str) -> str | None:
-    """The code of a completion: the last ```python fenced block; else the last unlabeled fenced block;
-    else the raw text when it parses as Python (as is, or as a function body); prose gives None. An unclosed
-    last fence (a truncated generation) counts."""
-    if not isinstance(completion, str) or not completion.strip():
-        return None
-    blocks = [(m.group(1).lower(), m.group(2)) for m in _FENCE.finditer(completion)]
-    for want in (lambda lang: lang in _PY_LANGS, lambda lang: lang == ""):
-        picked = [body for lang, body in blocks if want(lang)]
-        if picked and picked[-1].strip():
-            return picked[-1].strip("\n")
-    if blocks:  # only fences in other languages
-        return None
-    raw = completion.strip("\n")
-    return raw if _parses(raw) else None
-
-
-def _parses(text: str) -> bool:
-    """Python source as is, or as a function body (a HumanEval-style continuation); prose does not parse."""
-    for candidate in (text, "def _():\n" + text):
-        try:
-            ast.parse(candidate)
-            return True
-        except (SyntaxError, ValueError):
-            continue
-    return False
 
 
 def continue_prompt(prompt: str, body: str) -> str:
@@ -126,6 +93,12 @@ class CodeTask:
     prompt: str = ""
     entry_point: str = ""
     unwrap_single: bool = False  # APPS' input_output: a return value wrapped in a one-element list
+
+    def needs(self) -> frozenset[str]:
+        """The names the solution must bind: the entry point, else the names the tests read and do not bind."""
+        if self.fn_name or self.entry_point:
+            return frozenset({self.fn_name or self.entry_point})
+        return needed_names(self.tests) if self.mode == "assert" else frozenset()
 
 
 def parse_reference(reference: Any) -> CodeTask:
@@ -295,7 +268,7 @@ class CodeVerifier(BatchVerifier):
             task = parse_reference(reference)
         except (ValueError, TypeError) as e:
             return VerifyResult.failure("error", f"bad reference: {e}")
-        code = extract_code(completion)
+        code = extract_code(completion, task.needs())
         if code is None:
             return VerifyResult.failure("no_answer", "no Python code in the completion")
         lim = self.limits

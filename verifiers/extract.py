@@ -395,9 +395,19 @@ def _aliased_answer_tags(text: str, open_t: str, close_t: str) -> str:
     return _ANSWER_ALIASES.sub(lambda m: close_t if m.group(1) else open_t, text)
 
 
-def _region(text: str, think_tag: str) -> str:
+def without_reasoning(text: str) -> str:
+    """``text`` without its reasoning (``<think>`` and the other marks models use, as :func:`extract` reads
+    them): every complete block, what comes before a last close and what follows an unclosed open; empty when
+    all of it is reasoning."""
+    if _REASONING_MARKS.search(text):
+        text = _REASONING_MARKS.sub(_reasoning_mark, text)
+    return _region(text, "think", fallback=False)
+
+
+def _region(text: str, think_tag: str, *, fallback: bool = True) -> str:
     """The text that counts: without its reasoning blocks (every complete ``<think>…</think>``, and what
-    comes before a last ``</think>``); when nothing is left, the reasoning itself without its tags."""
+    comes before a last ``</think>``); when nothing is left, the reasoning itself without its tags (unless
+    ``fallback`` is off)."""
     tag = _tag_re(think_tag)
     if not tag.search(text):
         return text
@@ -419,7 +429,7 @@ def _region(text: str, think_tag: str) -> str:
     rest = "".join(out)
     if depth > 0:
         return rest  # an unclosed <think>: the completion ended inside its reasoning (only what came before counts)
-    return rest if rest.strip() else tag.sub(" ", text)
+    return rest if rest.strip() or not fallback else tag.sub(" ", text)
 
 
 def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extraction:
