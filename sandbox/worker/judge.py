@@ -21,7 +21,7 @@ from .instrument import TESTS_FILE, compile_tests
 from .isolation import FilesAs
 from .proxies import RemoteRef, Rpc, SolutionDied, SolutionStop, prefetch_calls
 from .shared import SharedState, watch
-from .values import clear_mirrors, short_repr
+from .values import clear_mirrors, decoded_namedtuple, short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
 
@@ -121,6 +121,9 @@ def module_named(name: str, claimed: str, chains: set[tuple[str, ...]]) -> types
 
 
 DEFAULT_REL_TOL = 1e-9  # floats of call mode without a float_tol: two ways of computing one float
+#: ... and the absolute floor under it, where a relative tolerance means nothing (noise around an expected 0:
+#: ``0.1 + 0.2 - 0.3`` is 5.6e-17); pytest.approx's default floor
+DEFAULT_ABS_TOL = 1e-12
 
 
 def _json_key(k: object) -> object:
@@ -154,22 +157,30 @@ def _plain(x: object) -> object:
 
 
 def _same(got: object, want: object, tol: float) -> bool:
-    """Value and type as JSON tells them: a tuple matches a list (JSON has no tuples); an int matches a
-    float, and floats match within ``tol`` (0: a relative 1e-9); a float matches an int only under a
+    """Value and type as JSON tells them: a tuple or namedtuple matches a list (JSON has no tuples), so does
+    a numpy array as the nested lists of its values (``tolist()``); an int matches a float, and floats match
+    within ``tol`` (0: a relative 1e-9 above an absolute 1e-12); a float matches an int only under a
     declared ``tol`` (JSON writers drop ``.0``); a numpy scalar is its value; a dict's keys are compared as
     JSON writes them (strings), and a dict two of whose keys JSON would write alike is no match; otherwise
     exact types."""
     got = _plain(got)
     tg, tw = type(got), type(want)
-    if tg is tuple and tw is list:
-        tg = list
+    if tw is list and tg is not list:
+        np = sys.modules.get("numpy")
+        if tg is tuple or (issubclass(tg, tuple) and decoded_namedtuple(tg)):  # (JSON writes it as a list)
+            tg = list
+        elif np is not None and tg is np.ndarray:
+            got = got.tolist()  # type: ignore[attr-defined]  # (an array as the nested lists of its values)
+            tg = type(got)
     if tw in (int, float) and tg in (int, float):
         if tw is int and (tg is int or not tol):  # a float for an int only within a declared tolerance
             return tg is int and got == want
         if math.isnan(want) or math.isnan(got):  # type: ignore[arg-type]
             return math.isnan(want) and math.isnan(got)  # type: ignore[arg-type]
         try:
-            return got == want or math.isclose(got, want, rel_tol=tol or DEFAULT_REL_TOL, abs_tol=tol)  # type: ignore[arg-type]
+            return got == want or math.isclose(
+                got, want, rel_tol=tol or DEFAULT_REL_TOL, abs_tol=tol or DEFAULT_ABS_TOL
+            )  # type: ignore[arg-type]
         except OverflowError:
             return False
     if tg is not tw:

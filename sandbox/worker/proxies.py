@@ -88,7 +88,7 @@ class Rpc:
         self.dead: str | None = None
         self.trusted: list[object] = []  # the tests' objects the solution holds as proxies (callbacks)
         self.trusted_ids: dict[int, int] = {}
-        self.exc_classes: dict[tuple[str, str], type] = {}
+        self.exc_classes: dict[tuple[str, tuple], type] = {}
         self.settings = tuple(get() for get in _SYS_SETTINGS)  # the tests' interpreter settings last sent
         self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
         self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
@@ -186,10 +186,15 @@ class Rpc:
         """The solution's exception as a trusted one: a built-in type as itself (with its arguments when
         they are data), a class of the solution's as a class made here under its name, subclassing the
         built-in it derives from (``except ValueError`` catches it, ``except NegError`` too)."""
-        name, msg, base, args, attrs = (
-            (list(exc) + ["", "", "", None, None])[:5] if isinstance(exc, list) else ("", "", "", None, None)
+        name, msg, base, args, attrs, tree = (
+            (list(exc) + ["", "", "", None, None, None])[:6]
+            if isinstance(exc, list)
+            else ("", "", "", None, None, None)
         )
-        cls = self.exception_class(str(name), str(base or name))
+        name, base = str(name), str(base or name)
+        cls = self.exception_class(
+            tree if tree is not None and name != base else base if name == base else [name, [base]]
+        )
         if cls is None:
             return SolutionError(f"{name}: {msg}")
         try:
@@ -197,7 +202,12 @@ class Rpc:
             fields = self.value(attrs) if isinstance(attrs, list) and name != base else None
         except SolutionDied:
             decoded = fields = None
-        e = cls(*decoded) if type(decoded) is tuple else cls(str(msg))
+        a = decoded if type(decoded) is tuple else (str(msg),)
+        if name == base:
+            e = cls(*a)
+        else:  # (a class made here: not its __init__, which would ask the solution to make one)
+            e = cls.__new__(cls, *a)
+            BaseException.__init__(e, *a)
         if name != base:  # a class of the solution's: its own str() and the attributes its __init__ set
             e._rlvr_str = str(msg)  # type: ignore[attr-defined]
             if type(fields) is dict:
@@ -206,19 +216,45 @@ class Rpc:
                         setattr(e, k, v)
         return e
 
-    def exception_class(self, name: str, base: str) -> type | None:
-        cls = getattr(builtins, base, None)
-        if cls is StopIteration and name == base:
+    def exception_class(self, tree: object) -> type | None:
+        """The class made here for a class of exceptions of the solution, described by its names
+        (``solution.exception_tree``): a built-in one is itself; another, a class of that name made here
+        whose bases are those made for its bases, so that ``except Base`` catches a ``Sub`` and ``isinstance``
+        and ``issubclass`` hold as in the solution (one class per description and run: the class the tests
+        read by its name is the one its raised exceptions have). None for what is no ``Exception`` (a
+        ``SystemExit``, a ``BaseException`` of its own, a ``StopAsyncIteration``) or no valid description."""
+        if tree == "StopIteration":
             return SolutionStop
-        if not (isinstance(cls, type) and issubclass(cls, Exception)) or issubclass(
-            cls, (StopIteration, StopAsyncIteration)
-        ):
+        try:
+            cls = self._made_class(tree, [64], 0)
+        except (TypeError, ValueError, RecursionError):
             return None
-        if name == base:
+        return cls if issubclass(cls, Exception) else None
+
+    def _made_class(self, tree: object, budget: list[int], depth: int) -> type:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > 32:
+            raise ValueError("class hierarchy too large")
+        if type(tree) is str:
+            if tree == "object":  # (a mixin of its own)
+                return object
+            cls = getattr(builtins, tree, None)  # only an Exception: never a SystemExit, a StopIteration mixed in
+            if not (isinstance(cls, type) and issubclass(cls, Exception)) or issubclass(
+                cls, (StopIteration, StopAsyncIteration)
+            ):
+                raise ValueError(f"no built-in class of exceptions: {tree[:50]!r}")
             return cls
-        key = (name, base)
-        if key not in self.exc_classes:
-            self.exc_classes[key] = type(name, (cls,), {"__module__": "solution", "__str__": _solution_str})
+        if not (type(tree) is list and len(tree) == 2 and type(tree[0]) is str and type(tree[1]) is list):
+            raise ValueError("bad class description")
+        name, bases = tree[0][:200], tuple(self._made_class(b, budget, depth + 1) for b in tree[1][:8])
+        if not bases:
+            raise ValueError("a class without bases")
+        key = (name, bases)
+        if key not in self.exc_classes:  # (type() raises TypeError for bases no class can have together)
+            ns: dict = {"__module__": "solution", "__qualname__": name}
+            if any(issubclass(b, BaseException) for b in bases):
+                ns["__str__"], ns["__init__"] = _solution_str, _made_by_solution
+            self.exc_classes[key] = type(name, bases, ns)
         return self.exc_classes[key]
 
     def _serve_callback(self, msg: dict) -> None:
@@ -272,10 +308,14 @@ class Rpc:
 
     def _remote(self, rid: int, kinds: object = "", info: object = None) -> object:
         kinds = str(kinds)
-        if kinds.startswith("X"):  # a class of exceptions of the solution: "X<builtin base>.<name>"
-            base, _, name = kinds[1:].partition(".")
-            cls = self.exception_class(name, base)
+        if kinds.startswith("X") and len(kinds) < 1 << 14:  # a class of exceptions of the solution: "X<tree>"
+            try:
+                cls = self.exception_class(json.loads(kinds[1:]))
+            except (ValueError, RecursionError):
+                cls = None
             if cls is not None:
+                if cls.__module__ == "solution":  # the tests may make one: its class's rid makes it there
+                    cls._rlvr_made_by = (self, rid)  # type: ignore[attr-defined]
                 return cls
         if "n" in kinds and "c" in kinds:
             raise Impersonation("a solution object that is both a number and a container is no value")
@@ -407,6 +447,28 @@ def _trusted_import(module: str, qualname: str) -> object | None:
     except Exception:
         return None
     return obj
+
+
+def _made_by_solution(self: BaseException, *args: object, **kwargs: object) -> None:
+    """``__init__`` of a class of exceptions made here for one of the solution's: the tests make one
+    (``raise Insufficient(3)``), so the solution's class makes it in its process (its ``__init__`` sets its
+    attributes), and this one takes its arguments, ``str()`` and data attributes, as for a raised one. A
+    class the tests never read by its name keeps the arguments only."""
+    BaseException.__init__(self, *args)
+    made_by = type(self).__dict__.get("_rlvr_made_by")
+    if made_by is None:
+        return
+    rpc, rid = made_by
+    rpc.epoch += 1
+    req = {"op": "call", "ref": rid, "exc": True, "args": [rpc.enc(a) for a in args]}
+    req["kwargs"] = {str(k): rpc.enc(v) for k, v in kwargs.items()}
+    made = rpc.request(req).get("made")
+    if made is None:
+        raise TypeError(f"{type(self).__name__}(...) made no exception in the solution")
+    twin = rpc._exception(made)
+    self.args = twin.args
+    for k, v in vars(twin).items():
+        setattr(self, k, v)
 
 
 def _solution_str(self: BaseException) -> str:

@@ -210,12 +210,11 @@ _PLAIN = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
 def _kinds(x: object) -> str:
     """What an object of the solution's own classes claims to be, from the special methods its class defines
     below ``object``:
-    ``n`` a number, ``c`` a container; ``X<base>.<name>`` a class of exceptions deriving from a built-in
-    one (the trusted side decides what it makes of it). Of any object: ``t`` true by Python's default (its
+    ``n`` a number, ``c`` a container; ``X`` and its :func:`exception_tree` in JSON a class of exceptions
+    (the trusted side decides what it makes of it). Of any object: ``t`` true by Python's default (its
     type defines neither ``__bool__`` nor ``__len__``), ``i`` an iterator (``__next__``)."""
     if isinstance(x, type) and issubclass(x, Exception):
-        base = next((k for k in x.__mro__ if k.__module__ == "builtins"), Exception)
-        return f"X{base.__name__}.{x.__name__}"
+        return "X" + json.dumps(exception_tree(x))
     t = type(x)
     extra = ("t" if not hasattr(t, "__bool__") and not hasattr(t, "__len__") else "") + (
         "i" if hasattr(t, "__next__") else ""
@@ -252,9 +251,18 @@ def _has_attribute(obj: object, name: str) -> bool:
     return any(name in vars(k) for k in (*mro, *(type(obj).__mro__ if isinstance(obj, type) else ())))
 
 
+def exception_tree(t: type, depth: int = 0) -> object:
+    """A class of exceptions by its names: a built-in one as its name, another as ``[name, [its bases'
+    trees]]`` (``class Sub(Base)`` is ``["Sub", [["Base", ["Exception"]]]]``): what the trusted side rebuilds
+    as classes of its own, hierarchy included."""
+    if t.__module__ == "builtins" or depth >= 16:
+        return next(k for k in t.__mro__ if k.__module__ == "builtins").__name__
+    return [t.__name__, [exception_tree(b, depth + 1) for b in t.__bases__]]
+
+
 def _exception(e: BaseException, ref: object) -> list:
-    """``[name, message, built-in base, encoded args or None, encoded attributes or None]`` of an exception
-    of the solution."""
+    """``[name, message, built-in base, encoded args or None, encoded attributes or None, its class's
+    exception_tree]`` of an exception of the solution."""
     base = next((k for k in type(e).__mro__ if k.__module__ == "builtins"), BaseException)
     try:
         args = encode(tuple(e.args), ref)  # type: ignore[arg-type]
@@ -268,7 +276,11 @@ def _exception(e: BaseException, ref: object) -> list:
         attrs = encode({k: v for k, v in vars(e).items() if type(k) is str and not k.startswith("_")}, None)
     except BaseException:
         attrs = None
-    return [type(e).__name__, msg, base.__name__, args, attrs]
+    try:
+        tree = exception_tree(type(e))
+    except BaseException:
+        tree = None
+    return [type(e).__name__, msg, base.__name__, args, attrs, tree]
 
 
 class _Channel:
@@ -436,6 +448,8 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     containers = list(memo.reindex().objs)
                     val = obj(*args, **kwargs)  # type: ignore[operator]
                     resp = {}
+                    if req.get("exc") and isinstance(val, BaseException):  # the tests made one of its exceptions
+                        resp["made"] = _exception(val, ref)
                     if containers:  # in-place changes, mirrored by the tests' side (aliases kept)
                         with DEEP:
                             resp["after"] = [encode_contents(c, ref, memo) for c in containers]

@@ -5,7 +5,7 @@ type: the builtins (``None``, ``bool``, ``int``, ``float``, ``complex``, ``str``
 ``list``, ``tuple``, ``dict``, ``set``, ``frozenset``, ``range``) and an allow-list of standard value types
 (``Fraction``, ``Decimal``, ``datetime.date``/``datetime``/``time``/``timedelta`` with a fixed-offset or no
 tz, ``Counter``, ``OrderedDict``, ``defaultdict`` with a builtin factory, ``deque``, plain ``namedtuple``
-classes, numpy scalars and arrays of numbers, strings or objects). Subclasses are not data. Anything else becomes a reference the
+classes (``typing.NamedTuple`` too), numpy scalars and arrays of numbers, strings or objects). Subclasses are not data. Anything else becomes a reference the
 other side holds as a proxy. Never pickle.
 
 Identity is kept within one message: a mutable container (``list``, ``dict``, ``set``, ``bytearray``,
@@ -34,7 +34,8 @@ _NP_ARRAYS = _NP_SCALARS + "O"
 _FACTORIES = {f.__name__: f for f in (int, float, str, list, dict, set, tuple, bool, bytes, frozenset)}
 _NT_KEYS = frozenset({"__doc__", "__slots__", "_fields", "_field_defaults", "__new__", "_make", "_replace",
                       "__repr__", "_asdict", "__getnewargs__", "__match_args__", "__module__", "__orig_bases__",
-                      "__qualname__"})  # fmt: skip
+                      "__qualname__", "__annotations__", "__static_attributes__", "__firstlineno__"})  # fmt: skip
+# (``typing.NamedTuple`` adds ``__annotations__``; 3.13 adds the last two to every class)
 _NT_CLASSES: dict[tuple, type] = {}
 
 
@@ -88,6 +89,12 @@ def _is_namedtuple(t: type) -> bool:
         and isinstance(t.__dict__.get("_fields"), tuple)
         and set(t.__dict__) <= (_NT_KEYS | set(t.__dict__.get("_fields", ())))
     )
+
+
+def decoded_namedtuple(t: type) -> bool:
+    """Whether ``t`` is a namedtuple class this side made for a value it decoded."""
+    fields = t.__dict__.get("_fields")
+    return type(fields) is tuple and _NT_CLASSES.get((t.__name__, fields)) is t
 
 
 def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, depth: int = 0) -> list:

@@ -21,7 +21,6 @@ ROWS_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "sandb
 
 #: Rows left open, with the reason (docs/sandbox.md, "The fifth outside round").
 _PROXY = "a solution object is a proxy in the tests: not of its type, without its metadata"
-_VALUES = "not an allow-listed value type"
 _COPIES = (
     "values cross as copies: what the solution keeps and returns (a getter exposing internals, a constructor keeping "
     "the caller's list, the same object twice) is a fresh copy in the tests, so aliasing is not seen"
@@ -37,10 +36,6 @@ _REFUSED = (
 #: Open rows whose program may pass by chance: two unseeded ``random`` rolls agree one time in six.
 UNSEEDED = frozenset({"solution_random_seed"})
 OPEN: dict[str, str] = {
-    # call mode: numpy array for a list
-    "cm_ff_np_array_list": _VALUES + " (a numpy array returned for an expected list)",
-    # call mode: relative-only float tolerance
-    "cm_ff_zero_noise": "call mode without float_tol compares floats within a relative 1e-9 only: noise around an expected 0 fails",
     # call mode: str-mixin Enum (documented open class)
     # copy semantics: defensive-copy / aliasing
     "ref_kept_mutated_later": _COPIES,
@@ -91,12 +86,6 @@ OPEN: dict[str, str] = {
     "main_guard_input": "a solution whose __main__ block reads input() fails at import (documented: the file would block there)",
     # documented: pytest.raises is not a check
     "pt_raises_only": "pytest.raises is not counted as a check (documented): tests with no other check are no_tests",
-    # extraction of the code block
-    "ex_usage_block_last": "code extraction: the last ```python block (an example or the model's own asserts), ~~~ fences, fences inside <think> or a list",
-    "ex_test_block_last": "code extraction: the last ```python block (an example or the model's own asserts), ~~~ fences, fences inside <think> or a list",
-    "ex_think_tags": "code extraction: the last ```python block (an example or the model's own asserts), ~~~ fences, fences inside <think> or a list",
-    "ex_tilde_fence": "code extraction: the last ```python block (an example or the model's own asserts), ~~~ fences, fences inside <think> or a list",
-    "ex_indented_fence": "code extraction: the last ```python block (an example or the model's own asserts), ~~~ fences, fences inside <think> or a list",
     # generator read-ahead
     "lz_raise_after_consumed": "a solution generator is read ahead in batches of 1, 2, 4, ...: its errors and side effects come early",
     "lz_laziness_seen": "a solution generator is read ahead in batches of 1, 2, 4, ...: its errors and side effects come early",
@@ -123,13 +112,6 @@ OPEN: dict[str, str] = {
     "dec_memo_calls": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
     "dec_memo_wraps_name": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
     "dec_class_decorator": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
-    # solution exception hierarchies
-    "exc_base_catch": "an exception class of the solution is made on the trusted side deriving from its built-in base only: except Base misses a Sub",
-    "exc_isinstance": "an exception class of the solution is made on the trusted side deriving from its built-in base only: except Base misses a Sub",
-    "exc_assertRaises": "an exception class of the solution is made on the trusted side deriving from its built-in base only: except Base misses a Sub",
-    "exc_pytest_raises_base": "an exception class of the solution is made on the trusted side deriving from its built-in base only: except Base misses a Sub",
-    "exc_issubclass": "an exception class of the solution is made on the trusted side deriving from its built-in base only: except Base misses a Sub",
-    "exc_raise_in_tests": "an exception class of the solution is made on the trusted side deriving from its built-in base only: except Base misses a Sub",
     # solution's own ListNode vs the tests' ListNode
     "ll_new_nodes_eq": _PROXY + " (a node of the solution is no instance of the tests' class)",
     "ll_new_nodes_isinstance": _PROXY + " (a node of the solution is no instance of the tests' class)",
@@ -151,9 +133,6 @@ OPEN: dict[str, str] = {
     "obj_mock_delete_swallowed": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
     # tests' own source unavailable
     "inspect_getsource_tests": "the tests' source is not a file in the trusted process: inspect.getsource fails",
-    # value types: typing.NamedTuple not data
-    "ff_typing_NamedTuple": _VALUES + " (a typing.NamedTuple class is no allow-listed value type)",
-    "cm_ff_typing_namedtuple": _VALUES + " (a typing.NamedTuple class is no allow-listed value type)",
 }
 
 if not IN_CAGE:

@@ -1,0 +1,222 @@
+"""Adversarial suite, fifth round: false fails of the outside round closed since (value types in call mode,
+``typing.NamedTuple``, the solution's exception hierarchies), each mechanism with our own cases both ways — a
+right program of the same shape that must pass, and wrong ones (objects that lie through the new paths
+included) that must fail in both scoring modes. As in ``test_hostile.py``, outside the cage this module defines
+one test that re-runs it inside the cage (``conftest.run_caged``), and the cases exist only inside."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+IN_CAGE = os.environ.get("RLVR_HOSTILE_CAGE") == "1" and os.getpid() == 1
+
+if not IN_CAGE:
+
+    @pytest.mark.hostile
+    @pytest.mark.slow
+    def test_redteam5_fixes_in_cage(caged_suite) -> None:  # type: ignore[no-untyped-def]
+        caged_suite(__file__)
+
+else:
+    pytestmark = pytest.mark.hostile
+
+    NT = "from typing import NamedTuple\nclass Pt(NamedTuple):\n    x: int\n    y: int = 0\n"
+    NP = "import numpy as np\n"
+    BANK = (
+        "class AppError(Exception):\n    pass\nclass DbError(AppError):\n    pass\n"
+        "class NotFound(DbError, KeyError):\n    def __init__(self, key, *, table='t'):\n"
+        "        super().__init__(key)\n        self.key, self.table = key, table\n"
+        "    def __str__(self):\n        return f'no {self.key} in {self.table}'\n"
+        "class Other(Exception):\n    pass\n"
+    )
+
+    def call(fn: str, inputs: list, outputs: list) -> dict:
+        return {"fn_name": fn, "inputs": inputs, "outputs": outputs}
+
+    # (solution, reference): right programs, each must pass in both scoring modes
+    RIGHT = {
+        # typing.NamedTuple is data, as a collections.namedtuple is
+        "NamedTuple fields, default, unpacking, _asdict": (
+            NT + "def f():\n    return Pt(3)\n",
+            "p = f()\nassert p == (3, 0) and p.x == 3 and p.y == 0 and p[1] == 0 and len(p) == 2\n"
+            "a, b = p\nassert (a, b) == (3, 0) and p._asdict() == {'x': 3, 'y': 0} and p._replace(y=5) == (3, 5)",
+        ),
+        "NamedTuple with a docstring, in a list": (
+            "from typing import NamedTuple\nclass Pt(NamedTuple):\n    'A point.'\n    x: int\n    y: int\n"
+            "def f():\n    return [Pt(1, 2), Pt(3, 4)]\n",
+            "assert [q.x for q in f()] == [1, 3] and f() == [(1, 2), (3, 4)] and type(f()[0]).__name__ == 'Pt'",
+        ),
+        "NamedTuple in call mode, nested": (
+            NT + "def f(a):\n    return {'p': Pt(a, a + 1), 'qs': [Pt(a)]}\n",
+            call("f", [[1], [2]], [{"p": [1, 2], "qs": [[1, 0]]}, {"p": [2, 3], "qs": [[2, 0]]}]),
+        ),
+        # a numpy array is the nested lists of its values (what ``tolist()`` gives) in call mode
+        "a 2-D float array in call mode": (
+            NP + "def f(n):\n    return np.arange(1, 2 * n + 1).reshape(n, 2) / 2\n",
+            call("f", [[2]], [[[0.5, 1.0], [1.5, 2.0]]]),
+        ),
+        "bool, empty and nested arrays in call mode": (
+            NP + "def f(xs):\n    a = np.array(xs)\n    return [a > 1, a[:0], [a, a * 2]]\n",
+            call("f", [[[1, 2]]], [[[False, True], [], [[1, 2], [2, 4]]]]),
+        ),
+        "an array of a LeetCode method in call mode": (
+            NP + "class Solution:\n    def twoSum(self, nums, target):\n        return np.array([0, 1])\n",
+            call("twoSum", [[[2, 7], 9]], [[0, 1]]),
+        ),
+        # rounding noise around an expected 0 without float_tol (an absolute 1e-12 under the relative 1e-9)
+        "noise around an expected 0": (
+            "import math\ndef f(k):\n    return [sum([0.1] * 10) - 1.0, math.sin(math.pi * k), 1.0 + 1e-12 * 0]\n",
+            call("f", [[1], [3]], [[0.0, 0.0, 1.0], [0.0, -0.0, 1.0]]),
+        ),
+        "an exact 0 against the reference's own noise": (
+            "def f(x):\n    return 0.0\n",
+            call("f", [[1]], [0.1 + 0.2 - 0.3]),
+        ),
+        # the solution's exception classes keep their hierarchy in the tests
+        "except Base catches a Sub two levels down, with its attributes": (
+            BANK + "def get(k):\n    raise NotFound(k, table='users')\n",
+            "try:\n    get('x')\n    assert False\nexcept AppError as e:\n"
+            "    assert isinstance(e, DbError) and isinstance(e, NotFound) and isinstance(e, KeyError)\n"
+            "    assert e.key == 'x' and e.table == 'users' and str(e) == 'no x in users'",
+        ),
+        "a built-in base of a multiple inheritance catches it": (
+            BANK + "def get(k):\n    raise NotFound(k)\n",
+            "try:\n    get('x')\nexcept KeyError as e:\n    assert type(e).__name__ == 'NotFound'\n"
+            "assert issubclass(NotFound, DbError) and issubclass(NotFound, LookupError)\n"
+            "assert not issubclass(Other, AppError) and not issubclass(AppError, DbError)",
+        ),
+        "assertRaises and pytest.raises with a base class": (
+            BANK + "def get(k):\n    raise NotFound(k)\n",
+            "import unittest, pytest\nclass T(unittest.TestCase):\n    def test_a(self):\n"
+            "        with self.assertRaises(DbError) as cm:\n            get('k')\n"
+            "        self.assertEqual(cm.exception.key, 'k')\n"
+            "def test_b():\n    with pytest.raises(AppError, match='no k in t'):\n        get('k')\n"
+            "    assert pytest.raises(LookupError, get, 'k').value.key == 'k'",
+        ),
+        "the tests make the solution's exception, its __init__ runs": (
+            BANK,
+            "e = NotFound('z', table='u')\nassert e.key == 'z' and e.table == 'u' and str(e) == 'no z in u'\n"
+            "assert isinstance(e, AppError) and e.args == ('z',)\n"
+            "try:\n    raise NotFound('q')\nexcept DbError as e2:\n    assert e2.key == 'q'",
+        ),
+        "the tests subclass the solution's exception": (
+            BANK,
+            "class Mine(DbError):\n    pass\ntry:\n    raise Mine('m')\nexcept AppError as e:\n    assert e.args == ('m',)",
+        ),
+        "one class per run: the same class raised twice": (
+            BANK + "def get(k):\n    raise NotFound(k)\n",
+            "def grab(k):\n    try:\n        get(k)\n    except DbError as e:\n        return e\n"
+            "assert type(grab('a')) is type(grab('b')) is NotFound",
+        ),
+    }
+
+    # (solution, reference): wrong programs, each must fail in both scoring modes
+    WRONG = {
+        "NamedTuple, a wrong field": (NT + "def f():\n    return Pt(3, 1)\n", "assert f() == (3, 0)"),
+        "NamedTuple in call mode, a wrong field": (
+            NT + "def f(a):\n    return Pt(a, a)\n",
+            call("f", [[1]], [[1, 2]]),
+        ),
+        "NamedTuple whose == lies": (
+            NT + "    def __eq__(self, o):\n        return True\ndef f():\n    return Pt(0, 0)\n",
+            "assert f() == (3, 0)",
+        ),
+        "NamedTuple whose == lies, call mode": (
+            NT + "    def __eq__(self, o):\n        return True\n    def __iter__(self):\n        return iter([1, 2])\n"
+            "def f(a):\n    return Pt(0, 0)\n",
+            call("f", [[1]], [[1, 2]]),
+        ),
+        "an array of the wrong shape": (NP + "def f(n):\n    return np.array([[1, 2]])\n", call("f", [[1]], [[1, 2]])),
+        "an array one element long": (NP + "def f(n):\n    return np.array([1, 2, 3])\n", call("f", [[1]], [[1, 2]])),
+        "a float array for ints": (NP + "def f(n):\n    return np.array([1.0, 2.0])\n", call("f", [[1]], [[1, 2]])),
+        "an array for a number": (NP + "def f(n):\n    return np.array([3])\n", call("f", [[1]], [3])),
+        "an ndarray subclass whose == lies": (
+            NP + "class A(np.ndarray):\n    def __eq__(self, o):\n        return True\n    def tolist(self):\n"
+            "        return [1, 2]\ndef f(n):\n    return np.zeros(2).view(A)\n",
+            call("f", [[1]], [[1, 2]]),
+        ),
+        "1e-9 is no noise around 0": ("def f(x):\n    return 1e-9\n", call("f", [[1]], [0.0])),
+        "1e-11 is no noise around 0": ("def f(x):\n    return -1e-11\n", call("f", [[1]], [0.0])),
+        "0 for an expected 1e-10": ("def f(x):\n    return 0.0\n", call("f", [[1]], [1e-10])),
+        "noise for an expected int 0": ("def f(x):\n    return 0.1 + 0.2 - 0.3\n", call("f", [[1]], [0])),
+        "a sibling class is not caught by except Base": (
+            BANK + "def get(k):\n    raise Other(k)\n",
+            "try:\n    get('x')\n    r = 0\nexcept AppError:\n    r = 1\nexcept Exception:\n    r = 2\nassert r == 1",
+        ),
+        "a Sub not derived from the Base": (
+            "class AppError(Exception):\n    pass\nclass DbError(Exception):\n    pass\n"
+            "def get(k):\n    raise DbError(k)\n",
+            "import pytest\ndef test_a():\n    with pytest.raises(AppError):\n        get('k')\n",
+        ),
+        "assertRaises of a base the exception lacks": (
+            BANK + "def get(k):\n    raise ValueError(k)\n",
+            "import unittest\nclass T(unittest.TestCase):\n    def test_a(self):\n"
+            "        self.assertRaises(AppError, get, 'k')",
+        ),
+        "the tests make its exception, its __init__ is wrong": (
+            "class E(Exception):\n    def __init__(self, need):\n        super().__init__(need)\n        self.need = 0\n",
+            "e = E(3)\nassert e.need == 3",
+        ),
+        "an exception that is also a SystemExit stops nothing": (
+            "class Quit(Exception, SystemExit):\n    pass\ndef stop():\n    raise Quit(0)\ndef g(x):\n    return 1\n",
+            "assert g(1) == 1\nstop()\nassert g(2) == 2",
+        ),
+        "an exception that is also a SystemExit, caught as Exception": (
+            "class Quit(Exception, SystemExit):\n    pass\ndef stop():\n    raise Quit(0)\ndef g(x):\n    return 1\n",
+            "try:\n    stop()\nexcept Exception:\n    pass\nassert g(2) == 2",
+        ),
+        "a class named like a harness one": (
+            "class SolutionStop(Exception):\n    pass\nclass StopTests(SolutionStop):\n    pass\n"
+            "def f():\n    raise StopTests()\ndef g(x):\n    return 1\n",
+            "assert g(1) == 1\ntry:\n    f()\nexcept Exception:\n    pass\nassert g(2) == 2",
+        ),
+        "a hierarchy deeper than the description carries": (
+            "E = Exception\nfor i in range(60):\n    E = type(f'E{i}', (E,), {})\ndef f():\n    raise E('x')\n"
+            "def g(x):\n    return 1\n",
+            "try:\n    f()\nexcept Exception:\n    pass\nassert g(2) == 2",
+        ),
+    }
+
+    @pytest.mark.parametrize("name", RIGHT)
+    def test_right_program_passes(judged: Any, name: str) -> None:
+        code, ref = RIGHT[name]
+        for partial in (False, True):
+            assert judged(code, ref, partial) == (True, 1.0), (name, partial)
+
+    @pytest.mark.parametrize("name", WRONG)
+    def test_wrong_program_fails(judged: Any, name: str) -> None:
+        code, ref = WRONG[name]
+        for partial in (False, True):
+            passed, score = judged(code, ref, partial)
+            assert not passed and (score == 0.0 or partial), (name, partial, score)
+
+    def test_forged_exception_descriptions_are_refused(judged: Any) -> None:
+        """A solution that rewrites how its classes are described to the trusted side (the harness's code
+        in its own process): a SystemExit, a StopIteration, a huge or cyclic description, names that are not
+        strings — never a class of the trusted side's own, never a crash of the tests."""
+        forge = (
+            "import sys\nharness = sys._getframe(1).f_globals\nassert 'exception_tree' in harness\n"
+            "FORGED = {forged}\nharness['exception_tree'] = lambda t, depth=0: FORGED\n"
+            "class E(Exception):\n    pass\ndef f():\n    raise E('x')\ndef g(x):\n    return 1\n"
+        )
+        tests = "assert g(1) == 1\ntry:\n    f()\nexcept Exception:\n    pass\nassert g(2) == 2"
+        honest = tests.replace("g(2) == 2", "g(2) == 1")  # (the forging itself works: a right program passes)
+        assert judged(forge.format(forged="['E', ['Exception']]"), honest) == (True, 1.0)
+        for forged in (
+            "'SystemExit'",
+            "['E', ['SystemExit']]",
+            "['E', ['Exception', 'KeyboardInterrupt']]",
+            "['E', ['StopIteration']]",
+            "['E', ['GeneratorExit']]",
+            "['E', [['F', ['Exception']]] * 8 + ['SystemExit']]",
+            "['E', [['E', ['Exception']]] * 300]",
+            "['E', [1, 2]]",
+            "['E' * 100000, ['Exception']]",
+            "'__import__'",
+        ):
+            for partial in (False, True):
+                passed, score = judged(forge.format(forged=forged), tests, partial)
+                assert not passed and score <= 0.5, (forged, partial, score)
