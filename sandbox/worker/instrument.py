@@ -415,4 +415,4 @@ def compile_tests(
         _StopCatcher().visit(tree)
     tree.body = count_asserts(tree.body)
     read_live(live)
-    return compile(tree, TESTS_FILE, "exec"), free, list(dict.fromkeys(defined)), chains, called
+    return compile(tree, TESTS_FILE, "exec", dont_inherit=True), free, list(dict.fromkeys(defined)), chains, called

@@ -306,7 +306,7 @@ class Rpc:
             self.trusted.append(x)
         return ["T", k]
 
-    def _remote(self, rid: int, kinds: object = "", info: object = None) -> object:
+    def _remote(self, rid: int, kinds: object = "", info: object = None, value_hash: object = None) -> object:
         kinds = str(kinds)
         if kinds.startswith("X") and len(kinds) < 1 << 14:  # a class of exceptions of the solution: "X<tree>"
             try:
@@ -322,6 +322,8 @@ class Rpc:
         got = self.remotes.get(rid)  # one proxy per object of the solution: ``is`` holds across answers
         if got is None:
             got = self.remotes[rid] = self._proxy_class(info)(self, rid, kinds)
+            if type(value_hash) is int:  # (its class's own hash, sent with its first reference)
+                object.__setattr__(got, "_hash", value_hash)
         return got
 
     def _proxy_class(self, info: object) -> type:
@@ -340,7 +342,7 @@ class Rpc:
         if cls is None:
             if len(_PROXY_CLASSES) >= 4096:
                 _PROXY_CLASSES.clear()
-            ns: dict = {"__slots__": (), "__module__": "solution", "__qualname__": qualname}
+            ns: dict = {"__slots__": (), "__module__": "solution", "__qualname__": qualname, "__doc__": _doc}
             if fields is not None:
                 try:
                     made = importlib.import_module("dataclasses").make_dataclass(name, list(fields))
@@ -486,9 +488,11 @@ class RemoteRef:
     sized but not iterable gives its ``len``), ``str`` is asked once; it has no
     order and no number; a truth value only when sized (non-empty); it equals only itself (or, against
     another solution object, what the solution's ``==`` says: the tests compare two of its objects); its
-    hash is its identity."""
+    hash is the one its class defines (a frozen dataclass: equal objects hash alike, never equal to data),
+    else its identity. Its metadata (``__doc__``, ``__annotations__``, ``inspect.signature``) and
+    ``format(x, spec)`` are the solution's answers."""
 
-    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended")
+    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended", "_hash", "_bulk", "_raised")
 
     def __init__(self, rpc: Rpc, rid: int, kinds: str = "") -> None:
         object.__setattr__(self, "_rpc", rpc)
@@ -497,6 +501,9 @@ class RemoteRef:
         object.__setattr__(self, "_kinds", kinds)
         object.__setattr__(self, "_buf", collections.deque())  # an iterator's items fetched ahead
         object.__setattr__(self, "_ended", False)
+        object.__setattr__(self, "_hash", None)
+        object.__setattr__(self, "_bulk", False)  # iterated by a loop (read ahead), not by next() alone
+        object.__setattr__(self, "_raised", None)  # what the iterator raised after the items read ahead
 
     def _ask(self, msg: dict, changes: bool = False) -> object:
         """One request about this object; ``changes``: it runs the solution's code, which may change its
@@ -538,7 +545,7 @@ class RemoteRef:
         return rpc.value(resp.get("ok"), memo)
 
     def __getattr__(self, name: str) -> object:
-        if name.startswith("__") and name not in ("__name__", "__qualname__", "__dict__"):
+        if name.startswith("__") and name not in ("__name__", "__qualname__", "__dict__", "__annotations__", "__doc__"):
             raise AttributeError(name)
         return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
 
@@ -571,18 +578,25 @@ class RemoteRef:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         if "i" in self._kinds:  # an iterator (a generator): consumed lazily, as the tests consume it
+            object.__setattr__(self, "_bulk", True)
             return self
         return iter(self._items())
 
     def __next__(self) -> object:
-        """The iterator's next item: fetched in growing batches (1, 2, 4, … 1024 items per request), so an
-        infinite generator read with ``islice`` or ``next`` is never drained."""
+        """The iterator's next item: one per request for ``next(g)``; for a loop over it (``for``,
+        ``list``, ``islice``: it was asked for an iterator), in growing batches (1, 2, 4, … 1024 items per
+        request), so an infinite generator read with ``islice`` is never drained. What it raises after items
+        read ahead is raised when the tests reach it."""
         if "i" not in self._kinds:
             raise TypeError("a solution object that is not an iterator")
         if not self._buf:
             if self._ended:
+                raised = self._raised
+                if raised is not None:
+                    object.__setattr__(self, "_raised", None)
+                    raise raised
                 raise StopIteration
-            n = min(1024, 2 * self._snap.get("batch", 0) or 1)
+            n = min(1024, 2 * self._snap.get("batch", 0) or 1) if self._bulk else 1
             self._snap["batch"] = n
             self._buf.extend(self._fetch(n))
             if not self._buf:
@@ -598,6 +612,8 @@ class RemoteRef:
         if type(items) is not list or len(items) > n:
             raise rpc.died("solution protocol broken: bad iterator items")
         object.__setattr__(self, "_ended", bool(resp.get("stop")))
+        if "raised" in resp and items:
+            object.__setattr__(self, "_raised", rpc._exception(resp["raised"]))
         return items
 
     def __len__(self) -> int:
@@ -664,7 +680,41 @@ class RemoteRef:
         return self._bool({"op": "issubclass", "ref": self._rid, "arg": self._rpc.enc(cls)})
 
     def __hash__(self) -> int:
-        return hash(("RemoteRef", self._rid))
+        h = self._hash
+        return hash(("RemoteRef", self._rid)) if h is None else h
+
+    def __format__(self, spec: str) -> str:
+        """``format(x, spec)``: ``str(x)`` for an empty spec, else the solution's ``__format__``."""
+        if not spec:
+            return str(self)
+        s = self._dunder("__format__", str(spec))
+        if type(s) is not str:
+            raise TypeError("format() of a solution object gave a non-str")
+        return s
+
+    @property
+    def __signature__(self) -> object:
+        """``inspect.signature`` of the solution's callable, rebuilt here from its parameters' names, kinds,
+        defaults and annotations (each a value as any answer is)."""
+        inspect = importlib.import_module("inspect")
+        rpc = self._rpc
+        got = rpc.request({"op": "signature", "ref": self._rid}).get("ok")
+        if not (isinstance(got, list) and len(got) == 2 and isinstance(got[0], list) and len(got[0]) <= 1000):
+            raise rpc.died("solution protocol broken: a bad signature")
+        empty = inspect.Parameter.empty
+
+        def val(v: object) -> object:
+            return empty if v is None else rpc.value(v)
+
+        params = []
+        for p in got[0]:
+            if not (isinstance(p, list) and len(p) == 4 and type(p[0]) is str and type(p[1]) is int):
+                raise rpc.died("solution protocol broken: a bad signature")
+            kind = inspect._ParameterKind(p[1]) if 0 <= p[1] <= 4 else None
+            if kind is None:
+                raise rpc.died("solution protocol broken: a bad signature")
+            params.append(inspect.Parameter(p[0], kind, default=val(p[2]), annotation=val(p[3])))
+        return inspect.Signature(params, return_annotation=val(got[1]))
 
     def __repr__(self) -> str:
         """The solution's ``repr`` (asked once between two calls, like ``str``); a placeholder if it fails."""
@@ -730,6 +780,18 @@ class RemoteRef:
 
     def __ge__(self, other: object) -> bool:
         return self._order("ge", other)
+
+
+def _solution_doc(self: RemoteRef) -> object:
+    """``__doc__`` of a solution object: the solution's (a str or None)."""
+    doc = self.__getattr__("__doc__")
+    if doc is not None and type(doc) is not str:
+        raise TypeError("__doc__ of a solution object is no str")
+    return doc
+
+
+_doc = property(_solution_doc)
+RemoteRef.__doc__ = _doc  # type: ignore[assignment]  # (after the class: its docstring is its own until here)
 
 
 def _binop(name: str, swap: bool) -> Callable:

@@ -13,6 +13,7 @@ import sys
 import threading
 import traceback
 import types
+from collections.abc import Callable
 
 from .framing import READ_CHUNK
 from .isolation import Prepared, apply_limits, set_name
@@ -193,7 +194,7 @@ def program_child(src: str, has_input: bool = False) -> None:
     mod = _main_module()
     code = 0
     try:
-        exec(compile(src, "main.py", "exec"), mod.__dict__)
+        exec(compile(src, "main.py", "exec", dont_inherit=True), mod.__dict__)
     except SystemExit as e:
         code = _exit_code(e)
     except BaseException:
@@ -202,6 +203,8 @@ def program_child(src: str, has_input: bool = False) -> None:
     _finish(code)
 
 
+#: the special attributes the tests may read of a solution object (its metadata)
+_READABLE_DUNDERS = ("__name__", "__qualname__", "__dict__", "__doc__", "__annotations__")
 _NUMBER = ("__int__", "__float__", "__index__", "__complex__")
 _CONTAINER = ("__iter__", "__len__", "__getitem__", "__contains__")
 _PLAIN = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.ModuleType)
@@ -239,6 +242,36 @@ def _type_info(t: type, x: object) -> list:
         except Exception:
             fields = None
     return [t.__name__, t.__qualname__, fields]
+
+
+def _value_hash(x: object) -> int | None:
+    """The hash of an object whose class defines one of its own (a frozen dataclass), sent with its first
+    reference: its proxy hashes alike (as the objects are equal by the solution's ``==``); None for an
+    identity hash or none."""
+    h = type(x).__hash__
+    if h is None or h is object.__hash__:
+        return None
+    try:
+        got = hash(x)
+    except BaseException:
+        return None
+    return got if type(got) is int else None
+
+
+def _signature(obj: object, enc: Callable[[object], list]) -> list:
+    """``inspect.signature`` of a callable as data: ``[[name, kind, default or None, annotation or None],
+    ...], return annotation or None`` (each value encoded, so a default or annotation of its own is a
+    reference)."""
+    import inspect
+
+    sig = inspect.signature(obj)  # type: ignore[arg-type]
+    empty = inspect.Parameter.empty
+
+    def opt(v: object) -> list | None:
+        return None if v is empty else enc(v)
+
+    params = [[p.name, int(p.kind), opt(p.default), opt(p.annotation)] for p in sig.parameters.values()]
+    return [params, opt(sig.return_annotation)]
 
 
 def _has_attribute(obj: object, name: str) -> bool:
@@ -367,7 +400,7 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
     mod = _main_module()
     env = mod.__dict__
     try:
-        exec(compile(src, "solution.py", "exec"), env)
+        exec(compile(src, "solution.py", "exec", dont_inherit=True), env)
     except SystemExit as e:  # as in ``python solution_plus_tests.py``: the file ends before its tests
         _finish(_exit_code(e) or 1)
     except BaseException:
@@ -381,12 +414,14 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
         if type(x) is TestsObject:  # an object of the tests goes back as itself
             return ["T", x._tid]
         i = index.get(id(x))
-        if i is None or objects[i] is not x:
+        new = i is None or objects[i] is not x
+        if new:
             i = index[id(x)] = len(objects)
             objects.append(x)
         if isinstance(x, type):
             return ["r", i, _kinds(x)]
-        return ["r", i, _kinds(x), _type_info(type(x), x)]
+        h = _value_hash(x) if new else None
+        return ["r", i, _kinds(x), _type_info(type(x), x)] + ([] if h is None else [h])
 
     def deref(i: int, *_: object) -> object:
         return objects[i]
@@ -456,7 +491,7 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     resp["ok"] = enc(val, memo)
                 elif op == "getattr":
                     name = req["name"]
-                    if not (name in ("__name__", "__qualname__", "__dict__") or not name.startswith("__")):
+                    if not (name in _READABLE_DUNDERS or not name.startswith("__")):
                         raise AttributeError(name)
                     if not _has_attribute(obj, name):  # a real attribute, not one __getattr__ makes up
                         raise AttributeError(name)
@@ -476,14 +511,23 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     resp = {"ok": encode(bool(obj), ref)}
                 elif op == "next":  # up to n items of an iterator, and whether it ended
                     items: list = []
-                    stop = False
+                    stop, raised = False, None
                     for _ in range(max(1, min(int(req.get("n", 1)), 4096))):
                         try:
                             items.append(next(obj))  # type: ignore[call-overload]
                         except StopIteration:
                             stop = True
                             break
+                        except Exception as e:  # (after items read ahead: raised once the tests reach it)
+                            if not items:
+                                raise
+                            stop, raised = True, _exception(e, ref)
+                            break
                     resp = {"ok": enc(items), "stop": stop}
+                    if raised is not None:
+                        resp["raised"] = raised
+                elif op == "signature":
+                    resp = {"ok": _signature(obj, enc)}
                 elif op == "binop":  # an operator of the operator module; ``swap``: the object is on the right
                     import operator
 

@@ -2,11 +2,12 @@
 
 Data crosses **by value** and is rebuilt on the receiving side as that side's own object of the same exact
 type: the builtins (``None``, ``bool``, ``int``, ``float``, ``complex``, ``str``, ``bytes``, ``bytearray``,
-``list``, ``tuple``, ``dict``, ``set``, ``frozenset``, ``range``) and an allow-list of standard value types
-(``Fraction``, ``Decimal``, ``datetime.date``/``datetime``/``time``/``timedelta`` with a fixed-offset or no
-tz, ``Counter``, ``OrderedDict``, ``defaultdict`` with a builtin factory, ``deque``, plain ``namedtuple``
-classes (``typing.NamedTuple`` too), numpy scalars and arrays of numbers, strings or objects). Subclasses are not data. Anything else becomes a reference the
-other side holds as a proxy. Never pickle.
+``list``, ``tuple``, ``dict``, ``set``, ``frozenset``, ``range``), the built-in classes themselves (``int`` in
+an annotation; not exceptions) and an allow-list of standard value types (``Fraction``, ``Decimal``,
+``datetime.date``/``datetime``/``time``/``timedelta`` with a fixed-offset or no tz, ``Counter``,
+``OrderedDict``, ``defaultdict`` with a builtin factory, ``deque``, plain ``namedtuple`` classes
+(``typing.NamedTuple`` too), numpy scalars and arrays of numbers, strings or objects). Subclasses are not
+data. Anything else becomes a reference the other side holds as a proxy. Never pickle.
 
 Identity is kept within one message: a mutable container (``list``, ``dict``, ``set``, ``bytearray``,
 ``Counter``, ``OrderedDict``, ``defaultdict``, ``deque``) met again is sent as a back-reference
@@ -16,6 +17,7 @@ and the containers of an argument can be updated in place afterwards (:class:`Me
 from __future__ import annotations
 
 import base64
+import builtins
 import collections
 import importlib
 import math
@@ -184,6 +186,8 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
                 return ["SY", _encode_sympy(sympy, x, depth)]
             except (TypeError, ValueError, AttributeError):
                 pass  # (not an expression tree of sympy's own classes: a proxy)
+    if t is type and getattr(builtins, x.__name__, None) is x and not issubclass(x, BaseException):  # type: ignore[attr-defined]
+        return ["BT", x.__name__]  # type: ignore[attr-defined]  # (``int`` in ``f.__annotations__``: the other side's own)
     if ref is None:
         raise TypeError(f"cannot send a {t.__name__}")
     return ref(x)
@@ -619,8 +623,13 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         out = np.empty(len(items), dtype=object)
         out[:] = items if items else out
         return out.reshape(shape)
+    if tag == "BT":
+        cls = getattr(builtins, str(v[1]), None)
+        if not isinstance(cls, type) or issubclass(cls, BaseException):
+            raise TypeError("bad built-in class")
+        return cls
     if tag == "r" and ref is not None:
-        return ref(int(v[1]), *v[2:4])
+        return ref(int(v[1]), *v[2:5])
     if tag == "T" and tref is not None:
         return tref(int(v[1]))
     raise TypeError(f"bad value tag {tag!r}")

@@ -1,5 +1,6 @@
 """Adversarial suite, fifth round: false fails of the outside round closed since (value types in call mode,
-``typing.NamedTuple``, the solution's exception hierarchies), each mechanism with our own cases both ways — a
+``typing.NamedTuple``, the solution's exception hierarchies, hashing, format specs and metadata of a
+solution object, generator read-ahead), each mechanism with our own cases both ways — a
 right program of the same shape that must pass, and wrong ones (objects that lie through the new paths
 included) that must fail in both scoring modes. As in ``test_hostile.py``, outside the cage this module defines
 one test that re-runs it inside the cage (``conftest.run_caged``), and the cases exist only inside."""
@@ -113,6 +114,77 @@ else:
         ),
     }
 
+    FROZEN = "from dataclasses import dataclass\n@dataclass(frozen=True)\nclass P:\n    x: int\ndef mk(a):\n    return P(a)\n"
+    CARD = (
+        "class Card:\n    def __init__(self, r):\n        self.r = r\n    def __eq__(self, o):\n"
+        "        return isinstance(o, Card) and o.r == self.r\n    def __hash__(self):\n        return hash(self.r)\n"
+        "def card(r):\n    return Card(r)\n"
+    )
+    MONEY = (
+        "class Money:\n    def __init__(self, v):\n        self.v = v\n    def __str__(self):\n        return f'${self.v}'\n"
+        "    def __format__(self, spec):\n        return '$' + format(self.v, spec)\n"
+    )
+    TYPED = (
+        "from dataclasses import dataclass\n@dataclass\nclass P:\n    'A point.'\n    x: int\n    y: int = 0\n"
+        "    def moved(self, d: int = 1) -> 'P':\n        return P(self.x + d, self.y)\n"
+        "def f(a: int, b: 'list[int]' = None, *rest: str, c: P, d=2.5, **kw) -> bool:\n    'Checks.'\n    return True\ndef g(a: int, b: 'list[int]' = None, *rest: str, c, d=2.5, **kw) -> bool:\n    return True\n"
+    )
+    # the proxy of a solution object: hashing, format specs and metadata as the solution's
+    RIGHT.update(
+        {
+            "frozen dataclasses in sets and as dict keys": (
+                FROZEN,
+                "assert len({mk(1), mk(1), mk(2)}) == 2 and hash(mk(3)) == hash(mk(3))\n"
+                "d = {mk(1): 'a'}\nassert d[mk(1)] == 'a' and mk(2) not in d and d.get(mk(1)) == 'a'\n"
+                "assert {mk(1), mk(2)} & {mk(2), mk(3)} == {mk(2)}",
+            ),
+            "a class's own __hash__ in a Counter": (
+                CARD,
+                "from collections import Counter\nc = Counter([card(1), card(1), card(2)])\nassert c[card(1)] == 2 and len(c) == 2",
+            ),
+            "format specs of a solution object": (
+                MONEY + "def m(v):\n    return Money(v)\n",
+                "assert f'{m(2.5):.2f}' == '$2.50' and format(m(3), '>4') == '$   3' and '{:.1f}'.format(m(1)) == '$1.0'\n"
+                "assert f'{m(2)}' == '$2' == str(m(2))",
+            ),
+            "docstrings and annotations": (
+                TYPED,
+                "assert f.__doc__ == 'Checks.' and P.__doc__ == 'A point.' and P(1).__doc__ == 'A point.'\n"
+                "assert f.__annotations__ == {'a': int, 'b': 'list[int]', 'rest': str, 'c': P, 'return': bool}\n"
+                "assert f.__annotations__['c'] is P and P.moved.__annotations__ == {'d': int, 'return': 'P'}",
+            ),
+            "inspect.signature of functions, classes and methods": (
+                TYPED,
+                "import inspect\nassert str(inspect.signature(g)) == \"(a: int, b: 'list[int]' = None, *rest: str, c, d=2.5, **kw) -> bool\"\n"
+                "s = inspect.signature(f)\nassert list(s.parameters) == ['a', 'b', 'rest', 'c', 'd', 'kw'] and s.parameters['d'].default == 2.5\n"
+                "assert s.parameters['rest'].kind is inspect.Parameter.VAR_POSITIONAL and s.return_annotation is bool\n"
+                "assert str(inspect.signature(P)) == '(x: int, y: int = 0) -> None'\n"
+                "assert list(inspect.signature(P(1).moved).parameters) == ['d']",
+            ),
+            "annotations are objects in the solution's own process": (
+                "def f(x: int) -> list:\n    return x\ndef kinds():\n    return [f.__annotations__['x'] is int, f.__annotations__['return'] is list]\n",
+                "from dataclasses import dataclass, fields\n@dataclass\nclass Q:\n    x: int\n"
+                "assert kinds() == [True, True] and fields(Q)[0].type is int",
+            ),
+            "next() reads one item: side effects when the tests reach them": (
+                "LOG = []\ndef gen():\n    for i in range(5):\n        LOG.append(i)\n        yield i\n",
+                "g = gen()\nassert next(g) == 0 and next(g) == 1\nassert LOG == [0, 1]\nassert next(g) == 2 and LOG == [0, 1, 2]",
+            ),
+            "next() pulls from the tests' iterator as the tests pull": (
+                "def pairs(it):\n    for x in it:\n        yield (x, x)\n",
+                "pulled = []\ndef src():\n    for i in range(100):\n        pulled.append(i)\n        yield i\n"
+                "g = pairs(src())\nassert next(g) == (0, 0) and next(g) == (1, 1)\nassert pulled == [0, 1]\n"
+                "assert next(g) == (2, 2) and pulled == [0, 1, 2]",
+            ),
+            "an error after items read ahead comes where the tests reach it": (
+                "def gen():\n    yield 1\n    yield 2\n    raise ValueError('closed')\n",
+                "got = []\ntry:\n    for v in gen():\n        got.append(v)\nexcept ValueError as e:\n    assert str(e) == 'closed'\n"
+                "assert got == [1, 2]\ng = gen()\nassert [next(g), next(g)] == [1, 2]\n"
+                "import pytest\nwith pytest.raises(ValueError):\n    next(g)\nwith pytest.raises(StopIteration):\n    next(g)",
+            ),
+        }
+    )
+
     # (solution, reference): wrong programs, each must fail in both scoring modes
     WRONG = {
         "NamedTuple, a wrong field": (NT + "def f():\n    return Pt(3, 1)\n", "assert f() == (3, 0)"),
@@ -179,6 +251,72 @@ else:
             "try:\n    f()\nexcept Exception:\n    pass\nassert g(2) == 2",
         ),
     }
+
+    LIAR = "    def __eq__(self, o):\n        return True\n    def __hash__(self):\n        return {h}\n"
+    WRONG.update(
+        {
+            "a hash of data's and an == that lies: never a data key": (
+                "class P:\n" + LIAR.format(h="hash((3,))") + "def mk():\n    return P()\n",
+                "assert mk() in {(3,)} or {(3,): 1}.get(mk()) == 1",
+            ),
+            "an == that lies with a hash of an int: never in a set of data": (
+                "class P:\n" + LIAR.format(h="3") + "def mk():\n    return P()\n",
+                "assert mk() in {3, 4}",
+            ),
+            "one hash for all, an honest ==: still two": (
+                "class P:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, o):\n        return self.x == o.x\n"
+                "    def __hash__(self):\n        return 0\ndef mk(a):\n    return P(a)\n",
+                "assert len({mk(1), mk(2)}) == 1",
+            ),
+            "an unhashable dataclass in a set": (
+                "from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\ndef mk(a):\n    return P(a)\n",
+                "assert len({mk(1), mk(1)}) == 1",
+            ),
+            "a wrong format": (
+                MONEY.replace("'$' +", "'€' +") + "def m(v):\n    return Money(v)\n",
+                "assert f'{m(2.5):.2f}' == '$2.50'",
+            ),
+            "a format that is no str": (
+                "class M:\n    def __format__(self, spec):\n        return 2.5\ndef m():\n    return M()\n",
+                "assert f'{m():.1f}' == '2.5'",
+            ),
+            "a wrong docstring": ("def f():\n    'Adds.'\n", "assert f.__doc__ == 'Add two numbers.'"),
+            "a docstring that is an object whose == lies": (
+                "class S:\n    def __eq__(self, o):\n        return True\ndef f():\n    pass\nf.__doc__ = S()\n",
+                "assert f.__doc__ == 'Add two numbers.'",
+            ),
+            "wrong annotations": (
+                "def add(a: int, b: float) -> int:\n    return a + b\n",
+                "assert add.__annotations__ == {'a': int, 'b': int, 'return': int}",
+            ),
+            "an annotation whose == lies": (
+                "class T:\n    def __eq__(self, o):\n        return True\ndef add(a: T()) -> int:\n    return a\n",
+                "assert add.__annotations__ == {'a': int, 'return': int}",
+            ),
+            "a wrong default in the signature": (
+                "def f(a, b=3):\n    return a + b\n",
+                "import inspect\nassert inspect.signature(f).parameters['b'].default == 2",
+            ),
+            "a forged signature": (
+                "import sys\nharness = sys._getframe(1).f_globals\nharness['_signature'] = lambda obj, enc: [[['a', 9, None, None]], None]\n"
+                "def f(a, b=2):\n    return a + b\n",
+                "import inspect\nassert list(inspect.signature(f).parameters) == ['a', 'b']",
+            ),
+            "a generator that stops early": (
+                "def gen():\n    yield 1\n    raise ValueError('x')\n",
+                "assert list(gen()) == [1, 2]",
+            ),
+            "a generator that drains the tests' iterator first": (
+                "def pairs(it):\n    items = list(it)\n    for x in items:\n        yield (x, x)\n",
+                "pulled = []\ndef src():\n    for i in range(100):\n        pulled.append(i)\n        yield i\n"
+                "g = pairs(src())\nassert next(g) == (0, 0)\nassert pulled == [0]",
+            ),
+            "a generator with a side effect too early": (
+                "LOG = []\ndef gen():\n    for i in range(5):\n        LOG.append(i)\n        LOG.append(i + 1)\n        yield i\n",
+                "g = gen()\nassert next(g) == 0\nassert LOG == [0]",
+            ),
+        }
+    )
 
     @pytest.mark.parametrize("name", RIGHT)
     def test_right_program_passes(judged: Any, name: str) -> None:
