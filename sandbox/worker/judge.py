@@ -341,6 +341,7 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     module = types.ModuleType("__main__")
     env = module.__dict__
     env.update(__file__=TESTS_FILE, __builtins__=builtins)
+    rpc.tests_env = env  # (a class the tests define under the name of a solution object's type: see RemoteRef)
     entry = spec.get("entry_point") or ""
     asked = [n for n in free if not n.startswith("__") and not hasattr(builtins, n)]
     given = rpc.lookup(asked)

@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 import types
+import weakref
 from collections.abc import Callable
 
 from .framing import READ_CHUNK, write_all
@@ -89,6 +90,8 @@ class Rpc:
         self.trusted: list[object] = []  # the tests' objects the solution holds as proxies (callbacks)
         self.trusted_ids: dict[int, int] = {}
         self.exc_classes: dict[tuple[str, tuple], type] = {}
+        self.tests_env: dict | None = None  # the tests' globals, once they run
+        self.bridges: dict[int, type] = {}  # rid of a solution class -> the base of the tests' classes deriving from it
         self.settings = tuple(get() for get in _SYS_SETTINGS)  # the tests' interpreter settings last sent
         self.epoch = 0  # calls into the solution so far: snapshots of its objects hold until the next one
         self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
@@ -409,6 +412,10 @@ def _callable_back(obj: object) -> bool:
     :data:`_NEVER_CALLED`, nor anything of the harness's own code (its hooks, its classes)."""
     if id(obj) in _NEVER_CALLED:
         return False
+    if (
+        isinstance(obj, types.MethodType) and obj.__func__ in _FORWARDS
+    ):  # (a solution method the tests' object inherits)
+        return True
     harness = _callable_back.__code__.co_filename
     if isinstance(obj, type):  # (its bases too: a proxy's class is a subclass of the harness's RemoteRef)
         funcs = [f for klass in obj.__mro__ for f in vars(klass).values()]
@@ -425,16 +432,24 @@ def _readable_back(obj: object) -> bool:
     """Whether the solution may read and set the plain attributes of ``obj``, an object the tests gave it:
     an instance of a class the tests defined (a ``TreeNode``, a ``ListNode``), never a class, a module, a
     function, or an object of the harness's own classes."""
-    t = type(obj)
-    if isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType)) or t.__module__ != "__main__":
+    if isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType)):
+        return False
+    return _tests_class(type(obj))
+
+
+def _tests_class(t: type) -> bool:
+    """Whether ``t`` is a class the tests defined: of their module, with no code of the harness (a class
+    of the solution's it derives from aside) and no library class's machinery."""
+    if t.__module__ != "__main__" or issubclass(t, RemoteRef):
         return False
     harness = _callable_back.__code__.co_filename
-    for klass in t.__mro__[:-1]:
+    mro = [k for k in t.__mro__[:-1] if k not in _BRIDGES]  # (a solution class it derives from: its own code)
+    for klass in mro:
         for f in vars(klass).values():
             code = getattr(getattr(f, "__func__", f), "__code__", None)
             if code is not None and code.co_filename == harness:
                 return False
-    return all(k.__module__ in ("__main__", "builtins") for k in t.__mro__)  # (no library class's machinery)
+    return all(k.__module__ in ("__main__", "builtins") for k in mro)  # (no library class's machinery)
 
 
 def _trusted_import(module: str, qualname: str) -> object | None:
@@ -663,21 +678,47 @@ class RemoteRef:
 
     def __eq__(self, other: object) -> bool:
         """Equal to itself; against another solution object, the solution's own ``==`` decides (the tests
-        compare two of its objects, so they trust its semantics); never equal to plain data."""
+        compare two of its objects, so they trust its semantics); against an object of a class the tests
+        define, that class's ``__eq__`` decides (the tests' own code); never equal to plain data."""
         if not isinstance(other, RemoteRef):
-            return False
+            return NotImplemented if _readable_back(other) else False  # type: ignore[return-value]
         if other._rid == self._rid:
             return True
         return self._bool({"op": "binop", "ref": self._rid, "name": "eq", "arg": ["r", other._rid]})  # (a == b)
 
     def __ne__(self, other: object) -> bool:
-        return not self.__eq__(other)
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:  # type: ignore[override]
+        """The class the tests define under the name of the object's type, if they define one (in the file,
+        their ``class ListNode`` replaces the solution's, whose functions then make the tests' nodes: the
+        tests' ``isinstance(x, ListNode)`` holds, their ``__eq__`` compares its attributes); else the proxy's
+        own class. ``type(x)`` is always the proxy's."""
+        env, t = self._rpc.tests_env, type(self)
+        got = env.get(t.__name__) if env is not None and t is not RemoteRef else None
+        return got if isinstance(got, type) and _tests_class(got) else t
 
     def __instancecheck__(self, obj: object) -> bool:  # isinstance(x, SolutionClass)
+        bridge = self._rpc.bridges.get(self._rid)
+        if bridge is not None and isinstance(obj, bridge):  # (an instance of a class of the tests deriving from it)
+            return True
         return self._bool({"op": "isinstance", "ref": self._rid, "arg": self._rpc.enc(obj)})
 
     def __subclasscheck__(self, cls: object) -> bool:
+        bridge = self._rpc.bridges.get(self._rid)
+        if bridge is not None and isinstance(cls, type) and issubclass(cls, bridge):
+            return True
         return self._bool({"op": "issubclass", "ref": self._rid, "arg": self._rpc.enc(cls)})
+
+    def __mro_entries__(self, bases: tuple) -> tuple:
+        """``class Sq(Shape)`` in the tests, ``Shape`` a class of the solution: the base is a class made here
+        (:func:`_bridge`) whose methods are the solution's, run in its process on the tests' object."""
+        bridge = self._rpc.bridges.get(self._rid)
+        if bridge is None:
+            bridge = self._rpc.bridges[self._rid] = _bridge(self)
+        return (bridge,)
 
     def __hash__(self) -> int:
         h = self._hash
@@ -780,6 +821,73 @@ class RemoteRef:
 
     def __ge__(self, other: object) -> bool:
         return self._order("ge", other)
+
+
+#: the classes :func:`_bridge` made (the objects of the tests' classes deriving from them stay readable back)
+_BRIDGES: weakref.WeakSet = weakref.WeakSet()
+_FORWARDS: weakref.WeakSet = weakref.WeakSet()  # their methods: the solution may call them on the tests' object
+
+
+def _bridge(cls: RemoteRef) -> type:
+    """The base a class of the tests gets for the solution class ``cls``: a class of its name whose methods,
+    static and class methods, properties, ``__init__``, ``__str__`` and ``__repr__`` call the solution's own
+    on the tests' object (which the solution reaches as any object of the tests: its public attributes and
+    methods, by callbacks), whose class attributes are their values, and whose abstract methods are
+    abstract (``abc``: a subclass that does not define them cannot be instantiated). As in the file, the
+    solution's methods then run on an object of the tests' class (``self.area()`` is the tests' method)."""
+    rpc = cls._rpc
+    resp = rpc.request({"op": "members", "ref": cls._rid})
+    members, abstract = resp.get("ok"), resp.get("abstract")
+    if not (isinstance(members, list) and isinstance(abstract, list) and len(members) + len(abstract) <= 4096):
+        raise rpc.died("solution protocol broken: bad class members")
+    ns: dict = {"__module__": "solution", "__qualname__": str(type(cls).__name__)}
+    for m in members:
+        if not (isinstance(m, list) and len(m) == 3 and type(m[0]) is str and m[1] in ("m", "s", "c", "p", "d")):
+            raise rpc.died("solution protocol broken: bad class members")
+        name, kind, value = m[0], m[1], rpc.value(m[2])
+        if not name.isidentifier() or (name.startswith("_") and name not in ("__init__", "__str__", "__repr__")):
+            continue
+        if kind == "d":
+            ns[name] = value
+        elif not isinstance(value, RemoteRef):
+            raise rpc.died("solution protocol broken: bad class members")
+        elif kind == "p":
+            ns[name] = property(_forward(name, value))
+        elif kind == "m":
+            ns[name] = _forward(name, value)
+        else:  # (a classmethod is bound to the solution's class: ``cls()`` there makes one of its own)
+            fwd = _forward(name, value)
+            ns[name] = staticmethod(fwd) if kind == "s" else classmethod(lambda k, *a, _f=fwd, **kw: _f(*a, **kw))
+    for name in abstract:
+        if type(name) is str and name.isidentifier():
+            fn = ns.get(name)
+            if not callable(fn):
+                fn = ns[name] = _abstract
+            fn.__isabstractmethod__ = True  # type: ignore[union-attr]
+    meta = importlib.import_module("abc").ABCMeta if abstract else type
+    bridge = meta(str(type(cls).__name__), (), ns)
+    _BRIDGES.add(bridge)
+    return bridge
+
+
+def _forward(name: str, fn: RemoteRef) -> Callable:
+    """A function of the tests' side calling ``fn``, a function of the solution's, with the same arguments
+    (the tests' object first, for a method); ``__str__``/``__repr__`` must give a str."""
+
+    def forward(*args: object, **kwargs: object) -> object:
+        r = fn(*args, **kwargs)
+        if name in ("__str__", "__repr__") and type(r) is not str:
+            raise TypeError(f"{name} of a solution class gave a non-str")
+        return r
+
+    forward.__name__ = forward.__qualname__ = name
+    _FORWARDS.add(forward)
+    return forward
+
+
+def _abstract(*args: object, **kwargs: object) -> object:
+    """An abstract method of a solution class that none of its classes defines."""
+    raise NotImplementedError
 
 
 def _solution_doc(self: RemoteRef) -> object:

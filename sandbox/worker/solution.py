@@ -274,6 +274,38 @@ def _signature(obj: object, enc: Callable[[object], list]) -> list:
     return [params, opt(sig.return_annotation)]
 
 
+#: the special methods a class of the tests deriving from a solution class inherits from it
+_INHERITED_DUNDERS = ("__init__", "__str__", "__repr__")
+
+
+def _members(cls: object, enc: Callable[[object], list]) -> list:
+    """What a class of the tests deriving from the solution class ``cls`` inherits, as ``[name, kind,
+    encoded value]``: ``m`` a method (its function), ``s`` a staticmethod (its function), ``c`` a
+    classmethod (bound to ``cls``), ``p`` a property (its getter), ``d`` a class attribute (its value) — the
+    attributes its own classes define (not ``object``'s or a library's), public names and ``__init__``,
+    ``__str__``, ``__repr__``."""
+    if not isinstance(cls, type):
+        raise TypeError("only a class can be derived from")
+    out: dict[str, list] = {}
+    for klass in cls.__mro__:
+        if klass.__module__ != "__main__":
+            continue
+        for name, v in vars(klass).items():
+            if name in out or (name.startswith("_") and name not in _INHERITED_DUNDERS):
+                continue
+            if isinstance(v, types.FunctionType):
+                out[name] = [name, "m", enc(v)]
+            elif isinstance(v, staticmethod):
+                out[name] = [name, "s", enc(v.__func__)]
+            elif isinstance(v, classmethod):
+                out[name] = [name, "c", enc(getattr(cls, name))]
+            elif isinstance(v, property) and v.fget is not None:
+                out[name] = [name, "p", enc(v.fget)]
+            elif not callable(v) and not isinstance(v, property):
+                out[name] = [name, "d", enc(v)]
+    return list(out.values())
+
+
 def _has_attribute(obj: object, name: str) -> bool:
     """Whether ``name`` is in the object's own ``__dict__`` or its class's (its MRO's): an attribute it has,
     not one ``__getattr__`` would make up (slots and properties are class attributes)."""
@@ -528,6 +560,8 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                         resp["raised"] = raised
                 elif op == "signature":
                     resp = {"ok": _signature(obj, enc)}
+                elif op == "members":
+                    resp = {"ok": _members(obj, enc), "abstract": sorted(getattr(obj, "__abstractmethods__", ()))}
                 elif op == "binop":  # an operator of the operator module; ``swap``: the object is on the right
                     import operator
 

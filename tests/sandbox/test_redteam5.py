@@ -101,18 +101,10 @@ OPEN: dict[str, str] = {
     "dec_memo_calls": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
     "dec_memo_wraps_name": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
     "dec_class_decorator": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
-    # solution's own ListNode vs the tests' ListNode
-    "ll_new_nodes_eq": _PROXY + " (a node of the solution is no instance of the tests' class)",
-    "ll_new_nodes_isinstance": _PROXY + " (a node of the solution is no instance of the tests' class)",
     # stale snapshots under the solution's own threads
     "poll_len": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
     "poll_iter": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
     "poll_stop_len": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
-    # tests subclassing solution classes
-    "sub_abc_describe": "the tests cannot subclass a solution class: it is a proxy",
-    "sub_abc_abstract_enforced": "the tests cannot subclass a solution class: it is a proxy",
-    "sub_abc_isinstance": "the tests cannot subclass a solution class: it is a proxy",
-    "sub_base_super": "the tests cannot subclass a solution class: it is a proxy",
     # tests' non-own objects refused to the solution
     "obj_stringio_read": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
     "obj_stringio_write": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",

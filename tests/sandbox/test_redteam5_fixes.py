@@ -1,6 +1,7 @@
 """Adversarial suite, fifth round: false fails of the outside round closed since (value types in call mode,
 ``typing.NamedTuple``, the solution's exception hierarchies, hashing, format specs and metadata of a
-solution object, generator read-ahead), each mechanism with our own cases both ways — a
+solution object, generator read-ahead, the tests deriving from a solution class, the tests' class of a
+solution object's type name), each mechanism with our own cases both ways — a
 right program of the same shape that must pass, and wrong ones (objects that lie through the new paths
 included) that must fail in both scoring modes. As in ``test_hostile.py``, outside the cage this module defines
 one test that re-runs it inside the cage (``conftest.run_caged``), and the cases exist only inside."""
@@ -252,6 +253,81 @@ else:
         ),
     }
 
+    SHAPE = (
+        "class Shape:\n    SIDES = 4\n    def __init__(self, name):\n        self.name = name\n"
+        "    def area(self):\n        raise NotImplementedError\n    def label(self):\n        return self.name.upper()\n"
+        "    def describe(self):\n        return f'{self.label()}:{self.area()}'\n"
+        "    def __str__(self):\n        return f'<{self.name}>'\n"
+        "    @staticmethod\n    def double(x):\n        return 2 * x\n"
+        "    @classmethod\n    def kind(cls):\n        return cls.__name__\n"
+        "    @property\n    def twice(self):\n        return 2 * self.area()\n"
+        "def total(shapes):\n    return sum(s.area() for s in shapes)\n"
+    )
+    SQ = (
+        "class Sq(Shape):\n    def __init__(self, s):\n        super().__init__('sq')\n        self.s = s\n"
+        "    def area(self):\n        return self.s ** 2\n"
+    )
+    ABSTRACT = (
+        "from abc import ABC, abstractmethod\nclass Base(ABC):\n    @abstractmethod\n    def a(self):\n        ...\n"
+        "    @abstractmethod\n    def b(self):\n        ...\n    def both(self):\n        return self.a() + self.b()\n"
+    )
+    NODE = (
+        "class ListNode:\n    def __init__(self, val=0, next=None):\n        self.val = val\n        self.next = next\n"
+    )
+    TESTS_NODE = (
+        NODE + "    def __eq__(self, other):\n        return isinstance(other, ListNode) and self.val == other.val"
+        " and self.next == other.next\n"
+        "def mk(vals):\n    head = None\n    for v in reversed(vals):\n        head = ListNode(v, head)\n    return head\n"
+    )
+    BUILD = "def build(vals):\n    head = None\n    for v in reversed(vals):\n        head = ListNode(v, head)\n    return head\n"
+    TREE = (
+        "class TreeNode:\n    def __init__(self, val, left=None, right=None):\n"
+        "        self.val, self.left, self.right = val, left, right\n"
+    )
+    # the tests derive from a solution class; the tests' class of a solution object's type name
+    RIGHT.update(
+        {
+            "a tests' subclass: inherited methods call the tests' override and each other": (
+                SHAPE,
+                SQ + "sq = Sq(3)\nassert sq.describe() == 'SQ:9' and sq.label() == 'SQ' and str(sq) == '<sq>'\n"
+                "assert isinstance(sq, Shape) and issubclass(Sq, Shape) and not isinstance(3, Shape)",
+            ),
+            "a tests' subclass: static and class methods, properties, class attributes": (
+                SHAPE,
+                SQ + "sq = Sq(2)\nassert sq.SIDES == Sq.SIDES == 4 and Sq.double(3) == 6 and sq.double(1) == 2\n"
+                "assert sq.twice == 8 and Sq.kind() == 'Shape'",
+            ),
+            "a tests' subclass passed to the solution": (SHAPE, SQ + "assert total([Sq(2), Sq(3)]) == 13"),
+            "a tests' subclass in a test function and unittest": (
+                SHAPE,
+                "import unittest\n" + SQ + "def test_a():\n    assert Sq(1).describe() == 'SQ:1'\n"
+                "class T(unittest.TestCase):\n    def test_b(self):\n        self.assertEqual(Sq(2).describe(), 'SQ:4')",
+            ),
+            "abstract methods enforced and satisfied": (
+                ABSTRACT,
+                "class Half(Base):\n    def a(self):\n        return 1\n"
+                "class Full(Half):\n    def b(self):\n        return 2\n"
+                "import pytest\nwith pytest.raises(TypeError):\n    Half()\nassert Full().both() == 3 and isinstance(Full(), Base)",
+            ),
+            "the tests' ListNode compares the solution's nodes": (
+                NODE + BUILD,
+                TESTS_NODE + "assert build([1, 2]) == mk([1, 2]) and mk([1, 2]) == build([1, 2])\n"
+                "assert build([1, 2]) != mk([1, 3]) and not (build([1]) == mk([2]))\n"
+                "assert isinstance(build([1]), ListNode) and type(build([1])).__name__ == 'ListNode'",
+            ),
+            "the tests' TreeNode against the solution's tree": (
+                TREE
+                + "def bst(vals):\n    root = None\n    def ins(n, v):\n        if n is None:\n            return TreeNode(v)\n"
+                "        if v < n.val:\n            n.left = ins(n.left, v)\n        else:\n            n.right = ins(n.right, v)\n"
+                "        return n\n    for v in vals:\n        root = ins(root, v)\n    return root\n",
+                TREE
+                + "    def __eq__(self, o):\n        return isinstance(o, TreeNode) and (self.val, self.left, self.right)"
+                " == (o.val, o.left, o.right)\n"
+                "assert bst([2, 1, 3]) == TreeNode(2, TreeNode(1), TreeNode(3))",
+            ),
+        }
+    )
+
     LIAR = "    def __eq__(self, o):\n        return True\n    def __hash__(self):\n        return {h}\n"
     WRONG.update(
         {
@@ -314,6 +390,52 @@ else:
             "a generator with a side effect too early": (
                 "LOG = []\ndef gen():\n    for i in range(5):\n        LOG.append(i)\n        LOG.append(i + 1)\n        yield i\n",
                 "g = gen()\nassert next(g) == 0\nassert LOG == [0]",
+            ),
+        }
+    )
+
+    WRONG.update(
+        {
+            "a tests' subclass: the solution's method is wrong": (
+                SHAPE.replace("{self.label()}:", "{self.name}:"),
+                SQ + "assert Sq(3).describe() == 'SQ:9'",
+            ),
+            "a tests' subclass: an abstract method not marked abstract": (
+                ABSTRACT.replace("    @abstractmethod\n    def b", "    def b"),
+                "class Half(Base):\n    def a(self):\n        return 1\nimport pytest\nwith pytest.raises(TypeError):\n    Half()",
+            ),
+            "a tests' subclass: a class attribute whose == lies": (
+                "class L:\n    def __eq__(self, o):\n        return True\nclass Shape:\n    SIDES = L()\n",
+                "class Sq(Shape):\n    pass\nassert Sq().SIDES == 4",
+            ),
+            "a tests' subclass: the solution sets a liar on the tests' object": (
+                "class L:\n    def __eq__(self, o):\n        return True\nclass Base:\n    def run(self):\n        self.result = L()\n",
+                "class D(Base):\n    pass\nd = D()\nd.run()\nassert d.result == 5",
+            ),
+            "the tests' ListNode: a wrong value": (
+                NODE + BUILD.replace("ListNode(v, head)", "ListNode(v + 1, head)"),
+                TESTS_NODE + "assert build([1, 2]) == mk([1, 2])",
+            ),
+            "the tests' ListNode: the solution's == lies": (
+                NODE
+                + "    def __eq__(self, o):\n        return True\n"
+                + BUILD.replace("ListNode(v, head)", "ListNode(0, head)"),
+                TESTS_NODE + "assert build([1, 2]) == mk([1, 2])",
+            ),
+            "the tests' ListNode: a val whose == lies": (
+                "class L:\n    def __eq__(self, o):\n        return True\n"
+                + NODE
+                + BUILD.replace("ListNode(v, head)", "ListNode(L(), head)"),
+                TESTS_NODE + "assert build([1, 2]) == mk([1, 2])",
+            ),
+            "the tests' ListNode: made-up attributes": (
+                "class ListNode:\n    def __getattr__(self, n):\n        return None if n == 'next' else 1\ndef build(vals):\n    return ListNode()\n",
+                TESTS_NODE + "assert build([1]) == mk([1])",
+            ),
+            "the tests' ListNode: a node of another name": (
+                "class Node:\n    def __init__(self, val=0, next=None):\n        self.val, self.next = val, next\n"
+                + BUILD.replace("ListNode(v, head)", "Node(v, head)"),
+                TESTS_NODE + "assert isinstance(build([1]), ListNode)",
             ),
         }
     )
