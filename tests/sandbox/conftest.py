@@ -141,6 +141,16 @@ class Judged:
         assert res.status != "sandbox_error", res
         return res.passed, res.score
 
+    def both_modes(self, code: str, reference: object, right: bool) -> None:
+        """Judge in both scoring modes: a right program passes with 1.0; a wrong one fails, scoring 0 when
+        all-or-nothing."""
+        for partial in (False, True):
+            passed, score = self(code, reference, partial)
+            if right:
+                assert passed and score == 1.0, (partial, score)
+            else:
+                assert not passed and (score == 0.0 or partial), (partial, score)
+
 
 @pytest.fixture(scope="module")
 def judged() -> Iterator[Judged]:

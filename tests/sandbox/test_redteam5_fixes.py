@@ -442,16 +442,11 @@ else:
 
     @pytest.mark.parametrize("name", RIGHT)
     def test_right_program_passes(judged: Any, name: str) -> None:
-        code, ref = RIGHT[name]
-        for partial in (False, True):
-            assert judged(code, ref, partial) == (True, 1.0), (name, partial)
+        judged.both_modes(*RIGHT[name], right=True)
 
     @pytest.mark.parametrize("name", WRONG)
     def test_wrong_program_fails(judged: Any, name: str) -> None:
-        code, ref = WRONG[name]
-        for partial in (False, True):
-            passed, score = judged(code, ref, partial)
-            assert not passed and (score == 0.0 or partial), (name, partial, score)
+        judged.both_modes(*WRONG[name], right=False)
 
     def test_forged_exception_descriptions_are_refused(judged: Any) -> None:
         """A solution that rewrites how its classes are described to the trusted side (the harness's code
