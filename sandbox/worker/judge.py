@@ -9,6 +9,7 @@ import builtins
 import importlib
 import importlib.util
 import json
+import linecache
 import math
 import os
 import socket
@@ -328,7 +329,8 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     stays the builtin), or, in tests that do not use ``__entry_point__``, its own name (as in the
     concatenated file, even over a builtin); ``sys.exit(0)``
     ends them as it would end the file; then every collected test that has not run is called. Returns
-    whether they ran to their end (another exit status does not)."""
+    whether they ran to their end (another exit status does not). Their source is in ``linecache`` under
+    their file name (``inspect.getsource`` of their own functions works as for a file)."""
     key = spec["tests"]
     if compiled is not None and key in compiled:
         code, free, defined, chains, called = compiled[key]
@@ -338,6 +340,7 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
             if len(compiled) >= 256:
                 compiled.clear()
             compiled[key] = (code, free, defined, chains, called)
+    linecache.cache[TESTS_FILE] = (len(key), None, key.splitlines(True), TESTS_FILE)  # (inspect.getsource)
     module = types.ModuleType("__main__")
     env = module.__dict__
     env.update(__file__=TESTS_FILE, __builtins__=builtins)

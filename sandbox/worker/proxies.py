@@ -104,7 +104,7 @@ class Rpc:
         time; :meth:`request` then only reads each answer. At most ``PREFETCH_BYTES``, and only when nothing
         is outstanding: the write then fits the empty socket buffer, so that it cannot block while the
         solution blocks on writing answers nobody reads yet."""
-        if self.pending or self.dead:
+        if self.pending or self.dead or self.trusted:  # (holding an object of the tests, it could call back)
             return
         size, data = 0, []
         for msg in requests:
@@ -279,6 +279,10 @@ class Rpc:
                 result = iter(obj)  # type: ignore[call-overload]
             elif op == "next":
                 result = next(obj)  # type: ignore[call-overload]
+            elif op == "getattr" and msg.get("args") and self.value(msg["args"][0]) in _TESTS_METADATA:
+                result = getattr(obj, self.value(msg["args"][0]), None)  # (``functools.wraps`` of its function)
+                if result is not None and type(result) is not str:
+                    raise AttributeError("metadata that is no str")
             elif op in ("getattr", "setattr"):  # a node, a tree the tests built: its plain attributes
                 args = [self.value(a) for a in msg.get("args", [])]
                 name = args[0] if args else None
@@ -405,6 +409,10 @@ class Rpc:
         if not isinstance(fn, RemoteRef):
             raise NameError(f"the solution does not define a callable {name!r}")
         return fn
+
+
+#: what the solution may read of any object the tests gave it (a decorator's ``functools.wraps``): strings
+_TESTS_METADATA = frozenset({"__name__", "__qualname__", "__doc__", "__module__"})
 
 
 def _callable_back(obj: object) -> bool:

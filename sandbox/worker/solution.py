@@ -393,8 +393,8 @@ class _Channel:
 
 class TestsObject:
     """An object of the tests (a function, a generator, an iterator, a node the tests built) the solution
-    was given: calling and iterating it, reading and setting its plain attributes are done by the tests'
-    process."""
+    was given: calling and iterating it, reading and setting its plain attributes, reading its name, module
+    and docstring are done by the tests' process."""
 
     __slots__ = ("_tid", "_dec")
 
@@ -411,7 +411,7 @@ class TestsObject:
         return self._dec("next", self._tid, (), {})  # type: ignore[operator]
 
     def __getattr__(self, name: str) -> object:
-        if name.startswith("_"):
+        if name.startswith("_") and name not in ("__name__", "__qualname__", "__doc__", "__module__"):
             raise AttributeError(name)
         return self._dec("getattr", self._tid, (name,), {})  # type: ignore[operator]
 
@@ -423,6 +423,9 @@ class TestsObject:
 
     def __repr__(self) -> str:
         return f"<object #{self._tid} of the tests>"
+
+
+TestsObject.__doc__ = property(lambda self: self.__getattr__("__doc__"))  # type: ignore[assignment]
 
 
 def solution_child(src: str, rfd: int, wfd: int) -> None:

@@ -97,10 +97,9 @@ OPEN: dict[str, str] = {
     "meta_generator_type": _PROXY,
     "meta_isgenfunc": _PROXY,
     "meta_abc_iterator": _PROXY,
-    # solution decorators on tests' functions/classes
-    "dec_memo_calls": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
-    "dec_memo_wraps_name": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
-    "dec_class_decorator": "the tests' functions and classes reach the solution as proxies: a decorator of the solution cannot wrap or modify them",
+    # a solution's class decorator setting special methods on the tests' class
+    "dec_class_decorator": "the solution cannot set attributes of the tests' classes (a special method it sets would "
+    "decide the tests' own comparisons, with their expected values)",
     # stale snapshots under the solution's own threads
     "poll_len": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
     "poll_iter": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
@@ -112,8 +111,6 @@ OPEN: dict[str, str] = {
     "obj_random_inst": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
     "obj_path": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
     "obj_mock_delete_swallowed": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
-    # tests' own source unavailable
-    "inspect_getsource_tests": "the tests' source is not a file in the trusted process: inspect.getsource fails",
 }
 
 if not IN_CAGE:

@@ -1,7 +1,7 @@
 """Adversarial suite, fifth round: false fails of the outside round closed since (value types in call mode,
 ``typing.NamedTuple``, the solution's exception hierarchies, hashing, format specs and metadata of a
 solution object, generator read-ahead, the tests deriving from a solution class, the tests' class of a
-solution object's type name), each mechanism with our own cases both ways — a
+solution object's type name, a solution decorator on the tests' functions, the tests' own source), each mechanism with our own cases both ways — a
 right program of the same shape that must pass, and wrong ones (objects that lie through the new paths
 included) that must fail in both scoring modes. As in ``test_hostile.py``, outside the cage this module defines
 one test that re-runs it inside the cage (``conftest.run_caged``), and the cases exist only inside."""
@@ -328,6 +328,37 @@ else:
         }
     )
 
+    MEMO = (
+        "import functools\ndef memoize(fn):\n    cache = {}\n    @functools.wraps(fn)\n    def w(*a):\n"
+        "        if a not in cache:\n            cache[a] = fn(*a)\n        return cache[a]\n    return w\n"
+    )
+    COUNTED = "calls = 0\n@memoize\ndef sq(x):\n    'Squares.'\n    global calls\n    calls += 1\n    return x * x\n"
+    # a solution's decorator on the tests' functions; the tests' own source
+    RIGHT.update(
+        {
+            "a solution decorator caching the tests' function over a run of asserts": (
+                MEMO,
+                COUNTED
+                + "assert sq(2) == 4\nassert sq(2) == 4\nassert sq(3) == 9\nassert sq(3) == 9\nassert calls == 2",
+            ),
+            "a solution decorator calling back twice, in a run of asserts": (
+                "def twice(fn):\n    def w(x):\n        return fn(fn(x))\n    return w\n",
+                "@twice\ndef inc(v):\n    return v + 1\nassert inc(1) == 3\nassert inc(2) == 4\nassert inc(5) == 7",
+            ),
+            "functools.wraps keeps the tests' function's name and docstring": (
+                MEMO,
+                COUNTED
+                + "assert sq.__name__ == 'sq' and sq.__qualname__ == 'sq' and sq.__doc__ == 'Squares.' and sq(4) == 16",
+            ),
+            "inspect.getsource of the tests' own function and class": (
+                "def f(x):\n    return 2 * x\n",
+                "import inspect\ndef helper():\n    return 1\nclass K:\n    pass\n"
+                "assert 'return 1' in inspect.getsource(helper) and inspect.getsource(K) == 'class K:\\n    pass\\n'\n"
+                "assert inspect.getsourcelines(helper)[1] == 2 and f(1) == 2",
+            ),
+        }
+    )
+
     LIAR = "    def __eq__(self, o):\n        return True\n    def __hash__(self):\n        return {h}\n"
     WRONG.update(
         {
@@ -411,6 +442,22 @@ else:
             "a tests' subclass: the solution sets a liar on the tests' object": (
                 "class L:\n    def __eq__(self, o):\n        return True\nclass Base:\n    def run(self):\n        self.result = L()\n",
                 "class D(Base):\n    pass\nd = D()\nd.run()\nassert d.result == 5",
+            ),
+            "a decorator that does not cache": (
+                MEMO.replace("if a not in cache:", "if True:"),
+                COUNTED + "assert sq(2) == 4\nassert sq(2) == 4\nassert calls == 1",
+            ),
+            "a decorator without functools.wraps": (
+                "def memoize(fn):\n    def w(*a):\n        return fn(*a)\n    return w\n",
+                COUNTED + "assert sq.__name__ == 'sq'",
+            ),
+            "a decorator reaching for the tests' globals through their function": (
+                "def peek(fn):\n    g = fn.__globals__\n    def w(*a):\n        return g['EXPECTED']\n    return w\n",
+                "EXPECTED = 7\n@peek\ndef f(x):\n    return x\nassert f(3) == 7",
+            ),
+            "a decorator reading the tests' function's code": (
+                "def peek(fn):\n    consts = fn.__code__.co_consts\n    def w(*a):\n        return consts[1]\n    return w\n",
+                "@peek\ndef f(x):\n    return 7 if x else 7\nassert f(3) == 7",
             ),
             "the tests' ListNode: a wrong value": (
                 NODE + BUILD.replace("ListNode(v, head)", "ListNode(v + 1, head)"),
