@@ -8,6 +8,8 @@ import ast
 import copy
 import types
 
+from .solution import LAZY_ANNOTATIONS
+
 TESTS_FILE = "tests.py"  # the tests' file name in tracebacks and ``__file__``
 
 
@@ -415,4 +417,10 @@ def compile_tests(
         _StopCatcher().visit(tree)
     tree.body = count_asserts(tree.body)
     read_live(live)
-    return compile(tree, TESTS_FILE, "exec", dont_inherit=True), free, list(dict.fromkeys(defined)), chains, called
+    return (
+        compile(tree, TESTS_FILE, "exec", LAZY_ANNOTATIONS, dont_inherit=True),
+        free,
+        list(dict.fromkeys(defined)),
+        chains,
+        called,
+    )

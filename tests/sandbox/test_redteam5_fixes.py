@@ -162,10 +162,15 @@ else:
                 "assert str(inspect.signature(P)) == '(x: int, y: int = 0) -> None'\n"
                 "assert list(inspect.signature(P(1).moved).parameters) == ['d']",
             ),
-            "annotations are objects in the solution's own process": (
-                "def f(x: int) -> list:\n    return x\ndef kinds():\n    return [f.__annotations__['x'] is int, f.__annotations__['return'] is list]\n",
-                "from dataclasses import dataclass, fields\n@dataclass\nclass Q:\n    x: int\n"
-                "assert kinds() == [True, True] and fields(Q)[0].type is int",
+            "annotations naming what the solution never imported (LeetCode's preamble)": (
+                "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n"
+                "        seen = {}\n        for i, n in enumerate(nums):\n            if target - n in seen:\n"
+                "                return [seen[target - n], i]\n            seen[n] = i\n",
+                call("twoSum", [[[2, 7, 11], 9], [[3, 3], 6]], [[0, 1], [0, 1]]),
+            ),
+            "annotations resolved in the solution's process": (
+                "import typing\ndef f(x: int) -> list:\n    return x\ndef hints():\n    return typing.get_type_hints(f)\n",
+                "assert hints() == {'x': int, 'return': list} and f.__annotations__ == {'x': int, 'return': list}",
             ),
             "next() reads one item: side effects when the tests reach them": (
                 "LOG = []\ndef gen():\n    for i in range(5):\n        LOG.append(i)\n        yield i\n",
@@ -388,6 +393,10 @@ else:
                 "assert f'{m():.1f}' == '2.5'",
             ),
             "a wrong docstring": ("def f():\n    'Adds.'\n", "assert f.__doc__ == 'Add two numbers.'"),
+            "annotations naming what nothing defines, read": (
+                "def f(x: Undefined) -> int:\n    return x\n",
+                "assert f.__annotations__ == {'x': int, 'return': int}",
+            ),
             "a docstring that is an object whose == lies": (
                 "class S:\n    def __eq__(self, o):\n        return True\ndef f():\n    pass\nf.__doc__ = S()\n",
                 "assert f.__doc__ == 'Add two numbers.'",
