@@ -124,7 +124,7 @@ def extract_code(completion: str, needs: Collection[str] = ()) -> str | None:
     solution to bind. ``None``: no Python in it (prose, only other languages, only reasoning)."""
     if not isinstance(completion, str) or not completion.strip():
         return None
-    text = without_reasoning(completion)
+    text = without_reasoning(completion.replace("\r\n", "\n"))
     blocks = fenced_blocks(text)
     for want in (lambda lang: lang in _PY_LANGS, lambda lang: lang == ""):
         body = _pick([b for lang, b in blocks if want(lang)], needs)

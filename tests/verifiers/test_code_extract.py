@@ -43,6 +43,7 @@ PICKS_RIGHT = {
     "a numbered list item": f"1. Solution:\n{py(RIGHT, indent='   ')}\n2. Done.",
     "a nested list item": f"- Steps\n  - Code:\n{py(RIGHT, indent='    ')}",
     "a Python3 label with a file name": f"```Python3 title=solution.py\n{RIGHT}\n```",
+    "Windows line ends": f"Code:\n{py(RIGHT)}\nUsage:\n{py('print(f(1))')}".replace("\n", "\r\n"),
     "a helper and the solution in one block, usage after": py(HELPED) + "\n" + py("print(f(1))"),
 }
 
