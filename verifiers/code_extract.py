@@ -4,7 +4,7 @@
    what precedes a last close and what follows an unclosed open.
 2. Fenced blocks as CommonMark reads them: three or more backticks or tildes opening a line (indented too: a
    block inside a list item loses the fence's indentation), closed by a run of the same character at least as
-   long; a last fence left open (a truncated generation) runs to the end.
+   long; a last fence left open (a truncated generation) runs to the end; Windows line ends read as ``\n``.
 3. The candidates are the blocks labelled Python (``python``, ``py``, ``python3``…), else the unlabeled ones;
    only other languages give ``None``; no fence at all: the text itself when it parses as Python.
 4. The program is the last candidate that binds the most of the names the task needs (its entry point, or the
