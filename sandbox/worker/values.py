@@ -11,7 +11,10 @@ other side holds as a proxy. Never pickle.
 Identity is kept within one message: a mutable container (``list``, ``dict``, ``set``, ``bytearray``,
 ``Counter``, ``OrderedDict``, ``defaultdict``, ``deque``) met again is sent as a back-reference
 (``["@", k]``, k its rank among the containers in pre-order), so aliasing and cycles survive the crossing
-and the containers of an argument can be updated in place afterwards (:class:`Memo`)."""
+(:class:`Memo`). Across messages, while a run's :class:`Handles` is in force, a mutable container crosses
+under a **handle** (``["H", h, body]``): the same container sent again is the same object on the other side,
+updated in place, and each side tells the other, with every message it sends, what changed in the
+containers both still hold (:meth:`Handles.outgoing`): copy-restore semantics for aliases."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import base64
 import collections
 import importlib
 import math
+import operator
 import sys
 from collections.abc import Callable
 
@@ -55,11 +59,210 @@ class Memo:
         self.ids[id(x)] = len(self.objs)
         self.objs.append(x)
 
-    def reindex(self) -> Memo:
-        """Ready to encode what was decoded (decoding fills ``objs`` only): the same ranks, met again as
-        back-references."""
-        self.ids = {id(o): i for i, o in enumerate(self.objs)}
-        return self
+
+#: The run's handles (:func:`set_handles`): None outside a run (values then cross as copies only).
+HANDLES: Handles | None = None
+
+
+def set_handles(h: Handles | None) -> None:
+    global HANDLES
+    HANDLES = h
+
+
+class Plain:
+    """While in force, values cross as copies only (no handles): requests encoded ahead of time
+    (``Rpc.prefetch``), whose literal arguments nobody else holds, must encode alike twice."""
+
+    def __enter__(self) -> None:
+        global HANDLES
+        self.saved, HANDLES = HANDLES, None
+
+    def __exit__(self, *exc: object) -> None:
+        global HANDLES
+        HANDLES = self.saved
+
+
+def _namespace(x: object) -> bool:
+    """A module's namespace (the tests' ``globals()``, ``vars(builtins)``): sent as a copy, never an alias
+    the other side could write back into (it holds the harness's hooks and the names the tests use)."""
+    if "__rlvr_pass__" in x:  # type: ignore[operator]
+        return True
+    name = x.get("__name__")  # type: ignore[attr-defined]
+    return type(name) is str and getattr(sys.modules.get(name), "__dict__", None) is x
+
+
+class Handles:
+    """One side's aliases of one run: the mutable containers that crossed, by handle (this side numbers
+    its own ``sign * 1, 2, ...``; the other side's numbers arrive with their containers), each with a
+    shallow copy of its contents as last sent or received (its items, held, so that comparing them by
+    identity tells whether anything was put in or taken out).
+
+    With each message it sends, a side reports the containers whose contents changed since (``sync``: the
+    new contents) and those it no longer holds — only this registry does (``rel``; ``sys.getrefcount``, less
+    the references the copies of other containers hold) — which both sides then forget: so a container is
+    followed only while *both* sides hold it, and a side's change reaches the other before the other runs
+    again."""
+
+    _OWN_REFS = 2  # (the registry's entry and getrefcount's argument)
+    #: At most this many containers, and items in them, are followed at once (each message compares every
+    #: followed container with its copy, ~1 µs a container, ~40 ns an item); beyond, a container crosses as a
+    #: copy, as outside a run.
+    MAX_CONTAINERS = 1024
+    MAX_ITEMS = 1 << 20
+
+    def __init__(self, sign: int) -> None:
+        self.sign, self.count = sign, 0
+        self.objs: dict[int, object] = {}
+        self.ids: dict[int, int] = {}  # id -> handle, of the containers in objs
+        self.copies: dict[int, tuple] = {}  # handle -> (its items as lists or bytes, handles among them)
+        self.held: dict[int, int] = {}  # handle -> how many times the copies hold it
+        self.released: list[int] = []  # handles the other side released in its last message
+        self.declined: list[int] = []  # handles of the other side's containers taken as copies (full)
+        self.items = 0  # items in the copies
+
+    def full(self, x: object) -> bool:
+        """Whether a container not followed yet would be one too many."""
+        return len(self.objs) >= self.MAX_CONTAINERS or self.items + len(x) > self.MAX_ITEMS  # type: ignore[arg-type]
+
+    def handle(self, x: object) -> int | None:
+        """``x``'s handle, a new one if it has none; None when it has none and this side is :meth:`full`."""
+        h = self.ids.get(id(x))
+        if h is None:
+            if self.full(x):
+                return None
+            self.count += 1
+            h = self.sign * self.count
+            self.objs[h], self.ids[id(x)] = x, h
+        return h
+
+    def known(self, h: int) -> object | None:
+        """The container of handle ``h``; None for the other side's new one; TypeError for a handle of this
+        side's numbering that it does not hold (a forged or stale one)."""
+        got = self.objs.get(h)
+        if got is None and (h > 0) == (self.sign > 0):
+            raise TypeError("an unknown handle")
+        return got
+
+    def adopt(self, h: int, x: object) -> None:
+        self.objs[h], self.ids[id(x)] = x, h
+        self.mark(h)
+
+    def mark(self, h: int) -> None:
+        """Copy ``h``'s contents as both sides now have them."""
+        self._unmark(h)
+        x = self.objs[h]
+        self.items += len(x)  # type: ignore[arg-type]
+        if type(x) is bytearray:
+            self.copies[h] = (bytes(x), ())
+            return
+        parts = (list(x), list(x.values())) if isinstance(x, dict) else (list(x),)  # type: ignore[call-overload,attr-defined]
+        ids, kids = self.ids, []
+        for part in parts:
+            if not ids.keys().isdisjoint(map(id, part)):
+                kids += [ids[id(e)] for e in part if id(e) in ids]
+        for k in kids:
+            self.held[k] = self.held.get(k, 0) + 1
+        self.copies[h] = (parts, kids)
+
+    def _unmark(self, h: int) -> None:
+        old = self.copies.pop(h, None)
+        if old is not None:
+            self.items -= len(old[0]) if type(old[0]) is bytes else len(old[0][0])
+            for k in old[1]:
+                if k in self.held:  # (not when it was forgotten first)
+                    self.held[k] -= 1
+
+    def _forget(self, h: int) -> None:
+        self._unmark(h)
+        self.held.pop(h, None)
+        del self.ids[id(self.objs.pop(h))]
+
+    def outgoing(self, ref: Callable | None) -> dict:
+        """What this side tells the other with its next message: ``sync`` ([handle, new contents] of each
+        container changed since it was last sent or received) and ``rel`` (the handles of containers only
+        this registry still holds, forgotten now). Empty when nothing changed."""
+        objs, copies = self.objs, self.copies
+        for h in self.released:  # the other side's releases: its values that named them are decoded by now
+            if h in objs:
+                self._forget(h)
+        self.released = []
+        changed = [h for h in objs if h in copies and _changed(objs[h], copies[h][0])]
+        out: dict = {}
+        if changed:
+            memo = Memo()
+            with DEEP:
+                out["sync"] = [[h, _encode_body(objs[h], ref, _first(memo, objs[h]), 0)] for h in changed]
+            for h in changed:
+                self.mark(h)
+        rel: list[int] = []
+        held = self.held
+        while True:  # (again after a release: a container freed frees those it held)
+            dead = [h for h in objs if sys.getrefcount(objs[h]) <= self._OWN_REFS + held.get(h, 0)]
+            if not dead:
+                break
+            for h in dead:
+                self._forget(h)
+            rel += dead
+        rel += self.declined
+        self.declined = []
+        if rel:
+            out["rel"] = rel
+        return out
+
+    def incoming(self, msg: dict, ref: Callable | None, tref: Callable | None) -> None:
+        """Apply the other side's ``sync`` now and its ``rel`` once the message's values are decoded (with
+        the next message this side sends); TypeError or ValueError when malformed."""
+        sync, rel = msg.get("sync"), msg.get("rel")
+        if sync is not None:
+            if not isinstance(sync, list):
+                raise TypeError("bad sync")
+            memo = Memo()
+            with DEEP:
+                for entry in sync:
+                    if not (isinstance(entry, list) and len(entry) == 2 and type(entry[0]) is int):
+                        raise TypeError("bad sync entry")
+                    target = self.objs.get(entry[0])
+                    if target is None:
+                        raise TypeError("a sync for an unknown handle")
+                    _fill(target, entry[1], ref, _first(memo, target), tref)
+                    self.mark(entry[0])
+        if rel is not None:
+            if not (isinstance(rel, list) and all(type(h) is int for h in rel)):
+                raise TypeError("bad release")
+            self.released += rel
+
+
+def _first(memo: Memo, x: object) -> Memo:
+    memo.add(x)
+    return memo
+
+
+def _changed(x: object, copy: object) -> bool:
+    """Whether ``x``'s items are no longer those of ``copy`` (the same objects, in the same order), or a
+    bytearray's bytes no longer the same."""
+    if type(x) is bytearray:
+        return bytes(x) != copy  # type: ignore[arg-type]
+    parts = ((x, copy[0]), (x.values(), copy[1])) if isinstance(x, dict) else ((x, copy[0]),)  # type: ignore[index,attr-defined]
+    return any(len(now) != len(then) or not all(map(operator.is_, now, then)) for now, then in parts)  # type: ignore[arg-type]
+
+
+def _fill(target: object, body: object, ref: Callable | None, memo: Memo, tref: Callable | None) -> None:
+    """``target``'s contents replaced in place by a body of its own kind (TypeError for another kind)."""
+    if not (isinstance(body, list) and body and type(body[0]) is str):
+        raise TypeError("bad container body")
+    tag = body[0]
+    if tag in _UNIFORM_TYPES:
+        items = body[1]
+        if type(target) is not list or type(items) is not list:
+            raise TypeError("a list sent for a container that is not one")
+        if not all(type(e) is _UNIFORM_TYPES[tag] for e in items):
+            raise TypeError("bad uniform list")
+        target[:] = items
+        return
+    want = _BODY_TYPES.get(tag)
+    if want is None or not isinstance(target, want):
+        raise TypeError("a container's contents sent as another kind")
+    decode_body(body, ref, memo, tref, target)
 
 
 class _Deep:
@@ -120,6 +323,8 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
             return ["@", k]
         ids[id(x)] = len(memo.objs)
         memo.objs.append(x)
+        if ref is not None and HANDLES is not None and (t is list or not _namespace(x)):
+            return _with_handle(HANDLES, x, ref, memo, depth)
         depth += 1
         if t is list:
             fast = _uniform(x) if len(x) > 8 else None  # type: ignore[arg-type]
@@ -134,6 +339,8 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         if k is not None:
             return ["@", k]
         memo.add(x)
+        if ref is not None and HANDLES is not None:
+            return _with_handle(HANDLES, x, ref, memo, depth)
         return _encode_body(x, ref, memo, depth)
     if t is range:
         return ["R", hex(x.start), hex(x.stop), hex(x.step)]  # type: ignore[attr-defined]
@@ -449,6 +656,16 @@ def _decode_np_exact(v: list) -> object:
     return flat.reshape(tuple(int(n) for n in v[2]))
 
 
+def _with_handle(handles: Handles, x: object, ref: Callable, memo: Memo, depth: int) -> list:
+    """``["H", handle, contents]``: a mutable container the other side keeps as the same object."""
+    h = handles.handle(x)
+    body = _encode_body(x, ref, memo, depth)
+    if h is None:
+        return body
+    handles.mark(h)
+    return ["H", h, body]
+
+
 def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> list:
     """A mutable container's contents, under its own tag (the container itself already has its rank)."""
     t = type(x)
@@ -460,6 +677,9 @@ def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> lis
         return [[enc(k), enc(v)] for k, v in d.items()]
 
     if t is list:
+        fast = _uniform(x) if len(x) > 8 else None  # type: ignore[arg-type]
+        if fast is not None:
+            return [fast, list(x)]  # type: ignore[call-overload]
         return ["l", [enc(v) for v in x]]  # type: ignore[attr-defined]
     if t is set:
         return ["S", [enc(v) for v in x]]  # type: ignore[attr-defined]
@@ -546,6 +766,8 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         return frozenset([decode(e, ref, memo, tref) for e in v[1]])
     if tag == "@":
         return memo.objs[int(v[1])]
+    if tag == "H":
+        return _decode_handle(v, ref, memo, tref)
     if tag in ("l", "S", "d", "B", "C", "O", "DD", "dq"):
         return decode_body(v, ref, memo, tref, None)
     if tag == "R":
@@ -670,9 +892,40 @@ def decode_body(v: list, ref: Callable | None, memo: Memo, tref: Callable | None
     return target
 
 
-def encode_contents(x: object, ref: Callable | None, memo: Memo) -> list:
-    """The current contents of ``x``, a container already in ``memo`` (a call's argument after the call)."""
-    return _encode_body(x, ref, memo, 0)
+_BODY_TYPES: dict[str, type | tuple[type, ...]] = {
+    "l": (list, collections.deque), "S": set, "d": dict, "B": bytearray, "C": collections.Counter,
+    "O": collections.OrderedDict, "DD": collections.defaultdict, "dq": collections.deque,
+}  # fmt: skip
+
+
+def _decode_handle(v: list, ref: Callable | None, memo: Memo, tref: Callable | None) -> object:
+    """``["H", h, body]``: the container this side holds under ``h``, its contents replaced in place, or a new
+    one under ``h`` (the other side's), or, outside a run's handles, a plain copy."""
+    h, body = v[1], v[2]
+    if (
+        type(h) is not int
+        or not isinstance(body, list)
+        or not body
+        or body[0] not in _BODY_TYPES.keys() | _UNIFORM_TYPES.keys()
+    ):
+        raise TypeError("bad handle")
+    handles = HANDLES
+    if handles is None:
+        return decode(body, ref, memo, tref)
+    target = handles.known(h)
+    if target is None:
+        x = decode(body, ref, memo, tref)
+        if type(x) not in _MUTABLE or id(x) in handles.ids:
+            raise TypeError("bad handle")
+        if handles.full(x):  # (a copy: the other side forgets it with this side's next message)
+            handles.declined.append(h)
+        else:
+            handles.adopt(h, x)
+        return x
+    memo.objs.append(target)
+    _fill(target, body, ref, memo, tref)
+    handles.mark(h)
+    return target
 
 
 def _decode_time(v: list) -> object:
