@@ -464,7 +464,7 @@ def for_solution(tree: ast.Module) -> list[str]:
     bound |= declared & stored  # (``global LIMIT`` in a function that assigns it)
     if read & _DYNAMIC:  # names by string: every identifier in a string literal counts as read
         for text in strings:
-            read.update(m for m in _IDENTIFIER.findall(text))
+            read.update(_IDENTIFIER.findall(text))
     return sorted(n for n in bound - read if not n.startswith(_COLLECTED))
 
 

@@ -229,11 +229,6 @@ def _kinds(x: object) -> str:
     return kinds + extra
 
 
-#: Standard types of the solution's objects that the tests may test for (``isinstance(r, types.GeneratorType)``,
-#: ``inspect.isgeneratorfunction(f)``): described to the trusted side, whose proxy then answers as one.
-_STANDARD = frozenset({"generator", "coroutine", "async_generator"})
-
-
 def _type_info(t: type, x: object) -> list:
     """``[name, qualname, dataclass field names or None, standard]`` of an object's type: the trusted side's
     proxy of the object is of a class of that name (``type(x).__name__``; a dataclass's fields for
@@ -247,7 +242,7 @@ def _type_info(t: type, x: object) -> list:
             fields = [f.name for f in dc.fields(x)]  # type: ignore[arg-type]
         except Exception:
             fields = None
-    standard = None
+    standard = None  # (standard types the tests may test for: the trusted side's proxy answers as one)
     if t in (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType):
         standard = [t.__name__]
     elif t is types.FunctionType:

@@ -657,8 +657,12 @@ def _decode_np_exact(v: list) -> object:
 
 
 def _with_handle(handles: Handles, x: object, ref: Callable, memo: Memo, depth: int) -> list:
-    """``["H", handle, contents]``: a mutable container the other side keeps as the same object."""
+    """``["H", handle, contents]``: a mutable container the other side keeps as the same object, or
+    ``["h", handle]`` when its items are those both sides last had (a change in a container it holds crosses
+    with the message's ``sync``, applied first)."""
     h = handles.handle(x)
+    if h is not None and h in handles.copies and h not in handles.released and not _changed(x, handles.copies[h][0]):
+        return ["h", h]  # (unchanged since both sides last had it: by handle alone)
     body = _encode_body(x, ref, memo, depth)
     if h is None:
         return body
@@ -768,6 +772,12 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         return memo.objs[int(v[1])]
     if tag == "H":
         return _decode_handle(v, ref, memo, tref)
+    if tag == "h":
+        got = None if HANDLES is None or type(v[1]) is not int else HANDLES.objs.get(v[1])
+        if got is None:
+            raise TypeError("an unknown handle")
+        memo.objs.append(got)
+        return got
     if tag in ("l", "S", "d", "B", "C", "O", "DD", "dq"):
         return decode_body(v, ref, memo, tref, None)
     if tag == "R":
