@@ -415,10 +415,33 @@ def _is_check(node: ast.AST) -> bool:
     return False
 
 
+def _is_own_module(node: ast.expr, names: set[str]) -> bool:
+    """``sys.modules[__name__]`` (or ``sys.modules['__main__']``), or a name the tests bound to it."""
+    if isinstance(node, ast.Name):
+        return node.id in names
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "modules"):
+        return False
+    key = node.slice
+    own = (isinstance(key, ast.Name) and key.id == "__name__") or (
+        isinstance(key, ast.Constant) and key.value == "__main__"
+    )
+    return own and isinstance(node.value.value, ast.Name) and node.value.value.id == "sys"
+
+
+def _own_module_names(tree: ast.Module) -> set[str]:
+    """Names the tests bind to their own module object (``mod = sys.modules[__name__]``)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _is_own_module(node.value, set()):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
 def for_solution(tree: ast.Module) -> list[str]:
     """The module globals the tests bind for the solution: names they assign (``USE_FAST = True``) or
-    define (a function, a class: the oracle ``isBadVersion`` of an interactive task) at module level, or
-    through ``global`` in a function, and never read themselves, anywhere, in any way (not even by string,
+    define (a function, a class: the oracle ``isBadVersion`` of an interactive task) at module level, through
+    ``global`` in a function, or as an attribute of their own module (``sys.modules[__name__].LIMIT = 3``,
+    ``setattr`` of it), and never read themselves, anywhere, in any way (not even by string,
     when they can look names up by string) — so that what they bind cannot be what they check against: a
     binding the tests read (``expected = [...]``, a reference implementation they call) stays theirs. In the
     concatenated file such a binding replaces the solution's global of that name; here it is sent to the
@@ -448,7 +471,20 @@ def for_solution(tree: ast.Module) -> list[str]:
                     bind(h.body)
 
     bind(tree.body)
+    modules = _own_module_names(tree)
     for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _is_own_module(node.value, modules):
+            (bound if isinstance(node.ctx, ast.Store) else read).add(node.attr)  # (``sys.modules[__name__].X``)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "setattr"
+            and len(node.args) == 3
+            and _is_own_module(node.args[0], modules)
+            and isinstance(node.args[1], ast.Constant)
+            and type(node.args[1].value) is str
+        ):
+            bound.add(node.args[1].value)  # (``setattr(sys.modules[__name__], 'LIMIT', 3)``)
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
             read.add(node.id)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):

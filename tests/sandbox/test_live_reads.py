@@ -55,8 +55,17 @@ def test_bindings_the_tests_never_read_are_for_the_solution() -> None:
     source = (
         "USE_FAST = True\ndef isBadVersion(v):\n    return v >= 3\nclass ListNode:\n    pass\n"
         "def lower():\n    global LIMIT\n    LIMIT = 3\nlower()\nif True:\n    MODE = 'x'\nassert f(2) == 4\n"
+        "import sys\nmod = sys.modules[__name__]\nmod.SCALE = 2\nsys.modules[__name__].DEBUG = True\n"
     )
-    assert for_solution(ast.parse(source)) == ["LIMIT", "ListNode", "MODE", "USE_FAST", "isBadVersion"]
+    assert for_solution(ast.parse(source)) == [
+        "DEBUG",
+        "LIMIT",
+        "ListNode",
+        "MODE",
+        "SCALE",
+        "USE_FAST",
+        "isBadVersion",
+    ]
 
 
 def test_bindings_the_tests_read_stay_theirs() -> None:
@@ -73,6 +82,7 @@ def test_bindings_the_tests_read_stay_theirs() -> None:
         "class T(unittest.TestCase):\n    pass",
         "SECRET = 5\nassert eval('f() == SECRET')",
         "want = 3\ndef test_f(want=want):\n    assert f() == want",
+        "import sys\nmod = sys.modules[__name__]\nmod.E = 5\nassert f() == mod.E",
     ]
     for source in cases:
         assert for_solution(ast.parse(source)) == [], source

@@ -50,8 +50,6 @@ OPEN: dict[str, str] = {
     "tests_monkeypatch_fixture": _REFUSED,
     "dv_input_stub": _REFUSED,
     "dv_input_stub@partial": _REFUSED,
-    # divergence: tests rebind solution globals through the module object
-    "tests_setattr_module_global": "an attribute of the tests' module object set by the tests (sys.modules[__name__].X = ...) is not sent to the solution: only names they bind",
     # documented semantics: main guard reading stdin
     "main_guard_input": "a solution whose __main__ block reads input() fails at import (documented: the file would block there)",
     # documented: pytest.raises is not a check

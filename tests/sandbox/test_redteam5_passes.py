@@ -111,6 +111,10 @@ else:
             "MODE = 'slow'\ndef f(x):\n    return x * 3 if MODE == 'fast' else x * 2\n",
             "def use_fast():\n    global MODE\n    MODE = 'fast'\nuse_fast()\nassert f(2) == 4",
         ),
+        "a flag set on the tests' module object": (
+            CACHE.format(cached="x + x  # bug in the cached path"),
+            "import sys\nsys.modules[__name__].CACHE = True\nassert sq(3) == 9 and sq(3) == 9",
+        ),
         "a stub that stands in for the tests' oracle": (ORACLE_MAX.format(op=">"), ORACLE_TESTS),
         # ... and what the tests read themselves stays theirs: no expected value, no reference implementation
         "the tests' expected value read through a global": (
@@ -230,6 +234,10 @@ else:
             "def build(vals):\n    head = None\n    for v in reversed(vals):\n        head = ListNode(v, head)\n    return head\n",
             "class ListNode:\n    def __init__(self, val, nxt=None):\n        self.val, self.next = val, nxt\n"
             "h = build([1, 2])\nassert (h.val, h.next.val, h.next.next) == (1, 2, None)",
+        ),
+        "a global set through the tests' module object": (
+            "SCALE = 1\ndef f(x):\n    return x * SCALE\n",
+            "import sys\nm = sys.modules['__main__']\nm.SCALE = 3\nassert f(2) == 6",
         ),
         "a global the tests rebind twice": (
             "SCALE = 1\ndef f(x):\n    return x * SCALE\n",
