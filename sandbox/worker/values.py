@@ -122,7 +122,7 @@ class Handles:
 
     def full(self, x: object) -> bool:
         """Whether a container not followed yet would be one too many."""
-        return len(self.objs) >= self.MAX_CONTAINERS or self.items + len(x) > self.MAX_ITEMS  # type: ignore[arg-type]
+        return len(self.objs) >= self.MAX_CONTAINERS or self.items + _size(x) > self.MAX_ITEMS
 
     def handle(self, x: object) -> int | None:
         """``x``'s handle, a new one if it has none; None when it has none and this side is :meth:`full`."""
@@ -151,9 +151,10 @@ class Handles:
         """Copy ``h``'s contents as both sides now have them."""
         self._unmark(h)
         x = self.objs[h]
-        self.items += len(x)  # type: ignore[arg-type]
-        if type(x) is bytearray:
-            self.copies[h] = (bytes(x), ())
+        n = _size(x)
+        self.items += n
+        if type(x) is bytearray or _is_array(x):
+            self.copies[h] = (_flat(x), (), n)
             return
         parts = (list(x), list(x.values())) if isinstance(x, dict) else (list(x),)  # type: ignore[call-overload,attr-defined]
         ids, kids = self.ids, []
@@ -162,15 +163,21 @@ class Handles:
                 kids += [ids[id(e)] for e in part if id(e) in ids]
         for k in kids:
             self.held[k] = self.held.get(k, 0) + 1
-        self.copies[h] = (parts, kids)
+        self.copies[h] = (parts, kids, n)
 
     def _unmark(self, h: int) -> None:
         old = self.copies.pop(h, None)
         if old is not None:
-            self.items -= len(old[0]) if type(old[0]) is bytes else len(old[0][0])
+            self.items -= old[2]
             for k in old[1]:
                 if k in self.held:  # (not when it was forgotten first)
                     self.held[k] -= 1
+
+    def forget_reshaped(self, h: int) -> None:
+        """An array whose shape or dtype changed in place cannot be updated in place on the other side:
+        both forget it (``rel``), and it crosses anew."""
+        self._forget(h)
+        self.declined.append(h)
 
     def _forget(self, h: int) -> None:
         self._unmark(h)
@@ -187,6 +194,9 @@ class Handles:
                 self._forget(h)
         self.released = []
         changed = [h for h in objs if h in copies and _changed(objs[h], copies[h][0])]
+        for h in [h for h in changed if _is_array(objs[h]) and copies[h][0][1:] != _flat(objs[h])[1:]]:
+            changed.remove(h)
+            self.forget_reshaped(h)
         out: dict = {}
         if changed:
             memo = Memo()
@@ -237,11 +247,27 @@ def _first(memo: Memo, x: object) -> Memo:
     return memo
 
 
+def _is_array(x: object) -> bool:
+    t = type(x)
+    return t.__name__ == "ndarray" and t.__module__ == "numpy"
+
+
+def _size(x: object) -> int:
+    return x.size if _is_array(x) else len(x)  # type: ignore[attr-defined,arg-type]
+
+
+def _flat(x: object) -> object:
+    """A bytearray's bytes; an array's bytes, shape and dtype."""
+    if type(x) is bytearray:
+        return bytes(x)
+    return (x.tobytes(), x.shape, x.dtype.str)  # type: ignore[attr-defined]
+
+
 def _changed(x: object, copy: object) -> bool:
     """Whether ``x``'s items are no longer those of ``copy`` (the same objects, in the same order), or a
-    bytearray's bytes no longer the same."""
-    if type(x) is bytearray:
-        return bytes(x) != copy  # type: ignore[arg-type]
+    bytearray's or numpy array's contents no longer the same."""
+    if type(x) is bytearray or _is_array(x):
+        return _flat(x) != copy
     parts = ((x, copy[0]), (x.values(), copy[1])) if isinstance(x, dict) else ((x, copy[0]),)  # type: ignore[index,attr-defined]
     return any(len(now) != len(then) or not all(map(operator.is_, now, then)) for now, then in parts)  # type: ignore[arg-type]
 
@@ -258,6 +284,13 @@ def _fill(target: object, body: object, ref: Callable | None, memo: Memo, tref: 
         if not all(type(e) is _UNIFORM_TYPES[tag] for e in items):
             raise TypeError("bad uniform list")
         target[:] = items
+        return
+    if tag == "nb" and _is_array(target):
+        new = decode(body)
+        if new.shape != target.shape or new.dtype != target.dtype:  # type: ignore[attr-defined]
+            raise TypeError("an array sent for one of another shape")
+        if target.flags.writeable:  # type: ignore[attr-defined]  # (a read-only one stays as it was)
+            target[...] = new  # type: ignore[index]
         return
     want = _BODY_TYPES.get(tag)
     if want is None or not isinstance(target, want):
@@ -368,8 +401,13 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         if isinstance(x, np.generic) and kind in _NP_SCALARS:
             return ["ns", x.dtype.str, encode(x.item(), None, None, depth + 1)]  # type: ignore[attr-defined]
         if t is np.ndarray and kind in _NP_SCALARS:  # in bulk: its bytes (a 4M-element array in ~0.1 s)
-            data = base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()  # type: ignore[attr-defined]
-            return ["nb", x.dtype.str, list(x.shape), data]  # type: ignore[attr-defined]
+            if ref is not None and HANDLES is not None and (id(x) in HANDLES.ids or not HANDLES.full(x)):
+                k = memo.seen(x)  # (an array of numbers is followed like a container)
+                if k is not None:
+                    return ["@", k]
+                memo.add(x)
+                return _with_handle(HANDLES, x, ref, memo, depth)
+            return _encode_array(np, x)
         if t is np.ndarray and kind in _NP_ARRAYS:
             items = x.ravel().tolist() if kind != "O" else list(x.ravel())  # type: ignore[attr-defined]
             flat = [encode(v, ref if kind == "O" else None, memo, depth + 1) for v in items]
@@ -656,6 +694,11 @@ def _decode_np_exact(v: list) -> object:
     return flat.reshape(tuple(int(n) for n in v[2]))
 
 
+def _encode_array(np: object, x: object) -> list:
+    data = base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()  # type: ignore[attr-defined]
+    return ["nb", x.dtype.str, list(x.shape), data]  # type: ignore[attr-defined]
+
+
 def _with_handle(handles: Handles, x: object, ref: Callable, memo: Memo, depth: int) -> list:
     """``["H", handle, contents]``: a mutable container the other side keeps as the same object, or
     ``["h", handle]`` when its items are those both sides last had (a change in a container it holds crosses
@@ -663,6 +706,9 @@ def _with_handle(handles: Handles, x: object, ref: Callable, memo: Memo, depth: 
     h = handles.handle(x)
     if h is not None and h in handles.copies and h not in handles.released and not _changed(x, handles.copies[h][0]):
         return ["h", h]  # (unchanged since both sides last had it: by handle alone)
+    if h is not None and _is_array(x) and h in handles.copies and handles.copies[h][0][1:] != _flat(x)[1:]:
+        handles.forget_reshaped(h)  # (its shape or dtype changed in place: from now on another array there)
+        h = handles.handle(x)
     body = _encode_body(x, ref, memo, depth)
     if h is None:
         return body
@@ -673,6 +719,8 @@ def _with_handle(handles: Handles, x: object, ref: Callable, memo: Memo, depth: 
 def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> list:
     """A mutable container's contents, under its own tag (the container itself already has its rank)."""
     t = type(x)
+    if _is_array(x):
+        return _encode_array(sys.modules["numpy"], x)
 
     def enc(v: object) -> list:
         return encode(v, ref, memo, depth + 1)
@@ -908,25 +956,28 @@ _BODY_TYPES: dict[str, type | tuple[type, ...]] = {
 }  # fmt: skip
 
 
+_HANDLED_TAGS = frozenset({*_BODY_TYPES, *_UNIFORM_TYPES, "nb"})
+
+
 def _decode_handle(v: list, ref: Callable | None, memo: Memo, tref: Callable | None) -> object:
     """``["H", h, body]``: the container this side holds under ``h``, its contents replaced in place, or a new
     one under ``h`` (the other side's), or, outside a run's handles, a plain copy."""
     h, body = v[1], v[2]
-    if (
-        type(h) is not int
-        or not isinstance(body, list)
-        or not body
-        or body[0] not in _BODY_TYPES.keys() | _UNIFORM_TYPES.keys()
-    ):
+    if type(h) is not int or not isinstance(body, list) or not body or body[0] not in _HANDLED_TAGS:
         raise TypeError("bad handle")
     handles = HANDLES
     if handles is None:
-        return decode(body, ref, memo, tref)
+        x = decode(body, ref, memo, tref)
+        if _is_array(x):
+            memo.objs.append(x)
+        return x
     target = handles.known(h)
     if target is None:
         x = decode(body, ref, memo, tref)
-        if type(x) not in _MUTABLE or id(x) in handles.ids:
+        if (type(x) not in _MUTABLE and not _is_array(x)) or id(x) in handles.ids:
             raise TypeError("bad handle")
+        if _is_array(x):
+            memo.objs.append(x)  # (its rank: given before its body by the sender, which holds no items)
         if handles.full(x):  # (a copy: the other side forgets it with this side's next message)
             handles.declined.append(h)
         else:

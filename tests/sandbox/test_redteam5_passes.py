@@ -92,6 +92,15 @@ else:
             "class A:\n    def __init__(s, cfg):\n        s.cfg = cfg\n    def level(s):\n        return s.cfg['levels'][0]\n",
             "cfg = {'levels': [1, 2]}\na, b = A(cfg), A(cfg)\ncfg['levels'][0] = 5\nassert a.level() == 1 and b.level() == 1",
         ),
+        "an internal numpy array exposed": (
+            "import numpy as np\nclass Buf:\n    def __init__(s):\n        s.a = np.zeros(3)\n    def view(s):\n"
+            "        return s.a\n    def total(s):\n        return float(s.a.sum())\n",
+            "v = Buf()\nv.view()[0] = 5\nassert v.total() == 0.0",
+        ),
+        "a kept numpy array changed by the tests": (
+            "class K:\n    def __init__(s, a):\n        s.a = a\n    def mean(s):\n        return float(s.a.mean())\n",
+            "import numpy as np\na = np.array([1.0, 3.0])\nk = K(a)\na[0] = 5\nassert k.mean() == 2.0",
+        ),
         "in a test function, partial credit kept by site": (
             TEAM.replace("s.m = {}", "s.m = m"),
             "def test_copy():\n    ms = ['a']\n    t = Team()\n    t.set_members(ms)\n    ms.append('b')\n"
@@ -194,6 +203,15 @@ else:
             "class K:\n    def __init__(s, xs):\n        s.xs = xs\n    def same(s, ys):\n        return ys is s.xs\n",
             "xs = [3, 1]\nk = K(xs)\nassert k.same(xs) and not k.same(list(xs))\nxs.append(2)\n"
             "assert k.same(xs) and k.xs == [3, 1, 2] and k.xs is xs",
+        ),
+        "a numpy array scaled in place, then reshaped by the tests": (
+            "def scale(a):\n    a *= 2\n",
+            "import numpy as np\na = np.arange(3)\nscale(a)\nassert (a == [0, 2, 4]).all()\na.shape = (3, 1)\nscale(a)\n"
+            "assert a.shape == (3, 1) and a[2, 0] == 8",
+        ),
+        "a kept numpy array, copied": (
+            "class K:\n    def __init__(s, a):\n        s.a = a.copy()\n    def mean(s):\n        return float(s.a.mean())\n",
+            "import numpy as np\na = np.array([1.0, 3.0])\nk = K(a)\na[0] = 5\nassert k.mean() == 2.0 and a[0] == 5",
         ),
         "fresh objects per call": (
             "def get():\n    return [1, 2]\n",
