@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 import types
 
 from .solution import LAZY_ANNOTATIONS
@@ -239,6 +240,7 @@ def _mark_item(fn: ast.FunctionDef, name: str) -> None:
     fn.body = [head, wrapper]
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DYNAMIC = frozenset({"globals", "vars", "locals", "eval", "exec", "getattr", "sys"})  # names reaching names
 
 
@@ -401,15 +403,119 @@ def read_live(reads: list[ast.Name]) -> None:
         node.keywords = []  # type: ignore[attr-defined]
 
 
+_COLLECTED = ("test", "Test", "setup", "teardown", "setUp", "tearDown", "_")
+
+
+def _is_check(node: ast.AST) -> bool:
+    """An ``assert`` or a call of an assertion (``self.assertEqual``, ``np.testing.assert_allclose``)."""
+    if isinstance(node, ast.Assert):
+        return True
+    if isinstance(node, ast.Call):
+        f = node.func
+        name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+        return name.startswith(("assert", "fail"))
+    return False
+
+
+def _is_own_module(node: ast.expr, names: set[str]) -> bool:
+    """``sys.modules[__name__]`` (or ``sys.modules['__main__']``), or a name the tests bound to it."""
+    if isinstance(node, ast.Name):
+        return node.id in names
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "modules"):
+        return False
+    key = node.slice
+    own = (isinstance(key, ast.Name) and key.id == "__name__") or (
+        isinstance(key, ast.Constant) and key.value == "__main__"
+    )
+    return own and isinstance(node.value.value, ast.Name) and node.value.value.id == "sys"
+
+
+def _own_module_names(tree: ast.Module) -> set[str]:
+    """Names the tests bind to their own module object (``mod = sys.modules[__name__]``)."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _is_own_module(node.value, set()):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
+
+
+def for_solution(tree: ast.Module) -> list[str]:
+    """The module globals the tests bind for the solution: names they assign (``USE_FAST = True``) or
+    define (a function, a class: the oracle ``isBadVersion`` of an interactive task) at module level, through
+    ``global`` in a function, or as an attribute of their own module (``sys.modules[__name__].LIMIT = 3``,
+    ``setattr`` of it), and never read themselves, anywhere, in any way (not even by string,
+    when they can look names up by string) — so that what they bind cannot be what they check against: a
+    binding the tests read (``expected = [...]``, a reference implementation they call) stays theirs. In the
+    concatenated file such a binding replaces the solution's global of that name; here it is sent to the
+    solution's module when it is made. Not imports, not decorated definitions (fixtures), not classes with
+    bases (test cases), no definition holding a check (an ``assert``, ``self.assert*``: the solution could run
+    it for a score), nothing a collector would run (``test*``, ``Test*``, xunit hooks, ``_*``)."""
+    bound: set[str] = set()
+    read: set[str] = set()
+    strings: set[str] = set()
+    declared: set[str] = set()
+    stored: set[str] = set()
+
+    def bind(stmts: list[ast.stmt]) -> None:
+        for node in stmts:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for t in targets:
+                    bound.update(n.id for n in ast.walk(t) if isinstance(n, ast.Name))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if not node.decorator_list and not (isinstance(node, ast.ClassDef) and (node.bases or node.keywords)):
+                    if not any(_is_check(n) for n in ast.walk(node)):  # (a check the solution could run)
+                        bound.add(node.name)
+            elif isinstance(node, (ast.If, ast.For, ast.While, ast.With, ast.Try)):
+                for part in ("body", "orelse", "finalbody"):
+                    bind(getattr(node, part, []))
+                for h in getattr(node, "handlers", []):
+                    bind(h.body)
+
+    bind(tree.body)
+    modules = _own_module_names(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _is_own_module(node.value, modules):
+            (bound if isinstance(node.ctx, ast.Store) else read).add(node.attr)  # (``sys.modules[__name__].X``)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "setattr"
+            and len(node.args) == 3
+            and _is_own_module(node.args[0], modules)
+            and isinstance(node.args[1], ast.Constant)
+            and type(node.args[1].value) is str
+        ):
+            bound.add(node.args[1].value)  # (``setattr(sys.modules[__name__], 'LIMIT', 3)``)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            read.add(node.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            read.add(node.target.id)
+        elif isinstance(node, ast.arg):
+            read.add(node.arg)  # (a parameter named like it: a fixture's name)
+        elif isinstance(node, ast.Global):
+            declared.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stored.add(node.id)
+        elif isinstance(node, ast.Constant) and type(node.value) is str and len(node.value) < 2000:
+            strings.add(node.value)
+    bound |= declared & stored  # (``global LIMIT`` in a function that assigns it)
+    if read & _DYNAMIC:  # names by string: every identifier in a string literal counts as read
+        for text in strings:
+            read.update(_IDENTIFIER.findall(text))
+    return sorted(n for n in bound - read if not n.startswith(_COLLECTED))
+
+
 def compile_tests(
     source: str,
-) -> tuple[types.CodeType, list[str], list[str], dict[str, set[tuple[str, ...]]], set[str]]:
+) -> tuple[types.CodeType, list[str], list[str], dict[str, set[tuple[str, ...]]], set[str], list[str]]:
     """The instrumented code of a tests' source (:func:`mark_items`, :func:`count_asserts`), the names
     it reads without binding them, the functions and classes it defines at module level, in order (what a
-    collector looks at), and of the free names, the attribute chains read and those called
-    (:func:`_free_names`)."""
+    collector looks at), of the free names, the attribute chains read and those called
+    (:func:`_free_names`), and the globals they bind for the solution (:func:`for_solution`)."""
     tree = ast.parse(source, TESTS_FILE)
     free, chains, called = _free_names(tree)
+    pushed = for_solution(tree)
     defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))]
     live = live_reads(tree, free)
     mark_items(tree)
@@ -423,4 +529,5 @@ def compile_tests(
         list(dict.fromkeys(defined)),
         chains,
         called,
+        pushed,
     )

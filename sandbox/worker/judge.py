@@ -20,9 +20,9 @@ from .checks import StopTests, Verdict, count_unittest_assertions, run_collected
 from .framing import RESULT_CAP, read_exact, write_all
 from .instrument import TESTS_FILE, compile_tests
 from .isolation import FilesAs
-from .proxies import RemoteRef, Rpc, SolutionDied, SolutionStop, prefetch_calls
+from .proxies import RemoteRef, Rpc, SolutionDied, SolutionStop, count_waits, prefetch_calls
 from .shared import SharedState, watch
-from .values import clear_mirrors, decoded_namedtuple, short_repr
+from .values import clear_mirrors, decoded_namedtuple, set_handles, short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
 
@@ -205,10 +205,35 @@ class Refused(SolutionDied):
 
 class JudgedRpc(Rpc):
     """The trusted test process's :class:`Rpc`: while ``shared`` is set (the tests run), a request made
-    while the tests have changed what the solution would share with them is refused."""
+    while the tests have changed what the solution would share with them is refused; while ``bindings``
+    is set (the tests' namespace and the names they bind for the solution, ``instrument.for_solution``),
+    each message to the solution carries those of them the tests bound, or bound anew, since the last
+    (``set``): the solution's module gets them, as the concatenated file's would."""
 
     shared: SharedState | None = None
-    refused = False
+    bindings: tuple[dict, list[str]] | None = None
+
+    def __init__(self, rfd: int, wfd: int) -> None:
+        super().__init__(rfd, wfd)
+        self.sent: dict[str, object] = {}  # name -> the tests' value last sent under it
+
+    def _outgoing(self) -> dict:
+        out = super()._outgoing()
+        if self.bindings is None:
+            return out
+        env, names = self.bindings
+        sent, new = self.sent, {}
+        for n in names:
+            v = env.get(n, sent)
+            if v is not sent and sent.get(n, sent) is not v:
+                try:
+                    new[n] = self.enc(v)
+                except (TypeError, ValueError, RecursionError) as e:
+                    raise self.died(f"harness: the tests' {n!r} could not be sent: {type(e).__name__}") from None
+                sent[n] = v
+        if new:
+            out["set"] = new
+        return out
 
     def request(self, msg: dict) -> dict:
         shared = self.shared  # (a name's lookup runs none of the solution's code)
@@ -333,13 +358,13 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     their file name (``inspect.getsource`` of their own functions works as for a file)."""
     key = spec["tests"]
     if compiled is not None and key in compiled:
-        code, free, defined, chains, called = compiled[key]
+        code, free, defined, chains, called, pushed = compiled[key]
     else:
-        code, free, defined, chains, called = compile_tests(key)
+        code, free, defined, chains, called, pushed = compile_tests(key)
         if compiled is not None:
             if len(compiled) >= 256:
                 compiled.clear()
-            compiled[key] = (code, free, defined, chains, called)
+            compiled[key] = (code, free, defined, chains, called, pushed)
     linecache.cache[TESTS_FILE] = (len(key), None, key.splitlines(True), TESTS_FILE)  # (inspect.getsource)
     module = types.ModuleType("__main__")
     env = module.__dict__
@@ -379,6 +404,7 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     with _AsMain(module, verdict):
         if isinstance(rpc, JudgedRpc):
             rpc.shared = SharedState()
+            rpc.bindings = (env, pushed) if pushed else None
         try:
             exec(code, env)
         except SystemExit as e:
@@ -395,6 +421,7 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
     verdict = Verdict(bool(spec.get("fraction")), int(spec.get("max_failures_reported", 3)))
     clear_mirrors()  # (mirrors of the last run's enum members stood for its objects)
     settings = sys.get_int_max_str_digits(), sys.getrecursionlimit()  # the tests may change them: not for
+    set_handles(rpc.handles)  # (containers cross as aliases of the solution's for this run only)
     try:  # the next run's tests
         if spec["mode"] == "call":
             run_call_cases(spec, rpc, verdict)
@@ -410,13 +437,14 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
     except BaseException as e:
         verdict.failures.append(f"tests raised {type(e).__name__}: {short_repr(e)}")
     finally:
+        set_handles(None)
         sys.set_int_max_str_digits(settings[0])
         sys.setrecursionlimit(settings[1])
         if isinstance(rpc, JudgedRpc):
             _stop_patches()
             if rpc.shared is not None:
                 rpc.shared.restore()
-            rpc.shared = None
+            rpc.shared = rpc.bindings = None
     if rpc.dead and verdict.completed:  # the tests swallowed its death: they cannot have passed
         verdict.completed = False
         verdict.failures.append(f"{'refused' if getattr(rpc, 'refused', False) else 'solution'}: {rpc.dead}")
@@ -465,6 +493,7 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
     compiled: dict = {}
     count_unittest_assertions()
     watch()
+    count_waits()
     import gc
 
     gc.freeze()  # (what it imported to start — unittest.mock, asyncio — is no work for each run's collections)

@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Callable
 
 from .framing import READ_CHUNK, write_all
-from .values import DEEP, Memo, decode, decode_body, encode, short_repr
+from .values import DEEP, Handles, Memo, Plain, decode, encode, short_repr
 
 MAX_MESSAGE = 64 << 20  # bytes of one RPC message between the two judge processes
 
@@ -34,6 +34,34 @@ TRUSTED_MODULES = frozenset({
 
 
 _PROXY_CLASSES: dict[tuple, type] = {}  # (name, qualname, dataclass fields) -> a RemoteRef subclass
+
+
+#: How many times the tests waited (slept, waited for an event, joined a thread): :func:`count_waits`.
+WAITS = [0]
+
+
+def count_waits() -> None:
+    """Once, in the trusted process: count the tests' waits (``time.sleep``, ``threading.Event.wait``,
+    ``Thread.join``). Only a wait of the tests gives the solution's own threads time to change its objects
+    under their eyes (``p.stop(); n = len(p); time.sleep(0.3); assert len(p) == n``), so a proxy's snapshot
+    is retaken after one; the solution cannot make the tests wait, so an object answering differently each
+    time it is asked still gets one snapshot between two calls into it."""
+    import time
+
+    def counted(fn: Callable) -> Callable:
+        def wait(*args: object, **kwargs: object) -> object:
+            WAITS[0] += 1
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                WAITS[0] += 1
+
+        wait.__name__, wait.__qualname__, wait.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+        return wait
+
+    time.sleep = counted(time.sleep)
+    threading.Event.wait = counted(threading.Event.wait)  # type: ignore[method-assign]
+    threading.Thread.join = counted(threading.Thread.join)  # type: ignore[method-assign]
 
 
 class SolutionDied(BaseException):
@@ -87,6 +115,7 @@ class Rpc:
         self.rfd, self.wfd, self.buf = rfd, wfd, b""
         self.pending: collections.deque[bytes] = collections.deque()  # sent ahead, not yet made by the tests
         self.dead: str | None = None
+        self.refused = False  # (dead because a request or a use of the tests' objects was refused)
         self.trusted: list[object] = []  # the tests' objects the solution holds as proxies (callbacks)
         self.trusted_ids: dict[int, int] = {}
         self.exc_classes: dict[tuple[str, tuple], type] = {}
@@ -97,6 +126,15 @@ class Rpc:
         self.claimed_modules: dict[str, str] = {}  # name -> the module name a module bound to it reports
         self.remotes: dict[int, RemoteRef] = {}
         self.lock = threading.RLock()
+        self.handles = Handles(-1)  # the containers both sides hold (values.HANDLES while the tests run)
+
+    def _outgoing(self) -> dict:
+        """What changed in the containers both sides hold, to go with the next message."""
+        try:
+            with self.lock, DEEP:
+                return self.handles.outgoing(self._trusted_ref)
+        except (TypeError, ValueError, RecursionError) as e:
+            raise self.died(f"harness: the tests' containers could not be sent: {type(e).__name__}") from None
 
     def prefetch(self, requests: list[dict]) -> None:
         """Send ``requests`` now, in one write, as a prefix of the requests the tests are about to make
@@ -113,9 +151,18 @@ class Rpc:
             if size > PREFETCH_BYTES:
                 break
             data.append(line)
-        if len(data) > 1:
-            write_all(self.wfd, b"".join(data))
+        if len(data) > 1:  # (the first carries what changed in the containers both hold; nothing runs between)
+            first = json.dumps({**requests[0], **self._outgoing()}).encode() + b"\n"
+            write_all(self.wfd, b"".join([first, *data[1:]]))
             self.pending.extend(data)
+
+    def refuse(self, e: Exception) -> Exception:
+        """A use of the tests' objects that is not served (an attribute of an object not of the tests' own
+        classes, a harness function): the solution gets ``e``, and the run fails whatever it does with it
+        (swallowed, a wrong program would pass tests that check the object was not used:
+        ``db.delete.assert_not_called()``)."""
+        self.dead, self.refused = self.dead or f"{type(e).__name__}: {e}", True
+        return e
 
     def died(self, why: str) -> SolutionDied:
         self.dead = self.dead or why
@@ -139,15 +186,26 @@ class Rpc:
                     self.buf = b"".join(chunks)
                 line, self.buf = self.buf.split(b"\n", 1)
                 resp = json.loads(line)
-        except SolutionDied:
+                if not isinstance(resp, dict):
+                    raise self.died("solution protocol broken: not an object")
+                self.handles.incoming(resp, self._remote, self._trusted_obj)
+        except (SolutionDied, Impersonation):
             raise
-        except (OSError, ValueError, RecursionError) as e:
+        except (
+            OSError,
+            ValueError,
+            RecursionError,
+            TypeError,
+            KeyError,
+            IndexError,
+            OverflowError,
+            AttributeError,
+        ) as e:
             raise self.died(f"solution protocol broken: {type(e).__name__}") from None
-        if not isinstance(resp, dict):
-            raise self.died("solution protocol broken: not an object")
         return resp
 
     def _write(self, msg: dict) -> bytes:
+        msg = {**msg, **self._outgoing()}
         with DEEP:
             line = json.dumps(msg).encode() + b"\n"
         write_all(self.wfd, line)
@@ -170,7 +228,7 @@ class Rpc:
             with DEEP:
                 line = json.dumps(msg).encode() + b"\n"
             if not self.pending:
-                write_all(self.wfd, line)
+                self._write(msg)
             elif self.pending.popleft() != line:  # cannot happen: prefetch_calls sends only what will come
                 raise self.died("harness: the tests did not make a prefetched request")
         except SolutionDied:
@@ -269,7 +327,7 @@ class Rpc:
             obj = self.trusted[int(msg.get("ref", -1))] if int(msg.get("ref", -1)) >= 0 else None
             op = msg.get("cb")
             if obj is None or self.pending or not _callable_back(obj):
-                raise TypeError("this object of the tests cannot be used by the solution")
+                raise self.refuse(TypeError("this object of the tests cannot be used by the solution"))
             if op == "call":
                 memo = Memo()
                 args = [self.value(a, memo) for a in msg.get("args", [])]
@@ -287,7 +345,8 @@ class Rpc:
                 args = [self.value(a) for a in msg.get("args", [])]
                 name = args[0] if args else None
                 if type(name) is not str or name.startswith("_") or not _readable_back(obj):
-                    raise AttributeError(f"this attribute of an object of the tests is not for the solution: {name!r}")
+                    why = f"this attribute of an object of the tests is not for the solution: {name!r}"
+                    raise self.refuse(AttributeError(why))
                 if op == "getattr":
                     result = getattr(obj, name)
                 else:
@@ -339,17 +398,24 @@ class Rpc:
         reads it), one per description (kept across runs: made of names only, never seen by a solution),
         with the dataclass's fields (``dataclasses.asdict`` and ``fields`` read them through the proxy's
         attributes); RemoteRef itself when none is given."""
-        if not (isinstance(info, list) and len(info) == 3 and type(info[0]) is str and type(info[1]) is str):
+        if not (isinstance(info, list) and len(info) in (3, 4) and type(info[0]) is str and type(info[1]) is str):
             return RemoteRef
         name, qualname, fields = info[0][:200], info[1][:400], info[2]
         if not (isinstance(fields, list) and all(type(f) is str and f.isidentifier() for f in fields)):
             fields = None
-        key = (name, qualname, None if fields is None else tuple(fields))
+        standard = _standard(info[3]) if len(info) == 4 else {}
+        key = (name, qualname, None if fields is None else tuple(fields), json.dumps(info[3]) if standard else None)
         cls = _PROXY_CLASSES.get(key)
         if cls is None:
             if len(_PROXY_CLASSES) >= 4096:
                 _PROXY_CLASSES.clear()
-            ns: dict = {"__slots__": (), "__module__": "solution", "__qualname__": qualname, "__doc__": _doc}
+            ns: dict = {
+                "__slots__": (),
+                "__module__": "solution",
+                "__qualname__": qualname,
+                "__doc__": _doc,
+                **standard,
+            }
             if fields is not None:
                 try:
                     made = importlib.import_module("dataclasses").make_dataclass(name, list(fields))
@@ -360,8 +426,10 @@ class Rpc:
         return cls
 
     def value(self, v: object, memo: Memo | None = None) -> object:
+        """An answer's value, decoded (under the lock: decoding adopts containers, which a request made by
+        another thread of the tests compares)."""
         try:
-            with DEEP:
+            with self.lock, DEEP:
                 return decode(v, self._remote, memo, self._trusted_obj)  # type: ignore[arg-type]
         except Impersonation:
             raise
@@ -372,7 +440,7 @@ class Rpc:
         return self.trusted[k]
 
     def enc(self, x: object, memo: Memo | None = None) -> list:
-        with DEEP:
+        with self.lock, DEEP:
             return encode(x, self._trusted_ref, memo)
 
     def lookup(self, names: list[str]) -> dict[str, object]:
@@ -413,6 +481,43 @@ class Rpc:
 
 #: what the solution may read of any object the tests gave it (a decorator's ``functools.wraps``): strings
 _TESTS_METADATA = frozenset({"__name__", "__qualname__", "__doc__", "__module__"})
+
+
+_STANDARD_TYPES = {"generator": types.GeneratorType, "coroutine": types.CoroutineType,
+                   "async_generator": types.AsyncGeneratorType}  # fmt: skip
+
+
+def _standard(desc: object) -> dict:
+    """What a proxy's class answers for a standard type the solution's object is of (``_type_info``'s
+    ``standard``): a generator's proxy has that ``__class__`` (``isinstance(r, types.GeneratorType)``,
+    ``inspect.isgenerator``, ``collections.abc.Generator`` hold, as for the object), a function's a
+    ``__code__`` made here with its flags, argument counts and names (never run: ``inspect.isgeneratorfunction``
+    and ``inspect.signature`` read it) and its data defaults. Nothing for a description that is not one."""
+    if not (isinstance(desc, list) and desc and type(desc[0]) is str):
+        return {}
+    kind = _STANDARD_TYPES.get(desc[0])
+    if kind is not None:
+        return {"__class__": property(lambda self: kind)}
+    if desc[0] != "function" or len(desc) != 4 or not isinstance(desc[1], list) or len(desc[1]) != 6:
+        return {}
+    flags, argc, posonly, kwonly, names, fname = desc[1]
+    try:
+        if not (all(type(n) is int and 0 <= n < 1 << 32 for n in (flags, argc, posonly, kwonly))
+                and isinstance(names, list) and all(type(n) is str and n.isidentifier() for n in names)
+                and type(fname) is str):  # fmt: skip
+            return {}
+        defaults, kwdefaults = decode(desc[2]), decode(desc[3])
+        if not ((defaults is None or type(defaults) is tuple) and (kwdefaults is None or type(kwdefaults) is dict)):
+            return {}
+        code = _CODE.replace(co_flags=flags, co_argcount=argc, co_posonlyargcount=posonly, co_kwonlyargcount=kwonly,
+                             co_varnames=tuple(names), co_nlocals=len(names), co_name=fname, co_qualname=fname,
+                             co_filename="solution.py")  # fmt: skip
+    except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError):
+        return {}
+    return {"__code__": code, "__defaults__": defaults, "__kwdefaults__": kwdefaults}
+
+
+_CODE = (lambda: None).__code__  # (a template: the proxy's __code__ describes, it never runs)
 
 
 def _callable_back(obj: object) -> bool:
@@ -535,8 +640,12 @@ class RemoteRef:
             self._rpc.epoch += 1
         return self._rpc.value(self._rpc.request({**msg, "ref": self._rid}).get("ok"))
 
-    def _call_request(self, args: tuple, kwargs: dict, memo: Memo | None = None) -> dict:
-        rpc, memo = self._rpc, memo if memo is not None else Memo()
+    def _call_request(self, args: tuple, kwargs: dict, plain: bool = False) -> dict:
+        """A call's request; ``plain``: its arguments as copies (a call sent ahead: :func:`prefetch_calls`)."""
+        rpc, memo = self._rpc, Memo()
+        if plain:
+            with Plain():
+                return self._call_request(args, kwargs)
         return {
             "op": "call",
             "ref": self._rid,
@@ -545,27 +654,13 @@ class RemoteRef:
         }
 
     def __call__(self, *args: object, **kwargs: object) -> object:
-        """Call it; the containers among the arguments (at any depth, aliases kept) are updated in place
-        with what the solution left in them, and a returned argument is that argument."""
-        rpc, memo = self._rpc, Memo()
+        """Call it. The arguments' containers cross under handles (:class:`Handles`): what the solution
+        changes in them, during the call or later while it keeps them, is changed here in place, and a
+        returned argument is that argument."""
+        rpc = self._rpc
         rpc.epoch += 1  # (the call may change its objects: their snapshots are retaken)
-        resp = rpc.request(self._call_request(args, kwargs, memo))
-        after = resp.get("after")
-        originals = list(memo.objs)
-        if isinstance(after, list) and len(after) == len(originals):
-            try:
-                with DEEP:
-                    bodies = []
-                    for orig, body in zip(originals, after):  # all decoded first, then all updated
-                        fresh = decode_body(body, rpc._remote, memo, rpc._trusted_obj, _empty_like(orig))
-                        bodies.append((orig, fresh))
-                    for orig, fresh in bodies:
-                        _update(orig, fresh)
-            except Impersonation:
-                raise
-            except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError) as e:
-                raise rpc.died(f"solution protocol broken: {type(e).__name__}: {short_repr(e)}") from None
-        return rpc.value(resp.get("ok"), memo)
+        resp = rpc.request(self._call_request(args, kwargs, plain=bool(rpc.pending)))
+        return rpc.value(resp.get("ok"))
 
     def __getattr__(self, name: str) -> object:
         if name.startswith("__") and name not in ("__name__", "__qualname__", "__dict__", "__annotations__", "__doc__"):
@@ -573,11 +668,12 @@ class RemoteRef:
         return self._rpc.value(self._rpc.request({"op": "getattr", "ref": self._rid, "name": name}).get("ok"))
 
     def _snapshot(self) -> dict:
-        """This object's snapshot: taken at most once between two calls into the solution."""
-        snap = self._snap
-        if snap.get("epoch") != self._rpc.epoch:
+        """This object's snapshot: taken at most once between two calls into the solution, and between two
+        waits of the tests (:func:`count_waits`: its threads may have run meanwhile)."""
+        snap, epoch = self._snap, (self._rpc.epoch, WAITS[0])
+        if snap.get("epoch") != epoch:
             snap.clear()
-            snap["epoch"] = self._rpc.epoch
+            snap["epoch"] = epoch
         return snap
 
     def _items(self) -> list:
@@ -938,32 +1034,6 @@ for _name in ("neg", "pos", "invert", "abs"):
     setattr(RemoteRef, f"__{_name}__", _unop(_name))
 
 
-def _empty_like(x: object) -> object:
-    if isinstance(x, collections.defaultdict):
-        return collections.defaultdict(x.default_factory)
-    if isinstance(x, collections.deque):
-        return collections.deque(maxlen=x.maxlen)
-    return type(x)()
-
-
-def _update(orig: object, fresh: object) -> None:
-    """Give ``orig`` (an argument's container) the contents of ``fresh`` (the same container after the
-    call, rebuilt here), in place."""
-    if isinstance(orig, dict) and isinstance(fresh, dict):
-        orig.clear()
-        orig.update(fresh)
-    elif isinstance(orig, set) and isinstance(fresh, set):
-        orig.clear()
-        orig.update(fresh)
-    elif isinstance(orig, collections.deque) and isinstance(fresh, collections.deque):
-        orig.clear()
-        orig.extend(fresh)
-    elif isinstance(orig, (list, bytearray)) and type(fresh) is type(orig):
-        orig[:] = fresh  # type: ignore[index]
-    else:
-        raise TypeError("an argument's container came back as another kind")
-
-
 def prefetch_calls(rpc: Rpc, calls: tuple) -> None:
     """``__rlvr_prefetch__`` of the tests: send ahead the (callee, args, kwargs) calls of a run of asserts
     (:func:`count_asserts`), up to the first callee that is not a solution object (a function of the tests
@@ -972,5 +1042,5 @@ def prefetch_calls(rpc: Rpc, calls: tuple) -> None:
     for fn, args, kwargs in calls:
         if not isinstance(fn, RemoteRef) or fn._rpc is not rpc:
             break
-        requests.append(fn._call_request(args, kwargs))
+        requests.append(fn._call_request(args, kwargs, plain=True))
     rpc.prefetch(requests)

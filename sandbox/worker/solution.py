@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .framing import READ_CHUNK
 from .isolation import Prepared, apply_limits, set_name
-from .values import DEEP, Memo, decode, encode, encode_contents
+from .values import DEEP, Handles, Memo, decode, encode, set_handles
 
 #: how the solution and the tests are compiled: annotations evaluated when read, not at ``def`` (PEP 563; what
 #: Python 3.14 does by default): ``nums: List[int]`` without ``from typing import List`` (LeetCode's preamble
@@ -238,8 +238,11 @@ def _kinds(x: object) -> str:
 
 
 def _type_info(t: type, x: object) -> list:
-    """``[name, qualname, dataclass field names or None]`` of an object's type: the trusted side's proxy of
-    the object is of a class of that name (``type(x).__name__``; a dataclass's fields for ``asdict``)."""
+    """``[name, qualname, dataclass field names or None, standard]`` of an object's type: the trusted side's
+    proxy of the object is of a class of that name (``type(x).__name__``; a dataclass's fields for
+    ``asdict``). ``standard``: ``["generator"]`` (``coroutine``, ``async_generator``) for such an object,
+    ``["function", code, defaults, kwdefaults]`` for a plain function (its code's flags, argument counts and
+    names; its defaults when they are data), else None."""
     fields = None
     dc = sys.modules.get("dataclasses")
     if dc is not None and dc.is_dataclass(t):
@@ -247,7 +250,19 @@ def _type_info(t: type, x: object) -> list:
             fields = [f.name for f in dc.fields(x)]  # type: ignore[arg-type]
         except Exception:
             fields = None
-    return [t.__name__, t.__qualname__, fields]
+    standard = None  # (standard types the tests may test for: the trusted side's proxy answers as one)
+    if t in (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType):
+        standard = [t.__name__]
+    elif t is types.FunctionType:
+        c = x.__code__  # type: ignore[attr-defined]
+        try:
+            code = [c.co_flags, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount,
+                    list(c.co_varnames[: c.co_argcount + c.co_kwonlyargcount + 2]), c.co_name[:200]]  # fmt: skip
+            defaults = [encode(getattr(x, n), None) for n in ("__defaults__", "__kwdefaults__")]
+            standard = ["function", code, *defaults]
+        except Exception:
+            standard = None
+    return [t.__name__, t.__qualname__, fields, standard]
 
 
 def _value_hash(x: object) -> int | None:
@@ -358,14 +373,19 @@ class _Channel:
     """The solution's end of the socket: answers the trusted side's requests and, while it handles one,
     calls back the tests' objects it was given (:class:`TestsObject`)."""
 
-    def __init__(self, rfd: int, wfd: int) -> None:
+    def __init__(
+        self, rfd: int, wfd: int, handles: Handles, ref: object, deref: object, tref: object, env: dict
+    ) -> None:
         self.rf = os.fdopen(rfd, "rb", buffering=1 << 16)
         self.out = os.fdopen(wfd, "wb", buffering=0)
         self.handler: object = None
+        self.handles, self.ref, self.deref, self.tref, self.env = handles, ref, deref, tref, env
 
     def write(self, msg: dict) -> None:
+        """Send ``msg`` with what changed in the containers both sides hold (:meth:`Handles.outgoing`)."""
         try:
             with DEEP:
+                msg.update(self.handles.outgoing(self.ref))  # type: ignore[arg-type]
                 data = json.dumps(msg).encode()
         except BaseException as e:
             data = json.dumps({"exc": [type(e).__name__, "unencodable result", type(e).__name__, None]}).encode()
@@ -376,7 +396,11 @@ class _Channel:
         if not line:
             return None
         with DEEP:
-            return json.loads(line)
+            msg = json.loads(line)
+            self.handles.incoming(msg, self.deref, self.tref)  # type: ignore[arg-type]
+            for name, v in dict(msg.get("set") or {}).items():  # globals the tests bound for this module
+                self.env[str(name)] = decode(v, self.deref, Memo(), self.tref)  # type: ignore[arg-type]
+        return msg
 
     def callback(self, msg: dict) -> object:
         """Ask the tests' side to use one of its objects; serve its requests meanwhile; the answer."""
@@ -449,7 +473,8 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
         _finish(1)
     objects: list[object] = []
     index: dict[int, int] = {}  # id -> index in objects (held there, so ids stay unique): one ref per object
-    chan = _Channel(rfd, wfd)
+    handles = Handles(1)
+    set_handles(handles)
 
     def ref(x: object) -> list:
         if type(x) is TestsObject:  # an object of the tests goes back as itself
@@ -470,6 +495,8 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
     def tests_object(tid: int) -> TestsObject:
         return TestsObject(tid, use)
 
+    chan = _Channel(rfd, wfd, handles, ref, deref, tests_object, env)
+
     def use(op: str, tid: int, args: tuple, kwargs: dict) -> object:
         memo = Memo()
         with DEEP:
@@ -487,6 +514,11 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
             return encode(x, ref, memo)
 
     def handle(req: dict) -> None:
+        chan.write(answer(req))
+
+    def answer(req: dict) -> dict:
+        """The answer to one request (its values encoded: the containers this frame held are gone when the
+        answer is sent, so that a temporary is not taken for one the solution keeps)."""
         try:
             op = req["op"]
             if "sys" in req:  # interpreter settings the tests changed (the file would share them)
@@ -518,18 +550,14 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
             else:
                 obj = objects[req["ref"]]
                 if op == "call":
-                    memo = Memo()
+                    memo = Memo()  # (changes to the arguments' containers cross as changes of handles)
                     args = [dec(a, memo) for a in req["args"]]
                     kwargs = {k: dec(a, memo) for k, a in req["kwargs"].items()}
-                    containers = list(memo.reindex().objs)
                     val = obj(*args, **kwargs)  # type: ignore[operator]
                     resp = {}
                     if req.get("exc") and isinstance(val, BaseException):  # the tests made one of its exceptions
                         resp["made"] = _exception(val, ref)
-                    if containers:  # in-place changes, mirrored by the tests' side (aliases kept)
-                        with DEEP:
-                            resp["after"] = [encode_contents(c, ref, memo) for c in containers]
-                    resp["ok"] = enc(val, memo)
+                    resp["ok"] = enc(val)
                 elif op == "getattr":
                     name = req["name"]
                     if not (name in _READABLE_DUNDERS or not name.startswith("__")):
@@ -614,7 +642,7 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                 f.flush()
             except BaseException:
                 pass
-        chan.write(resp)
+        return resp
 
     chan.handler = handle
     while True:

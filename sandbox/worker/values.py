@@ -12,7 +12,10 @@ data. Anything else becomes a reference the other side holds as a proxy. Never p
 Identity is kept within one message: a mutable container (``list``, ``dict``, ``set``, ``bytearray``,
 ``Counter``, ``OrderedDict``, ``defaultdict``, ``deque``) met again is sent as a back-reference
 (``["@", k]``, k its rank among the containers in pre-order), so aliasing and cycles survive the crossing
-and the containers of an argument can be updated in place afterwards (:class:`Memo`)."""
+(:class:`Memo`). Across messages, while a run's :class:`Handles` is in force, a mutable container crosses
+under a **handle** (``["H", h, body]``): the same container sent again is the same object on the other side,
+updated in place, and each side tells the other, with every message it sends, what changed in the
+containers both still hold (:meth:`Handles.outgoing`): copy-restore semantics for aliases."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import builtins
 import collections
 import importlib
 import math
+import operator
 import sys
 from collections.abc import Callable
 
@@ -58,11 +62,243 @@ class Memo:
         self.ids[id(x)] = len(self.objs)
         self.objs.append(x)
 
-    def reindex(self) -> Memo:
-        """Ready to encode what was decoded (decoding fills ``objs`` only): the same ranks, met again as
-        back-references."""
-        self.ids = {id(o): i for i, o in enumerate(self.objs)}
-        return self
+
+#: The run's handles (:func:`set_handles`): None outside a run (values then cross as copies only).
+HANDLES: Handles | None = None
+
+
+def set_handles(h: Handles | None) -> None:
+    global HANDLES
+    HANDLES = h
+
+
+class Plain:
+    """While in force, values cross as copies only (no handles): requests encoded ahead of time
+    (``Rpc.prefetch``), whose literal arguments nobody else holds, must encode alike twice."""
+
+    def __enter__(self) -> None:
+        global HANDLES
+        self.saved, HANDLES = HANDLES, None
+
+    def __exit__(self, *exc: object) -> None:
+        global HANDLES
+        HANDLES = self.saved
+
+
+def _namespace(x: object) -> bool:
+    """A module's namespace (the tests' ``globals()``, ``vars(builtins)``): sent as a copy, never an alias
+    the other side could write back into (it holds the harness's hooks and the names the tests use)."""
+    if "__rlvr_pass__" in x:  # type: ignore[operator]
+        return True
+    name = x.get("__name__")  # type: ignore[attr-defined]
+    return type(name) is str and getattr(sys.modules.get(name), "__dict__", None) is x
+
+
+class Handles:
+    """One side's aliases of one run: the mutable containers that crossed, by handle (this side numbers
+    its own ``sign * 1, 2, ...``; the other side's numbers arrive with their containers), each with a
+    shallow copy of its contents as last sent or received (its items, held, so that comparing them by
+    identity tells whether anything was put in or taken out).
+
+    With each message it sends, a side reports the containers whose contents changed since (``sync``: the
+    new contents) and those it no longer holds — only this registry does (``rel``; ``sys.getrefcount``, less
+    the references the copies of other containers hold) — which both sides then forget: so a container is
+    followed only while *both* sides hold it, and a side's change reaches the other before the other runs
+    again."""
+
+    _OWN_REFS = 2  # (the registry's entry and getrefcount's argument)
+    #: At most this many containers, and items in them, are followed at once (each message compares every
+    #: followed container with its copy, ~1 µs a container, ~40 ns an item); beyond, a container crosses as a
+    #: copy, as outside a run.
+    MAX_CONTAINERS = 1024
+    MAX_ITEMS = 1 << 20
+
+    def __init__(self, sign: int) -> None:
+        self.sign, self.count = sign, 0
+        self.objs: dict[int, object] = {}
+        self.ids: dict[int, int] = {}  # id -> handle, of the containers in objs
+        self.copies: dict[int, tuple] = {}  # handle -> (its items as lists or bytes, handles among them)
+        self.held: dict[int, int] = {}  # handle -> how many times the copies hold it
+        self.released: list[int] = []  # handles the other side released in its last message
+        self.declined: list[int] = []  # handles of the other side's containers taken as copies (full)
+        self.items = 0  # items in the copies
+
+    def full(self, x: object) -> bool:
+        """Whether a container not followed yet would be one too many."""
+        return len(self.objs) >= self.MAX_CONTAINERS or self.items + _size(x) > self.MAX_ITEMS
+
+    def handle(self, x: object) -> int | None:
+        """``x``'s handle, a new one if it has none; None when it has none and this side is :meth:`full`."""
+        h = self.ids.get(id(x))
+        if h is None:
+            if self.full(x):
+                return None
+            self.count += 1
+            h = self.sign * self.count
+            self.objs[h], self.ids[id(x)] = x, h
+        return h
+
+    def known(self, h: int) -> object | None:
+        """The container of handle ``h``; None for the other side's new one; TypeError for a handle of this
+        side's numbering that it does not hold (a forged or stale one)."""
+        got = self.objs.get(h)
+        if got is None and (h > 0) == (self.sign > 0):
+            raise TypeError("an unknown handle")
+        return got
+
+    def adopt(self, h: int, x: object) -> None:
+        self.objs[h], self.ids[id(x)] = x, h
+        self.mark(h)
+
+    def mark(self, h: int) -> None:
+        """Copy ``h``'s contents as both sides now have them."""
+        self._unmark(h)
+        x = self.objs[h]
+        n = _size(x)
+        self.items += n
+        if type(x) is bytearray or _is_array(x):
+            self.copies[h] = (_flat(x), (), n)
+            return
+        parts = (list(x), list(x.values())) if isinstance(x, dict) else (list(x),)  # type: ignore[call-overload,attr-defined]
+        ids, kids = self.ids, []
+        for part in parts:
+            if not ids.keys().isdisjoint(map(id, part)):
+                kids += [ids[id(e)] for e in part if id(e) in ids]
+        for k in kids:
+            self.held[k] = self.held.get(k, 0) + 1
+        self.copies[h] = (parts, kids, n)
+
+    def _unmark(self, h: int) -> None:
+        old = self.copies.pop(h, None)
+        if old is not None:
+            self.items -= old[2]
+            for k in old[1]:
+                if k in self.held:  # (not when it was forgotten first)
+                    self.held[k] -= 1
+
+    def forget_reshaped(self, h: int) -> None:
+        """An array whose shape or dtype changed in place cannot be updated in place on the other side:
+        both forget it (``rel``), and it crosses anew."""
+        self._forget(h)
+        self.declined.append(h)
+
+    def _forget(self, h: int) -> None:
+        self._unmark(h)
+        self.held.pop(h, None)
+        del self.ids[id(self.objs.pop(h))]
+
+    def outgoing(self, ref: Callable | None) -> dict:
+        """What this side tells the other with its next message: ``sync`` ([handle, new contents] of each
+        container changed since it was last sent or received) and ``rel`` (the handles of containers only
+        this registry still holds, forgotten now). Empty when nothing changed."""
+        objs, copies = self.objs, self.copies
+        for h in self.released:  # the other side's releases: its values that named them are decoded by now
+            if h in objs:
+                self._forget(h)
+        self.released = []
+        changed = [h for h in objs if h in copies and _changed(objs[h], copies[h][0])]
+        for h in [h for h in changed if _is_array(objs[h]) and copies[h][0][1:] != _flat(objs[h])[1:]]:
+            changed.remove(h)
+            self.forget_reshaped(h)
+        out: dict = {}
+        if changed:
+            memo = Memo()
+            with DEEP:
+                out["sync"] = [[h, _encode_body(objs[h], ref, _first(memo, objs[h]), 0)] for h in changed]
+            for h in changed:
+                self.mark(h)
+        rel: list[int] = []
+        held = self.held
+        while True:  # (again after a release: a container freed frees those it held)
+            dead = [h for h in objs if sys.getrefcount(objs[h]) <= self._OWN_REFS + held.get(h, 0)]
+            if not dead:
+                break
+            for h in dead:
+                self._forget(h)
+            rel += dead
+        rel += self.declined
+        self.declined = []
+        if rel:
+            out["rel"] = rel
+        return out
+
+    def incoming(self, msg: dict, ref: Callable | None, tref: Callable | None) -> None:
+        """Apply the other side's ``sync`` now and its ``rel`` once the message's values are decoded (with
+        the next message this side sends); TypeError or ValueError when malformed."""
+        sync, rel = msg.get("sync"), msg.get("rel")
+        if sync is not None:
+            if not isinstance(sync, list):
+                raise TypeError("bad sync")
+            memo = Memo()
+            with DEEP:
+                for entry in sync:
+                    if not (isinstance(entry, list) and len(entry) == 2 and type(entry[0]) is int):
+                        raise TypeError("bad sync entry")
+                    target = self.objs.get(entry[0])
+                    if target is None:
+                        raise TypeError("a sync for an unknown handle")
+                    _fill(target, entry[1], ref, _first(memo, target), tref)
+                    self.mark(entry[0])
+        if rel is not None:
+            if not (isinstance(rel, list) and all(type(h) is int for h in rel)):
+                raise TypeError("bad release")
+            self.released += rel
+
+
+def _first(memo: Memo, x: object) -> Memo:
+    memo.add(x)
+    return memo
+
+
+def _is_array(x: object) -> bool:
+    t = type(x)
+    return t.__name__ == "ndarray" and t.__module__ == "numpy"
+
+
+def _size(x: object) -> int:
+    return x.size if _is_array(x) else len(x)  # type: ignore[attr-defined,arg-type]
+
+
+def _flat(x: object) -> object:
+    """A bytearray's bytes; an array's bytes, shape and dtype."""
+    if type(x) is bytearray:
+        return bytes(x)
+    return (x.tobytes(), x.shape, x.dtype.str)  # type: ignore[attr-defined]
+
+
+def _changed(x: object, copy: object) -> bool:
+    """Whether ``x``'s items are no longer those of ``copy`` (the same objects, in the same order), or a
+    bytearray's or numpy array's contents no longer the same."""
+    if type(x) is bytearray or _is_array(x):
+        return _flat(x) != copy
+    parts = ((x, copy[0]), (x.values(), copy[1])) if isinstance(x, dict) else ((x, copy[0]),)  # type: ignore[index,attr-defined]
+    return any(len(now) != len(then) or not all(map(operator.is_, now, then)) for now, then in parts)  # type: ignore[arg-type]
+
+
+def _fill(target: object, body: object, ref: Callable | None, memo: Memo, tref: Callable | None) -> None:
+    """``target``'s contents replaced in place by a body of its own kind (TypeError for another kind)."""
+    if not (isinstance(body, list) and body and type(body[0]) is str):
+        raise TypeError("bad container body")
+    tag = body[0]
+    if tag in _UNIFORM_TYPES:
+        items = body[1]
+        if type(target) is not list or type(items) is not list:
+            raise TypeError("a list sent for a container that is not one")
+        if not all(type(e) is _UNIFORM_TYPES[tag] for e in items):
+            raise TypeError("bad uniform list")
+        target[:] = items
+        return
+    if tag == "nb" and _is_array(target):
+        new = decode(body)
+        if new.shape != target.shape or new.dtype != target.dtype:  # type: ignore[attr-defined]
+            raise TypeError("an array sent for one of another shape")
+        if target.flags.writeable:  # type: ignore[attr-defined]  # (a read-only one stays as it was)
+            target[...] = new  # type: ignore[index]
+        return
+    want = _BODY_TYPES.get(tag)
+    if want is None or not isinstance(target, want):
+        raise TypeError("a container's contents sent as another kind")
+    decode_body(body, ref, memo, tref, target)
 
 
 class _Deep:
@@ -129,6 +365,8 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
             return ["@", k]
         ids[id(x)] = len(memo.objs)
         memo.objs.append(x)
+        if ref is not None and HANDLES is not None and (t is list or not _namespace(x)):
+            return _with_handle(HANDLES, x, ref, memo, depth)
         depth += 1
         if t is list:
             fast = _uniform(x) if len(x) > 8 else None  # type: ignore[arg-type]
@@ -143,6 +381,8 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         if k is not None:
             return ["@", k]
         memo.add(x)
+        if ref is not None and HANDLES is not None:
+            return _with_handle(HANDLES, x, ref, memo, depth)
         return _encode_body(x, ref, memo, depth)
     if t is range:
         return ["R", hex(x.start), hex(x.stop), hex(x.step)]  # type: ignore[attr-defined]
@@ -170,8 +410,13 @@ def encode(x: object, ref: Callable | None = None, memo: Memo | None = None, dep
         if isinstance(x, np.generic) and kind in _NP_SCALARS:
             return ["ns", x.dtype.str, encode(x.item(), None, None, depth + 1)]  # type: ignore[attr-defined]
         if t is np.ndarray and kind in _NP_SCALARS:  # in bulk: its bytes (a 4M-element array in ~0.1 s)
-            data = base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()  # type: ignore[attr-defined]
-            return ["nb", x.dtype.str, list(x.shape), data]  # type: ignore[attr-defined]
+            if ref is not None and HANDLES is not None and (id(x) in HANDLES.ids or not HANDLES.full(x)):
+                k = memo.seen(x)  # (an array of numbers is followed like a container)
+                if k is not None:
+                    return ["@", k]
+                memo.add(x)
+                return _with_handle(HANDLES, x, ref, memo, depth)
+            return _encode_array(np, x)
         if t is np.ndarray and kind in _NP_ARRAYS:
             items = x.ravel().tolist() if kind != "O" else list(x.ravel())  # type: ignore[attr-defined]
             flat = [encode(v, ref if kind == "O" else None, memo, depth + 1) for v in items]
@@ -460,9 +705,33 @@ def _decode_np_exact(v: list) -> object:
     return flat.reshape(tuple(int(n) for n in v[2]))
 
 
+def _encode_array(np: object, x: object) -> list:
+    data = base64.b64encode(np.ascontiguousarray(x).tobytes()).decode()  # type: ignore[attr-defined]
+    return ["nb", x.dtype.str, list(x.shape), data]  # type: ignore[attr-defined]
+
+
+def _with_handle(handles: Handles, x: object, ref: Callable, memo: Memo, depth: int) -> list:
+    """``["H", handle, contents]``: a mutable container the other side keeps as the same object, or
+    ``["h", handle]`` when its items are those both sides last had (a change in a container it holds crosses
+    with the message's ``sync``, applied first)."""
+    h = handles.handle(x)
+    if h is not None and h in handles.copies and h not in handles.released and not _changed(x, handles.copies[h][0]):
+        return ["h", h]  # (unchanged since both sides last had it: by handle alone)
+    if h is not None and _is_array(x) and h in handles.copies and handles.copies[h][0][1:] != _flat(x)[1:]:
+        handles.forget_reshaped(h)  # (its shape or dtype changed in place: from now on another array there)
+        h = handles.handle(x)
+    body = _encode_body(x, ref, memo, depth)
+    if h is None:
+        return body
+    handles.mark(h)
+    return ["H", h, body]
+
+
 def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> list:
     """A mutable container's contents, under its own tag (the container itself already has its rank)."""
     t = type(x)
+    if _is_array(x):
+        return _encode_array(sys.modules["numpy"], x)
 
     def enc(v: object) -> list:
         return encode(v, ref, memo, depth + 1)
@@ -471,6 +740,9 @@ def _encode_body(x: object, ref: Callable | None, memo: Memo, depth: int) -> lis
         return [[enc(k), enc(v)] for k, v in d.items()]
 
     if t is list:
+        fast = _uniform(x) if len(x) > 8 else None  # type: ignore[arg-type]
+        if fast is not None:
+            return [fast, list(x)]  # type: ignore[call-overload]
         return ["l", [enc(v) for v in x]]  # type: ignore[attr-defined]
     if t is set:
         return ["S", [enc(v) for v in x]]  # type: ignore[attr-defined]
@@ -557,6 +829,14 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
         return frozenset([decode(e, ref, memo, tref) for e in v[1]])
     if tag == "@":
         return memo.objs[int(v[1])]
+    if tag == "H":
+        return _decode_handle(v, ref, memo, tref)
+    if tag == "h":
+        got = None if HANDLES is None or type(v[1]) is not int else HANDLES.objs.get(v[1])
+        if got is None:
+            raise TypeError("an unknown handle")
+        memo.objs.append(got)
+        return got
     if tag in ("l", "S", "d", "B", "C", "O", "DD", "dq"):
         return decode_body(v, ref, memo, tref, None)
     if tag == "R":
@@ -686,9 +966,43 @@ def decode_body(v: list, ref: Callable | None, memo: Memo, tref: Callable | None
     return target
 
 
-def encode_contents(x: object, ref: Callable | None, memo: Memo) -> list:
-    """The current contents of ``x``, a container already in ``memo`` (a call's argument after the call)."""
-    return _encode_body(x, ref, memo, 0)
+_BODY_TYPES: dict[str, type | tuple[type, ...]] = {
+    "l": (list, collections.deque), "S": set, "d": dict, "B": bytearray, "C": collections.Counter,
+    "O": collections.OrderedDict, "DD": collections.defaultdict, "dq": collections.deque,
+}  # fmt: skip
+
+
+_HANDLED_TAGS = frozenset({*_BODY_TYPES, *_UNIFORM_TYPES, "nb"})
+
+
+def _decode_handle(v: list, ref: Callable | None, memo: Memo, tref: Callable | None) -> object:
+    """``["H", h, body]``: the container this side holds under ``h``, its contents replaced in place, or a new
+    one under ``h`` (the other side's), or, outside a run's handles, a plain copy."""
+    h, body = v[1], v[2]
+    if type(h) is not int or not isinstance(body, list) or not body or body[0] not in _HANDLED_TAGS:
+        raise TypeError("bad handle")
+    handles = HANDLES
+    if handles is None:
+        x = decode(body, ref, memo, tref)
+        if _is_array(x):
+            memo.objs.append(x)
+        return x
+    target = handles.known(h)
+    if target is None:
+        x = decode(body, ref, memo, tref)
+        if (type(x) not in _MUTABLE and not _is_array(x)) or id(x) in handles.ids:
+            raise TypeError("bad handle")
+        if _is_array(x):
+            memo.objs.append(x)  # (its rank: given before its body by the sender, which holds no items)
+        if handles.full(x):  # (a copy: the other side forgets it with this side's next message)
+            handles.declined.append(h)
+        else:
+            handles.adopt(h, x)
+        return x
+    memo.objs.append(target)
+    _fill(target, body, ref, memo, tref)
+    handles.mark(h)
+    return target
 
 
 def _decode_time(v: list) -> object:

@@ -1,10 +1,11 @@
-"""``instrument.live_reads``: which reads of the tests become reads of the solution's current globals."""
+"""``instrument.live_reads``: which reads of the tests become reads of the solution's current globals; and
+``instrument.for_solution``: which of their bindings reach the solution's module."""
 
 from __future__ import annotations
 
 import ast
 
-from rlvr.sandbox.worker.instrument import LIVE, compile_tests, live_reads, read_live
+from rlvr.sandbox.worker.instrument import LIVE, compile_tests, for_solution, live_reads, read_live
 
 
 def _rewritten(source: str) -> set[str]:
@@ -47,3 +48,41 @@ def test_no_candidates_no_walk_and_the_code_runs() -> None:
         "__rlvr_fail__": lambda line, e: (_ for _ in ()).throw(e),
     }
     exec(code, env)
+
+
+def test_bindings_the_tests_never_read_are_for_the_solution() -> None:
+    """A flag, an oracle, a class, a global set through ``global``: bound and never read by the tests."""
+    source = (
+        "USE_FAST = True\ndef isBadVersion(v):\n    return v >= 3\nclass ListNode:\n    pass\n"
+        "def lower():\n    global LIMIT\n    LIMIT = 3\nlower()\nif True:\n    MODE = 'x'\nassert f(2) == 4\n"
+        "import sys\nmod = sys.modules[__name__]\nmod.SCALE = 2\nsys.modules[__name__].DEBUG = True\n"
+    )
+    assert for_solution(ast.parse(source)) == [
+        "DEBUG",
+        "LIMIT",
+        "ListNode",
+        "MODE",
+        "SCALE",
+        "USE_FAST",
+        "isBadVersion",
+    ]
+
+
+def test_bindings_the_tests_read_stay_theirs() -> None:
+    """What the tests read (an expected value, a reference implementation, a counter), import, collect or
+    decorate never reaches the solution; by string too, when they look names up by string."""
+    cases = [
+        "expected = [1, 2]\nassert f() == expected",
+        "def brute(x):\n    return x\nassert f(1) == brute(1)",
+        "n = 0\nn += 1",
+        "import math\nfrom os import path",
+        "def test_a():\n    pass\nclass TestB:\n    pass\ndef setup_module():\n    pass\n_private = 1",
+        "import pytest\n@pytest.fixture\ndef data():\n    return [1]",
+        "def check(candidate):\n    assert candidate(1) == 2\ndef helper(case):\n    self.assertEqual(case, 1)",
+        "class T(unittest.TestCase):\n    pass",
+        "SECRET = 5\nassert eval('f() == SECRET')",
+        "want = 3\ndef test_f(want=want):\n    assert f() == want",
+        "import sys\nmod = sys.modules[__name__]\nmod.E = 5\nassert f() == mod.E",
+    ]
+    for source in cases:
+        assert for_solution(ast.parse(source)) == [], source

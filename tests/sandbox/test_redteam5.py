@@ -20,15 +20,6 @@ IN_CAGE = os.environ.get("RLVR_HOSTILE_CAGE") == "1" and os.getpid() == 1
 ROWS_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "sandbox_redteam5.jsonl"
 
 #: Rows left open, with the reason (docs/sandbox.md, "The fifth outside round").
-_PROXY = "a solution object is a proxy in the tests: not of its type, without its metadata"
-_COPIES = (
-    "values cross as copies: what the solution keeps and returns (a getter exposing internals, a constructor keeping "
-    "the caller's list, the same object twice) is a fresh copy in the tests, so aliasing is not seen"
-)
-_OWN_NAMES = (
-    "the tests' bindings never reach the solution (they could carry expected values or a reference implementation): "
-    "an oracle the tests define, or a global they rebind, is not the solution's"
-)
 _REFUSED = (
     "refused: the tests capture the solution's output, warnings or logs, or stub what it shares with them (input, "
     "stdin, environment, random seed, pytest's capsys/monkeypatch), which it does not share here"
@@ -36,31 +27,6 @@ _REFUSED = (
 #: Open rows whose program may pass by chance: two unseeded ``random`` rolls agree one time in six.
 UNSEEDED = frozenset({"solution_random_seed"})
 OPEN: dict[str, str] = {
-    # call mode: str-mixin Enum (documented open class)
-    # copy semantics: defensive-copy / aliasing
-    "ref_kept_mutated_later": _COPIES,
-    "ref_kept_append_later": _COPIES,
-    "ref_kept_mutated_later@partial": _COPIES,
-    "ref_kept_append_later@partial": _COPIES,
-    "cp_getter_internal": _COPIES,
-    "cp_ctor_keeps_ref": _COPIES,
-    "cp_same_object_twice": _COPIES,
-    "cp_todict_internal": _COPIES,
-    "cp_alias_expected": _COPIES,
-    "cp_ctor_shares_spec": _COPIES,
-    "cp_getter_internal@partial": _COPIES,
-    "cp_ctor_keeps_ref@partial": _COPIES,
-    "cp_same_object_twice@partial": _COPIES,
-    "cp_todict_internal@partial": _COPIES,
-    "cp_alias_expected@partial": _COPIES,
-    "cp_ctor_shares_spec@partial": _COPIES,
-    # divergence: helpers/oracles the tests define for the solution
-    "dv_provided_oracle": _OWN_NAMES,
-    "dv_provided_oracle_stub": _OWN_NAMES,
-    "dv_provided_oracle_wrong_stub": _OWN_NAMES,
-    "dv_provided_oracle@partial": _OWN_NAMES,
-    "dv_provided_oracle_stub@partial": _OWN_NAMES,
-    "dv_provided_oracle_wrong_stub@partial": _OWN_NAMES,
     # divergence: stdout/warnings/logging capture
     "io_redirect_stdout": _REFUSED,
     "io_patch_stdout": _REFUSED,
@@ -77,40 +43,19 @@ OPEN: dict[str, str] = {
     "tests_monkeypatch_fixture": _REFUSED,
     "dv_input_stub": _REFUSED,
     "dv_input_stub@partial": _REFUSED,
-    # divergence: tests rebind solution globals
-    "tests_setattr_module_global": _OWN_NAMES,
-    "tests_global_rebind": _OWN_NAMES,
-    "dv_global_rebind": _OWN_NAMES,
-    "dv_global_rebind@partial": _OWN_NAMES,
     # documented semantics: main guard reading stdin
     "main_guard_input": "a solution whose __main__ block reads input() fails at import (documented: the file would block there)",
     # documented: pytest.raises is not a check
     "pt_raises_only": "pytest.raises is not counted as a check (documented): tests with no other check are no_tests",
-    # the tests change a dict the solution's generator holds: it holds a copy
-    "lz_state_between": _COPIES,
-    # proxy metadata: negative type/introspection checks
-    "dv_not_generator": _PROXY,
-    "dv_not_genfunc": _PROXY,
-    "dv_not_generator@partial": _PROXY,
-    "dv_not_genfunc@partial": _PROXY,
-    # proxy metadata: type/introspection checks
-    "meta_generator_type": _PROXY,
-    "meta_isgenfunc": _PROXY,
-    "meta_abc_iterator": _PROXY,
     # a solution's class decorator setting special methods on the tests' class
     "dec_class_decorator": "the solution cannot set attributes of the tests' classes (a special method it sets would "
     "decide the tests' own comparisons, with their expected values)",
-    # stale snapshots under the solution's own threads
-    "poll_len": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
-    "poll_iter": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
-    "poll_stop_len": "a proxy's snapshot is retaken after a call into the solution, not when its own threads ran",
     # tests' non-own objects refused to the solution
-    "obj_stringio_read": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
-    "obj_stringio_write": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
-    "obj_mock_dep": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
-    "obj_random_inst": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
-    "obj_path": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
-    "obj_mock_delete_swallowed": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not); a refusal is an exception inside the solution, which it may swallow",
+    "obj_stringio_read": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
+    "obj_stringio_write": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
+    "obj_mock_dep": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
+    "obj_random_inst": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
+    "obj_path": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
 }
 
 if not IN_CAGE:

@@ -7,11 +7,13 @@ import datetime
 import decimal
 import fractions
 import json
+import sys
+import types
 
 import numpy as np
 import pytest
 
-from rlvr.sandbox.worker.values import DEEP, MAX_DEPTH, Memo, decode, encode, encode_contents
+from rlvr.sandbox.worker.values import DEEP, MAX_DEPTH, Handles, decode, encode, set_handles
 
 P = collections.namedtuple("P", "x y")
 TZ = datetime.timezone(datetime.timedelta(hours=-3, minutes=-30))
@@ -98,29 +100,88 @@ def test_identity_and_cycles_survive_one_message() -> None:
     assert y[0] is y[1] is y[2]["k"] and y[3] is y
 
 
-def test_contents_update_in_place_with_aliases() -> None:
-    """The write-back of a call: the receiver's containers, updated from the other side's contents."""
-    inner = [3, 1]
-    args = [inner, {"v": inner}]
-    memo = Memo()
-    sent = encode(args, None, memo)
-    # the other side decodes, mutates, and sends each container's contents back
-    theirs = Memo()
-    got = decode(json.loads(json.dumps(sent)), None, theirs)
-    theirs.reindex()
-    got[0].sort()
-    got[1]["w"] = got[0]
-    after = [encode_contents(c, None, theirs) for c in list(theirs.objs)]
-    from rlvr.sandbox.worker.values import decode_body
+class _Sides:
+    """Two sides of a crossing, each with its own :class:`Handles` (the trusted side numbers its containers
+    -1, -2, ..., the solution's 1, 2, ...), exchanging messages as JSON."""
 
-    fresh = [decode_body(b, None, memo, None, type(o)()) for o, b in zip(list(memo.objs), after)]
-    for orig, new in zip(list(memo.objs), fresh):
-        if isinstance(orig, dict):
-            orig.clear()
-            orig.update(new)
-        else:
-            orig[:] = new
-    assert inner == [1, 3] and args[1]["w"] is inner and args[0] is inner
+    def __init__(self) -> None:
+        self.handles = {"tests": Handles(-1), "solution": Handles(1)}
+
+    def send(self, side: str, x: object) -> object:
+        """``x`` sent from ``side`` with what changed since, received by the other side."""
+        other = "solution" if side == "tests" else "tests"
+        set_handles(self.handles[side])
+        try:
+            msg = {"ok": encode(x, _no_ref), **self.handles[side].outgoing(_no_ref)}
+            msg = json.loads(json.dumps(msg))
+            set_handles(self.handles[other])
+            self.handles[other].incoming(msg, None, None)
+            return decode(msg["ok"])
+        finally:
+            set_handles(None)
+
+
+def _no_ref(x: object) -> list:
+    raise AssertionError(f"not data: {x!r}")
+
+
+def test_handles_keep_identity_and_changes_across_messages() -> None:
+    """A container sent again is the same object on the other side; what either side changes in a container
+    both hold reaches the other with its next message; one no side holds is forgotten."""
+    sides = _Sides()
+    mine = [3, 1]
+    theirs = sides.send("tests", [mine, {"v": mine}])
+    kept = theirs[0]  # the solution keeps the tests' list ...
+    assert theirs[1]["v"] is kept
+    del theirs
+    kept.sort()  # ... and changes it later
+    assert sides.send("solution", None) is None and mine == [1, 3]
+    mine.append(7)  # the tests change it: the solution's copy follows with the next message
+    sides.send("tests", None)
+    assert kept == [1, 3, 7]
+    again = sides.send("solution", kept)  # sent back: the tests' own list
+    assert again is mine
+    internal = {"a": [1]}
+    first, second = sides.send("solution", internal), sides.send("solution", internal)
+    assert first is second  # the same object twice is the same object
+    first["a"].append(2)
+    sides.send("tests", None)
+    assert internal == {"a": [1, 2]}
+    del first, second, again
+    sides.send("tests", None)  # the tests hold none of the solution's containers now: forgotten on both sides
+    assert not [h for h in sides.handles["tests"].objs if h > 0]
+    sides.send("solution", None)  # (a release is applied once the values of its message are decoded)
+    assert not [h for h in sides.handles["solution"].objs if h > 0]
+
+
+def test_a_handle_of_the_receivers_numbering_must_be_known() -> None:
+    """A side cannot name a container of the other's numbering that it was never given (a forged handle)."""
+    tests = Handles(-1)
+    set_handles(tests)
+    try:
+        with pytest.raises(TypeError):
+            decode(["H", -5, ["l", []]])
+        with pytest.raises(TypeError):
+            tests.incoming({"sync": [[3, ["l", []]]]}, None, None)
+    finally:
+        set_handles(None)
+
+
+def test_a_module_namespace_crosses_as_a_copy() -> None:
+    """``globals()`` handed to the other side (a module's namespace, or one holding the harness's hooks) is
+    never an alias it could write back into; the containers in it are."""
+    module = types.ModuleType("rlvr_probe_namespace")
+    module.xs = [1]  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    handles = Handles(-1)
+    set_handles(handles)
+    try:
+        sent = [encode(ns, lambda x: ["T", 0]) for ns in (vars(module), {"x": [2], "__rlvr_pass__": 0})]
+    finally:
+        set_handles(None)
+        del sys.modules[module.__name__]
+    assert [v[0] for v in sent] == ["d", "d"]
+    assert sorted(map(repr, handles.objs.values())) == ["[1]", "[2]"]
 
 
 def test_depth_limit() -> None:

@@ -360,7 +360,8 @@ else:
         assert verdict(verifier, code, ref if isinstance(ref, dict) else {"tests": ref}), case
 
     def test_the_solution_cannot_call_what_the_tests_did_not_give_it(verifier: CodeVerifier) -> None:
-        """A forged callback (a reference never sent, or ``eval`` given by the tests) is refused."""
+        """A forged callback (a reference never sent, or ``eval`` given by the tests) is refused, and a refusal
+        fails the run whatever the solution does with it."""
         code = (
             "import json, sys\n"
             "def f(g):\n"
@@ -373,4 +374,6 @@ else:
             "            pass\n"
             "    return 'refused'\n"
         )
-        assert verdict(verifier, code, {"tests": "assert f(eval) == 'refused'"})
+        res = verifier.verify(f"```python\n{code}\n```", {"tests": "assert f(eval) == 'refused'"})
+        assert res.details["tests_passed"] == 1 and not res.passed, res  # refused (none reached), and the run fails
+        assert any("refused" in f for f in res.details["failures"]), res
