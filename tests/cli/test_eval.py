@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from rlvr.cli import main
 from rlvr.tasks.evaluate import pass_at_k
 
 ENV = {**os.environ, "OMP_NUM_THREADS": "1", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
@@ -94,8 +95,19 @@ def test_generate_then_rescore_with_the_tiny_model(tmp_path: Path) -> None:
         assert rescored[f"pass@{k}"] == pytest.approx(last[f"pass@{k}"])
 
 
-def test_generation_argument_errors() -> None:
-    assert rlvr("eval", "--task", "arithmetic", "--model", "tiny", "--n", "2", "--k", "4").returncode == 2
-    assert rlvr("eval", "--task", "arithmetic", "--model", "tiny", "--n", "2", "--greedy").returncode == 2
-    res = rlvr("eval", "--task", "nope", "--model", "tiny")
-    assert res.returncode == 2 and "unknown task" in res.stderr
+def rlvr_here(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """``rlvr ARGS`` through the CLI's ``main`` in this process (no interpreter and torch start-up):
+    its exit status and standard error."""
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as e:  # argparse's own errors
+        code = e.code
+    return code, capsys.readouterr().err
+
+
+def test_generation_argument_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert rlvr_here(capsys, "eval", "--task", "arithmetic", "--model", "tiny", "--n", "2", "--k", "4")[0] == 2
+    assert rlvr_here(capsys, "eval", "--task", "arithmetic", "--model", "tiny", "--n", "2", "--greedy")[0] == 2
+    code, err = rlvr_here(capsys, "eval", "--task", "nope", "--model", "tiny")
+    assert code == 2 and "unknown task" in err

@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -39,6 +40,30 @@ QWEN_MATH_15B = {
     "bos_token_id": 151643,
     "eos_token_id": 151643,
 }
+
+
+#: runs ``rlvr.cli.main`` on each command line of a JSON list in argv[1], in this one process, and prints one
+#: JSON object per command: its exit status and standard output
+MANY = """
+import contextlib, io, json, sys
+from rlvr.cli import main
+for argv in json.loads(sys.argv[1]):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            code = main(argv)
+        except SystemExit as e:
+            code = e.code
+    sys.__stdout__.write(json.dumps({"returncode": code, "stdout": out.getvalue()}) + "\\n")
+"""
+
+
+def run_offline_many(commands: list[list[str]], hf_home: Path) -> list[SimpleNamespace]:
+    """``rlvr ARGS`` for each command line (without the ``rlvr``), one after another in one offline process
+    (one interpreter and torch start-up): each one's exit status and standard output."""
+    p = run_offline([sys.executable, "-c", MANY, json.dumps(commands)], hf_home)
+    assert p.returncode == 0, p.stderr[-3000:]
+    return [SimpleNamespace(**json.loads(line)) for line in p.stdout.splitlines()[-len(commands) :]]
 
 
 def test_hub_model_hub_dataset_and_wandb_in_three_config_lines(tmp_path) -> None:
@@ -129,9 +154,25 @@ def test_recipe_dry_run_resolves_a_cached_model_and_data_without_loading_them(tm
     rows = {"train": MATH[:5], "test": MATH[5:]}
     put_prepared_dataset(home / "datasets", "DigitalLearningGmbH/MATH-lighteval", rows)
     put_prepared_dataset(home / "datasets", "HuggingFaceH4/MATH-500", {"test": MATH})
-    args = [*RLVR, "train", "--config", "qwen2.5_math_1.5b_dapo", "--dry-run"]
-    p = run_offline(args, home)
-    assert p.returncode == 0, p.stdout + p.stderr[-3000:]
+    args = ["train", "--config", "qwen2.5_math_1.5b_dapo", "--dry-run"]
+    p, v9, too_long, positions = run_offline_many(
+        [
+            args,
+            # a revision that is not in the cache is missing offline
+            [*args, "model.revision=v9"],
+            # a context budget the model cannot hold is found here too
+            [*args, "rollout.vllm.max_model_len=8192", "rollout.max_new_tokens=7000"],
+            # ... unless the config overrides the model's positions (from_pretrained applies model.kwargs to it)
+            [
+                *args,
+                "rollout.vllm.max_model_len=8192",
+                "rollout.max_new_tokens=7000",
+                "model.kwargs={max_position_embeddings: 8192}",
+            ],
+        ],
+        home,
+    )
+    assert p.returncode == 0, p.stdout
     out = p.stdout
     assert (
         f"[ok] model: hub model Qwen/Qwen2.5-Math-1.5B: cached in {home}/hub/models--Qwen--Qwen2.5-Math-1.5B/snapshots/{commit}"
@@ -150,26 +191,14 @@ def test_recipe_dry_run_resolves_a_cached_model_and_data_without_loading_them(tm
         "vLLM engine: weights 2.88 GiB; KV cache 28.0 KiB per token, 28.00 GiB for the step's 256 sequences of up to 4096 tokens"
         in out
     )
-    # a revision that is not in the cache is missing offline
-    p = run_offline([*args, "model.revision=v9"], home)
-    assert p.returncode == 1 and "at revision v9: config.json not in the HF cache" in p.stdout
-    # a context budget the model cannot hold is found here too
-    p = run_offline([*args, "rollout.vllm.max_model_len=8192", "rollout.max_new_tokens=7000"], home)
-    assert p.returncode == 1
+    assert v9.returncode == 1 and "at revision v9: config.json not in the HF cache" in v9.stdout
+    assert too_long.returncode == 1
     assert (
-        "[MISSING] context: prompt budget + completion = 8024 tokens, model max_position_embeddings = 4096" in p.stdout
-    )
-    # ... unless the config overrides the model's positions (from_pretrained applies model.kwargs to the config)
-    p = run_offline(
-        [
-            *args,
-            "rollout.vllm.max_model_len=8192",
-            "rollout.max_new_tokens=7000",
-            "model.kwargs={max_position_embeddings: 8192}",
-        ],
-        home,
+        "[MISSING] context: prompt budget + completion = 8024 tokens, model max_position_embeddings = 4096"
+        in too_long.stdout
     )
     assert (
-        p.returncode == 0
-        and "[ok] context: prompt budget + completion = 8024 tokens, model max_position_embeddings = 8192" in p.stdout
+        positions.returncode == 0
+        and "[ok] context: prompt budget + completion = 8024 tokens, model max_position_embeddings = 8192"
+        in positions.stdout
     )

@@ -59,11 +59,7 @@ def _lines(run_dir):
 
 @pytest.mark.slow
 def test_sigkill_then_resume_matches_an_uninterrupted_run(tmp_path):
-    full = _train(tmp_path / "full")
-    out, err = full.communicate(timeout=300)
-    assert full.returncode == 0, err[-3000:]
-    assert "report:" in out
-
+    full = _train(tmp_path / "full")  # the uninterrupted run and the victim run side by side (one thread each)
     victim = _train(tmp_path / "killed")
     deadline = time.time() + 300
     while _lines(tmp_path / "killed") < 9 and time.time() < deadline:  # step 0 (eval) + 8 steps written
@@ -74,6 +70,9 @@ def test_sigkill_then_resume_matches_an_uninterrupted_run(tmp_path):
     assert victim.returncode == -signal.SIGKILL
     written = _lines(tmp_path / "killed")
     assert 9 <= written < 13
+    out, err = full.communicate(timeout=300)
+    assert full.returncode == 0, err[-3000:]
+    assert "report:" in out
 
     resumed = _train(tmp_path / "killed", "--resume")
     out, err = resumed.communicate(timeout=300)

@@ -72,7 +72,15 @@ def _strip(rows):
 
 
 def test_a_hanging_user_verifier_costs_its_samples_a_timeout_not_the_run(tmp_path, caplog):
-    t = _trainer(tmp_path, "reward.verifier=test_hangs_on_even", "reward.timeout_s=1", "steps=2", "checkpoint.every=1")
+    t = _trainer(
+        tmp_path,
+        "reward.verifier=test_hangs_on_even",
+        "reward.timeout_s=1",
+        "steps=2",
+        "checkpoint.every=1",
+        "rollout.prompts_per_step=1",  # 4 samples a step, some of even length: each of those costs the 1 s limit
+        "sampling.dynamic=false",  # one round a step: no redrawn groups to wait on
+    )
     assert isinstance(t.verifier, IsolatedVerifier)
     t0 = time.monotonic()
     with caplog.at_level(logging.WARNING):

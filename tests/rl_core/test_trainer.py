@@ -464,6 +464,7 @@ COUNT_FILTERED_COMMON = [
     "eval.before=false",
     "eval.after=false",
     "checkpoint.save_final=false",
+    "reward.isolation=inline",  # the test's verifier in process: no worker processes to start for one step
 ]
 
 

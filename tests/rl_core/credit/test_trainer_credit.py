@@ -42,6 +42,7 @@ def test_credit_method_with_every_preset(tmp_path, digit_task, prm_dir, preset, 
         "checkpoint.save_final=false",
         "logging.progress=false",
         "sampling.max_rounds=2",
+        "reward.isolation=inline",  # the test's verifier in process (isolation with credit: test_trainer.py)
         f"credit.method={method}",
         *METHODS[method],
     ]
@@ -81,6 +82,7 @@ def test_credit_with_lora(tmp_path, digit_task, method):
         "logging.progress=false",
         "lora.enabled=true",
         "lora.r=4",
+        "reward.isolation=inline",
         f"credit.method={method}",
         *METHODS[method],
     ]

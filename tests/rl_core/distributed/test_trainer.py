@@ -96,13 +96,25 @@ else:
         victim.wait(timeout=60)
         victim.stderr.close()
         assert len(metrics(run)) < STEPS
-        # the raylet, the GCS and the actors die with the driver; Ray's two node agents poll for their raylet
-        # and follow (measured: within 40-100 s on this loaded 2-core machine)
-        left = ray_leftovers(str(ray_tmp), wait_s=240)
-        assert not left, f"processes of the killed controller's Ray instance still run: {left}"
-        resumed = subprocess.run([*cmd, "--resume"], env=env, capture_output=True, text=True, timeout=600)
-        assert resumed.returncode == 0, resumed.stderr[-3000:]
+        # the resumed controller starts at once, on a Ray instance of its own (its own RAY_TMPDIR), while the
+        # killed one's processes are awaited: the raylet, the GCS and the actors die with the driver; Ray's two
+        # node agents see their raylet gone at once but first try to report it to the dead GCS, a call with a
+        # fixed 60 s deadline (ray._private.utils.publish_error_to_driver), then exit
+        resumed_tmp = Path(tempfile.mkdtemp(prefix="rlvr-ray-", dir=os.environ["RAY_TMPDIR"]))
+        resumed_env = {**os.environ, "RAY_TMPDIR": str(resumed_tmp)}
+        log = tmp_path / "resumed.err"  # a file, not a pipe: nobody reads while the leftovers are awaited
+        with log.open("w") as err:
+            resumed = subprocess.Popen([*cmd, "--resume"], env=resumed_env, stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            left = ray_leftovers(str(ray_tmp), wait_s=240)
+            assert not left, f"processes of the killed controller's Ray instance still run: {left}"
+            resumed.wait(timeout=600)
+        finally:
+            if resumed.poll() is None:
+                resumed.kill()
+                resumed.wait()
+        assert resumed.returncode == 0, log.read_text()[-3000:]
         assert metrics(run) == metrics(local_run)
         w, w_local = weights(run), weights(local_run)
         assert all(torch.equal(w[n], t) for n, t in w_local.items())
-        assert not ray_leftovers(str(ray_tmp), wait_s=60)
+        assert not ray_leftovers(str(resumed_tmp), wait_s=60)
