@@ -4,7 +4,9 @@ Parts (``--parts``, all by default):
 
 - ``verify``: HumanEval canonical solutions judged in the sandbox by 1 vs 2 verifier actors
   (``VerifierGroup``, one sandbox worker per actor, each actor pinned to a core of its own when the machine
-  has that many); programs/s of each, rounds alternating which group goes first; target >= 1.7x.
+  has that many); programs/s of each, rounds alternating which group goes first; target >= 1.7x. Its anchor,
+  measured in the same rounds: 1 vs 2 plain processes (no Ray) pinned the same way, judging the same tasks
+  with the same verifier: the ratio this machine allows without Ray.
 - ``learner``: one learner step (forward, backward, gradient all-reduce, AdamW) of the main job's policy
   (configs/default.yaml: SmolLM2-135M + LoRA r=16) on a batch of its shape (64 rows), with 2 gloo ranks vs
   1 rank, one thread per rank; the speed-up is time(1 rank) / time(2 ranks).
@@ -75,6 +77,46 @@ def humaneval_programs(n: int) -> tuple[list[str], list[Any]]:
     return texts, refs
 
 
+class PlainVerifiers:
+    """The anchor of the verifier scaling: ``k`` plain processes (spawned, no Ray), each pinned to its own core
+    and judging with the verifier a verifier actor builds (``VerifierWorker`` outside Ray), fed tasks of
+    ``group_size`` completions as they free up. Their 2-vs-1 ratio is what this machine allows without Ray."""
+
+    def __init__(self, k: int, factory: Any) -> None:
+        import concurrent.futures
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        cores: Any = ctx.Queue()
+        for c in sorted(os.sched_getaffinity(0))[:k]:
+            cores.put(c)
+        self.pool = concurrent.futures.ProcessPoolExecutor(k, ctx, initializer=_plain_init, initargs=(cores, factory))
+
+    def verify(self, texts: list[str], refs: list[Any], group_size: int) -> list[Any]:
+        chunks = [(texts[i : i + group_size], refs[i : i + group_size]) for i in range(0, len(texts), group_size)]
+        return [r for res in self.pool.map(_plain_verify, chunks) for r in res]
+
+    def shutdown(self) -> None:
+        self.pool.shutdown()
+
+
+_PLAIN: Any = None
+
+
+def _plain_init(cores: Any, factory: Any) -> None:
+    global _PLAIN
+    from rlvr.rl_core.config import RewardConfig
+    from rlvr.rl_core.distributed.verifier import VerifierWorker
+
+    core = cores.get()
+    os.sched_setaffinity(0, {core})
+    _PLAIN = VerifierWorker(factory, f"plain-{core}", 1, RewardConfig())
+
+
+def _plain_verify(chunk: tuple[list[str], list[Any]]) -> list[Any]:
+    return _PLAIN.verify(*chunk)
+
+
 def bench_verify(rounds: int, programs: int, task_size: int) -> list[tuple[str, float, float, str]]:
     import functools
 
@@ -84,6 +126,7 @@ def bench_verify(rounds: int, programs: int, task_size: int) -> list[tuple[str, 
     from rlvr.verifiers.code import CodeVerifier
 
     cores = sorted(os.sched_getaffinity(0))
+    factory = functools.partial(CodeVerifier, workers=1)
 
     class PinnedVerifier(VerifierWorker):
         """A verifier actor on a core of its own (verifier-i on the i-th core), so its sandbox worker is too."""
@@ -100,25 +143,33 @@ def bench_verify(rounds: int, programs: int, task_size: int) -> list[tuple[str, 
             "distributed",
         )
         # the trainer's guard (per-sample isolation is the sandbox's own: CodeVerifier enforces its limits)
-        return VerifierGroup(functools.partial(CodeVerifier, workers=1), dcfg, PinnedVerifier, RewardConfig())
+        return VerifierGroup(factory, dcfg, PinnedVerifier, RewardConfig())
 
     texts, refs = humaneval_programs(programs)
-    groups = {1: group(1), 2: group(2)}
+    sides: dict[tuple[str, int], Any] = {}
     try:
-        for g in groups.values():  # warm-up: sandbox pools started, every task once
-            assert all(r.passed for r in g.verify(texts, refs, group_size=task_size)), "a canonical solution failed"
-        times: dict[int, list[float]] = {1: [], 2: []}
-        for r in range(rounds):
-            for k in (1, 2) if r % 2 == 0 else (2, 1):
+        for k in (1, 2):
+            sides["plain", k] = PlainVerifiers(k, factory)
+            sides["ray", k] = group(k)
+        for side in sides.values():  # warm-up: sandbox pools started, every task once
+            got = side.verify(texts, refs, group_size=task_size)
+            assert all(r.passed for r in got), "a canonical solution failed"
+        times: dict[tuple[str, int], list[float]] = {key: [] for key in sides}
+        order = list(sides)
+        for r in range(rounds):  # every side once per round, the order rotated round by round
+            for key in order[r % len(order) :] + order[: r % len(order)]:
                 t0 = time.perf_counter()
-                groups[k].verify(texts, refs, group_size=task_size)
-                times[k].append(time.perf_counter() - t0)
+                sides[key].verify(texts, refs, group_size=task_size)
+                times[key].append(time.perf_counter() - t0)
     finally:
-        for g in groups.values():
-            g.shutdown()
-    one, two = (programs / statistics.median(times[k]) for k in (1, 2))
+        for side in sides.values():
+            side.shutdown()
+    rate = {key: programs / statistics.median(t) for key, t in times.items()}
     how = f"{programs} HumanEval solutions, tasks of {task_size}, median of {rounds}; programs/s"
-    return [("verification throughput, 2 vs 1 verifier actors", one, two, how)]
+    return [
+        ("verification, 2 vs 1 plain processes (no Ray)", rate["plain", 1], rate["plain", 2], how),
+        ("verification throughput, 2 vs 1 verifier actors", rate["ray", 1], rate["ray", 2], how),
+    ]
 
 
 # ------------------------------------------------------------------------------------------------ learner
@@ -292,7 +343,7 @@ def main() -> int:
     with ray_session(DistributedConfig(num_cpus=8), log_to_driver=False):
         if "verify" in parts:
             rows += bench_verify(args.rounds, args.programs, args.task_size)
-            print_table(rows[-1:])
+            print_table(rows[-2:])
         if "learner" in parts:
             rows += bench_learner(args.rounds, args.micro_batch_size)
             print_table(rows[-1:])
