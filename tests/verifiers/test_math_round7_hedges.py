@@ -4,26 +4,16 @@ next to the honest answer it must not touch; none of them is a finding's text.""
 
 from __future__ import annotations
 
-import json
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from rlvr.verifiers.extract import extract
-from rlvr.verifiers.math import MathVerifier
 
-_VERIFIERS: dict[str, MathVerifier] = {}
-
-Case = tuple[str, object, bool]
-
-
-def judge(cases: list[Case], **opts: str) -> None:
-    key = json.dumps(opts, sort_keys=True)
-    if key not in _VERIFIERS:
-        _VERIFIERS[key] = MathVerifier(timeout_s=20.0, workers=1, **opts)
-    results = _VERIFIERS[key].verify_batch([c for c, _, _ in cases], [g for _, g, _ in cases])
-    wrong = [(c, g, want, r.passed, r.extracted) for (c, g, want), r in zip(cases, results) if r.passed != want]
-    assert wrong == []
+sys.path.insert(0, str(Path(__file__).parent))
+from redteam import judge  # noqa: E402
 
 
 def test_a_sentence_that_calls_the_answer_an_error_retracts_it() -> None:
