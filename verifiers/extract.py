@@ -1332,7 +1332,7 @@ _AFFIRMING_ADVERBS = frozenset(
     """only exactly precisely simply clearly obviously evidently certainly definitely surely actually really truly
     finally consequently accordingly namely respectively ultimately officially correctly fully totally entirely
     literally currently presently additionally undoubtedly unambiguously uniquely similarly equally directly
-    immediately explicitly formally mathematically numerically""".split()
+    immediately explicitly formally mathematically numerically merely solely purely""".split()
 )
 #: words in -ly or -ed that are not adverbs or participles
 _NOT_ADVERBS = frozenset(
@@ -1349,19 +1349,20 @@ _NEUTRAL_PARTICIPLES = frozenset(
 
 
 def _qualifying_word(word: str, after: list[re.Match[str]], to_be: bool = False) -> bool:
-    """A lower-case word between an answer's copula and its value that the lexicons lack but that qualifies the
-    value by its form: an adverb in -ly other than an affirming one ("arguably", "nominally", "erroneously"), a
-    past participle in -ed other than one that introduces the answer ("capped at", "bounded by", "rumored"), or a
-    word followed by "to be" ("thought to be", "said to be")."""
+    """A lower-case word right after an answer's copula that the lexicons lack but that qualifies the value by its
+    form: an adverb in -ly other than an affirming one ("arguably", "nominally", "erroneously"), a past participle
+    in -ed before "by" other than one that introduces the answer ("bounded by", "increased by"; "given by" does),
+    or a participle of reporting before "to be" ("thought to be", "said to be")."""
     if to_be:  # the word before "to be": a participle of reporting or belief ("thought", "said", "expected")
         return word in ("thought", "said") or word.endswith("ed") and word not in _NEUTRAL_PARTICIPLES
     if not word.isalpha() or not word.islower() or len(word) < 5 or word in _NOT_ADVERBS:
         return False
     if word.endswith("ly") and word not in _AFFIRMING_ADVERBS:
         return True
-    if word.endswith("ed") and word not in _NEUTRAL_PARTICIPLES:
-        return True
-    return [m.group(0).lower() for m in after] == ["to", "be"]
+    follow = [m.group(0).lower() for m in after]
+    if word.endswith("ed") and word not in _NEUTRAL_PARTICIPLES and follow[:1] == ["by"]:
+        return True  # "is bounded by 5", "is increased by 5"; not "is reduced to 5", "is priced at 5"
+    return follow == ["to", "be"]
 
 
 #: a question mark in a sign of its own (⁉ ⁈ ⁇ ❓ ❔ ¿) before an answer questions it

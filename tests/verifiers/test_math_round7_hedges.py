@@ -158,15 +158,17 @@ def test_attributions_counterfactuals_and_labels_before_the_answer() -> None:
 
 
 def test_words_between_the_copula_and_the_value_that_qualify_it_by_their_form() -> None:
-    """After an answer's copula, an adverb in -ly other than an affirming one, a past participle in -ed other than
-    one that introduces the answer, or a word before "to be" qualifies the value; "exactly", "indeed", "therefore",
-    "hundred", "shown to be" do not."""
+    """Right after an answer's copula, an adverb in -ly other than an affirming one, a past participle in -ed before
+    "by" other than one that introduces the answer, or a participle before "to be" qualifies the value; "exactly",
+    "indeed", "therefore", "hundred", "given by", "shown to be" do not."""
     judge(
         [
             ("The answer is supposedly 12.", "12", False),
             ("The answer is reputedly $12$.", "12", False),
             ("The total is seemingly " + r"\boxed{12}.", "12", False),
             ("The answer is estimated at 12.", "12", False),
+            ("The total is bounded by 12.", "12", False),
+            ("The total is given by 12.", "12", True),
             ("The answer is rumoured to be 12.", "12", False),
             ("The answer is said to be " + r"$\boxed{12}$.", "12", False),
             ("The answer is exactly 12.", "12", True),
