@@ -1,8 +1,9 @@
 """Answer extraction: the final answer a completion commits to, read whole, as written.
 
 Only what renders counts: LaTeX ``%`` comments (a ``%`` right after a digit is a percent sign), HTML
-comments, ``\\phantom{…}``, ``\\iffalse…\\fi`` and ``comment`` environments are removed first. Inside the
-region that counts (the text after the last ``</think>`` when it is non-empty, else the whole text), in order:
+comments, ``\\phantom{…}`` (leaving a gap), ``\\iffalse…\\fi`` and ``comment`` environments are removed first;
+styled letters and Latin-word lookalikes are read as letters. Inside the region that counts (the text after the
+last ``</think>`` when it is non-empty, else the whole text), in order:
 
 1. ``<answer>…</answer>`` (the last complete pair; an opened but unclosed tag extracts nothing): a box or
    answer phrase inside it, else its whole content read as a final statement.
@@ -19,6 +20,10 @@ region that counts (the text after the last ``</think>`` when it is non-empty, e
 6. Fallback, the final statement: the last sentence holding math or a digit (inline or display math with
    any whitespace, bare LaTeX, plain expressions); its part after the last "is"/"equals"/"=" … (the first
    one when an "or" comes before), else its trailing run of math, numbers and unit words.
+
+Every marker is read with the sentence after it: one that retracts the answer (an error said of it, a verb that
+takes it back, a bound, an interjection, a request to check it, a decline, a bare question mark; past up to two
+closing remarks) makes it no answer, one that corrects it with a value answers with that value.
 
 The result keeps the answer as written (:attr:`Extraction.answer`) plus how to read it: ``mode="math"``
 (LaTeX, e.g. a box's content) or ``mode="text"`` (prose with math spans, e.g. ``$2$ or $3$``).
