@@ -1300,6 +1300,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         return pre  # "Had we ignored the constraint, the answer would be 5"
     anchor = _last(_ANCHOR.finditer(masked))
     start = 0
+    if anchor is not None and (rel := _RELATION_BEFORE.search(masked, 0, anchor.start())) is not None:
+        return pre[rel.start() :]  # "is greater than or equal to 5": a relation, not the copula "equal to"
     if anchor is not None:
         start = anchor.end()
         clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
@@ -1370,6 +1372,10 @@ def _qualifying_word(word: str, after: list[re.Match[str]], to_be: bool = False)
     return follow == ["to", "be"]
 
 
+#: a comparative with "than or" right before a copula of several words ("greater than or equal to")
+_RELATION_BEFORE = re.compile(
+    r"(?i)\b(?:greater|less|more|fewer|bigger|larger|smaller|higher|lower)[ \t]++than[ \t]++or[ \t]++(?:is[ \t]++)?$"
+)
 #: a question mark in a sign of its own (⁉ ⁈ ⁇ ❓ ❔ ¿) before an answer questions it
 _QUESTION_MARK_SIGN = re.compile("[\u2047\u2048\u2049\u2753\u2754\u00bf]")
 

@@ -411,6 +411,8 @@ LEAD_CUES = frozenset(
     quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
     примерно неверно không khoảng नहीं लगभग शायद सकता सकती सकते गलत belki değil yaklaşık galiba sanırım herhalde
     olabilir yanlış bukan tidak mungkin sekitar kira-kira salah sai eventuell vermutlich womöglich knapp kaum
+    larger bigger past short shy north south excess upward pushing nigh somewhere neighborhood neighbourhood
+    perchance mayhaps guesstimated capped limited prima facie factorial complement coprime
     schätzungsweise quasiment mucho massimo massima supongo кажется наверное może lẽ ربما kanske inte ίσως""".split()
 )
 #: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
