@@ -502,7 +502,7 @@ RETRACTION_CUES = frozenset(
 ATTRIBUTION_CUES = frozenset(
     """suspect suspects suspected reckon reckons hunch gut bet betting wager chances myth deny denies denied disagree
     disagrees refuse refuses unclear unknown nobody naive naively supposedly allegedly reportedly rumored rumoured
-    might says chatgpt gpt model glance instance supongo кажется lẽ""".split()
+    might says chatgpt glance supongo кажется lẽ""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
