@@ -1,8 +1,9 @@
 """Answer extraction: the final answer a completion commits to, read whole, as written.
 
 Only what renders counts: LaTeX ``%`` comments (a ``%`` right after a digit is a percent sign), HTML
-comments, ``\\phantom{…}``, ``\\iffalse…\\fi`` and ``comment`` environments are removed first. Inside the
-region that counts (the text after the last ``</think>`` when it is non-empty, else the whole text), in order:
+comments, ``\\phantom{…}`` (leaving a gap), ``\\iffalse…\\fi`` and ``comment`` environments are removed first;
+styled letters and Latin-word lookalikes are read as letters. Inside the region that counts (the text after the
+last ``</think>`` when it is non-empty, else the whole text), in order:
 
 1. ``<answer>…</answer>`` (the last complete pair; an opened but unclosed tag extracts nothing): a box or
    answer phrase inside it, else its whole content read as a final statement.
@@ -19,6 +20,10 @@ region that counts (the text after the last ``</think>`` when it is non-empty, e
 6. Fallback, the final statement: the last sentence holding math or a digit (inline or display math with
    any whitespace, bare LaTeX, plain expressions); its part after the last "is"/"equals"/"=" … (the first
    one when an "or" comes before), else its trailing run of math, numbers and unit words.
+
+Every marker is read with the sentence after it: one that retracts the answer (an error said of it, a verb that
+takes it back, a bound, an interjection, a request to check it, a decline, a bare question mark; past up to two
+closing remarks) makes it no answer, one that corrects it with a value answers with that value.
 
 The result keeps the answer as written (:attr:`Extraction.answer`) plus how to read it: ``mode="math"``
 (LaTeX, e.g. a box's content) or ``mode="text"`` (prose with math spans, e.g. ``$2$ or $3$``).
@@ -134,7 +139,25 @@ def _combining_marks() -> str:
 
 #: a letter of a word: a Unicode letter or a combining mark
 _LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
-_ABBREV = ("e.g", "i.e", "approx", "etc", "vs", "cf", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Fig", "Eq", "resp")
+_ABBREV = (
+    "e.g",
+    "i.e",
+    "approx",
+    "etc",
+    "vs",
+    "cf",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "St",
+    "No",
+    "Fig",
+    "Eq",
+    "resp",
+    "P.S",
+    "N.B",
+)
 
 
 @dataclass(frozen=True)
@@ -309,7 +332,8 @@ def _ends_line(text: str, hi: int, line_end: int) -> bool:
 #: words that open a sentence of their own, never a qualifier of the value on the line before (a unit, "million")
 _OPENERS = frozenset(
     """i i'm i've we we're it it's this that that's these there here hope thanks thank done yes yep no not
-    nope so great perfect hence thus therefore let let's why how what is does do did am are can could""".split()
+    nope so great perfect hence thus therefore let let's why how what is does do did am are can could oops whoops
+    ugh uh err errr erm um argh hold wait""".split()
 )
 
 
@@ -587,7 +611,9 @@ def visible(text: str) -> str:
         elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
             if tok.startswith("\\resizebox") and not re.search(r"\{\s*+[-+]?0*+(?:\.0*+)?[a-z]{0,2}\s*+\}", tok):
                 continue
-            out.append(text[pos:s])
+            # \phantom and \hphantom leave a gap as wide as their content ("1\phantom{0}5" shows "1 5")
+            gap = " " if tok.endswith(("\\phantom", "\\hphantom")) else ""
+            out.append(text[pos:s] + gap)
             pos = _skip_group(text, m.end())
         elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>, <script>…</script>
             name = m.group("raw") or m.group("tag")
@@ -662,9 +688,35 @@ _LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _KEYCAP = re.compile("(?<=[0-9])\u20e3")
 
 
+#: letters drawn in a style (circled ⓝⓞⓣ, mathematical bold or italic 𝐧𝐨𝐭, fullwidth ｎｏｔ): read as the letter
+_STYLED_LETTER = re.compile("[\u24b6-\u24e9\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d6a3]")
+#: a word of Latin letters with Cyrillic or Greek lookalikes in it ("nоt" with a Cyrillic о)
+_MIXED_WORD = re.compile("[A-Za-z\u0370-\u03ff\u0400-\u04ff]++")
+_LOOKALIKE = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04bb"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0406"
+    "\u03bf\u03b1\u03bd\u03b9\u03ba\u03c1\u03c4\u03c5"
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7",
+    "aeopcyxijsdhABEKMHOPCTXYIoavikptuABEZHIKMNOPTYX",
+)
+
+
+def _unmixed(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word.isascii() or not any("a" <= c.lower() <= "z" for c in word):
+        return word
+    folded = word.translate(_LOOKALIKE)
+    return folded if folded.isascii() else word
+
+
 def rendered(text: str) -> str:
     """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
-    keycap digits as digits. Linear."""
+    keycap digits as digits, styled letters as letters and Cyrillic or Greek lookalikes inside a Latin word as the
+    Latin letter ("nоt" is "not"). Linear."""
+    if not text.isascii():
+        if _STYLED_LETTER.search(text):
+            text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+        text = _MIXED_WORD.sub(_unmixed, text)
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):
@@ -761,12 +813,24 @@ def _inside_tag(inner: str, choices: bool) -> Extraction:
     return _plain(inner, choices)
 
 
+def _echoed_options(text: str) -> bool:
+    """``text`` ends with two or more option lines of different letters ("(A) 5", "B) 6"): a list of the options
+    (an echoed question), not a choice among them."""
+    lines = [ln for ln in text[-_WINDOW:].splitlines() if ln.strip()][-2:]
+    if len(lines) < 2 or not all(_OPTION_LINE.match(ln) for ln in lines):
+        return False
+    letters = {ln.strip().lstrip("(")[:1] for ln in lines}
+    return len(letters) == len(lines)
+
+
 def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False) -> Extraction:
     got = _marked(text)
     if got is not None:
         return got
     if not fallbacks:
         return Extraction(None, "none")
+    if _echoed_options(text):
+        return Extraction(None, "echoed_options")  # "(A) 5\n(B) 6\n(C) 7": the options, none chosen
     if choices:
         stripped = _clean(text) if len(text) <= MAX_INLINE_ANSWER_CHARS else ""
         bare = _BARE_CHOICE.match(stripped) if len(stripped) <= MAX_INLINE_ANSWER_CHARS else None
@@ -821,6 +885,12 @@ _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
 _YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
 
 
+#: a correcting word and the yes or no it corrects to ("No... wait, yes.", "Yes. Actually, no.")
+_YES_NO_FIX = re.compile(
+    r"(?i)\b(?:wait|actually|i[ \t]++mean|hmm++|rather|correction|no[ \t]++wait)\b[ \t,.:;!\u2026-]*+(yes|no)\b"
+)
+
+
 def _word_answer(text: str) -> str | None:
     """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
     tail = text[-_WINDOW:].strip()
@@ -833,6 +903,12 @@ def _word_answer(text: str) -> str | None:
         return bold.group(1).strip().rstrip(".")
     yes_no = _YES_NO.match(line)
     if yes_no is not None:
+        rest = line[yes_no.end() :]
+        fix = _last(_YES_NO_FIX.finditer(rest))
+        if fix is not None:
+            return fix.group(1)  # "No... wait, yes.": the self-correction answers
+        if _SELF_DOUBT.intersection(w.lower() for w in _RUN_WORD.findall(rest)):
+            return line  # "No, maybe.": the whole reply, which differs
         return yes_no.group(1)
     reply = line.rstrip(".!")
     if len(reply.split()) <= 3 and re.fullmatch(r"[A-Za-z][A-Za-z' -]*+", reply):
@@ -906,6 +982,7 @@ def _marked(text: str) -> Extraction | None:
         if end >= block:
             _add_parts(ex.parts, ex.mode, parts, modes, keys)
     retracted, retraction_end = _retracting(text, last_end)
+    corrected = False
     for sent, sent_end in _sentences_after(text, last_end):
         if retracted and not text[retraction_end : text.find(sent, retraction_end)].strip(" \t\n.!?"):
             retracted = ""  # "Answer: 23\nWait, that's wrong. It's 22.": the value after a retraction corrects it
@@ -914,6 +991,7 @@ def _marked(text: str) -> Extraction | None:
                 fix = _read_on(fix, text, sent_end)
                 final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
                 parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
+                corrected = True
                 continue
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
@@ -922,6 +1000,7 @@ def _marked(text: str) -> Extraction | None:
             fix = _read_on(fix, text, sent_end)
             final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
+            corrected = True
             continue
         if sent.startswith("(") and not _hedgy(sent):
             continue  # "(This assumes she started with 16.)": an aside, not another value
@@ -929,6 +1008,8 @@ def _marked(text: str) -> Extraction | None:
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
                 _add_parts(got.parts, got.mode, parts, modes, keys)
+    if final.method == "gsm8k" and not corrected and (retraction := _retraction_after(text, last_end, final.answer)):
+        return _found([f"{final.answer}. {retraction}"], "gsm8k", "text")  # "#### 5\nJust kidding."
     if len(parts) == len(final.parts):
         return final
     if len(set(modes)) > 1:
@@ -1054,6 +1135,20 @@ _HYPOTHESIS = re.compile(
     r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
     r"probably|i[ \t]+think|i[ \t]+guess|i[ \t]+believe|if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
+#: a counterfactual frame: a sentence opened by a condition ("Had we …", "Without …", "Under …", "If …",
+#: "Suppose …") whose answer is in the conditional mood ("would be", "we'd get", "were")
+_COUNTERFACTUAL_OPENER = re.compile(
+    r"(?i)^[ \t*_]*+(?:had|if|without|under|suppose|supposing|imagine|were|in[ \t]++a[ \t]++world)\b"
+)
+_CONDITIONAL_MOOD = re.compile(r"(?i)\b(?:would|were)\b|\b(?:we|you|i|they|it)'d\b")
+
+
+def _counterfactual(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The sentence part ``text[lo:hi]`` is counterfactual (its opener, from ``lo``), else ``None``."""
+    opener = _COUNTERFACTUAL_OPENER.match(text, lo, hi)
+    return opener if opener is not None and _CONDITIONAL_MOOD.search(text, lo, hi) else None
+
+
 _BOX_AFTER = re.compile(
     r"(?i)[ \t$]*+(?:\^|_|\\?%|\^\s*\{?\s*\\circ|°|\\pm(?![A-Za-z])|\\mp(?![A-Za-z])|\\text\{\s*(?:or|and|more|less|fewer|million|billion|"
     r"thousand|hundred|dozen|percent|times)\b|(?:or|and/or|more|less|fewer|million|billion|thousand|hundred|"
@@ -1195,38 +1290,104 @@ _ANCHOR = re.compile(
 )
 
 
-def _lead_changes(pre: str) -> str:
+def _lead_changes(pre: str, anchored: bool = False) -> str:
     """The part of the sentence before an answer that must be read with it, or ``""``: a cue word between the
     answer and its anchor (the last copula, ``=`` or ``:``, else the sentence start) from
     :data:`~rlvr.verifiers.lexicon.LEAD_CUES` ("Hardly 5", "twice 5", "Tentatively, 5", "exceeds 5"), a label
     that is not the answer ("Wrong answer: 5", "Upper bound: 5"), or a retraction in the anchor's clause ("I doubt
     the answer is 5", "A wrong approach gives 5")."""
-    from rlvr.verifiers.lexicon import LABEL_CUES, LABEL_FORM_CUES, LEAD_CUES, NEGATION_CUES, RETRACTION_CUES
+    from rlvr.verifiers.lexicon import (
+        ATTRIBUTION_CUES,
+        LABEL_CUES,
+        LABEL_FORM_CUES,
+        LEAD_CUES,
+        NEGATION_CUES,
+        RETRACTION_CUES,
+    )
 
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
+    if _counterfactual(masked, 0, len(masked)):
+        return pre  # "Had we ignored the constraint, the answer would be 5"
     anchor = _last(_ANCHOR.finditer(masked))
     start = 0
+    if anchor is not None and (rel := _RELATION_BEFORE.search(masked, 0, anchor.start())) is not None:
+        return pre[rel.start() :]  # "is greater than or equal to 5": a relation, not the copula "equal to"
     if anchor is not None:
         start = anchor.end()
         clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
         is_label = anchor.group(0) in (":", "=")
         if is_label and "?" in masked[clause : anchor.start()]:
             return pre[clause:]  # "Answer?: 5": a label that asks
+        before = [w.group(0) for w in _RUN_WORD.finditer(masked, clause, anchor.start())][-2:]
+        if anchor.group(0).lower() == "be" and len(before) == 2 and _qualifying_word(before[0], [], to_be=True):
+            return pre[clause:]  # "The answer is thought to be \boxed{5}"
         for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
             low = w.group(0).lower()
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
-            if label or low in RETRACTION_CUES or low.endswith("n't"):
+            if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low.endswith("n't"):
                 return pre[w.start() :]
-    if _doubting_symbol(masked[start:]):
-        return pre[start:]  # 🤷 5
+    if _doubting_symbol(masked[start:]) or _QUESTION_MARK_SIGN.search(masked[start:]):
+        return pre[start:]  # 🤷 5, ⁉️ 5
+    if anchor is not None and anchor.group(0) != ":" and masked[start:].strip(" \t") in ("\u2212", "-"):
+        return pre[start:]  # "The answer is − \boxed{5}": the sign before the box is the answer's
     comma = max(masked.rfind(",", start), masked.rfind(";", start))
     if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
         start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
-    for w in _RUN_WORD.finditer(masked, start):
+    words = list(_RUN_WORD.finditer(masked, start))
+    for k, w in enumerate(words):
         low = w.group(0).lower()
-        if low in LEAD_CUES or low.endswith("n't") or (not low.isascii() and _cjk_cue(low)):
+        if low in LEAD_CUES or low in ATTRIBUTION_CUES or low.endswith("n't") or (not low.isascii() and _cjk_cue(low)):
             return pre[w.start() :]
+        first = k == 0 and (anchor is not None or anchored)  # right after the copula: "is arguably 5"
+        if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):
+            return pre[w.start() :]  # "is arguably 5", "is capped at 5", "is rumored to be 5"
     return ""
+
+
+#: adverbs in -ly that affirm or connect, never qualify, the answer after its copula ("is exactly 5")
+_AFFIRMING_ADVERBS = frozenset(
+    """only exactly precisely simply clearly obviously evidently certainly definitely surely actually really truly
+    finally consequently accordingly namely respectively ultimately officially correctly fully totally entirely
+    literally currently presently additionally undoubtedly unambiguously uniquely similarly equally directly
+    immediately explicitly formally mathematically numerically merely solely purely""".split()
+)
+#: words in -ly or -ed that are not adverbs or participles
+_NOT_ADVERBS = frozenset(
+    """family supply apply reply multiply early daily weekly monthly yearly hourly nightly assembly anomaly monopoly
+    butterfly jelly belly ally holy italy hundred indeed speed need seed feed breed greed weed steed proceed succeed
+    kindred""".split()
+)
+#: participles that introduce the answer itself ("is given by 5", "is denoted 5")
+_NEUTRAL_PARTICIPLES = frozenset(
+    """given denoted written expressed called labeled labelled named defined shown proven proved found known
+    determined calculated computed guaranteed confirmed verified required obtained derived simplified evaluated
+    boxed stated reached""".split()
+)
+
+
+def _qualifying_word(word: str, after: list[re.Match[str]], to_be: bool = False) -> bool:
+    """A lower-case word right after an answer's copula that the lexicons lack but that qualifies the value by its
+    form: an adverb in -ly other than an affirming one ("arguably", "nominally", "erroneously"), a past participle
+    in -ed before "by" other than one that introduces the answer ("bounded by", "increased by"; "given by" does),
+    or a participle of reporting before "to be" ("thought to be", "said to be")."""
+    if to_be:  # the word before "to be": a participle of reporting or belief ("thought", "said", "expected")
+        return word in ("thought", "said") or word.endswith("ed") and word not in _NEUTRAL_PARTICIPLES
+    if not word.isalpha() or not word.islower() or len(word) < 5 or word in _NOT_ADVERBS:
+        return False
+    if word.endswith("ly") and word not in _AFFIRMING_ADVERBS:
+        return True
+    follow = [m.group(0).lower() for m in after]
+    if word.endswith("ed") and word not in _NEUTRAL_PARTICIPLES and follow[:1] == ["by"]:
+        return True  # "is bounded by 5", "is increased by 5"; not "is reduced to 5", "is priced at 5"
+    return follow == ["to", "be"]
+
+
+#: a comparative with "than or" right before a copula of several words ("greater than or equal to")
+_RELATION_BEFORE = re.compile(
+    r"(?i)\b(?:greater|less|more|fewer|bigger|larger|smaller|higher|lower)[ \t]++than[ \t]++or[ \t]++(?:is[ \t]++)?$"
+)
+#: a question mark in a sign of its own (⁉ ⁈ ⁇ ❓ ❔ ¿) before an answer questions it
+_QUESTION_MARK_SIGN = re.compile("[\u2047\u2048\u2049\u2753\u2754\u00bf]")
 
 
 def _cjk_cue(word: str) -> bool:
@@ -1450,7 +1611,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     n = len(text)
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
-        if (h := _HYPOTHESIS.search(text, sent_start + 1, start)) is not None:
+        h = _HYPOTHESIS.search(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
+        if h is not None:
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
             return _found([text[h.start() : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
@@ -1472,7 +1634,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if (_HEDGE_START.match(nxt) or _hedgy(nxt)) and not _answered_no(text, end, nxt):  # "… Or 3.", "… could be 3."
         stmt = stmt + " " + nxt
     if re.match(r"[A-Za-z]{2,}", _LEAD.sub("", stmt.strip())) and _ANSWER_TOKEN.search(stmt):
-        got = _statement_of_sentence(stmt)  # "Final Answer: The largest $n$ is 34."
+        got = _statement_of_sentence(stmt, anchored=True)  # "Final Answer: The largest $n$ is 34."
         return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
     return _statement(stmt, "answer_phrase")
 
@@ -1480,15 +1642,25 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
 def _label_disowns(text: str, start: int) -> bool:
     """The words right before an answer phrase (at most four, in its line) say it is not the answer: "Wrong
     answer:", "Tentative answer:", "Old answer:", "Not the answer:"."""
-    from rlvr.verifiers.lexicon import LABEL_CUES, LABEL_FORM_CUES, NEGATION_CUES
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, LABEL_CUES, LABEL_FORM_CUES, NEGATION_CUES
 
     line = text[max(0, start - 80) : start]
-    line = line[max(line.rfind(c) for c in "\n.?!:,;") + 1 :]  # its clause: "No: the answer is 1" is an answer
-    words = [w.group(0).lower() for w in _RUN_WORD.finditer(_mask_math(line))][-4:]
+    cut = max(line.rfind(c) for c in "\n.?!:,;")
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(_mask_math(line[cut + 1 :]))][-4:]
+    if cut >= 0 and line[cut] == ":" and set(words) <= {"the", "my", "our", "final", "correct"}:
+        label = line[max(line.rfind(c, 0, cut) for c in "\n.?!:;") + 1 : cut]  # "Best guess: the answer is 5"
+        words = [w.group(0).lower() for w in _RUN_WORD.finditer(_mask_math(label))][-4:]
+        if words in (["no"], ["yes"]):
+            return False  # "No: the answer is 1": an answer
     form = _PHRASE.match(text, start)
     label = form is not None and form.group(0).rstrip()[-1:] in ":=|-"  # "Possible answer:", not "possible answer is"
     return any(
-        w in LABEL_CUES or w in NEGATION_CUES or w.endswith("n't") or (label and w in LABEL_FORM_CUES) for w in words
+        w in LABEL_CUES
+        or w in NEGATION_CUES
+        or w in ATTRIBUTION_CUES
+        or w.endswith("n't")
+        or (label and w in LABEL_FORM_CUES)
+        for w in words
     )
 
 
@@ -1758,13 +1930,14 @@ def _lone_value(sent: str) -> bool:
 
 #: words that doubt an answer by themselves, in the sentence after it ("Maybe.", "Just kidding.", "Wait, no.")
 _SELF_DOUBT = frozenset(
-    "maybe perhaps probably guess guessing unsure uncertain doubtful hmm kidding joking jk psych nope nah wait".split()
+    "maybe perhaps probably guess guessing unsure uncertain doubtful hmm kidding joking jk psych nope nah wait idk "
+    "dunno shrug unverified unchecked doubts todo fixme".split()
 )
 #: a question made only of these words asks whether the answer holds ("Or is it?", "Is that right?", "Really?");
 #: any other word makes it a question about something else ("Is there anything else?", "Does that make sense?")
 _TRUTH_QUESTION = frozenset(
     "or is it that this right correct really sure am i are we true so hmm maybe isn't it's that's wrong the answer "
-    "was not".split()
+    "was not think guess does check out confirm someone anyone can".split()
 )
 #: negated certainty and retraction idioms, anywhere in the next sentence
 _DISOWNING = re.compile(
@@ -1801,10 +1974,12 @@ _DOUBTFUL_CONFIDENCE = 50
 _OFFER = re.compile(r"(?i)\b(?:you|your|i[ \t]++can|i[ \t]++could|i'll|i[ \t]++will|let[ \t]++me|happy[ \t]++to)\b")
 #: a clause about the reader after negated certainty ("not sure what else you need", "not sure if you want more")
 _ABOUT_READER = re.compile(r"(?i)[ \t]++(?:what|how|if|whether|which|where|when|why)\b[^.,;!?]{0,80}?\byou")
-_LEAD_FILLERS = frozenset("that's thats this it's is that just oh oops actually well um uh hmm hm".split())
+_LEAD_FILLERS = frozenset("that's thats this it's is that just oh oops actually well um uh hmm hm haha lol ugh".split())
 #: a negation retracts when at most one of these follows it ("No.", "Not quite.", "No, wait.", "That's wrong."); any
 #: other word makes it an aside ("No doubt.", "No mistakes here.", "Not a trick question.")
-_NEGATION_TAIL = frozenset("wrong incorrect right correct quite really wait sorry it that".split())
+_NEGATION_TAIL = frozenset(
+    "wrong incorrect right correct quite really wait sorry it that exactly necessarily always entirely".split()
+)
 _NEGATION_LEAD = frozenset(
     """no not nope nah wrong incorrect false nein falsch faux fausse non incorrecto incorrecta falso falsa errado
     errada sbagliato não нет неверно неправильно ошибка hayır yanlış değil tidak bukan salah sai không नहीं गलत""".split()
@@ -1918,7 +2093,36 @@ def _retraction_after(text: str, end: int, answer: str | None = None) -> str:
     return found
 
 
+#: negated certainty stated as a percentage ("Not 100% sure.", "not a hundred percent certain")
+_NOT_FULLY_SURE = re.compile(
+    r"(?i)\bnot[ \t]++(?:\d{1,3}[ \t]*+%|a[ \t]++hundred[ \t]++percent)[ \t]++(?:sure|certain|confident)\b"
+)
+#: value-free sentences of at most this many words after an answer are closing remarks ("I hope it is correct.",
+#: "Hope this helps!"): a retraction right after them is read as if it came first
+_CLOSING_WORDS = 8
+_CLOSING_SKIPS = 2
+
+
 def _retracting(text: str, end: int) -> tuple[str, int]:
+    """:func:`_retracting_next`, read past up to two closing remarks that retract nothing and hold no value ("The
+    final answer is 5. I hope it is correct. Just kidding.")."""
+    found, stop = _retracting_next(text, end)
+    for _ in range(_CLOSING_SKIPS):
+        if found:
+            break
+        closing = text[end:stop]
+        if not closing.strip(" \t\n.!?") or _ANSWER_TOKEN.search(_mask_math(closing)):
+            break
+        if len(_RUN_WORD.findall(closing)) > _CLOSING_WORDS:
+            break
+        more, more_stop = _retracting_next(text, stop)
+        if more:
+            return more, more_stop
+        end, stop = stop, more_stop
+    return found, stop
+
+
+def _retracting_next(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
     right?"), a doubting word ("Maybe.", "Just kidding.", "Wait, no."), negated certainty or a retraction idiom
@@ -1929,7 +2133,10 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
     masked = _mask_math(nxt)
     stop = text.find(nxt, end) + len(nxt)
     if not nxt.strip():
-        return "", stop
+        mark = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t\n.!")
+        return ("?" if mark.startswith(("?", "\uff1f")) else ""), stop  # "5\n\n?": a mark that questions it
+    if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
+        return nxt.strip(), stop
     confidence = _CONFIDENCE.match(masked)
     if confidence is not None:  # "Confidence: 10%.", "Confidence: low"
         low = confidence.group(2) is not None or float(confidence.group(1)) <= _DOUBTFUL_CONFIDENCE
@@ -1939,6 +2146,8 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
     if _ANSWER_TOKEN.search(masked):
         return "", stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
+    if not words and ("?" in masked or _doubting_symbol(masked) or text[stop : stop + 1] in ("?", "\uff1f")):
+        return nxt.strip() or "?", stop + 1  # "?", "(?)", "🤔": a mark that questions the answer
     if "?" in masked or "\uff1f" in masked or text[stop : stop + 1] in ("?", "\uff1f"):
         if words and all(_cjk(w) for w in words):
             truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
@@ -1959,8 +2168,139 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
-    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or disowning
+    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or disowning or _takes_back(words, lead)
     return (nxt.strip() if doubt else ""), stop
+
+
+#: words that call what they are said of an error ("That seems off.", "Typo.", "My calculation may be flawed.")
+_ERROR_WORDS = frozenset(
+    "wrong incorrect mistake mistaken mistakes error errors erroneous erred typo flawed bogus invalid off false untrue "
+    "inaccurate nonsense garbage".split()
+)
+#: words that say the answer before them is not exact or misses something ("This is only a lower bound.", "It
+#: should be larger.", "I forgot a case.", "The true answer may differ.")
+_INEXACT_WORDS = frozenset(
+    "bound larger smaller bigger higher undercounts overcounts undercounted overcounted double-counted underestimate "
+    "overestimate underestimates overestimates forgot missed ignores ignored omitted omits overlooked differ "
+    "differs".split()
+)
+#: verbs that take the answer back ("I retract that.", "Disregard the above.", "Let me redo this.", "Retracted.")
+_TAKE_BACK_VERBS = frozenset(
+    "retract retracted withdraw withdrawn disregard disregarded ignore forget scratch strike cancel cancelled "
+    "discard discarded void redo reconsider recompute recalculate rethink rework".split()
+)
+#: words that refer back to the answer, as a subject ("That seems off.", "My calculation …", "The true answer …")
+#: or as an object ("Forget it.", "Disregard the above.")
+_BACK_REFERENCE = frozenset(
+    "this that it that's it's this's there there's i i'm i've i'd my above answer result calculation work math "
+    "everything all previous".split()
+)
+_PRONOUNS = frozenset("this that it".split())
+#: labels and courtesies before a sentence that takes the answer back ("Sorry, that's wrong.", "Edit: wrong.")
+_TAKE_BACK_LABELS = frozenset(
+    "sorry apologies apology edit update note caveat ps p.s nb n.b ugh haha lol please kindly just let me i i'll we".split()
+)
+#: interjections that break off the answer before them ("Oops.", "Hold on.", "Errr."): a sentence of only these
+_INTERRUPTIONS = frozenset("oops whoops ugh uh err errr erm um argh hold on wait".split())
+#: words that negate what follows them in a sentence ("No mistakes here.", "That's not wrong.")
+_NEGATORS = frozenset("no not never nothing without none nor".split())
+#: words of an explanation or of another candidate: a sentence with one explains, it takes nothing back ("This is
+#: because the other root is invalid.", "It is larger than 3.")
+_EXPLAINING = frozenset(
+    "because since as which where when whereas other another others rest than extraneous common easy avoid careful".split()
+)
+#: words of checking an answer, and words that ask for it to be done ("Please verify this.", "Needs checking.",
+#: "TODO: check this."; "Let me verify: …" checks it and is read by what follows)
+_VERIFYING = frozenset(
+    "verify verified verification check checked checking double-check double-checked double-checking recheck "
+    "rechecking confirm confirmed".split()
+)
+_REQUEST = frozenset("please needs todo fixme i'd someone anyone".split())
+
+
+_CHECK_IMPERATIVE = frozenset("verify check double-check recheck confirm".split())
+#: verbs of giving an answer, and words of not being able to ("I can't solve it.", "I am not able to determine
+#: it.", "The question cannot be answered.", "I don't have enough information.")
+_ANSWERING = frozenset("solve solved answer answered determine determined compute calculate find help tell say".split())
+_UNABLE = frozenset("can't cannot couldn't unable impossible".split())
+_DECLINING_SUBJECTS = frozenset("i i'm i've we we're sorry question problem it this there".split())
+#: words that make an inability about something else ("We can't find a smaller one.", "You cannot simplify it
+#: further.")
+_ABOUT_OTHERS = frozenset("smaller larger bigger fewer less more better any further else other another".split())
+
+
+def _declines(words: list[str]) -> bool:
+    """A sentence in which the writer (or "the question") says it cannot give the answer: an inability ("can't",
+    "unable", "not able") with a verb of answering, or not having enough information."""
+    if not _DECLINING_SUBJECTS.intersection(words[:3]) or _ABOUT_OTHERS.intersection(words):
+        return False
+    unable = _UNABLE.intersection(words) or any(a == "not" and b == "able" for a, b in zip(words, words[1:]))
+    if unable and _ANSWERING.intersection(words):
+        return True
+    lacking = "enough" in words and ("not" in words or any(w.endswith("n't") for w in words))
+    return lacking and bool({"information", "info", "data", "details"}.intersection(words))
+
+
+def _unverified(words: list[str]) -> bool:
+    """A negation right before a word of checking ("Not verified.", "not double-checked")."""
+    return any(a in _NEGATORS and b in _VERIFYING for a, b in zip(words, words[1:]))
+
+
+#: doubt adverbs of an elliptic sentence ("Hopefully.", "Conceivably.", "I hope."), beside the qualifier cues
+_ELLIPTIC_DOUBT = frozenset(
+    "hope hopefully conceivably plausibly arguably supposedly allegedly unclear unverified uncertain unsure "
+    "thereabouts".split()
+)
+#: words an elliptic qualifier sentence may hold besides its cue ("At least.", "Or more.", "Plus or minus one.")
+_ELLIPTIC_GLUE = frozenset("or at and so i just only one a bit by give take".split())
+#: qualifier cues that affirm rather than qualify when they stand alone ("Right.", "Correct.", "Sure.")
+_AFFIRMING_CUES = frozenset("right correct sure".split())
+
+
+def _takes_back(words: list[str], lead: list[str]) -> bool:
+    """The words of a value-free sentence after an answer (fillers dropped) take the answer back or say it is not
+    the value: an error said of the answer ("That seems off.", "Sorry, wrong answer.", "Typo."), a verb that takes
+    it back with no object or one that refers to it ("I retract that.", "Disregard the above.", "Let me
+    reconsider."), a statement that it is a bound or misses something ("This is only a lower bound.", "I forgot a
+    case."), an interjection that breaks it off ("Oops.", "Hold on."), or an elliptic qualifier ("At least.", "Or
+    more.", "Hopefully."). A negation before the error word makes it an aside ("No mistakes here.")."""
+    from rlvr.verifiers.lexicon import QUALIFIER_CUES, number_words
+
+    if not words or _EXPLAINING.intersection(words):
+        return False  # "This is because the other root is invalid.": an explanation
+    if all(w in _INTERRUPTIONS or w in _NEGATION_LEAD or w in _LEAD_FILLERS for w in words):
+        return True  # "Oops.", "Hold on.", "Ugh, no."
+    if (
+        lead
+        and len(lead) <= 4
+        and any(w in _ELLIPTIC_DOUBT or (w in QUALIFIER_CUES and w not in _AFFIRMING_CUES) for w in lead)
+    ):
+        if all(w in _ELLIPTIC_DOUBT or w in QUALIFIER_CUES or w in _ELLIPTIC_GLUE or number_words(w) for w in lead):
+            return True
+    if _VERIFYING.intersection(words) and (_REQUEST.intersection(words) or _unverified(words)):
+        return True  # "Please verify this.", "This needs checking.", "(Not verified.)": the answer is left unchecked
+    if words[0] in _CHECK_IMPERATIVE and len(words) > 1 and words[1] in _BACK_REFERENCE:
+        return True  # "Double-check my work though.", "Verify this."
+    if _declines(words):
+        return True  # "I can't solve it.", "I don't have enough information."
+    body = words
+    while body and body[0] in _TAKE_BACK_LABELS:
+        body = body[1:]
+    if not body:
+        return False
+    head = body[0]
+    if head in _TAKE_BACK_VERBS:  # "Retracted.", "Disregard the above.", "Let me redo this."
+        rest = [w for w in body[1:] if w not in ("the", "my", "what", "said", "answer")]
+        return not rest or rest[0] in _BACK_REFERENCE or len(body) == 1
+    # a back-reference as the subject: first, or after a determiner ("The true answer …"); a later "that" or "it"
+    # is a complementizer or an object ("Note that we ignored the tax.")
+    refers = len(body) <= 3 or body[0] in _BACK_REFERENCE or any(w in _BACK_REFERENCE - _PRONOUNS for w in body[1:3])
+    for w in body:
+        if w in _NEGATORS or w.endswith("n't"):
+            return False  # "No mistakes here.", "That isn't wrong."
+        if (w in _ERROR_WORDS or w in _INEXACT_WORDS) and refers:
+            return True
+    return False
 
 
 #: a sentence made of one or two of these words says the answer before it is approximate ("Ish.", "Roughly.")
@@ -1992,8 +2332,9 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
     return None
 
 
-def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction | None:
-    """The answer part of a final sentence: after its copula, else its trailing run of answer tokens."""
+def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool = False) -> Extraction | None:
+    """The answer part of a final sentence: after its copula, else its trailing run of answer tokens.
+    ``anchored``: the sentence is what follows an answer phrase, which anchors it like a copula."""
     s = _LEAD.sub("", _corrected(sent.strip()))
     if not s:
         return None
@@ -2033,7 +2374,7 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True) -> Extraction |
         run = _trailing_run(s, masked)
         if run is None:
             run = _single_island(s, masked)
-        if run is not None and _lead_changes(s[: len(s) - len(run)]):
+        if run is not None and _lead_changes(s[: len(s) - len(run)], anchored):
             return _statement(s, "final_statement")  # "not quite 5", "the square of 5": read whole
         if run is not None:
             return _statement(run, "final_statement")
@@ -2316,11 +2657,21 @@ def _isolate_value(s: str) -> str:
 
 def _choice_statement(text: str, letter: str) -> Extraction:
     """The last choice letter, with its sentence when a cue before it changes it ("Probably (C).")."""
+    from rlvr.verifiers.lexicon import cue_words
+
     m = _last(_CHOICE.finditer(text, max(0, len(text) - _WINDOW)))
     if m is not None:
         start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()), m.start() - 200, -1) + 1
         if _lead_changes(text[start : m.start()]):
             return _found([text[start : m.end()].strip()], "choice", "text")
+        end = _sentence_end(text, m.end(), m.end() + MAX_INLINE_ANSWER_CHARS)
+        rest = _mask_math(text[m.end() : end + 1]).lstrip(")]}")
+        words = _RUN_WORD.findall(rest)  # a short value-free remark: "(C), maybe."; not "(C), since …"
+        hedged = (
+            len(words) <= 3 and not _ANSWER_TOKEN.search(rest) and not _BENIGN_TAIL.match(rest) and cue_words(words)
+        )
+        if rest.lstrip(" \t*_").startswith(("?", "\uff1f")) or hedged:
+            return _found([text[m.start() : end + 1].strip()], "choice", "text")  # "(C)?", "(C), maybe"
     return _found([letter], "choice", "math")
 
 

@@ -217,10 +217,17 @@ def ascii_forms(s: str) -> str:
     return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
 
 
+#: an en or em dash between two numbers: a range ("4–6", "4 — 6"), never a subtraction (that is ``-`` or ``−``)
+_DASH_RANGE = re.compile(r"(?<=\d)[ \t]*+[\u2013\u2014][ \t]*+(?=\d)")
+
+
 def unicode_to_latex(s: str) -> str:
     """Unicode mathematics as LaTeX: symbols, vulgar fractions (``½``), super- and subscript runs (``10⁶``, ``x₁``),
-    roots of numbers (``∜16`` is ``\\sqrt[4]{16}``)."""
+    roots of numbers (``∜16`` is ``\\sqrt[4]{16}``); an en or em dash between numbers is a range, the words
+    "4 to 6"."""
     s = ascii_forms(s)
+    if "\u2013" in s or "\u2014" in s:
+        s = _DASH_RANGE.sub(r" \\text{ to } ", s)
     if "⁻" in s:  # ⁻5: a superscript minus with no base before it is a sign
         s = _LONE_MINUS.sub("-", s)
     if "√" in s or "∛" in s or "∜" in s:
@@ -278,9 +285,23 @@ _PROSE_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?:
 _FOREIGN_WORD = re.compile(r"[^\W\d_]++")
 
 
+#: a hyphen between two unsigned numbers before a word ("4-6 apples", "3-5 hours"): a range when the word is a
+#: unit or a count noun
+_HYPHEN_RANGE = re.compile(r"(?<![\w.\\^_{}$-])(\d++(?:\.\d++)?+)-(\d++(?:\.\d++)?+)(?=[ \t]++([A-Za-z]++))")
+
+
+def _hyphen_range(m: re.Match[str]) -> str:
+    word = m.group(3)
+    if unit_name(word) is None and count_noun(word) is None:
+        return m.group(0)
+    return f"{m.group(1)} \\text{{ to }} {m.group(2)}"
+
+
 def prose_to_latex(text: str) -> str:
     """A prose answer as math-mode LaTeX (see the module docstring). Input length is capped by the caller."""
     s = unicode_to_latex(text)
+    if "-" in s:
+        s = _HYPHEN_RANGE.sub(_hyphen_range, s)
     out: list[str] = []
     i, n = 0, len(s)
     last_was_number = False
@@ -629,6 +650,9 @@ def _text(content: str, toks: list[Tok]) -> None:
     c = content.strip()
     if not c:
         toks.append(("ws", " "))
+        return
+    if c in ("-", "\u2212", "\u2013", "+"):  # \text{-}5: a sign set in text is that sign
+        toks.append(("op", "+" if c == "+" else "-"))
         return
     u = unit_name(c) or ("in" if c in ("in", "in.") else None)  # \text{ in}: inches only inside \text
     if u is not None and not (len(c) == 1 and c.isupper() and c not in "LNJWVK"):  # \text{ N}: newtons

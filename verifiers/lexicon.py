@@ -215,7 +215,7 @@ _NOT_NOUNS = frozenset(
     millionths billionths percents others extras tens ones twos threes fours fives sixes sevens eights nines
     perhaps always sometimes besides towards afterwards whereas yes its has was does goes his hers ours yours
     theirs this thus plus minus less unless regardless nevertheless various obvious previous numerous
-    powers degrees radians grams inches feet units""".split()
+    powers degrees radians grams inches feet units oops whoops""".split()
 )
 
 _PLURAL = re.compile(r"[a-z]{3,}s")
@@ -387,7 +387,7 @@ QUALIFIER_CUES = frozenset(
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
-    backward backwards leftward rightward far""".split()
+    backward backwards leftward rightward far unverified unconfirmed unchecked untested""".split()
 )
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
@@ -410,7 +410,10 @@ LEAD_CUES = frozenset(
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente
     quasi circa não talvez provavelmente quase cerca не нет никогда может возможно вероятно почти около
     примерно неверно không khoảng नहीं लगभग शायद सकता सकती सकते गलत belki değil yaklaşık galiba sanırım herhalde
-    olabilir yanlış bukan tidak mungkin sekitar kira-kira salah sai""".split()
+    olabilir yanlış bukan tidak mungkin sekitar kira-kira salah sai eventuell vermutlich womöglich knapp kaum
+    larger bigger past short shy north south excess upward pushing nigh somewhere neighborhood neighbourhood
+    perchance mayhaps guesstimated capped limited prima facie factorial complement coprime
+    schätzungsweise quasiment mucho massimo massima supongo кажется наверное może lẽ ربما kanske inte ίσως""".split()
 )
 #: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
 CJK_CUES = (
@@ -465,6 +468,13 @@ CJK_CUES = (
     "違",
     "吗",
     "吧",
+    "好像",
+    "近",
+    "かな",
+    "未満",
+    "같",
+    "미만",
+    "이상",
 )
 #: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
 #: bound = 5", "Guess:", "Draft:")
@@ -474,7 +484,8 @@ LABEL_CUES = frozenset(
     candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
     around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
     placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
-    alleged speculative questionable dubious disputed guessed""".split()
+    alleged speculative questionable dubious disputed guessed guessing limb scratchpad lemma sub-answer subanswer
+    template""".split()
 )
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)
@@ -484,6 +495,14 @@ RETRACTION_CUES = frozenset(
     """not never cannot nope doubt doubts doubtful false untrue wrong wrongly incorrect incorrectly mistake mistaken
     mistakenly unlikely previously initially earlier formerly originally rejected discarded guess guessed hypothesis
     conjecture whether first no non não nicht kein keine pas n'est не нет không bukan tidak değil नहीं""".split()
+)
+#: words that make the clause before an answer a belief, a report of someone else's answer or a disowning frame
+#: rather than a commitment ("I suspect the answer is", "Chances are the answer is", "I deny that the answer is",
+#: "It's a myth that the answer is", "Some might say", "ChatGPT says"); read like the retraction cues
+ATTRIBUTION_CUES = frozenset(
+    """suspect suspects suspected reckon reckons hunch gut bet betting wager chances myth deny denies denied disagree
+    disagrees refuse refuses unclear unknown nobody naive naively supposedly allegedly reportedly rumored rumoured
+    might says chatgpt glance supongo кажется lẽ""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())

@@ -20,6 +20,7 @@ the value a :class:`Bad` (so "2 more" is not 2). Case is kept. Nothing here impo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -38,6 +39,7 @@ from rlvr.verifiers.lexicon import (
     TEXT_WORDS,
     adjective_ok,
     count_noun,
+    cue_words,
     number_words,
 )
 from rlvr.verifiers.normalize import Num, merge_thousands, number_value
@@ -171,6 +173,12 @@ def check_caps(s: str) -> None:
         raise AnswerTooComplex(f"answer nests {peak} brackets deep, above the cap of {MAX_NESTING}")
 
 
+#: a value written with an asymmetric uncertainty, ``5^{+1}_{-1}`` or ``5_{-1}^{+1}``
+_UNCERTAINTY = re.compile(
+    r"\^[ \t]*+\{[ \t]*+\+[^{}]{0,40}+\}[ \t]*+_[ \t]*+\{[ \t]*+-|_[ \t]*+\{[ \t]*+-[^{}]{0,40}+\}[ \t]*+\^[ \t]*+\{[ \t]*+\+"
+)
+
+
 @lru_cache(maxsize=8192)
 def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
     """An extracted answer (one or several parts, math-mode LaTeX or ``mode="text"`` prose) as a structure."""
@@ -181,6 +189,9 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
         check_caps(p)
         latex = prose_to_latex(p) if mode == "text" else p
         check_caps(latex)
+        if _UNCERTAINTY.search(latex):  # 5^{+1}_{-1}: a value with an asymmetric uncertainty, a range
+            nodes.append(Text(" ".join(latex.split())))
+            continue
         nodes.append(parse_tokens(lex(latex)))
     if len(nodes) == 1:
         return nodes[0]
@@ -872,7 +883,10 @@ def _atomic(t: list[Tok]) -> Node:
         rest = _trim(n[3:])
         if ("op", "?") in rest:
             return Bad(render(t))  # "(C)?": a question
-        return Choice(n[1][1], parse_tokens(rest) if rest else None)
+        value = parse_tokens(rest) if rest else None
+        if isinstance(value, Text) and cue_words(value.text.split()):
+            return Bad(render(t))  # "(C) (maybe)": the letter with a hedge
+        return Choice(n[1][1], value)
     if len(n) > 2 and n[0][0] == "sym" and n[0][1] in "ABCDEFGHIJ" and n[1] in (("op", ")"), ("op", ".")):
         rest = _trim(n[2:])  # "B) 12", "B. 12": an option's letter, then its value
         return Choice(n[0][1], parse_tokens(rest) if rest else None)
