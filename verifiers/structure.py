@@ -29,16 +29,19 @@ from rlvr.verifiers.lexer import LEADING_UNITS, Tok, lex, prose_to_latex, render
 from rlvr.verifiers.lexicon import (
     AND_WORDS,
     APPROX_WORDS,
+    CLOSING_REMARKS,
     FILLERS,
     LABEL_CUES,
     MULTIPLIERS,
     NEGATION_CUES,
     NEUTRAL_TRAILING,
     OR_WORDS,
+    ROUNDED_TO_NEAREST,
     TEXT_WORDS,
     adjective_ok,
     count_noun,
     number_words,
+    unit_name,
 )
 from rlvr.verifiers.normalize import Num, merge_thousands, number_value
 
@@ -333,6 +336,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     inner_env = _layout_environment(t)
     if inner_env is not None:
         return parse_tokens(inner_env)
+    t = _arithmetic_arrows(t)
     node = _connectives(t)
     if node is not None:
         return node
@@ -343,6 +347,29 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+_ARROWS = frozenset({("cmd", "to"), ("cmd", "Rightarrow"), ("cmd", "implies"), ("cmd", "Longrightarrow")})
+_ARROWS |= {("op", "→"), ("op", "⇒"), ("op", "⟶"), ("op", "⟹")}
+_ARITHMETIC = frozenset({"num", "ws"})
+
+
+def _arithmetic_arrows(t: list[Tok]) -> list[Tok]:
+    """``16 + 7 \\to 23``, ``16+7 ⇒ 23``: an arrow between numbers and arithmetic (no letters, no other
+    relation) reads as ``=``, a chain of results; an arrow next to a letter (a limit, a map) stays as written."""
+    if not any(x in _ARROWS for x in t):
+        return t
+    ok = all(
+        x in _ARROWS
+        or x[0] in _ARITHMETIC
+        or x[0] == "op"
+        and x[1] in "+-*/()."
+        or x in (("cmd", "times"), ("cmd", "cdot"), ("cmd", "div"))
+        for x in t
+    )
+    if not ok or t[0] in _ARROWS or t[-1] in _ARROWS:
+        return t
+    return [("op", "=") if x in _ARROWS else x for x in t]
 
 
 _LAYOUT_ENVS = frozenset({"aligned", "align", "alignat", "gathered", "gather", "split", "equation", "eqnarray"})
@@ -818,6 +845,11 @@ def _atomic(t: list[Tok]) -> Node:
     # sets
     inner = _outer(n, ("op", "\\{"), ("op", "\\}"))
     if inner is not None:
+        body = _nonws(inner)
+        if len(body) > 2 and body[0][0] == "sym" and body[1] in (("op", ":"), ("op", "|")):
+            cond = parse_tokens(body[2:])  # set-builder \{x : 1 \le x < 2\}, \{x \mid x \ge 1\}: the condition's set
+            if isinstance(cond, Intervals) and cond.var in (None, body[0][1]):
+                return cond
         items = [_trim(p) for p in _split(inner, _comma)[0]]
         return Coll("set", tuple(parse_tokens(p) for p in items if p))
     if n in ([("cmd", "emptyset")], [("op", "\\{"), ("op", "\\}")]):
@@ -1058,6 +1090,22 @@ _TEXT_SYNONYMS = {
     "all reals": "all real numbers",
     "all real x": "all real numbers",
     "every real number": "all real numbers",
+    # yes and no in other words and languages
+    "yeah": "yes",
+    "yep": "yes",
+    "yup": "yes",
+    "oui": "yes",
+    "ja": "yes",
+    "sí": "yes",
+    "是": "yes",
+    "是的": "yes",
+    "はい": "yes",
+    "nope": "no",
+    "nah": "no",
+    "non": "no",
+    "nein": "no",
+    "不是": "no",
+    "いいえ": "no",
 }
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
@@ -1116,6 +1164,15 @@ def _scalar(t: list[Tok]) -> Node:
         if w and len(t) > w:  # "1.4142 approx."
             t = _trim(t[: len(t) - w])
             approx = changed = True
+            continue
+        remark = _closing_remark(t)
+        if remark is not None:
+            cut, kind = remark
+            if kind and unit not in (None, kind):
+                return Bad(render(t))
+            t = _trim(t[:cut])
+            unit = kind or unit
+            changed = True
             continue
         last = t[-1]
         if last[0] == "unit" and unit in (None, last[1]) or (last[0] != "unit" and _unit_power(t) is not None):
@@ -1227,6 +1284,47 @@ def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
     return None
 
 
+def _closing_remark(t: list[Tok]) -> tuple[int, str] | None:
+    """A remark closing a value that leaves it as it is: ``( … )`` or ``- …`` holding only the words of a
+    :data:`CLOSING_REMARKS` phrase ("final", "rounded up", "rounded to the nearest whole number") or of a unit
+    (``18 (dollars)``, ``2125 (dollars per week)``); "(approximately)" is no such remark. Returns where the remark
+    starts and the unit it adds (``""``: none); ``None`` when ``t`` ends otherwise."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+    if len(idx) < 3:
+        return None
+    if t[idx[-1]] == ("op", ")"):
+        inner_end = idx[-1]
+        opens = [i for i in idx[:-1] if t[i][0] == "op" and t[i][1] in "()"]
+        if not opens or t[opens[-1]] != ("op", "("):
+            return None
+        start = opens[-1]
+    else:
+        dashes = [i for i in idx if t[i] in (("op", "-"), ("cmd", "mdash"), ("cmd", "ndash"))]
+        if not dashes:
+            return None
+        start, inner_end = dashes[-1], len(t)
+    words: list[str] = []
+    glued = False  # inside a run of letters (math mode spells ``dollars`` as symbols)
+    for kind, val in t[start + 1 : inner_end]:
+        if kind not in ("word", "ws", "unit", "sym") or start == idx[0] or kind == "sym" and t[start] != ("op", "("):
+            return None
+        if kind == "sym" and glued:
+            words[-1] += val
+        elif kind != "ws":
+            words.append(val.lower())
+        glued = kind == "sym"
+    if not words:
+        return None
+    inner = [x for x in t[start + 1 : inner_end] if x[0] != "ws"]
+    if len(inner) == 1 and inner[0][0] == "unit" and t[start] == ("op", "("):
+        return start, inner[0][1]  # 18 (dollars) in prose: the unit already read
+    phrase = " ".join(w.rstrip(".") for w in words)
+    if phrase in CLOSING_REMARKS or words[:4] == list(ROUNDED_TO_NEAREST) and 5 <= len(words) <= 7:
+        return start, ""
+    unit = unit_name(phrase) if t[start] == ("op", "(") and len(phrase) > 1 else None  # 5 (s) may be a product
+    return (start, unit) if unit is not None else None
+
+
 def _leading_words(t: list[Tok], phrases: tuple[str, ...]) -> int:
     """How many tokens at the start of ``t`` spell one of ``phrases`` (0 if none)."""
     for ph in phrases:
@@ -1267,12 +1365,17 @@ def _trailing_words(t: list[Tok], phrases: tuple[str, ...]) -> int:
 def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
     """``1011_2``, ``A3_{16}``, ``(1011)_2``: (base, digit string, tokens of the digits); no base → (None, None, t)."""
     n = _nonws(t)
+    words = [v.lower() for k, v in n[-3:-1] if k == "word"]
+    if len(n) >= 4 and n[-1][0] == "num" and words == ["in", "base"]:
+        n = [*n[:-3], ("op", "_"), n[-1]]  # 1011 in base 2: the subscript in words
     if "_" not in [v for k, v in n if k == "op"]:
         return None, None, t
     k = [i for i, x in enumerate(n) if x == ("op", "_")][-1]
     head, sub = n[:k], n[k + 1 :]
     if sub and sub[0] == ("op", "{") and sub[-1] == ("op", "}"):
         sub = sub[1:-1]
+    if len(sub) == 2 and sub[0][0] == "word" and sub[0][1].lower() == "base":  # 1011_{\text{base } 2}
+        sub = sub[1:]
     if len(sub) == 3 and sub[0] == ("op", "(") and sub[2] == ("op", ")"):  # 1011_{(2)}
         sub = sub[1:2]
     if len(sub) == 1 and sub[0][0] == "word" and number_words(sub[0][1]) is not None:  # 1011_{\text{two}}

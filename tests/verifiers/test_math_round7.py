@@ -1,0 +1,336 @@
+"""Seventh round, false fails: correct answers in common styles that the grader rejected
+(``benchmarks/data/math_redteam5.jsonl`` and the older corpora, checked row by row by ``test_math_corpora.py``).
+Per mechanism, our own cases in both directions: the correct style passes, the nearby wrong answer still fails."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rlvr.verifiers import lexer
+from rlvr.verifiers.extract import extract
+from rlvr.verifiers.lexer import lex
+
+sys.path.insert(0, str(Path(__file__).parent))
+from redteam import judge  # noqa: E402
+
+
+def test_equal_by_definition_states_the_value() -> None:
+    judge(
+        [
+            (r"So $y \coloneqq 7$.", "7", True),
+            (r"So $y \coloneq 7$.", "7", True),
+            (r"So $y \triangleq 7$.", "7", True),
+            (r"So $y \doteq 7$.", "7", True),
+            ("So $y ≜ 7$.", "7", True),
+            ("So $y ≔ 7$.", "7", True),
+            (r"\boxed{y \overset{\text{def}}{=} 7}", "7", True),
+            (r"\boxed{y \stackrel{\triangle}{=} 7}", "7", True),
+            (r"\boxed{y \simeq 7.0}", "7", True),  # about 7, compared as written
+            (r"So $y \coloneqq 7$.", "8", False),
+            (r"\boxed{y \overset{\text{def}}{=} 7}", "8", False),
+            (r"\boxed{y \overset{?}{=} 7}", "7", False),  # a question over the sign is no definition
+            (r"\boxed{y \simeq 7}", "8", False),
+        ]
+    )
+
+
+def test_digit_groups_with_an_apostrophe_or_underscore() -> None:
+    judge(
+        [
+            ("The answer is 250'000.", "250000", True),
+            ("The answer is 1'250'000.", "1250000", True),
+            (r"\boxed{250\_000}", "250000", True),
+            ("#### 250_000", "250000", True),
+            ("The answer is 250'000.", "25000", False),
+            ("The answer is 250'00.", "25000", False),  # not groups of three
+            (r"\boxed{250 000}", "250000", False),  # a plain space is spacing, not a group mark
+            (r"\boxed{1 \quad 200}", "1200", False),
+        ]
+    )
+
+
+def test_scientific_notation_with_an_ascii_times_or_a_spaced_e() -> None:
+    judge(
+        [
+            (r"\boxed{3 x 10^4}", "30000", True),
+            (r"\boxed{3x10^4}", "30000", True),
+            (r"\boxed{3*10^{4}}", "30000", True),
+            (r"\boxed{2.5 X 10^{-2}}", "0.025", True),
+            (r"\boxed{4.5 E-4}", "0.00045", True),
+            (r"\boxed{4.5\mathrm{e}{-4}}", "0.00045", True),
+            (r"\boxed{4.5\text{E}4}", "45000", True),
+            (r"\boxed{3 x 10^4}", "3000", False),
+            (r"\boxed{3*10^4}", "30004", False),
+            (r"\boxed{4.5 E-4}", "0.0045", False),
+            (r"\boxed{4.5\mathrm{e}{-4}}", "0.0045", False),
+        ],
+        answer_form="number",
+    )
+
+
+def test_degree_signs_celsius_and_per_mille() -> None:
+    judge(
+        [
+            (r"\boxed{45\textdegree}", r"45^\circ", True),
+            (r"\boxed{\ang{45}}", r"45^\circ", True),
+            (r"\boxed{20^{\circ}\text{C}}", "20", True),
+            (r"\boxed{20 \, ^\circ \mathrm{C}}", r"20^\circ\mathrm{C}", True),
+            ("The temperature is -8°C.", "-8", True),
+            (r"\boxed{7‰}", r"0.7\%", True),
+            (r"\boxed{7‰}", "0.007", True),
+            (r"\boxed{45\textdegree}", r"50^\circ", False),
+            (r"\boxed{20^{\circ}\text{C}}", r"20^\circ\mathrm{F}", False),  # a different unit never matches
+            (r"\boxed{20 \, ^\circ \mathrm{C}}", "21", False),
+            (r"\boxed{7‰}", r"7\%", False),
+            (r"\boxed{7‰}", "0.07", False),
+        ]
+    )
+
+
+def test_a_base_written_in_words() -> None:
+    judge(
+        [
+            (r"\boxed{1101_{\text{base } 2}}", "1101_2", True),
+            (r"\boxed{1101 \text{ in base } 2}", "1101_2", True),
+            (r"\boxed{\overline{1101}_2}", "1101_2", True),
+            (r"\boxed{1101 \text{ in base } 2}", "1101_3", False),
+            (r"\boxed{1101 \text{ in base } 2}", "13", False),  # a missing base reads the digits in the other's
+            (r"\boxed{1201 \text{ in base } 2}", "1201_3", False),  # no such numeral
+            (r"\boxed{7} base 8", "7", False),  # words after a box, not a subscript
+        ]
+    )
+
+
+def test_a_closing_remark_after_the_value() -> None:
+    """A remark that endorses the value or says how it was rounded leaves it; one that qualifies it, an
+    approximation or another value does not."""
+    judge(
+        [
+            ("So the answer is 9 (final).", "9", True),
+            ("The answer is 9 — final.", "9", True),
+            ("The answer is 9, exactly.", "9", True),
+            ("#### 9 (rounded)", "9", True),
+            (r"\boxed{9}\text{ (rounded down)}", "9", True),
+            (r"\boxed{9}\text{ (rounded to the nearest dollar)}", "9", True),
+            ("\\boxed{9}\n\n(Answer verified.)", "9", True),
+            ("\\boxed{9}\n\nConfidence: very high", "9", True),
+            ("So the answer is 9 (final).", "8", False),
+            ("So the answer is 9 (not final).", "9", False),
+            ("#### 9 (approximately)", "9", False),
+            ("#### 9 (or 10)", "9", False),
+            ("#### 9 (in thousands)", "9", False),
+            (r"\boxed{9}\text{ (rounded to 10)}", "9", False),
+            ("The answer is 9, or 10, exactly.", "9", False),
+            ("\\boxed{9}\n\nConfidence: low", "9", False),
+            ("\\boxed{9}\n\n(not verified)", "9", False),
+        ]
+    )
+
+
+def test_a_unit_in_parentheses() -> None:
+    judge(
+        [
+            ("The answer is 42 (dollars).", "42", True),
+            ("#### 42 (dollars per week)", "42", True),
+            ("Answer: 42 (cm)", r"42 \text{ cm}", True),
+            (r"\boxed{42}", "42 (dollars)", True),  # the same reading for a reference
+            ("Answer: 42 (cm)", r"42 \text{ m}", False),
+            ("The answer is 42 (dollars).", "43", False),
+            (r"\boxed{42 (s)}", "42", False),  # one letter in math: a product, not a unit
+        ],
+        answer_form="number",
+    )
+
+
+def test_a_number_in_words_in_a_last_sentence() -> None:
+    judge(
+        [
+            ("Seven people can fit.", "7", True),
+            ("A total of seven people can fit.", "7", True),
+            ("The result: seven.", "7", True),
+            ("three and a half", "3.5", True),
+            ("half a dozen", "6", True),
+            ("around seven", "7", True),
+            ("Zero people can fit.", "0", True),
+            ("Seven people can fit.", "8", False),
+            ("seven or eight", "7", False),
+            ("not seven", "7", False),
+            ("Seven people probably fit.", "7", False),
+            ("half a dozen", "12", False),
+            ("three and a half", "3", False),
+        ]
+    )
+
+
+def test_yes_and_no_in_other_words() -> None:
+    judge(
+        [
+            ("Yup.", r"\text{Yes}", True),
+            ("Yeah!", r"\text{Yes}", True),
+            ("Oui.", r"\text{Yes}", True),
+            ("Ja.", r"\text{Yes}", True),
+            ("是的。", r"\text{Yes}", True),
+            ("Nah.", r"\text{No}", True),
+            ("Nein.", r"\text{No}", True),
+            ("Yup.", r"\text{No}", False),
+            ("Nein.", r"\text{Yes}", False),
+            ("不是。", r"\text{Yes}", False),
+        ]
+    )
+
+
+def test_a_choice_letter_that_concludes_the_last_line() -> None:
+    judge(
+        [
+            ("I'd go with B.", "B", True),
+            ("A, C and D fail, leaving B.", "B", True),
+            ("A, C, D are wrong. Hence B.", "B", True),
+            ("故选 B。", "B", True),
+            ("Ⓑ", "B", True),
+            ("The answer is B, not D.", "B", True),
+            ("I'd go with D.", "B", False),
+            ("So maybe B.", "B", False),
+            ("Hence B or D.", "B", False),
+            ("So not B.", "B", False),
+            ("Ⓓ", "B", False),
+            ("The answer is D, not B.", "B", False),
+        ]
+    )
+
+
+def test_finite_sets_and_degenerate_intervals() -> None:
+    judge(
+        [
+            (r"\boxed{\{3\} \cup \{4\}}", r"\{3,4\}", True),
+            (r"\boxed{[3,3] \cup [4,4]}", r"\{3,4\}", True),
+            (r"\boxed{[7, 7]}", "7", True),
+            (r"\boxed{7 \le x \le 7}", "7", True),
+            (r"\boxed{\{3\} \cup \{5\}}", r"\{3,4\}", False),
+            (r"\boxed{[7, 8]}", "7", False),
+            (r"\boxed{7}", "[7, 8]", False),
+            (r"\boxed{(7, 7)}", "7", False),
+            (r"\boxed{\{3, 4\}}", "[3, 4]", False),
+        ]
+    )
+
+
+def test_set_builder_notation() -> None:
+    judge(
+        [
+            (r"\boxed{\{x : 2 \le x < 5\}}", "[2,5)", True),
+            (r"\boxed{\{t \mid t > 2\}}", r"(2,\infty)", True),
+            (r"\boxed{\{x : x \ge 2\}}", r"[2,\infty)", True),
+            (r"\boxed{\{x : 2 \le x \le 5\}}", "[2,5)", False),
+            (r"\boxed{\{t \mid t \ge 2\}}", r"(2,\infty)", False),
+            (r"\boxed{\{y : x \ge 2\}}", r"[2,\infty)", False),  # the condition is not on its variable
+        ]
+    )
+
+
+def test_y_and_f_of_x_name_the_same_graph() -> None:
+    judge(
+        [
+            (r"\boxed{g(x) = 3x - 2}", "y = 3x - 2", True),
+            (r"\boxed{y = x^2}", "f(x) = x^2", True),
+            (r"\boxed{g(x) = 3x - 2}", "y = 3x + 2", False),
+            (r"\boxed{y = t^2}", "f(t) = t^2", False),  # y is a function of x, not of t
+            (r"\boxed{z = x^2}", "f(x) = x^2", False),
+        ]
+    )
+
+
+def test_an_arrow_between_arithmetic_and_its_result() -> None:
+    judge(
+        [
+            (r"12 + 9 \to 21", "21", True),
+            ("12+9 ⇒ 21", "21", True),
+            (r"\boxed{12 \times 2 \Rightarrow 24}", "24", True),
+            (r"12 + 9 \to 22", "21", False),
+            (r"12 + 9 \to 22", "22", False),  # a false step states nothing
+            (r"\boxed{x \to 21}", "21", False),  # a limit or a map, not a result
+        ],
+        answer_form="number",
+    )
+
+
+def test_a_unit_to_the_power_minus_one() -> None:
+    judge(
+        [
+            (r"\boxed{9 \text{ m s}^{-1}}", r"9 \text{ m/s}", True),
+            (r"\boxed{9\,\text{ms}^{-1}}", r"9 \text{ m/s}", True),
+            (r"\boxed{9\,\mathrm{m\,s^{-1}}}", r"9 \text{ m/s}", True),
+            (r"\boxed{9 \text{ km h}^{-1}}", r"9 \text{ km/h}", True),
+            (r"\boxed{9 \text{ cms}}", r"9 \text{ cm}", True),
+            (r"\boxed{9 \text{ km h}^{-1}}", r"9 \text{ m/s}", False),
+            (r"\boxed{9 \text{ m s}^{-1}}", r"10 \text{ m/s}", False),
+            (r"\boxed{9 \text{ cms}}", r"9 \text{ m}", False),
+        ]
+    )
+
+
+def test_markdown_italics_around_the_answer() -> None:
+    judge(
+        [
+            ("The answer is *12*.", "12", True),
+            ("**Answer:** *12*", "12", True),
+            ("The answer is 12*.", "12", False),  # a footnote mark
+            ("The answer is *12*.", "13", False),
+        ]
+    )
+
+
+MB = 1_000_000
+#: 1 MB of whitespace or repetition at every anchor the round-7 patterns added
+HOSTILE = {
+    "grouped": "1" + "'000" * 250_000 + "'",
+    "grouped_underscore": "1" + "_000" * 250_000 + "x",
+    "ascii_sci_ws": "5" + " " * MB + "x 10^3",
+    "spaced_e": "1.2" + " " * MB + "E-3",
+    "mathrm_e": "1.2\\mathrm{e}" + " " * MB + "{-3}",
+    "per_unit": "5 \\text{m" + " " * MB + "s}^{-1}",
+    "def_equals": "x \\overset{" + " " * MB + "\\text{def}}{=} 5",
+    "ang": "\\ang{" + "3" * MB,
+    "permille": "5" + " " * MB + "‰",
+    "barred_base": "\\overline{" + "1" * MB + "}_2",
+}
+#: the same for extraction
+HOSTILE_TEXT = {
+    "choice_ws": "So" + " " * MB + "C.",
+    "choice_parens": "So " + "(" * MB + "C.",
+    "spelled_numbers": "five " * 200_000,
+    "spelled_hyphens": "twenty-" * 140_000 + "three",
+    "italics": "The answer is *" + " " * MB + "5*.",
+    "confidence_ws": "\\boxed{5}\n\nConfidence:" + " " * MB + "high",
+    "closing_line": "\\boxed{5}\n\n(" + "(" * MB + "verified)",
+    "unit_paren": "The answer is 18 (" + "dollars " * 120_000 + ")",
+}
+
+
+@pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_linear_time_lexing_hostile_input(text: str) -> None:
+    t0 = time.process_time()  # CPU time: the machine may be shared
+    lex(text)
+    assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize("name", ["_PER_UNIT", "_DEF_EQUALS", "_SPACED_E", "_ASCII_SCI", "_ANG", "_BARRED_BASE"])
+def test_linear_time_of_the_new_patterns_on_repetition(name: str) -> None:
+    """Each pattern on its own, over 1 MB of near-matches (lexing such text is capped at 1,000 characters)."""
+    pattern = getattr(lexer, name)
+    text = "\\text{m s" * 100_000 + "\\overset{\\text{def}" * 50_000 + "1.2 E" * 100_000 + "5 x 10" * 100_000
+    text += "\\ang{3" * 100_000 + "\\overline{1" * 100_000
+    t0 = time.process_time()
+    pattern.sub("", text)
+    assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize("text", list(HOSTILE_TEXT.values()), ids=list(HOSTILE_TEXT))
+def test_linear_time_extracting_hostile_input(text: str) -> None:
+    t0 = time.process_time()
+    extract(text)
+    extract(text, choices=True)
+    assert time.process_time() - t0 < 1.0
