@@ -211,6 +211,8 @@ class _Matcher:
                 if isinstance(g, Equation):
                     return self._labelled_equations(p, g)
                 return self.match(p.values[0], g)
+            if isinstance(g, Coll) and g.kind == "set" and _indexed_roots(p.labels):
+                return self._unordered(list(p.values), list(g.items))  # x_1 = 1, x_2 = 2 against {1, 2}
             vec = _vector(g)
             return vec is not None and self._ordered(list(p.values), vec)
         assert isinstance(g, Labelled)
@@ -621,6 +623,19 @@ def _digits_value(digits: str, base: int) -> int | None:
 
 
 _FUNCTION_LABEL = re.compile(r"([A-Za-z]+)\(([a-z])\)")
+
+
+_INDEXED = re.compile(r"([A-Za-z])_\{?+(\d{1,2}+)\}?+")
+
+
+def _indexed_roots(labels: tuple[str, ...]) -> bool:
+    """Labels ``x_1, x_2, …`` of one letter with different indices: the roots of one equation, a set."""
+    found = [_INDEXED.fullmatch(lb.replace(" ", "")) for lb in labels]
+    return (
+        all(found)
+        and len({m.group(1) for m in found if m}) == 1
+        and len({m.group(2) for m in found if m}) == len(labels)
+    )
 
 
 def _graph_labels(a: str, b: str) -> bool:

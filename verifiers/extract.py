@@ -810,17 +810,27 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
 
 
 _SPELLED_WORD = re.compile(r"[A-Za-z]++(?:-[A-Za-z]++)*+")
+#: a line that opens with "none", "nobody" or "no one" and goes on ("Nobody can fit."), or that is only "no" and a
+#: count noun ("no apples"): a count of zero (a lone "none" is the text answer, "nothing" no answer)
+_NOBODY = re.compile(
+    r"(?i)[ \t*_]*+(none|nobody|no[ \t-]one)(?=[ \t]++[a-z])(?![ \t]++(?:of|else|but|except)\b)"
+    r"|[ \t*_]*+no[ \t]++([a-z]++)(?=[ \t.!*_]*+$)"
+)
 
 
 def _spelled_out(text: str) -> str | None:
     """The last line with its numbers in words written as digits ("Five people can fit." → "5 people can fit.",
     "two and a half" → "5/2"); ``None`` when it holds a digit or no number in words."""
-    from rlvr.verifiers.lexicon import number_words, spelled_number_word
+    from rlvr.verifiers.lexicon import count_noun, number_words, spelled_number_word
 
     tail = text[-300:].rstrip()
     line = tail[tail.rfind("\n") + 1 :]
     if not line.strip() or any(c.isdigit() for c in line):
         return None
+    nobody = _NOBODY.match(line)
+    if nobody is not None and (nobody.group(1) or count_noun(nobody.group(2)) is not None):
+        cut = nobody.end(1) if nobody.group(1) else nobody.start(2)  # "Nobody can fit.", "no apples"
+        return text[: len(text) - len(tail)] + tail[: len(tail) - len(line)] + "0 " + line[cut:].lstrip()
     found = list(_SPELLED_WORD.finditer(line))
     out, pos, k, changed = [], 0, 0, False
     while k < len(found):
@@ -2401,6 +2411,8 @@ def _isolate_value(s: str) -> str:
         end += 1
     if end is not None and s[end : end + 1] == ")" and s.count("(", 0, end) > s.count(")", 0, end):
         end += 1  # "18 (dollars)": the parenthesis the unit sits in closes with it
+    if end is not None and s.count("(", 0, end) > s.count(")", 0, end):
+        return s  # "5 (that is, five)": never cut inside a parenthesis
     if end is not None and DECIMAL_READING.match(masked[end:]):
         return s[:end].strip()  # "5 in base 10"
     if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):

@@ -815,6 +815,14 @@ def _post(toks: list[Tok]) -> list[Tok]:
             )
             if len(run) >= 2 and bounded:
                 low = run.lower()
+                if before == ("word", "per") and unit_name(run) is not None:  # 18 dollars per day
+                    out.append(("unit", unit_name(run) or run))
+                    i = j
+                    continue
+                if low == "per" and before is not None and before[0] == "unit":
+                    out.append(("word", "per"))
+                    i = j
+                    continue
                 if before is not None and before[0] in ("num", "sci") and run in MATH_MODE_UNITS:
                     out.append(("unit", unit_name(run) or run))
                     i = j

@@ -433,16 +433,20 @@ def _parenthetical(t: list[Tok]) -> Node | None:
             if depth == 0:
                 break
         k -= 1
+    if k > 0 and n[k + 1 : k + 5] == [("sym", "i"), ("op", "."), ("sym", "e"), ("op", ".")]:
+        n = [*n[: k + 1], ("word", "i.e."), *n[k + 5 :]]  # "(i.e., twenty-three)" lexed in math mode
     if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word":
         return None
     if all(x[0] == "word" for x in n[k + 1 : -1]):  # 5 (five): a restatement in words
         value = number_words(" ".join(x[1] for x in n[k + 1 : -1]))
         if value is not None:
             return Coll("or", (parse_tokens(n[:k]), _scalar_of(value)))
-    if n[k + 1][1].lower().rstrip(".") not in _ALT_OPENERS:
-        return None
     word = n[k + 1][1].lower().rstrip(".")
     inner = n[k + 2 : -1]
+    if word == "that" and inner[:1] and inner[0][0] == "word" and inner[0][1].lower() == "is":
+        word, inner = "that is", inner[1:]  # "(that is, five)"
+    if word not in _ALT_OPENERS:
+        return None
     if word in ("i.e", "ie") and inner[:1] == [("op", ".")]:
         inner = inner[1:]
     if inner[:1] == [("op", ",")]:  # "(i.e., twenty-three)"
@@ -822,6 +826,9 @@ def _atomic(t: list[Tok]) -> Node:
     # environments: matrices
     if n[0][0] == "begin" and n[-1][0] == "end" and n[0][1] == n[-1][1] and _closes_at_end(n):
         return _matrix(n[0][1], t[1:-1]) or Bad(render(t))
+    power = _matrix_power(n)
+    if power is not None:  # \begin{pmatrix}…\end{pmatrix}^T, …^{-1}
+        return power
     # \pm
     pm_parts, pm_seps = _split(t, lambda tok: tok in (("cmd", "pm"), ("cmd", "mp")))
     if len(pm_seps) == 1:
@@ -984,9 +991,78 @@ def _interval_piece(n: list[Tok]) -> list[Interval] | None:
     return [Interval(lo, hi, lo_c, hi_c)]
 
 
-def _matrix(env: str, body: list[Tok]) -> Matrix | None:
+def _numeric_cells(m: Matrix) -> list[list[Fraction]] | None:
+    """The cells of a square matrix of plain numbers (at most 6 × 6), else ``None``."""
+    if len(m.rows) > 6 or any(len(r) != len(m.rows) for r in m.rows):
+        return None
+    cells = [[c.num.value if isinstance(c, Scalar) and c.num and c.unit is None else None for c in r] for r in m.rows]
+    return None if any(c is None for r in cells for c in r) else cells  # type: ignore[return-value]
+
+
+def _inverse(a: list[list[Fraction]]) -> list[list[Fraction]] | None:
+    """The exact inverse by Gauss–Jordan elimination; ``None`` when singular."""
+    k = len(a)
+    m = [row[:] + [Fraction(int(i == j)) for j in range(k)] for i, row in enumerate(a)]
+    for col in range(k):
+        piv = next((r for r in range(col, k) if m[r][col] != 0), None)
+        if piv is None:
+            return None
+        m[col], m[piv] = m[piv], m[col]
+        p = m[col][col]
+        m[col] = [x / p for x in m[col]]
+        for r in range(k):
+            if r != col and m[r][col] != 0:
+                f = m[r][col]
+                m[r] = [x - f * y for x, y in zip(m[r], m[col])]
+    return [row[k:] for row in m]
+
+
+def _determinant(a: list[list[Fraction]]) -> Fraction:
+    k, det = len(a), Fraction(1)
+    m = [row[:] for row in a]
+    for col in range(k):
+        piv = next((r for r in range(col, k) if m[r][col] != 0), None)
+        if piv is None:
+            return Fraction(0)
+        if piv != col:
+            m[col], m[piv] = m[piv], m[col]
+            det = -det
+        det *= m[col][col]
+        for r in range(col + 1, k):
+            f = m[r][col] / m[col][col]
+            m[r] = [x - f * y for x, y in zip(m[r], m[col])]
+    return det
+
+
+def _matrix_power(n: list[Tok]) -> Node | None:
+    """A matrix written out and transposed (``^T``, ``^{\\top}``, ``^\\intercal``) or inverted (``^{-1}``, numbers
+    only): the matrix it denotes."""
+    if n[0][0] != "begin" or ("op", "^") not in n:
+        return None
+    k = len(n) - 1 - n[::-1].index(("op", "^"))
+    exp = [x for x in n[k + 1 :] if x not in (("op", "{"), ("op", "}"))]
+    if k < 2 or n[k - 1] != ("end", n[0][1]) or not _closes_at_end(n[:k]):
+        return None
+    m = _matrix(n[0][1], n[1 : k - 1])
+    if not isinstance(m, Matrix):
+        return None
+    if exp in ([("sym", "T")], [("cmd", "top")], [("cmd", "intercal")]):
+        return Matrix(tuple(zip(*m.rows)))
+    if exp == [("op", "-"), ("num", "1")]:
+        cells = _numeric_cells(m)
+        inv = _inverse(cells) if cells is not None else None
+        if inv is not None:
+            return Matrix(tuple(tuple(_scalar_of(x) for x in row) for row in inv))
+    return None
+
+
+def _matrix(env: str, body: list[Tok]) -> Node | None:
     if env not in ("pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array"):
         return None
+    if env == "vmatrix":  # |…|: the determinant of a matrix of numbers
+        inner = _matrix("matrix", body)
+        cells = _numeric_cells(inner) if isinstance(inner, Matrix) else None
+        return _scalar_of(_determinant(cells)) if cells is not None else Bad(render(body))
     rows_t, _ = _split(body, lambda tok: tok == ("op", "\\\\"))
     rows: list[tuple[Node, ...]] = []
     for r in rows_t:
@@ -1026,6 +1102,8 @@ def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
     if suffix:
         return None
     sa, sb = _scalar(a), _scalar(b)
+    if len(na) == 1 and na[0][0] == "sym" and na[0][1] in "ABCDEFGHIJ" and isinstance(sb, Scalar) and sb.num:
+        return Choice(na[0][1], sb)  # "C: 12": an option and its value, like "C. 12"
     if isinstance(sa, Scalar) and isinstance(sb, Scalar):
         return Ratio(sa, sb)
     return None
@@ -1096,7 +1174,6 @@ _TEXT_SYNONYMS = {
     "yup": "yes",
     "oui": "yes",
     "ja": "yes",
-    "sí": "yes",
     "是": "yes",
     "是的": "yes",
     "はい": "yes",
@@ -1164,6 +1241,21 @@ def _scalar(t: list[Tok]) -> Node:
         if w and len(t) > w:  # "1.4142 approx."
             t = _trim(t[: len(t) - w])
             approx = changed = True
+            continue
+        idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+        if len(idx) >= 4 and t[idx[-1]][0] == "unit" and t[idx[-3]][0] == "unit" and unit is None:
+            per = t[idx[-2]]
+            if per[0] == "word" and per[1].lower() == "per" and "/" not in t[idx[-1]][1] + t[idx[-3]][1]:
+                unit = f"{t[idx[-3]][1]}/{t[idx[-1]][1]}"  # 18 dollars per day: a rate
+                t = _trim(t[: idx[-3]])
+                changed = True
+                continue
+        rate = _time_rate(t)
+        if rate is not None and (unit is None or "/" not in unit):
+            cut, per = rate  # "2 a day", "$18 each day", "2 times per day": a rate
+            unit = f"{unit or ''}/{per}"
+            t = _trim(t[:cut])
+            changed = True
             continue
         remark = _closing_remark(t)
         if remark is not None:
@@ -1266,6 +1358,8 @@ def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
         if len(n2) == 4 and n2[:2] == [("op", "^"), ("op", "{")] and n2[3] == ("op", "}"):
             if n2[2][0] == "word" and n2[2][1].lower() in ("th", "st", "nd", "rd"):
                 head = n[:-4]
+                if len(head) == 3 and head[0] == ("op", "{") and head[2] == ("op", "}"):
+                    head = head[1:2]  # {5}^{\text{th}}: a box's braces kept around the number
                 return head if len(head) == 1 and head[0][0] == "num" else t
         return t
     head = n[:-1]
@@ -1282,6 +1376,27 @@ def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
         if n[-2][1] in ("2", "3"):
             return f"{n[-5][1]}^{n[-2][1]}", idx[-5]
     return None
+
+
+_TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
+
+
+def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
+    """``… a day``, ``… each week``, ``… per hour``, ``… every day`` (after ``times`` too) closing a value: where
+    the rate words start and the time unit; ``None`` otherwise."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+    if len(idx) < 3 or t[idx[-1]][0] != "unit" or t[idx[-1]][1] not in _TIME_UNITS:
+        return None
+    per = t[idx[-2]]
+    if per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every"):
+        return None
+    start = idx[-2]
+    before = t[idx[-3]]
+    if before[0] == "word" and before[1].lower() == "times" and len(idx) >= 4:
+        start = idx[-3]  # "2 times per day": how often
+    if t[idx[0]][0] not in ("num", "unit", "op") or start == idx[0]:
+        return None
+    return start, t[idx[-1]][1]
 
 
 def _closing_remark(t: list[Tok]) -> tuple[int, str] | None:
