@@ -96,6 +96,7 @@ _MULTI_COPULA = (
     r"(?:(?:is|are|was|were|be|being)[ \t]+)?(?:equal|equivalent|identical)[ \t]+to|equals[ \t]+to"
     r"|(?:end|ends|ended|ending)[ \t]+up[ \t]+(?:with|being|at|as)|(?:are|is|was|were|be|am|get|gets|got)[ \t]+left"
     r"[ \t]+with|(?:add|adds|added)[ \t]+up[ \t]+to|(?:work|works|worked)[ \t]+out[ \t]+to"
+    r"|(?:is|are|lies|lie)[ \t]+(?:located[ \t]+)?at(?=[ \t]*+(?:\$|\\\(|\())"  # "The vertex is at $(2, 3)$"
 )
 _COPULA = re.compile(
     r"(?i)\b(?:"

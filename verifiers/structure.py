@@ -336,7 +336,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     inner_env = _layout_environment(t)
     if inner_env is not None:
         return parse_tokens(inner_env)
-    t = _arithmetic_arrows(t)
+    t = _arithmetic_arrows(_universal_quantifier(t))
     node = _connectives(t)
     if node is not None:
         return node
@@ -347,6 +347,28 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+def _universal_quantifier(t: list[Tok]) -> list[Tok]:
+    """``f(x) = x \\text{ for all } x``, ``x^2 \\text{ for every real } x``: "for all" a variable of the answer
+    closes it without changing it (``\\forall x`` too); anything else after "for" stays."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+    if len(idx) < 4 or t[idx[-1]][0] != "sym":
+        return t
+    var = t[idx[-1]]
+    k = len(idx) - 2
+    if t[idx[k]] == ("cmd", "forall"):
+        start = idx[k]
+    else:
+        if t[idx[k]][0] == "word" and t[idx[k]][1].lower() in ("real", "reals", "integer", "integers", "positive"):
+            k -= 1
+        if k < 2 or t[idx[k]][0] != "word" or t[idx[k]][1].lower() not in ("all", "every", "each", "any"):
+            return t
+        if t[idx[k - 1]] != ("word", "for"):
+            return t
+        start = idx[k - 1]
+    head = t[:start]
+    return _trim(head) if var in head else t
 
 
 _ARROWS = frozenset({("cmd", "to"), ("cmd", "Rightarrow"), ("cmd", "implies"), ("cmd", "Longrightarrow")})

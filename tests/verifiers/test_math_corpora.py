@@ -48,14 +48,14 @@ def test_red_team_findings_mostly_fixed() -> None:
     """The second red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 443
-    assert sum(bool(r.get("open")) for r in rows) <= 4
+    assert sum(bool(r.get("open")) for r in rows) <= 3
 
 
 def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 31
+    assert sum(bool(r.get("open")) for r in rows) <= 30
 
 
 def test_fourth_red_team_round_mostly_fixed() -> None:

@@ -373,6 +373,30 @@ def test_no_one_and_none_count_zero() -> None:
     )
 
 
+def test_a_point_stated_with_is_at() -> None:
+    judge(
+        [
+            (r"The vertex is at $\left(4, -1\right)$.", "(4,-1)", True),
+            ("The center lies at $(0, 2)$.", "(0,2)", True),
+            ("The vertex is at $(4, 1)$.", "(4,-1)", False),
+            ("The answer is at least $4$.", "4", False),  # "at" before a bound is no location
+        ]
+    )
+
+
+def test_for_all_a_variable_of_the_answer() -> None:
+    judge(
+        [
+            (r"\boxed{g(t) = 2t \text{ for all } t}", "g(t) = 2t", True),
+            (r"\boxed{g(t) = 2t \text{ for every real } t}", "g(t) = 2t", True),
+            (r"\boxed{g(t) = 2t \; \forall t}", "g(t) = 2t", True),
+            (r"\boxed{g(t) = 2t \text{ for all } t}", "g(t) = 3t", False),
+            (r"\boxed{g(t) = 2t \text{ for some } t}", "g(t) = 2t", False),
+            (r"\boxed{g(t) = 2t \text{ for all } s}", "g(t) = 2t", False),  # not a variable of the answer
+        ]
+    )
+
+
 def test_an_ordinal_on_a_box() -> None:
     judge(
         [
@@ -407,6 +431,9 @@ HOSTILE_TEXT = {
     "confidence_ws": "\\boxed{5}\n\nConfidence:" + " " * MB + "high",
     "closing_line": "\\boxed{5}\n\n(" + "(" * MB + "verified)",
     "unit_paren": "The answer is 18 (" + "dollars " * 120_000 + ")",
+    "is_at_ws": "The vertex is at" + " " * MB + "$(2, 3)$.",
+    "is_at_repeat": "It is at " * 110_000 + "(2, 3).",
+    "nobody_ws": "Nobody" + " " * MB + "can fit.",
 }
 
 
