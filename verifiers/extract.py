@@ -814,7 +814,7 @@ _SPELLED_WORD = re.compile(r"[A-Za-z]++(?:-[A-Za-z]++)*+")
 #: a line that opens with "none", "nobody" or "no one" and goes on ("Nobody can fit."), or that is only "no" and a
 #: count noun ("no apples"): a count of zero (a lone "none" is the text answer, "nothing" no answer)
 _NOBODY = re.compile(
-    r"(?i)[ \t*_]*+(none|nobody|no[ \t-]one)(?=[ \t]++[a-z])(?![ \t]++(?:of|else|but|except)\b)"
+    r"(?i)[ \t*_]*+(none|nobody|no[ \t-]one)(?=[ \t]++[a-z])(?![ \t]++(?:of|else|but|except|knows?|cares?|can[ \t]++(?:tell|say|know)|is[ \t]++sure)\b)"
     r"|[ \t*_]*+no[ \t]++([a-z]++)(?=[ \t.!*_]*+$)"
 )
 

@@ -367,6 +367,8 @@ def test_no_one_and_none_count_zero() -> None:
             ("no oranges were sold here", "0", False),  # "no" and a noun only as the whole line
             ("No idea.", "0", False),
             ("None of them, maybe one.", "0", False),
+            ("Nobody knows.", "0", False),  # a decline, not a count
+            ("No one can tell.", "0", False),
             ("none", "0", False),  # a lone "none" is the text answer none, "nothing" no answer
             ("nothing", "0", False),
         ]
