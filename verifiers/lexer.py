@@ -476,6 +476,8 @@ _PER_UNIT = re.compile(
     r"\\(?:text|mathrm|textrm)\{[ ]?+([A-Za-z]{1,3}+(?:(?:[ ]|\\,|\\ |\\cdot[ ]?+)[A-Za-z]{1,3}+)?+)"
     r"(?:[ ]?+\^[ ]?+\{[ ]?+-1[ ]?+\}[ ]?+\}|\}[ ]?+\^[ ]?+\{[ ]?+-1[ ]?+\})"
 )
+#: ``\text{lcm}(4, 6)``, ``\mathrm{gcd}(4, 6)``: a function written as upright text is that function
+_TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ ]?+\}(?=[ ]?+\()")
 #: ``\ang{30}`` (siunitx): an angle in degrees
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
 #: ``5‰``: per mille, read as the percentage it is (``0.5\%``)
@@ -524,6 +526,8 @@ def lex(latex: str) -> list[Tok]:
         s = _SPACED_E.sub(lambda m: m.group(1) + "e" + m.group(2), s)
     if "-1" in s and _PER_UNIT.search(s):  # 5 \text{ m s}^{-1} is 5 m/s
         s = _PER_UNIT.sub(_per_unit, s)
+    if "lcm" in s or "gcd" in s or "max" in s or "min" in s:
+        s = _TEXT_FUNCTION.sub(lambda m: "\\operatorname{" + m.group(1) + "}", s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s:

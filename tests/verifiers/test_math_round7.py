@@ -399,6 +399,17 @@ def test_for_all_a_variable_of_the_answer() -> None:
     )
 
 
+def test_a_function_written_as_upright_text() -> None:
+    judge(
+        [
+            (r"\boxed{\text{lcm}(6, 8)}", "24", True),
+            (r"\boxed{\mathrm{gcd}(6, 8)}", "2", True),
+            (r"\boxed{\text{lcm}(6, 8)}", "48", False),
+            (r"\boxed{\text{lcm}}", "24", False),
+        ]
+    )
+
+
 def test_an_ordinal_on_a_box() -> None:
     judge(
         [
@@ -420,6 +431,7 @@ HOSTILE = {
     "per_unit": "5 \\text{m" + " " * MB + "s}^{-1}",
     "def_equals": "x \\overset{" + " " * MB + "\\text{def}}{=} 5",
     "ang": "\\ang{" + "3" * MB,
+    "text_function": "\\text{lcm" + " " * MB + "}(4, 6)",
     "permille": "5" + " " * MB + "‰",
     "barred_base": "\\overline{" + "1" * MB + "}_2",
 }
