@@ -199,6 +199,8 @@ class _Matcher:
                 gv = dict(zip(g.labels, g.values))
                 return all(self.match(v, gv[k]) for k, v in zip(p.labels, p.values))
             if len(p.labels) == len(g.labels) == 1:
+                if _graph_labels(p.labels[0], g.labels[0]):  # y = 2x + 1 against f(x) = 2x + 1
+                    return self.match(p.values[0], g.values[0])
                 renamed = _rename_argument(p, g)
                 if renamed is not None:  # f(y) = y against f(x) = x: the same function
                     return self.match(renamed, g.values[0])
@@ -209,6 +211,8 @@ class _Matcher:
                 if isinstance(g, Equation):
                     return self._labelled_equations(p, g)
                 return self.match(p.values[0], g)
+            if isinstance(g, Coll) and g.kind == "set" and _indexed_roots(p.labels):
+                return self._unordered(list(p.values), list(g.items))  # x_1 = 1, x_2 = 2 against {1, 2}
             vec = _vector(g)
             return vec is not None and self._ordered(list(p.values), vec)
         assert isinstance(g, Labelled)
@@ -621,6 +625,29 @@ def _digits_value(digits: str, base: int) -> int | None:
 _FUNCTION_LABEL = re.compile(r"([A-Za-z]+)\(([a-z])\)")
 
 
+_INDEXED = re.compile(r"([A-Za-z])_\{?+(\d{1,2}+)\}?+")
+
+
+def _indexed_roots(labels: tuple[str, ...]) -> bool:
+    """Labels ``x_1, x_2, …`` of one letter with different indices: the roots of one equation, a set."""
+    found = [_INDEXED.fullmatch(lb.replace(" ", "")) for lb in labels]
+    return (
+        all(found)
+        and len({m.group(1) for m in found if m}) == 1
+        and len({m.group(2) for m in found if m}) == len(labels)
+    )
+
+
+def _graph_labels(a: str, b: str) -> bool:
+    """One label is ``y`` and the other a one-letter function of ``x`` (``f(x)``, ``g(x)``): both name the
+    dependent variable of the same graph, so ``y = 2x + 1`` and ``f(x) = 2x + 1`` state the same function."""
+    for y, f in ((a, b), (b, a)):
+        m = _FUNCTION_LABEL.fullmatch(f.replace(" ", ""))
+        if y.strip() == "y" and m is not None and m.group(2) == "x" and len(m.group(1)) == 1:
+            return True
+    return False
+
+
 def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
     """``p``'s value with its function argument renamed to ``g``'s (``f(y) = y^2`` read as ``f(x) = x^2``), when
     both label the same one-argument function and ``g``'s argument letter does not occur in ``p``'s value."""
@@ -672,6 +699,11 @@ def _as_intervals(n: Node) -> Intervals | None:
             return Intervals((Interval(lo, hi, False, False),))
     if isinstance(n, Coll) and n.kind == "set" and not n.items:
         return Intervals(())
+    points = n.items if isinstance(n, Coll) and n.kind == "set" else (n,)
+    if all(isinstance(x, Scalar) and x.num is not None and x.unit is None and x.base is None for x in points):
+        # a finite set of numbers, or one number, against intervals: the union of its points
+        # ({1} \cup {2} is {1, 2}; [5, 5] is 5)
+        return Intervals(tuple(Interval(x, x, True, True) for x in points))  # type: ignore[arg-type]
     if isinstance(n, Labelled) and len(n.labels) == 1:
         inner = _as_intervals(n.values[0])
         if inner is not None:

@@ -37,8 +37,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
 
@@ -100,6 +101,7 @@ _MULTI_COPULA = (
     r"(?:(?:is|are|was|were|be|being)[ \t]+)?(?:equal|equivalent|identical)[ \t]+to|equals[ \t]+to"
     r"|(?:end|ends|ended|ending)[ \t]+up[ \t]+(?:with|being|at|as)|(?:are|is|was|were|be|am|get|gets|got)[ \t]+left"
     r"[ \t]+with|(?:add|adds|added)[ \t]+up[ \t]+to|(?:work|works|worked)[ \t]+out[ \t]+to"
+    r"|(?:is|are|lies|lie)[ \t]+(?:located[ \t]+)?at(?=[ \t]*+(?:\$|\\\(|\())"  # "The vertex is at $(2, 3)$"
 )
 _COPULA = re.compile(
     r"(?i)\b(?:"
@@ -347,8 +349,8 @@ def _next_line_is_sentence(after: str) -> bool:
     line = nxt[: nl if nl >= 0 else len(nxt)].strip()
     end = _sentence_end(line, 0, len(line))
     first = line[: end + 1].strip()
-    if _EXPLAINS.match(first):
-        return True
+    if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _closing_line(first):
+        return True  # "Confidence: high", "(Answer verified.)": about the answer, read by the retraction rule
     if _ANSWER_TOKEN.search(_mask_math(first)):
         return False  # "Both 5 and 6 are valid.": read with the box
     words = _RUN_WORD.findall(first)
@@ -359,6 +361,21 @@ def _next_line_is_sentence(after: str) -> bool:
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
     )
+
+
+#: a line that states a high confidence in words ("Confidence: high"): it adds nothing to the answer
+_CONFIDENCE_LABEL = re.compile(
+    r"(?i)^[ \t(*_]*+(?:my[ \t]++)?(?:confidence|certainty)(?:[ \t]++level)?[ \t*_]*+(?::|is\b|=)[ \t*_]*+"
+    r"(?:very[ \t]++)?(?:high|full|strong|certain|complete)[ \t*_.!)]*+$"
+)
+
+
+def _closing_line(line: str) -> bool:
+    """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
+    from rlvr.verifiers.lexicon import CLOSING_REMARKS
+
+    words = line.strip(" \t()*_.!").lower().split()
+    return len(words) <= 3 and " ".join(words) in CLOSING_REMARKS
 
 
 def _after_tag_changes(after: str) -> bool:
@@ -842,6 +859,9 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         letter = _last_choice(text)
         if letter:
             return _choice_statement(text, letter)
+        concluded = _concluded_choice(text)
+        if concluded is not None:
+            return concluded
     final = _final_statement(text)
     if final is not None:
         return final
@@ -856,7 +876,99 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         said = _word_answer(text)
         if said is not None:
             return _found([said], "word_answer", "text")
+    written = _spelled_out(text)
+    if written is not None:  # "Five people can fit.", "The result: five.": the sentence read with the digits
+        final = _final_statement(written)
+        if final is not None:
+            return final
     return Extraction(None, "none")
+
+
+_SPELLED_WORD = re.compile(r"[A-Za-z]++(?:-[A-Za-z]++)*+")
+#: a line that opens with "none", "nobody" or "no one" and goes on ("Nobody can fit."), or that is only "no" and a
+#: count noun ("no apples"): a count of zero (a lone "none" is the text answer, "nothing" no answer)
+_NOBODY = re.compile(
+    r"(?i)[ \t*_]*+(none|nobody|no[ \t-]one)(?=[ \t]++[a-z])(?![ \t]++(?:of|else|but|except|knows?|cares?|can[ \t]++(?:tell|say|know)|is[ \t]++sure)\b)"
+    r"|[ \t*_]*+no[ \t]++([a-z]++)(?=[ \t.!*_]*+$)"
+)
+
+
+def _spelled_out(text: str) -> str | None:
+    """The last line with its numbers in words written as digits ("Five people can fit." → "5 people can fit.",
+    "two and a half" → "5/2"); ``None`` when it holds a digit or no number in words."""
+    from rlvr.verifiers.lexicon import count_noun, number_words, spelled_number_word
+
+    tail = text[-300:].rstrip()
+    line = tail[tail.rfind("\n") + 1 :]
+    if not line.strip() or any(c.isdigit() for c in line):
+        return None
+    nobody = _NOBODY.match(line)
+    if nobody is not None and (nobody.group(1) or count_noun(nobody.group(2)) is not None):
+        cut = nobody.end(1) if nobody.group(1) else nobody.start(2)  # "Nobody can fit.", "no apples"
+        return text[: len(text) - len(tail)] + tail[: len(tail) - len(line)] + "0 " + line[cut:].lstrip()
+    found = list(_SPELLED_WORD.finditer(line))
+    out, pos, k, changed = [], 0, 0, False
+    while k < len(found):
+        best = None
+        for j in range(min(len(found), k + 10), k, -1):  # the longest run of number words from here
+            run = found[k:j]
+            words = [m.group(0).lower() for m in run]
+            gaps = [line[a.end() : b.start()] for a, b in zip(run, run[1:])]
+            if not all(spelled_number_word(w) for w in words) or any(g.strip() for g in gaps):
+                continue
+            if words[-1] in ("and", "a", "an") or words[0] == "and":
+                continue
+            value = _spelled_value(words, number_words)
+            if value is not None:
+                best = (j, value)
+                break
+        if best is None:
+            k += 1
+            continue
+        j, value = best
+        out.append(line[pos : found[k].start()])
+        out.append(str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}")
+        pos, k, changed = found[j - 1].end(), j, True
+    if not changed:
+        return None
+    return text[: len(text) - len(tail)] + tail[: len(tail) - len(line)] + "".join(out) + line[pos:]
+
+
+def _spelled_value(words: list[str], number_words: Callable[[str], Fraction | None]) -> Fraction | None:
+    """The value of a run of number words; "two and a half" is 2 + 1/2. A lone "a"/"an"/"one" used as an article
+    or pronoun is no number."""
+    if words in (["a"], ["an"], ["one"]):
+        return None
+    if len(words) > 2 and words[0] == "half" and words[1] in ("a", "an"):
+        rest = number_words(" ".join(words[1:]))  # "half a dozen", "half a million"
+        return rest / 2 if rest is not None and rest.denominator == 1 else None
+    if "and" in words:
+        k = words.index("and")
+        whole, part = number_words(" ".join(words[:k])), number_words(" ".join(words[k + 1 :]))
+        if whole is not None and part is not None and whole.denominator == 1 and 0 < part < 1 and k > 0:
+            return whole + part  # "two and a half", "five and three quarters"
+    return number_words(" ".join(words))
+
+
+#: a bare choice letter that concludes the last line: "So C.", "Hence C.", "leaving C.", "I'd go with C.", "故选 C。"
+_CONCLUDED_CHOICE = re.compile(
+    r"(?:(?i:\b(?:so|hence|thus|therefore|leaving|leaves|with|pick|choose|select)[ \t]*+:?)|\u9009|\u662f|[:\uff1a])"
+    r"[ \t]*+\(?([A-J])\)?[ \t]*+[.!\u3002]?[ \t]*+$"
+)
+
+
+def _concluded_choice(text: str) -> Extraction | None:
+    """The choice letter a last line concludes with (the gold is a letter), read with its sentence when a cue
+    before it changes it ("Maybe C.", "Not C.")."""
+    tail = text[-200:].rstrip()
+    line = tail[tail.rfind("\n") + 1 :]
+    m = _CONCLUDED_CHOICE.search(line)
+    if m is None:
+        return None
+    start = max(line.rfind(". ", 0, m.start()), line.rfind("\u3002", 0, m.start())) + 1
+    if _lead_changes(line[start : m.start(1)]):
+        return _found([line[start:].strip()], "choice", "text")
+    return _found([m.group(1)], "choice", "math")
 
 
 def _number_in_words(text: str) -> str | None:
@@ -910,9 +1022,9 @@ def _word_answer(text: str) -> str | None:
         if _SELF_DOUBT.intersection(w.lower() for w in _RUN_WORD.findall(rest)):
             return line  # "No, maybe.": the whole reply, which differs
         return yes_no.group(1)
-    reply = line.rstrip(".!")
-    if len(reply.split()) <= 3 and re.fullmatch(r"[A-Za-z][A-Za-z' -]*+", reply):
-        return reply
+    reply = line.rstrip(".!。！ ")
+    if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
+        return reply  # "Evelyn", "Sí", "是"
     return None
 
 
@@ -1623,6 +1735,9 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if end == j + MAX_STATEMENT_CHARS:
         return None  # no end within the cap: a statement cut to fit could be another value
     stmt = text[j:end]
+    if j > i and text[j - 1] == "*" and text[j - 2 : j] != "**" and stmt.rstrip().endswith("*"):
+        if not stmt.rstrip().endswith("**"):
+            stmt = stmt.rstrip()[:-1]  # "The answer is *5*.": Markdown italics, not a footnote mark
     if text[end : end + 1] in ("?", "\uff1f"):
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
@@ -1676,7 +1791,8 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut):
         s = stmt
     rej = _REJECTED_IN.search(_mask_math(s))
-    if rej is not None and _ANSWER_TOKEN.search(s[: rej.start()]) and _bare_value(s[rej.end() :]):
+    before = s[: rej.start()] if rej is not None else ""
+    if rej is not None and (_ANSWER_TOKEN.search(before) or _bare_value(before)) and _bare_value(s[rej.end() :]):
         s = s[: rej.start()]  # "5 rather than 6": 5
     s = _LEAD.sub("", s.strip())
     s = _clean(_isolate_value(_clean(_unbold(s))))
@@ -1725,6 +1841,8 @@ def _doubting_words(clause: str) -> bool:
 def _bare_value(s: str) -> bool:
     """``s`` is a value and nothing else (no prose words)."""
     masked = _mask_math(s).strip().rstrip(".")
+    if re.fullmatch(r"\(?[A-J]\)?", masked):
+        return True  # a choice letter: "C, not D"
     return bool(_ANSWER_TOKEN.search(masked)) and not re.search(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]+", "", masked))
 
 
@@ -2407,8 +2525,8 @@ def _affirming(predicate: str) -> bool:
 #: an explanation after an answer ("24 because …", "24, since …"): cut, whatever values it computes
 _CLOSING = (
     r"(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished|verified|"
-    r"checked|double-checked|confirmed)\b[ \t.!]*+$|(?<![ \t])[ \t]*+\((?:i[ \t]++|we[ \t]++)?+(?:exactly|exact|precisely|"
-    r"verified|checked|double-checked|triple-checked|confirmed|rechecked)(?:[ \t]++twice)?+\)[ \t.!]*+$"
+    r"checked|double-checked|confirmed|exactly|precisely|final)\b[ \t.!]*+$|(?<![ \t])[ \t]*+\((?:i[ \t]++|we[ \t]++)?+(?:exactly|exact|precisely|"
+    r"verified|checked|double-checked|triple-checked|confirmed|rechecked|final)(?:[ \t]++twice)?+\)[ \t.!]*+$"
 )
 #: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
 _CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)
@@ -2643,6 +2761,10 @@ def _isolate_value(s: str) -> str:
     end = _value_phrase_end(masked, len(head), ordinary)
     while end is not None and end < len(s) and s[end] in "²³":  # "2 cm²": the unit's power is part of it
         end += 1
+    if end is not None and s[end : end + 1] == ")" and s.count("(", 0, end) > s.count(")", 0, end):
+        end += 1  # "18 (dollars)": the parenthesis the unit sits in closes with it
+    if end is not None and s.count("(", 0, end) > s.count(")", 0, end):
+        return s  # "5 (that is, five)": never cut inside a parenthesis
     if end is not None and DECIMAL_READING.match(masked[end:]):
         return s[:end].strip()  # "5 in base 10"
     if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):

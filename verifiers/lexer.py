@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
@@ -85,6 +86,11 @@ UNICODE = {
     "₹": "\\rupee ",
     "′": "'",
     "″": "''",
+    "≝": "=",  # equal by definition: a definition states the value
+    "≜": "=",
+    "≔": "=",
+    "≐": "=",
+    "≃": "\\approx ",
 }
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5)}
 _VULGAR.update({"⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8)})
@@ -144,9 +150,13 @@ _CMD_ALIASES = {
     "nicefrac": "frac",
     "sfrac": "frac",
     "xfrac": "frac",
+    "simeq": "approx",
+    "textdegree": "degree",
 }
 _CMD_TO_OP = {"lt": "<", "gt": ">", "ast": "*", "lvert": "|", "rvert": "|", "vert": "|", "mid": "|", "colon": ":"}
 _CMD_TO_OP.update({"lVert": "|", "rVert": "|", "Vert": "|"})  # a norm of a number is its absolute value
+#: equal by definition (``x \\coloneqq 5``, ``x \\triangleq 5``, ``x \\doteq 5``): states the value like ``=``
+_CMD_TO_OP.update({"coloneqq": "=", "coloneq": "=", "Coloneqq": "=", "triangleq": "=", "doteq": "=", "eqdef": "="})
 _CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{or}": "or"}
 _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
@@ -196,7 +206,9 @@ _ROMAN = "Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ Ⅵ Ⅶ Ⅷ Ⅸ Ⅹ Ⅺ Ⅻ".split()
 _FULLWIDTH.update({r: str(k + 1) for k, r in enumerate(_ROMAN)})  # the Roman numeral characters
 #: Arabic decimal and thousands separators (٢٫٥, ١٬٠٠٠), the division slash (5∕6)
 _FULLWIDTH.update({"\u066b": ".", "\u066c": ",", "\u2215": "/"})
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ\u066b\u066c\u2215]")
+#: circled capital letters (Ⓐ … Ⓙ, a choice marked in a list) as the parenthesised letter
+_FULLWIDTH.update({chr(0x24B6 + k): f"({chr(65 + k)})" for k in range(10)})
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ\u066b\u066c\u2215\u24b6-\u24bf]")
 
 
 _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
@@ -467,6 +479,32 @@ def _siunitx(m: re.Match[str]) -> str:
 
 
 _ABS = re.compile(r"\\abs\{([^{}]{0,200}+)\}")
+#: ``\overset{\text{def}}{=}``, ``\stackrel{\triangle}{=}``: equal by definition
+_DEF_EQUALS = re.compile(
+    r"\\(?:overset|stackrel)[ ]?+\{[ ]?+(?:\\text(?:rm)?+\{def\}|\\mathrm\{def\}|def|\\triangle|\\Delta)[ ]?+\}[ ]?+\{=\}"
+)
+#: digit groups of three separated by one kind of mark, the whole answer: ``100'000`` (Swiss), ``100_000`` (code);
+#: a plain space is spacing, never a group mark (``1 000`` and ``1 \\quad 000`` lex alike)
+_GROUPED = re.compile(r"[-+]?+\d{1,3}+(?:'\d{3}+)++|[-+]?+\d{1,3}+(?:_\d{3}+)++")
+#: scientific notation with an ASCII times (``5 x 10^3``, ``5*10^3``): the mantissa times a power of ten
+_ASCII_SCI = re.compile(r"(?<![\w.])(\d++(?:\.\d++)?+)[ ]?+[xX*][ ]?+(?=10\^)")
+#: E notation written apart (``1.2 E-3``, ``1.2\mathrm{e}{-3}``, ``1.2\text{E}3``)
+_SPACED_E = re.compile(
+    r"(?<![\w.])(\d++(?:\.\d++)?+)(?:[ ]E|[ ]?+\\(?:mathrm|text|textrm)\{[eE]\})[ ]?+\{?+([-+]?+\d++)\}?+(?![\w.^])"
+)
+#: a unit times another to the power -1 (``\text{m s}^{-1}``, ``\text{ms}^{-1}``, ``\mathrm{m\,s^{-1}}``): a rate
+_PER_UNIT = re.compile(
+    r"\\(?:text|mathrm|textrm)\{[ ]?+([A-Za-z]{1,3}+(?:(?:[ ]|\\,|\\ |\\cdot[ ]?+)[A-Za-z]{1,3}+)?+)"
+    r"(?:[ ]?+\^[ ]?+\{[ ]?+-1[ ]?+\}[ ]?+\}|\}[ ]?+\^[ ]?+\{[ ]?+-1[ ]?+\})"
+)
+#: ``\text{lcm}(4, 6)``, ``\mathrm{gcd}(4, 6)``: a function written as upright text is that function
+_TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ ]?+\}(?=[ ]?+\()")
+#: ``\ang{30}`` (siunitx): an angle in degrees
+_ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
+#: ``5‰``: per mille, read as the percentage it is (``0.5\%``)
+_PERMILLE = re.compile(r"(\d++(?:\.\d++)?+)[ ]?+‰")
+#: ``\overline{1011}_2``: a digit string under a bar with a base subscript is that numeral
+_BARRED_BASE = re.compile(r"\\overline[ ]?+\{([0-9A-Z]{1,64}+)\}(?=_)")
 _DECIMAL_POWER = re.compile(r"\^[ ]?+(\d++\.\d++)")
 _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 
@@ -499,6 +537,24 @@ def lex(latex: str) -> list[Tok]:
         s = _ABS.sub(lambda m: "|" + m.group(1) + "|", s)
     if "^" in s and _DECIMAL_POWER.search(s):  # 2^0.5: a decimal exponent is one number
         s = _DECIMAL_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
+    if "\\overset" in s or "\\stackrel" in s:
+        s = _DEF_EQUALS.sub("=", s)
+    if ("'" in s or "_" in s) and _GROUPED.fullmatch(s.strip()):
+        s = re.sub("['_]", "", s.strip())
+    if "10^" in s and _ASCII_SCI.search(s):
+        s = _ASCII_SCI.sub(lambda m: m.group(1) + "\\times ", s)
+    if ("E" in s or "\\mathrm{e}" in s or "{e}" in s) and _SPACED_E.search(s):
+        s = _SPACED_E.sub(lambda m: m.group(1) + "e" + m.group(2), s)
+    if "-1" in s and _PER_UNIT.search(s):  # 5 \text{ m s}^{-1} is 5 m/s
+        s = _PER_UNIT.sub(_per_unit, s)
+    if "lcm" in s or "gcd" in s or "max" in s or "min" in s:
+        s = _TEXT_FUNCTION.sub(lambda m: "\\operatorname{" + m.group(1) + "}", s)
+    if "\\ang" in s:
+        s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
+    if "‰" in s:
+        s = _PERMILLE.sub(lambda m: format(Decimal(m.group(1)).scaleb(-1), "f") + "\\%", s)
+    if "\\overline" in s and "_" in s:
+        s = _BARRED_BASE.sub(lambda m: m.group(1), s)
     if "**" in s:  # 2**10: an ASCII power takes its whole exponent
         s = _ASCII_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
@@ -533,6 +589,21 @@ def lex(latex: str) -> list[Tok]:
         else:
             _op(val, toks)
     return _post(toks)
+
+
+def _per_unit(m: re.Match[str]) -> str:
+    run = m.group(1)
+    parts = re.split(r"[ ]|\\,|\\ |\\cdot[ ]?", run)
+    if len(parts) == 1:  # glued (ms^{-1}): split where both halves are units, unless the run is one unit
+        splits = [(run[:k], run[k:]) for k in range(1, len(run))]
+        found = [x for x in splits if unit_name(x[0]) and unit_name(x[1])]
+        if unit_name(run) is not None or len(found) != 1:
+            return m.group(0)
+        parts = list(found[0])
+    a, b = unit_name(parts[0]), unit_name(parts[-1])
+    if len(parts) != 2 or a is None or b is None or "/" in a or "/" in b:
+        return m.group(0)
+    return "\\text{ " + parts[0] + "/" + parts[1] + "}"
 
 
 def _escape(val: str, toks: list[Tok], i: int) -> int:
@@ -772,6 +843,14 @@ def _post(toks: list[Tok]) -> list[Tok]:
             )
             if len(run) >= 2 and bounded:
                 low = run.lower()
+                if before == ("word", "per") and unit_name(run) is not None:  # 18 dollars per day
+                    out.append(("unit", unit_name(run) or run))
+                    i = j
+                    continue
+                if low == "per" and before is not None and before[0] == "unit":
+                    out.append(("word", "per"))
+                    i = j
+                    continue
                 if before is not None and before[0] in ("num", "sci") and run in MATH_MODE_UNITS:
                     out.append(("unit", unit_name(run) or run))
                     i = j
@@ -793,7 +872,15 @@ def _post(toks: list[Tok]) -> list[Tok]:
         if t == ("ws", " ") and (not out or out[-1] == ("ws", " ")):
             i += 1
             continue
-        if t[0] == "sym" and t[1] in "CF" and out and out[-1] == ("unit", "deg"):
+        if (
+            t[0] == "sym"
+            and t[1] in "CF"
+            and out
+            and ("unit", "deg") in out[-2:]
+            and (i + 1 == n or toks[i + 1][0] != "sym")
+        ):
+            if out[-1] == ("ws", " "):  # 30^\circ \mathrm{C}, 30°\text{ C}
+                out.pop()
             out[-1] = ("unit", "degC" if t[1] == "C" else "degF")
             i += 1
             continue

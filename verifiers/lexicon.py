@@ -24,9 +24,9 @@ from fractions import Fraction
 _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # length
     "mm": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
-    "cm": ("cm", "厘米", "centimeter", "centimeters", "centimetre", "centimetres"),
+    "cm": ("cm", "cms", "厘米", "centimeter", "centimeters", "centimetre", "centimetres"),
     "m": ("m", "米", "meter", "meters", "metre", "metres"),
-    "km": ("km", "千米", "公里", "kilometer", "kilometers", "kilometre", "kilometres"),
+    "km": ("km", "kms", "千米", "公里", "kilometer", "kilometers", "kilometre", "kilometres"),
     "in": ("inch", "inches", "in."),
     "ft": ("ft", "foot", "feet"),
     "yd": ("yd", "yard", "yards"),
@@ -167,6 +167,28 @@ NEUTRAL_TRAILING = (
     "apiece",
     "each",
 )
+#: a remark after a value, in parentheses or after a dash, that endorses or describes how it was stated without
+#: changing it: ``5 (final)``, ``5 — final``, ``5 (rounded up)``, ``5 (rounded to the nearest whole number)``
+CLOSING_REMARKS = (
+    "final",
+    "final answer",
+    "exactly",
+    "exact",
+    "precisely",
+    "verified",
+    "answer verified",
+    "checked",
+    "double-checked",
+    "confirmed",
+    "rounded",
+    "rounded up",
+    "rounded down",
+    "rounded off",
+    "to the nearest whole number",
+    "to the nearest integer",
+)
+#: ``rounded to the nearest …`` followed by at most this many words (``whole number``, ``dollar``, ``tenth``)
+ROUNDED_TO_NEAREST = ("rounded", "to", "the", "nearest")
 #: leading words between an answer phrase and the value that add nothing
 FILLERS = (
     "exactly",
@@ -295,6 +317,18 @@ _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty 
 _DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 for _i, _w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".split()):
     _DENOMINATORS[_w] = _DENOMINATORS[_w + "s"] = _i + 3
+
+
+_SCALES = frozenset({"hundred", "thousand", "million", "billion", "dozen"})
+
+
+def spelled_number_word(word: str) -> bool:
+    """``word`` may be part of a number written in words ("twenty-three", "hundred", "half", "and", "a")."""
+    parts = word.lower().split("-")
+    return all(
+        p in _SMALL or p in _TENS or p in _DENOMINATORS or p in _SCALES or p in ("and", "a", "an", "minus", "negative")
+        for p in parts
+    )
 
 
 def number_words(text: str) -> Fraction | None:

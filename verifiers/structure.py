@@ -30,17 +30,20 @@ from rlvr.verifiers.lexer import LEADING_UNITS, Tok, lex, prose_to_latex, render
 from rlvr.verifiers.lexicon import (
     AND_WORDS,
     APPROX_WORDS,
+    CLOSING_REMARKS,
     FILLERS,
     LABEL_CUES,
     MULTIPLIERS,
     NEGATION_CUES,
     NEUTRAL_TRAILING,
     OR_WORDS,
+    ROUNDED_TO_NEAREST,
     TEXT_WORDS,
     adjective_ok,
     count_noun,
     cue_words,
     number_words,
+    unit_name,
 )
 from rlvr.verifiers.normalize import Num, merge_thousands, number_value
 
@@ -344,6 +347,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     inner_env = _layout_environment(t)
     if inner_env is not None:
         return parse_tokens(inner_env)
+    t = _arithmetic_arrows(_universal_quantifier(t))
     node = _connectives(t)
     if node is not None:
         return node
@@ -354,6 +358,51 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+def _universal_quantifier(t: list[Tok]) -> list[Tok]:
+    """``f(x) = x \\text{ for all } x``, ``x^2 \\text{ for every real } x``: "for all" a variable of the answer
+    closes it without changing it (``\\forall x`` too); anything else after "for" stays."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+    if len(idx) < 4 or t[idx[-1]][0] != "sym":
+        return t
+    var = t[idx[-1]]
+    k = len(idx) - 2
+    if t[idx[k]] == ("cmd", "forall"):
+        start = idx[k]
+    else:
+        if t[idx[k]][0] == "word" and t[idx[k]][1].lower() in ("real", "reals", "integer", "integers", "positive"):
+            k -= 1
+        if k < 2 or t[idx[k]][0] != "word" or t[idx[k]][1].lower() not in ("all", "every", "each", "any"):
+            return t
+        if t[idx[k - 1]] != ("word", "for"):
+            return t
+        start = idx[k - 1]
+    head = t[:start]
+    return _trim(head) if var in head else t
+
+
+_ARROWS = frozenset({("cmd", "to"), ("cmd", "Rightarrow"), ("cmd", "implies"), ("cmd", "Longrightarrow")})
+_ARROWS |= {("op", "→"), ("op", "⇒"), ("op", "⟶"), ("op", "⟹")}
+_ARITHMETIC = frozenset({"num", "ws"})
+
+
+def _arithmetic_arrows(t: list[Tok]) -> list[Tok]:
+    """``16 + 7 \\to 23``, ``16+7 ⇒ 23``: an arrow between numbers and arithmetic (no letters, no other
+    relation) reads as ``=``, a chain of results; an arrow next to a letter (a limit, a map) stays as written."""
+    if not any(x in _ARROWS for x in t):
+        return t
+    ok = all(
+        x in _ARROWS
+        or x[0] in _ARITHMETIC
+        or x[0] == "op"
+        and x[1] in "+-*/()."
+        or x in (("cmd", "times"), ("cmd", "cdot"), ("cmd", "div"))
+        for x in t
+    )
+    if not ok or t[0] in _ARROWS or t[-1] in _ARROWS:
+        return t
+    return [("op", "=") if x in _ARROWS else x for x in t]
 
 
 _LAYOUT_ENVS = frozenset({"aligned", "align", "alignat", "gathered", "gather", "split", "equation", "eqnarray"})
@@ -417,16 +466,20 @@ def _parenthetical(t: list[Tok]) -> Node | None:
             if depth == 0:
                 break
         k -= 1
+    if k > 0 and n[k + 1 : k + 5] == [("sym", "i"), ("op", "."), ("sym", "e"), ("op", ".")]:
+        n = [*n[: k + 1], ("word", "i.e."), *n[k + 5 :]]  # "(i.e., twenty-three)" lexed in math mode
     if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word":
         return None
     if all(x[0] == "word" for x in n[k + 1 : -1]):  # 5 (five): a restatement in words
         value = number_words(" ".join(x[1] for x in n[k + 1 : -1]))
         if value is not None:
             return Coll("or", (parse_tokens(n[:k]), _scalar_of(value)))
-    if n[k + 1][1].lower().rstrip(".") not in _ALT_OPENERS:
-        return None
     word = n[k + 1][1].lower().rstrip(".")
     inner = n[k + 2 : -1]
+    if word == "that" and inner[:1] and inner[0][0] == "word" and inner[0][1].lower() == "is":
+        word, inner = "that is", inner[1:]  # "(that is, five)"
+    if word not in _ALT_OPENERS:
+        return None
     if word in ("i.e", "ie") and inner[:1] == [("op", ".")]:
         inner = inner[1:]
     if inner[:1] == [("op", ",")]:  # "(i.e., twenty-three)"
@@ -806,6 +859,9 @@ def _atomic(t: list[Tok]) -> Node:
     # environments: matrices
     if n[0][0] == "begin" and n[-1][0] == "end" and n[0][1] == n[-1][1] and _closes_at_end(n):
         return _matrix(n[0][1], t[1:-1]) or Bad(render(t))
+    power = _matrix_power(n)
+    if power is not None:  # \begin{pmatrix}…\end{pmatrix}^T, …^{-1}
+        return power
     # \pm
     pm_parts, pm_seps = _split(t, lambda tok: tok in (("cmd", "pm"), ("cmd", "mp")))
     if len(pm_seps) == 1:
@@ -829,6 +885,11 @@ def _atomic(t: list[Tok]) -> Node:
     # sets
     inner = _outer(n, ("op", "\\{"), ("op", "\\}"))
     if inner is not None:
+        body = _nonws(inner)
+        if len(body) > 2 and body[0][0] == "sym" and body[1] in (("op", ":"), ("op", "|")):
+            cond = parse_tokens(body[2:])  # set-builder \{x : 1 \le x < 2\}, \{x \mid x \ge 1\}: the condition's set
+            if isinstance(cond, Intervals) and cond.var in (None, body[0][1]):
+                return cond
         items = [_trim(p) for p in _split(inner, _comma)[0]]
         return Coll("set", tuple(parse_tokens(p) for p in items if p))
     if n in ([("cmd", "emptyset")], [("op", "\\{"), ("op", "\\}")]):
@@ -966,9 +1027,78 @@ def _interval_piece(n: list[Tok]) -> list[Interval] | None:
     return [Interval(lo, hi, lo_c, hi_c)]
 
 
-def _matrix(env: str, body: list[Tok]) -> Matrix | None:
+def _numeric_cells(m: Matrix) -> list[list[Fraction]] | None:
+    """The cells of a square matrix of plain numbers (at most 6 × 6), else ``None``."""
+    if len(m.rows) > 6 or any(len(r) != len(m.rows) for r in m.rows):
+        return None
+    cells = [[c.num.value if isinstance(c, Scalar) and c.num and c.unit is None else None for c in r] for r in m.rows]
+    return None if any(c is None for r in cells for c in r) else cells  # type: ignore[return-value]
+
+
+def _inverse(a: list[list[Fraction]]) -> list[list[Fraction]] | None:
+    """The exact inverse by Gauss–Jordan elimination; ``None`` when singular."""
+    k = len(a)
+    m = [row[:] + [Fraction(int(i == j)) for j in range(k)] for i, row in enumerate(a)]
+    for col in range(k):
+        piv = next((r for r in range(col, k) if m[r][col] != 0), None)
+        if piv is None:
+            return None
+        m[col], m[piv] = m[piv], m[col]
+        p = m[col][col]
+        m[col] = [x / p for x in m[col]]
+        for r in range(k):
+            if r != col and m[r][col] != 0:
+                f = m[r][col]
+                m[r] = [x - f * y for x, y in zip(m[r], m[col])]
+    return [row[k:] for row in m]
+
+
+def _determinant(a: list[list[Fraction]]) -> Fraction:
+    k, det = len(a), Fraction(1)
+    m = [row[:] for row in a]
+    for col in range(k):
+        piv = next((r for r in range(col, k) if m[r][col] != 0), None)
+        if piv is None:
+            return Fraction(0)
+        if piv != col:
+            m[col], m[piv] = m[piv], m[col]
+            det = -det
+        det *= m[col][col]
+        for r in range(col + 1, k):
+            f = m[r][col] / m[col][col]
+            m[r] = [x - f * y for x, y in zip(m[r], m[col])]
+    return det
+
+
+def _matrix_power(n: list[Tok]) -> Node | None:
+    """A matrix written out and transposed (``^T``, ``^{\\top}``, ``^\\intercal``) or inverted (``^{-1}``, numbers
+    only): the matrix it denotes."""
+    if n[0][0] != "begin" or ("op", "^") not in n:
+        return None
+    k = len(n) - 1 - n[::-1].index(("op", "^"))
+    exp = [x for x in n[k + 1 :] if x not in (("op", "{"), ("op", "}"))]
+    if k < 2 or n[k - 1] != ("end", n[0][1]) or not _closes_at_end(n[:k]):
+        return None
+    m = _matrix(n[0][1], n[1 : k - 1])
+    if not isinstance(m, Matrix):
+        return None
+    if exp in ([("sym", "T")], [("cmd", "top")], [("cmd", "intercal")]):
+        return Matrix(tuple(zip(*m.rows)))
+    if exp == [("op", "-"), ("num", "1")]:
+        cells = _numeric_cells(m)
+        inv = _inverse(cells) if cells is not None else None
+        if inv is not None:
+            return Matrix(tuple(tuple(_scalar_of(x) for x in row) for row in inv))
+    return None
+
+
+def _matrix(env: str, body: list[Tok]) -> Node | None:
     if env not in ("pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array"):
         return None
+    if env == "vmatrix":  # |…|: the determinant of a matrix of numbers
+        inner = _matrix("matrix", body)
+        cells = _numeric_cells(inner) if isinstance(inner, Matrix) else None
+        return _scalar_of(_determinant(cells)) if cells is not None else Bad(render(body))
     rows_t, _ = _split(body, lambda tok: tok == ("op", "\\\\"))
     rows: list[tuple[Node, ...]] = []
     for r in rows_t:
@@ -1008,6 +1138,8 @@ def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
     if suffix:
         return None
     sa, sb = _scalar(a), _scalar(b)
+    if len(na) == 1 and na[0][0] == "sym" and na[0][1] in "ABCDEFGHIJ" and isinstance(sb, Scalar) and sb.num:
+        return Choice(na[0][1], sb)  # "C: 12": an option and its value, like "C. 12"
     if isinstance(sa, Scalar) and isinstance(sb, Scalar):
         return Ratio(sa, sb)
     return None
@@ -1072,6 +1204,21 @@ _TEXT_SYNONYMS = {
     "all reals": "all real numbers",
     "all real x": "all real numbers",
     "every real number": "all real numbers",
+    # yes and no in other words and languages
+    "yeah": "yes",
+    "yep": "yes",
+    "yup": "yes",
+    "oui": "yes",
+    "ja": "yes",
+    "是": "yes",
+    "是的": "yes",
+    "はい": "yes",
+    "nope": "no",
+    "nah": "no",
+    "non": "no",
+    "nein": "no",
+    "不是": "no",
+    "いいえ": "no",
 }
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
@@ -1130,6 +1277,30 @@ def _scalar(t: list[Tok]) -> Node:
         if w and len(t) > w:  # "1.4142 approx."
             t = _trim(t[: len(t) - w])
             approx = changed = True
+            continue
+        idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+        if len(idx) >= 4 and t[idx[-1]][0] == "unit" and t[idx[-3]][0] == "unit" and unit is None:
+            per = t[idx[-2]]
+            if per[0] == "word" and per[1].lower() == "per" and "/" not in t[idx[-1]][1] + t[idx[-3]][1]:
+                unit = f"{t[idx[-3]][1]}/{t[idx[-1]][1]}"  # 18 dollars per day: a rate
+                t = _trim(t[: idx[-3]])
+                changed = True
+                continue
+        rate = _time_rate(t)
+        if rate is not None and (unit is None or "/" not in unit):
+            cut, per = rate  # "2 a day", "$18 each day", "2 times per day": a rate
+            unit = f"{unit or ''}/{per}"
+            t = _trim(t[:cut])
+            changed = True
+            continue
+        remark = _closing_remark(t)
+        if remark is not None:
+            cut, kind = remark
+            if kind and unit not in (None, kind):
+                return Bad(render(t))
+            t = _trim(t[:cut])
+            unit = kind or unit
+            changed = True
             continue
         last = t[-1]
         if last[0] == "unit" and unit in (None, last[1]) or (last[0] != "unit" and _unit_power(t) is not None):
@@ -1223,6 +1394,8 @@ def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
         if len(n2) == 4 and n2[:2] == [("op", "^"), ("op", "{")] and n2[3] == ("op", "}"):
             if n2[2][0] == "word" and n2[2][1].lower() in ("th", "st", "nd", "rd"):
                 head = n[:-4]
+                if len(head) == 3 and head[0] == ("op", "{") and head[2] == ("op", "}"):
+                    head = head[1:2]  # {5}^{\text{th}}: a box's braces kept around the number
                 return head if len(head) == 1 and head[0][0] == "num" else t
         return t
     head = n[:-1]
@@ -1239,6 +1412,68 @@ def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
         if n[-2][1] in ("2", "3"):
             return f"{n[-5][1]}^{n[-2][1]}", idx[-5]
     return None
+
+
+_TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
+
+
+def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
+    """``… a day``, ``… each week``, ``… per hour``, ``… every day`` (after ``times`` too) closing a value: where
+    the rate words start and the time unit; ``None`` otherwise."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+    if len(idx) < 3 or t[idx[-1]][0] != "unit" or t[idx[-1]][1] not in _TIME_UNITS:
+        return None
+    per = t[idx[-2]]
+    if per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every"):
+        return None
+    start = idx[-2]
+    before = t[idx[-3]]
+    if before[0] == "word" and before[1].lower() == "times" and len(idx) >= 4:
+        start = idx[-3]  # "2 times per day": how often
+    if t[idx[0]][0] not in ("num", "unit", "op") or start == idx[0]:
+        return None
+    return start, t[idx[-1]][1]
+
+
+def _closing_remark(t: list[Tok]) -> tuple[int, str] | None:
+    """A remark closing a value that leaves it as it is: ``( … )`` or ``- …`` holding only the words of a
+    :data:`CLOSING_REMARKS` phrase ("final", "rounded up", "rounded to the nearest whole number") or of a unit
+    (``18 (dollars)``, ``2125 (dollars per week)``); "(approximately)" is no such remark. Returns where the remark
+    starts and the unit it adds (``""``: none); ``None`` when ``t`` ends otherwise."""
+    idx = [i for i, x in enumerate(t) if x[0] != "ws"]
+    if len(idx) < 3:
+        return None
+    if t[idx[-1]] == ("op", ")"):
+        inner_end = idx[-1]
+        opens = [i for i in idx[:-1] if t[i][0] == "op" and t[i][1] in "()"]
+        if not opens or t[opens[-1]] != ("op", "("):
+            return None
+        start = opens[-1]
+    else:
+        dashes = [i for i in idx if t[i] in (("op", "-"), ("cmd", "mdash"), ("cmd", "ndash"))]
+        if not dashes:
+            return None
+        start, inner_end = dashes[-1], len(t)
+    words: list[str] = []
+    glued = False  # inside a run of letters (math mode spells ``dollars`` as symbols)
+    for kind, val in t[start + 1 : inner_end]:
+        if kind not in ("word", "ws", "unit", "sym") or start == idx[0] or kind == "sym" and t[start] != ("op", "("):
+            return None
+        if kind == "sym" and glued:
+            words[-1] += val
+        elif kind != "ws":
+            words.append(val.lower())
+        glued = kind == "sym"
+    if not words:
+        return None
+    inner = [x for x in t[start + 1 : inner_end] if x[0] != "ws"]
+    if len(inner) == 1 and inner[0][0] == "unit" and t[start] == ("op", "("):
+        return start, inner[0][1]  # 18 (dollars) in prose: the unit already read
+    phrase = " ".join(w.rstrip(".") for w in words)
+    if phrase in CLOSING_REMARKS or words[:4] == list(ROUNDED_TO_NEAREST) and 5 <= len(words) <= 7:
+        return start, ""
+    unit = unit_name(phrase) if t[start] == ("op", "(") and len(phrase) > 1 else None  # 5 (s) may be a product
+    return (start, unit) if unit is not None else None
 
 
 def _leading_words(t: list[Tok], phrases: tuple[str, ...]) -> int:
@@ -1281,12 +1516,17 @@ def _trailing_words(t: list[Tok], phrases: tuple[str, ...]) -> int:
 def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
     """``1011_2``, ``A3_{16}``, ``(1011)_2``: (base, digit string, tokens of the digits); no base → (None, None, t)."""
     n = _nonws(t)
+    words = [v.lower() for k, v in n[-3:-1] if k == "word"]
+    if len(n) >= 4 and n[-1][0] == "num" and words == ["in", "base"]:
+        n = [*n[:-3], ("op", "_"), n[-1]]  # 1011 in base 2: the subscript in words
     if "_" not in [v for k, v in n if k == "op"]:
         return None, None, t
     k = [i for i, x in enumerate(n) if x == ("op", "_")][-1]
     head, sub = n[:k], n[k + 1 :]
     if sub and sub[0] == ("op", "{") and sub[-1] == ("op", "}"):
         sub = sub[1:-1]
+    if len(sub) == 2 and sub[0][0] == "word" and sub[0][1].lower() == "base":  # 1011_{\text{base } 2}
+        sub = sub[1:]
     if len(sub) == 3 and sub[0] == ("op", "(") and sub[2] == ("op", ")"):  # 1011_{(2)}
         sub = sub[1:2]
     if len(sub) == 1 and sub[0][0] == "word" and number_words(sub[0][1]) is not None:  # 1011_{\text{two}}
