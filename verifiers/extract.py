@@ -1096,7 +1096,8 @@ def _marked(text: str) -> Extraction | None:
     retracted, retraction_end = _retracting(text, last_end)
     corrected = False
     for sent, sent_end in _sentences_after(text, last_end):
-        if retracted and not text[retraction_end : text.find(sent, retraction_end)].strip(" \t\n.!?"):
+        start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
+        if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
             retracted = ""  # "Answer: 23\nWait, that's wrong. It's 22.": the value after a retraction corrects it
             fix = _statement_of_sentence(sent)
             if fix is not None and fix.answer is not None:
@@ -1966,11 +1967,15 @@ def _final_statement(text: str) -> Extraction | None:
         return None
     window, spans, k = found
     s, e = spans[k]
-    if k > 0 and (_EXPLAINS.match(window[s:e].strip()) or _CONFIDENCE.match(window[s:e])):
+    confidence = _CONFIDENCE.match(window[s:e]) is not None
+    if k > 0 and (confidence or _EXPLAINS.match(window[s:e].strip())):
         earlier = [i for i in range(k) if _ANSWER_TOKEN.search(window[spans[i][0] : spans[i][1]])]
         if earlier:
             k = earlier[-1]  # "24\nBecause 16 + 7 = 23.": the answer is 24, the rest explains it
             s, e = spans[k]
+            confidence = False
+    if confidence:
+        return None  # "Confidence: 20%." after a doubted box: how sure the answer is, never the answer itself
     sent = window[s:e].strip()
     if k > 0 and _RELATIVE_OPENING.match(sent):  # "22. Which is 23.": one sentence, "22, which is 23"
         sent = window[spans[k - 1][0] : spans[k - 1][1]].strip() + ", " + sent[0].lower() + sent[1:]

@@ -40,6 +40,23 @@ def test_a_sentence_that_calls_the_answer_an_error_retracts_it() -> None:
     )
 
 
+def test_a_stated_confidence_is_never_the_answer() -> None:
+    """A low confidence after an answer doubts it, and the percentage it states is no answer of its own: with the
+    answer doubted, nothing is left (a gold equal to the stated confidence is not matched by it); a high
+    confidence leaves the answer."""
+    judge(
+        [
+            (r"The answer is \boxed{5}." + "\nConfidence: 20%", "20\\%", False),
+            (r"\boxed{7}" + "\n\nConfidence: 35%.", "35\\%", False),
+            ("#### 5\nCertainty: 10%", "10\\%", False),
+            ("Confidence: 30%", "30\\%", False),
+            (r"The answer is \boxed{5}." + "\nConfidence: 20%", "5", False),
+            (r"The answer is \boxed{5}." + "\nConfidence: 90%", "5", True),
+            (r"The answer is \boxed{20\%}." + "\nConfidence: 90%", "20\\%", True),
+        ]
+    )
+
+
 def test_a_verb_that_takes_the_answer_back_retracts_it() -> None:
     """Retract, withdraw, disregard, forget, redo, reconsider …, with no object or one that refers back to the
     answer; the same verb with another object ("Ignore the remainder.") is part of the solution."""
