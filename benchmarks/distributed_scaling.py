@@ -4,7 +4,7 @@ Parts (``--parts``, all by default):
 
 - ``verify``: HumanEval canonical solutions judged in the sandbox by 1 vs 2 verifier actors
   (``VerifierGroup``, one sandbox worker per actor, each actor pinned to a core of its own when the machine
-  has that many); programs/s of each, rounds alternating which group goes first; target >= 1.7x. Its anchor,
+  has that many); programs/s of each, every side once per round in an order rotated round by round; target >= 1.7x. Its anchor,
   measured in the same rounds: 1 vs 2 plain processes (no Ray) pinned the same way, judging the same tasks
   with the same verifier: the ratio this machine allows without Ray.
 - ``learner``: one learner step (forward, backward, gradient all-reduce, AdamW) of the main job's policy
