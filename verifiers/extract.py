@@ -806,11 +806,39 @@ def _unmixed(m: re.Match[str]) -> str:
     return folded if folded.isascii() else word
 
 
+_VULGAR_FRACTIONS = {
+    "\u00bd": (1, 2), "\u2153": (1, 3), "\u2154": (2, 3), "\u00bc": (1, 4), "\u00be": (3, 4), "\u2155": (1, 5),
+    "\u2156": (2, 5), "\u2157": (3, 5), "\u2158": (4, 5), "\u2159": (1, 6), "\u215a": (5, 6), "\u2150": (1, 7),
+    "\u215b": (1, 8), "\u215c": (3, 8), "\u215d": (5, 8), "\u215e": (7, 8), "\u2151": (1, 9), "\u2152": (1, 10),
+}  # fmt: skip
+_SUPER_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUB_DIGITS = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
+#: a whole number and a vulgar fraction after it, with or without a space: ``3 ½``, ``3½``, ``3 ¹⁄₂`` (a superscript
+#: numerator, the fraction slash, a subscript denominator)
+_MIXED_VULGAR = re.compile(
+    rf"(?<![\d.,])(\d{{1,12}}+)[ \t\u00a0\u202f]?+([{''.join(_VULGAR_FRACTIONS)}]|([{_SUPER_DIGITS}]{{1,3}}+)\u2044"
+    rf"([{_SUB_DIGITS}]{{1,3}}+))(?![\d\u2044{_SUPER_DIGITS}{_SUB_DIGITS}])"
+)
+
+
+def _mixed_number(m: re.Match[str]) -> str:
+    if m.group(3) is None:
+        a, b = _VULGAR_FRACTIONS[m.group(2)]
+    else:
+        a, b = int(m.group(3).translate(_SCRIPT_DIGITS)), int(m.group(4).translate(_SCRIPT_DIGITS))
+    return f"{m.group(1)}\\frac{{{a}}}{{{b}}}"
+
+
+_SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
+
+
 def rendered(text: str) -> str:
     """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
     keycap digits as digits, styled letters as letters and Cyrillic or Greek lookalikes inside a Latin word as the
     Latin letter ("nоt" is "not"). Linear."""
     if not text.isascii():
+        if _MIXED_VULGAR.search(text):  # "3 ½", "3½", "3 ¹⁄₂": a mixed number, never 3 and then a stray mark
+            text = _MIXED_VULGAR.sub(_mixed_number, text)
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
@@ -2276,8 +2304,8 @@ _CONDITION = re.compile(
 #: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low"); at most this many
 #: percent doubts the answer
 _CONFIDENCE = re.compile(
-    r"(?i)^[ \t(*_]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
-    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
+    r"(?i)^[ \t(*_|]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
+    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
     r"some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/]))"
 )
 #: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
@@ -2498,7 +2526,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
     doubt = negated or approximate or _SELF_DOUBT.intersection(words) or disowning or _takes_back(words, lead)
-    doubt = doubt or _UNDECIDED.search(masked) is not None or _doubt_form(words)
+    doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
+    doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     return (nxt.strip() if doubt else ""), stop
 
 
@@ -2649,6 +2678,15 @@ def _misdeed(word: str) -> bool:
 
 #: who says the work was not done: the writer, the answer, or nobody (an elliptic "Didn't verify.")
 _WRITER = frozenset("i i've i'm i'd answer this it generated".split())
+
+
+#: the values of a status line that deny it ("Verified: no", "Checked: false", "Tested: pending")
+_DENIED = frozenset("no false not none pending unknown todo".split())
+
+
+def _status_denied(words: list[str]) -> bool:
+    """A status line about checking the answer that denies it ("Verified: no", "Checked: false")."""
+    return 2 <= len(words) <= 3 and words[0] in _VERIFYING and words[-1] in _DENIED
 
 
 def _doubt_form(words: list[str]) -> bool:

@@ -543,7 +543,7 @@ ATTRIBUTION_CUES = frozenset(
 DOUBT_WORDS = frozenset(
     """guessed guessing guesswork guesstimate speculation speculative speculating placeholder dummy stub dubious
     questionable shaky iffy meh eh dunno doubtful unsure uncertain unverified unchecked untested unconfirmed unproven
-    randomly arbitrary arbitrarily hunch sketchy suspect unreliable tentative provisional""".split()
+    randomly arbitrary arbitrarily hunch sketchy suspect unreliable tentative provisional disagree disagrees""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())

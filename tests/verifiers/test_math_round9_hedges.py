@@ -276,3 +276,66 @@ def test_choice_letter_with_a_backup_fails(v: MathVerifier, completion: str) -> 
 )
 def test_choice_letter_with_an_aside_passes(v: MathVerifier, completion: str) -> None:
     assert passes(v, completion, "B")
+
+
+# ---------------------------------------------------------------- doubts in status lines, tables and clauses
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "| Answer | 23 |\n| Confidence | 15% |",
+        "Answer: 23\nConfidence: 0.25",
+        "Answer: 23\nChecked: no",
+        "Answer: 23\nVerified: pending",
+        "\\boxed{23}\nThe hint gave this; I didn't compute it.",
+        "The answer is 23.\n\nThat is what the key says; I disagree.",
+    ],
+)
+def test_doubt_in_a_status_line_or_clause_fails(v: MathVerifier, completion: str) -> None:
+    assert not passes(v, completion, "23")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "| Answer | 23 |\n| Confidence | 95% |",
+        "Answer: 23\nConfidence: 0.9",
+        "Answer: 23\nChecked: yes",
+        "\\boxed{23}\nWe add them; the sum is the total.",
+    ],
+)
+def test_confident_status_line_passes(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "23")
+
+
+# ---------------------------------------------------------------- mixed numbers with a vulgar fraction
+
+
+@pytest.mark.parametrize("answer", ["3 \u00bd", "3\u00bd", "3 \u00b9\u2044\u2082", "The recipe needs 3 \u00bd."])
+def test_mixed_number_with_a_vulgar_fraction_is_one_number(v: MathVerifier, answer: str) -> None:
+    assert passes(v, answer, "3.5")
+    assert passes(v, answer, "\\frac{7}{2}")
+    assert not passes(v, answer, "3")
+
+
+def test_vulgar_fraction_with_a_multi_digit_denominator(v: MathVerifier) -> None:
+    assert passes(v, "2 \u00b9\u2044\u2081\u2080", "2.1")
+    assert not passes(v, "2 \u2153", "2")
+
+
+# ---------------------------------------------------------------- number mode: normalised scientific notation
+
+
+@pytest.mark.parametrize(
+    "answer", [r"\boxed{230 \times 10^{-1}}", r"\boxed{2300\times10^{-2}}", r"\boxed{230e-1}", r"\boxed{0.23e2}"]
+)
+def test_unnormalised_scientific_notation_is_arithmetic_left_to_do(v: MathVerifier, answer: str) -> None:
+    assert not passes(v, answer, "23", answer_form="number")
+    assert passes(v, answer, "23")  # any closed form of the value in expression mode
+
+
+@pytest.mark.parametrize("answer", [r"\boxed{2.3 \times 10^{1}}", r"\boxed{2.3e1}", r"\boxed{1.5 \times 10^{3}}"])
+def test_normalised_scientific_notation_is_a_number(v: MathVerifier, answer: str) -> None:
+    gold = "1500" if "1.5" in answer else "23"
+    assert passes(v, answer, gold, answer_form="number")
