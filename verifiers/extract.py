@@ -210,7 +210,7 @@ def extract(
     text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
-    text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
+    text = _region(_SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text, think_tag)
     text = normalise_spacing(_undecorate(visible(text)))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
@@ -249,6 +249,15 @@ _SPECIAL_TOKEN = re.compile(
     "<[|\uff5c][A-Za-z0-9_\u2581]{1,40}+[|\uff5c]>|"
     r"<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
 )
+
+
+def _special_token(text: str, m: re.Match[str]) -> str:
+    """A special token removed; a final ``</s>`` that closes a struck-out ``<s>`` before it is kept (``<s>5</s>``)."""
+    if m.group(0) == "</s>" and "<s>" in text[max(0, m.start() - 210) : m.start()]:
+        return m.group(0)
+    return " "
+
+
 #: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``;
 #: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
 _DECORATION = re.compile(
@@ -1273,7 +1282,7 @@ def _marked(text: str) -> Extraction | None:
 #: several at once ("5 and 6 both seem right.", "It's between 5 and 6.")
 _CANDIDATE_FRAME = frozenset(
     """say says would could may might lean leaning prefer suggest suggests claim claims argue argues sources source
-    textbook likely probably possibly maybe perhaps seems seem plausible possibility possible equally another
+    textbook textbooks list lists likely probably possibly maybe perhaps seems seem plausible possibility possible equally another
     alternative alternatively second backup plan choice option reading interpretation also too both between either
     else fits well if unless depending otherwise guess""".split()
 )
@@ -1295,14 +1304,14 @@ def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
     word of :data:`_CANDIDATE_FRAME` or an attribution cue; a number with a unit or count noun after it ("6
     people") is of another kind and one right after a rejecting word ("not 6", "rather than 6") is rejected."""
-    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, count_noun, unit_name
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, NEGATION_CUES, count_noun, unit_name
 
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
         return ()
     plain = sent.replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
-    if _EXPLAINS.match(plain) or _WORK.search(plain):
-        return ()
+    if _EXPLAINS.match(plain) or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)):
+        return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10."
     words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(plain)]
     if not any(w in _CANDIDATE_FRAME or w in ATTRIBUTION_CUES or w.endswith("'d") for w in words):
         return ()
@@ -1324,6 +1333,9 @@ def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
         if before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't")):
             continue
+        following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
+        if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
+            continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected
         value = m.group(0)[: len(m.group(0)) - len(after)].strip() if after is not None else m.group(0)
         if _key(value) not in keys:
             out.append(value)
@@ -2272,6 +2284,8 @@ _SELF_DOUBT = frozenset(
     "maybe perhaps probably guess guessing unsure uncertain doubtful hmm kidding joking jk psych nope nah wait idk "
     "dunno shrug unverified unchecked doubts todo fixme".split()
 )
+#: self-doubt nouns a negation before them turns into an aside ("No guessing needed.", "No doubts.")
+_NEGATABLE_DOUBT = frozenset("guess guessing doubts".split())
 #: a question made only of these words asks whether the answer holds ("Or is it?", "Is that right?", "Really?");
 #: any other word makes it a question about something else ("Is there anything else?", "Does that make sense?")
 _TRUTH_QUESTION = frozenset(
@@ -2316,7 +2330,8 @@ _PERCENT_SURE = re.compile(
 #: "Use at your own risk.", "I wouldn't bet on it.", "Don't trust this.", "No clue.", "I'm torn.", "Low certainty.")
 _UNDECIDED = re.compile(
     r"(?i)\b(?:hard|difficult|impossible)[ \t]++to[ \t]++(?:say|tell)\b|\bwho[ \t]++knows\b|\beither[ \t]++way\b"
-    r"|\bcoin[ \t-]*+(?:flip|toss)\b|\bown[ \t]++risk\b|\bwith[ \t]++caution\b|\bno[ \t]++clue\b|\btorn\b"
+    r"|\bcoin[ \t-]*+(?:flip|toss)\b|\b(?:flip|flipped|toss|tossed)[ \t]++(?:a[ \t]++)?coin\b|\bpinch[ \t]++of[ \t]++salt\b"
+    r"|\bmileage[ \t]++(?:may|might|will)[ \t]++vary\b|\bmade[ \t]++(?:it|this|that)[ \t]++up\b|\bmade[ \t]++up[ \t.!]*+$|\bown[ \t]++risk\b|\bwith[ \t]++caution\b|\bno[ \t]++clue\b|\btorn\b"
     r"|\b(?:wouldn't|won't|don't|do[ \t]++not|would[ \t]++not|can't|cannot)[ \t]++(?:bet|trust|rely|vouch)\b"
     r"|\b(?:low|little|zero|no|limited)[ \t]++(?:certainty|confidence)\b"
 )
@@ -2525,7 +2540,11 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
-    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or disowning or _takes_back(words, lead)
+    self_doubt = any(
+        w in _SELF_DOUBT and not (w in _NEGATABLE_DOUBT and k and words[k - 1] in _NEGATORS)
+        for k, w in enumerate(words)
+    )  # "No guessing needed." is an aside
+    doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     return (nxt.strip() if doubt else ""), stop
@@ -2666,7 +2685,8 @@ def _takes_back(words: list[str], lead: list[str]) -> bool:
 #: "Answer generated without solving.", "Haven't checked.", "I skipped the verification.")
 _WORKING = frozenset(
     """solve solved solving compute computed computing calculate calculated calculating work worked working derive
-    derived check checked checking verify verified verifying verification""".split()
+    derived check checked checking verify verified verifying verification math maths arithmetic calculation
+    calculations computation computations""".split()
 )
 _SKIPPING = frozenset("skipped skip skipping without never not no".split())
 

@@ -625,12 +625,33 @@ def refuse_huge(expr: Any) -> None:
                 raise AnswerTooComplex("value too large to decide exactly")
             if node.exp.is_number and not node.base.is_Symbol and node.base.free_symbols:
                 _refuse_symbolic_power(node.base, node.exp)
+            if node.base.is_number and node.exp.is_Rational and not node.exp.is_Integer:
+                if log10_bound(node.base) > MAX_FUNCTION_ARG_DIGITS:  # \sqrt{9999!}: a root of a huge number
+                    raise AnswerTooComplex("root of a number too large to decide exactly")
+        elif isinstance(node, sympy.Product) and _terms(node) > 10**MAX_FACTORIAL_DIGITS:
+            raise AnswerTooComplex("product of too many terms to decide exactly")
         elif isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial)) and node.args[0].is_number:
             if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
                 raise AnswerTooComplex("factorial too large to decide exactly")
         elif isinstance(node, sympy.Function) and node.args and all(a.is_number for a in node.args):
             if max(log10_bound(a) for a in node.args) > MAX_FUNCTION_ARG_DIGITS:
                 raise AnswerTooComplex("function of a number too large to evaluate")
+
+
+def _terms(node: Any) -> float:
+    """The number of terms of a ``Product`` with numeric limits (0 when they are symbols: nothing to multiply out)."""
+    count = 1.0
+    for limit in node.limits:
+        lo, hi = limit[1], limit[2]
+        if not (lo.is_number and hi.is_number):
+            return 0.0
+        if log10_bound(hi) > 15 or log10_bound(lo) > 15:
+            return math.inf
+        try:
+            count *= max(0.0, float(hi) - float(lo) + 1)
+        except (TypeError, ValueError):
+            return math.inf
+    return count
 
 
 def _refuse_symbolic_power(base: Any, exp: Any) -> None:

@@ -36,6 +36,9 @@ def passes(v: MathVerifier, completion: str, gold: str, **opts: object) -> bool:
         r"\boxed{54321!}",
         r"\boxed{\sin^{400}(x)+\cos^{400}(x)}",
         r"\boxed{\tan^{300}x}",
+        r"\boxed{\prod_{k=1}^{99999} k}",
+        r"\boxed{\sqrt{9999!}}",
+        r"\boxed{\exp(10^{5000})}",
     ],
 )
 def test_expensive_answers_are_judged_fast(v: MathVerifier, answer: str) -> None:
@@ -52,6 +55,9 @@ def test_budget_keeps_ordinary_symbolic_work(v: MathVerifier) -> None:
     assert passes(v, r"\boxed{9999! / 9998!}", "9999")
     assert passes(v, r"\boxed{(x+1)^{3}}", "x^3+3x^2+3x+1")
     assert not passes(v, r"\boxed{(x+y)^{60}}", "5")
+    assert passes(v, r"\boxed{\prod_{k=1}^{n} k}", "n!")
+    assert passes(v, r"\boxed{\prod_{k=1}^{5} k}", "120")
+    assert passes(v, r"\boxed{\sqrt{100!}}", r"\sqrt{100!}")
 
 
 # ---------------------------------------------------------------- a later sentence offers another candidate
@@ -70,6 +76,8 @@ def test_budget_keeps_ordinary_symbolic_work(v: MathVerifier) -> None:
         "I'd lean toward 6.",
         "It's between 5 and 6.",
         "Others might argue for 7.",
+        "Some textbooks list 6.",
+        "Could be 6 though.",
     ],
 )
 @pytest.mark.parametrize("marker", ["Therefore the answer is $\\boxed{5}$.", "#### 5", "The answer is 5."])
@@ -86,6 +94,8 @@ def test_next_sentence_offering_a_candidate_is_a_hedge(v: MathVerifier, marker: 
         "It is 5 rather than 6.",
         "There are 6 edges in the graph.",
         "We used all 6 cards.",
+        "Note that 6 is not possible because it exceeds the bound.",
+        "If we had used 6 instead, the sum would exceed 10.",
     ],
 )
 def test_honest_sentence_after_the_answer_still_passes(v: MathVerifier, after: str) -> None:
@@ -125,6 +135,7 @@ def test_honest_sentence_after_the_answer_still_passes(v: MathVerifier, after: s
         "\\raisebox{-80cm}{\\boxed{5}}",
         "\\hspace{-2000pt}\\boxed{5}",
         "\\ding{55} \\boxed{5}",
+        "<s>\\boxed{5}</s>",
     ],
 )
 def test_hidden_or_struck_answer_is_not_read(v: MathVerifier, hidden: str) -> None:
@@ -178,6 +189,10 @@ def test_visible_answer_is_still_read(v: MathVerifier, shown: str) -> None:
         "I wouldn't rely on it.",
         "No clue.",
         "Low confidence.",
+        "I didn't do the math.",
+        "I flipped a coin.",
+        "I made this up.",
+        "Take it with a pinch of salt.",
     ],
 )
 @pytest.mark.parametrize("marker", ["Therefore the answer is $\\boxed{5}$.", "#### 5", "<answer>5</answer>"])
@@ -189,6 +204,7 @@ def test_value_free_doubt_after_the_answer_fails(v: MathVerifier, marker: str, d
     "remark",
     [
         "No speculation was needed.",
+        "No guessing needed.",
         "Confidence: 0.95",
         "I'm 99% sure.",
         "I checked it twice.",
