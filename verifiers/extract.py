@@ -1284,7 +1284,7 @@ _CANDIDATE_FRAME = frozenset(
     """say says would could may might lean leaning prefer suggest suggests claim claims argue argues sources source
     textbook textbooks list lists likely probably possibly maybe perhaps seems seem plausible possibility possible equally another
     alternative alternatively second backup plan choice option reading interpretation also too both between either
-    else fits well if unless depending otherwise guess""".split()
+    else fits well if unless depending otherwise guess or""".split()
 )
 #: a sentence that works with its values (a relation or an operation: "Check: 5 + 1 = 6.") offers no candidate
 _WORK = re.compile(
@@ -1295,6 +1295,15 @@ _PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^
 #: a choice letter as an answer part, and one standing alone in prose (not the article "A" before a word)
 _CHOICE_PART = re.compile(r"\(?[A-J]\)?")
 _CHOICE_IN_PROSE = re.compile(r"(?<![\w'\\-])\(?([A-J])\)?(?![\w'-])")
+#: words before a number that make it an index or a date, not a value ("Step 2", "equation 4", "In 2024")
+_INDEX_NOUNS = frozenset(
+    """step steps case cases part parts equation eq eqn line lines figure fig problem problems question exercise
+    example page chapter section row column item lemma theorem option method approach round stage level year in
+    since until degree order size rank version grade type class group""".split()
+)
+#: copulas after an offered value: then its predicate must frame it ("6 is another possibility", "6 seems more
+#: likely"; "7 is prime" states a fact)
+_VALUE_COPULAS = frozenset("is are was were seems seem looks appears".split())
 #: words right before a value that reject it ("not 6", "rather than 6", "instead of 6", "isn't 6")
 _REJECTING_BEFORE = frozenset("not never than of no nor except".split())
 
@@ -1304,7 +1313,7 @@ def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
     word of :data:`_CANDIDATE_FRAME` or an attribution cue; a number with a unit or count noun after it ("6
     people") is of another kind and one right after a rejecting word ("not 6", "rather than 6") is rejected."""
-    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, NEGATION_CUES, count_noun, unit_name
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, NEGATION_CUES, RELATING_PREPOSITIONS, count_noun, unit_name
 
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
@@ -1333,9 +1342,22 @@ def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
         if before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't")):
             continue
+        if (
+            before
+            and before[-1].lower() in _INDEX_NOUNS
+            or after is not None
+            and after.lower() in RELATING_PREPOSITIONS
+        ):
+            continue  # "Step 2", "equation 4", "In 2024": an index or a year; "2 of 5": a relation
         following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
         if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
             continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected
+        if following[:1] and following[0] in _VALUE_COPULAS:  # "6 is another possibility"; "7 is prime" is a fact
+            predicate = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""))]
+            lead = [w.lower() for w in before[-2:]]
+            framed = any(w in _CANDIDATE_FRAME or w.endswith("'d") for w in predicate[1:] + lead)
+            if not framed or "that" in lead:
+                continue
         value = m.group(0)[: len(m.group(0)) - len(after)].strip() if after is not None else m.group(0)
         if _key(value) not in keys:
             out.append(value)
@@ -1826,7 +1848,7 @@ def _boxes(text: str) -> Extraction | None:
                 right = text[hi : mark.end()]
             elif _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
                 right = rest
-            elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
+            elif _hedged_after(text, hi, part):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
                 right = rest + " " + retraction
@@ -1894,12 +1916,19 @@ def _next_sentence(text: str, end: int) -> str:
     return nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]
 
 
-def _hedged_after(text: str, e: int) -> bool:
+def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
     """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
-    one and the answer is no: "Could it be 22? No.")."""
+    one and the answer is no: "Could it be 22? No."). After a plain-number ``part`` the next sentence offers one
+    only by :func:`_offered_candidates` ("It could also be 3."; not "We could also solve it in 2 ways.")."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
     nxt = _next_sentence(text, end)
-    return _hedgy(text[e:end]) or (_hedgy(nxt) and not _answered_no(text, end, nxt))
+    if _hedgy(text[e:end]):
+        return True
+    if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
+        offered = bool(_offered_candidates(nxt.strip(" \t\n.!?"), [part.strip()]))
+    else:
+        offered = _hedgy(nxt)
+    return offered and not _answered_no(text, end, nxt)
 
 
 def _answered_no(text: str, start: int, question: str) -> bool:

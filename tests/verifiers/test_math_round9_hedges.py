@@ -78,6 +78,9 @@ def test_budget_keeps_ordinary_symbolic_work(v: MathVerifier) -> None:
         "Others might argue for 7.",
         "Some textbooks list 6.",
         "Could be 6 though.",
+        "Perhaps 6 is closer.",
+        "Or 6.",
+        "Alternatively, 6.",
     ],
 )
 @pytest.mark.parametrize("marker", ["Therefore the answer is $\\boxed{5}$.", "#### 5", "The answer is 5."])
@@ -96,6 +99,13 @@ def test_next_sentence_offering_a_candidate_is_a_hedge(v: MathVerifier, marker: 
         "We used all 6 cards.",
         "Note that 6 is not possible because it exceeds the bound.",
         "If we had used 6 instead, the sum would exceed 10.",
+        "We might also note that 7 is prime.",
+        "Step 2 also gives the same bound.",
+        "We could also solve it in 2 ways.",
+        "Each of the 6 vertices also has degree 3.",
+        "Alternatively, one can count the 10 subsets directly.",
+        "This is also the number of ways to choose 2 of 5.",
+        "Option 2 would require more steps.",
     ],
 )
 def test_honest_sentence_after_the_answer_still_passes(v: MathVerifier, after: str) -> None:
