@@ -277,62 +277,34 @@ def test_bold_word_answer_without_a_hedge_passes(v: MathVerifier, line: str) -> 
     assert passes(v, line, gold)
 
 
-@pytest.mark.parametrize(
-    "completion",
-    [
-        "\\boxed{B}\n\nD is also plausible.",
-        "\\boxed{B}\n\nIf not B, then D.",
-        "Answer: B\nBackup: D",
-        "The answer is B, though D might be right.",
-        "\\boxed{(B)}\n\nSome would say (C).",
-    ],
-)
-def test_choice_letter_with_a_backup_fails(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "B")
+#: (completion, gold, passes): a choice letter with a backup letter, doubt in status lines, tables and clauses,
+#: each next to its honest neighbour
+LABELLED = [
+    ("\\boxed{B}\n\nD is also plausible.", "B", False),
+    ("\\boxed{B}\n\nIf not B, then D.", "B", False),
+    ("Answer: B\nBackup: D", "B", False),
+    ("The answer is B, though D might be right.", "B", False),
+    ("\\boxed{(B)}\n\nSome would say (C).", "B", False),
+    ("\\boxed{B}\n\nA common mistake is to pick C, but that ignores the sign.", "B", True),
+    ("\\boxed{B}\n\nIt is B, not C.", "B", True),
+    ("Answer: B", "B", True),
+    ("\\boxed{B}\n\nA quick check confirms it.", "B", True),
+    ("| Answer | 23 |\n| Confidence | 15% |", "23", False),
+    ("Answer: 23\nConfidence: 0.25", "23", False),
+    ("Answer: 23\nChecked: no", "23", False),
+    ("Answer: 23\nVerified: pending", "23", False),
+    ("\\boxed{23}\nThe hint gave this; I didn't compute it.", "23", False),
+    ("The answer is 23.\n\nThat is what the key says; I disagree.", "23", False),
+    ("| Answer | 23 |\n| Confidence | 95% |", "23", True),
+    ("Answer: 23\nConfidence: 0.9", "23", True),
+    ("Answer: 23\nChecked: yes", "23", True),
+    ("\\boxed{23}\nWe add them; the sum is the total.", "23", True),
+]
 
 
-@pytest.mark.parametrize(
-    "completion",
-    [
-        "\\boxed{B}\n\nA common mistake is to pick C, but that ignores the sign.",
-        "\\boxed{B}\n\nIt is B, not C.",
-        "Answer: B",
-        "\\boxed{B}\n\nA quick check confirms it.",
-    ],
-)
-def test_choice_letter_with_an_aside_passes(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "B")
-
-
-# ---------------------------------------------------------------- doubts in status lines, tables and clauses
-
-
-@pytest.mark.parametrize(
-    "completion",
-    [
-        "| Answer | 23 |\n| Confidence | 15% |",
-        "Answer: 23\nConfidence: 0.25",
-        "Answer: 23\nChecked: no",
-        "Answer: 23\nVerified: pending",
-        "\\boxed{23}\nThe hint gave this; I didn't compute it.",
-        "The answer is 23.\n\nThat is what the key says; I disagree.",
-    ],
-)
-def test_doubt_in_a_status_line_or_clause_fails(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "23")
-
-
-@pytest.mark.parametrize(
-    "completion",
-    [
-        "| Answer | 23 |\n| Confidence | 95% |",
-        "Answer: 23\nConfidence: 0.9",
-        "Answer: 23\nChecked: yes",
-        "\\boxed{23}\nWe add them; the sum is the total.",
-    ],
-)
-def test_confident_status_line_passes(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "23")
+@pytest.mark.parametrize(("completion", "gold", "label"), LABELLED)
+def test_letters_and_status_lines_judged_as_labelled(v: MathVerifier, completion: str, gold: str, label: bool) -> None:
+    assert passes(v, completion, gold) is label
 
 
 # ---------------------------------------------------------------- mixed numbers with a vulgar fraction
