@@ -588,8 +588,10 @@ def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
-    ``<script>``/``<style>``/``<template>`` and HTML elements that are ``hidden``, ``display: none``, white, of
-    font size 0 or opacity 0. Linear: each hidden region is skipped once."""
+    ``<script>``/``<style>``/``<template>``, a collapsed ``<details>``, Markdown link reference definitions, HTML
+    elements that are ``hidden`` or styled or classed invisible (:mod:`rlvr.verifiers.invisible`), boxes scaled to
+    nothing or moved off the page, colours the completion defines as white. Linear: each hidden region is skipped
+    once."""
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
     if _MARKUP.search(text):

@@ -6,7 +6,11 @@ A colour is invisible when it is transparent or so close to white that its contr
 it transparent (``opacity: 0``, an invisible ``color``), not drawn (``display: none``, ``visibility: hidden`` or
 ``collapse``), of no size (``font-size: 0``, ``transform: scale(0)``), clipped away (``clip-path: inset(50%)``
 or more, ``clip: rect(0,0,0,0)``) or moved off the page (a ``left``/``top``/``text-indent``/``margin`` of -1000px
-or beyond). Every parser here works on short bounded strings.
+or beyond). Nearly nothing renders nothing legible either: an opacity, zoom or scale of at most
+:data:`MIN_VISIBLE_SCALE`, a font under 2px, a TeX box of at most :data:`TINY_POINTS` or moved :data:`FAR_POINTS`
+away; CSS Color 4 functions (``color()``, ``lab``, ``lch``, ``oklab``, ``oklch``, ``hwb``) and xcolor's ``hsb``
+are read like the other notations, and text struck through (``line-through``) is withdrawn. Every parser here
+works on short bounded strings.
 """
 
 from __future__ import annotations
