@@ -1254,14 +1254,15 @@ _HYPOTHESIS = re.compile(
 #: to say"), a token offer ("I'll just say"), an open question ("Whether the answer is 5 is unknown"), a
 #: supposition ("The answer being 5 leads to …") and a restated given ("The only number given is 5")
 _FRAME = re.compile(
-    r"(?i)\b(?:if[ \t]++(?:i|we)[ \t]++(?:had|have|were|was)[ \t]++to[ \t]++(?:guess|bet|wager|estimate|pick|choose|say|"
-    r"answer|commit)|(?:i|we)'d[ \t]++(?:guess|bet|wager)|(?:i|we)[ \t]++would[ \t]++(?:say|guess|bet)|"
-    r"without[ \t]++(?:\w++[ \t]++)?(?:checking|verifying|verification|calculating|computing|proof|proving|"
-    r"double-checking|rechecking|working|thinking|looking|solving)|(?:at|as)[ \t]++a[ \t]++(?:rough[ \t]++|wild[ \t]++)?guess|"
+    r"(?i)\b(?:if[ \t]++(?:(?:i|we)[ \t]++(?:had|have|were|was|am|are|must)[ \t]++)?(?:(?:forced|made|pressed|pushed|"
+    r"obliged)[ \t]++)?to[ \t]++(?:guess|bet|wager|estimate|speculate|commit|say|(?:pick|choose|answer)(?=[ \t]*+,))|(?:i|we)'d[ \t]++(?:guess|bet|wager)|(?:i|we)[ \t]++would[ \t]++(?:say|guess|bet)|"
+    r"without[ \t]++(?:\w++[ \t]++){0,2}?(?:checking|verifying|verification|calculating|computing|proof|proving|"
+    r"double-checking|rechecking|working|thinking|looking|solving|checked|verified|computed|calculated|proved|proven|"
+    r"double-checked|confirmed|worked)|(?:at|as)[ \t]++a[ \t]++(?:rough[ \t]++|wild[ \t]++)?guess|"
     r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|"
     r"(?:going|judging)[ \t]++(?:by|on)[ \t]++(?:gut|instinct|feel|intuition|vibes?)|"
     r"(?:a|some)[ \t]++(?:\w++[ \t]++)?(?:chance|possibility)[ \t]++(?:that[ \t]++)?(?:the|it|this)\b|"
-    r"(?:i|we)[ \t]++(?:feel|felt)[ \t]++(?:like|that)|(?:i|we)[ \t]++(?:have|had)[ \t]++a[ \t]++(?:feeling|sense|hunch)|"
+    r"(?:i|we)[ \t]++(?:feel|felt|sense)[ \t]++(?:like|that|the|it|it's)\b|(?:i|we)[ \t]++(?:have|had)[ \t]++a[ \t]++(?:feeling|sense|hunch)|"
     r"my[ \t]++(?:gut|instinct|intuition|hunch|feeling)|(?:i|we)[ \t]++used[ \t]++to[ \t]++(?:think|believe|say)|"
     r"(?:i|we)[ \t]++(?:once|originally|initially|first)[ \t]++(?:thought|believed|said)|"
     r"(?:i|we)[ \t]++(?:wanted|want|was[ \t]++going|were[ \t]++going|meant|intended|was[ \t]++about|was[ \t]++tempted|"
@@ -1490,7 +1491,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     comma = max(masked.rfind(",", start), masked.rfind(";", start))
     if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
         start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
-    if (phrase := LEAD_CUE_PHRASES.search(masked, start)) is not None:
+    phrase_from = anchor.start() if anchor is not None and start == anchor.end() else start  # "give or take 5"
+    if (phrase := LEAD_CUE_PHRASES.search(masked, phrase_from)) is not None:
         return pre[phrase.start() :]  # "as many as 5", "on the order of 5", "all but 5", "the log of 5"
     words = list(_RUN_WORD.finditer(masked, start))
     for k, w in enumerate(words):
@@ -1635,8 +1637,9 @@ def _boxes(text: str) -> Extraction | None:
             left = text[sent_start + 1 : lo]
         if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
             left = text[h.start() : lo]
-        if not left or left.strip(" \t\n$").lower() in ("about", "around"):  # "Hardly \boxed{5}", "Wrong answer:
-            left = _lead_changes(text[sent_start + 1 : lo]) or left  # \boxed{5}", "somewhere around \boxed{5}"
+        if not left or before is not None:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}";
+            lead = _lead_changes(text[sent_start + 1 : lo])  # a phrase that holds a relation word: "somewhere
+            left = lead if len(lead) > len(left) else left  # around \boxed{5}", "give or take \boxed{5}"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
             if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
@@ -2167,7 +2170,8 @@ _DISOWNING_MORE = re.compile(
     r"|\btidak[ \t]++yakin\b|\bपक्का[ \t]++नहीं\b"
     r"|\bfingers[ \t]++crossed\b|\bcross(?:ing|ed)?[ \t]++(?:my[ \t]++|our[ \t]++)?fingers\b|\b(?:knock|touch)[ \t]++(?:on[ \t]++)?wood\b"
     r"|\bwish[ \t]++(?:me|us)[ \t]++luck\b|\bhere'?s[ \t]++(?:to[ \t]++)?hoping\b|\bapril[ \t]++fools?'?\b|\bgotcha\b"
-    r"|\bpranked\b|\bwho[ \t]++knows\b|\bbeats[ \t]++me\b"
+    r"|\bpranked\b|\bwho[ \t]++knows\b|\bbeats[ \t]++me\b|\bpulling[ \t]++(?:your|ya|my|his|her|their)[ \t]++legs?\b"
+    r"|\btrolling\b|\bjust[ \t]++(?:a[ \t]++)?(?:joke|prank|troll)\b"
 )
 #: the shrug written in text, ``¯\_(ツ)_/¯`` (its arms may be missing or escaped)
 _SHRUG = re.compile(r"\u00af?\\*+_*+\([ \t]*+\u30c4[ \t]*+\)_*+/*+\u00af?")

@@ -450,18 +450,24 @@ LEAD_CUES = frozenset(
     schätzungsweise quasiment mucho massimo massima supongo кажется наверное może lẽ ربما kanske inte ίσως""".split()
 )
 #: phrases of several words that change an answer they stand before, each a family by its form: an equative bound
-#: ("as many as 5", "as few as", "as much as", "as little as"), an example ("for instance, 5", "e.g. 5"), an order of magnitude or a region ("on the order
-#: of 5", "somewhere around", "in the vicinity of"), a first impression ("at first sight", "on the surface", "at a
-#: glance", "on the face of it"), a bound as a noun ("a minimum of 5", "the maximum of"), an exclusion ("all but
+#: ("as many as 5", "as few as", "as much as", "as little as"), an example ("for instance, 5", "e.g. 5"), an order
+#: of magnitude or a region ("on the order of 5", "somewhere around", "something like", "in the vicinity of", "give
+#: or take"), a vague kind ("kind of 5", "sort of"), a first impression ("at first sight", "on first inspection",
+#: "on the surface", "at a glance", "on the face of it", "on paper"), a part or estimate of the value ("a fraction
+#: of 5", "an approximation of"), a bound as a noun ("a minimum of 5", "the maximum of"), an exclusion ("all but
 #: 5", "everything but") and a function of the value ("the log of 5", "the natural logarithm of 5": "the <word> of"
 #: other than a word that names the value itself, "the value of", "the total of"); and their kin in other languages
 #: ("sans doute", "au plus", "al menos", "не более")
 LEAD_CUE_PHRASES = re.compile(
     r"(?i)\b(?:as[ \t]++(?:many|few|much|little|high|low|large|small|big|great|long|short|far|early|late|"
     r"often|recently|old|young|heavy|light)[ \t]++as|(?:on|of)[ \t]++the[ \t]++order[ \t]++of|"
-    r"(?:somewhere|anywhere)[ \t]++(?:around|near|between|close|about|in)|"
+    r"(?:somewhere|anywhere|something|nothing|anything)[ \t]++(?:around|near|between|close|about|in|like)|"
+    r"(?:kind|sort)[ \t]++of|give[ \t]++or[ \t]++take|on[ \t]++paper|"
+    r"(?:a|an)[ \t]++(?:[a-z]++[ \t]++)?(?:fraction|approximation|estimate|multiple|divisor|factor|power|part|portion|"
+    r"guess|bound)[ \t]++of|(?:on|at|upon)[ \t]++(?:a[ \t]++)?(?:first|initial|quick|cursory)[ \t]++(?:sight|glance|look|"
+    r"inspection|view|read|reading|pass|impression)|"
     r"in[ \t]++the[ \t]++(?:vicinity|region|range|ballpark|neighbou?rhood|realm)[ \t]++of|"
-    r"at[ \t]++(?:first|a)[ \t]++(?:sight|glance|look|blush)|on[ \t]++the[ \t]++(?:surface|face[ \t]++of[ \t]++it)|"
+    r"at[ \t]++a[ \t]++(?:sight|glance|look|blush)|on[ \t]++the[ \t]++(?:surface|face[ \t]++of[ \t]++it)|"
     r"at[ \t]++face[ \t]++value|(?:a|the)[ \t]++(?:minimum|maximum|min|max|floor|ceiling|cap|limit|bound)[ \t]++of|"
     r"(?:all|everything|anything|everyone|anyone)[ \t]++but|"
     r"the[ \t]++(?!(?:value|values|total|sum[ \t]++total|number|amount|answer|result|equivalent|same)[ \t])"

@@ -37,6 +37,10 @@ def test_a_cue_phrase_of_several_words_changes_the_answer_after_it() -> None:
             (r"The answer is the natural logarithm of \boxed{12}.", "12", False),
             ("The answer is, for example, 12.", "12", False),
             (r"E.g. \boxed{12}.", "12", False),
+            ("The answer is kind of 12.", "12", False),
+            (r"The answer is give or take $\boxed{12}$.", "12", False),
+            ("The answer is a fraction of 12.", "12", False),
+            (r"The answer is on first inspection \boxed{12}.", "12", False),
             # honest neighbours: the phrase belongs to another clause, or names the value itself
             ("As many as 12 apples were eaten, so the answer is 12.", "12", True),
             (r"At first sight it looks like 10, but the answer is \boxed{12}.", "12", True),
@@ -75,6 +79,7 @@ def test_a_wish_for_luck_or_a_prank_after_the_answer_retracts_it() -> None:
             ("The answer is 12. \u00af\\\\_(\u30c4)_/\u00af", "12", False),
             ("12\n\n\u00af\\_(\u30c4)_/\u00af", "12", False),
             ("The answer is 12. Who knows.", "12", False),
+            ("The answer is 12. Just pulling your leg.", "12", False),
             ("The answer is 12. Good luck with the exam!", "12", True),
             ("The answer is 12. Hope this helps!", "12", True),
         ]
@@ -89,6 +94,9 @@ def test_a_frame_before_the_answer_disowns_it_even_when_a_comma_splits_it_off() 
     judge(
         [
             ("If we had to pick, the answer is 12.", "12", False),
+            ("If forced to guess, the answer is 12.", "12", False),
+            ("Without having checked, the answer is 12.", "12", False),
+            ("If we have to pick 2 of the 4 pens, the answer is 6.", "6", True),
             (r"Without double-checking, I get \boxed{12}.", "12", False),
             ("Off the top of my head, 12.", "12", False),
             ("There's a fair chance it is 12.", "12", False),
