@@ -1248,12 +1248,52 @@ _HYPOTHESIS = re.compile(
     r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
     r"probably|i[ \t]+think|i[ \t]+guess|i[ \t]+believe|if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
+#: a frame before an answer that disowns the commitment: a forced guess ("If I had to guess,", "I'd say"), an
+#: unchecked claim ("Without checking,", "Off the top of my head,"), a feeling or a chance ("I feel like", "There's
+#: a good chance the answer is"), a past or abandoned belief ("I used to think", "I wanted to say", "I was going
+#: to say"), a token offer ("I'll just say"), an open question ("Whether the answer is 5 is unknown"), a
+#: supposition ("The answer being 5 leads to …") and a restated given ("The only number given is 5")
+_FRAME = re.compile(
+    r"(?i)\b(?:if[ \t]++(?:(?:i|we)[ \t]++(?:had|have|were|was|am|are|must)[ \t]++)?(?:(?:forced|made|pressed|pushed|"
+    r"obliged)[ \t]++)?to[ \t]++(?:guess|bet|wager|estimate|speculate|commit|say|(?:pick|choose|answer)(?=[ \t]*+,))|(?:i|we)'d[ \t]++(?:guess|bet|wager)|(?:i|we)[ \t]++would[ \t]++(?:say|guess|bet)|"
+    r"without[ \t]++(?:\w++[ \t]++){0,2}?(?:checking|verifying|verification|calculating|computing|proof|proving|"
+    r"double-checking|rechecking|working|thinking|looking|solving|checked|verified|computed|calculated|proved|proven|"
+    r"double-checked|confirmed|worked)|(?:at|as)[ \t]++a[ \t]++(?:rough[ \t]++|wild[ \t]++)?guess|"
+    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|"
+    r"(?:going|judging)[ \t]++(?:by|on)[ \t]++(?:gut|instinct|feel|intuition|vibes?)|"
+    r"(?:a|some)[ \t]++(?:\w++[ \t]++)?(?:chance|possibility)[ \t]++(?:that[ \t]++)?(?:the|it|this)\b|"
+    r"(?:i|we)[ \t]++(?:feel|felt|sense)[ \t]++(?:like|that|the|it|it's)\b|(?:i|we)[ \t]++(?:have|had)[ \t]++a[ \t]++(?:feeling|sense|hunch)|"
+    r"my[ \t]++(?:gut|instinct|intuition|hunch|feeling)|(?:i|we)[ \t]++used[ \t]++to[ \t]++(?:think|believe|say)|"
+    r"(?:i|we)[ \t]++(?:once|originally|initially|first)[ \t]++(?:thought|believed|said)|"
+    r"(?:i|we)[ \t]++(?:wanted|want|was[ \t]++going|were[ \t]++going|meant|intended|was[ \t]++about|was[ \t]++tempted|"
+    r"am[ \t]++tempted|almost[ \t]++wanted)[ \t]++to[ \t]++(?:say|answer|write|put|go[ \t]++with)|"
+    r"(?:i|we)'ll[ \t]++just|(?:i|we)[ \t]++will[ \t]++just|^[ \t*_]*+whether|(?:answer|result|solution)[ \t]++being|"
+    r"(?:given|provided|stated|input)[ \t]++(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:is|are|was|were)|"
+    r"(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:given|provided|stated|mentioned)"
+    r"(?:[ \t]++in[ \t]++the[ \t]++(?:problem|question|prompt))?[ \t]++(?:is|are|was|were))\b"
+)
 #: a counterfactual frame: a sentence opened by a condition ("Had we …", "Without …", "Under …", "If …",
 #: "Suppose …") whose answer is in the conditional mood ("would be", "we'd get", "were")
 _COUNTERFACTUAL_OPENER = re.compile(
     r"(?i)^[ \t*_]*+(?:had|if|without|under|suppose|supposing|imagine|were|in[ \t]++a[ \t]++world)\b"
 )
 _CONDITIONAL_MOOD = re.compile(r"(?i)\b(?:would|were)\b|\b(?:we|you|i|they|it)'d\b")
+
+
+#: the opening of a sentence up to its first comma, when it is at most three words
+_FRONTED = re.compile(r"[ \t*_]*+((?:[^\W\d_][\w'\-.]*+[ \t]++){0,2}[^\W\d_][\w'\-]*+)[ \t]*+,")
+
+
+def _fronted_hedge(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """A hedge split off by a comma at the start of ``text[lo:hi]`` ("Probably, the answer is 5", "Кажется, ответ
+    5"): a fronted phrase of at most three words holding a hedge or an attribution cue."""
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, HEDGE_CUES
+
+    m = _FRONTED.match(text, lo, hi)
+    if m is None:
+        return None
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(m.group(1))]
+    return m if any(w in HEDGE_CUES or w in ATTRIBUTION_CUES for w in words) else None
 
 
 def _counterfactual(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -1413,6 +1453,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         ATTRIBUTION_CUES,
         LABEL_CUES,
         LABEL_FORM_CUES,
+        LEAD_CUE_PHRASES,
         LEAD_CUES,
         NEGATION_CUES,
         RETRACTION_CUES,
@@ -1421,6 +1462,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
     if _counterfactual(masked, 0, len(masked)):
         return pre  # "Had we ignored the constraint, the answer would be 5"
+    if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
+        return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
     anchor = _last(_ANCHOR.finditer(masked))
     start = 0
     if anchor is not None and (rel := _RELATION_BEFORE.search(masked, 0, anchor.start())) is not None:
@@ -1437,6 +1480,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
             low = w.group(0).lower()
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
+            if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
+                label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
             if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low.endswith("n't"):
                 return pre[w.start() :]
     if _doubting_symbol(masked[start:]) or _QUESTION_MARK_SIGN.search(masked[start:]):
@@ -1446,6 +1491,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     comma = max(masked.rfind(",", start), masked.rfind(";", start))
     if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
         start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
+    phrase_from = anchor.start() if anchor is not None and start == anchor.end() else start  # "give or take 5"
+    if (phrase := LEAD_CUE_PHRASES.search(masked, phrase_from)) is not None:
+        return pre[phrase.start() :]  # "as many as 5", "on the order of 5", "all but 5", "the log of 5"
     words = list(_RUN_WORD.finditer(masked, start))
     for k, w in enumerate(words):
         low = w.group(0).lower()
@@ -1581,13 +1629,17 @@ def _boxes(text: str) -> Extraction | None:
         left = right = ""
         if (before := _BOX_BEFORE.search(text, max(0, lo - 60), lo)) is not None and k == 0:
             left = text[before.start() : lo]
-        sent_start = max(text.rfind("\n", 0, lo), text.rfind(". ", 0, lo), lo - MAX_INLINE_ANSWER_CHARS, -1)
+        dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), lo)
+        while dot > 0 and _abbreviation(text, dot):  # "E.g. \boxed{5}": the sentence goes on
+            dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), dot)
+        sent_start = max(text.rfind("\n", 0, lo), dot, lo - MAX_INLINE_ANSWER_CHARS, -1)
         if not left and _HYPOTHESIS.search(text, sent_start + 1, lo) and not _PHRASE.search(text, sent_start + 1, lo):
             left = text[sent_start + 1 : lo]
         if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
             left = text[h.start() : lo]
-        if not left:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}"
-            left = _lead_changes(text[sent_start + 1 : lo])
+        if not left or before is not None:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}";
+            lead = _lead_changes(text[sent_start + 1 : lo])  # a phrase that holds a relation word: "somewhere
+            left = lead if len(lead) > len(left) else left  # around \boxed{5}", "give or take \boxed{5}"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
             if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
@@ -1725,9 +1777,13 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
         h = _HYPOTHESIS.search(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
-        if h is not None:
+        frame = _FRAME.search(_mask_math(text[sent_start + 1 : start]))  # "If I had to guess, the answer is 5"
+        lo = h.start() if h is not None else sent_start + 1 + frame.start() if frame is not None else None
+        if lo is None and (fronted := _fronted_hedge(text, sent_start + 1, start)) is not None:
+            lo = fronted.start()  # "Probably, the answer is 5"
+        if lo is not None:
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
-            return _found([text[h.start() : end + 1].strip()], "answer_phrase", "text")
+            return _found([text[lo : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
     j = m.end() if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
@@ -1952,16 +2008,50 @@ def _abbreviation(text: str, j: int) -> bool:
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
     word = text[k:j]
-    return word in _ABBREV or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+    return (
+        word in _ABBREV
+        or word.lower() in ("e.g", "i.e")
+        or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+    )
 
 
 # ---------------------------------------------------------------- the final statement (fallback)
+
+#: words a sentence cannot end on: a fragment ending on one was cut off ("Then we multiply by")
+_DANGLING = frozenset(
+    """by the a an of to and or with for from into onto than we is are was were then that which our its their this
+    these multiply divide add subtract times plus minus equals gives get""".split()
+)
+#: words that open a further step: a fragment opened by one announces work still to do ("Next, we need the price")
+_SEQUENCERS = frozenset("next then now afterwards subsequently second secondly third thirdly".split())
+_FINISHED = frozenset("done finished complete completed solved".split())
+
+
+def _unfinished(text: str) -> bool:
+    """The completion stops in the middle of its work: its last fragment (after the last sentence end or line
+    break, without a closing mark of its own) holds no value and either ends on a word no sentence ends on
+    ("… Then we multiply by") or opens a further step ("… Next, we need the price"). The values before it are
+    steps, not an answer."""
+    tail = text[-MAX_INLINE_ANSWER_CHARS:].rstrip()
+    if not tail or not tail[-1].isalpha():
+        return False
+    cut = max(tail.rfind(c) for c in ".!?\n\u3002")
+    fragment = tail[cut + 1 :]
+    masked = _mask_math(fragment)
+    if cut < 0 or _ANSWER_TOKEN.search(masked):
+        return False
+    words = [w.lower() for w in _RUN_WORD.findall(masked)]
+    if len(words) < 2 or _FINISHED.intersection(words):
+        return False
+    return words[-1] in _DANGLING or words[0] in _SEQUENCERS
 
 
 def _final_statement(text: str) -> Extraction | None:
     """The final statement: the last sentence holding math or a digit, read with what follows it (a question
     mark, a retraction in the next sentence) and what precedes it (another lone value: a hedge); a last
     sentence that only explains an earlier value ("Explanation: 16 + 7 = 23.", "Because …") gives way to it."""
+    if _unfinished(text):
+        return None  # "Then 13 - 4 = 9. Then we multiply by": the work stops before its answer
     found = _last_sentences(text)
     if found is None:
         return None
@@ -2078,7 +2168,13 @@ _DISOWNING_MORE = re.compile(
     r"|\bnicht[ \t]++(?:ganz[ \t]++)?sicher\b|\bpas[ \t]++(?:tout[ \t]++à[ \t]++fait[ \t]++)?s[ûu]re?\b|\bno[ \t]++estoy[ \t]++segur[oa]\b"
     r"|\bnon[ \t]++sono[ \t]++sicur[oa]\b|\bnão[ \t]++tenho[ \t]++certeza\b|\bне[ \t]++уверен[аы]?\b|\bemin[ \t]++değilim\b"
     r"|\btidak[ \t]++yakin\b|\bपक्का[ \t]++नहीं\b"
+    r"|\bfingers[ \t]++crossed\b|\bcross(?:ing|ed)?[ \t]++(?:my[ \t]++|our[ \t]++)?fingers\b|\b(?:knock|touch)[ \t]++(?:on[ \t]++)?wood\b"
+    r"|\bwish[ \t]++(?:me|us)[ \t]++luck\b|\bhere'?s[ \t]++(?:to[ \t]++)?hoping\b|\bapril[ \t]++fools?'?\b|\bgotcha\b"
+    r"|\bpranked\b|\bwho[ \t]++knows\b|\bbeats[ \t]++me\b|\bpulling[ \t]++(?:your|ya|my|his|her|their)[ \t]++legs?\b"
+    r"|\btrolling\b|\bjust[ \t]++(?:a[ \t]++)?(?:joke|prank|troll)\b"
 )
+#: the shrug written in text, ``¯\_(ツ)_/¯`` (its arms may be missing or escaped)
+_SHRUG = re.compile(r"\u00af?\\*+_*+\([ \t]*+\u30c4[ \t]*+\)_*+/*+\u00af?")
 #: a condition left on its own after an answer ("If my arithmetic is right.", "Assuming 16 is correct."): a clause
 #: without a main clause after it (a comma followed by more words is a sentence: "If you need more, ask.")
 _CONDITION = re.compile(
@@ -2268,6 +2364,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _ANSWER_TOKEN.search(masked):
         return "", stop
+    if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
+        return nxt.strip(), stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     if not words and ("?" in masked or _doubting_symbol(masked) or text[stop : stop + 1] in ("?", "\uff1f")):
         return nxt.strip() or "?", stop + 1  # "?", "(?)", "🤔": a mark that questions the answer
@@ -2497,8 +2595,12 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
         run = _trailing_run(s, masked)
         if run is None:
             run = _single_island(s, masked)
-        if run is not None and _lead_changes(s[: len(s) - len(run)], anchored):
-            return _statement(s, "final_statement")  # "not quite 5", "the square of 5": read whole
+        word = re.match(r"[^\W\d_]++[ \t]*+", run) if run is not None else None  # a run led by a word: "plus 5"
+        pre = s[: len(s) - len(run)] if run is not None else ""
+        if run is not None and (
+            _lead_changes(pre, anchored) or (word is not None and _lead_changes(pre + word.group(0), anchored))
+        ):
+            return _statement(s, "final_statement")  # "not quite 5", "the square of 5", "au plus 5": read whole
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
