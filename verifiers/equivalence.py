@@ -105,14 +105,36 @@ def quick_decision(pred: Answer, golds: tuple[Answer, ...], options: MatchOption
     """The decision when it needs no sympy (exact numbers, text, structure), else ``None``."""
     m = _Matcher(options, full=False)
     p = parse_answer(pred[1], pred[0])
+    scaled = magnitude_reading(pred)
     undecided = False
     for g in golds:
         try:
-            if m.match(p, parse_answer(g[1], g[0])):
+            gold = parse_answer(g[1], g[0])
+            if scaled is not None and isinstance(gold, Scalar) and gold.num is not None and m.match(scaled, gold):
+                return True
+            if m.match(p, gold):
                 return True
         except NeedsWorker:
             undecided = True
     return None if undecided else False
+
+
+#: a prose number with a magnitude suffix, the whole answer: ``5k``, ``$1.5M``, ``3bn`` (thousand, million, billion)
+_MAGNITUDE = re.compile(r"(\\?\$)?+(\d{1,12}+(?:\.\d{1,6}+)?+)(k|K|M|bn)\.?+")
+_SUFFIXES = {"k": 1000, "K": 1000, "M": 10**6, "bn": 10**9}
+
+
+def magnitude_reading(pred: Answer) -> Node | None:
+    """A prose answer that is only a number with a magnitude suffix (``5k``, ``1.5M``), read as the number it
+    abbreviates; ``None`` otherwise. Used only against a gold that is a plain number: in math ``5k`` is 5·k."""
+    if pred[0] != "text" or len(pred[1]) != 1:
+        return None
+    m = _MAGNITUDE.fullmatch(pred[1][0].strip())
+    if m is None:
+        return None
+    value = Fraction(m.group(2)) * _SUFFIXES[m.group(3)]
+    number = str(value.numerator) if value.denominator == 1 else str(float(value))
+    return parse_answer((f"{m.group(1) or ''}{number}",), "text")
 
 
 # ---------------------------------------------------------------- structures

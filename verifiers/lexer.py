@@ -309,9 +309,18 @@ def _hyphen_range(m: re.Match[str]) -> str:
     return f"{m.group(1)} \\text{{ to }} {m.group(2)}"
 
 
+#: a probability said as a count of a total: "5 out of 6", "1 in 4", "a 1 in 4 chance" (the whole answer)
+_ODDS = re.compile(
+    r"(?i)[ \t]*+(?:an?[ \t]++)?+(\d{1,12}+)[ \t]++(?:out[ \t]++of|in)[ \t]++(\d{1,12}+)(?:[ \t]++chances?+)?+[ \t.]*+"
+)
+
+
 def prose_to_latex(text: str) -> str:
     """A prose answer as math-mode LaTeX (see the module docstring). Input length is capped by the caller."""
     s = unicode_to_latex(text)
+    odds = _ODDS.fullmatch(s) if " in " in s or " of " in s else None
+    if odds is not None:  # "5 out of 6", "a 1 in 4 chance": a probability
+        return f"\\frac{{{odds.group(1)}}}{{{odds.group(2)}}}"
     if "-" in s:
         s = _HYPHEN_RANGE.sub(_hyphen_range, s)
     out: list[str] = []
@@ -713,7 +722,11 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
     return i
 
 
-_TEXT_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?|[^\W\d_]++|\S")
+#: a word of Latin letters, accented ones included ("Sí", "café"), then a run of letters of another script
+_TEXT_WORD = re.compile(
+    r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+(?:['\-][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)*\.?"
+    r"|[^\W\d_]++|\S"
+)
 
 
 def _text(content: str, toks: list[Tok]) -> None:

@@ -76,7 +76,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "K": ("kelvin",),
     "J": ("J", "joule", "joules"),
     "W": ("W", "watt", "watts"),
-    "N": ("newton", "newtons"),
+    "N": ("N", "newton", "newtons"),
     "V": ("volt", "volts"),
     "Hz": ("Hz", "hertz"),
     "unit": ("unit", "units"),
@@ -544,10 +544,14 @@ RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into ti
 
 def cue_words(words: list[str]) -> bool:
     """Some of ``words`` negate, retract, weaken or condition an answer (see the two cue lexicons)."""
+    prev = ""
     for w in words:
         low = w.lower().replace("\u2019", "'").strip(".,;:!")
+        if low == "change" and prev == "in":
+            continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
         if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
             return True
+        prev = low
     return False
 
 

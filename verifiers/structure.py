@@ -486,8 +486,12 @@ def _parenthetical(t: list[Tok]) -> Node | None:
         inner = inner[1:]
     if not inner:
         return None
-    alt = parse_tokens(inner if word in ("or", "i.e", "ie", "equivalently", "that is") else [("cmd", "approx"), *inner])
-    return Coll("or", (parse_tokens(n[:k]), alt))
+    if word in ("or", "i.e", "ie", "equivalently", "that is"):
+        return Coll("or", (parse_tokens(n[:k]), parse_tokens(inner)))
+    main = parse_tokens(n[:k])
+    if isinstance(main, Scalar) and main.num is not None and not main.approx and not _has_letters(n[:k]):
+        return main  # "5/6 (about 83%)": an approximation after an exact value is dropped, like \approx
+    return Coll("or", (main, parse_tokens([("cmd", "approx"), *inner])))
 
 
 def _connectives(t: list[Tok]) -> Node | None:
@@ -1209,6 +1213,7 @@ _TEXT_SYNONYMS = {
     "yep": "yes",
     "yup": "yes",
     "oui": "yes",
+    "sí": "yes",
     "ja": "yes",
     "是": "yes",
     "是的": "yes",
@@ -1303,6 +1308,11 @@ def _scalar(t: list[Tok]) -> Node:
             changed = True
             continue
         last = t[-1]
+        if last[0] == "unit" and unit is not None and unit.startswith("/") and "/" not in last[1]:
+            unit = last[1] + unit  # "18 dollars every day": the unit of the rate read before it
+            t = _trim(t[:-1])
+            changed = True
+            continue
         if last[0] == "unit" and unit in (None, last[1]) or (last[0] != "unit" and _unit_power(t) is not None):
             if last[0] != "unit":  # cm^2, cm^{2}
                 u, cut = _unit_power(t)  # type: ignore[misc]
