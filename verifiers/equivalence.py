@@ -53,6 +53,7 @@ from rlvr.verifiers.structure import (
     Text,
     Time,
     check_caps,
+    compound_quantity,
     parse,
     parse_answer,
 )
@@ -169,6 +170,10 @@ class _Matcher:
         if isinstance(p, Text) or isinstance(g, Text):
             empty = (Text("none"), Coll("set", ()))  # "no solution" is the empty set
             return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text or (p, g) in (empty, empty[::-1])
+        if isinstance(p, Coll) and p.kind == "and" and len(p.items) == 2 and isinstance(g, Scalar) and g.unit:
+            whole = compound_quantity(p.items[0], p.items[1])  # "5 hours and 30 minutes" against "5.5 hours"
+            if whole is not None and whole.unit == g.unit:
+                return self.match(whole, g)
         if isinstance(p, Coll) and p.kind in _ALTERNATIVES:
             return self._alternatives(p, g)
         if isinstance(g, Coll) and g.kind in _ALTERNATIVES and not isinstance(p, Labelled):

@@ -106,7 +106,8 @@ _MULTI_COPULA = (
 _COPULA = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
@@ -563,11 +564,12 @@ def _is_sentence(text: str) -> bool:
 
 
 _CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
-#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer; other boxes are boxes
+#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
+#: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
 #: ``<sup>``/``<sub>`` are scripts
 _MARKUP = re.compile(
-    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
     r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
 )
@@ -578,6 +580,8 @@ def _markup(m: re.Match[str]) -> str:
     t = m.group(0)
     if t in _MARKUP_KEEP:
         return _MARKUP_KEEP[t]
+    if t.startswith("\\cancelto"):  # \cancelto{6}{5}: 5 struck out, with an arrow to the value 6
+        return " " + t[len("\\cancelto{") : t.index("}")] + " "
     if t.startswith(("\\colorbox", "\\fcolorbox", "\\bbox")):
         return "\\boxed"
     if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
@@ -790,6 +794,8 @@ _UNRENDERED = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\U000e0100-\U000e01ef]"
 )
+#: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
+_OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
 _LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
@@ -825,6 +831,8 @@ def rendered(text: str) -> str:
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
+    if "\u0335" in text or "\u0336" in text:
+        text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):
@@ -1519,7 +1527,8 @@ _REJECTED = re.compile(
 _ANCHOR = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
@@ -2788,6 +2797,8 @@ def _trailing_run(s: str, masked: str) -> str | None:
     return s[begin:]
 
 
+#: "as a …" after a value names what it is ("5 as an upper bound", "5 as a rough answer"; "as a result" is "so")
+_CALLED_AS = re.compile(r"(?i)[ \t]++an?[ \t]++(?!result\b|consequence\b)")
 #: words that make a time unit after a value a rate ("per day", "a week", "each hour", "every month")
 _RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
 _TIME_UNIT_NAMES = frozenset({"s", "min", "h", "day", "week", "month", "year"})
@@ -2846,6 +2857,8 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
+            if low == "as" and _CALLED_AS.match(masked, after[k].end()):
+                return None  # "5 as an upper bound", "5 as a rough answer": what the value is called stays with it
             prev = after[k - 1].group(0) if k > 0 else ""
             group = count_noun(prev) is not None and prev not in UNIT_ALIASES and prev.lower() not in UNIT_ALIASES
             if low == "of" and k + 1 < len(after) and group:

@@ -21,7 +21,7 @@ the value a :class:`Bad` (so "2 more" is not 2). Case is kept. Nothing here impo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -39,6 +39,7 @@ from rlvr.verifiers.lexicon import (
     OR_WORDS,
     ROUNDED_TO_NEAREST,
     TEXT_WORDS,
+    UNIT_ALIASES,
     adjective_ok,
     count_noun,
     cue_words,
@@ -428,11 +429,16 @@ def _layout_environment(t: list[Tok]) -> list[Tok] | None:
 
 
 def _french_interval(t: list[Tok]) -> list[Tok]:
-    """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``."""
-    if len(t) < 5 or t[0] not in (("op", "]"), ("op", "[")) or t[-1] not in (("op", "["), ("op", "]")):
+    """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``;
+    also mixed with a parenthesis (``(2, \\infty[``, ``]1, 2)``): a reversed bracket is an open end."""
+    if (
+        len(t) < 5
+        or t[0] not in (("op", "]"), ("op", "["), ("op", "("))
+        or t[-1] not in (("op", "["), ("op", "]"), ("op", ")"))
+    ):
         return t
-    if t[0] == ("op", "[") and t[-1] == ("op", "]"):
-        return t
+    if t[0] != ("op", "]") and t[-1] != ("op", "["):
+        return t  # [1, 2], (1, 2], [1, 2), (1, 2): no reversed bracket
     inner = t[1:-1]
     depth = 0
     for tok in inner:
@@ -441,7 +447,8 @@ def _french_interval(t: list[Tok]) -> list[Tok]:
             return t
     if depth != 0 or len(_split(inner, _comma)[1]) != 1:
         return t
-    return [("op", "(" if t[0][1] == "]" else "["), *inner, ("op", ")" if t[-1][1] == "[" else "]")]
+    opening = "[" if t[0][1] == "[" else "("
+    return [("op", opening), *inner, ("op", ")" if t[-1][1] in "[)" else "]")]
 
 
 def _comma(tok: Tok) -> bool:
@@ -534,7 +541,40 @@ def _connectives(t: list[Tok]) -> Node | None:
         return _combine(flat, "union" if kind == "or" else "intersection")
     if kind == "and" and all(isinstance(n, Labelled) for n in items):
         return _merge_labelled(items) or Coll("and", tuple(items))
+    whole = compound_quantity(items[0], items[1]) if kind == "and" and len(items) == 2 else None
+    if whole is not None and whole.unit == "$":
+        return whole  # "18 dollars and 50 cents" is $18.50 (other compounds: against a gold in their larger unit)
     return Coll(kind, tuple(items))
+
+
+#: a unit and the smaller unit a quantity may go on in, with how many of the smaller make one of the larger
+_COMPOUND_UNITS = {
+    ("h", "min"): 60,
+    ("min", "s"): 60,
+    ("day", "h"): 24,
+    ("week", "day"): 7,
+    ("year", "month"): 12,
+    ("$", "cent"): 100,
+    ("ft", "in"): 12,
+    ("yd", "ft"): 3,
+    ("lb", "oz"): 16,
+    ("m", "cm"): 100,
+    ("km", "m"): 1000,
+    ("kg", "g"): 1000,
+    ("l", "ml"): 1000,
+}
+
+
+def compound_quantity(a: Node, b: Node) -> Scalar | None:
+    """``5 hours and 30 minutes``, ``18 dollars and 50 cents``: a whole number of a unit and fewer than one of it
+    in a smaller unit are one quantity in the larger unit (5.5 h, $18.50); ``None`` for anything else."""
+    if not (isinstance(a, Scalar) and isinstance(b, Scalar) and a.num is not None and b.num is not None):
+        return None
+    ratio = _COMPOUND_UNITS.get((a.unit or "", b.unit or ""))
+    x, y = a.num.value, b.num.value
+    if ratio is None or a.approx or b.approx or x.denominator != 1 or x < 0 or not 0 <= y < ratio:
+        return None
+    return replace(_scalar_of(x + y / ratio), unit=a.unit)
 
 
 def _as_intervals(n: Node) -> Intervals | None:
@@ -1330,6 +1370,11 @@ def _scalar(t: list[Tok]) -> Node:
             continue
         if last[0] == "word" and last[1].lower() in MULTIPLIERS and mult == 1:
             mult = MULTIPLIERS[last[1].lower()]
+            t = _trim(t[:-1])
+            changed = True
+            continue
+        if last[0] == "word" and unit is None and len(last[1]) >= 3 and last[1] in UNIT_ALIASES:
+            unit = UNIT_ALIASES[last[1]]  # \text{ hours and }: a unit word among other words is still a unit
             t = _trim(t[:-1])
             changed = True
             continue

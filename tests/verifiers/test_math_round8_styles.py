@@ -231,3 +231,59 @@ def test_an_approximation_in_parentheses_after_an_exact_value_is_dropped() -> No
             ("\\boxed{x \\text{ (approximately } 0.8)}", "x", False),  # not an exact value: an alternative
         ]
     )
+
+
+def test_a_quantity_in_two_units_is_one_quantity() -> None:
+    judge(
+        [
+            ("\\boxed{2 \\text{ hours and } 15 \\text{ minutes}}", "2.25 \\text{ hours}", True),
+            ("It took 2 hours and 15 minutes.", "2.25 \\text{ hours}", True),
+            ("It took 2 hours and 15 minutes.", "2.25", False),  # a unitless gold does not say it counts hours
+            ("The total cost is 7 dollars and 25 cents.", "7.25", True),
+            ("\\boxed{2 \\text{ hours and } 15 \\text{ minutes}}", "2 \\text{ hours}", False),
+            ("\\boxed{2 \\text{ hours and } 20 \\text{ minutes}}", "2.25 \\text{ hours}", False),
+            ("\\boxed{2 \\text{ hours or } 15 \\text{ minutes}}", "2.25 \\text{ hours}", False),
+            ("The total cost is 7 dollars and 125 cents.", "8.25", False),  # not fewer than one dollar
+            ("The total cost is about 7 dollars and 25 cents.", "7.25", False),
+        ]
+    )
+
+
+def test_a_reversed_bracket_is_an_open_end_in_mixed_notation() -> None:
+    judge(
+        [
+            ("\\boxed{(3, \\infty[}", "(3, \\infty)", True),
+            ("\\boxed{]3, 4)}", "(3, 4)", True),
+            ("\\boxed{(3, \\infty[}", "[3, \\infty)", False),
+            ("\\boxed{(3, 4[}", "(3, 4]", False),
+            ("\\boxed{(3, 4)}", "(3, 4)", True),
+        ]
+    )
+
+
+def test_struck_out_values_do_not_count() -> None:
+    judge(
+        [
+            ("The answer is 3\u0336 4.", "4", True),
+            ("The answer is $\\cancelto{4}{3}$.", "4", True),
+            ("The answer is 3\u0336 4.", "3", False),
+            ("The answer is 4\u0336.", "4", False),
+            ("The answer is $\\cancelto{4}{3}$.", "3", False),
+            ("The answer is 3\u0336 4 or 5.", "4", False),
+        ]
+    )
+
+
+def test_a_value_given_to_us_as_the_answer() -> None:
+    judge(
+        [
+            ("That gives us **8** as the answer.", "8", True),
+            ("This gives me 8 as the final answer.", "8", True),
+            ("We get 8 as a result.", "8", True),
+            ("That gives us **9** as the answer.", "8", False),
+            ("That gives us maybe **8** as the answer.", "8", False),
+            ("That gives us **8** or 9 as the answer.", "8", False),
+            ("That gives us **8** as a rough answer.", "8", False),  # what the value is called stays with it
+            ("We get 8 as an upper bound.", "8", False),
+        ]
+    )
