@@ -557,6 +557,8 @@ _SENTENCE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|equals)\b")
 def _is_sentence(text: str) -> bool:
     """A one-sentence gold ("The sum is 5.", "There are 5 ways."): read by its final statement, like a solution."""
     words = _prose_words(text)
+    if len(words) >= 3 and text.rstrip().endswith(".") and not text.rstrip().endswith(".."):
+        return True  # "Thus she makes $18.": a sentence with a verb the short list lacks
     return len(words) >= 2 and _SENTENCE_VERB.search(" ".join(words)) is not None
 
 
@@ -759,23 +761,8 @@ def _switch_end(text: str, j: int) -> int:
     """Where a colour switch made at ``text[j]`` ends: at the next ``\\color`` switch of the same group
     (``\\color{white}1\\color{black}5`` shows 5), else at the ``}`` closing the group (the end of the text at top
     level). Linear."""
-    depth = 0
-    n = len(text)
-    while j < n:
-        c = text[j]
-        if c == "\\":
-            if depth == 0 and text.startswith("\\color", j) and not text[j + 6 : j + 7].isalpha():
-                return j
-            j += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            if depth == 0:
-                return j
-            depth -= 1
-        j += 1
-    return n
+    k = closing_brace(text, j, stop="\\color")
+    return len(text) if k < 0 else k
 
 
 def _group_end(text: str, j: int) -> int:
@@ -1124,13 +1111,23 @@ def _word_answer(text: str) -> str | None:
     reply = line.rstrip(".!。！ ")
     if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
         return reply  # "Evelyn", "Sí", "是"
+    if _DOES_NOT_EXIST.fullmatch(reply):
+        return "does not exist"  # "The limit does not exist."
     return _named_in_reply(reply)
+
+
+#: a reply that says the quantity asked for does not exist
+_DOES_NOT_EXIST = re.compile(
+    r"(?i)(?:(?:so|thus|hence|therefore),?+[ \t]++)?+(?:the[ \t]++)?+(?:limit|value|answer|sum|maximum|minimum|"
+    r"solution|integral)?+[ \t]*+(?:does[ \t]++not|doesn't|doesn\u2019t)[ \t]++exist"
+)
 
 
 #: words that state a reply with certainty ("Definitely Tuesday."): dropped before a name
 _CERTAIN = frozenset("definitely certainly surely clearly obviously undoubtedly".split())
-#: prepositions that place a name in a short reply ("On Tuesday.", "She arrives on Tuesday.", "In May.")
-_PLACING = frozenset("on in at by".split())
+#: prepositions that place a name in a short reply ("On Tuesday.", "She arrives on Tuesday.", "In May."; "by
+#: Tuesday" is a deadline, not a day)
+_PLACING = frozenset("on in at".split())
 
 
 def _named_in_reply(reply: str) -> str | None:

@@ -261,14 +261,22 @@ def match_brace(s: str, i: int) -> int:
     return closing_brace(s, i + 1)
 
 
-def closing_brace(s: str, j: int) -> int:
-    """Index of the ``}`` closing the group that ``s[j]`` is in (escaped braces skipped), or -1 at top level.
+def closing_brace(s: str, j: int, stop: str | None = None) -> int:
+    """Index of the ``}`` closing the group that ``s[j]`` is in (escaped braces skipped), or -1 at top level;
+    with ``stop`` (a command, ``"\\color"``), the index of that command when it comes first in the same group.
     Linear."""
     depth = 0
     n = len(s)
     while j < n:
         c = s[j]
         if c == "\\":
+            if (
+                stop is not None
+                and depth == 0
+                and s.startswith(stop, j)
+                and not s[j + len(stop) : j + len(stop) + 1].isalpha()
+            ):
+                return j
             j += 2
             continue
         if c == "{":
@@ -508,6 +516,8 @@ _PER_UNIT = re.compile(
 )
 #: ``\text{lcm}(4, 6)``, ``\mathrm{gcd}(4, 6)``: a function written as upright text is that function
 _TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ ]?+\}(?=[ ]?+\()")
+#: ``\text{sqrt}(2)``: the square root written as upright text before a parenthesis without parentheses inside
+_TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()]{1,100}+)\)")
 #: ``\ang{30}`` (siunitx): an angle in degrees
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
 #: ``5‰``: per mille, read as the percentage it is (``0.5\%``)
@@ -558,6 +568,8 @@ def lex(latex: str) -> list[Tok]:
         s = _PER_UNIT.sub(_per_unit, s)
     if "lcm" in s or "gcd" in s or "max" in s or "min" in s:
         s = _TEXT_FUNCTION.sub(lambda m: "\\operatorname{" + m.group(1) + "}", s)
+    if "sqrt" in s and _TEXT_SQRT.search(s):
+        s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s:

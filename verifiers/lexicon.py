@@ -421,7 +421,7 @@ QUALIFIER_CUES = frozenset(
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
-    backward backwards leftward rightward far unverified unconfirmed unchecked untested""".split()
+    backward backwards leftward rightward far unverified unconfirmed unchecked untested earliest latest soonest""".split()
 )
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely

@@ -518,6 +518,9 @@ def _connectives(t: list[Tok]) -> Node | None:
     if not seps:
         return None
     kinds = {("or" if s[1].lower() in OR_WORDS else "and") for s in seps}
+    lead = _nonws(parts[0])[:1]
+    if kinds == {"and"} and len(seps) == 1 and lead and lead[0][0] == "word" and lead[0][1].lower() == "both":
+        parts[0] = _trim(parts[0])[1:]  # "both 1 and 2": the list 1, 2
     items: list[Node] = []
     for p in parts:
         p = _trim(p)
@@ -1392,6 +1395,7 @@ def _scalar(t: list[Tok]) -> Node:
                 continue
     if not t:
         return Bad("")
+    t, unit = _currency_inside(t, unit)
     base, digits, core = _base(t)
     if any(k in ("word", "unit") for k, _ in (core if base is not None else t)):
         return Bad(render(t) + (f" [{unit}]" if unit else ""))
@@ -1408,6 +1412,26 @@ def _scalar(t: list[Tok]) -> Node:
     if mult != 1 and num is not None:
         latex = str(num.value)
     return Scalar(latex, toks, num, unit, base, digits, approx)
+
+
+def _currency_inside(t: list[Tok], unit: str | None) -> tuple[list[Tok], str | None]:
+    """``9 \\times \\$2``, ``\\$9 + \\$2``: one currency written before every amount of an arithmetic expression is
+    the expression's unit; the tokens unchanged when there is another unit, a word, or a sign not before a number."""
+    units = {v for k, v in t if k == "unit"}
+    if len(units) != 1 or any(k == "word" for k, _ in t):
+        return t, unit
+    (currency,) = units
+    if currency not in LEADING_UNITS or unit not in (None, currency):
+        return t, unit
+    kept: list[Tok] = []
+    for i, tok in enumerate(t):
+        if tok[0] == "unit":
+            nxt = next((x for x in t[i + 1 :] if x[0] != "ws"), None)
+            if nxt is None or nxt[0] != "num":
+                return t, unit
+            continue
+        kept.append(tok)
+    return _trim(kept), currency
 
 
 #: words that give a value its sign

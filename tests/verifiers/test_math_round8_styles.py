@@ -60,6 +60,7 @@ def test_words_after_a_box_read_like_words_after_a_value() -> None:
             ("Tom earns $\\boxed{25}$ dollars, maybe.", "25", False),
             ("Tom earns $\\boxed{25}$ dollars or 26.", "25", False),
             ("Tom earns $\\boxed{25}$ dollars if it rains.", "25", False),
+            ("Tom earns $\\boxed{25}$ dollars by next week at the earliest.", "25", False),
             ("The length is \\boxed{2} in", "2 \\text{ ft}", False),  # the unit (inches) is kept
         ]
     )
@@ -191,6 +192,7 @@ def test_word_replies_name_their_answer() -> None:
             ("The party is not on Friday.", "\\text{Friday}", False),
             ("The party is probably on Friday.", "\\text{Friday}", False),
             ("On Friday or Saturday.", "\\text{Friday}", False),
+            ("The party is over by Friday.", "\\text{Friday}", False),  # a deadline, not the day
             ("The party is on Friday, not Saturday.", "\\text{Friday}", False),
         ]
     )
@@ -285,5 +287,49 @@ def test_a_value_given_to_us_as_the_answer() -> None:
             ("That gives us **8** or 9 as the answer.", "8", False),
             ("That gives us **8** as a rough answer.", "8", False),  # what the value is called stays with it
             ("We get 8 as an upper bound.", "8", False),
+        ]
+    )
+
+
+def test_a_one_sentence_reference_is_read_by_its_final_statement() -> None:
+    judge(
+        [
+            ("\\boxed{24}", "So he earns \\$24.", True),
+            ("\\boxed{24}", "He earns 8 * 3 = $24 every week.", True),
+            ("\\boxed{25}", "So he earns \\$24.", False),
+            ("\\boxed{25}", "He earns 8 * 3 = $24 every week.", False),
+        ],
+        answer_form="number",
+    )
+
+
+def test_a_currency_before_every_amount_of_a_chain() -> None:
+    judge(
+        [
+            ("Total: 8 × $3 = **$24**", "24", True),
+            ("So he pays $20 + $4 = $24.", "24", True),
+            ("Total: 8 × $3 = **$25**", "25", False),  # a link that does not hold states nothing
+            ("Total: 8 × $3 = **$24** or $25", "24", False),
+            ("So he pays $20 + $4 = $24 maybe.", "24", False),
+        ],
+        answer_form="number",
+    )
+
+
+def test_small_notations_read_as_written() -> None:
+    judge(
+        [
+            ("\\boxed{\\text{sqrt}(7)}", "\\sqrt7", True),
+            ("\\boxed{\\text{sqrt}(7)}", "\\sqrt6", False),
+            ("\\boxed{4, 4}", "4", True),  # one value said twice
+            ("\\boxed{4, 4}", "(4, 4)", True),
+            ("\\boxed{4, 5}", "4", False),
+            ("\\boxed{\\text{both } 3 \\text{ and } 4}", "3, 4", True),
+            ("\\boxed{\\text{both } 3 \\text{ and } 5}", "3, 4", False),
+            ("\\boxed{\\text{both } 3 \\text{ and } 4}", "3", False),
+            ("The limit does not exist.", "\\text{DNE}", True),
+            ("The limit probably does not exist.", "\\text{DNE}", False),
+            ("The limit exists.", "\\text{DNE}", False),
+            ("The limit does not exist.", "0", False),
         ]
     )
