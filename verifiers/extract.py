@@ -106,7 +106,8 @@ _MULTI_COPULA = (
 _COPULA = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
@@ -208,7 +209,12 @@ def extract(
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
     text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
-    text = normalise_spacing(_undecorate(visible(text)))
+    text = visible(text)
+    if "\\def" in text or "command" in text:
+        text = expand_macros(text)
+    text = normalise_spacing(_undecorate(text))
+    if "Rs." in text:
+        text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     if answer_tag == "answer" and open_t not in text and "<" in text:
@@ -240,6 +246,8 @@ def extract(
     return _plain(text, choices, words=words)
 
 
+#: the abbreviation "Rs." before an amount: its period ends no sentence ("The answer is Rs. 5000.")
+_RUPEES = re.compile(r"\bRs\.[ \t]?+(?=\d)")
 #: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
 #: the end (elsewhere it closes a struck-out ``<s>``)
 _SPECIAL_TOKEN = re.compile(
@@ -299,7 +307,13 @@ def _layout(text: str) -> str:
 
 def _undecorate(text: str) -> str:
     text = _layout(text)
+    if "<h" in text or "<H" in text:
+        text = _HEADING_TAG.sub("\n", text)  # <h2>Answer</h2><p>5</p>: a heading is a line of its own
     return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
+
+
+#: an HTML heading's tags (``<h2>``, ``</h2>``): a line break
+_HEADING_TAG = re.compile(r"(?i)</?h[1-6](?:[ \t]++[^<>]{0,300}+)?+>")
 
 
 #: other ways models mark their reasoning: read like ``<think>…</think>`` (Magistral ``[THINK]``, ``<scratchpad>``,
@@ -543,6 +557,8 @@ _SENTENCE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|equals)\b")
 def _is_sentence(text: str) -> bool:
     """A one-sentence gold ("The sum is 5.", "There are 5 ways."): read by its final statement, like a solution."""
     words = _prose_words(text)
+    if len(words) >= 3 and text.rstrip().endswith(".") and not text.rstrip().endswith(".."):
+        return True  # "Thus she makes $18.": a sentence with a verb the short list lacks
     return len(words) >= 2 and _SENTENCE_VERB.search(" ".join(words)) is not None
 
 
@@ -550,11 +566,12 @@ def _is_sentence(text: str) -> bool:
 
 
 _CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
-#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer; other boxes are boxes
+#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
+#: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
 #: ``<sup>``/``<sub>`` are scripts
 _MARKUP = re.compile(
-    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
     r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
 )
@@ -565,6 +582,8 @@ def _markup(m: re.Match[str]) -> str:
     t = m.group(0)
     if t in _MARKUP_KEEP:
         return _MARKUP_KEEP[t]
+    if t.startswith("\\cancelto"):  # \cancelto{6}{5}: 5 struck out, with an arrow to the value 6
+        return " " + t[len("\\cancelto{") : t.index("}")] + " "
     if t.startswith(("\\colorbox", "\\fcolorbox", "\\bbox")):
         return "\\boxed"
     if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
@@ -606,8 +625,8 @@ def visible(text: str) -> str:
             if not _colour_hides(m.group("model"), m.group("spec")):
                 continue
             out.append(text[pos:s])
-            if tok.startswith("\\color"):  # a switch: white to the end of the enclosing group
-                pos = _group_end(text, m.end())
+            if tok.startswith("\\color"):  # a switch: white to the next switch or the end of the enclosing group
+                pos = _switch_end(text, m.end())
             else:
                 pos = _skip_group(text, m.end())
         elif tok.startswith(("\\transparent", "\\texttransparent")):  # opacity 0: a switch, or its argument
@@ -650,6 +669,61 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
+#: a macro defined without parameters: ``\\newcommand{\\ans}{5}``, ``\\renewcommand\\ans{5}``, ``\\def\\ans{5}``
+_MACRO_DEF = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand)\*?+[ \t]*+(?:\{[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+\}|\\([A-Za-z]{1,40}+))[ \t]*+(?=\{)"
+    r"|\\def[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+(?=\{)"
+)
+_MACRO_USE = re.compile(r"\\([A-Za-z]++)")
+#: an expansion may grow the text by at most this many characters (nested macros can grow it exponentially)
+MAX_MACRO_GROWTH = 10_000
+
+
+def expand_macros(text: str) -> str:
+    """``text`` with the macros it defines without parameters expanded as TeX renders them: each definition is
+    deleted and the uses after it replaced by its body (the body's own uses of earlier macros expanded when it is
+    defined). Macros with parameters (``[1]``, ``#1``) are left as written; ``text`` is returned unchanged when the
+    expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters. Nothing is evaluated. Linear."""
+    macros: dict[str, str] = {}
+    grown = 0
+
+    def use(m: re.Match[str]) -> str:
+        nonlocal grown
+        body = macros.get(m.group(1))
+        if body is None:
+            return m.group(0)
+        grown += len(body)
+        if grown > MAX_MACRO_GROWTH:
+            raise _TooLarge
+        return body
+
+    out: list[str] = []
+    pos = 0
+    try:
+        for m in _MACRO_DEF.finditer(text):
+            if m.start() < pos:
+                continue
+            end = match_brace(text, m.end())
+            if end < 0:
+                break
+            body = text[m.end() + 1 : end]
+            if "#" in body:
+                continue
+            out.append(_MACRO_USE.sub(use, text[pos : m.start()]) if macros else text[pos : m.start()])
+            macros[m.group(1) or m.group(2) or m.group(3)] = _MACRO_USE.sub(use, body) if macros else body
+            pos = end + 1
+        if not macros:
+            return text
+        out.append(_MACRO_USE.sub(use, text[pos:]))
+    except _TooLarge:
+        return text
+    return "".join(out)
+
+
+class _TooLarge(Exception):
+    """A macro expansion past :data:`MAX_MACRO_GROWTH`."""
+
+
 def _colour_hides(model: str | None, spec: str) -> bool:
     from rlvr.verifiers.invisible import latex_colour_invisible
 
@@ -683,6 +757,14 @@ def _skip_group(text: str, j: int) -> int:
     return j
 
 
+def _switch_end(text: str, j: int) -> int:
+    """Where a colour switch made at ``text[j]`` ends: at the next ``\\color`` switch of the same group
+    (``\\color{white}1\\color{black}5`` shows 5), else at the ``}`` closing the group (the end of the text at top
+    level). Linear."""
+    k = closing_brace(text, j, stop="\\color")
+    return len(text) if k < 0 else k
+
+
 def _group_end(text: str, j: int) -> int:
     """The position of the ``}`` closing the group that ``text[j]`` is in (the end of the text at top level)."""
     k = closing_brace(text, j)
@@ -699,6 +781,8 @@ _UNRENDERED = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\U000e0100-\U000e01ef]"
 )
+#: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
+_OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
 _LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
@@ -734,6 +818,8 @@ def rendered(text: str) -> str:
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
+    if "\u0335" in text or "\u0336" in text:
+        text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):
@@ -1025,6 +1111,43 @@ def _word_answer(text: str) -> str | None:
     reply = line.rstrip(".!。！ ")
     if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
         return reply  # "Evelyn", "Sí", "是"
+    if _DOES_NOT_EXIST.fullmatch(reply):
+        return "does not exist"  # "The limit does not exist."
+    return _named_in_reply(reply)
+
+
+#: a reply that says the quantity asked for does not exist
+_DOES_NOT_EXIST = re.compile(
+    r"(?i)(?:(?:so|thus|hence|therefore),?+[ \t]++)?+(?:the[ \t]++)?+(?:limit|value|answer|sum|maximum|minimum|"
+    r"solution|integral)?+[ \t]*+(?:does[ \t]++not|doesn't|doesn\u2019t)[ \t]++exist"
+)
+
+
+#: words that state a reply with certainty ("Definitely Tuesday."): dropped before a name
+_CERTAIN = frozenset("definitely certainly surely clearly obviously undoubtedly".split())
+#: prepositions that place a name in a short reply ("On Tuesday.", "She arrives on Tuesday.", "In May."; "by
+#: Tuesday" is a deadline, not a day)
+_PLACING = frozenset("on in at".split())
+
+
+def _named_in_reply(reply: str) -> str | None:
+    """The name a short reply without digits ends in (at most eight words): after a placing preposition ("She
+    arrives on Tuesday" is Tuesday) or a word of certainty ("Definitely Tuesday"); one or two capitalised words.
+    ``None`` when a word of the reply negates or doubts it ("Not on Tuesday", "Probably on Tuesday")."""
+    from rlvr.verifiers.lexicon import LEAD_CUES, cue_words
+
+    words = reply.split()
+    if not 2 <= len(words) <= 8 or any(not re.fullmatch(r"[^\W\d_]++(?:'[^\W\d_]++)?+,?+", w) for w in words):
+        return None
+    low = [w.lower().rstrip(",") for w in words]
+    if cue_words(words) or any(w in LEAD_CUES or w in ("or", "nor", "and") for w in low):
+        return None
+    for k in (len(words) - 1, len(words) - 2):  # one name, or two ("New York")
+        name = words[k:]
+        if k < 1 or not all(w[0].isupper() and not w.endswith(",") for w in name):
+            continue
+        if low[k - 1] in _PLACING or (k == 1 and low[0] in _CERTAIN):
+            return " ".join(name)
     return None
 
 
@@ -1038,6 +1161,8 @@ _RESTATE = re.compile(
 )
 
 
+#: a whole number written in digit groups of three separated by single spaces (``2 125``, ``-1 000 000``)
+_SPACE_GROUPED = re.compile(r"[-+]?+\$?+[1-9]\d{0,2}+(?: \d{3}+)++")
 _BOX_OPEN = re.compile(r"\\(?:boxed|fbox|framebox)[ ]?+\{")
 
 
@@ -1064,6 +1189,8 @@ def _marked(text: str) -> Extraction | None:
         if "#" in line or "`" in line:
             line = line[: len(line) - len(_last_match(_GSM_CLOSE, line))]
         content = _clean(_GSM_LABEL.sub("", line))  # "#### Answer: 72"
+        if _SPACE_GROUPED.fullmatch(content):  # "#### 2 125": plain text, where a space groups digits (SI)
+            content = content.replace(" ", "")
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
@@ -1437,7 +1564,8 @@ _REJECTED = re.compile(
 _ANCHOR = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
@@ -1651,6 +1779,8 @@ def _boxes(text: str) -> Extraction | None:
             rest = _HTML_TAG.sub(" ", text[hi:stmt_end])
             if _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
                 right = rest
+                if not left and not _BOX_AFTER.match(text, hi):
+                    right = _phrase_after_box(part, rest)
             elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
@@ -1671,6 +1801,33 @@ def _boxes(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, "boxed", "text")
     return _found(parts, "boxed", "math")
+
+
+def _phrase_after_box(part: str, rest: str) -> str:
+    """The words after a box read like the words after a value in prose: its unit or count noun stay with it,
+    a descriptor after a boundary word goes ("\\boxed{18} dollars every day at the market" is 18 dollars). The
+    rest is kept whole when it holds a cue word, another value or LaTeX (:func:`_isolate_value`)."""
+    from rlvr.verifiers.lexicon import cue_words, unit_name
+
+    tail = _strip_delimiters(rest, "right")
+    if not tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
+        return rest
+    head = f"${part}$"
+    cut = _isolate_value(f"{head} {tail}")
+    if not cut.startswith(head) or len(cut) >= len(head) + 1 + len(tail):
+        return rest
+    kept = cut[len(head) :]
+    dropped = tail[max(len(kept) - 1, 0) :].split()
+    if dropped and (unit_name(dropped[0]) is not None or dropped[0].rstrip(".") == "in"):
+        return rest  # "\\boxed{2} in": the unit is the cut word (inches), kept
+    rate = _RATE_AFTER.match(tail, max(len(kept) - 1, 0))
+    if rate is not None and unit_name(rate.group(1)) is not None:  # "dollars per day", "every week": a rate stays
+        kept = tail[: rate.end()]
+    return kept
+
+
+#: a rate after a value's unit: "per day", "every week", "each hour", "a month"
+_RATE_AFTER = re.compile(r"[ \t]*+(?:per|every|each|a|an)[ \t]++([A-Za-z]++)")
 
 
 _UNIT_WORDS_AFTER = re.compile(
@@ -2739,13 +2896,18 @@ def _trailing_run(s: str, masked: str) -> str | None:
     return s[begin:]
 
 
+#: "as a …" after a value names what it is ("5 as an upper bound", "5 as a rough answer"; "as a result" is "so")
+_CALLED_AS = re.compile(r"(?i)[ \t]++an?[ \t]++(?!result\b|consequence\b)")
+#: words that make a time unit after a value a rate ("per day", "a week", "each hour", "every month")
+_RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
+_TIME_UNIT_NAMES = frozenset({"s", "min", "h", "day", "week", "month", "year"})
 #: words after which a value's phrase is over: a preposition, a relative pronoun, "ago" ("3 hours ago")
 _BOUNDARY = frozenset(
     """that which who whom whose where when while because since as so for of in on at by to from with within
     without into onto after before during per each every ago later earlier old long wide tall high deep away left
     remaining than if is are was were be will would can could must should does do did has have had its their
     his her our your my this these those today tonight yesterday tomorrow daily weekly monthly yearly annually
-    hourly nightly""".split()
+    hourly nightly last next back""".split()
 )
 
 
@@ -2780,11 +2942,27 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         low = w.lower()
         if low in ("or", "and", "either", "nor"):
             return None  # more values follow: the statement is read whole
+        rate = k + (low == "times")
+        if (
+            rate + 1 < len(after)
+            and after[rate].group(0).lower() in _RATE_WORDS
+            and UNIT_ALIASES.get(after[rate + 1].group(0).lower()) in _TIME_UNIT_NAMES
+            and not masked[after[k].end() : after[rate + 1].start()].strip(" \t").replace(after[rate].group(0), "", 1)
+        ):
+            hi = after[rate + 1].end()  # "2 times per day", "$18 every day": a rate stays with its value
+            k = rate + 2
+            noun = True
+            continue
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
-            if low == "of" and k > 0 and k + 1 < len(after) and count_noun(after[k - 1].group(0)) is not None:
+            if low == "as" and _CALLED_AS.match(masked, after[k].end()):
+                return None  # "5 as an upper bound", "5 as a rough answer": what the value is called stays with it
+            prev = after[k - 1].group(0) if k > 0 else ""
+            group = count_noun(prev) is not None and prev not in UNIT_ALIASES and prev.lower() not in UNIT_ALIASES
+            if low == "of" and k + 1 < len(after) and group:
                 return None  # "9 boxes of pencils", "12 pairs of socks": a group of something else
+            # "5 gallons of water", "3 cups of flour": a unit of measure names what it measures; the phrase ends
             return None if changes_value(masked[after[k].start() :]) else hi
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()

@@ -76,7 +76,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "K": ("kelvin",),
     "J": ("J", "joule", "joules"),
     "W": ("W", "watt", "watts"),
-    "N": ("newton", "newtons"),
+    "N": ("N", "newton", "newtons"),
     "V": ("volt", "volts"),
     "Hz": ("Hz", "hertz"),
     "unit": ("unit", "units"),
@@ -421,7 +421,7 @@ QUALIFIER_CUES = frozenset(
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
-    backward backwards leftward rightward far unverified unconfirmed unchecked untested""".split()
+    backward backwards leftward rightward far unverified unconfirmed unchecked untested earliest latest soonest""".split()
 )
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
@@ -581,10 +581,14 @@ RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into ti
 
 def cue_words(words: list[str]) -> bool:
     """Some of ``words`` negate, retract, weaken or condition an answer (see the two cue lexicons)."""
+    prev = ""
     for w in words:
         low = w.lower().replace("\u2019", "'").strip(".,;:!")
+        if low == "change" and prev == "in":
+            continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
         if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
             return True
+        prev = low
     return False
 
 
