@@ -2937,12 +2937,30 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
             return None
         return hi
 
-    while k < len(after) and not masked[hi : after[k].start()].strip(" \t,"):
+    while k < len(after):
+        gap = masked[hi : after[k].start()].strip(" \t,")
+        if gap == "a" and UNIT_ALIASES.get(after[k].group(0).lower()) in _TIME_UNIT_NAMES:
+            hi = after[k].end()  # "5 miles a day": the article is one letter, no word of the lexer; a rate
+            k += 1
+            noun = True
+            continue
+        if gap:
+            break
         w = after[k].group(0)
         low = w.lower()
         if low in ("or", "and", "either", "nor"):
             return None  # more values follow: the statement is read whole
         rate = k + (low == "times")
+        if (
+            low == "times"
+            and rate < len(after)
+            and masked[after[k].end() : after[rate].start()].strip(" \t") == "a"
+            and UNIT_ALIASES.get(after[rate].group(0).lower()) in _TIME_UNIT_NAMES
+        ):
+            hi = after[rate].end()  # "5 times a day": a rate, its one-letter article no word of the lexer
+            k = rate + 1
+            noun = True
+            continue
         if (
             rate + 1 < len(after)
             and after[rate].group(0).lower() in _RATE_WORDS

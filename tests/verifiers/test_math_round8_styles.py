@@ -79,6 +79,21 @@ def test_a_rate_stays_with_its_value() -> None:
     )
 
 
+def test_a_rate_with_the_article_a_keeps_what_follows() -> None:
+    """ "a" is one letter, no word of the lexer: "5 miles a day or more" was cut after "miles" and passed."""
+    judge(
+        [
+            ("He runs 5 miles a day.", "5", True),
+            ("She reads 5 times a day.", "5", True),
+            ("He runs 6 miles a day.", "5", False),
+            ("He runs 5 miles a day or more.", "5", False),
+            ("She earns 5 dollars a day or less.", "5", False),
+            ("She reads 5 times a day or more.", "5", False),
+            ("He runs 5 miles a day at most.", "5", False),
+        ]
+    )
+
+
 def test_macros_defined_in_the_completion_are_expanded() -> None:
     judge(
         [
