@@ -2063,6 +2063,8 @@ def _phrase_after_box(part: str, rest: str) -> str:
     tail = _strip_delimiters(rest, "right")
     if not tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
         return rest
+    if _retracting_next(tail, 0)[0]:
+        return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
     head = f"${part}$"
     cut = _isolate_value(f"{head} {tail}")
     if not cut.startswith(head) or len(cut) >= len(head) + 1 + len(tail):

@@ -205,7 +205,10 @@ def test_visible_answer_is_still_read(v: MathVerifier, shown: str) -> None:
         "Take it with a pinch of salt.",
     ],
 )
-@pytest.mark.parametrize("marker", ["Therefore the answer is $\\boxed{5}$.", "#### 5", "<answer>5</answer>"])
+@pytest.mark.parametrize(
+    "marker",
+    ["Therefore the answer is $\\boxed{5}$.", "$\\boxed{5}$", "#### 5", "<answer>5</answer>", "The answer is 5."],
+)
 def test_value_free_doubt_after_the_answer_fails(v: MathVerifier, marker: str, doubt: str) -> None:
     assert not passes(v, f"{marker}\n\n{doubt}", "5")
 
