@@ -127,6 +127,12 @@ class Rpc:
         self.remotes: dict[int, RemoteRef] = {}
         self.lock = threading.RLock()
         self.handles = Handles(-1)  # the containers both sides hold (values.HANDLES while the tests run)
+        self.serving: dict[int, int] = {}  # thread id -> callbacks of the solution it is running now
+
+    def in_callback(self) -> bool:
+        """Whether this thread runs the tests' code because the solution called it back (a check it makes
+        then is the solution's doing, not the tests')."""
+        return self.serving.get(threading.get_ident(), 0) > 0
 
     def _outgoing(self) -> dict:
         """What changed in the containers both sides hold, to go with the next message."""
@@ -319,6 +325,14 @@ class Rpc:
         return self.exc_classes[key]
 
     def _serve_callback(self, msg: dict) -> None:
+        me = threading.get_ident()
+        self.serving[me] = self.serving.get(me, 0) + 1
+        try:
+            self._serve_one(msg)
+        finally:
+            self.serving[me] -= 1
+
+    def _serve_one(self, msg: dict) -> None:
         """The solution calls back an object of the tests it holds (``call``), or iterates one (``iter``,
         ``next``): run here, as the tests' own code, answered as data or another proxy. Only objects the
         tests gave it, never one of :data:`_NEVER_CALLED`, and never while requests sent ahead are
@@ -341,6 +355,9 @@ class Rpc:
                 result = getattr(obj, self.value(msg["args"][0]), None)  # (``functools.wraps`` of its function)
                 if result is not None and type(result) is not str:
                     raise AttributeError("metadata that is no str")
+            elif op in ("isinstance", "issubclass") and isinstance(obj, type) and len(msg.get("args", ())) == 1:
+                arg = self.value(msg["args"][0])  # (decided here, by the tests' class, of data or a proxy)
+                result = isinstance(arg, obj) if op == "isinstance" else isinstance(arg, type) and issubclass(arg, obj)
             elif op in ("getattr", "setattr"):  # a node, a tree the tests built: its plain attributes
                 args = [self.value(a) for a in msg.get("args", [])]
                 name = args[0] if args else None
@@ -620,7 +637,8 @@ class RemoteRef:
     else its identity. Its metadata (``__doc__``, ``__annotations__``, ``inspect.signature``) and
     ``format(x, spec)`` are the solution's answers."""
 
-    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended", "_hash", "_bulk", "_raised")
+    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended", "_hash", "_bulk", "_raised", "_returned",
+                 "__weakref__")  # fmt: skip  # (a weak reference to a proxy: the tests' caches, weakref.ref)
 
     def __init__(self, rpc: Rpc, rid: int, kinds: str = "") -> None:
         object.__setattr__(self, "_rpc", rpc)
@@ -632,6 +650,7 @@ class RemoteRef:
         object.__setattr__(self, "_hash", None)
         object.__setattr__(self, "_bulk", False)  # iterated by a loop (read ahead), not by next() alone
         object.__setattr__(self, "_raised", None)  # what the iterator raised after the items read ahead
+        object.__setattr__(self, "_returned", None)  # a generator's return value (its StopIteration's)
 
     def _ask(self, msg: dict, changes: bool = False) -> object:
         """One request about this object; ``changes``: it runs the solution's code, which may change its
@@ -714,12 +733,12 @@ class RemoteRef:
                 if raised is not None:
                     object.__setattr__(self, "_raised", None)
                     raise raised
-                raise StopIteration
+                raise StopIteration(self._returned) if self._returned is not None else StopIteration
             n = min(1024, 2 * self._snap.get("batch", 0) or 1) if self._bulk else 1
             self._snap["batch"] = n
             self._buf.extend(self._fetch(n))
             if not self._buf:
-                raise StopIteration
+                raise StopIteration(self._returned) if self._returned is not None else StopIteration
         return self._buf.popleft()
 
     def _fetch(self, n: int) -> list:
@@ -731,6 +750,8 @@ class RemoteRef:
         if type(items) is not list or len(items) > n:
             raise rpc.died("solution protocol broken: bad iterator items")
         object.__setattr__(self, "_ended", bool(resp.get("stop")))
+        if "returned" in resp:
+            object.__setattr__(self, "_returned", rpc.value(resp["returned"]))
         if "raised" in resp and items:
             object.__setattr__(self, "_raised", rpc._exception(resp["raised"]))
         return items
