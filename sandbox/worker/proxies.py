@@ -361,7 +361,8 @@ class Rpc:
             elif op in ("getattr", "setattr"):  # a node, a tree the tests built: its plain attributes
                 args = [self.value(a) for a in msg.get("args", [])]
                 name = args[0] if args else None
-                if type(name) is not str or name.startswith("_") or not _readable_back(obj):
+                own = _readable_back(obj)
+                if type(name) is not str or name.startswith("_") or not (own or _library_readable(obj, name, op)):
                     why = f"this attribute of an object of the tests is not for the solution: {name!r}"
                     raise self.refuse(AttributeError(why))
                 if op == "getattr":
@@ -565,6 +566,42 @@ def _readable_back(obj: object) -> bool:
     if isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType)):
         return False
     return _tests_class(type(obj))
+
+
+_IO_METHODS = frozenset({"read", "readline", "readlines", "write", "writelines", "getvalue", "seek", "tell",
+                         "truncate", "flush", "close", "closed", "readable", "writable", "seekable"})  # fmt: skip
+#: What the solution may read of the tests' objects of library classes (``getattr`` only): a stream's I/O,
+#: a random generator's draws, a path's pure parts (never the file system), by exact type
+_LIBRARY_ATTRIBUTES: dict[tuple[str, str], frozenset[str]] = {
+    ("_io", "StringIO"): _IO_METHODS,
+    ("_io", "BytesIO"): _IO_METHODS,
+    ("random", "Random"): frozenset(
+        "random randint randrange choice choices shuffle sample uniform gauss normalvariate getrandbits randbytes "
+        "seed triangular expovariate betavariate".split()
+    ),
+    ("pathlib", "PosixPath"): frozenset(
+        "name stem suffix suffixes parts parent parents anchor root as_posix with_name with_stem with_suffix "
+        "joinpath is_absolute relative_to match".split()
+    ),
+}
+_LIBRARY_ATTRIBUTES[("pathlib", "PurePosixPath")] = _LIBRARY_ATTRIBUTES[("pathlib", "PosixPath")]
+
+
+def _library_readable(obj: object, name: str, op: str) -> bool:
+    """Whether the solution may read attribute ``name`` of ``obj``, an object of a library class the tests
+    gave it: one of :data:`_LIBRARY_ATTRIBUTES`, or a ``unittest.mock`` mock's child (a name its class does
+    not define: ``db.insert``, which records the calls the tests then assert; never the mock's own API —
+    ``reset_mock``, ``assert_*``, ``return_value``, ``side_effect``, ``call_count``). Never set."""
+    if op != "getattr":
+        return False
+    t = type(obj)
+    allowed = _LIBRARY_ATTRIBUTES.get((t.__module__, t.__qualname__))
+    if allowed is not None:
+        return name in allowed
+    mock = sys.modules.get("unittest.mock")
+    if mock is None or not isinstance(obj, mock.NonCallableMock):
+        return False
+    return all(k.__module__ == "unittest.mock" for k in t.__mro__[:-1]) and not any(name in vars(k) for k in t.__mro__)
 
 
 def _tests_class(t: type) -> bool:

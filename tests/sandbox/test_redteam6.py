@@ -37,8 +37,9 @@ OPEN: dict[str, str] = {
     "async_await_in_test_helper": _ASYNC,
     "async_gen": _ASYNC,
     "async_pytest_fn": _ASYNC,
-    "chk_doctest_tests": "doctest reports a mismatch by printing it, not by raising: the run cannot tell a doctest "
-    "that checked from one that did not (run_docstring_examples returns None either way)",
+    "chk_doctest_tests": "doctest reports a mismatch by printing it (run_docstring_examples returns None either "
+    "way), and it compares repr() text, which a solution object writes itself: counting its examples would let a "
+    "lying __repr__ pass",
     "cap_blank_after": "the output cap binds the bytes a run writes, before any comparison: more than the cap "
     "beyond the expected output fails, whitespace included",
     "spaces_3M": "the output cap binds the bytes a run writes, before any comparison: more than the cap beyond "
