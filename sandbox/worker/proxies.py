@@ -515,7 +515,7 @@ def _standard(desc: object) -> dict:
         return {}
     kind = _STANDARD_TYPES.get(desc[0])
     if kind is not None:
-        return {"__class__": property(lambda self: kind)}
+        return {"__class__": property(lambda self: kind), **_ASYNC_PROTOCOLS.get(desc[0], {})}
     if desc[0] != "function" or len(desc) != 4 or not isinstance(desc[1], list) or len(desc[1]) != 6:
         return {}
     flags, argc, posonly, kwonly, names, fname = desc[1]
@@ -536,6 +536,58 @@ def _standard(desc: object) -> dict:
 
 
 _CODE = (lambda: None).__code__  # (a template: the proxy's __code__ describes, it never runs)
+
+
+def _awaited(ref: RemoteRef) -> object:
+    """The value of the solution's coroutine ``ref``, run to its end in the solution's own event loop."""
+    rpc = ref._rpc
+    rpc.epoch += 1
+    return rpc.value(rpc.request({"op": "await", "ref": ref._rid}).get("ok"))
+
+
+def _co_send(self: RemoteRef, value: object) -> object:
+    """A coroutine proxy's ``send`` as asyncio's task calls it: it completes at once (``StopIteration``)."""
+    if value is not None:
+        raise TypeError("can't send non-None value to a just-started coroutine")
+    raise StopIteration(_awaited(self))
+
+
+def _co_throw(self: RemoteRef, typ: object, val: object = None, tb: object = None) -> object:
+    raise typ if val is None else val  # type: ignore[misc]
+
+
+def _co_await(self: RemoteRef) -> object:
+    def awaiting() -> object:
+        return _awaited(self)
+        yield  # (a generator that returns at once)
+
+    return awaiting()
+
+
+async def _ag_anext(self: RemoteRef) -> object:
+    """The next item of the solution's async generator, made in the solution's event loop."""
+    rpc = self._rpc
+    rpc.epoch += 1
+    resp = rpc.request({"op": "anext", "ref": self._rid})
+    if resp.get("stop"):
+        raise StopAsyncIteration
+    return rpc.value(resp.get("ok"))
+
+
+#: The protocols of the proxy of a solution's coroutine (``await``, asyncio's tasks: ``asyncio.run``,
+#: ``gather``) and async generator (``async for``): each step runs in the solution's process, in its own
+#: event loop, and its value crosses as any answer (data or a proxy). A coroutine completes in one step:
+#: coroutines of the solution run one after another, not interleaved with the tests' own.
+_ASYNC_PROTOCOLS: dict[str, dict] = {
+    "coroutine": {
+        "send": _co_send,
+        "__next__": lambda self: _co_send(self, None),  # (a task's step: PyIter_Send takes __next__ for send(None))
+        "throw": _co_throw,
+        "close": lambda self: None,
+        "__await__": _co_await,
+    },
+    "async_generator": {"__aiter__": lambda self: self, "__anext__": _ag_anext},
+}
 
 
 def _callable_back(obj: object) -> bool:

@@ -290,6 +290,18 @@ _CONTAINER = ("__iter__", "__len__", "__getitem__", "__contains__")
 _PLAIN = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.ModuleType)
 
 
+_EVENT_LOOP: list = []  # the solution's event loop, made when the tests first await one of its coroutines
+
+
+def _event_loop() -> object:
+    import asyncio
+
+    if not _EVENT_LOOP or _EVENT_LOOP[0].is_closed():
+        _EVENT_LOOP[:] = [asyncio.new_event_loop()]
+        asyncio.set_event_loop(_EVENT_LOOP[0])
+    return _EVENT_LOOP[0]
+
+
 def _kinds(x: object) -> str:
     """What an object of the solution's own classes claims to be, from the special methods its class defines
     below ``object``:
@@ -689,6 +701,13 @@ def solution_child(src: str, rfd: int, wfd: int, as_module: bool = False) -> Non
                         resp["returned"] = enc(returned)
                     if raised is not None:
                         resp["raised"] = raised
+                elif op == "await":  # a coroutine of the solution, run to its end in its event loop
+                    resp = {"ok": enc(_event_loop().run_until_complete(obj))}  # type: ignore[arg-type]
+                elif op == "anext":  # an async generator's next item
+                    try:
+                        resp = {"ok": enc(_event_loop().run_until_complete(obj.__anext__()))}  # type: ignore[attr-defined]
+                    except StopAsyncIteration:
+                        resp = {"ok": enc(None), "stop": True}
                 elif op == "signature":
                     resp = {"ok": _signature(obj, enc)}
                 elif op == "members":

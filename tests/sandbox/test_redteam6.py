@@ -21,22 +21,12 @@ import pytest
 IN_CAGE = os.environ.get("RLVR_HOSTILE_CAGE") == "1" and os.getpid() == 1
 ROWS_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "sandbox_redteam6.jsonl"
 
-_ASYNC = (
-    "a coroutine or async generator of the solution crosses as a proxy of an iterator, which asyncio cannot "
-    "drive (the event loop would have to run in the solution's process, where the tests' code never runs)"
-)
 _CLASSES = (
     "a class reaches the other side as a proxy that is no type: type(node)(...) of a tests' node in the "
     "solution, and a match class pattern of the solution's class in the tests, need a real class there (one "
     "made on the other side could be forged)"
 )
 OPEN: dict[str, str] = {
-    "async_run": _ASYNC,
-    "async_loop": _ASYNC,
-    "async_gather": _ASYNC,
-    "async_await_in_test_helper": _ASYNC,
-    "async_gen": _ASYNC,
-    "async_pytest_fn": _ASYNC,
     "chk_doctest_tests": "doctest reports a mismatch by printing it (run_docstring_examples returns None either "
     "way), and it compares repr() text, which a solution object writes itself: counting its examples would let a "
     "lying __repr__ pass",
