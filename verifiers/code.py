@@ -183,6 +183,9 @@ def parse_reference(reference: Any) -> CodeTask:
     )
 
 
+#: The output cap of a second run of a stdin/stdout case whose output, cut at the cap, matched (bytes)
+WIDE_OUTPUT = 16 << 20
+
 #: What a judge's "trailing whitespace" is: spaces, tabs and carriage returns (not form feeds, vertical tabs or
 #: Unicode spaces, which ``str.rstrip`` would also drop: a program printing them printed something else).
 TRAILING_WS = " \t\r"
@@ -349,6 +352,10 @@ class CodeVerifier(BatchVerifier):
         timed_out = False
         for i, (stdin, expected) in enumerate(zip(task.inputs, task.outputs)):
             r: RunResult = self.sandbox.run(code, stdin, lim)
+            if r.stdout_truncated and r.status == "ok" and same_stdout(r.stdout, expected, task.float_tol):
+                # all it wrote within the cap matches: what lies beyond may be trailing whitespace (ignored by the
+                # comparison), so it is judged once more with room for it; beyond that room it fails
+                r = self.sandbox.run(code, stdin, lim.replace(output_bytes=max(4 * lim.output_bytes, WIDE_OUTPUT)))
             runs.append(r)
             if r.status == "sandbox_error":
                 return VerifyResult.failure("error", r.error, extracted=code, details=_run_details(r))

@@ -30,10 +30,6 @@ OPEN: dict[str, str] = {
     "chk_doctest_tests": "doctest reports a mismatch by printing it (run_docstring_examples returns None either "
     "way), and it compares repr() text, which a solution object writes itself: counting its examples would let a "
     "lying __repr__ pass",
-    "cap_blank_after": "the output cap binds the bytes a run writes, before any comparison: more than the cap "
-    "beyond the expected output fails, whitespace included",
-    "spaces_3M": "the output cap binds the bytes a run writes, before any comparison: more than the cap beyond "
-    "the expected output fails, whitespace included",
     "to_type_of_obj": _CLASSES,
     "match_stmt": _CLASSES,
     "pickle_sol_obj": "a solution object is a proxy in the tests' process: pickling it would need the solution's "
