@@ -212,15 +212,16 @@ def _flush_open_files(every: bool = True) -> None:
     ``sys.__stdout__`` behind a replaced ``sys.stdout``, an ``os.fdopen(1, 'w')`` or ``open(1, 'w')`` not
     closed, an ``atexit`` writer of the original stream. A run's process ends by ``os._exit``, which flushes
     nothing. ``every``: the other open files too (among the objects made since the worker froze its heap)."""
+    import _io
     import gc
-    import io
 
     files = [sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__]
-    try:
-        found = [f for f in gc.get_objects() if isinstance(f, io.IOBase)] if every else []
+    try:  # (the C base classes: a plain type check, not io.IOBase's ABC, six times slower per object)
+        found = [f for f in gc.get_objects() if isinstance(f, _io._IOBase)] if every else []
     except BaseException:
         found = []
-    files += [f for f in found if isinstance(f, io.TextIOBase)] + [f for f in found if not isinstance(f, io.TextIOBase)]
+    text = [f for f in found if isinstance(f, _io._TextIOBase)]
+    files += text + [f for f in found if not isinstance(f, _io._TextIOBase)]
     for f in files:
         try:
             if f is not None and not f.closed:
