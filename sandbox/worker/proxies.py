@@ -388,6 +388,11 @@ class Rpc:
         if k is None or self.trusted[k] is not x:
             k = self.trusted_ids[id(x)] = len(self.trusted)
             self.trusted.append(x)
+        t = type(x)
+        if t is not type and t not in _NO_OWN_CLASS and _tests_class(t):  # (``type(node)(5)`` in the solution)
+            return ["T", k, self._trusted_ref(t)[1]]
+        if t.__module__ != "__main__":
+            _NO_OWN_CLASS.add(t)
         return ["T", k]
 
     def _remote(self, rid: int, kinds: object = "", info: object = None, value_hash: object = None) -> object:
@@ -454,7 +459,7 @@ class Rpc:
         except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError, AttributeError) as e:
             raise self.died(f"solution protocol broken: {type(e).__name__}: {short_repr(e)}") from None
 
-    def _trusted_obj(self, k: int) -> object:
+    def _trusted_obj(self, k: int, *_: object) -> object:
         return self.trusted[k]
 
     def enc(self, x: object, memo: Memo | None = None) -> list:
@@ -654,6 +659,10 @@ def _library_readable(obj: object, name: str, op: str) -> bool:
     if mock is None or not isinstance(obj, mock.NonCallableMock):
         return False
     return all(k.__module__ == "unittest.mock" for k in t.__mro__[:-1]) and not any(name in vars(k) for k in t.__mro__)
+
+
+#: library types seen crossing as the tests' objects (never a class the tests defined: not asked again)
+_NO_OWN_CLASS: set[type] = set()
 
 
 def _tests_class(t: type) -> bool:

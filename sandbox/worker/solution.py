@@ -551,6 +551,17 @@ class TestsObject:
 TestsObject.__doc__ = property(lambda self: self.__getattr__("__doc__"))  # type: ignore[assignment]
 
 
+def _made_by_the_tests(cls: int, use: Callable) -> type:
+    """The class of the proxies of the tests' objects of their class ``cls`` (a tid): calling it calls that
+    class in the tests' process (the object made is theirs, as any)."""
+
+    def new(klass: type, *args: object, **kwargs: object) -> object:
+        return use("call", cls, args, kwargs)
+
+    ns = {"__slots__": (), "__new__": new, "__init__": lambda self, *a, **k: None, "__doc__": TestsObject.__doc__}
+    return type("TestsObject", (TestsObject,), ns)
+
+
 def solution_child(src: str, rfd: int, wfd: int, as_module: bool = False) -> None:
     """Execute the solution, then answer lookup/call requests from the trusted process until EOF. A
     solution that raises or exits while it is executed ends there, as the concatenated file would end
@@ -577,7 +588,7 @@ def solution_child(src: str, rfd: int, wfd: int, as_module: bool = False) -> Non
     set_handles(handles)
 
     def ref(x: object) -> list:
-        if type(x) is TestsObject:  # an object of the tests goes back as itself
+        if isinstance(x, TestsObject):  # an object of the tests goes back as itself
             return ["T", x._tid]
         i = index.get(id(x))
         new = i is None or objects[i] is not x
@@ -592,8 +603,19 @@ def solution_child(src: str, rfd: int, wfd: int, as_module: bool = False) -> Non
     def deref(i: int, *_: object) -> object:
         return objects[i]
 
-    def tests_object(tid: int) -> TestsObject:
-        return TestsObject(tid, use)
+    classes: dict[int, type] = {}  # the tests' classes of their objects the solution holds: a proxy class each
+
+    def tests_object(tid: int, cls: object = None) -> TestsObject:
+        """The proxy of the tests' object ``tid``; of a class of theirs ``cls`` (its tid), an instance of a
+        class of its own whose call makes an object of that class (``type(node)(5)``)."""
+        if type(cls) is not int:
+            return TestsObject(tid, use)
+        sub = classes.get(cls)
+        if sub is None:
+            sub = classes[cls] = _made_by_the_tests(cls, use)
+        obj = object.__new__(sub)
+        TestsObject.__init__(obj, tid, use)
+        return obj
 
     chan = _Channel(rfd, wfd, handles, ref, deref, tests_object, env)
 

@@ -930,7 +930,7 @@ def decode(v: list, ref: Callable | None = None, memo: Memo | None = None, tref:
     if tag == "r" and ref is not None:
         return ref(int(v[1]), *v[2:5])
     if tag == "T" and tref is not None:
-        return tref(int(v[1]))
+        return tref(int(v[1]), *v[2:3])  # (with the tid of its class, when the tests defined it)
     raise TypeError(f"bad value tag {tag!r}")
 
 

@@ -22,15 +22,13 @@ IN_CAGE = os.environ.get("RLVR_HOSTILE_CAGE") == "1" and os.getpid() == 1
 ROWS_FILE = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "sandbox_redteam6.jsonl"
 
 _CLASSES = (
-    "a class reaches the other side as a proxy that is no type: type(node)(...) of a tests' node in the "
-    "solution, and a match class pattern of the solution's class in the tests, need a real class there (one "
-    "made on the other side could be forged)"
+    "a solution's class reaches the tests as a proxy, not a type: a match class pattern needs a real class "
+    "(one made in the tests' process from the solution's description could be forged to decide the match)"
 )
 OPEN: dict[str, str] = {
     "chk_doctest_tests": "doctest reports a mismatch by printing it (run_docstring_examples returns None either "
     "way), and it compares repr() text, which a solution object writes itself: counting its examples would let a "
     "lying __repr__ pass",
-    "to_type_of_obj": _CLASSES,
     "match_stmt": _CLASSES,
     "pickle_sol_obj": "a solution object is a proxy in the tests' process: pickling it would need the solution's "
     "class there",
