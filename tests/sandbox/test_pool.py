@@ -58,6 +58,37 @@ def test_atexit_and_threads_behave_like_an_interpreter(pool: SandboxPool) -> Non
     assert pool.run(code).stdout == "main\nthread\nbye\n"
 
 
+def test_a_runs_forks_die_of_signals_as_a_programs_forks_do(pool: SandboxPool) -> None:
+    """A run is PID 1 of its namespace, so it catches the fatal asynchronous signals to die of them; its forks
+    (``multiprocessing``'s workers) are not, and get the default back, with the signal mask the program had.
+    A Python-level handler waits for a bytecode boundary of the main thread: a child busy in C (here ``sum``
+    over an endless iterator), or one between ``sem_trywait`` and ``sem_wait`` when ``Pool.terminate()``
+    sends ``SIGTERM``, would never die."""
+    code = (
+        "import itertools, os, signal\n"
+        "def caught(pid):\n"
+        "    mask = next(line for line in open(f'/proc/{pid}/status') if line.startswith('SigCgt'))\n"
+        "    return bool(int(mask.split()[1], 16) >> (signal.SIGTERM - 1) & 1)\n"
+        "def blocked():\n"
+        "    return sorted(map(int, signal.pthread_sigmask(signal.SIG_BLOCK, [])))\n"
+        "signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR2])\n"
+        "r, w = os.pipe()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    os.write(w, str(blocked()).encode())\n"
+        "    sum(itertools.repeat(1))\n"
+        "print(os.read(r, 100).decode(), blocked())\n"
+        "print(caught(os.getpid()), caught(pid))\n"
+        "os.kill(pid, signal.SIGTERM)\n"
+        "print(os.waitpid(pid, 0)[1])\n"
+        "from multiprocessing import Pool\n"
+        "with Pool(2) as p:\n"
+        "    print(sum(p.map(abs, [-1, 2, -3])))\n"
+    )
+    r = pool.run(code)
+    assert (r.status, r.stdout) == ("ok", "[12] [12]\nTrue False\n15\n6\n")  # (15: the status of a SIGTERM death)
+
+
 def test_judge_assert_style(pool: SandboxPool) -> None:
     tests = "assert add(1, 2) == 3\nassert add(2, 2) == 4\nassert add(0, 0) == 0\n"
     good = pool.judge(JudgeSpec(solution="def add(a, b):\n    return a + b", tests=tests))
