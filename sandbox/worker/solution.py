@@ -85,36 +85,6 @@ def _die_of(sig: int, frame: object = None) -> None:
     os._exit(128 + sig)
 
 
-_MASKS: dict[int, set[int]] = {}  # thread id -> its signal mask before its os.fork (see _defaults_in_forks)
-
-
-def _defaults_in_forks() -> None:
-    """After ``os.fork`` in a run (``multiprocessing``'s workers, a program's own children): the child is not
-    PID 1, so the kernel acts on a default-action signal itself, and :func:`_die_of` goes back to the default.
-    A Python-level handler runs only between bytecodes of the main thread: a signal that arrives just before
-    a blocking call that is not interrupted (a ``multiprocessing.Pool`` worker between ``sem_trywait`` and
-    ``sem_wait`` on the task queue's lock when ``terminate()`` sends it ``SIGTERM``), or during a long C
-    call, is never acted on, and the child's parent waits for it until the run times out. The signals stay
-    blocked across the fork until the child has the default (one that reached the child before would run
-    the inherited handler, whose pending flag the interpreter clears after a fork: lost)."""
-
-    def block() -> None:
-        _MASKS[threading.get_ident()] = _signal.pthread_sigmask(_signal.SIG_BLOCK, _ASYNC_FATAL)
-
-    def restore() -> None:
-        mask = _MASKS.pop(threading.get_ident(), None)
-        if mask is not None:
-            _signal.pthread_sigmask(_signal.SIG_SETMASK, mask)
-
-    def child() -> None:
-        for sig in _ASYNC_FATAL:
-            if _signal.getsignal(sig) is _die_of:
-                _signal.signal(sig, _signal.SIG_DFL)
-        restore()
-
-    os.register_at_fork(before=block, after_in_parent=restore, after_in_child=child)
-
-
 def signals_as_a_program() -> None:
     """A run's process is PID 1 of its namespace, where the kernel drops every signal whose action is the
     default, unless an ancestor namespace sends it; a program would die of them. So the run dies of them as a
@@ -123,13 +93,38 @@ def signals_as_a_program() -> None:
     through ``ctypes``; the program may install its own), and ``os.kill``, ``os.killpg``,
     ``signal.raise_signal`` and ``signal.pthread_kill`` aimed at itself with any signal whose default is
     fatal (``SIGKILL`` included) end it at once (``kill(-1)`` spares the caller, as on Linux). Done once in
-    the zygote, whose forks inherit it (the zygote sends no signals)."""
+    the zygote, whose forks inherit it (the zygote sends no signals).
+
+    The handlers are the run's alone: after ``os.fork`` in a run (``multiprocessing``'s workers, a program's
+    own children; the zygote's fork of the run is libc's and runs no hooks) the child is not PID 1, so the
+    kernel acts on a default-action signal itself, and :func:`_die_of` goes back to the default. A
+    Python-level handler runs only between bytecodes of the main thread: a signal that arrives just before a
+    blocking call that is not interrupted (a ``multiprocessing.Pool`` worker between ``sem_trywait`` and
+    ``sem_wait`` on the task queue's lock when ``terminate()`` sends it ``SIGTERM``), or during a long C
+    call, is never acted on, and the child's parent waits for it until the run times out. The signals stay
+    blocked across the fork until the child has the default (one that reached the child before would run the
+    inherited handler, whose pending flag the interpreter clears after a fork: lost)."""
     import signal
 
     for sig in _ASYNC_FATAL:
         if _signal.getsignal(sig) == _signal.SIG_DFL:
             _signal.signal(sig, _die_of)
-    _defaults_in_forks()  # (the run's own fork, by the zygote, is libc's: it runs no hooks)
+    # the forking thread's signal mask before its fork
+    saved = threading.local()
+
+    def block() -> None:
+        saved.mask = _signal.pthread_sigmask(_signal.SIG_BLOCK, _ASYNC_FATAL)
+
+    def restore() -> None:
+        _signal.pthread_sigmask(_signal.SIG_SETMASK, saved.mask)
+
+    def child() -> None:
+        for sig in _ASYNC_FATAL:
+            if _signal.getsignal(sig) is _die_of:
+                _signal.signal(sig, _signal.SIG_DFL)
+        restore()
+
+    os.register_at_fork(before=block, after_in_parent=restore, after_in_child=child)
 
     def fatal(sig: int) -> bool:
         try:
