@@ -79,7 +79,7 @@ def test_sixth_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam5.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 955
-    assert sum(bool(r.get("open")) for r in rows) <= 107
+    assert sum(bool(r.get("open")) for r in rows) <= 106
 
 
 def test_seventh_red_team_round_is_a_ratchet() -> None:
@@ -87,4 +87,5 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 298
+    assert sum(bool(r.get("open")) for r in rows) <= 175
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 27  # false fails left open, each with its reason
