@@ -808,43 +808,11 @@ def _unmixed(m: re.Match[str]) -> str:
     return folded if folded.isascii() else word
 
 
-#: a vulgar fraction character, or a superscript and subscript number around a fraction slash (``¹⁄₂``), with the
-#: whole number it follows (after at most one space)
-_VULGAR_FRACTION = re.compile(
-    "(?:(?<=\\d)[ ]?)?([\u00bc-\u00be\u2150-\u215e]|([\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})\u2044"
-    "([\u2080-\u2089]{1,3}))"
-)
-
-
-def _vulgar_table() -> dict[str, str]:
-    out = {}
-    for c in [chr(k) for k in range(0xBC, 0xBF)] + [chr(k) for k in range(0x2150, 0x215F)]:
-        value = Fraction(unicodedata.numeric(c)).limit_denominator(10)
-        out[c] = f"\\frac{{{value.numerator}}}{{{value.denominator}}}"
-    return out
-
-
-_VULGAR_LATEX = _vulgar_table()
-_SCRIPT_DIGITS = str.maketrans(
-    "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079" + "".join(chr(0x2080 + k) for k in range(10)),
-    "1230456789" + "0123456789",
-)
-
-
-def _vulgar(m: re.Match[str]) -> str:
-    """A vulgar fraction as ``\\frac{a}{b}`` (joined to a whole number before it: a mixed number)."""
-    if m.group(2) is None:
-        return _VULGAR_LATEX[m.group(1)]
-    return f"\\frac{{{m.group(2).translate(_SCRIPT_DIGITS)}}}{{{m.group(3).translate(_SCRIPT_DIGITS)}}}"
-
-
 def rendered(text: str) -> str:
     """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
     keycap digits as digits, styled letters as letters and Cyrillic or Greek lookalikes inside a Latin word as the
     Latin letter ("nоt" is "not"). Linear."""
     if not text.isascii():
-        if _VULGAR_FRACTION.search(text):  # "3 ½", "3½", "3 ¹⁄₂": a mixed number
-            text = _VULGAR_FRACTION.sub(_vulgar, text)
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)

@@ -215,7 +215,7 @@ def test_a_pronoun_refers_to_the_value_of_the_clause_before() -> None:
     )
 
 
-def test_common_styles_rupees_multipliers_per_mille_mixed_fractions() -> None:
+def test_common_styles_rupees_bold_multipliers_per_mille() -> None:
     judge(
         [
             ("**Answer:** Rs. 750", "750", True),
@@ -224,17 +224,11 @@ def test_common_styles_rupees_multipliers_per_mille_mixed_fractions() -> None:
             (r"Thus the result is $\boxed{7\text{ lakh}}$.", "700000", True),
             (r"\boxed{3 \text{ crore}}", "30000000", True),
             (r"\boxed{7\text{ per mille}}", "0.007", True),
-            ("4 ½", "4.5", True),
-            ("4 ¹⁄₂", "4.5", True),
-            ("1 ⅔", "5/3", True),
             ("**Answer:** Rs. 750", "751", False),
             (r"\boxed{\pmb{3/5}}", "0.75", False),
             (r"\boxed{7\text{ lakh}}", "7", False),
             (r"\boxed{7\text{ lakh}}", "70000", False),
             (r"\boxed{7\text{ per mille}}", "7", False),
-            ("4 ½", "4", False),  # the fraction is part of the number
-            ("1 ⅔", "1", False),
-            ("4  ½", "4", False),
         ]
     )
 
@@ -261,7 +255,6 @@ HOSTILE = {
     "locating": "The maximum is 5 at $x=2$, " * 30_000 + "at $x=2$.",
     "locating_ws": "5 at" + " " * 1_000_000 + "$x=2$",
     "table": "| a | b |\n" * 100_000,
-    "vulgar": "3 ½" * 50_000,
     "box_rest": r"$\boxed{5}$ ways" + " to go" * 150_000 + ".",
 }
 
