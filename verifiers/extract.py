@@ -210,8 +210,9 @@ def extract(
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
     text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
-    text = _table_row(unwrap_labelled_fonts(normalise_spacing(_undecorate(visible(text)))))
+    text = normalise_spacing(_undecorate(visible(text)))
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
+    text = _table_row(unwrap_labelled_fonts(text))
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     if answer_tag == "answer" and open_t not in text and "<" in text:
         text = _aliased_answer_tags(text, open_t, close_t)
@@ -255,15 +256,15 @@ _SPECIAL_TOKEN = re.compile(
     "<[|\uff5c][A-Za-z0-9_\u2581]{1,40}+[|\uff5c]>|"
     r"<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
 )
-#: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``, a
-#: pointer (👉, ➡️) opening a line; layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
+#: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``;
+#: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
 _DECORATION = re.compile(
     "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601\u263a]"
-    "|(?m:^[ \t]*+[\U0001f449\u27a1\u261e\u25b6\u25ba][\ufe0f]?+)"  # a pointer opening a line: "👉 **23**", "➡️ 23"
     r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)"
     r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt)"
     r"(?:[ \t]++[^<>]{0,300}+)?+/?>|(?m:^[ \t]*+(?:```|~~~)[A-Za-z0-9_+-]{0,20}+[ \t]*+$)"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
+    "|(?m:^[ \t]*+[\U0001f449\u27a1\u261e\u25b6\u25ba][\ufe0f]?+)"  # a pointer opening a line: "👉 **23**", "➡️ 23"
 )
 
 
@@ -521,6 +522,78 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
     return _found(parts, "answer_tag", modes[0])
 
 
+#: a font command or frame around text (``\\textbf{``, ``\\emph{``, ``\\underline{``, ``\\fbox{``, …)
+_FONT_OPEN = re.compile(
+    r"\\(?:text(?:bf|it|sc|rm|sf|tt|up|md|sl|normal)?|emph|underline|uline|math(?:bf|rm|it|sf|tt)|boldsymbol|bm|pmb"
+    r"|fbox|framebox|mbox)[ \t]*+\{"
+)
+#: "Ans:", an abbreviated answer label (the others are answer phrases)
+_ANS_LABEL = re.compile(r"(?i)\bans[ \t]*+[:=]")
+#: a line set whole in Markdown emphasis (``*…*``, ``_…_``, ``***…***``, ``__…__``): its opening marker
+_EMPHASIS_LINE = re.compile(r"(?m)^[ \t>]*+(\*{1,3}+|_{1,3}+)(?![*_ \t])")
+
+
+def _states_answer(content: str) -> bool:
+    """``content`` holds an answer phrase or ``Ans:`` with something after it (not a bare label)."""
+    m = _PHRASE.search(content) or _ANS_LABEL.search(content)
+    return m is not None and bool(content[m.end() :].strip(" \t\n:*_=|-.}"))
+
+
+def unwrap_labelled_fonts(text: str) -> str:
+    """``text`` with the font commands, frames and Markdown emphasis that wrap a whole answer statement removed:
+    ``\\textbf{Answer: 23}``, ``\\emph{The answer is 23.}``, ``\\fbox{Answer: 23}``, ``*Answer: 23*`` read as
+    ``Answer: 23`` (a font changes how the statement looks, not what it says). A command around a bare label
+    (``\\textbf{Answer:} 23``) or around no answer phrase is kept. Only the last 8 of each are looked at, each
+    within :data:`MAX_STATEMENT_CHARS`, so the cost is linear."""
+    if "ns" not in text.lower():
+        return text
+    drop: list[tuple[int, int, str]] = []
+    if "{" in text:
+        for m in deque(_FONT_OPEN.finditer(text), maxlen=8):
+            window = text[m.end() : m.end() + MAX_STATEMENT_CHARS]
+            k = closing_brace(window, 0)
+            if k >= 0 and _states_answer(window[:k]):
+                drop += [(m.start(), m.end(), " "), (m.end() + k, m.end() + k + 1, "")]
+    if "*" in text or "_" in text:
+        for m in deque(_EMPHASIS_LINE.finditer(text), maxlen=8):
+            mark = m.group(1)
+            if mark == "**":
+                continue  # "**Answer: 23**" is read as it stands
+            eol = text.find("\n", m.end())
+            eol = len(text) if eol < 0 else eol
+            line = text[m.end() : eol].rstrip(" \t")
+            body = line[: -len(mark)] if line.endswith(mark) else ""
+            if body and not body.endswith(mark[0]) and _states_answer(body):
+                drop += [(m.start(1), m.end(1), ""), (m.end() + len(body), m.end() + len(line), "")]
+    if not drop:
+        return text
+    out: list[str] = []
+    pos = 0
+    for s, e, repl in sorted(drop):
+        if s < pos:
+            continue
+        out.append(text[pos:s] + repl)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+#: a Markdown table row of two cells ending the text: a label and its value ("| **Total** | **23** |")
+_TABLE_ROW = re.compile(r"\n[ \t]*+\|([^|\n]{1,80}+)\|([^|\n]{1,80}+)\|[ \t]*+$")
+
+
+def _table_row(text: str) -> str:
+    """``text`` with a last table row of a word label and a value read as "label: value" (a row whose first cell
+    holds a digit or no word is kept)."""
+    m = _TABLE_ROW.search(text, max(0, len(text) - 200)) if text.endswith("|") or text.rstrip().endswith("|") else None
+    if m is None:
+        return text
+    label, value = m.group(1).strip(), m.group(2).strip()
+    if re.search(r"\d", label) or not re.search(r"[A-Za-z]{2,}", label) or set(value) <= set("-: "):
+        return text
+    return text[: m.start()] + "\n" + label + ": " + value
+
+
 def extract_reference(reference: str) -> Extraction:
     """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
     line, the final statement of a worked solution, or else the whole string as a math answer."""
@@ -658,78 +731,6 @@ def visible(text: str) -> str:
             break
     out.append(text[pos:])
     return "".join(out)
-
-
-#: a font command or frame around text (``\\textbf{``, ``\\emph{``, ``\\underline{``, ``\\fbox{``, …)
-_FONT_OPEN = re.compile(
-    r"\\(?:text(?:bf|it|sc|rm|sf|tt|up|md|sl|normal)?|emph|underline|uline|math(?:bf|rm|it|sf|tt)|boldsymbol|bm|pmb"
-    r"|fbox|framebox|mbox)[ \t]*+\{"
-)
-#: "Ans:", an abbreviated answer label (the others are answer phrases)
-_ANS_LABEL = re.compile(r"(?i)\bans[ \t]*+[:=]")
-#: a line set whole in Markdown emphasis (``*…*``, ``_…_``, ``***…***``, ``__…__``): its opening marker
-_EMPHASIS_LINE = re.compile(r"(?m)^[ \t>]*+(\*{1,3}+|_{1,3}+)(?![*_ \t])")
-
-
-def _states_answer(content: str) -> bool:
-    """``content`` holds an answer phrase or ``Ans:`` with something after it (not a bare label)."""
-    m = _PHRASE.search(content) or _ANS_LABEL.search(content)
-    return m is not None and bool(content[m.end() :].strip(" \t\n:*_=|-.}"))
-
-
-def unwrap_labelled_fonts(text: str) -> str:
-    """``text`` with the font commands, frames and Markdown emphasis that wrap a whole answer statement removed:
-    ``\\textbf{Answer: 23}``, ``\\emph{The answer is 23.}``, ``\\fbox{Answer: 23}``, ``*Answer: 23*`` read as
-    ``Answer: 23`` (a font changes how the statement looks, not what it says). A command around a bare label
-    (``\\textbf{Answer:} 23``) or around no answer phrase is kept. Only the last 8 of each are looked at, each
-    within :data:`MAX_STATEMENT_CHARS`, so the cost is linear."""
-    if "ns" not in text.lower():
-        return text
-    drop: list[tuple[int, int, str]] = []
-    if "{" in text:
-        for m in deque(_FONT_OPEN.finditer(text), maxlen=8):
-            window = text[m.end() : m.end() + MAX_STATEMENT_CHARS]
-            k = closing_brace(window, 0)
-            if k >= 0 and _states_answer(window[:k]):
-                drop += [(m.start(), m.end(), " "), (m.end() + k, m.end() + k + 1, "")]
-    if "*" in text or "_" in text:
-        for m in deque(_EMPHASIS_LINE.finditer(text), maxlen=8):
-            mark = m.group(1)
-            if mark == "**":
-                continue  # "**Answer: 23**" is read as it stands
-            eol = text.find("\n", m.end())
-            eol = len(text) if eol < 0 else eol
-            line = text[m.end() : eol].rstrip(" \t")
-            body = line[: -len(mark)] if line.endswith(mark) else ""
-            if body and not body.endswith(mark[0]) and _states_answer(body):
-                drop += [(m.start(1), m.end(1), ""), (m.end() + len(body), m.end() + len(line), "")]
-    if not drop:
-        return text
-    out: list[str] = []
-    pos = 0
-    for s, e, repl in sorted(drop):
-        if s < pos:
-            continue
-        out.append(text[pos:s] + repl)
-        pos = e
-    out.append(text[pos:])
-    return "".join(out)
-
-
-#: a Markdown table row of two cells ending the text: a label and its value ("| **Total** | **23** |")
-_TABLE_ROW = re.compile(r"\n[ \t]*+\|([^|\n]{1,80}+)\|([^|\n]{1,80}+)\|[ \t]*+$")
-
-
-def _table_row(text: str) -> str:
-    """``text`` with a last table row of a word label and a value read as "label: value" (a row whose first cell
-    holds a digit or no word is kept)."""
-    m = _TABLE_ROW.search(text, max(0, len(text) - 200)) if text.endswith("|") or text.rstrip().endswith("|") else None
-    if m is None:
-        return text
-    label, value = m.group(1).strip(), m.group(2).strip()
-    if re.search(r"\d", label) or not re.search(r"[A-Za-z]{2,}", label) or set(value) <= set("-: "):
-        return text
-    return text[: m.start()] + "\n" + label + ": " + value
 
 
 def _colour_hides(model: str | None, spec: str) -> bool:
@@ -1085,6 +1086,29 @@ _YES_NO_FIX = re.compile(
 )
 
 
+_WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were)\b|(?<=[A-Za-z])'s\b)[ \t]++")
+
+
+def _stated_word(reply: str) -> str | None:
+    """The words (one to three, capitalised: a name) after the last copula of a one-sentence reply, when no word
+    of the sentence negates, hedges or conditions it ("It's Alice." is Alice; "I think it's Alice.", "It's not
+    Alice." are not)."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    if len(reply) > 200 or re.search(r"[.;:!?]", reply):
+        return None
+    m = _last(_WORD_COPULA.finditer(reply))
+    if m is None:
+        return None
+    after = reply[m.end() :].strip()
+    words = _RUN_WORD.findall(reply)
+    if not re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after) or cue_words(words):
+        return None
+    if _SELF_DOUBT.intersection(w.lower() for w in words):
+        return None
+    return after
+
+
 def _word_answer(text: str) -> str | None:
     """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
     tail = text[-_WINDOW:].strip()
@@ -1111,29 +1135,6 @@ def _word_answer(text: str) -> str | None:
     if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
         return reply  # "Evelyn", "Sí", "是"
     return None
-
-
-_WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were)\b|(?<=[A-Za-z])'s\b)[ \t]++")
-
-
-def _stated_word(reply: str) -> str | None:
-    """The words (one to three, capitalised: a name) after the last copula of a one-sentence reply, when no word
-    of the sentence negates, hedges or conditions it ("It's Alice." is Alice; "I think it's Alice.", "It's not
-    Alice." are not)."""
-    from rlvr.verifiers.lexicon import cue_words
-
-    if len(reply) > 200 or re.search(r"[.;:!?]", reply):
-        return None
-    m = _last(_WORD_COPULA.finditer(reply))
-    if m is None:
-        return None
-    after = reply[m.end() :].strip()
-    words = _RUN_WORD.findall(reply)
-    if not re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after) or cue_words(words):
-        return None
-    if _SELF_DOUBT.intersection(w.lower() for w in words):
-        return None
-    return after
 
 
 #: final answers stated this close (characters) before the last one are read with it
