@@ -399,6 +399,9 @@ def parse_tokens(toks: list[Tok]) -> Node:
     inner_env = _layout_environment(t)
     if inner_env is not None:
         return parse_tokens(inner_env)
+    nested = _nested_lists(t)
+    if nested is not None:
+        return nested
     t = _arithmetic_arrows(_universal_quantifier(t))
     node = _connectives(t)
     if node is not None:
@@ -410,6 +413,23 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+def _nested_lists(t: list[Tok]) -> Matrix | None:
+    """``[[1,2],[3,4]]`` (a list of rows, as NumPy and Mathematica write a matrix): the matrix, when there are
+    at least two rows of the same length; ``None`` otherwise."""
+    inner = _outer(t, ("op", "["), ("op", "]"))
+    if inner is None or _trim(inner)[:1] != [("op", "[")]:
+        return None
+    rows: list[tuple[Node, ...]] = []
+    for part in _split(_trim(inner), _comma)[0]:
+        row = _outer(_trim(part), ("op", "["), ("op", "]"))
+        if row is None or not row:
+            return None
+        rows.append(tuple(parse_tokens(_trim(c)) for c in _split(row, _comma)[0]))
+    if len(rows) < 2 or len({len(r) for r in rows}) != 1:
+        return None
+    return Matrix(tuple(rows))
 
 
 def _universal_quantifier(t: list[Tok]) -> list[Tok]:

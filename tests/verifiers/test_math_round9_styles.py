@@ -247,6 +247,20 @@ def test_a_modulus_inequality_is_the_union_it_describes() -> None:
     )
 
 
+def test_a_list_of_rows_is_a_matrix() -> None:
+    pm = r"\begin{pmatrix}1&2\\3&4\end{pmatrix}"
+    judge(
+        [
+            (r"\boxed{[[1,2],[3,4]]}", pm, True),
+            (r"\boxed{\begin{bmatrix}1&2\\3&4\end{bmatrix}}", "[[1,2],[3,4]]", True),
+            (r"\boxed{[[1,2],[3,5]]}", pm, False),
+            (r"\boxed{[[1,3],[2,4]]}", pm, False),  # rows, not columns
+            (r"\boxed{[[1,2],[3]]}", pm, False),  # rows of different lengths are no matrix
+            (r"\boxed{[[1,2],[3,4]]}", "(1,2,3,4)", False),
+        ]
+    )
+
+
 HOSTILE = {
     "fonts": r"\textbf{Answer: 1" * 100_000,
     "closed_fonts": r"\textbf{Answer: 1}" * 60_000,
