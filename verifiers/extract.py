@@ -522,10 +522,10 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
     return _found(parts, "answer_tag", modes[0])
 
 
-#: a font command or frame around text (``\\textbf{``, ``\\emph{``, ``\\underline{``, ``\\fbox{``, …)
+#: a font command, frame or box around text (``\\textbf{``, ``\\emph{``, ``\\underline{``, ``\\fbox{``, ``\\boxed{``, …)
 _FONT_OPEN = re.compile(
     r"\\(?:text(?:bf|it|sc|rm|sf|tt|up|md|sl|normal)?|emph|underline|uline|math(?:bf|rm|it|sf|tt)|boldsymbol|bm|pmb"
-    r"|fbox|framebox|mbox)[ \t]*+\{"
+    r"|fbox|framebox|boxed|mbox)[ \t]*+\{"
 )
 #: "Ans:", an abbreviated answer label (the others are answer phrases)
 _ANS_LABEL = re.compile(r"(?i)\bans[ \t]*+[:=]")

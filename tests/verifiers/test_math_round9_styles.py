@@ -32,6 +32,9 @@ def test_an_answer_statement_inside_a_font_command() -> None:
             (WORK + r"\textbf{Ans: 41}", "41", True),
             (WORK + r"\textbf{So the answer is 41 apples.}", "41", True),
             (WORK + r"\textbf{Answer:} 41", "41", True),  # a bare label: read as before
+            (WORK + r"\boxed{\text{The answer is 41}}", "41", True),
+            (WORK + r"\boxed{Answer: 41 or 42}", "41", False),
+            (WORK + r"\boxed{41}" + "\n\n" + r"\boxed{\text{Answer: 42}}", "42", False),
             (WORK + r"\textbf{Answer: 42}", "41", False),
             (WORK + r"\emph{Answer: 41 or 42}", "41", False),
             (WORK + r"\textbf{Answer: 41} (I guess)", "41", False),
