@@ -2832,8 +2832,8 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
             if low == "to" and noun:  # "5 ways to choose the committee", "5 coins to make change": a purpose
                 tail = _PURPOSE_VERBS.sub(" ", tail)
             return None if changes_value(tail) else hi
-        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
-            hi = after[k].end()
+        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None or low in ("am", "pm"):
+            hi = after[k].end()  # (and "AM"/"PM" after a clock time: "starts at 3:30 PM")
             k += 1
             noun = True
             continue

@@ -87,5 +87,5 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 181
-    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 29  # false fails left open, each with its reason
+    assert sum(bool(r.get("open")) for r in rows) <= 180
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 28  # false fails left open, each with its reason

@@ -250,6 +250,18 @@ def test_a_modulus_inequality_is_the_union_it_describes() -> None:
     )
 
 
+def test_a_clock_time_with_am_or_pm_in_a_sentence() -> None:
+    judge(
+        [
+            ("The train leaves at 4:45 PM.", "4:45", True),
+            ("The train leaves at 4:45 PM.", "16:45", True),
+            ("The train leaves at 4:45 PM.", "4:55", False),
+            ("The train leaves at 4:45 AM.", "16:45", False),
+            ("The train leaves at 4:45 PM or 5 PM.", "4:45", False),
+        ]
+    )
+
+
 def test_a_list_of_rows_is_a_matrix() -> None:
     pm = r"\begin{pmatrix}1&2\\3&4\end{pmatrix}"
     judge(
