@@ -107,7 +107,8 @@ _MULTI_COPULA = (
 _COPULA = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
@@ -210,7 +211,12 @@ def extract(
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
     text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
-    text = normalise_spacing(_undecorate(visible(text)))
+    text = visible(text)
+    if "\\def" in text or "command" in text:
+        text = expand_macros(text)
+    text = normalise_spacing(_undecorate(text))
+    if "Rs." in text:
+        text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(text))
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
@@ -250,6 +256,8 @@ def extract(
     return _plain(text, choices, words=words)
 
 
+#: the abbreviation "Rs." before an amount: its period ends no sentence ("The answer is Rs. 5000.")
+_RUPEES = re.compile(r"\bRs\.[ \t]?+(?=\d)")
 #: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
 #: the end (elsewhere it closes a struck-out ``<s>``)
 _SPECIAL_TOKEN = re.compile(
@@ -310,7 +318,13 @@ def _layout(text: str) -> str:
 
 def _undecorate(text: str) -> str:
     text = _layout(text)
+    if "<h" in text or "<H" in text:
+        text = _HEADING_TAG.sub("\n", text)  # <h2>Answer</h2><p>5</p>: a heading is a line of its own
     return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
+
+
+#: an HTML heading's tags (``<h2>``, ``</h2>``): a line break
+_HEADING_TAG = re.compile(r"(?i)</?h[1-6](?:[ \t]++[^<>]{0,300}+)?+>")
 
 
 #: other ways models mark their reasoning: read like ``<think>…</think>`` (Magistral ``[THINK]``, ``<scratchpad>``,
@@ -626,6 +640,8 @@ _SENTENCE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|equals)\b")
 def _is_sentence(text: str) -> bool:
     """A one-sentence gold ("The sum is 5.", "There are 5 ways."): read by its final statement, like a solution."""
     words = _prose_words(text)
+    if len(words) >= 3 and text.rstrip().endswith(".") and not text.rstrip().endswith(".."):
+        return True  # "Thus she makes $18.": a sentence with a verb the short list lacks
     return len(words) >= 2 and _SENTENCE_VERB.search(" ".join(words)) is not None
 
 
@@ -633,11 +649,12 @@ def _is_sentence(text: str) -> bool:
 
 
 _CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
-#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer; other boxes are boxes
+#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
+#: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
 #: ``<sup>``/``<sub>`` are scripts
 _MARKUP = re.compile(
-    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
     r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
 )
@@ -648,6 +665,8 @@ def _markup(m: re.Match[str]) -> str:
     t = m.group(0)
     if t in _MARKUP_KEEP:
         return _MARKUP_KEEP[t]
+    if t.startswith("\\cancelto"):  # \cancelto{6}{5}: 5 struck out, with an arrow to the value 6
+        return " " + t[len("\\cancelto{") : t.index("}")] + " "
     if t.startswith(("\\colorbox", "\\fcolorbox", "\\bbox")):
         return "\\boxed"
     if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
@@ -689,8 +708,8 @@ def visible(text: str) -> str:
             if not _colour_hides(m.group("model"), m.group("spec")):
                 continue
             out.append(text[pos:s])
-            if tok.startswith("\\color"):  # a switch: white to the end of the enclosing group
-                pos = _group_end(text, m.end())
+            if tok.startswith("\\color"):  # a switch: white to the next switch or the end of the enclosing group
+                pos = _switch_end(text, m.end())
             else:
                 pos = _skip_group(text, m.end())
         elif tok.startswith(("\\transparent", "\\texttransparent")):  # opacity 0: a switch, or its argument
@@ -733,6 +752,61 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
+#: a macro defined without parameters: ``\\newcommand{\\ans}{5}``, ``\\renewcommand\\ans{5}``, ``\\def\\ans{5}``
+_MACRO_DEF = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand)\*?+[ \t]*+(?:\{[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+\}|\\([A-Za-z]{1,40}+))[ \t]*+(?=\{)"
+    r"|\\def[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+(?=\{)"
+)
+_MACRO_USE = re.compile(r"\\([A-Za-z]++)")
+#: an expansion may grow the text by at most this many characters (nested macros can grow it exponentially)
+MAX_MACRO_GROWTH = 10_000
+
+
+def expand_macros(text: str) -> str:
+    """``text`` with the macros it defines without parameters expanded as TeX renders them: each definition is
+    deleted and the uses after it replaced by its body (the body's own uses of earlier macros expanded when it is
+    defined). Macros with parameters (``[1]``, ``#1``) are left as written; ``text`` is returned unchanged when the
+    expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters. Nothing is evaluated. Linear."""
+    macros: dict[str, str] = {}
+    grown = 0
+
+    def use(m: re.Match[str]) -> str:
+        nonlocal grown
+        body = macros.get(m.group(1))
+        if body is None:
+            return m.group(0)
+        grown += len(body)
+        if grown > MAX_MACRO_GROWTH:
+            raise _TooLarge
+        return body
+
+    out: list[str] = []
+    pos = 0
+    try:
+        for m in _MACRO_DEF.finditer(text):
+            if m.start() < pos:
+                continue
+            end = match_brace(text, m.end())
+            if end < 0:
+                break
+            body = text[m.end() + 1 : end]
+            if "#" in body:
+                continue
+            out.append(_MACRO_USE.sub(use, text[pos : m.start()]) if macros else text[pos : m.start()])
+            macros[m.group(1) or m.group(2) or m.group(3)] = _MACRO_USE.sub(use, body) if macros else body
+            pos = end + 1
+        if not macros:
+            return text
+        out.append(_MACRO_USE.sub(use, text[pos:]))
+    except _TooLarge:
+        return text
+    return "".join(out)
+
+
+class _TooLarge(Exception):
+    """A macro expansion past :data:`MAX_MACRO_GROWTH`."""
+
+
 def _colour_hides(model: str | None, spec: str) -> bool:
     from rlvr.verifiers.invisible import latex_colour_invisible
 
@@ -766,6 +840,14 @@ def _skip_group(text: str, j: int) -> int:
     return j
 
 
+def _switch_end(text: str, j: int) -> int:
+    """Where a colour switch made at ``text[j]`` ends: at the next ``\\color`` switch of the same group
+    (``\\color{white}1\\color{black}5`` shows 5), else at the ``}`` closing the group (the end of the text at top
+    level). Linear."""
+    k = closing_brace(text, j, stop="\\color")
+    return len(text) if k < 0 else k
+
+
 def _group_end(text: str, j: int) -> int:
     """The position of the ``}`` closing the group that ``text[j]`` is in (the end of the text at top level)."""
     k = closing_brace(text, j)
@@ -782,6 +864,8 @@ _UNRENDERED = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\U000e0100-\U000e01ef]"
 )
+#: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
+_OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
 _LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
@@ -817,6 +901,8 @@ def rendered(text: str) -> str:
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
+    if "\u0335" in text or "\u0336" in text:
+        text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):
@@ -1134,6 +1220,43 @@ def _word_answer(text: str) -> str | None:
         return stated  # "It's Alice.", "The student with the greatest average speed is Evelyn."
     if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
         return reply  # "Evelyn", "Sí", "是"
+    if _DOES_NOT_EXIST.fullmatch(reply):
+        return "does not exist"  # "The limit does not exist."
+    return _named_in_reply(reply)
+
+
+#: a reply that says the quantity asked for does not exist
+_DOES_NOT_EXIST = re.compile(
+    r"(?i)(?:(?:so|thus|hence|therefore),?+[ \t]++)?+(?:the[ \t]++)?+(?:limit|value|answer|sum|maximum|minimum|"
+    r"solution|integral)?+[ \t]*+(?:does[ \t]++not|doesn't|doesn\u2019t)[ \t]++exist"
+)
+
+
+#: words that state a reply with certainty ("Definitely Tuesday."): dropped before a name
+_CERTAIN = frozenset("definitely certainly surely clearly obviously undoubtedly".split())
+#: prepositions that place a name in a short reply ("On Tuesday.", "She arrives on Tuesday.", "In May."; "by
+#: Tuesday" is a deadline, not a day)
+_PLACING = frozenset("on in at".split())
+
+
+def _named_in_reply(reply: str) -> str | None:
+    """The name a short reply without digits ends in (at most eight words): after a placing preposition ("She
+    arrives on Tuesday" is Tuesday) or a word of certainty ("Definitely Tuesday"); one or two capitalised words.
+    ``None`` when a word of the reply negates or doubts it ("Not on Tuesday", "Probably on Tuesday")."""
+    from rlvr.verifiers.lexicon import LEAD_CUES, cue_words
+
+    words = reply.split()
+    if not 2 <= len(words) <= 8 or any(not re.fullmatch(r"[^\W\d_]++(?:'[^\W\d_]++)?+,?+", w) for w in words):
+        return None
+    low = [w.lower().rstrip(",") for w in words]
+    if cue_words(words) or any(w in LEAD_CUES or w in ("or", "nor", "and") for w in low):
+        return None
+    for k in (len(words) - 1, len(words) - 2):  # one name, or two ("New York")
+        name = words[k:]
+        if k < 1 or not all(w[0].isupper() and not w.endswith(",") for w in name):
+            continue
+        if low[k - 1] in _PLACING or (k == 1 and low[0] in _CERTAIN):
+            return " ".join(name)
     return None
 
 
@@ -1147,6 +1270,8 @@ _RESTATE = re.compile(
 )
 
 
+#: a whole number written in digit groups of three separated by single spaces (``2 125``, ``-1 000 000``)
+_SPACE_GROUPED = re.compile(r"[-+]?+\$?+[1-9]\d{0,2}+(?: \d{3}+)++")
 _BOX_OPEN = re.compile(r"\\(?:boxed|fbox|framebox)[ ]?+\{")
 
 
@@ -1175,6 +1300,8 @@ def _marked(text: str) -> Extraction | None:
         if "#" in line or "`" in line:
             line = line[: len(line) - len(_last_match(_GSM_CLOSE, line))]
         content = _clean(_GSM_LABEL.sub("", line))  # "#### Answer: 72"
+        if _SPACE_GROUPED.fullmatch(content):  # "#### 2 125": plain text, where a space groups digits (SI)
+            content = content.replace(" ", "")
         if content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
@@ -1377,12 +1504,52 @@ _HYPOTHESIS = re.compile(
     r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
     r"probably|i[ \t]+think|i[ \t]+guess|i[ \t]+believe|if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
+#: a frame before an answer that disowns the commitment: a forced guess ("If I had to guess,", "I'd say"), an
+#: unchecked claim ("Without checking,", "Off the top of my head,"), a feeling or a chance ("I feel like", "There's
+#: a good chance the answer is"), a past or abandoned belief ("I used to think", "I wanted to say", "I was going
+#: to say"), a token offer ("I'll just say"), an open question ("Whether the answer is 5 is unknown"), a
+#: supposition ("The answer being 5 leads to …") and a restated given ("The only number given is 5")
+_FRAME = re.compile(
+    r"(?i)\b(?:if[ \t]++(?:(?:i|we)[ \t]++(?:had|have|were|was|am|are|must)[ \t]++)?(?:(?:forced|made|pressed|pushed|"
+    r"obliged)[ \t]++)?to[ \t]++(?:guess|bet|wager|estimate|speculate|commit|say|(?:pick|choose|answer)(?=[ \t]*+,))|(?:i|we)'d[ \t]++(?:guess|bet|wager)|(?:i|we)[ \t]++would[ \t]++(?:say|guess|bet)|"
+    r"without[ \t]++(?:\w++[ \t]++){0,2}?(?:checking|verifying|verification|calculating|computing|proof|proving|"
+    r"double-checking|rechecking|working|thinking|looking|solving|checked|verified|computed|calculated|proved|proven|"
+    r"double-checked|confirmed|worked)|(?:at|as)[ \t]++a[ \t]++(?:rough[ \t]++|wild[ \t]++)?guess|"
+    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|"
+    r"(?:going|judging)[ \t]++(?:by|on)[ \t]++(?:gut|instinct|feel|intuition|vibes?)|"
+    r"(?:a|some)[ \t]++(?:\w++[ \t]++)?(?:chance|possibility)[ \t]++(?:that[ \t]++)?(?:the|it|this)\b|"
+    r"(?:i|we)[ \t]++(?:feel|felt|sense)[ \t]++(?:like|that|the|it|it's)\b|(?:i|we)[ \t]++(?:have|had)[ \t]++a[ \t]++(?:feeling|sense|hunch)|"
+    r"my[ \t]++(?:gut|instinct|intuition|hunch|feeling)|(?:i|we)[ \t]++used[ \t]++to[ \t]++(?:think|believe|say)|"
+    r"(?:i|we)[ \t]++(?:once|originally|initially|first)[ \t]++(?:thought|believed|said)|"
+    r"(?:i|we)[ \t]++(?:wanted|want|was[ \t]++going|were[ \t]++going|meant|intended|was[ \t]++about|was[ \t]++tempted|"
+    r"am[ \t]++tempted|almost[ \t]++wanted)[ \t]++to[ \t]++(?:say|answer|write|put|go[ \t]++with)|"
+    r"(?:i|we)'ll[ \t]++just|(?:i|we)[ \t]++will[ \t]++just|^[ \t*_]*+whether|(?:answer|result|solution)[ \t]++being|"
+    r"(?:given|provided|stated|input)[ \t]++(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:is|are|was|were)|"
+    r"(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:given|provided|stated|mentioned)"
+    r"(?:[ \t]++in[ \t]++the[ \t]++(?:problem|question|prompt))?[ \t]++(?:is|are|was|were))\b"
+)
 #: a counterfactual frame: a sentence opened by a condition ("Had we …", "Without …", "Under …", "If …",
 #: "Suppose …") whose answer is in the conditional mood ("would be", "we'd get", "were")
 _COUNTERFACTUAL_OPENER = re.compile(
     r"(?i)^[ \t*_]*+(?:had|if|without|under|suppose|supposing|imagine|were|in[ \t]++a[ \t]++world)\b"
 )
 _CONDITIONAL_MOOD = re.compile(r"(?i)\b(?:would|were)\b|\b(?:we|you|i|they|it)'d\b")
+
+
+#: the opening of a sentence up to its first comma, when it is at most three words
+_FRONTED = re.compile(r"[ \t*_]*+((?:[^\W\d_][\w'\-.]*+[ \t]++){0,2}[^\W\d_][\w'\-]*+)[ \t]*+,")
+
+
+def _fronted_hedge(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """A hedge split off by a comma at the start of ``text[lo:hi]`` ("Probably, the answer is 5", "Кажется, ответ
+    5"): a fronted phrase of at most three words holding a hedge or an attribution cue."""
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, HEDGE_CUES
+
+    m = _FRONTED.match(text, lo, hi)
+    if m is None:
+        return None
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(m.group(1))]
+    return m if any(w in HEDGE_CUES or w in ATTRIBUTION_CUES for w in words) else None
 
 
 def _counterfactual(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -1528,7 +1695,8 @@ _REJECTED = re.compile(
 _ANCHOR = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
@@ -1544,6 +1712,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         ATTRIBUTION_CUES,
         LABEL_CUES,
         LABEL_FORM_CUES,
+        LEAD_CUE_PHRASES,
         LEAD_CUES,
         NEGATION_CUES,
         RETRACTION_CUES,
@@ -1552,6 +1721,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
     if _counterfactual(masked, 0, len(masked)):
         return pre  # "Had we ignored the constraint, the answer would be 5"
+    if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
+        return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
     anchor = _last(_ANCHOR.finditer(masked))
     start = 0
     if anchor is not None and (rel := _RELATION_BEFORE.search(masked, 0, anchor.start())) is not None:
@@ -1568,6 +1739,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
             low = w.group(0).lower()
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
+            if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
+                label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
             if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low.endswith("n't"):
                 return pre[w.start() :]
     if _doubting_symbol(masked[start:]) or _QUESTION_MARK_SIGN.search(masked[start:]):
@@ -1577,6 +1750,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     comma = max(masked.rfind(",", start), masked.rfind(";", start))
     if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
         start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
+    phrase_from = anchor.start() if anchor is not None and start == anchor.end() else start  # "give or take 5"
+    if (phrase := LEAD_CUE_PHRASES.search(masked, phrase_from)) is not None:
+        return pre[phrase.start() :]  # "as many as 5", "on the order of 5", "all but 5", "the log of 5"
     words = list(_RUN_WORD.finditer(masked, start))
     for k, w in enumerate(words):
         low = w.group(0).lower()
@@ -1712,13 +1888,17 @@ def _boxes(text: str) -> Extraction | None:
         left = right = ""
         if (before := _BOX_BEFORE.search(text, max(0, lo - 60), lo)) is not None and k == 0:
             left = text[before.start() : lo]
-        sent_start = max(text.rfind("\n", 0, lo), text.rfind(". ", 0, lo), lo - MAX_INLINE_ANSWER_CHARS, -1)
+        dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), lo)
+        while dot > 0 and _abbreviation(text, dot):  # "E.g. \boxed{5}": the sentence goes on
+            dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), dot)
+        sent_start = max(text.rfind("\n", 0, lo), dot, lo - MAX_INLINE_ANSWER_CHARS, -1)
         if not left and _HYPOTHESIS.search(text, sent_start + 1, lo) and not _PHRASE.search(text, sent_start + 1, lo):
             left = text[sent_start + 1 : lo]
         if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
             left = text[h.start() : lo]
-        if not left:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}"
-            left = _lead_changes(text[sent_start + 1 : lo])
+        if not left or before is not None:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}";
+            lead = _lead_changes(text[sent_start + 1 : lo])  # a phrase that holds a relation word: "somewhere
+            left = lead if len(lead) > len(left) else left  # around \boxed{5}", "give or take \boxed{5}"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
             if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
@@ -1730,6 +1910,8 @@ def _boxes(text: str) -> Extraction | None:
             rest = _settled_rest(_HTML_TAG.sub(" ", text[hi:stmt_end]))
             if _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
                 right = rest
+                if not left and not _BOX_AFTER.match(text, hi):
+                    right = _phrase_after_box(part, rest)
             elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
@@ -1750,6 +1932,33 @@ def _boxes(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, "boxed", "text")
     return _found(parts, "boxed", "math")
+
+
+def _phrase_after_box(part: str, rest: str) -> str:
+    """The words after a box read like the words after a value in prose: its unit or count noun stay with it,
+    a descriptor after a boundary word goes ("\\boxed{18} dollars every day at the market" is 18 dollars). The
+    rest is kept whole when it holds a cue word, another value or LaTeX (:func:`_isolate_value`)."""
+    from rlvr.verifiers.lexicon import cue_words, unit_name
+
+    tail = _strip_delimiters(rest, "right")
+    if not tail or "?" in tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
+        return rest  # (a question mark: "… ways to seat the guests?" asks)
+    head = f"${part}$"
+    cut = _isolate_value(f"{head} {tail}")
+    if not cut.startswith(head) or len(cut) >= len(head) + 1 + len(tail):
+        return rest
+    kept = cut[len(head) :]
+    dropped = tail[max(len(kept) - 1, 0) :].split()
+    if dropped and (unit_name(dropped[0]) is not None or dropped[0].rstrip(".") == "in"):
+        return rest  # "\\boxed{2} in": the unit is the cut word (inches), kept
+    rate = _RATE_AFTER.match(tail, max(len(kept) - 1, 0))
+    if rate is not None and unit_name(rate.group(1)) is not None:  # "dollars per day", "every week": a rate stays
+        kept = tail[: rate.end()]
+    return kept
+
+
+#: a rate after a value's unit: "per day", "every week", "each hour", "a month"
+_RATE_AFTER = re.compile(r"[ \t]*+(?:per|every|each|a|an)[ \t]++([A-Za-z]++)")
 
 
 _UNIT_WORDS_AFTER = re.compile(
@@ -1856,9 +2065,13 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
         h = _HYPOTHESIS.search(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
-        if h is not None:
+        frame = _FRAME.search(_mask_math(text[sent_start + 1 : start]))  # "If I had to guess, the answer is 5"
+        lo = h.start() if h is not None else sent_start + 1 + frame.start() if frame is not None else None
+        if lo is None and (fronted := _fronted_hedge(text, sent_start + 1, start)) is not None:
+            lo = fronted.start()  # "Probably, the answer is 5"
+        if lo is not None:
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
-            return _found([text[h.start() : end + 1].strip()], "answer_phrase", "text")
+            return _found([text[lo : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
     j = m.end() if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
@@ -2083,16 +2296,50 @@ def _abbreviation(text: str, j: int) -> bool:
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
     word = text[k:j]
-    return word in _ABBREV or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+    return (
+        word in _ABBREV
+        or word.lower() in ("e.g", "i.e")
+        or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+    )
 
 
 # ---------------------------------------------------------------- the final statement (fallback)
+
+#: words a sentence cannot end on: a fragment ending on one was cut off ("Then we multiply by")
+_DANGLING = frozenset(
+    """by the a an of to and or with for from into onto than we is are was were then that which our its their this
+    these multiply divide add subtract times plus minus equals gives get""".split()
+)
+#: words that open a further step: a fragment opened by one announces work still to do ("Next, we need the price")
+_SEQUENCERS = frozenset("next then now afterwards subsequently second secondly third thirdly".split())
+_FINISHED = frozenset("done finished complete completed solved".split())
+
+
+def _unfinished(text: str) -> bool:
+    """The completion stops in the middle of its work: its last fragment (after the last sentence end or line
+    break, without a closing mark of its own) holds no value and either ends on a word no sentence ends on
+    ("… Then we multiply by") or opens a further step ("… Next, we need the price"). The values before it are
+    steps, not an answer."""
+    tail = text[-MAX_INLINE_ANSWER_CHARS:].rstrip()
+    if not tail or not tail[-1].isalpha():
+        return False
+    cut = max(tail.rfind(c) for c in ".!?\n\u3002")
+    fragment = tail[cut + 1 :]
+    masked = _mask_math(fragment)
+    if cut < 0 or _ANSWER_TOKEN.search(masked):
+        return False
+    words = [w.lower() for w in _RUN_WORD.findall(masked)]
+    if len(words) < 2 or _FINISHED.intersection(words):
+        return False
+    return words[-1] in _DANGLING or words[0] in _SEQUENCERS
 
 
 def _final_statement(text: str) -> Extraction | None:
     """The final statement: the last sentence holding math or a digit, read with what follows it (a question
     mark, a retraction in the next sentence) and what precedes it (another lone value: a hedge); a last
     sentence that only explains an earlier value ("Explanation: 16 + 7 = 23.", "Because …") gives way to it."""
+    if _unfinished(text):
+        return None  # "Then 13 - 4 = 9. Then we multiply by": the work stops before its answer
     found = _last_sentences(text)
     if found is None:
         return None
@@ -2209,7 +2456,13 @@ _DISOWNING_MORE = re.compile(
     r"|\bnicht[ \t]++(?:ganz[ \t]++)?sicher\b|\bpas[ \t]++(?:tout[ \t]++à[ \t]++fait[ \t]++)?s[ûu]re?\b|\bno[ \t]++estoy[ \t]++segur[oa]\b"
     r"|\bnon[ \t]++sono[ \t]++sicur[oa]\b|\bnão[ \t]++tenho[ \t]++certeza\b|\bне[ \t]++уверен[аы]?\b|\bemin[ \t]++değilim\b"
     r"|\btidak[ \t]++yakin\b|\bपक्का[ \t]++नहीं\b"
+    r"|\bfingers[ \t]++crossed\b|\bcross(?:ing|ed)?[ \t]++(?:my[ \t]++|our[ \t]++)?fingers\b|\b(?:knock|touch)[ \t]++(?:on[ \t]++)?wood\b"
+    r"|\bwish[ \t]++(?:me|us)[ \t]++luck\b|\bhere'?s[ \t]++(?:to[ \t]++)?hoping\b|\bapril[ \t]++fools?'?\b|\bgotcha\b"
+    r"|\bpranked\b|\bwho[ \t]++knows\b|\bbeats[ \t]++me\b|\bpulling[ \t]++(?:your|ya|my|his|her|their)[ \t]++legs?\b"
+    r"|\btrolling\b|\bjust[ \t]++(?:a[ \t]++)?(?:joke|prank|troll)\b"
 )
+#: the shrug written in text, ``¯\_(ツ)_/¯`` (its arms may be missing or escaped)
+_SHRUG = re.compile(r"\u00af?\\*+_*+\([ \t]*+\u30c4[ \t]*+\)_*+/*+\u00af?")
 #: a condition left on its own after an answer ("If my arithmetic is right.", "Assuming 16 is correct."): a clause
 #: without a main clause after it (a comma followed by more words is a sentence: "If you need more, ask.")
 _CONDITION = re.compile(
@@ -2399,6 +2652,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _ANSWER_TOKEN.search(masked):
         return "", stop
+    if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
+        return nxt.strip(), stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     if not words and ("?" in masked or _doubting_symbol(masked) or text[stop : stop + 1] in ("?", "\uff1f")):
         return nxt.strip() or "?", stop + 1  # "?", "(?)", "🤔": a mark that questions the answer
@@ -2632,8 +2887,12 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
         run = _trailing_run(s, masked)
         if run is None:
             run = _single_island(s, masked)
-        if run is not None and _lead_changes(s[: len(s) - len(run)], anchored):
-            return _statement(s, "final_statement")  # "not quite 5", "the square of 5": read whole
+        word = re.match(r"[^\W\d_]++[ \t]*+", run) if run is not None else None  # a run led by a word: "plus 5"
+        pre = s[: len(s) - len(run)] if run is not None else ""
+        if run is not None and (
+            _lead_changes(pre, anchored) or (word is not None and _lead_changes(pre + word.group(0), anchored))
+        ):
+            return _statement(s, "final_statement")  # "not quite 5", "the square of 5", "au plus 5": read whole
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
@@ -2775,13 +3034,18 @@ def _trailing_run(s: str, masked: str) -> str | None:
     return s[begin:]
 
 
+#: "as a …" after a value names what it is ("5 as an upper bound", "5 as a rough answer"; "as a result" is "so")
+_CALLED_AS = re.compile(r"(?i)[ \t]++an?[ \t]++(?!result\b|consequence\b)")
+#: words that make a time unit after a value a rate ("per day", "a week", "each hour", "every month")
+_RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
+_TIME_UNIT_NAMES = frozenset({"s", "min", "h", "day", "week", "month", "year"})
 #: words after which a value's phrase is over: a preposition, a relative pronoun, "ago" ("3 hours ago")
 _BOUNDARY = frozenset(
     """that which who whom whose where when while because since as so for of in on at by to from with within
     without into onto after before during per each every ago later earlier old long wide tall high deep away left
     remaining than if is are was were be will would can could must should does do did has have had its their
     his her our your my this these those today tonight yesterday tomorrow daily weekly monthly yearly annually
-    hourly nightly""".split()
+    hourly nightly last next back""".split()
 )
 
 
@@ -2816,18 +3080,52 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
             return None
         return hi
 
-    while k < len(after) and not masked[hi : after[k].start()].strip(" \t,"):
+    while k < len(after):
+        gap = masked[hi : after[k].start()].strip(" \t,")
+        if gap == "a" and UNIT_ALIASES.get(after[k].group(0).lower()) in _TIME_UNIT_NAMES:
+            hi = after[k].end()  # "5 miles a day": the article is one letter, no word of the lexer; a rate
+            k += 1
+            noun = True
+            continue
+        if gap:
+            break
         w = after[k].group(0)
         low = w.lower()
         if low in ("or", "and", "either", "nor"):
             return None  # more values follow: the statement is read whole
+        rate = k + (low == "times")
+        if (
+            low == "times"
+            and rate < len(after)
+            and masked[after[k].end() : after[rate].start()].strip(" \t") == "a"
+            and UNIT_ALIASES.get(after[rate].group(0).lower()) in _TIME_UNIT_NAMES
+        ):
+            hi = after[rate].end()  # "5 times a day": a rate, its one-letter article no word of the lexer
+            k = rate + 1
+            noun = True
+            continue
+        if (
+            rate + 1 < len(after)
+            and after[rate].group(0).lower() in _RATE_WORDS
+            and UNIT_ALIASES.get(after[rate + 1].group(0).lower()) in _TIME_UNIT_NAMES
+            and not masked[after[k].end() : after[rate + 1].start()].strip(" \t").replace(after[rate].group(0), "", 1)
+        ):
+            hi = after[rate + 1].end()  # "2 times per day", "$18 every day": a rate stays with its value
+            k = rate + 2
+            noun = True
+            continue
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
+            if low == "as" and _CALLED_AS.match(masked, after[k].end()):
+                return None  # "5 as an upper bound", "5 as a rough answer": what the value is called stays with it
             if low == "of" and noun and re.match(r"[ \t]*+(?:\$|\\\()", masked[after[k].end() :]):
                 return hi  # "5 positive divisors of $16$", "5 values of $n$": the noun's object, not a group
-            if low == "of" and k > 0 and k + 1 < len(after) and count_noun(after[k - 1].group(0)) is not None:
+            prev = after[k - 1].group(0) if k > 0 else ""
+            group = count_noun(prev) is not None and prev not in UNIT_ALIASES and prev.lower() not in UNIT_ALIASES
+            if low == "of" and k + 1 < len(after) and group:
                 return None  # "9 boxes of pencils", "12 pairs of socks": a group of something else
+            # "5 gallons of water", "3 cups of flour": a unit of measure names what it measures; the phrase ends
             tail = masked[after[k].start() :]
             if low == "to" and noun:  # "5 ways to choose the committee", "5 coins to make change": a purpose
                 tail = _PURPOSE_VERBS.sub(" ", tail)
