@@ -339,7 +339,7 @@ _QUANTITY_OPERATORS = frozenset(
     "tr operatornameVar mathbbE mathbbP mathbbV sum prod int iint iiint oint lim limsup liminf max min".split()
 )
 #: words that name a quantity as a function of its argument (``\\text{Var}(X)``)
-_QUANTITY_WORDS = frozenset("Var Cov E P Pr Area area Vol Cov Corr SD Std Mean mean".split())
+_QUANTITY_WORDS = frozenset("Var Cov Corr Pr Area area Vol SD Std Mean mean".split())
 #: letters that name functions (``f(3)``); another letter before a parenthesis is a product (``x(3) = 6``)
 _FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
 
