@@ -929,13 +929,10 @@ def _identical_functions(a: Any, b: Any) -> bool:
     ``simplify(a - b) == 0``. Values at points only reject (a different value at a point where both are
     defined), never accept."""
     sp = _sp()
-    if a.free_symbols != b.free_symbols:
-        d = a - b
-        if sp.simplify(d) == 0:
-            return True
-        return False
     if _differ_at_points(a, b):
-        return False
+        return False  # cheap, before any simplification: (x+y)^{60} is no 5
+    if a.free_symbols != b.free_symbols:
+        return bool(sp.simplify(a - b) == 0)
     d = a - b
     if a.is_rational_function() and b.is_rational_function():
         return bool(sp.cancel(sp.together(d)) == 0)

@@ -577,6 +577,13 @@ ATTRIBUTION_CUES = frozenset(
     disagrees refuse refuses unclear unknown nobody naive naively supposedly allegedly reportedly rumored rumoured
     might says chatgpt glance supongo кажется lẽ answered replied responded suggested proposed""".split()
 )
+#: words that call the answer before them a guess, a stand-in or doubtful, in a short value-free sentence after it
+#: ("I guessed.", "Pure speculation.", "This is just a placeholder.", "Dubious.", "Iffy.", "Meh.")
+DOUBT_WORDS = frozenset(
+    """guessed guessing guesswork guesstimate speculation speculative speculating placeholder dummy stub dubious
+    questionable shaky iffy meh eh dunno doubtful unsure uncertain unverified unchecked untested unconfirmed unproven
+    randomly arbitrary arbitrarily hunch sketchy suspect unreliable tentative provisional disagree disagrees""".split()
+)
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
 
