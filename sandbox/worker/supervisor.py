@@ -30,6 +30,7 @@ from .isolation import (
 from .judge import trusted_main
 from .runs import Drain, Run
 from .solution import job_message, stdio_for_runs
+from .values import rehearse
 from .workdir import Workdir
 from .zygote import zygote_main
 
@@ -433,6 +434,7 @@ def main() -> None:
             __import__(name)
         except ImportError:
             pass
+    rehearse()  # the codec's code specialised once, before any fork (fewer pages each run writes)
     atexit._clear()  # the worker's own (e.g. from .pth files): a run runs only those it registers itself
     gc.freeze()  # forked runs share these objects: their collector never walks (and copies) the pages
     release_free_memory()  # before the zygote's fork: fewer pages to copy, fault and unmap per run

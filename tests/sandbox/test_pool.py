@@ -556,3 +556,22 @@ def test_runs_inherit_no_freed_heap(pool: SandboxPool) -> None:
     r = pool.run(HEAP_SLACK)
     assert r.ok, r.stderr
     assert int(r.stdout) < 2 << 20
+
+
+SPECIALISED = """
+import dis, sys
+f = sys._getframe()
+while 'encode' not in f.f_globals:  # the worker's own namespace, in the frames the run was forked in
+    f = f.f_back
+print(sum(i.opname not in dis.opmap for fn in (f.f_globals['encode'], f.f_globals['decode'])
+          for i in dis.get_instructions(fn, adaptive=True)))
+"""
+
+
+def test_runs_inherit_the_codec_specialised(pool: SandboxPool) -> None:
+    """The worker rehearses the value codec on made-up values before it forks anything, so that every run
+    inherits its bytecode specialised (CPython's adaptive interpreter rewrites a function's code in place
+    during its first calls; done in each run, that writes and copies those pages again, run after run)."""
+    r = pool.run(SPECIALISED)
+    assert r.ok, r.stderr
+    assert int(r.stdout) >= 20
