@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -575,3 +576,37 @@ def test_runs_inherit_the_codec_specialised(pool: SandboxPool) -> None:
     r = pool.run(SPECIALISED)
     assert r.ok, r.stderr
     assert int(r.stdout) >= 20
+
+
+def test_a_humaneval_judge_sends_its_lookup_and_resolve_in_one_write() -> None:
+    """The trusted side's first two requests of an entry-point judge (the names the tests read, the entry
+    point) go in one write: one round trip to the solution instead of two, and the same answers."""
+    import socket
+
+    from rlvr.sandbox.worker import assemble
+
+    ns: dict = {"__name__": "rlvr_worker"}
+    exec(compile(assemble(), "<worker>", "exec"), ns)
+    writes: list[bytes] = []
+    write_all = ns["write_all"]
+    ns["write_all"] = lambda fd, data: (writes.append(bytes(data)), write_all(fd, data))[1]
+    spec = {"mode": "assert", "entry_point": "inc", "max_failures_reported": 3,
+            "tests": "K = 1\ndef check(candidate):\n    assert candidate(K) == 2\n    assert candidate(5) == 6\n"
+                     "check(__entry_point__)\n"}  # fmt: skip
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:  # the solution's side, as a run's process serves it
+        try:
+            ours.close()
+            ns["solution_child"]("def inc(x):\n    return x + 1\n", theirs.fileno(), os.dup(theirs.fileno()))
+        finally:
+            os._exit(0)
+    theirs.close()
+    try:
+        report = ns["tests_child"](spec, ns["JudgedRpc"](ours.fileno(), ours.fileno()), {})
+    finally:
+        ours.close()
+        os.waitpid(pid, 0)
+    assert (report["passed"], report["total"], report["completed"]) == (2, 2, True), report
+    ops = [[json.loads(line)["op"] for line in w.splitlines()] for w in writes]
+    assert ops[0] == ["lookup", "resolve"] and len(ops) == 3, ops  # then each call (the second is sent ahead)
