@@ -25,7 +25,8 @@ report came from a test run that reached its end.
 
 The worker is written as the modules of this package, each standard library only, and runs as one source:
 :func:`assemble` joins them in dependency order (:data:`MODULES`), dropping their imports of one another
-(they share one namespace there) and refusing two modules that define one name.
+(they share one namespace there), their docstrings and comments (the source travels as one argument), and
+refusing two modules that define one name.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from __future__ import annotations
 import ast
 import base64
 import functools
+import io
+import tokenize
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,6 +92,8 @@ def join_modules(directory: Path, modules: Sequence[str]) -> str:
                 if owner.setdefault(defined, name) != name:
                     raise ValueError(f"worker modules {owner[defined]} and {name} both define {defined!r}")
         lines = source.splitlines(keepends=True)
+        for row, col in _comments(source):  # (the kernel's limit again: the worker runs without comments)
+            lines[row - 1] = lines[row - 1][:col].rstrip() + "\n"
         for lo, hi, only in _docstrings(ast.parse(source)):  # (a third of the source: the kernel's limit)
             drop.update(range(lo + (1 if only else 0), hi + 1))
             if only:  # the body's one statement: ``...`` in its place
@@ -97,6 +102,12 @@ def join_modules(directory: Path, modules: Sequence[str]) -> str:
         parts.append(f"\n# {'=' * 60} {name}\n")
         parts.append("".join(line for i, line in enumerate(lines, 1) if i not in drop))
     return "".join(parts)
+
+
+def _comments(source: str) -> list[tuple[int, int]]:
+    """(line, column) where each comment of ``source`` starts (a ``#`` in a string is none)."""
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return [tok.start for tok in tokens if tok.type == tokenize.COMMENT]
 
 
 def _docstrings(tree: ast.Module) -> list[tuple[int, int, bool]]:
