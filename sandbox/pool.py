@@ -559,6 +559,8 @@ def judge_frames(job_id: int, spec: JudgeSpec, lim: Limits, nonce: str, fraction
         }
     ).encode()
     public = {"kind": "judge", "id": job_id, "solution": spec.solution, "limits": asdict(lim), "t_bytes": len(secret)}
+    if spec.mode == "call":  # the solution is imported as a module (APPS, LiveCodeBench): no __main__ block runs
+        public["as_module"] = True
     return [_frame(public), secret]
 
 

@@ -14,7 +14,8 @@ Reference formats (a dict, or a JSON string of one; a bare string is assert-styl
   results compared by value and exact type outside the solution's process (a LeetCode ``class Solution``
   method works too). APPS' ``{"input_output": "<json>"}`` wrapper is understood.
 - stdin/stdout: ``{"stdin": str, "expected_stdout": str}`` or ``{"inputs": [str...], "outputs": [str...]}``
-  without ``fn_name``; compared line by line, trailing whitespace ignored; the program must exit with 0.
+  without ``fn_name``; compared line by line, trailing whitespace ignored (with ``"float_tol"``, numbers on
+  a line match within it: :func:`same_stdout`); the program must exit with 0.
 
 Score: 1.0/0.0 (all-or-nothing, default) or the fraction of tests passed (``partial=True``; a run that
 did not finish — the solution died, the tests stopped — scores 0, in call mode its cases not reached count
@@ -26,6 +27,8 @@ from __future__ import annotations
 import ast
 import json
 import logging
+import math
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -166,35 +169,63 @@ def parse_reference(reference: Any) -> CodeTask:
         stdin, exp = ref.get("stdin") or "", ref["expected_stdout"]
         if not isinstance(stdin, str) or not isinstance(exp, str):
             raise ValueError("reference.stdin and reference.expected_stdout must be strings")
-        return CodeTask("stdio", inputs=[stdin], outputs=[exp], timeout_s=timeout)
+        return CodeTask("stdio", inputs=[stdin], outputs=[exp], float_tol=tol, timeout_s=timeout)
     if "inputs" in ref and "outputs" in ref:
         ins, outs = ref["inputs"], ref["outputs"]
         if not isinstance(ins, list) or not isinstance(outs, list) or len(ins) != len(outs) or not ins:
             raise ValueError("reference.inputs and reference.outputs must be non-empty lists of equal length")
         ins = ["\n".join(map(str, x)) if isinstance(x, list) else str(x) for x in ins]
         outs = ["\n".join(map(str, x)) if isinstance(x, list) else str(x) for x in outs]
-        return CodeTask("stdio", inputs=ins, outputs=outs, timeout_s=timeout)
+        return CodeTask("stdio", inputs=ins, outputs=outs, float_tol=tol, timeout_s=timeout)
     raise ValueError(
         "code reference needs one of: tests | test+entry_point | fn_name+inputs+outputs | "
         f"stdin+expected_stdout | inputs+outputs; got keys {sorted(ref)}"
     )
 
 
+#: The output cap of a second run of a stdin/stdout case whose output, cut at the cap, matched (bytes)
+WIDE_OUTPUT = 16 << 20
+
 #: What a judge's "trailing whitespace" is: spaces, tabs and carriage returns (not form feeds, vertical tabs or
 #: Unicode spaces, which ``str.rstrip`` would also drop: a program printing them printed something else).
 TRAILING_WS = " \t\r"
 
 
-def same_stdout(got: str, expected: str) -> bool:
+#: a decimal number as a judge's checker reads one (no ``inf``/``nan``, no ``1_000``, no hex)
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _same_token(got: str, want: str, tol: float) -> bool:
+    if got == want:
+        return True
+    if not (_NUMBER.fullmatch(got) and _NUMBER.fullmatch(want)):
+        return False
+    g, w = float(got), float(want)
+    return math.isfinite(g) and math.isfinite(w) and math.isclose(g, w, rel_tol=tol, abs_tol=tol)
+
+
+def same_stdout(got: str, expected: str, float_tol: float = 0.0) -> bool:
     """Line-by-line equality ignoring trailing spaces, tabs and carriage returns on each line and trailing
-    empty lines; lines split at ``\\n`` only."""
+    empty lines; lines split at ``\\n`` only. With ``float_tol`` > 0 (a checker's tolerance, as
+    Codeforces' for real-valued answers), a line that differs still matches when its whitespace-separated
+    tokens do, one by one: equal, or both decimal numbers within ``float_tol`` (absolute or relative)."""
     g = [ln.rstrip(TRAILING_WS) for ln in got.split("\n")]
     e = [ln.rstrip(TRAILING_WS) for ln in expected.split("\n")]
     while g and not g[-1]:
         g.pop()
     while e and not e[-1]:
         e.pop()
-    return g == e
+    if g == e:
+        return True
+    if not float_tol > 0 or len(g) != len(e):
+        return False
+    for gl, el in zip(g, e):
+        if gl == el:
+            continue
+        gt, et = gl.split(), el.split()
+        if len(gt) != len(et) or not all(_same_token(a, b, float_tol) for a, b in zip(gt, et)):
+            return False
+    return True
 
 
 def _cap(s: str) -> str:
@@ -321,10 +352,14 @@ class CodeVerifier(BatchVerifier):
         timed_out = False
         for i, (stdin, expected) in enumerate(zip(task.inputs, task.outputs)):
             r: RunResult = self.sandbox.run(code, stdin, lim)
+            if r.stdout_truncated and r.status == "ok" and same_stdout(r.stdout, expected, task.float_tol):
+                # all it wrote within the cap matches: what lies beyond may be trailing whitespace (ignored by the
+                # comparison), so it is judged once more with room for it; beyond that room it fails
+                r = self.sandbox.run(code, stdin, lim.replace(output_bytes=max(4 * lim.output_bytes, WIDE_OUTPUT)))
             runs.append(r)
             if r.status == "sandbox_error":
                 return VerifyResult.failure("error", r.error, extracted=code, details=_run_details(r))
-            ok = r.status == "ok" and not r.stdout_truncated and same_stdout(r.stdout, expected)
+            ok = r.status == "ok" and not r.stdout_truncated and same_stdout(r.stdout, expected, task.float_tol)
             passed += ok
             timed_out |= r.status == "timeout"
             if not ok:

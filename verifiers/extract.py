@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
 
 #: completions longer than this (characters) extract nothing
@@ -58,10 +59,12 @@ _BOX = re.compile(r"\\(?:boxed|fbox|framebox)(?![A-Za-z])")
 _HIDDEN = re.compile(
     r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
     r"|\\(?:textcolor|color|mathcolor)[ \t]*+(?:\[(?P<model>[^\]]{0,30}+)\])?+[ \t]*+\{(?P<spec>[^{}]{0,60}+)\}"
-    r"|\\scalebox\{\s*+[-+]?0*+(?:\.0*+)?\s*+\}|\\resizebox\*?\{[^{}]{0,20}+\}\{[^{}]{0,20}+\}"
+    r"|\\scalebox\{(?P<scale>[^{}]{0,20}+)\}|\\resizebox\*?\{[^{}]{0,20}+\}\{[^{}]{0,20}+\}"
+    r"|\\adjustbox\{(?P<adjust>[^{}]{0,80}+)\}|\\raisebox\{(?P<lift>[^{}]{0,20}+)\}(?:\[[^\]]{0,20}+\]){0,2}+"
+    r"|\\[hv]space\*?+\{(?P<move>[^{}]{0,20}+)\}"
     r"|\\(?:sbox|savebox)[ \t]*+\{[^{}]{0,40}+\}(?:\[[^\]]{0,30}+\]){0,2}+"
     r"|\\(?:text)?transparent[ \t]*+\{[ \t]*+0*+(?:\.0*+)?[ \t]*+\}"
-    r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<>)[ \t]*+)"
+    r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<[^<>\n]{0,200}+>|/|[A-Za-z][\w+.-]{0,20}+:(?=/|[^\s/]{1,200}+@)))"
     r"|\\(?:[xb]?cancel|sout|st|xout)[ \t]*+(?=\{)"
     r"|(?i:<(?P<raw>script|style|template|noscript)\b[^<>]{0,300}+>)"
     r"|<(?P<tag>[A-Za-z][A-Za-z0-9]{0,10}+)\b(?P<attrs>[^<>]{0,300}+)>"
@@ -106,7 +109,8 @@ _MULTI_COPULA = (
 _COPULA = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
@@ -207,8 +211,13 @@ def extract(
     text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
-    text = _region(_SPECIAL_TOKEN.sub(" ", text) if "<" in text else text, think_tag)
-    text = normalise_spacing(_undecorate(visible(text)))
+    text = _region(_SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text, think_tag)
+    text = visible(text)
+    if "\\def" in text or "command" in text:
+        text = expand_macros(text)
+    text = normalise_spacing(_undecorate(text))
+    if "Rs." in text:
+        text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     if answer_tag == "answer" and open_t not in text and "<" in text:
@@ -240,17 +249,28 @@ def extract(
     return _plain(text, choices, words=words)
 
 
+#: the abbreviation "Rs." before an amount: its period ends no sentence ("The answer is Rs. 5000.")
+_RUPEES = re.compile(r"\bRs\.[ \t]?+(?=\d)")
 #: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
 #: the end (elsewhere it closes a struck-out ``<s>``)
 _SPECIAL_TOKEN = re.compile(
     "<[|\uff5c][A-Za-z0-9_\u2581]{1,40}+[|\uff5c]>|"
     r"<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
 )
+
+
+def _special_token(text: str, m: re.Match[str]) -> str:
+    """A special token removed; a final ``</s>`` that closes a struck-out ``<s>`` before it is kept (``<s>5</s>``)."""
+    if m.group(0) == "</s>" and "<s>" in text[max(0, m.start() - 210) : m.start()]:
+        return m.group(0)
+    return " "
+
+
 #: marks that endorse an answer without changing it: check marks, a thumbs-up, smiling faces, ``\checkmark``;
 #: layout-only HTML tags without attributes; a LaTeX font switch opening a group (``{\bf 23}``)
 _DECORATION = re.compile(
     "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601\u263a]"
-    r"|\\checkmark\b|(?<![^\s])[:;]-?\)(?=\s|$)"
+    r"|\\checkmark\b|(?<![^\s]):-?\)(?=\s|$)"
     r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt)"
     r"(?:[ \t]++[^<>]{0,300}+)?+/?>|(?m:^[ \t]*+(?:```|~~~)[A-Za-z0-9_+-]{0,20}+[ \t]*+$)"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
@@ -299,7 +319,13 @@ def _layout(text: str) -> str:
 
 def _undecorate(text: str) -> str:
     text = _layout(text)
+    if "<h" in text or "<H" in text:
+        text = _HEADING_TAG.sub("\n", text)  # <h2>Answer</h2><p>5</p>: a heading is a line of its own
     return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
+
+
+#: an HTML heading's tags (``<h2>``, ``</h2>``): a line break
+_HEADING_TAG = re.compile(r"(?i)</?h[1-6](?:[ \t]++[^<>]{0,300}+)?+>")
 
 
 #: other ways models mark their reasoning: read like ``<think>…</think>`` (Magistral ``[THINK]``, ``<scratchpad>``,
@@ -543,6 +569,8 @@ _SENTENCE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|equals)\b")
 def _is_sentence(text: str) -> bool:
     """A one-sentence gold ("The sum is 5.", "There are 5 ways."): read by its final statement, like a solution."""
     words = _prose_words(text)
+    if len(words) >= 3 and text.rstrip().endswith(".") and not text.rstrip().endswith(".."):
+        return True  # "Thus she makes $18.": a sentence with a verb the short list lacks
     return len(words) >= 2 and _SENTENCE_VERB.search(" ".join(words)) is not None
 
 
@@ -550,11 +578,12 @@ def _is_sentence(text: str) -> bool:
 
 
 _CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
-#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer; other boxes are boxes
+#: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
+#: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
 #: ``<sup>``/``<sub>`` are scripts
 _MARKUP = re.compile(
-    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
     r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
 )
@@ -565,6 +594,8 @@ def _markup(m: re.Match[str]) -> str:
     t = m.group(0)
     if t in _MARKUP_KEEP:
         return _MARKUP_KEEP[t]
+    if t.startswith("\\cancelto"):  # \cancelto{6}{5}: 5 struck out, with an arrow to the value 6
+        return " " + t[len("\\cancelto{") : t.index("}")] + " "
     if t.startswith(("\\colorbox", "\\fcolorbox", "\\bbox")):
         return "\\boxed"
     if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
@@ -576,17 +607,24 @@ def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
-    ``<script>``/``<style>``/``<template>`` and HTML elements that are ``hidden``, ``display: none``, white, of
-    font size 0 or opacity 0. Linear: each hidden region is skipped once."""
+    ``<script>``/``<style>``/``<template>``, a collapsed ``<details>``, Markdown link reference definitions, HTML
+    elements that are ``hidden`` or styled or classed invisible (:mod:`rlvr.verifiers.invisible`), boxes scaled to
+    nothing or moved off the page, colours the completion defines as white. Linear: each hidden region is skipped
+    once."""
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
     if _MARKUP.search(text):
         text = _MARKUP.sub(_markup, text)
+    if "\\ding" in text:  # pifont's dingbats: \ding{55} is ✗
+        text = _DING.sub(lambda d: _DINGBATS[d.group(1)], text)
+    if "\\!\\!" in text:  # negative spaces pull a slash back over what precedes it: struck through, ✗
+        text = _OVERSTRIKE.sub(" \u2717", text)
     if not _HIDDEN.search(text):
         return text
     out: list[str] = []
     pos = 0
     n = len(text)
+    local = _local_hiding(text)
     for m in _HIDDEN.finditer(text):
         s = m.start()
         if s < pos:
@@ -603,11 +641,11 @@ def visible(text: str) -> str:
             out.append(text[pos:s])
             pos = n if end < 0 else end + 3
         elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
-            if not _colour_hides(m.group("model"), m.group("spec")):
+            if not _colour_hides(m.group("model"), m.group("spec")) and m.group("spec").strip() not in local.colours:
                 continue
             out.append(text[pos:s])
-            if tok.startswith("\\color"):  # a switch: white to the end of the enclosing group
-                pos = _group_end(text, m.end())
+            if tok.startswith("\\color"):  # a switch: white to the next switch or the end of the enclosing group
+                pos = _switch_end(text, m.end())
             else:
                 pos = _skip_group(text, m.end())
         elif tok.startswith(("\\transparent", "\\texttransparent")):  # opacity 0: a switch, or its argument
@@ -625,8 +663,24 @@ def visible(text: str) -> str:
             end = text.find("\n", m.end())
             out.append(text[pos:s])
             pos = n if end < 0 else end
+        elif tok.startswith(("\\hspace", "\\vspace")):  # a huge negative space moves the rest of its line away
+            if (far := tex_points(m.group("move"))) is None or far > -FAR_POINTS:
+                continue
+            end = text.find("\n", m.end())
+            out.append(text[pos:s])
+            pos = n if end < 0 else end
+        elif tok.startswith(("\\raisebox", "\\adjustbox")):  # lifted off the page, or scaled to nothing
+            lift = tex_points(m.group("lift")) if m.group("lift") is not None else None
+            if not (
+                lift is not None and abs(lift) >= FAR_POINTS or m.group("adjust") and adjustbox_hides(m.group("adjust"))
+            ):
+                continue
+            out.append(text[pos:s])
+            pos = _skip_group(text, m.end())
         elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
-            if tok.startswith("\\resizebox") and not re.search(r"\{\s*+[-+]?0*+(?:\.0*+)?[a-z]{0,2}\s*+\}", tok):
+            if tok.startswith("\\scalebox") and not tex_scale_hides(m.group("scale")):
+                continue
+            if tok.startswith("\\resizebox") and not _resized_away(tok):
                 continue
             # \phantom and \hphantom leave a gap as wide as their content ("1\phantom{0}5" shows "1 5")
             gap = " " if tok.endswith(("\\phantom", "\\hphantom")) else ""
@@ -634,7 +688,8 @@ def visible(text: str) -> str:
             pos = _skip_group(text, m.end())
         elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>, <script>…</script>
             name = m.group("raw") or m.group("tag")
-            if m.group("raw") is None and not _attrs_hide(m.group("attrs")):
+            collapsed = name.lower() == "details" and not re.search(r"(?i)\bopen\b", m.group("attrs") or "")
+            if m.group("raw") is None and not collapsed and not _attrs_hide(m.group("attrs"), local.classes):
                 continue
             closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
             out.append(text[pos:s])
@@ -650,37 +705,155 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
+#: pifont's check and cross dingbats (``\\ding{55}`` is ✗), read as the characters they draw
+_DING = re.compile(r"\\ding[ \t]*+\{[ \t]*+(5[1-6])[ \t]*+\}")
+_OVERSTRIKE = re.compile(r"(?:\\!){2,}+[ \t]*+/")
+_DINGBATS = {"51": "\u2713", "52": "\u2714", "53": "\u2715", "54": "\u2716", "55": "\u2717", "56": "\u2718"}
+_DEFINE_COLOUR = re.compile(
+    r"\\definecolor[ \t]*+\{([^{}]{1,30}+)\}[ \t]*+\{([^{}]{1,10}+)\}[ \t]*+\{([^{}]{1,60}+)\}"
+    r"|\\colorlet[ \t]*+\{([^{}]{1,30}+)\}[ \t]*+\{([^{}]{1,60}+)\}"
+)
+_STYLE_OPEN = re.compile(r"(?i)<style\b[^<>]{0,300}+>")
+
+
+@dataclass(frozen=True)
+class _LocalHiding:
+    """What the completion itself defines as invisible: colour names (``\\definecolor{bg}{rgb}{1,1,1}``,
+    ``\\colorlet{c}{white}``) and CSS classes of its ``<style>`` sheets (``.x{display:none}``)."""
+
+    colours: frozenset[str] = frozenset()
+    classes: frozenset[str] = frozenset()
+
+
+def _local_hiding(text: str) -> _LocalHiding:
+    from rlvr.verifiers.invisible import hiding_classes
+
+    colours: set[str] = set()
+    if "\\definecolor" in text or "\\colorlet" in text:
+        for d in _DEFINE_COLOUR.finditer(text):
+            name, model, spec = (d.group(1), d.group(2), d.group(3)) if d.group(1) else (d.group(4), None, d.group(5))
+            if _colour_hides(model, spec) or spec.strip() in colours:
+                colours.add(name.strip())
+    classes: set[str] = set()
+    if "<style" in text.lower():
+        for st in _STYLE_OPEN.finditer(text):
+            close = text.lower().find("</style", st.end(), st.end() + 20_000)
+            classes |= hiding_classes(text[st.end() : close if close >= 0 else st.end() + 20_000])
+    return _LocalHiding(frozenset(colours), frozenset(classes))
+
+
+def _resized_away(tok: str) -> bool:
+    """``\\resizebox{w}{h}`` with a width or height of (nearly) zero."""
+    from rlvr.verifiers.invisible import TINY_POINTS, tex_points
+
+    dims = re.findall(r"\{([^{}]{0,20}+)\}", tok)
+    return any((p := tex_points(d)) is not None and abs(p) <= TINY_POINTS for d in dims)
+
+
+#: a macro defined without parameters: ``\\newcommand{\\ans}{5}``, ``\\renewcommand\\ans{5}``, ``\\def\\ans{5}``
+_MACRO_DEF = re.compile(
+    r"\\(?:(?:re)?newcommand|providecommand)\*?+[ \t]*+(?:\{[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+\}|\\([A-Za-z]{1,40}+))[ \t]*+(?=\{)"
+    r"|\\def[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+(?=\{)"
+)
+_MACRO_USE = re.compile(r"\\([A-Za-z]++)")
+#: an expansion may grow the text by at most this many characters (nested macros can grow it exponentially)
+MAX_MACRO_GROWTH = 10_000
+
+
+def expand_macros(text: str) -> str:
+    """``text`` with the macros it defines without parameters expanded as TeX renders them: each definition is
+    deleted and the uses after it replaced by its body (the body's own uses of earlier macros expanded when it is
+    defined). Macros with parameters (``[1]``, ``#1``) are left as written; ``text`` is returned unchanged when the
+    expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters. Nothing is evaluated. Linear."""
+    macros: dict[str, str] = {}
+    grown = 0
+
+    def use(m: re.Match[str]) -> str:
+        nonlocal grown
+        body = macros.get(m.group(1))
+        if body is None:
+            return m.group(0)
+        grown += len(body)
+        if grown > MAX_MACRO_GROWTH:
+            raise _TooLarge
+        return body
+
+    out: list[str] = []
+    pos = 0
+    try:
+        for m in _MACRO_DEF.finditer(text):
+            if m.start() < pos:
+                continue
+            end = match_brace(text, m.end())
+            if end < 0:
+                break
+            body = text[m.end() + 1 : end]
+            if "#" in body:
+                continue
+            out.append(_MACRO_USE.sub(use, text[pos : m.start()]) if macros else text[pos : m.start()])
+            macros[m.group(1) or m.group(2) or m.group(3)] = _MACRO_USE.sub(use, body) if macros else body
+            pos = end + 1
+        if not macros:
+            return text
+        out.append(_MACRO_USE.sub(use, text[pos:]))
+    except _TooLarge:
+        return text
+    return "".join(out)
+
+
+class _TooLarge(Exception):
+    """A macro expansion past :data:`MAX_MACRO_GROWTH`."""
+
+
 def _colour_hides(model: str | None, spec: str) -> bool:
     from rlvr.verifiers.invisible import latex_colour_invisible
 
     return latex_colour_invisible(model, spec)
 
 
-_STYLE_ATTR = re.compile(r"""(?i)\b(style|color)\s*+=\s*+(?:"([^"]{0,300}+)"|'([^']{0,300}+)'|([^\s"'>]{1,100}+))""")
+_STYLE_ATTR = re.compile(
+    r"""(?i)(?<![-\w])(style|color|fill|class)\s*+=\s*+(?:"([^"]{0,300}+)"|'([^']{0,300}+)'|([^\s"'>]{1,100}+))"""
+)
 
 
-def _attrs_hide(attrs: str) -> bool:
-    """HTML attributes that hide their element: ``hidden``, or a style or ``color`` that renders nothing."""
-    from rlvr.verifiers.invisible import css_colour_invisible, style_hides
+def _attrs_hide(attrs: str, classes: frozenset[str] = frozenset()) -> bool:
+    """HTML attributes that hide their element: ``hidden``, a style, ``color`` or ``fill`` that renders nothing,
+    or a class that hides (a utility class, ``sr-only``, ``d-none``, or one the completion's ``<style>`` hides)."""
+    from rlvr.verifiers.invisible import HIDING_CLASSES, css_colour_invisible, style_hides
 
     if _HIDING_ATTR.search(attrs):
         return True
     for m in _STYLE_ATTR.finditer(attrs):
         value = m.group(2) or m.group(3) or m.group(4) or ""
-        if style_hides(value) if m.group(1).lower() == "style" else css_colour_invisible(value):
+        kind = m.group(1).lower()
+        if kind == "class":
+            if any(c in HIDING_CLASSES or c in classes for c in value.split()):
+                return True
+        elif style_hides(value) if kind == "style" else css_colour_invisible(value):
             return True
     return False
 
 
 def _skip_group(text: str, j: int) -> int:
-    """The position after the brace group starting at ``text[j]`` (spaces skipped); ``j`` if there is none."""
+    """The position after the brace group starting at ``text[j]`` (spaces and one line break skipped, as TeX
+    does); ``j`` if there is none."""
     n = len(text)
-    while j < n and text[j] in " \t":
+    newline = False
+    while j < n and (text[j] in " \t" or text[j] == "\n" and not newline):
+        newline = newline or text[j] == "\n"
         j += 1
     if j < n and text[j] == "{":
         k = match_brace(text, j)
         return n if k < 0 else k + 1
     return j
+
+
+def _switch_end(text: str, j: int) -> int:
+    """Where a colour switch made at ``text[j]`` ends: at the next ``\\color`` switch of the same group
+    (``\\color{white}1\\color{black}5`` shows 5), else at the ``}`` closing the group (the end of the text at top
+    level). Linear."""
+    k = closing_brace(text, j, stop="\\color")
+    return len(text) if k < 0 else k
 
 
 def _group_end(text: str, j: int) -> int:
@@ -699,6 +872,8 @@ _UNRENDERED = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\U000e0100-\U000e01ef]"
 )
+#: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
+_OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
 _LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
@@ -726,14 +901,44 @@ def _unmixed(m: re.Match[str]) -> str:
     return folded if folded.isascii() else word
 
 
+_VULGAR_FRACTIONS = {
+    "\u00bd": (1, 2), "\u2153": (1, 3), "\u2154": (2, 3), "\u00bc": (1, 4), "\u00be": (3, 4), "\u2155": (1, 5),
+    "\u2156": (2, 5), "\u2157": (3, 5), "\u2158": (4, 5), "\u2159": (1, 6), "\u215a": (5, 6), "\u2150": (1, 7),
+    "\u215b": (1, 8), "\u215c": (3, 8), "\u215d": (5, 8), "\u215e": (7, 8), "\u2151": (1, 9), "\u2152": (1, 10),
+}  # fmt: skip
+_SUPER_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_SUB_DIGITS = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
+#: a whole number and a vulgar fraction after it, with or without a space: ``3 ½``, ``3½``, ``3 ¹⁄₂`` (a superscript
+#: numerator, the fraction slash, a subscript denominator)
+_MIXED_VULGAR = re.compile(
+    rf"(?<![\d.,])(\d{{1,12}}+)[ \t\u00a0\u202f]?+([{''.join(_VULGAR_FRACTIONS)}]|([{_SUPER_DIGITS}]{{1,3}}+)\u2044"
+    rf"([{_SUB_DIGITS}]{{1,3}}+))(?![\d\u2044{_SUPER_DIGITS}{_SUB_DIGITS}])"
+)
+
+
+def _mixed_number(m: re.Match[str]) -> str:
+    if m.group(3) is None:
+        a, b = _VULGAR_FRACTIONS[m.group(2)]
+    else:
+        a, b = int(m.group(3).translate(_SCRIPT_DIGITS)), int(m.group(4).translate(_SCRIPT_DIGITS))
+    return f"{m.group(1)}\\frac{{{a}}}{{{b}}}"
+
+
+_SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
+
+
 def rendered(text: str) -> str:
     """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
     keycap digits as digits, styled letters as letters and Cyrillic or Greek lookalikes inside a Latin word as the
     Latin letter ("nоt" is "not"). Linear."""
     if not text.isascii():
+        if _MIXED_VULGAR.search(text):  # "3 ½", "3½", "3 ¹⁄₂": a mixed number, never 3 and then a stray mark
+            text = _MIXED_VULGAR.sub(_mixed_number, text)
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
+    if "\u0335" in text or "\u0336" in text:
+        text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):
@@ -1012,6 +1217,8 @@ def _word_answer(text: str) -> str | None:
     line = lines[-1]
     bold = _last(_BOLD.finditer(line))
     if bold is not None:
+        if _word_hedged(line[: bold.start()] + " " + line[bold.end() :]):
+            return line.replace("**", "").strip().rstrip(".")  # "**Alice** (maybe)": the whole line, which differs
         return bold.group(1).strip().rstrip(".")
     yes_no = _YES_NO.match(line)
     if yes_no is not None:
@@ -1025,7 +1232,62 @@ def _word_answer(text: str) -> str | None:
     reply = line.rstrip(".!。！ ")
     if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
         return reply  # "Evelyn", "Sí", "是"
+    if _DOES_NOT_EXIST.fullmatch(reply):
+        return "does not exist"  # "The limit does not exist."
+    return _named_in_reply(reply)
+
+
+#: a reply that says the quantity asked for does not exist
+_DOES_NOT_EXIST = re.compile(
+    r"(?i)(?:(?:so|thus|hence|therefore),?+[ \t]++)?+(?:the[ \t]++)?+(?:limit|value|answer|sum|maximum|minimum|"
+    r"solution|integral)?+[ \t]*+(?:does[ \t]++not|doesn't|doesn\u2019t)[ \t]++exist"
+)
+
+
+#: words that state a reply with certainty ("Definitely Tuesday."): dropped before a name
+_CERTAIN = frozenset("definitely certainly surely clearly obviously undoubtedly".split())
+#: prepositions that place a name in a short reply ("On Tuesday.", "She arrives on Tuesday.", "In May."; "by
+#: Tuesday" is a deadline, not a day)
+_PLACING = frozenset("on in at".split())
+
+
+def _named_in_reply(reply: str) -> str | None:
+    """The name a short reply without digits ends in (at most eight words): after a placing preposition ("She
+    arrives on Tuesday" is Tuesday) or a word of certainty ("Definitely Tuesday"); one or two capitalised words.
+    ``None`` when a word of the reply negates or doubts it ("Not on Tuesday", "Probably on Tuesday")."""
+    from rlvr.verifiers.lexicon import LEAD_CUES, cue_words
+
+    words = reply.split()
+    if not 2 <= len(words) <= 8 or any(not re.fullmatch(r"[^\W\d_]++(?:'[^\W\d_]++)?+,?+", w) for w in words):
+        return None
+    low = [w.lower().rstrip(",") for w in words]
+    if cue_words(words) or any(w in LEAD_CUES or w in ("or", "nor", "and") for w in low):
+        return None
+    for k in (len(words) - 1, len(words) - 2):  # one name, or two ("New York")
+        name = words[k:]
+        if k < 1 or not all(w[0].isupper() and not w.endswith(",") for w in name):
+            continue
+        if low[k - 1] in _PLACING or (k == 1 and low[0] in _CERTAIN):
+            return " ".join(name)
     return None
+
+
+#: words around a bold word answer that hedge it or offer another ("**Alice** (maybe)", "I think **Tuesday**.",
+#: "**Tuesday** or Wednesday", "**Tuesday** — but it could be Wednesday.")
+_WORD_HEDGES = frozenset(
+    """or but though although maybe perhaps possibly probably likely think guess believe suppose assume presumably
+    could might""".split()
+)
+
+
+def _word_hedged(rest: str) -> bool:
+    """The rest of the line of a bold word answer asks, hedges, doubts or offers another candidate."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS
+
+    if "?" in rest or _DISOWNING.search(rest) or _UNDECIDED.search(rest):
+        return True
+    words = {w.lower() for w in _RUN_WORD.findall(rest)}
+    return bool(words & _WORD_HEDGES or words & DOUBT_WORDS)
 
 
 #: final answers stated this close (characters) before the last one are read with it
@@ -1038,6 +1300,8 @@ _RESTATE = re.compile(
 )
 
 
+#: a whole number written in digit groups of three separated by single spaces (``2 125``, ``-1 000 000``)
+_SPACE_GROUPED = re.compile(r"[-+]?+\$?+[1-9]\d{0,2}+(?: \d{3}+)++")
 _BOX_OPEN = re.compile(r"\\(?:boxed|fbox|framebox)[ ]?+\{")
 
 
@@ -1064,7 +1328,11 @@ def _marked(text: str) -> Extraction | None:
         if "#" in line or "`" in line:
             line = line[: len(line) - len(_last_match(_GSM_CLOSE, line))]
         content = _clean(_GSM_LABEL.sub("", line))  # "#### Answer: 72"
-        if content:
+        if _SPACE_GROUPED.fullmatch(content):  # "#### 2 125": plain text, where a space groups digits (SI)
+            content = content.replace(" ", "")
+        if content and _doubt_mark(content):
+            found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", "text")))  # "#### 18 ;)"
+        elif content:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
         end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
@@ -1095,7 +1363,8 @@ def _marked(text: str) -> Extraction | None:
             _add_parts(ex.parts, ex.mode, parts, modes, keys)
     retracted, retraction_end = _retracting(text, last_end)
     corrected = False
-    for sent, sent_end in _sentences_after(text, last_end):
+    letters = all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
+    for sent, sent_end in _sentences_after(text, last_end, letters):
         start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
         if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
             retracted = ""  # "Answer: 23\nWait, that's wrong. It's 22.": the value after a retraction corrects it
@@ -1115,6 +1384,10 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
+        offered = _offered_candidates(sent, parts) if final.mode == "math" or letters else ()
+        if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
+            _add_parts(offered, final.mode, parts, modes, keys)
+            continue
         if sent.startswith("(") and not _hedgy(sent):
             continue  # "(This assumes she started with 16.)": an aside, not another value
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
@@ -1129,6 +1402,95 @@ def _marked(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, final.method, "text")
     return _found(parts, final.method, modes[0])
+
+
+#: words that frame a value in a sentence after the answer as another candidate: attribution and belief ("Many
+#: would say 6.", "Some sources say 6.", "I'd lean toward 6."), likelihood ("6 seems more likely.", "Probably 6."),
+#: alternatives ("6 is another possibility.", "Plan B: 6.", "Second choice: 6.", "(6 under another
+#: interpretation.)", "6 fits as well."), conditions ("If not, then 6.", "… depending on interpretation") and
+#: several at once ("5 and 6 both seem right.", "It's between 5 and 6.")
+_CANDIDATE_FRAME = frozenset(
+    """say says would could may might lean leaning prefer suggest suggests claim claims argue argues sources source
+    textbook textbooks list lists likely probably possibly maybe perhaps seems seem plausible possibility possible equally another
+    alternative alternatively second backup plan choice option reading interpretation also too both between either
+    else fits well if unless depending otherwise guess or""".split()
+)
+#: a sentence that works with its values (a relation or an operation: "Check: 5 + 1 = 6.") offers no candidate
+_WORK = re.compile(
+    r"[=+*/<>^\u00d7\u00f7\u2212]|\\(?:times|cdot|div|frac|dfrac|neq?|[lg]eq?|approx|pm)(?![A-Za-z])|\d[ \t]*+-"
+)
+#: a plain number in prose (``6``, ``-6``, ``6.5``), with the word after it
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^_]|[.,]\d)(?:[ \t]++([A-Za-z]++))?+")
+#: a choice letter as an answer part, and one standing alone in prose (not the article "A" before a word)
+_CHOICE_PART = re.compile(r"\(?[A-J]\)?")
+_CHOICE_IN_PROSE = re.compile(r"(?<![\w'\\-])\(?([A-J])\)?(?![\w'-])")
+#: words before a number that make it an index or a date, not a value ("Step 2", "equation 4", "In 2024")
+_INDEX_NOUNS = frozenset(
+    """step steps case cases part parts equation eq eqn line lines figure fig problem problems question exercise
+    example page chapter section row column item lemma theorem option method approach round stage level year in
+    since until degree order size rank version grade type class group""".split()
+)
+#: copulas after an offered value: then its predicate must frame it ("6 is another possibility", "6 seems more
+#: likely"; "7 is prime" states a fact)
+_VALUE_COPULAS = frozenset("is are was were seems seem looks appears".split())
+#: words right before a value that reject it ("not 6", "rather than 6", "instead of 6", "isn't 6")
+_REJECTING_BEFORE = frozenset("not never than of no nor except".split())
+
+
+def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
+    """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
+    a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
+    word of :data:`_CANDIDATE_FRAME` or an attribution cue; a number with a unit or count noun after it ("6
+    people") is of another kind and one right after a rejecting word ("not 6", "rather than 6") is rejected."""
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, NEGATION_CUES, RELATING_PREPOSITIONS, count_noun, unit_name
+
+    letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
+    if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
+        return ()
+    plain = sent.replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
+    if _EXPLAINS.match(plain) or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)):
+        return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10."
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(plain)]
+    if not any(w in _CANDIDATE_FRAME or w in ATTRIBUTION_CUES or w.endswith("'d") for w in words):
+        return ()
+    keys = {_key(p) for p in parts}
+    out: list[str] = []
+    if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
+        for m in _CHOICE_IN_PROSE.finditer(plain):
+            before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
+            rejected = before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't"))
+            article = m.group(0) == "A" and re.match(r"[ \t]++[a-z]", plain[m.end() : m.end() + 3]) is not None
+            if not rejected and not article and _key(m.group(1)) not in {_key(p.strip().strip("()")) for p in parts}:
+                out.append(m.group(1))
+        return tuple(out)
+    for m in _PLAIN_NUMBER.finditer(plain):
+        after = m.group(1)
+        noun = after is not None and after.lower() not in _CANDIDATE_FRAME and count_noun(after) is not None
+        if after is not None and (unit_name(after) is not None or noun):
+            continue  # "If there were 6 people …": a quantity of another kind
+        before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
+        if before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't")):
+            continue
+        if (
+            before
+            and before[-1].lower() in _INDEX_NOUNS
+            or after is not None
+            and after.lower() in RELATING_PREPOSITIONS
+        ):
+            continue  # "Step 2", "equation 4", "In 2024": an index or a year; "2 of 5": a relation
+        following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
+        if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
+            continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected
+        if following[:1] and following[0] in _VALUE_COPULAS:  # "6 is another possibility"; "7 is prime" is a fact
+            predicate = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""))]
+            lead = [w.lower() for w in before[-2:]]
+            framed = any(w in _CANDIDATE_FRAME or w.endswith("'d") for w in predicate[1:] + lead)
+            if not framed or "that" in lead:
+                continue
+        value = m.group(0)[: len(m.group(0)) - len(after)].strip() if after is not None else m.group(0)
+        if _key(value) not in keys:
+            out.append(value)
+    return tuple(out)
 
 
 #: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
@@ -1161,15 +1523,15 @@ def _add_parts(new: tuple[str, ...], mode: str, parts: list[str], modes: list[st
             modes.append(mode)
 
 
-def _sentences_after(text: str, i: int) -> list[tuple[str, int]]:
-    """The sentences holding a value in the text after ``text[i]`` (the first ``MAX_INLINE_ANSWER_CHARS``
-    characters), each with the position where it ends."""
+def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:
+    """The sentences holding a value (with ``letters``, also a lone choice letter) in the text after ``text[i]``
+    (the first ``MAX_INLINE_ANSWER_CHARS`` characters), each with the position where it ends."""
     out: list[tuple[str, int]] = []
     limit = min(len(text), i + MAX_INLINE_ANSWER_CHARS)
     while i < limit:
         end = _sentence_end(text, i, limit)
         sent = text[i:end].strip(" \t\n.!?")
-        if sent and _ANSWER_TOKEN.search(sent):
+        if sent and (_ANSWER_TOKEN.search(sent) or letters and _CHOICE_IN_PROSE.search(sent)):
             out.append((sent, end))
         i = max(end + 1, i + 1)
     return out
@@ -1248,12 +1610,52 @@ _HYPOTHESIS = re.compile(
     r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
     r"probably|i[ \t]+think|i[ \t]+guess|i[ \t]+believe|if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
+#: a frame before an answer that disowns the commitment: a forced guess ("If I had to guess,", "I'd say"), an
+#: unchecked claim ("Without checking,", "Off the top of my head,"), a feeling or a chance ("I feel like", "There's
+#: a good chance the answer is"), a past or abandoned belief ("I used to think", "I wanted to say", "I was going
+#: to say"), a token offer ("I'll just say"), an open question ("Whether the answer is 5 is unknown"), a
+#: supposition ("The answer being 5 leads to …") and a restated given ("The only number given is 5")
+_FRAME = re.compile(
+    r"(?i)\b(?:if[ \t]++(?:(?:i|we)[ \t]++(?:had|have|were|was|am|are|must)[ \t]++)?(?:(?:forced|made|pressed|pushed|"
+    r"obliged)[ \t]++)?to[ \t]++(?:guess|bet|wager|estimate|speculate|commit|say|(?:pick|choose|answer)(?=[ \t]*+,))|(?:i|we)'d[ \t]++(?:guess|bet|wager)|(?:i|we)[ \t]++would[ \t]++(?:say|guess|bet)|"
+    r"without[ \t]++(?:\w++[ \t]++){0,2}?(?:checking|verifying|verification|calculating|computing|proof|proving|"
+    r"double-checking|rechecking|working|thinking|looking|solving|checked|verified|computed|calculated|proved|proven|"
+    r"double-checked|confirmed|worked)|(?:at|as)[ \t]++a[ \t]++(?:rough[ \t]++|wild[ \t]++)?guess|"
+    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|"
+    r"(?:going|judging)[ \t]++(?:by|on)[ \t]++(?:gut|instinct|feel|intuition|vibes?)|"
+    r"(?:a|some)[ \t]++(?:\w++[ \t]++)?(?:chance|possibility)[ \t]++(?:that[ \t]++)?(?:the|it|this)\b|"
+    r"(?:i|we)[ \t]++(?:feel|felt|sense)[ \t]++(?:like|that|the|it|it's)\b|(?:i|we)[ \t]++(?:have|had)[ \t]++a[ \t]++(?:feeling|sense|hunch)|"
+    r"my[ \t]++(?:gut|instinct|intuition|hunch|feeling)|(?:i|we)[ \t]++used[ \t]++to[ \t]++(?:think|believe|say)|"
+    r"(?:i|we)[ \t]++(?:once|originally|initially|first)[ \t]++(?:thought|believed|said)|"
+    r"(?:i|we)[ \t]++(?:wanted|want|was[ \t]++going|were[ \t]++going|meant|intended|was[ \t]++about|was[ \t]++tempted|"
+    r"am[ \t]++tempted|almost[ \t]++wanted)[ \t]++to[ \t]++(?:say|answer|write|put|go[ \t]++with)|"
+    r"(?:i|we)'ll[ \t]++just|(?:i|we)[ \t]++will[ \t]++just|^[ \t*_]*+whether|(?:answer|result|solution)[ \t]++being|"
+    r"(?:given|provided|stated|input)[ \t]++(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:is|are|was|were)|"
+    r"(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:given|provided|stated|mentioned)"
+    r"(?:[ \t]++in[ \t]++the[ \t]++(?:problem|question|prompt))?[ \t]++(?:is|are|was|were))\b"
+)
 #: a counterfactual frame: a sentence opened by a condition ("Had we …", "Without …", "Under …", "If …",
 #: "Suppose …") whose answer is in the conditional mood ("would be", "we'd get", "were")
 _COUNTERFACTUAL_OPENER = re.compile(
     r"(?i)^[ \t*_]*+(?:had|if|without|under|suppose|supposing|imagine|were|in[ \t]++a[ \t]++world)\b"
 )
 _CONDITIONAL_MOOD = re.compile(r"(?i)\b(?:would|were)\b|\b(?:we|you|i|they|it)'d\b")
+
+
+#: the opening of a sentence up to its first comma, when it is at most three words
+_FRONTED = re.compile(r"[ \t*_]*+((?:[^\W\d_][\w'\-.]*+[ \t]++){0,2}[^\W\d_][\w'\-]*+)[ \t]*+,")
+
+
+def _fronted_hedge(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """A hedge split off by a comma at the start of ``text[lo:hi]`` ("Probably, the answer is 5", "Кажется, ответ
+    5"): a fronted phrase of at most three words holding a hedge or an attribution cue."""
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, HEDGE_CUES
+
+    m = _FRONTED.match(text, lo, hi)
+    if m is None:
+        return None
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(m.group(1))]
+    return m if any(w in HEDGE_CUES or w in ATTRIBUTION_CUES for w in words) else None
 
 
 def _counterfactual(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -1397,7 +1799,8 @@ _REJECTED = re.compile(
 _ANCHOR = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
-    + r"|is|are|was|were|be|equals?|becomes?|gives?|get|gets|got|obtain|obtained|yields?|have|has|"
+    + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
+    r"have|has|"
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
@@ -1413,6 +1816,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         ATTRIBUTION_CUES,
         LABEL_CUES,
         LABEL_FORM_CUES,
+        LEAD_CUE_PHRASES,
         LEAD_CUES,
         NEGATION_CUES,
         RETRACTION_CUES,
@@ -1421,6 +1825,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
     if _counterfactual(masked, 0, len(masked)):
         return pre  # "Had we ignored the constraint, the answer would be 5"
+    if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
+        return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
     anchor = _last(_ANCHOR.finditer(masked))
     start = 0
     if anchor is not None and (rel := _RELATION_BEFORE.search(masked, 0, anchor.start())) is not None:
@@ -1437,6 +1843,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
             low = w.group(0).lower()
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
+            if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
+                label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
             if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low.endswith("n't"):
                 return pre[w.start() :]
     if _doubting_symbol(masked[start:]) or _QUESTION_MARK_SIGN.search(masked[start:]):
@@ -1446,6 +1854,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     comma = max(masked.rfind(",", start), masked.rfind(";", start))
     if comma > start and _ANSWER_TOKEN.search(masked, start, comma):
         start = comma + 1  # "About 50% of them passed, so 2": the cue belongs to another value's clause
+    phrase_from = anchor.start() if anchor is not None and start == anchor.end() else start  # "give or take 5"
+    if (phrase := LEAD_CUE_PHRASES.search(masked, phrase_from)) is not None:
+        return pre[phrase.start() :]  # "as many as 5", "on the order of 5", "all but 5", "the log of 5"
     words = list(_RUN_WORD.finditer(masked, start))
     for k, w in enumerate(words):
         low = w.group(0).lower()
@@ -1525,6 +1936,20 @@ def _doubting_symbol(s: str) -> bool:
     )
 
 
+#: marks after an answer that doubt, joke or strike it: a question mark sign (⁇ ¿), a frowning, skeptical or winking
+#: emoticon (``:(``, ``:/``, ``:-|``, ``;)``, ``;-P``; a smile ``:)`` endorses), a cross in parentheses (``(×)``,
+#: ``(x)``), and a slash pulled back over it by negative spaces (``\boxed{5}\!\!\!/``)
+_DOUBT_MARK = re.compile(
+    r"[\u2047\u2048\u2049\u00bf]|(?<![\w:;])(?::-?+[(/\\|\[]|;-?+[()DPp\]])(?![\w(])|\([ \t]*+[\u00d7xX\u2715-\u2718][ \t]*+\)"
+)
+
+_DOUBT_MARK_AFTER = re.compile(r"[ \t$]*+(?:" + _DOUBT_MARK.pattern + ")")
+
+
+def _doubt_mark(s: str) -> bool:
+    return _DOUBT_MARK.search(s[:200]) is not None
+
+
 def _tail_changes(rest: str) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
@@ -1535,8 +1960,8 @@ def _tail_changes(rest: str) -> bool:
     body = masked.strip().rstrip(".!")
     if not body:
         return False
-    if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked):
-        return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔
+    if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
+        return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
     rej = _REJECTED.match(masked)
     if rej is not None and _ANSWER_TOKEN.search(masked[rej.end() :]) and not _RUN_WORD.search(masked, rej.end()):
         return False
@@ -1581,13 +2006,17 @@ def _boxes(text: str) -> Extraction | None:
         left = right = ""
         if (before := _BOX_BEFORE.search(text, max(0, lo - 60), lo)) is not None and k == 0:
             left = text[before.start() : lo]
-        sent_start = max(text.rfind("\n", 0, lo), text.rfind(". ", 0, lo), lo - MAX_INLINE_ANSWER_CHARS, -1)
+        dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), lo)
+        while dot > 0 and _abbreviation(text, dot):  # "E.g. \boxed{5}": the sentence goes on
+            dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), dot)
+        sent_start = max(text.rfind("\n", 0, lo), dot, lo - MAX_INLINE_ANSWER_CHARS, -1)
         if not left and _HYPOTHESIS.search(text, sent_start + 1, lo) and not _PHRASE.search(text, sent_start + 1, lo):
             left = text[sent_start + 1 : lo]
         if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
             left = text[h.start() : lo]
-        if not left:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}"
-            left = _lead_changes(text[sent_start + 1 : lo])
+        if not left or before is not None:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}";
+            lead = _lead_changes(text[sent_start + 1 : lo])  # a phrase that holds a relation word: "somewhere
+            left = lead if len(lead) > len(left) else left  # around \boxed{5}", "give or take \boxed{5}"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
             if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
@@ -1597,9 +2026,13 @@ def _boxes(text: str) -> Extraction | None:
                 if text[stmt_end : stmt_end + 1] == "?":
                     stmt_end += 1
             rest = _HTML_TAG.sub(" ", text[hi:stmt_end])
-            if _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
+            if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
+                right = text[hi : mark.end()]
+            elif _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
                 right = rest
-            elif _hedged_after(text, hi):  # "(though $3$ is also possible)", "Or 3."
+                if not left and not _BOX_AFTER.match(text, hi):
+                    right = _phrase_after_box(part, rest)
+            elif _hedged_after(text, hi, part):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
                 right = rest + " " + retraction
@@ -1619,6 +2052,35 @@ def _boxes(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, "boxed", "text")
     return _found(parts, "boxed", "math")
+
+
+def _phrase_after_box(part: str, rest: str) -> str:
+    """The words after a box read like the words after a value in prose: its unit or count noun stay with it,
+    a descriptor after a boundary word goes ("\\boxed{18} dollars every day at the market" is 18 dollars). The
+    rest is kept whole when it holds a cue word, another value or LaTeX (:func:`_isolate_value`)."""
+    from rlvr.verifiers.lexicon import cue_words, unit_name
+
+    tail = _strip_delimiters(rest, "right")
+    if not tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
+        return rest
+    if _retracting_next(tail, 0)[0]:
+        return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
+    head = f"${part}$"
+    cut = _isolate_value(f"{head} {tail}")
+    if not cut.startswith(head) or len(cut) >= len(head) + 1 + len(tail):
+        return rest
+    kept = cut[len(head) :]
+    dropped = tail[max(len(kept) - 1, 0) :].split()
+    if dropped and (unit_name(dropped[0]) is not None or dropped[0].rstrip(".") == "in"):
+        return rest  # "\\boxed{2} in": the unit is the cut word (inches), kept
+    rate = _RATE_AFTER.match(tail, max(len(kept) - 1, 0))
+    if rate is not None and unit_name(rate.group(1)) is not None:  # "dollars per day", "every week": a rate stays
+        kept = tail[: rate.end()]
+    return kept
+
+
+#: a rate after a value's unit: "per day", "every week", "each hour", "a month"
+_RATE_AFTER = re.compile(r"[ \t]*+(?:per|every|each|a|an)[ \t]++([A-Za-z]++)")
 
 
 _UNIT_WORDS_AFTER = re.compile(
@@ -1667,12 +2129,19 @@ def _next_sentence(text: str, end: int) -> str:
     return nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]
 
 
-def _hedged_after(text: str, e: int) -> bool:
+def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
     """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
-    one and the answer is no: "Could it be 22? No.")."""
+    one and the answer is no: "Could it be 22? No."). After a plain-number ``part`` the next sentence offers one
+    only by :func:`_offered_candidates` ("It could also be 3."; not "We could also solve it in 2 ways.")."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
     nxt = _next_sentence(text, end)
-    return _hedgy(text[e:end]) or (_hedgy(nxt) and not _answered_no(text, end, nxt))
+    if _hedgy(text[e:end]):
+        return True
+    if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
+        offered = bool(_offered_candidates(nxt.strip(" \t\n.!?"), [part.strip()]))
+    else:
+        offered = _hedgy(nxt)
+    return offered and not _answered_no(text, end, nxt)
 
 
 def _answered_no(text: str, start: int, question: str) -> bool:
@@ -1725,9 +2194,13 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
         h = _HYPOTHESIS.search(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
-        if h is not None:
+        frame = _FRAME.search(_mask_math(text[sent_start + 1 : start]))  # "If I had to guess, the answer is 5"
+        lo = h.start() if h is not None else sent_start + 1 + frame.start() if frame is not None else None
+        if lo is None and (fronted := _fronted_hedge(text, sent_start + 1, start)) is not None:
+            lo = fronted.start()  # "Probably, the answer is 5"
+        if lo is not None:
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
-            return _found([text[h.start() : end + 1].strip()], "answer_phrase", "text")
+            return _found([text[lo : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
     j = m.end() if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
@@ -1789,8 +2262,9 @@ def _statement(stmt: str, method: str) -> Extraction | None:
         stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
     s = _cut_clause(stmt)
     cut = stmt[len(s) :]
-    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut):
-        s = stmt
+    other_letter = _CHOICE_PART.fullmatch(s.strip(" .")) and _HEDGE_WORDS.search(cut) and _CHOICE_IN_PROSE.search(cut)
+    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut) or other_letter:
+        s = stmt  # ", but it might be 3"; "B, though C is close": another choice letter
     rej = _REJECTED_IN.search(_mask_math(s))
     before = s[: rej.start()] if rej is not None else ""
     if rej is not None and (_ANSWER_TOKEN.search(before) or _bare_value(before)) and _bare_value(s[rej.end() :]):
@@ -1952,16 +2426,50 @@ def _abbreviation(text: str, j: int) -> bool:
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
     word = text[k:j]
-    return word in _ABBREV or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+    return (
+        word in _ABBREV
+        or word.lower() in ("e.g", "i.e")
+        or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+    )
 
 
 # ---------------------------------------------------------------- the final statement (fallback)
+
+#: words a sentence cannot end on: a fragment ending on one was cut off ("Then we multiply by")
+_DANGLING = frozenset(
+    """by the a an of to and or with for from into onto than we is are was were then that which our its their this
+    these multiply divide add subtract times plus minus equals gives get""".split()
+)
+#: words that open a further step: a fragment opened by one announces work still to do ("Next, we need the price")
+_SEQUENCERS = frozenset("next then now afterwards subsequently second secondly third thirdly".split())
+_FINISHED = frozenset("done finished complete completed solved".split())
+
+
+def _unfinished(text: str) -> bool:
+    """The completion stops in the middle of its work: its last fragment (after the last sentence end or line
+    break, without a closing mark of its own) holds no value and either ends on a word no sentence ends on
+    ("… Then we multiply by") or opens a further step ("… Next, we need the price"). The values before it are
+    steps, not an answer."""
+    tail = text[-MAX_INLINE_ANSWER_CHARS:].rstrip()
+    if not tail or not tail[-1].isalpha():
+        return False
+    cut = max(tail.rfind(c) for c in ".!?\n\u3002")
+    fragment = tail[cut + 1 :]
+    masked = _mask_math(fragment)
+    if cut < 0 or _ANSWER_TOKEN.search(masked):
+        return False
+    words = [w.lower() for w in _RUN_WORD.findall(masked)]
+    if len(words) < 2 or _FINISHED.intersection(words):
+        return False
+    return words[-1] in _DANGLING or words[0] in _SEQUENCERS
 
 
 def _final_statement(text: str) -> Extraction | None:
     """The final statement: the last sentence holding math or a digit, read with what follows it (a question
     mark, a retraction in the next sentence) and what precedes it (another lone value: a hedge); a last
     sentence that only explains an earlier value ("Explanation: 16 + 7 = 23.", "Because …") gives way to it."""
+    if _unfinished(text):
+        return None  # "Then 13 - 4 = 9. Then we multiply by": the work stops before its answer
     found = _last_sentences(text)
     if found is None:
         return None
@@ -2056,6 +2564,8 @@ _SELF_DOUBT = frozenset(
     "maybe perhaps probably guess guessing unsure uncertain doubtful hmm kidding joking jk psych nope nah wait idk "
     "dunno shrug unverified unchecked doubts todo fixme".split()
 )
+#: self-doubt nouns a negation before them turns into an aside ("No guessing needed.", "No doubts.")
+_NEGATABLE_DOUBT = frozenset("guess guessing doubts".split())
 #: a question made only of these words asks whether the answer holds ("Or is it?", "Is that right?", "Really?");
 #: any other word makes it a question about something else ("Is there anything else?", "Does that make sense?")
 _TRUTH_QUESTION = frozenset(
@@ -2078,7 +2588,13 @@ _DISOWNING_MORE = re.compile(
     r"|\bnicht[ \t]++(?:ganz[ \t]++)?sicher\b|\bpas[ \t]++(?:tout[ \t]++à[ \t]++fait[ \t]++)?s[ûu]re?\b|\bno[ \t]++estoy[ \t]++segur[oa]\b"
     r"|\bnon[ \t]++sono[ \t]++sicur[oa]\b|\bnão[ \t]++tenho[ \t]++certeza\b|\bне[ \t]++уверен[аы]?\b|\bemin[ \t]++değilim\b"
     r"|\btidak[ \t]++yakin\b|\bपक्का[ \t]++नहीं\b"
+    r"|\bfingers[ \t]++crossed\b|\bcross(?:ing|ed)?[ \t]++(?:my[ \t]++|our[ \t]++)?fingers\b|\b(?:knock|touch)[ \t]++(?:on[ \t]++)?wood\b"
+    r"|\bwish[ \t]++(?:me|us)[ \t]++luck\b|\bhere'?s[ \t]++(?:to[ \t]++)?hoping\b|\bapril[ \t]++fools?'?\b|\bgotcha\b"
+    r"|\bpranked\b|\bwho[ \t]++knows\b|\bbeats[ \t]++me\b|\bpulling[ \t]++(?:your|ya|my|his|her|their)[ \t]++legs?\b"
+    r"|\btrolling\b|\bjust[ \t]++(?:a[ \t]++)?(?:joke|prank|troll)\b"
 )
+#: the shrug written in text, ``¯\_(ツ)_/¯`` (its arms may be missing or escaped)
+_SHRUG = re.compile(r"\u00af?\\*+_*+\([ \t]*+\u30c4[ \t]*+\)_*+/*+\u00af?")
 #: a condition left on its own after an answer ("If my arithmetic is right.", "Assuming 16 is correct."): a clause
 #: without a main clause after it (a comma followed by more words is a sentence: "If you need more, ask.")
 _CONDITION = re.compile(
@@ -2088,9 +2604,22 @@ _CONDITION = re.compile(
 #: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low"); at most this many
 #: percent doubts the answer
 _CONFIDENCE = re.compile(
-    r"(?i)^[ \t(*_]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
-    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
-    r"some|little|none|weak))"
+    r"(?i)^[ \t(*_|]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
+    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
+    r"some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/]))"
+)
+#: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
+_PERCENT_SURE = re.compile(
+    r"(?i)(?<![\d.])(\d{1,3}(?:\.\d{1,6})?)[ \t]*+(?:%|percent|per[ \t]++cent)[ \t]++(?:sure|confident|certain)\b"
+)
+#: idioms of indecision and disowned trust ("Hard to say.", "Who knows.", "Could go either way.", "Coin flip.",
+#: "Use at your own risk.", "I wouldn't bet on it.", "Don't trust this.", "No clue.", "I'm torn.", "Low certainty.")
+_UNDECIDED = re.compile(
+    r"(?i)\b(?:hard|difficult|impossible)[ \t]++to[ \t]++(?:say|tell)\b|\bwho[ \t]++knows\b|\beither[ \t]++way\b"
+    r"|\bcoin[ \t-]*+(?:flip|toss)\b|\b(?:flip|flipped|toss|tossed)[ \t]++(?:a[ \t]++)?coin\b|\bpinch[ \t]++of[ \t]++salt\b"
+    r"|\bmileage[ \t]++(?:may|might|will)[ \t]++vary\b|\bmade[ \t]++(?:it|this|that)[ \t]++up\b|\bmade[ \t]++up[ \t.!]*+$|\bown[ \t]++risk\b|\bwith[ \t]++caution\b|\bno[ \t]++clue\b|\btorn\b"
+    r"|\b(?:wouldn't|won't|don't|do[ \t]++not|would[ \t]++not|can't|cannot)[ \t]++(?:bet|trust|rely|vouch)\b"
+    r"|\b(?:low|little|zero|no|limited)[ \t]++(?:certainty|confidence)\b"
 )
 _DOUBTFUL_CONFIDENCE = 50
 #: a conditional offer to the reader ("If needed I can explain more.", "If you want, …") conditions nothing
@@ -2261,13 +2790,21 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
     confidence = _CONFIDENCE.match(masked)
-    if confidence is not None:  # "Confidence: 10%.", "Confidence: low"
-        low = confidence.group(2) is not None or float(confidence.group(1)) <= _DOUBTFUL_CONFIDENCE
+    if confidence is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2"
+        share = float(confidence.group(1)) / 100 if confidence.group(1) else None
+        if confidence.group(3):
+            share = float(confidence.group(3))
+        low = share is None or share <= _DOUBTFUL_CONFIDENCE / 100
         return (nxt.strip() if low else ""), stop
+    sure = _PERCENT_SURE.search(masked)
+    if sure is not None and float(sure.group(1)) <= _DOUBTFUL_CONFIDENCE:  # "I'm about 30% sure."
+        return nxt.strip(), stop
     if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
         return nxt.strip(), stop
     if _ANSWER_TOKEN.search(masked):
         return "", stop
+    if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
+        return nxt.strip(), stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     if not words and ("?" in masked or _doubting_symbol(masked) or text[stop : stop + 1] in ("?", "\uff1f")):
         return nxt.strip() or "?", stop + 1  # "?", "(?)", "🤔": a mark that questions the answer
@@ -2291,7 +2828,13 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
-    doubt = negated or approximate or _SELF_DOUBT.intersection(words) or disowning or _takes_back(words, lead)
+    self_doubt = any(
+        w in _SELF_DOUBT and not (w in _NEGATABLE_DOUBT and k and words[k - 1] in _NEGATORS)
+        for k, w in enumerate(words)
+    )  # "No guessing needed." is an aside
+    doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
+    doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
+    doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     return (nxt.strip() if doubt else ""), stop
 
 
@@ -2426,6 +2969,55 @@ def _takes_back(words: list[str], lead: list[str]) -> bool:
     return False
 
 
+#: words of solving and checking: negated, they say the answer was not worked out ("I didn't actually solve it.",
+#: "Answer generated without solving.", "Haven't checked.", "I skipped the verification.")
+_WORKING = frozenset(
+    """solve solved solving compute computed computing calculate calculated calculating work worked working derive
+    derived check checked checking verify verified verifying verification math maths arithmetic calculation
+    calculations computation computations""".split()
+)
+_SKIPPING = frozenset("skipped skip skipping without never not no".split())
+
+
+def _misdeed(word: str) -> bool:
+    """A verb of doing the work wrongly, by its form ("miscounted", "miscalculated", "misread", "misunderstood")."""
+    return len(word) >= 7 and word.startswith("mis") and word.endswith(("ed", "read", "took", "understood", "wrote"))
+
+
+#: who says the work was not done: the writer, the answer, or nobody (an elliptic "Didn't verify.")
+_WRITER = frozenset("i i've i'm i'd answer this it generated".split())
+
+
+#: the values of a status line that deny it ("Verified: no", "Checked: false", "Tested: pending")
+_DENIED = frozenset("no false not none pending unknown todo".split())
+
+
+def _status_denied(words: list[str]) -> bool:
+    """A status line about checking the answer that denies it ("Verified: no", "Checked: false")."""
+    return 2 <= len(words) <= 3 and words[0] in _VERIFYING and words[-1] in _DENIED
+
+
+def _doubt_form(words: list[str]) -> bool:
+    """A value-free sentence after an answer that disowns it by its form: a short sentence (at most six words) with
+    a word of the doubt lexicon (:data:`~rlvr.verifiers.lexicon.DOUBT_WORDS`: "I guessed.", "Dubious.", "Meh.",
+    "Pure speculation.", "This is just a placeholder.") not right after a negation ("No guessing involved."), a
+    miscount or miscalculation said of the work ("I may have miscounted.", "Possibly miscalculated."), or the work
+    said not to be done by the writer ("I didn't actually solve it.", "Haven't checked.", "Answer generated without
+    solving.")."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS
+
+    if not words or _EXPLAINING.intersection(words):
+        return False
+    for k, w in enumerate(words):
+        negated = k > 0 and (words[k - 1] in _NEGATORS or words[k - 1].endswith("n't"))
+        if len(words) <= 6 and not negated and (w in DOUBT_WORDS or _misdeed(w)):
+            return True
+        if w in _WORKING and (words[0] in _WRITER or words[0].endswith("n't") or words[0] in _SKIPPING):
+            if any(x in _SKIPPING or x.endswith("n't") for x in words[max(0, k - 3) : k]):
+                return True
+    return False
+
+
 #: a sentence made of one or two of these words says the answer before it is approximate ("Ish.", "Roughly.")
 _APPROXIMATE = frozenset(
     "ish approximately approx approximate approximation roughly about around circa nearly almost estimate estimated "
@@ -2497,8 +3089,12 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
         run = _trailing_run(s, masked)
         if run is None:
             run = _single_island(s, masked)
-        if run is not None and _lead_changes(s[: len(s) - len(run)], anchored):
-            return _statement(s, "final_statement")  # "not quite 5", "the square of 5": read whole
+        word = re.match(r"[^\W\d_]++[ \t]*+", run) if run is not None else None  # a run led by a word: "plus 5"
+        pre = s[: len(s) - len(run)] if run is not None else ""
+        if run is not None and (
+            _lead_changes(pre, anchored) or (word is not None and _lead_changes(pre + word.group(0), anchored))
+        ):
+            return _statement(s, "final_statement")  # "not quite 5", "the square of 5", "au plus 5": read whole
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
@@ -2637,13 +3233,18 @@ def _trailing_run(s: str, masked: str) -> str | None:
     return s[begin:]
 
 
+#: "as a …" after a value names what it is ("5 as an upper bound", "5 as a rough answer"; "as a result" is "so")
+_CALLED_AS = re.compile(r"(?i)[ \t]++an?[ \t]++(?!result\b|consequence\b)")
+#: words that make a time unit after a value a rate ("per day", "a week", "each hour", "every month")
+_RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
+_TIME_UNIT_NAMES = frozenset({"s", "min", "h", "day", "week", "month", "year"})
 #: words after which a value's phrase is over: a preposition, a relative pronoun, "ago" ("3 hours ago")
 _BOUNDARY = frozenset(
     """that which who whom whose where when while because since as so for of in on at by to from with within
     without into onto after before during per each every ago later earlier old long wide tall high deep away left
     remaining than if is are was were be will would can could must should does do did has have had its their
     his her our your my this these those today tonight yesterday tomorrow daily weekly monthly yearly annually
-    hourly nightly""".split()
+    hourly nightly last next back""".split()
 )
 
 
@@ -2673,16 +3274,50 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
             return None
         return hi
 
-    while k < len(after) and not masked[hi : after[k].start()].strip(" \t,"):
+    while k < len(after):
+        gap = masked[hi : after[k].start()].strip(" \t,")
+        if gap == "a" and UNIT_ALIASES.get(after[k].group(0).lower()) in _TIME_UNIT_NAMES:
+            hi = after[k].end()  # "5 miles a day": the article is one letter, no word of the lexer; a rate
+            k += 1
+            noun = True
+            continue
+        if gap:
+            break
         w = after[k].group(0)
         low = w.lower()
         if low in ("or", "and", "either", "nor"):
             return None  # more values follow: the statement is read whole
+        rate = k + (low == "times")
+        if (
+            low == "times"
+            and rate < len(after)
+            and masked[after[k].end() : after[rate].start()].strip(" \t") == "a"
+            and UNIT_ALIASES.get(after[rate].group(0).lower()) in _TIME_UNIT_NAMES
+        ):
+            hi = after[rate].end()  # "5 times a day": a rate, its one-letter article no word of the lexer
+            k = rate + 1
+            noun = True
+            continue
+        if (
+            rate + 1 < len(after)
+            and after[rate].group(0).lower() in _RATE_WORDS
+            and UNIT_ALIASES.get(after[rate + 1].group(0).lower()) in _TIME_UNIT_NAMES
+            and not masked[after[k].end() : after[rate + 1].start()].strip(" \t").replace(after[rate].group(0), "", 1)
+        ):
+            hi = after[rate + 1].end()  # "2 times per day", "$18 every day": a rate stays with its value
+            k = rate + 2
+            noun = True
+            continue
         if _modifier(w) or low in MULTIPLIERS:
             return after[k].end()  # stays with the value, which then differs from a plain one
         if low in _BOUNDARY:
-            if low == "of" and k > 0 and k + 1 < len(after) and count_noun(after[k - 1].group(0)) is not None:
+            if low == "as" and _CALLED_AS.match(masked, after[k].end()):
+                return None  # "5 as an upper bound", "5 as a rough answer": what the value is called stays with it
+            prev = after[k - 1].group(0) if k > 0 else ""
+            group = count_noun(prev) is not None and prev not in UNIT_ALIASES and prev.lower() not in UNIT_ALIASES
+            if low == "of" and k + 1 < len(after) and group:
                 return None  # "9 boxes of pencils", "12 pairs of socks": a group of something else
+            # "5 gallons of water", "3 cups of flour": a unit of measure names what it measures; the phrase ends
             return None if changes_value(masked[after[k].start() :]) else hi
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
             hi = after[k].end()

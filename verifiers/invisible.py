@@ -6,7 +6,11 @@ A colour is invisible when it is transparent or so close to white that its contr
 it transparent (``opacity: 0``, an invisible ``color``), not drawn (``display: none``, ``visibility: hidden`` or
 ``collapse``), of no size (``font-size: 0``, ``transform: scale(0)``), clipped away (``clip-path: inset(50%)``
 or more, ``clip: rect(0,0,0,0)``) or moved off the page (a ``left``/``top``/``text-indent``/``margin`` of -1000px
-or beyond). Every parser here works on short bounded strings.
+or beyond). Nearly nothing renders nothing legible either: an opacity, zoom or scale of at most
+:data:`MIN_VISIBLE_SCALE`, a font under 2px, a TeX box of at most :data:`TINY_POINTS` or moved :data:`FAR_POINTS`
+away; CSS Color 4 functions (``color()``, ``lab``, ``lch``, ``oklab``, ``oklch``, ``hwb``) and xcolor's ``hsb``
+are read like the other notations, and text struck through (``line-through``) is withdrawn. Every parser here
+works on short bounded strings.
 """
 
 from __future__ import annotations
@@ -119,6 +123,10 @@ def _model_colour(model: str, spec: str) -> _RGB | None:
         return tuple(_clamp((1 - _clamp(x)) * (1 - k)) for x in v[:3])  # type: ignore[return-value]
     if model == "cmy" and len(v) == 3:
         return tuple(1 - _clamp(x) for x in v)  # type: ignore[return-value]
+    if model in ("hsb", "HSB") and len(v) == 3:  # white is any hue at saturation 0 and full brightness
+        scale = 240 if model == "HSB" else 1
+        sat, bright = _clamp(v[1] / scale), _clamp(v[2] / scale)
+        return (bright, bright * (1 - sat), bright * (1 - sat))  # the hue's least bright channels bound it
     return None
 
 
@@ -189,8 +197,51 @@ def css_colour_invisible(value: str) -> bool:
             scale = [1.0 if a.endswith("%") else 1 / 255 for a in args[:3]]
             return _near_white(tuple(_clamp(x * s) for x, s in zip(vals, scale)))  # type: ignore[arg-type]
         return _clamp(vals[2] if args[2].endswith("%") else vals[2] / 100) >= 0.95  # hsl lightness
+    m = re.fullmatch(r"(color|lab|lch|oklab|oklch|hwb)\(\s*+([^()]{1,80}+)\)", v)
+    if m:
+        return _function_colour_white(m.group(1), [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a])
     c = _NAMED.get(v)
     return c is not None and _near_white(c)
+
+
+def _css_number(arg: str, percent_scale: float = 1.0) -> float | None:
+    """A CSS number or percentage (``0.5``, ``50%``, ``1e-9``, ``calc(0)``), a percentage scaled to ``percent_scale``."""
+    a = arg.strip()
+    if a.startswith("calc(") and a.endswith(")"):
+        a = a[5:-1].strip()
+    pct = a.endswith("%")
+    try:
+        x = float(a.rstrip("%").removesuffix("deg")) if len(a) <= 30 else None
+    except ValueError:
+        return None
+    return None if x is None else x * percent_scale / 100 if pct else x
+
+
+def _function_colour_white(fn: str, args: list[str]) -> bool:
+    """CSS Color 4 functions: ``color(srgb 1 1 1)``, ``lab(100 0 0)``, ``lch(100% 0 0)``, ``oklab(1 0 0)``,
+    ``oklch(100% 0 0)``, ``hwb(0 100% 0%)`` render near white (or alpha 0) here."""
+    if fn == "color":
+        if len(args) < 4 or args[0] not in ("srgb", "srgb-linear", "display-p3", "a98-rgb", "rec2020"):
+            return False
+        vals = [_css_number(a) for a in args[1:4]]
+        alpha = _css_number(args[4]) if len(args) > 4 else 1.0
+        if any(x is None for x in vals) or alpha is None:
+            return False
+        return alpha <= 0 or _near_white(tuple(_clamp(x) for x in vals))  # type: ignore[arg-type,misc]
+    if len(args) < 3:
+        return False
+    alpha = _css_number(args[3]) if len(args) > 3 else 1.0
+    if alpha is not None and alpha <= 0:
+        return True
+    if fn == "hwb":
+        white, black = _css_number(args[1], 100), _css_number(args[2], 100)
+        return white is not None and black is not None and white >= 95 and black <= 5
+    top = 1.0 if fn.startswith("ok") else 100.0  # lightness: oklab/oklch in [0, 1], lab/lch in [0, 100]
+    light, a, b = (_css_number(x, top) for x in args[:3])
+    if light is None or a is None or b is None:
+        return False
+    chroma = abs(a) if fn.endswith("ch") else max(abs(a), abs(b))
+    return light >= 0.97 * top and chroma <= 0.05 * (0.4 if fn.startswith("ok") else 100)
 
 
 _DECL = re.compile(r"([A-Za-z-]{1,30}+)\s*+:\s*+([^;]{0,120}+)")
@@ -207,12 +258,41 @@ def _far_off(value: str) -> bool:
     return m is not None and float(m.group(1)) <= -1000 and m.group(2) in ("px", "pt", "em", "rem", "vw", "vh", "")
 
 
+#: below this, an opacity or a scale factor renders nothing legible
+MIN_VISIBLE_SCALE = 0.05
+#: font sizes below these (per unit) render nothing legible
+_MIN_FONT = {"px": 2.0, "pt": 1.5, "em": 0.15, "rem": 0.15, "%": 15.0, "ex": 0.3, "": 2.0}
+#: a translation of this many px/pt/em or more moves the element off the page
+_FAR = 1000
+_TRANSLATE = re.compile(r"translate(?:x|y|3d)?+\(\s*+(-?\d{1,9}(?:\.\d{1,6})?+)(?:px|pt|em|rem|vw|vh)")
+
+
+def _tiny_font(value: str) -> bool:
+    m = _LENGTH.fullmatch(value.strip().lower().replace("!important", "").strip())
+    return m is not None and m.group(2) in _MIN_FONT and abs(float(m.group(1))) < _MIN_FONT[m.group(2)]
+
+
+def _near_zero(value: str) -> bool:
+    x = _css_number(value.replace("!important", ""))
+    return x is not None and abs(x) <= MIN_VISIBLE_SCALE
+
+
 def style_hides(style: str) -> bool:
     """A CSS ``style`` attribute's declarations hide the element (module docstring)."""
     for m in _DECL.finditer(style[:2000]):
         prop, value = m.group(1).lower(), m.group(2).strip().lower()
         if prop == "display" and value.startswith("none"):
             return True
+        if prop in ("opacity", "zoom") and _near_zero(value) or prop == "font-size" and _tiny_font(value):
+            return True  # opacity:0.01, zoom:0, font-size:0.1px
+        if prop == "filter" and (f := re.fullmatch(r"opacity\(([^()]{1,30}+)\)", value)) and _near_zero(f.group(1)):
+            return True
+        if prop.startswith("text-decoration") and "line-through" in value:
+            return True  # struck out: a withdrawn answer
+        if prop == "clip-path" and re.fullmatch(r"(?:circle|ellipse)\(\s*+0*+(?:\.0*+)?+[a-z%]{0,3}\b.{0,60}+", value):
+            return True
+        if prop == "transform" and (t := _TRANSLATE.search(value)) and abs(float(t.group(1))) >= _FAR:
+            return True  # translateX(-9999px): off the page
         if prop == "visibility" and value.startswith(("hidden", "collapse")):
             return True
         if prop in ("opacity", "font-size", "width", "height", "max-width", "max-height") and _zero(value):
@@ -227,5 +307,58 @@ def style_hides(style: str) -> bool:
         if prop == "clip" and re.fullmatch(r"rect\(\s*+0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*\s*+\)", value):
             return True
         if prop in ("left", "top", "right", "text-indent", "margin-left", "margin-top") and _far_off(value):
+            return True
+    return False
+
+
+#: CSS utility classes that hide their element (Bootstrap, Tailwind, WordPress, HTML5 Boilerplate)
+HIDING_CLASSES = frozenset(
+    "sr-only visually-hidden visuallyhidden screen-reader-text d-none hidden invisible hide".split()
+)
+_CLASS_RULE = re.compile(r"\.([A-Za-z_][\w-]{0,40}+)\s*+\{([^{}]{0,300}+)\}")
+
+
+def hiding_classes(css: str) -> set[str]:
+    """The classes a ``<style>`` sheet hides (``.x{display:none}``), read by :func:`style_hides`."""
+    return {m.group(1) for m in _CLASS_RULE.finditer(css[:20_000]) if style_hides(m.group(2))}
+
+
+_TEX_LENGTH = re.compile(rf"({_NUM})\s*+(pt|bp|mm|cm|in|em|ex|px|pc|sp)?")
+#: a TeX length in points per unit
+_PT = {"pt": 1.0, "bp": 1.00375, "mm": 2.845, "cm": 28.45, "in": 72.27, "em": 10.0, "ex": 4.3, "px": 1.0, "pc": 12.0}
+
+
+def tex_points(length: str) -> float | None:
+    """A TeX length (``0.01pt``, ``-1000cm``, ``100cm``) in points, ``None`` when it is not one (``\\linewidth``)."""
+    m = _TEX_LENGTH.fullmatch(length.strip())
+    if m is None:
+        return None
+    return float(m.group(1)) * _PT.get(m.group(2) or "pt", 0.0 if m.group(2) == "sp" else 1.0)
+
+
+#: a move of this many points or more puts its content off the page (an A4 page is 842pt high)
+FAR_POINTS = 1000.0
+#: a box at most this many points wide or high renders nothing legible
+TINY_POINTS = 1.0
+
+
+def tex_scale_hides(factor: str) -> bool:
+    """``\\scalebox{factor}`` renders nothing legible: |factor| ≤ :data:`MIN_VISIBLE_SCALE`."""
+    x = _css_number(factor)
+    return x is not None and abs(x) <= MIN_VISIBLE_SCALE
+
+
+def adjustbox_hides(keys: str) -> bool:
+    """``\\adjustbox{keys}`` scales its content to nothing (``scale=0``, ``width=0pt``) or makes it invisible."""
+    for k, _, v in (kv.partition("=") for kv in keys.split(",")):
+        k, v = k.strip(), v.strip()
+        if (
+            k == "scale"
+            and tex_scale_hides(v)
+            or k in ("width", "height", "totalheight")
+            and ((p := tex_points(v)) is not None and abs(p) <= TINY_POINTS)
+        ):
+            return True
+        if k in ("phantom", "hide"):
             return True
     return False

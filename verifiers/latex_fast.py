@@ -36,8 +36,15 @@ class Ambiguous(Unsupported):
 #: exponents above 10^MAX_EXP_DIGITS, factorials/binomials above 10^MAX_FACTORIAL_DIGITS and values with more
 #: than 10^MAX_VALUE_DIGITS digits are refused (status error) instead of evaluated
 MAX_EXP_DIGITS = 7
-MAX_FACTORIAL_DIGITS = 5
+MAX_FACTORIAL_DIGITS = 4
 MAX_VALUE_DIGITS = 6
+#: the cost budget of symbolic work, checked before it: a function (``\sin``, ``\log`` …) of a number above
+#: 10^MAX_FUNCTION_ARG_DIGITS (evaluating it needs that many digits), a power of a sum in symbols whose expansion has
+#: more than MAX_EXPANSION_TERMS terms (``(x+y+z+w)^{60}``), and a power above MAX_FUNCTION_POWER of any other
+#: symbolic base (``\sin^{400}x``) are refused
+MAX_FUNCTION_ARG_DIGITS = 1000
+MAX_EXPANSION_TERMS = 5000
+MAX_FUNCTION_POWER = 100
 _MAX_TOKENS = 600
 
 _FUNCS: dict[str, Any] = {
@@ -616,6 +623,49 @@ def refuse_huge(expr: Any) -> None:
                 raise AnswerTooComplex("exponent too large to decide exactly")
             if node.is_number and log10_bound(node) > 10**MAX_VALUE_DIGITS:
                 raise AnswerTooComplex("value too large to decide exactly")
+            if node.exp.is_number and not node.base.is_Symbol and node.base.free_symbols:
+                _refuse_symbolic_power(node.base, node.exp)
+            if node.base.is_number and node.exp.is_Rational and not node.exp.is_Integer:
+                if log10_bound(node.base) > MAX_FUNCTION_ARG_DIGITS:  # \sqrt{9999!}: a root of a huge number
+                    raise AnswerTooComplex("root of a number too large to decide exactly")
+        elif isinstance(node, sympy.Product) and _terms(node) > 10**MAX_FACTORIAL_DIGITS:
+            raise AnswerTooComplex("product of too many terms to decide exactly")
         elif isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial)) and node.args[0].is_number:
             if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
                 raise AnswerTooComplex("factorial too large to decide exactly")
+        elif isinstance(node, sympy.Function) and node.args and all(a.is_number for a in node.args):
+            if max(log10_bound(a) for a in node.args) > MAX_FUNCTION_ARG_DIGITS:
+                raise AnswerTooComplex("function of a number too large to evaluate")
+
+
+def _terms(node: Any) -> float:
+    """The number of terms of a ``Product`` with numeric limits (0 when they are symbols: nothing to multiply out)."""
+    count = 1.0
+    for limit in node.limits:
+        lo, hi = limit[1], limit[2]
+        if not (lo.is_number and hi.is_number):
+            return 0.0
+        if log10_bound(hi) > 15 or log10_bound(lo) > 15:
+            return math.inf
+        try:
+            count *= max(0.0, float(hi) - float(lo) + 1)
+        except (TypeError, ValueError):
+            return math.inf
+    return count
+
+
+def _refuse_symbolic_power(base: Any, exp: Any) -> None:
+    """Raise :class:`AnswerTooComplex` for a power of a symbolic base beyond the budget: a sum of k terms to the
+    n-th power expands to C(n+k-1, k-1) terms (at most MAX_EXPANSION_TERMS); any other base to at most
+    MAX_FUNCTION_POWER."""
+    n = abs(exp)
+    if not n.is_Rational or n <= 2:
+        return
+    n = int(math.ceil(n))
+    if isinstance(base, sympy.Add):
+        k = len(base.args)
+        terms = math.comb(n + k - 1, k - 1) if n < 10**6 else math.inf
+        if terms > MAX_EXPANSION_TERMS:
+            raise AnswerTooComplex("power of a sum too large to expand")
+    elif n > MAX_FUNCTION_POWER:
+        raise AnswerTooComplex("power of a function too large to decide exactly")

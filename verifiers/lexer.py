@@ -261,14 +261,22 @@ def match_brace(s: str, i: int) -> int:
     return closing_brace(s, i + 1)
 
 
-def closing_brace(s: str, j: int) -> int:
-    """Index of the ``}`` closing the group that ``s[j]`` is in (escaped braces skipped), or -1 at top level.
+def closing_brace(s: str, j: int, stop: str | None = None) -> int:
+    """Index of the ``}`` closing the group that ``s[j]`` is in (escaped braces skipped), or -1 at top level;
+    with ``stop`` (a command, ``"\\color"``), the index of that command when it comes first in the same group.
     Linear."""
     depth = 0
     n = len(s)
     while j < n:
         c = s[j]
         if c == "\\":
+            if (
+                stop is not None
+                and depth == 0
+                and s.startswith(stop, j)
+                and not s[j + len(stop) : j + len(stop) + 1].isalpha()
+            ):
+                return j
             j += 2
             continue
         if c == "{":
@@ -309,9 +317,18 @@ def _hyphen_range(m: re.Match[str]) -> str:
     return f"{m.group(1)} \\text{{ to }} {m.group(2)}"
 
 
+#: a probability said as a count of a total: "5 out of 6", "1 in 4", "a 1 in 4 chance" (the whole answer)
+_ODDS = re.compile(
+    r"(?i)[ \t]*+(?:an?[ \t]++)?+(\d{1,12}+)[ \t]++(?:out[ \t]++of|in)[ \t]++(\d{1,12}+)(?:[ \t]++chances?+)?+[ \t.]*+"
+)
+
+
 def prose_to_latex(text: str) -> str:
     """A prose answer as math-mode LaTeX (see the module docstring). Input length is capped by the caller."""
     s = unicode_to_latex(text)
+    odds = _ODDS.fullmatch(s) if " in " in s or " of " in s else None
+    if odds is not None:  # "5 out of 6", "a 1 in 4 chance": a probability
+        return f"\\frac{{{odds.group(1)}}}{{{odds.group(2)}}}"
     if "-" in s:
         s = _HYPHEN_RANGE.sub(_hyphen_range, s)
     out: list[str] = []
@@ -499,6 +516,8 @@ _PER_UNIT = re.compile(
 )
 #: ``\text{lcm}(4, 6)``, ``\mathrm{gcd}(4, 6)``: a function written as upright text is that function
 _TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ ]?+\}(?=[ ]?+\()")
+#: ``\text{sqrt}(2)``: the square root written as upright text before a parenthesis without parentheses inside
+_TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()]{1,100}+)\)")
 #: ``\ang{30}`` (siunitx): an angle in degrees
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
 #: ``5‰``: per mille, read as the percentage it is (``0.5\%``)
@@ -549,6 +568,8 @@ def lex(latex: str) -> list[Tok]:
         s = _PER_UNIT.sub(_per_unit, s)
     if "lcm" in s or "gcd" in s or "max" in s or "min" in s:
         s = _TEXT_FUNCTION.sub(lambda m: "\\operatorname{" + m.group(1) + "}", s)
+    if "sqrt" in s and _TEXT_SQRT.search(s):
+        s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s:
@@ -713,7 +734,11 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
     return i
 
 
-_TEXT_WORD = re.compile(r"[A-Za-z]+(?:['\-][A-Za-z]+)*\.?|[^\W\d_]++|\S")
+#: a word of Latin letters, accented ones included ("Sí", "café"), then a run of letters of another script
+_TEXT_WORD = re.compile(
+    r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+(?:['\-][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)*\.?"
+    r"|[^\W\d_]++|\S"
+)
 
 
 def _text(content: str, toks: list[Tok]) -> None:

@@ -76,7 +76,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "K": ("kelvin",),
     "J": ("J", "joule", "joules"),
     "W": ("W", "watt", "watts"),
-    "N": ("newton", "newtons"),
+    "N": ("N", "newton", "newtons"),
     "V": ("volt", "volts"),
     "Hz": ("Hz", "hertz"),
     "unit": ("unit", "units"),
@@ -421,7 +421,7 @@ QUALIFIER_CUES = frozenset(
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
-    backward backwards leftward rightward far unverified unconfirmed unchecked untested""".split()
+    backward backwards leftward rightward far unverified unconfirmed unchecked untested earliest latest soonest""".split()
 )
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
@@ -446,8 +446,36 @@ LEAD_CUES = frozenset(
     примерно неверно không khoảng नहीं लगभग शायद सकता सकती सकते गलत belki değil yaklaşık galiba sanırım herhalde
     olabilir yanlış bukan tidak mungkin sekitar kira-kira salah sai eventuell vermutlich womöglich knapp kaum
     larger bigger past short shy north south excess upward pushing nigh somewhere neighborhood neighbourhood
-    perchance mayhaps guesstimated capped limited prima facie factorial complement coprime
+    perchance mayhaps guesstimated capped limited prima facie factorial complement coprime sub
     schätzungsweise quasiment mucho massimo massima supongo кажется наверное może lẽ ربما kanske inte ίσως""".split()
+)
+#: phrases of several words that change an answer they stand before, each a family by its form: an equative bound
+#: ("as many as 5", "as few as", "as much as", "as little as"), an example ("for instance, 5", "e.g. 5"), an order
+#: of magnitude or a region ("on the order of 5", "somewhere around", "something like", "in the vicinity of", "give
+#: or take"), a vague kind ("kind of 5", "sort of"), a first impression ("at first sight", "on first inspection",
+#: "on the surface", "at a glance", "on the face of it", "on paper"), a part or estimate of the value ("a fraction
+#: of 5", "an approximation of"), a bound as a noun ("a minimum of 5", "the maximum of"), an exclusion ("all but
+#: 5", "everything but") and a function of the value ("the log of 5", "the natural logarithm of 5": "the <word> of"
+#: other than a word that names the value itself, "the value of", "the total of"); and their kin in other languages
+#: ("sans doute", "au plus", "al menos", "не более")
+LEAD_CUE_PHRASES = re.compile(
+    r"(?i)\b(?:as[ \t]++(?:many|few|much|little|high|low|large|small|big|great|long|short|far|early|late|"
+    r"often|recently|old|young|heavy|light)[ \t]++as|(?:on|of)[ \t]++the[ \t]++order[ \t]++of|"
+    r"(?:somewhere|anywhere|something|nothing|anything)[ \t]++(?:around|near|between|close|about|in|like)|"
+    r"(?:kind|sort)[ \t]++of|give[ \t]++or[ \t]++take|on[ \t]++paper|"
+    r"(?:a|an)[ \t]++(?:[a-z]++[ \t]++)?(?:fraction|approximation|estimate|multiple|divisor|factor|power|part|portion|"
+    r"guess|bound)[ \t]++of|(?:on|at|upon)[ \t]++(?:a[ \t]++)?(?:first|initial|quick|cursory)[ \t]++(?:sight|glance|look|"
+    r"inspection|view|read|reading|pass|impression)|"
+    r"in[ \t]++the[ \t]++(?:vicinity|region|range|ballpark|neighbou?rhood|realm)[ \t]++of|"
+    r"at[ \t]++a[ \t]++(?:sight|glance|look|blush)|on[ \t]++the[ \t]++(?:surface|face[ \t]++of[ \t]++it)|"
+    r"at[ \t]++face[ \t]++value|(?:a|the)[ \t]++(?:minimum|maximum|min|max|floor|ceiling|cap|limit|bound)[ \t]++of|"
+    r"(?:all|everything|anything|everyone|anyone)[ \t]++but|"
+    r"the[ \t]++(?!(?:value|values|total|sum[ \t]++total|number|amount|answer|result|equivalent|same)[ \t])"
+    r"(?:[a-z]++[ \t]++)?[a-z]++[ \t]++of|for[ \t]++(?:instance|example)|e\.[ \t]*+g\.|such[ \t]++as"
+    r"|(?<!aucun[ \t])sans[ \t]++doute|(?:tout[ \t]++)?au[ \t]++(?:plus|moins|maximum|minimum|mieux|pire)|"
+    r"(?:al|como|por[ \t]++lo)[ \t]++(?:m[aá]ximo|m[ií]nimo|menos|mucho)|al[ \t]++(?:massimo|minimo|più|meno)|"
+    r"(?:no[ \t]++)?(?:m[aá]ximo|m[ií]nimo)[ \t]++de|(?:не[ \t]++)?(?:более|менее)|как[ \t]++минимум|как[ \t]++максимум)"
+    r"[ \t$*_({\[,:]*+$"
 )
 #: negations, hedges and bounds in Chinese, Japanese and Korean (matched inside a run of that script)
 CJK_CUES = (
@@ -510,6 +538,15 @@ CJK_CUES = (
     "미만",
     "이상",
 )
+#: hedges that doubt a whole sentence when fronted and split off by a comma ("Probably, the answer is 5",
+#: "Кажется, ответ 5", "Vielleicht, 5")
+HEDGE_CUES = frozenset(
+    """maybe perhaps possibly probably presumably likely unlikely seemingly apparently supposedly tentatively
+    hopefully conceivably plausibly guess guessing roughly approximately vielleicht wahrscheinlich vermutlich
+    möglicherweise eventuell peut-être probablement apparemment quizás quizá probablemente posiblemente forse
+    probabilmente talvez provavelmente possivelmente может возможно вероятно наверное кажется видимо belki galiba
+    sanırım herhalde mungkin kayaknya barangkali kanske ίσως może chyba""".split()
+)
 #: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
 #: bound = 5", "Guess:", "Draft:")
 LABEL_CUES = frozenset(
@@ -519,7 +556,7 @@ LABEL_CUES = frozenset(
     around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
     placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
     alleged speculative questionable dubious disputed guessed guessing limb scratchpad lemma sub-answer subanswer
-    template""".split()
+    template format sub input inputs given givens""".split()
 )
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)
@@ -536,7 +573,14 @@ RETRACTION_CUES = frozenset(
 ATTRIBUTION_CUES = frozenset(
     """suspect suspects suspected reckon reckons hunch gut bet betting wager chances myth deny denies denied disagree
     disagrees refuse refuses unclear unknown nobody naive naively supposedly allegedly reportedly rumored rumoured
-    might says chatgpt glance supongo кажется lẽ""".split()
+    might says chatgpt glance supongo кажется lẽ answered replied responded suggested proposed""".split()
+)
+#: words that call the answer before them a guess, a stand-in or doubtful, in a short value-free sentence after it
+#: ("I guessed.", "Pure speculation.", "This is just a placeholder.", "Dubious.", "Iffy.", "Meh.")
+DOUBT_WORDS = frozenset(
+    """guessed guessing guesswork guesstimate speculation speculative speculating placeholder dummy stub dubious
+    questionable shaky iffy meh eh dunno doubtful unsure uncertain unverified unchecked untested unconfirmed unproven
+    randomly arbitrary arbitrarily hunch sketchy suspect unreliable tentative provisional disagree disagrees""".split()
 )
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
@@ -544,10 +588,14 @@ RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into ti
 
 def cue_words(words: list[str]) -> bool:
     """Some of ``words`` negate, retract, weaken or condition an answer (see the two cue lexicons)."""
+    prev = ""
     for w in words:
         low = w.lower().replace("\u2019", "'").strip(".,;:!")
+        if low == "change" and prev == "in":
+            continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
         if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
             return True
+        prev = low
     return False
 
 
@@ -563,9 +611,28 @@ DIRECTION = re.compile(r"(?i)\b(?:to|on|towards?)[ \t]++(?:the[ \t]++)?+(?:left|
 DECIMAL_READING = re.compile(r"(?i)^[ \t,]*+in[ \t]++(?:base[ \t]++(?:10|ten)|decimal)\b[ \t.]*+$")
 
 
+#: a frame after a value that makes it hold only in a limit, on average, in a model or in theory ("5 in the limit",
+#: "5 on average", "5 in expectation", "5 in the simplified model", "5 in theory", "5 to first order") or only
+#: until it was corrected ("5 before the correction")
+QUALIFYING_FRAME = re.compile(
+    r"(?i)^[ \t,]*+(?:(?:in|on|under|within)[ \t]++(?:the[ \t]++|an?[ \t]++|this[ \t]++|our[ \t]++)?+"
+    r"(?:[a-z-]++[ \t]++){0,2}?(?:limit|limiting[ \t]++case|average|expectation|mean|median|model|theory|"
+    r"principle|approximation|idealization|idealisation|simplification|regime|scenario|hypothesis|aggregate|"
+    r"asymptotics?)\b|to[ \t]++(?:first|second|leading|lowest)[ \t]++order\b|asymptotically\b|on[ \t]++paper\b|"
+    r"(?:before|until|prior[ \t]++to|pending)[ \t]++(?:the[ \t]++|my[ \t]++|a[ \t]++|our[ \t]++|any[ \t]++)?+"
+    r"(?:correction|fix|revision|update|edit|erratum|recheck|re-check|review|verification|check)s?\b)"
+)
+
+
 def changes_value(rest: str) -> bool:
-    """The words after a value change it: a cue word, or a number it is related to ("out of 6")."""
+    """The words after a value change it: a cue word, a qualifying frame ("in the limit", "on average") or a
+    number it is related to ("out of 6")."""
     if DECIMAL_READING.match(rest):
         return False
     words = re.findall(r"[A-Za-z']+", rest)
-    return cue_words(words) or RELATING_NUMBER.search(rest) is not None or DIRECTION.search(rest) is not None
+    return (
+        cue_words(words)
+        or QUALIFYING_FRAME.match(rest) is not None
+        or RELATING_NUMBER.search(rest) is not None
+        or DIRECTION.search(rest) is not None
+    )

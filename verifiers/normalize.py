@@ -35,7 +35,8 @@ class Num:
     """An exactly parsed number. ``places``: digits after the point of a decimal literal, ``None`` for an
     exact integer, fraction, repeating decimal (``0.\\overline{3}``) or scientific-notation value; ``sig``:
     significant digits of a decimal literal; ``trailing``: written with dots (``0.3333\\ldots``);
-    ``unreduced``: a fraction not in lowest terms or over 1 (``\\frac{46}{2}``, ``23/1``): arithmetic left to do."""
+    ``unreduced``: a fraction not in lowest terms or over 1 (``\\frac{46}{2}``, ``23/1``) or scientific notation
+    with a mantissa outside [1, 10) (``230 \\times 10^{-1}``): arithmetic left to do."""
 
     value: Fraction
     places: int | None = None
@@ -153,7 +154,8 @@ def _unsigned(t: list[Tok]) -> Num | None:
             e = int(exp)
             if abs(e) > MAX_QUICK_EXPONENT or len(mant) > MAX_DIGITS:
                 return None
-            return Num(_decimal(mant).value * Fraction(10) ** e)
+            m = _decimal(mant).value
+            return Num(m * Fraction(10) ** e, unreduced=not _normalised(m))
         return None
     # a \times 10^{e}
     if len(t) >= 5 and t[0][0] == "num" and t[1] in (("cmd", "times"), ("cmd", "cdot")) and t[2] == ("num", "10"):
@@ -166,7 +168,8 @@ def _unsigned(t: list[Tok]) -> Num | None:
                 esign = -1 if rest[0][1] == "-" else 1
                 rest = rest[1:]
             if len(rest) == 1 and (e := _int(rest[0])) is not None and e <= MAX_QUICK_EXPONENT:
-                return Num(_decimal(t[0][1]).value * Fraction(10) ** (esign * e))
+                m = _decimal(t[0][1]).value
+                return Num(m * Fraction(10) ** (esign * e), unreduced=not _normalised(m))
         return None
     # \frac{a}{b}, \frac ab (single digits), a/b
     if t[0] == ("cmd", "frac"):
@@ -193,6 +196,12 @@ def _unsigned(t: list[Tok]) -> Num | None:
             return None
         return _fraction(a_, b_)
     return None
+
+
+def _normalised(mantissa: Fraction) -> bool:
+    """The mantissa of scientific notation is normalised, 1 ≤ |m| < 10: otherwise (``230 \\times 10^{-1}``,
+    ``0.5e2``) the notation leaves a shift of the point to do, like an unreduced fraction."""
+    return 1 <= abs(mantissa) < 10
 
 
 def _fraction(a: int, b: int) -> Num | None:

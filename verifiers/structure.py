@@ -21,7 +21,7 @@ the value a :class:`Bad` (so "2 more" is not 2). Case is kept. Nothing here impo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -39,6 +39,7 @@ from rlvr.verifiers.lexicon import (
     OR_WORDS,
     ROUNDED_TO_NEAREST,
     TEXT_WORDS,
+    UNIT_ALIASES,
     adjective_ok,
     count_noun,
     cue_words,
@@ -428,11 +429,16 @@ def _layout_environment(t: list[Tok]) -> list[Tok] | None:
 
 
 def _french_interval(t: list[Tok]) -> list[Tok]:
-    """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``."""
-    if len(t) < 5 or t[0] not in (("op", "]"), ("op", "[")) or t[-1] not in (("op", "["), ("op", "]")):
+    """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``;
+    also mixed with a parenthesis (``(2, \\infty[``, ``]1, 2)``): a reversed bracket is an open end."""
+    if (
+        len(t) < 5
+        or t[0] not in (("op", "]"), ("op", "["), ("op", "("))
+        or t[-1] not in (("op", "["), ("op", "]"), ("op", ")"))
+    ):
         return t
-    if t[0] == ("op", "[") and t[-1] == ("op", "]"):
-        return t
+    if t[0] != ("op", "]") and t[-1] != ("op", "["):
+        return t  # [1, 2], (1, 2], [1, 2), (1, 2): no reversed bracket
     inner = t[1:-1]
     depth = 0
     for tok in inner:
@@ -441,7 +447,8 @@ def _french_interval(t: list[Tok]) -> list[Tok]:
             return t
     if depth != 0 or len(_split(inner, _comma)[1]) != 1:
         return t
-    return [("op", "(" if t[0][1] == "]" else "["), *inner, ("op", ")" if t[-1][1] == "[" else "]")]
+    opening = "[" if t[0][1] == "[" else "("
+    return [("op", opening), *inner, ("op", ")" if t[-1][1] in "[)" else "]")]
 
 
 def _comma(tok: Tok) -> bool:
@@ -486,8 +493,12 @@ def _parenthetical(t: list[Tok]) -> Node | None:
         inner = inner[1:]
     if not inner:
         return None
-    alt = parse_tokens(inner if word in ("or", "i.e", "ie", "equivalently", "that is") else [("cmd", "approx"), *inner])
-    return Coll("or", (parse_tokens(n[:k]), alt))
+    if word in ("or", "i.e", "ie", "equivalently", "that is"):
+        return Coll("or", (parse_tokens(n[:k]), parse_tokens(inner)))
+    main = parse_tokens(n[:k])
+    if isinstance(main, Scalar) and main.num is not None and not main.approx and not _has_letters(n[:k]):
+        return main  # "5/6 (about 83%)": an approximation after an exact value is dropped, like \approx
+    return Coll("or", (main, parse_tokens([("cmd", "approx"), *inner])))
 
 
 def _connectives(t: list[Tok]) -> Node | None:
@@ -507,6 +518,9 @@ def _connectives(t: list[Tok]) -> Node | None:
     if not seps:
         return None
     kinds = {("or" if s[1].lower() in OR_WORDS else "and") for s in seps}
+    lead = _nonws(parts[0])[:1]
+    if kinds == {"and"} and len(seps) == 1 and lead and lead[0][0] == "word" and lead[0][1].lower() == "both":
+        parts[0] = _trim(parts[0])[1:]  # "both 1 and 2": the list 1, 2
     items: list[Node] = []
     for p in parts:
         p = _trim(p)
@@ -530,7 +544,40 @@ def _connectives(t: list[Tok]) -> Node | None:
         return _combine(flat, "union" if kind == "or" else "intersection")
     if kind == "and" and all(isinstance(n, Labelled) for n in items):
         return _merge_labelled(items) or Coll("and", tuple(items))
+    whole = compound_quantity(items[0], items[1]) if kind == "and" and len(items) == 2 else None
+    if whole is not None and whole.unit == "$":
+        return whole  # "18 dollars and 50 cents" is $18.50 (other compounds: against a gold in their larger unit)
     return Coll(kind, tuple(items))
+
+
+#: a unit and the smaller unit a quantity may go on in, with how many of the smaller make one of the larger
+_COMPOUND_UNITS = {
+    ("h", "min"): 60,
+    ("min", "s"): 60,
+    ("day", "h"): 24,
+    ("week", "day"): 7,
+    ("year", "month"): 12,
+    ("$", "cent"): 100,
+    ("ft", "in"): 12,
+    ("yd", "ft"): 3,
+    ("lb", "oz"): 16,
+    ("m", "cm"): 100,
+    ("km", "m"): 1000,
+    ("kg", "g"): 1000,
+    ("l", "ml"): 1000,
+}
+
+
+def compound_quantity(a: Node, b: Node) -> Scalar | None:
+    """``5 hours and 30 minutes``, ``18 dollars and 50 cents``: a whole number of a unit and fewer than one of it
+    in a smaller unit are one quantity in the larger unit (5.5 h, $18.50); ``None`` for anything else."""
+    if not (isinstance(a, Scalar) and isinstance(b, Scalar) and a.num is not None and b.num is not None):
+        return None
+    ratio = _COMPOUND_UNITS.get((a.unit or "", b.unit or ""))
+    x, y = a.num.value, b.num.value
+    if ratio is None or a.approx or b.approx or x.denominator != 1 or x < 0 or not 0 <= y < ratio:
+        return None
+    return replace(_scalar_of(x + y / ratio), unit=a.unit)
 
 
 def _as_intervals(n: Node) -> Intervals | None:
@@ -1209,6 +1256,7 @@ _TEXT_SYNONYMS = {
     "yep": "yes",
     "yup": "yes",
     "oui": "yes",
+    "sí": "yes",
     "ja": "yes",
     "是": "yes",
     "是的": "yes",
@@ -1303,6 +1351,11 @@ def _scalar(t: list[Tok]) -> Node:
             changed = True
             continue
         last = t[-1]
+        if last[0] == "unit" and unit is not None and unit.startswith("/") and "/" not in last[1]:
+            unit = last[1] + unit  # "18 dollars every day": the unit of the rate read before it
+            t = _trim(t[:-1])
+            changed = True
+            continue
         if last[0] == "unit" and unit in (None, last[1]) or (last[0] != "unit" and _unit_power(t) is not None):
             if last[0] != "unit":  # cm^2, cm^{2}
                 u, cut = _unit_power(t)  # type: ignore[misc]
@@ -1323,6 +1376,11 @@ def _scalar(t: list[Tok]) -> Node:
             t = _trim(t[:-1])
             changed = True
             continue
+        if last[0] == "word" and unit is None and len(last[1]) >= 3 and last[1] in UNIT_ALIASES:
+            unit = UNIT_ALIASES[last[1]]  # \text{ hours and }: a unit word among other words is still a unit
+            t = _trim(t[:-1])
+            changed = True
+            continue
         if last[0] == "word" and unit is None:
             core = _nonws(t[:-1])
             singular_ok = core in ([("num", "1")], [("op", "-"), ("num", "1")])
@@ -1337,6 +1395,7 @@ def _scalar(t: list[Tok]) -> Node:
                 continue
     if not t:
         return Bad("")
+    t, unit = _currency_inside(t, unit)
     base, digits, core = _base(t)
     if any(k in ("word", "unit") for k, _ in (core if base is not None else t)):
         return Bad(render(t) + (f" [{unit}]" if unit else ""))
@@ -1353,6 +1412,26 @@ def _scalar(t: list[Tok]) -> Node:
     if mult != 1 and num is not None:
         latex = str(num.value)
     return Scalar(latex, toks, num, unit, base, digits, approx)
+
+
+def _currency_inside(t: list[Tok], unit: str | None) -> tuple[list[Tok], str | None]:
+    """``9 \\times \\$2``, ``\\$9 + \\$2``: one currency written before every amount of an arithmetic expression is
+    the expression's unit; the tokens unchanged when there is another unit, a word, or a sign not before a number."""
+    units = {v for k, v in t if k == "unit"}
+    if len(units) != 1 or any(k == "word" for k, _ in t):
+        return t, unit
+    (currency,) = units
+    if currency not in LEADING_UNITS or unit not in (None, currency):
+        return t, unit
+    kept: list[Tok] = []
+    for i, tok in enumerate(t):
+        if tok[0] == "unit":
+            nxt = next((x for x in t[i + 1 :] if x[0] != "ws"), None)
+            if nxt is None or nxt[0] != "num":
+                return t, unit
+            continue
+        kept.append(tok)
+    return _trim(kept), currency
 
 
 #: words that give a value its sign

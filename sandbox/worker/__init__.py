@@ -78,9 +78,9 @@ def assemble() -> str:
 
 
 def join_modules(directory: Path, modules: Sequence[str]) -> str:
-    """``modules`` (files of ``directory``) in order, each without its ``from __future__`` line and its
-    imports of sibling modules, after one ``from __future__`` line. Raises ValueError when two modules
-    define the same top-level name (they would overwrite each other)."""
+    """``modules`` (files of ``directory``) in order, each without its ``from __future__`` line, its
+    imports of sibling modules, its docstrings and its comments, after one ``from __future__`` line.
+    Raises ValueError when two modules define the same top-level name (they would overwrite each other)."""
     parts, owner = ["from __future__ import annotations\n"], {}
     for name in modules:
         source = (directory / f"{name}.py").read_text()
@@ -92,7 +92,8 @@ def join_modules(directory: Path, modules: Sequence[str]) -> str:
                 if owner.setdefault(defined, name) != name:
                     raise ValueError(f"worker modules {owner[defined]} and {name} both define {defined!r}")
         lines = source.splitlines(keepends=True)
-        for row, col in _comments(source):  # (the kernel's limit again: the worker runs without comments)
+        drop.update(_comment_lines(source))
+        for row, col in _comments(source):  # a comment after code: the code alone
             lines[row - 1] = lines[row - 1][:col].rstrip() + "\n"
         for lo, hi, only in _docstrings(ast.parse(source)):  # (a third of the source: the kernel's limit)
             drop.update(range(lo + (1 if only else 0), hi + 1))
@@ -102,6 +103,21 @@ def join_modules(directory: Path, modules: Sequence[str]) -> str:
         parts.append(f"\n# {'=' * 60} {name}\n")
         parts.append("".join(line for i, line in enumerate(lines, 1) if i not in drop))
     return "".join(parts)
+
+
+def _comment_lines(source: str) -> set[int]:
+    """The lines of ``source`` that hold a comment and nothing else: the worker runs without them."""
+    import io
+    import tokenize
+
+    code_lines: set[int] = set()
+    comments: set[int] = set()
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type == tokenize.COMMENT:
+            comments.add(tok.start[0])
+        elif tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
+            code_lines.update(range(tok.start[0], tok.end[0] + 1))
+    return comments - code_lines
 
 
 def _comments(source: str) -> list[tuple[int, int]]:

@@ -49,6 +49,13 @@ class Verdict:
         self.ran: set[str] = set()  # collected tests that ran (so that the collector runs each once)
         self.counted: list[BaseException] = []  # exceptions already counted as a failure
         self.depth = 0  # unittest assertions in progress (one that calls another is one check)
+        self.runner_exits: list[object] = []  # the SystemExits / exit statuses of unittest.main and pytest.main
+
+    def runner_exit(self, e: SystemExit) -> bool:
+        """``e`` is a test runner's report of the tests it ran (``unittest.main()``'s exit, or
+        ``sys.exit(pytest.main(...))`` with the very status object it returned), not the tests stopping:
+        its failures are counted already."""
+        return any(x is e or x is e.code for x in self.runner_exits)
 
     @property
     def passed(self) -> int:
@@ -144,6 +151,17 @@ def count_unittest_assertions() -> None:
     result = unittest.TestResult
     if hasattr(result.addError, "_rlvr_counted"):
         return
+    run_tests = unittest.TestProgram.runTests
+
+    def runner_exits(self: object) -> object:  # unittest.main()'s exit reports the tests it ran
+        try:
+            return run_tests(self)
+        except SystemExit as e:
+            if Verdict.current is not None:
+                Verdict.current.runner_exits.append(e)
+            raise
+
+    unittest.TestProgram.runTests = runner_exits  # type: ignore[method-assign]
 
     def reported(method: Callable, err_at: int) -> Callable:
         def add(self: object, test: object, *args: object) -> object:
@@ -341,6 +359,20 @@ def _test_method(cls: type, name: str, kwargs: dict | None, env: dict) -> object
         if hasattr(inst, "teardown_method"):
             inst.teardown_method(method)  # type: ignore[attr-defined]
         _torn_down(teardown)
+
+
+class RunnerStatus(int):
+    """The exit status ``pytest.main`` returns in the tests (:func:`pytest_main`): an ``int`` of its own, so
+    that the ``SystemExit`` carrying this very object is known for the runner's report."""
+
+
+def pytest_main(env: dict, defined: list[str], verdict: Verdict) -> RunnerStatus:
+    """``pytest.main(...)`` called by the tests: their collected tests run (those not run yet), and the
+    status pytest would return: 0 when no check failed, 1 otherwise."""
+    run_collected(env, defined, verdict)
+    status = RunnerStatus(0 if verdict.passed == verdict.total else 1)
+    verdict.runner_exits.append(status)
+    return status
 
 
 def run_collected(env: dict, defined: list[str], verdict: Verdict) -> None:

@@ -84,6 +84,63 @@ def _wrap_assertion_call(node: ast.Expr, func: ast.expr) -> ast.Try:
     return wrapped
 
 
+_EXITS = frozenset({("sys", "exit"), ("", "exit"), ("", "quit"), ("os", "_exit"), ("pytest", "fail")})
+
+
+def _stops_as_failure(node: ast.stmt) -> bool:
+    """A statement that reports a failed check by ending the tests: a ``raise``, ``pytest.fail(...)``, or
+    an exit with a literal failure status (``sys.exit(1)``, ``exit('wrong')``; not ``sys.exit(main())``,
+    whose status is a runner's, nor ``sys.exit()``/``sys.exit(0)``, a success)."""
+    if isinstance(node, ast.Raise):
+        return True
+    if not isinstance(node, ast.Expr) or not isinstance(node.value, ast.Call):
+        return False
+    call, func = node.value, node.value.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        key = (func.value.id, func.attr)
+    elif isinstance(func, ast.Name):
+        key = ("", func.id)
+    else:
+        return False
+    if key not in _EXITS:
+        return False
+    if key == ("pytest", "fail"):
+        return True
+    arg = call.args[0] if len(call.args) == 1 and not call.keywords else None
+    return isinstance(arg, ast.Constant) and arg.value not in (None, 0, False)
+
+
+def _checking_if(node: ast.stmt) -> bool:
+    """``if <condition>: raise ...`` (or ``pytest.fail``, ``sys.exit(1)``; in its body, without an ``else``,
+    or in its ``else``): a check written as a condition that ends the tests when it fails
+    (:func:`_count_if`). Not the tests' ``if __name__ == '__main__':`` footer, which runs them."""
+    if not isinstance(node, ast.If):
+        return False
+    if any(isinstance(n, ast.Name) and n.id == "__name__" for n in ast.walk(node.test)):
+        return False
+    body_stops = not node.orelse and any(_stops_as_failure(s) for s in node.body)
+    return body_stops or any(_stops_as_failure(s) for s in node.orelse)
+
+
+def _count_if(node: ast.If) -> ast.If:
+    """A :func:`_checking_if` as one counted check: where it lets the tests go on (its condition false, or
+    true when the ``else`` raises), ``__rlvr_passed_if__(<line>)`` counts it passed; where it raises, the
+    exception is the tests' own, as in the file: it fails the collected test it is in, or ends the tests
+    (unfinished). A check the solution runs by calling the tests' code back counts nothing."""
+    loc = {k: getattr(node, k) for k in ("lineno", "col_offset", "end_lineno", "end_col_offset")}
+    call = ast.Call(
+        func=ast.Name(id="__rlvr_passed_if__", ctx=ast.Load(), **loc),
+        args=[ast.Constant(node.lineno, **loc)],
+        keywords=[],
+        **loc,
+    )
+    if node.orelse:
+        node.body = [*node.body, ast.Expr(call, **loc)]
+    else:
+        node.orelse = [ast.Expr(call, **loc)]
+    return node
+
+
 def _literal(node: ast.expr) -> bool:
     """A literal (constants, containers of literals, signed numbers): evaluating it runs no code."""
     if isinstance(node, ast.Constant):
@@ -165,7 +222,8 @@ def _prefetch(calls: list[ast.Call]) -> ast.Try:
 
 def count_asserts(stmts: list[ast.stmt]) -> list[ast.stmt]:
     """``stmts`` with every ``assert`` (at any depth: asserts are statements, so only statement lists are
-    walked, never expressions) wrapped by :func:`_wrap_assert`, and a :func:`_prefetch` of their calls
+    walked, never expressions) wrapped by :func:`_wrap_assert`, every check by ``raise`` counted
+    (:func:`_count_if`), and a :func:`_prefetch` of their calls
     before each run of two or more consecutive asserts whose calls can be sent ahead (:func:`_prefetchable`):
     HumanEval's ``assert candidate(...) == ...`` lines then cost one round trip to the solution per run,
     not one per line."""
@@ -189,13 +247,14 @@ def count_asserts(stmts: list[ast.stmt]) -> list[ast.stmt]:
         if func is not None:
             out.append(_wrap_assertion_call(node, func))  # type: ignore[arg-type]
             continue
+        checking = _checking_if(node)
         for name in ("body", "orelse", "finalbody"):
             sub = getattr(node, name, None)
             if type(sub) is list and sub and isinstance(sub[0], ast.stmt):
                 setattr(node, name, count_asserts(sub))
         for part in getattr(node, "handlers", ()) or getattr(node, "cases", ()):  # except / match case
             part.body = count_asserts(part.body)
-        out.append(node)
+        out.append(_count_if(node) if checking else node)  # type: ignore[arg-type]
     if len(run) > 1:
         out.insert(start, _prefetch(run))
     return out
@@ -337,6 +396,23 @@ class _StopCatcher(ast.NodeTransformer):
         return node
 
 
+class _PytestMain(ast.NodeTransformer):
+    """``pytest.main(...)`` in the tests runs their own collected tests (``__rlvr_pytest_main__``: the file
+    pytest would be given is this one, which exists only as the tests' code), and returns its exit status."""
+
+    def visit_Call(self, node: ast.Call) -> ast.Call:
+        self.generic_visit(node)
+        f = node.func
+        if (
+            isinstance(f, ast.Attribute)
+            and f.attr == "main"
+            and isinstance(f.value, ast.Name)
+            and f.value.id == "pytest"
+        ):
+            node.func = ast.copy_location(ast.Name(id="__rlvr_pytest_main__", ctx=ast.Load()), f)
+        return node
+
+
 LIVE = "__rlvr_global__"  # the tests' reader of a name the solution defines (see live_reads)
 
 
@@ -407,7 +483,8 @@ _COLLECTED = ("test", "Test", "setup", "teardown", "setUp", "tearDown", "_")
 
 
 def _is_check(node: ast.AST) -> bool:
-    """An ``assert`` or a call of an assertion (``self.assertEqual``, ``np.testing.assert_allclose``)."""
+    """An ``assert`` or a call of an assertion (``self.assertEqual``, ``np.testing.assert_allclose``). (Not a
+    check by ``raise``: run by the solution, through a callback, it counts nothing.)"""
     if isinstance(node, ast.Assert):
         return True
     if isinstance(node, ast.Call):
@@ -521,6 +598,8 @@ def compile_tests(
     mark_items(tree)
     if "StopIteration" in source:  # (a tree-wide pass costs ~0.13 ms per HumanEval test file)
         _StopCatcher().visit(tree)
+    if "pytest.main" in source:
+        _PytestMain().visit(tree)
     tree.body = count_asserts(tree.body)
     read_live(live)
     return (

@@ -6,6 +6,7 @@ straight to the host."""
 from __future__ import annotations
 
 import builtins
+import collections
 import importlib
 import importlib.util
 import json
@@ -16,13 +17,13 @@ import socket
 import sys
 import types
 
-from .checks import StopTests, Verdict, count_unittest_assertions, run_collected
-from .framing import RESULT_CAP, read_exact, write_all
+from .checks import StopTests, Verdict, count_unittest_assertions, pytest_main, run_collected
+from .framing import READ_CHUNK, RESULT_CAP, read_exact, write_all
 from .instrument import TESTS_FILE, compile_tests
 from .isolation import FilesAs
-from .proxies import RemoteRef, Rpc, SolutionDied, SolutionStop, count_waits, prefetch_calls
+from .proxies import MAX_MESSAGE, RemoteRef, Rpc, SolutionDied, SolutionStop, count_waits, prefetch_calls
 from .shared import SharedState, watch
-from .values import clear_mirrors, decoded_namedtuple, set_handles, short_repr
+from .values import clear_mirrors, decoded_namedtuple, set_handles, set_trusted, short_repr
 
 ENTRY_POINT = "__entry_point__"  # the tests' name of a declared entry point (HumanEval's ``check(...)``)
 
@@ -157,12 +158,18 @@ def _plain(x: object) -> object:
     return x
 
 
+#: the standard mappings ``json`` writes as an object, matched as the dict of their items (decoded as these
+#: very types on the trusted side: data, never the solution's objects)
+_JSON_OBJECTS = (collections.Counter, collections.defaultdict, collections.OrderedDict)
+
+
 def _same(got: object, want: object, tol: float) -> bool:
     """Value and type as JSON tells them: a tuple or namedtuple matches a list (JSON has no tuples), so does
     a numpy array as the nested lists of its values (``tolist()``); an int matches a float, and floats match
     within ``tol`` (0: a relative 1e-9 above an absolute 1e-12); a float matches an int only under a
     declared ``tol`` (JSON writers drop ``.0``); a numpy scalar is its value; a dict's keys are compared as
-    JSON writes them (strings), and a dict two of whose keys JSON would write alike is no match; otherwise
+    JSON writes them (strings), and a dict two of whose keys JSON would write alike is no match; a
+    ``Counter``, ``defaultdict`` or ``OrderedDict`` matches a dict as the object JSON writes for it; otherwise
     exact types."""
     got = _plain(got)
     tg, tw = type(got), type(want)
@@ -173,6 +180,8 @@ def _same(got: object, want: object, tol: float) -> bool:
         elif np is not None and tg is np.ndarray:
             got = got.tolist()  # type: ignore[attr-defined]  # (an array as the nested lists of its values)
             tg = type(got)
+    elif tw is dict and tg in _JSON_OBJECTS:  # (json writes a Counter, defaultdict, OrderedDict as an object)
+        tg = dict
     if tw in (int, float) and tg in (int, float):
         if tw is int and (tg is int or not tol):  # a float for an int only within a declared tolerance
             return tg is int and got == want
@@ -234,6 +243,37 @@ class JudgedRpc(Rpc):
         if new:
             out["set"] = new
         return out
+
+    def await_exit(self) -> str | None:
+        """After the tests: tell the solution they are done (its socket shut for writing) and wait until its
+        process ends as the file would — non-daemon threads joined, ``atexit`` run, files flushed — and
+        reports its exit status. None when it is 0; else why the file would have failed (a hang is the
+        run's timeout)."""
+        try:
+            sock = socket.socket(fileno=os.dup(self.wfd))
+            try:
+                sock.shutdown(socket.SHUT_WR)
+            finally:
+                sock.close()
+        except OSError:
+            return None
+        data = self.buf
+        while True:
+            for line in data.split(b"\n")[:-1]:
+                try:
+                    msg = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(msg, dict) and type(msg.get("exit")) is int and len(msg) == 1:
+                    code = msg["exit"]
+                    return None if code == 0 else f"the solution's process exited with status {code} after the tests"
+            try:
+                chunk = os.read(self.rfd, READ_CHUNK)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                return "the solution's process ended after the tests without exiting (os._exit, a signal)"
+            data = data.rsplit(b"\n", 1)[-1] + chunk if len(data) < MAX_MESSAGE else chunk
 
     def request(self, msg: dict) -> dict:
         shared = self.shared  # (a name's lookup runs none of the solution's code)
@@ -400,6 +440,8 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
             None if isinstance(fn, RemoteRef) or id(fn) in given_ids else verdict.ok(("line", line))
         ),
         __rlvr_prefetch__=lambda *calls: prefetch_calls(rpc, calls),
+        __rlvr_passed_if__=lambda line: None if rpc.in_callback() else verdict.ok(("line", line)),
+        __rlvr_pytest_main__=lambda *a, **k: pytest_main(env, defined, verdict),
         __rlvr_enter__=verdict.enter,
         __rlvr_raised__=verdict.raised,
     )
@@ -410,7 +452,7 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
         try:
             exec(code, env)
         except SystemExit as e:
-            if e.code is not None and e.code != 0:
+            if e.code is not None and e.code != 0 and not verdict.runner_exit(e):
                 verdict.failures.append(f"tests exited with status {short_repr(e.code)}")
                 return False
         run_collected(env, defined, verdict)
@@ -447,6 +489,11 @@ def tests_child(spec: dict, rpc: Rpc, compiled: dict | None = None) -> dict:
             if rpc.shared is not None:
                 rpc.shared.restore()
             rpc.shared = rpc.bindings = None
+    if isinstance(rpc, JudgedRpc) and verdict.completed and not rpc.dead:
+        ended = rpc.await_exit()  # (the file's status after its tests: a thread left running, an atexit exit)
+        if ended is not None:
+            verdict.completed = False
+            verdict.failures.append(ended)
     if rpc.dead and verdict.completed:  # the tests swallowed its death: they cannot have passed
         verdict.completed = False
         verdict.failures.append(f"{'refused' if getattr(rpc, 'refused', False) else 'solution'}: {rpc.dead}")
@@ -493,6 +540,7 @@ def trusted_main(ctl_fd: int, report_fd: int) -> None:
     later solution process inherits."""
     ctl = socket.socket(fileno=ctl_fd)
     compiled: dict = {}
+    set_trusted()
     count_unittest_assertions()
     watch()
     count_waits()

@@ -127,6 +127,12 @@ class Rpc:
         self.remotes: dict[int, RemoteRef] = {}
         self.lock = threading.RLock()
         self.handles = Handles(-1)  # the containers both sides hold (values.HANDLES while the tests run)
+        self.serving: dict[int, int] = {}  # thread id -> callbacks of the solution it is running now
+
+    def in_callback(self) -> bool:
+        """Whether this thread runs the tests' code because the solution called it back (a check it makes
+        then is the solution's doing, not the tests')."""
+        return self.serving.get(threading.get_ident(), 0) > 0
 
     def _outgoing(self) -> dict:
         """What changed in the containers both sides hold, to go with the next message."""
@@ -319,6 +325,14 @@ class Rpc:
         return self.exc_classes[key]
 
     def _serve_callback(self, msg: dict) -> None:
+        me = threading.get_ident()
+        self.serving[me] = self.serving.get(me, 0) + 1
+        try:
+            self._serve_one(msg)
+        finally:
+            self.serving[me] -= 1
+
+    def _serve_one(self, msg: dict) -> None:
         """The solution calls back an object of the tests it holds (``call``), or iterates one (``iter``,
         ``next``): run here, as the tests' own code, answered as data or another proxy. Only objects the
         tests gave it, never one of :data:`_NEVER_CALLED`, and never while requests sent ahead are
@@ -341,10 +355,14 @@ class Rpc:
                 result = getattr(obj, self.value(msg["args"][0]), None)  # (``functools.wraps`` of its function)
                 if result is not None and type(result) is not str:
                     raise AttributeError("metadata that is no str")
+            elif op in ("isinstance", "issubclass") and isinstance(obj, type) and len(msg.get("args", ())) == 1:
+                arg = self.value(msg["args"][0])  # (decided here, by the tests' class, of data or a proxy)
+                result = isinstance(arg, obj) if op == "isinstance" else isinstance(arg, type) and issubclass(arg, obj)
             elif op in ("getattr", "setattr"):  # a node, a tree the tests built: its plain attributes
                 args = [self.value(a) for a in msg.get("args", [])]
                 name = args[0] if args else None
-                if type(name) is not str or name.startswith("_") or not _readable_back(obj):
+                own = _readable_back(obj)
+                if type(name) is not str or name.startswith("_") or not (own or _library_readable(obj, name, op)):
                     why = f"this attribute of an object of the tests is not for the solution: {name!r}"
                     raise self.refuse(AttributeError(why))
                 if op == "getattr":
@@ -370,6 +388,11 @@ class Rpc:
         if k is None or self.trusted[k] is not x:
             k = self.trusted_ids[id(x)] = len(self.trusted)
             self.trusted.append(x)
+        t = type(x)
+        if t is not type and t not in _NO_OWN_CLASS and _tests_class(t):  # (``type(node)(5)`` in the solution)
+            return ["T", k, self._trusted_ref(t)[1]]
+        if t.__module__ != "__main__":
+            _NO_OWN_CLASS.add(t)
         return ["T", k]
 
     def _remote(self, rid: int, kinds: object = "", info: object = None, value_hash: object = None) -> object:
@@ -436,7 +459,7 @@ class Rpc:
         except (TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError, AttributeError) as e:
             raise self.died(f"solution protocol broken: {type(e).__name__}: {short_repr(e)}") from None
 
-    def _trusted_obj(self, k: int) -> object:
+    def _trusted_obj(self, k: int, *_: object) -> object:
         return self.trusted[k]
 
     def enc(self, x: object, memo: Memo | None = None) -> list:
@@ -497,7 +520,7 @@ def _standard(desc: object) -> dict:
         return {}
     kind = _STANDARD_TYPES.get(desc[0])
     if kind is not None:
-        return {"__class__": property(lambda self: kind)}
+        return {"__class__": property(lambda self: kind), **_ASYNC_PROTOCOLS.get(desc[0], {})}
     if desc[0] != "function" or len(desc) != 4 or not isinstance(desc[1], list) or len(desc[1]) != 6:
         return {}
     flags, argc, posonly, kwonly, names, fname = desc[1]
@@ -518,6 +541,58 @@ def _standard(desc: object) -> dict:
 
 
 _CODE = (lambda: None).__code__  # (a template: the proxy's __code__ describes, it never runs)
+
+
+def _awaited(ref: RemoteRef) -> object:
+    """The value of the solution's coroutine ``ref``, run to its end in the solution's own event loop."""
+    rpc = ref._rpc
+    rpc.epoch += 1
+    return rpc.value(rpc.request({"op": "await", "ref": ref._rid}).get("ok"))
+
+
+def _co_send(self: RemoteRef, value: object) -> object:
+    """A coroutine proxy's ``send`` as asyncio's task calls it: it completes at once (``StopIteration``)."""
+    if value is not None:
+        raise TypeError("can't send non-None value to a just-started coroutine")
+    raise StopIteration(_awaited(self))
+
+
+def _co_throw(self: RemoteRef, typ: object, val: object = None, tb: object = None) -> object:
+    raise typ if val is None else val  # type: ignore[misc]
+
+
+def _co_await(self: RemoteRef) -> object:
+    def awaiting() -> object:
+        return _awaited(self)
+        yield  # (a generator that returns at once)
+
+    return awaiting()
+
+
+async def _ag_anext(self: RemoteRef) -> object:
+    """The next item of the solution's async generator, made in the solution's event loop."""
+    rpc = self._rpc
+    rpc.epoch += 1
+    resp = rpc.request({"op": "anext", "ref": self._rid})
+    if resp.get("stop"):
+        raise StopAsyncIteration
+    return rpc.value(resp.get("ok"))
+
+
+#: The protocols of the proxy of a solution's coroutine (``await``, asyncio's tasks: ``asyncio.run``,
+#: ``gather``) and async generator (``async for``): each step runs in the solution's process, in its own
+#: event loop, and its value crosses as any answer (data or a proxy). A coroutine completes in one step:
+#: coroutines of the solution run one after another, not interleaved with the tests' own.
+_ASYNC_PROTOCOLS: dict[str, dict] = {
+    "coroutine": {
+        "send": _co_send,
+        "__next__": lambda self: _co_send(self, None),  # (a task's step: PyIter_Send takes __next__ for send(None))
+        "throw": _co_throw,
+        "close": lambda self: None,
+        "__await__": _co_await,
+    },
+    "async_generator": {"__aiter__": lambda self: self, "__anext__": _ag_anext},
+}
 
 
 def _callable_back(obj: object) -> bool:
@@ -548,6 +623,46 @@ def _readable_back(obj: object) -> bool:
     if isinstance(obj, (type, types.ModuleType, types.FunctionType, types.MethodType)):
         return False
     return _tests_class(type(obj))
+
+
+_IO_METHODS = frozenset({"read", "readline", "readlines", "write", "writelines", "getvalue", "seek", "tell",
+                         "truncate", "flush", "close", "closed", "readable", "writable", "seekable"})  # fmt: skip
+#: What the solution may read of the tests' objects of library classes (``getattr`` only): a stream's I/O,
+#: a random generator's draws, a path's pure parts (never the file system), by exact type
+_LIBRARY_ATTRIBUTES: dict[tuple[str, str], frozenset[str]] = {
+    ("_io", "StringIO"): _IO_METHODS,
+    ("_io", "BytesIO"): _IO_METHODS,
+    ("random", "Random"): frozenset(
+        "random randint randrange choice choices shuffle sample uniform gauss normalvariate getrandbits randbytes "
+        "seed triangular expovariate betavariate".split()
+    ),
+    ("pathlib", "PosixPath"): frozenset(
+        "name stem suffix suffixes parts parent parents anchor root as_posix with_name with_stem with_suffix "
+        "joinpath is_absolute relative_to match".split()
+    ),
+}
+_LIBRARY_ATTRIBUTES[("pathlib", "PurePosixPath")] = _LIBRARY_ATTRIBUTES[("pathlib", "PosixPath")]
+
+
+def _library_readable(obj: object, name: str, op: str) -> bool:
+    """Whether the solution may read attribute ``name`` of ``obj``, an object of a library class the tests
+    gave it: one of :data:`_LIBRARY_ATTRIBUTES`, or a ``unittest.mock`` mock's child (a name its class does
+    not define: ``db.insert``, which records the calls the tests then assert; never the mock's own API —
+    ``reset_mock``, ``assert_*``, ``return_value``, ``side_effect``, ``call_count``). Never set."""
+    if op != "getattr":
+        return False
+    t = type(obj)
+    allowed = _LIBRARY_ATTRIBUTES.get((t.__module__, t.__qualname__))
+    if allowed is not None:
+        return name in allowed
+    mock = sys.modules.get("unittest.mock")
+    if mock is None or not isinstance(obj, mock.NonCallableMock):
+        return False
+    return all(k.__module__ == "unittest.mock" for k in t.__mro__[:-1]) and not any(name in vars(k) for k in t.__mro__)
+
+
+#: library types seen crossing as the tests' objects (never a class the tests defined: not asked again)
+_NO_OWN_CLASS: set[type] = set()
 
 
 def _tests_class(t: type) -> bool:
@@ -620,7 +735,8 @@ class RemoteRef:
     else its identity. Its metadata (``__doc__``, ``__annotations__``, ``inspect.signature``) and
     ``format(x, spec)`` are the solution's answers."""
 
-    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended", "_hash", "_bulk", "_raised")
+    __slots__ = ("_rid", "_rpc", "_snap", "_kinds", "_buf", "_ended", "_hash", "_bulk", "_raised", "_returned",
+                 "__weakref__")  # fmt: skip  # (a weak reference to a proxy: the tests' caches, weakref.ref)
 
     def __init__(self, rpc: Rpc, rid: int, kinds: str = "") -> None:
         object.__setattr__(self, "_rpc", rpc)
@@ -632,6 +748,7 @@ class RemoteRef:
         object.__setattr__(self, "_hash", None)
         object.__setattr__(self, "_bulk", False)  # iterated by a loop (read ahead), not by next() alone
         object.__setattr__(self, "_raised", None)  # what the iterator raised after the items read ahead
+        object.__setattr__(self, "_returned", None)  # a generator's return value (its StopIteration's)
 
     def _ask(self, msg: dict, changes: bool = False) -> object:
         """One request about this object; ``changes``: it runs the solution's code, which may change its
@@ -714,12 +831,12 @@ class RemoteRef:
                 if raised is not None:
                     object.__setattr__(self, "_raised", None)
                     raise raised
-                raise StopIteration
+                raise StopIteration(self._returned) if self._returned is not None else StopIteration
             n = min(1024, 2 * self._snap.get("batch", 0) or 1) if self._bulk else 1
             self._snap["batch"] = n
             self._buf.extend(self._fetch(n))
             if not self._buf:
-                raise StopIteration
+                raise StopIteration(self._returned) if self._returned is not None else StopIteration
         return self._buf.popleft()
 
     def _fetch(self, n: int) -> list:
@@ -731,6 +848,8 @@ class RemoteRef:
         if type(items) is not list or len(items) > n:
             raise rpc.died("solution protocol broken: bad iterator items")
         object.__setattr__(self, "_ended", bool(resp.get("stop")))
+        if "returned" in resp:
+            object.__setattr__(self, "_returned", rpc.value(resp["returned"]))
         if "raised" in resp and items:
             object.__setattr__(self, "_raised", rpc._exception(resp["raised"]))
         return items

@@ -52,8 +52,8 @@ def prepared_child(job_fd: int) -> None:
     apply_limits(list(zip(n[0::3], n[1::3], n[2::3])))
     os.chdir(Prepared.workdir)
     src = code.decode("utf-8", "surrogatepass")
-    if kind == b"judge":
-        solution_child(src, 3, os.dup(3))
+    if kind in (b"judge", b"module"):
+        solution_child(src, 3, os.dup(3), as_module=kind == b"module")
     else:
         os.close(3)
         program_child(src, kind == b"input")
@@ -156,8 +156,19 @@ def _exit_code(e: SystemExit) -> int:
     return 1
 
 
-def _finish(code: int) -> None:
-    """Interpreter-like shutdown of a forked child: join non-daemon threads, atexit, flush, _exit."""
+def _finish(code: int, report: object = None) -> None:
+    """Interpreter-like shutdown of a forked child: join non-daemon threads, atexit, flush, _exit. ``report``
+    (the solution's socket to the tests): told the exit status (``{"exit": <status>}``) once the shutdown is
+    done, as the concatenated file's status after its tests (also when a thread or an ``atexit`` function
+    ends the process with ``os._exit``)."""
+    if report is not None:
+
+        def reported_exit(status: int) -> None:
+            if type(status) is int:
+                _report_exit(report, status & 0xFF)
+            _REAL_EXIT(status)
+
+        os._exit = reported_exit  # type: ignore[assignment]
     try:
         threading._shutdown()  # type: ignore[attr-defined]
         atexit._run_exitfuncs()
@@ -165,12 +176,58 @@ def _finish(code: int) -> None:
         code = _exit_code(e)
     except BaseException:
         traceback.print_exc()
-    for f in (sys.stdout, sys.stderr):
+    _flush_open_files(every=report is None)  # (a solution's output is no verdict: its own streams suffice)
+    if report is not None:
+        _report_exit(report, code)
+    _REAL_EXIT(code)
+
+
+_REAL_EXIT = os._exit
+
+
+def _exits_reported_at_shutdown() -> None:
+    """``atexit.register(os._exit, status)`` registers an exit that :func:`_finish` reports: the function
+    registered looks ``os._exit`` up when it runs (a reference taken at registration would skip the report)."""
+    register = atexit.register
+
+    def registered(fn: Callable, *args: object, **kwargs: object) -> Callable:
+        if fn is _REAL_EXIT:
+            register(lambda *a, **k: os._exit(*a, **k), *args, **kwargs)
+            return fn
+        return register(fn, *args, **kwargs)
+
+    atexit.register = registered  # type: ignore[assignment]
+
+
+def _report_exit(report: object, code: int) -> None:
+    try:
+        report.write(b'{"exit": %d}\n' % code)  # type: ignore[attr-defined]
+    except BaseException:
+        pass
+
+
+def _flush_open_files(every: bool = True) -> None:
+    """Flush what the interpreter's shutdown would: the current and the original standard streams, and
+    every other file object still open (text layers before the buffers under them) — output written to
+    ``sys.__stdout__`` behind a replaced ``sys.stdout``, an ``os.fdopen(1, 'w')`` or ``open(1, 'w')`` not
+    closed, an ``atexit`` writer of the original stream. A run's process ends by ``os._exit``, which flushes
+    nothing. ``every``: the other open files too (among the objects made since the worker froze its heap)."""
+    import _io
+    import gc
+
+    files = [sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__]
+    try:  # (the C base classes: a plain type check, not io.IOBase's ABC, six times slower per object)
+        found = [f for f in gc.get_objects() if isinstance(f, _io._IOBase)] if every else []
+    except BaseException:
+        found = []
+    text = [f for f in found if isinstance(f, _io._TextIOBase)]
+    files += text + [f for f in found if not isinstance(f, _io._TextIOBase)]
+    for f in files:
         try:
-            f.flush()
+            if f is not None and not f.closed:
+                f.flush()
         except BaseException:
             pass
-    os._exit(code)
 
 
 def _stdin_as_file() -> None:
@@ -193,11 +250,29 @@ def _stdin_as_file() -> None:
     os.close(fd)
 
 
+def _as_source_file(src: str, name: str, path: str | None) -> None:
+    """The source of the code a run executes, where a file's would be: in ``linecache`` under its compiled
+    name (``inspect.getsource``, tracebacks), and, for a program, at ``__file__`` (``open(__file__)``, and
+    multiprocessing's ``spawn``/``forkserver`` children, which run the main module's file again), as for
+    ``python main.py``."""
+    import linecache
+
+    linecache.cache[name] = (len(src), None, src.splitlines(True), name)
+    if path is None:
+        return
+    try:
+        with open(path, "x", encoding="utf-8", errors="surrogatepass") as fh:
+            fh.write(src)
+    except OSError:
+        pass
+
+
 def program_child(src: str, has_input: bool = False) -> None:
     """Run ``src`` as ``__main__`` in this process (its input, if it has one, a file: :func:`_stdin_as_file`)."""
     if has_input:
         _stdin_as_file()
     mod = _main_module()
+    _as_source_file(src, "main.py", Prepared.main_file)
     code = 0
     try:
         exec(compile(src, "main.py", "exec", LAZY_ANNOTATIONS, dont_inherit=True), mod.__dict__)
@@ -214,6 +289,18 @@ _READABLE_DUNDERS = ("__name__", "__qualname__", "__dict__", "__doc__", "__annot
 _NUMBER = ("__int__", "__float__", "__index__", "__complex__")
 _CONTAINER = ("__iter__", "__len__", "__getitem__", "__contains__")
 _PLAIN = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.ModuleType)
+
+
+_EVENT_LOOP: list = []  # the solution's event loop, made when the tests first await one of its coroutines
+
+
+def _event_loop() -> object:
+    import asyncio
+
+    if not _EVENT_LOOP or _EVENT_LOOP[0].is_closed():
+        _EVENT_LOOP[:] = [asyncio.new_event_loop()]
+        asyncio.set_event_loop(_EVENT_LOOP[0])
+    return _EVENT_LOOP[0]
 
 
 def _kinds(x: object) -> str:
@@ -424,7 +511,7 @@ class _Channel:
 class TestsObject:
     """An object of the tests (a function, a generator, an iterator, a node the tests built) the solution
     was given: calling and iterating it, reading and setting its plain attributes, reading its name, module
-    and docstring are done by the tests' process."""
+    and docstring, and ``isinstance``/``issubclass`` with it as the class are done by the tests' process."""
 
     __slots__ = ("_tid", "_dec")
 
@@ -451,6 +538,12 @@ class TestsObject:
         else:
             self._dec("setattr", self._tid, (name, value), {})  # type: ignore[operator]
 
+    def __instancecheck__(self, obj: object) -> bool:  # ``isinstance(x, ListNode)`` with the tests' class
+        return self._dec("isinstance", self._tid, (obj,), {}) is True  # type: ignore[operator]
+
+    def __subclasscheck__(self, cls: object) -> bool:
+        return self._dec("issubclass", self._tid, (cls,), {}) is True  # type: ignore[operator]
+
     def __repr__(self) -> str:
         return f"<object #{self._tid} of the tests>"
 
@@ -458,12 +551,30 @@ class TestsObject:
 TestsObject.__doc__ = property(lambda self: self.__getattr__("__doc__"))  # type: ignore[assignment]
 
 
-def solution_child(src: str, rfd: int, wfd: int) -> None:
+def _made_by_the_tests(cls: int, use: Callable) -> type:
+    """The class of the proxies of the tests' objects of their class ``cls`` (a tid): calling it calls that
+    class in the tests' process (the object made is theirs, as any)."""
+
+    def new(klass: type, *args: object, **kwargs: object) -> object:
+        return use("call", cls, args, kwargs)
+
+    ns = {"__slots__": (), "__new__": new, "__init__": lambda self, *a, **k: None, "__doc__": TestsObject.__doc__}
+    return type("TestsObject", (TestsObject,), ns)
+
+
+def solution_child(src: str, rfd: int, wfd: int, as_module: bool = False) -> None:
     """Execute the solution, then answer lookup/call requests from the trusted process until EOF. A
     solution that raises or exits while it is executed ends there, as the concatenated file would end
-    before its tests: the tests then find it gone (a failure)."""
+    before its tests: the tests then find it gone (a failure). ``as_module``: executed as a module imported
+    under the name ``solution`` (call mode, as APPS and LiveCodeBench import it: its ``if __name__ ==
+    '__main__':`` block does not run), else as ``__main__`` (the file's semantics)."""
     mod = _main_module()
     env = mod.__dict__
+    if as_module:
+        env["__name__"] = "solution"
+        sys.modules["solution"] = mod  # (pickle finds its functions by module name: a pool's map)
+    _exits_reported_at_shutdown()
+    _as_source_file(src, "solution.py", None)
     try:
         exec(compile(src, "solution.py", "exec", LAZY_ANNOTATIONS, dont_inherit=True), env)
     except SystemExit as e:  # as in ``python solution_plus_tests.py``: the file ends before its tests
@@ -477,7 +588,7 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
     set_handles(handles)
 
     def ref(x: object) -> list:
-        if type(x) is TestsObject:  # an object of the tests goes back as itself
+        if isinstance(x, TestsObject):  # an object of the tests goes back as itself
             return ["T", x._tid]
         i = index.get(id(x))
         new = i is None or objects[i] is not x
@@ -492,8 +603,19 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
     def deref(i: int, *_: object) -> object:
         return objects[i]
 
-    def tests_object(tid: int) -> TestsObject:
-        return TestsObject(tid, use)
+    classes: dict[int, type] = {}  # the tests' classes of their objects the solution holds: a proxy class each
+
+    def tests_object(tid: int, cls: object = None) -> TestsObject:
+        """The proxy of the tests' object ``tid``; of a class of theirs ``cls`` (its tid), an instance of a
+        class of its own whose call makes an object of that class (``type(node)(5)``)."""
+        if type(cls) is not int:
+            return TestsObject(tid, use)
+        sub = classes.get(cls)
+        if sub is None:
+            sub = classes[cls] = _made_by_the_tests(cls, use)
+        obj = object.__new__(sub)
+        TestsObject.__init__(obj, tid, use)
+        return obj
 
     chan = _Channel(rfd, wfd, handles, ref, deref, tests_object, env)
 
@@ -585,12 +707,12 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                     resp = {"ok": encode(bool(obj), ref)}
                 elif op == "next":  # up to n items of an iterator, and whether it ended
                     items: list = []
-                    stop, raised = False, None
+                    stop, raised, returned = False, None, None
                     for _ in range(max(1, min(int(req.get("n", 1)), 4096))):
                         try:
                             items.append(next(obj))  # type: ignore[call-overload]
-                        except StopIteration:
-                            stop = True
+                        except StopIteration as e:
+                            stop, returned = True, e.value  # (a generator's return value)
                             break
                         except Exception as e:  # (after items read ahead: raised once the tests reach it)
                             if not items:
@@ -598,8 +720,17 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
                             stop, raised = True, _exception(e, ref)
                             break
                     resp = {"ok": enc(items), "stop": stop}
+                    if returned is not None:
+                        resp["returned"] = enc(returned)
                     if raised is not None:
                         resp["raised"] = raised
+                elif op == "await":  # a coroutine of the solution, run to its end in its event loop
+                    resp = {"ok": enc(_event_loop().run_until_complete(obj))}  # type: ignore[arg-type]
+                elif op == "anext":  # an async generator's next item
+                    try:
+                        resp = {"ok": enc(_event_loop().run_until_complete(obj.__anext__()))}  # type: ignore[attr-defined]
+                    except StopAsyncIteration:
+                        resp = {"ok": enc(None), "stop": True}
                 elif op == "signature":
                     resp = {"ok": _signature(obj, enc)}
                 elif op == "members":
@@ -652,4 +783,4 @@ def solution_child(src: str, rfd: int, wfd: int) -> None:
         if "op" not in req:
             break  # (a callback answer nobody asked for)
         handle(req)
-    _finish(0)
+    _finish(0, chan.out)

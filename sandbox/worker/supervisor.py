@@ -239,6 +239,7 @@ class Supervisor:
         code = job["solution" if judging else "program"]
         try:
             kind = "input" if not judging and job.get("stdin") else job["kind"]  # (a program given input)
+            kind = "module" if judging and job.get("as_module") else kind  # (a solution imported, call mode)
             write_all(run.job, job_message(kind, limit_triples(job["limits"], self.cfg), code))
         except OSError:
             pass  # the process is gone: reported as its exit status

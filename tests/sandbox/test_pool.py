@@ -36,10 +36,12 @@ def test_run_stdout_stdin_and_exit_codes(pool: SandboxPool) -> None:
 
 def test_run_is_main_with_fresh_workdir_and_clean_env(pool: SandboxPool) -> None:
     r = pool.run("import os\nopen('f', 'w').write('x')\nprint(__name__, os.getcwd(), sorted(os.listdir('.')))")
-    assert r.stdout == "__main__ /tmp ['f']\n"
+    assert r.stdout == "__main__ /tmp ['f', 'main.py']\n"  # (its own source at __file__, as for python main.py)
     r = pool.run("import os\nprint(os.listdir('.'), sorted(os.environ))")
     env = "['HOME', 'LANG', 'MKL_NUM_THREADS', 'OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'PATH', 'PWD', 'TMPDIR']"
-    assert r.stdout == f"[] {env}\n"
+    assert r.stdout == f"['main.py'] {env}\n"
+    r = pool.run("import sys\nprint(len(open(__file__).read()), len(open(sys.argv[0]).read()))")
+    assert r.stdout == "75 75\n"  # (the program's own text, 75 characters)
 
 
 def test_run_many_keeps_order(pool: SandboxPool) -> None:
@@ -223,8 +225,11 @@ def test_judge_solution_classes(pool: SandboxPool) -> None:
 
 def test_judge_tests_without_checks_and_setup_errors(pool: SandboxPool) -> None:
     """Tests that run to their end without a single check are ``no_tests``, never a pass."""
-    none = pool.judge(JudgeSpec(solution="def f():\n    return 1", tests="if f() != 1:\n    raise Exception"))
+    none = pool.judge(JudgeSpec(solution="def f():\n    return 1", tests="r = f()\nif r:\n    print(r)"))
     assert (none.status, none.total, none.completed, none.all_passed, none.fraction) == ("no_tests", 0, True, False, 0)
+    # a check written as ``if <condition>: raise`` counts (passed where the tests go on)
+    good = pool.judge(JudgeSpec(solution="def f():\n    return 1", tests="if f() != 1:\n    raise Exception"))
+    assert (good.status, good.total, good.all_passed) == ("ok", 1, True)
     bad = pool.judge(JudgeSpec(solution="def f():\n    return 2", tests="if f() != 1:\n    raise Exception"))
     assert bad.status == "ok" and not bad.all_passed and not bad.completed
 
@@ -293,7 +298,7 @@ def test_user_namespace_mode_for_non_root_users(monkeypatch: pytest.MonkeyPatch)
         r = p.run("import os\nos.makedirs('d/e')\nopen('d/e/f', 'w').close()\nos.chmod('d', 0)\nprint('ok')")
         assert r.stdout == "ok\n", r
         r = p.run("import os\nprint(os.listdir('.'), os.listdir('/dev/shm'))")
-        assert r.stdout == "[] []\n", r
+        assert r.stdout == "['main.py'] []\n", r
         assert p.judge(JudgeSpec(solution="def f():\n    return 1", tests="assert f() == 1")).all_passed
         assert not p.judge(JudgeSpec(solution="import sys\nsys.exit(0)", tests="assert f() == 1")).all_passed
     finally:

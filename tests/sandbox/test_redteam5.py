@@ -50,12 +50,6 @@ OPEN: dict[str, str] = {
     # a solution's class decorator setting special methods on the tests' class
     "dec_class_decorator": "the solution cannot set attributes of the tests' classes (a special method it sets would "
     "decide the tests' own comparisons, with their expected values)",
-    # tests' non-own objects refused to the solution
-    "obj_stringio_read": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
-    "obj_stringio_write": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
-    "obj_mock_dep": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
-    "obj_random_inst": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
-    "obj_path": "only instances of the tests' own classes expose attributes to the solution (StringIO, Mock, Random, Path do not): a refusal fails the run",
 }
 
 if not IN_CAGE:

@@ -111,8 +111,8 @@ def test_the_worker_runs_without_docstrings(tmp_path: Path) -> None:
 
 
 def test_the_worker_runs_without_comments(tmp_path: Path) -> None:
-    """The assembled source drops every comment (a sixth of what the launcher carries), never a ``#`` in a
-    string, and keeps every line (a line that was only a comment stays, empty)."""
+    """The assembled source drops every comment (a sixth of what the launcher carries): a line that holds
+    only a comment, and the comment after a line's code; never a ``#`` in a string."""
     import io
     import tokenize
 
@@ -121,7 +121,7 @@ def test_the_worker_runs_without_comments(tmp_path: Path) -> None:
     )
     source = join_modules(tmp_path, ["a"])
     body = source.split("\n", 3)[3]  # (after the __future__ line, a blank line and the module's marker)
-    assert body == "X = '#not a comment'\n\ndef f(\n    a,\n):\n    return a + '#'\n"
+    assert body == "X = '#not a comment'\ndef f(\n    a,\n):\n    return a + '#'\n"
     env: dict = {}
     exec(compile(source, "a", "exec"), env)
     assert env["f"]("x") == "x#" and env["X"] == "#not a comment"

@@ -87,6 +87,20 @@ def test_same_stdout_ignores_trailing_whitespace_only() -> None:
     assert not same_stdout(" 1\n", "1\n")
 
 
+def test_same_stdout_float_tol_compares_numbers_token_by_token() -> None:
+    assert same_stdout("0.3333333333333333\n", "0.333333333\n", 1e-6)
+    assert same_stdout("2.00\n", "2\n", 1e-6)
+    assert same_stdout("0.333333 x 1e3\n10\n", "0.3333333 x 1000\n10.0000001\n", 1e-5)
+    assert not same_stdout("2.00\n", "2\n")  # no tolerance declared: exact lines
+    assert not same_stdout("0.3334\n", "0.333333333\n", 1e-6)
+    assert not same_stdout("0.333333333 yes\n", "0.333333333 no\n", 1e-6)
+    assert not same_stdout("0.333333333 0\n", "0.333333333\n", 1e-6)
+    assert not same_stdout("inf\n", "1e308\n", 1e-6) and not same_stdout("1_000\n", "1000\n", 1e-6)
+    assert not same_stdout("1\n2\n", "1\n", 1e-6)
+    assert parse_reference({"stdin": "", "expected_stdout": "2\n", "float_tol": 1e-6}).float_tol == 1e-6
+    assert parse_reference({"inputs": ["1"], "outputs": ["2"], "float_tol": 0.5}).float_tol == 0.5
+
+
 def test_assert_style_verdicts(verifier: CodeVerifier) -> None:
     ref = {"tests": "assert add(1, 2) == 3\nassert add(5, 5) == 10", "timeout_s": 5}
     good = verifier.verify(fenced("def add(a, b):\n    return a + b"), ref)

@@ -19,6 +19,8 @@ CORPORA = [
     "math_redteam3.jsonl",
     "math_redteam4.jsonl",
     "math_redteam5.jsonl",
+    "math_redteam6.jsonl",
+    "math_redteam7.jsonl",
 ]
 
 
@@ -55,14 +57,14 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 29
+    assert sum(bool(r.get("open")) for r in rows) <= 25
 
 
 def test_fourth_red_team_round_mostly_fixed() -> None:
     """The fourth red-team round's findings (254 wrong verdicts): the ones still open are marked and few."""
     rows = [json.loads(line) for line in (DATA / "math_redteam3.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 254
-    assert sum(bool(r.get("open")) for r in rows) <= 11
+    assert sum(bool(r.get("open")) for r in rows) <= 8
 
 
 def test_fifth_red_team_round_is_a_ratchet() -> None:
@@ -78,4 +80,20 @@ def test_sixth_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam5.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 955
-    assert sum(bool(r.get("open")) for r in rows) <= 107
+    assert sum(bool(r.get("open")) for r in rows) <= 23
+
+
+def test_seventh_red_team_round_is_a_ratchet() -> None:
+    """The seventh round's findings (298 wrong verdicts, found after the sixth round's fixes): the rows closed
+    since are judged as labelled by the corpus test above; the open ones may only shrink."""
+    rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
+    assert len(rows) == 298
+    assert sum(bool(r.get("open")) for r in rows) <= 136
+
+
+def test_eighth_red_team_round_is_a_ratchet() -> None:
+    """The eighth round's findings (197 wrong verdicts, false passes sought after the seventh round's fixes): the
+    rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
+    rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
+    assert len(rows) == 197
+    assert sum(bool(r.get("open")) for r in rows) <= 197

@@ -302,17 +302,6 @@ def test_a_self_corrected_yes_or_no() -> None:
     )
 
 
-def test_mere_doubt_words_the_rules_do_not_read_keep_the_value() -> None:
-    """The documented policy: doubt the lexicons do not read is graded on the one value committed to (a policy
-    gains nothing by writing it); these phrasings are not read today."""
-    judge(
-        [
-            ("The answer is 12. Fingers crossed.", "12", True),
-            ("The answer is 12. April fools.", "12", True),
-        ]
-    )
-
-
 MB = 1_000_000
 #: 1 MB of whitespace or repetition at every anchor the round-7 rules added
 HOSTILE = {
