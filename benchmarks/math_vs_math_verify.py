@@ -27,7 +27,10 @@ passes it):
   reasoning formats, float references, GSM8K final sentences, …), the same fields;
 * ``math_redteam6.jsonl``: the seventh round's findings (answer phrases inside font commands on both sides, boxes
   followed by prose, values with where they are attained, labelled equations, revision labels, another candidate
-  in the next sentence, hidden or struck-out text, value-free doubts, slow symbolic inputs, …), the same fields.
+  in the next sentence, hidden or struck-out text, value-free doubts, slow symbolic inputs, …), the same fields;
+* ``math_redteam7.jsonl``: the eighth round's findings, false passes sought after the seventh round's fixes
+  (redaction and over-hiding, answers disowned in their own sentence, struck endorsements, code shown literally,
+  answer-tag attributes, status lines, visual reordering, subscripts on numbers, slow sums and integrals, …).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -60,6 +63,7 @@ CORPORA = (
     "math_redteam4.jsonl",
     "math_redteam5.jsonl",
     "math_redteam6.jsonl",
+    "math_redteam7.jsonl",
 )
 
 

@@ -86,8 +86,9 @@ _GSM_SHORT = re.compile(
 _GSM_CLOSE = re.compile(r"(?:[ \t]*+(?:#++|`++))++[ \t]*+$")
 _GSM_LABEL = re.compile(r"(?i)^[ \t*]*+(?:final[ \t]++)?answer[ \t*]*+:[ \t*]*+")
 _PHRASE = re.compile(
-    r"(?i:\bfinal[ \t]++answer(?:[ \t]*+(?:is\b|:|-))?|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
-    r"|\banswer[ \t]*+(?::|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
+    r"(?i:\bfinal[ \t]++answer(?:[ \t]*+\((?:revised|corrected|updated|amended|new)\)[ \t*_]*+:|[ \t]*+(?:is\b|:|-))?"
+    r"|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
+    r"|\banswer[ \t]*+(?:\((?:revised|corrected|updated|amended|new|final)\)[ \t*_]*+:|:|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
     r"|\bla[ \t]++r\u00e9ponse[ \t]++(?:est|finale[ \t]++est)\b|\bla[ \t]++respuesta[ \t]++(?:es|final[ \t]++es)\b"
     r"|\bdie[ \t]++antwort[ \t]++(?:ist|lautet)\b|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
     r"|\bcevap\b[ \t]*+:?+|\b\u043e\u0442\u0432\u0435\u0442\b[ \t]*+[:\u2014-]?+)"
@@ -122,7 +123,7 @@ _CLAUSE = re.compile(
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
     r"(?i)^(?:(?:equal|equals|equivalent|identical)[ \t]++to\b[ \t]*+|(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
-    r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b)[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
+    r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b|(?:\$|\\\()[ \t]*+\\(?:therefore|Rightarrow|implies)\b[ \t]*+(?:\$|\\\)))[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
     r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
 )
 
@@ -163,6 +164,7 @@ _ABBREV = (
     "resp",
     "P.S",
     "N.B",
+    "Rs",  # rupees: "Rs. 500"
 )
 
 
@@ -219,6 +221,7 @@ def extract(
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
+    text = _table_row(unwrap_labelled_fonts(text))
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     if answer_tag == "answer" and open_t not in text and "<" in text:
         text = _aliased_answer_tags(text, open_t, close_t)
@@ -234,7 +237,14 @@ def extract(
         after = text[end + len(close_t) : end + len(close_t) + MAX_INLINE_ANSWER_CHARS]
         first = after[: _sentence_end(after, 0, len(after))]
         fix = _correction(first.strip(" \t\n.!")) if tags.answer is not None else None
-        if fix is not None and (outside is None or outside.answer is None):  # "<answer>23</answer> No wait, 22."
+        restated = (
+            outside is not None
+            and outside.answer is not None
+            and {_key(p) for p in outside.parts} <= {_key(p) for p in fix.parts}
+            if fix is not None
+            else False
+        )  # "<answer>24</answer> Actually, the answer is 23.": the phrase is the fix
+        if fix is not None and (outside is None or outside.answer is None or restated):  # "… No wait, 22."
             return _found(list(_read_on(fix, after, len(first)).parts), "answer_tag", fix.mode)
         if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after):
             shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
@@ -274,6 +284,7 @@ _DECORATION = re.compile(
     r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt)"
     r"(?:[ \t]++[^<>]{0,300}+)?+/?>|(?m:^[ \t]*+(?:```|~~~)[A-Za-z0-9_+-]{0,20}+[ \t]*+$)"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
+    "|(?m:^[ \t]*+[\U0001f449\u27a1\u261e\u25b6\u25ba][\ufe0f]?+)"  # a pointer opening a line: "👉 **23**", "➡️ 23"
 )
 
 
@@ -537,10 +548,82 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
     return _found(parts, "answer_tag", modes[0])
 
 
+#: a font command, frame or box around text (``\\textbf{``, ``\\emph{``, ``\\underline{``, ``\\fbox{``, ``\\boxed{``, …)
+_FONT_OPEN = re.compile(
+    r"\\(?:text(?:bf|it|sc|rm|sf|tt|up|md|sl|normal)?|emph|underline|uline|math(?:bf|rm|it|sf|tt)|boldsymbol|bm|pmb"
+    r"|fbox|framebox|boxed|mbox)[ \t]*+\{"
+)
+#: "Ans:", an abbreviated answer label (the others are answer phrases)
+_ANS_LABEL = re.compile(r"(?i)\bans[ \t]*+[:=]")
+#: a line set whole in Markdown emphasis (``*…*``, ``_…_``, ``***…***``, ``__…__``): its opening marker
+_EMPHASIS_LINE = re.compile(r"(?m)^[ \t>]*+(\*{1,3}+|_{1,3}+)(?![*_ \t])")
+
+
+def _states_answer(content: str) -> bool:
+    """``content`` holds an answer phrase or ``Ans:`` with something after it (not a bare label)."""
+    m = _PHRASE.search(content) or _ANS_LABEL.search(content)
+    return m is not None and bool(content[m.end() :].strip(" \t\n:*_=|-.}"))
+
+
+def unwrap_labelled_fonts(text: str) -> str:
+    """``text`` with the font commands, frames and Markdown emphasis that wrap a whole answer statement removed:
+    ``\\textbf{Answer: 23}``, ``\\emph{The answer is 23.}``, ``\\fbox{Answer: 23}``, ``*Answer: 23*`` read as
+    ``Answer: 23`` (a font changes how the statement looks, not what it says). A command around a bare label
+    (``\\textbf{Answer:} 23``) or around no answer phrase is kept. Only the last 8 of each are looked at, each
+    within :data:`MAX_STATEMENT_CHARS`, so the cost is linear."""
+    if "ns" not in text.lower():
+        return text
+    drop: list[tuple[int, int, str]] = []
+    if "{" in text:
+        for m in deque(_FONT_OPEN.finditer(text), maxlen=8):
+            window = text[m.end() : m.end() + MAX_STATEMENT_CHARS]
+            k = closing_brace(window, 0)
+            if k >= 0 and _states_answer(window[:k]):
+                drop += [(m.start(), m.end(), " "), (m.end() + k, m.end() + k + 1, "")]
+    if "*" in text or "_" in text:
+        for m in deque(_EMPHASIS_LINE.finditer(text), maxlen=8):
+            mark = m.group(1)
+            if mark == "**":
+                continue  # "**Answer: 23**" is read as it stands
+            eol = text.find("\n", m.end())
+            eol = len(text) if eol < 0 else eol
+            line = text[m.end() : eol].rstrip(" \t")
+            body = line[: -len(mark)] if line.endswith(mark) else ""
+            if body and not body.endswith(mark[0]) and _states_answer(body):
+                drop += [(m.start(1), m.end(1), ""), (m.end() + len(body), m.end() + len(line), "")]
+    if not drop:
+        return text
+    out: list[str] = []
+    pos = 0
+    for s, e, repl in sorted(drop):
+        if s < pos:
+            continue
+        out.append(text[pos:s] + repl)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+#: a Markdown table row of two cells ending the text: a label and its value ("| **Total** | **23** |")
+_TABLE_ROW = re.compile(r"\n[ \t]*+\|([^|\n]{1,80}+)\|([^|\n]{1,80}+)\|[ \t]*+$")
+
+
+def _table_row(text: str) -> str:
+    """``text`` with a last table row of a word label and a value read as "label: value" (a row whose first cell
+    holds a digit or no word is kept)."""
+    m = _TABLE_ROW.search(text, max(0, len(text) - 200)) if text.endswith("|") or text.rstrip().endswith("|") else None
+    if m is None:
+        return text
+    label, value = m.group(1).strip(), m.group(2).strip()
+    if re.search(r"\d", label) or not re.search(r"[A-Za-z]{2,}", label) or set(value) <= set("-: "):
+        return text
+    return text[: m.start()] + "\n" + label + ": " + value
+
+
 def extract_reference(reference: str) -> Extraction:
     """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
     line, the final statement of a worked solution, or else the whole string as a math answer."""
-    text = normalise_spacing(visible(rendered(reference)))
+    text = unwrap_labelled_fonts(normalise_spacing(visible(rendered(reference))))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
     if _looks_like_solution(text) or _is_sentence(text):
@@ -1208,6 +1291,29 @@ _YES_NO_FIX = re.compile(
 )
 
 
+_WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were)\b|(?<=[A-Za-z])'s\b)[ \t]++")
+
+
+def _stated_word(reply: str) -> str | None:
+    """The words (one to three, capitalised: a name) after the last copula of a one-sentence reply, when no word
+    of the sentence negates, hedges or conditions it ("It's Alice." is Alice; "I think it's Alice.", "It's not
+    Alice." are not)."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    if len(reply) > 200 or re.search(r"[.;:!?]", reply):
+        return None
+    m = _last(_WORD_COPULA.finditer(reply))
+    if m is None:
+        return None
+    after = reply[m.end() :].strip()
+    words = _RUN_WORD.findall(reply)
+    if not re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after) or cue_words(words):
+        return None
+    if _SELF_DOUBT.intersection(w.lower() for w in words):
+        return None
+    return after
+
+
 def _word_answer(text: str) -> str | None:
     """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
     tail = text[-_WINDOW:].strip()
@@ -1230,6 +1336,9 @@ def _word_answer(text: str) -> str | None:
             return line  # "No, maybe.": the whole reply, which differs
         return yes_no.group(1)
     reply = line.rstrip(".!。！ ")
+    stated = _stated_word(reply) if "?" not in line else None
+    if stated is not None:
+        return stated  # "It's Alice.", "The student with the greatest average speed is Evelyn."
     if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
         return reply  # "Evelyn", "Sí", "是"
     if _DOES_NOT_EXIST.fullmatch(reply):
@@ -1315,6 +1424,8 @@ def _marked(text: str) -> Extraction | None:
         if boxes.answer is None:
             return boxes
         last_box = max(text.rfind("\\boxed"), text.rfind("\\fbox"), text.rfind("\\framebox"))
+        if len(boxes.parts) > 1 and (fixed := _corrected_box(text, last_box)) is not None:
+            boxes = fixed  # "\\boxed{24}\n\n**Correction:** \\boxed{23}": the corrected box replaces the others
         opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
         after_box = _group_end(text, opener.end()) if opener else last_box
         found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
@@ -1542,7 +1653,7 @@ def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str
 _CORRECTION = re.compile(
     r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
     r"just[ \t]++kidding|kidding|jk|psych|"
-    r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|final(?=[ \t]*+:)|on[ \t]++second[ \t]++thought|"
+    r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|revised|revision|amended|final(?=[ \t]*+:)|on[ \t]++second[ \t]++thought|"
     r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
     r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
 )
@@ -1551,10 +1662,28 @@ _CORRECTION = re.compile(
 def _corrects(text: str, start: int) -> bool:
     """The sentence of the answer phrase at ``text[start]`` opens with a correcting word ("Correction: the answer
     is 22", "Oops, the answer is 22")."""
+    if _REVISED_PHRASE.match(text, start):
+        return True  # "Final Answer (revised): 22", "Answer (corrected): 22"
     sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 80, -1) + 1
     prefix = text[sent_start:start]
     m = _CORRECTION.match(prefix)
     return m is not None and set(prefix[m.end() :].lower().split()) <= {"the", "my", "our", "final", "correct", "right"}
+
+
+def _corrected_box(text: str, box: int) -> Extraction | None:
+    """The boxes from the sentence of the box at ``text[box]`` on, when a correcting label alone opens that
+    sentence ("**Correction:** \\boxed{23}", "Revised: $\\boxed{23}$"), else ``None``."""
+    sent_start = max(text.rfind("\n", 0, box), text.rfind(". ", 0, box), box - 80, -1) + 1
+    prefix = text[sent_start:box].rstrip(" \t$(\\")
+    m = _CORRECTION.match(prefix)
+    if m is None or m.end() < len(prefix) or not re.search(r"[A-Za-z]", prefix):
+        return None
+    got = _boxes(text[sent_start:])
+    return got if got is not None and got.answer is not None else None
+
+
+#: an answer phrase labelled as a revision of an earlier one
+_REVISED_PHRASE = re.compile(r"(?i)(?:final[ \t]++)?answer[ \t]*+\((?:revised|corrected|updated|amended|new)\)")
 
 
 def _correction(sent: str) -> Extraction | None:
@@ -1788,6 +1917,8 @@ _BENIGN_TAIL = re.compile(
     r"(?i)^[ \t]*+(?:[,;:]|--?|\u2014)?[ \t]*+(?:which|since|because|as[ \t]+(?:required|expected|desired|claimed)|so|"
     r"where|whereas|hence|thus|therefore|and[ \t]+so|giving|meaning|i\.e\.|that[ \t]+is|this[ \t]+is|we|"
     r"is[ \t]+(?:the|our|my)[ \t]+(?:final[ \t]+|correct[ \t]+)?answer|is[ \t]+(?:the[ \t]+)?correct|"
+    r"is[ \t]+the[ \t]+(?:number|count|total|sum|(?:maximum|minimum|largest|smallest|greatest|least)"
+    r"(?:[ \t]+(?:possible[ \t]+)?value)?)[ \t]*+(?:$|of[ \t]+(?:such|all|the|possible|ways|[a-z]+s\b))|"
     r"as[ \t]+(?:the|our|my)[ \t]+(?:final[ \t]+)?answer|in[ \t]+total|in[ \t]+all|altogether|overall)\b"
 )
 #: a rejected alternative after the answer: "5, not 6", "5 rather than 6", "5 instead of 6"
@@ -1969,8 +2100,8 @@ def _tail_changes(rest: str) -> bool:
     if any(not w.isascii() for w in words):
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
-    if benign is not None:
-        return cue_words(words)
+    if benign is not None:  # the words after the explanation's opening ("is the maximum" is no bound)
+        return cue_words([w.group(0) for w in _RUN_WORD.finditer(masked, benign.end())])
     return bool(words) or bool(_ANSWER_TOKEN.search(masked))
 
 
@@ -2025,7 +2156,7 @@ def _boxes(text: str) -> Extraction | None:
                 stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
                 if text[stmt_end : stmt_end + 1] == "?":
                     stmt_end += 1
-            rest = _HTML_TAG.sub(" ", text[hi:stmt_end])
+            rest = _settled_rest(_HTML_TAG.sub(" ", text[hi:stmt_end]))
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
                 right = text[hi : mark.end()]
             elif _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
@@ -2061,8 +2192,8 @@ def _phrase_after_box(part: str, rest: str) -> str:
     from rlvr.verifiers.lexicon import cue_words, unit_name
 
     tail = _strip_delimiters(rest, "right")
-    if not tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
-        return rest
+    if not tail or "?" in tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
+        return rest  # (a question mark: "… ways to seat the guests?" asks)
     if _retracting_next(tail, 0)[0]:
         return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
     head = f"${part}$"
@@ -2256,7 +2387,7 @@ def _label_disowns(text: str, start: int) -> bool:
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
-    stmt = _corrected(stmt)
+    stmt = _without_location(_corrected(stmt))
     closing = _CLOSING_REMARK.search(_mask_math(stmt)) if len(stmt) <= MAX_STATEMENT_CHARS else None
     if closing is not None and _ANSWER_TOKEN.search(stmt, 0, closing.start()):
         stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
@@ -3050,7 +3181,7 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
 def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool = False) -> Extraction | None:
     """The answer part of a final sentence: after its copula, else its trailing run of answer tokens.
     ``anchored``: the sentence is what follows an answer phrase, which anchors it like a copula."""
-    s = _LEAD.sub("", _corrected(sent.strip()))
+    s = _without_location(_LEAD.sub("", _corrected(sent.strip())))
     if not s:
         return None
     masked = _mask_math(s)
@@ -3080,6 +3211,10 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
             clause = max(head.rfind(","), head.rfind(";"))
             head = head[clause + 1 :]
             run = _trailing_run(head, _mask_math(head)) if trailing_run else head
+            if run is None and clause > 0 and _PRONOUN_SUBJECT.fullmatch(head):
+                spans = _math_spans(s[:clause])  # "$n = 5$ works, and it is the smallest such value": its one value
+                if len(spans) == 1:
+                    run = s[spans[0][0] : spans[0][3]]
             if run is not None:
                 return _statement(run, "final_statement")
         got = _statement(after, "final_statement")
@@ -3100,13 +3235,16 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
     return _statement(s, "final_statement")
 
 
+#: a clause whose subject is a pronoun for the value of the clause before it ("…, and it is the smallest")
+_PRONOUN_SUBJECT = re.compile(r"(?i)[ \t]*+(?:(?:and|so|thus|hence)[ \t]++)?+(?:it|this|that|which)[ \t]*+")
 #: a pronoun before a sentence-final copula: the value before it is affirmed ("23 it is", "So 23 it was")
 _INVERTED = re.compile(r"(?i)(?<=[\d$}])[ \t]++(?:it|that|this)[ \t]*+$")
 #: what a copula may say of an answer that is its subject: "3 is right", "23 is the answer", "5 is the total"
 _AFFIRMING = re.compile(
     r"(?i)^[ \t]*+(?:(?:indeed|exactly|definitely|clearly|certainly|then|therefore|thus|also|surely)[ \t]++)*+"
     r"(?:right|correct|true|it|(?:the|my|our)[ \t]++(?:(?:final|correct|right|only|exact|required|desired)[ \t]++)*+"
-    r"(?:answer|result|value|total|sum|solution|number|count|product|difference|quotient|amount|one|output))\b"
+    r"(?:answer|result|value|total|sum|solution|number|count|product|difference|quotient|amount|one|output"
+    r"|maximum|minimum|largest|smallest|greatest|least))\b"
 )
 
 
@@ -3219,8 +3357,8 @@ def _trailing_run(s: str, masked: str) -> str | None:
         if masked[begin : m.start()].strip(" \t,:") or len(m.group(0)) < 2 or _modifier(m.group(0)):
             break
         begin = m.end()
-    while begin < len(masked) and masked[begin] in " \t,:":
-        begin += 1
+    while begin < len(masked) and (masked[begin] in " \t,:" or begin >= 2 and masked.startswith("Rs.", begin - 2)):
+        begin += 1  # (the period of "Rs. 500" after the currency word)
     before = [m for m in words if m.end() <= begin]
     while before and not masked[before[-1].end() : begin].strip(" \t"):
         w = before[-1].group(0)
@@ -3253,6 +3391,11 @@ _BOUNDARY = frozenset(
 _COMPARATIVE = re.compile(
     r"[a-z]{2,}(?:er|est)|more|less|fewer|most|least|late|early|behind|ahead|apart|off|short|over|under|extra|too"
 )
+
+
+#: verbs of a purpose clause after a count ("ways to choose …", "coins to make change") that are cue words only
+#: as operations ("5 choose 2") or amounts ("in change")
+_PURPOSE_VERBS = re.compile(r"(?i)\b(?:choose|change|factor|score)\b")
 
 
 def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int | None:
@@ -3313,14 +3456,19 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
         if low in _BOUNDARY:
             if low == "as" and _CALLED_AS.match(masked, after[k].end()):
                 return None  # "5 as an upper bound", "5 as a rough answer": what the value is called stays with it
+            if low == "of" and noun and re.match(r"[ \t]*+(?:\$|\\\()", masked[after[k].end() :]):
+                return hi  # "5 positive divisors of $16$", "5 values of $n$": the noun's object, not a group
             prev = after[k - 1].group(0) if k > 0 else ""
             group = count_noun(prev) is not None and prev not in UNIT_ALIASES and prev.lower() not in UNIT_ALIASES
             if low == "of" and k + 1 < len(after) and group:
                 return None  # "9 boxes of pencils", "12 pairs of socks": a group of something else
             # "5 gallons of water", "3 cups of flour": a unit of measure names what it measures; the phrase ends
-            return None if changes_value(masked[after[k].start() :]) else hi
-        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None:
-            hi = after[k].end()
+            tail = masked[after[k].start() :]
+            if low == "to" and noun:  # "5 ways to choose the committee", "5 coins to make change": a purpose
+                tail = _PURPOSE_VERBS.sub(" ", tail)
+            return None if changes_value(tail) else hi
+        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None or low in ("am", "pm"):
+            hi = after[k].end()  # (and "AM"/"PM" after a clock time: "starts at 3:30 PM")
             k += 1
             noun = True
             continue
@@ -3347,6 +3495,89 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
     if k < len(after) and masked[hi : after[k].start()].strip(" \t,"):
         return hi  # punctuation or math after the phrase ends it
     return hi
+
+
+#: a clause that says where or when the value before it is attained, ending its sentence: "at $x=2$", ", attained
+#: when $x = 2$", "(at $n = 4$)", "for $n=10$", "as $x \\to 0$", "is attained at the point $(2,5)$" (math masked)
+_LOCATING = re.compile(
+    r"(?i)(?:[ \t]*+[,;(]|[ \t]*+(?:\u2014|--?+)|(?<=[\s$}\d]))[ \t]*+"
+    r"(?:(?:which[ \t]++)?+(?:(?:is|are|was|being|gets|get)[ \t]++)?+(?:attained|achieved|reached|obtained|occurring|"
+    r"occurs|occurred|taken|realized|realised|assumed|hit)[ \t]++|(?:this[ \t]++|it[ \t]++)?+(?:occurs|happens)[ \t]++)?+"
+    r"(?:at|when|for|with|as|whenever)[ \t]++(?P<point>the[ \t]++point[ \t]++)?+"
+    r"(?P<cond>\$0++\$|\\\(0++\\\)|[A-Za-z][ \t]*+=[ \t]*+-?\d[\d.]*+)[ \t]*+\)?+[ \t.!]*+$"
+)
+#: what a locating condition states: a variable's value or limit (``x = 2``, ``x \\to 0``), or a point ``(2, 5)``
+_CONDITION_REL = re.compile(r"=|\\to\b|\\rightarrow\b|\\longrightarrow\b|\u2192")
+_CONDITION_WORDS = re.compile(r"(?i)\\(?:text|mbox|mathrm|operatorname)\b|\bor\b|\\lor\b|\\ne|[<>]|\\[lg]e")
+
+
+def _locating_start(s: str, after_value: bool = False) -> int | None:
+    """Where a clause that only locates the value before it ends ``s`` ("The maximum is $5$ at $x = 2$." is "The
+    maximum is $5$"): the condition must be one math span stating a variable's value or limit, or a point; a
+    condition with words, "or" or an inequality in it (a case split) is no location. ``after_value``: ``s`` is
+    what follows a value (a box's rest), else the value must be in ``s``. ``None`` when there is none."""
+    lo = max(0, len(s) - 300)
+    masked = _mask_math(s[lo:])
+    m = _LOCATING.search(masked)
+    if m is None:
+        return None
+    cond = s[lo + m.start("cond") : lo + m.end("cond")]
+    if _CONDITION_WORDS.search(cond):
+        return None
+    if not _CONDITION_REL.search(cond) and not (m.group("point") and re.fullmatch(r"\$\(?[^()$]{1,60}\)?\$", cond)):
+        return None
+    if not after_value and not _ANSWER_TOKEN.search(masked, 0, m.start()):
+        return None  # no value before it
+    return lo + m.start()
+
+
+def _without_location(s: str, after_value: bool = False) -> str:
+    """``s`` without a final clause that locates its value (see :func:`_locating_start`)."""
+    k = (
+        _locating_start(s, after_value)
+        if ("at" in s or "for" in s or "when" in s or "with" in s or "as" in s)
+        else None
+    )
+    return s if k is None else s[:k]
+
+
+#: words that make the rest of a box's sentence more than its value's phrase: another value, a rate or a hedge
+_NOT_SETTLED = frozenset("and or plus but per each every a an except".split())
+
+
+def _settled_rest(rest: str) -> str:
+    """The rest of a box's sentence without what only describes the boxed value: a final clause that locates it
+    (:func:`_without_location`) and the prose after its unit or count-noun phrase ("ways to choose the committee"
+    is read "ways", "seconds after launch" "seconds"). The rest is kept whole when the words dropped would hedge,
+    doubt, relate the value to another number ("out of 6"), or add a rate or another value."""
+    from rlvr.verifiers.lexicon import changes_value, cue_words
+
+    cut = _without_location(rest, after_value=True)
+    if cut is not rest and cut.strip(" \t$"):
+        cut = cut.rstrip(" \t")
+    masked = _mask_math(cut)
+    if "?" in masked or not _RUN_WORD.search(masked):
+        return cut
+    end = _value_phrase_end(masked, 0, _ordinary_words(masked))
+    if end is None or end == 0 or not masked[end:].strip(" \t.!"):
+        return cut
+    dropped = masked[end:]
+    if re.fullmatch(r"[ \t]*+of[ \t]++\$0++\$[ \t.!]*+", dropped):
+        return cut[:end]  # "divisors of $16$": the noun's object
+    if re.match(r"(?i)[ \t]*+to\b", dropped):
+        dropped = _PURPOSE_VERBS.sub(" ", dropped)  # "ways to choose the committee"
+    words = [w.group(0) for w in _RUN_WORD.finditer(dropped)]
+    if (
+        _ANSWER_TOKEN.search(dropped)  # "\\boxed{9} mod 4": another value
+        or any(w.lower() in _NOT_SETTLED or not w.isascii() for w in words)
+        or cue_words(words)
+        or changes_value(dropped)
+        or _hedgy(cut[end:])
+        or _doubting_clause(cut[end:])
+        or _doubting_words(cut[end:])
+    ):
+        return cut
+    return cut[:end]
 
 
 def _ordinary_words(masked: str) -> list[re.Match[str]]:

@@ -154,6 +154,7 @@ _CMD_ALIASES = {
     "textdegree": "degree",
 }
 _CMD_TO_OP = {"lt": "<", "gt": ">", "ast": "*", "lvert": "|", "rvert": "|", "vert": "|", "mid": "|", "colon": ":"}
+_CMD_TO_OP.update({"lbrace": "\\{", "rbrace": "\\}"})  # \lbrace 1, 2 \rbrace is the set \{1, 2\}
 _CMD_TO_OP.update({"lVert": "|", "rVert": "|", "Vert": "|"})  # a norm of a number is its absolute value
 #: equal by definition (``x \\coloneqq 5``, ``x \\triangleq 5``, ``x \\doteq 5``): states the value like ``=``
 _CMD_TO_OP.update({"coloneqq": "=", "coloneq": "=", "Coloneqq": "=", "triangleq": "=", "doteq": "=", "eqdef": "="})
@@ -161,7 +162,7 @@ _CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{o
 _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
     scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
-    mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox""".split()
+    mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox pmb""".split()
 )
 #: currency commands as units
 CURRENCY_CMDS = {"euro": "eur", "pounds": "gbp", "textsterling": "gbp", "yen": "yen", "textyen": "yen"}
@@ -317,6 +318,7 @@ def _hyphen_range(m: re.Match[str]) -> str:
     return f"{m.group(1)} \\text{{ to }} {m.group(2)}"
 
 
+_RUPEES = re.compile(r"\bRs\.[ ]?+(?=\d)")
 #: a probability said as a count of a total: "5 out of 6", "1 in 4", "a 1 in 4 chance" (the whole answer)
 _ODDS = re.compile(
     r"(?i)[ \t]*+(?:an?[ \t]++)?+(\d{1,12}+)[ \t]++(?:out[ \t]++of|in)[ \t]++(\d{1,12}+)(?:[ \t]++chances?+)?+[ \t.]*+"
@@ -326,6 +328,8 @@ _ODDS = re.compile(
 def prose_to_latex(text: str) -> str:
     """A prose answer as math-mode LaTeX (see the module docstring). Input length is capped by the caller."""
     s = unicode_to_latex(text)
+    if "Rs." in s:  # "Rs. 500": the abbreviation's period is no part of the amount
+        s = _RUPEES.sub("Rs ", s)
     odds = _ODDS.fullmatch(s) if " in " in s or " of " in s else None
     if odds is not None:  # "5 out of 6", "a 1 in 4 chance": a probability
         return f"\\frac{{{odds.group(1)}}}{{{odds.group(2)}}}"
@@ -520,8 +524,10 @@ _TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ 
 _TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()]{1,100}+)\)")
 #: ``\ang{30}`` (siunitx): an angle in degrees
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
-#: ``5‰``: per mille, read as the percentage it is (``0.5\%``)
-_PERMILLE = re.compile(r"(\d++(?:\.\d++)?+)[ ]?+‰")
+#: ``5‰``, ``5\text{ per mille}``: per mille, read as the percentage it is (``0.5\%``)
+_PERMILLE = re.compile(
+    r"(\d++(?:\.\d++)?+)[ ]?+(?:‰|\\(?:text|mathrm)\{[ ]?+per[ ]?+mille[ ]?+\}|per[ ]mille\b|permille\b)"
+)
 #: ``\overline{1011}_2``: a digit string under a bar with a base subscript is that numeral
 _BARRED_BASE = re.compile(r"\\overline[ ]?+\{([0-9A-Z]{1,64}+)\}(?=_)")
 _DECIMAL_POWER = re.compile(r"\^[ ]?+(\d++\.\d++)")
@@ -572,7 +578,7 @@ def lex(latex: str) -> list[Tok]:
         s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
-    if "‰" in s:
+    if "‰" in s or "mille" in s:
         s = _PERMILLE.sub(lambda m: format(Decimal(m.group(1)).scaleb(-1), "f") + "\\%", s)
     if "\\overline" in s and "_" in s:
         s = _BARRED_BASE.sub(lambda m: m.group(1), s)
@@ -827,15 +833,16 @@ def _post(toks: list[Tok]) -> list[Tok]:
                 out.append(("unit", "deg"))
                 i = j + 1
                 continue
-            if j + 2 < n and toks[j] == ("op", "{") and toks[j + 1] == ("cmd", "circ") and toks[j + 2] == ("op", "}"):
-                out.append(("unit", "deg"))
-                i = j + 3
-                continue
-            if j + 3 < n and toks[j] == ("op", "{") and toks[j + 2] == ("cmd", "circ") and toks[j + 3] == ("op", "}"):
-                if toks[j + 1] == ("ws", " "):
-                    out.append(("unit", "deg"))
-                    i = j + 4
-                    continue
+            if j < n and toks[j] == ("op", "{"):  # ^{\circ}, with spaces inside the braces or not
+                k = j + 1
+                k += k < n and toks[k] == ("ws", " ")
+                if k < n and toks[k] == ("cmd", "circ"):
+                    k += 1
+                    k += k < n and toks[k] == ("ws", " ")
+                    if k < n and toks[k] == ("op", "}"):
+                        out.append(("unit", "deg"))
+                        i = k + 1
+                        continue
         if t == ("op", "^") and i + 1 < n and toks[i + 1] == ("sym", "o") and out and out[-1][0] == "num":
             if i + 2 >= n or toks[i + 2][0] != "sym":  # 30^o: a degree sign typed as a letter
                 out.append(("unit", "deg"))

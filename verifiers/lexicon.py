@@ -147,6 +147,8 @@ MULTIPLIERS = {
     "billion": 10**9,
     "trillion": 10**12,
     "dozen": 12,
+    "lakh": 10**5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
+    "crore": 10**7,
 }
 
 #: trailing words that add nothing to a value

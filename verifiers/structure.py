@@ -293,12 +293,15 @@ def _is_label(t: list[Tok]) -> str | None:
         )
     ):
         return render(n)
+    quantity = _quantity_label(n)
+    if quantity is not None:
+        return quantity
     k0, v0 = n[0]
     if not (k0 == "sym" or (k0 == "cmd" and len(v0) > 1 and v0.isalpha() and v0 not in ("frac", "sqrt", "pi"))):
         return None
     rest = n[1:]
     if k0 == "cmd" and v0 in ("angle", "overline", "triangle", "measuredangle", "overarc", "widehat"):
-        if all(x[0] in ("sym", "op") and x[1] not in ("+", "-", "=", "*", "/") for x in rest):
+        if all(x[0] in ("sym", "op") and x[1] not in ("+", "-", "=", "*", "/") or _name_token(x) for x in rest):
             return render(n)
         return None
     i = 0
@@ -329,6 +332,55 @@ def _is_label(t: list[Tok]) -> str | None:
     return render(n)
 
 
+#: operators whose application names a quantity (``\\Pr(X=1)``, ``\\mathbb{E}[X]``, ``\\det A``, ``\\sin\\theta``) and
+#: big operators that compute one (``\\sum_{k=1}^{10} k``, ``\\int_0^1 x\\,dx``, ``\\lim_{x\\to0} …``)
+_QUANTITY_OPERATORS = frozenset(
+    "Pr Var Cov det sin cos tan cot sec csc sinh cosh tanh arcsin arccos arctan log ln exp gcd lcm deg dim rank "
+    "tr operatornameVar mathbbE mathbbP mathbbV sum prod int iint iiint oint lim limsup liminf max min".split()
+)
+#: words that name a quantity as a function of its argument (``\\text{Var}(X)``)
+_QUANTITY_WORDS = frozenset("Var Cov Corr Pr Area area Vol SD Std Mean mean".split())
+#: letters that name functions (``f(3)``); another letter before a parenthesis is a product (``x(3) = 6``)
+_FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
+
+
+_VECTOR_MARKS = frozenset("vec overline overrightarrow mathbf bm boldsymbol".split())
+
+
+def _name_token(tok: Tok) -> bool:
+    """A letter, or a run of capitals read as one word (``AB`` in prose)."""
+    k, v = tok
+    return k == "sym" or k == "word" and v.isalpha() and v.isupper() and len(v) <= 4
+
+
+def _quantity_label(n: list[Tok]) -> str | None:
+    """A left side that names one quantity, so ``label = value`` states its value: a modulus of a name
+    (``|z|``, ``|AB|``, ``|\\vec v|``), an area ``[ABC]``, a function at numbers (``f(3)``, ``g(1, 2)``), an operator
+    applied (``\\Pr(X=1)``, ``\\mathbb{E}[X]``, ``\\text{Var}(X)``, ``\\det A``, ``\\sin\\theta``) or a big operator
+    (``\\sum…``, ``\\int…``, ``\\lim…``); its text, else ``None``."""
+    if len(n) >= 3 and n[0] == n[-1] == ("op", "|"):
+        inner = [x for x in n[1:-1] if x not in (("op", "{"), ("op", "}"))]
+        if inner and all(_name_token(x) or x[0] == "cmd" and x[1] in _VECTOR_MARKS for x in inner):
+            return render(n)
+        return None
+    if len(n) >= 3 and n[0] == ("op", "[") and n[-1] == ("op", "]"):
+        inner = n[1:-1]
+        return render(n) if all(_name_token(x) and x[1].isupper() for x in inner) and len(render(inner)) > 1 else None
+    k0, v0 = n[0]
+    if k0 == "sym" and v0 in _FUNCTION_LETTERS and len(n) >= 4 and n[1] == ("op", "(") and n[-1] == ("op", ")"):
+        inner = n[2:-1]
+        if any(k == "num" for k, _ in inner) and all(
+            k == "num" or (k, v) in (("op", ","), ("op", "-")) for k, v in inner
+        ):
+            return render(n)
+        return None
+    if (k0 == "cmd" and v0 in _QUANTITY_OPERATORS or k0 == "word" and v0 in _QUANTITY_WORDS) and len(n) >= 2:
+        if v0 in ("max", "min") or any(k == "word" and not re.fullmatch("d[a-z]", v) for k, v in n[1:]):
+            return None  # "\\max(a, b) = 5" is fine but "\\min" over words is prose
+        return render(n)
+    return None
+
+
 # ---------------------------------------------------------------- the parser
 
 
@@ -348,6 +400,9 @@ def parse_tokens(toks: list[Tok]) -> Node:
     inner_env = _layout_environment(t)
     if inner_env is not None:
         return parse_tokens(inner_env)
+    nested = _nested_lists(t)
+    if nested is not None:
+        return nested
     t = _arithmetic_arrows(_universal_quantifier(t))
     node = _connectives(t)
     if node is not None:
@@ -359,6 +414,23 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+def _nested_lists(t: list[Tok]) -> Matrix | None:
+    """``[[1,2],[3,4]]`` (a list of rows, as NumPy and Mathematica write a matrix): the matrix, when there are
+    at least two rows of the same length; ``None`` otherwise."""
+    inner = _outer(t, ("op", "["), ("op", "]"))
+    if inner is None or _trim(inner)[:1] != [("op", "[")]:
+        return None
+    rows: list[tuple[Node, ...]] = []
+    for part in _split(_trim(inner), _comma)[0]:
+        row = _outer(_trim(part), ("op", "["), ("op", "]"))
+        if row is None or not row:
+            return None
+        rows.append(tuple(parse_tokens(_trim(c)) for c in _split(row, _comma)[0]))
+    if len(rows) < 2 or len({len(r) for r in rows}) != 1:
+        return None
+    return Matrix(tuple(rows))
 
 
 def _universal_quantifier(t: list[Tok]) -> list[Tok]:
@@ -793,6 +865,9 @@ def _inequality(parts: list[list[Tok]], ops: list[str | None]) -> Intervals | No
         lt = less[0] != flip
         if coef < 0:
             lt = not lt
+        absolute = _absolute(label, v, lt, closed[0])
+        if absolute is not None:
+            return absolute
         iv = Interval(_scalar_inf(-1), v, False, closed[0]) if lt else Interval(v, _scalar_inf(1), closed[0], False)
         return Intervals((iv,), "union", label)
     a, x, b = parts
@@ -809,6 +884,21 @@ def _inequality(parts: list[list[Tok]], ops: list[str | None]) -> Intervals | No
     if less[0] == (coef > 0):
         return Intervals((Interval(sa, sb, closed[0], closed[1]),), "union", label)
     return Intervals((Interval(sb, sa, closed[1], closed[0]),), "union", label)
+
+
+def _absolute(label: str, v: Scalar, less: bool, closed: bool) -> Intervals | None:
+    """``|x| < c`` as ``(-c, c)`` and ``|x| > c`` as ``(-\\infty, -c) \\cup (c, \\infty)`` (``c`` a plain number, not
+    negative; ``≤``/``≥`` close the ends); ``None`` when the label is no modulus of one variable."""
+    m = re.fullmatch(r"\|([A-Za-z])\|", label)
+    if m is None or v.num is None or v.unit is not None or v.num.value < 0 or less and v.num.value == 0:
+        return None
+    c, neg = _scalar_of(v.num.value), _scalar_of(-v.num.value)
+    if less:
+        return Intervals((Interval(neg, c, closed, closed),), "union", m.group(1))
+    if v.num.value == 0 and closed:
+        return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union", m.group(1))
+    items = (Interval(_scalar_inf(-1), neg, False, closed), Interval(c, _scalar_inf(1), closed, False))
+    return Intervals(items, "union", m.group(1))
 
 
 def _linear(t: list[Tok]) -> tuple[str, Fraction, Fraction] | None:
@@ -1552,6 +1642,8 @@ def _closing_remark(t: list[Tok]) -> tuple[int, str] | None:
     if phrase in CLOSING_REMARKS or words[:4] == list(ROUNDED_TO_NEAREST) and 5 <= len(words) <= 7:
         return start, ""
     unit = unit_name(phrase) if t[start] == ("op", "(") and len(phrase) > 1 else None  # 5 (s) may be a product
+    if unit is None and t[start] == ("op", "(") and len(words) == 1:
+        unit = count_noun(words[0])  # "23 (apples)": the count noun, as in "23 apples"
     return (start, unit) if unit is not None else None
 
 

@@ -25,7 +25,8 @@ report came from a test run that reached its end.
 
 The worker is written as the modules of this package, each standard library only, and runs as one source:
 :func:`assemble` joins them in dependency order (:data:`MODULES`), dropping their imports of one another
-(they share one namespace there) and refusing two modules that define one name.
+(they share one namespace there), their docstrings and comments (the source travels as one argument), and
+refusing two modules that define one name.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from __future__ import annotations
 import ast
 import base64
 import functools
+import io
+import tokenize
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,8 +79,8 @@ def assemble() -> str:
 
 def join_modules(directory: Path, modules: Sequence[str]) -> str:
     """``modules`` (files of ``directory``) in order, each without its ``from __future__`` line, its
-    imports of sibling modules, its docstrings and its comment lines, after one ``from __future__`` line. Raises ValueError when two modules
-    define the same top-level name (they would overwrite each other)."""
+    imports of sibling modules, its docstrings and its comments, after one ``from __future__`` line.
+    Raises ValueError when two modules define the same top-level name (they would overwrite each other)."""
     parts, owner = ["from __future__ import annotations\n"], {}
     for name in modules:
         source = (directory / f"{name}.py").read_text()
@@ -90,6 +93,8 @@ def join_modules(directory: Path, modules: Sequence[str]) -> str:
                     raise ValueError(f"worker modules {owner[defined]} and {name} both define {defined!r}")
         lines = source.splitlines(keepends=True)
         drop.update(_comment_lines(source))
+        for row, col in _comments(source):  # a comment after code: the code alone
+            lines[row - 1] = lines[row - 1][:col].rstrip() + "\n"
         for lo, hi, only in _docstrings(ast.parse(source)):  # (a third of the source: the kernel's limit)
             drop.update(range(lo + (1 if only else 0), hi + 1))
             if only:  # the body's one statement: ``...`` in its place
@@ -113,6 +118,12 @@ def _comment_lines(source: str) -> set[int]:
         elif tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER):
             code_lines.update(range(tok.start[0], tok.end[0] + 1))
     return comments - code_lines
+
+
+def _comments(source: str) -> list[tuple[int, int]]:
+    """(line, column) where each comment of ``source`` starts (a ``#`` in a string is none)."""
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return [tok.start for tok in tokens if tok.type == tokenize.COMMENT]
 
 
 def _docstrings(tree: ast.Module) -> list[tuple[int, int, bool]]:

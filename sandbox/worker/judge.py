@@ -412,6 +412,8 @@ def run_tests_file(spec: dict, rpc: Rpc, verdict: Verdict, compiled: dict | None
     rpc.tests_env = env  # (a class the tests define under the name of a solution object's type: see RemoteRef)
     entry = spec.get("entry_point") or ""
     asked = [n for n in free if not n.startswith("__") and not hasattr(builtins, n)]
+    if entry:  # both requests in one write: no code of the tests runs between them
+        rpc.prefetch([{"op": "lookup", "names": asked}, {"op": "resolve", "name": entry}])
     given = rpc.lookup(asked)
     env.update(given)
     given_ids = {id(v) for v in given.values()}  # what the solution bound (a trusted import of it included)

@@ -23,12 +23,14 @@ from .isolation import (
     libc,
     limit_triples,
     prepare_setup,
+    release_free_memory,
     set_name,
     spawn,
 )
 from .judge import trusted_main
 from .runs import Drain, Run
 from .solution import job_message, stdio_for_runs
+from .values import rehearse
 from .workdir import Workdir
 from .zygote import zygote_main
 
@@ -433,8 +435,10 @@ def main() -> None:
             __import__(name)
         except ImportError:
             pass
+    rehearse()  # the codec's code specialised once, before any fork (fewer pages each run writes)
     atexit._clear()  # the worker's own (e.g. from .pth files): a run runs only those it registers itself
     gc.freeze()  # forked runs share these objects: their collector never walks (and copies) the pages
+    release_free_memory()  # before the zygote's fork: fewer pages to copy, fault and unmap per run
     worker = Supervisor(cfg)
     hello = {"ready": True, "pid": os.getpid(), "uid": os.getuid(), "run_namespaces": worker.run_namespaces}
     write_all(1, json.dumps(hello).encode() + b"\n")

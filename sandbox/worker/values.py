@@ -23,6 +23,7 @@ import base64
 import builtins
 import collections
 import importlib
+import json
 import math
 import operator
 import sys
@@ -1044,3 +1045,33 @@ def short_repr(x: object, n: int = 200) -> str:
     except BaseException:
         s = f"<{type(x).__name__}>"
     return s if len(s) <= n else s[:n] + "..."
+
+
+#: What :func:`rehearse` sends both ways: the kinds of value most answers are made of.
+_REHEARSAL = (0, 7, -5, 1 << 70, 1.5, -0.0, "abc", "", True, False, None, b"ab", [1, 2, 3], [1.0, 2.5], ["x", "y"],
+              [1, "a", [2.5, None]], (1, 2), (1, "a"), {"a": 1, "b": [1, 2]}, {1: "x"}, {1, 2}, frozenset({3}),
+              [[1, 2], [3]], [(1, 2), (3, 4)], {"k": (1, [2])})  # fmt: skip
+
+
+def rehearse(rounds: int = 16) -> None:
+    """Encode and decode :data:`_REHEARSAL` ``rounds`` times, in the worker before it forks anything: CPython
+    3.11 rewrites a function's bytecode in place during its first calls (specialisation), and a forked run
+    that does so writes — and copies — those pages. Rehearsed here, the codec's code is specialised once for
+    all runs, with made-up values only (no job has arrived yet)."""
+    objs: list[object] = []
+
+    def ref(x: object) -> list:
+        objs.append(x)
+        return ["r", len(objs) - 1]
+
+    handles, saved = Handles(1), HANDLES
+    set_handles(handles)
+    try:
+        for _ in range(rounds):
+            with DEEP:
+                for x in _REHEARSAL:
+                    line = json.dumps({"ok": encode(x, ref, Memo())})
+                    decode(json.loads(line)["ok"], lambda i, *_: objs[i], Memo(), None)
+                handles.outgoing(ref)
+    finally:
+        set_handles(saved)

@@ -108,3 +108,23 @@ def test_the_worker_runs_without_docstrings(tmp_path: Path) -> None:
     assert env["f"]() is None and env["C"]().g() == "not a docstring"
     whole = ast.parse(assemble())
     assert not [n for n in ast.walk(whole) if isinstance(n, ast.FunctionDef) and ast.get_docstring(n)]
+
+
+def test_the_worker_runs_without_comments(tmp_path: Path) -> None:
+    """The assembled source drops every comment (a sixth of what the launcher carries): a line that holds
+    only a comment, and the comment after a line's code; never a ``#`` in a string."""
+    import io
+    import tokenize
+
+    (tmp_path / "a.py").write_text(
+        "X = '#not a comment'  # a comment\n# alone\ndef f(\n    a,  # mid-call\n):\n    return a + '#'\n"
+    )
+    source = join_modules(tmp_path, ["a"])
+    body = source.split("\n", 3)[3]  # (after the __future__ line, a blank line and the module's marker)
+    assert body == "X = '#not a comment'\ndef f(\n    a,\n):\n    return a + '#'\n"
+    env: dict = {}
+    exec(compile(source, "a", "exec"), env)
+    assert env["f"]("x") == "x#" and env["X"] == "#not a comment"
+    tokens = tokenize.generate_tokens(io.StringIO(assemble()).readline)
+    comments = [t.string for t in tokens if t.type == tokenize.COMMENT]
+    assert all(c.startswith("# ====") for c in comments) and len(comments) == len(MODULES)

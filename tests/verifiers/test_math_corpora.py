@@ -20,6 +20,7 @@ CORPORA = [
     "math_redteam4.jsonl",
     "math_redteam5.jsonl",
     "math_redteam6.jsonl",
+    "math_redteam7.jsonl",
 ]
 
 
@@ -87,4 +88,13 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 136
+    assert sum(bool(r.get("open")) for r in rows) <= 26
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 23  # false fails left open, each with its reason
+
+
+def test_eighth_red_team_round_is_a_ratchet() -> None:
+    """The eighth round's findings (197 wrong verdicts, false passes sought after the seventh round's fixes): the
+    rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
+    rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
+    assert len(rows) == 197
+    assert sum(bool(r.get("open")) for r in rows) <= 197
