@@ -45,6 +45,11 @@ MAX_VALUE_DIGITS = 6
 MAX_FUNCTION_ARG_DIGITS = 1000
 MAX_EXPANSION_TERMS = 5000
 MAX_FUNCTION_POWER = 100
+#: sums, integrals and limits are bounded by their size the same way: a ``Sum`` of more than MAX_SUM_TERMS terms
+#: (``\sum_{k=1}^{9999999}\frac1k``) or, when its terms hold other symbols, above MAX_FUNCTION_POWER, and an
+#: integral or limit whose body holds a power above MAX_FUNCTION_POWER (``\int_0^1 x^{1000}e^x\,dx``) or a sum,
+#: integral or limit itself, are refused
+MAX_SUM_TERMS = 1000
 _MAX_TOKENS = 600
 
 _FUNCS: dict[str, Any] = {
@@ -630,6 +635,10 @@ def refuse_huge(expr: Any) -> None:
                     raise AnswerTooComplex("root of a number too large to decide exactly")
         elif isinstance(node, sympy.Product) and _terms(node) > 10**MAX_FACTORIAL_DIGITS:
             raise AnswerTooComplex("product of too many terms to decide exactly")
+        elif isinstance(node, sympy.Sum) and _terms(node) > _sum_budget(node):
+            raise AnswerTooComplex("sum of too many terms to decide exactly")
+        elif isinstance(node, (sympy.Integral, sympy.Limit)):
+            _refuse_costly_calculus(node)
         elif isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial)) and node.args[0].is_number:
             if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
                 raise AnswerTooComplex("factorial too large to decide exactly")
@@ -652,6 +661,25 @@ def _terms(node: Any) -> float:
         except (TypeError, ValueError):
             return math.inf
     return count
+
+
+def _sum_budget(node: Any) -> int:
+    r"""The most terms a ``Sum`` may have: MAX_SUM_TERMS of numbers, MAX_FUNCTION_POWER when the terms hold other
+    symbols (``\sum_{k=0}^{999}x^k`` is a polynomial of degree 999)."""
+    indices = {limit[0] for limit in node.limits}
+    return MAX_FUNCTION_POWER if node.function.free_symbols - indices else MAX_SUM_TERMS
+
+
+def _refuse_costly_calculus(node: Any) -> None:
+    """Raise :class:`AnswerTooComplex` for an integral or limit beyond the budget: its body holds a power above
+    MAX_FUNCTION_POWER (``x^{1000}``: integration by parts a thousand times) or another sum, integral or limit."""
+    body = node.args[0]
+    for sub in sympy.preorder_traversal(body):
+        if isinstance(sub, (sympy.Sum, sympy.Product, sympy.Integral, sympy.Limit)):
+            raise AnswerTooComplex("nested sum, integral or limit too costly to decide")
+        if isinstance(sub, sympy.Pow) and sub.exp.is_number and sub.free_symbols:
+            if log10_bound(sub.exp) > math.log10(MAX_FUNCTION_POWER):
+                raise AnswerTooComplex("integral or limit of a power too large to decide exactly")
 
 
 def _refuse_symbolic_power(base: Any, exp: Any) -> None:
