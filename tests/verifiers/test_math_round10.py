@@ -63,3 +63,31 @@ def test_costly_sums_integrals_and_limits_are_refused_fast(v: MathVerifier, answ
 )
 def test_small_sums_integrals_and_limits_still_pass(v: MathVerifier, answer: str, gold: str) -> None:
     assert passes(v, answer, gold)
+
+
+# ---------------------------------------------------------------- subscripts on numerals
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [r"5_{0}", r"5_1", r"5_{-2}", r"5_{1.5}", r"5_{x}", r"5_{n}", r"5_{\pm 1}", r"5_{(\pm 1)}", r"5_{37}", r"(5)_{k}"],
+)
+def test_a_numeral_under_a_subscript_that_is_no_base_equals_nothing(v: MathVerifier, answer: str) -> None:
+    assert not passes(v, rf"\boxed{{{answer}}}", "5")
+    assert not passes(v, rf"The answer is ${answer}$.", "5")
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold"),
+    [
+        (r"\boxed{1011_2}", "1011_2"),
+        (r"\boxed{1011_{(2)}}", "1011_2"),
+        (r"\boxed{5_{10}}", "5"),
+        (r"\boxed{17_8}", "17_8"),
+        (r"\boxed{100_000}", "100000"),
+        (r"\boxed{x_1}", "x_1"),
+        (r"\boxed{5}", "5"),
+    ],
+)
+def test_valid_bases_and_digit_groups_still_pass(v: MathVerifier, answer: str, gold: str) -> None:
+    assert passes(v, answer, gold)
