@@ -91,3 +91,32 @@ def test_a_numeral_under_a_subscript_that_is_no_base_equals_nothing(v: MathVerif
 )
 def test_valid_bases_and_digit_groups_still_pass(v: MathVerifier, answer: str, gold: str) -> None:
     assert passes(v, answer, gold)
+
+
+# ---------------------------------------------------------------- indeterminate forms
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold"),
+    [
+        (r"\infty^0", "1"),
+        (r"(\infty)^{0}", "1"),
+        (r"(-\infty)^{0}", "1"),
+        (r"\infty^{1-1}", "1"),
+        (r"(\infty+1)^0", "1"),
+        (r"1^{\infty}", "1"),
+        (r"\infty!", r"\infty"),
+        (r"\Gamma(\infty)", r"\infty"),
+        (r"\binom{\infty}{0}", "1"),
+    ],
+)
+def test_indeterminate_forms_equal_nothing(v: MathVerifier, answer: str, gold: str) -> None:
+    assert not passes(v, rf"\boxed{{{answer}}}", gold)
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold"),
+    [(r"x^0", "1"), (r"5^0", "1"), (r"\infty", r"\infty"), (r"2^{\infty}", r"\infty"), (r"[0,\infty)", r"[0,\infty)")],
+)
+def test_defined_powers_and_infinities_still_pass(v: MathVerifier, answer: str, gold: str) -> None:
+    assert passes(v, rf"\boxed{{{answer}}}", gold)
