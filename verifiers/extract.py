@@ -34,6 +34,7 @@ memoised or bounded to a window, so a 1 MB adversarial completion costs millisec
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import deque
@@ -603,6 +604,57 @@ def _markup(m: re.Match[str]) -> str:
     return " "
 
 
+#: MathJax's ``\\enclose`` with a notation that strikes (horizontal, vertical or diagonal strike), its attributes
+_ENCLOSE_STRIKE = re.compile(
+    r"\\enclose[ \t]*+\{[^{}]{0,80}?strike[^{}]{0,80}+\}(?:[ \t]*+\[[^\]]{0,120}+\])?+[ \t]*+(?=\{)"
+)
+#: what a Markdown renderer leaves alone: code spans and math (``$…$``, ``\\(…\\)``, ``\\[…\\]``), where ``~`` is a tie
+_LITERAL_SPANS = re.compile(
+    r"`[^`\n]{0,400}+`|\$\$.{0,2000}?\$\$|\$[^$\n]{0,400}+\$|\\\(.{0,2000}?\\\)|\\\[.{0,2000}?\\\]", re.S
+)
+#: a single tilde (not part of ``~~``)
+_SINGLE_TILDE = re.compile(r"(?<!~)~(?!~)")
+
+
+def _flanking(text: str, i: int) -> tuple[bool, bool]:
+    """(can open, can close) for the delimiter at ``i`` by CommonMark's flanking rules."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    punct_before, punct_after = (
+        not before.isalnum() and not before.isspace(),
+        not after.isalnum() and not after.isspace(),
+    )
+    left = not after.isspace() and (not punct_after or before.isspace() or punct_before)
+    right = not before.isspace() and (not punct_before or after.isspace() or punct_after)
+    return left, right
+
+
+def _single_tilde_strikes(text: str) -> str:
+    """GFM strikethrough with one tilde (``~5~``, ``~\\boxed{5}~``) rewritten as ``~~5~~``: a pair on one line by
+    the flanking rules, outside code and math spans; a lone ``~5`` (about 5) and ``23 ~ 24`` stay."""
+    spans = [m.span() for m in _LITERAL_SPANS.finditer(text)]
+    starts = [a for a, _ in spans]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    opener: int | None = None
+    pairs: list[tuple[int, int]] = []
+    for m in _SINGLE_TILDE.finditer(text):
+        i = m.start()
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and i < spans[k][1]:
+            continue
+        if opener is not None and bisect.bisect(newlines, opener) != bisect.bisect(newlines, i):
+            opener = None
+        left, right = _flanking(text, i)
+        if right and opener is not None and i > opener + 1:
+            pairs.append((opener, i))
+            opener = None
+        elif left:
+            opener = i
+    for a, b in reversed(pairs):
+        text = text[:a] + "~~" + text[a + 1 : b] + "~~" + text[b + 1 :]
+    return text
+
+
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
@@ -613,6 +665,10 @@ def visible(text: str) -> str:
     once."""
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
+    if "\\enclose" in text:  # \enclose{horizontalstrike}{…} is \sout{…}
+        text = _ENCLOSE_STRIKE.sub(r"\\sout", text)
+    if "~" in text:
+        text = _single_tilde_strikes(text)
     if _MARKUP.search(text):
         text = _MARKUP.sub(_markup, text)
     if "\\ding" in text:  # pifont's dingbats: \ding{55} is ✗

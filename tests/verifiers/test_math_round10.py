@@ -120,3 +120,41 @@ def test_indeterminate_forms_equal_nothing(v: MathVerifier, answer: str, gold: s
 )
 def test_defined_powers_and_infinities_still_pass(v: MathVerifier, answer: str, gold: str) -> None:
     assert passes(v, rf"\boxed{{{answer}}}", gold)
+
+
+# ---------------------------------------------------------------- strike forms by the renderer's rule
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        r"\enclose{horizontalstrike}{\boxed{5}}",
+        r"\enclose{verticalstrike}{\boxed{5}}",
+        r"\enclose{updiagonalstrike downdiagonalstrike}[mathcolor=red]{\boxed{5}}",
+        r"\enclose{circle,horizontalstrike}{\boxed{5}}",
+        r"~\boxed{5}~",
+        "The answer is ~5~.",
+        "Answer: ~5~",
+        "#### ~5~",
+        "<answer>~5~</answer>",
+        "Final: ~$5$~",
+    ],
+)
+def test_struck_answers_are_no_answer(v: MathVerifier, completion: str) -> None:
+    assert not passes(v, completion, "5")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        r"\enclose{box}{\boxed{5}}",
+        "The answer is ~5.",
+        "Answer: ~5",
+        "~6~ so the answer is \\boxed{5}",
+        "`~6~` then \\boxed{5}",
+        "Hence~$x = 5$",
+        r"\boxed{5}",
+    ],
+)
+def test_unstruck_answers_still_pass(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "5")
