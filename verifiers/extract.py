@@ -928,6 +928,31 @@ _UNRENDERED = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\U000e0100-\U000e01ef]"
 )
+#: a direction override (LRO, RLO), embedding (LRE, RLE) or isolate (LRI, RLI, FSI) and what it governs: up to its
+#: closing PDF/PDI, the next control (a nested one is judged on its own) or the end of the paragraph (UAX #9)
+_BIDI_OPEN = re.compile("[\u202a\u202b\u202d\u202e\u2066-\u2068]")
+_BIDI_SPAN = re.compile("([\u202a\u202b\u202d\u202e\u2066-\u2068])([^\u202a-\u202e\u2066-\u2069\n\u2029]{0,2000}+)")
+#: what keeps its order under a right-to-left embedding or isolate: one number (European digits, a decimal point or
+#: comma between them)
+_RTL_SAFE = re.compile(r"\s*+(?:\d++(?:[.,]\d++)*+)?+\s*+")
+#: drawn in place of a run whose characters are displayed in another order than they are stored: no value reads it
+UNREADABLE = "\ufffd"
+
+
+def _bidi_span(m: re.Match[str]) -> str:
+    """A run under a direction control, as a reader sees it: a left-to-right control changes nothing (the controls
+    are deleted later); a right-to-left override reverses the run (``\u202e65`` is drawn 56) and a right-to-left
+    embedding or isolate moves everything but a lone number (``-5`` is drawn ``5-``), so such a run is
+    :data:`UNREADABLE`."""
+    control, run = m.group(1), m.group(2)
+    visible_run = _UNRENDERED.sub("", run)
+    if control in "\u202a\u202d\u2066" or len(visible_run.strip()) <= 1:
+        return run
+    if control in "\u202b\u2067\u2068" and _RTL_SAFE.fullmatch(visible_run):
+        return run
+    return UNREADABLE
+
+
 #: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
 _OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
@@ -995,6 +1020,8 @@ def rendered(text: str) -> str:
         text = _MIXED_WORD.sub(_unmixed, text)
     if "\u0335" in text or "\u0336" in text:
         text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
+    if _BIDI_OPEN.search(text):
+        text = _BIDI_SPAN.sub(_bidi_span, text)
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):

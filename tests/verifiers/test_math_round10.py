@@ -158,3 +158,45 @@ def test_struck_answers_are_no_answer(v: MathVerifier, completion: str) -> None:
 )
 def test_unstruck_answers_still_pass(v: MathVerifier, completion: str) -> None:
     assert passes(v, completion, "5")
+
+
+# ---------------------------------------------------------------- visual reordering
+
+
+@pytest.mark.parametrize(
+    ("completion", "gold"),
+    [
+        ("\\boxed{\u202e65}", "65"),
+        ("The answer is \u202e52\u202c.", "52"),
+        ("The answer is \u2067\u202e52\u202c\u2069.", "52"),
+        ("#### \u202e18", "18"),
+        ("<answer>\u202e123</answer>", "123"),
+        ("The answer is \u2067-5\u2069.", "-5"),
+        ("The answer is \u202b3 - 1\u202c.", "2"),
+        ('The answer is <span style="unicode-bidi:bidi-override;direction:rtl">52</span>.', "52"),
+        ('The answer is <span style="transform:rotate(180deg);display:inline-block">9</span>.', "9"),
+        ('The answer is <span style="transform:rotate(0.5turn)">9</span>.', "9"),
+        ('The answer is <span style="transform:scaleX(-1);display:inline-block">52</span>.', "52"),
+        ('The answer is <span style="transform: scale(1, -1)">52</span>.', "52"),
+    ],
+)
+def test_reordered_or_turned_values_are_unreadable(v: MathVerifier, completion: str, gold: str) -> None:
+    assert not passes(v, completion, gold)
+
+
+@pytest.mark.parametrize(
+    ("completion", "gold"),
+    [
+        ("The answer is \u202b42\u202c.", "42"),
+        ("The answer is \u202d42\u202c.", "42"),
+        ("The answer is \u2067 3.5 \u2069.", "3.5"),
+        ("So we get 4\u2066\u20692.", "42"),
+        ("\u2067\u0645\u0631\u062d\u0628\u0627\u2069 \\boxed{5}", "5"),
+        ('The answer is <span style="transform:rotate(360deg);display:inline-block">9</span>.', "9"),
+        ('The answer is <span style="transform:scale(2)">9</span>.', "9"),
+        ('The answer is <span style="direction:rtl">52</span>.', "52"),
+        ('The answer is <span style="unicode-bidi:bidi-override;direction:ltr">52</span>.', "52"),
+    ],
+)
+def test_values_drawn_in_order_still_pass(v: MathVerifier, completion: str, gold: str) -> None:
+    assert passes(v, completion, gold)
