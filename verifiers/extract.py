@@ -650,9 +650,12 @@ def _single_tilde_strikes(text: str) -> str:
             opener = None
         elif left:
             opener = i
-    for a, b in reversed(pairs):
-        text = text[:a] + "~~" + text[a + 1 : b] + "~~" + text[b + 1 :]
-    return text
+    out: list[str] = []
+    pos = 0
+    for a, b in pairs:
+        out.append(text[pos:a] + "~~" + text[a + 1 : b] + "~~")
+        pos = b + 1
+    return "".join(out) + text[pos:]
 
 
 def visible(text: str) -> str:
