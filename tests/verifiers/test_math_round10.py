@@ -41,6 +41,9 @@ def passes(v: MathVerifier, completion: str, gold: str, **opts: object) -> bool:
         (r"\boxed{\lim_{x\to 0}\frac{(1+x)^{5000}-1}{x}}", "6"),
         (r"\boxed{\sum_{k=1}^{9999}\binom{9999}{k}}", "2^{9999}-1"),
         (r"\boxed{\sum_{k=0}^{300} y^k}", r"\frac{y^{301}-1}{y-1}"),
+        (r"\boxed{\sum_{k=1}^{1000} k^{1000}}", "5"),
+        (r"\boxed{\sum_{k=1}^{1000}\binom{1000}{k}}", "2^{1000}-1"),
+        (r"\boxed{\sum_{k=1}^{1000}\frac{1}{k!}}", "e-1"),
     ],
 )
 def test_costly_sums_integrals_and_limits_are_refused_fast(v: MathVerifier, answer: str, gold: str) -> None:
@@ -59,6 +62,8 @@ def test_costly_sums_integrals_and_limits_are_refused_fast(v: MathVerifier, answ
         (r"\boxed{\sum_{k=0}^{3} x^k}", "1+x+x^2+x^3"),
         (r"\boxed{\int_0^1 x^2\,dx}", r"\frac13"),
         (r"\boxed{\lim_{x\to 0}\frac{\sin x}{x}}", "1"),
+        (r"\boxed{\sum_{k=0}^{100}\binom{100}{k}}", "2^{100}"),
+        (r"\boxed{\sum_{k=1}^{300} 2^k}", "2^{301}-2"),
     ],
 )
 def test_small_sums_integrals_and_limits_still_pass(v: MathVerifier, answer: str, gold: str) -> None:
