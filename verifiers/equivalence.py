@@ -786,6 +786,8 @@ def _sympy(latex: str) -> Any:
     if not isinstance(expr, (sp.Expr, sp.MatrixBase)):
         return None
     refuse_huge(expr)
+    if _indeterminate(expr):
+        return sp.nan
     try:
         if expr.free_symbols:  # answers are about real quantities: ln(e^x) = x, sqrt(x^2) = |x|
             expr = expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
@@ -823,6 +825,23 @@ def _latex2sympy(latex: str) -> Any:
     if i_sym:
         expr = expr.subs(i_sym[0], sp.I)
     return expr
+
+
+def _indeterminate(expr: Any) -> bool:
+    """Whether the unevaluated tree holds a form with no value that evaluation would give one: an infinite base to
+    the power 0 (``\\infty^0``, which sympy makes 1), 1 to an infinite power, and a factorial, gamma or binomial
+    of an infinity (``\\infty!``, which sympy makes ``\\infty``)."""
+    sp = _sp()
+    infinities = (sp.oo, -sp.oo, sp.zoo)
+    for node in sp.preorder_traversal(expr):
+        if isinstance(node, sp.Pow):
+            if node.exp.is_zero and node.base.has(*infinities):
+                return True
+            if node.base == 1 and node.exp.has(*infinities):
+                return True
+        elif isinstance(node, (sp.factorial, sp.factorial2, sp.gamma, sp.binomial)) and node.has(*infinities):
+            return True
+    return False
 
 
 def _undefined(e: Any) -> bool:

@@ -34,6 +34,7 @@ memoised or bounded to a window, so a 1 MB adversarial completion costs millisec
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import deque
@@ -686,6 +687,60 @@ def _markup(m: re.Match[str]) -> str:
     return " "
 
 
+#: MathJax's ``\\enclose`` with a notation that strikes (horizontal, vertical or diagonal strike), its attributes
+_ENCLOSE_STRIKE = re.compile(
+    r"\\enclose[ \t]*+\{[^{}]{0,80}?strike[^{}]{0,80}+\}(?:[ \t]*+\[[^\]]{0,120}+\])?+[ \t]*+(?=\{)"
+)
+#: what a Markdown renderer leaves alone: code spans and math (``$…$``, ``\\(…\\)``, ``\\[…\\]``), where ``~`` is a tie
+_LITERAL_SPANS = re.compile(
+    r"`[^`\n]{0,400}+`|\$\$.{0,2000}?\$\$|\$[^$\n]{0,400}+\$|\\\(.{0,2000}?\\\)|\\\[.{0,2000}?\\\]", re.S
+)
+#: a single tilde (not part of ``~~``)
+_SINGLE_TILDE = re.compile(r"(?<!~)~(?!~)")
+
+
+def _flanking(text: str, i: int) -> tuple[bool, bool]:
+    """(can open, can close) for the delimiter at ``i`` by CommonMark's flanking rules."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    punct_before, punct_after = (
+        not before.isalnum() and not before.isspace(),
+        not after.isalnum() and not after.isspace(),
+    )
+    left = not after.isspace() and (not punct_after or before.isspace() or punct_before)
+    right = not before.isspace() and (not punct_before or after.isspace() or punct_after)
+    return left, right
+
+
+def _single_tilde_strikes(text: str) -> str:
+    """GFM strikethrough with one tilde (``~5~``, ``~\\boxed{5}~``) rewritten as ``~~5~~``: a pair on one line by
+    the flanking rules, outside code and math spans; a lone ``~5`` (about 5) and ``23 ~ 24`` stay."""
+    spans = [m.span() for m in _LITERAL_SPANS.finditer(text)]
+    starts = [a for a, _ in spans]
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    opener: int | None = None
+    pairs: list[tuple[int, int]] = []
+    for m in _SINGLE_TILDE.finditer(text):
+        i = m.start()
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and i < spans[k][1]:
+            continue
+        if opener is not None and bisect.bisect(newlines, opener) != bisect.bisect(newlines, i):
+            opener = None
+        left, right = _flanking(text, i)
+        if right and opener is not None and i > opener + 1:
+            pairs.append((opener, i))
+            opener = None
+        elif left:
+            opener = i
+    out: list[str] = []
+    pos = 0
+    for a, b in pairs:
+        out.append(text[pos:a] + "~~" + text[a + 1 : b] + "~~")
+        pos = b + 1
+    return "".join(out) + text[pos:]
+
+
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
@@ -696,6 +751,10 @@ def visible(text: str) -> str:
     once."""
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
+    if "\\enclose" in text:  # \enclose{horizontalstrike}{…} is \sout{…}
+        text = _ENCLOSE_STRIKE.sub(r"\\sout", text)
+    if "~" in text:
+        text = _single_tilde_strikes(text)
     if _MARKUP.search(text):
         text = _MARKUP.sub(_markup, text)
     if "\\ding" in text:  # pifont's dingbats: \ding{55} is ✗
@@ -955,6 +1014,31 @@ _UNRENDERED = re.compile(
     "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\U000e0100-\U000e01ef]"
 )
+#: a direction override (LRO, RLO), embedding (LRE, RLE) or isolate (LRI, RLI, FSI) and what it governs: up to its
+#: closing PDF/PDI, the next control (a nested one is judged on its own) or the end of the paragraph (UAX #9)
+_BIDI_OPEN = re.compile("[\u202a\u202b\u202d\u202e\u2066-\u2068]")
+_BIDI_SPAN = re.compile("([\u202a\u202b\u202d\u202e\u2066-\u2068])([^\u202a-\u202e\u2066-\u2069\n\u2029]{0,2000}+)")
+#: what keeps its order under a right-to-left embedding or isolate: one number (European digits, a decimal point or
+#: comma between them)
+_RTL_SAFE = re.compile(r"\s*+(?:\d++(?:[.,]\d++)*+)?+\s*+")
+#: drawn in place of a run whose characters are displayed in another order than they are stored: no value reads it
+UNREADABLE = "\ufffd"
+
+
+def _bidi_span(m: re.Match[str]) -> str:
+    """A run under a direction control, as a reader sees it: a left-to-right control changes nothing (the controls
+    are deleted later); a right-to-left override reverses the run (``\u202e65`` is drawn 56) and a right-to-left
+    embedding or isolate moves everything but a lone number (``-5`` is drawn ``5-``), so such a run is
+    :data:`UNREADABLE`."""
+    control, run = m.group(1), m.group(2)
+    visible_run = _UNRENDERED.sub("", run)
+    if control in "\u202a\u202d\u2066" or len(visible_run.strip()) <= 1:
+        return run
+    if control in "\u202b\u2067\u2068" and _RTL_SAFE.fullmatch(visible_run):
+        return run
+    return UNREADABLE
+
+
 #: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
 _OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
@@ -1022,6 +1106,8 @@ def rendered(text: str) -> str:
         text = _MIXED_WORD.sub(_unmixed, text)
     if "\u0335" in text or "\u0336" in text:
         text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
+    if _BIDI_OPEN.search(text):
+        text = _BIDI_SPAN.sub(_bidi_span, text)
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):

@@ -15,6 +15,7 @@ works on short bounded strings.
 
 from __future__ import annotations
 
+import math
 import re
 
 #: a colour whose contrast ratio against white is at most this is invisible text (#EEEEEE is 1.16)
@@ -277,6 +278,28 @@ def _near_zero(value: str) -> bool:
     return x is not None and abs(x) <= MIN_VISIBLE_SCALE
 
 
+_ROTATE = re.compile(rf"rotate[xyz]?\(\s*+({_NUM})\s*+(deg|turn|rad|grad)?\s*+\)")
+_ROTATE_3D = re.compile(r"rotate3d\(")
+_SCALE = re.compile(r"scale(?:[xyz]|3d)?\(([^()]{0,60}+)\)")
+_RTL = re.compile(r"(?i)(?<![-\w])direction\s*+:\s*+rtl")
+_FULL_TURN = {"deg": 360.0, "turn": 1.0, "rad": 2 * math.pi, "grad": 400.0}
+
+
+def _turns_or_flips(value: str) -> bool:
+    """A CSS ``transform`` that turns the text (a rotation that is not a whole number of turns) or mirrors it (a
+    negative scale)."""
+    for r in _ROTATE.finditer(value):
+        full = _FULL_TURN[r.group(2) or "deg"]
+        angle = float(r.group(1)) % full
+        if min(angle, full - angle) > full * 1e-6:
+            return True
+    if _ROTATE_3D.search(value):
+        return True
+    return any(
+        (x := _css_number(part)) is not None and x < 0 for m in _SCALE.finditer(value) for part in m.group(1).split(",")
+    )
+
+
 def style_hides(style: str) -> bool:
     """A CSS ``style`` attribute's declarations hide the element (module docstring)."""
     for m in _DECL.finditer(style[:2000]):
@@ -302,6 +325,10 @@ def style_hides(style: str) -> bool:
             return True
         if prop == "transform" and re.search(r"scale[xy]?\(\s*+0*+(?:\.0*+)?\s*+[,)]", value):
             return True
+        if prop == "transform" and _turns_or_flips(value):
+            return True  # rotate(180deg) draws 9 as 6, scaleX(-1) draws 52 mirrored: no longer the value
+        if prop == "unicode-bidi" and "override" in value and _RTL.search(style):
+            return True  # bidi-override with direction:rtl draws 52 as 25
         if prop == "clip-path" and (p := re.match(r"inset\(\s*+(\d{1,3})(?:\.\d+)?%", value)) and int(p.group(1)) >= 50:
             return True
         if prop == "clip" and re.fullmatch(r"rect\(\s*+0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*[\s,]+0[a-z]*\s*+\)", value):

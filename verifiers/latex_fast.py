@@ -45,6 +45,14 @@ MAX_VALUE_DIGITS = 6
 MAX_FUNCTION_ARG_DIGITS = 1000
 MAX_EXPANSION_TERMS = 5000
 MAX_FUNCTION_POWER = 100
+#: sums, integrals and limits are bounded by their size the same way: a ``Sum`` of more than MAX_SUM_TERMS terms
+#: (``\sum_{k=1}^{9999999}\frac1k``) or, when its terms hold other symbols, above MAX_FUNCTION_POWER, and an
+#: integral or limit whose body holds a power above MAX_FUNCTION_POWER (``\int_0^1 x^{1000}e^x\,dx``) or a sum,
+#: integral or limit itself, are refused
+MAX_SUM_TERMS = 1000
+#: and a sum whose terms times the digits of its largest term (at either limit) exceed MAX_SUM_DIGITS
+#: (``\sum_{k=1}^{1000}k^{1000}``: 1000 terms of up to 3000 digits)
+MAX_SUM_DIGITS = 10**5
 _MAX_TOKENS = 600
 
 _FUNCS: dict[str, Any] = {
@@ -580,25 +588,26 @@ def parse_latex_fast(text: str) -> Any:
 # ---------------------------------------------------------------- bounds before evaluation
 
 
-def log10_bound(e: Any) -> float:
-    """An upper bound of log10 |e| for a numeric sympy expression, computed without evaluating it."""
+def log10_bound(e: Any, env: dict[Any, float] | None = None) -> float:
+    """An upper bound of log10 |e| for a numeric sympy expression, computed without evaluating it; ``env`` bounds
+    symbols (a sum's index by its largest limit)."""
     if e.is_Rational:
         return max(math.log10(max(abs(e.p), 1)), math.log10(e.q))
     if e.is_Atom:
-        return 1.0
+        return env.get(e, 1.0) if env else 1.0
     if isinstance(e, sympy.Pow):
-        x = log10_bound(e.exp)
+        x = log10_bound(e.exp, env)
         if x > 15:
             return math.inf
-        return max(log10_bound(e.base), 0.30103) * 10**x
+        return max(log10_bound(e.base, env), 0.30103) * 10**x
     if isinstance(e, sympy.Mul):
-        return sum(log10_bound(a) for a in e.args)
+        return sum(log10_bound(a, env) for a in e.args)
     if isinstance(e, sympy.Add):
-        return max(log10_bound(a) for a in e.args) + 1
+        return max(log10_bound(a, env) for a in e.args) + 1
     if isinstance(e, (sympy.factorial, sympy.factorial2, sympy.binomial)):
-        n = log10_bound(e.args[0])
+        n = log10_bound(e.args[0], env)
         return math.inf if n > 15 else (n + 1) * 10**n
-    return max((log10_bound(a) for a in e.args), default=1.0) + 1
+    return max((log10_bound(a, env) for a in e.args), default=1.0) + 1
 
 
 def _geometric_name(cmd: str, name: str) -> str:
@@ -630,6 +639,12 @@ def refuse_huge(expr: Any) -> None:
                     raise AnswerTooComplex("root of a number too large to decide exactly")
         elif isinstance(node, sympy.Product) and _terms(node) > 10**MAX_FACTORIAL_DIGITS:
             raise AnswerTooComplex("product of too many terms to decide exactly")
+        elif isinstance(node, sympy.Sum) and _terms(node) > _sum_budget(node):
+            raise AnswerTooComplex("sum of too many terms to decide exactly")
+        elif isinstance(node, sympy.Sum) and _terms(node) * _largest_term_digits(node) > MAX_SUM_DIGITS:
+            raise AnswerTooComplex("sum of terms too large to decide exactly")
+        elif isinstance(node, (sympy.Integral, sympy.Limit)):
+            _refuse_costly_calculus(node)
         elif isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial)) and node.args[0].is_number:
             if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
                 raise AnswerTooComplex("factorial too large to decide exactly")
@@ -652,6 +667,39 @@ def _terms(node: Any) -> float:
         except (TypeError, ValueError):
             return math.inf
     return count
+
+
+def _sum_budget(node: Any) -> int:
+    r"""The most terms a ``Sum`` may have: MAX_SUM_TERMS of numbers, MAX_FUNCTION_POWER when the terms hold other
+    symbols (``\sum_{k=0}^{999}x^k`` is a polynomial of degree 999)."""
+    indices = {limit[0] for limit in node.limits}
+    return MAX_FUNCTION_POWER if node.function.free_symbols - indices else MAX_SUM_TERMS
+
+
+def _largest_term_digits(node: Any) -> float:
+    """A bound of the digits of a numeric ``Sum``'s terms, its index bounded by its limits (0 when the terms hold
+    other symbols), computed without evaluating a term."""
+    if len(node.limits) != 1 or node.function.free_symbols - {node.limits[0][0]}:
+        return 0.0
+    index, lo, hi = node.limits[0]
+    if not (lo.is_number and hi.is_number):
+        return 0.0
+    try:
+        return log10_bound(node.function, {index: max(log10_bound(lo), log10_bound(hi))})
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        return math.inf
+
+
+def _refuse_costly_calculus(node: Any) -> None:
+    """Raise :class:`AnswerTooComplex` for an integral or limit beyond the budget: its body holds a power above
+    MAX_FUNCTION_POWER (``x^{1000}``: integration by parts a thousand times) or another sum, integral or limit."""
+    body = node.args[0]
+    for sub in sympy.preorder_traversal(body):
+        if isinstance(sub, (sympy.Sum, sympy.Product, sympy.Integral, sympy.Limit)):
+            raise AnswerTooComplex("nested sum, integral or limit too costly to decide")
+        if isinstance(sub, sympy.Pow) and sub.exp.is_number and sub.free_symbols:
+            if log10_bound(sub.exp) > math.log10(MAX_FUNCTION_POWER):
+                raise AnswerTooComplex("integral or limit of a power too large to decide exactly")
 
 
 def _refuse_symbolic_power(base: Any, exp: Any) -> None:

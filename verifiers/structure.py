@@ -1694,7 +1694,8 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
         return None, None, t
     k = [i for i, x in enumerate(n) if x == ("op", "_")][-1]
     head, sub = n[:k], n[k + 1 :]
-    if sub and sub[0] == ("op", "{") and sub[-1] == ("op", "}"):
+    braced = bool(sub) and sub[0] == ("op", "{") and sub[-1] == ("op", "}")
+    if braced:
         sub = sub[1:-1]
     if len(sub) == 2 and sub[0][0] == "word" and sub[0][1].lower() == "base":  # 1011_{\text{base } 2}
         sub = sub[1:]
@@ -1702,11 +1703,13 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
         sub = sub[1:2]
     if len(sub) == 1 and sub[0][0] == "word" and number_words(sub[0][1]) is not None:  # 1011_{\text{two}}
         sub = [("num", str(number_words(sub[0][1])))]
-    if len(sub) != 1 or sub[0][0] != "num" or not sub[0][1].isdigit():
-        return None, None, t
-    base = int(sub[0][1])
     if head and head[0] == ("op", "(") and head[-1] == ("op", ")"):
         head = head[1:-1]
+    numeral = bool(head) and all(x[0] == "num" and x[1].isdigit() for x in head)
+    grouped = braced is False and len(sub) == 1 and sub[0][0] == "num" and len(sub[0][1]) == 3  # 100_000
+    if len(sub) != 1 or sub[0][0] != "num" or not sub[0][1].isdigit():
+        return (0, None, t) if numeral and sub else (None, None, t)  # 5_{x}, 5_{-2}: a numeral in no base
+    base = int(sub[0][1])
     lower_ok = base > 10 and (len(head) > 1 or head[:1] and head[0][0] == "num")  # ff_{16}, not the term a_{12}
     if not head or not all(
         x[0] == "num" and x[1].isdigit() or x[0] == "sym" and (x[1].isupper() or lower_ok) for x in head
@@ -1714,7 +1717,7 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
         return None, None, t
     digits = "".join(v for _, v in head).upper()
     if not 2 <= base <= 36:
-        return None, None, t
+        return (0, None, t) if numeral and not grouped else (None, None, t)  # 5_{0}, 5_1: no such base
     if any(int(d, 36) >= base for d in digits):
         return base, None, t  # 129_2: a digit the base does not have; no number
     return base, digits, [("num", digits)] if digits.isdigit() else head
