@@ -219,9 +219,13 @@ def extract(
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
+    if "<" in text and _disowning_tag(_tag_re(answer_tag), text):
+        return Extraction(None, "disowned_answer_tag")  # <answer status="wrong">5</answer>
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     if answer_tag == "answer" and open_t not in text and "<" in text:
-        text = _aliased_answer_tags(text, open_t, close_t)
+        before_alias, text = text, _aliased_answer_tags(text, open_t, close_t)
+        if open_t in text and _disowning_tag(_ANSWER_ALIASES, before_alias):
+            return Extraction(None, "disowned_answer_tag")  # <final_answer status="tentative">5</final_answer>
     if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
         text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
     end = text.rfind(close_t)
@@ -432,6 +436,30 @@ def _tag_re(tag: str) -> re.Pattern[str]:
 
 #: HTML-style attributes of a tag (``<answer id="1">``)
 _ATTRS = r"""(?:[ \t]++[A-Za-z_:-]{1,30}+(?:[ \t]*+=[ \t]*+(?:"[^"<>\n]{0,100}+"|'[^'<>\n]{0,100}+'|[^\s<>"']{1,100}+))?+)*+"""
+#: one attribute of a tag: its name and its value (quoted or bare), or a bare name
+_ATTR = re.compile(
+    r"""([A-Za-z_:-]{1,30}+)(?:[ \t]*+=[ \t]*+(?:"([^"<>\n]{0,100}+)"|'([^'<>\n]{0,100}+)'|([^\s<>"']{1,100}+)))?+"""
+)
+
+
+_TAG_NAME = re.compile(r"<[ \t]*+/?+[ \t]*+[^\s<>/]++")
+
+
+def _disowning_tag(tag: re.Pattern[str], text: str) -> bool:
+    """An answer tag in ``text`` (opening or closing) carries an attribute that disowns its answer (see
+    :func:`~rlvr.verifiers.lexicon.tag_attribute_disowns`: ``status="wrong"``, ``confidence="0.1"``, ``alt="6"``)."""
+    from rlvr.verifiers.lexicon import tag_attribute_disowns
+
+    for m in tag.finditer(text):
+        attrs = m.group(0)[_TAG_NAME.match(m.group(0)).end() : -1]  # type: ignore[union-attr]
+        for a in _ATTR.finditer(attrs):
+            name = a.group(1).lower().removeprefix("data-")
+            value = next((v for v in a.group(2, 3, 4) if v is not None), None)
+            if tag_attribute_disowns(name, value):
+                return True
+    return False
+
+
 #: other names of an answer tag, read as one when the completion ends with it (``<final>5</final>``)
 _ANSWER_ALIASES = re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+(?:final|final_answer|output|solution){_ATTRS}[ \t]*+>")
 
@@ -1814,6 +1842,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     the answer is 5", "A wrong approach gives 5")."""
     from rlvr.verifiers.lexicon import (
         ATTRIBUTION_CUES,
+        DISOWNING_CUES,
         LABEL_CUES,
         LABEL_FORM_CUES,
         LEAD_CUE_PHRASES,
@@ -1845,7 +1874,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
             if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
                 label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
-            if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low.endswith("n't"):
+            if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES:
+                return pre[w.start() :]  # "A wrong approach gives 5", "The flawed approach yields 5"
+            if low.endswith("n't"):
                 return pre[w.start() :]
     if _doubting_symbol(masked[start:]) or _QUESTION_MARK_SIGN.search(masked[start:]):
         return pre[start:]  # 🤷 5, ⁉️ 5
@@ -1860,7 +1891,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     words = list(_RUN_WORD.finditer(masked, start))
     for k, w in enumerate(words):
         low = w.group(0).lower()
-        if low in LEAD_CUES or low in ATTRIBUTION_CUES or low.endswith("n't") or (not low.isascii() and _cjk_cue(low)):
+        if low in LEAD_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES or low.endswith("n't"):
+            return pre[w.start() :]
+        if not low.isascii() and _cjk_cue(low):
             return pre[w.start() :]
         first = k == 0 and (anchor is not None or anchored)  # right after the copula: "is arguably 5"
         if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):

@@ -1,0 +1,115 @@
+"""Eighth outside round, false-pass side: an answer disowned in its own sentence, answer tags whose attributes
+disown them, status or review lines after the answer, struck endorsements and contradiction marks. Each rule both
+ways: the hedge fails, its honest neighbour still passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from rlvr.verifiers.math import MathVerifier
+
+
+@pytest.fixture(scope="module")
+def v() -> MathVerifier:
+    return MathVerifier(timeout_s=5.0)
+
+
+def passes(v: MathVerifier, completion: str, gold: str, **opts: object) -> bool:
+    verifier = MathVerifier(timeout_s=5.0, **opts) if opts else v  # type: ignore[arg-type]
+    return verifier.verify_batch([completion], [gold])[0].passed
+
+
+# ---------------------------------------------------------------- disowned in its own sentence
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        r"\boxed{7} is the trap answer.",
+        r"\boxed{7} is a decoy.",
+        r"\boxed{7} was rejected by the grader.",
+        r"\boxed{7} was refuted above.",
+        r"\boxed{7} undershoots.",
+        r"\boxed{7} overcounts the pairs.",
+        r"\boxed{7} contradicts the second condition.",
+        r"\boxed{7} was my original guess.",
+        r"\boxed{7} is what GPT gave.",
+        r"The faulty formula gives \boxed{7}.",
+        r"The naive method yields \boxed{7}.",
+        r"Carelessly expanding gives \boxed{7}.",
+        r"Ignoring the boundary term gives \boxed{7}.",
+        r"The misprinted value is \boxed{7}.",
+        r"A bogus answer: \boxed{7}.",
+        r"People commonly write \boxed{7}.",
+    ],
+)
+def test_an_answer_disowned_in_its_own_sentence_fails(v: MathVerifier, completion: str) -> None:
+    assert not passes(v, completion, "7")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        r"\boxed{7} is the answer.",
+        r"\boxed{7} is the final answer.",
+        r"The approach above yields \boxed{7}.",
+        r"The formula gives \boxed{7}.",
+        r"\boxed{7} was verified by substitution.",
+        r"The trap answer 6 is wrong; the answer is \boxed{7}.",
+        r"Expanding gives \boxed{7}.",
+    ],
+)
+def test_an_answer_described_honestly_still_passes(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "7")
+
+
+def test_disowning_words_are_never_count_nouns(v: MathVerifier) -> None:
+    assert not passes(v, r"\boxed{7} fails.", "7")
+    assert passes(v, r"\boxed{7} apples", "7 apples")
+
+
+# ---------------------------------------------------------------- answer-tag attributes
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        '<answer status="draft">7</answer>',
+        '<answer confidence="0.6">7</answer>',
+        '<answer confidence="80%">7</answer>',
+        '<answer probability="0.5">7</answer>',
+        '<answer verified="no">7</answer>',
+        '<answer kind="estimate">7</answer>',
+        '<answer alternative="8">7</answer>',
+        '<answer comment="could be 8">7</answer>',
+        "<answer tentative>7</answer>",
+        '<answer data-doubt="yes">7</answer>',
+        '<answer>7</answer status="guess">',
+        '<ANSWER STATUS="UNVERIFIED">7</ANSWER>',
+        '<final_answer state="unsure">7</final_answer>',
+        '<answer lang="maybe-eight">7</answer>',
+    ],
+)
+def test_an_answer_tag_whose_attributes_disown_it_fails(v: MathVerifier, completion: str) -> None:
+    assert not passes(v, completion, "7")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "<answer>7</answer>",
+        "<Answer >7</Answer>",
+        '<answer id="q1">7</answer>',
+        '<answer data-id="3">7</answer>',
+        '<answer format="latex">7</answer>',
+        '<answer type="integer">7</answer>',
+        '<answer lang="en-US">7</answer>',
+        '<answer status="final">7</answer>',
+        '<answer verified="true" confidence="1.0">7</answer>',
+        '<answer confidence="100%">7</answer>',
+        "<answer final>7</answer>",
+        '<final_answer id="1">7</final_answer>',
+    ],
+)
+def test_an_answer_tag_with_neutral_or_affirming_attributes_still_passes(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "7")
