@@ -628,7 +628,16 @@ def _markup(m: re.Match[str]) -> str:
         return "\\boxed"
     if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
         return ""
-    return " "
+    from rlvr.verifiers.lexicon import endorsement
+
+    inner = (
+        t[2:-2]
+        if t.startswith("~~")
+        else t[t.index(">") + 1 : t.rindex("<")]
+        if t[0] == "<"
+        else t[t.index("{") + 1 : -1]
+    )
+    return " \u2717 " if endorsement(inner) else " "  # a struck endorsement is withdrawn: "(~~verified~~)" is ✗
 
 
 def visible(text: str) -> str:
@@ -639,6 +648,8 @@ def visible(text: str) -> str:
     elements that are ``hidden`` or styled or classed invisible (:mod:`rlvr.verifiers.invisible`), boxes scaled to
     nothing or moved off the page, colours the completion defines as white. Linear: each hidden region is skipped
     once."""
+    from rlvr.verifiers.lexicon import endorsement
+
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
     if _MARKUP.search(text):
@@ -680,8 +691,9 @@ def visible(text: str) -> str:
             out.append(text[pos:s])
             pos = _group_end(text, m.end()) if tok.startswith("\\transparent") else _skip_group(text, m.end())
         elif tok.startswith(("\\cancel", "\\xcancel", "\\bcancel", "\\sout", "\\st", "\\xout")):
-            out.append(text[pos:s] + " ")  # struck out, with groups inside (\sout{\boxed{5}}): no answer
-            pos = _skip_group(text, m.end())
+            end = _skip_group(text, m.end())  # struck out, with groups inside (\sout{\boxed{5}}): no answer
+            out.append(text[pos:s] + (" \u2717 " if endorsement(text[m.end() : end]) else " "))  # \cancel{\text{sure}}
+            pos = end
         elif tok.startswith(("\\sbox", "\\savebox")):  # stored in a box register, drawn only by \usebox
             if "\\usebox" in text:
                 continue
@@ -902,6 +914,13 @@ _UNRENDERED = re.compile(
 )
 #: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
 _OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
+
+
+def _overstruck(m: re.Match[str]) -> str:
+    """A struck-out character deleted; a struck check mark withdrawn (✓̶ is ✗)."""
+    return "\u2717" if m.group(0)[0] in "\u2713\u2714\u2705\u2611" else ""
+
+
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
 _LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
@@ -966,7 +985,7 @@ def rendered(text: str) -> str:
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
     if "\u0335" in text or "\u0336" in text:
-        text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
+        text = _OVERSTRUCK.sub(_overstruck, text)  # "5\u0336 6": a struck-out character does not count
     if _UNRENDERED.search(text):
         text = _UNRENDERED.sub("", text)
     if _LINE_BREAK.search(text):
@@ -1974,9 +1993,14 @@ def _doubting_symbol(s: str) -> bool:
 #: ``(x)``), and a slash pulled back over it by negative spaces (``\boxed{5}\!\!\!/``)
 _DOUBT_MARK = re.compile(
     r"[\u2047\u2048\u2049\u00bf]|(?<![\w:;])(?::-?+[(/\\|\[]|;-?+[()DPp\]])(?![\w(])|\([ \t]*+[\u00d7xX\u2715-\u2718][ \t]*+\)"
+    # contradiction and undecided marks: ↯ ⊥ ⇏ ⇎ ↮ ≟ ≠? (a lone mark after the answer, outside math)
+    r"|[\u21af\u22a5\u21cf\u21ce\u21ae\u225f]|\u2260[ \t]*+\?"
+    # dead-eyes and table-flip faces, even odds: (×_×), (x_x), (╯°□°)╯, 50/50, fifty-fifty, a coin flip, a toss-up
+    r"|\([ \t]*+[\u00d7xX][ \t]*+_[ \t]*+[\u00d7xX][ \t]*+\)|\u256f|\u253b\u2501\u253b"
+    r"|(?<![\w/.])50[ \t]*+[/:-][ \t]*+50(?![\w/.])|(?i:fifty[ \t-]++fifty|coin[ \t-]++(?:flip|toss)|toss-?up)"
 )
 
-_DOUBT_MARK_AFTER = re.compile(r"[ \t$]*+(?:" + _DOUBT_MARK.pattern + ")")
+_DOUBT_MARK_AFTER = re.compile(r"[ \t$]*+\(?[ \t]*+(?:" + _DOUBT_MARK.pattern + ")")  # "\\boxed{5} (50/50)"
 
 
 def _doubt_mark(s: str) -> bool:
@@ -2834,6 +2858,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
         return nxt.strip(), stop
+    if _status_line_denies(masked):  # "Verification: FAILED", "> Reviewer: wrong, it's 6."
+        return nxt.strip(), stop
     if _ANSWER_TOKEN.search(masked):
         return "", stop
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
@@ -3028,6 +3054,35 @@ _DENIED = frozenset("no false not none pending unknown todo".split())
 def _status_denied(words: list[str]) -> bool:
     """A status line about checking the answer that denies it ("Verified: no", "Checked: false")."""
     return 2 <= len(words) <= 3 and words[0] in _VERIFYING and words[-1] in _DENIED
+
+
+#: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",
+#: "> Reviewer: wrong, it's 6.", "Check: ✗")
+_STATUS_LINE = re.compile(r"^[ \t>*_#-]*+((?:[A-Za-z'-]++[ \t]++){0,2}+[A-Za-z'-]++)[ \t*_]*+:[ \t*_]*+(.{0,200}+)")
+_CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
+
+
+def _status_line_denies(sentence: str) -> bool:
+    """A status, test or review line about the answer whose value denies it: a label with a word of
+    :data:`~rlvr.verifiers.lexicon.STATUS_LABELS` and a value that opens with a word of
+    :data:`~rlvr.verifiers.lexicon.DENYING_STATUS`, a negated verb ("does not hold") or a cross mark
+    ("Verification: FAILED", "Unit test: FAIL", "Status: ❌ failed check", "Reviewer: wrong, it's 6")."""
+    from rlvr.verifiers.lexicon import DENYING_STATUS, STATUS_LABELS
+
+    m = _STATUS_LINE.match(sentence)
+    if m is None or not any(w in STATUS_LABELS for w in m.group(1).lower().split()):
+        return False
+    value = m.group(2).lstrip(" \t*_`")
+    if value[:1] and value[0] in _CROSS:
+        return True
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]
+    if not words:
+        return False
+    if words[0] in ("no", "none") and len(words) > 1:
+        return False  # "Status: no errors found."
+    if words[0] in DENYING_STATUS or words[0].endswith("n't") or words[0] in ("does", "did") and words[1:2] == ["not"]:
+        return True  # "FAILED", "doesn't hold", "does not satisfy the equation"
+    return any(w in DENYING_STATUS and w not in ("no", "not", "none") for w in words[:4])  # "this is wrong"
 
 
 def _doubt_form(words: list[str]) -> bool:

@@ -652,6 +652,35 @@ def tag_attribute_disowns(name: str, value: str | None) -> bool:
     return True
 
 
+#: words and marks that endorse an answer ("verified", "for sure", ✓, ``\\checkmark``): struck out or cancelled, they
+#: withdraw the endorsement (``\\boxed{5} (~~verified~~)``, ``\\cancel{\\checkmark}``, ``<del>certain</del>``)
+ENDORSEMENTS = frozenset(
+    """verified checked confirmed certain sure definitely certainly surely correct right proven proved final
+    guaranteed tested validated exact exactly qed for 100% \u2713 \u2714 \u2705 \u2611 \\checkmark""".split()
+)
+_ENDORSEMENT_TOKEN = re.compile(r"\\checkmark|[a-z]++|\d++%|[\u2713\u2714\u2705\u2611]")
+
+
+def endorsement(text: str) -> bool:
+    """``text`` (struck-out content) is only an endorsement of an answer: "verified", "(for sure)", "✓"."""
+    words = _ENDORSEMENT_TOKEN.findall(text.lower().replace("\\text", " "))
+    return bool(words) and all(w in ENDORSEMENTS for w in words) and words != ["for"]
+
+
+#: a status line's labels: a check, a test or a review of the answer ("Verification: FAILED", "Unit test: FAIL",
+#: "Answer status: rejected", "Sanity check: does not hold", "Reviewer: wrong", "Substituting back: …")
+STATUS_LABELS = frozenset(
+    """verification verified verify check checked checks checking sanity status test tests tested testing unit
+    review reviewer reviewed grade graded grader grading validation validated validity substituting substitution
+    plugging plugged proof assertion assert result outcome evaluation judge verdict""".split()
+)
+#: the first word of a status line's value that denies it ("FAILED", "wrong", "rejected", "no")
+DENYING_STATUS = frozenset(
+    """fail failed fails failing failure wrong incorrect rejected reject invalid false no not none error erroneous
+    mismatch refuted unsatisfied unverified bad""".split()
+)
+
+
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
 

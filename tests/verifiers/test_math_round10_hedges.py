@@ -113,3 +113,79 @@ def test_an_answer_tag_whose_attributes_disown_it_fails(v: MathVerifier, complet
 )
 def test_an_answer_tag_with_neutral_or_affirming_attributes_still_passes(v: MathVerifier, completion: str) -> None:
     assert passes(v, completion, "7")
+
+
+# ---------------------------------------------------------------- status and review lines
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "\\boxed{7}\n\nVerification: FAIL",
+        "\\boxed{7}\n\nTests: failing",
+        "\\boxed{7}\n\nReview status: rejected.",
+        "\\boxed{7}\n\nGrader: incorrect",
+        "\\boxed{7}\n\nCheck: \u274c",
+        "\\boxed{7}\n\nSubstitution: doesn't satisfy the first equation.",
+        "Answer: 7\n> Reviewer: wrong, it should be 8.",
+        "Answer: 7\n> Review: I think this is incorrect.",
+        r"\boxed{7} (50-50)",
+        r"\boxed{7} (coin flip)",
+    ],
+)
+def test_a_status_or_review_line_that_denies_the_answer_fails(v: MathVerifier, completion: str) -> None:
+    assert not passes(v, completion, "7")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "\\boxed{7}\n\nVerification: passed",
+        "\\boxed{7}\n\nCheck: 3 + 4 = 7 \u2713",
+        "\\boxed{7}\n\nStatus: no errors found.",
+        "Answer: 7\n> Reviewer: correct.",
+        "\\boxed{7}\n\nCheck: 7 is not 8, as required.",
+    ],
+)
+def test_a_status_line_that_affirms_the_answer_still_passes(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "7")
+
+
+# ---------------------------------------------------------------- struck endorsements, contradiction marks
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        r"\boxed{7} (~~confirmed~~)",
+        r"\boxed{7} ~~definitely~~",
+        r"\boxed{7} <strike>100%</strike>",
+        r"\boxed{7} \bcancel{\checkmark}",
+        r"\boxed{7} \sout{proven}",
+        r"\boxed{7} \cancel{\text{verified}}",
+        "\\boxed{7} \u2714\u0336",
+        r"\boxed{7} <del>\checkmark</del>",
+        "\\boxed{7} \u21af",
+        "\\boxed{7} \u21ce",
+        "\\boxed{7} \u2260?",
+        r"\boxed{7} (x_x)",
+        "\\boxed{7} \u253b\u2501\u253b",
+    ],
+)
+def test_a_struck_endorsement_or_a_contradiction_mark_fails(v: MathVerifier, completion: str) -> None:
+    assert not passes(v, completion, "7")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        r"\boxed{7} (verified)",
+        "\\boxed{7} \u2713",
+        r"\boxed{7} \checkmark",
+        r"\boxed{7} (~~8~~)",
+        r"~~\boxed{8}~~ \boxed{7}",
+        r"Since $AB \perp CD$, the answer is \boxed{7}.",
+    ],
+)
+def test_an_endorsement_that_stands_or_a_struck_value_still_passes(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "7")
