@@ -442,6 +442,7 @@ _ATTR = re.compile(
 )
 
 
+_WITH_ATTRIBUTE = re.compile(r"<[ \t]*+/?+[ \t]*+[A-Za-z_]++[ \t]++[A-Za-z_:-]")
 _TAG_NAME = re.compile(r"<[ \t]*+/?+[ \t]*+[^\s<>/]++")
 
 
@@ -450,6 +451,8 @@ def _disowning_tag(tag: re.Pattern[str], text: str) -> bool:
     :func:`~rlvr.verifiers.lexicon.tag_attribute_disowns`: ``status="wrong"``, ``confidence="0.1"``, ``alt="6"``)."""
     from rlvr.verifiers.lexicon import tag_attribute_disowns
 
+    if _WITH_ATTRIBUTE.search(text) is None:
+        return False  # no tag with an attribute at all: the common case, one cheap scan
     for m in tag.finditer(text):
         attrs = m.group(0)[_TAG_NAME.match(m.group(0)).end() : -1]  # type: ignore[union-attr]
         for a in _ATTR.finditer(attrs):
@@ -640,6 +643,55 @@ def _markup(m: re.Match[str]) -> str:
     return " \u2717 " if endorsement(inner) else " "  # a struck endorsement is withdrawn: "(~~verified~~)" is ✗
 
 
+#: code a reader sees literally: inline code (`` `…` ``, ``` ``…`` ```), the raw-text elements ``<xmp>``, ``<textarea>``
+#: (to their close) and ``<plaintext>`` (to the end)
+_INLINE_CODE = re.compile(r"(?<!`)(`{1,2}+)(?!`)([^`\n]{1,400}+)(?<!`)\1(?!`)")
+_RAW_TEXT = re.compile(r"(?i)<(xmp|textarea|plaintext)\b[^<>]{0,300}+>")
+_FENCE = re.compile(r"[ ]{0,3}+(`{3,}+|~{3,}+)")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that render as code, literally: fenced blocks (to their closing fence or the end),
+    indented blocks (lines of four spaces or a tab after a blank line), inline code and raw-text elements.
+    Linear."""
+    spans: list[tuple[int, int]] = []
+    pos, fence, code_start, prev_blank, indented = 0, "", 0, True, False
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if fence:
+            m = _FENCE.match(line)
+            if m is not None and m.group(1).startswith(fence) and not line[m.end() :].strip():
+                spans.append((code_start, end))
+                fence = ""
+        elif (m := _FENCE.match(line)) is not None and (m.group(1)[0] == "~" or "`" not in line[m.end() :]):
+            fence, code_start = m.group(1), pos
+        elif line.startswith(("    ", "\t")) and line.strip() and (prev_blank or indented):
+            spans.append((pos, end))
+            indented = True
+        else:
+            indented = indented and not line.strip()
+        prev_blank = not line.strip()
+        pos = end + 1
+    if fence:
+        spans.append((code_start, len(text)))
+    if "`" in text:
+        spans += [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)]
+    if "<" in text:
+        for m in _RAW_TEXT.finditer(text):
+            close = -1 if m.group(1).lower() == "plaintext" else text.lower().find(f"</{m.group(1).lower()}", m.end())
+            spans.append((m.start(), len(text) if close < 0 else close))
+    return sorted(spans)
+
+
+def _in_spans(spans: list[tuple[int, int]], i: int) -> bool:
+    from bisect import bisect_right
+
+    k = bisect_right(spans, (i, len(spans) and 1 << 62)) - 1
+    return any(a <= i < b for a, b in spans[max(0, k - 8) : k + 1])
+
+
 def visible(text: str) -> str:
     """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
@@ -652,8 +704,12 @@ def visible(text: str) -> str:
 
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
-    if _MARKUP.search(text):
-        text = _MARKUP.sub(_markup, text)
+    code = (
+        _code_spans(text) if "`" in text or "~~~" in text or "\n    " in text or "\n\t" in text or "<" in text else []
+    )
+    if _MARKUP.search(text):  # struck or decorated, except in code, which shows its markup literally
+        text = _MARKUP.sub(lambda m: m.group(0) if code and _in_spans(code, m.start()) else _markup(m), text)
+        code = _code_spans(text) if code else []
     if "\\ding" in text:  # pifont's dingbats: \ding{55} is ✗
         text = _DING.sub(lambda d: _DINGBATS[d.group(1)], text)
     if "\\!\\!" in text:  # negative spaces pull a slash back over what precedes it: struck through, ✗
@@ -666,7 +722,7 @@ def visible(text: str) -> str:
     local = _local_hiding(text)
     for m in _HIDDEN.finditer(text):
         s = m.start()
-        if s < pos:
+        if s < pos or code and _in_spans(code, s):  # "`<!-- or 6 -->`": code shows its markup
             continue
         tok = m.group(0)
         if tok == "%":

@@ -96,4 +96,4 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 123
+    assert sum(bool(r.get("open")) for r in rows) <= 107

@@ -189,3 +189,38 @@ def test_a_struck_endorsement_or_a_contradiction_mark_fails(v: MathVerifier, com
 )
 def test_an_endorsement_that_stands_or_a_struck_value_still_passes(v: MathVerifier, completion: str) -> None:
     assert passes(v, completion, "7")
+
+
+# ---------------------------------------------------------------- code shows its markup
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "\\boxed{7} `<!-- or 8 -->`",
+        "\\boxed{7} `% or 8`",
+        "\\boxed{7} ``~~or 8~~``",
+        "\\boxed{7}\n```latex\n% or 8\n```",
+        "\\boxed{7}\n~~~\n<!-- or 8 -->\n~~~",
+        "\\boxed{7}\n```\n<del>or 8</del>",
+        "\\boxed{7}\n\n\t<!-- or 8 -->",
+        "\\boxed{7} <xmp><s>or 8</s></xmp>",
+        "\\boxed{7} <TEXTAREA>% or 8</TEXTAREA>",
+    ],
+)
+def test_hiding_markup_inside_code_shows_and_hedges(v: MathVerifier, completion: str) -> None:
+    assert not passes(v, completion, "7")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "```python\nprint(19 % 12)\n```\nSo the answer is \\boxed{7}.",
+        "The variable `n` is \\boxed{7}.",
+        "\\boxed{7} <!-- or 8 -->",
+        "\\boxed{7} % or 8",
+        "`x` counts. \\boxed{7} ~~or 8~~",
+    ],
+)
+def test_code_elsewhere_leaves_hiding_markup_outside_it_hidden(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "7")
