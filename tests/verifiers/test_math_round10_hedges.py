@@ -4,19 +4,17 @@ ways: the hedge fails, its honest neighbour still passes."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from rlvr.verifiers.math import MathVerifier
+sys.path.insert(0, str(Path(__file__).parent))
+from redteam import verifier  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def v() -> MathVerifier:
-    return MathVerifier(timeout_s=5.0)
-
-
-def passes(v: MathVerifier, completion: str, gold: str, **opts: object) -> bool:
-    verifier = MathVerifier(timeout_s=5.0, **opts) if opts else v  # type: ignore[arg-type]
-    return verifier.verify_batch([completion], [gold])[0].passed
+def passes(completion: str, gold: str) -> bool:
+    return verifier({}).verify_batch([completion], [gold])[0].passed
 
 
 # ---------------------------------------------------------------- disowned in its own sentence
@@ -43,8 +41,8 @@ def passes(v: MathVerifier, completion: str, gold: str, **opts: object) -> bool:
         r"People commonly write \boxed{7}.",
     ],
 )
-def test_an_answer_disowned_in_its_own_sentence_fails(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "7")
+def test_an_answer_disowned_in_its_own_sentence_fails(completion: str) -> None:
+    assert not passes(completion, "7")
 
 
 @pytest.mark.parametrize(
@@ -59,13 +57,13 @@ def test_an_answer_disowned_in_its_own_sentence_fails(v: MathVerifier, completio
         r"Expanding gives \boxed{7}.",
     ],
 )
-def test_an_answer_described_honestly_still_passes(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "7")
+def test_an_answer_described_honestly_still_passes(completion: str) -> None:
+    assert passes(completion, "7")
 
 
-def test_disowning_words_are_never_count_nouns(v: MathVerifier) -> None:
-    assert not passes(v, r"\boxed{7} fails.", "7")
-    assert passes(v, r"\boxed{7} apples", "7 apples")
+def test_disowning_words_are_never_count_nouns() -> None:
+    assert not passes(r"\boxed{7} fails.", "7")
+    assert passes(r"\boxed{7} apples", "7 apples")
 
 
 # ---------------------------------------------------------------- answer-tag attributes
@@ -90,8 +88,8 @@ def test_disowning_words_are_never_count_nouns(v: MathVerifier) -> None:
         '<answer lang="maybe-eight">7</answer>',
     ],
 )
-def test_an_answer_tag_whose_attributes_disown_it_fails(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "7")
+def test_an_answer_tag_whose_attributes_disown_it_fails(completion: str) -> None:
+    assert not passes(completion, "7")
 
 
 @pytest.mark.parametrize(
@@ -111,8 +109,8 @@ def test_an_answer_tag_whose_attributes_disown_it_fails(v: MathVerifier, complet
         '<final_answer id="1">7</final_answer>',
     ],
 )
-def test_an_answer_tag_with_neutral_or_affirming_attributes_still_passes(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "7")
+def test_an_answer_tag_with_neutral_or_affirming_attributes_still_passes(completion: str) -> None:
+    assert passes(completion, "7")
 
 
 # ---------------------------------------------------------------- status and review lines
@@ -133,8 +131,8 @@ def test_an_answer_tag_with_neutral_or_affirming_attributes_still_passes(v: Math
         r"\boxed{7} (coin flip)",
     ],
 )
-def test_a_status_or_review_line_that_denies_the_answer_fails(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "7")
+def test_a_status_or_review_line_that_denies_the_answer_fails(completion: str) -> None:
+    assert not passes(completion, "7")
 
 
 @pytest.mark.parametrize(
@@ -147,8 +145,8 @@ def test_a_status_or_review_line_that_denies_the_answer_fails(v: MathVerifier, c
         "\\boxed{7}\n\nCheck: 7 is not 8, as required.",
     ],
 )
-def test_a_status_line_that_affirms_the_answer_still_passes(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "7")
+def test_a_status_line_that_affirms_the_answer_still_passes(completion: str) -> None:
+    assert passes(completion, "7")
 
 
 # ---------------------------------------------------------------- struck endorsements, contradiction marks
@@ -172,8 +170,8 @@ def test_a_status_line_that_affirms_the_answer_still_passes(v: MathVerifier, com
         "\\boxed{7} \u253b\u2501\u253b",
     ],
 )
-def test_a_struck_endorsement_or_a_contradiction_mark_fails(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "7")
+def test_a_struck_endorsement_or_a_contradiction_mark_fails(completion: str) -> None:
+    assert not passes(completion, "7")
 
 
 @pytest.mark.parametrize(
@@ -187,8 +185,8 @@ def test_a_struck_endorsement_or_a_contradiction_mark_fails(v: MathVerifier, com
         r"Since $AB \perp CD$, the answer is \boxed{7}.",
     ],
 )
-def test_an_endorsement_that_stands_or_a_struck_value_still_passes(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "7")
+def test_an_endorsement_that_stands_or_a_struck_value_still_passes(completion: str) -> None:
+    assert passes(completion, "7")
 
 
 # ---------------------------------------------------------------- code shows its markup
@@ -208,8 +206,8 @@ def test_an_endorsement_that_stands_or_a_struck_value_still_passes(v: MathVerifi
         "\\boxed{7} <TEXTAREA>% or 8</TEXTAREA>",
     ],
 )
-def test_hiding_markup_inside_code_shows_and_hedges(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "7")
+def test_hiding_markup_inside_code_shows_and_hedges(completion: str) -> None:
+    assert not passes(completion, "7")
 
 
 @pytest.mark.parametrize(
@@ -222,5 +220,5 @@ def test_hiding_markup_inside_code_shows_and_hedges(v: MathVerifier, completion:
         "`x` counts. \\boxed{7} ~~or 8~~",
     ],
 )
-def test_code_elsewhere_leaves_hiding_markup_outside_it_hidden(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "7")
+def test_code_elsewhere_leaves_hiding_markup_outside_it_hidden(completion: str) -> None:
+    assert passes(completion, "7")
