@@ -223,9 +223,13 @@ def extract(
         text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(text))
+    if "<" in text and _disowning_tag(_tag_re(answer_tag), text):
+        return Extraction(None, "disowned_answer_tag")  # <answer status="wrong">5</answer>
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
     if answer_tag == "answer" and open_t not in text and "<" in text:
-        text = _aliased_answer_tags(text, open_t, close_t)
+        before_alias, text = text, _aliased_answer_tags(text, open_t, close_t)
+        if open_t in text and _disowning_tag(_ANSWER_ALIASES, before_alias):
+            return Extraction(None, "disowned_answer_tag")  # <final_answer status="tentative">5</final_answer>
     if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
         text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
     end = text.rfind(close_t)
@@ -444,6 +448,33 @@ def _tag_re(tag: str) -> re.Pattern[str]:
 
 #: HTML-style attributes of a tag (``<answer id="1">``)
 _ATTRS = r"""(?:[ \t]++[A-Za-z_:-]{1,30}+(?:[ \t]*+=[ \t]*+(?:"[^"<>\n]{0,100}+"|'[^'<>\n]{0,100}+'|[^\s<>"']{1,100}+))?+)*+"""
+#: one attribute of a tag: its name and its value (quoted or bare), or a bare name
+_ATTR = re.compile(
+    r"""([A-Za-z_:-]{1,30}+)(?:[ \t]*+=[ \t]*+(?:"([^"<>\n]{0,100}+)"|'([^'<>\n]{0,100}+)'|([^\s<>"']{1,100}+)))?+"""
+)
+
+
+_WITH_ATTRIBUTE = re.compile(r"<[ \t]*+/?+[ \t]*+[A-Za-z_]++[ \t]++[A-Za-z_:-]")
+_TAG_NAME = re.compile(r"<[ \t]*+/?+[ \t]*+[^\s<>/]++")
+
+
+def _disowning_tag(tag: re.Pattern[str], text: str) -> bool:
+    """An answer tag in ``text`` (opening or closing) carries an attribute that disowns its answer (see
+    :func:`~rlvr.verifiers.lexicon.tag_attribute_disowns`: ``status="wrong"``, ``confidence="0.1"``, ``alt="6"``)."""
+    from rlvr.verifiers.lexicon import tag_attribute_disowns
+
+    if _WITH_ATTRIBUTE.search(text) is None:
+        return False  # no tag with an attribute at all: the common case, one cheap scan
+    for m in tag.finditer(text):
+        attrs = m.group(0)[_TAG_NAME.match(m.group(0)).end() : -1]  # type: ignore[union-attr]
+        for a in _ATTR.finditer(attrs):
+            name = a.group(1).lower().removeprefix("data-")
+            value = next((v for v in a.group(2, 3, 4) if v is not None), None)
+            if tag_attribute_disowns(name, value):
+                return True
+    return False
+
+
 #: other names of an answer tag, read as one when the completion ends with it (``<final>5</final>``)
 _ANSWER_ALIASES = re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+(?:final|final_answer|output|solution){_ATTRS}[ \t]*+>")
 
@@ -684,7 +715,65 @@ def _markup(m: re.Match[str]) -> str:
         return "\\boxed"
     if t.startswith("<") and not t.startswith(("<s>", "<del>", "<strike>")):
         return ""
-    return " "
+    from rlvr.verifiers.lexicon import endorsement
+
+    inner = (
+        t[2:-2]
+        if t.startswith("~~")
+        else t[t.index(">") + 1 : t.rindex("<")]
+        if t[0] == "<"
+        else t[t.index("{") + 1 : -1]
+    )
+    return " \u2717 " if endorsement(inner) else " "  # a struck endorsement is withdrawn: "(~~verified~~)" is ✗
+
+
+#: code a reader sees literally: inline code (`` `…` ``, ``` ``…`` ```), the raw-text elements ``<xmp>``, ``<textarea>``
+#: (to their close) and ``<plaintext>`` (to the end)
+_INLINE_CODE = re.compile(r"(?<!`)(`{1,2}+)(?!`)([^`\n]{1,400}+)(?<!`)\1(?!`)")
+_RAW_TEXT = re.compile(r"(?i)<(xmp|textarea|plaintext)\b[^<>]{0,300}+>")
+_FENCE = re.compile(r"[ ]{0,3}+(`{3,}+|~{3,}+)")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that render as code, literally: fenced blocks (to their closing fence or the end),
+    indented blocks (lines of four spaces or a tab after a blank line), inline code and raw-text elements.
+    Linear."""
+    spans: list[tuple[int, int]] = []
+    pos, fence, code_start, prev_blank, indented = 0, "", 0, True, False
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if fence:
+            m = _FENCE.match(line)
+            if m is not None and m.group(1).startswith(fence) and not line[m.end() :].strip():
+                spans.append((code_start, end))
+                fence = ""
+        elif (m := _FENCE.match(line)) is not None and (m.group(1)[0] == "~" or "`" not in line[m.end() :]):
+            fence, code_start = m.group(1), pos
+        elif line.startswith(("    ", "\t")) and line.strip() and (prev_blank or indented):
+            spans.append((pos, end))
+            indented = True
+        else:
+            indented = indented and not line.strip()
+        prev_blank = not line.strip()
+        pos = end + 1
+    if fence:
+        spans.append((code_start, len(text)))
+    if "`" in text:
+        spans += [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)]
+    if "<" in text:
+        for m in _RAW_TEXT.finditer(text):
+            close = -1 if m.group(1).lower() == "plaintext" else text.lower().find(f"</{m.group(1).lower()}", m.end())
+            spans.append((m.start(), len(text) if close < 0 else close))
+    return sorted(spans)
+
+
+def _in_spans(spans: list[tuple[int, int]], i: int) -> bool:
+    from bisect import bisect_right
+
+    k = bisect_right(spans, (i, len(spans) and 1 << 62)) - 1
+    return any(a <= i < b for a, b in spans[max(0, k - 8) : k + 1])
 
 
 #: MathJax's ``\\enclose`` with a notation that strikes (horizontal, vertical or diagonal strike), its attributes
@@ -749,14 +838,20 @@ def visible(text: str) -> str:
     elements that are ``hidden`` or styled or classed invisible (:mod:`rlvr.verifiers.invisible`), boxes scaled to
     nothing or moved off the page, colours the completion defines as white. Linear: each hidden region is skipped
     once."""
+    from rlvr.verifiers.lexicon import endorsement
+
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
         text = _CALCULATOR.sub("", text)
     if "\\enclose" in text:  # \enclose{horizontalstrike}{…} is \sout{…}
         text = _ENCLOSE_STRIKE.sub(r"\\sout", text)
     if "~" in text:
         text = _single_tilde_strikes(text)
-    if _MARKUP.search(text):
-        text = _MARKUP.sub(_markup, text)
+    code = (
+        _code_spans(text) if "`" in text or "~~~" in text or "\n    " in text or "\n\t" in text or "<" in text else []
+    )
+    if _MARKUP.search(text):  # struck or decorated, except in code, which shows its markup literally
+        text = _MARKUP.sub(lambda m: m.group(0) if code and _in_spans(code, m.start()) else _markup(m), text)
+        code = _code_spans(text) if code else []
     if "\\ding" in text:  # pifont's dingbats: \ding{55} is ✗
         text = _DING.sub(lambda d: _DINGBATS[d.group(1)], text)
     if "\\!\\!" in text:  # negative spaces pull a slash back over what precedes it: struck through, ✗
@@ -769,7 +864,7 @@ def visible(text: str) -> str:
     local = _local_hiding(text)
     for m in _HIDDEN.finditer(text):
         s = m.start()
-        if s < pos:
+        if s < pos or code and _in_spans(code, s):  # "`<!-- or 6 -->`": code shows its markup
             continue
         tok = m.group(0)
         if tok == "%":
@@ -794,8 +889,9 @@ def visible(text: str) -> str:
             out.append(text[pos:s])
             pos = _group_end(text, m.end()) if tok.startswith("\\transparent") else _skip_group(text, m.end())
         elif tok.startswith(("\\cancel", "\\xcancel", "\\bcancel", "\\sout", "\\st", "\\xout")):
-            out.append(text[pos:s] + " ")  # struck out, with groups inside (\sout{\boxed{5}}): no answer
-            pos = _skip_group(text, m.end())
+            end = _skip_group(text, m.end())  # struck out, with groups inside (\sout{\boxed{5}}): no answer
+            out.append(text[pos:s] + (" \u2717 " if endorsement(text[m.end() : end]) else " "))  # \cancel{\text{sure}}
+            pos = end
         elif tok.startswith(("\\sbox", "\\savebox")):  # stored in a box register, drawn only by \usebox
             if "\\usebox" in text:
                 continue
@@ -1041,6 +1137,13 @@ def _bidi_span(m: re.Match[str]) -> str:
 
 #: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
 _OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
+
+
+def _overstruck(m: re.Match[str]) -> str:
+    """A struck-out character deleted; a struck check mark withdrawn (✓̶ is ✗)."""
+    return "\u2717" if m.group(0)[0] in "\u2713\u2714\u2705\u2611" else ""
+
+
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
 _LINE_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: a keycap digit (5️⃣: the digit, its presentation selector deleted, and the enclosing keycap)
@@ -1105,7 +1208,7 @@ def rendered(text: str) -> str:
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
     if "\u0335" in text or "\u0336" in text:
-        text = _OVERSTRUCK.sub("", text)  # "5\u0336 6": a struck-out character does not count
+        text = _OVERSTRUCK.sub(_overstruck, text)  # "5\u0336 6": a struck-out character does not count
     if _BIDI_OPEN.search(text):
         text = _BIDI_SPAN.sub(_bidi_span, text)
     if _UNRENDERED.search(text):
@@ -2031,6 +2134,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     the answer is 5", "A wrong approach gives 5")."""
     from rlvr.verifiers.lexicon import (
         ATTRIBUTION_CUES,
+        DISOWNING_CUES,
         LABEL_CUES,
         LABEL_FORM_CUES,
         LEAD_CUE_PHRASES,
@@ -2062,7 +2166,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
             if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
                 label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
-            if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low.endswith("n't"):
+            if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES:
+                return pre[w.start() :]  # "A wrong approach gives 5", "The flawed approach yields 5"
+            if low.endswith("n't"):
                 return pre[w.start() :]
     if _doubting_symbol(masked[start:]) or _QUESTION_MARK_SIGN.search(masked[start:]):
         return pre[start:]  # 🤷 5, ⁉️ 5
@@ -2077,7 +2183,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     words = list(_RUN_WORD.finditer(masked, start))
     for k, w in enumerate(words):
         low = w.group(0).lower()
-        if low in LEAD_CUES or low in ATTRIBUTION_CUES or low.endswith("n't") or (not low.isascii() and _cjk_cue(low)):
+        if low in LEAD_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES or low.endswith("n't"):
+            return pre[w.start() :]
+        if not low.isascii() and _cjk_cue(low):
             return pre[w.start() :]
         first = k == 0 and (anchor is not None or anchored)  # right after the copula: "is arguably 5"
         if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):
@@ -2158,9 +2266,14 @@ def _doubting_symbol(s: str) -> bool:
 #: ``(x)``), and a slash pulled back over it by negative spaces (``\boxed{5}\!\!\!/``)
 _DOUBT_MARK = re.compile(
     r"[\u2047\u2048\u2049\u00bf]|(?<![\w:;])(?::-?+[(/\\|\[]|;-?+[()DPp\]])(?![\w(])|\([ \t]*+[\u00d7xX\u2715-\u2718][ \t]*+\)"
+    # contradiction and undecided marks: ↯ ⊥ ⇏ ⇎ ↮ ≟ ≠? (a lone mark after the answer, outside math)
+    r"|[\u21af\u22a5\u21cf\u21ce\u21ae\u225f]|\u2260[ \t]*+\?"
+    # dead-eyes and table-flip faces, even odds: (×_×), (x_x), (╯°□°)╯, 50/50, fifty-fifty, a coin flip, a toss-up
+    r"|\([ \t]*+[\u00d7xX][ \t]*+_[ \t]*+[\u00d7xX][ \t]*+\)|\u256f|\u253b\u2501\u253b"
+    r"|(?<![\w/.])50[ \t]*+[/:-][ \t]*+50(?![\w/.])|(?i:fifty[ \t-]++fifty|coin[ \t-]++(?:flip|toss)|toss-?up)"
 )
 
-_DOUBT_MARK_AFTER = re.compile(r"[ \t$]*+(?:" + _DOUBT_MARK.pattern + ")")
+_DOUBT_MARK_AFTER = re.compile(r"[ \t$]*+\(?[ \t]*+(?:" + _DOUBT_MARK.pattern + ")")  # "\\boxed{5} (50/50)"
 
 
 def _doubt_mark(s: str) -> bool:
@@ -3018,6 +3131,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
         return nxt.strip(), stop
+    if _status_line_denies(masked):  # "Verification: FAILED", "> Reviewer: wrong, it's 6."
+        return nxt.strip(), stop
     if _ANSWER_TOKEN.search(masked):
         return "", stop
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
@@ -3212,6 +3327,35 @@ _DENIED = frozenset("no false not none pending unknown todo".split())
 def _status_denied(words: list[str]) -> bool:
     """A status line about checking the answer that denies it ("Verified: no", "Checked: false")."""
     return 2 <= len(words) <= 3 and words[0] in _VERIFYING and words[-1] in _DENIED
+
+
+#: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",
+#: "> Reviewer: wrong, it's 6.", "Check: ✗")
+_STATUS_LINE = re.compile(r"^[ \t>*_#-]*+((?:[A-Za-z'-]++[ \t]++){0,2}+[A-Za-z'-]++)[ \t*_]*+:[ \t*_]*+(.{0,200}+)")
+_CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
+
+
+def _status_line_denies(sentence: str) -> bool:
+    """A status, test or review line about the answer whose value denies it: a label with a word of
+    :data:`~rlvr.verifiers.lexicon.STATUS_LABELS` and a value that opens with a word of
+    :data:`~rlvr.verifiers.lexicon.DENYING_STATUS`, a negated verb ("does not hold") or a cross mark
+    ("Verification: FAILED", "Unit test: FAIL", "Status: ❌ failed check", "Reviewer: wrong, it's 6")."""
+    from rlvr.verifiers.lexicon import DENYING_STATUS, STATUS_LABELS
+
+    m = _STATUS_LINE.match(sentence)
+    if m is None or not any(w in STATUS_LABELS for w in m.group(1).lower().split()):
+        return False
+    value = m.group(2).lstrip(" \t*_`")
+    if value[:1] and value[0] in _CROSS:
+        return True
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]
+    if not words:
+        return False
+    if words[0] in ("no", "none") and len(words) > 1:
+        return False  # "Status: no errors found."
+    if words[0] in DENYING_STATUS or words[0].endswith("n't") or words[0] in ("does", "did") and words[1:2] == ["not"]:
+        return True  # "FAILED", "doesn't hold", "does not satisfy the equation"
+    return any(w in DENYING_STATUS and w not in ("no", "not", "none") for w in words[:4])  # "this is wrong"
 
 
 def _doubt_form(words: list[str]) -> bool:

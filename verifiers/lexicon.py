@@ -259,7 +259,7 @@ def count_noun(word: str, singular_ok: bool = False) -> str | None:
         return None
     if w in _NOT_NOUNS or w in MULTIPLIERS or w in OR_WORDS or w in AND_WORDS:
         return None
-    if w in QUALIFIER_CUES or w in NEGATION_CUES:  # "12 tops", "12 onwards", "12 multiples"
+    if w in QUALIFIER_CUES or w in NEGATION_CUES or w in DISOWNING_CUES:  # "12 tops", "12 multiples", "5 fails"
         return None
     if w in _IRREGULAR_PLURALS:
         return f"noun:{w}"
@@ -584,12 +584,111 @@ DOUBT_WORDS = frozenset(
     questionable shaky iffy meh eh dunno doubtful unsure uncertain unverified unchecked untested unconfirmed unproven
     randomly arbitrary arbitrarily hunch sketchy suspect unreliable tentative provisional disagree disagrees""".split()
 )
+#: words that disown the answer they describe, as its subject's predicate or as an adjective on its source: a trap
+#: or a misprint ("\\boxed{5} is the trap answer", "The misprinted answer is 5"), a flawed source ("The flawed
+#: approach yields 5", "Blindly adding gives 5", "Forgetting the constraint gives 5"), a failed check or a
+#: rejection ("5 fails the check", "5 overcounts", "5 was rejected by the checker", "5 violates the condition"),
+#: another's answer ("5 is what ChatGPT said", "5 was copied from the prompt")
+DISOWNING_CUES = frozenset(
+    """trap traps trick tricky distractor distractors decoy misprint misprints misprinted typo typos typo'd typoed
+    flawed flaw faulty erroneous erroneously bogus spurious naive naively careless carelessly blindly sloppy
+    sloppily botched buggy hasty hastily fails failed failing overcounts undercounts overcounted undercounted
+    overcount undercount overcounting undercounting overshoots undershoots violates violated violating breaks broke contradicts
+    contradicted rejected refuted disproven disproved unjustified unfounded unsupported copied forgetting forgot
+    forgotten ignoring neglecting overlooking misreading misread misapplying misapplied pitfall
+    chatgpt gpt llm often commonly""".split()
+)
+#: an earlier answer after the answer it names ("5 was my initial answer", "5 is the original guess"): a word of
+#: :data:`EARLIER_WORDS` before a noun of :data:`ANSWER_NOUNS`; and a bound ("only an upper bound")
+EARLIER_WORDS = frozenset("initial original earlier old previous prior preliminary upper lower".split())
+#: a later fix of the answer named after it ("5 was the answer before the correction"); before an answer it
+#: introduces the fixed one ("Correction: 6")
+LATER_FIXES = frozenset("correction corrections erratum errata".split())
+ANSWER_NOUNS = frozenset("answer answers guess guesses attempt attempts try bound bounds".split())
+#: attributes of an answer tag that say nothing about the answer's standing (``<answer id="1">``): any value
+NEUTRAL_TAG_ATTRIBUTES = frozenset(
+    "id class name key index idx n no num number part question problem q item style dir lang xml:lang".split()
+)
+#: attributes of an answer tag that name the answer's form (``<answer format="latex">``), with the values that do
+FORM_TAG_ATTRIBUTES = frozenset("format type kind form mode".split())
+FORM_TAG_VALUES = frozenset(
+    """number numeric integer int float decimal fraction rational real complex expression expr math latex tex
+    text string str plain exact final boxed choice letter option mcq interval set tuple list vector matrix
+    equation json""".split()
+)
+#: attributes of an answer tag that state its standing (``<answer status="final">``), with the values that affirm
+#: it; a confidence or a probability affirms only at certainty (1, 1.0, 100%)
+STANDING_TAG_ATTRIBUTES = frozenset(
+    "status state verified correct final checked confirmed valid certain sure confidence certainty probability p".split()
+)
+AFFIRMING_TAG_VALUES = frozenset(
+    "true yes final verified correct checked confirmed valid certain sure done complete ok pass passed".split()
+)
+#: attributes written bare that affirm (``<answer final>``); any other bare attribute (``draft``) disowns
+AFFIRMING_BARE_ATTRIBUTES = frozenset("final verified checked confirmed correct certain".split())
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def tag_attribute_disowns(name: str, value: str | None) -> bool:
+    """An answer tag's attribute ``name`` (lower case, ``data-`` prefix removed) with ``value`` (``None`` when bare)
+    states doubt, a wrong, draft or unverified standing, a confidence below certainty or another value
+    (``status="wrong"``, ``confidence="0.1"``, ``alt="6"``, ``note="maybe 6"``, ``draft``); neutral attributes
+    (``id``, ``format="latex"``, ``lang="en"``) and affirming ones (``status="final"``, ``verified="true"``) do not."""
+    if value is None:
+        return name not in AFFIRMING_BARE_ATTRIBUTES
+    v = value.strip().lower()
+    if name in ("lang", "xml:lang"):
+        return _LANGUAGE_CODE.fullmatch(v) is None
+    if name in NEUTRAL_TAG_ATTRIBUTES:
+        return False
+    if name in FORM_TAG_ATTRIBUTES:
+        return v not in FORM_TAG_VALUES
+    if name in STANDING_TAG_ATTRIBUTES:
+        if v in AFFIRMING_TAG_VALUES:
+            return False
+        try:
+            level = float(v.rstrip("% "))
+        except ValueError:
+            return True
+        return level < (100 if v.endswith("%") or level > 1 else 1)  # "0.9", "90%", "90" (of 100) are below
+    return True
+
+
+#: words and marks that endorse an answer ("verified", "for sure", ✓, ``\\checkmark``): struck out or cancelled, they
+#: withdraw the endorsement (``\\boxed{5} (~~verified~~)``, ``\\cancel{\\checkmark}``, ``<del>certain</del>``)
+ENDORSEMENTS = frozenset(
+    """verified checked confirmed certain sure definitely certainly surely correct right proven proved final
+    guaranteed tested validated exact exactly qed for 100% \u2713 \u2714 \u2705 \u2611 \\checkmark""".split()
+)
+_ENDORSEMENT_TOKEN = re.compile(r"\\checkmark|[a-z]++|\d++%|[\u2713\u2714\u2705\u2611]")
+
+
+def endorsement(text: str) -> bool:
+    """``text`` (struck-out content) is only an endorsement of an answer: "verified", "(for sure)", "✓"."""
+    words = _ENDORSEMENT_TOKEN.findall(text.lower().replace("\\text", " "))
+    return bool(words) and all(w in ENDORSEMENTS for w in words) and words != ["for"]
+
+
+#: a status line's labels: a check, a test or a review of the answer ("Verification: FAILED", "Unit test: FAIL",
+#: "Answer status: rejected", "Sanity check: does not hold", "Reviewer: wrong", "Substituting back: …")
+STATUS_LABELS = frozenset(
+    """verification verified verify check checked checks checking sanity status test tests tested testing unit
+    review reviewer reviewed grade graded grader grading validation validated validity substituting substitution
+    plugging plugged proof assertion assert result outcome evaluation judge verdict""".split()
+)
+#: the first word of a status line's value that denies it ("FAILED", "wrong", "rejected", "no")
+DENYING_STATUS = frozenset(
+    """fail failed fails failing failure wrong incorrect rejected reject invalid false no not none error erroneous
+    mismatch refuted unsatisfied unverified bad""".split()
+)
+
+
 #: prepositions that relate the value to another quantity ("5 out of 6", "3 to 1", "5 in 6", "5 by 6")
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
 
 
 def cue_words(words: list[str]) -> bool:
-    """Some of ``words`` negate, retract, weaken or condition an answer (see the two cue lexicons)."""
+    """Some of ``words`` negate, retract, weaken, condition or disown an answer (see the cue lexicons)."""
     prev = ""
     for w in words:
         low = w.lower().replace("\u2019", "'").strip(".,;:!")
@@ -597,6 +696,8 @@ def cue_words(words: list[str]) -> bool:
             continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
         if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
             return True
+        if low in DISOWNING_CUES or low in ANSWER_NOUNS and prev in EARLIER_WORDS or low in LATER_FIXES:
+            return True  # "is the trap answer", "fails the check", "was my initial answer"
         prev = low
     return False
 

@@ -57,7 +57,7 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 25
+    assert sum(bool(r.get("open")) for r in rows) <= 24
 
 
 def test_fourth_red_team_round_mostly_fixed() -> None:
@@ -97,4 +97,4 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 159
+    assert sum(bool(r.get("open")) for r in rows) <= 69
