@@ -102,6 +102,10 @@ class WorkerDied(RuntimeError):
     """The worker process exited, hung or broke the protocol."""
 
 
+class WorkerGone(WorkerDied):
+    """The worker had exited before it read a job: nothing of that job ran, so it may go to another worker."""
+
+
 def bwrap_path() -> str | None:
     return shutil.which("bwrap")
 
@@ -194,7 +198,7 @@ class WorkerProcess:
             except BlockingIOError:
                 pass
             except OSError as e:
-                raise WorkerDied(f"worker input closed: {e}") from None
+                raise WorkerGone(f"worker input closed: {e}") from None
             left = deadline - time.monotonic()
             if left <= 0:
                 raise WorkerDied("worker stopped reading its input")
@@ -450,14 +454,31 @@ class SandboxPool(Sandbox):
             raise RuntimeError("the sandbox pool is closed")
         with self._id_lock:
             job_id = next(self._ids)
-        w = self._idle.get()
-        if w is None:  # a slot whose worker could not be restarted: try again now
-            w = self._start_one()
-            if w is None:
-                self._idle.put(None)
-                return {"status": "sandbox_error", "error": "no sandbox worker could be started"}
+        gone = ""
+        for _attempt in range(2):  # a worker found dead before its job ran: one other worker may take the job
+            w = self._idle.get()
+            if w is None:  # a slot whose worker could not be restarted: try again now
+                w = self._start_one()
+                if w is None:
+                    self._idle.put(None)
+                    return {"status": "sandbox_error", "error": "no sandbox worker could be started"}
+            if w.alive():
+                try:
+                    return self._call(w, frames_of(job_id), job_id, limits)
+                except WorkerGone as e:  # it died idle: the job never reached it
+                    gone = str(e)
+            else:
+                gone = f"worker exited with status {w.proc.returncode}"
+            logger.warning("sandbox worker had exited while idle (%s: %s); replacing it", gone, w.stderr_tail(300))
+            self._replace(w)
+        return {"status": "sandbox_error", "error": f"sandbox worker died: {gone}"}
+
+    def _call(self, w: WorkerProcess, frames: list[bytes], job_id: int, limits: Limits) -> dict[str, Any]:
+        """Run one job on ``w``; a worker that dies during it is replaced and the job reported lost."""
         try:
-            msg = w.call(frames_of(job_id), job_id, limits.wall_s + GRACE_S)
+            msg = w.call(frames, job_id, limits.wall_s + GRACE_S)
+        except WorkerGone:
+            raise
         except WorkerDied as e:
             logger.warning("sandbox worker died (%s); replacing it", e)
             self._replace(w)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -614,35 +616,61 @@ def test_runs_inherit_the_codec_specialised(pool: SandboxPool) -> None:
     assert int(r.stdout) >= 20
 
 
+ONE_WRITE = r"""
+import json, os, socket
+
+from rlvr.sandbox.worker import assemble
+
+ns = {"__name__": "rlvr_worker"}
+exec(compile(assemble(), "<worker>", "exec"), ns)
+writes = []
+write_all = ns["write_all"]
+ns["write_all"] = lambda fd, data: (writes.append(bytes(data)), write_all(fd, data))[1]
+spec = {"mode": "assert", "entry_point": "inc", "max_failures_reported": 3,
+        "tests": "K = 1\ndef check(candidate):\n    assert candidate(K) == 2\n    assert candidate(5) == 6\n"
+                 "check(__entry_point__)\n"}
+ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+pid = os.fork()
+if pid == 0:  # the solution's side, as a run's process serves it
+    try:
+        ours.close()
+        ns["solution_child"]("def inc(x):\n    return x + 1\n", theirs.fileno(), os.dup(theirs.fileno()))
+    finally:
+        os._exit(0)
+theirs.close()
+try:
+    report = ns["tests_child"](spec, ns["JudgedRpc"](ours.fileno(), ours.fileno()), {})
+finally:
+    ours.close()
+    os.waitpid(pid, 0)
+print(json.dumps({"report": [report["passed"], report["total"], report["completed"]],
+                  "ops": [[json.loads(line)["op"] for line in w.splitlines()] for w in writes]}))
+"""
+
+
 def test_a_humaneval_judge_sends_its_lookup_and_resolve_in_one_write() -> None:
     """The trusted side's first two requests of an entry-point judge (the names the tests read, the entry
-    point) go in one write: one round trip to the solution instead of two, and the same answers."""
-    import socket
-
-    from rlvr.sandbox.worker import assemble
-
-    ns: dict = {"__name__": "rlvr_worker"}
-    exec(compile(assemble(), "<worker>", "exec"), ns)
-    writes: list[bytes] = []
-    write_all = ns["write_all"]
-    ns["write_all"] = lambda fd, data: (writes.append(bytes(data)), write_all(fd, data))[1]
-    spec = {"mode": "assert", "entry_point": "inc", "max_failures_reported": 3,
-            "tests": "K = 1\ndef check(candidate):\n    assert candidate(K) == 2\n    assert candidate(5) == 6\n"
-                     "check(__entry_point__)\n"}  # fmt: skip
-    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-    pid = os.fork()
-    if pid == 0:  # the solution's side, as a run's process serves it
-        try:
-            ours.close()
-            ns["solution_child"]("def inc(x):\n    return x + 1\n", theirs.fileno(), os.dup(theirs.fileno()))
-        finally:
-            os._exit(0)
-    theirs.close()
-    try:
-        report = ns["tests_child"](spec, ns["JudgedRpc"](ours.fileno(), ours.fileno()), {})
-    finally:
-        ours.close()
-        os.waitpid(pid, 0)
-    assert (report["passed"], report["total"], report["completed"]) == (2, 2, True), report
-    ops = [[json.loads(line)["op"] for line in w.splitlines()] for w in writes]
+    point) go in one write: one round trip to the solution instead of two, and the same answers. Run in a
+    fresh interpreter, as a worker is: a fork of the test process would carry its threads and exit hooks."""
+    out = subprocess.run([sys.executable, "-c", ONE_WRITE], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.splitlines()[-1])
+    assert got["report"] == [2, 2, True], got
+    ops = got["ops"]
     assert ops[0] == ["lookup", "resolve"] and len(ops) == 3, ops  # then each call (the second is sent ahead)
+
+
+def test_a_worker_that_died_idle_is_replaced_before_its_job() -> None:
+    """A worker found dead when a job is sent to it (it died while idle: the job never reached it) is replaced,
+    and the job runs on the new worker instead of being reported lost (a correct program failed so)."""
+    p = SandboxPool(workers=1, limits=LIMITS)
+    try:
+        w = p._idle.get()
+        w.proc.kill()
+        w.proc.wait()
+        p._idle.put(w)
+        r = p.run("print(6)")
+        assert r.ok and r.stdout == "6\n", r
+        assert p.run("print(7)").stdout == "7\n"
+    finally:
+        p.close()
