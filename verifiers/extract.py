@@ -1242,7 +1242,10 @@ def normalise_spacing(text: str) -> str:
 
 
 def _space(text: str, m: re.Match[str]) -> str:
-    tok, s, e = m.group(0), m.start(), m.end()
+    s = m.start()
+    if text[s - 1 : s + 1] == "~~":  # inside a run of ties: neither escaped nor "about" (a fast path for long runs)
+        return " "
+    tok, e = m.group(0), m.end()
     before = text[s - 1 : s]
     if tok[0] in "\\~" and _escaped(text, s):
         return tok  # "\\ " is a line break, "\\~" a literal tilde
