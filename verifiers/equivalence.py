@@ -33,7 +33,14 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from rlvr.verifiers.latex_fast import Ambiguous, AnswerTooComplex, Unsupported, parse_tokens, refuse_huge
+from rlvr.verifiers.latex_fast import (
+    Ambiguous,
+    AnswerTooComplex,
+    Unsupported,
+    multiply_out_products,
+    parse_tokens,
+    refuse_huge,
+)
 from rlvr.verifiers.normalize import MIN_SIG_DIGITS, Num, numbers_match
 from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
@@ -791,7 +798,7 @@ def _sympy(latex: str) -> Any:
     try:
         if expr.free_symbols:  # answers are about real quantities: ln(e^x) = x, sqrt(x^2) = |x|
             expr = expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
-        expr = expr.doit()
+        expr = multiply_out_products(expr).doit()
         floats = expr.atoms(sp.Float)
         if floats:
             expr = expr.xreplace({f: sp.Rational(str(f)) for f in floats})
