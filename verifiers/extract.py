@@ -692,7 +692,10 @@ def _is_sentence(text: str) -> bool:
 # ---------------------------------------------------------------- what does not render
 
 
-_CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
+#: a GSM8K calculator annotation: ``<<expression=value>>`` of arithmetic only, followed by its value (``9 * 2 =
+#: <<9*2=18>>18``); anything else in ``<<…>>`` (``<<or 6>>``, ``<<not sure>>``, ``<<5+1=6>>`` after a 5) renders
+#: as written and is read
+_CALCULATOR = re.compile(r"<<([-+*/^().,\d \u00d7\u00f7x%$]{1,200}+)=[ ]?+(-?\d[\d.,]{0,60}+)>>(?=[ ]?+\2(?![\d]))")
 #: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
 #: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
