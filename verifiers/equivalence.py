@@ -470,6 +470,8 @@ class _Matcher:
             return numbers_match(pn, gn, self.options.min_sig_digits)
         if p.latex == g.latex and convert is None:
             return True
+        if unevaluated_operators(p.latex) - unevaluated_operators(g.latex):
+            return False  # \int_0^1 2x\,dx for 1, \gcd(12,18) for 6: the computation asked for, not done
         if not self.full:
             raise NeedsWorker
         sp = _sp()
@@ -527,6 +529,26 @@ class _Matcher:
         if any(x is None for x in e) or e[1] == 0 or e[3] == 0:
             return False
         return _sympy_equal(e[0] * e[1], e[2] * e[3], None, None, self.options)
+
+
+#: operators that state a computation rather than its result: calculus (integrals, sums, products, limits,
+#: derivatives) and a determinant of a matrix written out; gcd, lcm, min, max stay functions of numbers like
+#: ``\binom`` (an earlier round's policy: ``\text{lcm}(4,6)`` = 12)
+_OPERATORS = frozenset({"int", "iint", "iiint", "oint", "sum", "prod", "lim", "det", "partial"})
+_DERIVATIVE = re.compile(r"\\frac\{[ ]*+(?:\\mathrm\{d\}|d)[ ]*+\}\{[ ]*+(?:\\mathrm\{d\}|d)[ ]*+[A-Za-z]")
+
+
+def unevaluated_operators(latex: str) -> frozenset[str]:
+    """The calculus operators an expression still holds (``\\int``, ``\\sum``, ``\\prod``, ``\\lim``,
+    ``\\frac{d}{dx}``, ``\\det``): an answer holding one its gold lacks restates the problem."""
+    from rlvr.verifiers.lexer import lex
+
+    if "\\" not in latex:
+        return frozenset()
+    found = {v for k, v in lex(latex) if k == "cmd" and v in _OPERATORS}
+    if _DERIVATIVE.search(latex):
+        found.add("derivative")
+    return frozenset(found)
 
 
 def _lowest_terms(r: Ratio) -> bool:
@@ -842,8 +864,8 @@ def _indeterminate(expr: Any) -> bool:
     infinities = (sp.oo, -sp.oo, sp.zoo)
     for node in sp.preorder_traversal(expr):
         if isinstance(node, sp.Pow):
-            if node.exp.is_zero and node.base.has(*infinities):
-                return True
+            if node.exp.is_zero and (node.base.has(*infinities) or node.base.is_zero):
+                return True  # \infty^0, 0^0
             if node.base == 1 and node.exp.has(*infinities):
                 return True
         elif isinstance(node, (sp.factorial, sp.factorial2, sp.gamma, sp.binomial)) and node.has(*infinities):
