@@ -222,7 +222,7 @@ def extract(
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
-    text = _table_row(unwrap_labelled_fonts(text))
+    text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if "<" in text and _disowning_tag(_tag_re(answer_tag), text):
         return Extraction(None, "disowned_answer_tag")  # <answer status="wrong">5</answer>
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
@@ -595,6 +595,37 @@ def _states_answer(content: str) -> bool:
     """``content`` holds an answer phrase or ``Ans:`` with something after it (not a bare label)."""
     m = _PHRASE.search(content) or _ANS_LABEL.search(content)
     return m is not None and bool(content[m.end() :].strip(" \t\n:*_=|-.}"))
+
+
+#: a value between Markdown emphasis or highlight runs (``***5***``, ``**_5_**``, ``_**5**_``, ``___5___``,
+#: ``==5==``): one to three ``*``/``_`` marks (the closing run mirrors the opening one) or ``==``, around a short
+#: span without those marks, not inside a word or a longer run
+_EMPHASISED = re.compile(r"(?<![\w*=\\])([*_]{1,3}+|==(?!=))([^\s*_=][^*_=\n]{0,78}+)(?<!\s)(?=[*_=])")
+
+
+def unwrap_emphasised_values(text: str) -> str:
+    """``text`` with values set in Markdown emphasis or highlight read without it: ``***5***``, ``**_5_**``,
+    ``==5==`` are 5 (a bold italic 5 is not ``5*``). Only a span holding a digit and no word (outside LaTeX
+    commands) whose closing run mirrors its opening one is unwrapped, so emphasised prose and labels keep their
+    markers; plain bold (``**5**``) is read as before. Linear: each span is bounded."""
+    if "*" not in text and "_" not in text and "==" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _EMPHASISED.finditer(text):
+        open_, body = m.groups()
+        close = open_[::-1]
+        end = m.end() + len(close)
+        if m.start() < pos or open_ in ("**", "__") or not text.startswith(close, m.end()):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] == "=" or text[end - 1 : end + 1] in ("**", "__")):
+            continue  # a longer run or a word goes on
+        if not any(c.isdigit() for c in body) or re.search(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]+", "", body)):
+            continue
+        out.append(text[pos : m.start()] + body)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def unwrap_labelled_fonts(text: str) -> str:
