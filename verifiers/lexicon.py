@@ -246,7 +246,9 @@ _NOT_NOUNS = frozenset(
 
 _PLURAL = re.compile(r"[a-z]{3,}s")
 _IRREGULAR_PLURALS = frozenset(
-    "people children men women mice geese teeth sheep fish deer cattle oxen dice data persons".split()
+    """people children men women mice geese teeth sheep fish deer cattle oxen dice data persons lice
+    moose elk reindeer bison buffalo swine salmon trout cod squid shrimp offspring aircraft spacecraft hovercraft
+    watercraft""".split()
 )
 
 
