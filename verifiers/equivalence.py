@@ -891,6 +891,9 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, options: MatchO
     if a == b:
         return True
     if a.free_symbols or b.free_symbols:
+        ca, cb = _integration_constant(a), _integration_constant(b)
+        if ca is not None and cb is not None:  # F + C against G + K: antiderivatives of the same function
+            return _differ_by_a_constant(a - ca, b - cb)
         return _identical_functions(a, b)
     if a.is_Rational and b.is_Rational:
         return False
@@ -970,6 +973,35 @@ def _proven_zero(d: Any) -> bool:
         except (NotImplementedError, ValueError):
             return False
     return False
+
+
+#: names of an arbitrary constant added to an antiderivative (``+C``, ``+c``, ``+K``, ``+D``, ``+C_1``)
+_CONSTANT_NAMES = frozenset({"C", "c", "K", "D", "C_0", "C_1", "C_{0}", "C_{1}"})
+
+
+def _integration_constant(e: Any) -> Any:
+    """The constant of integration of an antiderivative ``F + C``: the one term of a sum that is a symbol named as
+    a constant (:data:`_CONSTANT_NAMES`) and appears nowhere else, the rest holding another symbol; else ``None``."""
+    sp = _sp()
+    if not isinstance(e, sp.Add):
+        return None
+    found = [t for t in e.args if isinstance(t, sp.Symbol) and t.name in _CONSTANT_NAMES]
+    if len(found) != 1:
+        return None
+    rest = e - found[0]
+    if found[0] in rest.free_symbols or not rest.free_symbols:
+        return None
+    return found[0]
+
+
+def _differ_by_a_constant(f: Any, g: Any) -> bool:
+    """``f - g`` is a constant: the same function up to its constant of integration (``\\frac{x^2+1}{2}`` and
+    ``\\frac{x^2}{2}``), proven by ``simplify``; the free symbols must agree."""
+    sp = _sp()
+    if f.free_symbols != g.free_symbols:
+        return False
+    d = sp.simplify(f - g)
+    return not d.free_symbols and d.is_finite is not False and not _undefined(d)
 
 
 def _identical_functions(a: Any, b: Any) -> bool:

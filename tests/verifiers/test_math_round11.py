@@ -215,3 +215,125 @@ def test_an_operator_left_unevaluated_restates_the_problem(v: MathVerifier, answ
 )
 def test_finished_computations_and_matching_operators_pass(v: MathVerifier, answer: str, gold: str) -> None:
     assert passes(v, answer, gold)
+
+
+# ---------------------------------------------------------------- notation look-alikes, wrappers, emphasis, nouns
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold"),
+    [
+        (r"\boxed{60º}", r"60^\circ"),  # the ordinal indicator typed for a degree sign
+        (r"\boxed{75˚}", r"75^\circ"),  # the ring above
+        (r"\boxed{90∘}", r"90^\circ"),  # the ring operator
+        (r"\boxed{15^{o}}", r"15^\circ"),
+        (r"\boxed{15^o}", r"15^\circ"),
+        (r"\boxed{120^{\text{o}}}", r"120^\circ"),
+        ("\\boxed{0.6\u0305}", r"\frac23"),  # a combining overline: a repeating digit
+        ("\\boxed{0.2\u03057\u0305}", r"\frac{27}{99}"),
+        (r"\boxed{0.\dot{6}}", r"\frac23"),
+        (r"\boxed{0.\dot{1}2\dot{3}}", r"\frac{123}{999}"),
+        (r"\boxed{y ⩽ 7}", r"y \le 7"),
+        (r"\boxed{⌊7.9⌋}", "7"),
+        (r"\boxed{⌈-1.5⌉}", "-1"),
+    ],
+)
+def test_notation_look_alikes_read_as_the_notation(v: MathVerifier, answer: str, gold: str) -> None:
+    assert passes(v, answer, gold)
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold"),
+    [
+        (r"\boxed{60º}", r"50^\circ"),
+        (r"\boxed{15^{o}}", r"16^\circ"),
+        ("\\boxed{0.6\u0305}", "0.6"),  # repeating, not the terminating decimal
+        (r"\boxed{0.\dot{6}}", r"\frac35"),
+        (r"\boxed{y ⩽ 7}", r"y \ge 7"),
+        (r"\boxed{⌊7.9⌋}", "8"),
+        (r"\boxed{x^o}", "x"),  # a letter, not a degree
+    ],
+)
+def test_notation_look_alikes_keep_their_value(v: MathVerifier, answer: str, gold: str) -> None:
+    assert not passes(v, answer, gold)
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        r"\ensuremath{8}",
+        r"\smash{8}",
+        r"\smash[b]{8}",
+        r"\strut 8",
+        r"\mathstrut 8",
+        r"\llap{8}",
+        r"\mathclap{8}",
+        r"\raisebox{-1ex}{8}",
+        r"\makebox[2em][l]{8}",
+        r"\relax 8",
+        r"\hl{8}",
+    ],
+)
+def test_formatting_wrappers_are_transparent(v: MathVerifier, wrapped: str) -> None:
+    assert passes(v, f"The final answer is $\\boxed{{{wrapped}}}$.", "8")
+    assert not passes(v, f"The final answer is $\\boxed{{{wrapped}}}$.", "9")
+
+
+@pytest.mark.parametrize(
+    "completion",
+    ["The answer is ***7***.", "***7***", "**_7_**", "_**7**_", "The answer is ___7___.", "==7==", "Answer: ***$7$***"],
+)
+def test_bold_italic_and_highlighted_values_are_read(v: MathVerifier, completion: str) -> None:
+    assert passes(v, completion, "7")
+    assert not passes(v, completion, "8")
+
+
+@pytest.mark.parametrize("noun", ["elk", "reindeer", "cod", "squid", "hovercraft", "buffalo"])
+def test_zero_plural_count_nouns(v: MathVerifier, noun: str) -> None:
+    assert passes(v, f"There are $\\boxed{{6}}$ {noun}.", "6")
+    assert not passes(v, f"There are $\\boxed{{6}}$ {noun}.", "7")
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold", "same"),
+    [
+        (r"\boxed{x^3+K}", "x^3+C", True),
+        (r"\boxed{\sin x + C_1}", r"\sin x + C", True),
+        (r"\boxed{\frac{(x+1)^2}{2}+c}", r"\frac{x^2}{2}+x+C", True),  # differ by the constant 1/2
+        (r"\boxed{x^3+D}", "x^3+C", True),
+        (r"\boxed{x^3+x+K}", "x^3+C", False),
+        (r"\boxed{2\sin x + C}", r"\sin x + C", False),
+        (r"\boxed{x^3}", "x^3+C", False),
+        (r"\boxed{x^3+K}", "x^3", False),
+    ],
+)
+def test_constants_of_integration(v: MathVerifier, answer: str, gold: str, same: bool) -> None:
+    assert passes(v, answer, gold) is same
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold", "same"),
+    [
+        (r"\boxed{\{t \in \mathbb{R} : t < -1\}}", r"(-\infty,-1)", True),
+        (r"\boxed{\{t \mid 0 \le t \le 3, t \in \mathbb{R}\}}", "[0,3]", True),
+        (r"\boxed{\{t \in \mathbb{R} : t < -1\}}", r"(-\infty,-1]", False),
+        (r"\boxed{\{t \in \mathbb{Z} : 0 \le t \le 3\}}", "[0,3]", False),  # integers: another set
+    ],
+)
+def test_set_builder_with_a_real_domain(v: MathVerifier, answer: str, gold: str, same: bool) -> None:
+    assert passes(v, answer, gold) is same
+
+
+@pytest.mark.parametrize(
+    ("answer", "same"),
+    [
+        (r"\boxed{V_{\text{max}} = 12}", True),
+        (r"\boxed{t_{\text{min}}=12}", True),
+        (r"\boxed{m_{\text{largest}} = 12}", True),
+        (r"\boxed{V_{\text{max}} = 13}", False),
+        (r"\boxed{V_{\text{guess}} = 12}", False),  # a subscript that disowns the value
+        (r"\boxed{V_{\text{approx}} = 12}", False),
+    ],
+)
+def test_extreme_value_labels(v: MathVerifier, answer: str, same: bool) -> None:
+    assert passes(v, answer, "12") is same
