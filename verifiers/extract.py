@@ -599,8 +599,9 @@ def _states_answer(content: str) -> bool:
 
 #: a value between Markdown emphasis or highlight runs (``***5***``, ``**_5_**``, ``_**5**_``, ``___5___``,
 #: ``==5==``): one to three ``*``/``_`` marks (the closing run mirrors the opening one) or ``==``, around a short
-#: span without those marks, not inside a word or a longer run
-_EMPHASISED = re.compile(r"(?<![\w*=\\])([*_]{1,3}+|==(?!=))([^\s*_=][^*_=\n]{0,78}+)(?<!\s)(?=[*_=])")
+#: span without those marks or braces, opening after a space or an opening mark and closing before one (never
+#: inside a word, a longer run or LaTeX scripts)
+_EMPHASISED = re.compile(r"(?<![^\s(\[>:\"'])([*_]{1,3}+|==(?!=))([^\s*_={}][^*_={}\n]{0,78}+)(?<!\s)(?=[*_=])")
 
 
 def unwrap_emphasised_values(text: str) -> str:
@@ -618,8 +619,10 @@ def unwrap_emphasised_values(text: str) -> str:
         end = m.end() + len(close)
         if m.start() < pos or open_ in ("**", "__") or not text.startswith(close, m.end()):
             continue
-        if end < len(text) and (text[end].isalnum() or text[end] == "=" or text[end - 1 : end + 1] in ("**", "__")):
-            continue  # a longer run or a word goes on
+        if end < len(text) and not (
+            text[end].isspace() or text[end] in ".,;:!?)]<\"'" or text.startswith(("**", "__"), end)
+        ):
+            continue  # a longer run, a word or more LaTeX goes on (``{}_{9}C_{2}`` is no emphasis)
         if not any(c.isdigit() for c in body) or re.search(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]+", "", body)):
             continue
         out.append(text[pos : m.start()] + body)
