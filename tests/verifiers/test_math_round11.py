@@ -337,3 +337,11 @@ def test_set_builder_with_a_real_domain(v: MathVerifier, answer: str, gold: str,
 )
 def test_extreme_value_labels(v: MathVerifier, answer: str, same: bool) -> None:
     assert passes(v, answer, "12") is same
+
+
+@pytest.mark.parametrize(
+    ("answer", "gold"),
+    [(r"\boxed{{}_{7}C_{3}}", "35"), (r"\boxed{a_{1}_{2}}", "a_{1}_{2}"), (r"$x_1 + x_2 = 5$ so \boxed{5}", "5")],
+)
+def test_latex_scripts_are_no_emphasis(v: MathVerifier, answer: str, gold: str) -> None:
+    assert passes(v, answer, gold)
