@@ -550,6 +550,8 @@ _TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ 
 #: ``\text{sqrt}(2)``: the square root written as upright text before a parenthesis without parentheses inside
 _TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()]{1,100}+)\)")
 #: ``\ang{30}`` (siunitx): an angle in degrees
+#: a fraction of two integers said with "over": ``3 over 4``, ``\\text{3 over 4}``
+_OVER = re.compile(r"(?<![\w.])(\d{1,40}+)[ ]++(?:\\text\{[ ]?+over[ ]?+\}|over)[ ]++(\d{1,40}+)(?![\w.])")
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
 #: ``5‰``, ``5\text{ per mille}``: per mille, read as the percentage it is (``0.5\%``)
 _PERMILLE = re.compile(
@@ -603,6 +605,8 @@ def lex(latex: str) -> list[Tok]:
         s = _TEXT_FUNCTION.sub(lambda m: "\\operatorname{" + m.group(1) + "}", s)
     if "sqrt" in s and _TEXT_SQRT.search(s):
         s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
+    if "over" in s:  # 3 over 4 is \frac{3}{4}
+        s = _OVER.sub(lambda m: "\\frac{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s or "mille" in s:

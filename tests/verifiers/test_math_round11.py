@@ -123,6 +123,7 @@ def test_words_outside_the_grammar_are_no_number(text: str) -> None:
         ("Six point two.", "8"),
         ("The answer is eighteen sixty-five.", "83"),
         ("The year was twenty thirty.", "50"),
+        ("The answer is 5 over 8.", r"\frac85"),
     ],
 )
 def test_runs_of_number_words_are_not_summed(v: MathVerifier, completion: str, gold: str) -> None:
@@ -140,6 +141,7 @@ def test_runs_of_number_words_are_not_summed(v: MathVerifier, completion: str, g
         ("The year was twenty thirty.", "2030"),
         ("The answer is five over eight.", r"\frac58"),
         ("The answer is 7 grand.", "7000"),
+        ("The answer is 5 over 8.", r"\frac58"),
         ("The answer is half a dozen.", "6"),
         ("The answer is forty-two.", "42"),
         ("The answer is two hundred and six.", "206"),
