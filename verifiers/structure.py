@@ -609,7 +609,7 @@ def _connectives(t: list[Tok]) -> Node | None:
         return Bad(render(t))
     kind = kinds.pop()
     if len(items) == 1:
-        return items[0] if kind == "or" and seps[0][1].lower() == "either" else Bad(render(t))
+        return Bad(render(t))  # "either 5", "5 or": an alternative that names one candidate offers no answer
     ivs = [_as_intervals(n) for n in items]
     if all(iv is not None for iv in ivs) and all(isinstance(n, (Intervals, Labelled)) for n in items):
         flat = [iv for iv in ivs if iv is not None]

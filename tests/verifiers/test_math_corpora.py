@@ -57,7 +57,8 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 24
+    assert sum(bool(r.get("open")) for r in rows) <= 17
+    assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
 
 
 def test_fourth_red_team_round_mostly_fixed() -> None:
@@ -88,7 +89,7 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 26
+    assert sum(bool(r.get("open")) for r in rows) <= 23
     assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 23  # false fails left open, each with its reason
 
 
