@@ -3640,10 +3640,18 @@ def _trailing_run(s: str, masked: str) -> str | None:
     """The end of a sentence that is its answer: from its first math/number after the last ordinary word
     (a modifier right before it, "not 2", is kept), through unit, noun and connector words; ``None`` if none."""
     from rlvr.verifiers.lexer import MATH_WORDS
-    from rlvr.verifiers.lexicon import AND_WORDS, MULTIPLIERS, NEUTRAL_TRAILING, OR_WORDS, UNIT_ALIASES, count_noun
+    from rlvr.verifiers.lexicon import (
+        AND_WORDS,
+        FRACTION_WORDS,
+        MULTIPLIERS,
+        NEUTRAL_TRAILING,
+        OR_WORDS,
+        UNIT_ALIASES,
+        count_noun,
+    )
 
     allowed = set(OR_WORDS) | set(AND_WORDS) | set(MULTIPLIERS) | {w for ph in NEUTRAL_TRAILING for w in ph.split()}
-    allowed |= set(MATH_WORDS)
+    allowed |= set(MATH_WORDS) | FRACTION_WORDS | {"an", "one"}  # "5 and a half hours", "5 and one third"
     words = list(_RUN_WORD.finditer(masked))
     start = 0
     for m in reversed(words):

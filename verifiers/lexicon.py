@@ -321,6 +321,9 @@ for _i, _w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".sp
     _DENOMINATORS[_w] = _DENOMINATORS[_w + "s"] = _i + 3
 
 
+#: the words of a fraction ("a half", "two thirds"): part of a value's phrase ("5 and a half hours")
+FRACTION_WORDS = frozenset(_DENOMINATORS)
+
 _SCALES = frozenset({"hundred", "thousand", "million", "billion", "dozen"})
 
 

@@ -57,7 +57,7 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 17
+    assert sum(bool(r.get("open")) for r in rows) <= 16
     assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
 
 
@@ -89,8 +89,8 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 23
-    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 23  # false fails left open, each with its reason
+    assert sum(bool(r.get("open")) for r in rows) <= 21
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 21  # false fails left open, each with its reason
 
 
 def test_eighth_red_team_round_is_a_ratchet() -> None:
@@ -98,4 +98,4 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 69
+    assert sum(bool(r.get("open")) for r in rows) <= 68

@@ -6,12 +6,15 @@ the hedge fails, its honest neighbour still passes."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 from redteam import verifier  # noqa: E402
+
+from rlvr.verifiers.extract import extract  # noqa: E402
 
 
 def passes(completion: str, gold: str) -> bool:
@@ -190,3 +193,27 @@ def test_a_revision_between_far_apart_answers_keeps_the_last(revision: str) -> N
 
 def test_the_same_answer_twice_far_apart_passes() -> None:
     assert passes("The answer is 12.\n\n" + FILLER + "\n\nFinal Answer: 12", "12")
+
+
+# ---------------------------------------------------------------- linear time at every new anchor
+
+MB = 1_000_000
+#: 1 MB of whitespace or repetition at every anchor the round-11 rules added
+HOSTILE = {
+    "relaxed_ws": "If we ignore" + " " * MB + "the constraint, we get \\boxed{5}",
+    "relaxed_words": "Ignoring " + "the " * 250_000 + "constraint gives \\boxed{5}",
+    "negated_relaxed": "We cannot " * 100_000 + "ignore the constraint: \\boxed{5}",
+    "question_ws": "Is" + " " * MB + "the answer \\boxed{5}",
+    "question_labels": "Then: " * 150_000 + "is it \\boxed{5}",
+    "note_superscript": "\\boxed{5}^{[" + "1" * MB + "]}",
+    "note_runs": "\\boxed{5}" + "^{*}" * 200_000,
+    "far_answers": "The answer is 6.\n\n" + "We double-check. " * 60_000 + "\n\nThe answer is 5.",
+    "revision_words": "#### 6\n" + "mis" * 300_000 + "\n#### 5",
+}
+
+
+@pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_linear_time_on_hostile_input(text: str) -> None:
+    t0 = time.process_time()  # CPU time: the machine may be shared
+    extract(text)
+    assert time.process_time() - t0 < 1.0
