@@ -30,7 +30,10 @@ passes it):
   in the next sentence, hidden or struck-out text, value-free doubts, slow symbolic inputs, …), the same fields;
 * ``math_redteam7.jsonl``: the eighth round's findings, false passes sought after the seventh round's fixes
   (redaction and over-hiding, answers disowned in their own sentence, struck endorsements, code shown literally,
-  answer-tag attributes, status lines, visual reordering, subscripts on numbers, slow sums and integrals, …).
+  answer-tag attributes, status lines, visual reordering, subscripts on numbers, slow sums and integrals, …);
+* ``math_redteam8.jsonl``: the ninth round's findings (a later check or another language offering a second value,
+  number words, calculator annotations, postscript labels, qualified yes/no, unevaluated operators, justifications
+  and emoji after a correct answer, Markdown emphasis, notation variants, huge products and gcds, …).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -64,6 +67,7 @@ CORPORA = (
     "math_redteam5.jsonl",
     "math_redteam6.jsonl",
     "math_redteam7.jsonl",
+    "math_redteam8.jsonl",
 )
 
 
