@@ -2668,6 +2668,10 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     stmt = _without_location(_corrected(stmt))
+    if (rejected := _REJECTED_THEN.match(stmt)) is not None and (
+        _ANSWER_TOKEN.search(stmt, rejected.end()) or _CHOICE_IN_PROSE.search(stmt, rejected.end())
+    ):
+        stmt = stmt[rejected.end() :]  # "not (A), so it's (B)": a rejected value, then the conclusion
     closing = _CLOSING_REMARK.search(_mask_math(stmt)) if len(stmt) <= MAX_STATEMENT_CHARS else None
     if closing is not None and _ANSWER_TOKEN.search(stmt, 0, closing.start()):
         stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
@@ -2687,6 +2691,12 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     return _found([s], method, _mode(s))
 
 
+#: a statement that rejects a value and concludes another in its next clause ("not (A), so it's (B)", "not 5;
+#: therefore 6", "not 5, but rather 6"): the conclusion is the statement
+_REJECTED_THEN = re.compile(
+    r"(?i)[ \t*_]*+(?:not|never)[ \t]++[^,;\n]{1,40}+[,;][ \t]*+(?:so|thus|hence|therefore|but|instead)\b"
+    r"[ \t,:]*+(?:rather[ \t]++)?+(?:(?:it|that|this)(?:'s|[ \t]++is)[ \t]++|the[ \t]++answer[ \t]++is[ \t]++)?+"
+)
 _REJECTED_IN = re.compile(
     r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
 )

@@ -51,7 +51,7 @@ def test_red_team_findings_mostly_fixed() -> None:
     """The second red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 443
-    assert sum(bool(r.get("open")) for r in rows) <= 2
+    assert sum(bool(r.get("open")) for r in rows) <= 1
 
 
 def test_third_red_team_round_mostly_fixed() -> None:

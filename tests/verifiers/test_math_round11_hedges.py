@@ -209,6 +209,8 @@ HOSTILE = {
     "note_runs": "\\boxed{5}" + "^{*}" * 200_000,
     "far_answers": "The answer is 6.\n\n" + "We double-check. " * 60_000 + "\n\nThe answer is 5.",
     "revision_words": "#### 6\n" + "mis" * 300_000 + "\n#### 5",
+    "rejected_then": "The answer is not" + " 4" * 500_000 + ", so it's 5.",
+    "rejected_commas": "The answer is not 4" + ", so" * 250_000 + " it's 5.",
 }
 
 

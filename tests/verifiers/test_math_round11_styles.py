@@ -1,6 +1,6 @@
 """Issue 18, false fails closed in round 11: a whole number "and a half" (a mixed quantity in words), a sign
-inside a fraction in number mode, and the special functions ζ and Γ applied to a number. Each with its wrong
-neighbour still failing."""
+inside a fraction in number mode, the special functions ζ and Γ applied to a number, and a rejected value
+followed by its conclusion ("not (A), so it's (B)"). Each with its wrong neighbour still failing."""
 
 from __future__ import annotations
 
@@ -111,3 +111,34 @@ def test_huge_special_function_arguments_are_refused_fast(arg: str) -> None:
     assert not passes(rf"\boxed{{\zeta({arg})}}", "0")
     assert not passes(rf"\boxed{{\Gamma({arg})}}", "1")
     assert time.monotonic() - start < 5
+
+
+# ---------------------------------------------------------------- a rejected value, then the conclusion
+
+
+@pytest.mark.parametrize(
+    ("completion", "gold"),
+    [
+        ("The answer is not (C), so it's (D).", "D"),
+        ("The answer is not (C); hence (D).", "D"),
+        ("The answer is not 8, so it is 9.", "9"),
+        ("The answer is not 8; therefore 9.", "9"),
+        ("The answer is not 8, but rather 9.", "9"),
+    ],
+)
+def test_rejected_value_then_conclusion_is_the_conclusion(completion: str, gold: str) -> None:
+    assert passes(completion, gold)
+
+
+@pytest.mark.parametrize(
+    ("completion", "gold"),
+    [
+        ("The answer is not (C), so it's (D).", "C"),
+        ("The answer is not (C), so probably (D).", "D"),  # the conclusion is read by the hedge rules
+        ("The answer is not 8, so it might be 9 or 10.", "9"),
+        ("The answer is not 8, since 8 is even.", "8"),
+        ("The answer is not 8, so the answer is 9 or 8.", "8"),
+    ],
+)
+def test_rejected_value_neighbours_fail(completion: str, gold: str) -> None:
+    assert not passes(completion, gold)
