@@ -246,6 +246,8 @@ class _Matcher:
             if len(p.labels) == 1:
                 if isinstance(g, Equation):
                     return self._labelled_equations(p, g)
+                if _constant_function(p):
+                    return False  # "f'(x) = 5" against 5: an equation in x (or a constant function), not the value
                 return self.match(p.values[0], g)
             if isinstance(g, Coll) and g.kind == "set" and _indexed_roots(p.labels):
                 return self._unordered(list(p.values), list(g.items))  # x_1 = 1, x_2 = 2 against {1, 2}
@@ -681,6 +683,19 @@ def _digits_value(digits: str, base: int) -> int | None:
 
 
 _FUNCTION_LABEL = re.compile(r"([A-Za-z]+)\(([a-z])\)")
+#: a function (or a derivative) applied to variables: ``f(x)``, ``f'(x)``, ``g''(t)``, ``h(x, y)``
+_FUNCTION_OF_VARIABLES = re.compile(r"[A-Za-z]++'*+\([a-z](?:,[ ]?+[a-z]){0,3}+\)")
+
+
+def _constant_function(p: Labelled) -> bool:
+    """``p`` equates a function of variables with a value free of them (``f'(x) = 5``, ``g(t) = 3``): against a
+    bare value it states an equation in those variables, or that the function is constant, never the value."""
+    value = p.values[0]
+    return (
+        _FUNCTION_OF_VARIABLES.fullmatch(p.labels[0]) is not None
+        and isinstance(value, Scalar)
+        and not any(k == "sym" for k, _ in value.toks)
+    )
 
 
 _INDEXED = re.compile(r"([A-Za-z])_\{?+(\d{1,2}+)\}?+")

@@ -81,6 +81,9 @@ _FUNCS: dict[str, Any] = {
     "log": None,  # base 10, or the subscript
     "sqrt": None,
 }
+#: Greek letters that name special functions when a parenthesis follows them (``\zeta(2)``, ``\Gamma(5)``);
+#: without the parenthesis they stay symbols
+_SPECIAL = {"zeta": sympy.zeta, "Gamma": sympy.gamma}
 _INVERSE = {"sin": sympy.asin, "cos": sympy.acos, "tan": sympy.atan, "cot": sympy.acot, "sec": sympy.asec}
 _MULTI = {"max": sympy.Max, "min": sympy.Min, "gcd": sympy.gcd, "lcm": sympy.lcm}
 _GREEK = frozenset(
@@ -411,6 +414,8 @@ class _P:
         raise Unsupported("subscript")
 
     def command(self, name: str) -> Any:
+        if name in _SPECIAL and self.is_("op", "("):
+            return _SPECIAL[name](self.group("(", ")"), evaluate=False)  # \zeta(-1), \Gamma(5): functions
         if name in ("pi", "infty") or name in _GREEK:
             atom = _command_atom(name)
             if name in _GREEK:
@@ -657,7 +662,10 @@ def refuse_huge(expr: Any) -> None:
             raise AnswerTooComplex("sum of terms too large to decide exactly")
         elif isinstance(node, (sympy.Integral, sympy.Limit)):
             _refuse_costly_calculus(node)
-        elif isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial)) and node.args[0].is_number:
+        elif (
+            isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial, sympy.gamma, sympy.zeta))
+            and node.args[0].is_number
+        ):  # (ζ at a negative odd integer is a Bernoulli number: as costly as a factorial)
             if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
                 raise AnswerTooComplex("factorial too large to decide exactly")
         elif isinstance(node, sympy.Function) and node.args and all(a.is_number for a in node.args):

@@ -325,6 +325,9 @@ for _i, _w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".sp
     _DENOMINATORS[_w] = _DENOMINATORS[_w + "s"] = _i + 3
 
 
+#: the words of a fraction ("a half", "two thirds"): part of a value's phrase ("5 and a half hours")
+FRACTION_WORDS = frozenset(_DENOMINATORS)
+
 _SCALES = frozenset({"hundred", "thousand", "million", "billion", "dozen"})
 
 
@@ -499,7 +502,7 @@ QUALIFIER_CUES = frozenset(
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
 #: 5", "Tentatively, 5"), bounds and relations ("Hardly 5", "exceeds 5", "a multiple of 5", "as low as 5") and
-#: operations ("twice 5", "the square of 5", "the reciprocal of 5")
+#: operations ("twice 5", "the square of 5", "the reciprocal of 5"); the negating prefix written apart ("un 5")
 LEAD_CUES = frozenset(
     """not no never cannot nope nicht isnt arent wasnt wont dont doesnt didnt neither nor wrong incorrect false
     untrue mistaken mistake error erroneous invalid impossible excluding excludes exclude except different differs
@@ -511,7 +514,7 @@ LEAD_CUES = frozenset(
     exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
     bounds low high down up multiple factor divisor power twice thrice double triple half quarter third reciprocal
     inverse opposite negative negation square squared cube cubed root times plus minus more less fewer greater
-    smaller partial test sanity intermediate candidate attempt trial either anything
+    smaller partial test sanity intermediate candidate attempt trial either anything un
     nicht kein keine keinen nie niemals vielleicht wahrscheinlich fast etwa ungefähr mindestens höchstens mehr
     weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente

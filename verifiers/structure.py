@@ -629,13 +629,16 @@ def _connectives(t: list[Tok]) -> Node | None:
         return Bad(render(t))
     kind = kinds.pop()
     if len(items) == 1:
-        return items[0] if kind == "or" and seps[0][1].lower() == "either" else Bad(render(t))
+        return Bad(render(t))  # "either 5", "5 or": an alternative that names one candidate offers no answer
     ivs = [_as_intervals(n) for n in items]
     if all(iv is not None for iv in ivs) and all(isinstance(n, (Intervals, Labelled)) for n in items):
         flat = [iv for iv in ivs if iv is not None]
         return _combine(flat, "union" if kind == "or" else "intersection")
     if kind == "and" and all(isinstance(n, Labelled) for n in items):
         return _merge_labelled(items) or Coll("and", tuple(items))
+    mixed = _and_a_part(_trim(parts[0]), _trim(parts[1])) if kind == "and" and len(parts) == 2 else None
+    if mixed is not None:
+        return mixed  # "5 and a half hours", "5 hours and a quarter": one mixed quantity
     whole = compound_quantity(items[0], items[1]) if kind == "and" and len(items) == 2 else None
     if whole is not None and whole.unit == "$":
         return whole  # "18 dollars and 50 cents" is $18.50 (other compounds: against a gold in their larger unit)
@@ -658,6 +661,25 @@ _COMPOUND_UNITS = {
     ("kg", "g"): 1000,
     ("l", "ml"): 1000,
 }
+
+
+def _and_a_part(whole: list[Tok], part: list[Tok]) -> Scalar | None:
+    """``5 and a half hours``, ``5 hours and a quarter``, ``two and one third``: a whole number and "a"/"an"/"one"
+    with a unit fraction in words (a half, a quarter, a third …), with at most one unit on either side, as one
+    mixed number; ``None`` for anything else ("5 and a half apples", "5 and 6", "5 and a half or 6")."""
+    a = parse_tokens(whole)
+    toks = _nonws(part)
+    unit = None
+    if toks and toks[-1][0] == "unit":
+        unit, toks = toks[-1][1], toks[:-1]
+    if not (isinstance(a, Scalar) and a.num is not None and a.num.value.denominator == 1 and a.num.value >= 0):
+        return None
+    if a.approx or len(toks) != 2 or toks[0][1].lower() not in ("a", "an", "one") or toks[1][0] != "word":
+        return None
+    frac = number_words(f"{toks[0][1].lower()} {toks[1][1].lower()}")
+    if frac is None or not 0 < frac < 1 or frac.numerator != 1 or (a.unit and unit and a.unit != unit):
+        return None
+    return replace(_scalar_of(a.num.value + frac), unit=a.unit or unit)
 
 
 def compound_quantity(a: Node, b: Node) -> Scalar | None:
