@@ -862,11 +862,6 @@ def visible(text: str, reading: str = "hidden") -> str:
     return _visible(text, reading == "hidden")[0]
 
 
-def visible_readings_differ(text: str) -> bool:
-    """Whether some hiding decision about ``text`` is uncertain, so its two readings may differ."""
-    return _visible(text, True)[1]
-
-
 def _visible(text: str, strict: bool) -> tuple[str, bool]:
     """:func:`visible` in the hidden reading (``strict``) or the shown one, and whether any decision was
     uncertain."""
@@ -880,11 +875,10 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
         text = _single_tilde_strikes(text)
     backgrounds = _BACKGROUND.search(text) is not None
     uncertain = False
-    if backgrounds:  # text drawn on a background the completion sets: legible only if it contrasts with it
+    if backgrounds and strict:  # text drawn on a background the completion sets: legible only if it contrasts
         painted = _illegible_removed(text)
-        uncertain = painted != text
-        if strict:
-            text = painted
+        uncertain, text = painted != text, painted
+    uncertain = uncertain or backgrounds and not strict
     code = (
         _code_spans(text) if "`" in text or "~~~" in text or "\n    " in text or "\n\t" in text or "<" in text else []
     )

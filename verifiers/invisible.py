@@ -185,22 +185,15 @@ def latex_colour(model: str | None, spec: str) -> tuple[_RGB, float] | None:
 def css_colour(value: str) -> tuple[_RGB, float] | None:
     """A CSS colour value (``transparent``, ``#RGB[A]``, ``#RRGGBB[AA]``, ``rgb[a]()``, ``hsl[a]()``, a name this
     module knows) as (colour, alpha); ``None`` for any other value (``lab()``, ``var(--x)``, a gradient)."""
-    v = re.sub(r"\s*+!important$", "", value.strip().lower().rstrip(";").strip())
+    v = _css_value(value)
     if v == "transparent":
         return (0.0, 0.0, 0.0), 0.0
     if v.startswith("#"):
         return _hex(v)
-    m = re.fullmatch(r"(rgba?|hsla?)\(\s*+([^()]{1,80}+)\)", v)
-    if m:
-        args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
-        if len(args) not in (3, 4):
-            return None
-        try:
-            vals = [float(a.rstrip("%deg")) / (100 if a.endswith("%") else 1) for a in args]
-        except ValueError:
-            return None
+    if (f := _rgb_or_hsl(v)) is not None:
+        fn, args, vals = f
         alpha = _clamp(vals[3]) if len(vals) == 4 else 1.0
-        if m.group(1).startswith("rgb"):
+        if fn.startswith("rgb"):
             scale = [1.0 if a.endswith("%") else 1 / 255 for a in args[:3]]
             return tuple(_clamp(x * s) for x, s in zip(vals, scale)), alpha  # type: ignore[return-value]
         sat = _clamp(vals[1] if args[1].endswith("%") else vals[1] / 100)
@@ -208,6 +201,25 @@ def css_colour(value: str) -> tuple[_RGB, float] | None:
         return _hsl(vals[0], sat, light), alpha
     c = _NAMED.get(v) or _CSS_DARK.get(v)
     return None if c is None else (c, 1.0)
+
+
+def _css_value(value: str) -> str:
+    return re.sub(r"\s*+!important$", "", value.strip().lower().rstrip(";").strip())
+
+
+def _rgb_or_hsl(v: str) -> tuple[str, list[str], list[float]] | None:
+    """``rgb[a]()``/``hsl[a]()`` with three or four arguments: the function, its arguments and their values (a
+    percentage as a fraction)."""
+    m = re.fullmatch(r"(rgba?|hsla?)\(\s*+([^()]{1,80}+)\)", v)
+    if m is None:
+        return None
+    args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
+    if len(args) not in (3, 4):
+        return None
+    try:
+        return m.group(1), args, [float(a.rstrip("%deg")) / (100 if a.endswith("%") else 1) for a in args]
+    except ValueError:
+        return None
 
 
 def _hsl(hue: float, sat: float, light: float) -> _RGB:
@@ -271,28 +283,13 @@ def latex_colour_invisible(model: str | None, spec: str) -> bool:
 
 def css_colour_invisible(value: str) -> bool:
     """A CSS colour value that renders invisibly on white: ``transparent``, zero alpha, near-white."""
-    v = value.strip().lower().rstrip(";").strip()
-    v = re.sub(r"\s*+!important$", "", v)
-    if v == "transparent":
-        return True
-    if v.startswith("#"):
-        got = _hex(v)
-        return got is not None and (got[1] == 0 or _near_white(got[0]))
-    m = re.fullmatch(r"(rgba?|hsla?)\(\s*+([^()]{1,80}+)\)", v)
-    if m:
-        args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
-        if len(args) not in (3, 4):
-            return False
-        try:
-            vals = [float(a.rstrip("%deg")) / (100 if a.endswith("%") else 1) for a in args]
-        except ValueError:
-            return False
-        if len(vals) == 4 and vals[3] <= 0:
-            return True
-        if m.group(1).startswith("rgb"):
-            scale = [1.0 if a.endswith("%") else 1 / 255 for a in args[:3]]
-            return _near_white(tuple(_clamp(x * s) for x, s in zip(vals, scale)))  # type: ignore[arg-type]
-        return _clamp(vals[2] if args[2].endswith("%") else vals[2] / 100) >= 0.95  # hsl lightness
+    v = _css_value(value)
+    if v == "transparent" or v.startswith(("#", "rgb")):
+        got = css_colour(v)
+        return got is not None and (got[1] <= 0 or _near_white(got[0]))
+    if (f := _rgb_or_hsl(v)) is not None:  # hsl: by its lightness
+        _, args, vals = f
+        return len(vals) == 4 and vals[3] <= 0 or _clamp(vals[2] if args[2].endswith("%") else vals[2] / 100) >= 0.95
     m = re.fullmatch(r"(color|lab|lch|oklab|oklch|hwb)\(\s*+([^()]{1,80}+)\)", v)
     if m:
         return _function_colour_white(m.group(1), [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a])
