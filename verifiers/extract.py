@@ -1348,13 +1348,15 @@ _STYLE_ATTR = re.compile(
 
 #: the boolean ``hidden`` attribute (an attribute name, not a word inside a value: ``class="hidden-xs"``)
 _HIDDEN_ATTR = re.compile(r"""(?i)(?:^|\s)hidden(?=\s|/|=|$)""")
+_DISPLAY_NONE = re.compile(r"(?i)(?<![-\w])display\s*+:\s*+none")
 _QUOTED = re.compile(r"""\x22[^\x22]{0,300}+\x22|\x27[^\x27]{0,300}+\x27""")
 
 
 def _attrs_verdict(attrs: str, classes: frozenset[str], sheets: bool, content: str) -> bool | None:
     """Whether HTML attributes hide their element: ``None`` when they do not, ``True`` when they certainly do (a
     ``hidden`` attribute alone, or one style attribute that :func:`~rlvr.verifiers.invisible.style_certainly_hides`,
-    with no class, no style sheet or background anywhere, and nothing inside the element that re-styles it),
+    with no class, no style sheet or background anywhere, and, unless it is not drawn at all (``hidden``,
+    ``display:none``), nothing inside the element that re-styles it),
     ``False`` when they might (a cascade, a class, a sheet, a background, a re-styled child). A hiding attribute
     is ``hidden``, a style, ``color`` or ``fill`` that renders nothing, or a class that hides (a utility class,
     ``sr-only``, ``d-none``, or one the completion's ``<style>`` hides)."""
@@ -1376,7 +1378,10 @@ def _attrs_verdict(attrs: str, classes: frozenset[str], sheets: bool, content: s
     style_hide = any(style_hides(v) for v in styles)
     if not (hidden or style_hide or colour_hides or class_hides or _HIDING_ATTR.search(attrs)):
         return None
-    if sheets or classed or len(styles) > 1 or _RESHOW.search(content):
+    if sheets or classed or len(styles) > 1:
+        return False
+    whole = _DISPLAY_NONE.search(styles[0]) is not None if styles else hidden  # not drawn, its children neither
+    if not whole and _RESHOW.search(content):  # a child may be re-coloured, re-sized, made visible again
         return False
     if styles:
         return style_certainly_hides(styles[0])

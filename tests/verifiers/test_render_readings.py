@@ -167,3 +167,16 @@ def test_linear_time_in_both_readings(text: str) -> None:
         t0 = time.process_time()  # CPU time: the machine may be shared
         extract(text, reading=reading)
         assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "<div hidden><p>Scratch: \\boxed{6}</p></div>\\boxed{5}",
+        '<div style="display:none"><span style="display:inline">\\boxed{6}</span></div>\\boxed{5}',
+    ],
+)
+def test_an_element_not_drawn_hides_its_children(verifier: MathVerifier, completion: str) -> None:
+    """``display:none`` (and ``hidden``) removes the whole subtree: no child style can show it again."""
+    assert verifier.verify(completion, "5").passed
+    assert not extract(completion).uncertain
