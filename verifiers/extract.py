@@ -995,7 +995,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 continue
             end = _skip_group(text, m.end())
             if not hide(geometry == 1 and not _RESHOW.search(text, m.end(), end), s, end):
-                continue  # "\\raisebox{1000pt}{\\raisebox{-1000pt}{…}}": moved back
+                continue  # "\raisebox{1000pt}{\raisebox{-1000pt}{…}}": moved back
             out.append(text[pos:s])
             pos = end
         elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
@@ -1119,16 +1119,16 @@ def _css_background(value: str) -> _Colour | bool:
 
 def _illegible_removed(text: str) -> str:
     """``text`` with the text that does not certainly contrast with a background the completion sets under it
-    replaced by a bar (█, what a reader sees), and text that does not show on the white page by a space. A scan
-    tracks the text colour (black by default; ``\\color`` switches, ``\\textcolor``,
-    CSS ``color`` and the ``color`` attribute, inherited by nested groups and elements) and the background (white
-    by default; ``\\colorbox``, ``\\fcolorbox``, ``\\hl``, ``\\pagecolor`` and table colours to the end of their
-    group, CSS ``background``/``background-color`` and ``bgcolor`` on any element). Text on a set background with
-    a contrast ratio below :data:`~rlvr.verifiers.invisible.LEGIBLE_CONTRAST`, or in a colour the scan cannot
-    read, is removed, and text on the white page as :func:`visible` would (a contrast of at most
-    :data:`~rlvr.verifiers.invisible.MAX_CONTRAST`) (and all that follows nesting deeper than :data:`_MAX_PAINT_DEPTH` or past
-    :data:`_MAX_PAINT_TOKENS` tokens); markup is kept.
-    Code spans are text. Linear: one pass, closing tags searched 16 scopes deep."""
+    replaced by a bar (█, what a reader sees), and text that does not show on the white page by a space.
+
+    One scan tracks the text colour (black by default; ``\\color`` switches, ``\\textcolor``, CSS ``color`` and the
+    ``color`` attribute, inherited by nested groups and elements) and the background (white by default;
+    ``\\colorbox``, ``\\fcolorbox``, ``\\hl``, ``\\pagecolor`` and table colours to the end of their group, CSS
+    ``background``/``background-color`` and ``bgcolor`` on any element). Removed: text on a set background with a
+    contrast ratio below :data:`~rlvr.verifiers.invisible.LEGIBLE_CONTRAST` or in a colour the scan cannot read;
+    text on the white page of a contrast of at most :data:`~rlvr.verifiers.invisible.MAX_CONTRAST`; all that
+    follows nesting deeper than :data:`_MAX_PAINT_DEPTH` or more than :data:`_MAX_PAINT_TOKENS` tokens. Markup is
+    kept; code spans are text. Linear: one pass, a closing tag searched 16 scopes deep."""
     from rlvr.verifiers.invisible import BLACK, LEGIBLE_CONTRAST, MAX_CONTRAST, WHITE, contrast, css_colour, over
 
     local: dict[str, _Colour] = {}
