@@ -2,8 +2,11 @@
 
 Only what renders counts: LaTeX ``%`` comments (a ``%`` right after a digit is a percent sign), HTML
 comments, ``\\phantom{…}`` (leaving a gap), ``\\iffalse…\\fi`` and ``comment`` environments are removed first;
-styled letters and Latin-word lookalikes are read as letters. Inside the region that counts (the text after the
-last ``</think>`` when it is non-empty, else the whole text), in order:
+styled letters and Latin-word lookalikes are read as letters. A hiding that something in the completion could
+undo (a cascade, a background, nested re-colouring or scaling) is uncertain: :func:`visible` has a ``"hidden"``
+reading (the default, what certainly renders) and a ``"shown"`` one, and the grader requires both to pass.
+Inside the region that counts (the text after the last ``</think>`` when it is non-empty, else the whole text),
+in order:
 
 1. ``<answer>…</answer>`` (the last complete pair; an opened but unclosed tag extracts nothing): a box or
    answer phrase inside it, else its whole content read as a final statement.
@@ -39,7 +42,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
@@ -181,6 +184,8 @@ class Extraction:
     method: str
     parts: tuple[str, ...] = ()
     mode: str = "math"
+    #: some hiding decision was uncertain, so the other reading of :func:`visible` may extract another answer
+    uncertain: bool = field(default=False, compare=False)
 
 
 def _found(parts: list[str], method: str, mode: str) -> Extraction:
@@ -204,18 +209,26 @@ def extract(
     think_tag: str = "think",
     answer_tag: str = "answer",
     words: bool = False,
+    reading: str = "hidden",
 ) -> Extraction:
     """Like :func:`extract_answer`, also naming the rule that fired (``boxed``, ``answer_phrase``, …, ``none``)
     and how to read the answer. ``choices``: the gold is a letter, so letters like ``(C)`` outrank the
     fallback. ``words``: the gold is a word answer, so a final sentence without math may answer in words
-    (``**Tuesday**``, "No, it is not possible.", a lone "Evelyn")."""
+    (``**Tuesday**``, "No, it is not possible.", a lone "Evelyn"). ``reading``: ``"hidden"`` (what certainly
+    renders) or ``"shown"`` (all that might render) (:func:`visible`); the result says whether they may differ."""
     if not isinstance(text, str) or len(text) > MAX_COMPLETION_CHARS:
         return Extraction(None, "none")
     text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
     text = _region(_SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text, think_tag)
-    text = visible(text)
+    text, uncertain = _visible(text, reading == "hidden")
+    ex = _extract_visible(text, choices, answer_tag, words)
+    return replace(ex, uncertain=True) if uncertain else ex
+
+
+def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> Extraction:
+    """:func:`extract` of the text that renders."""
     if "\\def" in text or "command" in text:
         text = expand_macros(text)
     text = normalise_spacing(_undecorate(text))
@@ -867,14 +880,28 @@ def _single_tilde_strikes(text: str) -> str:
     return "".join(out) + text[pos:]
 
 
-def visible(text: str) -> str:
-    """``text`` without what does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
+def visible(text: str, reading: str = "hidden") -> str:
+    """``text`` without what does not render, in one of two readings (docs/verifiers.md, "What renders").
+
+    Every hiding decision is certain (nothing in the completion can undo it) or uncertain (a cascade, a class, a
+    style sheet, a background, nested colour, opacity, scale or move constructs, a shadow or stroke could show the
+    text after all). The ``"shown"`` reading removes only what certainly does not render; the ``"hidden"`` reading
+    also removes what might not render, and text on a background the completion sets that does not certainly
+    contrast with it (:data:`rlvr.verifiers.invisible.LEGIBLE_CONTRAST`). A completion must pass in both.
+
+    What does not render: LaTeX ``%`` comments, HTML comments, ``\\phantom{…}``,
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
-    ``<script>``/``<style>``/``<template>``, a collapsed ``<details>``, Markdown link reference definitions, HTML
-    elements that are ``hidden`` or styled or classed invisible (:mod:`rlvr.verifiers.invisible`), boxes scaled to
-    nothing or moved off the page, colours the completion defines as white. Linear: each hidden region is skipped
-    once."""
+    ``<script>``/``<style>``/``<template>``, a collapsed ``<details>`` (not its ``<summary>``), Markdown link
+    reference definitions, HTML elements that are ``hidden`` or styled or classed invisible
+    (:mod:`rlvr.verifiers.invisible`), boxes scaled to nothing or moved off the page, colours the completion defines
+    as white. Linear: each hidden region is skipped once."""
+    return _visible(text, reading == "hidden")[0]
+
+
+def _visible(text: str, strict: bool) -> tuple[str, bool]:
+    """:func:`visible` in the hidden reading (``strict``) or the shown one, and whether any decision was
+    uncertain."""
     from rlvr.verifiers.lexicon import endorsement
 
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
@@ -883,6 +910,12 @@ def visible(text: str) -> str:
         text = _ENCLOSE_STRIKE.sub(r"\\sout", text)
     if "~" in text:
         text = _single_tilde_strikes(text)
+    backgrounds = _BACKGROUND.search(text) is not None
+    uncertain = False
+    if backgrounds and strict:  # text drawn on a background the completion sets: legible only if it contrasts
+        painted = _illegible_removed(text)
+        uncertain, text = painted != text, painted
+    uncertain = uncertain or backgrounds and not strict
     code = (
         _code_spans(text) if "`" in text or "~~~" in text or "\n    " in text or "\n\t" in text or "<" in text else []
     )
@@ -894,14 +927,45 @@ def visible(text: str) -> str:
     if "\\!\\!" in text:  # negative spaces pull a slash back over what precedes it: struck through, ✗
         text = _OVERSTRIKE.sub(" \u2717", text)
     if not _HIDDEN.search(text):
-        return text
+        return text, uncertain
     out: list[str] = []
     pos = 0
     n = len(text)
     local = _local_hiding(text)
+    sheets = "<style" in text.lower()
+    geometry = len(_GEOMETRY.findall(text)) if "\\" in text else 0  # how many scale or move constructs
+    opacities = text.count("transparent")  # \transparent switches, or CSS transparent colours
+
+    rescan = n // 4 + 20_000  # characters the shown reading may scan again for regions it leaves shown
+
+    def affordable() -> bool:
+        """Whether the region of a hiding construct may be measured; past the budget the shown reading leaves
+        the construct shown without measuring (linear time on nested hiding constructs)."""
+        nonlocal uncertain
+        if strict or rescan > 0:
+            return True
+        uncertain = True
+        return False
+
+    def hide(certain: bool, start: int, end: int) -> bool:
+        """Whether to hide in this reading: a certain decision always, an uncertain one in the hidden reading."""
+        nonlocal uncertain, rescan
+        uncertain = uncertain or not certain
+        if not certain and not strict:
+            rescan -= end - start
+        return certain or strict
+
     for m in _HIDDEN.finditer(text):
         s = m.start()
-        if s < pos or code and _in_spans(code, s):  # "`<!-- or 6 -->`": code shows its markup
+        if s < pos:
+            continue
+        if rescan <= 0 and not strict:  # hostile input: the rest stays shown (the hidden reading judges it whole)
+            uncertain = True
+            break
+        if code and _in_spans(code, s):  # "`<!-- or 6 -->`": code shows its markup
+            if m.group(0).endswith("phantom"):  # literally, so no later reader drops its argument as unrendered
+                out.append(text[pos:s])
+                pos = s + 1
             continue
         tok = m.group(0)
         if tok == "%":
@@ -917,14 +981,25 @@ def visible(text: str) -> str:
         elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
             if not _colour_hides(m.group("model"), m.group("spec")) and m.group("spec").strip() not in local.colours:
                 continue
+            if backgrounds:  # the painter judged it against its background in the hidden reading
+                uncertain = True
+                continue
+            if not affordable():
+                continue
+            # a switch: white to the next switch or the end of the enclosing group
+            end = _switch_end(text, m.end()) if tok.startswith("\\color") else _skip_group(text, m.end())
+            if not hide(not _RESHOW.search(text, m.end(), end), s, end):
+                continue  # re-coloured inside: "\textcolor{white}{\textcolor{black}{…}}"
             out.append(text[pos:s])
-            if tok.startswith("\\color"):  # a switch: white to the next switch or the end of the enclosing group
-                pos = _switch_end(text, m.end())
-            else:
-                pos = _skip_group(text, m.end())
+            pos = end
         elif tok.startswith(("\\transparent", "\\texttransparent")):  # opacity 0: a switch, or its argument
+            if not affordable():
+                continue
+            end = _group_end(text, m.end()) if tok.startswith("\\transparent") else _skip_group(text, m.end())
+            if not hide(opacities == 1 and not _RESHOW.search(text, m.end(), end), s, end):
+                continue  # "\transparent{0}\transparent{1} or 6"
             out.append(text[pos:s])
-            pos = _group_end(text, m.end()) if tok.startswith("\\transparent") else _skip_group(text, m.end())
+            pos = end
         elif tok.startswith(("\\cancel", "\\xcancel", "\\bcancel", "\\sout", "\\st", "\\xout")):
             end = _skip_group(text, m.end())  # struck out, with groups inside (\sout{\boxed{5}}): no answer
             out.append(text[pos:s] + (" \u2717 " if endorsement(text[m.end() : end]) else " "))  # \cancel{\text{sure}}
@@ -939,35 +1014,67 @@ def visible(text: str) -> str:
             out.append(text[pos:s])
             pos = n if end < 0 else end
         elif tok.startswith(("\\hspace", "\\vspace")):  # a huge negative space moves the rest of its line away
-            if (far := tex_points(m.group("move"))) is None or far > -FAR_POINTS:
+            if (far := tex_points(m.group("move"))) is None or far > -FAR_POINTS or not affordable():
                 continue
             end = text.find("\n", m.end())
+            end = n if end < 0 else end
+            if not hide(geometry == 1, s, end):
+                continue  # "\hspace{-1000pt}\hspace{1000pt}or 6": moved back
             out.append(text[pos:s])
-            pos = n if end < 0 else end
+            pos = end
         elif tok.startswith(("\\raisebox", "\\adjustbox")):  # lifted off the page, or scaled to nothing
             lift = tex_points(m.group("lift")) if m.group("lift") is not None else None
             if not (
                 lift is not None and abs(lift) >= FAR_POINTS or m.group("adjust") and adjustbox_hides(m.group("adjust"))
             ):
                 continue
+            if not affordable():
+                continue
+            end = _skip_group(text, m.end())
+            if not hide(geometry == 1 and not _RESHOW.search(text, m.end(), end), s, end):
+                continue  # "\raisebox{1000pt}{\raisebox{-1000pt}{…}}": moved back
             out.append(text[pos:s])
-            pos = _skip_group(text, m.end())
+            pos = end
         elif tok.endswith("phantom") or tok.startswith(("\\scalebox", "\\resizebox")):
             if tok.startswith("\\scalebox") and not tex_scale_hides(m.group("scale")):
                 continue
             if tok.startswith("\\resizebox") and not _resized_away(tok):
                 continue
+            if not tok.endswith("phantom") and not affordable():
+                continue
+            end = _skip_group(text, m.end())
+            if not tok.endswith("phantom") and not hide(
+                geometry == 1 and not _RESHOW.search(text, m.end(), end), s, end
+            ):
+                continue  # "\scalebox{0.05}{\scalebox{40}{…}}": scaled back
             # \phantom and \hphantom leave a gap as wide as their content ("1\phantom{0}5" shows "1 5")
             gap = " " if tok.endswith(("\\phantom", "\\hphantom")) else ""
             out.append(text[pos:s] + gap)
             pos = _skip_group(text, m.end())
         elif tok.startswith("<"):  # <span style="display:none">…</span>, <div hidden>…</div>, <script>…</script>
             name = m.group("raw") or m.group("tag")
-            collapsed = name.lower() == "details" and not re.search(r"(?i)\bopen\b", m.group("attrs") or "")
-            if m.group("raw") is None and not collapsed and not _attrs_hide(m.group("attrs"), local.classes):
+            attrs = m.group("attrs") or ""
+            collapsed = name.lower() == "details" and not re.search(r"(?i)\bopen\b", attrs)
+            if m.group("raw") is None and not collapsed and _attrs_verdict(attrs, local.classes, True, "") is None:
+                continue
+            if not affordable():
                 continue
             closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
+            end = n if closer is None else closer.start()
+            if m.group("raw") is not None:  # a shadow-root template renders (declarative shadow DOM)
+                certain = not re.search(r"(?i)\bshadowroot", m.group(0))
+            elif collapsed:  # a collapsed <details> shows its <summary>, and the rest on a click
+                certain = False
+            else:
+                verdict = _attrs_verdict(attrs, local.classes, sheets or backgrounds, text[m.end() : end])
+                if verdict is None:
+                    continue
+                certain = verdict
+            if not hide(certain, s, end):
+                continue
             out.append(text[pos:s])
+            if collapsed and (summary := _SUMMARY.search(text, m.end(), end)) is not None:
+                out.append(" " + summary.group(1) + " ")
             pos = n if closer is None else closer.end()
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
@@ -977,6 +1084,191 @@ def visible(text: str) -> str:
         if pos >= n:
             break
     out.append(text[pos:])
+    return "".join(out), uncertain
+
+
+#: a background the completion sets (LaTeX boxes, page and table colours, soul's highlight, CSS and HTML)
+_BACKGROUND = re.compile(
+    r"\\(?:colorbox|fcolorbox|pagecolor|cellcolor|rowcolor|columncolor|hl|sethlcolor)(?![A-Za-z])"
+    r"|(?i:background|bgcolor)"
+)
+#: what can re-colour, re-style, re-scale or move back the text inside a hidden region
+_RESHOW = re.compile(
+    r"\\(?:textcolor|mathcolor|color|pagecolor|colorbox|fcolorbox|transparent|texttransparent|contour|scalebox"
+    r"|resizebox|adjustbox|raisebox|[hv]space|kern|hskip|vskip|rlap|llap|makebox|hl)(?![A-Za-z])|<[A-Za-z]"
+)
+#: TeX constructs that scale or move a box: a hiding one is certain only when it is the only one in the text
+_GEOMETRY = re.compile(
+    r"\\(?:scalebox|resizebox|adjustbox|raisebox|[hv]space|kern|hskip|vskip|rlap|llap|makebox|moveleft|moveright"
+    r"|raise|lower|rotatebox|reflectbox|smash)(?![A-Za-z])"
+)
+_SUMMARY = re.compile(r"(?is)<summary\b[^<>]{0,300}+>(.{0,2000}?)</summary\s*+>")
+#: what sets a text or background colour, and the groups and elements that scope it
+_PAINT = re.compile(
+    r"\\(?P<box>colorbox|textcolor|mathcolor)(?![A-Za-z])[ \t]*+(?:\[(?P<bm>[^\]]{0,30}+)\])?+[ \t]*+"
+    r"\{(?P<bspec>[^{}]{0,60}+)\}[ \t]*+(?=\{)"
+    r"|\\(?P<fbox>fcolorbox)[ \t]*+(?:\[(?P<fm>[^\]]{0,30}+)\])?+[ \t]*+\{[^{}]{0,60}+\}[ \t]*+"
+    r"\{(?P<fspec>[^{}]{0,60}+)\}[ \t]*+(?=\{)|\\(?P<hl>hl)[ \t]*+(?=\{)"
+    r"|\\(?P<switch>color|pagecolor|cellcolor|rowcolor|columncolor|sethlcolor)(?![A-Za-z])[ \t]*+"
+    r"(?:\[(?P<sm>[^\]]{0,30}+)\])?+[ \t]*+\{(?P<sspec>[^{}]{0,60}+)\}"
+    r"|\\[{}\\]|(?P<open>\{)|(?P<close>\})"
+    r"|<(?P<tag>[A-Za-z][A-Za-z0-9]{0,10}+)\b(?P<attrs>[^<>]{0,300}+)?+>|</(?P<end>[A-Za-z][A-Za-z0-9]{0,10}+)\s*+>"
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_CSS_BACKGROUND = re.compile(r"(?i)(?<![-\w])background(?:-color)?+\s*+:\s*+([^;]{0,120}+)")
+_CSS_COLOUR = re.compile(r"(?i)(?<![-\w])color\s*+:\s*+([^;]{0,120}+)")
+_BGCOLOR_ATTR = re.compile(r"""(?i)(?<![-\w])bgcolor\s*+=\s*+["']?+([^"'\s>]{1,40}+)""")
+_COLOR_ATTR = re.compile(r"""(?i)(?<![-\w])color\s*+=\s*+["']?+([^"'\s>]{1,40}+)""")
+_STYLE_VALUES = re.compile(r"""(?i)(?<![-\w])style\s*+=\s*+(?:"([^"]{0,300}+)"|'([^']{0,300}+)')""")
+#: the most nested scopes and the most colour, group and element tokens the painter tracks; the text after them
+#: is not certainly legible (a real completion has far fewer; this bounds the scan's cost on hostile input)
+_MAX_PAINT_DEPTH = 256
+_MAX_PAINT_TOKENS = 20_000
+
+_RGB = tuple[float, float, float]
+_Colour = tuple[_RGB, float] | None
+#: a scope of the painter: its closing tag name ("{" for a TeX group, "" for the page), text colour, background
+#: (``None`` when unknown) and whether the completion set a background
+_Scope = tuple[str, _Colour, _RGB | None, bool]
+
+
+def _tex_colour(model: str | None, spec: str, local: dict[str, _Colour]) -> _Colour:
+    from rlvr.verifiers.invisible import latex_colour
+
+    spec = spec.strip()
+    return local[spec] if spec in local else latex_colour(model, spec)
+
+
+def _css_background(value: str) -> _Colour | bool:
+    """A CSS ``background`` value's colour; ``False`` when it sets none (``none``), ``None`` when unknown."""
+    from rlvr.verifiers.invisible import css_colour
+
+    v = value.strip().lower().replace("!important", "").strip()
+    if (c := css_colour(v)) is not None:
+        return c
+    if "gradient" in v or "url(" in v or "var(" in v:
+        return None
+    for word in v[:120].split():
+        if (c := css_colour(word)) is not None:
+            return c
+    return False if v in ("none", "", "initial", "unset", "inherit") else None
+
+
+def _illegible_removed(text: str) -> str:
+    """``text`` with the text that does not certainly contrast with a background the completion sets under it
+    replaced by a bar (█, what a reader sees), and text that does not show on the white page by a space.
+
+    One scan tracks the text colour (black by default; ``\\color`` switches, ``\\textcolor``, CSS ``color`` and the
+    ``color`` attribute, inherited by nested groups and elements) and the background (white by default;
+    ``\\colorbox``, ``\\fcolorbox``, ``\\hl``, ``\\pagecolor`` and table colours to the end of their group, CSS
+    ``background``/``background-color`` and ``bgcolor`` on any element). Removed: text on a set background with a
+    contrast ratio below :data:`~rlvr.verifiers.invisible.LEGIBLE_CONTRAST` or in a colour the scan cannot read;
+    text on the white page of a contrast of at most :data:`~rlvr.verifiers.invisible.MAX_CONTRAST`; all that
+    follows nesting deeper than :data:`_MAX_PAINT_DEPTH` or more than :data:`_MAX_PAINT_TOKENS` tokens. Markup is
+    kept; code spans are text. Linear: one pass, a closing tag searched 16 scopes deep."""
+    from rlvr.verifiers.invisible import BLACK, LEGIBLE_CONTRAST, MAX_CONTRAST, WHITE, contrast, css_colour, over
+
+    local: dict[str, _Colour] = {}
+    if "\\definecolor" in text or "\\colorlet" in text:
+        for d in _DEFINE_COLOUR.finditer(text):
+            name, model, spec = (d.group(1), d.group(2), d.group(3)) if d.group(1) else (d.group(4), None, d.group(5))
+            local[name.strip()] = _tex_colour(model, spec, local)
+    code = _code_spans(text) if "`" in text or "~~~" in text or "<" in text or "\n    " in text else []
+    top: _Scope = ("", (BLACK, 1.0), WHITE, False)
+    stack: list[_Scope] = []
+    opened: set[str] = set()  # the element names opened so far
+    tokens = 0
+    highlight: _Colour = ((1.0, 1.0, 0.0), 1.0)  # soul's \hl: yellow unless \sethlcolor says otherwise
+    out: list[str] = []
+    pos = 0
+
+    def paint(segment: str) -> str:
+        _, fg, bg, set_bg = top
+        if not segment.strip():
+            return segment
+        if not set_bg:  # on the page: hidden when it does not show on white (an unknown colour shows)
+            return " " if fg is not None and contrast(over(fg, WHITE), WHITE) <= MAX_CONTRAST else segment
+        if fg is None or bg is None or contrast(over(fg, bg), bg) < LEGIBLE_CONTRAST:
+            return " \u2588 "  # what a reader sees: a bar, no answer
+        return segment
+
+    def background(colour: _Colour | bool) -> tuple[_RGB | None, bool]:
+        if colour is False:
+            return top[2], top[3]
+        if colour is None or top[2] is None:
+            return None, True
+        return over(colour, top[2]), True  # type: ignore[arg-type]
+
+    for m in _PAINT.finditer(text):
+        if m.start() < pos or code and _in_spans(code, m.start()):
+            continue
+        tokens += 1
+        if len(stack) > _MAX_PAINT_DEPTH or tokens > _MAX_PAINT_TOKENS:  # past what is tracked: not certainly legible
+            return "".join(out) + " "
+        out.append(paint(text[pos : m.start()]) + m.group(0))
+        pos = m.end()
+        if m.group("box") or m.group("fbox") or m.group("hl"):
+            stack.append(top)
+            if m.group("box") in ("textcolor", "mathcolor"):
+                top = ("{", _tex_colour(m.group("bm"), m.group("bspec"), local), top[2], top[3])
+            else:
+                colour = (
+                    highlight
+                    if m.group("hl")
+                    else _tex_colour(m.group("fm"), m.group("fspec"), local)
+                    if m.group("fbox")
+                    else _tex_colour(m.group("bm"), m.group("bspec"), local)
+                )
+                top = ("{", top[1], *background(colour))
+            out.append("{")
+            pos = m.end() + 1  # the argument's brace opens this scope
+        elif m.group("switch"):
+            colour = _tex_colour(m.group("sm"), m.group("sspec"), local)
+            if m.group("switch") == "color":
+                top = (top[0], colour, top[2], top[3])
+            elif m.group("switch") == "sethlcolor":
+                highlight = colour
+            else:
+                top = (top[0], top[1], *background(colour))
+        elif m.group("open"):
+            stack.append(top)
+            top = ("{", *top[1:])
+        elif m.group("close"):
+            while stack and top[0] not in ("{", ""):
+                top = stack.pop()  # an element left open inside the group closes with it
+            if stack:
+                top = stack.pop()
+        elif m.group("tag"):
+            name, attrs = m.group("tag").lower(), m.group("attrs") or ""
+            if name in _VOID or attrs.rstrip().endswith("/"):
+                continue
+            opened.add(name)
+            stack.append(top)
+            fg, (bg, set_bg) = top[1], top[2:]
+            if (c := _COLOR_ATTR.search(attrs)) is not None:
+                fg = css_colour(c.group(1))
+            if (c := _BGCOLOR_ATTR.search(attrs)) is not None:
+                bg, set_bg = background(_css_background(c.group(1)))
+            for style in _STYLE_VALUES.finditer(attrs):
+                value = style.group(1) or style.group(2) or ""
+                for b in _CSS_BACKGROUND.finditer(value):
+                    bg, set_bg = background(_css_background(b.group(1)))
+                for c in _CSS_COLOUR.finditer(value):
+                    fg = css_colour(c.group(1))
+            top = (name, fg, bg, set_bg)
+        elif m.group("end"):
+            name = m.group("end").lower()
+            if top[0] == name:
+                top = stack.pop() if stack else top
+                continue
+            if name not in opened:
+                continue
+            for k in range(len(stack) - 1, max(0, len(stack) - 16), -1):  # elements left open inside it close too
+                if stack[k][0] == name:
+                    top = stack[k - 1]
+                    del stack[k - 1 :]
+                    break
+    out.append(paint(text[pos:]))
     return "".join(out)
 
 
@@ -1091,22 +1383,46 @@ _STYLE_ATTR = re.compile(
 )
 
 
-def _attrs_hide(attrs: str, classes: frozenset[str] = frozenset()) -> bool:
-    """HTML attributes that hide their element: ``hidden``, a style, ``color`` or ``fill`` that renders nothing,
-    or a class that hides (a utility class, ``sr-only``, ``d-none``, or one the completion's ``<style>`` hides)."""
-    from rlvr.verifiers.invisible import HIDING_CLASSES, css_colour_invisible, style_hides
+#: the boolean ``hidden`` attribute (an attribute name, not a word inside a value: ``class="hidden-xs"``)
+_HIDDEN_ATTR = re.compile(r"""(?i)(?:^|\s)hidden(?=\s|/|=|$)""")
+_DISPLAY_NONE = re.compile(r"(?i)(?<![-\w])display\s*+:\s*+none")
+_QUOTED = re.compile(r"""\x22[^\x22]{0,300}+\x22|\x27[^\x27]{0,300}+\x27""")
 
-    if _HIDING_ATTR.search(attrs):
-        return True
+
+def _attrs_verdict(attrs: str, classes: frozenset[str], sheets: bool, content: str) -> bool | None:
+    """Whether HTML attributes hide their element: ``None`` when they do not, ``True`` when they certainly do (a
+    ``hidden`` attribute alone, or one style attribute that :func:`~rlvr.verifiers.invisible.style_certainly_hides`,
+    with no class, no style sheet or background anywhere, and, unless it is not drawn at all (``hidden``,
+    ``display:none``), nothing inside the element that re-styles it),
+    ``False`` when they might (a cascade, a class, a sheet, a background, a re-styled child). A hiding attribute
+    is ``hidden``, a style, ``color`` or ``fill`` that renders nothing, or a class that hides (a utility class,
+    ``sr-only``, ``d-none``, or one the completion's ``<style>`` hides)."""
+    from rlvr.verifiers.invisible import HIDING_CLASSES, css_colour_invisible, style_certainly_hides, style_hides
+
+    styles: list[str] = []
+    colour_hides = class_hides = classed = False
     for m in _STYLE_ATTR.finditer(attrs):
         value = m.group(2) or m.group(3) or m.group(4) or ""
         kind = m.group(1).lower()
         if kind == "class":
-            if any(c in HIDING_CLASSES or c in classes for c in value.split()):
-                return True
-        elif style_hides(value) if kind == "style" else css_colour_invisible(value):
-            return True
-    return False
+            classed = True
+            class_hides = class_hides or any(c in HIDING_CLASSES or c in classes for c in value.split())
+        elif kind == "style":
+            styles.append(value)
+        else:
+            colour_hides = colour_hides or css_colour_invisible(value)
+    hidden = _HIDDEN_ATTR.search(_QUOTED.sub(" ", attrs)) is not None
+    style_hide = any(style_hides(v) for v in styles)
+    if not (hidden or style_hide or colour_hides or class_hides or _HIDING_ATTR.search(attrs)):
+        return None
+    if sheets or classed or len(styles) > 1:
+        return False
+    whole = _DISPLAY_NONE.search(styles[0]) is not None if styles else hidden  # not drawn, its children neither
+    if not whole and _RESHOW.search(content):  # a child may be re-coloured, re-sized, made visible again
+        return False
+    if styles:
+        return style_certainly_hides(styles[0])
+    return hidden or colour_hides
 
 
 def _skip_group(text: str, j: int) -> int:

@@ -9,8 +9,10 @@ or more, ``clip: rect(0,0,0,0)``) or moved off the page (a ``left``/``top``/``te
 or beyond). Nearly nothing renders nothing legible either: an opacity, zoom or scale of at most
 :data:`MIN_VISIBLE_SCALE`, a font under 2px, a TeX box of at most :data:`TINY_POINTS` or moved :data:`FAR_POINTS`
 away; CSS Color 4 functions (``color()``, ``lab``, ``lch``, ``oklab``, ``oklch``, ``hwb``) and xcolor's ``hsb``
-are read like the other notations, and text struck through (``line-through``) is withdrawn. Every parser here
-works on short bounded strings.
+are read like the other notations, and text struck through (``line-through``) is withdrawn. Against a background
+the completion sets, text is certainly legible only at a contrast ratio of :data:`LEGIBLE_CONTRAST` or more
+(:func:`contrast`, :func:`over`); :func:`style_certainly_hides` tells a hiding nothing can undo. Every parser
+here works on short bounded strings.
 """
 
 from __future__ import annotations
@@ -18,8 +20,15 @@ from __future__ import annotations
 import math
 import re
 
-#: a colour whose contrast ratio against white is at most this is invisible text (#EEEEEE is 1.16)
+#: a colour whose contrast ratio against white is at most this is invisible text (#EEEEEE is 1.16); against a
+#: background the completion sets, text of at most this contrast is hidden in both readings
 MAX_CONTRAST = 1.2
+#: against a background the completion sets, text below this contrast ratio is not certainly legible (WCAG 2's
+#: 3:1 for large text): the hidden reading removes it, so an answer must be legible for sure
+LEGIBLE_CONTRAST = 3.0
+#: the page a completion is read on: black text on white
+WHITE: tuple[float, float, float] = (1.0, 1.0, 1.0)
+BLACK: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
 _RGB = tuple[float, float, float]
 
@@ -159,6 +168,104 @@ def _xcolor_expression(spec: str) -> _RGB | None:
     return cur
 
 
+def latex_colour(model: str | None, spec: str) -> tuple[_RGB, float] | None:
+    """``\\textcolor[model]{spec}`` as (colour, alpha), ``None`` when it is not a colour this module reads."""
+    spec = spec.strip()
+    if len(spec) > 60:
+        return None
+    if model:
+        c = _model_colour(model, spec)
+        return None if c is None else (c, 1.0)
+    if spec.startswith("#"):
+        return _hex(spec)
+    c = _xcolor_expression(spec)
+    return None if c is None else (c, 1.0)
+
+
+def css_colour(value: str) -> tuple[_RGB, float] | None:
+    """A CSS colour value (``transparent``, ``#RGB[A]``, ``#RRGGBB[AA]``, ``rgb[a]()``, ``hsl[a]()``, a name this
+    module knows) as (colour, alpha); ``None`` for any other value (``lab()``, ``var(--x)``, a gradient)."""
+    v = _css_value(value)
+    if v == "transparent":
+        return (0.0, 0.0, 0.0), 0.0
+    if v.startswith("#"):
+        return _hex(v)
+    if (f := _rgb_or_hsl(v)) is not None:
+        fn, args, vals = f
+        alpha = _clamp(vals[3]) if len(vals) == 4 else 1.0
+        if fn.startswith("rgb"):
+            scale = [1.0 if a.endswith("%") else 1 / 255 for a in args[:3]]
+            return tuple(_clamp(x * s) for x, s in zip(vals, scale)), alpha  # type: ignore[return-value]
+        sat = _clamp(vals[1] if args[1].endswith("%") else vals[1] / 100)
+        light = _clamp(vals[2] if args[2].endswith("%") else vals[2] / 100)
+        return _hsl(vals[0], sat, light), alpha
+    c = _NAMED.get(v) or _CSS_DARK.get(v)
+    return None if c is None else (c, 1.0)
+
+
+def _css_value(value: str) -> str:
+    return re.sub(r"\s*+!important$", "", value.strip().lower().rstrip(";").strip())
+
+
+def _rgb_or_hsl(v: str) -> tuple[str, list[str], list[float]] | None:
+    """``rgb[a]()``/``hsl[a]()`` with three or four arguments: the function, its arguments and their values (a
+    percentage as a fraction)."""
+    m = re.fullmatch(r"(rgba?|hsla?)\(\s*+([^()]{1,80}+)\)", v)
+    if m is None:
+        return None
+    args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
+    if len(args) not in (3, 4):
+        return None
+    try:
+        return m.group(1), args, [float(a.rstrip("%deg")) / (100 if a.endswith("%") else 1) for a in args]
+    except ValueError:
+        return None
+
+
+def _hsl(hue: float, sat: float, light: float) -> _RGB:
+    """CSS ``hsl()`` to sRGB (CSS Color 4's algorithm)."""
+
+    def f(n: float) -> float:
+        k = (n + hue / 30) % 12
+        return light - sat * min(light, 1 - light) * max(-1.0, min(k - 3, 9 - k, 1.0))
+
+    return (f(0), f(8), f(4))
+
+
+#: CSS names of dark colours (backgrounds a reader may set), beyond xcolor's base names
+_CSS_DARK: dict[str, _RGB] = {
+    name: tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[misc]
+    for name, h in {
+        "navy": "000080",
+        "maroon": "800000",
+        "darkblue": "00008b",
+        "darkred": "8b0000",
+        "darkgreen": "006400",
+        "midnightblue": "191970",
+        "darkslategray": "2f4f4f",
+        "darkslategrey": "2f4f4f",
+        "dimgray": "696969",
+        "dimgrey": "696969",
+        "indigo": "4b0082",
+        "silver": "c0c0c0",
+        "gold": "ffd700",
+        "crimson": "dc143c",
+    }.items()
+}
+
+
+def over(fg: tuple[_RGB, float], bg: _RGB) -> _RGB:
+    """``fg`` (colour, alpha) composited over the opaque ``bg``."""
+    (c, a), b = fg, bg
+    return (a * c[0] + (1 - a) * b[0], a * c[1] + (1 - a) * b[1], a * c[2] + (1 - a) * b[2])
+
+
+def contrast(a: _RGB, b: _RGB) -> float:
+    """The WCAG 2 contrast ratio of two opaque colours (1 to 21)."""
+    la, lb = _luminance(a), _luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
 def latex_colour_invisible(model: str | None, spec: str) -> bool:
     """``\\textcolor[model]{spec}`` (``model`` ``None`` when not given) renders invisibly on white."""
     spec = spec.strip()
@@ -176,28 +283,13 @@ def latex_colour_invisible(model: str | None, spec: str) -> bool:
 
 def css_colour_invisible(value: str) -> bool:
     """A CSS colour value that renders invisibly on white: ``transparent``, zero alpha, near-white."""
-    v = value.strip().lower().rstrip(";").strip()
-    v = re.sub(r"\s*+!important$", "", v)
-    if v == "transparent":
-        return True
-    if v.startswith("#"):
-        got = _hex(v)
-        return got is not None and (got[1] == 0 or _near_white(got[0]))
-    m = re.fullmatch(r"(rgba?|hsla?)\(\s*+([^()]{1,80}+)\)", v)
-    if m:
-        args = [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a]
-        if len(args) not in (3, 4):
-            return False
-        try:
-            vals = [float(a.rstrip("%deg")) / (100 if a.endswith("%") else 1) for a in args]
-        except ValueError:
-            return False
-        if len(vals) == 4 and vals[3] <= 0:
-            return True
-        if m.group(1).startswith("rgb"):
-            scale = [1.0 if a.endswith("%") else 1 / 255 for a in args[:3]]
-            return _near_white(tuple(_clamp(x * s) for x, s in zip(vals, scale)))  # type: ignore[arg-type]
-        return _clamp(vals[2] if args[2].endswith("%") else vals[2] / 100) >= 0.95  # hsl lightness
+    v = _css_value(value)
+    if v == "transparent" or v.startswith(("#", "rgb")):
+        got = css_colour(v)
+        return got is not None and (got[1] <= 0 or _near_white(got[0]))
+    if (f := _rgb_or_hsl(v)) is not None:  # hsl: by its lightness
+        _, args, vals = f
+        return len(vals) == 4 and vals[3] <= 0 or _clamp(vals[2] if args[2].endswith("%") else vals[2] / 100) >= 0.95
     m = re.fullmatch(r"(color|lab|lch|oklab|oklch|hwb)\(\s*+([^()]{1,80}+)\)", v)
     if m:
         return _function_colour_white(m.group(1), [a for a in re.split(r"[\s,/]+", m.group(2).strip()) if a])
@@ -336,6 +428,40 @@ def style_hides(style: str) -> bool:
         if prop in ("left", "top", "right", "text-indent", "margin-left", "margin-top") and _far_off(value):
             return True
     return False
+
+
+#: CSS properties that can draw text that a colour, size or clip hides (a shadow, a stroke, a filter, a blend, a
+#: background), or undo a hiding property (a transform scaling a tiny font back up, an animation)
+_RESHOWING_PROPERTIES = (
+    "text-shadow",
+    "-webkit-text-stroke",
+    "text-stroke",
+    "paint-order",
+    "filter",
+    "backdrop-filter",
+    "mix-blend-mode",
+    "background",
+    "-webkit-background-clip",
+    "transform",
+    "scale",
+    "translate",
+    "rotate",
+    "zoom",
+    "outline",
+    "animation",
+    "transition",
+    "content",
+)
+
+
+def style_certainly_hides(style: str) -> bool:
+    """The style attribute hides its element and nothing in it can undo that: :func:`style_hides`, with every
+    property declared once (``display:none;display:inline`` is a cascade: the last one wins) and none that draws
+    the text another way or undoes the hiding (:data:`_RESHOWING_PROPERTIES`)."""
+    props = [m.group(1).lower() for m in _DECL.finditer(style[:2000])]
+    if len(props) != len(set(props)) or any(p.startswith(_RESHOWING_PROPERTIES) for p in props):
+        return False
+    return style_hides(style)
 
 
 #: CSS utility classes that hide their element (Bootstrap, Tailwind, WordPress, HTML5 Boilerplate)

@@ -185,89 +185,96 @@ class MathVerifier(BatchVerifier):
         check_batch_lengths(completions, references, contexts)
         t0 = time.perf_counter()
         results: list[VerifyResult | None] = [None] * len(completions)
-        todo: dict[Key, list[tuple[int, str, float]]] = {}
+        todo: dict[Key, list[int]] = {}
+        waiting: dict[int, tuple[list[Key], str, dict[str, Any]]] = {}
         for i, (completion, reference) in enumerate(zip(completions, references)):
             started = time.perf_counter()
-            res, key, method = self._prepare(completion, reference)
+            res, keys, shown, details = self._prepare(completion, reference)
             if res is not None:
                 res.duration_s = time.perf_counter() - started
                 results[i] = res
             else:
-                assert key is not None
-                todo.setdefault(key, []).append((i, method, started))
+                waiting[i] = (keys, shown, details)
+                for key in keys:
+                    todo.setdefault(key, []).append(i)
         if todo:
             keys = list(todo)
-            outcomes = self.pool.run_many([(_CHECK, (k[0], k[1], self.options)) for k in keys], self.timeout_s)
-            for key, out in zip(keys, outcomes):
+            outcomes = dict(
+                zip(keys, self.pool.run_many([(_CHECK, (k[0], k[1], self.options)) for k in keys], self.timeout_s))
+            )
+            for key, out in outcomes.items():
                 if out.status == "ok":
                     self._remember(key, bool(out.value))
-                for i, method, _ in todo[key]:
-                    details = {"method": method, "gold": _show(key[1][0])}
-                    shown = _show(key[0])
-                    if out.status == "ok":
-                        passed = bool(out.value)
-                        results[i] = VerifyResult(float(passed), passed, "ok", shown, details, out.duration_s)
-                    else:
-                        results[i] = VerifyResult.failure(
-                            out.status, out.error, extracted=shown, details=details, duration_s=out.duration_s
-                        )
+            for i, (keys_i, shown, details) in waiting.items():  # a completion passes only in every reading
+                outs = [outcomes[k] for k in keys_i]
+                duration = sum(o.duration_s for o in outs)
+                if failed := next((o for o in outs if o.status != "ok"), None):
+                    results[i] = VerifyResult.failure(
+                        failed.status, failed.error, extracted=shown, details=details, duration_s=duration
+                    )
+                else:
+                    passed = all(bool(o.value) for o in outs)
+                    results[i] = VerifyResult(float(passed), passed, "ok", shown, details, duration)
         for r in results:
             if r is not None and not r.duration_s:
                 r.duration_s = (time.perf_counter() - t0) / max(1, len(completions))
         return [r if r is not None else VerifyResult.failure("error", "not verified") for r in results]
 
-    def _prepare(self, completion: Any, reference: Any) -> tuple[VerifyResult | None, Key | None, str]:
-        """A final result (decided here) or the (answer, golds) key that needs the full check."""
+    def _prepare(self, completion: Any, reference: Any) -> tuple[VerifyResult | None, list[Key], str, dict[str, Any]]:
+        """A final result (decided here), or the (answer, golds) keys that need the full check, the answer to
+        report and the details. The completion is read in the hidden reading (what certainly renders) and, when
+        a hiding decision was uncertain, also in the shown one (all that might render): it passes only if it
+        passes in both (docs/verifiers.md, "What renders"). The reported answer is the hidden reading's."""
         try:
             golds = gold_answers(reference)
             for g in golds:
                 for part in g[1]:
                     check_caps(part)
         except (ValueError, AnswerTooComplex) as e:
-            return VerifyResult.failure("error", f"bad reference: {e}"), None, ""
+            return VerifyResult.failure("error", f"bad reference: {e}"), [], "", {}
         if not isinstance(completion, str):
             return (
                 VerifyResult.failure("error", f"completion must be a string, got {type(completion).__name__}"),
-                None,
+                [],
                 "",
+                {},
             )
         choices = all(_is_letter(g) for g in golds)
         words = any(_is_word_answer(g) for g in golds)
-        ex = extract(completion, choices=choices, think_tag=self.think_tag, answer_tag=self.answer_tag, words=words)
+        opts = {"choices": choices, "think_tag": self.think_tag, "answer_tag": self.answer_tag, "words": words}
+        ex = extract(completion, **opts)  # type: ignore[arg-type]
         details: dict[str, Any] = {"method": ex.method, "gold": _show(golds[0])}
-        if ex.answer is None:
-            return VerifyResult.failure("no_answer", None, details=details), None, ex.method
-        pred: Answer = (ex.mode, ex.parts)
-        if any(len(p) > MAX_ANSWER_CHARS for p in ex.parts):
-            size = max(len(p) for p in ex.parts)
-            return (
-                VerifyResult.failure(
-                    "error",
-                    f"answer of {size} characters exceeds the cap of {MAX_ANSWER_CHARS}",
-                    extracted=ex.answer[:200],
-                    details=details,
-                ),
-                None,
-                ex.method,
-            )
-        key: Key = (pred, golds)
-        cached = self._recall(key)
-        if cached is None:
-            try:
-                cached = quick_decision(pred, golds, self.options)
-            except AnswerTooComplex as e:
-                return (
-                    VerifyResult.failure("error", str(e), extracted=ex.answer[:200], details=details),
-                    None,
-                    ex.method,
-                )
-            except Exception:  # noqa: BLE001  (the worker repeats the check and reports the error)
-                cached = None
-            if cached is not None:
-                self._remember(key, cached)
-        if cached is not None:
-            return VerifyResult(float(cached), cached, "ok", ex.answer, details), None, ex.method
-        return None, key, ex.method
+        readings = [ex]
+        if ex.uncertain and (shown := extract(completion, reading="shown", **opts)) != ex:  # type: ignore[arg-type]
+            readings.append(shown)
+            details["shown_reading"] = shown.answer
+        pending: list[Key] = []
+        for reading in readings:
+            if reading.answer is None:
+                return VerifyResult.failure("no_answer", None, details=details), [], "", details
+            extracted = (ex.answer or reading.answer)[:200]
+            if any(len(p) > MAX_ANSWER_CHARS for p in reading.parts):
+                size = max(len(p) for p in reading.parts)
+                error = f"answer of {size} characters exceeds the cap of {MAX_ANSWER_CHARS}"
+                return VerifyResult.failure("error", error, extracted=extracted, details=details), [], "", details
+            key: Key = ((reading.mode, reading.parts), golds)
+            cached = self._recall(key)
+            if cached is None:
+                try:
+                    cached = quick_decision(key[0], golds, self.options)
+                except AnswerTooComplex as e:
+                    return VerifyResult.failure("error", str(e), extracted=extracted, details=details), [], "", details
+                except Exception:  # noqa: BLE001  (the worker repeats the check and reports the error)
+                    cached = None
+                if cached is not None:
+                    self._remember(key, cached)
+            if cached is False:
+                return VerifyResult(0.0, False, "ok", ex.answer, details), [], "", details
+            if cached is None and key not in pending:
+                pending.append(key)
+        if not pending:
+            return VerifyResult(1.0, True, "ok", ex.answer, details), [], "", details
+        return None, pending, ex.answer or "", details
 
     def _recall(self, key: Key) -> bool | None:
         with self._lock:

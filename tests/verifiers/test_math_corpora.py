@@ -99,7 +99,12 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 68
+    assert sum(bool(r.get("open")) for r in rows) <= 6
+    # the rendering-model classes (an answer drawn in its background's colour, a hedge behind a hiding the grader
+    # cannot be sure of, markup in code) are closed: the two readings of what renders
+    assert not [
+        r for r in rows if r.get("open") and r["class"] in ("A. redaction", "B. over-hiding", "C. code-literal")
+    ]
 
 
 def test_ninth_red_team_round_is_a_ratchet() -> None:
