@@ -36,7 +36,7 @@ from rlvr.rl_core.distributed.config import async_section
 from rlvr.rl_core.distributed.learner import LearnerGroup, LearnerStepResult, to_records
 from rlvr.rl_core.distributed.pool import drive
 from rlvr.rl_core.distributed.rollout import RolloutGroup
-from rlvr.rl_core.distributed.runtime import import_ray, init_ray
+from rlvr.rl_core.distributed.runtime import import_ray, init_ray, start_groups
 from rlvr.rl_core.distributed.sync import WeightSync
 from rlvr.rl_core.distributed.verifier import VerifierGroup
 from rlvr.rl_core.distributed.versioning import check_logprob_gap
@@ -90,9 +90,11 @@ class RayStages:
         self.rollouts: RolloutGroup | None = None
         self.verifiers: VerifierGroup | None = None
         try:
-            self.learner = LearnerGroup(cfg, self.dcfg)
-            self.rollouts = RolloutGroup(cfg, self.dcfg)
-            self.verifiers = VerifierGroup(functools.partial(reward_verifier, cfg), self.dcfg, reward=cfg.reward)
+            self.learner, self.rollouts, self.verifiers = start_groups(
+                functools.partial(LearnerGroup, cfg, self.dcfg),
+                functools.partial(RolloutGroup, cfg, self.dcfg),
+                functools.partial(VerifierGroup, functools.partial(reward_verifier, cfg), self.dcfg, reward=cfg.reward),
+            )
             self.sync = WeightSync(self.dcfg, self.learner, self.rollouts, run_dir)
         except BaseException:
             self.close()

@@ -6,18 +6,21 @@ Ray is optional: this module imports it only inside functions, and :func:`import
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import math
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from rlvr.rl_core.distributed.config import ActorResources, DistributedConfig
 from rlvr.rl_core.distributed.errors import ActorFailedError, DistributedError, RemoteTimeoutError
 
 logger = logging.getLogger(__name__)
+
+G = TypeVar("G")
 
 
 def import_ray() -> Any:
@@ -221,3 +224,24 @@ def kill_all(actors: Sequence[Any]) -> None:
     for a in actors:
         with contextlib.suppress(Exception):
             ray.kill(a, no_restart=True)
+
+
+def start_groups(*makers: Callable[[], G]) -> list[G]:
+    """The actor groups ``makers`` construct, started at once (in threads: an actor's start-up is mostly its
+    process's imports and model load, which overlap); when one fails, the others that came up are shut down
+    (``shutdown()``) once all are done and the first error is raised."""
+    pool = concurrent.futures.ThreadPoolExecutor(len(makers), thread_name_prefix="start-group")
+    futures = [pool.submit(make) for make in makers]
+    try:
+        concurrent.futures.wait(futures)
+    finally:  # also when interrupted: the groups that come up are shut down
+        pool.shutdown(wait=True)
+        failed = [f for f in futures if f.cancelled() or f.exception() is not None]
+        if failed:
+            for f in futures:
+                if f not in failed:
+                    with contextlib.suppress(Exception):
+                        f.result().shutdown()  # type: ignore[attr-defined]
+    if failed:
+        raise failed[0].exception()
+    return [f.result() for f in futures]

@@ -67,6 +67,7 @@ else:
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.errors import ActorFailedError, DistributedError
     from rlvr.rl_core.distributed.learner import LearnerGroup, make_micro_batches
+    from rlvr.rl_core.distributed.runtime import start_groups
     from rlvr.rl_core.distributed.worker import build_policy
     from rlvr.rl_core.forward import token_logprobs
     from rlvr.rl_core.lora import make_optimizer
@@ -138,7 +139,7 @@ else:
     @pytest.fixture(scope="module")
     def lora_groups(ray_local):
         cfg = cfg_of(*LORA)
-        one, two = LearnerGroup(cfg, dist_cfg(1)), LearnerGroup(cfg, dist_cfg(2))
+        one, two = start_groups(lambda: LearnerGroup(cfg, dist_cfg(1)), lambda: LearnerGroup(cfg, dist_cfg(2)))
         state = perturbed(build_policy(cfg)[0], 0)
         one.load_trainable_state(state)
         two.load_trainable_state(state)

@@ -33,7 +33,7 @@ else:
     from rlvr.rl_core.distributed.errors import DistributedError
     from rlvr.rl_core.distributed.learner import LearnerGroup, make_micro_batches
     from rlvr.rl_core.distributed.rollout import RolloutGroup
-    from rlvr.rl_core.distributed.runtime import init_ray
+    from rlvr.rl_core.distributed.runtime import init_ray, start_groups
     from rlvr.rl_core.distributed.sync import WeightSync
     from rlvr.rl_core.distributed.verifier import VerifierGroup
     from rlvr.rl_core.distributed.worker import build_policy
@@ -81,9 +81,9 @@ else:
             },
             "distributed",
         )
-        learner = LearnerGroup(cfg, dcfg)
-        rollouts = RolloutGroup(cfg, dcfg)
-        verifiers = VerifierGroup(DigitVerifier, dcfg)
+        learner, rollouts, verifiers = start_groups(
+            lambda: LearnerGroup(cfg, dcfg), lambda: RolloutGroup(cfg, dcfg), lambda: VerifierGroup(DigitVerifier, dcfg)
+        )
         try:
             assert learner.pg is not None
             assert ray.get([a.node_id.remote() for a in learner.actors]) == [cluster["trainer"]] * 2

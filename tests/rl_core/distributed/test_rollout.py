@@ -67,6 +67,7 @@ else:
     from rlvr.rl_core.distributed.errors import DistributedError, LogprobGapError, StaleRolloutError, WeightSyncError
     from rlvr.rl_core.distributed.learner import LearnerGroup, make_micro_batches
     from rlvr.rl_core.distributed.rollout import RolloutGroup, RolloutWorker, task_seed
+    from rlvr.rl_core.distributed.runtime import start_groups
     from rlvr.rl_core.distributed.sync import WeightSync
     from rlvr.rl_core.distributed.verifier import VerifierGroup
     from rlvr.rl_core.distributed.versioning import check_logprob_gap
@@ -132,8 +133,11 @@ else:
             },
             "distributed",
         )
-        learner, rollouts = LearnerGroup(cfg, dcfg), RolloutGroup(cfg, dcfg, ProbedRollout)
-        verifiers = VerifierGroup(DigitVerifier, dcfg)
+        learner, rollouts, verifiers = start_groups(
+            lambda: LearnerGroup(cfg, dcfg),
+            lambda: RolloutGroup(cfg, dcfg, ProbedRollout),
+            lambda: VerifierGroup(DigitVerifier, dcfg),
+        )
         _, tok = build_policy(cfg)
         prompts = [tok(t, add_special_tokens=False)["input_ids"] for t in TEXTS]
         g = torch.Generator().manual_seed(1)

@@ -30,6 +30,7 @@ else:
     from rlvr.rl_core.distributed.config import DistributedConfig
     from rlvr.rl_core.distributed.learner import LearnerGroup, make_micro_batches
     from rlvr.rl_core.distributed.rollout import RolloutGroup
+    from rlvr.rl_core.distributed.runtime import start_groups
     from rlvr.rl_core.distributed.sync import WeightSync
     from rlvr.rl_core.distributed.worker import build_policy
     from rlvr.rl_core.losses import StepNormalizer
@@ -53,7 +54,7 @@ else:
             {"backend": "ray", "learner": {"resources": {"num_cpus": 0.5}}, "rollout": {"resources": {"num_cpus": 1}}},
             "distributed",
         )
-        learner, rollouts = LearnerGroup(cfg, dcfg), RolloutGroup(cfg, dcfg)
+        learner, rollouts = start_groups(lambda: LearnerGroup(cfg, dcfg), lambda: RolloutGroup(cfg, dcfg))
         try:
             _, tok = build_policy(cfg)
             prompts = [tok(t, add_special_tokens=False)["input_ids"] for t in ("3+4=", "12+9=")]

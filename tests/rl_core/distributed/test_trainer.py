@@ -26,12 +26,14 @@ else:
     import subprocess
     import sys
     import tempfile
+    import threading
     import time
     from pathlib import Path
 
     import torch
     from safetensors.torch import load_file
 
+    from rlvr.cli import main as cli_main
     from rlvr.rl_core.config import load_config
     from rlvr.rl_core.trainer import build_trainer
 
@@ -79,42 +81,39 @@ else:
             else:  # the rollout, rewards and advantages precede the update: exact
                 assert got[k] == v, k
 
-    def test_controller_sigkill_then_resume_reproduces_the_run(local_run, ray_leftovers, tmp_path) -> None:
+    def test_controller_sigkill_then_resume_reproduces_the_run(ray_local, local_run, ray_leftovers, tmp_path) -> None:
         """A controller with its own private Ray instance (not the module's) is killed after its second
-        checkpoint; ``--resume`` on Ray finishes the run with the uninterrupted run's metrics and weights."""
+        checkpoint; ``rlvr train --resume`` on Ray finishes the run with the uninterrupted run's metrics and
+        weights, and no process of the killed instance outlives it."""
         run = tmp_path / "run"
         ray_tmp = Path(tempfile.mkdtemp(prefix="rlvr-ray-", dir=os.environ["RAY_TMPDIR"]))  # sockets: <= 107 bytes
         env = {**os.environ, "RAY_TMPDIR": str(ray_tmp)}
-        cmd = [sys.executable, "-m", "rlvr", "train", "--config", "tiny", "--run-dir", str(run), *TINY, *RAY]
-        victim = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        args = ["train", "--config", "tiny", "--run-dir", str(run), *TINY, *RAY]
+        victim = subprocess.Popen(
+            [sys.executable, "-m", "rlvr", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
         deadline = time.monotonic() + 400
         while not (run / "checkpoints" / "step-00000002").exists():
             assert victim.poll() is None, victim.stderr.read()[-3000:]
             assert time.monotonic() < deadline, "no second checkpoint in time"
-            time.sleep(0.2)
+            time.sleep(0.05)
         victim.send_signal(signal.SIGKILL)
         victim.wait(timeout=60)
         victim.stderr.close()
         assert len(metrics(run)) < STEPS
-        # the resumed controller starts at once, on a Ray instance of its own (its own RAY_TMPDIR), while the
-        # killed one's processes are awaited: the raylet, the GCS and the actors die with the driver; Ray's two
-        # node agents see their raylet gone at once but first try to report it to the dead GCS, a call with a
-        # fixed 60 s deadline (ray._private.utils.publish_error_to_driver), then exit
-        resumed_tmp = Path(tempfile.mkdtemp(prefix="rlvr-ray-", dir=os.environ["RAY_TMPDIR"]))
-        resumed_env = {**os.environ, "RAY_TMPDIR": str(resumed_tmp)}
-        log = tmp_path / "resumed.err"  # a file, not a pipe: nobody reads while the leftovers are awaited
-        with log.open("w") as err:
-            resumed = subprocess.Popen([*cmd, "--resume"], env=resumed_env, stdout=subprocess.DEVNULL, stderr=err)
+        # the resumed controller starts at once, while the killed instance's processes are awaited in a thread:
+        # its raylet, GCS and actors die with the driver, but Ray's node agents may first try to report the
+        # raylet's death to the dead GCS (a call with a fixed 60 s deadline). The resumed controller is the CLI's
+        # entry point in this process, on the module's Ray instance (an interpreter, torch and Ray start-up
+        # fewer; the kill is what the killed run's own instance is for)
+        left: list[int] = []
+        waiter = threading.Thread(target=lambda: left.extend(ray_leftovers(str(ray_tmp), wait_s=240)))
+        waiter.start()
         try:
-            left = ray_leftovers(str(ray_tmp), wait_s=240)
-            assert not left, f"processes of the killed controller's Ray instance still run: {left}"
-            resumed.wait(timeout=600)
+            assert cli_main([*args, "--resume"]) == 0
         finally:
-            if resumed.poll() is None:
-                resumed.kill()
-                resumed.wait()
-        assert resumed.returncode == 0, log.read_text()[-3000:]
+            waiter.join()
+        assert not left, f"processes of the killed controller's Ray instance still run: {left}"
         assert metrics(run) == metrics(local_run)
         w, w_local = weights(run), weights(local_run)
         assert all(torch.equal(w[n], t) for n, t in w_local.items())
-        assert not ray_leftovers(str(resumed_tmp), wait_s=60)
