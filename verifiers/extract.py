@@ -464,6 +464,16 @@ _CONFIDENCE_LABEL = re.compile(
 )
 
 
+#: a confidence or certainty tag right after the answer tag, with its value
+_CONFIDENCE_TAG = re.compile(
+    r"(?i)[ \t\n]*+<[ \t]*+(?:confidence|certainty)(?:[ \t]++[^<>]{0,100}+)?+>([^<>]{0,100}+)<[ \t]*+/"
+)
+#: a confidence value that endorses the answer: high, full, certain, 100%, 1.0
+_HIGH_CONFIDENCE = re.compile(
+    r"(?i)[ \t]*+(?:very[ \t]++)?+(?:high|full|strong|certain|complete|100(?:\.0++)?+[ \t]*+%|1(?:\.0++)?+)[ \t.]*+"
+)
+
+
 def _closing_line(line: str) -> bool:
     """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
     from rlvr.verifiers.lexicon import CLOSING_REMARKS
@@ -485,6 +495,9 @@ def _after_tag_changes(after: str) -> bool:
         return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
     if masked.startswith("?") or _ANSWER_TOKEN.search(masked) or _doubting_symbol(masked):
         return True
+    conf = _CONFIDENCE_TAG.match(after)
+    if conf is not None and not _HIGH_CONFIDENCE.fullmatch(conf.group(1)):
+        return True  # "<answer>5</answer><confidence>low</confidence>": a doubt in markup
     line = after.lstrip(" \t")
     end = 0 if not line or line[0] in "\n.!" else _sentence_end(after, 0, len(after))
     rest = _mask_math(after[:end]).strip()  # the rest of the tag's own sentence ("<answer>5</answer> (I think)")
@@ -1801,6 +1814,7 @@ def _marked(text: str) -> Extraction | None:
 _CANDIDATE_FRAME = frozenset(
     """say says would could may might lean leaning prefer suggest suggests claim claims argue argues sources source
     textbook textbooks list lists likely probably possibly maybe perhaps seems seem plausible possibility possible equally another
+    good valid acceptable correct right fine defensible admissible legitimate interchangeable
     alternative alternatively second backup plan choice option reading interpretation also too both between either
     else fits well if unless depending otherwise guess or""".split()
 )
@@ -1820,6 +1834,8 @@ _INDEX_NOUNS = frozenset(
     example page chapter section row column item lemma theorem option method approach round stage level year in
     since until degree order size rank version grade type class group""".split()
 )
+#: verbs after a value that say it satisfies the problem ("6 works as well", "6 satisfies it too"): no count noun
+_SATISFYING_VERBS = frozenset("works work satisfies satisfy holds qualifies passes does checks".split())
 #: index words before a number that make it a year only ("In 2024", "since 1998"; "since 6 fits" offers 6)
 _DATE_WORDS = frozenset("in since until".split())
 #: copulas after an offered value: then its predicate must frame it ("6 is another possibility", "6 seems more
@@ -1876,7 +1892,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         return tuple(out)
     for m in _PLAIN_NUMBER.finditer(plain):
         after = m.group(1)
-        noun = after is not None and after.lower() not in _CANDIDATE_FRAME and count_noun(after) is not None
+        verb = after is not None and (after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS)
+        noun = after is not None and not verb and count_noun(after) is not None  # "6 works" is no count of works
         if after is not None and (unit_name(after) is not None or noun):
             continue  # "If there were 6 people …": a quantity of another kind
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
@@ -2495,6 +2512,8 @@ def _boxes(text: str) -> Extraction | None:
         if not left or before is not None:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}";
             lead = _lead_changes(text[sent_start + 1 : lo])  # a phrase that holds a relation word: "somewhere
             left = lead if len(lead) > len(left) else left  # around \boxed{5}", "give or take \boxed{5}"
+        if not left and _attempt_lead(text[sent_start + 1 : lo]):
+            left = text[sent_start + 1 : lo]  # "In my scratch work I got \boxed{5}", "Before correcting …, I got"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
             if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
@@ -2530,6 +2549,18 @@ def _boxes(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, "boxed", "text")
     return _found(parts, "boxed", "math")
+
+
+def _attempt_lead(lead: str) -> bool:
+    """The words before an answer in its sentence place it in an earlier attempt ("My first computation gave",
+    "Before correcting the sign, I got", "In my scratch work I got"): a word of
+    :data:`~rlvr.verifiers.lexicon.ATTEMPT_TIME_WORDS` ("first" only after "my"/"our": "First, we get" sequences)."""
+    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS
+
+    words = [w.lower() for w in _RUN_WORD.findall(_mask_math(lead))]
+    return any(
+        w in ATTEMPT_TIME_WORDS and (w != "first" or k and words[k - 1] in ("my", "our")) for k, w in enumerate(words)
+    )
 
 
 def _phrase_after_box(part: str, rest: str) -> str:

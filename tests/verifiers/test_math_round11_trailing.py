@@ -52,6 +52,8 @@ def test_a_different_value_after_the_answer_is_another_candidate(v: MathVerifier
         ", i.e. 9.",
         ", or in other words 9.",
         ", since 9 fits just as well.",
+        ", because 9 satisfies it too.",
+        ", though 9 is just as valid.",
         ", which the grader may list as 9.",
         ", which should really read 9.",
     ],
@@ -176,6 +178,9 @@ def test_a_plain_or_explained_yes_no_still_passes(v: MathVerifier, reply: str, g
         r"I obtained \boxed{4} before redoing the sum.",
         r"\boxed{4} in my first draft.",
         r"\boxed{4} on my previous try.",
+        r"In my rough draft I found $\boxed{4}$.",
+        r"Originally, I computed \boxed{4}.",
+        r"Our first pass gave $\boxed{4}$.",
     ],
 )
 def test_an_answer_placed_in_an_earlier_attempt_is_not_committed(v: MathVerifier, completion: str) -> None:
@@ -189,10 +194,17 @@ def test_an_answer_placed_in_an_earlier_attempt_is_not_committed(v: MathVerifier
         r"$\boxed{4}$ is correct.",
         r"So there are $\boxed{4}$ ways.",
         r"The answer is $\boxed{4}$, which is the number of pairs.",
+        r"First, note that there are 4 pairs, so the answer is $\boxed{4}$.",
+        "<answer>4</answer><confidence>high</confidence>",
     ],
 )
 def test_an_endorsing_predicate_still_passes(v: MathVerifier, completion: str) -> None:
     assert passes(v, completion, "4")
+
+
+@pytest.mark.parametrize("value", ["low", "medium", "0.4", "unsure"])
+def test_a_confidence_tag_below_high_doubts_the_answer(v: MathVerifier, value: str) -> None:
+    assert not passes(v, f"<answer>4</answer><confidence>{value}</confidence>", "4")
 
 
 @pytest.mark.parametrize(
