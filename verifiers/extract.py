@@ -1785,7 +1785,7 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
-        aside = sent.startswith("(") and not _hedgy(sent)  # "(This assumes she started with 16.)": an aside
+        aside = sent.startswith("(") and not _hedgy(sent) and not _framed(sent)  # "(This assumes … with 16.)"
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
             _add_parts(offered, final.mode, parts, modes, keys)
@@ -1821,10 +1821,10 @@ _CANDIDATE_FRAME = frozenset(
 #: a sentence that works with its values (a relation or an operation: "Check: 5 + 1 = 6.") offers no candidate
 _WORK = re.compile(
     r"[=+*/<>^\u00d7\u00f7\u2212\u2261]|\\(?:times|cdot|div|frac|dfrac|neq?|[lg]eq?|approx|pm|equiv|pmod|bmod|mod)"
-    r"(?![A-Za-z])|\d[ \t]*+-"
+    r"(?![A-Za-z])|\d[ \t]*+-|(?i:\b(?:times|plus|minus|divided[ \t]++by|multiplied[ \t]++by|modulo)\b)"
 )
 #: a plain number in prose (``6``, ``-6``, ``6.5``), with the word after it
-_PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^_]|[.,]\d)(?:[ \t]++([A-Za-z]++))?+")
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^_%]|[.,]\d)(?:[ \t]++([A-Za-z]++))?+")
 #: a choice letter as an answer part, and one standing alone in prose (not the article "A" before a word)
 _CHOICE_PART = re.compile(r"\(?[A-J]\)?")
 _CHOICE_IN_PROSE = re.compile(r"(?<![\w'\\-])\(?([A-J])\)?(?![\w'-])")
@@ -1843,6 +1843,14 @@ _DATE_WORDS = frozenset("in since until".split())
 _VALUE_COPULAS = frozenset("is are was were seems seem looks appears".split())
 #: words right before a value that reject it ("not 6", "rather than 6", "instead of 6", "isn't 6")
 _REJECTING_BEFORE = frozenset("not never than of no nor except".split())
+
+
+def _framed(sent: str) -> bool:
+    """A word of :data:`_CANDIDATE_FRAME` or an attribution cue frames the values of ``sent`` as candidates."""
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES
+
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(sent)]
+    return any(w in _CANDIDATE_FRAME or w in ATTRIBUTION_CUES or w.endswith("'d") for w in words)
 
 
 def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_end: int) -> tuple[str, ...]:
@@ -1871,14 +1879,25 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
     word of :data:`_CANDIDATE_FRAME` or an attribution cue; a number with a unit or count noun after it ("6
     people") is of another kind and one right after a rejecting word ("not 6", "rather than 6") is rejected."""
-    from rlvr.verifiers.lexicon import NEGATION_CUES, RELATING_NUMBER, count_noun, unit_name
+    from rlvr.verifiers.lexicon import (
+        DISOWNING_CUES,
+        NEGATION_CUES,
+        RELATING_NUMBER,
+        RELATING_PREPOSITIONS,
+        count_noun,
+        unit_name,
+    )
 
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
         return ()
     plain = sent.replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
     explains = _EXPLAINS.match(plain) is not None and not clause  # ", since 6 is equally valid" offers 6
-    if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)):
+    if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)) or _CONFIDENCE.match(plain):
+        return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10.", "Confidence: 0.95"
+    words = [w.lower() for w in _RUN_WORD.findall(plain)]
+    if any(w in _ERROR_WORDS or w in DISOWNING_CUES for w in words):
+        return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
         return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10."
     keys = {_key(p) for p in parts}
     out: list[str] = []
@@ -1904,7 +1923,10 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             r"\d{3,4}", m.group(0)[: len(m.group(0)) - len(after or "")].strip()
         )
         indexed = noun in _INDEX_NOUNS and year and ":" not in plain[m.start() - 4 : m.start()]
-        if indexed or after is not None and RELATING_NUMBER.match(plain, m.end() - len(after)) is not None:
+        relating = after is not None and after.lower() in RELATING_PREPOSITIONS
+        if relating and after.lower() == "in":  # "5 in 6" relates; "6 in total" does not
+            relating = RELATING_NUMBER.match(plain, m.end() - len(after)) is not None
+        if indexed or relating:
             continue  # "Step 2", "equation 4", "In 2024": an index or a year ("Bottom line: 6" is a label); "2 of 5"
         following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
         if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
@@ -2418,7 +2440,7 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
     script or other value (its values do work or are indices: "(since $49 = 7^2$)", "(from equation (3))", "(by
     Fermat's little theorem)", "(see the table)"), or a tail saying the answer holds in every case ("either way",
     "in both cases")."""
-    from rlvr.verifiers.lexicon import INVARIANCE_TAIL, cue_words
+    from rlvr.verifiers.lexicon import INVARIANCE_TAIL, cue_words, unit_name
 
     if INVARIANCE_TAIL.match(rest):
         return True
@@ -2426,8 +2448,8 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
     if aside is None:
         return False
     inner = aside.group(1)
-    if _CHOICE_IN_PROSE.search(inner) or _spelled_out(inner) is not None:
-        return False  # "12 (B)": a choice letter; "8 (nine)": another value in words
+    if _CHOICE_IN_PROSE.search(inner) or _spelled_out(inner) is not None or unit_name(inner.strip()) is not None:
+        return False  # "12 (B)": a choice letter; "8 (nine)": another value in words; "42 (cm)": its unit
     masked = _mask_math(inner)
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
     if not _ANSWER_TOKEN.search(masked):  # "(see above)", "(the calculation above)": a pointer, not a bound
@@ -2575,7 +2597,8 @@ def _phrase_after_box(part: str, rest: str) -> str:
     if _retracting_next(tail, 0)[0]:
         return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
     words = [w.lower() for w in _RUN_WORD.findall(_mask_math(tail))]
-    if words and words[0] in _VALUE_COPULAS or ATTEMPT_TIME_WORDS.intersection(words):
+    past = len(words) > 1 and words[0] in ("was", "were") and not words[1].endswith("ed")  # not "was verified"
+    if past or ATTEMPT_TIME_WORDS.intersection(words):
         return rest  # "\boxed{5} was my earlier result": a predicate that does not endorse it; "… on the first try"
     head = f"${part}$"
     cut = _isolate_value(f"{head} {tail}")

@@ -77,6 +77,13 @@ def test_a_different_value_in_the_answers_own_clause_is_another_candidate(v: Mat
         "\\boxed{4}, since 2 + 2 = 4.",
         "\\boxed{4}, which is 8/2.",
         "The answer is $\\boxed{4}$.\n\n(This assumes the tank held 12 litres.)",  # an aside
+        "The answer is 4, which is 2 times 2.",  # an operation in words
+        "The answer is $\\boxed{4}$.\n\nA common error is to report 9.",  # a value called a mistake
+        "The answer is $\\boxed{4}$.\n\nA hasty count gives 9, which double-counts.",
+        "The answer is $\\boxed{4}$.\n\nI'm 95% sure.",  # a percentage
+        "The answer is $\\boxed{4}$.\n\nConfidence: 0.9",
+        r"$\boxed{4}$ was verified by substitution.",  # a participle endorses
+        "The answer is 4 (metres).",  # a unit in the aside stays with the value
     ],
 )
 def test_forms_that_offer_no_candidate_still_pass(v: MathVerifier, completion: str) -> None:
@@ -115,10 +122,12 @@ def test_an_explaining_tail_is_not_part_of_the_answer(v: MathVerifier, completio
         r"The total is $\boxed{4}$ (in base 5).",  # another reading
         r"The total is $\boxed{4}$ (I think?)",
         r"The total is $\boxed{4}$ (or above).",
+        r"The total is $\boxed{4}$ (nine).",  # another value in words
+        "The answer is 4 (metres).",  # against 4 seconds below: the unit is read
     ],
 )
 def test_an_aside_that_changes_the_answer_still_fails(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "4")
+    assert not passes(v, completion, "4" if "metres" not in completion else r"4 \text{ s}")
 
 
 @pytest.mark.parametrize("emoji", ["🎉", "🎊", "🏆", "🌟", "👍", "😊", "💪", "🎓"])
