@@ -33,7 +33,14 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from rlvr.verifiers.latex_fast import Ambiguous, AnswerTooComplex, Unsupported, parse_tokens, refuse_huge
+from rlvr.verifiers.latex_fast import (
+    Ambiguous,
+    AnswerTooComplex,
+    Unsupported,
+    multiply_out_products,
+    parse_tokens,
+    refuse_huge,
+)
 from rlvr.verifiers.normalize import MIN_SIG_DIGITS, Num, numbers_match
 from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
@@ -239,6 +246,8 @@ class _Matcher:
             if len(p.labels) == 1:
                 if isinstance(g, Equation):
                     return self._labelled_equations(p, g)
+                if _constant_function(p):
+                    return False  # "f'(x) = 5" against 5: an equation in x (or a constant function), not the value
                 return self.match(p.values[0], g)
             if isinstance(g, Coll) and g.kind == "set" and _indexed_roots(p.labels):
                 return self._unordered(list(p.values), list(g.items))  # x_1 = 1, x_2 = 2 against {1, 2}
@@ -463,6 +472,8 @@ class _Matcher:
             return numbers_match(pn, gn, self.options.min_sig_digits)
         if p.latex == g.latex and convert is None:
             return True
+        if unevaluated_operators(p.latex) - unevaluated_operators(g.latex):
+            return False  # \int_0^1 2x\,dx for 1, \gcd(12,18) for 6: the computation asked for, not done
         if not self.full:
             raise NeedsWorker
         sp = _sp()
@@ -520,6 +531,26 @@ class _Matcher:
         if any(x is None for x in e) or e[1] == 0 or e[3] == 0:
             return False
         return _sympy_equal(e[0] * e[1], e[2] * e[3], None, None, self.options)
+
+
+#: operators that state a computation rather than its result: calculus (integrals, sums, products, limits,
+#: derivatives) and a determinant of a matrix written out; gcd, lcm, min, max stay functions of numbers like
+#: ``\binom`` (an earlier round's policy: ``\text{lcm}(4,6)`` = 12)
+_OPERATORS = frozenset({"int", "iint", "iiint", "oint", "sum", "prod", "lim", "det", "partial"})
+_DERIVATIVE = re.compile(r"\\frac\{[ ]*+(?:\\mathrm\{d\}|d)[ ]*+\}\{[ ]*+(?:\\mathrm\{d\}|d)[ ]*+[A-Za-z]")
+
+
+def unevaluated_operators(latex: str) -> frozenset[str]:
+    """The calculus operators an expression still holds (``\\int``, ``\\sum``, ``\\prod``, ``\\lim``,
+    ``\\frac{d}{dx}``, ``\\det``): an answer holding one its gold lacks restates the problem."""
+    from rlvr.verifiers.lexer import lex
+
+    if "\\" not in latex:
+        return frozenset()
+    found = {v for k, v in lex(latex) if k == "cmd" and v in _OPERATORS}
+    if _DERIVATIVE.search(latex):
+        found.add("derivative")
+    return frozenset(found)
 
 
 def _lowest_terms(r: Ratio) -> bool:
@@ -652,6 +683,19 @@ def _digits_value(digits: str, base: int) -> int | None:
 
 
 _FUNCTION_LABEL = re.compile(r"([A-Za-z]+)\(([a-z])\)")
+#: a function (or a derivative) applied to variables: ``f(x)``, ``f'(x)``, ``g''(t)``, ``h(x, y)``
+_FUNCTION_OF_VARIABLES = re.compile(r"[A-Za-z]++'*+\([a-z](?:,[ ]?+[a-z]){0,3}+\)")
+
+
+def _constant_function(p: Labelled) -> bool:
+    """``p`` equates a function of variables with a value free of them (``f'(x) = 5``, ``g(t) = 3``): against a
+    bare value it states an equation in those variables, or that the function is constant, never the value."""
+    value = p.values[0]
+    return (
+        _FUNCTION_OF_VARIABLES.fullmatch(p.labels[0]) is not None
+        and isinstance(value, Scalar)
+        and not any(k == "sym" for k, _ in value.toks)
+    )
 
 
 _INDEXED = re.compile(r"([A-Za-z])_\{?+(\d{1,2}+)\}?+")
@@ -791,7 +835,7 @@ def _sympy(latex: str) -> Any:
     try:
         if expr.free_symbols:  # answers are about real quantities: ln(e^x) = x, sqrt(x^2) = |x|
             expr = expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})
-        expr = expr.doit()
+        expr = multiply_out_products(expr).doit()
         floats = expr.atoms(sp.Float)
         if floats:
             expr = expr.xreplace({f: sp.Rational(str(f)) for f in floats})
@@ -835,8 +879,8 @@ def _indeterminate(expr: Any) -> bool:
     infinities = (sp.oo, -sp.oo, sp.zoo)
     for node in sp.preorder_traversal(expr):
         if isinstance(node, sp.Pow):
-            if node.exp.is_zero and node.base.has(*infinities):
-                return True
+            if node.exp.is_zero and (node.base.has(*infinities) or node.base.is_zero):
+                return True  # \infty^0, 0^0
             if node.base == 1 and node.exp.has(*infinities):
                 return True
         elif isinstance(node, (sp.factorial, sp.factorial2, sp.gamma, sp.binomial)) and node.has(*infinities):
@@ -862,6 +906,9 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, options: MatchO
     if a == b:
         return True
     if a.free_symbols or b.free_symbols:
+        ca, cb = _integration_constant(a), _integration_constant(b)
+        if ca is not None and cb is not None:  # F + C against G + K: antiderivatives of the same function
+            return _differ_by_a_constant(a - ca, b - cb)
         return _identical_functions(a, b)
     if a.is_Rational and b.is_Rational:
         return False
@@ -941,6 +988,35 @@ def _proven_zero(d: Any) -> bool:
         except (NotImplementedError, ValueError):
             return False
     return False
+
+
+#: names of an arbitrary constant added to an antiderivative (``+C``, ``+c``, ``+K``, ``+D``, ``+C_1``)
+_CONSTANT_NAMES = frozenset({"C", "c", "K", "D", "C_0", "C_1", "C_{0}", "C_{1}"})
+
+
+def _integration_constant(e: Any) -> Any:
+    """The constant of integration of an antiderivative ``F + C``: the one term of a sum that is a symbol named as
+    a constant (:data:`_CONSTANT_NAMES`) and appears nowhere else, the rest holding another symbol; else ``None``."""
+    sp = _sp()
+    if not isinstance(e, sp.Add):
+        return None
+    found = [t for t in e.args if isinstance(t, sp.Symbol) and t.name in _CONSTANT_NAMES]
+    if len(found) != 1:
+        return None
+    rest = e - found[0]
+    if found[0] in rest.free_symbols or not rest.free_symbols:
+        return None
+    return found[0]
+
+
+def _differ_by_a_constant(f: Any, g: Any) -> bool:
+    """``f - g`` is a constant: the same function up to its constant of integration (``\\frac{x^2+1}{2}`` and
+    ``\\frac{x^2}{2}``), proven by ``simplify``; the free symbols must agree."""
+    sp = _sp()
+    if f.free_symbols != g.free_symbols:
+        return False
+    d = sp.simplify(f - g)
+    return not d.free_symbols and d.is_finite is not False and not _undefined(d)
 
 
 def _identical_functions(a: Any, b: Any) -> bool:

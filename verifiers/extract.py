@@ -224,7 +224,7 @@ def extract(
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
-    text = _table_row(unwrap_labelled_fonts(text))
+    text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if _FORMAT_EXAMPLE.search(text):
         text = _without_format_examples(text)  # "Template: #### 5", "should look like <answer>5</answer>"
     if "<" in text and _disowning_tag(_tag_re(answer_tag), text):
@@ -662,6 +662,40 @@ def _states_answer(content: str) -> bool:
     return m is not None and bool(content[m.end() :].strip(" \t\n:*_=|-.}"))
 
 
+#: a value between Markdown emphasis or highlight runs (``***5***``, ``**_5_**``, ``_**5**_``, ``___5___``,
+#: ``==5==``): one to three ``*``/``_`` marks (the closing run mirrors the opening one) or ``==``, around a short
+#: span without those marks or braces, opening after a space or an opening mark and closing before one (never
+#: inside a word, a longer run or LaTeX scripts)
+_EMPHASISED = re.compile(r"(?<![^\s(\[>:\"'])([*_]{1,3}+|==(?!=))([^\s*_={}][^*_={}\n]{0,78}+)(?<!\s)(?=[*_=])")
+
+
+def unwrap_emphasised_values(text: str) -> str:
+    """``text`` with values set in Markdown emphasis or highlight read without it: ``***5***``, ``**_5_**``,
+    ``==5==`` are 5 (a bold italic 5 is not ``5*``). Only a span holding a digit and no word (outside LaTeX
+    commands) whose closing run mirrors its opening one is unwrapped, so emphasised prose and labels keep their
+    markers; plain bold (``**5**``) is read as before. Linear: each span is bounded."""
+    if "*" not in text and "_" not in text and "==" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _EMPHASISED.finditer(text):
+        open_, body = m.groups()
+        close = open_[::-1]
+        end = m.end() + len(close)
+        if m.start() < pos or open_ in ("**", "__") or not text.startswith(close, m.end()):
+            continue
+        if end < len(text) and not (
+            text[end].isspace() or text[end] in ".,;:!?)]<\"'" or text.startswith(("**", "__"), end)
+        ):
+            continue  # a longer run, a word or more LaTeX goes on (``{}_{9}C_{2}`` is no emphasis)
+        if not any(c.isdigit() for c in body) or re.search(r"[A-Za-z]{2,}", re.sub(r"\\[A-Za-z]+", "", body)):
+            continue
+        out.append(text[pos : m.start()] + body)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def unwrap_labelled_fonts(text: str) -> str:
     """``text`` with the font commands, frames and Markdown emphasis that wrap a whole answer statement removed:
     ``\\textbf{Answer: 23}``, ``\\emph{The answer is 23.}``, ``\\fbox{Answer: 23}``, ``*Answer: 23*`` read as
@@ -757,7 +791,10 @@ def _is_sentence(text: str) -> bool:
 # ---------------------------------------------------------------- what does not render
 
 
-_CALCULATOR = re.compile(r"<<[^<>\n]{0,200}+>>")
+#: a GSM8K calculator annotation: ``<<expression=value>>`` of arithmetic only, followed by its value (``9 * 2 =
+#: <<9*2=18>>18``); anything else in ``<<…>>`` (``<<or 6>>``, ``<<not sure>>``, ``<<5+1=6>>`` after a 5) renders
+#: as written and is read
+_CALCULATOR = re.compile(r"<<([-+*/^().,\d \u00d7\u00f7x%$]{1,200}+)=[ ]?+(-?\d[\d.,]{0,60}+)>>(?=[ ]?+\2(?![\d]))")
 #: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
 #: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
@@ -1687,6 +1724,25 @@ def _word_hedged(rest: str) -> bool:
 
 #: final answers stated this close (characters) before the last one are read with it
 _FINAL_BLOCK = 300
+#: a word or phrase that revises an earlier final answer (a correction cue between two final answers far apart:
+#: "Wait", "Actually", "Correction:", "On reflection", "I made a mistake", "that was wrong", "Let me redo");
+#: checking alone ("We double-check each step") revises nothing
+_REVISION = re.compile(
+    r"(?i)\b(?:wait|actually|correction|corrected|correcting|erratum|errata|oops|whoops|hmm++|mistakes?+|mistaken|"
+    r"errors?+|erroneous|wrong|wrongly|incorrect|incorrectly|mis(?:calculat|count|read|computed|took|applied)[a-z]*+|"
+    r"reconsider[a-z]*+|revis(?:e|ed|ing|ion)|re-?examin[a-z]*+|re-?think[a-z]*+|scratch[ \t]++that|"
+    r"on[ \t]++(?:second[ \t]++thought|reflection|closer[ \t]++(?:look|inspection))|no[ \t]*+,|nope|"
+    r"let[ \t]++me[ \t]++(?:redo|recompute|recalculate|fix|correct|try[ \t]++again)|fix(?:ed|ing)?+|"
+    r"update[ds]?+|amend(?:ed)?+|instead|i[ \t]++was[ \t]++wrong|not[ \t]++(?:right|correct)|flaw(?:ed)?+|typo)\b"
+)
+
+
+def _revised_between(text: str, lo: int, hi: int) -> bool:
+    """A revision cue (:data:`_REVISION`) stands between an earlier final answer ending at ``text[lo]`` and a
+    later one starting at ``text[hi]``: the later one corrects it; without one, two final answers are a hedge."""
+    return _REVISION.search(text, lo, hi) is not None
+
+
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
 _RESTATE = re.compile(
     r"(?i)\b(?:actually|wait|correction|erratum|should|instead|hmm|oops|mistake|error|also|both|alternatively|"
@@ -1753,13 +1809,14 @@ def _marked(text: str) -> Extraction | None:
     keys = {_key(p) for p in parts}
     block = last_start - _FINAL_BLOCK
     conclusive = final.method == "answer_phrase" and text[last_start : last_start + 5].lower() == "final"
-    if len(found) > 1 and final.method == "answer_phrase" and _corrects(text, last_start):
+    fixes = len(found) > 1 and final.method == "answer_phrase" and _corrects(text, last_start)
+    if fixes:
         block = last_start  # "\\boxed{23}\nCorrection: the answer is 22.": the corrected answer replaces the others
     for _start, end, ex in found[:-1]:
         if conclusive and ex.method == "boxed":
             continue  # boxes of intermediate results, then "Final Answer: …"
-        if end >= block:
-            _add_parts(ex.parts, ex.mode, parts, modes, keys)
+        if end >= block or not fixes and not _revised_between(text, end, last_start):
+            _add_parts(ex.parts, ex.mode, parts, modes, keys)  # far apart without a revision between: a hedge
     retracted, retraction_end = _retracting(text, last_end)
     corrected = False
     letters = all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
@@ -1810,13 +1867,15 @@ def _marked(text: str) -> Extraction | None:
 #: would say 6.", "Some sources say 6.", "I'd lean toward 6."), likelihood ("6 seems more likely.", "Probably 6."),
 #: alternatives ("6 is another possibility.", "Plan B: 6.", "Second choice: 6.", "(6 under another
 #: interpretation.)", "6 fits as well."), conditions ("If not, then 6.", "… depending on interpretation") and
-#: several at once ("5 and 6 both seem right.", "It's between 5 and 6.")
+#: several at once ("5 and 6 both seem right.", "It's between 5 and 6.") and verbs of a value meeting the conditions
+#: ("6 works too.", "6 satisfies it as well.", "6 also qualifies.")
 _CANDIDATE_FRAME = frozenset(
     """say says would could may might lean leaning prefer suggest suggests claim claims argue argues sources source
     textbook textbooks list lists likely probably possibly maybe perhaps seems seem plausible possibility possible equally another
     good valid acceptable correct right fine defensible admissible legitimate interchangeable
     alternative alternatively second backup plan choice option reading interpretation also too both between either
-    else fits well if unless depending otherwise guess or""".split()
+    else fits well if unless depending otherwise guess or works work holds hold satisfies satisfy qualifies qualify
+    counts applies succeeds passes""".split()
 )
 #: a sentence that works with its values (a relation or an operation: "Check: 5 + 1 = 6.") offers no candidate
 _WORK = re.compile(
@@ -1882,6 +1941,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     from rlvr.verifiers.lexicon import (
         DISOWNING_CUES,
         NEGATION_CUES,
+        QUALIFIER_CUES,
         RELATING_NUMBER,
         RELATING_PREPOSITIONS,
         count_noun,
@@ -1898,7 +1958,6 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     words = [w.lower() for w in _RUN_WORD.findall(plain)]
     if any(w in _ERROR_WORDS or w in DISOWNING_CUES for w in words):
         return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
-        return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10."
     keys = {_key(p) for p in parts}
     out: list[str] = []
     if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
@@ -1913,6 +1972,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         after = m.group(1)
         verb = after is not None and (after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS)
         noun = after is not None and not verb and count_noun(after) is not None  # "6 works" is no count of works
+        noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
         if after is not None and (unit_name(after) is not None or noun):
             continue  # "If there were 6 people …": a quantity of another kind
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
@@ -2110,6 +2170,34 @@ _COUNTERFACTUAL_OPENER = re.compile(
 _CONDITIONAL_MOOD = re.compile(r"(?i)\b(?:would|were)\b|\b(?:we|you|i|they|it)'d\b")
 
 
+#: a sentence that opens in question word order, an auxiliary before its subject ("Is the answer 5", "Could it
+#: be 5", "Would the total be 5", "Isn't it 5"): a question even without its question mark
+_QUESTION_ORDER = re.compile(
+    r"(?i)[ \t\n*_#>]*+(?:is|are|was|were|does|do|did|can|could|would|should|will|shall|may|might|must|has|have|"
+    r"isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|couldn't|wouldn't|shouldn't|won't|hasn't|haven't)"
+    r"[ \t]++(?:the|it|this|that|these|those|our|my|your|its|their|there|we|you|i|they|he|she|x|n)\b"
+)
+#: a condition that sets aside a term of the problem ("If we ignore the constraint", "Ignoring the condition",
+#: "Without the restriction", "If we relax the requirement", "Dropping the assumption"): what follows answers
+#: another problem
+_RELAXED = re.compile(
+    r"(?i)\b(?:ignor|neglect|disregard|drop|relax|remov|lift|waiv|omit|forg[eo]t|overlook|skipp?|violat|without)[a-z]*+"
+    r"[ \t]++(?:[a-z'-]++[ \t]++){0,3}?(?:constraints?|conditions?|restrictions?|requirements?|assumptions?|"
+    r"hypothes[ie]s|rules?|limits?|limitations?|bounds?|stipulations?|premises?|givens?|restrictive)\b"
+)
+#: a negation at most two words before the relaxing verb ("we cannot ignore the constraint")
+_NEGATED_BEFORE = re.compile(
+    r"(?i)\b(?:not|never|cannot|can't|mustn't|shouldn't|don't|won't)(?:[ \t]++[a-z]++)?+[ \t]*+$"
+)
+
+
+def _relaxed(masked: str) -> int | None:
+    """Where a condition that sets aside a term of the problem (:data:`_RELAXED`) starts in ``masked``, unless
+    negated ("we cannot ignore the constraint"), else ``None``."""
+    m = _RELAXED.search(masked)
+    return m.start() if m is not None and not _NEGATED_BEFORE.search(masked, 0, m.start()) else None
+
+
 #: the opening of a sentence up to its first comma, when it is at most three words
 _FRONTED = re.compile(r"[ \t*_]*+((?:[^\W\d_][\w'\-.]*+[ \t]++){0,2}[^\W\d_][\w'\-]*+)[ \t]*+,")
 
@@ -2294,8 +2382,13 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     )
 
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
-    if _counterfactual(masked, 0, len(masked)):
-        return pre  # "Had we ignored the constraint, the answer would be 5"
+    asked = max(masked.rfind("?"), masked.rfind("!")) + 1  # the last sentence ("Does it hold? Yes, so 5" states)
+    label = masked.find(":", asked) + 1  # "Then: does it equal 5": a question after a label
+    asks = _QUESTION_ORDER.match(masked, asked) or label and _QUESTION_ORDER.match(masked, label)
+    if _counterfactual(masked, 0, len(masked)) or asks:
+        return pre  # "Had we ignored the constraint, the answer would be 5"; "Is the answer 5" asks
+    if (relaxed := _relaxed(masked)) is not None:
+        return pre[relaxed:]  # "If we ignore the constraint, we get 5": the answer to another problem
     if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
         return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
     anchor = _last(_ANCHOR.finditer(masked))
@@ -2398,6 +2491,14 @@ def _cjk_cue(word: str) -> bool:
 
 #: a footnote mark right after an answer: ``5*``, ``5 (*)``, ``5†``
 _FOOTNOTE = re.compile(r"[ \t]*+(?:\*(?!\*)|\(\*\)|\u2020|\u2021)")
+#: a superscript on a box that marks a note rather than a power: a bracketed or parenthesised mark
+#: (``\boxed{5}^{[1]}``, ``^{(a)}``), a star, dagger or section sign (``^*``, ``^{\dagger}``, ``^\S``) or the
+#: exponent 1, which changes no value and is written only as a note (``\boxed{5}^1``)
+_NOTE_MARK = (
+    r"(?:\[[^\]\n{}$]{0,20}+\]|\([^)\n{}$]{0,20}+\)|\*++|\\(?:ast|star|dagger|ddagger|S|P|sharp|natural)(?![A-Za-z])"
+    r"|1(?![\d.,]))"
+)
+_FOOTNOTE_SUPERSCRIPT = re.compile(rf"\^[ \t]*+(?:\{{[ \t]*+{_NOTE_MARK}[ \t]*+\}}|{_NOTE_MARK})")
 
 
 def _doubting_symbol(s: str) -> bool:
@@ -2521,6 +2622,8 @@ def _boxes(text: str) -> Extraction | None:
             if (lo, hi) != (s, e):
                 part = _clean(_strip_boxes(text[lo:hi]))
         left = right = ""
+        if (note := _FOOTNOTE_SUPERSCRIPT.match(text, e)) is not None:  # "\boxed{5}^{[1]}": a note, not a power
+            part, lo, hi = _clean(_strip_boxes(content)), min(lo, s), max(hi, note.end())
         if (before := _BOX_BEFORE.search(text, max(0, lo - 60), lo)) is not None and k == 0:
             left = text[before.start() : lo]
         dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), lo)
@@ -2556,6 +2659,8 @@ def _boxes(text: str) -> Extraction | None:
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
                 right = rest + " " + retraction
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
+        if note is not None:  # read as the footnote mark it is, which no value carries
+            right = f"\u2020 {right}".strip()
         if left or right:
             part, mode = _clean(" ".join(x for x in (left, f"${part}$", right) if x)), "text"
         key = re.sub(r"\s+", "", part)
@@ -2729,8 +2834,11 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
         h = _HYPOTHESIS.search(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
-        frame = _FRAME.search(_mask_math(text[sent_start + 1 : start]))  # "If I had to guess, the answer is 5"
+        masked = _mask_math(text[sent_start + 1 : start])
+        frame = _FRAME.search(masked)  # "If I had to guess, the answer is 5"
         lo = h.start() if h is not None else sent_start + 1 + frame.start() if frame is not None else None
+        if lo is None and (relaxed := _relaxed(masked)) is not None:
+            lo = sent_start + 1 + relaxed  # "If we ignore the constraint, the answer is 5"
         if lo is None and (fronted := _fronted_hedge(text, sent_start + 1, start)) is not None:
             lo = fronted.start()  # "Probably, the answer is 5"
         if lo is not None:
@@ -2792,6 +2900,10 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     stmt = _without_location(_corrected(stmt))
+    if (rejected := _REJECTED_THEN.match(stmt)) is not None and (
+        _ANSWER_TOKEN.search(stmt, rejected.end()) or _CHOICE_IN_PROSE.search(stmt, rejected.end())
+    ):
+        stmt = stmt[rejected.end() :]  # "not (A), so it's (B)": a rejected value, then the conclusion
     closing = _CLOSING_REMARK.search(_mask_math(stmt)) if len(stmt) <= MAX_STATEMENT_CHARS else None
     if closing is not None and _ANSWER_TOKEN.search(stmt, 0, closing.start()):
         stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
@@ -2818,6 +2930,12 @@ def _statement(stmt: str, method: str) -> Extraction | None:
 
 #: a statement's leading value: a plain number or a math span, maybe emphasised
 _VALUE_HEAD = re.compile(r"[ \t*_]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+|\$[^$\n]{1,200}+\$)[*_]*+")
+#: a statement that rejects a value and concludes another in its next clause ("not (A), so it's (B)", "not 5;
+#: therefore 6", "not 5, but rather 6"): the conclusion is the statement
+_REJECTED_THEN = re.compile(
+    r"(?i)[ \t*_]*+(?:not|never)[ \t]++[^,;\n]{1,40}+[,;][ \t]*+(?:so|thus|hence|therefore|but|instead)\b"
+    r"[ \t,:]*+(?:rather[ \t]++)?+(?:(?:it|that|this)(?:'s|[ \t]++is)[ \t]++|the[ \t]++answer[ \t]++is[ \t]++)?+"
+)
 _REJECTED_IN = re.compile(
     r"(?i)(?:[ \t]*+[,;])?[ \t]++(?:and[ \t]+|but[ \t]+)?(?:not|rather[ \t]+than|instead[ \t]+of)[ \t]++"
 )
@@ -3771,10 +3889,18 @@ def _trailing_run(s: str, masked: str) -> str | None:
     """The end of a sentence that is its answer: from its first math/number after the last ordinary word
     (a modifier right before it, "not 2", is kept), through unit, noun and connector words; ``None`` if none."""
     from rlvr.verifiers.lexer import MATH_WORDS
-    from rlvr.verifiers.lexicon import AND_WORDS, MULTIPLIERS, NEUTRAL_TRAILING, OR_WORDS, UNIT_ALIASES, count_noun
+    from rlvr.verifiers.lexicon import (
+        AND_WORDS,
+        FRACTION_WORDS,
+        MULTIPLIERS,
+        NEUTRAL_TRAILING,
+        OR_WORDS,
+        UNIT_ALIASES,
+        count_noun,
+    )
 
     allowed = set(OR_WORDS) | set(AND_WORDS) | set(MULTIPLIERS) | {w for ph in NEUTRAL_TRAILING for w in ph.split()}
-    allowed |= set(MATH_WORDS)
+    allowed |= set(MATH_WORDS) | FRACTION_WORDS | {"an", "one"}  # "5 and a half hours", "5 and one third"
     words = list(_RUN_WORD.finditer(masked))
     start = 0
     for m in reversed(words):

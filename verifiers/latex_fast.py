@@ -53,6 +53,10 @@ MAX_SUM_TERMS = 1000
 #: and a sum whose terms times the digits of its largest term (at either limit) exceed MAX_SUM_DIGITS
 #: (``\sum_{k=1}^{1000}k^{1000}``: 1000 terms of up to 3000 digits)
 MAX_SUM_DIGITS = 10**5
+#: reducing a quotient, a gcd or an lcm of exact integers costs about the product of their digit counts (CPython's
+#: division and gcd are quadratic: two 10^5-digit numbers take 0.4 s in math.gcd, two 3·10^4-digit ones 0.04 s); an answer
+#: whose bound of that product exceeds MAX_REDUCTION_COST is refused before any of it is computed
+MAX_REDUCTION_COST = 3 * 10**9
 _MAX_TOKENS = 600
 
 _FUNCS: dict[str, Any] = {
@@ -77,6 +81,9 @@ _FUNCS: dict[str, Any] = {
     "log": None,  # base 10, or the subscript
     "sqrt": None,
 }
+#: Greek letters that name special functions when a parenthesis follows them (``\zeta(2)``, ``\Gamma(5)``);
+#: without the parenthesis they stay symbols
+_SPECIAL = {"zeta": sympy.zeta, "Gamma": sympy.gamma}
 _INVERSE = {"sin": sympy.asin, "cos": sympy.acos, "tan": sympy.atan, "cot": sympy.acot, "sec": sympy.asec}
 _MULTI = {"max": sympy.Max, "min": sympy.Min, "gcd": sympy.gcd, "lcm": sympy.lcm}
 _GREEK = frozenset(
@@ -407,6 +414,8 @@ class _P:
         raise Unsupported("subscript")
 
     def command(self, name: str) -> Any:
+        if name in _SPECIAL and self.is_("op", "("):
+            return _SPECIAL[name](self.group("(", ")"), evaluate=False)  # \zeta(-1), \Gamma(5): functions
         if name in ("pi", "infty") or name in _GREEK:
             atom = _command_atom(name)
             if name in _GREEK:
@@ -477,6 +486,10 @@ class _P:
                 self.take()
                 args.append(self.sum())
             self.expect("op", ")")
+            if name in ("gcd", "lcm") and all(a.is_number for a in args):
+                digits = sorted(log10_bound(a) for a in args)
+                if len(digits) > 1 and digits[-1] * digits[-2] > MAX_REDUCTION_COST:
+                    raise AnswerTooComplex(f"{name} of numbers too large to decide exactly")
             return _MULTI[name](*args)
         power = None
         base = None
@@ -637,20 +650,46 @@ def refuse_huge(expr: Any) -> None:
             if node.base.is_number and node.exp.is_Rational and not node.exp.is_Integer:
                 if log10_bound(node.base) > MAX_FUNCTION_ARG_DIGITS:  # \sqrt{9999!}: a root of a huge number
                     raise AnswerTooComplex("root of a number too large to decide exactly")
-        elif isinstance(node, sympy.Product) and _terms(node) > 10**MAX_FACTORIAL_DIGITS:
+        elif isinstance(node, sympy.Product) and _terms(node) > MAX_SUM_TERMS:
             raise AnswerTooComplex("product of too many terms to decide exactly")
+        elif isinstance(node, sympy.Product) and _terms(node) * _largest_term_digits(node) > MAX_SUM_DIGITS:
+            raise AnswerTooComplex("product of terms too large to decide exactly")
+        elif isinstance(node, (sympy.Mul, sympy.Add)) and node.is_number and _reduction_cost(node) > MAX_REDUCTION_COST:
+            raise AnswerTooComplex("quotient of numbers too large to reduce exactly")
         elif isinstance(node, sympy.Sum) and _terms(node) > _sum_budget(node):
             raise AnswerTooComplex("sum of too many terms to decide exactly")
         elif isinstance(node, sympy.Sum) and _terms(node) * _largest_term_digits(node) > MAX_SUM_DIGITS:
             raise AnswerTooComplex("sum of terms too large to decide exactly")
         elif isinstance(node, (sympy.Integral, sympy.Limit)):
             _refuse_costly_calculus(node)
-        elif isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial)) and node.args[0].is_number:
+        elif (
+            isinstance(node, (sympy.factorial, sympy.factorial2, sympy.binomial, sympy.gamma, sympy.zeta))
+            and node.args[0].is_number
+        ):  # (ζ at a negative odd integer is a Bernoulli number: as costly as a factorial)
             if log10_bound(node.args[0]) > MAX_FACTORIAL_DIGITS:
                 raise AnswerTooComplex("factorial too large to decide exactly")
         elif isinstance(node, sympy.Function) and node.args and all(a.is_number for a in node.args):
             if max(log10_bound(a) for a in node.args) > MAX_FUNCTION_ARG_DIGITS:
                 raise AnswerTooComplex("function of a number too large to evaluate")
+
+
+def multiply_out_products(expr: Any) -> Any:
+    r"""``expr`` with each product over numeric integer limits written as the product of its terms (called after
+    :func:`refuse_huge`, so at most MAX_SUM_TERMS of them): sympy's closed forms of such products
+    (``\prod_{n=1}^{500}(n^2+1)`` through rising factorials at complex roots) take seconds where the terms take
+    milliseconds."""
+
+    def numeric(node: Any) -> bool:
+        if not isinstance(node, sympy.Product) or len(node.limits) != 1:
+            return False
+        index, lo, hi = node.limits[0]
+        return lo.is_Integer and hi.is_Integer and not node.function.free_symbols - {index}
+
+    def terms(node: Any) -> Any:
+        index, lo, hi = node.limits[0]
+        return sympy.Mul(*(node.function.xreplace({index: sympy.Integer(k)}) for k in range(int(lo), int(hi) + 1)))
+
+    return expr.replace(numeric, terms)
 
 
 def _terms(node: Any) -> float:
@@ -667,6 +706,35 @@ def _terms(node: Any) -> float:
         except (TypeError, ValueError):
             return math.inf
     return count
+
+
+def _fraction_digits(e: Any) -> tuple[float, float]:
+    """Bounds of the digits of the numerator and denominator of a numeric expression once it is reduced to one
+    fraction, computed without evaluating it (an irrational part counts as a numerator)."""
+    if e.is_Rational:
+        return math.log10(max(abs(e.p), 1)), math.log10(e.q)
+    if isinstance(e, sympy.Pow) and e.exp.is_Rational and e.exp.is_integer:
+        num, den = _fraction_digits(e.base)
+        k = float(abs(e.exp))
+        return (den * k, num * k) if e.exp < 0 else (num * k, den * k)
+    if isinstance(e, sympy.Mul):
+        parts = [_fraction_digits(a) for a in e.args]
+        return sum(p[0] for p in parts), sum(p[1] for p in parts)
+    if isinstance(e, sympy.Add):  # a/b + c/d = (ad + cb)/(bd)
+        parts = [_fraction_digits(a) for a in e.args]
+        den = sum(p[1] for p in parts)
+        return max(p[0] for p in parts) + den + 1, den
+    return log10_bound(e), 0.0
+
+
+def _reduction_cost(node: Any) -> float:
+    """The cost of reducing a numeric product or sum to lowest terms: numerator digits times denominator digits
+    (0 without a denominator)."""
+    try:
+        num, den = _fraction_digits(node)
+    except (TypeError, ValueError, OverflowError):
+        return math.inf
+    return max(num, 1.0) * den if den >= 1 else 0.0
 
 
 def _sum_budget(node: Any) -> int:

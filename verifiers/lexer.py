@@ -91,6 +91,13 @@ UNICODE = {
     "≔": "=",
     "≐": "=",
     "≃": "\\approx ",
+    "⩾": "\\ge ",  # slanted relations
+    "⩽": "\\le ",
+    "⌈": "\\lceil ",
+    "⌉": "\\rceil ",
+    "⌊": "\\lfloor ",
+    "⌋": "\\rfloor ",
+    "˚": "^\\circ ",  # the ring above, typed for a degree sign
 }
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5)}
 _VULGAR.update({"⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8)})
@@ -162,8 +169,11 @@ _CMD_TO_WORD = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "text{o
 _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
     scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
-    mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox pmb""".split()
+    mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox pmb
+    ensuremath smash rlap llap clap mathrlap mathllap mathclap strut mathstrut relax hl""".split()
 )
+#: boxes whose leading arguments are a size or position, not content: ``\raisebox{2pt}{5}``, ``\makebox[1cm]{5}``
+_SIZED_BOXES = {"raisebox": 1, "makebox": 0, "framebox": 0, "smash": 0}
 #: currency commands as units
 CURRENCY_CMDS = {"euro": "eur", "pounds": "gbp", "textsterling": "gbp", "yen": "yen", "textyen": "yen"}
 CURRENCY_CMDS.update({"rupee": "rs", "textrupee": "rs", "texteuro": "eur"})
@@ -247,7 +257,24 @@ def unicode_to_latex(s: str) -> str:
         s = _ROOT_OF_NUMBER.sub(lambda m: _ROOTS[m.group(1)] + "{" + m.group(2) + "}", s)
     if _SCRIPT_RUN.search(s):
         s = _SCRIPT_RUN.sub(_script, s)
+    if "\u0305" in s:  # 0.3̅, 0.1̅4̅: digits under a combining overline repeat, 0.\overline{3}
+        s = _COMBINING_BAR.sub(lambda m: "\\overline{" + m.group(0).replace("\u0305", "") + "}", s)
+    if ("º" in s or "∘" in s or "^" in s) and _DEGREE_LOOKALIKE.search(s):  # 30º, 30∘, 45^{o}, 45^{\text{o}}
+        s = _DEGREE_LOOKALIKE.sub(lambda m: m.group(1) + "^\\circ ", s)
+    if "\\dot{" in s:  # 0.\dot{1}\dot{4}: the dotted digits bound the repeating block, 0.\overline{14}
+        s = _DOTTED_REPETEND.sub(
+            lambda m: "\\overline{" + m.group(1) + (m.group(2) or "") + (m.group(3) or "") + "}", s
+        )
     return _UNICODE_RE.sub(lambda m: UNICODE[m.group(0)], s) if _UNICODE_RE.search(s) else s
+
+
+#: digits each followed by a combining overline (U+0305)
+_COMBINING_BAR = re.compile("(?:\\d\u0305)++")
+#: a degree written with a look-alike after a number: º (the ordinal indicator), ∘ (the ring operator), ^o, ^{o},
+#: ^{\text{o}}
+_DEGREE_LOOKALIKE = re.compile(r"(\d)[ ]?+(?:º|∘|\^[ ]?+(?:o|\{[ ]?+(?:o|\\(?:text|mathrm)\{o\})[ ]?+\}))(?![A-Za-z])")
+#: a repeating block marked by dots over its first and last digit (or over its one digit) after a decimal point
+_DOTTED_REPETEND = re.compile(r"(?<=[\d.])\\dot\{(\d)\}(?:(\d{0,20}+)\\dot\{(\d)\})?+")
 
 
 def _script(m: re.Match[str]) -> str:
@@ -523,6 +550,8 @@ _TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ 
 #: ``\text{sqrt}(2)``: the square root written as upright text before a parenthesis without parentheses inside
 _TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()]{1,100}+)\)")
 #: ``\ang{30}`` (siunitx): an angle in degrees
+#: a fraction of two integers said with "over": ``3 over 4``, ``\\text{3 over 4}``
+_OVER = re.compile(r"(?<![\w.])(\d{1,40}+)[ ]++(?:\\text\{[ ]?+over[ ]?+\}|over)[ ]++(\d{1,40}+)(?![\w.])")
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
 #: ``5‰``, ``5\text{ per mille}``: per mille, read as the percentage it is (``0.5\%``)
 _PERMILLE = re.compile(
@@ -576,6 +605,8 @@ def lex(latex: str) -> list[Tok]:
         s = _TEXT_FUNCTION.sub(lambda m: "\\operatorname{" + m.group(1) + "}", s)
     if "sqrt" in s and _TEXT_SQRT.search(s):
         s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
+    if "over" in s:  # 3 over 4 is \frac{3}{4}
+        s = _OVER.sub(lambda m: "\\frac{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s or "mille" in s:
@@ -660,6 +691,17 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
         if j < len(s) and s[j] == ".":
             return j + 1
         return i
+    if name in _SIZED_BOXES:  # skip the size arguments, keep the content group
+        j = _skip_ws(s, i)
+        for _ in range(_SIZED_BOXES[name]):
+            k = match_brace(s, j) if j < len(s) and s[j] == "{" else -1
+            j = _skip_ws(s, k + 1) if k >= 0 else j
+        while j < len(s) and s[j] == "[":
+            k = s.find("]", j, j + 40)
+            if k < 0:
+                break
+            j = _skip_ws(s, k + 1)
+        return j
     if name in _DROP:
         return i
     if name in ("hphantom", "vphantom", "phantom"):

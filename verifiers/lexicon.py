@@ -16,6 +16,7 @@ Every other word stays in the answer, so an answer with a word the gold lacks do
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from fractions import Fraction
@@ -148,6 +149,7 @@ MULTIPLIERS = {
     "billion": 10**9,
     "trillion": 10**12,
     "dozen": 12,
+    "grand": 1000,  # colloquial thousand, after a numeral: 5 grand
     "lakh": 10**5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
     "crore": 10**7,
 }
@@ -245,7 +247,9 @@ _NOT_NOUNS = frozenset(
 
 _PLURAL = re.compile(r"[a-z]{3,}s")
 _IRREGULAR_PLURALS = frozenset(
-    "people children men women mice geese teeth sheep fish deer cattle oxen dice data persons".split()
+    """people children men women mice geese teeth sheep fish deer cattle oxen dice data persons lice
+    moose elk reindeer bison buffalo swine salmon trout cod squid shrimp offspring aircraft spacecraft hovercraft
+    watercraft""".split()
 )
 
 
@@ -322,6 +326,9 @@ for _i, _w in enumerate("third fourth fifth sixth seventh eighth ninth tenth".sp
     _DENOMINATORS[_w] = _DENOMINATORS[_w + "s"] = _i + 3
 
 
+#: the words of a fraction ("a half", "two thirds"): part of a value's phrase ("5 and a half hours")
+FRACTION_WORDS = frozenset(_DENOMINATORS)
+
 _SCALES = frozenset({"hundred", "thousand", "million", "billion", "dozen"})
 
 
@@ -329,17 +336,25 @@ def spelled_number_word(word: str) -> bool:
     """``word`` may be part of a number written in words ("twenty-three", "hundred", "half", "and", "a")."""
     parts = word.lower().split("-")
     return all(
-        p in _SMALL or p in _TENS or p in _DENOMINATORS or p in _SCALES or p in ("and", "a", "an", "minus", "negative")
+        p in _SMALL
+        or p in _TENS
+        or p in _DENOMINATORS
+        or p in _SCALES
+        or p in ("and", "a", "an", "minus", "negative", "point", "over")
         for p in parts
     )
 
 
 def number_words(text: str) -> Fraction | None:
-    """A number written in words as an exact value, else ``None``: cardinals ("twenty-one", "three hundred and
-    five", "a hundred", "a dozen", "minus five") and fractions ("a half", "two thirds", "three quarters"). Ordinals
-    ("fifth") are not read: "the fifth" is a position, "a fifth" a fraction."""
-    words = text.lower().replace("-", " ").split()
-    if not words or len(words) > 10:
+    """A number written in words as an exact value, else ``None``, by an English numeral grammar: cardinals
+    ("twenty-one", "three hundred and five", "a hundred", "two thousand and six", "a dozen", "minus five"), a year
+    read in pairs ("nineteen ninety" 1990, "twenty twenty-four" 2024), decimals ("two point five", "zero point
+    two five"), fractions ("a half", "two thirds", "three quarters", "three over four"). Anything outside the
+    grammar is no number, never a sum of its words: two units in a row ("one two three", "nine nine") or joined by a
+    hyphen ("two-three", "ten-twelve": a range). Ordinals ("fifth") are not read: "the fifth" is a position, "a
+    fifth" a fraction."""
+    words = _numeral_words(text)
+    if not words or len(words) > 12:
         return None
     if len(words) == 1 and (cjk := cjk_number(words[0])) is not None:
         return Fraction(cjk)
@@ -347,8 +362,21 @@ def number_words(text: str) -> Fraction | None:
     if words[0] in ("minus", "negative", "plus", "positive") and len(words) > 1:
         sign = -1 if words[0] in ("minus", "negative") else 1
         words = words[1:]
+    if len(words) > 2 and words[0] == "half" and words[1] in ("a", "an"):  # half a dozen, half a million
+        rest = _cardinal(["one", *words[2:]])
+        return sign * Fraction(rest, 2) if rest else None
     if words[0] in ("a", "an", "one") and len(words) > 1:
         words = ["one", *words[1:]] if words[1] not in ("one",) else words
+    if "over" in words:  # three over four
+        k = words.index("over")
+        num, den = _cardinal(words[:k]), _cardinal(words[k + 1 :])
+        return None if num is None or not den else sign * Fraction(num, den)
+    if "point" in words:  # two point five, zero point two five
+        k = words.index("point")
+        whole, digits = _cardinal(words[:k]), words[k + 1 :]
+        if whole is None or not digits or any(_SMALL.get(d, 10) > 9 for d in digits):
+            return None
+        return sign * (whole + Fraction(int("".join(str(_SMALL[d]) for d in digits)), 10 ** len(digits)))
     if words[-1] in _DENOMINATORS:  # one half, two thirds, three quarters; "half" alone
         head = words[:-1]
         den = _DENOMINATORS[words[-1]]
@@ -359,6 +387,75 @@ def number_words(text: str) -> Fraction | None:
         return sign * Fraction(count, den)
     value = _cardinal(words)
     return None if value is None else sign * Fraction(value)
+
+
+def _numeral_words(text: str) -> list[str] | None:
+    """The words of a numeral, a hyphenated tens-and-unit kept as one word ("twenty-three"); ``None`` for any
+    other hyphen between two number words but one before a scale or a fraction ("two-three", "twenty-thirty": a
+    range; "one-hundred", "two-thirds" are one number)."""
+    out: list[str] = []
+    for word in text.lower().split():
+        parts = word.split("-")
+        if len(parts) == 1:
+            out.append(word)
+            continue
+        k = 0
+        while k < len(parts):
+            if k + 1 < len(parts) and parts[k] in _TENS and 0 < _SMALL.get(parts[k + 1], 0) < 10:
+                out.append(f"{parts[k]}-{parts[k + 1]}")
+                k += 2
+            elif k == 0 or parts[k] in _SCALES or parts[k] in _DENOMINATORS:
+                out.append(parts[k])
+                k += 1
+            else:
+                return None
+    return out
+
+
+def _below_hundred(word: str) -> int | None:
+    """A number below 100 written as one word ("seven", "fifteen", "forty", "forty-two")."""
+    if word in _SMALL:
+        return _SMALL[word]
+    if word in _TENS:
+        return _TENS[word]
+    tens, _, unit = word.partition("-")
+    return _TENS[tens] + _SMALL[unit] if tens in _TENS and 0 < _SMALL.get(unit, 0) < 10 else None
+
+
+def _cardinal(words: list[str]) -> int | None:
+    """A cardinal by the grammar ``[group scale [and]]* group`` with scales decreasing, where a group is
+    ``[n hundred [and]] m`` or ``n hundred`` (n, m below 100; "twenty-five hundred" too) and a tens word may take one
+    unit word after it ("twenty three"); or a year in two pairs ("nineteen ninety"); or a group "dozen"."""
+    if not words:
+        return None
+    if len(words) == 2:  # a year read in pairs: nineteen ninety, twenty twenty-four (not "twenty four")
+        first, second = _below_hundred(words[0]), _below_hundred(words[1])
+        if first is not None and second is not None and 11 <= first and 10 <= second:
+            return first * 100 + second
+    total, group, state, last_scale = 0, 0, "start", math.inf
+    for k, w in enumerate(words):
+        small = _below_hundred(w)
+        if small is not None:
+            if state == "tens" and w in _SMALL and 0 < small < 10:
+                group, state = group + small, "done"  # twenty three
+            elif state in ("start", "hundred", "and", "scale") and (small or (state == "start" and len(words) == 1)):
+                group += small
+                state = "tens" if w in _TENS else "below_hundred"
+            else:
+                return None  # one two, nine nine, twenty thirty, zero five
+        elif w == "hundred" and state in ("tens", "below_hundred", "done") and group < 100:
+            group, state = group * 100, "hundred"
+        elif w in ("thousand", "million", "billion") and group and state != "and" and MULTIPLIERS[w] < last_scale:
+            total, group, state, last_scale = total + group * MULTIPLIERS[w], 0, "scale", MULTIPLIERS[w]
+        elif w == "and" and state in ("hundred", "scale") and k + 1 < len(words):
+            state = "and"  # three hundred and five, two thousand and six; "twenty and three" is no number
+        elif w == "dozen" and group and k == len(words) - 1 and state != "and":
+            group *= 12
+        else:
+            return None
+    if state == "and" or (state == "scale" and not total):
+        return None
+    return total + group
 
 
 _CJK_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")}
@@ -381,29 +478,6 @@ def cjk_number(text: str) -> int | None:
             total += (section + digit) * 10_000
             section = digit = 0
     return total + section + digit
-
-
-def _cardinal(words: list[str]) -> int | None:
-    total = current = 0
-    seen = False
-    for k, w in enumerate(words):
-        if w == "and" and seen and k + 1 < len(words) and words[k - 1] in ("hundred", "thousand", "million", "billion"):
-            continue  # three hundred and five; "twenty and three" is no number
-        if w in _SMALL:
-            current += _SMALL[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "hundred" and current:
-            current *= 100
-        elif w in ("thousand", "million", "billion") and current:
-            total += current * MULTIPLIERS[w]
-            current = 0
-        elif w == "dozen" and current:
-            current *= 12
-        else:
-            return None
-        seen = True
-    return total + current
 
 
 #: words that negate, retract or question the answer they are read with ("not", "is wrong", "just kidding",
@@ -429,7 +503,7 @@ QUALIFIER_CUES = frozenset(
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
 #: 5", "Tentatively, 5"), bounds and relations ("Hardly 5", "exceeds 5", "a multiple of 5", "as low as 5") and
-#: operations ("twice 5", "the square of 5", "the reciprocal of 5")
+#: operations ("twice 5", "the square of 5", "the reciprocal of 5"); the negating prefix written apart ("un 5")
 LEAD_CUES = frozenset(
     """not no never cannot nope nicht isnt arent wasnt wont dont doesnt didnt neither nor wrong incorrect false
     untrue mistaken mistake error erroneous invalid impossible excluding excludes exclude except different differs
@@ -441,7 +515,7 @@ LEAD_CUES = frozenset(
     exceeds exceed exceeding surpasses above below beyond under over within between least most upper lower bound
     bounds low high down up multiple factor divisor power twice thrice double triple half quarter third reciprocal
     inverse opposite negative negation square squared cube cubed root times plus minus more less fewer greater
-    smaller partial test sanity intermediate candidate attempt trial either anything
+    smaller partial test sanity intermediate candidate attempt trial either anything un
     nicht kein keine keinen nie niemals vielleicht wahrscheinlich fast etwa ungefähr mindestens höchstens mehr
     weniger falsch möglicherweise pas ne n'est n'était jamais peut-être probablement presque environ moins faux fausse nunca
     quizás quizá tal probablemente casi aproximadamente más menos falso alrededor non mai forse probabilmente

@@ -75,6 +75,11 @@ def number_value(toks: list[Tok]) -> Num | None:
         t = t[1:]
         if not t:
             return None
+    if len(t) == 8 and t[0] == ("cmd", "frac") and (t[2] == ("op", "-") or t[5] == ("op", "-")):
+        sign = -sign  # \frac{-1}{2}, \frac{1}{-2}: the sign written in the numerator or the denominator
+        t = [x for k, x in enumerate(t) if k not in (2, 5) or x != ("op", "-")]
+        if len(t) != 7 or len(t) + 1 < len(_strip_ws(toks)):
+            return None  # \frac{-1}{-2}, -\frac{-1}{2}: two signs, an expression to simplify
     n = _unsigned(t)
     if n is None:
         return None

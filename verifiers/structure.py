@@ -37,6 +37,7 @@ from rlvr.verifiers.lexicon import (
     NEGATION_CUES,
     NEUTRAL_TRAILING,
     OR_WORDS,
+    QUALIFIER_CUES,
     ROUNDED_TO_NEAREST,
     TEXT_WORDS,
     UNIT_ALIASES,
@@ -255,6 +256,18 @@ def _one_group(t: list[Tok]) -> bool:
     return depth == 0
 
 
+def _real_domain_dropped(t: list[Tok], var: str | None = None) -> list[Tok]:
+    """Set-builder tokens without a domain of the real numbers, which adds nothing to a real condition: ``x \\in
+    \\mathbb{R}`` after the variable (``\\{x \\in \\mathbb{R} : x > 2\\}``) or closing the condition of ``var``
+    after a comma (``x > 2, x \\in \\mathbb{R}``). Another domain (``\\mathbb{Z}``) changes the set and stays."""
+    real = (("cmd", "in"), ("cmd", "mathbbR"))
+    if var is None and len(t) > 3 and t[0][0] == "sym" and tuple(t[1:3]) == real:
+        return [t[0], *t[3:]]
+    if var is not None and len(t) > 4 and tuple(t[-4:]) == (("op", ","), ("sym", var), *real):
+        return t[:-4]
+    return t
+
+
 def _outer(t: list[Tok], open_: Tok, close: Tok) -> list[Tok] | None:
     """The inside of ``t`` when one bracket pair opened by ``open_`` and closed by ``close`` wraps all of it."""
     if len(t) < 2 or t[0] != open_ or t[-1] != close or not _one_group(t):
@@ -273,6 +286,10 @@ def _wrapped_interval(t: list[Tok]) -> tuple[list[Tok], bool, bool] | None:
 
 def _nonws(t: list[Tok]) -> list[Tok]:
     return [x for x in t if x[0] != "ws"]
+
+
+#: extreme-value words a label's subscript may hold (``N_{\text{max}}``, ``k_{\text{smallest}}``)
+_EXTREMES = frozenset({"max", "min", "maximum", "minimum", "least", "most", "smallest", "largest", "greatest", "best"})
 
 
 def _is_label(t: list[Tok]) -> str | None:
@@ -311,8 +328,11 @@ def _is_label(t: list[Tok]) -> str | None:
         elif rest[1:2] == [("op", "{")]:
             j = 2
             while j < len(rest) and rest[j] != ("op", "}"):
-                if rest[j][0] not in ("num", "sym", "cmd"):
-                    return None
+                if rest[j][0] not in ("num", "sym", "cmd", "word", "ws") and rest[j] not in (("unit", "min"),):
+                    return None  # n_{\text{min}}: "min" lexed as minutes
+                word = rest[j][1].lower() if rest[j][0] in ("word", "unit") else ""
+                if word in LABEL_CUES or word in NEGATION_CUES or word in QUALIFIER_CUES - _EXTREMES:
+                    return None  # N_{\text{max}} names the quantity; N_{\text{guess}}, N_{\text{wrong}} disown it
                 j += 1
             i = j + 1
         else:
@@ -609,13 +629,16 @@ def _connectives(t: list[Tok]) -> Node | None:
         return Bad(render(t))
     kind = kinds.pop()
     if len(items) == 1:
-        return items[0] if kind == "or" and seps[0][1].lower() == "either" else Bad(render(t))
+        return Bad(render(t))  # "either 5", "5 or": an alternative that names one candidate offers no answer
     ivs = [_as_intervals(n) for n in items]
     if all(iv is not None for iv in ivs) and all(isinstance(n, (Intervals, Labelled)) for n in items):
         flat = [iv for iv in ivs if iv is not None]
         return _combine(flat, "union" if kind == "or" else "intersection")
     if kind == "and" and all(isinstance(n, Labelled) for n in items):
         return _merge_labelled(items) or Coll("and", tuple(items))
+    mixed = _and_a_part(_trim(parts[0]), _trim(parts[1])) if kind == "and" and len(parts) == 2 else None
+    if mixed is not None:
+        return mixed  # "5 and a half hours", "5 hours and a quarter": one mixed quantity
     whole = compound_quantity(items[0], items[1]) if kind == "and" and len(items) == 2 else None
     if whole is not None and whole.unit == "$":
         return whole  # "18 dollars and 50 cents" is $18.50 (other compounds: against a gold in their larger unit)
@@ -638,6 +661,25 @@ _COMPOUND_UNITS = {
     ("kg", "g"): 1000,
     ("l", "ml"): 1000,
 }
+
+
+def _and_a_part(whole: list[Tok], part: list[Tok]) -> Scalar | None:
+    """``5 and a half hours``, ``5 hours and a quarter``, ``two and one third``: a whole number and "a"/"an"/"one"
+    with a unit fraction in words (a half, a quarter, a third …), with at most one unit on either side, as one
+    mixed number; ``None`` for anything else ("5 and a half apples", "5 and 6", "5 and a half or 6")."""
+    a = parse_tokens(whole)
+    toks = _nonws(part)
+    unit = None
+    if toks and toks[-1][0] == "unit":
+        unit, toks = toks[-1][1], toks[:-1]
+    if not (isinstance(a, Scalar) and a.num is not None and a.num.value.denominator == 1 and a.num.value >= 0):
+        return None
+    if a.approx or len(toks) != 2 or toks[0][1].lower() not in ("a", "an", "one") or toks[1][0] != "word":
+        return None
+    frac = number_words(f"{toks[0][1].lower()} {toks[1][1].lower()}")
+    if frac is None or not 0 < frac < 1 or frac.numerator != 1 or (a.unit and unit and a.unit != unit):
+        return None
+    return replace(_scalar_of(a.num.value + frac), unit=a.unit or unit)
 
 
 def compound_quantity(a: Node, b: Node) -> Scalar | None:
@@ -1022,9 +1064,11 @@ def _atomic(t: list[Tok]) -> Node:
     # sets
     inner = _outer(n, ("op", "\\{"), ("op", "\\}"))
     if inner is not None:
-        body = _nonws(inner)
+        body = _real_domain_dropped(_nonws(inner))
         if len(body) > 2 and body[0][0] == "sym" and body[1] in (("op", ":"), ("op", "|")):
-            cond = parse_tokens(body[2:])  # set-builder \{x : 1 \le x < 2\}, \{x \mid x \ge 1\}: the condition's set
+            cond = parse_tokens(
+                _real_domain_dropped(body[2:], body[0][1])
+            )  # set-builder \{x : 1 \le x < 2\}, \{x \mid x \ge 1\}: the condition's set
             if isinstance(cond, Intervals) and cond.var in (None, body[0][1]):
                 return cond
         items = [_trim(p) for p in _split(inner, _comma)[0]]

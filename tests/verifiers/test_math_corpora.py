@@ -51,14 +51,15 @@ def test_red_team_findings_mostly_fixed() -> None:
     """The second red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 443
-    assert sum(bool(r.get("open")) for r in rows) <= 2
+    assert sum(bool(r.get("open")) for r in rows) <= 1
 
 
 def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 24
+    assert sum(bool(r.get("open")) for r in rows) <= 16
+    assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
 
 
 def test_fourth_red_team_round_mostly_fixed() -> None:
@@ -89,8 +90,8 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 26
-    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 23  # false fails left open, each with its reason
+    assert sum(bool(r.get("open")) for r in rows) <= 21
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 21  # false fails left open, each with its reason
 
 
 def test_eighth_red_team_round_is_a_ratchet() -> None:
@@ -98,7 +99,7 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 69
+    assert sum(bool(r.get("open")) for r in rows) <= 68
 
 
 def test_ninth_red_team_round_is_a_ratchet() -> None:
@@ -107,4 +108,4 @@ def test_ninth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam8.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 336
-    assert sum(bool(r.get("open")) for r in rows) <= 150
+    assert sum(bool(r.get("open")) for r in rows) <= 27

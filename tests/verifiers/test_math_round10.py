@@ -56,14 +56,15 @@ def test_costly_sums_integrals_and_limits_are_refused_fast(v: MathVerifier, answ
 @pytest.mark.parametrize(
     ("answer", "gold"),
     [
-        (r"\boxed{\sum_{k=1}^{10} k}", "55"),
-        (r"\boxed{\sum_{k=1}^{4}\frac{1}{k}}", r"\frac{25}{12}"),
-        (r"\boxed{\sum_{k=1}^{n} k}", r"\frac{n(n+1)}{2}"),
-        (r"\boxed{\sum_{k=0}^{3} x^k}", "1+x+x^2+x^3"),
-        (r"\boxed{\int_0^1 x^2\,dx}", r"\frac13"),
-        (r"\boxed{\lim_{x\to 0}\frac{\sin x}{x}}", "1"),
-        (r"\boxed{\sum_{k=0}^{100}\binom{100}{k}}", "2^{100}"),
-        (r"\boxed{\sum_{k=1}^{300} 2^k}", "2^{301}-2"),
+        # golds holding the same operator: an operator the gold lacks restates the problem (test_math_round11.py)
+        (r"\boxed{\sum_{k=1}^{10} k}", r"\sum_{k=0}^{10} k"),
+        (r"\boxed{\sum_{k=1}^{4}\frac{1}{k}}", r"\frac{1}{4}+\sum_{j=1}^{3}\frac{1}{j}"),
+        (r"\boxed{\sum_{k=1}^{n} k}", r"\sum_{k=0}^{n} k"),
+        (r"\boxed{\sum_{k=0}^{3} x^k}", r"1+\sum_{k=1}^{3} x^k"),
+        (r"\boxed{\int_0^1 x^2\,dx}", r"\int_0^1 t^2\,dt"),
+        (r"\boxed{\lim_{x\to 0}\frac{\sin x}{x}}", r"\lim_{t\to 0}\frac{\sin t}{t}"),
+        (r"\boxed{\sum_{k=0}^{100}\binom{100}{k}}", r"1+\sum_{k=1}^{100}\binom{100}{k}"),
+        (r"\boxed{\sum_{k=1}^{300} 2^k}", r"2+\sum_{k=2}^{300} 2^k"),
     ],
 )
 def test_small_sums_integrals_and_limits_still_pass(v: MathVerifier, answer: str, gold: str) -> None:
