@@ -232,10 +232,14 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
     if "\\def" in text or "command" in text:
         text = expand_macros(text)
     text = normalise_spacing(_undecorate(text))
+    if not text.isascii():
+        text = _PICTOGRAPH.sub(_closing_emoji, text)  # "\\boxed{18} 🎉", "Hope this helps! 🚀": a closing remark
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
+    if _FORMAT_EXAMPLE.search(text):
+        text = _without_format_examples(text)  # "Template: #### 5", "should look like <answer>5</answer>"
     if "<" in text and _disowning_tag(_tag_re(answer_tag), text):
         return Extraction(None, "disowned_answer_tag")  # <answer status="wrong">5</answer>
     text = _tag_re(answer_tag).sub(lambda m: close_t if m.group(1) else open_t, text)
@@ -275,6 +279,54 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: a pictograph with its variation selector and skin tone
+_PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\U0001f3fb-\U0001f3ff]*+")
+
+
+def _closing_emoji(m: re.Match[str]) -> str:
+    from rlvr.verifiers.lexicon import closing_emoji
+
+    return "" if closing_emoji(m.group(0)[0]) else m.group(0)
+
+
+#: a format example: a label or phrase that shows the form an answer takes, right before a final-answer marker
+#: ("Template: #### 5", "Answer format: <answer>5</answer>", "should look like …", "Reply in the form …", "Use
+#: the form \\boxed{5}", "e.g. \\boxed{5}", "end with 'The answer is 5'")
+_FORMAT_EXAMPLE = re.compile(
+    r"(?i)(?:\b(?:template|format|e\.g\.|for[ \t]++example|such[ \t]++as|look[s]?+[ \t]++like|like[ \t]++this|"
+    r"(?:reply|respond|use)[^\n.]{0,30}?\bthe[ \t]++(?:form|format)(?:[ \t]++of)?+|(?:end|finish)[ \t]++with|put[ \t]++(?:it|your[ \t]++answer)"
+    r"[ \t]++like)[ \t]*+:?[ \t]*+[`'\"\u2018\u201c]?+[ \t]*+)(####|<answer>|\$?\\boxed\{|the[ \t]++answer[ \t]++is\b)"
+)
+
+
+def _without_format_examples(text: str) -> str:
+    """``text`` without the final-answer markers that a format example shows (:data:`_FORMAT_EXAMPLE`): the
+    marker and what it holds (to the end of its line, its closing tag, its box, or the closing quote)."""
+    out: list[str] = []
+    i = 0
+    for m in _FORMAT_EXAMPLE.finditer(text):
+        if m.start() < i:
+            continue
+        marker, lo = m.group(1), m.start(1)
+        line_end = text.find("\n", lo)
+        line_end = len(text) if line_end < 0 else line_end
+        if marker == "####":
+            hi = line_end
+        elif marker == "<answer>":
+            close = text.find("</answer>", lo, lo + MAX_INLINE_ANSWER_CHARS)
+            hi = close + len("</answer>") if close >= 0 else line_end
+        elif marker.endswith("{"):
+            hi = _group_end(text, m.end())
+        else:
+            quote = text[m.start(1) - 1 : m.start(1)]
+            close = text.find({"\u2018": "\u2019", "\u201c": "\u201d"}.get(quote, quote), m.end(), line_end)
+            hi = close + 1 if quote in "'\"`\u2018\u201c" and quote and close >= 0 else line_end
+        out.append(text[i:lo])
+        i = max(hi, lo + 1)
+    out.append(text[i:])
+    return " ".join(out)
 
 
 #: the abbreviation "Rs." before an amount: its period ends no sentence ("The answer is Rs. 5000.")
@@ -425,6 +477,16 @@ _CONFIDENCE_LABEL = re.compile(
 )
 
 
+#: a confidence or certainty tag right after the answer tag, with its value
+_CONFIDENCE_TAG = re.compile(
+    r"(?i)[ \t\n]*+<[ \t]*+(?:confidence|certainty)(?:[ \t]++[^<>]{0,100}+)?+>([^<>]{0,100}+)<[ \t]*+/"
+)
+#: a confidence value that endorses the answer: high, full, certain, 100%, 1.0
+_HIGH_CONFIDENCE = re.compile(
+    r"(?i)[ \t]*+(?:very[ \t]++)?+(?:high|full|strong|certain|complete|100(?:\.0++)?+[ \t]*+%|1(?:\.0++)?+)[ \t.]*+"
+)
+
+
 def _closing_line(line: str) -> bool:
     """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
     from rlvr.verifiers.lexicon import CLOSING_REMARKS
@@ -446,6 +508,9 @@ def _after_tag_changes(after: str) -> bool:
         return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
     if masked.startswith("?") or _ANSWER_TOKEN.search(masked) or _doubting_symbol(masked):
         return True
+    conf = _CONFIDENCE_TAG.match(after)
+    if conf is not None and not _HIGH_CONFIDENCE.fullmatch(conf.group(1)):
+        return True  # "<answer>5</answer><confidence>low</confidence>": a doubt in markup
     line = after.lstrip(" \t")
     end = 0 if not line or line[0] in "\n.!" else _sentence_end(after, 0, len(after))
     rest = _mask_math(after[:end]).strip()  # the rest of the tag's own sentence ("<answer>5</answer> (I think)")
@@ -1828,6 +1893,33 @@ _CJK_NUMERAL = re.compile(
 )
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
 _YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
+#: what makes the rest of a yes/no reply a qualification, not an explanation: a condition or restriction ("Yes,
+#: if n is even", "Yes, as long as n > 1", "Yes, for large n", "Yes, in the limit"), a contrast ("Yes, but not
+#: always", "Yes, though only for even n") or the other answer for some case ("Yes; no for odd n")
+_QUALIFIED = re.compile(
+    r"(?i)\b(?:if|when|whenever|unless|assuming|provided|providing|given|only|except|excluding|but|though|although|"
+    r"sometimes|usually|generally|mostly|typically|(?:as|so)[ \t]++long[ \t]++as|"
+    r"for[ \t]++(?!all\b|every\b|any\b|each\b|example\b|instance\b|this\b|that\b|the[ \t]++(?:reason|same)\b))\b"
+)
+#: an explanation in the rest of a reply: what follows it explains, it does not qualify ("Yes, because …")
+_EXPLAINS_IN = re.compile(r"(?i)\b(?:because|since|as[ \t]++shown|by|due[ \t]++to|so|hence|thus|therefore)\b")
+
+
+def _qualified_reply(word: str, rest: str) -> bool:
+    """The rest of a reply that opens with ``word`` (yes or no) qualifies it, by its form: before any explanation
+    it states a condition, restriction or contrast (:data:`_QUALIFIED`), a frame that holds only in a limit or
+    model (:data:`~rlvr.verifiers.lexicon.QUALIFYING_FRAME`), or the other answer."""
+    from rlvr.verifiers.lexicon import QUALIFYING_FRAME
+
+    masked = _mask_math(rest)
+    why = _EXPLAINS_IN.search(masked)
+    own = masked[: why.start()] if why is not None else masked
+    other = "no" if word.lower() == "yes" else "yes"
+    return (
+        _QUALIFIED.search(own) is not None
+        or QUALIFYING_FRAME.match(own.lstrip(" \t,;:.")) is not None
+        or re.search(rf"(?i)\b{other}\b", own) is not None
+    )
 
 
 #: a correcting word and the yes or no it corrects to ("No... wait, yes.", "Yes. Actually, no.")
@@ -1877,8 +1969,10 @@ def _word_answer(text: str) -> str | None:
         fix = _last(_YES_NO_FIX.finditer(rest))
         if fix is not None:
             return fix.group(1)  # "No... wait, yes.": the self-correction answers
-        if _SELF_DOUBT.intersection(w.lower() for w in _RUN_WORD.findall(rest)):
-            return line  # "No, maybe.": the whole reply, which differs
+        if _SELF_DOUBT.intersection(w.lower() for w in _RUN_WORD.findall(rest)) or _qualified_reply(
+            yes_no.group(1), rest
+        ):
+            return line  # "No, maybe.", "Yes, if n is even.": the whole reply, which differs
         return yes_no.group(1)
     reply = line.rstrip(".!。！ ")
     stated = _stated_word(reply) if "?" not in line else None
@@ -1983,6 +2077,7 @@ def _marked(text: str) -> Extraction | None:
     with every other marker's answer in the final block before it and every restated value after it (a
     different one is another part: a hedge)."""
     found: list[tuple[int, int, Extraction]] = []  # (start, end, extraction) of each marker's answer
+    box_end = -1  # where the last box closes
     boxes = _boxes(text)
     if boxes is not None:
         if boxes.answer is None:
@@ -1993,6 +2088,7 @@ def _marked(text: str) -> Extraction | None:
         opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
         after_box = _group_end(text, opener.end()) if opener else last_box
         found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
+        box_end = after_box
     lines = list(deque(_GSM8K.finditer(text), maxlen=8))
     if "###" in text:
         lines = sorted(lines + list(deque(_GSM_SHORT.finditer(text), maxlen=8)), key=lambda g: g.start())
@@ -2040,6 +2136,8 @@ def _marked(text: str) -> Extraction | None:
     retracted, retraction_end = _retracting(text, last_end)
     corrected = False
     letters = all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
+    if final.mode == "math" or letters:  # "\\boxed{5}, hence 6.", "The answer is 5, since 6 works as well."
+        _add_parts(_clause_candidates(text, last_start, last_end, final, box_end), final.mode, parts, modes, keys)
     for sent, sent_end in _sentences_after(text, last_end, letters):
         start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
         if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
@@ -2060,12 +2158,13 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
-        offered = _offered_candidates(sent, parts) if final.mode == "math" or letters else ()
+        aside = sent.startswith("(") and not _hedgy(sent) and not _framed(sent)  # "(This assumes … with 16.)"
+        offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
             _add_parts(offered, final.mode, parts, modes, keys)
             continue
-        if sent.startswith("(") and not _hedgy(sent):
-            continue  # "(This assumes she started with 16.)": an aside, not another value
+        if aside:
+            continue
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -2089,16 +2188,18 @@ def _marked(text: str) -> Extraction | None:
 _CANDIDATE_FRAME = frozenset(
     """say says would could may might lean leaning prefer suggest suggests claim claims argue argues sources source
     textbook textbooks list lists likely probably possibly maybe perhaps seems seem plausible possibility possible equally another
+    good valid acceptable correct right fine defensible admissible legitimate interchangeable
     alternative alternatively second backup plan choice option reading interpretation also too both between either
     else fits well if unless depending otherwise guess or works work holds hold satisfies satisfy qualifies qualify
     counts applies succeeds passes""".split()
 )
 #: a sentence that works with its values (a relation or an operation: "Check: 5 + 1 = 6.") offers no candidate
 _WORK = re.compile(
-    r"[=+*/<>^\u00d7\u00f7\u2212]|\\(?:times|cdot|div|frac|dfrac|neq?|[lg]eq?|approx|pm)(?![A-Za-z])|\d[ \t]*+-"
+    r"[=+*/<>^\u00d7\u00f7\u2212\u2261]|\\(?:times|cdot|div|frac|dfrac|neq?|[lg]eq?|approx|pm|equiv|pmod|bmod|mod)"
+    r"(?![A-Za-z])|\d[ \t]*+-|(?i:\b(?:times|plus|minus|divided[ \t]++by|multiplied[ \t]++by|modulo)\b)"
 )
 #: a plain number in prose (``6``, ``-6``, ``6.5``), with the word after it
-_PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^_]|[.,]\d)(?:[ \t]++([A-Za-z]++))?+")
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^_%]|[.,]\d)(?:[ \t]++([A-Za-z]++))?+")
 #: a choice letter as an answer part, and one standing alone in prose (not the article "A" before a word)
 _CHOICE_PART = re.compile(r"\(?[A-J]\)?")
 _CHOICE_IN_PROSE = re.compile(r"(?<![\w'\\-])\(?([A-J])\)?(?![\w'-])")
@@ -2108,6 +2209,10 @@ _INDEX_NOUNS = frozenset(
     example page chapter section row column item lemma theorem option method approach round stage level year in
     since until degree order size rank version grade type class group""".split()
 )
+#: verbs after a value that say it satisfies the problem ("6 works as well", "6 satisfies it too"): no count noun
+_SATISFYING_VERBS = frozenset("works work satisfies satisfy holds qualifies passes does checks".split())
+#: index words before a number that make it a year only ("In 2024", "since 1998"; "since 6 fits" offers 6)
+_DATE_WORDS = frozenset("in since until".split())
 #: copulas after an offered value: then its predicate must frame it ("6 is another possibility", "6 seems more
 #: likely"; "7 is prime" states a fact)
 _VALUE_COPULAS = frozenset("is are was were seems seem looks appears".split())
@@ -2115,15 +2220,45 @@ _VALUE_COPULAS = frozenset("is are was were seems seem looks appears".split())
 _REJECTING_BEFORE = frozenset("not never than of no nor except".split())
 
 
-def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
+def _framed(sent: str) -> bool:
+    """A word of :data:`_CANDIDATE_FRAME` or an attribution cue frames the values of ``sent`` as candidates."""
+    from rlvr.verifiers.lexicon import ATTRIBUTION_CUES
+
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(sent)]
+    return any(w in _CANDIDATE_FRAME or w in ATTRIBUTION_CUES or w.endswith("'d") for w in words)
+
+
+def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_end: int) -> tuple[str, ...]:
+    """The other candidates the rest of the final answer's own sentence (``text[start:end]``) offers after the
+    answer: the clause after the box, or after the value an answer phrase states, read as a sentence after the
+    answer is (:func:`_offered_candidates`)."""
+    from rlvr.verifiers.lexicon import DECIMAL_READING
+
+    if final.method == "boxed":
+        lo = box_end if start <= box_end <= end else -1
+    elif final.method == "answer_phrase" and final.parts:
+        lo = text.find(final.parts[-1], start, end)
+        lo = lo + len(final.parts[-1]) if lo >= 0 else -1
+    else:
+        return ()
+    if lo < 0:
+        return ()
+    clause = text[lo:end].strip(" \t$}*_.,;:!\u2014-")
+    if not clause or DECIMAL_READING.match(clause):
+        return ()  # "5 in base 10": the reading every number has
+    return _offered_candidates(clause, list(final.parts), clause=True)
+
+
+def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
     word of :data:`_CANDIDATE_FRAME` or an attribution cue; a number with a unit or count noun after it ("6
     people") is of another kind and one right after a rejecting word ("not 6", "rather than 6") is rejected."""
     from rlvr.verifiers.lexicon import (
-        ATTRIBUTION_CUES,
+        DISOWNING_CUES,
         NEGATION_CUES,
         QUALIFIER_CUES,
+        RELATING_NUMBER,
         RELATING_PREPOSITIONS,
         count_noun,
         unit_name,
@@ -2133,11 +2268,12 @@ def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
         return ()
     plain = sent.replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
-    if _EXPLAINS.match(plain) or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)):
-        return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10."
-    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(plain)]
-    if not any(w in _CANDIDATE_FRAME or w in ATTRIBUTION_CUES or w.endswith("'d") for w in words):
-        return ()
+    explains = _EXPLAINS.match(plain) is not None and not clause  # ", since 6 is equally valid" offers 6
+    if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)) or _CONFIDENCE.match(plain):
+        return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10.", "Confidence: 0.95"
+    words = [w.lower() for w in _RUN_WORD.findall(plain)]
+    if any(w in _ERROR_WORDS or w in DISOWNING_CUES for w in words):
+        return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
     keys = {_key(p) for p in parts}
     out: list[str] = []
     if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
@@ -2150,20 +2286,24 @@ def _offered_candidates(sent: str, parts: list[str]) -> tuple[str, ...]:
         return tuple(out)
     for m in _PLAIN_NUMBER.finditer(plain):
         after = m.group(1)
-        noun = after is not None and after.lower() not in _CANDIDATE_FRAME and count_noun(after) is not None
+        verb = after is not None and (after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS)
+        noun = after is not None and not verb and count_noun(after) is not None  # "6 works" is no count of works
         noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
         if after is not None and (unit_name(after) is not None or noun):
             continue  # "If there were 6 people …": a quantity of another kind
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
         if before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't")):
             continue
-        if (
-            before
-            and before[-1].lower() in _INDEX_NOUNS
-            or after is not None
-            and after.lower() in RELATING_PREPOSITIONS
-        ):
-            continue  # "Step 2", "equation 4", "In 2024": an index or a year; "2 of 5": a relation
+        noun = before[-1].lower() if before else ""
+        year = noun not in _DATE_WORDS or re.fullmatch(
+            r"\d{3,4}", m.group(0)[: len(m.group(0)) - len(after or "")].strip()
+        )
+        indexed = noun in _INDEX_NOUNS and year and ":" not in plain[m.start() - 4 : m.start()]
+        relating = after is not None and after.lower() in RELATING_PREPOSITIONS
+        if relating and after.lower() == "in":  # "5 in 6" relates; "6 in total" does not
+            relating = RELATING_NUMBER.match(plain, m.end() - len(after)) is not None
+        if indexed or relating:
+            continue  # "Step 2", "equation 4", "In 2024": an index or a year ("Bottom line: 6" is a label); "2 of 5"
         following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
         if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
             continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected
@@ -2707,7 +2847,42 @@ def _doubt_mark(s: str) -> bool:
     return _DOUBT_MARK.search(s[:200]) is not None
 
 
-def _tail_changes(rest: str) -> bool:
+#: an aside in parentheses that closes the sentence (one level of nested parentheses inside)
+_ASIDE = re.compile(r"[ \t]*+\(([^()\n]{0,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)[ \t.!]*+")
+
+
+def _explaining_tail(rest: str, part: str | None) -> bool:
+    """The rest of a sentence after the answer ``part`` explains or affirms it, by its form: an aside in
+    parentheses with no question mark, cue word (:func:`~rlvr.verifiers.lexicon.cue_words`), words in another
+    script or other value (its values do work or are indices: "(since $49 = 7^2$)", "(from equation (3))", "(by
+    Fermat's little theorem)", "(see the table)"), or a tail saying the answer holds in every case ("either way",
+    "in both cases")."""
+    from rlvr.verifiers.lexicon import INVARIANCE_TAIL, cue_words, unit_name
+
+    if INVARIANCE_TAIL.match(rest):
+        return True
+    aside = _ASIDE.fullmatch(rest)
+    if aside is None:
+        return False
+    inner = aside.group(1)
+    if _CHOICE_IN_PROSE.search(inner) or _spelled_out(inner) is not None or unit_name(inner.strip()) is not None:
+        return False  # "12 (B)": a choice letter; "8 (nine)": another value in words; "42 (cm)": its unit
+    masked = _mask_math(inner)
+    words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
+    if not _ANSWER_TOKEN.search(masked):  # "(see above)", "(the calculation above)": a pointer, not a bound
+        words = [
+            w
+            for k, w in enumerate(words)
+            if not (k and w.lower() in ("above", "below") and words[k - 1].lower() not in ("or", "and"))
+        ]
+    if "?" in inner or _hedgy(inner) or cue_words(words) or any(not w.isascii() for w in words):
+        return False
+    if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
+        return not _offered_candidates(inner, [part.strip()])
+    return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
+
+
+def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
     a rejected alternative ("5, not 6") changes nothing."""
@@ -2722,6 +2897,8 @@ def _tail_changes(rest: str) -> bool:
     rej = _REJECTED.match(masked)
     if rej is not None and _ANSWER_TOKEN.search(masked[rej.end() :]) and not _RUN_WORD.search(masked, rej.end()):
         return False
+    if _explaining_tail(rest, part):
+        return False  # "\\boxed{7} (by Fermat's little theorem)", "\\boxed{5} either way"
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
     if any(not w.isascii() for w in words):
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
@@ -2776,6 +2953,8 @@ def _boxes(text: str) -> Extraction | None:
         if not left or before is not None:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}";
             lead = _lead_changes(text[sent_start + 1 : lo])  # a phrase that holds a relation word: "somewhere
             left = lead if len(lead) > len(left) else left  # around \boxed{5}", "give or take \boxed{5}"
+        if not left and _attempt_lead(text[sent_start + 1 : lo]):
+            left = text[sent_start + 1 : lo]  # "In my scratch work I got \boxed{5}", "Before correcting …, I got"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
             if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
@@ -2787,7 +2966,7 @@ def _boxes(text: str) -> Extraction | None:
             rest = _settled_rest(_HTML_TAG.sub(" ", text[hi:stmt_end]))
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
                 right = text[hi : mark.end()]
-            elif _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest):
+            elif _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest, part):
                 right = rest
                 if not left and not _BOX_AFTER.match(text, hi):
                     right = _phrase_after_box(part, rest)
@@ -2815,17 +2994,33 @@ def _boxes(text: str) -> Extraction | None:
     return _found(parts, "boxed", "math")
 
 
+def _attempt_lead(lead: str) -> bool:
+    """The words before an answer in its sentence place it in an earlier attempt ("My first computation gave",
+    "Before correcting the sign, I got", "In my scratch work I got"): a word of
+    :data:`~rlvr.verifiers.lexicon.ATTEMPT_TIME_WORDS` ("first" only after "my"/"our": "First, we get" sequences)."""
+    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS
+
+    words = [w.lower() for w in _RUN_WORD.findall(_mask_math(lead))]
+    return any(
+        w in ATTEMPT_TIME_WORDS and (w != "first" or k and words[k - 1] in ("my", "our")) for k, w in enumerate(words)
+    )
+
+
 def _phrase_after_box(part: str, rest: str) -> str:
     """The words after a box read like the words after a value in prose: its unit or count noun stay with it,
     a descriptor after a boundary word goes ("\\boxed{18} dollars every day at the market" is 18 dollars). The
     rest is kept whole when it holds a cue word, another value or LaTeX (:func:`_isolate_value`)."""
-    from rlvr.verifiers.lexicon import cue_words, unit_name
+    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, cue_words, unit_name
 
     tail = _strip_delimiters(rest, "right")
     if not tail or "?" in tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
         return rest  # (a question mark: "… ways to seat the guests?" asks)
     if _retracting_next(tail, 0)[0]:
         return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
+    words = [w.lower() for w in _RUN_WORD.findall(_mask_math(tail))]
+    past = len(words) > 1 and words[0] in ("was", "were") and not words[1].endswith("ed")  # not "was verified"
+    if past or ATTEMPT_TIME_WORDS.intersection(words):
+        return rest  # "\boxed{5} was my earlier result": a predicate that does not endorse it; "… on the first try"
     head = f"${part}$"
     cut = _isolate_value(f"{head} {tail}")
     if not cut.startswith(head) or len(cut) >= len(head) + 1 + len(tail):
@@ -3028,10 +3223,15 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     closing = _CLOSING_REMARK.search(_mask_math(stmt)) if len(stmt) <= MAX_STATEMENT_CHARS else None
     if closing is not None and _ANSWER_TOKEN.search(stmt, 0, closing.start()):
         stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
+    value = _VALUE_HEAD.match(stmt)
+    if value is not None and _explaining_tail(stmt[value.end() :], value.group(1)):
+        stmt = value.group(0)  # "5 (by symmetry)", "18, either way": an explanation, not part of the answer
     s = _cut_clause(stmt)
     cut = stmt[len(s) :]
     other_letter = _CHOICE_PART.fullmatch(s.strip(" .")) and _HEDGE_WORDS.search(cut) and _CHOICE_IN_PROSE.search(cut)
-    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut) or other_letter:
+    yes_no = re.fullmatch(r"(?i)[ \t*_]*+(yes|no)[ \t*_.!]*+", s)
+    qualified = yes_no is not None and _qualified_reply(yes_no.group(1), cut)  # "Yes, as long as n > 1"
+    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut) or other_letter or qualified:
         s = stmt  # ", but it might be 3"; "B, though C is close": another choice letter
     rej = _REJECTED_IN.search(_mask_math(s))
     before = s[: rej.start()] if rej is not None else ""
@@ -3044,6 +3244,8 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     return _found([s], method, _mode(s))
 
 
+#: a statement's leading value: a plain number or a math span, maybe emphasised
+_VALUE_HEAD = re.compile(r"[ \t*_]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+|\$[^$\n]{1,200}+\$)[*_]*+")
 #: a statement that rejects a value and concludes another in its next clause ("not (A), so it's (B)", "not 5;
 #: therefore 6", "not 5, but rather 6"): the conclusion is the statement
 _REJECTED_THEN = re.compile(

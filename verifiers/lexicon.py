@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from fractions import Fraction
 
 # ---------------------------------------------------------------- units
@@ -813,3 +814,69 @@ def changes_value(rest: str) -> bool:
         or RELATING_NUMBER.search(rest) is not None
         or DIRECTION.search(rest) is not None
     )
+
+
+#: a tail after an answer saying it holds whatever the reading or case ("5 either way", "5 in both cases", "5
+#: regardless", "5 no matter what") or pointing to where it was derived (", as shown above"): it affirms the
+#: answer, where the bare words "case", "no", "above" would qualify it
+INVARIANCE_TAIL = re.compile(
+    r"(?i)^[ \t,;\u2014-]*+(?:either[ \t]++way|in[ \t]++(?:either|both|all|each|any|every)[ \t]++cases?+|regardless|"
+    r"no[ \t]++matter[ \t]++(?:what|which|how)|whichever[ \t]++way|in[ \t]++any[ \t]++event|in[ \t]++every[ \t]++reading|"
+    r"as[ \t]++(?:shown|computed|derived|proved|proven|found|calculated|stated|established|claimed)"
+    r"(?:[ \t]++(?:above|below|earlier|before))?+)"
+    r"[ \t.!]*+$"
+)
+
+
+def closing_emoji(char: str) -> bool:
+    """``char`` is a celebratory or encouraging pictograph (🎉 🚀 ✨ 💯 👏 🍀 📚 💬): a closing remark after an
+    answer, by its Unicode name; thinking, shrugging, crossing, winking or sweating faces are not."""
+    name = unicodedata.name(char, "")
+    return any(w in name for w in _CLOSING_EMOJI_WORDS) and not any(w in name for w in _NOT_CLOSING_EMOJI_WORDS)
+
+
+_CLOSING_EMOJI_WORDS = (
+    "PARTY",
+    "CONFETTI",
+    "SPARKLE",
+    "ROCKET",
+    "HUNDRED POINTS",
+    "CLAPPING",
+    "CELEBRATION",
+    "THUMBS UP",
+    "TROPHY",
+    "MEDAL",
+    "STAR",
+    "FIRE",
+    "LIGHT BULB",
+    "DIRECT HIT",
+    "CLOVER",
+    "BOOK",
+    "SPEECH BALLOON",
+    "HEART",
+    "GRINNING",
+    "SMILING FACE",
+    "FLEXED BICEPS",
+    "OK HAND",
+    "BALLOON",
+    "WRAPPED PRESENT",
+    "CROWN",
+    "GEM STONE",
+    "WAVING HAND",
+    "HANDSHAKE",
+    "PENCIL",
+    "MEMO",
+    "GRADUATION",
+    "MUSICAL NOTE",
+    "RAINBOW",
+    "SUN WITH FACE",
+    "HIGH VOLTAGE",
+)
+_NOT_CLOSING_EMOJI_WORDS = ("SWEAT", "TEAR", "WINK", "BROKEN", "UPSIDE", "SMIRK", "CROSS", "HALO", "HORNS")
+
+#: words after an answer that place it in an earlier attempt ("\\boxed{5} on the first attempt", "I got \\boxed{5}
+#: earlier", "… before rechecking", "… in my draft"): it is not the committed answer
+ATTEMPT_TIME_WORDS = frozenset(
+    """earlier before previously initially originally formerly yesterday first draft drafts scratch rechecking
+    redoing recomputing correcting attempt try""".split()
+)
