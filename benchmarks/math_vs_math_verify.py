@@ -33,7 +33,10 @@ passes it):
   answer-tag attributes, status lines, visual reordering, subscripts on numbers, slow sums and integrals, …);
 * ``math_redteam8.jsonl``: the ninth round's findings (a later check or another language offering a second value,
   number words, calculator annotations, postscript labels, qualified yes/no, unevaluated operators, justifications
-  and emoji after a correct answer, Markdown emphasis, notation variants, huge products and gcds, …).
+  and emoji after a correct answer, Markdown emphasis, notation variants, huge products and gcds, …);
+* ``math_redteam9.jsonl``: the tenth round's findings, sought after the ninth round's fixes (what renders: TeX
+  spacing and font primitives, xcolor complements, CSS escapes and selectors, HTML elements that never show,
+  comment and end-tag parsing; answers inside TeX groups and environments, HTML entities, …).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -68,6 +71,7 @@ CORPORA = (
     "math_redteam6.jsonl",
     "math_redteam7.jsonl",
     "math_redteam8.jsonl",
+    "math_redteam9.jsonl",
 )
 
 
