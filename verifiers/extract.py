@@ -1755,10 +1755,10 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         if option:  # "B. 12", "(B) 12": an option's letter and its value
             return _found([stripped.rstrip(". ")], "choice", "math")
         letter = _last_choice(text)
-        if letter:
-            return _choice_statement(text, letter)
         concluded = _concluded_choice(text)
-        if concluded is not None:
+        if letter and (concluded is None or _last_choice(text[text.rstrip().rfind("\n") + 1 :])):
+            return _choice_statement(text, letter)
+        if concluded is not None:  # "Option A fails.\nSo C.": the last line's letter, not an earlier option's
             return concluded
     final = _final_statement(text)
     if final is not None:
@@ -1855,17 +1855,32 @@ _CONCLUDED_CHOICE = re.compile(
 )
 
 
+#: a choice letter that a last sentence affirms: "B is correct.", "(B) is the answer.", "B is the right one.",
+#: "B it is." (only the predicate follows the letter: "B is probably correct", "A is wrong" affirm nothing)
+_AFFIRMED_CHOICE = re.compile(
+    r"(?<![\w'\\-])[*_]*+\(?([A-J])\)?[*_]*+[ \t]++(?:it[ \t]++is|is[ \t]++(?:(?:the[ \t]++)?(?:correct|right)"
+    r"(?:[ \t]++(?:answer|option|choice|one))?+|the[ \t]++(?:answer|(?:correct|right|best)[ \t]++(?:answer|option|choice|one))))"
+    r"[ \t]*+[.!]?[ \t*_]*+$"
+)
+
+#: the only words that may open a sentence affirming a letter ("So B is correct.")
+_AFFIRMING_LEADS = ("", "so", "thus", "hence", "therefore", "finally", "overall", "clearly")
+
+
 def _concluded_choice(text: str) -> Extraction | None:
-    """The choice letter a last line concludes with (the gold is a letter), read with its sentence when a cue
-    before it changes it ("Maybe C.", "Not C.")."""
+    """The choice letter a last line concludes with or affirms (the gold is a letter), read with its sentence when
+    a cue before it changes it ("Maybe C.", "Not C.", "I think B is correct.")."""
     tail = text[-200:].rstrip()
     line = tail[tail.rfind("\n") + 1 :]
     m = _CONCLUDED_CHOICE.search(line)
+    affirmed = m is None
+    m = m or _AFFIRMED_CHOICE.search(line)
     if m is None:
         return None
     start = max(line.rfind(". ", 0, m.start()), line.rfind("\u3002", 0, m.start())) + 1
-    if _lead_changes(line[start : m.start(1)]):
-        return _found([line[start:].strip()], "choice", "text")
+    lead = line[start : m.start()].strip(" \t*_,").lower()
+    if _lead_changes(line[start : m.start(1)]) or affirmed and lead not in _AFFIRMING_LEADS:
+        return _found([line[start:].strip()], "choice", "text")  # "I think B is correct.", "Plan B is correct."
     return _found([m.group(1)], "choice", "math")
 
 
@@ -3389,12 +3404,25 @@ def _sentence_end(text: str, i: int, limit: int) -> int:
             return j
         elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
             parenthesised = j > 0 and text[j - 1] == "(" and text.startswith(")", j + 1)  # "Answer (?): 5"
-            if not (c == "." and _abbreviation(text, j)) and not parenthesised:
+            if not (c == "." and (_abbreviation(text, j) or _option_mark(text, i, j))) and not parenthesised:
                 return j
         elif not c.isspace():
             started = True
         j += 1
     return n
+
+
+#: the value of an option after its letter and period, the rest of the line: "B. 12", "**B. $\\frac{1}{2}$**"
+_OPTION_VALUE = re.compile(r"[ \t]++(?=[-\d$\\])([^\n]{1,60}+)(?:\n|$)")
+
+
+def _option_mark(text: str, i: int, j: int) -> bool:
+    """The period at ``text[j]`` closes an option's letter that opens the sentence at ``text[i]`` and is followed
+    by the option's value alone on the rest of its line ("The answer is **B. 12**"), so it ends no sentence."""
+    if text[i:j].strip(" \t*_") not in tuple("ABCDEFGHIJ"):
+        return False
+    m = _OPTION_VALUE.match(text, j + 1)
+    return m is not None and not re.search(r"[A-Za-z]", _mask_math(m.group(1)))
 
 
 def _abbreviation(text: str, j: int) -> bool:

@@ -1117,6 +1117,8 @@ def _atomic(t: list[Tok]) -> Node:
     colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
+    if len(n) > 3 and n[0][0] == "word" and n[0][1].lower() in ("option", "choice") and _is_choice(n, 1):
+        return _atomic(t[t.index(n[1]) :])  # "option (B)", "choice (B) 12": the word names the mark
     # choice letters, also "(C) 12" (the letter of an option, then its value); several letters are a hedge
     if len(n) > 3 and _is_choice(n, 0):
         marks = [k for k in range(len(n) - 2) if _is_choice(n, k)]

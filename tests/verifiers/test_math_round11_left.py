@@ -1,0 +1,65 @@
+"""Ninth outside round, the last open rows: multiple-choice styles that answer a letter, remarks in ``<<…>>`` after
+an answer, approximation qualifiers, truncated corrections. Each rule both ways: the honest form passes, its
+hedged or wrong neighbour still fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from rlvr.verifiers.math import MathVerifier
+
+
+@pytest.fixture(scope="module")
+def v() -> MathVerifier:
+    verifier = MathVerifier(timeout_s=5.0)
+    verifier.verify_batch([r"\boxed{6}"], ["6"])  # start the worker and import sympy
+    return verifier
+
+
+def passes(v: MathVerifier, completion: str, gold: str) -> bool:
+    return v.verify_batch([completion], [gold])[0].passed
+
+
+# ---------------------------------------------------------------- multiple choice: a letter affirmed or named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C is correct.",
+        "So C is the right answer.",
+        "**C** is the correct option.",
+        "(C) is the answer.",
+        "Option A fails the second condition.\nC it is!",
+        "The answer is option (C).",
+        "Hence the answer is Choice (C).",
+        "The best answer is **C. 14**",
+        "Final answer: C. $\\frac{3}{4}$",
+    ],
+)
+def test_choice_styles_answer_their_letter(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, "C")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C is correct.",  # against gold D below
+        "I think C is correct.",
+        "Maybe C is the answer.",
+        "C is probably correct.",
+        "C is not correct.",
+        "Plan C is correct.",
+        "C is correct?",
+        "The answer is option (C), maybe.",
+        "The answer is option (C)?",
+        "The best answer is **C. 14** or D.",
+    ],
+)
+def test_hedged_or_other_choice_styles_fail(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "D" if text == "C is correct." else "C")
+
+
+@pytest.mark.parametrize("text", ["D is wrong.", "D is incorrect.", "D is not the answer."])
+def test_a_rejected_letter_answers_nothing(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "D")
