@@ -808,6 +808,9 @@ def _is_sentence(text: str) -> bool:
 #: <<9*2=18>>18``); anything else in ``<<…>>`` (``<<or 6>>``, ``<<not sure>>``, ``<<5+1=6>>`` after a 5) renders
 #: as written and is read
 _CALCULATOR = re.compile(r"<<([-+*/^().,\d \u00d7\u00f7x%$]{1,200}+)=[ ]?+(-?\d[\d.,]{0,60}+)>>(?=[ ]?+\2(?![\d]))")
+#: a remark in ``<<…>>`` that is no calculation (words without digits: ``<<I guessed>>``, ``<<not verified>>``): it
+#: renders as written, so it is read like a remark in parentheses — a cue word in it hedges the answer before it
+_ANGLE_REMARK = re.compile(r"<<([^<>\n\d]{1,120}+)>>")
 #: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
 #: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
@@ -970,7 +973,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     from rlvr.verifiers.lexicon import endorsement
 
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
-        text = _CALCULATOR.sub("", text)
+        text = _ANGLE_REMARK.sub(r" (\1)", _CALCULATOR.sub("", text))
     if "\\enclose" in text:  # \enclose{horizontalstrike}{…} is \sout{…}
         text = _ENCLOSE_STRIKE.sub(r"\\sout", text)
     if "~" in text:

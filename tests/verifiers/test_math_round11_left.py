@@ -63,3 +63,28 @@ def test_hedged_or_other_choice_styles_fail(v: MathVerifier, text: str) -> None:
 @pytest.mark.parametrize("text", ["D is wrong.", "D is incorrect.", "D is not the answer."])
 def test_a_rejected_letter_answers_nothing(v: MathVerifier, text: str) -> None:
     assert not passes(v, text, "D")
+
+
+# ---------------------------------------------------------------- remarks in << >> after an answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"\boxed{7} <<just a guess>>",
+        r"\boxed{7} <<incorrect>>",
+        r"So the answer is $\boxed{7}$ <<unverified>>.",
+        "#### 7 <<probably>>",
+        r"\boxed{7} <<or maybe 8>>",
+    ],
+)
+def test_a_doubting_remark_in_angle_brackets_hedges(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "7")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [r"\boxed{7} <<verified>>", r"\boxed{7} <<final>>", "3 + 4 = <<3+4=7>>7 apples.\n#### 7"],
+)
+def test_an_endorsing_remark_or_a_calculation_in_angle_brackets_keeps_the_answer(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, "7")
