@@ -88,3 +88,27 @@ def test_a_doubting_remark_in_angle_brackets_hedges(v: MathVerifier, text: str) 
 )
 def test_an_endorsing_remark_or_a_calculation_in_angle_brackets_keeps_the_answer(v: MathVerifier, text: str) -> None:
     assert passes(v, text, "7")
+
+
+# ---------------------------------------------------------------- approximation qualifiers after a value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The total is 12, within rounding.",
+        "The total is 12 in round figures.",
+        r"$\boxed{12}$ in round numbers",
+        "The total is 12 after rounding.",
+    ],
+)
+def test_a_rounding_qualifier_makes_the_value_approximate(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "12")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The total is 12 (rounded).", "The total is 12, rounded to the nearest whole number.", "There are 12 rounds."],
+)
+def test_rounding_words_that_do_not_qualify_keep_the_value(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, "12")
