@@ -501,6 +501,9 @@ QUALIFIER_CUES = frozenset(
     backward backwards leftward rightward far unverified unconfirmed unchecked untested earliest latest soonest
     rounding""".split()
 )
+#: words that date the writer's own check or computation before now ("last time I checked", "when we first
+#: computed it", "the previous time I ran it")
+EARLIER_TIMES = frozenset("last first previous initially originally earlier".split())
 #: nouns that "round" before them makes an approximation ("5 in round numbers", "in round figures")
 ROUND_NOUNS = frozenset("number numbers figure figures terms".split())
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
@@ -768,8 +771,17 @@ RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into ti
 def cue_words(words: list[str]) -> bool:
     """Some of ``words`` negate, retract, weaken, condition or disown an answer (see the cue lexicons)."""
     prev = ""
-    for w in words:
+    for k, w in enumerate(words):
         low = w.lower().replace("\u2019", "'").strip(".,;:!")
+        after = words[k + 1].lower() if k + 1 < len(words) else ""
+        if (
+            low == "time"
+            and prev in EARLIER_TIMES
+            and after in ("i", "we")
+            or low in EARLIER_TIMES
+            and prev in ("i", "we")
+        ):
+            return True  # "5 last time I checked", "5 when I first computed it": an earlier, superseded attempt
         if low == "change" and prev == "in":
             continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
         if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:

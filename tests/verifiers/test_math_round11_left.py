@@ -112,3 +112,26 @@ def test_a_rounding_qualifier_makes_the_value_approximate(v: MathVerifier, text:
 )
 def test_rounding_words_that_do_not_qualify_keep_the_value(v: MathVerifier, text: str) -> None:
     assert passes(v, text, "12")
+
+
+# ---------------------------------------------------------------- an earlier check of the writer's own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The answer was 9 last time I checked.",
+        r"$\boxed{9}$, the previous time we ran it.",
+        "The total is 9 when I first computed it.",
+        "The total was 9 when we last checked.",
+    ],
+)
+def test_a_value_dated_to_an_earlier_check_is_superseded(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "9")
+
+
+@pytest.mark.parametrize(
+    "text", ["The answer was 9.", "They scored 9 points last time.", "The answer is 9, as I checked twice."]
+)
+def test_a_past_copula_or_a_dated_event_keeps_the_value(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, "9")
