@@ -3781,6 +3781,23 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
     return found, stop
 
 
+#: a sentence cut off where its value should come: a copula, "should be", ``=`` or a colon at its very end
+_UNFINISHED = re.compile(r"(?i)(?:\b(?:is|are|was|were|be|equals|becomes|gives)|[:=])[ \t]*+$")
+#: words that make such a sentence a correction of the answer before it ("The correct value is", "Actually, it
+#: should be", "Correction:", "Wait, the answer is")
+_CORRECTION_WORDS = re.compile(
+    r"(?i)\b(?:correct(?:ed|ion)?+|right|actual(?:ly)?+|real|true|revised|new|should|instead|wait|hold|redo|recheck"
+    r"|mistake|wrong|oops|hmm|rather)\b"
+)
+
+
+def _cut_off_correction(masked: str) -> bool:
+    """``masked`` (the completion's last sentence) starts a correction of the answer and is cut off before its
+    value ("The correct value is", "Actually, it should be", "Correction:"): a retraction whose value never came."""
+    tail = masked[-MAX_STATEMENT_CHARS:].rstrip()
+    return _UNFINISHED.search(tail) is not None and _CORRECTION_WORDS.search(tail) is not None
+
+
 def _retracting_next(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
@@ -3794,6 +3811,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     if not nxt.strip():
         mark = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t\n.!")
         return ("?" if mark.startswith(("?", "\uff1f")) else ""), stop  # "5\n\n?": a mark that questions it
+    if not text[stop:].strip() and _cut_off_correction(masked):  # "Hold on. The correct value is"
+        return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
     confidence = _CONFIDENCE.match(masked)

@@ -135,3 +135,31 @@ def test_a_value_dated_to_an_earlier_check_is_superseded(v: MathVerifier, text: 
 )
 def test_a_past_copula_or_a_dated_event_keeps_the_value(v: MathVerifier, text: str) -> None:
     assert passes(v, text, "9")
+
+
+# ---------------------------------------------------------------- a correction cut off before its value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So the answer is $\\boxed{8}$.\n\nWait, let me recheck. The right value is",
+        "So the answer is $\\boxed{8}$.\n\nActually, it should be",
+        "#### 8\nCorrection:",
+        "The answer is 8. Hmm, the real total is",
+    ],
+)
+def test_a_correction_cut_off_before_its_value_retracts(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So the answer is $\\boxed{8}$.\n\nThe correct value is 8.",
+        "So the answer is $\\boxed{8}$.\n\nThe correct value is shown above.",
+        "So the answer is $\\boxed{8}$.\n\nThe method is",
+    ],
+)
+def test_a_finished_correction_or_an_unrelated_cut_keeps_the_answer(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, "8")
