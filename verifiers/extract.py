@@ -814,11 +814,12 @@ _ANGLE_REMARK = re.compile(r"<<([^<>\n\d]{1,120}+)>>")
 #: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
 #: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
-#: ``<sup>``/``<sub>`` are scripts
+#: ``<sup>``/``<sub>`` are scripts; inline elements that render their content as text (``<var>``, ``<ins>``,
+#: ``<cite>``, ``<dfn>``, ``<abbr>``, ``<bdi>``) are dropped like emphasis
 _MARKUP = re.compile(
     r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
-    r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
+    r"|</?(?:b|strong|i|em|u|mark|var|ins|cite|dfn|abbr|bdi)>|<sup>|</sup>|<sub>|</sub>"
 )
 _MARKUP_KEEP = {"<sup>": "^{", "</sup>": "}", "<sub>": "_{", "</sub>": "}"}
 

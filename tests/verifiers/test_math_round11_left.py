@@ -163,3 +163,17 @@ def test_a_correction_cut_off_before_its_value_retracts(v: MathVerifier, text: s
 )
 def test_a_finished_correction_or_an_unrelated_cut_keeps_the_answer(v: MathVerifier, text: str) -> None:
     assert passes(v, text, "8")
+
+
+# ---------------------------------------------------------------- HTML inline elements that render their content
+
+
+@pytest.mark.parametrize("tag", ["var", "ins", "cite", "dfn", "abbr"])
+def test_an_inline_element_shows_its_value(v: MathVerifier, tag: str) -> None:
+    assert passes(v, f"So the result is <{tag}>42</{tag}>.", "42")
+    assert not passes(v, f"So the result is <{tag}>43</{tag}>.", "42")
+    assert not passes(v, f"So the result is <{tag}>42</{tag}>, <{tag}>probably</{tag}>.", "42")
+
+
+def test_a_struck_element_still_hides_its_value(v: MathVerifier) -> None:
+    assert not passes(v, "So the result is <del>42</del>.", "42")
