@@ -81,6 +81,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "N": ("N", "newton", "newtons"),
     "V": ("volt", "volts"),
     "Hz": ("Hz", "hertz"),
+    "ohm": ("ohm", "ohms", "\u03a9", "\u2126"),
     "unit": ("unit", "units"),
     "cal": ("cal", "calorie", "calories"),
     "kcal": ("kcal", "kilocalorie", "kilocalories"),

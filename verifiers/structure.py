@@ -1407,9 +1407,18 @@ _TEXT_SYNONYMS = {
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
 
+#: the ohm sign, the capital omega written after a number as its unit
+_OHM = (("cmd", "Omega"), ("op", "\u03a9"), ("op", "\u2126"), ("sym", "\u03a9"), ("sym", "\u2126"))
+
+
 def _scalar(t: list[Tok]) -> Node:
     """A value with its presentation parsed: currency, approximation marker, unit, multiplier, base."""
     t = _trim(t)
+    if len(t) > 2 and t[-1] in _OHM and t[-2][0] == "ws" and t[-3][0] == "num":
+        t = [
+            *t[:-1],
+            ("unit", "ohm"),
+        ]  # "5\,\Omega", "5 Ω": the ohm after a number set apart (``5\Omega`` is a product)
     unit: str | None = None
     approx = False
     mult = 1

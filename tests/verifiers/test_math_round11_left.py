@@ -177,3 +177,17 @@ def test_an_inline_element_shows_its_value(v: MathVerifier, tag: str) -> None:
 
 def test_a_struck_element_still_hides_its_value(v: MathVerifier) -> None:
     assert not passes(v, "So the result is <del>42</del>.", "42")
+
+
+# ---------------------------------------------------------------- the ohm as a unit
+
+
+@pytest.mark.parametrize("text", [r"\boxed{12\,\Omega}", r"$\boxed{12 \Omega}$", "The resistance is 12 Ω.", "12 ohms"])
+def test_the_ohm_after_a_number_is_its_unit(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, "12")
+    assert passes(v, text, r"12\,\text{ohm}")
+
+
+@pytest.mark.parametrize("text", [r"\boxed{13\,\Omega}", r"\boxed{12\Omega}", r"\boxed{12\,\Omega}, roughly"])
+def test_another_value_a_product_or_a_hedge_with_the_ohm_fails(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "12")
