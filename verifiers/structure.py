@@ -423,7 +423,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     nested = _nested_lists(t)
     if nested is not None:
         return nested
-    t = _arithmetic_arrows(_universal_quantifier(t))
+    t = _arithmetic_arrows(_universal_quantifier(_constant_word(t)))
     node = _connectives(t)
     if node is not None:
         return node
@@ -434,6 +434,21 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+#: the constant of integration written as a word (``+\\text{const}``, ``+ \\text{constant}``)
+_CONSTANT_WORDS = frozenset({"const", "constant", "const."})
+
+
+def _constant_word(t: list[Tok]) -> list[Tok]:
+    """``t`` with a last term that is the word "const" or "constant" after ``+`` written as the constant ``C``
+    (``\\frac{x^2}{2}+\\text{const}`` = ``\\frac{x^2}{2}+C``), when ``C`` is no other symbol of ``t``."""
+    n = _nonws(t)
+    if len(n) < 3 or n[-1][0] != "word" or n[-1][1].lower() not in _CONSTANT_WORDS or n[-2] != ("op", "+"):
+        return t
+    if ("sym", "C") in t:
+        return t
+    return [*t[: len(t) - 1 - t[::-1].index(n[-1])], ("sym", "C")]
 
 
 def _nested_lists(t: list[Tok]) -> Matrix | None:

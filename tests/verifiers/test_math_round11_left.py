@@ -191,3 +191,18 @@ def test_the_ohm_after_a_number_is_its_unit(v: MathVerifier, text: str) -> None:
 @pytest.mark.parametrize("text", [r"\boxed{13\,\Omega}", r"\boxed{12\Omega}", r"\boxed{12\,\Omega}, roughly"])
 def test_another_value_a_product_or_a_hedge_with_the_ohm_fails(v: MathVerifier, text: str) -> None:
     assert not passes(v, text, "12")
+
+
+# ---------------------------------------------------------------- the constant of integration as a word
+
+
+@pytest.mark.parametrize("text", [r"\boxed{\sin x+\text{const}}", r"\boxed{\sin x + \text{constant}}"])
+def test_the_word_const_is_the_constant_of_integration(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, r"\sin x + C")
+
+
+@pytest.mark.parametrize(
+    "text", [r"\boxed{\cos x+\text{const}}", r"\boxed{\sin x + C + \text{const}}", r"\boxed{\sin x \cdot \text{const}}"]
+)
+def test_a_wrong_antiderivative_or_a_second_constant_fails(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, r"\sin x + C")
