@@ -3231,10 +3231,21 @@ def _label_disowns(text: str, start: int) -> bool:
     )
 
 
+#: an article and one to three adjectives of emphasis or size before a value, which they leave as it is ("a mere
+#: 5", "a whopping 12", "a nice round 100"); an estimate ("a rough 5", "an estimated 5") keeps its words
+_EMPHATIC_ARTICLE = re.compile(
+    r"(?i)[ \t*_]*+an?[ \t]++(?:(?:mere|whopping|nice|round|grand|solid|healthy|respectable|modest|staggering"
+    r"|neat|cool|hefty|measly|paltry|tidy|clean|impressive|remarkable|surprising|perfect|lovely)[ \t,]++){1,3}+"
+    r"(?=[-\d$\\*_])"
+)
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     stmt = _without_location(_corrected(stmt))
+    if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
+        stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
     if (rejected := _REJECTED_THEN.match(stmt)) is not None and (
         _ANSWER_TOKEN.search(stmt, rejected.end()) or _CHOICE_IN_PROSE.search(stmt, rejected.end())
     ):

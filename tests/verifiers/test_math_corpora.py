@@ -113,4 +113,4 @@ def test_ninth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam8.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 336
-    assert sum(bool(r.get("open")) for r in rows) <= 10
+    assert sum(bool(r.get("open")) for r in rows) <= 8

@@ -206,3 +206,32 @@ def test_the_word_const_is_the_constant_of_integration(v: MathVerifier, text: st
 )
 def test_a_wrong_antiderivative_or_a_second_constant_fails(v: MathVerifier, text: str) -> None:
     assert not passes(v, text, r"\sin x + C")
+
+
+# ---------------------------------------------------------------- an article and emphasis before a value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The answer is a mere 30.",
+        "The total is a whopping 30.",
+        "So the result is a nice, tidy 30.",
+        "It is a paltry $30$.",
+    ],
+)
+def test_an_emphatic_article_leaves_the_value(v: MathVerifier, text: str) -> None:
+    assert passes(v, text, "30")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The answer is a mere 31.",
+        "The answer is a rough 30.",
+        "The answer is an estimated 30.",
+        "It is a mere 30, maybe.",
+    ],
+)
+def test_an_emphatic_article_keeps_another_value_or_an_estimate_wrong(v: MathVerifier, text: str) -> None:
+    assert not passes(v, text, "30")
