@@ -808,14 +808,18 @@ def _is_sentence(text: str) -> bool:
 #: <<9*2=18>>18``); anything else in ``<<…>>`` (``<<or 6>>``, ``<<not sure>>``, ``<<5+1=6>>`` after a 5) renders
 #: as written and is read
 _CALCULATOR = re.compile(r"<<([-+*/^().,\d \u00d7\u00f7x%$]{1,200}+)=[ ]?+(-?\d[\d.,]{0,60}+)>>(?=[ ]?+\2(?![\d]))")
+#: a remark in ``<<…>>`` that is no calculation (words without digits: ``<<I guessed>>``, ``<<not verified>>``): it
+#: renders as written, so it is read like a remark in parentheses — a cue word in it hedges the answer before it
+_ANGLE_REMARK = re.compile(r"<<([^<>\n\d]{1,120}+)>>")
 #: struck-out text (``~~5~~``, ``<s>``/``<del>``, ``\\cancel{…}``, ``\\sout{…}``) is no answer (``\\cancelto{6}{5}`` shows
 #: 6); other boxes are boxes
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
-#: ``<sup>``/``<sub>`` are scripts
+#: ``<sup>``/``<sub>`` are scripts; inline elements that render their content as text (``<var>``, ``<ins>``,
+#: ``<cite>``, ``<dfn>``, ``<abbr>``, ``<bdi>``) are dropped like emphasis
 _MARKUP = re.compile(
     r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
-    r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
+    r"|</?(?:b|strong|i|em|u|mark|var|ins|cite|dfn|abbr|bdi)>|<sup>|</sup>|<sub>|</sub>"
 )
 _MARKUP_KEEP = {"<sup>": "^{", "</sup>": "}", "<sub>": "_{", "</sub>": "}"}
 
@@ -970,7 +974,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     from rlvr.verifiers.lexicon import endorsement
 
     if "<<" in text:  # GSM8K calculator annotations: 9 * 2 = <<9*2=18>>18
-        text = _CALCULATOR.sub("", text)
+        text = _ANGLE_REMARK.sub(r" (\1)", _CALCULATOR.sub("", text))
     if "\\enclose" in text:  # \enclose{horizontalstrike}{…} is \sout{…}
         text = _ENCLOSE_STRIKE.sub(r"\\sout", text)
     if "~" in text:
@@ -1755,10 +1759,10 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
         if option:  # "B. 12", "(B) 12": an option's letter and its value
             return _found([stripped.rstrip(". ")], "choice", "math")
         letter = _last_choice(text)
-        if letter:
-            return _choice_statement(text, letter)
         concluded = _concluded_choice(text)
-        if concluded is not None:
+        if letter and (concluded is None or _last_choice(text[text.rstrip().rfind("\n") + 1 :])):
+            return _choice_statement(text, letter)
+        if concluded is not None:  # "Option A fails.\nSo C.": the last line's letter, not an earlier option's
             return concluded
     final = _final_statement(text)
     if final is not None:
@@ -1855,17 +1859,32 @@ _CONCLUDED_CHOICE = re.compile(
 )
 
 
+#: a choice letter that a last sentence affirms: "B is correct.", "(B) is the answer.", "B is the right one.",
+#: "B it is." (only the predicate follows the letter: "B is probably correct", "A is wrong" affirm nothing)
+_AFFIRMED_CHOICE = re.compile(
+    r"(?<![\w'\\-])[*_]*+\(?([A-J])\)?[*_]*+[ \t]++(?:it[ \t]++is|is[ \t]++(?:(?:the[ \t]++)?(?:correct|right)"
+    r"(?:[ \t]++(?:answer|option|choice|one))?+|the[ \t]++(?:answer|(?:correct|right|best)[ \t]++(?:answer|option|choice|one))))"
+    r"[ \t]*+[.!]?[ \t*_]*+$"
+)
+
+#: the only words that may open a sentence affirming a letter ("So B is correct.")
+_AFFIRMING_LEADS = ("", "so", "thus", "hence", "therefore", "finally", "overall", "clearly")
+
+
 def _concluded_choice(text: str) -> Extraction | None:
-    """The choice letter a last line concludes with (the gold is a letter), read with its sentence when a cue
-    before it changes it ("Maybe C.", "Not C.")."""
+    """The choice letter a last line concludes with or affirms (the gold is a letter), read with its sentence when
+    a cue before it changes it ("Maybe C.", "Not C.", "I think B is correct.")."""
     tail = text[-200:].rstrip()
     line = tail[tail.rfind("\n") + 1 :]
     m = _CONCLUDED_CHOICE.search(line)
+    affirmed = m is None
+    m = m or _AFFIRMED_CHOICE.search(line)
     if m is None:
         return None
     start = max(line.rfind(". ", 0, m.start()), line.rfind("\u3002", 0, m.start())) + 1
-    if _lead_changes(line[start : m.start(1)]):
-        return _found([line[start:].strip()], "choice", "text")
+    lead = line[start : m.start()].strip(" \t*_,").lower()
+    if _lead_changes(line[start : m.start(1)]) or affirmed and lead not in _AFFIRMING_LEADS:
+        return _found([line[start:].strip()], "choice", "text")  # "I think B is correct.", "Plan B is correct."
     return _found([m.group(1)], "choice", "math")
 
 
@@ -3212,10 +3231,21 @@ def _label_disowns(text: str, start: int) -> bool:
     )
 
 
+#: an article and one to three adjectives of emphasis or size before a value, which they leave as it is ("a mere
+#: 5", "a whopping 12", "a nice round 100"); an estimate ("a rough 5", "an estimated 5") keeps its words
+_EMPHATIC_ARTICLE = re.compile(
+    r"(?i)[ \t*_]*+an?[ \t]++(?:(?:mere|whopping|nice|round|grand|solid|healthy|respectable|modest|staggering"
+    r"|neat|cool|hefty|measly|paltry|tidy|clean|impressive|remarkable|surprising|perfect|lovely)[ \t,]++){1,3}+"
+    r"(?=[-\d$\\*_])"
+)
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
     stmt = _without_location(_corrected(stmt))
+    if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
+        stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
     if (rejected := _REJECTED_THEN.match(stmt)) is not None and (
         _ANSWER_TOKEN.search(stmt, rejected.end()) or _CHOICE_IN_PROSE.search(stmt, rejected.end())
     ):
@@ -3389,12 +3419,25 @@ def _sentence_end(text: str, i: int, limit: int) -> int:
             return j
         elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
             parenthesised = j > 0 and text[j - 1] == "(" and text.startswith(")", j + 1)  # "Answer (?): 5"
-            if not (c == "." and _abbreviation(text, j)) and not parenthesised:
+            if not (c == "." and (_abbreviation(text, j) or _option_mark(text, i, j))) and not parenthesised:
                 return j
         elif not c.isspace():
             started = True
         j += 1
     return n
+
+
+#: the value of an option after its letter and period, the rest of the line: "B. 12", "**B. $\\frac{1}{2}$**"
+_OPTION_VALUE = re.compile(r"[ \t]++(?=[-\d$\\])([^\n]{1,60}+)(?:\n|$)")
+
+
+def _option_mark(text: str, i: int, j: int) -> bool:
+    """The period at ``text[j]`` closes an option's letter that opens the sentence at ``text[i]`` and is followed
+    by the option's value alone on the rest of its line ("The answer is **B. 12**"), so it ends no sentence."""
+    if text[i:j].strip(" \t*_") not in tuple("ABCDEFGHIJ"):
+        return False
+    m = _OPTION_VALUE.match(text, j + 1)
+    return m is not None and not re.search(r"[A-Za-z]", _mask_math(m.group(1)))
 
 
 def _abbreviation(text: str, j: int) -> bool:
@@ -3750,6 +3793,23 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
     return found, stop
 
 
+#: a sentence cut off where its value should come: a copula, "should be", ``=`` or a colon at its very end
+_UNFINISHED = re.compile(r"(?i)(?:\b(?:is|are|was|were|be|equals|becomes|gives)|[:=])[ \t]*+$")
+#: words that make such a sentence a correction of the answer before it ("The correct value is", "Actually, it
+#: should be", "Correction:", "Wait, the answer is")
+_CORRECTION_WORDS = re.compile(
+    r"(?i)\b(?:correct(?:ed|ion)?+|right|actual(?:ly)?+|real|true|revised|new|should|instead|wait|hold|redo|recheck"
+    r"|mistake|wrong|oops|hmm|rather)\b"
+)
+
+
+def _cut_off_correction(masked: str) -> bool:
+    """``masked`` (the completion's last sentence) starts a correction of the answer and is cut off before its
+    value ("The correct value is", "Actually, it should be", "Correction:"): a retraction whose value never came."""
+    tail = masked[-MAX_STATEMENT_CHARS:].rstrip()
+    return _UNFINISHED.search(tail) is not None and _CORRECTION_WORDS.search(tail) is not None
+
+
 def _retracting_next(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
@@ -3763,6 +3823,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     if not nxt.strip():
         mark = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t\n.!")
         return ("?" if mark.startswith(("?", "\uff1f")) else ""), stop  # "5\n\n?": a mark that questions it
+    if not text[stop:].strip() and _cut_off_correction(masked):  # "Hold on. The correct value is"
+        return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
     confidence = _CONFIDENCE.match(masked)

@@ -81,6 +81,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "N": ("N", "newton", "newtons"),
     "V": ("volt", "volts"),
     "Hz": ("Hz", "hertz"),
+    "ohm": ("ohm", "ohms", "\u03a9", "\u2126"),
     "unit": ("unit", "units"),
     "cal": ("cal", "calorie", "calories"),
     "kcal": ("kcal", "kilocalorie", "kilocalories"),
@@ -498,8 +499,14 @@ QUALIFIER_CUES = frozenset(
     rounded truncated something odd short shy ahead behind off down up sooner later too doubled halved tripled
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
-    backward backwards leftward rightward far unverified unconfirmed unchecked untested earliest latest soonest""".split()
+    backward backwards leftward rightward far unverified unconfirmed unchecked untested earliest latest soonest
+    rounding""".split()
 )
+#: words that date the writer's own check or computation before now ("last time I checked", "when we first
+#: computed it", "the previous time I ran it")
+EARLIER_TIMES = frozenset("last first previous initially originally earlier".split())
+#: nouns that "round" before them makes an approximation ("5 in round numbers", "in round figures")
+ROUND_NOUNS = frozenset("number numbers figure figures terms".split())
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
 #: 5", "Tentatively, 5"), bounds and relations ("Hardly 5", "exceeds 5", "a multiple of 5", "as low as 5") and
@@ -765,12 +772,23 @@ RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into ti
 def cue_words(words: list[str]) -> bool:
     """Some of ``words`` negate, retract, weaken, condition or disown an answer (see the cue lexicons)."""
     prev = ""
-    for w in words:
+    for k, w in enumerate(words):
         low = w.lower().replace("\u2019", "'").strip(".,;:!")
+        after = words[k + 1].lower() if k + 1 < len(words) else ""
+        if (
+            low == "time"
+            and prev in EARLIER_TIMES
+            and after in ("i", "we")
+            or low in EARLIER_TIMES
+            and prev in ("i", "we")
+        ):
+            return True  # "5 last time I checked", "5 when I first computed it": an earlier, superseded attempt
         if low == "change" and prev == "in":
             continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
         if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
             return True
+        if low in ROUND_NOUNS and prev == "round":
+            return True  # "in round numbers": an approximation; "a nice round 5" is exact
         if low in DISOWNING_CUES or low in ANSWER_NOUNS and prev in EARLIER_WORDS or low in LATER_FIXES:
             return True  # "is the trap answer", "fails the check", "was my initial answer"
         prev = low

@@ -423,7 +423,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     nested = _nested_lists(t)
     if nested is not None:
         return nested
-    t = _arithmetic_arrows(_universal_quantifier(t))
+    t = _arithmetic_arrows(_universal_quantifier(_constant_word(t)))
     node = _connectives(t)
     if node is not None:
         return node
@@ -434,6 +434,21 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+#: the constant of integration written as a word (``+\\text{const}``, ``+ \\text{constant}``)
+_CONSTANT_WORDS = frozenset({"const", "constant", "const."})
+
+
+def _constant_word(t: list[Tok]) -> list[Tok]:
+    """``t`` with a last term that is the word "const" or "constant" after ``+`` written as the constant ``C``
+    (``\\frac{x^2}{2}+\\text{const}`` = ``\\frac{x^2}{2}+C``), when ``C`` is no other symbol of ``t``."""
+    n = _nonws(t)
+    if len(n) < 3 or n[-1][0] != "word" or n[-1][1].lower() not in _CONSTANT_WORDS or n[-2] != ("op", "+"):
+        return t
+    if ("sym", "C") in t:
+        return t
+    return [*t[: len(t) - 1 - t[::-1].index(n[-1])], ("sym", "C")]
 
 
 def _nested_lists(t: list[Tok]) -> Matrix | None:
@@ -1117,6 +1132,8 @@ def _atomic(t: list[Tok]) -> Node:
     colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
+    if len(n) > 3 and n[0][0] == "word" and n[0][1].lower() in ("option", "choice") and _is_choice(n, 1):
+        return _atomic(t[t.index(n[1]) :])  # "option (B)", "choice (B) 12": the word names the mark
     # choice letters, also "(C) 12" (the letter of an option, then its value); several letters are a hedge
     if len(n) > 3 and _is_choice(n, 0):
         marks = [k for k in range(len(n) - 2) if _is_choice(n, k)]
@@ -1405,9 +1422,18 @@ _TEXT_SYNONYMS = {
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
 
+#: the ohm sign, the capital omega written after a number as its unit
+_OHM = (("cmd", "Omega"), ("op", "\u03a9"), ("op", "\u2126"), ("sym", "\u03a9"), ("sym", "\u2126"))
+
+
 def _scalar(t: list[Tok]) -> Node:
     """A value with its presentation parsed: currency, approximation marker, unit, multiplier, base."""
     t = _trim(t)
+    if len(t) > 2 and t[-1] in _OHM and t[-2][0] == "ws" and t[-3][0] == "num":
+        t = [
+            *t[:-1],
+            ("unit", "ohm"),
+        ]  # "5\,\Omega", "5 Ω": the ohm after a number set apart (``5\Omega`` is a product)
     unit: str | None = None
     approx = False
     mult = 1

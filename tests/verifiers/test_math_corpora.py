@@ -114,7 +114,7 @@ def test_ninth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam8.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 336
-    assert sum(bool(r.get("open")) for r in rows) <= 27
+    assert sum(bool(r.get("open")) for r in rows) <= 8
 
 
 def test_tenth_red_team_round_is_a_ratchet() -> None:
