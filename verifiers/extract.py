@@ -38,6 +38,7 @@ memoised or bounded to a window, so a 1 MB adversarial completion costs millisec
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import unicodedata
 from collections import deque
@@ -400,9 +401,93 @@ def _layout(text: str) -> str:
 
 def _undecorate(text: str) -> str:
     text = _layout(text)
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    if "\\" in text or "<" in text and _PRESENTATION_TAG.search(text):
+        text = unwrap_presentation(text)
     if "<h" in text or "<H" in text:
         text = _HEADING_TAG.sub("\n", text)  # <h2>Answer</h2><p>5</p>: a heading is a line of its own
     return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
+
+
+#: an HTML character reference (``&#53;``, ``&#x35;``, ``&minus;``): it renders as its character
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}+|#[xX][0-9A-Fa-f]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
+
+
+def _entity(m: re.Match[str]) -> str:
+    """The character an entity renders as; ``&lt;``, ``&gt;`` and ``&amp;`` stay as written (decoding them after the
+    rendering model ran would make markup of literal text)."""
+    char = html.unescape(m.group(0))
+    return m.group(0) if char == m.group(0) or any(c in "<>&" for c in char) else rendered(char)
+
+
+#: presentation that wraps text without changing what it says: colour, highlight, size and paragraph commands
+#: whose group closes later, size and colour switches opening a group, layout environments and their items, and
+#: HTML list and table structure (what hides was removed by :func:`visible` before)
+_PRESENTATION = re.compile(
+    r"\\(?:textcolor|colorbox|mathcolor)[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+\{[^{}\n]{0,60}+\}[ \t]*+(?P<g1>\{)"
+    r"|\\fcolorbox[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+\{[^{}\n]{0,60}+\}[ \t]*+\{[^{}\n]{0,60}+\}[ \t]*+(?P<g2>\{)"
+    r"|\\parbox[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+\{[^{}\n]{0,30}+\}[ \t]*+(?P<g3>\{)"
+    r"|\\(?:hl|ul|tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)[ \t]*+(?P<g4>\{)"
+    r"|(?<![A-Za-z0-9}\]^_\\])(?P<g5>\{)[ \t]*+(?:\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries"
+    r"|itshape|centering|raggedleft|raggedright)(?![A-Za-z])|\\color[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+"
+    r"\{[^{}\n]{0,60}+\})(?:[ \t]*+\\(?:bfseries|itshape)(?![A-Za-z]))?+"
+    r"|\\(?:begin|end)\{(?:center|flushleft|flushright|quote|quotation|tcolorbox|mdframed|itemize|enumerate"
+    r"|description|framed|minipage)\}(?:[ \t]*+\[[^\]\n]{0,120}+\])?+(?:[ \t]*+\{[^{}\n]{0,30}+\})?+"
+    r"|\\item(?![A-Za-z])(?:[ \t]*+\[[^\]\n]{0,60}+\])?+"
+    r"|</?(?:ul|ol|li|table|thead|tbody|tfoot|tr|dl|dt|dd)(?:[ \t]++[^<>]{0,300}+)?+>"
+    r"|(?P<cell></?t[dh])(?:[ \t]++[^<>]{0,300}+)?+>"
+    r"|<(?P<tag>b|strong|i|em|u|mark|font)[ \t]++[^<>]{0,300}+>"
+    r"|\\[{}\\]|(?P<open>\{)|(?P<close>\})"
+)
+
+
+#: how the HTML tags of :data:`_PRESENTATION` open (a cheap test before its scan)
+_PRESENTATION_TAG = re.compile(
+    r"<(?:/?(?:[uo]l|li|t[dhr]|table|thead|tbody|tfoot|d[ldt])[\s>]|(?:b|i|em|u|mark|font|strong)\s)", re.I
+)
+
+
+def unwrap_presentation(text: str) -> str:
+    """``text`` with presentation removed that wraps what it says (``\\textcolor{red}{Answer: 5}``,
+    ``{\\large The answer is 5.}``, ``\\begin{center}…\\end{center}``, ``<ul><li>Answer: 5</li></ul>``,
+    ``<b class="x">5</b>``): the wrapper and the brace closing its group are dropped, environments and list items
+    are line breaks, table rows are Markdown rows. One pass with a stack of groups: linear."""
+    if not _PRESENTATION.search(text):
+        return text
+    out: list[str] = []
+    pos = 0
+    stack: list[bool] = []  # per open group: whether its closing brace belongs to a dropped wrapper
+    row = False  # inside an HTML table row, whose cells become a Markdown row
+    for m in _PRESENTATION.finditer(text):
+        kind = m.lastgroup
+        tok = m.group(0)
+        if kind == "open":
+            stack.append(False)
+            continue
+        if kind == "close":
+            if stack and stack.pop():
+                out.append(text[pos : m.start()] + " ")
+                pos = m.end()
+            continue
+        if tok.startswith("\\") and len(tok) == 2:
+            continue
+        if kind in ("g1", "g2", "g3", "g4", "g5"):
+            stack.append(True)
+            out.append(text[pos : m.start()] + " ")
+        elif kind == "cell":
+            out.append(text[pos : m.start()] + ("" if not tok.startswith("</") else "|" if row else " "))
+        elif kind == "tag":
+            out.append(text[pos : m.start()])
+        elif tok.lower().startswith("<tr"):
+            row = True
+            out.append(text[pos : m.start()] + "\n|")
+        else:
+            row = row and not tok.lower().startswith("</tr")
+            out.append(text[pos : m.start()] + (" " if tok.startswith("</") else "\n"))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 #: an HTML heading's tags (``<h2>``, ``</h2>``): a line break
@@ -1039,10 +1124,13 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             end = text.find("\n", s)
             out.append(text[pos:s])
             pos = n if end < 0 else end
-        elif tok == "<!--":
-            end = text.find("-->", s + 4)
+        elif tok == "<!--":  # as HTML parses it: "<!-->" and "<!--->" are empty, "--!>" also closes one
             out.append(text[pos:s])
-            pos = n if end < 0 else end + 3
+            if text.startswith((">", "->"), s + 4):
+                pos = text.index(">", s + 4) + 1
+            else:
+                close = _COMMENT_CLOSE.search(text, s + 4)
+                pos = n if close is None else close.end()
         elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
             if not _colour_hides(m.group("model"), m.group("spec")) and m.group("spec").strip() not in local.colours:
                 continue
@@ -1152,6 +1240,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     return "".join(out), uncertain
 
 
+_COMMENT_CLOSE = re.compile(r"--!?>")
 #: a background the completion sets (LaTeX boxes, page and table colours, soul's highlight, CSS and HTML)
 _BACKGROUND = re.compile(
     r"\\(?:colorbox|fcolorbox|pagecolor|cellcolor|rowcolor|columncolor|hl|sethlcolor)(?![A-Za-z])"
