@@ -963,9 +963,15 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     if "`" in text:
         spans += [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)]
     if "<" in text:
+        lower, last = text.lower(), 0
         for m in _RAW_TEXT.finditer(text):
-            close = -1 if m.group(1).lower() == "plaintext" else text.lower().find(f"</{m.group(1).lower()}", m.end())
-            spans.append((m.start(), len(text) if close < 0 else close))
+            if m.start() < last:
+                continue  # inside a raw-text element its markup is text: each element is read once (linear)
+            close = -1 if m.group(1).lower() == "plaintext" else lower.find(f"</{m.group(1).lower()}", m.end())
+            last = len(text) if close < 0 else close
+            spans.append((m.start(), last))
+            if close < 0:
+                break
     return sorted(spans)
 
 
@@ -1456,10 +1462,15 @@ def _local_hiding(text: str) -> _LocalHiding:
             if _colour_hides(model, spec) or spec.strip() in colours:
                 colours.add(name.strip())
     classes: set[str] = set()
-    if "<style" in text.lower():
+    lower = text.lower() if "<" in text else ""
+    if "<style" in lower:
+        pos = 0
         for st in _STYLE_OPEN.finditer(text):
-            close = text.lower().find("</style", st.end(), st.end() + 20_000)
-            classes |= hiding_classes(text[st.end() : close if close >= 0 else st.end() + 20_000])
+            if st.start() < pos:
+                continue  # "<style>" inside a sheet is its text: each sheet is read once (linear)
+            close = lower.find("</style", st.end(), st.end() + 20_000)
+            pos = close if close >= 0 else st.end() + 20_000
+            classes |= hiding_classes(text[st.end() : pos])
     return _LocalHiding(frozenset(colours), frozenset(classes))
 
 

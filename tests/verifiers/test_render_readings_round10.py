@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from rlvr.verifiers.extract import unwrap_presentation
+from rlvr.verifiers.extract import extract, unwrap_presentation
 from rlvr.verifiers.math import MathVerifier
 
 
@@ -88,3 +88,26 @@ def test_an_argument_group_is_not_a_bare_group() -> None:
     """``\\boxed{\\large 12}``: the size switch opens the box's argument, whose braces stay."""
     assert unwrap_presentation("\\boxed{\\large 12}") == "\\boxed{\\large 12}"
     assert unwrap_presentation("So {\\large 12} it is.").split() == ["So", "12", "it", "is."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<style>a{}</style>" * 56_000,
+        "<style>" * 150_000,
+        "<xmp>a</xmp>" * 84_000,
+        "<xmp>" * 200_000,
+        "<textarea><xmp>" * 70_000,
+    ],
+    ids=["closed_sheets", "open_sheets", "closed_xmp", "open_xmp", "nested_raw_text"],
+)
+def test_many_style_sheets_and_raw_text_elements_are_linear(text: str) -> None:
+    """1 MB of ``<style>`` or ``<xmp>`` elements: each is read once (each used to lower-case the whole text)."""
+    t = time.process_time()
+    extract(text)
+    assert time.process_time() - t < 3.0
+
+
+def test_markup_inside_a_raw_text_element_is_its_text(verifier: MathVerifier) -> None:
+    """A ``<textarea>`` opened inside ``<xmp>`` is literal text: the code span ends at ``</xmp>``."""
+    assert verifier.verify("<xmp><textarea></xmp> The answer is \\boxed{7}. </textarea>", "7").passed
