@@ -45,6 +45,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
@@ -898,7 +899,7 @@ _CALCULATOR = re.compile(r"<<([-+*/^().,\d \u00d7\u00f7x%$]{1,200}+)=[ ]?+(-?\d[
 #: (``\\colorbox{yellow}{5}``, ``\\fcolorbox{red}{white}{5}``, ``\\bbox{5}``); HTML emphasis is dropped and
 #: ``<sup>``/``<sub>`` are scripts
 _MARKUP = re.compile(
-    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"~~[^~\n]{1,200}+~~|<(?<![^\\]\\<)(?<!^\\<)(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
     r"|</?(?:b|strong|i|em|u|mark)>|<sup>|</sup>|<sub>|</sub>"
 )
@@ -1124,6 +1125,10 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 pos = s + 1
             continue
         tok = m.group(0)
+        if (
+            text[s - 1 : s] == "\\" and tok[0] == "<" and _escaped(text, s)
+        ):  # "\<!-- or 6 -->", "\<span hidden>": Markdown shows "<"
+            continue
         if tok == "%":
             if _escaped(text, s) or _percent_sign(text, s):
                 continue
@@ -1218,7 +1223,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 continue
             if not affordable():
                 continue
-            closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
+            closer = _end_tag(name).search(text, m.end())
             end = n if closer is None else closer.start()
             if m.group("raw") is not None:  # a shadow-root template renders (declarative shadow DOM)
                 certain = not re.search(r"(?i)\bshadowroot", m.group(0))
@@ -1234,7 +1239,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             out.append(text[pos:s])
             if collapsed and (summary := _SUMMARY.search(text, m.end(), end)) is not None:
                 out.append(" " + summary.group(1) + " ")
-            pos = n if closer is None else closer.end()
+            pos = n if closer is None else closer.start() if closer.group(0)[1] != "/" else closer.end()
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
             end = text.find(closer, m.end())
@@ -1247,6 +1252,23 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
 
 
 _COMMENT_CLOSE = re.compile(r"--!?>")
+#: elements whose start tag closes an open ``<p>`` (HTML's implied end tags)
+_CLOSES_P = (
+    "p|address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|menu|nav"
+    "|ol|pre|section|table|ul"
+)
+
+
+@lru_cache(maxsize=256)
+def _end_tag(name: str) -> re.Pattern[str]:
+    """What ends an element named ``name``: its end tag, which may carry junk (``</span/>``, ``</span x="y">``),
+    and for ``<p>`` a start tag that implies its end."""
+    end = rf"</{re.escape(name)}(?=[\s/>])[^<>]{{0,300}}+>"
+    if name.lower() == "p":
+        end += rf"|<(?:{_CLOSES_P})(?=[\s/>])[^<>]{{0,300}}+>"
+    return re.compile("(?i)" + end)
+
+
 #: a background the completion sets (LaTeX boxes, page and table colours, soul's highlight, CSS and HTML)
 _BACKGROUND = re.compile(
     r"\\(?:colorbox|fcolorbox|pagecolor|cellcolor|rowcolor|columncolor|hl|sethlcolor)(?![A-Za-z])"

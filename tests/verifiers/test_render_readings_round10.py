@@ -111,3 +111,32 @@ def test_many_style_sheets_and_raw_text_elements_are_linear(text: str) -> None:
 def test_markup_inside_a_raw_text_element_is_its_text(verifier: MathVerifier) -> None:
     """A ``<textarea>`` opened inside ``<xmp>`` is literal text: the code span ends at ``</xmp>``."""
     assert verifier.verify("<xmp><textarea></xmp> The answer is \\boxed{7}. </textarea>", "7").passed
+
+
+#: hiding markup that HTML or Markdown ends or escapes, so the hedge after it shows
+ENDED_OR_ESCAPED = [
+    "\\boxed{7} <div hidden>x</div/> or maybe 8",
+    '\\boxed{7} <em style="display:none">x</em class="y"> or maybe 8',
+    "\\boxed{7} <p hidden>x<div>or maybe 8</div>",
+    '\\boxed{7} <p style="display:none">x<ul><li>or maybe 8</li></ul>',
+    "\\boxed{7} \\<span hidden>or maybe 8</span>",
+    "\\boxed{7} \\<del>or maybe 8</del>",
+]
+
+
+@pytest.mark.parametrize("completion", ENDED_OR_ESCAPED)
+def test_hiding_markup_ended_or_escaped_shows_the_hedge(verifier: MathVerifier, completion: str) -> None:
+    assert not verifier.verify(completion, "7").passed, completion
+
+
+#: the same hiding, well formed: the hedge stays hidden and the answer passes
+STILL_HIDDEN = [
+    "\\boxed{7} <div hidden>or maybe 8</div >",
+    '\\boxed{7} <p style="display:none">or maybe 8<span>x</span></p>',
+    "\\boxed{7} \\\\<del>or maybe 8</del>",
+]
+
+
+@pytest.mark.parametrize("completion", STILL_HIDDEN)
+def test_well_formed_hiding_still_hides(verifier: MathVerifier, completion: str) -> None:
+    assert verifier.verify(completion, "7").passed, completion
