@@ -1174,9 +1174,15 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             out.append(text[pos:s])
             pos = _skip_group(text, m.end())
         elif tok.lstrip(" \t").startswith("["):  # a Markdown comment: [//]: # (…), [comment]: <> (…)
+            prev = text[text.rfind("\n", 0, max(s - 1, 0)) + 1 : max(s - 1, 0)]
             end = text.find("\n", m.end())
+            end = n if end < 0 else end
+            # a definition cannot interrupt a paragraph (CommonMark), though other renderers may read one: after a
+            # paragraph line it is uncertain
+            if prev.strip() and not _BLOCK_LINE.match(prev) and not hide(False, s, end):
+                continue
             out.append(text[pos:s])
-            pos = n if end < 0 else end
+            pos = end
         elif tok.startswith(("\\hspace", "\\vspace")):  # a huge negative space moves the rest of its line away
             if (far := tex_points(m.group("move"))) is None or far > -FAR_POINTS or not affordable():
                 continue
@@ -1252,6 +1258,9 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
 
 
 _COMMENT_CLOSE = re.compile(r"--!?>")
+#: a Markdown line that is no paragraph text (a definition, heading, fence, rule or HTML block): a link reference
+#: definition may follow it
+_BLOCK_LINE = re.compile(r"[ \t]{0,3}+(?:\[[^\]\n]{1,40}+\]:|#{1,6}+(?:[ \t]|$)|```|~~~|(?:[-*_][ \t]*+){3,}+$|<)")
 #: elements whose start tag closes an open ``<p>`` (HTML's implied end tags)
 _CLOSES_P = (
     "p|address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|menu|nav"

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from rlvr.verifiers.extract import extract, unwrap_presentation
+from rlvr.verifiers.extract import extract, unwrap_presentation, visible
 from rlvr.verifiers.math import MathVerifier
 
 
@@ -140,3 +140,17 @@ STILL_HIDDEN = [
 @pytest.mark.parametrize("completion", STILL_HIDDEN)
 def test_well_formed_hiding_still_hides(verifier: MathVerifier, completion: str) -> None:
     assert verifier.verify(completion, "7").passed, completion
+
+
+def test_a_definition_after_a_paragraph_line_is_its_text() -> None:
+    """A link reference definition cannot interrupt a paragraph (CommonMark), though other renderers may read one:
+    right after a paragraph line it is uncertain (shown in the shown reading, hidden in the hidden one); after a
+    blank line, a heading or another definition it is a definition, which renders nothing."""
+    shown = "The answer is 7.\n[c]: <> (or maybe 8)"
+    assert visible(shown, "shown") == shown and "8" not in visible(shown)
+    for text in (
+        "The answer is 7.\n\n[c]: <> (or maybe 8)",
+        "# Result\n[c]: <> (or maybe 8)",
+        "[a]: # (x)\n[c]: # (8)",
+    ):
+        assert "8" not in visible(text), text
