@@ -38,12 +38,14 @@ memoised or bounded to a window, so a 1 MB adversarial completion costs millisec
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
@@ -400,9 +402,93 @@ def _layout(text: str) -> str:
 
 def _undecorate(text: str) -> str:
     text = _layout(text)
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    if "\\" in text or "<" in text and _PRESENTATION_TAG.search(text):
+        text = unwrap_presentation(text)
     if "<h" in text or "<H" in text:
         text = _HEADING_TAG.sub("\n", text)  # <h2>Answer</h2><p>5</p>: a heading is a line of its own
     return _DECORATION.sub(" ", text) if _DECORATION.search(text) else text
+
+
+#: an HTML character reference (``&#53;``, ``&#x35;``, ``&minus;``): it renders as its character
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}+|#[xX][0-9A-Fa-f]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
+
+
+def _entity(m: re.Match[str]) -> str:
+    """The character an entity renders as; ``&lt;``, ``&gt;`` and ``&amp;`` stay as written (decoding them after the
+    rendering model ran would make markup of literal text)."""
+    char = html.unescape(m.group(0))
+    return m.group(0) if char == m.group(0) or any(c in "<>&" for c in char) else rendered(char)
+
+
+#: presentation that wraps text without changing what it says: colour, highlight, size and paragraph commands
+#: whose group closes later, size and colour switches opening a group, layout environments and their items, and
+#: HTML list and table structure (what hides was removed by :func:`visible` before)
+_PRESENTATION = re.compile(
+    r"\\(?:textcolor|colorbox|mathcolor)[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+\{[^{}\n]{0,60}+\}[ \t]*+(?P<g1>\{)"
+    r"|\\fcolorbox[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+\{[^{}\n]{0,60}+\}[ \t]*+\{[^{}\n]{0,60}+\}[ \t]*+(?P<g2>\{)"
+    r"|\\parbox[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+\{[^{}\n]{0,30}+\}[ \t]*+(?P<g3>\{)"
+    r"|\\(?:hl|ul|tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)[ \t]*+(?P<g4>\{)"
+    r"|(?<![A-Za-z0-9}\]^_\\])(?P<g5>\{)[ \t]*+(?:\\(?:tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge|bfseries"
+    r"|itshape|centering|raggedleft|raggedright)(?![A-Za-z])|\\color[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+"
+    r"\{[^{}\n]{0,60}+\})(?:[ \t]*+\\(?:bfseries|itshape)(?![A-Za-z]))?+"
+    r"|\\(?:begin|end)\{(?:center|flushleft|flushright|quote|quotation|tcolorbox|mdframed|itemize|enumerate"
+    r"|description|framed|minipage)\}(?:[ \t]*+\[[^\]\n]{0,120}+\])?+(?:[ \t]*+\{[^{}\n]{0,30}+\})?+"
+    r"|\\item(?![A-Za-z])(?:[ \t]*+\[[^\]\n]{0,60}+\])?+"
+    r"|</?(?:ul|ol|li|table|thead|tbody|tfoot|tr|dl|dt|dd)(?:[ \t]++[^<>]{0,300}+)?+>"
+    r"|(?P<cell></?t[dh])(?:[ \t]++[^<>]{0,300}+)?+>"
+    r"|<(?P<tag>b|strong|i|em|u|mark|font)[ \t]++[^<>]{0,300}+>"
+    r"|\\[{}\\]|(?P<open>\{)|(?P<close>\})"
+)
+
+
+#: how the HTML tags of :data:`_PRESENTATION` open (a cheap test before its scan)
+_PRESENTATION_TAG = re.compile(
+    r"<(?:/?(?:[uo]l|li|t[dhr]|table|thead|tbody|tfoot|d[ldt])[\s>]|(?:b|i|em|u|mark|font|strong)\s)", re.I
+)
+
+
+def unwrap_presentation(text: str) -> str:
+    """``text`` with presentation removed that wraps what it says (``\\textcolor{red}{Answer: 5}``,
+    ``{\\large The answer is 5.}``, ``\\begin{center}…\\end{center}``, ``<ul><li>Answer: 5</li></ul>``,
+    ``<b class="x">5</b>``): the wrapper and the brace closing its group are dropped, environments and list items
+    are line breaks, table rows are Markdown rows. One pass with a stack of groups: linear."""
+    if not _PRESENTATION.search(text):
+        return text
+    out: list[str] = []
+    pos = 0
+    stack: list[bool] = []  # per open group: whether its closing brace belongs to a dropped wrapper
+    row = False  # inside an HTML table row, whose cells become a Markdown row
+    for m in _PRESENTATION.finditer(text):
+        kind = m.lastgroup
+        tok = m.group(0)
+        if kind == "open":
+            stack.append(False)
+            continue
+        if kind == "close":
+            if stack and stack.pop():
+                out.append(text[pos : m.start()] + " ")
+                pos = m.end()
+            continue
+        if tok.startswith("\\") and len(tok) == 2:
+            continue
+        if kind in ("g1", "g2", "g3", "g4", "g5"):
+            stack.append(True)
+            out.append(text[pos : m.start()] + " ")
+        elif kind == "cell":
+            out.append(text[pos : m.start()] + ("" if not tok.startswith("</") else "|" if row else " "))
+        elif kind == "tag":
+            out.append(text[pos : m.start()])
+        elif tok.lower().startswith("<tr"):
+            row = True
+            out.append(text[pos : m.start()] + "\n|")
+        else:
+            row = row and not tok.lower().startswith("</tr")
+            out.append(text[pos : m.start()] + (" " if tok.startswith("</") else "\n"))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 #: an HTML heading's tags (``<h2>``, ``</h2>``): a line break
@@ -817,7 +903,7 @@ _ANGLE_REMARK = re.compile(r"<<([^<>\n\d]{1,120}+)>>")
 #: ``<sup>``/``<sub>`` are scripts; inline elements that render their content as text (``<var>``, ``<ins>``,
 #: ``<cite>``, ``<dfn>``, ``<abbr>``, ``<bdi>``) are dropped like emphasis
 _MARKUP = re.compile(
-    r"~~[^~\n]{1,200}+~~|<(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
+    r"~~[^~\n]{1,200}+~~|<(?<![^\\]\\<)(?<!^\\<)(s|del|strike)>[^<]{0,200}+</\1>|\\(?:x|b)?cancel\{[^{}]{0,200}+\}|\\cancelto\{[^{}]{0,200}+\}\{[^{}]{0,200}+\}|\\(?:sout|st)\{[^{}]{0,200}+\}"
     r"|\\(?:colorbox\{[^{}]{0,30}+\}|fcolorbox\{[^{}]{0,30}+\}\{[^{}]{0,30}+\}|bbox(?:\[[^\]]{0,30}+\])?+)(?=\{)"
     r"|</?(?:b|strong|i|em|u|mark|var|ins|cite|dfn|abbr|bdi)>|<sup>|</sup>|<sub>|</sub>"
 )
@@ -882,9 +968,15 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     if "`" in text:
         spans += [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)]
     if "<" in text:
+        lower, last = text.lower(), 0
         for m in _RAW_TEXT.finditer(text):
-            close = -1 if m.group(1).lower() == "plaintext" else text.lower().find(f"</{m.group(1).lower()}", m.end())
-            spans.append((m.start(), len(text) if close < 0 else close))
+            if m.start() < last:
+                continue  # inside a raw-text element its markup is text: each element is read once (linear)
+            close = -1 if m.group(1).lower() == "plaintext" else lower.find(f"</{m.group(1).lower()}", m.end())
+            last = len(text) if close < 0 else close
+            spans.append((m.start(), last))
+            if close < 0:
+                break
     return sorted(spans)
 
 
@@ -1037,16 +1129,23 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 pos = s + 1
             continue
         tok = m.group(0)
+        if (
+            text[s - 1 : s] == "\\" and tok[0] == "<" and _escaped(text, s)
+        ):  # "\<!-- or 6 -->", "\<span hidden>": Markdown shows "<"
+            continue
         if tok == "%":
             if _escaped(text, s) or _percent_sign(text, s):
                 continue
             end = text.find("\n", s)
             out.append(text[pos:s])
             pos = n if end < 0 else end
-        elif tok == "<!--":
-            end = text.find("-->", s + 4)
+        elif tok == "<!--":  # as HTML parses it: "<!-->" and "<!--->" are empty, "--!>" also closes one
             out.append(text[pos:s])
-            pos = n if end < 0 else end + 3
+            if text.startswith((">", "->"), s + 4):
+                pos = text.index(">", s + 4) + 1
+            else:
+                close = _COMMENT_CLOSE.search(text, s + 4)
+                pos = n if close is None else close.end()
         elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
             if not _colour_hides(m.group("model"), m.group("spec")) and m.group("spec").strip() not in local.colours:
                 continue
@@ -1079,9 +1178,15 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             out.append(text[pos:s])
             pos = _skip_group(text, m.end())
         elif tok.lstrip(" \t").startswith("["):  # a Markdown comment: [//]: # (…), [comment]: <> (…)
+            prev = text[text.rfind("\n", 0, max(s - 1, 0)) + 1 : max(s - 1, 0)]
             end = text.find("\n", m.end())
+            end = n if end < 0 else end
+            # a definition cannot interrupt a paragraph (CommonMark), though other renderers may read one: after a
+            # paragraph line it is uncertain
+            if prev.strip() and not _BLOCK_LINE.match(prev) and not hide(False, s, end):
+                continue
             out.append(text[pos:s])
-            pos = n if end < 0 else end
+            pos = end
         elif tok.startswith(("\\hspace", "\\vspace")):  # a huge negative space moves the rest of its line away
             if (far := tex_points(m.group("move"))) is None or far > -FAR_POINTS or not affordable():
                 continue
@@ -1128,7 +1233,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 continue
             if not affordable():
                 continue
-            closer = re.compile(rf"(?i)</{re.escape(name)}\s*+>").search(text, m.end())
+            closer = _end_tag(name).search(text, m.end())
             end = n if closer is None else closer.start()
             if m.group("raw") is not None:  # a shadow-root template renders (declarative shadow DOM)
                 certain = not re.search(r"(?i)\bshadowroot", m.group(0))
@@ -1144,7 +1249,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             out.append(text[pos:s])
             if collapsed and (summary := _SUMMARY.search(text, m.end(), end)) is not None:
                 out.append(" " + summary.group(1) + " ")
-            pos = n if closer is None else closer.end()
+            pos = n if closer is None else closer.start() if closer.group(0)[1] != "/" else closer.end()
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
             end = text.find(closer, m.end())
@@ -1154,6 +1259,27 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             break
     out.append(text[pos:])
     return "".join(out), uncertain
+
+
+_COMMENT_CLOSE = re.compile(r"--!?>")
+#: a Markdown line that is no paragraph text (a definition, heading, fence, rule or HTML block): a link reference
+#: definition may follow it
+_BLOCK_LINE = re.compile(r"[ \t]{0,3}+(?:\[[^\]\n]{1,40}+\]:|#{1,6}+(?:[ \t]|$)|```|~~~|(?:[-*_][ \t]*+){3,}+$|<)")
+#: elements whose start tag closes an open ``<p>`` (HTML's implied end tags)
+_CLOSES_P = (
+    "p|address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|main|menu|nav"
+    "|ol|pre|section|table|ul"
+)
+
+
+@lru_cache(maxsize=256)
+def _end_tag(name: str) -> re.Pattern[str]:
+    """What ends an element named ``name``: its end tag, which may carry junk (``</span/>``, ``</span x="y">``),
+    and for ``<p>`` a start tag that implies its end."""
+    end = rf"</{re.escape(name)}(?=[\s/>])[^<>]{{0,300}}+>"
+    if name.lower() == "p":
+        end += rf"|<(?:{_CLOSES_P})(?=[\s/>])[^<>]{{0,300}}+>"
+    return re.compile("(?i)" + end)
 
 
 #: a background the completion sets (LaTeX boxes, page and table colours, soul's highlight, CSS and HTML)
@@ -1371,10 +1497,15 @@ def _local_hiding(text: str) -> _LocalHiding:
             if _colour_hides(model, spec) or spec.strip() in colours:
                 colours.add(name.strip())
     classes: set[str] = set()
-    if "<style" in text.lower():
+    lower = text.lower() if "<" in text else ""
+    if "<style" in lower:
+        pos = 0
         for st in _STYLE_OPEN.finditer(text):
-            close = text.lower().find("</style", st.end(), st.end() + 20_000)
-            classes |= hiding_classes(text[st.end() : close if close >= 0 else st.end() + 20_000])
+            if st.start() < pos:
+                continue  # "<style>" inside a sheet is its text: each sheet is read once (linear)
+            close = lower.find("</style", st.end(), st.end() + 20_000)
+            pos = close if close >= 0 else st.end() + 20_000
+            classes |= hiding_classes(text[st.end() : pos])
     return _LocalHiding(frozenset(colours), frozenset(classes))
 
 
