@@ -73,7 +73,8 @@ _HIDDEN = re.compile(
     r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<[^<>\n]{0,200}+>|/|[A-Za-z][\w+.-]{0,20}+:(?=/|[^\s/]{1,200}+@)))"
     r"|\\(?:[xb]?cancel|sout|st|xout)[ \t]*+(?=\{)"
     r"|(?i:<(?P<raw>script|style|template|noscript)\b[^<>]{0,300}+>)"
-    r"|<(?P<tag>[A-Za-z][A-Za-z0-9]{0,10}+)\b(?P<attrs>[^<>]{0,300}+)>"
+    # a tag with attributes, or a bare <details> (collapsed): a bare tag hides nothing, so it is not a match
+    r"|<(?P<tag>[A-Za-z][A-Za-z0-9]{0,10}+)\b(?P<attrs>[^<>]{1,300}+|(?<=<[dD][eE][tT][aA][iI][lL][sS]))>"
 )
 #: HTML attributes that hide an element: hidden, display:none, visibility:hidden, white text, size or opacity 0
 _HIDING_ATTR = re.compile(
