@@ -36,7 +36,10 @@ passes it):
   and emoji after a correct answer, Markdown emphasis, notation variants, huge products and gcds, …);
 * ``math_redteam9.jsonl``: the tenth round's findings, sought after the ninth round's fixes (what renders: TeX
   spacing and font primitives, xcolor complements, CSS escapes and selectors, HTML elements that never show,
-  comment and end-tag parsing; answers inside TeX groups and environments, HTML entities, …).
+  comment and end-tag parsing; answers inside TeX groups and environments, HTML entities, …);
+* ``math_redteam10.jsonl``: the eleventh round's findings, sought after the tenth round's fixes (hedges and
+  retractions in new words and languages, suppositions, natural sentences with asides or a second quantity after a
+  correct answer, rate units, absolute-value bars, nested sets, notation, slow symbolic comparisons, …).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -72,6 +75,7 @@ CORPORA = (
     "math_redteam7.jsonl",
     "math_redteam8.jsonl",
     "math_redteam9.jsonl",
+    "math_redteam10.jsonl",
 )
 
 
