@@ -67,7 +67,7 @@ def test_fourth_red_team_round_mostly_fixed() -> None:
     """The fourth red-team round's findings (254 wrong verdicts): the ones still open are marked and few."""
     rows = [json.loads(line) for line in (DATA / "math_redteam3.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 254
-    assert sum(bool(r.get("open")) for r in rows) <= 8
+    assert sum(bool(r.get("open")) for r in rows) <= 7
 
 
 def test_fifth_red_team_round_is_a_ratchet() -> None:
@@ -83,7 +83,7 @@ def test_sixth_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam5.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 955
-    assert sum(bool(r.get("open")) for r in rows) <= 23
+    assert sum(bool(r.get("open")) for r in rows) <= 21
 
 
 def test_seventh_red_team_round_is_a_ratchet() -> None:
@@ -114,7 +114,7 @@ def test_ninth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam8.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 336
-    assert sum(bool(r.get("open")) for r in rows) <= 8
+    assert sum(bool(r.get("open")) for r in rows) <= 1
 
 
 def test_tenth_red_team_round_is_a_ratchet() -> None:
