@@ -2545,9 +2545,7 @@ def _rejected_candidate(sent: str, parts: list[str]) -> bool:
         return not _hedgy(masked[label.end() :])
     but = _BUT_CLAUSE.search(masked)
     return (
-        but is not None
-        and not _ANSWER_TOKEN.search(masked, but.end())
-        and not _HEDGE_WORDS.search(masked, but.end())
+        but is not None and not _ANSWER_TOKEN.search(masked, but.end()) and not _HEDGE_WORDS.search(masked, but.end())
     )
 
 

@@ -32,6 +32,7 @@ from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
     CLOSING_REMARKS,
     FILLERS,
+    LEADING_MEASURES,
     LABEL_CUES,
     MULTIPLIERS,
     NEGATION_CUES,
@@ -1541,7 +1542,7 @@ def _scalar(t: list[Tok]) -> Node:
             t = _trim(t[w:])
             changed = True
             continue
-        w = _leading_words(t, FILLERS)
+        w = _leading_words(t, FILLERS) or _leading_words(t, LEADING_MEASURES)
         if w:
             t = _trim(t[w:])
             changed = True
@@ -1594,7 +1595,9 @@ def _scalar(t: list[Tok]) -> Node:
             continue
         last = t[-1]
         if last[0] == "unit" and unit is not None and unit.startswith("/") and "/" not in last[1]:
-            unit = last[1] + unit  # "18 dollars every day": the unit of the rate read before it
+            unit = (
+                unit_name(last[1] + unit) or last[1] + unit
+            )  # "18 dollars every day": the rate's unit ("mi/h" is mph)
             t = _trim(t[:-1])
             changed = True
             continue
@@ -1621,6 +1624,10 @@ def _scalar(t: list[Tok]) -> Node:
         if last[0] == "word" and unit is None and len(last[1]) >= 3 and last[1] in UNIT_ALIASES:
             unit = UNIT_ALIASES[last[1]]  # \text{ hours and }: a unit word among other words is still a unit
             t = _trim(t[:-1])
+            changed = True
+            continue
+        if last[0] == "word" and unit is None and (noun := _numbered_noun(t)) is not None:
+            unit, t = noun, _ordinal_suffix(_trim(t[:-1]))  # "the 5th term", "3rd place": the ordinal's number
             changed = True
             continue
         if last[0] == "word" and unit is None:
@@ -1706,6 +1713,15 @@ def _modulus(t: list[Tok]) -> tuple[list[Tok], str | None]:
     return [("num", str(value.value.numerator % modulus))], None
 
 
+def _numbered_noun(t: list[Tok]) -> str | None:
+    """The count noun of ``t`` when it is an ordinal number and the singular noun it numbers ("5th term"); else
+    ``None``."""
+    head = _trim(t[:-1])
+    if not head or _ordinal_suffix(head) == head:
+        return None
+    return count_noun(t[-1][1], singular_ok=True)
+
+
 def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
     """``5\\text{th}``, ``5^{\\text{th}}``, "21st": an ordinal is its number."""
     n = _nonws(t)
@@ -1745,12 +1761,17 @@ def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
     if len(idx) < 3 or t[idx[-1]][0] != "unit" or t[idx[-1]][1] not in _TIME_UNITS:
         return None
     per = t[idx[-2]]
-    if per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every"):
+    within = (
+        len(idx) >= 4
+        and t[idx[-3]][1] == "in"
+        and per in (("num", "1"), ("word", "one"), ("word", "an"), ("word", "a"), ("sym", "a"))
+    )
+    if not within and (per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")):
         return None
     start = idx[-2]
     before = t[idx[-3]]
-    if before[0] == "word" and before[1].lower() == "times" and len(idx) >= 4:
-        start = idx[-3]  # "2 times per day": how often
+    if (before[0] == "word" and before[1].lower() == "times" or within) and len(idx) >= 4:
+        start = idx[-3]  # "2 times per day": how often; "5 miles in an hour", "in one hour": per hour
     if t[idx[0]][0] not in ("num", "unit", "op") or start == idx[0]:
         return None
     return start, t[idx[-1]][1]

@@ -59,7 +59,7 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 16
+    assert sum(bool(r.get("open")) for r in rows) <= 14
     assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
 
 
@@ -83,7 +83,7 @@ def test_sixth_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam5.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 955
-    assert sum(bool(r.get("open")) for r in rows) <= 21
+    assert sum(bool(r.get("open")) for r in rows) <= 20
 
 
 def test_seventh_red_team_round_is_a_ratchet() -> None:
@@ -91,8 +91,8 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 21
-    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 21  # false fails left open, each with its reason
+    assert sum(bool(r.get("open")) for r in rows) <= 19
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 19  # false fails left open, each with its reason
 
 
 def test_eighth_red_team_round_is_a_ratchet() -> None:

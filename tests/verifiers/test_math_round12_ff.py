@@ -154,3 +154,87 @@ def test_the_sentence_after_a_box_is_found_in_linear_time(text: str) -> None:
     t0 = time.process_time()
     extract(text)
     assert time.process_time() - t0 < 2.0
+
+
+# ---------------------------------------------------------------- a whole hour with am/pm answers the hour
+
+HOURS: list[Case] = [
+    (r"\boxed{5 \text{ AM}}", "5", True),
+    ("The alarm rings at 5 pm.", "17", True),
+    ("The alarm rings at 5 pm.", "5", True),
+    (r"\boxed{12 \text{ AM}}", "0", True),
+    (r"\boxed{5 \text{ AM}}", "6", False),
+    (r"\boxed{5 \text{ AM}}", "17", False),
+    (r"\boxed{5:30 \text{ AM}}", "5", False),
+    (r"\boxed{5:00}", "5", False),  # without am/pm also a ratio
+]
+
+
+def test_a_whole_hour_with_its_half_of_the_day_answers_the_hour() -> None:
+    judge(HOURS)
+
+
+# ---------------------------------------------------------------- an ordinal and the noun it numbers
+
+ORDINALS: list[Case] = [
+    ("The answer is the 5th term.", "5", True),
+    ("The answer is the \\boxed{5}th term.", "5", True),
+    ("She finished in \\boxed{3^{\\text{rd}}} place.", "3", True),
+    ("The answer is the 5th term.", "4", False),
+    ("The answer is the 5th or 6th term.", "5", False),
+    ("The answer is the 5th term or later.", "5", False),
+    ("The answer is the 5th term squared.", "5", False),
+]
+
+
+def test_an_ordinal_before_the_noun_it_numbers_is_its_number() -> None:
+    judge(ORDINALS)
+
+
+# ---------------------------------------------------------------- a fraction set with a raised numerator
+
+SPLIT_FRACTIONS: list[Case] = [
+    (r"\boxed{{}^{3}/_{4}}", r"\frac34", True),
+    (r"\boxed{2^1/_2}", r"\frac52", True),
+    (r"\boxed{^{1}/_{2}}", "0.5", True),
+    (r"\boxed{^1/_3}", r"\frac12", False),
+    (r"\boxed{x^1/_2}", r"\frac12", False),
+]
+
+
+def test_a_fraction_with_a_raised_numerator_and_lowered_denominator() -> None:
+    judge(SPLIT_FRACTIONS)
+
+
+# ---------------------------------------------------------------- a rate "in an hour"
+
+RATES_IN: list[Case] = [
+    ("The pump moves \\boxed{5} liters in one minute.", "5", True),
+    (r"The train travels $\boxed{5}$ miles in an hour.", r"5 \text{ miles per hour}", True),
+    (r"The train travels $\boxed{5}$ miles every hour.", r"5 \text{ mph}", True),
+    (r"The train travels $\boxed{5}$ miles in 2 hours.", "5", False),
+    (r"The train travels $\boxed{5}$ miles in an hour.", r"5 \text{ miles per day}", False),
+    (r"The train travels $\boxed{5}$ miles in an hour or two.", "5", False),
+    (r"The train travels $\boxed{6}$ miles in an hour.", "5", False),
+]
+
+
+def test_a_quantity_in_one_unit_of_time_is_a_rate() -> None:
+    judge(RATES_IN)
+
+
+# ---------------------------------------------------------------- a measure named before its value
+
+MEASURES: list[Case] = [
+    ("The triangle has area $12$.", "12", True),
+    ("The square has an area of $12$.", "12", True),
+    ("The rectangle has perimeter $20$ cm.", "20", True),
+    ("The triangle has area $13$.", "12", False),
+    ("The triangle has area $12$ or $13$.", "12", False),
+    ("The triangle has area at least $12$.", "12", False),
+    ("The triangle has no area $12$.", "12", False),
+]
+
+
+def test_a_measure_named_before_its_value() -> None:
+    judge(MEASURES)
