@@ -4773,6 +4773,12 @@ def _single_island(s: str, masked: str) -> str | None:
     return s[lo:hi_end].strip()
 
 
+#: an ordinal in digits ("1st", "22nd", "3rd", "4th"): it names which one, not a value
+_ORDINAL = re.compile(r"(?i)(?<![\w.])\d{1,4}+(?:st|nd|rd|th)(?![\w])")
+#: an ordinal that is an exponent ("to the 3rd", "to the 4th power")
+_TO_THE_POWER = re.compile(r"(?i)\bto[ \t]++the\b|\bpower\b")
+
+
 def _isolate_value(s: str) -> str:
     """A statement that starts with its value and goes on in prose ("12 distinct sequences that meet the
     conditions"): the value with its phrase; the statement unchanged when the value cannot be cut out."""
@@ -4795,7 +4801,10 @@ def _isolate_value(s: str) -> str:
         return s  # "5 (that is, five)": never cut inside a parenthesis
     if end is not None and DECIMAL_READING.match(masked[end:]):
         return s[:end].strip()  # "5 in base 10"
-    if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):
+    rest = masked[end:] if end is not None else ""
+    if not _TO_THE_POWER.search(rest):
+        rest = _ORDINAL.sub(" ", rest)  # an ordinal ("in the 3rd basket") names which one, not another value
+    if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(rest):
         return s  # another value or more math later: the statement is read whole
     if re.search(r"[\\{}$]", s[first.start() :]):
         return s  # LaTeX after the value: not prose to cut

@@ -439,6 +439,9 @@ def parse_tokens(toks: list[Tok]) -> Node:
     t = _french_interval(_trim(toks))
     if not t:
         return Bad("")
+    named = _named_integers(_nonws(t))
+    if named is not None:
+        return named
     while _outer(t, ("op", "{"), ("op", "}")) is not None:
         inner = _trim(t[1:-1])
         if _split(inner, _comma)[1] and merge_thousands(inner) == inner:
@@ -467,6 +470,48 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+#: the sets of positive and of nonnegative integers by their symbols (braces dropped): ``\\mathbb{Z}^+``,
+#: ``\\mathbb{Z}_{>0}``, ``\\mathbb{N}^*``, ``\\mathbb{Z}_{\\ge 0}``, ``\\mathbb{N}_0`` (a bare ``\\mathbb{N}`` is
+#: either, by convention, and stays itself)
+_INTEGER_SETS = {
+    **dict.fromkeys(
+        ("mathbbZ^+", "mathbbZ_+", "mathbbZ_>0", "mathbbZ_ge1", "mathbbN^+", "mathbbN^*", "mathbbN_>0", "mathbbN_ge1"),
+        "positive integers",
+    ),
+    **dict.fromkeys(("mathbbZ_ge0", "mathbbZ^+_0", "mathbbZ_0^+", "mathbbN_0", "mathbbN_ge0"), "nonnegative integers"),
+}
+#: the same sets in words, after "all", "the", "every" or "any"
+_INTEGER_SET_WORDS = {
+    "positive integers": "positive integers",
+    "positive integer": "positive integers",
+    "positive whole numbers": "positive integers",
+    "nonnegative integers": "nonnegative integers",
+    "non-negative integers": "nonnegative integers",
+    "non negative integers": "nonnegative integers",
+}
+
+
+def _named_integers(n: list[Tok]) -> Text | None:
+    """The positive (or nonnegative) integers named by a symbol (``\\mathbb{Z}^+``), in words ("all positive
+    integers") or listed (``1, 2, 3, \\ldots``, ``\\{0, 1, 2, \\dots\\}``): one text, so that the three forms are
+    equal; ``None`` for anything else."""
+    if len(n) > 12:
+        return None
+    if n and n[0][0] == "cmd" and n[0][1] in ("mathbbZ", "mathbbN"):
+        key = "".join(v for _, v in n if v not in ("{", "}")).replace("geq", "ge")
+        return Text(_INTEGER_SETS[key]) if key in _INTEGER_SETS else None
+    if n and all(k == "word" or (k, v) == ("op", "-") for k, v in n):
+        words = [v.lower() for _, v in n]
+        words = words[1:] if words[0] in ("all", "the", "every", "any") else words
+        name = _INTEGER_SET_WORDS.get(" ".join(words).replace(" - ", "-"))
+        return Text(name) if name is not None else None
+    inner = _outer(n, ("op", "\\{"), ("op", "\\}")) or n
+    values = [v for k, v in inner if (k, v) != ("op", ",")]
+    if len(values) >= 4 and inner[-1] == ("cmd", "dots") and values[:-1] in (["1", "2", "3"], ["0", "1", "2"]):
+        return Text("positive integers" if values[0] == "1" else "nonnegative integers")
+    return None
 
 
 #: the constant of integration written as a word (``+\\text{const}``, ``+ \\text{constant}``)

@@ -59,7 +59,7 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 14
+    assert sum(bool(r.get("open")) for r in rows) <= 12
     assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
 
 
@@ -100,7 +100,7 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 6
+    assert sum(bool(r.get("open")) for r in rows) <= 5
     # the rendering-model classes (an answer drawn in its background's colour, a hedge behind a hiding the grader
     # cannot be sure of, markup in code) are closed: the two readings of what renders
     assert not [

@@ -238,3 +238,57 @@ MEASURES: list[Case] = [
 
 def test_a_measure_named_before_its_value() -> None:
     judge(MEASURES)
+
+
+# ---------------------------------------------------------------- an ordinal after the answer names no value
+
+ORDINAL_DESCRIPTORS: list[Case] = [
+    ("She put \\boxed{5} apples into the 3rd basket.", "5", True),
+    ("The pay is \\boxed{18} dollars on the 2nd day.", "18", True),
+    ("She put \\boxed{5} apples into the 3rd basket, maybe 6.", "5", False),
+    ("She has \\boxed{5} apples on the 3rd shelf or 6.", "5", False),
+    ("She put \\boxed{6} apples into the 3rd basket.", "5", False),
+    ("She has \\boxed{5} apples in 3 baskets.", "5", False),  # a cardinal is another value
+    ("\\boxed{5} to the 3rd", "5", False),  # an ordinal exponent: 5 cubed
+    ("\\boxed{5} apples to the 3rd power", "5", False),
+]
+
+
+def test_an_ordinal_after_the_answer_names_no_other_value() -> None:
+    judge(ORDINAL_DESCRIPTORS)
+
+
+# ---------------------------------------------------------------- the positive integers by name, symbol or list
+
+INTEGER_SETS: list[Case] = [
+    (r"\boxed{\mathbb{Z}_{>0}}", r"\mathbb{Z}^+", True),
+    (r"\boxed{\{1, 2, 3, \dots\}}", r"\mathbb{Z}^+", True),
+    ("The answer is all positive integers.", r"\mathbb{N}^*", True),
+    (r"\boxed{0, 1, 2, \ldots}", r"\mathbb{Z}_{\ge 0}", True),
+    (r"\boxed{\mathbb{N}}", r"1,2,3,\ldots", False),  # whether N holds 0 is a convention
+    (r"\boxed{\mathbb{Z}}", r"1,2,3,\ldots", False),
+    (r"\boxed{\text{all integers}}", r"\mathbb{Z}^+", False),
+    (r"\boxed{0, 1, 2, \ldots}", r"\mathbb{Z}^+", False),
+    (r"\boxed{1, 2, 3}", r"\mathbb{Z}^+", False),
+    (r"\boxed{\mathbb{Z}_{\ge 0}}", r"\mathbb{Z}^+", False),
+    (r"\boxed{\text{all positive integers except } 1}", r"\mathbb{Z}^+", False),
+]
+
+
+def test_the_positive_integers_by_name_symbol_or_list() -> None:
+    judge(INTEGER_SETS)
+
+
+# ---------------------------------------------------------------- cis
+
+CIS: list[Case] = [
+    (r"\boxed{12\,\text{cis}(\pi)}", "-12", True),
+    (r"\boxed{2\operatorname{cis}(\pi/2)}", "2i", True),
+    (r"\boxed{2\,\mathrm{cis}\left(\frac{\pi}{4}\right)}", r"\sqrt2+\sqrt2 i", True),
+    (r"\boxed{12\,\text{cis}(\pi)}", "12", False),
+    (r"\boxed{2\operatorname{cis}(\pi/2)}", "2", False),
+]
+
+
+def test_cis_is_cos_plus_i_sin() -> None:
+    judge(CIS)
