@@ -198,6 +198,8 @@ class _Matcher:
             return all(self.match(x, g) for x in p.items)  # "5, 5": one value said twice (every item must match)
         if isinstance(p, Coll) or isinstance(g, Coll) or isinstance(p, Matrix) or isinstance(g, Matrix):
             return self._collection(p, g)
+        if isinstance(p, Time) and isinstance(g, Scalar):
+            return _hour_of_day(p, g)
         if isinstance(p, Time) or isinstance(g, Time):
             return isinstance(p, Time) and isinstance(g, Time) and _times_equal(p, g)
         if isinstance(p, Ratio) or isinstance(g, Ratio):
@@ -640,6 +642,15 @@ def _to_sympy(v: Any) -> Any:
 
 def _percent(n: Num) -> Num:
     return Num(n.value / 100, None if n.places is None else n.places + 2, n.sig)
+
+
+def _hour_of_day(p: Time, g: Scalar) -> bool:
+    """A whole hour with its half of the day ("5 AM", ``5:00 \\text{ PM}``) answers a gold that is the hour, on a
+    12- or 24-hour clock (5 PM = 5 = 17); minutes, or a time without am/pm (``5:00`` is also a ratio), do not."""
+    if p.m or not p.suffix or g.num is None or g.unit is not None or g.approx:
+        return False
+    hours = {p.h, p.h % 12 + (12 if p.suffix == "pm" else 0)}
+    return g.num.value in hours
 
 
 def _times_equal(p: Time, g: Time) -> bool:

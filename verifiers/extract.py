@@ -2238,7 +2238,8 @@ def _marked(text: str) -> Extraction | None:
             boxes = fixed  # "\\boxed{24}\n\n**Correction:** \\boxed{23}": the corrected box replaces the others
         opener = _BOX_OPEN.match(text, last_box)  # a long box: its sentence ends after it
         after_box = _group_end(text, opener.end()) if opener else last_box
-        found.append((last_box, _sentence_end(text, after_box, after_box + MAX_INLINE_ANSWER_CHARS), boxes))
+        past = _past_math_span(text, after_box)
+        found.append((last_box, _sentence_end(text, past, past + MAX_INLINE_ANSWER_CHARS, started=True), boxes))
         box_end = after_box
     lines = list(deque(_GSM8K.finditer(text), maxlen=8))
     if "###" in text:
@@ -2258,6 +2259,8 @@ def _marked(text: str) -> Extraction | None:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
         end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
+        if _rejected_candidate(_sentence_of(text, m.start(), end), list(boxes.parts) if boxes is not None else []):
+            continue  # "Common wrong answer: 6.", "One might think the answer is 11, but …": not the answer
         box = _BOX.search(text, m.end(), end + 1) if boxes is not None else None
         if box is not None and not re.search(r"\d", text[m.end() : box.start()]):
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
@@ -2302,6 +2305,8 @@ def _marked(text: str) -> Extraction | None:
                 continue
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
+        if _rejected_candidate(sent, parts):
+            continue  # "Common wrong answer: 6.", "One might think it is 11, but that double-counts."
         fix = _correction(sent)
         if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
             fix = _read_on(fix, text, sent_end)
@@ -2498,6 +2503,64 @@ def _add_parts(new: tuple[str, ...], mode: str, parts: list[str], modes: list[st
             keys.add(_key(p))
             parts.append(p)
             modes.append(mode)
+
+
+#: a sentence naming a value as a known wrong answer: "Common wrong answer: 6", "(A common mistake gives 6.)",
+#: "A naive count yields 6", "The incorrect answer 6 comes from …"
+_WRONG_ANSWER_LABEL = re.compile(
+    r"(?i)^[ \t(*_]*+(?:note[ \t]*+:[ \t]*+)?+(?:(?:a|an|the|one)[ \t]++)?+(?:(?:common|typical|frequent|classic|"
+    r"tempting|likely|naive|popular)[ \t]++)?+(?:(?:wrong|incorrect|mistaken|erroneous)[ \t]++(?:answer|result|"
+    r"value|count|total)s?+|(?:mistake|error|pitfall|trap|slip|naive[ \t]++(?:count|approach|reading))s?+)"
+    r"\b[ \t]*+(?::|is\b|would[ \t]++be\b|gives\b|yields\b|leads[ \t]++to\b|=|of\b)?+"
+)
+#: a value raised as a tempting thought that a "but" clause then rejects: "One might think the answer is 11, but
+#: that double-counts", "It is tempting to say 11, but …"
+_TEMPTING_THOUGHT = re.compile(
+    r"(?i)^[ \t(*_]*+(?:note[ \t]*+:[ \t]*+)?+(?:(?:one|you|someone|students?+|many|some|people|readers?+)[ \t]++"
+    r"(?:might|may|could|would)[ \t]++(?:(?:at[ \t]++first|initially)[ \t]++)?+(?:think|guess|expect|assume|say|answer|"
+    r"be[ \t]++tempted)|it(?:[ \t]++is|'s)[ \t]++tempting[ \t]++to)\b"
+)
+#: the clause of a tempting thought that rejects it
+_BUT_CLAUSE = re.compile(r"(?i)[,;]?[ \t]++but\b(?![ \t]++(?:also|maybe|perhaps|possibly))")
+
+
+def _sentence_of(text: str, i: int, end: int) -> str:
+    """The sentence of ``text`` holding ``text[i]`` and ending at ``end`` (looked back for at most
+    ``MAX_INLINE_ANSWER_CHARS``)."""
+    lo = max(0, i - MAX_INLINE_ANSWER_CHARS)
+    start = max(text.rfind("\n", lo, i), text.rfind(". ", lo, i) + 1, lo - 1) + 1
+    return text[start:end].strip(" \t\n.!?")
+
+
+def _rejected_candidate(sent: str, parts: list[str]) -> bool:
+    """A sentence after the answer names another value only to reject it, by its form: as a known wrong answer
+    (:data:`_WRONG_ANSWER_LABEL`), or as a tempting thought followed by a "but" clause with no value or hedge of
+    its own (:data:`_TEMPTING_THOUGHT`). It holds none of the answer's parts (naming the answer itself as wrong
+    is read by the other rules)."""
+    masked = _mask_math(sent)
+    label = _WRONG_ANSWER_LABEL.match(masked)
+    if label is None and _TEMPTING_THOUGHT.match(masked) is None or _names_a_part(sent, parts):
+        return False
+    if label is not None:
+        return not _hedgy(masked[label.end() :])
+    but = _BUT_CLAUSE.search(masked)
+    return (
+        but is not None and not _ANSWER_TOKEN.search(masked, but.end()) and not _HEDGE_WORDS.search(masked, but.end())
+    )
+
+
+def _names_a_part(sent: str, parts: list[str]) -> bool:
+    """``sent`` holds one of ``parts`` (spacing and ``$`` aside) as a whole token, not inside a longer number."""
+    key = _key(sent)
+    for p in parts:
+        k = _key(p)
+        at = key.find(k) if k and len(k) <= len(key) else -1
+        while at >= 0:
+            before, after = key[at - 1 : at], key[at + len(k) : at + len(k) + 1]
+            if not (before.isalnum() or before == ".") and not (after.isalnum() or after == "."):
+                return True
+            at = key.find(k, at + 1)
+    return False
 
 
 def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:
@@ -2725,6 +2788,15 @@ def _box_spans(text: str) -> list[tuple[int, int, str]] | Extraction | None:
         if len(spans) > 4 * MAX_BOXES:
             return Extraction(None, "too_many_boxes")
     return spans or None
+
+
+def _past_math_span(text: str, i: int) -> int:
+    """``i``, or the end of the math span ``text[i]`` lies in: a sentence after a box in ``$…$`` is looked for
+    after its closing ``$`` (from the ``$`` itself, ``$ (because $3! + 1$)`` reads as a span and ``3!`` as a
+    sentence end)."""
+    if "$" not in text[i : i + MAX_INLINE_ANSWER_CHARS] and "\\" not in text[i : i + MAX_INLINE_ANSWER_CHARS]:
+        return i
+    return next((span[3] for span in _math_spans(text) if span[0] < i < span[3]), i)
 
 
 def _math_spans(text: str) -> list[tuple[int, int, int, int]]:
@@ -3115,6 +3187,8 @@ def _boxes(text: str) -> Extraction | None:
                 if text[stmt_end : stmt_end + 1] == "?":
                     stmt_end += 1
             rest = _settled_rest(_HTML_TAG.sub(" ", text[hi:stmt_end]))
+            if "\n" in rest[: len(rest) - len(rest.lstrip())] and _rejected_candidate(rest.strip(" \t\n.!?"), [part]):
+                rest = ""  # "\\boxed{5}\n\nCommon wrong answer: 6.": a line naming a rejected value adds nothing
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
                 right = text[hi : mark.end()]
             elif _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest, part):
@@ -3164,6 +3238,9 @@ def _phrase_after_box(part: str, rest: str) -> str:
     from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, cue_words, unit_name
 
     tail = _strip_delimiters(rest, "right")
+    aside = tail.rfind("(")
+    if aside > 0 and _explaining_tail(tail[aside - 1 :], part):
+        rest = tail = tail[:aside].rstrip()  # "\\boxed{7} ways (using the formula above)": the aside explains
     if not tail or "?" in tail or cue_words([w.group(0) for w in _RUN_WORD.finditer(_mask_math(tail))]):
         return rest  # (a question mark: "… ways to seat the guests?" asks)
     if _retracting_next(tail, 0)[0]:
@@ -3242,6 +3319,8 @@ def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
     only by :func:`_offered_candidates` ("It could also be 3."; not "We could also solve it in 2 ways.")."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
     nxt = _next_sentence(text, end)
+    if part is not None and any(_rejected_candidate(x.strip(" \t\n.!?"), [part]) for x in (text[e:end], nxt)):
+        return False  # "\\boxed{5}\n\nOne might think it is 6, but that double-counts."
     if _hedgy(text[e:end]):
         return True
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
@@ -3524,12 +3603,12 @@ def _span_at(s: str, i: int) -> tuple[int, int, int] | None:
     return None
 
 
-def _sentence_end(text: str, i: int, limit: int) -> int:
+def _sentence_end(text: str, i: int, limit: int, started: bool = False) -> int:
     """Where the sentence starting at ``text[i]`` ends: a period/!/? before a space or the end, or a
-    newline once something was read, outside math spans; at most ``limit``."""
+    newline once something was read (``started``: something was, before ``text[i]``), outside math spans; at
+    most ``limit``."""
     n = min(len(text), limit)
     j = i
-    started = False
     failed_closers: set[str] = set()
     while j < n:
         c = text[j]
@@ -4694,6 +4773,12 @@ def _single_island(s: str, masked: str) -> str | None:
     return s[lo:hi_end].strip()
 
 
+#: an ordinal in digits ("1st", "22nd", "3rd", "4th"): it names which one, not a value
+_ORDINAL = re.compile(r"(?i)(?<![\w.])\d{1,4}+(?:st|nd|rd|th)(?![\w])")
+#: an ordinal that is an exponent ("to the 3rd", "to the 4th power")
+_TO_THE_POWER = re.compile(r"(?i)\bto[ \t]++the\b|\bpower\b")
+
+
 def _isolate_value(s: str) -> str:
     """A statement that starts with its value and goes on in prose ("12 distinct sequences that meet the
     conditions"): the value with its phrase; the statement unchanged when the value cannot be cut out."""
@@ -4716,7 +4801,10 @@ def _isolate_value(s: str) -> str:
         return s  # "5 (that is, five)": never cut inside a parenthesis
     if end is not None and DECIMAL_READING.match(masked[end:]):
         return s[:end].strip()  # "5 in base 10"
-    if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(masked, end):
+    rest = masked[end:] if end is not None else ""
+    if not _TO_THE_POWER.search(rest):
+        rest = _ORDINAL.sub(" ", rest)  # an ordinal ("in the 3rd basket") names which one, not another value
+    if end is None or end >= len(masked.rstrip(" \t.")) or _ANSWER_TOKEN.search(rest):
         return s  # another value or more math later: the statement is read whole
     if re.search(r"[\\{}$]", s[first.start() :]):
         return s  # LaTeX after the value: not prose to cut

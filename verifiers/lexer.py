@@ -549,10 +549,20 @@ _PER_UNIT = re.compile(
 _TEXT_FUNCTION = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+(lcm|gcd|max|min)[ ]?+\}(?=[ ]?+\()")
 #: ``\text{sqrt}(2)``: the square root written as upright text before a parenthesis without parentheses inside
 _TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()]{1,100}+)\)")
+#: ``\text{cis}(\theta)``, ``\operatorname{cis}(\theta)``: cos θ + i sin θ (an argument without parentheses)
+_CIS = re.compile(
+    r"\\(?:text|textrm|mathrm|operatorname)\{[ ]?+cis[ ]?+\}[ ]?+"
+    r"(?:\\left\(([^()]{1,100}?)\\right\)|\(([^()]{1,100}+)\))"
+)
 #: ``\ang{30}`` (siunitx): an angle in degrees
 #: a fraction of two integers said with "over": ``3 over 4``, ``\\text{3 over 4}``
 _OVER = re.compile(r"(?<![\w.])(\d{1,40}+)[ ]++(?:\\text\{[ ]?+over[ ]?+\}|over)[ ]++(\d{1,40}+)(?![\w.])")
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
+#: a typographic fraction, the numerator raised and the denominator lowered around a slash (``^1/_2``,
+#: ``{}^{3}/_{4}``): that fraction (after a whole number, the mixed number: ``2^1/_2`` is 2½)
+_SPLIT_FRACTION = re.compile(
+    r"(?<![A-Za-z)\]\\])(?:\{\})?+\^[ ]?+(?:\{[ ]?+(\d{1,40}+)[ ]?+\}|(\d))[ ]?+/[ ]?+_[ ]?+(?:\{[ ]?+(\d{1,40}+)[ ]?+\}|(\d))"
+)
 #: ``5‰``, ``5\text{ per mille}``: per mille, read as the percentage it is (``0.5\%``)
 _PERMILLE = re.compile(
     r"(\d++(?:\.\d++)?+)[ ]?+(?:‰|\\(?:text|mathrm)\{[ ]?+per[ ]?+mille[ ]?+\}|per[ ]mille\b|permille\b)"
@@ -605,8 +615,16 @@ def lex(latex: str) -> list[Tok]:
         s = _TEXT_FUNCTION.sub(lambda m: "\\operatorname{" + m.group(1) + "}", s)
     if "sqrt" in s and _TEXT_SQRT.search(s):
         s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
+    if "cis" in s:  # 12\,\text{cis}(0): a complex number in polar form
+        s = _CIS.sub(
+            lambda m: "(\\cos(" + (m.group(1) or m.group(2)) + ")+i\\sin(" + (m.group(1) or m.group(2)) + "))", s
+        )
     if "over" in s:  # 3 over 4 is \frac{3}{4}
         s = _OVER.sub(lambda m: "\\frac{" + m.group(1) + "}{" + m.group(2) + "}", s)
+    if "/_" in s or "/ _" in s:  # ^1/_2: a fraction set with a raised numerator and a lowered denominator
+        s = _SPLIT_FRACTION.sub(
+            lambda m: "\\frac{" + (m.group(1) or m.group(2)) + "}{" + (m.group(3) or m.group(4)) + "}", s
+        )
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s or "mille" in s:

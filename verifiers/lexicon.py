@@ -216,6 +216,27 @@ FILLERS = (
     "so",
     "hence",
 )
+#: quantities a value may be named by before it ("has area 12", "has an area of 12", "with perimeter 20")
+_MEASURES = (
+    "surface area",
+    "side length",
+    "area",
+    "perimeter",
+    "circumference",
+    "length",
+    "width",
+    "height",
+    "volume",
+    "radius",
+    "diameter",
+    "sum",
+    "total",
+    "product",
+)
+#: a measure's name before its value, with an article and "of" or not: dropped like a filler
+LEADING_MEASURES = tuple(
+    f"{article}{name}{of}" for article in ("a ", "an ", "the ", "") for name in _MEASURES for of in (" of", "")
+)
 #: markers of an approximate value: the value itself is compared ("nearly", "almost" are not among them: they
 #: say "a little less than")
 APPROX_WORDS = (

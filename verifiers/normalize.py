@@ -160,7 +160,7 @@ def _unsigned(t: list[Tok]) -> Num | None:
             if abs(e) > MAX_QUICK_EXPONENT or len(mant) > MAX_DIGITS:
                 return None
             m = _decimal(mant).value
-            return Num(m * Fraction(10) ** e, unreduced=not _normalised(m))
+            return Num(m * Fraction(10) ** e, unreduced=not _normalised(m, e))
         return None
     # a \times 10^{e}
     if len(t) >= 5 and t[0][0] == "num" and t[1] in (("cmd", "times"), ("cmd", "cdot")) and t[2] == ("num", "10"):
@@ -174,7 +174,7 @@ def _unsigned(t: list[Tok]) -> Num | None:
                 rest = rest[1:]
             if len(rest) == 1 and (e := _int(rest[0])) is not None and e <= MAX_QUICK_EXPONENT:
                 m = _decimal(t[0][1]).value
-                return Num(m * Fraction(10) ** (esign * e), unreduced=not _normalised(m))
+                return Num(m * Fraction(10) ** (esign * e), unreduced=not _normalised(m, e))
         return None
     # \frac{a}{b}, \frac ab (single digits), a/b
     if t[0] == ("cmd", "frac"):
@@ -203,10 +203,11 @@ def _unsigned(t: list[Tok]) -> Num | None:
     return None
 
 
-def _normalised(mantissa: Fraction) -> bool:
-    """The mantissa of scientific notation is normalised, 1 ≤ |m| < 10: otherwise (``230 \\times 10^{-1}``,
-    ``0.5e2``) the notation leaves a shift of the point to do, like an unreduced fraction."""
-    return 1 <= abs(mantissa) < 10
+def _normalised(mantissa: Fraction, exponent: int) -> bool:
+    """The mantissa of scientific notation is normalised, 1 ≤ |m| < 10, or the exponent is 0 (``23 \\cdot
+    10^0`` shifts nothing: it is the mantissa): otherwise (``230 \\times 10^{-1}``, ``0.5e2``) the notation
+    leaves a shift of the point to do, like an unreduced fraction."""
+    return exponent == 0 or 1 <= abs(mantissa) < 10
 
 
 def _fraction(a: int, b: int) -> Num | None:

@@ -33,6 +33,7 @@ from rlvr.verifiers.lexicon import (
     CLOSING_REMARKS,
     FILLERS,
     LABEL_CUES,
+    LEADING_MEASURES,
     MULTIPLIERS,
     NEGATION_CUES,
     NEUTRAL_TRAILING,
@@ -268,6 +269,35 @@ def _real_domain_dropped(t: list[Tok], var: str | None = None) -> list[Tok]:
     return t
 
 
+#: the real numbers as the domain of a set-builder condition
+_REALS = frozenset({("cmd", "mathbbR"), ("cmd", "R")})
+#: what separates the domain of a set-builder condition from the condition (``x \\in \\mathbb{R}, x \\ge 2``)
+_DOMAIN_SEPARATORS = frozenset({("op", ","), ("op", ":"), ("op", "|"), ("cmd", "mid")})
+
+
+def _domain_and_condition(n: list[Tok]) -> tuple[str, list[Tok]] | None:
+    """The variable and the condition of ``x \\in \\mathbb{R}, <condition>`` (or ``:``, ``|``, ``\\mid``) or of
+    ``<condition>, x \\in \\mathbb{R}``, in tokens without spacing; ``None`` for anything else."""
+    if len(n) < 5:
+        return None
+    if n[0][0] == "sym" and n[1] == ("cmd", "in") and n[2] in _REALS and n[3] in _DOMAIN_SEPARATORS:
+        return n[0][1], n[4:]
+    if n[-4] == ("op", ",") and n[-3][0] == "sym" and n[-2] == ("cmd", "in") and n[-1] in _REALS:
+        return n[-3][1], n[:-4]
+    return None
+
+
+def _unbraced_set_builder(t: list[Tok]) -> Intervals | None:
+    """Set-builder notation written without braces, a real domain and a condition on its variable
+    (``x \\in \\mathbb{R},\\ x \\ge 2``, ``x \\in \\mathbb{R} : x \\ge 2``, ``x \\ge 2, x \\in \\mathbb{R}``): the
+    condition's set, as in braces; ``None`` for anything else (another domain, another variable)."""
+    found = _domain_and_condition(_nonws(t))
+    if found is None:
+        return None
+    node = parse_tokens(found[1])
+    return node if isinstance(node, Intervals) and node.var == found[0] else None
+
+
 def _outer(t: list[Tok], open_: Tok, close: Tok) -> list[Tok] | None:
     """The inside of ``t`` when one bracket pair opened by ``open_`` and closed by ``close`` wraps all of it."""
     if len(t) < 2 or t[0] != open_ or t[-1] != close or not _one_group(t):
@@ -395,8 +425,8 @@ def _quantity_label(n: list[Tok]) -> str | None:
             return render(n)
         return None
     if (k0 == "cmd" and v0 in _QUANTITY_OPERATORS or k0 == "word" and v0 in _QUANTITY_WORDS) and len(n) >= 2:
-        if v0 in ("max", "min") or any(k == "word" and not re.fullmatch("d[a-z]", v) for k, v in n[1:]):
-            return None  # "\\max(a, b) = 5" is fine but "\\min" over words is prose
+        if any(k == "word" and not re.fullmatch("d[a-z]", v) for k, v in n[1:]):
+            return None  # "\\min n = 5" names the least n, but "\\min" over words is prose
         return render(n)
     return None
 
@@ -409,6 +439,9 @@ def parse_tokens(toks: list[Tok]) -> Node:
     t = _french_interval(_trim(toks))
     if not t:
         return Bad("")
+    named = _named_integers(_nonws(t))
+    if named is not None:
+        return named
     while _outer(t, ("op", "{"), ("op", "}")) is not None:
         inner = _trim(t[1:-1])
         if _split(inner, _comma)[1] and merge_thousands(inner) == inner:
@@ -424,6 +457,9 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if nested is not None:
         return nested
     t = _arithmetic_arrows(_universal_quantifier(_constant_word(t)))
+    node = _unbraced_set_builder(t)
+    if node is not None:
+        return node
     node = _connectives(t)
     if node is not None:
         return node
@@ -434,6 +470,48 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if node is not None:
         return node
     return _atomic(t)
+
+
+#: the sets of positive and of nonnegative integers by their symbols (braces dropped): ``\\mathbb{Z}^+``,
+#: ``\\mathbb{Z}_{>0}``, ``\\mathbb{N}^*``, ``\\mathbb{Z}_{\\ge 0}``, ``\\mathbb{N}_0`` (a bare ``\\mathbb{N}`` is
+#: either, by convention, and stays itself)
+_INTEGER_SETS = {
+    **dict.fromkeys(
+        ("mathbbZ^+", "mathbbZ_+", "mathbbZ_>0", "mathbbZ_ge1", "mathbbN^+", "mathbbN^*", "mathbbN_>0", "mathbbN_ge1"),
+        "positive integers",
+    ),
+    **dict.fromkeys(("mathbbZ_ge0", "mathbbZ^+_0", "mathbbZ_0^+", "mathbbN_0", "mathbbN_ge0"), "nonnegative integers"),
+}
+#: the same sets in words, after "all", "the", "every" or "any"
+_INTEGER_SET_WORDS = {
+    "positive integers": "positive integers",
+    "positive integer": "positive integers",
+    "positive whole numbers": "positive integers",
+    "nonnegative integers": "nonnegative integers",
+    "non-negative integers": "nonnegative integers",
+    "non negative integers": "nonnegative integers",
+}
+
+
+def _named_integers(n: list[Tok]) -> Text | None:
+    """The positive (or nonnegative) integers named by a symbol (``\\mathbb{Z}^+``), in words ("all positive
+    integers") or listed (``1, 2, 3, \\ldots``, ``\\{0, 1, 2, \\dots\\}``): one text, so that the three forms are
+    equal; ``None`` for anything else."""
+    if len(n) > 12:
+        return None
+    if n and n[0][0] == "cmd" and n[0][1] in ("mathbbZ", "mathbbN"):
+        key = "".join(v for _, v in n if v not in ("{", "}")).replace("geq", "ge")
+        return Text(_INTEGER_SETS[key]) if key in _INTEGER_SETS else None
+    if n and all(k == "word" or (k, v) == ("op", "-") for k, v in n):
+        words = [v.lower() for _, v in n]
+        words = words[1:] if words[0] in ("all", "the", "every", "any") else words
+        name = _INTEGER_SET_WORDS.get(" ".join(words).replace(" - ", "-"))
+        return Text(name) if name is not None else None
+    inner = _outer(n, ("op", "\\{"), ("op", "\\}")) or n
+    values = [v for k, v in inner if (k, v) != ("op", ",")]
+    if len(values) >= 4 and inner[-1] == ("cmd", "dots") and values[:-1] in (["1", "2", "3"], ["0", "1", "2"]):
+        return Text("positive integers" if values[0] == "1" else "nonnegative integers")
+    return None
 
 
 #: the constant of integration written as a word (``+\\text{const}``, ``+ \\text{constant}``)
@@ -1155,6 +1233,9 @@ def _atomic(t: list[Tok]) -> Node:
     if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
         if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
             return Choice(n[len(n) // 2][1])
+    clock = _clock_words(n)
+    if clock is not None:
+        return clock
     text = _text(n)
     if text is not None:
         return text
@@ -1310,25 +1391,72 @@ def _matrix(env: str, body: list[Tok]) -> Node | None:
     return Matrix(tuple(rows))
 
 
-#: what may follow a clock time: its half of the day ("noon" is 12 p.m., "midnight" 12 a.m.)
-_CLOCK_WORDS = {"am": "am", "pm": "pm", "noon": "pm", "midnight": "am"}
+#: what may follow a clock time: its half of the day ("noon" is 12 p.m., "midnight" 12 a.m.), or "o'clock"
+_CLOCK_WORDS = {"am": "am", "pm": "pm", "noon": "pm", "midnight": "am", "o'clock": "", "oclock": ""}
+#: minutes before or after an hour in words: "half past two", "a quarter to three"
+_CLOCK_FRACTIONS = {"half": 30, "quarter": 15, "1/2": 30, "1/4": 15}
+#: the words joining minutes to an hour, and whether the minutes count before it ("a quarter to three")
+_CLOCK_LINKS = {"past": False, "after": False, "to": True, "before": True, "till": True, "til": True}
+
+
+def _clock_suffix(nb: list[Tok]) -> tuple[list[Tok], str | None]:
+    """``nb`` without a last mark of a clock time ("pm", "p.m.", "noon", "o'clock") and the half of the day it
+    names (``""`` for none, as "o'clock"); ``None`` when there is no such mark."""
+    while nb and nb[-1] == ("op", "."):
+        nb = nb[:-1]
+    letters = [x[1].lower() for x in nb[-3:] if x != ("op", ".")]
+    if nb and nb[-1][0] in ("word", "sym") and nb[-1][1].lower().replace(".", "") in _CLOCK_WORDS:
+        return nb[:-1], _CLOCK_WORDS[nb[-1][1].lower().replace(".", "")]
+    if len(nb) >= 3 and letters[-2:] in (["a", "m"], ["p", "m"]) and nb[-1][0] in ("sym", "word"):  # 3:15 p.m.
+        return nb[: -(3 if nb[-2] == ("op", ".") else 2)], letters[-2] + "m"
+    return nb, None
+
+
+def _clock_minutes(t: list[Tok]) -> tuple[int, bool] | None:
+    """Minutes named before "past" or "to": "half", "(a) quarter", "10", "10 minutes"; and whether they are
+    named in words or with their unit (only those may go before "to": "20 to 5" is also a ratio)."""
+    if t and t[0][0] in ("word", "sym") and t[0][1].lower() in ("a", "an"):
+        t = t[1:]
+    text = "".join(v for _, v in t).lower()
+    if text in _CLOCK_FRACTIONS:
+        return _CLOCK_FRACTIONS[text], True
+    unit = len(t) == 2 and (t[1] == ("unit", "min") or t[1][0] == "word" and t[1][1].lower() in ("minute", "minutes"))
+    if len(t) in (1, 2) and t[0][0] == "num" and t[0][1].isdigit() and 0 < int(t[0][1]) < 60 and (len(t) == 1 or unit):
+        return int(t[0][1]), unit
+    return None
+
+
+def _clock_words(n: list[Tok]) -> Time | None:
+    """A clock time in words (spacing dropped): an hour and a mark ("3 pm", "12 noon", "3 o'clock"), or minutes
+    and an hour ("half past 2", "a quarter to 3", "10 minutes past 4", each with a mark or none)."""
+    rest, suffix = _clock_suffix(n)
+    if len(rest) == 1 and suffix is not None:
+        hour = rest[0]
+        minutes: tuple[int, bool] | None = (0, True)
+        link = "past"
+    elif len(rest) >= 3 and rest[-2][0] == "word" and rest[-2][1].lower() in _CLOCK_LINKS:
+        hour, link = rest[-1], rest[-2][1].lower()
+        minutes = _clock_minutes(rest[:-2])
+    else:
+        return None
+    if minutes is None or hour[0] != "num" or not hour[1].isdigit() or not 1 <= int(hour[1]) <= 12:
+        return None
+    h, m = int(hour[1]), minutes[0]
+    if any(x[1].lower() in ("noon", "midnight") for x in n[-2:]) and (h, m) != (12, 0):
+        return None  # "5 noon"
+    if not _CLOCK_LINKS[link]:
+        return Time(h, m, suffix or "")
+    if not minutes[1] and suffix is None:
+        return None
+    return Time(h - 1 if h > 1 else 12, 60 - m, suffix or "")
 
 
 def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
     na, nb = _nonws(a), _nonws(b)
     if not na or not nb:
         return None
-    suffix = ""
-    while nb and nb[-1] == ("op", "."):
-        nb = nb[:-1]
-    letters = [x[1].lower() for x in nb[-3:] if x != ("op", ".")]
-    if nb and nb[-1][0] in ("word", "sym") and nb[-1][1].lower().replace(".", "") in _CLOCK_WORDS:
-        suffix = _CLOCK_WORDS[nb[-1][1].lower().replace(".", "")]
-        nb = nb[:-1]
-    elif len(nb) >= 3 and letters[-2:] in (["a", "m"], ["p", "m"]) and nb[-1][0] in ("sym", "word"):  # 3:15 p.m.
-        suffix = letters[-2] + "m"
-        cut = 3 if nb[-2] == ("op", ".") else 2
-        nb = nb[:-cut]
+    nb, found = _clock_suffix(nb)
+    suffix = found or ""
     if len(na) == 1 and na[0][0] == "num" and len(nb) == 1 and nb[0][0] == "num":
         h, m = na[0][1], nb[0][1]
         if h.isdigit() and len(h) <= 2 and m.isdigit() and len(m) == 2 and int(m) < 60:
@@ -1459,7 +1587,7 @@ def _scalar(t: list[Tok]) -> Node:
             t = _trim(t[w:])
             changed = True
             continue
-        w = _leading_words(t, FILLERS)
+        w = _leading_words(t, FILLERS) or _leading_words(t, LEADING_MEASURES)
         if w:
             t = _trim(t[w:])
             changed = True
@@ -1512,7 +1640,9 @@ def _scalar(t: list[Tok]) -> Node:
             continue
         last = t[-1]
         if last[0] == "unit" and unit is not None and unit.startswith("/") and "/" not in last[1]:
-            unit = last[1] + unit  # "18 dollars every day": the unit of the rate read before it
+            unit = (
+                unit_name(last[1] + unit) or last[1] + unit
+            )  # "18 dollars every day": the rate's unit ("mi/h" is mph)
             t = _trim(t[:-1])
             changed = True
             continue
@@ -1539,6 +1669,10 @@ def _scalar(t: list[Tok]) -> Node:
         if last[0] == "word" and unit is None and len(last[1]) >= 3 and last[1] in UNIT_ALIASES:
             unit = UNIT_ALIASES[last[1]]  # \text{ hours and }: a unit word among other words is still a unit
             t = _trim(t[:-1])
+            changed = True
+            continue
+        if last[0] == "word" and unit is None and (noun := _numbered_noun(t)) is not None:
+            unit, t = noun, _ordinal_suffix(_trim(t[:-1]))  # "the 5th term", "3rd place": the ordinal's number
             changed = True
             continue
         if last[0] == "word" and unit is None:
@@ -1624,6 +1758,15 @@ def _modulus(t: list[Tok]) -> tuple[list[Tok], str | None]:
     return [("num", str(value.value.numerator % modulus))], None
 
 
+def _numbered_noun(t: list[Tok]) -> str | None:
+    """The count noun of ``t`` when it is an ordinal number and the singular noun it numbers ("5th term"); else
+    ``None``."""
+    head = _trim(t[:-1])
+    if not head or _ordinal_suffix(head) == head:
+        return None
+    return count_noun(t[-1][1], singular_ok=True)
+
+
 def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
     """``5\\text{th}``, ``5^{\\text{th}}``, "21st": an ordinal is its number."""
     n = _nonws(t)
@@ -1663,12 +1806,17 @@ def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
     if len(idx) < 3 or t[idx[-1]][0] != "unit" or t[idx[-1]][1] not in _TIME_UNITS:
         return None
     per = t[idx[-2]]
-    if per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every"):
+    within = (
+        len(idx) >= 4
+        and t[idx[-3]][1] == "in"
+        and per in (("num", "1"), ("word", "one"), ("word", "an"), ("word", "a"), ("sym", "a"))
+    )
+    if not within and (per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")):
         return None
     start = idx[-2]
     before = t[idx[-3]]
-    if before[0] == "word" and before[1].lower() == "times" and len(idx) >= 4:
-        start = idx[-3]  # "2 times per day": how often
+    if (before[0] == "word" and before[1].lower() == "times" or within) and len(idx) >= 4:
+        start = idx[-3]  # "2 times per day": how often; "5 miles in an hour", "in one hour": per hour
     if t[idx[0]][0] not in ("num", "unit", "op") or start == idx[0]:
         return None
     return start, t[idx[-1]][1]

@@ -60,7 +60,7 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 16
+    assert sum(bool(r.get("open")) for r in rows) <= 12
     assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
 
 
@@ -68,7 +68,7 @@ def test_fourth_red_team_round_mostly_fixed() -> None:
     """The fourth red-team round's findings (254 wrong verdicts): the ones still open are marked and few."""
     rows = [json.loads(line) for line in (DATA / "math_redteam3.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 254
-    assert sum(bool(r.get("open")) for r in rows) <= 8
+    assert sum(bool(r.get("open")) for r in rows) <= 7
 
 
 def test_fifth_red_team_round_is_a_ratchet() -> None:
@@ -84,7 +84,7 @@ def test_sixth_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam5.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 955
-    assert sum(bool(r.get("open")) for r in rows) <= 23
+    assert sum(bool(r.get("open")) for r in rows) <= 20
 
 
 def test_seventh_red_team_round_is_a_ratchet() -> None:
@@ -92,8 +92,8 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 21
-    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 21  # false fails left open, each with its reason
+    assert sum(bool(r.get("open")) for r in rows) <= 19
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 19  # false fails left open, each with its reason
 
 
 def test_eighth_red_team_round_is_a_ratchet() -> None:
@@ -101,7 +101,7 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 6
+    assert sum(bool(r.get("open")) for r in rows) <= 5
     # the rendering-model classes (an answer drawn in its background's colour, a hedge behind a hiding the grader
     # cannot be sure of, markup in code) are closed: the two readings of what renders
     assert not [
@@ -115,7 +115,7 @@ def test_ninth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam8.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 336
-    assert sum(bool(r.get("open")) for r in rows) <= 8
+    assert sum(bool(r.get("open")) for r in rows) <= 1
 
 
 def test_tenth_red_team_round_is_a_ratchet() -> None:
