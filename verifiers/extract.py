@@ -574,6 +574,35 @@ _HIGH_CONFIDENCE = re.compile(
 )
 
 
+#: a metadata tag right after the answer tag, with its name and its value (``<status>draft</status>``)
+_METADATA_TAG = re.compile(r"[ \t\n]*+<[ \t]*+([A-Za-z][\w-]{0,30}+)[ \t]*+>([^<>]{0,100}+)<[ \t]*+/[ \t]*+\1[ \t]*+>")
+#: values that deny a tag whose name is a retraction (``<retract>true</retract>`` retracts, ``false`` does not)
+_NEGATIVE_VALUES = frozenset("false no 0 none never".split())
+
+
+def _denying_metadata_tag(after: str) -> bool:
+    """A tag right after the answer tag states the answer's standing and denies or doubts it: its name's words
+    name a standing, a check or a confidence (:data:`~rlvr.verifiers.lexicon.STANDING_TAG_ATTRIBUTES`,
+    :data:`~rlvr.verifiers.lexicon.STATUS_LABELS`: ``<status>draft</status>``, ``<is_correct>false</is_correct>``,
+    ``<self_check>fails</self_check>``) and its value does not affirm it, or its name is a retraction
+    (:data:`~rlvr.verifiers.lexicon.NEGATION_CUES`: ``<retract>true</retract>``) and its value does not deny it.
+    A tag of any other name (``<explanation>…</explanation>``) says nothing about the answer's standing."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, STANDING_TAG_ATTRIBUTES, STATUS_LABELS, tag_attribute_disowns
+
+    m = _METADATA_TAG.match(after)
+    if m is None:
+        return False
+    parts = [w for w in re.split(r"[_-]", m.group(1).lower()) if w]
+    value = m.group(2).strip().lower()
+    if any(w in NEGATION_CUES for w in parts):
+        return value not in _NEGATIVE_VALUES
+    if not any(w in STANDING_TAG_ATTRIBUTES or w in STATUS_LABELS for w in parts):
+        return False
+    if any(w in ("confidence", "certainty") for w in parts):
+        return _HIGH_CONFIDENCE.fullmatch(value) is None
+    return tag_attribute_disowns("status", value)
+
+
 def _closing_line(line: str) -> bool:
     """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
     from rlvr.verifiers.lexicon import CLOSING_REMARKS
@@ -590,6 +619,8 @@ def _after_tag_changes(after: str) -> bool:
     masked = _mask_math(after).strip()
     if not masked:
         return False
+    if _denying_metadata_tag(after):
+        return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
         return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
@@ -2669,6 +2700,71 @@ def _relaxed(masked: str) -> int | None:
 _FRONTED = re.compile(r"[ \t*_]*+((?:[^\W\d_][\w'\-.]*+[ \t]++){0,2}[^\W\d_][\w'\-]*+)[ \t]*+,")
 
 
+#: adverbs in -ly that may open a sentence before its bare value and leave it asserted ("Finally, 5")
+_AFFIRMING_ADVERBS_LEAD = (
+    "finally",
+    "lastly",
+    "clearly",
+    "consequently",
+    "accordingly",
+    "ultimately",
+    "similarly",
+    "additionally",
+    "numerically",
+    "explicitly",
+    "formally",
+    "equivalently",
+    "simply",
+    "actually",
+    "really",
+    "certainly",
+    "definitely",
+    "evidently",
+    "obviously",
+    "exactly",
+    "namely",
+    "briefly",
+    "overall",
+    "thankfully",
+    "fortunately",
+    "interestingly",
+)
+#: an answer phrase whose form asserts nothing: a modal of possibility or duty before "be" ("may be", "could
+#: be", "should be"; "will be", "would be" and "must be" assert), a verb before "to be" other than one that states
+#: a result ("seems to be", "appears to be"; "turns out to be", "has to be" assert), a verb of perception before
+#: "like" ("looks like", "sounds like"), a first-person clause set off by commas between a subject and its
+#: copula ("The answer, I believe, is"), a fronted clause of the writer's own knowledge or condition ("To the
+#: best of my knowledge,", "If I'm reading this right,", "As far as I can tell,"), the first person in a modal or
+#: a state ("I'd go with", "I would say", "I'm inclined to say"), a first-person verb with a preposition of
+#: choice right before the value ("I lean towards 5", "I vote for 5"), or a limit in time ("for now", "so far")
+_UNASSERTED = re.compile(
+    r"(?i)(?:\b(?:may|might|could|can|should|ought[ \t]++to)[ \t]++(?:well[ \t]++|also[ \t]++|even[ \t]++)?+be\b"
+    r"|(?!(?:out|has|have|had|got|going|needs?|proves?|proved|happens?|happened|is|are|was|were|used|"
+    r"able|about|ought)\b)[a-z]++[ \t]++to[ \t]++be\b"
+    r"|(?:looks?|looked|looking|sounds?|sounded|seems?|seemed|appears?|appeared|feels?|felt)[ \t]++"
+    r"(?:like|as[ \t]++(?:if|though))\b"
+    r"|(?<=[^\W\d_])[ \t]*+,[ \t]*+(?:[^\W\d_][\w'-]*+[ \t]++){0,6}?(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
+    r"[ \t]*+(?:is|are|was|equals|=)"
+    r"|^[ \t*_]*+(?:if|unless|as[ \t]++far[ \t]++as|to[ \t]++the[ \t]++best[ \t]++of|from[ \t]++what)\b"
+    r"[^,\n]{0,60}?\b(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
+    r"|\bi(?:'d|'m|[ \t]++(?:would|could|might|may|am))"
+    r"(?![ \t]++(?:sure|certain|confident|positive|go[ \t]++with|pick|choose|select)\b)"
+    r"(?=[ \t]++[a-z])"
+    r"|\bi[ \t]++(?!go\b)[a-z]++[ \t]++(?:towards?|for|with|on)[ \t]*+$"
+    r"|\b(?:for[ \t]++(?:now|the[ \t]++(?:moment|time[ \t]++being))|as[ \t]++of[ \t]++now|so[ \t]++far)\b"
+    r"|\b(?:last|previous|earlier)[ \t]++time[ \t]++(?:i|we)\b"
+    r"|\b(?:answer|result|solution)[ \t*_]*+\?[ \t?*_:]*+$"
+    r"|(?:^|\()[ \t*_]*+to[ \t]++[a-z]++[ \t)]*+:[ \t*_]*+$"
+    r"|^[ \t*_]*+(?!(?:" + "|".join(sorted(_AFFIRMING_ADVERBS_LEAD)) + r")\b)[a-z]{3,40}+(?<=ly)[ \t]*+,[ \t*_]*+$)"
+)
+
+
+def _unasserted(text: str) -> re.Match[str] | None:
+    """The answer phrase in ``text`` (the sentence before a value) is not in an assertive form (see
+    :data:`_UNASSERTED`), else ``None``."""
+    return _UNASSERTED.search(text)
+
+
 def _fronted_hedge(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """A hedge split off by a comma at the start of ``text[lo:hi]`` ("Probably, the answer is 5", "Кажется, ответ
     5"): a fronted phrase of at most three words holding a hedge or an attribution cue."""
@@ -2858,6 +2954,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         return pre[relaxed:]  # "If we ignore the constraint, we get 5": the answer to another problem
     if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
         return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
+    if (frame := _unasserted(masked)) is not None:
+        return pre[frame.start() :]  # "The answer seems to be 5", "The answer, I believe, is 5", "I lean towards 5"
     anchor = _last(_ANCHOR.finditer(masked))
     start = 0
     if anchor is not None and (rel := _RELATION_BEFORE.search(masked, 0, anchor.start())) is not None:
@@ -3308,6 +3406,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
             lo = sent_start + 1 + relaxed  # "If we ignore the constraint, the answer is 5"
         if lo is None and (fronted := _fronted_hedge(text, sent_start + 1, start)) is not None:
             lo = fronted.start()  # "Probably, the answer is 5"
+        if lo is None and (unasserted := _unasserted(masked)) is not None:
+            lo = sent_start + 1 + unasserted.start()  # "To the best of my knowledge, the answer is 5"
         if lo is not None:
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
             return _found([text[lo : end + 1].strip()], "answer_phrase", "text")
@@ -3353,14 +3453,40 @@ def _label_disowns(text: str, start: int) -> bool:
             return False  # "No: the answer is 1": an answer
     form = _PHRASE.match(text, start)
     label = form is not None and form.group(0).rstrip()[-1:] in ":=|-"  # "Possible answer:", not "possible answer is"
-    return any(
-        w in LABEL_CUES
-        or w in NEGATION_CUES
-        or w in ATTRIBUTION_CUES
-        or w.endswith("n't")
-        or (label and w in LABEL_FORM_CUES)
-        for w in words
+    return (
+        any(
+            w in LABEL_CUES
+            or w in NEGATION_CUES
+            or w in ATTRIBUTION_CUES
+            or w.endswith("n't")
+            or (label and w in LABEL_FORM_CUES)
+            for w in words
+        )
+        or label
+        and _qualified_label(line)
     )
+
+
+#: words that may stand right before "answer" in an answer's label and leave it the writer's final answer
+#: ("Final answer:", "My answer:", "Short answer:", "Numerical answer:")
+_PLAIN_LABEL_WORDS = frozenset(
+    """the my our final correct short full complete true right exact verified confirmed checked official overall
+    total numerical numeric simplified boxed ultimate actual definitive concise brief unique formal clean
+    so thus hence therefore then and here your this revised corrected updated amended new fixed""".split()
+)
+_LABEL_WORD_BEFORE = re.compile(r"([^\W\d_][\w'\u2019]*+)[ \t*_]*+$")
+
+
+def _qualified_label(line: str) -> bool:
+    """An answer's label (``line`` ends right before its "answer") qualifies it by the word right before
+    "answer": any word but a plain one (:data:`_PLAIN_LABEL_WORDS`) makes it another kind of answer, a
+    provisional, expected or partial one or another party's ("Working answer:", "Expected answer:",
+    "Incomplete answer:", "Reference answer:", "Student's answer:")."""
+    m = _LABEL_WORD_BEFORE.search(line[-60:])
+    if m is None:
+        return False
+    word = m.group(1).lower().replace("\u2019", "'")
+    return len(word) >= 3 and word not in _PLAIN_LABEL_WORDS
 
 
 #: an article and one to three adjectives of emphasis or size before a value, which they leave as it is ("a mere

@@ -640,7 +640,8 @@ LABEL_CUES = frozenset(
     around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
     placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
     alleged speculative questionable dubious disputed guessed guessing limb scratchpad lemma sub-answer subanswer
-    template format sub input inputs given givens""".split()
+    template format sub input inputs given givens goal goals target targets known knowns unknown candidates options
+    gold truth label labels reference expected wip tbd tbc todo unfinished incomplete pending""".split()
 )
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)
@@ -783,6 +784,12 @@ def cue_words(words: list[str]) -> bool:
             and prev in ("i", "we")
         ):
             return True  # "5 last time I checked", "5 when I first computed it": an earlier, superseded attempt
+        if low in ("i'd", "we'd") or low == "would" and prev in ("i", "we"):
+            return True  # "5, I'd wager", "5, I would think": the writer's answer in the conditional mood
+        if low in EARLIER_WORDS and (
+            prev == "for" or prev in ("a", "an") and k >= 2 and words[k - 2].lower() == "from"
+        ):
+            return True  # "5 (for the previous question)", "5 (from a previous run)": another problem's or run's value
         if low == "change" and prev == "in":
             continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
         if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
