@@ -122,10 +122,20 @@ _COPULA = re.compile(
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
+#: "because" and "since" in the other languages the answer phrases model (German, French, Spanish, Portuguese,
+#: Italian, Russian); German "da" is read only after a comma, as German writes it
+_FOREIGN_BECAUSE = (
+    r"weil|denn|car|parce[ \t]++que|puisque|porque|ya[ \t]++que|pois|perch\u00e9|poich\u00e9|"
+    r"\u0442\u0430\u043a[ \t]++\u043a\u0430\u043a|\u043f\u043e\u0442\u043e\u043c\u0443[ \t]++\u0447\u0442\u043e|"
+    r"\u043f\u043e\u0441\u043a\u043e\u043b\u044c\u043a\u0443"
+)
 _CLAUSE = re.compile(
     r"(?i)(?:,|;|[ \t]-{1,2}[ \t])[ \t]*+(?:which|since|because|as|so|where|hence|thus|therefore|i\.e\.|meaning|"
     r"giving|that|this|and[ \t]+so|and[ \t]+this|and[ \t]+that|rounded|when|while|though|although|but|after|"
-    r"before|per|according|not|I|we)\b|(?<![ \t])[ \t]++(?:because|since|which|where|hence|therefore)\b"
+    r"before|per|according|not|I|we|da|"
+    + _FOREIGN_BECAUSE
+    + r")\b|(?<![ \t])[ \t]++(?:because|since|which|where|hence|"
+    r"therefore|" + _FOREIGN_BECAUSE + r")\b"
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
@@ -2739,7 +2749,7 @@ _AFFIRMING_ADVERBS_LEAD = (
 #: choice right before the value ("I lean towards 5", "I vote for 5"), or a limit in time ("for now", "so far")
 _UNASSERTED = re.compile(
     r"(?i)(?:\b(?:may|might|could|can|should|ought[ \t]++to)[ \t]++(?:well[ \t]++|also[ \t]++|even[ \t]++)?+be\b"
-    r"|(?!(?:out|has|have|had|got|going|needs?|proves?|proved|happens?|happened|is|are|was|were|used|"
+    r"|\b(?!(?:out|has|have|had|got|going|needs?|proves?|proved|happens?|happened|is|are|was|were|used|"
     r"able|about|ought)\b)[a-z]++[ \t]++to[ \t]++be\b"
     r"|(?:looks?|looked|looking|sounds?|sounded|seems?|seemed|appears?|appeared|feels?|felt)[ \t]++"
     r"(?:like|as[ \t]++(?:if|though))\b"
@@ -3769,7 +3779,7 @@ def _final_statement(text: str) -> Extraction | None:
     recant = _RECANT.match(sent) if k > 0 else None
     if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
         sent = sent[recant.end() :].strip()
-    got = _foreign_statement(sent) or _statement_of_sentence(sent)
+    got = _modelled_language_statement(sent) or _foreign_statement(sent) or _statement_of_sentence(sent)
     nxt = _retraction_after(window, e, got.answer if got is not None else None)
     if nxt:
         return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
@@ -3794,6 +3804,57 @@ _RECANT = re.compile(
     r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
 )
 _SCRIPT_WORD = re.compile(rf"{_LETTER}++")
+
+
+#: answer phrases of languages whose answer sentence is modelled only in its plain form, "<answer> <copula>
+#: <value>" or "<answer>: <value>": (the answer noun with its article, the copulas, whether the language writes a
+#: decimal comma). Thai writes no spaces between words: its noun needs no word boundary after it. Dutch, Swedish, Danish, Norwegian, Finnish, Hungarian, Greek, Romanian, Czech, Slovak, Polish,
+#: Uzbek, Swahili, Hebrew, Thai, Bengali.
+_MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    (r"(?:het[ \t]++)?antwoord", ("is",), True),
+    (r"svaret|svar", ("\u00e4r", "er"), True),
+    (r"vastaus", ("on",), True),
+    (r"(?:a[ \t]++)?v\u00e1lasz", ("",), True),
+    (r"(?:\u03b7[ \t]++)?\u03b1\u03c0\u03ac\u03bd\u03c4\u03b7\u03c3\u03b7", ("\u03b5\u03af\u03bd\u03b1\u03b9",), True),
+    (r"r\u0103spunsul", ("este", "e"), True),
+    (r"odpov\u011b\u010f|odpove\u010f", ("je",), True),
+    (r"odpowied\u017a", ("to", "jest"), True),
+    (r"javob", ("",), True),
+    (r"jibu", ("ni",), False),
+    (r"\u05d4\u05ea\u05e9\u05d5\u05d1\u05d4", ("\u05d4\u05d9\u05d0",), False),
+    (r"\u0e04\u0e33\u0e15\u0e2d\u0e1a", ("\u0e04\u0e37\u0e2d",), False),
+    (r"\u0989\u09a4\u09cd\u09a4\u09b0", ("\u09b9\u09b2", "\u09b9\u09b2\u09cb"), False),
+)
+_MODELLED_PHRASE = re.compile(
+    r"(?i)^[*_ \t]*+(?:"
+    + "|".join(f"(?P<l{k}>{noun})" for k, (noun, _, _) in enumerate(_MODELLED_LANGUAGES))
+    + r")(?:(?<=[\u0e00-\u0e7f])|(?![^\W\d_]))[*_ \t]*+(?P<colon>[:\u2014-]?+)[ \t]*+(?P<rest>.*+)$",
+    re.DOTALL,
+)
+
+
+def _modelled_language_statement(sent: str) -> Extraction | None:
+    """A final sentence opened by the answer noun of a language in :data:`_MODELLED_LANGUAGES`: its value when
+    nothing but a copula or a colon stands between the noun and the value (with a decimal comma read as the
+    decimal mark where the language writes one: "Svaret \u00e4r 2,5" is 2.5); otherwise the whole sentence, since
+    a word the grader cannot classify may negate or doubt the value ("Svaret er ikke 5", "Vastaus on ehk\u00e4 5")."""
+    m = _MODELLED_PHRASE.match(sent)
+    if m is None:
+        return None
+    lang = next(k for k in range(len(_MODELLED_LANGUAGES)) if m.group(f"l{k}") is not None)
+    _, copulas, comma = _MODELLED_LANGUAGES[lang]
+    rest = m.group("rest").rstrip(" \t\u0964\u0965")  # the danda ends a Bengali sentence
+    token = _ANSWER_TOKEN.search(_mask_math(rest))
+    if token is None:
+        return None
+    words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[: token.start()]))]
+    plain = len(words) <= 1 and (" ".join(words) in copulas or not words and m.group("colon"))
+    if not plain:
+        return _found([_clean(sent)], "final_statement", "text")
+    got = _statement(rest[token.start() :], "final_statement")
+    if got is None or got.answer is None or not comma:
+        return got
+    return Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
 
 
 def _foreign_statement(sent: str) -> Extraction | None:
@@ -3882,8 +3943,9 @@ _CONDITION = re.compile(
 #: percent doubts the answer
 _CONFIDENCE = re.compile(
     r"(?i)^[ \t(*_|]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
-    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
-    r"some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/]))"
+    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
+    r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
+    r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
 )
 #: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
 _PERCENT_SURE = re.compile(
@@ -4075,6 +4137,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
+    from rlvr.verifiers.lexicon import FOREIGN_DENIALS
+
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
     stop = text.find(nxt, end) + len(nxt)
@@ -4090,6 +4154,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         share = float(confidence.group(1)) / 100 if confidence.group(1) else None
         if confidence.group(3):
             share = float(confidence.group(3))
+        if confidence.group(4):  # "Confidence: 3/10", "7 out of 10"
+            share = float(confidence.group(4)) / max(1.0, float(confidence.group(5)))
         low = share is None or share <= _DOUBTFUL_CONFIDENCE / 100
         return (nxt.strip() if low else ""), stop
     sure = _PERCENT_SURE.search(masked)
@@ -4131,6 +4197,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         for k, w in enumerate(words)
     )  # "No guessing needed." is an aside
     doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
+    doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     return (nxt.strip() if doubt else ""), stop
@@ -4466,8 +4533,8 @@ _CLOSING = (
 #: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
 _CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)
 _EXPLANATION_CLAUSE = re.compile(
-    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b|"
-    + _CLOSING
+    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since|" + _FOREIGN_BECAUSE + r")\b|"
+    r",[ \t]*+da\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b|" + _CLOSING
 )
 #: a rejected value before the answer: "not 22 but 23", "Not 24, but 23"
 _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")
