@@ -2064,12 +2064,15 @@ def _concluded_choice(text: str) -> Extraction | None:
 def _number_in_words(text: str) -> str | None:
     """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four"); with a line
     before it that is another number in words, both (a hedge)."""
-    from rlvr.verifiers.lexicon import cjk_number, number_words
+    from rlvr.verifiers.lexicon import cjk_number, foreign_number_words, number_words
 
     cjk = _CJK_NUMERAL.search(text[-200:].strip())
     if cjk is not None and not _cjk_cue(cjk.string[: cjk.start(1)][-40:]) and cjk_number(cjk.group(1)) is not None:
         return str(cjk_number(cjk.group(1)))  # 答案是二十三。
     lines = [ln.strip().strip("*_").rstrip(".!").strip() for ln in text[-200:].strip().split("\n")[-2:]]
+    foreign = _FOREIGN_WORDS_ANSWER.fullmatch(lines[-1])
+    if foreign is not None and (value := foreign_number_words(foreign.group(1))) is not None:
+        return str(value)  # "Réponse : cinq", "Ответ: пять"
     said = [ln for ln in lines if ln and len(ln) <= 80 and re.fullmatch(r"[A-Za-z][A-Za-z -]*+", ln)]
     if not said or said[-1] != lines[-1] or number_words(said[-1]) is None:
         return None
@@ -2078,10 +2081,19 @@ def _number_in_words(text: str) -> str | None:
     return said[-1]
 
 
-#: a Chinese numeral after an anchor (是, 为, a colon, =) at the end of the text: 答案是二十三。 答：五
+#: a Chinese numeral after an anchor (是, 为, a colon, =, Japanese は) at the end of the text, maybe with a polite
+#: copula (です, だ): 答案是二十三。 答：五 答えは五です。
 _CJK_NUMERAL = re.compile(
-    "(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=)[ \t]*+([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d"
-    "\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+[ \t\u3002.!\uff01]*+$"
+    "(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=|\u306f)[ \t]*+([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94"
+    "\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+(?:\u3067\u3059|\u3060)?+"
+    "[ \t\u3002.!\uff01]*+$"
+)
+#: a last line that is an answer phrase of German, French, Spanish, Portuguese, Italian or Russian and a number in
+#: that language's words ("Réponse : cinq", "La respuesta es cinco", "Ответ: пять")
+_FOREIGN_WORDS_ANSWER = re.compile(
+    r"(?i)(?:(?:la[ \t]++)?r\u00e9ponse|(?:la[ \t]++)?respuesta|(?:die[ \t]++)?antwort|(?:a[ \t]++)?resposta|"
+    r"(?:la[ \t]++)?risposta|\u043e\u0442\u0432\u0435\u0442)[ \t]*+(?::|\u2014|-|est|es|ist|lautet|\u00e9|\u00e8)[ \t]*+"
+    r"([^\W\d_][^\W\d_ \t-]*+(?:[ \t-]++[^\W\d_]++){0,4}+)"
 )
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
 _YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
@@ -2739,40 +2751,51 @@ _AFFIRMING_ADVERBS_LEAD = (
     "fortunately",
     "interestingly",
 )
-#: an answer phrase whose form asserts nothing: a modal of possibility or duty before "be" ("may be", "could
-#: be", "should be"; "will be", "would be" and "must be" assert), a verb before "to be" other than one that states
-#: a result ("seems to be", "appears to be"; "turns out to be", "has to be" assert), a verb of perception before
-#: "like" ("looks like", "sounds like"), a first-person clause set off by commas between a subject and its
-#: copula ("The answer, I believe, is"), a fronted clause of the writer's own knowledge or condition ("To the
-#: best of my knowledge,", "If I'm reading this right,", "As far as I can tell,"), the first person in a modal or
-#: a state ("I'd go with", "I would say", "I'm inclined to say"), a first-person verb with a preposition of
-#: choice right before the value ("I lean towards 5", "I vote for 5"), or a limit in time ("for now", "so far")
-_UNASSERTED = re.compile(
-    r"(?i)(?:\b(?:may|might|could|can|should|ought[ \t]++to)[ \t]++(?:well[ \t]++|also[ \t]++|even[ \t]++)?+be\b"
-    r"|\b(?!(?:out|has|have|had|got|going|needs?|proves?|proved|happens?|happened|is|are|was|were|used|"
+#: an answer clause whose form asserts nothing (searched in the clause of the value, after its last comma): a modal
+#: of possibility or duty before "be" ("may be", "could be", "should be"; "will be", "would be" and "must be"
+#: assert), a verb before "to be" other than one that states a result ("seems to be", "appears to be"; "turns out
+#: to be", "has to be" assert), a verb of perception before "like" ("looks like", "sounds like"), the first person
+#: in a modal or a state ("I'd go with", "I would say", "I'm inclined to say"), a first-person verb with a
+#: preposition of choice right before the value ("I lean towards 5", "I vote for 5"), a question on the answer
+#: noun ("Answer?? 5"), an open question or a goal ("Let's check whether 5 works", "We want to show the answer
+#: is 5") and a supposition on a variable ("Let x = 5", "Try n = 5")
+_UNASSERTED_CLAUSE = re.compile(
+    r"(?i)\b(?:(?:may|might|could|can|should|ought[ \t]++to)[ \t]++(?:well[ \t]++|also[ \t]++|even[ \t]++)?+be\b"
+    r"|(?!(?:out|has|have|had|got|going|needs?|proves?|proved|happens?|happened|is|are|was|were|used|"
     r"able|about|ought)\b)[a-z]++[ \t]++to[ \t]++be\b"
     r"|(?:looks?|looked|looking|sounds?|sounded|seems?|seemed|appears?|appeared|feels?|felt)[ \t]++"
     r"(?:like|as[ \t]++(?:if|though))\b"
-    r"|(?<=[^\W\d_])[ \t]*+,[ \t]*+(?:[^\W\d_][\w'-]*+[ \t]++){0,6}?(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
+    r"|i(?:'d|'m|[ \t]++(?:would|could|might|may|am))"
+    r"(?![ \t]++(?:sure|certain|confident|positive|go[ \t]++with|pick|choose|select)\b)"
+    r"(?=[ \t]++[a-z])"
+    r"|i[ \t]++(?!go\b)[a-z]++[ \t]++(?:towards?|for|with|on)[ \t]*+$"
+    r"|(?:answer|result|solution)[ \t*_]*+\?[ \t?*_:]*+$"
+    r"|whether\b|(?:want|wants|need|needs|have|has|wish|aim|goal|task|set[ \t]++out)[ \t]++(?:is[ \t]++)?+to[ \t]++(?:show|prove|check|verify|"
+    r"test|see|confirm)\b"
+    r"|(?<![\w'])(?:let|try|suppose|assume|take|set)[ \t]++(?!me\b|us\b)(?:[^\W\d_]{1,2}+[ \t]*+=[ \t]*+)?+$)"
+)
+#: a sentence whose frame asserts nothing (searched in the whole sentence before the value): a first-person
+#: insert between a subject and its copula ("The answer, I believe, is"), a fronted clause of the writer's own
+#: knowledge or condition ("To the best of my knowledge,", "If I'm reading this right,", "As far as I can tell,"),
+#: a limit in time ("for now", "so far", "last time I got"), a label opened by an infinitive ("To find: 5",
+#: "Answer (to check): 5") and a fronted adverb in -ly other than an affirming one ("Provisionally, 5")
+_UNASSERTED_SENTENCE = re.compile(
+    r"(?i)(?<=[^\W\d_])[ \t]*+,[ \t]*+(?:[^\W\d_][\w'-]*+[ \t]++){0,6}?(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
     r"[ \t]*+(?:is|are|was|equals|=)"
     r"|^[ \t*_]*+(?:if|unless|as[ \t]++far[ \t]++as|to[ \t]++the[ \t]++best[ \t]++of|from[ \t]++what)\b"
     r"[^,\n]{0,60}?\b(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
-    r"|\bi(?:'d|'m|[ \t]++(?:would|could|might|may|am))"
-    r"(?![ \t]++(?:sure|certain|confident|positive|go[ \t]++with|pick|choose|select)\b)"
-    r"(?=[ \t]++[a-z])"
-    r"|\bi[ \t]++(?!go\b)[a-z]++[ \t]++(?:towards?|for|with|on)[ \t]*+$"
     r"|\b(?:for[ \t]++(?:now|the[ \t]++(?:moment|time[ \t]++being))|as[ \t]++of[ \t]++now|so[ \t]++far)\b"
     r"|\b(?:last|previous|earlier)[ \t]++time[ \t]++(?:i|we)\b"
-    r"|\b(?:answer|result|solution)[ \t*_]*+\?[ \t?*_:]*+$"
     r"|(?:^|\()[ \t*_]*+to[ \t]++[a-z]++[ \t)]*+:[ \t*_]*+$"
-    r"|^[ \t*_]*+(?!(?:" + "|".join(sorted(_AFFIRMING_ADVERBS_LEAD)) + r")\b)[a-z]{3,40}+(?<=ly)[ \t]*+,[ \t*_]*+$)"
+    r"|^[ \t*_]*+(?!(?:" + "|".join(sorted(_AFFIRMING_ADVERBS_LEAD)) + r")\b)[a-z]{3,40}+(?<=ly)[ \t]*+,[ \t*_]*+$"
 )
 
 
 def _unasserted(text: str) -> re.Match[str] | None:
     """The answer phrase in ``text`` (the sentence before a value) is not in an assertive form (see
-    :data:`_UNASSERTED`), else ``None``."""
-    return _UNASSERTED.search(text)
+    :data:`_UNASSERTED_CLAUSE`, :data:`_UNASSERTED_SENTENCE`), else ``None``."""
+    clause = max(text.rfind(","), text.rfind(";")) + 1
+    return _UNASSERTED_SENTENCE.search(text) or _UNASSERTED_CLAUSE.search(text, clause)
 
 
 def _fronted_hedge(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -3751,6 +3774,14 @@ def _unfinished(text: str) -> bool:
     return words[-1] in _DANGLING or words[0] in _SEQUENCERS
 
 
+#: an answer noun as a question before the value, bare ("Answer? 5", "Final answer? 5", like "Answer?: 5") or with
+#: doubled marks ("The answer?? 5"); "The answer? 5." with one mark is a rhetorical question answered
+_ASKED_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[.!?\n]))[*_# \t]*+(?:(?:final[ \t]++)?+(?:answer|result|solution)[*_ \t]*+[?\uff1f]++"
+    r"|(?:my|the|our)[ \t]++(?:final[ \t]++)?+(?:answer|result|solution)[*_ \t]*+[?\uff1f]{2,}+)[ \t]*+$"
+)
+
+
 def _final_statement(text: str) -> Extraction | None:
     """The final statement: the last sentence holding math or a digit, read with what follows it (a question
     mark, a retraction in the next sentence) and what precedes it (another lone value: a hedge); a last
@@ -3772,6 +3803,8 @@ def _final_statement(text: str) -> Extraction | None:
     if confidence:
         return None  # "Confidence: 20%." after a doubted box: how sure the answer is, never the answer itself
     sent = window[s:e].strip()
+    if (asked := _ASKED_LABEL.search(window[max(0, s - 80) : s])) is not None:
+        return _found([asked.group(0).strip() + " " + sent], "final_statement", "text")  # "Answer?? 5"
     if k > 0 and _RELATIVE_OPENING.match(sent):  # "22. Which is 23.": one sentence, "22, which is 23"
         sent = window[spans[k - 1][0] : spans[k - 1][1]].strip() + ", " + sent[0].lower() + sent[1:]
     if window[e : e + 1] in ("?", "\uff1f"):

@@ -847,6 +847,14 @@ DENYING_STATUS = frozenset(
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
 
 
+def _source_before(words: list[str]) -> bool:
+    """``words`` (the two before a word of :data:`EARLIER_WORDS`) give the value another problem or an earlier run
+    as its target or source: "for the", "for a", "from a", "from an" ("5 (for the previous question)", "5 (from a
+    previous run)"; "5 (from the previous step)" carries a step's value)."""
+    low = [w.lower() for w in words]
+    return low[-1:] == ["for"] or low in (["for", "the"], ["for", "a"], ["for", "an"], ["from", "a"], ["from", "an"])
+
+
 def cue_words(words: list[str]) -> bool:
     """Some of ``words`` negate, retract, weaken, condition or disown an answer (see the cue lexicons)."""
     prev = ""
@@ -863,9 +871,7 @@ def cue_words(words: list[str]) -> bool:
             return True  # "5 last time I checked", "5 when I first computed it": an earlier, superseded attempt
         if low in ("i'd", "we'd") or low == "would" and prev in ("i", "we"):
             return True  # "5, I'd wager", "5, I would think": the writer's answer in the conditional mood
-        if low in EARLIER_WORDS and (
-            prev == "for" or prev in ("a", "an") and k >= 2 and words[k - 2].lower() == "from"
-        ):
+        if low in EARLIER_WORDS and _source_before(words[max(0, k - 2) : k]):
             return True  # "5 (for the previous question)", "5 (from a previous run)": another problem's or run's value
         if low == "change" and prev == "in":
             continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5

@@ -120,6 +120,32 @@ COVERED_LANGUAGES = [
     ("Antwort: 7. Das stimmt.", "7", True),
 ]
 
+NOT_FINAL = [
+    ("Let n = 7. Then", "7", False),
+    ("Suppose k = 7.", "7", False),
+    ("Try m = 7:", "7", False),
+    ("We need to check whether 7 is prime.", "7", False),
+    ("Our aim is to prove the answer is 7.", "7", False),
+    ("We need to verify the answer is 7.", "7", False),
+    ("The answer is 7 (for the previous part).", "7", False),
+    ("Result: 7 (from an earlier attempt)", "7", False),
+    ("The previous time we got 7.", "7", False),
+    ("Answer? 7", "7", False),
+    ("The answer?? 7", "7", False),
+    ("The answer? 7.", "7", True),
+    ("Let me add: 3 + 4 = 7.", "7", True),
+    ("The answer is 7 (from the previous step).", "7", True),
+    ("So n = 7.", "7", True),
+]
+WORDS_IN_LABELS = [
+    ("Réponse : sept.", "7", True),
+    ("Respuesta: siete.", "7", True),
+    ("Antwort: sieben.", "7", True),
+    ("Ответ: семь.", "7", True),
+    ("答えは七です。", "7", True),
+    ("Réponse : huit.", "7", False),
+]
+
 
 @pytest.mark.parametrize(
     ("completion", "gold", "expected"),
@@ -131,7 +157,9 @@ COVERED_LANGUAGES = [
     + METADATA_TAG
     + CONFIDENCE
     + MODELLED_LANGUAGES
-    + COVERED_LANGUAGES,
+    + COVERED_LANGUAGES
+    + NOT_FINAL
+    + WORDS_IN_LABELS,
 )
 def test_verdict(verifier: MathVerifier, completion: str, gold: str, expected: bool) -> None:
     assert verifier.verify(completion, gold).passed is expected
