@@ -2761,12 +2761,15 @@ _AFFIRMING_ADVERBS_LEAD = (
 #: is 5") and a supposition on a variable ("Let x = 5", "Try n = 5")
 _UNASSERTED_CLAUSE = re.compile(
     r"(?i)\b(?:(?:may|might|could|can|should|ought[ \t]++to)[ \t]++(?:well[ \t]++|also[ \t]++|even[ \t]++)?+be\b"
+    r"(?![ \t]++(?:[a-z]{2,}+(?<=ed)|[a-z]++(?<=[wr]n)|found|given|seen|made|done|set|put|left|written|taken|got"
+    r"|gotten)\b)"
     r"|(?!(?:out|has|have|had|got|going|needs?|proves?|proved|happens?|happened|is|are|was|were|used|"
-    r"able|about|ought)\b)[a-z]++[ \t]++to[ \t]++be\b"
+    r"able|about|ought|known|shown|proven|proved|found|given|determined|calculated|computed|required|guaranteed|"
+    r"defined|seen|verified|confirmed|checked)\b)[a-z]++[ \t]++to[ \t]++be\b"
     r"|(?:looks?|looked|looking|sounds?|sounded|seems?|seemed|appears?|appeared|feels?|felt)[ \t]++"
     r"(?:like|as[ \t]++(?:if|though))\b"
     r"|i(?:'d|'m|[ \t]++(?:would|could|might|may|am))"
-    r"(?![ \t]++(?:sure|certain|confident|positive|go[ \t]++with|pick|choose|select)\b)"
+    r"(?![ \t]++(?:sure|certain|confident|positive|go[ \t]++with|pick|choose|select|done|finished|left|getting)\b)"
     r"(?=[ \t]++[a-z])"
     r"|i[ \t]++(?!go\b)[a-z]++[ \t]++(?:towards?|for|with|on)[ \t]*+$"
     r"|(?:answer|result|solution)[ \t*_]*+\?[ \t?*_:]*+$"
@@ -2780,7 +2783,8 @@ _UNASSERTED_CLAUSE = re.compile(
 #: a limit in time ("for now", "so far", "last time I got"), a label opened by an infinitive ("To find: 5",
 #: "Answer (to check): 5") and a fronted adverb in -ly other than an affirming one ("Provisionally, 5")
 _UNASSERTED_SENTENCE = re.compile(
-    r"(?i)(?<=[^\W\d_])[ \t]*+,[ \t]*+(?:[^\W\d_][\w'-]*+[ \t]++){0,6}?(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
+    r"(?i)(?<=[^\W\d_])[ \t]*+,[ \t]*+(?!as[ \t]++(?:i|we)[ \t]++(?:[a-z]++(?<=ed)|shown|found|got|did|saw|wrote)\b)"
+    r"(?:[^\W\d_][\w'-]*+[ \t]++){0,6}?(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
     r"[ \t]*+(?:is|are|was|equals|=)"
     r"|^[ \t*_]*+(?:if|unless|as[ \t]++far[ \t]++as|to[ \t]++the[ \t]++best[ \t]++of|from[ \t]++what)\b"
     r"[^,\n]{0,60}?\b(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"

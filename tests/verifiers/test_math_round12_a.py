@@ -6,8 +6,11 @@ with a decimal comma and number words, and distrust words they cannot classify b
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from rlvr.verifiers.extract import extract
 from rlvr.verifiers.lexicon import foreign_number_words
 from rlvr.verifiers.math import MathVerifier
 
@@ -196,3 +199,24 @@ def test_foreign_number_words(words: str, value: int | None) -> None:
 )
 def test_number_words_in_other_languages(verifier: MathVerifier, completion: str, gold: str, expected: bool) -> None:
     assert verifier.verify(completion, gold).passed is expected
+
+
+#: hostile inputs for the answer-phrase forms: long runs of the words each form reads
+HOSTILE = {
+    "insert": "The answer" + ", a b c d e f I" * 3000 + " is 5.",
+    "to_be": "The answer " + "seem to " * 3000 + "be 5.",
+    "modal": "may be " * 3000 + "5",
+    "fronted": "If " + "I " * 3000 + ", the answer is 5.",
+    "label": "Answer " + "(to " * 3000 + ": 5",
+    "asked": "Answer" + " ?" * 3000 + " 5",
+    "language": "Svaret er " + "ikke " * 3000 + "5.",
+    "tags": "<answer>5</answer>" + "<status>" * 3000,
+    "number_words": "Réponse : " + "vingt " * 3000,
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_linear_time_on_hostile_input(text: str) -> None:
+    t0 = time.process_time()
+    extract(text)
+    assert time.process_time() - t0 < 1.0
