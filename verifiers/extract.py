@@ -122,10 +122,20 @@ _COPULA = re.compile(
     r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
+#: "because" and "since" in the other languages the answer phrases model (German, French, Spanish, Portuguese,
+#: Italian, Russian); German "da" is read only after a comma, as German writes it
+_FOREIGN_BECAUSE = (
+    r"weil|denn|car|parce[ \t]++que|puisque|porque|ya[ \t]++que|pois|perch\u00e9|poich\u00e9|"
+    r"\u0442\u0430\u043a[ \t]++\u043a\u0430\u043a|\u043f\u043e\u0442\u043e\u043c\u0443[ \t]++\u0447\u0442\u043e|"
+    r"\u043f\u043e\u0441\u043a\u043e\u043b\u044c\u043a\u0443"
+)
 _CLAUSE = re.compile(
     r"(?i)(?:,|;|[ \t]-{1,2}[ \t])[ \t]*+(?:which|since|because|as|so|where|hence|thus|therefore|i\.e\.|meaning|"
     r"giving|that|this|and[ \t]+so|and[ \t]+this|and[ \t]+that|rounded|when|while|though|although|but|after|"
-    r"before|per|according|not|I|we)\b|(?<![ \t])[ \t]++(?:because|since|which|where|hence|therefore)\b"
+    r"before|per|according|not|I|we|da|"
+    + _FOREIGN_BECAUSE
+    + r")\b|(?<![ \t])[ \t]++(?:because|since|which|where|hence|"
+    r"therefore|" + _FOREIGN_BECAUSE + r")\b"
 )
 _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|perhaps|possibly|either|also|unless)\b")
 _LEAD = re.compile(
@@ -574,6 +584,35 @@ _HIGH_CONFIDENCE = re.compile(
 )
 
 
+#: a metadata tag right after the answer tag, with its name and its value (``<status>draft</status>``)
+_METADATA_TAG = re.compile(r"[ \t\n]*+<[ \t]*+([A-Za-z][\w-]{0,30}+)[ \t]*+>([^<>]{0,100}+)<[ \t]*+/[ \t]*+\1[ \t]*+>")
+#: values that deny a tag whose name is a retraction (``<retract>true</retract>`` retracts, ``false`` does not)
+_NEGATIVE_VALUES = frozenset("false no 0 none never".split())
+
+
+def _denying_metadata_tag(after: str) -> bool:
+    """A tag right after the answer tag states the answer's standing and denies or doubts it: its name's words
+    name a standing, a check or a confidence (:data:`~rlvr.verifiers.lexicon.STANDING_TAG_ATTRIBUTES`,
+    :data:`~rlvr.verifiers.lexicon.STATUS_LABELS`: ``<status>draft</status>``, ``<is_correct>false</is_correct>``,
+    ``<self_check>fails</self_check>``) and its value does not affirm it, or its name is a retraction
+    (:data:`~rlvr.verifiers.lexicon.NEGATION_CUES`: ``<retract>true</retract>``) and its value does not deny it.
+    A tag of any other name (``<explanation>…</explanation>``) says nothing about the answer's standing."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, STANDING_TAG_ATTRIBUTES, STATUS_LABELS, tag_attribute_disowns
+
+    m = _METADATA_TAG.match(after)
+    if m is None:
+        return False
+    parts = [w for w in re.split(r"[_-]", m.group(1).lower()) if w]
+    value = m.group(2).strip().lower()
+    if any(w in NEGATION_CUES for w in parts):
+        return value not in _NEGATIVE_VALUES
+    if not any(w in STANDING_TAG_ATTRIBUTES or w in STATUS_LABELS for w in parts):
+        return False
+    if any(w in ("confidence", "certainty") for w in parts):
+        return _HIGH_CONFIDENCE.fullmatch(value) is None
+    return tag_attribute_disowns("status", value)
+
+
 def _closing_line(line: str) -> bool:
     """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
     from rlvr.verifiers.lexicon import CLOSING_REMARKS
@@ -590,6 +629,8 @@ def _after_tag_changes(after: str) -> bool:
     masked = _mask_math(after).strip()
     if not masked:
         return False
+    if _denying_metadata_tag(after):
+        return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
         return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
@@ -2023,12 +2064,15 @@ def _concluded_choice(text: str) -> Extraction | None:
 def _number_in_words(text: str) -> str | None:
     """A last line that is a number in words and nothing else ("Twenty-three.", "Negative four"); with a line
     before it that is another number in words, both (a hedge)."""
-    from rlvr.verifiers.lexicon import cjk_number, number_words
+    from rlvr.verifiers.lexicon import cjk_number, foreign_number_words, number_words
 
     cjk = _CJK_NUMERAL.search(text[-200:].strip())
     if cjk is not None and not _cjk_cue(cjk.string[: cjk.start(1)][-40:]) and cjk_number(cjk.group(1)) is not None:
         return str(cjk_number(cjk.group(1)))  # 答案是二十三。
     lines = [ln.strip().strip("*_").rstrip(".!").strip() for ln in text[-200:].strip().split("\n")[-2:]]
+    foreign = _FOREIGN_WORDS_ANSWER.fullmatch(lines[-1])
+    if foreign is not None and (value := foreign_number_words(foreign.group(1))) is not None:
+        return str(value)  # "Réponse : cinq", "Ответ: пять"
     said = [ln for ln in lines if ln and len(ln) <= 80 and re.fullmatch(r"[A-Za-z][A-Za-z -]*+", ln)]
     if not said or said[-1] != lines[-1] or number_words(said[-1]) is None:
         return None
@@ -2037,10 +2081,19 @@ def _number_in_words(text: str) -> str | None:
     return said[-1]
 
 
-#: a Chinese numeral after an anchor (是, 为, a colon, =) at the end of the text: 答案是二十三。 答：五
+#: a Chinese numeral after an anchor (是, 为, a colon, =, Japanese は) at the end of the text, maybe with a polite
+#: copula (です, だ): 答案是二十三。 答：五 答えは五です。
 _CJK_NUMERAL = re.compile(
-    "(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=)[ \t]*+([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d"
-    "\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+[ \t\u3002.!\uff01]*+$"
+    "(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=|\u306f)[ \t]*+([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94"
+    "\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+(?:\u3067\u3059|\u3060)?+"
+    "[ \t\u3002.!\uff01]*+$"
+)
+#: a last line that is an answer phrase of German, French, Spanish, Portuguese, Italian or Russian and a number in
+#: that language's words ("Réponse : cinq", "La respuesta es cinco", "Ответ: пять")
+_FOREIGN_WORDS_ANSWER = re.compile(
+    r"(?i)(?:(?:la[ \t]++)?r\u00e9ponse|(?:la[ \t]++)?respuesta|(?:die[ \t]++)?antwort|(?:a[ \t]++)?resposta|"
+    r"(?:la[ \t]++)?risposta|\u043e\u0442\u0432\u0435\u0442)[ \t]*+(?::|\u2014|-|est|es|ist|lautet|\u00e9|\u00e8)[ \t]*+"
+    r"([^\W\d_][^\W\d_ \t-]*+(?:[ \t-]++[^\W\d_]++){0,4}+)"
 )
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
 _YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
@@ -2732,6 +2785,86 @@ def _relaxed(masked: str) -> int | None:
 _FRONTED = re.compile(r"[ \t*_]*+((?:[^\W\d_][\w'\-.]*+[ \t]++){0,2}[^\W\d_][\w'\-]*+)[ \t]*+,")
 
 
+#: adverbs in -ly that may open a sentence before its bare value and leave it asserted ("Finally, 5")
+_AFFIRMING_ADVERBS_LEAD = (
+    "finally",
+    "lastly",
+    "clearly",
+    "consequently",
+    "accordingly",
+    "ultimately",
+    "similarly",
+    "additionally",
+    "numerically",
+    "explicitly",
+    "formally",
+    "equivalently",
+    "simply",
+    "actually",
+    "really",
+    "certainly",
+    "definitely",
+    "evidently",
+    "obviously",
+    "exactly",
+    "namely",
+    "briefly",
+    "overall",
+    "thankfully",
+    "fortunately",
+    "interestingly",
+)
+#: an answer clause whose form asserts nothing (searched in the clause of the value, after its last comma): a modal
+#: of possibility or duty before "be" ("may be", "could be", "should be"; "will be", "would be" and "must be"
+#: assert), a verb before "to be" other than one that states a result ("seems to be", "appears to be"; "turns out
+#: to be", "has to be" assert), a verb of perception before "like" ("looks like", "sounds like"), the first person
+#: in a modal or a state ("I'd go with", "I would say", "I'm inclined to say"), a first-person verb with a
+#: preposition of choice right before the value ("I lean towards 5", "I vote for 5"), a question on the answer
+#: noun ("Answer?? 5"), an open question or a goal ("Let's check whether 5 works", "We want to show the answer
+#: is 5") and a supposition on a variable ("Let x = 5", "Try n = 5")
+_UNASSERTED_CLAUSE = re.compile(
+    r"(?i)\b(?:(?:may|might|could|can|should|ought[ \t]++to)[ \t]++(?:well[ \t]++|also[ \t]++|even[ \t]++)?+be\b"
+    r"(?![ \t]++(?:[a-z]{2,}+(?<=ed)|[a-z]++(?<=[wr]n)|found|given|seen|made|done|set|put|left|written|taken|got"
+    r"|gotten)\b)"
+    r"|(?!(?:out|has|have|had|got|going|needs?|proves?|proved|happens?|happened|is|are|was|were|used|"
+    r"able|about|ought|known|shown|proven|proved|found|given|determined|calculated|computed|required|guaranteed|"
+    r"defined|seen|verified|confirmed|checked)\b)[a-z]++[ \t]++to[ \t]++be\b"
+    r"|(?:looks?|looked|looking|sounds?|sounded|seems?|seemed|appears?|appeared|feels?|felt)[ \t]++"
+    r"(?:like|as[ \t]++(?:if|though))\b"
+    r"|i(?:'d|'m|[ \t]++(?:would|could|might|may|am))"
+    r"(?![ \t]++(?:sure|certain|confident|positive|go[ \t]++with|pick|choose|select|done|finished|left|getting)\b)"
+    r"(?=[ \t]++[a-z])"
+    r"|i[ \t]++(?!go\b)[a-z]++[ \t]++(?:towards?|for|with|on)[ \t]*+$"
+    r"|(?:answer|result|solution)[ \t*_]*+\?[ \t?*_:]*+$"
+    r"|whether\b|(?:want|wants|need|needs|have|has|wish|aim|goal|task|set[ \t]++out)[ \t]++(?:is[ \t]++)?+to[ \t]++(?:show|prove|check|verify|"
+    r"test|see|confirm)\b"
+    r"|(?<![\w'])(?:let|try|suppose|assume|take|set)[ \t]++(?!me\b|us\b)(?:[^\W\d_]{1,2}+[ \t]*+=[ \t]*+)?+$)"
+)
+#: a sentence whose frame asserts nothing (searched in the whole sentence before the value): a first-person
+#: insert between a subject and its copula ("The answer, I believe, is"), a fronted clause of the writer's own
+#: knowledge or condition ("To the best of my knowledge,", "If I'm reading this right,", "As far as I can tell,"),
+#: a limit in time ("for now", "so far", "last time I got"), a label opened by an infinitive ("To find: 5",
+#: "Answer (to check): 5") and a fronted adverb in -ly other than an affirming one ("Provisionally, 5")
+_UNASSERTED_SENTENCE = re.compile(
+    r"(?i)(?<=[^\W\d_])[ \t]*+,[ \t]*+(?!as[ \t]++(?:i|we)[ \t]++(?:[a-z]++(?<=ed)|shown|found|got|did|saw|wrote)\b)"
+    r"(?:[^\W\d_][\w'-]*+[ \t]++){0,6}?(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
+    r"[ \t]*+(?:is|are|was|equals|=)"
+    r"|^[ \t*_]*+(?:if|unless|as[ \t]++far[ \t]++as|to[ \t]++the[ \t]++best[ \t]++of|from[ \t]++what)\b"
+    r"[^,\n]{0,60}?\b(?:i|i'm|i've|my|me)\b[^,\n]{0,60}+,"
+    r"|\b(?:for[ \t]++(?:now|the[ \t]++(?:moment|time[ \t]++being))|as[ \t]++of[ \t]++now|so[ \t]++far)\b"
+    r"|\b(?:last|previous|earlier)[ \t]++time[ \t]++(?:i|we)\b"
+    r"|(?:^|\()[ \t*_]*+to[ \t]++[a-z]++[ \t)]*+:[ \t*_]*+$"
+    r"|^[ \t*_]*+(?!(?:" + "|".join(sorted(_AFFIRMING_ADVERBS_LEAD)) + r")\b)[a-z]{3,40}+(?<=ly)[ \t]*+,[ \t*_]*+$"
+)
+
+
+def _unasserted(text: str) -> re.Match[str] | None:
+    """The answer phrase in ``text`` (the sentence before a value) is not in an assertive form (see
+    :data:`_UNASSERTED_CLAUSE`, :data:`_UNASSERTED_SENTENCE`), else ``None``."""
+    clause = max(text.rfind(","), text.rfind(";")) + 1
+    return _UNASSERTED_SENTENCE.search(text) or _UNASSERTED_CLAUSE.search(text, clause)
+
+
 def _fronted_hedge(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """A hedge split off by a comma at the start of ``text[lo:hi]`` ("Probably, the answer is 5", "Кажется, ответ
     5"): a fronted phrase of at most three words holding a hedge or an attribution cue."""
@@ -2930,6 +3063,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         return pre[relaxed:]  # "If we ignore the constraint, we get 5": the answer to another problem
     if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
         return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
+    if (frame := _unasserted(masked)) is not None:
+        return pre[frame.start() :]  # "The answer seems to be 5", "The answer, I believe, is 5", "I lean towards 5"
     anchor = _last(_ANCHOR.finditer(masked))
     start = 0
     if anchor is not None and (rel := _RELATION_BEFORE.search(masked, 0, anchor.start())) is not None:
@@ -3387,6 +3522,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
             lo = sent_start + 1 + relaxed  # "If we ignore the constraint, the answer is 5"
         if lo is None and (fronted := _fronted_hedge(text, sent_start + 1, start)) is not None:
             lo = fronted.start()  # "Probably, the answer is 5"
+        if lo is None and (unasserted := _unasserted(masked)) is not None:
+            lo = sent_start + 1 + unasserted.start()  # "To the best of my knowledge, the answer is 5"
         if lo is not None:
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
             return _found([text[lo : end + 1].strip()], "answer_phrase", "text")
@@ -3432,14 +3569,40 @@ def _label_disowns(text: str, start: int) -> bool:
             return False  # "No: the answer is 1": an answer
     form = _PHRASE.match(text, start)
     label = form is not None and form.group(0).rstrip()[-1:] in ":=|-"  # "Possible answer:", not "possible answer is"
-    return any(
-        w in LABEL_CUES
-        or w in NEGATION_CUES
-        or w in ATTRIBUTION_CUES
-        or w.endswith("n't")
-        or (label and w in LABEL_FORM_CUES)
-        for w in words
+    return (
+        any(
+            w in LABEL_CUES
+            or w in NEGATION_CUES
+            or w in ATTRIBUTION_CUES
+            or w.endswith("n't")
+            or (label and w in LABEL_FORM_CUES)
+            for w in words
+        )
+        or label
+        and _qualified_label(line)
     )
+
+
+#: words that may stand right before "answer" in an answer's label and leave it the writer's final answer
+#: ("Final answer:", "My answer:", "Short answer:", "Numerical answer:")
+_PLAIN_LABEL_WORDS = frozenset(
+    """the my our final correct short full complete true right exact verified confirmed checked official overall
+    total numerical numeric simplified boxed ultimate actual definitive concise brief unique formal clean
+    so thus hence therefore then and here your this revised corrected updated amended new fixed""".split()
+)
+_LABEL_WORD_BEFORE = re.compile(r"([^\W\d_][\w'\u2019]*+)[ \t*_]*+$")
+
+
+def _qualified_label(line: str) -> bool:
+    """An answer's label (``line`` ends right before its "answer") qualifies it by the word right before
+    "answer": any word but a plain one (:data:`_PLAIN_LABEL_WORDS`) makes it another kind of answer, a
+    provisional, expected or partial one or another party's ("Working answer:", "Expected answer:",
+    "Incomplete answer:", "Reference answer:", "Student's answer:")."""
+    m = _LABEL_WORD_BEFORE.search(line[-60:])
+    if m is None:
+        return False
+    word = m.group(1).lower().replace("\u2019", "'")
+    return len(word) >= 3 and word not in _PLAIN_LABEL_WORDS
 
 
 #: an article and one to three adjectives of emphasis or size before a value, which they leave as it is ("a mere
@@ -3694,6 +3857,14 @@ def _unfinished(text: str) -> bool:
     return words[-1] in _DANGLING or words[0] in _SEQUENCERS
 
 
+#: an answer noun as a question before the value, bare ("Answer? 5", "Final answer? 5", like "Answer?: 5") or with
+#: doubled marks ("The answer?? 5"); "The answer? 5." with one mark is a rhetorical question answered
+_ASKED_LABEL = re.compile(
+    r"(?i)(?:^|(?<=[.!?\n]))[*_# \t]*+(?:(?:final[ \t]++)?+(?:answer|result|solution)[*_ \t]*+[?\uff1f]++"
+    r"|(?:my|the|our)[ \t]++(?:final[ \t]++)?+(?:answer|result|solution)[*_ \t]*+[?\uff1f]{2,}+)[ \t]*+$"
+)
+
+
 def _final_statement(text: str) -> Extraction | None:
     """The final statement: the last sentence holding math or a digit, read with what follows it (a question
     mark, a retraction in the next sentence) and what precedes it (another lone value: a hedge); a last
@@ -3715,6 +3886,8 @@ def _final_statement(text: str) -> Extraction | None:
     if confidence:
         return None  # "Confidence: 20%." after a doubted box: how sure the answer is, never the answer itself
     sent = window[s:e].strip()
+    if (asked := _ASKED_LABEL.search(window[max(0, s - 80) : s])) is not None:
+        return _found([asked.group(0).strip() + " " + sent], "final_statement", "text")  # "Answer?? 5"
     if k > 0 and _RELATIVE_OPENING.match(sent):  # "22. Which is 23.": one sentence, "22, which is 23"
         sent = window[spans[k - 1][0] : spans[k - 1][1]].strip() + ", " + sent[0].lower() + sent[1:]
     if window[e : e + 1] in ("?", "\uff1f"):
@@ -3722,7 +3895,7 @@ def _final_statement(text: str) -> Extraction | None:
     recant = _RECANT.match(sent) if k > 0 else None
     if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
         sent = sent[recant.end() :].strip()
-    got = _foreign_statement(sent) or _statement_of_sentence(sent)
+    got = _modelled_language_statement(sent) or _foreign_statement(sent) or _statement_of_sentence(sent)
     nxt = _retraction_after(window, e, got.answer if got is not None else None)
     if nxt:
         return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
@@ -3747,6 +3920,57 @@ _RECANT = re.compile(
     r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
 )
 _SCRIPT_WORD = re.compile(rf"{_LETTER}++")
+
+
+#: answer phrases of languages whose answer sentence is modelled only in its plain form, "<answer> <copula>
+#: <value>" or "<answer>: <value>": (the answer noun with its article, the copulas, whether the language writes a
+#: decimal comma). Thai writes no spaces between words: its noun needs no word boundary after it. Dutch, Swedish, Danish, Norwegian, Finnish, Hungarian, Greek, Romanian, Czech, Slovak, Polish,
+#: Uzbek, Swahili, Hebrew, Thai, Bengali.
+_MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    (r"(?:het[ \t]++)?antwoord", ("is",), True),
+    (r"svaret|svar", ("\u00e4r", "er"), True),
+    (r"vastaus", ("on",), True),
+    (r"(?:a[ \t]++)?v\u00e1lasz", ("",), True),
+    (r"(?:\u03b7[ \t]++)?\u03b1\u03c0\u03ac\u03bd\u03c4\u03b7\u03c3\u03b7", ("\u03b5\u03af\u03bd\u03b1\u03b9",), True),
+    (r"r\u0103spunsul", ("este", "e"), True),
+    (r"odpov\u011b\u010f|odpove\u010f", ("je",), True),
+    (r"odpowied\u017a", ("to", "jest"), True),
+    (r"javob", ("",), True),
+    (r"jibu", ("ni",), False),
+    (r"\u05d4\u05ea\u05e9\u05d5\u05d1\u05d4", ("\u05d4\u05d9\u05d0",), False),
+    (r"\u0e04\u0e33\u0e15\u0e2d\u0e1a", ("\u0e04\u0e37\u0e2d",), False),
+    (r"\u0989\u09a4\u09cd\u09a4\u09b0", ("\u09b9\u09b2", "\u09b9\u09b2\u09cb"), False),
+)
+_MODELLED_PHRASE = re.compile(
+    r"(?i)^[*_ \t]*+(?:"
+    + "|".join(f"(?P<l{k}>{noun})" for k, (noun, _, _) in enumerate(_MODELLED_LANGUAGES))
+    + r")(?:(?<=[\u0e00-\u0e7f])|(?![^\W\d_]))[*_ \t]*+(?P<colon>[:\u2014-]?+)[ \t]*+(?P<rest>.*+)$",
+    re.DOTALL,
+)
+
+
+def _modelled_language_statement(sent: str) -> Extraction | None:
+    """A final sentence opened by the answer noun of a language in :data:`_MODELLED_LANGUAGES`: its value when
+    nothing but a copula or a colon stands between the noun and the value (with a decimal comma read as the
+    decimal mark where the language writes one: "Svaret \u00e4r 2,5" is 2.5); otherwise the whole sentence, since
+    a word the grader cannot classify may negate or doubt the value ("Svaret er ikke 5", "Vastaus on ehk\u00e4 5")."""
+    m = _MODELLED_PHRASE.match(sent)
+    if m is None:
+        return None
+    lang = next(k for k in range(len(_MODELLED_LANGUAGES)) if m.group(f"l{k}") is not None)
+    _, copulas, comma = _MODELLED_LANGUAGES[lang]
+    rest = m.group("rest").rstrip(" \t\u0964\u0965")  # the danda ends a Bengali sentence
+    token = _ANSWER_TOKEN.search(_mask_math(rest))
+    if token is None:
+        return None
+    words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[: token.start()]))]
+    plain = len(words) <= 1 and (" ".join(words) in copulas or not words and m.group("colon"))
+    if not plain:
+        return _found([_clean(sent)], "final_statement", "text")
+    got = _statement(rest[token.start() :], "final_statement")
+    if got is None or got.answer is None or not comma:
+        return got
+    return Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
 
 
 def _foreign_statement(sent: str) -> Extraction | None:
@@ -3835,8 +4059,9 @@ _CONDITION = re.compile(
 #: percent doubts the answer
 _CONFIDENCE = re.compile(
     r"(?i)^[ \t(*_|]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
-    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+%|(low|medium|moderate|very[ \t]++low|"
-    r"some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/]))"
+    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
+    r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
+    r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
 )
 #: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
 _PERCENT_SURE = re.compile(
@@ -4028,6 +4253,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
+    from rlvr.verifiers.lexicon import FOREIGN_DENIALS
+
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
     stop = text.find(nxt, end) + len(nxt)
@@ -4043,6 +4270,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         share = float(confidence.group(1)) / 100 if confidence.group(1) else None
         if confidence.group(3):
             share = float(confidence.group(3))
+        if confidence.group(4):  # "Confidence: 3/10", "7 out of 10"
+            share = float(confidence.group(4)) / max(1.0, float(confidence.group(5)))
         low = share is None or share <= _DOUBTFUL_CONFIDENCE / 100
         return (nxt.strip() if low else ""), stop
     sure = _PERCENT_SURE.search(masked)
@@ -4084,6 +4313,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         for k, w in enumerate(words)
     )  # "No guessing needed." is an aside
     doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
+    doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     return (nxt.strip() if doubt else ""), stop
@@ -4419,8 +4649,8 @@ _CLOSING = (
 #: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
 _CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)
 _EXPLANATION_CLAUSE = re.compile(
-    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since)\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b|"
-    + _CLOSING
+    r"(?i)(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)?(?<![ \t])[ \t]++(?:because|since|" + _FOREIGN_BECAUSE + r")\b|"
+    r",[ \t]*+da\b|[,;][ \t]*+which[ \t]++(?:is|was|are|gives)\b|" + _CLOSING
 )
 #: a rejected value before the answer: "not 22 but 23", "Not 24, but 23"
 _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \t]*+but[ \t]++(?=\$?-?\d)")

@@ -480,6 +480,71 @@ def _cardinal(words: list[str]) -> int | None:
     return total + group
 
 
+#: number words below 100 in German, French, Spanish and Russian (the other languages whose answer phrases the
+#: grader models): units and teens, then tens
+_FOREIGN_SMALL = {
+    w: k
+    for words in (
+        "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn "
+        "siebzehn achtzehn neunzehn",
+        "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize",
+        "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
+        "diecisiete dieciocho diecinueve",
+        "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать "
+        "четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать",
+    )
+    for k, w in enumerate(words.split())
+}
+_FOREIGN_SMALL.update(
+    {"ein": 1, "une": 1, "una": 1, "одна": 1, "две": 2, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19}
+)
+_FOREIGN_TENS = {
+    w: 10 * (k + 2)
+    for words in (
+        "zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig",
+        "vingt trente quarante cinquante soixante",
+        "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+        "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто",
+    )
+    for k, w in enumerate(words.split())
+}
+_FOREIGN_TENS.update({"quatre-vingt": 80, "quatre-vingts": 80})
+#: a German tens-and-unit word ("dreiundzwanzig"), a Spanish "veinti-" word ("veintitrés")
+_GERMAN_COMPOUND = re.compile(r"([a-zäöüß]+?)und([a-zäöüß]+)")
+_SPANISH_TWENTY = {
+    "veintiuno": 21,
+    "veintiún": 21,
+    "veintidós": 22,
+    "veintitrés": 23,
+    "veinticuatro": 24,
+    "veinticinco": 25,
+    "veintiséis": 26,
+    "veintisiete": 27,
+    "veintiocho": 28,
+    "veintinueve": 29,
+}
+
+
+def foreign_number_words(text: str) -> int | None:
+    """A cardinal below 100 written in German, French, Spanish or Russian words ("fünf", "dreiundzwanzig", "vingt-
+    trois", "soixante-douze", "quatre-vingt-dix-neuf", "treinta y dos", "veintitrés", "двадцать три"), else
+    ``None``: a tens word and at most one smaller word after it (joined by a space, a hyphen, "et" or "y")."""
+    low = text.strip().lower().replace("quatre-vingt", "quatre_vingt").replace("dix-", "dix_")
+    if low in _SPANISH_TWENTY:
+        return _SPANISH_TWENTY[low]
+    if (german := _GERMAN_COMPOUND.fullmatch(low)) is not None:
+        unit, tens = _FOREIGN_SMALL.get(german.group(1)), _FOREIGN_TENS.get(german.group(2))
+        return unit + tens if unit is not None and 0 < unit < 10 and tens is not None else None
+    words = [w.replace("_", "-") for w in re.split(r"[ \t-]+", low) if w and w not in ("et", "y")]
+    if len(words) == 1:
+        return _FOREIGN_SMALL.get(words[0], _FOREIGN_TENS.get(words[0]))
+    if len(words) != 2 or words[0] not in _FOREIGN_TENS or words[1] not in _FOREIGN_SMALL:
+        return None
+    tens, rest = _FOREIGN_TENS[words[0]], _FOREIGN_SMALL[words[1]]
+    limit = 20 if tens in (60, 80) and words[0] != "шестьдесят" and words[0] != "sesenta" else 10
+    return tens + rest if 0 < rest < limit else None
+
+
 _CJK_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")}
 _CJK_DIGITS.update({"〇": 0, "两": 2})
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -606,6 +671,8 @@ CJK_CUES = (
     "估计",
     "近似",
     "差不多",
+    "几乎",
+    "幾乎",
     "超过",
     "多于",
     "少于",
@@ -652,6 +719,16 @@ HEDGE_CUES = frozenset(
     probabilmente talvez provavelmente possivelmente может возможно вероятно наверное кажется видимо belki galiba
     sanırım herhalde mungkin kayaknya barangkali kanske ίσως może chyba""".split()
 )
+#: words that deny what they are said of in the other languages the answer phrases model (German, French, Spanish,
+#: Portuguese, Italian, Russian): a short sentence after an answer holding one takes it back ("Stimmt nicht.",
+#: "C'est faux.", "Es incorrecto.", "Это неверно.")
+FOREIGN_DENIALS = frozenset(
+    """nicht falsch unrichtig fehlerhaft faux fausse incorrect incorrecte erroné erronée incorrecto incorrecta falso
+    falsa erróneo errónea errado errada errato errata sbagliato sbagliata неверно неправильно неверный ошибка
+    ошибочно""".split()
+)
+#: a noun of certainty that "without" before it in those languages makes a doubt ("sans certitude", "ohne Gewähr")
+CERTAINTY_NOUNS = frozenset("certitude gewähr sicherheit certeza certezza уверенности гарантии".split())
 #: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
 #: bound = 5", "Guess:", "Draft:")
 LABEL_CUES = frozenset(
@@ -661,7 +738,8 @@ LABEL_CUES = frozenset(
     around roughly nearly almost seemingly apparently preliminary provisional interim initial bad assumption assumed
     placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
     alleged speculative questionable dubious disputed guessed guessing limb scratchpad lemma sub-answer subanswer
-    template format sub input inputs given givens""".split()
+    template format sub input inputs given givens goal goals target targets known knowns unknown candidates options
+    gold truth label labels reference expected wip tbd tbc todo unfinished incomplete pending""".split()
 )
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)
@@ -790,6 +868,14 @@ DENYING_STATUS = frozenset(
 RELATING_PREPOSITIONS = frozenset("of in to by through thru from per out into times over than vs versus".split())
 
 
+def _source_before(words: list[str]) -> bool:
+    """``words`` (the two before a word of :data:`EARLIER_WORDS`) give the value another problem or an earlier run
+    as its target or source: "for the", "for a", "from a", "from an" ("5 (for the previous question)", "5 (from a
+    previous run)"; "5 (from the previous step)" carries a step's value)."""
+    low = [w.lower() for w in words]
+    return low[-1:] == ["for"] or low in (["for", "the"], ["for", "a"], ["for", "an"], ["from", "a"], ["from", "an"])
+
+
 def cue_words(words: list[str]) -> bool:
     """Some of ``words`` negate, retract, weaken, condition or disown an answer (see the cue lexicons)."""
     prev = ""
@@ -804,10 +890,16 @@ def cue_words(words: list[str]) -> bool:
             and prev in ("i", "we")
         ):
             return True  # "5 last time I checked", "5 when I first computed it": an earlier, superseded attempt
+        if low in ("i'd", "we'd") or low == "would" and prev in ("i", "we"):
+            return True  # "5, I'd wager", "5, I would think": the writer's answer in the conditional mood
+        if low in EARLIER_WORDS and _source_before(words[max(0, k - 2) : k]):
+            return True  # "5 (for the previous question)", "5 (from a previous run)": another problem's or run's value
         if low == "change" and prev == "in":
             continue  # "$5 back in change" is the money given back; "$5 and change" is a little more than 5
-        if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES:
+        if low.endswith("n't") or low.replace("'", "") in NEGATION_CUES or low in QUALIFIER_CUES or low in HEDGE_CUES:
             return True
+        if low in CERTAINTY_NOUNS and prev in ("sans", "ohne", "sin", "senza", "sem", "без"):
+            return True  # "5 (sans certitude)", "5 (ohne Gewähr)": without certainty
         if low in ROUND_NOUNS and prev == "round":
             return True  # "in round numbers": an approximation; "a nice round 5" is exact
         if low in DISOWNING_CUES or low in ANSWER_NOUNS and prev in EARLIER_WORDS or low in LATER_FIXES:

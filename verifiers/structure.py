@@ -45,6 +45,7 @@ from rlvr.verifiers.lexicon import (
     adjective_ok,
     count_noun,
     cue_words,
+    foreign_number_words,
     number_words,
     unit_name,
 )
@@ -1499,6 +1500,8 @@ def _text(n: list[Tok]) -> Node | None:
     if not is_text:
         return None
     value = number_words(low)
+    if value is None and (foreign := foreign_number_words(low)) is not None:
+        value = Fraction(foreign)  # "dreiundzwanzig", "vingt-trois", "пять"
     if value is not None:
         return _scalar_of(value)
     low = _TEXT_SYNONYMS.get(low, low)
