@@ -1095,7 +1095,7 @@ def _reading(text: str, strict: bool, answer_tag: str) -> tuple[str, bool]:
         shown = expand_macros(shown)
     code = (
         _code_spans(shown)
-        if "`" in shown or "~~~" in shown or "<" in shown or "\n    " in shown or "\n\t" in shown
+        if "`" in shown or "~~~" in shown or "\n    " in shown or "\n\t" in shown or _RAW_TEXT.search(shown)
         else []
     )
     targets = sheet_targets(text) if "<" in text else SheetTargets()

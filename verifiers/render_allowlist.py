@@ -338,11 +338,14 @@ class SheetTargets:
 _RULE = re.compile(r"\s*+([^{}@;]{1,200}+)\{([^{}]{0,2000}+)\}\s*+")
 _SIMPLE_SELECTOR = re.compile(r"([A-Za-z][\w-]{0,30}+)?+(?:([.#])([A-Za-z_][\w-]{0,40}+))?+")
 _STYLE_SHEET = re.compile(r"(?i)<style\b[^<>]{0,300}+>")
+_SHEET_OR_LINK = re.compile(r"(?i)<(?:style|link)\b")
 
 
 def sheet_targets(text: str) -> SheetTargets:
     """The elements the ``<style>`` sheets (and ``<link>`` style sheets) of ``text`` could restyle beyond what is
     known harmless. Each sheet is read once (linear)."""
+    if _SHEET_OR_LINK.search(text) is None:
+        return SheetTargets()
     lower = text.lower()
     if "<link" in lower:
         return SheetTargets(everything=True)
@@ -675,7 +678,7 @@ def positively_rendered(
     if targets.everything:
         return "", True
     cuts = _tex_cuts(text, code, painted) if "\\" in text else []
-    if "<" in text:
+    if "<" in text and ">" in text:
         cuts += _html_cuts(text, code, targets, tags, painted)
     if not cuts:
         return text, False
