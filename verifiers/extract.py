@@ -49,6 +49,7 @@ from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
+from rlvr.verifiers.render_allowlist import SheetTargets, positively_rendered, sheet_targets
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -63,7 +64,7 @@ MAX_BOXES = 64
 
 _BOX = re.compile(r"\\(?:boxed|fbox|framebox)(?![A-Za-z])")
 _HIDDEN = re.compile(
-    r"%|<!--|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
+    r"%|<!--|<[?!]|\\[hv]?phantom(?![A-Za-z])|\\iffalse(?![A-Za-z])|\\begin\{comment\}"
     r"|\\(?:textcolor|color|mathcolor)[ \t]*+(?:\[(?P<model>[^\]]{0,30}+)\])?+[ \t]*+\{(?P<spec>[^{}]{0,60}+)\}"
     r"|\\scalebox\{(?P<scale>[^{}]{0,20}+)\}|\\resizebox\*?\{[^{}]{0,20}+\}\{[^{}]{0,20}+\}"
     r"|\\adjustbox\{(?P<adjust>[^{}]{0,80}+)\}|\\raisebox\{(?P<lift>[^{}]{0,20}+)\}(?:\[[^\]]{0,20}+\]){0,2}+"
@@ -235,7 +236,7 @@ def extract(
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
     text = _region(_SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text, think_tag)
-    text, uncertain = _visible(text, reading == "hidden")
+    text, uncertain = _reading(text, reading == "hidden", answer_tag)
     ex = _extract_visible(text, choices, answer_tag, words)
     return replace(ex, uncertain=True) if uncertain else ex
 
@@ -895,7 +896,7 @@ def _table_row(text: str) -> str:
 def extract_reference(reference: str) -> Extraction:
     """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
     line, the final statement of a worked solution, or else the whole string as a math answer."""
-    text = unwrap_labelled_fonts(normalise_spacing(visible(rendered(reference))))
+    text = unwrap_labelled_fonts(normalise_spacing(_visible(rendered(reference), True)[0]))
     if _BOX.search(text) or "####" in text:
         return _plain(text, False)
     if _looks_like_solution(text) or _is_sentence(text):
@@ -976,9 +977,25 @@ def _markup(m: re.Match[str]) -> str:
 
 #: code a reader sees literally: inline code (`` `…` ``, ``` ``…`` ```), the raw-text elements ``<xmp>``, ``<textarea>``
 #: (to their close) and ``<plaintext>`` (to the end)
-_INLINE_CODE = re.compile(r"(?<!`)(`{1,2}+)(?!`)([^`\n]{1,400}+)(?<!`)\1(?!`)")
+_INLINE_CODE = re.compile(r"(?<![`\\])(`{1,2}+)(?!`)([^`\n]{1,400}+)(?<!`)\1(?!`)")
 _RAW_TEXT = re.compile(r"(?i)<(xmp|textarea|plaintext)\b[^<>]{0,300}+>")
 _FENCE = re.compile(r"[ ]{0,3}+(`{3,}+|~{3,}+)")
+
+
+_LIST_ITEM = re.compile(r"[ ]{0,3}+(?:[-*+]|\d{1,9}+[.)])[ ]{1,4}+(?=\S)")
+
+
+def _indent(line: str) -> int:
+    """The column a line's text starts at (a tab to the next multiple of four)."""
+    col = 0
+    for ch in line[:64]:
+        if ch == " ":
+            col += 1
+        elif ch == "\t":
+            col += 4 - col % 4
+        else:
+            break
+    return col
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:
@@ -987,6 +1004,7 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     Linear."""
     spans: list[tuple[int, int]] = []
     pos, fence, code_start, prev_blank, indented = 0, "", 0, True, False
+    item = -4  # the content column of the list item the lines continue (CommonMark): code is indented 4 past it
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
@@ -998,11 +1016,15 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
                 fence = ""
         elif (m := _FENCE.match(line)) is not None and (m.group(1)[0] == "~" or "`" not in line[m.end() :]):
             fence, code_start = m.group(1), pos
-        elif line.startswith(("    ", "\t")) and line.strip() and (prev_blank or indented):
+        elif _indent(line) >= item + 8 and line.strip() and (prev_blank or indented):
             spans.append((pos, end))
             indented = True
         else:
             indented = indented and not line.strip()
+            if (li := _LIST_ITEM.match(line)) is not None:
+                item = li.end() - 4
+            elif line.strip() and prev_blank and _indent(line) < item + 4:
+                item = -4  # a paragraph after the list
         prev_blank = not line.strip()
         pos = end + 1
     if fence:
@@ -1099,7 +1121,28 @@ def visible(text: str, reading: str = "hidden") -> str:
     reference definitions, HTML elements that are ``hidden`` or styled or classed invisible
     (:mod:`rlvr.verifiers.invisible`), boxes scaled to nothing or moved off the page, colours the completion defines
     as white. Linear: each hidden region is skipped once."""
-    return _visible(text, reading == "hidden")[0]
+    return _reading(text, reading == "hidden", "answer")[0]
+
+
+def _reading(text: str, strict: bool, answer_tag: str) -> tuple[str, bool]:
+    """:func:`_visible`; the hidden reading (``strict``) then keeps only what is known to render plainly
+    (:mod:`rlvr.verifiers.render_allowlist`: an unknown TeX command, environment, HTML element, attribute or CSS
+    declaration makes what it governs uncertain), with the completion's macros expanded first so their bodies
+    are judged."""
+    shown, uncertain = _visible(text, strict)
+    if not strict or ("\\" not in shown and "<" not in shown):
+        return shown, uncertain
+    if "\\def" in shown or "command" in shown:
+        shown = expand_macros(shown)
+    code = (
+        _code_spans(shown)
+        if "`" in shown or "~~~" in shown or "\n    " in shown or "\n\t" in shown or _RAW_TEXT.search(shown)
+        else []
+    )
+    targets = sheet_targets(text) if "<" in text else SheetTargets()
+    painted = _BACKGROUND.search(text) is not None
+    kept, cut = positively_rendered(shown, code, targets, frozenset((answer_tag.lower(),)), painted)
+    return kept, uncertain or cut
 
 
 def _visible(text: str, strict: bool) -> tuple[str, bool]:
@@ -1181,6 +1224,10 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             end = text.find("\n", s)
             out.append(text[pos:s])
             pos = n if end < 0 else end
+        elif tok in ("<?", "<!"):  # a bogus comment (HTML): "<? … ?>", "<![CDATA[ … ]]>", "<!x …>", to the next ">"
+            end = text.find(">", s)
+            out.append(text[pos:s])
+            pos = n if end < 0 else end + 1
         elif tok == "<!--":  # as HTML parses it: "<!-->" and "<!--->" are empty, "--!>" also closes one
             out.append(text[pos:s])
             if text.startswith((">", "->"), s + 4):
@@ -1356,7 +1403,7 @@ _CSS_BACKGROUND = re.compile(r"(?i)(?<![-\w])background(?:-color)?+\s*+:\s*+([^;
 _CSS_COLOUR = re.compile(r"(?i)(?<![-\w])color\s*+:\s*+([^;]{0,120}+)")
 _BGCOLOR_ATTR = re.compile(r"""(?i)(?<![-\w])bgcolor\s*+=\s*+["']?+([^"'\s>]{1,40}+)""")
 _COLOR_ATTR = re.compile(r"""(?i)(?<![-\w])color\s*+=\s*+["']?+([^"'\s>]{1,40}+)""")
-_STYLE_VALUES = re.compile(r"""(?i)(?<![-\w])style\s*+=\s*+(?:"([^"]{0,300}+)"|'([^']{0,300}+)')""")
+_STYLE_VALUES = re.compile(r"""(?i)(?<![-\w])style\s*+=\s*+(?:"([^"]{0,300}+)"|'([^']{0,300}+)'|([^\s"'<>]{1,300}+))""")
 #: the most nested scopes and the most colour, group and element tokens the painter tracks; the text after them
 #: is not certainly legible (a real completion has far fewer; this bounds the scan's cost on hostile input)
 _MAX_PAINT_DEPTH = 256
@@ -1487,7 +1534,7 @@ def _illegible_removed(text: str) -> str:
             if (c := _BGCOLOR_ATTR.search(attrs)) is not None:
                 bg, set_bg = background(_css_background(c.group(1)))
             for style in _STYLE_VALUES.finditer(attrs):
-                value = style.group(1) or style.group(2) or ""
+                value = style.group(1) or style.group(2) or style.group(3) or ""
                 for b in _CSS_BACKGROUND.finditer(value):
                     bg, set_bg = background(_css_background(b.group(1)))
                 for c in _CSS_COLOUR.finditer(value):
