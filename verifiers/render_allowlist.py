@@ -51,7 +51,17 @@ _SYMBOLS = (
     "textperthousand textsection textparagraph textbullet textasciitilde textasciicircum textbackslash "
     "textbar textless textgreater textendash textemdash textquotedblleft textquotedblright ldotp cdotp "
     "colon vert Vert lvert rvert lVert rVert langle rangle lceil rceil lfloor rfloor lbrace rbrace lbrack "
-    "rbrack backslash slash | lgroup rgroup ulcorner urcorner llcorner lrcorner"
+    "rbrack backslash slash | lgroup rgroup ulcorner urcorner llcorner lrcorner "
+    # blackboard shorthands of KaTeX and MathJax, and AMS symbols
+    "R N Z Q C Reals reals Complex natnums Bbbk land lor lt gt leqq geqq nleqq ngeqq hdots llbracket rrbracket "
+    "subsetneqq supsetneqq varsubsetneq varsupsetneq nsubseteq nsupseteq ncong nsim nparallel bigstar "
+    "blacktriangle vartriangle varpropto upharpoonright restriction circledast iddots dotso eth thicksim "
+    "thickapprox backsim curlyeqprec lessgtr gtrless lessapprox gtrapprox trianglelefteq trianglerighteq smile "
+    "frown Join boxplus boxminus boxtimes boxdot circledcirc circleddash divideontimes ltimes rtimes "
+    "leftthreetimes rightthreetimes curlywedge curlyvee barwedge veebar doublebarwedge intercal dotplus centerdot "
+    "And mathsterling textmu textohm textdollar dollar nrightarrow nleftarrow nRightarrow nLeftarrow "
+    "nleftrightarrow nLeftrightarrow leadsto lightning qedsymbol qed QED mathellipsis textellipsis TeX LaTeX "
+    "gimel daleth celsius degreeCelsius ohm percent"
 )
 _OPERATORS = (
     "sin cos tan cot sec csc arcsin arccos arctan sinh cosh tanh coth sech csch arg deg det dim exp gcd hom inf "
@@ -77,7 +87,12 @@ _WRAPPERS = (
     "quad qquad enspace enskip thinspace medspace thickspace negthinspace negmedspace negthickspace "
     "hfill hfil vfill vfil fill smallskip medskip bigskip nobreak allowbreak textwidth linewidth columnwidth "
     "SI si num qty ang unit metre meter second kilogram gram centi milli kilo mega micro per squared cubic "
-    "cancel bcancel xcancel sout st xout cancelto phantom hphantom vphantom verb"
+    "cancel bcancel xcancel sout st xout cancelto phantom hphantom vphantom verb "
+    "Bbb mathds mathbbm textsuperscript textsubscript mathop mathbin mathrel mathord mathpunct mathinner arccot "
+    "arcsec arccsc sgn ce pu varlimsup varliminf idotsint intertext genfrac hdashline cr underbar overbar "
+    "mathsfit mathbfit bold Bold widecheck wideparen overparen underparen overgroup undergroup utilde "
+    "overlinesegment underlinesegment xrightleftharpoons xleftrightarrow xLeftarrow xRightarrow xLeftrightarrow "
+    "xhookleftarrow xhookrightarrow xmapsto xrightharpoonup xtwoheadrightarrow"
 )
 #: TeX commands known to render plainly: their arguments, and the material they switch, show as text
 TEX_PLAIN = frozenset(" ".join((_GREEK, _SYMBOLS, _OPERATORS, _WRAPPERS)).split())

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from rlvr.verifiers.extract import _code_spans, extract
+from rlvr.verifiers.extract import _code_spans, extract, visible
 from rlvr.verifiers.math import MathVerifier
 from rlvr.verifiers.render_allowlist import positively_rendered, sheet_targets, style_known
 
@@ -94,6 +94,27 @@ LEGIBLE = [
     "<!x or maybe 6> The answer is \\boxed{5}.",
     "<![CDATA[ or 6 ]]> The answer is \\boxed{5}.",
 ]
+
+
+#: notation KaTeX, MathJax and the AMS packages render as symbols: the hidden reading keeps all of it
+COMMON_NOTATION = [
+    "The domain is $\\boxed{x \\in \\R \\mid x \\geq 2}$.",
+    "$\\boxed{\\{n \\in \\N : n \\lt 3\\}}$",
+    "So $\\boxed{\\mathds{Z}}$ is the answer.",
+    "The answer is $\\boxed{5\\,\\ohm}$.",
+    "Hence $\\boxed{\\operatorname{sgn}(x)}$ \\qed",
+    "$$\\boxed{\\mathop{\\mathrm{lcm}}(4,6) \\land \\gcd(4,6) \\centerdot 6}$$",
+]
+
+
+@pytest.mark.parametrize("completion", COMMON_NOTATION)
+def test_common_notation_is_known_to_render(completion: str) -> None:
+    assert visible(completion, "hidden") == visible(completion, "shown") == completion
+
+
+def test_an_answer_in_common_notation_passes(verifier: MathVerifier) -> None:
+    assert verifier.verify(COMMON_NOTATION[0], "[2,\\infty)").passed
+    assert verifier.verify(COMMON_NOTATION[4], "\\operatorname{sgn}(x)").passed
 
 
 @pytest.mark.parametrize("completion", LEGIBLE)
