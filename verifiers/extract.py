@@ -541,6 +541,8 @@ def _next_line_is_sentence(after: str) -> bool:
     nxt = after.lstrip()
     nl = nxt.find("\n")
     line = nxt[: nl if nl >= 0 else len(nxt)].strip()
+    if _section_heading(line, after):
+        return True  # "## Verification", "Check:" after a blank line: a new section, read by the retraction rule
     end = _sentence_end(line, 0, len(line))
     first = line[: end + 1].strip()
     if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _closing_line(first):
@@ -555,6 +557,29 @@ def _next_line_is_sentence(after: str) -> bool:
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
     )
+
+
+#: a Markdown heading line: one to six ``#`` and a title of at most six words, no value
+_HEADING_LINE = re.compile(r"#{1,6}+[ \t]++[*_]*+((?:[^\W\d_][\w'-]*+[ \t]*+){1,6}+)[*_:]*+")
+#: a title line of its own paragraph: at most four capitalised words, optionally closed by a colon, no value
+_TITLE_LINE = re.compile(r"[*_]*+([A-Z][a-z'-]*+(?:[ \t]++[A-Za-z][a-z'-]*+){0,3}+)[*_]*+:?+[*_]*+")
+
+
+def _section_heading(line: str, after: str) -> bool:
+    """``line`` (the next non-blank line after an answer) opens a new section: a Markdown heading ("## Verification",
+    "### Check"), or a short capitalised title alone in its paragraph after a blank line ("Verification", "Summary
+    of steps:"); a unit or a cue word ("Meters", "Approximately") is no title, it is read with the value."""
+    from rlvr.verifiers.lexicon import cue_words, unit_name
+
+    heading = _HEADING_LINE.fullmatch(line)
+    if heading is None:
+        title = _TITLE_LINE.fullmatch(line)
+        paragraph = after.lstrip(" \t").startswith("\n") and "\n\n" in after[: after.find(line)]
+        if title is None or not paragraph:
+            return False
+        heading = title
+    words = heading.group(1).split()
+    return not cue_words(words) and unit_name(" ".join(words)) is None and unit_name(words[0].lower()) is None
 
 
 #: a line that states a high confidence in words ("Confidence: high"): it adds nothing to the answer
@@ -2309,6 +2334,9 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
+        sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
+        if not sent.strip(" \t,;:.!\u2014-"):
+            continue  # "6 is too large.", "We can rule out 6.": a value rejected in its own clause
         aside = sent.startswith("(") and not _hedgy(sent) and not _framed(sent)  # "(This assumes … with 16.)"
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
@@ -2432,6 +2460,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
             rejected = before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't"))
             article = m.group(0) == "A" and re.match(r"[ \t]++[a-z]", plain[m.end() : m.end() + 3]) is not None
+            rejected = rejected or _rejected_in_clause(plain, m.start(), m.end())  # "(D) exceeds the bound"
             if not rejected and not article and _key(m.group(1)) not in {_key(p.strip().strip("()")) for p in parts}:
                 out.append(m.group(1))
         return tuple(out)
@@ -2458,6 +2487,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
         if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
             continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected
+        if _rejected_in_clause(plain, m.start(), m.end() - len(after or "")):
+            continue  # "6 is too large", "6 would exceed the limit", "we can rule out 6", "it cannot be 6"
         if following[:1] and following[0] in _VALUE_COPULAS:  # "6 is another possibility"; "7 is prime" is a fact
             predicate = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""))]
             lead = [w.lower() for w in before[-2:]]
@@ -3033,15 +3064,114 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
     return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
 
 
+#: copulas before "too" that make it an excess ("6 is too large", "6 would be too big"), not "also" ("6 works too")
+_EXCESS_COPULAS = frozenset("is are was were be being 's".split())
+#: words after a value that keep it open ("6 might fail"): no rejection
+_OPEN_WORDS = frozenset("might may could possibly maybe perhaps probably also".split())
+
+
+def _rejected_by_after(words: list[str]) -> bool:
+    """The words after a value in its own clause (lower case) reject it: a rejecting predicate among the first
+    four ("6 exceeds the bound", "6 would exceed the limit", "-1 is extraneous", "$n = 6$ fails") or an excess
+    after a copula ("6 is too large"), before any negation or hedge ("6 does not exceed", "6 might fail")."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, REJECTING_PREDICATES
+
+    for k, w in enumerate(words[:4]):
+        if w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS:
+            return False
+        if w in REJECTING_PREDICATES:
+            return True
+        if w == "too" and k and words[k - 1] in _EXCESS_COPULAS and k + 1 < len(words):
+            return True
+    return False
+
+
+def _rejected_by_before(words: list[str]) -> bool:
+    """The words before a value in its own clause (lower case) reject it: a rejecting verb right before it ("we
+    discard -1", "we can rule out 6", "eliminate (D)") that is not itself negated ("we can't rule out 6"), or a
+    negated copula ("the answer cannot be 6", "it can't equal 6")."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, REJECTING_OUT_VERBS, REJECTING_VERBS
+
+    if not words:
+        return False
+    if words[-1] in ("be", "equal", "equals") and len(words) > 1:
+        return words[-2] in ("cannot", "not", "never") or words[-2].endswith("n't")
+    if words[-1] in REJECTING_VERBS:
+        k = len(words) - 1
+    elif words[-1] == "out" and len(words) > 1 and words[-2] in REJECTING_OUT_VERBS:
+        k = len(words) - 2
+    else:
+        return False
+    return not any(w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS for w in words[max(0, k - 3) : k])
+
+
+def _rejected_in_clause(sent: str, lo: int, hi: int) -> bool:
+    """The value at ``sent[lo:hi]`` is rejected in its own clause (:func:`_rejected_by_before`,
+    :func:`_rejected_by_after`): "6 is too large", "(D) 13 exceeds the bound", "we can rule out 6"."""
+    masked = _mask_math(sent)
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(masked)]
+    start = max((b for b in breaks if b < lo), default=-1) + 1
+    end = min((b for b in breaks if b >= hi), default=len(sent))
+    clause = sent[start:end]
+    if _hedgy(clause) or "?" in clause:
+        return False
+    return _rejected_by_before(_lower_words(masked[start:lo])) or _rejected_by_after(_lower_words(masked[hi:end]))
+
+
+#: a value in words after an answer: a plain number, a math span (masked) or a choice letter in parentheses
+_REJECTABLE = re.compile(r"(?<![\w.])-?\d[\d.,]{0,40}+(?![\w])|\$0++\$|\$\$0++\$\$|\([A-J]\)")
+#: where a clause starts after an answer: punctuation or a conjunction that opens one
+_CLAUSE_BREAK = re.compile(
+    r"(?i)[,;:(\u2014]|--|\.(?=[ \t\n])|\n|\b(?:because|since|as|so|and|but|while|whereas|for|which)\b"
+)
+
+
+def _lower_words(s: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(s)]
+
+
+def _rejects_other_value(clause: str, masked: str, part: str | None) -> bool:
+    """``clause`` (``masked``: its math masked) rejects a value other than the answer ``part`` in its own words
+    (:func:`_rejected_by_before`, :func:`_rejected_by_after`) and offers no candidate ("6 is too large"; not "5 is
+    too large", "6 might be too large", "6 or 7 is too large")."""
+    if _hedgy(clause) or "?" in masked:
+        return False
+    own = _key(_clean(part).rsplit("=", 1)[-1]) if part else ""
+    for m in _REJECTABLE.finditer(masked):
+        value = clause[m.start() : m.end()].strip("$() ")
+        if own and _key(_clean(value).rsplit("=", 1)[-1]) == own:
+            return False  # "\\boxed{5} because 5 is too large" rejects the answer itself
+        if _rejected_by_before(_lower_words(masked[: m.start()])) or _rejected_by_after(
+            _lower_words(masked[m.end() :])
+        ):
+            return True
+    return False
+
+
+def _without_rejected_clauses(rest: str, part: str | None) -> str:
+    """``rest`` (the words after an answer) without its clauses that rule out another value, each with the word or
+    mark that opens it ("because 6 is too large", "; we discard -1", ", as 6 would exceed the limit"): a value
+    rejected in its own clause is no rival candidate, and what remains is read as before."""
+    masked = _mask_math(rest)
+    cuts = sorted({0, len(rest), *(m.start() for m in _CLAUSE_BREAK.finditer(masked))})
+    kept = [
+        rest[lo:hi]
+        for lo, hi in zip(cuts, cuts[1:])
+        if not _rejects_other_value(rest[lo:hi], masked[lo:hi], part)
+    ]
+    return "".join(kept) if len(kept) < len(cuts) - 1 else rest
+
+
 def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
     a rejected alternative ("5, not 6") changes nothing."""
     from rlvr.verifiers.lexicon import cue_words
 
+    rest = _without_rejected_clauses(rest, part)
     masked = _mask_math(rest)
     body = masked.strip().rstrip(".!")
-    if not body:
+    if not body or not masked.strip(" \t,;:.!\u2014-"):
         return False
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
         return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
