@@ -3105,13 +3105,19 @@ def _rejected_by_before(words: list[str]) -> bool:
     return not any(w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS for w in words[max(0, k - 3) : k])
 
 
+#: how far a value's own clause is read on either side of it
+_CLAUSE_REACH = 120
+
+
 def _rejected_in_clause(sent: str, lo: int, hi: int) -> bool:
-    """The value at ``sent[lo:hi]`` is rejected in its own clause (:func:`_rejected_by_before`,
-    :func:`_rejected_by_after`): "6 is too large", "(D) 13 exceeds the bound", "we can rule out 6"."""
-    masked = _mask_math(sent)
-    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(masked)]
-    start = max((b for b in breaks if b < lo), default=-1) + 1
-    end = min((b for b in breaks if b >= hi), default=len(sent))
+    """The value at ``sent[lo:hi]`` (prose, its math delimiters dropped) is rejected in its own clause
+    (:func:`_rejected_by_before`, :func:`_rejected_by_after`): "6 is too large", "(D) 13 exceeds the bound", "we
+    can rule out 6"."""
+    masked = sent
+    opened = _last(_CLAUSE_BREAK.finditer(masked, max(0, lo - _CLAUSE_REACH), lo))
+    start = opened.start() + 1 if opened is not None else max(0, lo - _CLAUSE_REACH)
+    closed = _CLAUSE_BREAK.search(masked, hi, hi + _CLAUSE_REACH)
+    end = closed.start() if closed is not None else min(len(sent), hi + _CLAUSE_REACH)
     clause = sent[start:end]
     if _hedgy(clause) or "?" in clause:
         return False
@@ -3153,13 +3159,20 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
     mark that opens it ("because 6 is too large", "; we discard -1", ", as 6 would exceed the limit"): a value
     rejected in its own clause is no rival candidate, and what remains is read as before."""
     masked = _mask_math(rest)
+    if _REJECTABLE.search(masked) is None:
+        return rest
     cuts = sorted({0, len(rest), *(m.start() for m in _CLAUSE_BREAK.finditer(masked))})
-    kept = [
-        rest[lo:hi]
-        for lo, hi in zip(cuts, cuts[1:])
-        if not _rejects_other_value(rest[lo:hi], masked[lo:hi], part)
-    ]
-    return "".join(kept) if len(kept) < len(cuts) - 1 else rest
+    dropped: set[int] = set()
+    for m in _REJECTABLE.finditer(masked):  # only the clauses that hold a value, each once
+        k = bisect.bisect_right(cuts, m.start()) - 1
+        if k in dropped or k + 1 >= len(cuts):
+            continue
+        lo, hi = cuts[k], cuts[k + 1]
+        if _rejects_other_value(rest[lo:hi], masked[lo:hi], part):
+            dropped.add(k)
+    if not dropped:
+        return rest
+    return "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
 
 
 def _tail_changes(rest: str, part: str | None = None) -> bool:
@@ -3502,10 +3515,121 @@ _EMPHATIC_ARTICLE = re.compile(
 )
 
 
+#: a parenthesis closing a statement (one level of nested parentheses inside), with the sentence's end after it
+_CLOSING_ASIDE = re.compile(r"[ \t]*+\(([^()\n]{1,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)[ \t.!]*+$")
+#: words in an aside that make its values rival readings of the answer ("(or 6)", "(6 in the other convention)")
+_ALTERNATIVE_WORDS = frozenset(
+    """or alternatively another other alternative else also too either maybe perhaps possibly probably likely
+    might could may say says reading interpretation convention otherwise instead rather actually correction
+    corrected revised update updated should read list lists""".split()
+)
+
+
+def _aside_words(inner: str) -> list[str] | None:
+    """The ordinary words of a parenthetical aside after an answer, or ``None`` when it is no aside: a question,
+    a hedge, a cue word, an alternative ("or", "another", "instead"), words in another script, or no word of
+    two letters or more that is not a unit or number word ("(6)", "(six)", "(6 cm)", "(x = 6)")."""
+    from rlvr.verifiers.lexicon import RELATING_NUMBER, cue_words, unit_name
+
+    masked = _mask_math(inner)
+    words = _lower_words(masked)
+    related = _lower_words(RELATING_NUMBER.sub(" ", masked))  # "(45 m over 3 s)": "over" relates two values
+    if "?" in masked or _hedgy(inner) or cue_words(related) or any(not w.isascii() for w in words):
+        return None
+    if _ALTERNATIVE_WORDS.intersection(words) or _CHOICE_IN_PROSE.search(masked) or _doubt_mark(inner):
+        return None
+    prose = [w for w in words if len(w) > 1 and unit_name(w) is None and _spelled_out(w) is None]
+    return prose or None
+
+
+def _without_closing_aside(s: str) -> str:
+    """``s`` without a parenthetical aside that closes it after its answer: a phrase or clause in parentheses that
+    explains, derives or sets the value beside another quantity ("(9 eggs × $2)", "(1 favorable outcome out of
+    6)", "(the median is 84)", "(pipe A alone would take 10)") is no part of the answer and offers no candidate;
+    an aside that is a value, hedges, asks or offers an alternative stays (:func:`_aside_words`)."""
+    if not s.rstrip(" \t.!").endswith(")"):
+        return s
+    aside = _CLOSING_ASIDE.search(s)
+    if aside is None or not _ANSWER_TOKEN.search(_mask_math(s[: aside.start()])):
+        return s
+    if _aside_words(aside.group(1)) is None:
+        return s
+    return s[: aside.start()].rstrip()
+
+
+#: where a clause after the answer may open: a comma, a semicolon or a dash
+_ASIDE_BREAK = re.compile(r"[ \t]*+(?:[,;]|\u2014|[ \t]--?+(?=[ \t]))[ \t]*+")
+#: words that open an explanation of the value before them ("…, which has area 6", "…; that's 9 eggs at $2")
+_EXPLAIN_OPENERS = frozenset("because since as which where whereas namely that's i.e. this".split())
+#: words that open an appositive naming the value before them ("55, the 10th Fibonacci number", "12, twice …")
+_APPOSITIVE_OPENERS = frozenset("the a an twice half thrice double triple".split())
+#: words that open a phrase relating the value to others ("85, up from 80", "6 hours, compared with 10 for A")
+_RELATION_OPENERS = frozenset("up down from compared after before with than versus vs".split())
+#: words that open the condition of a hypothetical clause ("; in 3 hours it would cover 180 miles")
+_CONDITION_OPENERS = frozenset("in with without over under for at on by after before".split())
+#: a copula or relation that states a value in a clause ("the correct value is 6", "the median = 84")
+_STATES_VALUE = re.compile(r"(?i)\b(?:is|are|was|were|equals?|be)\b|=")
+
+
+def _hypothetical(words: list[str]) -> bool:
+    """``words`` (lower case) are a clause about another situation, by its form: a condition (a preposition or a
+    gerund) opens it and its verb is "would"/"will" with a subject other than the writer ("in 3 hours it would cover
+    180 miles", "with order it would be 20", "double-counting would give 20"; not "I'd go with 6")."""
+    modal = next((k for k, w in enumerate(words) if w in ("would", "will") or w.endswith("'d")), None)
+    if modal is None or modal == 0 or any(w in ("i", "we", "i'd", "we'd", "i'll", "we'll") for w in words[: modal + 1]):
+        return False
+    return words[0] in _CONDITION_OPENERS or words[0].endswith("ing") and len(words[0]) > 4
+
+
+def _aside_clause(tail: str, head: str) -> bool:
+    """``tail``, the rest of a statement after a comma, semicolon or dash that follows its answer (``head``), only
+    explains, names, relates or sets the answer beside another situation, so its values are no candidates: an
+    explanation ("which has area 6", "that's 9 eggs at $2"), an appositive without a copula ("the 10th Fibonacci
+    number", "twice that of the smaller triangle"), a relation ("up from 80", "45 minutes after the second train
+    leaves"), a hypothetical clause (:func:`_hypothetical`) or a clause that rules out another value
+    (:func:`_rejects_other_value`). Never one that asks, hedges, holds a cue word or an alternative ("or"), or
+    is a bare value ("therefore 9", "i.e. 9")."""
+    from rlvr.verifiers.lexicon import RELATING_NUMBER, cue_words
+
+    masked = _mask_math(tail)
+    words = _lower_words(masked)
+    if not words or "?" in masked or _hedgy(tail) or _doubt_mark(tail) or any(not w.isascii() for w in words):
+        return False
+    if cue_words(_lower_words(RELATING_NUMBER.sub(" ", masked))) or _ALTERNATIVE_WORDS.intersection(words):
+        return False
+    values = list(_REJECTABLE.finditer(_mask_math(head)))
+    own = head[values[-1].start() : values[-1].end()] if values else None
+    if _rejects_other_value(tail, masked, own):
+        return True  # "; $n = 6$ fails", "because 6 is too large"
+    if _hypothetical(words):
+        return True
+    first = words[0]
+    opener = _RUN_WORD.search(masked)
+    body = masked[opener.end() :] if opener is not None else masked
+    if first in _EXPLAIN_OPENERS or first in _RELATION_OPENERS:
+        return not _bare_value(body.strip(" \t.!"))  # "which has area 6"; "therefore 9" restates another value
+    if first in _APPOSITIVE_OPENERS:
+        return _STATES_VALUE.search(masked) is None  # "the 10th Fibonacci number"; not "the correct value is 6"
+    number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
+    return number is not None and len(words) > 2 and words[1] in ("after", "before", "than", "of", "from")
+
+
+def _without_aside_clause(s: str) -> str:
+    """``s`` without the clause after its first answer value that is an aside (:func:`_aside_clause`)."""
+    masked = _mask_math(s)
+    for b in _ASIDE_BREAK.finditer(masked):
+        if not _ANSWER_TOKEN.search(masked, 0, b.start()):
+            continue
+        if _aside_clause(s[b.end() :], s[: b.start()]):
+            return s[: b.start()].rstrip()
+        break
+    return s
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
-    stmt = _without_location(_corrected(stmt))
+    stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
         stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
     if (rejected := _REJECTED_THEN.match(stmt)) is not None and (
@@ -4381,7 +4505,7 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
 def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool = False) -> Extraction | None:
     """The answer part of a final sentence: after its copula, else its trailing run of answer tokens.
     ``anchored``: the sentence is what follows an answer phrase, which anchors it like a copula."""
-    s = _without_location(_LEAD.sub("", _corrected(sent.strip())))
+    s = _without_aside_clause(_without_closing_aside(_without_location(_LEAD.sub("", _corrected(sent.strip())))))
     if not s:
         return None
     masked = _mask_math(s)
