@@ -1921,6 +1921,8 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
             return _choice_statement(text, letter)
         if concluded is not None:  # "Option A fails.\nSo C.": the last line's letter, not an earlier option's
             return concluded
+    if words and (reply := _plain_yes_no(text)) is not None:
+        return _found([reply], "word_answer", "text")  # "Yes, because 15 is divisible by 3.": the reply answers
     final = _final_statement(text)
     if final is not None:
         return final
@@ -2068,7 +2070,7 @@ _CJK_NUMERAL = re.compile(
     "\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+[ \t\u3002.!\uff01]*+$"
 )
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
-_YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
+_YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!\u2014]|--?+[ \t]|$)")
 #: what makes the rest of a yes/no reply a qualification, not an explanation: a condition or restriction ("Yes,
 #: if n is even", "Yes, as long as n > 1", "Yes, for large n", "Yes, in the limit"), a contrast ("Yes, but not
 #: always", "Yes, though only for even n") or the other answer for some case ("Yes; no for odd n")
@@ -2125,6 +2127,19 @@ def _stated_word(reply: str) -> str | None:
     if _SELF_DOUBT.intersection(w.lower() for w in words):
         return None
     return after
+
+
+def _plain_yes_no(text: str) -> str | None:
+    """The plain yes or no that opens the last line of ``text`` (bold or not) when the rest of the line only
+    explains it ("Yes, because 15 is divisible by 3.", "No: 2 + 2 = 4.", "**No.** A counterexample is $n = 4$."):
+    its values are the reason, not the answer. ``None`` when the line is no such reply or the reply is qualified,
+    doubted or corrected (:func:`_word_answer` reads it whole)."""
+    tail = text[-_WINDOW:].strip()
+    line = tail[tail.rfind("\n") + 1 :].strip().replace("**", "").replace("__", "")
+    if _YES_NO.match(line) is None:
+        return None
+    said = _word_answer(line)  # unbolded: "**Yes**, as long as n > 1" is read as the qualified reply it is
+    return said if said is not None and said.lower() in ("yes", "no") else None
 
 
 def _word_answer(text: str) -> str | None:
@@ -3186,6 +3201,9 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     body = masked.strip().rstrip(".!")
     if not body or not masked.strip(" \t,;:.!\u2014-"):
         return False
+    opening = _ASIDE_BREAK.match(masked)
+    if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
+        return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
         return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
     rej = _REJECTED.match(masked)
@@ -3515,6 +3533,37 @@ _EMPHATIC_ARTICLE = re.compile(
 )
 
 
+#: an operation on values (not a bare "="): what an aside of work holds ("3² + 4² = 25", "9 × 2")
+_OPERATION = re.compile(
+    r"[+*/^\u00d7\u00f7\u00b7\u2212\u00b2\u00b3]|\d[ \t]*+-[ \t]*+\d|\\(?:times|cdot|div|frac|dfrac)(?![A-Za-z])"
+)
+#: a relation to another value, with the direction before it ("up from 80", "down from $18,000", "out of 6")
+_RELATION = re.compile(
+    r"(?i)(?:\b(?:up|down)[ \t]++)?+"
+    + "(?:"
+    + r"\b(?:of|in|to|by|through|thru|from|per|into|over|than|vs|versus)[ \t]++(?:a[ \t]++|an[ \t]++)?+(?=\d|\$)"
+    + ")"
+)
+#: an appositive noun after "the" that the cue lexicons read as a bound elsewhere ("the minimum of the parabola")
+_NAMING_NOUNS = frozenset("minimum maximum least greatest largest smallest".split())
+
+
+def _plain_cue_words(masked: str) -> bool:
+    """:func:`~rlvr.verifiers.lexicon.cue_words` of an aside, without the words that only relate or point: a
+    relation to another value ("up from 80", "over 3 s"), a pointer with no value ("see above"), a naming noun after
+    "the" ("the minimum of the parabola")."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    words = _lower_words(_RELATION.sub(" ", masked))
+    pointer = not _ANSWER_TOKEN.search(masked)
+    kept = [
+        w
+        for k, w in enumerate(words)
+        if not (pointer and w in ("above", "below")) and not (k and words[k - 1] == "the" and w in _NAMING_NOUNS)
+    ]
+    return cue_words(kept)
+
+
 #: a parenthesis closing a statement (one level of nested parentheses inside), with the sentence's end after it
 _CLOSING_ASIDE = re.compile(r"[ \t]*+\(([^()\n]{1,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)[ \t.!]*+$")
 #: words in an aside that make its values rival readings of the answer ("(or 6)", "(6 in the other convention)")
@@ -3529,16 +3578,17 @@ def _aside_words(inner: str) -> list[str] | None:
     """The ordinary words of a parenthetical aside after an answer, or ``None`` when it is no aside: a question,
     a hedge, a cue word, an alternative ("or", "another", "instead"), words in another script, or no word of
     two letters or more that is not a unit or number word ("(6)", "(six)", "(6 cm)", "(x = 6)")."""
-    from rlvr.verifiers.lexicon import RELATING_NUMBER, cue_words, unit_name
+    from rlvr.verifiers.lexicon import unit_name
 
     masked = _mask_math(inner)
     words = _lower_words(masked)
-    related = _lower_words(RELATING_NUMBER.sub(" ", masked))  # "(45 m over 3 s)": "over" relates two values
-    if "?" in masked or _hedgy(inner) or cue_words(related) or any(not w.isascii() for w in words):
+    if "?" in masked or _hedgy(inner) or _plain_cue_words(masked) or any(not w.isascii() for w in words):
         return None
     if _ALTERNATIVE_WORDS.intersection(words) or _CHOICE_IN_PROSE.search(masked) or _doubt_mark(inner):
         return None
     prose = [w for w in words if len(w) > 1 and unit_name(w) is None and _spelled_out(w) is None]
+    if not prose and _OPERATION.search(masked) is not None:
+        return ["="]  # "(3² + 4² = 25)": the work that gives the value, not another value
     return prose or None
 
 
@@ -3589,13 +3639,12 @@ def _aside_clause(tail: str, head: str) -> bool:
     leaves"), a hypothetical clause (:func:`_hypothetical`) or a clause that rules out another value
     (:func:`_rejects_other_value`). Never one that asks, hedges, holds a cue word or an alternative ("or"), or
     is a bare value ("therefore 9", "i.e. 9")."""
-    from rlvr.verifiers.lexicon import RELATING_NUMBER, cue_words
 
     masked = _mask_math(tail)
     words = _lower_words(masked)
     if not words or "?" in masked or _hedgy(tail) or _doubt_mark(tail) or any(not w.isascii() for w in words):
         return False
-    if cue_words(_lower_words(RELATING_NUMBER.sub(" ", masked))) or _ALTERNATIVE_WORDS.intersection(words):
+    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words):
         return False
     values = list(_REJECTABLE.finditer(_mask_math(head)))
     own = head[values[-1].start() : values[-1].end()] if values else None
