@@ -3644,12 +3644,18 @@ def _aside_clause(tail: str, head: str) -> bool:
     words = _lower_words(masked)
     if not words or "?" in masked or _hedgy(tail) or _doubt_mark(tail) or any(not w.isascii() for w in words):
         return False
-    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words):
-        return False
     values = list(_REJECTABLE.finditer(_mask_math(head)))
     own = head[values[-1].start() : values[-1].end()] if values else None
-    if _rejects_other_value(tail, masked, own):
-        return True  # "; $n = 6$ fails", "because 6 is too large"
+    reduced = _without_rejected_clauses(tail, own)
+    if reduced != tail:  # "; $n = 6$ fails", "because 6 is too large": the rest must hold no value or cue
+        left = _mask_math(reduced)
+        return (
+            not _ANSWER_TOKEN.search(left)
+            and not _plain_cue_words(left)
+            and not _ALTERNATIVE_WORDS.intersection(_lower_words(left))
+        )
+    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words):
+        return False
     if _hypothetical(words):
         return True
     first = words[0]
