@@ -2440,6 +2440,11 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
     clause = text[lo:end].strip(" \t$}*_.,;:!\u2014-")
     if not clause or DECIMAL_READING.match(clause):
         return ()  # "5 in base 10": the reading every number has
+    opener = _RUN_WORD.match(clause)
+    explains = opener is not None and opener.group(0).lower() in _EXPLAIN_OPENERS  # read below, by its frame
+    aside = text[lo:end].lstrip(" \t$}*_")[:1] in (",", ";", "\u2014") and not explains
+    if aside and _aside_clause(clause, final.parts[-1]):
+        return ()  # "\\boxed{24}, twice the area of the inner square (12)": an appositive, not another candidate
     return _offered_candidates(clause, list(final.parts), clause=True)
 
 
@@ -3661,8 +3666,12 @@ def _aside_clause(tail: str, head: str) -> bool:
     first = words[0]
     opener = _RUN_WORD.search(masked)
     body = masked[opener.end() :] if opener is not None else masked
+    if first in _EXPLAIN_OPENERS and _framed(masked):
+        return False  # "since 6 is equally valid", "because 6 works as well": a candidate's frame
     if first in _EXPLAIN_OPENERS or first in _RELATION_OPENERS:
-        return not _bare_value(body.strip(" \t.!"))  # "which has area 6"; "therefore 9" restates another value
+        verb = _RUN_WORD.match(body.lstrip())  # "which gives 6", "i.e. 9": another value, stated
+        stated = body.lstrip()[verb.end() :] if verb is not None else body
+        return not _bare_value(body.strip(" \t.!")) and not _bare_value(stated.strip(" \t.!"))
     if first in _APPOSITIVE_OPENERS:
         return _STATES_VALUE.search(masked) is None  # "the 10th Fibonacci number"; not "the correct value is 6"
     number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
