@@ -2342,6 +2342,9 @@ def _marked(text: str) -> Extraction | None:
                 continue
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
+        sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
+        if not sent.strip(" \t,;:.!\u2014-"):
+            continue  # "6 is too large.", "We can rule out 6.": a value rejected in its own clause
         fix = _correction(sent)
         if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
             fix = _read_on(fix, text, sent_end)
@@ -2349,9 +2352,6 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
-        sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
-        if not sent.strip(" \t,;:.!\u2014-"):
-            continue  # "6 is too large.", "We can rule out 6.": a value rejected in its own clause
         aside = sent.startswith("(") and not _hedgy(sent) and not _framed(sent)  # "(This assumes … with 16.)"
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
@@ -3424,7 +3424,7 @@ def _answered_no(text: str, start: int, question: str) -> bool:
     if q_end <= 0 or text[q_end : q_end + 1] not in ("?", "\uff1f"):
         return False
     reply = _next_sentence(text, q_end + 1)
-    masked = _mask_math(reply)
+    masked = _mask_math(_without_rejected_clauses(reply, None))  # "Is it 6? No, 6 is too big.": rejected
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     bare = words[1:] and all(w in _NEGATION_TAIL or w in _REJECTING for w in words[1:]) or len(words) == 1
     return bool(words) and words[0] in _NEGATION_LEAD and bool(bare) and not _ANSWER_TOKEN.search(masked)

@@ -221,3 +221,9 @@ def test_the_new_rules_are_linear(v: MathVerifier, text: str) -> None:
 def test_a_rival_after_a_ruled_out_value_still_counts(v: MathVerifier) -> None:
     assert not passes(v, "Hence the least $k$ is $8$; $k = 7$ fails but $k = 9$ works.", "8")
     assert not passes(v, "The answer is \\boxed{8}; 7 is too small, and 9 is also possible.", "8")
+
+
+def test_a_question_answered_by_ruling_the_value_out(v: MathVerifier) -> None:
+    assert passes(v, "Answer: 8\n\nCould it be 9? No, 9 is too many.", "8")
+    assert not passes(v, "Answer: 8\n\nCould it be 9? No, 9 is too many. Wait, 9 it is.", "8")
+    assert not passes(v, "Answer: 8\n\nCould it be 9? Yes, 8 is too few.", "8")
