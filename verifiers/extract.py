@@ -579,6 +579,10 @@ def _section_heading(line: str, after: str) -> bool:
             return False
         heading = title
     words = heading.group(1).split()
+    if _ALTERNATIVE_WORDS.intersection(_lower_words(line)) or _framed(line):
+        return False  # "Alternative:", "## Other reading": a rival's label, not a section
+    if line.endswith(":") and not after[after.find(line) + len(line) :].strip():
+        return False  # "Answer:" closing the text: a label whose value never came
     return not cue_words(words) and unit_name(" ".join(words)) is None and unit_name(words[0].lower()) is None
 
 

@@ -47,6 +47,9 @@ def test_a_heading_after_the_box_opens_a_new_section(v: MathVerifier, completion
         "\\boxed{5}\n\n## Wrong",
         "\\boxed{5}\n\n## Just kidding",
         "\\boxed{5}\n\nmillion",
+        "\\boxed{5}\n\nAlternative:",  # a rival's label whose value never came
+        "\\boxed{5}\n\n## Second reading",
+        "\\boxed{5}\n\nNever Mind",
     ],
 )
 def test_a_heading_that_changes_the_answer_still_counts(v: MathVerifier, completion: str) -> None:
