@@ -2142,6 +2142,8 @@ def _plain_yes_no(text: str) -> str | None:
     line = tail[tail.rfind("\n") + 1 :].strip().replace("**", "").replace("__", "")
     if _YES_NO.match(line) is None:
         return None
+    if _QUALIFIED.search(_mask_math(line)) is not None:
+        return None  # "Yes, so long as $a \\neq 0$": a condition anywhere in the reply qualifies it
     said = _word_answer(line)  # unbolded: "**Yes**, as long as n > 1" is read as the qualified reply it is
     return said if said is not None and said.lower() in ("yes", "no") else None
 
@@ -3583,6 +3585,10 @@ _ALTERNATIVE_WORDS = frozenset(
 )
 
 
+#: words that only restate what follows them ("that is, 15", "i.e. 15", "namely 15"): no prose of an aside
+_RESTATING = frozenset("that is ie eg namely viz equivalently so".split())
+
+
 def _aside_words(inner: str) -> list[str] | None:
     """The ordinary words of a parenthetical aside after an answer, or ``None`` when it is no aside: a question,
     a hedge, a cue word, an alternative ("or", "another", "instead"), words in another script, or no word of
@@ -3595,7 +3601,9 @@ def _aside_words(inner: str) -> list[str] | None:
         return None
     if _ALTERNATIVE_WORDS.intersection(words) or _CHOICE_IN_PROSE.search(masked) or _doubt_mark(inner):
         return None
-    prose = [w for w in words if len(w) > 1 and unit_name(w) is None and _spelled_out(w) is None]
+    if _spelled_out(inner) is not None:
+        return None  # "(that is, fifteen)": a value in words, read with the answer
+    prose = [w for w in words if len(w) > 1 and unit_name(w) is None and w not in _RESTATING]
     if not prose and _OPERATION.search(masked) is not None:
         return ["="]  # "(3² + 4² = 25)": the work that gives the value, not another value
     return prose or None

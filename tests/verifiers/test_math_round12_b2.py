@@ -123,6 +123,8 @@ def test_a_closing_aside_is_no_part_of_the_answer(v: MathVerifier, completion: s
         "The total is 42 (or is it 43?).",
         "The total is 42 (43 instead).",
         "The total is 42 (the correct total is 43).",
+        "The total is 42 (that is, 43).",
+        "The total is 42 (i.e., forty-three).",
     ],
 )
 def test_an_aside_that_hedges_or_offers_a_value_still_counts(v: MathVerifier, completion: str) -> None:
@@ -191,6 +193,7 @@ def test_a_yes_or_no_with_its_reason_answers(v: MathVerifier, completion: str, g
     ("completion", "gold"),
     [
         ("Yes, if n is even.", "\\text{Yes}"),
+        ("Yes, so long as $n \\neq 0$.", "\\text{Yes}"),
         ("Yes, but only for n = 3.", "\\text{Yes}"),
         ("**Yes**, as long as n > 2.", "\\text{Yes}"),
         ("Yes, because 21 is divisible by 7. Or maybe no.", "\\text{Yes}"),
