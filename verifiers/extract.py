@@ -552,6 +552,8 @@ def _next_line_is_sentence(after: str) -> bool:
     nxt = after.lstrip()
     nl = nxt.find("\n")
     line = nxt[: nl if nl >= 0 else len(nxt)].strip()
+    if _section_heading(line, after):
+        return True  # "## Verification", "Check:" after a blank line: a new section, read by the retraction rule
     end = _sentence_end(line, 0, len(line))
     first = line[: end + 1].strip()
     if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _closing_line(first):
@@ -566,6 +568,33 @@ def _next_line_is_sentence(after: str) -> bool:
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
     )
+
+
+#: a Markdown heading line: one to six ``#`` and a title of at most six words, no value
+_HEADING_LINE = re.compile(r"#{1,6}+[ \t]++[*_]*+((?:[^\W\d_][\w'-]*+[ \t]*+){1,6}+)[*_:]*+")
+#: a title line of its own paragraph: at most four capitalised words, optionally closed by a colon, no value
+_TITLE_LINE = re.compile(r"[*_]*+([A-Z][a-z'-]*+(?:[ \t]++[A-Za-z][a-z'-]*+){0,3}+)[*_]*+:?+[*_]*+")
+
+
+def _section_heading(line: str, after: str) -> bool:
+    """``line`` (the next non-blank line after an answer) opens a new section: a Markdown heading ("## Verification",
+    "### Check"), or a short capitalised title alone in its paragraph after a blank line ("Verification", "Summary
+    of steps:"); a unit or a cue word ("Meters", "Approximately") is no title, it is read with the value."""
+    from rlvr.verifiers.lexicon import cue_words, unit_name
+
+    heading = _HEADING_LINE.fullmatch(line)
+    if heading is None:
+        title = _TITLE_LINE.fullmatch(line)
+        paragraph = after.lstrip(" \t").startswith("\n") and "\n\n" in after[: after.find(line)]
+        if title is None or not paragraph:
+            return False
+        heading = title
+    words = heading.group(1).split()
+    if _ALTERNATIVE_WORDS.intersection(_lower_words(line)) or _framed(line):
+        return False  # "Alternative:", "## Other reading": a rival's label, not a section
+    if line.endswith(":") and not after[after.find(line) + len(line) :].strip():
+        return False  # "Answer:" closing the text: a label whose value never came
+    return not cue_words(words) and unit_name(" ".join(words)) is None and unit_name(words[0].lower()) is None
 
 
 #: a line that states a high confidence in words ("Confidence: high"): it adds nothing to the answer
@@ -1984,6 +2013,8 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
             return _choice_statement(text, letter)
         if concluded is not None:  # "Option A fails.\nSo C.": the last line's letter, not an earlier option's
             return concluded
+    if words and (reply := _plain_yes_no(text)) is not None:
+        return _found([reply], "word_answer", "text")  # "Yes, because 15 is divisible by 3.": the reply answers
     final = _final_statement(text)
     if final is not None:
         return final
@@ -2143,7 +2174,7 @@ _FOREIGN_WORDS_ANSWER = re.compile(
     r"([^\W\d_][^\W\d_ \t-]*+(?:[ \t-]++[^\W\d_]++){0,4}+)"
 )
 _BOLD = re.compile(r"\*\*([^*\n]{1,80}+)\*\*")
-_YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!]|$)")
+_YES_NO = re.compile(r"(?i)^(yes|no)\b[ \t]*+(?:[,.;:!\u2014]|--?+[ \t]|$)")
 #: what makes the rest of a yes/no reply a qualification, not an explanation: a condition or restriction ("Yes,
 #: if n is even", "Yes, as long as n > 1", "Yes, for large n", "Yes, in the limit"), a contrast ("Yes, but not
 #: always", "Yes, though only for even n") or the other answer for some case ("Yes; no for odd n")
@@ -2200,6 +2231,21 @@ def _stated_word(reply: str) -> str | None:
     if _SELF_DOUBT.intersection(w.lower() for w in words):
         return None
     return after
+
+
+def _plain_yes_no(text: str) -> str | None:
+    """The plain yes or no that opens the last line of ``text`` (bold or not) when the rest of the line only
+    explains it ("Yes, because 15 is divisible by 3.", "No: 2 + 2 = 4.", "**No.** A counterexample is $n = 4$."):
+    its values are the reason, not the answer. ``None`` when the line is no such reply or the reply is qualified,
+    doubted or corrected (:func:`_word_answer` reads it whole)."""
+    tail = text[-_WINDOW:].strip()
+    line = tail[tail.rfind("\n") + 1 :].strip().replace("**", "").replace("__", "")
+    if _YES_NO.match(line) is None:
+        return None
+    if _QUALIFIED.search(_mask_math(line)) is not None:
+        return None  # "Yes, so long as $a \\neq 0$": a condition anywhere in the reply qualifies it
+    said = _word_answer(line)  # unbolded: "**Yes**, as long as n > 1" is read as the qualified reply it is
+    return said if said is not None and said.lower() in ("yes", "no") else None
 
 
 def _word_answer(text: str) -> str | None:
@@ -2407,6 +2453,9 @@ def _marked(text: str) -> Extraction | None:
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
         if _rejected_candidate(sent, parts):
             continue  # "Common wrong answer: 6.", "One might think it is 11, but that double-counts."
+        sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
+        if not sent.strip(" \t,;:.!\u2014-"):
+            continue  # "6 is too large.", "We can rule out 6.": a value rejected in its own clause
         fix = _correction(sent)
         if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
             fix = _read_on(fix, text, sent_end)
@@ -2502,6 +2551,11 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
     clause = text[lo:end].strip(" \t$}*_.,;:!\u2014-")
     if not clause or DECIMAL_READING.match(clause):
         return ()  # "5 in base 10": the reading every number has
+    opener = _RUN_WORD.match(clause)
+    explains = opener is not None and opener.group(0).lower() in _EXPLAIN_OPENERS  # read below, by its frame
+    aside = text[lo:end].lstrip(" \t$}*_")[:1] in (",", ";", "\u2014") and not explains
+    if aside and _aside_clause(clause, final.parts[-1]):
+        return ()  # "\\boxed{24}, twice the area of the inner square (12)": an appositive, not another candidate
     return _offered_candidates(clause, list(final.parts), clause=True)
 
 
@@ -2537,6 +2591,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
             rejected = before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't"))
             article = m.group(0) == "A" and re.match(r"[ \t]++[a-z]", plain[m.end() : m.end() + 3]) is not None
+            rejected = rejected or _rejected_in_clause(plain, m.start(), m.end())  # "(D) exceeds the bound"
             if not rejected and not article and _key(m.group(1)) not in {_key(p.strip().strip("()")) for p in parts}:
                 out.append(m.group(1))
         return tuple(out)
@@ -2563,6 +2618,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
         if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
             continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected
+        if _rejected_in_clause(plain, m.start(), m.end() - len(after or "")):
+            continue  # "6 is too large", "6 would exceed the limit", "we can rule out 6", "it cannot be 6"
         if following[:1] and following[0] in _VALUE_COPULAS:  # "6 is another possibility"; "7 is prime" is a fact
             predicate = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""))]
             lead = [w.lower() for w in before[-2:]]
@@ -3287,16 +3344,131 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
     return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
 
 
+#: copulas before "too" that make it an excess ("6 is too large", "6 would be too big"), not "also" ("6 works too")
+_EXCESS_COPULAS = frozenset("is are was were be being 's".split())
+#: words after a value that keep it open ("6 might fail"): no rejection
+_OPEN_WORDS = frozenset("might may could possibly maybe perhaps probably also".split())
+
+
+def _rejected_by_after(words: list[str]) -> bool:
+    """The words after a value in its own clause (lower case) reject it: a rejecting predicate among the first
+    four ("6 exceeds the bound", "6 would exceed the limit", "-1 is extraneous", "$n = 6$ fails") or an excess
+    after a copula ("6 is too large"), before any negation or hedge ("6 does not exceed", "6 might fail")."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, REJECTING_PREDICATES
+
+    for k, w in enumerate(words[:4]):
+        if w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS:
+            return False
+        if w in REJECTING_PREDICATES:
+            return True
+        if w == "too" and k and words[k - 1] in _EXCESS_COPULAS and k + 1 < len(words):
+            return True
+    return False
+
+
+def _rejected_by_before(words: list[str]) -> bool:
+    """The words before a value in its own clause (lower case) reject it: a rejecting verb right before it ("we
+    discard -1", "we can rule out 6", "eliminate (D)") that is not itself negated ("we can't rule out 6"), or a
+    negated copula ("the answer cannot be 6", "it can't equal 6")."""
+    from rlvr.verifiers.lexicon import NEGATION_CUES, REJECTING_OUT_VERBS, REJECTING_VERBS
+
+    if not words:
+        return False
+    if words[-1] in ("be", "equal", "equals") and len(words) > 1:
+        return words[-2] in ("cannot", "not", "never") or words[-2].endswith("n't")
+    if words[-1] in REJECTING_VERBS:
+        k = len(words) - 1
+    elif words[-1] == "out" and len(words) > 1 and words[-2] in REJECTING_OUT_VERBS:
+        k = len(words) - 2
+    else:
+        return False
+    return not any(w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS for w in words[max(0, k - 3) : k])
+
+
+#: how far a value's own clause is read on either side of it
+_CLAUSE_REACH = 120
+
+
+def _rejected_in_clause(sent: str, lo: int, hi: int) -> bool:
+    """The value at ``sent[lo:hi]`` (prose, its math delimiters dropped) is rejected in its own clause
+    (:func:`_rejected_by_before`, :func:`_rejected_by_after`): "6 is too large", "(D) 13 exceeds the bound", "we
+    can rule out 6"."""
+    masked = sent
+    opened = _last(_CLAUSE_BREAK.finditer(masked, max(0, lo - _CLAUSE_REACH), lo))
+    start = opened.start() + 1 if opened is not None else max(0, lo - _CLAUSE_REACH)
+    closed = _CLAUSE_BREAK.search(masked, hi, hi + _CLAUSE_REACH)
+    end = closed.start() if closed is not None else min(len(sent), hi + _CLAUSE_REACH)
+    clause = sent[start:end]
+    if _hedgy(clause) or "?" in clause:
+        return False
+    return _rejected_by_before(_lower_words(masked[start:lo])) or _rejected_by_after(_lower_words(masked[hi:end]))
+
+
+#: a value in words after an answer: a plain number, a math span (masked) or a choice letter in parentheses
+_REJECTABLE = re.compile(r"(?<![\w.])-?\d[\d.,]{0,40}+(?![\w])|\$0++\$|\$\$0++\$\$|\([A-J]\)")
+#: where a clause starts after an answer: punctuation or a conjunction that opens one
+_CLAUSE_BREAK = re.compile(
+    r"(?i)[,;:(\u2014]|--|\.(?=[ \t\n])|\n|\b(?:because|since|as|so|and|but|while|whereas|for|which)\b"
+)
+
+
+def _lower_words(s: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(s)]
+
+
+def _rejects_other_value(clause: str, masked: str, part: str | None) -> bool:
+    """``clause`` (``masked``: its math masked) rejects a value other than the answer ``part`` in its own words
+    (:func:`_rejected_by_before`, :func:`_rejected_by_after`) and offers no candidate ("6 is too large"; not "5 is
+    too large", "6 might be too large", "6 or 7 is too large")."""
+    if _hedgy(clause) or "?" in masked:
+        return False
+    own = _key(_clean(part).rsplit("=", 1)[-1]) if part else ""
+    for m in _REJECTABLE.finditer(masked):
+        value = clause[m.start() : m.end()].strip("$() ")
+        if own and _key(_clean(value).rsplit("=", 1)[-1]) == own:
+            return False  # "\\boxed{5} because 5 is too large" rejects the answer itself
+        if _rejected_by_before(_lower_words(masked[: m.start()])) or _rejected_by_after(
+            _lower_words(masked[m.end() :])
+        ):
+            return True
+    return False
+
+
+def _without_rejected_clauses(rest: str, part: str | None) -> str:
+    """``rest`` (the words after an answer) without its clauses that rule out another value, each with the word or
+    mark that opens it ("because 6 is too large", "; we discard -1", ", as 6 would exceed the limit"): a value
+    rejected in its own clause is no rival candidate, and what remains is read as before."""
+    masked = _mask_math(rest)
+    if _REJECTABLE.search(masked) is None:
+        return rest
+    cuts = sorted({0, len(rest), *(m.start() for m in _CLAUSE_BREAK.finditer(masked))})
+    dropped: set[int] = set()
+    for m in _REJECTABLE.finditer(masked):  # only the clauses that hold a value, each once
+        k = bisect.bisect_right(cuts, m.start()) - 1
+        if k in dropped or k + 1 >= len(cuts):
+            continue
+        lo, hi = cuts[k], cuts[k + 1]
+        if _rejects_other_value(rest[lo:hi], masked[lo:hi], part):
+            dropped.add(k)
+    if not dropped:
+        return rest
+    return "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
+
+
 def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
     a rejected alternative ("5, not 6") changes nothing."""
     from rlvr.verifiers.lexicon import cue_words
 
+    rest = _without_rejected_clauses(rest, part)
     masked = _mask_math(rest)
     body = masked.strip().rstrip(".!")
-    if not body:
+    if not body or not masked.strip(" \t,;:.!\u2014-"):
         return False
+    opening = _ASIDE_BREAK.match(masked)
+    if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
+        return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
         return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
     rej = _REJECTED.match(masked)
@@ -3519,7 +3691,7 @@ def _answered_no(text: str, start: int, question: str) -> bool:
     if q_end <= 0 or text[q_end : q_end + 1] not in ("?", "\uff1f"):
         return False
     reply = _next_sentence(text, q_end + 1)
-    masked = _mask_math(reply)
+    masked = _mask_math(_without_rejected_clauses(reply, None))  # "Is it 6? No, 6 is too big.": rejected
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     bare = words[1:] and all(w in _NEGATION_TAIL or w in _REJECTING for w in words[1:]) or len(words) == 1
     return bool(words) and words[0] in _NEGATION_LEAD and bool(bare) and not _ANSWER_TOKEN.search(masked)
@@ -3661,10 +3833,168 @@ _EMPHATIC_ARTICLE = re.compile(
 )
 
 
+#: an operation on values (not a bare "="): what an aside of work holds ("3² + 4² = 25", "9 × 2")
+_OPERATION = re.compile(
+    r"[+*/^\u00d7\u00f7\u00b7\u2212\u00b2\u00b3]|\d[ \t]*+-[ \t]*+\d|\\(?:times|cdot|div|frac|dfrac)(?![A-Za-z])"
+)
+#: a relation to another value, with the direction before it ("up from 80", "down from $18,000", "out of 6")
+_RELATION = re.compile(
+    r"(?i)(?:\b(?:up|down)[ \t]++)?+"
+    + "(?:"
+    + r"\b(?:of|in|to|by|through|thru|from|per|into|over|than|vs|versus)[ \t]++(?:a[ \t]++|an[ \t]++)?+(?=\d|\$)"
+    + ")"
+)
+#: an appositive noun after "the" that the cue lexicons read as a bound elsewhere ("the minimum of the parabola")
+_NAMING_NOUNS = frozenset("minimum maximum least greatest largest smallest".split())
+
+
+def _plain_cue_words(masked: str) -> bool:
+    """:func:`~rlvr.verifiers.lexicon.cue_words` of an aside, without the words that only relate or point: a
+    relation to another value ("up from 80", "over 3 s"), a pointer with no value ("see above"), a naming noun after
+    "the" ("the minimum of the parabola")."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    words = _lower_words(_RELATION.sub(" ", masked))
+    pointer = not _ANSWER_TOKEN.search(masked)
+    kept = [
+        w
+        for k, w in enumerate(words)
+        if not (pointer and w in ("above", "below")) and not (k and words[k - 1] == "the" and w in _NAMING_NOUNS)
+    ]
+    return cue_words(kept)
+
+
+#: a parenthesis closing a statement (one level of nested parentheses inside), with the sentence's end after it
+_CLOSING_ASIDE = re.compile(r"[ \t]*+\(([^()\n]{1,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)[ \t.!]*+$")
+#: words in an aside that make its values rival readings of the answer ("(or 6)", "(6 in the other convention)")
+_ALTERNATIVE_WORDS = frozenset(
+    """or alternatively another other alternative else also too either maybe perhaps possibly probably likely
+    might could may say says reading interpretation convention otherwise instead rather actually correction
+    corrected revised update updated should read list lists""".split()
+)
+
+
+#: words that only restate what follows them ("that is, 15", "i.e. 15", "namely 15"): no prose of an aside
+_RESTATING = frozenset("that is ie eg namely viz equivalently so".split())
+
+
+def _aside_words(inner: str) -> list[str] | None:
+    """The ordinary words of a parenthetical aside after an answer, or ``None`` when it is no aside: a question,
+    a hedge, a cue word, an alternative ("or", "another", "instead"), words in another script, or no word of
+    two letters or more that is not a unit or number word ("(6)", "(six)", "(6 cm)", "(x = 6)")."""
+    from rlvr.verifiers.lexicon import unit_name
+
+    masked = _mask_math(inner)
+    words = _lower_words(masked)
+    if "?" in masked or _hedgy(inner) or _plain_cue_words(masked) or any(not w.isascii() for w in words):
+        return None
+    if _ALTERNATIVE_WORDS.intersection(words) or _CHOICE_IN_PROSE.search(masked) or _doubt_mark(inner):
+        return None
+    if _spelled_out(inner) is not None:
+        return None  # "(that is, fifteen)": a value in words, read with the answer
+    prose = [w for w in words if len(w) > 1 and unit_name(w) is None and w not in _RESTATING]
+    if not prose and _OPERATION.search(masked) is not None:
+        return ["="]  # "(3² + 4² = 25)": the work that gives the value, not another value
+    return prose or None
+
+
+def _without_closing_aside(s: str) -> str:
+    """``s`` without a parenthetical aside that closes it after its answer: a phrase or clause in parentheses that
+    explains, derives or sets the value beside another quantity ("(9 eggs × $2)", "(1 favorable outcome out of
+    6)", "(the median is 84)", "(pipe A alone would take 10)") is no part of the answer and offers no candidate;
+    an aside that is a value, hedges, asks or offers an alternative stays (:func:`_aside_words`)."""
+    if not s.rstrip(" \t.!").endswith(")"):
+        return s
+    aside = _CLOSING_ASIDE.search(s)
+    if aside is None or not _ANSWER_TOKEN.search(_mask_math(s[: aside.start()])):
+        return s
+    if _aside_words(aside.group(1)) is None:
+        return s
+    return s[: aside.start()].rstrip()
+
+
+#: where a clause after the answer may open: a comma, a semicolon or a dash
+_ASIDE_BREAK = re.compile(r"[ \t]*+(?:[,;]|\u2014|[ \t]--?+(?=[ \t]))[ \t]*+")
+#: words that open an explanation of the value before them ("…, which has area 6", "…; that's 9 eggs at $2")
+_EXPLAIN_OPENERS = frozenset("because since as which where whereas namely that's i.e. this".split())
+#: words that open an appositive naming the value before them ("55, the 10th Fibonacci number", "12, twice …")
+_APPOSITIVE_OPENERS = frozenset("the a an twice half thrice double triple".split())
+#: words that open a phrase relating the value to others ("85, up from 80", "6 hours, compared with 10 for A")
+_RELATION_OPENERS = frozenset("up down from compared after before with than versus vs".split())
+#: words that open the condition of a hypothetical clause ("; in 3 hours it would cover 180 miles")
+_CONDITION_OPENERS = frozenset("in with without over under for at on by after before".split())
+#: a copula or relation that states a value in a clause ("the correct value is 6", "the median = 84")
+_STATES_VALUE = re.compile(r"(?i)\b(?:is|are|was|were|equals?|be)\b|=")
+
+
+def _hypothetical(words: list[str]) -> bool:
+    """``words`` (lower case) are a clause about another situation, by its form: a condition (a preposition or a
+    gerund) opens it and its verb is "would"/"will" with a subject other than the writer ("in 3 hours it would cover
+    180 miles", "with order it would be 20", "double-counting would give 20"; not "I'd go with 6")."""
+    modal = next((k for k, w in enumerate(words) if w in ("would", "will") or w.endswith("'d")), None)
+    if modal is None or modal == 0 or any(w in ("i", "we", "i'd", "we'd", "i'll", "we'll") for w in words[: modal + 1]):
+        return False
+    return words[0] in _CONDITION_OPENERS or words[0].endswith("ing") and len(words[0]) > 4
+
+
+def _aside_clause(tail: str, head: str) -> bool:
+    """``tail``, the rest of a statement after a comma, semicolon or dash that follows its answer (``head``), only
+    explains, names, relates or sets the answer beside another situation, so its values are no candidates: an
+    explanation ("which has area 6", "that's 9 eggs at $2"), an appositive without a copula ("the 10th Fibonacci
+    number", "twice that of the smaller triangle"), a relation ("up from 80", "45 minutes after the second train
+    leaves"), a hypothetical clause (:func:`_hypothetical`) or a clause that rules out another value
+    (:func:`_rejects_other_value`). Never one that asks, hedges, holds a cue word or an alternative ("or"), or
+    is a bare value ("therefore 9", "i.e. 9")."""
+
+    masked = _mask_math(tail)
+    words = _lower_words(masked)
+    if not words or "?" in masked or _hedgy(tail) or _doubt_mark(tail) or any(not w.isascii() for w in words):
+        return False
+    values = list(_REJECTABLE.finditer(_mask_math(head)))
+    own = head[values[-1].start() : values[-1].end()] if values else None
+    reduced = _without_rejected_clauses(tail, own)
+    if reduced != tail:  # "; $n = 6$ fails", "because 6 is too large": the rest must hold no value or cue
+        left = _mask_math(reduced)
+        return (
+            not _ANSWER_TOKEN.search(left)
+            and not _plain_cue_words(left)
+            and not _ALTERNATIVE_WORDS.intersection(_lower_words(left))
+        )
+    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words):
+        return False
+    if _hypothetical(words):
+        return True
+    first = words[0]
+    opener = _RUN_WORD.search(masked)
+    body = masked[opener.end() :] if opener is not None else masked
+    if first in _EXPLAIN_OPENERS and _framed(masked):
+        return False  # "since 6 is equally valid", "because 6 works as well": a candidate's frame
+    if first in _EXPLAIN_OPENERS or first in _RELATION_OPENERS:
+        verb = _RUN_WORD.match(body.lstrip())  # "which gives 6", "i.e. 9": another value, stated
+        stated = body.lstrip()[verb.end() :] if verb is not None else body
+        return not _bare_value(body.strip(" \t.!")) and not _bare_value(stated.strip(" \t.!"))
+    if first in _APPOSITIVE_OPENERS:
+        return _STATES_VALUE.search(masked) is None  # "the 10th Fibonacci number"; not "the correct value is 6"
+    number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
+    return number is not None and len(words) > 2 and words[1] in ("after", "before", "than", "of", "from")
+
+
+def _without_aside_clause(s: str) -> str:
+    """``s`` without the clause after its first answer value that is an aside (:func:`_aside_clause`)."""
+    masked = _mask_math(s)
+    for b in _ASIDE_BREAK.finditer(masked):
+        if not _ANSWER_TOKEN.search(masked, 0, b.start()):
+            continue
+        if _aside_clause(s[b.end() :], s[: b.start()]):
+            return s[: b.start()].rstrip()
+        break
+    return s
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
-    stmt = _without_location(_corrected(stmt))
+    stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
         stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
     if (rejected := _REJECTED_THEN.match(stmt)) is not None and (
@@ -4607,7 +4937,7 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
 def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool = False) -> Extraction | None:
     """The answer part of a final sentence: after its copula, else its trailing run of answer tokens.
     ``anchored``: the sentence is what follows an answer phrase, which anchors it like a copula."""
-    s = _without_location(_LEAD.sub("", _corrected(sent.strip())))
+    s = _without_aside_clause(_without_closing_aside(_without_location(_LEAD.sub("", _corrected(sent.strip())))))
     if not s:
         return None
     masked = _mask_math(s)

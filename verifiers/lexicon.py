@@ -574,6 +574,20 @@ NEGATION_CUES = frozenset(
     wrong incorrect false untrue mistaken mistake error erroneous invalid impossible kidding joking retract
     retracted scratch ignore disregard but except excluding nonsense""".split()
 )
+#: predicates that reject the value they follow in its own clause ("6 exceeds the bound", "x = -1 is extraneous",
+#: "$n = 6$ fails", "(D) violates the condition"): that value is ruled out, no rival of the answer
+REJECTING_PREDICATES = frozenset(
+    """exceeds exceed exceeded exceeding fails fail failed extraneous spurious violates violate violated
+    overshoots overshoot overcounts overcount undercounts undercount infeasible inadmissible disallowed excluded
+    discarded rejected eliminated""".split()
+)
+#: verbs that reject the value right after them ("we discard -1", "we can rule out 6", "eliminate (D)")
+REJECTING_VERBS = frozenset(
+    """discard discards discarding reject rejects rejecting eliminate eliminates eliminating exclude excludes
+    excluding dismiss dismisses drop drops""".split()
+)
+#: verbs that reject the value after them with "out" ("rule out 6", "ruled out 6", "throw out 6")
+REJECTING_OUT_VERBS = frozenset("rule rules ruled ruling throw throws threw".split())
 #: words that weaken or condition the answer they are read with: bounds, estimates, beliefs, conditions,
 #: other bases and readings ("at best", "I think", "if n is even", "in binary", "in most cases")
 QUALIFIER_CUES = frozenset(
