@@ -39,7 +39,10 @@ passes it):
   comment and end-tag parsing; answers inside TeX groups and environments, HTML entities, …);
 * ``math_redteam10.jsonl``: the eleventh round's findings, sought after the tenth round's fixes (hedges and
   retractions in new words and languages, suppositions, natural sentences with asides or a second quantity after a
-  correct answer, rate units, absolute-value bars, nested sets, notation, slow symbolic comparisons, …).
+  correct answer, rate units, absolute-value bars, nested sets, notation, slow symbolic comparisons, …);
+* ``math_redteam11.jsonl``: the twelfth round's findings, sought after the hidden reading became an allowlist
+  (legitimate TeX, HTML, CSS and Markdown presentation it did not know; hiding built from allowed steps that add
+  up: nested opacity, sizes and moves; colours redefined; TeX-only comments on a Markdown page, …).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -76,6 +79,7 @@ CORPORA = (
     "math_redteam8.jsonl",
     "math_redteam9.jsonl",
     "math_redteam10.jsonl",
+    "math_redteam11.jsonl",
 )
 
 
