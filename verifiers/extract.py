@@ -47,6 +47,8 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 
+from rlvr.verifiers.trailing import comments_on_answer
+
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
 
@@ -4007,7 +4009,17 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
+    doubt = doubt or (not _heading(nxt) and comments_on_answer(words))  # "Nvm.", "I'm stumped.", "That's a lie."
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a heading or a labelled line: a line opened by ``#`` or wholly in bold, or opened by a label and a colon ("##
+#: Summary", "**Check**", "Verification:", "Confidence: high"; a label line that denies is read by its own rule)
+_HEADING = re.compile(r"[ \t*_]*+(?:#{1,6}+[ \t]|\*\*[^*\n]{1,80}+\*\*[ \t:]*+$|[^\W\d_][^\n:.!?]{0,40}+:)")
+
+
+def _heading(sent: str) -> bool:
+    return _HEADING.match(sent) is not None
 
 
 #: words that call what they are said of an error ("That seems off.", "Typo.", "My calculation may be flawed.")
