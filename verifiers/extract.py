@@ -3030,9 +3030,21 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
         ]
     if "?" in inner or _hedgy(inner) or cue_words(words) or any(not w.isascii() for w in words):
         return False
+    if _commenting_tail(inner):
+        return False  # "(low confidence)", "(TBD)", "(needs checking)": a qualifier, not an explanation
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
         return not _offered_candidates(inner, [part.strip()])
     return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
+
+
+def _commenting_tail(tail: str) -> bool:
+    """A value-free tail of the answer's sentence (a clause after a comma, an aside) that comments on the answer
+    by its role (:func:`~rlvr.verifiers.trailing.comments_on_answer`: ", I reckon", "(low confidence)", ", at
+    first glance"), rather than explaining or endorsing it."""
+    masked = _mask_math(tail).replace("\u2019", "'")
+    if _ANSWER_TOKEN.search(masked):
+        return False
+    return comments_on_answer([w.group(0).lower() for w in _RUN_WORD.finditer(masked)])
 
 
 def _tail_changes(rest: str, part: str | None = None) -> bool:
@@ -3395,7 +3407,7 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     other_letter = _CHOICE_PART.fullmatch(s.strip(" .")) and _HEDGE_WORDS.search(cut) and _CHOICE_IN_PROSE.search(cut)
     yes_no = re.fullmatch(r"(?i)[ \t*_]*+(yes|no)[ \t*_.!]*+", s)
     qualified = yes_no is not None and _qualified_reply(yes_no.group(1), cut)  # "Yes, as long as n > 1"
-    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut) or other_letter or qualified:
+    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut) or _commenting_tail(cut) or other_letter or qualified:
         s = stmt  # ", but it might be 3"; "B, though C is close": another choice letter
     rej = _REJECTED_IN.search(_mask_math(s))
     before = s[: rej.start()] if rej is not None else ""

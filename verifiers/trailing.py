@@ -40,6 +40,8 @@ _EXPLAINING_OPENERS = frozenset(
     this that these those the we our each every all both there step steps explanation reason proof check answer
     total final in for to""".split()
 )
+#: a pending status: "to be" and a participle ("to be confirmed", "to be determined")
+_PENDING = ["to", "be"]
 #: words in a predicate that explain or restate the answer ("This is because …", "That is the total.")
 _EXPLAINING_PREDICATE = frozenset(
     """because since as which where so means gives shows follows the total number sum answer result value count
@@ -140,6 +142,8 @@ def comments_on_answer(words: list[str]) -> bool:
         return False
     if words[0] in _AUXILIARIES or words[0].endswith("n't"):
         return True  # "Doesn't add up.", "Could also be six."
-    if words[:2] in (["as", "if"], ["as", "though"]):
-        return True  # "As if.": a counterfactual comparison
+    if words[:2] in (["as", "if"], ["as", "though"], _PENDING):
+        return True  # "As if.": a counterfactual comparison; "(to be confirmed)": a pending status
+    if words[0].endswith("ed") and not _finite(words):
+        return False  # "Rounded to the nearest cent.", "Expressed in lowest terms.": the answer's form
     return not _finite(words) and len(words) <= _SHORT and words[0] not in _EXPLAINING_OPENERS
