@@ -3037,6 +3037,26 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
     return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
 
 
+#: marks that close or endorse an answer: sentence punctuation, closing brackets, quotes, check marks and
+#: end-of-proof tombstones (∎ □ ■)
+_CLOSING_MARKS = frozenset(".,;:!)]}\"'`*_~|\u2713\u2714\u2611\u2705\u220e\u25a1\u25a0\u25fb\u25fc\u25aa\u3002\uff0e\uff01")
+
+
+def _dangling_mark(body: str) -> bool:
+    """``body`` (what follows the answer in its sentence, with no words) holds a mark that is no closing one: a
+    relation or operator sign left without its right side (≈ ≤ ≠ < >), a question or doubt sign (؟ ⍰) or another
+    symbol: the answer is cut off or questioned."""
+    return any(c not in _CLOSING_MARKS and _open_mark(c) for c in body[:20])
+
+
+def _open_mark(c: str) -> bool:
+    """``c`` is a math or other symbol (no degree or per-mille sign, which are units) or a question mark."""
+    category = unicodedata.category(c)
+    if category in ("Sm", "So"):
+        return c not in "\u00b0\u2030\u2031"
+    return category == "Po" and "QUESTION" in unicodedata.name(c, "")
+
+
 def _commenting_tail(tail: str) -> bool:
     """A value-free tail of the answer's sentence (a clause after a comma, an aside) that comments on the answer
     by its role (:func:`~rlvr.verifiers.trailing.comments_on_answer`: ", I reckon", "(low confidence)", ", at
@@ -3065,6 +3085,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     if _explaining_tail(rest, part):
         return False  # "\\boxed{7} (by Fermat's little theorem)", "\\boxed{5} either way"
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
+    if not words and _dangling_mark(body):
+        return True  # "\\boxed{5} ≈", "\\boxed{5} <", "\\boxed{5} ؟": a relation left open or a doubt sign
     if any(not w.isascii() for w in words):
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
