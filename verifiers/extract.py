@@ -3275,13 +3275,16 @@ def _next_sentence(text: str, end: int) -> str:
 def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
     """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
     one and the answer is no: "Could it be 22? No."). After a plain-number ``part`` the next sentence offers one
-    only by :func:`_offered_candidates` ("It could also be 3."; not "We could also solve it in 2 ways.")."""
+    only by :func:`_offered_candidates`, its numbers in words read as digits ("It could also be 3.", "Six is also
+    possible."; not "We could also solve it in 2 ways.")."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
     nxt = _next_sentence(text, end)
     if _hedgy(text[e:end]):
         return True
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
-        offered = bool(_offered_candidates(nxt.strip(" \t\n.!?"), [part.strip()]))
+        sentence = nxt.strip(" \t\n.!?")
+        in_digits = _spelled_out(sentence) or sentence  # "Six is also possible.": a value in words offered too
+        offered = bool(_offered_candidates(in_digits, [part.strip()]))
     else:
         offered = _hedgy(nxt)
     return offered and not _answered_no(text, end, nxt)
