@@ -3365,6 +3365,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
         return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
+    if "*" not in text[text.rfind("\n", 0, i) + 1 : j] and _footnoted(stmt):
+        return _found([stmt.strip() + " (note)"], "answer_phrase", "text")  # "5**", "5 (†)", "5 [1]": a caveat
     retraction = _retraction_after(text, end, stmt)
     if retraction:  # "The answer is 5. But I'm not sure."
         return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
@@ -3409,6 +3411,21 @@ _EMPHATIC_ARTICLE = re.compile(
     r"|neat|cool|hefty|measly|paltry|tidy|clean|impressive|remarkable|surprising|perfect|lovely)[ \t,]++){1,3}+"
     r"(?=[-\d$\\*_])"
 )
+
+
+#: a footnote mark that ends a statement right after its value: stars, a dagger or section sign, or one of them or
+#: a note number in brackets ("5**", "5 (†)", "5 [1]"): a caveat elsewhere, so the statement is read whole
+_NOTE_AFTER_VALUE = re.compile(
+    r"(?<=[\w$}])[ \t]*+(?:\*{1,3}+|[\u2020\u2021\u00a7\u00b6]|\([ \t]*+(?:\*{1,3}+|[\u2020\u2021\u00a7\u00b6])[ \t]*+\)"
+    r"|\[[ \t]*+\d{1,2}+[ \t]*+\])[ \t.]*+$"
+)
+
+
+def _footnoted(stmt: str) -> bool:
+    """``stmt`` ends in a footnote mark after its value (:data:`_NOTE_AFTER_VALUE`) that closes no emphasis."""
+    masked = _mask_math(stmt)
+    note = _NOTE_AFTER_VALUE.search(masked)
+    return note is not None and "*" not in masked[: note.start()]
 
 
 def _statement(stmt: str, method: str) -> Extraction | None:
