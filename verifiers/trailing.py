@@ -44,9 +44,11 @@ _EXPLAINING_OPENERS = frozenset(
 _PENDING = ["to", "be"]
 #: words in a predicate that explain or restate the answer ("This is because …", "That is the total.")
 _EXPLAINING_PREDICATE = frozenset(
-    """because since as which where so means gives shows follows the total number sum answer result value count
-    amount product difference quotient it all""".split()
+    """because since as which where so means gives shows follows total number sum answer result value count amount
+    product difference quotient it all""".split()
 )
+#: copulas between a back-reference and its predicate
+_COPULAS = frozenset("is was are were".split())
 #: words about the writer
 _FIRST_PERSON = frozenset("i i'm i'd i've i'll me my myself mine".split())
 #: verbs that report work on the answer ("I checked it.", "I used the formula.", "I rounded to the nearest cent.")
@@ -122,7 +124,9 @@ def _judges_answer(words: list[str]) -> bool:
     endorses the answer ("This is a rough estimate.", "That's a lie.", "This contradicts step 2.")."""
     if words[0] not in _BACK_REFERENCE or not _finite(words[:3]):
         return False
-    predicate = words[1:]
+    predicate = words[2:] if words[1:2] and words[1] in _COPULAS else words[1:]
+    if predicate[:1] == ["the"]:
+        return False  # "That is the total.": a restatement
     return not _EXPLAINING_PREDICATE.intersection(predicate) and not _endorses(words, clause=True)
 
 
@@ -134,6 +138,8 @@ def comments_on_answer(words: list[str]) -> bool:
         words = words[1:]
     if not words or _READER.intersection(words) or any(w.startswith("you'") for w in words):
         return False
+    if words[:3] == ["let", "me", "know"] or "".join(words) == "qed":
+        return False  # "Let me know if anything is unclear.", "Q.E.D."
     if _about_writer(words):
         return True
     if _judges_answer(words):
