@@ -47,10 +47,9 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 
-from rlvr.verifiers.trailing import comments_on_answer
-
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
+from rlvr.verifiers.trailing import comments_on_answer
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -3039,7 +3038,9 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
 
 #: marks that close or endorse an answer: sentence punctuation, closing brackets, quotes, check marks and
 #: end-of-proof tombstones (∎ □ ■)
-_CLOSING_MARKS = frozenset(".,;:!)]}\"'`*_~|\u2713\u2714\u2611\u2705\u220e\u25a1\u25a0\u25fb\u25fc\u25aa\u3002\uff0e\uff01")
+_CLOSING_MARKS = frozenset(
+    ".,;:!)]}\"'`*_~|\u2713\u2714\u2611\u2705\u220e\u25a1\u25a0\u25fb\u25fc\u25aa\u3002\uff0e\uff01"
+)
 
 
 def _dangling_mark(body: str) -> bool:
@@ -3449,7 +3450,14 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     other_letter = _CHOICE_PART.fullmatch(s.strip(" .")) and _HEDGE_WORDS.search(cut) and _CHOICE_IN_PROSE.search(cut)
     yes_no = re.fullmatch(r"(?i)[ \t*_]*+(yes|no)[ \t*_.!]*+", s)
     qualified = yes_no is not None and _qualified_reply(yes_no.group(1), cut)  # "Yes, as long as n > 1"
-    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut) or _commenting_tail(cut) or other_letter or qualified:
+    if (
+        _hedgy(cut)
+        or _doubting_clause(cut)
+        or _doubting_words(cut)
+        or _commenting_tail(cut)
+        or other_letter
+        or qualified
+    ):
         s = stmt  # ", but it might be 3"; "B, though C is close": another choice letter
     rej = _REJECTED_IN.search(_mask_math(s))
     before = s[: rej.start()] if rej is not None else ""

@@ -25,10 +25,11 @@ _READER = frozenset(
     """you your you're you've yourself thanks thank hope hoping helps helped helpful luck enjoy cheers welcome glad
     happy question questions problem puzzle""".split()
 )
-#: words that endorse the answer in any sentence ("Done.", "Verified.", "Q.E.D.", "Final.", "Complete.")
+#: words that endorse the answer in any sentence, or call the problem easy ("Done.", "Verified.", "Final.",
+#: "Complete.", "Straightforward.")
 _ENDORSING = frozenset(
     """done qed q.e.d correct verified checked confirmed exact exactly final complete completed solved finished
-    consistent valid expected end""".split()
+    consistent valid expected end easy simple straightforward""".split()
 )
 #: words that endorse the answer when a verb says them of it ("That's right.", "It works.", "This checks out.")
 _ENDORSING_CLAUSE = _ENDORSING | frozenset(
@@ -83,8 +84,10 @@ def _finite(words: list[str]) -> bool:
     for k, w in enumerate(words):
         if w in _AUXILIARIES or w.endswith(("n't", "'s", "'re", "'ve", "'d", "'ll", "'m")):
             return True
-        if k and w.endswith(("s", "ed")) and (
-            words[k - 1] in _SUBJECT_OPENERS | _FIRST_PERSON or (k > 1 and words[k - 2] in _SUBJECT_OPENERS)
+        if (
+            k
+            and w.endswith(("s", "ed"))
+            and (words[k - 1] in _SUBJECT_OPENERS | _FIRST_PERSON or (k > 1 and words[k - 2] in _SUBJECT_OPENERS))
         ):
             return True
     return False
