@@ -3445,6 +3445,8 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     value = _VALUE_HEAD.match(stmt)
     if value is not None and _explaining_tail(stmt[value.end() :], value.group(1)):
         stmt = value.group(0)  # "5 (by symmetry)", "18, either way": an explanation, not part of the answer
+    elif value is not None and stmt[value.end() :].startswith(",") and _commenting_tail(stmt[value.end() :]):
+        return _found([stmt.strip()], method, "text")  # "5, at first glance", "5, per the internet": read whole
     s = _cut_clause(stmt)
     cut = stmt[len(s) :]
     other_letter = _CHOICE_PART.fullmatch(s.strip(" .")) and _HEDGE_WORDS.search(cut) and _CHOICE_IN_PROSE.search(cut)
