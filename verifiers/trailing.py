@@ -25,11 +25,12 @@ _READER = frozenset(
     """you your you're you've yourself thanks thank hope hoping helps helped helpful luck enjoy cheers welcome glad
     happy question questions problem puzzle""".split()
 )
-#: words that endorse the answer in any sentence, or call the problem easy ("Done.", "Verified.", "Final.",
-#: "Complete.", "Straightforward.")
+#: words that endorse the answer in any sentence, call the problem easy or celebrate ("Done.", "Verified.",
+#: "Final.", "Complete.", "Straightforward.", "Nice!", "Voilà.")
 _ENDORSING = frozenset(
     """done qed q.e.d correct verified checked confirmed exact exactly final complete completed solved finished
-    consistent valid expected end easy simple straightforward""".split()
+    consistent valid expected end easy simple straightforward sure nice neat elegant cool great awesome beautiful
+    lovely perfect excellent voilà voila ta-da tada""".split()
 )
 #: words that endorse the answer when a verb says them of it ("That's right.", "It works.", "This checks out.")
 _ENDORSING_CLAUSE = _ENDORSING | frozenset(
@@ -128,8 +129,8 @@ def _judges_answer(words: list[str]) -> bool:
     if words[0] not in _BACK_REFERENCE or not _finite(words[:3]):
         return False
     predicate = words[2:] if words[1:2] and words[1] in _COPULAS else words[1:]
-    if predicate[:1] == ["the"]:
-        return False  # "That is the total.": a restatement
+    if "the" in predicate[:2]:
+        return False  # "That is the total.", "This completes the proof.": a restatement
     return not _EXPLAINING_PREDICATE.intersection(predicate) and not _endorses(words, clause=True)
 
 

@@ -68,6 +68,9 @@ def test_comment_after_the_answer_hedges_it(v: MathVerifier, tail: str) -> None:
         "Rounded to the nearest whole number.",
         "See the table above.",
         "Note that the order does not matter.",
+        "This completes the proof.",
+        "Wow, neat!",
+        "Voil\u00e0.",
     ],
 )
 def test_explanation_or_pleasantry_after_the_answer_keeps_it(v: MathVerifier, tail: str) -> None:
