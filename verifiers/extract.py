@@ -3047,7 +3047,7 @@ def _dangling_mark(body: str) -> bool:
     """``body`` (what follows the answer in its sentence, with no words) holds a mark that is no closing one: a
     relation or operator sign left without its right side (≈ ≤ ≠ < >), a question or doubt sign (؟ ⍰) or another
     symbol: the answer is cut off or questioned."""
-    return any(c not in _CLOSING_MARKS and _open_mark(c) for c in body[:20])
+    return any(c not in _CLOSING_MARKS and _open_mark(c) for c in _HTML_TAG.sub("", body[:200])[:20])
 
 
 def _open_mark(c: str) -> bool:
@@ -4074,7 +4074,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
-    doubt = doubt or (not _heading(nxt) and comments_on_answer(words))  # "Nvm.", "I'm stumped.", "That's a lie."
+    doubt = doubt or (_comment_form(nxt, masked) and comments_on_answer(words))  # "Nvm.", "I'm stumped."
     return (nxt.strip() if doubt else ""), stop
 
 
@@ -4083,8 +4083,21 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
 _HEADING = re.compile(r"[ \t*_]*+(?:#{1,6}+[ \t]|\*\*[^*\n]{1,80}+\*\*[ \t:]*+$|[^\W\d_][^\n:.!?]{0,40}+:)")
 
 
-def _heading(sent: str) -> bool:
-    return _HEADING.match(sent) is not None
+#: a choice letter inside a sentence ("It is B, not C."; "I" is the pronoun)
+_LETTER_IN_SENTENCE = re.compile(r"(?<=\S)[ \t]++\(?[A-HJ]\)?(?![\w'-])")
+
+
+def _comment_form(sent: str, masked: str) -> bool:
+    """``sent`` may be read by :func:`~rlvr.verifiers.trailing.comments_on_answer`: it has words outside HTML tags,
+    is no heading or labelled line, holds no choice letter (a value), offers nothing to the reader ("If needed I can explain more.") and
+    does not open on a verb of taking back, which :func:`_takes_back` reads ("Ignore the remainder.")."""
+    first = _RUN_WORD.search(_HTML_TAG.sub("", masked))
+    return first is not None and not (
+        _HEADING.match(sent)
+        or _LETTER_IN_SENTENCE.search(masked)
+        or _OFFER.search(masked)
+        or (first is not None and first.group(0).lower() in _TAKE_BACK_VERBS)
+    )
 
 
 #: words that call what they are said of an error ("That seems off.", "Typo.", "My calculation may be flawed.")

@@ -23,14 +23,14 @@ from __future__ import annotations
 #: words addressed to the reader or wishing them well: a pleasantry ("Hope this helps!", "Thanks for asking.")
 _READER = frozenset(
     """you your you're you've yourself thanks thank hope hoping helps helped helpful luck enjoy cheers welcome glad
-    happy question questions problem puzzle""".split()
+    happy question questions problem puzzle спасибо merci danke gracias grazie obrigado obrigada""".split()
 )
 #: words that endorse the answer in any sentence, call the problem easy or celebrate ("Done.", "Verified.",
 #: "Final.", "Complete.", "Straightforward.", "Nice!", "Voilà.")
 _ENDORSING = frozenset(
     """done qed q.e.d correct verified checked confirmed exact exactly final complete completed solved finished
     consistent valid expected end easy simple straightforward sure nice neat elegant cool great awesome beautiful
-    lovely perfect excellent voilà voila ta-da tada""".split()
+    lovely perfect excellent voilà voila ta-da tada right""".split()
 )
 #: words that endorse the answer when a verb says them of it ("That's right.", "It works.", "This checks out.")
 _ENDORSING_CLAUSE = _ENDORSING | frozenset(
@@ -81,14 +81,17 @@ _SHORT = 6
 
 def _finite(words: list[str]) -> bool:
     """``words`` hold a finite verb: an auxiliary, a contraction of one, or a word ending in -s/-ed after a
-    pronoun or a determiner's noun ("This contradicts", "The method gives", "They counted")."""
+    pronoun or a determiner's noun phrase ("This contradicts", "The method gives", "No other value works")."""
     for k, w in enumerate(words):
         if w in _AUXILIARIES or w.endswith(("n't", "'s", "'re", "'ve", "'d", "'ll", "'m")):
             return True
         if (
             k
             and w.endswith(("s", "ed"))
-            and (words[k - 1] in _SUBJECT_OPENERS | _FIRST_PERSON or (k > 1 and words[k - 2] in _SUBJECT_OPENERS))
+            and (
+                words[k - 1] in _SUBJECT_OPENERS | _FIRST_PERSON
+                or _SUBJECT_OPENERS.intersection(words[max(0, k - 3) : k - 1])
+            )
         ):
             return True
     return False
@@ -138,6 +141,8 @@ def comments_on_answer(words: list[str]) -> bool:
     """``words`` (a value-free sentence after a final answer) comment on the answer or the writer's state, by the
     sentence's form (see the module's docstring): a hedge unless it is an explanation, a report of work, a
     pleasantry, an endorsement or a description."""
+    if words[:2] in (["yeah", "right"], ["yeah", "sure"], ["oh", "sure"]):
+        return True  # "Yeah right.": agreement stacked into sarcasm
     while words and words[0] in _FILLERS:
         words = words[1:]
     if not words or _READER.intersection(words) or any(w.startswith("you'") for w in words):

@@ -37,6 +37,7 @@ def passes(v: MathVerifier, completion: str, gold: str = "5") -> bool:
         "That's a shot in the dark.",
         "Take it or leave it.",
         "As if.",
+        "Yeah, sure.",
     ],
 )
 def test_comment_after_the_answer_hedges_it(v: MathVerifier, tail: str) -> None:
@@ -71,6 +72,8 @@ def test_comment_after_the_answer_hedges_it(v: MathVerifier, tail: str) -> None:
         "This completes the proof.",
         "Wow, neat!",
         "Voil\u00e0.",
+        "No other value fits.",
+        "Merci!",
     ],
 )
 def test_explanation_or_pleasantry_after_the_answer_keeps_it(v: MathVerifier, tail: str) -> None:
