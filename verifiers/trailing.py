@@ -153,12 +153,12 @@ def comments_on_answer(words: list[str]) -> bool:
         return True
     if _judges_answer(words):
         return True
+    if words[:2] in (["as", "if"], ["as", "though"], _PENDING):
+        return True  # "As if.": a counterfactual comparison; "(to be confirmed)": a pending status
     if _endorses(words, clause=_finite(words)):
         return False
     if words[0] in _AUXILIARIES or words[0].endswith("n't"):
         return True  # "Doesn't add up.", "Could also be six."
-    if words[:2] in (["as", "if"], ["as", "though"], _PENDING):
-        return True  # "As if.": a counterfactual comparison; "(to be confirmed)": a pending status
     if words[0].endswith("ed") and not _finite(words):
         return False  # "Rounded to the nearest cent.", "Expressed in lowest terms.": the answer's form
     return not _finite(words) and len(words) <= _SHORT and words[0] not in _EXPLAINING_OPENERS

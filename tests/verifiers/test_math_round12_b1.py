@@ -100,6 +100,7 @@ def test_number_in_words_after_a_box(v: MathVerifier, tail: str, verdict: bool) 
         ("The answer is \\boxed{5} (provisional)", False),
         ("The answer is \\boxed{5} (unchecked estimate)", False),
         ("The answer is \\boxed{5} (to be determined)", False),
+        ("The answer is \\boxed{5} (to be verified)", False),
         ("Answer: 5 (draft)", False),
         ("So the total is 5 (IMO).", False),
         ("So the total is 5, I suspect.", False),
