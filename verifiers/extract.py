@@ -50,6 +50,7 @@ from functools import lru_cache
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
 from rlvr.verifiers.render_allowlist import SheetTargets, positively_rendered, sheet_targets
+from rlvr.verifiers.trailing import comments_on_answer
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -3339,6 +3340,8 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
         ]
     if "?" in inner or _hedgy(inner) or cue_words(words) or any(not w.isascii() for w in words):
         return False
+    if _commenting_tail(inner):
+        return False  # "(low confidence)", "(TBD)", "(needs checking)": a qualifier, not an explanation
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
         return not _offered_candidates(inner, [part.strip()])
     return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
@@ -3455,6 +3458,38 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
     return "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
 
 
+#: marks that close or endorse an answer: sentence punctuation, closing brackets, quotes, check marks and
+#: end-of-proof tombstones (∎ □ ■)
+_CLOSING_MARKS = frozenset(
+    ".,;:!)]}\"'`*_~|\u2713\u2714\u2611\u2705\u220e\u25a1\u25a0\u25fb\u25fc\u25aa\u3002\uff0e\uff01"
+)
+
+
+def _dangling_mark(body: str) -> bool:
+    """``body`` (what follows the answer in its sentence, with no words) holds a mark that is no closing one: a
+    relation or operator sign left without its right side (≈ ≤ ≠ < >), a question or doubt sign (؟ ⍰) or another
+    symbol: the answer is cut off or questioned."""
+    return any(c not in _CLOSING_MARKS and _open_mark(c) for c in _HTML_TAG.sub("", body[:200])[:20])
+
+
+def _open_mark(c: str) -> bool:
+    """``c`` is a math or other symbol (no degree or per-mille sign, which are units) or a question mark."""
+    category = unicodedata.category(c)
+    if category in ("Sm", "So"):
+        return c not in "\u00b0\u2030\u2031"
+    return category == "Po" and "QUESTION" in unicodedata.name(c, "")
+
+
+def _commenting_tail(tail: str) -> bool:
+    """A value-free tail of the answer's sentence (a clause after a comma, an aside) that comments on the answer
+    by its role (:func:`~rlvr.verifiers.trailing.comments_on_answer`: ", I reckon", "(low confidence)", ", at
+    first glance"), rather than explaining or endorsing it."""
+    masked = _mask_math(tail).replace("\u2019", "'")
+    if _ANSWER_TOKEN.search(masked):
+        return False
+    return comments_on_answer([w.group(0).lower() for w in _RUN_WORD.finditer(masked)])
+
+
 def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
@@ -3477,6 +3512,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     if _explaining_tail(rest, part):
         return False  # "\\boxed{7} (by Fermat's little theorem)", "\\boxed{5} either way"
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
+    if not words and _dangling_mark(body):
+        return True  # "\\boxed{5} ≈", "\\boxed{5} <", "\\boxed{5} ؟": a relation left open or a doubt sign
     if any(not w.isascii() for w in words):
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
@@ -3670,7 +3707,8 @@ def _next_sentence(text: str, end: int) -> str:
 def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
     """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
     one and the answer is no: "Could it be 22? No."). After a plain-number ``part`` the next sentence offers one
-    only by :func:`_offered_candidates` ("It could also be 3."; not "We could also solve it in 2 ways.")."""
+    only by :func:`_offered_candidates`, its numbers in words read as digits ("It could also be 3.", "Six is also
+    possible."; not "We could also solve it in 2 ways.")."""
     end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
     nxt = _next_sentence(text, end)
     if part is not None and any(_rejected_candidate(x.strip(" \t\n.!?"), [part]) for x in (text[e:end], nxt)):
@@ -3678,7 +3716,9 @@ def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
     if _hedgy(text[e:end]):
         return True
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
-        offered = bool(_offered_candidates(nxt.strip(" \t\n.!?"), [part.strip()]))
+        sentence = nxt.strip(" \t\n.!?")
+        in_digits = _spelled_out(sentence) or sentence  # "Six is also possible.": a value in words offered too
+        offered = bool(_offered_candidates(in_digits, [part.strip()]))
     else:
         offered = _hedgy(nxt)
     return offered and not _answered_no(text, end, nxt)
@@ -3761,6 +3801,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
         return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
+    if "*" not in text[text.rfind("\n", 0, i) + 1 : j] and _footnoted(stmt):
+        return _found([stmt.strip() + " (note)"], "answer_phrase", "text")  # "5**", "5 (†)", "5 [1]": a caveat
     retraction = _retraction_after(text, end, stmt)
     if retraction:  # "The answer is 5. But I'm not sure."
         return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
@@ -3892,6 +3934,8 @@ def _aside_words(inner: str) -> list[str] | None:
         return None
     if _spelled_out(inner) is not None:
         return None  # "(that is, fifteen)": a value in words, read with the answer
+    if _commenting_tail(inner):
+        return None  # "(WIP)", "(IIRC)", "(pending)": a qualifier of the answer, not an explanation
     prose = [w for w in words if len(w) > 1 and unit_name(w) is None and w not in _RESTATING]
     if not prose and _OPERATION.search(masked) is not None:
         return ["="]  # "(3² + 4² = 25)": the work that gives the value, not another value
@@ -3991,6 +4035,21 @@ def _without_aside_clause(s: str) -> str:
     return s
 
 
+#: a footnote mark that ends a statement right after its value: stars, a dagger or section sign, or one of them or
+#: a note number in brackets ("5**", "5 (†)", "5 [1]"): a caveat elsewhere, so the statement is read whole
+_NOTE_AFTER_VALUE = re.compile(
+    r"(?<=[\w$}])[ \t]*+(?:\*{1,3}+|[\u2020\u2021\u00a7\u00b6]|\([ \t]*+(?:\*{1,3}+|[\u2020\u2021\u00a7\u00b6])[ \t]*+\)"
+    r"|\[[ \t]*+\d{1,2}+[ \t]*+\])[ \t.]*+$"
+)
+
+
+def _footnoted(stmt: str) -> bool:
+    """``stmt`` ends in a footnote mark after its value (:data:`_NOTE_AFTER_VALUE`) that closes no emphasis."""
+    masked = _mask_math(stmt)
+    note = _NOTE_AFTER_VALUE.search(masked)
+    return note is not None and "*" not in masked[: note.start()]
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut."""
@@ -4007,12 +4066,21 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     value = _VALUE_HEAD.match(stmt)
     if value is not None and _explaining_tail(stmt[value.end() :], value.group(1)):
         stmt = value.group(0)  # "5 (by symmetry)", "18, either way": an explanation, not part of the answer
+    elif value is not None and stmt[value.end() :].startswith(",") and _commenting_tail(stmt[value.end() :]):
+        return _found([stmt.strip()], method, "text")  # "5, at first glance", "5, per the internet": read whole
     s = _cut_clause(stmt)
     cut = stmt[len(s) :]
     other_letter = _CHOICE_PART.fullmatch(s.strip(" .")) and _HEDGE_WORDS.search(cut) and _CHOICE_IN_PROSE.search(cut)
     yes_no = re.fullmatch(r"(?i)[ \t*_]*+(yes|no)[ \t*_.!]*+", s)
     qualified = yes_no is not None and _qualified_reply(yes_no.group(1), cut)  # "Yes, as long as n > 1"
-    if _hedgy(cut) or _doubting_clause(cut) or _doubting_words(cut) or other_letter or qualified:
+    if (
+        _hedgy(cut)
+        or _doubting_clause(cut)
+        or _doubting_words(cut)
+        or _commenting_tail(cut)
+        or other_letter
+        or qualified
+    ):
         s = stmt  # ", but it might be 3"; "B, though C is close": another choice letter
     rej = _REJECTED_IN.search(_mask_math(s))
     before = s[: rej.start()] if rej is not None else ""
@@ -4483,6 +4551,7 @@ _CJK_RETRACTION = (
     "틀렸",
     "틀려",
     "틀린",
+    "間違い",
     "間違っ",
     "間違え",
     "違います",
@@ -4630,7 +4699,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
-    from rlvr.verifiers.lexicon import FOREIGN_DENIALS
+    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS
 
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
@@ -4693,7 +4762,38 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
+    doubt = (
+        doubt
+        or (  # "Nvm.", "I'm stumped."; not a section's title ("Verification" after a blank line)
+            _comment_form(nxt, masked)
+            and comments_on_answer(words)
+            and not _section_heading(nxt.strip(), text[end:])
+            and not FOREIGN_AFFIRMATIONS.intersection(words)  # "Das stimmt.": an endorsement in another language
+        )
+    )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a heading or a labelled line: a line opened by ``#`` or wholly in bold, or opened by a label and a colon ("##
+#: Summary", "**Check**", "Verification:", "Confidence: high"; a label line that denies is read by its own rule)
+_HEADING = re.compile(r"[ \t*_]*+(?:#{1,6}+[ \t]|\*\*[^*\n]{1,80}+\*\*[ \t:]*+$|[^\W\d_][^\n:.!?]{0,40}+:)")
+
+
+#: a choice letter inside a sentence ("It is B, not C."; "I" is the pronoun)
+_LETTER_IN_SENTENCE = re.compile(r"(?<=\S)[ \t]++\(?[A-HJ]\)?(?![\w'-])")
+
+
+def _comment_form(sent: str, masked: str) -> bool:
+    """``sent`` may be read by :func:`~rlvr.verifiers.trailing.comments_on_answer`: it has words outside HTML tags,
+    is no heading or labelled line, holds no choice letter (a value), offers nothing to the reader ("If needed I can explain more.") and
+    does not open on a verb of taking back, which :func:`_takes_back` reads ("Ignore the remainder.")."""
+    first = _RUN_WORD.search(_HTML_TAG.sub("", masked))
+    return first is not None and not (
+        _HEADING.match(sent)
+        or _LETTER_IN_SENTENCE.search(masked)
+        or _OFFER.search(masked)
+        or (first is not None and first.group(0).lower() in _TAKE_BACK_VERBS)
+    )
 
 
 #: words that call what they are said of an error ("That seems off.", "Typo.", "My calculation may be flawed.")

@@ -741,6 +741,12 @@ FOREIGN_DENIALS = frozenset(
     falsa erróneo errónea errado errada errato errata sbagliato sbagliata неверно неправильно неверный ошибка
     ошибочно""".split()
 )
+#: words that affirm what they are said of in those languages ("Das stimmt.", "C'est exact.", "Es correcto."): a
+#: short sentence after an answer holding one and no denial endorses it
+FOREIGN_AFFIRMATIONS = frozenset(
+    """stimmt richtig korrekt genau exakt vrai exact exacte correcte correcto correcta exacto exacta cierto cierta
+    certo certa corretto corretta esatto esatta giusto giusta верно правильно точно""".split()
+)
 #: a noun of certainty that "without" before it in those languages makes a doubt ("sans certitude", "ohne Gewähr")
 CERTAINTY_NOUNS = frozenset("certitude gewähr sicherheit certeza certezza уверенности гарантии".split())
 #: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper

@@ -95,7 +95,7 @@ JUSTIFIED: list[Case] = [
     (r"So $\boxed{7}$ because $3! + 1 = 7$.", "7", True),
     (r"So there are $\boxed{7}$ ways (by the formula above).", "7", True),
     (r"The area is $\boxed{12}$ square units (since $3 \cdot 4 = 12$).", "12", True),
-    (r"So there are $\boxed{7}$ ways (per the formula above).", "7", True),
+    (r"So there are $\boxed{7}$ ways (by the formula above).", "7", True),
     (r"Hence $\boxed{6}$ (or $3! + 1 = 7$).", "6", False),
     (r"So there are $\boxed{7}$ ways (using the formula above, or maybe 8).", "7", False),
     (r"So there are $\boxed{7}$ ways (using the formula above) or 8.", "7", False),
