@@ -151,6 +151,10 @@ _UNORDERED = ("set", "list", "and", "or", "pm", "parts")
 _ALTERNATIVES = ("or", "pm", "parts")
 
 
+def _is_set(n: Node) -> bool:
+    return isinstance(n, Coll) and n.kind == "set"
+
+
 class _Matcher:
     def __init__(self, options: MatchOptions, full: bool) -> None:
         self.options = options
@@ -268,8 +272,8 @@ class _Matcher:
 
     def _collection(self, p: Node, g: Node) -> bool:
         if isinstance(p, Coll) and isinstance(g, Coll) and p.kind == g.kind == "set":  # {1, 1, 2} = {1, 2}
-            return all(any(self.match(a, b) for b in g.items) for a in p.items) and all(
-                any(self.match(a, b) for a in p.items) for b in g.items
+            return all(any(self._member(a, b) for b in g.items) for a in p.items) and all(
+                any(self._member(a, b) for a in p.items) for b in g.items
             )
         if isinstance(g, Coll) and g.kind in _UNORDERED:
             if isinstance(p, Coll) and (p.kind in _UNORDERED or (p.kind == "tuple" and g.kind == "parts")):
@@ -278,7 +282,7 @@ class _Matcher:
                 return self._unordered(list(p.items), list(g.items))
             if isinstance(p, Coll) and p.kind == "tuple" and g.kind in ("list", "and"):
                 return self._ordered(list(p.items), list(g.items))
-            if g.kind == "set" and len(g.items) == 1 and not isinstance(p, Coll):
+            if g.kind == "set" and len(g.items) == 1 and not isinstance(p, Coll) and not _is_set(g.items[0]):
                 return self.match(p, g.items[0])
             return False
         if isinstance(g, Coll) and g.kind == "tuple":
@@ -295,7 +299,7 @@ class _Matcher:
                 )
             pv, gv = _vector(p), _vector(g)
             return pv is not None and gv is not None and self._ordered(pv, gv)
-        if isinstance(p, Coll) and p.kind == "set" and len(p.items) == 1:
+        if isinstance(p, Coll) and p.kind == "set" and len(p.items) == 1 and not _is_set(p.items[0]):
             return self.match(p.items[0], g)
         if isinstance(p, Matrix) and isinstance(g, Coll):
             return False
@@ -325,7 +329,12 @@ class _Matcher:
         )
 
     def _ordered(self, ps: list[Node], gs: list[Node]) -> bool:
-        return len(ps) == len(gs) and all(self.match(a, b) for a, b in zip(ps, gs))
+        return len(ps) == len(gs) and all(self._member(a, b) for a, b in zip(ps, gs))
+
+    def _member(self, a: Node, b: Node) -> bool:
+        """Two members of a set or entries of a tuple: a member that is a set equals only a set (``\\{\\{5\\}\\}``
+        is no ``\\{5\\}``, ``(\\{1\\},\\{2\\})`` no ``(1,2)``); a singleton stands for its value only as a whole answer."""
+        return _is_set(a) == _is_set(b) and self.match(a, b)
 
     def _unordered(self, ps: list[Node], gs: list[Node]) -> bool:
         """One-to-one matching (augmenting paths, so it does not depend on the order tried)."""

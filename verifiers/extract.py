@@ -1736,7 +1736,7 @@ _SUB_DIGITS = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
 #: numerator, the fraction slash, a subscript denominator)
 _MIXED_VULGAR = re.compile(
     rf"(?<![\d.,])(\d{{1,12}}+)[ \t\u00a0\u202f]?+([{''.join(_VULGAR_FRACTIONS)}]|([{_SUPER_DIGITS}]{{1,3}}+)\u2044"
-    rf"([{_SUB_DIGITS}]{{1,3}}+))(?![\d\u2044{_SUPER_DIGITS}{_SUB_DIGITS}])"
+    rf"([{_SUB_DIGITS}]{{1,3}}+))(?![\d\u2044{_SUPER_DIGITS}{_SUB_DIGITS}])((?:[ \t]?+%)?+)"
 )
 
 
@@ -1745,7 +1745,8 @@ def _mixed_number(m: re.Match[str]) -> str:
         a, b = _VULGAR_FRACTIONS[m.group(2)]
     else:
         a, b = int(m.group(3).translate(_SCRIPT_DIGITS)), int(m.group(4).translate(_SCRIPT_DIGITS))
-    return f"{m.group(1)}\\frac{{{a}}}{{{b}}}"
+    percent = "\\%" if m.group(5) else ""  # "12½%": a percent sign after LaTeX would open a comment
+    return f"{m.group(1)}\\frac{{{a}}}{{{b}}}{percent}"
 
 
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
@@ -3296,6 +3297,16 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
 _PHRASE_GAP = re.compile(r"[ \t:*#=\n}|\u2014]{0,200}+")  # "}": a LaTeX label, "\\textbf{Answer:} 5"
 
 
+def _bar_opens_value(text: str, i: int, j: int) -> int:
+    """Where the answer after an answer phrase starts, given the gap ``text[i:j]`` skipped before it: a bar in the
+    gap is a table cell's edge only on a line that holds a table ("| Answer | 12 |"); elsewhere it opens an
+    absolute value ("The answer is |-5|." is 5), which stays with the answer."""
+    bar = text.find("|", i, j)
+    if bar < 0 or "|" in text[text.rfind("\n", 0, i) + 1 : i]:
+        return j
+    return bar
+
+
 def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:
     n = len(text)
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
@@ -3312,7 +3323,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
             return _found([text[lo : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
-    j = m.end() if m else i
+    j = _bar_opens_value(text, i, m.end()) if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
         return None
     end = _sentence_end(text, j, j + MAX_STATEMENT_CHARS)
@@ -4451,6 +4462,8 @@ def _trailing_run(s: str, masked: str) -> str | None:
 
 #: "as a …" after a value names what it is ("5 as an upper bound", "5 as a rough answer"; "as a result" is "so")
 _CALLED_AS = re.compile(r"(?i)[ \t]++an?[ \t]++(?!result\b|consequence\b)")
+#: the denominator of a unit written with a slash ("km/h", "dollars/person", "km/L"): part of the unit
+_PER_SLASH = re.compile(r"/[ \t]?+[A-Za-z]{1,20}+(?![A-Za-z])")
 #: words that make a time unit after a value a rate ("per day", "a week", "each hour", "every month")
 _RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
 _TIME_UNIT_NAMES = frozenset({"s", "min", "h", "day", "week", "month", "year"})
@@ -4547,7 +4560,10 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
             return None if changes_value(tail) else hi
         if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None or low in ("am", "pm"):
             hi = after[k].end()  # (and "AM"/"PM" after a clock time: "starts at 3:30 PM")
-            k += 1
+            per = _PER_SLASH.match(masked, hi)
+            if per is not None:  # "5 km/h", "5 dollars/person": a denominator makes a rate, never dropped
+                hi = per.end()
+            k = next((j for j in range(k + 1, len(after)) if after[j].start() >= hi), len(after))
             noun = True
             continue
         # a count-noun phrase: up to three adjectives and a plural noun
