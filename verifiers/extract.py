@@ -1740,6 +1740,16 @@ _MIXED_VULGAR = re.compile(
 )
 
 
+#: a fraction of a superscript numerator, the fraction slash and a subscript denominator with no whole part: ``⁵⁄₂``
+_SCRIPT_FRACTION = re.compile(
+    rf"(?<![\d{_SUPER_DIGITS}])([{_SUPER_DIGITS}]{{1,3}}+)\u2044([{_SUB_DIGITS}]{{1,3}}+)(?![\d{_SUB_DIGITS}])"
+)
+
+
+def _script_fraction(m: re.Match[str]) -> str:
+    return f"\\frac{{{m.group(1).translate(_SCRIPT_DIGITS)}}}{{{m.group(2).translate(_SCRIPT_DIGITS)}}}"
+
+
 def _mixed_number(m: re.Match[str]) -> str:
     if m.group(3) is None:
         a, b = _VULGAR_FRACTIONS[m.group(2)]
@@ -1759,6 +1769,8 @@ def rendered(text: str) -> str:
     if not text.isascii():
         if _MIXED_VULGAR.search(text):  # "3 ½", "3½", "3 ¹⁄₂": a mixed number, never 3 and then a stray mark
             text = _MIXED_VULGAR.sub(_mixed_number, text)
+        if "\u2044" in text and _SCRIPT_FRACTION.search(text):
+            text = _SCRIPT_FRACTION.sub(_script_fraction, text)
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
@@ -2262,6 +2274,8 @@ def _marked(text: str) -> Extraction | None:
         box = _BOX.search(text, m.end(), end + 1) if boxes is not None else None
         if box is not None and not re.search(r"\d", text[m.end() : box.start()]):
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
+        if box is not None and _labels_box(text[m.end() : box.start()]):
+            continue  # "The answer is $f(3) = \\boxed{8}$": a label of the box, which states the value
         # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
         got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
         if got is not None and got.answer is not None and _DECIMAL_COMMA_PHRASE.match(m.group(0)):
@@ -3305,6 +3319,14 @@ def _bar_opens_value(text: str, i: int, j: int) -> int:
     if bar < 0 or "|" in text[text.rfind("\n", 0, i) + 1 : i]:
         return j
     return bar
+
+
+def _labels_box(lead: str) -> bool:
+    """The text between an answer phrase and a box opens a math span and ends in ``=``: it names what the box
+    states (``$f(3) = \\boxed{8}$``, ``$x + 7 = \\boxed{8}$``) and states no value of its own."""
+    lead = lead.rstrip()
+    opened = max(lead.rfind("$"), lead.rfind("\\("))
+    return lead.endswith("=") and opened >= 0 and "=" not in lead[opened:-1]
 
 
 def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:

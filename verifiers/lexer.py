@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from fractions import Fraction
 
 from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
@@ -212,14 +213,11 @@ _ROOTS = {"√": "\\sqrt", "∛": "\\sqrt[3]", "∜": "\\sqrt[4]"}
 #: fullwidth ASCII (U+FF01–U+FF5E, common in Chinese and Japanese output) and the ideographic space
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({"\u3000": " ", "。": ". ", "、": ", ", "＄": "$"})
-_FULLWIDTH.update({chr(0x2460 + k): str(k + 1) for k in range(20)})  # ① … ⑳
-_ROMAN = "Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ Ⅵ Ⅶ Ⅷ Ⅸ Ⅹ Ⅺ Ⅻ".split()
-_FULLWIDTH.update({r: str(k + 1) for k, r in enumerate(_ROMAN)})  # the Roman numeral characters
 #: Arabic decimal and thousands separators (٢٫٥, ١٬٠٠٠), the division slash (5∕6)
 _FULLWIDTH.update({"\u066b": ".", "\u066c": ",", "\u2215": "/"})
 #: circled capital letters (Ⓐ … Ⓙ, a choice marked in a list) as the parenthesised letter
 _FULLWIDTH.update({chr(0x24B6 + k): f"({chr(65 + k)})" for k in range(10)})
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ\u066b\u066c\u2215\u24b6-\u24bf]")
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u066b\u066c\u2215\u24b6-\u24bf]")
 
 
 _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
@@ -229,14 +227,41 @@ _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
+#: a character that may be a minus sign or a numeral: outside ASCII and no word character (dashes, symbols), or in
+#: a block of numeral forms (Number Forms, Enclosed Alphanumerics, the Dingbats' circled digits, circled numbers)
+_SIGN_OR_NUMERAL = re.compile(r"[^\x00-\x7f\w]|[\u2150-\u218f\u2460-\u24ff\u2776-\u2793\u3248-\u325f]")
+
+
+def _sign_or_numeral(m: re.Match[str]) -> str:
+    """A numeral character as its number and a minus sign as ``-``, by the Unicode database, not a list: a whole
+    number of category No or Nl (circled ⑤, dingbat ❺ ➄, parenthesised ⑴, Roman Ⅻ) unless a super- or subscript,
+    a vulgar fraction or a wide (CJK) form; a character named "… MINUS SIGN" or "… HYPHEN-MINUS" (˗, ➖, ﹣)."""
+    c = m.group(0)
+    value = unicodedata.numeric(c, None)
+    tag = unicodedata.decomposition(c).split(" ")[0]
+    if (
+        value is not None
+        and value == int(value)
+        and unicodedata.category(c) in ("No", "Nl")
+        and tag not in ("<super>", "<sub>", "<fraction>")
+        and unicodedata.east_asian_width(c) != "W"
+    ):
+        return str(int(value))
+    name = unicodedata.name(c, "")
+    if name.endswith(("MINUS SIGN", "HYPHEN-MINUS")) and "PLUS" not in name and tag not in ("<super>", "<sub>"):
+        return "-"
+    return c
+
+
 def ascii_forms(s: str) -> str:
-    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers,
-    decimal digits of other scripts as ASCII digits (``unicodedata.digit``), the ideographic full stop and comma
+    """Fullwidth letters, digits and punctuation as ASCII, numeral characters as numbers and minus signs as ``-``
+    (:func:`_sign_or_numeral`), decimal digits of other scripts as ASCII digits (``unicodedata.digit``), the ideographic full stop and comma
     as ``.``/``,`` (linear; a no-op on ASCII text)."""
     if s.isascii():
         return s
     if _OTHER_DIGIT.search(s):
         s = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(0))), s)
+    s = _SIGN_OR_NUMERAL.sub(_sign_or_numeral, s)
     return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
 
 
@@ -442,8 +467,8 @@ def prose_to_latex(text: str) -> str:
             out.append("\\times")
         else:
             out.append(c)
-        if not c.isspace():
-            last_was_number = c == "%" and last_was_number
+        if not c.isspace():  # a percent sign, or the brace closing an exponent (10^{3} m), still ends a number
+            last_was_number = c in "%}" and last_was_number
         i += 1
     return "".join(out).strip()
 
@@ -552,7 +577,37 @@ _TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()
 #: ``\ang{30}`` (siunitx): an angle in degrees
 #: a fraction of two integers said with "over": ``3 over 4``, ``\\text{3 over 4}``
 _OVER = re.compile(r"(?<![\w.])(\d{1,40}+)[ ]++(?:\\text\{[ ]?+over[ ]?+\}|over)[ ]++(\d{1,40}+)(?![\w.])")
+#: a micro prefix written as the Greek letter before a unit after a number (``5 \\mu\\text{m}``, ``5\\,\\mu m``)
+_MICRO = re.compile(
+    r"(\d)[ \t]*+(?:\\[,;! ][ \t]*+)?+\\mu[ \t]*+(?:\\(?:text|mathrm)[ \t]*+\{[ \t]*+([A-Za-z]{1,2}+)[ \t]*+\}"
+    r"|([A-Za-z]{1,2}+)(?![A-Za-z]))"
+)
+
+
+def _micro(m: re.Match[str]) -> str:
+    unit = "\u03bc" + (m.group(2) or m.group(3))
+    return f"{m.group(1)}\\text{{ {unit}}}" if unit_name(unit) is not None else m.group(0)
+
+
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
+#: an angle in degrees and minutes, with seconds or not (``30^\\circ 30'``, ``30°30′15″``, ``30^{\\circ}0'``)
+_DMS = re.compile(
+    r"(?<![\d.])(\d{1,7}+)[ \t]*+\^[ \t]*+(?:\{[ \t]*+\\circ[ \t]*+\}|\\circ(?![A-Za-z]))[ \t]*+"
+    r"(\d{1,2}+(?:\.\d{1,6}+)?+)[ \t]*+(?:'|\^[ \t]*+\{?+[ \t]*+\\prime[ \t]*+\}?+)(?!')"
+    r"(?:[ \t]*+(\d{1,2}+(?:\.\d{1,6}+)?+)[ \t]*+(?:''|\"|\^[ \t]*+\{[ \t]*+\\prime[ \t]*+\\prime[ \t]*+\}))?+"
+)
+
+
+def _dms(m: re.Match[str]) -> str:
+    """Degrees, minutes and seconds as one exact number of degrees (``30^\\circ 30'`` is ``\\frac{61}{2}^\\circ``);
+    minutes or seconds of 60 or more are no such angle and stay as written."""
+    minutes, seconds = Fraction(m.group(2)), Fraction(m.group(3) or 0)
+    if minutes >= 60 or seconds >= 60:
+        return m.group(0)
+    value = int(m.group(1)) + minutes / 60 + seconds / 3600
+    return f"\\frac{{{value.numerator}}}{{{value.denominator}}}^\\circ " if value.denominator > 1 else f"{value}^\\circ "
+
+
 #: ``5‰``, ``5\text{ per mille}``: per mille, read as the percentage it is (``0.5\%``)
 _PERMILLE = re.compile(
     r"(\d++(?:\.\d++)?+)[ ]?+(?:‰|\\(?:text|mathrm)\{[ ]?+per[ ]?+mille[ ]?+\}|per[ ]mille\b|permille\b)"
@@ -607,6 +662,10 @@ def lex(latex: str) -> list[Tok]:
         s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
     if "over" in s:  # 3 over 4 is \frac{3}{4}
         s = _OVER.sub(lambda m: "\\frac{" + m.group(1) + "}{" + m.group(2) + "}", s)
+    if "\\mu" in s and _MICRO.search(s):  # 5 \mu\text{m} is 5 micrometres
+        s = _MICRO.sub(_micro, s)
+    if "\\circ" in s and _DMS.search(s):  # 30°30′ is 30.5 degrees
+        s = _DMS.sub(_dms, s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s or "mille" in s:
@@ -647,6 +706,20 @@ def lex(latex: str) -> list[Tok]:
         else:
             _op(val, toks)
     return _post(toks)
+
+
+def _slash_denominator(toks: list[Tok], j: int, run: str) -> tuple[str, int] | None:
+    """A unit ``run`` ending at ``toks[j]`` followed by ``/`` and a unit of letters (``km/h``, ``km/L``): the rate's
+    canonical name and the index after it, or ``None``."""
+    if toks[j : j + 1] != [("op", "/")]:
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k][0] == "sym" and k - j <= 12:
+        k += 1
+    if k == j + 1 or k < len(toks) and toks[k][0] == "sym":
+        return None
+    name = unit_name(run + "/" + "".join(v for _, v in toks[j + 1 : k]))
+    return (name, k) if name is not None else None
 
 
 def _per_unit(m: re.Match[str]) -> str:
@@ -926,8 +999,9 @@ def _post(toks: list[Tok]) -> list[Tok]:
                     i = j
                     continue
                 if before is not None and before[0] in ("num", "sci") and run in MATH_MODE_UNITS:
-                    out.append(("unit", unit_name(run) or run))
-                    i = j
+                    rate = _slash_denominator(toks, j, run)  # 5 km/h: the rate, never km times 1/h
+                    out.append(("unit", rate[0] if rate else unit_name(run) or run))
+                    i = rate[1] if rate else j
                     continue
                 if before is not None and before[0] in ("num", "sci") and out[-1:] == [("ws", " ")]:
                     if count_noun(run) is not None or unit_name(run) is not None:  # \boxed{72 clips}

@@ -25,6 +25,7 @@ from fractions import Fraction
 
 _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # length
+    "um": ("\u00b5m", "\u03bcm", "micrometer", "micrometers", "micrometre", "micrometres", "micron", "microns"),
     "mm": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
     "cm": ("cm", "cms", "厘米", "centimeter", "centimeters", "centimetre", "centimetres"),
     "m": ("m", "米", "meter", "meters", "metre", "metres"),
