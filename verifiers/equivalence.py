@@ -41,6 +41,7 @@ from rlvr.verifiers.latex_fast import (
     parse_tokens,
     refuse_huge,
 )
+from rlvr.verifiers.lexer import Tok
 from rlvr.verifiers.normalize import MIN_SIG_DIGITS, Num, numbers_match
 from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
@@ -485,6 +486,8 @@ class _Matcher:
             return False  # \int_0^1 2x\,dx for 1, \gcd(12,18) for 6: the computation asked for, not done
         if not self.full:
             raise NeedsWorker
+        if convert is None and _same_form(p.toks, g.toks):
+            return True  # the same expression written differently: decided before anything is evaluated
         sp = _sp()
         a = _rational(p.num) if p.num is not None else _sympy(p.latex)
         b = _rational(g.num) if g.num is not None else _sympy(g.latex)
@@ -560,6 +563,110 @@ def unevaluated_operators(latex: str) -> frozenset[str]:
     if _DERIVATIVE.search(latex):
         found.add("derivative")
     return frozenset(found)
+
+
+#: the big operators compared by their parts: the bound variable, its range or limit point, and the body
+_BIG_OPERATORS = frozenset({"int", "sum", "prod", "lim"})
+
+
+def _same_form(a: tuple[Tok, ...], b: tuple[Tok, ...]) -> bool:
+    """Two expressions are one expression written differently, decided without evaluating either (an integral,
+    sum or limit costs seconds to evaluate, and an equal one needs none): the same canonical tree (terms and
+    factors in sympy's order, ``\\sqrt{u}`` = ``u^{1/2}``, ``k^1`` = ``k``), or the same big operator over the
+    same range or limit point with the same body once the bound variable is renamed (``\\int_0^1 x^2e^x\\,dx``
+    = ``\\int_0^1 e^t t^2\\,dt``, ``\\sum_{k=1}^{\\infty} k^{-7}`` = ``\\sum_{n=1}^{\\infty} \\frac{1}{n^7}``). Anything
+    else is left to evaluation (``False``)."""
+    fa, fb = _operator_form(list(a)), _operator_form(list(b))
+    return fa is not None and fa == fb
+
+
+def _operator_form(toks: list[Tok]) -> tuple[Any, ...] | None:
+    """``toks`` as a canonical, comparable form (see :func:`_same_form`), or ``None`` when it has none."""
+    toks = [t for t in toks if t[0] != "ws" and t not in (("cmd", ","), ("cmd", ";"), ("cmd", "!"))]
+    if not toks or toks[0][0] != "cmd" or toks[0][1] not in _BIG_OPERATORS:
+        tree = _canonical_tree(toks)
+        return None if tree is None else ("expr", tree)
+    op, k = toks[0][1], 1
+    scripts: dict[str, list[Tok]] = {}
+    while k + 1 < len(toks) and toks[k] in (("op", "_"), ("op", "^")) and toks[k][1] not in scripts:
+        mark = toks[k][1]
+        group, k = _script_group(toks, k + 1)
+        if group is None:
+            return None
+        scripts[mark] = group
+    lo, hi, body = scripts.get("_", []), scripts.get("^", []), toks[k:]
+    var: str | None = None
+    if op == "int":
+        if len(body) < 3 or body[-2] != ("sym", "d") or body[-1][0] != "sym":
+            return None
+        var, body = body[-1][1], body[:-2]
+    elif op == "lim":
+        arrow = next((j for j, t in enumerate(lo) if t in (("cmd", "to"), ("cmd", "rightarrow"))), -1)
+        if arrow != 1 or lo[0][0] != "sym" or hi:
+            return None
+        var, lo = lo[0][1], lo[2:]
+    else:
+        if len(lo) < 3 or lo[0][0] != "sym" or lo[1] != ("op", "="):
+            return None
+        var, lo = lo[0][1], lo[2:]
+    parts = [_canonical_tree(x) if x else () for x in (lo, hi)]
+    inner = _canonical_tree(body)
+    if inner is None or any(x is None for x in parts):
+        return None
+    if op == "int" and not lo and not hi:
+        return (op, var, inner)  # an antiderivative is a function of its variable: x^3/3 is no t^3/3
+    sp = _sp()
+    return (op, *parts, inner.xreplace({sp.Symbol(var): sp.Symbol("_bound")}))
+
+
+def _script_group(toks: list[Tok], k: int) -> tuple[list[Tok] | None, int]:
+    """The sub- or superscript starting at ``toks[k]``: a braced group or one token, and the index after it."""
+    if k >= len(toks):
+        return None, k
+    if toks[k] != ("op", "{"):
+        return [toks[k]], k + 1
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += {("op", "{"): 1, ("op", "}"): -1}.get(toks[j], 0)
+        if depth == 0:
+            return toks[k + 1 : j], j + 1
+    return None, k
+
+
+def _canonical_tree(toks: list[Tok]) -> Any:
+    """The fast parser's tree of ``toks`` rebuilt bottom-up, so sympy puts terms and factors in its canonical
+    order; ``None`` when it does not parse or is too large to rebuild."""
+    try:
+        tree = parse_tokens(toks)
+    except (AnswerTooComplex, Ambiguous, Unsupported, TypeError, ValueError, ArithmeticError, IndexError):
+        return None
+    except (AttributeError, RecursionError):
+        return None
+    sp = _sp()
+    if not isinstance(tree, sp.Expr):
+        return None
+    if _huge_power(tree):
+        return tree  # a number too large to rebuild (2^{9999999} \bmod 7): only the tree as written
+
+    def rebuild(e: Any) -> Any:
+        return e if e.is_Atom or not e.args else e.func(*(rebuild(x) for x in e.args))
+
+    try:
+        return rebuild(tree)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+
+
+def _huge_power(tree: Any) -> bool:
+    """``tree`` holds a power of numbers too large to evaluate (rebuilding a symbolic power expands nothing)."""
+    sp = _sp()
+    for node in sp.preorder_traversal(tree):
+        if isinstance(node, sp.Pow) and node.is_number:
+            try:
+                refuse_huge(node)
+            except AnswerTooComplex:
+                return True
+    return False
 
 
 def _lowest_terms(r: Ratio) -> bool:

@@ -605,7 +605,9 @@ def _dms(m: re.Match[str]) -> str:
     if minutes >= 60 or seconds >= 60:
         return m.group(0)
     value = int(m.group(1)) + minutes / 60 + seconds / 3600
-    return f"\\frac{{{value.numerator}}}{{{value.denominator}}}^\\circ " if value.denominator > 1 else f"{value}^\\circ "
+    return (
+        f"\\frac{{{value.numerator}}}{{{value.denominator}}}^\\circ " if value.denominator > 1 else f"{value}^\\circ "
+    )
 
 
 #: ``5‰``, ``5\text{ per mille}``: per mille, read as the percentage it is (``0.5\%``)
