@@ -645,6 +645,8 @@ def _canonical_tree(toks: list[Tok]) -> Any:
     sp = _sp()
     if not isinstance(tree, sp.Expr):
         return None
+    if _indeterminate(tree):
+        return None  # \infty^0, \infty!: no value, though rebuilding would give one
     if _huge_power(tree):
         return tree  # a number too large to rebuild (2^{9999999} \bmod 7): only the tree as written
 
@@ -652,9 +654,10 @@ def _canonical_tree(toks: list[Tok]) -> Any:
         return e if e.is_Atom or not e.args else e.func(*(rebuild(x) for x in e.args))
 
     try:
-        return rebuild(tree)
+        built = rebuild(tree)
     except (TypeError, ValueError, ArithmeticError, RecursionError):
         return None
+    return None if _undefined(built) else built  # 1/0 is no value equal to 5/0
 
 
 def _huge_power(tree: Any) -> bool:

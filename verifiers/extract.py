@@ -4516,7 +4516,7 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
     ("12 distinct arithmetic sequences") and a modifier ("2 more", which keeps the answer different), up to a
     boundary word ("that", "by", "ago") or the end. ``None`` when another word follows ("2 extra"): the value
     cannot be cut out of its statement."""
-    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, changes_value, count_noun
+    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, changes_value, count_noun, unit_name
 
     after = [m for m in words if m.start() >= hi]
     k = 0
@@ -4580,7 +4580,7 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
             if low == "to" and noun:  # "5 ways to choose the committee", "5 coins to make change": a purpose
                 tail = _PURPOSE_VERBS.sub(" ", tail)
             return None if changes_value(tail) else hi
-        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None or low in ("am", "pm"):
+        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None or low in ("am", "pm") or unit_name(w):
             hi = after[k].end()  # (and "AM"/"PM" after a clock time: "starts at 3:30 PM")
             per = _PER_SLASH.match(masked, hi)
             if per is not None:  # "5 km/h", "5 dollars/person": a denominator makes a rate, never dropped

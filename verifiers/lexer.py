@@ -577,9 +577,10 @@ _TEXT_SQRT = re.compile(r"\\(?:text|textrm|mathrm)\{[ ]?+sqrt[ ]?+\}[ ]?+\(([^()
 #: ``\ang{30}`` (siunitx): an angle in degrees
 #: a fraction of two integers said with "over": ``3 over 4``, ``\\text{3 over 4}``
 _OVER = re.compile(r"(?<![\w.])(\d{1,40}+)[ ]++(?:\\text\{[ ]?+over[ ]?+\}|over)[ ]++(\d{1,40}+)(?![\w.])")
-#: a micro prefix written as the Greek letter before a unit after a number (``5 \\mu\\text{m}``, ``5\\,\\mu m``)
+#: a micro prefix written as the Greek letter or the micro sign before a unit after a number (``5 \\mu\\text{m}``,
+#: ``5\\,\\mu m``, ``5 μm``)
 _MICRO = re.compile(
-    r"(\d)[ \t]*+(?:\\[,;! ][ \t]*+)?+\\mu[ \t]*+(?:\\(?:text|mathrm)[ \t]*+\{[ \t]*+([A-Za-z]{1,2}+)[ \t]*+\}"
+    r"(\d)[ \t]*+(?:\\[,;! ][ \t]*+)?+(?:\\mu|[\u00b5\u03bc])[ \t]*+(?:\\(?:text|mathrm)[ \t]*+\{[ \t]*+([A-Za-z]{1,2}+)[ \t]*+\}"
     r"|([A-Za-z]{1,2}+)(?![A-Za-z]))"
 )
 
@@ -664,7 +665,7 @@ def lex(latex: str) -> list[Tok]:
         s = _TEXT_SQRT.sub(lambda m: "\\sqrt{" + m.group(1) + "}", s)
     if "over" in s:  # 3 over 4 is \frac{3}{4}
         s = _OVER.sub(lambda m: "\\frac{" + m.group(1) + "}{" + m.group(2) + "}", s)
-    if "\\mu" in s and _MICRO.search(s):  # 5 \mu\text{m} is 5 micrometres
+    if ("\\mu" in s or "\u03bc" in s or "\u00b5" in s) and _MICRO.search(s):  # 5 \mu\text{m} is 5 micrometres
         s = _MICRO.sub(_micro, s)
     if "\\circ" in s and _DMS.search(s):  # 30°30′ is 30.5 degrees
         s = _DMS.sub(_dms, s)
