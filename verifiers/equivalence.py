@@ -199,8 +199,8 @@ class _Matcher:
             return isinstance(p, Equation) and isinstance(g, Equation) and self._equations(p, g)
         if isinstance(p, Intervals) or isinstance(g, Intervals):
             return self._intervals(p, g)
-        if isinstance(p, Coll) and p.kind == "list" and len(p.items) > 1 and isinstance(g, Scalar):
-            return all(self.match(x, g) for x in p.items)  # "5, 5": one value said twice (every item must match)
+        if isinstance(p, Coll) and p.kind in ("list", "and") and len(p.items) > 1 and isinstance(g, Scalar):
+            return all(self.match(x, g) for x in p.items)  # "5, 5", "5 and 5": one value said twice (every item)
         if isinstance(p, Coll) or isinstance(g, Coll) or isinstance(p, Matrix) or isinstance(g, Matrix):
             return self._collection(p, g)
         if isinstance(p, Time) or isinstance(g, Time):

@@ -401,8 +401,14 @@ def _layout(text: str) -> str:
     return text
 
 
+#: a Markdown inline link: it renders its text, the address is not shown ("[5](https://example.com/6)" is 5)
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200}+)\]\((?:https?+://|www\.)[^()\s]{0,500}+\)")
+
+
 def _undecorate(text: str) -> str:
     text = _layout(text)
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(lambda m: m.group(1), text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if "\\" in text or "<" in text and _PRESENTATION_TAG.search(text):

@@ -282,8 +282,10 @@ def unicode_to_latex(s: str) -> str:
         s = _ROOT_OF_NUMBER.sub(lambda m: _ROOTS[m.group(1)] + "{" + m.group(2) + "}", s)
     if _SCRIPT_RUN.search(s):
         s = _SCRIPT_RUN.sub(_script, s)
-    if "\u0305" in s:  # 0.3̅, 0.1̅4̅: digits under a combining overline repeat, 0.\overline{3}
-        s = _COMBINING_BAR.sub(lambda m: "\\overline{" + m.group(0).replace("\u0305", "") + "}", s)
+    if "\u0305" in s or "\u0304" in s:  # 0.3̅, 0.1̅4̅, 3.3̄: digits under a combining bar repeat, 0.\overline{3}
+        s = _COMBINING_BAR.sub(
+            lambda m: "\\overline{" + m.group(0).replace("\u0305", "").replace("\u0304", "") + "}", s
+        )
     if ("º" in s or "∘" in s or "^" in s) and _DEGREE_LOOKALIKE.search(s):  # 30º, 30∘, 45^{o}, 45^{\text{o}}
         s = _DEGREE_LOOKALIKE.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "\\dot{" in s:  # 0.\dot{1}\dot{4}: the dotted digits bound the repeating block, 0.\overline{14}
@@ -293,8 +295,8 @@ def unicode_to_latex(s: str) -> str:
     return _UNICODE_RE.sub(lambda m: UNICODE[m.group(0)], s) if _UNICODE_RE.search(s) else s
 
 
-#: digits each followed by a combining overline (U+0305)
-_COMBINING_BAR = re.compile("(?:\\d\u0305)++")
+#: digits each followed by a combining overline (U+0305) or macron (U+0304), which draws the same bar
+_COMBINING_BAR = re.compile("(?:\\d[\u0304\u0305])++")
 #: a degree written with a look-alike after a number: º (the ordinal indicator), ∘ (the ring operator), ^o, ^{o},
 #: ^{\text{o}}
 _DEGREE_LOOKALIKE = re.compile(r"(\d)[ ]?+(?:º|∘|\^[ ]?+(?:o|\{[ ]?+(?:o|\\(?:text|mathrm)\{o\})[ ]?+\}))(?![A-Za-z])")
@@ -560,6 +562,8 @@ _DEF_EQUALS = re.compile(
 #: a plain space is spacing, never a group mark (``1 000`` and ``1 \\quad 000`` lex alike)
 _GROUPED = re.compile(r"[-+]?+\d{1,3}+(?:'\d{3}+)++|[-+]?+\d{1,3}+(?:_\d{3}+)++")
 #: scientific notation with an ASCII times (``5 x 10^3``, ``5*10^3``): the mantissa times a power of ten
+#: an exponent of 10 written apart or in parentheses in ASCII (``10 ^ -3``, ``10^(23)``): one power of ten
+_TEN_POWER = re.compile(r"(?<![\w.])10[ ]*+\^[ ]*+(?:\([ ]*+([-+]?+\d{1,6}+)[ ]*+\)|([-+]?+\d{1,6}+)(?![\d.]))")
 _ASCII_SCI = re.compile(r"(?<![\w.])(\d++(?:\.\d++)?+)[ ]?+[xX*][ ]?+(?=10\^)")
 #: E notation written apart (``1.2 E-3``, ``1.2\mathrm{e}{-3}``, ``1.2\text{E}3``)
 _SPACED_E = re.compile(
@@ -653,6 +657,8 @@ def lex(latex: str) -> list[Tok]:
         s = _DEF_EQUALS.sub("=", s)
     if ("'" in s or "_" in s) and _GROUPED.fullmatch(s.strip()):
         s = re.sub("['_]", "", s.strip())
+    if "^" in s and _TEN_POWER.search(s):  # 10 ^ -3, 10^(23): the power of ten
+        s = _TEN_POWER.sub(lambda m: "10^{" + (m.group(1) or m.group(2)) + "}", s)
     if "10^" in s and _ASCII_SCI.search(s):
         s = _ASCII_SCI.sub(lambda m: m.group(1) + "\\times ", s)
     if ("E" in s or "\\mathrm{e}" in s or "{e}" in s) and _SPACED_E.search(s):

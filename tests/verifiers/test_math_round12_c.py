@@ -185,3 +185,24 @@ def test_big_operators_compare_by_their_parts(v: MathVerifier, text: str, gold: 
     assert passes(v, text, gold) is ok
     if ok:
         assert time.process_time() - start < 1.0
+
+
+# ---------------------------------------------------------------- links, repeating bars, repeated roots, powers of ten
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "ok"),
+    [
+        ("The answer is [12](https://example.org/13).", "12", True),
+        ("The answer is [13](https://example.org/12).", "12", False),
+        ("The answer is 0.1̄.", r"\frac19", True),
+        ("The answer is 0.1̄.", r"\frac1{10}", False),
+        ("The double root is 4 and 4.", "4", True),
+        ("The roots are 4 and 3.", "4", False),
+        ("The answer is 2.5 x 10 ^ -2.", "0.025", True),
+        ("The answer is 2.5×10^(4).", "25000", True),
+        ("The answer is 2.5×10^(4).", "2500", False),
+    ],
+)
+def test_links_bars_repeats_and_powers_of_ten(v: MathVerifier, text: str, gold: str, ok: bool) -> None:
+    assert passes(v, text, gold) is ok
