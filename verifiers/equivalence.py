@@ -129,8 +129,8 @@ def quick_decision(pred: Answer, golds: tuple[Answer, ...], options: MatchOption
 
 
 #: a prose number with a magnitude suffix, the whole answer: ``5k``, ``$1.5M``, ``3bn`` (thousand, million, billion)
-_MAGNITUDE = re.compile(r"(\\?\$)?+(\d{1,12}+(?:\.\d{1,6}+)?+)(k|K|M|bn)\.?+")
-_SUFFIXES = {"k": 1000, "K": 1000, "M": 10**6, "bn": 10**9}
+_MAGNITUDE = re.compile(r"(\\?\$)?+(\d{1,12}+(?:\.\d{1,6}+)?+)(k|K|M|mn|bn|[ ]mn|[ ]bn)\.?+")
+_SUFFIXES = {"k": 1000, "K": 1000, "M": 10**6, "mn": 10**6, "bn": 10**9}
 
 
 def magnitude_reading(pred: Answer) -> Node | None:
@@ -141,7 +141,7 @@ def magnitude_reading(pred: Answer) -> Node | None:
     m = _MAGNITUDE.fullmatch(pred[1][0].strip())
     if m is None:
         return None
-    value = Fraction(m.group(2)) * _SUFFIXES[m.group(3)]
+    value = Fraction(m.group(2)) * _SUFFIXES[m.group(3).strip()]  # "2.3 bn", "2.3mn": a two-letter suffix apart too
     number = str(value.numerator) if value.denominator == 1 else str(float(value))
     return parse_answer((f"{m.group(1) or ''}{number}",), "text")
 

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
@@ -232,11 +233,11 @@ _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 _SIGN_OR_NUMERAL = re.compile(r"[^\x00-\x7f\w]|[\u2150-\u218f\u2460-\u24ff\u2776-\u2793\u3248-\u325f]")
 
 
-def _sign_or_numeral(m: re.Match[str]) -> str:
+@lru_cache(maxsize=4096)
+def _sign_or_numeral(c: str) -> str:
     """A numeral character as its number and a minus sign as ``-``, by the Unicode database, not a list: a whole
     number of category No or Nl (circled ⑤, dingbat ❺ ➄, parenthesised ⑴, Roman Ⅻ) unless a super- or subscript,
     a vulgar fraction or a wide (CJK) form; a character named "… MINUS SIGN" or "… HYPHEN-MINUS" (˗, ➖, ﹣)."""
-    c = m.group(0)
     value = unicodedata.numeric(c, None)
     tag = unicodedata.decomposition(c).split(" ")[0]
     if (
@@ -261,7 +262,7 @@ def ascii_forms(s: str) -> str:
         return s
     if _OTHER_DIGIT.search(s):
         s = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(0))), s)
-    s = _SIGN_OR_NUMERAL.sub(_sign_or_numeral, s)
+    s = _SIGN_OR_NUMERAL.sub(lambda m: _sign_or_numeral(m.group(0)), s)
     return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
 
 
