@@ -101,7 +101,7 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 6
+    assert sum(bool(r.get("open")) for r in rows) <= 5
     # the rendering-model classes (an answer drawn in its background's colour, a hedge behind a hiding the grader
     # cannot be sure of, markup in code) are closed: the two readings of what renders
     assert not [
@@ -132,4 +132,4 @@ def test_eleventh_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam10.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 454
-    assert sum(bool(r.get("open")) for r in rows) <= 454
+    assert sum(bool(r.get("open")) for r in rows) <= 373

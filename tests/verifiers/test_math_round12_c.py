@@ -206,3 +206,17 @@ def test_big_operators_compare_by_their_parts(v: MathVerifier, text: str, gold: 
 )
 def test_links_bars_repeats_and_powers_of_ten(v: MathVerifier, text: str, gold: str, ok: bool) -> None:
     assert passes(v, text, gold) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "gold", "ok"),
+    [
+        ("4.5 mn", "4500000", True),
+        ("The answer is $4.5mn.", "4500000", True),
+        ("7.1 bn", "7100000000", True),
+        ("7.1 bn", "710000000", False),
+        ("The answer is 5 k.", "5000", False),
+    ],
+)
+def test_magnitude_suffixes_mn_and_apart(v: MathVerifier, text: str, gold: str, ok: bool) -> None:
+    assert passes(v, text, gold) is ok
