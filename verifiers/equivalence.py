@@ -41,6 +41,7 @@ from rlvr.verifiers.latex_fast import (
     parse_tokens,
     refuse_huge,
 )
+from rlvr.verifiers.lexer import Tok
 from rlvr.verifiers.normalize import MIN_SIG_DIGITS, Num, numbers_match
 from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
@@ -128,8 +129,8 @@ def quick_decision(pred: Answer, golds: tuple[Answer, ...], options: MatchOption
 
 
 #: a prose number with a magnitude suffix, the whole answer: ``5k``, ``$1.5M``, ``3bn`` (thousand, million, billion)
-_MAGNITUDE = re.compile(r"(\\?\$)?+(\d{1,12}+(?:\.\d{1,6}+)?+)(k|K|M|bn)\.?+")
-_SUFFIXES = {"k": 1000, "K": 1000, "M": 10**6, "bn": 10**9}
+_MAGNITUDE = re.compile(r"(\\?\$)?+(\d{1,12}+(?:\.\d{1,6}+)?+)(k|K|M|mn|bn|[ ]mn|[ ]bn)\.?+")
+_SUFFIXES = {"k": 1000, "K": 1000, "M": 10**6, "mn": 10**6, "bn": 10**9}
 
 
 def magnitude_reading(pred: Answer) -> Node | None:
@@ -140,7 +141,7 @@ def magnitude_reading(pred: Answer) -> Node | None:
     m = _MAGNITUDE.fullmatch(pred[1][0].strip())
     if m is None:
         return None
-    value = Fraction(m.group(2)) * _SUFFIXES[m.group(3)]
+    value = Fraction(m.group(2)) * _SUFFIXES[m.group(3).strip()]  # "2.3 bn", "2.3mn": a two-letter suffix apart too
     number = str(value.numerator) if value.denominator == 1 else str(float(value))
     return parse_answer((f"{m.group(1) or ''}{number}",), "text")
 
@@ -149,6 +150,10 @@ def magnitude_reading(pred: Answer) -> Node | None:
 
 _UNORDERED = ("set", "list", "and", "or", "pm", "parts")
 _ALTERNATIVES = ("or", "pm", "parts")
+
+
+def _is_set(n: Node) -> bool:
+    return isinstance(n, Coll) and n.kind == "set"
 
 
 class _Matcher:
@@ -194,8 +199,8 @@ class _Matcher:
             return isinstance(p, Equation) and isinstance(g, Equation) and self._equations(p, g)
         if isinstance(p, Intervals) or isinstance(g, Intervals):
             return self._intervals(p, g)
-        if isinstance(p, Coll) and p.kind == "list" and len(p.items) > 1 and isinstance(g, Scalar):
-            return all(self.match(x, g) for x in p.items)  # "5, 5": one value said twice (every item must match)
+        if isinstance(p, Coll) and p.kind in ("list", "and") and len(p.items) > 1 and isinstance(g, Scalar):
+            return all(self.match(x, g) for x in p.items)  # "5, 5", "5 and 5": one value said twice (every item)
         if isinstance(p, Coll) or isinstance(g, Coll) or isinstance(p, Matrix) or isinstance(g, Matrix):
             return self._collection(p, g)
         if isinstance(p, Time) and isinstance(g, Scalar):
@@ -270,8 +275,8 @@ class _Matcher:
 
     def _collection(self, p: Node, g: Node) -> bool:
         if isinstance(p, Coll) and isinstance(g, Coll) and p.kind == g.kind == "set":  # {1, 1, 2} = {1, 2}
-            return all(any(self.match(a, b) for b in g.items) for a in p.items) and all(
-                any(self.match(a, b) for a in p.items) for b in g.items
+            return all(any(self._member(a, b) for b in g.items) for a in p.items) and all(
+                any(self._member(a, b) for a in p.items) for b in g.items
             )
         if isinstance(g, Coll) and g.kind in _UNORDERED:
             if isinstance(p, Coll) and (p.kind in _UNORDERED or (p.kind == "tuple" and g.kind == "parts")):
@@ -280,7 +285,7 @@ class _Matcher:
                 return self._unordered(list(p.items), list(g.items))
             if isinstance(p, Coll) and p.kind == "tuple" and g.kind in ("list", "and"):
                 return self._ordered(list(p.items), list(g.items))
-            if g.kind == "set" and len(g.items) == 1 and not isinstance(p, Coll):
+            if g.kind == "set" and len(g.items) == 1 and not isinstance(p, Coll) and not _is_set(g.items[0]):
                 return self.match(p, g.items[0])
             return False
         if isinstance(g, Coll) and g.kind == "tuple":
@@ -297,7 +302,7 @@ class _Matcher:
                 )
             pv, gv = _vector(p), _vector(g)
             return pv is not None and gv is not None and self._ordered(pv, gv)
-        if isinstance(p, Coll) and p.kind == "set" and len(p.items) == 1:
+        if isinstance(p, Coll) and p.kind == "set" and len(p.items) == 1 and not _is_set(p.items[0]):
             return self.match(p.items[0], g)
         if isinstance(p, Matrix) and isinstance(g, Coll):
             return False
@@ -327,7 +332,12 @@ class _Matcher:
         )
 
     def _ordered(self, ps: list[Node], gs: list[Node]) -> bool:
-        return len(ps) == len(gs) and all(self.match(a, b) for a, b in zip(ps, gs))
+        return len(ps) == len(gs) and all(self._member(a, b) for a, b in zip(ps, gs))
+
+    def _member(self, a: Node, b: Node) -> bool:
+        """Two members of a set or entries of a tuple: a member that is a set equals only a set (``\\{\\{5\\}\\}``
+        is no ``\\{5\\}``, ``(\\{1\\},\\{2\\})`` no ``(1,2)``); a singleton stands for its value only as a whole answer."""
+        return _is_set(a) == _is_set(b) and self.match(a, b)
 
     def _unordered(self, ps: list[Node], gs: list[Node]) -> bool:
         """One-to-one matching (augmenting paths, so it does not depend on the order tried)."""
@@ -478,6 +488,8 @@ class _Matcher:
             return False  # \int_0^1 2x\,dx for 1, \gcd(12,18) for 6: the computation asked for, not done
         if not self.full:
             raise NeedsWorker
+        if convert is None and _same_form(p.toks, g.toks):
+            return True  # the same expression written differently: decided before anything is evaluated
         sp = _sp()
         a = _rational(p.num) if p.num is not None else _sympy(p.latex)
         b = _rational(g.num) if g.num is not None else _sympy(g.latex)
@@ -553,6 +565,113 @@ def unevaluated_operators(latex: str) -> frozenset[str]:
     if _DERIVATIVE.search(latex):
         found.add("derivative")
     return frozenset(found)
+
+
+#: the big operators compared by their parts: the bound variable, its range or limit point, and the body
+_BIG_OPERATORS = frozenset({"int", "sum", "prod", "lim"})
+
+
+def _same_form(a: tuple[Tok, ...], b: tuple[Tok, ...]) -> bool:
+    """Two expressions are one expression written differently, decided without evaluating either (an integral,
+    sum or limit costs seconds to evaluate, and an equal one needs none): the same canonical tree (terms and
+    factors in sympy's order, ``\\sqrt{u}`` = ``u^{1/2}``, ``k^1`` = ``k``), or the same big operator over the
+    same range or limit point with the same body once the bound variable is renamed (``\\int_0^1 x^2e^x\\,dx``
+    = ``\\int_0^1 e^t t^2\\,dt``, ``\\sum_{k=1}^{\\infty} k^{-7}`` = ``\\sum_{n=1}^{\\infty} \\frac{1}{n^7}``). Anything
+    else is left to evaluation (``False``)."""
+    fa, fb = _operator_form(list(a)), _operator_form(list(b))
+    return fa is not None and fa == fb
+
+
+def _operator_form(toks: list[Tok]) -> tuple[Any, ...] | None:
+    """``toks`` as a canonical, comparable form (see :func:`_same_form`), or ``None`` when it has none."""
+    toks = [t for t in toks if t[0] != "ws" and t not in (("cmd", ","), ("cmd", ";"), ("cmd", "!"))]
+    if not toks or toks[0][0] != "cmd" or toks[0][1] not in _BIG_OPERATORS:
+        tree = _canonical_tree(toks)
+        return None if tree is None else ("expr", tree)
+    op, k = toks[0][1], 1
+    scripts: dict[str, list[Tok]] = {}
+    while k + 1 < len(toks) and toks[k] in (("op", "_"), ("op", "^")) and toks[k][1] not in scripts:
+        mark = toks[k][1]
+        group, k = _script_group(toks, k + 1)
+        if group is None:
+            return None
+        scripts[mark] = group
+    lo, hi, body = scripts.get("_", []), scripts.get("^", []), toks[k:]
+    var: str | None = None
+    if op == "int":
+        if len(body) < 3 or body[-2] != ("sym", "d") or body[-1][0] != "sym":
+            return None
+        var, body = body[-1][1], body[:-2]
+    elif op == "lim":
+        arrow = next((j for j, t in enumerate(lo) if t in (("cmd", "to"), ("cmd", "rightarrow"))), -1)
+        if arrow != 1 or lo[0][0] != "sym" or hi:
+            return None
+        var, lo = lo[0][1], lo[2:]
+    else:
+        if len(lo) < 3 or lo[0][0] != "sym" or lo[1] != ("op", "="):
+            return None
+        var, lo = lo[0][1], lo[2:]
+    parts = [_canonical_tree(x) if x else () for x in (lo, hi)]
+    inner = _canonical_tree(body)
+    if inner is None or any(x is None for x in parts):
+        return None
+    if op == "int" and not lo and not hi:
+        return (op, var, inner)  # an antiderivative is a function of its variable: x^3/3 is no t^3/3
+    sp = _sp()
+    return (op, *parts, inner.xreplace({sp.Symbol(var): sp.Symbol("_bound")}))
+
+
+def _script_group(toks: list[Tok], k: int) -> tuple[list[Tok] | None, int]:
+    """The sub- or superscript starting at ``toks[k]``: a braced group or one token, and the index after it."""
+    if k >= len(toks):
+        return None, k
+    if toks[k] != ("op", "{"):
+        return [toks[k]], k + 1
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += {("op", "{"): 1, ("op", "}"): -1}.get(toks[j], 0)
+        if depth == 0:
+            return toks[k + 1 : j], j + 1
+    return None, k
+
+
+def _canonical_tree(toks: list[Tok]) -> Any:
+    """The fast parser's tree of ``toks`` rebuilt bottom-up, so sympy puts terms and factors in its canonical
+    order; ``None`` when it does not parse or is too large to rebuild."""
+    try:
+        tree = parse_tokens(toks)
+    except (AnswerTooComplex, Ambiguous, Unsupported, TypeError, ValueError, ArithmeticError, IndexError):
+        return None
+    except (AttributeError, RecursionError):
+        return None
+    sp = _sp()
+    if not isinstance(tree, sp.Expr):
+        return None
+    if _indeterminate(tree):
+        return None  # \infty^0, \infty!: no value, though rebuilding would give one
+    if _huge_power(tree):
+        return tree  # a number too large to rebuild (2^{9999999} \bmod 7): only the tree as written
+
+    def rebuild(e: Any) -> Any:
+        return e if e.is_Atom or not e.args else e.func(*(rebuild(x) for x in e.args))
+
+    try:
+        built = rebuild(tree)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
+    return None if _undefined(built) else built  # 1/0 is no value equal to 5/0
+
+
+def _huge_power(tree: Any) -> bool:
+    """``tree`` holds a power of numbers too large to evaluate (rebuilding a symbolic power expands nothing)."""
+    sp = _sp()
+    for node in sp.preorder_traversal(tree):
+        if isinstance(node, sp.Pow) and node.is_number:
+            try:
+                refuse_huge(node)
+            except AnswerTooComplex:
+                return True
+    return False
 
 
 def _lowest_terms(r: Ratio) -> bool:

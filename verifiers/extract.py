@@ -413,8 +413,14 @@ def _layout(text: str) -> str:
     return text
 
 
+#: a Markdown inline link: it renders its text, the address is not shown ("[5](https://example.com/6)" is 5)
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200}+)\]\((?:https?+://|www\.)[^()\s]{0,500}+\)")
+
+
 def _undecorate(text: str) -> str:
     text = _layout(text)
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(lambda m: m.group(1), text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if "\\" in text or "<" in text and _PRESENTATION_TAG.search(text):
@@ -1854,8 +1860,18 @@ _SUB_DIGITS = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
 #: numerator, the fraction slash, a subscript denominator)
 _MIXED_VULGAR = re.compile(
     rf"(?<![\d.,])(\d{{1,12}}+)[ \t\u00a0\u202f]?+([{''.join(_VULGAR_FRACTIONS)}]|([{_SUPER_DIGITS}]{{1,3}}+)\u2044"
-    rf"([{_SUB_DIGITS}]{{1,3}}+))(?![\d\u2044{_SUPER_DIGITS}{_SUB_DIGITS}])"
+    rf"([{_SUB_DIGITS}]{{1,3}}+))(?![\d\u2044{_SUPER_DIGITS}{_SUB_DIGITS}])((?:[ \t]?+%)?+)"
 )
+
+
+#: a fraction of a superscript numerator, the fraction slash and a subscript denominator with no whole part: ``⁵⁄₂``
+_SCRIPT_FRACTION = re.compile(
+    rf"(?<![\d{_SUPER_DIGITS}])([{_SUPER_DIGITS}]{{1,3}}+)\u2044([{_SUB_DIGITS}]{{1,3}}+)(?![\d{_SUB_DIGITS}])"
+)
+
+
+def _script_fraction(m: re.Match[str]) -> str:
+    return f"\\frac{{{m.group(1).translate(_SCRIPT_DIGITS)}}}{{{m.group(2).translate(_SCRIPT_DIGITS)}}}"
 
 
 def _mixed_number(m: re.Match[str]) -> str:
@@ -1863,7 +1879,8 @@ def _mixed_number(m: re.Match[str]) -> str:
         a, b = _VULGAR_FRACTIONS[m.group(2)]
     else:
         a, b = int(m.group(3).translate(_SCRIPT_DIGITS)), int(m.group(4).translate(_SCRIPT_DIGITS))
-    return f"{m.group(1)}\\frac{{{a}}}{{{b}}}"
+    percent = "\\%" if m.group(5) else ""  # "12½%": a percent sign after LaTeX would open a comment
+    return f"{m.group(1)}\\frac{{{a}}}{{{b}}}{percent}"
 
 
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
@@ -1876,6 +1893,8 @@ def rendered(text: str) -> str:
     if not text.isascii():
         if _MIXED_VULGAR.search(text):  # "3 ½", "3½", "3 ¹⁄₂": a mixed number, never 3 and then a stray mark
             text = _MIXED_VULGAR.sub(_mixed_number, text)
+        if "\u2044" in text and _SCRIPT_FRACTION.search(text):
+            text = _SCRIPT_FRACTION.sub(_script_fraction, text)
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
@@ -2411,6 +2430,8 @@ def _marked(text: str) -> Extraction | None:
         box = _BOX.search(text, m.end(), end + 1) if boxes is not None else None
         if box is not None and not re.search(r"\d", text[m.end() : box.start()]):
             continue  # "The answer is $\\boxed{5}$": the box is the phrase's answer
+        if box is not None and _labels_box(text[m.end() : box.start()]):
+            continue  # "The answer is $f(3) = \\boxed{8}$": a label of the box, which states the value
         # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
         got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
         if got is not None and got.answer is not None and _DECIMAL_COMMA_PHRASE.match(m.group(0)):
@@ -3769,6 +3790,24 @@ def _last_phrase(text: str, after: int = 0) -> Extraction | None:
 _PHRASE_GAP = re.compile(r"[ \t:*#=\n}|\u2014]{0,200}+")  # "}": a LaTeX label, "\\textbf{Answer:} 5"
 
 
+def _bar_opens_value(text: str, i: int, j: int) -> int:
+    """Where the answer after an answer phrase starts, given the gap ``text[i:j]`` skipped before it: a bar in the
+    gap is a table cell's edge only on a line that holds a table ("| Answer | 12 |"); elsewhere it opens an
+    absolute value ("The answer is |-5|." is 5), which stays with the answer."""
+    bar = text.find("|", i, j)
+    if bar < 0 or "|" in text[text.rfind("\n", 0, i) + 1 : i]:
+        return j
+    return bar
+
+
+def _labels_box(lead: str) -> bool:
+    """The text between an answer phrase and a box opens a math span and ends in ``=``: it names what the box
+    states (``$f(3) = \\boxed{8}$``, ``$x + 7 = \\boxed{8}$``) and states no value of its own."""
+    lead = lead.rstrip()
+    opened = max(lead.rfind("$"), lead.rfind("\\("))
+    return lead.endswith("=") and opened >= 0 and "=" not in lead[opened:-1]
+
+
 def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction | None:
     n = len(text)
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
@@ -3787,7 +3826,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
             end = _sentence_end(text, i, i + MAX_INLINE_ANSWER_CHARS)
             return _found([text[lo : end + 1].strip()], "answer_phrase", "text")
     m = _PHRASE_GAP.match(text, i)  # "**Answer:** 5", a heading and the answer lines below it
-    j = m.end() if m else i
+    j = _bar_opens_value(text, i, m.end()) if m else i
     if j >= n or (m and m.group(0).count("\n") > 3) or (m and len(m.group(0)) >= 200):
         return None
     end = _sentence_end(text, j, j + MAX_STATEMENT_CHARS)
@@ -5237,6 +5276,8 @@ def _trailing_run(s: str, masked: str) -> str | None:
 
 #: "as a …" after a value names what it is ("5 as an upper bound", "5 as a rough answer"; "as a result" is "so")
 _CALLED_AS = re.compile(r"(?i)[ \t]++an?[ \t]++(?!result\b|consequence\b)")
+#: the denominator of a unit written with a slash ("km/h", "dollars/person", "km/L"): part of the unit
+_PER_SLASH = re.compile(r"/[ \t]?+[A-Za-z]{1,20}+(?![A-Za-z])")
 #: words that make a time unit after a value a rate ("per day", "a week", "each hour", "every month")
 _RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
 _TIME_UNIT_NAMES = frozenset({"s", "min", "h", "day", "week", "month", "year"})
@@ -5267,7 +5308,7 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
     ("12 distinct arithmetic sequences") and a modifier ("2 more", which keeps the answer different), up to a
     boundary word ("that", "by", "ago") or the end. ``None`` when another word follows ("2 extra"): the value
     cannot be cut out of its statement."""
-    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, changes_value, count_noun
+    from rlvr.verifiers.lexicon import MULTIPLIERS, UNIT_ALIASES, adjective_ok, changes_value, count_noun, unit_name
 
     after = [m for m in words if m.start() >= hi]
     k = 0
@@ -5331,9 +5372,12 @@ def _value_phrase_end(masked: str, hi: int, words: list[re.Match[str]]) -> int |
             if low == "to" and noun:  # "5 ways to choose the committee", "5 coins to make change": a purpose
                 tail = _PURPOSE_VERBS.sub(" ", tail)
             return None if changes_value(tail) else hi
-        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None or low in ("am", "pm"):
+        if w in UNIT_ALIASES or low in UNIT_ALIASES or count_noun(w) is not None or low in ("am", "pm") or unit_name(w):
             hi = after[k].end()  # (and "AM"/"PM" after a clock time: "starts at 3:30 PM")
-            k += 1
+            per = _PER_SLASH.match(masked, hi)
+            if per is not None:  # "5 km/h", "5 dollars/person": a denominator makes a rate, never dropped
+                hi = per.end()
+            k = next((j for j in range(k + 1, len(after)) if after[j].start() >= hi), len(after))
             noun = True
             continue
         # a count-noun phrase: up to three adjectives and a plural noun

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
 
 from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
@@ -212,14 +214,11 @@ _ROOTS = {"√": "\\sqrt", "∛": "\\sqrt[3]", "∜": "\\sqrt[4]"}
 #: fullwidth ASCII (U+FF01–U+FF5E, common in Chinese and Japanese output) and the ideographic space
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({"\u3000": " ", "。": ". ", "、": ", ", "＄": "$"})
-_FULLWIDTH.update({chr(0x2460 + k): str(k + 1) for k in range(20)})  # ① … ⑳
-_ROMAN = "Ⅰ Ⅱ Ⅲ Ⅳ Ⅴ Ⅵ Ⅶ Ⅷ Ⅸ Ⅹ Ⅺ Ⅻ".split()
-_FULLWIDTH.update({r: str(k + 1) for k, r in enumerate(_ROMAN)})  # the Roman numeral characters
 #: Arabic decimal and thousands separators (٢٫٥, ١٬٠٠٠), the division slash (5∕6)
 _FULLWIDTH.update({"\u066b": ".", "\u066c": ",", "\u2215": "/"})
 #: circled capital letters (Ⓐ … Ⓙ, a choice marked in a list) as the parenthesised letter
 _FULLWIDTH.update({chr(0x24B6 + k): f"({chr(65 + k)})" for k in range(10)})
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u2460-\u2473Ⅰ-Ⅻ\u066b\u066c\u2215\u24b6-\u24bf]")
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u066b\u066c\u2215\u24b6-\u24bf]")
 
 
 _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
@@ -229,14 +228,41 @@ _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
+#: a character that may be a minus sign or a numeral: outside ASCII and no word character (dashes, symbols), or in
+#: a block of numeral forms (Number Forms, Enclosed Alphanumerics, the Dingbats' circled digits, circled numbers)
+_SIGN_OR_NUMERAL = re.compile(r"[^\x00-\x7f\w]|[\u2150-\u218f\u2460-\u24ff\u2776-\u2793\u3248-\u325f]")
+
+
+@lru_cache(maxsize=4096)
+def _sign_or_numeral(c: str) -> str:
+    """A numeral character as its number and a minus sign as ``-``, by the Unicode database, not a list: a whole
+    number of category No or Nl (circled ⑤, dingbat ❺ ➄, parenthesised ⑴, Roman Ⅻ) unless a super- or subscript,
+    a vulgar fraction or a wide (CJK) form; a character named "… MINUS SIGN" or "… HYPHEN-MINUS" (˗, ➖, ﹣)."""
+    value = unicodedata.numeric(c, None)
+    tag = unicodedata.decomposition(c).split(" ")[0]
+    if (
+        value is not None
+        and value == int(value)
+        and unicodedata.category(c) in ("No", "Nl")
+        and tag not in ("<super>", "<sub>", "<fraction>")
+        and unicodedata.east_asian_width(c) != "W"
+    ):
+        return str(int(value))
+    name = unicodedata.name(c, "")
+    if name.endswith(("MINUS SIGN", "HYPHEN-MINUS")) and "PLUS" not in name and tag not in ("<super>", "<sub>"):
+        return "-"
+    return c
+
+
 def ascii_forms(s: str) -> str:
-    """Fullwidth letters, digits and punctuation as ASCII, circled and Roman numeral characters as numbers,
-    decimal digits of other scripts as ASCII digits (``unicodedata.digit``), the ideographic full stop and comma
+    """Fullwidth letters, digits and punctuation as ASCII, numeral characters as numbers and minus signs as ``-``
+    (:func:`_sign_or_numeral`), decimal digits of other scripts as ASCII digits (``unicodedata.digit``), the ideographic full stop and comma
     as ``.``/``,`` (linear; a no-op on ASCII text)."""
     if s.isascii():
         return s
     if _OTHER_DIGIT.search(s):
         s = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group(0))), s)
+    s = _SIGN_OR_NUMERAL.sub(lambda m: _sign_or_numeral(m.group(0)), s)
     return _FULLWIDTH_RE.sub(lambda m: _FULLWIDTH[m.group(0)], s) if _FULLWIDTH_RE.search(s) else s
 
 
@@ -257,8 +283,10 @@ def unicode_to_latex(s: str) -> str:
         s = _ROOT_OF_NUMBER.sub(lambda m: _ROOTS[m.group(1)] + "{" + m.group(2) + "}", s)
     if _SCRIPT_RUN.search(s):
         s = _SCRIPT_RUN.sub(_script, s)
-    if "\u0305" in s:  # 0.3̅, 0.1̅4̅: digits under a combining overline repeat, 0.\overline{3}
-        s = _COMBINING_BAR.sub(lambda m: "\\overline{" + m.group(0).replace("\u0305", "") + "}", s)
+    if "\u0305" in s or "\u0304" in s:  # 0.3̅, 0.1̅4̅, 3.3̄: digits under a combining bar repeat, 0.\overline{3}
+        s = _COMBINING_BAR.sub(
+            lambda m: "\\overline{" + m.group(0).replace("\u0305", "").replace("\u0304", "") + "}", s
+        )
     if ("º" in s or "∘" in s or "^" in s) and _DEGREE_LOOKALIKE.search(s):  # 30º, 30∘, 45^{o}, 45^{\text{o}}
         s = _DEGREE_LOOKALIKE.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "\\dot{" in s:  # 0.\dot{1}\dot{4}: the dotted digits bound the repeating block, 0.\overline{14}
@@ -268,8 +296,8 @@ def unicode_to_latex(s: str) -> str:
     return _UNICODE_RE.sub(lambda m: UNICODE[m.group(0)], s) if _UNICODE_RE.search(s) else s
 
 
-#: digits each followed by a combining overline (U+0305)
-_COMBINING_BAR = re.compile("(?:\\d\u0305)++")
+#: digits each followed by a combining overline (U+0305) or macron (U+0304), which draws the same bar
+_COMBINING_BAR = re.compile("(?:\\d[\u0304\u0305])++")
 #: a degree written with a look-alike after a number: º (the ordinal indicator), ∘ (the ring operator), ^o, ^{o},
 #: ^{\text{o}}
 _DEGREE_LOOKALIKE = re.compile(r"(\d)[ ]?+(?:º|∘|\^[ ]?+(?:o|\{[ ]?+(?:o|\\(?:text|mathrm)\{o\})[ ]?+\}))(?![A-Za-z])")
@@ -442,8 +470,8 @@ def prose_to_latex(text: str) -> str:
             out.append("\\times")
         else:
             out.append(c)
-        if not c.isspace():
-            last_was_number = c == "%" and last_was_number
+        if not c.isspace():  # a percent sign, or the brace closing an exponent (10^{3} m), still ends a number
+            last_was_number = c in "%}" and last_was_number
         i += 1
     return "".join(out).strip()
 
@@ -535,6 +563,8 @@ _DEF_EQUALS = re.compile(
 #: a plain space is spacing, never a group mark (``1 000`` and ``1 \\quad 000`` lex alike)
 _GROUPED = re.compile(r"[-+]?+\d{1,3}+(?:'\d{3}+)++|[-+]?+\d{1,3}+(?:_\d{3}+)++")
 #: scientific notation with an ASCII times (``5 x 10^3``, ``5*10^3``): the mantissa times a power of ten
+#: an exponent of 10 written apart or in parentheses in ASCII (``10 ^ -3``, ``10^(23)``): one power of ten
+_TEN_POWER = re.compile(r"(?<![\w.])10[ ]*+\^[ ]*+(?:\([ ]*+([-+]?+\d{1,6}+)[ ]*+\)|([-+]?+\d{1,6}+)(?![\d.]))")
 _ASCII_SCI = re.compile(r"(?<![\w.])(\d++(?:\.\d++)?+)[ ]?+[xX*][ ]?+(?=10\^)")
 #: E notation written apart (``1.2 E-3``, ``1.2\mathrm{e}{-3}``, ``1.2\text{E}3``)
 _SPACED_E = re.compile(
@@ -557,12 +587,47 @@ _CIS = re.compile(
 #: ``\ang{30}`` (siunitx): an angle in degrees
 #: a fraction of two integers said with "over": ``3 over 4``, ``\\text{3 over 4}``
 _OVER = re.compile(r"(?<![\w.])(\d{1,40}+)[ ]++(?:\\text\{[ ]?+over[ ]?+\}|over)[ ]++(\d{1,40}+)(?![\w.])")
+#: a micro prefix written as the Greek letter or the micro sign before a unit after a number (``5 \\mu\\text{m}``,
+#: ``5\\,\\mu m``, ``5 μm``)
+_MICRO = re.compile(
+    r"(\d)[ \t]*+(?:\\[,;! ][ \t]*+)?+(?:\\mu|[\u00b5\u03bc])[ \t]*+(?:\\(?:text|mathrm)[ \t]*+\{[ \t]*+([A-Za-z]{1,2}+)[ \t]*+\}"
+    r"|([A-Za-z]{1,2}+)(?![A-Za-z]))"
+)
+
+
+def _micro(m: re.Match[str]) -> str:
+    unit = "\u03bc" + (m.group(2) or m.group(3))
+    return f"{m.group(1)}\\text{{ {unit}}}" if unit_name(unit) is not None else m.group(0)
+
+
 _ANG = re.compile(r"\\ang[ ]?+\{([^{};]{1,40}+)\}")
 #: a typographic fraction, the numerator raised and the denominator lowered around a slash (``^1/_2``,
 #: ``{}^{3}/_{4}``): that fraction (after a whole number, the mixed number: ``2^1/_2`` is 2½)
 _SPLIT_FRACTION = re.compile(
     r"(?<![A-Za-z)\]\\])(?:\{\})?+\^[ ]?+(?:\{[ ]?+(\d{1,40}+)[ ]?+\}|(\d))[ ]?+/[ ]?+_[ ]?+(?:\{[ ]?+(\d{1,40}+)[ ]?+\}|(\d))"
 )
+
+
+#: an angle in degrees and minutes, with seconds or not (``30^\\circ 30'``, ``30°30′15″``, ``30^{\\circ}0'``)
+_DMS = re.compile(
+    r"(?<![\d.])(\d{1,7}+)[ \t]*+\^[ \t]*+(?:\{[ \t]*+\\circ[ \t]*+\}|\\circ(?![A-Za-z]))[ \t]*+"
+    r"(\d{1,2}+(?:\.\d{1,6}+)?+)[ \t]*+(?:'|\^[ \t]*+\{?+[ \t]*+\\prime[ \t]*+\}?+)(?!')"
+    r"(?:[ \t]*+(\d{1,2}+(?:\.\d{1,6}+)?+)[ \t]*+(?:''|\"|\^[ \t]*+\{[ \t]*+\\prime[ \t]*+\\prime[ \t]*+\}))?+"
+)
+
+
+def _dms(m: re.Match[str]) -> str:
+    """Degrees, minutes and seconds as one exact number of degrees (``30^\\circ 30'`` is ``\\frac{61}{2}^\\circ``);
+    minutes or seconds of 60 or more are no such angle and stay as written."""
+    minutes, seconds = Fraction(m.group(2)), Fraction(m.group(3) or 0)
+    if minutes >= 60 or seconds >= 60:
+        return m.group(0)
+    value = int(m.group(1)) + minutes / 60 + seconds / 3600
+    return (
+        f"\\frac{{{value.numerator}}}{{{value.denominator}}}^\\circ " if value.denominator > 1 else f"{value}^\\circ "
+    )
+
+
 #: ``5‰``, ``5\text{ per mille}``: per mille, read as the percentage it is (``0.5\%``)
 _PERMILLE = re.compile(
     r"(\d++(?:\.\d++)?+)[ ]?+(?:‰|\\(?:text|mathrm)\{[ ]?+per[ ]?+mille[ ]?+\}|per[ ]mille\b|permille\b)"
@@ -605,6 +670,8 @@ def lex(latex: str) -> list[Tok]:
         s = _DEF_EQUALS.sub("=", s)
     if ("'" in s or "_" in s) and _GROUPED.fullmatch(s.strip()):
         s = re.sub("['_]", "", s.strip())
+    if "^" in s and _TEN_POWER.search(s):  # 10 ^ -3, 10^(23): the power of ten
+        s = _TEN_POWER.sub(lambda m: "10^{" + (m.group(1) or m.group(2)) + "}", s)
     if "10^" in s and _ASCII_SCI.search(s):
         s = _ASCII_SCI.sub(lambda m: m.group(1) + "\\times ", s)
     if ("E" in s or "\\mathrm{e}" in s or "{e}" in s) and _SPACED_E.search(s):
@@ -625,6 +692,10 @@ def lex(latex: str) -> list[Tok]:
         s = _SPLIT_FRACTION.sub(
             lambda m: "\\frac{" + (m.group(1) or m.group(2)) + "}{" + (m.group(3) or m.group(4)) + "}", s
         )
+    if ("\\mu" in s or "\u03bc" in s or "\u00b5" in s) and _MICRO.search(s):  # 5 \mu\text{m} is 5 micrometres
+        s = _MICRO.sub(_micro, s)
+    if "\\circ" in s and _DMS.search(s):  # 30°30′ is 30.5 degrees
+        s = _DMS.sub(_dms, s)
     if "\\ang" in s:
         s = _ANG.sub(lambda m: m.group(1) + "^\\circ ", s)
     if "‰" in s or "mille" in s:
@@ -665,6 +736,20 @@ def lex(latex: str) -> list[Tok]:
         else:
             _op(val, toks)
     return _post(toks)
+
+
+def _slash_denominator(toks: list[Tok], j: int, run: str) -> tuple[str, int] | None:
+    """A unit ``run`` ending at ``toks[j]`` followed by ``/`` and a unit of letters (``km/h``, ``km/L``): the rate's
+    canonical name and the index after it, or ``None``."""
+    if toks[j : j + 1] != [("op", "/")]:
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k][0] == "sym" and k - j <= 12:
+        k += 1
+    if k == j + 1 or k < len(toks) and toks[k][0] == "sym":
+        return None
+    name = unit_name(run + "/" + "".join(v for _, v in toks[j + 1 : k]))
+    return (name, k) if name is not None else None
 
 
 def _per_unit(m: re.Match[str]) -> str:
@@ -944,8 +1029,9 @@ def _post(toks: list[Tok]) -> list[Tok]:
                     i = j
                     continue
                 if before is not None and before[0] in ("num", "sci") and run in MATH_MODE_UNITS:
-                    out.append(("unit", unit_name(run) or run))
-                    i = j
+                    rate = _slash_denominator(toks, j, run)  # 5 km/h: the rate, never km times 1/h
+                    out.append(("unit", rate[0] if rate else unit_name(run) or run))
+                    i = rate[1] if rate else j
                     continue
                 if before is not None and before[0] in ("num", "sci") and out[-1:] == [("ws", " ")]:
                     if count_noun(run) is not None or unit_name(run) is not None:  # \boxed{72 clips}

@@ -25,6 +25,7 @@ from fractions import Fraction
 
 _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # length
+    "um": ("\u00b5m", "\u03bcm", "micrometer", "micrometers", "micrometre", "micrometres", "micron", "microns"),
     "mm": ("mm", "millimeter", "millimeters", "millimetre", "millimetres"),
     "cm": ("cm", "cms", "厘米", "centimeter", "centimeters", "centimetre", "centimetres"),
     "m": ("m", "米", "meter", "meters", "metre", "metres"),
@@ -47,6 +48,8 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "qt": ("qt", "quart", "quarts"),
     "pt": ("pint", "pints"),
     "cup": ("cup", "cups"),
+    "tbsp": ("tbsp", "tbs", "tablespoon", "tablespoons"),
+    "tsp": ("tsp", "teaspoon", "teaspoons"),
     # time
     "s": ("s", "秒", "sec", "secs", "second", "seconds"),
     "min": ("min", "分钟", "mins", "minute", "minutes"),
@@ -130,14 +133,30 @@ def unit_name(phrase: str) -> str | None:
         base = unit_name(" ".join(words[:-1]))
         return f"{base}^{_POWER_WORDS[words[-1].lower()]}" if base else None
     if "/" in p and p.count("/") == 1:
-        num, den = (x.strip() for x in p.split("/"))
-        a, b = unit_name(num), unit_name(den)
-        return f"{a}/{b}" if a and b else None
+        return _rate_unit(*p.split("/"))
     if " per " in p:
-        num, den = p.split(" per ", 1)
-        a, b = unit_name(num), unit_name(den)
-        return f"{a}/{b}" if a and b else None
-    return None
+        return _rate_unit(*p.split(" per ", 1))
+    return _glued_rate(p)
+
+
+def _rate_unit(num: str, den: str) -> str | None:
+    """A unit per unit by the grammar ``unit/unit``: canonical when the pair has a name of its own (``miles/hr``
+    is ``mi/h``, the unit ``mph``), so every spelling of one rate compares equal."""
+    a, b = unit_name(num.strip()), unit_name(den.strip())
+    if not a or not b:
+        return None
+    return UNIT_ALIASES.get(f"{a}/{b}", f"{a}/{b}")
+
+
+def _glued_rate(p: str) -> str | None:
+    """A length unit glued to "ph"/"ps", per hour or per second (``kmph``, ``kmps``): the rate it abbreviates."""
+    m = re.fullmatch(r"([A-Za-z]{1,3})p([hs])", p)  # bounded: linear
+    if m is None or UNIT_ALIASES.get(m.group(1)) not in _LENGTHS:
+        return None
+    return _rate_unit(m.group(1), m.group(2))
+
+
+_LENGTHS = frozenset({"mm", "cm", "m", "km", "in", "ft", "yd", "mi"})
 
 
 # ---------------------------------------------------------------- other word classes

@@ -102,7 +102,7 @@ def test_eighth_red_team_round_is_a_ratchet() -> None:
     rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam7.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 197
-    assert sum(bool(r.get("open")) for r in rows) <= 5
+    assert sum(bool(r.get("open")) for r in rows) <= 4
     # the rendering-model classes (an answer drawn in its background's colour, a hedge behind a hiding the grader
     # cannot be sure of, markup in code) are closed: the two readings of what renders
     assert not [
@@ -133,7 +133,7 @@ def test_eleventh_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam10.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 454
-    assert sum(bool(r.get("open")) for r in rows) <= 217
+    assert sum(bool(r.get("open")) for r in rows) <= 144
 
 
 def test_twelfth_red_team_round_is_a_ratchet() -> None:
