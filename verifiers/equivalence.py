@@ -663,14 +663,20 @@ def _canonical_tree(toks: list[Tok]) -> Any:
 
 
 def _huge_power(tree: Any) -> bool:
-    """``tree`` holds a power of numbers too large to evaluate (rebuilding a symbolic power expands nothing)."""
-    sp = _sp()
-    for node in sp.preorder_traversal(tree):
-        if isinstance(node, sp.Pow) and node.is_number:
-            try:
-                refuse_huge(node)
-            except AnswerTooComplex:
-                return True
+    """``tree`` holds a value too large or costly to evaluate (a power, factorial, sum or product past the budget
+    of :func:`~rlvr.verifiers.latex_fast.refuse_huge`): rebuilding it would evaluate it (``(10^{10})!``)."""
+    stack = [tree]
+    while stack:  # each numeric subtree checked once, as a whole: only what rebuilding evaluates ((a+b)^{30} stays)
+        node = stack.pop()
+        if node.is_Atom:
+            continue
+        if not node.is_number:
+            stack.extend(node.args)
+            continue
+        try:
+            refuse_huge(node)
+        except AnswerTooComplex:
+            return True
     return False
 
 
