@@ -320,7 +320,7 @@ HTML_ELEMENTS = frozenset(
         "html body main section article header footer nav aside address div p span b strong i em u mark small big "
         "sup sub code kbd samp var tt ins q cite dfn abbr bdi time data ul ol li dl dt dd table thead tbody tfoot "
         "tr td th caption colgroup h1 h2 h3 h4 h5 h6 blockquote pre figure figcaption center font a label summary "
-        "details answer final final_answer output solution think"
+        "details answer final final_answer output solution think nobr hgroup bdo"
     ).split()
 )
 #: HTML elements with no content
@@ -334,7 +334,7 @@ HTML_ATTRIBUTES = frozenset(
     (
         "id class style title lang name href target rel role tabindex colspan rowspan scope headers start reversed "
         "value type cite datetime abbr alt src dir align valign width height border cellpadding cellspacing open "
-        "color bgcolor size"
+        "color bgcolor size translate face"
     ).split()
 )
 
@@ -493,7 +493,9 @@ def _attribute_value_known(key: str, value: str, targets: SheetTargets, painted:
     if key == "id":
         return value not in targets.ids
     if key == "dir":
-        return value.lower() == "ltr"
+        return value.lower() in ("ltr", "auto")
+    if key == "face":
+        return CSS_PROPERTIES["font-family"](value.lower())
     if key in ("align", "valign"):
         return value.lower() in _ALIGN
     if key == "color":
@@ -553,9 +555,58 @@ def _border_ok(value: str) -> bool:
         if m is not None and m.group(1) and m.group(1) not in "+-.":
             if not 0 <= float(m.group(1)) <= (10 if m.group(2) in ("px", "pt", None) else 1):
                 return False
-        elif part not in _BORDER_WORDS and css_colour(part) is None:
+        elif part not in _BORDER_WORDS and part != "currentcolor" and css_colour(part) is None:
             return False
     return True
+
+
+def _size_ok(value: str) -> bool:
+    """A box size: a keyword or any length that is not negative (content that does not fit overflows visibly)."""
+    return value in _SIZE_WORDS or _between(value, 0, 10000, ("px", "pt", "em", "rem", "%", None))
+
+
+_SIZE_WORDS = frozenset("auto none fit-content max-content min-content".split())
+_SHADOW_PART = re.compile(r"[a-z]{3,5}+\([^()]{0,80}+\)|[^\s,()]++|,")
+
+
+def _shadow_ok(value: str) -> bool:
+    """A text or box shadow of small offsets and blur and any colour: it draws under the text, never over it."""
+    if value == "none":
+        return True
+    for part in _SHADOW_PART.findall(value):
+        if part in (",", "inset") or _between(part, -20, 20, ("px", "pt", None)) or _between(part, -2, 2, ("em",)):
+            continue
+        if css_colour(part) is None and part != "currentcolor":
+            return False
+    return True
+
+
+_FONT_WORDS = frozenset(
+    "normal italic oblique bold bolder lighter small-caps 100 200 300 400 500 600 700 800 900".split()
+)
+
+
+def _font_ok(value: str) -> bool:
+    """The ``font`` shorthand: style, weight and variant words, a legible size (an optional line height), known
+    families."""
+    words = value.split(None, 5)
+    for i, word in enumerate(words[:5]):
+        if word in _FONT_WORDS:
+            continue
+        size, _, line = word.partition("/")
+        rest = " ".join(words[i + 1 :])
+        return (
+            _font_size_ok(size)
+            and (not line or CSS_PROPERTIES["line-height"](line))
+            and bool(rest)
+            and (CSS_PROPERTIES["font-family"](rest))
+        )
+    return False
+
+
+def _letter_spacing_ok(value: str) -> bool:
+    """Letter or word spacing that neither piles letters onto each other nor spreads them off the line."""
+    return value == "normal" or _between(value, -1, 10, ("px", "pt", None)) or _between(value, -0.05, 1, ("em", "rem"))
 
 
 def _between(value: str, low: float, high: float, units: tuple[str | None, ...] = (None,)) -> bool:
@@ -632,7 +683,35 @@ CSS_PROPERTIES = {
     "text-transform": _keywords("none uppercase lowercase capitalize"),
     "vertical-align": _keywords("baseline middle top bottom sub super text-top text-bottom"),
     "white-space": _keywords("normal nowrap pre pre-wrap pre-line"),
-    "display": _keywords("block inline inline-block list-item"),
+    "display": _keywords(
+        "block inline inline-block list-item flex inline-flex grid inline-grid table table-row table-cell flow-root"
+    ),
+    **{p: _size_ok for p in ("width", "height", "min-width", "min-height", "max-width", "max-height")},
+    **{p: _letter_spacing_ok for p in ("letter-spacing", "word-spacing")},
+    "text-indent": lambda v: _between(v, 0, 100, ("px", "pt", None)) or _between(v, 0, 6, ("em", "rem")),
+    "text-shadow": _shadow_ok,
+    "box-shadow": _shadow_ok,
+    "font": _font_ok,
+    "float": _keywords("left right none"),
+    "clear": _keywords("left right both none"),
+    **{p: _keywords("visible auto") for p in ("overflow", "overflow-x", "overflow-y")},
+    "cursor": lambda v: re.fullmatch(r"[a-z-]{1,20}+", v) is not None,
+    "border-collapse": _keywords("collapse separate"),
+    "border-spacing": _spacing_ok,
+    "box-sizing": _keywords("content-box border-box"),
+    "font-variant-numeric": lambda v: all(
+        w in ("normal", "tabular-nums", "lining-nums", "oldstyle-nums", "proportional-nums", "slashed-zero")
+        for w in v.split()
+    ),
+    **{
+        p: _keywords(
+            "normal stretch center start end flex-start flex-end space-between space-around space-evenly baseline"
+        )
+        for p in ("justify-content", "align-items", "align-content", "justify-items", "align-self")
+    },
+    "flex-direction": _keywords("row column"),
+    "flex-wrap": _keywords("wrap nowrap"),
+    **{p: _spacing_ok for p in ("gap", "row-gap", "column-gap")},
     "list-style-type": _keywords("none disc circle square decimal lower-alpha upper-alpha lower-roman upper-roman"),
     "line-height": lambda v: v == "normal" or re.fullmatch(r"(?:1|2|3)(?:\.\d{1,3})?|1\d\d%", v) is not None,
     "border": _border_ok,

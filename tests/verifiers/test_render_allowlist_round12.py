@@ -1,0 +1,76 @@
+"""The hidden reading's allowlist, twelfth round (docs/verifiers.md, "What renders"): named colours of every
+xcolor and CSS list, and common harmless CSS layout and typography, are known to render; a named colour too light
+to read still hides what it colours. The cases are of no corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from rlvr.verifiers.invisible import css_colour, latex_colour
+from rlvr.verifiers.math import MathVerifier
+from rlvr.verifiers.render_allowlist import style_known
+
+
+@pytest.fixture(scope="module")
+def verifier() -> MathVerifier:
+    return MathVerifier(workers=1)
+
+
+LEGIBLE = [
+    "The result is $\\textcolor{Bittersweet}{\\boxed{5}}$.",
+    "The result is {\\color{MidnightBlue} $\\boxed{5}$}.",
+    "The result is $\\textcolor{PineGreen!80}{\\boxed{5}}$.",
+    "The result is $\\textcolor{DarkSlateGray}{\\boxed{5}}$.",
+    '<span style="color: darkgoldenrod">The result is 5.</span>',
+    '<span style="color: MediumVioletRed">The result is 5.</span>',
+    '<p style="word-spacing: 0.2em; letter-spacing: -0.5px">The result is 5.</p>',
+    '<div style="display:inline-flex; justify-content:space-between; gap:1em">The result is 5.</div>',
+    '<div style="min-width:10em; height:auto; float:left">The result is 5.</div>',
+    '<p style="font: italic 600 1.1em/1.4 Georgia, serif">The result is 5.</p>',
+    '<p style="text-shadow: 0 0 1px rgba(0, 0, 0, .3); text-indent: 1em">The result is 5.</p>',
+    '<td style="display:table-cell; overflow-x:auto; box-sizing:content-box">The result is 5.</td>',
+    '<p style="border-top: 2px dotted currentColor; cursor: pointer">The result is 5.</p>',
+    '<font face="Verdana">The result is 5.</font>',
+    '<p dir="auto" translate="yes">The result is 5.</p>',
+]
+
+
+@pytest.mark.parametrize("completion", LEGIBLE)
+def test_common_presentation_is_known_to_render(verifier: MathVerifier, completion: str) -> None:
+    assert verifier.verify(completion, "5").passed, completion
+
+
+HIDDEN = [
+    "The result is $\\textcolor{Snow}{\\boxed{5}}$.",
+    'The result is <span style="color: LightGoldenrodYellow">5</span>.',
+    'The result is <span style="color: papayawhip">5</span>.',
+]
+
+
+@pytest.mark.parametrize("completion", HIDDEN)
+def test_a_light_named_colour_still_hides(verifier: MathVerifier, completion: str) -> None:
+    assert not verifier.verify(completion, "5").passed, completion
+
+
+def test_named_colours_parse_to_their_values() -> None:
+    assert latex_colour(None, "NavyBlue")[0] == pytest.approx((0.06, 0.46, 1.0))
+    assert css_colour("Tomato")[0] == pytest.approx((1.0, 99 / 255, 71 / 255))
+    assert latex_colour(None, "green") == ((0.0, 1.0, 0.0), 1.0)  # xcolor's base names keep xcolor's values
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "letter-spacing: -3px",
+        "letter-spacing: 4em",
+        "text-indent: -9999px",
+        "overflow: hidden",
+        "font: 2px Arial",
+        "font: bold 16px Wingdings",
+        "text-shadow: 0 0 0 red; color: transparent",
+        "width: -10px",
+        "cursor: url(x.png)",
+    ],
+)
+def test_harmful_values_of_the_new_properties_are_not_known(style: str) -> None:
+    assert not style_known(style)
