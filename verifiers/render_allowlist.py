@@ -92,7 +92,9 @@ _WRAPPERS = (
     "arcsec arccsc sgn ce pu varlimsup varliminf idotsint intertext genfrac hdashline cr underbar overbar "
     "mathsfit mathbfit bold Bold widecheck wideparen overparen underparen overgroup undergroup utilde "
     "overlinesegment underlinesegment xrightleftharpoons xleftrightarrow xLeftarrow xRightarrow xLeftrightarrow "
-    "xhookleftarrow xhookrightarrow xmapsto xrightharpoonup xtwoheadrightarrow"
+    "xhookleftarrow xhookrightarrow xmapsto xrightharpoonup xtwoheadrightarrow "
+    "uline uuline uwave shortintertext hrulefill dotfill alph Alph arabic roman Roman fnsymbol baselineskip parskip "
+    "smallskipamount medskipamount bigskipamount stretch"
 )
 #: TeX commands known to render plainly: their arguments, and the material they switch, show as text
 TEX_PLAIN = frozenset(" ".join((_GREEK, _SYMBOLS, _OPERATORS, _WRAPPERS)).split())
@@ -153,8 +155,32 @@ def _points(number: str, unit: str) -> float | None:
         return None
 
 
+_NAMED_GLUE = re.compile(
+    r"[ \t]*+\{[ \t]*+\\(?:fill|stretch[ \t]*+\{[ \t]*+\d{1,2}+[ \t]*+\}|baselineskip|parskip|smallskipamount"
+    r"|medskipamount|bigskipamount)[ \t]*+\}"
+)
+_TEX_RULE = re.compile(
+    r"[ \t]*+(?:\[[ \t]*+[-+]?+[\d.]{1,8}+[ \t]*+[a-z]{2}[ \t]*+\])?+[ \t]*+\{[ \t]*+(?:[\d.]{0,6}+[ \t]*+\\(?:linewidth"
+    r"|textwidth|columnwidth)|([\d.]{1,8}+)[ \t]*+([a-z]{2}))[ \t]*+\}[ \t]*+\{[ \t]*+([\d.]{1,8}+)[ \t]*+([a-z]{2})[ \t]*+\}"
+)
+_ROTATION = re.compile(r"[ \t]*+(?:\[[^\]\n]{0,40}+\])?+[ \t]*+\{[ \t]*+(-?+\d{1,4}+)[ \t]*+\}")
+
+
+def _rule_ok(text: str, end: int) -> bool:
+    """``\\rule`` of an ordinary size: up to the line's width, at most 10pt thick."""
+    m = _TEX_RULE.match(text, end)
+    if m is None:
+        return False
+    width = 0.0 if m.group(1) is None else _points(m.group(1), m.group(2))
+    thick = _points(m.group(3), m.group(4))
+    return width is not None and 0 <= width <= 500 and thick is not None and 0 <= thick <= 10
+
+
 def _small_move(text: str, end: int) -> bool:
-    """The length after a spacing command at ``text[end]`` is known and small."""
+    """The length after a spacing command at ``text[end]`` is known and small (or a named glue that is: ``\\fill``,
+    ``\\baselineskip``)."""
+    if _NAMED_GLUE.match(text, end) is not None:
+        return True
     m = _TEX_LENGTH.match(text, end)
     if m is None:
         return False
@@ -302,6 +328,11 @@ def _tex_plain(name: str, text: str, end: int, local: dict, painted: bool) -> bo
         return _tex_colour_ok(name, text, end, local, painted)
     if name in TEX_SIZED_BOXES:
         return _tex_sized_ok(text, end)
+    if name == "rule":
+        return _rule_ok(text, end)
+    if name == "rotatebox":
+        r = _ROTATION.match(text, end)
+        return r is not None and int(r.group(1)) % 360 == 0
     if name == "enclose":
         return _ENCLOSE.match(text, end) is not None
     if name in ("scalebox", "transparent", "texttransparent"):

@@ -8,7 +8,7 @@ import pytest
 
 from rlvr.verifiers.invisible import css_colour, latex_colour
 from rlvr.verifiers.math import MathVerifier
-from rlvr.verifiers.render_allowlist import style_known
+from rlvr.verifiers.render_allowlist import positively_rendered, sheet_targets, style_known
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,36 @@ def test_named_colours_parse_to_their_values() -> None:
 )
 def test_harmful_values_of_the_new_properties_are_not_known(style: str) -> None:
     assert not style_known(style)
+
+
+TEX_LEGIBLE = [
+    "\\dotfill\\\\ The result is $\\boxed{5}$.",
+    "\\rule[-2pt]{3cm}{0.8pt} The result is $\\boxed{5}$.",
+    "\\vspace{\\parskip} The result is $\\boxed{5}$.",
+    "\\begin{itemize}[label=\\roman*] \\item The result is $\\boxed{5}$. \\end{itemize}",
+]
+
+
+@pytest.mark.parametrize("completion", TEX_LEGIBLE)
+def test_common_tex_layout_is_known_to_render(verifier: MathVerifier, completion: str) -> None:
+    assert verifier.verify(completion, "5").passed, completion
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "The result is \\rotatebox{180}{$\\boxed{5}$}.",
+        "The result is \\rule{40pt}{300pt}$\\boxed{5}$.",
+        "\\vspace{-\\baselineskip}\\vspace{-\\baselineskip} The result is $\\boxed{5}$.",
+    ],
+)
+def test_tex_layout_out_of_range_is_uncertain(verifier: MathVerifier, completion: str) -> None:
+    assert not verifier.verify(completion, "5").passed, completion
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\\uwave{5}", "\\rotatebox{360}{5}", "\\rotatebox[origin=c]{-720}{5}", "\\rule{0.5\\textwidth}{1pt} 5"],
+)
+def test_the_hidden_reading_keeps_ordinary_tex_layout(text: str) -> None:
+    assert positively_rendered(text, [], sheet_targets(text)) == (text, False)
