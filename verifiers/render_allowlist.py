@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from rlvr.verifiers.invisible import MAX_CONTRAST, WHITE, contrast, css_colour, latex_colour, over
 from rlvr.verifiers.lexer import closing_brace
+from rlvr.verifiers.render_nesting import nesting_cuts
 
 _GREEK = (
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa varkappa lambda mu nu xi omicron "
@@ -805,6 +806,7 @@ def positively_rendered(
     cuts = _tex_cuts(text, code, painted) if "\\" in text else []
     if "<" in text and ">" in text:
         cuts += _html_cuts(text, code, targets, tags, painted)
+        cuts += nesting_cuts(text, lambda i: _code_end(code, i), _element_end)
     if not cuts:
         return text, False
     out: list[str] = []

@@ -4,6 +4,8 @@ to read still hides what it colours. The cases are of no corpus."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from rlvr.verifiers.invisible import css_colour, latex_colour
@@ -107,3 +109,46 @@ def test_tex_layout_out_of_range_is_uncertain(verifier: MathVerifier, completion
 )
 def test_the_hidden_reading_keeps_ordinary_tex_layout(text: str) -> None:
     assert positively_rendered(text, [], sheet_targets(text)) == (text, False)
+
+
+def _nest(style: str, depth: int, inner: str, tag: str = "span") -> str:
+    return f'<{tag} style="{style}">' * depth + inner + f"</{tag}>" * depth
+
+
+ADDED_UP = [
+    "The result is " + _nest("opacity:0.7", 3, "5") + ".",
+    "The result is " + _nest("font-size:70%", 3, "5") + ".",
+    "The result is " + _nest("font-size:0.8em", 4, "5") + ".",
+    "The result is " + _nest("display:inline-block;transform:scale(0.75)", 3, "5") + ".",
+    "The result is " + _nest("position:relative;right:60px", 2, "5") + ".",
+    "The result is " + _nest("margin-left:-40px", 3, "5", "div") + ".",
+    "The result is <sub><sub><sub><sub>5</sub></sub></sub></sub>.",
+    'The result is <span style="opacity:0.5"><span style="color:#d8d8d8">5</span></span>.',
+    'The result is <span style="font-size:9px"><span style="transform:scale(0.8)">5</span></span>.',
+]
+
+
+@pytest.mark.parametrize("completion", ADDED_UP)
+def test_steps_that_add_up_to_illegible_are_uncertain(verifier: MathVerifier, completion: str) -> None:
+    assert not verifier.verify(completion, "5").passed, completion
+
+
+ADDED_UP_LEGIBLE = [
+    "The result is " + _nest("opacity:0.9", 3, "5") + ".",
+    "The result is " + _nest("font-size:90%", 4, "5") + ".",
+    "The result is " + _nest("position:relative;left:20px", 3, "5") + ".",
+    'The result is <span style="font-size:50%"><span style="font-size:200%">5</span></span>.',
+]
+
+
+@pytest.mark.parametrize("completion", ADDED_UP_LEGIBLE)
+def test_steps_that_add_up_to_legible_still_pass(verifier: MathVerifier, completion: str) -> None:
+    assert verifier.verify(completion, "5").passed, completion
+
+
+@pytest.mark.parametrize("piece", ['<span style="opacity:0.99">', "<span>x</span>", '<b style="opacity:0.1">x'])
+def test_the_nesting_scan_is_linear(piece: str) -> None:
+    text = piece * 20_000 + "5"
+    start = time.perf_counter()
+    positively_rendered(text, [], sheet_targets(text))
+    assert time.perf_counter() - start < 2.0
