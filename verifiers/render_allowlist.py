@@ -199,6 +199,15 @@ def _tex_colours(text: str) -> dict[str, tuple[tuple[float, float, float], float
     return local
 
 
+def _standard_redefined(text: str) -> int:
+    """Where the text first redefines a colour name that already has a meaning (``\\definecolor{white}{…}``,
+    ``\\colorlet{black}{…}``), or -1: from there on a reader's colours and the grader's may differ."""
+    for d in _DEFINE.finditer(text):
+        if latex_colour(None, (d.group(1) or d.group(4)).strip()) is not None:
+            return d.start()
+    return -1
+
+
 def _known_colour(model: str | None, spec: str, local: dict) -> tuple[tuple[float, float, float], float] | None:
     spec = spec.strip()
     return local.get(spec) if not model and spec in local else latex_colour(model, spec)
@@ -272,6 +281,8 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
     content; any other command the rest of its group (to the end of the text at top level), a move the rest of
     its line too. Code and each governed span are skipped: linear."""
     local = _tex_colours(text) if "\\definecolor" in text or "\\colorlet" in text else {}
+    if local and (redefined := _standard_redefined(text)) >= 0:
+        return [(redefined, len(text))]
     cuts: list[tuple[int, int]] = []
     n = len(text)
     pos = 0

@@ -152,3 +152,20 @@ def test_the_nesting_scan_is_linear(piece: str) -> None:
     start = time.perf_counter()
     positively_rendered(text, [], sheet_targets(text))
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "\\colorlet{black}{white} The result is $\\boxed{5}$.",
+        "\\definecolor{Gray}{gray}{0} The result is $\\boxed{5}$ \\textcolor{Gray}{though it may be 7}.",
+        "\\definecolor{snow}{HTML}{111111} The result is $\\boxed{5}$ {\\color{snow} or 7}.",
+    ],
+)
+def test_a_standard_colour_name_redefined_is_uncertain(verifier: MathVerifier, completion: str) -> None:
+    assert not verifier.verify(completion, "5").passed, completion
+
+
+def test_a_new_colour_name_is_read() -> None:
+    text = "\\definecolor{ink}{rgb}{0.1,0.1,0.3} \\textcolor{ink}{5}"
+    assert positively_rendered(text, [], sheet_targets(text)) == (text, False)
