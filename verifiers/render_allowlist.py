@@ -177,15 +177,18 @@ def _rule_ok(text: str, end: int) -> bool:
     return width is not None and 0 <= width <= 500 and thick is not None and 0 <= thick <= 10
 
 
-def _small_move(text: str, end: int) -> bool:
-    """The length after a spacing command at ``text[end]`` is known and small (or a named glue that is: ``\\fill``,
-    ``\\baselineskip``)."""
+def _move(text: str, end: int) -> float | None:
+    """The length in points after a spacing command at ``text[end]`` (0 for a named glue: ``\\fill``,
+    ``\\baselineskip``), ``None`` when it is not known."""
     if _NAMED_GLUE.match(text, end) is not None:
-        return True
+        return 0.0
     m = _TEX_LENGTH.match(text, end)
-    if m is None:
-        return False
-    p = _points(m.group(1) or m.group(3), m.group(2) or m.group(4))
+    return None if m is None else _points(m.group(1) or m.group(3), m.group(2) or m.group(4))
+
+
+def _small_move(text: str, end: int) -> bool:
+    """The length after a spacing command at ``text[end]`` is known and small."""
+    p = _move(text, end)
     return p is not None and MIN_MOVE_POINTS <= p <= MAX_MOVE_POINTS
 
 
@@ -286,12 +289,20 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
     cuts: list[tuple[int, int]] = []
     n = len(text)
     pos = 0
+    line_end, moved = -1, {"h": 0.0, "v": 0.0}  # the moves of the current line, added up per direction
     while (m := _TEX_TOKEN.search(text, pos)) is not None:
         pos = m.end()
         name = m.group(3)
         if name in TEX_PLAIN or name is None and m.group(1) != "begin":
             continue
         s = m.start()
+        too_far = False
+        if name in TEX_LENGTHS:
+            if s > line_end:
+                line_end, moved = (n if (e := text.find("\n", s)) < 0 else e), {"h": 0.0, "v": 0.0}
+            way = "v" if name.startswith("v") else "h"
+            moved[way] += _move(text, m.end()) or 0.0
+            too_far = not MIN_MOVE_POINTS <= moved[way] <= MAX_MOVE_POINTS  # added up beyond a single move's range
         if m.group(1) == "begin":
             env = m.group(2).strip()
             options = text.startswith("[", m.end())
@@ -299,7 +310,7 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
                 not options or TEX_ENVIRONMENTS[env] or _box_options_known(text, m.end(), local)
             ):
                 continue
-        elif _tex_plain(name, text, m.end(), local, painted):
+        elif not too_far and _tex_plain(name, text, m.end(), local, painted):
             continue
         if (literal := _code_end(code, s)) >= 0:
             pos = max(pos, literal)

@@ -169,3 +169,27 @@ def test_a_standard_colour_name_redefined_is_uncertain(verifier: MathVerifier, c
 def test_a_new_colour_name_is_read() -> None:
     text = "\\definecolor{ink}{rgb}{0.1,0.1,0.3} \\textcolor{ink}{5}"
     assert positively_rendered(text, [], sheet_targets(text)) == (text, False)
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "The result is " + "\\hskip-4pt" * 6 + " $\\boxed{5}$.",
+        "The result is $" + "\\mkern-9mu" * 4 + "\\boxed{5}$.",
+        "The result is " + "\\hspace{2cm}" * 3 + "$\\boxed{5}$.",
+        "The result is\n\n" + "\\vskip-5pt" * 4 + " $\\boxed{5}$.",
+    ],
+)
+def test_moves_that_add_up_along_a_line_are_uncertain(verifier: MathVerifier, completion: str) -> None:
+    assert not verifier.verify(completion, "5").passed, completion
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "The result is \\hspace{1cm}\\hspace{1cm} $\\boxed{5}$.",
+        "\\kern-3pt x\n\\kern-3pt y\n\\kern-3pt The result is $\\boxed{5}$.",
+    ],
+)
+def test_moves_within_range_still_pass(verifier: MathVerifier, completion: str) -> None:
+    assert verifier.verify(completion, "5").passed, completion
