@@ -374,7 +374,8 @@ HTML_ELEMENTS = frozenset(
         "html body main section article header footer nav aside address div p span b strong i em u mark small big "
         "sup sub code kbd samp var tt ins q cite dfn abbr bdi time data ul ol li dl dt dd table thead tbody tfoot "
         "tr td th caption colgroup h1 h2 h3 h4 h5 h6 blockquote pre figure figcaption center font a label summary "
-        "details answer final final_answer output solution think nobr hgroup bdo"
+        "details answer final final_answer output solution think nobr hgroup bdo "
+        "math mrow mi mn mo mtext mfrac msup msub msubsup msqrt mroot mover munder munderover mtable mtr mtd"
     ).split()
 )
 #: HTML elements with no content
@@ -388,7 +389,7 @@ HTML_ATTRIBUTES = frozenset(
     (
         "id class style title lang name href target rel role tabindex colspan rowspan scope headers start reversed "
         "value type cite datetime abbr alt src dir align valign width height border cellpadding cellspacing open "
-        "color bgcolor size translate face"
+        "color bgcolor size translate face display xmlns"
     ).split()
 )
 
@@ -449,6 +450,9 @@ def _read_sheet(css: str, classes: set[str], ids: set[str]) -> bool:
     return at == len(css) or not css[at:].strip()
 
 
+_AUTOLINK_SCHEMES = frozenset("http https ftp mailto".split())
+
+
 def _html_cuts(
     text: str, code: list[tuple[int, int]], targets: SheetTargets, tags: frozenset[str], painted: bool
 ) -> list[tuple[int, int]]:
@@ -462,6 +466,8 @@ def _html_cuts(
     while (m := pattern.search(text, pos)) is not None:
         pos = m.end()
         name, attrs = m.group(1).lower(), m.group(2) or ""
+        if ":" in name and name.partition(":")[0] in _AUTOLINK_SCHEMES:
+            continue  # a Markdown autolink (``<https://…>``) renders as its address
         if name in HTML_ELEMENTS or name in tags or name in HTML_VOID:
             answer = name in tags or name in _ANSWER_TAGS
             if (attrs, answer) not in judged:

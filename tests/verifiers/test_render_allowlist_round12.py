@@ -193,3 +193,19 @@ def test_moves_that_add_up_along_a_line_are_uncertain(verifier: MathVerifier, co
 )
 def test_moves_within_range_still_pass(verifier: MathVerifier, completion: str) -> None:
     assert verifier.verify(completion, "5").passed, completion
+
+
+def test_a_markdown_autolink_renders(verifier: MathVerifier) -> None:
+    assert verifier.verify("Source: <mailto:me@example.org>\n\nThe result is $\\boxed{5}$.", "5").passed
+    assert verifier.verify("See <http://example.org/a?b=1> first. The result is $\\boxed{5}$.", "5").passed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<math><mfrac><mn>10</mn><mn>2</mn></mfrac><mo>=</mo><mn>5</mn></math>",
+        '<math xmlns="http://www.w3.org/1998/Math/MathML"><msqrt><mn>25</mn></msqrt></math>',
+    ],
+)
+def test_the_hidden_reading_keeps_mathml(text: str) -> None:
+    assert positively_rendered(text, [], sheet_targets(text)) == (text, False)
