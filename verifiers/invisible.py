@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 import re
 
+from rlvr.verifiers.colour_names import CSS_NAMES, DVIPS_NAMES
+
 #: a colour whose contrast ratio against white is at most this is invisible text (#EEEEEE is 1.16); against a
 #: background the completion sets, text of at most this contrast is hidden in both readings
 MAX_CONTRAST = 1.2
@@ -75,6 +77,8 @@ for _name, _hex in {
     "beige": "f5f5dc",
 }.items():
     _NAMED[_name] = tuple(int(_hex[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[assignment]
+for _name, _rgb in {**DVIPS_NAMES, **CSS_NAMES}.items():
+    _NAMED.setdefault(_name, _rgb)  # xcolor's base names keep xcolor's values
 
 _NUM = r"[-+]?(?:\d{1,6}(?:\.\d{0,6})?|\.\d{1,6})"
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from rlvr.verifiers.invisible import MAX_CONTRAST, WHITE, contrast, css_colour, latex_colour, over
 from rlvr.verifiers.lexer import closing_brace
+from rlvr.verifiers.render_nesting import nesting_cuts
 
 _GREEK = (
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa varkappa lambda mu nu xi omicron "
@@ -92,7 +93,9 @@ _WRAPPERS = (
     "arcsec arccsc sgn ce pu varlimsup varliminf idotsint intertext genfrac hdashline cr underbar overbar "
     "mathsfit mathbfit bold Bold widecheck wideparen overparen underparen overgroup undergroup utilde "
     "overlinesegment underlinesegment xrightleftharpoons xleftrightarrow xLeftarrow xRightarrow xLeftrightarrow "
-    "xhookleftarrow xhookrightarrow xmapsto xrightharpoonup xtwoheadrightarrow"
+    "xhookleftarrow xhookrightarrow xmapsto xrightharpoonup xtwoheadrightarrow "
+    "uline uuline uwave shortintertext hrulefill dotfill alph Alph arabic roman Roman fnsymbol baselineskip parskip "
+    "smallskipamount medskipamount bigskipamount stretch"
 )
 #: TeX commands known to render plainly: their arguments, and the material they switch, show as text
 TEX_PLAIN = frozenset(" ".join((_GREEK, _SYMBOLS, _OPERATORS, _WRAPPERS)).split())
@@ -153,12 +156,39 @@ def _points(number: str, unit: str) -> float | None:
         return None
 
 
-def _small_move(text: str, end: int) -> bool:
-    """The length after a spacing command at ``text[end]`` is known and small."""
-    m = _TEX_LENGTH.match(text, end)
+_NAMED_GLUE = re.compile(
+    r"[ \t]*+\{[ \t]*+\\(?:fill|stretch[ \t]*+\{[ \t]*+\d{1,2}+[ \t]*+\}|baselineskip|parskip|smallskipamount"
+    r"|medskipamount|bigskipamount)[ \t]*+\}"
+)
+_TEX_RULE = re.compile(
+    r"[ \t]*+(?:\[[ \t]*+[-+]?+[\d.]{1,8}+[ \t]*+[a-z]{2}[ \t]*+\])?+[ \t]*+\{[ \t]*+(?:[\d.]{0,6}+[ \t]*+\\(?:linewidth"
+    r"|textwidth|columnwidth)|([\d.]{1,8}+)[ \t]*+([a-z]{2}))[ \t]*+\}[ \t]*+\{[ \t]*+([\d.]{1,8}+)[ \t]*+([a-z]{2})[ \t]*+\}"
+)
+_ROTATION = re.compile(r"[ \t]*+(?:\[[^\]\n]{0,40}+\])?+[ \t]*+\{[ \t]*+(-?+\d{1,4}+)[ \t]*+\}")
+
+
+def _rule_ok(text: str, end: int) -> bool:
+    """``\\rule`` of an ordinary size: up to the line's width, at most 10pt thick."""
+    m = _TEX_RULE.match(text, end)
     if m is None:
         return False
-    p = _points(m.group(1) or m.group(3), m.group(2) or m.group(4))
+    width = 0.0 if m.group(1) is None else _points(m.group(1), m.group(2))
+    thick = _points(m.group(3), m.group(4))
+    return width is not None and 0 <= width <= 500 and thick is not None and 0 <= thick <= 10
+
+
+def _move(text: str, end: int) -> float | None:
+    """The length in points after a spacing command at ``text[end]`` (0 for a named glue: ``\\fill``,
+    ``\\baselineskip``), ``None`` when it is not known."""
+    if _NAMED_GLUE.match(text, end) is not None:
+        return 0.0
+    m = _TEX_LENGTH.match(text, end)
+    return None if m is None else _points(m.group(1) or m.group(3), m.group(2) or m.group(4))
+
+
+def _small_move(text: str, end: int) -> bool:
+    """The length after a spacing command at ``text[end]`` is known and small."""
+    p = _move(text, end)
     return p is not None and MIN_MOVE_POINTS <= p <= MAX_MOVE_POINTS
 
 
@@ -170,6 +200,15 @@ def _tex_colours(text: str) -> dict[str, tuple[tuple[float, float, float], float
         spec = spec.strip()
         local[name.strip()] = local.get(spec) if spec in local else latex_colour(model, spec)
     return local
+
+
+def _standard_redefined(text: str) -> int:
+    """Where the text first redefines a colour name that already has a meaning (``\\definecolor{white}{…}``,
+    ``\\colorlet{black}{…}``), or -1: from there on a reader's colours and the grader's may differ."""
+    for d in _DEFINE.finditer(text):
+        if latex_colour(None, (d.group(1) or d.group(4)).strip()) is not None:
+            return d.start()
+    return -1
 
 
 def _known_colour(model: str | None, spec: str, local: dict) -> tuple[tuple[float, float, float], float] | None:
@@ -245,15 +284,25 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
     content; any other command the rest of its group (to the end of the text at top level), a move the rest of
     its line too. Code and each governed span are skipped: linear."""
     local = _tex_colours(text) if "\\definecolor" in text or "\\colorlet" in text else {}
+    if local and (redefined := _standard_redefined(text)) >= 0:
+        return [(redefined, len(text))]
     cuts: list[tuple[int, int]] = []
     n = len(text)
     pos = 0
+    line_end, moved = -1, {"h": 0.0, "v": 0.0}  # the moves of the current line, added up per direction
     while (m := _TEX_TOKEN.search(text, pos)) is not None:
         pos = m.end()
         name = m.group(3)
         if name in TEX_PLAIN or name is None and m.group(1) != "begin":
             continue
         s = m.start()
+        too_far = False
+        if name in TEX_LENGTHS:
+            if s > line_end:
+                line_end, moved = (n if (e := text.find("\n", s)) < 0 else e), {"h": 0.0, "v": 0.0}
+            way = "v" if name.startswith("v") else "h"
+            moved[way] += _move(text, m.end()) or 0.0
+            too_far = not MIN_MOVE_POINTS <= moved[way] <= MAX_MOVE_POINTS  # added up beyond a single move's range
         if m.group(1) == "begin":
             env = m.group(2).strip()
             options = text.startswith("[", m.end())
@@ -261,7 +310,7 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
                 not options or TEX_ENVIRONMENTS[env] or _box_options_known(text, m.end(), local)
             ):
                 continue
-        elif _tex_plain(name, text, m.end(), local, painted):
+        elif not too_far and _tex_plain(name, text, m.end(), local, painted):
             continue
         if (literal := _code_end(code, s)) >= 0:
             pos = max(pos, literal)
@@ -302,6 +351,11 @@ def _tex_plain(name: str, text: str, end: int, local: dict, painted: bool) -> bo
         return _tex_colour_ok(name, text, end, local, painted)
     if name in TEX_SIZED_BOXES:
         return _tex_sized_ok(text, end)
+    if name == "rule":
+        return _rule_ok(text, end)
+    if name == "rotatebox":
+        r = _ROTATION.match(text, end)
+        return r is not None and int(r.group(1)) % 360 == 0
     if name == "enclose":
         return _ENCLOSE.match(text, end) is not None
     if name in ("scalebox", "transparent", "texttransparent"):
@@ -320,7 +374,8 @@ HTML_ELEMENTS = frozenset(
         "html body main section article header footer nav aside address div p span b strong i em u mark small big "
         "sup sub code kbd samp var tt ins q cite dfn abbr bdi time data ul ol li dl dt dd table thead tbody tfoot "
         "tr td th caption colgroup h1 h2 h3 h4 h5 h6 blockquote pre figure figcaption center font a label summary "
-        "details answer final final_answer output solution think"
+        "details answer final final_answer output solution think nobr hgroup bdo "
+        "math mrow mi mn mo mtext mfrac msup msub msubsup msqrt mroot mover munder munderover mtable mtr mtd"
     ).split()
 )
 #: HTML elements with no content
@@ -334,7 +389,7 @@ HTML_ATTRIBUTES = frozenset(
     (
         "id class style title lang name href target rel role tabindex colspan rowspan scope headers start reversed "
         "value type cite datetime abbr alt src dir align valign width height border cellpadding cellspacing open "
-        "color bgcolor size"
+        "color bgcolor size translate face display xmlns"
     ).split()
 )
 
@@ -395,6 +450,9 @@ def _read_sheet(css: str, classes: set[str], ids: set[str]) -> bool:
     return at == len(css) or not css[at:].strip()
 
 
+_AUTOLINK_SCHEMES = frozenset("http https ftp mailto".split())
+
+
 def _html_cuts(
     text: str, code: list[tuple[int, int]], targets: SheetTargets, tags: frozenset[str], painted: bool
 ) -> list[tuple[int, int]]:
@@ -408,6 +466,8 @@ def _html_cuts(
     while (m := pattern.search(text, pos)) is not None:
         pos = m.end()
         name, attrs = m.group(1).lower(), m.group(2) or ""
+        if ":" in name and name.partition(":")[0] in _AUTOLINK_SCHEMES:
+            continue  # a Markdown autolink (``<https://…>``) renders as its address
         if name in HTML_ELEMENTS or name in tags or name in HTML_VOID:
             answer = name in tags or name in _ANSWER_TAGS
             if (attrs, answer) not in judged:
@@ -493,7 +553,9 @@ def _attribute_value_known(key: str, value: str, targets: SheetTargets, painted:
     if key == "id":
         return value not in targets.ids
     if key == "dir":
-        return value.lower() == "ltr"
+        return value.lower() in ("ltr", "auto")
+    if key == "face":
+        return CSS_PROPERTIES["font-family"](value.lower())
     if key in ("align", "valign"):
         return value.lower() in _ALIGN
     if key == "color":
@@ -553,9 +615,58 @@ def _border_ok(value: str) -> bool:
         if m is not None and m.group(1) and m.group(1) not in "+-.":
             if not 0 <= float(m.group(1)) <= (10 if m.group(2) in ("px", "pt", None) else 1):
                 return False
-        elif part not in _BORDER_WORDS and css_colour(part) is None:
+        elif part not in _BORDER_WORDS and part != "currentcolor" and css_colour(part) is None:
             return False
     return True
+
+
+def _size_ok(value: str) -> bool:
+    """A box size: a keyword or any length that is not negative (content that does not fit overflows visibly)."""
+    return value in _SIZE_WORDS or _between(value, 0, 10000, ("px", "pt", "em", "rem", "%", None))
+
+
+_SIZE_WORDS = frozenset("auto none fit-content max-content min-content".split())
+_SHADOW_PART = re.compile(r"[a-z]{3,5}+\([^()]{0,80}+\)|[^\s,()]++|,")
+
+
+def _shadow_ok(value: str) -> bool:
+    """A text or box shadow of small offsets and blur and any colour: it draws under the text, never over it."""
+    if value == "none":
+        return True
+    for part in _SHADOW_PART.findall(value):
+        if part in (",", "inset") or _between(part, -20, 20, ("px", "pt", None)) or _between(part, -2, 2, ("em",)):
+            continue
+        if css_colour(part) is None and part != "currentcolor":
+            return False
+    return True
+
+
+_FONT_WORDS = frozenset(
+    "normal italic oblique bold bolder lighter small-caps 100 200 300 400 500 600 700 800 900".split()
+)
+
+
+def _font_ok(value: str) -> bool:
+    """The ``font`` shorthand: style, weight and variant words, a legible size (an optional line height), known
+    families."""
+    words = value.split(None, 5)
+    for i, word in enumerate(words[:5]):
+        if word in _FONT_WORDS:
+            continue
+        size, _, line = word.partition("/")
+        rest = " ".join(words[i + 1 :])
+        return (
+            _font_size_ok(size)
+            and (not line or CSS_PROPERTIES["line-height"](line))
+            and bool(rest)
+            and (CSS_PROPERTIES["font-family"](rest))
+        )
+    return False
+
+
+def _letter_spacing_ok(value: str) -> bool:
+    """Letter or word spacing that neither piles letters onto each other nor spreads them off the line."""
+    return value == "normal" or _between(value, -1, 10, ("px", "pt", None)) or _between(value, -0.05, 1, ("em", "rem"))
 
 
 def _between(value: str, low: float, high: float, units: tuple[str | None, ...] = (None,)) -> bool:
@@ -632,7 +743,35 @@ CSS_PROPERTIES = {
     "text-transform": _keywords("none uppercase lowercase capitalize"),
     "vertical-align": _keywords("baseline middle top bottom sub super text-top text-bottom"),
     "white-space": _keywords("normal nowrap pre pre-wrap pre-line"),
-    "display": _keywords("block inline inline-block list-item"),
+    "display": _keywords(
+        "block inline inline-block list-item flex inline-flex grid inline-grid table table-row table-cell flow-root"
+    ),
+    **{p: _size_ok for p in ("width", "height", "min-width", "min-height", "max-width", "max-height")},
+    **{p: _letter_spacing_ok for p in ("letter-spacing", "word-spacing")},
+    "text-indent": lambda v: _between(v, 0, 100, ("px", "pt", None)) or _between(v, 0, 6, ("em", "rem")),
+    "text-shadow": _shadow_ok,
+    "box-shadow": _shadow_ok,
+    "font": _font_ok,
+    "float": _keywords("left right none"),
+    "clear": _keywords("left right both none"),
+    **{p: _keywords("visible auto") for p in ("overflow", "overflow-x", "overflow-y")},
+    "cursor": lambda v: re.fullmatch(r"[a-z-]{1,20}+", v) is not None,
+    "border-collapse": _keywords("collapse separate"),
+    "border-spacing": _spacing_ok,
+    "box-sizing": _keywords("content-box border-box"),
+    "font-variant-numeric": lambda v: all(
+        w in ("normal", "tabular-nums", "lining-nums", "oldstyle-nums", "proportional-nums", "slashed-zero")
+        for w in v.split()
+    ),
+    **{
+        p: _keywords(
+            "normal stretch center start end flex-start flex-end space-between space-around space-evenly baseline"
+        )
+        for p in ("justify-content", "align-items", "align-content", "justify-items", "align-self")
+    },
+    "flex-direction": _keywords("row column"),
+    "flex-wrap": _keywords("wrap nowrap"),
+    **{p: _spacing_ok for p in ("gap", "row-gap", "column-gap")},
     "list-style-type": _keywords("none disc circle square decimal lower-alpha upper-alpha lower-roman upper-roman"),
     "line-height": lambda v: v == "normal" or re.fullmatch(r"(?:1|2|3)(?:\.\d{1,3})?|1\d\d%", v) is not None,
     "border": _border_ok,
@@ -695,6 +834,7 @@ def positively_rendered(
     cuts = _tex_cuts(text, code, painted) if "\\" in text else []
     if "<" in text and ">" in text:
         cuts += _html_cuts(text, code, targets, tags, painted)
+        cuts += nesting_cuts(text, lambda i: _code_end(code, i), _element_end)
     if not cuts:
         return text, False
     out: list[str] = []
