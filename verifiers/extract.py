@@ -3496,8 +3496,8 @@ def _dangling_mark(body: str) -> bool:
 def _open_mark(c: str) -> bool:
     """``c`` is a math or other symbol (no degree or per-mille sign, which are units) or a question mark."""
     category = unicodedata.category(c)
-    if category in ("Sm", "So"):
-        return c not in "\u00b0\u2030\u2031"
+    if category in ("Sm", "So"):  # (U+FFFD stands for bytes that did not decode: nothing the writer put there)
+        return c not in "\u00b0\u2030\u2031\ufffd"
     return category == "Po" and "QUESTION" in unicodedata.name(c, "")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.extract import extract, extract_answer, extract_reference, visible
 
@@ -245,7 +246,7 @@ def test_linear_time_on_hostile_input(text: str) -> None:
     for choices in (False, True):
         t0 = time.process_time()  # CPU time: the machine may be shared
         extract(text, choices=choices)
-        assert time.process_time() - t0 < 1.0
+        assert time.process_time() - t0 < cpu_limit()
 
 
 def test_nested_braces_extract_whole() -> None:

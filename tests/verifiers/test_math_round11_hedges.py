@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cpu_budget import cpu_limit
 
 sys.path.insert(0, str(Path(__file__).parent))
 from redteam import verifier  # noqa: E402
@@ -218,4 +219,4 @@ HOSTILE = {
 def test_linear_time_on_hostile_input(text: str) -> None:
     t0 = time.process_time()  # CPU time: the machine may be shared
     extract(text)
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()

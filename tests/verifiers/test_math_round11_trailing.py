@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.extract import extract
 from rlvr.verifiers.math import MathVerifier
@@ -265,4 +266,4 @@ def test_the_candidate_joins_the_extracted_parts() -> None:
 def test_the_tail_rules_are_linear(text: str) -> None:
     t0 = time.process_time()
     extract(text, words=True)
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()

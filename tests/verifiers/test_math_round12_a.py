@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.extract import extract
 from rlvr.verifiers.lexicon import foreign_number_words
@@ -219,4 +220,4 @@ HOSTILE = {
 def test_linear_time_on_hostile_input(text: str) -> None:
     t0 = time.process_time()
     extract(text)
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.math import MathVerifier
 
@@ -221,7 +222,7 @@ def test_a_qualified_or_wrong_reply_still_fails(v: MathVerifier, completion: str
 def test_the_new_rules_are_linear(v: MathVerifier, text: str) -> None:
     t0 = time.process_time()
     v.verify_batch([text], ["5"])
-    assert time.process_time() - t0 < 2.0
+    assert time.process_time() - t0 < cpu_limit()
 
 
 def test_a_rival_after_a_ruled_out_value_still_counts(v: MathVerifier) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.lexicon import unit_name
 from rlvr.verifiers.math import MathVerifier
@@ -184,7 +185,7 @@ def test_big_operators_compare_by_their_parts(v: MathVerifier, text: str, gold: 
     start = time.process_time()
     assert passes(v, text, gold) is ok
     if ok:
-        assert time.process_time() - start < 1.0
+        assert time.process_time() - start < cpu_limit()
 
 
 # ---------------------------------------------------------------- links, repeating bars, repeated roots, powers of ten

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cpu_budget import cpu_limit
 
 sys.path.insert(0, str(Path(__file__).parent))
 from redteam import Case, judge  # noqa: E402
@@ -140,7 +141,7 @@ def test_rejected_values_are_read_in_linear_time() -> None:
     for text in ("One might think the answer is 11, but " * 20_000, "Common wrong answer: 6. " * 20_000):
         t0 = time.process_time()
         extract("\\boxed{5}\n\n" + text)
-        assert time.process_time() - t0 < 2.0
+        assert time.process_time() - t0 < cpu_limit()
 
 
 @pytest.mark.parametrize(
@@ -153,7 +154,7 @@ def test_the_sentence_after_a_box_is_found_in_linear_time(text: str) -> None:
 
     t0 = time.process_time()
     extract(text)
-    assert time.process_time() - t0 < 2.0
+    assert time.process_time() - t0 < cpu_limit()
 
 
 # ---------------------------------------------------------------- a whole hour with am/pm answers the hour

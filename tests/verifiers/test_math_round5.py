@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.extract import _RUN_WORD, extract
 
@@ -329,7 +330,7 @@ HOSTILE = {
 def test_linear_time_on_hostile_input(text: str) -> None:
     t0 = time.process_time()  # CPU time: the machine may be shared
     extract(text)
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()
 
 
 def test_what_a_policy_could_slip_past_the_new_rules() -> None:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers import lexer
 from rlvr.verifiers.extract import extract
@@ -455,7 +456,7 @@ HOSTILE_TEXT = {
 def test_linear_time_lexing_hostile_input(text: str) -> None:
     t0 = time.process_time()  # CPU time: the machine may be shared
     lex(text)
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()
 
 
 @pytest.mark.parametrize("name", ["_PER_UNIT", "_DEF_EQUALS", "_SPACED_E", "_ASCII_SCI", "_ANG", "_BARRED_BASE"])
@@ -466,7 +467,7 @@ def test_linear_time_of_the_new_patterns_on_repetition(name: str) -> None:
     text += "\\ang{3" * 100_000 + "\\overline{1" * 100_000
     t0 = time.process_time()
     pattern.sub("", text)
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()
 
 
 @pytest.mark.parametrize("text", list(HOSTILE_TEXT.values()), ids=list(HOSTILE_TEXT))
@@ -474,4 +475,4 @@ def test_linear_time_extracting_hostile_input(text: str) -> None:
     for choices in (False, True):  # the choice-letter rules run only when the gold is a letter
         t0 = time.process_time()
         extract(text, choices=choices)
-        assert time.process_time() - t0 < 1.0
+        assert time.process_time() - t0 < cpu_limit()

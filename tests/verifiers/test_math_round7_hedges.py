@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.extract import extract
 
@@ -323,4 +324,4 @@ HOSTILE = {
 def test_linear_time_on_hostile_input(text: str) -> None:
     t0 = time.process_time()  # CPU time: the machine may be shared
     extract(text)
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.extract import _code_spans, extract, visible
 from rlvr.verifiers.math import MathVerifier
@@ -161,7 +162,7 @@ def test_the_allowlist_is_linear(unit: str) -> None:
     text = unit * (1_000_000 // len(unit)) + r"\boxed{5}"
     t0 = time.process_time()
     positively_rendered(text, [], sheet_targets(text))
-    assert time.process_time() - t0 < 1.0
+    assert time.process_time() - t0 < cpu_limit()
 
 
 @pytest.mark.parametrize(

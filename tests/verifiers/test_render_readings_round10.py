@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.extract import extract, unwrap_presentation, visible
 from rlvr.verifiers.math import MathVerifier
@@ -105,7 +106,7 @@ def test_many_style_sheets_and_raw_text_elements_are_linear(text: str) -> None:
     """1 MB of ``<style>`` or ``<xmp>`` elements: each is read once (each used to lower-case the whole text)."""
     t = time.process_time()
     extract(text)
-    assert time.process_time() - t < 3.0
+    assert time.process_time() - t < cpu_limit()
 
 
 def test_markup_inside_a_raw_text_element_is_its_text(verifier: MathVerifier) -> None:
