@@ -482,7 +482,17 @@ def hiding_classes(css: str) -> set[str]:
 
 _TEX_LENGTH = re.compile(rf"({_NUM})\s*+(pt|bp|mm|cm|in|em|ex|px|pc|sp)?")
 #: a TeX length in points per unit
-_PT = {"pt": 1.0, "bp": 1.00375, "mm": 2.845, "cm": 28.45, "in": 72.27, "em": 10.0, "ex": 4.3, "px": 1.0, "pc": 12.0}
+TEX_POINTS = {
+    "pt": 1.0,
+    "bp": 1.00375,
+    "mm": 2.845,
+    "cm": 28.45,
+    "in": 72.27,
+    "em": 10.0,
+    "ex": 4.3,
+    "px": 1.0,
+    "pc": 12.0,
+}
 
 
 def tex_points(length: str) -> float | None:
@@ -490,7 +500,7 @@ def tex_points(length: str) -> float | None:
     m = _TEX_LENGTH.fullmatch(length.strip())
     if m is None:
         return None
-    return float(m.group(1)) * _PT.get(m.group(2) or "pt", 0.0 if m.group(2) == "sp" else 1.0)
+    return float(m.group(1)) * TEX_POINTS.get(m.group(2) or "pt", 0.0 if m.group(2) == "sp" else 1.0)
 
 
 #: a move of this many points or more puts its content off the page (an A4 page is 842pt high)

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rlvr.verifiers.invisible import MAX_CONTRAST, WHITE, contrast, css_colour, latex_colour, over
+from rlvr.verifiers.invisible import MAX_CONTRAST, TEX_POINTS, WHITE, contrast, css_colour, latex_colour, over
 from rlvr.verifiers.lexer import closing_brace
 from rlvr.verifiers.render_nesting import nesting_cuts
 
@@ -132,8 +132,7 @@ TEX_ENVIRONMENTS: dict[str, bool] = {
     **{e: True for e in "array tabular tabular* itemize enumerate description minipage table figure".split()},
 }
 #: TeX's length units in points (``mu`` is 1/18 em in math)
-_UNITS = {"pt": 1.0, "bp": 1.00375, "mm": 2.845, "cm": 28.45, "in": 72.27, "em": 10.0, "ex": 4.3, "px": 1.0}
-_UNITS.update({"pc": 12.0, "mu": 10.0 / 18, "sp": 1 / 65536})
+_UNITS = {**TEX_POINTS, "mu": 10.0 / 18, "sp": 1 / 65536}
 
 #: a control word, an environment's start, or ``\\\\`` (so that ``\\\\kern`` is a line break and text); other
 #: control symbols (``\\,``, ``\\{``) are no match
