@@ -37,6 +37,11 @@ def verifier(opts: dict[str, str]) -> MathVerifier:
     return _VERIFIERS[key]
 
 
+def passes(completion: str, gold: str, **opts: str) -> bool:
+    """Whether ``completion`` passes against ``gold`` with the shared verifier of these options."""
+    return verifier(opts).verify_batch([completion], [gold])[0].passed
+
+
 def check_finding(row: dict) -> None:
     result = verifier(row.get("opts") or {}).verify(row["completion"], row["gold"])
     assert result.passed == row["label"], (row["completion"], row["gold"], result.extracted)

@@ -11,12 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from redteam import verifier  # noqa: E402
-
-
-def passes(completion: str, gold: str, **opts: object) -> bool:
-    return verifier(dict(opts)).verify_batch([completion], [gold])[0].passed
-
+from redteam import passes  # noqa: E402
 
 # ---------------------------------------------------------------- "N and a half"
 

@@ -7,18 +7,9 @@ caveat. Each rule both ways: the hedge fails, its honest neighbour still passes.
 from __future__ import annotations
 
 import pytest
+from redteam import passes
 
-from rlvr.verifiers.math import MathVerifier
 from rlvr.verifiers.trailing import comments_on_answer
-
-
-@pytest.fixture(scope="module")
-def v() -> MathVerifier:
-    return MathVerifier(timeout_s=5.0)
-
-
-def passes(v: MathVerifier, completion: str, gold: str = "5") -> bool:
-    return v.verify_batch([completion], [gold])[0].passed
 
 
 @pytest.mark.parametrize(
@@ -40,9 +31,9 @@ def passes(v: MathVerifier, completion: str, gold: str = "5") -> bool:
         "Yeah, sure.",
     ],
 )
-def test_comment_after_the_answer_hedges_it(v: MathVerifier, tail: str) -> None:
-    assert not passes(v, "The answer is \\boxed{5}. " + tail)
-    assert not passes(v, "So the total is 5. " + tail)
+def test_comment_after_the_answer_hedges_it(tail: str) -> None:
+    assert not passes("The answer is \\boxed{5}. " + tail, "5")
+    assert not passes("So the total is 5. " + tail, "5")
 
 
 @pytest.mark.parametrize(
@@ -76,9 +67,9 @@ def test_comment_after_the_answer_hedges_it(v: MathVerifier, tail: str) -> None:
         "Merci!",
     ],
 )
-def test_explanation_or_pleasantry_after_the_answer_keeps_it(v: MathVerifier, tail: str) -> None:
-    assert passes(v, "The answer is \\boxed{5}. " + tail)
-    assert passes(v, "So the total is 5. " + tail)
+def test_explanation_or_pleasantry_after_the_answer_keeps_it(tail: str) -> None:
+    assert passes("The answer is \\boxed{5}. " + tail, "5")
+    assert passes("So the total is 5. " + tail, "5")
 
 
 @pytest.mark.parametrize(
@@ -90,8 +81,8 @@ def test_explanation_or_pleasantry_after_the_answer_keeps_it(v: MathVerifier, ta
         ("We could also solve it in two ways.", True),
     ],
 )
-def test_number_in_words_after_a_box(v: MathVerifier, tail: str, verdict: bool) -> None:
-    assert passes(v, "The answer is \\boxed{5}. " + tail) is verdict
+def test_number_in_words_after_a_box(tail: str, verdict: bool) -> None:
+    assert passes("The answer is \\boxed{5}. " + tail, "5") is verdict
 
 
 @pytest.mark.parametrize(
@@ -117,8 +108,8 @@ def test_number_in_words_after_a_box(v: MathVerifier, tail: str, verdict: bool) 
         ("So the total is 5, as computed above.", True),
     ],
 )
-def test_qualifier_in_the_answers_sentence(v: MathVerifier, completion: str, verdict: bool) -> None:
-    assert passes(v, completion) is verdict
+def test_qualifier_in_the_answers_sentence(completion: str, verdict: bool) -> None:
+    assert passes(completion, "5") is verdict
 
 
 @pytest.mark.parametrize(
@@ -132,8 +123,8 @@ def test_qualifier_in_the_answers_sentence(v: MathVerifier, completion: str, ver
         ("The answer is \\boxed{5}.", True),
     ],
 )
-def test_lone_mark_after_a_box(v: MathVerifier, completion: str, verdict: bool) -> None:
-    assert passes(v, completion) is verdict
+def test_lone_mark_after_a_box(completion: str, verdict: bool) -> None:
+    assert passes(completion, "5") is verdict
 
 
 @pytest.mark.parametrize(
@@ -146,8 +137,8 @@ def test_lone_mark_after_a_box(v: MathVerifier, completion: str, verdict: bool) 
         ("**Answer: 5**", True),
     ],
 )
-def test_footnote_mark_after_a_phrase(v: MathVerifier, completion: str, verdict: bool) -> None:
-    assert passes(v, completion) is verdict
+def test_footnote_mark_after_a_phrase(completion: str, verdict: bool) -> None:
+    assert passes(completion, "5") is verdict
 
 
 @pytest.mark.parametrize(
@@ -157,8 +148,8 @@ def test_footnote_mark_after_a_phrase(v: MathVerifier, completion: str, verdict:
         ("The answer is \\boxed{5}\u3002\u9593\u9055\u3044\u306a\u3044\u3002", True),  # 間違いない: no doubt
     ],
 )
-def test_japanese_error_word_after_a_box(v: MathVerifier, completion: str, verdict: bool) -> None:
-    assert passes(v, completion) is verdict
+def test_japanese_error_word_after_a_box(completion: str, verdict: bool) -> None:
+    assert passes(completion, "5") is verdict
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,7 @@ import time
 
 import pytest
 from cpu_budget import cpu_limit
-
-from rlvr.verifiers.math import MathVerifier
-
-
-@pytest.fixture(scope="module")
-def v() -> MathVerifier:
-    return MathVerifier(timeout_s=5.0)
-
-
-def passes(v: MathVerifier, completion: str, gold: str) -> bool:
-    return v.verify_batch([completion], [gold])[0].passed
-
+from redteam import passes, verifier
 
 # ---------------------------------------------------------------- a heading after the box opens a new section
 
@@ -35,8 +24,8 @@ def passes(v: MathVerifier, completion: str, gold: str) -> bool:
         "$\\boxed{5}$\n\nChecking",
     ],
 )
-def test_a_heading_after_the_box_opens_a_new_section(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "5")
+def test_a_heading_after_the_box_opens_a_new_section(completion: str) -> None:
+    assert passes(completion, "5")
 
 
 @pytest.mark.parametrize(
@@ -53,8 +42,8 @@ def test_a_heading_after_the_box_opens_a_new_section(v: MathVerifier, completion
         "\\boxed{5}\n\nNever Mind",
     ],
 )
-def test_a_heading_that_changes_the_answer_still_counts(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "5")
+def test_a_heading_that_changes_the_answer_still_counts(completion: str) -> None:
+    assert not passes(completion, "5")
 
 
 # ---------------------------------------------------------------- a value ruled out in its own clause
@@ -72,8 +61,8 @@ def test_a_heading_that_changes_the_answer_still_counts(v: MathVerifier, complet
         "Hence the least $k$ is $8$; $k = 7$ fails.",
     ],
 )
-def test_a_value_ruled_out_in_its_own_clause_is_no_rival(v: MathVerifier, completion: str) -> None:
-    assert passes(v, completion, "8")
+def test_a_value_ruled_out_in_its_own_clause_is_no_rival(completion: str) -> None:
+    assert passes(completion, "8")
 
 
 @pytest.mark.parametrize(
@@ -86,8 +75,8 @@ def test_a_value_ruled_out_in_its_own_clause_is_no_rival(v: MathVerifier, comple
         "The answer is \\boxed{8}, since 9 works too.",
     ],
 )
-def test_a_value_that_is_not_ruled_out_stays_a_rival(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "8")
+def test_a_value_that_is_not_ruled_out_stays_a_rival(completion: str) -> None:
+    assert not passes(completion, "8")
 
 
 # ---------------------------------------------------------------- a closing parenthetical aside
@@ -103,8 +92,8 @@ def test_a_value_that_is_not_ruled_out_stays_a_rival(v: MathVerifier, completion
         ("The remainder is 3 (the quotient is 11).", "3"),
     ],
 )
-def test_a_closing_aside_is_no_part_of_the_answer(v: MathVerifier, completion: str, gold: str) -> None:
-    assert passes(v, completion, gold)
+def test_a_closing_aside_is_no_part_of_the_answer(completion: str, gold: str) -> None:
+    assert passes(completion, gold)
 
 
 @pytest.mark.parametrize(
@@ -128,12 +117,12 @@ def test_a_closing_aside_is_no_part_of_the_answer(v: MathVerifier, completion: s
         "The total is 42 (i.e., forty-three).",
     ],
 )
-def test_an_aside_that_hedges_or_offers_a_value_still_counts(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "42")
+def test_an_aside_that_hedges_or_offers_a_value_still_counts(completion: str) -> None:
+    assert not passes(completion, "42")
 
 
 def test_the_aside_keeps_the_value_it_follows() -> None:
-    assert not MathVerifier(timeout_s=5.0).verify_batch(["Bob has 14 marbles (Alice has 9)."], ["9"])[0].passed
+    assert not passes("Bob has 14 marbles (Alice has 9).", "9")
 
 
 # ---------------------------------------------------------------- a clause after the value
@@ -152,8 +141,8 @@ def test_the_aside_keeps_the_value_it_follows() -> None:
         ("The answer is $\\boxed{24}$, twice the area of the inner square (12).", "24"),
     ],
 )
-def test_a_clause_that_explains_names_or_relates_is_no_rival(v: MathVerifier, completion: str, gold: str) -> None:
-    assert passes(v, completion, gold)
+def test_a_clause_that_explains_names_or_relates_is_no_rival(completion: str, gold: str) -> None:
+    assert passes(completion, gold)
 
 
 @pytest.mark.parametrize(
@@ -169,8 +158,8 @@ def test_a_clause_that_explains_names_or_relates_is_no_rival(v: MathVerifier, co
         "The answer is 89, the other reading gives 90.",
     ],
 )
-def test_a_clause_that_offers_another_value_still_counts(v: MathVerifier, completion: str) -> None:
-    assert not passes(v, completion, "89")
+def test_a_clause_that_offers_another_value_still_counts(completion: str) -> None:
+    assert not passes(completion, "89")
 
 
 # ---------------------------------------------------------------- a yes or no with its reason
@@ -186,8 +175,8 @@ def test_a_clause_that_offers_another_value_still_counts(v: MathVerifier, comple
         ("No. A counterexample is n = 6.", "\\text{No}"),
     ],
 )
-def test_a_yes_or_no_with_its_reason_answers(v: MathVerifier, completion: str, gold: str) -> None:
-    assert passes(v, completion, gold)
+def test_a_yes_or_no_with_its_reason_answers(completion: str, gold: str) -> None:
+    assert passes(completion, gold)
 
 
 @pytest.mark.parametrize(
@@ -203,8 +192,8 @@ def test_a_yes_or_no_with_its_reason_answers(v: MathVerifier, completion: str, g
         ("Yes for n = 3, no for n = 4.", "\\text{Yes}"),
     ],
 )
-def test_a_qualified_or_wrong_reply_still_fails(v: MathVerifier, completion: str, gold: str) -> None:
-    assert not passes(v, completion, gold)
+def test_a_qualified_or_wrong_reply_still_fails(completion: str, gold: str) -> None:
+    assert not passes(completion, gold)
 
 
 # ---------------------------------------------------------------- linear time
@@ -219,18 +208,18 @@ def test_a_qualified_or_wrong_reply_still_fails(v: MathVerifier, completion: str
         "Yes, because " + "21 is divisible by 7, " * 20_000,
     ],
 )
-def test_the_new_rules_are_linear(v: MathVerifier, text: str) -> None:
+def test_the_new_rules_are_linear(text: str) -> None:
     t0 = time.process_time()
-    v.verify_batch([text], ["5"])
+    verifier({}).verify_batch([text], ["5"])
     assert time.process_time() - t0 < cpu_limit()
 
 
-def test_a_rival_after_a_ruled_out_value_still_counts(v: MathVerifier) -> None:
-    assert not passes(v, "Hence the least $k$ is $8$; $k = 7$ fails but $k = 9$ works.", "8")
-    assert not passes(v, "The answer is \\boxed{8}; 7 is too small, and 9 is also possible.", "8")
+def test_a_rival_after_a_ruled_out_value_still_counts() -> None:
+    assert not passes("Hence the least $k$ is $8$; $k = 7$ fails but $k = 9$ works.", "8")
+    assert not passes("The answer is \\boxed{8}; 7 is too small, and 9 is also possible.", "8")
 
 
-def test_a_question_answered_by_ruling_the_value_out(v: MathVerifier) -> None:
-    assert passes(v, "Answer: 8\n\nCould it be 9? No, 9 is too many.", "8")
-    assert not passes(v, "Answer: 8\n\nCould it be 9? No, 9 is too many. Wait, 9 it is.", "8")
-    assert not passes(v, "Answer: 8\n\nCould it be 9? Yes, 8 is too few.", "8")
+def test_a_question_answered_by_ruling_the_value_out() -> None:
+    assert passes("Answer: 8\n\nCould it be 9? No, 9 is too many.", "8")
+    assert not passes("Answer: 8\n\nCould it be 9? No, 9 is too many. Wait, 9 it is.", "8")
+    assert not passes("Answer: 8\n\nCould it be 9? Yes, 8 is too few.", "8")
