@@ -307,6 +307,7 @@ class PRMTrainConfig(Section):
     epochs: int = knob(3, "passes over the labelled data (Math-Shepherd PRM training)", ge=1)
     lr: Float = knob(1e-3, "AdamW learning rate (Loshchilov & Hutter 2019)", gt=0)
     batch_size: int = knob(16, "completions per optimiser step (Math-Shepherd PRM training)", ge=1)
+    max_grad_norm: Float = knob(1.0, "clip the global gradient norm to this (HF Trainer's default); 0 disables", ge=0)
     lora_r: int = knob(0, "LoRA rank (Hu et al. 2021); 0 trains all weights", ge=0)
     lora_alpha: int = knob(16, "LoRA alpha (Hu et al. 2021)")
     seed: int = knob(0, "shuffling and head initialisation seed (torch)")
@@ -338,7 +339,8 @@ def _train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMT
         model = get_peft_model(model, lcfg)
         prm.model = model
     model.train()
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=cfg.lr)
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=cfg.lr)
     losses = []
     order = list(range(len(records)))
     for _ in range(cfg.epochs):
@@ -355,6 +357,8 @@ def _train_prm(prm: ProcessRewardModel, records: Sequence[StepLabels], cfg: PRMT
             loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, target)
             opt.zero_grad(set_to_none=True)
             loss.backward()
+            if cfg.max_grad_norm > 0:
+                torch.nn.utils.clip_grad_norm_(params, cfg.max_grad_norm)
             opt.step()
             total += float(loss.detach()) * len(target)
             count += len(target)

@@ -42,6 +42,7 @@ def add_parser(subparsers: argparse._SubParsersAction, name: str, help_: str) ->
     tr.add_argument("--epochs", type=int, default=3)
     tr.add_argument("--lr", type=float, default=1e-3)
     tr.add_argument("--batch-size", type=int, default=16)
+    tr.add_argument("--max-grad-norm", type=float, default=1.0, help="gradient norm clip (0 = none)")
     tr.add_argument("--lora-r", type=int, default=0, help="LoRA rank (0 = full fine-tuning)")
     tr.add_argument("--lora-alpha", type=int, default=16)
     tr.add_argument("--eval-fraction", type=float, default=0.1, help="held-out records for the step AUC")
@@ -108,6 +109,7 @@ def _train(args: argparse.Namespace) -> int:
         epochs=args.epochs,
         lr=args.lr,
         batch_size=args.batch_size,
+        max_grad_norm=args.max_grad_norm,
         lora_r=args.lora_r,
         lora_alpha=args.lora_alpha,
         seed=args.seed,

@@ -129,6 +129,6 @@ def test_prm_trained_on_mc_labels_ranks_correct_steps_higher(chain, tok):
     auc = step_auc([x for s in scores for x in s], [y for t in truth[320:] for y in t])
     logger.info("held-out step AUC %.3f", auc)
     print(f"held-out step AUC: {auc:.3f}")
-    assert (
-        auc >= 0.75
-    )  # 0.837 measured (seed 2: 0.976; chance 0.5; position carries no signal: both steps share a label)
+    # 1.000 measured (PRM seeds 1-3: 0.868, 0.974, 0.974; without gradient clipping the loss spikes and seeds
+    # 0-3 gave 0.730-0.966); chance 0.5; position carries no signal: both steps share a label
+    assert auc >= 0.85

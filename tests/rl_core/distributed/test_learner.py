@@ -76,6 +76,7 @@ else:
     from rlvr.rl_core.types import SamplingParams
 
     G, MAX_NEW = 4, 10
+    GRAD_ATOL = 1e-7  # float32 gradients summed in another order (two ranks, shards) agree to about this
     BASE = [
         "rollout.group_size=4",
         f"rollout.max_new_tokens={MAX_NEW}",
@@ -231,7 +232,9 @@ else:
                 got = group.gradients(mbs, norm, loss_cfg)
                 assert sorted(got) == sorted(want) and len(want) > 10
                 for n in want:
-                    torch.testing.assert_close(got[n], want[n], rtol=1e-4, atol=1e-7, msg=lambda m, n=n: f"{n}: {m}")
+                    torch.testing.assert_close(
+                        got[n], want[n], rtol=1e-4, atol=GRAD_ATOL, msg=lambda m, n=n: f"{n}: {m}"
+                    )
             mbs = micro(batch, sizes=7)  # 3 micro-batches: rank 1 gets a zero-weight pad
             want, norm, lps, model = local_gradients(cfg, mbs, cfg.loss_config())
             res = group.step(mbs, norm, 1.0)
@@ -241,8 +244,11 @@ else:
             torch.nn.utils.clip_grad_norm_(list(model.parameters()), cfg.optim.max_grad_norm)
             opt.step()
             after = group.trainable_state()
+            # the first move lr * g / (|g| + eps) has slope at most lr / eps in g: the gradients' atol, so scaled,
+            # bounds what summation order alone may change in a weight (a real fault moves it by ~lr)
+            move_atol = cfg.optim.lr / cfg.optim.adam_eps * GRAD_ATOL
             for n, p in model.named_parameters():
-                torch.testing.assert_close(after[n], p.detach(), rtol=1e-4, atol=1e-6)
+                torch.testing.assert_close(after[n], p.detach(), rtol=1e-4, atol=move_atol)
             resumes_exactly(group, mbs)
         finally:
             group.shutdown()
