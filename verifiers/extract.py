@@ -1219,6 +1219,23 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     opacities = text.count("transparent")  # \transparent switches, or CSS transparent colours
 
     rescan = n // 4 + 20_000  # characters the shown reading may scan again for regions it leaves shown
+    math: list[tuple[int, int, int, int]] | None = None
+    tex_source = False
+
+    def tex_comment(i: int) -> bool:
+        """Whether a TeX comment (``%``, ``\\iffalse``, a ``comment`` environment) at ``text[i]`` certainly hides:
+        inside a math span, where MathJax too reads comments, or anywhere in TeX source (TeX commands, no math
+        delimiters, no HTML). Elsewhere a Markdown page shows it as text and a TeX document does not."""
+        nonlocal math, tex_source
+        if math is None:
+            math = _math_spans(text)
+            tex_source = (
+                not math and not _MATH_OR_HTML.search(text) and bool(_TEX_SOURCE.search(_TEX_COMMENT.sub("", text)))
+            )
+        if tex_source:
+            return True
+        k = bisect.bisect_right(math, (i, 1 << 62)) - 1
+        return k >= 0 and math[k][1] <= i < math[k][2]
 
     def affordable() -> bool:
         """Whether the region of a hiding construct may be measured; past the budget the shown reading leaves
@@ -1258,6 +1275,8 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             if _escaped(text, s) or _percent_sign(text, s):
                 continue
             end = text.find("\n", s)
+            if not hide(tex_comment(s), s, n if end < 0 else end):
+                continue
             out.append(text[pos:s])
             pos = n if end < 0 else end
         elif tok in ("<?", "<!"):  # a bogus comment (HTML): "<? … ?>", "<![CDATA[ … ]]>", "<!x …>", to the next ">"
@@ -1378,6 +1397,8 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
             end = text.find(closer, m.end())
+            if not hide(tex_comment(s), s, n if end < 0 else end):
+                continue
             out.append(text[pos:s])
             pos = n if end < 0 else end + len(closer)
         if pos >= n:
@@ -1386,6 +1407,14 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     return "".join(out), uncertain
 
 
+#: a TeX command, and what makes a completion no TeX source (a math delimiter, an HTML tag); what a TeX comment
+#: holds is no evidence either way (linear: an unclosed one runs to the end)
+_TEX_SOURCE = re.compile(r"\\[A-Za-z]")
+_MATH_OR_HTML = re.compile(r"\$|\\[(\[]|<[A-Za-z/!?]")
+_TEX_COMMENT = re.compile(
+    r"%[^\n]*+|\\iffalse(?![A-Za-z])(?:[^\\]++|\\(?!fi(?![A-Za-z])))*+(?:\\fi)?"
+    r"|\\begin\{comment\}(?:[^\\]++|\\(?!end\{comment\}))*+(?:\\end\{comment\})?"
+)
 _COMMENT_CLOSE = re.compile(r"--!?>")
 #: a Markdown line that is no paragraph text (a definition, heading, fence, rule or HTML block): a link reference
 #: definition may follow it
