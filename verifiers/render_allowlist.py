@@ -104,6 +104,9 @@ TEX_LENGTHS = frozenset("kern hskip mkern mskip hspace vspace vskip mspace".spli
 #: a move or space of this many points at least, and at most, is plain spacing (``\\!`` is about -1.7pt)
 MIN_MOVE_POINTS = -6.0
 MAX_MOVE_POINTS = 100.0
+#: moves back along a line adding up to more than this many points may draw what follows over what precedes
+#: (a digit is about 5pt wide at 10pt; ``\!`` is about 1.7pt)
+MAX_BACK_POINTS = 2.0
 #: commands that colour their argument or, as switches, the rest of their group; backgrounds too
 TEX_TEXT_COLOURS = frozenset("textcolor color mathcolor".split())
 TEX_BACKGROUNDS = frozenset("colorbox fcolorbox pagecolor cellcolor rowcolor columncolor sethlcolor hl".split())
@@ -281,27 +284,30 @@ _FRAME_KEYS = frozenset("colback backgroundcolor colframe linecolor title".split
 def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tuple[int, int]]:
     """The spans of ``text`` that TeX constructs not known to render plainly govern: an unknown environment its
     content; any other command the rest of its group (to the end of the text at top level), a move the rest of
-    its line too. Code and each governed span are skipped: linear."""
+    its line too, and moves back beyond :data:`MAX_BACK_POINTS` all of their line, what they may draw over
+    included. Code and each governed span are skipped: linear."""
     local = _tex_colours(text) if "\\definecolor" in text or "\\colorlet" in text else {}
     if local and (redefined := _standard_redefined(text)) >= 0:
         return [(redefined, len(text))]
     cuts: list[tuple[int, int]] = []
     n = len(text)
     pos = 0
-    line_end, moved = -1, {"h": 0.0, "v": 0.0}  # the moves of the current line, added up per direction
+    line_end, moved, ink = -1, {"h": 0.0, "v": 0.0}, 0  # the moves of the current line, added up per direction
     while (m := _TEX_TOKEN.search(text, pos)) is not None:
         pos = m.end()
         name = m.group(3)
         if name in TEX_PLAIN or name is None and m.group(1) != "begin":
             continue
         s = m.start()
-        too_far = False
+        too_far = back = False
         if name in TEX_LENGTHS:
             if s > line_end:
                 line_end, moved = (n if (e := text.find("\n", s)) < 0 else e), {"h": 0.0, "v": 0.0}
+                ink = _INK.search(text, text.rfind("\n", 0, s) + 1).start()  # the line's first character: at most s
             way = "v" if name.startswith("v") else "h"
             moved[way] += _move(text, m.end()) or 0.0
             too_far = not MIN_MOVE_POINTS <= moved[way] <= MAX_MOVE_POINTS  # added up beyond a single move's range
+            back = way == "h" and moved["h"] < -MAX_BACK_POINTS and ink < s  # something before it to draw over
         if m.group(1) == "begin":
             env = m.group(2).strip()
             options = text.startswith("[", m.end())
@@ -309,7 +315,7 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
                 not options or TEX_ENVIRONMENTS[env] or _box_options_known(text, m.end(), local)
             ):
                 continue
-        elif not too_far and _tex_plain(name, text, m.end(), local, painted):
+        elif not too_far and not back and _tex_plain(name, text, m.end(), local, painted):
             continue
         if (literal := _code_end(code, s)) >= 0:
             pos = max(pos, literal)
@@ -322,8 +328,13 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
             if name in TEX_LENGTHS:  # a move: the rest of its line too
                 line_end = text.find("\n", s)
                 pos = max(pos, n if line_end < 0 else line_end)
+        if back:
+            s = text.rfind("\n", 0, s) + 1
         cuts.append((s, pos))
     return cuts
+
+
+_INK = re.compile(r"\S")
 
 
 @lru_cache(maxsize=256)

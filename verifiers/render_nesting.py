@@ -15,12 +15,16 @@ from rlvr.verifiers.invisible import MAX_CONTRAST, WHITE, contrast, css_colour, 
 MIN_PRODUCT = 0.5
 #: the largest horizontal shift, in pixels, the moves of nested elements may add up to
 MAX_SHIFT = 100.0
+#: an element moved back by more than this many pixels may be drawn over what precedes it on its line (a digit
+#: is about 9px wide at 16px)
+MAX_BACK_SHIFT = 3.0
 
 _TAG = re.compile(r"<(/?+)([A-Za-z][A-Za-z0-9]{0,20}+)([^<>]{0,600}+)>")
 _STYLE = re.compile(r"""(?i)\bstyle\s*+=\s*+(?:"([^"]{0,600}+)"|'([^']{0,600}+)')""")
 _DECL = re.compile(r"([A-Za-z-]{1,40}+)\s*+:\s*+([^;]{0,200}+)")
 _NUMBER = re.compile(r"\s*+([-+]?+\d{0,6}+(?:\.\d{1,6}+)?+)\s*+(px|pt|em|rem|%)?+\s*+")
 _FUNCTION = re.compile(r"(scale[xy]?+|translatex?+)\(\s*+([^()]{1,40}+)\)")
+_INK = re.compile(r"\S")
 _VOID = frozenset("br hr wbr img col area source track input meta base link".split())
 _SMALLER = 0.83
 _TAG_SIZE = {"small": _SMALLER, "sub": _SMALLER, "sup": _SMALLER, "big": 1.2}
@@ -108,12 +112,14 @@ def nesting_cuts(
 ) -> list[tuple[int, int]]:
     """The spans of ``text`` inside an element where the accumulated opacity, size, scale or shift (or the
     colour at the accumulated opacity) is not legible: from its start tag to its end tag, or the end of the
-    text. ``code_end(i)`` is the end of the code span at ``i`` or -1, ``element_end(text, start, name)`` the end
+    text; for an element moved back by more than :data:`MAX_BACK_SHIFT` after something on its line, from the
+    line's start, since it may be drawn over what precedes it. ``code_end(i)`` is the end of the code span at ``i`` or -1, ``element_end(text, start, name)`` the end
     of an element. Linear: each tag is pushed and popped once,
     a cut span is skipped."""
     stack: list[tuple[str, _State]] = []
     cuts: list[tuple[int, int]] = []
     pos = 0
+    scanned, line, ink = 0, 0, -1  # how far lines were looked for, the current line's start and first character
     while (m := _TAG.search(text, pos)) is not None:
         pos = m.end()
         if (literal := code_end(m.start())) >= 0:
@@ -128,10 +134,20 @@ def nesting_cuts(
             continue
         if name in _VOID or m.group(3).rstrip().endswith("/"):
             continue
-        state = _child(stack[-1][1] if stack else _State(), name, m.group(3))
-        if _illegible(state):
+        parent = stack[-1][1] if stack else _State()
+        state = _child(parent, name, m.group(3))
+        start = m.start()
+        if (nl := text.rfind("\n", scanned, start)) >= 0:  # the line's start, each character looked at once
+            line, ink = nl + 1, -1
+        scanned = start
+        if state.shift - parent.shift < -MAX_BACK_SHIFT:
+            if ink < 0:
+                ink = _INK.search(text, line).start()  # at most start: the tag is ink
+            if ink < start:
+                start = line
+        if start < m.start() or _illegible(state):
             end = element_end(text, pos, name)
-            cuts.append((m.start(), end))
+            cuts.append((start, end))
             pos = end
             continue
         stack.append((name, state))

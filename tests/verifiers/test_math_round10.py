@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import machine_factor
 
 from rlvr.verifiers.math import MathVerifier
 
@@ -49,7 +50,7 @@ def passes(v: MathVerifier, completion: str, gold: str, **opts: object) -> bool:
 def test_costly_sums_integrals_and_limits_are_refused_fast(v: MathVerifier, answer: str, gold: str) -> None:
     t0 = time.perf_counter()
     result = v.verify_batch([answer], [gold])[0]
-    assert time.perf_counter() - t0 < 0.5
+    assert time.perf_counter() - t0 < 0.5 * machine_factor()
     assert not result.passed
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from rlvr.verifiers.extract import expand_macros, extract
 
 sys.path.insert(0, str(Path(__file__).parent))
+from cpu_budget import cpu_limit  # noqa: E402
 from redteam import judge  # noqa: E402
 
 
@@ -116,10 +117,10 @@ def test_macro_expansion_is_bounded_and_linear() -> None:
     bomb = "\\def\\ma{12}" + doubling + "\\boxed{\\mz}"
     assert expand_macros(bomb) == bomb  # 2^25 characters: left unexpanded
     many = "\\def\\a{1}" + "\\a" * 200_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     extract("\\def\\a{" * 100_000)
     extract(many)
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < cpu_limit()
 
 
 def test_a_colour_switch_ends_at_the_next_switch() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import machine_factor
 
 from rlvr.verifiers.math import MathVerifier
 
@@ -45,7 +46,7 @@ def test_expensive_answers_are_judged_fast(v: MathVerifier, answer: str) -> None
     v.verify_batch([r"\boxed{\sqrt{2}}"], [r"\sqrt{3}"])  # the worker pool is up
     t0 = time.perf_counter()
     result = v.verify_batch([answer], ["5"])[0]
-    assert time.perf_counter() - t0 < 0.5
+    assert time.perf_counter() - t0 < 0.5 * machine_factor()
     assert not result.passed and result.status in ("ok", "error")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from cpu_budget import cpu_limit
 
 from rlvr.verifiers.invisible import css_colour, latex_colour
 from rlvr.verifiers.math import MathVerifier
@@ -146,12 +147,21 @@ def test_steps_that_add_up_to_legible_still_pass(verifier: MathVerifier, complet
     assert verifier.verify(completion, "5").passed, completion
 
 
-@pytest.mark.parametrize("piece", ['<span style="opacity:0.99">', "<span>x</span>", '<b style="opacity:0.1">x'])
+@pytest.mark.parametrize(
+    "piece",
+    [
+        '<span style="opacity:0.99">',
+        "<span>x</span>",
+        '<b style="opacity:0.1">x',
+        'x<span style="margin-left:-5px">y</span>',
+        '\n<span style="margin-left:-5px">y</span>',
+    ],
+)
 def test_the_nesting_scan_is_linear(piece: str) -> None:
     text = piece * 20_000 + "5"
-    start = time.perf_counter()
+    start = time.process_time()
     positively_rendered(text, [], sheet_targets(text))
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < cpu_limit(2.0)
 
 
 @pytest.mark.parametrize(
@@ -192,6 +202,40 @@ def test_moves_that_add_up_along_a_line_are_uncertain(verifier: MathVerifier, co
     ],
 )
 def test_moves_within_range_still_pass(verifier: MathVerifier, completion: str) -> None:
+    assert verifier.verify(completion, "5").passed, completion
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "The result is $\\boxed{5}$" + "\\kern-6pt" * 5 + "\\colorbox{white}{\\hspace{30pt}}.",
+        "$\\boxed{5}" + "\\hspace{-6pt}" * 3 + "\\textcolor{white}{\\rule{20pt}{12pt}}$",
+        "The result is $5\\kern-4pt\\colorbox{white}{\\phantom{0}}$.",
+        "The result is $5\\mkern-9mu 6$.",
+        'The result is 5<span style="display:inline-block;width:40px;background:#fff;margin-left:-12px"></span>.',
+        'The result is 5<span style="position:relative;left:-10px;background:white">&nbsp;&nbsp;</span>.',
+        'The result is 5<b style="transform:translateX(-8px)">6</b>.',
+    ],
+)
+def test_moves_back_over_the_answer_leave_its_line_uncertain(verifier: MathVerifier, completion: str) -> None:
+    """Moves back beyond a thin space (TeX lengths, CSS margins, offsets and translations) may draw what follows
+    (a white box, another digit) over what precedes on the line: the whole line is uncertain, so the hidden
+    reading has no answer."""
+    assert not verifier.verify(completion, "5").passed, completion
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "The result is $5\\kern-1pt$.",
+        "The result is $\\boxed{5}\\!$.",
+        "\\hspace{-5pt}The result is $\\boxed{5}$.",
+        "We add them.\n$\\boxed{5}$\n\\hspace{-5pt}",
+        'The result is 5<span style="margin-left:-2px">.</span>',
+        'The result is <b style="left:-3px; position:relative">5</b>.',
+    ],
+)
+def test_a_thin_move_back_or_one_before_anything_still_passes(verifier: MathVerifier, completion: str) -> None:
     assert verifier.verify(completion, "5").passed, completion
 
 
