@@ -1794,10 +1794,10 @@ def _skip_group(text: str, j: int) -> int:
 
 
 def _switch_end(text: str, j: int) -> int:
-    """Where a colour switch made at ``text[j]`` ends: at the next ``\\color`` switch of the same group
-    (``\\color{white}1\\color{black}5`` shows 5), else at the ``}`` closing the group (the end of the text at top
-    level). Linear."""
-    k = closing_brace(text, j, stop="\\color")
+    """Where a colour switch made at ``text[j]`` ends: at the next ``\\color`` or ``\\normalcolor`` switch of the
+    same group (``\\color{white}1\\color{black}5`` shows 5), else at the ``}`` closing the group (the end of the
+    text at top level). Linear."""
+    k = closing_brace(text, j, stop=("\\color", "\\normalcolor"))
     return len(text) if k < 0 else k
 
 

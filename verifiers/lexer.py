@@ -317,9 +317,9 @@ def match_brace(s: str, i: int) -> int:
     return closing_brace(s, i + 1)
 
 
-def closing_brace(s: str, j: int, stop: str | None = None) -> int:
+def closing_brace(s: str, j: int, stop: tuple[str, ...] = ()) -> int:
     """Index of the ``}`` closing the group that ``s[j]`` is in (escaped braces skipped), or -1 at top level;
-    with ``stop`` (a command, ``"\\color"``), the index of that command when it comes first in the same group.
+    with ``stop`` (commands, ``("\\color",)``), the index of one of them when it comes first in the same group.
     Linear."""
     depth = 0
     n = len(s)
@@ -327,10 +327,9 @@ def closing_brace(s: str, j: int, stop: str | None = None) -> int:
         c = s[j]
         if c == "\\":
             if (
-                stop is not None
-                and depth == 0
-                and s.startswith(stop, j)
-                and not s[j + len(stop) : j + len(stop) + 1].isalpha()
+                depth == 0
+                and stop
+                and any(s.startswith(x, j) and not s[j + len(x) : j + len(x) + 1].isalpha() for x in stop)
             ):
                 return j
             j += 2

@@ -95,7 +95,7 @@ _WRAPPERS = (
     "overlinesegment underlinesegment xrightleftharpoons xleftrightarrow xLeftarrow xRightarrow xLeftrightarrow "
     "xhookleftarrow xhookrightarrow xmapsto xrightharpoonup xtwoheadrightarrow "
     "uline uuline uwave shortintertext hrulefill dotfill alph Alph arabic roman Roman fnsymbol baselineskip parskip "
-    "smallskipamount medskipamount bigskipamount stretch"
+    "smallskipamount medskipamount bigskipamount stretch normalcolor"
 )
 #: TeX commands known to render plainly: their arguments, and the material they switch, show as text
 TEX_PLAIN = frozenset(" ".join((_GREEK, _SYMBOLS, _OPERATORS, _WRAPPERS)).split())

@@ -253,3 +253,13 @@ def test_a_markdown_autolink_renders(verifier: MathVerifier) -> None:
 )
 def test_the_hidden_reading_keeps_mathml(text: str) -> None:
     assert positively_rendered(text, [], sheet_targets(text)) == (text, False)
+
+
+def test_normalcolor_ends_a_white_switch(verifier: MathVerifier) -> None:
+    """``\\normalcolor`` switches back to the default colour like ``\\color{black}``: what follows it in a white
+    group shows, a hedge included, and it is known to render plainly."""
+    assert not verifier.verify(
+        "The result is $\\boxed{5}$ {\\color{white} x \\normalcolor (a guess; maybe 6)}.", "5"
+    ).passed
+    assert verifier.verify("The result is {\\color{white} 6 \\normalcolor $\\boxed{5}$}.", "5").passed
+    assert verifier.verify("{\\color{white}\\boxed{6}\\normalcolor} The result is $5$.", "5").passed
