@@ -2521,6 +2521,10 @@ def _marked(text: str) -> Extraction | None:
             continue
         if aside:
             continue
+        recomputed = _RECOMPUTED.match(sent.replace("$", ""))
+        if recomputed is not None:  # "Recomputing: 16 - 10 = 6.": a later result, a rival unless it agrees
+            _add_parts([recomputed.group(1)], final.mode, parts, modes, keys)
+            continue
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -2533,6 +2537,14 @@ def _marked(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, final.method, "text")
     return _found(parts, final.method, modes[0])
+
+
+#: a sentence after the answer that redoes the work and reaches a result: a verb of recomputing, then a
+#: computation whose last ``=`` gives a number ("Recomputing: 16 - 10 = 6.", "Redoing the sum, 4 + 3 = 7.")
+_RECOMPUTED = re.compile(
+    r"(?i)[ \t]*+(?:re-?+(?:comput|calculat|count|do|work|evaluat|deriv|sum|add)[a-z]{0,6}+)\b[^=\n]{0,120}+="
+    r"(?:[^=\n]{0,120}+=)*+[ \t]*+(-?+\d{1,12}+(?:[.,]\d{1,12}+)?+)[ \t]*+[.!]?+[ \t]*+$"
+)
 
 
 #: words that frame a value in a sentence after the answer as another candidate: attribution and belief ("Many
@@ -4760,6 +4772,16 @@ def _cut_off_correction(masked: str) -> bool:
     return _UNFINISHED.search(tail) is not None and _CORRECTION_WORDS.search(tail) is not None
 
 
+#: a number that names a place in the work or a tolerance, not a value: "step 2", "line 3", "equation (1)",
+#: "eq. 4", "case 2b", "10%", "+/- 0.5": a sentence holding only these is read by its words
+_REFERENCE_OR_TOLERANCE = re.compile(
+    r"(?i)\b(steps?+|lines?+|equations?+|eqn?+\.?+|parts?+|cases?+|figs?+\.?+|figures?+|tables?+|sections?+"
+    r"|items?+|rows?+|columns?+|pages?+|stages?+|points?+|paragraphs?+)[ \t]*+\(?\d{1,4}+[a-z]?+\)?"
+    r"(?:[ \t]*+(?:and|or|,|-|to)[ \t]*+\(?\d{1,4}+[a-z]?+\)?)?+"
+    r"|(?:\+/-|\u00b1)?+[ \t]*+\d{1,6}+(?:\.\d{1,6}+)?+[ \t]*+%"
+)
+
+
 def _retracting_next(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
@@ -4795,6 +4817,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _status_line_denies(masked):  # "Verification: FAILED", "> Reviewer: wrong, it's 6."
         return nxt.strip(), stop
+    masked = _REFERENCE_OR_TOLERANCE.sub(lambda m: f" {m.group(1) or ''} ref ", masked)
     if _ANSWER_TOKEN.search(masked):
         return "", stop
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
