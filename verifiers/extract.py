@@ -3556,7 +3556,7 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
     a rejected alternative ("5, not 6") changes nothing."""
-    from rlvr.verifiers.lexicon import cue_words
+    from rlvr.verifiers.lexicon import QUALIFIER_AFTER_VALUE, cue_words
 
     rest = _without_rejected_clauses(rest, part)
     masked = _mask_math(rest)
@@ -3566,6 +3566,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
+    if QUALIFIER_AFTER_VALUE.match(masked):
+        return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
         return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
     rej = _REJECTED.match(masked)
@@ -3688,9 +3690,11 @@ def _phrase_after_box(part: str, rest: str) -> str:
     """The words after a box read like the words after a value in prose: its unit or count noun stay with it,
     a descriptor after a boundary word goes ("\\boxed{18} dollars every day at the market" is 18 dollars). The
     rest is kept whole when it holds a cue word, another value or LaTeX (:func:`_isolate_value`)."""
-    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, cue_words, unit_name
+    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, QUALIFIER_AFTER_VALUE, cue_words, unit_name
 
     tail = _strip_delimiters(rest, "right")
+    if QUALIFIER_AFTER_VALUE.match(_mask_math(tail)):
+        return rest  # "\\boxed{5}, to a rough approximation", "\\boxed{5} (+/- 1)": a qualified value
     aside = tail.rfind("(")
     if aside > 0 and _explaining_tail(tail[aside - 1 :], part):
         rest = tail = tail[:aside].rstrip()  # "\\boxed{7} ways (using the formula above)": the aside explains
@@ -4132,7 +4136,13 @@ def _footnoted(stmt: str) -> bool:
 
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
-    clause that offers another candidate (", but it might be 3") is not cut."""
+    clause that offers another candidate (", but it might be 3") is not cut; a statement whose value a qualifier
+    follows (:data:`~rlvr.verifiers.lexicon.QUALIFIER_AFTER_VALUE`) is read whole."""
+    from rlvr.verifiers.lexicon import QUALIFIER_AFTER_VALUE
+
+    value = _VALUE_HEAD.match(stmt)
+    if value is not None and QUALIFIER_AFTER_VALUE.match(_mask_math(stmt[value.end() :])):
+        return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
         stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
@@ -4143,7 +4153,6 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     closing = _CLOSING_REMARK.search(_mask_math(stmt)) if len(stmt) <= MAX_STATEMENT_CHARS else None
     if closing is not None and _ANSWER_TOKEN.search(stmt, 0, closing.start()):
         stmt = stmt[: closing.start()]  # "23 (exactly)", "23 — verified"
-    value = _VALUE_HEAD.match(stmt)
     if value is not None and _explaining_tail(stmt[value.end() :], value.group(1)):
         stmt = value.group(0)  # "5 (by symmetry)", "18, either way": an explanation, not part of the answer
     elif value is not None and stmt[value.end() :].startswith(",") and _commenting_tail(stmt[value.end() :]):

@@ -972,6 +972,22 @@ QUALIFYING_FRAME = re.compile(
 )
 
 
+#: a qualifier right after a value that makes it no plain answer, by its form: an error bar ("+/- 1", "± 0.5",
+#: "plus or minus 2"), a rounding to a precision ("to one sig fig", "to 2 decimal places"), a condition with a
+#: relation ("for n > 2", "when x \\geq 1"), a pointer to a caveat ("see caveat", "with caveats") or an
+#: approximation ("to a first approximation", "to a good approximation", "as a rough estimate")
+QUALIFIER_AFTER_VALUE = re.compile(
+    r"(?i)^[ \t,;:(\u2014-]*+(?:\+[ \t]*+/?+[ \t]*+-|\u00b1|\\pm\b|plus[ \t]++or[ \t]++minus\b"
+    r"|(?:rounded[ \t]++|correct[ \t]++)?+to[ \t]++(?:\d{1,3}+|one|two|three|four|five|six|a[ \t]++few)[ \t]++"
+    r"(?:sig(?:nificant)?+\.?+[ \t]*+(?:figs?+|figures?+|digits?+)|s\.?+f\.?+|d\.?+p\.?+|decimal[ \t]++(?:places?+|digits?+))\b"
+    r"|(?:for|when|whenever|if|provided(?:[ \t]++that)?+|assuming|unless|where)[ \t]++[^()\n<>]{0,40}?"
+    r"(?:[<>\u2264\u2265\u2260]|\\(?:leq?+|geq?+|neq?+|lt|gt)\b)"
+    r"|[^()\n]{0,40}?\b(?:caveats?+|disclaimers?+)\b"
+    r"|(?:to|as)[ \t]++(?:an?[ \t]++|the[ \t]++)?+(?:(?:first|second|zeroth|good|rough|crude|reasonable|fair|close|"
+    r"decent|leading|lowest)[ \t-]++)?+(?:approximation|estimate)\b)"
+)
+
+
 def changes_value(rest: str) -> bool:
     """The words after a value change it: a cue word, a qualifying frame ("in the limit", "on average") or a
     number it is related to ("out of 6")."""
