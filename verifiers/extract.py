@@ -3556,7 +3556,7 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
     a rejected alternative ("5, not 6") changes nothing."""
-    from rlvr.verifiers.lexicon import QUALIFIER_AFTER_VALUE, cue_words
+    from rlvr.verifiers.lexicon import cue_words, qualifies_value
 
     rest = _without_rejected_clauses(rest, part)
     masked = _mask_math(rest)
@@ -3566,7 +3566,7 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
-    if QUALIFIER_AFTER_VALUE.match(masked):
+    if qualifies_value(masked):
         return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
         return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
@@ -3690,10 +3690,10 @@ def _phrase_after_box(part: str, rest: str) -> str:
     """The words after a box read like the words after a value in prose: its unit or count noun stay with it,
     a descriptor after a boundary word goes ("\\boxed{18} dollars every day at the market" is 18 dollars). The
     rest is kept whole when it holds a cue word, another value or LaTeX (:func:`_isolate_value`)."""
-    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, QUALIFIER_AFTER_VALUE, cue_words, unit_name
+    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, cue_words, qualifies_value, unit_name
 
     tail = _strip_delimiters(rest, "right")
-    if QUALIFIER_AFTER_VALUE.match(_mask_math(tail)):
+    if qualifies_value(_mask_math(tail)):
         return rest  # "\\boxed{5}, to a rough approximation", "\\boxed{5} (+/- 1)": a qualified value
     aside = tail.rfind("(")
     if aside > 0 and _explaining_tail(tail[aside - 1 :], part):
@@ -4137,11 +4137,11 @@ def _footnoted(stmt: str) -> bool:
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut; a statement whose value a qualifier
-    follows (:data:`~rlvr.verifiers.lexicon.QUALIFIER_AFTER_VALUE`) is read whole."""
-    from rlvr.verifiers.lexicon import QUALIFIER_AFTER_VALUE
+    follows (:func:`~rlvr.verifiers.lexicon.qualifies_value`) is read whole."""
+    from rlvr.verifiers.lexicon import qualifies_value
 
     value = _VALUE_HEAD.match(stmt)
-    if value is not None and QUALIFIER_AFTER_VALUE.match(_mask_math(stmt[value.end() :])):
+    if value is not None and qualifies_value(_mask_math(stmt[value.end() :])):
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:

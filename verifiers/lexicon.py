@@ -988,6 +988,57 @@ QUALIFIER_AFTER_VALUE = re.compile(
 )
 
 
+#: a prepositional phrase that ends the statement after a value, its preposition and the words of its noun phrase
+_FINAL_PREPOSITIONAL = re.compile(
+    r"(?i)^[ \t,;(\u2014-]*+(in|on|at|for|by|with|to|from|under|as)[ \t]++((?:[a-z'\u2019-]++[ \t]++){0,5}?[a-z'\u2019-]++)"
+    r"[ \t]*+[.!)]?+[ \t]*+$"
+)
+#: nouns after "a"/"an" that make the phrase a rate or an arrangement of what the value counts ("5 in a row", "2
+#: at a time"); a unit ("in a day", "for a dollar") is a rate too
+_ARRANGEMENT_NOUNS = frozenset("row time line circle side group set batch".split())
+#: nouns after "any" that say the value holds whatever the case ("in any case", "in any event")
+_INVARIANT_NOUNS = frozenset("case cases event events reading order way".split())
+#: nouns after "our"/"my" that name the problem's own frame, not the writer's view ("in our notation", "in our case")
+_OWN_FRAMES = frozenset("case cases problem example notation units unit setup setting convention".split())
+#: suffixes of abstract nouns ("in all likelihood", "in all honesty", "in all probability")
+_ABSTRACT_SUFFIXES = ("hood", "ity", "ness", "ty", "ence", "ance")
+
+
+def hedging_phrase(rest: str) -> bool:
+    """``rest`` (what follows a value to the end of its statement) is a prepositional phrase that weighs the value
+    rather than saying what it counts, by the form of its noun phrase: an indefinite article with an adjective or a
+    noun that is no unit or arrangement ("on a good day", "in a perfect world", "at a push"; not "in a day", "3 in
+    a row"), the writer's possessive ("in my opinion", "by my reckoning"), "all" with an abstract noun ("in all
+    likelihood"; not "in all cases"), "any"/"some" with a noun ("with any luck"; not "in any case") or a clause of
+    the writer ("for what it's worth", "for all I know"). A unit ("in dollars"), a definite or quantified phrase
+    ("in the box", "for each child") or a name ("by Friday") describes the value."""
+    m = _FINAL_PREPOSITIONAL.match(rest[:120])
+    if m is None:
+        return False
+    words = m.group(2).lower().replace("\u2019", "'").split()
+    det, nouns = words[0], words[1:]
+    if det in ("a", "an") and nouns:
+        return len(nouns) > 1 or not (unit_name(nouns[0]) is not None or nouns[0] in _ARRANGEMENT_NOUNS)
+    if det in ("my", "our") and nouns:
+        return nouns[-1] not in _OWN_FRAMES
+    if det == "all" and nouns:
+        return nouns[0] in ("i", "we") or nouns[-1].endswith(_ABSTRACT_SUFFIXES)
+    if det in ("any", "some") and nouns:
+        return nouns[-1] not in _INVARIANT_NOUNS
+    return det == "what"
+
+
+def qualifies_value(rest: str) -> bool:
+    """What follows a value makes it no plain answer: a qualifier (:data:`QUALIFIER_AFTER_VALUE`), a qualifying
+    frame (:data:`QUALIFYING_FRAME`) or a hedging prepositional phrase (:func:`hedging_phrase`), maybe in
+    parentheses."""
+    return (
+        QUALIFIER_AFTER_VALUE.match(rest) is not None
+        or QUALIFYING_FRAME.match(rest.lstrip(" \t(")) is not None
+        or hedging_phrase(rest)
+    )
+
+
 def changes_value(rest: str) -> bool:
     """The words after a value change it: a cue word, a qualifying frame ("in the limit", "on average") or a
     number it is related to ("out of 6")."""
@@ -997,6 +1048,7 @@ def changes_value(rest: str) -> bool:
     return (
         cue_words(words)
         or QUALIFYING_FRAME.match(rest) is not None
+        or hedging_phrase(rest)
         or RELATING_NUMBER.search(rest) is not None
         or DIRECTION.search(rest) is not None
     )
