@@ -2514,7 +2514,15 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
-        aside = sent.startswith("(") and not _hedgy(sent) and not _framed(sent)  # "(This assumes … with 16.)"
+        if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
+            _add_parts([numeral], final.mode, parts, modes, keys)
+            continue
+        aside = (  # "(This assumes … with 16.)"; not "(Later) 6": a label, then a value
+            sent.startswith("(")
+            and sent.find(")") in (-1, len(sent) - 1)
+            and not _hedgy(sent)
+            and not _framed(sent)
+        )
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
             _add_parts(offered, final.mode, parts, modes, keys)
@@ -2791,10 +2799,20 @@ def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str
     while i < limit:
         end = _sentence_end(text, i, limit)
         sent = text[i:end].strip(" \t\n.!?")
-        if sent and (_ANSWER_TOKEN.search(sent) or letters and _CHOICE_IN_PROSE.search(sent)):
+        if sent and (
+            _ANSWER_TOKEN.search(sent) or letters and _CHOICE_IN_PROSE.search(sent) or _cjk_numeral(sent) is not None
+        ):
             out.append((sent, end))
         i = max(end + 1, i + 1)
     return out
+
+
+def _cjk_numeral(sent: str) -> str | None:
+    """``sent`` is a Chinese numeral alone ("六", "十二。"): its value in digits, else ``None``."""
+    from rlvr.verifiers.lexicon import cjk_number
+
+    value = cjk_number(sent.strip(" \t\u3002\uff0e.!\uff01"))
+    return None if value is None else str(value)
 
 
 #: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
