@@ -2518,10 +2518,7 @@ def _marked(text: str) -> Extraction | None:
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
         aside = (  # "(This assumes … with 16.)"; not "(Later) 6": a label, then a value
-            sent.startswith("(")
-            and sent.find(")") in (-1, len(sent) - 1)
-            and not _hedgy(sent)
-            and not _framed(sent)
+            sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
         )
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
@@ -4447,6 +4444,8 @@ def _final_statement(text: str) -> Extraction | None:
     recant = _RECANT.match(sent) if k > 0 else None
     if recant is not None and recant.end() < len(sent):  # "22? No wait, 23.": the "no" takes back 22
         sent = sent[recant.end() :].strip()
+    if _rival_results(sent):
+        return _found([sent], "final_statement", "text")  # "Method A gives 12 and method B gives 8.": no one answer
     got = _modelled_language_statement(sent) or _foreign_statement(sent) or _statement_of_sentence(sent)
     nxt = _retraction_after(window, e, got.answer if got is not None else None)
     if nxt:
@@ -4463,6 +4462,40 @@ def _final_statement(text: str) -> Extraction | None:
             if len(parts) > len(got.parts):
                 return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], got.method, "text")
     return got
+
+
+#: a break between coordinated clauses: ", and", "; but", " whereas", " while"
+_CLAUSE_BREAK = re.compile(
+    r"(?i)(?<![ \t])(?:[ \t]*+[,;](?:[ \t]++(?:and|but)\b)?+[ \t]++|[ \t]++(?:and|but|whereas|while)[ \t]++)"
+)
+#: a clause that states a result: a short subject, a verb of result and a value, maybe with its unit ("method B
+#: gives 8", "it is 8", "the other gives 8 apples")
+_RESULT_CLAUSE = re.compile(
+    r"(?i)[ \t]*+(?:so|thus|hence|then|therefore)?+[ \t,]*+((?:[A-Za-z0-9']++[ \t]++){0,3}?)"
+    r"(?:is|was|gives|gave|yields|yielded|equals|makes|comes[ \t]++to)[ \t]++"
+    r"(-?+\d{1,20}+(?:\.\d{1,20}+)?+|\$[^$\n]{1,80}+\$)(?:[ \t]++[A-Za-z]++){0,2}+[ \t.!]*+"
+)
+#: words of a subject that only label one of several results ("method A", "one reading", "the other")
+_RESULT_LABELS = frozenset("one the a an other another first second third this that latter former".split())
+
+
+def _rival_results(sent: str) -> bool:
+    """``sent`` states two different results in coordinated clauses of the same subject, up to a label ("Method A
+    gives 12 and method B gives 8.", "One reading gives 12; the other gives 8.", "It is 12, and it is 8."): no
+    single answer, whichever clause comes last. Clauses about different quantities ("The sum is 12 and the
+    product is 8") are work."""
+    clauses = [_RESULT_CLAUSE.fullmatch(c) for c in _CLAUSE_BREAK.split(sent[:MAX_STATEMENT_CHARS])]
+    if len(clauses) < 2 or any(c is None for c in clauses):
+        return False
+    subjects = [
+        {w for w in c.group(1).lower().split() if w not in _RESULT_LABELS and not re.fullmatch(r"[a-z]|\d++", w)}
+        for c in clauses
+        if c is not None
+    ]
+    named = [x for x in subjects if x]
+    same = all(x == named[0] for x in named)
+    values = {re.sub(r"[\s$]", "", c.group(2)) for c in clauses if c is not None}
+    return same and len(values) > 1
 
 
 #: a sentence that opens with a relative pronoun continues the one before it ("22. Which is 23.")
@@ -4801,12 +4834,17 @@ def _cut_off_correction(masked: str) -> bool:
 
 #: a number that names a place in the work or a tolerance, not a value: "step 2", "line 3", "equation (1)",
 #: "eq. 4", "case 2b", "10%", "+/- 0.5": a sentence holding only these is read by its words
-_REFERENCE_OR_TOLERANCE = re.compile(
-    r"(?i)\b(steps?+|lines?+|equations?+|eqn?+\.?+|parts?+|cases?+|figs?+\.?+|figures?+|tables?+|sections?+"
+_REFERENCE = (
+    r"\b(steps?+|lines?+|equations?+|eqn?+\.?+|parts?+|cases?+|figs?+\.?+|figures?+|tables?+|sections?+"
     r"|items?+|rows?+|columns?+|pages?+|stages?+|points?+|paragraphs?+)[ \t]*+\(?\d{1,4}+[a-z]?+\)?"
     r"(?:[ \t]*+(?:and|or|,|-|to)[ \t]*+\(?\d{1,4}+[a-z]?+\)?)?+"
-    r"|(?:\+/-|\u00b1)?+[ \t]*+\d{1,6}+(?:\.\d{1,6}+)?+[ \t]*+%"
 )
+_REFERENCE_OR_TOLERANCE = re.compile(
+    rf"(?i){_REFERENCE}|(?:(?:\+/-|\u00b1)[ \t]*+)?+(?<![\d.])\d{{1,6}}+(?:\.\d{{1,6}}+)?+[ \t]*+%"
+)
+#: a sentence that only names the place of the answer in the work ("This is case 2.", "That's step 4."): it
+#: classifies the answer, like "This is the total."
+_NAMES_PLACE = re.compile(rf"(?i)[ \t]*+(?:this|that|it)(?:'s|[ \t]++(?:is|was))[ \t]++{_REFERENCE}[ \t.!]*+")
 
 
 def _retracting_next(text: str, end: int) -> tuple[str, int]:
@@ -4844,6 +4882,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _status_line_denies(masked):  # "Verification: FAILED", "> Reviewer: wrong, it's 6."
         return nxt.strip(), stop
+    if _NAMES_PLACE.fullmatch(masked):
+        return "", stop
     masked = _REFERENCE_OR_TOLERANCE.sub(lambda m: f" {m.group(1) or ''} ref ", masked)
     if _ANSWER_TOKEN.search(masked):
         return "", stop
