@@ -990,7 +990,7 @@ QUALIFIER_AFTER_VALUE = re.compile(
 
 #: a prepositional phrase that ends the statement after a value, its preposition and the words of its noun phrase
 _FINAL_PREPOSITIONAL = re.compile(
-    r"(?i)^[ \t,;(\u2014-]*+(in|on|at|for|by|with|to|from|under|as)[ \t]++((?:[a-z'\u2019-]++[ \t]++){0,5}?[a-z'\u2019-]++)"
+    r"(?i)^[ \t,;(\u2014-]*+(in|on|at|for|by|with|to|from|under)[ \t]++((?:[a-z'\u2019-]++[ \t]++){0,5}?[a-z'\u2019-]++)"
     r"[ \t]*+[.!)]?+[ \t]*+$"
 )
 #: nouns after "a"/"an" that make the phrase a rate or an arrangement of what the value counts ("5 in a row", "2

@@ -83,6 +83,7 @@ WEIGHING_PHRASES: list[Case] = [
     ("So the total is 5 in a day.", "5", True),
     ("So he can make 5 in a row.", "5", True),
     ("So the total is 5 in our notation.", "5", True),
+    ("We get 5 as a result.", "5", True),
 ]
 
 LATER_LINES: list[Case] = [
