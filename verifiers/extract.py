@@ -2547,7 +2547,7 @@ def _marked(text: str) -> Extraction | None:
 #: a sentence after the answer that redoes the work and reaches a result: a verb of recomputing, then a
 #: computation whose last ``=`` gives a number ("Recomputing: 16 - 10 = 6.", "Redoing the sum, 4 + 3 = 7.")
 _RECOMPUTED = re.compile(
-    r"(?i)[ \t]*+(?:re-?+(?:comput|calculat|count|do|work|evaluat|deriv|sum|add)[a-z]{0,6}+)\b[^=\n]{0,120}+="
+    r"(?i)[ \t]*+(?:(?:on|upon|after|when|while)[ \t]++)?+(?:re-?+(?:comput|calculat|count|do|work|evaluat|deriv|sum|add)[a-z]{0,6}+)\b[^=\n]{0,120}+="
     r"(?:[^=\n]{0,120}+=)*+[ \t]*+(-?+\d{1,12}+(?:[.,]\d{1,12}+)?+)[ \t]*+[.!]?+[ \t]*+$"
 )
 
@@ -4479,12 +4479,22 @@ _RESULT_CLAUSE = re.compile(
 _RESULT_LABELS = frozenset("one the a an other another first second third this that latter former".split())
 
 
+#: a phrase that opens a clause with the method of its result ("Using the formula", "by counting", "Via symmetry")
+_METHOD_PHRASE = re.compile(r"(?i)[ \t]*+(?:by|using|via|with|from|through|[a-z]{2,20}?ing)\b[^\d$\n]{0,60}+")
+
+
+def _method_phrase(clause: str) -> bool:
+    """``clause`` is a value-free phrase of method before a result clause ("Using the formula, it is 12")."""
+    return _METHOD_PHRASE.fullmatch(clause) is not None
+
+
 def _rival_results(sent: str) -> bool:
     """``sent`` states two different results in coordinated clauses of the same subject, up to a label ("Method A
     gives 12 and method B gives 8.", "One reading gives 12; the other gives 8.", "It is 12, and it is 8."): no
     single answer, whichever clause comes last. Clauses about different quantities ("The sum is 12 and the
     product is 8") are work."""
-    clauses = [_RESULT_CLAUSE.fullmatch(c) for c in _CLAUSE_BREAK.split(sent[:MAX_STATEMENT_CHARS])]
+    pieces = [c for c in _CLAUSE_BREAK.split(sent[:MAX_STATEMENT_CHARS]) if not _method_phrase(c)]
+    clauses = [_RESULT_CLAUSE.fullmatch(c) for c in pieces]
     if len(clauses) < 2 or any(c is None for c in clauses):
         return False
     subjects = [
