@@ -88,7 +88,8 @@ def run_caged() -> Callable[..., subprocess.CompletedProcess[str]]:
                 resource.setrlimit(resource.RLIMIT_NPROC, (CAGE_PIDS, CAGE_PIDS))
 
         cmd = ["unshare", *userns, "--pid", "--fork", "--mount-proc", "--kill-child", "--"]
-        cmd += [sys.executable, "-m", "pytest", path, "-q", "-p", "no:cacheprovider", "--timeout", "120", *pytest_args]
+        cmd += [sys.executable, "-m", "pytest", path, "-q", "-n", "0", "-p", "no:cacheprovider", "--timeout", "120"]
+        cmd += pytest_args
         env = {**os.environ, CAGE_ENV: "1", "OMP_NUM_THREADS": "1"}
         try:
             return subprocess.run(

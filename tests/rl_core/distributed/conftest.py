@@ -62,7 +62,8 @@ def run_in_netns() -> Callable[..., subprocess.CompletedProcess[str]]:
         tmp = tempfile.mkdtemp(prefix="rlvr-ray-", dir="/tmp")  # short: Ray's socket paths must fit 107 bytes
         userns = [] if os.geteuid() == 0 else ["--user", "--map-root-user"]
         cmd = ["unshare", *userns, "--net", "--", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"]
-        cmd += [sys.executable, "-m", "pytest", path, "-q", "-p", "no:cacheprovider", "--timeout", "600", *pytest_args]
+        cmd += [sys.executable, "-m", "pytest", path, "-q", "-n", "0", "-p", "no:cacheprovider", "--timeout", "600"]
+        cmd += pytest_args
         env = {**os.environ, NETNS_ENV: "1", "OMP_NUM_THREADS": "1", "RAY_USAGE_STATS_ENABLED": "0"}
         env["RAY_TMPDIR"] = tmp  # every Ray file (sessions, the cluster address file) under a private folder
         try:
