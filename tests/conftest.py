@@ -1,5 +1,5 @@
-"""Suite-wide settings for parallel runs (pytest-xdist, ``-n auto --dist loadfile`` in pyproject.toml): how many
-workers start, how many threads each may use, and which files go first."""
+"""Suite-wide settings for parallel runs (pytest-xdist, ``-n auto --dist loadgroup`` in pyproject.toml): how many
+workers start, how many threads each may use, which tests share a worker and which go first."""
 
 from __future__ import annotations
 
@@ -33,8 +33,18 @@ def pytest_configure(config: pytest.Config) -> None:
             os.environ.setdefault(name, threads)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Files with a ``slow`` test (training runs, engines, Ray clusters, caged suites) first, so that workers
-    run them beside the many fast ones instead of all at the end; the order within each file is kept."""
+    """Each file is one xdist group (its module fixtures are built once), except the files of
+    ``tests/rl_core/distributed``, which are one group: one worker runs their private-network Ray instances one
+    after another (two at once oversubscribe the cores past the actors' deadlines). That group goes first, then
+    files with a ``slow`` test (training runs, engines, caged suites), so that workers run them beside the many
+    fast ones instead of all at the end; the order within each file is kept."""
     slow = {item.path for item in items if item.get_closest_marker("slow") is not None}
-    items.sort(key=lambda item: item.path not in slow)
+
+    def ray(item: pytest.Item) -> bool:
+        return item.path.parent.name == "distributed" and item.path.parent.parent.name == "rl_core"
+
+    items.sort(key=lambda item: (not ray(item), item.path not in slow))
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group("ray" if ray(item) else str(item.path)))

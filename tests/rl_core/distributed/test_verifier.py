@@ -33,7 +33,7 @@ else:
 
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the test classes travel to the actors
 
-    LIMIT_S = 2.0
+    LIMIT_S = 5.0  # a sandboxed HumanEval check takes well under a second alone, a few on a loaded machine
 
     class JudgeVerifier(Verifier):
         """HumanEval references go to the sandboxed code verifier; ``"SLOW"`` never finishes in time and
@@ -133,7 +133,7 @@ else:
         elapsed = time.monotonic() - t0
         assert verdicts(got) == [(1.0, True, "ok"), (0.0, False, "timeout"), (0.0, False, "ok"), (1.0, True, "ok")]
         assert "verifier-" in got[1].error and f"{LIMIT_S:g} s" in got[1].error
-        # the task of 4 (4 x 2 s + 1 s), then the slow completion alone (2 s + 1 s): two kills, two restarts
+        # the task of 4 (4 x LIMIT_S + 1 s), then the slow completion alone (LIMIT_S + 1 s): two kills, two restarts
         assert group.pool.stats["timeouts"] == before["timeouts"] + 2
         assert elapsed < 200
         group.pool.settle()
