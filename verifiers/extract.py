@@ -3544,17 +3544,18 @@ _CLOSING_MARKS = frozenset(
 
 def _dangling_mark(body: str) -> bool:
     """``body`` (what follows the answer in its sentence, with no words) holds a mark that is no closing one: a
-    relation or operator sign left without its right side (≈ ≤ ≠ < >), a question or doubt sign (؟ ⍰) or another
+    relation or operator sign left without its right side (≈ ≤ ≠ < >), a question or doubt sign (؟ ⍰ ‽) or another
     symbol: the answer is cut off or questioned."""
     return any(c not in _CLOSING_MARKS and _open_mark(c) for c in _HTML_TAG.sub("", body[:200])[:20])
 
 
 def _open_mark(c: str) -> bool:
-    """``c`` is a math or other symbol (no degree or per-mille sign, which are units) or a question mark."""
+    """``c`` is a math or other symbol (no degree or per-mille sign, which are units) or a question mark (an
+    interrobang too)."""
     category = unicodedata.category(c)
     if category in ("Sm", "So"):  # (U+FFFD stands for bytes that did not decode: nothing the writer put there)
         return c not in "\u00b0\u2030\u2031\ufffd"
-    return category == "Po" and "QUESTION" in unicodedata.name(c, "")
+    return category == "Po" and any(w in unicodedata.name(c, "") for w in ("QUESTION", "INTERROBANG"))
 
 
 def _commenting_tail(tail: str) -> bool:

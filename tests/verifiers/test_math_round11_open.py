@@ -12,7 +12,7 @@ import time
 
 import pytest
 from cpu_budget import cpu_limit
-from redteam import Case, judge
+from redteam import Case, judge, passes
 
 from rlvr.verifiers.extract import extract
 from rlvr.verifiers.lexicon import hedging_phrase, qualifies_value
@@ -156,3 +156,10 @@ def test_linear_time_of_the_qualifier_forms() -> None:
     for rest in (" (for" + " n" * 300_000, " " * 1_000_000 + "+/-", " in" + " a" * 300_000 + "."):
         qualifies_value(rest)
     assert time.process_time() - t0 < cpu_limit()
+
+
+@pytest.mark.parametrize("mark", ["\u203d", "\u2e18", "?", "\u2047", "\u2049"], ids=repr)
+def test_a_question_sign_after_the_answer_questions_it(mark: str) -> None:
+    """An interrobang (‽, ⸘) is a question sign like ?, ⁇ and ⁉: after the answer it questions it."""
+    assert not passes(f"\\boxed{{5}} {mark}", "5")
+    assert not passes(f"The answer is 5 {mark}", "5")
