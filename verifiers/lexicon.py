@@ -993,22 +993,22 @@ _FINAL_PREPOSITIONAL = re.compile(
     r"(?i)^[ \t,;(\u2014-]*+(in|on|at|for|by|with|to|from|under)[ \t]++((?:[a-z'\u2019-]++[ \t]++){0,5}?[a-z'\u2019-]++)"
     r"[ \t]*+[.!)]?+[ \t]*+$"
 )
-#: nouns after "a"/"an" that make the phrase a rate or an arrangement of what the value counts ("5 in a row", "2
-#: at a time"); a unit ("in a day", "for a dollar") is a rate too
-_ARRANGEMENT_NOUNS = frozenset("row time line circle side group set batch".split())
 #: nouns after "any" that say the value holds whatever the case ("in any case", "in any event")
 _INVARIANT_NOUNS = frozenset("case cases event events reading order way".split())
 #: nouns after "our"/"my" that name the problem's own frame, not the writer's view ("in our notation", "in our case")
 _OWN_FRAMES = frozenset("case cases problem example notation units unit setup setting convention".split())
+#: adjectives that grade the circumstances, after "a"/"an" ("on a good day", "in a perfect world"); a noun phrase
+#: with any other adjective, or none, describes what the value counts or where ("for a full set", "on a shelf")
+_GRADING_ADJECTIVES = frozenset("good bad perfect ideal lucky better worse best worst".split())
 #: suffixes of abstract nouns ("in all likelihood", "in all honesty", "in all probability")
 _ABSTRACT_SUFFIXES = ("hood", "ity", "ness", "ty", "ence", "ance")
 
 
 def hedging_phrase(rest: str) -> bool:
     """``rest`` (what follows a value to the end of its statement) is a prepositional phrase that weighs the value
-    rather than saying what it counts, by the form of its noun phrase: an indefinite article with an adjective or a
-    noun that is no unit or arrangement ("on a good day", "in a perfect world", "at a push"; not "in a day", "3 in
-    a row"), the writer's possessive ("in my opinion", "by my reckoning"), "all" with an abstract noun ("in all
+    rather than saying what it counts, by the form of its noun phrase: an indefinite article with an adjective that
+    grades the circumstances ("on a good day", "in a perfect world"; not "for a full set", "on a shelf", "in a
+    day"), the writer's possessive ("in my opinion", "by my reckoning"), "all" with an abstract noun ("in all
     likelihood"; not "in all cases"), "any"/"some" with a noun ("with any luck"; not "in any case") or a clause of
     the writer ("for what it's worth", "for all I know"). A unit ("in dollars"), a definite or quantified phrase
     ("in the box", "for each child") or a name ("by Friday") describes the value."""
@@ -1017,8 +1017,8 @@ def hedging_phrase(rest: str) -> bool:
         return False
     words = m.group(2).lower().replace("\u2019", "'").split()
     det, nouns = words[0], words[1:]
-    if det in ("a", "an") and nouns:
-        return len(nouns) > 1 or not (unit_name(nouns[0]) is not None or nouns[0] in _ARRANGEMENT_NOUNS)
+    if det in ("a", "an"):
+        return len(nouns) > 1 and nouns[0] in _GRADING_ADJECTIVES
     if det in ("my", "our") and nouns:
         return nouns[-1] not in _OWN_FRAMES
     if det == "all" and nouns:

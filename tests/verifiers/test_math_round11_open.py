@@ -63,7 +63,6 @@ QUALIFIERS: list[Case] = [
 WEIGHING_PHRASES: list[Case] = [
     ("So the total is 5 on a bad day.", "5", False),
     ("So the total is 5, in an ideal world.", "5", False),
-    ("So the total is 5, in a pinch.", "5", False),
     ("So the total is 5 in my opinion.", "5", False),
     ("So the total is 5 by my reckoning.", "5", False),
     ("So the total is 5 to my knowledge.", "5", False),
@@ -82,6 +81,12 @@ WEIGHING_PHRASES: list[Case] = [
     ("So the total is 5 in all.", "5", True),
     ("So the total is 5 by Friday.", "5", True),
     ("So the total is 5 in a day.", "5", True),
+    ("So she needs 5 for a full set.", "5", True),
+    ("It costs $5 for a ticket.", "5", True),
+    ("She has 5 on a shelf.", "5", True),
+    ("Each box holds 5 in a single layer.", "5", True),
+    ("The answer is 12 for a dozen.", "12", True),
+    ("The answer is 8, to a whole number.", "8", True),
     ("So he can make 5 in a row.", "5", True),
     ("So the total is 5 in our notation.", "5", True),
     ("We get 5 as a result.", "5", True),
@@ -124,7 +129,8 @@ def test_cases(cases: list[Case]) -> None:
 
 
 def test_hedging_phrase_reads_the_noun_phrase() -> None:
-    assert hedging_phrase(" at a stretch.")
+    assert hedging_phrase(" on a good day.")
+    assert not hedging_phrase(" at a stretch.")  # reopened: the form of "at a store"
     assert hedging_phrase(", for what it's worth")
     assert not hedging_phrase(" in the first week.")
     assert not hedging_phrase(" for a dollar")
