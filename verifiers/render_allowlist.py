@@ -292,7 +292,8 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
     cuts: list[tuple[int, int]] = []
     n = len(text)
     pos = 0
-    line_end, moved, ink = -1, {"h": 0.0, "v": 0.0}, 0  # the moves of the current line, added up per direction
+    line_end, moved = -1, {"h": 0.0, "v": 0.0}  # the moves of the current line, added up per direction
+    line_start = ink = 0  # the current line's start and first character
     while (m := _TEX_TOKEN.search(text, pos)) is not None:
         pos = m.end()
         name = m.group(3)
@@ -303,7 +304,8 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
         if name in TEX_LENGTHS:
             if s > line_end:
                 line_end, moved = (n if (e := text.find("\n", s)) < 0 else e), {"h": 0.0, "v": 0.0}
-                ink = _INK.search(text, text.rfind("\n", 0, s) + 1).start()  # the line's first character: at most s
+                line_start = text.rfind("\n", 0, s) + 1
+                ink = _INK.search(text, line_start).start()  # at most s: the command is ink
             way = "v" if name.startswith("v") else "h"
             moved[way] += _move(text, m.end()) or 0.0
             too_far = not MIN_MOVE_POINTS <= moved[way] <= MAX_MOVE_POINTS  # added up beyond a single move's range
@@ -328,9 +330,7 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
             if name in TEX_LENGTHS:  # a move: the rest of its line too
                 line_end = text.find("\n", s)
                 pos = max(pos, n if line_end < 0 else line_end)
-        if back:
-            s = text.rfind("\n", 0, s) + 1
-        cuts.append((s, pos))
+        cuts.append((line_start if back else s, pos))
     return cuts
 
 

@@ -113,9 +113,9 @@ def nesting_cuts(
     """The spans of ``text`` inside an element where the accumulated opacity, size, scale or shift (or the
     colour at the accumulated opacity) is not legible: from its start tag to its end tag, or the end of the
     text; for an element moved back by more than :data:`MAX_BACK_SHIFT` after something on its line, from the
-    line's start, since it may be drawn over what precedes it. ``code_end(i)`` is the end of the code span at ``i`` or -1, ``element_end(text, start, name)`` the end
-    of an element. Linear: each tag is pushed and popped once,
-    a cut span is skipped."""
+    line's start, since it may be drawn over what precedes it. ``code_end(i)`` is the end of the code span at
+    ``i`` or -1, ``element_end(text, start, name)`` the end of an element. Linear: each tag is pushed and popped
+    once, a cut span is skipped."""
     stack: list[tuple[str, _State]] = []
     cuts: list[tuple[int, int]] = []
     pos = 0
