@@ -2627,6 +2627,60 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
     return _offered_candidates(clause, list(final.parts), clause=True)
 
 
+#: words that say the writer is unsure of what they offer, not that it is wrong ("I'm not sure", "no idea")
+_UNSURE_WORDS = frozenset(
+    """unsure uncertain doubt doubtful guess guessing think believe suppose maybe perhaps probably possibly idea
+    hmm dunno""".split()
+)
+#: words of certainty or knowledge that a negation before them turns into doubt ("not sure", "don't know")
+_NEGATED_CERTAINTY = frozenset("sure certain confident positive know knows convinced".split())
+
+
+def _doubted_offer(tail: str) -> bool:
+    """The clause after an offered value (``tail`` starts right after it) doubts the writer's own offer instead
+    of rejecting the value (", I am not sure", "; not certain", " (no idea)"): the value stays offered. A clause
+    that also calls something wrong or false rejects ("6, I'm sure that's wrong")."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS, REJECTING_PREDICATES
+
+    brk = re.match(r"[ \t]*+[,;:(\u2014\u2013]", tail)
+    if brk is None:
+        return False
+    stop = re.search(r"[.!?)\n]", tail[brk.end() : brk.end() + 80])
+    clause = tail[brk.end() : brk.end() + (stop.start() if stop is not None else 80)]
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(clause)]
+    if any(w in _ERROR_WORDS or w in REJECTING_PREDICATES or w in ("impossible", "cannot", "can't") for w in words):
+        return False
+    negated = any(
+        w in _NEGATED_CERTAINTY and any(v in ("not", "no", "never") or v.endswith("n't") for v in words[max(0, k - 2) : k])
+        for k, w in enumerate(words)
+    )
+    return negated or any(w in _UNSURE_WORDS or w in DOUBT_WORDS for w in words)
+
+
+#: words that reject a value besides :data:`_ERROR_WORDS`; a negation before either in its clause cancels them
+#: ("6 is not impossible", "6 is not wrong")
+_REJECTING_WORDS = frozenset("impossible ruled excluded out invalid unlikely".split())
+#: words that negate the word after them in a clause
+_CLAUSE_NEGATORS = frozenset("not never cannot hardly".split())
+
+
+def _negated_word(words: list[str], k: int) -> bool:
+    """One of the three words before ``words[k]`` negates it ("not wrong", "isn't a mistake")."""
+    return any(w in _CLAUSE_NEGATORS or w.endswith("n't") for w in words[max(0, k - 3) : k])
+
+
+def _litotes(tail: str, lead: list[str]) -> bool:
+    """The clause after a value (``tail``) rejects it twice over, which offers it ("6 is not impossible", "6 cannot
+    be ruled out", "6 isn't wrong either"), or denies a rejection ("Not that 6 is wrong"; ``lead``: the two words
+    before the value)."""
+    stop = re.search(r"[,;:.!?()\n]", tail)
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(tail[: stop.start() if stop else 60])][:6]
+    negator = next((k for k, w in enumerate(words) if w in _CLAUSE_NEGATORS or w.endswith("n't")), None)
+    if lead == ["not", "that"]:
+        negator = -1
+    return negator is not None and any(w in _REJECTING_WORDS or w in _ERROR_WORDS for w in words[negator + 1 :])
+
+
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
@@ -2650,7 +2704,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)) or _CONFIDENCE.match(plain):
         return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10.", "Confidence: 0.95"
     words = [w.lower() for w in _RUN_WORD.findall(plain)]
-    if any(w in _ERROR_WORDS or w in DISOWNING_CUES for w in words):
+    if any((w in _ERROR_WORDS or w in DISOWNING_CUES) and not _negated_word(words, k) for k, w in enumerate(words)):
         return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
     keys = {_key(p) for p in parts}
     out: list[str] = []
@@ -2671,7 +2725,9 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         if after is not None and (unit_name(after) is not None or noun):
             continue  # "If there were 6 people …": a quantity of another kind
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
-        if before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't")):
+        lead = [w.lower() for w in before[-2:]]
+        otherwise = lead == ["if", "not"]  # "If not, 6.": the fallback candidate
+        if before and (lead[-1] in _REJECTING_BEFORE or lead[-1].endswith("n't")) and not otherwise:
             continue
         noun = before[-1].lower() if before else ""
         year = noun not in _DATE_WORDS or re.fullmatch(
@@ -2684,15 +2740,17 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         if indexed or relating:
             continue  # "Step 2", "equation 4", "In 2024": an index or a year ("Bottom line: 6" is a label); "2 of 5"
         following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
-        if any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following):
+        rejecting = any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following)
+        tail = plain[m.end() - len(after or "") :]
+        litotes = _litotes(tail, lead)
+        if rejecting and not _doubted_offer(tail) and not litotes:
             continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected
-        if _rejected_in_clause(plain, m.start(), m.end() - len(after or "")):
+        if _rejected_in_clause(plain, m.start(), m.end() - len(after or "")) and not litotes:
             continue  # "6 is too large", "6 would exceed the limit", "we can rule out 6", "it cannot be 6"
-        if following[:1] and following[0] in _VALUE_COPULAS:  # "6 is another possibility"; "7 is prime" is a fact
+        if following[:1] and following[0] in _VALUE_COPULAS and not litotes:  # "6 is another possibility"
             predicate = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""))]
-            lead = [w.lower() for w in before[-2:]]
             framed = any(w in _CANDIDATE_FRAME or w.endswith("'d") for w in predicate[1:] + lead)
-            if not framed or "that" in lead:
+            if not framed or "that" in lead:  # "7 is prime" is a fact
                 continue
         value = m.group(0)[: len(m.group(0)) - len(after)].strip() if after is not None else m.group(0)
         if _key(value) not in keys:
