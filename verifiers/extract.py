@@ -49,7 +49,12 @@ from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
-from rlvr.verifiers.render_allowlist import SheetTargets, positively_rendered, sheet_targets
+from rlvr.verifiers.render_allowlist import (
+    SheetTargets,
+    positively_rendered,
+    sheet_targets,
+    sheets_reach_raw_elements,
+)
 from rlvr.verifiers.trailing import comments_on_answer
 
 #: completions longer than this (characters) extract nothing
@@ -1215,6 +1220,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     n = len(text)
     local = _local_hiding(text)
     sheets = "<style" in text.lower()
+    raw_reached = sheets and sheets_reach_raw_elements(text)  # a sheet rule could show a <script> (read once)
     geometry = len(_GEOMETRY.findall(text)) if "\\" in text else 0  # how many scale or move constructs
     opacities = text.count("transparent")  # \transparent switches, or CSS transparent colours
 
@@ -1379,8 +1385,11 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 continue
             closer = _end_tag(name).search(text, m.end())
             end = n if closer is None else closer.start()
-            if m.group("raw") is not None:  # a shadow-root template renders (declarative shadow DOM)
-                certain = not re.search(r"(?i)\bshadowroot", m.group(0))
+            if m.group("raw") is not None:  # a shadow-root template renders (declarative shadow DOM); a style can
+                # show the element: its own style attribute, or a sheet rule of its type ("script{display:block}")
+                certain = not re.search(r"(?i)\bshadowroot|\bstyle[ \t]*+=", m.group(0)) and not (
+                    raw_reached or sheets and re.search(r"(?i)\b(?:class|id)[ \t]*+=", m.group(0))
+                )
             elif collapsed:  # a collapsed <details> shows its <summary>, and the rest on a click
                 certain = False
             else:
@@ -2660,6 +2669,8 @@ def _doubted_offer(tail: str) -> bool:
 #: words that reject a value besides :data:`_ERROR_WORDS`; a negation before either in its clause cancels them
 #: ("6 is not impossible", "6 is not wrong")
 _REJECTING_WORDS = frozenset("impossible ruled excluded out invalid unlikely".split())
+#: how far after a value its clause is read for a doubt or a double negation (characters)
+_CLAUSE_WINDOW = 100
 #: words that negate the word after them in a clause
 _CLAUSE_NEGATORS = frozenset("not never cannot hardly".split())
 
@@ -2741,7 +2752,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             continue  # "Step 2", "equation 4", "In 2024": an index or a year ("Bottom line: 6" is a label); "2 of 5"
         following = [w.lower() for w in _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 25)][:3]
         rejecting = any(w in NEGATION_CUES or w.endswith("n't") or w in _ERROR_WORDS for w in following)
-        tail = plain[m.end() - len(after or "") :]
+        tail = plain[m.end() - len(after or "") : m.end() + _CLAUSE_WINDOW]  # bounded: linear over all numbers
         litotes = _litotes(tail, lead)
         if rejecting and not _doubted_offer(tail) and not litotes:
             continue  # "6 is not possible", "6 is wrong", "6 isn't allowed": rejected

@@ -460,6 +460,40 @@ def _read_sheet(css: str, classes: set[str], ids: set[str]) -> bool:
     return at == len(css) or not css[at:].strip()
 
 
+#: elements a browser hides by default, whatever they hold; a style rule can show them (``script{display:block}``)
+RAW_ELEMENTS = frozenset("script style template noscript".split())
+
+
+def sheets_reach_raw_elements(text: str) -> bool:
+    """A style sheet of ``text`` could show an element of :data:`RAW_ELEMENTS`: a linked sheet, a sheet that does
+    not parse as plain rules, or a rule whose selector names such an element or is no bare class or id selector
+    (``*``, ``body script``), whatever it declares. Each sheet is read once (linear)."""
+    if _SHEET_OR_LINK.search(text) is None:
+        return False
+    lower = text.lower()
+    if "<link" in lower:
+        return True
+    pos = 0
+    for st in _STYLE_SHEET.finditer(text):
+        if st.start() < pos:
+            continue
+        close = lower.find("</style", st.end(), st.end() + 20_000)
+        pos = close if close >= 0 else min(len(text), st.end() + 20_000)
+        css = text[st.end() : pos]
+        at = 0
+        for r in _RULE.finditer(css):
+            if r.start() != at:
+                return True
+            at = r.end()
+            for selector in r.group(1).split(","):
+                simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+                if simple is None or (simple.group(1) or "").lower() in RAW_ELEMENTS:
+                    return True
+        if css[at:].strip():
+            return True
+    return False
+
+
 _AUTOLINK_SCHEMES = frozenset("http https ftp mailto".split())
 
 

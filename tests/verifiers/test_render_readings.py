@@ -159,6 +159,7 @@ HOSTILE = {
     "scales": "\\scalebox{0}{" * 76_000 + "5",
     "page_colours": "\\pagecolor{black}" * 58_000 + "5",
     "details": "<details>" * 110_000 + "<summary>5</summary>",
+    "scripts_and_a_sheet": "<style>.a{color:red}</style>" + "<script>6</script>" * 55_000 + "5",
 }
 
 
@@ -181,3 +182,33 @@ def test_an_element_not_drawn_hides_its_children(verifier: MathVerifier, complet
     """``display:none`` (and ``hidden``) removes the whole subtree: no child style can show it again."""
     assert verifier.verify(completion, "5").passed
     assert not extract(completion).uncertain
+
+
+SHOWN_RAW_ELEMENTS = [
+    "\\boxed{5}<style>script{display:block}</style><script>// or maybe 6, not sure</script>",
+    "\\boxed{5}<style>template{display:block}</style><template>or 6</template>",
+    "\\boxed{5}<style>*{display:block}</style><script>or 6</script>",
+    "\\boxed{5}<style>body script{display:block}</style><script>or 6</script>",
+    '\\boxed{5}<style>.s{display:block}</style><script class="s">or 6</script>',
+    '\\boxed{5}<script style="display:block">or 6</script>',
+    "\\boxed{5}<style>script,style{display:block}</style><noscript>maybe 6</noscript>",
+]
+
+
+@pytest.mark.parametrize("completion", SHOWN_RAW_ELEMENTS)
+def test_a_style_that_can_show_a_raw_element_makes_it_count(verifier: MathVerifier, completion: str) -> None:
+    """A ``<script>``, ``<style>``, ``<template>`` or ``<noscript>`` is hidden for certain only when no style can
+    reach it: a sheet rule of its type, a universal or compound selector, or its own style, class or id."""
+    assert not verifier.verify(completion, "5").passed
+
+
+@pytest.mark.parametrize(
+    "completion",
+    [
+        "\\boxed{5}<script>console.log(6)</script>",
+        "\\boxed{5}<style>.ans{font-weight:bold}</style><script>var x = 6;</script>",
+        'The answer is <span class="ans">5</span>.<style>.ans{font-weight:bold}</style>',
+    ],
+)
+def test_a_raw_element_no_style_reaches_stays_hidden(verifier: MathVerifier, completion: str) -> None:
+    assert verifier.verify(completion, "5").passed
