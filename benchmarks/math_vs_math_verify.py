@@ -42,7 +42,10 @@ passes it):
   correct answer, rate units, absolute-value bars, nested sets, notation, slow symbolic comparisons, …);
 * ``math_redteam11.jsonl``: the twelfth round's findings, sought after the hidden reading became an allowlist
   (legitimate TeX, HTML, CSS and Markdown presentation it did not know; hiding built from allowed steps that add
-  up: nested opacity, sizes and moves; colours redefined; TeX-only comments on a Markdown page, …).
+  up: nested opacity, sizes and moves; colours redefined; TeX-only comments on a Markdown page, …);
+* ``math_redteam12.jsonl``: the thirteenth round's findings, sought from the CLI and the docs alone (doubt, labels
+  and headings before the answer, contradicting quantities after it, revisions, quoted candidates, TeX
+  semantics, real output styles, robustness, …).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -80,6 +83,7 @@ CORPORA = (
     "math_redteam9.jsonl",
     "math_redteam10.jsonl",
     "math_redteam11.jsonl",
+    "math_redteam12.jsonl",
 )
 
 
