@@ -1228,10 +1228,11 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     math: list[tuple[int, int, int, int]] | None = None
     tex_source = False
 
-    def tex_comment(i: int) -> bool:
+    def tex_comment(i: int, in_math: bool) -> bool:
         """Whether a TeX comment (``%``, ``\\iffalse``, a ``comment`` environment) at ``text[i]`` certainly hides:
-        inside a math span, where MathJax too reads comments, or anywhere in TeX source (TeX commands, no math
-        delimiters, no HTML). Elsewhere a Markdown page shows it as text and a TeX document does not."""
+        anywhere in TeX source (TeX commands, no math delimiters, no HTML), and, when ``in_math`` (a ``%``
+        comment, which MathJax and KaTeX read too; they know no ``\\iffalse`` and no ``comment`` environment),
+        inside a math span. Elsewhere a Markdown page shows it as text and a TeX document does not."""
         nonlocal math, tex_source
         if math is None:
             math = _math_spans(text)
@@ -1240,6 +1241,8 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             )
         if tex_source:
             return True
+        if not in_math:
+            return False
         k = bisect.bisect_right(math, (i, 1 << 62)) - 1
         return k >= 0 and math[k][1] <= i < math[k][2]
 
@@ -1281,7 +1284,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             if _escaped(text, s) or _percent_sign(text, s):
                 continue
             end = text.find("\n", s)
-            if not hide(tex_comment(s), s, n if end < 0 else end):
+            if not hide(tex_comment(s, in_math=True), s, n if end < 0 else end):
                 continue
             out.append(text[pos:s])
             pos = n if end < 0 else end
@@ -1406,7 +1409,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
         else:
             closer = "\\fi" if tok.startswith("\\iffalse") else "\\end{comment}"
             end = text.find(closer, m.end())
-            if not hide(tex_comment(s), s, n if end < 0 else end):
+            if not hide(tex_comment(s, in_math=False), s, n if end < 0 else end):
                 continue
             out.append(text[pos:s])
             pos = n if end < 0 else end + len(closer)
@@ -1693,7 +1696,8 @@ MAX_MACRO_GROWTH = 10_000
 def expand_macros(text: str) -> str:
     """``text`` with the macros it defines without parameters expanded as TeX renders them: each definition is
     deleted and the uses after it replaced by its body (the body's own uses of earlier macros expanded when it is
-    defined). Macros with parameters (``[1]``, ``#1``) are left as written; ``text`` is returned unchanged when the
+    defined; ``\\providecommand`` only defines a macro not defined before). Macros with parameters (``[1]``,
+    ``#1``) are left as written; ``text`` is returned unchanged when the
     expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters. Nothing is evaluated. Linear."""
     macros: dict[str, str] = {}
     grown = 0
@@ -1721,7 +1725,9 @@ def expand_macros(text: str) -> str:
             if "#" in body:
                 continue
             out.append(_MACRO_USE.sub(use, text[pos : m.start()]) if macros else text[pos : m.start()])
-            macros[m.group(1) or m.group(2) or m.group(3)] = _MACRO_USE.sub(use, body) if macros else body
+            name = m.group(1) or m.group(2) or m.group(3)
+            if name not in macros or not m.group(0).startswith("\\provide"):  # \providecommand keeps a definition
+                macros[name] = _MACRO_USE.sub(use, body) if macros else body
             pos = end + 1
         if not macros:
             return text

@@ -7,7 +7,7 @@ import time
 import pytest
 from cpu_budget import cpu_limit
 
-from rlvr.verifiers.extract import extract, extract_answer, extract_reference, visible
+from rlvr.verifiers.extract import expand_macros, extract, extract_answer, extract_reference, visible
 
 
 @pytest.mark.parametrize(
@@ -252,3 +252,9 @@ def test_linear_time_on_hostile_input(text: str) -> None:
 def test_nested_braces_extract_whole() -> None:
     inner = "{" * 10_000 + "1" + "}" * 10_000
     assert extract_answer("\\boxed{" + inner + "}") == inner
+
+
+def test_providecommand_keeps_an_earlier_definition() -> None:
+    assert expand_macros(r"\newcommand{\ans}{5}\providecommand{\ans}{6}\boxed{\ans}") == r"\boxed{5}"
+    assert expand_macros(r"\providecommand{\ans}{6}\boxed{\ans}") == r"\boxed{6}"
+    assert expand_macros(r"\newcommand{\ans}{5}\renewcommand{\ans}{6}\boxed{\ans}") == r"\boxed{6}"

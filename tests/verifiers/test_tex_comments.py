@@ -1,7 +1,9 @@
-"""TeX comments by where they stand (docs/verifiers.md, "What does not render"): ``%``, ``\\iffalse … \\fi`` and
-``comment`` environments certainly hide inside a math span (MathJax reads them too) and in TeX source (TeX
-commands, no math delimiters, no HTML); on a Markdown or HTML page a TeX comment outside math shows as text, so
-there it hides only in the hidden reading and a hedge in it counts. The cases are of no corpus."""
+"""TeX comments by where they stand (docs/verifiers.md, "What does not render"): ``%`` comments certainly hide
+inside a math span (MathJax and KaTeX read them too), and every TeX comment (``%``, ``\\iffalse … \\fi``, a
+``comment`` environment) certainly hides in TeX source (TeX commands, no math delimiters, no HTML); MathJax and
+KaTeX know no ``\\iffalse`` and no ``comment`` environment, and on a Markdown or HTML page a TeX comment outside
+math shows as text, so there it hides only in the hidden reading and a hedge in it counts. The cases are of no
+corpus."""
 
 from __future__ import annotations
 
@@ -27,6 +29,10 @@ HEDGES_A_PAGE_SHOWS = [
     "The result is 5. % or 6",
     "The result is 5.\n% \\boxed{6}",
     "The result is 5.\n\\iffalse \\boxed{6} \\fi",
+    # MathJax and KaTeX read % comments in math, but know no \iffalse and no comment environment: they show them
+    "\\[\\boxed{5} \\iffalse or 6 \\fi\\]",
+    "The answer is $\\boxed{5} \\iffalse \\text{ maybe } 6 \\fi$.",
+    "$$\\boxed{5} \\begin{comment} or 6 \\end{comment}$$",
 ]
 
 
@@ -38,7 +44,6 @@ def test_a_comment_a_markdown_page_shows_counts(verifier: MathVerifier, completi
 HIDDEN_FOR_CERTAIN = [
     ("$\\boxed{5} % or 6\n$", "5"),
     ("$$\\boxed{5} % or 6\n$$", "5"),
-    ("\\[\\boxed{5} \\iffalse or 6 \\fi\\]", "5"),
     ("Working it through, \\boxed{2} % check: \\boxed{3}", "2"),
     ("\\boxed{3}\n%\\boxed{2}", "3"),
     ("\\boxed{5}\n\\begin{comment} \\boxed{6} \\end{comment}", "5"),
