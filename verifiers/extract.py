@@ -2666,7 +2666,8 @@ def _doubted_offer(tail: str) -> bool:
     if any(w in _ERROR_WORDS or w in REJECTING_PREDICATES or w in ("impossible", "cannot", "can't") for w in words):
         return False
     negated = any(
-        w in _NEGATED_CERTAINTY and any(v in ("not", "no", "never") or v.endswith("n't") for v in words[max(0, k - 2) : k])
+        w in _NEGATED_CERTAINTY
+        and any(v in ("not", "no", "never") or v.endswith("n't") for v in words[max(0, k - 2) : k])
         for k, w in enumerate(words)
     )
     return negated or any(w in _UNSURE_WORDS or w in DOUBT_WORDS for w in words)
