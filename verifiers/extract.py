@@ -2583,7 +2583,8 @@ _CANDIDATE_FRAME = frozenset(
 )
 #: a sentence that works with its values (a relation or an operation: "Check: 5 + 1 = 6.") offers no candidate
 _WORK = re.compile(
-    r"[=+*/<>^\u00d7\u00f7\u2212\u2261]|\\(?:times|cdot|div|frac|dfrac|neq?|[lg]eq?|approx|pm|equiv|pmod|bmod|mod)"
+    r"[=+*^\u00d7\u00f7\u2212\u2261]|[\w)}\]][ \t]{0,3}+[/<>][ \t]{0,3}+[\w(\\{-]"  # "/", "<", ">" between operands
+    r"|\\(?:times|cdot|div|frac|dfrac|neq?|[lg]eq?|approx|pm|equiv|pmod|bmod|mod)"
     r"(?![A-Za-z])|\d[ \t]*+-|(?i:\b(?:times|plus|minus|divided[ \t]++by|multiplied[ \t]++by|modulo)\b)"
 )
 #: a plain number in prose (``6``, ``-6``, ``6.5``), with the word after it

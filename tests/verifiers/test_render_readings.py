@@ -212,3 +212,19 @@ def test_a_style_that_can_show_a_raw_element_makes_it_count(verifier: MathVerifi
 )
 def test_a_raw_element_no_style_reaches_stays_hidden(verifier: MathVerifier, completion: str) -> None:
     assert verifier.verify(completion, "5").passed
+
+
+@pytest.mark.parametrize(
+    ("completion", "passes"),
+    [
+        ("The answer is \\boxed{5}.\n[//]: # (or maybe 6, I am not sure)", False),  # no definition inside a paragraph
+        ("The answer is \\boxed{5}. [//]: # (or maybe 6)", False),  # mid-line: plain text
+        ("The answer is \\boxed{5}. [comment]: <> (maybe 6)", False),
+        ("The answer is \\boxed{5}.\n\n[//]: # (or maybe 6)", True),  # its own block: a definition, not shown
+        ("The answer is \\boxed{5}. Check: 30/6 = 5.", True),
+    ],
+)
+def test_a_markdown_comment_inside_a_paragraph_shows(verifier: MathVerifier, completion: str, passes: bool) -> None:
+    """A link reference definition cannot interrupt a paragraph (CommonMark): after a paragraph line or mid-line
+    its text shows, and "//" or "<>" in it is no arithmetic that would make its values work."""
+    assert verifier.verify(completion, "5").passed is passes
