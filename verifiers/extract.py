@@ -48,7 +48,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
-from rlvr.verifiers.lexer import closing_brace, find_dollar, match_brace
+from rlvr.verifiers.lexer import closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.render_allowlist import (
     SheetTargets,
     positively_rendered,
@@ -3196,22 +3196,25 @@ def _math_spans(text: str) -> list[tuple[int, int, int, int]]:
     closer that was not found is not searched again."""
     spans: list[tuple[int, int, int, int]] = []
     failed: set[str] = set()
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    while (m := _INLINE_OPENER.search(text, i)) is not None:
+        i = m.start()
         c = text[i]
-        if c == "$" or (c == "\\" and text.startswith(("\\(", "\\["), i)):
-            key = "$$" if text.startswith("$$", i) else text[i : i + 2] if c == "\\" else "$"
-            span = None if key in failed else _span_at(text, i)
-            if span is not None:
-                spans.append((i, span[0], span[1], span[2]))
-                i = span[2]
-                continue
-            if key != "$" or find_dollar(text, i + 1) < 0:
-                failed.add(key)
-            i += 1 if c == "$" and key != "$$" else 2
+        key = "$$" if text.startswith("$$", i) else text[i : i + 2] if c == "\\" else "$"
+        span = None if key in failed else _span_at(text, i)
+        if span is not None:
+            spans.append((i, span[0], span[1], span[2]))
+            i = span[2]
             continue
-        i += 1
+        if key != "$" or find_dollar(text, i + 1) < 0:
+            failed.add(key)
+        i += 1 if c == "$" and key != "$$" else 2
     return spans
+
+
+#: where a math span may open: a ``$`` that is not escaped, ``\\(`` or ``\\[`` (and, for masking, ``\\begin{``)
+_INLINE_OPENER = re.compile(r"(?<!\\)\$|\\[(\[]")
+_SPAN_OPENER = re.compile(r"(?<!\\)\$|\\(?:[(\[]|begin\{)")
 
 
 #: what separates the statements of a math span at top level: a box right after one stands alone
@@ -4353,9 +4356,12 @@ def _cut_clause(s: str) -> str:
 
 def _mask_math(s: str) -> str:
     """``s`` with the inside of its math spans replaced by ``0`` (same length), so prose patterns skip them."""
+    if "$" not in s and "\\" not in s:
+        return s
     out = list(s)
-    i, n = 0, len(s)
-    while i < n:
+    i = 0
+    while (m := _SPAN_OPENER.search(s, i)) is not None:
+        i = m.start()
         span = _span_at(s, i)
         if span is None:
             i += 1
@@ -4381,14 +4387,14 @@ def _span_at(s: str, i: int) -> tuple[int, int, int] | None:
         return (i + 1, j, j + 1)
     if c == "\\" and s.startswith(("\\(", "\\["), i):
         closer = "\\)" if s[i + 1] == "(" else "\\]"
-        j = s.find(closer, i + 2)
+        j = find_from(s, closer, i + 2)
         return (i + 2, j, j + 2) if j >= 0 else None
     if c == "\\" and s.startswith("\\begin{", i):
-        k = s.find("}", i)
+        k = s.find("}", i, i + 48)  # an environment's name is short
         if k < 0:
             return None
         env = s[i + 7 : k]
-        j = s.find("\\end{" + env + "}", k)
+        j = find_from(s, "\\end{" + env + "}", k)
         return (k + 1, j, j + len(env) + 6) if j >= 0 else None
     return None
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -498,9 +499,36 @@ def _unit_phrase(s: str, i: int) -> tuple[str, int] | None:
     return best
 
 
+#: a text at least this long has its delimiters' positions indexed once (callers scan it from many positions)
+_INDEXED = 512
+_DOLLAR = re.compile(r"(?<!\\)\$")
+_DOUBLE_DOLLAR = re.compile(r"(?<!\\)(?=\$\$)")
+
+
+@lru_cache(maxsize=32)
+def _positions(s: str, needle: str) -> list[int]:
+    """Where ``needle`` stands in ``s``, in order (overlapping occurrences too; ``"$"``/``"$$"``: not escaped
+    ``\\$``). One pass per text, kept for the next calls on it."""
+    if needle in ("$", "$$"):
+        return [m.start() for m in (_DOLLAR if needle == "$" else _DOUBLE_DOLLAR).finditer(s)]
+    return [m.start() for m in re.finditer(f"(?={re.escape(needle)})", s)]
+
+
+def find_from(s: str, needle: str, i: int) -> int:
+    """``s.find(needle, i)`` in amortised O(log n) for long texts searched from many positions (the scans of a
+    completion for math spans stay linear however many openers have no closer)."""
+    if len(s) < _INDEXED:
+        return s.find(needle, i)
+    pos = _positions(s, needle)
+    k = bisect_left(pos, i)
+    return pos[k] if k < len(pos) else -1
+
+
 def find_dollar(s: str, i: int, double: bool = False) -> int:
     """The next ``$`` (``$$``) at or after ``s[i]`` that is not an escaped ``\\$``, or -1."""
     target = "$$" if double else "$"
+    if len(s) >= _INDEXED:
+        return find_from(s, target, i)
     while True:
         j = s.find(target, i)
         if j <= 0 or s[j - 1] != "\\":

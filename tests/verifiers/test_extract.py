@@ -238,6 +238,11 @@ HOSTILE = {
     "nested_answer_tags": "<answer>" * 100_000 + "2" + "</answer>" * 100_000,
     "html_attr_ws": "<span" + " " * MB + "hidden>",
     "html_hidden_unclosed": '<span style="display:none">' * 40_000,
+    "escaped_dollars": "\\$5+\\$3=\\$8; " * 71_428 + "\nThe answer is $\\boxed{42}$.",
+    "escaped_dollar_run": "\\$" * 500_000 + "42",
+    "unclosed_parens": "\\(" * 300_000 + "\\) 5",
+    "unclosed_environments": "\\begin{x}" * 100_000 + "\\end{x} 5",
+    "unnamed_environments": "\\begin{" * 100_000 + "5",
 }
 
 
