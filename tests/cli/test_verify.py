@@ -170,3 +170,11 @@ def test_undecodable_stdin_bytes_are_records_not_crashes() -> None:
     assert proc.returncode == 0, proc.stderr
     out = [json.loads(line) for line in proc.stdout.decode("ascii").splitlines()]
     assert [(r["status"], r["passed"]) for r in out] == [("ok", True), ("error", False), ("ok", True)]
+
+
+def test_a_byte_order_mark_starts_no_record(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Files written by Windows tools start with a UTF-8 byte-order mark: it is no part of the first line."""
+    src = tmp_path / "bom.jsonl"
+    src.write_bytes(b"\xef\xbb\xbf" + json.dumps({"completion": r"\boxed{5}", "reference": "5"}).encode() + b"\n")
+    assert main(["verify", "math", "--input", str(src)]) == 0
+    assert json.loads(capsys.readouterr().out)["passed"] is True

@@ -50,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.input == "-":
-            stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+            stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
             return verify_stream(args.verifier, kwargs, stdin, sys.stdout, args.batch_size, args.details)
-        with open(args.input, encoding="utf-8", errors="replace") as fh:
+        with open(args.input, encoding="utf-8-sig", errors="replace") as fh:
             return verify_stream(args.verifier, kwargs, fh, sys.stdout, args.batch_size, args.details)
     except OSError as e:
         print(f"rlvr verify: cannot read {args.input}: {e}", file=sys.stderr)
