@@ -150,5 +150,5 @@ def test_thirteenth_red_team_round_is_a_ratchet() -> None:
     docs alone): the rows closed since are judged as labelled by the corpus test above; the open ones may only
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam12.jsonl").read_text().splitlines() if line.strip()]
-    assert len(rows) == 157
-    assert sum(bool(r.get("open")) for r in rows) <= 59
+    assert len(rows) == 313
+    assert sum(bool(r.get("open")) for r in rows) <= 107
