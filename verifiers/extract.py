@@ -241,7 +241,10 @@ def extract(
     text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
-    text = _region(_SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text, think_tag)
+    text = _SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text
+    if _reopened_reasoning(text, think_tag):
+        return Extraction(None, "reopened_reasoning")
+    text = _region(text, think_tag)
     text, uncertain = _reading(text, reading == "hidden", answer_tag)
     ex = _extract_visible(text, choices, answer_tag, words)
     return replace(ex, uncertain=True) if uncertain else ex
@@ -760,6 +763,27 @@ def without_reasoning(text: str) -> str:
     if _REASONING_MARKS.search(text):
         text = _REASONING_MARKS.sub(_reasoning_mark, text)
     return _region(text, "think", fallback=False)
+
+
+def _reopened_reasoning(text: str, think_tag: str) -> bool:
+    """After text that counts, a reasoning block opens, holds text and never closes ("\\boxed{5} <think>Actually,
+    it's 6."): the completion went back to reasoning after its answer and ended there, so it has no final answer."""
+    tag = _tag_re(think_tag)
+    if "<" not in text or not tag.search(text):
+        return False
+    depth, pos, counted, opened = 0, 0, False, -1
+    for m in tag.finditer(text):
+        if depth == 0 and not m.group(1):
+            counted = counted or bool(text[pos : m.start()].strip())
+            opened = m.end()
+        if m.group(1):
+            if depth == 0:
+                counted = False  # a close without an open: everything before it was reasoning
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+        pos = m.end()
+    return depth > 0 and counted and bool(tag.sub(" ", text[opened:]).strip())
 
 
 def _region(text: str, think_tag: str, *, fallback: bool = True) -> str:

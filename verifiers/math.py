@@ -1,6 +1,7 @@
 """The ``math`` verifier: extract the final answer as written, parse both sides into structures, compare them.
 
-Pipeline per completion: :func:`rlvr.verifiers.extract.extract` (in the caller, linear time) → size caps →
+Pipeline per completion: :func:`rlvr.verifiers.extract.extract` (in a worker process under the hard time limit:
+it reads hostile text, linear time by design, and the limit holds even where that design has a bug) → size caps →
 :func:`rlvr.verifiers.equivalence.quick_decision` (in the caller: structures, exact numbers, text, no sympy) →
 otherwise :func:`rlvr.verifiers.equivalence.answers_equal_any` in a worker process under a hard time limit
 (:mod:`rlvr.verifiers.workers`). Decisions are cached per (answer, gold) pair, so the G samples of a group
@@ -24,13 +25,14 @@ from typing import Any
 
 from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, register_verifier
 from rlvr.verifiers.equivalence import Answer, MatchOptions, quick_decision
-from rlvr.verifiers.extract import extract, extract_reference
+from rlvr.verifiers.extract import Extraction, extract, extract_reference
 from rlvr.verifiers.latex_fast import AnswerTooComplex
 from rlvr.verifiers.structure import MAX_ANSWER_CHARS, Text, check_caps, parse_answer
 from rlvr.verifiers.workers import WorkerPool, shared_pool
 
-_WORKER_PRELOAD = ("rlvr.verifiers.equivalence:warm_up",)
+_WORKER_PRELOAD = ("rlvr.verifiers.equivalence:warm_up", "rlvr.verifiers.math")
 _CHECK = "rlvr.verifiers.equivalence:answers_equal_any"
+_READ = "rlvr.verifiers.math:read_completion"
 _LETTERS = frozenset("ABCDEFGHIJ")
 #: what an answer may be against a plain-number gold: any closed form of it, or a number written out
 ANSWER_FORMS = ("expression", "number")
@@ -106,6 +108,17 @@ def _is_word_answer(gold: Answer) -> bool:
         return False
 
 
+def read_completion(completion: str, opts: dict[str, Any]) -> tuple[Extraction, Extraction | None]:
+    """The hidden reading of ``completion`` (:func:`~rlvr.verifiers.extract.extract` with ``opts``) and, when one
+    of its hiding decisions was uncertain and the shown reading extracts something else, the shown one. Runs in a
+    worker process: the time limit covers reading the completion too."""
+    ex = extract(completion, **opts)
+    if not ex.uncertain:
+        return ex, None
+    shown = extract(completion, reading="shown", **opts)
+    return ex, (shown if shown != ex else None)
+
+
 @register_verifier("math")
 class MathVerifier(BatchVerifier):
     """Math answer equivalence. Score 1.0 when the extracted answer equals the gold answer, else 0.0.
@@ -121,7 +134,7 @@ class MathVerifier(BatchVerifier):
     names for extraction.
     """
 
-    enforces_time_limit = True  # extraction is linear; the full check runs in killable workers
+    enforces_time_limit = True  # extraction and the full check run in killable workers
 
     def __init__(
         self,
@@ -185,13 +198,26 @@ class MathVerifier(BatchVerifier):
         check_batch_lengths(completions, references, contexts)
         t0 = time.perf_counter()
         results: list[VerifyResult | None] = [None] * len(completions)
+        readable: dict[int, tuple[tuple[Answer, ...], dict[str, Any]]] = {}
+        for i, (completion, reference) in enumerate(zip(completions, references)):
+            early = self._golds(completion, reference)
+            if isinstance(early, VerifyResult):
+                results[i] = early
+            else:
+                readable[i] = early
+        reads = self.pool.run_many(
+            [(_READ, (completions[i], opts)) for i, (_, opts) in readable.items()], self.timeout_s
+        )
         todo: dict[Key, list[int]] = {}
         waiting: dict[int, tuple[list[Key], str, dict[str, Any]]] = {}
-        for i, (completion, reference) in enumerate(zip(completions, references)):
+        for (i, (golds, _)), read in zip(readable.items(), reads):
             started = time.perf_counter()
-            res, keys, shown, details = self._prepare(completion, reference)
+            if read.status != "ok":
+                results[i] = VerifyResult.failure(read.status, read.error, duration_s=read.duration_s)
+                continue
+            res, keys, shown, details = self._prepare(*read.value, golds)
             if res is not None:
-                res.duration_s = time.perf_counter() - started
+                res.duration_s = time.perf_counter() - started + read.duration_s
                 results[i] = res
             else:
                 waiting[i] = (keys, shown, details)
@@ -220,32 +246,32 @@ class MathVerifier(BatchVerifier):
                 r.duration_s = (time.perf_counter() - t0) / max(1, len(completions))
         return [r if r is not None else VerifyResult.failure("error", "not verified") for r in results]
 
-    def _prepare(self, completion: Any, reference: Any) -> tuple[VerifyResult | None, list[Key], str, dict[str, Any]]:
-        """A final result (decided here), or the (answer, golds) keys that need the full check, the answer to
-        report and the details. The completion is read in the hidden reading (what certainly renders) and, when
-        a hiding decision was uncertain, also in the shown one (all that might render): it passes only if it
-        passes in both (docs/verifiers.md, "What renders"). The reported answer is the hidden reading's."""
+    def _golds(self, completion: Any, reference: Any) -> VerifyResult | tuple[tuple[Answer, ...], dict[str, Any]]:
+        """The gold answers and the extraction options they call for, or the error result of a bad reference or a
+        completion that is no string."""
         try:
             golds = gold_answers(reference)
             for g in golds:
                 for part in g[1]:
                     check_caps(part)
         except (ValueError, AnswerTooComplex) as e:
-            return VerifyResult.failure("error", f"bad reference: {e}"), [], "", {}
+            return VerifyResult.failure("error", f"bad reference: {e}")
         if not isinstance(completion, str):
-            return (
-                VerifyResult.failure("error", f"completion must be a string, got {type(completion).__name__}"),
-                [],
-                "",
-                {},
-            )
+            return VerifyResult.failure("error", f"completion must be a string, got {type(completion).__name__}")
         choices = all(_is_letter(g) for g in golds)
         words = any(_is_word_answer(g) for g in golds)
-        opts = {"choices": choices, "think_tag": self.think_tag, "answer_tag": self.answer_tag, "words": words}
-        ex = extract(completion, **opts)  # type: ignore[arg-type]
+        return golds, {"choices": choices, "think_tag": self.think_tag, "answer_tag": self.answer_tag, "words": words}
+
+    def _prepare(
+        self, ex: Extraction, shown: Extraction | None, golds: tuple[Answer, ...]
+    ) -> tuple[VerifyResult | None, list[Key], str, dict[str, Any]]:
+        """A final result (decided here), or the (answer, golds) keys that need the full check, the answer to
+        report and the details. The completion was read in the hidden reading (what certainly renders) and, when
+        a hiding decision was uncertain, also in the shown one (all that might render): it passes only if it
+        passes in both (docs/verifiers.md, "What renders"). The reported answer is the hidden reading's."""
         details: dict[str, Any] = {"method": ex.method, "gold": _show(golds[0])}
         readings = [ex]
-        if ex.uncertain and (shown := extract(completion, reading="shown", **opts)) != ex:  # type: ignore[arg-type]
+        if shown is not None:
             readings.append(shown)
             details["shown_reading"] = shown.answer
         pending: list[Key] = []

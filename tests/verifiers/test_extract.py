@@ -263,3 +263,19 @@ def test_providecommand_keeps_an_earlier_definition() -> None:
     assert expand_macros(r"\newcommand{\ans}{5}\providecommand{\ans}{6}\boxed{\ans}") == r"\boxed{5}"
     assert expand_macros(r"\providecommand{\ans}{6}\boxed{\ans}") == r"\boxed{6}"
     assert expand_macros(r"\newcommand{\ans}{5}\renewcommand{\ans}{6}\boxed{\ans}") == r"\boxed{6}"
+
+
+@pytest.mark.parametrize(
+    ("completion", "answer"),
+    [
+        ("\\boxed{5}\n\n<think>Actually, it's 6.", None),
+        ("The answer is \\boxed{5} <think>hmm, that's wrong; it's 6", None),
+        ("2+3</think>The answer is \\boxed{5}. <think>more", None),
+        ("The answer is \\boxed{5} <think>", "5"),
+        ("<think>Let me compute 2+3.</think>The answer is \\boxed{5}.", "5"),
+        ("<think>a</think>The answer is 5.<think>b</think>", "5"),
+        ("<think>Let me compute 2+3 = 5. The answer is \\boxed{5}", None),
+    ],
+)
+def test_reasoning_reopened_after_the_answer_leaves_none(completion: str, answer: str | None) -> None:
+    assert extract(completion).answer == answer

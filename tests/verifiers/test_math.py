@@ -85,10 +85,13 @@ def test_statuses(verifier: MathVerifier) -> None:
     ids=["tower", "nested_braces", "long_box", "megabyte", "huge_exponent", "choice_whitespace", "answer_whitespace"],
 )
 def test_pathological_input_is_bounded(completion: str, statuses: set[str]) -> None:
+    """Zero reward within the limit plus the reply's overhead; reading the completion is inside the limit too, so a
+    reading that overruns it is a timeout."""
     v = MathVerifier(timeout_s=2.0)
+    assert v.verify(r"\boxed{\sqrt{2}}", r"\sqrt{2}").passed  # workers started (a replacement starts outside limits)
     t0 = time.perf_counter()
     r = v.verify(completion, r"\sqrt{2}")
-    assert r.status in statuses and not r.passed and r.score == 0.0
+    assert r.status in statuses | {"timeout"} and not r.passed and r.score == 0.0
     assert time.perf_counter() - t0 < 2.0 + 1.5  # the limit plus reply overhead
     assert v.verify(r"\boxed{\sqrt{2}}", r"\sqrt{2}").passed  # the pool still works afterwards
 
@@ -250,3 +253,14 @@ def test_random_text_never_crashes_or_hangs() -> None:
         assert r.status in ("ok", "no_answer", "error") and (r.passed is False or r.status == "ok")
         if r.status == "error":  # only the documented refusals: a bad gold, the caps, a huge value
             assert any(k in r.error for k in ("bad reference", "exceeds", "nests", "too large", "parts")), r.error
+
+
+def test_reading_the_completion_is_inside_the_time_limit() -> None:
+    """Extraction runs in a worker under ``timeout_s``: a completion that takes longer to read (1 MB of prose,
+    about a second) is a timeout after the limit, not a wait in the caller's process."""
+    v = MathVerifier(timeout_s=0.05, workers=1)
+    assert v.verify(r"\boxed{2}", "2").passed
+    t0 = time.perf_counter()
+    r = v.verify("We add the numbers one by one. " * 32_000 + r"\boxed{2}", "2")
+    assert (r.status, r.passed, r.error) == ("timeout", False, "time limit of 0.05 s exceeded")
+    assert time.perf_counter() - t0 < 0.05 + 1.5
