@@ -3361,6 +3361,9 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         is_label = anchor.group(0) in (":", "=")
         if is_label and "?" in masked[clause : anchor.start()]:
             return pre[clause:]  # "Answer?: 5": a label that asks
+        aside = _LABEL_ASIDE.search(masked, clause, anchor.start()) if is_label else None
+        if aside is not None and _doubting_aside([w.lower() for w in _RUN_WORD.findall(aside.group(1))]):
+            return pre[aside.start() :]  # "Answer (low confidence): 5", "Result (tentative): 5"
         before = [w.group(0) for w in _RUN_WORD.finditer(masked, clause, anchor.start())][-2:]
         if anchor.group(0).lower() == "be" and len(before) == 2 and _qualifying_word(before[0], [], to_be=True):
             return pre[clause:]  # "The answer is thought to be \boxed{5}"
@@ -3394,6 +3397,25 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):
             return pre[w.start() :]  # "is arguably 5", "is capped at 5", "is rumored to be 5"
     return ""
+
+
+#: a parenthesis inside a label before its colon ("Answer (low confidence): 5", "Answer (final): 5")
+_LABEL_ASIDE = re.compile(r"\(([^()\n]{1,60}+)\)")
+#: words of a degree of certainty below full ("low confidence", "moderately sure", "half certain")
+_PARTIAL_CERTAINTY = frozenset(
+    "low medium moderate moderately some little weak limited partial partly half fair".split()
+)
+_CERTAINTY_WORDS = frozenset("confidence certainty confident sure certain".split())
+
+
+def _doubting_aside(words: list[str]) -> bool:
+    """The words of an aside in a label doubt the value it introduces: a cue word ("tentative", "unverified",
+    "not sure", "guess") or a certainty below full ("low confidence", "moderately sure")."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS, cue_words
+
+    if cue_words(words) or any(w in DOUBT_WORDS for w in words):
+        return True
+    return bool(_CERTAINTY_WORDS.intersection(words)) and bool(_PARTIAL_CERTAINTY.intersection(words))
 
 
 #: adverbs in -ly that affirm or connect, never qualify, the answer after its copula ("is exactly 5")

@@ -125,7 +125,7 @@ def test_tenth_red_team_round_is_a_ratchet() -> None:
     fixes): the rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam9.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 141
-    assert sum(bool(r.get("open")) for r in rows) <= 3
+    assert sum(bool(r.get("open")) for r in rows) <= 2
 
 
 def test_eleventh_red_team_round_is_a_ratchet() -> None:
