@@ -2628,7 +2628,7 @@ _SATISFYING_VERBS = frozenset("works work satisfies satisfy holds qualifies pass
 _DATE_WORDS = frozenset("in since until".split())
 #: copulas after an offered value: then its predicate must frame it ("6 is another possibility", "6 seems more
 #: likely"; "7 is prime" states a fact)
-_VALUE_COPULAS = frozenset("is are was were seems seem looks appears".split())
+_VALUE_COPULAS = frozenset("is are was were seems seem looks appears remains remain stays stay".split())
 #: words right before a value that reject it ("not 6", "rather than 6", "instead of 6", "isn't 6")
 _REJECTING_BEFORE = frozenset("not never than of no nor except".split())
 
@@ -2762,7 +2762,9 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         return tuple(out)
     for m in _PLAIN_NUMBER.finditer(plain):
         after = m.group(1)
-        verb = after is not None and (after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS)
+        verb = after is not None and (
+            after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS or after.lower() in _VALUE_COPULAS
+        )  # "6 remains possible": a verb, no count of remains
         noun = after is not None and not verb and count_noun(after) is not None  # "6 works" is no count of works
         noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
         if after is not None and (unit_name(after) is not None or noun):

@@ -32,6 +32,8 @@ LITOTES: list[Case] = [
     ("The answer is \\boxed{5}. 6 would not be a mistake either.", "5", False),
     ("The answer is 5. 6 is not impossible either.", "5", False),
     ("\\boxed{5}\n\n6 is not unlikely.", "5", False),
+    ("The answer is \\boxed{5}. 6 remains possible.", "5", False),  # a linking verb, no count of "remains"
+    ("The answer is \\boxed{5}. 6 stays plausible too.", "5", False),
 ]
 
 REJECTIONS: list[Case] = [
@@ -49,6 +51,7 @@ REJECTIONS: list[Case] = [
     ("\\boxed{5}. I checked 6, not a solution.", "5", True),
     ("The answer is \\boxed{5}. Note that 6 is not a solution.", "5", True),
     ("The answer is \\boxed{5}. 7 is prime.", "5", True),
+    ("The answer is \\boxed{5}. 7 remains prime.", "5", True),
 ]
 
 
