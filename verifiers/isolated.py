@@ -9,13 +9,15 @@ completion whose check overruns gets ``VerifyResult.failure("timeout")`` and its
 a crash or an unsendable result is an ``error`` result. Workers see the caller's ``sys.path``, so a verifier
 class from a module the caller imported is importable there too.
 
-The copy is taken once: state the verifier changes while scoring stays in the workers (and a replaced worker
+The copy travels in the workers' environment (base64, up to :data:`MAX_INLINE_PAYLOAD` bytes), so no file
+outlives a caller that is killed; a larger one goes through a temporary file. The copy is taken once: state the verifier changes while scoring stays in the workers (and a replaced worker
 starts from the copy). A verifier that cannot be copied (an open socket, a lock, a GPU model) raises
 :class:`IsolationError` at construction, naming the reason.
 """
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import sys
@@ -32,6 +34,10 @@ from rlvr.verifiers.workers import WorkerPool, default_pool_size
 logger = logging.getLogger(__name__)
 
 _ENV_PAYLOAD = "RLVR_ISOLATED_VERIFIER"
+_ENV_INLINE = "RLVR_ISOLATED_VERIFIER_B64"
+#: a pickled verifier up to this many bytes travels in the workers' environment (base64; Linux caps one
+#: environment string at 128 KiB); a larger one in a temporary file removed when the verifier is collected
+MAX_INLINE_PAYLOAD = 64 * 1024
 _ENV_PATH = "RLVR_ISOLATED_SYS_PATH"
 _PRELOAD = "rlvr.verifiers.isolated:_load"
 _CALL = "rlvr.verifiers.isolated:_verify_one"
@@ -81,12 +87,16 @@ class IsolatedVerifier(Verifier):
             raise IsolationError(
                 f"verifier {self.label} cannot be sent to a worker process ({type(e).__name__}: {e})"
             ) from None
-        fd, self._path = tempfile.mkstemp(prefix="rlvr-verifier-", suffix=".pkl")
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-        weakref.finalize(self, _remove, self._path)
+        self._env = {_ENV_PATH: os.pathsep.join(p or os.getcwd() for p in sys.path)}
+        if len(payload) <= MAX_INLINE_PAYLOAD:  # in the workers' environment: no file to outlive a killed caller
+            self._env[_ENV_INLINE] = base64.b64encode(payload).decode("ascii")
+        else:
+            fd, path = tempfile.mkstemp(prefix="rlvr-verifier-", suffix=".pkl")
+            with os.fdopen(fd, "wb") as f:
+                f.write(payload)
+            weakref.finalize(self, _remove, path)
+            self._env[_ENV_PAYLOAD] = path
         self.workers, self.memory_mb, self.startup_timeout_s = workers, memory_mb, startup_timeout_s
-        self._env = {_ENV_PAYLOAD: self._path, _ENV_PATH: os.pathsep.join(p or os.getcwd() for p in sys.path)}
         self._pool: WorkerPool | None = None
         try:  # load it once now: a verifier the workers cannot import fails here, not as N error rewards
             self.pool._idle[0].wait_ready(startup_timeout_s)
@@ -189,6 +199,10 @@ def _load() -> None:
     for p in os.environ.get(_ENV_PATH, "").split(os.pathsep):
         if p and p not in sys.path:
             sys.path.append(p)
+    inline = os.environ.get(_ENV_INLINE)
+    if inline is not None:
+        _LOADED = cloudpickle.loads(base64.b64decode(inline))
+        return
     with open(os.environ[_ENV_PAYLOAD], "rb") as f:
         _LOADED = cloudpickle.load(f)
 
