@@ -570,9 +570,9 @@ def _next_line_is_sentence(after: str) -> bool:
     first = line[: end + 1].strip()
     if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _closing_line(first):
         return True  # "Confidence: high", "(Answer verified.)": about the answer, read by the retraction rule
-    if _ANSWER_TOKEN.search(_mask_math(first)):
-        return False  # "Both 5 and 6 are valid.": read with the box
     words = _RUN_WORD.findall(first)
+    if _ANSWER_TOKEN.search(_mask_math(first)):  # "Both 5 and 6 are valid.": read with the box
+        return _plain_statement(first, words)  # "So there are 5 marbles in the bag.": read after the box
     return (
         first.endswith(("?", "\uff1f"))
         or len(words) >= 3
@@ -580,6 +580,21 @@ def _next_line_is_sentence(after: str) -> bool:
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
     )
+
+
+def _plain_statement(first: str, words: list[str]) -> bool:
+    """``first``, a sentence with a value on the line after an answer, is a statement of its own (a subject and a
+    predicate: three words or more, or an equation after a word) that hedges nothing and holds no cue word (but
+    in a counterfactual, which supposes another situation), so
+    it is read by the rules for sentences after the answer (a rival quantity, an offered value), not as words
+    qualifying the value ("So there are 5 marbles in the bag.", "Therefore, $x = 5$."); "Both 5 and 6 are
+    valid." and "6 or more" stay with it."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    masked = _mask_math(first)
+    statement = len(words) >= 3 or bool(words) and "=" in first  # "Therefore, $x = 5$."
+    cued = cue_words(_RUN_WORD.findall(masked)) and not _counterfactual(masked, 0, len(masked))
+    return statement and not _hedgy(first) and not cued  # "If there were 6 people, each would get less."
 
 
 #: a Markdown heading line: one to six ``#`` and a title of at most six words, no value
@@ -2530,6 +2545,7 @@ def _marked(text: str) -> Extraction | None:
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
         )
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
+        offered = offered or (_rival_quantities(sent, parts) if not aside else ())  # "So 6 people attended."
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
             _add_parts(offered, final.mode, parts, modes, keys)
             continue
@@ -2660,7 +2676,8 @@ def _doubted_offer(tail: str) -> bool:
     if any(w in _ERROR_WORDS or w in REJECTING_PREDICATES or w in ("impossible", "cannot", "can't") for w in words):
         return False
     negated = any(
-        w in _NEGATED_CERTAINTY and any(v in ("not", "no", "never") or v.endswith("n't") for v in words[max(0, k - 2) : k])
+        w in _NEGATED_CERTAINTY
+        and any(v in ("not", "no", "never") or v.endswith("n't") for v in words[max(0, k - 2) : k])
         for k, w in enumerate(words)
     )
     return negated or any(w in _UNSURE_WORDS or w in DOUBT_WORDS for w in words)
@@ -2692,6 +2709,11 @@ def _litotes(tail: str, lead: list[str]) -> bool:
     return negator is not None and any(w in _REJECTING_WORDS or w in _ERROR_WORDS for w in words[negator + 1 :])
 
 
+#: the ``>`` marks opening a Markdown blockquote line: quoting is layout, never a relation ("> Another reading
+#: gives 6." offers 6 like the same sentence unquoted)
+_BLOCKQUOTE_MARK = re.compile(r"(?m)^[ \t]{0,3}+(?:>[ \t]?+){1,8}+")
+
+
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
@@ -2710,8 +2732,11 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
         return ()
-    plain = sent.replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
-    explains = _EXPLAINS.match(plain) is not None and not clause  # ", since 6 is equally valid" offers 6
+    plain = _BLOCKQUOTE_MARK.sub("", sent).replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
+    label = _EXPLAINS.match(plain)
+    explains = label is not None and not clause  # ", since 6 is equally valid" offers 6
+    if explains and plain[: label.end()].rstrip(" \t*_").endswith(":") and _framed(plain[label.end() :]):
+        explains = False  # "Note: 6 also works.": a label, then an offer in its own words
     if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)) or _CONFIDENCE.match(plain):
         return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10.", "Confidence: 0.95"
     words = [w.lower() for w in _RUN_WORD.findall(plain)]
@@ -2866,7 +2891,11 @@ def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str
         end = _sentence_end(text, i, limit)
         sent = text[i:end].strip(" \t\n.!?")
         if sent and (
-            _ANSWER_TOKEN.search(sent) or letters and _CHOICE_IN_PROSE.search(sent) or _cjk_numeral(sent) is not None
+            _ANSWER_TOKEN.search(sent)
+            or letters
+            and _CHOICE_IN_PROSE.search(sent)
+            or _cjk_numeral(sent) is not None
+            or _spelled_out(sent) is not None  # "So we need six buses."
         ):
             out.append((sent, end))
         i = max(end + 1, i + 1)
@@ -2879,6 +2908,69 @@ def _cjk_numeral(sent: str) -> str | None:
 
     value = cjk_number(sent.strip(" \t\u3002\uff0e.!\uff01"))
     return None if value is None else str(value)
+
+
+#: words that make a sentence after the answer a conclusion: its quantity is a result, so another value is a rival
+#: ("So 6 people attended.", "Therefore, Janet has 6 apples left.", "In total, Tom bought 6 books.")
+_CONCLUDING = frozenset("therefore thus hence consequently altogether overall finally total".split())
+#: words before a number that make it a reference to a given quantity, not a result ("each of the 6 boxes")
+_REFERRING_BEFORE = frozenset("the these those each every all of per his her their its our my your first last".split())
+#: an answer that is a number with at most two words after it (its unit or count noun), markup aside
+_QUANTITY_ANSWER = re.compile(r"(-?\d{1,40}+(?:\.\d{1,40}+)?+)[ \t]*+([A-Za-z]++(?:[ \t]++[A-Za-z]++)?+)?+")
+
+
+def _quantity_kind(word: str | None) -> str | None:
+    """The kind a word after a number gives it (a unit or a count noun), else ``None``."""
+    from rlvr.verifiers.lexicon import count_noun, unit_name
+
+    if not word:
+        return None
+    return unit_name(word) or count_noun(word)
+
+
+def _answer_quantity(part: str) -> tuple[str, str | None] | None:
+    """The number of an answer part and the kind of its first word after it ("$5$ apples" → 5, apple), or ``None``
+    when the part is no number with at most a unit or count noun."""
+    plain = re.sub(r"\\(?:text|mathrm|mbox)\{|[${}]|\\[,;! ]", " ", part).strip()
+    m = _QUANTITY_ANSWER.fullmatch(plain)
+    if m is None:
+        return None
+    word = m.group(2).split()[0] if m.group(2) else None
+    kind = _quantity_kind(word)
+    return (m.group(1), kind) if word is None or kind is not None else None
+
+
+def _rival_quantities(sent: str, parts: list[str]) -> tuple[str, ...]:
+    """The quantities a sentence after the answer states as rival results, by its form: a number with a unit or
+    count noun ("6 apples", "six buses") other than the answer's, in a sentence that is no working, explanation,
+    supposition or rejection, when it counts what the answer counts (the answer's own unit or noun: "The car covers
+    6 km." after ``5 km``) or the sentence concludes ("So 6 people attended.", "Tom bought 6 books in total."). A
+    quantity of another kind in a plain statement ("Each of the 6 boxes holds 5 apples.", "We used 2 steps.") and
+    a reference to a given ("the 6 boxes") are none."""
+    answer = _answer_quantity(parts[-1]) if len(parts) == 1 else None
+    if answer is None:
+        return ()
+    value, kind = answer
+    plain = _BLOCKQUOTE_MARK.sub("", sent).replace("$", " ").replace("**", " ")
+    plain = _spelled_out(plain) or plain  # "So we need six buses."
+    words = [w.lower() for w in _RUN_WORD.findall(plain)]
+    if not words or _EXPLAINS.match(plain) or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)):
+        return ()
+    if words[0] in ("if", "suppose", "assuming", "when", "unless") or _ERROR_WORDS.intersection(words):
+        return ()  # a supposition, or a value called a mistake
+    concludes = words[0] == "so" or bool(_CONCLUDING.intersection(words)) or "in all" in " ".join(words)
+    out: list[str] = []
+    for m in _PLAIN_NUMBER.finditer(plain):
+        other = _quantity_kind(m.group(1))
+        number = m.group(0)[: len(m.group(0)) - len(m.group(1) or "")].strip()
+        before = [w.lower() for w in _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())][-1:]
+        if other is None or _key(number) == _key(value) or before and before[0] in _REFERRING_BEFORE:
+            continue
+        if before and (before[0] in _REJECTING_BEFORE or before[0] in _INDEX_NOUNS):
+            continue
+        if (other == kind or concludes) and number not in out:
+            out.append(number)
+    return tuple(out)
 
 
 #: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
