@@ -288,7 +288,7 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         )  # "<answer>24</answer> Actually, the answer is 23.": the phrase is the fix
         if fix is not None and (outside is None or outside.answer is None or restated):  # "… No wait, 22."
             return _found(list(_read_on(fix, after, len(first)).parts), "answer_tag", fix.mode)
-        if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after):
+        if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after, tags.parts):
             shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
             return _found([" ".join(shown) + " " + after.strip()], "answer_tag", "text")
         if tags.answer is None or outside is None or outside.answer is None:
@@ -678,9 +678,10 @@ def _closing_line(line: str) -> bool:
     return len(words) <= 3 and " ".join(words) in CLOSING_REMARKS
 
 
-def _after_tag_changes(after: str) -> bool:
-    """What follows the last answer tag doubts or extends it: a question mark, another value, a cue word in the
-    rest of its sentence, a next sentence that retracts it or offers another candidate."""
+def _after_tag_changes(after: str, parts: tuple[str, ...]) -> bool:
+    """What follows the last answer tag (its answer: ``parts``) doubts or extends it: a question mark, another
+    value, a cue word in the rest of its sentence, a next sentence that retracts it, offers another candidate or
+    states a rival quantity ("<answer>5</answer>\nThus she ate 6 cookies.")."""
     from rlvr.verifiers.lexicon import changes_value
 
     masked = _mask_math(after).strip()
@@ -690,7 +691,10 @@ def _after_tag_changes(after: str) -> bool:
         return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
-        return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
+        nxt = _next_sentence(after, 0)
+        sent = nxt.strip(" \t\n.!?")
+        offered = _offered_candidates(sent, list(parts)) or _rival_quantities(sent, list(parts))
+        return bool(_retraction_after(after, 0)) or _hedgy(nxt) or bool(offered)
     if masked.startswith("?") or _ANSWER_TOKEN.search(masked) or _doubting_symbol(masked):
         return True
     conf = _CONFIDENCE_TAG.match(after)
