@@ -4816,11 +4816,12 @@ _CONDITION = re.compile(
     r"(?i)^[ \t(]*+(?:if|assuming|provided(?:[ \t]++that)?|unless|as[ \t]++long[ \t]++as|given[ \t]++that|"
     r"supposing|presuming|barring|only[ \t]++if)\b[^,;:]*+$"
 )
-#: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low"); at most this many
-#: percent doubts the answer
+#: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low", "I'd rate my
+#: confidence 3/10."); at most this many percent doubts the answer
 _CONFIDENCE = re.compile(
-    r"(?i)^[ \t(*_|]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
-    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
+    r"(?i)^[ \t(*_|]*+(?:(?:i'd|i[ \t]++would|i|we'd|we)[ \t]++(?:rate|put|place|estimate|peg|set)[ \t]++)?+"
+    r"(?:my[ \t]++|our[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
+    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\||at|as|around|about|(?<=[ \t])(?=\d))[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
     r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
     r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
 )
