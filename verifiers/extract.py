@@ -3030,7 +3030,13 @@ def _correction(sent: str) -> Extraction | None:
     lead = [w.lower() for w in _RUN_WORD.findall(masked, 0, token.start())]
     if len(lead) > 4 or _NOT_A_CORRECTION.intersection(lead):
         return None  # "No other value works since 5 < 7", "No doubt, 23 is right": no corrected value
+    if _ADDING.search(masked):
+        return None  # "Wait, 5 also works.": another candidate beside the answer, read as an offer
     return _statement_of_sentence(rest)
+
+
+#: words that add a value beside the answer instead of replacing it
+_ADDING = re.compile(r"(?i)\b(?:also|too|as[ \t]++well|either|both)\b")
 
 
 #: words after "No" that make it an aside, not a correction ("No other value works", "No need to round 2.5")
