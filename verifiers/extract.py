@@ -288,7 +288,11 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         )  # "<answer>24</answer> Actually, the answer is 23.": the phrase is the fix
         if fix is not None and (outside is None or outside.answer is None or restated):  # "… No wait, 22."
             return _found(list(_read_on(fix, after, len(first)).parts), "answer_tag", fix.mode)
-        if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after, tags.parts):
+        if (
+            tags.answer is not None
+            and (outside is None or outside.answer is None)
+            and _after_tag_changes(after, tags.parts)
+        ):
             shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
             return _found([" ".join(shown) + " " + after.strip()], "answer_tag", "text")
         if tags.answer is None or outside is None or outside.answer is None:
@@ -2430,7 +2434,30 @@ _REVISION = re.compile(
 def _revised_between(text: str, lo: int, hi: int) -> bool:
     """A revision cue (:data:`_REVISION`) stands between an earlier final answer ending at ``text[lo]`` and a
     later one starting at ``text[hi]``: the later one corrects it; without one, two final answers are a hedge."""
-    return _REVISION.search(text, lo, hi) is not None
+    return any(not _no_revision(text, m) for m in _REVISION.finditer(text, lo, hi))
+
+
+#: words that deny the error word after them ("there is no mistake", "without errors", "not wrong")
+_ERROR_NEGATORS = frozenset("no not never without nothing free isn't wasn't aren't".split())
+#: words after an error noun that make it a clause's subject or place it, not a term ("the error is", "in")
+_ERROR_FOLLOWERS = frozenset("is was are were in on at here there of with by occurred crept lies".split())
+
+
+def _no_revision(text: str, m: re.Match[str]) -> bool:
+    """The revision cue ``m`` revises nothing by its form: an error word denied by a word among the three before
+    it ("There is no mistake in step 2.", "without errors") or naming a term of the work ("the error term
+    vanishes": an error noun right before another lower-case noun of no verb ending)."""
+    word = m.group(0).lower()
+    if not word.startswith(("mistake", "error", "wrong", "incorrect", "flaw")):
+        return False
+    before = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(text, max(0, m.start() - 30), m.start())]
+    if _ERROR_NEGATORS.intersection(before[-3:]):
+        return True
+    nxt = re.match(r"[ \t]++([a-z]{3,20}+)\b", text[m.end() : m.end() + 24])
+    noun = nxt.group(1) if nxt is not None else ""
+    return (
+        word in ("error", "errors") and bool(noun) and noun not in _ERROR_FOLLOWERS and not noun.endswith(("s", "ed"))
+    )
 
 
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
