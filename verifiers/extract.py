@@ -2434,7 +2434,14 @@ _REVISION = re.compile(
 def _revised_between(text: str, lo: int, hi: int) -> bool:
     """A revision cue (:data:`_REVISION`) stands between an earlier final answer ending at ``text[lo]`` and a
     later one starting at ``text[hi]``: the later one corrects it; without one, two final answers are a hedge."""
-    return any(not _no_revision(text, m) for m in _REVISION.finditer(text, lo, hi))
+    for k, m in enumerate(_REVISION.finditer(text, lo, hi)):
+        if k >= _MAX_DENIED_CUES or not _no_revision(text, m):
+            return True  # (past so many denied cues the text is read as revised, as before denials were read)
+    return False
+
+
+#: how many revision cues between two answers are read for a denial before the rest counts as a revision
+_MAX_DENIED_CUES = 32
 
 
 #: words that deny the error word after them ("there is no mistake", "without errors", "not wrong")
@@ -2680,7 +2687,15 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
     aside = text[lo:end].lstrip(" \t$}*_")[:1] in (",", ";", "\u2014") and not explains
     if aside and _aside_clause(clause, final.parts[-1]):
         return ()  # "\\boxed{24}, twice the area of the inner square (12)": an appositive, not another candidate
-    return _offered_candidates(clause, list(final.parts), clause=True)
+    restates = _RESTATING_OPENER.match(clause) is not None  # "\\boxed{5} — that is, 6 apples": another value
+    offered = _offered_candidates(clause, list(final.parts), clause=True)
+    return offered or _rival_quantities(clause, list(final.parts), restates)
+
+
+#: words opening the answer's own clause that restate or conclude from it ("that is", "i.e.", "so", "hence")
+_RESTATING_OPENER = re.compile(
+    r"(?i)(?:that[ \t]++is|in[ \t]++other[ \t]++words|namely|meaning|so|hence|thus|therefore|giving)\b|i\.?e\b"
+)
 
 
 #: words that say the writer is unsure of what they offer, not that it is wrong ("I'm not sure", "no idea")
@@ -2971,13 +2986,14 @@ def _answer_quantity(part: str) -> tuple[str, str | None] | None:
     return (m.group(1), kind) if word is None or kind is not None else None
 
 
-def _rival_quantities(sent: str, parts: list[str]) -> tuple[str, ...]:
+def _rival_quantities(sent: str, parts: list[str], restates: bool = False) -> tuple[str, ...]:
     """The quantities a sentence after the answer states as rival results, by its form: a number with a unit or
     count noun ("6 apples", "six buses") other than the answer's, in a sentence that is no working, explanation,
     supposition or rejection, when it counts what the answer counts (the answer's own unit or noun: "The car covers
     6 km." after ``5 km``) or the sentence concludes ("So 6 people attended.", "Tom bought 6 books in total."). A
     quantity of another kind in a plain statement ("Each of the 6 boxes holds 5 apples.", "We used 2 steps.") and
-    a reference to a given ("the 6 boxes") are none."""
+    a reference to a given ("the 6 boxes") are none. With ``restates`` (the answer's own clause opened by a
+    restating word: "\\boxed{5} — that is, 6 apples") every such quantity is a rival."""
     answer = _answer_quantity(parts[-1]) if len(parts) == 1 else None
     if answer is None:
         return ()
@@ -2989,7 +3005,7 @@ def _rival_quantities(sent: str, parts: list[str]) -> tuple[str, ...]:
         return ()
     if words[0] in ("if", "suppose", "assuming", "when", "unless") or _ERROR_WORDS.intersection(words):
         return ()  # a supposition, or a value called a mistake
-    concludes = words[0] == "so" or bool(_CONCLUDING.intersection(words)) or "in all" in " ".join(words)
+    concludes = restates or words[0] == "so" or bool(_CONCLUDING.intersection(words)) or "in all" in " ".join(words)
     out: list[str] = []
     for m in _PLAIN_NUMBER.finditer(plain):
         other = _quantity_kind(m.group(1))

@@ -71,7 +71,11 @@ def test_a_correcting_opener_before_a_value_that_also_holds_adds_it() -> None:
 
 def test_a_denied_error_word_is_no_revision() -> None:
     cases: list[Case] = [
-        ("So the answer is 7." + _FILLER + " I found no errors anywhere." + _FILLER + "\n\nThe answer is 8.", "8", False),
+        (
+            "So the answer is 7." + _FILLER + " I found no errors anywhere." + _FILLER + "\n\nThe answer is 8.",
+            "8",
+            False,
+        ),
         ("So the answer is 7." + _FILLER + " The error bound is tight." + _FILLER + "\n\nThe answer is 8.", "8", False),
         ("So the answer is 7." + _FILLER + " I made an error in step 2." + _FILLER + "\n\nThe answer is 8.", "8", True),
         ("So the answer is 7." + _FILLER + " That was wrong." + _FILLER + "\n\nThe answer is 8.", "8", True),
@@ -84,5 +88,17 @@ def test_a_confidence_rated_in_a_sentence() -> None:
         ("The answer is $\\boxed{5}$.\n\nI would rate my confidence at 2/10.", "5", False),
         ("The answer is $\\boxed{5}$.\n\nI'd put my confidence around 30%.", "5", False),
         ("The answer is $\\boxed{5}$.\n\nI'd rate my confidence 10/10.", "5", True),
+    ]
+    judge(cases)
+
+
+def test_a_restating_clause_with_another_quantity_is_a_rival() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{8}$ — that is, 9 marbles.", "8", False),
+        ("$\\boxed{8}$, so 9 cookies in all.", "8", False),
+        ("$\\boxed{8}$, i.e. nine marbles.", "8", False),
+        ("$\\boxed{8}$ — that is, 8 marbles.", "8", True),
+        ("$\\boxed{8}$, so each of the 3 kids gets 8 marbles.", "8", True),
+        ("$\\boxed{8}$, which takes 3 steps.", "8", True),
     ]
     judge(cases)
