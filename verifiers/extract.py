@@ -77,7 +77,7 @@ _HIDDEN = re.compile(
     r"|\\[hv]space\*?+\{(?P<move>[^{}]{0,20}+)\}"
     r"|\\(?:sbox|savebox)[ \t]*+\{[^{}]{0,40}+\}(?:\[[^\]]{0,30}+\]){0,2}+"
     r"|\\(?:text)?transparent[ \t]*+\{[ \t]*+0*+(?:\.0*+)?[ \t]*+\}"
-    r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<[^<>\n]{0,200}+>|/|[A-Za-z][\w+.-]{0,20}+:(?=/|[^\s/]{1,200}+@)))"
+    r"|(?m:^[ \t]{0,3}+\[(?!\^)[^\]\n]{1,40}+\]:[ \t]*+(?:#|<[^<>\n]{0,200}+>|/|[A-Za-z][\w+.-]{0,20}+:(?=/|[^\s/]{1,200}+@)))"
     r"|\\(?:[xb]?cancel|sout|st|xout)[ \t]*+(?=\{)"
     r"|(?i:<(?P<raw>script|style|template|noscript)\b[^<>]{0,300}+>)"
     # a tag with attributes, or a bare <details> (collapsed): a bare tag hides nothing, so it is not a match
@@ -1182,7 +1182,7 @@ def visible(text: str, reading: str = "hidden") -> str:
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
     ``<script>``/``<style>``/``<template>``, a collapsed ``<details>`` (not its ``<summary>``), Markdown link
-    reference definitions, HTML elements that are ``hidden`` or styled or classed invisible
+    reference definitions (not GFM footnote definitions, ``[^x]: …``, which render), HTML elements that are ``hidden`` or styled or classed invisible
     (:mod:`rlvr.verifiers.invisible`), boxes scaled to nothing or moved off the page, colours the completion defines
     as white. Linear: each hidden region is skipped once."""
     return _reading(text, reading == "hidden", "answer")[0]
@@ -2758,6 +2758,11 @@ def _litotes(tail: str, lead: list[str]) -> bool:
 #: the ``>`` marks opening a Markdown blockquote line: quoting is layout, never a relation ("> Another reading
 #: gives 6." offers 6 like the same sentence unquoted)
 _BLOCKQUOTE_MARK = re.compile(r"(?m)^[ \t]{0,3}+(?:>[ \t]?+){1,8}+")
+#: link markup in a sentence: an autolink or bare URL and a footnote label ("[^x]:", "[^1]"), whose ``/``, ``<>``
+#: and ``^`` are no relation or operation ("[^x]: <https://x.y> (or 6)" offers 6)
+_LINK_MARKUP = re.compile(
+    r"<[A-Za-z][\w+.-]{0,20}+:[^<>\s]{0,200}+>|\b(?:https?|ftp)://[^\s<>()]{1,200}+|\[\^[^\]\n]{1,40}+\]:?+"
+)
 
 
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
@@ -2778,7 +2783,13 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
         return ()
-    plain = _BLOCKQUOTE_MARK.sub("", sent).replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
+    plain = (
+        _LINK_MARKUP.sub(" ", _BLOCKQUOTE_MARK.sub("", sent))
+        .replace("$", " ")
+        .replace("**", " ")
+        .replace("\\(", " ")
+        .replace("\\)", " ")
+    )
     label = _EXPLAINS.match(plain)
     explains = label is not None and not clause  # ", since 6 is equally valid" offers 6
     if explains and plain[: label.end()].rstrip(" \t*_").endswith(":") and _framed(plain[label.end() :]):
@@ -2998,7 +3009,7 @@ def _rival_quantities(sent: str, parts: list[str], restates: bool = False) -> tu
     if answer is None:
         return ()
     value, kind = answer
-    plain = _BLOCKQUOTE_MARK.sub("", sent).replace("$", " ").replace("**", " ")
+    plain = _LINK_MARKUP.sub(" ", _BLOCKQUOTE_MARK.sub("", sent)).replace("$", " ").replace("**", " ")
     plain = _spelled_out(plain) or plain  # "So we need six buses."
     words = [w.lower() for w in _RUN_WORD.findall(plain)]
     if not words or _EXPLAINS.match(plain) or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)):

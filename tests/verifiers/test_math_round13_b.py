@@ -102,3 +102,14 @@ def test_a_restating_clause_with_another_quantity_is_a_rival() -> None:
         ("$\\boxed{8}$, which takes 3 steps.", "8", True),
     ]
     judge(cases)
+
+
+def test_a_footnote_definition_renders_and_link_markup_is_no_working() -> None:
+    cases: list[Case] = [
+        ("The answer is $\\boxed{9}$.\n\n[^a]: <https://example.org> (or 10)", "9", False),
+        ("The answer is $\\boxed{9}$.\n\n[^note]: Another reading gives 10.", "9", False),
+        ("The answer is $\\boxed{9}$.\n\nSee <https://example.org/a> (or 10)", "9", False),
+        ("The answer is $\\boxed{9}$.\n\n[ref]: <https://example.org> (or 10)", "9", True),  # a link definition
+        ("The answer is $\\boxed{9}$.\n\n[^a]: <https://example.org> (9 again)", "9", True),
+    ]
+    judge(cases)
