@@ -3002,8 +3002,9 @@ def _rival_quantities(sent: str, parts: list[str], restates: bool = False) -> tu
     count noun ("6 apples", "six buses") other than the answer's, in a sentence that is no working, explanation,
     supposition or rejection, when it counts what the answer counts (the answer's own unit or noun: "The car covers
     6 km." after ``5 km``) or the sentence concludes ("So 6 people attended.", "Tom bought 6 books in total."). A
-    quantity of another kind in a plain statement ("Each of the 6 boxes holds 5 apples.", "We used 2 steps.") and
-    a reference to a given ("the 6 boxes") are none. With ``restates`` (the answer's own clause opened by a
+    quantity of another kind in a plain statement ("We used 2 steps."), a reference to a given ("the 6 boxes"),
+    several quantities of the answer's kind (a breakdown) and any quantity beside the answer's value restated ("So 2
+    friends each get 5 apples.") are none. With ``restates`` (the answer's own clause opened by a
     restating word: "\\boxed{5} — that is, 6 apples") every such quantity is a rival."""
     answer = _answer_quantity(parts[-1]) if len(parts) == 1 else None
     if answer is None:
@@ -3017,18 +3018,21 @@ def _rival_quantities(sent: str, parts: list[str], restates: bool = False) -> tu
     if words[0] in ("if", "suppose", "assuming", "when", "unless") or _ERROR_WORDS.intersection(words):
         return ()  # a supposition, or a value called a mistake
     concludes = restates or words[0] == "so" or bool(_CONCLUDING.intersection(words)) or "in all" in " ".join(words)
-    out: list[str] = []
+    found: list[tuple[str, str]] = []  # (number, kind) of each quantity stated as a result
     for m in _PLAIN_NUMBER.finditer(plain):
         other = _quantity_kind(m.group(1))
         number = m.group(0)[: len(m.group(0)) - len(m.group(1) or "")].strip()
         before = [w.lower() for w in _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())][-1:]
-        if other is None or _key(number) == _key(value) or before and before[0] in _REFERRING_BEFORE:
+        denied = before and (before[0] in _REJECTING_BEFORE and before[0] != "of" or before[0].endswith("n't"))
+        if _key(number) == _key(value) and not denied:
+            return ()  # "So 2 friends each get 5 apples.": the answer restated, the rest its context
+        if denied or before and (before[0] in _REJECTING_BEFORE or before[0] in _INDEX_NOUNS):
             continue
-        if before and (before[0] in _REJECTING_BEFORE or before[0] in _INDEX_NOUNS):
-            continue
-        if (other == kind or concludes) and number not in out:
-            out.append(number)
-    return tuple(out)
+        if other is not None and not (before and before[0] in _REFERRING_BEFORE):
+            found.append((number, other))
+    same = [n for n, k in found if k == kind]
+    out = [n for n, k in found if concludes or len(same) == 1 and k == kind]  # two: a breakdown ("2 h there, 3 back")
+    return tuple(dict.fromkeys(out))
 
 
 #: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:

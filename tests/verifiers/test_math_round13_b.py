@@ -20,6 +20,8 @@ def test_a_rival_quantity_after_the_answer_fails() -> None:
         ("Final Answer: The final answer is $4$. I hope it is correct.\n\nAltogether, 5 pies were baked.", "4", False),
         ("The answer is 10.\n\nSo we need eleven tables.", "10", False),
         ("<answer>3</answer>\nTherefore she read 4 books.", "3", False),
+        ("The trip takes $\\boxed{5}$ hours.\n\nIt took 6 hours.", "5", False),
+        ("The answer is 5.\n\nTherefore Janet has 6 apples, not 5.", "5", False),
     ]
     judge(cases)
 
@@ -34,6 +36,8 @@ def test_the_same_value_or_another_quantity_after_the_answer_passes() -> None:
         ("$\\boxed{7}$\n\nThus, $n = 7$.", "7", True),
         ("<answer>3</answer>\nTherefore she read 3 books.", "3", True),
         ("The answer is $\\boxed{4}$.\n\nSo the 6 friends share 4 pizzas.", "4", True),
+        ("$\\boxed{4}$\n\nSo 3 friends each get 4 pizzas.", "4", True),
+        ("The answer is $\\boxed{5}$ hours.\n\nIt takes 2 hours there and 3 hours back.", "5", True),
     ]
     judge(cases)
 
