@@ -2446,6 +2446,8 @@ _MAX_DENIED_CUES = 32
 
 #: words that deny the error word after them ("there is no mistake", "without errors", "not wrong")
 _ERROR_NEGATORS = frozenset("no not never without nothing free isn't wasn't aren't".split())
+#: articles and determiners before a noun
+_DETERMINERS = frozenset("a an the this that my our your his her their its because out".split())
 #: words after an error noun that make it a clause's subject or place it, not a term ("the error is", "in")
 _ERROR_FOLLOWERS = frozenset("is was are were in on at here there of with by occurred crept lies".split())
 
@@ -2453,13 +2455,16 @@ _ERROR_FOLLOWERS = frozenset("is was are were in on at here there of with by occ
 def _no_revision(text: str, m: re.Match[str]) -> bool:
     """The revision cue ``m`` revises nothing by its form: an error word denied by a word among the three before
     it ("There is no mistake in step 2.", "without errors") or naming a term of the work ("the error term
-    vanishes": an error noun right before another lower-case noun of no verb ending)."""
+    vanishes": an error noun right before another lower-case noun of no verb ending; "the margin of error": after
+    a noun and "of")."""
     word = m.group(0).lower()
     if not word.startswith(("mistake", "error", "wrong", "incorrect", "flaw")):
         return False
     before = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(text, max(0, m.start() - 30), m.start())]
     if _ERROR_NEGATORS.intersection(before[-3:]):
         return True
+    if word in ("error", "errors") and before[-1:] == ["of"] and len(before) > 1 and before[-2] not in _DETERMINERS:
+        return True  # "the margin of error", "sources of error": a term, no article before the error word
     nxt = re.match(r"[ \t]++([a-z]{3,20}+)\b", text[m.end() : m.end() + 24])
     noun = nxt.group(1) if nxt is not None else ""
     return (
@@ -4885,7 +4890,8 @@ _CONDITION = re.compile(
 _CONFIDENCE = re.compile(
     r"(?i)^[ \t(*_|]*+(?:(?:i'd|i[ \t]++would|i|we'd|we)[ \t]++(?:rate|put|place|estimate|peg|set)[ \t]++)?+"
     r"(?:my[ \t]++|our[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
-    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\||at|as|around|about|(?<=[ \t])(?=\d))[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
+    r"(?:[ \t]++level)?(?:[ \t]++in[ \t]++(?:this|it|that|(?:the|my|our)[ \t]++answer))?+[ \t*_]*+"
+    r"(?::|is|=|-|\||at|as|around|about|(?<=[ \t])(?=\d))[ \t*_]*+(?:(?:about|around|roughly|only|just)[ \t]++)?+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
     r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
     r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
 )

@@ -83,6 +83,12 @@ def test_a_denied_error_word_is_no_revision() -> None:
         ("So the answer is 7." + _FILLER + " The error bound is tight." + _FILLER + "\n\nThe answer is 8.", "8", False),
         ("So the answer is 7." + _FILLER + " I made an error in step 2." + _FILLER + "\n\nThe answer is 8.", "8", True),
         ("So the answer is 7." + _FILLER + " That was wrong." + _FILLER + "\n\nThe answer is 8.", "8", True),
+        (
+            "So the answer is 7." + _FILLER + " The margin of error is small." + _FILLER + "\n\nThe answer is 8.",
+            "8",
+            False,
+        ),
+        ("So the answer is 7." + _FILLER + " Because of an error, redo." + _FILLER + "\n\nThe answer is 8.", "8", True),
     ]
     judge(cases)
 
@@ -92,6 +98,8 @@ def test_a_confidence_rated_in_a_sentence() -> None:
         ("The answer is $\\boxed{5}$.\n\nI would rate my confidence at 2/10.", "5", False),
         ("The answer is $\\boxed{5}$.\n\nI'd put my confidence around 30%.", "5", False),
         ("The answer is $\\boxed{5}$.\n\nI'd rate my confidence 10/10.", "5", True),
+        ("The answer is $\\boxed{5}$.\n\nMy confidence in this is about 3 out of 10.", "5", False),
+        ("The answer is $\\boxed{5}$.\n\nMy confidence in this is about 9 out of 10.", "5", True),
     ]
     judge(cases)
 
