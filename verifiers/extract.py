@@ -2556,6 +2556,7 @@ def _marked(text: str) -> Extraction | None:
     letters = all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if final.mode == "math" or letters:  # "\\boxed{5}, hence 6.", "The answer is 5, since 6 works as well."
         _add_parts(_clause_candidates(text, last_start, last_end, final, box_end), final.mode, parts, modes, keys)
+    counted = _counted_kind(text[max(0, last_start - 120) : min(last_end, last_start + MAX_STATEMENT_CHARS)])
     for sent, sent_end in _sentences_after(text, last_end, letters):
         start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
         if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
@@ -2588,7 +2589,7 @@ def _marked(text: str) -> Extraction | None:
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
         )
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
-        offered = offered or (_rival_quantities(sent, parts) if not aside else ())  # "So 6 people attended."
+        offered = offered or (_rival_quantities(sent, parts, counted=counted) if not aside else ())  # "So 6 people …"
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
             _add_parts(offered, final.mode, parts, modes, keys)
             continue
@@ -3002,7 +3003,21 @@ def _answer_quantity(part: str) -> tuple[str, str | None] | None:
     return (m.group(1), kind) if word is None or kind is not None else None
 
 
-def _rival_quantities(sent: str, parts: list[str], restates: bool = False) -> tuple[str, ...]:
+#: the noun an answer's own sentence says it counts: "The number of apples is \\boxed{5}", "how many apples"
+_COUNTED_NOUN = re.compile(
+    r"(?i)\b(?:number|count|total)[ \t]++of[ \t]++([a-z]{2,30}+)\b|\bhow[ \t]++many[ \t]++([a-z]{2,30}+)\b"
+)
+
+
+def _counted_kind(stmt: str) -> str | None:
+    """The kind of quantity the sentence of the answer (``stmt``, bounded by its caller) names as counted."""
+    m = _last(_COUNTED_NOUN.finditer(stmt))
+    return _quantity_kind(m.group(1) or m.group(2)) if m is not None else None
+
+
+def _rival_quantities(
+    sent: str, parts: list[str], restates: bool = False, counted: str | None = None
+) -> tuple[str, ...]:
     """The quantities a sentence after the answer states as rival results, by its form: a number with a unit or
     count noun ("6 apples", "six buses") other than the answer's, in a sentence that is no working, explanation,
     supposition or rejection, when it counts what the answer counts (the answer's own unit or noun: "The car covers
@@ -3010,11 +3025,13 @@ def _rival_quantities(sent: str, parts: list[str], restates: bool = False) -> tu
     quantity of another kind in a plain statement ("We used 2 steps."), a reference to a given ("the 6 boxes"),
     several quantities of the answer's kind (a breakdown) and any quantity beside the answer's value restated ("So 2
     friends each get 5 apples.") are none. With ``restates`` (the answer's own clause opened by a
-    restating word: "\\boxed{5} — that is, 6 apples") every such quantity is a rival."""
+    restating word: "\\boxed{5} — that is, 6 apples") every such quantity is a rival; ``counted``: the kind the
+    answer's sentence says it counts, for an answer without a unit ("The number of apples is 5.")."""
     answer = _answer_quantity(parts[-1]) if len(parts) == 1 else None
     if answer is None:
         return ()
     value, kind = answer
+    kind = kind or counted  # "The number of apples is 5." counts apples
     plain = _LINK_MARKUP.sub(" ", _BLOCKQUOTE_MARK.sub("", sent)).replace("$", " ").replace("**", " ")
     plain = _spelled_out(plain) or plain  # "So we need six buses."
     words = [w.lower() for w in _RUN_WORD.findall(plain)]

@@ -125,3 +125,12 @@ def test_a_footnote_definition_renders_and_link_markup_is_no_working() -> None:
         ("The answer is $\\boxed{9}$.\n\n[^a]: <https://example.org> (9 again)", "9", True),
     ]
     judge(cases)
+
+
+def test_the_noun_the_answer_sentence_counts_is_the_answer_kind() -> None:
+    cases: list[Case] = [
+        ("The number of pencils is $\\boxed{7}$.\n\nKim owns 8 pencils.", "7", False),
+        ("The number of pencils is $\\boxed{7}$.\n\nKim owns 8 erasers.", "7", True),
+        ("How many pencils remain? The answer is 7.\n\nShe sold 4 pencils and lost 2 pencils.", "7", True),
+    ]
+    judge(cases)
