@@ -588,11 +588,10 @@ def _next_line_is_sentence(after: str) -> bool:
 
 def _plain_statement(first: str, words: list[str]) -> bool:
     """``first``, a sentence with a value on the line after an answer, is a statement of its own (a subject and a
-    predicate: three words or more, or an equation after a word) that hedges nothing and holds no cue word (but
-    in a counterfactual, which supposes another situation), so
-    it is read by the rules for sentences after the answer (a rival quantity, an offered value), not as words
-    qualifying the value ("So there are 5 marbles in the bag.", "Therefore, $x = 5$."); "Both 5 and 6 are
-    valid." and "6 or more" stay with it."""
+    predicate: three words or more, or an equation after a word) that hedges nothing and holds no cue word (but in
+    a counterfactual, which supposes another situation), so it is read by the rules for sentences after the answer
+    (a rival quantity, an offered value), not as words qualifying the value ("So there are 5 marbles in the bag.",
+    "Therefore, $x = 5$."); "Both 5 and 6 are valid." and "6 or more" stay with it."""
     from rlvr.verifiers.lexicon import cue_words
 
     masked = _mask_math(first)
@@ -685,7 +684,7 @@ def _closing_line(line: str) -> bool:
 def _after_tag_changes(after: str, parts: tuple[str, ...]) -> bool:
     """What follows the last answer tag (its answer: ``parts``) doubts or extends it: a question mark, another
     value, a cue word in the rest of its sentence, a next sentence that retracts it, offers another candidate or
-    states a rival quantity ("<answer>5</answer>\nThus she ate 6 cookies.")."""
+    states a rival quantity ("<answer>5</answer>", then "Thus she ate 6 cookies.")."""
     from rlvr.verifiers.lexicon import changes_value
 
     masked = _mask_math(after).strip()
@@ -1182,8 +1181,8 @@ def visible(text: str, reading: str = "hidden") -> str:
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
     ``<script>``/``<style>``/``<template>``, a collapsed ``<details>`` (not its ``<summary>``), Markdown link
-    reference definitions (not GFM footnote definitions, ``[^x]: …``, which render), HTML elements that are ``hidden`` or styled or classed invisible
-    (:mod:`rlvr.verifiers.invisible`), boxes scaled to nothing or moved off the page, colours the completion defines
+    reference definitions (not GFM footnote definitions, ``[^x]: …``, which render), HTML elements that are
+    ``hidden`` or styled or classed invisible (:mod:`rlvr.verifiers.invisible`), boxes scaled to nothing or moved off the page, colours the completion defines
     as white. Linear: each hidden region is skipped once."""
     return _reading(text, reading == "hidden", "answer")[0]
 
@@ -2446,8 +2445,8 @@ _MAX_DENIED_CUES = 32
 
 #: words that deny the error word after them ("there is no mistake", "without errors", "not wrong")
 _ERROR_NEGATORS = frozenset("no not never without nothing free isn't wasn't aren't".split())
-#: articles and determiners before a noun
-_DETERMINERS = frozenset("a an the this that my our your his her their its because out".split())
+#: words before "of error" that make the error an event, not a term ("because of an error", "out of error")
+_NOT_A_TERM_BEFORE = frozenset("a an the this that my our your his her their its because out".split())
 #: words after an error noun that make it a clause's subject or place it, not a term ("the error is", "in")
 _ERROR_FOLLOWERS = frozenset("is was are were in on at here there of with by occurred crept lies".split())
 
@@ -2463,7 +2462,12 @@ def _no_revision(text: str, m: re.Match[str]) -> bool:
     before = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(text, max(0, m.start() - 30), m.start())]
     if _ERROR_NEGATORS.intersection(before[-3:]):
         return True
-    if word in ("error", "errors") and before[-1:] == ["of"] and len(before) > 1 and before[-2] not in _DETERMINERS:
+    if (
+        word in ("error", "errors")
+        and before[-1:] == ["of"]
+        and len(before) > 1
+        and before[-2] not in _NOT_A_TERM_BEFORE
+    ):
         return True  # "the margin of error", "sources of error": a term, no article before the error word
     nxt = re.match(r"[ \t]++([a-z]{3,20}+)\b", text[m.end() : m.end() + 24])
     noun = nxt.group(1) if nxt is not None else ""
@@ -4908,7 +4912,7 @@ _CONFIDENCE = re.compile(
     r"(?i)^[ \t(*_|]*+(?:(?:i'd|i[ \t]++would|i|we'd|we)[ \t]++(?:rate|put|place|estimate|peg|set)[ \t]++)?+"
     r"(?:my[ \t]++|our[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
     r"(?:[ \t]++level)?(?:[ \t]++in[ \t]++(?:this|it|that|(?:the|my|our)[ \t]++answer))?+[ \t*_]*+"
-    r"(?::|is|=|-|\||at|as|around|about|(?<=[ \t])(?=\d))[ \t*_]*+(?:(?:about|around|roughly|only|just)[ \t]++)?+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
+    r"(?::|is|=|-|\||(?:at|as|around|about)\b|(?<=[ \t])(?=\d))[ \t*_]*+(?:(?:about|around|roughly|only|just)[ \t]++)?+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
     r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
     r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
 )
