@@ -77,7 +77,7 @@ _HIDDEN = re.compile(
     r"|\\[hv]space\*?+\{(?P<move>[^{}]{0,20}+)\}"
     r"|\\(?:sbox|savebox)[ \t]*+\{[^{}]{0,40}+\}(?:\[[^\]]{0,30}+\]){0,2}+"
     r"|\\(?:text)?transparent[ \t]*+\{[ \t]*+0*+(?:\.0*+)?[ \t]*+\}"
-    r"|(?m:^[ \t]{0,3}+\[[^\]\n]{1,40}+\]:[ \t]*+(?:#|<[^<>\n]{0,200}+>|/|[A-Za-z][\w+.-]{0,20}+:(?=/|[^\s/]{1,200}+@)))"
+    r"|(?m:^[ \t]{0,3}+\[(?!\^)[^\]\n]{1,40}+\]:[ \t]*+(?:#|<[^<>\n]{0,200}+>|/|[A-Za-z][\w+.-]{0,20}+:(?=/|[^\s/]{1,200}+@)))"
     r"|\\(?:[xb]?cancel|sout|st|xout)[ \t]*+(?=\{)"
     r"|(?i:<(?P<raw>script|style|template|noscript)\b[^<>]{0,300}+>)"
     # a tag with attributes, or a bare <details> (collapsed): a bare tag hides nothing, so it is not a match
@@ -291,7 +291,11 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         )  # "<answer>24</answer> Actually, the answer is 23.": the phrase is the fix
         if fix is not None and (outside is None or outside.answer is None or restated):  # "… No wait, 22."
             return _found(list(_read_on(fix, after, len(first)).parts), "answer_tag", fix.mode)
-        if tags.answer is not None and (outside is None or outside.answer is None) and _after_tag_changes(after):
+        if (
+            tags.answer is not None
+            and (outside is None or outside.answer is None)
+            and _after_tag_changes(after, tags.parts)
+        ):
             shown = [p if tags.mode == "text" else f"${p}$" for p in tags.parts]  # "<answer>5</answer> (I think)"
             return _found([" ".join(shown) + " " + after.strip()], "answer_tag", "text")
         if tags.answer is None or outside is None or outside.answer is None:
@@ -573,9 +577,9 @@ def _next_line_is_sentence(after: str) -> bool:
     first = line[: end + 1].strip()
     if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _closing_line(first):
         return True  # "Confidence: high", "(Answer verified.)": about the answer, read by the retraction rule
-    if _ANSWER_TOKEN.search(_mask_math(first)):
-        return False  # "Both 5 and 6 are valid.": read with the box
     words = _RUN_WORD.findall(first)
+    if _ANSWER_TOKEN.search(_mask_math(first)):  # "Both 5 and 6 are valid.": read with the box
+        return _plain_statement(first, words)  # "So there are 5 marbles in the bag.": read after the box
     return (
         first.endswith(("?", "\uff1f"))
         or len(words) >= 3
@@ -583,6 +587,20 @@ def _next_line_is_sentence(after: str) -> bool:
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
     )
+
+
+def _plain_statement(first: str, words: list[str]) -> bool:
+    """``first``, a sentence with a value on the line after an answer, is a statement of its own (a subject and a
+    predicate: three words or more, or an equation after a word) that hedges nothing and holds no cue word (but in
+    a counterfactual, which supposes another situation), so it is read by the rules for sentences after the answer
+    (a rival quantity, an offered value), not as words qualifying the value ("So there are 5 marbles in the bag.",
+    "Therefore, $x = 5$."); "Both 5 and 6 are valid." and "6 or more" stay with it."""
+    from rlvr.verifiers.lexicon import cue_words
+
+    masked = _mask_math(first)
+    statement = len(words) >= 3 or bool(words) and "=" in first  # "Therefore, $x = 5$."
+    cued = cue_words(_RUN_WORD.findall(masked)) and not _counterfactual(masked, 0, len(masked))
+    return statement and not _hedgy(first) and not cued  # "If there were 6 people, each would get less."
 
 
 #: a Markdown heading line: one to six ``#`` and a title of at most six words, no value
@@ -666,9 +684,10 @@ def _closing_line(line: str) -> bool:
     return len(words) <= 3 and " ".join(words) in CLOSING_REMARKS
 
 
-def _after_tag_changes(after: str) -> bool:
-    """What follows the last answer tag doubts or extends it: a question mark, another value, a cue word in the
-    rest of its sentence, a next sentence that retracts it or offers another candidate."""
+def _after_tag_changes(after: str, parts: tuple[str, ...]) -> bool:
+    """What follows the last answer tag (its answer: ``parts``) doubts or extends it: a question mark, another
+    value, a cue word in the rest of its sentence, a next sentence that retracts it, offers another candidate or
+    states a rival quantity ("<answer>5</answer>", then "Thus she ate 6 cookies.")."""
     from rlvr.verifiers.lexicon import changes_value
 
     masked = _mask_math(after).strip()
@@ -678,7 +697,10 @@ def _after_tag_changes(after: str) -> bool:
         return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
-        return bool(_retraction_after(after, 0)) or _hedgy(_next_sentence(after, 0))
+        nxt = _next_sentence(after, 0)
+        sent = nxt.strip(" \t\n.!?")
+        offered = _offered_candidates(sent, list(parts)) or _rival_quantities(sent, list(parts))
+        return bool(_retraction_after(after, 0)) or _hedgy(nxt) or bool(offered)
     if masked.startswith("?") or _ANSWER_TOKEN.search(masked) or _doubting_symbol(masked):
         return True
     conf = _CONFIDENCE_TAG.match(after)
@@ -1183,8 +1205,8 @@ def visible(text: str, reading: str = "hidden") -> str:
     ``\\iffalse … \\fi``, comment environments, white text (``\\textcolor{white}{…}``, ``#FFFFFF``,
     ``[rgb]{1,1,1}``; ``{\\color{white} …}`` to the end of its group), ``\\scalebox{0}``/``\\resizebox`` to zero,
     ``<script>``/``<style>``/``<template>``, a collapsed ``<details>`` (not its ``<summary>``), Markdown link
-    reference definitions, HTML elements that are ``hidden`` or styled or classed invisible
-    (:mod:`rlvr.verifiers.invisible`), boxes scaled to nothing or moved off the page, colours the completion defines
+    reference definitions (not GFM footnote definitions, ``[^x]: …``, which render), HTML elements that are
+    ``hidden`` or styled or classed invisible (:mod:`rlvr.verifiers.invisible`), boxes scaled to nothing or moved off the page, colours the completion defines
     as white. Linear: each hidden region is skipped once."""
     return _reading(text, reading == "hidden", "answer")[0]
 
@@ -2441,7 +2463,47 @@ _REVISION = re.compile(
 def _revised_between(text: str, lo: int, hi: int) -> bool:
     """A revision cue (:data:`_REVISION`) stands between an earlier final answer ending at ``text[lo]`` and a
     later one starting at ``text[hi]``: the later one corrects it; without one, two final answers are a hedge."""
-    return _REVISION.search(text, lo, hi) is not None
+    for k, m in enumerate(_REVISION.finditer(text, lo, hi)):
+        if k >= _MAX_DENIED_CUES or not _no_revision(text, m):
+            return True  # (past so many denied cues the text is read as revised, as before denials were read)
+    return False
+
+
+#: how many revision cues between two answers are read for a denial before the rest counts as a revision
+_MAX_DENIED_CUES = 32
+
+
+#: words that deny the error word after them ("there is no mistake", "without errors", "not wrong")
+_ERROR_NEGATORS = frozenset("no not never without nothing free isn't wasn't aren't".split())
+#: words before "of error" that make the error an event, not a term ("because of an error", "out of error")
+_NOT_A_TERM_BEFORE = frozenset("a an the this that my our your his her their its because out".split())
+#: words after an error noun that make it a clause's subject or place it, not a term ("the error is", "in")
+_ERROR_FOLLOWERS = frozenset("is was are were in on at here there of with by occurred crept lies".split())
+
+
+def _no_revision(text: str, m: re.Match[str]) -> bool:
+    """The revision cue ``m`` revises nothing by its form: an error word denied by a word among the three before
+    it ("There is no mistake in step 2.", "without errors") or naming a term of the work ("the error term
+    vanishes": an error noun right before another lower-case noun of no verb ending; "the margin of error": after
+    a noun and "of")."""
+    word = m.group(0).lower()
+    if not word.startswith(("mistake", "error", "wrong", "incorrect", "flaw")):
+        return False
+    before = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(text, max(0, m.start() - 30), m.start())]
+    if _ERROR_NEGATORS.intersection(before[-3:]):
+        return True
+    if (
+        word in ("error", "errors")
+        and before[-1:] == ["of"]
+        and len(before) > 1
+        and before[-2] not in _NOT_A_TERM_BEFORE
+    ):
+        return True  # "the margin of error", "sources of error": a term, no article before the error word
+    nxt = re.match(r"[ \t]++([a-z]{3,20}+)\b", text[m.end() : m.end() + 24])
+    noun = nxt.group(1) if nxt is not None else ""
+    return (
+        word in ("error", "errors") and bool(noun) and noun not in _ERROR_FOLLOWERS and not noun.endswith(("s", "ed"))
+    )
 
 
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
@@ -2528,6 +2590,7 @@ def _marked(text: str) -> Extraction | None:
     letters = all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if final.mode == "math" or letters:  # "\\boxed{5}, hence 6.", "The answer is 5, since 6 works as well."
         _add_parts(_clause_candidates(text, last_start, last_end, final, box_end), final.mode, parts, modes, keys)
+    counted = _counted_kind(text[max(0, last_start - 120) : min(last_end, last_start + MAX_STATEMENT_CHARS)])
     for sent, sent_end in _sentences_after(text, last_end, letters):
         start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
         if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
@@ -2560,6 +2623,7 @@ def _marked(text: str) -> Extraction | None:
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
         )
         offered = _offered_candidates(sent, parts) if (final.mode == "math" or letters) and not aside else ()
+        offered = offered or (_rival_quantities(sent, parts, counted=counted) if not aside else ())  # "So 6 people …"
         if offered:  # "Many would say 6.", "6 is another possibility.", "Plan B: 6.": another candidate
             _add_parts(offered, final.mode, parts, modes, keys)
             continue
@@ -2664,7 +2728,15 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
     aside = text[lo:end].lstrip(" \t$}*_")[:1] in (",", ";", "\u2014") and not explains
     if aside and _aside_clause(clause, final.parts[-1]):
         return ()  # "\\boxed{24}, twice the area of the inner square (12)": an appositive, not another candidate
-    return _offered_candidates(clause, list(final.parts), clause=True)
+    restates = _RESTATING_OPENER.match(clause) is not None  # "\\boxed{5} — that is, 6 apples": another value
+    offered = _offered_candidates(clause, list(final.parts), clause=True)
+    return offered or _rival_quantities(clause, list(final.parts), restates)
+
+
+#: words opening the answer's own clause that restate or conclude from it ("that is", "i.e.", "so", "hence")
+_RESTATING_OPENER = re.compile(
+    r"(?i)(?:that[ \t]++is|in[ \t]++other[ \t]++words|namely|meaning|so|hence|thus|therefore|giving)\b|i\.?e\b"
+)
 
 
 #: words that say the writer is unsure of what they offer, not that it is wrong ("I'm not sure", "no idea")
@@ -2724,6 +2796,16 @@ def _litotes(tail: str, lead: list[str]) -> bool:
     return negator is not None and any(w in _REJECTING_WORDS or w in _ERROR_WORDS for w in words[negator + 1 :])
 
 
+#: the ``>`` marks opening a Markdown blockquote line: quoting is layout, never a relation ("> Another reading
+#: gives 6." offers 6 like the same sentence unquoted)
+_BLOCKQUOTE_MARK = re.compile(r"(?m)^[ \t]{0,3}+(?:>[ \t]?+){1,8}+")
+#: link markup in a sentence: an autolink or bare URL and a footnote label ("[^x]:", "[^1]"), whose ``/``, ``<>``
+#: and ``^`` are no relation or operation ("[^x]: <https://x.y> (or 6)" offers 6)
+_LINK_MARKUP = re.compile(
+    r"<[A-Za-z][\w+.-]{0,20}+:[^<>\s]{0,200}+>|\b(?:https?|ftp)://[^\s<>()]{1,200}+|\[\^[^\]\n]{1,40}+\]:?+"
+)
+
+
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
@@ -2742,8 +2824,17 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
         return ()
-    plain = sent.replace("$", " ").replace("**", " ").replace("\\(", " ").replace("\\)", " ")
-    explains = _EXPLAINS.match(plain) is not None and not clause  # ", since 6 is equally valid" offers 6
+    plain = (
+        _LINK_MARKUP.sub(" ", _BLOCKQUOTE_MARK.sub("", sent))
+        .replace("$", " ")
+        .replace("**", " ")
+        .replace("\\(", " ")
+        .replace("\\)", " ")
+    )
+    label = _EXPLAINS.match(plain)
+    explains = label is not None and not clause  # ", since 6 is equally valid" offers 6
+    if explains and plain[: label.end()].rstrip(" \t*_").endswith(":") and _framed(plain[label.end() :]):
+        explains = False  # "Note: 6 also works.": a label, then an offer in its own words
     if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)) or _CONFIDENCE.match(plain):
         return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10.", "Confidence: 0.95"
     words = [w.lower() for w in _RUN_WORD.findall(plain)]
@@ -2900,7 +2991,11 @@ def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str
         end = _sentence_end(text, i, limit)
         sent = text[i:end].strip(" \t\n.!?")
         if sent and (
-            _ANSWER_TOKEN.search(sent) or letters and _CHOICE_IN_PROSE.search(sent) or _cjk_numeral(sent) is not None
+            _ANSWER_TOKEN.search(sent)
+            or letters
+            and _CHOICE_IN_PROSE.search(sent)
+            or _cjk_numeral(sent) is not None
+            or _spelled_out(sent) is not None  # "So we need six buses."
         ):
             out.append((sent, end))
         i = max(end + 1, i + 1)
@@ -2913,6 +3008,90 @@ def _cjk_numeral(sent: str) -> str | None:
 
     value = cjk_number(sent.strip(" \t\u3002\uff0e.!\uff01"))
     return None if value is None else str(value)
+
+
+#: words that make a sentence after the answer a conclusion: its quantity is a result, so another value is a rival
+#: ("So 6 people attended.", "Therefore, Janet has 6 apples left.", "In total, Tom bought 6 books.")
+_CONCLUDING = frozenset("therefore thus hence consequently altogether overall finally total".split())
+#: words before a number that make it a reference to a given quantity, not a result ("each of the 6 boxes")
+_REFERRING_BEFORE = frozenset("the these those each every all of per his her their its our my your first last".split())
+#: an answer that is a number with at most two words after it (its unit or count noun), markup aside
+_QUANTITY_ANSWER = re.compile(r"(-?\d{1,40}+(?:\.\d{1,40}+)?+)[ \t]*+([A-Za-z]++(?:[ \t]++[A-Za-z]++)?+)?+")
+
+
+def _quantity_kind(word: str | None) -> str | None:
+    """The kind a word after a number gives it (a unit or a count noun), else ``None``."""
+    from rlvr.verifiers.lexicon import count_noun, unit_name
+
+    if not word:
+        return None
+    return unit_name(word) or count_noun(word)
+
+
+def _answer_quantity(part: str) -> tuple[str, str | None] | None:
+    """The number of an answer part and the kind of its first word after it ("$5$ apples" → 5, apple), or ``None``
+    when the part is no number with at most a unit or count noun."""
+    plain = re.sub(r"\\(?:text|mathrm|mbox)\{|[${}]|\\[,;! ]", " ", part).strip()
+    m = _QUANTITY_ANSWER.fullmatch(plain)
+    if m is None:
+        return None
+    word = m.group(2).split()[0] if m.group(2) else None
+    kind = _quantity_kind(word)
+    return (m.group(1), kind) if word is None or kind is not None else None
+
+
+#: the noun an answer's own sentence says it counts: "The number of apples is \\boxed{5}", "how many apples"
+_COUNTED_NOUN = re.compile(
+    r"(?i)\b(?:number|count|total)[ \t]++of[ \t]++([a-z]{2,30}+)\b|\bhow[ \t]++many[ \t]++([a-z]{2,30}+)\b"
+)
+
+
+def _counted_kind(stmt: str) -> str | None:
+    """The kind of quantity the sentence of the answer (``stmt``, bounded by its caller) names as counted."""
+    m = _last(_COUNTED_NOUN.finditer(stmt))
+    return _quantity_kind(m.group(1) or m.group(2)) if m is not None else None
+
+
+def _rival_quantities(
+    sent: str, parts: list[str], restates: bool = False, counted: str | None = None
+) -> tuple[str, ...]:
+    """The quantities a sentence after the answer states as rival results, by its form: a number with a unit or
+    count noun ("6 apples", "six buses") other than the answer's, in a sentence that is no working, explanation,
+    supposition or rejection, when it counts what the answer counts (the answer's own unit or noun: "The car covers
+    6 km." after ``5 km``) or the sentence concludes ("So 6 people attended.", "Tom bought 6 books in total."). A
+    quantity of another kind in a plain statement ("We used 2 steps."), a reference to a given ("the 6 boxes"),
+    several quantities of the answer's kind (a breakdown) and any quantity beside the answer's value restated ("So 2
+    friends each get 5 apples.") are none. With ``restates`` (the answer's own clause opened by a
+    restating word: "\\boxed{5} — that is, 6 apples") every such quantity is a rival; ``counted``: the kind the
+    answer's sentence says it counts, for an answer without a unit ("The number of apples is 5.")."""
+    answer = _answer_quantity(parts[-1]) if len(parts) == 1 else None
+    if answer is None:
+        return ()
+    value, kind = answer
+    kind = kind or counted  # "The number of apples is 5." counts apples
+    plain = _LINK_MARKUP.sub(" ", _BLOCKQUOTE_MARK.sub("", sent)).replace("$", " ").replace("**", " ")
+    plain = _spelled_out(plain) or plain  # "So we need six buses."
+    words = [w.lower() for w in _RUN_WORD.findall(plain)]
+    if not words or _EXPLAINS.match(plain) or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)):
+        return ()
+    if words[0] in ("if", "suppose", "assuming", "when", "unless") or _ERROR_WORDS.intersection(words):
+        return ()  # a supposition, or a value called a mistake
+    concludes = restates or words[0] == "so" or bool(_CONCLUDING.intersection(words)) or "in all" in " ".join(words)
+    found: list[tuple[str, str]] = []  # (number, kind) of each quantity stated as a result
+    for m in _PLAIN_NUMBER.finditer(plain):
+        other = _quantity_kind(m.group(1))
+        number = m.group(0)[: len(m.group(0)) - len(m.group(1) or "")].strip()
+        before = [w.lower() for w in _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())][-1:]
+        denied = before and (before[0] in _REJECTING_BEFORE and before[0] != "of" or before[0].endswith("n't"))
+        if _key(number) == _key(value) and not denied:
+            return ()  # "So 2 friends each get 5 apples.": the answer restated, the rest its context
+        if denied or before and (before[0] in _REJECTING_BEFORE or before[0] in _INDEX_NOUNS):
+            continue
+        if other is not None and not (before and before[0] in _REFERRING_BEFORE):
+            found.append((number, other))
+    same = [n for n, k in found if k == kind]
+    out = [n for n, k in found if concludes or len(same) == 1 and k == kind]  # two: a breakdown ("2 h there, 3 back")
+    return tuple(dict.fromkeys(out))
 
 
 #: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
@@ -2968,7 +3147,13 @@ def _correction(sent: str) -> Extraction | None:
     lead = [w.lower() for w in _RUN_WORD.findall(masked, 0, token.start())]
     if len(lead) > 4 or _NOT_A_CORRECTION.intersection(lead):
         return None  # "No other value works since 5 < 7", "No doubt, 23 is right": no corrected value
+    if _ADDING.search(masked):
+        return None  # "Wait, 5 also works.": another candidate beside the answer, read as an offer
     return _statement_of_sentence(rest)
+
+
+#: words that add a value beside the answer instead of replacing it
+_ADDING = re.compile(r"(?i)\b(?:also|too|as[ \t]++well|either|both)\b")
 
 
 #: words after "No" that make it an aside, not a correction ("No other value works", "No need to round 2.5")
@@ -4782,11 +4967,13 @@ _CONDITION = re.compile(
     r"(?i)^[ \t(]*+(?:if|assuming|provided(?:[ \t]++that)?|unless|as[ \t]++long[ \t]++as|given[ \t]++that|"
     r"supposing|presuming|barring|only[ \t]++if)\b[^,;:]*+$"
 )
-#: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low"); at most this many
-#: percent doubts the answer
+#: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low", "I'd rate my
+#: confidence 3/10."); at most this many percent doubts the answer
 _CONFIDENCE = re.compile(
-    r"(?i)^[ \t(*_|]*+(?:my[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
-    r"(?:[ \t]++level)?[ \t*_]*+(?::|is|=|-|\|)[ \t*_]*+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
+    r"(?i)^[ \t(*_|]*+(?:(?:i'd|i[ \t]++would|i|we'd|we)[ \t]++(?:rate|put|place|estimate|peg|set)[ \t]++)?+"
+    r"(?:my[ \t]++|our[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
+    r"(?:[ \t]++level)?(?:[ \t]++in[ \t]++(?:this|it|that|(?:the|my|our)[ \t]++answer))?+[ \t*_]*+"
+    r"(?::|is|=|-|\||(?:at|as|around|about)\b|(?<=[ \t])(?=\d))[ \t*_]*+(?:(?:about|around|roughly|only|just)[ \t]++)?+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
     r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
     r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
 )
