@@ -2521,6 +2521,18 @@ def _last_line_start(text: str) -> int:
     return text.rstrip().rfind("\n") + 1
 
 
+#: idioms of :data:`_DISOWNING_MORE` that own up to an earlier slip ("I was wrong.", "My mistake.", "I messed up."):
+#: before an answer they introduce the fix, they do not doubt it
+_EARLIER_FAULT = re.compile(r"(?i)(?:i|my|messed|screwed|mixed|goofed|something)\b")
+
+
+def _forward_doubt(masked: str) -> re.Match[str] | None:
+    """A disowning idiom in ``masked`` that doubts what follows ("I might be wrong.", "Take this with a grain of
+    salt.", "Fingers crossed."), not one that owns up to an earlier slip."""
+    m = _DISOWNING_MORE.search(masked)
+    return m if m is not None and not _EARLIER_FAULT.match(m.group(0)) else None
+
+
 def _doubting_comment(unit: str) -> bool:
     """``unit`` (a sentence or clause before the answer) doubts the writer's own answer: negated certainty or
     ability ("I don't know.", "I could not verify this."), a low confidence ("Confidence: low."), a doubting word
@@ -2540,7 +2552,7 @@ def _doubting_comment(unit: str) -> bool:
     if len(words) > _LEAD_IN_WORDS:
         return False
     doubt = _CJK_DOUBT.search(masked) or _NOT_CERTAIN.search(masked) or _CANNOT_CHECK.search(masked)
-    doubt = doubt or _UNDECIDED.search(masked)
+    doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked)
     if doubt is not None:  # a settling clause needs words of its own: "I'm not sure, though." stays a doubt
         rest = _lower_words(masked[doubt.end() :])
         return not any(w in _SETTLING for w in rest[:-1])
@@ -2565,6 +2577,8 @@ def _low_share(confidence: re.Match[str]) -> bool:
 
 #: determiners after a heading's first word that make it an imperative ("Find the bound", "Estimate an area")
 _DETERMINERS = frozenset("the a an our its their all each every this these".split())
+#: first words of a line that are no verb, before a determiner ("Here a rough attempt", "Just a guess")
+_NOT_VERBS = frozenset("here there this that it just only my our your so hence thus then now".split())
 
 
 def _task_heading(words: list[str], negations: frozenset[str]) -> bool:
@@ -2574,7 +2588,8 @@ def _task_heading(words: list[str], negations: frozenset[str]) -> bool:
     first = words[0]
     if first.endswith("ing") and first not in _LEAD_DOUBT_WORDS:
         return True
-    return len(words) > 1 and words[1] in _DETERMINERS and first not in negations
+    verb = first.isalpha() and first not in negations and first not in _NOT_VERBS
+    return verb and len(words) > 1 and words[1] in _DETERMINERS
 
 
 def _disowning_label_line(line: str, underlined: bool) -> bool:

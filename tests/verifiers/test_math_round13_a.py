@@ -32,6 +32,9 @@ PRIOR_DOUBT: list[Case] = [
     ("(untested) The answer is $\\boxed{7}$.", "7", False),
     ("我不知道。答案是 $\\boxed{7}$。", "7", False),
     ("I could not finish the proof.\n<answer>7</answer>", "7", False),
+    ("I might be wrong here.\n\n\\boxed{7}", "7", False),
+    ("Take this with a grain of salt. \\boxed{7}", "7", False),
+    ("Here is my answer, though I haven't double-checked it:\n\n\\boxed{7}", "7", False),
     (
         "I'm not sure how to start, so let's set up equations. Let x be the number. Then x + 3 = 10, so x = 7.\n\n"
         "The answer is $\\boxed{7}$.",
@@ -48,6 +51,10 @@ PRIOR_DOUBT: list[Case] = [
     ("I don't know x yet, so let me solve for it: x = 7.\n\n\\boxed{7}", "7", True),
     ("Not sure what else you need, but here it is:\n\n\\boxed{7}", "7", True),
     ("We checked every case.\n<answer>7</answer>", "7", True),
+    ("I was wrong. The answer is \\boxed{7}.", "7", True),
+    ("I messed up above. The answer is \\boxed{7}.", "7", True),
+    ("It is unclear at first, but the pattern repeats. \\boxed{7}", "7", True),
+    ("Here is my answer:\n\n\\boxed{7}", "7", True),
 ]
 
 
@@ -74,6 +81,7 @@ LINE_ABOVE: list[Case] = [
     ("## 估计\n\n\\boxed{7}", "7", False),
     ("**Sanity check**\n\n\\boxed{7}", "7", False),
     ("## Guessing\n\n\\boxed{7}", "7", False),
+    ("Here's a rough attempt:\n\n\\boxed{7}", "7", False),
     ("## Final Answer\n\nThe answer is $\\boxed{7}$.", "7", True),
     ("## Solution\n\n3 + 4 = 7, so the answer is $\\boxed{7}$.", "7", True),
     ("**Answer:**\n\n$\\boxed{7}$", "7", True),
@@ -85,6 +93,7 @@ LINE_ABOVE: list[Case] = [
     ("### Estimating the bound\n\nThe answer is $\\boxed{7}$.", "7", True),
     ("## Find the upper bound\n\nThe answer is $\\boxed{7}$.", "7", True),
     ("## ✅\n\n\\boxed{7}", "7", True),
+    ("Putting it all together:\n\\boxed{7}", "7", True),
 ]
 
 
