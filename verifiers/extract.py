@@ -522,7 +522,8 @@ def unwrap_presentation(text: str) -> str:
             out.append(text[pos : m.start()] + "\n|")
         else:
             row = row and not tok.lower().startswith("</tr")
-            out.append(text[pos : m.start()] + (" " if tok.startswith("</") else _frame_title(m.group("opts"))))
+            opening = "\n" if "title" not in tok else _frame_title(m.group("opts"))  # [title=Draft]
+            out.append(text[pos : m.start()] + (" " if tok.startswith("</") else opening))
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
@@ -2087,7 +2088,7 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
     if words and (reply := _plain_yes_no(text)) is not None:
         return _found([reply], "word_answer", "text")  # "Yes, because 15 is divisible by 3.": the reply answers
     final = _final_statement(text)
-    if final is not None and final.answer is not None and _doubted_lead_in(text, _last_line_start(text)):
+    if final is not None and final.answer is not None and _doubted_lead_in(text, _statement_start(text, final.answer)):
         return Extraction(None, "doubted_lead_in")  # "| Guess |\n|---|\n| 5 |"
     if final is not None:
         return final
@@ -2516,9 +2517,10 @@ def _doubted_lead_in(text: str, start: int) -> bool:
     return False
 
 
-def _last_line_start(text: str) -> int:
-    """Where the last non-blank line of ``text`` starts."""
-    return text.rstrip().rfind("\n") + 1
+def _statement_start(text: str, answer: str) -> int:
+    """Where a final statement's ``answer`` starts in ``text``: its last occurrence, else the last non-blank line."""
+    at = text.rfind(answer)
+    return at if at >= 0 else text.rstrip().rfind("\n") + 1
 
 
 #: idioms of :data:`_DISOWNING_MORE` that own up to an earlier slip ("I was wrong.", "My mistake.", "I messed up."):

@@ -35,6 +35,10 @@ PRIOR_DOUBT: list[Case] = [
     ("I might be wrong here.\n\n\\boxed{7}", "7", False),
     ("Take this with a grain of salt. \\boxed{7}", "7", False),
     ("Here is my answer, though I haven't double-checked it:\n\n\\boxed{7}", "7", False),
+    ("我没把握。答案是 7。", "7", False),
+    ("自信がないですが、答えは $\\boxed{7}$ です。", "7", False),
+    ("Unsure.\n\nFinal Answer: The final answer is $7$. I hope it is correct.", "7", False),
+    ("[unverified] \\boxed{7}", "7", False),
     (
         "I'm not sure how to start, so let's set up equations. Let x be the number. Then x + 3 = 10, so x = 7.\n\n"
         "The answer is $\\boxed{7}$.",
@@ -55,6 +59,8 @@ PRIOR_DOUBT: list[Case] = [
     ("I messed up above. The answer is \\boxed{7}.", "7", True),
     ("It is unclear at first, but the pattern repeats. \\boxed{7}", "7", True),
     ("Here is my answer:\n\n\\boxed{7}", "7", True),
+    ("答案是 7。", "7", True),
+    ("After verifying all cases, I'm certain.\n\n\\boxed{7}", "7", True),
 ]
 
 
@@ -94,6 +100,8 @@ LINE_ABOVE: list[Case] = [
     ("## Find the upper bound\n\nThe answer is $\\boxed{7}$.", "7", True),
     ("## ✅\n\n\\boxed{7}", "7", True),
     ("Putting it all together:\n\\boxed{7}", "7", True),
+    ("**Final result**\n\n\\boxed{7}", "7", True),
+    ("## Answer (unverified)\n\n\\boxed{7}", "7", False),
 ]
 
 
