@@ -2577,6 +2577,8 @@ def _low_share(confidence: re.Match[str]) -> bool:
     return share is None or share <= _DOUBTFUL_CONFIDENCE / 100
 
 
+#: connectives and copulas that make a line a sentence leading to the answer, not a label ("The bound is met:")
+_CLAUSE_WORDS = frozenset("so thus hence therefore then is are was were be".split())
 #: determiners after a heading's first word that make it an imperative ("Find the bound", "Estimate an area")
 _DETERMINERS = frozenset("the a an our its their all each every this these".split())
 #: first words of a line that are no verb, before a determiner ("Here a rough attempt", "Just a guess")
@@ -2612,8 +2614,8 @@ def _disowning_label_line(line: str, underlined: bool) -> bool:
         return False  # "Reference: <https://…>": a label of its own content
     if not words:
         return _doubting_symbol(title)  # "## 🤔"
-    if _task_heading(words, NEGATION_CUES):
-        return False  # "## Estimating the bound", "### Find the upper bound": a step of the work
+    if _task_heading(words, NEGATION_CUES) or "," in title or _CLAUSE_WORDS.intersection(words):
+        return False  # "## Estimating the bound", "Upper and lower bounds agree, so:": a step or a sentence
     parts = {p for w in words for p in w.replace("\u2019", "'").split("-")}
     cues = LABEL_CUES | LABEL_FORM_CUES | HEDGE_CUES | _LEAD_DOUBT_WORDS
     if parts & cues or labelled and parts & NEGATION_CUES:

@@ -100,6 +100,8 @@ LINE_ABOVE: list[Case] = [
     ("## Find the upper bound\n\nThe answer is $\\boxed{7}$.", "7", True),
     ("## ✅\n\n\\boxed{7}", "7", True),
     ("Putting it all together:\n\\boxed{7}", "7", True),
+    ("Upper and lower bounds agree, so:\n\\boxed{7}", "7", True),
+    ("The upper bound is attained:\n\\boxed{7}", "7", True),
     ("**Final result**\n\n\\boxed{7}", "7", True),
     ("## Answer (unverified)\n\n\\boxed{7}", "7", False),
 ]
