@@ -2436,15 +2436,17 @@ def _revised_between(text: str, lo: int, hi: int) -> bool:
 _LEAD_IN_WINDOW = 600
 #: the most words a doubting sentence, or a label or heading line, before an answer may have
 _LEAD_IN_WORDS = 25
+#: the most words of a marked heading or label line above an answer (a bare line alone: four)
 _LABEL_LINE_WORDS = 6
 #: the most words of a comment whose doubting word alone doubts the answer after it ("This is a guess.")
 _SHORT_COMMENT = 8
 #: a sentence end inside a line (the lead-in's units are its lines and their sentences)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\u3002\uff01\uff1f])[ \t]++")
-#: a line that only underlines or opens what follows: a setext underline, a table's header rule, display math
+#: a line that only underlines what is above it: a setext underline, a table's header rule
 _UNDERLINE = re.compile(
     r"[ \t]*+(?:-{2,}+|={2,}+|\|?+(?:[ \t]*+:?+-{1,}+:?+[ \t]*+\|)++[ \t]*+(?::?+-{1,}+:?+)?+)[ \t]*+"
 )
+#: a line that only opens display math before the answer (``\\[``, ``$$``, ``\\begin{equation}``)
 _MATH_OPENER = re.compile(r"[ \t]*+(?:\\\[|\$\$|\\begin\{[A-Za-z*]{1,20}+\})[ \t]*+")
 #: a unit that only names the answer ("Final answer:", "**Answer**"): the lead-in is read past it
 _ANSWER_LABEL_ONLY = re.compile(r"(?i)[\W_]*+(?:the[ \t]++)?(?:final[ \t]++)?(?:answer|result|solution)s?+[\W_]*+")
@@ -2469,6 +2471,8 @@ _CANNOT_CHECK = re.compile(
     r"figure|figured|finish|finished|complete|completed|justify|justified|derive|derived|work[ \t]++(?:it|this)"
     r"[ \t]++out)\b"
 )
+#: a doubt about whether another way exists ("I'm not sure if there's a faster way"): not about the answer
+_OTHER_WAY = re.compile(r"(?i)[ \t]++(?:if|whether)[ \t]++there(?:'s|[ \t]++(?:is|are|was|might|may|could))\b")
 #: words that open a clause after a doubt that settles it or turns to the work ("…, but after checking, …", "…,
 #: so let's set up …")
 _SETTLING = frozenset("but however yet so hence thus therefore instead let let's now after until".split())
@@ -2555,6 +2559,8 @@ def _doubting_comment(unit: str) -> bool:
         return False
     doubt = _CJK_DOUBT.search(masked) or _NOT_CERTAIN.search(masked) or _CANNOT_CHECK.search(masked)
     doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked)
+    if doubt is not None and (_ABOUT_READER.match(masked, doubt.end()) or _OTHER_WAY.match(masked, doubt.end())):
+        return False  # "Not sure what else you need.", "I'm not sure if there's a faster way.": not the answer
     if doubt is not None:  # a settling clause needs words of its own: "I'm not sure, though." stays a doubt
         rest = _lower_words(masked[doubt.end() :])
         return not any(w in _SETTLING for w in rest[:-1])

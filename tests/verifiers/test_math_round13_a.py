@@ -54,6 +54,8 @@ PRIOR_DOUBT: list[Case] = [
     ("Wait, that's wrong. The answer is $\\boxed{7}$.", "7", True),
     ("I don't know x yet, so let me solve for it: x = 7.\n\n\\boxed{7}", "7", True),
     ("Not sure what else you need, but here it is:\n\n\\boxed{7}", "7", True),
+    ("I'm not sure if there's a faster way.\n\n\\boxed{7}", "7", True),
+    ("Not sure what else you need.\n\n\\boxed{7}", "7", True),
     ("We checked every case.\n<answer>7</answer>", "7", True),
     ("I was wrong. The answer is \\boxed{7}.", "7", True),
     ("I messed up above. The answer is \\boxed{7}.", "7", True),
