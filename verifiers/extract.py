@@ -2471,6 +2471,13 @@ _CANNOT_CHECK = re.compile(
     r"figure|figured|finish|finished|complete|completed|justify|justified|derive|derived|work[ \t]++(?:it|this)"
     r"[ \t]++out)\b"
 )
+#: the writer stuck or giving up ("I'm stuck.", "I gave up on the exact method.") or warning of errors in the work
+#: ("it may contain errors", "this might have mistakes")
+_WRITER_FAILS = re.compile(
+    r"(?i)\b(?:i|we)(?:'m|'re|[ \t]++(?:am|are|was|were|got|get|have[ \t]++been))?+[ \t]++(?:stuck|stumped|lost|"
+    r"(?:gave|give|giving)[ \t]++up)\b|\b(?:may|might|could|probably|likely)[ \t]++(?:contain|have|include)[ \t]++"
+    r"(?:(?:some|an?|a[ \t]++few)[ \t]++)?(?:errors?|mistakes?|bugs?|typos?|flaws?|slips?)\b"
+)
 #: a doubt about whether another way exists ("I'm not sure if there's a faster way"): not about the answer
 _OTHER_WAY = re.compile(r"(?i)[ \t]++(?:if|whether)[ \t]++there(?:'s|[ \t]++(?:is|are|was|might|may|could))\b")
 #: words that open a clause after a doubt that settles it or turns to the work ("…, but after checking, …", "…,
@@ -2558,7 +2565,7 @@ def _doubting_comment(unit: str) -> bool:
     if len(words) > _LEAD_IN_WORDS:
         return False
     doubt = _CJK_DOUBT.search(masked) or _NOT_CERTAIN.search(masked) or _CANNOT_CHECK.search(masked)
-    doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked)
+    doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked) or _WRITER_FAILS.search(masked)
     if doubt is not None and (_ABOUT_READER.match(masked, doubt.end()) or _OTHER_WAY.match(masked, doubt.end())):
         return False  # "Not sure what else you need.", "I'm not sure if there's a faster way.": not the answer
     if doubt is not None:  # a settling clause needs words of its own: "I'm not sure, though." stays a doubt
