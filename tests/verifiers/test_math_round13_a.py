@@ -154,6 +154,13 @@ FOREIGN_HEDGE: list[Case] = [
     ("התשובה כנראה $\\boxed{7}$", "7", False),
     ("Het antwoord is misschien $\\boxed{7}$.", "7", False),
     ("答案或许是 $\\boxed{7}$。", "7", False),
+    ("答えはたぶん $\\boxed{7}$ です。", "7", False),
+    ("답은 아마 $\\boxed{7}$ 입니다.", "7", False),
+    ("جواب شاید $\\boxed{7}$ است", "7", False),
+    ("Odpowiedź to prawdopodobnie $\\boxed{7}$.", "7", False),
+    ("答えは $\\boxed{7}$ です。", "7", True),
+    ("답은 $\\boxed{7}$ 입니다.", "7", True),
+    ("התשובה היא $\\boxed{7}$", "7", True),
     ("Відповідь: $\\boxed{7}$.", "7", True),
     ("Het antwoord is $\\boxed{7}$.", "7", True),
 ]
