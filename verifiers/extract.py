@@ -277,6 +277,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
     if last_open > end:  # an answer was started but never closed: truncated
         return Extraction(None, "unclosed_answer_tag")
     if end >= 0 and text.rfind(open_t, 0, end) >= 0:
+        if _doubted_lead_in(text, text.rfind(open_t, 0, end)):
+            return Extraction(None, "doubted_lead_in")  # "I am unsure.\n<answer>5</answer>"
         tags = _answer_tags(text, open_t, close_t, choices)
         outside = _marked(re.sub(rf"{re.escape(open_t)}.*?{re.escape(close_t)}", " ", text, flags=re.S))
         after = text[end + len(close_t) : end + len(close_t) + MAX_INLINE_ANSWER_CHARS]
@@ -465,7 +467,7 @@ _PRESENTATION = re.compile(
     r"|itshape|centering|raggedleft|raggedright)(?![A-Za-z])|\\color[ \t]*+(?:\[[^\]\n]{0,30}+\])?+[ \t]*+"
     r"\{[^{}\n]{0,60}+\})(?:[ \t]*+\\(?:bfseries|itshape)(?![A-Za-z]))?+"
     r"|\\(?:begin|end)\{(?:center|flushleft|flushright|quote|quotation|tcolorbox|mdframed|itemize|enumerate"
-    r"|description|framed|minipage)\}(?:[ \t]*+\[[^\]\n]{0,120}+\])?+(?:[ \t]*+\{[^{}\n]{0,30}+\})?+"
+    r"|description|framed|minipage)\}(?:[ \t]*+\[(?P<opts>[^\]\n]{0,120}+)\])?+(?:[ \t]*+\{[^{}\n]{0,30}+\})?+"
     r"|\\item(?![A-Za-z])(?:[ \t]*+\[[^\]\n]{0,60}+\])?+"
     r"|</?(?:ul|ol|li|table|thead|tbody|tfoot|tr|dl|dt|dd)(?:[ \t]++[^<>]{0,300}+)?+>"
     r"|(?P<cell></?t[dh])(?:[ \t]++[^<>]{0,300}+)?+>"
@@ -478,6 +480,17 @@ _PRESENTATION = re.compile(
 _PRESENTATION_TAG = re.compile(
     r"<(?:/?(?:[uo]l|li|t[dhr]|table|thead|tbody|tfoot|d[ldt])[\s>]|(?:b|i|em|u|mark|font|strong)\s)", re.I
 )
+
+
+#: the title option of a framed box (``\\begin{tcolorbox}[title=Draft]``)
+_FRAME_TITLE = re.compile(r"(?:^|,)[ \t]*+title[ \t]*+=[ \t]*+(?:\{([^{}]{0,100}+)\}|([^,{}]{0,100}+))")
+
+
+def _frame_title(opts: str | None) -> str:
+    """The line break an environment opens with, carrying its box title as a line of its own (a heading, read
+    like "## Draft" by the lead-in rule): a title that disowns the answer inside must stay visible."""
+    title = _FRAME_TITLE.search(opts) if opts else None
+    return f"\n{(title.group(1) or title.group(2)).strip()}\n" if title is not None else "\n"
 
 
 def unwrap_presentation(text: str) -> str:
@@ -516,7 +529,8 @@ def unwrap_presentation(text: str) -> str:
             out.append(text[pos : m.start()] + "\n|")
         else:
             row = row and not tok.lower().startswith("</tr")
-            out.append(text[pos : m.start()] + (" " if tok.startswith("</") else "\n"))
+            opening = "\n" if "title" not in tok else _frame_title(m.group("opts"))  # [title=Draft]
+            out.append(text[pos : m.start()] + (" " if tok.startswith("</") else opening))
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
@@ -2126,6 +2140,8 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
     if words and (reply := _plain_yes_no(text)) is not None:
         return _found([reply], "word_answer", "text")  # "Yes, because 15 is divisible by 3.": the reply answers
     final = _final_statement(text)
+    if final is not None and final.answer is not None and _doubted_lead_in(text, _statement_start(text, final.answer)):
+        return Extraction(None, "doubted_lead_in")  # "| Guess |\n|---|\n| 5 |"
     if final is not None:
         return final
     if not choices:
@@ -2506,6 +2522,212 @@ def _no_revision(text: str, m: re.Match[str]) -> bool:
     )
 
 
+# ---------------------------------------------------------------- the lead-in before the answer
+
+#: how far before an answer its lead-in (the sentence or line just before it) is read
+_LEAD_IN_WINDOW = 600
+#: the most words a doubting sentence, or a label or heading line, before an answer may have
+_LEAD_IN_WORDS = 25
+#: the most words of a marked heading or label line above an answer (a bare line alone: four)
+_LABEL_LINE_WORDS = 6
+#: the most words of a comment whose doubting word alone doubts the answer after it ("This is a guess.")
+_SHORT_COMMENT = 8
+#: a sentence end inside a line (the lead-in's units are its lines and their sentences)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u3002\uff01\uff1f])[ \t]++")
+#: a line that only underlines what is above it: a setext underline, a table's header rule
+_UNDERLINE = re.compile(
+    r"[ \t]*+(?:-{2,}+|={2,}+|\|?+(?:[ \t]*+:?+-{1,}+:?+[ \t]*+\|)++[ \t]*+(?::?+-{1,}+:?+)?+)[ \t]*+"
+)
+#: a line that only opens display math before the answer (``\\[``, ``$$``, ``\\begin{equation}``)
+_MATH_OPENER = re.compile(r"[ \t]*+(?:\\\[|\$\$|\\begin\{[A-Za-z*]{1,20}+\})[ \t]*+")
+#: a unit that only names the answer ("Final answer:", "**Answer**"): the lead-in is read past it
+_ANSWER_LABEL_ONLY = re.compile(r"(?i)[\W_]*+(?:the[ \t]++)?(?:final[ \t]++)?(?:answer|result|solution)s?+[\W_]*+")
+#: the markup of a heading or label line: ATX ``#``, a blockquote ``>``, a table row's pipes, ``\\section*{…}``
+_HEADING_MARK = re.compile(
+    r"[ \t]*+(?:#{1,6}+[ \t]++|>[ \t>]*+|\|[ \t]*+|\\(?:(?:sub){0,2}+section|paragraph|textbf|emph|textit)\*?+\{)"
+)
+_BOLD_LINE = re.compile(r"[ \t]*+(\*\*|__)(?=\S)[^*_\n]{1,80}+(?<=\S)\1[ \t]*+:?+[ \t]*+")
+#: negated certainty or knowledge ("I'm not sure", "not very confident", "I can't be sure", "I don't know", "no
+#: idea", "I am unsure")
+_NOT_CERTAIN = re.compile(
+    r"(?i)(?:\b(?:not|never|hardly)|n't)[ \t]++(?:(?:be|feel|very|really|quite|entirely|totally|completely|fully|too|"
+    r"that|so|at[ \t]++all)[ \t]++){0,2}+(?:sure|certain|confident|positive|convinced|know)\b|\bno[ \t]++(?:idea|clue)\b"
+    r"|\b(?:unsure|uncertain)\b"
+)
+#: a negated or failed ability to solve or check ("I couldn't solve this", "I could not verify it", "unable to
+#: prove", "this has not been checked")
+_CANNOT_CHECK = re.compile(
+    r"(?i)(?:\b(?:not|never)|n't|\bunable[ \t]++to|\bfail(?:ed)?+[ \t]++to)[ \t]++(?:(?:fully|really|quite|properly|"
+    r"actually|yet|been|be[ \t]++able[ \t]++to|manage[ \t]++to|get[ \t]++to)[ \t]++){0,2}+"
+    r"(?:solve|solved|verify|verified|check|checked|double-check(?:ed)?+|confirm|confirmed|prove|proved|proven|"
+    r"figure|figured|finish|finished|complete|completed|justify|justified|derive|derived|work[ \t]++(?:it|this)"
+    r"[ \t]++out)\b"
+)
+#: the writer stuck or giving up ("I'm stuck.", "I gave up on the exact method.") or warning of errors in the work
+#: ("it may contain errors", "this might have mistakes")
+_WRITER_FAILS = re.compile(
+    r"(?i)\b(?:i|we)(?:'m|'re|[ \t]++(?:am|are|was|were|got|get|have[ \t]++been))?+[ \t]++(?:stuck|stumped|lost|"
+    r"(?:gave|give|giving)[ \t]++up)\b|\b(?:may|might|could|probably|likely)[ \t]++(?:contain|have|include)[ \t]++"
+    r"(?:(?:some|an?|a[ \t]++few)[ \t]++)?(?:errors?|mistakes?|bugs?|typos?|flaws?|slips?)\b"
+)
+#: a doubt about whether another way exists ("I'm not sure if there's a faster way"): not about the answer
+_OTHER_WAY = re.compile(r"(?i)[ \t]++(?:if|whether)[ \t]++there(?:'s|[ \t]++(?:is|are|was|might|may|could))\b")
+#: words that open a clause after a doubt that settles it or turns to the work ("…, but after checking, …", "…,
+#: so let's set up …")
+_SETTLING = frozenset("but however yet so hence thus therefore instead let let's now after until".split())
+#: words that doubt the answer a short comment before it introduces ("This is a guess.", "(unverified)")
+_LEAD_DOUBT_WORDS = frozenset(
+    """guess guessing guessed guesswork guesstimate speculation speculative unsure uncertain doubtful dubious
+    questionable shaky iffy unverified unchecked untested unconfirmed unproven tentative provisional maybe perhaps
+    probably dunno idk""".split()
+)
+#: doubt in Chinese or Japanese ("我不确定", "不知道", "没把握", "猜", "未验证", "わからない", "自信がない")
+_CJK_DOUBT = re.compile(
+    "[\u4e0d\u6ca1][\u592a\u5f88\u5927]?+(?:\u786e\u5b9a|\u77e5\u9053|\u6e05\u695a|\u80af\u5b9a|\u6709\u628a\u63e1)"
+    "|\u6ca1\u6709?+\u628a\u63e1|\u731c|\u672a\u7ecf?+(?:\u9a8c\u8bc1|\u6838\u5b9e|\u786e\u8ba4|\u68c0\u67e5)"
+    "|\u308f\u304b\u3089\u306a\u3044|\u5206\u304b\u3089\u306a\u3044|\u81ea\u4fe1\u304c\u306a\u3044"
+)
+
+
+def _doubted_lead_in(text: str, start: int) -> bool:
+    """The answer starting at ``text[start]`` comes right after a comment that doubts it or a label or heading that
+    disowns it: the rest of its own sentence before it, else the sentence or line just before ("I'm not sure about
+    this one. The answer is 5.", "(unverified) 5", "Wrong answer:\\n5", "## Draft\\n\\n5", "| Guess |\\n|---|\\n| 5 |").
+    Only the nearest unit is read (past a bare answer label and underlines): a doubt at the top of a long solution
+    ("I'm not sure how to start, so let's …") does not reach the answer."""
+    lo = max(0, start - _LEAD_IN_WINDOW)
+    lines = text[lo:start].split("\n")
+    own = _SENTENCE_BREAK.split(lines[-1])
+    if _doubting_comment(own[-1].rstrip(" \t$")):
+        return True  # "(unverified) \\boxed{5}", "I'm not sure, the answer is 5"
+    units = [u for u in own[:-1] if u.strip()]
+    if units:  # "Confidence: low. Final answer: 5"
+        unit = units[-1]
+        if _ANSWER_LABEL_ONLY.fullmatch(unit) and len(units) > 1:
+            unit = units[-2]
+        return _doubting_comment(unit)
+    underlined = False
+    for k in range(len(lines) - 2, -1 if lo == 0 else 0, -1):
+        line = lines[k]
+        if not line.strip() or _MATH_OPENER.fullmatch(line):
+            continue
+        if _UNDERLINE.fullmatch(line) and not underlined:
+            underlined = True  # "Guess\\n-----", "| Guess |\\n|---|"
+            continue
+        if _ANSWER_LABEL_ONLY.fullmatch(line) and not underlined:
+            continue  # "## Not verified\\n\\nFinal Answer:\\n5"
+        return _disowning_label_line(line, underlined) or _doubting_comment(_SENTENCE_BREAK.split(line)[-1])
+    return False
+
+
+def _statement_start(text: str, answer: str) -> int:
+    """Where a final statement's ``answer`` starts in ``text``: its last occurrence, else the last non-blank line."""
+    at = text.rfind(answer)
+    return at if at >= 0 else text.rstrip().rfind("\n") + 1
+
+
+#: idioms of :data:`_DISOWNING_MORE` that own up to an earlier slip ("I was wrong.", "My mistake.", "I messed up."):
+#: before an answer they introduce the fix, they do not doubt it
+_EARLIER_FAULT = re.compile(r"(?i)(?:i|my|messed|screwed|mixed|goofed|something)\b")
+
+
+def _forward_doubt(masked: str) -> re.Match[str] | None:
+    """A disowning idiom in ``masked`` that doubts what follows ("I might be wrong.", "Take this with a grain of
+    salt.", "Fingers crossed."), not one that owns up to an earlier slip."""
+    m = _DISOWNING_MORE.search(masked)
+    return m if m is not None and not _EARLIER_FAULT.match(m.group(0)) else None
+
+
+def _doubting_comment(unit: str) -> bool:
+    """``unit`` (a sentence or clause before the answer) doubts the writer's own answer: negated certainty or
+    ability ("I don't know.", "I could not verify this."), a low confidence ("Confidence: low."), a doubting word
+    in a short comment ("This is a guess.", "(unverified)") or a forced or unchecked answer's frame ("I will just
+    put something"); unless a clause after the doubt settles it or turns to the work ("…, but …", "…, so let's …")."""
+    masked = _mask_math(unit).replace("\u2019", "'")
+    if not masked.strip(" \t$"):
+        return False
+    if _NOT_FULLY_SURE.search(masked) or _FRAME.search(masked):
+        return True  # "Not 100% sure.", "I couldn't solve it, so I will just put something."
+    confidence = _CONFIDENCE.match(masked)
+    if confidence is not None:
+        return _low_share(confidence)  # "Confidence: low."
+    if _ANSWER_TOKEN.search(masked):
+        return False  # a step of the work, not a comment
+    words = _lower_words(masked)
+    if len(words) > _LEAD_IN_WORDS:
+        return False
+    doubt = _CJK_DOUBT.search(masked) or _NOT_CERTAIN.search(masked) or _CANNOT_CHECK.search(masked)
+    doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked) or _WRITER_FAILS.search(masked)
+    if doubt is not None and (_ABOUT_READER.match(masked, doubt.end()) or _OTHER_WAY.match(masked, doubt.end())):
+        return False  # "Not sure what else you need.", "I'm not sure if there's a faster way.": not the answer
+    if doubt is not None:  # a settling clause needs words of its own: "I'm not sure, though." stays a doubt
+        rest = _lower_words(masked[doubt.end() :])
+        return not any(w in _SETTLING for w in rest[:-1])
+    short = len(words) <= _SHORT_COMMENT or masked.lstrip(" \t*_").startswith("(")
+    return (
+        short
+        and any(  # "This is not a guess." denies the doubt
+            w in _LEAD_DOUBT_WORDS and not _NEGATORS.intersection(words[max(0, k - 2) : k]) for k, w in enumerate(words)
+        )
+    )
+
+
+def _low_share(confidence: re.Match[str]) -> bool:
+    """A confidence stated as a number (:data:`_CONFIDENCE`: "10%", "0.2", "3/10") is at most an even chance."""
+    share = float(confidence.group(1)) / 100 if confidence.group(1) else None
+    if confidence.group(3):
+        share = float(confidence.group(3))
+    if confidence.group(4):  # "Confidence: 3/10", "7 out of 10"
+        share = float(confidence.group(4)) / max(1.0, float(confidence.group(5)))
+    return share is None or share <= _DOUBTFUL_CONFIDENCE / 100
+
+
+#: connectives and copulas that make a line a sentence leading to the answer, not a label ("The bound is met:")
+_CLAUSE_WORDS = frozenset("so thus hence therefore then is are was were be".split())
+#: determiners after a heading's first word that make it an imperative ("Find the bound", "Estimate an area")
+_DETERMINERS = frozenset("the a an our its their all each every this these".split())
+#: first words of a line that are no verb, before a determiner ("Here a rough attempt", "Just a guess")
+_NOT_VERBS = frozenset("here there this that it just only my our your so hence thus then now".split())
+
+
+def _task_heading(words: list[str], negations: frozenset[str]) -> bool:
+    """A heading of ``words`` names a step of the work, not the answer's standing: a gerund ("Estimating the
+    bound") or an imperative before a determiner ("Find the upper bound"); a negation opens no task ("Not the
+    answer")."""
+    first = words[0]
+    if first.endswith("ing") and first not in _LEAD_DOUBT_WORDS:
+        return True
+    verb = first.isalpha() and first not in negations and first not in _NOT_VERBS
+    return verb and len(words) > 1 and words[1] in _DETERMINERS
+
+
+def _disowning_label_line(line: str, underlined: bool) -> bool:
+    """``line`` (the line above an answer) is a heading or label that disowns it: a Markdown heading, a setext or
+    table header (``underlined``), a bold line, a blockquote, ``\\section*{…}``, a line closed by a colon or a
+    short line alone, of at most six words and no value, holding a word that makes a label no answer (a guess, a
+    draft, a bound, a wrong or unverified one: "## Incorrect attempt", "> Guess", "Upper bound:"), a doubting
+    pictograph ("## 🤔") or a doubt in Chinese or Japanese ("## 猜测")."""
+    from rlvr.verifiers.lexicon import HEDGE_CUES, LABEL_CUES, LABEL_FORM_CUES, NEGATION_CUES
+
+    mark = _HEADING_MARK.match(line)
+    title = (line[mark.end() :] if mark else line).strip(" \t*_:|}")
+    labelled = bool(mark) or underlined or bool(_BOLD_LINE.fullmatch(line)) or line.rstrip(" \t*_").endswith(":")
+    words = _lower_words(_mask_math(title))
+    if _ANSWER_TOKEN.search(_mask_math(title)) or len(words) > (_LABEL_LINE_WORDS if labelled else 4):
+        return False
+    if not labelled and ":" in title:
+        return False  # "Reference: <https://…>": a label of its own content
+    if not words:
+        return _doubting_symbol(title)  # "## 🤔"
+    if _task_heading(words, NEGATION_CUES) or "," in title or _CLAUSE_WORDS.intersection(words):
+        return False  # "## Estimating the bound", "Upper and lower bounds agree, so:": a step or a sentence
+    parts = {p for w in words for p in w.replace("\u2019", "'").split("-")}
+    cues = LABEL_CUES | LABEL_FORM_CUES | HEDGE_CUES | _LEAD_DOUBT_WORDS
+    if parts & cues or labelled and parts & NEGATION_CUES:
+        return True  # "Guess", "## Unverified result", "Wrong answer:"; a bare "Not bad" line is no label
+    return any(_CJK_DOUBT.search(w) or _cjk_cue(w) for w in words if not w.isascii())
+
+
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
 _RESTATE = re.compile(
     r"(?i)\b(?:actually|wait|correction|erratum|should|instead|hmm|oops|mistake|error|also|both|alternatively|"
@@ -2572,6 +2794,8 @@ def _marked(text: str) -> Extraction | None:
         return None
     found.sort(key=lambda f: f[0])
     last_start, last_end, final = found[-1]
+    if _doubted_lead_in(text, last_start):
+        return Extraction(None, "doubted_lead_in")  # "I don't know. \\boxed{5}", "## Draft\n\n\\boxed{5}"
     parts = list(final.parts)
     modes = [final.mode] * len(parts)
     keys = {_key(p) for p in parts}
@@ -3335,16 +3559,38 @@ def _unasserted(text: str) -> re.Match[str] | None:
     return _UNASSERTED_SENTENCE.search(text) or _UNASSERTED_CLAUSE.search(text, clause)
 
 
+#: words that open a fronted condition on the writer's own work, with no clause of its own ("Barring mistakes,",
+#: "Absent errors,", "Modulo typos,", "Unless mistaken,")
+_OWN_CONDITION_OPENERS = frozenset("barring absent modulo pending unless".split())
+#: what may follow "if" in a fronted condition with no clause of its own: a participle ("If pressed,", "If forced,",
+#: "If asked,") or a word of correctness ("If correct,", "If right,"); not a wish ("If needed,", "If desired,")
+_CORRECTNESS_WORDS = frozenset("correct right accurate valid true".split())
+_WISH_PARTICIPLES = frozenset("needed desired required wanted preferred interested".split())
+
+
+def _fronted_condition(words: list[str]) -> bool:
+    """``words`` (a fronted phrase) are a condition on the writer's own work with no clause of its own ("Barring
+    mistakes", "If pressed", "If correct"): the answer after them is offered, not asserted."""
+    if words[0] in _OWN_CONDITION_OPENERS:
+        return True
+    if words[0] != "if" or len(words) != 2:
+        return False
+    w = words[1]
+    return w in _CORRECTNESS_WORDS or w.endswith("ed") and len(w) > 4 and w not in _WISH_PARTICIPLES
+
+
 def _fronted_hedge(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """A hedge split off by a comma at the start of ``text[lo:hi]`` ("Probably, the answer is 5", "Кажется, ответ
-    5"): a fronted phrase of at most three words holding a hedge or an attribution cue."""
+    5"): a fronted phrase of at most three words holding a hedge or an attribution cue, or a condition on the
+    writer's own work with no clause of its own ("Barring mistakes,", "If pressed,")."""
     from rlvr.verifiers.lexicon import ATTRIBUTION_CUES, HEDGE_CUES
 
     m = _FRONTED.match(text, lo, hi)
     if m is None:
         return None
     words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(m.group(1))]
-    return m if any(w in HEDGE_CUES or w in ATTRIBUTION_CUES for w in words) else None
+    hedged = any(w in HEDGE_CUES or w in ATTRIBUTION_CUES for w in words)
+    return m if hedged or words and _fronted_condition(words) else None
 
 
 def _counterfactual(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -3557,6 +3803,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         for w in _RUN_WORD.finditer(masked, clause, anchor.start()):
             low = w.group(0).lower()
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
+            label = label or is_label and "-" in low and any(p in LABEL_CUES for p in low.split("-"))  # "Sanity-check"
             if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
                 label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
             if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES:
@@ -5197,13 +5444,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     confidence = _CONFIDENCE.match(masked)
     if confidence is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2"
-        share = float(confidence.group(1)) / 100 if confidence.group(1) else None
-        if confidence.group(3):
-            share = float(confidence.group(3))
-        if confidence.group(4):  # "Confidence: 3/10", "7 out of 10"
-            share = float(confidence.group(4)) / max(1.0, float(confidence.group(5)))
-        low = share is None or share <= _DOUBTFUL_CONFIDENCE / 100
-        return (nxt.strip() if low else ""), stop
+        return (nxt.strip() if _low_share(confidence) else ""), stop
     sure = _PERCENT_SURE.search(masked)
     if sure is not None and float(sure.group(1)) <= _DOUBTFUL_CONFIDENCE:  # "I'm about 30% sure."
         return nxt.strip(), stop

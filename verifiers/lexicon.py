@@ -650,7 +650,11 @@ LEAD_CUES = frozenset(
     olabilir yanlış bukan tidak mungkin sekitar kira-kira salah sai eventuell vermutlich womöglich knapp kaum
     larger bigger past short shy north south excess upward pushing nigh somewhere neighborhood neighbourhood
     perchance mayhaps guesstimated capped limited prima facie factorial complement coprime sub
-    schätzungsweise quasiment mucho massimo massima supongo кажется наверное może lẽ ربما kanske inte ίσως""".split()
+    schätzungsweise quasiment mucho massimo massima supongo кажется наверное może lẽ ربما kanske inte ίσως
+    arguably debatably provisionally offhand ostensibly nominally можливо мабуть напевно ймовірно здається
+    приблизно близько אולי כנראה בערך misschien waarschijnlijk ongeveer prawdopodobnie około možná pravděpodobně
+    přibližně talán valószínűleg körülbelül ehkä luultavasti kanskje måske sandsynligvis omkring شاید تقریبا
+    تقريبا""".split()
 )
 #: phrases of several words that change an answer they stand before, each a family by its form: an equative bound
 #: ("as many as 5", "as few as", "as much as", "as little as"), an example ("for instance, 5", "e.g. 5"), an order
@@ -699,6 +703,13 @@ CJK_CUES = (
     "最少",
     "也许",
     "或许",
+    "估",
+    "猜",
+    "多分",
+    "たぶん",
+    "おそらく",
+    "아마",
+    "或许",
     "可能",
     "猜",
     "估计",
@@ -744,13 +755,17 @@ CJK_CUES = (
     "이상",
 )
 #: hedges that doubt a whole sentence when fronted and split off by a comma ("Probably, the answer is 5",
-#: "Кажется, ответ 5", "Vielleicht, 5")
+#: "Кажется, ответ 5", "Vielleicht, 5", "Arguably, the answer is 5", "Offhand, 5")
 HEDGE_CUES = frozenset(
     """maybe perhaps possibly probably presumably likely unlikely seemingly apparently supposedly tentatively
     hopefully conceivably plausibly guess guessing roughly approximately vielleicht wahrscheinlich vermutlich
     möglicherweise eventuell peut-être probablement apparemment quizás quizá probablemente posiblemente forse
     probabilmente talvez provavelmente possivelmente может возможно вероятно наверное кажется видимо belki galiba
-    sanırım herhalde mungkin kayaknya barangkali kanske ίσως może chyba""".split()
+    sanırım herhalde mungkin kayaknya barangkali kanske ίσως może chyba arguably debatably provisionally
+    preliminarily offhand offhandedly ostensibly nominally theoretically superficially purportedly reportedly
+    allegedly intuitively можливо мабуть напевно ймовірно здається אולי כנראה misschien waarschijnlijk
+    prawdopodobnie možná pravděpodobně talán valószínűleg ehkä luultavasti kanskje måske sandsynligvis
+    شاید""".split()
 )
 #: words that deny what they are said of in the other languages the answer phrases model (German, French, Spanish,
 #: Portuguese, Italian, Russian): a short sentence after an answer holding one takes it back ("Stimmt nicht.",
@@ -768,8 +783,9 @@ FOREIGN_AFFIRMATIONS = frozenset(
 )
 #: a noun of certainty that "without" before it in those languages makes a doubt ("sans certitude", "ohne Gewähr")
 CERTAINTY_NOUNS = frozenset("certitude gewähr sicherheit certeza certezza уверенности гарантии".split())
-#: words that make a label (before ``:`` or ``=``) something other than the answer ("Wrong answer:", "Upper
-#: bound = 5", "Guess:", "Draft:")
+#: words that make a label (before ``:`` or ``=``, or a heading or label line above the answer) something other
+#: than the answer ("Wrong answer:", "Upper bound = 5", "Guess:", "Draft:", "## Vermutung"), also in the other
+#: languages of the answer phrases
 LABEL_CUES = frozenset(
     """bound bounds upper lower test draft intermediate partial rough estimate estimated hypothesis conjecture
     doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
@@ -778,7 +794,9 @@ LABEL_CUES = frozenset(
     placeholder distractor distractors decoy unverified unconfirmed unchecked untested unproven unsure uncertain
     alleged speculative questionable dubious disputed guessed guessing limb scratchpad lemma sub-answer subanswer
     template format sub input inputs given givens goal goals target targets known knowns unknown candidates options
-    gold truth label labels reference expected wip tbd tbc todo unfinished incomplete pending""".split()
+    gold truth label labels reference expected wip tbd tbc todo unfinished incomplete pending ballpark
+    vermutung schätzung entwurf supposition estimation brouillon conjetura estimación borrador suposición
+    ipotesi stima bozza догадка предположение оценка черновик""".split()
 )
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)
