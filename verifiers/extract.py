@@ -267,6 +267,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         before_alias, text = text, _aliased_answer_tags(text, open_t, close_t)
         if open_t in text and _disowning_tag(_ANSWER_ALIASES, before_alias):
             return Extraction(None, "disowned_answer_tag")  # <final_answer status="tentative">5</final_answer>
+    if answer_tag == "answer" and open_t not in text and "[/" in text and _BRACKET_ANSWER_CLOSE.search(text):
+        text = _BRACKET_ANSWER.sub(lambda m: close_t if m.group(1) else open_t, text)  # [ANSWER] 5 [/ANSWER]
     if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
         text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
     end = text.rfind(close_t)
@@ -524,7 +526,7 @@ _HEADING_TAG = re.compile(r"(?i)</?h[1-6](?:[ \t]++[^<>]{0,300}+)?+>")
 #: channel the answer)
 _REASONING_MARKS = re.compile(
     r"(?i)</?(?:thinking|reasoning|thought|scratchpad|seed:think)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
-    r"|\[/?THINK\]|<\|channel\|>[ \t]*+(?:analysis|commentary|(final))\b[^<>\n]{0,80}+(?:<\|constrain\|>[^<>\n]{0,80}+)?+"
+    r"|\[/?THINK\]|<(?:start|end)_working_out>|<\|channel\|>[ \t]*+(?:analysis|commentary|(final))\b[^<>\n]{0,80}+(?:<\|constrain\|>[^<>\n]{0,80}+)?+"
     r"<\|message\|>"
 )
 
@@ -726,6 +728,10 @@ def _disowning_tag(tag: re.Pattern[str], text: str) -> bool:
 #: other names of an answer tag, read as one when the completion ends with it (``<final>5</final>``)
 _ANSWER_ALIASES = re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+(?:final|final_answer|output|solution){_ATTRS}[ \t]*+>")
 
+
+#: answer tags in square brackets, BBCode style (``[ANSWER] 5 [/ANSWER]``), read as answer tags when one closes
+_BRACKET_ANSWER = re.compile(r"(?i)\[[ \t]*+(/?+)[ \t]*+(?:final[ _]?+)?answer[ \t]*+\]")
+_BRACKET_ANSWER_CLOSE = re.compile(r"(?i)\[[ \t]*+/[ \t]*+(?:final[ _]?+)?answer[ \t]*+\]")
 
 #: a JSON object holding only an answer (``{"answer": 5}``, ``{"final_answer": "\\frac12"}``): an answer tag
 _JSON_ANSWER = re.compile(
@@ -1930,11 +1936,18 @@ def _mixed_number(m: re.Match[str]) -> str:
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
 
 
+#: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line: a decoding
+#: artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value)
+_UNDECODED_END = re.compile("[\ufffd\ud800-\udfff]++(?=[ \t]*+(?:[\r\n]|$))")
+
+
 def rendered(text: str) -> str:
     """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
     keycap digits as digits, styled letters as letters and Cyrillic or Greek lookalikes inside a Latin word as the
     Latin letter ("nоt" is "not"). Linear."""
     if not text.isascii():
+        if _UNDECODED_END.search(text):  # "#### 42\ufffd": bytes that did not decode glued to a line's end
+            text = _UNDECODED_END.sub("", text)
         if _MIXED_VULGAR.search(text):  # "3 ½", "3½", "3 ¹⁄₂": a mixed number, never 3 and then a stray mark
             text = _MIXED_VULGAR.sub(_mixed_number, text)
         if "\u2044" in text and _SCRIPT_FRACTION.search(text):
@@ -3175,11 +3188,26 @@ def _box_spans(text: str) -> list[tuple[int, int, str]] | Extraction | None:
             end = match_brace(text, i)
             if end < 0:
                 return Extraction(None, "unbalanced_box")
-            spans.append((m.start(), end + 1, text[i + 1 : end]))
-            pos = end + 1
+            pos = _repeats_end(text, m.start(), end + 1)
+            spans.append((pos - (end + 1 - m.start()), pos, text[i + 1 : end]))
         if len(spans) > 4 * MAX_BOXES:
             return Extraction(None, "too_many_boxes")
     return spans or None
+
+
+#: what may stand between a box and the same box repeated on its own: spacing and math delimiters
+_REPEAT_GAP = r"(?:\\[\[\]()]|[\s$])*+"
+_REPEAT_GAP_RE = re.compile(_REPEAT_GAP)
+
+
+def _repeats_end(text: str, start: int, end: int) -> int:
+    """The end of the run of copies of the box ``text[start:end]`` that follow it with only spacing and math
+    delimiters between (``end`` when none does): a model stuck in a loop writes ``\\boxed{42}`` line after line,
+    and identical boxes count once, so only different ones count against the cap. One linear-time match."""
+    source = text[start:end]
+    if not text.startswith(source, _REPEAT_GAP_RE.match(text, end).end()):
+        return end
+    return re.compile(f"(?:{_REPEAT_GAP}{re.escape(source)})*+").match(text, end).end()
 
 
 def _past_math_span(text: str, i: int) -> int:
