@@ -570,8 +570,9 @@ def _next_line_is_sentence(after: str) -> bool:
         return True  # "## Verification", "Check:" after a blank line: a new section, read by the retraction rule
     end = _sentence_end(line, 0, len(line))
     first = line[: end + 1].strip()
-    if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _closing_line(first):
-        return True  # "Confidence: high", "(Answer verified.)": about the answer, read by the retraction rule
+    if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _TOLERANCE_LINE.match(first) or _closing_line(first):
+        return True  # "Confidence: high", "(Answer verified.)", "Error bars: ±5": about the answer, read by the
+        # retraction rule
     if _ANSWER_TOKEN.search(_mask_math(first)):
         return False  # "Both 5 and 6 are valid.": read with the box
     words = _RUN_WORD.findall(first)
@@ -3687,6 +3688,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     body = masked.strip().rstrip(".!")
     if not body or not masked.strip(" \t,;:.!\u2014-"):
         return False
+    if (low := _low_confidence(masked.lstrip(" \t,;:\u2014-"))) is not None:
+        return low  # "\\boxed{5} (confidence: 0.5)", "\\boxed{5} (50% confident)": doubt at most 50%
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
@@ -4267,6 +4270,8 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     value = _VALUE_HEAD.match(stmt)
     if value is not None and qualifies_value(_mask_math(stmt[value.end() :])):
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
+    if value is not None and _low_confidence(_mask_math(stmt[value.end() :]).lstrip(" \t,;:\u2014-")):
+        return _found([stmt.strip()], method, "text")  # "5 (confidence: 0.5)", "5 (50% confident)": a doubt
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
         stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
@@ -4740,7 +4745,9 @@ _DISOWNING = re.compile(
     r"|\bignore (?:that|this|the above)\b|\blow confidence\b"
 )
 _DISOWNING_MORE = re.compile(
-    r"(?i)\b(?:messed|screwed|mixed|goofed)[ \t]++up\b|\bsomething(?:'s|[ \t]++is|[ \t]++seems)[ \t]++(?:off|wrong|fishy)\b"
+    r"(?i)\b(?:messed|screwed|mixed|goofed)[ \t]++up\b|\b(?:something|this|that)(?:[ \t]++(?:about|in|with)[ \t]++(?:this|that|it|the[ \t]++(?:answer|result)))?+"
+    r"(?:'s|[ \t]++(?:is|seems|feels|looks|smells|sounds))[ \t]++(?:a[ \t]++(?:bit|little)[ \t]++)?+(?:off|wrong|fishy)\b"
+    r"(?![ \t]++by\b)"
     r"|\bin[ \t]++(?:another|a[ \t]++parallel|an[ \t]++alternate|a[ \t]++different)[ \t]++(?:universe|world|reality)\b"
     r"|\bi[ \t]++(?:was|am)[ \t]++wrong\b|\bmy[ \t]++mistake\b|\bdon't[ \t]++quote[ \t]++me\b|\bgrain[ \t]++of[ \t]++salt\b"
     r"|\b(?:could|might|may)[ \t]++(?:well[ \t]++|also[ \t]++)?be[ \t]++(?:wrong|mistaken|incorrect|off)\b|\bclose[ \t]++enough\b"
@@ -4772,7 +4779,21 @@ _CONFIDENCE = re.compile(
 )
 #: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
 _PERCENT_SURE = re.compile(
-    r"(?i)(?<![\d.])(\d{1,3}(?:\.\d{1,6})?)[ \t]*+(?:%|percent|per[ \t]++cent)[ \t]++(?:sure|confident|certain)\b"
+    r"(?i)(?:(?<![\d.])(\d{1,3}(?:\.\d{1,6})?)[ \t]*+(?:%|percent|per[ \t]++cent)"
+    r"|\b(half|(?:a|one)[ \t-]++(?:third|quarter)|fifty[ \t-]++percent))[ \t]++(?:sure|confident|certain)\b"
+)
+#: the percentage a share in words stands for ("half sure", "a third confident")
+_SURE_SHARES = {"half": 50.0, "third": 33.3, "quarter": 25.0, "percent": 50.0}
+#: a check whose conclusion is that something is wrong ("…, so something is off.", "… ≠ 86, hence this is wrong.")
+_FAILED_CHECK = re.compile(
+    r"(?i)\b(?:so|hence|thus|therefore|which[ \t]++means)[ \t,]++(?:(?:something|this|that|it)(?:'s|[ \t]++is"
+    r"|[ \t]++(?:seems|must[ \t]++be)[ \t]++)[ \t]*+(?:off|wrong|incorrect|amiss)|(?:i|we)[ \t]++(?:made|have)[ \t]++an?[ \t]++"
+    r"(?:mistake|error))\b[ \t.!]*+$"
+)
+#: a line stating the answer's tolerance ("Error bars: ±5.", "Uncertainty: 2", "Margin of error: ±1"): an estimate
+_TOLERANCE_LINE = re.compile(
+    r"(?i)^[ \t(*_]*+(?:error[ \t]++bars?+|uncertainty|margin[ \t]++of[ \t]++error|tolerance|error)[ \t*_]*+"
+    r"(?::|is|=)[ \t*_]*+(?:\+/-|\u00b1|\\pm)?+[ \t]*+\d"
 )
 #: idioms of indecision and disowned trust ("Hard to say.", "Who knows.", "Could go either way.", "Coin flip.",
 #: "Use at your own risk.", "I wouldn't bet on it.", "Don't trust this.", "No clue.", "I'm torn.", "Low certainty.")
@@ -4782,6 +4803,8 @@ _UNDECIDED = re.compile(
     r"|\bmileage[ \t]++(?:may|might|will)[ \t]++vary\b|\bmade[ \t]++(?:it|this|that)[ \t]++up\b|\bmade[ \t]++up[ \t.!]*+$|\bown[ \t]++risk\b|\bwith[ \t]++caution\b|\bno[ \t]++clue\b|\btorn\b"
     r"|\b(?:wouldn't|won't|don't|do[ \t]++not|would[ \t]++not|can't|cannot)[ \t]++(?:bet|trust|rely|vouch)\b"
     r"|\b(?:low|little|zero|no|limited)[ \t]++(?:certainty|confidence)\b"
+    r"|\bno[ \t]++(?:guarantees?+|promises?+|warrant(?:y|ies))\b"
+    r"|\b(?:can't|cannot|can[ \t]++not|won't|don't)[ \t]++(?:guarantee|promise|warrant)\b"
 )
 _DOUBTFUL_CONFIDENCE = 50
 #: a conditional offer to the reader ("If needed I can explain more.", "If you want, …") conditions nothing
@@ -4969,6 +4992,24 @@ _REFERENCE_OR_TOLERANCE = re.compile(
 _NAMES_PLACE = re.compile(rf"(?i)[ \t]*+(?:this|that|it)(?:'s|[ \t]++(?:is|was))[ \t]++{_REFERENCE}[ \t.!]*+")
 
 
+def _low_confidence(masked: str) -> bool | None:
+    """Whether a stated confidence in ``masked`` is doubt (at most 50%: "Confidence: 0.5", "(50% confident)",
+    "I'm only about half sure", "Confidence: low"), ``None`` when it states none."""
+    confidence = _CONFIDENCE.match(masked)
+    if confidence is not None:
+        share = float(confidence.group(1)) / 100 if confidence.group(1) else None
+        if confidence.group(3):
+            share = float(confidence.group(3))
+        if confidence.group(4):  # "Confidence: 3/10", "7 out of 10"
+            share = float(confidence.group(4)) / max(1.0, float(confidence.group(5)))
+        return share is None or share <= _DOUBTFUL_CONFIDENCE / 100
+    sure = _PERCENT_SURE.search(masked)
+    if sure is None:
+        return None
+    share = float(sure.group(1)) if sure.group(1) else _SURE_SHARES[sure.group(2).lower().split()[-1]]
+    return share <= _DOUBTFUL_CONFIDENCE
+
+
 def _retracting_next(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
@@ -4988,17 +5029,12 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
-    confidence = _CONFIDENCE.match(masked)
-    if confidence is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2"
-        share = float(confidence.group(1)) / 100 if confidence.group(1) else None
-        if confidence.group(3):
-            share = float(confidence.group(3))
-        if confidence.group(4):  # "Confidence: 3/10", "7 out of 10"
-            share = float(confidence.group(4)) / max(1.0, float(confidence.group(5)))
-        low = share is None or share <= _DOUBTFUL_CONFIDENCE / 100
+    low = _low_confidence(masked)
+    if low is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2", "I'm about 30% sure."
         return (nxt.strip() if low else ""), stop
-    sure = _PERCENT_SURE.search(masked)
-    if sure is not None and float(sure.group(1)) <= _DOUBTFUL_CONFIDENCE:  # "I'm about 30% sure."
+    if _FAILED_CHECK.search(masked):  # "Sanity check: 42 × 2 ≠ 86, so something is off."
+        return nxt.strip(), stop
+    if _TOLERANCE_LINE.match(masked):  # "Error bars: ±5.", "Margin of error: 2": the answer is an estimate
         return nxt.strip(), stop
     if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
         return nxt.strip(), stop

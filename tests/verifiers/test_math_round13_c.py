@@ -1,0 +1,86 @@
+"""Round 13, group C: real output styles and robustness (new cases of each class, not in any corpus)."""
+
+from __future__ import annotations
+
+import time
+
+from cpu_budget import cpu_limit
+from redteam import Case, judge
+
+from rlvr.verifiers.extract import extract
+
+BOX = "Adding the parts step by step gives the total.\n\n$\\boxed{42}$"
+
+
+def test_identical_repeated_boxes_count_once() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{7}$\n" * 400, "7", True),
+        ("\\[\\boxed{7}\\]\n\n" * 300, "7", True),
+        ("$\\boxed{7}$\n" * 300 + "$\\boxed{8}$\n", "7", False),
+        ("".join(f"$\\boxed{{{k}}}$\n" for k in range(300)), "7", False),
+    ]
+    judge(cases)
+
+
+def test_repeated_boxes_linear_time() -> None:
+    text = "$\\boxed{42}$\n" * 80_000
+    t0 = time.process_time()
+    assert extract(text).answer == "42"
+    assert time.process_time() - t0 < cpu_limit()
+
+
+def test_undecoded_bytes_ending_a_line() -> None:
+    cases: list[Case] = [
+        ("So the total is 7.\ufffd", "7", True),
+        ("#### 7\udc80\udc81", "7", True),
+        ("The answer is 7\ufffd\nThat is all.", "7", True),
+        ("The answer is 7\ufffd8.", "78", False),
+        ("#### 7\ufffd", "8", False),
+    ]
+    judge(cases)
+
+
+def test_answer_templates() -> None:
+    cases: list[Case] = [
+        ("<start_working_out>3*4 = 12<end_working_out><SOLUTION>12</SOLUTION>", "12", True),
+        ("<start_working_out>3*4 = 12, so 13<end_working_out><SOLUTION>12</SOLUTION>", "13", False),
+        ("<start_working_out>3*4 = 12<end_working_out>\nThe answer is 12.", "12", True),
+        ("3*4=12\n[ANSWER]12[/ANSWER]", "12", True),
+        ("3*4=12\n[final answer] 12 [/final answer]", "12", True),
+        ("3*4=12\n[ANSWER] 12 [/ANSWER] (not sure)", "12", False),
+        ("3*4=12\n[ANSWER] 11 [/ANSWER]", "12", False),
+    ]
+    judge(cases)
+
+
+def test_stated_confidence_after_answer() -> None:
+    cases: list[Case] = [
+        (BOX + " (confidence: 0.4)", "42", False),
+        (BOX + " (confidence: 0.9)", "42", True),
+        (BOX + " (45% confident)", "42", False),
+        (BOX + " (95% confident)", "42", True),
+        ("The answer is 42 (confidence: 0.5).", "42", False),
+        ("The answer is 42 (confidence: 0.8).", "42", True),
+        ("The answer is 42, 50% confident.", "42", False),
+        (BOX + "\n\nI am half sure of this.", "42", False),
+        (BOX + "\n\nI'm a third confident here.", "42", False),
+        (BOX + "\n\nI am fully sure.", "42", True),
+    ]
+    judge(cases)
+
+
+def test_doubt_after_answer_by_form() -> None:
+    cases: list[Case] = [
+        (BOX + "\n\nSomething here feels wrong.", "42", False),
+        (BOX + "\n\nThis looks a bit off.", "42", False),
+        (BOX + "\n\nThe light is off.", "42", True),
+        (BOX + "\n\nUncertainty: 3.", "42", False),
+        (BOX + "\n\nMargin of error: ±2.", "42", False),
+        (BOX + "\n\nError analysis follows the same steps.", "42", True),
+        (BOX + "\n\nCheck: 6 × 7 = 42, so this is right.", "42", True),
+        (BOX + "\n\nCheck: 6 × 7 = 41, so something is wrong.", "42", False),
+        (BOX + "\n\nNo promises.", "42", False),
+        (BOX + "\n\nI cannot guarantee this.", "42", False),
+        (BOX + "\n\nThe formula guarantees a unique answer.", "42", True),
+    ]
+    judge(cases)
