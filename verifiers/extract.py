@@ -256,6 +256,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _PICTOGRAPH.sub(_closing_emoji, text)  # "\\boxed{18} 🎉", "Hope this helps! 🚀": a closing remark
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
+    if "below zero" in text:
+        text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if _FORMAT_EXAMPLE.search(text):
@@ -352,6 +354,10 @@ def _without_format_examples(text: str) -> str:
 
 
 #: the abbreviation "Rs." before an amount: its period ends no sentence ("The answer is Rs. 5000.")
+#: a value "below zero" (with its degrees) is that value negated
+_BELOW_ZERO = re.compile(
+    r"(?<![\w.,-])(\d{1,40}+(?:\.\d{1,40}+)?+)((?:[ \t]*+(?:\u00b0|degrees?+\b)(?:[ \t]*+(?:Celsius|Fahrenheit|C|F)\b)?+)?+)[ \t]++below[ \t]++zero\b"
+)
 _RUPEES = re.compile(r"\bRs\.[ \t]?+(?=\d)")
 #: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
 #: the end (elsewhere it closes a struck-out ``<s>``)
