@@ -104,7 +104,8 @@ _PHRASE = re.compile(
     r"|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
     r"|\banswer[ \t]*+(?:\((?:revised|corrected|updated|amended|new|final)\)[ \t*_]*+:|:|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
     r"|\bla[ \t]++r\u00e9ponse[ \t]++(?:est|finale[ \t]++est)\b|\bla[ \t]++respuesta[ \t]++(?:es|final[ \t]++es)\b"
-    r"|\bdie[ \t]++antwort[ \t]++(?:ist|lautet)\b|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
+    r"|\b(?:die[ \t]++antwort|das[ \t]++ergebnis)[ \t]++(?:ist|lautet)\b"
+    r"|\b(?:ist|lautet)[ \t]++(?:die[ \t]++antwort|das[ \t]++ergebnis)\b(?![^\n?]{0,80}+\?)|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
     r"|\bcevap\b[ \t]*+:?+|\b\u043e\u0442\u0432\u0435\u0442\b[ \t]*+[:\u2014-]?+)"
 )
 _CHOICE = re.compile(
@@ -2499,7 +2500,8 @@ def _marked(text: str) -> Extraction | None:
         # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
         got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
         if got is not None and got.answer is not None and _DECIMAL_COMMA_PHRASE.match(m.group(0)):
-            got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
+            parts = tuple(_without_foreign_noun(_decimal_comma(p)) for p in got.parts)
+            got = Extraction("; ".join(parts), got.method, parts, got.mode)
         if got is not None and got.answer is not None:
             found.append((m.start(), end, got))
     if not found:
@@ -2799,7 +2801,29 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
 
 #: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
 #: Russian): their numbers are read with ``,`` as the decimal mark and ``.`` between thousands
-_DECIMAL_COMMA_PHRASE = re.compile(r"(?i)la[ \t]|die[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442")
+_DECIMAL_COMMA_PHRASE = re.compile(r"(?i)la[ \t]|die[ \t]|das[ \t]|ist[ \t]|lautet[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442")
+#: a value and one word after it (a count noun or a currency, maybe abbreviated: "42 Äpfel", "42 яблока", "42 руб.")
+_VALUE_AND_NOUN = re.compile(r"([-+]?+\d[\d.,]{0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
+#: the stems of words of quantity in the languages of the answer phrases: after a value they change it
+#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 veces", "42 Grad") and are never a count noun
+_FOREIGN_QUANTITY = re.compile(
+    r"(?i)mill|milliard|tausend|hundert|prozent|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|douzaine|"
+    r"degr|mil$|veces|vez|docena|d\u00fazia|volt|percent|\u0442\u044b\u0441\u044f\u0447|\u043c\u0438\u043b\u043b"
+    r"|\u043f\u0440\u043e\u0446\u0435\u043d\u0442|\u0440\u0430\u0437|\u0434\u0435\u0441\u044f\u0442"
+    r"|\u0441\u043e\u0442|\u0434\u044e\u0436\u0438\u043d|\u0433\u0440\u0430\u0434\u0443\u0441"
+    r"|\u043f\u043e\u043b\u043e\u0432\u0438\u043d|\u0442\u0440\u0435\u0442|\u0447\u0435\u0442\u0432\u0435\u0440\u0442"
+)
+
+
+def _without_foreign_noun(answer: str) -> str:
+    """A value and one word after it in an answer of another language's phrase, as the value: the word is its
+    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity."""
+    from rlvr.verifiers.lexicon import unit_name
+
+    m = _VALUE_AND_NOUN.fullmatch(answer.strip())
+    if m is None or _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
+        return answer  # (a unit the grader knows, "42 km", stays to be compared)
+    return m.group(1)
 #: a number written with a decimal comma and/or dots between thousands: 2,5; 1.000; 1.234.567,89
 _COMMA_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})++(?:,\d++)?+|\d++,\d++)(?![\d]|[.,]\d)")
 

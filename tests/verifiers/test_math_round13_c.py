@@ -84,3 +84,36 @@ def test_doubt_after_answer_by_form() -> None:
         (BOX + "\n\nThe formula guarantees a unique answer.", "42", True),
     ]
     judge(cases)
+
+
+def test_number_notations() -> None:
+    cases: list[Case] = [
+        ("We add the parts.\n\nThe answer is 2.500.000.", "2500000", True),
+        ("We add the parts.\n\nThe answer is 2.500.000.", "2.5", False),
+        ("We add the parts.\n\nThe answer is 1.2.3.", "123", False),
+        ("La réponse est donc $\\boxed{0{,}25}$.", "1/4", True),
+        ("Die Antwort ist $\\boxed{2{,}75}$.", "2.75", True),
+        ("$\\boxed{3{,}5}$", "35", False),
+        ("$\\boxed{1{,}000}$", "1000", True),
+        ("At night it was 12 degrees below zero.", "-12", True),
+        ("At night it was 12 degrees below zero.", "12", False),
+        ("It drops to 7°C below zero.", "-7", True),
+    ]
+    judge(cases)
+
+
+def test_foreign_count_nouns_and_phrases() -> None:
+    cases: list[Case] = [
+        ("Ответ: 7 груш.", "7", True),
+        ("Ответ: 7 груш.", "8", False),
+        ("Ответ: 42 тысячи.", "42", False),
+        ("Die Antwort ist 9 Birnen.", "9", True),
+        ("Die Antwort ist 42 Millionen.", "42", False),
+        ("Die Antwort ist 42 km.", "42 m", False),
+        ("La réponse est 12 pommes.", "12", True),
+        ("La réponse est 12 fois.", "12", False),
+        ("Somit ist die Antwort $y = 9$.", "9", True),
+        ("Damit lautet das Ergebnis 9.", "9", True),
+        ("Somit ist das Ergebnis $x = 8$.", "9", False),
+    ]
+    judge(cases)
