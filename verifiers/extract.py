@@ -48,7 +48,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
-from rlvr.verifiers.lexer import closing_brace, find_dollar, find_from, match_brace
+from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.render_allowlist import (
     SheetTargets,
     positively_rendered,
@@ -257,6 +257,10 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _PICTOGRAPH.sub(_closing_emoji, text)  # "\\boxed{18} 🎉", "Hope this helps! 🚀": a closing remark
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
+    if ("past" in text or " to " in text or "after" in text or "before" in text) and _CLOCK_PHRASE.search(text):
+        text = _CLOCK_PHRASE.sub(_clock_phrase, text)  # "half past two" is 2:30, "a quarter to three" 2:45
+    if H_CLOCK.search(text):
+        text = H_CLOCK.sub(r"\1:\2", text)  # "15h45" is the clock time 15:45
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
@@ -355,6 +359,28 @@ def _without_format_examples(text: str) -> str:
 
 
 #: the abbreviation "Rs." before an amount: its period ends no sentence ("The answer is Rs. 5000.")
+_HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+#: a clock time in words: minutes ("half", "a quarter", "10 minutes") before "past"/"after" or "to"/"before" an
+#: hour in digits or words (the documented clock rule, read before number words are: "half past two" is 2:30)
+_CLOCK_PHRASE = re.compile(
+    r"(?i)\b(half|(?:a[ \t]++)?quarter|(?<![\d.])[1-5]?\d[ \t]++min(?:ute)?s?+)[ \t]++(past|after|to|before)"
+    rf"[ \t]++((?:1[0-2]|[1-9])(?!\d|[.:]\d)|(?:{'|'.join(_HOUR_WORDS)})\b)"
+)
+
+
+def _clock_phrase(m: re.Match[str]) -> str:
+    """The clock time ``h:mm`` a :data:`_CLOCK_PHRASE` match names."""
+    word = m.group(1).lower()
+    minutes = 30 if word == "half" else 15 if word.endswith("quarter") else int(word.split()[0])
+    hour_word = m.group(3).lower()
+    hour = int(hour_word) if hour_word.isdigit() else _HOUR_WORDS.index(hour_word) + 1
+    if minutes == 0 or minutes >= 60:
+        return m.group(0)
+    if m.group(2).lower() in ("to", "before"):
+        hour, minutes = (hour - 1 if hour > 1 else 12), 60 - minutes
+    return f"{hour}:{minutes:02d}"
+
+
 #: a value "below zero" (with its degrees) is that value negated
 _BELOW_ZERO = re.compile(
     r"(?<![\w.,-])(\d{1,40}+(?:\.\d{1,40}+)?+)((?:[ \t]*+(?:\u00b0|degrees?+\b)(?:[ \t]*+(?:Celsius|Fahrenheit|C|F)\b)?+)?+)[ \t]++below[ \t]++zero\b"
@@ -2801,7 +2827,9 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
 
 #: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
 #: Russian): their numbers are read with ``,`` as the decimal mark and ``.`` between thousands
-_DECIMAL_COMMA_PHRASE = re.compile(r"(?i)la[ \t]|die[ \t]|das[ \t]|ist[ \t]|lautet[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442")
+_DECIMAL_COMMA_PHRASE = re.compile(
+    r"(?i)la[ \t]|die[ \t]|das[ \t]|ist[ \t]|lautet[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442"
+)
 #: a value and one word after it (a count noun or a currency, maybe abbreviated: "42 Äpfel", "42 яблока", "42 руб.")
 _VALUE_AND_NOUN = re.compile(r"([-+]?+\d[\d.,]{0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
 #: the stems of words of quantity in the languages of the answer phrases: after a value they change it
@@ -2824,6 +2852,8 @@ def _without_foreign_noun(answer: str) -> str:
     if m is None or _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
         return answer  # (a unit the grader knows, "42 km", stays to be compared)
     return m.group(1)
+
+
 #: a number written with a decimal comma and/or dots between thousands: 2,5; 1.000; 1.234.567,89
 _COMMA_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})++(?:,\d++)?+|\d++,\d++)(?![\d]|[.,]\d)")
 

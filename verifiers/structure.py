@@ -1400,6 +1400,10 @@ _CLOCK_FRACTIONS = {"half": 30, "quarter": 15, "1/2": 30, "1/4": 15}
 _CLOCK_LINKS = {"past": False, "after": False, "to": True, "before": True, "till": True, "til": True}
 
 
+#: an hour and its minutes after a dot, read as a clock time only before "am"/"pm" ("3.45 pm"; "3.45" is a decimal)
+_DOTTED_CLOCK = re.compile(r"(\d{1,2}+)\.([0-5]\d)")
+
+
 def _clock_suffix(nb: list[Tok]) -> tuple[list[Tok], str | None]:
     """``nb`` without a last mark of a clock time ("pm", "p.m.", "noon", "o'clock") and the half of the day it
     names (``""`` for none, as "o'clock"); ``None`` when there is no such mark."""
@@ -1440,6 +1444,8 @@ def _clock_words(n: list[Tok]) -> Time | None:
         minutes = _clock_minutes(rest[:-2])
     else:
         return None
+    if link == "past" and suffix and hour[0] == "num" and (dotted := _DOTTED_CLOCK.fullmatch(hour[1])) is not None:
+        hour, minutes = ("num", dotted.group(1)), (int(dotted.group(2)), True)  # "3.45 pm": British 3:45 p.m.
     if minutes is None or hour[0] != "num" or not hour[1].isdigit() or not 1 <= int(hour[1]) <= 12:
         return None
     h, m = int(hour[1]), minutes[0]

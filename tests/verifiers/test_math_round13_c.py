@@ -117,3 +117,20 @@ def test_foreign_count_nouns_and_phrases() -> None:
         ("Somit ist das Ergebnis $x = 8$.", "9", False),
     ]
     judge(cases)
+
+
+def test_clock_times() -> None:
+    cases: list[Case] = [
+        ("They meet at half past two.", "2:30", True),
+        ("They meet at half past two.", "2:00", False),
+        ("The bus comes at a quarter to three.", "2:45", True),
+        ("The bus leaves at 10 minutes past 4.", "4:11", False),
+        ("The shop opens at 11.30 am.", "11:30", True),
+        ("The shop opens at 11.30 am.", "11:30 \\text{ PM}", False),
+        ("The answer is 3.45.", "3:45", False),
+        ("The answer is 3.75 pm.", "3:45 pm", False),
+        ("La réponse est 9h05.", "9:05", True),
+        ("La réponse est 9h05.", "9:50", False),
+        ("$\\boxed{18h30}$", "18:30", True),
+    ]
+    judge(cases)
