@@ -435,6 +435,23 @@ def _quantity_label(n: list[Tok]) -> str | None:
 # ---------------------------------------------------------------- the parser
 
 
+def _named_point(t: list[Tok]) -> list[Tok]:
+    """``P(1, 2)``: a capital letter right before a parenthesised pair or triple names a point, read like
+    ``P = (1, 2)``; ``C(5, 2)`` and ``P(5, 2)`` (two whole numbers, the first at least the second) are also
+    the binomial and permutation counts and stay as written."""
+    if len(t) < 5 or t[0][0] != "sym" or not t[0][1].isupper() or len(t[0][1]) != 1 or t[1] != ("op", "("):
+        return t
+    if t[-1] != ("op", ")") or _outer(t[1:], ("op", "("), ("op", ")")) is None:
+        return t
+    items = [_nonws(p) for p in _split(t[2:-1], _comma)[0]]
+    if not 2 <= len(items) <= 3 or not all(items):
+        return t
+    whole = [int(p[0][1]) for p in items if len(p) == 1 and p[0][0] == "num" and p[0][1].isdigit()]
+    if t[0][1] in "CP" and len(whole) == len(items) == 2 and whole[0] >= whole[1]:
+        return t
+    return [t[0], ("op", "="), *t[1:]]
+
+
 def parse_tokens(toks: list[Tok]) -> Node:
     """A structure from math-mode tokens (see the module docstring)."""
     t = _french_interval(_trim(toks))
@@ -457,7 +474,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     nested = _nested_lists(t)
     if nested is not None:
         return nested
-    t = _arithmetic_arrows(_universal_quantifier(_constant_word(t)))
+    t = _named_point(_arithmetic_arrows(_universal_quantifier(_constant_word(t))))
     node = _unbraced_set_builder(t)
     if node is not None:
         return node
@@ -687,6 +704,17 @@ def _parenthetical(t: list[Tok]) -> Node | None:
     return Coll("or", (main, parse_tokens([("cmd", "approx"), *inner])))
 
 
+def _labelled_items(node: Node) -> list[Node] | None:
+    """A label of one list of values ("x = 1, 2") as one labelled value per item, else ``None``: before "or" or
+    "and" the list goes on ("x = 1, 2, or 3" is x = 1, x = 2 or 3, like "x = 1 or 2")."""
+    if not isinstance(node, Labelled) or len(node.labels) != 1 or len(node.values) != 1:
+        return None
+    value = node.values[0]
+    if not isinstance(value, Coll) or value.kind != "list":
+        return None
+    return [Labelled(node.labels, (v,)) for v in value.items]
+
+
 def _connectives(t: list[Tok]) -> Node | None:
     n = _nonws(t)
     if all(k == "word" for k, _ in n) and any(v.lower() == "and" for _, v in n):  # three hundred and five
@@ -715,6 +743,8 @@ def _connectives(t: list[Tok]) -> Node | None:
         node = parse_tokens(p)
         if isinstance(node, Coll) and node.kind == "list":
             items.extend(node.items)
+        elif not items and (labelled := _labelled_items(node)) is not None:
+            items.extend(labelled)  # "x = 1, 2, or 3": the label's list goes on past the comma
         else:
             items.append(node)
     if len(items) > MAX_PARTS:

@@ -134,3 +134,18 @@ def test_clock_times() -> None:
         ("$\\boxed{18h30}$", "18:30", True),
     ]
     judge(cases)
+
+
+def test_labelled_lists_and_named_points() -> None:
+    cases: list[Case] = [
+        ("The answer is x = 1, 2, or 3.", "\\{1,2,3\\}", True),
+        ("The answer is y = 4, 5, or 6.", "\\{4,5\\}", False),
+        ("The answer is x = 1, 2, or 4.", "\\{1,2,3\\}", False),
+        ("The answer is x = 1, 2, and 3.", "\\{1,2,3\\}", True),
+        ("The answer is x = 1, 2, or 3.", "1", False),
+        ("The vertex is $A(1,-2,3)$.", "(1,-2,3)", True),
+        ("The point is $Q(3, 4)$.", "(4,3)", False),
+        ("$\\boxed{C(5,2)}$", "(5,2)", False),
+        ("$\\boxed{f(1,2)}$", "(1,2)", False),
+    ]
+    judge(cases)
