@@ -421,6 +421,11 @@ _LAYOUT_ENV = re.compile(
     r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
     r"|\\usepackage(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,80}+\}"
 )
+#: a line break of a display environment before a relation that continues the chain (``x &= 2 + 3 \\ &= 5``):
+#: the chain goes on across it, one statement ``x = 2 + 3 = 5``
+_CHAIN_BREAK = re.compile(
+    r"\\\\(?:\[[^\]\n]{0,20}+\])?+(?=\s*+(?:[=<>]|\\(?:leq?|geq?|approx|equiv|neq?|sim)(?![A-Za-z])))"
+)
 #: an end-of-proof mark or a LaTeX line end closing the completion: layout, not words after the answer
 _CLOSING_MARK = re.compile(
     r"(?:\\(?:blacksquare|square|qed|qedsymbol|Box|hfill)(?![A-Za-z])|[\u220e\u25a1\u25a0]|\\\\|[ \t\n$.])*+$"
@@ -439,7 +444,7 @@ def _layout(text: str) -> str:
         pos, inside = 0, False
         for m in _LAYOUT_ENV.finditer(text):
             chunk = text[pos : m.start()]
-            out.append(chunk.replace("&", " ") if inside else chunk)
+            out.append(_CHAIN_BREAK.sub(" ", chunk.replace("&", " ")) if inside else chunk)
             inside = m.group(1) == "begin"
             out.append(" \\[ " if m.group(1) == "begin" else " \\] " if m.group(1) else " ")
             pos = m.end()

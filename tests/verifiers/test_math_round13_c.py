@@ -149,3 +149,14 @@ def test_labelled_lists_and_named_points() -> None:
         ("$\\boxed{f(1,2)}$", "(1,2)", False),
     ]
     judge(cases)
+
+
+def test_display_chain_across_line_breaks() -> None:
+    chain = "So\n\\begin{align*}\nS &= 1 + 2 + 3 \\\\\n  &= %s.\n\\end{align*}"
+    cases: list[Case] = [
+        (chain % "6", "6", True),
+        (chain % "7", "7", False),
+        (chain % "7", "6", False),
+        ("So\n\\begin{align}\nT &\\le 2 + 2 \\\\\n  &= 4\n\\end{align}", "4", False),
+    ]
+    judge(cases)
