@@ -4086,6 +4086,10 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if (_HEDGE_START.match(nxt) or _hedgy(nxt)) and not _answered_no(text, end, nxt):  # "… Or 3.", "… could be 3."
         stmt = stmt + " " + nxt
     if re.match(r"[A-Za-z]{2,}", _LEAD.sub("", stmt.strip())) and _ANSWER_TOKEN.search(stmt):
+        from rlvr.verifiers.structure import calendar_date
+
+        if calendar_date(stmt) is not None:
+            return _found([stmt.strip()], "answer_phrase", "text")  # "The answer is March 15.": a date, whole
         got = _statement_of_sentence(stmt, anchored=True)  # "Final Answer: The largest $n$ is 34."
         return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
     return _statement(stmt, "answer_phrase")

@@ -186,6 +186,41 @@ _UNCERTAINTY = re.compile(
 )
 
 
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH = r"(?P<{}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<{}>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+#: a whole answer that is a calendar date: "March 15", "March 15th, 2024", "15 March 2024", "the 15th of March",
+#: "2024-03-15" (ISO); day-and-month numbers with slashes are left alone (03/04 is a day or a month first)
+_DATE = re.compile(
+    r"(?i)[ \t]*+(?:the[ \t]++)?(?:"
+    + _MONTH.format("m1")
+    + r"[ \t]++"
+    + _DAY.format("d1")
+    + r"|"
+    + _DAY.format("d2")
+    + r"(?:[ \t]++of)?[ \t]++"
+    + _MONTH.format("m2")
+    + r")(?:,?[ \t]++(?P<y1>\d{4}))?[ \t.]*+"
+    + r"|[ \t]*+(?P<y2>\d{4})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])[ \t.]*+"
+)
+_TEXT_WRAP = re.compile(r"\\(?:text|mathrm|textrm|mbox)\{([^{}]{1,60}+)\}")
+
+
+def calendar_date(part: str) -> str | None:
+    """``part`` as a canonical calendar date (``date:03-15``, ``date:2024-03-15``) when it is one whole date in
+    words or ISO form, so that every way of writing the same day compares equal; else ``None``."""
+    m = _DATE.fullmatch(_TEXT_WRAP.sub(r"\1", part.replace("$", "")).replace("~", " "))
+    if m is None:
+        return None
+    if m.group("y2"):
+        return f"date:{m.group('y2')}-{m.group('m3')}-{m.group('d3')}"
+    name = (m.group("m1") or m.group("m2")).lower().rstrip(".")
+    month = next(k for k, full in enumerate(_MONTHS, 1) if full.startswith(name[:3]))
+    day = int(m.group("d1") or m.group("d2"))
+    year = f"{m.group('y1')}-" if m.group("y1") else ""
+    return f"date:{year}{month:02d}-{day:02d}"
+
+
 @lru_cache(maxsize=8192)
 def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
     """An extracted answer (one or several parts, math-mode LaTeX or ``mode="text"`` prose) as a structure."""
@@ -194,6 +229,9 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
     nodes = []
     for p in parts:
         check_caps(p)
+        if (date := calendar_date(p)) is not None and len(p) <= 60:
+            nodes.append(Text(date))  # "March 15th", "15 March", "2024-03-15": one day, however written
+            continue
         latex = prose_to_latex(p) if mode == "text" else p
         check_caps(latex)
         if _UNCERTAINTY.search(latex):  # 5^{+1}_{-1}: a value with an asymmetric uncertainty, a range

@@ -160,3 +160,18 @@ def test_display_chain_across_line_breaks() -> None:
         ("So\n\\begin{align}\nT &\\le 2 + 2 \\\\\n  &= 4\n\\end{align}", "4", False),
     ]
     judge(cases)
+
+
+def test_calendar_dates() -> None:
+    cases: list[Case] = [
+        ("The deadline is April 3rd.", "April 3", True),
+        ("The deadline is 3 April.", "\\text{April 3}", True),
+        ("The deadline is the 3rd of April.", "April 3", True),
+        ("The deadline is 4 April.", "April 3", False),
+        ("The answer is 2023-12-25.", "December 25, 2023", True),
+        ("The answer is 2022-12-25.", "December 25, 2023", False),
+        ("The answer is December 25th.", "December 25, 2023", False),
+        ("The answer is March 15.", "March 15", True),
+        ("The answer is March 15.", "15", False),
+    ]
+    judge(cases)
