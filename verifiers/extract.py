@@ -261,6 +261,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _CLOCK_PHRASE.sub(_clock_phrase, text)  # "half past two" is 2:30, "a quarter to three" 2:45
     if H_CLOCK.search(text):
         text = H_CLOCK.sub(r"\1:\2", text)  # "15h45" is the clock time 15:45
+    if "nfinitely many" in text:
+        text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
@@ -381,6 +383,9 @@ def _clock_phrase(m: re.Match[str]) -> str:
     return f"{hour}:{minutes:02d}"
 
 
+#: an existential count that is infinite ("There are infinitely many such numbers"): the count ∞, the documented
+#: synonym, read like "There are 5 such numbers"
+_INFINITELY_MANY = re.compile(r"(?i)\b(there[ \t]++(?:are|exist|is))[ \t]++infinitely[ \t]++many\b")
 #: a value "below zero" (with its degrees) is that value negated
 _BELOW_ZERO = re.compile(
     r"(?<![\w.,-])(\d{1,40}+(?:\.\d{1,40}+)?+)((?:[ \t]*+(?:\u00b0|degrees?+\b)(?:[ \t]*+(?:Celsius|Fahrenheit|C|F)\b)?+)?+)[ \t]++below[ \t]++zero\b"
@@ -2329,6 +2334,13 @@ _YES_NO_FIX = re.compile(
 _WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were)\b|(?<=[A-Za-z])'s\b)[ \t]++")
 
 
+#: a one-sentence reply of at most this many words may state a lower-case word answer after its copula ("Therefore
+#: the sum is even." is even): a predicate adjective, read against a word gold only
+_PREDICATE_REPLY_WORDS = 8
+#: words after a copula that are no answer ("It is so.", "That is all.")
+_NO_PREDICATE = frozenset("so all it this that there here the a an done not".split())
+
+
 def _stated_word(reply: str) -> str | None:
     """The words (one to three, capitalised: a name) after the last copula of a one-sentence reply, when no word
     of the sentence negates, hedges or conditions it ("It's Alice." is Alice; "I think it's Alice.", "It's not
@@ -2342,8 +2354,10 @@ def _stated_word(reply: str) -> str | None:
         return None
     after = reply[m.end() :].strip()
     words = _RUN_WORD.findall(reply)
-    if not re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after) or cue_words(words):
-        return None
+    name = re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after)
+    predicate = len(words) <= _PREDICATE_REPLY_WORDS and re.fullmatch(r"[a-z]{2,30}+", after)
+    if not (name or predicate) or cue_words(words[:-1] if predicate else words) or after in _NO_PREDICATE:
+        return None  # (the predicate itself may be a word that qualifies a value elsewhere: "20-odd", "is odd")
     if _SELF_DOUBT.intersection(w.lower() for w in words):
         return None
     return after

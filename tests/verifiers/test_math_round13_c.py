@@ -175,3 +175,18 @@ def test_calendar_dates() -> None:
         ("The answer is March 15.", "15", False),
     ]
     judge(cases)
+
+
+def test_word_predicates_and_infinite_counts() -> None:
+    cases: list[Case] = [
+        ("We check each case.\n\nHence the function is increasing.", "\\text{increasing}", True),
+        ("Therefore, the sum is odd.", "\\text{odd}", True),
+        ("Therefore, the sum is odd.", "\\text{even}", False),
+        ("The sum is probably odd.", "\\text{odd}", False),
+        ("The sum is not even.", "\\text{even}", False),
+        ("That is all.", "\\text{all}", False),
+        ("So there exist infinitely many solutions.", "\\infty", True),
+        ("There are infinitely many such numbers.", "5", False),
+        ("There are not infinitely many such numbers.", "\\infty", False),
+    ]
+    judge(cases)
