@@ -229,7 +229,7 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
     nodes = []
     for p in parts:
         check_caps(p)
-        if (date := calendar_date(p)) is not None and len(p) <= 60:
+        if len(p) <= 60 and (date := calendar_date(p)) is not None:
             nodes.append(Text(date))  # "March 15th", "15 March", "2024-03-15": one day, however written
             continue
         latex = prose_to_latex(p) if mode == "text" else p
