@@ -2850,7 +2850,7 @@ _DECIMAL_COMMA_PHRASE = re.compile(
     r"(?i)la[ \t]|die[ \t]|das[ \t]|ist[ \t]|lautet[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442"
 )
 #: a value and one word after it (a count noun or a currency, maybe abbreviated: "42 Äpfel", "42 яблока", "42 руб.")
-_VALUE_AND_NOUN = re.compile(r"([-+]?+\d[\d.,]{0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
+_VALUE_AND_NOUN = re.compile(r"([-+]?+\d(?:[.,]?+\d){0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
 #: the stems of words of quantity in the languages of the answer phrases: after a value they change it
 #: ("42 Millionen", "42 тысячи", "42 pour cent", "42 veces", "42 Grad") and are never a count noun
 _FOREIGN_QUANTITY = re.compile(

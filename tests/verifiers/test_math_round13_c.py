@@ -110,6 +110,7 @@ def test_foreign_count_nouns_and_phrases() -> None:
         ("Die Antwort ist 9 Birnen.", "9", True),
         ("Die Antwort ist 42 Millionen.", "42", False),
         ("Die Antwort ist 42 km.", "42 m", False),
+        ("Die Antwort ist 7. Falsch.", "7", False),
         ("La réponse est 12 pommes.", "12", True),
         ("La réponse est 12 fois.", "12", False),
         ("Somit ist die Antwort $y = 9$.", "9", True),
