@@ -48,7 +48,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
-from rlvr.verifiers.lexer import closing_brace, find_dollar, find_from, match_brace
+from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.render_allowlist import (
     SheetTargets,
     positively_rendered,
@@ -104,7 +104,8 @@ _PHRASE = re.compile(
     r"|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
     r"|\banswer[ \t]*+(?:\((?:revised|corrected|updated|amended|new|final)\)[ \t*_]*+:|:|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
     r"|\bla[ \t]++r\u00e9ponse[ \t]++(?:est|finale[ \t]++est)\b|\bla[ \t]++respuesta[ \t]++(?:es|final[ \t]++es)\b"
-    r"|\bdie[ \t]++antwort[ \t]++(?:ist|lautet)\b|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
+    r"|\b(?:die[ \t]++antwort|das[ \t]++ergebnis)[ \t]++(?:ist|lautet)\b"
+    r"|\b(?:ist|lautet)[ \t]++(?:die[ \t]++antwort|das[ \t]++ergebnis)\b(?![^\n?]{0,80}+\?)|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
     r"|\bcevap\b[ \t]*+:?+|\b\u043e\u0442\u0432\u0435\u0442\b[ \t]*+[:\u2014-]?+)"
 )
 _CHOICE = re.compile(
@@ -259,6 +260,14 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _PICTOGRAPH.sub(_closing_emoji, text)  # "\\boxed{18} 🎉", "Hope this helps! 🚀": a closing remark
     if "Rs." in text:
         text = _RUPEES.sub("Rs ", text)
+    if ("past" in text or " to " in text or "after" in text or "before" in text) and _CLOCK_PHRASE.search(text):
+        text = _CLOCK_PHRASE.sub(_clock_phrase, text)  # "half past two" is 2:30, "a quarter to three" 2:45
+    if H_CLOCK.search(text):
+        text = H_CLOCK.sub(r"\1:\2", text)  # "15h45" is the clock time 15:45
+    if "nfinitely many" in text:
+        text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
+    if "below zero" in text:
+        text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if _FORMAT_EXAMPLE.search(text):
@@ -270,6 +279,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         before_alias, text = text, _aliased_answer_tags(text, open_t, close_t)
         if open_t in text and _disowning_tag(_ANSWER_ALIASES, before_alias):
             return Extraction(None, "disowned_answer_tag")  # <final_answer status="tentative">5</final_answer>
+    if answer_tag == "answer" and open_t not in text and "[/" in text and _BRACKET_ANSWER_CLOSE.search(text):
+        text = _BRACKET_ANSWER.sub(lambda m: close_t if m.group(1) else open_t, text)  # [ANSWER] 5 [/ANSWER]
     if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
         text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
     end = text.rfind(close_t)
@@ -359,6 +370,35 @@ def _without_format_examples(text: str) -> str:
 
 
 #: the abbreviation "Rs." before an amount: its period ends no sentence ("The answer is Rs. 5000.")
+_HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+#: a clock time in words: minutes ("half", "a quarter", "10 minutes") before "past"/"after" or "to"/"before" an
+#: hour in digits or words (the documented clock rule, read before number words are: "half past two" is 2:30)
+_CLOCK_PHRASE = re.compile(
+    r"(?i)\b(half|(?:a[ \t]++)?quarter|(?<![\d.])[1-5]?\d[ \t]++min(?:ute)?s?+)[ \t]++(past|after|to|before)"
+    rf"[ \t]++((?:1[0-2]|[1-9])(?!\d|[.:]\d)|(?:{'|'.join(_HOUR_WORDS)})\b)"
+)
+
+
+def _clock_phrase(m: re.Match[str]) -> str:
+    """The clock time ``h:mm`` a :data:`_CLOCK_PHRASE` match names."""
+    word = m.group(1).lower()
+    minutes = 30 if word == "half" else 15 if word.endswith("quarter") else int(word.split()[0])
+    hour_word = m.group(3).lower()
+    hour = int(hour_word) if hour_word.isdigit() else _HOUR_WORDS.index(hour_word) + 1
+    if minutes == 0 or minutes >= 60:
+        return m.group(0)
+    if m.group(2).lower() in ("to", "before"):
+        hour, minutes = (hour - 1 if hour > 1 else 12), 60 - minutes
+    return f"{hour}:{minutes:02d}"
+
+
+#: an existential count that is infinite ("There are infinitely many such numbers"): the count ∞, the documented
+#: synonym, read like "There are 5 such numbers"
+_INFINITELY_MANY = re.compile(r"(?i)\b(there[ \t]++(?:are|exist|is))[ \t]++infinitely[ \t]++many\b")
+#: a value "below zero" (with its degrees) is that value negated
+_BELOW_ZERO = re.compile(
+    r"(?<![\w.,-])(\d{1,40}+(?:\.\d{1,40}+)?+)((?:[ \t]*+(?:\u00b0|degrees?+\b)(?:[ \t]*+(?:Celsius|Fahrenheit|C|F)\b)?+)?+)[ \t]++below[ \t]++zero\b"
+)
 _RUPEES = re.compile(r"\bRs\.[ \t]?+(?=\d)")
 #: chat-template special tokens left in decoded text (``<|im_end|>``, ``<|eot_id|>``, ``<eos>``); ``</s>`` only at
 #: the end (elsewhere it closes a struck-out ``<s>``)
@@ -395,6 +435,11 @@ _LAYOUT_ENV = re.compile(
     r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
     r"|\\usepackage(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,80}+\}"
 )
+#: a line break of a display environment before a relation that continues the chain (``x &= 2 + 3 \\ &= 5``):
+#: the chain goes on across it, one statement ``x = 2 + 3 = 5``
+_CHAIN_BREAK = re.compile(
+    r"\\\\(?:\[[^\]\n]{0,20}+\])?+(?=\s*+(?:[=<>]|\\(?:leq?|geq?|approx|equiv|neq?|sim)(?![A-Za-z])))"
+)
 #: an end-of-proof mark or a LaTeX line end closing the completion: layout, not words after the answer
 _CLOSING_MARK = re.compile(
     r"(?:\\(?:blacksquare|square|qed|qedsymbol|Box|hfill)(?![A-Za-z])|[\u220e\u25a1\u25a0]|\\\\|[ \t\n$.])*+$"
@@ -413,7 +458,7 @@ def _layout(text: str) -> str:
         pos, inside = 0, False
         for m in _LAYOUT_ENV.finditer(text):
             chunk = text[pos : m.start()]
-            out.append(chunk.replace("&", " ") if inside else chunk)
+            out.append(_CHAIN_BREAK.sub(" ", chunk.replace("&", " ")) if inside else chunk)
             inside = m.group(1) == "begin"
             out.append(" \\[ " if m.group(1) == "begin" else " \\] " if m.group(1) else " ")
             pos = m.end()
@@ -545,7 +590,7 @@ _HEADING_TAG = re.compile(r"(?i)</?h[1-6](?:[ \t]++[^<>]{0,300}+)?+>")
 #: channel the answer)
 _REASONING_MARKS = re.compile(
     r"(?i)</?(?:thinking|reasoning|thought|scratchpad|seed:think)>|<\|(?:begin|end)_of_thought\|>|\u25c1/?think\u25b7"
-    r"|\[/?THINK\]|<\|channel\|>[ \t]*+(?:analysis|commentary|(final))\b[^<>\n]{0,80}+(?:<\|constrain\|>[^<>\n]{0,80}+)?+"
+    r"|\[/?THINK\]|<(?:start|end)_working_out>|<\|channel\|>[ \t]*+(?:analysis|commentary|(final))\b[^<>\n]{0,80}+(?:<\|constrain\|>[^<>\n]{0,80}+)?+"
     r"<\|message\|>"
 )
 
@@ -589,8 +634,9 @@ def _next_line_is_sentence(after: str) -> bool:
         return True  # "## Verification", "Check:" after a blank line: a new section, read by the retraction rule
     end = _sentence_end(line, 0, len(line))
     first = line[: end + 1].strip()
-    if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _closing_line(first):
-        return True  # "Confidence: high", "(Answer verified.)": about the answer, read by the retraction rule
+    if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _TOLERANCE_LINE.match(first) or _closing_line(first):
+        return True  # "Confidence: high", "(Answer verified.)", "Error bars: ±5": about the answer, read by the
+        # retraction rule
     words = _RUN_WORD.findall(first)
     if _ANSWER_TOKEN.search(_mask_math(first)):  # "Both 5 and 6 are valid.": read with the box
         return _plain_statement(first, words)  # "So there are 5 marbles in the bag.": read after the box
@@ -765,6 +811,10 @@ def _disowning_tag(tag: re.Pattern[str], text: str) -> bool:
 #: other names of an answer tag, read as one when the completion ends with it (``<final>5</final>``)
 _ANSWER_ALIASES = re.compile(rf"(?i)<[ \t]*+(/?+)[ \t]*+(?:final|final_answer|output|solution){_ATTRS}[ \t]*+>")
 
+
+#: answer tags in square brackets, BBCode style (``[ANSWER] 5 [/ANSWER]``), read as answer tags when one closes
+_BRACKET_ANSWER = re.compile(r"(?i)\[[ \t]*+(/?+)[ \t]*+(?:final[ _]?+)?answer[ \t]*+\]")
+_BRACKET_ANSWER_CLOSE = re.compile(r"(?i)\[[ \t]*+/[ \t]*+(?:final[ _]?+)?answer[ \t]*+\]")
 
 #: a JSON object holding only an answer (``{"answer": 5}``, ``{"final_answer": "\\frac12"}``): an answer tag
 _JSON_ANSWER = re.compile(
@@ -1990,11 +2040,18 @@ def _mixed_number(m: re.Match[str]) -> str:
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
 
 
+#: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line: a decoding
+#: artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value)
+_UNDECODED_END = re.compile("[\ufffd\ud800-\udfff]++(?=[ \t]*+(?:[\r\n]|$))")
+
+
 def rendered(text: str) -> str:
     """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
     keycap digits as digits, styled letters as letters and Cyrillic or Greek lookalikes inside a Latin word as the
     Latin letter ("nоt" is "not"). Linear."""
     if not text.isascii():
+        if _UNDECODED_END.search(text):  # "#### 42\ufffd": bytes that did not decode glued to a line's end
+            text = _UNDECODED_END.sub("", text)
         if _MIXED_VULGAR.search(text):  # "3 ½", "3½", "3 ¹⁄₂": a mixed number, never 3 and then a stray mark
             text = _MIXED_VULGAR.sub(_mixed_number, text)
         if "\u2044" in text and _SCRIPT_FRACTION.search(text):
@@ -2339,6 +2396,13 @@ _YES_NO_FIX = re.compile(
 _WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were)\b|(?<=[A-Za-z])'s\b)[ \t]++")
 
 
+#: a one-sentence reply of at most this many words may state a lower-case word answer after its copula ("Therefore
+#: the sum is even." is even): a predicate adjective, read against a word gold only
+_PREDICATE_REPLY_WORDS = 8
+#: words after a copula that are no answer ("It is so.", "That is all.")
+_NO_PREDICATE = frozenset("so all it this that there here the a an done not".split())
+
+
 def _stated_word(reply: str) -> str | None:
     """The words (one to three, capitalised: a name) after the last copula of a one-sentence reply, when no word
     of the sentence negates, hedges or conditions it ("It's Alice." is Alice; "I think it's Alice.", "It's not
@@ -2352,8 +2416,10 @@ def _stated_word(reply: str) -> str | None:
         return None
     after = reply[m.end() :].strip()
     words = _RUN_WORD.findall(reply)
-    if not re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after) or cue_words(words):
-        return None
+    name = re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after)
+    predicate = len(words) <= _PREDICATE_REPLY_WORDS and re.fullmatch(r"[a-z]{2,30}+", after)
+    if not (name or predicate) or cue_words(words[:-1] if predicate else words) or after in _NO_PREDICATE:
+        return None  # (the predicate itself may be a word that qualifies a value elsewhere: "20-odd", "is odd")
     if _SELF_DOUBT.intersection(w.lower() for w in words):
         return None
     return after
@@ -2626,9 +2692,9 @@ def _statement_start(text: str, answer: str) -> int:
     return at if at >= 0 else text.rstrip().rfind("\n") + 1
 
 
-#: idioms of :data:`_DISOWNING_MORE` that own up to an earlier slip ("I was wrong.", "My mistake.", "I messed up."):
+#: idioms of :data:`_DISOWNING_MORE` that own up to an earlier slip ("I was wrong.", "My mistake.", "That's wrong."):
 #: before an answer they introduce the fix, they do not doubt it
-_EARLIER_FAULT = re.compile(r"(?i)(?:i|my|messed|screwed|mixed|goofed|something)\b")
+_EARLIER_FAULT = re.compile(r"(?i)(?:i|my|messed|screwed|mixed|goofed|something|this|that)\b")
 
 
 def _forward_doubt(masked: str) -> re.Match[str] | None:
@@ -2787,7 +2853,8 @@ def _marked(text: str) -> Extraction | None:
         # "\\textbf{Answer:} 24 \\boxed{23}": the phrase states its own value before the box
         got = _phrase_statement(text if box is None else text[: box.start()], m.end(), m.start())
         if got is not None and got.answer is not None and _DECIMAL_COMMA_PHRASE.match(m.group(0)):
-            got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
+            parts = tuple(_without_foreign_noun(_decimal_comma(p)) for p in got.parts)
+            got = Extraction("; ".join(parts), got.method, parts, got.mode)
         if got is not None and got.answer is not None:
             found.append((m.start(), end, got))
     if not found:
@@ -3120,7 +3187,33 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
 
 #: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
 #: Russian): their numbers are read with ``,`` as the decimal mark and ``.`` between thousands
-_DECIMAL_COMMA_PHRASE = re.compile(r"(?i)la[ \t]|die[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442")
+_DECIMAL_COMMA_PHRASE = re.compile(
+    r"(?i)la[ \t]|die[ \t]|das[ \t]|ist[ \t]|lautet[ \t]|a[ \t]|cevap|\u043e\u0442\u0432\u0435\u0442"
+)
+#: a value and one word after it (a count noun or a currency, maybe abbreviated: "42 Äpfel", "42 яблока", "42 руб.")
+_VALUE_AND_NOUN = re.compile(r"([-+]?+\d(?:[.,]?+\d){0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
+#: the stems of words of quantity in the languages of the answer phrases: after a value they change it
+#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 veces", "42 Grad") and are never a count noun
+_FOREIGN_QUANTITY = re.compile(
+    r"(?i)mill|milliard|tausend|hundert|prozent|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|douzaine|"
+    r"degr|mil$|veces|vez|docena|d\u00fazia|volt|percent|\u0442\u044b\u0441\u044f\u0447|\u043c\u0438\u043b\u043b"
+    r"|\u043f\u0440\u043e\u0446\u0435\u043d\u0442|\u0440\u0430\u0437|\u0434\u0435\u0441\u044f\u0442"
+    r"|\u0441\u043e\u0442|\u0434\u044e\u0436\u0438\u043d|\u0433\u0440\u0430\u0434\u0443\u0441"
+    r"|\u043f\u043e\u043b\u043e\u0432\u0438\u043d|\u0442\u0440\u0435\u0442|\u0447\u0435\u0442\u0432\u0435\u0440\u0442"
+)
+
+
+def _without_foreign_noun(answer: str) -> str:
+    """A value and one word after it in an answer of another language's phrase, as the value: the word is its
+    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity."""
+    from rlvr.verifiers.lexicon import unit_name
+
+    m = _VALUE_AND_NOUN.fullmatch(answer.strip())
+    if m is None or _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
+        return answer  # (a unit the grader knows, "42 km", stays to be compared)
+    return m.group(1)
+
+
 #: a number written with a decimal comma and/or dots between thousands: 2,5; 1.000; 1.234.567,89
 _COMMA_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})++(?:,\d++)?+|\d++,\d++)(?![\d]|[.,]\d)")
 
@@ -3632,11 +3725,26 @@ def _box_spans(text: str) -> list[tuple[int, int, str]] | Extraction | None:
             end = match_brace(text, i)
             if end < 0:
                 return Extraction(None, "unbalanced_box")
-            spans.append((m.start(), end + 1, text[i + 1 : end]))
-            pos = end + 1
+            pos = _repeats_end(text, m.start(), end + 1)
+            spans.append((pos - (end + 1 - m.start()), pos, text[i + 1 : end]))
         if len(spans) > 4 * MAX_BOXES:
             return Extraction(None, "too_many_boxes")
     return spans or None
+
+
+#: what may stand between a box and the same box repeated on its own: spacing and math delimiters
+_REPEAT_GAP = r"(?:\\[\[\]()]|[\s$])*+"
+_REPEAT_GAP_RE = re.compile(_REPEAT_GAP)
+
+
+def _repeats_end(text: str, start: int, end: int) -> int:
+    """The end of the run of copies of the box ``text[start:end]`` that follow it with only spacing and math
+    delimiters between (``end`` when none does): a model stuck in a loop writes ``\\boxed{42}`` line after line,
+    and identical boxes count once, so only different ones count against the cap. One linear-time match."""
+    source = text[start:end]
+    if not text.startswith(source, _REPEAT_GAP_RE.match(text, end).end()):
+        return end
+    return re.compile(f"(?:{_REPEAT_GAP}{re.escape(source)})*+").match(text, end).end()
 
 
 def _past_math_span(text: str, i: int) -> int:
@@ -4139,6 +4247,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     body = masked.strip().rstrip(".!")
     if not body or not masked.strip(" \t,;:.!\u2014-"):
         return False
+    if (low := _low_confidence(masked.lstrip(" \t,;:\u2014-"))) is not None:
+        return low  # "\\boxed{5} (confidence: 0.5)", "\\boxed{5} (50% confident)": doubt at most 50%
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
@@ -4470,6 +4580,10 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if (_HEDGE_START.match(nxt) or _hedgy(nxt)) and not _answered_no(text, end, nxt):  # "… Or 3.", "… could be 3."
         stmt = stmt + " " + nxt
     if re.match(r"[A-Za-z]{2,}", _LEAD.sub("", stmt.strip())) and _ANSWER_TOKEN.search(stmt):
+        from rlvr.verifiers.structure import calendar_date
+
+        if calendar_date(stmt) is not None:
+            return _found([stmt.strip()], "answer_phrase", "text")  # "The answer is March 15.": a date, whole
         got = _statement_of_sentence(stmt, anchored=True)  # "Final Answer: The largest $n$ is 34."
         return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
     return _statement(stmt, "answer_phrase")
@@ -4719,6 +4833,8 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     value = _VALUE_HEAD.match(stmt)
     if value is not None and qualifies_value(_mask_math(stmt[value.end() :])):
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
+    if value is not None and _low_confidence(_mask_math(stmt[value.end() :]).lstrip(" \t,;:\u2014-")):
+        return _found([stmt.strip()], method, "text")  # "5 (confidence: 0.5)", "5 (50% confident)": a doubt
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
         stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
@@ -5192,7 +5308,9 @@ _DISOWNING = re.compile(
     r"|\bignore (?:that|this|the above)\b|\blow confidence\b"
 )
 _DISOWNING_MORE = re.compile(
-    r"(?i)\b(?:messed|screwed|mixed|goofed)[ \t]++up\b|\bsomething(?:'s|[ \t]++is|[ \t]++seems)[ \t]++(?:off|wrong|fishy)\b"
+    r"(?i)\b(?:messed|screwed|mixed|goofed)[ \t]++up\b|\b(?:something|this|that)(?:[ \t]++(?:about|in|with)[ \t]++(?:this|that|it|the[ \t]++(?:answer|result)))?+"
+    r"(?:'s|[ \t]++(?:is|seems|feels|looks|smells|sounds))[ \t]++(?:a[ \t]++(?:bit|little)[ \t]++)?+(?:off|wrong|fishy)\b"
+    r"(?![ \t]++by\b)"
     r"|\bin[ \t]++(?:another|a[ \t]++parallel|an[ \t]++alternate|a[ \t]++different)[ \t]++(?:universe|world|reality)\b"
     r"|\bi[ \t]++(?:was|am)[ \t]++wrong\b|\bmy[ \t]++mistake\b|\bdon't[ \t]++quote[ \t]++me\b|\bgrain[ \t]++of[ \t]++salt\b"
     r"|\b(?:could|might|may)[ \t]++(?:well[ \t]++|also[ \t]++)?be[ \t]++(?:wrong|mistaken|incorrect|off)\b|\bclose[ \t]++enough\b"
@@ -5226,7 +5344,21 @@ _CONFIDENCE = re.compile(
 )
 #: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
 _PERCENT_SURE = re.compile(
-    r"(?i)(?<![\d.])(\d{1,3}(?:\.\d{1,6})?)[ \t]*+(?:%|percent|per[ \t]++cent)[ \t]++(?:sure|confident|certain)\b"
+    r"(?i)(?:(?<![\d.])(\d{1,3}(?:\.\d{1,6})?)[ \t]*+(?:%|percent|per[ \t]++cent)"
+    r"|\b(half|(?:a|one)[ \t-]++(?:third|quarter)|fifty[ \t-]++percent))[ \t]++(?:sure|confident|certain)\b"
+)
+#: the percentage a share in words stands for ("half sure", "a third confident")
+_SURE_SHARES = {"half": 50.0, "third": 33.3, "quarter": 25.0, "percent": 50.0}
+#: a check whose conclusion is that something is wrong ("…, so something is off.", "… ≠ 86, hence this is wrong.")
+_FAILED_CHECK = re.compile(
+    r"(?i)\b(?:so|hence|thus|therefore|which[ \t]++means)[ \t,]++(?:(?:something|this|that|it)(?:'s|[ \t]++is"
+    r"|[ \t]++(?:seems|must[ \t]++be)[ \t]++)[ \t]*+(?:off|wrong|incorrect|amiss)|(?:i|we)[ \t]++(?:made|have)[ \t]++an?[ \t]++"
+    r"(?:mistake|error))\b[ \t.!]*+$"
+)
+#: a line stating the answer's tolerance ("Error bars: ±5.", "Uncertainty: 2", "Margin of error: ±1"): an estimate
+_TOLERANCE_LINE = re.compile(
+    r"(?i)^[ \t(*_]*+(?:error[ \t]++bars?+|uncertainty|margin[ \t]++of[ \t]++error|tolerance|error)[ \t*_]*+"
+    r"(?::|is|=)[ \t*_]*+(?:\+/-|\u00b1|\\pm)?+[ \t]*+\d"
 )
 #: idioms of indecision and disowned trust ("Hard to say.", "Who knows.", "Could go either way.", "Coin flip.",
 #: "Use at your own risk.", "I wouldn't bet on it.", "Don't trust this.", "No clue.", "I'm torn.", "Low certainty.")
@@ -5236,6 +5368,8 @@ _UNDECIDED = re.compile(
     r"|\bmileage[ \t]++(?:may|might|will)[ \t]++vary\b|\bmade[ \t]++(?:it|this|that)[ \t]++up\b|\bmade[ \t]++up[ \t.!]*+$|\bown[ \t]++risk\b|\bwith[ \t]++caution\b|\bno[ \t]++clue\b|\btorn\b"
     r"|\b(?:wouldn't|won't|don't|do[ \t]++not|would[ \t]++not|can't|cannot)[ \t]++(?:bet|trust|rely|vouch)\b"
     r"|\b(?:low|little|zero|no|limited)[ \t]++(?:certainty|confidence)\b"
+    r"|\bno[ \t]++(?:guarantees?+|promises?+|warrant(?:y|ies))\b"
+    r"|\b(?:can't|cannot|can[ \t]++not|won't|don't)[ \t]++(?:guarantee|promise|warrant)\b"
 )
 _DOUBTFUL_CONFIDENCE = 50
 #: a conditional offer to the reader ("If needed I can explain more.", "If you want, …") conditions nothing
@@ -5423,6 +5557,19 @@ _REFERENCE_OR_TOLERANCE = re.compile(
 _NAMES_PLACE = re.compile(rf"(?i)[ \t]*+(?:this|that|it)(?:'s|[ \t]++(?:is|was))[ \t]++{_REFERENCE}[ \t.!]*+")
 
 
+def _low_confidence(masked: str) -> bool | None:
+    """Whether a stated confidence in ``masked`` is doubt (at most 50%: "Confidence: 0.5", "(50% confident)",
+    "I'm only about half sure", "Confidence: low"), ``None`` when it states none."""
+    confidence = _CONFIDENCE.match(masked)
+    if confidence is not None:
+        return _low_share(confidence)
+    sure = _PERCENT_SURE.search(masked)
+    if sure is None:
+        return None
+    share = float(sure.group(1)) if sure.group(1) else _SURE_SHARES[sure.group(2).lower().split()[-1]]
+    return share <= _DOUBTFUL_CONFIDENCE
+
+
 def _retracting_next(text: str, end: int) -> tuple[str, int]:
     """The sentence after the one ending at ``text[end]`` when it retracts, doubts or questions the answer before
     it and holds no value of its own, else ``""``: a question about the answer's truth ("Or is it?", "Is that
@@ -5442,11 +5589,12 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
-    confidence = _CONFIDENCE.match(masked)
-    if confidence is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2"
-        return (nxt.strip() if _low_share(confidence) else ""), stop
-    sure = _PERCENT_SURE.search(masked)
-    if sure is not None and float(sure.group(1)) <= _DOUBTFUL_CONFIDENCE:  # "I'm about 30% sure."
+    low = _low_confidence(masked)
+    if low is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2", "I'm about 30% sure."
+        return (nxt.strip() if low else ""), stop
+    if _FAILED_CHECK.search(masked):  # "Sanity check: 42 × 2 ≠ 86, so something is off."
+        return nxt.strip(), stop
+    if _TOLERANCE_LINE.match(masked):  # "Error bars: ±5.", "Margin of error: 2": the answer is an estimate
         return nxt.strip(), stop
     if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
         return nxt.strip(), stop

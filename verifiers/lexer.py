@@ -126,6 +126,14 @@ _MATH = re.compile(
 )
 _TEX_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:[ ]?+(?:\{,\}|,\\!|\\[,;:]|\{\\,\}|\\ )[ ]?+\d{3})++(?!\d)")
 _TEX_SEP = re.compile(r"[ ]?+(?:\{,\}|,\\!|\\[,;:]|\{\\,\}|\\ )[ ]?+")
+#: two or more dots between groups of three digits can only separate thousands (``1.000.000`` is a million; one
+#: dot, ``1.000``, stays a decimal point outside the decimal-comma answer phrases)
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}+(?:\.\d{3}+){2,}+(?![\d.]|,\d)")
+#: a clock time with an ``h`` between hours and minutes (French and ISO-style "15h45" is 15:45)
+H_CLOCK = re.compile(r"(?<![\w.,])([01]?+\d|2[0-3])h([0-5]\d)(?!\w)")
+#: a braced comma between digits that is no thousands separator (the group after it is not three digits): LaTeX's
+#: decimal comma (``3{,}5`` is 3.5; ``1{,}000`` stays a thousands separator, a list is never written with braces)
+_TEX_DECIMAL_COMMA = re.compile(r"(?<![\d.,}])(\d++)\{,\}(\d{1,2}+|\d{4,}+)(?![\d{])")
 _SCI = re.compile(r"[eE][-+]?\d+(?![A-Za-z\d])")
 
 _CMD_ALIASES = {
@@ -733,6 +741,12 @@ def lex(latex: str) -> list[Tok]:
         s = _ASCII_POWER.sub(lambda m: "^{" + m.group(1) + "}", s)
     if "{,}" in s or "\\," in s or ",\\!" in s or "\\ " in s or "\\;" in s or "\\:" in s:
         s = _TEX_THOUSANDS.sub(lambda m: _TEX_SEP.sub("", m.group(0)), s)
+    if "h" in s and H_CLOCK.search(s):
+        s = H_CLOCK.sub(r"\1:\2", s)
+    if s.count(".") >= 2:
+        s = _DOT_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), s)
+    if "{,}" in s:
+        s = _TEX_DECIMAL_COMMA.sub(r"\1.\2", s)
     toks: list[Tok] = []
     i, n = 0, len(s)
     while i < n:

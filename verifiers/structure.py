@@ -186,6 +186,41 @@ _UNCERTAINTY = re.compile(
 )
 
 
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH = r"(?P<{}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<{}>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+#: a whole answer that is a calendar date: "March 15", "March 15th, 2024", "15 March 2024", "the 15th of March",
+#: "2024-03-15" (ISO); day-and-month numbers with slashes are left alone (03/04 is a day or a month first)
+_DATE = re.compile(
+    r"(?i)[ \t]*+(?:the[ \t]++)?(?:"
+    + _MONTH.format("m1")
+    + r"[ \t]++"
+    + _DAY.format("d1")
+    + r"|"
+    + _DAY.format("d2")
+    + r"(?:[ \t]++of)?[ \t]++"
+    + _MONTH.format("m2")
+    + r")(?:,?[ \t]++(?P<y1>\d{4}))?[ \t.]*+"
+    + r"|[ \t]*+(?P<y2>\d{4})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])[ \t.]*+"
+)
+_TEXT_WRAP = re.compile(r"\\(?:text|mathrm|textrm|mbox)\{([^{}]{1,60}+)\}")
+
+
+def calendar_date(part: str) -> str | None:
+    """``part`` as a canonical calendar date (``date:03-15``, ``date:2024-03-15``) when it is one whole date in
+    words or ISO form, so that every way of writing the same day compares equal; else ``None``."""
+    m = _DATE.fullmatch(_TEXT_WRAP.sub(r"\1", part.replace("$", "")).replace("~", " "))
+    if m is None:
+        return None
+    if m.group("y2"):
+        return f"date:{m.group('y2')}-{m.group('m3')}-{m.group('d3')}"
+    name = (m.group("m1") or m.group("m2")).lower().rstrip(".")
+    month = next(k for k, full in enumerate(_MONTHS, 1) if full.startswith(name[:3]))
+    day = int(m.group("d1") or m.group("d2"))
+    year = f"{m.group('y1')}-" if m.group("y1") else ""
+    return f"date:{year}{month:02d}-{day:02d}"
+
+
 @lru_cache(maxsize=8192)
 def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
     """An extracted answer (one or several parts, math-mode LaTeX or ``mode="text"`` prose) as a structure."""
@@ -194,6 +229,9 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
     nodes = []
     for p in parts:
         check_caps(p)
+        if len(p) <= 60 and (date := calendar_date(p)) is not None:
+            nodes.append(Text(date))  # "March 15th", "15 March", "2024-03-15": one day, however written
+            continue
         latex = prose_to_latex(p) if mode == "text" else p
         check_caps(latex)
         if _UNCERTAINTY.search(latex):  # 5^{+1}_{-1}: a value with an asymmetric uncertainty, a range
@@ -435,6 +473,23 @@ def _quantity_label(n: list[Tok]) -> str | None:
 # ---------------------------------------------------------------- the parser
 
 
+def _named_point(t: list[Tok]) -> list[Tok]:
+    """``P(1, 2)``: a capital letter right before a parenthesised pair or triple names a point, read like
+    ``P = (1, 2)``; ``C(5, 2)`` and ``P(5, 2)`` (two whole numbers, the first at least the second) are also
+    the binomial and permutation counts and stay as written."""
+    if len(t) < 5 or t[0][0] != "sym" or not t[0][1].isupper() or len(t[0][1]) != 1 or t[1] != ("op", "("):
+        return t
+    if t[-1] != ("op", ")") or _outer(t[1:], ("op", "("), ("op", ")")) is None:
+        return t
+    items = [_nonws(p) for p in _split(t[2:-1], _comma)[0]]
+    if not 2 <= len(items) <= 3 or not all(items):
+        return t
+    whole = [int(p[0][1]) for p in items if len(p) == 1 and p[0][0] == "num" and p[0][1].isdigit()]
+    if t[0][1] in "CP" and len(whole) == len(items) == 2 and whole[0] >= whole[1]:
+        return t
+    return [t[0], ("op", "="), *t[1:]]
+
+
 def parse_tokens(toks: list[Tok]) -> Node:
     """A structure from math-mode tokens (see the module docstring)."""
     t = _french_interval(_trim(toks))
@@ -457,7 +512,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     nested = _nested_lists(t)
     if nested is not None:
         return nested
-    t = _arithmetic_arrows(_universal_quantifier(_constant_word(t)))
+    t = _named_point(_arithmetic_arrows(_universal_quantifier(_constant_word(t))))
     node = _unbraced_set_builder(t)
     if node is not None:
         return node
@@ -687,6 +742,17 @@ def _parenthetical(t: list[Tok]) -> Node | None:
     return Coll("or", (main, parse_tokens([("cmd", "approx"), *inner])))
 
 
+def _labelled_items(node: Node) -> list[Node] | None:
+    """A label of one list of values ("x = 1, 2") as one labelled value per item, else ``None``: before "or" or
+    "and" the list goes on ("x = 1, 2, or 3" is x = 1, x = 2 or 3, like "x = 1 or 2")."""
+    if not isinstance(node, Labelled) or len(node.labels) != 1 or len(node.values) != 1:
+        return None
+    value = node.values[0]
+    if not isinstance(value, Coll) or value.kind != "list":
+        return None
+    return [Labelled(node.labels, (v,)) for v in value.items]
+
+
 def _connectives(t: list[Tok]) -> Node | None:
     n = _nonws(t)
     if all(k == "word" for k, _ in n) and any(v.lower() == "and" for _, v in n):  # three hundred and five
@@ -715,6 +781,8 @@ def _connectives(t: list[Tok]) -> Node | None:
         node = parse_tokens(p)
         if isinstance(node, Coll) and node.kind == "list":
             items.extend(node.items)
+        elif not items and (labelled := _labelled_items(node)) is not None:
+            items.extend(labelled)  # "x = 1, 2, or 3": the label's list goes on past the comma
         else:
             items.append(node)
     if len(items) > MAX_PARTS:
@@ -1400,6 +1468,10 @@ _CLOCK_FRACTIONS = {"half": 30, "quarter": 15, "1/2": 30, "1/4": 15}
 _CLOCK_LINKS = {"past": False, "after": False, "to": True, "before": True, "till": True, "til": True}
 
 
+#: an hour and its minutes after a dot, read as a clock time only before "am"/"pm" ("3.45 pm"; "3.45" is a decimal)
+_DOTTED_CLOCK = re.compile(r"(\d{1,2}+)\.([0-5]\d)")
+
+
 def _clock_suffix(nb: list[Tok]) -> tuple[list[Tok], str | None]:
     """``nb`` without a last mark of a clock time ("pm", "p.m.", "noon", "o'clock") and the half of the day it
     names (``""`` for none, as "o'clock"); ``None`` when there is no such mark."""
@@ -1440,6 +1512,8 @@ def _clock_words(n: list[Tok]) -> Time | None:
         minutes = _clock_minutes(rest[:-2])
     else:
         return None
+    if link == "past" and suffix and hour[0] == "num" and (dotted := _DOTTED_CLOCK.fullmatch(hour[1])) is not None:
+        hour, minutes = ("num", dotted.group(1)), (int(dotted.group(2)), True)  # "3.45 pm": British 3:45 p.m.
     if minutes is None or hour[0] != "num" or not hour[1].isdigit() or not 1 <= int(hour[1]) <= 12:
         return None
     h, m = int(hour[1]), minutes[0]
