@@ -134,7 +134,7 @@ def test_eleventh_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam10.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 454
-    assert sum(bool(r.get("open")) for r in rows) <= 118
+    assert sum(bool(r.get("open")) for r in rows) <= 113
 
 
 def test_twelfth_red_team_round_is_a_ratchet() -> None:
@@ -151,4 +151,4 @@ def test_thirteenth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam12.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 313
-    assert sum(bool(r.get("open")) for r in rows) <= 51
+    assert sum(bool(r.get("open")) for r in rows) <= 22
