@@ -4175,8 +4175,9 @@ def _rejects_other_value(clause: str, masked: str, part: str | None) -> bool:
         value = clause[m.start() : m.end()].strip("$() ")
         if own and _key(_clean(value).rsplit("=", 1)[-1]) == own:
             return False  # "\\boxed{5} because 5 is too large" rejects the answer itself
-        if _rejected_by_before(_lower_words(masked[: m.start()])) or _rejected_by_after(
-            _lower_words(masked[m.end() :])
+        before = masked[max(0, m.start() - _CLAUSE_REACH) : m.start()]  # bounded: the rules read a few words
+        if _rejected_by_before(_lower_words(before)) or _rejected_by_after(
+            _lower_words(masked[m.end() : m.end() + _CLAUSE_REACH])
         ):
             return True
     return False
@@ -4200,7 +4201,9 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
             dropped.add(k)
     if not dropped:
         return rest
-    return "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
+    kept = "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
+    # the last clause dropped leaves no dangling mark: "is the smallest, because 6 fails" is "is the smallest"
+    return kept.rstrip(" \t,;:\u2014") if len(cuts) - 2 in dropped else kept
 
 
 #: marks that close or endorse an answer: sentence punctuation, closing brackets, quotes, check marks and
@@ -5145,7 +5148,7 @@ def _final_statement(text: str) -> Extraction | None:
 
 
 #: a break between coordinated clauses: ", and", "; but", " whereas", " while"
-_CLAUSE_BREAK = re.compile(
+_COORDINATED_BREAK = re.compile(
     r"(?i)(?<![ \t])(?:[ \t]*+[,;](?:[ \t]++(?:and|but)\b)?+[ \t]++|[ \t]++(?:and|but|whereas|while)[ \t]++)"
 )
 #: a clause that states a result: a short subject, a verb of result and a value, maybe with its unit ("method B
@@ -5173,7 +5176,7 @@ def _rival_results(sent: str) -> bool:
     gives 12 and method B gives 8.", "One reading gives 12; the other gives 8.", "It is 12, and it is 8."): no
     single answer, whichever clause comes last. Clauses about different quantities ("The sum is 12 and the
     product is 8") are work."""
-    pieces = [c for c in _CLAUSE_BREAK.split(sent[:MAX_STATEMENT_CHARS]) if not _method_phrase(c)]
+    pieces = [c for c in _COORDINATED_BREAK.split(sent[:MAX_STATEMENT_CHARS]) if not _method_phrase(c)]
     clauses = [_RESULT_CLAUSE.fullmatch(c) for c in pieces]
     if len(clauses) < 2 or any(c is None for c in clauses):
         return False

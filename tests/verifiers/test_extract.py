@@ -243,6 +243,7 @@ HOSTILE = {
     "unclosed_parens": "\\(" * 300_000 + "\\) 5",
     "unclosed_environments": "\\begin{x}" * 100_000 + "\\end{x} 5",
     "unnamed_environments": "\\begin{" * 100_000 + "5",
+    "named_points": "P(1,2)" * 160_000,  # every value a clause of its own to weigh
 }
 
 
