@@ -563,6 +563,40 @@ _OPENERS = frozenset(
 )
 
 
+#: a line that opens a Markdown block of its own: a heading, a list item or a table row
+_BLOCK_OPENER = re.compile(r"[ ]{0,3}+(?:#{1,6}+[ \t]|[-*+][ \t]|\d{1,9}+[.)][ \t]|\|)")
+
+
+def _new_block(text: str, hi: int, line_end: int, part: str) -> bool:
+    """Only delimiters follow ``text[hi]`` (the answer ``part``) on its line, and the next line opens a block of its
+    own: a heading, list item or table row, or a paragraph of prose after a blank line whose first sentence doubts
+    nothing. Markdown never joins such a block to the answer's sentence, so it is read as text after the answer
+    ("\\boxed{42}\n\nWe could verify this with 2 other methods.", "\\boxed{18}\n\n### Summary"), not as words
+    qualifying the value; a doubting one ("Caveat: I couldn't verify step 3.") stays with the value, a code block
+    (indented, fenced) or a line opened by a mark is no prose."""
+    if line_end < 0 or text[hi:line_end].strip(_CLOSERS):
+        return False
+    after = text[line_end + 1 : line_end + 1 + MAX_INLINE_ANSWER_CHARS]
+    if _BLOCK_OPENER.match(after) is not None:
+        return True
+    blank = after.lstrip(" \t").startswith("\n")
+    line = after.lstrip(" \t\n")
+    indent = len(after) - len(line) - after[: len(after) - len(line)].rfind("\n") - 1
+    if not blank or indent >= 4 or not line[:1].isascii() or not line[:1].isalpha():
+        return _BLOCK_OPENER.match(after.lstrip("\n")) is not None if blank else False
+    first = line[: _sentence_end(line, 0, len(line))]
+    return not _doubting(_without_rejected_clauses(first, part))
+
+
+def _doubting(sentence: str) -> bool:
+    """``sentence`` holds a word that doubts, hedges or retracts (:data:`~rlvr.verifiers.lexicon.RETRACTION_CUES`,
+    ``DOUBT_WORDS``, ``HEDGE_CUES``) or a negated verb ("couldn't")."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS, HEDGE_CUES, RETRACTION_CUES
+
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(_mask_math(sentence))]
+    return any(w in RETRACTION_CUES or w in DOUBT_WORDS or w in HEDGE_CUES or w.endswith("n't") for w in words)
+
+
 def _next_line_is_sentence(after: str) -> bool:
     """The first sentence of the next non-blank line in ``after`` stands on its own (it is read by the retraction
     rule, not as words after the value): a question, an explanation ("Check: 23 - 7 = 16.", "Let me verify: …"),
@@ -3964,7 +3998,8 @@ def _boxes(text: str) -> Extraction | None:
             left = text[sent_start + 1 : lo]  # "In my scratch work I got \boxed{5}", "Before correcting …, I got"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
-            if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
+            block = _new_block(text, hi, line_end, part)  # a paragraph, heading, list or table after the box
+            if block or _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
                 stmt_end = line_end
             else:
                 stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
@@ -3979,7 +4014,7 @@ def _boxes(text: str) -> Extraction | None:
                 right = rest
                 if not left and not _BOX_AFTER.match(text, hi):
                     right = _phrase_after_box(part, rest)
-            elif _hedged_after(text, hi, part):  # "(though $3$ is also possible)", "Or 3."
+            elif _hedged_after(text, hi, part, stmt_end if block else None):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
                 right = rest + " " + retraction
@@ -4099,12 +4134,12 @@ def _next_sentence(text: str, end: int) -> str:
     return nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]
 
 
-def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
+def _hedged_after(text: str, e: int, part: str | None = None, end: int | None = None) -> bool:
     """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
     one and the answer is no: "Could it be 22? No."). After a plain-number ``part`` the next sentence offers one
     only by :func:`_offered_candidates`, its numbers in words read as digits ("It could also be 3.", "Six is also
-    possible."; not "We could also solve it in 2 ways.")."""
-    end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
+    possible."; not "We could also solve it in 2 ways."). ``end``: where the box's sentence ends, when known."""
+    end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS) if end is None else end
     nxt = _next_sentence(text, end)
     if part is not None and any(_rejected_candidate(x.strip(" \t\n.!?"), [part]) for x in (text[e:end], nxt)):
         return False  # "\\boxed{5}\n\nOne might think it is 6, but that double-counts."
