@@ -2876,6 +2876,11 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
     keys = {_key(p) for p in parts}
     out: list[str] = []
+    if letters and _only_answer(plain, parts):
+        return ()  # "Option A gives 10, C gives 14 and D gives 16, so only B works.": the others eliminated
+    if not letters and not _framed(plain) and _restates_answer(plain, keys):
+        return ()  # "This matches the pattern 3, 6, 9, 12.": a sequence that reaches the answer
+    bounds = _bounding(plain, keys)
     if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
         for m in _CHOICE_IN_PROSE.finditer(plain):
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
@@ -2894,7 +2899,15 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
         if after is not None and (unit_name(after) is not None or noun):
             continue  # "If there were 6 people …": a quantity of another kind
+        if (
+            m.start() in bounds
+            or plain[m.start() - 1 : m.start()] == "("
+            and plain[m.start() - 2 : m.start() - 1].isalpha()
+        ):
+            continue  # "42 is between 40 and 50": bounds of the answer; "O(1)", "f(2)": a function's argument
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
+        if before and before[-1].lower() in _DETERMINERS and after is not None and not verb:
+            continue  # "the 2019 AMC", "these 3 methods": a number modifying the noun after it
         lead = [w.lower() for w in before[-2:]]
         otherwise = lead == ["if", "not"]  # "If not, 6.": the fallback candidate
         if before and (lead[-1] in _REJECTING_BEFORE or lead[-1].endswith("n't")) and not otherwise:
@@ -2926,6 +2939,54 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         if _key(value) not in keys:
             out.append(value)
     return tuple(out)
+
+
+#: determiners before a number that make it a modifier of the noun after it ("the 2019 AMC", "these 3 methods")
+_DETERMINERS = frozenset("the this that these those".split())
+#: a run of plain numbers in a list ("3, 6, 9, 12", "1, 2 and 3"), or a lone one
+_NUMBER_RUN = re.compile(
+    r"(?<![\w.])-?\d{1,40}+(?:\.\d{1,40}+)?+(?:[ \t]*+(?:,|,?[ \t]++(?:and|or|&))[ \t]*+-?\d{1,40}+(?:\.\d{1,40}+)?+)*+"
+)
+_RUN_NUMBER = re.compile(r"-?\d{1,40}+(?:\.\d{1,40}+)?+")
+#: "between 40 and 50": a range, its two numbers
+_BETWEEN = re.compile(
+    r"(?i)\bbetween\b[^.\d\n]{0,40}+(-?\d{1,12}+(?:\.\d{1,12}+)?+)(?<![ \t])[^.\d\n]{0,40}?\band\b[^.\d\n]{0,40}+"
+    r"(-?\d{1,12}+(?:\.\d{1,12}+)?+)"
+)
+#: an answer letter called the only one that holds ("only B works", "B is the only option", "B alone")
+_ONLY = r"(?i:\bonly[ \t]++(?:option[ \t]++|choice[ \t]++)?+\(?{0}\)?(?![\w'-])|(?<![\w'-])\(?{0}\)?[ \t]++(?:is[ \t]++the[ \t]++only|alone)\b)"
+
+
+def _only_answer(plain: str, parts: list[str]) -> bool:
+    """``plain`` calls the answer's choice letter the only one that holds: the other letters it names are
+    eliminated ("Option A gives 10, C gives 14, so only B works.")."""
+    letters = {p.strip().strip("()") for p in parts}
+    return len(letters) == 1 and re.search(_ONLY.format(re.escape(letters.pop())), plain) is not None
+
+
+def _restates_answer(plain: str, keys: set[str]) -> bool:
+    """``plain`` (a sentence after the answer) ends in a sequence of four or more numbers whose last term is the
+    answer's value ("This matches the pattern 3, 6, 9, 12."): the sequence leads to the answer, its other terms are
+    no candidates. A value beside one or two others ("5 and 6", "5, 6 or 7") or in parallel statements ("Method A
+    → 5, Method B → 6.") is no such sequence."""
+    last = _last(_NUMBER_RUN.finditer(plain))
+    if last is None or plain[last.end() :].strip(" \t.!)*_"):
+        return False
+    nums = _RUN_NUMBER.findall(last.group(0))
+    return _key(nums[-1]) in keys and len(nums) >= 4 and " or " not in last.group(0)
+
+
+def _bounding(plain: str, keys: set[str]) -> set[int]:
+    """Where the numbers of each range "between A and B" in ``plain`` start, when the range holds the answer's value
+    strictly inside ("42 is between 40 and 50", "It lies between our estimates of 40 and 50"): bounds that confirm
+    the answer, not candidates."""
+    values = [float(k) for k in keys if _RUN_NUMBER.fullmatch(k)]
+    out: set[int] = set()
+    for m in _BETWEEN.finditer(plain):
+        lo, hi = sorted((float(m.group(1)), float(m.group(2))))
+        if values and all(lo < v < hi for v in values):
+            out.update((m.start(1), m.start(2)))
+    return out
 
 
 #: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
