@@ -2667,6 +2667,8 @@ def _marked(text: str) -> Extraction | None:
         if recomputed is not None:  # "Recomputing: 16 - 10 = 6.": a later result, a rival unless it agrees
             _add_parts([recomputed.group(1)], final.mode, parts, modes, keys)
             continue
+        if _working_item(sent):
+            continue  # "**Steps:**\n1. 16 - 3 - 4 = 9\n2. 9 × 2 = 18": the working, listed
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -2899,6 +2901,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
         if after is not None and (unit_name(after) is not None or noun):
             continue  # "If there were 6 people …": a quantity of another kind
+        if _enumerator(plain, m.start(), m.end() - len(after or "")):
+            continue  # "1) factor, 2) substitute": an enumeration's marks
         if (
             m.start() in bounds
             or plain[m.start() - 1 : m.start()] == "("
@@ -2955,6 +2959,12 @@ _BETWEEN = re.compile(
 )
 #: an answer letter called the only one that holds ("only B works", "B is the only option", "B alone")
 _ONLY = r"(?i:\bonly[ \t]++(?:option[ \t]++|choice[ \t]++)?+\(?{0}\)?(?![\w'-])|(?<![\w'-])\(?{0}\)?[ \t]++(?:is[ \t]++the[ \t]++only|alone)\b)"
+
+
+def _enumerator(plain: str, start: int, end: int) -> bool:
+    """The number ``plain[start:end]`` marks an item of an inline enumeration: ``)`` closes it and it opens the
+    text or follows a comma, colon or semicolon ("The key steps were: 1) factor, 2) substitute")."""
+    return plain[end : end + 1] == ")" and plain[max(0, start - 3) : start].rstrip()[-1:] in ("", ",", ";", ":")
 
 
 def _only_answer(plain: str, parts: list[str]) -> bool:
@@ -3077,6 +3087,23 @@ def _names_a_part(sent: str, parts: list[str]) -> bool:
     return False
 
 
+#: a numbered list item's mark at the start of a line ("1. ", "2) ")
+_LIST_MARK = re.compile(r"(?:[ \t]*+\n){0,4}+[ \t]{0,3}+\d{1,9}+[.)][ \t]++")
+#: a list item's mark alone before an item's text on its line ("1. ", "- ", "* ")
+_ITEM_PREFIX = re.compile(r"[ \t]{0,3}+(?:\d{1,9}+[.)]|[-*+])[ \t]++")
+
+
+def _working_item(sent: str) -> bool:
+    """``sent`` (a sentence after the answer) is a list item that computes: its mark, then an equation with an
+    operation before its last ``=`` ("1. 16 - 3 - 4 = 9", "- 9 × 2 = 18"). Listed steps after an answer show the
+    working; their results are no candidates."""
+    item = _ITEM_PREFIX.match(sent)
+    if item is None or "=" not in sent:
+        return False
+    body = _mask_math(sent[item.end() :])
+    return _WORK.search(body[: body.rfind("=")].replace("=", " ")) is not None
+
+
 def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:
     """The sentences holding a value (with ``letters``, also a lone choice letter) in the text after ``text[i]``
     (the first ``MAX_INLINE_ANSWER_CHARS`` characters), each with the position where it ends."""
@@ -3084,6 +3111,9 @@ def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str
     limit = min(len(text), i + MAX_INLINE_ANSWER_CHARS)
     while i < limit:
         end = _sentence_end(text, i, limit)
+        item = _LIST_MARK.match(text, i) if text[i - 1 : i] in ("", "\n") else None
+        if item is not None and item.end() > end:
+            end = _sentence_end(text, item.end(), limit)  # "1. 16 - 3 = 13": the item's number marks no sentence
         sent = text[i:end].strip(" \t\n.!?")
         if sent and (
             _ANSWER_TOKEN.search(sent)
