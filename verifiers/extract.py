@@ -577,15 +577,33 @@ def _new_block(text: str, hi: int, line_end: int, part: str) -> bool:
     if line_end < 0 or text[hi:line_end].strip(_CLOSERS):
         return False
     after = text[line_end + 1 : line_end + 1 + MAX_INLINE_ANSWER_CHARS]
-    if _BLOCK_OPENER.match(after) is not None:
-        return True
     blank = after.lstrip(" \t").startswith("\n")
     line = after.lstrip(" \t\n")
+    first = line[: _sentence_end(line, 0, len(line))]
+    if not _ANSWER_TOKEN.search(_mask_math(first)):
+        return False  # a value-free line ("## Check", "Alternative:") is read by the rules for such lines
+    if _BLOCK_OPENER.match(after) is not None or blank and _BLOCK_OPENER.match(after.lstrip("\n")) is not None:
+        return True
     indent = len(after) - len(line) - after[: len(after) - len(line)].rfind("\n") - 1
     if not blank or indent >= 4 or not line[:1].isascii() or not line[:1].isalpha():
-        return _BLOCK_OPENER.match(after.lstrip("\n")) is not None if blank else False
-    first = line[: _sentence_end(line, 0, len(line))]
-    return not _doubting(_without_rejected_clauses(first, part))
+        return False
+    return not _doubting(_without_rejected_clauses(first, part)) and not _qualified_number(first)
+
+
+#: a word right before a number in prose, "than" aside ("at least 5", "more than 5", "about 5")
+_WORD_BEFORE_NUMBER = re.compile(r"([A-Za-z]{2,20}+)[ \t]++(?:than[ \t]++)?+\$?+-?\d")
+
+
+def _qualified_number(sentence: str) -> bool:
+    """A number of ``sentence`` comes right after a qualifier or an approximating word ("There are at least 5
+    marbles.", "It is about 5."): the sentence bounds or rounds a value, so it stays with the answer before it."""
+    from rlvr.verifiers.lexicon import APPROX_WORDS, QUALIFIER_CUES
+
+    masked = _mask_math(sentence)
+    return any(
+        m.group(1).lower() in QUALIFIER_CUES or m.group(1).lower() in APPROX_WORDS
+        for m in _WORD_BEFORE_NUMBER.finditer(masked)
+    )
 
 
 def _doubting(sentence: str) -> bool:
@@ -2853,6 +2871,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         QUALIFIER_CUES,
         RELATING_NUMBER,
         RELATING_PREPOSITIONS,
+        adjective_ok,
         count_noun,
         unit_name,
     )
@@ -2899,8 +2918,11 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         )  # "6 remains possible": a verb, no count of remains
         noun = after is not None and not verb and count_noun(after) is not None  # "6 works" is no count of works
         noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
+        if after is not None and not verb and adjective_ok(after) and not noun:
+            nxt = _NEXT_WORD.match(plain, m.end())  # "3 different substitutions": an adjective, then the noun
+            noun = nxt is not None and count_noun(nxt.group(1)) is not None
         if after is not None and (unit_name(after) is not None or noun):
-            continue  # "If there were 6 people …": a quantity of another kind
+            continue  # "If there were 6 people …", "with 3 different methods": a quantity of another kind
         if _enumerator(plain, m.start(), m.end() - len(after or "")):
             continue  # "1) factor, 2) substitute": an enumeration's marks
         if (
@@ -2945,6 +2967,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     return tuple(out)
 
 
+#: the word after a word (the noun after an adjective after a number: "3 different substitutions")
+_NEXT_WORD = re.compile(r"[ \t]++([A-Za-z]{1,40}+)")
 #: determiners before a number that make it a modifier of the noun after it ("the 2019 AMC", "these 3 methods")
 _DETERMINERS = frozenset("the this that these those".split())
 #: a run of plain numbers in a list ("3, 6, 9, 12", "1, 2 and 3"), or a lone one
