@@ -3892,13 +3892,29 @@ _EXCESS_COPULAS = frozenset("is are was were be being 's".split())
 _OPEN_WORDS = frozenset("might may could possibly maybe perhaps probably also".split())
 
 
+#: words that call a value fit for the problem: negated right after it ("-1 is not valid", "does not satisfy the
+#: equation", "is not a solution"), they reject it
+_FITNESS = frozenset(
+    "valid satisfy satisfies work works hold holds fit fits solution solutions root admissible allowed acceptable "
+    "feasible possible qualify qualifies".split()
+)
+#: words that call a value unfit on their own ("-1 is invalid", "6 is impossible")
+_UNFIT = frozenset("invalid impossible".split())
+
+
 def _rejected_by_after(words: list[str]) -> bool:
     """The words after a value in its own clause (lower case) reject it: a rejecting predicate among the first
-    four ("6 exceeds the bound", "6 would exceed the limit", "-1 is extraneous", "$n = 6$ fails") or an excess
-    after a copula ("6 is too large"), before any negation or hedge ("6 does not exceed", "6 might fail")."""
+    four ("6 exceeds the bound", "6 would exceed the limit", "-1 is extraneous", "$n = 6$ fails"), an unfit word
+    ("-1 is invalid"), a negated word of fitness ("-1 is not a valid length", "does not satisfy the equation") or an
+    excess after a copula ("6 is too large"), before any other negation or hedge ("6 does not exceed", "6 might
+    fail")."""
     from rlvr.verifiers.lexicon import NEGATION_CUES, REJECTING_PREDICATES
 
     for k, w in enumerate(words[:4]):
+        if w in _UNFIT:
+            return True  # "-1 is invalid"
+        if (w in _CLAUSE_NEGATORS or w.endswith("n't")) and _FITNESS.intersection(words[k + 1 : k + 4]):
+            return True  # "-1 is not a valid length", "x = -1 does not satisfy the equation"
         if w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS:
             return False
         if w in REJECTING_PREDICATES:
@@ -3976,6 +3992,10 @@ def _rejects_other_value(clause: str, masked: str, part: str | None) -> bool:
     return False
 
 
+#: a value or masked math span in a clause, with its sign ("$000$", "-1")
+_MATH_TOKEN = re.compile(r"\$[^$\n]{0,400}+\$|-?\d++")
+
+
 def _without_rejected_clauses(rest: str, part: str | None) -> str:
     """``rest`` (the words after an answer) without its clauses that rule out another value, each with the word or
     mark that opens it ("because 6 is too large", "; we discard -1", ", as 6 would exceed the limit"): a value
@@ -3992,6 +4012,10 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
         lo, hi = cuts[k], cuts[k + 1]
         if _rejects_other_value(rest[lo:hi], masked[lo:hi], part):
             dropped.add(k)
+        elif k + 2 < len(cuts) and not _RUN_WORD.search(_MATH_TOKEN.sub(" ", masked[lo:hi])):
+            end = cuts[k + 2]  # "The other root, $x = -1$, does not satisfy …": an appositive value, its predicate
+            if _rejects_other_value(rest[lo:end], masked[lo:end], part):
+                dropped.update((k, k + 1))
     if not dropped:
         return rest
     return "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)

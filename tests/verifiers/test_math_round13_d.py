@@ -53,3 +53,14 @@ def test_listed_steps_after_the_answer_are_its_working() -> None:
         ("The answer is 20.\n\nOr maybe:\n1. 21", "20", False),
     ]
     judge(cases)
+
+
+def test_another_value_called_unfit_is_rejected() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{4}$\n\nThe second solution, $x = -3$, does not satisfy the domain.", "4", True),
+        ("The width is $\\boxed{4}$ (the root $-3$ is not a possible width).", "4", True),
+        ("The width is $\\boxed{4}$ (the root $-3$ is invalid here).", "4", True),
+        ("The width is $\\boxed{4}$ (the root $-3$ might be valid too).", "4", False),
+        ("The width is $\\boxed{4}$ (but $4$ is not valid).", "4", False),
+    ]
+    judge(cases)
