@@ -580,10 +580,11 @@ def _new_block(text: str, hi: int, line_end: int, part: str) -> bool:
     blank = after.lstrip(" \t").startswith("\n")
     line = after.lstrip(" \t\n")
     first = line[: _sentence_end(line, 0, len(line))]
-    if not _ANSWER_TOKEN.search(_mask_math(first)):
-        return False  # a value-free line ("## Check", "Alternative:") is read by the rules for such lines
     if _BLOCK_OPENER.match(after) is not None or blank and _BLOCK_OPENER.match(after.lstrip("\n")) is not None:
-        return True
+        head = line.split("\n", 1)[0]  # "## Other reading", "- maybe 6": a rival's label or an offer stays
+        return not _framed(head) and not _doubting(head) and not _ALTERNATIVE_WORDS.intersection(_lower_words(head))
+    if not _ANSWER_TOKEN.search(_mask_math(first)):
+        return False  # a value-free line ("Alternative:", "Check") is read by the rules for such lines
     indent = len(after) - len(line) - after[: len(after) - len(line)].rfind("\n") - 1
     if not blank or indent >= 4 or not line[:1].isascii() or not line[:1].isalpha():
         return False
@@ -2671,6 +2672,8 @@ def _marked(text: str) -> Extraction | None:
         if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
+        if _recap_item(sent):
+            continue  # "### Summary\n- Eggs laid: 16\n- Eggs eaten: 3": the givens recapped
         aside = (  # "(This assumes … with 16.)"; not "(Later) 6": a label, then a value
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
         )
@@ -3121,11 +3124,33 @@ def _working_item(sent: str) -> bool:
     """``sent`` (a sentence after the answer) is a list item that computes: its mark, then an equation with an
     operation before its last ``=`` ("1. 16 - 3 - 4 = 9", "- 9 × 2 = 18"). Listed steps after an answer show the
     working; their results are no candidates."""
+    if sent.lstrip().startswith("|"):
+        return _WORK.search(_mask_math(sent)) is not None  # "| 6 × 7 | 42 |": a table row of the working
     item = _ITEM_PREFIX.match(sent)
     if item is None or "=" not in sent:
         return False
     body = _mask_math(sent[item.end() :])
     return _WORK.search(body[: body.rfind("=")].replace("=", " ")) is not None
+
+
+#: a list item that labels a value: its mark, a label of one to four words, a colon, the value ("- Eggs laid: 16")
+_LABELLED_ITEM = re.compile(
+    r"[ \t]{0,3}+(?:\d{1,9}+[.)]|[-*+])[ \t]++[*_]*+((?:[A-Za-z][\w'-]{0,30}+[ \t]*+){1,4}+):[*_]*+[ \t]*+(\S[^\n]{0,60}+)"
+)
+
+
+def _recap_item(sent: str) -> bool:
+    """``sent`` is a list item that labels a quantity ("- Eggs laid: 16", "- Revenue: $18") with words that name
+    no answer, correction or candidate: a recap of the givens and steps, not another answer ("- Answer: 16",
+    "- Alternative: 16" still are)."""
+    from rlvr.verifiers.lexicon import ANSWER_NOUNS, LABEL_CUES, LATER_FIXES
+
+    m = _LABELLED_ITEM.fullmatch(sent.rstrip(" \t.")) if len(sent) < 200 else None
+    if m is None or not _bare_value(m.group(2).replace("$", " $")):
+        return False
+    words = _lower_words(m.group(1))
+    named = set(words) & (ANSWER_NOUNS | LABEL_CUES | LATER_FIXES)
+    return not named and not _framed(m.group(1)) and not _doubting(m.group(1))
 
 
 def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:
@@ -5365,6 +5390,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     if not nxt.strip():
         mark = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t\n.!")
         return ("?" if mark.startswith(("?", "\uff1f")) else ""), stop  # "5\n\n?": a mark that questions it
+    if nxt.lstrip().startswith("|") and nxt.rstrip().endswith("|"):
+        return "", stop  # "| Item | Value |": a table row is layout, no remark on the answer
     if not text[stop:].strip() and _cut_off_correction(masked):  # "Hold on. The correct value is"
         return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."

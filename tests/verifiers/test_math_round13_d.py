@@ -64,3 +64,15 @@ def test_another_value_called_unfit_is_rejected() -> None:
         ("The width is $\\boxed{4}$ (but $4$ is not valid).", "4", False),
     ]
     judge(cases)
+
+
+def test_a_recap_list_or_table_after_the_answer_is_no_candidate() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{30}$\n\n## Breakdown\n- Pens bought: 12\n- Pens lost: 2\n- Price each: 3", "30", True),
+        ("$\\boxed{30}$\n\n| Item | Value |\n|---|---|\n| 10 × 3 | 30 |", "30", True),
+        ("$\\boxed{30}$\n\n- Answer: 31", "30", False),
+        ("$\\boxed{30}$\n\n- Alternative: 31", "30", False),
+        ("$\\boxed{30}$\n\n## Other reading\n\n31", "30", False),
+        ("$\\boxed{30}$\n\n- maybe 31", "30", False),
+    ]
+    judge(cases)
