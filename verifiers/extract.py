@@ -4223,6 +4223,11 @@ def _phrase_after_box(part: str, rest: str) -> str:
     tail = _strip_delimiters(rest, "right")
     if qualifies_value(_mask_math(tail)):
         return rest  # "\\boxed{5}, to a rough approximation", "\\boxed{5} (+/- 1)": a qualified value
+    because = _BECAUSE_CLAUSE.search(tail)
+    reason = tail[because.start() :].lstrip(" \t,") if because is not None else ""
+    offers = _framed(reason) and _offered_candidates(reason, [part], clause=True)  # ", since 6 is equally valid"
+    if reason and not (_hedgy(reason) or _doubting(reason) or offers):
+        rest = tail = tail[: because.start()].rstrip()  # "\\boxed{24} square units, since the legs are 6 and 8"
     aside = tail.rfind("(")
     if aside > 0 and _explaining_tail(tail[aside - 1 :], part):
         rest = tail = tail[:aside].rstrip()  # "\\boxed{7} ways (using the formula above)": the aside explains
@@ -4248,6 +4253,8 @@ def _phrase_after_box(part: str, rest: str) -> str:
     return kept
 
 
+#: a clause after a comma that gives the reason for the value before it (", since …", ", because …")
+_BECAUSE_CLAUSE = re.compile(r"(?i)[ \t]*+,[ \t]*+(?:since|because)\b")
 #: a rate after a value's unit: "per day", "every week", "each hour", "a month"
 _RATE_AFTER = re.compile(r"[ \t]*+(?:per|every|each|a|an)[ \t]++([A-Za-z]++)")
 

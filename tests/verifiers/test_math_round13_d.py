@@ -76,3 +76,14 @@ def test_a_recap_list_or_table_after_the_answer_is_no_candidate() -> None:
         ("$\\boxed{30}$\n\n- maybe 31", "30", False),
     ]
     judge(cases)
+
+
+def test_a_reason_after_the_unit_of_a_box_is_no_part_of_its_value() -> None:
+    cases: list[Case] = [
+        ("The volume is $\\boxed{60}$ cubic cm, since the box measures 3 by 4 by 5.", "60", True),
+        ("She earns $\\boxed{45}$ dollars, because she works 5 hours at 9 dollars an hour.", "45", True),
+        ("The volume is $\\boxed{60}$ cubic cm, since 61 is equally valid.", "60", False),
+        ("The volume is $\\boxed{60}$ cubic cm, because maybe 61 works too.", "60", False),
+        ("The volume is $\\boxed{60}$ cubic cm, since I am not sure.", "60", False),
+    ]
+    judge(cases)
