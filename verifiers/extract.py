@@ -622,6 +622,59 @@ _OPENERS = frozenset(
 )
 
 
+#: a line that opens a Markdown block of its own: a heading, a list item or a table row
+_BLOCK_OPENER = re.compile(r"[ ]{0,3}+(?:#{1,6}+[ \t]|[-*+][ \t]|\d{1,9}+[.)][ \t]|\|)")
+
+
+def _new_block(text: str, hi: int, line_end: int, part: str) -> bool:
+    """Only delimiters follow ``text[hi]`` (the answer ``part``) on its line, and the next line opens a block of its
+    own: a heading, list item or table row, or a paragraph of prose after a blank line whose first sentence doubts
+    nothing. Markdown never joins such a block to the answer's sentence, so it is read as text after the answer
+    ("\\boxed{42}\n\nWe could verify this with 2 other methods.", "\\boxed{18}\n\n### Summary"), not as words
+    qualifying the value; a doubting one ("Caveat: I couldn't verify step 3.") stays with the value, a code block
+    (indented, fenced) or a line opened by a mark is no prose."""
+    if line_end < 0 or text[hi:line_end].strip(_CLOSERS):
+        return False
+    after = text[line_end + 1 : line_end + 1 + MAX_INLINE_ANSWER_CHARS]
+    blank = after.lstrip(" \t").startswith("\n")
+    line = after.lstrip(" \t\n")
+    first = line[: _sentence_end(line, 0, len(line))]
+    if _BLOCK_OPENER.match(after) is not None or blank and _BLOCK_OPENER.match(after.lstrip("\n")) is not None:
+        head = line.split("\n", 1)[0]  # "## Other reading", "- maybe 6": a rival's label or an offer stays
+        return not _framed(head) and not _doubting(head) and not _ALTERNATIVE_WORDS.intersection(_lower_words(head))
+    if not _ANSWER_TOKEN.search(_mask_math(first)):
+        return False  # a value-free line ("Alternative:", "Check") is read by the rules for such lines
+    indent = len(after) - len(line) - after[: len(after) - len(line)].rfind("\n") - 1
+    if not blank or indent >= 4 or not line[:1].isascii() or not line[:1].isalpha():
+        return False
+    return not _doubting(_without_rejected_clauses(first, part)) and not _qualified_number(first)
+
+
+#: a word right before a number in prose, "than" aside ("at least 5", "more than 5", "about 5")
+_WORD_BEFORE_NUMBER = re.compile(r"([A-Za-z]{2,20}+)[ \t]++(?:than[ \t]++)?+\$?+-?\d")
+
+
+def _qualified_number(sentence: str) -> bool:
+    """A number of ``sentence`` comes right after a qualifier or an approximating word ("There are at least 5
+    marbles.", "It is about 5."): the sentence bounds or rounds a value, so it stays with the answer before it."""
+    from rlvr.verifiers.lexicon import APPROX_WORDS, QUALIFIER_CUES
+
+    masked = _mask_math(sentence)
+    return any(
+        m.group(1).lower() in QUALIFIER_CUES or m.group(1).lower() in APPROX_WORDS
+        for m in _WORD_BEFORE_NUMBER.finditer(masked)
+    )
+
+
+def _doubting(sentence: str) -> bool:
+    """``sentence`` holds a word that doubts, hedges or retracts (:data:`~rlvr.verifiers.lexicon.RETRACTION_CUES`,
+    ``DOUBT_WORDS``, ``HEDGE_CUES``) or a negated verb ("couldn't")."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS, HEDGE_CUES, RETRACTION_CUES
+
+    words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(_mask_math(sentence))]
+    return any(w in RETRACTION_CUES or w in DOUBT_WORDS or w in HEDGE_CUES or w.endswith("n't") for w in words)
+
+
 def _next_line_is_sentence(after: str) -> bool:
     """The first sentence of the next non-blank line in ``after`` stands on its own (it is read by the retraction
     rule, not as words after the value): a question, an explanation ("Check: 23 - 7 = 16.", "Let me verify: …"),
@@ -2910,6 +2963,8 @@ def _marked(text: str) -> Extraction | None:
         if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
+        if _recap_item(sent):
+            continue  # "### Summary\n- Eggs laid: 16\n- Eggs eaten: 3": the givens recapped
         aside = (  # "(This assumes … with 16.)"; not "(Later) 6": a label, then a value
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
         )
@@ -2924,6 +2979,8 @@ def _marked(text: str) -> Extraction | None:
         if recomputed is not None:  # "Recomputing: 16 - 10 = 6.": a later result, a rival unless it agrees
             _add_parts([recomputed.group(1)], final.mode, parts, modes, keys)
             continue
+        if _working_item(sent):
+            continue  # "**Steps:**\n1. 16 - 3 - 4 = 9\n2. 9 × 2 = 18": the working, listed
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
             got = _statement_of_sentence(sent)
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
@@ -3108,6 +3165,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         QUALIFIER_CUES,
         RELATING_NUMBER,
         RELATING_PREPOSITIONS,
+        adjective_ok,
         count_noun,
         unit_name,
     )
@@ -3133,6 +3191,11 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
     keys = {_key(p) for p in parts}
     out: list[str] = []
+    if letters and _only_answer(plain, parts):
+        return ()  # "Option A gives 10, C gives 14 and D gives 16, so only B works.": the others eliminated
+    if not letters and not _framed(plain) and _restates_answer(plain, keys):
+        return ()  # "This matches the pattern 3, 6, 9, 12.": a sequence that reaches the answer
+    bounds = _bounding(plain, keys)
     if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
         for m in _CHOICE_IN_PROSE.finditer(plain):
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
@@ -3149,9 +3212,22 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         )  # "6 remains possible": a verb, no count of remains
         noun = after is not None and not verb and count_noun(after) is not None  # "6 works" is no count of works
         noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
+        if after is not None and not verb and adjective_ok(after) and not noun:
+            nxt = _NEXT_WORD.match(plain, m.end())  # "3 different substitutions": an adjective, then the noun
+            noun = nxt is not None and count_noun(nxt.group(1)) is not None
         if after is not None and (unit_name(after) is not None or noun):
-            continue  # "If there were 6 people …": a quantity of another kind
+            continue  # "If there were 6 people …", "with 3 different methods": a quantity of another kind
+        if _enumerator(plain, m.start(), m.end() - len(after or "")):
+            continue  # "1) factor, 2) substitute": an enumeration's marks
+        if (
+            m.start() in bounds
+            or plain[m.start() - 1 : m.start()] == "("
+            and plain[m.start() - 2 : m.start() - 1].isalpha()
+        ):
+            continue  # "42 is between 40 and 50": bounds of the answer; "O(1)", "f(2)": a function's argument
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
+        if before and before[-1].lower() in _DETERMINERS and after is not None and not verb:
+            continue  # "the 2019 AMC", "these 3 methods": a number modifying the noun after it
         lead = [w.lower() for w in before[-2:]]
         otherwise = lead == ["if", "not"]  # "If not, 6.": the fallback candidate
         if before and (lead[-1] in _REJECTING_BEFORE or lead[-1].endswith("n't")) and not otherwise:
@@ -3183,6 +3259,62 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         if _key(value) not in keys:
             out.append(value)
     return tuple(out)
+
+
+#: the word after a word (the noun after an adjective after a number: "3 different substitutions")
+_NEXT_WORD = re.compile(r"[ \t]++([A-Za-z]{1,40}+)")
+#: determiners before a number that make it a modifier of the noun after it ("the 2019 AMC", "these 3 methods")
+_DETERMINERS = frozenset("the this that these those".split())
+#: a run of plain numbers in a list ("3, 6, 9, 12", "1, 2 and 3"), or a lone one
+_NUMBER_RUN = re.compile(
+    r"(?<![\w.])-?\d{1,40}+(?:\.\d{1,40}+)?+(?:[ \t]*+(?:,|,?[ \t]++(?:and|or|&))[ \t]*+-?\d{1,40}+(?:\.\d{1,40}+)?+)*+"
+)
+_RUN_NUMBER = re.compile(r"-?\d{1,40}+(?:\.\d{1,40}+)?+")
+#: "between 40 and 50": a range, its two numbers
+_BETWEEN = re.compile(
+    r"(?i)\bbetween\b[^.\d\n]{0,40}+(-?\d{1,12}+(?:\.\d{1,12}+)?+)(?<![ \t])[^.\d\n]{0,40}?\band\b[^.\d\n]{0,40}+"
+    r"(-?\d{1,12}+(?:\.\d{1,12}+)?+)"
+)
+#: an answer letter called the only one that holds ("only B works", "B is the only option", "B alone")
+_ONLY = r"(?i:\bonly[ \t]++(?:option[ \t]++|choice[ \t]++)?+\(?{0}\)?(?![\w'-])|(?<![\w'-])\(?{0}\)?[ \t]++(?:is[ \t]++the[ \t]++only|alone)\b)"
+
+
+def _enumerator(plain: str, start: int, end: int) -> bool:
+    """The number ``plain[start:end]`` marks an item of an inline enumeration: ``)`` closes it and it opens the
+    text or follows a comma, colon or semicolon ("The key steps were: 1) factor, 2) substitute")."""
+    return plain[end : end + 1] == ")" and plain[max(0, start - 3) : start].rstrip()[-1:] in ("", ",", ";", ":")
+
+
+def _only_answer(plain: str, parts: list[str]) -> bool:
+    """``plain`` calls the answer's choice letter the only one that holds: the other letters it names are
+    eliminated ("Option A gives 10, C gives 14, so only B works.")."""
+    letters = {p.strip().strip("()") for p in parts}
+    return len(letters) == 1 and re.search(_ONLY.format(re.escape(letters.pop())), plain) is not None
+
+
+def _restates_answer(plain: str, keys: set[str]) -> bool:
+    """``plain`` (a sentence after the answer) ends in a sequence of four or more numbers whose last term is the
+    answer's value ("This matches the pattern 3, 6, 9, 12."): the sequence leads to the answer, its other terms are
+    no candidates. A value beside one or two others ("5 and 6", "5, 6 or 7") or in parallel statements ("Method A
+    → 5, Method B → 6.") is no such sequence."""
+    last = _last(_NUMBER_RUN.finditer(plain))
+    if last is None or plain[last.end() :].strip(" \t.!)*_"):
+        return False
+    nums = _RUN_NUMBER.findall(last.group(0))
+    return _key(nums[-1]) in keys and len(nums) >= 4 and " or " not in last.group(0)
+
+
+def _bounding(plain: str, keys: set[str]) -> set[int]:
+    """Where the numbers of each range "between A and B" in ``plain`` start, when the range holds the answer's value
+    strictly inside ("42 is between 40 and 50", "It lies between our estimates of 40 and 50"): bounds that confirm
+    the answer, not candidates."""
+    values = [float(k) for k in keys if _RUN_NUMBER.fullmatch(k)]
+    out: set[int] = set()
+    for m in _BETWEEN.finditer(plain):
+        lo, hi = sorted((float(m.group(1)), float(m.group(2))))
+        if values and all(lo < v < hi for v in values):
+            out.update((m.start(1), m.start(2)))
+    return out
 
 
 #: answer phrases of languages that write a decimal comma (German, French, Spanish, Portuguese, Italian, Turkish,
@@ -3299,6 +3431,45 @@ def _names_a_part(sent: str, parts: list[str]) -> bool:
     return False
 
 
+#: a numbered list item's mark at the start of a line ("1. ", "2) ")
+_LIST_MARK = re.compile(r"(?:[ \t]*+\n){0,4}+[ \t]{0,3}+\d{1,9}+[.)][ \t]++")
+#: a list item's mark alone before an item's text on its line ("1. ", "- ", "* ")
+_ITEM_PREFIX = re.compile(r"[ \t]{0,3}+(?:\d{1,9}+[.)]|[-*+])[ \t]++")
+
+
+def _working_item(sent: str) -> bool:
+    """``sent`` (a sentence after the answer) is a list item that computes: its mark, then an equation with an
+    operation before its last ``=`` ("1. 16 - 3 - 4 = 9", "- 9 × 2 = 18"). Listed steps after an answer show the
+    working; their results are no candidates."""
+    if sent.lstrip().startswith("|"):
+        return _WORK.search(_mask_math(sent)) is not None  # "| 6 × 7 | 42 |": a table row of the working
+    item = _ITEM_PREFIX.match(sent)
+    if item is None or "=" not in sent:
+        return False
+    body = _mask_math(sent[item.end() :])
+    return _WORK.search(body[: body.rfind("=")].replace("=", " ")) is not None
+
+
+#: a list item that labels a value: its mark, a label of one to four words, a colon, the value ("- Eggs laid: 16")
+_LABELLED_ITEM = re.compile(
+    r"[ \t]{0,3}+(?:\d{1,9}+[.)]|[-*+])[ \t]++[*_]*+((?:[A-Za-z][\w'-]{0,30}+[ \t]*+){1,4}+):[*_]*+[ \t]*+(\S[^\n]{0,60}+)"
+)
+
+
+def _recap_item(sent: str) -> bool:
+    """``sent`` is a list item that labels a quantity ("- Eggs laid: 16", "- Revenue: $18") with words that name
+    no answer, correction or candidate: a recap of the givens and steps, not another answer ("- Answer: 16",
+    "- Alternative: 16" still are)."""
+    from rlvr.verifiers.lexicon import ANSWER_NOUNS, LABEL_CUES, LATER_FIXES
+
+    m = _LABELLED_ITEM.fullmatch(sent.rstrip(" \t.")) if len(sent) < 200 else None
+    if m is None or not _bare_value(m.group(2).replace("$", " $")):
+        return False
+    words = _lower_words(m.group(1))
+    named = set(words) & (ANSWER_NOUNS | LABEL_CUES | LATER_FIXES)
+    return not named and not _framed(m.group(1)) and not _doubting(m.group(1))
+
+
 def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:
     """The sentences holding a value (with ``letters``, also a lone choice letter) in the text after ``text[i]``
     (the first ``MAX_INLINE_ANSWER_CHARS`` characters), each with the position where it ends."""
@@ -3306,6 +3477,9 @@ def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str
     limit = min(len(text), i + MAX_INLINE_ANSWER_CHARS)
     while i < limit:
         end = _sentence_end(text, i, limit)
+        item = _LIST_MARK.match(text, i) if text[i - 1 : i] in ("", "\n") else None
+        if item is not None and item.end() > end:
+            end = _sentence_end(text, item.end(), limit)  # "1. 16 - 3 = 13": the item's number marks no sentence
         sent = text[i:end].strip(" \t\n.!?")
         if sent and (
             _ANSWER_TOKEN.search(sent)
@@ -4098,13 +4272,29 @@ _EXCESS_COPULAS = frozenset("is are was were be being 's".split())
 _OPEN_WORDS = frozenset("might may could possibly maybe perhaps probably also".split())
 
 
+#: words that call a value fit for the problem: negated right after it ("-1 is not valid", "does not satisfy the
+#: equation", "is not a solution"), they reject it
+_FITNESS = frozenset(
+    "valid satisfy satisfies work works hold holds fit fits solution solutions root admissible allowed acceptable "
+    "feasible possible qualify qualifies".split()
+)
+#: words that call a value unfit on their own ("-1 is invalid", "6 is impossible")
+_UNFIT = frozenset("invalid impossible".split())
+
+
 def _rejected_by_after(words: list[str]) -> bool:
     """The words after a value in its own clause (lower case) reject it: a rejecting predicate among the first
-    four ("6 exceeds the bound", "6 would exceed the limit", "-1 is extraneous", "$n = 6$ fails") or an excess
-    after a copula ("6 is too large"), before any negation or hedge ("6 does not exceed", "6 might fail")."""
+    four ("6 exceeds the bound", "6 would exceed the limit", "-1 is extraneous", "$n = 6$ fails"), an unfit word
+    ("-1 is invalid"), a negated word of fitness ("-1 is not a valid length", "does not satisfy the equation") or an
+    excess after a copula ("6 is too large"), before any other negation or hedge ("6 does not exceed", "6 might
+    fail")."""
     from rlvr.verifiers.lexicon import NEGATION_CUES, REJECTING_PREDICATES
 
     for k, w in enumerate(words[:4]):
+        if w in _UNFIT:
+            return True  # "-1 is invalid"
+        if (w in _CLAUSE_NEGATORS or w.endswith("n't")) and _FITNESS.intersection(words[k + 1 : k + 4]):
+            return True  # "-1 is not a valid length", "x = -1 does not satisfy the equation"
         if w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS:
             return False
         if w in REJECTING_PREDICATES:
@@ -4183,6 +4373,10 @@ def _rejects_other_value(clause: str, masked: str, part: str | None) -> bool:
     return False
 
 
+#: a value or masked math span in a clause, with its sign ("$000$", "-1")
+_MATH_TOKEN = re.compile(r"\$[^$\n]{0,400}+\$|-?\d++")
+
+
 def _without_rejected_clauses(rest: str, part: str | None) -> str:
     """``rest`` (the words after an answer) without its clauses that rule out another value, each with the word or
     mark that opens it ("because 6 is too large", "; we discard -1", ", as 6 would exceed the limit"): a value
@@ -4199,6 +4393,10 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
         lo, hi = cuts[k], cuts[k + 1]
         if _rejects_other_value(rest[lo:hi], masked[lo:hi], part):
             dropped.add(k)
+        elif k + 2 < len(cuts) and not _RUN_WORD.search(_MATH_TOKEN.sub(" ", masked[lo:hi])):
+            end = cuts[k + 2]  # "The other root, $x = -1$, does not satisfy …": an appositive value, its predicate
+            if _rejects_other_value(rest[lo:end], masked[lo:end], part):
+                dropped.update((k, k + 1))
     if not dropped:
         return rest
     kept = "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
@@ -4324,7 +4522,8 @@ def _boxes(text: str) -> Extraction | None:
             left = text[sent_start + 1 : lo]  # "In my scratch work I got \boxed{5}", "Before correcting …, I got"
         if k == len(spans) - 1:
             line_end = text.find("\n", hi)
-            if _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
+            block = _new_block(text, hi, line_end, part)  # a paragraph, heading, list or table after the box
+            if block or _ends_line(text, hi, line_end):  # the box ends its line and a sentence follows: the box's ends
                 stmt_end = line_end
             else:
                 stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
@@ -4339,7 +4538,7 @@ def _boxes(text: str) -> Extraction | None:
                 right = rest
                 if not left and not _BOX_AFTER.match(text, hi):
                     right = _phrase_after_box(part, rest)
-            elif _hedged_after(text, hi, part):  # "(though $3$ is also possible)", "Or 3."
+            elif _hedged_after(text, hi, part, stmt_end if block else None):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
                 right = rest + " " + retraction
@@ -4384,6 +4583,11 @@ def _phrase_after_box(part: str, rest: str) -> str:
     tail = _strip_delimiters(rest, "right")
     if qualifies_value(_mask_math(tail)):
         return rest  # "\\boxed{5}, to a rough approximation", "\\boxed{5} (+/- 1)": a qualified value
+    because = _BECAUSE_CLAUSE.search(tail)
+    reason = tail[because.start() :].lstrip(" \t,") if because is not None else ""
+    offers = _framed(reason) and _offered_candidates(reason, [part], clause=True)  # ", since 6 is equally valid"
+    if reason and not (_hedgy(reason) or _doubting(reason) or offers):
+        rest = tail = tail[: because.start()].rstrip()  # "\\boxed{24} square units, since the legs are 6 and 8"
     aside = tail.rfind("(")
     if aside > 0 and _explaining_tail(tail[aside - 1 :], part):
         rest = tail = tail[:aside].rstrip()  # "\\boxed{7} ways (using the formula above)": the aside explains
@@ -4409,6 +4613,8 @@ def _phrase_after_box(part: str, rest: str) -> str:
     return kept
 
 
+#: a clause after a comma that gives the reason for the value before it (", since …", ", because …")
+_BECAUSE_CLAUSE = re.compile(r"(?i)[ \t]*+,[ \t]*+(?:since|because)\b")
 #: a rate after a value's unit: "per day", "every week", "each hour", "a month"
 _RATE_AFTER = re.compile(r"[ \t]*+(?:per|every|each|a|an)[ \t]++([A-Za-z]++)")
 
@@ -4459,12 +4665,12 @@ def _next_sentence(text: str, end: int) -> str:
     return nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]
 
 
-def _hedged_after(text: str, e: int, part: str | None = None) -> bool:
+def _hedged_after(text: str, e: int, part: str | None = None, end: int | None = None) -> bool:
     """The rest of the last box's sentence, or the next sentence, offers another candidate (unless it asks about
     one and the answer is no: "Could it be 22? No."). After a plain-number ``part`` the next sentence offers one
     only by :func:`_offered_candidates`, its numbers in words read as digits ("It could also be 3.", "Six is also
-    possible."; not "We could also solve it in 2 ways.")."""
-    end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS)
+    possible."; not "We could also solve it in 2 ways."). ``end``: where the box's sentence ends, when known."""
+    end = _sentence_end(text, e, e + MAX_INLINE_ANSWER_CHARS) if end is None else end
     nxt = _next_sentence(text, end)
     if part is not None and any(_rejected_candidate(x.strip(" \t\n.!?"), [part]) for x in (text[e:end], nxt)):
         return False  # "\\boxed{5}\n\nOne might think it is 6, but that double-counts."
@@ -5588,6 +5794,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     if not nxt.strip():
         mark = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t\n.!")
         return ("?" if mark.startswith(("?", "\uff1f")) else ""), stop  # "5\n\n?": a mark that questions it
+    if nxt.lstrip().startswith("|") and nxt.rstrip().endswith("|"):
+        return "", stop  # "| Item | Value |": a table row is layout, no remark on the answer
     if not text[stop:].strip() and _cut_off_correction(masked):  # "Hold on. The correct value is"
         return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
