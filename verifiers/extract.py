@@ -3226,7 +3226,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         ):
             continue  # "42 is between 40 and 50": bounds of the answer; "O(1)", "f(2)": a function's argument
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
-        if before and before[-1].lower() in _DETERMINERS and after is not None and not verb:
+        if before and before[-1].lower() in _NUMBER_DETERMINERS and after is not None and not verb:
             continue  # "the 2019 AMC", "these 3 methods": a number modifying the noun after it
         lead = [w.lower() for w in before[-2:]]
         otherwise = lead == ["if", "not"]  # "If not, 6.": the fallback candidate
@@ -3264,7 +3264,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
 #: the word after a word (the noun after an adjective after a number: "3 different substitutions")
 _NEXT_WORD = re.compile(r"[ \t]++([A-Za-z]{1,40}+)")
 #: determiners before a number that make it a modifier of the noun after it ("the 2019 AMC", "these 3 methods")
-_DETERMINERS = frozenset("the this that these those".split())
+_NUMBER_DETERMINERS = frozenset("the this that these those".split())
 #: a run of plain numbers in a list ("3, 6, 9, 12", "1, 2 and 3"), or a lone one
 _NUMBER_RUN = re.compile(
     r"(?<![\w.])-?\d{1,40}+(?:\.\d{1,40}+)?+(?:[ \t]*+(?:,|,?[ \t]++(?:and|or|&))[ \t]*+-?\d{1,40}+(?:\.\d{1,40}+)?+)*+"
