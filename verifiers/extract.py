@@ -3154,6 +3154,14 @@ _LINK_MARKUP = re.compile(
 )
 
 
+#: nouns that make a variable's stated value a solution ("the other root, $x = -3$, is valid as well")
+_SOLUTION_NOUN = re.compile(r"(?i)\b(?:solution|root|zero|answer|value)s?+\b")
+#: a math span that only states a variable's value (``$x = -3$``, ``\\(n_1 = 6\\)``): read as the value
+_STATED_VALUE = re.compile(
+    r"(?:\$|\\\()[ \t]*+[A-Za-z](?:_\{?+[A-Za-z0-9]{1,3}+\}?+)?+[ \t]*+=[ \t]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+)[ \t]*+(?:\$|\\\))"
+)
+
+
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
@@ -3173,6 +3181,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
     if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
         return ()
+    if "=" in sent and _SOLUTION_NOUN.search(sent):  # "the second solution, $x = -3$, is valid": a solution's
+        sent = _STATED_VALUE.sub(r" \1 ", sent)  # value stated for a variable, no work ("(at $x = 2$)" stays)
     plain = (
         _LINK_MARKUP.sub(" ", _BLOCKQUOTE_MARK.sub("", sent))
         .replace("$", " ")

@@ -151,4 +151,4 @@ def test_thirteenth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam12.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 313
-    assert sum(bool(r.get("open")) for r in rows) <= 22
+    assert sum(bool(r.get("open")) for r in rows) <= 7

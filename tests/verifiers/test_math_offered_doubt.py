@@ -65,3 +65,20 @@ def test_a_candidate_rejected_twice_over_is_offered() -> None:
 
 def test_a_rejected_candidate_leaves_the_answer() -> None:
     judge(REJECTIONS)
+
+
+STATED_VALUES: list[Case] = [
+    ("\\boxed{4}\n\nThe second solution, $x = -3$, is valid as well.", "4", False),
+    ("\\boxed{4}\n\nThe other solution $x = -3$ is also valid.", "4", False),
+    ("The answer is \\boxed{4}. The second solution, $x = -3$, is valid as well.", "4", False),
+    ("\\boxed{4}\n\nThe other root, $x = -3$, is extraneous.", "4", True),
+    ("\\boxed{4}\n\nThe other root, $x = -3$, does not satisfy the equation.", "4", True),
+    ("\\boxed{4}\n\nCheck: $x = 4$ gives $16 = 16$.", "4", True),
+    ("The answer is \\boxed{4}. We discard $x = -3$ since lengths are positive.", "4", True),
+    ("The minimum value is $\\boxed{4}$ (at $x = 2$).", "4", True),
+]
+
+
+def test_a_solution_stated_for_a_variable_is_offered() -> None:
+    """``$x = -3$`` in a sentence about a solution, root or value states that value: no work to ignore."""
+    judge(STATED_VALUES)
