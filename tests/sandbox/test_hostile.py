@@ -711,7 +711,7 @@ else:
         assert judge(v, code).passed
         r = solo.run("print(input())", stdin=marker + "\n")
         assert r.stdout == marker + "\n"
-        probe = solo.run(PROBE % part)
+        probe = solo.run(PROBE % part, limits=LIMITS.replace(wall_s=20.0, cpu_s=20.0))  # must run to its end
         assert probe.stdout.strip() == "probe done", probe  # nothing found in frames, on the gc heap or in memory
 
     THIEF = (  # execs a sibling's solution found in frames or on the gc heap
@@ -856,7 +856,7 @@ else:
             "    alive += held and os.waitpid(pid, os.WNOHANG) == (0, 0)\n"
             "print('holding at once:', alive)\n"
         ) % size
-        r = solo.run(code, limits=LIMITS.replace(wall_s=6.0, cpu_s=6.0))
+        r = solo.run(code, limits=LIMITS.replace(wall_s=20.0, cpu_s=20.0))  # its children must all get to hold
         assert r.stdout.startswith("holding at once:"), r
         assert int(r.stdout.split()[-1]) <= 2, r.stdout  # 2 x 0.45 of the limit fit; 3 do not
 
