@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -426,20 +427,26 @@ def sheet_targets(text: str) -> SheetTargets:
     known harmless. Each sheet is read once (linear)."""
     if _SHEET_OR_LINK.search(text) is None:
         return SheetTargets()
-    lower = text.lower()
-    if "<link" in lower:
+    if "<link" in text.lower():
         return SheetTargets(everything=True)
     classes: set[str] = set()
     ids: set[str] = set()
+    for css in _style_sheets(text):
+        if not _read_sheet(css, classes, ids):
+            return SheetTargets(everything=True)
+    return SheetTargets(False, frozenset(classes), frozenset(ids))
+
+
+def _style_sheets(text: str) -> Iterator[str]:
+    """The CSS of each ``<style>`` element of ``text``, in order (each read once, at most 20,000 characters)."""
+    lower = text.lower()
     pos = 0
     for st in _STYLE_SHEET.finditer(text):
         if st.start() < pos:
             continue
         close = lower.find("</style", st.end(), st.end() + 20_000)
         pos = close if close >= 0 else min(len(text), st.end() + 20_000)
-        if not _read_sheet(text[st.end() : pos], classes, ids):
-            return SheetTargets(everything=True)
-    return SheetTargets(False, frozenset(classes), frozenset(ids))
+        yield text[st.end() : pos]
 
 
 def _read_sheet(css: str, classes: set[str], ids: set[str]) -> bool:
@@ -470,16 +477,9 @@ def sheets_reach_raw_elements(text: str) -> bool:
     (``*``, ``body script``), whatever it declares. Each sheet is read once (linear)."""
     if _SHEET_OR_LINK.search(text) is None:
         return False
-    lower = text.lower()
-    if "<link" in lower:
+    if "<link" in text.lower():
         return True
-    pos = 0
-    for st in _STYLE_SHEET.finditer(text):
-        if st.start() < pos:
-            continue
-        close = lower.find("</style", st.end(), st.end() + 20_000)
-        pos = close if close >= 0 else min(len(text), st.end() + 20_000)
-        css = text[st.end() : pos]
+    for css in _style_sheets(text):
         at = 0
         for r in _RULE.finditer(css):
             if r.start() != at:
