@@ -49,6 +49,7 @@ from functools import lru_cache
 
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
+from rlvr.verifiers.lexicon import negated, negates
 from rlvr.verifiers.render_allowlist import (
     SheetTargets,
     positively_rendered,
@@ -3127,18 +3128,13 @@ _CLAUSE_WINDOW = 100
 _CLAUSE_NEGATORS = frozenset("not never cannot hardly".split())
 
 
-def _negated_word(words: list[str], k: int) -> bool:
-    """One of the three words before ``words[k]`` negates it ("not wrong", "isn't a mistake")."""
-    return any(w in _CLAUSE_NEGATORS or w.endswith("n't") for w in words[max(0, k - 3) : k])
-
-
 def _litotes(tail: str, lead: list[str]) -> bool:
     """The clause after a value (``tail``) rejects it twice over, which offers it ("6 is not impossible", "6 cannot
     be ruled out", "6 isn't wrong either"), or denies a rejection ("Not that 6 is wrong"; ``lead``: the two words
     before the value)."""
     stop = re.search(r"[,;:.!?()\n]", tail)
     words = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(tail[: stop.start() if stop else 60])][:6]
-    negator = next((k for k, w in enumerate(words) if w in _CLAUSE_NEGATORS or w.endswith("n't")), None)
+    negator = next((k for k, w in enumerate(words) if negates(w, _CLAUSE_NEGATORS)), None)
     if lead == ["not", "that"]:
         negator = -1
     return negator is not None and any(w in _REJECTING_WORDS or w in _ERROR_WORDS for w in words[negator + 1 :])
@@ -3197,7 +3193,10 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)) or _CONFIDENCE.match(plain):
         return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10.", "Confidence: 0.95"
     words = [w.lower() for w in _RUN_WORD.findall(plain)]
-    if any((w in _ERROR_WORDS or w in DISOWNING_CUES) and not _negated_word(words, k) for k, w in enumerate(words)):
+    if any(
+        (w in _ERROR_WORDS or w in DISOWNING_CUES) and not negated(words, k, _CLAUSE_NEGATORS)
+        for k, w in enumerate(words)
+    ):
         return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
     keys = {_key(p) for p in parts}
     out: list[str] = []
@@ -4303,7 +4302,7 @@ def _rejected_by_after(words: list[str]) -> bool:
     for k, w in enumerate(words[:4]):
         if w in _UNFIT:
             return True  # "-1 is invalid"
-        if (w in _CLAUSE_NEGATORS or w.endswith("n't")) and _FITNESS.intersection(words[k + 1 : k + 4]):
+        if negates(w, _CLAUSE_NEGATORS) and _FITNESS.intersection(words[k + 1 : k + 4]):
             return True  # "-1 is not a valid length", "x = -1 does not satisfy the equation"
         if w in NEGATION_CUES or w.endswith("n't") or w in _OPEN_WORDS:
             return False

@@ -272,7 +272,18 @@ APPROX_WORDS = (
     "约为",
 )
 
+
 #: connectors: "or" offers alternatives, "and" lists parts
+def negates(word: str, negators: frozenset[str]) -> bool:
+    """``word`` (lower case) negates what follows it: one of ``negators`` or a contraction in "n't"."""
+    return word in negators or word.endswith("n't")
+
+
+def negated(words: list[str], k: int, negators: frozenset[str]) -> bool:
+    """One of the three words before ``words[k]`` negates it (:func:`negates`): "not wrong", "isn't a mistake"."""
+    return any(negates(w, negators) for w in words[max(0, k - 3) : k])
+
+
 OR_WORDS = frozenset({"or", "and/or", "either"})
 AND_WORDS = frozenset({"and", "&"})
 

@@ -20,6 +20,8 @@ restatement or a rival candidate, read by other rules).
 
 from __future__ import annotations
 
+from rlvr.verifiers.lexicon import negated
+
 #: words addressed to the reader or wishing them well: a pleasantry ("Hope this helps!", "Thanks for asking.")
 _READER = frozenset(
     """you your you're you've yourself thanks thank hope hoping helps helped helpful luck enjoy cheers welcome glad
@@ -97,11 +99,6 @@ def _finite(words: list[str]) -> bool:
     return False
 
 
-def _negated(words: list[str], k: int) -> bool:
-    """One of the three words before ``words[k]`` negates it."""
-    return any(w in _NEGATORS or w.endswith("n't") for w in words[max(0, k - 3) : k])
-
-
 #: words of doubt or fault that a negation before them turns into an endorsement ("No doubt.", "Not bad!")
 _NEGATED_FAULTS = frozenset(
     "doubt doubts question questions bad wrong mistake mistakes error errors problem problems issue issues".split()
@@ -112,9 +109,9 @@ def _endorses(words: list[str], clause: bool) -> bool:
     """A word of :data:`_ENDORSING` (in a clause, also :data:`_ENDORSING_CLAUSE`) not under a negation, or a
     negated fault ("No doubt about it.", "Without a doubt.", "Not bad!")."""
     vocabulary = _ENDORSING_CLAUSE if clause else _ENDORSING
-    if any(w in vocabulary and not _negated(words, k) for k, w in enumerate(words)):
+    if any(w in vocabulary and not negated(words, k, _NEGATORS) for k, w in enumerate(words)):
         return True
-    return any(w in _NEGATED_FAULTS and _negated(words, k) for k, w in enumerate(words))
+    return any(w in _NEGATED_FAULTS and negated(words, k, _NEGATORS) for k, w in enumerate(words))
 
 
 def _about_writer(words: list[str]) -> bool:
@@ -122,7 +119,7 @@ def _about_writer(words: list[str]) -> bool:
     if not _FIRST_PERSON.intersection(words):
         return False
     k = next(k for k, w in enumerate(words) if w in _FIRST_PERSON)
-    works = any(w in _WORK_VERBS and not _negated(words, j) for j, w in enumerate(words[k:], k))
+    works = any(w in _WORK_VERBS and not negated(words, j, _NEGATORS) for j, w in enumerate(words[k:], k))
     return not works and not _endorses(words, clause=True)
 
 

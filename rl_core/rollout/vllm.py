@@ -34,6 +34,7 @@ A model hub id is loaded once, by the learner (:mod:`rlvr.rl_core.models`); the 
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import itertools
@@ -269,6 +270,7 @@ def _start_engine(
     vllm = import_vllm(cfg)
     dtype = _resolve_dtype(cfg, model)
     folder = tempfile.mkdtemp(prefix="rlvr-vllm-")
+    atexit.register(shutil.rmtree, folder, True)  # a cached engine lives until exit: its folder goes then
     base.config.save_pretrained(folder)
     gen_cfg = getattr(base, "generation_config", None)
     if gen_cfg is not None:
@@ -293,6 +295,8 @@ def _start_engine(
     if lora:
         kwargs.update(enable_lora=True, max_lora_rank=cfg.max_lora_rank, max_loras=1)
     set_threads = torch.set_num_threads  # vLLM's CPU worker replaces it with a no-op; the learner needs it
+    tempdir = tempfile.tempdir
+    tempfile.tempdir = folder  # vLLM's file:// rendezvous (vllm_dist_*) is written there and goes with the folder
     t0 = time.perf_counter()
     try:
         llm = vllm.LLM(**kwargs)
@@ -301,6 +305,7 @@ def _start_engine(
         raise VLLMUnavailable(f"vLLM engine failed to start: {type(e).__name__}: {e}") from e
     finally:
         torch.set_num_threads = set_threads
+        tempfile.tempdir = tempdir
     logger.info("vLLM engine started in %.1f s (dtype %s, max_model_len %d)", time.perf_counter() - t0, dtype, max_len)
     return _Engine(llm, folder, dtype, lora, max_len)
 

@@ -262,3 +262,27 @@ def test_config_validation_names_the_field():
     model, tok = _tiny(0)
     with pytest.raises(ValueError, match="needs a peft"):
         VLLMGenerator(model, tok, VLLMConfig(weight_sync="lora_request"))
+
+
+def test_a_process_that_exits_with_a_cached_engine_leaves_nothing_in_its_temp_folder(tmp_path):
+    """The engine folder (config, tokenizer, LoRA pushes) and vLLM's ``vllm_dist_*`` rendezvous file go at exit,
+    even when the engine stays cached and ``shutdown_engines`` is never called."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from rlvr.rl_core.models import tiny_model\n"
+        "from rlvr.rl_core.rollout.vllm import VLLMConfig, VLLMGenerator\n"
+        "from rlvr.rl_core.types import SamplingParams\n"
+        f"model, tok = tiny_model(seed=0, **{TINY!r})\n"
+        "gen = VLLMGenerator(model, tok, VLLMConfig(max_model_len=64, cpu_kvcache_space_gib=1), seed=0)\n"
+        "batch = gen.generate([tok('a')['input_ids']], 1, SamplingParams(max_new_tokens=2, seed=0))\n"
+        "import os, tempfile; print(sorted(os.listdir(tempfile.gettempdir())))\n"
+    )
+    env = os.environ | {"TMPDIR": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "rlvr-vllm-" in run.stdout.splitlines()[-1]  # the engine folder existed while the process ran
+    # torch's compile cache (torchinductor_<user>) is shared by design and stays
+    assert [f for f in os.listdir(tmp_path) if not f.startswith("torchinductor_")] == []
