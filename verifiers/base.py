@@ -120,6 +120,19 @@ class BatchVerifier(Verifier):
         """Score ``len(completions)`` completions, one result each, in order."""
 
 
+#: the longest time limit a verifier accepts, in seconds (about 23 days): the OS's wait calls take at most
+#: 2**31 - 1 ms, and a longer limit made every check an ``OverflowError``
+MAX_TIMEOUT_S = 2_000_000.0
+
+
+def checked_timeout(value: object, field: str) -> float:
+    """``value`` as a time limit in seconds: a number in (0, :data:`MAX_TIMEOUT_S`], else a ``ValueError``
+    naming ``field``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_TIMEOUT_S:
+        raise ValueError(f"{field} must be a number of seconds > 0 and <= {MAX_TIMEOUT_S:g}, got {value!r}")
+    return float(value)
+
+
 def check_batch_lengths(
     completions: Sequence[Any], references: Sequence[Any], contexts: Sequence[Any] | None = None
 ) -> None:

@@ -39,6 +39,7 @@ from rlvr.verifiers.base import (
     BatchVerifier,
     VerifyResult,
     check_batch_lengths,
+    checked_timeout,
     register_verifier,
 )
 from rlvr.verifiers.code_extract import extract_code, needed_names
@@ -132,8 +133,7 @@ def parse_reference(reference: Any) -> CodeTask:
             timeout = float(timeout)
         except (TypeError, ValueError):
             raise ValueError(f"reference.timeout_s must be a number, got {timeout!r}") from None
-        if not timeout > 0:
-            raise ValueError(f"reference.timeout_s must be > 0, got {timeout}")
+        timeout = checked_timeout(timeout, "reference.timeout_s")
     tol = float(ref.get("float_tol", 0.0) or 0.0)
     if "test" in ref and "entry_point" in ref:  # HumanEval
         ep = str(ref["entry_point"])
@@ -254,10 +254,9 @@ class CodeVerifier(BatchVerifier):
         backend: str = "bwrap",
         sandbox: Sandbox | None = None,
     ) -> None:
-        if not timeout_s > 0:
-            raise ValueError(f"CodeVerifier.timeout_s must be > 0, got {timeout_s}")
+        timeout_s = checked_timeout(timeout_s, "CodeVerifier.timeout_s")
         self.partial = bool(partial)
-        self.limits = Limits(wall_s=float(timeout_s), cpu_s=float(timeout_s), memory_mb=int(memory_mb))
+        self.limits = Limits(wall_s=timeout_s, cpu_s=timeout_s, memory_mb=int(memory_mb))
         self._sandbox = sandbox
         self._workers, self._backend = workers, backend
 

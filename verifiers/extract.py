@@ -2095,8 +2095,9 @@ _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIG
 
 
 #: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line: a decoding
-#: artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value)
-_UNDECODED_END = re.compile("[\ufffd\ud800-\udfff]++(?=[ \t]*+(?:[\r\n]|$))")
+#: artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value); a match
+#: starts only where a run starts, so a long run that does not end a line is scanned once, not from each character
+_UNDECODED_END = re.compile("(?<![\ufffd\ud800-\udfff])[\ufffd\ud800-\udfff]++(?=[ \t]*+(?:[\r\n]|$))")
 
 
 def rendered(text: str) -> str:
@@ -3998,9 +3999,15 @@ def _standalone(before: str) -> bool:
     return depth == 0 and not before[last_sep:].strip()
 
 
+def _is_word(run: str) -> bool:
+    """``run`` is letters only (with combining marks: "café", "á"), starting with a letter."""
+    return run[0].isalpha() and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in run)
+
+
 def _touching(text: str, s: int, e: int) -> tuple[int, int]:
     """Outside math: the run of characters that touch the box at ``text[s:e]`` without a space (``10\\boxed{2}``,
-    ``\\boxed{12}+``, ``\\boxed{2}\\times``), less the punctuation and brackets that belong to the sentence."""
+    ``\\boxed{12}+``, ``\\boxed{2}\\times``), less the punctuation and brackets that belong to the sentence and
+    a word of two or more letters before it."""
     lo = s
     while (
         lo > 0
@@ -4009,6 +4016,8 @@ def _touching(text: str, s: int, e: int) -> tuple[int, int]:
         and not (lo == s and text[lo - 1] == "\\")
     ):
         lo -= 1
+    if s - lo > 1 and _is_word(text[lo:s]):
+        lo = s  # "The answer is\boxed{5}": a word glued to the box is prose before it, read with its sentence
     hi = e
     n = len(text)
     while hi < n and not text[hi].isspace() and text[hi] not in "$<" and not _BOX.match(text, hi):

@@ -28,8 +28,8 @@ from typing import Any
 
 import cloudpickle
 
-from rlvr.verifiers.base import Verifier, VerifyResult, check_batch_lengths
-from rlvr.verifiers.workers import WorkerPool, default_pool_size
+from rlvr.verifiers.base import Verifier, VerifyResult, check_batch_lengths, checked_timeout
+from rlvr.verifiers.workers import WorkerPool, checked_pool_size, default_pool_size
 
 logger = logging.getLogger(__name__)
 
@@ -75,11 +75,11 @@ class IsolatedVerifier(Verifier):
         memory_mb: int = 4096,
         startup_timeout_s: float = 120.0,
     ) -> None:
-        if not timeout_s > 0:
-            raise ValueError(f"IsolatedVerifier.timeout_s must be > 0, got {timeout_s}")
+        timeout_s = checked_timeout(timeout_s, "IsolatedVerifier.timeout_s")
+        workers = checked_pool_size(workers, "IsolatedVerifier.workers")
         self.inner = verifier
         self.name = getattr(verifier, "name", "") or type(verifier).__name__
-        self.timeout_s = float(timeout_s)
+        self.timeout_s = timeout_s
         self.label = verifier_name(verifier)
         try:
             payload = cloudpickle.dumps(verifier)

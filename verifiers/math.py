@@ -23,12 +23,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, register_verifier
+from rlvr.verifiers.base import BatchVerifier, VerifyResult, check_batch_lengths, checked_timeout, register_verifier
 from rlvr.verifiers.equivalence import Answer, MatchOptions, quick_decision
 from rlvr.verifiers.extract import Extraction, extract, extract_reference
 from rlvr.verifiers.latex_fast import AnswerTooComplex
 from rlvr.verifiers.structure import MAX_ANSWER_CHARS, Text, check_caps, parse_answer
-from rlvr.verifiers.workers import WorkerPool, shared_pool
+from rlvr.verifiers.workers import WorkerPool, checked_pool_size, shared_pool
 
 _WORKER_PRELOAD = ("rlvr.verifiers.equivalence:warm_up", "rlvr.verifiers.math")
 _CHECK = "rlvr.verifiers.equivalence:answers_equal_any"
@@ -148,12 +148,10 @@ class MathVerifier(BatchVerifier):
         cache_size: int = 65_536,
         answer_form: str = "expression",
     ) -> None:
-        if isinstance(timeout_s, bool) or not isinstance(timeout_s, (int, float)) or not timeout_s > 0:
-            raise ValueError(f"math verifier: timeout_s must be a number > 0, got {timeout_s!r}")
+        timeout_s = checked_timeout(timeout_s, "math verifier: timeout_s")
         if isinstance(min_sig_digits, bool) or not isinstance(min_sig_digits, int) or min_sig_digits < 1:
             raise ValueError(f"math verifier: min_sig_digits must be an integer >= 1, got {min_sig_digits!r}")
-        if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
-            raise ValueError(f"math verifier: workers must be an integer >= 1, got {workers!r}")
+        workers = checked_pool_size(workers, "math verifier: workers")
         for name, flag in (("percent", percent), ("degrees", degrees)):
             if not isinstance(flag, bool):
                 raise ValueError(f"math verifier: {name} must be true or false, got {flag!r}")
@@ -164,7 +162,7 @@ class MathVerifier(BatchVerifier):
             raise ValueError(f"math verifier: answer_form must be one of {ANSWER_FORMS}, got {answer_form!r}")
         if isinstance(cache_size, bool) or not isinstance(cache_size, int) or cache_size < 0:
             raise ValueError(f"math verifier: cache_size must be an integer >= 0, got {cache_size!r}")
-        self.timeout_s = float(timeout_s)
+        self.timeout_s = timeout_s
         self.options = MatchOptions(
             min_sig_digits=int(min_sig_digits), percent=bool(percent), degrees=bool(degrees), answer_form=answer_form
         )

@@ -284,12 +284,38 @@ _POOLS: dict[tuple[int, tuple[str, ...]], WorkerPool] = {}
 _POOLS_LOCK = threading.Lock()
 
 
+def _usable_cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+#: a pool may hold this many workers per usable CPU: each worker is a process with its own interpreter and
+#: imports, so more only add start-up time and memory (32 took 40 s to answer one line on 2 CPUs)
+WORKERS_PER_CPU = 4
+
+
+def max_pool_size() -> int:
+    """The most workers a pool may have here: :data:`WORKERS_PER_CPU` per usable CPU."""
+    return WORKERS_PER_CPU * _usable_cpus()
+
+
+def checked_pool_size(value: object, field: str) -> int | None:
+    """``value`` as a pool size (``None``: the default), else a ``ValueError`` naming ``field``: an integer from
+    1 to :func:`max_pool_size`."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= max_pool_size():
+        raise ValueError(
+            f"{field} must be an integer from 1 to {max_pool_size()} ({WORKERS_PER_CPU} per usable CPU), got {value!r}"
+        )
+    return value
+
+
 def default_pool_size() -> int:
     """Workers of the shared pool: ``RLVR_VERIFIER_WORKERS`` or min(4, CPU count)."""
     env = os.environ.get("RLVR_VERIFIER_WORKERS")
     if env:
         return max(1, int(env))
-    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+    return max(1, min(4, _usable_cpus()))
 
 
 def shared_pool(preload: Sequence[str], size: int | None = None) -> WorkerPool:

@@ -69,6 +69,7 @@ def test_parse_reference_formats() -> None:
         ({"fn_name": "not an id", "inputs": [[1]], "outputs": [1]}, "identifier"),
         ({"stdin": "x"}, "expected_stdout"),
         ({"tests": "x", "timeout_s": -1}, "timeout_s"),
+        ({"tests": "x", "timeout_s": 1e9}, "timeout_s"),
         ({"foo": 1}, "needs one of"),
     ],
 )

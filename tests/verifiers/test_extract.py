@@ -244,6 +244,9 @@ HOSTILE = {
     "unclosed_environments": "\\begin{x}" * 100_000 + "\\end{x} 5",
     "unnamed_environments": "\\begin{" * 100_000 + "5",
     "named_points": "P(1,2)" * 160_000,  # every value a clause of its own to weigh
+    # a run of undecoded bytes that does not end its line was rescanned from each of its characters
+    "undecoded_run": "\ufffd\ud800" * 50_000 + " #### 5",
+    "glued_word_box": "a\u0301" * 200_000 + "\\boxed{5}",
 }
 
 

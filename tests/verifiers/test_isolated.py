@@ -7,6 +7,8 @@ import os
 import tempfile
 from typing import Any
 
+import pytest
+
 from rlvr.verifiers.base import Verifier, VerifyResult
 from rlvr.verifiers.isolated import MAX_INLINE_PAYLOAD, IsolatedVerifier
 
@@ -48,3 +50,9 @@ def test_a_large_verifier_travels_in_a_file_removed_with_it() -> None:
         v.close()
     del v
     assert _payload_files() - before == set()
+
+
+@pytest.mark.parametrize(("kwargs", "field"), [({"timeout_s": 1e7}, "timeout_s"), ({"workers": 10_000}, "workers")])
+def test_limits_beyond_what_the_machine_can_honour_are_refused(kwargs: dict[str, Any], field: str) -> None:
+    with pytest.raises(ValueError, match=f"IsolatedVerifier.{field}"):
+        IsolatedVerifier(Echo(), **kwargs)

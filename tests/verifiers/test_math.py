@@ -165,7 +165,19 @@ def test_batch_keeps_order_and_decides_each(verifier: MathVerifier) -> None:
         verifier.verify_batch(["1", "2"], ["1"])
 
 
-@pytest.mark.parametrize("kwargs", [{"timeout_s": 0}, {"timeout_s": "x"}, {"min_sig_digits": 0}, {"workers": 0}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"timeout_s": 0},
+        {"timeout_s": "x"},
+        {"timeout_s": float("nan")},
+        {"timeout_s": float("inf")},  # overflowed the OS's wait call: every line an error
+        {"timeout_s": 3_000_000},  # past what the OS wait calls take (2**31 - 1 ms)
+        {"min_sig_digits": 0},
+        {"workers": 0},
+        {"workers": 1000},  # a thousand interpreters started for one line
+    ],
+)
 def test_config_validation(kwargs: dict[str, object]) -> None:
     with pytest.raises(ValueError, match=next(iter(kwargs))):
         MathVerifier(**kwargs)  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ def test_corpus_is_judged_as_labelled(name: str) -> None:
     wrong = []
     for opts in sorted({json.dumps(r.get("opts") or {}, sort_keys=True) for r in rows}):  # the row's options
         group = [r for r in rows if json.dumps(r.get("opts") or {}, sort_keys=True) == opts]
-        verifier = MathVerifier(timeout_s=10.0, **json.loads(opts))
+        verifier = MathVerifier(**{"timeout_s": 10.0} | json.loads(opts))
         results = verifier.verify_batch([r["completion"] for r in group], [r["gold"] for r in group])
         wrong += [
             (r["class"], r["completion"][-80:], r["gold"], r["label"])

@@ -1,0 +1,26 @@
+"""Fourteenth outside round, a box glued to the word before it: "The answer is\\boxed{5}." renders the word and then
+the box, so the word is prose of the box's sentence, not part of the boxed expression (it was read as ``is{5}``).
+Digits, a single letter or a command glued to a box stay part of the expression; a hedge or negation glued to a
+box still hedges or negates. Cases in no corpus."""
+
+from __future__ import annotations
+
+from redteam import Case, judge
+
+
+def test_a_word_glued_to_a_box_is_read_with_its_sentence() -> None:
+    cases: list[Case] = [
+        ("The answer is\\boxed{5}.", "5", True),
+        ("Thus\\boxed{12}", "12", True),
+        ("Hence the total is\\boxed{18} apples.", "18", True),
+        ("La respuesta es\\boxed{5}.", "5", True),
+        ("Die Lösung heißt\\boxed{7}.", "7", True),
+        ("The answer is\\boxed{6}.", "5", False),
+        ("Maybe\\boxed{5}", "5", False),
+        ("Perhaps\\boxed{5}.", "5", False),
+        ("The answer is not\\boxed{5}.", "5", False),
+        ("The answer is\\boxed{5} or\\boxed{6}.", "5", False),
+        ("10\\boxed{5}", "5", False),  # digits glued to a box: 105
+        ("x\\boxed{5}", "5", False),  # one letter: a product
+    ]
+    judge(cases)
