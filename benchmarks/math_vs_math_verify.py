@@ -45,7 +45,10 @@ passes it):
   up: nested opacity, sizes and moves; colours redefined; TeX-only comments on a Markdown page, …);
 * ``math_redteam12.jsonl``: the thirteenth round's findings, sought from the CLI and the docs alone (doubt, labels
   and headings before the answer, contradicting quantities after it, revisions, quoted candidates, TeX
-  semantics, real output styles, robustness, …).
+  semantics, real output styles, robustness, …);
+* ``math_redteam13.jsonl``: the fourteenth round's findings, from the CLI and the docs alone (asides and remarks
+  after the answer, later candidates, labels, undefined subexpressions, norms, multipliers and hedges in other
+  languages; choice letters, word answers, units, notation, layout and explanations in real output styles).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -84,6 +87,7 @@ CORPORA = (
     "math_redteam10.jsonl",
     "math_redteam11.jsonl",
     "math_redteam12.jsonl",
+    "math_redteam13.jsonl",
 )
 
 
