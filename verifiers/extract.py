@@ -44,6 +44,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -3346,13 +3347,30 @@ _FOREIGN_QUANTITY = re.compile(
 
 def _without_foreign_noun(answer: str) -> str:
     """A value and one word after it in an answer of another language's phrase, as the value: the word is its
-    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity."""
-    from rlvr.verifiers.lexicon import unit_name
+    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity; a
+    multiplier of that language scales it ("5 Mio." is 5000000, "5 bin" 5000, "5 тыс." 5000)."""
+    from rlvr.verifiers.lexicon import foreign_multiplier, unit_name
 
     m = _VALUE_AND_NOUN.fullmatch(answer.strip())
-    if m is None or _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
+    if m is None:
+        return answer
+    if (factor := foreign_multiplier(m.group(2))) is not None:
+        return _scaled(m.group(1), factor) or answer
+    if _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
         return answer  # (a unit the grader knows, "42 km", stays to be compared)
     return m.group(1)
+
+
+def _scaled(value: str, factor: int) -> str | None:
+    """A plain decimal ``value`` times ``factor``, written exactly ("2.5", 1000 → "2500"); ``None`` for another
+    form."""
+    if re.fullmatch(r"[-+]?+\d{1,30}+(?:\.\d{1,30}+)?+", value) is None:
+        return None
+    scaled = Fraction(value) * factor
+    if scaled.denominator == 1:
+        return str(scaled.numerator)
+    with localcontext(prec=80):  # a decimal times an integer is a decimal: exact at this precision
+        return str(Decimal(value) * factor)
 
 
 #: a number written with a decimal comma and/or dots between thousands: 2,5; 1.000; 1.234.567,89
@@ -5485,7 +5503,32 @@ def _foreign_statement(sent: str) -> Extraction | None:
     if len(values) != 1:
         return None
     start = masked.find(values[0])
-    return _statement(sent[start : start + len(values[0])], "final_statement")
+    end = start + len(values[0])
+    suffix = _value_suffix(values[0], masked[end : end + 40])
+    if suffix == "":
+        return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, 50여 명: a bound, read whole
+    return _statement(suffix or sent[start:end], "final_statement")
+
+
+def _value_suffix(value: str, after: str) -> str | None:
+    """What the words right after a value in a sentence of another script make of it: the scaled value after a
+    multiplier (5万 is 50000, 5만 50000, "5 लाख" 500000), ``""`` after a bound suffix or a multiplier of a value
+    that is no plain decimal (5弱, 50余人, 50여 명), ``None`` when neither follows."""
+    from rlvr.verifiers.lexicon import CJK_BOUND_SUFFIXES, CJK_MULTIPLIERS, foreign_multiplier, unit_name
+
+    rest = after.lstrip(" \t")
+    factor = 1
+    while rest[:1] in CJK_MULTIPLIERS and unit_name(rest[:2]) is None:  # 5千万; not 5千米 (km), 5千克 (kg)
+        factor *= CJK_MULTIPLIERS[rest[0]]
+        rest = rest[1:]
+    word = _SCRIPT_WORD.match(rest) if factor == 1 else None
+    if word is not None and (multiplier := foreign_multiplier(word.group(0))) is not None:
+        factor, rest = multiplier, rest[word.end() :]  # 5 लाख, 5 হাজার: a word apart
+    if rest.startswith(CJK_BOUND_SUFFIXES):
+        return ""
+    if factor == 1:
+        return None
+    return _scaled(value, factor) or ""
 
 
 def _latin(word: str) -> bool:
