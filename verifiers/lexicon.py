@@ -750,20 +750,21 @@ QUALIFIER_CUES = frozenset(
 EARLIER_TIMES = frozenset("last first previous initially originally earlier".split())
 #: nouns that "round" before them makes an approximation ("5 in round numbers", "in round figures")
 ROUND_NOUNS = frozenset("number numbers figure figures terms".split())
-#: per language, the common words that negate what follows them (the particle and the "no"/"never" words; each
-#: language's own list, so a held-out negation of one is as likely covered as the one seen): read like "not" before
-#: an answer ("Het antwoord is niet 5", "Svaret er ikke 5"). Romanian "nu" is left out: in Dutch it is "now".
+#: per language, the common words that negate what follows them (the negating particle, "never", and the "no" of a
+#: noun phrase where it negates alone: German kein, Dutch geen, Scandinavian ingen): read like "not" before an answer
+#: ("Het antwoord is niet 5", "Svaret er ikke 5"). Determiners that only strengthen a negation (French aucun, Spanish
+#: ningún: "sans aucun doute" is "without any doubt") are left out, and Romanian "nu", which in Dutch is "now".
 FOREIGN_NEGATIONS: dict[str, str] = {
     "de": "nicht kein keine keinen keinem keiner nie niemals",
-    "fr": "ne pas n'est jamais aucun aucune",
-    "es": "no nunca jamás ningún ninguna",
-    "pt": "não nunca jamais nenhum nenhuma",
-    "it": "non mai nessun nessuna",
+    "fr": "ne pas n'est jamais",
+    "es": "no nunca jamás",
+    "pt": "não nunca jamais",
+    "it": "non mai",
     "ru": "не нет никогда",
     "uk": "не ні ніколи",
-    "pl": "nie nigdy żaden żadna",
-    "cs": "ne není nikdy žádný žádná",
-    "sk": "nie nikdy žiadny",
+    "pl": "nie nigdy",
+    "cs": "ne není nikdy",
+    "sk": "nie nikdy",
     "nl": "niet geen nooit",
     "sv": "inte ej icke aldrig ingen",
     "da": "ikke ingen aldrig",
@@ -776,6 +777,16 @@ FOREIGN_NEGATIONS: dict[str, str] = {
     "el": "όχι δεν",
     "ro": "niciodată",
     "hi": "नहीं",
+    "hr": "ne nije nikad nikada",
+    "sl": "ne nikoli",
+    "bg": "не никога",
+    "ca": "no mai",
+    "et": "ei mitte kunagi",
+    "lv": "ne nav nekad",
+    "lt": "ne nėra niekada",
+    "is": "ekki aldrei",
+    "tl": "hindi",
+    "sw": "hapana",
 }
 #: per language, the common words that hedge or approximate what follows them ("maybe", "probably", "I think",
 #: "about", "almost"): read like "probably" before an answer ("Odpowiedź to chyba 5", "Odpověď je asi 5")
@@ -805,6 +816,17 @@ FOREIGN_HEDGES: dict[str, str] = {
     "ar": "ربما تقريبا حوالي",
     "fa": "شاید تقریبا",
     "hi": "शायद लगभग करीब",
+    "hr": "možda vjerojatno valjda otprilike skoro gotovo",
+    "sl": "morda verjetno približno skoraj",
+    "bg": "може вероятно около почти приблизително",
+    "ca": "potser probablement gairebé aproximadament",
+    "et": "võib-olla ilmselt umbes peaaegu",
+    "lv": "varbūt laikam aptuveni gandrīz",
+    "lt": "galbūt tikriausiai apie beveik",
+    "is": "kannski líklega næstum",
+    "tl": "siguro baka marahil halos",
+    "sw": "labda pengine takriban",
+    "ms": "mungkin barangkali lebih kurang hampir",
 }
 _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split())
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
@@ -939,7 +961,8 @@ CJK_CUES = (
     "같",
     "미만",
     "이상",
-    # hedges of belief and expectation: "should be" (应该), "it seems" (似乎, らしい, みたい, 듯), "I'm afraid" (恐怕)
+    # hedges of belief, expectation and approximation: "should be" (应该, はず), "it seems" (似乎, 貌似, らしい,
+    # みたい, 듯), "I'm afraid" (恐怕), "most likely" (多半, 八成), "roughly" (大致, だいたい, およそ, ほぼ, 대충, 거의)
     "应该",
     "应当",
     "应是",
@@ -958,6 +981,21 @@ CJK_CUES = (
     "ようだ",
     "듯",
     "글쎄",
+    "恐らく",
+    "少なくとも",
+    "推定",
+    "予想",
+    "貌似",
+    "大致",
+    "八成",
+    "莫非",
+    "大体",
+    "だいたい",
+    "およそ",
+    "ほぼ",
+    "대충",
+    "거의",
+    "추측",
 )
 #: hedges that doubt a whole sentence when fronted and split off by a comma ("Probably, the answer is 5",
 #: "Кажется, ответ 5", "Vielleicht, 5", "Arguably, the answer is 5", "Offhand, 5")
