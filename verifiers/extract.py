@@ -3335,9 +3335,10 @@ _DECIMAL_COMMA_PHRASE = re.compile(
 #: a value and one word after it (a count noun or a currency, maybe abbreviated: "42 Äpfel", "42 яблока", "42 руб.")
 _VALUE_AND_NOUN = re.compile(r"([-+]?+\d(?:[.,]?+\d){0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
 #: the stems of words of quantity in the languages of the answer phrases: after a value they change it
-#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 veces", "42 Grad") and are never a count noun
+#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 Promille", "42 veces", "42 Grad") and are never a count noun
 _FOREIGN_QUANTITY = re.compile(
-    r"(?i)mill|milliard|tausend|hundert|prozent|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|douzaine|"
+    r"(?i)mill|milliard|tausend|hundert|prozent|procent|promil|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|"
+    r"douzaine|\u043f\u0440\u043e\u043c\u0438\u043b\u043b|"
     r"degr|mil$|veces|vez|docena|d\u00fazia|volt|percent|\u0442\u044b\u0441\u044f\u0447|\u043c\u0438\u043b\u043b"
     r"|\u043f\u0440\u043e\u0446\u0435\u043d\u0442|\u0440\u0430\u0437|\u0434\u0435\u0441\u044f\u0442"
     r"|\u0441\u043e\u0442|\u0434\u044e\u0436\u0438\u043d|\u0433\u0440\u0430\u0434\u0443\u0441"
@@ -5512,9 +5513,15 @@ def _foreign_statement(sent: str) -> Extraction | None:
 
 def _value_suffix(value: str, after: str) -> str | None:
     """What the words right after a value in a sentence of another script make of it: the scaled value after a
-    multiplier (5万 is 50000, 5만 50000, "5 लाख" 500000), ``""`` after a bound suffix or a multiplier of a value
-    that is no plain decimal (5弱, 50余人, 50여 명), ``None`` when neither follows."""
-    from rlvr.verifiers.lexicon import CJK_BOUND_SUFFIXES, CJK_MULTIPLIERS, foreign_multiplier, unit_name
+    multiplier (5万 is 50000, 5만 50000, "5 लाख" 500000), ``""`` after a bound suffix, a share or a factor (5弱,
+    50余人, 50여 명, 5割, 5倍) or a multiplier of a value that is no plain decimal, ``None`` when none follows."""
+    from rlvr.verifiers.lexicon import (
+        CJK_BOUND_SUFFIXES,
+        CJK_MULTIPLIERS,
+        CJK_QUANTITY_SUFFIXES,
+        foreign_multiplier,
+        unit_name,
+    )
 
     rest = after.lstrip(" \t")
     factor = 1
@@ -5524,7 +5531,7 @@ def _value_suffix(value: str, after: str) -> str | None:
     word = _SCRIPT_WORD.match(rest) if factor == 1 else None
     if word is not None and (multiplier := foreign_multiplier(word.group(0))) is not None:
         factor, rest = multiplier, rest[word.end() :]  # 5 लाख, 5 হাজার: a word apart
-    if rest.startswith(CJK_BOUND_SUFFIXES):
+    if rest.startswith(CJK_BOUND_SUFFIXES) or rest.startswith(CJK_QUANTITY_SUFFIXES):
         return ""
     if factor == 1:
         return None

@@ -279,6 +279,10 @@ CJK_BOUND_SUFFIXES = (
     "넘",
 )
 
+#: suffixes that, right after a numeral in Chinese, Japanese or Korean, make it another quantity: tenths as a share
+#: ("5割", "5成", "5할": 50%) and a factor ("5倍", "5배": five times)
+CJK_QUANTITY_SUFFIXES = ("割", "成", "倍", "할", "배")
+
 
 def foreign_multiplier(word: str) -> int | None:
     """The factor of a word of :data:`FOREIGN_MULTIPLIERS` or :data:`MULTIPLIERS` ("Mio.", "тыс", "lacs"), else
@@ -996,6 +1000,9 @@ CJK_CUES = (
     "대충",
     "거의",
     "추측",
+    # a per mille or per ten thousand before the value ("千分之5" is 5‰)
+    "千分之",
+    "万分之",
 )
 #: hedges that doubt a whole sentence when fronted and split off by a comma ("Probably, the answer is 5",
 #: "Кажется, ответ 5", "Vielleicht, 5", "Arguably, the answer is 5", "Offhand, 5")

@@ -75,6 +75,7 @@ def test_multipliers_of_other_languages_scale_the_value() -> None:
         ("The answer is 4 crores.", "4", False),
         ("Die Antwort ist 7 Äpfel.", "7", True),
         ("Ответ: 8 руб.", "8", True),
+        ("Die Antwort ist 8 Promille.", "8", False),
         ("答案是 7千米。", "7", True),
         ("정답은 4개입니다.", "4", True),
     ]
@@ -91,6 +92,9 @@ def test_cjk_bound_suffixes_are_bounds() -> None:
         ("정답은 30여 개입니다.", "30", False),
         ("정답은 8 정도입니다.", "8", False),
         ("答案是 8以内。", "8", False),
+        ("答えは3割です。", "3", False),
+        ("答案是3倍。", "3", False),
+        ("答案是千分之3。", "3", False),
         ("答案是30个。", "30", True),
         ("答えは8個です。", "8", True),
         ("정답은 8입니다.", "8", True),
