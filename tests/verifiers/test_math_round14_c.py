@@ -38,6 +38,7 @@ def test_bars_around_a_matrix_or_vector() -> None:
         ("$\\boxed{\\left\\|" + _MATRIX + "\\right\\|}$", _MATRIX, False),
         ("$\\boxed{\\lVert " + _MATRIX + " \\rVert}$", _MATRIX, False),
         ("$\\boxed{\\begin{Vmatrix}2&0\\\\1&5\\end{Vmatrix}}$", _MATRIX, False),
+        ("$\\boxed{3\\left|" + _MATRIX + "\\right|}$", "3" + _MATRIX, False),
         ("$\\boxed{\\|(5,12)\\|}$", "13", True),
         ("$\\boxed{\\left\\|(1,2,2)\\right\\|}$", "3", True),
         ("$\\boxed{\\lVert \\langle 1,1 \\rangle \\rVert}$", "\\sqrt{2}", True),
