@@ -651,15 +651,34 @@ def _canonical_tree(toks: list[Tok]) -> Any:
         return None  # \infty^0, \infty!: no value, though rebuilding would give one
     if _huge_power(tree):
         return tree  # a number too large to rebuild (2^{9999999} \bmod 7): only the tree as written
-
-    def rebuild(e: Any) -> Any:
-        return e if e.is_Atom or not e.args else e.func(*(rebuild(x) for x in e.args))
-
     try:
-        built = rebuild(tree)
+        built = _rebuilt(tree)
     except (TypeError, ValueError, ArithmeticError, RecursionError):
         return None
-    return None if _undefined(built) else built  # 1/0 is no value equal to 5/0
+    return None if built is None or _undefined(built) else built  # 1/0 is no value equal to 5/0
+
+
+def _rebuilt(tree: Any) -> Any:
+    """``tree`` rebuilt bottom-up, so sympy evaluates each node; ``None`` when a part has no value (``1/0``,
+    ``\\tan\\frac{\\pi}{2}``, ``\\log 0``, ``\\log_0 5``, ``(-1)!``): an undefined part leaves the whole undefined, though
+    evaluation would let it vanish (``1/(1/0)`` and ``5/\\tan\\frac{\\pi}{2}`` become 0, ``(1/0)^0`` 1)."""
+    sp = _sp()
+
+    def undefined(e: Any) -> bool:
+        return e is sp.zoo or e is sp.nan
+
+    def rebuild(e: Any) -> Any:
+        if e.is_Atom or not e.args:
+            return e
+        args = [rebuild(x) for x in e.args]
+        if any(a is None or undefined(a) for a in args):
+            return None
+        if e.func is sp.log and len(args) == 2 and args[1].is_extended_nonpositive:
+            return None  # \log_0 5: a logarithm's base is positive (sympy makes log(5)/log(0) zero)
+        built = e.func(*args)
+        return None if undefined(built) else built
+
+    return rebuild(tree)
 
 
 def _huge_power(tree: Any) -> bool:
@@ -966,8 +985,11 @@ def _sympy(latex: str) -> Any:
     if not isinstance(expr, (sp.Expr, sp.MatrixBase)):
         return None
     refuse_huge(expr)
-    if _indeterminate(expr):
-        return sp.nan
+    try:
+        if _indeterminate(expr) or isinstance(expr, sp.Expr) and _rebuilt(expr) is None:
+            return sp.nan  # \infty^0, 1/(1/0): no value
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return None
     try:
         if expr.free_symbols:  # answers are about real quantities: ln(e^x) = x, sqrt(x^2) = |x|
             expr = expr.xreplace({s: sp.Symbol(s.name, real=True) for s in expr.free_symbols})

@@ -44,6 +44,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
@@ -3335,9 +3336,10 @@ _DECIMAL_COMMA_PHRASE = re.compile(
 #: a value and one word after it (a count noun or a currency, maybe abbreviated: "42 Äpfel", "42 яблока", "42 руб.")
 _VALUE_AND_NOUN = re.compile(r"([-+]?+\d(?:[.,]?+\d){0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
 #: the stems of words of quantity in the languages of the answer phrases: after a value they change it
-#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 veces", "42 Grad") and are never a count noun
+#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 Promille", "42 veces", "42 Grad") and are never a count noun
 _FOREIGN_QUANTITY = re.compile(
-    r"(?i)mill|milliard|tausend|hundert|prozent|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|douzaine|"
+    r"(?i)mill|milliard|tausend|hundert|prozent|procent|promil|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|"
+    r"douzaine|\u043f\u0440\u043e\u043c\u0438\u043b\u043b|"
     r"degr|mil$|veces|vez|docena|d\u00fazia|volt|percent|\u0442\u044b\u0441\u044f\u0447|\u043c\u0438\u043b\u043b"
     r"|\u043f\u0440\u043e\u0446\u0435\u043d\u0442|\u0440\u0430\u0437|\u0434\u0435\u0441\u044f\u0442"
     r"|\u0441\u043e\u0442|\u0434\u044e\u0436\u0438\u043d|\u0433\u0440\u0430\u0434\u0443\u0441"
@@ -3347,13 +3349,30 @@ _FOREIGN_QUANTITY = re.compile(
 
 def _without_foreign_noun(answer: str) -> str:
     """A value and one word after it in an answer of another language's phrase, as the value: the word is its
-    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity."""
-    from rlvr.verifiers.lexicon import unit_name
+    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity; a
+    multiplier of that language scales it ("5 Mio." is 5000000, "5 bin" 5000, "5 тыс." 5000)."""
+    from rlvr.verifiers.lexicon import foreign_multiplier, unit_name
 
     m = _VALUE_AND_NOUN.fullmatch(answer.strip())
-    if m is None or _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
+    if m is None:
+        return answer
+    if (factor := foreign_multiplier(m.group(2))) is not None:
+        return _scaled(m.group(1), factor) or answer
+    if _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
         return answer  # (a unit the grader knows, "42 km", stays to be compared)
     return m.group(1)
+
+
+def _scaled(value: str, factor: int) -> str | None:
+    """A plain decimal ``value`` times ``factor``, written exactly ("2.5", 1000 → "2500"); ``None`` for another
+    form."""
+    if re.fullmatch(r"[-+]?+\d{1,30}+(?:\.\d{1,30}+)?+", value) is None:
+        return None
+    scaled = Fraction(value) * factor
+    if scaled.denominator == 1:
+        return str(scaled.numerator)
+    with localcontext(prec=80):  # a decimal times an integer is a decimal: exact at this precision
+        return str(Decimal(value) * factor)
 
 
 #: a number written with a decimal comma and/or dots between thousands: 2,5; 1.000; 1.234.567,89
@@ -5494,7 +5513,38 @@ def _foreign_statement(sent: str) -> Extraction | None:
     if len(values) != 1:
         return None
     start = masked.find(values[0])
-    return _statement(sent[start : start + len(values[0])], "final_statement")
+    end = start + len(values[0])
+    suffix = _value_suffix(values[0], masked[end : end + 40])
+    if suffix == "":
+        return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, 50여 명: a bound, read whole
+    return _statement(suffix or sent[start:end], "final_statement")
+
+
+def _value_suffix(value: str, after: str) -> str | None:
+    """What the words right after a value in a sentence of another script make of it: the scaled value after a
+    multiplier (5万 is 50000, 5만 50000, "5 लाख" 500000), ``""`` after a bound suffix, a share or a factor (5弱,
+    50余人, 50여 명, 5割, 5倍) or a multiplier of a value that is no plain decimal, ``None`` when none follows."""
+    from rlvr.verifiers.lexicon import (
+        CJK_BOUND_SUFFIXES,
+        CJK_MULTIPLIERS,
+        CJK_QUANTITY_SUFFIXES,
+        foreign_multiplier,
+        unit_name,
+    )
+
+    rest = after.lstrip(" \t")
+    factor = 1
+    while rest[:1] in CJK_MULTIPLIERS and unit_name(rest[:2]) is None:  # 5千万; not 5千米 (km), 5千克 (kg)
+        factor *= CJK_MULTIPLIERS[rest[0]]
+        rest = rest[1:]
+    word = _SCRIPT_WORD.match(rest) if factor == 1 else None
+    if word is not None and (multiplier := foreign_multiplier(word.group(0))) is not None:
+        factor, rest = multiplier, rest[word.end() :]  # 5 लाख, 5 হাজার: a word apart
+    if rest.startswith(CJK_BOUND_SUFFIXES) or rest.startswith(CJK_QUANTITY_SUFFIXES):
+        return ""
+    if factor == 1:
+        return None
+    return _scaled(value, factor) or ""
 
 
 def _latin(word: str) -> bool:

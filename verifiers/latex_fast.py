@@ -311,6 +311,8 @@ class _P:
                 e = self.sum()
                 self.bars -= 1
                 self.expect("op", "|")
+                if isinstance(e, sympy.MatrixBase):  # |A|, ||A||: a determinant or a norm, never |a_ij| cell by cell
+                    raise Ambiguous("bars around a matrix")
                 return sympy.Abs(e, evaluate=False)
             raise Unsupported(f"operator {val!r}")
         if kind == "begin":

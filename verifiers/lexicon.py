@@ -170,9 +170,126 @@ MULTIPLIERS = {
     "trillion": 10**12,
     "dozen": 12,
     "grand": 1000,  # colloquial thousand, after a numeral: 5 grand
-    "lakh": 10**5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000
+    "lakh": 10**5,  # Indian numbering: 5 lakh = 500,000, 2 crore = 20,000,000, in their Indian-English
+    "lakhs": 10**5,  # spellings and plurals ("5 lacs", "2 crores")
+    "lac": 10**5,
+    "lacs": 10**5,
     "crore": 10**7,
+    "crores": 10**7,
 }
+
+#: per language, the words and abbreviations that scale the number before them, by factor: after a value in an
+#: answer sentence of that language ("5 Mio.", "5 bin", "5 тыс.", "5 लाख") they multiply it. Words whose size
+#: differs between languages (English "billion" 10^9, German "Billion" 10^12; Czech "mil." a million, Spanish
+#: "mil" a thousand) keep the common reading or are left out.
+_FOREIGN_MULTIPLIERS: dict[str, dict[int, str]] = {
+    "de": {
+        10**3: "tausend tsd",
+        10**6: "mio million millionen",
+        10**9: "mrd milliarde milliarden",
+        10**12: "billionen",
+    },
+    "fr": {10**3: "mille", 10**6: "millions", 10**9: "milliard milliards"},
+    "es": {10**3: "mil", 10**6: "millón millon millones", 10**9: "millardo millardos", 10**12: "billón billones"},
+    "pt": {10**6: "milhão milhao milhões milhoes", 10**9: "bilhão bilhao bilhões bilhoes"},
+    "it": {10**3: "mila", 10**6: "milione milioni mln", 10**9: "miliardo miliardi mld"},
+    "tr": {10**3: "bin", 10**6: "milyon", 10**9: "milyar", 10**12: "trilyon"},
+    "ru": {
+        10**3: "тысяча тысячи тысяч тыс тыщ",
+        10**6: "миллион миллиона миллионов млн",
+        10**9: "миллиард миллиарда миллиардов млрд",
+        10**12: "трлн",
+    },
+    "uk": {10**3: "тисяча тисячі тисяч тис", 10**6: "мільйон мільйони мільйонів", 10**9: "мільярд мільярди"},
+    "pl": {10**3: "tysiąc tysiące tysięcy tys", 10**6: "milion miliony milionów", 10**9: "miliard miliardy"},
+    "cs": {10**3: "tisíc tisíce tis", 10**6: "milionů", 10**9: "miliarda miliardy miliard"},
+    "nl": {10**3: "duizend", 10**6: "miljoen", 10**9: "miljard"},
+    "sv": {10**3: "tusen", 10**6: "miljon miljoner", 10**9: "miljarder"},
+    "da": {10**3: "tusind", 10**6: "millioner", 10**9: "milliarder mia"},
+    "fi": {10**3: "tuhat tuhatta", 10**6: "miljoona miljoonaa", 10**9: "miljardi miljardia"},
+    "hu": {10**3: "ezer", 10**6: "millió", 10**9: "milliárd"},
+    "id": {10**3: "ribu rb", 10**6: "juta jt", 10**9: "miliar"},
+    "vi": {10**3: "nghìn ngàn", 10**6: "triệu", 10**9: "tỷ tỉ"},
+    "el": {10**3: "χιλιάδες", 10**6: "εκατομμύριο εκατομμύρια", 10**9: "δισεκατομμύρια"},
+    "hi": {10**2: "सौ", 10**3: "हज़ार हजार", 10**5: "लाख", 10**7: "करोड़ करोड", 10**9: "अरब"},
+    "bn": {10**3: "হাজার", 10**5: "লাখ লক্ষ", 10**7: "কোটি"},
+    "ar": {10**3: "ألف آلاف", 10**6: "مليون ملايين", 10**9: "مليار"},
+    "fa": {10**3: "هزار", 10**6: "میلیون", 10**9: "میلیارد"},
+    "he": {10**3: "אלף", 10**6: "מיליון"},
+    "th": {10**3: "พัน", 10**4: "หมื่น", 10**5: "แสน", 10**6: "ล้าน"},
+}
+FOREIGN_MULTIPLIERS = {w: f for table in _FOREIGN_MULTIPLIERS.values() for f, ws in table.items() for w in ws.split()}
+#: the multipliers of Chinese, Japanese and Korean, written right after a numeral ("5万", "3億", "5만", "2천")
+CJK_MULTIPLIERS = {
+    "百": 100,
+    "千": 10**3,
+    "万": 10**4,
+    "萬": 10**4,
+    "亿": 10**8,
+    "億": 10**8,
+    "兆": 10**12,
+    "백": 100,
+    "천": 10**3,
+    "만": 10**4,
+    "억": 10**8,
+    "조": 10**12,
+}
+#: suffixes that, right after a numeral in Chinese, Japanese or Korean, make it a bound or an estimate, not the
+#: value: a little under or over ("5弱", "5強", "50余人", "50多", "50来个", "五十出头", "50여 명", "50남짓"), about
+#: ("5左右", "5上下", "5前后", "5程度", "5ほど", "5くらい", "5정도", "5가량", "5쯤", "5안팎", "5내외") and the
+#: bounds ("5以上", "5以下", "5未満", "5不到", "5超", "5이상", "5미만", "5초과")
+CJK_BOUND_SUFFIXES = (
+    "弱",
+    "强",
+    "強",
+    "余",
+    "多",
+    "来",
+    "几",
+    "出头",
+    "开外",
+    "左右",
+    "上下",
+    "前后",
+    "前後",
+    "以上",
+    "以下",
+    "以内",
+    "不到",
+    "未満",
+    "未满",
+    "足らず",
+    "近く",
+    "超",
+    "程",
+    "ほど",
+    "くらい",
+    "ぐらい",
+    "여",
+    "남짓",
+    "정도",
+    "가량",
+    "쯤",
+    "안팎",
+    "내외",
+    "이상",
+    "이하",
+    "미만",
+    "초과",
+    "넘",
+)
+
+#: suffixes that, right after a numeral in Chinese, Japanese or Korean, make it another quantity: tenths as a share
+#: ("5割", "5成", "5할": 50%) and a factor ("5倍", "5배": five times)
+CJK_QUANTITY_SUFFIXES = ("割", "成", "倍", "할", "배")
+
+
+def foreign_multiplier(word: str) -> int | None:
+    """The factor of a word of :data:`FOREIGN_MULTIPLIERS` or :data:`MULTIPLIERS` ("Mio.", "тыс", "lacs"), else
+    ``None``."""
+    low = word.lower().rstrip(".")
+    return FOREIGN_MULTIPLIERS.get(low, MULTIPLIERS.get(low))
+
 
 #: trailing words that add nothing to a value
 NEUTRAL_TRAILING = (
@@ -637,12 +754,93 @@ QUALIFIER_CUES = frozenset(
 EARLIER_TIMES = frozenset("last first previous initially originally earlier".split())
 #: nouns that "round" before them makes an approximation ("5 in round numbers", "in round figures")
 ROUND_NOUNS = frozenset("number numbers figure figures terms".split())
+#: per language, the common words that negate what follows them (the negating particle, "never", and the "no" of a
+#: noun phrase where it negates alone: German kein, Dutch geen, Scandinavian ingen): read like "not" before an answer
+#: ("Het antwoord is niet 5", "Svaret er ikke 5"). Determiners that only strengthen a negation (French aucun, Spanish
+#: ningún: "sans aucun doute" is "without any doubt") are left out, and Romanian "nu", which in Dutch is "now".
+FOREIGN_NEGATIONS: dict[str, str] = {
+    "de": "nicht kein keine keinen keinem keiner nie niemals",
+    "fr": "ne pas n'est jamais",
+    "es": "no nunca jamás",
+    "pt": "não nunca jamais",
+    "it": "non mai",
+    "ru": "не нет никогда",
+    "uk": "не ні ніколи",
+    "pl": "nie nigdy",
+    "cs": "ne není nikdy",
+    "sk": "nie nikdy",
+    "nl": "niet geen nooit",
+    "sv": "inte ej icke aldrig ingen",
+    "da": "ikke ingen aldrig",
+    "no": "ikke ingen aldri",
+    "fi": "ei eikä",
+    "hu": "nem soha sosem",
+    "tr": "değil asla",
+    "id": "bukan tidak",
+    "vi": "không chẳng",
+    "el": "όχι δεν",
+    "ro": "niciodată",
+    "hi": "नहीं",
+    "hr": "ne nije nikad nikada",
+    "sl": "ne nikoli",
+    "bg": "не никога",
+    "ca": "no mai",
+    "et": "ei mitte kunagi",
+    "lv": "ne nav nekad",
+    "lt": "ne nėra niekada",
+    "is": "ekki aldrei",
+    "tl": "hindi",
+    "sw": "hapana",
+}
+#: per language, the common words that hedge or approximate what follows them ("maybe", "probably", "I think",
+#: "about", "almost"): read like "probably" before an answer ("Odpowiedź to chyba 5", "Odpověď je asi 5")
+FOREIGN_HEDGES: dict[str, str] = {
+    "de": "vielleicht wahrscheinlich vermutlich möglicherweise eventuell wohl etwa ungefähr circa schätzungsweise",
+    "fr": "peut-être probablement environ presque vraisemblablement apparemment",
+    "es": "quizás quizá probablemente posiblemente casi aproximadamente alrededor",
+    "pt": "talvez provavelmente possivelmente quase aproximadamente cerca",
+    "it": "forse probabilmente quasi circa",
+    "ru": "может возможно вероятно наверное кажется видимо почти около примерно приблизительно",
+    "uk": "можливо мабуть напевно ймовірно здається приблизно близько майже",
+    "pl": "chyba może prawdopodobnie pewnie raczej około prawie przypuszczalnie",
+    "cs": "asi možná pravděpodobně snad nejspíš přibližně zhruba skoro téměř",
+    "sk": "asi možno pravdepodobne snáď približne takmer",
+    "nl": "misschien waarschijnlijk wellicht mogelijk vermoedelijk ongeveer bijna zowat",
+    "sv": "kanske troligen troligtvis förmodligen antagligen ungefär nästan cirka",
+    "da": "måske sandsynligvis formentlig vist omkring cirka næsten",
+    "no": "kanskje sannsynligvis trolig antakelig omtrent nesten cirka",
+    "fi": "ehkä luultavasti todennäköisesti kai noin melkein lähes",
+    "hu": "talán valószínűleg körülbelül majdnem nagyjából",
+    "tr": "belki galiba sanırım herhalde muhtemelen yaklaşık",
+    "id": "mungkin barangkali kayaknya sekitar kira-kira hampir",
+    "vi": "lẽ chắc khoảng gần",
+    "el": "ίσως πιθανώς μάλλον περίπου σχεδόν",
+    "ro": "poate probabil aproximativ aproape",
+    "he": "אולי כנראה בערך",
+    "ar": "ربما تقريبا حوالي",
+    "fa": "شاید تقریبا",
+    "hi": "शायद लगभग करीब",
+    "hr": "možda vjerojatno valjda otprilike skoro gotovo",
+    "sl": "morda verjetno približno skoraj",
+    "bg": "може вероятно около почти приблизително",
+    "ca": "potser probablement gairebé aproximadament",
+    "et": "võib-olla ilmselt umbes peaaegu",
+    "lv": "varbūt laikam aptuveni gandrīz",
+    "lt": "galbūt tikriausiai apie beveik",
+    "is": "kannski líklega næstum",
+    "tl": "siguro baka marahil halos",
+    "sw": "labda pengine takriban",
+    "ms": "mungkin barangkali lebih kurang hampir",
+}
+_FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split())
+_FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
 #: 5", "Tentatively, 5"), bounds and relations ("Hardly 5", "exceeds 5", "a multiple of 5", "as low as 5") and
 #: operations ("twice 5", "the square of 5", "the reciprocal of 5"); the negating prefix written apart ("un 5")
-LEAD_CUES = frozenset(
-    """not no never cannot nope nicht isnt arent wasnt wont dont doesnt didnt neither nor wrong incorrect false
+LEAD_CUES = (
+    frozenset(
+        """not no never cannot nope nicht isnt arent wasnt wont dont doesnt didnt neither nor wrong incorrect false
     untrue mistaken mistake error erroneous invalid impossible excluding excludes exclude except different differs
     differ unequal unlike rejected discarded struck scratch ignore disregard retract previously initially earlier
     formerly originally draft old doubt doubtful unlikely likely presumably seemingly apparently supposedly
@@ -666,6 +864,9 @@ LEAD_CUES = frozenset(
     приблизно близько אולי כנראה בערך misschien waarschijnlijk ongeveer prawdopodobnie około možná pravděpodobně
     přibližně talán valószínűleg körülbelül ehkä luultavasti kanskje måske sandsynligvis omkring شاید تقریبا
     تقريبا""".split()
+    )
+    | _FOREIGN_NEGATION_WORDS
+    | _FOREIGN_HEDGE_WORDS
 )
 #: phrases of several words that change an answer they stand before, each a family by its form: an equative bound
 #: ("as many as 5", "as few as", "as much as", "as little as"), an example ("for instance, 5", "e.g. 5"), an order
@@ -764,6 +965,44 @@ CJK_CUES = (
     "같",
     "미만",
     "이상",
+    # hedges of belief, expectation and approximation: "should be" (应该, はず), "it seems" (似乎, 貌似, らしい,
+    # みたい, 듯), "I'm afraid" (恐怕), "most likely" (多半, 八成), "roughly" (大致, だいたい, およそ, ほぼ, 대충, 거의)
+    "应该",
+    "应当",
+    "应是",
+    "应为",
+    "似乎",
+    "恐怕",
+    "想必",
+    "兴许",
+    "说不定",
+    "多半",
+    "はず",
+    "らしい",
+    "みたい",
+    "と思",
+    "ようです",
+    "ようだ",
+    "듯",
+    "글쎄",
+    "恐らく",
+    "少なくとも",
+    "推定",
+    "予想",
+    "貌似",
+    "大致",
+    "八成",
+    "莫非",
+    "大体",
+    "だいたい",
+    "およそ",
+    "ほぼ",
+    "대충",
+    "거의",
+    "추측",
+    # a per mille or per ten thousand before the value ("千分之5" is 5‰)
+    "千分之",
+    "万分之",
 )
 #: hedges that doubt a whole sentence when fronted and split off by a comma ("Probably, the answer is 5",
 #: "Кажется, ответ 5", "Vielleicht, 5", "Arguably, the answer is 5", "Offhand, 5")

@@ -1197,6 +1197,8 @@ def _atomic(t: list[Tok]) -> Node:
     if not t:
         return Bad("")
     n = _nonws(t)
+    if (barred := _barred(n)) is not None:
+        return barred
     # environments: matrices
     if n[0][0] == "begin" and n[-1][0] == "end" and n[0][1] == n[-1][1] and _closes_at_end(n):
         return _matrix(n[0][1], t[1:-1]) or Bad(render(t))
@@ -1440,9 +1442,48 @@ def _matrix_power(n: list[Tok]) -> Node | None:
     return None
 
 
+def _barred(n: list[Tok]) -> Node | None:
+    """Bars around a whole matrix or tuple (``|`` and ``\\|`` alike: the lexer reads a norm's bars as ``|``): a
+    vector of numbers in bars, a tuple or a matrix of one row or column, is its Euclidean length (``\\|(3,4)\\|``
+    is 5); any other matrix in bars is its determinant or a norm, never the matrix itself, so it has no value
+    here. ``None`` for anything else."""
+    if len(n) < 3 or n[0] != ("op", "|") or n[-1] != ("op", "|"):
+        return None
+    inner = n[1:-1]
+    if inner[0][0] == "begin" and inner[-1][0] == "end" and _closes_at_end(inner):
+        return _length(_matrix_vector(inner[1:-1])) or Bad(render(n))
+    body = _outer(inner, ("op", "("), ("op", ")"))
+    if body is None:
+        body = _outer(inner, ("cmd", "langle"), ("cmd", "rangle"))
+    return _length(_split(body, lambda tok: tok == ("op", ","))[0]) if body is not None else None
+
+
+def _matrix_vector(body: list[Tok]) -> list[list[Tok]]:
+    """The cells of a matrix body of one row or one column, else ``[]``."""
+    rows = [r for r in _split(body, lambda tok: tok == ("op", "\\\\"))[0] if _trim(r)]
+    cells = [_split(r, lambda tok: tok == ("op", "&"))[0] for r in rows]
+    if len(cells) == 1:
+        return cells[0]
+    return [c[0] for c in cells] if all(len(c) == 1 for c in cells) else []
+
+
+def _length(entries: list[list[Tok]]) -> Node | None:
+    """The Euclidean length of a vector of two or more numeric ``entries``, ``None`` for any other."""
+    if len(entries) < 2 or not all(_trim(e) for e in entries):
+        return None
+    if any(k in ("sym", "word", "begin", "unit") for e in entries for k, _ in e):
+        return None
+    squares: list[Tok] = []
+    for e in entries:
+        squares += [("op", "+")] * bool(squares) + [("op", "("), *_trim(e), ("op", ")"), ("op", "^"), ("num", "2")]
+    return parse_tokens([("cmd", "sqrt"), ("op", "{"), *squares, ("op", "}")])
+
+
 def _matrix(env: str, body: list[Tok]) -> Node | None:
     if env not in ("pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array"):
         return None
+    if env == "Vmatrix":  # ‖…‖: a vector's length; of a matrix a norm the notation leaves open, never the matrix
+        return _length(_matrix_vector(body)) or Bad(render([("begin", env), *body, ("end", env)]))
     if env == "vmatrix":  # |…|: the determinant of a matrix of numbers
         inner = _matrix("matrix", body)
         cells = _numeric_cells(inner) if isinstance(inner, Matrix) else None
