@@ -519,7 +519,7 @@ class _Matcher:
         if isinstance(p, Ratio) and isinstance(g, Ratio):
             return self._product_equal(p.a, g.b, g.a, p.b)
         r, s = (p, g) if isinstance(p, Ratio) else (g, p)
-        if not isinstance(r, Ratio) or not isinstance(s, Scalar) or s.unit is not None:
+        if not isinstance(r, Ratio) or not isinstance(s, Scalar) or s.unit is not None or r.words:
             return False
         if self.options.answer_form == "number" and r is p and s.num is not None and not _lowest_terms(r):
             return False  # 10:2 for 5 restates the division, as 10/2 does

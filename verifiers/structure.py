@@ -146,6 +146,8 @@ class Time:
 class Ratio:
     a: Scalar
     b: Scalar
+    #: said in words ("3 to 4"): a ratio only, never the number it divides to ("5 to 1" is not 5)
+    words: bool = False
 
 
 @dataclass(frozen=True)
@@ -513,6 +515,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if nested is not None:
         return nested
     t = _named_point(_arithmetic_arrows(_universal_quantifier(_constant_word(t))))
+    t = _unjoined_compound(_ratio_in_words(t))
     node = _unbraced_set_builder(t)
     if node is not None:
         return node
@@ -671,7 +674,17 @@ def _layout_environment(t: list[Tok]) -> list[Tok] | None:
 
 def _french_interval(t: list[Tok]) -> list[Tok]:
     """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``;
-    also mixed with a parenthesis (``(2, \\infty[``, ``]1, 2)``): a reversed bracket is an open end."""
+    also mixed with a parenthesis (``(2, \\infty[``, ``]1, 2)``): a reversed bracket is an open end. After a
+    membership (``x \\in ]-1, 3[``) the interval is read the same way."""
+    head = t[:4]
+    if ("cmd", "in") in head:
+        cut = head.index(("cmd", "in")) + 1
+        return t[:cut] + _iso_interval(_trim(t[cut:]))
+    return _iso_interval(t)
+
+
+def _iso_interval(t: list[Tok]) -> list[Tok]:
+    """:func:`_french_interval` of ``t`` as a whole."""
     if (
         len(t) < 5
         or t[0] not in (("op", "]"), ("op", "["), ("op", "("))
@@ -823,6 +836,24 @@ _COMPOUND_UNITS = {
     ("kg", "g"): 1000,
     ("l", "ml"): 1000,
 }
+
+
+def _ratio_in_words(t: list[Tok]) -> list[Tok]:
+    """``3 to 4`` (two numbers joined by "to" and nothing else): the ratio ``3:4``, as "the ratio is 3 to 4" says;
+    with a unit or any other word ("3 to 4 hours", "from 3 to 4") it stays as written."""
+    n = _nonws(t)
+    if len(n) != 3 or n[0][0] != "num" or n[1][0] != "word" or n[1][1].lower() != "to" or n[2][0] != "num":
+        return t
+    return [n[0], ("op", ":"), ("word", "to"), n[2]]
+
+
+def _unjoined_compound(t: list[Tok]) -> list[Tok]:
+    """``2 \\text{ hours } 30 \\text{ minutes}``, ``5 ft 3 in``: a quantity in a unit and a smaller one of
+    :data:`_COMPOUND_UNITS` written side by side reads as joined by "and" (one compound quantity)."""
+    n = _nonws(t)
+    if len(n) != 4 or [k for k, _ in n] != ["num", "unit", "num", "unit"] or (n[1][1], n[3][1]) not in _COMPOUND_UNITS:
+        return t
+    return [n[0], ("ws", " "), n[1], ("ws", " "), ("word", "and"), ("ws", " "), n[2], ("ws", " "), n[3]]
 
 
 def _and_a_part(whole: list[Tok], part: list[Tok]) -> Scalar | None:
@@ -1538,11 +1569,14 @@ def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
             return Time(int(h), int(m), suffix)
     if suffix:
         return None
+    words = nb[0] == ("word", "to")
+    if words:
+        b = _trim([x for x in b if x != ("word", "to")])
     sa, sb = _scalar(a), _scalar(b)
     if len(na) == 1 and na[0][0] == "sym" and na[0][1] in "ABCDEFGHIJ" and isinstance(sb, Scalar) and sb.num:
         return Choice(na[0][1], sb)  # "C: 12": an option and its value, like "C. 12"
     if isinstance(sa, Scalar) and isinstance(sb, Scalar):
-        return Ratio(sa, sb)
+        return Ratio(sa, sb, words)
     return None
 
 
@@ -1877,7 +1911,7 @@ _TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
 
 
 def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
-    """``… a day``, ``… each week``, ``… per hour``, ``… every day`` (after ``times`` too) closing a value: where
+    """``… a day``, ``… each week``, ``… per hour``, ``… every day``, ``…/day`` (after ``times`` too) closing a value: where
     the rate words start and the time unit; ``None`` otherwise."""
     idx = [i for i, x in enumerate(t) if x[0] != "ws"]
     if len(idx) < 3 or t[idx[-1]][0] != "unit" or t[idx[-1]][1] not in _TIME_UNITS:
@@ -1888,7 +1922,8 @@ def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
         and t[idx[-3]][1] == "in"
         and per in (("num", "1"), ("word", "one"), ("word", "an"), ("word", "a"), ("sym", "a"))
     )
-    if not within and (per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")):
+    slash = per == ("op", "/") and t[idx[-3]][0] == "num"  # "$18/day": a slash between a number and a time unit
+    if not (within or slash) and (per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")):
         return None
     start = idx[-2]
     before = t[idx[-3]]
