@@ -252,11 +252,22 @@ def extract(
     return replace(ex, uncertain=True) if uncertain else ex
 
 
+#: an equation's number or label in display math (``\\tag{1}``, ``\\tag*{3a}``, ``\\tag{\\ast}``, ``\\label{eq:1}``,
+#: ``\\nonumber``, ``\\notag``): drawn beside the equation, never part of its value (a tag of words, ``\\tag{or 6}``,
+#: is shown text and stays)
+_EQUATION_NUMBER = re.compile(
+    r"[ \t]*+\\(?:tag\*?+[ \t]*+\{[ ]?+(?:[\w.:*'-]{1,12}+|\\(?:ast|star|dagger|ddagger)(?![A-Za-z])\**+)[ ]?+\}"
+    r"|label[ \t]*+\{[^{}\n]{0,60}+\}|nonumber(?![A-Za-z])|notag(?![A-Za-z]))"
+)
+
+
 def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> Extraction:
     """:func:`extract` of the text that renders."""
     if "\\def" in text or "command" in text:
         text = expand_macros(text)
     text = normalise_spacing(_undecorate(text))
+    if "\\tag" in text or "\\label" in text or "\\no" in text:
+        text = _EQUATION_NUMBER.sub("", text)  # $$x = 5 \tag{1}$$: the number of the equation, no part of it
     if not text.isascii():
         text = _PICTOGRAPH.sub(_closing_emoji, text)  # "\\boxed{18} 🎉", "Hope this helps! 🚀": a closing remark
     if "Rs." in text:
@@ -428,12 +439,15 @@ _DECORATION = re.compile(
 )
 
 
-#: display-math environments that only lay an answer out (``equation``, ``align*``, …: display math like ``\\[``),
+#: display-math environments that only lay an answer out (``equation``, ``align*``, …: display math like ``\\[``;
+#: ``aligned``, ``gathered``, ``split`` filling a whole ``$$ … $$`` or ``\\[ … \\]``: its rows, like ``align*``),
 #: the document frame (``\\begin{document}``, ``\\documentclass{…}``), ``&`` alignment points and ``\\\\`` line
 #: ends inside them
 _LAYOUT_ENV = re.compile(
     r"\\(begin|end)\{(?:equation|align|alignat|gather|multline|flalign|eqnarray|displaymath|math)\*?+\}"
-    r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
+    r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}"
+    r"|(?:(?<=[$\[])|(?<=[$\[][ \t\n]))\\(?P<inner>begin)\{(?:aligned|gathered|alignedat|split)\}(?:\{\d{1,2}+\})?+"
+    r"|\\(?P<inner_end>end)\{(?:aligned|gathered|alignedat|split)\}(?=[ \t\n]?+(?:\$|\\\]))|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
     r"|\\usepackage(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,80}+\}"
 )
 #: a line break of a display environment before a relation that continues the chain (``x &= 2 + 3 \\ &= 5``):
@@ -460,7 +474,7 @@ def _layout(text: str) -> str:
         for m in _LAYOUT_ENV.finditer(text):
             chunk = text[pos : m.start()]
             out.append(_CHAIN_BREAK.sub(" ", chunk.replace("&", " ")) if inside else chunk)
-            inside = m.group(1) == "begin"
+            inside = m.group(1) == "begin" or m.group("inner") is not None
             out.append(" \\[ " if m.group(1) == "begin" else " \\] " if m.group(1) else " ")
             pos = m.end()
         out.append(text[pos:])
@@ -2094,9 +2108,9 @@ def _mixed_number(m: re.Match[str]) -> str:
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
 
 
-#: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line: a decoding
-#: artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value)
-_UNDECODED_END = re.compile("[\ufffd\ud800-\udfff]++(?=[ \t]*+(?:[\r\n]|$))")
+#: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line or a line's last
+#: sentence ("\\boxed{5}\ufffd."): a decoding artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value)
+_UNDECODED_END = re.compile("[\ufffd\ud800-\udfff]++(?=[ \t]*+[.!?]?+[ \t]*+(?:[\r\n]|$))")
 
 
 def rendered(text: str) -> str:
