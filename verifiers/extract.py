@@ -6151,6 +6151,9 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
     if not s:
         return None
     masked = _mask_math(s)
+    cut = _concluding_clause(masked)
+    if cut:  # "She has 9 eggs left, so she earns 9 × $2 = $18": the clause drawn last concludes
+        s, masked = s[cut:], masked[cut:]
     why = _EXPLANATION_CLAUSE.search(masked)
     if why is not None and _ANSWER_TOKEN.search(masked, 0, why.start()) and not _doubting_words(s[why.start() :]):
         s = s[: why.start()]  # "24 because 16 + 7 = 23", "24, since …": the explanation is cut
@@ -6199,6 +6202,21 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
+
+
+#: a conclusion drawn from the clause before it, after a comma or semicolon (", so", "; thus", ", and hence")
+_CONCLUSION_LINK = re.compile(r"(?i)[,;][ \t]++(?:and[ \t]++)?+(?:so|thus|hence|therefore)\b[ \t,]*+")
+
+
+def _concluding_clause(masked: str) -> int:
+    """Where the last concluding clause of a sentence starts (0: none), when it states a value and so does the
+    clause it concludes from: a sentence's result is drawn last, the earlier clause is its premise."""
+    last = None
+    for last in _CONCLUSION_LINK.finditer(masked):
+        pass
+    if last is None or not _ANSWER_TOKEN.search(masked, last.end()) or not _ANSWER_TOKEN.search(masked, 0, last.start()):
+        return 0
+    return last.end()
 
 
 #: a clause whose subject is a pronoun for the value of the clause before it ("…, and it is the smallest")

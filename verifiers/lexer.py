@@ -453,6 +453,9 @@ def prose_to_latex(text: str) -> str:
                     last_was_number = False
                     continue
             i += len(word)
+            if word in "xX" and last_was_number and _DIGIT_NEXT.match(s, i):
+                out.append(" \\times ")  # "3 x 6 = 18": an ASCII times between two numbers
+                continue
             if len(word) == 1:
                 out.append(word)
             elif word.lower() in MATH_WORDS and not (word.lower() == "in" or word[0].isupper() and len(word) > 3):
@@ -477,14 +480,16 @@ def prose_to_latex(text: str) -> str:
             out.append(" \\sim ")
         elif c == "\n":
             out.append(" ")
-        elif c == "x" and last_was_number:
-            out.append("\\times")
         else:
             out.append(c)
         if not c.isspace():  # a percent sign, or the brace closing an exponent (10^{3} m), still ends a number
             last_was_number = c in "%}" and last_was_number
         i += 1
     return "".join(out).strip()
+
+
+#: a number next (spaces allowed, or a currency sign: "9 x $2")
+_DIGIT_NEXT = re.compile(r"[ \t]{0,3}+\\?+\$?+\d")
 
 
 def _unit_phrase(s: str, i: int) -> tuple[str, int] | None:
