@@ -4912,8 +4912,11 @@ def _plain_cue_words(masked: str) -> bool:
     return cue_words(kept)
 
 
-#: a parenthesis closing a statement (one level of nested parentheses inside), with the sentence's end after it
-_CLOSING_ASIDE = re.compile(r"[ \t]*+\(([^()\n]{1,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)[ \t.!]*+$")
+#: a parenthesis closing a statement (one level of nested parentheses inside), or square brackets ("18 [9 × 2 =
+#: 18]", as GSM8K-style working is set off), with the sentence's end after it
+_CLOSING_ASIDE = re.compile(
+    r"[ \t]*+(?:\(([^()\n]{1,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)|(?<!\\)\[([^\[\]\n]{1,200}+)\])[ \t.!]*+$"
+)
 #: words in an aside that make its values rival readings of the answer ("(or 6)", "(6 in the other convention)")
 _ALTERNATIVE_WORDS = frozenset(
     """or alternatively another other alternative else also too either maybe perhaps possibly probably likely
@@ -4953,20 +4956,21 @@ def _without_closing_aside(s: str) -> str:
     explains, derives or sets the value beside another quantity ("(9 eggs × $2)", "(1 favorable outcome out of
     6)", "(the median is 84)", "(pipe A alone would take 10)") is no part of the answer and offers no candidate;
     an aside that is a value, hedges, asks or offers an alternative stays (:func:`_aside_words`)."""
-    if not s.rstrip(" \t.!").endswith(")"):
+    if not s.rstrip(" \t.!").endswith((")", "]")):
         return s
     aside = _CLOSING_ASIDE.search(s)
     if aside is None or not _ANSWER_TOKEN.search(_mask_math(s[: aside.start()])):
         return s
-    if _aside_words(aside.group(1)) is None:
+    if _aside_words(aside.group(1) if aside.group(1) is not None else aside.group(2)) is None:
         return s
     return s[: aside.start()].rstrip()
 
 
 #: where a clause after the answer may open: a comma, a semicolon or a dash
 _ASIDE_BREAK = re.compile(r"[ \t]*+(?:[,;]|\u2014|[ \t]--?+(?=[ \t]))[ \t]*+")
-#: words that open an explanation of the value before them ("…, which has area 6", "…; that's 9 eggs at $2")
-_EXPLAIN_OPENERS = frozenset("because since as which where whereas namely that's i.e. this".split())
+#: words that open an explanation of the value before them ("…, which has area 6", "…; that's 9 eggs at $2", "… —
+#: indeed, 2·5 + 1 = 11")
+_EXPLAIN_OPENERS = frozenset("because since as which where whereas namely that's i.e. this indeed".split())
 #: words that open an appositive naming the value before them ("55, the 10th Fibonacci number", "12, twice …")
 _APPOSITIVE_OPENERS = frozenset("the a an twice half thrice double triple".split())
 #: words that open a phrase relating the value to others ("85, up from 80", "6 hours, compared with 10 for A")
@@ -4985,6 +4989,16 @@ def _hypothetical(words: list[str]) -> bool:
     if modal is None or modal == 0 or any(w in ("i", "we", "i'd", "we'd", "i'll", "we'll") for w in words[: modal + 1]):
         return False
     return words[0] in _CONDITION_OPENERS or words[0].endswith("ing") and len(words[0]) > 4
+
+
+#: a computation and its result, nothing else ("2·5 + 1 = 11", "3 \times 4 = 12"): worked, not offered
+_WORKED_CHECK = re.compile(r"([^=\n]{1,80}+)=[ \t]*+-?\d[\d.,]{0,30}+")
+
+
+def _worked_check(s: str) -> bool:
+    """``s`` is a computation and its result only (:data:`_WORKED_CHECK` with an operation on the left)."""
+    m = _WORKED_CHECK.fullmatch(s)
+    return m is not None and _OPERATION.search(m.group(1)) is not None
 
 
 def _aside_clause(tail: str, head: str) -> bool:
@@ -5020,12 +5034,16 @@ def _aside_clause(tail: str, head: str) -> bool:
     if first in _EXPLAIN_OPENERS and _framed(masked):
         return False  # "since 6 is equally valid", "because 6 works as well": a candidate's frame
     if first in _EXPLAIN_OPENERS or first in _RELATION_OPENERS:
+        if first == "indeed" and _worked_check(body.strip(" \t.!,")):
+            return True  # "5 — indeed, 2·5 + 1 = 11": the check of the value, worked out
         verb = _RUN_WORD.match(body.lstrip())  # "which gives 6", "i.e. 9": another value, stated
         stated = body.lstrip()[verb.end() :] if verb is not None else body
         return not _bare_value(body.strip(" \t.!")) and not _bare_value(stated.strip(" \t.!"))
     if first in _APPOSITIVE_OPENERS:
         return _STATES_VALUE.search(masked) is None  # "the 10th Fibonacci number"; not "the correct value is 6"
     number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
+    if number is not None and len(words) > 2 and words[1] == "at":  # "9 eggs at $2 each": the factors of the value
+        return words[2] not in ("most", "least", "best", "worst", "first", "last")
     return number is not None and len(words) > 2 and words[1] in ("after", "before", "than", "of", "from")
 
 
@@ -5508,7 +5526,7 @@ def _latin(word: str) -> bool:
 
 #: a sentence that explains an earlier value rather than stating one ("Explanation: …", "Because 16 + 7 = 23.")
 _EXPLAINS = re.compile(
-    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|checking|verification|verify|proof|work|"
+    r"(?i)^[*_#> \t(\[]*+(?:(?:explanation|reason|reasoning|justification|check|checking|verification|verify|proof|work|"
     r"working|calculation|note|sanity[ \t]++check|double[- ]check|(?:let[ \t]++me|let's|to)[ \t]++(?:verify|check|"
     r"double[- ]check|confirm))[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;])|by[ \t]++[a-z]*ing\b)"
 )
