@@ -2911,7 +2911,8 @@ def _marked(text: str) -> Extraction | None:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
         end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
-        if _rejected_candidate(_sentence_of(text, m.start(), end), list(boxes.parts) if boxes is not None else []):
+        sent = _sentence_of(text, m.start(), end)
+        if _rejected_candidate(sent, list(boxes.parts) if boxes is not None else []):
             continue  # "Common wrong answer: 6.", "One might think the answer is 11, but …": not the answer
         box = _BOX.search(text, m.end(), end + 1) if boxes is not None else None
         if box is not None and not re.search(r"\d", text[m.end() : box.start()]):
@@ -3407,12 +3408,21 @@ _WRONG_ANSWER_LABEL = re.compile(
 #: a value raised as a tempting thought that a "but" clause then rejects: "One might think the answer is 11, but
 #: that double-counts", "It is tempting to say 11, but …"
 _TEMPTING_THOUGHT = re.compile(
-    r"(?i)^[ \t(*_]*+(?:note[ \t]*+:[ \t]*+)?+(?:(?:one|you|someone|students?+|many|some|people|readers?+)[ \t]++"
+    r"(?i)^[ \t(*_]*+(?:note[ \t]*+:[ \t]*+)?+(?:(?:alternatively|however|naively|of[ \t]++course|at[ \t]++first),?+[ \t]++)?+"
+    r"(?:(?:one|you|someone|students?+|many|some|people|readers?+)[ \t]++"
     r"(?:might|may|could|would)[ \t]++(?:(?:at[ \t]++first|initially)[ \t]++)?+(?:think|guess|expect|assume|say|answer|"
     r"be[ \t]++tempted)|it(?:[ \t]++is|'s)[ \t]++tempting[ \t]++to)\b"
 )
 #: the clause of a tempting thought that rejects it
 _BUT_CLAUSE = re.compile(r"(?i)[,;]?[ \t]++but\b(?![ \t]++(?:also|maybe|perhaps|possibly))")
+#: a "but" clause naming the fault of the thought ("but that ignores the +1", "but this double-counts 2 cases"):
+#: the values in it are what the thought got wrong, no candidates
+_FAULT_CLAUSE = re.compile(
+    r"(?i)[ \t]*+(?:that|this|it)[ \t]++(?:ignores|overlooks|misses|forgets|neglects|omits|drops|double-counts|"
+    r"overcounts|undercounts|confuses|misreads|leaves[ \t]++out|counts|treats|assumes)\b"
+)
+#: a value stated in a clause ("… is 6", "… = 6", "… would be 6")
+_FAULT_STATES = re.compile(r"(?i)\b(?:is|are|was|were|be|equals?|gives?|yields?)\b|=")
 
 
 def _sentence_of(text: str, i: int, end: int) -> str:
@@ -3423,21 +3433,46 @@ def _sentence_of(text: str, i: int, end: int) -> str:
     return text[start:end].strip(" \t\n.!?")
 
 
+def _about_another_problem(sent: str) -> bool:
+    """``sent`` gives a value for another problem, counterfactual and unhedged ("Note: if the equation were
+    $2x+1=13$, the answer would be 6."): no candidate for this one."""
+    masked = _mask_math(sent)
+    label = _NOTE_LABEL.match(masked)
+    claim = masked[label.end() :] if label is not None else masked
+    comma = claim.find(",")
+    if comma < 0 or _WRITER_CONDITION.match(claim) or not _SUBJUNCTIVE.search(claim, 0, comma):
+        return False  # "If I were to guess, …": the writer's own hedge; "If so, …": this problem
+    return _counterfactual(claim, 0, len(claim)) is not None and not _hedgy(sent)
+
+
+#: the subjunctive of a condition contrary to the problem ("if it were", "had it been")
+_SUBJUNCTIVE = re.compile(r"(?i)\b(?:were|been)\b")
+#: a condition on the writer ("if I were …", "had we …")
+_WRITER_CONDITION = re.compile(r"(?i)[ \t*_]*+(?:if|had|were)[ \t]++(?:i|we)\b")
+#: a label opening a remark ("Note:", "**Remark:**")
+_NOTE_LABEL = re.compile(r"(?i)[ \t(*_]*+(?:note|remark|aside|fyi)[*_ \t]*+:[*_ \t]*+")
+
+
 def _rejected_candidate(sent: str, parts: list[str]) -> bool:
     """A sentence after the answer names another value only to reject it, by its form: as a known wrong answer
-    (:data:`_WRONG_ANSWER_LABEL`), or as a tempting thought followed by a "but" clause with no value or hedge of
-    its own (:data:`_TEMPTING_THOUGHT`). It holds none of the answer's parts (naming the answer itself as wrong
+    (:data:`_WRONG_ANSWER_LABEL`), as the answer to another problem (:func:`_about_another_problem`), or as a tempting thought followed by a "but" clause with no value or hedge of
+    its own, or one naming the thought's fault (:data:`_FAULT_CLAUSE`, "but that ignores the +1"), with no value
+    stated in it (:data:`_TEMPTING_THOUGHT`). It holds none of the answer's parts (naming the answer itself as wrong
     is read by the other rules)."""
     masked = _mask_math(sent)
     label = _WRONG_ANSWER_LABEL.match(masked)
-    if label is None and _TEMPTING_THOUGHT.match(masked) is None or _names_a_part(sent, parts):
+    if _names_a_part(sent, parts):
         return False
+    if label is None and _TEMPTING_THOUGHT.match(masked) is None:
+        return _about_another_problem(sent)
     if label is not None:
         return not _hedgy(masked[label.end() :])
     but = _BUT_CLAUSE.search(masked)
-    return (
-        but is not None and not _ANSWER_TOKEN.search(masked, but.end()) and not _HEDGE_WORDS.search(masked, but.end())
-    )
+    if but is None or _HEDGE_WORDS.search(masked, but.end()):
+        return False
+    if _FAULT_CLAUSE.match(masked, but.end()) is not None:
+        return not _FAULT_STATES.search(masked, but.end())  # "but that ignores the +1": the fault, not a value
+    return not _ANSWER_TOKEN.search(masked, but.end())
 
 
 def _names_a_part(sent: str, parts: list[str]) -> bool:

@@ -1156,10 +1156,10 @@ def _rate_units(toks: list[Tok]) -> list[Tok]:
         t = toks[i]
         j = i + 1
         if t[0] == "unit":
-            j = _skip_ws(toks, j)
+            j = _past_space(toks, j)
             slash = toks[j : j + 1] == [("op", "/")]
             if slash or toks[j : j + 1] == [("cmd", "cdot")]:
-                j = _skip_ws(toks, j + 1)
+                j = _past_space(toks, j + 1)
             if j < n and toks[j][0] == "unit" and (slash or toks[j + 1 : j + 6] == _INVERSE):
                 rate = rate_unit(t[1], toks[j][1])
                 if rate is not None:
@@ -1171,7 +1171,7 @@ def _rate_units(toks: list[Tok]) -> list[Tok]:
     return out
 
 
-def _skip_ws(toks: list[Tok], j: int) -> int:
+def _past_space(toks: list[Tok], j: int) -> int:
     return j + 1 if toks[j : j + 1] == [("ws", " ")] else j
 
 
