@@ -515,7 +515,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if nested is not None:
         return nested
     t = _named_point(_arithmetic_arrows(_universal_quantifier(_constant_word(t))))
-    t = _unjoined_compound(_ratio_in_words(t))
+    t = _unjoined_compound(_ratio_in_words(_integer_parameter(t)))
     node = _unbraced_set_builder(t)
     if node is not None:
         return node
@@ -858,6 +858,30 @@ _COMPOUND_UNITS = {
     ("kg", "g"): 1000,
     ("l", "ml"): 1000,
 }
+
+
+#: letters that name the integer parameter of a periodic family (``\\frac{\\pi}{4} + k\\pi``)
+_INTEGER_DUMMIES = frozenset("knm")
+_IN_INTEGERS = [("op", ","), ("sym", ""), ("cmd", "in"), ("cmd", "mathbbZ")]
+
+
+def _integer_parameter(t: list[Tok]) -> list[Tok]:
+    """A family of values with one integer parameter beside ``\\pi`` (``x = \\frac{\\pi}{4} + n\\pi``, with ``k
+    \\in \\mathbb{Z}`` after it or not): the parameter is a dummy, so it is named ``k`` whatever its letter, and
+    the domain after it is dropped. Other letters, or two of k, n, m, leave the family as written."""
+    if ("cmd", "pi") not in t:
+        return t
+    n = _nonws(t)
+    dummies = {v for k, v in n if k == "sym" and v in _INTEGER_DUMMIES}
+    if len(dummies) != 1:
+        return t
+    name = dummies.pop()
+    if len(n) > 4 and [(k, v if k != "sym" else "") for k, v in n[-4:]] == _IN_INTEGERS and n[-3][1] == name:
+        cut = max(i for i, x in enumerate(t) if x == ("op", ","))
+        if ("sym", name) not in t[:cut]:
+            return t
+        t = _trim(t[:cut])  # ", k \\in \\mathbb{Z}": the parameter's domain
+    return [("sym", "k") if x == ("sym", name) else x for x in t]
 
 
 def _ratio_in_words(t: list[Tok]) -> list[Tok]:
