@@ -256,7 +256,7 @@ def extract(
 #: ``\\nonumber``, ``\\notag``): drawn beside the equation, never part of its value (a tag of words, ``\\tag{or 6}``,
 #: is shown text and stays)
 _EQUATION_NUMBER = re.compile(
-    r"[ \t]*+\\(?:tag\*?+[ \t]*+\{[ ]?+(?:[\w.:*'-]{1,12}+|\\(?:ast|star|dagger|ddagger)(?![A-Za-z])\**+)[ ]?+\}"
+    r"[ \t]*+\\(?:tag\*?+[ \t]*+\{[ ]?+(?:[\w.:*'()-]{1,12}+|\\(?:ast|star|dagger|ddagger)(?![A-Za-z])\**+)[ ]?+\}"
     r"|label[ \t]*+\{[^{}\n]{0,60}+\}|nonumber(?![A-Za-z])|notag(?![A-Za-z]))"
 )
 
@@ -2110,7 +2110,9 @@ _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIG
 
 #: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line or a line's last
 #: sentence ("\\boxed{5}\ufffd."): a decoding artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value)
-_UNDECODED_END = re.compile("[\ufffd\ud800-\udfff]++(?=[ \t]*+[.!?]?+[ \t]*+(?:[\r\n]|$))")
+_UNDECODED_END = re.compile(
+    "(?<![\ufffd\ud800-\udfff])[\ufffd\ud800-\udfff]++(?=[ \t]*+[.!?]?+[ \t]*+(?:[\r\n]|$))"  # a run once
+)
 
 
 def rendered(text: str) -> str:
@@ -6264,10 +6266,13 @@ _CONCLUSION_LINK = re.compile(r"(?i)[,;][ \t]++(?:and[ \t]++)?+(?:so|thus|hence|
 def _concluding_clause(masked: str) -> int:
     """Where the last concluding clause of a sentence starts (0: none), when it states a value and so does the
     clause it concludes from: a sentence's result is drawn last, the earlier clause is its premise."""
-    last = None
-    for last in _CONCLUSION_LINK.finditer(masked):
-        pass
-    if last is None or not _ANSWER_TOKEN.search(masked, last.end()) or not _ANSWER_TOKEN.search(masked, 0, last.start()):
+    links = deque(_CONCLUSION_LINK.finditer(masked), maxlen=1)
+    last = links[0] if links else None
+    if (
+        last is None
+        or not _ANSWER_TOKEN.search(masked, last.end())
+        or not _ANSWER_TOKEN.search(masked, 0, last.start())
+    ):
         return 0
     return last.end()
 

@@ -887,7 +887,7 @@ def _integer_parameter(t: list[Tok]) -> list[Tok]:
 def _ratio_in_words(t: list[Tok]) -> list[Tok]:
     """``3 to 4`` (two numbers joined by "to" and nothing else): the ratio ``3:4``, as "the ratio is 3 to 4" says;
     with a unit or any other word ("3 to 4 hours", "from 3 to 4") it stays as written."""
-    n = _nonws(t)
+    n = _nonws(t) if len(t) <= 7 else []
     if len(n) != 3 or n[0][0] != "num" or n[1][0] != "word" or n[1][1].lower() != "to" or n[2][0] != "num":
         return t
     return [n[0], ("op", ":"), ("word", "to"), n[2]]
@@ -896,7 +896,7 @@ def _ratio_in_words(t: list[Tok]) -> list[Tok]:
 def _unjoined_compound(t: list[Tok]) -> list[Tok]:
     """``2 \\text{ hours } 30 \\text{ minutes}``, ``5 ft 3 in``: a quantity in a unit and a smaller one of
     :data:`_COMPOUND_UNITS` written side by side reads as joined by "and" (one compound quantity)."""
-    n = _nonws(t)
+    n = _nonws(t) if len(t) <= 9 else []
     if len(n) != 4 or [k for k, _ in n] != ["num", "unit", "num", "unit"] or (n[1][1], n[3][1]) not in _COMPOUND_UNITS:
         return t
     return [n[0], ("ws", " "), n[1], ("ws", " "), ("word", "and"), ("ws", " "), n[2], ("ws", " "), n[3]]
@@ -1969,7 +1969,9 @@ def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
         and per in (("num", "1"), ("word", "one"), ("word", "an"), ("word", "a"), ("sym", "a"))
     )
     slash = per == ("op", "/") and t[idx[-3]][0] == "num"  # "$18/day": a slash between a number and a time unit
-    if not (within or slash) and (per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")):
+    if not (within or slash) and (
+        per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")
+    ):
         return None
     start = idx[-2]
     before = t[idx[-3]]
