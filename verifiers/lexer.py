@@ -1160,11 +1160,12 @@ def _rate_units(toks: list[Tok]) -> list[Tok]:
             slash = toks[j : j + 1] == [("op", "/")]
             if slash or toks[j : j + 1] == [("cmd", "cdot")]:
                 j = _past_space(toks, j + 1)
-            if j < n and toks[j][0] == "unit" and (slash or toks[j + 1 : j + 6] == _INVERSE):
+            k = _past_space(toks, j + 1)  # (prose puts a space before the power)
+            if j < n and toks[j][0] == "unit" and (slash or toks[k : k + 5] == _INVERSE):
                 rate = rate_unit(t[1], toks[j][1])
                 if rate is not None:
                     out.append(("unit", rate))
-                    i = j + (1 if slash else 6)
+                    i = j + 1 if slash else k + 5
                     continue
         out.append(t)
         i += 1

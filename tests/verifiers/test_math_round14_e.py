@@ -12,6 +12,7 @@ def test_units_written_apart_form_one_rate() -> None:
         ("The speed is $\\boxed{15 \\mathrm{~m} / \\mathrm{s}}$.", "15", True),
         ("The speed is $\\boxed{15 \\mathrm{~m} / \\mathrm{s}}$.", "15\\text{ m/s}", True),
         ("The rate is $\\boxed{40 \\, \\text{km} \\cdot \\text{h}^{-1}}$.", "40\\text{ km/h}", True),
+        ("The speed is $40 \\mathrm{~km} \\cdot \\mathrm{h}^{-1}$.", "40", True),
         ("The speed is $\\boxed{15 \\mathrm{~km} / \\mathrm{h}}$.", "15\\text{ m/s}", False),
         ("The rate is $\\boxed{40 \\, \\text{m} \\cdot \\text{s}^{-1}}$.", "40\\text{ km/h}", False),
     ]
