@@ -657,7 +657,7 @@ def _layout_environment(t: list[Tok]) -> list[Tok] | None:
     """The content of a layout environment around a whole answer (``aligned``, ``align*``, ``gathered``, a
     one-cell ``array``), with its alignment marks removed; several rows are a list. ``None`` when there is none."""
     n = _nonws(t)
-    brace = n[:1] == [("op", "\\{")] and n[1:2] == [("begin", "array")]
+    brace = n[:1] == [("op", "\\{")] and n[1:2] in ([("begin", "array")], [("begin", "aligned")])
     if brace:
         n = n[1:]  # \left\{ \begin{array}{l} x = 2 \\ y = -1 \end{array} \right.: a system, like cases
     if len(n) < 2 or n[0][0] != "begin" or n[-1] != ("end", n[0][1]) or not _closes_at_end(n):
@@ -666,7 +666,7 @@ def _layout_environment(t: list[Tok]) -> list[Tok] | None:
     rows = [[x for x in r if x != ("op", "&")] for r in _split(body, lambda tok: tok == ("op", "\\\\"))[0]]
     rows = [r for r in rows if r]
     if env == "cases" or brace:
-        return _system_rows(rows) if ("op", "&") not in body else None
+        return _system_rows(rows)
     if env == "array" and len(rows) == 1 and ("op", "&") not in body:
         return rows[0]
     if env not in _LAYOUT_ENVS or not rows:
@@ -682,6 +682,7 @@ def _system_rows(rows: list[list[Tok]]) -> list[Tok] | None:
     gives one variable its value (``x = 2 \\\\ y = -1``): the solution of the system, as ``x = 2, y = -1``. A
     piecewise definition or a system of equations to solve is no such list (``None``)."""
     labels: set[str] = set()
+    rows = [r[:-1] if r[-1] in (("op", ","), ("op", "."), ("op", ";")) else r for r in rows]  # "x = 2, \\ y = -1."
     for r in rows:
         if len(r) < 3 or r[0][0] != "sym" or r[1] != ("op", "=") or r[0][1] in labels or ("op", "=") in r[2:]:
             return None

@@ -94,6 +94,9 @@ def test_a_system_with_a_brace_gives_its_solution() -> None:
     cases: list[Case] = [
         ("$$\\begin{cases} a = 4 \\\\ b = -3 \\end{cases}$$", "(4,-3)", True),
         ("$\\boxed{\\left\\{\\begin{array}{l} p = 1 \\\\ q = 6 \\end{array}\\right.}$", "p=1, q=6", True),
+        ("$$\\begin{cases} a &= 4, \\\\ b &= -3. \\end{cases}$$", "(4,-3)", True),
+        ("$\\boxed{\\left\\{ \\begin{aligned} a &= 4 \\\\ b &= -3 \\end{aligned} \\right.}$", "(4,-3)", True),
+        ("$$f(a) = \\begin{cases} 4 & a > 0 \\\\ -3 & a \\le 0 \\end{cases}$$", "(4,-3)", False),
         ("$$\\begin{cases} a = 4 \\\\ b = 3 \\end{cases}$$", "(4,-3)", False),
         ("$$\\begin{cases} a + b = 1 \\\\ a - b = 7 \\end{cases}$$", "(4,-3)", False),
     ]
