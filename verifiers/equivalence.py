@@ -186,6 +186,8 @@ class _Matcher:
             whole = compound_quantity(p.items[0], p.items[1])  # "5 hours and 30 minutes" against "5.5 hours"
             if whole is not None and whole.unit == g.unit:
                 return self.match(whole, g)
+        if isinstance(p, Coll) and isinstance(g, Scalar) and (derived := _derived_quantity(p)) is not None:
+            return self.match(derived, g)  # "a = 2, b = 3, and a + b = 5": the quantity asked for, named last
         if isinstance(p, Coll) and p.kind in _ALTERNATIVES:
             return self._alternatives(p, g)
         if isinstance(g, Coll) and g.kind in _ALTERNATIVES and not isinstance(p, Labelled):
@@ -519,7 +521,7 @@ class _Matcher:
         if isinstance(p, Ratio) and isinstance(g, Ratio):
             return self._product_equal(p.a, g.b, g.a, p.b)
         r, s = (p, g) if isinstance(p, Ratio) else (g, p)
-        if not isinstance(r, Ratio) or not isinstance(s, Scalar) or s.unit is not None:
+        if not isinstance(r, Ratio) or not isinstance(s, Scalar) or s.unit is not None or r.words:
             return False
         if self.options.answer_form == "number" and r is p and s.num is not None and not _lowest_terms(r):
             return False  # 10:2 for 5 restates the division, as 10/2 does
@@ -892,6 +894,21 @@ def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
     if new in toks:
         return None
     return parse(render([new if t == old else t for t in toks]))
+
+
+def _derived_quantity(p: Coll) -> Equation | None:
+    """The last item of a list of labelled values when it is a combination of the earlier labels with its value
+    (``a = 2, b = 3, and a + b = 5``): the answer names the parts, then the quantity asked for; else ``None``."""
+    if p.kind not in ("and", "list") or len(p.items) < 2 or not isinstance(p.items[-1], Equation):
+        return None
+    labels: set[str] = set()
+    for item in p.items[:-1]:
+        if not isinstance(item, Labelled):
+            return None
+        labels.update(item.labels)
+    last = p.items[-1]
+    symbols = {v for k, v in last.lhs.toks if k == "sym"}
+    return last if len(symbols) >= 2 and symbols <= labels and _stated_value(last) is not None else None
 
 
 def _stated_value(e: Equation) -> Scalar | None:

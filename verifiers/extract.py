@@ -253,11 +253,22 @@ def extract(
     return replace(ex, uncertain=True) if uncertain else ex
 
 
+#: an equation's number or label in display math (``\\tag{1}``, ``\\tag*{3a}``, ``\\tag{\\ast}``, ``\\label{eq:1}``,
+#: ``\\nonumber``, ``\\notag``): drawn beside the equation, never part of its value (a tag of words, ``\\tag{or 6}``,
+#: is shown text and stays)
+_EQUATION_NUMBER = re.compile(
+    r"[ \t]*+\\(?:tag\*?+[ \t]*+\{[ ]?+(?:[\w.:*'()-]{1,12}+|\\(?:ast|star|dagger|ddagger)(?![A-Za-z])\**+)[ ]?+\}"
+    r"|label[ \t]*+\{[^{}\n]{0,60}+\}|nonumber(?![A-Za-z])|notag(?![A-Za-z]))"
+)
+
+
 def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> Extraction:
     """:func:`extract` of the text that renders."""
     if "\\def" in text or "command" in text:
         text = expand_macros(text)
     text = normalise_spacing(_undecorate(text))
+    if "\\tag" in text or "\\label" in text or "\\no" in text:
+        text = _EQUATION_NUMBER.sub("", text)  # $$x = 5 \tag{1}$$: the number of the equation, no part of it
     if not text.isascii():
         text = _PICTOGRAPH.sub(_closing_emoji, text)  # "\\boxed{18} 🎉", "Hope this helps! 🚀": a closing remark
     if "Rs." in text:
@@ -429,12 +440,15 @@ _DECORATION = re.compile(
 )
 
 
-#: display-math environments that only lay an answer out (``equation``, ``align*``, …: display math like ``\\[``),
+#: display-math environments that only lay an answer out (``equation``, ``align*``, …: display math like ``\\[``;
+#: ``aligned``, ``gathered``, ``split`` filling a whole ``$$ … $$`` or ``\\[ … \\]``: its rows, like ``align*``),
 #: the document frame (``\\begin{document}``, ``\\documentclass{…}``), ``&`` alignment points and ``\\\\`` line
 #: ends inside them
 _LAYOUT_ENV = re.compile(
     r"\\(begin|end)\{(?:equation|align|alignat|gather|multline|flalign|eqnarray|displaymath|math)\*?+\}"
-    r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
+    r"(?:\{\d{1,2}+\})?+|\\(?:begin|end)\{document\}"
+    r"|(?:(?<=[$\[])|(?<=[$\[][ \t\n]))\\(?P<inner>begin)\{(?:aligned|gathered|alignedat|split)\}(?:\{\d{1,2}+\})?+"
+    r"|\\(?P<inner_end>end)\{(?:aligned|gathered|alignedat|split)\}(?=[ \t\n]?+(?:\$|\\\]))|\\documentclass(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,40}+\}"
     r"|\\usepackage(?:\[[^\]\n]{0,80}+\])?+\{[^{}\n]{0,80}+\}"
 )
 #: a line break of a display environment before a relation that continues the chain (``x &= 2 + 3 \\ &= 5``):
@@ -461,7 +475,7 @@ def _layout(text: str) -> str:
         for m in _LAYOUT_ENV.finditer(text):
             chunk = text[pos : m.start()]
             out.append(_CHAIN_BREAK.sub(" ", chunk.replace("&", " ")) if inside else chunk)
-            inside = m.group(1) == "begin"
+            inside = m.group(1) == "begin" or m.group("inner") is not None
             out.append(" \\[ " if m.group(1) == "begin" else " \\] " if m.group(1) else " ")
             pos = m.end()
         out.append(text[pos:])
@@ -2095,10 +2109,11 @@ def _mixed_number(m: re.Match[str]) -> str:
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
 
 
-#: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line: a decoding
-#: artefact, no mark the writer made (one between characters, "4\ufffd2", stays and reads as no value); a match
-#: starts only where a run starts, so a long run that does not end a line is scanned once, not from each character
-_UNDECODED_END = re.compile("(?<![\ufffd\ud800-\udfff])[\ufffd\ud800-\udfff]++(?=[ \t]*+(?:[\r\n]|$))")
+#: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line or a line's last
+#: sentence ("\\boxed{5}\ufffd."): a decoding artefact, no mark the writer made (one between characters, "4\ufffd2",
+#: stays and reads as no value); a match starts only where a run starts, so a long run that does not end a line is
+#: scanned once, not from each of its characters
+_UNDECODED_END = re.compile("(?<![\ufffd\ud800-\udfff])[\ufffd\ud800-\udfff]++(?=[ \t]*+[.!?]?+[ \t]*+(?:[\r\n]|$))")
 
 
 def rendered(text: str) -> str:
@@ -2899,7 +2914,8 @@ def _marked(text: str) -> Extraction | None:
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", _mode(content))))
     for m in deque(_PHRASE.finditer(text), maxlen=8):
         end = _sentence_end(text, m.end(), m.end() + MAX_STATEMENT_CHARS)
-        if _rejected_candidate(_sentence_of(text, m.start(), end), list(boxes.parts) if boxes is not None else []):
+        sent = _sentence_of(text, m.start(), end)
+        if _rejected_candidate(sent, list(boxes.parts) if boxes is not None else []):
             continue  # "Common wrong answer: 6.", "One might think the answer is 11, but …": not the answer
         box = _BOX.search(text, m.end(), end + 1) if boxes is not None else None
         if box is not None and not re.search(r"\d", text[m.end() : box.start()]):
@@ -3413,12 +3429,21 @@ _WRONG_ANSWER_LABEL = re.compile(
 #: a value raised as a tempting thought that a "but" clause then rejects: "One might think the answer is 11, but
 #: that double-counts", "It is tempting to say 11, but …"
 _TEMPTING_THOUGHT = re.compile(
-    r"(?i)^[ \t(*_]*+(?:note[ \t]*+:[ \t]*+)?+(?:(?:one|you|someone|students?+|many|some|people|readers?+)[ \t]++"
+    r"(?i)^[ \t(*_]*+(?:note[ \t]*+:[ \t]*+)?+(?:(?:alternatively|however|naively|of[ \t]++course|at[ \t]++first),?+[ \t]++)?+"
+    r"(?:(?:one|you|someone|students?+|many|some|people|readers?+)[ \t]++"
     r"(?:might|may|could|would)[ \t]++(?:(?:at[ \t]++first|initially)[ \t]++)?+(?:think|guess|expect|assume|say|answer|"
     r"be[ \t]++tempted)|it(?:[ \t]++is|'s)[ \t]++tempting[ \t]++to)\b"
 )
 #: the clause of a tempting thought that rejects it
 _BUT_CLAUSE = re.compile(r"(?i)[,;]?[ \t]++but\b(?![ \t]++(?:also|maybe|perhaps|possibly))")
+#: a "but" clause naming the fault of the thought ("but that ignores the +1", "but this double-counts 2 cases"):
+#: the values in it are what the thought got wrong, no candidates
+_FAULT_CLAUSE = re.compile(
+    r"(?i)[ \t]*+(?:that|this|it)[ \t]++(?:ignores|overlooks|misses|forgets|neglects|omits|drops|double-counts|"
+    r"overcounts|undercounts|confuses|misreads|leaves[ \t]++out|counts|treats|assumes)\b"
+)
+#: a value stated in a clause ("… is 6", "… = 6", "… would be 6")
+_FAULT_STATES = re.compile(r"(?i)\b(?:is|are|was|were|be|equals?|gives?|yields?)\b|=")
 
 
 def _sentence_of(text: str, i: int, end: int) -> str:
@@ -3429,21 +3454,46 @@ def _sentence_of(text: str, i: int, end: int) -> str:
     return text[start:end].strip(" \t\n.!?")
 
 
+def _about_another_problem(sent: str) -> bool:
+    """``sent`` gives a value for another problem, counterfactual and unhedged ("Note: if the equation were
+    $2x+1=13$, the answer would be 6."): no candidate for this one."""
+    masked = _mask_math(sent)
+    label = _NOTE_LABEL.match(masked)
+    claim = masked[label.end() :] if label is not None else masked
+    comma = claim.find(",")
+    if comma < 0 or _WRITER_CONDITION.match(claim) or not _SUBJUNCTIVE.search(claim, 0, comma):
+        return False  # "If I were to guess, …": the writer's own hedge; "If so, …": this problem
+    return _counterfactual(claim, 0, len(claim)) is not None and not _hedgy(sent)
+
+
+#: the subjunctive of a condition contrary to the problem ("if it were", "had it been")
+_SUBJUNCTIVE = re.compile(r"(?i)\b(?:were|been)\b")
+#: a condition on the writer ("if I were …", "had we …")
+_WRITER_CONDITION = re.compile(r"(?i)[ \t*_]*+(?:if|had|were)[ \t]++(?:i|we)\b")
+#: a label opening a remark ("Note:", "**Remark:**")
+_NOTE_LABEL = re.compile(r"(?i)[ \t(*_]*+(?:note|remark|aside|fyi)[*_ \t]*+:[*_ \t]*+")
+
+
 def _rejected_candidate(sent: str, parts: list[str]) -> bool:
     """A sentence after the answer names another value only to reject it, by its form: as a known wrong answer
-    (:data:`_WRONG_ANSWER_LABEL`), or as a tempting thought followed by a "but" clause with no value or hedge of
-    its own (:data:`_TEMPTING_THOUGHT`). It holds none of the answer's parts (naming the answer itself as wrong
+    (:data:`_WRONG_ANSWER_LABEL`), as the answer to another problem (:func:`_about_another_problem`), or as a tempting thought followed by a "but" clause with no value or hedge of
+    its own, or one naming the thought's fault (:data:`_FAULT_CLAUSE`, "but that ignores the +1"), with no value
+    stated in it (:data:`_TEMPTING_THOUGHT`). It holds none of the answer's parts (naming the answer itself as wrong
     is read by the other rules)."""
     masked = _mask_math(sent)
     label = _WRONG_ANSWER_LABEL.match(masked)
-    if label is None and _TEMPTING_THOUGHT.match(masked) is None or _names_a_part(sent, parts):
+    if _names_a_part(sent, parts):
         return False
+    if label is None and _TEMPTING_THOUGHT.match(masked) is None:
+        return _about_another_problem(sent)
     if label is not None:
         return not _hedgy(masked[label.end() :])
     but = _BUT_CLAUSE.search(masked)
-    return (
-        but is not None and not _ANSWER_TOKEN.search(masked, but.end()) and not _HEDGE_WORDS.search(masked, but.end())
-    )
+    if but is None or _HEDGE_WORDS.search(masked, but.end()):
+        return False
+    if _FAULT_CLAUSE.match(masked, but.end()) is not None:
+        return not _FAULT_STATES.search(masked, but.end())  # "but that ignores the +1": the fault, not a value
+    return not _ANSWER_TOKEN.search(masked, but.end())
 
 
 def _names_a_part(sent: str, parts: list[str]) -> bool:
@@ -4926,8 +4976,11 @@ def _plain_cue_words(masked: str) -> bool:
     return cue_words(kept)
 
 
-#: a parenthesis closing a statement (one level of nested parentheses inside), with the sentence's end after it
-_CLOSING_ASIDE = re.compile(r"[ \t]*+\(([^()\n]{1,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)[ \t.!]*+$")
+#: a parenthesis closing a statement (one level of nested parentheses inside), or square brackets ("18 [9 × 2 =
+#: 18]", as GSM8K-style working is set off), with the sentence's end after it
+_CLOSING_ASIDE = re.compile(
+    r"[ \t]*+(?:\(([^()\n]{1,200}+(?:\([^()\n]{0,50}+\)[^()\n]{0,100}+)?+)\)|(?<!\\)\[([^\[\]\n]{1,200}+)\])[ \t.!]*+$"
+)
 #: words in an aside that make its values rival readings of the answer ("(or 6)", "(6 in the other convention)")
 _ALTERNATIVE_WORDS = frozenset(
     """or alternatively another other alternative else also too either maybe perhaps possibly probably likely
@@ -4967,20 +5020,21 @@ def _without_closing_aside(s: str) -> str:
     explains, derives or sets the value beside another quantity ("(9 eggs × $2)", "(1 favorable outcome out of
     6)", "(the median is 84)", "(pipe A alone would take 10)") is no part of the answer and offers no candidate;
     an aside that is a value, hedges, asks or offers an alternative stays (:func:`_aside_words`)."""
-    if not s.rstrip(" \t.!").endswith(")"):
+    if not s.rstrip(" \t.!").endswith((")", "]")):
         return s
     aside = _CLOSING_ASIDE.search(s)
     if aside is None or not _ANSWER_TOKEN.search(_mask_math(s[: aside.start()])):
         return s
-    if _aside_words(aside.group(1)) is None:
+    if _aside_words(aside.group(1) if aside.group(1) is not None else aside.group(2)) is None:
         return s
     return s[: aside.start()].rstrip()
 
 
 #: where a clause after the answer may open: a comma, a semicolon or a dash
 _ASIDE_BREAK = re.compile(r"[ \t]*+(?:[,;]|\u2014|[ \t]--?+(?=[ \t]))[ \t]*+")
-#: words that open an explanation of the value before them ("…, which has area 6", "…; that's 9 eggs at $2")
-_EXPLAIN_OPENERS = frozenset("because since as which where whereas namely that's i.e. this".split())
+#: words that open an explanation of the value before them ("…, which has area 6", "…; that's 9 eggs at $2", "… —
+#: indeed, 2·5 + 1 = 11")
+_EXPLAIN_OPENERS = frozenset("because since as which where whereas namely that's i.e. this indeed".split())
 #: words that open an appositive naming the value before them ("55, the 10th Fibonacci number", "12, twice …")
 _APPOSITIVE_OPENERS = frozenset("the a an twice half thrice double triple".split())
 #: words that open a phrase relating the value to others ("85, up from 80", "6 hours, compared with 10 for A")
@@ -4999,6 +5053,16 @@ def _hypothetical(words: list[str]) -> bool:
     if modal is None or modal == 0 or any(w in ("i", "we", "i'd", "we'd", "i'll", "we'll") for w in words[: modal + 1]):
         return False
     return words[0] in _CONDITION_OPENERS or words[0].endswith("ing") and len(words[0]) > 4
+
+
+#: a computation and its result, nothing else ("2·5 + 1 = 11", "3 \times 4 = 12"): worked, not offered
+_WORKED_CHECK = re.compile(r"([^=\n]{1,80}+)=[ \t]*+-?\d[\d.,]{0,30}+")
+
+
+def _worked_check(s: str) -> bool:
+    """``s`` is a computation and its result only (:data:`_WORKED_CHECK` with an operation on the left)."""
+    m = _WORKED_CHECK.fullmatch(s)
+    return m is not None and _OPERATION.search(m.group(1)) is not None
 
 
 def _aside_clause(tail: str, head: str) -> bool:
@@ -5034,12 +5098,16 @@ def _aside_clause(tail: str, head: str) -> bool:
     if first in _EXPLAIN_OPENERS and _framed(masked):
         return False  # "since 6 is equally valid", "because 6 works as well": a candidate's frame
     if first in _EXPLAIN_OPENERS or first in _RELATION_OPENERS:
+        if first == "indeed" and _worked_check(body.strip(" \t.!,")):
+            return True  # "5 — indeed, 2·5 + 1 = 11": the check of the value, worked out
         verb = _RUN_WORD.match(body.lstrip())  # "which gives 6", "i.e. 9": another value, stated
         stated = body.lstrip()[verb.end() :] if verb is not None else body
         return not _bare_value(body.strip(" \t.!")) and not _bare_value(stated.strip(" \t.!"))
     if first in _APPOSITIVE_OPENERS:
         return _STATES_VALUE.search(masked) is None  # "the 10th Fibonacci number"; not "the correct value is 6"
     number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
+    if number is not None and len(words) > 2 and words[1] == "at":  # "9 eggs at $2 each": the factors of the value
+        return words[2] not in ("most", "least", "best", "worst", "first", "last")
     return number is not None and len(words) > 2 and words[1] in ("after", "before", "than", "of", "from")
 
 
@@ -5553,7 +5621,7 @@ def _latin(word: str) -> bool:
 
 #: a sentence that explains an earlier value rather than stating one ("Explanation: …", "Because 16 + 7 = 23.")
 _EXPLAINS = re.compile(
-    r"(?i)^[*_#> \t]*+(?:(?:explanation|reason|reasoning|justification|check|checking|verification|verify|proof|work|"
+    r"(?i)^[*_#> \t(\[]*+(?:(?:explanation|reason|reasoning|justification|check|checking|verification|verify|proof|work|"
     r"working|calculation|note|sanity[ \t]++check|double[- ]check|(?:let[ \t]++me|let's|to)[ \t]++(?:verify|check|"
     r"double[- ]check|confirm))[*_ \t]*+:|(?:because|since)\b(?![^,;]*+[,;])|by[ \t]++[a-z]*ing\b)"
 )
@@ -6196,6 +6264,9 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
     if not s:
         return None
     masked = _mask_math(s)
+    cut = _concluding_clause(masked)
+    if cut:  # "She has 9 eggs left, so she earns 9 × $2 = $18": the clause drawn last concludes
+        s, masked = s[cut:], masked[cut:]
     why = _EXPLANATION_CLAUSE.search(masked)
     if why is not None and _ANSWER_TOKEN.search(masked, 0, why.start()) and not _doubting_words(s[why.start() :]):
         s = s[: why.start()]  # "24 because 16 + 7 = 23", "24, since …": the explanation is cut
@@ -6244,6 +6315,24 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
         if run is not None:
             return _statement(run, "final_statement")
     return _statement(s, "final_statement")
+
+
+#: a conclusion drawn from the clause before it, after a comma or semicolon (", so", "; thus", ", and hence")
+_CONCLUSION_LINK = re.compile(r"(?i)[,;][ \t]++(?:and[ \t]++)?+(?:so|thus|hence|therefore)\b[ \t,]*+")
+
+
+def _concluding_clause(masked: str) -> int:
+    """Where the last concluding clause of a sentence starts (0: none), when it states a value and so does the
+    clause it concludes from: a sentence's result is drawn last, the earlier clause is its premise."""
+    links = deque(_CONCLUSION_LINK.finditer(masked), maxlen=1)
+    last = links[0] if links else None
+    if (
+        last is None
+        or not _ANSWER_TOKEN.search(masked, last.end())
+        or not _ANSWER_TOKEN.search(masked, 0, last.start())
+    ):
+        return 0
+    return last.end()
 
 
 #: a clause whose subject is a pronoun for the value of the clause before it ("…, and it is the smallest")

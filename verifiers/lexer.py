@@ -37,6 +37,7 @@ from rlvr.verifiers.lexicon import (
     NEUTRAL_TRAILING,
     OR_WORDS,
     count_noun,
+    rate_unit,
     unit_name,
 )
 
@@ -165,6 +166,7 @@ _CMD_ALIASES = {
     "arcsec": "asec",
     "arccsc": "acsc",
     "arccot": "acot",
+    "lg": "log",  # ISO 80000-2 and the Chinese and Russian textbooks: lg is the base-10 logarithm
     "nicefrac": "frac",
     "sfrac": "frac",
     "xfrac": "frac",
@@ -181,7 +183,8 @@ _DROP = frozenset(
     """left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr displaystyle textstyle
     scriptstyle limits nolimits boxed fbox mathbf boldsymbol bm underline mathnormal mathcal mathscr
     mathfrak large Large LARGE huge Huge small normalsize footnotesize scriptsize tiny framebox pmb
-    ensuremath smash rlap llap clap mathrlap mathllap mathclap strut mathstrut relax hl""".split()
+    ensuremath smash rlap llap clap mathrlap mathllap mathclap strut mathstrut relax hl
+    bf rm it sf tt bfseries""".split()  # plain TeX's font switches (\bf 5) style what follows
 )
 #: boxes whose leading arguments are a size or position, not content: ``\raisebox{2pt}{5}``, ``\makebox[1cm]{5}``
 _SIZED_BOXES = {"raisebox": 1, "makebox": 0, "framebox": 0, "smash": 0}
@@ -450,6 +453,9 @@ def prose_to_latex(text: str) -> str:
                     last_was_number = False
                     continue
             i += len(word)
+            if word in "xX" and last_was_number and _DIGIT_NEXT.match(s, i):
+                out.append(" \\times ")  # "3 x 6 = 18": an ASCII times between two numbers
+                continue
             if len(word) == 1:
                 out.append(word)
             elif word.lower() in MATH_WORDS and not (word.lower() == "in" or word[0].isupper() and len(word) > 3):
@@ -474,14 +480,16 @@ def prose_to_latex(text: str) -> str:
             out.append(" \\sim ")
         elif c == "\n":
             out.append(" ")
-        elif c == "x" and last_was_number:
-            out.append("\\times")
         else:
             out.append(c)
         if not c.isspace():  # a percent sign, or the brace closing an exponent (10^{3} m), still ends a number
             last_was_number = c in "%}" and last_was_number
         i += 1
     return "".join(out).strip()
+
+
+#: a number next (spaces allowed, or a currency sign: "9 x $2")
+_DIGIT_NEXT = re.compile(r"[ \t]{0,3}+\\?+\$?+\d")
 
 
 def _unit_phrase(s: str, i: int) -> tuple[str, int] | None:
@@ -677,6 +685,26 @@ _ASCII_POWER = re.compile(r"\*\*[ ]?+(-?\d++(?:\.\d++)?+)")
 _PRESCRIPT_BINOM = re.compile(r"(?<![\w}])(?:\{\})?+[_^]\{?+(\d{1,4}+)\}?+[ ]?+C_\{?+(\d{1,4}+)\}?+")
 
 
+#: the Chinese textbook notation of combinations and arrangements, C_n^k and A_n^k (upright or not, the scripts in
+#: either order): \binom{n}{k} and n!/(n-k)!
+_CN_COMBINATORICS = re.compile(
+    r"(?<![\w}\\])(?:\\(?:mathrm|text|rm)[ ]?+\{[ ]?+([CA])[ ]?+\}|([CA]))[ ]?+"
+    r"(?:_[ ]?+(?:\{[ ]?+(\d{1,3}+)[ ]?+\}|(\d))[ ]?+\^[ ]?+(?:\{[ ]?+(\d{1,3}+)[ ]?+\}|(\d))"
+    r"|\^[ ]?+(?:\{[ ]?+(\d{1,3}+)[ ]?+\}|(\d))[ ]?+_[ ]?+(?:\{[ ]?+(\d{1,3}+)[ ]?+\}|(\d)))(?![\d^_])"
+)
+
+
+def _cn_combinatorics(m: re.Match[str]) -> str:
+    letter = m.group(1) or m.group(2)
+    n = m.group(3) or m.group(4) or m.group(8) or m.group(9)
+    k = m.group(5) or m.group(6) or m.group(7) or m.group(10)
+    if int(k) > int(n):
+        return m.group(0)  # C_1^2: a constant squared, no choice of 2 of 1
+    if letter == "C":
+        return "\\binom{" + n + "}{" + k + "}"
+    return "\\frac{" + n + "!}{(" + n + "-" + k + ")!}"
+
+
 #: a programming-language base prefix: 0b (binary), 0o (octal), 0x (hexadecimal)
 _BASE_PREFIX = re.compile(r"(?<![\w.])0([bBoOxX])([0-9A-Fa-f]{1,64}+)(?![\w.])")
 _PREFIX_BASES = {"b": "2", "o": "8", "x": "16"}
@@ -691,6 +719,8 @@ def lex(latex: str) -> list[Tok]:
         s = _BASE_PREFIX.sub(lambda m: m.group(2) + "_{" + _PREFIX_BASES[m.group(1).lower()] + "}", s)
     if "C" in s and _PRESCRIPT_BINOM.search(s):  # _{10}C_3, {}^{10}C_{3}: the binomial coefficient
         s = _PRESCRIPT_BINOM.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
+    if ("C" in s or "A" in s) and _CN_COMBINATORICS.search(s):  # C_5^2 is 10, A_5^2 is 20
+        s = _CN_COMBINATORICS.sub(_cn_combinatorics, s)
     if "\\choose" in s:  # {5 \choose 2}: plain TeX's binomial
         s = _CHOOSE.sub(lambda m: "\\binom{" + m.group(1) + "}{" + m.group(2) + "}", s)
     if "\\num{" in s or "\\SI{" in s or "\\qty{" in s or "\\si{" in s:  # siunitx: \SI{5}{\centi\metre} is 5 cm
@@ -1107,7 +1137,43 @@ def _post(toks: list[Tok]) -> list[Tok]:
         i += 1
     while out and out[-1] == ("ws", " "):
         out.pop()
+    if sum(1 for t in out if t[0] == "unit") >= 2:
+        out = _rate_units(out)
     return _trig_degrees(out) if ("unit", "deg") in out else out
+
+
+#: the tokens of ``^{-1}`` after a unit: per that unit
+_INVERSE = [("op", "^"), ("op", "{"), ("op", "-"), ("num", "1"), ("op", "}")]
+
+
+def _rate_units(toks: list[Tok]) -> list[Tok]:
+    """Two units written apart that form a rate: ``\\mathrm{km} / \\mathrm{h}`` (a slash between them) and
+    ``\\text{m} \\cdot \\text{s}^{-1}`` (a product with an inverse), as NuminaMath and siunitx-free models write
+    ``km/h`` and ``m/s``: one rate unit, compared like the glued spelling."""
+    out: list[Tok] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        j = i + 1
+        if t[0] == "unit":
+            j = _past_space(toks, j)
+            slash = toks[j : j + 1] == [("op", "/")]
+            if slash or toks[j : j + 1] == [("cmd", "cdot")]:
+                j = _past_space(toks, j + 1)
+            k = _past_space(toks, j + 1)  # (prose puts a space before the power)
+            if j < n and toks[j][0] == "unit" and (slash or toks[k : k + 5] == _INVERSE):
+                rate = rate_unit(t[1], toks[j][1])
+                if rate is not None:
+                    out.append(("unit", rate))
+                    i = j + 1 if slash else k + 5
+                    continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _past_space(toks: list[Tok], j: int) -> int:
+    return j + 1 if toks[j : j + 1] == [("ws", " ")] else j
 
 
 _TRIG = frozenset("sin cos tan cot sec csc".split())

@@ -53,7 +53,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # time
     "s": ("s", "秒", "sec", "secs", "second", "seconds"),
     "min": ("min", "分钟", "mins", "minute", "minutes"),
-    "h": ("h", "小时", "hr", "hrs", "hour", "hours"),
+    "h": ("h", "小时", "時間", "시간", "hr", "hrs", "hour", "hours"),
     "day": ("day", "days"),
     "week": ("week", "weeks", "wk", "wks"),
     "month": ("month", "months"),
@@ -69,8 +69,9 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "eur": ("€", "euro", "euros", "eur", "EUR"),
     "gbp": ("£", "gbp", "GBP"),
     "yuan": ("yuan", "rmb", "RMB", "元", "块"),
-    "yen": ("yen", "¥"),
-    "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR"),
+    "yen": ("yen", "¥", "円", "JPY"),
+    "krw": ("₩", "원", "KRW"),
+    "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR", "₹"),
     # angle, ratio
     "deg": ("degree", "degrees", "deg", "°"),
     "rad": ("rad", "radian", "radians"),
@@ -137,6 +138,13 @@ def unit_name(phrase: str) -> str | None:
     if " per " in p:
         return _rate_unit(*p.split(" per ", 1))
     return _glued_rate(p)
+
+
+def rate_unit(num: str, den: str) -> str | None:
+    """The rate of two canonical units (``km``, ``h`` → ``km/h``), or ``None`` when either is already a rate."""
+    if "/" in num or "/" in den:
+        return None
+    return _rate_unit(num, den)
 
 
 def _rate_unit(num: str, den: str) -> str | None:

@@ -146,6 +146,8 @@ class Time:
 class Ratio:
     a: Scalar
     b: Scalar
+    #: said in words ("3 to 4"): a ratio only, never the number it divides to ("5 to 1" is not 5)
+    words: bool = False
 
 
 @dataclass(frozen=True)
@@ -513,6 +515,7 @@ def parse_tokens(toks: list[Tok]) -> Node:
     if nested is not None:
         return nested
     t = _named_point(_arithmetic_arrows(_universal_quantifier(_constant_word(t))))
+    t = _unjoined_compound(_ratio_in_words(_integer_parameter(t)))
     node = _unbraced_set_builder(t)
     if node is not None:
         return node
@@ -654,11 +657,16 @@ def _layout_environment(t: list[Tok]) -> list[Tok] | None:
     """The content of a layout environment around a whole answer (``aligned``, ``align*``, ``gathered``, a
     one-cell ``array``), with its alignment marks removed; several rows are a list. ``None`` when there is none."""
     n = _nonws(t)
+    brace = n[:1] == [("op", "\\{")] and n[1:2] in ([("begin", "array")], [("begin", "aligned")])
+    if brace:
+        n = n[1:]  # \left\{ \begin{array}{l} x = 2 \\ y = -1 \end{array} \right.: a system, like cases
     if len(n) < 2 or n[0][0] != "begin" or n[-1] != ("end", n[0][1]) or not _closes_at_end(n):
         return None
     env, body = n[0][1], n[1:-1]
     rows = [[x for x in r if x != ("op", "&")] for r in _split(body, lambda tok: tok == ("op", "\\\\"))[0]]
     rows = [r for r in rows if r]
+    if env == "cases" or brace:
+        return _system_rows(rows)
     if env == "array" and len(rows) == 1 and ("op", "&") not in body:
         return rows[0]
     if env not in _LAYOUT_ENVS or not rows:
@@ -669,9 +677,37 @@ def _layout_environment(t: list[Tok]) -> list[Tok] | None:
     return out
 
 
+def _system_rows(rows: list[list[Tok]]) -> list[Tok] | None:
+    """The rows of a system written with a left brace (``cases``, ``\\left\\{`` array) as a list, when every row
+    gives one variable its value (``x = 2 \\\\ y = -1``): the solution of the system, as ``x = 2, y = -1``. A
+    piecewise definition or a system of equations to solve is no such list (``None``)."""
+    labels: set[str] = set()
+    rows = [r[:-1] if r[-1] in (("op", ","), ("op", "."), ("op", ";")) else r for r in rows]  # "x = 2, \\ y = -1."
+    for r in rows:
+        if len(r) < 3 or r[0][0] != "sym" or r[1] != ("op", "=") or r[0][1] in labels or ("op", "=") in r[2:]:
+            return None
+        labels.add(r[0][1])
+    if len(rows) < 2:
+        return None
+    out: list[Tok] = []
+    for k, r in enumerate(rows):
+        out.extend(([("op", ",")] if k else []) + r)
+    return out
+
+
 def _french_interval(t: list[Tok]) -> list[Tok]:
     """``]1, 2[``, ``[1, 2[``, ``]1, 2]``: the ISO (French) notation of open ends, as ``(1, 2)``, ``[1, 2)``, ``(1, 2]``;
-    also mixed with a parenthesis (``(2, \\infty[``, ``]1, 2)``): a reversed bracket is an open end."""
+    also mixed with a parenthesis (``(2, \\infty[``, ``]1, 2)``): a reversed bracket is an open end. After a
+    membership (``x \\in ]-1, 3[``) the interval is read the same way."""
+    head = t[:4]
+    if ("cmd", "in") in head:
+        cut = head.index(("cmd", "in")) + 1
+        return t[:cut] + _iso_interval(_trim(t[cut:]))
+    return _iso_interval(t)
+
+
+def _iso_interval(t: list[Tok]) -> list[Tok]:
+    """:func:`_french_interval` of ``t`` as a whole."""
     if (
         len(t) < 5
         or t[0] not in (("op", "]"), ("op", "["), ("op", "("))
@@ -823,6 +859,48 @@ _COMPOUND_UNITS = {
     ("kg", "g"): 1000,
     ("l", "ml"): 1000,
 }
+
+
+#: letters that name the integer parameter of a periodic family (``\\frac{\\pi}{4} + k\\pi``)
+_INTEGER_DUMMIES = frozenset("knm")
+_IN_INTEGERS = [("op", ","), ("sym", ""), ("cmd", "in"), ("cmd", "mathbbZ")]
+
+
+def _integer_parameter(t: list[Tok]) -> list[Tok]:
+    """A family of values with one integer parameter beside ``\\pi`` (``x = \\frac{\\pi}{4} + n\\pi``, with ``k
+    \\in \\mathbb{Z}`` after it or not): the parameter is a dummy, so it is named ``k`` whatever its letter, and
+    the domain after it is dropped. Other letters, or two of k, n, m, leave the family as written."""
+    if ("cmd", "pi") not in t:
+        return t
+    n = _nonws(t)
+    dummies = {v for k, v in n if k == "sym" and v in _INTEGER_DUMMIES}
+    if len(dummies) != 1:
+        return t
+    name = dummies.pop()
+    if len(n) > 4 and [(k, v if k != "sym" else "") for k, v in n[-4:]] == _IN_INTEGERS and n[-3][1] == name:
+        cut = max(i for i, x in enumerate(t) if x == ("op", ","))
+        if ("sym", name) not in t[:cut]:
+            return t
+        t = _trim(t[:cut])  # ", k \\in \\mathbb{Z}": the parameter's domain
+    return [("sym", "k") if x == ("sym", name) else x for x in t]
+
+
+def _ratio_in_words(t: list[Tok]) -> list[Tok]:
+    """``3 to 4`` (two numbers joined by "to" and nothing else): the ratio ``3:4``, as "the ratio is 3 to 4" says;
+    with a unit or any other word ("3 to 4 hours", "from 3 to 4") it stays as written."""
+    n = _nonws(t) if len(t) <= 7 else []
+    if len(n) != 3 or n[0][0] != "num" or n[1][0] != "word" or n[1][1].lower() != "to" or n[2][0] != "num":
+        return t
+    return [n[0], ("op", ":"), ("word", "to"), n[2]]
+
+
+def _unjoined_compound(t: list[Tok]) -> list[Tok]:
+    """``2 \\text{ hours } 30 \\text{ minutes}``, ``5 ft 3 in``: a quantity in a unit and a smaller one of
+    :data:`_COMPOUND_UNITS` written side by side reads as joined by "and" (one compound quantity)."""
+    n = _nonws(t) if len(t) <= 9 else []
+    if len(n) != 4 or [k for k, _ in n] != ["num", "unit", "num", "unit"] or (n[1][1], n[3][1]) not in _COMPOUND_UNITS:
+        return t
+    return [n[0], ("ws", " "), n[1], ("ws", " "), ("word", "and"), ("ws", " "), n[2], ("ws", " "), n[3]]
 
 
 def _and_a_part(whole: list[Tok], part: list[Tok]) -> Scalar | None:
@@ -1579,11 +1657,14 @@ def _colon(a: list[Tok], b: list[Tok]) -> Node | None:
             return Time(int(h), int(m), suffix)
     if suffix:
         return None
+    words = nb[0] == ("word", "to")
+    if words:
+        b = _trim([x for x in b if x != ("word", "to")])
     sa, sb = _scalar(a), _scalar(b)
     if len(na) == 1 and na[0][0] == "sym" and na[0][1] in "ABCDEFGHIJ" and isinstance(sb, Scalar) and sb.num:
         return Choice(na[0][1], sb)  # "C: 12": an option and its value, like "C. 12"
     if isinstance(sa, Scalar) and isinstance(sb, Scalar):
-        return Ratio(sa, sb)
+        return Ratio(sa, sb, words)
     return None
 
 
@@ -1918,7 +1999,7 @@ _TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
 
 
 def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
-    """``… a day``, ``… each week``, ``… per hour``, ``… every day`` (after ``times`` too) closing a value: where
+    """``… a day``, ``… each week``, ``… per hour``, ``… every day``, ``…/day`` (after ``times`` too) closing a value: where
     the rate words start and the time unit; ``None`` otherwise."""
     idx = [i for i, x in enumerate(t) if x[0] != "ws"]
     if len(idx) < 3 or t[idx[-1]][0] != "unit" or t[idx[-1]][1] not in _TIME_UNITS:
@@ -1929,7 +2010,10 @@ def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
         and t[idx[-3]][1] == "in"
         and per in (("num", "1"), ("word", "one"), ("word", "an"), ("word", "a"), ("sym", "a"))
     )
-    if not within and (per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")):
+    slash = per == ("op", "/") and t[idx[-3]][0] == "num"  # "$18/day": a slash between a number and a time unit
+    if not (within or slash) and (
+        per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")
+    ):
         return None
     start = idx[-2]
     before = t[idx[-3]]
