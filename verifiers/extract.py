@@ -51,10 +51,12 @@ from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, te
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import negated, negates
 from rlvr.verifiers.render_allowlist import (
+    LINK_DEFINITION,
     SheetTargets,
     positively_rendered,
     sheet_targets,
     sheets_reach_raw_elements,
+    shown_markup,
 )
 from rlvr.verifiers.trailing import comments_on_answer
 
@@ -247,8 +249,9 @@ def extract(
     if _reopened_reasoning(text, think_tag):
         return Extraction(None, "reopened_reasoning")
     text = _region(text, think_tag)
+    defined = frozenset(d.casefold() for d in LINK_DEFINITION.findall(text)) if "]:" in text else frozenset()
     text, uncertain = _reading(text, reading == "hidden", answer_tag)
-    ex = _extract_visible(text, choices, answer_tag, words)
+    ex = _extract_visible(shown_markup(text, answer_tag, defined), choices, answer_tag, words)
     return replace(ex, uncertain=True) if uncertain else ex
 
 

@@ -889,3 +889,198 @@ def positively_rendered(
         pos = max(pos, b)
     out.append(text[pos:])
     return "".join(out), True
+
+
+# What known markup shows: after the reading, each form below is rewritten to what a reader sees of it, so the
+# answer and any words beside it are read as text (docs/verifiers.md, "What known markup shows").
+
+#: an equation tag that numbers the equation (``1``, ``2.3``, ``A1``, ``*``, ``iv``, ``\\dagger``): no words
+_EQUATION_NUMBER = re.compile(
+    r"[ \t$()]*+(?:\\(?:ast|star|dagger|ddagger|S)|[*'†‡#]{1,3}+|[ivxIVX]{1,6}+|[A-Za-z]?+\d{1,4}+(?:[.-]\d{1,4}+){0,3}+"
+    r"[a-z]?+|[A-Za-z])[*']{0,3}+[ \t$()]*+"
+)
+
+
+def _arg(name: str) -> str:
+    """A brace argument of up to 120 characters, one level of groups inside, as the group ``name``."""
+    return rf"\{{(?P<{name}>(?:[^{{}}\n]|\{{[^{{}}\n]{{0,60}}+\}}){{0,120}}+)\}}"
+
+
+_OPT = r"(?:[ \t]*+\[[^\[\]\n]{0,40}+\])"
+_X_ARROWS = (
+    "rightarrow leftarrow Rightarrow Leftarrow leftrightarrow Leftrightarrow mapsto hookrightarrow hookleftarrow "
+    "twoheadrightarrow rightharpoonup rightleftharpoons"
+)
+_SHOWN_TEX = re.compile(
+    rf"\\tag(?P<star>\*)?+[ \t]*+{_arg('tag')}"
+    r"|\\label[ \t]*+\{[^{}\n]{0,80}+\}|\\(?:notag|nonumber)(?![A-Za-z])"
+    r"|\\(?P<under>uline|uuline|uwave)(?![A-Za-z])|\\(?P<font>textsc|textup|textmd)(?![A-Za-z])"
+    r"|\\(?P<sized>framebox|makebox)[ \t]*+\[[ \t]*+(?P<width>[\d.]{1,8}+)[ \t]*+(?P<unit>[a-z]{2})[ \t]*+\]"
+    r"(?:[ \t]*+\[[ \t]*+[lrcs]?+[ \t]*+\])?+[ \t]*+\{(?P<boxed>[^{}\n]{0,200}+)\}"
+    r"|\\(?:scalebox[ \t]*+\{[^{}\n]{0,20}+\}" + _OPT + r"?+|resizebox\*?+[ \t]*+\{[^{}\n]{0,30}+\}[ \t]*+"
+    r"\{[^{}\n]{0,30}+\}|raisebox[ \t]*+\{[^{}\n]{0,20}+\}" + _OPT + r"{0,2}+|rotatebox" + _OPT + r"?+[ \t]*+"
+    r"\{[^{}\n]{0,20}+\}|enclose[ \t]*+\{[^{}\n]{0,60}+\}" + _OPT + r"?+)(?![A-Za-z])"
+    r"|\\(?:mathrlap|rlap)[ \t]*+\{(?P<lapped>(?:[^{}\n\\]|\\(?:quad|qquad|[ ,;])|\\text[ \t]*+\{[^{}\n\\]{0,80}+\})"
+    r"{0,120}+)\}(?=[ \t]*+(?:\$|\\\]|\\\)|\n|$))"
+    rf"|\\(?P<over>overset|underset|stackrel)[ \t]*+{_arg('over_arg')}[ \t]*+\{{(?P<rel>[^{{}}\n]{{0,20}}+)\}}"
+    rf"|\\x(?P<arrow>{'|'.join(_X_ARROWS.split())})[ \t]*+(?:\[(?P<below>[^\[\]\n]{{0,60}}+)\])?+[ \t]*+{_arg('arrow_arg')}"
+    r"|\\(?:mspace[ \t]*+\{[^{}\n]{0,20}+\}|(?P<skip>vspace\*?+[ \t]*+\{[^{}\n]{0,20}+\}|rule" + _OPT + r"?+[ \t]*+"
+    r"\{[^{}\n]{0,30}+\}[ \t]*+\{[^{}\n]{0,30}+\}|par(?![A-Za-z])|(?:begin|end)[ \t]*+\{verse\}))"
+    r"|\\\\[ \t]*+\[[ \t]*+[-+]?+[\d.]{1,8}+[ \t]*+[a-z]{2}[ \t]*+\]"
+    rf"|\\begin[ \t]*+\{{empheq\}}{_OPT}?+[ \t]*+\{{[A-Za-z*]{{1,20}}+\}}|(?P<empheq_end>\\end[ \t]*+\{{empheq\}})"
+)
+
+
+#: the width of a character at the normal size, in points, at least
+MIN_CHARACTER_POINTS = 5.0
+
+
+def _annotation_words(arg: str) -> str:
+    """The words of a TeX annotation as they show (``\\text{by (1)}`` is "by (1)")."""
+    return re.sub(r"\\[A-Za-z]++\*?+|[{}$]", " ", arg).strip()
+
+
+def _doubting_annotation(arg: str) -> bool:
+    """An annotation (a tag, the text over a relation or an arrow) whose words doubt or offer an alternative."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS, HEDGE_CUES
+
+    shown = _annotation_words(arg).lower()
+    words = set(re.findall(r"[a-z']++", shown))
+    return "?" in shown or bool(words & (DOUBT_WORDS | HEDGE_CUES | {"or", "not", "maybe", "perhaps", "probably", "wrong", "unsure"}))
+
+
+def _shown_tex(m: re.Match[str]) -> str:
+    """What one TeX form of :data:`_SHOWN_TEX` shows."""
+    tok = m.group(0)
+    if tok.startswith("\\tag"):  # an equation number shows nothing to read; words show beside the equation
+        if _EQUATION_NUMBER.fullmatch(m.group("tag")) is not None:
+            return " "
+        words = _annotation_words(m.group("tag"))
+        return f" \\quad\\text{{{words if m.group('star') else '(' + words + ')'}}}"
+    if m.group("under"):
+        return "\\underline"
+    if m.group("font"):
+        return "\\textrm"
+    if m.group("sized"):  # a box of a given width: its text shows when it fits (else it overlaps its neighbours)
+        width = _points(m.group("width"), m.group("unit"))
+        if width is None or width < MIN_CHARACTER_POINTS * len(_annotation_words(m.group("boxed"))):
+            return tok
+        return ("\\fbox{" if m.group("sized") == "framebox" else "\\mbox{") + m.group("boxed") + "}"
+    if m.group("lapped") is not None:  # drawn to the right at the end of its line or formula: over nothing
+        return " " + m.group("lapped")
+    if m.group("over"):  # the words over a relation are read: a doubting one keeps the construct (refused)
+        return tok if _doubting_annotation(m.group("over_arg")) else f" {m.group('rel')} "
+    if m.group("arrow"):
+        if _doubting_annotation(m.group("arrow_arg") + " " + (m.group("below") or "")):
+            return tok
+        return "="
+    if m.group("skip") or m.group("empheq_end"):
+        return "\n" if not m.group("empheq_end") else " \\] "
+    if tok.startswith("\\\\"):
+        return "\\\\"
+    if tok.startswith("\\begin"):
+        return " \\[ "
+    return " "
+
+
+#: HTML elements whose tags show nothing and whose content shows as text: inline ones, and blocks (a line break)
+_INLINE_TEXT = frozenset("output data nobr bdi q mn mi mo mtext mrow mstyle wbr time abbr".split())
+_BLOCK_TEXT = frozenset("address hgroup".split())
+_SHOWN_TAG = re.compile(
+    r"(?i)<(/?+)(output|data|nobr|bdi|q|mn|mi|mo|mtext|mrow|mstyle|math|wbr|time|abbr|address|hgroup)"
+    r"((?:[ \t\n]++[^<>]{0,300}+)?+)>"
+)
+_DISPLAY_BLOCK = re.compile(r"""(?i)\bdisplay\s*+=\s*+["']?+block""")
+#: a ``<bdo>`` drawn left to right: its text shows as written (any other direction reverses it)
+_BDO_LTR = re.compile(r"""(?i)<bdo[ \t]++dir[ \t]*+=[ \t]*+["']?+ltr["']?+[ \t]*+>([^<>\n]{0,200}+)</bdo[ \t]*+>""")
+
+
+def _shown_tag(m: re.Match[str], answer_tag: str) -> str:
+    """What one tag of :data:`_SHOWN_TAG` shows: nothing, or a line break around a block; the grader's answer tag
+    stays."""
+    name = m.group(2).lower()
+    if name == answer_tag:
+        return m.group(0)
+    block = name in _BLOCK_TEXT or name == "math" and _DISPLAY_BLOCK.search(m.group(3)) is not None
+    return "\n" if block else ""
+
+
+#: a Markdown setext heading: a line of text underlined by ``=`` or ``-`` (shown as a heading)
+_SETEXT = re.compile(r"(?m)^([ \t]{0,3}+[^\s|#>*+\-=][^\n]{0,200}+)\n[ \t]{0,3}+(?:=++|-{2,}+)[ \t]*+$")
+#: a one-column Markdown table: a header cell, its rule, and rows of one cell
+_ONE_COLUMN = re.compile(
+    r"(?m)^[ \t]{0,3}+\|([^|\n]{1,200}+)\|[ \t]*+\n[ \t]{0,3}+\|[ \t]*+:?+-{3,}+:?+[ \t]*+\|[ \t]*+\n"
+    r"((?:[ \t]{0,3}+\|[^|\n]{0,200}+\|[ \t]*+(?:\n|$)){1,200}+)"
+)
+_FOOTNOTE_REF = re.compile(r"(?P<stop>[.,;!])?+\[\^([^\]\s]{1,40}+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"(?m)^[ \t]{0,3}+\[\^([^\]\s]{1,40}+)\]:[ \t]*+([^\n]{0,500}+)\n?+")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]{1,200}+)\][ \t]?+\[([^\[\]\n]{0,40}+)\]")
+#: a link reference definition (``[1]: https://…``): it defines a label and shows nothing
+LINK_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}+\[([^\[\]\n^]{1,40}+)\]:")
+#: GitHub emoji shortcodes, as the pictograph they show (read like the pictograph: a closing remark or a doubt)
+_SHORTCODES = {
+    "white_check_mark": "\u2705", "heavy_check_mark": "\u2714\ufe0f", "ballot_box_with_check": "\u2611\ufe0f",
+    "tada": "\U0001f389", "rocket": "\U0001f680", "sparkles": "\u2728", "star": "\u2b50", "100": "\U0001f4af",
+    "trophy": "\U0001f3c6", "+1": "\U0001f44d", "thumbsup": "\U0001f44d", "clap": "\U0001f44f",
+    "thinking": "\U0001f914", "shrug": "\U0001f937", "x": "\u274c", "question": "\u2753",
+    "grey_question": "\u2754", "warning": "\u26a0\ufe0f", "confused": "\U0001f615", "-1": "\U0001f44e",
+    "thumbsdown": "\U0001f44e", "sweat_smile": "\U0001f605", "wink": "\U0001f609", "smile": "\U0001f604",
+}  # fmt: skip
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,30}+):(?![\w:])")
+
+
+def _footnotes_in_place(text: str) -> str:
+    """Footnotes read where their mark stands, as a remark in parentheses on what it follows, before the
+    punctuation the mark follows (a note on the answer qualifies it); each definition is read once, at its first
+    mark. A definition no mark refers to stays as written."""
+    marked = {r.group(2) for r in _FOOTNOTE_REF.finditer(text)}
+    notes: dict[str, str] = {}
+    for d in _FOOTNOTE_DEF.finditer(text):
+        if d.group(1) in marked:
+            notes.setdefault(d.group(1), d.group(2).strip())
+    text = _FOOTNOTE_DEF.sub(lambda d: "" if d.group(1) in notes else d.group(0), text)
+
+    def note(m: re.Match[str]) -> str:
+        body = notes.pop(m.group(2), None)
+        return m.group(0) if body is None else f" ({body.rstrip('.')}){m.group('stop') or ''}"
+
+    return _FOOTNOTE_REF.sub(note, text)
+
+
+def _one_column(m: re.Match[str]) -> str:
+    """A one-column table as it reads: its header a heading line, each row's cell a line."""
+    rows = [r.strip().strip("|").strip() for r in m.group(2).splitlines()]
+    return "## " + m.group(1).strip() + "\n\n" + "\n".join(r for r in rows if r) + "\n"
+
+
+def _shown_markdown(text: str, defined: frozenset[str]) -> str:
+    """Markdown forms as they show: a setext heading as a heading line, a one-column table as a heading and
+    lines, a footnote mark as nothing and its definition as a note, a reference link whose label is defined
+    (``defined``, case-folded) as its text, a known emoji shortcode as its pictograph."""
+    if "\n" in text and ("--" in text or "==" in text):
+        text = _SETEXT.sub(lambda m: "## " + m.group(1).strip(), text)
+        if "|" in text:
+            text = _ONE_COLUMN.sub(_one_column, text)
+    if "[^" in text and _FOOTNOTE_DEF.search(text):
+        text = _footnotes_in_place(text)
+    if "][" in text and defined:
+        text = _REFERENCE_LINK.sub(
+            lambda m: m.group(1) if (m.group(2) or m.group(1)).strip().casefold() in defined else m.group(0), text
+        )
+    if text.count(":") > 1:
+        text = _SHORTCODE.sub(lambda m: _SHORTCODES.get(m.group(1), m.group(0)), text)
+    return text
+
+
+def shown_markup(text: str, answer_tag: str = "answer", defined: frozenset[str] = frozenset()) -> str:
+    """``text`` (what renders, after the reading) with known markup rewritten to what it shows (the module's
+    last section; docs/verifiers.md, "What known markup shows"). ``defined``: the link labels the completion
+    defines. One pass per notation: linear."""
+    if "\\" in text:
+        text = _SHOWN_TEX.sub(_shown_tex, text)
+    if "<" in text:
+        tag = answer_tag.lower()
+        text = _SHOWN_TAG.sub(lambda m: _shown_tag(m, tag), text)
+        if "<bdo" in text.lower():
+            text = _BDO_LTR.sub(r"\1", text)
+    return _shown_markdown(text, defined)
