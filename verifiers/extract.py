@@ -57,6 +57,7 @@ from rlvr.verifiers.render_allowlist import (
     sheet_targets,
     sheets_reach_raw_elements,
     shown_markup,
+    without_faded,
 )
 from rlvr.verifiers.trailing import comments_on_answer
 
@@ -1338,6 +1339,8 @@ def _reading(text: str, strict: bool, answer_tag: str) -> tuple[str, bool]:
     declaration makes what it governs uncertain), with the completion's macros expanded first so their bodies
     are judged."""
     shown, uncertain = _visible(text, strict)
+    if "opacity" in shown and "<" in shown:  # nested opacities that multiply to nothing: certainly hidden
+        shown = without_faded(shown, _code_spans(shown))
     if not strict or ("\\" not in shown and "<" not in shown):
         return shown, uncertain
     if "\\def" in shown or "command" in shown:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rlvr.verifiers.invisible import MAX_CONTRAST, TEX_POINTS, WHITE, contrast, css_colour, latex_colour, over
 from rlvr.verifiers.lexer import closing_brace
-from rlvr.verifiers.render_nesting import nesting_cuts
+from rlvr.verifiers.render_nesting import faded_cuts, nesting_cuts
 
 _GREEK = (
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa varkappa lambda mu nu xi omicron "
@@ -1084,3 +1084,20 @@ def shown_markup(text: str, answer_tag: str = "answer", defined: frozenset[str] 
         if "<bdo" in text.lower():
             text = _BDO_LTR.sub(r"\1", text)
     return _shown_markdown(text, defined)
+
+
+def without_faded(text: str, code: list[tuple[int, int]]) -> str:
+    """``text`` without the content of nested elements whose opacities multiply to a certainly invisible one
+    (:func:`rlvr.verifiers.render_nesting.faded_cuts`); unchanged where a style sheet could restyle them.
+    ``code``: the spans that show literally. Linear."""
+    if _SHEET_OR_LINK.search(text) is not None:
+        return text
+    cuts = faded_cuts(text, lambda i: _code_end(code, i), _element_end)
+    if not cuts:
+        return text
+    out: list[str] = []
+    pos = 0
+    for a, b in cuts:
+        out.append(text[pos:a] + " ")
+        pos = b
+    return "".join(out) + text[pos:]
