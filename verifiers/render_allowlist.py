@@ -180,6 +180,29 @@ def _rule_ok(text: str, end: int) -> bool:
     return width is not None and 0 <= width <= 500 and thick is not None and 0 <= thick <= 10
 
 
+_RESIZE = re.compile(r"\*?+[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{((?:[^{}\n]|\{[^{}\n]{0,60}+\}){0,200}+)\}"
+)
+#: the smallest width a character may be resized to, and the smallest and largest height, in points
+MIN_RESIZED_CHARACTER = 4.0
+RESIZED_HEIGHT = (5.0, 500.0)
+
+
+def _resize_ok(text: str, end: int) -> bool:
+    """``\resizebox{w}{h}{…}`` draws its text legibly: each of the width and height is ``!`` (kept in
+    proportion) or a length (a width of :data:`MIN_RESIZED_CHARACTER` points per character of the text at least,
+    at most 500pt; a height in :data:`RESIZED_HEIGHT`), not both ``!``; the text holds groups one level deep."""
+    m = _RESIZE.match(text, end)
+    if m is None or m.group(1).strip() == m.group(2).strip() == "!":
+        return False
+    chars = len(re.sub(r"\\[A-Za-z]++|[\s${}]", "", m.group(3)))
+    for arg, low, high in ((m.group(1), MIN_RESIZED_CHARACTER * chars, 500.0), (m.group(2), *RESIZED_HEIGHT)):
+        length = _TEX_LENGTH.fullmatch(arg.strip()) if arg.strip() != "!" else None
+        p = None if length is None else _points(length.group(3), length.group(4))
+        if arg.strip() != "!" and (p is None or not low <= p <= high):
+            return False
+    return True
+
+
 def _move(text: str, end: int) -> float | None:
     """The length in points after a spacing command at ``text[end]`` (0 for a named glue: ``\\fill``,
     ``\\baselineskip``), ``None`` when it is not known."""
@@ -369,6 +392,8 @@ def _tex_plain(name: str, text: str, end: int, local: dict, painted: bool) -> bo
         return r is not None and int(r.group(1)) % 360 == 0
     if name == "enclose":
         return _ENCLOSE.match(text, end) is not None
+    if name == "resizebox":
+        return _resize_ok(text, end)
     if name in ("scalebox", "transparent", "texttransparent"):
         f = _TEX_FACTOR.match(text, end)
         return (
