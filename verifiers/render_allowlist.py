@@ -537,6 +537,9 @@ def _html_cuts(
         name, attrs = m.group(1).lower(), m.group(2) or ""
         if ":" in name and name.partition(":")[0] in _AUTOLINK_SCHEMES:
             continue  # a Markdown autolink (``<https://…>``) renders as its address
+        if name == "svg" and (drawn := _svg_text_end(text, m.end(), attrs, painted)) >= 0:
+            pos = drawn
+            continue
         if name in HTML_ELEMENTS or name in tags or name in HTML_VOID:
             answer = name in tags or name in _ANSWER_TAGS
             if (attrs, answer) not in judged:
@@ -550,6 +553,61 @@ def _html_cuts(
             pos = _element_end(text, m.end(), name)
         cuts.append((m.start(), pos))
     return cuts
+
+
+_SVG_SIZE = re.compile(r"""\s*+(width|height|xmlns)\s*+=\s*+["']([^"'<>]{1,80}+)["']""")
+_SVG_TEXT = re.compile(r"""\s*+<text((?:\s++[a-z-]{1,12}+\s*+=\s*+["'][^"'<>]{0,40}+["']){0,6}+)\s*+>([^<>]{1,200}+)</text\s*+>""")
+_SVG_END = re.compile(r"\s*+</svg\s*+>")
+#: the width of a character of SVG text, in pixels, at least (at the 16px default)
+SVG_CHARACTER_PX = 8.0
+
+
+def _svg_attrs(attrs: str, known: re.Pattern[str]) -> dict[str, str] | None:
+    """The attributes of an SVG tag, ``None`` when one is not of the ``known`` pattern, is repeated, or the list
+    does not parse."""
+    found: dict[str, str] = {}
+    at = 0
+    for a in known.finditer(attrs):
+        if a.start() != at or a.group(1) in found:
+            return None
+        at, found[a.group(1)] = a.end(), a.group(2).strip()
+    return found if not attrs[at:].strip(" \t\n/") else None
+
+
+_SVG_TEXT_ATTR = re.compile(r"""\s*+(x|y|fill|font-size)\s*+=\s*+["']([^"'<>]{0,40}+)["']""")
+
+
+def _svg_text_end(text: str, start: int, attrs: str, painted: bool) -> int:
+    """Where an ``<svg>`` of a pixel width and height (its start tag ending at ``start``) ends, when it holds only
+    ``<text>`` elements drawn inside its box (``x`` from 0, each character :data:`SVG_CHARACTER_PX` wide, the
+    baseline ``y`` below the characters' height and inside the box) in a legible size and fill; -1 otherwise
+    (what an SVG draws outside its box is clipped, and ``fill="none"`` draws no text)."""
+    box = _svg_attrs(attrs, _SVG_SIZE)
+    if box is None or not all(re.fullmatch(r"\d{1,4}+(?:px)?+", box.get(k, "")) for k in ("width", "height")):
+        return -1
+    width, height = (float(box[k].removesuffix("px")) for k in ("width", "height"))
+    at, drawn = start, False
+    while (t := _SVG_TEXT.match(text, at)) is not None:
+        own = _svg_attrs(t.group(1), _SVG_TEXT_ATTR)
+        if own is None or not _svg_text_inside(own, t.group(2).strip(), width, height, painted):
+            return -1
+        at, drawn = t.end(), True
+    end = _SVG_END.match(text, at)
+    return end.end() if drawn and end is not None else -1
+
+
+def _svg_text_inside(own: dict[str, str], chars: str, width: float, height: float, painted: bool) -> bool:
+    size = own.get("font-size", "16").removesuffix("px")
+    if not re.fullmatch(r"\d{1,3}+", size) or not 8 <= int(size) <= 200:
+        return False
+    if "fill" in own and not _legible(css_colour(own["fill"]), painted):
+        return False
+    try:
+        x, y = float(own.get("x", "0")), float(own.get("y", "0"))
+    except ValueError:
+        return False
+    scale = int(size) / 16
+    return 0 <= x and x + SVG_CHARACTER_PX * scale * len(chars) <= width and 0.7 * int(size) <= y <= height
 
 
 def _trie(words: list[str]) -> str:
@@ -1009,10 +1067,9 @@ def _shown_tex(m: re.Match[str]) -> str:
 
 
 #: HTML elements whose tags show nothing and whose content shows as text: inline ones, and blocks (a line break)
-_INLINE_TEXT = frozenset("output data nobr bdi q mn mi mo mtext mrow mstyle wbr time abbr".split())
 _BLOCK_TEXT = frozenset("address hgroup".split())
 _SHOWN_TAG = re.compile(
-    r"(?i)<(/?+)(output|data|nobr|bdi|q|mn|mi|mo|mtext|mrow|mstyle|math|wbr|time|abbr|address|hgroup)"
+    r"(?i)<(/?+)(output|data|nobr|bdi|q|mn|mi|mo|mtext|mrow|mstyle|math|wbr|time|abbr|address|hgroup|svg|text)"
     r"((?:[ \t\n]++[^<>]{0,300}+)?+)>"
 )
 _DISPLAY_BLOCK = re.compile(r"""(?i)\bdisplay\s*+=\s*+["']?+block""")
