@@ -1340,7 +1340,7 @@ def _reading(text: str, strict: bool, answer_tag: str) -> tuple[str, bool]:
     are judged."""
     shown, uncertain = _visible(text, strict)
     if "opacity" in shown and "<" in shown:  # nested opacities that multiply to nothing: certainly hidden
-        shown = without_faded(shown, _code_spans(shown))
+        shown = without_faded(shown, _code_spans(shown), text)
     if not strict or ("\\" not in shown and "<" not in shown):
         return shown, uncertain
     if "\\def" in shown or "command" in shown:

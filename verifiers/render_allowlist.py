@@ -180,7 +180,8 @@ def _rule_ok(text: str, end: int) -> bool:
     return width is not None and 0 <= width <= 500 and thick is not None and 0 <= thick <= 10
 
 
-_RESIZE = re.compile(r"\*?+[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{((?:[^{}\n]|\{[^{}\n]{0,60}+\}){0,200}+)\}"
+_RESIZE = re.compile(
+    r"\*?+[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{((?:[^{}\n]|\{[^{}\n]{0,60}+\}){0,200}+)\}"
 )
 #: the smallest width a character may be resized to, and the smallest and largest height, in points
 MIN_RESIZED_CHARACTER = 4.0
@@ -341,6 +342,8 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
                 not options or TEX_ENVIRONMENTS[env] or _box_options_known(text, m.end(), local)
             ):
                 continue
+            if env == "empheq" and _EMPHEQ_FRAME.match(text, m.end()) is not None:
+                continue
         elif not too_far and not back and _tex_plain(name, text, m.end(), local, painted):
             continue
         if (literal := _code_end(code, s)) >= 0:
@@ -359,6 +362,10 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
 
 
 _INK = re.compile(r"\S")
+#: an ``empheq`` environment framed by a plain box, around a display environment of :data:`TEX_ENVIRONMENTS`
+_EMPHEQ_FRAME = re.compile(
+    r"[ \t]*+\[[ \t]*+box[ \t]*+=[ \t]*+\\(?:fbox|boxed|framebox)[ \t]*+\][ \t]*+\{(?:equation|align|gather|multline)\*?+\}"
+)
 
 
 @lru_cache(maxsize=256)
@@ -556,7 +563,9 @@ def _html_cuts(
 
 
 _SVG_SIZE = re.compile(r"""\s*+(width|height|xmlns)\s*+=\s*+["']([^"'<>]{1,80}+)["']""")
-_SVG_TEXT = re.compile(r"""\s*+<text((?:\s++[a-z-]{1,12}+\s*+=\s*+["'][^"'<>]{0,40}+["']){0,6}+)\s*+>([^<>]{1,200}+)</text\s*+>""")
+_SVG_TEXT = re.compile(
+    r"""\s*+<text((?:\s++[a-z-]{1,12}+\s*+=\s*+["'][^"'<>]{0,40}+["']){0,6}+)\s*+>([^<>]{1,200}+)</text\s*+>"""
+)
 _SVG_END = re.compile(r"\s*+</svg\s*+>")
 #: the width of a character of SVG text, in pixels, at least (at the 16px default)
 SVG_CHARACTER_PX = 8.0
@@ -1029,7 +1038,9 @@ def _doubting_annotation(arg: str) -> bool:
 
     shown = _annotation_words(arg).lower()
     words = set(re.findall(r"[a-z']++", shown))
-    return "?" in shown or bool(words & (DOUBT_WORDS | HEDGE_CUES | {"or", "not", "maybe", "perhaps", "probably", "wrong", "unsure"}))
+    return "?" in shown or bool(
+        words & (DOUBT_WORDS | HEDGE_CUES | {"or", "not", "maybe", "perhaps", "probably", "wrong", "unsure"})
+    )
 
 
 def _shown_tex(m: re.Match[str]) -> str:
@@ -1168,11 +1179,11 @@ def shown_markup(text: str, answer_tag: str = "answer", defined: frozenset[str] 
     return _shown_markdown(text, defined)
 
 
-def without_faded(text: str, code: list[tuple[int, int]]) -> str:
+def without_faded(text: str, code: list[tuple[int, int]], source: str) -> str:
     """``text`` without the content of nested elements whose opacities multiply to a certainly invisible one
-    (:func:`rlvr.verifiers.render_nesting.faded_cuts`); unchanged where a style sheet could restyle them.
-    ``code``: the spans that show literally. Linear."""
-    if _SHEET_OR_LINK.search(text) is not None:
+    (:func:`rlvr.verifiers.render_nesting.faded_cuts`); unchanged where a style sheet of the completion
+    (``source``) could restyle them. ``code``: the spans that show literally. Linear."""
+    if _SHEET_OR_LINK.search(source) is not None:
         return text
     cuts = faded_cuts(text, lambda i: _code_end(code, i), _element_end)
     if not cuts:
