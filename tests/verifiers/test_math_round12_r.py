@@ -4,7 +4,11 @@ hiding the answer or showing a hedge."""
 
 from __future__ import annotations
 
+import time
+
 from redteam import Case, judge
+
+from rlvr.verifiers.render_allowlist import shown_markup, without_faded
 
 LEAD = "Multiplying 3 by 4 gives the product.\n\n"
 
@@ -137,3 +141,24 @@ def test_markdown_forms() -> None:
 
 def test_nested_opacity_products() -> None:
     judge(OPACITY)
+
+
+def test_shown_markup_and_faded_spans_are_linear() -> None:
+    for chunk in (
+        "\\tag{",
+        "\\overset{a}{",
+        "| a |\n|---|\n",
+        "A\n---\n",
+        "[^1]: x\n",
+        "[a][b]",
+        "<q>",
+        "\\rlap{\\quad",
+    ):
+        text = chunk * (200_000 // len(chunk))
+        t = time.perf_counter()
+        shown_markup(text, "answer", frozenset({"b"}))
+        assert time.perf_counter() - t < 2.0, chunk
+    text = '<span style="opacity:0.5">' * 20_000
+    t = time.perf_counter()
+    without_faded(text, [], text)
+    assert time.perf_counter() - t < 2.0
