@@ -52,10 +52,13 @@ from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, te
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import negated, negates
 from rlvr.verifiers.render_allowlist import (
+    LINK_DEFINITION,
     SheetTargets,
     positively_rendered,
     sheet_targets,
     sheets_reach_raw_elements,
+    shown_markup,
+    without_faded,
 )
 from rlvr.verifiers.trailing import comments_on_answer
 
@@ -248,8 +251,9 @@ def extract(
     if _reopened_reasoning(text, think_tag):
         return Extraction(None, "reopened_reasoning")
     text = _region(text, think_tag)
+    defined = frozenset(d.casefold() for d in LINK_DEFINITION.findall(text)) if "]:" in text else frozenset()
     text, uncertain = _reading(text, reading == "hidden", answer_tag)
-    ex = _extract_visible(text, choices, answer_tag, words)
+    ex = _extract_visible(shown_markup(text, answer_tag, defined), choices, answer_tag, words)
     return replace(ex, uncertain=True) if uncertain else ex
 
 
@@ -1350,6 +1354,8 @@ def _reading(text: str, strict: bool, answer_tag: str) -> tuple[str, bool]:
     declaration makes what it governs uncertain), with the completion's macros expanded first so their bodies
     are judged."""
     shown, uncertain = _visible(text, strict)
+    if "opacity" in shown and "<" in shown:  # nested opacities that multiply to nothing: certainly hidden
+        shown = without_faded(shown, _code_spans(shown), text)
     if not strict or ("\\" not in shown and "<" not in shown):
         return shown, uncertain
     if "\\def" in shown or "command" in shown:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rlvr.verifiers.invisible import MAX_CONTRAST, TEX_POINTS, WHITE, contrast, css_colour, latex_colour, over
 from rlvr.verifiers.lexer import closing_brace
-from rlvr.verifiers.render_nesting import nesting_cuts
+from rlvr.verifiers.render_nesting import faded_cuts, nesting_cuts
 
 _GREEK = (
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa varkappa lambda mu nu xi omicron "
@@ -180,6 +180,30 @@ def _rule_ok(text: str, end: int) -> bool:
     return width is not None and 0 <= width <= 500 and thick is not None and 0 <= thick <= 10
 
 
+_RESIZE = re.compile(
+    r"\*?+[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{[ \t]*+([^{}\n]{1,30}+)\}[ \t]*+\{((?:[^{}\n]|\{[^{}\n]{0,60}+\}){0,200}+)\}"
+)
+#: the smallest width a character may be resized to, and the smallest and largest height, in points
+MIN_RESIZED_CHARACTER = 4.0
+RESIZED_HEIGHT = (5.0, 500.0)
+
+
+def _resize_ok(text: str, end: int) -> bool:
+    """``\resizebox{w}{h}{…}`` draws its text legibly: each of the width and height is ``!`` (kept in
+    proportion) or a length (a width of :data:`MIN_RESIZED_CHARACTER` points per character of the text at least,
+    at most 500pt; a height in :data:`RESIZED_HEIGHT`), not both ``!``; the text holds groups one level deep."""
+    m = _RESIZE.match(text, end)
+    if m is None or m.group(1).strip() == m.group(2).strip() == "!":
+        return False
+    chars = len(re.sub(r"\\[A-Za-z]++|[\s${}]", "", m.group(3)))
+    for arg, low, high in ((m.group(1), MIN_RESIZED_CHARACTER * chars, 500.0), (m.group(2), *RESIZED_HEIGHT)):
+        length = _TEX_LENGTH.fullmatch(arg.strip()) if arg.strip() != "!" else None
+        p = None if length is None else _points(length.group(3), length.group(4))
+        if arg.strip() != "!" and (p is None or not low <= p <= high):
+            return False
+    return True
+
+
 def _move(text: str, end: int) -> float | None:
     """The length in points after a spacing command at ``text[end]`` (0 for a named glue: ``\\fill``,
     ``\\baselineskip``), ``None`` when it is not known."""
@@ -318,6 +342,8 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
                 not options or TEX_ENVIRONMENTS[env] or _box_options_known(text, m.end(), local)
             ):
                 continue
+            if env == "empheq" and _EMPHEQ_FRAME.match(text, m.end()) is not None:
+                continue
         elif not too_far and not back and _tex_plain(name, text, m.end(), local, painted):
             continue
         if (literal := _code_end(code, s)) >= 0:
@@ -336,6 +362,10 @@ def _tex_cuts(text: str, code: list[tuple[int, int]], painted: bool) -> list[tup
 
 
 _INK = re.compile(r"\S")
+#: an ``empheq`` environment framed by a plain box, around a display environment of :data:`TEX_ENVIRONMENTS`
+_EMPHEQ_FRAME = re.compile(
+    r"[ \t]*+\[[ \t]*+box[ \t]*+=[ \t]*+\\(?:fbox|boxed|framebox)[ \t]*+\][ \t]*+\{(?:equation|align|gather|multline)\*?+\}"
+)
 
 
 @lru_cache(maxsize=256)
@@ -369,6 +399,8 @@ def _tex_plain(name: str, text: str, end: int, local: dict, painted: bool) -> bo
         return r is not None and int(r.group(1)) % 360 == 0
     if name == "enclose":
         return _ENCLOSE.match(text, end) is not None
+    if name == "resizebox":
+        return _resize_ok(text, end)
     if name in ("scalebox", "transparent", "texttransparent"):
         f = _TEX_FACTOR.match(text, end)
         return (
@@ -512,6 +544,9 @@ def _html_cuts(
         name, attrs = m.group(1).lower(), m.group(2) or ""
         if ":" in name and name.partition(":")[0] in _AUTOLINK_SCHEMES:
             continue  # a Markdown autolink (``<https://…>``) renders as its address
+        if name == "svg" and (drawn := _svg_text_end(text, m.end(), attrs, painted)) >= 0:
+            pos = drawn
+            continue
         if name in HTML_ELEMENTS or name in tags or name in HTML_VOID:
             answer = name in tags or name in _ANSWER_TAGS
             if (attrs, answer) not in judged:
@@ -525,6 +560,63 @@ def _html_cuts(
             pos = _element_end(text, m.end(), name)
         cuts.append((m.start(), pos))
     return cuts
+
+
+_SVG_SIZE = re.compile(r"""\s*+(width|height|xmlns)\s*+=\s*+["']([^"'<>]{1,80}+)["']""")
+_SVG_TEXT = re.compile(
+    r"""\s*+<text((?:\s++[a-z-]{1,12}+\s*+=\s*+["'][^"'<>]{0,40}+["']){0,6}+)\s*+>([^<>]{1,200}+)</text\s*+>"""
+)
+_SVG_END = re.compile(r"\s*+</svg\s*+>")
+#: the width of a character of SVG text, in pixels, at least (at the 16px default)
+SVG_CHARACTER_PX = 8.0
+
+
+def _svg_attrs(attrs: str, known: re.Pattern[str]) -> dict[str, str] | None:
+    """The attributes of an SVG tag, ``None`` when one is not of the ``known`` pattern, is repeated, or the list
+    does not parse."""
+    found: dict[str, str] = {}
+    at = 0
+    for a in known.finditer(attrs):
+        if a.start() != at or a.group(1) in found:
+            return None
+        at, found[a.group(1)] = a.end(), a.group(2).strip()
+    return found if not attrs[at:].strip(" \t\n/") else None
+
+
+_SVG_TEXT_ATTR = re.compile(r"""\s*+(x|y|fill|font-size)\s*+=\s*+["']([^"'<>]{0,40}+)["']""")
+
+
+def _svg_text_end(text: str, start: int, attrs: str, painted: bool) -> int:
+    """Where an ``<svg>`` of a pixel width and height (its start tag ending at ``start``) ends, when it holds only
+    ``<text>`` elements drawn inside its box (``x`` from 0, each character :data:`SVG_CHARACTER_PX` wide, the
+    baseline ``y`` below the characters' height and inside the box) in a legible size and fill; -1 otherwise
+    (what an SVG draws outside its box is clipped, and ``fill="none"`` draws no text)."""
+    box = _svg_attrs(attrs, _SVG_SIZE)
+    if box is None or not all(re.fullmatch(r"\d{1,4}+(?:px)?+", box.get(k, "")) for k in ("width", "height")):
+        return -1
+    width, height = (float(box[k].removesuffix("px")) for k in ("width", "height"))
+    at, drawn = start, False
+    while (t := _SVG_TEXT.match(text, at)) is not None:
+        own = _svg_attrs(t.group(1), _SVG_TEXT_ATTR)
+        if own is None or not _svg_text_inside(own, t.group(2).strip(), width, height, painted):
+            return -1
+        at, drawn = t.end(), True
+    end = _SVG_END.match(text, at)
+    return end.end() if drawn and end is not None else -1
+
+
+def _svg_text_inside(own: dict[str, str], chars: str, width: float, height: float, painted: bool) -> bool:
+    size = own.get("font-size", "16").removesuffix("px")
+    if not re.fullmatch(r"\d{1,3}+", size) or not 8 <= int(size) <= 200:
+        return False
+    if "fill" in own and not _legible(css_colour(own["fill"]), painted):
+        return False
+    try:
+        x, y = float(own.get("x", "0")), float(own.get("y", "0"))
+    except ValueError:
+        return False
+    scale = int(size) / 16
+    return 0 <= x and x + SVG_CHARACTER_PX * scale * len(chars) <= width and 0.7 * int(size) <= y <= height
 
 
 def _trie(words: list[str]) -> str:
@@ -889,3 +981,216 @@ def positively_rendered(
         pos = max(pos, b)
     out.append(text[pos:])
     return "".join(out), True
+
+
+# What known markup shows: after the reading, each form below is rewritten to what a reader sees of it, so the
+# answer and any words beside it are read as text (docs/verifiers.md, "What known markup shows").
+
+#: an equation tag that numbers the equation (``1``, ``2.3``, ``A1``, ``*``, ``iv``, ``\\dagger``): no words
+_EQUATION_NUMBER = re.compile(
+    r"[ \t$()]*+(?:\\(?:ast|star|dagger|ddagger|S)|[*'†‡#]{1,3}+|[ivxIVX]{1,6}+|[A-Za-z]?+\d{1,4}+(?:[.-]\d{1,4}+){0,3}+"
+    r"[a-z]?+|[A-Za-z])[*']{0,3}+[ \t$()]*+"
+)
+
+
+def _arg(name: str) -> str:
+    """A brace argument of up to 120 characters, one level of groups inside, as the group ``name``."""
+    return rf"\{{(?P<{name}>(?:[^{{}}\n]|\{{[^{{}}\n]{{0,60}}+\}}){{0,120}}+)\}}"
+
+
+_OPT = r"(?:[ \t]*+\[[^\[\]\n]{0,40}+\])"
+_X_ARROWS = (
+    "rightarrow leftarrow Rightarrow Leftarrow leftrightarrow Leftrightarrow mapsto hookrightarrow hookleftarrow "
+    "twoheadrightarrow rightharpoonup rightleftharpoons"
+)
+_SHOWN_TEX = re.compile(
+    rf"\\tag(?P<star>\*)?+[ \t]*+{_arg('tag')}"
+    r"|\\label[ \t]*+\{[^{}\n]{0,80}+\}|\\(?:notag|nonumber)(?![A-Za-z])"
+    r"|\\(?P<under>uline|uuline|uwave)(?![A-Za-z])|\\(?P<font>textsc|textup|textmd)(?![A-Za-z])"
+    r"|\\(?P<sized>framebox|makebox)[ \t]*+\[[ \t]*+(?P<width>[\d.]{1,8}+)[ \t]*+(?P<unit>[a-z]{2})[ \t]*+\]"
+    r"(?:[ \t]*+\[[ \t]*+[lrcs]?+[ \t]*+\])?+[ \t]*+\{(?P<boxed>[^{}\n]{0,200}+)\}"
+    r"|\\(?:scalebox[ \t]*+\{[^{}\n]{0,20}+\}" + _OPT + r"?+|resizebox\*?+[ \t]*+\{[^{}\n]{0,30}+\}[ \t]*+"
+    r"\{[^{}\n]{0,30}+\}|raisebox[ \t]*+\{[^{}\n]{0,20}+\}" + _OPT + r"{0,2}+|rotatebox" + _OPT + r"?+[ \t]*+"
+    r"\{[^{}\n]{0,20}+\}|enclose[ \t]*+\{[^{}\n]{0,60}+\}" + _OPT + r"?+)(?![A-Za-z])"
+    r"|\\(?:mathrlap|rlap)[ \t]*+\{(?P<lapped>(?:[^{}\n\\]|\\(?:quad|qquad|[ ,;])|\\text[ \t]*+\{[^{}\n\\]{0,80}+\})"
+    r"{0,120}+)\}(?=[ \t]*+(?:\$|\\\]|\\\)|\n|$))"
+    rf"|\\(?P<over>overset|underset|stackrel)[ \t]*+{_arg('over_arg')}[ \t]*+\{{(?P<rel>[^{{}}\n]{{0,20}}+)\}}"
+    rf"|\\x(?P<arrow>{'|'.join(_X_ARROWS.split())})[ \t]*+(?:\[(?P<below>[^\[\]\n]{{0,60}}+)\])?+[ \t]*+{_arg('arrow_arg')}"
+    r"|\\(?:mspace[ \t]*+\{[^{}\n]{0,20}+\}|(?P<skip>vspace\*?+[ \t]*+\{[^{}\n]{0,20}+\}|rule" + _OPT + r"?+[ \t]*+"
+    r"\{[^{}\n]{0,30}+\}[ \t]*+\{[^{}\n]{0,30}+\}|par(?![A-Za-z])|(?:begin|end)[ \t]*+\{verse\}))"
+    r"|\\\\[ \t]*+\[[ \t]*+[-+]?+[\d.]{1,8}+[ \t]*+[a-z]{2}[ \t]*+\]"
+    rf"|\\begin[ \t]*+\{{empheq\}}{_OPT}?+[ \t]*+\{{[A-Za-z*]{{1,20}}+\}}|(?P<empheq_end>\\end[ \t]*+\{{empheq\}})"
+)
+
+
+#: the width of a character at the normal size, in points, at least
+MIN_CHARACTER_POINTS = 5.0
+
+
+def _annotation_words(arg: str) -> str:
+    """The words of a TeX annotation as they show (``\\text{by (1)}`` is "by (1)")."""
+    return re.sub(r"\\[A-Za-z]++\*?+|[{}$]", " ", arg).strip()
+
+
+def _doubting_annotation(arg: str) -> bool:
+    """An annotation (a tag, the text over a relation or an arrow) whose words doubt or offer an alternative."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS, HEDGE_CUES
+
+    shown = _annotation_words(arg).lower()
+    words = set(re.findall(r"[a-z']++", shown))
+    return "?" in shown or bool(
+        words & (DOUBT_WORDS | HEDGE_CUES | {"or", "not", "maybe", "perhaps", "probably", "wrong", "unsure"})
+    )
+
+
+def _shown_tex(m: re.Match[str]) -> str:
+    """What one TeX form of :data:`_SHOWN_TEX` shows."""
+    tok = m.group(0)
+    if tok.startswith("\\tag"):  # an equation number shows nothing to read; words show beside the equation
+        if _EQUATION_NUMBER.fullmatch(m.group("tag")) is not None:
+            return " "
+        words = _annotation_words(m.group("tag"))
+        return f" \\quad\\text{{{words if m.group('star') else '(' + words + ')'}}}"
+    if m.group("under"):
+        return "\\underline"
+    if m.group("font"):
+        return "\\textrm"
+    if m.group("sized"):  # a box of a given width: its text shows when it fits (else it overlaps its neighbours)
+        width = _points(m.group("width"), m.group("unit"))
+        if width is None or width < MIN_CHARACTER_POINTS * len(_annotation_words(m.group("boxed"))):
+            return tok
+        return ("\\fbox{" if m.group("sized") == "framebox" else "\\mbox{") + m.group("boxed") + "}"
+    if m.group("lapped") is not None:  # drawn to the right at the end of its line or formula: over nothing
+        return " " + m.group("lapped")
+    if m.group("over"):  # the words over a relation are read: a doubting one keeps the construct (refused)
+        return tok if _doubting_annotation(m.group("over_arg")) else f" {m.group('rel')} "
+    if m.group("arrow"):
+        if _doubting_annotation(m.group("arrow_arg") + " " + (m.group("below") or "")):
+            return tok
+        return "="
+    if m.group("skip") or m.group("empheq_end"):
+        return "\n" if not m.group("empheq_end") else " \\] "
+    if tok.startswith("\\\\"):
+        return "\\\\"
+    if tok.startswith("\\begin"):
+        return " \\[ "
+    return " "
+
+
+#: HTML elements whose tags show nothing and whose content shows as text: inline ones, and blocks (a line break)
+_BLOCK_TEXT = frozenset("address hgroup".split())
+_SHOWN_TAG = re.compile(
+    r"(?i)<(/?+)(output|data|nobr|bdi|q|mn|mi|mo|mtext|mrow|mstyle|math|wbr|time|abbr|address|hgroup|svg|text)"
+    r"((?:[ \t\n]++[^<>]{0,300}+)?+)>"
+)
+_DISPLAY_BLOCK = re.compile(r"""(?i)\bdisplay\s*+=\s*+["']?+block""")
+#: a ``<bdo>`` drawn left to right: its text shows as written (any other direction reverses it)
+_BDO_LTR = re.compile(r"""(?i)<bdo[ \t]++dir[ \t]*+=[ \t]*+["']?+ltr["']?+[ \t]*+>([^<>\n]{0,200}+)</bdo[ \t]*+>""")
+
+
+def _shown_tag(m: re.Match[str], answer_tag: str) -> str:
+    """What one tag of :data:`_SHOWN_TAG` shows: nothing, or a line break around a block; the grader's answer tag
+    stays."""
+    name = m.group(2).lower()
+    if name == answer_tag:
+        return m.group(0)
+    block = name in _BLOCK_TEXT or name == "math" and _DISPLAY_BLOCK.search(m.group(3)) is not None
+    return "\n" if block else ""
+
+
+#: a Markdown setext heading: a line of text underlined by ``=`` or ``-`` (shown as a heading)
+_SETEXT = re.compile(r"(?m)^([ \t]{0,3}+[^\s|#>*+\-=][^\n]{0,200}+)\n[ \t]{0,3}+(?:=++|-{2,}+)[ \t]*+$")
+#: a one-column Markdown table: a header cell, its rule, and rows of one cell
+_ONE_COLUMN = re.compile(
+    r"(?m)^[ \t]{0,3}+\|([^|\n]{1,200}+)\|[ \t]*+\n[ \t]{0,3}+\|[ \t]*+:?+-{3,}+:?+[ \t]*+\|[ \t]*+\n"
+    r"((?:[ \t]{0,3}+\|[^|\n]{0,200}+\|[ \t]*+(?:\n|$)){1,200}+)"
+)
+_FOOTNOTE_REF = re.compile(r"(?P<stop>[.,;!])?+\[\^([^\]\s]{1,40}+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"(?m)^[ \t]{0,3}+\[\^([^\]\s]{1,40}+)\]:[ \t]*+([^\n]{0,500}+)\n?+")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]{1,200}+)\][ \t]?+\[([^\[\]\n]{0,40}+)\]")
+#: a link reference definition (``[1]: https://…``): it defines a label and shows nothing
+LINK_DEFINITION = re.compile(r"(?m)^[ \t]{0,3}+\[([^\[\]\n^]{1,40}+)\]:")
+#: GitHub emoji shortcodes, as the pictograph they show (read like the pictograph: a closing remark or a doubt)
+_SHORTCODES = {
+    "white_check_mark": "\u2705", "heavy_check_mark": "\u2714\ufe0f", "ballot_box_with_check": "\u2611\ufe0f",
+    "tada": "\U0001f389", "rocket": "\U0001f680", "sparkles": "\u2728", "star": "\u2b50", "100": "\U0001f4af",
+    "trophy": "\U0001f3c6", "+1": "\U0001f44d", "thumbsup": "\U0001f44d", "clap": "\U0001f44f",
+    "thinking": "\U0001f914", "shrug": "\U0001f937", "x": "\u274c", "question": "\u2753",
+    "grey_question": "\u2754", "warning": "\u26a0\ufe0f", "confused": "\U0001f615", "-1": "\U0001f44e",
+    "thumbsdown": "\U0001f44e", "sweat_smile": "\U0001f605", "wink": "\U0001f609", "smile": "\U0001f604",
+}  # fmt: skip
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,30}+):(?![\w:])")
+
+
+def _footnotes_in_place(text: str) -> str:
+    """Footnotes read where their mark stands, as a remark in parentheses on what it follows, before the
+    punctuation the mark follows (a note on the answer qualifies it); each definition is read once, at its first
+    mark. A definition no mark refers to stays as written."""
+    marked = {r.group(2) for r in _FOOTNOTE_REF.finditer(text)}
+    notes: dict[str, str] = {}
+    for d in _FOOTNOTE_DEF.finditer(text):
+        if d.group(1) in marked:
+            notes.setdefault(d.group(1), d.group(2).strip())
+    text = _FOOTNOTE_DEF.sub(lambda d: "" if d.group(1) in notes else d.group(0), text)
+
+    def note(m: re.Match[str]) -> str:
+        body = notes.pop(m.group(2), None)
+        return m.group(0) if body is None else f" ({body.rstrip('.')}){m.group('stop') or ''}"
+
+    return _FOOTNOTE_REF.sub(note, text)
+
+
+def _one_column(m: re.Match[str]) -> str:
+    """A one-column table as it reads: its header a heading line, each row's cell a line."""
+    rows = [r.strip().strip("|").strip() for r in m.group(2).splitlines()]
+    return "## " + m.group(1).strip() + "\n\n" + "\n".join(r for r in rows if r) + "\n"
+
+
+def _shown_markdown(text: str, defined: frozenset[str]) -> str:
+    """Markdown forms as they show: a setext heading as a heading line, a one-column table as a heading and
+    lines, a footnote mark as nothing and its definition as a note, a reference link whose label is defined
+    (``defined``, case-folded) as its text, a known emoji shortcode as its pictograph."""
+    if "\n" in text and ("--" in text or "==" in text):
+        text = _SETEXT.sub(lambda m: "## " + m.group(1).strip(), text)
+        if "|" in text:
+            text = _ONE_COLUMN.sub(_one_column, text)
+    if "[^" in text and _FOOTNOTE_DEF.search(text):
+        text = _footnotes_in_place(text)
+    if "][" in text and defined:
+        text = _REFERENCE_LINK.sub(
+            lambda m: m.group(1) if (m.group(2) or m.group(1)).strip().casefold() in defined else m.group(0), text
+        )
+    if text.count(":") > 1:
+        text = _SHORTCODE.sub(lambda m: _SHORTCODES.get(m.group(1), m.group(0)), text)
+    return text
+
+
+def shown_markup(text: str, answer_tag: str = "answer", defined: frozenset[str] = frozenset()) -> str:
+    """``text`` (what renders, after the reading) with known markup rewritten to what it shows (the module's
+    last section; docs/verifiers.md, "What known markup shows"). ``defined``: the link labels the completion
+    defines. One pass per notation: linear."""
+    if "\\" in text:
+        text = _SHOWN_TEX.sub(_shown_tex, text)
+    if "<" in text:
+        tag = answer_tag.lower()
+        text = _SHOWN_TAG.sub(lambda m: _shown_tag(m, tag), text)
+        if "<bdo" in text.lower():
+            text = _BDO_LTR.sub(r"\1", text)
+    return _shown_markdown(text, defined)
+
+
+def without_faded(text: str, code: list[tuple[int, int]], source: str) -> str:
+    """``text`` without the content of nested elements whose opacities multiply to a certainly invisible one
+    (:func:`rlvr.verifiers.render_nesting.faded_cuts`); unchanged where a style sheet of the completion
+    (``source``) could restyle them. ``code``: the spans that show literally. Linear."""
+    if _SHEET_OR_LINK.search(source) is not None:
+        return text
+    cuts = faded_cuts(text, lambda i: _code_end(code, i), _element_end)
+    if not cuts:
+        return text
+    out: list[str] = []
+    pos = 0
+    for a, b in cuts:
+        out.append(text[pos:a] + " ")
+        pos = b
+    return "".join(out) + text[pos:]

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rlvr.verifiers.invisible import MAX_CONTRAST, WHITE, contrast, css_colour, over
+from rlvr.verifiers.invisible import MAX_CONTRAST, MIN_VISIBLE_SCALE, WHITE, contrast, css_colour, over
 
 #: the smallest product of opacities, and of font-size factors (of the 16px default) with scales, that is legible
 MIN_PRODUCT = 0.5
@@ -151,4 +151,60 @@ def nesting_cuts(
             pos = end
             continue
         stack.append((name, state))
+    return cuts
+
+
+#: a product of opacities at most this certainly hides (the threshold of a single ``opacity`` declaration,
+#: :data:`rlvr.verifiers.invisible.MIN_VISIBLE_SCALE`)
+MAX_HIDDEN_OPACITY = MIN_VISIBLE_SCALE
+
+_OPACITY = re.compile(r"(?i)(?<![-\w])opacity\s*+:")
+
+
+def _own_opacity(attrs: str) -> float | None:
+    """An element's own ``opacity`` from its style attribute (1 when it declares none), ``None`` when a reader's
+    value could differ: declared twice (a cascade) or not a plain number."""
+    s = _STYLE.search(attrs)
+    style = (s.group(1) or s.group(2)) if s else ""
+    if len(_OPACITY.findall(style)) > 1 or len(_STYLE.findall(attrs)) > 1:
+        return None
+    for d in _DECL.finditer(style):
+        if d.group(1).lower() == "opacity":
+            n = _number(d.group(2).strip().lower())
+            return None if n is None or n[1] not in (None, "%") else n[0] / 100 if n[1] == "%" else n[0]
+    return 1.0
+
+
+def faded_cuts(
+    text: str, code_end: Callable[[int], int], element_end: Callable[[str, int, str], int]
+) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside nested elements whose opacities multiply to at most
+    :data:`MAX_HIDDEN_OPACITY`: certainly invisible, since a descendant cannot draw more opaque than its
+    ancestors' group (each element's opacity read only when it is certain, and no style sheet can restyle them;
+    the caller checks that). Linear, as :func:`nesting_cuts`."""
+    stack: list[tuple[str, float]] = []
+    cuts: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _TAG.search(text, pos)) is not None:
+        pos = m.end()
+        if (literal := code_end(m.start())) >= 0:
+            pos = max(pos, literal)
+            continue
+        name = m.group(2).lower()
+        if m.group(1):
+            for k in range(len(stack) - 1, max(-1, len(stack) - 40), -1):
+                if stack[k][0] == name:
+                    del stack[k:]
+                    break
+            continue
+        if name in _VOID or m.group(3).rstrip().endswith("/"):
+            continue
+        own = _own_opacity(m.group(3))
+        opacity = (stack[-1][1] if stack else 1.0) * (1.0 if own is None else max(0.0, own))
+        if opacity <= MAX_HIDDEN_OPACITY:
+            end = element_end(text, pos, name)
+            cuts.append((m.start(), end))
+            pos = end
+            continue
+        stack.append((name, opacity))
     return cuts
