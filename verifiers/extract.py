@@ -243,7 +243,7 @@ def extract(
         return Extraction(None, "none")
     text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
-        text = _REASONING_MARKS.sub(_reasoning_mark, text)
+        text = _marked_reasoning(text)
     text = _SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text
     if _reopened_reasoning(text, think_tag):
         return Extraction(None, "reopened_reasoning")
@@ -597,11 +597,28 @@ _REASONING_MARKS = re.compile(
 )
 
 
-def _reasoning_mark(m: re.Match[str]) -> str:
-    t = m.group(0)
-    if t.startswith("<|channel|>"):
-        return "</think>" if m.group(1) else "<think>"
-    return "</think>" if "/" in t or "end_" in t else "<think>"
+def _marked_reasoning(text: str) -> str:
+    """``text`` with its reasoning marks (:data:`_REASONING_MARKS`) as ``<think>`` and ``</think>``. A harmony
+    ``final`` channel closes the reasoning before it; a ``final`` channel right after another (no reasoning
+    channel between) closes nothing, so both final messages are shown and read, as the user sees them."""
+    in_final = False
+
+    def mark(m: re.Match[str]) -> str:
+        nonlocal in_final
+        t = m.group(0)
+        if not t.startswith("<|channel|>"):
+            in_final = False
+            return "</think>" if "/" in t or "end_" in t else "<think>"
+        again, in_final = in_final and m.group(1) is not None, m.group(1) is not None
+        return "\n\n" if again else "</think>" if m.group(1) else "<think>"
+
+    if "<|start|>" in text:
+        text = _HARMONY_HEADER.sub("", text)  # "<|start|>assistant": a message's role, no text of it
+    return _REASONING_MARKS.sub(mark, text)
+
+
+#: a harmony message's header before its channel: the start token and the role (and a recipient)
+_HARMONY_HEADER = re.compile(r"<\|start\|>[ \t]*+[A-Za-z_]{1,40}+(?:[ \t]++to=[^<>\n]{0,80}+)?+(?=<\|channel\|>)")
 
 
 #: what may close a line after a box without being words after it (math and markup delimiters, punctuation)
@@ -902,7 +919,7 @@ def without_reasoning(text: str) -> str:
     them): every complete block, what comes before a last close and what follows an unclosed open; empty when
     all of it is reasoning."""
     if _REASONING_MARKS.search(text):
-        text = _REASONING_MARKS.sub(_reasoning_mark, text)
+        text = _marked_reasoning(text)
     return _region(text, "think", fallback=False)
 
 
@@ -2618,12 +2635,51 @@ _NOT_A_TERM_BEFORE = frozenset("a an the this that my our your his her their its
 _ERROR_FOLLOWERS = frozenset("is was are were in on at here there of with by occurred crept lies".split())
 
 
+#: words that may stand before an interjection at the start of its clause ("But wait", "Oh wait", "Hmm, wait")
+_INTERJECTION_LEADS = frozenset("but oh ah and so no ok okay well hmm hm um uh hold on actually".split())
+#: "instead of" and what the writer replaces: an action (a gerund) or a thing of the problem, not a value
+_INSTEAD_OF = re.compile(
+    r"(?i)[ \t]++of[ \t]++(?:(?:a|an|the)[ \t]++([a-z]{2,30}+)\b(?![ \t]*+[$\d])|([a-z]{2,30}+)\b)"
+)
+#: nouns after "instead of the" that name the answer or a value, so what follows replaces it
+_VALUE_WORDS = frozenset("answer result value number total sum count figure estimate guess one".split())
+
+
+def _opens_clause(text: str, i: int) -> bool:
+    """``text[i]`` opens its clause, but for interjection leads (:data:`_INTERJECTION_LEADS`): "Wait, …", "But
+    wait", "the total, wait, is"; not "they wait 10 minutes"."""
+    lo = max(0, i - 40)
+    window = text[lo:i]
+    mark = max(window.rfind(c) for c in ".!?\n,;:(\u2014")
+    if mark < 0 and lo > 0:
+        return False
+    words = _lower_words(window[mark + 1 :])
+    return all(w in _INTERJECTION_LEADS for w in words)
+
+
+def _instead_of_other(text: str, i: int) -> bool:
+    """The "instead" ending at ``text[i]`` replaces an action or a thing of the problem ("instead of walking",
+    "instead of the bus"), not a value or an answer ("instead of 6", "instead of the answer above", "5 instead")."""
+    from rlvr.verifiers.lexicon import EARLIER_WORDS
+
+    m = _INSTEAD_OF.match(text, i)
+    if m is None or m.group(2) is not None and not m.group(2).lower().endswith("ing"):
+        return False
+    noun = (m.group(1) or "").lower()
+    return noun not in _VALUE_WORDS and noun not in EARLIER_WORDS
+
+
 def _no_revision(text: str, m: re.Match[str]) -> bool:
-    """The revision cue ``m`` revises nothing by its form: an error word denied by a word among the three before
-    it ("There is no mistake in step 2.", "without errors") or naming a term of the work ("the error term
+    """The revision cue ``m`` revises nothing by its form: "wait" as a verb inside its clause (:func:`_opens_clause`),
+    "instead of" an action or a thing (:func:`_instead_of_other`), an error word denied by a word among the three
+    before it ("There is no mistake in step 2.", "without errors") or naming a term of the work ("the error term
     vanishes": an error noun right before another lower-case noun of no verb ending; "the margin of error": after
     a noun and "of")."""
     word = m.group(0).lower()
+    if word == "wait":
+        return not _opens_clause(text, m.start())  # "the passengers wait 10 minutes": a verb with its subject
+    if word == "instead":
+        return _instead_of_other(text, m.end())  # "instead of walking, Maya takes the bus": the problem's
     if not word.startswith(("mistake", "error", "wrong", "incorrect", "flaw")):
         return False
     before = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(text, max(0, m.start() - 30), m.start())]
