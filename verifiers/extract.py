@@ -1409,6 +1409,14 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     rescan = n // 4 + 20_000  # characters the shown reading may scan again for regions it leaves shown
     math: list[tuple[int, int, int, int]] | None = None
     tex_source = False
+    tex_document = _TEX_DOCUMENT.search(text) is not None  # TeX prints "<!--", hides \phantom everywhere
+
+    def typeset(i: int) -> bool:
+        """Whether TeX certainly typesets ``text[i]``: in a TeX document, in a text with no math delimiters (TeX
+        throughout) or in a math span. Outside math a page with math delimiters is Markdown, which shows a TeX
+        command (``\\phantom{…}``, ``\\textcolor{white}{…}``) as literal text."""
+        in_math = tex_comment(i, in_math=True)  # (reads the math spans once)
+        return tex_document or in_math or not math
 
     def tex_comment(i: int, in_math: bool) -> bool:
         """Whether a TeX comment (``%``, ``\\iffalse``, a ``comment`` environment) at ``text[i]`` certainly hides:
@@ -1475,11 +1483,16 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             out.append(text[pos:s])
             pos = n if end < 0 else end + 1
         elif tok == "<!--":  # as HTML parses it: "<!-->" and "<!--->" are empty, "--!>" also closes one
+            close = _COMMENT_CLOSE.search(text, s + 4) if not text.startswith((">", "->"), s + 4) else None
+            if tex_document and not hide(False, s, n if close is None else close.end()):
+                # TeX prints an HTML comment ("\begin{document} … <!-- or 6 -->"): its words, its marks aside
+                out.append(text[pos:s] + " " + text[s + 4 : n if close is None else close.start()] + " ")
+                pos = n if close is None else close.end()
+                continue
             out.append(text[pos:s])
             if text.startswith((">", "->"), s + 4):
                 pos = text.index(">", s + 4) + 1
             else:
-                close = _COMMENT_CLOSE.search(text, s + 4)
                 pos = n if close is None else close.end()
         elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
             if not _colour_hides(m.group("model"), m.group("spec")) and m.group("spec").strip() not in local.colours:
@@ -1491,7 +1504,11 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 continue
             # a switch: white to the next switch or the end of the enclosing group
             end = _switch_end(text, m.end()) if tok.startswith("\\color") else _skip_group(text, m.end())
-            if not hide(not _RESHOW.search(text, m.end(), end), s, end):
+            literal = tok.startswith("\\textcolor") and not typeset(s)  # an argument in Markdown prose shows
+            if not hide(not _RESHOW.search(text, m.end(), end) and not literal, s, end):
+                if literal:  # its "\\" dropped, so no later reader hides it
+                    out.append(text[pos:s])
+                    pos = s + 1
                 continue  # re-coloured inside: "\textcolor{white}{\textcolor{black}{…}}"
             out.append(text[pos:s])
             pos = end
@@ -1556,6 +1573,10 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 geometry == 1 and not _RESHOW.search(text, m.end(), end), s, end
             ):
                 continue  # "\scalebox{0.05}{\scalebox{40}{…}}": scaled back
+            if tok.endswith("phantom") and not hide(typeset(s), s, end):
+                out.append(text[pos:s])  # "$\boxed{5}$ \phantom{or 6}": Markdown prose shows the command and its
+                pos = s + 1  # text (its "\\" dropped, so no later reader drops the argument as unrendered)
+                continue
             # \phantom and \hphantom leave a gap as wide as their content ("1\phantom{0}5" shows "1 5")
             gap = " " if tok.endswith(("\\phantom", "\\hphantom")) else ""
             out.append(text[pos:s] + gap)
@@ -1610,6 +1631,8 @@ _TEX_COMMENT = re.compile(
     r"|\\begin\{comment\}(?:[^\\]++|\\(?!end\{comment\}))*+(?:\\end\{comment\})?"
 )
 _COMMENT_CLOSE = re.compile(r"--!?>")
+#: the frame of a TeX document: what it holds is typeset by TeX (an HTML comment is printed), not read as Markdown
+_TEX_DOCUMENT = re.compile(r"\\documentclass(?![A-Za-z])|\\begin[ \t]*+\{document\}")
 #: a Markdown line that is no paragraph text (a definition, heading, fence, rule or HTML block): a link reference
 #: definition may follow it
 _BLOCK_LINE = re.compile(r"[ \t]{0,3}+(?:\[[^\]\n]{1,40}+\]:|#{1,6}+(?:[ \t]|$)|```|~~~|(?:[-*_][ \t]*+){3,}+$|<)")
