@@ -1506,9 +1506,9 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             end = _switch_end(text, m.end()) if tok.startswith("\\color") else _skip_group(text, m.end())
             literal = tok.startswith("\\textcolor") and not typeset(s)  # an argument in Markdown prose shows
             if not hide(not _RESHOW.search(text, m.end(), end) and not literal, s, end):
-                if literal:  # its "\\" dropped, so no later reader hides it
-                    out.append(text[pos:s])
-                    pos = s + 1
+                if literal:  # shown as text: its argument's words are read
+                    out.append(text[pos:s] + _literal_argument(text, m.end(), end))
+                    pos = end
                 continue  # re-coloured inside: "\textcolor{white}{\textcolor{black}{…}}"
             out.append(text[pos:s])
             pos = end
@@ -1574,8 +1574,8 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             ):
                 continue  # "\scalebox{0.05}{\scalebox{40}{…}}": scaled back
             if tok.endswith("phantom") and not hide(typeset(s), s, end):
-                out.append(text[pos:s])  # "$\boxed{5}$ \phantom{or 6}": Markdown prose shows the command and its
-                pos = s + 1  # text (its "\\" dropped, so no later reader drops the argument as unrendered)
+                out.append(text[pos:s] + _literal_argument(text, m.end(), end))  # "$\boxed{5}$ \phantom{or 6}":
+                pos = end  # Markdown prose shows the command and its argument as text
                 continue
             # \phantom and \hphantom leave a gap as wide as their content ("1\phantom{0}5" shows "1 5")
             gap = " " if tok.endswith(("\\phantom", "\\hphantom")) else ""
@@ -1631,6 +1631,15 @@ _TEX_COMMENT = re.compile(
     r"|\\begin\{comment\}(?:[^\\]++|\\(?!end\{comment\}))*+(?:\\end\{comment\})?"
 )
 _COMMENT_CLOSE = re.compile(r"--!?>")
+
+
+def _literal_argument(text: str, lo: int, hi: int) -> str:
+    """The words of a command's argument group ``text[lo:hi]`` that a page shows as literal text (its braces
+    aside), set apart from what surrounds it."""
+    arg = text[lo:hi].strip()
+    return " " + (arg[1:-1] if arg.startswith("{") and arg.endswith("}") else arg) + " "
+
+
 #: the frame of a TeX document: what it holds is typeset by TeX (an HTML comment is printed), not read as Markdown
 _TEX_DOCUMENT = re.compile(r"\\documentclass(?![A-Za-z])|\\begin[ \t]*+\{document\}")
 #: a Markdown line that is no paragraph text (a definition, heading, fence, rule or HTML block): a link reference
