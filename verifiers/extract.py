@@ -3342,7 +3342,9 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             r"\d{3,4}", m.group(0)[: len(m.group(0)) - len(after or "")].strip()
         )
         indexed = noun in _INDEX_NOUNS and year and ":" not in plain[m.start() - 4 : m.start()]
-        indexed = indexed and not (noun in _CHOICE_NOUNS and _framed(plain))  # "Option 6 also works": a candidate
+        if indexed and noun in _CHOICE_NOUNS:  # "Option 6 also works": a candidate; "Option 2 would need …" an index
+            predicate = _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 40)[:4]
+            indexed = not _CANDIDATE_PREDICATE.intersection(w.lower() for w in predicate)
         relating = after is not None and after.lower() in RELATING_PREPOSITIONS and not elliptical
         if relating and after.lower() == "in":  # "5 in 6" relates; "6 in total" does not
             relating = RELATING_NUMBER.match(plain, m.end() - len(after)) is not None
@@ -3400,8 +3402,13 @@ _RANGED_ANSWER = re.compile(
 _ANSWER_LIST_NOUN = re.compile(r"(?i)\b(?:solutions|answers|roots|zeroe?+s|possibilities|candidates)\b")
 #: nouns after a value that name it as a value, not a thing it modifies ("the 6 figure", "this 6 estimate")
 _VALUE_NOUNS = frozenset("figure number value answer result total count estimate guess reading amount sum".split())
-#: index nouns whose numbered item is a candidate answer when the sentence frames it ("Option 6 also works")
+#: index nouns whose numbered item is a candidate answer when a predicate offers it ("Option 6 also works")
 _CHOICE_NOUNS = frozenset("option options choice choices alternative candidate".split())
+#: words of a predicate after a numbered option that offer it as an answer ("also works", "is correct too")
+_CANDIDATE_PREDICATE = frozenset(
+    """works work holds hold satisfies satisfy qualifies passes fits also too well correct right valid fine
+    acceptable plausible possible""".split()
+)
 #: words that may stand beside a quantity in an elliptical offer besides :data:`_CANDIDATE_FRAME` ("Perhaps 6
 #: people, though.", "Or rather 6 of them?")
 _ELLIPSIS_WORDS = frozenset("though then instead rather just only actually really even so".split())

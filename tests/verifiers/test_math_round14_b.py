@@ -67,6 +67,7 @@ def test_an_elliptical_or_framed_number_is_a_candidate_whatever_its_noun() -> No
         ("$\\boxed{4}$. We tried 3 different methods.", "4", True),
         ("$\\boxed{4}$. Then 2 of them left the room.", "4", True),
         ("$\\boxed{4}$. Method 2 also works.", "4", True),
+        ("$\\boxed{4}$. Option 2 would take fewer steps.", "4", True),
         ("$\\boxed{4}$. It appeared in the 2019 contest.", "4", True),
     ]
     judge(cases)
