@@ -1410,6 +1410,11 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     math: list[tuple[int, int, int, int]] | None = None
     tex_source = False
     tex_document = _TEX_DOCUMENT.search(text) is not None  # TeX prints "<!--", hides \phantom everywhere
+    body = (text.find("\\begin{document}"), text.rfind("\\end{document}")) if tex_document else (-1, -1)
+
+    def printed(i: int) -> bool:
+        """Whether TeX prints the text at ``text[i]`` of a TeX document: inside its body, if it marks one."""
+        return tex_document and body[0] <= i and (body[1] < 0 or i < body[1])
 
     def typeset(i: int) -> bool:
         """Whether TeX certainly typesets ``text[i]``: in a TeX document, in a text with no math delimiters (TeX
@@ -1484,7 +1489,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             pos = n if end < 0 else end + 1
         elif tok == "<!--":  # as HTML parses it: "<!-->" and "<!--->" are empty, "--!>" also closes one
             close = _COMMENT_CLOSE.search(text, s + 4) if not text.startswith((">", "->"), s + 4) else None
-            if tex_document and not hide(False, s, n if close is None else close.end()):
+            if printed(s) and not hide(False, s, n if close is None else close.end()):
                 # TeX prints an HTML comment ("\begin{document} … <!-- or 6 -->"): its words, its marks aside
                 out.append(text[pos:s] + " " + text[s + 4 : n if close is None else close.start()] + " ")
                 pos = n if close is None else close.end()
@@ -3464,7 +3469,8 @@ def _conditionally_rejected(plain: str, keys: set[str]) -> tuple[str, ...]:
             continue
         words = _lower_words(m.group(2))
         rejects = _rejected_by_after(words) or any(
-            w in _ERROR_WORDS or w in DISOWNING_CUES or w in REJECTING_PREDICATES for w in words
+            w in _ERROR_WORDS or w in DISOWNING_CUES or w in REJECTING_PREDICATES or w in _REJECTING_WORDS
+            for w in words
         )
         if rejects and not _hedgy(m.group(2)):
             out.append(m.group(1))

@@ -41,6 +41,7 @@ def test_a_rejection_under_a_condition_leaves_the_value_open() -> None:
         ("$\\boxed{9}$. 10 is invalid unless $k$ is odd.", "9", False),
         ("$\\boxed{9}$; 8 fails when $m = 2$.", "9", False),
         ("The answer is $\\boxed{9}$. 11 is too big if the box is small.", "9", False),
+        ("$\\boxed{9}$. 10 is ruled out if $k > 3$.", "9", False),
         ("$\\boxed{9}$. 10 is too large.", "9", True),
         ("$\\boxed{9}$; 8 fails the check.", "9", True),
     ]
@@ -139,5 +140,6 @@ def test_tex_commands_in_markdown_prose_show_as_text() -> None:
         ("So the total is $\\boxed{7} \\phantom{8}$.", "7", True),
         ("\\boxed{7} \\textcolor{white}{or 8}", "7", True),
         ("So the total is $\\boxed{7}$. <!-- note to self -->", "7", True),
+        ("\\documentclass{article}\\begin{document}$\\boxed{7}$\\end{document} <!-- maybe 8 -->", "7", True),
     ]
     judge(cases)
