@@ -3403,8 +3403,9 @@ _RANGED_ANSWER = re.compile(
     r"(?i)\b(?:answer|result|value|solution|count|total)[ \t]++(?:[a-z]{2,12}+[ \t]++){0,3}?"
     r"(?:lies|lie|is|falls|fall|sits|ranges|range|be|somewhere)[ \t]++(?:[a-z]{2,12}+[ \t]++){0,2}?$"
 )
-#: plural nouns that name a sentence's listed values as the problem's answers ("The solutions are 3, 6, 9, 12.")
-_ANSWER_LIST_NOUN = re.compile(r"(?i)\b(?:solutions|answers|roots|zeroe?+s|possibilities|candidates)\b")
+#: plural nouns that name a sentence's listed values as what solves the problem ("The solutions are 3, 6, 9, 12.";
+#: "the candidates 3, 4 and 5" are what was tried)
+_ANSWER_LIST_NOUN = re.compile(r"(?i)\b(?:solutions|answers|roots|zeroe?+s)\b")
 #: nouns after a value that name it as a value, not a thing it modifies ("the 6 figure", "this 6 estimate")
 _VALUE_NOUNS = frozenset("figure number value answer result total count estimate guess reading amount sum".split())
 #: index nouns whose numbered item is a candidate answer when a predicate offers it ("Option 6 also works")
