@@ -1509,7 +1509,7 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 continue
             # a switch: white to the next switch or the end of the enclosing group
             end = _switch_end(text, m.end()) if tok.startswith("\\color") else _skip_group(text, m.end())
-            literal = tok.startswith("\\textcolor") and not typeset(s)  # an argument in Markdown prose shows
+            literal = tok.startswith(("\\textcolor", "\\mathcolor")) and not typeset(s)  # Markdown prose shows it
             if not hide(not _RESHOW.search(text, m.end(), end) and not literal, s, end):
                 if literal:  # shown as text: its argument's words are read
                     out.append(text[pos:s] + _literal_argument(text, m.end(), end))

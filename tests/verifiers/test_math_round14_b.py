@@ -136,6 +136,7 @@ def test_tex_commands_in_markdown_prose_show_as_text() -> None:
         ("So the total is $\\boxed{7}$. \\hphantom{maybe 8}", "7", False),
         ("So the total is $\\boxed{7}$ \\textcolor{white}{(unsure)}", "7", False),
         ("So the total is $\\boxed{7}$ \\phantom{, possibly 8}", "7", False),
+        ("So the total is $\\boxed{7}$ \\mathcolor{white}{or 8}", "7", False),
         ("\\documentclass{article}\\begin{document}$\\boxed{7}$ <!-- maybe 8 -->\\end{document}", "7", False),
         ("So the total is $\\boxed{7} \\phantom{8}$.", "7", True),
         ("\\boxed{7} \\textcolor{white}{or 8}", "7", True),
