@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
 import unicodedata
 from collections import deque
@@ -246,7 +247,7 @@ def extract(
         return Extraction(None, "none")
     text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
-        text = _REASONING_MARKS.sub(_reasoning_mark, text)
+        text = _marked_reasoning(text)
     text = _SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text
     if _reopened_reasoning(text, think_tag):
         return Extraction(None, "reopened_reasoning")
@@ -615,11 +616,28 @@ _REASONING_MARKS = re.compile(
 )
 
 
-def _reasoning_mark(m: re.Match[str]) -> str:
-    t = m.group(0)
-    if t.startswith("<|channel|>"):
-        return "</think>" if m.group(1) else "<think>"
-    return "</think>" if "/" in t or "end_" in t else "<think>"
+def _marked_reasoning(text: str) -> str:
+    """``text`` with its reasoning marks (:data:`_REASONING_MARKS`) as ``<think>`` and ``</think>``. A harmony
+    ``final`` channel closes the reasoning before it; a ``final`` channel right after another (no reasoning
+    channel between) closes nothing, so both final messages are shown and read, as the user sees them."""
+    in_final = False
+
+    def mark(m: re.Match[str]) -> str:
+        nonlocal in_final
+        t = m.group(0)
+        if not t.startswith("<|channel|>"):
+            in_final = False
+            return "</think>" if "/" in t or "end_" in t else "<think>"
+        again, in_final = in_final and m.group(1) is not None, m.group(1) is not None
+        return "\n\n" if again else "</think>" if m.group(1) else "<think>"
+
+    if "<|start|>" in text:
+        text = _HARMONY_HEADER.sub("", text)  # "<|start|>assistant": a message's role, no text of it
+    return _REASONING_MARKS.sub(mark, text)
+
+
+#: a harmony message's header before its channel: the start token and the role (and a recipient)
+_HARMONY_HEADER = re.compile(r"<\|start\|>[ \t]*+[A-Za-z_]{1,40}+(?:[ \t]++to=[^<>\n]{0,80}+)?+(?=<\|channel\|>)")
 
 
 #: what may close a line after a box without being words after it (math and markup delimiters, punctuation)
@@ -920,7 +938,7 @@ def without_reasoning(text: str) -> str:
     them): every complete block, what comes before a last close and what follows an unclosed open; empty when
     all of it is reasoning."""
     if _REASONING_MARKS.search(text):
-        text = _REASONING_MARKS.sub(_reasoning_mark, text)
+        text = _marked_reasoning(text)
     return _region(text, "think", fallback=False)
 
 
@@ -1412,6 +1430,19 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
     rescan = n // 4 + 20_000  # characters the shown reading may scan again for regions it leaves shown
     math: list[tuple[int, int, int, int]] | None = None
     tex_source = False
+    tex_document = _TEX_DOCUMENT.search(text) is not None  # TeX prints "<!--", hides \phantom everywhere
+    body = (text.find("\\begin{document}"), text.rfind("\\end{document}")) if tex_document else (-1, -1)
+
+    def printed(i: int) -> bool:
+        """Whether TeX prints the text at ``text[i]`` of a TeX document: inside its body, if it marks one."""
+        return tex_document and body[0] <= i and (body[1] < 0 or i < body[1])
+
+    def typeset(i: int) -> bool:
+        """Whether TeX certainly typesets ``text[i]``: in a TeX document, in a text with no math delimiters (TeX
+        throughout) or in a math span. Outside math a page with math delimiters is Markdown, which shows a TeX
+        command (``\\phantom{…}``, ``\\textcolor{white}{…}``) as literal text."""
+        in_math = tex_comment(i, in_math=True)  # (reads the math spans once)
+        return tex_document or in_math or not math
 
     def tex_comment(i: int, in_math: bool) -> bool:
         """Whether a TeX comment (``%``, ``\\iffalse``, a ``comment`` environment) at ``text[i]`` certainly hides:
@@ -1478,11 +1509,16 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
             out.append(text[pos:s])
             pos = n if end < 0 else end + 1
         elif tok == "<!--":  # as HTML parses it: "<!-->" and "<!--->" are empty, "--!>" also closes one
+            close = _COMMENT_CLOSE.search(text, s + 4) if not text.startswith((">", "->"), s + 4) else None
+            if printed(s) and not hide(False, s, n if close is None else close.end()):
+                # TeX prints an HTML comment ("\begin{document} … <!-- or 6 -->"): its words, its marks aside
+                out.append(text[pos:s] + " " + text[s + 4 : n if close is None else close.start()] + " ")
+                pos = n if close is None else close.end()
+                continue
             out.append(text[pos:s])
             if text.startswith((">", "->"), s + 4):
                 pos = text.index(">", s + 4) + 1
             else:
-                close = _COMMENT_CLOSE.search(text, s + 4)
                 pos = n if close is None else close.end()
         elif tok.startswith(("\\textcolor", "\\color", "\\mathcolor")):
             if not _colour_hides(m.group("model"), m.group("spec")) and m.group("spec").strip() not in local.colours:
@@ -1494,7 +1530,11 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 continue
             # a switch: white to the next switch or the end of the enclosing group
             end = _switch_end(text, m.end()) if tok.startswith("\\color") else _skip_group(text, m.end())
-            if not hide(not _RESHOW.search(text, m.end(), end), s, end):
+            literal = tok.startswith(("\\textcolor", "\\mathcolor")) and not typeset(s)  # Markdown prose shows it
+            if not hide(not _RESHOW.search(text, m.end(), end) and not literal, s, end):
+                if literal:  # shown as text: its argument's words are read
+                    out.append(text[pos:s] + _literal_argument(text, m.end(), end))
+                    pos = end
                 continue  # re-coloured inside: "\textcolor{white}{\textcolor{black}{…}}"
             out.append(text[pos:s])
             pos = end
@@ -1559,6 +1599,10 @@ def _visible(text: str, strict: bool) -> tuple[str, bool]:
                 geometry == 1 and not _RESHOW.search(text, m.end(), end), s, end
             ):
                 continue  # "\scalebox{0.05}{\scalebox{40}{…}}": scaled back
+            if tok.endswith("phantom") and not hide(typeset(s), s, end):
+                out.append(text[pos:s] + _literal_argument(text, m.end(), end))  # "$\boxed{5}$ \phantom{or 6}":
+                pos = end  # Markdown prose shows the command and its argument as text
+                continue
             # \phantom and \hphantom leave a gap as wide as their content ("1\phantom{0}5" shows "1 5")
             gap = " " if tok.endswith(("\\phantom", "\\hphantom")) else ""
             out.append(text[pos:s] + gap)
@@ -1613,6 +1657,17 @@ _TEX_COMMENT = re.compile(
     r"|\\begin\{comment\}(?:[^\\]++|\\(?!end\{comment\}))*+(?:\\end\{comment\})?"
 )
 _COMMENT_CLOSE = re.compile(r"--!?>")
+
+
+def _literal_argument(text: str, lo: int, hi: int) -> str:
+    """The words of a command's argument group ``text[lo:hi]`` that a page shows as literal text (its braces
+    aside), set apart from what surrounds it."""
+    arg = text[lo:hi].strip()
+    return " " + (arg[1:-1] if arg.startswith("{") and arg.endswith("}") else arg) + " "
+
+
+#: the frame of a TeX document: what it holds is typeset by TeX (an HTML comment is printed), not read as Markdown
+_TEX_DOCUMENT = re.compile(r"\\documentclass(?![A-Za-z])|\\begin[ \t]*+\{document\}")
 #: a Markdown line that is no paragraph text (a definition, heading, fence, rule or HTML block): a link reference
 #: definition may follow it
 _BLOCK_LINE = re.compile(r"[ \t]{0,3}+(?:\[[^\]\n]{1,40}+\]:|#{1,6}+(?:[ \t]|$)|```|~~~|(?:[-*_][ \t]*+){3,}+$|<)")
@@ -2640,12 +2695,51 @@ _NOT_A_TERM_BEFORE = frozenset("a an the this that my our your his her their its
 _ERROR_FOLLOWERS = frozenset("is was are were in on at here there of with by occurred crept lies".split())
 
 
+#: words that may stand before an interjection at the start of its clause ("But wait", "Oh wait", "Hmm, wait")
+_INTERJECTION_LEADS = frozenset("but oh ah and so no ok okay well hmm hm um uh hold on actually".split())
+#: "instead of" and what the writer replaces: an action (a gerund) or a thing of the problem, not a value
+_INSTEAD_OF = re.compile(
+    r"(?i)[ \t]++of[ \t]++(?:(?:a|an|the)[ \t]++([a-z]{2,30}+)\b(?![ \t]*+[$\d])|([a-z]{2,30}+)\b)"
+)
+#: nouns after "instead of the" that name the answer or a value, so what follows replaces it
+_VALUE_WORDS = frozenset("answer result value number total sum count figure estimate guess one".split())
+
+
+def _opens_clause(text: str, i: int) -> bool:
+    """``text[i]`` opens its clause, but for interjection leads (:data:`_INTERJECTION_LEADS`): "Wait, …", "But
+    wait", "the total, wait, is"; not "they wait 10 minutes"."""
+    lo = max(0, i - 40)
+    window = text[lo:i]
+    mark = max(window.rfind(c) for c in ".!?\n,;:(\u2014")
+    if mark < 0 and lo > 0:
+        return False
+    words = _lower_words(window[mark + 1 :])
+    return all(w in _INTERJECTION_LEADS for w in words)
+
+
+def _instead_of_other(text: str, i: int) -> bool:
+    """The "instead" ending at ``text[i]`` replaces an action or a thing of the problem ("instead of walking",
+    "instead of the bus"), not a value or an answer ("instead of 6", "instead of the answer above", "5 instead")."""
+    from rlvr.verifiers.lexicon import EARLIER_WORDS
+
+    m = _INSTEAD_OF.match(text, i)
+    if m is None or m.group(2) is not None and not m.group(2).lower().endswith("ing"):
+        return False
+    noun = (m.group(1) or "").lower()
+    return noun not in _VALUE_WORDS and noun not in EARLIER_WORDS
+
+
 def _no_revision(text: str, m: re.Match[str]) -> bool:
-    """The revision cue ``m`` revises nothing by its form: an error word denied by a word among the three before
-    it ("There is no mistake in step 2.", "without errors") or naming a term of the work ("the error term
+    """The revision cue ``m`` revises nothing by its form: "wait" as a verb inside its clause (:func:`_opens_clause`),
+    "instead of" an action or a thing (:func:`_instead_of_other`), an error word denied by a word among the three
+    before it ("There is no mistake in step 2.", "without errors") or naming a term of the work ("the error term
     vanishes": an error noun right before another lower-case noun of no verb ending; "the margin of error": after
     a noun and "of")."""
     word = m.group(0).lower()
+    if word == "wait":
+        return not _opens_clause(text, m.start())  # "the passengers wait 10 minutes": a verb with its subject
+    if word == "instead":
+        return _instead_of_other(text, m.end())  # "instead of walking, Maya takes the bus": the problem's
     if not word.startswith(("mistake", "error", "wrong", "incorrect", "flaw")):
         return False
     before = [w.lower().replace("\u2019", "'") for w in _RUN_WORD.findall(text, max(0, m.start() - 30), m.start())]
@@ -2960,6 +3054,8 @@ def _marked(text: str) -> Extraction | None:
     if final.mode == "math" or letters:  # "\\boxed{5}, hence 6.", "The answer is 5, since 6 works as well."
         _add_parts(_clause_candidates(text, last_start, last_end, final, box_end), final.mode, parts, modes, keys)
     counted = _counted_kind(text[max(0, last_start - 120) : min(last_end, last_start + MAX_STATEMENT_CHARS)])
+    if _asked_otherwise(text[last_end : last_end + MAX_INLINE_ANSWER_CHARS], parts, counted):
+        return Extraction(None, "asked_otherwise")  # "The question asked for oranges, though.": not its answer
     for sent, sent_end in _sentences_after(text, last_end, letters):
         start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
         if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
@@ -3210,6 +3306,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         .replace("\\(", " ")
         .replace("\\)", " ")
     )
+    if (held := _conditionally_rejected(plain, {_key(p) for p in parts})) and not letters:
+        return held  # "6 fails only if $n$ is even", "6 is too large when $n > 10$": 6 holds otherwise
     label = _EXPLAINS.match(plain)
     explains = label is not None and not clause  # ", since 6 is equally valid" offers 6
     if explains and plain[: label.end()].rstrip(" \t*_").endswith(":") and _framed(plain[label.end() :]):
@@ -3226,7 +3324,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     out: list[str] = []
     if letters and _only_answer(plain, parts):
         return ()  # "Option A gives 10, C gives 14 and D gives 16, so only B works.": the others eliminated
-    if not letters and not _framed(plain) and _restates_answer(plain, keys):
+    listed = not letters and _answers_listed(plain, keys)  # "The solutions are 3, 6, 9, 12.": several answers
+    if not letters and not listed and not _framed(plain) and _restates_answer(plain, keys):
         return ()  # "This matches the pattern 3, 6, 9, 12.": a sequence that reaches the answer
     bounds = _bounding(plain, keys)
     if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
@@ -3245,10 +3344,11 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         )  # "6 remains possible": a verb, no count of remains
         noun = after is not None and not verb and count_noun(after) is not None  # "6 works" is no count of works
         noun = noun or after is not None and after in QUALIFIER_CUES and after.endswith("s")  # "all 3 cases"
-        if after is not None and not verb and adjective_ok(after) and not noun:
+        if after is not None and not verb and adjective_ok(after) and not noun and after.lower() not in _VALUE_NOUNS:
             nxt = _NEXT_WORD.match(plain, m.end())  # "3 different substitutions": an adjective, then the noun
             noun = nxt is not None and count_noun(nxt.group(1)) is not None
-        if after is not None and (unit_name(after) is not None or noun):
+        elliptical = after is not None and _elliptical_offer(plain, m.start(), m.end())  # "Perhaps 6 people."
+        if after is not None and (unit_name(after) is not None or noun) and not elliptical:
             continue  # "If there were 6 people …", "with 3 different methods": a quantity of another kind
         if _enumerator(plain, m.start(), m.end() - len(after or "")):
             continue  # "1) factor, 2) substitute": an enumeration's marks
@@ -3259,7 +3359,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         ):
             continue  # "42 is between 40 and 50": bounds of the answer; "O(1)", "f(2)": a function's argument
         before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
-        if before and before[-1].lower() in _NUMBER_DETERMINERS and after is not None and not verb:
+        named = after is not None and after.lower() in _VALUE_NOUNS  # "the 6 figure", "that 6 estimate": the value
+        if before and before[-1].lower() in _NUMBER_DETERMINERS and after is not None and not verb and not named:
             continue  # "the 2019 AMC", "these 3 methods": a number modifying the noun after it
         lead = [w.lower() for w in before[-2:]]
         otherwise = lead == ["if", "not"]  # "If not, 6.": the fallback candidate
@@ -3270,7 +3371,10 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             r"\d{3,4}", m.group(0)[: len(m.group(0)) - len(after or "")].strip()
         )
         indexed = noun in _INDEX_NOUNS and year and ":" not in plain[m.start() - 4 : m.start()]
-        relating = after is not None and after.lower() in RELATING_PREPOSITIONS
+        if indexed and noun in _CHOICE_NOUNS:  # "Option 6 also works": a candidate; "Option 2 would need …" an index
+            predicate = _RUN_WORD.findall(plain, m.end() - len(after or ""), m.end() + 40)[:4]
+            indexed = not _CANDIDATE_PREDICATE.intersection(w.lower() for w in predicate)
+        relating = after is not None and after.lower() in RELATING_PREPOSITIONS and not elliptical
         if relating and after.lower() == "in":  # "5 in 6" relates; "6 in total" does not
             relating = RELATING_NUMBER.match(plain, m.end() - len(after)) is not None
         if indexed or relating:
@@ -3312,6 +3416,92 @@ _BETWEEN = re.compile(
 _ONLY = r"(?i:\bonly[ \t]++(?:option[ \t]++|choice[ \t]++)?+\(?{0}\)?(?![\w'-])|(?<![\w'-])\(?{0}\)?[ \t]++(?:is[ \t]++the[ \t]++only|alone)\b)"
 
 
+#: an opening that refines the answer before it: what follows replaces its value ("More precisely, …")
+_REFINING = re.compile(
+    r"(?i)[ \t*_]*+(?:more[ \t]++(?:precisely|exactly|accurately|carefully)|to[ \t]++be[ \t]++(?:precise|exact)|"
+    r"strictly[ \t]++speaking|precisely|exactly|in[ \t]++fact|actually|really)\b"
+)
+#: the answer named as the subject of a range after it ("the answer lies between 4 and 6", "the true value is
+#: somewhere between 4 and 6"): the answer is the range, its bounds are candidates
+_RANGED_ANSWER = re.compile(
+    r"(?i)\b(?:answer|result|value|solution|count|total)[ \t]++(?:[a-z]{2,12}+[ \t]++){0,3}?"
+    r"(?:lies|lie|is|falls|fall|sits|ranges|range|be|somewhere)[ \t]++(?:[a-z]{2,12}+[ \t]++){0,2}?$"
+)
+#: plural nouns that name a sentence's listed values as what solves the problem ("The solutions are 3, 6, 9, 12.";
+#: "the candidates 3, 4 and 5" are what was tried)
+_ANSWER_LIST_NOUN = re.compile(r"(?i)\b(?:solutions|answers|roots|zeroe?+s)\b")
+#: nouns after a value that name it as a value, not a thing it modifies ("the 6 figure", "this 6 estimate")
+_VALUE_NOUNS = frozenset("figure number value answer result total count estimate guess reading amount sum".split())
+#: index nouns whose numbered item is a candidate answer when a predicate offers it ("Option 6 also works")
+_CHOICE_NOUNS = frozenset("option options choice choices alternative candidate".split())
+#: words of a predicate after a numbered option that offer it as an answer ("also works", "is correct too")
+_CANDIDATE_PREDICATE = frozenset(
+    """works work holds hold satisfies satisfy qualifies passes fits also too well correct right valid fine
+    acceptable plausible possible""".split()
+)
+#: words that may stand beside a quantity in an elliptical offer besides :data:`_CANDIDATE_FRAME` ("Perhaps 6
+#: people, though.", "Or rather 6 of them?")
+_ELLIPSIS_WORDS = frozenset("though then instead rather just only actually really even so".split())
+#: "of" and a pronoun after a number: a count of the things the answer counts ("6 of them")
+_OF_PRONOUN = re.compile(r"(?i)[ \t]*+of[ \t]++(?:them|these|those|us|you|which)\b")
+
+
+def _answers_listed(plain: str, keys: set[str]) -> bool:
+    """``plain`` names a list of values as the problem's answers (:data:`_ANSWER_LIST_NOUN`) and the list holds the
+    answer's value beside others ("The solutions are 3, 6, 9, 12."): the others are answers too, not a sequence
+    leading to it."""
+    noun = _ANSWER_LIST_NOUN.search(plain)
+    if noun is None:
+        return False
+    for run in _NUMBER_RUN.finditer(plain, noun.end()):
+        nums = _RUN_NUMBER.findall(run.group(0))
+        if len(nums) >= 2 and any(_key(n) in keys for n in nums):
+            return True
+    return False
+
+
+def _elliptical_offer(plain: str, start: int, end: int) -> bool:
+    """The quantity ``plain[start:end]`` (a number and the word after it) is all that a short sentence offers,
+    besides words that frame it as a candidate ("Perhaps 6 people.", "Maybe 6 of them, though.", "Or 6 boxes?"):
+    an answer of its own, whatever it counts."""
+    if len(plain) > 80:
+        return False
+    after = _OF_PRONOUN.match(plain, end - 3 if plain[end - 2 : end].lower() == "of" else end)
+    rest = plain[after.end() :] if after is not None else plain[end:]
+    words = [w.lower() for w in _RUN_WORD.findall(plain[:start]) + _RUN_WORD.findall(rest)]
+    framing = [w for w in words if w in _CANDIDATE_FRAME]
+    return bool(framing) and len(words) <= 4 and all(w in _CANDIDATE_FRAME or w in _ELLIPSIS_WORDS for w in words)
+
+
+#: a condition that restricts the clause before it ("only if $n$ is even", "when $n > 10$", "unless $n = 1$")
+_RESTRICTING = re.compile(
+    r"(?i)\b(?:(?:only|just|except)[ \t]++)?+(?:if|when|whenever|unless|provided|assuming|once)\b"
+)
+#: a plain number opening a clause before a condition, the words after it up to the condition
+_CONDITIONED_VALUE = re.compile(r"(?<![\w.,])(-?\d{1,40}+(?:\.\d{1,40}+)?+)(?![\w.,]\w)([^,;:.!?()\n\d]{0,60}+)$")
+
+
+def _conditionally_rejected(plain: str, keys: set[str]) -> tuple[str, ...]:
+    """The values other than the answer that a clause rejects only under a condition after the rejection ("6 fails
+    only if $n$ is even", "6 is too large when $n > 10$", "6 is invalid unless $n = 1$"): a value rejected in
+    some cases holds in the others, so it stays a candidate."""
+    from rlvr.verifiers.lexicon import DISOWNING_CUES, REJECTING_PREDICATES
+
+    out: list[str] = []
+    for cond in itertools.islice(_RESTRICTING.finditer(plain), 8):
+        m = _CONDITIONED_VALUE.search(plain[max(0, cond.start() - 80) : cond.start()])
+        if m is None or _key(m.group(1)) in keys:
+            continue
+        words = _lower_words(m.group(2))
+        rejects = _rejected_by_after(words) or any(
+            w in _ERROR_WORDS or w in DISOWNING_CUES or w in REJECTING_PREDICATES or w in _REJECTING_WORDS
+            for w in words
+        )
+        if rejects and not _hedgy(m.group(2)):
+            out.append(m.group(1))
+    return tuple(dict.fromkeys(out))
+
+
 def _enumerator(plain: str, start: int, end: int) -> bool:
     """The number ``plain[start:end]`` marks an item of an inline enumeration: ``)`` closes it and it opens the
     text or follows a comma, colon or semicolon ("The key steps were: 1) factor, 2) substitute")."""
@@ -3344,6 +3534,8 @@ def _bounding(plain: str, keys: set[str]) -> set[int]:
     values = [float(k) for k in keys if _RUN_NUMBER.fullmatch(k)]
     out: set[int] = set()
     for m in _BETWEEN.finditer(plain):
+        if _REFINING.match(plain) or _RANGED_ANSWER.search(plain[max(0, m.start() - 60) : m.start()]):
+            continue  # "More precisely, it lies between 4 and 6", "the answer lies between 4 and 6": a range answers
         lo, hi = sorted((float(m.group(1)), float(m.group(2))))
         if values and all(lo < v < hi for v in values):
             out.update((m.start(1), m.start(2)))
@@ -3626,6 +3818,39 @@ def _counted_kind(stmt: str) -> str | None:
     """The kind of quantity the sentence of the answer (``stmt``, bounded by its caller) names as counted."""
     m = _last(_COUNTED_NOUN.finditer(stmt))
     return _quantity_kind(m.group(1) or m.group(2)) if m is not None else None
+
+
+#: a sentence saying what the problem asked for: its subject and verb, then the noun asked for ("The question asked
+#: for oranges", "the problem wants the number of pears", "We were asked about oranges")
+_ASKED_FOR = re.compile(
+    r"(?i)\b(?:(?:the|this|that)[ \t]++(?:question|problem|task|prompt|exercise)[ \t]++(?:[a-z]{2,12}+ly[ \t]++)?+"
+    r"(?:asked|asks|wanted|wants|requested|requests|(?:was|is)[ \t]++(?:asking|about))|(?:we|i|you)[ \t]++"
+    r"(?:were|was|are|am)[ \t]++(?:[a-z]{2,12}+ly[ \t]++)?+asked)[ \t]++(?:(?:for|about)[ \t]++)?+(?:the[ \t]++)?+"
+    r"(?:(?:number|count|total|amount)[ \t]++of[ \t]++)?+(?:the[ \t]++)?+([a-z]{2,30}+)\b"
+)
+#: words that set a sentence against the answer before it ("…, though.", "But …", "…, however.")
+_CONTRAST = frozenset("though however but whereas yet instead actually".split())
+
+
+def _asked_otherwise(sent: str, parts: list[str], counted: str | None) -> bool:
+    """A sentence of ``sent`` (the bounded text after the answer) says the problem asked for another quantity than the answer gives: the noun asked
+    for is of another kind than the answer's unit or counted noun ("5 apples. The question asked for oranges."), or
+    the sentence sets itself against the answer ("The question asked for oranges, though."): the writer answered
+    another question. "The problem asks for the number of apples." after 5 restates what 5 counts."""
+    m = _ASKED_FOR.search(sent)
+    if m is None:
+        return False
+    sent = sent[max(sent.rfind(". ", 0, m.start()), sent.rfind("\n", 0, m.start())) + 1 :]
+    stop = re.search(r"[.!?\n]", sent[m.end() - m.start() :])
+    sent = sent[: m.end() - m.start() + stop.start()] if stop is not None else sent
+    asked = _quantity_kind(m.group(1)) or _quantity_kind(m.group(1) + "s")
+    answer = _answer_quantity(parts[-1]) if len(parts) == 1 else None
+    kind = (answer[1] if answer is not None else None) or counted
+    words = _lower_words(sent)
+    if asked is not None and kind is not None and asked != kind:  # "about oranges and apples" names the answer's
+        return "not" in words or all(_quantity_kind(w) != kind for w in words)  # too; "oranges, not apples"
+    pronoun = m.group(1).lower() in ("it", "this", "that", "them", "one", "exactly")  # "asked for it": the answer
+    return not pronoun and (asked is None or asked != kind) and bool(_CONTRAST.intersection(words))
 
 
 def _rival_quantities(
@@ -4179,6 +4404,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
             low = w.group(0).lower()
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
             label = label or is_label and "-" in low and any(p in LABEL_CUES for p in low.split("-"))  # "Sanity-check"
+            label = label or is_label and _label_abbreviation(masked, clause, w)  # "UB: 5", "$n_{\text{est}} = 5$"
             if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
                 label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
             if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES:
@@ -4206,6 +4432,25 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):
             return pre[w.start() :]  # "is arguably 5", "is capped at 5", "is rumored to be 5"
     return ""
+
+
+def _label_abbreviation(masked: str, clause: int, word: re.Match[str]) -> bool:
+    """``word`` of the label that opens at ``masked[clause]`` abbreviates a label cue
+    (:data:`~rlvr.verifiers.lexicon.LABEL_ABBREVIATIONS`) where no other word can stand: it opens the label ("UB:
+    5") or sits in a subscript ("$n_{\\text{ub}} = 5$")."""
+    from rlvr.verifiers.lexicon import LABEL_ABBREVIATIONS
+
+    if word.group(0).lower() not in LABEL_ABBREVIATIONS:
+        return False
+    if not masked[clause : word.start()].strip(" \t*_("):
+        return True
+    return _SUBSCRIPT_OPEN.search(masked[max(clause, word.start() - 24) : word.start()]) is not None
+
+
+#: the opening of a subscript right before a word, its font command aside (``_{\text{``, ``_\mathrm{``, ``_``)
+_SUBSCRIPT_OPEN = re.compile(
+    r"_[ \t]*+\{?+[ \t]*+(?:\\(?:text|mathrm|textrm|mathit|textit|rm|operatorname)[ \t]*+\{?+)?+$"
+)
 
 
 #: a parenthesis inside a label before its colon ("Answer (low confidence): 5", "Answer (final): 5")
@@ -4454,6 +4699,8 @@ def _rejects_other_value(clause: str, masked: str, part: str | None) -> bool:
     if _hedgy(clause) or "?" in masked:
         return False
     own = _key(_clean(part).rsplit("=", 1)[-1]) if part else ""
+    if _conditionally_rejected(masked.replace("$", " "), {own}):
+        return False  # "; 6 fails only if $n$ is even": rejected only under a condition, a candidate otherwise
     for m in _REJECTABLE.finditer(masked):
         value = clause[m.start() : m.end()].strip("$() ")
         if own and _key(_clean(value).rsplit("=", 1)[-1]) == own:
@@ -4788,7 +5035,14 @@ def _answered_no(text: str, start: int, question: str) -> bool:
     masked = _mask_math(_without_rejected_clauses(reply, None))  # "Is it 6? No, 6 is too big.": rejected
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     bare = words[1:] and all(w in _NEGATION_TAIL or w in _REJECTING for w in words[1:]) or len(words) == 1
+    if _WEAKENING.intersection(words[1:3]):
+        return False  # "Could it be 6? Not necessarily.": denies that it must be, so 6 stays open
     return bool(words) and words[0] in _NEGATION_LEAD and bool(bare) and not _ANSWER_TOKEN.search(masked)
+
+
+#: adverbs of necessity, frequency and certainty that a "not" before them turns from a denial into an opening
+#: ("Not necessarily.", "Not always.", "No, not for sure.", "Not entirely."); "Not quite." and "Not really." deny
+_WEAKENING = frozenset("necessarily always certainly definitely surely entirely completely sure certain".split())
 
 
 #: words that may follow the "no" that rejects an asked-about candidate ("No, it isn't.", "No, it can't be.")

@@ -1053,9 +1053,16 @@ LABEL_CUES = frozenset(
     alleged speculative questionable dubious disputed guessed guessing limb scratchpad lemma sub-answer subanswer
     template format sub input inputs given givens goal goals target targets known knowns unknown candidates options
     gold truth label labels reference expected wip tbd tbc todo unfinished incomplete pending ballpark
+    extrapolation extrapolated interpolation interpolated projection projected forecast forecasted prediction
+    predicted approximation approximated heuristic eyeballed guesstimate simulated simulation sampled
     vermutung schätzung entwurf supposition estimation brouillon conjetura estimación borrador suposición
     ipotesi stima bozza догадка предположение оценка черновик""".split()
 )
+#: abbreviations of label cues, read only where a label's word can be no other word: as the label's first word
+#: or in a subscript ("UB: 5", "Est: 5", "$n_{\\text{alt}} = 5$"; the French copula "est" in "La réponse est : 5"
+#: is neither): upper and lower bound, estimate, alternative, candidate, approximate, preliminary, tentative,
+#: hypothesis, conjecture, original, initial, previous, temporary
+LABEL_ABBREVIATIONS = frozenset("ub lb est alt cand approx prelim tent hyp conj orig init prev tmp".split())
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)
 LABEL_FORM_CUES = frozenset("possible potential suggested proposed supposed alternative alternate sample".split())

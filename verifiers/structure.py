@@ -32,6 +32,7 @@ from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
     CLOSING_REMARKS,
     FILLERS,
+    LABEL_ABBREVIATIONS,
     LABEL_CUES,
     LEADING_MEASURES,
     MULTIPLIERS,
@@ -370,8 +371,10 @@ def _is_label(t: list[Tok]) -> str | None:
     if not n:
         return None
     if all(k == "word" for k, _ in n):
-        if any(v.lower() in LABEL_CUES or v.lower() in NEGATION_CUES for _, v in n):
-            return None  # "wrong = 5", "upper bound = 5": not the quantity asked for
+        if any(v.lower() in LABEL_CUES or v.lower() in NEGATION_CUES for _, v in n) or n[0][1].lower() in (
+            LABEL_ABBREVIATIONS
+        ):
+            return None  # "wrong = 5", "upper bound = 5", "UB = 5": not the quantity asked for
         return " ".join(v.lower() for _, v in n)
     if (
         len(n) >= 3
@@ -402,8 +405,13 @@ def _is_label(t: list[Tok]) -> str | None:
                 if rest[j][0] not in ("num", "sym", "cmd", "word", "ws") and rest[j] not in (("unit", "min"),):
                     return None  # n_{\text{min}}: "min" lexed as minutes
                 word = rest[j][1].lower() if rest[j][0] in ("word", "unit") else ""
-                if word in LABEL_CUES or word in NEGATION_CUES or word in QUALIFIER_CUES - _EXTREMES:
-                    return None  # N_{\text{max}} names the quantity; N_{\text{guess}}, N_{\text{wrong}} disown it
+                if (
+                    word in LABEL_CUES
+                    or word in LABEL_ABBREVIATIONS
+                    or word in NEGATION_CUES
+                    or word in QUALIFIER_CUES - _EXTREMES
+                ):
+                    return None  # N_{\text{max}} names the quantity; N_{\text{guess}}, N_{\text{alt}} disown it
                 j += 1
             i = j + 1
         else:
