@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 
+from rlvr.verifiers.aside import aside_changes
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import negated, negates
@@ -329,7 +330,19 @@ _PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe
 def _closing_emoji(m: re.Match[str]) -> str:
     from rlvr.verifiers.lexicon import closing_emoji
 
-    return "" if closing_emoji(m.group(0)[0]) else m.group(0)
+    return "" if closing_emoji(m.group(0)[0]) and not _in_rating(m) else m.group(0)
+
+
+#: a rating bar's mark, or a colon before one ("Confidence: ★★☆☆☆", "Confidence: ⭐")
+_RATING_NEIGHBOUR = re.compile(r"[ \t\ufe0f]{0,2}+[:\u2605\u2606\u2729-\u2730\u2b50\u2b24\u25cf\u25cb\u25a0\u25a1]")
+
+
+def _in_rating(m: re.Match[str]) -> bool:
+    """The star ``m`` is a mark of a rating bar ("★★☆☆☆", "Confidence: ⭐"), read as a rating, not a closing remark:
+    another rating mark, or a colon before it, stands next to it."""
+    text = m.string
+    before = text[max(0, m.start() - 3) : m.start()][::-1]
+    return _RATING_NEIGHBOUR.match(text, m.end()) is not None or _RATING_NEIGHBOUR.match(before) is not None
 
 
 #: a format example: a label or phrase that shows the form an answer takes, right before a final-answer marker
@@ -2794,6 +2807,15 @@ def _doubting_comment(unit: str) -> bool:
 
 def _low_share(confidence: re.Match[str]) -> bool:
     """A confidence stated as a number (:data:`_CONFIDENCE`: "10%", "0.2", "3/10") is at most an even chance."""
+    if confidence.group("bar"):  # "★★☆☆☆": the filled marks of all the marks (of five without empty ones)
+        bar = confidence.group("bar")
+        filled = len(re.findall(f"[{_RATING_FILLED}]", bar))
+        empty = len(re.findall(f"[{_RATING_EMPTY}]", bar))
+        return filled / (filled + empty if empty else max(_RATING_POINTS, filled)) <= _DOUBTFUL_CONFIDENCE / 100
+    if confidence.group("words"):  # "so-so", "not great", "pretty high": high only by its last word, unnegated
+        words = confidence.group("words").lower().split()
+        negation = any(w in _NEGATORS or w.endswith("n't") for w in words)
+        return negation or words[-1].rsplit("-", 1)[-1] not in _CONFIDENT_WORDS
     share = float(confidence.group(1)) / 100 if confidence.group(1) else None
     if confidence.group(3):
         share = float(confidence.group(3))
@@ -4253,7 +4275,7 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
     if INVARIANCE_TAIL.match(rest):
         return True
     aside = _ASIDE.fullmatch(rest)
-    if aside is None:
+    if aside is None or aside_changes(aside.group(1), part):
         return False
     inner = aside.group(1)
     if _CHOICE_IN_PROSE.search(inner) or _spelled_out(inner) is not None or unit_name(inner.strip()) is not None:
@@ -4464,6 +4486,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
     if qualifies_value(masked):
         return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
+    if (aside := _ASIDE.match(rest)) is not None and aside_changes(aside.group(1), part):
+        return True  # "\\boxed{5} ($\\pm$)", "(×100)", "(for even $n$)", "($x_2 = -5$)": the aside changes it
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
         return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
     rej = _REJECTED.match(masked)
@@ -5051,6 +5075,9 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     value = _VALUE_HEAD.match(stmt)
     if value is not None and qualifies_value(_mask_math(stmt[value.end() :])):
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
+    aside = _ASIDE.match(stmt, value.end()) if value is not None else None
+    if aside is not None and aside_changes(aside.group(1), value.group(1)):
+        return _found([stmt.strip()], method, "text")  # "5 ($\\geq$)", "5 (×100)": the aside changes it
     if value is not None and _low_confidence(_mask_math(stmt[value.end() :]).lstrip(" \t,;:\u2014-")):
         return _found([stmt.strip()], method, "text")  # "5 (confidence: 0.5)", "5 (50% confident)": a doubt
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
@@ -5552,13 +5579,26 @@ _CONDITION = re.compile(
 )
 #: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low", "I'd rate my
 #: confidence 3/10."); at most this many percent doubts the answer
+#: the filled and empty marks of a rating bar (stars, discs, squares, blocks)
+_RATING_FILLED = "\u2605\u2b50\u272a-\u2730\u25cf\u25a0\u25fc\u2b24\u2588\u25b0"
+_RATING_EMPTY = "\u2606\u2729\u25cb\u25a1\u25fb\u25ef\u2591\u25b1"
+#: the points of a rating bar written without its empty marks ("Confidence: ★★"): a five-point scale
+_RATING_POINTS = 5
+#: the words of a confidence stated in words that say it is high ("high", "very high", "pretty good", "solid");
+#: any other word ("so-so", "meh", "fair", "middling", "shaky") or a negation ("not great") is at most an even chance
+_CONFIDENT_WORDS = frozenset(
+    "high full strong certain complete total absolute solid firm good great excellent sure max maximum maximal".split()
+)
 _CONFIDENCE = re.compile(
     r"(?i)^[ \t(*_|]*+(?:(?:i'd|i[ \t]++would|i|we'd|we)[ \t]++(?:rate|put|place|estimate|peg|set)[ \t]++)?+"
     r"(?:my[ \t]++|our[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
     r"(?:[ \t]++level)?(?:[ \t]++in[ \t]++(?:this|it|that|(?:the|my|our)[ \t]++answer))?+[ \t*_]*+"
     r"(?::|is|=|-|\||(?:at|as|around|about)\b|(?<=[ \t])(?=\d))[ \t*_]*+(?:(?:about|around|roughly|only|just)[ \t]++)?+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
     r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
-    r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
+    r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.])"
+    # a rating bar ("★★☆☆☆", "●●●○○"), or one to three words after a colon or a mark that end the line ("so-so")
+    rf"|(?P<bar>[{_RATING_FILLED}{_RATING_EMPTY}](?:[ \t\ufe0f]?+[{_RATING_FILLED}{_RATING_EMPTY}]){{0,19}}+)"
+    r"|(?:(?<=[:=|*_-])|(?<=[:=|*_-][ \t])|(?<=[:=|*_-][ \t]{2}))(?P<words>[a-z][a-z'-]{0,20}+(?:[ \t]++[a-z][a-z'-]{0,20}+){0,2}?)(?=[ \t*_.!)]*+$))"
 )
 #: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
 _PERCENT_SURE = re.compile(
