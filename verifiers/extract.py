@@ -5847,6 +5847,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return "", stop  # "| Item | Value |": a table row is layout, no remark on the answer
     if not text[stop:].strip() and _cut_off_correction(masked):  # "Hold on. The correct value is"
         return nxt.strip(), stop
+    if _faulting_note(masked):  # "Erratum: the last step should read $3 + 3$.", "Addendum: the count misses …"
+        return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
     low = _low_confidence(masked)
@@ -5908,6 +5910,62 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a note labelled after the answer, its label and its body: a correction ("Erratum:", "Corrigendum:",
+#: "Correction:", "Amendment:") or a later note ("Addendum:", "Update:", "Edit:", "P.S.", "Note:", "Afterthought:")
+_NOTE = re.compile(
+    r"(?i)^[ \t>*_#-]*+(?:(?P<correction>errat(?:um|a)|corrigend(?:um|a)|corrections?+|amendments?+)"
+    r"|addend(?:um|a)|update[sd]?+|edit(?:ed)?+|p\.?+[ \t]*+s\.?+|post-?script|note|n\.?+b\.?+|afterthought|remark)"
+    r"(?:[ \t*_]*+[:.\u2014-]|(?<=\.))[ \t*_]*+(?P<body>.{0,400}+)"
+)
+#: a verb or word of a fault in the work, by its stem: an omission ("misses", "overlooked", "forgot", "leaves
+#: out", "fails to"), a miscount ("double-counts", "overcounted") or an error ("wrong", "a sign error", "typo")
+_FAULT = re.compile(
+    r"(?i)\b(?:miss(?:es|ed|ing)?+|omit(?:s|ted|ting)?+|overlook(?:s|ed|ing)?+|forg[eo]t(?:s|ten|ting)?+"
+    r"|neglect(?:s|ed|ing)?+|ignor(?:es|ed|ing)|skip(?:s|ped|ping)?+|(?:leaves?+|left|leaving)[ \t]++out"
+    r"|fail(?:s|ed)?+[ \t]++to|(?:double|over|under)[ \t-]?+count(?:s|ed|ing)?+|counted[ \t]++twice"
+    r"|wrong(?:ly)?+|incorrect(?:ly)?+|mistak(?:e|es|en)|errors?+|erroneous(?:ly)?+|typos?+|swapped|dropped)\b"
+)
+#: words that refer back to the work or the writer as the subject of a fault ("the count above", "this", "I")
+_WORK_REFERENCE = frozenset(
+    """this that it it's above my our i i've we we've answer count counting solution computation calculation
+    calculations work result total argument derivation reasoning tally enumeration proof analysis approach
+    estimate step steps line""".split()
+)
+#: words that put a fault on someone else ("many students forget …", "a common mistake is …")
+_OTHERS_FAULT = frozenset("common commonly often many most students people others someone beginners easy careful".split())
+#: modals after "one" that make a fault someone's hypothetical ("one might forget …", "one could miss …")
+_ONE_MIGHT = frozenset("might may could would can will".split())
+#: words of a correction note that say the answer stands ("Correction: none.", "the answer is unaffected")
+_STANDING = frozenset("none nothing n/a unaffected unchanged stands holds same still".split())
+#: a correction note that states the corrected answer ("the answer should be 6"): read as a correction
+_STATES_ANSWER = re.compile(r"(?i)\b(?:answer|result)\b[^.\n]{0,20}?\b(?:is|be|equals)\b")
+
+
+def _faulting_note(masked: str) -> bool:
+    """``masked`` (a sentence after the answer) is a labelled note that says the work above is wrong or misses
+    something: a correction note ("Erratum: the last step should read …") unless it says the answer stands or
+    states an answer (read by the correction and candidate rules), or a later note whose subject refers to the
+    work and says it omits, miscounts or errs ("Addendum: the count above misses the empty set.", "P.S. I overlooked
+    $n = 0$."), not negated and not put on others ("Note: many students forget the empty set.", "one might …")."""
+    note = _NOTE.match(masked)
+    if note is None:
+        return False
+    body = note.group("body")
+    words = _lower_words(body)
+    if _STATES_ANSWER.search(body) is not None:
+        return False  # "Erratum: the answer should be 6", "Note: one might think the answer is 11, but …"
+    if note.group("correction"):
+        return bool(words) and not _STANDING.intersection(words)
+    fault = _FAULT.search(body)
+    before = _lower_words(body[: fault.start()]) if fault is not None else []
+    if fault is None or _OTHERS_FAULT.intersection(before) or any(
+        a == "one" and b in _ONE_MIGHT for a, b in zip(before, before[1:])
+    ):
+        return False
+    at = len(before)
+    return bool(_WORK_REFERENCE.intersection(before)) and not negated(before + ["x"], at, _NEGATORS)
 
 
 #: a heading or a labelled line: a line opened by ``#`` or wholly in bold, or opened by a label and a colon ("##
