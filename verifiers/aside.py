@@ -50,7 +50,9 @@ _CONDITION_RELATION = re.compile(
     r"|subseteq)(?![A-Za-z])"
 )
 #: a membership in a whole number system ("$x \\in \\mathbb{R}$", "$n \\in ℕ$"): the domain, no restriction
-_WHOLE_DOMAIN = re.compile(r"(?:\\in|\u2208)[ \t]*+(?:\\mathbb[ \t]*+\{?[ \t]*+[NZQRC]\}?|[\u2115\u2124\u211a\u211d\u2102])")
+_WHOLE_DOMAIN = re.compile(
+    r"(?:\\in|\u2208)[ \t]*+(?:\\mathbb[ \t]*+\{?[ \t]*+[NZQRC]\}?|[\u2115\u2124\u211a\u211d\u2102])"
+)
 #: a math span in an aside
 _MATH_SPAN = re.compile(r"\$[^$\n]{1,200}+\$|\\\((?:[^\\\n]|\\(?!\)))*?\\\)")
 #: a word of an aside, with its position

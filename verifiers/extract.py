@@ -4997,6 +4997,41 @@ def _hypothetical(words: list[str]) -> bool:
     return words[0] in _CONDITION_OPENERS or words[0].endswith("ing") and len(words[0]) > 4
 
 
+#: nouns of an end of a range ("the upper end", "the left endpoint of the interval", "the top of the range")
+_END_NOUNS = frozenset("end ends endpoint endpoints limit limits edge bound bounds extreme boundary top bottom".split())
+#: adjectives that pick one end of a range ("upper", "lower", "left", "right")
+_END_SIDES = frozenset("upper lower left right top bottom high low higher lower".split())
+#: nouns of a range of values ("of the range", "of the interval", "of my estimate")
+_RANGE_NOUNS = frozenset("range ranges interval intervals bracket band span spread window estimate estimates".split())
+#: words that point away from the problem at hand ("the previous problem", "another method", "my first attempt")
+_ELSEWHERE = frozenset(
+    "previous preceding prior earlier last next following other another different original old first".split()
+)
+#: nouns of a problem, a case or an attempt at it ("the answer to the previous problem", "the other method")
+_PROBLEM_NOUNS = frozenset(
+    """problem problems question questions exercise exercises task part case method approach attempt try version
+    draft run reading interpretation puzzle""".split()
+)
+
+
+def _disowning_appositive(words: list[str]) -> bool:
+    """An appositive after the answer (lower-case ``words``) names it as something other than the answer: an end
+    of a range ("the upper end of the range", "the left endpoint of the interval", "the lower limit") or the
+    answer of another problem, case or attempt ("the answer to the previous problem", "the value from my first
+    attempt")."""
+    for k, w in enumerate(words):
+        if w in _END_NOUNS and (
+            k
+            and words[k - 1] in _END_SIDES
+            or _RANGE_NOUNS.intersection(words[k + 1 : k + 4])
+            and "of" in words[k + 1 : k + 2]
+        ):
+            return True
+        if w in _ELSEWHERE and _PROBLEM_NOUNS.intersection(words[k + 1 : k + 3]):
+            return True
+    return False
+
+
 def _aside_clause(tail: str, head: str) -> bool:
     """``tail``, the rest of a statement after a comma, semicolon or dash that follows its answer (``head``), only
     explains, names, relates or sets the answer beside another situation, so its values are no candidates: an
@@ -5033,8 +5068,8 @@ def _aside_clause(tail: str, head: str) -> bool:
         verb = _RUN_WORD.match(body.lstrip())  # "which gives 6", "i.e. 9": another value, stated
         stated = body.lstrip()[verb.end() :] if verb is not None else body
         return not _bare_value(body.strip(" \t.!")) and not _bare_value(stated.strip(" \t.!"))
-    if first in _APPOSITIVE_OPENERS:
-        return _STATES_VALUE.search(masked) is None  # "the 10th Fibonacci number"; not "the correct value is 6"
+    if first in _APPOSITIVE_OPENERS:  # "the 10th Fibonacci number"; not "the correct value is 6"
+        return _STATES_VALUE.search(masked) is None and not _disowning_appositive(words)
     number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
     return number is not None and len(words) > 2 and words[1] in ("after", "before", "than", "of", "from")
 
@@ -5934,7 +5969,9 @@ _WORK_REFERENCE = frozenset(
     estimate step steps line""".split()
 )
 #: words that put a fault on someone else ("many students forget …", "a common mistake is …")
-_OTHERS_FAULT = frozenset("common commonly often many most students people others someone beginners easy careful".split())
+_OTHERS_FAULT = frozenset(
+    "common commonly often many most students people others someone beginners easy careful".split()
+)
 #: modals after "one" that make a fault someone's hypothetical ("one might forget …", "one could miss …")
 _ONE_MIGHT = frozenset("might may could would can will".split())
 #: words of a correction note that say the answer stands ("Correction: none.", "the answer is unaffected")
@@ -5960,8 +5997,10 @@ def _faulting_note(masked: str) -> bool:
         return bool(words) and not _STANDING.intersection(words)
     fault = _FAULT.search(body)
     before = _lower_words(body[: fault.start()]) if fault is not None else []
-    if fault is None or _OTHERS_FAULT.intersection(before) or any(
-        a == "one" and b in _ONE_MIGHT for a, b in zip(before, before[1:])
+    if (
+        fault is None
+        or _OTHERS_FAULT.intersection(before)
+        or any(a == "one" and b in _ONE_MIGHT for a, b in zip(before, before[1:]))
     ):
         return False
     at = len(before)
