@@ -11,7 +11,10 @@ names a unit ("(in cm)") leaves the answer as it is. One changes it when it is:
   ("(for even $n$)", "(for $n \\geq 3$)", "(only for large $k$)"), or a variable with such an adjective
   ("($n$ odd)"); "for all $n$", "for $x \\in \\mathbb{R}$" and "for $n = 3$" restrict nothing;
 - a second value of the unknown: an assignment of another value to an indexed or repeated unknown ("($x_2 =
-  -5$)", "($x_1 = 3,\\ x_2 = -2$)", "($x = 3;\\ x = -2$)"), or one added by a connective ("(and $x = -5$)").
+  -5$)", "($x_1 = 3,\\ x_2 = -2$)", "($x = 3;\\ x = -2$)"), several values in one ("($x = \\pm 5$)", "($x = 5,
+  -5$)"), or one added by a connective ("(and $x = -5$)");
+- an appositive that names the answer as something else (:func:`disowning_appositive`): an end of a range ("(the
+  upper end of the range)") or another problem's answer ("(the answer to the previous problem)").
 
 Text arrives raw (math delimiters kept): the signs inside math are what is read.
 """
@@ -36,11 +39,11 @@ _SCALE = re.compile(
     r"(?:'?000s?+|1,?000s|10\^\{?[-\u2212]?\d{1,3}+\}?|10[\u00b2\u00b3\u2070-\u2079]++|(?P<word>[a-z]{3,12}+))"
     r"(?:[ \t]++of[ \t]++[a-z]{1,20}+)?+[ \t.]*+"
 )
-#: adjectives that select part of a domain ("for even $n$", "for $n$ odd", "for large $k$")
+#: adjectives that select part of a domain ("for even $n$", "for $n$ odd", "for large $k$"); not those that
+#: usually name the problem's own domain ("for positive integers $n$", "for integral $n$", "for distinct $a, b$")
 _RESTRICTING = frozenset(
-    """even odd prime primes composite large larger small smaller big huge sufficiently positive negative
-    nonnegative non-negative nonpositive non-positive nonzero non-zero square squarefree square-free distinct
-    some certain most particular specific special generic integral""".split()
+    """even odd prime composite large larger small smaller big huge sufficiently negative nonpositive non-positive
+    nonzero non-zero square squarefree square-free some certain most particular specific special generic""".split()
 )
 #: words after "for" that quantify over every case ("for all $n$", "for any real $x$")
 _UNIVERSAL = frozenset("all every any each both arbitrary general whole entire".split())
@@ -62,6 +65,10 @@ _ASSIGNMENT = re.compile(
     r"(?<![A-Za-z\\])(?P<name>[A-Za-z])(?P<index>_[ \t]*+(?:\{[ \t]*+\w{1,3}+[ \t]*+\}|\w))?+[ \t]*+=[ \t]*+"
     r"(?P<value>[^,;=]{1,60}+)"
 )
+#: a plus-minus or minus-plus sign: a value with one is two values
+_TWO_SIGNS = re.compile(r"\\(?:pm|mp)(?![A-Za-z])|[\u00b1\u2213]")
+#: an assignment followed by another bare value in a list ("x = 5, -5", "x = 3; -2")
+_LISTED_VALUE = re.compile(r"=[^,;=]{1,60}+[,;][ \t]*+[-\u2212+]?+[ \t]*+\d[^,;=]{0,40}+(?:[,;]|$)")
 #: words that add a value to the answer before them ("(and $x = -5$)", "(also $x = 2$)")
 _ADDING = frozenset("and also plus too".split())
 
@@ -126,6 +133,8 @@ def _second_value(inner: str, answer: str | None) -> bool:
     plain = _MATH_NOISE.sub(" ", inner)
     own = _value_key(answer.rsplit("=", 1)[-1])
     assigned = [(m.group("name"), m.group("index"), _value_key(m.group("value"))) for m in _ASSIGNMENT.finditer(plain)]
+    if any(_TWO_SIGNS.search(value) for _, _, value in assigned) or _LISTED_VALUE.search(plain):
+        return True  # "($x = \\pm 5$)", "($x = 5, -5$)": several values of the unknown
     others = [(name, index) for name, index, value in assigned if value and value != own]
     if not others:
         return False
@@ -142,10 +151,60 @@ def _value_key(value: str) -> str:
     return "" if re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]++", "", key)) else key
 
 
+#: nouns of an end of a range ("the upper end", "the left endpoint of the interval", "the top of the range")
+_END_NOUNS = frozenset("end ends endpoint endpoints limit limits edge bound bounds extreme boundary top bottom".split())
+#: adjectives that pick one end of a range ("upper", "lower", "left", "right")
+_END_SIDES = frozenset("upper lower left right top bottom high low higher lower".split())
+#: nouns of a range of values ("of the range", "of the interval", "of my estimate")
+_RANGE_NOUNS = frozenset("range ranges interval intervals bracket band span spread window estimate estimates".split())
+#: words that point away from the problem at hand ("the previous problem", "another method", "my first attempt")
+_ELSEWHERE = frozenset(
+    "previous preceding prior earlier last next following other another different original old first".split()
+)
+#: nouns of a problem, a case or an attempt at it ("the answer to the previous problem", "the other method")
+_PROBLEM_NOUNS = frozenset(
+    """problem problems question questions exercise exercises task part case method approach attempt try version
+    draft run reading interpretation puzzle""".split()
+)
+
+
+def disowning_appositive(words: list[str]) -> bool:
+    """An appositive after the answer (lower-case ``words``) names it as something other than the answer: an end
+    of a range ("the upper end of the range", "the left endpoint of the interval", "the lower limit") or the
+    answer of another problem, case or attempt ("the answer to the previous problem", "the value from my first
+    attempt")."""
+    for k, w in enumerate(words):
+        if w in _END_NOUNS and (
+            k
+            and words[k - 1] in _END_SIDES
+            or _RANGE_NOUNS.intersection(words[k + 1 : k + 4])
+            and "of" in words[k + 1 : k + 2]
+        ):
+            return True
+        if w in _ELSEWHERE and _PROBLEM_NOUNS.intersection(words[k + 1 : k + 3]):
+            return True
+    return False
+
+
+#: a citation: an author (or two, or "et al."), a year, maybe a page ("see Knuth, 1997", "Graham et al. 1994, p. 12")
+_CITATION = re.compile(
+    r"[ \t]*+(?:(?:see|cf\.?+)[ \t]++(?:also[ \t]++)?+)?+[A-Z][A-Za-z'\u2019-]{1,30}+"
+    r"(?:[ \t]++(?:and|&)[ \t]++[A-Z][A-Za-z'\u2019-]{1,30}+|[ \t]++et[ \t]++al\.?+)?+,?+[ \t]++(?:1[5-9]|20)\d\d[a-z]?+"
+    r"(?:,[ \t]*+(?:pp?\.|page|ch\.|chapter|section|\u00a7)[ \t]*+\d{1,4}+(?:[-\u2013]\d{1,4}+)?+)?+[ \t.]*+"
+)
+
+
+def citation(inner: str) -> bool:
+    """``inner`` (an aside) cites a source by author and year: its year is no value ("(see Knuth, 1997)")."""
+    return _CITATION.fullmatch(inner) is not None
+
+
 def aside_changes(inner: str, answer: str | None = None) -> bool:
     """The parenthetical ``inner`` (raw, without its parentheses) right after the final ``answer`` changes what
     the answer says (see the module's docstring)."""
     plain = _MATH_NOISE.sub(" ", inner).strip()
     if not plain:
         return False
-    return _acting_sign(plain) or _scale(plain) or _condition(inner) or _second_value(inner, answer)
+    if _acting_sign(plain) or _scale(plain) or _condition(inner) or _second_value(inner, answer):
+        return True
+    return disowning_appositive(_words(_MATH_SPAN.sub(" ", inner)))

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 
-from rlvr.verifiers.aside import aside_changes
+from rlvr.verifiers.aside import aside_changes, citation, disowning_appositive
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import negated, negates
@@ -4292,6 +4292,8 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
         return False
     if _commenting_tail(inner):
         return False  # "(low confidence)", "(TBD)", "(needs checking)": a qualifier, not an explanation
+    if citation(inner):
+        return True  # "(see Knuth, 1997)": a source, its year no value
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
         return not _offered_candidates(inner, [part.strip()])
     return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
@@ -4502,7 +4504,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
     if benign is not None:  # the words after the explanation's opening ("is the maximum" is no bound)
-        return cue_words([w.group(0) for w in _RUN_WORD.finditer(masked, benign.end())])
+        after = [w.group(0) for w in _RUN_WORD.finditer(masked, benign.end())]
+        return cue_words(after) or disowning_appositive([w.lower() for w in after])  # "which is the upper end of …"
     return bool(words) or bool(_ANSWER_TOKEN.search(masked))
 
 
@@ -4630,8 +4633,8 @@ def _phrase_after_box(part: str, rest: str) -> str:
         return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
     words = [w.lower() for w in _RUN_WORD.findall(_mask_math(tail))]
     past = len(words) > 1 and words[0] in ("was", "were") and not words[1].endswith("ed")  # not "was verified"
-    if past or ATTEMPT_TIME_WORDS.intersection(words):
-        return rest  # "\boxed{5} was my earlier result": a predicate that does not endorse it; "… on the first try"
+    if past or ATTEMPT_TIME_WORDS.intersection(words) or disowning_appositive(words):
+        return rest  # "\\boxed{5} was my earlier result", "… on the first try", ", which is the upper end of the range"
     head = f"${part}$"
     cut = _isolate_value(f"{head} {tail}")
     if not cut.startswith(head) or len(cut) >= len(head) + 1 + len(tail):
@@ -4997,41 +5000,6 @@ def _hypothetical(words: list[str]) -> bool:
     return words[0] in _CONDITION_OPENERS or words[0].endswith("ing") and len(words[0]) > 4
 
 
-#: nouns of an end of a range ("the upper end", "the left endpoint of the interval", "the top of the range")
-_END_NOUNS = frozenset("end ends endpoint endpoints limit limits edge bound bounds extreme boundary top bottom".split())
-#: adjectives that pick one end of a range ("upper", "lower", "left", "right")
-_END_SIDES = frozenset("upper lower left right top bottom high low higher lower".split())
-#: nouns of a range of values ("of the range", "of the interval", "of my estimate")
-_RANGE_NOUNS = frozenset("range ranges interval intervals bracket band span spread window estimate estimates".split())
-#: words that point away from the problem at hand ("the previous problem", "another method", "my first attempt")
-_ELSEWHERE = frozenset(
-    "previous preceding prior earlier last next following other another different original old first".split()
-)
-#: nouns of a problem, a case or an attempt at it ("the answer to the previous problem", "the other method")
-_PROBLEM_NOUNS = frozenset(
-    """problem problems question questions exercise exercises task part case method approach attempt try version
-    draft run reading interpretation puzzle""".split()
-)
-
-
-def _disowning_appositive(words: list[str]) -> bool:
-    """An appositive after the answer (lower-case ``words``) names it as something other than the answer: an end
-    of a range ("the upper end of the range", "the left endpoint of the interval", "the lower limit") or the
-    answer of another problem, case or attempt ("the answer to the previous problem", "the value from my first
-    attempt")."""
-    for k, w in enumerate(words):
-        if w in _END_NOUNS and (
-            k
-            and words[k - 1] in _END_SIDES
-            or _RANGE_NOUNS.intersection(words[k + 1 : k + 4])
-            and "of" in words[k + 1 : k + 2]
-        ):
-            return True
-        if w in _ELSEWHERE and _PROBLEM_NOUNS.intersection(words[k + 1 : k + 3]):
-            return True
-    return False
-
-
 def _aside_clause(tail: str, head: str) -> bool:
     """``tail``, the rest of a statement after a comma, semicolon or dash that follows its answer (``head``), only
     explains, names, relates or sets the answer beside another situation, so its values are no candidates: an
@@ -5055,8 +5023,8 @@ def _aside_clause(tail: str, head: str) -> bool:
             and not _plain_cue_words(left)
             and not _ALTERNATIVE_WORDS.intersection(_lower_words(left))
         )
-    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words):
-        return False
+    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words) or disowning_appositive(words):
+        return False  # "…, the upper end of the range", "…, which is the answer to the previous problem"
     if _hypothetical(words):
         return True
     first = words[0]
@@ -5069,7 +5037,7 @@ def _aside_clause(tail: str, head: str) -> bool:
         stated = body.lstrip()[verb.end() :] if verb is not None else body
         return not _bare_value(body.strip(" \t.!")) and not _bare_value(stated.strip(" \t.!"))
     if first in _APPOSITIVE_OPENERS:  # "the 10th Fibonacci number"; not "the correct value is 6"
-        return _STATES_VALUE.search(masked) is None and not _disowning_appositive(words)
+        return _STATES_VALUE.search(masked) is None
     number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
     return number is not None and len(words) > 2 and words[1] in ("after", "before", "than", "of", "from")
 
