@@ -36,7 +36,7 @@ _ACTING_SIGN = re.compile(
 #: a scale of the figures: "in thousands", "in units of 100", "'000", "000s", "in 10^3", "thousands of dollars"
 _SCALE = re.compile(
     r"(?i)[ \t]*+(?:in[ \t]++)?+(?:units[ \t]++of[ \t]++)?+"
-    r"(?:'?000s?+|1,?000s|10\^\{?[-\u2212]?\d{1,3}+\}?|10[\u00b2\u00b3\u2070-\u2079]++|(?P<word>[a-z]{3,12}+))"
+    r"(?:'?000s?+|10{2,12}+s?+|1(?:,000)++s?+|10\^\{?[-\u2212]?\d{1,3}+\}?|10[\u00b2\u00b3\u2070-\u2079]++|(?P<word>[a-z]{3,12}+))"
     r"(?:[ \t]++of[ \t]++[a-z]{1,20}+)?+[ \t.]*+"
 )
 #: adjectives that select part of a domain ("for even $n$", "for $n$ odd", "for large $k$"); not those that

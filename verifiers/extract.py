@@ -330,19 +330,23 @@ _PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe
 def _closing_emoji(m: re.Match[str]) -> str:
     from rlvr.verifiers.lexicon import closing_emoji
 
-    return "" if closing_emoji(m.group(0)[0]) and not _in_rating(m) else m.group(0)
+    char = m.group(0)[0]
+    return "" if closing_emoji(char) and not (char in _RATING_NEIGHBOURS and _in_rating(m)) else m.group(0)
 
 
-#: a rating bar's mark, or a colon before one ("Confidence: ★★☆☆☆", "Confidence: ⭐")
-_RATING_NEIGHBOUR = re.compile(r"[ \t\ufe0f]{0,2}+[:\u2605\u2606\u2729-\u2730\u2b50\u2b24\u25cf\u25cb\u25a0\u25a1]")
+#: a rating bar's marks, and a colon that opens one ("Confidence: ★★☆☆☆", "Confidence: ⭐")
+_RATING_NEIGHBOURS = frozenset(
+    ":\u2605\u2606\u2729\u272a\u272b\u272c\u272d\u272e\u272f\u2730\u2b50\u2b24\u25cf\u25cb\u25a0\u25a1"
+)
 
 
 def _in_rating(m: re.Match[str]) -> bool:
     """The star ``m`` is a mark of a rating bar ("★★☆☆☆", "Confidence: ⭐"), read as a rating, not a closing remark:
-    another rating mark, or a colon before it, stands next to it."""
+    another rating mark, or a colon before it, stands next to it (spaces and a variation selector between)."""
     text = m.string
-    before = text[max(0, m.start() - 3) : m.start()][::-1]
-    return _RATING_NEIGHBOUR.match(text, m.end()) is not None or _RATING_NEIGHBOUR.match(before) is not None
+    after = text[m.end() : m.end() + 3].lstrip(" \t\ufe0f")[:1]
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\ufe0f")[-1:]
+    return after in _RATING_NEIGHBOURS or before in _RATING_NEIGHBOURS
 
 
 #: a format example: a label or phrase that shows the form an answer takes, right before a final-answer marker
