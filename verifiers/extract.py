@@ -49,6 +49,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 
+from rlvr.verifiers.aside import aside_changes, citation, disowning_appositive
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import negated, negates
@@ -346,7 +347,23 @@ _PICTOGRAPH = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe
 def _closing_emoji(m: re.Match[str]) -> str:
     from rlvr.verifiers.lexicon import closing_emoji
 
-    return "" if closing_emoji(m.group(0)[0]) else m.group(0)
+    char = m.group(0)[0]
+    return "" if closing_emoji(char) and not (char in _RATING_NEIGHBOURS and _in_rating(m)) else m.group(0)
+
+
+#: a rating bar's marks, and a colon that opens one ("Confidence: ★★☆☆☆", "Confidence: ⭐")
+_RATING_NEIGHBOURS = frozenset(
+    ":\u2605\u2606\u2729\u272a\u272b\u272c\u272d\u272e\u272f\u2730\u2b50\u2b24\u25cf\u25cb\u25a0\u25a1"
+)
+
+
+def _in_rating(m: re.Match[str]) -> bool:
+    """The star ``m`` is a mark of a rating bar ("★★☆☆☆", "Confidence: ⭐"), read as a rating, not a closing remark:
+    another rating mark, or a colon before it, stands next to it (spaces and a variation selector between)."""
+    text = m.string
+    after = text[m.end() : m.end() + 3].lstrip(" \t\ufe0f")[:1]
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\ufe0f")[-1:]
+    return after in _RATING_NEIGHBOURS or before in _RATING_NEIGHBOURS
 
 
 #: a format example: a label or phrase that shows the form an answer takes, right before a final-answer marker
@@ -2911,6 +2928,15 @@ def _doubting_comment(unit: str) -> bool:
 
 def _low_share(confidence: re.Match[str]) -> bool:
     """A confidence stated as a number (:data:`_CONFIDENCE`: "10%", "0.2", "3/10") is at most an even chance."""
+    if confidence.group("bar"):  # "★★☆☆☆": the filled marks of all the marks (of five without empty ones)
+        bar = confidence.group("bar")
+        filled = len(re.findall(f"[{_RATING_FILLED}]", bar))
+        empty = len(re.findall(f"[{_RATING_EMPTY}]", bar))
+        return filled / (filled + empty if empty else max(_RATING_POINTS, filled)) <= _DOUBTFUL_CONFIDENCE / 100
+    if confidence.group("words"):  # "so-so", "not great", "pretty high": high only by its last word, unnegated
+        words = confidence.group("words").lower().split()
+        negation = any(w in _NEGATORS or w.endswith("n't") for w in words)
+        return negation or words[-1].rsplit("-", 1)[-1] not in _CONFIDENT_WORDS
     share = float(confidence.group(1)) / 100 if confidence.group(1) else None
     if confidence.group(3):
         share = float(confidence.group(3))
@@ -4582,7 +4608,7 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
     if INVARIANCE_TAIL.match(rest):
         return True
     aside = _ASIDE.fullmatch(rest)
-    if aside is None:
+    if aside is None or aside_changes(aside.group(1), part):
         return False
     inner = aside.group(1)
     if _CHOICE_IN_PROSE.search(inner) or _spelled_out(inner) is not None or unit_name(inner.strip()) is not None:
@@ -4599,6 +4625,8 @@ def _explaining_tail(rest: str, part: str | None) -> bool:
         return False
     if _commenting_tail(inner):
         return False  # "(low confidence)", "(TBD)", "(needs checking)": a qualifier, not an explanation
+    if citation(inner):
+        return True  # "(see Knuth, 1997)": a source, its year no value
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
         return not _offered_candidates(inner, [part.strip()])
     return not _ANSWER_TOKEN.search(masked) or _WORK.search(inner) is not None
@@ -4795,6 +4823,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
     if qualifies_value(masked):
         return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
+    if (aside := _ASIDE.match(rest)) is not None and aside_changes(aside.group(1), part):
+        return True  # "\\boxed{5} ($\\pm$)", "(×100)", "(for even $n$)", "($x_2 = -5$)": the aside changes it
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
         return True  # a question, a footnote mark (a caveat elsewhere), ❌ 🤔, ⁇, ;), :/, (×)
     rej = _REJECTED.match(masked)
@@ -4809,7 +4839,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
     if benign is not None:  # the words after the explanation's opening ("is the maximum" is no bound)
-        return cue_words([w.group(0) for w in _RUN_WORD.finditer(masked, benign.end())])
+        after = [w.group(0) for w in _RUN_WORD.finditer(masked, benign.end())]
+        return cue_words(after) or disowning_appositive([w.lower() for w in after])  # "which is the upper end of …"
     return bool(words) or bool(_ANSWER_TOKEN.search(masked))
 
 
@@ -4937,8 +4968,8 @@ def _phrase_after_box(part: str, rest: str) -> str:
         return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
     words = [w.lower() for w in _RUN_WORD.findall(_mask_math(tail))]
     past = len(words) > 1 and words[0] in ("was", "were") and not words[1].endswith("ed")  # not "was verified"
-    if past or ATTEMPT_TIME_WORDS.intersection(words):
-        return rest  # "\boxed{5} was my earlier result": a predicate that does not endorse it; "… on the first try"
+    if past or ATTEMPT_TIME_WORDS.intersection(words) or disowning_appositive(words):
+        return rest  # "\\boxed{5} was my earlier result", "… on the first try", ", which is the upper end of the range"
     head = f"${part}$"
     cut = _isolate_value(f"{head} {tail}")
     if not cut.startswith(head) or len(cut) >= len(head) + 1 + len(tail):
@@ -5348,8 +5379,8 @@ def _aside_clause(tail: str, head: str) -> bool:
             and not _plain_cue_words(left)
             and not _ALTERNATIVE_WORDS.intersection(_lower_words(left))
         )
-    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words):
-        return False
+    if _plain_cue_words(masked) or _ALTERNATIVE_WORDS.intersection(words) or disowning_appositive(words):
+        return False  # "…, the upper end of the range", "…, which is the answer to the previous problem"
     if _hypothetical(words):
         return True
     first = words[0]
@@ -5363,8 +5394,8 @@ def _aside_clause(tail: str, head: str) -> bool:
         verb = _RUN_WORD.match(body.lstrip())  # "which gives 6", "i.e. 9": another value, stated
         stated = body.lstrip()[verb.end() :] if verb is not None else body
         return not _bare_value(body.strip(" \t.!")) and not _bare_value(stated.strip(" \t.!"))
-    if first in _APPOSITIVE_OPENERS:
-        return _STATES_VALUE.search(masked) is None  # "the 10th Fibonacci number"; not "the correct value is 6"
+    if first in _APPOSITIVE_OPENERS:  # "the 10th Fibonacci number"; not "the correct value is 6"
+        return _STATES_VALUE.search(masked) is None
     number = _PLAIN_NUMBER.match(masked.lstrip())  # "45 minutes after the second train leaves"
     if number is not None and len(words) > 2 and words[1] == "at":  # "9 eggs at $2 each": the factors of the value
         return words[2] not in ("most", "least", "best", "worst", "first", "last")
@@ -5407,6 +5438,9 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     value = _VALUE_HEAD.match(stmt)
     if value is not None and qualifies_value(_mask_math(stmt[value.end() :])):
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
+    aside = _ASIDE.match(stmt, value.end()) if value is not None else None
+    if aside is not None and aside_changes(aside.group(1), value.group(1)):
+        return _found([stmt.strip()], method, "text")  # "5 ($\\geq$)", "5 (×100)": the aside changes it
     if value is not None and _low_confidence(_mask_math(stmt[value.end() :]).lstrip(" \t,;:\u2014-")):
         return _found([stmt.strip()], method, "text")  # "5 (confidence: 0.5)", "5 (50% confident)": a doubt
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
@@ -5939,13 +5973,26 @@ _CONDITION = re.compile(
 )
 #: a stated confidence or probability of being right ("Confidence: 10%.", "Confidence: low", "I'd rate my
 #: confidence 3/10."); at most this many percent doubts the answer
+#: the filled and empty marks of a rating bar (stars, discs, squares, blocks)
+_RATING_FILLED = "\u2605\u2b50\u272a-\u2730\u25cf\u25a0\u25fc\u2b24\u2588\u25b0"
+_RATING_EMPTY = "\u2606\u2729\u25cb\u25a1\u25fb\u25ef\u2591\u25b1"
+#: the points of a rating bar written without its empty marks ("Confidence: ★★"): a five-point scale
+_RATING_POINTS = 5
+#: the words of a confidence stated in words that say it is high ("high", "very high", "pretty good", "solid");
+#: any other word ("so-so", "meh", "fair", "middling", "shaky") or a negation ("not great") is at most an even chance
+_CONFIDENT_WORDS = frozenset(
+    "high full strong certain complete total absolute solid firm good great excellent sure max maximum maximal".split()
+)
 _CONFIDENCE = re.compile(
     r"(?i)^[ \t(*_|]*+(?:(?:i'd|i[ \t]++would|i|we'd|we)[ \t]++(?:rate|put|place|estimate|peg|set)[ \t]++)?+"
     r"(?:my[ \t]++|our[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
     r"(?:[ \t]++level)?(?:[ \t]++in[ \t]++(?:this|it|that|(?:the|my|our)[ \t]++answer))?+[ \t*_]*+"
     r"(?::|is|=|-|\||(?:at|as|around|about)\b|(?<=[ \t])(?=\d))[ \t*_]*+(?:(?:about|around|roughly|only|just)[ \t]++)?+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
     r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
-    r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.]))"
+    r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.])"
+    # a rating bar ("★★☆☆☆", "●●●○○"), or one to three words after a colon or a mark that end the line ("so-so")
+    rf"|(?P<bar>[{_RATING_FILLED}{_RATING_EMPTY}](?:[ \t\ufe0f]?+[{_RATING_FILLED}{_RATING_EMPTY}]){{0,19}}+)"
+    r"|(?:(?<=[:=|*_-])|(?<=[:=|*_-][ \t])|(?<=[:=|*_-][ \t]{2}))(?P<words>[a-z][a-z'-]{0,20}+(?:[ \t]++[a-z][a-z'-]{0,20}+){0,2}?)(?=[ \t*_.!)]*+$))"
 )
 #: a confidence stated as a percentage of being sure ("I'm about 30% sure.", "I'm 10 percent confident.")
 _PERCENT_SURE = re.compile(
@@ -6194,6 +6241,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return "", stop  # "| Item | Value |": a table row is layout, no remark on the answer
     if not text[stop:].strip() and _cut_off_correction(masked):  # "Hold on. The correct value is"
         return nxt.strip(), stop
+    if _faulting_note(masked):  # "Erratum: the last step should read $3 + 3$.", "Addendum: the count misses …"
+        return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
     low = _low_confidence(masked)
@@ -6255,6 +6304,66 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a note labelled after the answer, its label and its body: a correction ("Erratum:", "Corrigendum:",
+#: "Correction:", "Amendment:") or a later note ("Addendum:", "Update:", "Edit:", "P.S.", "Note:", "Afterthought:")
+_NOTE = re.compile(
+    r"(?i)^[ \t>*_#-]*+(?:(?P<correction>errat(?:um|a)|corrigend(?:um|a)|corrections?+|amendments?+)"
+    r"|addend(?:um|a)|update[sd]?+|edit(?:ed)?+|p\.?+[ \t]*+s\.?+|post-?script|note|n\.?+b\.?+|afterthought|remark)"
+    r"(?:[ \t*_]*+[:.\u2014-]|(?<=\.))[ \t*_]*+(?P<body>.{0,400}+)"
+)
+#: a verb or word of a fault in the work, by its stem: an omission ("misses", "overlooked", "forgot", "leaves
+#: out", "fails to"), a miscount ("double-counts", "overcounted") or an error ("wrong", "a sign error", "typo")
+_FAULT = re.compile(
+    r"(?i)\b(?:miss(?:es|ed|ing)?+|omit(?:s|ted|ting)?+|overlook(?:s|ed|ing)?+|forg[eo]t(?:s|ten|ting)?+"
+    r"|neglect(?:s|ed|ing)?+|ignor(?:es|ed|ing)|skip(?:s|ped|ping)?+|(?:leaves?+|left|leaving)[ \t]++out"
+    r"|fail(?:s|ed)?+[ \t]++to|(?:double|over|under)[ \t-]?+count(?:s|ed|ing)?+|counted[ \t]++twice"
+    r"|wrong(?:ly)?+|incorrect(?:ly)?+|mistak(?:e|es|en)|errors?+|erroneous(?:ly)?+|typos?+|swapped|dropped)\b"
+)
+#: words that refer back to the work or the writer as the subject of a fault ("the count above", "this", "I")
+_WORK_REFERENCE = frozenset(
+    """this that it it's above my our i i've we we've answer count counting solution computation calculation
+    calculations work result total argument derivation reasoning tally enumeration proof analysis approach
+    estimate step steps line""".split()
+)
+#: words that put a fault on someone else ("many students forget …", "a common mistake is …")
+_OTHERS_FAULT = frozenset(
+    "common commonly often many most students people others someone beginners easy careful".split()
+)
+#: modals after "one" that make a fault someone's hypothetical ("one might forget …", "one could miss …")
+_ONE_MIGHT = frozenset("might may could would can will".split())
+#: words of a correction note that say the answer stands ("Correction: none.", "the answer is unaffected")
+_STANDING = frozenset("none nothing n/a unaffected unchanged stands holds same still".split())
+#: a correction note that states the corrected answer ("the answer should be 6"): read as a correction
+_STATES_ANSWER = re.compile(r"(?i)\b(?:answer|result)\b[^.\n]{0,20}?\b(?:is|be|equals)\b")
+
+
+def _faulting_note(masked: str) -> bool:
+    """``masked`` (a sentence after the answer) is a labelled note that says the work above is wrong or misses
+    something: a correction note ("Erratum: the last step should read …") unless it says the answer stands or
+    states an answer (read by the correction and candidate rules), or a later note whose subject refers to the
+    work and says it omits, miscounts or errs ("Addendum: the count above misses the empty set.", "P.S. I overlooked
+    $n = 0$."), not negated and not put on others ("Note: many students forget the empty set.", "one might …")."""
+    note = _NOTE.match(masked)
+    if note is None:
+        return False
+    body = note.group("body")
+    words = _lower_words(body)
+    if _STATES_ANSWER.search(body) is not None:
+        return False  # "Erratum: the answer should be 6", "Note: one might think the answer is 11, but …"
+    if note.group("correction"):
+        return bool(words) and not _STANDING.intersection(words)
+    fault = _FAULT.search(body)
+    before = _lower_words(body[: fault.start()]) if fault is not None else []
+    if (
+        fault is None
+        or _OTHERS_FAULT.intersection(before)
+        or any(a == "one" and b in _ONE_MIGHT for a, b in zip(before, before[1:]))
+    ):
+        return False
+    at = len(before)
+    return bool(_WORK_REFERENCE.intersection(before)) and not negated(before + ["x"], at, _NEGATORS)
 
 
 #: a heading or a labelled line: a line opened by ``#`` or wholly in bold, or opened by a label and a colon ("##

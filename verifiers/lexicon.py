@@ -20,6 +20,7 @@ import math
 import re
 import unicodedata
 from fractions import Fraction
+from functools import lru_cache
 
 # ---------------------------------------------------------------- units
 
@@ -1349,6 +1350,7 @@ INVARIANCE_TAIL = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def closing_emoji(char: str) -> bool:
     """``char`` is a celebratory or encouraging pictograph (🎉 🚀 ✨ 💯 👏 🍀 📚 💬): a closing remark after an
     answer, by its Unicode name; thinking, shrugging, crossing, winking or sweating faces are not."""
