@@ -3210,6 +3210,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
             rejected = before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't"))
             article = m.group(0) == "A" and re.match(r"[ \t]++[a-z]", plain[m.end() : m.end() + 3]) is not None
+            article = article or m.group(0) == "I" and _pronoun_i(plain, m.start(), m.end(), before)
             rejected = rejected or _rejected_in_clause(plain, m.start(), m.end())  # "(D) exceeds the bound"
             if not rejected and not article and _key(m.group(1)) not in {_key(p.strip().strip("()")) for p in parts}:
                 out.append(m.group(1))
@@ -3268,6 +3269,22 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         if _key(value) not in keys:
             out.append(value)
     return tuple(out)
+
+
+#: what ends a clause before a first-person "I": a sentence or clause mark, or a joining word
+_CLAUSE_OPENERS = frozenset("and but so though although because as since if when while yet or nor then".split())
+_BEFORE_PRONOUN = re.compile(r"[.!?;:,\u2014\u2013(\n-][ \t*_]*+$")
+
+
+def _pronoun_i(plain: str, start: int, end: int, before: list[str]) -> bool:
+    """A bare "I" opening a sentence or clause and followed by a word ("I hope it is correct.", "so I guess") is
+    the first-person pronoun, not option I ("(I)", "I." alone, "option I" and "C or I is right" stay options)."""
+    if re.match(r"[ \t]++[A-Za-z]", plain[end : end + 2]) is None:
+        return False
+    lead = plain[max(0, start - 3) : start]
+    if not plain[:start].strip() or _BEFORE_PRONOUN.search(lead):
+        return True
+    return bool(before) and before[-1].lower() in _CLAUSE_OPENERS - {"or", "nor"}
 
 
 #: the word after a word (the noun after an adjective after a number: "3 different substitutions")
@@ -4782,6 +4799,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if end == j + MAX_STATEMENT_CHARS:
         return None  # no end within the cap: a statement cut to fit could be another value
     stmt = text[j:end]
+    if _restated_phrase(stmt):
+        return None  # "Final Answer: The final answer is C.": the inner phrase states the answer
     if j > i and text[j - 1] == "*" and text[j - 2 : j] != "**" and stmt.rstrip().endswith("*"):
         if not stmt.rstrip().endswith("**"):
             stmt = stmt.rstrip()[:-1]  # "The answer is *5*.": Markdown italics, not a footnote mark
@@ -4805,6 +4824,20 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         got = _statement_of_sentence(stmt, anchored=True)  # "Final Answer: The largest $n$ is 34."
         return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
     return _statement(stmt, "answer_phrase")
+
+
+#: the words that may open a statement before an answer phrase of its own ("Answer: The final answer is C")
+_PHRASE_OPENERS = frozenset("the my our so thus hence therefore".split())
+
+
+def _restated_phrase(stmt: str) -> bool:
+    """The statement after an answer phrase opens with another answer phrase (after at most two opening words):
+    the inner phrase is the one that states the answer, read on its own."""
+    inner = _PHRASE.search(stmt, 0, 60)
+    if inner is None:
+        return False
+    words = stmt[: inner.start()].replace(",", " ").split()
+    return len(words) <= 2 and all(w.lower().strip("*_") in _PHRASE_OPENERS for w in words)
 
 
 def _label_disowns(text: str, start: int) -> bool:

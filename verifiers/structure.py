@@ -1287,15 +1287,18 @@ def _atomic(t: list[Tok]) -> Node:
         if len(marks) > 1:
             return Coll("or", tuple(Choice(n[k + 1][1]) for k in marks))
         rest = _trim(n[3:])
-        if ("op", "?") in rest:
-            return Bad(render(t))  # "(C)?": a question
+        if ("op", "?") in rest or _new_sentence(rest):
+            return Bad(render(t))  # "(C)?": a question; "(C). Probably.": a sentence after the letter
         value = parse_tokens(rest) if rest else None
         if isinstance(value, Text) and cue_words(value.text.split()):
             return Bad(render(t))  # "(C) (maybe)": the letter with a hedge
         return Choice(n[1][1], value)
     if len(n) > 2 and n[0][0] == "sym" and n[0][1] in "ABCDEFGHIJ" and n[1] in (("op", ")"), ("op", ".")):
         rest = _trim(n[2:])  # "B) 12", "B. 12": an option's letter, then its value
-        return Choice(n[0][1], parse_tokens(rest) if rest else None)
+        value = parse_tokens(rest) if rest else None
+        if n[1] == ("op", ".") and isinstance(value, (Text, Bad)):
+            return Bad(render(t))  # "C. Probably.", "C. I guess": a sentence after the letter, no option's value
+        return Choice(n[0][1], value)
     if len(n) > 3 and _is_choice(n, len(n) - 3) and len(t) > 4 and t[-4][0] == "ws":
         value = parse_tokens(_trim(t[:-3]))  # "12 (B)": a value, then its option's letter
         return Bad(render(t)) if isinstance(value, (Text, Bad)) else Choice(n[-2][1], value)  # not "Perhaps (B)"
@@ -1309,6 +1312,12 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _new_sentence(rest: list[Tok]) -> bool:
+    """``rest`` (what follows a choice mark) is a period and more: a sentence of its own, no value of the option."""
+    n = _nonws(rest)
+    return len(n) > 1 and n[0] == ("op", ".")
 
 
 def _is_choice(n: list[Tok], k: int) -> bool:
