@@ -5511,14 +5511,25 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return None
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
-    islands = re.findall(
-        r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+", _SCRIPT_WORD.sub(" ", masked)
-    )
-    values = [i.strip() for i in islands if i.strip() and _ANSWER_TOKEN.search(i)]
+    spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
+    bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
+    islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
+    values = spans + islands
     if len(values) != 1:
         return None
-    start = masked.find(values[0])
-    return _statement(sent[start : start + len(values[0])], "final_statement")
+    start, end = values[0]
+    return _statement(sent[start:end].strip(), "final_statement")
+
+
+#: a math span of a masked sentence (:func:`_mask_math`): its delimiters around the zeros of its inside
+_MASKED_SPAN = re.compile(r"\$\$0++\$\$|\$0++\$|\\\(0++\\\)|\\\[0++\\\]")
+#: a value written outside math among words of other scripts: a number, or a short expression of numbers
+_ISLAND = re.compile(r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match as spaces of its length (positions stay)."""
+    return " " * len(m.group(0))
 
 
 def _latin(word: str) -> bool:
