@@ -269,6 +269,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
+    if "$" in text and _FOREIGN_JOINER.search(text):
+        text = _english_joiners(text)  # "$x = 3$ ou $x = -2$", "$x=3$ 或 $x=-2$": both roots, as with "or"
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if _FORMAT_EXAMPLE.search(text):
@@ -320,6 +322,35 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+def _joiner_pattern() -> re.Pattern[str]:
+    from rlvr.verifiers.lexicon import FOREIGN_JOINERS
+
+    words = "|".join(sorted(map(re.escape, FOREIGN_JOINERS), key=len, reverse=True))
+    return re.compile(rf"(?<=\$)(?:[ \t]++({words})[ \t]++|[ \t]*+({words})[ \t]*+)(?=\$)")
+
+
+#: a joining word of another language between two math spans (:data:`~rlvr.verifiers.lexicon.FOREIGN_JOINERS`);
+#: Latin-script words need spaces around them, CJK ones may touch the spans
+_FOREIGN_JOINER = _joiner_pattern()
+
+
+def _english_joiners(text: str) -> str:
+    """``text`` with each joining word of another language that stands between two math spans (outside both, as
+    :func:`_mask_math` shows) read as the English "or"/"and", which the answer readers know."""
+    from rlvr.verifiers.lexicon import FOREIGN_JOINERS
+
+    masked = _mask_math(text)
+    out: list[str] = []
+    last = 0
+    for m in _FOREIGN_JOINER.finditer(masked):
+        word = m.group(1) or m.group(2)
+        if word.isascii() and m.group(1) is None or masked[m.start() - 2 : m.start()] == "\\$":
+            continue  # "$x$e$y$": no word of its own; an escaped dollar opens no span
+        out.append(text[last : m.start()] + f" {FOREIGN_JOINERS[word]} ")
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 #: a pictograph with its variation selector and skin tone
@@ -5086,6 +5117,10 @@ def _statement(stmt: str, method: str) -> Extraction | None:
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
     if value is not None and _low_confidence(_mask_math(stmt[value.end() :]).lstrip(" \t,;:\u2014-")):
         return _found([stmt.strip()], method, "text")  # "5 (confidence: 0.5)", "5 (50% confident)": a doubt
+    restated = _RESTATEMENT.fullmatch(stmt.strip())
+    again = restated.group(2).rstrip(" \t.!\u3002") if restated is not None else ""
+    if restated is not None and _bare_value(again):
+        return _found([f"{restated.group(1)} (i.e. {again})"], method, "text")  # each must match
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
         stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
@@ -5124,6 +5159,19 @@ def _statement(stmt: str, method: str) -> Extraction | None:
         return None
     return _found([s], method, _mode(s))
 
+
+def _restatement_pattern() -> re.Pattern[str]:
+    from rlvr.verifiers.lexicon import RESTATING_WORDS
+
+    return re.compile(
+        rf"[ \t*_]*+(-?\d{{1,40}}+(?:[.,]\d{{1,40}}+)?+|\$[^$\n]{{1,200}}+\$)[*_]*+[ \t]*+[,;]?+[ \t]*+"
+        rf"(?i:{RESTATING_WORDS})[ \t]*+[,:]?+[ \t]*+([^\n]{{1,200}}+)"
+    )
+
+
+#: a value restated after a restating word in any of the modelled languages ("$\frac12$, i.e., $0.5$", "$\frac12$,
+#: es decir, $0{,}5$", "$\frac12$, soit $0{,}5$"): both values are the answer, so both must match
+_RESTATEMENT = _restatement_pattern()
 
 #: a statement's leading value: a plain number or a math span, maybe emphasised
 _VALUE_HEAD = re.compile(r"[ \t*_]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+|\$[^$\n]{1,200}+\$)[*_]*+")
