@@ -104,14 +104,16 @@ _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+\((?:revised|corrected|updated|amended|new)\)[ \t*_]*+:|[ \t]*+(?:is\b|:|-))?"
     r"|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
     r"|\banswer[ \t]*+(?:\((?:revised|corrected|updated|amended|new|final)\)[ \t*_]*+:|:|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
-    r"|\bla[ \t]++r\u00e9ponse[ \t]++(?:est|finale[ \t]++est)\b|\bla[ \t]++respuesta[ \t]++(?:es|final[ \t]++es)\b"
-    r"|\b(?:die[ \t]++antwort|das[ \t]++ergebnis)[ \t]++(?:ist|lautet)\b"
-    r"|\b(?:ist|lautet)[ \t]++(?:die[ \t]++antwort|das[ \t]++ergebnis)\b(?![^\n?]{0,80}+\?)|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
+    r"|\bla[ \t]++(?:bonne[ \t]++)?+r\u00e9ponse[ \t]++(?:(?:finale|correcte|exacte)[ \t]++)?+est\b"
+    r"|\bla[ \t]++respuesta[ \t]++(?:(?:final|correcta|definitiva)[ \t]++)?+es\b"
+    r"|\b(?:die[ \t]++(?:(?:richtige|korrekte|endg\u00fcltige)[ \t]++)?+antwort|das[ \t]++(?:(?:richtige|korrekte|endg\u00fcltige)[ \t]++)?+ergebnis)[ \t]++(?:ist|lautet)\b"
+    r"|\b(?:ist|lautet)[ \t]++(?:die[ \t]++antwort|das[ \t]++ergebnis)\b(?![^\n?]{0,80}+\?)"
+    r"|\ba[ \t]++resposta[ \t]++(?:(?:correta|certa|final)[ \t]++)?+\u00e9|\bla[ \t]++risposta[ \t]++(?:(?:corretta|giusta|finale)[ \t]++)?+\u00e8"
     r"|\bcevap\b[ \t]*+:?+|\b\u043e\u0442\u0432\u0435\u0442\b[ \t]*+[:\u2014-]?+)"
 )
 _CHOICE = re.compile(
     r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}"
-    r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+\(?([A-J])\b"
+    r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+(?:\*\*|__)?+\(?([A-J])\b"
 )
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _OPTION_LINE = re.compile(r"^[ \t]*+\(?[A-J][.)][ \t]++(?=[-\d$\\])[^\n]{1,80}+$")
@@ -150,7 +152,8 @@ _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|pe
 _LEAD = re.compile(
     r"(?i)^(?:(?:equal|equals|equivalent|identical)[ \t]++to\b[ \t]*+|(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
     r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b|(?:\$|\\\()[ \t]*+\\(?:therefore|Rightarrow|implies)\b[ \t]*+(?:\$|\\\)))[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
-    r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
+    r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+"
+    r"|(?:de|di)[ \t]++(?=[-+]?+\d|\$|\\\())++"  # "est de 72 km", "es de 25 euros": the idiom before a quantity
 )
 
 
@@ -269,6 +272,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
+    if not text.isascii() and _BRACKETED_LETTER.search(text):
+        text = _BRACKETED_LETTER.sub(r"(\1)", text)  # "【B】", "〔B〕": a choice mark in CJK brackets
     if "$" in text and _FOREIGN_JOINER.search(text):
         text = _english_joiners(text)  # "$x = 3$ ou $x = -2$", "$x=3$ 或 $x=-2$": both roots, as with "or"
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
@@ -322,6 +327,10 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: a choice letter in the brackets CJK text writes for marks (lenticular, tortoise-shell, white lenticular)
+_BRACKETED_LETTER = re.compile("[\u3010\u3014\u3016\u3018][ \t]*+([A-J])[ \t]*+[\u3011\u3015\u3017\u3019]")
 
 
 def _joiner_pattern() -> re.Pattern[str]:
@@ -2396,6 +2405,8 @@ def _concluded_choice(text: str) -> Extraction | None:
     tail = text[-200:].rstrip()
     line = tail[tail.rfind("\n") + 1 :]
     m = _CONCLUDED_CHOICE.search(line)
+    if m is None and not line.isascii() and (foreign := _foreign_choice(line)) is not None:
+        return foreign
     affirmed = m is None
     m = m or _AFFIRMED_CHOICE.search(line)
     if m is None:
@@ -5569,10 +5580,26 @@ def _foreign_statement(sent: str) -> Extraction | None:
     return _statement(sent[start:end].strip(), "final_statement")
 
 
+#: a choice letter standing alone among letters of other scripts
+_LONE_LETTER = re.compile(r"(?<![A-Za-z\d])[A-J](?![A-Za-z\d])")
 #: a math span of a masked sentence (:func:`_mask_math`): its delimiters around the zeros of its inside
 _MASKED_SPAN = re.compile(r"\$\$0++\$\$|\$0++\$|\\\(0++\\\)|\\\[0++\\\]")
 #: a value written outside math among words of other scripts: a number, or a short expression of numbers
 _ISLAND = re.compile(r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+")
+
+
+def _foreign_choice(line: str) -> Extraction | None:
+    """A line whose words are all of scripts other than Latin but one choice letter (正解は B です。, 정답은 B입니다.):
+    that letter; with a cue among its words (a negation, hedge or question particle), the whole line."""
+    from rlvr.verifiers.lexicon import LEAD_CUES
+
+    letters = _LONE_LETTER.findall(line)  # also glued to a particle of another script: 정답은 B입니다
+    others = _SCRIPT_WORD.findall(_LONE_LETTER.sub(" ", line))
+    if len(letters) != 1 or not others or any(w.isascii() or _latin(w) for w in others) or re.search(r"\d|\$", line):
+        return None
+    if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in others):
+        return _found([line.strip()], "choice", "text")  # 正解は B ではありません。
+    return _found(letters, "choice", "math")
 
 
 def _blank(m: re.Match[str]) -> str:

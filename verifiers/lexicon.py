@@ -298,6 +298,21 @@ FOREIGN_JOINERS = {
     **dict.fromkeys("et y e ed und en oraz i a и ve dan 和 与 與 及 以及 且 および かつ 그리고 및".split(), "and"),
 }
 
+#: words that may name a choice letter before it ("option B", "la B", "die Antwort B", "la opción B"): the nouns
+#: for an option, choice, answer or letter and the articles, in English, Spanish, French, German, Italian,
+#: Portuguese, Dutch, Russian and Turkish
+OPTION_NAMING_WORDS = frozenset(
+    """option choice answer letter alternative the
+    opción opcion respuesta alternativa letra la el
+    réponse reponse lettre choix le l'
+    antwort auswahl buchstabe möglichkeit die der das
+    opzione risposta scelta lettera il lo
+    opção opcao resposta a o
+    optie antwoord keuze letter het de
+    вариант ответ буква
+    seçenek secenek şık cevap""".split()
+)
+
 #: words that restate the value before them in the answer's language ("i.e.", "es decir", "soit", "d.h.", "cioè",
 #: "ou seja", "то есть", "即"): English, Spanish, French, German, Italian, Portuguese, Dutch, Polish, Russian,
 #: Turkish, Chinese, Japanese

@@ -37,6 +37,7 @@ from rlvr.verifiers.lexicon import (
     MULTIPLIERS,
     NEGATION_CUES,
     NEUTRAL_TRAILING,
+    OPTION_NAMING_WORDS,
     OR_WORDS,
     QUALIFIER_CUES,
     ROUNDED_TO_NEAREST,
@@ -1279,8 +1280,18 @@ def _atomic(t: list[Tok]) -> Node:
     colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
-    if len(n) > 3 and n[0][0] == "word" and n[0][1].lower() in ("option", "choice") and _is_choice(n, 1):
-        return _atomic(t[t.index(n[1]) :])  # "option (B)", "choice (B) 12": the word names the mark
+    named = _named_choice(n)
+    if named:  # "option (B)", "choice (B) 12", "la B", "la opción B": the words name the mark
+        return _atomic(t[t.index(n[named]) :])
+    if len(n) > 3 and _is_letter(n[0]) and n[1] == ("op", "(") and n[-1] == ("op", ")") and t[1][0] == "ws":
+        value = parse_tokens(n[2:-1])  # "B (5)": an option's letter, then its value in parentheses (not "B (x)")
+        if not _has_letters(n[2:-1]) and not isinstance(value, (Text, Bad, Choice)):
+            return Choice(n[0][1], value)
+    if len(n) > 4 and n[-4] == ("op", "(") and _is_letter(n[-2]) and n[-1] == ("op", ")"):
+        if n[-3][0] == "word" and n[-3][1].lower() in OPTION_NAMING_WORDS:
+            value = parse_tokens(_trim(t[: t.index(n[-4])]))  # "5 (option B)": a value, then its option named
+            if not isinstance(value, (Text, Bad, Choice)):
+                return Choice(n[-2][1], value)
     # choice letters, also "(C) 12" (the letter of an option, then its value); several letters are a hedge
     if len(n) > 3 and _is_choice(n, 0):
         marks = [k for k in range(len(n) - 2) if _is_choice(n, k)]
@@ -1312,6 +1323,23 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _is_letter(tok: Tok) -> bool:
+    return tok[0] == "sym" and len(tok[1]) == 1 and tok[1] in "ABCDEFGHIJ"
+
+
+def _named_choice(n: list[Tok]) -> int:
+    """How many words (one or two, of :data:`OPTION_NAMING_WORDS`) name the choice mark or letter after them
+    ("option (B)", "la B", "la opción B"); 0 when they do not."""
+    k = 0
+    while k < min(2, len(n)) and n[k][0] == "word" and n[k][1].lower() in OPTION_NAMING_WORDS:
+        k += 1
+    if k == 0 or k >= len(n):
+        return 0
+    if _is_choice(n, k) and len(n) > k + 2 or _is_letter(n[k]) and len(n) == k + 1:
+        return k
+    return 0
 
 
 def _new_sentence(rest: list[Tok]) -> bool:
