@@ -2290,6 +2290,8 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
             return concluded
     if words and (reply := _plain_yes_no(text)) is not None:
         return _found([reply], "word_answer", "text")  # "Yes, because 15 is divisible by 3.": the reply answers
+    if words and (none := _no_solution(text)) is not None:
+        return _found([none], "word_answer", "text")  # "No such $n$ exists.": the math names what does not exist
     final = _final_statement(text)
     if final is not None and final.answer is not None and _doubted_lead_in(text, _statement_start(text, final.answer)):
         return Extraction(None, "doubted_lead_in")  # "| Guess |\n|---|\n| 5 |"
@@ -2489,7 +2491,9 @@ _YES_NO_FIX = re.compile(
 )
 
 
-_WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were)\b|(?<=[A-Za-z])'s\b)[ \t]++")
+_WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were|will[ \t]++be)\b|(?<=[A-Za-z])'s\b)[ \t]++")
+#: an article before a one-word predicate noun ("The shape is a parallelogram."): the noun states the answer
+_PREDICATE_ARTICLE = re.compile(r"(?i)(?:a|an)[ \t]++(?=[a-z]{2,30}+$)")
 
 
 #: a one-sentence reply of at most this many words may state a lower-case word answer after its copula ("Therefore
@@ -2510,7 +2514,7 @@ def _stated_word(reply: str) -> str | None:
     m = _last(_WORD_COPULA.finditer(reply))
     if m is None:
         return None
-    after = reply[m.end() :].strip()
+    after = _PREDICATE_ARTICLE.sub("", reply[m.end() :].strip(), count=1)
     words = _RUN_WORD.findall(reply)
     name = re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after)
     predicate = len(words) <= _PREDICATE_REPLY_WORDS and re.fullmatch(r"[a-z]{2,30}+", after)
@@ -2567,7 +2571,57 @@ def _word_answer(text: str) -> str | None:
         return reply  # "Evelyn", "Sí", "是"
     if _DOES_NOT_EXIST.fullmatch(reply):
         return "does not exist"  # "The limit does not exist."
-    return _named_in_reply(reply)
+    return _named_in_reply(reply) or _subject_verb_reply(reply)
+
+
+#: a reply that says there is no solution, in the forms of a plain statement ("The equation has no solution.",
+#: "There are no real solutions.", "No such $n$ exists.", "No solution exists."); a hedge or condition anywhere in
+#: the sentence makes it no such reply (it must match whole)
+_NO_SOLUTION = re.compile(
+    r"(?i)[ \t*_]*+(?:(?:so|thus|hence|therefore),?+[ \t]++)?+(?:(?:the|this|that|our)[ \t]++)?+"
+    r"(?:(?:(?:equation|system|problem|inequality|congruence|it)[ \t]++)?+(?:has|have)[ \t]++no"
+    r"|there[ \t]++(?:is|are|exists?+)[ \t]++no)[ \t]++(?:(?:real|integer|integral|positive|rational|such|valid)[ \t]++)?+"
+    r"(?:solutions?+|roots?+|values?+|numbers?+|integers?+)"
+    r"|[ \t*_]*+no[ \t]++(?:(?:such|real|integer|valid)[ \t]++)?+(?:[A-Za-z]{1,20}+|\$[^$\n]{1,40}+\$)[ \t]++exists?+"
+    r"[ \t*_]*+"
+)
+
+
+def _no_solution(text: str) -> str | None:
+    """``"no solution"`` when the last line of ``text`` is a plain statement that there is none
+    (:data:`_NO_SOLUTION`); the gold's "none", "no solution" and "no such n" all read as it."""
+    tail = text[-200:].strip()
+    line = tail[tail.rfind("\n") + 1 :].strip().rstrip(".!\u3002")
+    return "no solution" if _NO_SOLUTION.fullmatch(line) else None
+
+
+#: verbs whose subject is the answer to "who wins?" ("Alice wins.", "Bob will win.", "Player B wins the game.")
+_WINNING = re.compile(
+    r"(?:[ \t]++(?:always|then|therefore|thus))?+[ \t]++(?:wins|won|will[ \t]++win|can[ \t]++(?:always[ \t]++)?+win"
+    r"|has[ \t]++(?:a|the)[ \t]++winning[ \t]++strategy|can[ \t]++force[ \t]++a[ \t]++win)(?:[ \t]++the[ \t]++game)?+"
+)
+#: subjects of a reply whose verb answers ("The series converges.", "It diverges.", "The sequence oscillates.")
+_VERB_SUBJECTS = frozenset("the it this that its our each every".split())
+
+
+def _subject_verb_reply(reply: str) -> str | None:
+    """A short reply whose verb is the answer: a name and a verb of winning ("Alice wins." is Alice), or a
+    subject and one present-tense verb that ends it ("The series converges." is converges). ``None`` when a word
+    of the reply negates, hedges or conditions it."""
+    from rlvr.verifiers.lexicon import LEAD_CUES, cue_words
+
+    words = reply.split()
+    if not 2 <= len(words) <= 7 or not all(re.fullmatch(r"[^\W\d_]++", w) for w in words):
+        return None
+    if cue_words(words) or any(w.lower() in LEAD_CUES or w.lower() in _WORD_HEDGES for w in words):
+        return None
+    name = re.match(r"[A-Z][^\W\d_]*+(?:[ \t]++[A-Z][^\W\d_]*+)?+", reply)
+    if name is not None and words[0].lower() not in _VERB_SUBJECTS and _WINNING.fullmatch(reply, name.end()):
+        return name.group(0)
+    last = words[-1]
+    if words[0].lower() in _VERB_SUBJECTS and re.fullmatch(r"[a-z]{4,31}+", last) and last[-1] == "s" and last[-2] != "s":
+        return last if not _WORD_COPULA.search(reply) else None
+    return None
 
 
 #: a reply that says the quantity asked for does not exist

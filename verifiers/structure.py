@@ -1316,6 +1316,8 @@ def _atomic(t: list[Tok]) -> Node:
     if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
         if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
             return Choice(n[len(n) // 2][1])
+    if len(n) >= 3 and all(_is_capital(x) for x in n) and "".join(x[1] for x in n).lower() in _TEXT_SYNONYMS:
+        return Text(_TEXT_SYNONYMS["".join(x[1] for x in n).lower()])  # DNE in math: the word, not D·N·E
     clock = _clock_words(n)
     if clock is not None:
         return clock
@@ -1323,6 +1325,10 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _is_capital(tok: Tok) -> bool:
+    return tok[0] == "sym" and len(tok[1]) == 1 and "A" <= tok[1] <= "Z"
 
 
 def _is_letter(tok: Tok) -> bool:
