@@ -291,6 +291,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _BRACKET_ANSWER.sub(lambda m: close_t if m.group(1) else open_t, text)  # [ANSWER] 5 [/ANSWER]
     if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
         text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
+    elif answer_tag == "answer" and open_t not in text and text.rstrip("` \t\n").endswith("}"):
+        text = _json_object_answer(text, open_t, close_t)  # {"reasoning": "2+3=5", "answer": "5"}
     end = text.rfind(close_t)
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
@@ -916,6 +918,45 @@ _JSON_ANSWER = re.compile(
 )
 
 
+#: keys of a JSON reply that hold the working, not a claim about the answer
+_WORKING_KEYS = frozenset(
+    """reasoning reason explanation rationale steps step work working thoughts thought thinking analysis solution
+    justification derivation scratchpad calculation calculations""".split()
+)
+#: how many opening braces before the end a JSON reply is looked for at
+_JSON_TRIES = 8
+
+
+def _json_object_answer(text: str, open_t: str, close_t: str) -> str:
+    """``text`` with a JSON object that ends it and has an "answer" or "final_answer" key of a string or number
+    rewritten as that answer in answer tags: keys of the working (:data:`_WORKING_KEYS`) are dropped, any other
+    key ("confidence") stays after the answer as "key: value", where the readers after a tag judge it."""
+    import json
+
+    end = len(text.rstrip("` \t\n"))
+    lo, k = max(0, end - _WINDOW), end
+    decoder = json.JSONDecoder()
+    for _ in range(_JSON_TRIES):
+        k = text.rfind("{", lo, k)
+        if k < 0:
+            return text
+        try:
+            obj, stop = decoder.raw_decode(text[k:end])
+        except ValueError:
+            continue
+        if stop != end - k or not isinstance(obj, dict):
+            continue
+        keys = {key.lower(): key for key in obj if isinstance(key, str)}
+        key = keys.get("answer") or keys.get("final_answer")
+        value = obj.get(key) if key is not None else None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return text
+        rest = [f"{name}: {v}" for name, v in obj.items() if name != key]
+        rest = [r for r in rest if r.split(":")[0].lower() not in _WORKING_KEYS]
+        return text[:k] + open_t + str(value) + close_t + "".join("\n" + r for r in rest) + text[end:]
+    return text
+
+
 def _json_value(raw: str) -> str:
     """A JSON number or string as the text it stands for (escapes undone)."""
     import json
@@ -1126,10 +1167,23 @@ def unwrap_labelled_fonts(text: str) -> str:
 _TABLE_ROW = re.compile(r"\n[ \t]*+\|([^|\n]{1,80}+)\|([^|\n]{1,80}+)\|[ \t]*+$")
 
 
+#: a table of one column that ends the text: its header cell, the delimiter row, one body cell
+_ANSWER_COLUMN = re.compile(
+    r"(?:^|\n)[ \t]*+\|([^|\n]{1,40}+)\|[ \t]*+\n[ \t]*+\|[ \t]*+:?+-{3,}+:?+[ \t]*+\|[ \t]*+\n"
+    r"[ \t]*+\|([^|\n]{1,200}+)\|[ \t]*+$"
+)
+
+
 def _table_row(text: str) -> str:
     """``text`` with a last table row of a word label and a value read as "label: value" (a row whose first cell
-    holds a digit or no word is kept)."""
-    m = _TABLE_ROW.search(text, max(0, len(text) - 200)) if text.endswith("|") or text.rstrip().endswith("|") else None
+    holds a digit or no word is kept), and a last table of one column headed by an answer label ("| Answer |") and
+    one row read as "Answer: value"."""
+    if not (text.endswith("|") or text.rstrip().endswith("|")):
+        return text
+    column = _ANSWER_COLUMN.search(text, max(0, len(text) - 300))
+    if column is not None and _ANSWER_LABEL_ONLY.fullmatch(column.group(1).strip()):
+        return text[: column.start()] + "\nAnswer: " + column.group(2).strip()
+    m = _TABLE_ROW.search(text, max(0, len(text) - 200))
     if m is None:
         return text
     label, value = m.group(1).strip(), m.group(2).strip()
