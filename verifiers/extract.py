@@ -113,7 +113,7 @@ _PHRASE = re.compile(
 )
 _CHOICE = re.compile(
     r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}"
-    r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+(?:\*\*|__)?+\(?([A-J])\b"
+    r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+(?:\*\*|__)?+\(?([A-J])(?:\b|(?=__))"
 )
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _OPTION_LINE = re.compile(r"^[ \t]*+\(?[A-J][.)][ \t]++(?=[-\d$\\])[^\n]{1,80}+$")
@@ -1169,7 +1169,7 @@ _TABLE_ROW = re.compile(r"\n[ \t]*+\|([^|\n]{1,80}+)\|([^|\n]{1,80}+)\|[ \t]*+$"
 
 #: a table of one column that ends the text: its header cell, the delimiter row, one body cell
 _ANSWER_COLUMN = re.compile(
-    r"(?:^|\n)[ \t]*+\|([^|\n]{1,40}+)\|[ \t]*+\n[ \t]*+\|[ \t]*+:?+-{3,}+:?+[ \t]*+\|[ \t]*+\n"
+    r"(?:^|\n)[ \t]*+\|([^|\n]{1,40}+)\|[ \t]*+\n[ \t]*+\|[ \t]*+:?+-++:?+[ \t]*+\|[ \t]*+\n"
     r"[ \t]*+\|([^|\n]{1,200}+)\|[ \t]*+$"
 )
 
@@ -5272,7 +5272,7 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     before = s[: rej.start()] if rej is not None else ""
     if rej is not None and (_ANSWER_TOKEN.search(before) or _bare_value(before)) and _bare_value(s[rej.end() :]):
         s = s[: rej.start()]  # "5 rather than 6": 5
-    s = _LEAD.sub("", s.strip())
+    s = _ARTICLE_LETTER.sub("", _LEAD.sub("", s.strip()))  # "la B", "a B": the article of a letter
     s = _clean(_isolate_value(_clean(_unbold(s))))
     if not s or len(s) > MAX_STATEMENT_CHARS:
         return None
@@ -5291,6 +5291,10 @@ def _restatement_pattern() -> re.Pattern[str]:
 #: a value restated after a restating word in any of the modelled languages ("$\frac12$, i.e., $0.5$", "$\frac12$,
 #: es decir, $0{,}5$", "$\frac12$, soit $0{,}5$"): both values are the answer, so both must match
 _RESTATEMENT = _restatement_pattern()
+
+#: an article before a lone choice letter, as Spanish, French, Italian, Portuguese and German name the option
+#: ("la B", "a B", "die B")
+_ARTICLE_LETTER = re.compile(r"(?i:la|el|le|l'|a|o|il|die|der|das|the)[ \t]++(?=\(?[A-J]\)?[ \t.]*+$)")
 
 #: a statement's leading value: a plain number or a math span, maybe emphasised
 _VALUE_HEAD = re.compile(r"[ \t*_]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+|\$[^$\n]{1,200}+\$)[*_]*+")
