@@ -272,9 +272,10 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
-    if not text.isascii() and _BRACKETED_LETTER.search(text):
-        text = _BRACKETED_LETTER.sub(r"(\1)", text)  # "【B】", "〔B〕": a choice mark in CJK brackets
-    if "$" in text and _FOREIGN_JOINER.search(text):
+    if not text.isascii() and _BRACKETED_LETTER.search(text, max(0, len(text) - _WINDOW)):
+        cut = max(0, len(text) - _WINDOW)  # "【B】", "〔B〕" where the answer is: a choice mark in CJK brackets
+        text = text[:cut] + _BRACKETED_LETTER.sub(r"(\1)", text[cut:])
+    if "$" in text and _FOREIGN_JOINER.search(text, max(0, len(text) - _WINDOW)):
         text = _english_joiners(text)  # "$x = 3$ ou $x = -2$", "$x=3$ 或 $x=-2$": both roots, as with "or"
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
@@ -349,13 +350,15 @@ _FOREIGN_JOINER = _joiner_pattern()
 
 def _english_joiners(text: str) -> str:
     """``text`` with each joining word of another language that stands between two math spans (outside both, as
-    :func:`_mask_math` shows) read as the English "or"/"and", which the answer readers know."""
+    :func:`_mask_math` shows) in its last lines read as the English "or"/"and", which the answer readers know."""
     from rlvr.verifiers.lexicon import FOREIGN_JOINERS
 
-    masked = _mask_math(text)
+    lo = max(0, len(text) - _WINDOW)
+    lo = text.find("\n", lo) + 1 or lo  # only where the answer is: the last lines, whole
+    masked = text[:lo] + _mask_math(text[lo:])
     out: list[str] = []
     last = 0
-    for m in _FOREIGN_JOINER.finditer(masked):
+    for m in _FOREIGN_JOINER.finditer(masked, lo):
         word = m.group(1) or m.group(2)
         if word.isascii() and m.group(1) is None or masked[m.start() - 2 : m.start()] == "\\$":
             continue  # "$x$e$y$": no word of its own; an escaped dollar opens no span
