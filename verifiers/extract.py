@@ -2676,7 +2676,12 @@ def _subject_verb_reply(reply: str) -> str | None:
     if name is not None and words[0].lower() not in _VERB_SUBJECTS and _WINNING.fullmatch(reply, name.end()):
         return name.group(0)
     last = words[-1]
-    if words[0].lower() in _VERB_SUBJECTS and re.fullmatch(r"[a-z]{4,31}+", last) and last[-1] == "s" and last[-2] != "s":
+    if (
+        words[0].lower() in _VERB_SUBJECTS
+        and re.fullmatch(r"[a-z]{4,31}+", last)
+        and last[-1] == "s"
+        and last[-2] != "s"
+    ):
         return last if not _WORD_COPULA.search(reply) else None
     return None
 

@@ -293,7 +293,8 @@ AND_WORDS = frozenset({"and", "&"})
 #: between spans, never a variable inside one)
 FOREIGN_JOINERS = {
     **dict.fromkeys(
-        "ou o u oppure oder of lub albo nebo или либо veya atau 或 或者 或是 还是 または もしくは 또는 혹은".split(), "or"
+        "ou o u oppure oder of lub albo nebo или либо veya atau 或 或者 或是 还是 または もしくは 또는 혹은".split(),
+        "or",
     ),
     **dict.fromkeys("et y e ed und en oraz i a и ve dan 和 与 與 及 以及 且 および かつ 그리고 및".split(), "and"),
 }
