@@ -110,14 +110,16 @@ _PHRASE = re.compile(
     r"(?i:\bfinal[ \t]++answer(?:[ \t]*+\((?:revised|corrected|updated|amended|new)\)[ \t*_]*+:|[ \t]*+(?:is\b|:|-))?"
     r"|\banswers?[ \t]++(?:is|are|would[ \t]++be|will[ \t]++be)\b"
     r"|\banswer[ \t]*+(?:\((?:revised|corrected|updated|amended|new|final)\)[ \t*_]*+:|:|=|\||-(?=[ \t]))|\[answer\]|\bthe[ \t]++result[ \t]++is\b"
-    r"|\bla[ \t]++r\u00e9ponse[ \t]++(?:est|finale[ \t]++est)\b|\bla[ \t]++respuesta[ \t]++(?:es|final[ \t]++es)\b"
-    r"|\b(?:die[ \t]++antwort|das[ \t]++ergebnis)[ \t]++(?:ist|lautet)\b"
-    r"|\b(?:ist|lautet)[ \t]++(?:die[ \t]++antwort|das[ \t]++ergebnis)\b(?![^\n?]{0,80}+\?)|\ba[ \t]++resposta[ \t]++\u00e9|\bla[ \t]++risposta[ \t]++\u00e8"
+    r"|\bla[ \t]++(?:bonne[ \t]++)?+r\u00e9ponse[ \t]++(?:(?:finale|correcte|exacte)[ \t]++)?+est\b"
+    r"|\bla[ \t]++respuesta[ \t]++(?:(?:final|correcta|definitiva)[ \t]++)?+es\b"
+    r"|\b(?:die[ \t]++(?:(?:richtige|korrekte|endg\u00fcltige)[ \t]++)?+antwort|das[ \t]++(?:(?:richtige|korrekte|endg\u00fcltige)[ \t]++)?+ergebnis)[ \t]++(?:ist|lautet)\b"
+    r"|\b(?:ist|lautet)[ \t]++(?:die[ \t]++antwort|das[ \t]++ergebnis)\b(?![^\n?]{0,80}+\?)"
+    r"|\ba[ \t]++resposta[ \t]++(?:(?:correta|certa|final)[ \t]++)?+\u00e9|\bla[ \t]++risposta[ \t]++(?:(?:corretta|giusta|finale)[ \t]++)?+\u00e8"
     r"|\bcevap\b[ \t]*+:?+|\b\u043e\u0442\u0432\u0435\u0442\b[ \t]*+[:\u2014-]?+)"
 )
 _CHOICE = re.compile(
     r"\(([A-J])\)|\b([A-J])\)|\\text(?:bf)?\{\(?([A-J])\)?\}"
-    r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+\(?([A-J])\b"
+    r"|\b(?i:option|choice)(?:[ \t]++is)?+[ \t]*+:?+[ \t]*+(?:\*\*|__)?+\(?([A-J])(?:\b|(?=__))"
 )
 _BARE_CHOICE = re.compile(r"^\s*+(?:\\text(?:bf)?\{\s*+)?\(?([A-J])\)?(?:\s*+\})?\s*+[.:]?\s*+$")
 _OPTION_LINE = re.compile(r"^[ \t]*+\(?[A-J][.)][ \t]++(?=[-\d$\\])[^\n]{1,80}+$")
@@ -156,7 +158,8 @@ _HEDGE_START = re.compile(r"(?i)^[ \t*_]*+(?:or|alternatively|otherwise|maybe|pe
 _LEAD = re.compile(
     r"(?i)^(?:(?:equal|equals|equivalent|identical)[ \t]++to\b[ \t]*+|(?:[*+>#]++|-(?=[ \t]++[^\d\\$.\s]))[ \t]++|\d++[.)][ \t]++|(?:=>|->|-->|\u2192|\u21d2|\u27f9|\u2234|"
     r"\\therefore\b|\\Rightarrow\b|\\implies\b|\\to\b|(?:\$|\\\()[ \t]*+\\(?:therefore|Rightarrow|implies)\b[ \t]*+(?:\$|\\\)))[ \t]*+|(?:therefore|thus|so|hence|donc|also|entonces|quindi|finally|overall|in[ \t]++conclusion|"
-    r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+)++"
+    r"in[ \t]++summary|consequently|as[ \t]++a[ \t]++result)\b[ \t]*+,?+[ \t]*+"
+    r"|(?:de|di)[ \t]++(?=[-+]?+\d|\$|\\\())++"  # "est de 72 km", "es de 25 euros": the idiom before a quantity
 )
 
 
@@ -287,6 +290,11 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
+    if not text.isascii() and _BRACKETED_LETTER.search(text, max(0, len(text) - _WINDOW)):
+        cut = max(0, len(text) - _WINDOW)  # "【B】", "〔B〕" where the answer is: a choice mark in CJK brackets
+        text = text[:cut] + _BRACKETED_LETTER.sub(r"(\1)", text[cut:])
+    if "$" in text and _FOREIGN_JOINER.search(text, max(0, len(text) - _WINDOW)):
+        text = _english_joiners(text)  # "$x = 3$ ou $x = -2$", "$x=3$ 或 $x=-2$": both roots, as with "or"
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if _FORMAT_EXAMPLE.search(text):
@@ -302,6 +310,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _BRACKET_ANSWER.sub(lambda m: close_t if m.group(1) else open_t, text)  # [ANSWER] 5 [/ANSWER]
     if answer_tag == "answer" and open_t not in text and '"' in text and _JSON_ANSWER.search(text):
         text = _JSON_ANSWER.sub(lambda m: open_t + _json_value(m.group(1)) + close_t, text)
+    elif answer_tag == "answer" and open_t not in text and text.rstrip("` \t\n").endswith("}"):
+        text = _json_object_answer(text, open_t, close_t)  # {"reasoning": "2+3=5", "answer": "5"}
     end = text.rfind(close_t)
     last_open = text.rfind(open_t)
     if last_open > end:  # an answer was started but never closed: truncated
@@ -338,6 +348,41 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: a choice letter in the brackets CJK text writes for marks (lenticular, tortoise-shell, white lenticular)
+_BRACKETED_LETTER = re.compile("[\u3010\u3014\u3016\u3018][ \t]*+([A-J])[ \t]*+[\u3011\u3015\u3017\u3019]")
+
+
+def _joiner_pattern() -> re.Pattern[str]:
+    from rlvr.verifiers.lexicon import FOREIGN_JOINERS
+
+    words = "|".join(sorted(map(re.escape, FOREIGN_JOINERS), key=len, reverse=True))
+    return re.compile(rf"(?<=\$)(?:[ \t]++({words})[ \t]++|[ \t]*+({words})[ \t]*+)(?=\$)")
+
+
+#: a joining word of another language between two math spans (:data:`~rlvr.verifiers.lexicon.FOREIGN_JOINERS`);
+#: Latin-script words need spaces around them, CJK ones may touch the spans
+_FOREIGN_JOINER = _joiner_pattern()
+
+
+def _english_joiners(text: str) -> str:
+    """``text`` with each joining word of another language that stands between two math spans (outside both, as
+    :func:`_mask_math` shows) in its last lines read as the English "or"/"and", which the answer readers know."""
+    from rlvr.verifiers.lexicon import FOREIGN_JOINERS
+
+    lo = max(0, len(text) - _WINDOW)
+    lo = text.find("\n", lo) + 1 or lo  # only where the answer is: the last lines, whole
+    masked = text[:lo] + _mask_math(text[lo:])
+    out: list[str] = []
+    last = 0
+    for m in _FOREIGN_JOINER.finditer(masked, lo):
+        word = m.group(1) or m.group(2)
+        if word.isascii() and m.group(1) is None or masked[m.start() - 2 : m.start()] == "\\$":
+            continue  # "$x$e$y$": no word of its own; an escaped dollar opens no span
+        out.append(text[last : m.start()] + f" {FOREIGN_JOINERS[word]} ")
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
 
 
 #: a pictograph with its variation selector and skin tone
@@ -930,6 +975,45 @@ _JSON_ANSWER = re.compile(
 )
 
 
+#: keys of a JSON reply that hold the working, not a claim about the answer
+_WORKING_KEYS = frozenset(
+    """reasoning reason explanation rationale steps step work working thoughts thought thinking analysis solution
+    justification derivation scratchpad calculation calculations""".split()
+)
+#: how many opening braces before the end a JSON reply is looked for at
+_JSON_TRIES = 8
+
+
+def _json_object_answer(text: str, open_t: str, close_t: str) -> str:
+    """``text`` with a JSON object that ends it and has an "answer" or "final_answer" key of a string or number
+    rewritten as that answer in answer tags: keys of the working (:data:`_WORKING_KEYS`) are dropped, any other
+    key ("confidence") stays after the answer as "key: value", where the readers after a tag judge it."""
+    import json
+
+    end = len(text.rstrip("` \t\n"))
+    lo, k = max(0, end - _WINDOW), end
+    decoder = json.JSONDecoder()
+    for _ in range(_JSON_TRIES):
+        k = text.rfind("{", lo, k)
+        if k < 0:
+            return text
+        try:
+            obj, stop = decoder.raw_decode(text[k:end])
+        except ValueError:
+            continue
+        if stop != end - k or not isinstance(obj, dict):
+            continue
+        keys = {key.lower(): key for key in obj if isinstance(key, str)}
+        key = keys.get("answer") or keys.get("final_answer")
+        value = obj.get(key) if key is not None else None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return text
+        rest = [f"{name}: {v}" for name, v in obj.items() if name != key]
+        rest = [r for r in rest if r.split(":")[0].lower() not in _WORKING_KEYS]
+        return text[:k] + open_t + str(value) + close_t + "".join("\n" + r for r in rest) + text[end:]
+    return text
+
+
 def _json_value(raw: str) -> str:
     """A JSON number or string as the text it stands for (escapes undone)."""
     import json
@@ -1140,10 +1224,23 @@ def unwrap_labelled_fonts(text: str) -> str:
 _TABLE_ROW = re.compile(r"\n[ \t]*+\|([^|\n]{1,80}+)\|([^|\n]{1,80}+)\|[ \t]*+$")
 
 
+#: a table of one column that ends the text: its header cell, the delimiter row, one body cell
+_ANSWER_COLUMN = re.compile(
+    r"(?:^|\n)[ \t]*+\|([^|\n]{1,40}+)\|[ \t]*+\n[ \t]*+\|[ \t]*+:?+-++:?+[ \t]*+\|[ \t]*+\n"
+    r"[ \t]*+\|([^|\n]{1,200}+)\|[ \t]*+$"
+)
+
+
 def _table_row(text: str) -> str:
     """``text`` with a last table row of a word label and a value read as "label: value" (a row whose first cell
-    holds a digit or no word is kept)."""
-    m = _TABLE_ROW.search(text, max(0, len(text) - 200)) if text.endswith("|") or text.rstrip().endswith("|") else None
+    holds a digit or no word is kept), and a last table of one column headed by an answer label ("| Answer |") and
+    one row read as "Answer: value"."""
+    if not (text.endswith("|") or text.rstrip().endswith("|")):
+        return text
+    column = _ANSWER_COLUMN.search(text, max(0, len(text) - 300))
+    if column is not None and _ANSWER_LABEL_ONLY.fullmatch(column.group(1).strip()):
+        return text[: column.start()] + "\nAnswer: " + column.group(2).strip()
+    m = _TABLE_ROW.search(text, max(0, len(text) - 200))
     if m is None:
         return text
     label, value = m.group(1).strip(), m.group(2).strip()
@@ -2345,6 +2442,8 @@ def _plain(text: str, choices: bool, fallbacks: bool = True, words: bool = False
             return concluded
     if words and (reply := _plain_yes_no(text)) is not None:
         return _found([reply], "word_answer", "text")  # "Yes, because 15 is divisible by 3.": the reply answers
+    if words and (none := _no_solution(text)) is not None:
+        return _found([none], "word_answer", "text")  # "No such $n$ exists.": the math names what does not exist
     final = _final_statement(text)
     if final is not None and final.answer is not None and _doubted_lead_in(text, _statement_start(text, final.answer)):
         return Extraction(None, "doubted_lead_in")  # "| Guess |\n|---|\n| 5 |"
@@ -2460,6 +2559,8 @@ def _concluded_choice(text: str) -> Extraction | None:
     tail = text[-200:].rstrip()
     line = tail[tail.rfind("\n") + 1 :]
     m = _CONCLUDED_CHOICE.search(line)
+    if m is None and not line.isascii() and (foreign := _foreign_choice(line)) is not None:
+        return foreign
     affirmed = m is None
     m = m or _AFFIRMED_CHOICE.search(line)
     if m is None:
@@ -2542,7 +2643,9 @@ _YES_NO_FIX = re.compile(
 )
 
 
-_WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were)\b|(?<=[A-Za-z])'s\b)[ \t]++")
+_WORD_COPULA = re.compile(r"(?i)(?:\b(?:is|are|was|were|will[ \t]++be)\b|(?<=[A-Za-z])'s\b)[ \t]++")
+#: an article before a one-word predicate noun ("The shape is a parallelogram."): the noun states the answer
+_PREDICATE_ARTICLE = re.compile(r"(?i)(?:a|an)[ \t]++(?=[a-z]{2,30}+$)")
 
 
 #: a one-sentence reply of at most this many words may state a lower-case word answer after its copula ("Therefore
@@ -2563,7 +2666,7 @@ def _stated_word(reply: str) -> str | None:
     m = _last(_WORD_COPULA.finditer(reply))
     if m is None:
         return None
-    after = reply[m.end() :].strip()
+    after = _PREDICATE_ARTICLE.sub("", reply[m.end() :].strip(), count=1)
     words = _RUN_WORD.findall(reply)
     name = re.fullmatch(r"[A-Z][^\W\d_]*+(?:[ -][A-Z][^\W\d_]*+){0,2}", after)
     predicate = len(words) <= _PREDICATE_REPLY_WORDS and re.fullmatch(r"[a-z]{2,30}+", after)
@@ -2620,7 +2723,62 @@ def _word_answer(text: str) -> str | None:
         return reply  # "Evelyn", "Sí", "是"
     if _DOES_NOT_EXIST.fullmatch(reply):
         return "does not exist"  # "The limit does not exist."
-    return _named_in_reply(reply)
+    return _named_in_reply(reply) or _subject_verb_reply(reply)
+
+
+#: a reply that says there is no solution, in the forms of a plain statement ("The equation has no solution.",
+#: "There are no real solutions.", "No such $n$ exists.", "No solution exists."); a hedge or condition anywhere in
+#: the sentence makes it no such reply (it must match whole)
+_NO_SOLUTION = re.compile(
+    r"(?i)[ \t*_]*+(?:(?:so|thus|hence|therefore),?+[ \t]++)?+(?:(?:the|this|that|our)[ \t]++)?+"
+    r"(?:(?:(?:equation|system|problem|inequality|congruence|it)[ \t]++)?+(?:has|have)[ \t]++no"
+    r"|there[ \t]++(?:is|are|exists?+)[ \t]++no)[ \t]++(?:(?:real|integer|integral|positive|rational|such|valid)[ \t]++)?+"
+    r"(?:solutions?+|roots?+|values?+|numbers?+|integers?+)"
+    r"|[ \t*_]*+no[ \t]++(?:(?:such|real|integer|valid)[ \t]++)?+(?:[A-Za-z]{1,20}+|\$[^$\n]{1,40}+\$)[ \t]++exists?+"
+    r"[ \t*_]*+"
+)
+
+
+def _no_solution(text: str) -> str | None:
+    """``"no solution"`` when the last line of ``text`` is a plain statement that there is none
+    (:data:`_NO_SOLUTION`); the gold's "none", "no solution" and "no such n" all read as it."""
+    tail = text[-200:].strip()
+    line = tail[tail.rfind("\n") + 1 :].strip().rstrip(".!\u3002")
+    return "no solution" if _NO_SOLUTION.fullmatch(line) else None
+
+
+#: verbs whose subject is the answer to "who wins?" ("Alice wins.", "Bob will win.", "Player B wins the game.")
+_WINNING = re.compile(
+    r"(?:[ \t]++(?:always|then|therefore|thus))?+[ \t]++(?:wins|won|will[ \t]++win|can[ \t]++(?:always[ \t]++)?+win"
+    r"|has[ \t]++(?:a|the)[ \t]++winning[ \t]++strategy|can[ \t]++force[ \t]++a[ \t]++win)(?:[ \t]++the[ \t]++game)?+"
+)
+#: subjects of a reply whose verb answers ("The series converges.", "It diverges.", "The sequence oscillates.")
+_VERB_SUBJECTS = frozenset("the it this that its our each every".split())
+
+
+def _subject_verb_reply(reply: str) -> str | None:
+    """A short reply whose verb is the answer: a name and a verb of winning ("Alice wins." is Alice), or a
+    subject and one present-tense verb that ends it ("The series converges." is converges). ``None`` when a word
+    of the reply negates, hedges or conditions it."""
+    from rlvr.verifiers.lexicon import LEAD_CUES, cue_words
+
+    words = reply.split()
+    if not 2 <= len(words) <= 7 or not all(re.fullmatch(r"[^\W\d_]++", w) for w in words):
+        return None
+    if cue_words(words) or any(w.lower() in LEAD_CUES or w.lower() in _WORD_HEDGES for w in words):
+        return None
+    name = re.match(r"[A-Z][^\W\d_]*+(?:[ \t]++[A-Z][^\W\d_]*+)?+", reply)
+    if name is not None and words[0].lower() not in _VERB_SUBJECTS and _WINNING.fullmatch(reply, name.end()):
+        return name.group(0)
+    last = words[-1]
+    if (
+        words[0].lower() in _VERB_SUBJECTS
+        and re.fullmatch(r"[a-z]{4,31}+", last)
+        and last[-1] == "s"
+        and last[-2] != "s"
+    ):
+        return last if not _WORD_COPULA.search(reply) else None
+    return None
 
 
 #: a reply that says the quantity asked for does not exist
@@ -3359,6 +3517,7 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
             rejected = before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't"))
             article = m.group(0) == "A" and re.match(r"[ \t]++[a-z]", plain[m.end() : m.end() + 3]) is not None
+            article = article or m.group(0) == "I" and _pronoun_i(plain, m.start(), m.end(), before)
             rejected = rejected or _rejected_in_clause(plain, m.start(), m.end())  # "(D) exceeds the bound"
             if not rejected and not article and _key(m.group(1)) not in {_key(p.strip().strip("()")) for p in parts}:
                 out.append(m.group(1))
@@ -3422,6 +3581,22 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         if _key(value) not in keys:
             out.append(value)
     return tuple(out)
+
+
+#: what ends a clause before a first-person "I": a sentence or clause mark, or a joining word
+_CLAUSE_OPENERS = frozenset("and but so though although because as since if when while yet or nor then".split())
+_BEFORE_PRONOUN = re.compile(r"[.!?;:,\u2014\u2013(\n-][ \t*_]*+$")
+
+
+def _pronoun_i(plain: str, start: int, end: int, before: list[str]) -> bool:
+    """A bare "I" opening a sentence or clause and followed by a word ("I hope it is correct.", "so I guess") is
+    the first-person pronoun, not option I ("(I)", "I." alone, "option I" and "C or I is right" stay options)."""
+    if re.match(r"[ \t]++[A-Za-z]", plain[end : end + 2]) is None:
+        return False
+    lead = plain[max(0, start - 3) : start]
+    if not plain[:start].strip() or _BEFORE_PRONOUN.search(lead):
+        return True
+    return bool(before) and before[-1].lower() in _CLAUSE_OPENERS - {"or", "nor"}
 
 
 #: the word after a word (the noun after an adjective after a number: "3 different substitutions")
@@ -5151,6 +5326,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if end == j + MAX_STATEMENT_CHARS:
         return None  # no end within the cap: a statement cut to fit could be another value
     stmt = text[j:end]
+    if _restated_phrase(stmt):
+        return None  # "Final Answer: The final answer is C.": the inner phrase states the answer
     if j > i and text[j - 1] == "*" and text[j - 2 : j] != "**" and stmt.rstrip().endswith("*"):
         if not stmt.rstrip().endswith("**"):
             stmt = stmt.rstrip()[:-1]  # "The answer is *5*.": Markdown italics, not a footnote mark
@@ -5174,6 +5351,20 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         got = _statement_of_sentence(stmt, anchored=True)  # "Final Answer: The largest $n$ is 34."
         return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
     return _statement(stmt, "answer_phrase")
+
+
+#: the words that may open a statement before an answer phrase of its own ("Answer: The final answer is C")
+_PHRASE_OPENERS = frozenset("the my our so thus hence therefore".split())
+
+
+def _restated_phrase(stmt: str) -> bool:
+    """The statement after an answer phrase opens with another answer phrase (after at most two opening words):
+    the inner phrase is the one that states the answer, read on its own."""
+    inner = _PHRASE.search(stmt, 0, 60)
+    if inner is None:
+        return False
+    words = stmt[: inner.start()].replace(",", " ").split()
+    return len(words) <= 2 and all(w.lower().strip("*_") in _PHRASE_OPENERS for w in words)
 
 
 def _label_disowns(text: str, start: int) -> bool:
@@ -5443,6 +5634,10 @@ def _statement(stmt: str, method: str) -> Extraction | None:
         return _found([stmt.strip()], method, "text")  # "5 ($\\geq$)", "5 (×100)": the aside changes it
     if value is not None and _low_confidence(_mask_math(stmt[value.end() :]).lstrip(" \t,;:\u2014-")):
         return _found([stmt.strip()], method, "text")  # "5 (confidence: 0.5)", "5 (50% confident)": a doubt
+    restated = _RESTATEMENT.fullmatch(stmt.strip())
+    again = restated.group(2).rstrip(" \t.!\u3002") if restated is not None else ""
+    if restated is not None and _bare_value(again):
+        return _found([f"{restated.group(1)} (i.e. {again})"], method, "text")  # each must match
     stmt = _without_aside_clause(_without_closing_aside(_without_location(_corrected(stmt))))
     if (emphatic := _EMPHATIC_ARTICLE.match(stmt)) is not None:
         stmt = stmt[emphatic.end() :]  # "a mere 5", "a nice round 5": the article and its emphasis say 5
@@ -5475,12 +5670,29 @@ def _statement(stmt: str, method: str) -> Extraction | None:
     before = s[: rej.start()] if rej is not None else ""
     if rej is not None and (_ANSWER_TOKEN.search(before) or _bare_value(before)) and _bare_value(s[rej.end() :]):
         s = s[: rej.start()]  # "5 rather than 6": 5
-    s = _LEAD.sub("", s.strip())
+    s = _ARTICLE_LETTER.sub("", _LEAD.sub("", s.strip()))  # "la B", "a B": the article of a letter
     s = _clean(_isolate_value(_clean(_unbold(s))))
     if not s or len(s) > MAX_STATEMENT_CHARS:
         return None
     return _found([s], method, _mode(s))
 
+
+def _restatement_pattern() -> re.Pattern[str]:
+    from rlvr.verifiers.lexicon import RESTATING_WORDS
+
+    return re.compile(
+        rf"[ \t*_]*+(-?\d{{1,40}}+(?:[.,]\d{{1,40}}+)?+|\$[^$\n]{{1,200}}+\$)[*_]*+[ \t]*+[,;]?+[ \t]*+"
+        rf"(?i:{RESTATING_WORDS})[ \t]*+[,:]?+[ \t]*+([^\n]{{1,200}}+)"
+    )
+
+
+#: a value restated after a restating word in any of the modelled languages ("$\frac12$, i.e., $0.5$", "$\frac12$,
+#: es decir, $0{,}5$", "$\frac12$, soit $0{,}5$"): both values are the answer, so both must match
+_RESTATEMENT = _restatement_pattern()
+
+#: an article before a lone choice letter, as Spanish, French, Italian, Portuguese and German name the option
+#: ("la B", "a B", "die B")
+_ARTICLE_LETTER = re.compile(r"(?i:la|el|le|l'|a|o|il|die|der|das|the)[ \t]++(?=\(?[A-J]\)?[ \t.]*+$)")
 
 #: a statement's leading value: a plain number or a math span, maybe emphasised
 _VALUE_HEAD = re.compile(r"[ \t*_]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+|\$[^$\n]{1,200}+\$)[*_]*+")
@@ -5868,18 +6080,18 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return None
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
-    islands = re.findall(
-        r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+", _SCRIPT_WORD.sub(" ", masked)
-    )
-    values = [i.strip() for i in islands if i.strip() and _ANSWER_TOKEN.search(i)]
+    spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
+    bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
+    islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
+    values = spans + islands
     if len(values) != 1:
         return None
-    start = masked.find(values[0])
-    end = start + len(values[0])
-    suffix = _value_suffix(values[0], masked[end : end + 40])
+    start, end = values[0]
+    value = sent[start:end].strip()
+    suffix = _value_suffix(value, masked[end : end + 40])
     if suffix == "":
         return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, 50여 명: a bound, read whole
-    return _statement(suffix or sent[start:end], "final_statement")
+    return _statement(suffix or value, "final_statement")
 
 
 def _value_suffix(value: str, after: str) -> str | None:
@@ -5907,6 +6119,33 @@ def _value_suffix(value: str, after: str) -> str | None:
     if factor == 1:
         return None
     return _scaled(value, factor) or ""
+
+
+#: a choice letter standing alone among letters of other scripts
+_LONE_LETTER = re.compile(r"(?<![A-Za-z\d])[A-J](?![A-Za-z\d])")
+#: a math span of a masked sentence (:func:`_mask_math`): its delimiters around the zeros of its inside
+_MASKED_SPAN = re.compile(r"\$\$0++\$\$|\$0++\$|\\\(0++\\\)|\\\[0++\\\]")
+#: a value written outside math among words of other scripts: a number, or a short expression of numbers
+_ISLAND = re.compile(r"[-$\\\d][^\W_]*+(?:[ \t]*+[-+*/=.,^()$\\]*+[ \t]*+\d[\d.,]*+)*+")
+
+
+def _foreign_choice(line: str) -> Extraction | None:
+    """A line whose words are all of scripts other than Latin but one choice letter (正解は B です。, 정답은 B입니다.):
+    that letter; with a cue among its words (a negation, hedge or question particle), the whole line."""
+    from rlvr.verifiers.lexicon import LEAD_CUES
+
+    letters = _LONE_LETTER.findall(line)  # also glued to a particle of another script: 정답은 B입니다
+    others = _SCRIPT_WORD.findall(_LONE_LETTER.sub(" ", line))
+    if len(letters) != 1 or not others or any(w.isascii() or _latin(w) for w in others) or re.search(r"\d|\$", line):
+        return None
+    if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in others):
+        return _found([line.strip()], "choice", "text")  # 正解は B ではありません。
+    return _found(letters, "choice", "math")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match as spaces of its length (positions stay)."""
+    return " " * len(m.group(0))
 
 
 def _latin(word: str) -> bool:

@@ -413,6 +413,44 @@ def negated(words: list[str], k: int, negators: frozenset[str]) -> bool:
 OR_WORDS = frozenset({"or", "and/or", "either"})
 AND_WORDS = frozenset({"and", "&"})
 
+#: the words for "or" and "and" in other languages, each read as the English word when it stands alone between two
+#: math spans ("$x = 3$ ou $x = -2$", "$x=3$ 或 $x=-2$"): French, Spanish, Portuguese, Italian, German, Dutch,
+#: Polish, Czech, Russian, Turkish, Indonesian, Chinese, Japanese, Korean (no English word: "e", "y" or "i" only
+#: between spans, never a variable inside one)
+FOREIGN_JOINERS = {
+    **dict.fromkeys(
+        "ou o u oppure oder of lub albo nebo или либо veya atau 或 或者 或是 还是 または もしくは 또는 혹은".split(),
+        "or",
+    ),
+    **dict.fromkeys("et y e ed und en oraz i a и ve dan 和 与 與 及 以及 且 および かつ 그리고 및".split(), "and"),
+}
+
+#: words that may name a choice letter before it ("option B", "la B", "die Antwort B", "la opción B"): the nouns
+#: for an option, choice, answer or letter and the articles, in English, Spanish, French, German, Italian,
+#: Portuguese, Dutch, Russian and Turkish
+OPTION_NAMING_WORDS = frozenset(
+    """option choice answer letter alternative the
+    opción opcion respuesta alternativa letra la el
+    réponse reponse lettre choix le l'
+    antwort auswahl buchstabe möglichkeit die der das
+    opzione risposta scelta lettera il lo
+    opção opcao resposta a o
+    optie antwoord keuze letter het de
+    вариант ответ буква
+    seçenek secenek şık cevap""".split()
+)
+
+#: words that restate the value before them in the answer's language ("i.e.", "es decir", "soit", "d.h.", "cioè",
+#: "ou seja", "то есть", "即"): English, Spanish, French, German, Italian, Portuguese, Dutch, Polish, Russian,
+#: Turkish, Chinese, Japanese
+RESTATING_WORDS = (
+    r"i\.[ \t]?+e\.?+|ie|that[ \t]++is|namely|equivalently|in[ \t]++other[ \t]++words"
+    r"|es[ \t]++decir|o[ \t]++sea|esto[ \t]++es|soit|c'est-\u00e0-dire|c\.-\u00e0-d\.|autrement[ \t]++dit"
+    r"|d\.[ \t]?+h\.|das[ \t]++hei\u00dft|beziehungsweise|cio\u00e8|ossia|ovvero|ou[ \t]++seja|isto[ \t]++\u00e9"
+    r"|d\.w\.z\.|dat[ \t]++wil[ \t]++zeggen|oftewel|czyli|tzn\.|\u0442\.[ \t]?+\u0435\.|\u0442\u043e[ \t]++\u0435\u0441\u0442\u044c"
+    r"|yani|\u5373|\u4e5f\u5c31\u662f(?:\u8bf4)?+|\u3059\u306a\u308f\u3061|\u3064\u307e\u308a"
+)
+
 #: plural-looking words that change a number's meaning (never read as count nouns)
 _NOT_NOUNS = frozenset(
     """times hundreds thousands millions billions trillions dozens scores pairs couples halves thirds quarters

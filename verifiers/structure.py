@@ -38,6 +38,7 @@ from rlvr.verifiers.lexicon import (
     MULTIPLIERS,
     NEGATION_CUES,
     NEUTRAL_TRAILING,
+    OPTION_NAMING_WORDS,
     OR_WORDS,
     QUALIFIER_CUES,
     ROUNDED_TO_NEAREST,
@@ -1367,29 +1368,44 @@ def _atomic(t: list[Tok]) -> Node:
     colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
-    if len(n) > 3 and n[0][0] == "word" and n[0][1].lower() in ("option", "choice") and _is_choice(n, 1):
-        return _atomic(t[t.index(n[1]) :])  # "option (B)", "choice (B) 12": the word names the mark
+    named = _named_choice(n)
+    if named:  # "option (B)", "choice (B) 12", "la B", "la opción B": the words name the mark
+        return _atomic(t[t.index(n[named]) :])
+    if len(n) > 3 and _is_letter(n[0]) and n[1] == ("op", "(") and n[-1] == ("op", ")") and t[1][0] == "ws":
+        value = parse_tokens(n[2:-1])  # "B (5)": an option's letter, then its value in parentheses (not "B (x)")
+        if not _has_letters(n[2:-1]) and not isinstance(value, (Text, Bad, Choice)):
+            return Choice(n[0][1], value)
+    if len(n) > 4 and n[-4] == ("op", "(") and _is_letter(n[-2]) and n[-1] == ("op", ")"):
+        if n[-3][0] == "word" and n[-3][1].lower() in OPTION_NAMING_WORDS:
+            value = parse_tokens(_trim(t[: t.index(n[-4])]))  # "5 (option B)": a value, then its option named
+            if not isinstance(value, (Text, Bad, Choice)):
+                return Choice(n[-2][1], value)
     # choice letters, also "(C) 12" (the letter of an option, then its value); several letters are a hedge
     if len(n) > 3 and _is_choice(n, 0):
         marks = [k for k in range(len(n) - 2) if _is_choice(n, k)]
         if len(marks) > 1:
             return Coll("or", tuple(Choice(n[k + 1][1]) for k in marks))
         rest = _trim(n[3:])
-        if ("op", "?") in rest:
-            return Bad(render(t))  # "(C)?": a question
+        if ("op", "?") in rest or _new_sentence(rest):
+            return Bad(render(t))  # "(C)?": a question; "(C). Probably.": a sentence after the letter
         value = parse_tokens(rest) if rest else None
         if isinstance(value, Text) and cue_words(value.text.split()):
             return Bad(render(t))  # "(C) (maybe)": the letter with a hedge
         return Choice(n[1][1], value)
     if len(n) > 2 and n[0][0] == "sym" and n[0][1] in "ABCDEFGHIJ" and n[1] in (("op", ")"), ("op", ".")):
         rest = _trim(n[2:])  # "B) 12", "B. 12": an option's letter, then its value
-        return Choice(n[0][1], parse_tokens(rest) if rest else None)
+        value = parse_tokens(rest) if rest else None
+        if n[1] == ("op", ".") and isinstance(value, (Text, Bad)):
+            return Bad(render(t))  # "C. Probably.", "C. I guess": a sentence after the letter, no option's value
+        return Choice(n[0][1], value)
     if len(n) > 3 and _is_choice(n, len(n) - 3) and len(t) > 4 and t[-4][0] == "ws":
         value = parse_tokens(_trim(t[:-3]))  # "12 (B)": a value, then its option's letter
         return Bad(render(t)) if isinstance(value, (Text, Bad)) else Choice(n[-2][1], value)  # not "Perhaps (B)"
     if len(n) in (1, 3) and n[len(n) // 2][0] == "sym" and n[len(n) // 2][1] in "ABCDEFGHIJ":
         if len(n) == 1 or (n[0] == ("op", "(") and n[2] == ("op", ")")):
             return Choice(n[len(n) // 2][1])
+    if len(n) >= 3 and all(_is_capital(x) for x in n) and "".join(x[1] for x in n).lower() in _TEXT_SYNONYMS:
+        return Text(_TEXT_SYNONYMS["".join(x[1] for x in n).lower()])  # DNE in math: the word, not D·N·E
     clock = _clock_words(n)
     if clock is not None:
         return clock
@@ -1397,6 +1413,33 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _is_capital(tok: Tok) -> bool:
+    return tok[0] == "sym" and len(tok[1]) == 1 and "A" <= tok[1] <= "Z"
+
+
+def _is_letter(tok: Tok) -> bool:
+    return tok[0] == "sym" and len(tok[1]) == 1 and tok[1] in "ABCDEFGHIJ"
+
+
+def _named_choice(n: list[Tok]) -> int:
+    """How many words (one or two, of :data:`OPTION_NAMING_WORDS`) name the choice mark or letter after them
+    ("option (B)", "la B", "la opción B"); 0 when they do not."""
+    k = 0
+    while k < min(2, len(n)) and n[k][0] == "word" and n[k][1].lower() in OPTION_NAMING_WORDS:
+        k += 1
+    if k == 0 or k >= len(n):
+        return 0
+    if _is_choice(n, k) and len(n) > k + 2 or _is_letter(n[k]) and len(n) == k + 1:
+        return k
+    return 0
+
+
+def _new_sentence(rest: list[Tok]) -> bool:
+    """``rest`` (what follows a choice mark) is a period and more: a sentence of its own, no value of the option."""
+    n = _nonws(rest)
+    return len(n) > 1 and n[0] == ("op", ".")
 
 
 def _is_choice(n: list[Tok], k: int) -> bool:
