@@ -63,7 +63,7 @@ def test_third_red_team_round_mostly_fixed() -> None:
     """The third red-team round's findings: the ones still open are marked, and they are a minority."""
     rows = [json.loads(line) for line in (DATA / "math_redteam2.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) >= 391
-    assert sum(bool(r.get("open")) for r in rows) <= 12
+    assert sum(bool(r.get("open")) for r in rows) <= 9
     assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
 
 
@@ -79,7 +79,7 @@ def test_fifth_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam4.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 317
-    assert sum(bool(r.get("open")) for r in rows) <= 2
+    assert sum(bool(r.get("open")) for r in rows) <= 0
 
 
 def test_sixth_red_team_round_is_a_ratchet() -> None:
@@ -95,7 +95,7 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 19
+    assert sum(bool(r.get("open")) for r in rows) <= 17
     assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 19  # false fails left open, each with its reason
 
 
@@ -135,7 +135,7 @@ def test_eleventh_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam10.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 454
-    assert sum(bool(r.get("open")) for r in rows) <= 113
+    assert sum(bool(r.get("open")) for r in rows) <= 105
 
 
 def test_twelfth_red_team_round_is_a_ratchet() -> None:
@@ -143,7 +143,7 @@ def test_twelfth_red_team_round_is_a_ratchet() -> None:
     the rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam11.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 122
-    assert sum(bool(r.get("open")) for r in rows) <= 43
+    assert sum(bool(r.get("open")) for r in rows) <= 3
 
 
 def test_thirteenth_red_team_round_is_a_ratchet() -> None:
@@ -152,7 +152,7 @@ def test_thirteenth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam12.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 313
-    assert sum(bool(r.get("open")) for r in rows) <= 7
+    assert sum(bool(r.get("open")) for r in rows) <= 6
 
 
 def test_fourteenth_red_team_round_is_a_ratchet() -> None:
@@ -161,4 +161,4 @@ def test_fourteenth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam13.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 385
-    assert sum(bool(r.get("open")) for r in rows) <= 134
+    assert sum(bool(r.get("open")) for r in rows) <= 3
