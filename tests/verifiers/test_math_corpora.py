@@ -161,4 +161,4 @@ def test_fourteenth_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam13.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 385
-    assert sum(bool(r.get("open")) for r in rows) <= 3
+    assert sum(bool(r.get("open")) for r in rows) <= 2
