@@ -6179,6 +6179,21 @@ _TRUTH_QUESTION = frozenset(
     "or is it that this right correct really sure am i are we true so hmm maybe isn't it's that's wrong the answer "
     "was not think guess does check out confirm someone anyone can".split()
 )
+#: verbs and adverbs of belief or likelihood: a question made of them and of :data:`_TRUTH_QUESTION` or doubt words
+#: asks whether the answer holds ("I suppose?", "Probably?", "I believe so?")
+_BELIEF_WORDS = frozenset(
+    "suppose believe reckon assume presume imagine hope probably possibly presumably likely".split()
+)
+
+
+def _asks_truth(word: str) -> bool:
+    """``word`` (lower case) may stand in a question on whether the answer holds (:data:`_TRUTH_QUESTION`,
+    :data:`_SELF_DOUBT`, :data:`_BELIEF_WORDS`, the lexicon's doubt words)."""
+    from rlvr.verifiers.lexicon import DOUBT_WORDS
+
+    return word in _TRUTH_QUESTION or word in _SELF_DOUBT or word in _BELIEF_WORDS or word in DOUBT_WORDS
+
+
 #: negated certainty and retraction idioms, anywhere in the next sentence
 _DISOWNING = re.compile(
     r"(?i)(?:\bnot|n't|\bnever|\bhardly)\s+(?:\w+\s+)?(?:sure|confident|certain|right|correct|true)\b|\bno idea\b"
@@ -6509,7 +6524,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         if words and all(_cjk(w) for w in words):
             truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
             return (nxt.strip() + "?" if truth else ""), stop + 1
-        return (nxt.strip() + "?" if words and all(w in _TRUTH_QUESTION for w in words) else ""), stop + 1
+        return (nxt.strip() + "?" if words and all(map(_asks_truth, words)) else ""), stop + 1
     if words and all(_cjk(w) for w in words):
         return (nxt.strip() if _cjk_retraction(nxt) else ""), stop
     if _DISOWNING_MORE.search(masked):  # "I messed up.", "Something's off.", "Give or take.", "/s"

@@ -24,3 +24,17 @@ def test_a_word_glued_to_a_box_is_read_with_its_sentence() -> None:
         ("x\\boxed{5}", "5", False),  # one letter: a product
     ]
     judge(cases)
+
+
+def test_a_question_made_of_belief_words_doubts_the_answer() -> None:
+    cases: list[Case] = [
+        ("The answer is 5. I suppose?", "5", False),
+        ("\\boxed{5}. I suppose?", "5", False),
+        ("The answer is 5. Probably?", "5", False),
+        ("The answer is 5. I believe so?", "5", False),
+        ("The answer is B. Presumably?", "B", False),
+        ("The answer is 5. Any questions?", "5", True),
+        ("The answer is 5. Makes sense?", "5", True),
+        ("The answer is 5. Hope this helps?", "5", True),
+    ]
+    judge(cases)
