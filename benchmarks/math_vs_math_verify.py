@@ -48,7 +48,9 @@ passes it):
   semantics, real output styles, robustness, …);
 * ``math_redteam13.jsonl``: the fourteenth round's findings, from the CLI and the docs alone (asides and remarks
   after the answer, later candidates, labels, undefined subexpressions, norms, multipliers and hedges in other
-  languages; choice letters, word answers, units, notation, layout and explanations in real output styles).
+  languages; choice letters, word answers, units, notation, layout and explanations in real output styles);
+* ``math_redteam14.jsonl``: the fifteenth round's findings after those fixes (corrections phrased "it should be",
+  "I think" and "maybe" in more languages, doubt as a percentage), 30 of 91 open.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -88,6 +90,7 @@ CORPORA = (
     "math_redteam11.jsonl",
     "math_redteam12.jsonl",
     "math_redteam13.jsonl",
+    "math_redteam14.jsonl",
 )
 
 
