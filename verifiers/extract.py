@@ -3462,6 +3462,11 @@ _STATED_VALUE = re.compile(
 )
 
 
+#: a modal that states what a value should have been: after a fault word it corrects ("I made an error; it should be
+#: 5", "Typo: should read 5"), so the value after it is offered, not rejected
+_CORRECTION_MODAL = re.compile(r"\b(?:should|ought to|must)(?: have been| be| read| say| equal)\b")
+
+
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
@@ -3499,10 +3504,15 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     if explains or _WORK.search(plain) or _counterfactual(plain, 0, len(plain)) or _CONFIDENCE.match(plain):
         return ()  # "Check: 5 + 1 = 6.", "If we had used 6 instead, the sum would exceed 10.", "Confidence: 0.95"
     words = [w.lower() for w in _RUN_WORD.findall(plain)]
-    if any(
-        (w in _ERROR_WORDS or w in DISOWNING_CUES) and not negated(words, k, _CLAUSE_NEGATORS)
-        for k, w in enumerate(words)
-    ):
+    fault = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if (w in _ERROR_WORDS or w in DISOWNING_CUES) and not negated(words, k, _CLAUSE_NEGATORS)
+        ),
+        None,
+    )
+    if fault is not None and not _CORRECTION_MODAL.search(" ".join(words[fault + 1 :])):
         return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
     keys = {_key(p) for p in parts}
     out: list[str] = []

@@ -38,3 +38,18 @@ def test_a_question_made_of_belief_words_doubts_the_answer() -> None:
         ("The answer is 5. Hope this helps?", "5", True),
     ]
     judge(cases)
+
+
+def test_a_correction_after_a_fault_offers_the_corrected_value() -> None:
+    """A fault word rejects the values of its sentence ("A common mistake is to pick 5"), unless a modal after it
+    states what the value should have been: that is a correction, and the corrected value is offered."""
+    cases: list[Case] = [
+        ("\\boxed{4}. I made an error; it should be 5.", "4", False),
+        ("\\boxed{4}. Typo: should read 5.", "4", False),
+        ("The answer is 4. Oops, a slip: it ought to be 5.", "4", False),
+        ("#### 4\nMy mistake, the total must be 5.", "4", False),
+        ("\\boxed{4}. I made an error; it should be 4.", "4", True),
+        ("\\boxed{4}. A common mistake is to pick 5.", "4", True),
+        ("\\boxed{4}. A naive count gives 5, which overcounts.", "4", True),
+    ]
+    judge(cases)
