@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rlvr.verifiers.invisible import MAX_CONTRAST, MIN_VISIBLE_SCALE, WHITE, contrast, css_colour, over
 
@@ -107,19 +108,24 @@ def _illegible(state: _State) -> bool:
     return False
 
 
-def nesting_cuts(
-    text: str, code_end: Callable[[int], int], element_end: Callable[[str, int, str], int]
+_T = TypeVar("_T")
+
+
+def _cut_elements(
+    text: str,
+    code_end: Callable[[int], int],
+    element_end: Callable[[str, int, str], int],
+    enter: Callable[[re.Match[str], _T], tuple[_T, int | None]],
+    root: _T,
 ) -> list[tuple[int, int]]:
-    """The spans of ``text`` inside an element where the accumulated opacity, size, scale or shift (or the
-    colour at the accumulated opacity) is not legible: from its start tag to its end tag, or the end of the
-    text; for an element moved back by more than :data:`MAX_BACK_SHIFT` after something on its line, from the
-    line's start, since it may be drawn over what precedes it. ``code_end(i)`` is the end of the code span at
-    ``i`` or -1, ``element_end(text, start, name)`` the end of an element. Linear: each tag is pushed and popped
-    once, a cut span is skipped."""
-    stack: list[tuple[str, _State]] = []
+    """The spans of ``text`` cut by ``enter``, walking its elements outside code spans with a stack of values:
+    ``enter(tag, parent)`` gives an opening tag's value from its parent's (``root`` at the top) and, when the
+    element is cut, where the cut starts (it ends at the element's end, ``element_end(text, start, name)``, and
+    nothing inside it is walked). A closing tag pops back to its element within 40 levels; void and
+    self-closing tags push nothing. Linear: each tag is pushed and popped once, a cut span is skipped."""
+    stack: list[tuple[str, _T]] = []
     cuts: list[tuple[int, int]] = []
     pos = 0
-    scanned, line, ink = 0, 0, -1  # how far lines were looked for, the current line's start and first character
     while (m := _TAG.search(text, pos)) is not None:
         pos = m.end()
         if (literal := code_end(m.start())) >= 0:
@@ -134,8 +140,30 @@ def nesting_cuts(
             continue
         if name in _VOID or m.group(3).rstrip().endswith("/"):
             continue
-        parent = stack[-1][1] if stack else _State()
-        state = _child(parent, name, m.group(3))
+        value, cut = enter(m, stack[-1][1] if stack else root)
+        if cut is not None:
+            end = element_end(text, pos, name)
+            cuts.append((cut, end))
+            pos = end
+            continue
+        stack.append((name, value))
+    return cuts
+
+
+def nesting_cuts(
+    text: str, code_end: Callable[[int], int], element_end: Callable[[str, int, str], int]
+) -> list[tuple[int, int]]:
+    """The spans of ``text`` inside an element where the accumulated opacity, size, scale or shift (or the
+    colour at the accumulated opacity) is not legible: from its start tag to its end tag, or the end of the
+    text; for an element moved back by more than :data:`MAX_BACK_SHIFT` after something on its line, from the
+    line's start, since it may be drawn over what precedes it. ``code_end(i)`` is the end of the code span at
+    ``i`` or -1, ``element_end(text, start, name)`` the end of an element. Linear (:func:`_cut_elements`; each
+    line's start is looked for once)."""
+    scanned, line, ink = 0, 0, -1  # how far lines were looked for, the current line's start and first character
+
+    def enter(m: re.Match[str], parent: _State) -> tuple[_State, int | None]:
+        nonlocal scanned, line, ink
+        state = _child(parent, m.group(2).lower(), m.group(3))
         start = m.start()
         if (nl := text.rfind("\n", scanned, start)) >= 0:  # the line's start, each character looked at once
             line, ink = nl + 1, -1
@@ -145,13 +173,9 @@ def nesting_cuts(
                 ink = _INK.search(text, line).start()  # at most start: the tag is ink
             if ink < start:
                 start = line
-        if start < m.start() or _illegible(state):
-            end = element_end(text, pos, name)
-            cuts.append((start, end))
-            pos = end
-            continue
-        stack.append((name, state))
-    return cuts
+        return state, (start if start < m.start() or _illegible(state) else None)
+
+    return _cut_elements(text, code_end, element_end, enter, _State())
 
 
 #: a product of opacities at most this certainly hides (the threshold of a single ``opacity`` declaration,
@@ -181,30 +205,11 @@ def faded_cuts(
     """The spans of ``text`` inside nested elements whose opacities multiply to at most
     :data:`MAX_HIDDEN_OPACITY`: certainly invisible, since a descendant cannot draw more opaque than its
     ancestors' group (each element's opacity read only when it is certain, and no style sheet can restyle them;
-    the caller checks that). Linear, as :func:`nesting_cuts`."""
-    stack: list[tuple[str, float]] = []
-    cuts: list[tuple[int, int]] = []
-    pos = 0
-    while (m := _TAG.search(text, pos)) is not None:
-        pos = m.end()
-        if (literal := code_end(m.start())) >= 0:
-            pos = max(pos, literal)
-            continue
-        name = m.group(2).lower()
-        if m.group(1):
-            for k in range(len(stack) - 1, max(-1, len(stack) - 40), -1):
-                if stack[k][0] == name:
-                    del stack[k:]
-                    break
-            continue
-        if name in _VOID or m.group(3).rstrip().endswith("/"):
-            continue
+    the caller checks that). Linear (:func:`_cut_elements`)."""
+
+    def enter(m: re.Match[str], parent: float) -> tuple[float, int | None]:
         own = _own_opacity(m.group(3))
-        opacity = (stack[-1][1] if stack else 1.0) * (1.0 if own is None else max(0.0, own))
-        if opacity <= MAX_HIDDEN_OPACITY:
-            end = element_end(text, pos, name)
-            cuts.append((m.start(), end))
-            pos = end
-            continue
-        stack.append((name, opacity))
-    return cuts
+        opacity = parent * (1.0 if own is None else max(0.0, own))
+        return opacity, (m.start() if opacity <= MAX_HIDDEN_OPACITY else None)
+
+    return _cut_elements(text, code_end, element_end, enter, 1.0)
