@@ -52,7 +52,7 @@ from functools import lru_cache
 from rlvr.verifiers.aside import aside_changes, citation, disowning_appositive
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
-from rlvr.verifiers.lexicon import negated, negates
+from rlvr.verifiers.lexicon import DOUBT_WORDS, negated, negates
 from rlvr.verifiers.render_allowlist import (
     LINK_DEFINITION,
     SheetTargets,
@@ -2826,8 +2826,6 @@ _WORD_HEDGES = frozenset(
 
 def _word_hedged(rest: str) -> bool:
     """The rest of the line of a bold word answer asks, hedges, doubts or offers another candidate."""
-    from rlvr.verifiers.lexicon import DOUBT_WORDS
-
     if "?" in rest or _DISOWNING.search(rest) or _UNDECIDED.search(rest):
         return True
     words = {w.lower() for w in _RUN_WORD.findall(rest)}
@@ -6199,8 +6197,6 @@ _BELIEF_WORDS = frozenset(
 def _asks_truth(word: str) -> bool:
     """``word`` (lower case) may stand in a question on whether the answer holds (:data:`_TRUTH_QUESTION`,
     :data:`_SELF_DOUBT`, :data:`_BELIEF_WORDS`, the lexicon's doubt words)."""
-    from rlvr.verifiers.lexicon import DOUBT_WORDS
-
     return word in _TRUTH_QUESTION or word in _SELF_DOUBT or word in _BELIEF_WORDS or word in DOUBT_WORDS
 
 
@@ -6847,8 +6843,6 @@ def _doubt_form(words: list[str]) -> bool:
     miscount or miscalculation said of the work ("I may have miscounted.", "Possibly miscalculated."), or the work
     said not to be done by the writer ("I didn't actually solve it.", "Haven't checked.", "Answer generated without
     solving.")."""
-    from rlvr.verifiers.lexicon import DOUBT_WORDS
-
     if not words or _EXPLAINING.intersection(words):
         return False
     for k, w in enumerate(words):
