@@ -189,3 +189,8 @@ def test_entry_point_named_like_a_builtin(verifier: CodeVerifier) -> None:
     ).passed
     bad = verifier.verify(fenced("x = 1"), {"tests": "assert 1", "entry_point": "no-id"})
     assert bad.status == "error" and "entry_point" in (bad.error or "")
+
+
+def test_a_time_limit_past_what_the_os_wait_calls_take_is_refused() -> None:
+    with pytest.raises(ValueError, match="CodeVerifier.timeout_s"):
+        CodeVerifier(timeout_s=3_000_000)
