@@ -2212,12 +2212,14 @@ def _bidi_span(m: re.Match[str]) -> str:
 
 
 #: a character struck out by a combining stroke overlay (U+0335, U+0336): deleted with its strokes
-_OVERSTRUCK = re.compile("\\S[\u0335\u0336]++")
+_OVERSTRUCK = re.compile("(?m)(?:^|[^\n])[\u0335\u0336]++")  # at a line's start: a stray stroke
 
 
 def _overstruck(m: re.Match[str]) -> str:
-    """A struck-out character deleted; a struck check mark withdrawn (✓̶ is ✗)."""
-    return "\u2717" if m.group(0)[0] in "\u2713\u2714\u2705\u2611" else ""
+    """A struck-out character deleted, a struck space kept as a space (a struck sentence, "T̶h̶e̶ ̶a̶n̶s̶w̶e̶r̶", leaves
+    blanks); a struck check mark withdrawn (✓̶ is ✗)."""
+    first = m.group(0)[0]
+    return "\u2717" if first in "\u2713\u2714\u2705\u2611" else " " if first in " \t" else ""
 
 
 #: characters that break a line: vertical tab, form feed, the information separators, NEL, U+2028/U+2029
@@ -3460,9 +3462,18 @@ _STATED_VALUE = re.compile(
 )
 
 
+#: words of a fault in the work in the other languages of the answer phrases ("Cometí un error", "Ich habe einen
+#: Fehler gemacht", "J'ai fait une erreur", "Я ошибся")
+_FOREIGN_FAULTS = frozenset(
+    """fehler falsch erreur faux fausse equivoqué equivocado equivocada incorrecto incorrecta errore sbagliato erro
+    errado errada ошибка ошибся ошиблась неверно fout błąd""".split()
+)
 #: a modal that states what a value should have been: after a fault word it corrects ("I made an error; it should be
 #: 5", "Typo: should read 5"), so the value after it is offered, not rejected
-_CORRECTION_MODAL = re.compile(r"\b(?:should|ought to|must)(?: have been| be| read| say| equal)\b")
+_CORRECTION_MODAL = re.compile(
+    r"\b(?:(?:should|ought to|must)(?: have been| be| read| say| equal)|debería|debe ser|devrait|doit être|dovrebbe"
+    r"|deve essere|deveria|deve ser|sollte|müsste|должно|должен|должна|moet|zou moeten)\b"
+)
 
 
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
@@ -3506,7 +3517,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         (
             k
             for k, w in enumerate(words)
-            if (w in _ERROR_WORDS or w in DISOWNING_CUES) and not negated(words, k, _CLAUSE_NEGATORS)
+            if (w in _ERROR_WORDS or w in DISOWNING_CUES or w in _FOREIGN_FAULTS)
+            and not negated(words, k, _CLAUSE_NEGATORS)
         ),
         None,
     )
@@ -4196,11 +4208,28 @@ _BOX_BEFORE = re.compile(
     r"\babout|\baround|\bapproximately|\broughly|\bnearly|\balmost|\beither|\bor|\bup[ \t]+to|\bmaybe|\bperhaps|"
     r"\bpossibly|\bprobably|\bupwards[ \t]+of|\bclose[ \t]+to|\bdivisible[ \t]+by|\bnegative|\bneg|\bminus)[ \t\n$]*$"
 )
-#: a hypothesis or question opening the sentence of an answer ("Suppose the answer is 5", "Could it be 5?")
+#: a hypothesis, question or belief in the sentence of an answer before it ("Suppose the answer is 5", "Could it be
+#: 5?", "Apparently the answer is 5", "In my opinion, the answer is 5")
 _HYPOTHESIS = re.compile(
     r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
-    r"probably|i[ \t]+think|i[ \t]+guess|i[ \t]+believe|if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
+    r"probably|presumably|apparently|seemingly|supposedly|conceivably|it[ \t]+seems|"
+    r"i[ \t]+(?:think|guess|believe|suspect|reckon|imagine|presume)|in[ \t]+my[ \t]+(?:opinion|view|estimation)|"
+    r"if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
+#: where a sentence ends before an answer: a full stop, question or exclamation mark before a space, or the
+#: ideographic marks, which need none ("这题不难。答案是 5")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t])|[\u3002\uff01\uff1f]")
+
+
+def _hypothesis(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """A hypothesis or belief (:data:`_HYPOTHESIS`, the lexicon's ``FOREIGN_BELIEF``) in the sentence that ends at
+    ``text[hi]``, searched from ``lo`` and after the last sentence break, else ``None``."""
+    from rlvr.verifiers.lexicon import FOREIGN_BELIEF
+
+    lo = max([lo] + [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, hi)][-1:])
+    return _HYPOTHESIS.search(text, lo, hi) or FOREIGN_BELIEF.search(text, lo, hi)
+
+
 #: a frame before an answer that disowns the commitment: a forced guess ("If I had to guess,", "I'd say"), an
 #: unchecked claim ("Without checking,", "Off the top of my head,"), a feeling or a chance ("I feel like", "There's
 #: a good chance the answer is"), a past or abandoned belief ("I used to think", "I wanted to say", "I was going
@@ -4729,9 +4758,9 @@ _QUESTION_MARK_SIGN = re.compile("[\u2047\u2048\u2049\u2753\u2754\u00bf]")
 
 def _cjk_cue(word: str) -> bool:
     """A run of Chinese/Japanese/Korean text holds a negation, hedge or bound ("不是", "大约", "至少")."""
-    from rlvr.verifiers.lexicon import CJK_CUES
+    from rlvr.verifiers.lexicon import CJK_CUES, CJK_FINAL_CUES
 
-    return any(c in word for c in CJK_CUES)
+    return any(c in word for c in CJK_CUES) or word.endswith(CJK_FINAL_CUES)
 
 
 #: a footnote mark right after an answer: ``5*``, ``5 (*)``, ``5†``
@@ -5065,9 +5094,9 @@ def _boxes(text: str) -> Extraction | None:
         while dot > 0 and _abbreviation(text, dot):  # "E.g. \boxed{5}": the sentence goes on
             dot = text.rfind(". ", max(0, lo - MAX_INLINE_ANSWER_CHARS), dot)
         sent_start = max(text.rfind("\n", 0, lo), dot, lo - MAX_INLINE_ANSWER_CHARS, -1)
-        if not left and _HYPOTHESIS.search(text, sent_start + 1, lo) and not _PHRASE.search(text, sent_start + 1, lo):
+        if not left and _hypothesis(text, sent_start + 1, lo) and not _PHRASE.search(text, sent_start + 1, lo):
             left = text[sent_start + 1 : lo]
-        if not left and (h := _HYPOTHESIS.search(text, sent_start + 1, lo)) is not None:
+        if not left and (h := _hypothesis(text, sent_start + 1, lo)) is not None:
             left = text[h.start() : lo]
         if not left or before is not None:  # "Hardly \boxed{5}", "Wrong answer: \boxed{5}", "the square of \boxed{5}";
             lead = _lead_changes(text[sent_start + 1 : lo])  # a phrase that holds a relation word: "somewhere
@@ -5313,7 +5342,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     n = len(text)
     if start is not None:  # "Suppose the answer is 5.", "Could the answer be 5?": not a commitment
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
-        h = _HYPOTHESIS.search(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
+        h = _hypothesis(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
         masked = _mask_math(text[sent_start + 1 : start])
         frame = _FRAME.search(masked)  # "If I had to guess, the answer is 5"
         lo = h.start() if h is not None else sent_start + 1 + frame.start() if frame is not None else None
@@ -6259,6 +6288,12 @@ _PERCENT_SURE = re.compile(
     r"(?i)(?:(?<![\d.])(\d{1,3}(?:\.\d{1,6})?)[ \t]*+(?:%|percent|per[ \t]++cent)"
     r"|\b(half|(?:a|one)[ \t-]++(?:third|quarter)|fifty[ \t-]++percent))[ \t]++(?:sure|confident|certain)\b"
 )
+#: a negation or an upper bound right before a stated share of being sure ("not 100% sure", "less than 100%
+#: confident", "under 90% certain", "not even 60% sure")
+_BELOW_SHARE = re.compile(
+    r"(?i)(?:\bnot|n't|\bless[ \t]++than|\bunder|\bbelow|\bshort[ \t]++of|\bbarely|\bhardly|\bat[ \t]++most)"
+    r"(?:[ \t]++(?:even|quite|fully|really|exactly|entirely))?+[ \t]++(?:a[ \t]++)?+$"
+)
 #: the percentage a share in words stands for ("half sure", "a third confident")
 _SURE_SHARES = {"half": 50.0, "third": 33.3, "quarter": 25.0, "percent": 50.0}
 #: a check whose conclusion is that something is wrong ("…, so something is off.", "… ≠ 86, hence this is wrong.")
@@ -6478,6 +6513,8 @@ def _low_confidence(masked: str) -> bool | None:
     sure = _PERCENT_SURE.search(masked)
     if sure is None:
         return None
+    if _BELOW_SHARE.search(masked, 0, sure.start()):
+        return True  # "(not 100% sure)", "(less than 100% confident)": a share below full, at most
     share = float(sure.group(1)) if sure.group(1) else _SURE_SHARES[sure.group(2).lower().split()[-1]]
     return share <= _DOUBTFUL_CONFIDENCE
 

@@ -170,4 +170,4 @@ def test_fifteenth_red_team_round_is_a_ratchet() -> None:
     fourteenth round's fixes): the open ones are the next work and may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam14.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 91
-    assert sum(bool(r.get("open")) for r in rows) <= 22
+    assert sum(bool(r.get("open")) for r in rows) <= 3
