@@ -4218,7 +4218,7 @@ _HYPOTHESIS = re.compile(
 )
 #: where a sentence ends before an answer: a full stop, question or exclamation mark before a space, or the
 #: ideographic marks, which need none ("这题不难。答案是 5")
-_SENTENCE_BREAK = re.compile(r"[.!?](?=[ \t])|[\u3002\uff01\uff1f]")
+_SENTENCE_MARK = re.compile(r"[.!?](?=[ \t])|[\u3002\uff01\uff1f]")
 
 
 def _hypothesis(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -4226,7 +4226,7 @@ def _hypothesis(text: str, lo: int, hi: int) -> re.Match[str] | None:
     ``text[hi]``, searched from ``lo`` and after the last sentence break, else ``None``."""
     from rlvr.verifiers.lexicon import FOREIGN_BELIEF
 
-    lo = max([lo] + [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, hi)][-1:])
+    lo = max([lo] + [m.end() for m in _SENTENCE_MARK.finditer(text, lo, hi)][-1:])
     return _HYPOTHESIS.search(text, lo, hi) or FOREIGN_BELIEF.search(text, lo, hi)
 
 
