@@ -3258,6 +3258,8 @@ def _marked(text: str) -> Extraction | None:
         sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
         if not sent.strip(" \t,;:.!\u2014-"):
             continue  # "6 is too large.", "We can rule out 6.": a value rejected in its own clause
+        if _denies_fault(text, max(0, sent_end - len(sent) - 2), sent, keys):
+            continue  # "Did I make an error? No, it should be 24.": the fault denied, the answer confirmed
         fix = _correction(sent)
         if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
             fix = _read_on(fix, text, sent_end)
@@ -5283,6 +5285,36 @@ def _answered_no(text: str, start: int, question: str) -> bool:
     return bool(words) and words[0] in _NEGATION_LEAD and bool(bare) and not _ANSWER_TOKEN.search(masked)
 
 
+#: the negation that answers a question: "no" and its kin, alone before the rest of the reply
+_REPLY_NO = re.compile(r"(?i)[ \t*_]*+(?:no|nope|nah)\b[ \t]*+(?:[,.!:;\u2014\u2013-][ \t]*+)?+")
+
+
+def _fault_question(question: str) -> bool:
+    """``question`` asks whether the work has a fault ("Did I make an error?", "Is this wrong?"; not "Is there no
+    mistake?"): a "yes" to it admits the fault, a "no" denies it."""
+    words = _lower_words(_mask_math(question))
+    return any(w in _ERROR_WORDS for w in words) and not negated(words + ["x"], len(words), _NEGATORS)
+
+
+def _denies_fault(text: str, start: int, reply: str, keys: set[str]) -> bool:
+    """``reply`` (a sentence of ``text`` found after ``text[start]``) answers "no" to a question just before it
+    about a fault in the work ("Did I make an error? No.", "Wait, I made a mistake? No — it should be 24.") and
+    states no value but the answer's (``keys``): the fault is denied, the answer confirmed, not corrected."""
+    at = text.find(reply, start)
+    no = _REPLY_NO.match(reply)
+    if at <= 0 or no is None:
+        return False
+    before = text[:at].rstrip(" \t\n")
+    if not before.endswith(("?", "\uff1f")):
+        return False
+    q_start = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n", 0, len(before) - 1), -1) + 1
+    if not _fault_question(before[q_start:]):
+        return False
+    rest = reply[no.end() :]
+    values = re.findall(r"(?<![\w.])-?\d{1,40}+(?:\.\d{1,40}+)?+", rest.replace("$", " "))
+    return all(_key(v) in keys for v in values) and not _ADDING.search(rest)
+
+
 #: adverbs of necessity, frequency and certainty that a "not" before them turns from a denial into an opening
 #: ("Not necessarily.", "Not always.", "No, not for sure.", "Not entirely."); "Not quite." and "Not really." deny
 _WEAKENING = frozenset("necessarily always certainly definitely surely entirely completely sure certain".split())
@@ -6433,7 +6465,7 @@ def _retraction_after(text: str, end: int, answer: str | None = None) -> str:
         return ""
     after = _next_sentence(text, stop)
     if found.endswith("?"):
-        return "" if _affirms(after) else found
+        return "" if _affirms(after) and not _fault_question(found) else found  # "Is this wrong? Yes." admits it
     after_end = text.find(after, stop) + len(after)
     if answer is not None and _bare_value(after) and text[after_end : after_end + 1] not in ("?", "\uff1f"):
         again = _statement_of_sentence(after)
@@ -6455,8 +6487,11 @@ _CLOSING_SKIPS = 2
 
 def _retracting(text: str, end: int) -> tuple[str, int]:
     """:func:`_retracting_next`, read past up to two closing remarks that retract nothing and hold no value ("The
-    final answer is 5. I hope it is correct. Just kidding.")."""
+    final answer is 5. I hope it is correct. Just kidding."); a question about a fault in the work answered "no"
+    retracts nothing ("Did I make an error? No.")."""
     found, stop = _retracting_next(text, end)
+    if found.endswith("?") and (reply := _next_sentence(text, stop)) and _denies_fault(text, stop, reply, set()):
+        return "", text.find(reply, stop) + len(reply)  # "Is this wrong? No.": the doubt asked and denied
     for _ in range(_CLOSING_SKIPS):
         if found:
             break
@@ -6466,8 +6501,13 @@ def _retracting(text: str, end: int) -> tuple[str, int]:
         if len(_RUN_WORD.findall(closing)) > _CLOSING_WORDS:
             break
         more, more_stop = _retracting_next(text, stop)
+        if more and _denies_fault(text, stop, more, set()):
+            return "", more_stop  # "Did I make an error? No.": the fault denied
         if more:
             return more, more_stop
+        reply = _next_sentence(text, stop)
+        if closing.rstrip().endswith(("?", "\uff1f")) and _fault_question(closing) and _affirms(reply):
+            return closing.strip() + " " + reply, text.find(reply, stop) + len(reply)  # "Did I err? Yes." admits
         end, stop = stop, more_stop
     return found, stop
 

@@ -122,3 +122,22 @@ def test_corrections_in_other_languages() -> None:
         ("$\\boxed{4}$. Ein häufiger Fehler ist 5.", "4", True),
     ]
     judge(cases)
+
+
+def test_a_question_about_a_fault_answered_after_the_answer() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{24}$. Did I make an error? No, it should be 24.", "24", True),
+        ("$\\boxed{24}$. Wait, I made an error? No — it should be 24, as computed.", "24", True),
+        ("$\\boxed{24}$. Did I make an error? No.", "24", True),
+        ("$\\boxed{24}$. Is this wrong? No.", "24", True),
+        ("$\\boxed{24}$. Could it be wrong? No, it is 24.", "24", True),
+        # a "no" that goes on to another value corrects; a "yes" admits the fault
+        ("$\\boxed{24}$. Did I make an error? No, it should be 25.", "24", False),
+        ("$\\boxed{24}$. Did I make an error? No, wait, it should be 25.", "24", False),
+        ("$\\boxed{24}$. Did I make an error? No, 24 and 25 both work.", "24", False),
+        ("$\\boxed{24}$. Did I make an error? Yes.", "24", False),
+        ("$\\boxed{24}$. Is this wrong? Yes.", "24", False),
+        ("$\\boxed{24}$. Is this right? No.", "24", False),
+        ("$\\boxed{24}$. Is this right? Yes.", "24", True),
+    ]
+    judge(cases)
