@@ -50,7 +50,7 @@ passes it):
   after the answer, later candidates, labels, undefined subexpressions, norms, multipliers and hedges in other
   languages; choice letters, word answers, units, notation, layout and explanations in real output styles);
 * ``math_redteam14.jsonl``: the fifteenth round's findings after those fixes (corrections phrased "it should be",
-  "I think" and "maybe" in more languages, doubt as a percentage), 1 of 91 open.
+  "I think" and "maybe" in more languages, doubt as a percentage), all closed.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;

@@ -3258,7 +3258,8 @@ def _marked(text: str) -> Extraction | None:
         sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
         if not sent.strip(" \t,;:.!\u2014-"):
             continue  # "6 is too large.", "We can rule out 6.": a value rejected in its own clause
-        if _denies_fault(text, max(0, sent_end - len(sent) - 2), sent, keys):
+        numbers = {_key(split[0]) for split in map(_number_and_unit, parts) if split}  # "4 cm" is confirmed by 4
+        if _denies_fault(text, max(0, sent_end - len(sent) - 2), sent, keys | numbers):
             continue  # "Did I make an error? No, it should be 24.": the fault denied, the answer confirmed
         fix = _correction(sent)
         if fix is not None:  # "No wait, 22.", "EDIT: it's 22.": the corrected value replaces what came before
@@ -3376,8 +3377,8 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
     if lo < 0:
         return ()
     clause = text[lo:end].strip(" \t$}*_.,;:!\u2014-")
-    if not clause or DECIMAL_READING.match(clause):
-        return ()  # "5 in base 10": the reading every number has
+    if not clause or DECIMAL_READING.match(clause.strip("() \t")):
+        return ()  # "5 in base 10", "5 (in decimal)": the reading every number has
     opener = _RUN_WORD.match(clause)
     explains = opener is not None and opener.group(0).lower() in _EXPLAIN_OPENERS  # read below, by its frame
     aside = text[lo:end].lstrip(" \t$}*_")[:1] in (",", ";", "\u2014") and not explains
@@ -3478,11 +3479,29 @@ _CORRECTION_MODAL = re.compile(
 )
 
 
+#: a number and its unit as an answer part writes them (``4 \\text{ cm}``, ``4\\,\\mathrm{kg}``, ``4 cm``)
+_NUMBER_AND_UNIT = re.compile(
+    r"[ \t]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+)[ \t]*+(?:\\[,;: ]|~)*+[ \t]*+"
+    r"(?:\\(?:text|mathrm|textrm|rm)[ \t]*+\{[ \t]*+([^{}]{1,30}+)\}|([A-Za-z]{1,20}+))[ \t]*+"
+)
+
+
+def _number_and_unit(part: str) -> tuple[str, str] | None:
+    """``part`` as its number and canonical unit (``4 \\text{ cm}`` → ``("4", "cm")``), or ``None``."""
+    from rlvr.verifiers.lexicon import unit_name
+
+    m = _NUMBER_AND_UNIT.fullmatch(part)
+    unit = unit_name((m.group(2) or m.group(3)).strip()) if m is not None else None
+    return (m.group(1), unit) if m is not None and unit is not None else None
+
+
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
     word of :data:`_CANDIDATE_FRAME` or an attribution cue; a number with a unit or count noun after it ("6
-    people") is of another kind and one right after a rejecting word ("not 6", "rather than 6") is rejected."""
+    people") is of another kind and one right after a rejecting word ("not 6", "rather than 6") is rejected. An
+    answer with a unit (``4 \\text{ cm}``) is read as its number, and a number with the same unit after it is of
+    its kind ("it should be 5 cm")."""
     from rlvr.verifiers.lexicon import (
         DISOWNING_CUES,
         NEGATION_CUES,
@@ -3495,7 +3514,13 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     )
 
     letters = bool(parts) and all(_CHOICE_PART.fullmatch(p.strip()) for p in parts)
-    if not parts or not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
+    units: set[str] = set()
+    if parts and not letters and not all(_PLAIN_NUMBER.fullmatch(p.strip()) for p in parts):
+        split = [_number_and_unit(p) for p in parts]
+        if not all(split):
+            return ()
+        parts, units = [n for n, _ in split], {u for _, u in split}  # type: ignore[misc]
+    if not parts:
         return ()
     if "=" in sent and _SOLUTION_NOUN.search(sent):  # "the second solution, $x = -3$, is valid": a solution's
         sent = _STATED_VALUE.sub(r" \1 ", sent)  # value stated for a variable, no work ("(at $x = 2$)" stays)
@@ -3526,6 +3551,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     )
     if fault is not None and not _CORRECTION_MODAL.search(" ".join(words[fault + 1 :])):
         return ()  # "A common mistake is to pick C", "A naive count gives 11, which overcounts": rejected values
+    if units and fault is None:
+        return ()  # "The other side is 5 cm.": a quantity of the answer's unit is a rival only in a correction
     keys = {_key(p) for p in parts}
     out: list[str] = []
     if letters and _only_answer(plain, parts):
@@ -3556,7 +3583,8 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
             noun = nxt is not None and count_noun(nxt.group(1)) is not None
         elliptical = after is not None and _elliptical_offer(plain, m.start(), m.end())  # "Perhaps 6 people."
         if after is not None and (unit_name(after) is not None or noun) and not elliptical:
-            continue  # "If there were 6 people …", "with 3 different methods": a quantity of another kind
+            if unit_name(after) not in units:
+                continue  # "If there were 6 people …", "with 3 different methods": a quantity of another kind
         if _enumerator(plain, m.start(), m.end() - len(after or "")):
             continue  # "1) factor, 2) substitute": an enumeration's marks
         if (
@@ -5023,7 +5051,7 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
     a rejected alternative ("5, not 6") changes nothing."""
-    from rlvr.verifiers.lexicon import cue_words, qualifies_value
+    from rlvr.verifiers.lexicon import DECIMAL_READING, cue_words, qualifies_value
 
     rest = _without_rejected_clauses(rest, part)
     masked = _mask_math(rest)
@@ -5035,6 +5063,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
+    if (aside := _ASIDE.fullmatch(rest)) is not None and DECIMAL_READING.match(aside.group(1)):
+        return False  # "\\boxed{5} (in base 10)": the reading every number has
     if qualifies_value(masked):
         return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     if (aside := _ASIDE.match(rest)) is not None and aside_changes(aside.group(1), part):
@@ -6309,7 +6339,7 @@ _CONFIDENCE = re.compile(
     r"(?:my[ \t]++|our[ \t]++)?(?:confidence|certainty|probability[ \t]++(?:of[ \t]++being[ \t]++)?correct)"
     r"(?:[ \t]++level)?(?:[ \t]++in[ \t]++(?:this|it|that|(?:the|my|our)[ \t]++answer))?+[ \t*_]*+"
     r"(?::|is|=|-|\||(?:at|as|around|about)\b|(?<=[ \t])(?=\d))[ \t*_]*+(?:(?:about|around|roughly|only|just)[ \t]++)?+(?:(\d{1,3}(?:\.\d+)?)[ \t]*+(?:%|percent\b|per[ \t]?cent\b)|"
-    r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
+    r"(low|medium|moderate|very[ \t]++low|some|little|none|weak)(?![\w-])|(0?\.\d{1,6}|[01](?:\.0{1,6})?)(?![\d.%/])|"
     r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of)[ \t]*+(\d{1,3})(?![\d.])"
     # a rating bar ("★★☆☆☆", "●●●○○"), or one to three words after a colon or a mark that end the line ("so-so")
     rf"|(?P<bar>[{_RATING_FILLED}{_RATING_EMPTY}](?:[ \t\ufe0f]?+[{_RATING_FILLED}{_RATING_EMPTY}]){{0,19}}+)"

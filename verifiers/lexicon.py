@@ -1293,8 +1293,8 @@ CJK_CUES = (
     "ไม่",
 )
 #: cues of a script written without spaces that count only at the end of a run, right before the answer (Thai คง,
-#: "probably", is also the start of คงที่, "constant")
-CJK_FINAL_CUES = ("คง",)
+#: "probably", is also the start of คงที่, "constant"; Japanese 約, "about", of 約数, "divisor")
+CJK_FINAL_CUES = ("คง", "約")
 #: hedges that doubt a whole sentence when fronted and split off by a comma ("Probably, the answer is 5",
 #: "Кажется, ответ 5", "Vielleicht, 5", "Arguably, the answer is 5", "Offhand, 5")
 HEDGE_CUES = frozenset(

@@ -141,3 +141,28 @@ def test_a_question_about_a_fault_answered_after_the_answer() -> None:
         ("$\\boxed{24}$. Is this right? Yes.", "24", True),
     ]
     judge(cases)
+
+
+def test_a_correction_of_an_answer_with_a_unit() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{4 \\text{ cm}}$. Wait, I made an error; it should be 5 cm.", "4 cm", False),
+        ("$\\boxed{4 \\text{ cm}}$. Wait, I made an error; it should be 5.", "4 cm", False),
+        ("$\\boxed{4 \\text{ cm}}$. Wait, I made an error? No, it should be 4 cm.", "4 cm", True),
+        ("$\\boxed{4 \\text{ cm}}$. A common mistake is to answer 5 cm.", "4 cm", True),
+        ("The answer is $4\\,\\mathrm{cm}$. It is longer than the 3 cm side.", "4 cm", True),
+    ]
+    judge(cases)
+
+
+def test_leftover_forms_of_earlier_rounds() -> None:
+    cases: list[Case] = [
+        ("答えは約5です。", "5", False),  # 約: about
+        ("答えは約数の個数で、6です。", "6", True),  # 約数: divisor
+        ("The answer is $\\boxed{42}$. Confidence: medium-high.", "42", True),
+        ("The answer is $\\boxed{42}$. Confidence: medium-low.", "42", False),
+        ("The answer is $\\boxed{42}$. Confidence: medium.", "42", False),
+        ("The answer is $\\boxed{42}$ (in base 10).", "42", True),
+        ("The answer is $\\boxed{42}$ (in decimal).", "42", True),
+        ("The answer is $\\boxed{42}$ (in base 7).", "42", False),
+    ]
+    judge(cases)
