@@ -252,6 +252,7 @@ def extract(
     text = rendered(text)
     if think_tag == "think" and _REASONING_MARKS.search(text):  # <thinking>, <reasoning>, <|begin_of_thought|>
         text = _marked_reasoning(text)
+    text = _own_turn(text) if "<" in text else text
     text = _SPECIAL_TOKEN.sub(lambda m: _special_token(text, m), text) if "<" in text else text
     if _reopened_reasoning(text, think_tag):
         return Extraction(None, "reopened_reasoning")
@@ -486,6 +487,26 @@ _SPECIAL_TOKEN = re.compile(
     "<[|\uff5c][A-Za-z0-9_\u2581]{1,40}+[|\uff5c]>|"
     r"<(?:eos|bos|pad|unk|eot|eot_id|end_of_turn|start_of_turn|endoftext)>|</s>(?=\s*+$)"
 )
+
+
+#: the end-of-turn tokens of chat templates (``<|im_end|>``, ``<|eot_id|>``, ``<end_of_turn>``, ``</s>``, …): the
+#: model's turn ends there (gpt-oss's ``<|end|>`` ends one message of a turn, the analysis before the final one)
+_END_OF_TURN = re.compile(
+    "<[|\uff5c](?:im_end|eot_id|eot|endoftext|end_of_text)[|\uff5c]>|<(?:end_of_turn|eos|eot)>|</s>"
+)
+
+
+def _own_turn(text: str) -> str:
+    """``text`` up to the first end-of-turn token that more text follows: what comes after is another turn written
+    past the model's own ("… \\boxed{24}.<|im_end|>\\n<|im_start|>user\\nWhat is 2+2?", "24.</s>\\nHuman: …"), not
+    its answer; a ``</s>`` that closes a struck-out ``<s>`` ends nothing (``<s>5</s> 6``)."""
+    for m in _END_OF_TURN.finditer(text):
+        if m.group(0) == "</s>" and "<s>" in text[max(0, m.start() - 210) : m.start()]:
+            continue
+        if text[m.end() :].strip():
+            return text[: m.start()]
+        break
+    return text
 
 
 def _special_token(text: str, m: re.Match[str]) -> str:
@@ -4201,6 +4222,8 @@ def _correction(sent: str) -> Extraction | None:
         return None  # "No other value works since 5 < 7", "No doubt, 23 is right": no corrected value
     if _ADDING.search(masked):
         return None  # "Wait, 5 also works.": another candidate beside the answer, read as an offer
+    if _hypothesis(rest, 0, token.start()) is not None:
+        return _found([rest], "final_statement", "text")  # "Wait — I think it's 4.": a hedged correction
     return _statement_of_sentence(rest)
 
 
@@ -4239,11 +4262,15 @@ _BOX_BEFORE = re.compile(
     r"\bpossibly|\bprobably|\bupwards[ \t]+of|\bclose[ \t]+to|\bdivisible[ \t]+by|\bnegative|\bneg|\bminus)[ \t\n$]*$"
 )
 #: a hypothesis, question or belief in the sentence of an answer before it ("Suppose the answer is 5", "Could it be
-#: 5?", "Apparently the answer is 5", "In my opinion, the answer is 5")
+#: 5?", "Apparently the answer is 5", "In my opinion, the answer is 5", "Odds are it's 5", "My money's on 5")
 _HYPOTHESIS = re.compile(
     r"(?i)\b(?:suppose|supposing|assume|assuming|let's[ \t]+say|what[ \t]+if|could|might|maybe|perhaps|possibly|"
     r"probably|presumably|apparently|seemingly|supposedly|conceivably|it[ \t]+seems|"
     r"i[ \t]+(?:think|guess|believe|suspect|reckon|imagine|presume)|in[ \t]+my[ \t]+(?:opinion|view|estimation)|"
+    r"in[ \t]+all[ \t]+(?:probability|likelihood)|it[ \t]+would[ \t]+(?:appear|seem)|"
+    r"odds[ \t]+are[ \t]+(?:that|it|it's|good|high|the[ \t]+(?:answer|total|result))|"
+    r"my[ \t]+money(?:'s|[ \t]+is)[ \t]+on|one[ \t]+would[ \t]+expect|to[ \t]+a[ \t]+first[ \t]+approximation|"
+    r"for[ \t]+(?:lack|want)[ \t]+of[ \t]+(?:a[ \t]+)?better|"
     r"if[ \t]+i'm[ \t]+right|is[ \t]+it)\b"
 )
 #: where a sentence ends before an answer: a full stop, question or exclamation mark before a space, or the
@@ -6169,9 +6196,10 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
 
 def _foreign_statement(sent: str) -> Extraction | None:
     """A sentence whose words are all in scripts other than Latin (答：23, 共有23个苹果, 答えは 23 です, 정답은
-    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value; with a cue anywhere in it (a
-    negation, hedge or question particle: 아닙니다, ではありません, 吗, नहीं, शायद): the whole sentence."""
-    from rlvr.verifiers.lexicon import LEAD_CUES
+    12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value, negative after a sign word
+    (:data:`~rlvr.verifiers.lexicon.CJK_SIGN_WORDS`: 负4, マイナス4); with a cue anywhere in it (a negation, hedge or
+    question particle: 아닙니다, ではありません, 吗, नहीं, शायद): the whole sentence."""
+    from rlvr.verifiers.lexicon import CJK_SIGN_WORDS, LEAD_CUES
 
     masked = _mask_math(sent)
     words = _SCRIPT_WORD.findall(masked)
@@ -6187,6 +6215,9 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return None
     start, end = values[0]
     value = sent[start:end].strip()
+    if masked[max(0, start - 8) : start].rstrip(" \t").endswith(CJK_SIGN_WORDS) and not value.startswith("-"):
+        inner = value.strip("$ ")  # 答案是负4, 答えはマイナス4です, 정답은 마이너스 4입니다: a negative value
+        value = f"-{inner}" if _PLAIN_NUMBER.fullmatch(inner) else f"-({inner})"
     suffix = _value_suffix(value, masked[end : end + 40])
     if suffix == "":
         return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, 50여 명: a bound, read whole
@@ -6310,6 +6341,7 @@ _DISOWNING_MORE = re.compile(
     r"|\bnon[ \t]++sono[ \t]++sicur[oa]\b|\bnão[ \t]++tenho[ \t]++certeza\b|\bне[ \t]++уверен[аы]?\b|\bemin[ \t]++değilim\b"
     r"|\btidak[ \t]++yakin\b|\bपक्का[ \t]++नहीं\b"
     r"|\bfingers[ \t]++crossed\b|\bcross(?:ing|ed)?[ \t]++(?:my[ \t]++|our[ \t]++)?fingers\b|\b(?:knock|touch)[ \t]++(?:on[ \t]++)?wood\b"
+    r"|\bwish[ \t]++(?:i|we)[ \t]++(?:were|was|could[ \t]++be|felt)[ \t]++(?:more[ \t]++)?+(?:sure|certain|confident)\b"
     r"|\bwish[ \t]++(?:me|us)[ \t]++luck\b|\bhere'?s[ \t]++(?:to[ \t]++)?hoping\b|\bapril[ \t]++fools?'?\b|\bgotcha\b"
     r"|\bpranked\b|\bwho[ \t]++knows\b|\bbeats[ \t]++me\b|\bpulling[ \t]++(?:your|ya|my|his|her|their)[ \t]++legs?\b"
     r"|\btrolling\b|\bjust[ \t]++(?:a[ \t]++)?(?:joke|prank|troll)\b"
@@ -6916,7 +6948,7 @@ def _status_denied(words: list[str]) -> bool:
 
 #: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",
 #: "> Reviewer: wrong, it's 6.", "Check: ✗")
-_STATUS_LINE = re.compile(r"^[ \t>*_#-]*+((?:[A-Za-z'-]++[ \t]++){0,2}+[A-Za-z'-]++)[ \t*_]*+:[ \t*_]*+(.{0,200}+)")
+_STATUS_LINE = re.compile(r"^[ \t>*_#-]*+((?:[A-Za-z'-]++[ \t_]++){0,2}+[A-Za-z'-]++)[ \t*_]*+:[ \t*_]*+(.{0,200}+)")
 _CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
 
 
@@ -6924,11 +6956,12 @@ def _status_line_denies(sentence: str) -> bool:
     """A status, test or review line about the answer whose value denies it: a label with a word of
     :data:`~rlvr.verifiers.lexicon.STATUS_LABELS` and a value that opens with a word of
     :data:`~rlvr.verifiers.lexicon.DENYING_STATUS`, a negated verb ("does not hold") or a cross mark
-    ("Verification: FAILED", "Unit test: FAIL", "Status: ❌ failed check", "Reviewer: wrong, it's 6")."""
-    from rlvr.verifiers.lexicon import DENYING_STATUS, STATUS_LABELS
+    ("Verification: FAILED", "Unit test: FAIL", "Status: ❌ failed check", "Reviewer: wrong, it's 6"), or a value of
+    one or two words ending in a provisional one ("Status: draft", "answer_type: rough estimate")."""
+    from rlvr.verifiers.lexicon import DENYING_STATUS, PROVISIONAL_STATUS, STATUS_LABELS
 
     m = _STATUS_LINE.match(sentence)
-    if m is None or not any(w in STATUS_LABELS for w in m.group(1).lower().split()):
+    if m is None or not any(w in STATUS_LABELS for w in re.split(r"[ \t_]++", m.group(1).lower())):
         return False
     value = m.group(2).lstrip(" \t*_`")
     if value[:1] and value[0] in _CROSS:
@@ -6936,6 +6969,8 @@ def _status_line_denies(sentence: str) -> bool:
     words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]
     if not words:
         return False
+    if len(words) <= 2 and words[-1] in PROVISIONAL_STATUS:
+        return True  # "Status: draft", "answer_type: estimate" (a JSON key beside the answer): not final
     if words[0] in ("no", "none") and len(words) > 1:
         return False  # "Status: no errors found."
     if words[0] in DENYING_STATUS or words[0].endswith("n't") or words[0] in ("does", "did") and words[1:2] == ["not"]:

@@ -74,9 +74,41 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "krw": ("₩", "원", "KRW"),
     "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR", "₹"),
     # angle, ratio
-    "deg": ("degree", "degrees", "deg", "°"),
+    "deg": (
+        "degree",
+        "degrees",
+        "deg",
+        "°",
+        "Grad",
+        "градус",
+        "градуса",
+        "градусов",
+        "grados",
+        "degrés",
+        "graus",
+        "gradi",
+    ),
     "rad": ("rad", "radian", "radians"),
-    "%": ("%", "percent", "per cent", "percentage", "percentage points", "pct", "pct."),
+    "%": (
+        "%",
+        "percent",
+        "per cent",
+        "percentage",
+        "percentage points",
+        "pct",
+        "pct.",
+        "Prozent",
+        "prozent",
+        "pour cent",
+        "por ciento",
+        "por cento",
+        "per cento",
+        "процент",
+        "процента",
+        "процентов",
+        "procent",
+        "prosent",
+    ),
     # temperature, energy, misc
     "degC": ("°C", "celsius", "degrees celsius", "degrees Celsius", "C°"),
     "degF": ("°F", "fahrenheit", "degrees fahrenheit", "degrees Fahrenheit", "F°"),
@@ -1093,6 +1125,11 @@ FOREIGN_BELIEF = re.compile(
     )
     + r")(?![\w'-])"
 )
+#: the words for "minus" or "negative" before a value in other languages ("La réponse est moins 4", "Ответ: минус
+#: 4", "Cevap eksi 4", "jawabannya negatif 4", "उत्तर ऋण 4 है"): the value is negative
+FOREIGN_SIGN_WORDS = frozenset("moins menos meno минус мінус eksi negatif âm ऋण negativo negativa negativ".split())
+#: the same in scripts written without spaces, right before the value (答案是负4, 答えはマイナス4, 정답은 마이너스 4)
+CJK_SIGN_WORDS = ("负", "負", "マイナス", "마이너스", "ลบ")
 _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split())
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
@@ -1128,6 +1165,7 @@ LEAD_CUES = (
     )
     | _FOREIGN_NEGATION_WORDS
     | _FOREIGN_HEDGE_WORDS
+    | FOREIGN_SIGN_WORDS
 )
 #: phrases of several words that change an answer they stand before, each a family by its form: an equative bound
 #: ("as many as 5", "as few as", "as much as", "as little as"), an example ("for instance, 5", "e.g. 5"), an order
@@ -1336,6 +1374,7 @@ LABEL_CUES = frozenset(
     alleged speculative questionable dubious disputed guessed guessing limb scratchpad lemma sub-answer subanswer
     template format sub input inputs given givens goal goals target targets known knowns unknown candidates options
     gold truth label labels reference expected wip tbd tbc todo unfinished incomplete pending ballpark
+    random dummy filler fallback spitball spitballing envelope
     extrapolation extrapolated interpolation interpolated projection projected forecast forecasted prediction
     predicted approximation approximated heuristic eyeballed guesstimate simulated simulation sampled
     vermutung schätzung entwurf supposition estimation brouillon conjetura estimación borrador suposición
@@ -1460,7 +1499,14 @@ def endorsement(text: str) -> bool:
 STATUS_LABELS = frozenset(
     """verification verified verify check checked checks checking sanity status test tests tested testing unit
     review reviewer reviewed grade graded grader grading validation validated validity substituting substitution
-    plugging plugged proof assertion assert result outcome evaluation judge verdict""".split()
+    plugging plugged proof assertion assert result outcome evaluation judge verdict type kind state stage quality
+    nature""".split()
+)
+#: the value of a status line that calls the answer provisional ("Status: draft", "answer_type: estimate")
+PROVISIONAL_STATUS = frozenset(
+    """draft estimate estimated guess guessed tentative provisional preliminary placeholder hypothesis conjecture
+    approximate approximation unverified unconfirmed unchecked untested partial incomplete wip tbd pending interim
+    speculative""".split()
 )
 #: the first word of a status line's value that denies it ("FAILED", "wrong", "rejected", "no")
 DENYING_STATUS = frozenset(

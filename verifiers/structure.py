@@ -32,6 +32,7 @@ from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
     CLOSING_REMARKS,
     FILLERS,
+    FOREIGN_SIGN_WORDS,
     LABEL_ABBREVIATIONS,
     LABEL_CUES,
     LEADING_MEASURES,
@@ -1978,8 +1979,8 @@ def _currency_inside(t: list[Tok], unit: str | None) -> tuple[list[Tok], str | N
     return _trim(kept), currency
 
 
-#: words that give a value its sign
-SIGN_WORDS = {"minus": -1, "negative": -1, "plus": 1, "positive": 1}
+#: words that give a value its sign, also in other languages ("moins 4", "минус 4", "eksi 4")
+SIGN_WORDS = {"minus": -1, "negative": -1, "plus": 1, "positive": 1} | dict.fromkeys(FOREIGN_SIGN_WORDS, -1)
 _MOD_WORDS = ("mod", "modulo", "pmod")
 
 
