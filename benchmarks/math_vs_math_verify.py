@@ -51,6 +51,9 @@ passes it):
   languages; choice letters, word answers, units, notation, layout and explanations in real output styles);
 * ``math_redteam14.jsonl``: the fifteenth round's findings after those fixes (corrections phrased "it should be",
   "I think" and "maybe" in more languages, doubt as a percentage), all closed.
+* ``math_redteam15.jsonl``: the sixteenth round's findings after those fixes (hedges, doubts, questions, labels
+  and frames in other languages around the answer, sign words, confidence forms, checks that agree, units and
+  answer labels of other languages), 146 of 458 open at the start.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -91,6 +94,7 @@ CORPORA = (
     "math_redteam12.jsonl",
     "math_redteam13.jsonl",
     "math_redteam14.jsonl",
+    "math_redteam15.jsonl",
 )
 
 
