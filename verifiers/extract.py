@@ -3069,6 +3069,7 @@ def _doubting_comment(unit: str) -> bool:
     if len(words) > _LEAD_IN_WORDS:
         return False
     doubt = _CJK_DOUBT.search(masked) or _NOT_CERTAIN.search(masked) or _CANNOT_CHECK.search(masked)
+    doubt = doubt or _foreign_doubt(masked)
     doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked) or _WRITER_FAILS.search(masked)
     if doubt is not None and (_ABOUT_READER.match(masked, doubt.end()) or _OTHER_WAY.match(masked, doubt.end())):
         return False  # "Not sure what else you need.", "I'm not sure if there's a faster way.": not the answer
@@ -3082,6 +3083,14 @@ def _doubting_comment(unit: str) -> bool:
             w in _LEAD_DOUBT_WORDS and not _NEGATORS.intersection(words[max(0, k - 2) : k]) for k, w in enumerate(words)
         )
     )
+
+
+def _foreign_doubt(masked: str) -> re.Match[str] | None:
+    """A writer's negated knowledge, certainty or ability in another language ("Не знаю.", "No sé resolver esto
+    bien."; the lexicon's ``FOREIGN_DOUBT``)."""
+    from rlvr.verifiers.lexicon import FOREIGN_DOUBT
+
+    return FOREIGN_DOUBT.search(masked)
 
 
 def _low_share(confidence: re.Match[str]) -> bool:
@@ -3146,7 +3155,7 @@ def _disowning_label_line(line: str, underlined: bool) -> bool:
     cues = LABEL_CUES | LABEL_FORM_CUES | HEDGE_CUES | _LEAD_DOUBT_WORDS
     if parts & cues or labelled and parts & NEGATION_CUES:
         return True  # "Guess", "## Unverified result", "Wrong answer:"; a bare "Not bad" line is no label
-    return any(_CJK_DOUBT.search(w) or _cjk_cue(w) for w in words if not w.isascii())
+    return any(_CJK_DOUBT.search(w) or _cjk_cue(w) or _cjk_label_cue(w) for w in words if not w.isascii())
 
 
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
@@ -4271,7 +4280,8 @@ _FRAME = re.compile(
     r"without[ \t]++(?:\w++[ \t]++){0,2}?(?:checking|verifying|verification|calculating|computing|proof|proving|"
     r"double-checking|rechecking|working|thinking|looking|solving|checked|verified|computed|calculated|proved|proven|"
     r"double-checked|confirmed|worked)|(?:at|as)[ \t]++a[ \t]++(?:rough[ \t]++|wild[ \t]++)?guess|"
-    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|"
+    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|eyeball(?:ing|ed)?+|"
+    r"by[ \t]++eye|"
     r"(?:going|judging)[ \t]++(?:by|on)[ \t]++(?:gut|instinct|feel|intuition|vibes?)|"
     r"(?:a|some)[ \t]++(?:\w++[ \t]++)?(?:chance|possibility)[ \t]++(?:that[ \t]++)?(?:the|it|this)\b|"
     r"(?:i|we)[ \t]++(?:feel|felt|sense)[ \t]++(?:like|that|the|it|it's)\b|(?:i|we)[ \t]++(?:have|had)[ \t]++a[ \t]++(?:feeling|sense|hunch)|"
@@ -4299,6 +4309,30 @@ _QUESTION_ORDER = re.compile(
     r"isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|couldn't|wouldn't|shouldn't|won't|hasn't|haven't)"
     r"[ \t]++(?:the|it|this|that|these|those|our|my|your|its|their|there|we|you|i|they|he|she|x|n)\b"
 )
+#: a sentence that opens in the question word order of another language: German, Dutch and Scandinavian verb
+#: first before a subject ("Ist die Antwort 5", "Is het antwoord 5", "Är svaret 5"), French "est-ce que" and
+#: inversion ("La réponse est-elle 5"), Polish "czy", Russian/Ukrainian "ли" after the first word ("Верно ли, что
+#: ответ 5")
+_FOREIGN_QUESTION_ORDER = re.compile(
+    r"(?i)[ \t\n*_#>]*+(?:(?:ist|sind|war|wäre|wären|kann|könnte|muss|müsste|sollte|wird|würde|hat|gibt|is|zijn|"
+    r"zou|moet|wordt|heeft|kan|är|blir|er|bliver|blir)[ \t]++(?:die|der|das|dies|diese|dieser|es|mein|meine|unser|"
+    r"unsere|het|de|dit|dat|mijn|ons|svaret|resultatet|summan|svaret|det|dette|detta|x|n)\b|est-ce\b|"
+    r"(?:czy|чи)\b|[^\W\d_]++[ \t]++л[иь]\b|[^\n.!?]{0,60}?\b(?:est|sont|serait|vaut|fait|était)-(?:ce|il|elle|ils|elles|on)\b)"
+)
+#: a question particle of Turkish after the value (mı, mi, mu, mü and their person and copula forms: "Cevap 5 mü.")
+_QUESTION_PARTICLE_END = re.compile(r"(?i)(?<![\w'-])m[ıiuü](?:d[ıiuü]r|s[ıiuü]n(?:[ıiuü]z)?+|y[ıiuü][mz])?+[ \t.]*+$")
+#: the Turkish answer words, after which "mi" and "mu" are the particle, not an abbreviation (miles)
+_TURKISH_PHRASE = re.compile(r"(?i)\b(?:cevap|yanıt|sonuç|toplam|çözüm)")
+
+
+def _turkish_question(phrase: str, stmt: str) -> bool:
+    """The statement after a Turkish answer phrase ends with a question particle ("Cevap 5 mü.", "Sonuç 5 midir")."""
+    return (
+        _TURKISH_PHRASE.search(phrase) is not None
+        and _QUESTION_PARTICLE_END.search(stmt, max(0, len(stmt) - 40)) is not None
+    )
+
+
 #: a condition that sets aside a term of the problem ("If we ignore the constraint", "Ignoring the condition",
 #: "Without the restriction", "If we relax the requirement", "Dropping the assumption"): what follows answers
 #: another problem
@@ -4644,6 +4678,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     asked = max(masked.rfind("?"), masked.rfind("!")) + 1  # the last sentence ("Does it hold? Yes, so 5" states)
     label = masked.find(":", asked) + 1  # "Then: does it equal 5": a question after a label
     asks = _QUESTION_ORDER.match(masked, asked) or label and _QUESTION_ORDER.match(masked, label)
+    asks = asks or _FOREIGN_QUESTION_ORDER.match(masked, asked)  # "Ist die Antwort 5", "Czy odpowiedź to 5"
     if _counterfactual(masked, 0, len(masked)) or asks:
         return pre  # "Had we ignored the constraint, the answer would be 5"; "Is the answer 5" asks
     if (relaxed := _relaxed(masked)) is not None:
@@ -4673,6 +4708,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
             label = label or is_label and "-" in low and any(p in LABEL_CUES for p in low.split("-"))  # "Sanity-check"
             label = label or is_label and _label_abbreviation(masked, clause, w)  # "UB: 5", "$n_{\text{est}} = 5$"
+            label = label or is_label and not low.isascii() and _cjk_label_cue(low)  # "错误答案：5", "推測：5"
             if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
                 label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
             if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES:
@@ -4700,6 +4736,14 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):
             return pre[w.start() :]  # "is arguably 5", "is capped at 5", "is rumored to be 5"
     return ""
+
+
+def _cjk_label_cue(word: str) -> bool:
+    """A run of Chinese/Japanese/Korean text in a label holds a label cue of those languages
+    (:data:`~rlvr.verifiers.lexicon.CJK_LABEL_CUES`: "错误答案", "推測", "草稿")."""
+    from rlvr.verifiers.lexicon import CJK_LABEL_CUES
+
+    return any(c in word for c in CJK_LABEL_CUES)
 
 
 def _label_abbreviation(masked: str, clause: int, word: re.Match[str]) -> bool:
@@ -5430,8 +5474,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if j > i and text[j - 1] == "*" and text[j - 2 : j] != "**" and stmt.rstrip().endswith("*"):
         if not stmt.rstrip().endswith("**"):
             stmt = stmt.rstrip()[:-1]  # "The answer is *5*.": Markdown italics, not a footnote mark
-    if text[end : end + 1] in ("?", "\uff1f"):
-        return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
+    if text[end : end + 1] in ("?", "\uff1f") or _turkish_question(text[start or 0 : i], stmt):
+        return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer ("Cevap 5 mü.")
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
         return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
     if "*" not in text[text.rfind("\n", 0, i) + 1 : j] and _footnoted(stmt):
