@@ -1,0 +1,83 @@
+"""Sixteenth outside round, before the answer: labels, frames, doubting comments and question word order of other
+languages that disown the answer after them. Each rule both ways, on cases in no corpus."""
+
+from __future__ import annotations
+
+from redteam import Case, judge
+
+
+def test_disowning_labels_of_other_languages() -> None:
+    cases: list[Case] = [
+        ("Vorläufiges Ergebnis: $\\boxed{7}$", "7", False),
+        ("Untergrenze: $\\boxed{7}$", "7", False),
+        ("Teilergebnis: $\\boxed{7}$", "7", False),
+        ("Résultat intermédiaire : $\\boxed{7}$", "7", False),
+        ("Respuesta incorrecta: $\\boxed{7}$", "7", False),
+        ("Risposta provvisoria: $\\boxed{7}$", "7", False),
+        ("Предварительный ответ: $\\boxed{7}$", "7", False),
+        ("Wstępna odpowiedź: $\\boxed{7}$", "7", False),
+        ("Tahmini cevap: $\\boxed{7}$", "7", False),
+        ("估计答案：$\\boxed{7}$", "7", False),
+        ("暫定の答え：$\\boxed{7}$", "7", False),
+        ("上限：$\\boxed{7}$", "7", False),
+        # the plain labels still answer
+        ("Endergebnis: $\\boxed{7}$", "7", True),
+        ("Réponse finale : $\\boxed{7}$", "7", True),
+        ("Ответ: $\\boxed{7}$", "7", True),
+        ("答案：$\\boxed{7}$", "7", True),
+        ("Cevap: $\\boxed{7}$", "7", True),
+    ]
+    judge(cases)
+
+
+def test_disowning_frames_of_other_languages() -> None:
+    cases: list[Case] = [
+        ("Si je devais deviner, la réponse est $\\boxed{7}$.", "7", False),
+        ("Sin comprobar, la respuesta es $\\boxed{7}$.", "7", False),
+        ("A occhio, la risposta è $\\boxed{7}$.", "7", False),
+        ("Навскидку, ответ $\\boxed{7}$.", "7", False),
+        ("Pi mal Daumen ist die Antwort $\\boxed{7}$.", "7", False),
+        ("Zuerst hatte ich $\\boxed{7}$.", "7", False),
+        ("Inicialmente obtuve $\\boxed{7}$.", "7", False),
+        ("Der naive Ansatz liefert $\\boxed{7}$.", "7", False),
+        ("By eye, the answer is $\\boxed{7}$.", "7", False),
+        # the frame in the sentence before, or a plain report of the work
+        ("Ohne nachzurechnen sieht man nichts. Die Antwort ist $\\boxed{7}$.", "7", True),
+        ("Я получил $\\boxed{7}$.", "7", True),
+        ("Obtuve $\\boxed{7}$.", "7", True),
+    ]
+    judge(cases)
+
+
+def test_doubting_comments_of_other_languages_before_the_answer() -> None:
+    cases: list[Case] = [
+        ("Ich weiß nicht.\n\n$\\boxed{7}$", "7", False),
+        ("Je ne sais pas vraiment.\n\n$\\boxed{7}$", "7", False),
+        ("Nie jestem pewien.\n\n$\\boxed{7}$", "7", False),
+        ("Emin değilim.\n\n$\\boxed{7}$", "7", False),
+        ("Не уверен.\n\n$\\boxed{7}$", "7", False),
+        # a comment that doubts nothing
+        ("Ich habe es geprüft.\n\n$\\boxed{7}$", "7", True),
+        ("Я проверил.\n\n$\\boxed{7}$", "7", True),
+    ]
+    judge(cases)
+
+
+def test_question_word_order_of_other_languages() -> None:
+    cases: list[Case] = [
+        ("Ist das Ergebnis $\\boxed{7}$", "7", False),
+        ("Is het antwoord $\\boxed{7}$", "7", False),
+        ("La réponse est-elle $\\boxed{7}$", "7", False),
+        ("Czy wynik to $\\boxed{7}$", "7", False),
+        ("Верно ли, что ответ $\\boxed{7}$", "7", False),
+        ("Cevap 7 mi.", "7", False),
+        ("Sonuç 7 midir", "7", False),
+        # statements in the same languages
+        ("Das Ergebnis ist $\\boxed{7}$", "7", True),
+        ("Het antwoord is $\\boxed{7}$", "7", True),
+        ("La réponse est $\\boxed{7}$", "7", True),
+        ("Wynik to $\\boxed{7}$", "7", True),
+        ("Cevap 7.", "7", True),
+        ("The answer is 7 mi.", "7 mi", True),
+    ]
+    judge(cases)
