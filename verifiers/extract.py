@@ -271,11 +271,21 @@ _EQUATION_NUMBER = re.compile(
 )
 
 
+#: a label of one to three words closed by a period in a font command, right before a value (LaTeX's run-in
+#: heading style: ``\textbf{Answer.} $24$``, ``\emph{Final answer.} 24``): a label, read as "Answer:"
+_PERIOD_LABEL = re.compile(
+    r"\\(?:textbf|textit|textsc|emph|underline|mathbf|paragraph\*?+)[ \t]*+\{[ \t]*+"
+    r"([^\W\d_]++(?:[ \t]++[^\W\d_]++){0,2}+)[ \t]*+\.[ \t]*+\}(?=[ \t]*+(?:\$|\\\(|-?\d))"
+)
+
+
 def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> Extraction:
     """:func:`extract` of the text that renders."""
     if "\\def" in text or "command" in text:
         text = expand_macros(text)
     text = normalise_spacing(_undecorate(text))
+    if "\\" in text and "." in text:
+        text = _PERIOD_LABEL.sub(r"\1:", text)  # "\textbf{Answer.} $24$" is the label "Answer:"
     if "\\tag" in text or "\\label" in text or "\\no" in text:
         text = _EQUATION_NUMBER.sub("", text)  # $$x = 5 \tag{1}$$: the number of the equation, no part of it
     if not text.isascii():
@@ -4675,6 +4685,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     )
 
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
+    masked = _without_affirmations(masked)  # "毫无疑问，答案是 5", "答えは間違いなく 5"
     asked = max(masked.rfind("?"), masked.rfind("!")) + 1  # the last sentence ("Does it hold? Yes, so 5" states)
     label = masked.find(":", asked) + 1  # "Then: does it equal 5": a question after a label
     asks = _QUESTION_ORDER.match(masked, asked) or label and _QUESTION_ORDER.match(masked, label)
@@ -4736,6 +4747,19 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):
             return pre[w.start() :]  # "is arguably 5", "is capped at 5", "is rumored to be 5"
     return ""
+
+
+def _without_affirmations(s: str) -> str:
+    """``s`` with each affirming idiom (the lexicon's ``AFFIRMING_IDIOMS``: "no doubt about it", 毫无疑问, 没错,
+    間違いなく, 確認済み) blanked to spaces of its length, so its word of negation reads as no doubt."""
+    from rlvr.verifiers.lexicon import AFFIRMING_IDIOMS
+
+    blanked = AFFIRMING_IDIOMS.sub(lambda m: " " * len(m.group(0)), s)
+    return _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group(0)), blanked) if blanked != s else s  # "(確認済み)"
+
+
+#: a pair of brackets with nothing but spaces inside (what an affirming aside leaves once blanked)
+_EMPTY_BRACKETS = re.compile(r"[(\uff08\[][ \t]*+[)\uff09\]]")
 
 
 def _cjk_label_cue(word: str) -> bool:
@@ -5188,7 +5212,7 @@ def _boxes(text: str) -> Extraction | None:
                 stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
                 if text[stmt_end : stmt_end + 1] == "?":
                     stmt_end += 1
-            rest = _settled_rest(_HTML_TAG.sub(" ", text[hi:stmt_end]))
+            rest = _settled_rest(_without_affirmations(_HTML_TAG.sub(" ", text[hi:stmt_end])))
             if "\n" in rest[: len(rest) - len(rest.lstrip())] and _rejected_candidate(rest.strip(" \t\n.!?"), [part]):
                 rest = ""  # "\\boxed{5}\n\nCommon wrong answer: 6.": a line naming a rejected value adds nothing
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
@@ -5558,7 +5582,17 @@ def _qualified_label(line: str) -> bool:
     if m is None:
         return False
     word = m.group(1).lower().replace("\u2019", "'")
-    return len(word) >= 3 and word not in _PLAIN_LABEL_WORDS
+    return len(word) >= 3 and word not in _PLAIN_LABEL_WORDS and word not in _FOREIGN_PLAIN_LABEL_WORDS
+
+
+def _foreign_plain_label_words() -> frozenset[str]:
+    """The plain label adjectives of other languages (the lexicon's ``FOREIGN_PLAIN_LABEL_WORDS``)."""
+    from rlvr.verifiers.lexicon import FOREIGN_PLAIN_LABEL_WORDS
+
+    return frozenset(w for words in FOREIGN_PLAIN_LABEL_WORDS.values() for w in words.split())
+
+
+_FOREIGN_PLAIN_LABEL_WORDS = _foreign_plain_label_words()
 
 
 #: an article and one to three adjectives of emphasis or size before a value, which they leave as it is ("a mere
@@ -7240,11 +7274,11 @@ def _trailing_run(s: str, masked: str) -> str | None:
     for m in words:  # a unit or noun word cannot open the answer ("costs $5": the answer is $5)
         if m.start() < begin:
             continue
-        if masked[begin : m.start()].strip(" \t,:") or len(m.group(0)) < 2 or _modifier(m.group(0)):
+        if masked[begin : m.start()].strip(" \t,:*_") or len(m.group(0)) < 2 or _modifier(m.group(0)):
             break
         begin = m.end()
-    while begin < len(masked) and (masked[begin] in " \t,:" or begin >= 2 and masked.startswith("Rs.", begin - 2)):
-        begin += 1  # (the period of "Rs. 500" after the currency word)
+    while begin < len(masked) and (masked[begin] in " \t,:*_" or begin >= 2 and masked.startswith("Rs.", begin - 2)):
+        begin += 1  # (the period of "Rs. 500" after the currency word; the bold of a label, "**Total:** 24")
     before = [m for m in words if m.end() <= begin]
     while before and not masked[before[-1].end() : begin].strip(" \t"):
         w = before[-1].group(0)

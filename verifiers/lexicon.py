@@ -1175,6 +1175,21 @@ FOREIGN_DOUBTS: dict[str, str] = {
 FOREIGN_DOUBT = re.compile(
     r"(?i)(?<![\w'-])(?:" + "|".join(_phrases(doubts) for doubts in FOREIGN_DOUBTS.values()) + r")(?![\w'-])"
 )
+#: idioms that affirm an answer though they hold a word of negation or doubt: "no doubt (about it)", "without a
+#: doubt", "beyond doubt", "without question"; Chinese, Japanese and Korean set phrases built on a negation
+#: (毫无疑问 "without the slightest doubt", 没错 "not wrong", 无误 "free of error", 間違いなく "without mistake",
+#: 틀림없이 "without fail") and marks of a completed check (確認済み, 検証済み, 已验证, 확인됨), matched inside a run;
+#: the affirmations of one word (对, 正确, 正しい, 맞습니다) only as a whole run. Blanked before reading what stands
+#: around an answer, they neither doubt nor change it.
+AFFIRMING_IDIOMS = re.compile(
+    r"(?i)\b(?:(?:there(?:'s|[ \t]++is)[ \t]++)?no[ \t]++(?:doubt|question)(?:[ \t]++about[ \t]++it)?+|"
+    r"without[ \t]++(?:a[ \t]++|any[ \t]++)?(?:doubt|question)|beyond[ \t]++(?:a[ \t]++|any[ \t]++)?(?:reasonable[ \t]++)?"
+    r"doubt)\b|毫无疑问|毫無疑問|毋庸置疑|无可置疑|無可置疑|确定无疑|确凿无疑|无疑|無疑|没错|沒錯|准确无误|確認無誤|确认无误|"
+    r"无误|無誤|已验证|已驗證|已确认|已確認|已检查|已檢查|間違いなく|間違いない|間違いありません|疑いなく|疑いの余地はない|"
+    r"確認済み|確認済|検証済み|検算済み|틀림없이|틀림없|의심의[ \t]?여지[ \t]?없이|확인됨|검증됨|확인[ \t]?완료|"
+    r"(?<![\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:对|對|对的|正确|正確|是的|正しい|맞습니다|맞다|맞아요|정확합니다)"
+    r"(?![\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
+)
 _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split())
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
@@ -1452,6 +1467,23 @@ LABEL_CUES = frozenset(w for words in FOREIGN_LABEL_CUES.values() for w in words
     vermutung schätzung entwurf supposition estimation brouillon conjetura estimación borrador suposición
     ipotesi stima bozza догадка предположение оценка черновик""".split()
 )
+#: per language, the adjectives that may stand right before the answer noun in a label and leave it the writer's
+#: final answer, like English "Final answer:", "Correct answer:", "Short answer:" ("Окончательный ответ:", "Nihai
+#: cevap:", "Endgültige Antwort:", "Ostateczna odpowiedź:")
+FOREIGN_PLAIN_LABEL_WORDS: dict[str, str] = {
+    "de": "endgültige endgültiger richtige korrekte finale kurze vollständige gesuchte",
+    "fr": "bonne vraie courte",
+    "es": "correcta verdadera corta",
+    "it": "corretta giusta breve",
+    "pt": "correta certa curta",
+    "ru": """окончательный итоговый правильный верный финальный конечный краткий полный окончательная итоговая
+    правильная верная финальная конечная""",
+    "uk": "остаточна остаточний правильна правильний кінцева кінцевий підсумкова",
+    "pl": "ostateczna końcowa poprawna prawidłowa pełna krótka",
+    "nl": "definitieve juiste uiteindelijke correcte",
+    "tr": "nihai son doğru kesin tam kısa",
+    "cs": "konečná správná výsledná",
+}
 #: the label cues of Chinese, Japanese and Korean, matched inside a run of that script before ``:``/``：``: wrong,
 #: a guess or estimate, provisional, a draft, a bound, intermediate, approximate, a candidate ("错误答案：",
 #: "推測：", "草稿：", "上限：", "임시 답:")
