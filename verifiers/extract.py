@@ -3068,7 +3068,7 @@ def _doubting_comment(unit: str) -> bool:
     masked = _mask_math(unit).replace("\u2019", "'")
     if not masked.strip(" \t$"):
         return False
-    if _NOT_FULLY_SURE.search(masked) or _FRAME.search(masked):
+    if _NOT_FULLY_SURE.search(masked) or _unturned_frame(masked):
         return True  # "Not 100% sure.", "I couldn't solve it, so I will just put something."
     confidence = _CONFIDENCE.match(masked)
     if confidence is not None:
@@ -4167,12 +4167,23 @@ def _rival_quantities(
 
 #: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
 #: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22")
+def _foreign_correction_openers() -> str:
+    """The correcting openers of other languages (the lexicon's ``FOREIGN_CORRECTION_OPENERS``) as an
+    alternation, longest first."""
+    from rlvr.verifiers.lexicon import FOREIGN_CORRECTION_OPENERS
+
+    phrases = {" ".join(p.split()) for ps in FOREIGN_CORRECTION_OPENERS.values() for p in ps.split(",")}
+    return "|".join(sorted((re.escape(p).replace(r"\ ", r"[ \t]++") for p in phrases), key=len, reverse=True))
+
+
 _CORRECTION = re.compile(
     r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
+    + _foreign_correction_openers()
+    + "|"
     r"just[ \t]++kidding|kidding|jk|psych|"
     r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|revised|revision|amended|final(?=[ \t]*+:)|on[ \t]++second[ \t]++thought|"
     r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
-    r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
+    r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014\uff0c\u3001\uff1a\uff01-]*+[ \t*_]*+)++"
 )
 
 
@@ -4210,7 +4221,7 @@ def _correction(sent: str) -> Extraction | None:
     m = _CORRECTION.match(sent)
     if m is None or m.end() >= len(sent):
         return None
-    rest = sent[m.end() :].strip()
+    rest = _CJK_COPULA_OPEN.sub("", sent[m.end() :].strip())  # "不对，是24": the copula opens the corrected value
     masked = _mask_math(rest)
     token = _ANSWER_TOKEN.search(masked)
     if token is None or re.match(r"(?i)(?:not|never|isn't|it's[ \t]++not)\b", rest):
@@ -4223,6 +4234,11 @@ def _correction(sent: str) -> Extraction | None:
     return _statement_of_sentence(rest)
 
 
+#: a Chinese copula opening a correction's statement, with an adverb of fact before it (是, 就是, 其实是, 应为)
+_CJK_COPULA_OPEN = re.compile(
+    "^(?:\u5c31|\u5176\u5b9e|\u5176\u5be6|\u5b9e\u9645\u4e0a|\u5be6\u969b\u4e0a|\u5e94|\u61c9)?+"
+    "(?:\u662f|\u4e3a|\u70ba)[ \t]*+"
+)
 #: words that add a value beside the answer instead of replacing it
 _ADDING = re.compile(r"(?i)\b(?:also|too|as[ \t]++well|either|both)\b")
 
@@ -4304,6 +4320,17 @@ _FRAME = re.compile(
     r"(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:given|provided|stated|mentioned)"
     r"(?:[ \t]++in[ \t]++the[ \t]++(?:problem|question|prompt))?[ \t]++(?:is|are|was|were))\b"
 )
+#: a turn to the contrary after a clause break (", but", "; however", "— yet"): what came before is set aside
+_TURN = re.compile(r"(?i)(?:[,;\u2014\u2013]|[ \t]-)[ \t]*+(?:but|however|yet)\b")
+
+
+def _unturned_frame(masked: str) -> re.Match[str] | None:
+    """A disowning frame (:data:`_FRAME`) in ``masked`` after its last turn to the contrary: "I initially thought
+    21, but 3 × 8 = 24, so the answer is" has turned from its past belief; "If I had to guess, 5" has not."""
+    turn = _last(_TURN.finditer(masked))
+    return _FRAME.search(masked, turn.end() if turn is not None else 0)
+
+
 #: a counterfactual frame: a sentence opened by a condition ("Had we …", "Without …", "Under …", "If …",
 #: "Suppose …") whose answer is in the conditional mood ("would be", "we'd get", "were")
 _COUNTERFACTUAL_OPENER = re.compile(
@@ -4694,7 +4721,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         return pre  # "Had we ignored the constraint, the answer would be 5"; "Is the answer 5" asks
     if (relaxed := _relaxed(masked)) is not None:
         return pre[relaxed:]  # "If we ignore the constraint, we get 5": the answer to another problem
-    if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
+    if (frame := _unturned_frame(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
         return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
     if (frame := _unasserted(masked)) is not None:
         return pre[frame.start() :]  # "The answer seems to be 5", "The answer, I believe, is 5", "I lean towards 5"
@@ -4705,6 +4732,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     if anchor is not None:
         start = anchor.end()
         clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
+        clause = max(clause, _dash_after_value(masked, clause, anchor.start()))  # "Not 21 — the answer is 24"
         is_label = anchor.group(0) in (":", "=")
         if is_label and "?" in masked[clause : anchor.start()]:
             return pre[clause:]  # "Answer?: 5": a label that asks
@@ -4760,6 +4788,15 @@ def _without_affirmations(s: str) -> str:
 
 #: a pair of brackets with nothing but spaces inside (what an affirming aside leaves once blanked)
 _EMPTY_BRACKETS = re.compile(r"[(\uff08\[][ \t]*+[)\uff09\]]")
+
+
+def _dash_after_value(masked: str, lo: int, hi: int) -> int:
+    """Where the clause after the last dash in ``masked[lo:hi]`` starts when the part before the dash holds a value
+    ("Not 21 — the answer is": the rejection is its own clause), else ``lo``."""
+    dash = max(masked.rfind("\u2014", lo, hi), masked.rfind("\u2013", lo, hi), masked.rfind(" - ", lo, hi))
+    if dash < 0 or _ANSWER_TOKEN.search(masked, lo, dash) is None:
+        return lo
+    return dash + 1
 
 
 def _cjk_label_cue(word: str) -> bool:
@@ -5248,10 +5285,13 @@ def _boxes(text: str) -> Extraction | None:
 def _attempt_lead(lead: str) -> bool:
     """The words before an answer in its sentence place it in an earlier attempt ("My first computation gave",
     "Before correcting the sign, I got", "In my scratch work I got"): a word of
-    :data:`~rlvr.verifiers.lexicon.ATTEMPT_TIME_WORDS` ("first" only after "my"/"our": "First, we get" sequences)."""
+    :data:`~rlvr.verifiers.lexicon.ATTEMPT_TIME_WORDS` ("first" only after "my"/"our": "First, we get" sequences),
+    after the last turn to the contrary ("I initially thought 21, but …, so the answer is" has turned from it)."""
     from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS
 
-    words = [w.lower() for w in _RUN_WORD.findall(_mask_math(lead))]
+    masked = _mask_math(lead)
+    turn = _last(_TURN.finditer(masked))
+    words = [w.lower() for w in _RUN_WORD.findall(masked, turn.end() if turn is not None else 0)]
     return any(
         w in ATTEMPT_TIME_WORDS and (w != "first" or k and words[k - 1] in ("my", "our")) for k, w in enumerate(words)
     )
@@ -5474,7 +5514,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
         h = _hypothesis(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
         masked = _mask_math(text[sent_start + 1 : start])
-        frame = _FRAME.search(masked)  # "If I had to guess, the answer is 5"
+        frame = _unturned_frame(masked)  # "If I had to guess, the answer is 5"
         lo = h.start() if h is not None else sent_start + 1 + frame.start() if frame is not None else None
         if lo is None and (relaxed := _relaxed(masked)) is not None:
             lo = sent_start + 1 + relaxed  # "If we ignore the constraint, the answer is 5"

@@ -1484,6 +1484,24 @@ FOREIGN_PLAIN_LABEL_WORDS: dict[str, str] = {
     "tr": "nihai son doğru kesin tam kısa",
     "cs": "konečná správná výsledná",
 }
+#: per language, the words that open a sentence correcting the answer before it, like English "Wait", "No",
+#: "Oops", "Correction": a call to wait, a "no", an apology, a correction noun ("Moment, nein: es sind 24.", "Espera,
+#: son 24.", "Стоп, это 24.", "不对，是24。")
+FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
+    "de": "moment, warte, warten sie, halt, stopp, augenblick, hoppla, ups, korrektur, berichtigung",
+    "fr": "attends, attendez, oups, pardon, en fait, rectification, erratum, correction",
+    "es": "espera, esperen, ups, perdón, corrección, en realidad",
+    "it": "aspetta, aspettate, ops, scusa, scusate, correzione, anzi, in realtà",
+    "pt": "espera, espere, ops, desculpa, desculpe, correção, na verdade, não",
+    "ru": "стоп, подожди, подождите, погоди, постой, ой, извините, исправление, поправка",
+    "uk": "стоп, зачекай, зачекайте, ой, вибачте, виправлення, ні",
+    "pl": "chwila, czekaj, zaraz, ups, przepraszam, poprawka, nie",
+    "nl": "wacht, oeps, sorry, correctie, nee",
+    "tr": "dur, bekle, hayır, pardon, düzeltme, aslında",
+    "zh": "不对, 不對, 等等, 等一下, 更正, 纠正, 糾正, 错了, 錯了",
+    "ja": "待って, いや, 違う, 違います, 訂正, 間違えた",
+    "ko": "잠깐, 아니, 아니요, 정정, 틀렸다",
+}
 #: the label cues of Chinese, Japanese and Korean, matched inside a run of that script before ``:``/``：``: wrong,
 #: a guess or estimate, provisional, a draft, a bound, intermediate, approximate, a candidate ("错误答案：",
 #: "推測：", "草稿：", "上限：", "임시 답:")
