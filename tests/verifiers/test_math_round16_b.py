@@ -81,3 +81,65 @@ def test_question_word_order_of_other_languages() -> None:
         ("The answer is 7 mi.", "7 mi", True),
     ]
     judge(cases)
+
+
+def test_answer_labels_with_an_adjective_or_a_spaced_colon() -> None:
+    cases: list[Case] = [
+        ("Итого 7.\n\n**Итоговый ответ:** 7", "7", True),
+        ("**Son cevap:** 7", "7", True),
+        ("**Ostateczna odpowiedź:** 7", "7", True),
+        ("2 + 5 = 7\n\n**Total :** 7", "7", True),
+        ("__Total:__ 7", "7", True),
+        ("\\textbf{Final answer.} $7$", "7", True),
+        ("\\emph{Answer.} 7", "7", True),
+        # a disowning adjective, a wrong value, a run-in label that disowns
+        ("**Приблизительный ответ:** 7", "7", False),
+        ("**Total :** 8", "7", False),
+        ("\\textbf{Guess.} $7$", "7", False),
+        ("\\textbf{Wrong answer.} $7$", "7", False),
+    ]
+    judge(cases)
+
+
+def test_affirming_idioms_with_a_negation_affirm() -> None:
+    cases: list[Case] = [
+        ("The answer is $\\boxed{7}$, without a doubt.", "7", True),
+        ("Beyond any doubt, the answer is $\\boxed{7}$.", "7", True),
+        ("答案是 $\\boxed{7}$，准确无误。", "7", True),
+        ("无疑，答案是 $\\boxed{7}$。", "7", True),
+        ("答えは $\\boxed{7}$ です（検証済み）。", "7", True),
+        ("정답은 틀림없이 $\\boxed{7}$입니다.", "7", True),
+        # a real doubt or denial stays one
+        ("The answer is $\\boxed{7}$, I have my doubts.", "7", False),
+        ("答案是 $\\boxed{7}$，不确定。", "7", False),
+        ("答えは $\\boxed{7}$ です（未確認）。", "7", False),
+    ]
+    judge(cases)
+
+
+def test_a_rejected_value_before_the_answer() -> None:
+    cases: list[Case] = [
+        ("I originally thought 30, but after recounting, the answer is $\\boxed{24}$.", "24", True),
+        ("I first thought 30; however, the answer is $\\boxed{24}$.", "24", True),
+        ("My first computation gave 30, but the corrected count gives $\\boxed{24}$.", "24", True),
+        ("Not 30 – it is $\\boxed{24}$.", "24", True),
+        # an earlier belief or attempt that is not turned from still disowns the answer
+        ("I initially thought the answer is $\\boxed{24}$.", "24", False),
+        ("In my first attempt I got $\\boxed{24}$.", "24", False),
+        ("Not 30 — the answer is $\\boxed{24}$.", "30", False),
+    ]
+    judge(cases)
+
+
+def test_corrections_opened_in_other_languages() -> None:
+    cases: list[Case] = [
+        ("La respuesta es $\\boxed{21}$. Espera, son 24.", "24", True),
+        ("Ответ: $\\boxed{21}$. Стоп, это 24.", "24", True),
+        ("答案是 $\\boxed{21}$。等等，是24。", "24", True),
+        ("#### 21\n更正：答案为 24。", "24", True),
+        ("La réponse est $\\boxed{21}$. Attendez, c'est 24.", "24", True),
+        # the corrected-away value no longer passes
+        ("La respuesta es $\\boxed{21}$. Espera, son 24.", "21", False),
+        ("答案是 $\\boxed{21}$。等等，是24。", "21", False),
+    ]
+    judge(cases)
