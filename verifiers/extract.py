@@ -3592,6 +3592,9 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         return tuple(out)
     for m in _PLAIN_NUMBER.finditer(plain):
         after = m.group(1)
+        number = m.group(0)[: len(m.group(0)) - len(after or "")].strip()
+        if after is not None and any(_scaled_to(number, after, p) for p in parts):
+            continue  # "\boxed{24}, which is 2 dozen": the answer restated with a multiplier
         verb = after is not None and (
             after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS or after.lower() in _VALUE_COPULAS
         )  # "6 remains possible": a verb, no count of remains
@@ -4154,8 +4157,8 @@ def _rival_quantities(
         number = m.group(0)[: len(m.group(0)) - len(m.group(1) or "")].strip()
         before = [w.lower() for w in _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())][-1:]
         denied = before and (before[0] in _REJECTING_BEFORE and before[0] != "of" or before[0].endswith("n't"))
-        if _key(number) == _key(value) and not denied:
-            return ()  # "So 2 friends each get 5 apples.": the answer restated, the rest its context
+        if (_key(number) == _key(value) or _scaled_to(number, m.group(1), value)) and not denied:
+            return ()  # "So 2 friends each get 5 apples.", "24, which is 2 dozen": the answer restated
         if denied or before and (before[0] in _REJECTING_BEFORE or before[0] in _INDEX_NOUNS):
             continue
         if other is not None and not (before and before[0] in _REFERRING_BEFORE):
@@ -4165,8 +4168,6 @@ def _rival_quantities(
     return tuple(dict.fromkeys(out))
 
 
-#: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
-#: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22")
 def _foreign_correction_openers() -> str:
     """The correcting openers of other languages (the lexicon's ``FOREIGN_CORRECTION_OPENERS``) as an
     alternation, longest first."""
@@ -4176,6 +4177,21 @@ def _foreign_correction_openers() -> str:
     return "|".join(sorted((re.escape(p).replace(r"\ ", r"[ \t]++") for p in phrases), key=len, reverse=True))
 
 
+def _scaled_to(number: str, word: str | None, value: str) -> bool:
+    """``number`` scaled by the multiplier ``word`` after it ("2 dozen", "3 hundred") is ``value``: the value
+    restated in other words."""
+    from rlvr.verifiers.lexicon import MULTIPLIERS
+
+    scale = MULTIPLIERS.get((word or "").lower())
+    try:
+        return scale is not None and Fraction(number) * scale == Fraction(value.strip("$ "))
+    except (ValueError, ZeroDivisionError):
+        return False
+
+
+#: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
+#: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22", "Moment, nein: 22", "不对，是22"; other languages'
+#: openers from the lexicon)
 _CORRECTION = re.compile(
     r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
     + _foreign_correction_openers()
@@ -5311,6 +5327,9 @@ def _phrase_after_box(part: str, rest: str) -> str:
     offers = _framed(reason) and _offered_candidates(reason, [part], clause=True)  # ", since 6 is equally valid"
     if reason and not (_hedgy(reason) or _doubting(reason) or offers):
         rest = tail = tail[: because.start()].rstrip()  # "\\boxed{24} square units, since the legs are 6 and 8"
+    restated = _RESTATED_SCALED.search(tail)
+    if restated is not None and _scaled_to(restated.group(1), restated.group(2), part):
+        rest = tail = tail[: restated.start()].rstrip()  # "\boxed{24} apples, which is 2 dozen": the same value
     aside = tail.rfind("(")
     if aside > 0 and _explaining_tail(tail[aside - 1 :], part):
         rest = tail = tail[:aside].rstrip()  # "\\boxed{7} ways (using the formula above)": the aside explains
@@ -5336,6 +5355,12 @@ def _phrase_after_box(part: str, rest: str) -> str:
     return kept
 
 
+#: a closing clause that restates the value before it with a multiplier word (", which is 2 dozen", ", i.e. 3
+#: hundred"): the same value when the scaled number equals it
+_RESTATED_SCALED = re.compile(
+    r"(?i)[ \t]*+,[ \t]*+(?:which[ \t]++(?:is|makes)|that[ \t]++is|i\.?e\.?)[ \t,]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+)"
+    r"[ \t]++([A-Za-z]++)[ \t.!]*+$"
+)
 #: a clause after a comma that gives the reason for the value before it (", since …", ", because …")
 _BECAUSE_CLAUSE = re.compile(r"(?i)[ \t]*+,[ \t]*+(?:since|because)\b")
 #: a rate after a value's unit: "per day", "every week", "each hour", "a month"

@@ -143,3 +143,15 @@ def test_corrections_opened_in_other_languages() -> None:
         ("答案是 $\\boxed{21}$。等等，是24。", "21", False),
     ]
     judge(cases)
+
+
+def test_a_value_restated_with_a_multiplier_word() -> None:
+    cases: list[Case] = [
+        ("The answer is $\\boxed{36}$, which is 3 dozen.", "36", True),
+        ("He ran $\\boxed{3000}$ meters, i.e. 3 thousand.", "3000", True),
+        ("She bakes $\\boxed{48}$ cookies, which is 4 dozen.", "48", True),
+        # a restatement of another value is a rival
+        ("The answer is $\\boxed{36}$, which is 2 dozen.", "36", False),
+        ("She bakes $\\boxed{48}$ cookies, which is 5 dozen.", "48", False),
+    ]
+    judge(cases)
