@@ -4368,8 +4368,8 @@ _QUESTION_ORDER = re.compile(
 #: ответ 5")
 _FOREIGN_QUESTION_ORDER = re.compile(
     r"(?i)[ \t\n*_#>]*+(?:(?:ist|sind|war|wäre|wären|kann|könnte|muss|müsste|sollte|wird|würde|hat|gibt|is|zijn|"
-    r"zou|moet|wordt|heeft|kan|är|blir|er|bliver|blir)[ \t]++(?:die|der|das|dies|diese|dieser|es|mein|meine|unser|"
-    r"unsere|het|de|dit|dat|mijn|ons|svaret|resultatet|summan|svaret|det|dette|detta|x|n)\b|est-ce\b|"
+    r"zou|moet|wordt|heeft|kan|är|blir|er|bliver)[ \t]++(?:die|der|das|dies|diese|dieser|es|mein|meine|unser|"
+    r"unsere|het|de|dit|dat|mijn|ons|svaret|resultatet|summan|det|dette|detta|x|n)\b|est-ce\b|"
     r"(?:czy|чи)\b|[^\W\d_]++[ \t]++л[иь]\b|[^\n.!?]{0,60}?\b(?:est|sont|serait|vaut|fait|était)-(?:ce|il|elle|ils|elles|on)\b)"
 )
 #: a question particle of Turkish after the value (mı, mi, mu, mü and their person and copula forms: "Cevap 5 mü.")
