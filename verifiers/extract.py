@@ -2996,7 +2996,17 @@ _WRITER_FAILS = re.compile(
 _OTHER_WAY = re.compile(r"(?i)[ \t]++(?:if|whether)[ \t]++there(?:'s|[ \t]++(?:is|are|was|might|may|could))\b")
 #: words that open a clause after a doubt that settles it or turns to the work ("…, but after checking, …", "…,
 #: so let's set up …")
-_SETTLING = frozenset("but however yet so hence thus therefore instead let let's now after until".split())
+_SETTLING = frozenset(
+    """but however yet so hence thus therefore instead let let's now after until aber jedoch doch mais cependant
+    pourtant pero sin embargo ma però mas porém но однако ale jednak maar echter men ama fakat tapi nhưng""".split()
+)
+#: a doubt of another language about whether something else exists, like English "I'm not sure if there's a
+#: faster way" ("No sé si hay un método más corto", "Ich weiß nicht, ob es einen kürzeren Weg gibt", "Не знаю, есть
+#: ли способ короче"): not about the answer
+_FOREIGN_WHETHER = re.compile(
+    r"(?i)[ \t,]*+(?:si[ \t]++(?:hay|existe|il[ \t]++y[ \t]++a)|ob[ \t]++es[ \t]++(?:einen|eine|ein|noch)|"
+    r"se[ \t]++(?:c'è|ci[ \t]++sia|há|existe)|czy[ \t]++(?:jest|istnieje)|of[ \t]++er|есть[ \t]++ли|существует[ \t]++ли)\b"
+)
 #: words that doubt the answer a short comment before it introduces ("This is a guess.", "(unverified)")
 _LEAD_DOUBT_WORDS = frozenset(
     """guess guessing guessed guesswork guesstimate speculation speculative unsure uncertain doubtful dubious
@@ -3081,7 +3091,11 @@ def _doubting_comment(unit: str) -> bool:
     doubt = _CJK_DOUBT.search(masked) or _NOT_CERTAIN.search(masked) or _CANNOT_CHECK.search(masked)
     doubt = doubt or _foreign_doubt(masked)
     doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked) or _WRITER_FAILS.search(masked)
-    if doubt is not None and (_ABOUT_READER.match(masked, doubt.end()) or _OTHER_WAY.match(masked, doubt.end())):
+    if doubt is not None and (
+        _ABOUT_READER.match(masked, doubt.end())
+        or _OTHER_WAY.match(masked, doubt.end())
+        or _FOREIGN_WHETHER.match(masked, doubt.end())
+    ):
         return False  # "Not sure what else you need.", "I'm not sure if there's a faster way.": not the answer
     if doubt is not None:  # a settling clause needs words of its own: "I'm not sure, though." stays a doubt
         rest = _lower_words(masked[doubt.end() :])

@@ -1184,7 +1184,10 @@ FOREIGN_DOUBT = re.compile(
 AFFIRMING_IDIOMS = re.compile(
     r"(?i)\b(?:(?:there(?:'s|[ \t]++is)[ \t]++)?no[ \t]++(?:doubt|question)(?:[ \t]++about[ \t]++it)?+|"
     r"without[ \t]++(?:a[ \t]++|any[ \t]++)?(?:doubt|question)|beyond[ \t]++(?:a[ \t]++|any[ \t]++)?(?:reasonable[ \t]++)?"
-    r"doubt)\b|毫无疑问|毫無疑問|毋庸置疑|无可置疑|無可置疑|确定无疑|确凿无疑|无疑|無疑|没错|沒錯|准确无误|確認無誤|确认无误|"
+    r"doubt)\b|(?<![\w'-])(?:ohne[ \t]++(?:jeden[ \t]++)?+zweifel|zweifellos|sans[ \t]++aucun[ \t]++doute|"
+    r"sin[ \t]++(?:ninguna[ \t]++)?+duda|sin[ \t]++lugar[ \t]++a[ \t]++dudas|senza[ \t]++(?:alcun[ \t]++)?+dubbio|"
+    r"sem[ \t]++(?:nenhuma[ \t]++)?+dúvida|без[ \t]++(?:всякого[ \t]++)?+сомнения|несомненно|bez[ \t]++wątpienia|"
+    r"zonder[ \t]++twijfel|şüphesiz|tanpa[ \t]++ragu)(?![\w'-])|毫无疑问|毫無疑問|毋庸置疑|无可置疑|無可置疑|确定无疑|确凿无疑|无疑|無疑|没错|沒錯|准确无误|確認無誤|确认无误|"
     r"无误|無誤|已验证|已驗證|已确认|已確認|已检查|已檢查|間違いなく|間違いない|間違いありません|疑いなく|疑いの余地はない|"
     r"確認済み|確認済|検証済み|検算済み|틀림없이|틀림없|의심의[ \t]?여지[ \t]?없이|확인됨|검증됨|확인[ \t]?완료|"
     r"(?<![\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:对|對|对的|正确|正確|是的|正しい|맞습니다|맞다|맞아요|정확합니다)"

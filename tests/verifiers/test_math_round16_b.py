@@ -56,8 +56,13 @@ def test_doubting_comments_of_other_languages_before_the_answer() -> None:
         ("Nie jestem pewien.\n\n$\\boxed{7}$", "7", False),
         ("Emin değilim.\n\n$\\boxed{7}$", "7", False),
         ("Не уверен.\n\n$\\boxed{7}$", "7", False),
-        # a comment that doubts nothing
+        ("No sé si es correcto.\n\n$\\boxed{7}$", "7", False),
+        ("Ich weiß nicht, ob es stimmt.\n\n$\\boxed{7}$", "7", False),
+        # a comment that doubts nothing, or whether another way exists, or is settled
         ("Ich habe es geprüft.\n\n$\\boxed{7}$", "7", True),
+        ("No sé si hay un método más corto.\n\n$\\boxed{7}$", "7", True),
+        ("Ich weiß nicht, ob es einen kürzeren Weg gibt. Die Antwort ist $\\boxed{7}$.", "7", True),
+        ("Je ne sais pas si c'est la méthode la plus rapide, mais la réponse est $\\boxed{7}$.", "7", True),
         ("Я проверил.\n\n$\\boxed{7}$", "7", True),
     ]
     judge(cases)
@@ -109,6 +114,9 @@ def test_affirming_idioms_with_a_negation_affirm() -> None:
         ("无疑，答案是 $\\boxed{7}$。", "7", True),
         ("答えは $\\boxed{7}$ です（検証済み）。", "7", True),
         ("정답은 틀림없이 $\\boxed{7}$입니다.", "7", True),
+        ("Die Antwort ist $\\boxed{7}$, ohne Zweifel.", "7", True),
+        ("Sin duda, la respuesta es $\\boxed{7}$.", "7", True),
+        ("Sans doute $\\boxed{7}$.", "7", False),  # "sans doute": probably
         # a real doubt or denial stays one
         ("The answer is $\\boxed{7}$, I have my doubts.", "7", False),
         ("答案是 $\\boxed{7}$，不确定。", "7", False),
