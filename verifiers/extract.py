@@ -272,11 +272,21 @@ _EQUATION_NUMBER = re.compile(
 )
 
 
+#: a label of one to three words closed by a period in a font command, right before a value (LaTeX's run-in
+#: heading style: ``\textbf{Answer.} $24$``, ``\emph{Final answer.} 24``): a label, read as "Answer:"
+_PERIOD_LABEL = re.compile(
+    r"\\(?:textbf|textit|textsc|emph|underline|mathbf|paragraph\*?+)[ \t]*+\{[ \t]*+"
+    r"([^\W\d_]++(?:[ \t]++[^\W\d_]++){0,2}+)[ \t]*+\.[ \t]*+\}(?=[ \t]*+(?:\$|\\\(|-?\d))"
+)
+
+
 def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> Extraction:
     """:func:`extract` of the text that renders."""
     if "\\def" in text or "command" in text:
         text = expand_macros(text)
     text = normalise_spacing(_undecorate(text))
+    if "\\" in text and "." in text:
+        text = _PERIOD_LABEL.sub(r"\1:", text)  # "\textbf{Answer.} $24$" is the label "Answer:"
     if "\\tag" in text or "\\label" in text or "\\no" in text:
         text = _EQUATION_NUMBER.sub("", text)  # $$x = 5 \tag{1}$$: the number of the equation, no part of it
     if not text.isascii():
@@ -3007,7 +3017,17 @@ _WRITER_FAILS = re.compile(
 _OTHER_WAY = re.compile(r"(?i)[ \t]++(?:if|whether)[ \t]++there(?:'s|[ \t]++(?:is|are|was|might|may|could))\b")
 #: words that open a clause after a doubt that settles it or turns to the work ("…, but after checking, …", "…,
 #: so let's set up …")
-_SETTLING = frozenset("but however yet so hence thus therefore instead let let's now after until".split())
+_SETTLING = frozenset(
+    """but however yet so hence thus therefore instead let let's now after until aber jedoch doch mais cependant
+    pourtant pero sin embargo ma però mas porém но однако ale jednak maar echter men ama fakat tapi nhưng""".split()
+)
+#: a doubt of another language about whether something else exists, like English "I'm not sure if there's a
+#: faster way" ("No sé si hay un método más corto", "Ich weiß nicht, ob es einen kürzeren Weg gibt", "Не знаю, есть
+#: ли способ короче"): not about the answer
+_FOREIGN_WHETHER = re.compile(
+    r"(?i)[ \t,]*+(?:si[ \t]++(?:hay|existe|il[ \t]++y[ \t]++a)|ob[ \t]++es[ \t]++(?:einen|eine|ein|noch)|"
+    r"se[ \t]++(?:c'è|ci[ \t]++sia|há|existe)|czy[ \t]++(?:jest|istnieje)|of[ \t]++er|есть[ \t]++ли|существует[ \t]++ли)\b"
+)
 #: words that doubt the answer a short comment before it introduces ("This is a guess.", "(unverified)")
 _LEAD_DOUBT_WORDS = frozenset(
     """guess guessing guessed guesswork guesstimate speculation speculative unsure uncertain doubtful dubious
@@ -3079,7 +3099,7 @@ def _doubting_comment(unit: str) -> bool:
     masked = _mask_math(unit).replace("\u2019", "'")
     if not masked.strip(" \t$"):
         return False
-    if _NOT_FULLY_SURE.search(masked) or _FRAME.search(masked):
+    if _NOT_FULLY_SURE.search(masked) or _unturned_frame(masked):
         return True  # "Not 100% sure.", "I couldn't solve it, so I will just put something."
     confidence = _CONFIDENCE.match(masked)
     if confidence is not None:
@@ -3090,8 +3110,13 @@ def _doubting_comment(unit: str) -> bool:
     if len(words) > _LEAD_IN_WORDS:
         return False
     doubt = _CJK_DOUBT.search(masked) or _NOT_CERTAIN.search(masked) or _CANNOT_CHECK.search(masked)
+    doubt = doubt or _foreign_doubt(masked)
     doubt = doubt or _UNDECIDED.search(masked) or _forward_doubt(masked) or _WRITER_FAILS.search(masked)
-    if doubt is not None and (_ABOUT_READER.match(masked, doubt.end()) or _OTHER_WAY.match(masked, doubt.end())):
+    if doubt is not None and (
+        _ABOUT_READER.match(masked, doubt.end())
+        or _OTHER_WAY.match(masked, doubt.end())
+        or _FOREIGN_WHETHER.match(masked, doubt.end())
+    ):
         return False  # "Not sure what else you need.", "I'm not sure if there's a faster way.": not the answer
     if doubt is not None:  # a settling clause needs words of its own: "I'm not sure, though." stays a doubt
         rest = _lower_words(masked[doubt.end() :])
@@ -3103,6 +3128,14 @@ def _doubting_comment(unit: str) -> bool:
             w in _LEAD_DOUBT_WORDS and not _NEGATORS.intersection(words[max(0, k - 2) : k]) for k, w in enumerate(words)
         )
     )
+
+
+def _foreign_doubt(masked: str) -> re.Match[str] | None:
+    """A writer's negated knowledge, certainty or ability in another language ("Не знаю.", "No sé resolver esto
+    bien."; the lexicon's ``FOREIGN_DOUBT``)."""
+    from rlvr.verifiers.lexicon import FOREIGN_DOUBT
+
+    return FOREIGN_DOUBT.search(masked)
 
 
 def _low_share(confidence: re.Match[str]) -> bool:
@@ -3167,7 +3200,7 @@ def _disowning_label_line(line: str, underlined: bool) -> bool:
     cues = LABEL_CUES | LABEL_FORM_CUES | HEDGE_CUES | _LEAD_DOUBT_WORDS
     if parts & cues or labelled and parts & NEGATION_CUES:
         return True  # "Guess", "## Unverified result", "Wrong answer:"; a bare "Not bad" line is no label
-    return any(_CJK_DOUBT.search(w) or _cjk_cue(w) for w in words if not w.isascii())
+    return any(_CJK_DOUBT.search(w) or _cjk_cue(w) or _cjk_label_cue(w) for w in words if not w.isascii())
 
 
 #: words that make a sentence after the final answer restate or correct it ("Actually, it is 6.")
@@ -3594,6 +3627,9 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         return tuple(out)
     for m in _PLAIN_NUMBER.finditer(plain):
         after = m.group(1)
+        number = m.group(0)[: len(m.group(0)) - len(after or "")].strip()
+        if after is not None and any(_scaled_to(number, after, p) for p in parts):
+            continue  # "\boxed{24}, which is 2 dozen": the answer restated with a multiplier
         verb = after is not None and (
             after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS or after.lower() in _VALUE_COPULAS
         )  # "6 remains possible": a verb, no count of remains
@@ -4156,8 +4192,8 @@ def _rival_quantities(
         number = m.group(0)[: len(m.group(0)) - len(m.group(1) or "")].strip()
         before = [w.lower() for w in _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())][-1:]
         denied = before and (before[0] in _REJECTING_BEFORE and before[0] != "of" or before[0].endswith("n't"))
-        if _key(number) == _key(value) and not denied:
-            return ()  # "So 2 friends each get 5 apples.": the answer restated, the rest its context
+        if (_key(number) == _key(value) or _scaled_to(number, m.group(1), value)) and not denied:
+            return ()  # "So 2 friends each get 5 apples.", "24, which is 2 dozen": the answer restated
         if denied or before and (before[0] in _REJECTING_BEFORE or before[0] in _INDEX_NOUNS):
             continue
         if other is not None and not (before and before[0] in _REFERRING_BEFORE):
@@ -4167,14 +4203,38 @@ def _rival_quantities(
     return tuple(dict.fromkeys(out))
 
 
+def _foreign_correction_openers() -> str:
+    """The correcting openers of other languages (the lexicon's ``FOREIGN_CORRECTION_OPENERS``) as an
+    alternation, longest first."""
+    from rlvr.verifiers.lexicon import FOREIGN_CORRECTION_OPENERS
+
+    phrases = {" ".join(p.split()) for ps in FOREIGN_CORRECTION_OPENERS.values() for p in ps.split(",")}
+    return "|".join(sorted((re.escape(p).replace(r"\ ", r"[ \t]++") for p in phrases), key=len, reverse=True))
+
+
+def _scaled_to(number: str, word: str | None, value: str) -> bool:
+    """``number`` scaled by the multiplier ``word`` after it ("2 dozen", "3 hundred") is ``value``: the value
+    restated in other words."""
+    from rlvr.verifiers.lexicon import MULTIPLIERS
+
+    scale = MULTIPLIERS.get((word or "").lower())
+    try:
+        return scale is not None and Fraction(number) * scale == Fraction(value.strip("$ "))
+    except (ValueError, ZeroDivisionError):
+        return False
+
+
 #: an opening that corrects the answer before it with the value that follows ("No wait, 22", "Nope, 22", "EDIT:
-#: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22")
+#: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22", "Moment, nein: 22", "不对，是22"; other languages'
+#: openers from the lexicon)
 _CORRECTION = re.compile(
     r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
+    + _foreign_correction_openers()
+    + "|"
     r"just[ \t]++kidding|kidding|jk|psych|"
     r"scratch[ \t]++that|correction|corrected|erratum|edit|update|updated|revised|revision|amended|final(?=[ \t]*+:)|on[ \t]++second[ \t]++thought|"
     r"make[ \t]++(?:that|it)|let[ \t]++me[ \t]++(?:redo|recompute|recalculate|recheck|fix|correct|try[ \t]++again)"
-    r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014-]*+[ \t*_]*+)++"
+    r"(?:[ \t]++(?:that|this|it))?+)\b[ \t*_]*+[,.!:;\u2014\uff0c\u3001\uff1a\uff01-]*+[ \t*_]*+)++"
 )
 
 
@@ -4212,7 +4272,7 @@ def _correction(sent: str) -> Extraction | None:
     m = _CORRECTION.match(sent)
     if m is None or m.end() >= len(sent):
         return None
-    rest = sent[m.end() :].strip()
+    rest = _CJK_COPULA_OPEN.sub("", sent[m.end() :].strip())  # "不对，是24": the copula opens the corrected value
     masked = _mask_math(rest)
     token = _ANSWER_TOKEN.search(masked)
     if token is None or re.match(r"(?i)(?:not|never|isn't|it's[ \t]++not)\b", rest):
@@ -4227,6 +4287,11 @@ def _correction(sent: str) -> Extraction | None:
     return _statement_of_sentence(rest)
 
 
+#: a Chinese copula opening a correction's statement, with an adverb of fact before it (是, 就是, 其实是, 应为)
+_CJK_COPULA_OPEN = re.compile(
+    "^(?:\u5c31|\u5176\u5b9e|\u5176\u5be6|\u5b9e\u9645\u4e0a|\u5be6\u969b\u4e0a|\u5e94|\u61c9)?+"
+    "(?:\u662f|\u4e3a|\u70ba)[ \t]*+"
+)
 #: words that add a value beside the answer instead of replacing it
 _ADDING = re.compile(r"(?i)\b(?:also|too|as[ \t]++well|either|both)\b")
 
@@ -4298,7 +4363,8 @@ _FRAME = re.compile(
     r"without[ \t]++(?:\w++[ \t]++){0,2}?(?:checking|verifying|verification|calculating|computing|proof|proving|"
     r"double-checking|rechecking|working|thinking|looking|solving|checked|verified|computed|calculated|proved|proven|"
     r"double-checked|confirmed|worked)|(?:at|as)[ \t]++a[ \t]++(?:rough[ \t]++|wild[ \t]++)?guess|"
-    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|"
+    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++(?:my|our)[ \t]++heads?|from[ \t]++(?:memory|gut)|eyeball(?:ing|ed)?+|"
+    r"by[ \t]++eye|"
     r"(?:going|judging)[ \t]++(?:by|on)[ \t]++(?:gut|instinct|feel|intuition|vibes?)|"
     r"(?:a|some)[ \t]++(?:\w++[ \t]++)?(?:chance|possibility)[ \t]++(?:that[ \t]++)?(?:the|it|this)\b|"
     r"(?:i|we)[ \t]++(?:feel|felt|sense)[ \t]++(?:like|that|the|it|it's)\b|(?:i|we)[ \t]++(?:have|had)[ \t]++a[ \t]++(?:feeling|sense|hunch)|"
@@ -4311,6 +4377,17 @@ _FRAME = re.compile(
     r"(?:numbers?|values?|quantit(?:y|ies)|figures?|data)[ \t]++(?:given|provided|stated|mentioned)"
     r"(?:[ \t]++in[ \t]++the[ \t]++(?:problem|question|prompt))?[ \t]++(?:is|are|was|were))\b"
 )
+#: a turn to the contrary after a clause break (", but", "; however", "— yet"): what came before is set aside
+_TURN = re.compile(r"(?i)(?:[,;\u2014\u2013]|[ \t]-)[ \t]*+(?:but|however|yet)\b")
+
+
+def _unturned_frame(masked: str) -> re.Match[str] | None:
+    """A disowning frame (:data:`_FRAME`) in ``masked`` after its last turn to the contrary: "I initially thought
+    21, but 3 × 8 = 24, so the answer is" has turned from its past belief; "If I had to guess, 5" has not."""
+    turn = _last(_TURN.finditer(masked))
+    return _FRAME.search(masked, turn.end() if turn is not None else 0)
+
+
 #: a counterfactual frame: a sentence opened by a condition ("Had we …", "Without …", "Under …", "If …",
 #: "Suppose …") whose answer is in the conditional mood ("would be", "we'd get", "were")
 _COUNTERFACTUAL_OPENER = re.compile(
@@ -4326,6 +4403,30 @@ _QUESTION_ORDER = re.compile(
     r"isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|couldn't|wouldn't|shouldn't|won't|hasn't|haven't)"
     r"[ \t]++(?:the|it|this|that|these|those|our|my|your|its|their|there|we|you|i|they|he|she|x|n)\b"
 )
+#: a sentence that opens in the question word order of another language: German, Dutch and Scandinavian verb
+#: first before a subject ("Ist die Antwort 5", "Is het antwoord 5", "Är svaret 5"), French "est-ce que" and
+#: inversion ("La réponse est-elle 5"), Polish "czy", Russian/Ukrainian "ли" after the first word ("Верно ли, что
+#: ответ 5")
+_FOREIGN_QUESTION_ORDER = re.compile(
+    r"(?i)[ \t\n*_#>]*+(?:(?:ist|sind|war|wäre|wären|kann|könnte|muss|müsste|sollte|wird|würde|hat|gibt|is|zijn|"
+    r"zou|moet|wordt|heeft|kan|är|blir|er|bliver)[ \t]++(?:die|der|das|dies|diese|dieser|es|mein|meine|unser|"
+    r"unsere|het|de|dit|dat|mijn|ons|svaret|resultatet|summan|det|dette|detta|x|n)\b|est-ce\b|"
+    r"(?:czy|чи)\b|[^\W\d_]++[ \t]++л[иь]\b|[^\n.!?]{0,60}?\b(?:est|sont|serait|vaut|fait|était)-(?:ce|il|elle|ils|elles|on)\b)"
+)
+#: a question particle of Turkish after the value (mı, mi, mu, mü and their person and copula forms: "Cevap 5 mü.")
+_QUESTION_PARTICLE_END = re.compile(r"(?i)(?<![\w'-])m[ıiuü](?:d[ıiuü]r|s[ıiuü]n(?:[ıiuü]z)?+|y[ıiuü][mz])?+[ \t.]*+$")
+#: the Turkish answer words, after which "mi" and "mu" are the particle, not an abbreviation (miles)
+_TURKISH_PHRASE = re.compile(r"(?i)\b(?:cevap|yanıt|sonuç|toplam|çözüm)")
+
+
+def _turkish_question(phrase: str, stmt: str) -> bool:
+    """The statement after a Turkish answer phrase ends with a question particle ("Cevap 5 mü.", "Sonuç 5 midir")."""
+    return (
+        _TURKISH_PHRASE.search(phrase) is not None
+        and _QUESTION_PARTICLE_END.search(stmt, max(0, len(stmt) - 40)) is not None
+    )
+
+
 #: a condition that sets aside a term of the problem ("If we ignore the constraint", "Ignoring the condition",
 #: "Without the restriction", "If we relax the requirement", "Dropping the assumption"): what follows answers
 #: another problem
@@ -4668,14 +4769,16 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     )
 
     masked = _mask_math(_HTML_TAG.sub(lambda m: " " * len(m.group(0)), pre)).replace("\u2019", "'")
+    masked = _without_affirmations(masked)  # "毫无疑问，答案是 5", "答えは間違いなく 5"
     asked = max(masked.rfind("?"), masked.rfind("!")) + 1  # the last sentence ("Does it hold? Yes, so 5" states)
     label = masked.find(":", asked) + 1  # "Then: does it equal 5": a question after a label
     asks = _QUESTION_ORDER.match(masked, asked) or label and _QUESTION_ORDER.match(masked, label)
+    asks = asks or _FOREIGN_QUESTION_ORDER.match(masked, asked)  # "Ist die Antwort 5", "Czy odpowiedź to 5"
     if _counterfactual(masked, 0, len(masked)) or asks:
         return pre  # "Had we ignored the constraint, the answer would be 5"; "Is the answer 5" asks
     if (relaxed := _relaxed(masked)) is not None:
         return pre[relaxed:]  # "If we ignore the constraint, we get 5": the answer to another problem
-    if (frame := _FRAME.search(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
+    if (frame := _unturned_frame(masked) or _fronted_hedge(masked, 0, len(masked))) is not None:
         return pre[frame.start() :]  # "If I had to guess, 5", "I feel like it's 5", "Probably, the answer is 5"
     if (frame := _unasserted(masked)) is not None:
         return pre[frame.start() :]  # "The answer seems to be 5", "The answer, I believe, is 5", "I lean towards 5"
@@ -4686,6 +4789,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
     if anchor is not None:
         start = anchor.end()
         clause = max(masked.rfind(",", 0, anchor.start()), masked.rfind(";", 0, anchor.start())) + 1
+        clause = max(clause, _dash_after_value(masked, clause, anchor.start()))  # "Not 21 — the answer is 24"
         is_label = anchor.group(0) in (":", "=")
         if is_label and "?" in masked[clause : anchor.start()]:
             return pre[clause:]  # "Answer?: 5": a label that asks
@@ -4700,6 +4804,7 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
             label = is_label and (low in LABEL_CUES or low in NEGATION_CUES or low in LABEL_FORM_CUES)
             label = label or is_label and "-" in low and any(p in LABEL_CUES for p in low.split("-"))  # "Sanity-check"
             label = label or is_label and _label_abbreviation(masked, clause, w)  # "UB: 5", "$n_{\text{est}} = 5$"
+            label = label or is_label and not low.isascii() and _cjk_label_cue(low)  # "错误答案：5", "推測：5"
             if is_label and low == "step" and "final" not in masked[clause : anchor.start()].lower():
                 label = True  # "Step 1 result: 5" is an intermediate value; "Step 3: Final answer: 5" is not
             if label or low in RETRACTION_CUES or low in ATTRIBUTION_CUES or low in DISOWNING_CUES:
@@ -4727,6 +4832,36 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         if first and _qualifying_word(w.group(0), words[k + 1 : k + 3]):
             return pre[w.start() :]  # "is arguably 5", "is capped at 5", "is rumored to be 5"
     return ""
+
+
+def _without_affirmations(s: str) -> str:
+    """``s`` with each affirming idiom (the lexicon's ``AFFIRMING_IDIOMS``: "no doubt about it", 毫无疑问, 没错,
+    間違いなく, 確認済み) blanked to spaces of its length, so its word of negation reads as no doubt."""
+    from rlvr.verifiers.lexicon import AFFIRMING_IDIOMS
+
+    blanked = AFFIRMING_IDIOMS.sub(lambda m: " " * len(m.group(0)), s)
+    return _EMPTY_BRACKETS.sub(lambda m: " " * len(m.group(0)), blanked) if blanked != s else s  # "(確認済み)"
+
+
+#: a pair of brackets with nothing but spaces inside (what an affirming aside leaves once blanked)
+_EMPTY_BRACKETS = re.compile(r"[(\uff08\[][ \t]*+[)\uff09\]]")
+
+
+def _dash_after_value(masked: str, lo: int, hi: int) -> int:
+    """Where the clause after the last dash in ``masked[lo:hi]`` starts when the part before the dash holds a value
+    ("Not 21 — the answer is": the rejection is its own clause), else ``lo``."""
+    dash = max(masked.rfind("\u2014", lo, hi), masked.rfind("\u2013", lo, hi), masked.rfind(" - ", lo, hi))
+    if dash < 0 or _ANSWER_TOKEN.search(masked, lo, dash) is None:
+        return lo
+    return dash + 1
+
+
+def _cjk_label_cue(word: str) -> bool:
+    """A run of Chinese/Japanese/Korean text in a label holds a label cue of those languages
+    (:data:`~rlvr.verifiers.lexicon.CJK_LABEL_CUES`: "错误答案", "推測", "草稿")."""
+    from rlvr.verifiers.lexicon import CJK_LABEL_CUES
+
+    return any(c in word for c in CJK_LABEL_CUES)
 
 
 def _label_abbreviation(masked: str, clause: int, word: re.Match[str]) -> bool:
@@ -5171,7 +5306,7 @@ def _boxes(text: str) -> Extraction | None:
                 stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
                 if text[stmt_end : stmt_end + 1] == "?":
                     stmt_end += 1
-            rest = _settled_rest(_HTML_TAG.sub(" ", text[hi:stmt_end]))
+            rest = _settled_rest(_without_affirmations(_HTML_TAG.sub(" ", text[hi:stmt_end])))
             if "\n" in rest[: len(rest) - len(rest.lstrip())] and _rejected_candidate(rest.strip(" \t\n.!?"), [part]):
                 rest = ""  # "\\boxed{5}\n\nCommon wrong answer: 6.": a line naming a rejected value adds nothing
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
@@ -5207,10 +5342,13 @@ def _boxes(text: str) -> Extraction | None:
 def _attempt_lead(lead: str) -> bool:
     """The words before an answer in its sentence place it in an earlier attempt ("My first computation gave",
     "Before correcting the sign, I got", "In my scratch work I got"): a word of
-    :data:`~rlvr.verifiers.lexicon.ATTEMPT_TIME_WORDS` ("first" only after "my"/"our": "First, we get" sequences)."""
+    :data:`~rlvr.verifiers.lexicon.ATTEMPT_TIME_WORDS` ("first" only after "my"/"our": "First, we get" sequences),
+    after the last turn to the contrary ("I initially thought 21, but …, so the answer is" has turned from it)."""
     from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS
 
-    words = [w.lower() for w in _RUN_WORD.findall(_mask_math(lead))]
+    masked = _mask_math(lead)
+    turn = _last(_TURN.finditer(masked))
+    words = [w.lower() for w in _RUN_WORD.findall(masked, turn.end() if turn is not None else 0)]
     return any(
         w in ATTEMPT_TIME_WORDS and (w != "first" or k and words[k - 1] in ("my", "our")) for k, w in enumerate(words)
     )
@@ -5230,6 +5368,9 @@ def _phrase_after_box(part: str, rest: str) -> str:
     offers = _framed(reason) and _offered_candidates(reason, [part], clause=True)  # ", since 6 is equally valid"
     if reason and not (_hedgy(reason) or _doubting(reason) or offers):
         rest = tail = tail[: because.start()].rstrip()  # "\\boxed{24} square units, since the legs are 6 and 8"
+    restated = _RESTATED_SCALED.search(tail)
+    if restated is not None and _scaled_to(restated.group(1), restated.group(2), part):
+        rest = tail = tail[: restated.start()].rstrip()  # "\boxed{24} apples, which is 2 dozen": the same value
     aside = tail.rfind("(")
     if aside > 0 and _explaining_tail(tail[aside - 1 :], part):
         rest = tail = tail[:aside].rstrip()  # "\\boxed{7} ways (using the formula above)": the aside explains
@@ -5255,6 +5396,12 @@ def _phrase_after_box(part: str, rest: str) -> str:
     return kept
 
 
+#: a closing clause that restates the value before it with a multiplier word (", which is 2 dozen", ", i.e. 3
+#: hundred"): the same value when the scaled number equals it
+_RESTATED_SCALED = re.compile(
+    r"(?i)[ \t]*+,[ \t]*+(?:which[ \t]++(?:is|makes)|that[ \t]++is|i\.?e\.?)[ \t,]*+(-?\d{1,40}+(?:\.\d{1,40}+)?+)"
+    r"[ \t]++([A-Za-z]++)[ \t.!]*+$"
+)
 #: a clause after a comma that gives the reason for the value before it (", since …", ", because …")
 _BECAUSE_CLAUSE = re.compile(r"(?i)[ \t]*+,[ \t]*+(?:since|because)\b")
 #: a rate after a value's unit: "per day", "every week", "each hour", "a month"
@@ -5433,7 +5580,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         sent_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - MAX_INLINE_ANSWER_CHARS, -1)
         h = _hypothesis(text, sent_start + 1, start) or _counterfactual(text, sent_start + 1, i)
         masked = _mask_math(text[sent_start + 1 : start])
-        frame = _FRAME.search(masked)  # "If I had to guess, the answer is 5"
+        frame = _unturned_frame(masked)  # "If I had to guess, the answer is 5"
         lo = h.start() if h is not None else sent_start + 1 + frame.start() if frame is not None else None
         if lo is None and (relaxed := _relaxed(masked)) is not None:
             lo = sent_start + 1 + relaxed  # "If we ignore the constraint, the answer is 5"
@@ -5457,8 +5604,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if j > i and text[j - 1] == "*" and text[j - 2 : j] != "**" and stmt.rstrip().endswith("*"):
         if not stmt.rstrip().endswith("**"):
             stmt = stmt.rstrip()[:-1]  # "The answer is *5*.": Markdown italics, not a footnote mark
-    if text[end : end + 1] in ("?", "\uff1f"):
-        return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer
+    if text[end : end + 1] in ("?", "\uff1f") or _turkish_question(text[start or 0 : i], stmt):
+        return _found([stmt.strip() + "?"], "answer_phrase", "text")  # a question is not an answer ("Cevap 5 mü.")
     if start is not None and _label_disowns(text, start):  # "Tentative answer: 5", "Wrong answer: 5"
         return _found([text[max(0, start - 40) : end].strip()], "answer_phrase", "text")
     if "*" not in text[text.rfind("\n", 0, i) + 1 : j] and _footnoted(stmt):
@@ -5541,7 +5688,17 @@ def _qualified_label(line: str) -> bool:
     if m is None:
         return False
     word = m.group(1).lower().replace("\u2019", "'")
-    return len(word) >= 3 and word not in _PLAIN_LABEL_WORDS
+    return len(word) >= 3 and word not in _PLAIN_LABEL_WORDS and word not in _FOREIGN_PLAIN_LABEL_WORDS
+
+
+def _foreign_plain_label_words() -> frozenset[str]:
+    """The plain label adjectives of other languages (the lexicon's ``FOREIGN_PLAIN_LABEL_WORDS``)."""
+    from rlvr.verifiers.lexicon import FOREIGN_PLAIN_LABEL_WORDS
+
+    return frozenset(w for words in FOREIGN_PLAIN_LABEL_WORDS.values() for w in words.split())
+
+
+_FOREIGN_PLAIN_LABEL_WORDS = _foreign_plain_label_words()
 
 
 #: an article and one to three adjectives of emphasis or size before a value, which they leave as it is ("a mere
@@ -7231,11 +7388,11 @@ def _trailing_run(s: str, masked: str) -> str | None:
     for m in words:  # a unit or noun word cannot open the answer ("costs $5": the answer is $5)
         if m.start() < begin:
             continue
-        if masked[begin : m.start()].strip(" \t,:") or len(m.group(0)) < 2 or _modifier(m.group(0)):
+        if masked[begin : m.start()].strip(" \t,:*_") or len(m.group(0)) < 2 or _modifier(m.group(0)):
             break
         begin = m.end()
-    while begin < len(masked) and (masked[begin] in " \t,:" or begin >= 2 and masked.startswith("Rs.", begin - 2)):
-        begin += 1  # (the period of "Rs. 500" after the currency word)
+    while begin < len(masked) and (masked[begin] in " \t,:*_" or begin >= 2 and masked.startswith("Rs.", begin - 2)):
+        begin += 1  # (the period of "Rs. 500" after the currency word; the bold of a label, "**Total:** 24")
     before = [m for m in words if m.end() <= begin]
     while before and not masked[before[-1].end() : begin].strip(" \t"):
         w = before[-1].group(0)

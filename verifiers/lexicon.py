@@ -1112,7 +1112,59 @@ FOREIGN_BELIEFS: dict[str, tuple[str, ...]] = {
     "lt": ("manau", "man atrodo", "atrodo", "mano nuomone"),
     "is": ("ég held", "held ég", "mér sýnist", "að mínu mati"),
 }
-#: a foreign modal or belief frame (:data:`FOREIGN_MODALS`, :data:`FOREIGN_BELIEFS`) as a whole word or phrase
+#: per language, frames before an answer that disown the commitment like English "If I had to guess", "Without
+#: checking", "By eye", "Off the top of my head": a forced guess, an unchecked or uncomputed claim, a judgement by
+#: eye, gut or memory, a first glance
+FOREIGN_FRAMES: dict[str, str] = {
+    "de": """wenn ich raten müsste, wenn ich raten muss, wenn ich schätzen müsste, ohne nachzurechnen, ohne
+    nachrechnen, ohne zu rechnen, ohne zu prüfen, ohne prüfung, ohne gewähr, über den daumen, pi mal daumen, aus dem
+    bauch, aus dem gedächtnis, auf den ersten blick, grob geschätzt""",
+    "fr": """si je devais deviner, si je dois deviner, à vue de nez, à vue d'œil, au pif, au jugé, à la louche, sans
+    vérifier, sans vérification, sans calculer, sans recompter, de mémoire, à première vue, au premier abord""",
+    "es": """si tuviera que adivinar, si tengo que adivinar, a ojo, a ojo de buen cubero, a simple vista, sin
+    verificar, sin comprobar, sin calcular, sin revisar, de memoria, a primera vista""",
+    "it": """se dovessi indovinare, a occhio, a occhio e croce, senza verificare, senza controllare, senza calcolare,
+    a memoria, a prima vista""",
+    "pt": """se eu tivesse que adivinhar, se tivesse de adivinhar, a olho, a olho nu, sem verificar, sem conferir,
+    sem calcular, de memória, à primeira vista""",
+    "ru": """если угадывать, если бы пришлось угадывать, если гадать, навскидку, на глаз, на глазок, без проверки,
+    не проверяя, не считая, не пересчитывая, по памяти, на первый взгляд""",
+    "pl": "gdybym miał zgadywać, gdybym musiał zgadywać, na oko, bez sprawdzania, nie sprawdzając, z pamięci",
+    "nl": "als ik moest raden, op het oog, zonder te controleren, zonder na te rekenen, uit het hoofd",
+    "tr": "tahminimce, göz kararı, kontrol etmeden, hesaplamadan, ilk bakışta",
+    "id": "kalau harus menebak, tanpa memeriksa, tanpa menghitung, sekilas",
+    "vi": "nếu phải đoán, chưa kiểm tra, không kiểm tra, nhìn sơ qua",
+}
+#: per language, the adverbs of an earlier time and the first-person verbs of getting or thinking (comma-separated)
+#: that, at most two words apart, report a first or earlier result ("Al principio obtuve", "Сначала я получил",
+#: "Zuerst hatte ich"), like English "At first I got"
+FOREIGN_EARLIER_RESULTS: dict[str, tuple[str, str]] = {
+    "de": ("zuerst, anfangs, zunächst, ursprünglich, früher", "hatte, bekam, erhielt, dachte, habe, kam, errechnete"),
+    "fr": ("d'abord, initialement, au début, au départ", "j'ai, j'avais, obtenu, trouvé, pensé"),
+    "es": (
+        "al principio, inicialmente, primero, en un principio",
+        "obtuve, obtuvimos, saqué, calculé, pensé, creí, tuve",
+    ),
+    "it": ("all'inizio, inizialmente, prima", "ho, avevo, ottenuto, pensavo, trovato"),
+    "pt": ("no início, inicialmente, primeiro, a princípio", "obtive, obtivemos, achei, pensei, calculei"),
+    "ru": (
+        "сначала, вначале, изначально, первоначально",
+        "получил, получила, получили, получилось, думал, думала, вышло",
+    ),
+    "pl": ("najpierw, początkowo", "otrzymałem, otrzymałam, dostałem, dostałam, wyszło, myślałem, myślałam"),
+    "nl": ("eerst, aanvankelijk", "kreeg, had, dacht, vond"),
+}
+
+
+def _phrases(listing: str) -> str:
+    """The comma-separated phrases of ``listing`` as a regex alternation, longest first; a space matches any run
+    of spaces or tabs."""
+    phrases = {" ".join(p.split()) for p in listing.split(",") if p.strip()}
+    return "|".join(sorted((re.escape(p).replace(r"\ ", r"[ \t]++") for p in phrases), key=len, reverse=True))
+
+
+#: a foreign modal, belief frame or disowning frame (:data:`FOREIGN_MODALS`, :data:`FOREIGN_BELIEFS`,
+#: :data:`FOREIGN_FRAMES`) or a report of an earlier result (:data:`FOREIGN_EARLIER_RESULTS`) as a whole phrase
 FOREIGN_BELIEF = re.compile(
     r"(?i)(?<![\w'-])(?:"
     + "|".join(
@@ -1122,6 +1174,11 @@ FOREIGN_BELIEF = re.compile(
             key=len,
             reverse=True,
         )
+        + [_phrases(frames) for frames in FOREIGN_FRAMES.values()]
+        + [
+            rf"(?:{_phrases(times)})[ \t,]++(?:[^\W\d_]++[ \t]++){{0,2}}?(?:{_phrases(verbs)})"
+            for times, verbs in FOREIGN_EARLIER_RESULTS.values()
+        ]
     )
     + r")(?![\w'-])"
 )
@@ -1130,6 +1187,49 @@ FOREIGN_BELIEF = re.compile(
 FOREIGN_SIGN_WORDS = frozenset("moins menos meno минус мінус eksi negatif âm ऋण negativo negativa negativ".split())
 #: the same in scripts written without spaces, right before the value (答案是负4, 答えはマイナス4, 정답은 마이너스 4)
 CJK_SIGN_WORDS = ("负", "負", "マイナス", "마이너스", "ลบ")
+#: per language, a writer's negated knowledge, certainty or ability ("I don't know", "I'm not sure", "I can't
+#: solve it", "no idea"): a short comment holding one right before an answer doubts it ("Не знаю.", "No sé
+#: resolver esto bien.", "Ich bin mir nicht sicher.")
+FOREIGN_DOUBTS: dict[str, str] = {
+    "de": """ich weiß nicht, weiß ich nicht, weiß nicht, keine ahnung, nicht sicher, ich bin unsicher, ich kann
+    das nicht, kann ich nicht lösen, ich komme nicht weiter""",
+    "fr": """je ne sais pas, je sais pas, sais pas, aucune idée, pas sûr, pas sûre, pas certain, pas certaine, je ne
+    suis pas sûr, je n'arrive pas""",
+    "es": """no sé, no lo sé, ni idea, no estoy seguro, no estoy segura, no estoy convencido, no puedo resolver, no
+    consigo""",
+    "it": """non lo so, non so, nessuna idea, non sono sicuro, non sono sicura, non riesco""",
+    "pt": """não sei, não tenho certeza, não estou certo, não estou seguro, não estou segura, nenhuma ideia, não
+    consigo""",
+    "ru": """не знаю, не уверен, не уверена, не уверены, понятия не имею, не могу решить, не получается""",
+    "uk": "не знаю, не впевнений, не впевнена, гадки не маю",
+    "pl": "nie wiem, nie jestem pewien, nie jestem pewna, nie mam pojęcia, nie umiem",
+    "nl": "ik weet het niet, weet ik niet, weet niet, geen idee, niet zeker",
+    "tr": "bilmiyorum, emin değilim, hiçbir fikrim yok, çözemedim",
+    "id": "tidak tahu, tidak yakin, entahlah, kurang yakin",
+    "vi": "không biết, không chắc, chưa chắc",
+}
+#: a negated knowledge, certainty or ability of :data:`FOREIGN_DOUBTS` as a whole phrase
+FOREIGN_DOUBT = re.compile(
+    r"(?i)(?<![\w'-])(?:" + "|".join(_phrases(doubts) for doubts in FOREIGN_DOUBTS.values()) + r")(?![\w'-])"
+)
+#: idioms that affirm an answer though they hold a word of negation or doubt: "no doubt (about it)", "without a
+#: doubt", "beyond doubt", "without question"; Chinese, Japanese and Korean set phrases built on a negation
+#: (毫无疑问 "without the slightest doubt", 没错 "not wrong", 无误 "free of error", 間違いなく "without mistake",
+#: 틀림없이 "without fail") and marks of a completed check (確認済み, 検証済み, 已验证, 확인됨), matched inside a run;
+#: the affirmations of one word (对, 正确, 正しい, 맞습니다) only as a whole run. Blanked before reading what stands
+#: around an answer, they neither doubt nor change it.
+AFFIRMING_IDIOMS = re.compile(
+    r"(?i)\b(?:(?:there(?:'s|[ \t]++is)[ \t]++)?no[ \t]++(?:doubt|question)(?:[ \t]++about[ \t]++it)?+|"
+    r"without[ \t]++(?:a[ \t]++|any[ \t]++)?(?:doubt|question)|beyond[ \t]++(?:a[ \t]++|any[ \t]++)?(?:reasonable[ \t]++)?"
+    r"doubt)\b|(?<![\w'-])(?:ohne[ \t]++(?:jeden[ \t]++)?+zweifel|zweifellos|sans[ \t]++aucun[ \t]++doute|"
+    r"sin[ \t]++(?:ninguna[ \t]++)?+duda|sin[ \t]++lugar[ \t]++a[ \t]++dudas|senza[ \t]++(?:alcun[ \t]++)?+dubbio|"
+    r"sem[ \t]++(?:nenhuma[ \t]++)?+dúvida|без[ \t]++(?:всякого[ \t]++)?+сомнения|несомненно|bez[ \t]++wątpienia|"
+    r"zonder[ \t]++twijfel|şüphesiz|tanpa[ \t]++ragu)(?![\w'-])|毫无疑问|毫無疑問|毋庸置疑|无可置疑|無可置疑|确定无疑|确凿无疑|无疑|無疑|没错|沒錯|准确无误|確認無誤|确认无误|"
+    r"无误|無誤|已验证|已驗證|已确认|已確認|已检查|已檢查|間違いなく|間違いない|間違いありません|疑いなく|疑いの余地はない|"
+    r"確認済み|確認済|検証済み|検算済み|틀림없이|틀림없|의심의[ \t]?여지[ \t]?없이|확인됨|검증됨|확인[ \t]?완료|"
+    r"(?<![\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?:对|對|对的|正确|正確|是的|正しい|맞습니다|맞다|맞아요|정확합니다)"
+    r"(?![\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
+)
 _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split())
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
@@ -1362,10 +1462,39 @@ FOREIGN_AFFIRMATIONS = frozenset(
 )
 #: a noun of certainty that "without" before it in those languages makes a doubt ("sans certitude", "ohne Gewähr")
 CERTAINTY_NOUNS = frozenset("certitude gewähr sicherheit certeza certezza уверенности гарантии".split())
+#: per language, the common words that make a label something other than the final answer: wrong or
+#: provisional, a guess or estimate, a bound, an intermediate or partial result, a draft ("Falsche Antwort:",
+#: "Obergrenze:", "Zwischenergebnis:", "Réponse provisoire :", "Tahmin:"); German compounds are listed whole
+FOREIGN_LABEL_CUES: dict[str, str] = {
+    "de": """falsch falsche falscher falsches fehlerhaft fehlerhafte fehlerhaftes vorläufig vorläufige vorläufiges
+    vorläufiger obergrenze untergrenze obere untere schranke zwischenergebnis zwischenergebnisse zwischenresultat
+    zwischenwert zwischenstand teilergebnis teilresultat teillösung schätzwert geschätzt geschätzte näherung
+    näherungswert annahme geraten geratene ungeprüft ungeprüfte unbestätigt unsicher skizze""",
+    "fr": """fausse faux mauvaise mauvais erronée erroné provisoire provisoires intermédiaire intermédiaires partielle
+    partiel approximation approchée approché hypothèse majorant minorant borne bornes ébauche supposée supposé
+    douteuse douteux incertaine invérifiée""",
+    "es": """incorrecta incorrecto errónea erróneo equivocada equivocado provisional provisoria provisorio intermedio
+    intermedia parcial aproximación aproximada aproximado cota hipótesis tentativa tentativo estimada estimado
+    dudosa dudoso supuesta""",
+    "it": """sbagliata sbagliato errata errato provvisoria provvisorio intermedio intermedia parziale
+    approssimazione approssimata approssimato maggiorante minorante tentativo stimata stimato dubbia dubbio""",
+    "pt": """errada errado incorreta incorreto provisória provisório intermediário intermediária parcial
+    aproximação aproximada aproximado hipótese rascunho estimativa estimada estimado tentativa duvidosa""",
+    "ru": """неверный неверная неверное неправильный неправильная неправильное ошибочный ошибочная ошибочное
+    предварительный предварительная предварительное промежуточный промежуточная промежуточное черновой черновик
+    приближённый приближенный приближённое приближенное приближение верхняя нижняя гипотеза примерный примерная
+    примерное""",
+    "pl": """błędna błędny błędne zła zły wstępna wstępny wstępne przybliżona przybliżony przybliżenie szacunek
+    szacunkowa szacunkowy szkic hipoteza tymczasowa tymczasowy częściowa częściowy pośredni pośrednia""",
+    "nl": """foute fout verkeerde verkeerd voorlopige voorlopig schatting geschat tussenresultaat tussenwaarde
+    bovengrens ondergrens gok""",
+    "tr": """tahmin tahmini yanlış hatalı taslak geçici yaklaşık varsayım hipotez sınır""",
+    "id": """tebakan perkiraan sementara salah draf dugaan""",
+}
 #: words that make a label (before ``:`` or ``=``, or a heading or label line above the answer) something other
 #: than the answer ("Wrong answer:", "Upper bound = 5", "Guess:", "Draft:", "## Vermutung"), also in the other
-#: languages of the answer phrases
-LABEL_CUES = frozenset(
+#: languages (:data:`FOREIGN_LABEL_CUES`)
+LABEL_CUES = frozenset(w for words in FOREIGN_LABEL_CUES.values() for w in words.split()) | frozenset(
     """bound bounds upper lower test draft intermediate partial rough estimate estimated hypothesis conjecture
     doubtful discarded rejected struck old earlier previous previously sanity scratch tentative tentatively
     candidate attempt trial example hypothetical hypothetically guess unlikely likely maybe perhaps possibly probably approx approximately about
@@ -1379,6 +1508,94 @@ LABEL_CUES = frozenset(
     predicted approximation approximated heuristic eyeballed guesstimate simulated simulation sampled
     vermutung schätzung entwurf supposition estimation brouillon conjetura estimación borrador suposición
     ipotesi stima bozza догадка предположение оценка черновик""".split()
+)
+#: per language, the adjectives that may stand right before the answer noun in a label and leave it the writer's
+#: final answer, like English "Final answer:", "Correct answer:", "Short answer:" ("Окончательный ответ:", "Nihai
+#: cevap:", "Endgültige Antwort:", "Ostateczna odpowiedź:")
+FOREIGN_PLAIN_LABEL_WORDS: dict[str, str] = {
+    "de": "endgültige endgültiger richtige korrekte finale kurze vollständige gesuchte",
+    "fr": "bonne vraie courte",
+    "es": "correcta verdadera corta",
+    "it": "corretta giusta breve",
+    "pt": "correta certa curta",
+    "ru": """окончательный итоговый правильный верный финальный конечный краткий полный окончательная итоговая
+    правильная верная финальная конечная""",
+    "uk": "остаточна остаточний правильна правильний кінцева кінцевий підсумкова",
+    "pl": "ostateczna końcowa poprawna prawidłowa pełna krótka",
+    "nl": "definitieve juiste uiteindelijke correcte",
+    "tr": "nihai son doğru kesin tam kısa",
+    "cs": "konečná správná výsledná",
+}
+#: per language, the words that open a sentence correcting the answer before it, like English "Wait", "No",
+#: "Oops", "Correction": a call to wait, a "no", an apology, a correction noun ("Moment, nein: es sind 24.", "Espera,
+#: son 24.", "Стоп, это 24.", "不对，是24。")
+FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
+    "de": "moment, warte, warten sie, halt, stopp, augenblick, hoppla, ups, korrektur, berichtigung",
+    "fr": "attends, attendez, oups, pardon, en fait, rectification, erratum, correction",
+    "es": "espera, esperen, ups, perdón, corrección, en realidad",
+    "it": "aspetta, aspettate, ops, scusa, scusate, correzione, anzi, in realtà",
+    "pt": "espera, espere, ops, desculpa, desculpe, correção, na verdade, não",
+    "ru": "стоп, подожди, подождите, погоди, постой, ой, извините, исправление, поправка",
+    "uk": "стоп, зачекай, зачекайте, ой, вибачте, виправлення, ні",
+    "pl": "chwila, czekaj, zaraz, ups, przepraszam, poprawka, nie",
+    "nl": "wacht, oeps, sorry, correctie, nee",
+    "tr": "dur, bekle, hayır, pardon, düzeltme, aslında",
+    "zh": "不对, 不對, 等等, 等一下, 更正, 纠正, 糾正, 错了, 錯了",
+    "ja": "待って, いや, 違う, 違います, 訂正, 間違えた",
+    "ko": "잠깐, 아니, 아니요, 정정, 틀렸다",
+}
+#: the label cues of Chinese, Japanese and Korean, matched inside a run of that script before ``:``/``：``: wrong,
+#: a guess or estimate, provisional, a draft, a bound, intermediate, approximate, a candidate ("错误答案：",
+#: "推測：", "草稿：", "上限：", "임시 답:")
+CJK_LABEL_CUES = (
+    "错误",
+    "錯誤",
+    "誤り",
+    "間違",
+    "오답",
+    "틀린",
+    "推测",
+    "推測",
+    "猜测",
+    "猜測",
+    "估计",
+    "估計",
+    "估算",
+    "概算",
+    "予想",
+    "予測",
+    "추정",
+    "추측",
+    "예상",
+    "暂定",
+    "暫定",
+    "临时",
+    "臨時",
+    "仮",
+    "임시",
+    "草稿",
+    "草案",
+    "下書き",
+    "초안",
+    "上界",
+    "下界",
+    "上限",
+    "下限",
+    "상한",
+    "하한",
+    "中间",
+    "中間",
+    "중간",
+    "近似",
+    "근사",
+    "假设",
+    "假設",
+    "가정",
+    "候选",
+    "候選",
+    "候補",
+    "후보",
+    "初步",
 )
 #: abbreviations of label cues, read only where a label's word can be no other word: as the label's first word
 #: or in a subscript ("UB: 5", "Est: 5", "$n_{\\text{alt}} = 5$"; the French copula "est" in "La réponse est : 5"
@@ -1400,7 +1617,9 @@ RETRACTION_CUES = frozenset(
 ATTRIBUTION_CUES = frozenset(
     """suspect suspects suspected reckon reckons hunch gut bet betting wager chances myth deny denies denied disagree
     disagrees refuse refuses unclear unknown nobody naive naively supposedly allegedly reportedly rumored rumoured
-    might says chatgpt glance supongo кажется lẽ answered replied responded suggested proposed""".split()
+    might says chatgpt glance supongo кажется lẽ answered replied responded suggested proposed naiv naiver naiven
+    naives naïf naïve naïvement ingenuo ingenua ingenuos ingenuas ingenuamente ingênuo ingênua наивный наивная
+    наивное наивно наивном наивного наивным naiwny naiwna naiwne naiwnie naïef naïeve""".split()
 )
 #: words that call the answer before them a guess, a stand-in or doubtful, in a short value-free sentence after it
 #: ("I guessed.", "Pure speculation.", "This is just a placeholder.", "Dubious.", "Iffy.", "Meh.")
