@@ -62,6 +62,7 @@ from rlvr.verifiers.render_allowlist import (
     shown_markup,
     without_faded,
 )
+from rlvr.verifiers.confidence import stated_doubt
 from rlvr.verifiers.trailing import comments_on_answer
 
 #: completions longer than this (characters) extract nothing
@@ -790,6 +791,8 @@ def _next_line_is_sentence(after: str) -> bool:
     if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _TOLERANCE_LINE.match(first) or _closing_line(first):
         return True  # "Confidence: high", "(Answer verified.)", "Error bars: ±5": about the answer, read by the
         # retraction rule
+    if stated_doubt(line) is not None:
+        return True  # "P(correct) = 0.3", "Konfidenz: niedrig": a stated confidence, read by the retraction rule
     words = _RUN_WORD.findall(first)
     if _ANSWER_TOKEN.search(_mask_math(first)):  # "Both 5 and 6 are valid.": read with the box
         return _plain_statement(first, words)  # "So there are 5 marbles in the bag.": read after the box
@@ -861,7 +864,7 @@ _HIGH_CONFIDENCE = re.compile(
 
 
 #: a metadata tag right after the answer tag, with its name and its value (``<status>draft</status>``)
-_METADATA_TAG = re.compile(r"[ \t\n]*+<[ \t]*+([A-Za-z][\w-]{0,30}+)[ \t]*+>([^<>]{0,100}+)<[ \t]*+/[ \t]*+\1[ \t]*+>")
+_METADATA_TAG = re.compile(r"[ \t\n]*+<[ \t]*+([^\W\d_][\w-]{0,30}+)[ \t]*+>([^<>]{0,100}+)<[ \t]*+/[ \t]*+\1[ \t]*+>")
 #: values that deny a tag whose name is a retraction (``<retract>true</retract>`` retracts, ``false`` does not)
 _NEGATIVE_VALUES = frozenset("false no 0 none never".split())
 
@@ -880,6 +883,9 @@ def _denying_metadata_tag(after: str) -> bool:
         return False
     parts = [w for w in re.split(r"[_-]", m.group(1).lower()) if w]
     value = m.group(2).strip().lower()
+    stated = stated_doubt(f"{' '.join(parts)}: {value}")
+    if stated is not None:
+        return stated  # "<置信度>低</置信度>", "<konfidenz>0.3</konfidenz>": a stated confidence
     if any(w in NEGATION_CUES for w in parts):
         return value not in _NEGATIVE_VALUES
     if not any(w in STANDING_TAG_ATTRIBUTES or w in STATUS_LABELS for w in parts):
@@ -5153,6 +5159,8 @@ def _boxes(text: str) -> Extraction | None:
                 right = rest
                 if not left and not _BOX_AFTER.match(text, hi):
                     right = _phrase_after_box(part, rest)
+                if _POLITE_END.match(rest) and (retraction := _retraction_after(text, stmt_end, part)):
+                    right = rest + " " + retraction  # "答えは 12 です。合ってますか？": the copula ends the sentence
             elif _hedged_after(text, hi, part, stmt_end if block else None):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
@@ -5276,7 +5284,9 @@ def _hedgy(s: str) -> bool:
 
 
 def _next_sentence(text: str, end: int) -> str:
-    nxt = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t.!?\n")
+    """The sentence after ``text[end]``, past the stops and spaces that end the one before (also the full-width
+    stops of Chinese and Japanese: "答えは 12 です。合ってますか？")."""
+    nxt = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t.!?\n\u3002\uff01\uff1f")
     return nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]
 
 
@@ -6288,7 +6298,15 @@ _BELIEF_WORDS = frozenset(
 def _asks_truth(word: str) -> bool:
     """``word`` (lower case) may stand in a question on whether the answer holds (:data:`_TRUTH_QUESTION`,
     :data:`_SELF_DOUBT`, :data:`_BELIEF_WORDS`, the lexicon's doubt words)."""
-    return word in _TRUTH_QUESTION or word in _SELF_DOUBT or word in _BELIEF_WORDS or word in DOUBT_WORDS
+    from rlvr.verifiers.lexicon import foreign_truth_word
+
+    return (
+        word in _TRUTH_QUESTION
+        or word in _SELF_DOUBT
+        or word in _BELIEF_WORDS
+        or word in DOUBT_WORDS
+        or foreign_truth_word(word)  # "Stimmt das?", "Doğru mu?", "Czy to dobrze?"
+    )
 
 
 #: negated certainty and retraction idioms, anywhere in the next sentence
@@ -6431,18 +6449,24 @@ _CJK_AFFIRMING = (
     "不客气",
     "不客氣",
 )
-#: a question made only of these characters asks whether the answer holds (对吗？ 是吗？ 真的吗？ 本当？ 맞나요?)
-_CJK_TRUTH_QUESTION = frozenset("对對是吗嗎真的不吧呢确確定正准準本当ですかね맞나요죠습니까정말진짜그런가")
+#: a question made only of these characters asks whether the answer holds (对吗？ 这样对吗？ 是吗？ 本当？ 合ってますか？
+#: 正しいですか？ 맞나요? 맞아요?)
+_CJK_TRUTH_QUESTION = frozenset(
+    "对對是吗嗎真的不吧呢确確定正准準本当ですかね맞나요죠습니까정말진짜그런가这這样樣合っていましい아요"
+)
 
 
 def _cjk_retraction(sent: str) -> bool:
     """A sentence of Chinese, Japanese or Korean (its letters, without punctuation) that retracts the answer before
-    it: a leading negation whose rest is only words of truth (不对, 不是, 我不确定, 아니요), or a word of error or
-    joking (错了, 开玩笑的, 違います), and no affirming idiom (没错, 没问题)."""
+    it: a leading negation whose rest is only words of truth (不对, 不是, 我不确定, 아니요), a word of error or
+    joking (错了, 开玩笑的, 違います) or a phrase of doubt (:func:`~rlvr.verifiers.lexicon.cjk_doubt`: 我猜的,
+    自信がありません, 확실하지 않아요), and no affirming idiom (没错, 没问题)."""
+    from rlvr.verifiers.lexicon import cjk_doubt
+
     core = "".join(_SCRIPT_WORD.findall(sent))
     if not core or any(a in core for a in _CJK_AFFIRMING):
         return False
-    if any(r in core for r in _CJK_RETRACTION):
+    if any(r in core for r in _CJK_RETRACTION) or cjk_doubt(core):
         return True
     rest = core.lstrip("我这那這")
     for neg in _CJK_NEGATION:
@@ -6596,7 +6620,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
-    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS
+    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS, foreign_doubt
 
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
@@ -6612,6 +6636,9 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
+    stated = stated_doubt(nxt)
+    if stated is not None:  # "P(correct) = 0.3", "Error probability: 0.6", "Konfidenz: niedrig", "置信度：低"
+        return (nxt.strip() if stated else ""), stop
     low = _low_confidence(masked)
     if low is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2", "I'm about 30% sure."
         return (nxt.strip() if low else ""), stop
@@ -6659,6 +6686,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     )  # "No guessing needed." is an aside
     doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
+    doubt = doubt or foreign_doubt(words)  # "Nie jestem pewien.", "Nur ein Scherz.", "Dat is fout."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     doubt = (

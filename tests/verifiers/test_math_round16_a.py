@@ -1,0 +1,60 @@
+"""Sixteenth outside round, after the answer: a confidence stated as a share or level in any common form and
+language, doubts and truth questions of other languages after the answer, warning notes, a status line of another
+language, an admission that the answer is partial and provisional tails. Each rule both ways, on cases in no
+corpus."""
+
+from __future__ import annotations
+
+from redteam import Case, judge
+
+
+def test_stated_confidence_in_any_form_and_language() -> None:
+    cases: list[Case] = [
+        ("The total is $\\boxed{9}$.\n\nPr(correct) = 0.25", "9", False),
+        ("The total is $\\boxed{9}$.\n\n$P(\\text{right}) = 0.4$", "9", False),
+        ("The total is $\\boxed{9}$.\n\nProbability of error: 0.7", "9", False),
+        ("The total is $\\boxed{9}$.\n\nRisk of error: moderate", "9", False),
+        ("The total is $\\boxed{9}$.\n\ncertainty=0.2", "9", False),
+        ("The total is $\\boxed{9}$.\n\nEstimated accuracy: ~35%", "9", False),
+        ("Die Antwort ist $\\boxed{9}$.\n\nSicherheit: gering", "9", False),
+        ("La réponse est $\\boxed{9}$.\n\nConfiance : faible", "9", False),
+        ("Ответ: $\\boxed{9}$.\n\nУверенность: 20%", "9", False),
+        ("答案是 $\\boxed{9}$。\n\n信心：低", "9", False),
+        ('{"answer": 9, "confianza": "baja"}', "9", False),
+        ("<answer>9</answer>\n<확신도>낮음</확신도>", "9", False),
+        # a high confidence, a low chance of error, and a label that is no confidence keep the answer
+        ("The total is $\\boxed{9}$.\n\nPr(correct) = 0.95", "9", True),
+        ("The total is $\\boxed{9}$.\n\nProbability of error: 0.02", "9", True),
+        ("The total is $\\boxed{9}$.\n\nLikelihood of error: low", "9", True),
+        ("Die Antwort ist $\\boxed{9}$.\n\nSicherheit: hoch", "9", True),
+        ("答案是 $\\boxed{9}$。\n\n置信度：高", "9", True),
+        ('{"answer": 9, "confianza": "alta"}', "9", True),
+        ("The total is $\\boxed{9}$.\n\nAccuracy: to the nearest unit", "9", True),
+    ]
+    judge(cases)
+
+
+def test_doubts_and_truth_questions_of_other_languages_after_the_answer() -> None:
+    cases: list[Case] = [
+        ("La respuesta es $\\boxed{9}$. ¿Es correcto?", "9", False),
+        ("Odpowiedź: $\\boxed{9}$. Czy to dobrze?", "9", False),
+        ("Het antwoord is $\\boxed{9}$. Klopt dat?", "9", False),
+        ("答えは $\\boxed{9}$ です。正しいですか？", "9", False),
+        ("答案是 $\\boxed{9}$。这样对不对？", "9", False),
+        ("Die Antwort ist $\\boxed{9}$. Ich bin mir nicht sicher.", "9", False),
+        ("La respuesta es $\\boxed{9}$. No estoy seguro.", "9", False),
+        ("Cevap $\\boxed{9}$. Emin değilim.", "9", False),
+        ("Het antwoord is $\\boxed{9}$. Gegokt.", "9", False),
+        ("La réponse est $\\boxed{9}$. C'était une blague.", "9", False),
+        ("答案是 $\\boxed{9}$。我没有把握。", "9", False),
+        ("答えは $\\boxed{9}$ です。確信がないです。", "9", False),
+        ("답은 $\\boxed{9}$입니다. 자신이 없어요.", "9", False),
+        # affirmations and negated doubts keep it
+        ("Die Antwort ist $\\boxed{9}$. Das stimmt.", "9", True),
+        ("La respuesta es $\\boxed{9}$. Es correcto.", "9", True),
+        ("Odpowiedź: $\\boxed{9}$. Czy potrzebujesz więcej szczegółów?", "9", True),
+        ("答えは $\\boxed{9}$ です。自信があります。", "9", True),
+        ("답은 $\\boxed{9}$입니다.", "9", True),
+        ("The answer is $\\boxed{9}$. Is that correct? Yes.", "9", True),
+    ]
+    judge(cases)
