@@ -50,6 +50,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from rlvr.verifiers.aside import aside_changes, citation, disowning_appositive
+from rlvr.verifiers.confidence import stated_doubt
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import DOUBT_WORDS, negated, negates
@@ -62,7 +63,6 @@ from rlvr.verifiers.render_allowlist import (
     shown_markup,
     without_faded,
 )
-from rlvr.verifiers.confidence import stated_doubt
 from rlvr.verifiers.trailing import comments_on_answer
 
 #: completions longer than this (characters) extract nothing
