@@ -793,6 +793,8 @@ def _next_line_is_sentence(after: str) -> bool:
         # retraction rule
     if stated_doubt(line) is not None:
         return True  # "P(correct) = 0.3", "Konfidenz: niedrig": a stated confidence, read by the retraction rule
+    if _foreign_status_line(first):
+        return True  # "Prüfung: bestanden", "Проверка: не пройдена": a check's status, read by the retraction rule
     words = _RUN_WORD.findall(first)
     if _ANSWER_TOKEN.search(_mask_math(first)):  # "Both 5 and 6 are valid.": read with the box
         return _plain_statement(first, words)  # "So there are 5 marbles in the bag.": read after the box
@@ -5066,6 +5068,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return False
     if (low := _low_confidence(masked.lstrip(" \t,;:\u2014-"))) is not None:
         return low  # "\\boxed{5} (confidence: 0.5)", "\\boxed{5} (50% confident)": doubt at most 50%
+    if _PARTIAL_ANSWER.search(masked) or _possible_fault(masked):
+        return True  # "\\boxed{5} (we still need to add the 3)", "\\boxed{5}, this is half the answer"
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
@@ -5159,8 +5163,10 @@ def _boxes(text: str) -> Extraction | None:
                 right = rest
                 if not left and not _BOX_AFTER.match(text, hi):
                     right = _phrase_after_box(part, rest)
-                if _POLITE_END.match(rest) and (retraction := _retraction_after(text, stmt_end, part)):
-                    right = rest + " " + retraction  # "答えは 12 です。合ってますか？": the copula ends the sentence
+                if retraction := _retraction_after(text, stmt_end, part):
+                    right = (
+                        rest + " " + retraction
+                    )  # "答えは 12 です。合ってますか？", "12 manzanas. Pero la pregunta …"
             elif _hedged_after(text, hi, part, stmt_end if block else None):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
@@ -6620,7 +6626,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
-    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS, foreign_doubt
+    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS, QUALIFYING_FRAME, foreign_doubt
 
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
@@ -6634,6 +6640,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _faulting_note(masked):  # "Erratum: the last step should read $3 + 3$.", "Addendum: the count misses …"
         return nxt.strip(), stop
+    if _possible_fault(masked) or _PARTIAL_ANSWER.search(masked) or _asks_otherwise(masked):
+        return nxt.strip(), stop  # "Warning: I may have misread it.", "This is half the answer.", "But the …asks …"
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
     stated = stated_doubt(nxt)
@@ -6680,11 +6688,12 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
+    framed = len(words) <= _FRAME_WORDS and QUALIFYING_FRAME.match(masked.strip(" \t*_(")) is not None  # "In theory."
     self_doubt = any(
         w in _SELF_DOUBT and not (w in _NEGATABLE_DOUBT and k and words[k - 1] in _NEGATORS)
         for k, w in enumerate(words)
     )  # "No guessing needed." is an aside
-    doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
+    doubt = negated or approximate or framed or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
     doubt = doubt or foreign_doubt(words)  # "Nie jestem pewien.", "Nur ein Scherz.", "Dat is fout."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
@@ -6699,6 +6708,11 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a sentence after the answer of at most this many words that is only a frame ("In theory.", "For now.", "Last I
+#: checked.", "On average.") makes the answer hold only in it
+_FRAME_WORDS = 4
 
 
 #: a note labelled after the answer, its label and its body: a correction ("Erratum:", "Corrigendum:",
@@ -6759,6 +6773,56 @@ def _faulting_note(masked: str) -> bool:
         return False
     at = len(before)
     return bool(_WORK_REFERENCE.intersection(before)) and not negated(before + ["x"], at, _NEGATORS)
+
+
+#: a fault the writer allows for, in its modal form ("I may have misread the problem.", "(AI-generated; may contain
+#: errors)", "This might be wrong.", "I could have made a mistake.")
+_POSSIBLE_FAULT = re.compile(
+    r"(?i)\b(?:may|might|could)(?:[ \t]++(?:well|also|still|easily))?+[ \t]++(?:(?:contain|include|have|has)[ \t]++"
+    r"(?:an?[ \t]++|some[ \t]++|a[ \t]++few[ \t]++)?+(?:errors?+|mistakes?+|inaccurac(?:y|ies)|bugs?+|typos?+)"
+    r"|(?:be|have[ \t]++been)[ \t]++(?:wrong|incorrect|off|inaccurate|mistaken|flawed|erroneous)"
+    r"|have[ \t]++(?:made[ \t]++(?:an?[ \t]++|some[ \t]++)?+(?:errors?+|mistakes?+|slips?+)|mis[a-z]{2,20}+"
+    r"|(?:gotten|got)[ \t]++(?:it|this|that|something)[ \t]++wrong))\b"
+)
+#: words before such a modal that put the fault on someone else or on a hypothetical ("Students may make errors",
+#: "If the data might contain errors", "one might miscount")
+_OTHERS_MODAL = frozenset("you your one students people others someone beginners if unless when".split())
+
+
+def _possible_fault(masked: str) -> bool:
+    """``masked`` (a sentence after the answer) allows for a fault in the writer's work or answer by a modal
+    (:data:`_POSSIBLE_FAULT`), not on someone else or under a condition (:data:`_OTHERS_MODAL`)."""
+    m = _POSSIBLE_FAULT.search(masked)
+    if m is None:
+        return False
+    before = _lower_words(masked[: m.start()])
+    return not _OTHERS_MODAL.intersection(before) and not _OTHERS_FAULT.intersection(before)
+
+
+#: an admission that the answer is only part of what is asked: a share of the answer said of it ("this is half the
+#: answer", "that is only part of the total", "a partial sum") or work still to do on it ("we still need to add the 3", "it has
+#: yet to be doubled", "not yet converted")
+_PARTIAL_ANSWER = re.compile(
+    r"(?i)\b(?:(?:this|that|it|which)(?:'s|[ \t]++(?:is|was))?+(?:[ \t]++(?:only|just|merely|still))?+[ \t]++"
+    r"(?:half|a[ \t]++(?:third|quarter|fraction|portion|part)|(?:a[ \t]++)?+part|one[ \t]++part)"
+    r"(?:[ \t]++of)?+[ \t]++(?:the|our|my)[ \t]++(?:final[ \t]++|full[ \t]++|whole[ \t]++)?+"
+    r"(?:answer|total|result|solution|sum)|partial[ \t]++(?:answer|result|sum|total|solution)"
+    r"|(?:(?:still|yet)[ \t]++(?:need|needs|have|has|must)|(?:need|needs|have|has)[ \t]++(?:still|yet))[ \t]++to"
+    r"[ \t]++(?:be[ \t]++)?+(?:add|subtract|multiply|divide|double|triple|halve|include|account|combine|convert"
+    r"|scale|adjust|added|subtracted|multiplied|divided|doubled|tripled|halved|included|accounted|combined"
+    r"|converted|scaled|adjusted)|not[ \t]++yet[ \t]++(?:been[ \t]++)?+(?:added|subtracted|multiplied|divided"
+    r"|doubled|tripled|halved|included|accounted|combined|converted|scaled|adjusted))\b"
+)
+
+
+def _asks_otherwise(masked: str) -> bool:
+    """``masked`` (a value-free sentence after the answer) opens on a contrast and names the question's asking, in
+    any language of the lexicon ("But the question asks for the oranges.", "Pero la pregunta pide las naranjas.",
+    "Aber gefragt ist der Preis."): the answer is not the quantity asked for."""
+    from rlvr.verifiers.lexicon import ASKING_WORDS, CONTRAST_OPENERS
+
+    words = _lower_words(masked)
+    return bool(words) and words[0] in CONTRAST_OPENERS and bool(ASKING_WORDS.intersection(words[:12]))
 
 
 #: a heading or a labelled line: a line opened by ``#`` or wholly in bold, or opened by a label and a colon ("##
@@ -6944,8 +7008,31 @@ def _status_denied(words: list[str]) -> bool:
 
 #: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",
 #: "> Reviewer: wrong, it's 6.", "Check: ✗")
-_STATUS_LINE = re.compile(r"^[ \t>*_#-]*+((?:[A-Za-z'-]++[ \t]++){0,2}+[A-Za-z'-]++)[ \t*_]*+:[ \t*_]*+(.{0,200}+)")
+_STATUS_LINE = re.compile(
+    r"^[ \t>*_#-]*+((?:[^\W\d_][\w'-]*+[ \t]++){0,2}+[^\W\d_][\w'-]*+)[ \t*_]*+[:\uff1a][ \t*_]*+(.{0,200}+)"
+)
 _CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
+
+
+def _foreign_status_line(line: str) -> bool:
+    """``line`` is a status line labelled in another language (:data:`~rlvr.verifiers.lexicon.FOREIGN_STATUS_LABELS`:
+    "Prüfung: bestanden", "Проверка: не пройдена")."""
+    from rlvr.verifiers.lexicon import FOREIGN_STATUS_LABELS
+
+    m = _STATUS_LINE.match(line)
+    return m is not None and bool(FOREIGN_STATUS_LABELS.intersection(m.group(1).lower().split()))
+
+
+def _foreign_status_fails(value: str) -> bool:
+    """``value`` (of a status line labelled in another language) says the check failed: it opens on a negation
+    or a word of failure of the lexicon ("не пройдена", "nicht bestanden", "fehlgeschlagen", "未通过", "失败")."""
+    from rlvr.verifiers.lexicon import FOREIGN_FAILED, FOREIGN_NEGATIONS
+
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]
+    if not words:
+        return False
+    negations = {w for ws in FOREIGN_NEGATIONS.values() for w in ws.split()}
+    return words[0] in FOREIGN_FAILED or words[0] in negations or any(f in words[0] for f in FOREIGN_FAILED if _cjk(f))
 
 
 def _status_line_denies(sentence: str) -> bool:
@@ -6953,14 +7040,19 @@ def _status_line_denies(sentence: str) -> bool:
     :data:`~rlvr.verifiers.lexicon.STATUS_LABELS` and a value that opens with a word of
     :data:`~rlvr.verifiers.lexicon.DENYING_STATUS`, a negated verb ("does not hold") or a cross mark
     ("Verification: FAILED", "Unit test: FAIL", "Status: ❌ failed check", "Reviewer: wrong, it's 6")."""
-    from rlvr.verifiers.lexicon import DENYING_STATUS, STATUS_LABELS
+    from rlvr.verifiers.lexicon import DENYING_STATUS, FOREIGN_STATUS_LABELS, STATUS_LABELS
 
     m = _STATUS_LINE.match(sentence)
-    if m is None or not any(w in STATUS_LABELS for w in m.group(1).lower().split()):
+    if m is None:
         return False
+    label = m.group(1).lower().split()
     value = m.group(2).lstrip(" \t*_`")
     if value[:1] and value[0] in _CROSS:
-        return True
+        return any(w in STATUS_LABELS or w in FOREIGN_STATUS_LABELS for w in label)
+    if FOREIGN_STATUS_LABELS.intersection(label):
+        return _foreign_status_fails(value)
+    if not any(w in STATUS_LABELS for w in label):
+        return False
     words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]
     if not words:
         return False

@@ -1526,15 +1526,19 @@ DECIMAL_READING = re.compile(r"(?i)^[ \t,]*+in[ \t]++(?:base[ \t]++(?:10|ten)|de
 
 
 #: a frame after a value that makes it hold only in a limit, on average, in a model or in theory ("5 in the limit",
-#: "5 on average", "5 in expectation", "5 in the simplified model", "5 in theory", "5 to first order") or only
-#: until it was corrected ("5 before the correction")
+#: "5 on average", "5 in expectation", "5 in the simplified model", "5 in theory", "5 to first order"), only
+#: until it was corrected ("5 before the correction") or only for now ("5 for now", "5, last I checked", "5 so far")
 QUALIFYING_FRAME = re.compile(
     r"(?i)^[ \t,]*+(?:(?:in|on|under|within)[ \t]++(?:the[ \t]++|an?[ \t]++|this[ \t]++|our[ \t]++)?+"
     r"(?:[a-z-]++[ \t]++){0,2}?(?:limit|limiting[ \t]++case|average|expectation|mean|median|model|theory|"
     r"principle|approximation|idealization|idealisation|simplification|regime|scenario|hypothesis|aggregate|"
     r"asymptotics?)\b|to[ \t]++(?:first|second|leading|lowest)[ \t]++order\b|asymptotically\b|on[ \t]++paper\b|"
     r"(?:before|until|prior[ \t]++to|pending)[ \t]++(?:the[ \t]++|my[ \t]++|a[ \t]++|our[ \t]++|any[ \t]++)?+"
-    r"(?:correction|fix|revision|update|edit|erratum|recheck|re-check|review|verification|check)s?\b)"
+    r"(?:correction|fix|revision|update|edit|erratum|recheck|re-check|review|verification|check)s?\b"
+    # a provisional standing: "for now", "for the time being", "as of now", "so far", "last I checked"
+    r"|(?:for|at)[ \t]++(?:now|the[ \t]++(?:moment|time[ \t]++being))\b|as[ \t]++of[ \t]++(?:now|yet|today)\b"
+    r"|so[ \t]++far\b|as[ \t]++(?:it|things)[ \t]++stands?+\b|until[ \t]++(?:proven|shown)[ \t]++otherwise\b"
+    r"|(?:last|the[ \t]++last[ \t]++time)[ \t]++(?:i|we)[ \t]++(?:checked|looked|heard|counted)\b)"
 )
 
 
@@ -1868,3 +1872,28 @@ def cjk_doubt(core: str) -> bool:
     """``core`` (a Chinese, Japanese or Korean sentence's letters, spaces dropped) holds a phrase of
     :data:`CJK_DOUBT_AFTER` ("这是我猜的", "あまり自信がありません", "확실하지않아요")."""
     return any(p in core for p in CJK_DOUBT_AFTER)
+
+
+#: per language, conjunctions that open a sentence contrasting it with the one before ("But …", "Pero …", "Aber …")
+CONTRAST_OPENERS = frozenset(
+    """but however yet though pero sin embargo aber jedoch doch allerdings mais cependant pourtant ma però tuttavia
+    mas porém contudo но однако ale jednak lecz maar echter ama fakat ancak nhưng tuy""".split()
+)
+#: per language, words that name the question or its asking ("the question asks for …", "la pregunta pide …")
+ASKING_WORDS = frozenset(
+    """question asks asked wants wanted pregunta pide piden preguntaba frage fragt gefragt gesucht verlangt question
+    demande demandait domanda chiede chiedeva pergunta pede pedia вопрос спрашивается спрашивают требуется pytanie
+    pyta pytają vraag vraagt gevraagd soru soruyor sorulan istiyor hỏi""".split()
+)
+#: the labels of a check's status line in other languages ("Проверка: не пройдена", "Prüfung: fehlgeschlagen")
+FOREIGN_STATUS_LABELS = frozenset(
+    """prüfung überprüfung kontrolle probe verifikation vérification contrôle verificación comprobación prueba
+    verificação prova verifica controllo проверка верификация sprawdzenie weryfikacja kontrola controle verificatie
+    kontrol doğrulama sağlama kiểm 验证 驗證 检验 檢驗 检查 檢查 検証 確認 検算 검증 확인 검산""".split()
+)
+#: words of a failed check in other languages, as the status line's value ("fehlgeschlagen", "échoué", "провалена")
+FOREIGN_FAILED = frozenset(
+    """fehlgeschlagen gescheitert misslungen échec échoué échouée fallida fallido falló falhou falha fallita fallito
+    провалена провален провал неудачно неудачна nieudana nieudane niepowodzenie mislukt gefaald başarısız thất
+    失败 失敗 未通过 不通过 不合格 실패""".split()
+)

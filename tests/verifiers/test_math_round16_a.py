@@ -58,3 +58,45 @@ def test_doubts_and_truth_questions_of_other_languages_after_the_answer() -> Non
         ("The answer is $\\boxed{9}$. Is that correct? Yes.", "9", True),
     ]
     judge(cases)
+
+
+def test_warning_notes_and_status_lines_after_the_answer() -> None:
+    cases: list[Case] = [
+        ("The total is $\\boxed{9}$.\n\n**Caution:** I might have miscounted the red ones.", "9", False),
+        ("The total is $\\boxed{9}$.\n\n_(Auto-generated; might contain mistakes)_", "9", False),
+        ("The total is $\\boxed{9}$.\n\nDisclaimer: this could be wrong.", "9", False),
+        ("$\\boxed{9}$\n\n**Achtung:** Das Ergebnis könnte falsch sein.", "9", False),
+        ("$\\boxed{9}$\n\nUwaga: nie sprawdziłem tego.", "9", False),
+        ("$\\boxed{9}$\n\nPrüfung: fehlgeschlagen", "9", False),
+        ("$\\boxed{9}$\n\nVérification : échouée", "9", False),
+        ("$\\boxed{9}$\n\n验证：未通过", "9", False),
+        ("$\\boxed{9}$\n\nKontrol: başarısız", "9", False),
+        # a fault put on others, a passed check, a plain note keep it
+        ("The total is $\\boxed{9}$.\n\nNote: students may make errors by forgetting the red ones.", "9", True),
+        ("The total is $\\boxed{9}$.\n\nNote: you might misread the question as asking for pairs.", "9", True),
+        ("$\\boxed{9}$\n\nPrüfung: bestanden", "9", True),
+        ("$\\boxed{9}$\n\nПроверка: пройдена", "9", True),
+        ("$\\boxed{9}$\n\nHinweis: Die Einheit ist Meter.", "9", True),
+    ]
+    judge(cases)
+
+
+def test_partial_answers_and_provisional_tails() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{9}$, but that is only part of the total.", "9", False),
+        ("The answer is $\\boxed{9}$ (it still has to be doubled).", "9", False),
+        ("The answer is $\\boxed{9}$. We still need to subtract the 2 broken ones.", "9", False),
+        ("She has $\\boxed{9}$ apples. But the question asks for the pears.", "9", False),
+        ("Sie hat $\\boxed{9}$ Äpfel. Aber gefragt ist nach den Birnen.", "9", False),
+        ("The answer is $\\boxed{9}$ as of now.", "9", False),
+        ("The answer is $\\boxed{9}$, for the time being.", "9", False),
+        ("The answer is $\\boxed{9}$, last time I checked.", "9", False),
+        ("The answer is $\\boxed{9}$. For now.", "9", False),
+        ("The answer is $\\boxed{9}$. In principle.", "9", False),
+        # the whole asked quantity, a finished step and a plain sentence keep it
+        ("Half of the 18 apples are red, so the answer is $\\boxed{9}$.", "9", True),
+        ("The answer is $\\boxed{9}$. We added the 3 from step 2 already.", "9", True),
+        ("She has $\\boxed{9}$ apples. The question asks for the apples.", "9", True),
+        ("The answer is $\\boxed{9}$. In total, that is nine apples.", "9", True),
+    ]
+    judge(cases)
