@@ -17,6 +17,7 @@ from rlvr.verifiers.lexicon import (
     CHANCE_WORDS,
     CONFIDENCE_LABEL_WORDS,
     ERROR_LABEL_WORDS,
+    FOREIGN_NEGATIONS,
     HIGH_LEVEL_WORDS,
     LOW_LEVEL_WORDS,
     MIDDLE_LEVEL_WORDS,
@@ -39,6 +40,11 @@ _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,6})?)[ \t]*+(?:%|percent|per[ \t]?+c
 _SHARE = re.compile(r"(0?[.,]\d{1,6}|[01](?:[.,]0{1,6})?)")
 _RATIO = re.compile(r"(\d{1,3})[ \t]*+(?:/|out[ \t]++of|von|de|sur|из|na)[ \t]*+(\d{1,3})")
 _EVEN = 0.5
+#: negations of English and the languages of the lexicon, and the level a negation turns each into
+_NEGATIONS = frozenset("no not never".split()) | frozenset(
+    w for words in FOREIGN_NEGATIONS.values() for w in words.split()
+)
+_OPPOSITE = {"low": "high", "high": "low"}
 
 
 def _label_kind(label: str) -> str | None:
@@ -70,13 +76,15 @@ def _share(value: str) -> float | None:
 
 
 def _level(value: str) -> str | None:
-    """``"low"``, ``"middle"`` or ``"high"`` for a value of at most three level words, ``None`` otherwise."""
+    """``"low"``, ``"middle"`` or ``"high"`` for a value of at most three level words (a negation before the last
+    turns low and high round: "not very high", "nicht hoch", "不高" are low), ``None`` otherwise."""
     words = [w.lower() for w in _LABEL_WORD.findall(value)]
     if not words or len(words) > 3 or len(value) > 24:
         return None
+    negated = any(w in _NEGATIONS or w.endswith("n't") for w in words[:-1]) or words[-1].startswith(("不", "没", "沒"))
     for kind, lexicon in (("low", LOW_LEVEL_WORDS), ("middle", MIDDLE_LEVEL_WORDS), ("high", HIGH_LEVEL_WORDS)):
         if words[-1] in lexicon or any(not w.isascii() and w in words[-1] for w in lexicon if len(w) == 1):
-            return kind
+            return _OPPOSITE.get(kind, kind) if negated else kind
     return None
 
 

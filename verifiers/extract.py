@@ -3251,8 +3251,10 @@ def _marked(text: str) -> Extraction | None:
     for sent, sent_end in _sentences_after(text, last_end, letters):
         start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
         if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
-            retracted = ""  # "Answer: 23\nWait, that's wrong. It's 22.": the value after a retraction corrects it
+            retracted, asked = "", retracted.endswith("?")  # "Answer: 23\nWait, that's wrong. It's 22." corrects it
             fix = _statement_of_sentence(sent)
+            if asked and fix is not None and fix.answer is not None and _key(fix.answer.rsplit("=", 1)[-1]) in keys:
+                continue  # "Is that right? $8 \\cdot 3 = 24$.": the question answered by the same value
             if fix is not None and fix.answer is not None:
                 fix = _read_on(fix, text, sent_end)
                 final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
@@ -3261,6 +3263,8 @@ def _marked(text: str) -> Extraction | None:
                 continue
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
+        if _agreeing_check(sent, keys, text, sent_end):
+            continue  # "Check: with 24 shared among 3, each gets 8 ✓", "Проверка: $24 - 8 = 16$.": it agrees
         if _rejected_candidate(sent, parts):
             continue  # "Common wrong answer: 6.", "One might think it is 11, but that double-counts."
         sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
@@ -5305,6 +5309,8 @@ def _hedged_after(text: str, e: int, part: str | None = None, end: int | None = 
     nxt = _next_sentence(text, end)
     if part is not None and any(_rejected_candidate(x.strip(" \t\n.!?"), [part]) for x in (text[e:end], nxt)):
         return False  # "\\boxed{5}\n\nOne might think it is 6, but that double-counts."
+    if part is not None and _agreeing_check(nxt.strip(" \t\n.!?"), {_key(part)}, text, text.find(nxt, end) + len(nxt)):
+        return False  # "\\boxed{24}\n\nVerification: if she had 24 and gave away 8, she'd have 16 left."
     if _hedgy(text[e:end]):
         return True
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
@@ -6518,14 +6524,16 @@ def _affirms(sent: str) -> bool:
 
 def _retraction_after(text: str, end: int, answer: str | None = None) -> str:
     """:func:`_retracting`, unless what follows resolves it: a question about the answer's truth answered with yes
-    ("Is that right? Yes."), or a doubt followed by a restatement of the same ``answer`` ("Hmm, let me double check.
-    16 + 7 = 23.": the last committed value wins)."""
+    ("Is that right? Yes."), or a doubt or such a question followed by a restatement of the same ``answer`` ("Hmm,
+    let me double check. 16 + 7 = 23.", "Is that right? $8 \\cdot 3 = 24$.": the last committed value wins)."""
     found, stop = _retracting(text, end)
     if not found:
         return ""
     after = _next_sentence(text, stop)
-    if found.endswith("?"):
-        return "" if _affirms(after) and not _fault_question(found) else found  # "Is this wrong? Yes." admits it
+    if found.endswith("?") and _affirms(after) and not _fault_question(found):
+        return ""  # "Is that right? Yes."; "Is this wrong? Yes." admits it
+    if found.endswith("?") and (answer is None or not _bare_value(after)):
+        return found
     after_end = text.find(after, stop) + len(after)
     if answer is not None and _bare_value(after) and text[after_end : after_end + 1] not in ("?", "\uff1f"):
         again = _statement_of_sentence(after)
@@ -7012,6 +7020,44 @@ _STATUS_LINE = re.compile(
     r"^[ \t>*_#-]*+((?:[^\W\d_][\w'-]*+[ \t]++){0,2}+[^\W\d_][\w'-]*+)[ \t*_]*+[:\uff1a][ \t*_]*+(.{0,200}+)"
 )
 _CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
+
+
+#: a check that opens on a condition or a supposition of the answer ("If each of the 3 boxes holds 8, …", "With 24
+#: apples shared among 3, …", "Wenn sie 24 hatte, …", "Si elle avait 24, …", "Если у неё было 24, …")
+_CHECK_CONDITION = frozenset(
+    "if with suppose assuming wenn falls mit si con se если при jeśli jeżeli als eğer nếu".split()
+)
+#: marks of a check that failed ("≠", "\\neq", a cross) in its sentence
+_CHECK_FAILED = re.compile(rf"\u2260|\\neq?+(?![A-Za-z])|[{_CROSS}]")
+
+
+def _agreeing_check(sent: str, keys: set[str], text: str = "", end: int = 0) -> bool:
+    """``sent`` (a sentence after the answer, whose values are keyed in ``keys``) is a check that recomputes from the
+    answer and agrees: it is labelled as a check in any language (:data:`~rlvr.verifiers.lexicon.STATUS_LABELS`,
+    :data:`~rlvr.verifiers.lexicon.FOREIGN_STATUS_LABELS`: "Check: …", "Verification: …", "Проверка: …", "验证：…")
+    or opens on a condition (:data:`_CHECK_CONDITION`: "If each holds 8, that's 24."), holds the answer's value, and
+    holds no negation, error word or mark of failure (≠, ✗), and the sentence after it (in ``text`` after ``end``)
+    does not retract ("Неверно.", "That's wrong."). Its other values are the work, not candidates."""
+    from rlvr.verifiers.lexicon import FOREIGN_DENIALS, FOREIGN_STATUS_LABELS, STATUS_LABELS
+
+    masked = _mask_math(sent)
+    words = _lower_words(masked)
+    if not words or _CHECK_FAILED.search(sent) or _FAILED_CHECK.search(masked):
+        return False
+    label = _STATUS_LINE.match(sent)
+    labelled = label is not None and any(
+        w in STATUS_LABELS or w in FOREIGN_STATUS_LABELS for w in label.group(1).lower().split()
+    )
+    if not labelled and words[0] not in _CHECK_CONDITION:
+        return False
+    if any(w in _NEGATORS or w.endswith("n't") or w in _ERROR_WORDS or w in FOREIGN_DENIALS for w in words):
+        return False
+    values = {_key(v.group(0)) for v in _CHECK_VALUE.finditer(sent.replace("$", " "))}
+    return bool(values & keys) and not (text and _retracting_next(text, end)[0])
+
+
+#: a number in a check's sentence
+_CHECK_VALUE = re.compile(r"(?<![\w.])\d{1,40}+(?:\.\d{1,40}+)?+(?![\w]|\.\d)")
 
 
 def _foreign_status_line(line: str) -> bool:

@@ -20,6 +20,8 @@ def test_stated_confidence_in_any_form_and_language() -> None:
         ("La réponse est $\\boxed{9}$.\n\nConfiance : faible", "9", False),
         ("Ответ: $\\boxed{9}$.\n\nУверенность: 20%", "9", False),
         ("答案是 $\\boxed{9}$。\n\n信心：低", "9", False),
+        ("答案是 $\\boxed{9}$。\n\n信心：不高", "9", False),
+        ("Die Antwort ist $\\boxed{9}$.\n\nSicherheit: nicht hoch", "9", False),
         ('{"answer": 9, "confianza": "baja"}', "9", False),
         ("<answer>9</answer>\n<확신도>낮음</확신도>", "9", False),
         # a high confidence, a low chance of error, and a label that is no confidence keep the answer
@@ -98,5 +100,24 @@ def test_partial_answers_and_provisional_tails() -> None:
         ("The answer is $\\boxed{9}$. We added the 3 from step 2 already.", "9", True),
         ("She has $\\boxed{9}$ apples. The question asks for the apples.", "9", True),
         ("The answer is $\\boxed{9}$. In total, that is nine apples.", "9", True),
+    ]
+    judge(cases)
+
+
+def test_checks_after_the_answer_that_agree() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{30}$\n\nCheck: with 30 pens split among 5 pupils, each gets 6 ✓", "30", True),
+        ("$\\boxed{30}$\n\nVerification: if he had 30 pens and lost 4, he'd have 26, which matches.", "30", True),
+        ("La respuesta es $\\boxed{30}$.\n\nVerificación: $30 - 4 = 26$. Correcto.", "30", True),
+        ("Die Antwort ist $\\boxed{30}$.\n\nProbe: $30 - 4 = 26$. Stimmt.", "30", True),
+        ("答案是 $\\boxed{30}$。\n\n检验：$30 \\div 5 = 6$，符合题意。", "30", True),
+        ("$\\boxed{30}$\n\nIs that right? $5 \\cdot 6 = 30$. Yes.", "30", True),
+        ("$\\boxed{30}$\n\nDoes this hold up? If each of the 5 pupils gets 6, that's 30 pens. Yes.", "30", True),
+        # a check that fails, recomputes another value, or a question answered by another value
+        ("$\\boxed{30}$\n\nCheck: if he had 30 pens and lost 4, he'd have 26. That's wrong.", "30", False),
+        ("$\\boxed{30}$\n\nCheck: with 30 pens among 5 pupils each gets 7 ✗", "30", False),
+        ("$\\boxed{30}$\n\nVerification: if he had 31 pens and lost 4, he'd have 27.", "30", False),
+        ("$\\boxed{30}$\n\nIs that right? $5 \\cdot 7 = 35$.", "30", False),
+        ("Ответ: $\\boxed{30}$.\n\nПроверка: $30 - 4 = 25$. Неверно.", "30", False),
     ]
     judge(cases)
