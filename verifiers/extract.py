@@ -1101,7 +1101,8 @@ def _region(text: str, think_tag: str, *, fallback: bool = True) -> str:
 
 
 def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extraction:
-    """Every complete answer tag; different answers in several tags are several parts (a hedge)."""
+    """Every complete answer tag; different answers in several tags are several parts (a hedge). Past the cap on
+    tags read, only the same tag repeated to the end (a repetition loop) still gives its one answer."""
     parts: list[str] = []
     modes: list[str] = []
     keys: set[str] = set()
@@ -1127,7 +1128,9 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
                 parts.append(part)
                 modes.append(got.mode)
     else:
-        return Extraction(None, "too_many_answer_tags")
+        if len(keys) != 1 or text[pos:].replace(text[start:pos], "").strip():
+            return Extraction(None, "too_many_answer_tags")
+        # the one answer's tag repeated to the end ("<answer>24</answer>" 300 times): a repetition loop, one answer
     if not parts:
         return Extraction(None, "empty_answer_tag")
     if len(parts) > MAX_BOXES:
