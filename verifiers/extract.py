@@ -3999,13 +3999,21 @@ _LABELLED_ITEM = re.compile(
 )
 
 
+#: a table row that labels a value: a label of one to four words in its first cell, the value in its second ("| Laid
+#: | 16 |")
+_LABELLED_ROW = re.compile(
+    r"[ \t]*+\|[ \t]*+((?:[A-Za-z][\w'-]{0,30}+[ \t]*+){1,4}+)\|[ \t]*+([^|\s][^|\n]{0,60}+)\|[ \t]*+"
+)
+
+
 def _recap_item(sent: str) -> bool:
-    """``sent`` is a list item that labels a quantity ("- Eggs laid: 16", "- Revenue: $18") with words that name
-    no answer, correction or candidate: a recap of the givens and steps, not another answer ("- Answer: 16",
-    "- Alternative: 16" still are)."""
+    """``sent`` is a list item or a table row that labels a quantity ("- Eggs laid: 16", "- Revenue: $18", "| Laid |
+    16 |") with words that name no answer, correction or candidate: a recap of the givens and steps, not another
+    answer ("- Answer: 16", "- Alternative: 16", "| Answer | 16 |" still are)."""
     from rlvr.verifiers.lexicon import ANSWER_NOUNS, LABEL_CUES, LATER_FIXES
 
-    m = _LABELLED_ITEM.fullmatch(sent.rstrip(" \t.")) if len(sent) < 200 else None
+    short = len(sent) < 200
+    m = (_LABELLED_ITEM.fullmatch(sent.rstrip(" \t.")) or _LABELLED_ROW.fullmatch(sent.strip())) if short else None
     if m is None or not _bare_value(m.group(2).replace("$", " $")):
         return False
     words = _lower_words(m.group(1))
@@ -5312,6 +5320,9 @@ def _hedged_after(text: str, e: int, part: str | None = None, end: int | None = 
     nxt = _next_sentence(text, end)
     if part is not None and any(_rejected_candidate(x.strip(" \t\n.!?"), [part]) for x in (text[e:end], nxt)):
         return False  # "\\boxed{5}\n\nOne might think it is 6, but that double-counts."
+    heading = text[e:end].strip()
+    if part is not None and heading and _HEADING.match(heading) and _recap_item(nxt.strip()):
+        return False  # "\\boxed{18}\n\n**Key steps:**\n- Eggs remaining: 9": a list under a heading recaps the work
     if part is not None and _agreeing_check(nxt.strip(" \t\n.!?"), {_key(part)}, text, text.find(nxt, end) + len(nxt)):
         return False  # "\\boxed{24}\n\nVerification: if she had 24 and gave away 8, she'd have 16 left."
     if _hedgy(text[e:end]):

@@ -121,3 +121,18 @@ def test_checks_after_the_answer_that_agree() -> None:
         ("Ответ: $\\boxed{30}$.\n\nПроверка: $30 - 4 = 25$. Неверно.", "30", False),
     ]
     judge(cases)
+
+
+def test_repeated_answer_tags_and_recaps_after_the_answer() -> None:
+    loop = "<answer>30</answer>\n" * 280
+    cases: list[Case] = [
+        (loop, "30", True),
+        ("$\\boxed{30}$\n\n**Summary:**\n- Pens per pupil: 6\n- Pupils: 5", "30", True),
+        ("$\\boxed{30}$\n\n## Recap\n- Pens lost: 4\n- Pens left: 26", "30", True),
+        # a loop that changes its answer, or a list item that names another candidate, still fails
+        (loop + "<answer>31</answer>\n", "30", False),
+        ("<answer>30</answer>\n<answer>31</answer>\n" * 140, "30", False),
+        ("$\\boxed{30}$\n\n- Fallback: 31", "30", False),
+        ("$\\boxed{30}$\n\n**Summary:**\n- Alternative answer: 31", "30", False),
+    ]
+    judge(cases)
