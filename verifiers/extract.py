@@ -272,6 +272,26 @@ _EQUATION_NUMBER = re.compile(
 )
 
 
+#: a final answer stated before a few-shot run-on ("Final Answer: The final answer is $18$.", "#### 18", a box)
+_STATED_FINAL = re.compile(r"(?i)\bfinal[ \t]++answer\b|^####|\\boxed\b", re.MULTILINE)
+#: the heading of a new problem on a line of its own ("Problem:", "Question 2:", "Q:") and, below it, the heading
+#: of its solution ("Solution:", "Answer:", "A:"): the format of few-shot prompts, continued by the model
+_NEXT_PROBLEM = re.compile(r"(?im)^[ \t#*]*+(?:problem|question|q|exercise)(?:[ \t]++\d{1,3}+)?+[ \t*]*+:[ \t*]*+$")
+_NEXT_SOLUTION = re.compile(r"(?im)^[ \t#*]*+(?:solution|answer|a)[ \t*]*+:")
+
+
+def _before_next_problem(text: str) -> str:
+    """``text`` cut where a few-shot run-on starts: after a final answer, a "Problem:" heading on its own line with a
+    "Solution:" heading after it begins a new problem the model made up, whose values answer nothing."""
+    final = _STATED_FINAL.search(text)
+    if final is None:
+        return text
+    problem = _NEXT_PROBLEM.search(text, final.end())
+    if problem is None or _NEXT_SOLUTION.search(text, problem.end()) is None:
+        return text
+    return text[: problem.start()]
+
+
 def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> Extraction:
     """:func:`extract` of the text that renders."""
     if "\\def" in text or "command" in text:
@@ -296,6 +316,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = text[:cut] + _BRACKETED_LETTER.sub(r"(\1)", text[cut:])
     if "$" in text and _FOREIGN_JOINER.search(text, max(0, len(text) - _WINDOW)):
         text = _english_joiners(text)  # "$x = 3$ ou $x = -2$", "$x=3$ 或 $x=-2$": both roots, as with "or"
+    if "olution" in text or "nswer" in text:
+        text = _before_next_problem(text)  # "The final answer is $18$.\n\nProblem:\nWhat is 2+2?\n\nSolution:"
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if _FORMAT_EXAMPLE.search(text):

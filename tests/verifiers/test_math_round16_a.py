@@ -136,3 +136,22 @@ def test_repeated_answer_tags_and_recaps_after_the_answer() -> None:
         ("$\\boxed{30}$\n\n**Summary:**\n- Alternative answer: 31", "30", False),
     ]
     judge(cases)
+
+
+def test_a_few_shot_run_on_after_the_final_answer() -> None:
+    cases: list[Case] = [
+        (
+            "So $5 \\cdot 6 = 30$.\nFinal Answer: The final answer is $30$.\n\nQuestion 2:\nWhat is 7-3?\n\nAnswer:\n",
+            "30",
+            True,
+        ),
+        (
+            "$5 \\cdot 6 = 30$\n#### 30\n\nProblem:\nHow many legs do 3 cats have?\n\nSolution:\n3 * 4 = 12\n#### 12",
+            "30",
+            True,
+        ),
+        # without a final answer before it, or without a solution heading after it, nothing is cut
+        ("Problem:\nWhat is 5 times 6?\n\nSolution:\nThe final answer is $30$.", "30", True),
+        ("Final Answer: The final answer is $30$.\n\nProblem:\nActually it is 31.", "30", False),
+    ]
+    judge(cases)
