@@ -5092,6 +5092,13 @@ def _commenting_tail(tail: str) -> bool:
     return comments_on_answer([w.group(0).lower() for w in _RUN_WORD.finditer(masked)])
 
 
+#: a pointer to the work above after the answer ("as verified above", ", as shown earlier", "as we computed before")
+_AS_SHOWN = re.compile(
+    r"(?i)[ \t,(]*+as[ \t]++(?:(?:already|was|we|i)[ \t]++)?+(?:verified|shown|computed|calculated|checked|derived"
+    r"|found|confirmed|noted|explained|proved|proven|obtained)[ \t]++(?:above|earlier|before|previously)[ \t.!)]*+$"
+)
+
+
 def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
@@ -5112,6 +5119,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
     if (aside := _ASIDE.fullmatch(rest)) is not None and DECIMAL_READING.match(aside.group(1)):
         return False  # "\\boxed{5} (in base 10)": the reading every number has
+    if _AS_SHOWN.match(masked):
+        return False  # "\\boxed{24}, as verified above": a pointer to the work
     if qualifies_value(masked):
         return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     if (aside := _ASIDE.match(rest)) is not None and aside_changes(aside.group(1), part):
@@ -5130,6 +5139,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
     if benign is not None:  # the words after the explanation's opening ("is the maximum" is no bound)
+        if _AS_SHOWN.match(masked, benign.end()):
+            return False  # "\\boxed{24} is the final answer, as verified above": a pointer to the work
         after = [w.group(0) for w in _RUN_WORD.finditer(masked, benign.end())]
         return cue_words(after) or disowning_appositive([w.lower() for w in after])  # "which is the upper end of …"
     return bool(words) or bool(_ANSWER_TOKEN.search(masked))

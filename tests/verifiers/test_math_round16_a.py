@@ -155,3 +155,14 @@ def test_a_few_shot_run_on_after_the_final_answer() -> None:
         ("Final Answer: The final answer is $30$.\n\nProblem:\nActually it is 31.", "30", False),
     ]
     judge(cases)
+
+
+def test_a_pointer_to_the_work_after_the_answer() -> None:
+    cases: list[Case] = [
+        ("$5 \\cdot 6 = 30$.\n\n$\\boxed{30}$ is the final answer, as shown above.", "30", True),
+        ("$5 \\cdot 6 = 30$, so the answer is $\\boxed{30}$, as we computed earlier.", "30", True),
+        # a bound or a hedge after it still changes it
+        ("$\\boxed{30}$ is the final answer, or above.", "30", False),
+        ("$\\boxed{30}$ is the final answer, as far as I can tell.", "30", False),
+    ]
+    judge(cases)
