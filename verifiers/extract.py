@@ -50,6 +50,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from rlvr.verifiers.aside import aside_changes, citation, disowning_appositive
+from rlvr.verifiers.confidence import stated_doubt
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
 from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import DOUBT_WORDS, negated, negates
@@ -278,6 +279,24 @@ _PERIOD_LABEL = re.compile(
     r"\\(?:textbf|textit|textsc|emph|underline|mathbf|paragraph\*?+)[ \t]*+\{[ \t]*+"
     r"([^\W\d_]++(?:[ \t]++[^\W\d_]++){0,2}+)[ \t]*+\.[ \t]*+\}(?=[ \t]*+(?:\$|\\\(|-?\d))"
 )
+#: a final answer stated before a few-shot run-on ("Final Answer: The final answer is $18$.", "#### 18", a box)
+_STATED_FINAL = re.compile(r"(?i)\bfinal[ \t]++answer\b|^####|\\boxed\b", re.MULTILINE)
+#: the heading of a new problem on a line of its own ("Problem:", "Question 2:", "Q:") and, below it, the heading
+#: of its solution ("Solution:", "Answer:", "A:"): the format of few-shot prompts, continued by the model
+_NEXT_PROBLEM = re.compile(r"(?im)^[ \t#*]*+(?:problem|question|q|exercise)(?:[ \t]++\d{1,3}+)?+[ \t*]*+:[ \t*]*+$")
+_NEXT_SOLUTION = re.compile(r"(?im)^[ \t#*]*+(?:solution|answer|a)[ \t*]*+:")
+
+
+def _before_next_problem(text: str) -> str:
+    """``text`` cut where a few-shot run-on starts: after a final answer, a "Problem:" heading on its own line with a
+    "Solution:" heading after it begins a new problem the model made up, whose values answer nothing."""
+    final = _STATED_FINAL.search(text)
+    if final is None:
+        return text
+    problem = _NEXT_PROBLEM.search(text, final.end())
+    if problem is None or _NEXT_SOLUTION.search(text, problem.end()) is None:
+        return text
+    return text[: problem.start()]
 
 
 def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> Extraction:
@@ -306,6 +325,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = text[:cut] + _BRACKETED_LETTER.sub(r"(\1)", text[cut:])
     if "$" in text and _FOREIGN_JOINER.search(text, max(0, len(text) - _WINDOW)):
         text = _english_joiners(text)  # "$x = 3$ ou $x = -2$", "$x=3$ 或 $x=-2$": both roots, as with "or"
+    if "olution" in text or "nswer" in text:
+        text = _before_next_problem(text)  # "The final answer is $18$.\n\nProblem:\nWhat is 2+2?\n\nSolution:"
     open_t, close_t = f"<{answer_tag}>", f"</{answer_tag}>"
     text = _table_row(unwrap_labelled_fonts(unwrap_emphasised_values(text)))
     if _FORMAT_EXAMPLE.search(text):
@@ -821,6 +842,10 @@ def _next_line_is_sentence(after: str) -> bool:
     if _EXPLAINS.match(first) or _CONFIDENCE_LABEL.match(first) or _TOLERANCE_LINE.match(first) or _closing_line(first):
         return True  # "Confidence: high", "(Answer verified.)", "Error bars: ±5": about the answer, read by the
         # retraction rule
+    if stated_doubt(line) is not None:
+        return True  # "P(correct) = 0.3", "Konfidenz: niedrig": a stated confidence, read by the retraction rule
+    if _foreign_status_line(first):
+        return True  # "Prüfung: bestanden", "Проверка: не пройдена": a check's status, read by the retraction rule
     words = _RUN_WORD.findall(first)
     if _ANSWER_TOKEN.search(_mask_math(first)):  # "Both 5 and 6 are valid.": read with the box
         return _plain_statement(first, words)  # "So there are 5 marbles in the bag.": read after the box
@@ -892,7 +917,7 @@ _HIGH_CONFIDENCE = re.compile(
 
 
 #: a metadata tag right after the answer tag, with its name and its value (``<status>draft</status>``)
-_METADATA_TAG = re.compile(r"[ \t\n]*+<[ \t]*+([A-Za-z][\w-]{0,30}+)[ \t]*+>([^<>]{0,100}+)<[ \t]*+/[ \t]*+\1[ \t]*+>")
+_METADATA_TAG = re.compile(r"[ \t\n]*+<[ \t]*+([^\W\d_][\w-]{0,30}+)[ \t]*+>([^<>]{0,100}+)<[ \t]*+/[ \t]*+\1[ \t]*+>")
 #: values that deny a tag whose name is a retraction (``<retract>true</retract>`` retracts, ``false`` does not)
 _NEGATIVE_VALUES = frozenset("false no 0 none never".split())
 
@@ -911,6 +936,9 @@ def _denying_metadata_tag(after: str) -> bool:
         return False
     parts = [w for w in re.split(r"[_-]", m.group(1).lower()) if w]
     value = m.group(2).strip().lower()
+    stated = stated_doubt(f"{' '.join(parts)}: {value}")
+    if stated is not None:
+        return stated  # "<置信度>低</置信度>", "<konfidenz>0.3</konfidenz>": a stated confidence
     if any(w in NEGATION_CUES for w in parts):
         return value not in _NEGATIVE_VALUES
     if not any(w in STANDING_TAG_ATTRIBUTES or w in STATUS_LABELS for w in parts):
@@ -1124,7 +1152,8 @@ def _region(text: str, think_tag: str, *, fallback: bool = True) -> str:
 
 
 def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extraction:
-    """Every complete answer tag; different answers in several tags are several parts (a hedge)."""
+    """Every complete answer tag; different answers in several tags are several parts (a hedge). Past the cap on
+    tags read, only the same tag repeated to the end (a repetition loop) still gives its one answer."""
     parts: list[str] = []
     modes: list[str] = []
     keys: set[str] = set()
@@ -1150,7 +1179,9 @@ def _answer_tags(text: str, open_t: str, close_t: str, choices: bool) -> Extract
                 parts.append(part)
                 modes.append(got.mode)
     else:
-        return Extraction(None, "too_many_answer_tags")
+        if len(keys) != 1 or text[pos:].replace(text[start:pos], "").strip():
+            return Extraction(None, "too_many_answer_tags")
+        # the one answer's tag repeated to the end ("<answer>24</answer>" 300 times): a repetition loop, one answer
     if not parts:
         return Extraction(None, "empty_answer_tag")
     if len(parts) > MAX_BOXES:
@@ -3297,8 +3328,10 @@ def _marked(text: str) -> Extraction | None:
     for sent, sent_end in _sentences_after(text, last_end, letters):
         start = text.find(sent, retraction_end)  # (-1 for the retracting sentence itself: it corrects nothing)
         if retracted and start >= 0 and not text[retraction_end:start].strip(" \t\n.!?"):
-            retracted = ""  # "Answer: 23\nWait, that's wrong. It's 22.": the value after a retraction corrects it
+            retracted, asked = "", retracted.endswith("?")  # "Answer: 23\nWait, that's wrong. It's 22." corrects it
             fix = _statement_of_sentence(sent)
+            if asked and fix is not None and fix.answer is not None and _key(fix.answer.rsplit("=", 1)[-1]) in keys:
+                continue  # "Is that right? $8 \\cdot 3 = 24$.": the question answered by the same value
             if fix is not None and fix.answer is not None:
                 fix = _read_on(fix, text, sent_end)
                 final = Extraction(fix.answer, final.method, fix.parts, fix.mode)
@@ -3307,6 +3340,8 @@ def _marked(text: str) -> Extraction | None:
                 continue
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
+        if _agreeing_check(sent, keys, text, sent_end):
+            continue  # "Check: with 24 shared among 3, each gets 8 ✓", "Проверка: $24 - 8 = 16$.": it agrees
         if _rejected_candidate(sent, parts):
             continue  # "Common wrong answer: 6.", "One might think it is 11, but that double-counts."
         sent = _without_rejected_clauses(sent, final.parts[-1] if final.parts else None).strip()
@@ -4041,13 +4076,21 @@ _LABELLED_ITEM = re.compile(
 )
 
 
+#: a table row that labels a value: a label of one to four words in its first cell, the value in its second ("| Laid
+#: | 16 |")
+_LABELLED_ROW = re.compile(
+    r"[ \t]*+\|[ \t]*+((?:[A-Za-z][\w'-]{0,30}+[ \t]*+){1,4}+)\|[ \t]*+([^|\s][^|\n]{0,60}+)\|[ \t]*+"
+)
+
+
 def _recap_item(sent: str) -> bool:
-    """``sent`` is a list item that labels a quantity ("- Eggs laid: 16", "- Revenue: $18") with words that name
-    no answer, correction or candidate: a recap of the givens and steps, not another answer ("- Answer: 16",
-    "- Alternative: 16" still are)."""
+    """``sent`` is a list item or a table row that labels a quantity ("- Eggs laid: 16", "- Revenue: $18", "| Laid |
+    16 |") with words that name no answer, correction or candidate: a recap of the givens and steps, not another
+    answer ("- Answer: 16", "- Alternative: 16", "| Answer | 16 |" still are)."""
     from rlvr.verifiers.lexicon import ANSWER_NOUNS, LABEL_CUES, LATER_FIXES
 
-    m = _LABELLED_ITEM.fullmatch(sent.rstrip(" \t.")) if len(sent) < 200 else None
+    short = len(sent) < 200
+    m = (_LABELLED_ITEM.fullmatch(sent.rstrip(" \t.")) or _LABELLED_ROW.fullmatch(sent.strip())) if short else None
     if m is None or not _bare_value(m.group(2).replace("$", " $")):
         return False
     words = _lower_words(m.group(1))
@@ -5209,6 +5252,13 @@ def _commenting_tail(tail: str) -> bool:
     return comments_on_answer([w.group(0).lower() for w in _RUN_WORD.finditer(masked)])
 
 
+#: a pointer to the work above after the answer ("as verified above", ", as shown earlier", "as we computed before")
+_AS_SHOWN = re.compile(
+    r"(?i)[ \t,(]*+as[ \t]++(?:(?:already|was|we|i)[ \t]++)?+(?:verified|shown|computed|calculated|checked|derived"
+    r"|found|confirmed|noted|explained|proved|proven|obtained)[ \t]++(?:above|earlier|before|previously)[ \t.!)]*+$"
+)
+
+
 def _tail_changes(rest: str, part: str | None = None) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
@@ -5222,11 +5272,15 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return False
     if (low := _low_confidence(masked.lstrip(" \t,;:\u2014-"))) is not None:
         return low  # "\\boxed{5} (confidence: 0.5)", "\\boxed{5} (50% confident)": doubt at most 50%
+    if _PARTIAL_ANSWER.search(masked) or _possible_fault(masked):
+        return True  # "\\boxed{5} (we still need to add the 3)", "\\boxed{5}, this is half the answer"
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
     if (aside := _ASIDE.fullmatch(rest)) is not None and DECIMAL_READING.match(aside.group(1)):
         return False  # "\\boxed{5} (in base 10)": the reading every number has
+    if _AS_SHOWN.match(masked):
+        return False  # "\\boxed{24}, as verified above": a pointer to the work
     if qualifies_value(masked):
         return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     if (aside := _ASIDE.match(rest)) is not None and aside_changes(aside.group(1), part):
@@ -5245,6 +5299,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return True  # words in another script after the answer ("左右", "以上", "是错误的"): read with it
     benign = _BENIGN_TAIL.match(masked)
     if benign is not None:  # the words after the explanation's opening ("is the maximum" is no bound)
+        if _AS_SHOWN.match(masked, benign.end()):
+            return False  # "\\boxed{24} is the final answer, as verified above": a pointer to the work
         after = [w.group(0) for w in _RUN_WORD.finditer(masked, benign.end())]
         return cue_words(after) or disowning_appositive([w.lower() for w in after])  # "which is the upper end of …"
     return bool(words) or bool(_ANSWER_TOKEN.search(masked))
@@ -5315,6 +5371,10 @@ def _boxes(text: str) -> Extraction | None:
                 right = rest
                 if not left and not _BOX_AFTER.match(text, hi):
                     right = _phrase_after_box(part, rest)
+                if retraction := _retraction_after(text, stmt_end, part):
+                    right = (
+                        rest + " " + retraction
+                    )  # "答えは 12 です。合ってますか？", "12 manzanas. Pero la pregunta …"
             elif _hedged_after(text, hi, part, stmt_end if block else None):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
@@ -5450,7 +5510,9 @@ def _hedgy(s: str) -> bool:
 
 
 def _next_sentence(text: str, end: int) -> str:
-    nxt = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t.!?\n")
+    """The sentence after ``text[end]``, past the stops and spaces that end the one before (also the full-width
+    stops of Chinese and Japanese: "答えは 12 です。合ってますか？")."""
+    nxt = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t.!?\n\u3002\uff01\uff1f")
     return nxt[: _sentence_end(nxt, 0, MAX_INLINE_ANSWER_CHARS)]
 
 
@@ -5463,6 +5525,11 @@ def _hedged_after(text: str, e: int, part: str | None = None, end: int | None = 
     nxt = _next_sentence(text, end)
     if part is not None and any(_rejected_candidate(x.strip(" \t\n.!?"), [part]) for x in (text[e:end], nxt)):
         return False  # "\\boxed{5}\n\nOne might think it is 6, but that double-counts."
+    heading = text[e:end].strip()
+    if part is not None and heading and _HEADING.match(heading) and _recap_item(nxt.strip()):
+        return False  # "\\boxed{18}\n\n**Key steps:**\n- Eggs remaining: 9": a list under a heading recaps the work
+    if part is not None and _agreeing_check(nxt.strip(" \t\n.!?"), {_key(part)}, text, text.find(nxt, end) + len(nxt)):
+        return False  # "\\boxed{24}\n\nVerification: if she had 24 and gave away 8, she'd have 16 left."
     if _hedgy(text[e:end]):
         return True
     if part is not None and _PLAIN_NUMBER.fullmatch(part.strip()):
@@ -6476,7 +6543,15 @@ _BELIEF_WORDS = frozenset(
 def _asks_truth(word: str) -> bool:
     """``word`` (lower case) may stand in a question on whether the answer holds (:data:`_TRUTH_QUESTION`,
     :data:`_SELF_DOUBT`, :data:`_BELIEF_WORDS`, the lexicon's doubt words)."""
-    return word in _TRUTH_QUESTION or word in _SELF_DOUBT or word in _BELIEF_WORDS or word in DOUBT_WORDS
+    from rlvr.verifiers.lexicon import foreign_truth_word
+
+    return (
+        word in _TRUTH_QUESTION
+        or word in _SELF_DOUBT
+        or word in _BELIEF_WORDS
+        or word in DOUBT_WORDS
+        or foreign_truth_word(word)  # "Stimmt das?", "Doğru mu?", "Czy to dobrze?"
+    )
 
 
 #: negated certainty and retraction idioms, anywhere in the next sentence
@@ -6620,18 +6695,24 @@ _CJK_AFFIRMING = (
     "不客气",
     "不客氣",
 )
-#: a question made only of these characters asks whether the answer holds (对吗？ 是吗？ 真的吗？ 本当？ 맞나요?)
-_CJK_TRUTH_QUESTION = frozenset("对對是吗嗎真的不吧呢确確定正准準本当ですかね맞나요죠습니까정말진짜그런가")
+#: a question made only of these characters asks whether the answer holds (对吗？ 这样对吗？ 是吗？ 本当？ 合ってますか？
+#: 正しいですか？ 맞나요? 맞아요?)
+_CJK_TRUTH_QUESTION = frozenset(
+    "对對是吗嗎真的不吧呢确確定正准準本当ですかね맞나요죠습니까정말진짜그런가这這样樣合っていましい아요"
+)
 
 
 def _cjk_retraction(sent: str) -> bool:
     """A sentence of Chinese, Japanese or Korean (its letters, without punctuation) that retracts the answer before
-    it: a leading negation whose rest is only words of truth (不对, 不是, 我不确定, 아니요), or a word of error or
-    joking (错了, 开玩笑的, 違います), and no affirming idiom (没错, 没问题)."""
+    it: a leading negation whose rest is only words of truth (不对, 不是, 我不确定, 아니요), a word of error or
+    joking (错了, 开玩笑的, 違います) or a phrase of doubt (:func:`~rlvr.verifiers.lexicon.cjk_doubt`: 我猜的,
+    自信がありません, 확실하지 않아요), and no affirming idiom (没错, 没问题)."""
+    from rlvr.verifiers.lexicon import cjk_doubt
+
     core = "".join(_SCRIPT_WORD.findall(sent))
     if not core or any(a in core for a in _CJK_AFFIRMING):
         return False
-    if any(r in core for r in _CJK_RETRACTION):
+    if any(r in core for r in _CJK_RETRACTION) or cjk_doubt(core):
         return True
     rest = core.lstrip("我这那這")
     for neg in _CJK_NEGATION:
@@ -6677,14 +6758,16 @@ def _affirms(sent: str) -> bool:
 
 def _retraction_after(text: str, end: int, answer: str | None = None) -> str:
     """:func:`_retracting`, unless what follows resolves it: a question about the answer's truth answered with yes
-    ("Is that right? Yes."), or a doubt followed by a restatement of the same ``answer`` ("Hmm, let me double check.
-    16 + 7 = 23.": the last committed value wins)."""
+    ("Is that right? Yes."), or a doubt or such a question followed by a restatement of the same ``answer`` ("Hmm,
+    let me double check. 16 + 7 = 23.", "Is that right? $8 \\cdot 3 = 24$.": the last committed value wins)."""
     found, stop = _retracting(text, end)
     if not found:
         return ""
     after = _next_sentence(text, stop)
-    if found.endswith("?"):
-        return "" if _affirms(after) and not _fault_question(found) else found  # "Is this wrong? Yes." admits it
+    if found.endswith("?") and _affirms(after) and not _fault_question(found):
+        return ""  # "Is that right? Yes."; "Is this wrong? Yes." admits it
+    if found.endswith("?") and (answer is None or not _bare_value(after)):
+        return found
     after_end = text.find(after, stop) + len(after)
     if answer is not None and _bare_value(after) and text[after_end : after_end + 1] not in ("?", "\uff1f"):
         again = _statement_of_sentence(after)
@@ -6785,7 +6868,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
-    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS
+    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS, QUALIFYING_FRAME, foreign_doubt
 
     nxt = _next_sentence(text, end)
     masked = _mask_math(nxt)
@@ -6799,8 +6882,13 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _faulting_note(masked):  # "Erratum: the last step should read $3 + 3$.", "Addendum: the count misses …"
         return nxt.strip(), stop
+    if _possible_fault(masked) or _PARTIAL_ANSWER.search(masked) or _asks_otherwise(masked):
+        return nxt.strip(), stop  # "Warning: I may have misread it.", "This is half the answer.", "But the …asks …"
     if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
         return nxt.strip(), stop
+    stated = stated_doubt(nxt)
+    if stated is not None:  # "P(correct) = 0.3", "Error probability: 0.6", "Konfidenz: niedrig", "置信度：低"
+        return (nxt.strip() if stated else ""), stop
     low = _low_confidence(masked)
     if low is not None:  # "Confidence: 10%.", "Confidence: low", "Confidence: 0.2", "I'm about 30% sure."
         return (nxt.strip() if low else ""), stop
@@ -6842,12 +6930,14 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         and all(w in _NEGATION_TAIL for w in lead[1:])
     )
     approximate = bool(lead) and len(lead) <= 2 and all(w in _APPROXIMATE for w in lead)  # "Ish.", "Roughly."
+    framed = len(words) <= _FRAME_WORDS and QUALIFYING_FRAME.match(masked.strip(" \t*_(")) is not None  # "In theory."
     self_doubt = any(
         w in _SELF_DOUBT and not (w in _NEGATABLE_DOUBT and k and words[k - 1] in _NEGATORS)
         for k, w in enumerate(words)
     )  # "No guessing needed." is an aside
-    doubt = negated or approximate or self_doubt or disowning or _takes_back(words, lead)
+    doubt = negated or approximate or framed or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
+    doubt = doubt or foreign_doubt(words)  # "Nie jestem pewien.", "Nur ein Scherz.", "Dat is fout."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     doubt = (
@@ -6860,6 +6950,11 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a sentence after the answer of at most this many words that is only a frame ("In theory.", "For now.", "Last I
+#: checked.", "On average.") makes the answer hold only in it
+_FRAME_WORDS = 4
 
 
 #: a note labelled after the answer, its label and its body: a correction ("Erratum:", "Corrigendum:",
@@ -6920,6 +7015,56 @@ def _faulting_note(masked: str) -> bool:
         return False
     at = len(before)
     return bool(_WORK_REFERENCE.intersection(before)) and not negated(before + ["x"], at, _NEGATORS)
+
+
+#: a fault the writer allows for, in its modal form ("I may have misread the problem.", "(AI-generated; may contain
+#: errors)", "This might be wrong.", "I could have made a mistake.")
+_POSSIBLE_FAULT = re.compile(
+    r"(?i)\b(?:may|might|could)(?:[ \t]++(?:well|also|still|easily))?+[ \t]++(?:(?:contain|include|have|has)[ \t]++"
+    r"(?:an?[ \t]++|some[ \t]++|a[ \t]++few[ \t]++)?+(?:errors?+|mistakes?+|inaccurac(?:y|ies)|bugs?+|typos?+)"
+    r"|(?:be|have[ \t]++been)[ \t]++(?:wrong|incorrect|off|inaccurate|mistaken|flawed|erroneous)"
+    r"|have[ \t]++(?:made[ \t]++(?:an?[ \t]++|some[ \t]++)?+(?:errors?+|mistakes?+|slips?+)|mis[a-z]{2,20}+"
+    r"|(?:gotten|got)[ \t]++(?:it|this|that|something)[ \t]++wrong))\b"
+)
+#: words before such a modal that put the fault on someone else or on a hypothetical ("Students may make errors",
+#: "If the data might contain errors", "one might miscount")
+_OTHERS_MODAL = frozenset("you your one students people others someone beginners if unless when".split())
+
+
+def _possible_fault(masked: str) -> bool:
+    """``masked`` (a sentence after the answer) allows for a fault in the writer's work or answer by a modal
+    (:data:`_POSSIBLE_FAULT`), not on someone else or under a condition (:data:`_OTHERS_MODAL`)."""
+    m = _POSSIBLE_FAULT.search(masked)
+    if m is None:
+        return False
+    before = _lower_words(masked[: m.start()])
+    return not _OTHERS_MODAL.intersection(before) and not _OTHERS_FAULT.intersection(before)
+
+
+#: an admission that the answer is only part of what is asked: a share of the answer said of it ("this is half the
+#: answer", "that is only part of the total", "a partial sum") or work still to do on it ("we still need to add the 3", "it has
+#: yet to be doubled", "not yet converted")
+_PARTIAL_ANSWER = re.compile(
+    r"(?i)\b(?:(?:this|that|it|which)(?:'s|[ \t]++(?:is|was))?+(?:[ \t]++(?:only|just|merely|still))?+[ \t]++"
+    r"(?:half|a[ \t]++(?:third|quarter|fraction|portion|part)|(?:a[ \t]++)?+part|one[ \t]++part)"
+    r"(?:[ \t]++of)?+[ \t]++(?:the|our|my)[ \t]++(?:final[ \t]++|full[ \t]++|whole[ \t]++)?+"
+    r"(?:answer|total|result|solution|sum)|partial[ \t]++(?:answer|result|sum|total|solution)"
+    r"|(?:(?:still|yet)[ \t]++(?:need|needs|have|has|must)|(?:need|needs|have|has)[ \t]++(?:still|yet))[ \t]++to"
+    r"[ \t]++(?:be[ \t]++)?+(?:add|subtract|multiply|divide|double|triple|halve|include|account|combine|convert"
+    r"|scale|adjust|added|subtracted|multiplied|divided|doubled|tripled|halved|included|accounted|combined"
+    r"|converted|scaled|adjusted)|not[ \t]++yet[ \t]++(?:been[ \t]++)?+(?:added|subtracted|multiplied|divided"
+    r"|doubled|tripled|halved|included|accounted|combined|converted|scaled|adjusted))\b"
+)
+
+
+def _asks_otherwise(masked: str) -> bool:
+    """``masked`` (a value-free sentence after the answer) opens on a contrast and names the question's asking, in
+    any language of the lexicon ("But the question asks for the oranges.", "Pero la pregunta pide las naranjas.",
+    "Aber gefragt ist der Preis."): the answer is not the quantity asked for."""
+    from rlvr.verifiers.lexicon import ASKING_WORDS, CONTRAST_OPENERS
+
+    words = _lower_words(masked)
+    return bool(words) and words[0] in CONTRAST_OPENERS and bool(ASKING_WORDS.intersection(words[:12]))
 
 
 #: a heading or a labelled line: a line opened by ``#`` or wholly in bold, or opened by a label and a colon ("##
@@ -7105,8 +7250,69 @@ def _status_denied(words: list[str]) -> bool:
 
 #: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",
 #: "> Reviewer: wrong, it's 6.", "Check: ✗")
-_STATUS_LINE = re.compile(r"^[ \t>*_#-]*+((?:[A-Za-z'-]++[ \t_]++){0,2}+[A-Za-z'-]++)[ \t*_]*+:[ \t*_]*+(.{0,200}+)")
+_STATUS_LINE = re.compile(
+    r"^[ \t>*_#-]*+((?:[^\W\d_][\w'-]*+[ \t]++){0,2}+[^\W\d_][\w'-]*+)[ \t*_]*+[:\uff1a][ \t*_]*+(.{0,200}+)"
+)
 _CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
+
+
+#: a check that opens on a condition or a supposition of the answer ("If each of the 3 boxes holds 8, …", "With 24
+#: apples shared among 3, …", "Wenn sie 24 hatte, …", "Si elle avait 24, …", "Если у неё было 24, …")
+_CHECK_CONDITION = frozenset(
+    "if with suppose assuming wenn falls mit si con se если при jeśli jeżeli als eğer nếu".split()
+)
+#: marks of a check that failed ("≠", "\\neq", a cross) in its sentence
+_CHECK_FAILED = re.compile(rf"\u2260|\\neq?+(?![A-Za-z])|[{_CROSS}]")
+
+
+def _agreeing_check(sent: str, keys: set[str], text: str = "", end: int = 0) -> bool:
+    """``sent`` (a sentence after the answer, whose values are keyed in ``keys``) is a check that recomputes from the
+    answer and agrees: it is labelled as a check in any language (:data:`~rlvr.verifiers.lexicon.STATUS_LABELS`,
+    :data:`~rlvr.verifiers.lexicon.FOREIGN_STATUS_LABELS`: "Check: …", "Verification: …", "Проверка: …", "验证：…")
+    or opens on a condition (:data:`_CHECK_CONDITION`: "If each holds 8, that's 24."), holds the answer's value, and
+    holds no negation, error word or mark of failure (≠, ✗), and the sentence after it (in ``text`` after ``end``)
+    does not retract ("Неверно.", "That's wrong."). Its other values are the work, not candidates."""
+    from rlvr.verifiers.lexicon import FOREIGN_DENIALS, FOREIGN_STATUS_LABELS, STATUS_LABELS
+
+    masked = _mask_math(sent)
+    words = _lower_words(masked)
+    if not words or _CHECK_FAILED.search(sent) or _FAILED_CHECK.search(masked):
+        return False
+    label = _STATUS_LINE.match(sent)
+    labelled = label is not None and any(
+        w in STATUS_LABELS or w in FOREIGN_STATUS_LABELS for w in label.group(1).lower().split()
+    )
+    if not labelled and words[0] not in _CHECK_CONDITION:
+        return False
+    if any(w in _NEGATORS or w.endswith("n't") or w in _ERROR_WORDS or w in FOREIGN_DENIALS for w in words):
+        return False
+    values = {_key(v.group(0)) for v in _CHECK_VALUE.finditer(sent.replace("$", " "))}
+    return bool(values & keys) and not (text and _retracting_next(text, end)[0])
+
+
+#: a number in a check's sentence
+_CHECK_VALUE = re.compile(r"(?<![\w.])\d{1,40}+(?:\.\d{1,40}+)?+(?![\w]|\.\d)")
+
+
+def _foreign_status_line(line: str) -> bool:
+    """``line`` is a status line labelled in another language (:data:`~rlvr.verifiers.lexicon.FOREIGN_STATUS_LABELS`:
+    "Prüfung: bestanden", "Проверка: не пройдена")."""
+    from rlvr.verifiers.lexicon import FOREIGN_STATUS_LABELS
+
+    m = _STATUS_LINE.match(line)
+    return m is not None and bool(FOREIGN_STATUS_LABELS.intersection(m.group(1).lower().split()))
+
+
+def _foreign_status_fails(value: str) -> bool:
+    """``value`` (of a status line labelled in another language) says the check failed: it opens on a negation
+    or a word of failure of the lexicon ("не пройдена", "nicht bestanden", "fehlgeschlagen", "未通过", "失败")."""
+    from rlvr.verifiers.lexicon import FOREIGN_FAILED, FOREIGN_NEGATIONS
+
+    words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]
+    if not words:
+        return False
+    negations = {w for ws in FOREIGN_NEGATIONS.values() for w in ws.split()}
+    return words[0] in FOREIGN_FAILED or words[0] in negations or any(f in words[0] for f in FOREIGN_FAILED if _cjk(f))
 
 
 def _status_line_denies(sentence: str) -> bool:
@@ -7115,14 +7321,19 @@ def _status_line_denies(sentence: str) -> bool:
     :data:`~rlvr.verifiers.lexicon.DENYING_STATUS`, a negated verb ("does not hold") or a cross mark
     ("Verification: FAILED", "Unit test: FAIL", "Status: ❌ failed check", "Reviewer: wrong, it's 6"), or a value of
     one or two words ending in a provisional one ("Status: draft", "answer_type: rough estimate")."""
-    from rlvr.verifiers.lexicon import DENYING_STATUS, PROVISIONAL_STATUS, STATUS_LABELS
+    from rlvr.verifiers.lexicon import DENYING_STATUS, FOREIGN_STATUS_LABELS, PROVISIONAL_STATUS, STATUS_LABELS
 
     m = _STATUS_LINE.match(sentence)
-    if m is None or not any(w in STATUS_LABELS for w in re.split(r"[ \t_]++", m.group(1).lower())):
+    if m is None:
         return False
+    label = re.split(r"[ \t_]++", m.group(1).lower())  # "answer_type": a JSON key's words
     value = m.group(2).lstrip(" \t*_`")
     if value[:1] and value[0] in _CROSS:
-        return True
+        return any(w in STATUS_LABELS or w in FOREIGN_STATUS_LABELS for w in label)
+    if FOREIGN_STATUS_LABELS.intersection(label):
+        return _foreign_status_fails(value)
+    if not any(w in STATUS_LABELS for w in label):
+        return False
     words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]
     if not words:
         return False

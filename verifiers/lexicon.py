@@ -1791,15 +1791,19 @@ DECIMAL_READING = re.compile(r"(?i)^[ \t,]*+in[ \t]++(?:base[ \t]++(?:10|ten)|de
 
 
 #: a frame after a value that makes it hold only in a limit, on average, in a model or in theory ("5 in the limit",
-#: "5 on average", "5 in expectation", "5 in the simplified model", "5 in theory", "5 to first order") or only
-#: until it was corrected ("5 before the correction")
+#: "5 on average", "5 in expectation", "5 in the simplified model", "5 in theory", "5 to first order"), only
+#: until it was corrected ("5 before the correction") or only for now ("5 for now", "5, last I checked", "5 so far")
 QUALIFYING_FRAME = re.compile(
     r"(?i)^[ \t,]*+(?:(?:in|on|under|within)[ \t]++(?:the[ \t]++|an?[ \t]++|this[ \t]++|our[ \t]++)?+"
     r"(?:[a-z-]++[ \t]++){0,2}?(?:limit|limiting[ \t]++case|average|expectation|mean|median|model|theory|"
     r"principle|approximation|idealization|idealisation|simplification|regime|scenario|hypothesis|aggregate|"
     r"asymptotics?)\b|to[ \t]++(?:first|second|leading|lowest)[ \t]++order\b|asymptotically\b|on[ \t]++paper\b|"
     r"(?:before|until|prior[ \t]++to|pending)[ \t]++(?:the[ \t]++|my[ \t]++|a[ \t]++|our[ \t]++|any[ \t]++)?+"
-    r"(?:correction|fix|revision|update|edit|erratum|recheck|re-check|review|verification|check)s?\b)"
+    r"(?:correction|fix|revision|update|edit|erratum|recheck|re-check|review|verification|check)s?\b"
+    # a provisional standing: "for now", "for the time being", "as of now", "so far", "last I checked"
+    r"|(?:for|at)[ \t]++(?:now|the[ \t]++(?:moment|time[ \t]++being))\b|as[ \t]++of[ \t]++(?:now|yet|today)\b"
+    r"|so[ \t]++far\b|as[ \t]++(?:it|things)[ \t]++stands?+\b|until[ \t]++(?:proven|shown)[ \t]++otherwise\b"
+    r"|(?:last|the[ \t]++last[ \t]++time)[ \t]++(?:i|we)[ \t]++(?:checked|looked|heard|counted)\b)"
 )
 
 
@@ -1949,4 +1953,212 @@ _NOT_CLOSING_EMOJI_WORDS = ("SWEAT", "TEAR", "WINK", "BROKEN", "UPSIDE", "SMIRK"
 ATTEMPT_TIME_WORDS = frozenset(
     """earlier before previously initially originally formerly yesterday first draft drafts scratch rechecking
     redoing recomputing correcting attempt try""".split()
+)
+
+#: words that name a stated confidence in the answer being right, per language, in a label ("Confidence: 30%",
+#: "conf=0.3", "Self-assessed accuracy: 30%", "Konfidenz: niedrig", "Confianza: 30%", "置信度：低", a JSON key or a
+#: tag): the share after it is the chance the answer is right
+CONFIDENCE_LABEL_WORDS: dict[str, str] = {
+    "en": "confidence conf certainty sureness accuracy reliability credence belief",
+    "de": "konfidenz sicherheit zuversicht gewissheit vertrauen zuverlässigkeit genauigkeit",
+    "es": "confianza certeza seguridad fiabilidad precisión",
+    "fr": "confiance certitude fiabilité assurance",
+    "it": "fiducia certezza sicurezza affidabilità",
+    "pt": "confiança certeza segurança",
+    "ru": "уверенность достоверность надёжность надежность",
+    "pl": "pewność pewnosc zaufanie",
+    "nl": "zekerheid vertrouwen betrouwbaarheid",
+    "tr": "güven eminlik kesinlik",
+    "vi": "tin cậy chắc chắn",
+    "cjk": "置信度 信心 把握 确信度 確信度 可信度 自信度 信頼度 確信 自信 신뢰도 확신도 확신 자신감",
+}
+#: words that name the chance the answer is wrong in such a label ("Error probability: 0.6", "Likelihood of
+#: error: high", "P(wrong) = 0.7"): the share after it is read the other way round
+ERROR_LABEL_WORDS = frozenset(
+    """error errors wrong incorrect mistake mistakes fehler falsch erreur errore ошибки ошибка błędu fout hata lỗi
+    错误 誤り 오류""".split()
+)
+#: words that make an error word a chance in such a label ("Error probability", "chance of error", "Risk of error")
+CHANCE_WORDS = frozenset(
+    """probability chance chances likelihood risk odds prob p pr wahrscheinlichkeit risiko probabilidad
+    probabilité probabilità вероятность prawdopodobieństwo kans olasılık xác suất""".split()
+)
+#: words that say a stated level is low, per language ("low", "niedrig", "bajo", "faible", "низкая", "低", "낮음")
+LOW_LEVEL_WORDS = frozenset(
+    """low lowish weak little minimal poor niedrig gering schwach bajo baja poca poco débil faible basse bas basso
+    bassa scarsa baixo baixa низкая низкий слабая малая niska niski słaba laag zwak düşük zayıf thấp 低 低い 낮음
+    낮다 낮아요""".split()
+)
+#: words that say a stated level is middling ("medium", "mittel", "media", "moyenne", "средняя", "中", "중간")
+MIDDLE_LEVEL_WORDS = frozenset(
+    """medium moderate middling fair mittel mittlere mäßig media medio moyenne moyen modérée средняя средний
+    średnia średni gemiddeld matig orta trung 中 中等 普通 중간 보통""".split()
+)
+#: words that say a stated level is high ("high", "hoch", "alta", "élevée", "высокая", "高", "높음")
+HIGH_LEVEL_WORDS = frozenset(
+    """high full strong certain complete total absolute solid firm very hoch sehr hohe alta alto elevada élevée
+    haute élevé alta alto высокая высокий полная wysoka wysoki pełna hoog volledig yüksek tam cao 高 高い 很高
+    높음 높다 높아요""".split()
+)
+
+#: per language, the words of a short question after an answer that asks only whether it holds ("Stimmt das?",
+#: "Est-ce juste ?", "¿Es correcto?", "Правильно ли это?", "Czy to dobrze?", "Klopt dat?", "Doğru mu?", "Đúng
+#: không?"); a question with any other word asks about something else ("Brauchst du mehr?")
+FOREIGN_TRUTH_QUESTION: dict[str, str] = {
+    "de": "stimmt das es ist richtig korrekt wirklich oder so wahr sicher passt",
+    "fr": "est-ce c'est ce est correct correcte juste vrai vraie exact exacte bon bonne n'est-ce pas",
+    "es": "es esto eso está correcto correcta bien cierto verdad así seguro",
+    "pt": "é isso está certo certa correto correta verdade mesmo",
+    "it": "è questo giusto giusta corretto corretta vero vera così",
+    "ru": "это правильно верно так ли точно да",
+    "pl": "czy to jest dobrze poprawnie prawda dobra dobry poprawna poprawny",
+    "nl": "klopt dat dit het is juist goed correct toch echt",
+    "tr": "doğru mu mı mi mü bu değil cevap sonuç",
+    "vi": "đúng không phải vậy chứ chưa có này",
+}
+#: per language, words that doubt or disown an answer in a short sentence after it, unless a negation stands next
+#: to them: unsure, guessed, joking, wrong ("Unsicher.", "Nur ein Scherz.", "Dat is fout.", "Strzelam."); nouns a
+#: preposition negates ("senza dubbio", "zonder twijfel") and words spelt alike in English are left out
+FOREIGN_DOUBT_WORDS: dict[str, str] = {
+    "de": "unsicher geraten geschätzt scherz witz spaß falsch fehlerhaft ungeprüft zweifelhaft fraglich",
+    "fr": "incertain incertaine deviné devinée blague plaisante rigole faux fausse erroné erronée douteux douteuse",
+    "es": "inseguro insegura adiviné adivinado broma bromeo falso falsa incorrecto incorrecta dudoso dudosa",
+    "pt": "inseguro insegura chutei chute palpite brincadeira brincando falso falsa errado errada duvidoso",
+    "it": "incerto incerta indovinato tirato scherzo scherzavo falso falsa sbagliato sbagliata dubbioso",
+    "ru": "неуверен неуверена наугад догадка шутка шучу неверно неправильно ошибка ошибочно сомневаюсь",
+    "pl": "niepewny niepewna zgadłem zgadłam strzelam strzał żart żartowałem źle błędnie błąd błędna wątpię",
+    "nl": "onzeker gegokt gok grapje grap fout onjuist twijfelachtig",
+    "tr": "tahmin şaka yanlış hatalı şüpheli belirsiz",
+    "vi": "đoán đùa sai",
+}
+#: per language, words of certainty, checking or rightness that a negation next to them turns into doubt ("Nie
+#: jestem pewien.", "Ich bin mir nicht sicher.", "No estoy seguro.", "Emin değilim.", "Không chắc.")
+FOREIGN_CERTAINTY_WORDS: dict[str, str] = {
+    "de": "sicher gewiss überzeugt überprüft geprüft kontrolliert richtig korrekt",
+    "fr": "sûr sûre certaine vérifié vérifiée correcte juste",
+    "es": "seguro segura cierto verificado comprobado correcto correcta",
+    "pt": "certo certa seguro segura verificado correto correta",
+    "it": "sicuro sicura certo certa verificato controllato corretto giusto",
+    "ru": "уверен уверена уверенный проверено проверил проверял правильно верно точно",
+    "pl": "pewien pewna pewny sprawdzone sprawdziłem sprawdziłam zweryfikowane poprawnie dobrze",
+    "nl": "zeker gecontroleerd geverifieerd gecheckt juist goed",
+    "tr": "emin kontrol doğru kesin",
+    "vi": "chắc kiểm đúng",
+}
+#: words of a language beside :data:`FOREIGN_NEGATIONS` that negate a state ("chưa": not yet)
+FOREIGN_NOT_YET = frozenset("chưa noch".split())
+#: Chinese, Japanese and Korean phrases that doubt the answer before them (written without spaces): guessing, not
+#: being sure, not having checked ("这是我猜的。", "あまり自信がありません。", "확실하지 않아요.")
+CJK_DOUBT_AFTER = (
+    "猜的",
+    "我猜",
+    "瞎猜",
+    "蒙的",
+    "不确定",
+    "不確定",
+    "没把握",
+    "沒把握",
+    "没有把握",
+    "沒有把握",
+    "不太确定",
+    "未验证",
+    "未驗證",
+    "没验证",
+    "没有验证",
+    "没检查",
+    "没有检查",
+    "可能不对",
+    "可能错",
+    "自信がな",
+    "自信がありません",
+    "自信はありません",
+    "自信ない",
+    "自信なし",
+    "確信がな",
+    "確信はな",
+    "わかりません",
+    "分かりません",
+    "わからない",
+    "分からない",
+    "推測",
+    "当てずっぽう",
+    "未確認",
+    "確認していません",
+    "確認してない",
+    "検証していません",
+    "확실하지않",
+    "확실치않",
+    "확실하지는않",
+    "자신없",
+    "자신이없",
+    "모르겠",
+    "추측",
+    "찍었",
+    "확인하지않",
+    "검증하지않",
+)
+
+_FOREIGN_NEGATION_SET = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split()) | FOREIGN_NOT_YET
+_FOREIGN_DOUBT_SET = frozenset(w for words in FOREIGN_DOUBT_WORDS.values() for w in words.split())
+_FOREIGN_CERTAINTY_SET = frozenset(w for words in FOREIGN_CERTAINTY_WORDS.values() for w in words.split())
+_FOREIGN_TRUTH_SET = frozenset(w for words in FOREIGN_TRUTH_QUESTION.values() for w in words.split())
+#: a sentence after an answer of at most this many words is read for a doubt in another language
+_SHORT_DOUBT = 8
+#: how many words apart a negation and the word it negates may stand ("Ich bin mir nicht sicher", "Emin değilim")
+_NEGATION_REACH = 3
+
+
+def foreign_truth_word(word: str) -> bool:
+    """``word`` (lower case) may stand in a question of another language on whether the answer holds."""
+    return word in _FOREIGN_TRUTH_SET
+
+
+def _near_negation(words: list[str], k: int) -> bool:
+    """A negation of :data:`FOREIGN_NEGATIONS` stands within :data:`_NEGATION_REACH` words of ``words[k]``."""
+    lo, hi = max(0, k - _NEGATION_REACH), k + _NEGATION_REACH + 1
+    return any(w in _FOREIGN_NEGATION_SET for w in words[lo:k] + words[k + 1 : hi])
+
+
+def foreign_doubt(words: list[str]) -> bool:
+    """``words`` (a short value-free sentence after an answer, lower case) doubt it in another language: a doubt
+    word of :data:`FOREIGN_DOUBT_WORDS` with no negation beside it ("Nur ein Scherz.", "Dat is fout.") or a word of
+    :data:`FOREIGN_CERTAINTY_WORDS` with one ("Nie jestem pewien.", "Emin değilim.", "Không chắc.")."""
+    if not words or len(words) > _SHORT_DOUBT:
+        return False
+    for k, w in enumerate(words):
+        if w in _FOREIGN_DOUBT_SET and not _near_negation(words, k):
+            return True
+        if w in _FOREIGN_CERTAINTY_SET and _near_negation(words, k):
+            return True
+    return False
+
+
+def cjk_doubt(core: str) -> bool:
+    """``core`` (a Chinese, Japanese or Korean sentence's letters, spaces dropped) holds a phrase of
+    :data:`CJK_DOUBT_AFTER` ("这是我猜的", "あまり自信がありません", "확실하지않아요")."""
+    return any(p in core for p in CJK_DOUBT_AFTER)
+
+
+#: per language, conjunctions that open a sentence contrasting it with the one before ("But …", "Pero …", "Aber …")
+CONTRAST_OPENERS = frozenset(
+    """but however yet though pero sin embargo aber jedoch doch allerdings mais cependant pourtant ma però tuttavia
+    mas porém contudo но однако ale jednak lecz maar echter ama fakat ancak nhưng tuy""".split()
+)
+#: per language, words that name the question or its asking ("the question asks for …", "la pregunta pide …")
+ASKING_WORDS = frozenset(
+    """question asks asked wants wanted pregunta pide piden preguntaba frage fragt gefragt gesucht verlangt question
+    demande demandait domanda chiede chiedeva pergunta pede pedia вопрос спрашивается спрашивают требуется pytanie
+    pyta pytają vraag vraagt gevraagd soru soruyor sorulan istiyor hỏi""".split()
+)
+#: the labels of a check's status line in other languages ("Проверка: не пройдена", "Prüfung: fehlgeschlagen")
+FOREIGN_STATUS_LABELS = frozenset(
+    """prüfung überprüfung kontrolle probe verifikation vérification contrôle verificación comprobación prueba
+    verificação prova verifica controllo проверка верификация sprawdzenie weryfikacja kontrola controle verificatie
+    kontrol doğrulama sağlama kiểm 验证 驗證 检验 檢驗 检查 檢查 検証 確認 検算 검증 확인 검산""".split()
+)
+#: words of a failed check in other languages, as the status line's value ("fehlgeschlagen", "échoué", "провалена")
+FOREIGN_FAILED = frozenset(
+    """fehlgeschlagen gescheitert misslungen échec échoué échouée fallida fallido falló falhou falha fallita fallito
+    провалена провален провал неудачно неудачна nieudana nieudane niepowodzenie mislukt gefaald başarısız thất
+    失败 失敗 未通过 不通过 不合格 실패""".split()
 )
