@@ -130,13 +130,15 @@ _MULTI_COPULA = (
     r"|(?:end|ends|ended|ending)[ \t]+up[ \t]+(?:with|being|at|as)|(?:are|is|was|were|be|am|get|gets|got)[ \t]+left"
     r"[ \t]+with|(?:add|adds|added)[ \t]+up[ \t]+to|(?:work|works|worked)[ \t]+out[ \t]+to"
     r"|(?:is|are|lies|lie)[ \t]+(?:located[ \t]+)?at(?=[ \t]*+(?:\$|\\\(|\())"  # "The vertex is at $(2, 3)$"
+    # "there is/are" of French, German, Italian and Dutch ("Il y a au total 24 pommes", "Es gibt 24 Äpfel")
+    r"|il[ \t]+y[ \t]+a|es[ \t]+gibt|ci[ \t]+sono|er[ \t]+zijn"
 )
 _COPULA = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
     + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
     r"have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|hay|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
 #: "because" and "since" in the other languages the answer phrases model (German, French, Spanish, Portuguese,
@@ -4611,7 +4613,7 @@ _ANCHOR = re.compile(
     + _MULTI_COPULA
     + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
     r"have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|hay|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
 

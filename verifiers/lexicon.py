@@ -79,6 +79,7 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "gbp": ("£", "gbp", "GBP"),
     "yuan": ("yuan", "rmb", "RMB", "元", "块"),
     "yen": ("yen", "¥", "円", "JPY"),
+    "rub": ("₽", "RUB", "руб", "руб.", "рубль", "рубля", "рублей", "рубли", "ruble", "rubles", "rouble", "roubles"),
     "krw": ("₩", "원", "KRW"),
     "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR", "₹"),
     # angle, ratio
@@ -475,7 +476,7 @@ _NOT_NOUNS = frozenset(
     millionths billionths percents others extras tens ones twos threes fours fives sixes sevens eights nines
     perhaps always sometimes besides towards afterwards whereas yes its has was does goes his hers ours yours
     theirs this thus plus minus less unless regardless nevertheless various obvious previous numerous
-    powers degrees radians grams inches feet units oops whoops""".split()
+    powers degrees radians grams inches feet units oops whoops sideways anyways nowadays""".split()
 )
 
 _PLURAL = re.compile(r"[a-z]{3,}s")
@@ -847,7 +848,7 @@ FOREIGN_NEGATIONS: dict[str, str] = {
     "no": "ikke ingen aldri",
     "fi": "ei eikä",
     "hu": "nem soha sosem",
-    "tr": "değil asla",
+    "tr": "değil değildir asla yok olamaz",
     "id": "bukan tidak",
     "vi": "không chẳng",
     "el": "όχι δεν",
@@ -1125,7 +1126,7 @@ _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in
 #: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns
 FOREIGN_BOUNDS: dict[str, str] = {
     "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
-    "allenfalls günstigstenfalls ungünstigstenfalls oder so",
+    "allenfalls günstigstenfalls ungünstigstenfalls",
     "fr": "moins plus mieux pire maximum minimum max min environ près",
     "es": "menos máximo mínimo mucho poco mejor peor así",
     "pt": "menos máximo mínimo muito pouco melhor pior assim",
@@ -1161,7 +1162,7 @@ FOREIGN_PAST_COPULAS = frozenset(
 #: the verbs that close a Turkish statement of a value, which puts its verb last: the existential and the copula
 #: suffix written apart ("Toplamda 24 elma vardır": there are 24 apples in total), "makes", "remains", "is found"
 TURKISH_FINAL_VERBS = frozenset(
-    "var vardır vardir dır dir dur dür tır tir tur tür eder yapar olur bulunur kalır".split()
+    "var vardır vardir vardı idi oldu dır dir dur dür tır tir tur tür eder yapar olur bulunur kalır".split()
 )
 #: the words of French, German, Spanish, Portuguese, Italian and Russian that make a rate of the unit after them
 #: ("18 dollars par jour", "18 Dollar pro Tag", "18 dólares al día", "18 долларов в день"), like English "per"
@@ -1727,6 +1728,7 @@ def changes_value(rest: str) -> bool:
     words = re.findall(r"[A-Za-z']+", rest)
     return (
         cue_words(words)
+        or any(w.lower() in FOREIGN_QUALIFIERS for w in re.findall(r"[^\W\d_]++", rest[:200]))  # "9 Äpfel höchstens"
         or QUALIFYING_FRAME.match(rest) is not None
         or hedging_phrase(rest)
         or RELATING_NUMBER.search(rest) is not None
