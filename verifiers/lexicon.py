@@ -1126,7 +1126,7 @@ _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in
 #: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns
 FOREIGN_BOUNDS: dict[str, str] = {
     "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
-    "allenfalls günstigstenfalls ungünstigstenfalls",
+    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger",
     "fr": "moins plus mieux pire maximum minimum max min environ près",
     "es": "menos máximo mínimo mucho poco mejor peor así",
     "pt": "menos máximo mínimo muito pouco melhor pior assim",
@@ -1146,6 +1146,24 @@ FOREIGN_BOUNDS: dict[str, str] = {
     "vi": "ít nhất tối đa tối thiểu",
     "el": "τουλάχιστον",
     "ro": "puțin mult",
+}
+#: per language, the common words that call a value wrong ("wrong", "false", "incorrect", "error"): "9 falsch", "9
+#: ошибка", "9 yanlış" reject it, no count noun
+FOREIGN_FAULTS: dict[str, str] = {
+    "de": "falsch fehler fehlerhaft unrichtig inkorrekt",
+    "fr": "faux fausse erreur erroné erronée incorrect incorrecte",
+    "es": "falso falsa incorrecto incorrecta error erróneo errónea equivocado",
+    "pt": "errado errada falso falsa incorreto incorreta erro",
+    "it": "sbagliato sbagliata falso falsa errore errato errata",
+    "ru": "неверно неправильно ошибка неверный неправильный ложь",
+    "uk": "неправильно помилка хибно",
+    "pl": "błędnie błąd źle fałsz",
+    "cs": "špatně chyba chybně",
+    "nl": "fout onjuist",
+    "sv": "fel felaktigt",
+    "tr": "yanlış hatalı hata",
+    "id": "salah keliru",
+    "vi": "sai",
 }
 #: per language, the modal predicates of a verb-final language that hedge the value right before them ("Cevap 7
 #: olabilir": the answer may be 7)
@@ -1167,11 +1185,12 @@ TURKISH_FINAL_VERBS = frozenset(
 #: the words of French, German, Spanish, Portuguese, Italian and Russian that make a rate of the unit after them
 #: ("18 dollars par jour", "18 Dollar pro Tag", "18 dólares al día", "18 долларов в день"), like English "per"
 FOREIGN_RATE_WORDS = frozenset("par pro je por al ao в за".split())
-#: the words of other languages that weigh, bound or negate a value next to them (:data:`FOREIGN_NEGATIONS`,
-#: :data:`FOREIGN_HEDGES`, :data:`FOREIGN_BOUNDS`, :data:`FOREIGN_MODAL_PREDICATES`): never a count noun or currency
+#: the words of other languages that weigh, bound, negate or reject a value next to them (:data:`FOREIGN_NEGATIONS`,
+#: :data:`FOREIGN_HEDGES`, :data:`FOREIGN_BOUNDS`, :data:`FOREIGN_FAULTS`, :data:`FOREIGN_MODAL_PREDICATES`): never a
+#: count noun or currency
 FOREIGN_QUALIFIERS = frozenset(
     w
-    for table in (FOREIGN_NEGATIONS, FOREIGN_HEDGES, FOREIGN_BOUNDS, FOREIGN_MODAL_PREDICATES)
+    for table in (FOREIGN_NEGATIONS, FOREIGN_HEDGES, FOREIGN_BOUNDS, FOREIGN_FAULTS, FOREIGN_MODAL_PREDICATES)
     for words in table.values()
     for w in words.split()
 )

@@ -49,6 +49,9 @@ def test_negations_and_modal_predicates_after_the_value() -> None:
         ("Het antwoord is $\\boxed{9}$ misschien.", "9", False),
         ("La risposta è 9 forse.", "9", False),
         ("$\\boxed{9}$ nicht", "9", False),
+        ("$\\boxed{9}$ ошибка", "9", False),
+        ("$\\boxed{9}$ yanlış", "9", False),
+        ("Die Antwort ist 9 falsch.", "9", False),
         ("Cevap 9'dur.", "9", True),
     ]
     judge(cases)
