@@ -1126,7 +1126,7 @@ _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in
 #: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns
 FOREIGN_BOUNDS: dict[str, str] = {
     "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
-    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger",
+    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über",
     "fr": "moins plus mieux pire maximum minimum max min environ près",
     "es": "menos máximo mínimo mucho poco mejor peor así",
     "pt": "menos máximo mínimo muito pouco melhor pior assim",
@@ -1215,7 +1215,7 @@ def foreign_count_noun(word: str) -> str | None:
     """``word`` after a number as a count noun or currency of another language ("24 Stück", "24 Äpfel", "18
     dólares", "24 яблока" → ``noun:…``), else ``None``: a lower-case or capitalised word of three or more letters of
     an alphabet, with a letter outside ASCII (an ASCII word may be English, whose count nouns :func:`count_noun` reads) that is no word
-    of quantity, multiplier, copula or word that weighs, bounds or negates the value."""
+    of quantity, multiplier, copula, joining word or word that weighs, bounds or negates the value."""
     w = word.strip()
     if len(w) < 3 or not w.isalpha() or w.isascii() or not (w.islower() or w.istitle()):
         return None  # (a letter alone, "\\boxed{5} é", is no noun)
@@ -1223,6 +1223,8 @@ def foreign_count_noun(word: str) -> str | None:
         return None
     low = w.lower()
     if low in FOREIGN_QUALIFIERS or low in LEAD_CUES or low in FOREIGN_PAST_COPULAS or low in FOREIGN_TOTALS:
+        return None
+    if low in FOREIGN_JOINERS:  # "\\boxed{9} или": a joining word waits for another value
         return None
     if FOREIGN_QUANTITY.match(low) or foreign_multiplier(low) is not None:
         return None

@@ -90,6 +90,8 @@ def test_count_nouns_and_currencies_of_other_languages() -> None:
         ("$\\boxed{9}$ Millionen", "9", False),
         ("$\\boxed{9}$ процентов", "9", False),
         ("\\boxed{9} é", "9", False),
+        ("$\\boxed{9}$ или", "9", False),
+        ("$\\boxed{9}$ über", "9", False),
     ]
     judge(cases)
 
