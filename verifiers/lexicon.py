@@ -1126,10 +1126,10 @@ _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in
 #: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns
 FOREIGN_BOUNDS: dict[str, str] = {
     "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
-    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über",
+    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über etwas",
     "fr": "moins plus mieux pire maximum minimum max min environ près",
-    "es": "menos máximo mínimo mucho poco mejor peor así",
-    "pt": "menos máximo mínimo muito pouco melhor pior assim",
+    "es": "menos más mas máximo mínimo mucho poco mejor peor así apenas",
+    "pt": "menos mais máximo mínimo muito pouco melhor pior assim",
     "it": "almeno meno massimo minimo più meglio peggio",
     "ru": "минимум максимум менее более меньшей крайней больше меньше лучшем худшем",
     "uk": "щонайменше щонайбільше мінімум максимум менше більше",

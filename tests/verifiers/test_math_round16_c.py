@@ -28,6 +28,9 @@ def test_bounds_and_hedges_of_other_languages_after_the_value() -> None:
         ("$\\boxed{9}$ или около того", "9", False),
         ("$\\boxed{9}$ dólares como máximo", "9", False),
         ("Hay 9 manzanas al menos.", "9", False),
+        ("A resposta é 9 mais.", "9", False),
+        ("La respuesta es 9 mas.", "9", False),
+        ("Die Antwort ist 9 und etwas.", "9", False),
         # English adverbs in -s are no count nouns either
         ("The answer is $\\boxed{9}$ hereabouts.", "9", False),
         ("#### 9 thereabouts", "9", False),
