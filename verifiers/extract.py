@@ -131,13 +131,15 @@ _MULTI_COPULA = (
     r"|(?:end|ends|ended|ending)[ \t]+up[ \t]+(?:with|being|at|as)|(?:are|is|was|were|be|am|get|gets|got)[ \t]+left"
     r"[ \t]+with|(?:add|adds|added)[ \t]+up[ \t]+to|(?:work|works|worked)[ \t]+out[ \t]+to"
     r"|(?:is|are|lies|lie)[ \t]+(?:located[ \t]+)?at(?=[ \t]*+(?:\$|\\\(|\())"  # "The vertex is at $(2, 3)$"
+    # "there is/are" of French, German, Italian and Dutch ("Il y a au total 24 pommes", "Es gibt 24 Äpfel")
+    r"|il[ \t]+y[ \t]+a|es[ \t]+gibt|ci[ \t]+sono|er[ \t]+zijn"
 )
 _COPULA = re.compile(
     r"(?i)\b(?:"
     + _MULTI_COPULA
     + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
     r"have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|hay|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<![<>!=\\])=(?![=<>])|(?<!\d )(?<!\d):(?=\s)|(?<=\d):(?=\s)(?!\s*+\d)|(?<=\d ):(?=\s)(?!\s*+\d)"
 )
 #: "because" and "since" in the other languages the answer phrases model (German, French, Spanish, Portuguese,
@@ -3383,7 +3385,7 @@ def _marked(text: str) -> Extraction | None:
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
                 _add_parts(got.parts, got.mode, parts, modes, keys)
     if final.method == "gsm8k" and not corrected and (retraction := _retraction_after(text, last_end, final.answer)):
-        return _found([f"{final.answer}. {retraction}"], "gsm8k", "text")  # "#### 5\nJust kidding."
+        return _found([f"{final.answer}; {retraction}"], "gsm8k", "text")  # "#### 5\nJust kidding."
     if len(parts) == len(final.parts):
         return final
     if len(set(modes)) > 1:
@@ -3892,30 +3894,23 @@ _DECIMAL_COMMA_PHRASE = re.compile(
 )
 #: a value and one word after it (a count noun or a currency, maybe abbreviated: "42 Äpfel", "42 яблока", "42 руб.")
 _VALUE_AND_NOUN = re.compile(r"([-+]?+\d(?:[.,]?+\d){0,40}+)[ \t]++([^\W\d_]{2,30}+)\.?+")
-#: the stems of words of quantity in the languages of the answer phrases: after a value they change it
-#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 Promille", "42 veces", "42 Grad") and are never a count noun
-_FOREIGN_QUANTITY = re.compile(
-    r"(?i)mill|milliard|tausend|hundert|prozent|procent|promil|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|"
-    r"douzaine|\u043f\u0440\u043e\u043c\u0438\u043b\u043b|"
-    r"degr|mil$|veces|vez|docena|d\u00fazia|volt|percent|\u0442\u044b\u0441\u044f\u0447|\u043c\u0438\u043b\u043b"
-    r"|\u043f\u0440\u043e\u0446\u0435\u043d\u0442|\u0440\u0430\u0437|\u0434\u0435\u0441\u044f\u0442"
-    r"|\u0441\u043e\u0442|\u0434\u044e\u0436\u0438\u043d|\u0433\u0440\u0430\u0434\u0443\u0441"
-    r"|\u043f\u043e\u043b\u043e\u0432\u0438\u043d|\u0442\u0440\u0435\u0442|\u0447\u0435\u0442\u0432\u0435\u0440\u0442"
-)
 
 
 def _without_foreign_noun(answer: str) -> str:
     """A value and one word after it in an answer of another language's phrase, as the value: the word is its
-    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity; a
+    count noun or currency ("Die Antwort ist 42 Äpfel.", "Ответ: 42 руб."), unless it is a word of quantity or
+    one that weighs, bounds or negates the value ("7 vielleicht", "7 máximo", "7 değil", "7 olabilir"); a
     multiplier of that language scales it ("5 Mio." is 5000000, "5 bin" 5000, "5 тыс." 5000)."""
-    from rlvr.verifiers.lexicon import foreign_multiplier, unit_name
+    from rlvr.verifiers.lexicon import FOREIGN_QUALIFIERS, FOREIGN_QUANTITY, LEAD_CUES, foreign_multiplier, unit_name
 
     m = _VALUE_AND_NOUN.fullmatch(answer.strip())
     if m is None:
         return answer
+    if m.group(2).lower() in FOREIGN_QUALIFIERS or m.group(2).lower() in LEAD_CUES:
+        return answer  # read whole: the word is no count noun, so the answer differs from the plain value
     if (factor := foreign_multiplier(m.group(2))) is not None:
         return _scaled(m.group(1), factor) or answer
-    if _FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
+    if FOREIGN_QUANTITY.match(m.group(2)) or unit_name(m.group(2)) is not None:
         return answer  # (a unit the grader knows, "42 km", stays to be compared)
     return m.group(1)
 
@@ -4350,7 +4345,7 @@ def _read_on(fix: Extraction, text: str, end: int) -> Extraction:
     if text[end : end + 1] in ("?", "\uff1f"):
         return Extraction(fix.answer, fix.method, (shown + "?",), "text")
     retraction = _retraction_after(text, end, fix.answer)
-    return Extraction(fix.answer, fix.method, (f"{shown}. {retraction}",), "text") if retraction else fix
+    return Extraction(fix.answer, fix.method, (f"{shown}; {retraction}",), "text") if retraction else fix
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
@@ -4789,7 +4784,7 @@ _ANCHOR = re.compile(
     + _MULTI_COPULA
     + r"|is|are|was|were|be|equals?|becomes?|gives?(?:[ \t]++(?:us|me|you|them)\b)?+|get|gets|got|obtain|obtained|yields?|"
     r"have|has|"
-    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|è|é|são|sono|là|равен|равно|"
+    r"comes[ \t]+to|amounts[ \t]+to|ist|sind|lautet|beträgt|est|sont|vaut|es|son|hay|è|é|são|sono|là|равен|равно|"
     r"равна)\b|(?<=[A-Za-z])'s\b|=|:|\\(?:Rightarrow|implies)\b"
 )
 
@@ -5373,12 +5368,12 @@ def _boxes(text: str) -> Extraction | None:
                     right = _phrase_after_box(part, rest)
                 if retraction := _retraction_after(text, stmt_end, part):
                     right = (
-                        rest + " " + retraction
-                    )  # "答えは 12 です。合ってますか？", "12 manzanas. Pero la pregunta …"
+                        f"{rest}; {retraction}"  # "答えは 12 です。合ってますか？", "12 manzanas. Pero la pregunta …"
+                    )
             elif _hedged_after(text, hi, part, stmt_end if block else None):  # "(though $3$ is also possible)", "Or 3."
                 right = rest + " " + _next_sentence(text, hi + len(rest))
             elif retraction := _retraction_after(text, stmt_end, part):  # "\boxed{23}\n\nJust kidding."
-                right = rest + " " + retraction
+                right = f"{rest}; {retraction}"  # a sentence apart: never a unit or count noun of the value
         left, right = _strip_delimiters(left, "left"), _strip_delimiters(right, "right")
         if note is not None:  # read as the footnote mark it is, which no value carries
             right = f"\u2020 {right}".strip()
@@ -5418,7 +5413,7 @@ def _phrase_after_box(part: str, rest: str) -> str:
     """The words after a box read like the words after a value in prose: its unit or count noun stay with it,
     a descriptor after a boundary word goes ("\\boxed{18} dollars every day at the market" is 18 dollars). The
     rest is kept whole when it holds a cue word, another value or LaTeX (:func:`_isolate_value`)."""
-    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, cue_words, qualifies_value, unit_name
+    from rlvr.verifiers.lexicon import ATTEMPT_TIME_WORDS, FOREIGN_PAST_COPULAS, cue_words, qualifies_value, unit_name
 
     tail = _strip_delimiters(rest, "right")
     if qualifies_value(_mask_math(tail)):
@@ -5440,6 +5435,7 @@ def _phrase_after_box(part: str, rest: str) -> str:
         return rest  # "\boxed{5}\n\nWho knows.": a doubt by its form, never a descriptor
     words = [w.lower() for w in _RUN_WORD.findall(_mask_math(tail))]
     past = len(words) > 1 and words[0] in ("was", "were") and not words[1].endswith("ed")  # not "was verified"
+    past = past or len(words) > 1 and words[0] in FOREIGN_PAST_COPULAS  # "\\boxed{7} war mein erstes Ergebnis"
     if past or ATTEMPT_TIME_WORDS.intersection(words) or disowning_appositive(words):
         return rest  # "\\boxed{5} was my earlier result", "… on the first try", ", which is the upper end of the range"
     head = f"${part}$"
@@ -5679,7 +5675,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
         return _found([stmt.strip() + " (note)"], "answer_phrase", "text")  # "5**", "5 (†)", "5 [1]": a caveat
     retraction = _retraction_after(text, end, stmt)
     if retraction:  # "The answer is 5. But I'm not sure."
-        return _found([stmt.strip() + ". " + retraction], "answer_phrase", "text")
+        return _found([f"{stmt.strip()}; {retraction}"], "answer_phrase", "text")
     nxt = _next_sentence(text, end)
     if (_HEDGE_START.match(nxt) or _hedgy(nxt)) and not _answered_no(text, end, nxt):  # "… Or 3.", "… could be 3."
         stmt = stmt + " " + nxt
@@ -6296,10 +6292,15 @@ def _final_statement(text: str) -> Extraction | None:
         sent = sent[recant.end() :].strip()
     if _rival_results(sent):
         return _found([sent], "final_statement", "text")  # "Method A gives 12 and method B gives 8.": no one answer
-    got = _modelled_language_statement(sent) or _foreign_statement(sent) or _statement_of_sentence(sent)
+    got = (
+        _modelled_language_statement(sent)
+        or _foreign_statement(sent)
+        or _verb_final_statement(sent)
+        or _statement_of_sentence(sent)
+    )
     nxt = _retraction_after(window, e, got.answer if got is not None else None)
     if nxt:
-        return _found([sent + ". " + nxt], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
+        return _found([f"{sent}; {nxt}"], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
     if got is None or k == 0 or not _lone_value(sent):
         return got
     ps, pe = spans[k - 1]
@@ -6416,6 +6417,30 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
     if got is None or got.answer is None or not comma:
         return got
     return Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
+
+
+#: a statement of a value closed by its verb: maybe a word before the value ("Toplamda"), the value, maybe its noun,
+#: the verb ("Toplamda $24$ elma vardır.", "24 elma eder.")
+_VERB_FINAL = re.compile(
+    r"^[*_ \t]*+(?:(?P<lead>[^\W\d_]{2,20}+)[ \t]++)?+(?P<value>\$[ \t]*+[-+]?+\d{1,40}+(?:[.,]\d{1,40}+)?+[ \t]*+\$"
+    r"|[-+]?+\d{1,40}+(?:[.,]\d{1,40}+)?+)[ \t]++(?:(?P<noun>[^\W\d_]{2,30}+)[ \t]++)?+(?P<verb>[^\W\d_]{2,12}+)[ \t.!]*+$"
+)
+
+
+def _verb_final_statement(sent: str) -> Extraction | None:
+    """A Turkish statement of a value that closes on its verb (:data:`~rlvr.verifiers.lexicon.TURKISH_FINAL_VERBS`)
+    and opens, if at all, on "in total": the value, its one noun read as in an answer of that language
+    (:func:`_without_foreign_noun`: "Toplamda $24$ elma vardır." is 24, "7 civarında vardır" is read whole)."""
+    from rlvr.verifiers.lexicon import FOREIGN_TOTALS, TURKISH_FINAL_VERBS
+
+    m = _VERB_FINAL.match(sent[:200])
+    if m is None or m.group("verb").lower() not in TURKISH_FINAL_VERBS:
+        return None
+    if m.group("lead") is not None and m.group("lead").lower() not in FOREIGN_TOTALS:
+        return None
+    value = m.group("value").strip("$ \t")
+    answer = _without_foreign_noun(f"{value} {m.group('noun')}") if m.group("noun") else value
+    return _statement(answer, "final_statement")
 
 
 def _foreign_statement(sent: str) -> Extraction | None:
@@ -7580,11 +7605,12 @@ def _trailing_run(s: str, masked: str) -> str | None:
     allowed |= set(MATH_WORDS) | FRACTION_WORDS | {"an", "one"}  # "5 and a half hours", "5 and one third"
     words = list(_RUN_WORD.finditer(masked))
     start = 0
-    for m in reversed(words):
-        w = m.group(0)
+    for k in range(len(words) - 1, -1, -1):
+        m, w = words[k], words[k].group(0)
         ok = (
             len(w) == 1
             or w.lower() in allowed
+            or _rate_before(words, k)  # "18 dollars par jour": a rate of the unit before it
             or w in UNIT_ALIASES
             or w.lower() in UNIT_ALIASES
             or count_noun(w) is not None
@@ -7620,8 +7646,26 @@ def _trailing_run(s: str, masked: str) -> str | None:
 _CALLED_AS = re.compile(r"(?i)[ \t]++an?[ \t]++(?!result\b|consequence\b)")
 #: the denominator of a unit written with a slash ("km/h", "dollars/person", "km/L"): part of the unit
 _PER_SLASH = re.compile(r"/[ \t]?+[A-Za-z]{1,20}+(?![A-Za-z])")
+
+
 #: words that make a time unit after a value a rate ("per day", "a week", "each hour", "every month")
-_RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
+def _rate_words() -> frozenset[str]:
+    from rlvr.verifiers.lexicon import FOREIGN_RATE_WORDS
+
+    return frozenset({"per", "a", "an", "each", "every"}) | FOREIGN_RATE_WORDS
+
+
+def _rate_before(words: list[re.Match[str]], k: int) -> bool:
+    """``words[k]`` is a word of :data:`_RATE_WORDS` right before a time unit ("per day", "par jour", "в день")."""
+    from rlvr.verifiers.lexicon import UNIT_ALIASES
+
+    nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+    unit = UNIT_ALIASES.get(nxt, UNIT_ALIASES.get(nxt.lower()))
+    return words[k].group(0).lower() in _RATE_WORDS and unit in _TIME_UNIT_NAMES
+
+
+#: words between a value's unit and a time unit that make a rate ("per day", "each week", "par jour", "в день")
+_RATE_WORDS = _rate_words()
 _TIME_UNIT_NAMES = frozenset({"s", "min", "h", "day", "week", "month", "year"})
 #: words after which a value's phrase is over: a preposition, a relative pronoun, "ago" ("3 hours ago")
 _BOUNDARY = frozenset(

@@ -54,10 +54,12 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     # time
     "s": ("s", "秒", "sec", "secs", "second", "seconds"),
     "min": ("min", "分钟", "mins", "minute", "minutes"),
-    "h": ("h", "小时", "時間", "시간", "hr", "hrs", "hour", "hours"),
-    "day": ("day", "days"),
-    "week": ("week", "weeks", "wk", "wks"),
-    "month": ("month", "months"),
+    "h": ("h", "小时", "時間", "시간", "hr", "hrs", "hour", "hours", *("heure", "Stunde", "hora", "ora", "час")),
+    # the day, week and month of French, German, Spanish, Portuguese, Italian and Russian, as a rate says them
+    # ("par jour", "pro Tag", "al día", "por dia", "al giorno", "в день")
+    "day": ("day", "days", *("jour", "Tag", "día", "dia", "giorno", "день", "сутки")),
+    "week": ("week", "weeks", "wk", "wks", *("semaine", "Woche", "semana", "settimana", "неделю")),
+    "month": ("month", "months", *("mois", "Monat", "mes", "mês", "mese", "месяц")),
     "year": ("year", "years", "yr", "yrs", "years old", "year old", "岁", "年"),
     # speed
     "m/s": ("m/s", "meters per second", "metres per second", "meter per second"),
@@ -65,12 +67,19 @@ _UNIT_GROUPS: dict[str, tuple[str, ...]] = {
     "mph": ("mph", "mi/h", "miles per hour", "mile per hour"),
     "ft/s": ("ft/s", "feet per second"),
     # money
-    "$": ("$", "\\$", "dollar", "dollars", "usd", "USD", "bucks"),
+    "$": (
+        *("$", "\\$", "dollar", "dollars", "usd", "USD", "bucks"),
+        # the dollar in other languages: Spanish, Portuguese, German, Italian, Polish, Turkish, Russian, Ukrainian,
+        # Chinese, Japanese, Korean
+        *("dólar", "dólares", "Dollar", "dollari", "dollaro", "dolar", "dolary", "dolarów", "dolara"),
+        *("доллар", "доллара", "долларов", "доллары", "долар", "долара", "доларів", "美元", "美金", "ドル", "달러"),
+    ),
     "cent": ("cent", "cents", "¢"),
-    "eur": ("€", "euro", "euros", "eur", "EUR"),
+    "eur": ("€", "euro", "euros", "eur", "EUR", "Euro", "евро", "欧元", "ユーロ", "유로"),
     "gbp": ("£", "gbp", "GBP"),
     "yuan": ("yuan", "rmb", "RMB", "元", "块"),
     "yen": ("yen", "¥", "円", "JPY"),
+    "rub": ("₽", "RUB", "руб", "руб.", "рубль", "рубля", "рублей", "рубли", "ruble", "rubles", "rouble", "roubles"),
     "krw": ("₩", "원", "KRW"),
     "rs": ("rs", "Rs", "rupee", "rupees", "inr", "INR", "₹"),
     # angle, ratio
@@ -332,6 +341,13 @@ def foreign_multiplier(word: str) -> int | None:
     return FOREIGN_MULTIPLIERS.get(low, MULTIPLIERS.get(low))
 
 
+#: "in total", "altogether" in other languages (German, French, Spanish, Portuguese, Italian, Dutch, Swedish,
+#: Polish, Russian, Turkish): neutral before or after a value ("insgesamt 24 Äpfel", "24 elma toplamda")
+FOREIGN_TOTALS = (
+    *("insgesamt", "zusammen", "au total", "en tout", "en total", "no total", "ao todo", "in totale", "in tutto"),
+    *("in totaal", "totaal", "totalt", "sammanlagt", "łącznie", "razem", "w sumie", "всего", "итого", "в сумме"),
+    *("toplamda", "toplam"),
+)
 #: trailing words that add nothing to a value
 NEUTRAL_TRAILING = (
     "in total",
@@ -349,6 +365,7 @@ NEUTRAL_TRAILING = (
     "remaining",
     "apiece",
     "each",
+    *FOREIGN_TOTALS,
 )
 #: a remark after a value, in parentheses or after a dash, that endorses or describes how it was stated without
 #: changing it: ``5 (final)``, ``5 — final``, ``5 (rounded up)``, ``5 (rounded to the nearest whole number)``
@@ -392,6 +409,7 @@ FILLERS = (
     "thus",
     "so",
     "hence",
+    *FOREIGN_TOTALS,
 )
 #: quantities a value may be named by before it ("has area 12", "has an area of 12", "with perimeter 20")
 _MEASURES = (
@@ -490,7 +508,7 @@ _NOT_NOUNS = frozenset(
     millionths billionths percents others extras tens ones twos threes fours fives sixes sevens eights nines
     perhaps always sometimes besides towards afterwards whereas yes its has was does goes his hers ours yours
     theirs this thus plus minus less unless regardless nevertheless various obvious previous numerous
-    powers degrees radians grams inches feet units oops whoops""".split()
+    powers degrees radians grams inches feet units oops whoops sideways anyways nowadays""".split()
 )
 
 _PLURAL = re.compile(r"[a-z]{3,}s")
@@ -513,6 +531,8 @@ def count_noun(word: str, singular_ok: bool = False) -> str | None:
     if w in _NOT_NOUNS or w in MULTIPLIERS or w in OR_WORDS or w in AND_WORDS:
         return None
     if w in QUALIFIER_CUES or w in NEGATION_CUES or w in DISOWNING_CUES:  # "12 tops", "12 multiples", "5 fails"
+        return None
+    if w in FOREIGN_QUALIFIERS:  # "7 mindestens", "7 al menos", "7 au moins": a bound in another language
         return None
     if w in _IRREGULAR_PLURALS:
         return f"noun:{w}"
@@ -550,8 +570,14 @@ def adjective_ok(word: str) -> bool:
         and w not in AND_WORDS
         and w not in _SINGULAR_STOP
         and w not in RELATING_PREPOSITIONS  # "12 pairs of socks" counts pairs of something else
+        and w
+        not in _COPULAS | FOREIGN_PAST_COPULAS  # "7 war mein erstes Ergebnis": a verb opens a clause about the value
         and not w.endswith("n't")
     )
+
+
+#: copulas: the verb of a clause after a value, never an adjective of its noun
+_COPULAS = frozenset("is are was were be been".split())
 
 
 #: whole-answer words compared as text even when short
@@ -826,7 +852,7 @@ QUALIFIER_CUES = frozenset(
     fold par red black gross score change bit right correct sure divisible multiple multiples factor anything
     upwards mille cent tops north south east west clockwise counterclockwise anticlockwise forward forwards
     backward backwards leftward rightward far unverified unconfirmed unchecked untested earliest latest soonest
-    rounding""".split()
+    rounding thereabouts hereabouts""".split()
 )
 #: words that date the writer's own check or computation before now ("last time I checked", "when we first
 #: computed it", "the previous time I ran it")
@@ -854,7 +880,7 @@ FOREIGN_NEGATIONS: dict[str, str] = {
     "no": "ikke ingen aldri",
     "fi": "ei eikä",
     "hu": "nem soha sosem",
-    "tr": "değil asla",
+    "tr": "değil değildir asla yok olamaz",
     "id": "bukan tidak",
     "vi": "không chẳng",
     "el": "όχι δεν",
@@ -1232,6 +1258,116 @@ AFFIRMING_IDIOMS = re.compile(
 )
 _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split())
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
+#: per language, the common words that bound or grade a value from after it, alone or as the head of their phrase
+#: ("at least", "at most", "at best", "at worst", "maximum", "minimum", "or so"): "7 mindestens", "7 al menos", "7 au
+#: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns
+FOREIGN_BOUNDS: dict[str, str] = {
+    "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
+    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über etwas",
+    "fr": "moins plus mieux pire maximum minimum max min environ près",
+    "es": "menos más mas máximo mínimo mucho poco mejor peor así apenas",
+    "pt": "menos mais máximo mínimo muito pouco melhor pior assim",
+    "it": "almeno meno massimo minimo più meglio peggio",
+    "ru": "минимум максимум менее более меньшей крайней больше меньше лучшем худшем",
+    "uk": "щонайменше щонайбільше мінімум максимум менше більше",
+    "pl": "najmniej najwyżej przynajmniej conajmniej maksymalnie minimalnie maksimum minimum",
+    "cs": "nejméně nejvýše alespoň aspoň maximálně minimálně",
+    "nl": "minstens tenminste hoogstens maximaal minimaal",
+    "sv": "minst högst åtminstone",
+    "da": "mindst højst",
+    "no": "minst høyst",
+    "fi": "vähintään enintään korkeintaan",
+    "hu": "legalább legfeljebb",
+    "tr": "az çok fazla azından azami asgari civarında kadar",
+    "id": "minimal maksimal setidaknya sedikitnya paling",
+    "vi": "ít nhất tối đa tối thiểu",
+    "el": "τουλάχιστον",
+    "ro": "puțin mult",
+}
+#: per language, the common words that call a value wrong ("wrong", "false", "incorrect", "error"): "9 falsch", "9
+#: ошибка", "9 yanlış" reject it, no count noun
+FOREIGN_FAULTS: dict[str, str] = {
+    "de": "falsch fehler fehlerhaft unrichtig inkorrekt",
+    "fr": "faux fausse erreur erroné erronée incorrect incorrecte",
+    "es": "falso falsa incorrecto incorrecta error erróneo errónea equivocado",
+    "pt": "errado errada falso falsa incorreto incorreta erro",
+    "it": "sbagliato sbagliata falso falsa errore errato errata",
+    "ru": "неверно неправильно ошибка неверный неправильный ложь",
+    "uk": "неправильно помилка хибно",
+    "pl": "błędnie błąd źle fałsz",
+    "cs": "špatně chyba chybně",
+    "nl": "fout onjuist",
+    "sv": "fel felaktigt",
+    "tr": "yanlış hatalı hata",
+    "id": "salah keliru",
+    "vi": "sai",
+}
+#: per language, the modal predicates of a verb-final language that hedge the value right before them ("Cevap 7
+#: olabilir": the answer may be 7)
+FOREIGN_MODAL_PREDICATES: dict[str, str] = {
+    "tr": "olabilir olabilirdi olmayabilir olabilirmiş olsa gerek",
+    "hi": "सकता सकती सकते",
+}
+#: the past forms of "to be" in other languages: a clause after a value that opens on one places the value in the
+#: past ("\\boxed{7} war mein erstes Ergebnis", "\\boxed{7} était ma première réponse"), like English "was"
+FOREIGN_PAST_COPULAS = frozenset(
+    """war waren wäre wären était étaient fut furent era eran fue fueron erano fu foi foram eram waren был была
+    было были був була було були był była było były var bylo byla byl oli olivat volt ήταν""".split()
+)
+#: the verbs that close a Turkish statement of a value, which puts its verb last: the existential and the copula
+#: suffix written apart ("Toplamda 24 elma vardır": there are 24 apples in total), "makes", "remains", "is found"
+TURKISH_FINAL_VERBS = frozenset(
+    "var vardır vardir vardı idi oldu dır dir dur dür tır tir tur tür eder yapar olur bulunur kalır".split()
+)
+#: the words of French, German, Spanish, Portuguese, Italian and Russian that make a rate of the unit after them
+#: ("18 dollars par jour", "18 Dollar pro Tag", "18 dólares al día", "18 долларов в день"), like English "per"
+FOREIGN_RATE_WORDS = frozenset("par pro je por al ao в за".split())
+#: the words of other languages that weigh, bound, negate or reject a value next to them (:data:`FOREIGN_NEGATIONS`,
+#: :data:`FOREIGN_HEDGES`, :data:`FOREIGN_BOUNDS`, :data:`FOREIGN_FAULTS`, :data:`FOREIGN_MODAL_PREDICATES`): never a
+#: count noun or currency
+FOREIGN_QUALIFIERS = frozenset(
+    w
+    for table in (FOREIGN_NEGATIONS, FOREIGN_HEDGES, FOREIGN_BOUNDS, FOREIGN_FAULTS, FOREIGN_MODAL_PREDICATES)
+    for words in table.values()
+    for w in words.split()
+)
+
+#: the stems of words of quantity in the languages of the answer phrases: after a value they change it
+#: ("42 Millionen", "42 тысячи", "42 pour cent", "42 Promille", "42 veces", "42 Grad") and are never a count noun
+FOREIGN_QUANTITY = re.compile(
+    r"(?i)mill|milliard|tausend|hundert|prozent|procent|promil|mal$|dutzend|h\u00e4lfte|drittel|viertel|grad|cent|fois|"
+    r"douzaine|\u043f\u0440\u043e\u043c\u0438\u043b\u043b|"
+    r"degr|mil$|veces|vez|docena|d\u00fazia|volt|percent|\u0442\u044b\u0441\u044f\u0447|\u043c\u0438\u043b\u043b"
+    r"|\u043f\u0440\u043e\u0446\u0435\u043d\u0442|\u0440\u0430\u0437|\u0434\u0435\u0441\u044f\u0442"
+    r"|\u0441\u043e\u0442|\u0434\u044e\u0436\u0438\u043d|\u0433\u0440\u0430\u0434\u0443\u0441"
+    r"|\u043f\u043e\u043b\u043e\u0432\u0438\u043d|\u0442\u0440\u0435\u0442|\u0447\u0435\u0442\u0432\u0435\u0440\u0442"
+)
+
+
+#: the scripts of alphabets whose words after a value :func:`foreign_count_noun` reads
+_ALPHABETS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def foreign_count_noun(word: str) -> str | None:
+    """``word`` after a number as a count noun or currency of another language ("24 Stück", "24 Äpfel", "18
+    dólares", "24 яблока" → ``noun:…``), else ``None``: a lower-case or capitalised word of three or more letters of
+    an alphabet, with a letter outside ASCII (an ASCII word may be English, whose count nouns :func:`count_noun` reads) that is no word
+    of quantity, multiplier, copula, joining word or word that weighs, bounds or negates the value."""
+    w = word.strip()
+    if len(w) < 3 or not w.isalpha() or w.isascii() or not (w.islower() or w.istitle()):
+        return None  # (a letter alone, "\\boxed{5} é", is no noun)
+    if not all(unicodedata.name(c, "").startswith(_ALPHABETS) for c in w):
+        return None
+    low = w.lower()
+    if low in FOREIGN_QUALIFIERS or low in LEAD_CUES or low in FOREIGN_PAST_COPULAS or low in FOREIGN_TOTALS:
+        return None
+    if low in FOREIGN_JOINERS:  # "\\boxed{9} или": a joining word waits for another value
+        return None
+    if FOREIGN_QUANTITY.match(low) or foreign_multiplier(low) is not None:
+        return None
+    return f"noun:{low}"
+
+
 #: words that change an answer when they stand between it and its anchor (the last copula, ``=``, ``:`` or the
 #: start of its sentence): negations and retractions ("Nope, 5", "not quite 5", "excluding 5"), hedges ("Likely
 #: 5", "Tentatively, 5"), bounds and relations ("Hardly 5", "exceeds 5", "a multiple of 5", "as low as 5") and
@@ -1882,6 +2018,7 @@ def changes_value(rest: str) -> bool:
     words = re.findall(r"[A-Za-z']+", rest)
     return (
         cue_words(words)
+        or any(w.lower() in FOREIGN_QUALIFIERS for w in re.findall(r"[^\W\d_]++", rest[:200]))  # "9 Äpfel höchstens"
         or QUALIFYING_FRAME.match(rest) is not None
         or hedging_phrase(rest)
         or RELATING_NUMBER.search(rest) is not None

@@ -32,6 +32,7 @@ from rlvr.verifiers.lexicon import (
     APPROX_WORDS,
     CLOSING_REMARKS,
     FILLERS,
+    FOREIGN_RATE_WORDS,
     FOREIGN_SIGN_WORDS,
     LABEL_ABBREVIATIONS,
     LABEL_CUES,
@@ -48,6 +49,7 @@ from rlvr.verifiers.lexicon import (
     adjective_ok,
     count_noun,
     cue_words,
+    foreign_count_noun,
     foreign_number_words,
     number_words,
     unit_name,
@@ -1938,6 +1940,11 @@ def _scalar(t: list[Tok]) -> Node:
                         t = _trim(t[:-1])
                 changed = True
                 continue
+            noun = foreign_count_noun(last[1])
+            if noun is not None:  # "24 Stück", "18 dólares": a count noun of another language, no adjective read
+                unit, t = noun, _trim(t[:-1])
+                changed = True
+                continue
     if not t:
         return Bad("")
     t, unit = _currency_inside(t, unit)
@@ -2048,6 +2055,8 @@ def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
 
 
 _TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
+#: words that make a rate of the time unit after them ("a day", "per day", "par jour", "в день")
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"}) | FOREIGN_RATE_WORDS
 
 
 def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
@@ -2063,9 +2072,7 @@ def _time_rate(t: list[Tok]) -> tuple[int, str] | None:
         and per in (("num", "1"), ("word", "one"), ("word", "an"), ("word", "a"), ("sym", "a"))
     )
     slash = per == ("op", "/") and t[idx[-3]][0] == "num"  # "$18/day": a slash between a number and a time unit
-    if not (within or slash) and (
-        per[0] not in ("word", "sym") or per[1].lower() not in ("a", "an", "per", "each", "every")
-    ):
+    if not (within or slash) and (per[0] not in ("word", "sym") or per[1].lower() not in _RATE_WORDS):
         return None
     start = idx[-2]
     before = t[idx[-3]]

@@ -99,3 +99,18 @@ def test_percent_and_degree_words_of_other_languages() -> None:
         ("Ответ: 45 градусов.", "45\\%", False),
     ]
     judge(cases)
+
+
+def test_a_doubting_sentence_after_the_answer_is_never_a_count_noun_of_it() -> None:
+    """A sentence the grader reads as a retraction stays a sentence apart, so a word of another language in it
+    ("Шучу.", "I'm joking") is never read as the count noun a word right after the value may be."""
+    cases: list[Case] = [
+        ("Ответ: $\\boxed{4}$. Шучу.", "4", False),
+        ("3 + 1 = 4\n#### 4\n\nШучу.", "4", False),
+        ("Ответ: 4. Шучу.", "4", False),
+        ("The answer is 4. Шучу.", "4", False),
+        ("Final Answer: The final answer is $4$. Шучу.", "4", False),
+        ("Ответ: 4 яблока.", "4", True),
+        ("$\\boxed{24}$ Stück", "24", True),
+    ]
+    judge(cases)
