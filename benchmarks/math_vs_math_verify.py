@@ -53,7 +53,7 @@ passes it):
   "I think" and "maybe" in more languages, doubt as a percentage), all closed.
 * ``math_redteam15.jsonl``: the sixteenth round's findings after those fixes (hedges, doubts, questions, labels
   and frames in other languages around the answer, sign words, confidence forms, checks that agree, units and
-  answer labels of other languages), 146 of 458 open at the start.
+  answer labels of other languages), 13 of 458 open (146 at the start).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;

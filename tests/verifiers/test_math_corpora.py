@@ -179,4 +179,4 @@ def test_sixteenth_red_team_round_is_a_ratchet() -> None:
     docs alone after the fifteenth round's fixes): the open ones are the next work and may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam15.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 458
-    assert sum(bool(r.get("open")) for r in rows) <= 146
+    assert sum(bool(r.get("open")) for r in rows) <= 13
