@@ -54,6 +54,9 @@ passes it):
 * ``math_redteam15.jsonl``: the sixteenth round's findings after those fixes (hedges, doubts, questions, labels
   and frames in other languages around the answer, sign words, confidence forms, checks that agree, units and
   answer labels of other languages), 13 of 458 open (146 at the start).
+* ``math_redteam16.jsonl``: the seventeenth round's findings after those fixes (the same mechanisms in languages
+  and scripts the lexicons lack, random-pick and forced-answer frames, copulas and classifiers of other languages
+  after a box), 116 of 466 open (151 at the start).
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -95,6 +98,7 @@ CORPORA = (
     "math_redteam13.jsonl",
     "math_redteam14.jsonl",
     "math_redteam15.jsonl",
+    "math_redteam16.jsonl",
 )
 
 

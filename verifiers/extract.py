@@ -6447,13 +6447,17 @@ def _foreign_statement(sent: str) -> Extraction | None:
     """A sentence whose words are all in scripts other than Latin (答：23, 共有23个苹果, 答えは 23 です, 정답은
     12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value, negative after a sign word
     (:data:`~rlvr.verifiers.lexicon.CJK_SIGN_WORDS`: 负4, マイナス4); with a cue anywhere in it (a negation, hedge or
-    question particle: 아닙니다, ではありません, 吗, नहीं, शायद): the whole sentence."""
-    from rlvr.verifiers.lexicon import CJK_SIGN_WORDS, LEAD_CUES
+    question particle: 아닙니다, ではありません, 吗, नहीं, शायद), a belief frame before the value or a label cue before its
+    colon (أظن, تخمين:): the whole sentence."""
+    from rlvr.verifiers.lexicon import CJK_SIGN_WORDS, LABEL_CUES, LEAD_CUES
 
     masked = _mask_math(sent)
     words = _SCRIPT_WORD.findall(masked)
     if not words or any(w.isascii() or _latin(w) for w in words):
         return None
+    label = masked.split(":", 1)[0].split("\uff1a", 1)[0] if ":" in masked or "\uff1a" in masked else ""
+    if _foreign_belief(masked) or any(w.lower() in LABEL_CUES for w in _SCRIPT_WORD.findall(label)):
+        return _found([_clean(sent)], "final_statement", "text")  # "أظن أن الإجابة 24.", "تخمين: 24": not committed
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
     spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
@@ -7419,6 +7423,15 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
     return None
 
 
+def _foreign_belief(masked: str) -> bool:
+    """A belief frame or modal of another language (the lexicon's ``FOREIGN_BELIEF``) before the first value of the
+    sentence ``masked`` (math masked): the value after it is a belief, not a commitment."""
+    from rlvr.verifiers.lexicon import FOREIGN_BELIEF
+
+    token = _ANSWER_TOKEN.search(masked)
+    return token is not None and FOREIGN_BELIEF.search(masked, 0, token.start()) is not None
+
+
 def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool = False) -> Extraction | None:
     """The answer part of a final sentence: after its copula, else its trailing run of answer tokens.
     ``anchored``: the sentence is what follows an answer phrase, which anchors it like a copula."""
@@ -7426,6 +7439,8 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
     if not s:
         return None
     masked = _mask_math(s)
+    if _foreign_belief(masked):
+        return _found([s], "final_statement", "text")  # "Myslím, že odpověď je 24.": a belief, read whole
     cut = _concluding_clause(masked)
     if cut:  # "She has 9 eggs left, so she earns 9 × $2 = $18": the clause drawn last concludes
         s, masked = s[cut:], masked[cut:]

@@ -1209,8 +1209,11 @@ FOREIGN_BELIEF = re.compile(
     + r")(?![\w'-])"
 )
 #: the words for "minus" or "negative" before a value in other languages ("La réponse est moins 4", "Ответ: минус
-#: 4", "Cevap eksi 4", "jawabannya negatif 4", "उत्तर ऋण 4 है"): the value is negative
-FOREIGN_SIGN_WORDS = frozenset("moins menos meno минус мінус eksi negatif âm ऋण negativo negativa negativ".split())
+#: 4", "Cevap eksi 4", "jawabannya negatif 4", "उत्तर ऋण 4 है", "الإجابة هي سالب 4", "پاسخ منفی 4 است"): the value
+#: is negative
+FOREIGN_SIGN_WORDS = frozenset(
+    "moins menos meno минус мінус eksi negatif âm ऋण माइनस negativo negativa negativ سالب ناقص منفی מינוס".split()
+)
 #: the same in scripts written without spaces, right before the value (答案是负4, 答えはマイナス4, 정답은 마이너스 4)
 CJK_SIGN_WORDS = ("负", "負", "マイナス", "마이너스", "ลบ")
 #: per language, a writer's negated knowledge, certainty or ability ("I don't know", "I'm not sure", "I can't
@@ -1626,6 +1629,16 @@ FOREIGN_LABEL_CUES: dict[str, str] = {
     bovengrens ondergrens gok""",
     "tr": """tahmin tahmini yanlış hatalı taslak geçici yaklaşık varsayım hipotez sınır""",
     "id": """tebakan perkiraan sementara salah draf dugaan""",
+    "cs": """odhad odhadovaná odhadovaný špatná špatný chybná chybný předběžná předběžný mezivýsledek hypotéza""",
+    "ro": """estimare estimat estimată greșit greșită provizoriu provizorie ipoteză aproximare""",
+    "uk": """здогадка оцінка припущення чернетка неправильна неправильний проміжний наближення""",
+    "el": """εικασία εκτίμηση υπόθεση πρόχειρο λάθος λανθασμένη""",
+    "vi": """đoán ước sai nháp""",
+    "ar": """تخمين حدس تقدير تقريبي خاطئ خطأ مسودة""",
+    "fa": """حدس تخمین تقریبی اشتباه پیش‌نویس""",
+    "he": """ניחוש הערכה השערה טיוטה שגוי שגויה""",
+    "hi": """अनुमान अंदाज़ा अंदाजा गलत मसौदा""",
+    "ur": """اندازہ تخمینہ غلط""",
 }
 #: words that make a label (before ``:`` or ``=``, or a heading or label line above the answer) something other
 #: than the answer ("Wrong answer:", "Upper bound = 5", "Guess:", "Draft:", "## Vermutung"), also in the other
