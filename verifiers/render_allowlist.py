@@ -950,6 +950,8 @@ def style_known(style: str, painted: bool = False, sheet: bool = False) -> bool:
 
 def _code_end(spans: list[tuple[int, int]], i: int) -> int:
     """The end of the code span ``i`` is in, or -1."""
+    if not spans:
+        return -1
     k = bisect_right(spans, (i, 1 << 62)) - 1
     return max((b for a, b in spans[max(0, k - 8) : k + 1] if a <= i < b), default=-1)
 

@@ -79,10 +79,13 @@ def _transform(value: str, state: _State) -> tuple[float, float]:
 
 
 def _child(state: _State, name: str, attrs: str) -> _State:
-    """The state inside an element: its own factors applied to its parent's."""
+    """The state inside an element: its own factors applied to its parent's (the parent's own object when the
+    element changes nothing)."""
+    s = _STYLE.search(attrs)
+    if s is None and name not in _TAG_SIZE:
+        return state
     opacity, size, scale, shift = state.opacity, state.size * _TAG_SIZE.get(name, 1.0), state.scale, state.shift
     colour = state.colour
-    s = _STYLE.search(attrs)
     for d in _DECL.finditer((s.group(1) or s.group(2)) if s else ""):
         prop, value = d.group(1).lower(), d.group(2).strip().lower().removesuffix("!important").strip()
         if prop == "opacity" and (n := _number(value)) is not None:
@@ -125,11 +128,11 @@ def _cut_elements(
     self-closing tags push nothing. Linear: each tag is pushed and popped once, a cut span is skipped."""
     stack: list[tuple[str, _T]] = []
     cuts: list[tuple[int, int]] = []
-    pos = 0
-    while (m := _TAG.search(text, pos)) is not None:
-        pos = m.end()
+    tags = _TAG.finditer(text)  # restarted only where the walk jumps ahead
+    while (m := next(tags, None)) is not None:
         if (literal := code_end(m.start())) >= 0:
-            pos = max(pos, literal)
+            if literal > m.end():
+                tags = _TAG.finditer(text, literal)
             continue
         name = m.group(2).lower()
         if m.group(1):
@@ -142,9 +145,10 @@ def _cut_elements(
             continue
         value, cut = enter(m, stack[-1][1] if stack else root)
         if cut is not None:
-            end = element_end(text, pos, name)
+            end = element_end(text, m.end(), name)
             cuts.append((cut, end))
-            pos = end
+            if end > m.end():
+                tags = _TAG.finditer(text, end)
             continue
         stack.append((name, value))
     return cuts
@@ -164,6 +168,8 @@ def nesting_cuts(
     def enter(m: re.Match[str], parent: _State) -> tuple[_State, int | None]:
         nonlocal scanned, line, ink
         state = _child(parent, m.group(2).lower(), m.group(3))
+        if state is parent:  # legible (it was not cut) and not moved
+            return state, None
         start = m.start()
         if (nl := text.rfind("\n", scanned, start)) >= 0:  # the line's start, each character looked at once
             line, ink = nl + 1, -1
