@@ -859,6 +859,22 @@ QUALIFIER_CUES = frozenset(
 EARLIER_TIMES = frozenset("last first previous initially originally earlier".split())
 #: nouns that "round" before them makes an approximation ("5 in round numbers", "in round figures")
 ROUND_NOUNS = frozenset("number numbers figure figures terms".split())
+#: the languages whose closed word classes the grader reads (ISO 639-1 code: name): negations, modal hedges, beliefs,
+#: bounds, faults, doubts, truth questions, copulas and answer labels. Every per-language table below lists each of
+#: them (tests/verifiers/test_lexicon_languages.py); Chinese, Japanese, Korean and Thai, written without spaces
+#: between words, are read by the CJK tables (``CJK_*``) instead. Words in a script none of these languages (nor
+#: the CJK tables) is written in are not read at all (docs/verifiers.md, "Languages").
+LANGUAGES: dict[str, str] = {
+    "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
+    "cs": "Czech", "da": "Danish", "de": "German", "el": "Greek", "es": "Spanish", "et": "Estonian",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic", "it": "Italian", "kn": "Kannada",
+    "lt": "Lithuanian", "lv": "Latvian", "ml": "Malayalam", "mr": "Marathi", "ms": "Malay", "ne": "Nepali",
+    "nl": "Dutch", "no": "Norwegian", "pa": "Punjabi", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+    "vi": "Vietnamese",
+}  # fmt: skip
 #: per language, the common words that negate what follows them (the negating particle, "never", and the "no" of a
 #: noun phrase where it negates alone: German kein, Dutch geen, Scandinavian ingen): read like "not" before an answer
 #: ("Het antwoord is niet 5", "Svaret er ikke 5"). Determiners that only strengthen a negation (French aucun, Spanish
