@@ -79,6 +79,11 @@ class Verifier(ABC):
     def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
         """Score one completion against its reference. Must never raise for bad model output."""
 
+    def start(self) -> None:  # noqa: B027 - optional hook: most verifiers start nothing
+        """Start what the first call would otherwise start (worker processes, a sandbox pool) and wait until it
+        is ready, so that a time limit on a call measures the call alone (a restarted verifier actor calls it
+        before it answers its readiness probe). A verifier that holds others starts them."""
+
     def verify_batch(
         self,
         completions: Sequence[str],

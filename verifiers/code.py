@@ -268,6 +268,9 @@ class CodeVerifier(BatchVerifier):
             self._sandbox = get_sandbox(self._backend, workers=self._workers)
         return self._sandbox
 
+    def start(self) -> None:
+        self.sandbox  # noqa: B018 - the pool starts its workers, and waits for them, when it is made
+
     def verify_batch(
         self,
         completions: Sequence[str],

@@ -129,6 +129,10 @@ class CombinedVerifier(BatchVerifier):
                     raise ValueError(f"combine: gate {comp.label!r} clashes with a component label")
                 self.gates.append(Component(comp.label, comp.verifier, 0.0))
 
+    def start(self) -> None:
+        for c in [*self.components, *self.gates]:
+            c.verifier.start()
+
     def verify_batch(
         self,
         completions: Sequence[str],

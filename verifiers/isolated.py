@@ -119,6 +119,9 @@ class IsolatedVerifier(Verifier):
             weakref.finalize(self, _close_pool, p)
         return p
 
+    def start(self) -> None:
+        self.pool.wait_ready()
+
     def verify(self, completion: str, reference: Any, **context: Any) -> VerifyResult:
         return self.verify_batch([completion], [reference], [context])[0]
 

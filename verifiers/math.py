@@ -187,6 +187,9 @@ class MathVerifier(BatchVerifier):
     def pool(self) -> WorkerPool:
         return shared_pool(_WORKER_PRELOAD, self.workers)
 
+    def start(self) -> None:
+        self.pool.wait_ready()
+
     def verify_batch(
         self,
         completions: Sequence[str],

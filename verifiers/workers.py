@@ -169,6 +169,13 @@ class WorkerPool:
         self._closed = False
         self._next_id = 0
 
+    def wait_ready(self) -> None:
+        """Block until every idle worker has started (each within ``startup_timeout_s``)."""
+        with self._cond:
+            idle = list(self._idle)
+        for w in idle:
+            w.wait_ready(self.startup_timeout_s)
+
     def _new_worker(self) -> _Worker:
         return _Worker(self.preload, self.memory_limit_mb, self.env)
 

@@ -37,6 +37,7 @@ class VerifierWorker(ActorBase):
         from rlvr.rl_core.verification import guard_verifier
 
         self.verifier = guard_verifier(factory(), reward) if reward is not None else factory()
+        self.verifier.start()  # before the readiness probe answers: a task's deadline is its own time
         self.clip_scores = reward.clip_scores if reward is not None else False
 
     def verify(self, texts: list[str], references: list[Any]) -> list[VerifyResult]:

@@ -194,3 +194,11 @@ def test_entry_point_named_like_a_builtin(verifier: CodeVerifier) -> None:
 def test_a_time_limit_past_what_the_os_wait_calls_take_is_refused() -> None:
     with pytest.raises(ValueError, match="CodeVerifier.timeout_s"):
         CodeVerifier(timeout_s=3_000_000)
+
+
+def test_start_makes_the_sandbox_a_call_would_make() -> None:
+    v = CodeVerifier(workers=1, timeout_s=5)
+    assert v._sandbox is None  # lazy: made by the first call
+    v.start()
+    assert isinstance(v._sandbox, SandboxPool) and v._sandbox._closed is False
+    v._sandbox.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rlvr.verifiers.base import get_verifier
+from rlvr.verifiers.base import Verifier, VerifyResult, get_verifier
 from rlvr.verifiers.combine import CombinedVerifier, build_verifier
 
 GOOD_FORMAT_RIGHT = "<think>2+2</think><answer>4</answer>"
@@ -75,3 +75,23 @@ def test_from_yaml_and_json_files(tmp_path: Path) -> None:
 def test_bad_specs(spec: dict, match: str) -> None:
     with pytest.raises((ValueError, KeyError), match=match):
         build_verifier(spec)
+
+
+def test_start_starts_every_component_and_gate() -> None:
+    started: list[str] = []
+
+    class Recording(Verifier):
+        def __init__(self, label: str) -> None:
+            self.label = label
+
+        def verify(self, completion: str, reference: object, **context: object) -> VerifyResult:
+            return VerifyResult(score=1.0, passed=True)
+
+        def start(self) -> None:
+            started.append(self.label)
+
+    v = CombinedVerifier([{"name": "format"}, {"name": "format", "label": "f2"}], gate={"name": "format", "label": "g"})
+    v.components[0].verifier, v.components[1].verifier = Recording("a"), Recording("b")
+    v.gates[0].verifier = Recording("g")
+    v.start()
+    assert started == ["a", "b", "g"]

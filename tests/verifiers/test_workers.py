@@ -133,3 +133,13 @@ def test_an_overrun_kills_what_the_task_spawned_too(tmp_path) -> None:
             raise AssertionError("the task's child outlived the killed worker")
     finally:
         p.close()
+
+
+def test_wait_ready_returns_once_every_worker_has_started() -> None:
+    p = WorkerPool(size=2)
+    try:
+        assert not all(w.ready for w in p._idle)  # started in the background
+        p.wait_ready()
+        assert [w.ready for w in p._idle] == [True, True]
+    finally:
+        p.close()

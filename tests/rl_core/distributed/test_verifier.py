@@ -44,6 +44,9 @@ else:
         def __init__(self):
             self.code = get_verifier("code")
 
+        def start(self):
+            self.code.start()
+
         def verify(self, completion, reference, **context):
             if reference == "SLOW":
                 time.sleep(600)
@@ -60,6 +63,9 @@ else:
 
         def configure(self, delay):
             self.delay = delay
+
+        def sandbox_started(self):
+            return self.verifier.code._sandbox is not None
 
         def verify(self, texts, references):
             time.sleep(self.delay)
@@ -137,6 +143,8 @@ else:
         assert group.pool.stats["timeouts"] == before["timeouts"] + 2
         assert elapsed < 200
         group.pool.settle()
+        # a restarted actor made its sandbox before it answered the readiness probe, not in its first task
+        assert ray.get([a.sandbox_started.remote() for a in group.actors]) == [True, True]
 
     def test_a_crashing_verifier_gives_zero_rewards_not_a_crash(group, programs) -> None:
         texts, refs = programs
