@@ -63,6 +63,7 @@ from rlvr.verifiers.render_allowlist import (
     shown_markup,
     without_faded,
 )
+from rlvr.verifiers.scripts import unread_script
 from rlvr.verifiers.trailing import comments_on_answer
 
 #: completions longer than this (characters) extract nothing
@@ -262,6 +263,8 @@ def extract(
     text = _region(text, think_tag)
     defined = frozenset(d.casefold() for d in LINK_DEFINITION.findall(text)) if "]:" in text else frozenset()
     text, uncertain = _reading(text, reading == "hidden", answer_tag)
+    if unread_script(text) is not None:
+        return Extraction(None, "unread_script")  # "Պատասխանը 24 է" (Armenian): its words cannot be read
     ex = _extract_visible(shown_markup(text, answer_tag, defined), choices, answer_tag, words)
     return replace(ex, uncertain=True) if uncertain else ex
 
