@@ -57,6 +57,10 @@ passes it):
 * ``math_redteam16.jsonl``: the seventeenth round's findings after those fixes (the same mechanisms in languages
   and scripts the lexicons lack, random-pick and forced-answer frames, copulas and classifiers of other languages
   after a box), 116 of 466 open (151 at the start).
+* ``math_redteam17.jsonl``: the eighteenth round's findings after the seventeenth round's language matrix was
+  begun and the unread-script policy added (cue words of more languages, English guess and evidence frames,
+  remarks after the box, corrections, answers in other languages' number and copula forms, structure and
+  rendering), 116 of 365 open at the start.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -99,6 +103,7 @@ CORPORA = (
     "math_redteam14.jsonl",
     "math_redteam15.jsonl",
     "math_redteam16.jsonl",
+    "math_redteam17.jsonl",
 )
 
 
