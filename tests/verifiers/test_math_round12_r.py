@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+from cpu_budget import cpu_limit
 from redteam import Case, judge
 
 from rlvr.verifiers.render_allowlist import shown_markup, without_faded
@@ -155,10 +156,10 @@ def test_shown_markup_and_faded_spans_are_linear() -> None:
         "\\rlap{\\quad",
     ):
         text = chunk * (200_000 // len(chunk))
-        t = time.perf_counter()
+        t = time.process_time()  # CPU time: the machine may be shared
         shown_markup(text, "answer", frozenset({"b"}))
-        assert time.perf_counter() - t < 2.0, chunk
+        assert time.process_time() - t < cpu_limit(2.0), chunk
     text = '<span style="opacity:0.5">' * 20_000
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: the machine may be shared
     without_faded(text, [], text)
-    assert time.perf_counter() - t < 2.0
+    assert time.process_time() - t < cpu_limit(2.0)

@@ -80,9 +80,9 @@ def test_escaped_markup_renders_literally_and_counts(verifier: MathVerifier) -> 
 def test_unwrap_presentation_is_linear() -> None:
     for chunk in (r"\textcolor{red}{", "{\\large ", "<li>", "}", r"\begin{center}", "<tr><td>"):
         text = chunk * (1_000_000 // len(chunk))
-        t = time.perf_counter()
+        t = time.process_time()  # CPU time: the machine may be shared
         unwrap_presentation(text)
-        assert time.perf_counter() - t < 2.0, chunk
+        assert time.process_time() - t < cpu_limit(2.0), chunk
 
 
 def test_an_argument_group_is_not_a_bare_group() -> None:
