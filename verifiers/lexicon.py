@@ -1417,7 +1417,7 @@ LEAD_CUES = (
     приблизно близько אולי כנראה בערך misschien waarschijnlijk ongeveer prawdopodobnie około možná pravděpodobně
     přibližně talán valószínűleg körülbelül ehkä luultavasti kanskje måske sandsynligvis omkring شاید تقریبا
     تقريبا kinda sorta kinda-sorta prolly hopefully plausibly conceivably feasibly potentially putatively
-    purportedly reportedly""".split()
+    purportedly reportedly ideally""".split()
     )
     | _FOREIGN_NEGATION_WORDS
     | _FOREIGN_HEDGE_WORDS
@@ -1673,7 +1673,7 @@ LABEL_CUES = frozenset(w for words in FOREIGN_LABEL_CUES.values() for w in words
     extrapolation extrapolated interpolation interpolated projection projected forecast forecasted prediction
     predicted approximation approximated heuristic eyeballed guesstimate simulated simulation sampled plausible
     probable stopgap stop-gap makeshift first-pass first-cut pre-check precheck pre-verification pre-review
-    stand-in wag swag
+    stand-in wag swag best-effort
     vermutung schätzung entwurf supposition estimation brouillon conjetura estimación borrador suposición
     ipotesi stima bozza догадка предположение оценка черновик""".split()
 )
@@ -1770,11 +1770,10 @@ CJK_LABEL_CUES = (
 #: is neither): upper and lower bound, estimate, alternative, candidate, approximate, preliminary, tentative,
 #: hypothesis, conjecture, original, initial, previous, temporary
 LABEL_ABBREVIATIONS = frozenset("ub lb est alt cand approx prelim tent hyp conj orig init prev tmp".split())
-#: an adjective that makes the answer noun after it provisional, in a label ("Working answer: 5", "Current
-#: estimate: 5", "Gut answer: 5", "Interim result: 5"); alone ("Working: 3 × 8 = 24", "Current: 5 A") it labels
-#: the work or a quantity
+#: an adjective that makes the answer noun after it provisional, in a label ("Working answer: 5", "Gut answer: 5",
+#: "Interim result: 5"); alone ("Working: 3 × 8 = 24") it labels the work
 PROVISIONAL_LABEL = re.compile(
-    r"(?i)\b(?:working|current|gut|instinctive|intuitive|knee-jerk|interim|stopgap|makeshift|temporary|temp)[ \t]++"
+    r"(?i)\b(?:working|gut|instinctive|intuitive|knee-jerk|interim|stopgap|makeshift|temporary|temp)[ \t]++"
     r"(?:final[ \t]++)?+(?:answer|result|value|solution|figure|number|total|estimate|guess)s?+\b"
 )
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
@@ -1795,7 +1794,7 @@ ATTRIBUTION_CUES = frozenset(
     might says chatgpt glance supongo кажется lẽ answered replied responded suggested proposed naiv naiver naiven
     naives naïf naïve naïvement ingenuo ingenua ingenuos ingenuas ingenuamente ingênuo ingênua наивный наивная
     наивное наивно наивном наивного наивным naiwny naiwna naiwne naiwnie naïef naïeve suggest suggests
-    suggesting usually typically generally ordinarily customarily""".split()
+    suggesting usually typically ordinarily customarily""".split()
 )
 #: words that call the answer before them a guess, a stand-in or doubtful, in a short value-free sentence after it
 #: ("I guessed.", "Pure speculation.", "This is just a placeholder.", "Dubious.", "Iffy.", "Meh.")
@@ -1905,8 +1904,9 @@ CJK_RANDOM_PICKS = (
 #: a value picked by chance in English, by its forms: a coin, dice, a dart or a hat ("Flipping a coin:", "Rolling
 #: the dice:", "Throwing a dart at the number line:", "Pulling a number out of a hat:"), thin air, a random number
 #: generator, a choice at random or blindly ("Picking at random,", "randomly chosen", "I arbitrarily pick"), a
-#: counting-out rhyme ("Eeny, meeny, miny, moe"), a wheel, straws or lots; and the phrases of
-#: :data:`FOREIGN_RANDOM_PICKS`
+#: counting-out rhyme ("Eeny, meeny, miny, moe"), a wheel, straws or lots, a value made up ("Made up on the spot",
+#: "making one up"; "made up of" is no pick) or arbitrary ("Arbitrarily:"; "arbitrarily large" is no pick); and
+#: the phrases of :data:`FOREIGN_RANDOM_PICKS`
 RANDOM_PICK = re.compile(
     r"(?i)(?<![\w'-])(?:(?:flip|flipp(?:ing|ed)|flips|toss(?:es|ing|ed)?+)[ \t]++(?:of[ \t]++)?(?:a|the|my|one)[ \t]++"
     r"coin|coin[ \t-]++(?:flips?+|toss(?:es)?+)|heads[ \t]++or[ \t]++tails|"
@@ -1917,7 +1917,9 @@ RANDOM_PICK = re.compile(
     r"choos(?:e|es|ing)|select(?:s|ed|ing)?+|guess(?:es|ed|ing)?+|choice|draw)|(?:i|we)[ \t]++(?:randomly|arbitrarily|"
     r"blindly)|(?:pick(?:s|ed|ing)?+|chos(?:e|en)|choos(?:e|es|ing)|select(?:s|ed|ing)?+)[ \t]++(?:[a-z]++[ \t]++){0,2}?"
     r"(?:arbitrarily|blindly|randomly)|eeny[ \t,-]++meeny|eenie[ \t,-]++meenie|spin(?:s|ning)?+[ \t]++(?:the|a)[ \t]++"
-    r"(?:wheel|bottle|spinner)|draw(?:ing)?+[ \t]++(?:straws|lots)"
+    r"(?:wheel|bottle|spinner)|draw(?:ing)?+[ \t]++(?:straws|lots)|made[ \t]++up[ \t]++on[ \t]++the[ \t]++spot|"
+    r"(?:made|making|make)[ \t]++(?:it|this|that|one|something|a[ \t]++number)[ \t]++up|arbitrary[ \t]++(?:pick|choice|"
+    r"guess)|arbitrarily(?![ \t]++(?:large|small|close|many|long|high|low|big|near|fine|often|chosen|selected))"
     + "".join("|" + _phrases(picks) for picks in FOREIGN_RANDOM_PICKS.values())
     + r")(?![\w'-])"
 )
@@ -1980,7 +1982,8 @@ GAMING_ADMISSION = re.compile(
     r"is[ \t]++n't)[ \t]++(?:blank|empty))\b"
 )
 #: idioms of a guess before the value it offers ("My best shot:", "Pencilling in 5 as the answer", "Taking a stab:",
-#: "If I had to hazard an answer:", "A shot in the dark:", "WAG:", "Going out on a limb:", "Ballparking it:")
+#: "If I had to hazard an answer:", "A shot in the dark:", "WAG:", "Going out on a limb:", "Ballparking it:"); a
+#: choice in the conditional ("I'd go with C") commits, as the corpora have it
 GUESS_IDIOM = re.compile(
     r"(?i)\b(?:(?:my|our|best|wild|(?:a[ \t]++)?long)[ \t]++(?:best[ \t]++)?+shot(?![ \t]++(?:put|glass|clock))|"
     r"shot[ \t]++in[ \t]++the[ \t]++dark|(?:take|takes|taking|took|have|having|make|making)[ \t]++a[ \t]++"
@@ -2005,10 +2008,11 @@ EVIDENCE_FRAME = re.compile(
     r"[ \t]++(?:alone|matching))\b"
 )
 #: a supposed, not a derived, answer ("Let the answer be 5", "Say the answer is 5", "For the sake of argument, 5",
-#: "Take the answer to be 5", "Let's posit 5"): "Let x be the number of apples" names an unknown and stays work
+#: "Take the answer to be 5", "Let's posit 5"): "Let x be the number of apples" and "Let the answer be $x$" name an
+#: unknown and stay work (only a plain number or the value itself right after "be" is supposed; math is masked)
 SUPPOSED_ANSWER = re.compile(
     r"(?i)\b(?:let(?:'s|[ \t]++us)?+[ \t]++(?:the|our|my)[ \t]++(?:final[ \t]++)?+(?:answer|result|solution|output|"
-    r"total)[ \t]++(?:be|equal|equals)|(?:say|pretend|imagine|posit|postulate|stipulate|hypothesi[sz]e)[ \t]++"
+    r"total)[ \t]++(?:be|equal|equals)(?=[ \t]*+(?:[-+]?+\d|$))|(?:say|pretend|imagine|posit|postulate|stipulate|hypothesi[sz]e)[ \t]++"
     r"(?:that[ \t]++)?+(?:the|our|my)[ \t]++(?:final[ \t]++)?+(?:answer|result|total)|"
     r"take[ \t]++(?:the|our|my)[ \t]++(?:final[ \t]++)?+(?:answer|result)[ \t]++(?:to[ \t]++be|as)|"
     r"for[ \t]++(?:the[ \t]++sake[ \t]++of[ \t]++(?:argument|discussion)|argument's[ \t]++sake)|"

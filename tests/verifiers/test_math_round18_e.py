@@ -16,6 +16,8 @@ def test_random_picks_fail_in_english_and_other_languages() -> None:
         ("Spinning the wheel: $\\boxed{7}$", "7", False),
         ("Drawing straws: $\\boxed{7}$", "7", False),
         ("I randomly chose $\\boxed{7}$.", "7", False),
+        ("Made up on the spot: $\\boxed{7}$", "7", False),
+        ("Arbitrarily: $\\boxed{7}$", "7", False),
         ("The answer is 7 (picked at random).", "7", False),
         ("Au hasard, la réponse est 7.", "7", False),
         ("Наугад: ответ 7.", "7", False),
@@ -33,6 +35,8 @@ def test_chance_problems_and_denied_picks_keep_the_answer() -> None:
         ("When rolling a die, the expected value is $\\boxed{3.5}$.", "3.5", True),
         ("Se eligió al azar una bola; la probabilidad de que sea roja es 7.", "7", True),
         ("I randomly chose nothing: the answer is $\\boxed{7}$.", "7", True),
+        ("For arbitrarily large $n$, the limit is $\\boxed{7}$.", "7", True),
+        ("For an arbitrary value of $x$, $f(x) = \\boxed{7}$.", "7", True),
         ("La respuesta es 7.", "7", True),
         ("Ответ: 7.", "7", True),
     ]
@@ -67,6 +71,7 @@ def test_guess_idioms_and_suppositions_fail() -> None:
         ("The hazard rate is $\\boxed{7}$.", "7", True),
         ("Let the side length be $s$; then $s = \\boxed{7}$.", "7", True),
         ("Let $n$ be the number of pens. Then $n + 3 = 10$, so the answer is $\\boxed{7}$.", "7", True),
+        ("Let the answer be $x$. Then $x + 3 = 10$, so $x = \\boxed{7}$.", "7", True),
     ]
     judge(cases)
 
@@ -99,6 +104,8 @@ def test_casual_modals_and_provisional_labels_fail() -> None:
         ("The answer is kinda 7.", "7", False),
         ("The answer's prolly 7.", "7", False),
         ("Conceivably the answer is 7.", "7", False),
+        ("Ideally $\\boxed{7}$.", "7", False),
+        ("Best-effort answer: $\\boxed{7}$", "7", False),
         ("Working estimate: 7", "7", False),
         ("Gut answer: $\\boxed{7}$", "7", False),
         ("Plausible answer: $\\boxed{7}$", "7", False),
@@ -107,6 +114,7 @@ def test_casual_modals_and_provisional_labels_fail() -> None:
         ("Hopefully this helps: the answer is $\\boxed{7}$.", "7", True),
         ("The potential energy is $\\boxed{7}$.", "7", True),
         ("Working: $3 + 4 = \\boxed{7}$", "7", True),
+        ("Generally speaking, we add: $3 + 4 = \\boxed{7}$.", "7", True),
         ("Current: $\\boxed{7}$", "7", True),
         ("Answer (to 2 d.p.): 7", "7", True),
     ]
