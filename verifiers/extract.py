@@ -3218,7 +3218,7 @@ def _disowning_label_line(line: str, underlined: bool) -> bool:
     short line alone, of at most six words and no value, holding a word that makes a label no answer (a guess, a
     draft, a bound, a wrong or unverified one: "## Incorrect attempt", "> Guess", "Upper bound:"), a doubting
     pictograph ("## 🤔") or a doubt in Chinese or Japanese ("## 猜测")."""
-    from rlvr.verifiers.lexicon import HEDGE_CUES, LABEL_CUES, LABEL_FORM_CUES, NEGATION_CUES
+    from rlvr.verifiers.lexicon import HEDGE_CUES, LABEL_CUES, LABEL_FORM_CUES, NEGATION_CUES, PROVISIONAL_LABEL
 
     mark = _HEADING_MARK.match(line)
     title = (line[mark.end() :] if mark else line).strip(" \t*_:|}")
@@ -3234,8 +3234,8 @@ def _disowning_label_line(line: str, underlined: bool) -> bool:
         return False  # "## Estimating the bound", "Upper and lower bounds agree, so:": a step or a sentence
     parts = {p for w in words for p in w.replace("\u2019", "'").split("-")}
     cues = LABEL_CUES | LABEL_FORM_CUES | HEDGE_CUES | _LEAD_DOUBT_WORDS
-    if parts & cues or labelled and parts & NEGATION_CUES:
-        return True  # "Guess", "## Unverified result", "Wrong answer:"; a bare "Not bad" line is no label
+    if parts & cues or labelled and parts & NEGATION_CUES or PROVISIONAL_LABEL.search(title) is not None:
+        return True  # "Guess", "## Unverified result", "Wrong answer:", "## Working answer"; a bare "Not bad" line
     return any(_CJK_DOUBT.search(w) or _cjk_cue(w) or _cjk_label_cue(w) for w in words if not w.isascii())
 
 
@@ -4423,10 +4423,13 @@ _TURN = re.compile(r"(?i)(?:[,;\u2014\u2013]|[ \t]-)[ \t]*+(?:but|however|yet)\b
 
 
 def _unturned_frame(masked: str) -> re.Match[str] | None:
-    """A disowning frame (:data:`_FRAME`) in ``masked`` after its last turn to the contrary: "I initially thought
+    """A disowning frame (:data:`_FRAME`, the lexicon's ``writer_frame``) in ``masked`` after its last turn to the contrary: "I initially thought
     21, but 3 × 8 = 24, so the answer is" has turned from its past belief; "If I had to guess, 5" has not."""
+    from rlvr.verifiers.lexicon import writer_frame
+
     turn = _last(_TURN.finditer(masked))
-    return _FRAME.search(masked, turn.end() if turn is not None else 0)
+    pos = turn.end() if turn is not None else 0
+    return _FRAME.search(masked, pos) or writer_frame(masked, pos)
 
 
 #: a counterfactual frame: a sentence opened by a condition ("Had we …", "Without …", "Under …", "If …",
@@ -4806,6 +4809,8 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         LEAD_CUE_PHRASES,
         LEAD_CUES,
         NEGATION_CUES,
+        PROVISIONAL_LABEL,
+        PROVISIONAL_STANDING,
         RETRACTION_CUES,
     )
 
@@ -4834,9 +4839,14 @@ def _lead_changes(pre: str, anchored: bool = False) -> str:
         is_label = anchor.group(0) in (":", "=")
         if is_label and "?" in masked[clause : anchor.start()]:
             return pre[clause:]  # "Answer?: 5": a label that asks
+        if is_label and PROVISIONAL_LABEL.search(masked, clause, anchor.start()) is not None:
+            return pre[clause:]  # "Working answer: 5", "Gut answer: 5"
         aside = _LABEL_ASIDE.search(masked, clause, anchor.start()) if is_label else None
-        if aside is not None and _doubting_aside([w.lower() for w in _RUN_WORD.findall(aside.group(1))]):
-            return pre[aside.start() :]  # "Answer (low confidence): 5", "Result (tentative): 5"
+        if aside is not None and (
+            _doubting_aside([w.lower() for w in _RUN_WORD.findall(aside.group(1))])
+            or PROVISIONAL_STANDING.match(aside.group(1)) is not None
+        ):
+            return pre[aside.start() :]  # "Answer (low confidence): 5", "Result (tentative): 5", "(before checking)"
         before = [w.group(0) for w in _RUN_WORD.finditer(masked, clause, anchor.start())][-2:]
         if anchor.group(0).lower() == "be" and len(before) == 2 and _qualifying_word(before[0], [], to_be=True):
             return pre[clause:]  # "The answer is thought to be \boxed{5}"
@@ -6930,6 +6940,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _CONDITION.match(masked.strip(" \t.!)")) and not _OFFER.search(masked):  # "If my arithmetic is right."
         return nxt.strip(), stop
+    if (raised := _flag_line(masked)) is not None:  # "needs_review: true"; "needs_review: false" clears it
+        return (nxt.strip() if raised else ""), stop
     if _status_line_denies(masked):  # "Verification: FAILED", "> Reviewer: wrong, it's 6."
         return nxt.strip(), stop
     if _NAMES_PLACE.fullmatch(masked):
@@ -7347,6 +7359,24 @@ def _foreign_status_fails(value: str) -> bool:
     return words[0] in FOREIGN_FAILED or words[0] in negations or any(f in words[0] for f in FOREIGN_FAILED if _cjk(f))
 
 
+def _flag_line(sentence: str) -> bool | None:
+    """A status line whose label is a doubting flag (:func:`_raised_flag`): whether it is set, else ``None``."""
+    m = _STATUS_LINE.match(sentence)
+    return None if m is None else _raised_flag(re.split(r"[ \t_]++", m.group(1).lower()), m.group(2))
+
+
+def _raised_flag(label: list[str], value: str) -> bool | None:
+    """A flag whose name raises a doubt (the lexicon's ``RAISED_FLAGS``, ``PROVISIONAL_STATUS``: "needs_review",
+    "is_guess", "low_confidence") is set (``True``: "true", "yes", "1") or cleared (``False``: "false", "no"); ``None``
+    for any other label or value. Its value reads the other way round from a check's ("verified: false")."""
+    from rlvr.verifiers.lexicon import CLEARED_FLAG_VALUES, PROVISIONAL_STATUS, RAISED_FLAGS, SET_FLAG_VALUES
+
+    if not any(w in RAISED_FLAGS or w in PROVISIONAL_STATUS for w in label):
+        return None
+    flag = value.strip(" \t*_`.\"'").lower()
+    return True if flag in SET_FLAG_VALUES else False if flag in CLEARED_FLAG_VALUES else None
+
+
 def _status_line_denies(sentence: str) -> bool:
     """A status, test or review line about the answer whose value denies it: a label with a word of
     :data:`~rlvr.verifiers.lexicon.STATUS_LABELS` and a value that opens with a word of
@@ -7364,6 +7394,8 @@ def _status_line_denies(sentence: str) -> bool:
         return any(w in STATUS_LABELS or w in FOREIGN_STATUS_LABELS for w in label)
     if FOREIGN_STATUS_LABELS.intersection(label):
         return _foreign_status_fails(value)
+    if (raised := _raised_flag(label, value)) is not None:
+        return raised  # "needs_review: true", "is_guess: yes"; "needs_review: false" clears the doubt
     if not any(w in STATUS_LABELS for w in label):
         return False
     words = [w.group(0).lower() for w in _RUN_WORD.finditer(value, 0, 60)]

@@ -1416,7 +1416,8 @@ LEAD_CUES = (
     arguably debatably provisionally offhand ostensibly nominally можливо мабуть напевно ймовірно здається
     приблизно близько אולי כנראה בערך misschien waarschijnlijk ongeveer prawdopodobnie około možná pravděpodobně
     přibližně talán valószínűleg körülbelül ehkä luultavasti kanskje måske sandsynligvis omkring شاید تقریبا
-    تقريبا""".split()
+    تقريبا kinda sorta kinda-sorta prolly hopefully plausibly conceivably feasibly potentially putatively
+    purportedly reportedly ideally""".split()
     )
     | _FOREIGN_NEGATION_WORDS
     | _FOREIGN_HEDGE_WORDS
@@ -1599,7 +1600,7 @@ HEDGE_CUES = frozenset(
     preliminarily offhand offhandedly ostensibly nominally theoretically superficially purportedly reportedly
     allegedly intuitively можливо мабуть напевно ймовірно здається אולי כנראה misschien waarschijnlijk
     prawdopodobnie možná pravděpodobně talán valószínűleg ehkä luultavasti kanskje måske sandsynligvis
-    شاید""".split()
+    شاید kinda sorta prolly feasibly potentially putatively""".split()
 )
 #: words that deny what they are said of in the other languages the answer phrases model (German, French, Spanish,
 #: Portuguese, Italian, Russian): a short sentence after an answer holding one takes it back ("Stimmt nicht.",
@@ -1670,7 +1671,9 @@ LABEL_CUES = frozenset(w for words in FOREIGN_LABEL_CUES.values() for w in words
     gold truth label labels reference expected wip tbd tbc todo unfinished incomplete pending ballpark
     random dummy filler fallback spitball spitballing envelope
     extrapolation extrapolated interpolation interpolated projection projected forecast forecasted prediction
-    predicted approximation approximated heuristic eyeballed guesstimate simulated simulation sampled
+    predicted approximation approximated heuristic eyeballed guesstimate simulated simulation sampled plausible
+    probable stopgap stop-gap makeshift first-pass first-cut pre-check precheck pre-verification pre-review
+    stand-in wag swag best-effort
     vermutung schätzung entwurf supposition estimation brouillon conjetura estimación borrador suposición
     ipotesi stima bozza догадка предположение оценка черновик""".split()
 )
@@ -1767,6 +1770,12 @@ CJK_LABEL_CUES = (
 #: is neither): upper and lower bound, estimate, alternative, candidate, approximate, preliminary, tentative,
 #: hypothesis, conjecture, original, initial, previous, temporary
 LABEL_ABBREVIATIONS = frozenset("ub lb est alt cand approx prelim tent hyp conj orig init prev tmp".split())
+#: an adjective that makes the answer noun after it provisional, in a label ("Working answer: 5", "Gut answer: 5",
+#: "Interim result: 5"); alone ("Working: 3 × 8 = 24") it labels the work
+PROVISIONAL_LABEL = re.compile(
+    r"(?i)\b(?:working|gut|instinctive|intuitive|knee-jerk|interim|stopgap|makeshift|temporary|temp)[ \t]++"
+    r"(?:final[ \t]++)?+(?:answer|result|value|solution|figure|number|total|estimate|guess)s?+\b"
+)
 #: words that disown an answer only in a label's position, before ``:`` or ``=`` ("Possible answer: 5"; "the
 #: only possible answer is 5" is an answer)
 LABEL_FORM_CUES = frozenset("possible potential suggested proposed supposed alternative alternate sample".split())
@@ -1784,14 +1793,16 @@ ATTRIBUTION_CUES = frozenset(
     disagrees refuse refuses unclear unknown nobody naive naively supposedly allegedly reportedly rumored rumoured
     might says chatgpt glance supongo кажется lẽ answered replied responded suggested proposed naiv naiver naiven
     naives naïf naïve naïvement ingenuo ingenua ingenuos ingenuas ingenuamente ingênuo ingênua наивный наивная
-    наивное наивно наивном наивного наивным naiwny naiwna naiwne naiwnie naïef naïeve""".split()
+    наивное наивно наивном наивного наивным naiwny naiwna naiwne naiwnie naïef naïeve suggest suggests
+    suggesting usually typically ordinarily customarily""".split()
 )
 #: words that call the answer before them a guess, a stand-in or doubtful, in a short value-free sentence after it
 #: ("I guessed.", "Pure speculation.", "This is just a placeholder.", "Dubious.", "Iffy.", "Meh.")
 DOUBT_WORDS = frozenset(
     """guessed guessing guesswork guesstimate speculation speculative speculating placeholder dummy stub dubious
     questionable shaky iffy meh eh dunno doubtful unsure uncertain unverified unchecked untested unconfirmed unproven
-    randomly arbitrary arbitrarily hunch sketchy suspect unreliable tentative provisional disagree disagrees""".split()
+    randomly arbitrary arbitrarily hunch sketchy suspect unreliable tentative provisional disagree disagrees
+    pre-check precheck pre-verification pre-review first-pass stopgap makeshift""".split()
 )
 #: words that disown the answer they describe, as its subject's predicate or as an adjective on its source: a trap
 #: or a misprint ("\\boxed{5} is the trap answer", "The misprinted answer is 5"), a flawed source ("The flawed
@@ -1807,6 +1818,260 @@ DISOWNING_CUES = frozenset(
     forgotten ignoring neglecting overlooking misreading misread misapplying misapplied pitfall
     chatgpt gpt llm often commonly""".split()
 )
+#: per language, the common phrases (comma-separated) of picking a value by chance rather than working it out: at
+#: random, blindly, by a coin toss or "heads or tails" ("Al azar:", "Zufällig gewählt:", "À pile ou face :",
+#: "Наугад:", "Rastgele:"); read like the English forms of :data:`RANDOM_PICK`. Words that also name a random
+#: quantity of a problem ("случайно выбранный", "عشوائي") are kept: :data:`CHANCE_TOPICS` in the same sentence
+#: (a probability, an expectation) makes them the problem's, not the writer's pick. Indonesian "asal" alone
+#: ("origin") and Vietnamese "bừa" alone are left out.
+FOREIGN_RANDOM_PICKS: dict[str, str] = {
+    "am": "በዘፈቀደ, በእድል, በዕድል",
+    "ar": "عشوائيا, عشوائياً, بشكل عشوائي, بشكل عشوائى, اختيار عشوائي, بالصدفة, بالحظ, ملك أم كتابة, ملك او كتابة",
+    "az": "təsadüfi, təsadüfən, kor-koranə, yazı-tura, yazı tura",
+    "bg": "наслуки, случайно, на случаен принцип, ези или тура, ези-тура",
+    "bn": "এলোমেলোভাবে, দৈবভাবে, যদৃচ্ছভাবে, টস করে",
+    "ca": "a l'atzar, aleatòriament, a cara o creu, a la babalà",
+    "cs": "náhodně, naslepo, namátkou, panna nebo orel, hodem mincí",
+    "da": "tilfældigt, på må og få, plat eller krone, på slump",
+    "de": """zufällig, willkürlich, aufs geratewohl, ins blaue, ins blaue hinein, kopf oder zahl, per münzwurf,
+    gewürfelt, ausgewürfelt, ausgelost""",
+    "el": "τυχαία, στην τύχη, κορόνα γράμματα, κορώνα γράμματα, στα κουτουρού",
+    "es": """al azar, aleatoriamente, a la suerte, a cara o cruz, cara o cruz, a ciegas, al tuntún, a lo loco,
+    lanzando una moneda, tirando un dado""",
+    "et": "juhuslikult, huupi, kiri või kull",
+    "fa": "تصادفی, به طور تصادفی, بطور تصادفی, به صورت تصادفی, شانسی, الکی, شیر یا خط",
+    "fi": "satunnaisesti, umpimähkään, sattumanvaraisesti, kruuna vai klaava, arpomalla, arvottu",
+    "fr": """au hasard, aléatoirement, à pile ou face, pile ou face, au petit bonheur, au petit bonheur la chance,
+    tiré au sort""",
+    "gu": "યાદૃચ્છિક રીતે, આડેધડ, અવ્યવસ્થિત રીતે",
+    "he": "באקראי, אקראית, באופן אקראי, בהגרלה, עץ או פלי",
+    "hi": "यादृच्छिक रूप से, यादृच्छिक, बेतरतीब ढंग से, बेतरतीब, टॉस करके, सिक्का उछालकर",
+    "hr": "nasumično, nasumce, slučajno, pismo ili glava, glava ili pismo",
+    "hu": "véletlenszerűen, találomra, vaktában, fej vagy írás, sorsolással",
+    "id": "secara acak, acak, asal-asalan, asal pilih, sembarang, sembarangan, lempar koin",
+    "is": "af handahófi, handahófskennt",
+    "it": "a caso, casualmente, aleatoriamente, a testa o croce, testa o croce, alla cieca, a sorte",
+    "kn": "ಯಾದೃಚ್ಛಿಕವಾಗಿ, ಅನಿಯತವಾಗಿ",
+    "lt": "atsitiktinai, kaip papuola, herbas ar skaičius, skaičius ar herbas",
+    "lv": "nejauši, uz labu laimi, nejaušā kārtā, cipars vai ģerbonis",
+    "ml": "ക്രമരഹിതമായി, യാദൃച്ഛികമായി",
+    "mr": "यादृच्छिकपणे, अंदाधुंद, नाणेफेक करून",
+    "ms": "secara rawak, rawak, sembarangan, main teka, lambung syiling",
+    "ne": "अनियमित रूपमा, जथाभावी, सिक्का उफारेर",
+    "nl": "willekeurig, op goed geluk, lukraak, kop of munt, blind gekozen",
+    "no": "tilfeldig, på måfå, på slump, mynt eller kron, kron eller mynt",
+    "pa": "ਬੇਤਰਤੀਬ, ਬੇਤਰਤੀਬੇ ਢੰਗ ਨਾਲ, ਅਚਨਚੇਤ",
+    "pl": "losowo, na chybił trafił, na ślepo, orzeł czy reszka, orzeł i reszka, wylosowane, wylosowana",
+    "pt": "ao acaso, aleatoriamente, à sorte, no chute, cara ou coroa, às cegas, chutando",
+    "ro": "la întâmplare, la intamplare, aleatoriu, la noroc, cap sau pajură, cap sau pajura",
+    "ru": """наугад, наобум, наудачу, случайно, случайным образом, орёл или решка, орел или решка, от балды, с
+    потолка""",
+    "sk": "náhodne, naslepo, namátkovo, hlava alebo znak, znak alebo hlava",
+    "sl": "naključno, na slepo, na srečo, cifra ali grb",
+    "sr": "насумично, насумце, случајно, писмо или глава, nasumično, nasumce, slučajno, pismo ili glava",
+    "sv": "slumpmässigt, slumpvis, på måfå, på en höft, på slump, krona eller klave",
+    "sw": "kwa nasibu, kibahati, bila mpangilio, kwa kubahatisha",
+    "ta": "சீரற்ற முறையில், தற்செயலாக, குருட்டாம்போக்கில்",
+    "te": "యాదృచ్ఛికంగా, యథేచ్ఛగా, గుడ్డిగా",
+    "tl": "nang random, basta-basta, kara o krus, pabunot, hula-hula",
+    "tr": "rastgele, rasgele, gelişigüzel, yazı tura, yazı-tura, kafadan, sallamasyon, körlemesine",
+    "uk": "навмання, навздогад, випадково, випадковим чином, орел чи решка, орел або решка, зі стелі, з стелі",
+    "ur": "بے ترتیب, اتفاقیہ, اندھا دھند, ٹاس کر کے, سکہ اچھال کر",
+    "vi": "ngẫu nhiên, chọn bừa, đoán bừa, ghi bừa, viết bừa, tung đồng xu, sấp ngửa",
+}
+#: the same in scripts written without spaces, found inside a run (随机, ランダム, 무작위, สุ่ม; a coin toss 抛硬币)
+CJK_RANDOM_PICKS = (
+    "随机",
+    "隨機",
+    "随便",
+    "隨便",
+    "瞎猜",
+    "抛硬币",
+    "拋硬幣",
+    "掷骰子",
+    "擲骰子",
+    "ランダム",
+    "適当に選",
+    "当てずっぽう",
+    "サイコロ",
+    "무작위",
+    "랜덤",
+    "아무거나",
+    "동전 던지",
+    "สุ่ม",
+    "มั่ว",
+)
+#: a value picked by chance in English, by its forms: a coin, dice, a dart or a hat ("Flipping a coin:", "Rolling
+#: the dice:", "Throwing a dart at the number line:", "Pulling a number out of a hat:"), thin air, a random number
+#: generator, a choice at random or blindly ("Picking at random,", "randomly chosen", "I arbitrarily pick"), a
+#: counting-out rhyme ("Eeny, meeny, miny, moe"), a wheel, straws or lots, a value made up ("Made up on the spot",
+#: "making one up"; "made up of" is no pick) or arbitrary ("Arbitrarily:"; "arbitrarily large" is no pick); and
+#: the phrases of :data:`FOREIGN_RANDOM_PICKS`
+RANDOM_PICK = re.compile(
+    r"(?i)(?<![\w'-])(?:(?:flip|flipp(?:ing|ed)|flips|toss(?:es|ing|ed)?+)[ \t]++(?:of[ \t]++)?(?:a|the|my|one)[ \t]++"
+    r"coin|coin[ \t-]++(?:flips?+|toss(?:es)?+)|heads[ \t]++or[ \t]++tails|"
+    r"(?:roll(?:s|ing|ed)?+|throw(?:s|ing|n)?+|threw|cast(?:s|ing)?+)[ \t]++(?:of[ \t]++)?(?:a|the|my|some)[ \t]++"
+    r"(?:dice|die|d\d{1,3}+)|dice[ \t-]++rolls?+|(?:throw(?:s|ing|n)?+|threw|toss(?:es|ing|ed)?+)[ \t]++(?:a[ \t]++)?"
+    r"darts?+|out[ \t]++of[ \t]++(?:a|the|my)[ \t]++hat|(?:out[ \t]++of|from)[ \t]++thin[ \t]++air|"
+    r"random[ \t]++number[ \t]++generator|rng|(?:at|by)[ \t]++random|random(?:ly)?+[ \t]++(?:pick(?:s|ed|ing)?+|chos(?:e|en)|"
+    r"choos(?:e|es|ing)|select(?:s|ed|ing)?+|guess(?:es|ed|ing)?+|choice|draw)|(?:i|we)[ \t]++(?:randomly|arbitrarily|"
+    r"blindly)|(?:pick(?:s|ed|ing)?+|chos(?:e|en)|choos(?:e|es|ing)|select(?:s|ed|ing)?+)[ \t]++(?:[a-z]++[ \t]++){0,2}?"
+    r"(?:arbitrarily|blindly|randomly)|eeny[ \t,-]++meeny|eenie[ \t,-]++meenie|spin(?:s|ning)?+[ \t]++(?:the|a)[ \t]++"
+    r"(?:wheel|bottle|spinner)|draw(?:ing)?+[ \t]++(?:straws|lots)|made[ \t]++up[ \t]++on[ \t]++the[ \t]++spot|"
+    r"(?:made|making|make)[ \t]++(?:it|this|that|one|something|a[ \t]++number)[ \t]++up|arbitrary[ \t]++(?:pick|choice|"
+    r"guess)|arbitrarily(?![ \t]++(?:large|small|close|many|long|high|low|big|near|fine|often|chosen|selected))"
+    + "".join("|" + _phrases(picks) for picks in FOREIGN_RANDOM_PICKS.values())
+    + r")(?![\w'-])"
+)
+#: words of a problem about chance (a probability, an expectation, outcomes, a fair coin): beside them a random pick
+#: is the problem's ("A die is rolled at random; the probability of a six is 1/6"), not the writer's
+CHANCE_TOPICS = frozenset(
+    """probability probabilities chance chances odds expected expectation expect outcome outcomes ways event events
+    trial trials variable variables distribution distributed sample samples sampled average mean simulation
+    simulations simulate fair heads tails faces sides likelihood frequency permutation permutations probabilidad
+    probabilidade probabilité probabilità wahrscheinlichkeit вероятность вероятности ймовірність olasılık peluang
+    probabilitas prawdopodobieństwo kans waarschijnlijkheid sannolikhet sandsynlighed sannsynlighet todennäköisyys
+    valószínűség pravděpodobnost pravdepodobnosť verjetnost vjerojatnost вероватноћа πιθανότητα احتمال احتمالية
+    הסתברות प्रायिकता संभावना xác""".split()
+)
+#: the same in scripts written without spaces (概率, 機率, 確率, 확률, ความน่าจะเป็น, 期望)
+CJK_CHANCE_TOPICS = ("概率", "機率", "几率", "幾率", "確率", "확률", "ความน่าจะเป็น", "期望")
+_CJK_RANDOM = re.compile("|".join(map(re.escape, CJK_RANDOM_PICKS)))
+#: a negation right before a pick ("not at random", "I didn't flip a coin", "never randomly") and "nothing" right
+#: after one ("I randomly chose nothing"): the writer denies picking
+_DENIED_PICK = re.compile(r"(?i)(?:\b(?:not|never|no)|n't)[ \t]++(?:[a-z]++[ \t]++)?+$")
+_NOTHING = re.compile(r"(?i)[ \t]++(?:[a-z]++[ \t]++)?+(?:nothing|none|no[ \t]++(?:value|number|answer))\b")
+
+
+def random_pick(text: str, pos: int = 0) -> re.Match[str] | None:
+    """A value picked by chance in ``text`` from ``pos`` (:data:`RANDOM_PICK`, :data:`CJK_RANDOM_PICKS`), unless
+    the pick is denied ("I did not pick at random", "I randomly chose nothing") or the text is about chance itself
+    (:data:`CHANCE_TOPICS`): "Flipping a coin:" picks, "Flipping a coin twice, the probability of two heads is"
+    asks."""
+    m = RANDOM_PICK.search(text, pos)
+    if m is None:
+        m = _CJK_RANDOM.search(text, pos)
+    if m is None or _DENIED_PICK.search(text, max(pos, m.start() - 24), m.start()) or _NOTHING.match(text, m.end()):
+        return None  # "not at random", "I didn't flip a coin", "I randomly chose nothing": no pick
+    words = {w.lower() for w in re.findall(r"[^\W\d_]++", text[pos : pos + 2000])}
+    if words & CHANCE_TOPICS or any(t in text[pos : pos + 2000] for t in CJK_CHANCE_TOPICS):
+        return None
+    return m
+
+
+#: an admission that the answer is gamed or forced rather than solved: written for partial credit or for a format
+#: checker or grader ("… to get partial credit", "so the format checker passes", "to satisfy the grader"), for want
+#: of time or tokens ("Out of time —", "Running out of tokens, so:", "No time to finish:"), a skipped problem ("I'll
+#: skip this one and write"), something put down only to have an answer ("just to have something", "so it's not
+#: blank")
+GAMING_ADMISSION = re.compile(
+    r"(?i)\b(?:(?:for|get|gets|getting|earn|earning|grab|secure|salvage|maximi[sz]e)[ \t]++(?:(?:some|any|at[ \t]++least)"
+    r"[ \t]++)?+(?:partial|some)[ \t]++(?:credit|points|marks)|format(?:ting)?+[ \t]++(?:checker|validator|parser|regex)|"
+    r"(?:answer|output)[ \t]++(?:checker|parser|validator|extractor|regex)|(?:satisfy|please|appease|placate|pass|"
+    r"fool|game|trick|for|keep)[ \t]++the[ \t]++(?:auto-?+)?+(?:grader|checker|parser|validator|marker|evaluator|judge|"
+    r"tests?+)|(?:the|a|an)[ \t]++(?:auto-?+)?+(?:grader|checker|parser|validator|evaluator)[ \t]++(?:passes|accepts|is"
+    r"[ \t]++happy|won't[ \t]++complain|doesn't[ \t]++complain|can[ \t]++parse|parses)|"
+    r"(?:(?:am|are|is|i'm|we're|running|ran|run|almost|nearly)[ \t]++)?+out[ \t]++of[ \t]++(?:time|tokens|budget|"
+    r"context|space|steps|compute)|(?:short|low)[ \t]++on[ \t]++(?:time|tokens|budget|context)|no[ \t]++(?:more[ \t]++)?+"
+    r"(?:time|tokens|budget)[ \t]++(?:left|remaining|to[ \t]++(?:finish|solve|check|work|verify|compute))|"
+    r"(?:time|tokens?+|budget)(?:[ \t]++(?:is|are)|'s)[ \t]++(?:up|running[ \t]++out|almost[ \t]++up|short)|"
+    r"skip(?:s|ping|ped)?+[ \t]++(?:this|the)[ \t]++(?:one|problem|question|part|step)|"
+    r"(?:just[ \t]++)?+(?:to|so[ \t]++(?:that[ \t]++)?+(?:i|we)[ \t]++)(?:have|has|put|give|submit|write|enter)"
+    r"[ \t]++(?:something|anything|an[ \t]++answer[ \t]++(?:down|in|at[ \t]++all))|"
+    r"so[ \t]++(?:that[ \t]++)?+(?:it|the[ \t]++(?:box|answer|field))[ \t]++(?:is[ \t]++not|isn't|won't[ \t]++be|"
+    r"is[ \t]++n't)[ \t]++(?:blank|empty))\b"
+)
+#: idioms of a guess before the value it offers ("My best shot:", "Pencilling in 5 as the answer", "Taking a stab:",
+#: "If I had to hazard an answer:", "A shot in the dark:", "WAG:", "Going out on a limb:", "Ballparking it:"); a
+#: choice in the conditional ("I'd go with C") commits, as the corpora have it
+GUESS_IDIOM = re.compile(
+    r"(?i)\b(?:(?:my|our|best|wild|(?:a[ \t]++)?long)[ \t]++(?:best[ \t]++)?+shot(?![ \t]++(?:put|glass|clock))|"
+    r"shot[ \t]++in[ \t]++the[ \t]++dark|(?:take|takes|taking|took|have|having|make|making)[ \t]++a[ \t]++"
+    r"(?:wild[ \t]++|quick[ \t]++|rough[ \t]++)?+(?:stab|punt|swing|shot|crack)|(?:my|a|wild)[ \t]++stab|"
+    r"(?:i|we|to|(?:i|we)(?:'d|'ll|[ \t]++(?:would|will|shall|might|could)))[ \t]++hazard\b|"
+    r"hazard(?:s|ed|ing)?+[ \t]++(?:a|an|my)[ \t]++(?:guess|answer|estimate)|"
+    r"ventur(?:e|es|ed|ing)[ \t]++(?:a|an|my)[ \t]++(?:guess|answer|estimate)|"
+    r"(?:i|we)(?:'d|'ll|[ \t]++(?:would|will|shall))[ \t]++venture|"
+    r"pencil(?:l?+ing|l?+ed|s)?+[ \t]++in|ballpark(?:ing|ed)[ \t]++it|(?:out|go|going|went)[ \t]++out[ \t]++on[ \t]++a"
+    r"[ \t]++limb|(?<![\w'-])s?+wag(?![\w'-])(?=[ \t]*+[:,(-])|finger[ \t]++in[ \t]++the[ \t]++air|"
+    r"wet[ \t]++finger|(?:i|we)'ll[ \t]++(?:punt|gamble|wing[ \t]++it)|winging[ \t]++it)\b"
+)
+#: an answer inferred from evidence rather than derived ("Judging from small cases, 5", "The pattern points to 5",
+#: "The data hints at 5", "Extrapolating, 5", "Empirically, 5"); the verb "suggests" and generalisations ("usually",
+#: "typically") are attribution cues. "Judging by the table" reads the problem's data; "consistent with" is a check
+EVIDENCE_FRAME = re.compile(
+    r"(?i)\b(?:judging[ \t]++(?:from|by)[ \t]++(?:(?:the|a|these|those|some)[ \t]++)?+(?:(?:first[ \t]++)?+few[ \t]++|"
+    r"small[ \t]++|initial[ \t]++|numerical[ \t]++)?+(?:cases|examples|values|patterns?+|numerics|experiments|"
+    r"simulations|trials|terms|instances)|(?:evidence|data|pattern|patterns|examples?|experiments?|simulations?|"
+    r"numerics|cases|values|results|trend|trends)[ \t]++(?:point|points|pointed|lean|leans|leaned)[ \t]++(?:to|towards?)|"
+    r"hint(?:s|ed|ing)?+[ \t]++at|extrapolating|by[ \t]++extrapolation|empirically|heuristically|(?:from|by|on)[ \t]++(?:the[ \t]++)?pattern"
+    r"[ \t]++(?:alone|matching))\b"
+)
+#: a supposed, not a derived, answer ("Let the answer be 5", "Say the answer is 5", "For the sake of argument, 5",
+#: "Take the answer to be 5", "Let's posit 5"): "Let x be the number of apples" and "Let the answer be $x$" name an
+#: unknown and stay work (only a plain number or the value itself right after "be" is supposed; math is masked)
+SUPPOSED_ANSWER = re.compile(
+    r"(?i)\b(?:let(?:'s|[ \t]++us)?+[ \t]++(?:the|our|my)[ \t]++(?:final[ \t]++)?+(?:answer|result|solution|output|"
+    r"total)[ \t]++(?:be|equal|equals)(?=[ \t]*+(?:[-+]?+\d|$))|(?:say|pretend|imagine|posit|postulate|stipulate|hypothesi[sz]e)[ \t]++"
+    r"(?:that[ \t]++)?+(?:the|our|my)[ \t]++(?:final[ \t]++)?+(?:answer|result|total)|"
+    r"take[ \t]++(?:the|our|my)[ \t]++(?:final[ \t]++)?+(?:answer|result)[ \t]++(?:to[ \t]++be|as)|"
+    r"for[ \t]++(?:the[ \t]++sake[ \t]++of[ \t]++(?:argument|discussion)|argument's[ \t]++sake)|"
+    r"let's[ \t]++(?:posit|postulate|stipulate|pretend|hypothesi[sz]e|just[ \t]++say))\b"
+)
+#: abbreviations of a belief or a limited knowledge ("IIRC the answer is 5", "AFAICT, 5", "IMO the answer is 5",
+#: "IMHO", "FWIW", "AFAIK", "IIUC", "ISTM", "YMMV"); "IMO" followed by a year, a number or a problem's noun is the
+#: olympiad ("IMO 2019 Problem 3")
+BELIEF_ABBREVIATION = re.compile(
+    r"(?i)(?<![\w'-])(?:iirc|afaict|afaik|afair|imho|iiuc|istm|iianm|ianm|fwiw|ymmv|"
+    r"imo(?![ \t]*+(?:\d|problem|shortlist|sl\b|question|contest|team|medal|jury|[-'\u2019]|'s)))(?![\w'-])"
+)
+#: an answer reported of other people, not the writer's ("Most people get 5", "Many students answer 5", "Others
+#: say 5", "My friend got 5", "The popular answer is 5", "According to my teacher, 5")
+ATTRIBUTED_ANSWER = re.compile(
+    r"(?i)\b(?:(?:(?:most|many|some|several|other|few|a[ \t]++few|lots[ \t]++of|a[ \t]++lot[ \t]++of|plenty[ \t]++of|"
+    r"the[ \t]++majority[ \t]++of)[ \t]++(?:people|persons|students|folks|solvers|contestants|users|commenters|"
+    r"sources|websites|sites|textbooks|books|models|llms|kids|learners|humans|teachers|tutors|experts|others)|others|"
+    r"everyone[ \t]++else|someone[ \t]++(?:else|online)|people[ \t]++online|the[ \t]++internet|online[ \t]++sources|"
+    r"(?:my|a|our)[ \t]++(?:friend|classmate|colleague|teacher|tutor|roommate|brother|sister|dad|mom|cousin)s?+"
+    r"(?:[ \t]++of[ \t]++(?:mine|ours))?+)"
+    r"(?:[ \t]++(?:usually|often|typically|commonly|generally|always|tend[ \t]++to|seem[ \t]++to))?+[ \t]++"
+    r"(?:get|gets|got|say|says|said|claim|claims|claimed|think|thinks|thought|answer|answers|answered|report|"
+    r"reports|reported|write|writes|wrote|put|puts|give|gives|gave|arrive|arrives|arrived|guess|guesses|guessed|"
+    r"believe|believes|believed|end[ \t]++up|ended[ \t]++up|come[ \t]++up[ \t]++with|came[ \t]++up[ \t]++with)|"
+    r"(?:the[ \t]++)?+(?:popular|usual|typical|consensus|crowd's|crowd-sourced|folk)[ \t]++(?:answer|response|"
+    r"guess|view)|according[ \t]++to[ \t]++(?:my|a|some|the)[ \t]++(?:friend|classmate|colleague|teacher|tutor|"
+    r"internet|web|forum|comments?|crowd|majority|people)s?+)\b"
+)
+#: a frame before an answer that disowns it in English by its form (see :func:`writer_frame`)
+WRITER_FRAME = re.compile(
+    "(?i)"
+    + "|".join(
+        p.pattern.removeprefix("(?i)")
+        for p in (GAMING_ADMISSION, GUESS_IDIOM, EVIDENCE_FRAME, SUPPOSED_ANSWER, ATTRIBUTED_ANSWER)
+    )
+)
+
+
+def writer_frame(text: str, pos: int = 0) -> re.Match[str] | None:
+    """A frame in ``text`` from ``pos`` that makes the answer it introduces no committed result: a pick by chance
+    (:func:`random_pick`), an admission that it is gamed (:data:`GAMING_ADMISSION`), a guess idiom
+    (:data:`GUESS_IDIOM`), an inference from evidence (:data:`EVIDENCE_FRAME`), a supposition
+    (:data:`SUPPOSED_ANSWER`), a belief abbreviation
+    (:data:`BELIEF_ABBREVIATION`) or another's answer (:data:`ATTRIBUTED_ANSWER`). A belief abbreviation holds
+    for its own clause: "FWIW, the computation is short: 3 × 8 = 5" hedges the remark, not the value after ``:``."""
+    return WRITER_FRAME.search(text, pos) or _clause_belief(text, pos) or random_pick(text, pos)
+
+
+def _clause_belief(text: str, pos: int) -> re.Match[str] | None:
+    """A belief abbreviation in ``text`` from ``pos`` with no clause after a ``:`` or ``;`` following it ("IIRC: 5"
+    and "IMO the answer is 5" hold one; "FWIW, the work is short: 3 × 8 =" does not)."""
+    m = BELIEF_ABBREVIATION.search(text, pos)
+    if m is None:
+        return None
+    sep = max(text.rfind(":", m.end()), text.rfind(";", m.end()))
+    return m if sep < 0 or not text[sep + 1 :].strip(" \t$*_") else None
+
+
 #: an earlier answer after the answer it names ("5 was my initial answer", "5 is the original guess"): a word of
 #: :data:`EARLIER_WORDS` before a noun of :data:`ANSWER_NOUNS`; and a bound ("only an upper bound")
 EARLIER_WORDS = frozenset("initial original earlier old previous prior preliminary upper lower".split())
@@ -1892,6 +2157,16 @@ PROVISIONAL_STATUS = frozenset(
     approximate approximation unverified unconfirmed unchecked untested partial incomplete wip tbd pending interim
     speculative""".split()
 )
+#: words of a flag's name (a JSON key, a status label) that raise a doubt when the flag is set: a pending need
+#: ("needs_review", "requires_check", "pending_verification", "todo") or a doubt ("is_guess", "low_confidence",
+#: "uncertain", "flagged"); with the words of :data:`PROVISIONAL_STATUS` ("is_estimate", "draft")
+RAISED_FLAGS = frozenset(
+    """needs need needed needing requires require required pending awaiting todo guess guessed unsure uncertain
+    flagged flag low doubtful dubious approx approximated estimated rough""".split()
+)
+#: values that set a flag ("true", "yes", "1") and that clear it ("false", "no", "0")
+SET_FLAG_VALUES = frozenset("true yes y 1 on set".split())
+CLEARED_FLAG_VALUES = frozenset("false no n 0 off none null".split())
 #: the first word of a status line's value that denies it ("FAILED", "wrong", "rejected", "no")
 DENYING_STATUS = frozenset(
     """fail failed fails failing failure wrong incorrect rejected reject invalid false no not none error erroneous
@@ -1955,20 +2230,32 @@ DIRECTION = re.compile(r"(?i)\b(?:to|on|towards?)[ \t]++(?:the[ \t]++)?+(?:left|
 DECIMAL_READING = re.compile(r"(?i)^[ \t,]*+in[ \t]++(?:base[ \t]++(?:10|ten)|decimal)\b[ \t.]*+$")
 
 
+#: a provisional standing after a value or in a label's aside: only for now ("5 for now", "5, last I checked", "5
+#: so far"), a first pass ("(as a first pass)", "(first cut)", "on a quick pass"), a stand-in ("as a placeholder",
+#: "as a starting point") or before any check ("(before checking)", "pending verification")
+PROVISIONAL_STANDING = re.compile(
+    r"(?i)^[ \t,]*+(?:(?:for|at)[ \t]++(?:now|the[ \t]++(?:moment|time[ \t]++being))\b|as[ \t]++of[ \t]++(?:now|yet|today)\b"
+    r"|so[ \t]++far\b|as[ \t]++(?:it|things)[ \t]++stands?+\b|until[ \t]++(?:proven|shown)[ \t]++otherwise\b"
+    r"|(?:last|the[ \t]++last[ \t]++time)[ \t]++(?:i|we)[ \t]++(?:checked|looked|heard|counted)\b"
+    r"|(?:(?:as|on|at|in|for)[ \t]++)?+(?:(?:a|an|my|our)[ \t]++)?+(?:first|initial|quick|rough|preliminary|cursory|"
+    r"early|opening)[ \t-]++(?:pass|cut|attempt|try|draft|stab|go|shot|iteration|sketch|version)\b"
+    r"|(?:as|for)[ \t]++(?:a|an|the)[ \t]++(?:placeholder|stopgap|stand-in|fallback|starting[ \t]++point|"
+    r"working[ \t]++(?:answer|hypothesis|value|guess)|first[ \t]++guess)\b"
+    r"|(?:before|until|prior[ \t]++to|pending)[ \t]++(?:the[ \t]++|my[ \t]++|a[ \t]++|our[ \t]++|any[ \t]++)?+"
+    r"(?:correction|fix|revision|update|edit|erratum|recheck|re-check|review|verification|check)s?\b"
+    r"|(?:before|without|pending|prior[ \t]++to)[ \t]++(?:any[ \t]++)?+(?:checking|verifying|double-checking|"
+    r"rechecking|proofreading|testing|reviewing)\b)"
+)
 #: a frame after a value that makes it hold only in a limit, on average, in a model or in theory ("5 in the limit",
 #: "5 on average", "5 in expectation", "5 in the simplified model", "5 in theory", "5 to first order"), only
-#: until it was corrected ("5 before the correction") or only for now ("5 for now", "5, last I checked", "5 so far")
+#: until it was corrected ("5 before the correction") or provisionally (:data:`PROVISIONAL_STANDING`)
 QUALIFYING_FRAME = re.compile(
     r"(?i)^[ \t,]*+(?:(?:in|on|under|within)[ \t]++(?:the[ \t]++|an?[ \t]++|this[ \t]++|our[ \t]++)?+"
     r"(?:[a-z-]++[ \t]++){0,2}?(?:limit|limiting[ \t]++case|average|expectation|mean|median|model|theory|"
     r"principle|approximation|idealization|idealisation|simplification|regime|scenario|hypothesis|aggregate|"
     r"asymptotics?)\b|to[ \t]++(?:first|second|leading|lowest)[ \t]++order\b|asymptotically\b|on[ \t]++paper\b|"
-    r"(?:before|until|prior[ \t]++to|pending)[ \t]++(?:the[ \t]++|my[ \t]++|a[ \t]++|our[ \t]++|any[ \t]++)?+"
-    r"(?:correction|fix|revision|update|edit|erratum|recheck|re-check|review|verification|check)s?\b"
-    # a provisional standing: "for now", "for the time being", "as of now", "so far", "last I checked"
-    r"|(?:for|at)[ \t]++(?:now|the[ \t]++(?:moment|time[ \t]++being))\b|as[ \t]++of[ \t]++(?:now|yet|today)\b"
-    r"|so[ \t]++far\b|as[ \t]++(?:it|things)[ \t]++stands?+\b|until[ \t]++(?:proven|shown)[ \t]++otherwise\b"
-    r"|(?:last|the[ \t]++last[ \t]++time)[ \t]++(?:i|we)[ \t]++(?:checked|looked|heard|counted)\b)"
+    + PROVISIONAL_STANDING.pattern.removeprefix("(?i)^[ \\t,]*+")
+    + ")"
 )
 
 
@@ -1984,7 +2271,14 @@ QUALIFIER_AFTER_VALUE = re.compile(
     r"(?:[<>\u2264\u2265\u2260]|\\(?:leq?+|geq?+|neq?+|lt|gt)\b)"
     r"|[^()\n]{0,40}?\b(?:caveats?+|disclaimers?+)\b"
     r"|(?:to|as)[ \t]++(?:an?[ \t]++|the[ \t]++)?+(?:(?:first|second|zeroth|good|rough|crude|reasonable|fair|close|"
-    r"decent|leading|lowest)[ \t-]++)?+(?:approximation|estimate)\b)"
+    r"decent|leading|lowest)[ \t-]++)?+(?:approximation|estimate)\b"
+    # a tolerance: "to within" anything, "within 10%", "within an order of magnitude", "within rounding error"
+    r"|to[ \t]++within\b|(?:accurate|correct|good|exact|right|true)[ \t]++(?:to[ \t]++)?+within\b|within[ \t]++"
+    r"(?:(?:about|roughly|approximately|around|some|an?|the|one|two|a[ \t]++few|\+/?-|\u00b1)[ \t]*+)?+(?:\d[\d.,]*+[ \t]*+"
+    r"(?:%|percent|per[ \t]++cent|\\%|ppm|sig|significant|decimal|digits?|units?|orders?)|orders?[ \t]++of[ \t]++"
+    r"magnitude|(?:a[ \t]++)?factor[ \t]++of|(?:rounding|measurement|numerical|floating-point|experimental)\b|"
+    r"(?:(?:the|a|my|our)[ \t]++)?+(?:margin|error|errors|tolerance|tolerances|precision|accuracy|uncertainty|"
+    r"epsilon|noise|rounding)\b|(?:one|two|three|a[ \t]++few|several)[ \t]++(?:percent|units?|digits?|decimal)))"
 )
 
 
@@ -2030,12 +2324,15 @@ def hedging_phrase(rest: str) -> bool:
 
 def qualifies_value(rest: str) -> bool:
     """What follows a value makes it no plain answer: a qualifier (:data:`QUALIFIER_AFTER_VALUE`), a qualifying
-    frame (:data:`QUALIFYING_FRAME`) or a hedging prepositional phrase (:func:`hedging_phrase`), maybe in
-    parentheses."""
+    frame (:data:`QUALIFYING_FRAME`), a hedging prepositional phrase (:func:`hedging_phrase`), maybe in
+    parentheses, an admission that the answer is gamed (:data:`GAMING_ADMISSION`) or a pick by chance
+    (:func:`random_pick`)."""
     return (
         QUALIFIER_AFTER_VALUE.match(rest) is not None
         or QUALIFYING_FRAME.match(rest.lstrip(" \t(")) is not None
         or hedging_phrase(rest)
+        or GAMING_ADMISSION.search(rest, 0, 200) is not None  # "5 so the format checker passes", "5 (partial credit)"
+        or random_pick(rest[:200]) is not None  # "5 (picked at random)", "5, by a coin toss"
     )
 
 
