@@ -5309,7 +5309,7 @@ def _tail_changes(rest: str, part: str | None = None, last: bool = False) -> boo
         return False
     if _explaining_tail(rest, part):
         return False  # "\\boxed{7} (by Fermat's little theorem)", "\\boxed{5} either way"
-    if restating_tail(_strip_delimiters(masked, "right"), nouns=last):
+    if "\n" not in masked and restating_tail(_strip_delimiters(masked, "right"), nouns=last):
         return False  # "\\boxed{24} است", "\\boxed{24}'tür", "\\boxed{24} is the required number": restated
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
     if not words and _dangling_mark(body):
@@ -5516,6 +5516,8 @@ def _unit_after(text: str, e: int) -> re.Match[str] | None:
     if m is None:
         return None
     words = m.group(1).replace("}", " ").split()
+    if text[m.end() : m.end() + 1].isalpha():
+        words = words[:-1]  # "\\boxed{17} học sinh": the last word goes on in letters outside ASCII, no unit "h"
     for k in (3, 2, 1):
         if len(words) >= k and unit_name(" ".join(words[:k])) is not None:
             if len(" ".join(words[:k])) > 1 or len(words) == 1 and re.fullmatch(r"[A-Za-z][ \t.]*", m.group(1)):

@@ -2368,7 +2368,7 @@ FOREIGN_COPULAS: dict[str, str] = {
 #: "final", and the classifiers that stand between a numeral and its noun (Bengali "টি", Vietnamese "quả"): "$\\boxed
 #: {24}$ — искомое число", "الإجابة $\\boxed{24}$ هي الصحيحة", "$\\boxed{24}$ টি". Articles spelt like English "a"
 #: (Hungarian, Portuguese) stay out: "\\boxed{24} is a solution" names one of several; so do Hungarian "az" (Turkish
-#: "less"), Portuguese "o" (Spanish "or") and Vietnamese "nhất" (of "ít nhất", at least: "duy nhất" reads as "duy").
+#: "less") and Vietnamese "nhất" (of "ít nhất", at least: "duy nhất" reads as "duy").
 FOREIGN_ANSWER_PREDICATES: dict[str, str] = {
     "am": "መልሱ መልስ ትክክለኛው ትክክለኛ የሚፈለገው ቁጥሩ ቁጥር ውጤቱ ብቸኛው",
     "ar": "الإجابة الاجابة إجابة الجواب جواب الحل النتيجة العدد الرقم المطلوب المطلوبة الصحيح الصحيحة النهائي "
@@ -2409,7 +2409,7 @@ FOREIGN_ANSWER_PREDICATES: dict[str, str] = {
     "pa": "ਉੱਤਰ ਜਵਾਬ ਨਤੀਜਾ ਸੰਖਿਆ ਸਹੀ ਲੋੜੀਂਦੀ",
     "pl": "odpowiedź odpowiedzią wynik wynikiem szukana szukaną liczba liczbą poprawna poprawną jedyna jedyną "
     "rozwiązanie wartość",
-    "pt": "número procurado procurada resposta resultado solução correto correta certo certa única único valor "
+    "pt": "o número procurado procurada resposta resultado solução correto correta certo certa única único valor "
     "pedido final",
     "ro": "răspunsul rezultatul numărul căutat corect corectă singurul soluția valoarea",
     "ru": "ответ ответом искомое искомый искомая искомым число числом результат верный правильный "
@@ -2444,7 +2444,7 @@ FOREIGN_NEGATED_COPULAS: dict[str, str] = {
     "el": "δεν όχι",
     "es": "no",
     "et": "ei pole",
-    "fa": "نیست نیستند نمی نمیشود نه",
+    "fa": "نیست نیستند نیستم نیستی نیستیم نیستید نمی نمیشود نه",
     "fi": "ei eivät",
     "fr": "n'est ne pas",
     "gu": "નથી ના",
@@ -2569,8 +2569,8 @@ _RESTATING_MAX_WORDS = 6
 #: letters of the scripts written without spaces (kana, Han, Hangul, Thai)
 _CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f]")
 #: what no predicate of a value holds: question marks of the listed scripts, the semicolon (Greek's question mark),
-#: brackets (an aside: "(est.)") and line breaks
-_NO_PREDICATE = frozenset("?\uff1f\u061f\u1367\u037e;([{\n")
+#: brackets (an aside: "(est.)"), a colon (a label: "الثقة: منخفضة") and line breaks (a sentence apart)
+_NO_PREDICATE = frozenset("?\uff1f\u061f\u1367\u037e;:\uff1a([{\n")
 
 
 def _unjoined(word: str) -> str:
@@ -2589,8 +2589,9 @@ _ANSWER_PREDICATE_SET = (
     frozenset(_unjoined(w) for ws in FOREIGN_ANSWER_PREDICATES.values() for w in ws.lower().split())
     | ANSWER_PREDICATE_WORDS
 )
-#: words that keep a tail from restating the value: the negations, negated copulas, hedges, bounds, faults, doubts
-#: and joining words of every language and the past copulas (an earlier result)
+#: words that keep a tail from restating the value: the negations, negated copulas, hedges, bounds, faults and
+#: doubts of every language and the past copulas (an earlier result); a joining word only opening the tail ("oder
+#: so", "o más": another value or a bound follows), as Portuguese "o" is also the article ("é o número procurado")
 _RESTATING_GUARD = (
     LEAD_CUES
     | HEDGE_CUES
@@ -2599,9 +2600,21 @@ _RESTATING_GUARD = (
     | _FOREIGN_DOUBT_SET
     | FOREIGN_DENIALS
     | FOREIGN_PAST_COPULAS
-    | frozenset(FOREIGN_JOINERS)
     | frozenset(_unjoined(w) for ws in FOREIGN_NEGATED_COPULAS.values() for w in ws.lower().split())
 )
+
+
+#: question particles and words that ask, in the languages that put them after or around a value (Turkish mı, mi,
+#: mu, mü and their copula and person forms; Tagalog ba; Vietnamese à, hả, sao; Malay and Indonesian kah; Slavic
+#: ли, czy, чи; the interrogatives of Hindi, Urdu, Bengali, Persian, Arabic, Hebrew and Swahili): "Cevap
+#: $\\boxed{4}$ mü" asks, it does not restate
+QUESTION_WORDS = frozenset(
+    """mı mi mu mü mıdır midir mudur müdür mısın misin musun müsün mıyım miyim muyum müyüm ba à hả sao kah ли czy
+    чи क्या কি کیا آیا هل האם je""".split()
+)
+#: the endings of a question in the scripts written without spaces (Japanese か, Chinese 吗 and 呢, Korean 까 and
+#: 나요, Thai ไหม, มั้ย, หรือ, เหรอ)
+CJK_QUESTION_ENDINGS = ("か", "吗", "嗎", "呢", "까", "나요", "ไหม", "มั้ย", "หรือ", "เหรอ")
 
 
 def _bare_word(token: str) -> str:
@@ -2621,10 +2634,9 @@ def restating_tail(tail: str, nouns: bool = True) -> bool:
     count noun ("تفاحة", "सेब हैं", "elma kalır", "quả táo"); or, in a script without spaces, a classifier, its noun
     and a copula (:func:`cjk_restating_tail`). Never when it holds another value, a question mark or a word of
     negation, hedging, bounding, doubt or fault of any language ("$\\boxed{24}$ نیست", "$\\boxed{24}$ değil"),
-    an aside in brackets ("(est.)"), a semicolon (the Greek question mark) or a line break. Without ``nouns`` (a
+    an aside in brackets ("(est.)"), a semicolon (the Greek question mark), a colon or a line break. Without ``nouns`` (a
     sentence follows that may say what was asked for) a tail with a count noun does not restate: the noun stays."""
-    tail = tail.strip()
-    if not tail or len(tail) > _RESTATING_CHARS or any(c.isdigit() or c in _NO_PREDICATE for c in tail):
+    if len(tail) > _RESTATING_CHARS or any(c.isdigit() or c in _NO_PREDICATE for c in tail) or not tail.strip():
         return False
     if _CJK_LETTER.search(tail):
         return cjk_restating_tail(tail, nouns)
@@ -2638,39 +2650,48 @@ def restating_tail(tail: str, nouns: bool = True) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > _RESTATING_MAX_WORDS:
         return False
-    if cue_words(words) or any(w in _RESTATING_GUARD for w in words):
+    if cue_words(words) or any(w in _RESTATING_GUARD or w in QUESTION_WORDS for w in words):
+        return False
+    if words[0] in FOREIGN_JOINERS:
         return False
     return _restating_order(words, nouns)
 
 
 def _restating_order(words: list[str], nouns: bool) -> bool:
-    """``words`` (lower case, no cue among them) are copulas and restating words with at most one other word, a
-    count noun (with ``nouns``), before any copula: a word outside ASCII, or a word a copula follows (Turkish "elma
-    kalır"); an English count noun alone ("apples") is read with the value as before."""
-    noun = -1
+    """``words`` (lower case, no cue among them) are copulas and restating words with at most one other word, or
+    two side by side (a compound: Vietnamese "học sinh"), the count noun (with ``nouns``), before any copula: with a
+    letter outside ASCII, or followed by a copula (Turkish "elma kalır"); an English count noun alone ("apples") is
+    read with the value as before. Two words a hyphen would join into a cue ("peut être") are no noun."""
+    noun: list[int] = []
     for k, w in enumerate(words):
         if w in _COPULA_SET or w in _ANSWER_PREDICATE_SET:
             continue
-        if noun >= 0 or any(v in _COPULA_SET for v in words[:k]):
+        if noun and (len(noun) > 1 or noun[-1] != k - 1) or any(v in _COPULA_SET for v in words[:k]):
             return False  # "is the number found", "est le nombre trouvé": a predicate that says something else
-        noun = k
-    if noun < 0:  # a predicate, or a copula that closes its statement ("است", "'tür", "ነው"; not "\\boxed{5} é")
+        noun.append(k)
+    if not noun:  # a predicate, or a copula that closes its statement ("است", "'tür", "ነው"; not "\\boxed{5} é")
         return any(w in _ANSWER_PREDICATE_SET or w in _FINAL_COPULA_SET for w in words)
-    copula_after = any(v in _FINAL_COPULA_SET for v in words[noun + 1 :])
-    return nouns and (copula_after or not words[noun].isascii())  # an English count noun alone stays with the value
+    if len(noun) == 2 and "-".join(words[noun[0] : noun[1] + 1]) in _RESTATING_GUARD:
+        return False
+    copula_after = any(v in _FINAL_COPULA_SET for v in words[noun[-1] + 1 :])
+    foreign = not all(words[k].isascii() for k in noun)
+    return nouns and (copula_after or foreign)  # an English count noun alone stays with the value
 
 
 def cjk_restating_tail(tail: str, nouns: bool = True) -> bool:
     """``tail`` (in a script written without spaces) restates the value before it: a classifier of
     :data:`CJK_CLASSIFIERS` with a short noun after it ("个苹果", "個", "개", "ผล"), a copula of :data:`CJK_COPULAS`
     after that ("개입니다", "個です") or alone ("です"), or a copula and the word for the answer ("是答案"); never with a
-    cue of :data:`CJK_CUES` ("个左右", "個かな"), a bound or quantity suffix ("个以上", "倍") or a doubt. The noun
+    cue of :data:`CJK_CUES` ("个左右", "個かな"), a bound or quantity suffix ("个以上", "倍"), a doubt or a question
+    ending ("個ですか"). The noun
     only with ``nouns`` (see :func:`restating_tail`)."""
     core = "".join(c for c in tail if not c.isspace() and unicodedata.category(c)[0] not in "PS")
     if not core or len(core) > 12 or any(c.isascii() for c in core) or cjk_doubt(core):
         return False
     if any(cue in core for cue in CJK_CUES) or any(cue in core for cue in CJK_FINAL_CUES):
         return False
+    if core.endswith(CJK_QUESTION_ENDINGS):
+        return False  # "個ですか", "개입니까": a question
     copula = max((c for c in CJK_COPULAS if core.endswith(c)), key=len, default="")
     head = core[: len(core) - len(copula)]
     counter = max((c for c in CJK_CLASSIFIERS if head.startswith(c)), key=len, default="")
