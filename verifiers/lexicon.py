@@ -2573,9 +2573,14 @@ _CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af
 _NO_PREDICATE = frozenset("?\uff1f\u061f\u1367\u037e;:\uff1a([{\n")
 
 
+#: the zero-width (non-)joiners Persian and the Indic scripts write inside words, the vowel marks and tanwin of
+#: Arabic ("تقريباً" is "تقريبا") and the points of Hebrew, which models write or drop at will
+_UNWRITTEN = re.compile(r"[\u200c\u200d\u064b-\u065f\u0670\u0591-\u05c7]")
+
+
 def _unjoined(word: str) -> str:
-    """``word`` without the zero-width (non-)joiners Persian and the Indic scripts write inside words."""
-    return word.replace("\u200c", "").replace("\u200d", "")
+    """``word`` without the marks of :data:`_UNWRITTEN`, as the tables list it."""
+    return _UNWRITTEN.sub("", word)
 
 
 #: the languages that put the verb last, whose copula alone closes a statement of a value ("پاسخ 24 است", "Cevap
@@ -2606,11 +2611,12 @@ _RESTATING_GUARD = (
 
 #: question particles and words that ask, in the languages that put them after or around a value (Turkish mı, mi,
 #: mu, mü and their copula and person forms; Tagalog ba; Vietnamese à, hả, sao; Malay and Indonesian kah; Slavic
-#: ли, czy, чи; the interrogatives of Hindi, Urdu, Bengali, Persian, Arabic, Hebrew and Swahili): "Cevap
-#: $\\boxed{4}$ mü" asks, it does not restate
+#: ли, czy, чи; the interrogatives of Hindi, Urdu, Bengali, Persian, Arabic and Hebrew): "Cevap $\\boxed{4}$ mü"
+#: asks, it does not restate. Swahili "je" opens its question, which a question mark closes, and is the copula of
+#: Croatian, Czech, Slovak, Slovene and Serbian ("$\\boxed{24}$ je traženi broj")
 QUESTION_WORDS = frozenset(
     """mı mi mu mü mıdır midir mudur müdür mısın misin musun müsün mıyım miyim muyum müyüm ba à hả sao kah ли czy
-    чи क्या কি کیا آیا هل האם je""".split()
+    чи क्या কি کیا آیا هل האם""".split()
 )
 #: the endings of a question in the scripts written without spaces (Japanese か, Chinese 吗 and 呢, Korean 까 and
 #: 나요, Thai ไหม, มั้ย, หรือ, เหรอ)
@@ -2657,11 +2663,17 @@ def restating_tail(tail: str, nouns: bool = True) -> bool:
     return _restating_order(words, nouns)
 
 
+def _latin(word: str) -> bool:
+    """``word`` is written in Latin letters (with or without diacritics)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in word if c.isalpha())
+
+
 def _restating_order(words: list[str], nouns: bool) -> bool:
     """``words`` (lower case, no cue among them) are copulas and restating words with at most one other word, or
-    two side by side (a compound: Vietnamese "học sinh"), the count noun (with ``nouns``), before any copula: with a
-    letter outside ASCII, or followed by a copula (Turkish "elma kalır"); an English count noun alone ("apples") is
-    read with the value as before. Two words a hyphen would join into a cue ("peut être") are no noun."""
+    two side by side in Latin letters (a compound: Vietnamese "học sinh"), the count noun (with ``nouns``), before
+    any copula: with a letter outside ASCII, or followed by a copula (Turkish "elma kalır", Hungarian "alma marad");
+    an English count noun alone ("apples") is read with the value as before. Two words of another script may be a
+    frame ("என்று நினைக்கிறேன்"), and two a hyphen joins into a cue ("peut être") are no noun."""
     noun: list[int] = []
     for k, w in enumerate(words):
         if w in _COPULA_SET or w in _ANSWER_PREDICATE_SET:
@@ -2671,11 +2683,11 @@ def _restating_order(words: list[str], nouns: bool) -> bool:
         noun.append(k)
     if not noun:  # a predicate, or a copula that closes its statement ("است", "'tür", "ነው"; not "\\boxed{5} é")
         return any(w in _ANSWER_PREDICATE_SET or w in _FINAL_COPULA_SET for w in words)
-    if len(noun) == 2 and "-".join(words[noun[0] : noun[1] + 1]) in _RESTATING_GUARD:
+    named = [words[k] for k in noun]
+    if len(named) == 2 and ("-".join(named) in _RESTATING_GUARD or not all(_latin(w) for w in named)):
         return False
-    copula_after = any(v in _FINAL_COPULA_SET for v in words[noun[-1] + 1 :])
-    foreign = not all(words[k].isascii() for k in noun)
-    return nouns and (copula_after or foreign)  # an English count noun alone stays with the value
+    copula_after = any(v in _COPULA_SET for v in words[noun[-1] + 1 :])  # "elma kalır", "alma marad"
+    return nouns and (copula_after or not all(w.isascii() for w in named))  # "apples" stays with the value
 
 
 def cjk_restating_tail(tail: str, nouns: bool = True) -> bool:

@@ -50,6 +50,9 @@ def test_predicates_naming_the_answer_after_a_box() -> None:
         ("Jadi $\\boxed{17}$ adalah jawaban yang dicari.", "17", True),
         ("لذا فإن $\\boxed{17}$ هو الجواب الصحيح.", "17", True),
         ("לכן $\\boxed{17}$ היא התשובה הנכונה.", "17", True),
+        ("Dakle, $\\boxed{17}$ je traženi broj.", "17", True),
+        ("Tedy $\\boxed{17}$ je hledané číslo.", "17", True),
+        ("Deci $\\boxed{17}$ este numărul căutat.", "17", True),
         # a predicate that says something else, or names one of several
         ("So $\\boxed{17}$ is a possible value.", "17", False),
         ("So $\\boxed{17}$ is the number we guessed.", "17", False),
@@ -70,6 +73,8 @@ def test_classifiers_and_count_nouns_after_a_box() -> None:
         ("तो कुल $\\boxed{17}$ किताबें हैं।", "17", True),
         ("Επομένως υπάρχουν $\\boxed{17}$ βιβλία.", "17", True),
         ("অতএব মোট $\\boxed{17}$ টি বই।", "17", True),
+        ("Így $\\boxed{17}$ alma marad.", "17", True),
+        ("إذن لديه $\\boxed{17}$ كتاباً.", "17", True),
         # a bound or a doubt after the classifier, a noun a later sentence sets against the question
         ("所以一共有 $\\boxed{17}$ 本左右。", "17", False),
         ("따라서 학생은 $\\boxed{17}$명 이상입니다.", "17", False),
@@ -96,6 +101,11 @@ def test_negated_and_hedged_predicates_after_a_box_still_fail() -> None:
         ("Cevap $\\boxed{17}$ olabilir.", "17", False),
         ("答案是 $\\boxed{17}$ 个吗？", "17", False),
         ("$\\boxed{17}$ (est.)", "17", False),
+        ("Cevap $\\boxed{17}$ mü", "17", False),
+        ("答えは $\\boxed{17}$ 個ですか。", "17", False),
+        ("정답은 $\\boxed{17}$개입니까?", "17", False),
+        ("الإجابة $\\boxed{17}$ تقريباً.", "17", False),
+        ("$\\boxed{17}$\n\nمطمئن نیستم.", "17", False),
         ("$\\boxed{17}$ oder so", "17", False),
     ]
     judge(cases)
