@@ -5716,6 +5716,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
             return _found([stmt.strip()], "answer_phrase", "text")  # "The answer is March 15.": a date, whole
         got = _statement_of_sentence(stmt, anchored=True)  # "Final Answer: The largest $n$ is 34."
         return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
+    if (value := _restated_value(stmt, _TEXT_END.match(text, end) is not None)) is not None:
+        return _found([value], "answer_phrase", "math")  # "Ответ: 24 — искомое число.", "Final answer: 24 টি"
     return _statement(stmt, "answer_phrase")
 
 

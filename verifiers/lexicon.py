@@ -2640,10 +2640,13 @@ def restating_tail(tail: str, nouns: bool = True) -> bool:
     count noun ("تفاحة", "सेब हैं", "elma kalır", "quả táo"); or, in a script without spaces, a classifier, its noun
     and a copula (:func:`cjk_restating_tail`). Never when it holds another value, a question mark or a word of
     negation, hedging, bounding, doubt or fault of any language ("$\\boxed{24}$ نیست", "$\\boxed{24}$ değil"),
-    an aside in brackets ("(est.)"), a semicolon (the Greek question mark), a colon or a line break. Without ``nouns`` (a
+    an aside in brackets ("(est.)"), a semicolon (the Greek question mark), a colon, a line break or a combining
+    mark on the value ("5̸"). Without ``nouns`` (a
     sentence follows that may say what was asked for) a tail with a count noun does not restate: the noun stays."""
     if len(tail) > _RESTATING_CHARS or any(c.isdigit() or c in _NO_PREDICATE for c in tail) or not tail.strip():
         return False
+    if unicodedata.category(tail[0])[0] == "M":
+        return False  # "5̸", "3.3̄": a mark that changes the value itself
     if _CJK_LETTER.search(tail):
         return cjk_restating_tail(tail, nouns)
     if FOREIGN_DOUBT.search(tail) or FOREIGN_BELIEF.search(tail):
@@ -2672,8 +2675,9 @@ def _restating_order(words: list[str], nouns: bool) -> bool:
     """``words`` (lower case, no cue among them) are copulas and restating words with at most one other word, or
     two side by side in Latin letters (a compound: Vietnamese "học sinh"), the count noun (with ``nouns``), before
     any copula: with a letter outside ASCII, or followed by a copula (Turkish "elma kalır", Hungarian "alma marad");
-    an English count noun alone ("apples") is read with the value as before. Two words of another script may be a
-    frame ("என்று நினைக்கிறேன்"), and two a hyphen joins into a cue ("peut être") are no noun."""
+    an English count noun alone ("apples") is read with the value as before. A word of quantity ("тыс", "Millionen")
+    is no noun, nor are two words of another script (maybe a frame: "என்று நினைக்கிறேன்") or two a hyphen joins
+    into a cue ("peut être")."""
     noun: list[int] = []
     for k, w in enumerate(words):
         if w in _COPULA_SET or w in _ANSWER_PREDICATE_SET:
@@ -2684,6 +2688,8 @@ def _restating_order(words: list[str], nouns: bool) -> bool:
     if not noun:  # a predicate, or a copula that closes its statement ("است", "'tür", "ነው"; not "\\boxed{5} é")
         return any(w in _ANSWER_PREDICATE_SET or w in _FINAL_COPULA_SET for w in words)
     named = [words[k] for k in noun]
+    if any(FOREIGN_QUANTITY.match(w) or foreign_multiplier(w) is not None for w in named):
+        return False  # "5 тыс.", "24 Millionen": a word of quantity changes the value
     if len(named) == 2 and ("-".join(named) in _RESTATING_GUARD or not all(_latin(w) for w in named)):
         return False
     copula_after = any(v in _COPULA_SET for v in words[noun[-1] + 1 :])  # "elma kalır", "alma marad"

@@ -125,6 +125,19 @@ def test_answer_lines_and_tags_with_a_restating_tail() -> None:
     judge(cases)
 
 
+def test_answer_phrases_with_a_restating_tail() -> None:
+    cases: list[Case] = [
+        ("Ответ: 17 — искомое значение.", "17", True),
+        ("Final answer: 17 টি", "17", True),
+        ("The answer is 17 ہے۔", "17", True),
+        ("Ответ: 17 — не искомое значение.", "17", False),
+        ("Ответ: 17 тыс.", "17", False),
+        ("The answer is 17 نہیں ہے۔", "17", False),
+        ("The answer is 17̸.", "17", False),
+    ]
+    judge(cases)
+
+
 def test_tables_cover_every_language() -> None:
     for table in (FOREIGN_COPULAS, FOREIGN_ANSWER_PREDICATES, FOREIGN_NEGATED_COPULAS):
         assert set(table) == set(LANGUAGES)
