@@ -2483,7 +2483,8 @@ FOREIGN_NEGATED_COPULAS: dict[str, str] = {
     "vi": "không chẳng chưa",
 }
 #: the English words of such a predicate ("\\boxed{24} is the required number", "is the only possible value", "is
-#: the smallest such integer"); no indefinite article ("is a possible value" names one of several)
+#: the smallest such integer"); no indefinite article ("is a possible value" names one of several), and "possible"
+#: only after "only" ("\\boxed{24} is possible" is one value of several)
 ANSWER_PREDICATE_WORDS = frozenset(
     """is are the answer result solution number value integer count total sum quantity required desired sought
     wanted correct right final only exact unique possible such smallest largest greatest""".split()
@@ -2685,6 +2686,8 @@ def _restating_order(words: list[str], nouns: bool) -> bool:
         if noun and (len(noun) > 1 or noun[-1] != k - 1) or any(v in _COPULA_SET for v in words[:k]):
             return False  # "is the number found", "est le nombre trouvé": a predicate that says something else
         noun.append(k)
+    if any(w == "possible" and "only" not in words[:k] for k, w in enumerate(words)):
+        return False  # "is possible", "is the possible answer": one of several values, unless "the only possible"
     if not noun:  # a predicate, or a copula that closes its statement ("است", "'tür", "ነው"; not "\\boxed{5} é")
         return any(w in _ANSWER_PREDICATE_SET or w in _FINAL_COPULA_SET for w in words)
     named = [words[k] for k in noun]

@@ -55,6 +55,7 @@ def test_predicates_naming_the_answer_after_a_box() -> None:
         ("Deci $\\boxed{17}$ este numărul căutat.", "17", True),
         # a predicate that says something else, or names one of several
         ("So $\\boxed{17}$ is a possible value.", "17", False),
+        ("So $\\boxed{17}$ is possible.", "17", False),
         ("So $\\boxed{17}$ is the number we guessed.", "17", False),
         ("Donc $\\boxed{17}$ est le nombre supposé.", "17", False),
     ]
