@@ -2311,7 +2311,8 @@ def cjk_doubt(core: str) -> bool:
 #: cherché". Past forms stay out (:data:`FOREIGN_PAST_COPULAS`: an earlier result), and so do copulas spelt like an
 #: English word that reads otherwise after a value: Danish, Norwegian and Icelandic "er" (a hesitation), Catalan
 #: "ha" (a laugh), Slovene "so", Polish "to", Romanian, Portuguese and Italian "e" (a joining word), Tagalog "may";
-#: Turkish and Azerbaijani "var" (there is) is Swedish and Norwegian "was", so only "vardır" is read.
+#: Turkish and Azerbaijani "var" (there is) is Swedish and Norwegian "was", so only "vardır" is read; Swahili "ni"
+#: after a value is also Slovene "is not", and the negation wins (a false fail at worst).
 FOREIGN_COPULAS: dict[str, str] = {
     "am": "ነው ናቸው ናት ነች አለ አሉ ይሆናል ይሆናሉ ቀሩ ይቀራሉ",
     "ar": "هو هي هم يكون تكون يساوي تساوي يبلغ تبلغ يتبقى تتبقى يبقى تبقى متبقية",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from redteam import Case, judge
 
+from rlvr.verifiers import lexicon
 from rlvr.verifiers.lexicon import (
     FOREIGN_ANSWER_PREDICATES,
     FOREIGN_COPULAS,
@@ -142,6 +143,11 @@ def test_answer_phrases_with_a_restating_tail() -> None:
 def test_tables_cover_every_language() -> None:
     for table in (FOREIGN_COPULAS, FOREIGN_ANSWER_PREDICATES, FOREIGN_NEGATED_COPULAS):
         assert set(table) == set(LANGUAGES)
+
+
+def test_no_restating_word_is_a_cue_but_the_documented_one() -> None:
+    restating = lexicon._COPULA_SET | lexicon._ANSWER_PREDICATE_SET
+    assert restating & (lexicon._RESTATING_GUARD | lexicon.QUESTION_WORDS) == {"ni"}  # Swahili "is", Slovene "is not"
 
 
 def test_restating_tail_reads_words_not_parts_of_words() -> None:
