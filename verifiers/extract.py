@@ -2452,7 +2452,23 @@ def _percent_sign(text: str, i: int) -> bool:
 # ---------------------------------------------------------------- the rules
 
 
+#: an answer line's or tag's whole content as a plain value and the words after it ("24 است", "24個")
+_VALUE_AND_WORDS = re.compile(r"[ \t]*+(-?\d{1,40}+(?:[.,]\d{1,40}+)*+)[ \t]*+([^\d\n]{1,100}+)")
+
+
+def _restated_value(content: str, nouns: bool) -> str | None:
+    """The value of ``content`` (an answer line's or tag's content) when the words after it only restate it in
+    some language (:func:`~rlvr.verifiers.lexicon.restating_tail`: "24 است", "24個", "24 elma kalır"), else
+    ``None``; ``nouns``: nothing follows, so a count noun may go."""
+    from rlvr.verifiers.lexicon import restating_tail
+
+    m = _VALUE_AND_WORDS.fullmatch(content)
+    return m.group(1) if m is not None and restating_tail(m.group(2), nouns) else None
+
+
 def _inside_tag(inner: str, choices: bool) -> Extraction:
+    if (value := _restated_value(inner, nouns=True)) is not None:
+        return _found([value], "answer_tag", "math")  # "<answer>24 است</answer>": the value restated
     ex = _plain(inner, choices, fallbacks=False)
     if ex.answer is not None or ex.method == "unbalanced_box":
         return ex
@@ -3282,6 +3298,7 @@ def _marked(text: str) -> Extraction | None:
         content = _clean(_GSM_LABEL.sub("", line))  # "#### Answer: 72"
         if _SPACE_GROUPED.fullmatch(content):  # "#### 2 125": plain text, where a space groups digits (SI)
             content = content.replace(" ", "")
+        content = _restated_value(content, _TEXT_END.match(text, gsm.end()) is not None) or content  # "#### 24 个"
         if content and _doubt_mark(content):
             found.append((gsm.start(), gsm.end(), _found([content], "gsm8k", "text")))  # "#### 18 ;)"
         elif content:
@@ -5267,11 +5284,16 @@ _AS_SHOWN = re.compile(
 )
 
 
-def _tail_changes(rest: str, part: str | None = None) -> bool:
+#: the end of a text after its last sentence: spaces and sentence marks of any script
+_TEXT_END = re.compile(r"[\s.!\u3002\u0964\u06d4\u1362]*+\Z")
+
+
+def _tail_changes(rest: str, part: str | None = None, last: bool = False) -> bool:
     """The rest of a sentence after an answer changes what the answer says: a question mark, words that are
     not a benign explanation ("which …", "since …", "is the answer"), or a negation, hedge or condition in one;
-    a rejected alternative ("5, not 6") changes nothing."""
-    from rlvr.verifiers.lexicon import DECIMAL_READING, cue_words, qualifies_value
+    a rejected alternative ("5, not 6") and a predicate that restates it in any language (``last``: the sentence
+    ends the text, so a count noun may go with the rest) change nothing."""
+    from rlvr.verifiers.lexicon import DECIMAL_READING, cue_words, qualifies_value, restating_tail
 
     rest = _without_rejected_clauses(rest, part)
     masked = _mask_math(rest)
@@ -5300,6 +5322,8 @@ def _tail_changes(rest: str, part: str | None = None) -> bool:
         return False
     if _explaining_tail(rest, part):
         return False  # "\\boxed{7} (by Fermat's little theorem)", "\\boxed{5} either way"
+    if "\n" not in masked and restating_tail(_strip_delimiters(masked, "right"), nouns=last):
+        return False  # "\\boxed{24} است", "\\boxed{24}'tür", "\\boxed{24} is the required number": restated
     words = [w.group(0) for w in _RUN_WORD.finditer(masked)]
     if not words and _dangling_mark(body):
         return True  # "\\boxed{5} ≈", "\\boxed{5} <", "\\boxed{5} ؟": a relation left open or a doubt sign
@@ -5375,7 +5399,11 @@ def _boxes(text: str) -> Extraction | None:
                 rest = ""  # "\\boxed{5}\n\nCommon wrong answer: 6.": a line naming a rejected value adds nothing
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
                 right = text[hi : mark.end()]
-            elif _BOX_AFTER.match(text, hi) or _unit_after(text, hi) or _tail_changes(rest, part):
+            elif (
+                _BOX_AFTER.match(text, hi)
+                or _unit_after(text, hi)
+                or _tail_changes(rest, part, _TEXT_END.match(text, stmt_end) is not None)
+            ):
                 right = rest
                 if not left and not _BOX_AFTER.match(text, hi):
                     right = _phrase_after_box(part, rest)
@@ -5501,6 +5529,8 @@ def _unit_after(text: str, e: int) -> re.Match[str] | None:
     if m is None:
         return None
     words = m.group(1).replace("}", " ").split()
+    if text[m.end() : m.end() + 1].isalpha():
+        words = words[:-1]  # "\\boxed{17} học sinh": the last word goes on in letters outside ASCII, no unit "h"
     for k in (3, 2, 1):
         if len(words) >= k and unit_name(" ".join(words[:k])) is not None:
             if len(" ".join(words[:k])) > 1 or len(words) == 1 and re.fullmatch(r"[A-Za-z][ \t.]*", m.group(1)):
@@ -5699,6 +5729,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
             return _found([stmt.strip()], "answer_phrase", "text")  # "The answer is March 15.": a date, whole
         got = _statement_of_sentence(stmt, anchored=True)  # "Final Answer: The largest $n$ is 34."
         return Extraction(got.answer, "answer_phrase", got.parts, got.mode) if got is not None else None
+    if (value := _restated_value(stmt, _TEXT_END.match(text, end) is not None)) is not None:
+        return _found([value], "answer_phrase", "math")  # "Ответ: 24 — искомое число.", "Final answer: 24 টি"
     return _statement(stmt, "answer_phrase")
 
 

@@ -2602,6 +2602,429 @@ def cjk_doubt(core: str) -> bool:
     return any(p in core for p in CJK_DOUBT_AFTER)
 
 
+#: per language, the copulas, existentials and verbs that close a statement of a value after it ("is", "are", "there
+#: are", "makes", "amounts to", "remain(s)", "will be"), in the forms a model writes: "پاسخ $\\boxed{24}$ است",
+#: "Cevap $\\boxed{24}$'tür", "उत्तर $\\boxed{24}$ है", "መልሱ $\\boxed{24}$ ነው", "$\\boxed{24}$ est le nombre
+#: cherché". Past forms stay out (:data:`FOREIGN_PAST_COPULAS`: an earlier result), and so do copulas spelt like an
+#: English word that reads otherwise after a value: Danish, Norwegian and Icelandic "er" (a hesitation), Catalan
+#: "ha" (a laugh), Slovene "so", Polish "to", Romanian, Portuguese and Italian "e" (a joining word), Tagalog "may";
+#: Turkish and Azerbaijani "var" (there is) is Swedish and Norwegian "was", so only "vardır" is read; Swahili "ni"
+#: after a value is also Slovene "is not", and the negation wins (a false fail at worst).
+FOREIGN_COPULAS: dict[str, str] = {
+    "am": "ነው ናቸው ናት ነች አለ አሉ ይሆናል ይሆናሉ ቀሩ ይቀራሉ",
+    "ar": "هو هي هم يكون تكون يساوي تساوي يبلغ تبلغ يتبقى تتبقى يبقى تبقى متبقية",
+    "az": "dir dır dur dür tir tır tur tür edir olur vardır qalır",
+    "bg": "е са има прави правят остава остават ще бъде",
+    "bn": "হয় হবে হল হলো আছে আছেন রয়েছে থাকে",
+    "ca": "és són fa fan queda queden resulta",
+    "cs": "je jsou činí zbývá zbývají bude",
+    "da": "bliver giver udgør tilbage",
+    "de": "ist sind beträgt betragen ergibt ergeben bleibt bleiben übrig macht",
+    "el": "είναι υπάρχουν υπάρχει μένουν μένει κάνει",
+    "es": "es son hay queda quedan da suma resulta será",
+    "et": "on jääb jäävad teeb",
+    "fa": "است هست هستند می شود میشود باقی ماند می‌ماند می‌شود",
+    "fi": "on ovat jää jäävät tekee",
+    "fr": "est sont c'est fait font reste restent vaut",
+    "gu": "છે થાય થશે બાકી",
+    "he": "הוא היא הם הן זה יש נשאר נשארו נשארים",
+    "hi": "है हैं होता होती होते होगा होगी होंगे बचते बचे बचती",
+    "hr": "je su iznosi ostaje ostaju ima",
+    "hu": "van vannak marad maradnak lesz",
+    "id": "adalah ialah merupakan ada tersisa sisa jadi",
+    "is": "eru verður verða eftir",
+    "it": "è sono c'è ci fa fanno resta restano rimane rimangono",
+    "kn": "ಆಗಿದೆ ಇದೆ ಇವೆ ಆಗುತ್ತದೆ ಉಳಿಯುತ್ತವೆ",
+    "lt": "yra lieka sudaro bus",
+    "lv": "ir paliek sanāk būs",
+    "ml": "ആണ് ആകുന്നു ഉണ്ട് ആകും ബാക്കി",
+    "mr": "आहे आहेत होईल होतील उरतात उरते",
+    "ms": "adalah ialah merupakan ada tinggal jadi",
+    "ne": "हो हुन् छ छन् हुन्छ बाँकी",
+    "nl": "is zijn blijft blijven bedraagt",
+    "no": "blir gjenstår utgjør igjen",
+    "pa": "ਹੈ ਹਨ ਹੋਵੇਗਾ ਬਚਦੇ",
+    "pl": "jest są wynosi zostaje zostają",
+    "pt": "é são há resta restam sobram sobra dá será",
+    "ro": "este sunt rămân rămâne face",
+    "ru": "есть является являются составляет остаётся остается остаются будет получается",
+    "sk": "je sú zostáva zostávajú činí",
+    "sl": "je ostane ostanejo znaša",
+    "sr": "je su iznosi ostaje ostaju је су износи остаје остају",
+    "sv": "är blir återstår finns kvar",
+    "sw": "ni ndiyo zipo yapo kuna inabaki zinabaki",
+    "ta": "ஆகும் ஆகிறது உள்ளன உள்ளது இருக்கிறது இருக்கின்றன மீதமுள்ளன",
+    "te": "ఉంది ఉన్నాయి అవుతుంది",
+    "tl": "ay natitira",
+    "tr": "dır dir dur dür tır tir tur tür vardır eder yapar olur bulunur kalır kalıyor",
+    "uk": "є становить залишається залишаються буде",
+    "ur": "ہے ہیں ہوگا ہوں گے بچتے بچے",
+    "vi": "là có còn lại bằng",
+}
+#: per language, the words of a predicate that restates the value before it as the answer: the articles, the nouns
+#: "answer", "result", "number", "value", "solution", the adjectives "sought", "required", "correct", "only",
+#: "final", and the classifiers that stand between a numeral and its noun (Bengali "টি", Vietnamese "quả"): "$\\boxed
+#: {24}$ — искомое число", "الإجابة $\\boxed{24}$ هي الصحيحة", "$\\boxed{24}$ টি". Articles spelt like English "a"
+#: (Hungarian, Portuguese) stay out: "\\boxed{24} is a solution" names one of several; so do Hungarian "az" (Turkish
+#: "less") and Vietnamese "nhất" (of "ít nhất", at least: "duy nhất" reads as "duy").
+FOREIGN_ANSWER_PREDICATES: dict[str, str] = {
+    "am": "መልሱ መልስ ትክክለኛው ትክክለኛ የሚፈለገው ቁጥሩ ቁጥር ውጤቱ ብቸኛው",
+    "ar": "الإجابة الاجابة إجابة الجواب جواب الحل النتيجة العدد الرقم المطلوب المطلوبة الصحيح الصحيحة النهائي "
+    "النهائية الوحيد الوحيدة القيمة",
+    "az": "cavab cavabdır nəticə ədəd tələb olunan düzgün yeganə axtarılan",
+    "bg": "отговорът отговор търсеното търсеният числото число резултатът верният верният единственото решението",
+    "bn": "উত্তর ফলাফল সংখ্যা নির্ণেয় সঠিক টি টা জন খানা",
+    "ca": "la el l resposta resultat nombre número buscat cercat correcte correcta única únic solució valor final",
+    "cs": "odpověď odpovědí výsledek hledané hledaný hledaná číslo správná správné správný jediné hodnota řešení",
+    "da": "svaret svar resultatet tallet det søgte rigtige korrekte eneste løsningen værdien",
+    "de": "die der das gesuchte gesuchten zahl antwort ergebnis lösung richtige korrekte einzige wert endgültige",
+    "el": "η ο το απάντηση ζητούμενος ζητούμενο ζητούμενη αριθμός αποτέλεσμα σωστή σωστό μοναδική τιμή λύση",
+    "es": "el la lo número buscado buscada respuesta resultado solución correcto correcta única único valor pedido "
+    "final",
+    "et": "vastus tulemus otsitav arv õige ainus lahend väärtus",
+    "fa": "پاسخ جواب نتیجه عدد مورد نظر درست صحیح نهایی تنها مقدار",
+    "fi": "vastaus tulos kysytty etsitty luku oikea ainoa ratkaisu arvo",
+    "fr": "le la l nombre cherché cherchée recherché réponse résultat solution valeur bonne correcte correct unique "
+    "demandé final finale",
+    "gu": "જવાબ પરિણામ સંખ્યા સાચો સાચી માંગેલી",
+    "he": "התשובה תשובה התוצאה המספר המבוקש הנכונה הנכון היחיד הפתרון הערך",
+    "hi": "उत्तर जवाब परिणाम संख्या अभीष्ट वांछित सही एकमात्र हल मान अंतिम",
+    "hr": "odgovor rezultat traženi traženo broj točan točno jedini rješenje vrijednost",
+    "hu": "válasz eredmény keresett szám helyes egyetlen megoldás érték",
+    "id": "jawaban jawabannya hasil hasilnya bilangan angka yang dicari benar tepat satu-satunya nilai solusi",
+    "is": "svarið svar niðurstaðan talan leitaða rétta eina lausnin gildið",
+    "it": "il la lo l numero cercato cercata richiesto risposta risultato soluzione valore corretto corretta giusto "
+    "giusta unico unica finale",
+    "kn": "ಉತ್ತರ ಫಲಿತಾಂಶ ಸಂಖ್ಯೆ ಸರಿಯಾದ ಬೇಕಾದ",
+    "lt": "atsakymas rezultatas ieškomas ieškomasis skaičius teisingas vienintelis sprendimas reikšmė",
+    "lv": "atbilde rezultāts meklētais skaitlis pareizais vienīgais atrisinājums vērtība",
+    "ml": "ഉത്തരം ഫലം സംഖ്യ ശരിയായ ആവശ്യമായ",
+    "mr": "उत्तर निकाल संख्या अपेक्षित योग्य बरोबर एकमेव",
+    "ms": "jawapan jawapannya keputusan hasil nombor yang dicari betul tepat satu-satunya nilai penyelesaian",
+    "ne": "उत्तर नतिजा संख्या सही एकमात्र खोजिएको",
+    "nl": "het de getal gezochte antwoord resultaat uitkomst oplossing juiste correcte enige waarde",
+    "no": "svaret svar resultatet tallet det søkte riktige korrekte eneste løsningen verdien",
+    "pa": "ਉੱਤਰ ਜਵਾਬ ਨਤੀਜਾ ਸੰਖਿਆ ਸਹੀ ਲੋੜੀਂਦੀ",
+    "pl": "odpowiedź odpowiedzią wynik wynikiem szukana szukaną liczba liczbą poprawna poprawną jedyna jedyną "
+    "rozwiązanie wartość",
+    "pt": "o número procurado procurada resposta resultado solução correto correta certo certa única único valor "
+    "pedido final",
+    "ro": "răspunsul rezultatul numărul căutat corect corectă singurul soluția valoarea",
+    "ru": "ответ ответом искомое искомый искомая искомым число числом результат верный правильный "
+    "правильное единственное решение значение нужное",
+    "sk": "odpoveď výsledok hľadané hľadaný číslo správna správne jediné riešenie hodnota",
+    "sl": "odgovor rezultat iskano iskani število pravilen pravilno edino rešitev vrednost",
+    "sr": "odgovor rezultat traženi traženo broj tačan tačno jedini rešenje vrednost одговор резултат тражени "
+    "тражено број тачан тачно једини решење вредност",
+    "sv": "svaret svar resultatet talet det sökta rätta korrekta enda lösningen värdet",
+    "sw": "jibu sahihi namba nambari idadi matokeo tokeo linalotafutwa pekee",
+    "ta": "விடை பதில் முடிவு எண் சரியான தேவையான ஒரே",
+    "te": "సమాధానం జవాబు ఫలితం సంఖ్య సరైన కావలసిన",
+    "tl": "ang sagot resulta numero bilang tamang tama hinahanap",
+    "tr": "cevap yanıt sonuç sayı aranan istenen doğru tek değer çözüm",
+    "uk": "відповідь шукане шуканий число результат правильна правильний єдине розв'язок значення",
+    "ur": "جواب نتیجہ عدد مطلوبہ درست صحیح واحد",
+    "vi": "đáp án câu trả lời kết quả số cần tìm đúng duy giá trị cái con chiếc người viên quyển",
+}
+#: per language, the negated copulas and existentials ("is not", "are not", "there is no"), which after a value
+#: deny it in a verb-final language ("$\\boxed{24}$ نیست", "24 değil", "24 அல்ல", "24 नहीं है"): a tail holding one
+#: never restates the value. Romanian "nu" is here though Dutch "nu" is "now": after a value a false fail at worst.
+FOREIGN_NEGATED_COPULAS: dict[str, str] = {
+    "am": "አይደለም አይደሉም አይደለችም የለም የሉም",
+    "ar": "ليس ليست ليسوا ليسا لا لن",
+    "az": "deyil deyildir yoxdur",
+    "bg": "не няма",
+    "bn": "নয় নই নেই না নন",
+    "ca": "no",
+    "cs": "není nejsou nezbývá nečiní",
+    "da": "ikke ingen",
+    "de": "nicht kein keine",
+    "el": "δεν όχι",
+    "es": "no",
+    "et": "ei pole",
+    "fa": "نیست نیستند نیستم نیستی نیستیم نیستید نمی نمیشود نه",
+    "fi": "ei eivät",
+    "fr": "n'est ne pas",
+    "gu": "નથી ના",
+    "he": "לא אינו אינה אינם אין",
+    "hi": "नहीं न",
+    "hr": "nije nisu",
+    "hu": "nem nincs nincsenek",
+    "id": "bukan tidak",
+    "is": "ekki",
+    "it": "non",
+    "kn": "ಅಲ್ಲ ಇಲ್ಲ",
+    "lt": "nėra ne",
+    "lv": "nav ne",
+    "ml": "അല്ല ഇല്ല",
+    "mr": "नाही नाहीत",
+    "ms": "bukan tidak",
+    "ne": "होइन छैन छैनन्",
+    "nl": "niet geen",
+    "no": "ikke ingen",
+    "pa": "ਨਹੀਂ ਨਾ",
+    "pl": "nie",
+    "pt": "não",
+    "ro": "nu",
+    "ru": "не нет",
+    "sk": "nie",
+    "sl": "ni niso",
+    "sr": "nije nisu није нису",
+    "sv": "inte ej",
+    "sw": "si sio hakuna",
+    "ta": "அல்ல இல்லை",
+    "te": "కాదు లేదు లేవు",
+    "tl": "hindi wala",
+    "tr": "değil değildir yok",
+    "uk": "не немає",
+    "ur": "نہیں نہ",
+    "vi": "không chẳng chưa",
+}
+#: the English words of such a predicate ("\\boxed{24} is the required number", "is the only possible value", "is
+#: the smallest such integer"); no indefinite article ("is a possible value" names one of several), and "possible"
+#: only after "only" ("\\boxed{24} is possible" is one value of several)
+ANSWER_PREDICATE_WORDS = frozenset(
+    """is are the answer result solution number value integer count total sum quantity required desired sought
+    wanted correct right final only exact unique possible such smallest largest greatest""".split()
+)
+#: copulas and existentials closing a statement of a value in Chinese, Japanese, Korean and Thai, written without
+#: spaces ("答えは $\\boxed{24}$ です", "$\\boxed{24}$개입니다", "24 个苹果"), and Thai polite particles
+CJK_COPULAS = (
+    "です",
+    "である",
+    "だ",
+    "となります",
+    "になります",
+    "となる",
+    "になる",
+    "あります",
+    "ある",
+    "います",
+    "입니다",
+    "이다",
+    "이에요",
+    "예요",
+    "임",
+    "있습니다",
+    "있다",
+    "됩니다",
+    "是",
+    "为",
+    "為",
+    "เป็น",
+    "คือ",
+    "ครับ",
+    "ค่ะ",
+)
+#: classifiers and counters that stand between a numeral and its noun in those scripts ("24 个苹果", "24個",
+#: "24개", "24 ผล"): read like a count noun
+CJK_CLASSIFIERS = (
+    "个",
+    "個",
+    "只",
+    "隻",
+    "本",
+    "枚",
+    "人",
+    "名",
+    "位",
+    "件",
+    "张",
+    "張",
+    "条",
+    "條",
+    "台",
+    "匹",
+    "头",
+    "頭",
+    "块",
+    "塊",
+    "种",
+    "種",
+    "通り",
+    "개",
+    "명",
+    "마리",
+    "권",
+    "장",
+    "대",
+    "가지",
+    "ผล",
+    "ลูก",
+    "อัน",
+    "คน",
+    "ตัว",
+    "ใบ",
+    "เล่ม",
+    "คัน",
+    "ชิ้น",
+    "วิธี",
+)
+#: the nouns of those scripts for the answer, after a copula ("$\\boxed{24}$ 是答案")
+CJK_ANSWER_WORDS = ("答案", "答え", "解答", "정답", "답", "คำตอบ")
+#: the longest tail after a value read as a restating predicate, in characters and in words
+_RESTATING_CHARS = 100
+_RESTATING_MAX_WORDS = 6
+#: letters of the scripts written without spaces (kana, Han, Hangul, Thai)
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0e7f]")
+#: what no predicate of a value holds: question marks of the listed scripts, the semicolon (Greek's question mark),
+#: brackets (an aside: "(est.)"), a colon (a label: "الثقة: منخفضة") and line breaks (a sentence apart)
+_NO_PREDICATE = frozenset("?\uff1f\u061f\u1367\u037e;:\uff1a([{\n")
+
+
+#: the zero-width (non-)joiners Persian and the Indic scripts write inside words, the vowel marks and tanwin of
+#: Arabic ("تقريباً" is "تقريبا") and the points of Hebrew, which models write or drop at will
+_UNWRITTEN = re.compile(r"[\u200c\u200d\u064b-\u065f\u0670\u0591-\u05c7]")
+
+
+def _unjoined(word: str) -> str:
+    """``word`` without the marks of :data:`_UNWRITTEN`, as the tables list it."""
+    return _UNWRITTEN.sub("", word)
+
+
+#: the languages that put the verb last, whose copula alone closes a statement of a value ("پاسخ 24 است", "Cevap
+#: 24'tür", "उत्तर 24 है"); elsewhere a copula after a value waits for its predicate ("\\boxed{5} é", "5 is")
+VERB_FINAL_LANGUAGES = frozenset("am az bn fa gu hi kn ml mr ne pa ta te tr ur".split())
+_FINAL_COPULA_SET = frozenset(
+    _unjoined(w) for lang in VERB_FINAL_LANGUAGES for w in FOREIGN_COPULAS[lang].lower().split()
+)
+_COPULA_SET = frozenset(_unjoined(w) for ws in FOREIGN_COPULAS.values() for w in ws.lower().split()) | {"is", "are"}
+_ANSWER_PREDICATE_SET = (
+    frozenset(_unjoined(w) for ws in FOREIGN_ANSWER_PREDICATES.values() for w in ws.lower().split())
+    | ANSWER_PREDICATE_WORDS
+)
+#: words that keep a tail from restating the value: the negations, negated copulas, hedges, bounds, faults and
+#: doubts of every language and the past copulas (an earlier result); a joining word only opening the tail ("oder
+#: so", "o más": another value or a bound follows), as Portuguese "o" is also the article ("é o número procurado")
+_RESTATING_GUARD = (
+    LEAD_CUES
+    | HEDGE_CUES
+    | FOREIGN_QUALIFIERS
+    | _FOREIGN_NEGATION_SET
+    | _FOREIGN_DOUBT_SET
+    | FOREIGN_DENIALS
+    | FOREIGN_PAST_COPULAS
+    | frozenset(_unjoined(w) for ws in FOREIGN_NEGATED_COPULAS.values() for w in ws.lower().split())
+)
+
+
+#: question particles and words that ask, in the languages that put them after or around a value (Turkish mı, mi,
+#: mu, mü and their copula and person forms; Tagalog ba; Vietnamese à, hả, sao; Malay and Indonesian kah; Slavic
+#: ли, czy, чи; the interrogatives of Hindi, Urdu, Bengali, Persian, Arabic and Hebrew): "Cevap $\\boxed{4}$ mü"
+#: asks, it does not restate. Swahili "je" opens its question, which a question mark closes, and is the copula of
+#: Croatian, Czech, Slovak, Slovene and Serbian ("$\\boxed{24}$ je traženi broj")
+QUESTION_WORDS = frozenset(
+    """mı mi mu mü mıdır midir mudur müdür mısın misin musun müsün mıyım miyim muyum müyüm ba à hả sao kah ли czy
+    чи क्या কি کیا آیا هل האם""".split()
+)
+#: the endings of a question in the scripts written without spaces (Japanese か, Chinese 吗 and 呢, Korean 까 and
+#: 나요, Thai ไหม, มั้ย, หรือ, เหรอ)
+CJK_QUESTION_ENDINGS = ("か", "吗", "嗎", "呢", "까", "나요", "ไหม", "มั้ย", "หรือ", "เหรอ")
+
+
+def _bare_word(token: str) -> str:
+    """``token`` (a run between spaces) in lower case, without the punctuation and symbols around it."""
+    k, n = 0, len(token)
+    while k < n and unicodedata.category(token[k])[0] in "PS":
+        k += 1
+    while n > k and unicodedata.category(token[n - 1])[0] in "PS":
+        n -= 1
+    return _unjoined(token[k:n].lower())
+
+
+def restating_tail(tail: str, nouns: bool = True) -> bool:
+    """``tail`` (the words after a value to the end of its sentence) restates the value as the answer: copulas and
+    words of :data:`FOREIGN_COPULAS`, :data:`FOREIGN_ANSWER_PREDICATES` or :data:`ANSWER_PREDICATE_WORDS` ("است", "'tür",
+    "ነው", "is the required number", "— искомое число"), with at most one other word before any copula, its
+    count noun ("تفاحة", "सेब हैं", "elma kalır", "quả táo"); or, in a script without spaces, a classifier, its noun
+    and a copula (:func:`cjk_restating_tail`). Never when it holds another value, a question mark or a word of
+    negation, hedging, bounding, doubt or fault of any language ("$\\boxed{24}$ نیست", "$\\boxed{24}$ değil"),
+    an aside in brackets ("(est.)"), a semicolon (the Greek question mark), a colon, a line break or a combining
+    mark on the value ("5̸"). Without ``nouns`` (a
+    sentence follows that may say what was asked for) a tail with a count noun does not restate: the noun stays."""
+    if len(tail) > _RESTATING_CHARS or any(c.isdigit() or c in _NO_PREDICATE for c in tail) or not tail.strip():
+        return False
+    if unicodedata.category(tail[0])[0] == "M":
+        return False  # "5̸", "3.3̄": a mark that changes the value itself
+    if _CJK_LETTER.search(tail):
+        return cjk_restating_tail(tail, nouns)
+    if FOREIGN_DOUBT.search(tail) or FOREIGN_BELIEF.search(tail):
+        return False
+    words: list[str] = []
+    for token in tail.split():
+        word = _bare_word(token)
+        known = word in _COPULA_SET or word in _ANSWER_PREDICATE_SET
+        words.extend([word] if known or "'" not in word else word.split("'"))  # "l'unique": the elided article
+    words = [w for w in words if w]
+    if not words or len(words) > _RESTATING_MAX_WORDS:
+        return False
+    if cue_words(words) or any(w in _RESTATING_GUARD or w in QUESTION_WORDS for w in words):
+        return False
+    if words[0] in FOREIGN_JOINERS:
+        return False
+    return _restating_order(words, nouns)
+
+
+def _latin(word: str) -> bool:
+    """``word`` is written in Latin letters (with or without diacritics)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in word if c.isalpha())
+
+
+def _restating_order(words: list[str], nouns: bool) -> bool:
+    """``words`` (lower case, no cue among them) are copulas and restating words with at most one other word, or
+    two side by side in Latin letters (a compound: Vietnamese "học sinh"), the count noun (with ``nouns``), before
+    any copula: with a letter outside ASCII, or followed by a copula (Turkish "elma kalır", Hungarian "alma marad");
+    an English count noun alone ("apples") is read with the value as before. A word of quantity ("тыс", "Millionen")
+    is no noun, nor are two words of another script (maybe a frame: "என்று நினைக்கிறேன்") or two a hyphen joins
+    into a cue ("peut être")."""
+    noun: list[int] = []
+    for k, w in enumerate(words):
+        if w in _COPULA_SET or w in _ANSWER_PREDICATE_SET:
+            continue
+        if noun and (len(noun) > 1 or noun[-1] != k - 1) or any(v in _COPULA_SET for v in words[:k]):
+            return False  # "is the number found", "est le nombre trouvé": a predicate that says something else
+        noun.append(k)
+    if any(w == "possible" and "only" not in words[:k] for k, w in enumerate(words)):
+        return False  # "is possible", "is the possible answer": one of several values, unless "the only possible"
+    if not noun:  # a predicate, or a copula that closes its statement ("است", "'tür", "ነው"; not "\\boxed{5} é")
+        return any(w in _ANSWER_PREDICATE_SET or w in _FINAL_COPULA_SET for w in words)
+    named = [words[k] for k in noun]
+    if any(FOREIGN_QUANTITY.match(w) or foreign_multiplier(w) is not None for w in named):
+        return False  # "5 тыс.", "24 Millionen": a word of quantity changes the value
+    if len(named) == 2 and ("-".join(named) in _RESTATING_GUARD or not all(_latin(w) for w in named)):
+        return False
+    copula_after = any(v in _COPULA_SET for v in words[noun[-1] + 1 :])  # "elma kalır", "alma marad"
+    return nouns and (copula_after or not all(w.isascii() for w in named))  # "apples" stays with the value
+
+
+def cjk_restating_tail(tail: str, nouns: bool = True) -> bool:
+    """``tail`` (in a script written without spaces) restates the value before it: a classifier of
+    :data:`CJK_CLASSIFIERS` with a short noun after it ("个苹果", "個", "개", "ผล"), a copula of :data:`CJK_COPULAS`
+    after that ("개입니다", "個です") or alone ("です"), or a copula and the word for the answer ("是答案"); never with a
+    cue of :data:`CJK_CUES` ("个左右", "個かな"), a bound or quantity suffix ("个以上", "倍"), a doubt or a question
+    ending ("個ですか"). The noun
+    only with ``nouns`` (see :func:`restating_tail`)."""
+    core = "".join(c for c in tail if not c.isspace() and unicodedata.category(c)[0] not in "PS")
+    if not core or len(core) > 12 or any(c.isascii() for c in core) or cjk_doubt(core):
+        return False
+    if any(cue in core for cue in CJK_CUES) or any(cue in core for cue in CJK_FINAL_CUES):
+        return False
+    if core.endswith(CJK_QUESTION_ENDINGS):
+        return False  # "個ですか", "개입니까": a question
+    copula = max((c for c in CJK_COPULAS if core.endswith(c)), key=len, default="")
+    head = core[: len(core) - len(copula)]
+    counter = max((c for c in CJK_CLASSIFIERS if head.startswith(c)), key=len, default="")
+    rest = head[len(counter) :]
+    if head.startswith(CJK_BOUND_SUFFIXES + CJK_QUANTITY_SUFFIXES) or rest.startswith(CJK_BOUND_SUFFIXES):
+        return False
+    if counter:
+        return not rest or nouns and len(rest) <= 6  # "个苹果": the classifier's noun
+    if copula:
+        return not rest
+    lead = max((c for c in CJK_COPULAS if core.startswith(c)), key=len, default="")
+    return bool(lead) and core[len(lead) :] in CJK_ANSWER_WORDS  # "是答案"
+
+
 #: per language, conjunctions that open a sentence contrasting it with the one before ("But …", "Pero …", "Aber …")
 CONTRAST_OPENERS = frozenset(
     """but however yet though pero sin embargo aber jedoch doch allerdings mais cependant pourtant ma però tuttavia
