@@ -834,6 +834,8 @@ def _next_line_is_sentence(after: str) -> bool:
     rule, not as words after the value): a question, an explanation ("Check: 23 - 7 = 16.", "Let me verify: …"),
     three or more words, or a sentence opener ("That's it!", "No doubt.", "I'm confident."); a line whose first
     sentence holds a value ("Both 5 and 6 are valid.") or a word or two that may qualify it ("million") is not."""
+    from rlvr.verifiers.lexicon import foreign_confirmation, thai_remark
+
     nxt = after.lstrip()
     nl = nxt.find("\n")
     line = nxt[: nl if nl >= 0 else len(nxt)].strip()
@@ -857,6 +859,8 @@ def _next_line_is_sentence(after: str) -> bool:
         or bool(words)
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
+        or foreign_confirmation([w.lower() for w in words])  # "זה נכון.", "Überprüft.": no unit, a remark
+        or thai_remark("".join(words)) is not None  # "ตรวจสอบแล้ว", "ถูกไหม"
     )
 
 
@@ -6897,11 +6901,20 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
-    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS, QUALIFYING_FRAME, foreign_doubt
+    from rlvr.verifiers.lexicon import (
+        FOREIGN_AFFIRMATIONS,
+        FOREIGN_DENIALS,
+        QUALIFYING_FRAME,
+        foreign_confirmation,
+        foreign_doubt,
+        thai_remark,
+    )
 
     nxt = _next_sentence(text, end)
-    masked = _mask_math(nxt)
     stop = text.find(nxt, end) + len(nxt)
+    if _GREEK_QUESTION.search(nxt):  # "Σωστό;": Greek writes its question mark as a semicolon
+        nxt = nxt.rstrip()[:-1] + "?"
+    masked = _mask_math(nxt)
     if not nxt.strip():
         mark = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t\n.!")
         return ("?" if mark.startswith(("?", "\uff1f")) else ""), stop  # "5\n\n?": a mark that questions it
@@ -6937,6 +6950,9 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
         return nxt.strip(), stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
+    if words and (thai := thai_remark("".join(words))) is not None:  # "ถูกไหม?", "ไม่แน่ใจ", "ตรวจสอบแล้ว"
+        asked = text[stop : stop + 1] in ("?", "\uff1f")
+        return (nxt.strip() if thai != "confirm" else ""), stop + asked
     if not words and ("?" in masked or _doubting_symbol(masked) or text[stop : stop + 1] in ("?", "\uff1f")):
         return nxt.strip() or "?", stop + 1  # "?", "(?)", "🤔": a mark that questions the answer
     if "?" in masked or "\uff1f" in masked or text[stop : stop + 1] in ("?", "\uff1f"):
@@ -6966,7 +6982,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     )  # "No guessing needed." is an aside
     doubt = negated or approximate or framed or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
-    doubt = doubt or foreign_doubt(words)  # "Nie jestem pewien.", "Nur ein Scherz.", "Dat is fout."
+    doubt = doubt or any(map(foreign_doubt, _clause_words(masked)))  # "Nie jestem pewien.", "…, però no n'estic segur"
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     doubt = (
@@ -6976,9 +6992,21 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
             and comments_on_answer(words)
             and not _section_heading(nxt.strip(), text[end:])
             and not FOREIGN_AFFIRMATIONS.intersection(words)  # "Das stimmt.": an endorsement in another language
+            and not foreign_confirmation(words)  # "این درست است.", "זה נכון.", "Đã kiểm tra."
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a Greek sentence closed by a semicolon, the Greek question mark ("Σωστό;", "Είναι σωστό;")
+_GREEK_QUESTION = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff][^\n;]{0,80}+;[ \t]*+$")
+
+
+def _clause_words(masked: str) -> list[list[str]]:
+    """The lower-case words of ``masked`` (a sentence), whole and of each of its comma- or semicolon-separated
+    clauses ("Crec que és correcte, però no n'estic segur": the doubt is in its last clause)."""
+    clauses = [masked, *masked.split(",")[1:], *masked.split(";")[1:]] if "," in masked or ";" in masked else [masked]
+    return [[w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(c)] for c in clauses]
 
 
 #: a sentence after the answer of at most this many words that is only a frame ("In theory.", "For now.", "Last I
