@@ -4448,12 +4448,20 @@ _QUESTION_ORDER = re.compile(
 #: a sentence that opens in the question word order of another language: German, Dutch and Scandinavian verb
 #: first before a subject ("Ist die Antwort 5", "Is het antwoord 5", "Är svaret 5"), French "est-ce que" and
 #: inversion ("La réponse est-elle 5"), Polish "czy", Russian/Ukrainian "ли" after the first word ("Верно ли, что
-#: ответ 5")
+#: ответ 5"); and the particles that open a yes-no question: Arabic هل, Persian آیا, Hindi क्या, Urdu کیا, Bengali
+#: কি, Gujarati શું, Punjabi ਕੀ, Nepali के, Hebrew האם, Indonesian and Malay apakah/adakah, Finnish onko, Estonian
+#: kas, Croatian and Serbian "je li"/"da li", Romanian "oare", Vietnamese "có phải", Swahili "je," (with its comma:
+#: French "je" is "I"), Tagalog "ba" after the first word, Lithuanian "ar" and Latvian "vai" before a subject
+#: (Portuguese "vai" is "goes"), Czech and Slovak "je" before "odpověď"/"výsledek"
 _FOREIGN_QUESTION_ORDER = re.compile(
     r"(?i)[ \t\n*_#>]*+(?:(?:ist|sind|war|wäre|wären|kann|könnte|muss|müsste|sollte|wird|würde|hat|gibt|is|zijn|"
     r"zou|moet|wordt|heeft|kan|är|blir|er|bliver)[ \t]++(?:die|der|das|dies|diese|dieser|es|mein|meine|unser|"
-    r"unsere|het|de|dit|dat|mijn|ons|svaret|resultatet|summan|det|dette|detta|x|n)\b|est-ce\b|"
-    r"(?:czy|чи)\b|[^\W\d_]++[ \t]++л[иь]\b|[^\n.!?]{0,60}?\b(?:est|sont|serait|vaut|fait|était)-(?:ce|il|elle|ils|elles|on)\b)"
+    r"unsere|het|de|dit|dat|mijn|ons|svaret|svarið|resultatet|summan|det|dette|detta|x|n)\b|est-ce\b|"
+    r"(?:czy|чи)\b|[^\W\d_]++[ \t]++л[иь]\b|[^\n.!?]{0,60}?\b(?:est|sont|serait|vaut|fait|était)-(?:ce|il|elle|ils|elles|on)\b|"
+    r"(?:هل|آیا|کیا|क्या|কি|શું|ਕੀ|के|האם)(?![\w\u0900-\u0dff])|(?:apakah|adakah|onko|oliko|onks|kas|oare|"
+    r"(?:je|da)[ \t]++li|có[ \t]++phải)\b|je[ \t]*+,|[^\W\d_]++[ \t]++ba\b|"
+    r"(?:ar[ \t]++(?:atsakymas|rezultatas|tai|tas|suma)|vai[ \t]++(?:atbilde|rezultāts|tas|tā|summa)|"
+    r"(?:je|jsou|není|nie[ \t]++je)[ \t]++(?:odpověď|odpoveď|výsledek|výsledok|to))\b)"
 )
 #: a question particle of Turkish after the value (mı, mi, mu, mü and their person and copula forms: "Cevap 5 mü.")
 _QUESTION_PARTICLE_END = re.compile(r"(?i)(?<![\w'-])m[ıiuü](?:d[ıiuü]r|s[ıiuü]n(?:[ıiuü]z)?+|y[ıiuü][mz])?+[ \t.]*+$")
@@ -6464,6 +6472,8 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return _found([_clean(sent)], "final_statement", "text")  # "أظن أن الإجابة 24.", "تخمين: 24": not committed
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
+    if _FOREIGN_QUESTION_ORDER.match(masked) or _GREEK_QUESTION.search(sent):
+        return _found([_clean(sent) + "?"], "final_statement", "text")  # هل الإجابة 24, क्या उत्तर 24 है: asked
     spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
     bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
     islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
