@@ -3385,7 +3385,7 @@ def _marked(text: str) -> Extraction | None:
         if _working_item(sent):
             continue  # "**Steps:**\n1. 16 - 3 - 4 = 9\n2. 9 × 2 = 18": the working, listed
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
-            got = _statement_of_sentence(sent)
+            got = _foreign_statement(sent) or _statement_of_sentence(sent)  # "پاسخ درست 24 است.": a verb-final copula
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
                 _add_parts(got.parts, got.mode, parts, modes, keys)
     if final.method == "gsm8k" and not corrected and (retraction := _retraction_after(text, last_end, final.answer)):
