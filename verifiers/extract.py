@@ -6993,6 +6993,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = negated or approximate or framed or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
     doubt = doubt or any(map(foreign_doubt, _clause_words(masked)))  # "Nie jestem pewien.", "…, però no n'estic segur"
+    doubt = doubt or len(words) <= _SHORT_FOREIGN_DOUBT and _foreign_doubt(masked) is not None  # "نمی دانم.", "Sijui."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     doubt = (
@@ -7008,6 +7009,9 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     return (nxt.strip() if doubt else ""), stop
 
 
+#: a sentence after the answer of at most this many words that holds a phrase of the lexicon's ``FOREIGN_DOUBTS``
+#: ("Não sei.", "Sina uhakika.", "Nisam siguran.") doubts it
+_SHORT_FOREIGN_DOUBT = 8
 #: a Greek sentence closed by a semicolon, the Greek question mark ("Σωστό;", "Είναι σωστό;")
 _GREEK_QUESTION = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff][^\n;]{0,80}+;[ \t]*+$")
 

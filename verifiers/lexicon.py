@@ -2443,7 +2443,7 @@ FOREIGN_CERTAINTY_WORDS: dict[str, str] = {
     "sl": "prepričan prepričana pravilno pravilen preverjeno",
     "sr": "сигуран сигурна тачно исправно проверено siguran sigurna tačno ispravno provereno",
     "sv": "säker rätt korrekt kontrollerat verifierat stämmer",
-    "sw": "uhakika hakika sahihi sawa kweli imethibitishwa",
+    "sw": "uhakika hakika sahihi sawa kweli imethibitishwa nimeangalia nimehakiki imehakikiwa",
     "ta": "உறுதி சரி சரியானது சரிபார்க்கப்பட்டது",
     "te": "ఖచ్చితం సరైనది సరి నిజం ధృవీకరించబడింది",
     "tl": "sigurado tama totoo",
