@@ -2435,7 +2435,7 @@ FOREIGN_CERTAINTY_WORDS: dict[str, str] = {
     "nl": "zeker gecontroleerd geverifieerd gecheckt juist goed klopt",
     "no": "sikker riktig korrekt sjekket kontrollert bekreftet stemmer",
     "pa": "ਪੱਕਾ ਯਕੀਨ ਸਹੀ ਠੀਕ ਜਾਂਚਿਆ",
-    "pl": "pewien pewna pewny sprawdzone sprawdziłem sprawdziłam zweryfikowane poprawnie dobrze",
+    "pl": "pewien pewna pewny sprawdzone sprawdziłem sprawdziłam zweryfikowane poprawnie poprawne poprawny poprawna prawidłowo prawidłowe dobrze",
     "pt": "certo certa seguro segura verificado correto correta",
     "ro": "sigur sigură corect corectă verificat",
     "ru": "уверен уверена уверенный проверено проверил проверял правильно верно точно",
