@@ -1257,7 +1257,8 @@ FOREIGN_SIGN_WORDS = frozenset(
 CJK_SIGN_WORDS = ("负", "負", "マイナス", "마이너스", "ลบ")
 #: per language, a writer's negated knowledge, certainty or ability ("I don't know", "I'm not sure", "I can't
 #: solve it", "no idea"): a short comment holding one right before an answer doubts it ("Не знаю.", "No sé
-#: resolver esto bien.", "Ich bin mir nicht sicher.")
+#: resolver esto bien.", "Ich bin mir nicht sicher."), and a short sentence after an answer holding one doubts it
+#: ("نمی دانم.", "Sina uhakika.")
 FOREIGN_DOUBTS: dict[str, str] = {
     "am": "አላውቅም, እርግጠኛ አይደለሁም, እርግጠኛ አይደለም",
     "ar": "لا أعرف, لا أعلم, لست متأكدا, لست متأكداً, لست متأكدة, غير متأكد, غير متأكدة, لا أدري, ليس لدي فكرة",
@@ -1339,7 +1340,8 @@ _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() fo
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
 #: per language, the common words that bound or grade a value from after it, alone or as the head of their phrase
 #: ("at least", "at most", "at best", "at worst", "maximum", "minimum", "or so"): "7 mindestens", "7 al menos", "7 au
-#: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns
+#: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns; postpositions that only join a bound
+#: ("से", "سے", "ਤੋਂ": "from", "than"), articles ("το", "cel") and "every" (לכל) are left out
 FOREIGN_BOUNDS: dict[str, str] = {
     "am": "ቢያንስ ቢበዛ ከፍተኛ ዝቅተኛ",
     "ar": "الأقل الأكثر أقصى أدنى حد",
@@ -1393,7 +1395,8 @@ FOREIGN_BOUNDS: dict[str, str] = {
     "vi": "ít nhất tối đa tối thiểu",
 }
 #: per language, the common words that call a value wrong ("wrong", "false", "incorrect", "error"): "9 falsch", "9
-#: ошибка", "9 yanlış" reject it, no count noun. Tagalog "mali" (Croatian and Serbian "small") is left out.
+#: ошибка", "9 yanlış" reject it, no count noun. Tagalog "mali" (Croatian and Serbian "small") and Estonian "vale"
+#: (Spanish "OK") are left out.
 FOREIGN_FAULTS: dict[str, str] = {
     "am": "ስህተት የተሳሳተ",
     "ar": "خطأ خاطئ خاطئة غلط",
@@ -1406,7 +1409,7 @@ FOREIGN_FAULTS: dict[str, str] = {
     "de": "falsch fehler fehlerhaft unrichtig inkorrekt",
     "el": "λάθος λανθασμένο λανθασμένη εσφαλμένο",
     "es": "falso falsa incorrecto incorrecta error erróneo errónea equivocado",
-    "et": "vale vigane viga",
+    "et": "vigane viga ekslik",
     "fa": "غلط اشتباه نادرست",
     "fi": "väärin väärä virhe virheellinen",
     "fr": "faux fausse erreur erroné erronée incorrect incorrecte",
@@ -2293,7 +2296,8 @@ HIGH_LEVEL_WORDS = frozenset(
 
 #: per language, the words of a short question after an answer that asks only whether it holds ("Stimmt das?",
 #: "Est-ce juste ?", "¿Es correcto?", "Правильно ли это?", "Czy to dobrze?", "Klopt dat?", "Doğru mu?", "Đúng
-#: không?"); a question with any other word asks about something else ("Brauchst du mehr?")
+#: không?", "Sahihi?", "क्या यह सही है?", "נכון?"); a question with any other word asks about something else
+#: ("Brauchst du mehr?"). Articles of one letter (Hungarian "a") are left out.
 FOREIGN_TRUTH_QUESTION: dict[str, str] = {
     "am": "ትክክል ነው ነውን ይህ እውነት መልሱ አይደለም",
     "ar": "هل هذا هذه صحيح صحيحة صح الصحيح حقا حقاً أليس كذلك الإجابة الجواب هي هو صواب",
@@ -2346,8 +2350,11 @@ FOREIGN_TRUTH_QUESTION: dict[str, str] = {
     "vi": "đúng không phải vậy chứ chưa có này",
 }
 #: per language, words that doubt or disown an answer in a short sentence after it, unless a negation stands next
-#: to them: unsure, guessed, joking, wrong ("Unsicher.", "Nur ein Scherz.", "Dat is fout.", "Strzelam."); nouns a
-#: preposition negates ("senza dubbio", "zonder twijfel") and words spelt alike in English are left out
+#: to them: unsure, guessed, joking, wrong, maybe, and the first-person belief verbs ("Unsicher.", "Nur ein Scherz.",
+#: "Dat is fout.", "Strzelam.", "أظن ذلك.", "Nadhani hivyo."); nouns a preposition negates ("senza dubbio", "zonder
+#: twijfel") and words spelt alike in English or another listed language are left out: Icelandic "held" (English),
+#: Czech and Slovak "asi" (Spanish "así" without its accent), Estonian "vale" (Spanish "OK"), Bengali "মনে" (in
+#: "remember" too)
 FOREIGN_DOUBT_WORDS: dict[str, str] = {
     "am": "ምናልባት እገምታለሁ ግምት ቀልድ ስህተት የተሳሳተ",
     "ar": "أظن أعتقد ربما تخمين خمنت مزاح أمزح خطأ خاطئ خاطئة غلط مشكوك",
@@ -2355,12 +2362,12 @@ FOREIGN_DOUBT_WORDS: dict[str, str] = {
     "bg": "може би предполагам догадка шега грешно грешка съмнявам",
     "bn": "সম্ভবত হয়তো অনুমান ভুল মজা",
     "ca": "crec suposo potser endevinat broma fals falsa incorrecte incorrecta dubtós dubtosa",
-    "cs": "možná asi myslím tipuji odhad vtip špatně chyba pochybuji",
+    "cs": "možná myslím tipuji odhad vtip špatně chyba pochybuji",
     "da": "måske tror gæt gættet spøg forkert fejl tvivlsomt",
     "de": "unsicher geraten geschätzt scherz witz spaß falsch fehlerhaft ungeprüft zweifelhaft fraglich glaube vermutlich",
     "el": "ίσως μάλλον νομίζω πιστεύω μαντεψιά αστείο λάθος λανθασμένο αμφίβολο",
     "es": "inseguro insegura adiviné adivinado broma bromeo falso falsa incorrecto incorrecta dudoso dudosa creo supongo",
-    "et": "võib-olla arvan oletan arvatavasti nali vale kahtlane",
+    "et": "võib-olla arvan oletan arvatavasti nali vigane kahtlane",
     "fa": "شاید احتمالا احتمالاً فکرکنم حدس شوخی غلط اشتباه مشکوک",
     "fi": "ehkä luulen arvaus arvasin vitsi väärin väärä epävarma",
     "fr": "incertain incertaine deviné devinée blague plaisante rigole faux fausse erroné erronée douteux douteuse crois",
@@ -2370,7 +2377,7 @@ FOREIGN_DOUBT_WORDS: dict[str, str] = {
     "hr": "možda vjerojatno mislim nagađam šala pogrešno krivo sumnjam",
     "hu": "talán valószínűleg szerintem tipp tippeltem vicc rossz hibás kétséges",
     "id": "mungkin kayaknya sepertinya tebakan menebak bercanda salah keliru ragu",
-    "is": "kannski líklega held gisk grín rangt vafasamt",
+    "is": "kannski líklega gisk grín rangt vafasamt",
     "it": "incerto incerta indovinato tirato scherzo scherzavo falso falsa sbagliato sbagliata dubbioso credo penso",
     "kn": "ಬಹುಶಃ ಊಹೆ ತಮಾಷೆ ತಪ್ಪು",
     "lt": "galbūt turbūt manau spėju spėjimas juokas neteisingai klaida abejoju",
@@ -2386,7 +2393,7 @@ FOREIGN_DOUBT_WORDS: dict[str, str] = {
     "pt": "inseguro insegura chutei chute palpite brincadeira brincando falso falsa errado errada duvidoso acho",
     "ro": "poate probabil cred ghicit glumă greșit greșită fals îndoielnic",
     "ru": "неуверен неуверена наугад догадка шутка шучу неверно неправильно ошибка ошибочно сомневаюсь наверное думаю",
-    "sk": "možno asi myslím odhad vtip zle chyba pochybujem",
+    "sk": "možno myslím odhad vtip zle chyba pochybujem",
     "sl": "mogoče morda mislim ugibam šala napačno narobe dvomim",
     "sr": "можда мислим нагађам шала погрешно сумњам možda mislim nagađam šala pogrešno sumnjam",
     "sv": "kanske tror gissning gissade skämt fel tveksamt",
@@ -2400,7 +2407,9 @@ FOREIGN_DOUBT_WORDS: dict[str, str] = {
     "vi": "đoán đùa sai lẽ nghĩ",
 }
 #: per language, words of certainty, checking or rightness that a negation next to them turns into doubt ("Nie
-#: jestem pewien.", "Ich bin mir nicht sicher.", "No estoy seguro.", "Emin değilim.", "Không chắc.")
+#: jestem pewien.", "Ich bin mir nicht sicher.", "No estoy seguro.", "Emin değilim.", "Không chắc."), and that
+#: alone, with words of :data:`FOREIGN_TRUTH_QUESTION`, confirm it (:func:`foreign_confirmation`: "این درست است.",
+#: "تم التحقق.", "Đã kiểm tra."): the auxiliaries of a completed check are listed with them (تم, شد, đã, edildi)
 FOREIGN_CERTAINTY_WORDS: dict[str, str] = {
     "am": "እርግጠኛ ትክክል ተረጋግጧል",
     "ar": "تم صحيح صحيحة الصحيح الصحيحة صح صواب الصواب متأكد متأكدة مؤكد مؤكدة التحقق تحققت دقيق سليم سليمة",
