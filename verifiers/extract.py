@@ -7013,7 +7013,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
 #: ("Não sei.", "Sina uhakika.", "Nisam siguran.") doubts it
 _SHORT_FOREIGN_DOUBT = 8
 #: a comma or semicolon between two clauses of a sentence
-_CLAUSE_BREAK = re.compile(r"[,;]")
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 #: a Greek sentence closed by a semicolon, the Greek question mark ("Σωστό;", "Είναι σωστό;")
 _GREEK_QUESTION = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff][^\n;]{0,80}+;[ \t]*+$")
 
@@ -7022,7 +7022,7 @@ def _clause_words(masked: str) -> list[list[str]]:
     """The lower-case words of each comma- or semicolon-separated clause of ``masked`` (a sentence): a doubt is
     read in its clause ("Crec que és correcte, però no n'estic segur"), a negation never reaches across a comma
     ("Verificado, no adivinado.")."""
-    clauses = _CLAUSE_BREAK.split(masked)
+    clauses = _COMMA_OR_SEMICOLON.split(masked)
     return [[w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(c)] for c in clauses]
 
 

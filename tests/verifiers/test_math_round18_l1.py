@@ -98,6 +98,10 @@ def test_doubts_and_truth_questions_after_the_answer() -> None:
         ('{"answer": 7, "note": "Penso di sì, ma non ne sono sicuro"}', "7", False),
         ('{"answer": 7, "note": "نمی دانم"}', "7", False),
         ('{"answer": 7, "note": "Nadhani hivyo"}', "7", False),
+        ("\\boxed{7}\n\nفکر کنم درست باشد.", "7", False),
+        ("\\boxed{7}\n\nBence doğru.", "7", False),
+        ("\\boxed{7}\n\nSa tingin ko tama.", "7", False),
+        ("\\boxed{7}\n\nDoğru.", "7", True),
     ]
     judge(cases)
 
