@@ -837,6 +837,8 @@ def _next_line_is_sentence(after: str) -> bool:
     rule, not as words after the value): a question, an explanation ("Check: 23 - 7 = 16.", "Let me verify: …"),
     three or more words, or a sentence opener ("That's it!", "No doubt.", "I'm confident."); a line whose first
     sentence holds a value ("Both 5 and 6 are valid.") or a word or two that may qualify it ("million") is not."""
+    from rlvr.verifiers.lexicon import foreign_confirmation, thai_remark
+
     nxt = after.lstrip()
     nl = nxt.find("\n")
     line = nxt[: nl if nl >= 0 else len(nxt)].strip()
@@ -860,6 +862,8 @@ def _next_line_is_sentence(after: str) -> bool:
         or bool(words)
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
+        or foreign_confirmation([w.lower() for w in words])  # "זה נכון.", "Überprüft.": no unit, a remark
+        or thai_remark("".join(words)) is not None  # "ตรวจสอบแล้ว", "ถูกไหม"
     )
 
 
@@ -3401,7 +3405,7 @@ def _marked(text: str) -> Extraction | None:
         if _working_item(sent):
             continue  # "**Steps:**\n1. 16 - 3 - 4 = 9\n2. 9 × 2 = 18": the working, listed
         if _bare_value(sent) or _RESTATE.search(_mask_math(sent)):
-            got = _statement_of_sentence(sent)
+            got = _foreign_statement(sent) or _statement_of_sentence(sent)  # "پاسخ درست 24 است.": a verb-final copula
             if got is not None and _bare_value(re.sub(r"(?i)\b(?:and|or)\b", " ", got.answer)):
                 _add_parts(got.parts, got.mode, parts, modes, keys)
     if final.method == "gsm8k" and not corrected and (retraction := _retraction_after(text, last_end, final.answer)):
@@ -4467,12 +4471,20 @@ _QUESTION_ORDER = re.compile(
 #: a sentence that opens in the question word order of another language: German, Dutch and Scandinavian verb
 #: first before a subject ("Ist die Antwort 5", "Is het antwoord 5", "Är svaret 5"), French "est-ce que" and
 #: inversion ("La réponse est-elle 5"), Polish "czy", Russian/Ukrainian "ли" after the first word ("Верно ли, что
-#: ответ 5")
+#: ответ 5"); and the particles that open a yes-no question: Arabic هل, Persian آیا, Hindi क्या, Urdu کیا, Bengali
+#: কি, Gujarati શું, Punjabi ਕੀ, Nepali के, Hebrew האם, Indonesian and Malay apakah/adakah, Finnish onko, Estonian
+#: kas, Croatian and Serbian "je li"/"da li", Romanian "oare", Vietnamese "có phải", Swahili "je," (with its comma:
+#: French "je" is "I"), Tagalog "ba" after the first word, Lithuanian "ar" and Latvian "vai" before a subject
+#: (Portuguese "vai" is "goes"), Czech and Slovak "je" before "odpověď"/"výsledek"
 _FOREIGN_QUESTION_ORDER = re.compile(
     r"(?i)[ \t\n*_#>]*+(?:(?:ist|sind|war|wäre|wären|kann|könnte|muss|müsste|sollte|wird|würde|hat|gibt|is|zijn|"
     r"zou|moet|wordt|heeft|kan|är|blir|er|bliver)[ \t]++(?:die|der|das|dies|diese|dieser|es|mein|meine|unser|"
-    r"unsere|het|de|dit|dat|mijn|ons|svaret|resultatet|summan|det|dette|detta|x|n)\b|est-ce\b|"
-    r"(?:czy|чи)\b|[^\W\d_]++[ \t]++л[иь]\b|[^\n.!?]{0,60}?\b(?:est|sont|serait|vaut|fait|était)-(?:ce|il|elle|ils|elles|on)\b)"
+    r"unsere|het|de|dit|dat|mijn|ons|svaret|svarið|resultatet|summan|det|dette|detta|x|n)\b|est-ce\b|"
+    r"(?:czy|чи)\b|[^\W\d_]++[ \t]++л[иь]\b|[^\n.!?]{0,60}?\b(?:est|sont|serait|vaut|fait|était)-(?:ce|il|elle|ils|elles|on)\b|"
+    r"(?:هل|آیا|کیا|क्या|কি|શું|ਕੀ|के|האם)(?![\w\u0900-\u0dff])|(?:apakah|adakah|onko|oliko|onks|kas|oare|"
+    r"(?:je|da)[ \t]++li|có[ \t]++phải)\b|je[ \t]*+,|[^\W\d_]++[ \t]++ba\b|"
+    r"(?:ar[ \t]++(?:atsakymas|rezultatas|tai|tas|suma)|vai[ \t]++(?:atbilde|rezultāts|tas|tā|summa)|"
+    r"(?:je|jsou|není|nie[ \t]++je)[ \t]++(?:odpověď|odpoveď|výsledek|výsledok|to))\b)"
 )
 #: a question particle of Turkish after the value (mı, mi, mu, mü and their person and copula forms: "Cevap 5 mü.")
 _QUESTION_PARTICLE_END = re.compile(r"(?i)(?<![\w'-])m[ıiuü](?:d[ıiuü]r|s[ıiuü]n(?:[ıiuü]z)?+|y[ıiuü][mz])?+[ \t.]*+$")
@@ -6505,6 +6517,8 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return _found([_clean(sent)], "final_statement", "text")  # "أظن أن الإجابة 24.", "تخمين: 24": not committed
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
+    if _FOREIGN_QUESTION_ORDER.match(masked) or _GREEK_QUESTION.search(sent):
+        return _found([_clean(sent) + "?"], "final_statement", "text")  # هل الإجابة 24, क्या उत्तर 24 है: asked
     spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
     bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
     islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
@@ -6942,11 +6956,20 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     ("I am not sure.", "I take it back."), or a short sentence led by a negation ("No.", "Wrong.", "That's
     wrong."). A question to the reader ("Is there anything else?"), an affirmation ("No doubt.", "I'm sure.") or
     an aside ("Note: this assumes no apples were eaten.") retracts nothing. Also where that sentence ends."""
-    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS, FOREIGN_DENIALS, QUALIFYING_FRAME, foreign_doubt
+    from rlvr.verifiers.lexicon import (
+        FOREIGN_AFFIRMATIONS,
+        FOREIGN_DENIALS,
+        QUALIFYING_FRAME,
+        foreign_confirmation,
+        foreign_doubt,
+        thai_remark,
+    )
 
     nxt = _next_sentence(text, end)
-    masked = _mask_math(nxt)
     stop = text.find(nxt, end) + len(nxt)
+    if _GREEK_QUESTION.search(nxt):  # "Σωστό;": Greek writes its question mark as a semicolon
+        nxt = nxt.rstrip()[:-1] + "?"
+    masked = _mask_math(nxt)
     if not nxt.strip():
         mark = text[end : end + MAX_INLINE_ANSWER_CHARS].lstrip(" \t\n.!")
         return ("?" if mark.startswith(("?", "\uff1f")) else ""), stop  # "5\n\n?": a mark that questions it
@@ -6984,6 +7007,9 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
         return nxt.strip(), stop
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
+    if words and (thai := thai_remark("".join(words))) is not None:  # "ถูกไหม?", "ไม่แน่ใจ", "ตรวจสอบแล้ว"
+        asked = text[stop : stop + 1] in ("?", "\uff1f")
+        return (nxt.strip() if thai != "confirm" else ""), stop + asked
     if not words and ("?" in masked or _doubting_symbol(masked) or text[stop : stop + 1] in ("?", "\uff1f")):
         return nxt.strip() or "?", stop + 1  # "?", "(?)", "🤔": a mark that questions the answer
     if "?" in masked or "\uff1f" in masked or text[stop : stop + 1] in ("?", "\uff1f"):
@@ -7013,7 +7039,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     )  # "No guessing needed." is an aside
     doubt = negated or approximate or framed or self_doubt or disowning or _takes_back(words, lead)
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
-    doubt = doubt or foreign_doubt(words)  # "Nie jestem pewien.", "Nur ein Scherz.", "Dat is fout."
+    doubt = doubt or any(map(foreign_doubt, _clause_words(masked)))  # "Nie jestem pewien.", "…, però no n'estic segur"
+    doubt = doubt or len(words) <= _SHORT_FOREIGN_DOUBT and _foreign_doubt(masked) is not None  # "نمی دانم.", "Sijui."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     doubt = (
@@ -7023,9 +7050,27 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
             and comments_on_answer(words)
             and not _section_heading(nxt.strip(), text[end:])
             and not FOREIGN_AFFIRMATIONS.intersection(words)  # "Das stimmt.": an endorsement in another language
+            and not foreign_confirmation(words)  # "این درست است.", "זה נכון.", "Đã kiểm tra."
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: a sentence after the answer of at most this many words that holds a phrase of the lexicon's ``FOREIGN_DOUBTS``
+#: ("Não sei.", "Sina uhakika.", "Nisam siguran.") doubts it
+_SHORT_FOREIGN_DOUBT = 8
+#: a comma or semicolon between two clauses of a sentence
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+#: a Greek sentence closed by a semicolon, the Greek question mark ("Σωστό;", "Είναι σωστό;")
+_GREEK_QUESTION = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff][^\n;]{0,80}+;[ \t]*+$")
+
+
+def _clause_words(masked: str) -> list[list[str]]:
+    """The lower-case words of each comma- or semicolon-separated clause of ``masked`` (a sentence): a doubt is
+    read in its clause ("Crec que és correcte, però no n'estic segur"), a negation never reaches across a comma
+    ("Verificado, no adivinado.")."""
+    clauses = _COMMA_OR_SEMICOLON.split(masked)
+    return [[w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(c)] for c in clauses]
 
 
 #: a sentence after the answer of at most this many words that is only a frame ("In theory.", "For now.", "Last I

@@ -230,7 +230,12 @@ _FULLWIDTH.update({"\u3000": " ", "。": ". ", "、": ", ", "＄": "$"})
 _FULLWIDTH.update({"\u066b": ".", "\u066c": ",", "\u2215": "/"})
 #: circled capital letters (Ⓐ … Ⓙ, a choice marked in a list) as the parenthesised letter
 _FULLWIDTH.update({chr(0x24B6 + k): f"({chr(65 + k)})" for k in range(10)})
-_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000。、\u066b\u066c\u2215\u24b6-\u24bf]")
+#: the question marks of Arabic script (؟), Greek (;) and Ethiopic (፧), and the full stops of Urdu (۔), Ethiopic
+#: (።) and Devanagari (।, the danda): read as ``?`` and ``.`` so a question or a sentence's end is seen in any script
+_FULLWIDTH.update({"\u061f": "?", "\u037e": "?", "\u1367": "?", "\u06d4": ".", "\u1362": ".", "\u0964": "."})
+_FULLWIDTH_RE = re.compile(
+    "[\uff01-\uff5e\u3000。、\u066b\u066c\u2215\u24b6-\u24bf\u061f\u037e\u1367\u06d4\u1362\u0964]"
+)
 
 
 _LONE_MINUS = re.compile(r"(?<![\w)}\]])⁻(?=\d)")

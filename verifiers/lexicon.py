@@ -876,42 +876,65 @@ LANGUAGES: dict[str, str] = {
     "vi": "Vietnamese",
 }  # fmt: skip
 #: per language, the common words that negate what follows them (the negating particle, "never", and the "no" of a
-#: noun phrase where it negates alone: German kein, Dutch geen, Scandinavian ingen): read like "not" before an answer
-#: ("Het antwoord is niet 5", "Svaret er ikke 5"). Determiners that only strengthen a negation (French aucun, Spanish
-#: ningún: "sans aucun doute" is "without any doubt") are left out, and Romanian "nu", which in Dutch is "now".
+#: noun phrase where it negates alone: German kein, Dutch geen, Scandinavian ingen), and in languages that put the
+#: verb last, the negated copula after the value (Persian "24 نیست", Urdu "24 نہیں ہے", Tamil "24 அல்ல", Bengali
+#: "24 নয়", Amharic "24 አይደለም"): read like "not" before an answer ("Het antwoord is niet 5", "Svaret er ikke 5")
+#: and as a qualifier after it. Determiners that only strengthen a negation (French aucun, Spanish ningún: "sans
+#: aucun doute" is "without any doubt") are left out, and negations that are common neutral words of another
+#: language (:data:`_NEAR_NEGATIONS` reads them next to a certainty word only): Romanian "nu" (Dutch "now"),
+#: Swahili "si" (Romance "if", "yes"), Slovenian "ni" (Swahili "is"), Estonian "pole" (Polish "area"), Finnish "en"
+#: and "et" (French, Dutch), Indonesian and Malay "tak" (Polish "yes"), Tagalog "di" (Italian "of"), Arabic "ما"
+#: ("what") and "غير" ("other"); Hindi, Urdu, Punjabi and Gujarati "ever" (कभी) negates only with नहीं.
 FOREIGN_NEGATIONS: dict[str, str] = {
-    "de": "nicht kein keine keinen keinem keiner nie niemals",
-    "fr": "ne pas n'est jamais",
-    "es": "no nunca jamás",
-    "pt": "não nunca jamais",
-    "it": "non mai",
-    "ru": "не нет никогда",
-    "uk": "не ні ніколи",
-    "pl": "nie nigdy",
-    "cs": "ne není nikdy",
-    "sk": "nie nikdy",
-    "nl": "niet geen nooit",
-    "sv": "inte ej icke aldrig ingen",
-    "da": "ikke ingen aldrig",
-    "no": "ikke ingen aldri",
-    "fi": "ei eikä",
-    "hu": "nem soha sosem",
-    "tr": "değil değildir asla yok olamaz",
-    "id": "bukan tidak",
-    "vi": "không chẳng",
-    "el": "όχι δεν",
-    "ro": "niciodată",
-    "hi": "नहीं",
-    "hr": "ne nije nikad nikada",
-    "sl": "ne nikoli",
-    "bg": "не никога",
+    "am": "አይደለም አይደለችም አይደሉም አይደል የለም አይ ፈጽሞ",
+    "ar": "لا ليس ليست لست ليسوا لم لن أبدا أبداً",
+    "az": "deyil deyildir yox heç heçvaxt",
+    "bg": "не няма никога нито",
+    "bn": "না নয় নয় নেই নাই নি",
     "ca": "no mai",
-    "et": "ei mitte kunagi",
-    "lv": "ne nav nekad",
-    "lt": "ne nėra niekada",
-    "is": "ekki aldrei",
-    "tl": "hindi",
-    "sw": "hapana",
+    "cs": "ne není nejsou nebyl nebylo nikdy",
+    "da": "ikke ingen aldrig",
+    "de": "nicht kein keine keinen keinem keiner nie niemals",
+    "el": "όχι οχι δεν μην μη ποτέ ποτε ουδέποτε",
+    "es": "no nunca jamás",
+    "et": "ei mitte polnud",
+    "fa": "نه نیست نیستش نیستند نبود نبوده نمی هرگز هیچوقت",
+    "fi": "ei eikä eivät emme ette",
+    "fr": "ne pas n'est jamais",
+    "gu": "નથી નહીં નહિ ના ન",
+    "he": "לא אין אינו אינה אינם אינן מעולם",
+    "hi": "नहीं नही न ना मत",
+    "hr": "ne nije nisu nikad nikada",
+    "hu": "nem sem soha sosem nincs",
+    "id": "bukan tidak bukanlah tidaklah",
+    "is": "ekki aldrei eigi",
+    "it": "non mai",
+    "kn": "ಅಲ್ಲ ಇಲ್ಲ ಅಲ್ಲವೇ ಬೇಡ",
+    "lt": "ne nėra nebuvo niekada",
+    "lv": "ne nav nebija nekad",
+    "ml": "അല്ല ഇല്ല ഒരിക്കലും",
+    "mr": "नाही नव्हे नव्हता नको न कधीच",
+    "ms": "bukan tidak tiada bukanlah",
+    "ne": "होइन हैन छैन थिएन न",
+    "nl": "niet geen nooit",
+    "no": "ikke ingen aldri ikkje",
+    "pa": "ਨਹੀਂ ਨਹੀ ਨਾ ਨ",
+    "pl": "nie nigdy",
+    "pt": "não nunca jamais",
+    "ro": "niciodată nici",
+    "ru": "не нет никогда ни",
+    "sk": "nie nikdy nebol nebolo",
+    "sl": "ne niso nikoli",
+    "sr": "не није нису никад никада ne nije nisu nikad nikada",
+    "sv": "inte ej icke aldrig ingen",
+    "sw": "hapana sio siyo hakuna kamwe",
+    "ta": "இல்லை அல்ல இல்ல அல்லை கிடையாது ஒருபோதும்",
+    "te": "కాదు లేదు కాదండి లేదండి",
+    "tl": "hindi wala huwag",
+    "tr": "değil değildir asla yok olamaz",
+    "uk": "не ні ніколи немає",
+    "ur": "نہیں نہ مت",
+    "vi": "không chẳng chả",
 }
 #: per language, the common words of doubt about what follows them ("maybe", "probably", "perhaps", "it seems"):
 #: like English "probably", they hedge an answer standing after them anywhere in its sentence ("Wahrscheinlich ist
@@ -1234,23 +1257,61 @@ FOREIGN_SIGN_WORDS = frozenset(
 CJK_SIGN_WORDS = ("负", "負", "マイナス", "마이너스", "ลบ")
 #: per language, a writer's negated knowledge, certainty or ability ("I don't know", "I'm not sure", "I can't
 #: solve it", "no idea"): a short comment holding one right before an answer doubts it ("Не знаю.", "No sé
-#: resolver esto bien.", "Ich bin mir nicht sicher.")
+#: resolver esto bien.", "Ich bin mir nicht sicher."), and a short sentence after an answer holding one doubts it
+#: ("نمی دانم.", "Sina uhakika.")
 FOREIGN_DOUBTS: dict[str, str] = {
+    "am": "አላውቅም, እርግጠኛ አይደለሁም, እርግጠኛ አይደለም",
+    "ar": "لا أعرف, لا أعلم, لست متأكدا, لست متأكداً, لست متأكدة, غير متأكد, غير متأكدة, لا أدري, ليس لدي فكرة",
+    "az": "bilmirəm, əmin deyiləm, heç bir fikrim yoxdur",
+    "bg": "не знам, не съм сигурен, не съм сигурна, нямам представа",
+    "bn": "জানি না, নিশ্চিত নই, নিশ্চিত না",
+    "ca": "no ho sé, no sé, no n'estic segur, no n'estic segura, no estic segur, no estic segura, ni idea",
+    "cs": "nevím, nejsem si jistý, nejsem si jistá, nemám tušení",
+    "da": "ved ikke, jeg ved det ikke, ikke sikker, er ikke sikker, aner ikke",
     "de": """ich weiß nicht, weiß ich nicht, weiß nicht, keine ahnung, nicht sicher, ich bin unsicher, ich kann
     das nicht, kann ich nicht lösen, ich komme nicht weiter""",
-    "fr": """je ne sais pas, je sais pas, sais pas, aucune idée, pas sûr, pas sûre, pas certain, pas certaine, je ne
-    suis pas sûr, je n'arrive pas""",
+    "el": "δεν ξέρω, δεν είμαι σίγουρος, δεν είμαι σίγουρη, δεν είμαι βέβαιος, καμία ιδέα",
     "es": """no sé, no lo sé, ni idea, no estoy seguro, no estoy segura, no estoy convencido, no puedo resolver, no
     consigo""",
-    "it": """non lo so, non so, nessuna idea, non sono sicuro, non sono sicura, non riesco""",
+    "et": "ma ei tea, ei tea, pole kindel, ma pole kindel, ei ole kindel",
+    "fa": "نمی دانم, نمیدانم, نمی‌دانم, نمیدونم, مطمئن نیستم, ایده‌ای ندارم, ایده ای ندارم",
+    "fi": "en tiedä, en ole varma, ei aavistustakaan",
+    "fr": """je ne sais pas, je sais pas, sais pas, aucune idée, pas sûr, pas sûre, pas certain, pas certaine, je ne
+    suis pas sûr, je n'arrive pas""",
+    "gu": "ખબર નથી, મને ખબર નથી, ખાતરી નથી",
+    "he": "לא יודע, לא יודעת, אני לא בטוח, אני לא בטוחה, לא בטוח, לא בטוחה, אין לי מושג",
+    "hi": "पता नहीं, मुझे नहीं पता, पक्का नहीं, यकीन नहीं, निश्चित नहीं",
+    "hr": "ne znam, nisam siguran, nisam sigurna, nemam pojma",
+    "hu": "nem tudom, nem vagyok biztos, fogalmam sincs",
+    "id": "tidak tahu, tidak yakin, entahlah, kurang yakin, nggak tahu, gak yakin",
+    "is": "veit ekki, ég veit það ekki, ekki viss, er ekki viss",
+    "it": "non lo so, non so, nessuna idea, non sono sicuro, non sono sicura, non riesco",
+    "kn": "ಗೊತ್ತಿಲ್ಲ, ಖಚಿತವಿಲ್ಲ, ಖಚಿತವಾಗಿಲ್ಲ",
+    "lt": "nežinau, nesu tikras, nesu tikra, neturiu supratimo",
+    "lv": "nezinu, neesmu pārliecināts, neesmu pārliecināta, nav ne jausmas",
+    "ml": "അറിയില്ല, ഉറപ്പില്ല",
+    "mr": "माहित नाही, माहीत नाही, खात्री नाही",
+    "ms": "tidak tahu, tak tahu, tidak pasti, tak pasti, entahlah",
+    "ne": "थाहा छैन, पक्का छैन, निश्चित छैन",
+    "nl": "ik weet het niet, weet ik niet, weet niet, geen idee, niet zeker",
+    "no": "vet ikke, jeg vet ikke, ikke sikker, aner ikke",
+    "pa": "ਪਤਾ ਨਹੀਂ, ਪੱਕਾ ਨਹੀਂ, ਯਕੀਨ ਨਹੀਂ",
+    "pl": "nie wiem, nie jestem pewien, nie jestem pewna, nie mam pojęcia, nie umiem",
     "pt": """não sei, não tenho certeza, não estou certo, não estou seguro, não estou segura, nenhuma ideia, não
     consigo""",
+    "ro": "nu știu, nu stiu, nu sunt sigur, nu sunt sigură, habar n-am",
     "ru": """не знаю, не уверен, не уверена, не уверены, понятия не имею, не могу решить, не получается""",
-    "uk": "не знаю, не впевнений, не впевнена, гадки не маю",
-    "pl": "nie wiem, nie jestem pewien, nie jestem pewna, nie mam pojęcia, nie umiem",
-    "nl": "ik weet het niet, weet ik niet, weet niet, geen idee, niet zeker",
+    "sk": "neviem, nie som si istý, nie som si istá, netuším",
+    "sl": "ne vem, nisem prepričan, nisem prepričana, nimam pojma",
+    "sr": "не знам, нисам сигуран, нисам сигурна, немам појма, ne znam, nisam siguran, nisam sigurna",
+    "sv": "vet inte, jag vet inte, inte säker, ingen aning",
+    "sw": "sijui, sina uhakika, sina hakika",
+    "ta": "தெரியவில்லை, தெரியாது, உறுதியாக தெரியவில்லை, உறுதியில்லை",
+    "te": "తెలియదు, ఖచ్చితంగా తెలియదు, నమ్మకం లేదు",
+    "tl": "hindi ko alam, ewan ko, hindi ako sigurado, di ako sigurado",
     "tr": "bilmiyorum, emin değilim, hiçbir fikrim yok, çözemedim",
-    "id": "tidak tahu, tidak yakin, entahlah, kurang yakin",
+    "uk": "не знаю, не впевнений, не впевнена, гадки не маю",
+    "ur": "پتہ نہیں, معلوم نہیں, یقین نہیں, مجھے نہیں پتا",
     "vi": "không biết, không chắc, chưa chắc",
 }
 #: a negated knowledge, certainty or ability of :data:`FOREIGN_DOUBTS` as a whole phrase
@@ -1279,46 +1340,112 @@ _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() fo
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
 #: per language, the common words that bound or grade a value from after it, alone or as the head of their phrase
 #: ("at least", "at most", "at best", "at worst", "maximum", "minimum", "or so"): "7 mindestens", "7 al menos", "7 au
-#: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns
+#: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns; postpositions that only join a bound
+#: ("से", "سے", "ਤੋਂ": "from", "than"), articles ("το", "cel") and "every" (לכל) are left out
 FOREIGN_BOUNDS: dict[str, str] = {
+    "am": "ቢያንስ ቢበዛ ከፍተኛ ዝቅተኛ",
+    "ar": "الأقل الأكثر أقصى أدنى حد",
+    "az": "azı çoxu maksimum minimum ən azı",
+    "bg": "най-малко най-много минимум максимум поне",
+    "bn": "অন্তত সর্বোচ্চ সর্বনিম্ন সর্বাধিক",
+    "ca": "menys més màxim mínim almenys",
+    "cs": "nejméně nejvýše alespoň aspoň maximálně minimálně",
+    "da": "mindst højst maksimum minimum",
     "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
     "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über etwas",
-    "fr": "moins plus mieux pire maximum minimum max min environ près",
+    "el": "τουλάχιστον πολύ μέγιστο ελάχιστο",
     "es": "menos más mas máximo mínimo mucho poco mejor peor así apenas",
-    "pt": "menos mais máximo mínimo muito pouco melhor pior assim",
-    "it": "almeno meno massimo minimo più meglio peggio",
-    "ru": "минимум максимум менее более меньшей крайней больше меньше лучшем худшем",
-    "uk": "щонайменше щонайбільше мінімум максимум менше більше",
-    "pl": "najmniej najwyżej przynajmniej conajmniej maksymalnie minimalnie maksimum minimum",
-    "cs": "nejméně nejvýše alespoň aspoň maximálně minimálně",
-    "nl": "minstens tenminste hoogstens maximaal minimaal",
-    "sv": "minst högst åtminstone",
-    "da": "mindst højst",
-    "no": "minst høyst",
-    "fi": "vähintään enintään korkeintaan",
-    "hu": "legalább legfeljebb",
-    "tr": "az çok fazla azından azami asgari civarında kadar",
+    "et": "vähemalt maksimaalselt minimaalselt kõige",
+    "fa": "حداقل حداکثر دستکم کمتر بیشتر",
+    "fi": "vähintään enintään korkeintaan ainakin",
+    "fr": "moins plus mieux pire maximum minimum max min environ près",
+    "gu": "ઓછામાં ઓછું વધુમાં વધુ મહત્તમ લઘુત્તમ",
+    "he": "לפחות היותר מקסימום מינימום",
+    "hi": "कम अधिक अधिकतम न्यूनतम ज़्यादा ज्यादा",
+    "hr": "najmanje najviše barem maksimalno minimalno",
+    "hu": "legalább legfeljebb maximum minimum",
     "id": "minimal maksimal setidaknya sedikitnya paling",
+    "is": "minnst mest hámark lágmark",
+    "it": "almeno meno massimo minimo più meglio peggio",
+    "kn": "ಕನಿಷ್ಠ ಗರಿಷ್ಠ",
+    "lt": "mažiausiai daugiausiai bent maksimaliai",
+    "lv": "vismaz maksimāli minimāli",
+    "ml": "കുറഞ്ഞത് പരമാവധി ഏറ്റവും",
+    "mr": "किमान कमाल जास्तीत",
+    "ms": "sekurang-kurangnya maksimum minimum paling",
+    "ne": "कम्तीमा बढीमा अधिकतम न्यूनतम",
+    "nl": "minstens tenminste hoogstens maximaal minimaal",
+    "no": "minst høyst maksimum minimum",
+    "pa": "ਘੱਟੋ-ਘੱਟ ਵੱਧੋ-ਵੱਧ ਘੱਟ ਵੱਧ",
+    "pl": "najmniej najwyżej przynajmniej conajmniej maksymalnie minimalnie maksimum minimum",
+    "pt": "menos mais máximo mínimo muito pouco melhor pior assim",
+    "ro": "puțin mult maxim minim",
+    "ru": "минимум максимум менее более меньшей крайней больше меньше лучшем худшем",
+    "sk": "najmenej najviac aspoň maximálne minimálne",
+    "sl": "vsaj največ najmanj",
+    "sr": "најмање највише бар najmanje najviše",
+    "sv": "minst högst åtminstone",
+    "sw": "angalau zaidi upeo",
+    "ta": "குறைந்தது அதிகபட்சம் குறைந்தபட்சம்",
+    "te": "కనీసం గరిష్ఠం గరిష్టంగా కనిష్ఠం",
+    "tl": "pinakamababa pinakamarami",
+    "tr": "az çok fazla azından azami asgari civarında kadar",
+    "uk": "щонайменше щонайбільше мінімум максимум менше більше",
+    "ur": "کم زیادہ",
     "vi": "ít nhất tối đa tối thiểu",
-    "el": "τουλάχιστον",
-    "ro": "puțin mult",
 }
 #: per language, the common words that call a value wrong ("wrong", "false", "incorrect", "error"): "9 falsch", "9
-#: ошибка", "9 yanlış" reject it, no count noun
+#: ошибка", "9 yanlış" reject it, no count noun. Tagalog "mali" (Croatian and Serbian "small") and Estonian "vale"
+#: (Spanish "OK") are left out.
 FOREIGN_FAULTS: dict[str, str] = {
+    "am": "ስህተት የተሳሳተ",
+    "ar": "خطأ خاطئ خاطئة غلط",
+    "az": "səhv yanlış",
+    "bg": "грешно грешка погрешно неправилно невярно",
+    "bn": "ভুল",
+    "ca": "fals falsa incorrecte incorrecta erroni errònia error",
+    "cs": "špatně chyba chybně nesprávně nesprávný",
+    "da": "forkert fejl",
     "de": "falsch fehler fehlerhaft unrichtig inkorrekt",
-    "fr": "faux fausse erreur erroné erronée incorrect incorrecte",
+    "el": "λάθος λανθασμένο λανθασμένη εσφαλμένο",
     "es": "falso falsa incorrecto incorrecta error erróneo errónea equivocado",
-    "pt": "errado errada falso falsa incorreto incorreta erro",
-    "it": "sbagliato sbagliata falso falsa errore errato errata",
-    "ru": "неверно неправильно ошибка неверный неправильный ложь",
-    "uk": "неправильно помилка хибно",
-    "pl": "błędnie błąd źle fałsz",
-    "cs": "špatně chyba chybně",
-    "nl": "fout onjuist",
-    "sv": "fel felaktigt",
-    "tr": "yanlış hatalı hata",
+    "et": "vigane viga ekslik",
+    "fa": "غلط اشتباه نادرست",
+    "fi": "väärin väärä virhe virheellinen",
+    "fr": "faux fausse erreur erroné erronée incorrect incorrecte",
+    "gu": "ખોટું ખોટો ભૂલ",
+    "he": "שגוי שגויה טעות",
+    "hi": "गलत ग़लत गलती",
+    "hr": "pogrešno netočno greška krivo",
+    "hu": "rossz hibás hiba helytelen",
     "id": "salah keliru",
+    "is": "rangt villa",
+    "it": "sbagliato sbagliata falso falsa errore errato errata",
+    "kn": "ತಪ್ಪು",
+    "lt": "neteisingai klaida klaidinga",
+    "lv": "nepareizi kļūda kļūdains",
+    "ml": "തെറ്റ് തെറ്റാണ്",
+    "mr": "चूक चुकीचे चुकीचा",
+    "ms": "salah silap",
+    "ne": "गलत गल्ती",
+    "nl": "fout onjuist",
+    "no": "feil galt",
+    "pa": "ਗਲਤ ਗ਼ਲਤ ਗਲਤੀ",
+    "pl": "błędnie błąd źle fałsz",
+    "pt": "errado errada falso falsa incorreto incorreta erro",
+    "ro": "greșit greșită fals falsă eroare incorect",
+    "ru": "неверно неправильно ошибка неверный неправильный ложь",
+    "sk": "zle chyba chybne nesprávne",
+    "sl": "napačno napaka narobe",
+    "sr": "погрешно грешка нетачно pogrešno netačno greška",
+    "sv": "fel felaktigt",
+    "sw": "kosa makosa uongo",
+    "ta": "தவறு தப்பு பிழை",
+    "te": "తప్పు",
+    "tl": "maling",
+    "tr": "yanlış hatalı hata",
+    "uk": "неправильно помилка хибно невірно",
+    "ur": "غلط غلطی",
     "vi": "sai",
 }
 #: per language, the modal predicates of a verb-final language that hedge the value right before them ("Cevap 7
@@ -2466,50 +2593,188 @@ HIGH_LEVEL_WORDS = frozenset(
 
 #: per language, the words of a short question after an answer that asks only whether it holds ("Stimmt das?",
 #: "Est-ce juste ?", "¿Es correcto?", "Правильно ли это?", "Czy to dobrze?", "Klopt dat?", "Doğru mu?", "Đúng
-#: không?"); a question with any other word asks about something else ("Brauchst du mehr?")
+#: không?", "Sahihi?", "क्या यह सही है?", "נכון?"); a question with any other word asks about something else
+#: ("Brauchst du mehr?"). Articles of one letter (Hungarian "a") are left out.
 FOREIGN_TRUTH_QUESTION: dict[str, str] = {
+    "am": "ትክክል ነው ነውን ይህ እውነት መልሱ አይደለም",
+    "ar": "هل هذا هذه صحيح صحيحة صح الصحيح حقا حقاً أليس كذلك الإجابة الجواب هي هو صواب",
+    "az": "düzdür düz doğrudur doğru mu mı bu cavab həqiqətən elədir",
+    "bg": "вярно ли е това така правилно наистина нали отговорът",
+    "bn": "কি এটা এটি সঠিক ঠিক সত্যি তাই না উত্তর তো",
+    "ca": "és això correcte correcta bé cert veritat així oi segur",
+    "cs": "je to správně správné pravda opravdu že ano ne jo",
+    "da": "er det rigtigt korrekt sandt ikke virkelig svaret",
     "de": "stimmt das es ist richtig korrekt wirklich oder so wahr sicher passt",
-    "fr": "est-ce c'est ce est correct correcte juste vrai vraie exact exacte bon bonne n'est-ce pas",
+    "el": "είναι αυτό σωστό σωστή σωστά αλήθεια έτσι δεν η απάντηση",
     "es": "es esto eso está correcto correcta bien cierto verdad así seguro",
-    "pt": "é isso está certo certa correto correta verdade mesmo",
+    "et": "kas see on õige tõsi tõesti jah vastus",
+    "fa": "آیا این درست درسته است صحیح واقعا واقعاً مگه نه جواب پاسخ همین",
+    "fi": "onko tämä oikein oikea totta niinkö vai eikö vastaus se",
+    "fr": "est-ce c'est ce est correct correcte juste vrai vraie exact exacte bon bonne n'est-ce pas",
+    "gu": "શું આ સાચું સાચો બરાબર છે ને જવાબ",
+    "he": "האם זה נכון נכונה באמת לא כך התשובה",
+    "hi": "क्या यह ये सही है ना न सच में उत्तर जवाब ठीक",
+    "hr": "je li to točno ispravno istina zar ne stvarno odgovor",
+    "hu": "ez helyes jó igaz ugye tényleg így van válasz",
+    "id": "apakah ini itu benar betul kan ya bukan jawabannya sungguh tepat",
+    "is": "er þetta rétt satt ekki svarið virkilega",
     "it": "è questo giusto giusta corretto corretta vero vera così",
-    "ru": "это правильно верно так ли точно да",
-    "pl": "czy to jest dobrze poprawnie prawda dobra dobry poprawna poprawny",
+    "kn": "ಇದು ಸರಿ ಸರಿಯೇ ಸರಿನಾ ಸರಿಯಾ ನಿಜ ನಿಜವೇ ಅಲ್ಲವೇ ಉತ್ತರ",
+    "lt": "ar tai teisingai teisinga tiesa tikrai taip atsakymas",
+    "lv": "vai tas ir pareizi pareiza taisnība tiešām tā atbilde",
+    "ml": "ഇത് ശരിയാണോ ശരിയോ ശരി സത്യമാണോ അല്ലേ ഉത്തരം",
+    "mr": "हे बरोबर आहे का ना खरं खरे उत्तर योग्य",
+    "ms": "adakah ini itu betul benar kan ya bukan jawapannya tepat",
+    "ne": "के यो सही हो ठीक साँचो होइन उत्तर",
     "nl": "klopt dat dit het is juist goed correct toch echt",
+    "no": "er det riktig korrekt sant ikke virkelig svaret stemmer",
+    "pa": "ਕੀ ਇਹ ਸਹੀ ਹੈ ਠੀਕ ਸੱਚ ਨਾ ਜਵਾਬ",
+    "pl": "czy to jest dobrze poprawnie prawda dobra dobry poprawna poprawny",
+    "pt": "é isso está certo certa correto correta verdade mesmo",
+    "ro": "este asta e corect corectă adevărat așa nu răspunsul sigur",
+    "ru": "это правильно верно так ли точно да",
+    "sk": "je to správne pravda naozaj však áno",
+    "sl": "ali je to pravilno prav res kajne odgovor",
+    "sr": "да ли је то тачно исправно истина зар не je li da tačno ispravno istina",
+    "sv": "är det rätt korrekt sant inte verkligen svaret stämmer",
+    "sw": "je hii hiyo ni sahihi kweli sivyo jibu au sawa",
+    "ta": "இது சரியா சரி சரியானதா உண்மையா இல்லையா விடை பதில்",
+    "te": "ఇది సరైనదా సరేనా సరి నిజమా కదా సమాధానం",
+    "tl": "tama ba ito iyan totoo talaga hindi ang sagot",
     "tr": "doğru mu mı mi mü bu değil cevap sonuç",
+    "uk": "це правильно вірно так чи справді",
+    "ur": "کیا یہ صحیح ہے درست نا سچ جواب ٹھیک",
     "vi": "đúng không phải vậy chứ chưa có này",
 }
 #: per language, words that doubt or disown an answer in a short sentence after it, unless a negation stands next
-#: to them: unsure, guessed, joking, wrong ("Unsicher.", "Nur ein Scherz.", "Dat is fout.", "Strzelam."); nouns a
-#: preposition negates ("senza dubbio", "zonder twijfel") and words spelt alike in English are left out
+#: to them: unsure, guessed, joking, wrong, maybe, and the first-person belief verbs ("Unsicher.", "Nur ein Scherz.",
+#: "Dat is fout.", "Strzelam.", "أظن ذلك.", "Nadhani hivyo."); nouns a preposition negates ("senza dubbio", "zonder
+#: twijfel") and words spelt alike in English or another listed language are left out: Icelandic "held" (English),
+#: Czech and Slovak "asi" (Spanish "así" without its accent), Estonian "vale" (Spanish "OK"), Bengali "মনে" (in
+#: "remember" too)
 FOREIGN_DOUBT_WORDS: dict[str, str] = {
-    "de": "unsicher geraten geschätzt scherz witz spaß falsch fehlerhaft ungeprüft zweifelhaft fraglich",
-    "fr": "incertain incertaine deviné devinée blague plaisante rigole faux fausse erroné erronée douteux douteuse",
-    "es": "inseguro insegura adiviné adivinado broma bromeo falso falsa incorrecto incorrecta dudoso dudosa",
-    "pt": "inseguro insegura chutei chute palpite brincadeira brincando falso falsa errado errada duvidoso",
-    "it": "incerto incerta indovinato tirato scherzo scherzavo falso falsa sbagliato sbagliata dubbioso",
-    "ru": "неуверен неуверена наугад догадка шутка шучу неверно неправильно ошибка ошибочно сомневаюсь",
-    "pl": "niepewny niepewna zgadłem zgadłam strzelam strzał żart żartowałem źle błędnie błąd błędna wątpię",
-    "nl": "onzeker gegokt gok grapje grap fout onjuist twijfelachtig",
-    "tr": "tahmin şaka yanlış hatalı şüpheli belirsiz",
-    "vi": "đoán đùa sai",
+    "am": "ይመስለኛል ምናልባት እገምታለሁ ግምት ቀልድ ስህተት የተሳሳተ",
+    "ar": "أظن أعتقد ربما تخمين خمنت مزاح أمزح خطأ خاطئ خاطئة غلط مشكوك",
+    "az": "bəlkə yəqin təxmin zarafat səhv yanlış şübhəli məncə",
+    "bg": "може би предполагам догадка шега грешно грешка съмнявам",
+    "bn": "সম্ভবত হয়তো অনুমান ভুল মজা",
+    "ca": "crec suposo potser endevinat broma fals falsa incorrecte incorrecta dubtós dubtosa",
+    "cs": "možná myslím tipuji odhad vtip špatně chyba pochybuji",
+    "da": "måske tror gæt gættet spøg forkert fejl tvivlsomt",
+    "de": "unsicher geraten geschätzt scherz witz spaß falsch fehlerhaft ungeprüft zweifelhaft fraglich glaube vermutlich",
+    "el": "ίσως μάλλον νομίζω πιστεύω μαντεψιά αστείο λάθος λανθασμένο αμφίβολο",
+    "es": "inseguro insegura adiviné adivinado broma bromeo falso falsa incorrecto incorrecta dudoso dudosa creo supongo",
+    "et": "võib-olla arvan oletan arvatavasti nali vigane kahtlane",
+    "fa": "فکر شاید احتمالا احتمالاً فکرکنم حدس شوخی غلط اشتباه مشکوک",
+    "fi": "ehkä luulen arvaus arvasin vitsi väärin väärä epävarma",
+    "fr": "incertain incertaine deviné devinée blague plaisante rigole faux fausse erroné erronée douteux douteuse crois",
+    "gu": "લાગે કદાચ અનુમાન મજાક ખોટું ભૂલ",
+    "he": "נראה אולי כנראה נדמה חושב חושבת ניחוש ניחשתי בדיחה צוחק שגוי טעות",
+    "hi": "ख्याल ख़याल शायद अनुमान अंदाज़ा अंदाजा मज़ाक मजाक गलत ग़लत लगता",
+    "hr": "možda vjerojatno mislim nagađam šala pogrešno krivo sumnjam",
+    "hu": "talán valószínűleg szerintem tipp tippeltem vicc rossz hibás kétséges",
+    "id": "kira mungkin kayaknya sepertinya tebakan menebak bercanda salah keliru ragu",
+    "is": "kannski líklega gisk grín rangt vafasamt",
+    "it": "incerto incerta indovinato tirato scherzo scherzavo falso falsa sbagliato sbagliata dubbioso credo penso",
+    "kn": "ಅನಿಸುತ್ತದೆ ಬಹುಶಃ ಊಹೆ ತಮಾಷೆ ತಪ್ಪು",
+    "lt": "galbūt turbūt manau spėju spėjimas juokas neteisingai klaida abejoju",
+    "lv": "varbūt laikam domāju minējums joks nepareizi kļūda šaubos",
+    "ml": "തോന്നുന്നു ഒരുപക്ഷേ ഊഹം തമാശ തെറ്റ് തെറ്റാണ്",
+    "mr": "कदाचित अंदाज गंमत चूक चुकीचे वाटते",
+    "ms": "mungkin rasanya agaknya tekaan meneka bergurau salah silap ragu",
+    "ne": "सायद अनुमान ठट्टा गलत लाग्छ",
+    "nl": "onzeker gegokt gok grapje grap fout onjuist twijfelachtig denk misschien",
+    "no": "kanskje tror gjetning gjettet spøk feil tvilsomt",
+    "pa": "ਲੱਗਦਾ ਸ਼ਾਇਦ ਸ਼ਾਯਦ ਅੰਦਾਜ਼ਾ ਮਜ਼ਾਕ ਗਲਤ ਗ਼ਲਤ",
+    "pl": "niepewny niepewna zgadłem zgadłam strzelam strzał żart żartowałem źle błędnie błąd błędna wątpię chyba",
+    "pt": "inseguro insegura chutei chute palpite brincadeira brincando falso falsa errado errada duvidoso acho",
+    "ro": "poate probabil cred ghicit glumă greșit greșită fals îndoielnic",
+    "ru": "неуверен неуверена наугад догадка шутка шучу неверно неправильно ошибка ошибочно сомневаюсь наверное думаю",
+    "sk": "možno myslím odhad vtip zle chyba pochybujem",
+    "sl": "mogoče morda mislim ugibam šala napačno narobe dvomim",
+    "sr": "можда мислим нагађам шала погрешно сумњам možda mislim nagađam šala pogrešno sumnjam",
+    "sv": "kanske tror gissning gissade skämt fel tveksamt",
+    "sw": "nafikiri labda nadhani nakisia utani kosa uongo",
+    "ta": "ஒருவேளை நினைக்கிறேன் ஊகம் கிண்டல் தவறு தப்பு",
+    "te": "బహుశా అనుకుంటున్నాను ఊహ తమాషా తప్పు",
+    "tl": "tingin siguro baka hula biro",
+    "tr": "bence tahmin şaka yanlış hatalı şüpheli belirsiz galiba sanırım herhalde",
+    "uk": "можливо мабуть здається думаю здогадка жарт неправильно помилка сумніваюся",
+    "ur": "خیال شاید اندازہ مذاق غلط لگتا",
+    "vi": "đoán đùa sai lẽ nghĩ",
 }
 #: per language, words of certainty, checking or rightness that a negation next to them turns into doubt ("Nie
-#: jestem pewien.", "Ich bin mir nicht sicher.", "No estoy seguro.", "Emin değilim.", "Không chắc.")
+#: jestem pewien.", "Ich bin mir nicht sicher.", "No estoy seguro.", "Emin değilim.", "Không chắc."), and that
+#: alone, with words of :data:`FOREIGN_TRUTH_QUESTION`, confirm it (:func:`foreign_confirmation`: "این درست است.",
+#: "تم التحقق.", "Đã kiểm tra."): the auxiliaries of a completed check are listed with them (تم, شد, đã, edildi)
 FOREIGN_CERTAINTY_WORDS: dict[str, str] = {
-    "de": "sicher gewiss überzeugt überprüft geprüft kontrolliert richtig korrekt",
-    "fr": "sûr sûre certaine vérifié vérifiée correcte juste",
+    "am": "እርግጠኛ ትክክል ተረጋግጧል",
+    "ar": "تم صحيح صحيحة الصحيح الصحيحة صح صواب الصواب متأكد متأكدة مؤكد مؤكدة التحقق تحققت دقيق سليم سليمة",
+    "az": "əmin düzdür düz doğru doğrudur yoxlanıldı təsdiqləndi",
+    "bg": "сигурен сигурна вярно правилно проверено потвърдено точно",
+    "bn": "নিশ্চিত সঠিক ঠিক যাচাই যাচাইকৃত",
+    "ca": "segur segura cert correcte correcta verificat comprovat",
+    "cs": "jistý jistá správně správné ověřeno zkontrolováno",
+    "da": "sikker rigtigt korrekt kontrolleret verificeret bekræftet passer",
+    "de": "sicher gewiss überzeugt überprüft geprüft kontrolliert richtig korrekt stimmt",
+    "el": "σίγουρος σίγουρη σωστό σωστή σωστά επαληθεύτηκε ελέγχθηκε επιβεβαιώθηκε βέβαιος",
     "es": "seguro segura cierto verificado comprobado correcto correcta",
-    "pt": "certo certa seguro segura verificado correto correta",
+    "et": "kindel õige kontrollitud kinnitatud",
+    "fa": "درست درسته صحیح مطمئن مطمئنم بررسی تأیید تایید شد شده",
+    "fi": "varma oikein oikea tarkistettu varmistettu",
+    "fr": "sûr sûre certaine vérifié vérifiée correcte juste",
+    "gu": "ખાતરી સાચું સાચો બરાબર ચકાસાયેલ",
+    "he": "נכון נכונה בטוח בטוחה מדויק אומת נבדק בדקתי מאומת צודק",
+    "hi": "सही पक्का निश्चित यकीन जाँचा जांचा सत्यापित ठीक",
+    "hr": "siguran sigurna točno ispravno provjereno potvrđeno",
+    "hu": "biztos helyes ellenőrizve ellenőrzött igaz",
+    "id": "yakin benar betul tepat diperiksa terverifikasi",
+    "is": "viss rétt staðfest athugað",
     "it": "sicuro sicura certo certa verificato controllato corretto giusto",
+    "kn": "ಖಚಿತ ಸರಿ ಪರಿಶೀಲಿಸಲಾಗಿದೆ",
+    "lt": "tikras tikra teisinga teisingai patikrinta",
+    "lv": "pārliecināts pārliecināta pareizi pareiza pārbaudīts",
+    "ml": "ഉറപ്പ് ശരി ശരിയാണ് പരിശോധിച്ചു",
+    "mr": "खात्री बरोबर योग्य तपासले",
+    "ms": "pasti yakin betul benar tepat disemak",
+    "ne": "पक्का निश्चित सही जाँच",
+    "nl": "zeker gecontroleerd geverifieerd gecheckt juist goed klopt",
+    "no": "sikker riktig korrekt sjekket kontrollert bekreftet stemmer",
+    "pa": "ਪੱਕਾ ਯਕੀਨ ਸਹੀ ਠੀਕ ਜਾਂਚਿਆ",
+    "pl": "pewien pewna pewny sprawdzone sprawdziłem sprawdziłam zweryfikowane poprawnie poprawne poprawny poprawna prawidłowo prawidłowe dobrze",
+    "pt": "certo certa seguro segura verificado correto correta",
+    "ro": "sigur sigură corect corectă verificat",
     "ru": "уверен уверена уверенный проверено проверил проверял правильно верно точно",
-    "pl": "pewien pewna pewny sprawdzone sprawdziłem sprawdziłam zweryfikowane poprawnie dobrze",
-    "nl": "zeker gecontroleerd geverifieerd gecheckt juist goed",
-    "tr": "emin kontrol doğru kesin",
-    "vi": "chắc kiểm đúng",
+    "sk": "istý istá správne overené skontrolované",
+    "sl": "prepričan prepričana pravilno pravilen preverjeno",
+    "sr": "сигуран сигурна тачно исправно проверено siguran sigurna tačno ispravno provereno",
+    "sv": "säker rätt korrekt kontrollerat verifierat stämmer",
+    "sw": "uhakika hakika sahihi sawa kweli imethibitishwa nimeangalia nimehakiki imehakikiwa",
+    "ta": "உறுதி சரி சரியானது சரிபார்க்கப்பட்டது",
+    "te": "ఖచ్చితం సరైనది సరి నిజం ధృవీకరించబడింది",
+    "tl": "sigurado tama totoo",
+    "tr": "emin kontrol doğru doğrudur kesin edildi doğrulandı yapıldı",
+    "uk": "впевнений впевнена правильно вірно перевірено",
+    "ur": "یقین صحیح درست پکا ٹھیک",
+    "vi": "chắc chắn kiểm tra đúng đã được xác nhận minh rồi",
 }
 #: words of a language beside :data:`FOREIGN_NEGATIONS` that negate a state ("chưa": not yet)
-FOREIGN_NOT_YET = frozenset("chưa noch".split())
+FOREIGN_NOT_YET = frozenset("chưa noch belum".split())
+#: per language, negations left out of :data:`FOREIGN_NEGATIONS` because they are common neutral words of another
+#: language, and negated auxiliaries: read only within reach of a certainty word of their own language ("Hii si
+#: sahihi.", "Nu sunt sigur.", "Ni pravilno.", "بررسی نشد.", "غير صحيح.")
+_NEAR_NEGATIONS: dict[str, str] = {
+    "ar": "غير ما",
+    "et": "pole",
+    "fa": "نشد نشده نکردم نکردیم",
+    "fi": "en et",
+    "id": "tak",
+    "ms": "tak",
+    "ro": "nu",
+    "sl": "ni",
+    "sw": "si",
+    "tl": "di",
+}
 #: Chinese, Japanese and Korean phrases that doubt the answer before them (written without spaces): guessing, not
 #: being sure, not having checked ("这是我猜的。", "あまり自信がありません。", "확실하지 않아요.")
 CJK_DOUBT_AFTER = (
@@ -2565,6 +2830,16 @@ _FOREIGN_NEGATION_SET = frozenset(w for words in FOREIGN_NEGATIONS.values() for 
 _FOREIGN_DOUBT_SET = frozenset(w for words in FOREIGN_DOUBT_WORDS.values() for w in words.split())
 _FOREIGN_CERTAINTY_SET = frozenset(w for words in FOREIGN_CERTAINTY_WORDS.values() for w in words.split())
 _FOREIGN_TRUTH_SET = frozenset(w for words in FOREIGN_TRUTH_QUESTION.values() for w in words.split())
+#: each certainty word and the near negations (:data:`_NEAR_NEGATIONS`) of the languages that list it
+_NEAR_NEGATION_OF: dict[str, frozenset[str]] = {
+    w: frozenset(
+        n
+        for lang, words in FOREIGN_CERTAINTY_WORDS.items()
+        if w in words.split()
+        for n in _NEAR_NEGATIONS.get(lang, "").split()
+    )
+    for w in _FOREIGN_CERTAINTY_SET
+}
 #: a sentence after an answer of at most this many words is read for a doubt in another language
 _SHORT_DOUBT = 8
 #: how many words apart a negation and the word it negates may stand ("Ich bin mir nicht sicher", "Emin değilim")
@@ -2577,9 +2852,11 @@ def foreign_truth_word(word: str) -> bool:
 
 
 def _near_negation(words: list[str], k: int) -> bool:
-    """A negation of :data:`FOREIGN_NEGATIONS` stands within :data:`_NEGATION_REACH` words of ``words[k]``."""
+    """A negation of :data:`FOREIGN_NEGATIONS`, or one of :data:`_NEAR_NEGATIONS` of the language of ``words[k]``,
+    stands within :data:`_NEGATION_REACH` words of ``words[k]``."""
     lo, hi = max(0, k - _NEGATION_REACH), k + _NEGATION_REACH + 1
-    return any(w in _FOREIGN_NEGATION_SET for w in words[lo:k] + words[k + 1 : hi])
+    near = _NEAR_NEGATION_OF.get(words[k], frozenset())
+    return any(w in _FOREIGN_NEGATION_SET or w in near for w in words[lo:k] + words[k + 1 : hi])
 
 
 def foreign_doubt(words: list[str]) -> bool:
@@ -2594,6 +2871,91 @@ def foreign_doubt(words: list[str]) -> bool:
         if w in _FOREIGN_CERTAINTY_SET and _near_negation(words, k):
             return True
     return False
+
+
+def foreign_confirmation(words: list[str]) -> bool:
+    """``words`` (a short value-free sentence after an answer, lower case) confirm it in another language: a word
+    of :data:`FOREIGN_CERTAINTY_WORDS` and otherwise only such words and those of :data:`FOREIGN_TRUTH_QUESTION`
+    (demonstratives, copulas, "the answer"), with no negation or doubt word ("این درست است.", "זה נכון.", "यह सही
+    है।", "Đã kiểm tra.", "Επαληθεύτηκε."). Any other word (a negated verb such as "Kontrol edilmedi.") leaves the
+    sentence to the other readings."""
+    if not words or len(words) > _SHORT_DOUBT or not _FOREIGN_CERTAINTY_SET.intersection(words):
+        return False
+    if any(w in _FOREIGN_NEGATION_SET or w in _FOREIGN_DOUBT_SET for w in words):
+        return False
+    known = all(w in _FOREIGN_CERTAINTY_SET or w in _FOREIGN_TRUTH_SET for w in words)
+    return known and not any(_near_negation(words, k) for k, w in enumerate(words) if w in _FOREIGN_CERTAINTY_SET)
+
+
+#: Thai phrases after an answer that doubt it (Thai is written without spaces: matched inside a run): not sure,
+#: not right, wrong, a guess, maybe, joking, not checked ("ไม่แน่ใจ", "ผิด", "เดาเอา"); "อาจ" alone is left out
+#: (it opens อาจารย์, "teacher")
+THAI_DOUBT_AFTER = (
+    "ไม่แน่ใจ",
+    "ไม่ชัวร์",
+    "ไม่ถูก",
+    "ไม่ใช่",
+    "ผิด",
+    "เดา",
+    "อาจจะ",
+    "คงจะ",
+    "น่าจะ",
+    "ไม่รู้",
+    "ล้อเล่น",
+    "ไม่ได้ตรวจ",
+    "ยังไม่ได้",
+)
+#: Thai phrases that confirm an answer: correct, checked, verified, confirmed, certain ("ถูกต้อง", "ตรวจสอบแล้ว")
+THAI_CONFIRMATIONS = ("ถูกต้อง", "ตรวจสอบแล้ว", "ตรวจแล้ว", "เช็คแล้ว", "ยืนยันแล้ว", "แน่นอน", "ถูกแล้ว", "ไม่ผิด")
+#: Thai words of a question on whether the answer holds, the particles first ("ถูกไหม", "ใช่ไหม", "จริงเหรอ")
+THAI_TRUTH_QUESTION = (
+    "หรือเปล่า",
+    "รึเปล่า",
+    "ไหม",
+    "มั้ย",
+    "เหรอ",
+    "หรอ",
+    "หรือ",
+    "ถูกต้อง",
+    "ถูก",
+    "ใช่",
+    "จริง",
+    "นี่",
+    "นี้",
+    "คำตอบ",
+    "คือ",
+    "เป็น",
+    "ครับ",
+    "ค่ะ",
+    "คะ",
+    "นะ",
+)
+#: the Thai block of Unicode
+_THAI = re.compile(r"[\u0e00-\u0e7f]++")
+#: how many Thai question words a run may hold
+_THAI_WORDS = 12
+
+
+def thai_remark(core: str) -> str | None:
+    """The role of ``core`` (the letters of a sentence after an answer, spaces dropped) when it is Thai:
+    ``"doubt"`` for a phrase of :data:`THAI_DOUBT_AFTER` ("ไม่แน่ใจ", "ผิดครับ"), ``"question"`` for a run of
+    :data:`THAI_TRUTH_QUESTION` words holding a question particle ("ถูกไหม", "ใช่หรือเปล่า"), ``"confirm"`` for a
+    phrase of :data:`THAI_CONFIRMATIONS` ("ตรวจสอบแล้ว"); ``None`` otherwise or when ``core`` is not all Thai."""
+    if not core or _THAI.fullmatch(core) is None:
+        return None
+    plain = core.replace("ไม่ผิด", "")  # "not wrong": an affirmation
+    if any(p in plain for p in THAI_DOUBT_AFTER):
+        return "doubt"
+    rest, asked = core, False
+    for _ in range(_THAI_WORDS):
+        word = next((w for w in THAI_TRUTH_QUESTION if rest.startswith(w)), None)
+        if word is None:
+            break
+        asked = asked or THAI_TRUTH_QUESTION.index(word) < 7
+        rest = rest[len(word) :]
+    if asked and not rest:
+        return "question"
+    return "confirm" if any(p in core for p in THAI_CONFIRMATIONS) else None
 
 
 def cjk_doubt(core: str) -> bool:
