@@ -956,6 +956,9 @@ FOREIGN_MODALS: dict[str, str] = {
     "ta": "ஒருவேளை அநேகமாக",
     "bn": "সম্ভবত হয়তো",
 }
+#: the modals of :data:`FOREIGN_MODALS` that also mean "can" (Russian, Bulgarian and Ukrainian "может"/"може",
+#: Polish "może"): after a value they may state an ability, not a doubt ("24, которое может …")
+FOREIGN_ABILITY_MODALS = frozenset("может може może".split())
 #: per language, words that approximate or hedge only right before the value ("about", "almost"; and modal words
 #: that have an assertive sense elsewhere in a sentence: Czech "asi", Vietnamese "chắc", Danish "vist"): read like a
 #: lead cue between the answer and its anchor ("Die Antwort ist etwa 5", "Odpověď je asi 5")
@@ -1224,12 +1227,63 @@ FOREIGN_BELIEF = re.compile(
     )
     + r")(?![\w'-])"
 )
-#: the words for "minus" or "negative" before a value in other languages ("La réponse est moins 4", "Ответ: минус
-#: 4", "Cevap eksi 4", "jawabannya negatif 4", "उत्तर ऋण 4 है", "الإجابة هي سالب 4", "پاسخ منفی 4 است"): the value
-#: is negative
-FOREIGN_SIGN_WORDS = frozenset(
-    "moins menos meno минус мінус eksi negatif âm ऋण माइनस negativo negativa negativ سالب ناقص منفی מינוס".split()
-)
+#: per language, the words for "minus" or "negative" before a value ("La réponse est moins 4", "Ответ: минус 4",
+#: "Cevap eksi 4", "jawabannya negatif 4", "उत्तर ऋण 4 है", "الإجابة هي سالب 4", "پاسخ منفی 4 است", "התשובה היא
+#: מינוס 4"): the value is negative. Dutch "min" is left out (English "min", minutes or minimum), and words that
+#: also mean "less" or "subtract" in a running sentence (Vietnamese "trừ", Malay "tolak", Swahili "toa").
+FOREIGN_SIGN_WORDS: dict[str, str] = {
+    "am": "ሲቀነስ አሉታዊ ኔጌቲቭ",
+    "ar": "سالب سالبة ناقص",
+    "az": "mənfi minus",
+    "bg": "минус отрицателно отрицателен отрицателна",
+    "bn": "ঋণাত্মক মাইনাস",
+    "ca": "menys negatiu negativa",
+    "cs": "mínus minus záporné záporná záporný",
+    "da": "minus negativ negative",
+    "de": "minus negativ negative",
+    "el": "μείον πλην αρνητικό αρνητικός αρνητική μειον αρνητικο",
+    "es": "menos negativo negativa",
+    "et": "miinus negatiivne",
+    "fa": "منفی منهای",
+    "fi": "miinus negatiivinen",
+    "fr": "moins négatif négative",
+    "gu": "ઋણ માઇનસ ઋણાત્મક",
+    "he": "מינוס שלילי",
+    "hi": "ऋण माइनस ऋणात्मक",
+    "hr": "minus negativan negativno",
+    "hu": "mínusz minusz negatív",
+    "id": "minus negatif",
+    "is": "mínus neikvætt neikvæð",
+    "it": "meno negativo negativa",
+    "kn": "ಋಣ ಮೈನಸ್ ಋಣಾತ್ಮಕ",
+    "lt": "minus neigiamas neigiama",
+    "lv": "mīnus negatīvs negatīva",
+    "ml": "മൈനസ് നെഗറ്റീവ്",
+    "mr": "उणे वजा ऋण माइनस",
+    "ms": "negatif minus",
+    "ne": "ऋण माइनस ऋणात्मक",
+    "nl": "negatief negatieve",
+    "no": "minus negativ negative",
+    "pa": "ਰਿਣ ਮਾਈਨਸ ਰਿਣਾਤਮਕ",
+    "pl": "minus ujemne ujemna ujemny",
+    "pt": "menos negativo negativa",
+    "ro": "minus negativ negativă",
+    "ru": "минус отрицательное отрицательный",
+    "sk": "mínus záporné záporná",
+    "sl": "minus negativno negativen",
+    "sr": "минус minus негативно negativno",
+    "sv": "minus negativ negativt",
+    "sw": "hasi",
+    "ta": "கழித்தல் மைனஸ் எதிர்மறை",
+    "te": "మైనస్ ఋణ రుణాత్మక ఋణాత్మక",
+    "tl": "negatibo minus",
+    "tr": "eksi negatif",
+    "uk": "мінус від'ємне від'ємний",
+    "ur": "منفی مائنس",
+    "vi": "âm",
+}
+#: the words of :data:`FOREIGN_SIGN_WORDS` of all languages
+FOREIGN_SIGN_WORD_SET = frozenset(w for words in FOREIGN_SIGN_WORDS.values() for w in words.split())
 #: the same in scripts written without spaces, right before the value (答案是负4, 答えはマイナス4, 정답은 마이너스 4)
 CJK_SIGN_WORDS = ("负", "負", "マイナス", "마이너스", "ลบ")
 #: per language, a writer's negated knowledge, certainty or ability ("I don't know", "I'm not sure", "I can't
@@ -1420,7 +1474,7 @@ LEAD_CUES = (
     )
     | _FOREIGN_NEGATION_WORDS
     | _FOREIGN_HEDGE_WORDS
-    | FOREIGN_SIGN_WORDS
+    | FOREIGN_SIGN_WORD_SET
 )
 #: phrases of several words that change an answer they stand before, each a family by its form: an equative bound
 #: ("as many as 5", "as few as", "as much as", "as little as"), an example ("for instance, 5", "e.g. 5"), an order
