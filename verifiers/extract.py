@@ -6499,8 +6499,9 @@ def _foreign_statement(sent: str) -> Extraction | None:
     if not words or any(w.isascii() or _latin(w) for w in words):
         return None
     label = masked.split(":", 1)[0].split("\uff1a", 1)[0] if ":" in masked or "\uff1a" in masked else ""
-    if _foreign_belief(masked) or any(w.lower() in LABEL_CUES for w in _SCRIPT_WORD.findall(label)):
-        return _found([_clean(sent)], "final_statement", "text")  # "أظن أن الإجابة 24.", "تخمين: 24": not committed
+    labels = _SCRIPT_WORD.findall(label)
+    if _foreign_belief(masked) or any(w.lower() in LABEL_CUES or _cjk_label_cue(w) for w in labels):
+        return _found([_clean(sent)], "final_statement", "text")  # "أظن أن الإجابة 24.", "تخمين: 24", "เดา: 24"
     sign = _FOREIGN_SIGN.search(masked)  # "התשובה היא מינוס 24", "الإجابة هي سالب 24": a sign word, no cue
     if sign is not None and sign.group(1).lower() not in FOREIGN_SIGN_WORD_SET:
         sign = None
@@ -7472,13 +7473,13 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
     return None
 
 
-#: how far after the first value of a sentence a belief frame that closes it is read ("விடை 24 என்று நினைக்கிறேன்.")
+#: how far before the end of a sentence a belief frame after its last value is read ("விடை 24 என்று நினைக்கிறேன்.")
 _BELIEF_AFTER_WINDOW = 120
 
 
 def _foreign_belief(masked: str) -> bool:
     """A belief frame or modal of another language (the lexicon's ``FOREIGN_BELIEF``) in the sentence ``masked``
-    (math masked) that holds a value: before its first value, or after it, where verb-final languages put the
+    (math masked) that holds a value: before its first value, or after its last, where verb-final languages put the
     belief verb ("விடை 24 என்று நினைக்கிறேன்.", "Cevap 24 sanırım.", "Die Antwort ist 24, glaube ich."), unless
     the word after it is a modal that also means "can" (``FOREIGN_ABILITY_MODALS``: "24, которое может …")."""
     from rlvr.verifiers.lexicon import FOREIGN_ABILITY_MODALS, FOREIGN_BELIEF
@@ -7488,7 +7489,9 @@ def _foreign_belief(masked: str) -> bool:
         return False
     if FOREIGN_BELIEF.search(masked, 0, token.start()) is not None:
         return True
-    after = FOREIGN_BELIEF.finditer(masked, token.end(), token.end() + _BELIEF_AFTER_WINDOW)
+    tail = masked[-_BELIEF_AFTER_WINDOW:]
+    last = max((m.end() for m in _ANSWER_TOKEN.finditer(tail)), default=-1)
+    after = FOREIGN_BELIEF.finditer(tail, last) if last >= 0 else iter(())
     return any(m.group(0).lower() not in FOREIGN_ABILITY_MODALS for m in after)
 
 
