@@ -1517,43 +1517,150 @@ FOREIGN_BELIEFS: dict[str, tuple[str, ...]] = {
 #: checking", "By eye", "Off the top of my head": a forced guess, an unchecked or uncomputed claim, a judgement by
 #: eye, gut or memory, a first glance
 FOREIGN_FRAMES: dict[str, str] = {
-    "de": """wenn ich raten müsste, wenn ich raten muss, wenn ich schätzen müsste, ohne nachzurechnen, ohne
-    nachrechnen, ohne zu rechnen, ohne zu prüfen, ohne prüfung, ohne gewähr, über den daumen, pi mal daumen, aus dem
-    bauch, aus dem gedächtnis, auf den ersten blick, grob geschätzt""",
+    "am": "መገመት ካለብኝ, ሳላረጋግጥ, ሳላሰላ, በመጀመሪያ እይታ, ከማስታወስ",
+    "ar": """لو اضطررت للتخمين, إذا كان علي التخمين, دون تحقق, بدون تحقق, دون حساب, بدون حساب, للوهلة الأولى, من الذاكرة,
+    بالتقريب""",
+    "az": "təxmin etməli olsam, yoxlamadan, hesablamadan, ilk baxışda, yaddaşdan, göz ilə",
+    "bg": """ако трябва да позная, ако трябваше да гадая, без проверка, без да проверявам, без да смятам, на око, по
+    памет, на пръв поглед""",
+    "bn": "যদি অনুমান করতে হয়, যাচাই না করে, হিসাব না করে, প্রথম দেখায়, স্মৃতি থেকে",
+    "ca": """si hagués d'endevinar, a ull, sense comprovar, sense verificar, sense calcular, de memòria, a primera vista""",
+    "cs": """kdybych měl hádat, kdybych musel hádat, od oka, bez kontroly, bez ověření, bez počítání, z paměti, na první
+    pohled, zhruba odhadem""",
+    "da": """hvis jeg skulle gætte, uden at tjekke, uden at regne efter, på øjemål, efter hukommelsen, ved første øjekast""",
+    "de": """wenn ich raten müsste, wenn ich raten muss, wenn ich schätzen müsste, ohne nachzurechnen, ohne nachrechnen,
+    ohne zu rechnen, ohne zu prüfen, ohne prüfung, ohne gewähr, über den daumen, pi mal daumen, aus dem bauch,
+    aus dem gedächtnis, auf den ersten blick, grob geschätzt""",
+    "el": """αν έπρεπε να μαντέψω, χωρίς έλεγχο, χωρίς να ελέγξω, χωρίς να υπολογίσω, με το μάτι, από μνήμης, με την
+    πρώτη ματιά, εκ πρώτης όψεως""",
+    "es": """si tuviera que adivinar, si tengo que adivinar, a ojo, a ojo de buen cubero, a simple vista, sin verificar,
+    sin comprobar, sin calcular, sin revisar, de memoria, a primera vista""",
+    "et": "kui peaksin arvama, kontrollimata, arvutamata, silma järgi, esmapilgul",
+    "fa": "اگر مجبور به حدس بودم, اگر بخواهم حدس بزنم, بدون بررسی, بدون محاسبه, سرانگشتی, از حافظه, در نگاه اول",
+    "fi": """jos pitäisi arvata, tarkistamatta, laskematta, silmämääräisesti, ulkomuistista, ensi silmäyksellä,
+    muistinvaraisesti""",
     "fr": """si je devais deviner, si je dois deviner, à vue de nez, à vue d'œil, au pif, au jugé, à la louche, sans
     vérifier, sans vérification, sans calculer, sans recompter, de mémoire, à première vue, au premier abord""",
-    "es": """si tuviera que adivinar, si tengo que adivinar, a ojo, a ojo de buen cubero, a simple vista, sin
-    verificar, sin comprobar, sin calcular, sin revisar, de memoria, a primera vista""",
-    "it": """se dovessi indovinare, a occhio, a occhio e croce, senza verificare, senza controllare, senza calcolare,
-    a memoria, a prima vista""",
-    "pt": """se eu tivesse que adivinhar, se tivesse de adivinhar, a olho, a olho nu, sem verificar, sem conferir,
-    sem calcular, de memória, à primeira vista""",
-    "ru": """если угадывать, если бы пришлось угадывать, если гадать, навскидку, на глаз, на глазок, без проверки,
-    не проверяя, не считая, не пересчитывая, по памяти, на первый взгляд""",
-    "pl": "gdybym miał zgadywać, gdybym musiał zgadywać, na oko, bez sprawdzania, nie sprawdzając, z pamięci",
-    "nl": "als ik moest raden, op het oog, zonder te controleren, zonder na te rekenen, uit het hoofd",
-    "tr": "tahminimce, göz kararı, kontrol etmeden, hesaplamadan, ilk bakışta",
-    "id": "kalau harus menebak, tanpa memeriksa, tanpa menghitung, sekilas",
-    "vi": "nếu phải đoán, chưa kiểm tra, không kiểm tra, nhìn sơ qua",
+    "gu": "જો અનુમાન કરવું પડે, તપાસ્યા વગર, ગણતરી વગર, પ્રથમ નજરે, યાદશક્તિથી",
+    "he": "אם הייתי צריך לנחש, בלי לבדוק, ללא בדיקה, בלי לחשב, מהזיכרון, במבט ראשון, בהערכה גסה",
+    "hi": """अगर अंदाज़ा लगाना हो, अगर अनुमान लगाना पड़े, बिना जाँचे, बिना जांचे, बिना गणना के, अंदाज़े से, अंदाजे से,
+    याद से, पहली नज़र में, पहली नजर में""",
+    "hr": "da moram pogađati, odokativno, od oka, bez provjere, bez računanja, napamet, na prvi pogled",
+    "hu": """ha tippelnem kellene, ellenőrzés nélkül, számolás nélkül, szemre, fejből, első ránézésre, saccra,
+    hasraütésre""",
+    "id": """kalau harus menebak, tanpa memeriksa, tanpa menghitung, sekilas, jika harus menebak, dari ingatan, secara
+    kasar""",
+    "is": "ef ég ætti að giska, án þess að athuga, án þess að reikna, eftir minni, við fyrstu sýn, gróflega áætlað",
+    "it": """se dovessi indovinare, a occhio, a occhio e croce, senza verificare, senza controllare, senza calcolare, a
+    memoria, a prima vista""",
+    "kn": "ಊಹಿಸಬೇಕಾದರೆ, ಪರಿಶೀಲಿಸದೆ, ಲೆಕ್ಕ ಹಾಕದೆ, ಮೊದಲ ನೋಟದಲ್ಲಿ, ನೆನಪಿನಿಂದ",
+    "lt": "jei tektų spėti, nepatikrinus, neskaičiuojant, iš akies, iš atminties, iš pirmo žvilgsnio",
+    "lv": "ja man būtu jāmin, nepārbaudot, nerēķinot, uz aci, pēc atmiņas, no pirmā acu uzmetiena",
+    "ml": "ഊഹിക്കേണ്ടി വന്നാൽ, പരിശോധിക്കാതെ, കണക്കാക്കാതെ, ഒറ്റനോട്ടത്തിൽ, ഓർമ്മയിൽ നിന്ന്",
+    "mr": "अंदाज करायचा झाल्यास, न तपासता, हिशोब न करता, पहिल्या नजरेत, आठवणीतून",
+    "ms": "kalau perlu meneka, jika terpaksa meneka, tanpa menyemak, tanpa mengira, sepintas lalu, dari ingatan",
+    "ne": "अनुमान गर्नुपर्दा, जाँच नगरी, हिसाब नगरी, पहिलो नजरमा, सम्झनाबाट",
+    "nl": """als ik moest raden, op het oog, zonder te controleren, zonder na te rekenen, uit het hoofd, als ik zou
+    moeten gokken, zonder controle, op het eerste gezicht, uit mijn hoofd, naar schatting, op gevoel""",
+    "no": """hvis jeg måtte gjette, uten å sjekke, uten å regne, på øyemål, etter hukommelsen, ved første øyekast, på
+    sparket""",
+    "pa": "ਜੇ ਅੰਦਾਜ਼ਾ ਲਾਉਣਾ ਪਵੇ, ਬਿਨਾਂ ਜਾਂਚੇ, ਬਿਨਾਂ ਗਿਣਤੀ, ਪਹਿਲੀ ਨਜ਼ਰ ਵਿੱਚ, ਯਾਦ ਤੋਂ",
+    "pl": """gdybym miał zgadywać, gdybym musiał zgadywać, na oko, bez sprawdzania, nie sprawdzając, z pamięci, na
+    pierwszy rzut oka, bez liczenia, szacunkowo""",
+    "pt": """se eu tivesse que adivinhar, se tivesse de adivinhar, a olho, a olho nu, sem verificar, sem conferir, sem
+    calcular, de memória, à primeira vista, chutando, no chute""",
+    "ro": """dacă ar trebui să ghicesc, fără să verific, fără verificare, fără să calculez, din ochi, după ochi, din
+    memorie, la prima vedere""",
+    "ru": """если угадывать, если бы пришлось угадывать, если гадать, навскидку, на глаз, на глазок, без проверки, не
+    проверяя, не считая, не пересчитывая, по памяти, на первый взгляд, грубо говоря, прикидочно""",
+    "sk": "keby som mal hádať, od oka, bez kontroly, bez overenia, bez počítania, z pamäti, na prvý pohľad",
+    "sl": "če bi moral ugibati, na oko, brez preverjanja, brez računanja, po spominu, na prvi pogled",
+    "sr": """ако бих морао да погађам, од ока, без провере, без рачунања, напамет, на први поглед, da moram da pogađam,
+    od oka, bez provere, bez računanja, napamet, na prvi pogled""",
+    "sv": """om jag måste gissa, om jag fick gissa, utan att kontrollera, utan att räkna, på en höft, på ett ungefär, ur
+    minnet, vid första anblick, på känn""",
+    "sw": """kama ningelazimika kukisia, bila kuhakiki, bila kukagua, bila kuhesabu, kwa macho, kwa kumbukumbu, kwa
+    mtazamo wa kwanza""",
+    "ta": "ஊகிக்க வேண்டுமென்றால், சரிபார்க்காமல், கணக்கிடாமல், முதல் பார்வையில், நினைவிலிருந்து",
+    "te": "ఊహించవలసి వస్తే, తనిఖీ చేయకుండా, లెక్కించకుండా, మొదటి చూపులో, జ్ఞాపకం నుండి",
+    "tl": """kung huhulaan ko, nang hindi sinusuri, nang hindi kinukuwenta, sa unang tingin, mula sa alaala, tantiya lang""",
+    "tr": """tahminimce, göz kararı, kontrol etmeden, hesaplamadan, ilk bakışta, tahmin etmem gerekirse, ezberden, kabaca""",
+    "uk": """якщо вгадувати, якби довелося вгадувати, навскидку, на око, без перевірки, не перевіряючи, не рахуючи, з
+    пам'яті, на перший погляд""",
+    "ur": "اگر اندازہ لگانا پڑے, بغیر جانچے, بغیر حساب کے, سرسری طور پر, یادداشت سے, پہلی نظر میں",
+    "vi": "nếu phải đoán, chưa kiểm tra, không kiểm tra, nhìn sơ qua, ước chừng, theo trí nhớ, thoạt nhìn, nhẩm sơ",
 }
 #: per language, the adverbs of an earlier time and the first-person verbs of getting or thinking (comma-separated)
 #: that, at most two words apart, report a first or earlier result ("Al principio obtuve", "Сначала я получил",
 #: "Zuerst hatte ich"), like English "At first I got"
 FOREIGN_EARLIER_RESULTS: dict[str, tuple[str, str]] = {
+    "am": ("በመጀመሪያ, መጀመሪያ ላይ", "አገኘሁ, አሰብኩ"),
+    "ar": ("في البداية, أولا, أولاً, مبدئيا", "حصلت على, وجدت, ظننت, اعتقدت"),
+    "az": ("əvvəlcə, başlanğıcda, ilk olaraq", "aldım, tapdım, düşündüm, hesabladım"),
+    "bg": ("първоначално, отначало, в началото, първо", "получих, мислех, смятах, изчислих"),
+    "bn": ("প্রথমে, শুরুতে", "পেয়েছিলাম, ভেবেছিলাম"),
+    "ca": ("al principi, inicialment, primer", "vaig obtenir, vaig pensar, havia obtingut, vaig calcular"),
+    "cs": (
+        "nejdřív, nejprve, původně, zpočátku",
+        "jsem dostal, jsem dostala, vyšlo mi, jsem myslel, jsem myslela, jsem spočítal",
+    ),
+    "da": ("først, oprindeligt, i starten", "fik jeg, jeg fik, troede jeg, jeg troede"),
     "de": ("zuerst, anfangs, zunächst, ursprünglich, früher", "hatte, bekam, erhielt, dachte, habe, kam, errechnete"),
-    "fr": ("d'abord, initialement, au début, au départ", "j'ai, j'avais, obtenu, trouvé, pensé"),
+    "el": ("αρχικά, στην αρχή, πρώτα", "βρήκα, πήρα, νόμιζα, υπολόγισα"),
     "es": (
         "al principio, inicialmente, primero, en un principio",
         "obtuve, obtuvimos, saqué, calculé, pensé, creí, tuve",
     ),
+    "et": ("alguses, esialgu, kõigepealt", "sain, arvasin, arvutasin"),
+    "fa": ("اول, ابتدا, در ابتدا, اولش", "گرفتم, به دست آوردم, فکر کردم, حساب کردم"),
+    "fi": ("aluksi, ensin, alun perin", "sain, luulin, laskin, ajattelin"),
+    "fr": ("d'abord, initialement, au début, au départ", "j'ai, j'avais, obtenu, trouvé, pensé"),
+    "gu": ("શરૂઆતમાં, પહેલાં", "મને મળ્યું, મેં વિચાર્યું"),
+    "he": ("בהתחלה, תחילה, קודם, במקור", "קיבלתי, חשבתי, חישבתי, מצאתי"),
+    "hi": ("पहले, शुरू में, शुरुआत में", "मुझे मिला, मैंने सोचा, मैंने पाया, मुझे लगा"),
+    "hr": (
+        "prvo, isprva, najprije, u početku, prvotno",
+        "sam dobio, sam dobila, dobio sam, dobila sam, mislio sam, mislila sam",
+    ),
+    "hu": ("először, eredetileg, kezdetben, elsőre", "kaptam, gondoltam, számoltam, hittem"),
+    "id": ("awalnya, pada awalnya, mula-mula, tadinya", "saya mendapat, saya dapat, saya pikir, saya kira, aku dapat"),
+    "is": ("fyrst, upphaflega, í fyrstu", "fékk ég, ég fékk, hélt ég, ég hélt"),
     "it": ("all'inizio, inizialmente, prima", "ho, avevo, ottenuto, pensavo, trovato"),
+    "kn": ("ಮೊದಲು, ಆರಂಭದಲ್ಲಿ", "ನನಗೆ ಸಿಕ್ಕಿತು, ನಾನು ಭಾವಿಸಿದೆ"),
+    "lt": ("iš pradžių, pradžioje, pirmiausia", "gavau, maniau, apskaičiavau"),
+    "lv": ("sākumā, sākotnēji, vispirms", "es ieguvu, ieguvu, domāju, aprēķināju"),
+    "ml": ("ആദ്യം, തുടക്കത്തിൽ", "എനിക്ക് കിട്ടിയത്, ഞാൻ കരുതി"),
+    "mr": ("आधी, सुरुवातीला, प्रथम", "मला मिळाले, मला वाटले"),
+    "ms": ("pada mulanya, mula-mula, pada awalnya, asalnya", "saya dapat, saya mendapat, saya fikir, saya sangka"),
+    "ne": ("सुरुमा, पहिले", "मैले पाएँ, मलाई लाग्यो"),
+    "nl": ("eerst, aanvankelijk", "kreeg, had, dacht, vond"),
+    "no": ("først, opprinnelig, i starten", "fikk jeg, jeg fikk, trodde jeg, jeg trodde"),
+    "pa": ("ਪਹਿਲਾਂ, ਸ਼ੁਰੂ ਵਿੱਚ", "ਮੈਨੂੰ ਮਿਲਿਆ, ਮੈਂ ਸੋਚਿਆ"),
+    "pl": ("najpierw, początkowo", "otrzymałem, otrzymałam, dostałem, dostałam, wyszło, myślałem, myślałam"),
     "pt": ("no início, inicialmente, primeiro, a princípio", "obtive, obtivemos, achei, pensei, calculei"),
+    "ro": ("la început, inițial, mai întâi", "am obținut, am obtinut, am crezut, am calculat, am găsit"),
     "ru": (
         "сначала, вначале, изначально, первоначально",
         "получил, получила, получили, получилось, думал, думала, вышло",
     ),
-    "pl": ("najpierw, początkowo", "otrzymałem, otrzymałam, dostałem, dostałam, wyszło, myślałem, myślałam"),
-    "nl": ("eerst, aanvankelijk", "kreeg, had, dacht, vond"),
+    "sk": ("najprv, pôvodne, spočiatku", "som dostal, som dostala, dostal som, vyšlo mi, myslel som"),
+    "sl": ("najprej, sprva, prvotno", "sem dobil, sem dobila, dobil sem, sem mislil, mislil sem"),
+    "sr": (
+        "прво, најпре, у почетку, првобитно, prvo, najpre, u početku, prvobitno",
+        "сам добио, добио сам, мислио сам, sam dobio, dobio sam, mislio sam",
+    ),
+    "sv": ("först, ursprungligen, i början", "fick jag, jag fick, trodde jag, jag trodde"),
+    "sw": ("mwanzoni, kwanza, awali", "nilipata, nilidhani, nilifikiri"),
+    "ta": ("முதலில், ஆரம்பத்தில்", "எனக்கு கிடைத்தது, நினைத்தேன்"),
+    "te": ("మొదట, ప్రారంభంలో", "నాకు వచ్చింది, అనుకున్నాను"),
+    "tl": ("noong una, sa simula, una", "nakuha ko, akala ko, inakala ko"),
+    "tr": ("ilk başta, başta, önce, başlangıçta", "buldum, bulmuştum, sandım, düşündüm, hesapladım"),
+    "uk": (
+        "спочатку, спершу, початково, на початку",
+        "я отримав, я отримала, отримав, отримала, думав, думала, вийшло",
+    ),
+    "ur": ("پہلے, شروع میں", "مجھے ملا, میں نے سوچا"),
+    "vi": ("lúc đầu, ban đầu, thoạt tiên", "tôi được, tôi tính ra, tôi ra, em ra, mình ra"),
 }
 
 
