@@ -3102,15 +3102,15 @@ def _doubted_lead_in(text: str, start: int) -> bool:
             continue
         if _ANSWER_LABEL_ONLY.fullmatch(line) and not underlined:
             continue  # "## Not verified\\n\\nFinal Answer:\\n5"
-        if _open_belief(line):
+        if _open_belief(_SENTENCE_BREAK.split(line)[-1]):
             return True  # "Luulen, että vastaus on\n#### 5", "أظن أن الناتج هو\n#### 5": the answer ends the belief
         return _disowning_label_line(line, underlined) or _doubting_comment(_SENTENCE_BREAK.split(line)[-1])
     return False
 
 
-#: sentence marks of the scripts the grader reads (Latin, CJK, Arabic, Urdu, Devanagari, Ethiopic, Greek and
-#: Armenian question marks): a line closed by one is a finished sentence
-_CLOSING_MARKS = ".!?\u2026\u3002\uff01\uff1f\u061f\u06d4\u0964\u0965\u1362\u1367\u037e"
+#: sentence marks of the scripts the grader reads (Latin, CJK, Arabic, Urdu, Devanagari, Ethiopic, the Greek
+#: question mark): a line closed by one is a finished sentence
+_SENTENCE_MARKS = ".!?\u2026\u3002\uff01\uff1f\u061f\u06d4\u0964\u0965\u1362\u1367\u037e"
 #: the words of :data:`_HYPOTHESIS` that are no belief of the writer's ("could", "might": an ability; "is it")
 _NOT_BELIEFS = frozenset({"could", "might", "is it"})
 
@@ -3122,7 +3122,7 @@ def _open_belief(line: str) -> bool:
     from rlvr.verifiers.lexicon import FOREIGN_BELIEF
 
     masked = _mask_math(line).rstrip(" \t*_:\u2014-")
-    if not masked or masked[-1] in _CLOSING_MARKS or _ANSWER_TOKEN.search(masked):
+    if not masked or masked[-1] in _SENTENCE_MARKS or _ANSWER_TOKEN.search(masked):
         return False
     hypothesis = _HYPOTHESIS.search(masked)
     if hypothesis is not None and " ".join(hypothesis.group(0).lower().split()) not in _NOT_BELIEFS:
