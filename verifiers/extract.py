@@ -6438,7 +6438,10 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
     words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[: token.start()]))]
     signed = bool(words) and words[-1] in FOREIGN_SIGN_WORD_SET and rest[: token.start()].rstrip()[-1:] not in ",;"
     words = words[:-1] if signed else words  # "התשובה היא מינוס 24", "Odpověď je mínus 24": a negative value
-    plain = len(words) <= 1 and (" ".join(words) in copulas or not words and m.group("colon"))
+    colon = bool(m.group("colon")) or rest[: token.start()].rstrip(" \t*_").endswith(":")
+    if colon and all(w in _FOREIGN_PLAIN_LABEL_WORDS for w in words):
+        words = []  # "התשובה הסופית: 24", "Răspunsul corect: 24", "Jibu la mwisho: 24": a plain label
+    plain = len(words) <= 1 and (" ".join(words) in copulas or not words and colon)
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")
     got = _statement(rest[token.start() :], "final_statement")

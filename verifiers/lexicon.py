@@ -2239,7 +2239,8 @@ LABEL_CUES = frozenset(w for words in FOREIGN_LABEL_CUES.values() for w in words
 )
 #: per language, the adjectives that may stand right before the answer noun in a label and leave it the writer's
 #: final answer, like English "Final answer:", "Correct answer:", "Short answer:" ("Окончательный ответ:", "Nihai
-#: cevap:", "Endgültige Antwort:", "Ostateczna odpowiedź:")
+#: cevap:", "Endgültige Antwort:", "Ostateczna odpowiedź:"), or after it where the language puts the adjective
+#: after the noun ("התשובה הסופית:", "Răspunsul corect:"; Swahili "Jibu la mwisho:" with its connector "la")
 FOREIGN_PLAIN_LABEL_WORDS: dict[str, str] = {
     "am": "የመጨረሻ የመጨረሻው ትክክለኛ ትክክለኛው",
     "ar": "النهائية النهائي الصحيحة الصحيح الأخيرة المطلوب",
@@ -2280,7 +2281,7 @@ FOREIGN_PLAIN_LABEL_WORDS: dict[str, str] = {
     "sl": "končni končna pravilni pravilna pravi kratki",
     "sr": "коначни коначан коначна тачан тачна исправан konačni konačan konačna tačan tačna ispravan",
     "sv": "slutgiltiga slutliga rätta korrekta korta fullständiga",
-    "sw": "sahihi kamili mwisho",
+    "sw": "sahihi kamili mwisho la",
     "ta": "இறுதி சரியான இறுதியான",
     "te": "తుది సరైన చివరి",
     "tl": "huling tamang wastong pangwakas",

@@ -113,3 +113,25 @@ def test_sign_words_before_the_value() -> None:
         ("Jibu ni hasi 7.", "7", False),
     ]
     judge(cases)
+
+
+def test_plain_labels_with_the_adjective_after_the_noun() -> None:
+    cases: list[Case] = [
+        ("התשובה הסופית: 7", "7", True),
+        ("Răspunsul corect: 7", "7", True),
+        ("Jibu la mwisho: 7", "7", True),
+        ("Răspunsul estimat: 7", "7", False),
+        ("התשובה המשוערת: 7", "7", False),
+        ("Jibu la kisio: 7", "7", False),
+    ]
+    judge(cases)
+
+
+def test_correcting_openers_of_more_languages() -> None:
+    cases: list[Case] = [
+        ("Vastaus: 5. Odota, se on 7.", "7", True),
+        ("Svar: 5. Vänta, det är 7.", "7", True),
+        ("Jibu: 5. Samahani, ni 7.", "7", True),
+        ("Vastaus: 5. Odota, se on 7.", "5", False),
+    ]
+    judge(cases)
