@@ -2101,6 +2101,15 @@ CJK_CUES = (
     "เกือบ",
     "ราวๆ",
     "ไม่",
+    # Thai beliefs and guesses: "I expect that", "in my opinion", "presumably", and the final particles of a
+    # guess, after the value ("คำตอบคือ 24 มั้ง")
+    "คาดว่า",
+    "ในความคิด",
+    "ในความเห็น",
+    "สันนิษฐาน",
+    "มั้ง",
+    "มั๊ง",
+    "กระมัง",
 )
 #: cues of a script written without spaces that count only at the end of a run, right before the answer (Thai คง,
 #: "probably", is also the start of คงที่, "constant"; Japanese 約, "about", of 約数, "divisor")
