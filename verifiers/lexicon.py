@@ -916,7 +916,11 @@ FOREIGN_NEGATIONS: dict[str, str] = {
 #: per language, the common words of doubt about what follows them ("maybe", "probably", "perhaps", "it seems"):
 #: like English "probably", they hedge an answer standing after them anywhere in its sentence ("Wahrscheinlich ist
 #: die Antwort 5", "Đáp án có lẽ là 5") and, between the answer and its anchor, read like a lead cue ("Odpowiedź to
-#: chyba 5"); words that also mean something assertive stay in FOREIGN_APPROXIMATORS (Danish "vist" is "shown")
+#: chyba 5"); words that also mean something assertive stay in FOREIGN_APPROXIMATORS (Danish "vist" is "shown",
+#: so Estonian "vist" is read there too). The table is read in every language at once, so words of the class that
+#: are a common neutral word somewhere are left out: Swedish "nog" and Danish "nok" ("enough"), Danish "vel"
+#: ("well"), Lithuanian "gal" (English "gal"), Bulgarian "май" ("May"), Romanian "eventual" (English). Vietnamese
+#: modals are phrases ("có lẽ", "có thể", "hình như": :data:`FOREIGN_BELIEFS`); its word here is the "lẽ" of "có lẽ".
 FOREIGN_MODALS: dict[str, str] = {
     "am": "ምናልባት ምናልባትም",
     "ar": "ربما ربّما لعل لعلّ غالبا غالباً احتمالا احتمالاً يحتمل",
@@ -973,7 +977,10 @@ FOREIGN_MODALS: dict[str, str] = {
 FOREIGN_ABILITY_MODALS = frozenset("может може może poate".split())
 #: per language, words that approximate or hedge only right before the value ("about", "almost"; and modal words
 #: that have an assertive sense elsewhere in a sentence: Czech "asi", Vietnamese "chắc", Danish "vist"): read like a
-#: lead cue between the answer and its anchor ("Die Antwort ist etwa 5", "Odpověď je asi 5")
+#: lead cue between the answer and its anchor ("Die Antwort ist etwa 5", "Odpověď je asi 5"). Words that mean
+#: "about" only before a number and something else elsewhere are read here, where only that place counts (Croatian
+#: and Serbian "oko", also "eye"; Swahili "karibu", also "welcome"; German "rund", Swedish "runt"); the
+#: preposition alone is left out where it is mostly "to" or "of" (Amharic "ወደ", Arabic "نحو", Tagalog "mga").
 FOREIGN_APPROXIMATORS: dict[str, str] = {
     "am": "ገደማ በግምት",
     "ar": "تقريبا تقريباً حوالي حوالى قرابة زهاء",
@@ -1035,7 +1042,11 @@ FOREIGN_HEDGES: dict[str, str] = {
 #: "it seems to me"), which like English "I think" make the answer after them in their sentence a belief, not a
 #: commitment ("Creo que la respuesta es 5", "Ich glaube, die Antwort ist 5", "Tôi nghĩ đáp án là 5"); the modal
 #: phrases of languages whose modal is a phrase ("có lẽ", "chắc là") are here too. Chinese, Japanese, Korean and
-#: Thai frames, written without spaces, are in :data:`CJK_CUES`.
+#: Thai frames, written without spaces, are in :data:`CJK_CUES`. Verb-final languages close the sentence on the
+#: frame ("விடை 24 என்று நினைக்கிறேன்", "उत्तर 24 है, ऐसा मुझे लगता है"), where it is read too. Frames that are
+#: also a plain verb of the problem are listed only with their subject: Hindi "मुझे लगता", Urdu "مجھے لگتا", Nepali
+#: "मलाई लाग्छ" (bare लगता/لگتا/लाग्छ is also "it takes", "24 मिनट लगते हैं"); Arabic "أحسب" ("I compute") and
+#: Latvian "minu" (Estonian "my") are left out.
 FOREIGN_BELIEFS: dict[str, tuple[str, ...]] = {
     "am": ("ይመስለኛል", "እንደሚመስለኝ", "እገምታለሁ", "አስባለሁ", "በእኔ አስተያየት", "በእኔ እምነት", "ይመስላል"),
     "ar": (
@@ -2145,7 +2156,10 @@ FOREIGN_AFFIRMATIONS = frozenset(
 CERTAINTY_NOUNS = frozenset("certitude gewähr sicherheit certeza certezza уверенности гарантии".split())
 #: per language, the common words that make a label something other than the final answer: wrong or
 #: provisional, a guess or estimate, a bound, an intermediate or partial result, a draft ("Falsche Antwort:",
-#: "Obergrenze:", "Zwischenergebnis:", "Réponse provisoire :", "Tahmin:"); German compounds are listed whole
+#: "Obergrenze:", "Zwischenergebnis:", "Réponse provisoire :", "Tahmin:", "Kisio:", "Tipp:"); German compounds are
+#: listed whole. Words that are also a plain label of a value are left out: English "tip" (a tip in a bill), Slovak
+#: "tip", Icelandic "mat" (English "mat"), Estonian "vale" (Spanish "worth"), Swahili "muda" ("time"), Malay
+#: "anggaran" (Indonesian "budget"), Tagalog "mali" (Mali).
 FOREIGN_LABEL_CUES: dict[str, str] = {
     "am": "ግምት ረቂቅ የተሳሳተ ጊዜያዊ",
     "ar": "تخمين حدس تقدير تقريبي خاطئ خطأ مسودة تقديري مبدئي مؤقت مؤقتة خاطئة جزئي فرضية",
@@ -2304,7 +2318,7 @@ FOREIGN_PLAIN_LABEL_WORDS: dict[str, str] = {
 }
 #: per language, the words that open a sentence correcting the answer before it, like English "Wait", "No",
 #: "Oops", "Correction": a call to wait, a "no", an apology, a correction noun ("Moment, nein: es sind 24.", "Espera,
-#: son 24.", "Стоп, это 24.", "不对，是24。")
+#: son 24.", "Стоп, это 24.", "不对，是24。"). Romanian "nu" is left out (Dutch "now", which opens many sentences).
 FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
     "am": "ቆይ, ይቅርታ, እርማት, አይ",
     "ar": "انتظر, لحظة, عفوا, عفواً, آسف, تصحيح, لا, في الواقع",
