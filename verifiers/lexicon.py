@@ -2162,16 +2162,16 @@ CERTAINTY_NOUNS = frozenset("certitude gewähr sicherheit certeza certezza ув�
 #: "anggaran" (Indonesian "budget"), Tagalog "mali" (Mali).
 FOREIGN_LABEL_CUES: dict[str, str] = {
     "am": "ግምት ረቂቅ የተሳሳተ ጊዜያዊ",
-    "ar": "تخمين حدس تقدير تقريبي خاطئ خطأ مسودة تقديري مبدئي مؤقت مؤقتة خاطئة جزئي فرضية",
+    "ar": """تخمين حدس تقدير تقريبي خاطئ خطأ مسودة تقديري مبدئي مؤقت مؤقتة خاطئة جزئي فرضية تقريبية التقريبي التقريبية تقديرية التقديري التقديرية المبدئي المبدئية المؤقت المؤقتة الخاطئ الخاطئة الجزئي الجزئية""",
     "az": "təxmin təxmini səhv qaralama ilkin müvəqqəti fərziyyə",
-    "bg": """предположение оценка грешен грешна грешно чернова предварителен предварителна междинен междинна хипотеза""",
+    "bg": """предположение оценка грешен грешна грешно чернова предварителен предварителна междинен междинна хипотеза оценката предположението""",
     "bn": "অনুমান আনুমানিক ভুল খসড়া অস্থায়ী",
     "ca": """incorrecta incorrecte errònia erroni provisional provisòria aproximació aproximada estimació estimada
     esborrany hipòtesi parcial intermedi intermèdia""",
     "cs": """odhad odhadovaná odhadovaný špatná špatný chybná chybný předběžná předběžný mezivýsledek hypotéza přibližná
     přibližný částečný částečná nesprávná nesprávný""",
     "da": """forkert forkerte foreløbig foreløbige gæt skøn estimat tilnærmelse kladde overslag delresultat mellemresultat
-    hypotese""",
+    hypotese gættet skønnet estimatet""",
     "de": """falsch falsche falscher falsches fehlerhaft fehlerhafte fehlerhaftes vorläufig vorläufige vorläufiges
     vorläufiger obergrenze untergrenze obere untere schranke zwischenergebnis zwischenergebnisse zwischenresultat
     zwischenwert zwischenstand teilergebnis teilresultat teillösung schätzwert geschätzt geschätzte näherung
@@ -2182,20 +2182,20 @@ FOREIGN_LABEL_CUES: dict[str, str] = {
     intermedia parcial aproximación aproximada aproximado cota hipótesis tentativa tentativo estimada estimado
     dudosa dudoso supuesta adivinanza suposición conjetura borrador estimación""",
     "et": "hinnang oletus umbkaudne ligikaudne vigane väär mustand esialgne ajutine vahetulemus hüpotees",
-    "fa": "حدس تخمین تقریبی اشتباه پیش‌نویس تخمینی موقت غلط فرضیه میانی",
+    "fa": "حدس تخمین تقریبی اشتباه پیش‌نویس تخمینی موقت غلط فرضیه میانی حدسی",
     "fi": """arvaus arvio arvioitu likiarvo väärä virheellinen alustava väliaikainen luonnos välitulos hypoteesi veikkaus""",
     "fr": """fausse faux mauvaise mauvais erronée erroné provisoire provisoires intermédiaire intermédiaires partielle
     partiel approximation approchée approché hypothèse majorant minorant borne bornes ébauche supposée supposé
-    douteuse douteux incertaine invérifiée estimée estimé estimation devinette pronostic conjecture""",
+    douteuse douteux incertaine invérifiée estimée estimé estimation devinette pronostic conjecture approximative approximatif""",
     "gu": "અનુમાન અંદાજ અંદાજિત ખોટો ખોટું ખોટી મુસદ્દો કામચલાઉ",
-    "he": "ניחוש הערכה השערה טיוטה שגוי שגויה משוערת משוער זמנית זמני חלקית מקורב מקורבת ביניים",
+    "he": """ניחוש הערכה השערה טיוטה שגוי שגויה משוערת משוער זמנית זמני חלקית מקורב מקורבת ביניים המשוערת המשוער המקורבת השגויה""",
     "hi": "अनुमान अंदाज़ा अंदाजा गलत मसौदा अनुमानित अस्थायी प्रारंभिक ग़लत परिकल्पना",
     "hr": """procjena pretpostavka nagađanje netočan netočna pogrešan pogrešna privremeni privremena okvirni okvirna
     približna približan nacrt međurezultat hipoteza""",
     "hu": """tipp becslés becsült hozzávetőleges közelítő közelítés rossz hibás téves ideiglenes előzetes vázlat
     részeredmény feltevés hipotézis""",
     "id": "tebakan perkiraan sementara salah draf dugaan taksiran keliru hipotesis coretan",
-    "is": "ágiskun áætlun áætlað röng rangt rangur bráðabirgða uppkast drög nálgun tilgáta",
+    "is": "ágiskun áætlun áætlað röng rangt rangur bráðabirgða uppkast drög nálgun tilgáta ágiskunin",
     "it": """sbagliata sbagliato errata errato provvisoria provvisorio intermedio intermedia parziale approssimazione
     approssimata approssimato maggiorante minorante tentativo stimata stimato dubbia dubbio ipotesi stima bozza
     indovinata congettura presunta presunto""",
@@ -2211,7 +2211,7 @@ FOREIGN_LABEL_CUES: dict[str, str] = {
     "nl": """foute fout verkeerde verkeerd voorlopige voorlopig schatting geschat tussenresultaat tussenwaarde bovengrens
     ondergrens gok ruwe benadering benaderd hypothese aanname onjuist onjuiste""",
     "no": """feil foreløpig foreløpige gjetning anslag estimat tilnærming utkast delresultat mellomresultat hypotese
-    overslag""",
+    overslag gjetningen anslaget estimatet""",
     "pa": "ਅੰਦਾਜ਼ਾ ਅੰਦਾਜਾ ਅਨੁਮਾਨ ਗਲਤ ਗ਼ਲਤ ਖਰੜਾ ਅਸਥਾਈ",
     "pl": """błędna błędny błędne zła zły wstępna wstępny wstępne przybliżona przybliżony przybliżenie szacunek szacunkowa
     szacunkowy szkic hipoteza tymczasowa tymczasowy częściowa częściowy pośredni pośrednia zgadywanie domysł
@@ -2220,7 +2220,7 @@ FOREIGN_LABEL_CUES: dict[str, str] = {
     aproximada aproximado hipótese rascunho estimativa estimada estimado tentativa duvidosa palpite chute
     suposição""",
     "ro": """estimare estimat estimată greșit greșită provizoriu provizorie ipoteză aproximare ghicit presupunere incorect
-    incorectă temporar temporară intermediar intermediară parțial parțială ciornă schiță aproximativă""",
+    incorectă temporar temporară intermediar intermediară parțial parțială ciornă schiță aproximativă estimarea ipoteza aproximarea""",
     "ru": """неверный неверная неверное неправильный неправильная неправильное ошибочный ошибочная ошибочное
     предварительный предварительная предварительное промежуточный промежуточная промежуточное черновой черновик
     приближённый приближенный приближённое приближенное приближение верхняя нижняя гипотеза примерный примерная
@@ -2231,7 +2231,7 @@ FOREIGN_LABEL_CUES: dict[str, str] = {
     "sr": """процена претпоставка нагађање нетачан нетачна погрешан погрешна привремени нацрт хипотеза procena pretpostavka
     nagađanje netačan netačna pogrešan pogrešna privremeni nacrt hipoteza""",
     "sv": """fel felaktig felaktigt preliminär preliminärt gissning uppskattning uppskattat approximation utkast
-    delresultat mellanresultat hypotes överslag""",
+    delresultat mellanresultat hypotes överslag gissningen uppskattningen""",
     "sw": "kisio makisio kadirio makadirio rasimu dhana makosa",
     "ta": "மதிப்பீடு ஊகம் தோராயம் தோராயமான தவறான தவறு வரைவு தற்காலிக",
     "te": "అంచనా ఊహ తప్పు ముసాయిదా తాత్కాలిక",
