@@ -3111,8 +3111,11 @@ def _doubted_lead_in(text: str, start: int) -> bool:
 #: sentence marks of the scripts the grader reads (Latin, CJK, Arabic, Urdu, Devanagari, Ethiopic, the Greek
 #: question mark): a line closed by one is a finished sentence
 _SENTENCE_MARKS = ".!?\u2026\u3002\uff01\uff1f\u061f\u06d4\u0964\u0965\u1362\u1367\u037e"
-#: the words of :data:`_HYPOTHESIS` that are no belief of the writer's ("could", "might": an ability; "is it")
-_NOT_BELIEFS = frozenset({"could", "might", "is it"})
+#: the words of :data:`_HYPOTHESIS` that are no belief of the writer's: an ability ("could", "might"), a question
+#: ("is it") or a supposition that states a premise of the work ("Assuming no waste, the total is")
+_NOT_BELIEFS = frozenset(
+    {"could", "might", "is it", "suppose", "supposing", "assume", "assuming", "let's say", "what if"}
+)
 
 
 def _open_belief(line: str) -> bool:

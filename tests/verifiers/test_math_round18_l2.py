@@ -85,6 +85,7 @@ def test_open_belief_line_above_a_marked_answer() -> None:
         ("Szerintem az eredmény\n#### 7", "7", False),
         ("Ich glaube, das stimmt.\n#### 7", "7", True),
         ("Therefore the number she could buy is\n#### 7", "7", True),
+        ("Assuming no waste, the total is\n\\boxed{7}", "7", True),
         ("Das Ergebnis lautet\n#### 7", "7", True),
     ]
     judge(cases)
