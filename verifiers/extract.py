@@ -3125,8 +3125,35 @@ def _doubted_lead_in(text: str, start: int) -> bool:
             continue
         if _ANSWER_LABEL_ONLY.fullmatch(line) and not underlined:
             continue  # "## Not verified\\n\\nFinal Answer:\\n5"
+        if _open_belief(_SENTENCE_BREAK.split(line)[-1]):
+            return True  # "Luulen, että vastaus on\n#### 5", "أظن أن الناتج هو\n#### 5": the answer ends the belief
         return _disowning_label_line(line, underlined) or _doubting_comment(_SENTENCE_BREAK.split(line)[-1])
     return False
+
+
+#: sentence marks of the scripts the grader reads (Latin, CJK, Arabic, Urdu, Devanagari, Ethiopic, the Greek
+#: question mark): a line closed by one is a finished sentence
+_SENTENCE_MARKS = ".!?\u2026\u3002\uff01\uff1f\u061f\u06d4\u0964\u0965\u1362\u1367\u037e"
+#: the words of :data:`_HYPOTHESIS` that are no belief of the writer's: an ability ("could", "might"), a question
+#: ("is it") or a supposition that states a premise of the work ("Assuming no waste, the total is")
+_NOT_BELIEFS = frozenset(
+    {"could", "might", "is it", "suppose", "supposing", "assume", "assuming", "let's say", "what if"}
+)
+
+
+def _open_belief(line: str) -> bool:
+    """``line`` (the line right above an answer) is an unfinished sentence that frames what follows as the writer's
+    belief: it holds a belief frame or modal (:data:`_HYPOTHESIS`, the lexicon's ``FOREIGN_BELIEF``: "I think",
+    "Luulen, että", "أظن أن") and no value, and ends without a sentence mark, so the answer line completes it."""
+    from rlvr.verifiers.lexicon import FOREIGN_BELIEF
+
+    masked = _mask_math(line).rstrip(" \t*_:\u2014-")
+    if not masked or masked[-1] in _SENTENCE_MARKS or _ANSWER_TOKEN.search(masked):
+        return False
+    hypothesis = _HYPOTHESIS.search(masked)
+    if hypothesis is not None and " ".join(hypothesis.group(0).lower().split()) not in _NOT_BELIEFS:
+        return True
+    return FOREIGN_BELIEF.search(masked) is not None
 
 
 def _statement_start(text: str, answer: str) -> int:
@@ -6457,6 +6484,8 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
     nothing but a copula or a colon stands between the noun and the value (with a decimal comma read as the
     decimal mark where the language writes one: "Svaret \u00e4r 2,5" is 2.5); otherwise the whole sentence, since
     a word the grader cannot classify may negate or doubt the value ("Svaret er ikke 5", "Vastaus on ehk\u00e4 5")."""
+    from rlvr.verifiers.lexicon import FOREIGN_SIGN_WORD_SET
+
     m = _MODELLED_PHRASE.match(sent)
     if m is None:
         return None
@@ -6467,13 +6496,28 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
     if token is None:
         return None
     words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[: token.start()]))]
-    plain = len(words) <= 1 and (" ".join(words) in copulas or not words and m.group("colon"))
+    signed = bool(words) and words[-1] in FOREIGN_SIGN_WORD_SET and rest[: token.start()].rstrip()[-1:] not in ",;"
+    words = words[:-1] if signed else words  # "התשובה היא מינוס 24", "Odpověď je mínus 24": a negative value
+    colon = bool(m.group("colon")) or rest[: token.start()].rstrip(" \t*_").endswith(":")
+    if colon and all(w in _FOREIGN_PLAIN_LABEL_WORDS for w in words):
+        words = []  # "התשובה הסופית: 24", "Răspunsul corect: 24", "Jibu la mwisho: 24": a plain label
+    plain = len(words) <= 1 and (" ".join(words) in copulas or not words and colon)
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")
     got = _statement(rest[token.start() :], "final_statement")
-    if got is None or got.answer is None or not comma:
-        return got
-    return Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
+    if got is not None and got.answer is not None and comma:
+        got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
+    return _negated(got) if got is not None and got.answer is not None and signed else got
+
+
+def _negated(got: Extraction) -> Extraction:
+    """``got`` (one value after a sign word) made negative: ``-24``, ``-(2/3)``; a value already signed or of
+    several parts is read whole, as text."""
+    inner = (got.answer or "").strip("$ ")
+    if len(got.parts) != 1 or inner[:1] in "-+":
+        return _found([f"- {inner}"], got.method, "text")
+    value = f"-{inner}" if _PLAIN_NUMBER.fullmatch(inner) else f"-({inner})"
+    return _statement(value, got.method) or _found([value], got.method, "text")
 
 
 #: a statement of a value closed by its verb: maybe a word before the value ("Toplamda"), the value, maybe its noun,
@@ -6500,21 +6544,32 @@ def _verb_final_statement(sent: str) -> Extraction | None:
     return _statement(answer, "final_statement")
 
 
+#: the first word of a sentence that stands right before its first value, which then starts at the end of the
+#: match (a sign word of :func:`_foreign_statement`: "מינוס 24", "سالب 24")
+_FOREIGN_SIGN = re.compile(rf"^[^\d$\\]*?(?<!{_LETTER})({_LETTER}++)[ \t]++(?=[-$\\\d])")
+
+
 def _foreign_statement(sent: str) -> Extraction | None:
     """A sentence whose words are all in scripts other than Latin (答：23, 共有23个苹果, 答えは 23 です, 정답은
     12입니다, उत्तर 23 है, Ответ — 23) and hold one value and no cue: that value, negative after a sign word
     (:data:`~rlvr.verifiers.lexicon.CJK_SIGN_WORDS`: 负4, マイナス4); with a cue anywhere in it (a negation, hedge or
     question particle: 아닙니다, ではありません, 吗, नहीं, शायद), a belief frame before the value or a label cue before its
     colon (أظن, تخمين:): the whole sentence."""
-    from rlvr.verifiers.lexicon import CJK_SIGN_WORDS, LABEL_CUES, LEAD_CUES
+    from rlvr.verifiers.lexicon import CJK_SIGN_WORDS, FOREIGN_SIGN_WORD_SET, LABEL_CUES, LEAD_CUES
 
     masked = _mask_math(sent)
     words = _SCRIPT_WORD.findall(masked)
     if not words or any(w.isascii() or _latin(w) for w in words):
         return None
     label = masked.split(":", 1)[0].split("\uff1a", 1)[0] if ":" in masked or "\uff1a" in masked else ""
-    if _foreign_belief(masked) or any(w.lower() in LABEL_CUES for w in _SCRIPT_WORD.findall(label)):
-        return _found([_clean(sent)], "final_statement", "text")  # "أظن أن الإجابة 24.", "تخمين: 24": not committed
+    labels = _SCRIPT_WORD.findall(label)
+    if _foreign_belief(masked) or any(w.lower() in LABEL_CUES or _cjk_label_cue(w) for w in labels):
+        return _found([_clean(sent)], "final_statement", "text")  # "أظن أن الإجابة 24.", "تخمين: 24", "เดา: 24"
+    sign = _FOREIGN_SIGN.search(masked)  # "התשובה היא מינוס 24", "الإجابة هي سالب 24": a sign word, no cue
+    if sign is not None and sign.group(1).lower() not in FOREIGN_SIGN_WORD_SET:
+        sign = None
+    if sign is not None:
+        words.remove(sign.group(1))
     if any(w.lower() in LEAD_CUES or _cjk_cue(w) for w in words):
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
     if _FOREIGN_QUESTION_ORDER.match(masked) or _GREEK_QUESTION.search(sent):
@@ -6527,7 +6582,8 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return None
     start, end = values[0]
     value = sent[start:end].strip()
-    if masked[max(0, start - 8) : start].rstrip(" \t").endswith(CJK_SIGN_WORDS) and not value.startswith("-"):
+    signed = sign is not None and sign.end() == start
+    if (signed or masked[max(0, start - 8) : start].rstrip(" \t").endswith(CJK_SIGN_WORDS)) and value[:1] != "-":
         inner = value.strip("$ ")  # 答案是负4, 答えはマイナス4です, 정답은 마이너스 4입니다: a negative value
         value = f"-{inner}" if _PLAIN_NUMBER.fullmatch(inner) else f"-({inner})"
     suffix = _value_suffix(value, masked[end : end + 40])
@@ -7535,13 +7591,26 @@ def _last_sentences(text: str) -> tuple[str, list[tuple[int, int]], int] | None:
     return None
 
 
+#: how far before the end of a sentence a belief frame after its last value is read ("விடை 24 என்று நினைக்கிறேன்.")
+_BELIEF_AFTER_WINDOW = 120
+
+
 def _foreign_belief(masked: str) -> bool:
-    """A belief frame or modal of another language (the lexicon's ``FOREIGN_BELIEF``) before the first value of the
-    sentence ``masked`` (math masked): the value after it is a belief, not a commitment."""
-    from rlvr.verifiers.lexicon import FOREIGN_BELIEF
+    """A belief frame or modal of another language (the lexicon's ``FOREIGN_BELIEF``) in the sentence ``masked``
+    (math masked) that holds a value: before its first value, or after its last, where verb-final languages put the
+    belief verb ("விடை 24 என்று நினைக்கிறேன்.", "Cevap 24 sanırım.", "Die Antwort ist 24, glaube ich."), unless
+    the word after it is a modal that also means "can" (``FOREIGN_ABILITY_MODALS``: "24, которое может …")."""
+    from rlvr.verifiers.lexicon import FOREIGN_ABILITY_MODALS, FOREIGN_BELIEF
 
     token = _ANSWER_TOKEN.search(masked)
-    return token is not None and FOREIGN_BELIEF.search(masked, 0, token.start()) is not None
+    if token is None:
+        return False
+    if FOREIGN_BELIEF.search(masked, 0, token.start()) is not None:
+        return True
+    tail = masked[-_BELIEF_AFTER_WINDOW:]
+    last = max((m.end() for m in _ANSWER_TOKEN.finditer(tail)), default=-1)
+    after = FOREIGN_BELIEF.finditer(tail, last) if last >= 0 else iter(())
+    return any(m.group(0).lower() not in FOREIGN_ABILITY_MODALS for m in after)
 
 
 def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool = False) -> Extraction | None:

@@ -33,7 +33,7 @@ from rlvr.verifiers.lexicon import (
     CLOSING_REMARKS,
     FILLERS,
     FOREIGN_RATE_WORDS,
-    FOREIGN_SIGN_WORDS,
+    FOREIGN_SIGN_WORD_SET,
     LABEL_ABBREVIATIONS,
     LABEL_CUES,
     LEADING_MEASURES,
@@ -1987,7 +1987,7 @@ def _currency_inside(t: list[Tok], unit: str | None) -> tuple[list[Tok], str | N
 
 
 #: words that give a value its sign, also in other languages ("moins 4", "минус 4", "eksi 4")
-SIGN_WORDS = {"minus": -1, "negative": -1, "plus": 1, "positive": 1} | dict.fromkeys(FOREIGN_SIGN_WORDS, -1)
+SIGN_WORDS = {"minus": -1, "negative": -1, "plus": 1, "positive": 1} | dict.fromkeys(FOREIGN_SIGN_WORD_SET, -1)
 _MOD_WORDS = ("mod", "modulo", "pmod")
 
 
