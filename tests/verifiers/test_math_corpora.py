@@ -186,10 +186,10 @@ def test_sixteenth_red_team_round_is_a_ratchet() -> None:
 
 def test_seventeenth_red_team_round_is_a_ratchet() -> None:
     """The seventeenth round's findings (sought from the CLI and the docs alone after the sixteenth round's fixes):
-    the open ones are the next work and may only shrink."""
+    all closed since (the language matrix), judged as labelled by the corpus test above."""
     rows = [json.loads(line) for line in (DATA / "math_redteam16.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 466
-    assert sum(bool(r.get("open")) for r in rows) <= 116
+    assert sum(bool(r.get("open")) for r in rows) == 0
 
 
 def test_eighteenth_red_team_round_is_a_ratchet() -> None:
@@ -197,4 +197,4 @@ def test_eighteenth_red_team_round_is_a_ratchet() -> None:
     open ones are the next work and may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam17.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 365
-    assert sum(bool(r.get("open")) for r in rows) <= 116
+    assert sum(bool(r.get("open")) for r in rows) <= 91
