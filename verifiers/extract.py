@@ -557,7 +557,7 @@ def _special_token(text: str, m: re.Match[str]) -> str:
 _DECORATION = re.compile(
     "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601\u263a]"
     r"|\\checkmark\b|(?<![^\s]):-?\)(?=\s|$)"
-    r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt)"
+    r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt|details|summary|reflection)"
     r"(?:[ \t]++[^<>]{0,300}+)?+/?>|(?m:^[ \t]*+(?:```|~~~)[A-Za-z0-9_+-]{0,20}+[ \t]*+$)"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
     "|(?m:^[ \t]*+[\U0001f449\u27a1\u261e\u25b6\u25ba][\ufe0f]?+)"  # a pointer opening a line: "👉 **23**", "➡️ 23"
@@ -3343,6 +3343,7 @@ def _marked(text: str) -> Extraction | None:
                 parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
                 corrected = True
                 continue
+        sent = _unemphasised(sent)  # "---\n\n*Alternatively, 25.*": the sentence the emphasis shows
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
         if _agreeing_check(sent, keys, text, sent_end):
@@ -3397,6 +3398,15 @@ def _marked(text: str) -> Extraction | None:
     return _found(parts, final.method, modes[0])
 
 
+def _unemphasised(sent: str) -> str:
+    """``sent`` without markdown emphasis markers around it ("*Alternatively, 25*" reads as "Alternatively,
+    25"): emphasis shows the words, it does not set them apart from the answer's reading."""
+    inner = sent.lstrip("*_")
+    if inner is sent or len(sent) - len(inner) > 3 or not inner[:1].strip():
+        return sent
+    return inner.rstrip("*_")
+
+
 #: a sentence after the answer that redoes the work and reaches a result: a verb of recomputing, then a
 #: computation whose last ``=`` gives a number ("Recomputing: 16 - 10 = 6.", "Redoing the sum, 4 + 3 = 7.")
 _RECOMPUTED = re.compile(
@@ -3430,6 +3440,8 @@ _PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^
 #: a choice letter as an answer part, and one standing alone in prose (not the article "A" before a word)
 _CHOICE_PART = re.compile(r"\(?[A-J]\)?")
 _CHOICE_IN_PROSE = re.compile(r"(?<![\w'\\-])\(?([A-J])\)?(?![\w'-])")
+#: the rest of a coordinated list of choice letters after one: ", (B) and (D)", " or C"
+_LETTER_LIST = re.compile(r"(?:[ \t]*+(?:,[ \t]*+(?:(?:and|or)[ \t]++)?+|(?:and|or|&)[ \t]++)\(?[A-J]\)?(?![\w'-]))*+")
 #: words before a number that make it an index or a date, not a value ("Step 2", "equation 4", "In 2024")
 _INDEX_NOUNS = frozenset(
     """step steps case cases part parts equation eq eqn line lines figure fig problem problems question exercise
@@ -3470,7 +3482,7 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
         return ()
     if lo < 0:
         return ()
-    clause = text[lo:end].strip(" \t$}*_.,;:!\u2014-")
+    clause = _without_superseded(text[lo:end]).strip(" \t$}*_.,;:!\u2014-")  # "(corrected from 25)": withdrawn
     if not clause or DECIMAL_READING.match(clause.strip("() \t")):
         return ()  # "5 in base 10", "5 (in decimal)": the reading every number has
     opener = _RUN_WORD.match(clause)
@@ -3658,10 +3670,13 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
         for m in _CHOICE_IN_PROSE.finditer(plain):
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
+            fallback = [w.lower() for w in before[-2:]] == ["if", "not"]  # "If not, (B).": the fallback candidate
             rejected = before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't"))
+            rejected = rejected and not fallback
             article = m.group(0) == "A" and re.match(r"[ \t]++[a-z]", plain[m.end() : m.end() + 3]) is not None
             article = article or m.group(0) == "I" and _pronoun_i(plain, m.start(), m.end(), before)
-            rejected = rejected or _rejected_in_clause(plain, m.start(), m.end())  # "(D) exceeds the bound"
+            listed = _LETTER_LIST.match(plain, m.end()).end()  # "(A), (B) and (D) fail": the list shares its verb
+            rejected = rejected or _rejected_in_clause(plain, m.start(), listed)  # "(D) exceeds the bound"
             if not rejected and not article and _key(m.group(1)) not in {_key(p.strip().strip("()")) for p in parts}:
                 out.append(m.group(1))
         return tuple(out)
@@ -4269,7 +4284,7 @@ def _scaled_to(number: str, word: str | None, value: str) -> bool:
 #: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22", "Moment, nein: 22", "不对，是22"; other languages'
 #: openers from the lexicon)
 _CORRECTION = re.compile(
-    r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
+    r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|typo|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
     + _foreign_correction_openers()
     + "|"
     r"just[ \t]++kidding|kidding|jk|psych|"
@@ -4298,7 +4313,7 @@ def _corrected_box(text: str, box: int) -> Extraction | None:
     m = _CORRECTION.match(prefix)
     if m is None or m.end() < len(prefix) or not re.search(r"[A-Za-z]", prefix):
         return None
-    got = _boxes(text[sent_start:])
+    got = _boxes(text[sent_start + m.end() :])  # "Sorry, typo: \\boxed{24}": the label is read, not the box's lead
     return got if got is not None and got.answer is not None else None
 
 
@@ -5197,7 +5212,9 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
     masked = _mask_math(rest)
     if _REJECTABLE.search(masked) is None:
         return rest
-    cuts = sorted({0, len(rest), *(m.start() for m in _CLAUSE_BREAK.finditer(masked))})
+    listed = _letter_list_spans(masked)  # "(A), (B) and (D) fail": one clause, its list not cut
+    breaks = (m.start() for m in _CLAUSE_BREAK.finditer(masked))
+    cuts = sorted({0, len(rest), *(b for b in breaks if not any(lo < b < hi for lo, hi in listed))})
     dropped: set[int] = set()
     for m in _REJECTABLE.finditer(masked):  # only the clauses that hold a value, each once
         k = bisect.bisect_right(cuts, m.start()) - 1
@@ -5215,6 +5232,22 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
     kept = "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
     # the last clause dropped leaves no dangling mark: "is the smallest, because 6 fails" is "is the smallest"
     return kept.rstrip(" \t,;:\u2014") if len(cuts) - 2 in dropped else kept
+
+
+def _letter_list_spans(masked: str) -> list[tuple[int, int]]:
+    """The spans of coordinated lists of parenthesised choice letters in ``masked`` ("(A), (B) and (D)"), at most
+    a few: the letters share the predicate after the list."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while len(spans) < 8 and (m := _PAREN_LETTER.search(masked, pos)) is not None:
+        end = _LETTER_LIST.match(masked, m.end()).end()
+        if end > m.end():
+            spans.append((m.start(), end))
+        pos = max(end, m.end())
+    return spans
+
+
+_PAREN_LETTER = re.compile(r"\([A-J]\)")
 
 
 #: marks that close or endorse an answer: sentence punctuation, closing brackets, quotes, check marks and
@@ -5360,7 +5393,7 @@ def _boxes(text: str) -> Extraction | None:
                 stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
                 if text[stmt_end : stmt_end + 1] == "?":
                     stmt_end += 1
-            rest = _settled_rest(_without_affirmations(_HTML_TAG.sub(" ", text[hi:stmt_end])))
+            rest = _settled_rest(_without_superseded(_without_affirmations(_HTML_TAG.sub(" ", text[hi:stmt_end]))))
             if "\n" in rest[: len(rest) - len(rest.lstrip())] and _rejected_candidate(rest.strip(" \t\n.!?"), [part]):
                 rest = ""  # "\\boxed{5}\n\nCommon wrong answer: 6.": a line naming a rejected value adds nothing
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
@@ -6187,7 +6220,7 @@ def _sentence_end(text: str, i: int, limit: int, started: bool = False) -> int:
         if c == "\n":
             if started:
                 return j
-        elif c in "\u3002\uff01\uff1f":  # 。！？ end a sentence without a space
+        elif c in "\u3002\uff01\uff1f\u0964\u0965\u1362":  # 。！？, the danda and the Ethiopic full stop end a sentence
             return j
         elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
             parenthesised = j > 0 and text[j - 1] == "(" and text.startswith(")", j + 1)  # "Answer (?): 5"
@@ -6366,7 +6399,8 @@ def _rival_results(sent: str) -> bool:
 _RELATIVE_OPENING = re.compile(r"(?i)^(?:which|that)[ \t]++(?:is|was|equals|gives|makes)\b")
 #: a sentence opening that takes back the value before it ("No wait,", "Hmm, no.", "Oops, actually")
 _RECANT = re.compile(
-    r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
+    r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+"
+    r"|(?:" + _foreign_correction_openers() + r")[ \t]*+[,!:;\u2014\uff0c\u3001\uff1a\uff01\u1363]++[ \t]*+)++"
 )
 _SCRIPT_WORD = re.compile(rf"{_LETTER}++")
 
@@ -7560,13 +7594,15 @@ _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \
 #: a value corrected within its sentence: "22, I mean 23", "22 — no, 23", "22, or rather 23", "22, sorry, 23"
 _CORRECTED_IN = re.compile(
     r"(?i)(?<=[\d$}])[ \t]*+(?:[,;\u2014]|--?)[ \t]*+(?:or[ \t]++rather|rather|i[ \t]++mean|no|nope|sorry|wait|make[ \t]++(?:that|it)|"
-    r"correction)\b[ \t]*+(?:,[ \t]*+)?+(?:(?:i[ \t]++mean|wait|sorry)\b[ \t]*+,?[ \t]*+)?+(?=\$?-?\d)"
+    r"(?:scratch|strike)[ \t]++that|correction)\b[ \t]*+(?:(?:[,:;\u2014]|--?)[ \t]*+)?+"
+    r"(?:(?:i[ \t]++mean|wait|sorry)\b[ \t]*+,?[ \t]*+)?+(?=\$?-?\d)"
 )
 
 
 def _corrected(s: str) -> str:
-    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23) and without a value it
-    corrects ("22, I mean 23" is 23)."""
+    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23), without a value it
+    corrects ("22, I mean 23" is 23) and without a superseded value after it ("23 (not 22)")."""
+    s = _without_superseded(s)
     m = _NOT_BUT.search(s) if "but" in s.lower() else None
     s = s if m is None else s[: m.start()] + s[m.end() :]
     fix = _last(_CORRECTED_IN.finditer(s)) if any(d in s for d in ",;\u2014-") else None
@@ -7575,6 +7611,33 @@ def _corrected(s: str) -> str:
     head = s[: fix.start()]
     run = _trailing_run(head, _mask_math(head))  # the corrected value goes, its sentence stays: "is 22, I mean 23"
     return (head[: len(head) - len(run)] if run else head) + s[fix.end() :]
+
+
+#: a closing phrase that names a value the answer before it supersedes: "(not 25)", ", not 25 as I first thought",
+#: "(corrected from 25)", "(previously 25)", "(instead of 25)"
+_SUPERSEDED = re.compile(
+    r"(?i)[ \t]*+(?:\([ \t]*+|,[ \t]*+|(?:\u2014|--?)[ \t]*+)"
+    r"(?:not|(?:corrected|changed|fixed|revised|updated)[ \t]++from|previously|earlier|formerly|instead[ \t]++of)"
+    r"[ \t]++\$?+-?\d[\d.,/]{0,30}+\$?+(?:[ \t]*+,?[ \t]*+as[ \t]++i[ \t]++(?:first|initially|originally|earlier|"
+    r"previously|wrongly|mistakenly)[ \t]++(?:thought|wrote|said|had|claimed|stated|computed|got))?+[ \t]*+\)?+[ \t.!]*+$"
+)
+
+
+def _without_superseded(s: str) -> str:
+    """``s`` without a closing phrase naming a value that its answer supersedes ("24 (corrected from 25)", "24,
+    not 25 as I first thought"): the earlier value is withdrawn, not offered. A parenthesis must close, and a
+    value must end the text before the phrase (or the phrase opens ``s``, the rest of a box's sentence)."""
+    base = max(0, len(s) - 160)
+    m = _SUPERSEDED.search(s, base)
+    if m is None or m.start() == base > 0:
+        return s
+    cut = m.start()
+    if cut > 0 and s[cut - 1] not in "0123456789$}.%)":
+        return s
+    opened = s[cut:].lstrip().startswith("(")
+    if opened != s.rstrip(" \t.!").endswith(")"):
+        return s
+    return s[:cut]
 
 
 def _prose_label(before: str) -> bool:

@@ -1708,6 +1708,10 @@ FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
     "zh": "不对, 不對, 等等, 等一下, 更正, 纠正, 糾正, 错了, 錯了",
     "ja": "待って, いや, 違う, 違います, 訂正, 間違えた",
     "ko": "잠깐, 아니, 아니요, 정정, 틀렸다",
+    "hi": "नहीं, रुको, रुकिए, माफ़ कीजिए, सुधार",
+    "sw": "hapana, subiri, samahani, marekebisho",
+    "hu": "nem, várj, bocsánat, javítás, helyesbítés",
+    "am": "አይ, አይደለም, ቆይ, ይቅርታ",
 }
 #: the label cues of Chinese, Japanese and Korean, matched inside a run of that script before ``:``/``：``: wrong,
 #: a guess or estimate, provisional, a draft, a bound, intermediate, approximate, a candidate ("错误答案：",

@@ -1,0 +1,68 @@
+"""Eighteenth outside round, structure and styles: a value corrected to the answer (in English and other
+languages), an alternative offered after the answer in emphasis or markup, and choice letters rejected or offered
+as a fallback. Each rule both ways, on cases in no corpus."""
+
+from __future__ import annotations
+
+from redteam import Case, judge
+
+
+def test_a_superseded_value_after_the_answer_is_withdrawn() -> None:
+    cases: list[Case] = [
+        ("The answer is 24 (corrected from 25).", "24", True),
+        ("The answer is 25 (corrected from 24).", "24", False),
+        ("$\\boxed{24}$ (previously 25)", "24", True),
+        ("$\\boxed{25}$ (not 24)", "24", False),
+        ("$\\boxed{24}$ (not 25", "24", False),
+        ("$\\boxed{24}$ (not 25, as I originally wrote)", "24", True),
+        ("So it's 24, not 25 as I first thought.", "24", True),
+        ("$\\boxed{24}$ (maybe not 25)", "24", False),
+        ("$\\boxed{24}$ (or 25)", "24", False),
+    ]
+    judge(cases)
+
+
+def test_a_correction_inside_the_sentence_or_labelled_typo() -> None:
+    cases: list[Case] = [
+        ("Total: 24 -- strike that -- 23.", "24", False),
+        ("Total: 23 -- strike that -- 24.", "24", True),
+        ("$\\boxed{23}$. Typo: $\\boxed{24}$.", "24", True),
+        ("$\\boxed{24}$. Sorry, typo: $\\boxed{23}$.", "24", False),
+    ]
+    judge(cases)
+
+
+def test_corrections_in_other_languages() -> None:
+    cases: list[Case] = [
+        ("उत्तर 24 है। नहीं, 25 है।", "24", False),
+        ("답은 24입니다. 아니, 25입니다.", "24", False),
+        ("Jibu ni 24. Hapana, ni 25.", "24", False),
+        ("Jibu ni 23. Samahani, ni 24.", "24", True),
+        ("A válasz 24. Nem, 25.", "24", False),
+        ("A válasz 23. Bocsánat, 24.", "24", True),
+        ("መልሱ 24 ነው። አይ፣ 25 ነው።", "24", False),
+        ("उत्तर 24 है। यह सही है।", "24", True),
+    ]
+    judge(cases)
+
+
+def test_an_alternative_after_the_answer_in_emphasis_or_markup() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{24}$\n\n---\n\n_Or maybe 23._", "24", False),
+        ("$\\boxed{24}$\n\n**Another option: 23.**", "24", False),
+        ("$\\boxed{24}$\n\n*This is the total.*", "24", True),
+        ("$\\boxed{24}$\n\n<details open><summary>Other</summary>23</details>", "24", False),
+        ("$\\boxed{24}$\n<reflection>Wait, it is 23.</reflection>", "24", False),
+        ("$\\boxed{24}$\n<reflection>The sum 16 + 8 = 24 checks out.</reflection>", "24", True),
+    ]
+    judge(cases)
+
+
+def test_choice_letters_in_a_rejected_list_or_a_fallback() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{B}$\n\nEach of (A), (C) and (E) violates the bound.", "B", True),
+        ("$\\boxed{B}$\n\n(A), (C) and (E) also work.", "B", False),
+        ("The answer is (B). If not, (D).", "B", False),
+        ("The answer is (B). Not (D).", "B", True),
+    ]
+    judge(cases)
