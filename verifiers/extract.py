@@ -3366,7 +3366,7 @@ def _marked(text: str) -> Extraction | None:
         if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
-        if _recap_item(sent):
+        if _recap_item(sent) or _recap_line(sent):
             continue  # "### Summary\n- Eggs laid: 16\n- Eggs eaten: 3": the givens recapped
         aside = (  # "(This assumes … with 16.)"; not "(Later) 6": a label, then a value
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
@@ -4109,6 +4109,27 @@ def _recap_item(sent: str) -> bool:
     words = _lower_words(m.group(1))
     named = set(words) & (ANSWER_NOUNS | LABEL_CUES | LATER_FIXES)
     return not named and not _framed(m.group(1)) and not _doubting(m.group(1))
+
+
+#: a label that opens a recap of the work ("**Summary:**", "Recap:", "Explanation:", "Steps:")
+_RECAP_LABEL = re.compile(
+    r"(?i)[ \t*_#>]*+(?:in[ \t]++)?+(?:summary|recap|explanation|reasoning|working|work|steps|method|approach)"
+    r"[ \t*_]*+:[ \t*_]*+"
+)
+#: words by which a recap states a result, which may be another answer ("…, so 25", "… to get 25")
+_RESULT_WORDS = frozenset(
+    "answer answers result final total so thus hence therefore get got gives gave yields equals is are was makes".split()
+)
+
+
+def _recap_line(sent: str) -> bool:
+    """``sent`` is a labelled recap of the work after the answer ("**Summary:** We added 16 and 8."): its values
+    are the working. One that states a result or an equation ("Summary: 16 + 8 = 25", "Recap: so the total is
+    25") is read as before."""
+    m = _RECAP_LABEL.match(sent)
+    if m is None or "=" in sent:
+        return False
+    return not _RESULT_WORDS.intersection(_lower_words(_mask_math(sent[m.end() :])))
 
 
 def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:
@@ -6002,12 +6023,30 @@ def _footnoted(stmt: str) -> bool:
     return note is not None and "*" not in masked[: note.start()]
 
 
+#: a number in words, then the same number in digits in parentheses: "twenty-four (24)"
+_WORDS_THEN_DIGITS = re.compile(r"[ \t*_]*+([A-Za-z][A-Za-z \t-]{0,80}+)\([ \t]*+(-?\d{1,15}+)[ \t]*+\)[ \t.!*_]*+")
+
+
+def _words_then_digits(stmt: str) -> str | None:
+    """The digits of a statement that names one number in words and then in digits ("twenty-four (24)"), when
+    both name the same number; else ``None`` (the words may be another number or no number)."""
+    from rlvr.verifiers.lexicon import number_words
+
+    m = _WORDS_THEN_DIGITS.fullmatch(stmt) if len(stmt) < 120 else None
+    if m is None:
+        return None
+    spelled = number_words(m.group(1).strip())
+    return m.group(2) if spelled is not None and spelled == int(m.group(2)) else None
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut; a statement whose value a qualifier
     follows (:func:`~rlvr.verifiers.lexicon.qualifies_value`) is read whole."""
     from rlvr.verifiers.lexicon import qualifies_value
 
+    if (digits := _words_then_digits(stmt)) is not None:
+        return _found([digits], method, "math")  # "twenty-four (24)": the number in both forms
     value = _VALUE_HEAD.match(stmt)
     if value is not None and qualifies_value(_mask_math(stmt[value.end() :])):
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
@@ -6253,6 +6292,9 @@ def _abbreviation(text: str, j: int) -> bool:
     return (
         word in _ABBREV
         or word.lower() in ("e.g", "i.e")
+        or word.lower() == "ans"
+        and text[k - 1 : k] == "("
+        and text.startswith(")", j + 1)  # "24 (Ans.)": a mark
         or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
     )
 
@@ -6408,7 +6450,7 @@ _SCRIPT_WORD = re.compile(rf"{_LETTER}++")
 #: answer phrases of languages whose answer sentence is modelled only in its plain form, "<answer> <copula>
 #: <value>" or "<answer>: <value>": (the answer noun with its article, the copulas, whether the language writes a
 #: decimal comma). Thai writes no spaces between words: its noun needs no word boundary after it. Dutch, Swedish, Danish, Norwegian, Finnish, Hungarian, Greek, Romanian, Czech, Slovak, Polish,
-#: Uzbek, Swahili, Hebrew, Thai, Bengali.
+#: Uzbek, Swahili, Hebrew, Thai, Bengali, Ukrainian, Indonesian, Vietnamese.
 _MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     (r"(?:het[ \t]++)?antwoord", ("is",), True),
     (r"svaret|svar", ("\u00e4r", "er"), True),
@@ -6423,6 +6465,9 @@ _MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     (r"\u05d4\u05ea\u05e9\u05d5\u05d1\u05d4", ("\u05d4\u05d9\u05d0",), False),
     (r"\u0e04\u0e33\u0e15\u0e2d\u0e1a", ("\u0e04\u0e37\u0e2d",), False),
     (r"\u0989\u09a4\u09cd\u09a4\u09b0", ("\u09b9\u09b2", "\u09b9\u09b2\u09cb"), False),
+    (r"\u0432\u0456\u0434\u043f\u043e\u0432\u0456\u0434\u044c", ("",), True),
+    (r"jawabannya|jawaban", ("", "adalah", "ialah"), True),
+    (r"\u0111\u00e1p[ \t]++\u00e1n|k\u1ebft[ \t]++qu\u1ea3", ("l\u00e0",), True),
 )
 _MODELLED_PHRASE = re.compile(
     r"(?i)^[*_ \t]*+(?:"
@@ -6973,6 +7018,11 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return "", stop
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
         return nxt.strip(), stop
+    done = (box := _TASK_BOX.match(masked)) is not None and box.group(1) != " "  # a step reported done
+    if box is not None:
+        masked = masked[box.end() :]  # "- [x] verified": a step marked done, read as its words
+        if box.group(1) == " " and _WORKING.intersection(_lower_words(masked)):
+            return nxt.strip(), stop  # "- [ ] verify the sum": a check left undone
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     if not words and ("?" in masked or _doubting_symbol(masked) or text[stop : stop + 1] in ("?", "\uff1f")):
         return nxt.strip() or "?", stop + 1  # "?", "(?)", "🤔": a mark that questions the answer
@@ -7009,7 +7059,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = (
         doubt
         or (  # "Nvm.", "I'm stumped."; not a section's title ("Verification" after a blank line)
-            _comment_form(nxt, masked)
+            not done
+            and _comment_form(nxt, masked)
             and comments_on_answer(words)
             and not _section_heading(nxt.strip(), text[end:])
             and not FOREIGN_AFFIRMATIONS.intersection(words)  # "Das stimmt.": an endorsement in another language
@@ -7018,6 +7069,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     return (nxt.strip() if doubt else ""), stop
 
 
+#: the box of a Markdown task-list item: ``- [x] `` (done) or ``- [ ] `` (not done)
+_TASK_BOX = re.compile(r"[ \t]*+[-*+][ \t]++\[([ xX])\][ \t]++")
 #: a sentence after the answer of at most this many words that is only a frame ("In theory.", "For now.", "Last I
 #: checked.", "On average.") makes the answer hold only in it
 _FRAME_WORDS = 4
@@ -7251,6 +7304,8 @@ def _takes_back(words: list[str], lead: list[str]) -> bool:
 
     if not words or _EXPLAINING.intersection(words):
         return False  # "This is because the other root is invalid.": an explanation
+    if _courtesy_hope(words):
+        return False  # "I hope this is correct!": the closing courtesy of "I hope it is correct."
     if all(w in _INTERRUPTIONS or w in _NEGATION_LEAD or w in _LEAD_FILLERS for w in words):
         return True  # "Oops.", "Hold on.", "Ugh, no."
     if (
@@ -7284,6 +7339,20 @@ def _takes_back(words: list[str], lead: list[str]) -> bool:
         if (w in _ERROR_WORDS or w in _INEXACT_WORDS) and refers:
             return True
     return False
+
+
+#: a closing wish that the answer be right: "I hope this is correct", "Hope that's right", "I hope it helps"
+_COURTESY_HOPE = (
+    re.compile(r"(?:i[ ]hope|hope|hopefully)[ ](?:this|that|it)(?:[ ]is|'s)[ ](?:correct|right|accurate|helpful)"),
+    re.compile(r"(?:i[ ]hope|hope)[ ](?:this|that|it)[ ]helps"),
+)
+
+
+def _courtesy_hope(words: list[str]) -> bool:
+    """``words`` are only a closing wish that the answer is right or helps ("I hope this is correct", "Hope that's
+    right"): a courtesy like "I hope it is correct.", not a doubt."""
+    joined = " ".join(words[:8])
+    return any(p.fullmatch(joined) for p in _COURTESY_HOPE)
 
 
 #: words of solving and checking: negated, they say the answer was not worked out ("I didn't actually solve it.",
@@ -7579,7 +7648,7 @@ def _affirming(predicate: str) -> bool:
 _CLOSING = (
     r"(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished|verified|"
     r"checked|double-checked|confirmed|exactly|precisely|final)\b[ \t.!]*+$|(?<![ \t])[ \t]*+\((?:i[ \t]++|we[ \t]++)?+(?:exactly|exact|precisely|"
-    r"verified|checked|double-checked|triple-checked|confirmed|rechecked|final)(?:[ \t]++twice)?+\)[ \t.!]*+$"
+    r"verified|checked|double-checked|triple-checked|confirmed|rechecked|final|ans\.?+|answer)(?:[ \t]++twice)?+\)[ \t.!]*+$"
 )
 #: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
 _CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)

@@ -66,3 +66,51 @@ def test_choice_letters_in_a_rejected_list_or_a_fallback() -> None:
         ("The answer is (B). Not (D).", "B", True),
     ]
     judge(cases)
+
+
+def test_closing_styles_that_keep_the_answer() -> None:
+    cases: list[Case] = [
+        ("Total apples = 16 + 8 = 24 (Ans.)", "24", True),
+        ("Total apples = 16 + 8 = 25 (Ans.)", "24", False),
+        ("Required number = 24 (Ans)", "24", True),
+        ("Ans. 24", "24", True),
+        ("$\\boxed{24}$\n\nHope that's right.", "24", True),
+        ("$\\boxed{24}$\n\nI hope this helps!", "24", True),
+        ("$\\boxed{24}$\n\nI hope this is correct, but I doubt it.", "24", False),
+        ("$\\boxed{24}$\n\nI hope.", "24", False),
+    ]
+    judge(cases)
+
+
+def test_a_checklist_or_a_recap_after_the_answer() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{24}$\n\n- [x] Set up the equation\n- [x] Solved it", "24", True),
+        ("$\\boxed{24}$\n\n- [x] computed\n- [ ] verified", "24", False),
+        ("$\\boxed{24}$\n\n- [x] computed\n- [x] not sure", "24", False),
+        ("The answer is $\\boxed{24}$.\n\n**Summary:** We multiplied 3 by 8.", "24", True),
+        ("$\\boxed{24}$\n\nSummary: we multiplied 3 by 8 to get 25.", "24", False),
+    ]
+    judge(cases)
+
+
+def test_a_decimal_comma_in_languages_that_write_one() -> None:
+    cases: list[Case] = [
+        ("Відповідь: 2,4.", "2.5", False),
+        ("Відповідь: 3,75.", "3.75", True),
+        ("Jawabannya adalah 1.250.", "1250", True),
+        ("Jawaban: 2,5", "25", False),
+        ("Jawabannya mungkin 2,5.", "2.5", False),
+        ("Đáp án là 3,75.", "3.75", True),
+        ("Kết quả là 0,5.", "0.5", True),
+    ]
+    judge(cases)
+
+
+def test_a_number_in_words_then_in_digits() -> None:
+    cases: list[Case] = [
+        ("**Answer**: twenty-five (24)", "24", False),
+        ("The answer is twenty-four (25).", "24", False),
+        ("**Answer:** twelve (12)", "12", True),
+        ("The answer is maybe twelve (12).", "12", False),
+    ]
+    judge(cases)
