@@ -612,14 +612,22 @@ def _layout(text: str) -> str:
     return text
 
 
-#: a Markdown inline link: it renders its text, the address is not shown ("[5](https://example.com/6)" is 5)
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200}+)\]\((?:https?+://|www\.)[^()\s]{0,500}+\)")
+#: a Markdown inline link: it renders its text, the address and a title (a tooltip) are not shown
+#: ("[5](https://example.com/6)", "[5](https://example.com "maybe 6")" are 5)
+_MARKDOWN_LINK = re.compile(
+    r"\[([^\[\]\n]{1,200}+)\]\((?:https?+://|www\.)[^()\s]{0,500}+"
+    r"(?:[ \t]++(?:\x22[^\x22\n]{0,200}+\x22|'[^'\n]{0,200}+'))?+[ \t]*+\)"
+)
+#: a LaTeX ``\href{address}{text}``: it typesets its text, the address is not shown
+_TEX_HREF = re.compile(r"\\href[ \t]*+\{[^{}\s]{1,500}+\}[ \t]*+\{([^{}\n]{1,200}+)\}")
 
 
 def _undecorate(text: str) -> str:
     text = _layout(text)
     if "](" in text:
         text = _MARKDOWN_LINK.sub(lambda m: m.group(1), text)
+    if "\\href" in text:
+        text = _TEX_HREF.sub(lambda m: m.group(1), text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if "\\" in text or "<" in text and _PRESENTATION_TAG.search(text):
@@ -6103,12 +6111,13 @@ def _restatement_pattern() -> re.Pattern[str]:
 
     return re.compile(
         rf"[ \t*_]*+(-?\d{{1,40}}+(?:[.,]\d{{1,40}}+)?+|\$[^$\n]{{1,200}}+\$)[*_]*+[ \t]*+[,;]?+[ \t]*+"
-        rf"(?i:{RESTATING_WORDS})[ \t]*+[,:]?+[ \t]*+([^\n]{{1,200}}+)"
+        rf"(?i:or[ \t]*+,?+[ \t]*+)?+(?i:{RESTATING_WORDS})[ \t]*+[,:]?+[ \t]*+([^\n]{{1,200}}+)"
     )
 
 
 #: a value restated after a restating word in any of the modelled languages ("$\frac12$, i.e., $0.5$", "$\frac12$,
-#: es decir, $0{,}5$", "$\frac12$, soit $0{,}5$"): both values are the answer, so both must match
+#: es decir, $0{,}5$", "$\frac12$, soit $0{,}5$", "$24$ or, equivalently, $\frac{48}{2}$"): both values are the
+#: answer, so both must match
 _RESTATEMENT = _restatement_pattern()
 
 #: an article before a lone choice letter, as Spanish, French, Italian, Portuguese and German name the option

@@ -114,3 +114,32 @@ def test_a_number_in_words_then_in_digits() -> None:
         ("The answer is maybe twelve (12).", "12", False),
     ]
     judge(cases)
+
+
+def test_a_euro_amount_with_a_decimal_comma() -> None:
+    cases: list[Case] = [
+        ("Der Preis beträgt 2,50 €.", "2.5", True),
+        ("Der Preis beträgt 1.234,50 €.", "1234.5", True),
+        ("Der Preis beträgt 2,50 €.", "250", False),
+        ("Total: 1,250 €", "1250", True),
+    ]
+    judge(cases)
+
+
+def test_an_equivalent_restatement_after_or() -> None:
+    cases: list[Case] = [
+        ("The answer is $24$ or, equivalently, $\\frac{50}{2}$.", "24", False),
+        ("The answer is 0.5, or equivalently 1/2.", "1/2", True),
+        ("The answer is 0.5 or 0.25.", "1/2", False),
+    ]
+    judge(cases)
+
+
+def test_a_link_shows_its_text() -> None:
+    cases: list[Case] = [
+        ('The answer is [25](https://example.com "24").', "24", False),
+        ("The answer is \\href{https://example.com/24}{25}.", "24", False),
+        ("The answer is \\href{https://example.com/x}{24}.", "24", True),
+        ('The answer is [24](https://example.com/a "approx 23").', "24", True),
+    ]
+    judge(cases)
