@@ -143,3 +143,15 @@ def test_a_link_shows_its_text() -> None:
         ('The answer is [24](https://example.com/a "approx 23").', "24", True),
     ]
     judge(cases)
+
+
+def test_the_empty_set_and_infinity_stated_in_words() -> None:
+    cases: list[Case] = [
+        ("The limit is probably infinity.", "\\infty", False),
+        ("The limit is negative infinity.", "\\infty", False),
+        ("The limit is 0.", "\\infty", False),
+        ("There is no solution, I think.", "\\emptyset", False),
+        ("The equation has no real solutions.", "\\emptyset", True),
+        ("The series sum is infinity.", "\\infty", True),
+    ]
+    judge(cases)
