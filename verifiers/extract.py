@@ -2754,6 +2754,13 @@ def _stated_word(reply: str) -> str | None:
     return after
 
 
+#: a yes or no of another language, then a "because" of one ("Ja, denn …", "Oui, car …", "Sí, porque …")
+_FOREIGN_YES_NO_BECAUSE = re.compile(
+    r"(?i)(ja|nein|oui|non|s\u00ed|sim|n\u00e3o|s\u00ec|\u0434\u0430|\u043d\u0435\u0442|evet|hay\u0131r)[ \t]*+[,:\u2014-][ \t]*+"
+    rf"(?:{_FOREIGN_BECAUSE})\b"
+)
+
+
 def _plain_yes_no(text: str) -> str | None:
     """The plain yes or no that opens the last line of ``text`` (bold or not) when the rest of the line only
     explains it ("Yes, because 15 is divisible by 3.", "No: 2 + 2 = 4.", "**No.** A counterexample is $n = 4$."):
@@ -2761,12 +2768,18 @@ def _plain_yes_no(text: str) -> str | None:
     doubted or corrected (:func:`_word_answer` reads it whole)."""
     tail = text[-_WINDOW:].strip()
     line = tail[tail.rfind("\n") + 1 :].strip().replace("**", "").replace("__", "")
+    if (reasoned := _FOREIGN_YES_NO_BECAUSE.match(line)) is not None:
+        return reasoned.group(1)  # "Ja, denn die Summe ist gerade.": the reply, then its reason
     if _YES_NO.match(line) is None:
         return None
     if _QUALIFIED.search(_mask_math(line)) is not None:
         return None  # "Yes, so long as $a \\neq 0$": a condition anywhere in the reply qualifies it
     said = _word_answer(line)  # unbolded: "**Yes**, as long as n > 1" is read as the qualified reply it is
     return said if said is not None and said.lower() in ("yes", "no") else None
+
+
+#: a closing ", not <Name>" that rejects another named answer ("Tuesday, not Wednesday", "Alice, not Bob")
+_REJECTED_NAME = re.compile(r"[ \t]*+,[ \t]*+(?:and[ \t]++)?+not[ \t]++[A-Z][a-z]{1,30}+$")
 
 
 def _word_answer(text: str) -> str | None:
@@ -2792,7 +2805,7 @@ def _word_answer(text: str) -> str | None:
         ):
             return line  # "No, maybe.", "Yes, if n is even.": the whole reply, which differs
         return yes_no.group(1)
-    reply = line.rstrip(".!。！ ")
+    reply = _REJECTED_NAME.sub("", line.rstrip(".!。！ "))  # "It's Tuesday, not Wednesday.": the other rejected
     stated = _stated_word(reply) if "?" not in line else None
     if stated is not None:
         return stated  # "It's Alice.", "The student with the greatest average speed is Evelyn."

@@ -155,3 +155,45 @@ def test_the_empty_set_and_infinity_stated_in_words() -> None:
         ("The series sum is infinity.", "\\infty", True),
     ]
     judge(cases)
+
+
+def test_yes_and_no_of_other_languages() -> None:
+    cases: list[Case] = [
+        ("Hapana.", "\\text{Yes}", False),
+        ("Evet.", "\\text{No}", False),
+        ("Hayır.", "\\text{No}", True),
+        ("Igen.", "\\text{Yes}", True),
+        ("Oui, car la somme est paire.", "\\text{Yes}", True),
+        ("Nein, weil 7 ungerade ist.", "\\text{Yes}", False),
+        ("Ja, wenn n gerade ist.", "\\text{Yes}", False),
+    ]
+    judge(cases)
+
+
+def test_a_named_answer_that_rejects_another() -> None:
+    cases: list[Case] = [
+        ("It's Wednesday, not Tuesday.", "\\text{Tuesday}", False),
+        ("Alice wins, not Bob.", "\\text{Alice}", True),
+        ("It's Tuesday, or Wednesday.", "\\text{Tuesday}", False),
+    ]
+    judge(cases)
+
+
+def test_number_words_of_italian_turkish_and_hungarian() -> None:
+    cases: list[Case] = [
+        ("La risposta è ventotto.", "24", False),
+        ("La risposta è trentatré.", "33", True),
+        ("Cevap yirmi beş.", "24", False),
+        ("Cevap doksan dokuz.", "99", True),
+    ]
+    judge(cases)
+
+
+def test_an_option_letter_then_a_colon_and_its_value() -> None:
+    cases: list[Case] = [
+        ("The answer is (C): 24.", "C", True),
+        ("The answer is (B): 24.", "C", False),
+        ("The answer is (C): maybe.", "C", False),
+        ("Time 3:45", "3:45", True),
+    ]
+    judge(cases)
