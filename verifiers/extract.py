@@ -2778,10 +2778,6 @@ def _plain_yes_no(text: str) -> str | None:
     return said if said is not None and said.lower() in ("yes", "no") else None
 
 
-#: a closing ", not <Name>" that rejects another named answer ("Tuesday, not Wednesday", "Alice, not Bob")
-_REJECTED_NAME = re.compile(r"[ \t]*+,[ \t]*+(?:and[ \t]++)?+not[ \t]++[A-Z][a-z]{1,30}+$")
-
-
 def _word_answer(text: str) -> str | None:
     """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
     tail = text[-_WINDOW:].strip()
@@ -2805,7 +2801,7 @@ def _word_answer(text: str) -> str | None:
         ):
             return line  # "No, maybe.", "Yes, if n is even.": the whole reply, which differs
         return yes_no.group(1)
-    reply = _REJECTED_NAME.sub("", line.rstrip(".!。！ "))  # "It's Tuesday, not Wednesday.": the other rejected
+    reply = line.rstrip(".!。！ ")
     stated = _stated_word(reply) if "?" not in line else None
     if stated is not None:
         return stated  # "It's Alice.", "The student with the greatest average speed is Evelyn."
@@ -3387,7 +3383,7 @@ def _marked(text: str) -> Extraction | None:
         if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
-        if _recap_item(sent) or _recap_line(sent):
+        if _recap_item(sent):
             continue  # "### Summary\n- Eggs laid: 16\n- Eggs eaten: 3": the givens recapped
         aside = (  # "(This assumes … with 16.)"; not "(Later) 6": a label, then a value
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
@@ -4130,27 +4126,6 @@ def _recap_item(sent: str) -> bool:
     words = _lower_words(m.group(1))
     named = set(words) & (ANSWER_NOUNS | LABEL_CUES | LATER_FIXES)
     return not named and not _framed(m.group(1)) and not _doubting(m.group(1))
-
-
-#: a label that opens a recap of the work ("**Summary:**", "Recap:", "Explanation:", "Steps:")
-_RECAP_LABEL = re.compile(
-    r"(?i)[ \t*_#>]*+(?:in[ \t]++)?+(?:summary|recap|explanation|reasoning|working|work|steps|method|approach)"
-    r"[ \t*_]*+:[ \t*_]*+"
-)
-#: words by which a recap states a result, which may be another answer ("…, so 25", "… to get 25")
-_RESULT_WORDS = frozenset(
-    "answer answers result final total so thus hence therefore get got gives gave yields equals is are was makes".split()
-)
-
-
-def _recap_line(sent: str) -> bool:
-    """``sent`` is a labelled recap of the work after the answer ("**Summary:** We added 16 and 8."): its values
-    are the working. One that states a result or an equation ("Summary: 16 + 8 = 25", "Recap: so the total is
-    25") is read as before."""
-    m = _RECAP_LABEL.match(sent)
-    if m is None or "=" in sent:
-        return False
-    return not _RESULT_WORDS.intersection(_lower_words(_mask_math(sent[m.end() :])))
 
 
 def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:

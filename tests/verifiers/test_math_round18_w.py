@@ -82,13 +82,11 @@ def test_closing_styles_that_keep_the_answer() -> None:
     judge(cases)
 
 
-def test_a_checklist_or_a_recap_after_the_answer() -> None:
+def test_a_checklist_after_the_answer() -> None:
     cases: list[Case] = [
         ("$\\boxed{24}$\n\n- [x] Set up the equation\n- [x] Solved it", "24", True),
         ("$\\boxed{24}$\n\n- [x] computed\n- [ ] verified", "24", False),
         ("$\\boxed{24}$\n\n- [x] computed\n- [x] not sure", "24", False),
-        ("The answer is $\\boxed{24}$.\n\n**Summary:** We multiplied 3 by 8.", "24", True),
-        ("$\\boxed{24}$\n\nSummary: we multiplied 3 by 8 to get 25.", "24", False),
     ]
     judge(cases)
 
@@ -166,15 +164,6 @@ def test_yes_and_no_of_other_languages() -> None:
         ("Oui, car la somme est paire.", "\\text{Yes}", True),
         ("Nein, weil 7 ungerade ist.", "\\text{Yes}", False),
         ("Ja, wenn n gerade ist.", "\\text{Yes}", False),
-    ]
-    judge(cases)
-
-
-def test_a_named_answer_that_rejects_another() -> None:
-    cases: list[Case] = [
-        ("It's Wednesday, not Tuesday.", "\\text{Tuesday}", False),
-        ("Alice wins, not Bob.", "\\text{Alice}", True),
-        ("It's Tuesday, or Wednesday.", "\\text{Tuesday}", False),
     ]
     judge(cases)
 
