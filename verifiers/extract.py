@@ -557,7 +557,7 @@ def _special_token(text: str, m: re.Match[str]) -> str:
 _DECORATION = re.compile(
     "[\u2713\u2714\u2611\u2705\U0001f44d\U0001f642\U0001f60a\U0001f600\U0001f603\U0001f604\U0001f601\u263a]"
     r"|\\checkmark\b|(?<![^\s]):-?\)(?=\s|$)"
-    r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt)"
+    r"|</?(?:p|span|div|code|pre|center|big|small|br|section|article|label|font|blockquote|kbd|samp|tt|details|summary|reflection)"
     r"(?:[ \t]++[^<>]{0,300}+)?+/?>|(?m:^[ \t]*+(?:```|~~~)[A-Za-z0-9_+-]{0,20}+[ \t]*+$)"
     r"|(?<=\{)\\(?:bf|it|rm|sf|tt|em|bfseries|itshape)\b[ \t]*+"
     "|(?m:^[ \t]*+[\U0001f449\u27a1\u261e\u25b6\u25ba][\ufe0f]?+)"  # a pointer opening a line: "👉 **23**", "➡️ 23"
@@ -612,14 +612,22 @@ def _layout(text: str) -> str:
     return text
 
 
-#: a Markdown inline link: it renders its text, the address is not shown ("[5](https://example.com/6)" is 5)
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200}+)\]\((?:https?+://|www\.)[^()\s]{0,500}+\)")
+#: a Markdown inline link: it renders its text, the address and a title (a tooltip) are not shown
+#: ("[5](https://example.com/6)", "[5](https://example.com "maybe 6")" are 5)
+_MARKDOWN_LINK = re.compile(
+    r"\[([^\[\]\n]{1,200}+)\]\((?:https?+://|www\.)[^()\s]{0,500}+"
+    r"(?:[ \t]++(?:\x22[^\x22\n]{0,200}+\x22|'[^'\n]{0,200}+'))?+[ \t]*+\)"
+)
+#: a LaTeX ``\href{address}{text}``: it typesets its text, the address is not shown
+_TEX_HREF = re.compile(r"\\href[ \t]*+\{[^{}\s]{1,500}+\}[ \t]*+\{([^{}\n]{1,200}+)\}")
 
 
 def _undecorate(text: str) -> str:
     text = _layout(text)
     if "](" in text:
         text = _MARKDOWN_LINK.sub(lambda m: m.group(1), text)
+    if "\\href" in text:
+        text = _TEX_HREF.sub(lambda m: m.group(1), text)
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if "\\" in text or "<" in text and _PRESENTATION_TAG.search(text):
@@ -2766,6 +2774,13 @@ def _stated_word(reply: str) -> str | None:
     return after
 
 
+#: a yes or no of another language, then a "because" of one ("Ja, denn …", "Oui, car …", "Sí, porque …")
+_FOREIGN_YES_NO_BECAUSE = re.compile(
+    r"(?i)(ja|nein|oui|non|s\u00ed|sim|n\u00e3o|s\u00ec|\u0434\u0430|\u043d\u0435\u0442|evet|hay\u0131r)[ \t]*+[,:\u2014-][ \t]*+"
+    rf"(?:{_FOREIGN_BECAUSE})\b"
+)
+
+
 def _plain_yes_no(text: str) -> str | None:
     """The plain yes or no that opens the last line of ``text`` (bold or not) when the rest of the line only
     explains it ("Yes, because 15 is divisible by 3.", "No: 2 + 2 = 4.", "**No.** A counterexample is $n = 4$."):
@@ -2773,6 +2788,8 @@ def _plain_yes_no(text: str) -> str | None:
     doubted or corrected (:func:`_word_answer` reads it whole)."""
     tail = text[-_WINDOW:].strip()
     line = tail[tail.rfind("\n") + 1 :].strip().replace("**", "").replace("__", "")
+    if (reasoned := _FOREIGN_YES_NO_BECAUSE.match(line)) is not None:
+        return reasoned.group(1)  # "Ja, denn die Summe ist gerade.": the reply, then its reason
     if _YES_NO.match(line) is None:
         return None
     if _QUALIFIED.search(_mask_math(line)) is not None:
@@ -3391,6 +3408,7 @@ def _marked(text: str) -> Extraction | None:
                 parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
                 corrected = True
                 continue
+        sent = _unemphasised(sent)  # "---\n\n*Alternatively, 25.*": the sentence the emphasis shows
         if _CONFIDENCE.match(sent) or _answered_no(text, max(0, sent_end - len(sent) - 2), sent):
             continue  # "Confidence: 90%": about the answer; "Could it be 22? No.": a rejected candidate
         if _agreeing_check(sent, keys, text, sent_end):
@@ -3445,6 +3463,15 @@ def _marked(text: str) -> Extraction | None:
     return _found(parts, final.method, modes[0])
 
 
+def _unemphasised(sent: str) -> str:
+    """``sent`` without markdown emphasis markers around it ("*Alternatively, 25*" reads as "Alternatively,
+    25"): emphasis shows the words, it does not set them apart from the answer's reading."""
+    inner = sent.lstrip("*_")
+    if inner is sent or len(sent) - len(inner) > 3 or not inner[:1].strip():
+        return sent
+    return inner.rstrip("*_")
+
+
 #: a sentence after the answer that redoes the work and reaches a result: a verb of recomputing, then a
 #: computation whose last ``=`` gives a number ("Recomputing: 16 - 10 = 6.", "Redoing the sum, 4 + 3 = 7.")
 _RECOMPUTED = re.compile(
@@ -3478,6 +3505,8 @@ _PLAIN_NUMBER = re.compile(r"(?<![\w.,/^_{])-?\d{1,40}+(?:\.\d{1,40}+)?+(?![\w/^
 #: a choice letter as an answer part, and one standing alone in prose (not the article "A" before a word)
 _CHOICE_PART = re.compile(r"\(?[A-J]\)?")
 _CHOICE_IN_PROSE = re.compile(r"(?<![\w'\\-])\(?([A-J])\)?(?![\w'-])")
+#: the rest of a coordinated list of choice letters after one: ", (B) and (D)", " or C"
+_LETTER_LIST = re.compile(r"(?:[ \t]*+(?:,[ \t]*+(?:(?:and|or)[ \t]++)?+|(?:and|or|&)[ \t]++)\(?[A-J]\)?(?![\w'-]))*+")
 #: words before a number that make it an index or a date, not a value ("Step 2", "equation 4", "In 2024")
 _INDEX_NOUNS = frozenset(
     """step steps case cases part parts equation eq eqn line lines figure fig problem problems question exercise
@@ -3518,7 +3547,7 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
         return ()
     if lo < 0:
         return ()
-    clause = text[lo:end].strip(" \t$}*_.,;:!\u2014-")
+    clause = _without_superseded(text[lo:end]).strip(" \t$}*_.,;:!\u2014-")  # "(corrected from 25)": withdrawn
     if not clause or DECIMAL_READING.match(clause.strip("() \t")):
         return ()  # "5 in base 10", "5 (in decimal)": the reading every number has
     opener = _RUN_WORD.match(clause)
@@ -3706,10 +3735,13 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
     if letters:  # "C is also plausible.", "If not B, then C.", "Alternative: C": another choice letter
         for m in _CHOICE_IN_PROSE.finditer(plain):
             before = _RUN_WORD.findall(plain, max(0, m.start() - 20), m.start())
+            fallback = [w.lower() for w in before[-2:]] == ["if", "not"]  # "If not, (B).": the fallback candidate
             rejected = before and (before[-1].lower() in _REJECTING_BEFORE or before[-1].lower().endswith("n't"))
+            rejected = rejected and not fallback
             article = m.group(0) == "A" and re.match(r"[ \t]++[a-z]", plain[m.end() : m.end() + 3]) is not None
             article = article or m.group(0) == "I" and _pronoun_i(plain, m.start(), m.end(), before)
-            rejected = rejected or _rejected_in_clause(plain, m.start(), m.end())  # "(D) exceeds the bound"
+            listed = _LETTER_LIST.match(plain, m.end()).end()  # "(A), (B) and (D) fail": the list shares its verb
+            rejected = rejected or _rejected_in_clause(plain, m.start(), listed)  # "(D) exceeds the bound"
             if not rejected and not article and _key(m.group(1)) not in {_key(p.strip().strip("()")) for p in parts}:
                 out.append(m.group(1))
         return tuple(out)
@@ -4317,7 +4349,7 @@ def _scaled_to(number: str, word: str | None, value: str) -> bool:
 #: it's 22", "Let me redo: 22", "Nein, 22", "Final: 22", "I mean 22", "Moment, nein: 22", "不对，是22"; other languages'
 #: openers from the lexicon)
 _CORRECTION = re.compile(
-    r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
+    r"(?i)^[ \t(*_]*+(?:(?:no|nope|nah|wait|oops|sorry|typo|actually|hmm+|nein|non|\u043d\u0435\u0442|i[ \t]++mean|"
     + _foreign_correction_openers()
     + "|"
     r"just[ \t]++kidding|kidding|jk|psych|"
@@ -4346,7 +4378,7 @@ def _corrected_box(text: str, box: int) -> Extraction | None:
     m = _CORRECTION.match(prefix)
     if m is None or m.end() < len(prefix) or not re.search(r"[A-Za-z]", prefix):
         return None
-    got = _boxes(text[sent_start:])
+    got = _boxes(text[sent_start + m.end() :])  # "Sorry, typo: \\boxed{24}": the label is read, not the box's lead
     return got if got is not None and got.answer is not None else None
 
 
@@ -5263,7 +5295,9 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
     masked = _mask_math(rest)
     if _REJECTABLE.search(masked) is None:
         return rest
-    cuts = sorted({0, len(rest), *(m.start() for m in _CLAUSE_BREAK.finditer(masked))})
+    listed = _letter_list_spans(masked)  # "(A), (B) and (D) fail": one clause, its list not cut
+    breaks = (m.start() for m in _CLAUSE_BREAK.finditer(masked))
+    cuts = sorted({0, len(rest), *(b for b in breaks if not any(lo < b < hi for lo, hi in listed))})
     dropped: set[int] = set()
     for m in _REJECTABLE.finditer(masked):  # only the clauses that hold a value, each once
         k = bisect.bisect_right(cuts, m.start()) - 1
@@ -5281,6 +5315,22 @@ def _without_rejected_clauses(rest: str, part: str | None) -> str:
     kept = "".join(rest[lo:hi] for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])) if k not in dropped)
     # the last clause dropped leaves no dangling mark: "is the smallest, because 6 fails" is "is the smallest"
     return kept.rstrip(" \t,;:\u2014") if len(cuts) - 2 in dropped else kept
+
+
+def _letter_list_spans(masked: str) -> list[tuple[int, int]]:
+    """The spans of coordinated lists of parenthesised choice letters in ``masked`` ("(A), (B) and (D)"), at most
+    a few: the letters share the predicate after the list."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while len(spans) < 8 and (m := _PAREN_LETTER.search(masked, pos)) is not None:
+        end = _LETTER_LIST.match(masked, m.end()).end()
+        if end > m.end():
+            spans.append((m.start(), end))
+        pos = max(end, m.end())
+    return spans
+
+
+_PAREN_LETTER = re.compile(r"\([A-J]\)")
 
 
 #: marks that close or endorse an answer: sentence punctuation, closing brackets, quotes, check marks and
@@ -5433,7 +5483,7 @@ def _boxes(text: str) -> Extraction | None:
                 stmt_end = _sentence_end(text, hi, hi + MAX_INLINE_ANSWER_CHARS)
                 if text[stmt_end : stmt_end + 1] == "?":
                     stmt_end += 1
-            rest = _settled_rest(_without_affirmations(_HTML_TAG.sub(" ", text[hi:stmt_end])))
+            rest = _settled_rest(_without_superseded(_without_affirmations(_HTML_TAG.sub(" ", text[hi:stmt_end]))))
             if "\n" in rest[: len(rest) - len(rest.lstrip())] and _rejected_candidate(rest.strip(" \t\n.!?"), [part]):
                 rest = ""  # "\\boxed{5}\n\nCommon wrong answer: 6.": a line naming a rejected value adds nothing
             if (mark := _DOUBT_MARK_AFTER.match(text, hi)) is not None:  # "\boxed{5} ;)", "\boxed{5}\!\!\!/"
@@ -6050,12 +6100,30 @@ def _footnoted(stmt: str) -> bool:
     return note is not None and "*" not in masked[: note.start()]
 
 
+#: a number in words, then the same number in digits in parentheses: "twenty-four (24)"
+_WORDS_THEN_DIGITS = re.compile(r"[ \t*_]*+([A-Za-z][A-Za-z \t-]{0,80}+)\([ \t]*+(-?\d{1,15}+)[ \t]*+\)[ \t.!*_]*+")
+
+
+def _words_then_digits(stmt: str) -> str | None:
+    """The digits of a statement that names one number in words and then in digits ("twenty-four (24)"), when
+    both name the same number; else ``None`` (the words may be another number or no number)."""
+    from rlvr.verifiers.lexicon import number_words
+
+    m = _WORDS_THEN_DIGITS.fullmatch(stmt) if len(stmt) < 120 else None
+    if m is None:
+        return None
+    spelled = number_words(m.group(1).strip())
+    return m.group(2) if spelled is not None and spelled == int(m.group(2)) else None
+
+
 def _statement(stmt: str, method: str) -> Extraction | None:
     """A statement after a phrase or copula: clause cuts, fillers, then a math or prose answer. A cut-off
     clause that offers another candidate (", but it might be 3") is not cut; a statement whose value a qualifier
     follows (:func:`~rlvr.verifiers.lexicon.qualifies_value`) is read whole."""
     from rlvr.verifiers.lexicon import qualifies_value
 
+    if (digits := _words_then_digits(stmt)) is not None:
+        return _found([digits], method, "math")  # "twenty-four (24)": the number in both forms
     value = _VALUE_HEAD.match(stmt)
     if value is not None and qualifies_value(_mask_math(stmt[value.end() :])):
         return _found([stmt.strip()], method, "text")  # "5 (+/- 1)", "5 (for n > 2)": read whole
@@ -6112,12 +6180,13 @@ def _restatement_pattern() -> re.Pattern[str]:
 
     return re.compile(
         rf"[ \t*_]*+(-?\d{{1,40}}+(?:[.,]\d{{1,40}}+)?+|\$[^$\n]{{1,200}}+\$)[*_]*+[ \t]*+[,;]?+[ \t]*+"
-        rf"(?i:{RESTATING_WORDS})[ \t]*+[,:]?+[ \t]*+([^\n]{{1,200}}+)"
+        rf"(?i:or[ \t]*+,?+[ \t]*+)?+(?i:{RESTATING_WORDS})[ \t]*+[,:]?+[ \t]*+([^\n]{{1,200}}+)"
     )
 
 
 #: a value restated after a restating word in any of the modelled languages ("$\frac12$, i.e., $0.5$", "$\frac12$,
-#: es decir, $0{,}5$", "$\frac12$, soit $0{,}5$"): both values are the answer, so both must match
+#: es decir, $0{,}5$", "$\frac12$, soit $0{,}5$", "$24$ or, equivalently, $\frac{48}{2}$"): both values are the
+#: answer, so both must match
 _RESTATEMENT = _restatement_pattern()
 
 #: an article before a lone choice letter, as Spanish, French, Italian, Portuguese and German name the option
@@ -6268,7 +6337,7 @@ def _sentence_end(text: str, i: int, limit: int, started: bool = False) -> int:
         if c == "\n":
             if started:
                 return j
-        elif c in "\u3002\uff01\uff1f":  # 。！？ end a sentence without a space
+        elif c in "\u3002\uff01\uff1f\u0964\u0965\u1362":  # 。！？, the danda and the Ethiopic full stop end a sentence
             return j
         elif c in ".!?" and (j + 1 >= len(text) or text[j + 1] in " \t\n*)\"'") and not text.endswith("..", 0, j + 1):
             parenthesised = j > 0 and text[j - 1] == "(" and text.startswith(")", j + 1)  # "Answer (?): 5"
@@ -6301,6 +6370,9 @@ def _abbreviation(text: str, j: int) -> bool:
     return (
         word in _ABBREV
         or word.lower() in ("e.g", "i.e")
+        or word.lower() == "ans"
+        and text[k - 1 : k] == "("
+        and text.startswith(")", j + 1)  # "24 (Ans.)": a mark
         or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
     )
 
@@ -6447,7 +6519,8 @@ def _rival_results(sent: str) -> bool:
 _RELATIVE_OPENING = re.compile(r"(?i)^(?:which|that)[ \t]++(?:is|was|equals|gives|makes)\b")
 #: a sentence opening that takes back the value before it ("No wait,", "Hmm, no.", "Oops, actually")
 _RECANT = re.compile(
-    r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+)++"
+    r"(?i)^(?:(?:no|nope|wait|hmm+|oh|oops|sorry|actually|i[ \t]++mean|scratch[ \t]++that)\b[ \t]*+[,.!:;\u2014-]*+[ \t]*+"
+    r"|(?:" + _foreign_correction_openers() + r")[ \t]*+[,!:;\u2014\uff0c\u3001\uff1a\uff01\u1363]++[ \t]*+)++"
 )
 _SCRIPT_WORD = re.compile(rf"{_LETTER}++")
 
@@ -6455,7 +6528,7 @@ _SCRIPT_WORD = re.compile(rf"{_LETTER}++")
 #: answer phrases of languages whose answer sentence is modelled only in its plain form, "<answer> <copula>
 #: <value>" or "<answer>: <value>": (the answer noun with its article, the copulas, whether the language writes a
 #: decimal comma). Thai writes no spaces between words: its noun needs no word boundary after it. Dutch, Swedish, Danish, Norwegian, Finnish, Hungarian, Greek, Romanian, Czech, Slovak, Polish,
-#: Uzbek, Swahili, Hebrew, Thai, Bengali.
+#: Uzbek, Swahili, Hebrew, Thai, Bengali, Ukrainian, Indonesian, Vietnamese.
 _MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     (r"(?:het[ \t]++)?antwoord", ("is",), True),
     (r"svaret|svar", ("\u00e4r", "er"), True),
@@ -6470,6 +6543,9 @@ _MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     (r"\u05d4\u05ea\u05e9\u05d5\u05d1\u05d4", ("\u05d4\u05d9\u05d0",), False),
     (r"\u0e04\u0e33\u0e15\u0e2d\u0e1a", ("\u0e04\u0e37\u0e2d",), False),
     (r"\u0989\u09a4\u09cd\u09a4\u09b0", ("\u09b9\u09b2", "\u09b9\u09b2\u09cb"), False),
+    (r"\u0432\u0456\u0434\u043f\u043e\u0432\u0456\u0434\u044c", ("",), True),
+    (r"jawabannya|jawaban", ("", "adalah", "ialah"), True),
+    (r"\u0111\u00e1p[ \t]++\u00e1n|k\u1ebft[ \t]++qu\u1ea3", ("l\u00e0",), True),
 )
 _MODELLED_PHRASE = re.compile(
     r"(?i)^[*_ \t]*+(?:"
@@ -7062,6 +7138,11 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return "", stop
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
         return nxt.strip(), stop
+    done = (box := _TASK_BOX.match(masked)) is not None and box.group(1) != " "  # a step reported done
+    if box is not None:
+        masked = masked[box.end() :]  # "- [x] verified": a step marked done, read as its words
+        if box.group(1) == " " and _WORKING.intersection(_lower_words(masked)):
+            return nxt.strip(), stop  # "- [ ] verify the sum": a check left undone
     words = [w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(masked)]
     if words and (thai := thai_remark("".join(words))) is not None:  # "ถูกไหม?", "ไม่แน่ใจ", "ตรวจสอบแล้ว"
         asked = text[stop : stop + 1] in ("?", "\uff1f")
@@ -7102,7 +7183,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = (
         doubt
         or (  # "Nvm.", "I'm stumped."; not a section's title ("Verification" after a blank line)
-            _comment_form(nxt, masked)
+            not done
+            and _comment_form(nxt, masked)
             and comments_on_answer(words)
             and not _section_heading(nxt.strip(), text[end:])
             and not FOREIGN_AFFIRMATIONS.intersection(words)  # "Das stimmt.": an endorsement in another language
@@ -7129,6 +7211,8 @@ def _clause_words(masked: str) -> list[list[str]]:
     return [[w.group(0).lower().replace("\u2019", "'") for w in _RUN_WORD.finditer(c)] for c in clauses]
 
 
+#: the box of a Markdown task-list item: ``- [x] `` (done) or ``- [ ] `` (not done)
+_TASK_BOX = re.compile(r"[ \t]*+[-*+][ \t]++\[([ xX])\][ \t]++")
 #: a sentence after the answer of at most this many words that is only a frame ("In theory.", "For now.", "Last I
 #: checked.", "On average.") makes the answer hold only in it
 _FRAME_WORDS = 4
@@ -7362,6 +7446,8 @@ def _takes_back(words: list[str], lead: list[str]) -> bool:
 
     if not words or _EXPLAINING.intersection(words):
         return False  # "This is because the other root is invalid.": an explanation
+    if _courtesy_hope(words):
+        return False  # "I hope this is correct!": the closing courtesy of "I hope it is correct."
     if all(w in _INTERRUPTIONS or w in _NEGATION_LEAD or w in _LEAD_FILLERS for w in words):
         return True  # "Oops.", "Hold on.", "Ugh, no."
     if (
@@ -7395,6 +7481,20 @@ def _takes_back(words: list[str], lead: list[str]) -> bool:
         if (w in _ERROR_WORDS or w in _INEXACT_WORDS) and refers:
             return True
     return False
+
+
+#: a closing wish that the answer be right: "I hope this is correct", "Hope that's right", "I hope it helps"
+_COURTESY_HOPE = (
+    re.compile(r"(?:i[ ]hope|hope|hopefully)[ ](?:this|that|it)(?:[ ]is|'s)[ ](?:correct|right|accurate|helpful)"),
+    re.compile(r"(?:i[ ]hope|hope)[ ](?:this|that|it)[ ]helps"),
+)
+
+
+def _courtesy_hope(words: list[str]) -> bool:
+    """``words`` are only a closing wish that the answer is right or helps ("I hope this is correct", "Hope that's
+    right"): a courtesy like "I hope it is correct.", not a doubt."""
+    joined = " ".join(words[:8])
+    return any(p.fullmatch(joined) for p in _COURTESY_HOPE)
 
 
 #: words of solving and checking: negated, they say the answer was not worked out ("I didn't actually solve it.",
@@ -7723,7 +7823,7 @@ def _affirming(predicate: str) -> bool:
 _CLOSING = (
     r"(?:[,;]|[ \t]-{1,2}|[ \t]?\u2014)[ \t]*+(?:done|easy|simple|q\.?e\.?d|that'?s[ \t]++it|finished|verified|"
     r"checked|double-checked|confirmed|exactly|precisely|final)\b[ \t.!]*+$|(?<![ \t])[ \t]*+\((?:i[ \t]++|we[ \t]++)?+(?:exactly|exact|precisely|"
-    r"verified|checked|double-checked|triple-checked|confirmed|rechecked|final)(?:[ \t]++twice)?+\)[ \t.!]*+$"
+    r"verified|checked|double-checked|triple-checked|confirmed|rechecked|final|ans\.?+|answer)(?:[ \t]++twice)?+\)[ \t.!]*+$"
 )
 #: a closing remark that endorses the answer before it ("23 — verified", "23 (exactly)", "23 (I double-checked)")
 _CLOSING_REMARK = re.compile(r"(?i)" + _CLOSING)
@@ -7738,13 +7838,15 @@ _NOT_BUT = re.compile(r"(?i)\bnot[ \t]++(?:\$?-?\d[\d.,/]{0,30}+\$?)[ \t]*+,?[ \
 #: a value corrected within its sentence: "22, I mean 23", "22 — no, 23", "22, or rather 23", "22, sorry, 23"
 _CORRECTED_IN = re.compile(
     r"(?i)(?<=[\d$}])[ \t]*+(?:[,;\u2014]|--?)[ \t]*+(?:or[ \t]++rather|rather|i[ \t]++mean|no|nope|sorry|wait|make[ \t]++(?:that|it)|"
-    r"correction)\b[ \t]*+(?:,[ \t]*+)?+(?:(?:i[ \t]++mean|wait|sorry)\b[ \t]*+,?[ \t]*+)?+(?=\$?-?\d)"
+    r"(?:scratch|strike)[ \t]++that|correction)\b[ \t]*+(?:(?:[,:;\u2014]|--?)[ \t]*+)?+"
+    r"(?:(?:i[ \t]++mean|wait|sorry)\b[ \t]*+,?[ \t]*+)?+(?=\$?-?\d)"
 )
 
 
 def _corrected(s: str) -> str:
-    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23) and without a value it
-    corrects ("22, I mean 23" is 23)."""
+    """``s`` without a rejected value that precedes the answer ("not 22 but 23" is 23), without a value it
+    corrects ("22, I mean 23" is 23) and without a superseded value after it ("23 (not 22)")."""
+    s = _without_superseded(s)
     m = _NOT_BUT.search(s) if "but" in s.lower() else None
     s = s if m is None else s[: m.start()] + s[m.end() :]
     fix = _last(_CORRECTED_IN.finditer(s)) if any(d in s for d in ",;\u2014-") else None
@@ -7753,6 +7855,33 @@ def _corrected(s: str) -> str:
     head = s[: fix.start()]
     run = _trailing_run(head, _mask_math(head))  # the corrected value goes, its sentence stays: "is 22, I mean 23"
     return (head[: len(head) - len(run)] if run else head) + s[fix.end() :]
+
+
+#: a closing phrase that names a value the answer before it supersedes: "(not 25)", ", not 25 as I first thought",
+#: "(corrected from 25)", "(previously 25)", "(instead of 25)"
+_SUPERSEDED = re.compile(
+    r"(?i)[ \t]*+(?:\([ \t]*+|,[ \t]*+|(?:\u2014|--?)[ \t]*+)"
+    r"(?:not|(?:corrected|changed|fixed|revised|updated)[ \t]++from|previously|earlier|formerly|instead[ \t]++of)"
+    r"[ \t]++\$?+-?\d[\d.,/]{0,30}+\$?+(?:[ \t]*+,?[ \t]*+as[ \t]++i[ \t]++(?:first|initially|originally|earlier|"
+    r"previously|wrongly|mistakenly)[ \t]++(?:thought|wrote|said|had|claimed|stated|computed|got))?+[ \t]*+\)?+[ \t.!]*+$"
+)
+
+
+def _without_superseded(s: str) -> str:
+    """``s`` without a closing phrase naming a value that its answer supersedes ("24 (corrected from 25)", "24,
+    not 25 as I first thought"): the earlier value is withdrawn, not offered. A parenthesis must close, and a
+    value must end the text before the phrase (or the phrase opens ``s``, the rest of a box's sentence)."""
+    base = max(0, len(s) - 160)
+    m = _SUPERSEDED.search(s, base)
+    if m is None or m.start() == base > 0:
+        return s
+    cut = m.start()
+    if cut > 0 and s[cut - 1] not in "0123456789$}.%)":
+        return s
+    opened = s[cut:].lstrip().startswith("(")
+    if opened != s.rstrip(" \t.!").endswith(")"):
+        return s
+    return s[:cut]
 
 
 def _prose_label(before: str) -> bool:

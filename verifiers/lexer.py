@@ -136,6 +136,9 @@ H_CLOCK = re.compile(r"(?<![\w.,])([01]?+\d|2[0-3])h([0-5]\d)(?!\w)")
 #: decimal comma (``3{,}5`` is 3.5; ``1{,}000`` stays a thousands separator, a list is never written with braces)
 _TEX_DECIMAL_COMMA = re.compile(r"(?<![\d.,}])(\d++)\{,\}(\d{1,2}+|\d{4,}+)(?![\d{])")
 _SCI = re.compile(r"[eE][-+]?\d+(?![A-Za-z\d])")
+#: an amount with a comma and two cent digits before a euro sign written after it ("24,00 €", "1.234,50 €"): the
+#: continental style, whose comma is a decimal mark (a thousands group has three digits)
+_EURO_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}+(?:\.\d{3}+)++|\d++),(\d{2})(?=[ \t]*+(?:\u20ac|\\euro(?![A-Za-z])))")
 
 _CMD_ALIASES = {
     "dfrac": "frac",
@@ -782,6 +785,8 @@ def lex(latex: str) -> list[Tok]:
         s = _DOT_THOUSANDS.sub(lambda m: m.group(0).replace(".", ""), s)
     if "{,}" in s:
         s = _TEX_DECIMAL_COMMA.sub(r"\1.\2", s)
+    if "," in s and ("\u20ac" in s or "\\euro" in s):
+        s = _EURO_DECIMAL.sub(lambda m: m.group(1).replace(".", "") + "." + m.group(2), s)
     toks: list[Tok] = []
     i, n = 0, len(s)
     while i < n:

@@ -777,6 +777,56 @@ _SPANISH_TWENTY = {
 }
 
 
+#: Italian, Hungarian and Turkish cardinals: the words below ten, the tens, and the tens' stems that join a unit
+#: into one word ("ventiquattro", "ventotto", "huszonnégy", "harminchárom"); Turkish writes them apart ("yirmi dört")
+_COMPOUND_UNITS = {
+    **{w: k for k, w in enumerate("zero uno due tre quattro cinque sei sette otto nove".split())},
+    "tré": 3,
+    **{w: k for k, w in enumerate("nulla egy kettő három négy öt hat hét nyolc kilenc".split())},
+    "két": 2,
+    **{w: k for k, w in enumerate("sıfır bir iki üç dört beş altı yedi sekiz dokuz".split())},
+}
+_COMPOUND_TENS = {
+    **{
+        w: 10 * (k + 1)
+        for k, w in enumerate("dieci venti trenta quaranta cinquanta sessanta settanta ottanta novanta".split())
+    },
+    **{
+        w: 10 * (k + 1) for k, w in enumerate("tíz húsz harminc negyven ötven hatvan hetven nyolcvan kilencven".split())
+    },
+    **{w: 10 * (k + 2) for k, w in enumerate("yirmi otuz kırk elli altmış yetmiş seksen doksan".split())},
+}
+_COMPOUND_STEMS = {
+    **{w: 10 * (k + 2) for k, w in enumerate("vent trent quarant cinquant sessant settant ottant novant".split())},
+    **{w + "a": 10 * (k + 3) for k, w in enumerate("trent quarant cinquant sessant settant ottant novant".split())},
+    "venti": 20,
+    "tizen": 10,
+    "huszon": 20,
+    **{w: 10 * (k + 3) for k, w in enumerate("harminc negyven ötven hatvan hetven nyolcvan kilencven".split())},
+}
+_COMPOUND_NUMBER = re.compile(
+    "(" + "|".join(sorted(_COMPOUND_STEMS, key=len, reverse=True)) + ")(" + "|".join(_COMPOUND_UNITS) + ")"
+)
+
+
+def compound_number_words(text: str) -> int | None:
+    """A cardinal below 100 in Italian, Hungarian or Turkish words ("ventiquattro", "huszonnégy", "yirmi dört",
+    "otto", "húsz"), else ``None``: a unit or tens word alone, a stem joined to a unit, or a Turkish tens word and
+    a unit apart."""
+    low = text.strip().lower()
+    if low in _COMPOUND_TENS:
+        return _COMPOUND_TENS[low]
+    if low in _COMPOUND_UNITS and low not in ("bir", "hat", "egy", "tre", "sei"):
+        return _COMPOUND_UNITS[low]  # not the words that read as others' ("bir", "hat"), nor alone as articles
+    m = _COMPOUND_NUMBER.fullmatch(low)
+    if m is not None and _COMPOUND_UNITS[m.group(2)] > 0:
+        return _COMPOUND_STEMS[m.group(1)] + _COMPOUND_UNITS[m.group(2)]
+    words = low.split()
+    if len(words) == 2 and words[0] in _COMPOUND_TENS and _COMPOUND_UNITS.get(words[1], 0) > 0:
+        return _COMPOUND_TENS[words[0]] + _COMPOUND_UNITS[words[1]]
+    return None
+
+
 def foreign_number_words(text: str) -> int | None:
     """A cardinal below 100 written in German, French, Spanish or Russian words ("fünf", "dreiundzwanzig", "vingt-
     trois", "soixante-douze", "quatre-vingt-dix-neuf", "treinta y dos", "veintitrés", "двадцать три"), else
@@ -2502,6 +2552,10 @@ FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
     "zh": "不对, 不對, 等等, 等一下, 更正, 纠正, 糾正, 错了, 錯了",
     "ja": "待って, いや, 違う, 違います, 訂正, 間違えた",
     "ko": "잠깐, 아니, 아니요, 정정, 틀렸다",
+    "hi": "नहीं, रुको, रुकिए, माफ़ कीजिए, सुधार",
+    "sw": "hapana, subiri, samahani, marekebisho",
+    "hu": "nem, várj, bocsánat, javítás, helyesbítés",
+    "am": "አይ, አይደለም, ቆይ, ይቅርታ",
 }
 #: the label cues of Chinese, Japanese, Korean and Thai, matched inside a run of that script before ``:``/``：``: wrong,
 #: a guess or estimate, provisional, a draft, a bound, intermediate, approximate, a candidate ("错误答案：",

@@ -100,8 +100,15 @@ def _is_letter(gold: Answer) -> bool:
     return len(parts) == 1 and parts[0].strip().strip("()") in _LETTERS
 
 
+#: golds that a reply commonly states in words: the empty set ("There is no solution.") and infinity ("The limit is
+#: infinity.")
+_WORDED_GOLDS = frozenset(r"\emptyset \varnothing \{\} {} ∅ \infty +\infty -\infty ∞ -∞".split())
+
+
 def _is_word_answer(gold: Answer) -> bool:
-    """The gold answer is words (``\\text{Tuesday}``, "No")."""
+    """The gold answer is words (``\\text{Tuesday}``, "No"), or a value often stated in words (:data:`_WORDED_GOLDS`)."""
+    if len(gold[1]) == 1 and gold[1][0].replace(" ", "").strip("$") in _WORDED_GOLDS:
+        return True
     try:
         return isinstance(parse_answer(gold[1], gold[0]), Text)
     except (ValueError, RecursionError):

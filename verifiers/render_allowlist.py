@@ -417,7 +417,7 @@ HTML_ELEMENTS = frozenset(
         "html body main section article header footer nav aside address div p span b strong i em u mark small big "
         "sup sub code kbd samp var tt ins q cite dfn abbr bdi time data ul ol li dl dt dd table thead tbody tfoot "
         "tr td th caption colgroup h1 h2 h3 h4 h5 h6 blockquote pre figure figcaption center font a label summary "
-        "details answer final final_answer output solution think nobr hgroup bdo "
+        "details answer final final_answer output solution think reflection nobr hgroup bdo "
         "math mrow mi mn mo mtext mfrac msup msub msubsup msqrt mroot mover munder munderover mtable mtr mtd"
     ).split()
 )

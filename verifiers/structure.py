@@ -47,6 +47,7 @@ from rlvr.verifiers.lexicon import (
     TEXT_WORDS,
     UNIT_ALIASES,
     adjective_ok,
+    compound_number_words,
     count_noun,
     cue_words,
     foreign_count_noun,
@@ -1369,6 +1370,8 @@ def _atomic(t: list[Tok]) -> Node:
         return Bad(render(t))
     # time and ratio
     colon_parts, colon_seps = _split(t, lambda tok: tok == ("op", ":"))
+    if len(colon_seps) == 1 and (labelled := _labelled_choice(colon_parts[0], colon_parts[1])) is not None:
+        return labelled  # "(C): 24", "option C: 24": an option's letter, then its value
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
     named = _named_choice(n)
@@ -1420,6 +1423,24 @@ def _atomic(t: list[Tok]) -> Node:
 
 def _is_capital(tok: Tok) -> bool:
     return tok[0] == "sym" and len(tok[1]) == 1 and "A" <= tok[1] <= "Z"
+
+
+def _labelled_choice(label: list[Tok], rest: list[Tok]) -> Node | None:
+    """An option's letter before a colon (``(C)``, ``C``, ``option (C)``, ``option C``) and a value after it
+    ("(C): 24"): the choice with its value; ``None`` for any other colon (a time, a ratio)."""
+    n = [tok for tok in label if tok[0] != "ws"]
+    k = 0
+    while k < min(2, len(n)) and n[k][0] == "word" and n[k][1].lower() in OPTION_NAMING_WORDS:
+        k += 1
+    letter = None
+    if len(n) == k + 3 and _is_choice(n, k):
+        letter = n[k + 1][1]
+    elif len(n) == k + 1 and _is_letter(n[k]):
+        letter = n[k][1]
+    if letter is None:
+        return None
+    value = parse_tokens(_trim(rest))
+    return None if isinstance(value, (Text, Bad, Choice)) else Choice(letter, value)
 
 
 def _is_letter(tok: Tok) -> bool:
@@ -1752,6 +1773,8 @@ def _text(n: list[Tok]) -> Node | None:
     value = number_words(low)
     if value is None and (foreign := foreign_number_words(low)) is not None:
         value = Fraction(foreign)  # "dreiundzwanzig", "vingt-trois", "пять"
+    if value is None and (compound := compound_number_words(low)) is not None:
+        value = Fraction(compound)  # "ventiquattro", "huszonnégy", "yirmi dört"
     if value is not None:
         return _scalar_of(value)
     low = _TEXT_SYNONYMS.get(low, low)
@@ -1799,6 +1822,17 @@ _TEXT_SYNONYMS = {
     "nein": "no",
     "不是": "no",
     "いいえ": "no",
+    # yes and no of the read languages (lexicon.LANGUAGES): a whole reply of one word
+    **dict.fromkeys(
+        """ndiyo evet да так tak ano áno sim igen kyllä ναι نعم بله כן bəli taip jā jah já
+        አዎ""".split(),
+        "yes",
+    ),
+    **dict.fromkeys(
+        """hapana hayır нет ні nie ne não nee nej nei ei nem nu tidak όχι لا نه خیر לא xeyr не nē አይ
+        """.split(),
+        "no",
+    ),
 }
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
