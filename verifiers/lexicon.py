@@ -2500,7 +2500,7 @@ FOREIGN_PLAIN_LABEL_WORDS: dict[str, str] = {
 #: "Oops", "Correction": a call to wait, a "no", an apology, a correction noun ("Moment, nein: es sind 24.", "Espera,
 #: son 24.", "Стоп, это 24.", "不对，是24。"). Romanian "nu" is left out (Dutch "now", which opens many sentences).
 FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
-    "am": "ቆይ, ይቅርታ, እርማት, አይ",
+    "am": "ቆይ, ይቅርታ, እርማት, አይ, አይደለም",
     "ar": "انتظر, لحظة, عفوا, عفواً, آسف, تصحيح, لا, في الواقع",
     "az": "dayan, gözlə, bağışlayın, düzəliş, xeyr, əslində",
     "bg": "чакай, чакайте, момент, опа, извинете, поправка, корекция, не",
@@ -2519,7 +2519,7 @@ FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
     "he": "רגע, חכה, אופס, סליחה, תיקון, לא, בעצם",
     "hi": "रुको, रुकिए, माफ़ कीजिए, क्षमा करें, सुधार, नहीं, दरअसल",
     "hr": "čekaj, stani, ups, oprostite, ispravak, ne, zapravo",
-    "hu": "várj, várjunk, hoppá, bocsánat, javítás, nem, valójában",
+    "hu": "várj, várjunk, hoppá, bocsánat, javítás, helyesbítés, nem, valójában",
     "id": "tunggu, ups, maaf, koreksi, ralat, bukan, sebenarnya",
     "is": "bíddu, úps, afsakið, leiðrétting, nei, reyndar",
     "it": "aspetta, aspettate, ops, scusa, scusate, correzione, anzi, in realtà, no",
@@ -2552,10 +2552,6 @@ FOREIGN_CORRECTION_OPENERS: dict[str, str] = {
     "zh": "不对, 不對, 等等, 等一下, 更正, 纠正, 糾正, 错了, 錯了",
     "ja": "待って, いや, 違う, 違います, 訂正, 間違えた",
     "ko": "잠깐, 아니, 아니요, 정정, 틀렸다",
-    "hi": "नहीं, रुको, रुकिए, माफ़ कीजिए, सुधार",
-    "sw": "hapana, subiri, samahani, marekebisho",
-    "hu": "nem, várj, bocsánat, javítás, helyesbítés",
-    "am": "አይ, አይደለም, ቆይ, ይቅርታ",
 }
 #: the label cues of Chinese, Japanese, Korean and Thai, matched inside a run of that script before ``:``/``：``: wrong,
 #: a guess or estimate, provisional, a draft, a bound, intermediate, approximate, a candidate ("错误答案：",
