@@ -5343,6 +5343,8 @@ def _tail_changes(rest: str, part: str | None = None, last: bool = False) -> boo
         return low  # "\\boxed{5} (confidence: 0.5)", "\\boxed{5} (50% confident)": doubt at most 50%
     if _PARTIAL_ANSWER.search(masked) or _possible_fault(masked):
         return True  # "\\boxed{5} (we still need to add the 3)", "\\boxed{5}, this is half the answer"
+    if qualifies_value(masked):
+        return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
@@ -5350,8 +5352,6 @@ def _tail_changes(rest: str, part: str | None = None, last: bool = False) -> boo
         return False  # "\\boxed{5} (in base 10)": the reading every number has
     if _AS_SHOWN.match(masked):
         return False  # "\\boxed{24}, as verified above": a pointer to the work
-    if qualifies_value(masked):
-        return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     if (aside := _ASIDE.match(rest)) is not None and aside_changes(aside.group(1), part):
         return True  # "\\boxed{5} ($\\pm$)", "(×100)", "(for even $n$)", "($x_2 = -5$)": the aside changes it
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
@@ -7195,11 +7195,13 @@ def _faulting_note(masked: str) -> bool:
 
 
 #: a fault the writer allows for, in its modal form ("I may have misread the problem.", "(AI-generated; may contain
-#: errors)", "This might be wrong.", "I could have made a mistake.")
+#: errors)", "This might be wrong.", "I could have made a mistake."), maybe graded ("I could be way off here.")
 _POSSIBLE_FAULT = re.compile(
     r"(?i)\b(?:may|might|could)(?:[ \t]++(?:well|also|still|easily))?+[ \t]++(?:(?:contain|include|have|has)[ \t]++"
     r"(?:an?[ \t]++|some[ \t]++|a[ \t]++few[ \t]++)?+(?:errors?+|mistakes?+|inaccurac(?:y|ies)|bugs?+|typos?+)"
-    r"|(?:be|have[ \t]++been)[ \t]++(?:wrong|incorrect|off|inaccurate|mistaken|flawed|erroneous)"
+    r"|(?:be|have[ \t]++been)[ \t]++(?:(?:way|totally|completely|entirely|dead|all|badly|quite|very|somewhat|slightly"
+    r"|a[ \t]++(?:bit|little|lot)|far|wildly|way[ \t]++way)[ \t]++)?+(?:wrong|incorrect|off|inaccurate|mistaken|flawed"
+    r"|erroneous)"
     r"|have[ \t]++(?:made[ \t]++(?:an?[ \t]++|some[ \t]++)?+(?:errors?+|mistakes?+|slips?+)|mis[a-z]{2,20}+"
     r"|(?:gotten|got)[ \t]++(?:it|this|that|something)[ \t]++wrong))\b"
 )
@@ -7416,8 +7418,12 @@ def _misdeed(word: str) -> bool:
 _WRITER = frozenset("i i've i'm i'd answer this it generated".split())
 
 
-#: the values of a status line that deny it ("Verified: no", "Checked: false", "Tested: pending")
-_DENIED = frozenset("no false not none pending unknown todo".split())
+#: the values of a status line that deny it ("Verified: no", "Checked: false", "Tested: pending"), or say the check
+#: was never done ("Verification: skipped", "Check: omitted", "Verified: TBD", "Checked: deferred")
+_DENIED = frozenset(
+    """no false not none pending unknown todo tbd skipped skip omitted deferred postponed incomplete unchecked
+    unverified untested unconfirmed unattempted undone""".split()
+)
 
 
 def _status_denied(words: list[str]) -> bool:
