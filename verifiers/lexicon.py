@@ -2874,17 +2874,17 @@ ATTRIBUTED_ANSWER = re.compile(
     r"internet|web|forum|comments?|crowd|majority|people)s?+)\b"
 )
 #: hearsay: a value the writer was told, heard or recalls rather than derived ("Rumor has it", "so I'm told", "I've
-#: heard", "reportedly", "allegedly", "recalled from a past contest", "half-remembered", "from memory"); before the
+#: heard"; "we are told that" restates the problem), "reportedly", "allegedly", "recalled from a past contest", "half-remembered", "from memory"); before the
 #: answer or after it ("5 — so I'm told", "5 (recalled from a past contest)")
 HEARSAY = re.compile(
     r"(?i)\b(?:rumou?rs?+[ \t]++(?:has[ \t]++it|have[ \t]++it|says?+|is|are)|(?:word|legend|lore)[ \t]++(?:has[ \t]++it|"
-    r"is)|(?:so[ \t]++)?+(?:i|we)(?:'m|'re|[ \t]++am|[ \t]++are|[ \t]++was|[ \t]++were|'ve[ \t]++been|[ \t]++have"
-    r"[ \t]++been)[ \t]++told|so[ \t]++(?:i|we)[ \t]++(?:hear|heard|understand|gather|read)|(?:i|we)(?:'ve|[ \t]++have)?+"
-    r"[ \t]++(?:heard|read[ \t]++(?:somewhere|online))|reportedly|allegedly|supposedly|purportedly|ostensibly|"
-    r"(?:they|people|some)[ \t]++say|it[ \t]++is[ \t]++said|hearsay|second-?+hand|"
-    r"(?:recalled|remembered|recollected|quoted|copied|cribbed|memori[sz]ed)[ \t]++from|half-?+remembered|"
-    r"(?:from|by)[ \t]++(?:(?:my|vague|hazy|dim)[ \t]++)?+(?:memory|recollection)|as[ \t]++(?:i|we)[ \t]++(?:vaguely[ \t]++)?+"
-    r"(?:recall|remember))\b"
+    r"is)|so[ \t]++(?:i|we)(?:'m|'re|[ \t]++am|[ \t]++are|[ \t]++was|[ \t]++were|'ve[ \t]++been|[ \t]++have[ \t]++been)"
+    r"[ \t]++told|i(?:'m|[ \t]++am|'ve[ \t]++been|[ \t]++have[ \t]++been|[ \t]++was)[ \t]++told|so[ \t]++(?:i|we)"
+    r"[ \t]++(?:hear|heard|gather)|i(?:'ve|[ \t]++have)?+[ \t]++(?:heard|read[ \t]++(?:somewhere|online))|reportedly|"
+    r"allegedly|supposedly|purportedly|ostensibly|(?:they|people)[ \t]++say|it[ \t]++is[ \t]++said|hearsay|"
+    r"second-?+hand|(?:recalled|remembered|recollected|quoted|copied|cribbed|memori[sz]ed)[ \t]++from|"
+    r"half-?+remembered|(?:from|by)[ \t]++(?:(?:my|vague|hazy|dim)[ \t]++)?+(?:memory|recollection)|as[ \t]++i[ \t]++"
+    r"(?:vaguely[ \t]++)?+(?:recall|remember))\b"
 )
 #: a standing after a value that leaves it unsettled: conjectured or unproven ("(conjectured)", "(unproven)",
 #: "(tentative)", "(not yet proven)"), offered without a warranty ("(results may vary)", "(no guarantees)", "(use
