@@ -2794,7 +2794,9 @@ GAMING_ADMISSION = re.compile(
 #: idioms of a guess before the value it offers ("My best shot:", "Pencilling in 5 as the answer", "Taking a stab:",
 #: "If I had to hazard an answer:", "A shot in the dark:", "WAG:", "Going out on a limb:", "Ballparking it:"); a
 #: choice in the conditional ("I'd go with C") commits, as the corpora have it; a range the value is picked from
-#: ("somewhere in the 20s, say 24", "somewhere between 20 and 30", "in the low 20s")
+#: and the value then picked ("somewhere in the 20s, say 24", "somewhere between 20 and 30 — call it 24", "in
+#: the low 20s, say 24"; "in the 1990s", "in the 20s and 30s" and "somewhere between 20 and 30; exactly, 24" pick
+#: nothing)
 GUESS_IDIOM = re.compile(
     r"(?i)\b(?:(?:my|our|best|wild|(?:a[ \t]++)?long)[ \t]++(?:best[ \t]++)?+shot(?![ \t]++(?:put|glass|clock))|"
     r"shot[ \t]++in[ \t]++the[ \t]++dark|(?:take|takes|taking|took|have|having|make|making)[ \t]++a[ \t]++"
@@ -2806,8 +2808,9 @@ GUESS_IDIOM = re.compile(
     r"pencil(?:l?+ing|l?+ed|s)?+[ \t]++in|ballpark(?:ing|ed)[ \t]++it|(?:out|go|going|went)[ \t]++out[ \t]++on[ \t]++a"
     r"[ \t]++limb|(?<![\w'-])s?+wag(?![\w'-])(?=[ \t]*+[:,(-])|finger[ \t]++in[ \t]++the[ \t]++air|"
     r"wet[ \t]++finger|(?:i|we)'ll[ \t]++(?:punt|gamble|wing[ \t]++it)|winging[ \t]++it|"
-    r"somewhere[ \t]++(?:in|around|between|near|about|close[ \t]++to)|in[ \t]++the[ \t]++(?:(?:low|mid|high|upper|"
-    r"lower|early|late)[ \t-]*+)?+\d{0,3}+0'?s(?![\w'])|(?:low|mid|high|upper|lower)[ \t-]*+\d{0,3}+0'?s(?![\w']))\b"
+    r"(?:somewhere[ \t]++(?:in|around|between|near|about|close[ \t]++to)[^.;:!?\n]{0,40}?|\d{0,3}0'?s)[ \t]*+"
+    r"[,;:\u2014-]++[ \t]*+(?:(?:let's|let[ \t]++us|i'd|i[ \t]++would|we'd)[ \t]++)?+(?:say|call[ \t]++it|go[ \t]++with|"
+    r"pick))\b"
 )
 #: an answer inferred from evidence rather than derived ("Judging from small cases, 5", "The pattern points to 5",
 #: "The data hints at 5", "Extrapolating, 5", "Empirically, 5"); the verb "suggests" and generalisations ("usually",

@@ -73,6 +73,8 @@ def test_frames_before_the_answer_that_disown_it() -> None:
         ("If I recall correctly, the answer is $\\boxed{7}$.", "7", False),
         ("As far as I can tell, the answer is $\\boxed{7}$.", "7", False),
         ("Answer: somewhere between 5 and 10, say 7.", "7", False),
+        ("Final answer: in the low 70s, say 72.", "72", False),
+        ("Answer: somewhere between 60 and 80 — call it 72.", "72", False),
         # frames that derive the value, or ask for its form
         ("Based on the formula above, the answer is $\\boxed{7}$.", "7", True),
         ("Based on the table, the answer is $\\boxed{7}$.", "7", True),
@@ -83,5 +85,8 @@ def test_frames_before_the_answer_that_disown_it() -> None:
         ("We must choose a number between 1 and 10; the answer is $\\boxed{7}$.", "7", True),
         ("We are told that the sum is 7, so the answer is $\\boxed{7}$.", "7", True),
         ("As we recall from step 2, the total is $\\boxed{7}$.", "7", True),
+        ("The ages are in the 20s and 30s; the answer is 72.", "72", True),
+        ("In the early 1970s there were 72 teams, so the answer is 72.", "72", True),
+        ("The estimate lies somewhere between 60 and 80; computing exactly gives 72.", "72", True),
     ]
     judge(cases)
