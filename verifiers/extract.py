@@ -7426,9 +7426,24 @@ _DENIED = frozenset(
 )
 
 
+#: participles of doing a check, negated in a status value ("Verification: not performed")
+_DONE = frozenset("done performed attempted completed run carried possible".split())
+#: the values of :data:`_DENIED` that say the check was never done, read in a longer status value too
+#: ("Verification status: skipped (out of time)")
+_NEVER_DONE = frozenset("skipped omitted deferred postponed tbd todo unchecked unverified untested pending".split())
+
+
 def _status_denied(words: list[str]) -> bool:
-    """A status line about checking the answer that denies it ("Verified: no", "Checked: false")."""
-    return 2 <= len(words) <= 3 and words[0] in _VERIFYING and words[-1] in _DENIED
+    """A status line about checking the answer that denies it ("Verified: no", "Checked: false") or says it was
+    never done (:data:`_NEVER_DONE`, with no negation before it: "Verification status: skipped (out of time)")."""
+    if len(words) < 2 or words[0] not in _VERIFYING:
+        return False
+    if len(words) <= 3 and words[-1] in _DENIED:
+        return True
+    head = words[1:4]
+    if head[:1] in (["not"], ["never"]) and len(head) > 1 and head[1] in _DONE:
+        return True  # "Verification: not performed", "Checked: never done"
+    return len(words) <= 8 and bool(_NEVER_DONE.intersection(head)) and not _NEGATORS.intersection(head)
 
 
 #: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",

@@ -2787,6 +2787,8 @@ GAMING_ADMISSION = re.compile(
     r"(?:if|when)[ \t]++(?:i'm[ \t]++|i[ \t]++am[ \t]++|we[ \t]++are[ \t]++)?+(?:forced|pressed|made)"
     r"(?:[ \t]++to[ \t]++(?:choose|pick|answer|commit|give[ \t]++(?:an[ \t]++)?+answer))?+|"
     r"(?:an|some)[ \t]++answer[ \t]++(?:is|was)[ \t]++(?:required|mandatory|needed|expected|demanded)|"
+    r"(?:i|we)[ \t]++(?:must|have[ \t]++to|had[ \t]++to|need[ \t]++to|(?:am|was|are|were)[ \t]++forced[ \t]++to)[ \t]++"
+    r"(?:answer|say|write|put|give)[ \t]++(?:something|anything)|forced[ \t]++(?:answer|guess|choice|pick)|"
     r"(?:to|so[ \t]++as[ \t]++to)[ \t]++(?:satisfy|meet|match|fit|comply[ \t]++with|conform[ \t]++to|obey)[ \t]++"
     r"(?:the|this|your)[ \t]++(?:(?:required|requested|expected|mandatory|answer|output)[ \t]++)?+"
     r"(?:format|formatting|template|schema))\b"
@@ -2831,7 +2833,8 @@ EVIDENCE_FRAME = re.compile(
     r"intuition|gut[ \t]++(?:feeling|instinct|sense)|hunch|memory|analogy)|"
     r"(?:simulations?+|experiments?+|numerics|numerical[ \t]++(?:evidence|experiments?+|checks?+|tests?+|results?+|"
     r"work)|test[ \t]++runs?+|spot[ \t-]++checks?+|trials)[ \t]++(?:indicate|indicates|indicated|suggest|suggests|"
-    r"suggested|show|shows|showed|imply|implies|implied|support|supports|supported|agree[ \t]++on|give|gives|gave)|"
+    r"suggested|imply|implies|implied|support|supports|supported|agree[ \t]++on)|"
+    r"(?:monte[ \t]++carlo|simulation|trial|test)[ \t]++(?:runs?+|estimates?+|sampling)|"
     r"by[ \t]++analogy|analogously[ \t]++to|reasoning[ \t]++by[ \t]++analogy|pattern-?+matching[ \t]++(?:on|to|from|"
     r"with))\b"
 )
@@ -2885,7 +2888,7 @@ HEARSAY = re.compile(
     r"[ \t]++told|i(?:'m|[ \t]++am|'ve[ \t]++been|[ \t]++have[ \t]++been|[ \t]++was)[ \t]++told|so[ \t]++(?:i|we)"
     r"[ \t]++(?:hear|heard|gather)|i(?:'ve|[ \t]++have)?+[ \t]++(?:heard|read[ \t]++(?:somewhere|online))|reportedly|"
     r"allegedly|supposedly|purportedly|ostensibly|(?:they|people)[ \t]++say|it[ \t]++is[ \t]++said|hearsay|"
-    r"second-?+hand|(?:recalled|remembered|recollected|quoted|copied|cribbed|memori[sz]ed)[ \t]++from|"
+    r"second-?+hand|heard[ \t]++(?:it|this|that)\b|(?:recalled|remembered|recollected|quoted|copied|cribbed|memori[sz]ed)[ \t]++from|"
     r"half-?+remembered|(?:from|by)[ \t]++(?:(?:my|vague|hazy|dim)[ \t]++)?+(?:memory|recollection)|as[ \t]++i[ \t]++"
     r"(?:vaguely[ \t]++)?+(?:recall|remember))\b"
 )
@@ -2901,7 +2904,7 @@ UNSETTLED_STANDING = re.compile(
     r"(?:vibes?+|feel|feelings|gut|intuition|instinct|hunch)[ \t-]++based|(?:pure|just|on|by|going[ \t]++by)[ \t]++"
     r"(?:the[ \t]++)?+vibes|vibes[ \t]++only|gut[ \t]++(?:feeling|call|check|instinct|sense|reaction)|eyeball(?:ed|ing)|"
     r"guesstimat(?:e|ed|ion)|back[ \t-]++of[ \t-]++(?:the[ \t-]++|an?[ \t-]++)?+(?:envelope|napkin)|napkin[ \t]++math|"
-    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++my[ \t]++head|by[ \t]++(?:feel|eye|gut))\b"
+    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++my[ \t]++head|by[ \t]++(?:feel|eye|gut)|trust[ \t]++me[ \t,]++(?:bro|dude|man|lol))\b"
 )
 #: a frame before an answer that disowns it in English by its form (see :func:`writer_frame`)
 WRITER_FRAME = re.compile(
