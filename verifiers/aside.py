@@ -13,6 +13,8 @@ names a unit ("(in cm)") leaves the answer as it is. One changes it when it is:
 - a second value of the unknown: an assignment of another value to an indexed or repeated unknown ("($x_2 =
   -5$)", "($x_1 = 3,\\ x_2 = -2$)", "($x = 3;\\ x = -2$)"), several values in one ("($x = \\pm 5$)", "($x = 5,
   -5$)"), or one added by a connective ("(and $x = -5$)");
+- an error bar: the aside is only a spread or uncertainty with its value ("($\\sigma = 2$)", "(SD 1.5)", "(s.e.
+  0.3)", "(95% CI: 20-28)"); one with more words ("($\\sigma = 2$ was given)") sets the scene;
 - an appositive that names the answer as something else (:func:`disowning_appositive`): an end of a range ("(the
   upper end of the range)") or another problem's answer ("(the answer to the previous problem)").
 
@@ -64,6 +66,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*+")
 _ASSIGNMENT = re.compile(
     r"(?<![A-Za-z\\])(?P<name>[A-Za-z])(?P<index>_[ \t]*+(?:\{[ \t]*+\w{1,3}+[ \t]*+\}|\w))?+[ \t]*+=[ \t]*+"
     r"(?P<value>[^,;=]{1,60}+)"
+)
+#: an error bar, the whole aside: a spread or uncertainty, a relation, its value or interval ("\\sigma = 2",
+#: "SD 1.5", "s.e. = 0.3", "95% CI: 20-28", "margin of error 3%")
+_ERROR_BAR = re.compile(
+    r"(?i)[ \t]*+(?:\\(?:sigma|varsigma|delta|Delta|epsilon|varepsilon)(?![A-Za-z])|[\u03c3\u03b4\u0394\u03b5]|s\.?+d\.?+"
+    r"|s\.?+e\.?+(?:m\.?+)?+|std(?:\.?+[ \t]*+dev\.?+)?+|stdev|standard[ \t]++(?:deviation|error)|error(?:[ \t]++bars?+)?+"
+    r"|err|uncertainty|margin(?:[ \t]++of[ \t]++error)?+|tolerance|(?:\d{1,2}+(?:\.\d{1,2}+)?+[ \t]*+\\?+%[ \t]*+)?+"
+    r"(?:ci|confidence[ \t]++interval))[ \t]*+(?:[=:\u2248\u223c]|\\approx(?![A-Za-z])|of|is|about)?+[ \t]*+"
+    r"[-+\u2212\u00b1]?+[ \t]*+[\[(]?+[ \t]*+\d[\d.,]{0,20}+[ \t]*+(?:(?:[-\u2013,]|to|\\text\{to\})[ \t]*+\d[\d.,]{0,20}+"
+    r"[ \t]*+)?+[\])]?+[ \t]*+\\?+%?+[ \t.]*+"
 )
 #: a plus-minus or minus-plus sign: a value with one is two values
 _TWO_SIGNS = re.compile(r"\\(?:pm|mp)(?![A-Za-z])|[\u00b1\u2213]")
@@ -205,6 +217,8 @@ def aside_changes(inner: str, answer: str | None = None) -> bool:
     plain = _MATH_NOISE.sub(" ", inner).strip()
     if not plain:
         return False
-    if _acting_sign(plain) or _scale(plain) or _condition(inner) or _second_value(inner, answer):
+    if _acting_sign(plain) or _scale(plain) or _ERROR_BAR.fullmatch(plain) or _condition(inner):
+        return True
+    if _second_value(inner, answer):
         return True
     return disowning_appositive(_words(_MATH_SPAN.sub(" ", inner)))

@@ -5393,6 +5393,8 @@ def _tail_changes(rest: str, part: str | None = None, last: bool = False) -> boo
         return low  # "\\boxed{5} (confidence: 0.5)", "\\boxed{5} (50% confident)": doubt at most 50%
     if _PARTIAL_ANSWER.search(masked) or _possible_fault(masked):
         return True  # "\\boxed{5} (we still need to add the 3)", "\\boxed{5}, this is half the answer"
+    if qualifies_value(masked):
+        return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     opening = _ASIDE_BREAK.match(masked)
     if opening is not None and opening.end() and _aside_clause(rest[opening.end() :], f"${part}$" if part else ""):
         return False  # "\\boxed{12}, twice the area of the smaller triangle", "\\boxed{5}, which matches our count"
@@ -5400,8 +5402,6 @@ def _tail_changes(rest: str, part: str | None = None, last: bool = False) -> boo
         return False  # "\\boxed{5} (in base 10)": the reading every number has
     if _AS_SHOWN.match(masked):
         return False  # "\\boxed{24}, as verified above": a pointer to the work
-    if qualifies_value(masked):
-        return True  # "\\boxed{5} (+/- 1)", "\\boxed{5}, to a first approximation": a qualified value
     if (aside := _ASIDE.match(rest)) is not None and aside_changes(aside.group(1), part):
         return True  # "\\boxed{5} ($\\pm$)", "(×100)", "(for even $n$)", "($x_2 = -5$)": the aside changes it
     if "?" in masked or _FOOTNOTE.match(masked) or _doubting_symbol(masked) or _doubt_mark(masked):
@@ -7279,11 +7279,13 @@ def _faulting_note(masked: str) -> bool:
 
 
 #: a fault the writer allows for, in its modal form ("I may have misread the problem.", "(AI-generated; may contain
-#: errors)", "This might be wrong.", "I could have made a mistake.")
+#: errors)", "This might be wrong.", "I could have made a mistake."), maybe graded ("I could be way off here.")
 _POSSIBLE_FAULT = re.compile(
     r"(?i)\b(?:may|might|could)(?:[ \t]++(?:well|also|still|easily))?+[ \t]++(?:(?:contain|include|have|has)[ \t]++"
     r"(?:an?[ \t]++|some[ \t]++|a[ \t]++few[ \t]++)?+(?:errors?+|mistakes?+|inaccurac(?:y|ies)|bugs?+|typos?+)"
-    r"|(?:be|have[ \t]++been)[ \t]++(?:wrong|incorrect|off|inaccurate|mistaken|flawed|erroneous)"
+    r"|(?:be|have[ \t]++been)[ \t]++(?:(?:way|totally|completely|entirely|dead|all|badly|quite|very|somewhat|slightly"
+    r"|a[ \t]++(?:bit|little|lot)|far|wildly|way[ \t]++way)[ \t]++)?+(?:wrong|incorrect|off|inaccurate|mistaken|flawed"
+    r"|erroneous)"
     r"|have[ \t]++(?:made[ \t]++(?:an?[ \t]++|some[ \t]++)?+(?:errors?+|mistakes?+|slips?+)|mis[a-z]{2,20}+"
     r"|(?:gotten|got)[ \t]++(?:it|this|that|something)[ \t]++wrong))\b"
 )
@@ -7516,13 +7518,32 @@ def _misdeed(word: str) -> bool:
 _WRITER = frozenset("i i've i'm i'd answer this it generated".split())
 
 
-#: the values of a status line that deny it ("Verified: no", "Checked: false", "Tested: pending")
-_DENIED = frozenset("no false not none pending unknown todo".split())
+#: the values of a status line that deny it ("Verified: no", "Checked: false", "Tested: pending"), or say the check
+#: was never done ("Verification: skipped", "Check: omitted", "Verified: TBD", "Checked: deferred")
+_DENIED = frozenset(
+    """no false not none pending unknown todo tbd skipped skip omitted deferred postponed incomplete unchecked
+    unverified untested unconfirmed unattempted undone""".split()
+)
+
+
+#: participles of doing a check, negated in a status value ("Verification: not performed")
+_DONE = frozenset("done performed attempted completed run carried possible".split())
+#: the values of :data:`_DENIED` that say the check was never done, read in a longer status value too
+#: ("Verification status: skipped (out of time)")
+_NEVER_DONE = frozenset("skipped omitted deferred postponed tbd todo unchecked unverified untested pending".split())
 
 
 def _status_denied(words: list[str]) -> bool:
-    """A status line about checking the answer that denies it ("Verified: no", "Checked: false")."""
-    return 2 <= len(words) <= 3 and words[0] in _VERIFYING and words[-1] in _DENIED
+    """A status line about checking the answer that denies it ("Verified: no", "Checked: false") or says it was
+    never done (:data:`_NEVER_DONE`, with no negation before it: "Verification status: skipped (out of time)")."""
+    if len(words) < 2 or words[0] not in _VERIFYING:
+        return False
+    if len(words) <= 3 and words[-1] in _DENIED:
+        return True
+    head = words[1:4]
+    if head[:1] in (["not"], ["never"]) and len(head) > 1 and head[1] in _DONE:
+        return True  # "Verification: not performed", "Checked: never done"
+    return len(words) <= 8 and bool(_NEVER_DONE.intersection(head)) and not _NEGATORS.intersection(head)
 
 
 #: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",

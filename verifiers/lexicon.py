@@ -2813,7 +2813,8 @@ def random_pick(text: str, pos: int = 0) -> re.Match[str] | None:
 #: checker or grader ("… to get partial credit", "so the format checker passes", "to satisfy the grader"), for want
 #: of time or tokens ("Out of time —", "Running out of tokens, so:", "No time to finish:"), a skipped problem ("I'll
 #: skip this one and write"), something put down only to have an answer ("just to have something", "so it's not
-#: blank")
+#: blank"), an answer forced by the task ("Since I have to give an answer:", "If forced to choose,", "as an answer is
+#: required") or written to fit the format ("to satisfy the required format", "to match the expected format")
 GAMING_ADMISSION = re.compile(
     r"(?i)\b(?:(?:for|get|gets|getting|earn|earning|grab|secure|salvage|maximi[sz]e)[ \t]++(?:(?:some|any|at[ \t]++least)"
     r"[ \t]++)?+(?:partial|some)[ \t]++(?:credit|points|marks)|format(?:ting)?+[ \t]++(?:checker|validator|parser|regex)|"
@@ -2829,11 +2830,25 @@ GAMING_ADMISSION = re.compile(
     r"(?:just[ \t]++)?+(?:to|so[ \t]++(?:that[ \t]++)?+(?:i|we)[ \t]++)(?:have|has|put|give|submit|write|enter)"
     r"[ \t]++(?:something|anything|an[ \t]++answer[ \t]++(?:down|in|at[ \t]++all))|"
     r"so[ \t]++(?:that[ \t]++)?+(?:it|the[ \t]++(?:box|answer|field))[ \t]++(?:is[ \t]++not|isn't|won't[ \t]++be|"
-    r"is[ \t]++n't)[ \t]++(?:blank|empty))\b"
+    r"is[ \t]++n't)[ \t]++(?:blank|empty)|"
+    r"(?:i|we)(?:[ \t]++(?:still|just))?+[ \t]++(?:have|had|need|needed|must|am[ \t]++required|are[ \t]++required)"
+    r"[ \t]++to[ \t]++(?:give|submit|provide|commit[ \t]++to|pick|choose|name|offer)[ \t]++(?:an[ \t]++answer|"
+    r"something|anything|some[ \t]++(?:answer|number|value)|a[ \t]++(?:final[ \t]++)?+(?:answer|number|value))|"
+    r"(?:if|when)[ \t]++(?:i'm[ \t]++|i[ \t]++am[ \t]++|we[ \t]++are[ \t]++)?+(?:forced|pressed|made)"
+    r"(?:[ \t]++to[ \t]++(?:choose|pick|answer|commit|give[ \t]++(?:an[ \t]++)?+answer))?+|"
+    r"(?:an|some)[ \t]++answer[ \t]++(?:is|was)[ \t]++(?:required|mandatory|needed|expected|demanded)|"
+    r"(?:i|we)[ \t]++(?:must|have[ \t]++to|had[ \t]++to|need[ \t]++to|(?:am|was|are|were)[ \t]++forced[ \t]++to)[ \t]++"
+    r"(?:answer|say|write|put|give)[ \t]++(?:something|anything)|forced[ \t]++(?:answer|guess|choice|pick)|"
+    r"(?:to|so[ \t]++as[ \t]++to)[ \t]++(?:satisfy|meet|match|fit|comply[ \t]++with|conform[ \t]++to|obey)[ \t]++"
+    r"(?:the|this|your)[ \t]++(?:(?:required|requested|expected|mandatory|answer|output)[ \t]++)?+"
+    r"(?:format|formatting|template|schema))\b"
 )
 #: idioms of a guess before the value it offers ("My best shot:", "Pencilling in 5 as the answer", "Taking a stab:",
 #: "If I had to hazard an answer:", "A shot in the dark:", "WAG:", "Going out on a limb:", "Ballparking it:"); a
-#: choice in the conditional ("I'd go with C") commits, as the corpora have it
+#: choice in the conditional ("I'd go with C") commits, as the corpora have it; a range the value is picked from
+#: and the value then picked ("somewhere in the 20s, say 24", "somewhere between 20 and 30 — call it 24", "in
+#: the low 20s, say 24"; "in the 1990s", "in the 20s and 30s" and "somewhere between 20 and 30; exactly, 24" pick
+#: nothing)
 GUESS_IDIOM = re.compile(
     r"(?i)\b(?:(?:my|our|best|wild|(?:a[ \t]++)?long)[ \t]++(?:best[ \t]++)?+shot(?![ \t]++(?:put|glass|clock))|"
     r"shot[ \t]++in[ \t]++the[ \t]++dark|(?:take|takes|taking|took|have|having|make|making)[ \t]++a[ \t]++"
@@ -2844,18 +2859,34 @@ GUESS_IDIOM = re.compile(
     r"(?:i|we)(?:'d|'ll|[ \t]++(?:would|will|shall))[ \t]++venture|"
     r"pencil(?:l?+ing|l?+ed|s)?+[ \t]++in|ballpark(?:ing|ed)[ \t]++it|(?:out|go|going|went)[ \t]++out[ \t]++on[ \t]++a"
     r"[ \t]++limb|(?<![\w'-])s?+wag(?![\w'-])(?=[ \t]*+[:,(-])|finger[ \t]++in[ \t]++the[ \t]++air|"
-    r"wet[ \t]++finger|(?:i|we)'ll[ \t]++(?:punt|gamble|wing[ \t]++it)|winging[ \t]++it)\b"
+    r"wet[ \t]++finger|(?:i|we)'ll[ \t]++(?:punt|gamble|wing[ \t]++it)|winging[ \t]++it|"
+    r"(?:somewhere[ \t]++(?:in|around|between|near|about|close[ \t]++to)[^.;:!?\n]{0,40}?|\d{0,3}0'?s)[ \t]*+"
+    r"[,;:\u2014-]++[ \t]*+(?:(?:let's|let[ \t]++us|i'd|i[ \t]++would|we'd)[ \t]++)?+(?:say|call[ \t]++it|go[ \t]++with|"
+    r"pick))\b"
 )
 #: an answer inferred from evidence rather than derived ("Judging from small cases, 5", "The pattern points to 5",
 #: "The data hints at 5", "Extrapolating, 5", "Empirically, 5"); the verb "suggests" and generalisations ("usually",
-#: "typically") are attribution cues. "Judging by the table" reads the problem's data; "consistent with" is a check
+#: "typically") are attribution cues. "Judging by the table" reads the problem's data; "consistent with" is a check.
+#: Empirical sources ("Based on a quick simulation,", "Numerical experiments indicate", "From a few test runs,")
+#: and analogy ("By analogy with the previous problem,") infer the value; "based on the formula" derives it
 EVIDENCE_FRAME = re.compile(
     r"(?i)\b(?:judging[ \t]++(?:from|by)[ \t]++(?:(?:the|a|these|those|some)[ \t]++)?+(?:(?:first[ \t]++)?+few[ \t]++|"
     r"small[ \t]++|initial[ \t]++|numerical[ \t]++)?+(?:cases|examples|values|patterns?+|numerics|experiments|"
     r"simulations|trials|terms|instances)|(?:evidence|data|pattern|patterns|examples?|experiments?|simulations?|"
     r"numerics|cases|values|results|trend|trends)[ \t]++(?:point|points|pointed|lean|leans|leaned)[ \t]++(?:to|towards?)|"
     r"hint(?:s|ed|ing)?+[ \t]++at|extrapolating|by[ \t]++extrapolation|empirically|heuristically|(?:from|by|on)[ \t]++(?:the[ \t]++)?pattern"
-    r"[ \t]++(?:alone|matching))\b"
+    r"[ \t]++(?:alone|matching)|"
+    r"(?:based[ \t]++on|from|according[ \t]++to|going[ \t]++by|per|judging[ \t]++by)[ \t]++(?:(?:a|an|the|my|our|some|"
+    r"these|those|several|a[ \t]++few)[ \t]++)?+(?:(?:quick|rough|brief|small|short|crude|numerical|computer|"
+    r"monte[ \t]++carlo|random|informal|few|couple[ \t]++of)[ \t]++)*+(?:simulations?+|experiments?+|numerics|"
+    r"sampling|spot[ \t-]++checks?+|test[ \t]++runs?+|trial[ \t]++runs?+|trial[ \t]++and[ \t]++error|"
+    r"intuition|gut[ \t]++(?:feeling|instinct|sense)|hunch|memory|analogy)|"
+    r"(?:simulations?+|experiments?+|numerics|numerical[ \t]++(?:evidence|experiments?+|checks?+|tests?+|results?+|"
+    r"work)|test[ \t]++runs?+|spot[ \t-]++checks?+|trials)[ \t]++(?:indicate|indicates|indicated|suggest|suggests|"
+    r"suggested|imply|implies|implied|support|supports|supported|agree[ \t]++on)|"
+    r"(?:monte[ \t]++carlo|simulation|trial|test)[ \t]++(?:runs?+|estimates?+|sampling)|"
+    r"by[ \t]++analogy|analogously[ \t]++to|reasoning[ \t]++by[ \t]++analogy|pattern-?+matching[ \t]++(?:on|to|from|"
+    r"with))\b"
 )
 #: a supposed, not a derived, answer ("Let the answer be 5", "Say the answer is 5", "For the sake of argument, 5",
 #: "Take the answer to be 5", "Let's posit 5"): "Let x be the number of apples" and "Let the answer be $x$" name an
@@ -2869,11 +2900,17 @@ SUPPOSED_ANSWER = re.compile(
     r"let's[ \t]++(?:posit|postulate|stipulate|pretend|hypothesi[sz]e|just[ \t]++say))\b"
 )
 #: abbreviations of a belief or a limited knowledge ("IIRC the answer is 5", "AFAICT, 5", "IMO the answer is 5",
-#: "IMHO", "FWIW", "AFAIK", "IIUC", "ISTM", "YMMV"); "IMO" followed by a year, a number or a problem's noun is the
-#: olympiad ("IMO 2019 Problem 3")
+#: "IMHO", "FWIW", "AFAIK", "IIUC", "ISTM", "YMMV") and their spelled forms ("for what it's worth", "if I recall
+#: correctly", "as far as I can tell"); "IMO" followed by a year, a number or a problem's noun is the olympiad
+#: ("IMO 2019 Problem 3")
 BELIEF_ABBREVIATION = re.compile(
     r"(?i)(?<![\w'-])(?:iirc|afaict|afaik|afair|imho|iiuc|istm|iianm|ianm|fwiw|ymmv|"
-    r"imo(?![ \t]*+(?:\d|problem|shortlist|sl\b|question|contest|team|medal|jury|[-'\u2019]|'s)))(?![\w'-])"
+    r"imo(?![ \t]*+(?:\d|problem|shortlist|sl\b|question|contest|team|medal|jury|[-'\u2019]|'s))|"
+    # the same written out
+    r"for[ \t]++what[ \t]++it(?:'s|[ \t]++is)[ \t]++worth|if[ \t]++i[ \t]++recall[ \t]++(?:correctly|right)|"
+    r"if[ \t]++i[ \t]++remember[ \t]++(?:correctly|rightly|right)|if[ \t]++memory[ \t]++serves(?:[ \t]++me)?+|"
+    r"as[ \t]++far[ \t]++as[ \t]++i[ \t]++(?:can[ \t]++tell|know|recall|remember)|your[ \t]++mileage[ \t]++may"
+    r"[ \t]++vary|if[ \t]++you[ \t]++ask[ \t]++me)(?![\w'-])"
 )
 #: an answer reported of other people, not the writer's ("Most people get 5", "Many students answer 5", "Others
 #: say 5", "My friend got 5", "The popular answer is 5", "According to my teacher, 5")
@@ -2892,12 +2929,39 @@ ATTRIBUTED_ANSWER = re.compile(
     r"guess|view)|according[ \t]++to[ \t]++(?:my|a|some|the)[ \t]++(?:friend|classmate|colleague|teacher|tutor|"
     r"internet|web|forum|comments?|crowd|majority|people)s?+)\b"
 )
+#: hearsay: a value the writer was told, heard or recalls rather than derived ("Rumor has it", "so I'm told", "I've
+#: heard"; "we are told that" restates the problem), "reportedly", "allegedly", "recalled from a past contest", "half-remembered", "from memory"); before the
+#: answer or after it ("5 — so I'm told", "5 (recalled from a past contest)")
+HEARSAY = re.compile(
+    r"(?i)\b(?:rumou?rs?+[ \t]++(?:has[ \t]++it|have[ \t]++it|says?+|is|are)|(?:word|legend|lore)[ \t]++(?:has[ \t]++it|"
+    r"is)|so[ \t]++(?:i|we)(?:'m|'re|[ \t]++am|[ \t]++are|[ \t]++was|[ \t]++were|'ve[ \t]++been|[ \t]++have[ \t]++been)"
+    r"[ \t]++told|i(?:'m|[ \t]++am|'ve[ \t]++been|[ \t]++have[ \t]++been|[ \t]++was)[ \t]++told|so[ \t]++(?:i|we)"
+    r"[ \t]++(?:hear|heard|gather)|i(?:'ve|[ \t]++have)?+[ \t]++(?:heard|read[ \t]++(?:somewhere|online))|reportedly|"
+    r"allegedly|supposedly|purportedly|ostensibly|(?:they|people)[ \t]++say|it[ \t]++is[ \t]++said|hearsay|"
+    r"second-?+hand|heard[ \t]++(?:it|this|that)\b|(?:recalled|remembered|recollected|quoted|copied|cribbed|memori[sz]ed)[ \t]++from|"
+    r"half-?+remembered|(?:from|by)[ \t]++(?:(?:my|vague|hazy|dim)[ \t]++)?+(?:memory|recollection)|as[ \t]++i[ \t]++"
+    r"(?:vaguely[ \t]++)?+(?:recall|remember))\b"
+)
+#: a standing after a value that leaves it unsettled: conjectured or unproven ("(conjectured)", "(unproven)",
+#: "(tentative)", "(not yet proven)"), offered without a warranty ("(results may vary)", "(no guarantees)", "(use
+#: at your own risk)") or reached by feel rather than work ("(vibes-based)", "(gut call)", "(eyeballed)",
+#: "(guesstimate)", "(back-of-the-envelope)", "(off the top of my head)")
+UNSETTLED_STANDING = re.compile(
+    r"(?i)\b(?:conjectur(?:ed|al|ally)|(?:a|my|our|just[ \t]++a)[ \t]++conjecture|unprov(?:en|ed)|speculative(?:ly)?+|"
+    r"tentative(?:ly)?+|presumed|untested|unconfirmed|not[ \t]++(?:yet[ \t]++)?+(?:proven|proved|confirmed|"
+    r"rigorous(?:ly[ \t]++(?:shown|proven|proved))?+)|results?+[ \t]++(?:may|might|can|could|will)[ \t]++(?:vary|"
+    r"differ)|no[ \t]++guarantees?+|not[ \t]++guaranteed|(?:at|on)[ \t]++your[ \t]++own[ \t]++risk|caveat[ \t]++emptor|"
+    r"(?:vibes?+|feel|feelings|gut|intuition|instinct|hunch)[ \t-]++based|(?:pure|just|on|by|going[ \t]++by)[ \t]++"
+    r"(?:the[ \t]++)?+vibes|vibes[ \t]++only|gut[ \t]++(?:feeling|call|check|instinct|sense|reaction)|eyeball(?:ed|ing)|"
+    r"guesstimat(?:e|ed|ion)|back[ \t-]++of[ \t-]++(?:the[ \t-]++|an?[ \t-]++)?+(?:envelope|napkin)|napkin[ \t]++math|"
+    r"off[ \t]++the[ \t]++top[ \t]++of[ \t]++my[ \t]++head|by[ \t]++(?:feel|eye|gut)|trust[ \t]++me[ \t,]++(?:bro|dude|man|lol))\b"
+)
 #: a frame before an answer that disowns it in English by its form (see :func:`writer_frame`)
 WRITER_FRAME = re.compile(
     "(?i)"
     + "|".join(
         p.pattern.removeprefix("(?i)")
-        for p in (GAMING_ADMISSION, GUESS_IDIOM, EVIDENCE_FRAME, SUPPOSED_ANSWER, ATTRIBUTED_ANSWER)
+        for p in (GAMING_ADMISSION, GUESS_IDIOM, EVIDENCE_FRAME, SUPPOSED_ANSWER, ATTRIBUTED_ANSWER, HEARSAY)
     )
 )
 
@@ -2906,8 +2970,8 @@ def writer_frame(text: str, pos: int = 0) -> re.Match[str] | None:
     """A frame in ``text`` from ``pos`` that makes the answer it introduces no committed result: a pick by chance
     (:func:`random_pick`), an admission that it is gamed (:data:`GAMING_ADMISSION`), a guess idiom
     (:data:`GUESS_IDIOM`), an inference from evidence (:data:`EVIDENCE_FRAME`), a supposition
-    (:data:`SUPPOSED_ANSWER`), a belief abbreviation
-    (:data:`BELIEF_ABBREVIATION`) or another's answer (:data:`ATTRIBUTED_ANSWER`). A belief abbreviation holds
+    (:data:`SUPPOSED_ANSWER`), a belief abbreviation (:data:`BELIEF_ABBREVIATION`), another's answer
+    (:data:`ATTRIBUTED_ANSWER`) or hearsay (:data:`HEARSAY`). A belief abbreviation holds
     for its own clause: "FWIW, the computation is short: 3 × 8 = 5" hedges the remark, not the value after ``:``."""
     return WRITER_FRAME.search(text, pos) or _clause_belief(text, pos) or random_pick(text, pos)
 
@@ -3175,14 +3239,16 @@ def hedging_phrase(rest: str) -> bool:
 def qualifies_value(rest: str) -> bool:
     """What follows a value makes it no plain answer: a qualifier (:data:`QUALIFIER_AFTER_VALUE`), a qualifying
     frame (:data:`QUALIFYING_FRAME`), a hedging prepositional phrase (:func:`hedging_phrase`), maybe in
-    parentheses, an admission that the answer is gamed (:data:`GAMING_ADMISSION`) or a pick by chance
-    (:func:`random_pick`)."""
+    parentheses, an admission that the answer is gamed (:data:`GAMING_ADMISSION`), a pick by chance
+    (:func:`random_pick`), a guess idiom (:data:`GUESS_IDIOM`: "— a shot in the dark"), hearsay (:data:`HEARSAY`:
+    "— so I'm told") or an unsettled standing (:data:`UNSETTLED_STANDING`: "(conjectured)", "(vibes-based)")."""
     return (
         QUALIFIER_AFTER_VALUE.match(rest) is not None
         or QUALIFYING_FRAME.match(rest.lstrip(" \t(")) is not None
         or hedging_phrase(rest)
         or GAMING_ADMISSION.search(rest, 0, 200) is not None  # "5 so the format checker passes", "5 (partial credit)"
         or random_pick(rest[:200]) is not None  # "5 (picked at random)", "5, by a coin toss"
+        or any(p.search(rest, 0, 200) is not None for p in (GUESS_IDIOM, HEARSAY, UNSETTLED_STANDING))
     )
 
 
