@@ -6376,6 +6376,7 @@ def _final_statement(text: str) -> Extraction | None:
         sent = sent[recant.end() :].strip()
     if _rival_results(sent):
         return _found([sent], "final_statement", "text")  # "Method A gives 12 and method B gives 8.": no one answer
+    sent = _COPULA_SUFFIX.sub("", sent)  # "Cavab 24-dür.": the copula suffix closes the statement of 24
     got = (
         _modelled_language_statement(sent)
         or _foreign_statement(sent)
@@ -8195,10 +8196,16 @@ _QUOTES = (
 )
 
 
-#: a sentence-final copula of another language after the value: です, 입니다, है, Turkish 'tür/'dir
+#: the copula suffix of Turkish and Azerbaijani on the value that ends a sentence, after an apostrophe or a hyphen
+#: ("24'tür", "$24$'tür", "24-dür")
+_COPULA_SUFFIX = re.compile(
+    r"(?<=[\d$])['\u2019-](?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr)(?=[ \t.!]*+$)"
+)
+#: a sentence-final copula of another language after the value: です, 입니다, है, and the copula suffix of Turkish and
+#: Azerbaijani, written after an apostrophe or a hyphen on a number or a math span ("24'tür", "$24$'tür", "24-dür")
 _POLITE_END = re.compile(
     r"(?:(?<![ \t])[ \t]*+(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\u0939\u0948\u0964?+)"
-    r"|(?<=\d)'(?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr))[ \t.]*+$"
+    r"|(?<=[\d$])['\u2019-](?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr))[ \t.]*+$"
 )
 
 

@@ -89,3 +89,16 @@ def test_sign_word_with_a_linker() -> None:
         ("Ang resulta ay 7.", "7", True),
     ]
     judge(cases)
+
+
+def test_copula_suffix_after_a_value_or_math_span() -> None:
+    cases: list[Case] = [
+        ("Nəticə 7-dir.", "7", True),
+        ("Deməli, cavab 7-dir.", "7", True),
+        ("O halde sonuç $7$'dir.", "7", True),
+        ("Cevap 7’dir.", "7", True),
+        ("Cavab 7 deyil.", "7", False),
+        ("Cevap $7$ değildir.", "7", False),
+        ("Cavab 7-dir?", "7", False),
+    ]
+    judge(cases)
