@@ -2357,6 +2357,27 @@ def _mixed_number(m: re.Match[str]) -> str:
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
 
 
+#: a run of Ethiopic numerals ("፳፬" is 24): units ፩-፱, tens ፲-፺, hundred ፻ and ten thousand ፼
+_ETHIOPIC_NUMERAL = re.compile("[\u1369-\u137c]{1,40}+")
+
+
+def _ethiopic_value(m: re.Match[str]) -> str:
+    """An Ethiopic numeral in decimal digits: units and tens add up within a group, ፻ multiplies the group before
+    it by 100 and ፼ all before it by 10000 (፲፱፻፹፭ is 1985, ፻፼ is 1000000)."""
+    myriads = hundreds = current = 0
+    for c in m.group(0):
+        k = ord(c) - 0x1369
+        if k < 9:
+            current += k + 1
+        elif k < 18:
+            current += 10 * (k - 8)
+        elif k == 18:
+            hundreds, current = hundreds + (current or 1) * 100, 0
+        else:
+            myriads, hundreds, current = (myriads + hundreds + (current or (0 if hundreds else 1))) * 10000, 0, 0
+    return str(myriads + hundreds + current)
+
+
 #: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line or a line's last
 #: sentence ("\\boxed{5}\ufffd."): a decoding artefact, no mark the writer made (one between characters, "4\ufffd2",
 #: stays and reads as no value); a match starts only where a run starts, so a long run that does not end a line is
@@ -2378,6 +2399,8 @@ def rendered(text: str) -> str:
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
+        if _ETHIOPIC_NUMERAL.search(text):  # "መልሱ ፳፬ ነው።": the Ethiopic numeral of 24
+            text = _ETHIOPIC_NUMERAL.sub(_ethiopic_value, text)
     if "\u0335" in text or "\u0336" in text:
         text = _OVERSTRUCK.sub(_overstruck, text)  # "5\u0336 6": a struck-out character does not count
     if _BIDI_OPEN.search(text):

@@ -102,3 +102,14 @@ def test_copula_suffix_after_a_value_or_math_span() -> None:
         ("Cavab 7-dir?", "7", False),
     ]
     judge(cases)
+
+
+def test_ethiopic_numerals() -> None:
+    cases: list[Case] = [
+        ("መልሱ ፲፯ ነው።", "17", True),
+        ("መልሱ ፻፭ ነው።", "105", True),
+        ("መልሱ ፲፱፻፹፭ ነው።", "1985", True),
+        ("መልሱ ፲፯ ነው።", "18", False),
+        ("መልሱ ፲፯ አይደለም።", "17", False),
+    ]
+    judge(cases)
