@@ -6495,6 +6495,14 @@ _MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     (r"\u0e04\u0e33\u0e15\u0e2d\u0e1a", ("\u0e04\u0e37\u0e2d",), False),
     (r"\u0989\u09a4\u09cd\u09a4\u09b0", ("\u09b9\u09b2", "\u09b9\u09b2\u09cb"), False),
 )
+#: the connective adverbs of conclusion ("so", "thus", "therefore", "hence") of the languages of
+#: :data:`_MODELLED_LANGUAGES`, which stand between the answer noun and its value without weighing it ("Odpověď je
+#: tedy 24", "Het antwoord is dus 24", "Svaret är alltså 24", "Vastaus on siis 24", "Η απάντηση είναι λοιπόν 24")
+_MODELLED_CONNECTIVES = frozenset(
+    """dus derhalve daarom alltså således därför altså derfor dermed siis siten täten tehát így ezért άρα επομένως
+    λοιπόν deci așadar asadar tedy tudíž proto takže teda preto zatem więc czyli dlatego demak shuning hivyo basi
+    לכן אפוא ดังนั้น তাই সুতরাং অতএব""".split()
+)
 _MODELLED_PHRASE = re.compile(
     r"(?i)^[*_ \t]*+(?:"
     + "|".join(f"(?P<l{k}>{noun})" for k, (noun, _, _) in enumerate(_MODELLED_LANGUAGES))
@@ -6525,6 +6533,7 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
     colon = bool(m.group("colon")) or rest[: token.start()].rstrip(" \t*_").endswith(":")
     if colon and all(w in _FOREIGN_PLAIN_LABEL_WORDS for w in words):
         words = []  # "התשובה הסופית: 24", "Răspunsul corect: 24", "Jibu la mwisho: 24": a plain label
+    words = [w for w in words if w not in _MODELLED_CONNECTIVES]  # "Odpověď je tedy 24": "so" concludes, no cue
     plain = len(words) <= 1 and (" ".join(words) in copulas or not words and colon)
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")

@@ -113,3 +113,16 @@ def test_ethiopic_numerals() -> None:
         ("መልሱ ፲፯ አይደለም።", "17", False),
     ]
     judge(cases)
+
+
+def test_a_connective_between_the_answer_noun_and_its_value() -> None:
+    cases: list[Case] = [
+        ("Odpověď je tudíž 7.", "7", True),
+        ("Het antwoord is dus $7$.", "7", True),
+        ("Svaret är alltså 7.", "7", True),
+        ("Răspunsul este deci 7.", "7", True),
+        ("Het antwoord is dus niet 7.", "7", False),
+        ("Odpověď je tedy asi 7.", "7", False),
+        ("Odpověď je tedy 8.", "7", False),
+    ]
+    judge(cases)
