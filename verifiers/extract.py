@@ -7690,7 +7690,7 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
                     run = s[spans[0][0] : spans[0][3]]
             if run is not None:
                 return _statement(run, "final_statement")
-        got = _statement(after, "final_statement")
+        got = _statement(_INVERTED_SUBJECT.sub("", after, count=1), "final_statement")
         if got is not None:
             return got
     if trailing_run:
@@ -7726,6 +7726,13 @@ def _concluding_clause(masked: str) -> int:
     return last.end()
 
 
+#: the subject of a German or Dutch sentence that puts its verb second, after the copula and before the value, when
+#: it names the result ("Also beträgt die Summe 24", "Damit ist das Ergebnis 24", "Dus is het antwoord 24")
+_INVERTED_SUBJECT = re.compile(
+    r"^[ \t]*+(?:die|der|das|het|de)[ \t]++(?:(?:gesuchte|gesamte|richtige|endgültige|gezochte|juiste)[ \t]++)?+"
+    r"(?:Summe|Gesamtsumme|Antwort|Lösung|Ergebnis|Endergebnis|Anzahl|Gesamtzahl|Differenz|Produkt|Wert|antwoord|"
+    r"som|totaal|uitkomst|resultaat|oplossing|waarde)[ \t]++(?=[-$\d\\])"
+)
 #: a clause whose subject is a pronoun for the value of the clause before it ("…, and it is the smallest")
 _PRONOUN_SUBJECT = re.compile(r"(?i)[ \t]*+(?:(?:and|so|thus|hence)[ \t]++)?+(?:it|this|that|which)[ \t]*+")
 #: a pronoun before a sentence-final copula: the value before it is affirmed ("23 it is", "So 23 it was")

@@ -126,3 +126,15 @@ def test_a_connective_between_the_answer_noun_and_its_value() -> None:
         ("Odpověď je tedy 8.", "7", False),
     ]
     judge(cases)
+
+
+def test_a_result_subject_after_the_verb() -> None:
+    cases: list[Case] = [
+        ("Somit beträgt das Ergebnis $7$.", "7", True),
+        ("Also ist die Anzahl 7.", "7", True),
+        ("Dus is de som 7.", "7", True),
+        ("Also beträgt die Summe nicht 7.", "7", False),
+        ("Also ist die Summe etwa 7.", "7", False),
+        ("Also ist die Hälfte 7.", "7", False),
+    ]
+    judge(cases)
