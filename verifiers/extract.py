@@ -6399,7 +6399,7 @@ def _final_statement(text: str) -> Extraction | None:
         sent = sent[recant.end() :].strip()
     if _rival_results(sent):
         return _found([sent], "final_statement", "text")  # "Method A gives 12 and method B gives 8.": no one answer
-    sent = _COPULA_SUFFIX.sub("", sent)  # "Cavab 24-dür.": the copula suffix closes the statement of 24
+    sent = _COPULA_SUFFIX.sub("", sent)  # "Cavab 24-dür.", "az összeg 24-gyel egyenlő": they state 24
     got = (
         _modelled_language_statement(sent)
         or _foreign_statement(sent)
@@ -8236,9 +8236,11 @@ _QUOTES = (
 
 
 #: the copula suffix of Turkish and Azerbaijani on the value that ends a sentence, after an apostrophe or a hyphen
-#: ("24'tür", "$24$'tür", "24-dür")
+#: ("24'tür", "$24$'tür", "24-dür"), and "equal to" written as a case suffix on the value and the adjective after it
+#: (Hungarian "24-gyel egyenlő", Turkish "24'e eşittir")
 _COPULA_SUFFIX = re.compile(
-    r"(?<=[\d$])['\u2019-](?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr)(?=[ \t.!]*+$)"
+    r"(?<=[\d$])(?:['\u2019-](?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr)"
+    r"|-[a-z]{0,3}?[ae]l[ \t]++egyenl\u0151|['\u2019]y?+[ae][ \t]++e\u015fit(?:tir)?+)(?=[ \t.!]*+$)"
 )
 #: a sentence-final copula of another language after the value: です, 입니다, है, and the copula suffix of Turkish and
 #: Azerbaijani, written after an apostrophe or a hyphen on a number or a math span ("24'tür", "$24$'tür", "24-dür")

@@ -100,6 +100,11 @@ def test_copula_suffix_after_a_value_or_math_span() -> None:
         ("Cavab 7 deyil.", "7", False),
         ("Cevap $7$ değildir.", "7", False),
         ("Cavab 7-dir?", "7", False),
+        ("Az eredmény 7-tel egyenlő.", "7", True),
+        ("Tehát a szorzat $7$-tel egyenlő.", "7", True),
+        ("Toplam 7'ye eşittir.", "7", True),
+        ("Az eredmény 7-tel nem egyenlő.", "7", False),
+        ("Az eredmény 7-tel egyenlő?", "7", False),
     ]
     judge(cases)
 
