@@ -2365,6 +2365,27 @@ def _mixed_number(m: re.Match[str]) -> str:
 _SCRIPT_DIGITS = str.maketrans({c: str(k) for digits in (_SUPER_DIGITS, _SUB_DIGITS) for k, c in enumerate(digits)})
 
 
+#: a run of Ethiopic numerals ("፳፬" is 24): units ፩-፱, tens ፲-፺, hundred ፻ and ten thousand ፼
+_ETHIOPIC_NUMERAL = re.compile("[\u1369-\u137c]{1,40}+")
+
+
+def _ethiopic_value(m: re.Match[str]) -> str:
+    """An Ethiopic numeral in decimal digits: units and tens add up within a group, ፻ multiplies the group before
+    it by 100 and ፼ all before it by 10000 (፲፱፻፹፭ is 1985, ፻፼ is 1000000)."""
+    myriads = hundreds = current = 0
+    for c in m.group(0):
+        k = ord(c) - 0x1369
+        if k < 9:
+            current += k + 1
+        elif k < 18:
+            current += 10 * (k - 8)
+        elif k == 18:
+            hundreds, current = hundreds + (current or 1) * 100, 0
+        else:
+            myriads, hundreds, current = (myriads + hundreds + (current or (0 if hundreds else 1))) * 10000, 0, 0
+    return str(myriads + hundreds + current)
+
+
 #: a run of U+FFFD (bytes that did not decode) or lone surrogates (half a character) ending a line or a line's last
 #: sentence ("\\boxed{5}\ufffd."): a decoding artefact, no mark the writer made (one between characters, "4\ufffd2",
 #: stays and reads as no value); a match starts only where a run starts, so a long run that does not end a line is
@@ -2386,6 +2407,8 @@ def rendered(text: str) -> str:
         if _STYLED_LETTER.search(text):
             text = _STYLED_LETTER.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
         text = _MIXED_WORD.sub(_unmixed, text)
+        if _ETHIOPIC_NUMERAL.search(text):  # "መልሱ ፳፬ ነው።": the Ethiopic numeral of 24
+            text = _ETHIOPIC_NUMERAL.sub(_ethiopic_value, text)
     if "\u0335" in text or "\u0336" in text:
         text = _OVERSTRUCK.sub(_overstruck, text)  # "5\u0336 6": a struck-out character does not count
     if _BIDI_OPEN.search(text):
@@ -6448,6 +6471,7 @@ def _final_statement(text: str) -> Extraction | None:
         sent = sent[recant.end() :].strip()
     if _rival_results(sent):
         return _found([sent], "final_statement", "text")  # "Method A gives 12 and method B gives 8.": no one answer
+    sent = _COPULA_SUFFIX.sub("", sent)  # "Cavab 24-dür.", "az összeg 24-gyel egyenlő": they state 24
     got = (
         _modelled_language_statement(sent)
         or _foreign_statement(sent)
@@ -6547,6 +6571,14 @@ _MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     (r"jawabannya|jawaban", ("", "adalah", "ialah"), True),
     (r"\u0111\u00e1p[ \t]++\u00e1n|k\u1ebft[ \t]++qu\u1ea3", ("l\u00e0",), True),
 )
+#: the connective adverbs of conclusion ("so", "thus", "therefore", "hence") of the languages of
+#: :data:`_MODELLED_LANGUAGES`, which stand between the answer noun and its value without weighing it ("Odpověď je
+#: tedy 24", "Het antwoord is dus 24", "Svaret är alltså 24", "Vastaus on siis 24", "Η απάντηση είναι λοιπόν 24")
+_MODELLED_CONNECTIVES = frozenset(
+    """dus derhalve daarom alltså således därför altså derfor dermed siis siten täten tehát így ezért άρα επομένως
+    λοιπόν deci așadar asadar tedy tudíž proto takže teda preto zatem więc czyli dlatego demak shuning hivyo basi
+    לכן אפוא ดังนั้น তাই সুতরাং অতএব""".split()
+)
 _MODELLED_PHRASE = re.compile(
     r"(?i)^[*_ \t]*+(?:"
     + "|".join(f"(?P<l{k}>{noun})" for k, (noun, _, _) in enumerate(_MODELLED_LANGUAGES))
@@ -6577,6 +6609,7 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
     colon = bool(m.group("colon")) or rest[: token.start()].rstrip(" \t*_").endswith(":")
     if colon and all(w in _FOREIGN_PLAIN_LABEL_WORDS for w in words):
         words = []  # "התשובה הסופית: 24", "Răspunsul corect: 24", "Jibu la mwisho: 24": a plain label
+    words = [w for w in words if w not in _MODELLED_CONNECTIVES]  # "Odpověď je tedy 24": "so" concludes, no cue
     plain = len(words) <= 1 and (" ".join(words) in copulas or not words and colon)
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")
@@ -7778,7 +7811,7 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
                     run = s[spans[0][0] : spans[0][3]]
             if run is not None:
                 return _statement(run, "final_statement")
-        got = _statement(after, "final_statement")
+        got = _statement(_INVERTED_SUBJECT.sub("", after, count=1), "final_statement")
         if got is not None:
             return got
     if trailing_run:
@@ -7814,6 +7847,13 @@ def _concluding_clause(masked: str) -> int:
     return last.end()
 
 
+#: the subject of a German or Dutch sentence that puts its verb second, after the copula and before the value, when
+#: it names the result ("Also beträgt die Summe 24", "Damit ist das Ergebnis 24", "Dus is het antwoord 24")
+_INVERTED_SUBJECT = re.compile(
+    r"^[ \t]*+(?:die|der|das|het|de)[ \t]++(?:(?:gesuchte|gesamte|richtige|endgültige|gezochte|juiste)[ \t]++)?+"
+    r"(?:Summe|Gesamtsumme|Antwort|Lösung|Ergebnis|Endergebnis|Anzahl|Gesamtzahl|Differenz|Produkt|Wert|antwoord|"
+    r"som|totaal|uitkomst|resultaat|oplossing|waarde)[ \t]++(?=[-$\d\\])"
+)
 #: a clause whose subject is a pronoun for the value of the clause before it ("…, and it is the smallest")
 _PRONOUN_SUBJECT = re.compile(r"(?i)[ \t]*+(?:(?:and|so|thus|hence)[ \t]++)?+(?:it|this|that|which)[ \t]*+")
 #: a pronoun before a sentence-final copula: the value before it is affirmed ("23 it is", "So 23 it was")
@@ -8345,10 +8385,18 @@ _QUOTES = (
 )
 
 
-#: a sentence-final copula of another language after the value: です, 입니다, है, Turkish 'tür/'dir
+#: the copula suffix of Turkish and Azerbaijani on the value that ends a sentence, after an apostrophe or a hyphen
+#: ("24'tür", "$24$'tür", "24-dür"), and "equal to" written as a case suffix on the value and the adjective after it
+#: (Hungarian "24-gyel egyenlő", Turkish "24'e eşittir")
+_COPULA_SUFFIX = re.compile(
+    r"(?<=[\d$])(?:['\u2019-](?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr)"
+    r"|-[a-z]{0,3}?[ae]l[ \t]++egyenl\u0151|['\u2019]y?+[ae][ \t]++e\u015fit(?:tir)?+)(?=[ \t.!]*+$)"
+)
+#: a sentence-final copula of another language after the value: です, 입니다, है, and the copula suffix of Turkish and
+#: Azerbaijani, written after an apostrophe or a hyphen on a number or a math span ("24'tür", "$24$'tür", "24-dür")
 _POLITE_END = re.compile(
     r"(?:(?<![ \t])[ \t]*+(?:\u3067\u3059|\u3067\u3042\u308b|\u3060|\uc785\ub2c8\ub2e4|\uc774\ub2e4|\u0939\u0948\u0964?+)"
-    r"|(?<=\d)'(?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr))[ \t.]*+$"
+    r"|(?<=[\d$])['\u2019-](?:d\u0131r|dir|dur|d\u00fcr|t\u0131r|tir|tur|t\u00fcr))[ \t.]*+$"
 )
 
 

@@ -1111,6 +1111,65 @@ FOREIGN_HEDGES: dict[str, str] = {
     lang: " ".join(filter(None, (FOREIGN_MODALS.get(lang), FOREIGN_APPROXIMATORS.get(lang))))
     for lang in FOREIGN_MODALS.keys() | FOREIGN_APPROXIMATORS.keys()
 }
+#: per language, the conditional mood and the modal verbs that hedge a value they state ("would be", "should be",
+#: "could be", "may be": "La réponse serait 24", "La risposta dovrebbe essere 24", "Die Antwort sollte 24 sein",
+#: "Odpowiedź byłaby 24"), in the forms a model writes: between the answer and its value they read like a lead cue,
+#: and verb-final languages close the sentence on them after the value ("விடை 24 ஆக இருக்கலாம்", "సమాధానం 24
+#: కావచ్చు", "Cevap 24 olmalı", "उत्तर 24 होना चाहिए"). Left out: forms of "will be", which many languages write
+#: for a plain answer ("উত্তর হবে 24", "जवाब 24 होगा", "Đáp án sẽ là 24", "η απάντηση θα είναι 24"), bare "can"
+#: (Arabic "يمكن", Bengali "পারে" stand in plain sentences of method), "must" (an assertion), Czech and Slovak "by"
+#: (English "by"), Romanian "ar" (Latvian "and"), Vietnamese "nên" (also "so") and Czech "měl" ("had").
+FOREIGN_CONDITIONALS: dict[str, str] = {
+    "am": "ሊሆን ሊሆኑ",
+    "ar": "ينبغي يفترض يُفترض لكان لكانت",
+    "az": "olardı olmalıdır olmalı olar",
+    "bg": "би трябвало",
+    "bn": "উচিত হওয়া",
+    "ca": "seria serien hauria haurien podria podrien",
+    "cs": "mohla mohlo mohl",
+    "da": "ville burde skulle",
+    "de": "wäre wären sollte sollten könnte könnten müsste müssten würde würden",
+    "el": "μπορεί μπορει θα'ταν",
+    "es": "sería serían seria serian debería deberían deberia podría podrían podria",
+    "et": "oleks peaks võiks",
+    "fa": "باشد باشه بایستی",
+    "fi": "olisi pitäisi voisi lienee",
+    "fr": "serait seraient devrait devraient pourrait pourraient aurait",
+    "gu": "શકે જોઈએ",
+    "he": "אמור אמורה עשוי עשויה",
+    "hi": "चाहिए",
+    "hr": "bi trebao trebala trebalo mogao mogla moglo",
+    "hu": "lenne lehet kellene volna",
+    "id": "seharusnya semestinya mestinya",
+    "is": "væri ætti gæti mundi",
+    "it": "sarebbe sarebbero dovrebbe dovrebbero potrebbe potrebbero",
+    "kn": "ಇರಬಹುದು ಆಗಿರಬಹುದು ಆಗಬಹುದು ಇರಬೇಕು",
+    "lt": "būtų turėtų galėtų butu turetu",
+    "lv": "būtu vajadzētu varētu",
+    "ml": "ആയിരിക്കാം ആകാം ആവാം ഉണ്ടാകാം",
+    "mr": "असावे असावा असावी शकतो शकते",
+    "ms": "sepatutnya semestinya",
+    "ne": "हुनसक्छ सक्छ होला हुनुपर्छ",
+    "nl": "zou zouden",
+    "no": "ville burde skulle",
+    "pa": "ਸਕਦਾ ਸਕਦੀ ਸਕਦੇ ਚਾਹੀਦਾ",
+    "pl": "byłaby byłoby byłby powinna powinno powinien mogłaby mogłoby mógłby",
+    "pt": "seria seriam deveria deveriam poderia poderiam",
+    "ro": "trebui putea",
+    "ru": "бы должно должна должен",
+    "sk": "mohla mohlo mohol",
+    "sl": "bi",
+    "sr": "би требало bi trebalo",
+    "sv": "skulle borde kunde vore",
+    "sw": "ingekuwa ingalikuwa inapaswa yapasa yaweza",
+    "ta": "இருக்கலாம் ஆகலாம் இருக்கக்கூடும் ஆகக்கூடும் இருக்கவேண்டும்",
+    "te": "కావచ్చు ఉండవచ్చు అయ్యుండవచ్చు కావొచ్చు ఉండొచ్చు",
+    "tl": "dapat sana",
+    "tr": "olmalı olmalıdır olurdu gibi gibidir",
+    "uk": "би б повинно повинна повинен",
+    "ur": "سکتا سکتی سکتے چاہیے",
+    "vi": "hẳn",
+}
 #: per language, the first-person frames of belief, opinion and seeming ("I think", "I believe", "in my opinion",
 #: "it seems to me"), which like English "I think" make the answer after them in their sentence a belief, not a
 #: commitment ("Creo que la respuesta es 5", "Ich glaube, die Antwort ist 5", "Tôi nghĩ đáp án là 5"); the modal
@@ -1252,6 +1311,12 @@ FOREIGN_BELIEFS: dict[str, tuple[str, ...]] = {
         "به گمانم",
         "به نظر می‌رسد",
         "به نظر میرسد",
+        "فکر کنم",
+        "گمان کنم",
+        "خیال می‌کنم",
+        "خیال میکنم",
+        "خیال کنم",
+        "به گمان من",
     ),
     "fi": (
         "luulen",
@@ -1823,7 +1888,7 @@ FOREIGN_SIGN_WORDS: dict[str, str] = {
     "sw": "hasi",
     "ta": "கழித்தல் மைனஸ் எதிர்மறை",
     "te": "మైనస్ ఋణ రుణాత్మక ఋణాత్మక",
-    "tl": "negatibo minus",
+    "tl": "negatibo negatibong minus",
     "tr": "eksi negatif",
     "uk": "мінус від'ємне від'ємний",
     "ur": "منفی مائنس",
@@ -1916,6 +1981,7 @@ AFFIRMING_IDIOMS = re.compile(
 )
 _FOREIGN_NEGATION_WORDS = frozenset(w for words in FOREIGN_NEGATIONS.values() for w in words.split())
 _FOREIGN_HEDGE_WORDS = frozenset(w for words in FOREIGN_HEDGES.values() for w in words.split())
+_FOREIGN_CONDITIONAL_WORDS = frozenset(w for words in FOREIGN_CONDITIONALS.values() for w in words.split())
 #: per language, the common words that bound or grade a value from after it, alone or as the head of their phrase
 #: ("at least", "at most", "at best", "at worst", "maximum", "minimum", "or so"): "7 mindestens", "7 al menos", "7 au
 #: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns; postpositions that only join a bound
@@ -1932,11 +1998,11 @@ FOREIGN_BOUNDS: dict[str, str] = {
     "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
     "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über etwas",
     "el": "τουλάχιστον πολύ μέγιστο ελάχιστο",
-    "es": "menos más mas máximo mínimo mucho poco mejor peor así apenas",
+    "es": "menos más mas máximo mínimo mucho poco mejor peor así apenas pico",
     "et": "vähemalt maksimaalselt minimaalselt kõige",
     "fa": "حداقل حداکثر دستکم کمتر بیشتر",
     "fi": "vähintään enintään korkeintaan ainakin",
-    "fr": "moins plus mieux pire maximum minimum max min environ près",
+    "fr": "moins plus mieux pire maximum minimum max min environ près quelques poussières",
     "gu": "ઓછામાં ઓછું વધુમાં વધુ મહત્તમ લઘુત્તમ",
     "he": "לפחות היותר מקסימום מינימום",
     "hi": "कम अधिक अधिकतम न्यूनतम ज़्यादा ज्यादा",
@@ -1956,7 +2022,7 @@ FOREIGN_BOUNDS: dict[str, str] = {
     "no": "minst høyst maksimum minimum",
     "pa": "ਘੱਟੋ-ਘੱਟ ਵੱਧੋ-ਵੱਧ ਘੱਟ ਵੱਧ",
     "pl": "najmniej najwyżej przynajmniej conajmniej maksymalnie minimalnie maksimum minimum",
-    "pt": "menos mais máximo mínimo muito pouco melhor pior assim",
+    "pt": "menos mais máximo mínimo muito pouco melhor pior assim poucos quebrados",
     "ro": "puțin mult maxim minim",
     "ru": "минимум максимум менее более меньшей крайней больше меньше лучшем худшем",
     "sk": "najmenej najviac aspoň maximálne minimálne",
@@ -1967,7 +2033,7 @@ FOREIGN_BOUNDS: dict[str, str] = {
     "ta": "குறைந்தது அதிகபட்சம் குறைந்தபட்சம்",
     "te": "కనీసం గరిష్ఠం గరిష్టంగా కనిష్ఠం",
     "tl": "pinakamababa pinakamarami",
-    "tr": "az çok fazla azından azami asgari civarında kadar",
+    "tr": "az çok fazla azından azami asgari civarında kadar küsur küsür küsurat",
     "uk": "щонайменше щонайбільше мінімум максимум менше більше",
     "ur": "کم زیادہ",
     "vi": "ít nhất tối đa tối thiểu",
@@ -2051,7 +2117,14 @@ FOREIGN_RATE_WORDS = frozenset("par pro je por al ao в за".split())
 #: count noun or currency
 FOREIGN_QUALIFIERS = frozenset(
     w
-    for table in (FOREIGN_NEGATIONS, FOREIGN_HEDGES, FOREIGN_BOUNDS, FOREIGN_FAULTS, FOREIGN_MODAL_PREDICATES)
+    for table in (
+        FOREIGN_NEGATIONS,
+        FOREIGN_HEDGES,
+        FOREIGN_CONDITIONALS,
+        FOREIGN_BOUNDS,
+        FOREIGN_FAULTS,
+        FOREIGN_MODAL_PREDICATES,
+    )
     for words in table.values()
     for w in words.split()
 )
@@ -2126,6 +2199,7 @@ LEAD_CUES = (
     )
     | _FOREIGN_NEGATION_WORDS
     | _FOREIGN_HEDGE_WORDS
+    | _FOREIGN_CONDITIONAL_WORDS
     | FOREIGN_SIGN_WORD_SET
 )
 #: phrases of several words that change an answer they stand before, each a family by its form: an equative bound
@@ -2260,6 +2334,22 @@ CJK_CUES = (
     "대충",
     "거의",
     "추측",
+    # a remark that disowns the value as a mere suggestion ("for reference only": 仅供参考), a look-alike ending
+    # ("-ish": っぽい) and the Korean endings of a guess ("I bet it's", "it'll be", "it may be": 일걸, 걸요, 거예요, 일지도; a
+    # word of its own after a space, read alone)
+    "仅供参考",
+    "僅供參考",
+    "供参考",
+    "供參考",
+    "っぽい",
+    "っぽ",
+    "일걸",
+    "걸요",
+    "일거예요",
+    "거예요",
+    "일거에요",
+    "거에요",
+    "일지도",
     # a per mille or per ten thousand before the value ("千分之5" is 5‰)
     "千分之",
     "万分之",
