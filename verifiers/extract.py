@@ -2395,8 +2395,8 @@ _UNDECODED_END = re.compile("(?<![\ufffd\ud800-\udfff])[\ufffd\ud800-\udfff]++(?
 
 def rendered(text: str) -> str:
     """``text`` as it renders: characters that draw nothing deleted, line-breaking characters as ``\\n``,
-    keycap digits as digits, styled letters as letters and Cyrillic or Greek lookalikes inside a Latin word as the
-    Latin letter ("nоt" is "not"). Linear."""
+    keycap digits as digits, styled letters as letters, Cyrillic or Greek lookalikes inside a Latin word as the
+    Latin letter ("nоt" is "not") and a Markdown-escaped ``\\?`` as ``?``. Linear."""
     if not text.isascii():
         if _UNDECODED_END.search(text):  # "#### 42\ufffd": bytes that did not decode glued to a line's end
             text = _UNDECODED_END.sub("", text)
@@ -2409,6 +2409,8 @@ def rendered(text: str) -> str:
         text = _MIXED_WORD.sub(_unmixed, text)
         if _ETHIOPIC_NUMERAL.search(text):  # "መልሱ ፳፬ ነው።": the Ethiopic numeral of 24
             text = _ETHIOPIC_NUMERAL.sub(_ethiopic_value, text)
+    if "\\?" in text:  # "24\?": no TeX command; Markdown shows the escaped "?" (a question)
+        text = text.replace("\\?", "?")
     if "\u0335" in text or "\u0336" in text:
         text = _OVERSTRUCK.sub(_overstruck, text)  # "5\u0336 6": a struck-out character does not count
     if _BIDI_OPEN.search(text):

@@ -186,3 +186,14 @@ def test_an_option_letter_then_a_colon_and_its_value() -> None:
         ("Time 3:45", "3:45", True),
     ]
     judge(cases)
+
+
+def test_a_markdown_escaped_question_mark_is_a_question() -> None:
+    judge(
+        [
+            ("**Answer:** 24\\?", "24", False),
+            ("The answer is $\\boxed{24}$\\?", "24", False),
+            ("**Answer:** 24", "24", True),
+            ('```\nre = r"a\\\\?"\n```\nThe answer is 24.', "24", True),  # code shows its escapes
+        ]
+    )
