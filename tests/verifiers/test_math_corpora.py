@@ -197,4 +197,4 @@ def test_eighteenth_red_team_round_is_a_ratchet() -> None:
     open ones are the next work and may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam17.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 365
-    assert sum(bool(r.get("open")) for r in rows) <= 91
+    assert sum(bool(r.get("open")) for r in rows) <= 21
