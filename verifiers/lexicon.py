@@ -1040,7 +1040,7 @@ FOREIGN_MODALS: dict[str, str] = {
     "ta": "ஒருவேளை அநேகமாக ஒருகால்",
     "te": "బహుశా బహుశ",
     "tl": "siguro baka marahil yata malamang",
-    "tr": "belki galiba sanırım herhalde muhtemelen",
+    "tr": "belki galiba sanırım herhalde muhtemelen olasılıkla ihtimalle",
     "uk": "можливо мабуть напевно ймовірно здається певно вірогідно",
     "ur": "شاید غالباً غالبا",
     "vi": "lẽ",

@@ -143,3 +143,14 @@ def test_a_result_subject_after_the_verb() -> None:
         ("Also ist die Hälfte 7.", "7", False),
     ]
     judge(cases)
+
+
+def test_turkish_probability_adverbs_hedge() -> None:
+    judge(
+        [
+            ("$\\boxed{4}$ olasılıkla", "4", False),
+            ("Cevap büyük olasılıkla 4.", "4", False),
+            ("Cevap 4, büyük ihtimalle.", "4", False),
+            ("Olasılık hesabı: cevap $\\boxed{4}$.", "4", True),  # "probability" as the topic, not a hedge
+        ]
+    )
