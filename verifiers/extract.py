@@ -2493,14 +2493,15 @@ def _percent_sign(text: str, i: int) -> bool:
 _VALUE_AND_WORDS = re.compile(r"[ \t]*+(-?\d{1,40}+(?:[.,]\d{1,40}+)*+)[ \t]*+([^\d\n]{1,100}+)")
 
 
-def _restated_value(content: str, nouns: bool) -> str | None:
+def _restated_value(content: str, nouns: bool, latin_nouns: bool = False) -> str | None:
     """The value of ``content`` (an answer line's or tag's content) when the words after it only restate it in
     some language (:func:`~rlvr.verifiers.lexicon.restating_tail`: "24 است", "24個", "24 elma kalır"), else
-    ``None``; ``nouns``: nothing follows, so a count noun may go."""
+    ``None``; ``nouns``: nothing follows, so a count noun may go; ``latin_nouns``: the answer noun before it is
+    of a language other than English, so a count noun in plain Latin letters is of that language ("kwiaty")."""
     from rlvr.verifiers.lexicon import restating_tail
 
     m = _VALUE_AND_WORDS.fullmatch(content)
-    return m.group(1) if m is not None and restating_tail(m.group(2), nouns) else None
+    return m.group(1) if m is not None and restating_tail(m.group(2), nouns, latin_nouns) else None
 
 
 def _inside_tag(inner: str, choices: bool) -> Extraction:
@@ -2823,6 +2824,11 @@ def _plain_yes_no(text: str) -> str | None:
     return said if said is not None and said.lower() in ("yes", "no") else None
 
 
+#: a closing ", not <Name>" that rejects another named answer ("Tuesday, not Wednesday", "Alice wins, not Bob"),
+#: as ", not 25" rejects another value
+_REJECTED_NAME = re.compile(r"[ \t]*+,[ \t]*+(?:and[ \t]++)?+not[ \t]++[A-Z][a-z]{1,30}+$")
+
+
 def _word_answer(text: str) -> str | None:
     """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
     tail = text[-_WINDOW:].strip()
@@ -2846,7 +2852,7 @@ def _word_answer(text: str) -> str | None:
         ):
             return line  # "No, maybe.", "Yes, if n is even.": the whole reply, which differs
         return yes_no.group(1)
-    reply = line.rstrip(".!。！ ")
+    reply = _REJECTED_NAME.sub("", line.rstrip(".!。！ "))  # "It's Tuesday, not Wednesday.": the other rejected
     stated = _stated_word(reply) if "?" not in line else None
     if stated is not None:
         return stated  # "It's Alice.", "The student with the greatest average speed is Evelyn."
@@ -3456,7 +3462,7 @@ def _marked(text: str) -> Extraction | None:
         if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
-        if _recap_item(sent):
+        if _recap_item(sent) or _recap_line(sent):
             continue  # "### Summary\n- Eggs laid: 16\n- Eggs eaten: 3": the givens recapped
         aside = (  # "(This assumes … with 16.)"; not "(Later) 6": a label, then a value
             sent.startswith("(") and sent.find(")") in (-1, len(sent) - 1) and not _hedgy(sent) and not _framed(sent)
@@ -4199,6 +4205,28 @@ def _recap_item(sent: str) -> bool:
     words = _lower_words(m.group(1))
     named = set(words) & (ANSWER_NOUNS | LABEL_CUES | LATER_FIXES)
     return not named and not _framed(m.group(1)) and not _doubting(m.group(1))
+
+
+#: a label that opens a recap of the work, then the working said in the first person ("**Summary:** We added",
+#: "Recap: I multiplied")
+_RECAP_LABEL = re.compile(
+    r"(?i)[ \t*_#>]*+(?:in[ \t]++)?+(?:summary|recap|explanation|reasoning|working|work|steps|method|approach)"
+    r"[ \t*_]*+:[ \t*_]*+(?:first[ \t]*+,?+[ \t]*+)?+(?:we|i)[ \t]++[a-z]{3,}"
+)
+#: words by which a recap states a result, which may be another answer ("…, so 25", "… to get 25")
+_RESULT_WORDS = frozenset(
+    "answer answers result final total so thus hence therefore get got gives gave yields equals is are was makes".split()
+)
+
+
+def _recap_line(sent: str) -> bool:
+    """``sent`` is a labelled recap of the work after the answer, told in the first person ("**Summary:** We added
+    16 and 8."): its values are the working. A bare value after the label ("Recap: 9") or a recap that states a
+    result or an equation ("Summary: we added 16 and 9 to get 25", "Recap: 16 + 8 = 25") is read as before."""
+    m = _RECAP_LABEL.match(sent)
+    if m is None or "=" in sent:
+        return False
+    return not _RESULT_WORDS.intersection(_lower_words(_mask_math(sent[m.start() :])))
 
 
 def _sentences_after(text: str, i: int, letters: bool = False) -> list[tuple[str, int]]:
@@ -6475,7 +6503,7 @@ def _final_statement(text: str) -> Extraction | None:
         return _found([sent], "final_statement", "text")  # "Method A gives 12 and method B gives 8.": no one answer
     sent = _COPULA_SUFFIX.sub("", sent)  # "Cavab 24-dür.", "az összeg 24-gyel egyenlő": they state 24
     got = (
-        _modelled_language_statement(sent)
+        _modelled_language_statement(sent, last=k == len(spans) - 1)
         or _foreign_statement(sent)
         or _verb_final_statement(sent)
         or _statement_of_sentence(sent)
@@ -6571,7 +6599,7 @@ _MODELLED_LANGUAGES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     (r"\u0989\u09a4\u09cd\u09a4\u09b0", ("\u09b9\u09b2", "\u09b9\u09b2\u09cb"), False),
     (r"\u0432\u0456\u0434\u043f\u043e\u0432\u0456\u0434\u044c", ("",), True),
     (r"jawabannya|jawaban", ("", "adalah", "ialah"), True),
-    (r"\u0111\u00e1p[ \t]++\u00e1n|k\u1ebft[ \t]++qu\u1ea3", ("l\u00e0",), True),
+    (r"\u0111\u00e1p[ \t]++(?:\u00e1n|s\u1ed1)|k\u1ebft[ \t]++qu\u1ea3", ("l\u00e0",), True),
 )
 #: the connective adverbs of conclusion ("so", "thus", "therefore", "hence") of the languages of
 #: :data:`_MODELLED_LANGUAGES`, which stand between the answer noun and its value without weighing it ("Odpověď je
@@ -6584,16 +6612,18 @@ _MODELLED_CONNECTIVES = frozenset(
 _MODELLED_PHRASE = re.compile(
     r"(?i)^[*_ \t]*+(?:"
     + "|".join(f"(?P<l{k}>{noun})" for k, (noun, _, _) in enumerate(_MODELLED_LANGUAGES))
-    + r")(?:(?<=[\u0e00-\u0e7f])|(?![^\W\d_]))[*_ \t]*+(?P<colon>[:\u2014-]?+)[ \t]*+(?P<rest>.*+)$",
+    + r")(?:(?<=[\u0e00-\u0e7f])|(?=\u0983)|(?![^\W\d_]))[*_ \t]*+(?P<colon>[:\u0983\u2014-]?+)[ \t]*+(?P<rest>.*+)$",
     re.DOTALL,
 )
 
 
-def _modelled_language_statement(sent: str) -> Extraction | None:
+def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | None:
     """A final sentence opened by the answer noun of a language in :data:`_MODELLED_LANGUAGES`: its value when
     nothing but a copula or a colon stands between the noun and the value (with a decimal comma read as the
-    decimal mark where the language writes one: "Svaret \u00e4r 2,5" is 2.5); otherwise the whole sentence, since
-    a word the grader cannot classify may negate or doubt the value ("Svaret er ikke 5", "Vastaus on ehk\u00e4 5")."""
+    decimal mark where the language writes one: "Svaret \u00e4r 2,5" is 2.5), and words after the value that
+    only restate it, its count noun among them when the sentence is the ``last`` ("Απάντηση: 24 μήλα.",
+    "Odpowiedź: 24 kwiaty.", "উত্তর: 24টি আপেল"); otherwise the whole sentence, since a word the grader cannot
+    classify may negate or doubt the value ("Svaret er ikke 5", "Vastaus on ehk\u00e4 5")."""
     from rlvr.verifiers.lexicon import FOREIGN_SIGN_WORD_SET
 
     m = _MODELLED_PHRASE.match(sent)
@@ -6615,7 +6645,8 @@ def _modelled_language_statement(sent: str) -> Extraction | None:
     plain = len(words) <= 1 and (" ".join(words) in copulas or not words and colon)
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")
-    got = _statement(rest[token.start() :], "final_statement")
+    value = _restated_value(rest[token.start() :], last, latin_nouns=True)
+    got = _found([value], "final_statement", "math") if value else _statement(rest[token.start() :], "final_statement")
     if got is not None and got.answer is not None and comma:
         got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
     return _negated(got) if got is not None and got.answer is not None and signed else got
@@ -7769,12 +7800,19 @@ def _foreign_belief(masked: str) -> bool:
     return any(m.group(0).lower() not in FOREIGN_ABILITY_MODALS for m in after)
 
 
+#: an option named by its letter in parentheses or after "option"/"choice", then a colon ("option (C): 24",
+#: "choice C: $24$", "(C): 24"); a bare letter before a colon may be a label ("A: 24", the answer of a Q/A pair)
+_OPTION_COLON = re.compile(r"(?i)(?:(?:option|choice)[ \t]++\(?[A-J]\)?|\([A-J]\))[ \t]*+:[ \t]*+\S")
+
+
 def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool = False) -> Extraction | None:
     """The answer part of a final sentence: after its copula, else its trailing run of answer tokens.
     ``anchored``: the sentence is what follows an answer phrase, which anchors it like a copula."""
     s = _without_aside_clause(_without_closing_aside(_without_location(_LEAD.sub("", _corrected(sent.strip())))))
     if not s:
         return None
+    if _OPTION_COLON.match(s):
+        return _statement(s, "final_statement")  # "option (C): 24": the choice and its value, read whole
     masked = _mask_math(s)
     if _foreign_belief(masked):
         return _found([s], "final_statement", "text")  # "Myslím, že odpověď je 24.": a belief, read whole

@@ -1061,7 +1061,7 @@ FOREIGN_APPROXIMATORS: dict[str, str] = {
     "bg": "около почти приблизително горе-долу",
     "bn": "প্রায় আনুমানিক মোটামুটি",
     "ca": "gairebé aproximadament quasi",
-    "cs": "asi přibližně zhruba skoro téměř",
+    "cs": "asi přibližně zhruba skoro téměř více méně",  # "více méně": more or less
     "da": "vist omkring cirka næsten",
     "de": "wohl etwa ungefähr circa schätzungsweise annähernd rund",
     "el": "περίπου σχεδόν γύρω περιπου σχεδον",
@@ -1088,7 +1088,7 @@ FOREIGN_APPROXIMATORS: dict[str, str] = {
     "nl": "mogelijk ongeveer bijna zowat circa omstreeks ruwweg",
     "no": "omtrent nesten cirka omkring rundt",
     "pa": "ਲਗਭਗ ਤਕਰੀਬਨ ਕਰੀਬ",
-    "pl": "raczej około prawie niemal blisko",
+    "pl": "raczej około prawie niemal blisko mniej więcej",  # "mniej więcej": more or less
     "pt": "quase aproximadamente cerca",
     "ro": "aproximativ aproape circa cam vreo",
     "ru": "почти около примерно приблизительно порядка ориентировочно",
@@ -1096,14 +1096,14 @@ FOREIGN_APPROXIMATORS: dict[str, str] = {
     "sl": "približno skoraj okoli domala",
     "sr": "отприлике око скоро готово приближно otprilike oko skoro gotovo približno",
     "sv": "ungefär nästan cirka omkring runt drygt knappt",
-    "sw": "takriban karibu",
+    "sw": "takriban karibu hivi",  # "kama 18 hivi": about 18
     "ta": "சுமார் கிட்டத்தட்ட ஏறக்குறைய",
     "te": "సుమారు దాదాపు సుమారుగా దాదాపుగా",
     "tl": "halos humigit-kumulang",
     "tr": "yaklaşık takriben kabaca",
-    "uk": "приблизно близько майже орієнтовно",
+    "uk": "приблизно близько майже орієнтовно більш-менш",
     "ur": "تقریباً تقریبا قریب",
-    "vi": "chắc khoảng gần tầm chừng",
+    "vi": "chắc khoảng gần tầm chừng hơn kém",  # "hơn kém": more or less
 }
 #: per language, the common words that hedge or approximate what follows them: read like "probably" before an
 #: answer ("Odpowiedź to chyba 5", "Odpověď je asi 5")
@@ -3580,7 +3580,7 @@ FOREIGN_DOUBT_WORDS: dict[str, str] = {
     "tr": "bence tahmin şaka yanlış hatalı şüpheli belirsiz galiba sanırım herhalde",
     "uk": "можливо мабуть здається думаю здогадка жарт неправильно помилка сумніваюся",
     "ur": "خیال شاید اندازہ مذاق غلط لگتا",
-    "vi": "đoán đùa sai lẽ nghĩ",
+    "vi": "đoán đùa sai lẽ nghĩ thì",  # "thì" of the closing "thì phải" ("24 thì phải": it seems)
 }
 #: per language, words of certainty, checking or rightness that a negation next to them turns into doubt ("Nie
 #: jestem pewien.", "Ich bin mir nicht sicher.", "No estoy seguro.", "Emin değilim.", "Không chắc."), and that
@@ -4173,7 +4173,7 @@ def _bare_word(token: str) -> str:
     return _unjoined(token[k:n].lower())
 
 
-def restating_tail(tail: str, nouns: bool = True) -> bool:
+def restating_tail(tail: str, nouns: bool = True, latin_nouns: bool = False) -> bool:
     """``tail`` (the words after a value to the end of its sentence) restates the value as the answer: copulas and
     words of :data:`FOREIGN_COPULAS`, :data:`FOREIGN_ANSWER_PREDICATES` or :data:`ANSWER_PREDICATE_WORDS` ("است", "'tür",
     "ነው", "is the required number", "— искомое число"), with at most one other word before any copula, its
@@ -4182,7 +4182,10 @@ def restating_tail(tail: str, nouns: bool = True) -> bool:
     negation, hedging, bounding, doubt or fault of any language ("$\\boxed{24}$ نیست", "$\\boxed{24}$ değil"),
     an aside in brackets ("(est.)"), a semicolon (the Greek question mark), a colon, a line break or a combining
     mark on the value ("5̸"). Without ``nouns`` (a
-    sentence follows that may say what was asked for) a tail with a count noun does not restate: the noun stays."""
+    sentence follows that may say what was asked for) a tail with a count noun does not restate: the noun stays.
+    With ``latin_nouns`` (the answer noun before the value is of another language) a count noun in plain Latin
+    letters is that language's ("Odpowiedź: 24 kwiaty", "Jawaban: 24 apel"), unless it is a unit or a word of
+    quantity the grader reads ("24 cm", "24 million")."""
     if len(tail) > _RESTATING_CHARS or any(c.isdigit() or c in _NO_PREDICATE for c in tail) or not tail.strip():
         return False
     if unicodedata.category(tail[0])[0] == "M":
@@ -4201,9 +4204,9 @@ def restating_tail(tail: str, nouns: bool = True) -> bool:
         return False
     if cue_words(words) or any(w in _RESTATING_GUARD or w in QUESTION_WORDS for w in words):
         return False
-    if words[0] in FOREIGN_JOINERS:
-        return False
-    return _restating_order(words, nouns)
+    if words[0] in FOREIGN_JOINERS or any(w in FOREIGN_JOINERS and len(w) > 1 for w in words):
+        return False  # "или", "min of meer": a joining word waits for another value
+    return _restating_order(words, nouns, latin_nouns)
 
 
 def _latin(word: str) -> bool:
@@ -4211,7 +4214,7 @@ def _latin(word: str) -> bool:
     return all(unicodedata.name(c, "").startswith("LATIN") for c in word if c.isalpha())
 
 
-def _restating_order(words: list[str], nouns: bool) -> bool:
+def _restating_order(words: list[str], nouns: bool, latin_nouns: bool = False) -> bool:
     """``words`` (lower case, no cue among them) are copulas and restating words with at most one other word, or
     two side by side in Latin letters (a compound: Vietnamese "học sinh"), the count noun (with ``nouns``), before
     any copula: with a letter outside ASCII, or followed by a copula (Turkish "elma kalır", Hungarian "alma marad");
@@ -4235,7 +4238,9 @@ def _restating_order(words: list[str], nouns: bool) -> bool:
     if len(named) == 2 and ("-".join(named) in _RESTATING_GUARD or not all(_latin(w) for w in named)):
         return False
     copula_after = any(v in _COPULA_SET for v in words[noun[-1] + 1 :])  # "elma kalır", "alma marad"
-    return nouns and (copula_after or not all(w.isascii() for w in named))  # "apples" stays with the value
+    if latin_nouns and any(w in MULTIPLIERS or w in _NOT_NOUNS or unit_name(w) or w in UNIT_ALIASES for w in named):
+        return False  # "24 cm", "24 million": a unit or quantity the value keeps
+    return nouns and (copula_after or latin_nouns or not all(w.isascii() for w in named))  # "apples" stays
 
 
 def cjk_restating_tail(tail: str, nouns: bool = True) -> bool:

@@ -98,8 +98,12 @@ _WRAPPERS = (
     "uline uuline uwave shortintertext hrulefill dotfill alph Alph arabic roman Roman fnsymbol baselineskip parskip "
     "smallskipamount medskipamount bigskipamount stretch normalcolor"
 )
-#: TeX commands known to render plainly: their arguments, and the material they switch, show as text
-TEX_PLAIN = frozenset(" ".join((_GREEK, _SYMBOLS, _OPERATORS, _WRAPPERS)).split())
+#: boxes that frame their argument as ``\\fbox`` does: fancybox's (``\\ovalbox``, ``\\Ovalbox``, ``\\doublebox``,
+#: ``\\shadowbox``), tcolorbox's ``\\tcbox`` and mathtools' ``\\Aboxed`` (a boxed aligned equation, ``\\Aboxed{x &= 24}``)
+TEX_FRAMES = frozenset("ovalbox Ovalbox doublebox shadowbox tcbox Aboxed".split())
+#: TeX commands known to render plainly: their arguments, and the material they switch, show as text (a
+#: ``\\tcbox`` only with options known legible: :func:`_tex_plain`)
+TEX_PLAIN = frozenset(" ".join((_GREEK, _SYMBOLS, _OPERATORS, _WRAPPERS)).split()) | TEX_FRAMES - {"tcbox"}
 #: commands that take a length: kept when it is small (:data:`MIN_MOVE_POINTS` to :data:`MAX_MOVE_POINTS`)
 TEX_LENGTHS = frozenset("kern hskip mkern mskip hspace vspace vskip mspace".split())
 #: a move or space of this many points at least, and at most, is plain spacing (``\\!`` is about -1.7pt)
@@ -394,6 +398,8 @@ def _tex_plain(name: str, text: str, end: int, local: dict, painted: bool) -> bo
         return _tex_sized_ok(text, end)
     if name == "rule":
         return _rule_ok(text, end)
+    if name == "tcbox":  # a tcolorbox frame: plain, or with options of a known legible colour and a title
+        return not text.startswith("[", end) or _box_options_known(text, end, local)
     if name == "rotatebox":
         r = _ROTATION.match(text, end)
         return r is not None and int(r.group(1)) % 360 == 0
@@ -1008,6 +1014,7 @@ _X_ARROWS = (
 _SHOWN_TEX = re.compile(
     rf"\\tag(?P<star>\*)?+[ \t]*+{_arg('tag')}"
     r"|\\label[ \t]*+\{[^{}\n]{0,80}+\}|\\(?:notag|nonumber)(?![A-Za-z])"
+    r"|\\(?P<frame>ovalbox|Ovalbox|doublebox|shadowbox|Aboxed|tcbox(?:[ \t]*+\[[^\[\]\n]{0,400}+\])?+)(?![A-Za-z])"
     r"|\\(?P<under>uline|uuline|uwave)(?![A-Za-z])|\\(?P<font>textsc|textup|textmd)(?![A-Za-z])"
     r"|\\(?P<sized>framebox|makebox)[ \t]*+\[[ \t]*+(?P<width>[\d.]{1,8}+)[ \t]*+(?P<unit>[a-z]{2})[ \t]*+\]"
     r"(?:[ \t]*+\[[ \t]*+[lrcs]?+[ \t]*+\])?+[ \t]*+\{(?P<boxed>[^{}\n]{0,200}+)\}"
@@ -1053,6 +1060,8 @@ def _shown_tex(m: re.Match[str]) -> str:
             return " "
         words = _annotation_words(m.group("tag"))
         return f" \\quad\\text{{{words if m.group('star') else '(' + words + ')'}}}"
+    if m.group("frame"):  # a frame of another package, read as the box it draws
+        return "\\fbox" if m.group("frame") != "Aboxed" else "\\boxed"
     if m.group("under"):
         return "\\underline"
     if m.group("font"):

@@ -763,6 +763,8 @@ def _parenthetical(t: list[Tok]) -> Node | None:
             if depth == 0:
                 break
         k -= 1
+    if k > 0 and n[k] == ("op", "(") and (bare := _bare_restatement(t, n[:k], n[k + 1 : -1])) is not None:
+        return bare
     if k > 0 and n[k + 1 : k + 5] == [("sym", "i"), ("op", "."), ("sym", "e"), ("op", ".")]:
         n = [*n[: k + 1], ("word", "i.e."), *n[k + 5 :]]  # "(i.e., twenty-three)" lexed in math mode
     if k <= 0 or n[k] != ("op", "(") or n[k + 1][0] != "word":
@@ -789,6 +791,29 @@ def _parenthetical(t: list[Tok]) -> Node | None:
     if isinstance(main, Scalar) and main.num is not None and not main.approx and not _has_letters(n[:k]):
         return main  # "5/6 (about 83%)": an approximation after an exact value is dropped, like \approx
     return Coll("or", (main, parse_tokens([("cmd", "approx"), *inner])))
+
+
+def _bare_restatement(t: list[Tok], main: list[Tok], inner: list[Tok]) -> Coll | None:
+    """``\\frac12 (0.5)``, ``0.24 (24\\%)``: a number set apart by a space and followed by another number alone in
+    parentheses restates it in another form, an alternative that must match too; written together
+    (``\\frac12(0.5)``) it is a product, and a parenthesis holding a letter is no restatement (``f (x)``)."""
+    close = len(t) - 1 - next(i for i, tok in enumerate(reversed(t)) if tok[0] != "ws")
+    depth, k = 0, close
+    while k > 0:
+        depth += 1 if t[k] in _CLOSE else -1 if t[k] in _OPEN else 0
+        if depth == 0:
+            break
+        k -= 1
+    if k <= 0 or t[k - 1][0] != "ws" or not inner or _has_letters(main) or _has_letters(inner):
+        return None
+    if any(kind in ("word", "unit") and value != "%" for kind, value in main + inner):
+        return None
+    first, second = parse_tokens(main), parse_tokens(inner)
+    if not (
+        isinstance(first, Scalar) and first.num is not None and isinstance(second, Scalar) and second.num is not None
+    ):
+        return None
+    return Coll("or", (first, second))
 
 
 def _labelled_items(node: Node) -> list[Node] | None:

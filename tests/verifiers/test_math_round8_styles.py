@@ -209,7 +209,7 @@ def test_word_replies_name_their_answer() -> None:
             ("The party is probably on Friday.", "\\text{Friday}", False),
             ("On Friday or Saturday.", "\\text{Friday}", False),
             ("The party is over by Friday.", "\\text{Friday}", False),  # a deadline, not the day
-            ("The party is on Friday, not Saturday.", "\\text{Friday}", False),
+            ("The party is on Friday, not Saturday.", "\\text{Friday}", True),  # the other day rejected (round 19)
         ]
     )
 
