@@ -6635,18 +6635,21 @@ def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | 
     token = _ANSWER_TOKEN.search(_mask_math(rest))
     if token is None:
         return None
-    words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[: token.start()]))]
-    signed = bool(words) and words[-1] in FOREIGN_SIGN_WORD_SET and rest[: token.start()].rstrip()[-1:] not in ",;"
+    at = token.start()
+    while at > 0 and rest[at - 1] in "-+\u2212":
+        at -= 1  # "Відповідь: -5": the sign is the value's
+    words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[:at]))]
+    signed = bool(words) and words[-1] in FOREIGN_SIGN_WORD_SET and rest[:at].rstrip()[-1:] not in ",;"
     words = words[:-1] if signed else words  # "התשובה היא מינוס 24", "Odpověď je mínus 24": a negative value
-    colon = bool(m.group("colon")) or rest[: token.start()].rstrip(" \t*_").endswith(":")
+    colon = bool(m.group("colon")) or rest[:at].rstrip(" \t*_").endswith(":")
     if colon and all(w in _FOREIGN_PLAIN_LABEL_WORDS for w in words):
         words = []  # "התשובה הסופית: 24", "Răspunsul corect: 24", "Jibu la mwisho: 24": a plain label
     words = [w for w in words if w not in _MODELLED_CONNECTIVES]  # "Odpověď je tedy 24": "so" concludes, no cue
     plain = len(words) <= 1 and (" ".join(words) in copulas or not words and colon)
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")
-    value = _restated_value(rest[token.start() :], last, latin_nouns=True)
-    got = _found([value], "final_statement", "math") if value else _statement(rest[token.start() :], "final_statement")
+    value = _restated_value(rest[at:], last, latin_nouns=True)
+    got = _found([value], "final_statement", "math") if value else _statement(rest[at:], "final_statement")
     if got is not None and got.answer is not None and comma:
         got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
     return _negated(got) if got is not None and got.answer is not None and signed else got

@@ -102,3 +102,16 @@ def test_a_word_answer_that_rejects_another_name() -> None:
         ("It's Monday, or Sunday.", "\\text{Monday}", False),
     ]
     judge(cases)
+
+
+def test_the_sign_of_a_value_after_a_modelled_answer_noun() -> None:
+    cases: list[Case] = [
+        ("Svaret är -7.", "-7", True),
+        ("Odpověď: −7", "-7", True),
+        ("Vastaus: -7", "-7", True),
+        ("Svaret är -7.", "7", False),
+        ("Odpowiedź: -7", "7", False),
+        ("Відповідь: −7", "7", False),
+        ("Het antwoord is +7.", "7", True),
+    ]
+    judge(cases)
