@@ -61,6 +61,9 @@ passes it):
   begun and the unread-script policy added (cue words of more languages, English guess and evidence frames,
   remarks after the box, corrections, answers in other languages' number and copula forms, structure and
   rendering), 116 of 365 open at the start.
+* ``math_redteam18.jsonl``: the nineteenth round's findings after the language matrix was completed (doubts and
+  corrections after the answer in any wording, real output styles of other languages and of the reference,
+  comparison of sets, vectors, inequalities and identities, cost), 136 of 387 open at the start.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -104,6 +107,7 @@ CORPORA = (
     "math_redteam15.jsonl",
     "math_redteam16.jsonl",
     "math_redteam17.jsonl",
+    "math_redteam18.jsonl",
 )
 
 

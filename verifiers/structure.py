@@ -796,7 +796,8 @@ def _parenthetical(t: list[Tok]) -> Node | None:
 def _bare_restatement(t: list[Tok], main: list[Tok], inner: list[Tok]) -> Coll | None:
     """``\\frac12 (0.5)``, ``0.24 (24\\%)``: a number set apart by a space and followed by another number alone in
     parentheses restates it in another form, an alternative that must match too; written together
-    (``\\frac12(0.5)``) it is a product, and a parenthesis holding a letter is no restatement (``f (x)``)."""
+    (``\\frac12(0.5)``) it is a product; a parenthesis holding a letter (``f (x)``) or only a whole number (an
+    equation's number: ``5 (1)``) is no restatement."""
     close = len(t) - 1 - next(i for i, tok in enumerate(reversed(t)) if tok[0] != "ws")
     depth, k = 0, close
     while k > 0:
@@ -806,6 +807,8 @@ def _bare_restatement(t: list[Tok], main: list[Tok], inner: list[Tok]) -> Coll |
         k -= 1
     if k <= 0 or t[k - 1][0] != "ws" or not inner or _has_letters(main) or _has_letters(inner):
         return None
+    if len(inner) == 1 and inner[0][0] == "num" and inner[0][1].isdigit():
+        return None  # "\\boxed{5} (1)": a whole number alone in parentheses may number an equation
     if any(kind in ("word", "unit") and value != "%" for kind, value in main + inner):
         return None
     first, second = parse_tokens(main), parse_tokens(inner)
