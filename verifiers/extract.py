@@ -52,7 +52,7 @@ from functools import lru_cache
 from rlvr.verifiers.aside import aside_changes, citation, disowning_appositive
 from rlvr.verifiers.confidence import stated_doubt
 from rlvr.verifiers.invisible import FAR_POINTS, adjustbox_hides, tex_points, tex_scale_hides
-from rlvr.verifiers.lexer import H_CLOCK, closing_brace, find_dollar, find_from, match_brace
+from rlvr.verifiers.lexer import H_CLOCK, LETTER, closing_brace, find_dollar, find_from, match_brace
 from rlvr.verifiers.lexicon import DOUBT_WORDS, negated, negates
 from rlvr.verifiers.render_allowlist import (
     LINK_DEFINITION,
@@ -167,24 +167,8 @@ _LEAD = re.compile(
 )
 
 
-def _combining_marks() -> str:
-    """The combining marks of the Basic Multilingual Plane (Devanagari vowel signs, the anusvara, Thai and Arabic
-    vowel marks) as the body of a character class: they belong to the word they sit in, although ``\\w`` does not
-    match them (without them "नहीं" would split into "नह" and a stray sign)."""
-    ranges: list[str] = []
-    start = -1
-    for cp in range(0x0300, 0x10000):
-        mark = unicodedata.category(chr(cp)) in ("Mn", "Mc")
-        if mark and start < 0:
-            start = cp
-        elif not mark and start >= 0:
-            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
-            start = -1
-    return "".join(ranges)
-
-
 #: a letter of a word: a Unicode letter or a combining mark
-_LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
+_LETTER = LETTER
 _ABBREV = (
     "e.g",
     "i.e",
@@ -2829,6 +2813,10 @@ def _plain_yes_no(text: str) -> str | None:
 _REJECTED_NAME = re.compile(r"[ \t]*+,[ \t]*+(?:and[ \t]++)?+not[ \t]++[A-Z][a-z]{1,30}+$")
 
 
+#: a reply of one word: letters, with the combining marks of their script ("हाँ", "ஆம்")
+_REPLY_WORD = re.compile(rf"[^\W\d_]{_LETTER}*+")
+
+
 def _word_answer(text: str) -> str | None:
     """A word answer in a final sentence without math: its bold words, a leading yes/no, or a short reply."""
     tail = text[-_WINDOW:].strip()
@@ -2852,12 +2840,12 @@ def _word_answer(text: str) -> str | None:
         ):
             return line  # "No, maybe.", "Yes, if n is even.": the whole reply, which differs
         return yes_no.group(1)
-    reply = _REJECTED_NAME.sub("", line.rstrip(".!。！ "))  # "It's Tuesday, not Wednesday.": the other rejected
+    reply = _REJECTED_NAME.sub("", line.rstrip(".!。！ \u0964\u0965\u06d4\u1362"))  # "It's Tuesday, not Wednesday."
     stated = _stated_word(reply) if "?" not in line else None
     if stated is not None:
         return stated  # "It's Alice.", "The student with the greatest average speed is Evelyn."
-    if len(reply.split()) <= 3 and re.fullmatch(r"[^\W\d_][^\W\d_' -]*+", reply):
-        return reply  # "Evelyn", "Sí", "是"
+    if _REPLY_WORD.fullmatch(reply):
+        return reply  # "Evelyn", "Sí", "是", "हाँ" (its vowel signs are marks)
     if _DOES_NOT_EXIST.fullmatch(reply):
         return "does not exist"  # "The limit does not exist."
     return _named_in_reply(reply) or _subject_verb_reply(reply)

@@ -376,8 +376,32 @@ _WORD = re.compile(r"[A-Za-z][^\W\d_]*+(?:'[A-Za-z]+|-[A-Za-z]{2,}(?![A-Za-z]*[-
 _PROSE_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?(?:[eE][-+]?\d+(?![A-Za-z]))?|\.\d+")
 
 
-#: a run of letters with at least one outside ASCII ("nicht", "réponse", "答案"), Greek excepted (a symbol)
-_FOREIGN_WORD = re.compile(r"[^\W\d_]++")
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane (Devanagari vowel signs, the anusvara, Thai and Arabic
+    vowel marks) as the body of a character class: they belong to the word they sit in, although ``\\w`` does not
+    match them (without them "नहीं" would split into "नह" and a stray sign)."""
+    ranges: list[str] = []
+    start = -1
+    for cp in range(0x0300, 0x10000):
+        mark = unicodedata.category(chr(cp)) in ("Mn", "Mc")
+        if mark and start < 0:
+            start = cp
+        elif not mark and start >= 0:
+            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
+            start = -1
+    return "".join(ranges)
+
+
+#: a letter of a word: a Unicode letter or a combining mark
+LETTER = rf"(?:[^\W\d_]|[{_combining_marks()}])"
+#: a run of letters with at least one outside ASCII ("nicht", "réponse", "答案"), its combining marks with it
+#: ("हाँ", "ஆம்"); Greek only as :data:`_GREEK_WORD` (a lone Greek letter is a symbol)
+_FOREIGN_WORD = re.compile(rf"[^\W\d_]{LETTER}*+")
+#: a word of Greek letters that is no product of symbols: three letters or more, or one with a tonos ("Ναι",
+#: "όχι", "μήλα"); math writes its Greek letters one by one
+_GREEK_WORD = re.compile(
+    r"[\u0370-\u03ff\u1f00-\u1fff]{3,}+|[\u0370-\u03ff\u1f00-\u1fff]*+[\u0386\u0388-\u038f\u03ac-\u03af\u03cc-\u03ce][\u0370-\u03ff\u1f00-\u1fff]*+"
+)
 
 
 #: a hyphen between two unsigned numbers before a word ("4-6 apples", "3-5 hours"): a range when the word is a
@@ -440,8 +464,9 @@ def prose_to_latex(text: str) -> str:
             i = j
             last_was_number = False
             continue
-        if c.isalpha() and not c.isascii() and not "\u0370" <= c <= "\u03ff":  # a word in another script
-            m = _FOREIGN_WORD.match(s, i)
+        greek = "\u0370" <= c <= "\u03ff"
+        if c.isalpha() and not c.isascii() and (not greek or _GREEK_WORD.match(s, i)):  # a word in another script
+            m = _GREEK_WORD.match(s, i) if greek else _FOREIGN_WORD.match(s, i)
             if m is not None:
                 out.append(f" \\text{{{m.group(0)}}} ")
                 i = m.end()
@@ -969,7 +994,7 @@ def _command(s: str, i: int, name: str, toks: list[Tok]) -> int:
 #: a word of Latin letters, accented ones included ("Sí", "café"), then a run of letters of another script
 _TEXT_WORD = re.compile(
     r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+(?:['\-][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)*\.?"
-    r"|[^\W\d_]++|\S"
+    rf"|[^\W\d_]{LETTER}*+|\S"
 )
 
 

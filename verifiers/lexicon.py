@@ -2420,6 +2420,62 @@ FOREIGN_AFFIRMATIONS = frozenset(
     """stimmt richtig korrekt genau exakt vrai exact exacte correcte correcto correcta exacto exacta cierto cierta
     certo certa corretto corretta esatto esatta giusto giusta верно правильно точно""".split()
 )
+#: per language, the one-word replies "yes" and "no" (yes words, then no words after "|"), each a whole reply
+#: against a yes/no gold (Hindi "हाँ।", Bengali "হ্যাঁ", Tamil "இல்லை"); spelling variants a model writes are listed
+#: (Hindi "हाँ"/"हां", Persian "نه"/"خیر"). Words that are a whole reply of another meaning elsewhere stay out:
+#: Indonesian and Malay "ya" only with "tidak" as its no (English slang "ya" is no reply to a yes/no question
+#: anyway), Vietnamese "phải" (also "must", "right side").
+FOREIGN_YES_NO: dict[str, str] = {
+    "am": "አዎ አዎን | አይ አይደለም",
+    "ar": "نعم أجل | لا كلا",
+    "az": "bəli hə | xeyr yox",
+    "bg": "да | не",
+    "bn": "হ্যাঁ হাঁ | না",
+    "ca": "sí | no",
+    "cs": "ano jo | ne",
+    "da": "ja jo | nej",
+    "de": "ja jawohl | nein",
+    "el": "ναι | όχι οχι",
+    "es": "sí si | no",
+    "et": "jah jaa | ei",
+    "fa": "بله آره | نه خیر",
+    "fi": "kyllä joo | ei",
+    "fr": "oui | non",
+    "gu": "હા | ના",
+    "he": "כן | לא",
+    "hi": "हाँ हां जी | नहीं ना",
+    "hr": "da | ne",
+    "hu": "igen | nem",
+    "id": "ya iya | tidak bukan",
+    "is": "já | nei",
+    "it": "sì si | no",
+    "kn": "ಹೌದು | ಇಲ್ಲ",
+    "lt": "taip | ne",
+    "lv": "jā | nē",
+    "ml": "അതെ | ഇല്ല",
+    "mr": "हो होय | नाही",
+    "ms": "ya | tidak bukan",
+    "ne": "हो | होइन",
+    "nl": "ja | nee",
+    "no": "ja | nei",
+    "pa": "ਹਾਂ | ਨਹੀਂ",
+    "pl": "tak | nie",
+    "pt": "sim | não",
+    "ro": "da | nu",
+    "ru": "да | нет",
+    "sk": "áno | nie",
+    "sl": "da | ne",
+    "sr": "да da | не ne",
+    "sv": "ja | nej",
+    "sw": "ndiyo ndio | hapana",
+    "ta": "ஆம் ஆமாம் | இல்லை",
+    "te": "అవును | కాదు లేదు",
+    "tl": "oo opo | hindi",
+    "tr": "evet | hayır",
+    "uk": "так | ні",
+    "ur": "ہاں جی | نہیں",
+    "vi": "có vâng | không",
+}
 #: a noun of certainty that "without" before it in those languages makes a doubt ("sans certitude", "ohne Gewähr")
 CERTAINTY_NOUNS = frozenset("certitude gewähr sicherheit certeza certezza уверенности гарантии".split())
 #: per language, the common words that make a label something other than the final answer: wrong or

@@ -34,6 +34,7 @@ from rlvr.verifiers.lexicon import (
     FILLERS,
     FOREIGN_RATE_WORDS,
     FOREIGN_SIGN_WORD_SET,
+    FOREIGN_YES_NO,
     LABEL_ABBREVIATIONS,
     LABEL_CUES,
     LEADING_MEASURES,
@@ -1850,17 +1851,9 @@ _TEXT_SYNONYMS = {
     "nein": "no",
     "不是": "no",
     "いいえ": "no",
-    # yes and no of the read languages (lexicon.LANGUAGES): a whole reply of one word
-    **dict.fromkeys(
-        """ndiyo evet да так tak ano áno sim igen kyllä ναι نعم بله כן bəli taip jā jah já
-        አዎ""".split(),
-        "yes",
-    ),
-    **dict.fromkeys(
-        """hapana hayır нет ні nie ne não nee nej nei ei nem nu tidak όχι لا نه خیر לא xeyr не nē አይ
-        """.split(),
-        "no",
-    ),
+    # yes and no of the read languages (lexicon.FOREIGN_YES_NO): a whole reply of one word
+    **{w: "yes" for entry in FOREIGN_YES_NO.values() for w in entry.split("|")[0].split()},
+    **{w: "no" for entry in FOREIGN_YES_NO.values() for w in entry.split("|")[1].split()},
 }
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 

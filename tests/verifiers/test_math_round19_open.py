@@ -115,3 +115,24 @@ def test_the_sign_of_a_value_after_a_modelled_answer_noun() -> None:
         ("Het antwoord is +7.", "7", True),
     ]
     judge(cases)
+
+
+def test_yes_and_no_of_every_language_read() -> None:
+    cases: list[Case] = [
+        ("हाँ।", "\\text{Yes}", True),
+        ("नहीं।", "\\text{No}", True),
+        ("হ্যাঁ।", "\\text{Yes}", True),
+        ("இல்லை.", "\\text{No}", True),
+        ("అవును.", "\\text{Yes}", True),
+        ("Ναι.", "\\text{Yes}", True),
+        ("Όχι.", "\\text{No}", True),
+        ("ہاں۔", "\\text{Yes}", True),
+        ("Jā.", "\\text{Yes}", True),
+        # the other reply, or a reply with a doubt, differs
+        ("हाँ।", "\\text{No}", False),
+        ("Ναι.", "\\text{No}", False),
+        ("இல்லை.", "\\text{Yes}", False),
+        ("Όχι.", "\\text{Yes}", False),
+        ("Ναι, ίσως.", "\\text{Yes}", False),
+    ]
+    judge(cases)
