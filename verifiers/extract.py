@@ -1404,12 +1404,16 @@ _WORD_PHRASE = re.compile(r"[^\W\d_]++(?:[ \t'\u2019-]++[^\W\d_]++)++\.?+")
 
 def _worded_value(text: str) -> bool:
     """``text`` is a number or a clock time in words of several words ("three quarters", "two and a half",
-    "half past two", "a quarter to three"), read as a completion's words are; words that are no number of the
-    grammar ("one two three") are not."""
+    "half past two", "a quarter to 3"), read as a completion's words are; words that are no number of the grammar
+    ("one two three") are not."""
     from rlvr.verifiers.lexicon import compound_number_words, foreign_number_words, number_words
 
     phrase = text.strip()
-    if len(phrase) > 80 or _WORD_PHRASE.fullmatch(phrase) is None:
+    if len(phrase) > 80:
+        return False
+    if _CLOCK_PHRASE.fullmatch(phrase.rstrip(".")) is not None:
+        return True  # "half past 2", "a quarter to 3"
+    if _WORD_PHRASE.fullmatch(phrase) is None:
         return False
     low = phrase.rstrip(".").lower()
     return (

@@ -5,10 +5,13 @@ bare math keep their meaning."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from cpu_budget import cpu_limit
 from redteam import Case, judge
 
-from rlvr.verifiers.extract import extract_reference
+from rlvr.verifiers.extract import extract, extract_reference
 
 
 def test_a_labelled_gold_of_any_language_is_its_value() -> None:
@@ -107,6 +110,8 @@ def test_a_number_or_clock_time_in_words_in_a_gold() -> None:
         ("\\boxed{32}", "treinta y dos", True),
         ("The meeting starts at 4:15.", "a quarter past four", True),
         ("\\boxed{6:45}", "quarter to seven", True),
+        ("\\boxed{9:30}", "half past 9", True),
+        ("\\boxed{9:15}", "half past 9", False),
         ("\\boxed{\\frac35}", "two thirds", False),
         ("\\boxed{\\frac23}", "three fifths", False),
         ("\\boxed{3}", "three and a half", False),
@@ -144,3 +149,20 @@ def test_a_word_gold_several_boxes_and_bare_math_keep_their_meaning() -> None:
 def test_reference_readings(reference: str, parts: tuple[str, ...], mode: str) -> None:
     ex = extract_reference(reference)
     assert (ex.parts, ex.mode) == (parts, mode)
+
+
+HOSTILE = {
+    "label_words": "Respuesta" + " palabra" * 60_000 + ": 7",
+    "label_spaces": "Respuesta" + " " * 500_000 + ": 7",
+    "conclusion_links": "3+4=7" + "，所以7" * 60_000 + "。",
+    "unspaced_prose": "一共有" * 100_000 + "7个。",
+    "tags": "<answer>" * 50_000 + "7",
+}
+
+
+@pytest.mark.parametrize("text", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_linear_time_on_hostile_references(text: str) -> None:
+    t0 = time.process_time()  # CPU time: the machine may be shared
+    extract_reference(text[:200_000])
+    extract(text)
+    assert time.process_time() - t0 < cpu_limit()
