@@ -1313,15 +1313,99 @@ def _table_row(text: str) -> str:
 
 
 def extract_reference(reference: str) -> Extraction:
-    """The gold answer of a reference string: its boxes (several boxed parts stay parts), a GSM8K ``####``
-    line, the final statement of a worked solution, or else the whole string as a math answer."""
+    """The gold answer of a reference string, read by the completion's readers (:func:`_extract_visible`): its
+    boxes (several boxed parts stay parts), a GSM8K ``####`` line, the final statement of a worked solution, an
+    answer tag, a labelled line of any language, a number or clock time in words; or else the whole string as a
+    math answer."""
     text = unwrap_labelled_fonts(normalise_spacing(_visible(rendered(reference), True)[0]))
-    if _BOX.search(text) or "####" in text:
-        return _plain(text, False)
-    if _looks_like_solution(text) or _is_sentence(text):
-        return _plain(text, False)
+    if _BOX.search(text) or "####" in text or _looks_like_solution(text) or _is_sentence(text):
+        return _extract_visible(text, False, "answer", False)
+    read = _read_as_completion(text)
+    if read is not None:
+        return read
     gold = _clean(text)
     return _found([gold], "reference", "text" if re.search(r"\$|\\\(|\\\[", gold) else "math")
+
+
+def _read_as_completion(text: str) -> Extraction | None:
+    """The completion's reading of a short gold in one of a completion's forms, when it finds an answer there:
+    an answer tag (``<answer>7</answer>``), a last line opened by a label of any language ("Respuesta: 7",
+    "Réponse : 7", "答え：7個", "答：一共有7个苹果。" under a worked line), prose of another script ("一共有7个苹果。"),
+    or a number or clock time in words ("three quarters", "half past two", which math mode would read as letters).
+    A gold that is a word answer ("\\text{Tuesday}", "New York") or bare math is none of these."""
+    tagged = ("<" in text or "[/" in text) and len(text) <= _WINDOW
+    worded = _worded_value(text)
+    form = worded or _labelled_line(text) or _foreign_prose(text)
+    if not (tagged or form):
+        return None
+    got = _extract_visible(text, False, "answer", False)
+    if got.answer is None and worded:
+        return _found([_clean(text)], "reference", "text")  # "vingt et un": words the text reading knows
+    if got.answer is None or not form and got.method != "answer_tag":
+        return None  # "x < 3": a "<" that opens no tag
+    return got
+
+
+#: a letter of a label: the Bengali visarga, a combining mark, stands for the colon after it ("উত্তরঃ 7")
+_LABEL_LETTER = rf"(?:(?!\u0983){_LETTER})"
+#: the label that opens a gold's last line: one to three words of letters of any script, then a colon (ASCII,
+#: fullwidth, or the Bengali visarga that stands for one); a single Latin letter ("x: 7") is no label
+_LABEL_LINE = re.compile(
+    rf"[ \t*_#>]*+({_LABEL_LETTER}++(?:[ \t]++{_LABEL_LETTER}++){{0,2}}+)[ \t*_]*+[:\uff1a\u0983](?![:=])[ \t*_]*+\S"
+)
+
+
+def _labelled_line(text: str) -> bool:
+    """The last line of ``text`` opens with a label and a colon and goes on ("Respuesta: 7", "答：7个")."""
+    tail = text[-MAX_INLINE_ANSWER_CHARS:].rstrip()
+    m = _LABEL_LINE.match(tail[tail.rfind("\n") + 1 :])
+    return m is not None and (len(m.group(1)) > 1 or not m.group(1).isascii())
+
+
+#: a character of a script written without spaces between words (Han, kana): each counts as a word
+_UNSPACED_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: the digits and multipliers of Chinese numerals
+_CJK_NUMERAL_CHARS = "\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07"
+#: the words of prose in any script: a run of two or more letters, or one character of an unspaced script that is
+#: no numeral (二十三 is a number, not three words)
+_ANY_WORD = re.compile(rf"(?![{_CJK_NUMERAL_CHARS}])[{_UNSPACED_CHAR}]|(?:(?![{_UNSPACED_CHAR}]){_LETTER}){{2,}}+")
+
+
+def _foreign_prose(text: str) -> bool:
+    """``text`` holds letters outside ASCII (another script, accented Latin) and is prose, its words counted in
+    every script as :func:`_prose_words` counts English ones: a sentence of three or more words closed by a period
+    (".", "。", "।"), or six or more words."""
+    if text.isascii():
+        return False
+    outside = re.sub(r"\$[^$]*+\$|\\text\{[^{}]*+\}|\\[A-Za-z]++", " ", text[:_WINDOW])
+    words = len(_ANY_WORD.findall(outside))
+    return words >= 6 or words >= 3 and outside.rstrip().endswith((".", "\u3002", "\u0964"))
+
+
+#: a gold of words only: letters, spaces, hyphens and apostrophes, at least two words
+_WORD_PHRASE = re.compile(r"[^\W\d_]++(?:[ \t'\u2019-]++[^\W\d_]++)++\.?+")
+
+
+def _worded_value(text: str) -> bool:
+    """``text`` is a number or a clock time in words of several words ("three quarters", "two and a half",
+    "half past two", "a quarter to 3"), read as a completion's words are; words that are no number of the grammar
+    ("one two three") are not."""
+    from rlvr.verifiers.lexicon import compound_number_words, foreign_number_words, number_words
+
+    phrase = text.strip()
+    if len(phrase) > 80:
+        return False
+    if _CLOCK_PHRASE.fullmatch(phrase.rstrip(".")) is not None:
+        return True  # "half past 2", "a quarter to 3"
+    if _WORD_PHRASE.fullmatch(phrase) is None:
+        return False
+    low = phrase.rstrip(".").lower()
+    return (
+        _spelled_value(re.split(r"[ \t]++", low), number_words) is not None
+        or foreign_number_words(low) is not None  # "vingt et un", "treinta y dos"
+        or compound_number_words(low) is not None  # "yirmi dört"
+        or _CLOCK_PHRASE.search(phrase) is not None
+    )
 
 
 def _looks_like_solution(text: str) -> bool:
@@ -2702,8 +2786,7 @@ def _number_in_words(text: str) -> str | None:
 #: a Chinese numeral after an anchor (是, 为, a colon, =, Japanese は) at the end of the text, maybe with a polite
 #: copula (です, だ): 答案是二十三。 答：五 答えは五です。
 _CJK_NUMERAL = re.compile(
-    "(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=|\u306f)[ \t]*+([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94"
-    "\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{1,12}+)[\u4e2a\u500b]?+(?:\u3067\u3059|\u3060)?+"
+    f"(?:\u662f|\u4e3a|\u70ba|\uff1a|:|\uff1d|=|\u306f)[ \t]*+([{_CJK_NUMERAL_CHARS}]{{1,12}}+)[\u4e2a\u500b]?+(?:\u3067\u3059|\u3060)?+"
     "[ \t\u3002.!\uff01]*+$"
 )
 #: a last line that is an answer phrase of German, French, Spanish, Portuguese, Italian or Russian and a number in
@@ -6707,6 +6790,9 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
     if _FOREIGN_QUESTION_ORDER.match(masked) or _GREEK_QUESTION.search(sent):
         return _found([_clean(sent) + "?"], "final_statement", "text")  # هل الإجابة 24, क्या उत्तर 24 है: asked
+    cut = _cjk_concluding_clause(masked)
+    if cut:  # "3+4=7，所以一共有7个。": the clause drawn last holds the result
+        sent, masked = sent[cut:], masked[cut:]
     spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
     bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
     islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
@@ -6723,6 +6809,31 @@ def _foreign_statement(sent: str) -> Extraction | None:
     if suffix == "":
         return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, 50여 명: a bound, read whole
     return _statement(suffix or value, "final_statement")
+
+
+def _cjk_link_pattern() -> re.Pattern[str]:
+    from rlvr.verifiers.lexicon import CJK_CONCLUSIONS
+
+    words = "|".join(sorted(map(re.escape, CJK_CONCLUSIONS), key=len, reverse=True))
+    return re.compile(rf"[,;\uff0c\uff1b\u3001][ \t]*+(?:{words})[ \t,\uff0c\u3001]*+")
+
+
+#: a conjunction of conclusion of CJK or Thai after a comma (:data:`~rlvr.verifiers.lexicon.CJK_CONCLUSIONS`)
+_CJK_CONCLUSION_LINK = _cjk_link_pattern()
+
+
+def _cjk_concluding_clause(masked: str) -> int:
+    """Where the last clause a CJK or Thai sentence draws as its conclusion starts (0: none), when it states a value
+    and so does the clause it concludes from, as :func:`_concluding_clause` finds it in English."""
+    links = deque(_CJK_CONCLUSION_LINK.finditer(masked[:MAX_STATEMENT_CHARS]), maxlen=1)
+    last = links[0] if links else None
+    if (
+        last is None
+        or not _ANSWER_TOKEN.search(masked, last.end())
+        or not _ANSWER_TOKEN.search(masked, 0, last.start())
+    ):
+        return 0
+    return last.end()
 
 
 def _value_suffix(value: str, after: str) -> str | None:

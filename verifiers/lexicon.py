@@ -1898,6 +1898,28 @@ FOREIGN_SIGN_WORDS: dict[str, str] = {
 FOREIGN_SIGN_WORD_SET = frozenset(w for words in FOREIGN_SIGN_WORDS.values() for w in words.split())
 #: the same in scripts written without spaces, right before the value (答案是负4, 答えはマイナス4, 정답은 마이너스 4)
 CJK_SIGN_WORDS = ("负", "負", "マイナス", "마이너스", "ลบ")
+#: conjunctions of conclusion of Chinese, Japanese, Korean and Thai that open, after a comma, the clause a sentence
+#: draws last ("3+4=7，所以一共有7个。", "3+4=7なので、よって答えは7個です。", "3+4=7이므로, 따라서 답은 7개입니다."): the
+#: result, the clause before it its premise. Left out: 则/則 and 那么/那麼 (also "then" after a condition, "若…，则…"),
+#: 即 and 즉 (they restate, "i.e."), 그래서 (also "and so" between events), だから (also "because" as a reason given)
+CJK_CONCLUSIONS = (
+    "所以",
+    "因此",
+    "因而",
+    "故",
+    "于是",
+    "於是",
+    "从而",
+    "從而",
+    "したがって",
+    "従って",
+    "よって",
+    "ゆえに",
+    "故に",
+    "따라서",
+    "그러므로",
+    "ดังนั้น",
+)
 #: per language, a writer's negated knowledge, certainty or ability ("I don't know", "I'm not sure", "I can't
 #: solve it", "no idea"): a short comment holding one right before an answer doubts it ("Не знаю.", "No sé
 #: resolver esto bien.", "Ich bin mir nicht sicher."), and a short sentence after an answer holding one doubts it
