@@ -867,7 +867,7 @@ def _next_line_is_sentence(after: str) -> bool:
     return (
         first.endswith(("?", "\uff1f"))
         or len(words) >= 3
-        or _cjk_sentence(first, words)
+        or _cjk_sentence(first, words, valued=False)
         or bool(words)
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
@@ -883,22 +883,24 @@ _CJK_CLAUSE_CHARS = 4
 _CJK_SENTENCE_END = ("\u3002", "\uff01", "\uff1f", "!", ".", "?")
 
 
-def _cjk_sentence(first: str, words: list[str]) -> bool:
+def _cjk_sentence(first: str, words: list[str], valued: bool) -> bool:
     """``first`` (the first sentence of the line after an answer; ``words`` its words) is a closed sentence of
-    Chinese, Japanese or Korean: every word in those scripts, at least :data:`_CJK_CLAUSE_CHARS` letters, ended by
-    a sentence mark, and no negation, hedge, bound or doubt in it (which stays with the value: "大约。",
-    "不确定。"), or a closing courtesy ("希望对你有帮助！"). Like an English sentence of three words, it is read by
-    the rules for sentences after the answer ("经检验，符合题意。", "所以小明一共有24个苹果。"), not as words
-    qualifying the value."""
-    from rlvr.verifiers.lexicon import cjk_closing
+    Chinese, Japanese or Korean: every word in those scripts, ended by a sentence mark, and no negation, hedge,
+    bound or doubt in it (which stays with the value: "大约。", "不确定。"). With a value (``valued``) it needs at
+    least :data:`_CJK_CLAUSE_CHARS` letters ("所以小明一共有24个苹果。": read by the rules for sentences after the
+    answer, which compare its value); without one it must be a closing courtesy ("希望对你有帮助！") or say that the
+    answer checks out (the lexicon's ``CJK_CHECK_AGREEMENTS``: "经检验，符合题意。"), since any other remark ("我再想想。")
+    may doubt it."""
+    from rlvr.verifiers.lexicon import CJK_CHECK_AGREEMENTS, cjk_closing
 
     if not words or not all(_cjk(w) for w in words) or not first.rstrip().endswith(_CJK_SENTENCE_END):
         return False
-    if cjk_closing("".join(words)):
-        return True
-    if sum(map(len, words)) < _CJK_CLAUSE_CHARS:
+    core = "".join(words)
+    if any(_CJK_DOUBT.search(w) or _cjk_cue(w) or _cjk_label_cue(w) for w in words) or _cjk_retraction(first):
         return False
-    return not any(_CJK_DOUBT.search(w) or _cjk_cue(w) or _cjk_label_cue(w) for w in words)
+    if valued:
+        return len(core) >= _CJK_CLAUSE_CHARS
+    return cjk_closing(core) or any(a in core for a in CJK_CHECK_AGREEMENTS)
 
 
 def _plain_statement(first: str, words: list[str]) -> bool:
@@ -910,7 +912,8 @@ def _plain_statement(first: str, words: list[str]) -> bool:
     from rlvr.verifiers.lexicon import cue_words
 
     masked = _mask_math(first)
-    statement = len(words) >= 3 or bool(words) and "=" in first or _cjk_sentence(first, words)  # "Therefore, $x = 5$."
+    statement = len(words) >= 3 or bool(words) and "=" in first  # "Therefore, $x = 5$."
+    statement = statement or _cjk_sentence(first, words, valued=True)  # "所以小明一共有24个苹果。"
     cued = cue_words(_RUN_WORD.findall(masked)) and not _counterfactual(masked, 0, len(masked))
     return statement and not _hedgy(first) and not cued  # "If there were 6 people, each would get less."
 

@@ -4464,6 +4464,13 @@ CJK_CLOSINGS = (
     *("도움이되길", "도움이되었으면", "도움이되셨길", "도움이되셨으면", "행운을빕니다", "감사합니다"),
     *("หวังว่าจะเป็นประโยชน์", "หวังว่าคงช่วยได้", "ขอให้โชคดี", "ขอบคุณ"),
 )
+#: Chinese, Japanese and Korean phrases that say the answer checks out against the problem ("经检验，符合题意。",
+#: "検算すると条件を満たす。"), matched inside a run; a sentence with a negation or doubt is read by other rules
+CJK_CHECK_AGREEMENTS = (
+    *("符合题意", "符合題意", "满足题意", "滿足題意", "符合条件", "符合條件", "满足条件", "滿足條件", "符合要求"),
+    *("满足要求", "滿足要求", "检验正确", "檢驗正確", "验算正确", "驗算正確", "经检验成立", "經檢驗成立"),
+    *("条件を満たす", "条件を満たし", "題意に合う", "題意を満たす", "検算も合", "조건을만족", "검산결과맞"),
+)
 #: a closing courtesy may have at most this many words more than its phrase ("Ich hoffe, das hilft dir weiter!")
 _CLOSING_EXTRA = 4
 _CLOSING_MAX_WORDS = 16

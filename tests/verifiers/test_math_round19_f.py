@@ -68,6 +68,10 @@ def test_a_closed_chinese_sentence_after_the_answer() -> None:
         ("$\\boxed{18}$\n\n答案大约是这个。", "18", False),
         ("$\\boxed{18}$\n\n经检验，不符合题意。", "18", False),
         ("$\\boxed{18}$\n\n这个答案是错的。", "18", False),
+        ("$\\boxed{18}$\n\n我再想想。", "18", False),
+        ("$\\boxed{18}$\n\n这个答案有待验证。", "18", False),
+        ("$\\boxed{18}$\n\nもう一度確認が必要です。", "18", False),
+        ("$\\boxed{18}$\n\n希望对你有帮助，但我不确定。", "18", False),
     ]
     judge(cases)
 
