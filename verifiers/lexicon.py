@@ -4340,7 +4340,7 @@ FOREIGN_CHECK_LABELS: dict[str, str] = {
     "tr": "kontrol doğrulama sağlama",
     "uk": "перевірка",
     "ur": "جانچ تصدیق",
-    "vi": "kiểm tra thử lại",
+    "vi": "kiểm tra",
 }
 #: the check labels of Chinese, Japanese and Korean (a label is one run of those scripts: "验算", "検算", "검산")
 CJK_CHECK_LABELS = (
@@ -4476,7 +4476,7 @@ _CLOSING_EXTRA = 4
 _CLOSING_MAX_WORDS = 16
 
 
-def _bare(word: str) -> str:
+def _without_marks(word: str) -> str:
     """``word`` lower case without combining marks, so a phrase matches with and without diacritics."""
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
@@ -4486,7 +4486,7 @@ def _closing_index() -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for phrases in FOREIGN_CLOSINGS.values():
         for phrase in phrases:
-            words = tuple(_bare(w) for w in phrase.split())
+            words = tuple(_without_marks(w) for w in phrase.split())
             index.setdefault(words[0], []).append(words)
     return {first: tuple(ws) for first, ws in index.items()}
 
@@ -4494,7 +4494,7 @@ def _closing_index() -> dict[str, tuple[tuple[str, ...], ...]]:
 _CLOSING_INDEX = _closing_index()
 #: words that may not stand among the extra words of a closing: a negation, a doubt, a modal or a contrast
 _NOT_IN_CLOSING = frozenset(
-    _bare(w) for w in _FOREIGN_NEGATION_SET | _FOREIGN_DOUBT_SET | CONTRAST_OPENERS | {"not", "no", "but"}
+    _without_marks(w) for w in _FOREIGN_NEGATION_SET | _FOREIGN_DOUBT_SET | CONTRAST_OPENERS | {"not", "no", "but"}
 )
 
 
@@ -4517,7 +4517,7 @@ def foreign_closing(words: list[str]) -> bool:
     of the answer's truth; a sentence that also doubts is read as a doubt by the other rules."""
     if not words or len(words) > _CLOSING_MAX_WORDS:
         return False
-    bare = [_bare(w) for w in words]
+    bare = [_without_marks(w) for w in words]
     for start in range(min(2, len(bare))):
         for phrase in _CLOSING_INDEX.get(bare[start], ()):
             if len(bare) - len(phrase) <= _CLOSING_EXTRA and _holds_in_order(bare, phrase):
