@@ -829,7 +829,7 @@ def _next_line_is_sentence(after: str) -> bool:
     rule, not as words after the value): a question, an explanation ("Check: 23 - 7 = 16.", "Let me verify: …"),
     three or more words, or a sentence opener ("That's it!", "No doubt.", "I'm confident."); a line whose first
     sentence holds a value ("Both 5 and 6 are valid.") or a word or two that may qualify it ("million") is not."""
-    from rlvr.verifiers.lexicon import foreign_confirmation, thai_remark
+    from rlvr.verifiers.lexicon import foreign_closing, foreign_confirmation, thai_remark
 
     nxt = after.lstrip()
     nl = nxt.find("\n")
@@ -851,12 +851,40 @@ def _next_line_is_sentence(after: str) -> bool:
     return (
         first.endswith(("?", "\uff1f"))
         or len(words) >= 3
+        or _cjk_sentence(first, words, valued=False)
         or bool(words)
         and words[0].lower().replace("\u2019", "'") in _OPENERS
         and first[-1:] in ".!"
         or foreign_confirmation([w.lower() for w in words])  # "זה נכון.", "Überprüft.": no unit, a remark
+        or foreign_closing([w.lower() for w in words])  # "Viel Glück!", "Удачи!": a courtesy, no unit
         or thai_remark("".join(words)) is not None  # "ตรวจสอบแล้ว", "ถูกไหม"
     )
+
+
+#: a line of Chinese or Japanese after an answer with at least this many letters is a clause of its own
+_CJK_CLAUSE_CHARS = 4
+#: the marks that close a sentence of Chinese or Japanese
+_CJK_SENTENCE_END = ("\u3002", "\uff01", "\uff1f", "!", ".", "?")
+
+
+def _cjk_sentence(first: str, words: list[str], valued: bool) -> bool:
+    """``first`` (the first sentence of the line after an answer; ``words`` its words) is a closed sentence of
+    Chinese, Japanese or Korean: every word in those scripts, ended by a sentence mark, and no negation, hedge,
+    bound or doubt in it (which stays with the value: "大约。", "不确定。"). With a value (``valued``) it needs at
+    least :data:`_CJK_CLAUSE_CHARS` letters ("所以小明一共有24个苹果。": read by the rules for sentences after the
+    answer, which compare its value); without one it must be a closing courtesy ("希望对你有帮助！") or say that the
+    answer checks out (the lexicon's ``CJK_CHECK_AGREEMENTS``: "经检验，符合题意。"), since any other remark ("我再想想。")
+    may doubt it."""
+    from rlvr.verifiers.lexicon import CJK_CHECK_AGREEMENTS, cjk_closing
+
+    if not words or not all(_cjk(w) for w in words) or not first.rstrip().endswith(_CJK_SENTENCE_END):
+        return False
+    core = "".join(words)
+    if any(_CJK_DOUBT.search(w) or _cjk_cue(w) or _cjk_label_cue(w) for w in words) or _cjk_retraction(first):
+        return False
+    if valued:
+        return len(core) >= _CJK_CLAUSE_CHARS
+    return cjk_closing(core) or any(a in core for a in CJK_CHECK_AGREEMENTS)
 
 
 def _plain_statement(first: str, words: list[str]) -> bool:
@@ -869,6 +897,7 @@ def _plain_statement(first: str, words: list[str]) -> bool:
 
     masked = _mask_math(first)
     statement = len(words) >= 3 or bool(words) and "=" in first  # "Therefore, $x = 5$."
+    statement = statement or _cjk_sentence(first, words, valued=True)  # "所以小明一共有24个苹果。"
     cued = cue_words(_RUN_WORD.findall(masked)) and not _counterfactual(masked, 0, len(masked))
     return statement and not _hedgy(first) and not cued  # "If there were 6 people, each would get less."
 
@@ -949,6 +978,17 @@ def _denying_metadata_tag(after: str) -> bool:
     return tag_attribute_disowns("status", value)
 
 
+def _confident_tag(after: str) -> int | None:
+    """Where a tag right after the answer tag ends when it states a high confidence in the answer
+    (``<confidence>0.95</confidence>``, ``<certainty>high</certainty>``, ``<konfidenz>90%</konfidenz>``): its value
+    is a share, not another value, and it endorses the answer; ``None`` for any other tag."""
+    m = _METADATA_TAG.match(after)
+    if m is None:
+        return None
+    parts = [w for w in re.split(r"[_-]", m.group(1).lower()) if w]
+    return m.end() if stated_doubt(f"{' '.join(parts)}: {m.group(2).strip()}") is False else None
+
+
 def _closing_line(line: str) -> bool:
     """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
     from rlvr.verifiers.lexicon import CLOSING_REMARKS
@@ -968,6 +1008,8 @@ def _after_tag_changes(after: str, parts: tuple[str, ...]) -> bool:
         return False
     if _denying_metadata_tag(after):
         return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
+    if (confident := _confident_tag(after)) is not None and not after[confident:].strip():
+        return False  # "<answer>5</answer>\n<confidence>0.95</confidence>": a high confidence ends the text
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
         nxt = _next_sentence(after, 0)
@@ -3649,7 +3691,10 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
         return ()
     if lo < 0:
         return ()
-    clause = _without_superseded(text[lo:end]).strip(" \t$}*_.,;:!\u2014-")  # "(corrected from 25)": withdrawn
+    raw = _without_superseded(text[lo:end])  # "(corrected from 25)": withdrawn
+    clause = raw.strip(" \t$}*_.,;:!\u2014-")
+    if _FACTORIAL_END.search(raw) is not None:
+        clause += "!$"  # "\\boxed{24}, which is $4!$.": the factorial is the expression's, no sentence mark
     if not clause or DECIMAL_READING.match(clause.strip("() \t")):
         return ()  # "5 in base 10", "5 (in decimal)": the reading every number has
     opener = _RUN_WORD.match(clause)
@@ -3662,6 +3707,8 @@ def _clause_candidates(text: str, start: int, end: int, final: Extraction, box_e
     return offered or _rival_quantities(clause, list(final.parts), restates)
 
 
+#: a factorial sign that closes a math span at the end of a clause ("which is $4!$.")
+_FACTORIAL_END = re.compile(r"[\d)}]!\$[ \t.,;:]*+$")
 #: words opening the answer's own clause that restate or conclude from it ("that is", "i.e.", "so", "hence")
 _RESTATING_OPENER = re.compile(
     r"(?i)(?:that[ \t]++is|in[ \t]++other[ \t]++words|namely|meaning|so|hence|thus|therefore|giving)\b|i\.?e\b"
@@ -3768,6 +3815,21 @@ def _number_and_unit(part: str) -> tuple[str, str] | None:
     return (m.group(1), unit) if m is not None and unit is not None else None
 
 
+#: the largest number whose factorial a sentence after the answer is read as
+_MAX_FACTORIAL = 20
+
+
+def _factorial(plain: str, end: int, number: str) -> str | None:
+    """The value of ``number`` written as a factorial (a "!" right after it at ``plain[end]``, not "!=") when it is
+    a whole number of at most :data:`_MAX_FACTORIAL`, else ``None``."""
+    from math import factorial
+
+    if not plain.startswith("!", end) or plain.startswith("!=", end) or not number.isdigit():
+        return None
+    n = int(number)
+    return str(factorial(n)) if n <= _MAX_FACTORIAL else None
+
+
 def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tuple[str, ...]:
     """The plain numbers a value-bearing sentence after a numeric answer offers as other candidates, by its form:
     a sentence that is no explanation (:data:`_EXPLAINS`) and does no work with its values (:data:`_WORK`), with a
@@ -3852,6 +3914,10 @@ def _offered_candidates(sent: str, parts: list[str], clause: bool = False) -> tu
         number = m.group(0)[: len(m.group(0)) - len(after or "")].strip()
         if after is not None and any(_scaled_to(number, after, p) for p in parts):
             continue  # "\boxed{24}, which is 2 dozen": the answer restated with a multiplier
+        if (factorial := _factorial(plain, m.end(), number)) is not None:
+            if _key(factorial) not in keys:
+                out.append(factorial)  # "\boxed{24}, or $5!$": 120, another value
+            continue  # "\boxed{24}, which is $4!$": the answer restated as a factorial
         verb = after is not None and (
             after.lower() in _CANDIDATE_FRAME or after.lower() in _SATISFYING_VERBS or after.lower() in _VALUE_COPULAS
         )  # "6 remains possible": a verb, no count of remains
@@ -4523,13 +4589,33 @@ def _correction(sent: str) -> Extraction | None:
     if token is None or re.match(r"(?i)(?:not|never|isn't|it's[ \t]++not)\b", rest):
         return None
     lead = [w.lower() for w in _RUN_WORD.findall(masked, 0, token.start())]
-    if len(lead) > 4 or _NOT_A_CORRECTION.intersection(lead):
+    if len(lead) > 4 and (cause := _named_fault(masked, token.start())) is not None:
+        rest, masked = rest[cause:], masked[cause:]  # "Wait, I double-counted the corner seat, so it is 24."
+        token = _ANSWER_TOKEN.search(masked)
+        lead = [w.lower() for w in _RUN_WORD.findall(masked, 0, token.start())] if token is not None else lead
+    if token is None or len(lead) > 4 or _NOT_A_CORRECTION.intersection(lead):
         return None  # "No other value works since 5 < 7", "No doubt, 23 is right": no corrected value
     if _ADDING.search(masked):
         return None  # "Wait, 5 also works.": another candidate beside the answer, read as an offer
     if _hypothesis(rest, 0, token.start()) is not None:
         return _found([rest], "final_statement", "text")  # "Wait — I think it's 4.": a hedged correction
     return _statement_of_sentence(rest)
+
+
+#: a clause that names the writer's fault, then a connective that draws the corrected value from it ("I
+#: double-counted the corner seat, so", "I forgot the empty set; thus", "my count missed one, which makes it")
+_FAULT_THEN = re.compile(
+    r"(?i)^[ \t]*+(?:i|i've|i'd|we|we've|my|our)\b[^\n]{0,120}?(?:,[ \t]*+|[ \t;]++)"
+    r"(?:so|thus|hence|therefore|which[ \t]++makes|making)\b[ \t,]*+"
+)
+
+
+def _named_fault(masked: str, token: int) -> int | None:
+    """Where the statement after a named fault starts in ``masked`` (a correction's body after its opening,
+    ``token`` where its first value starts): the writer's own fault (:data:`_FAULT`, said by "I", "we", "my") then
+    "so", "thus", "hence" before the value ("I double-counted the corner seat, so it is 24"); ``None`` otherwise."""
+    m = _FAULT_THEN.match(masked, 0, token)
+    return m.end() if m is not None and _FAULT.search(masked, 0, m.end()) is not None else None
 
 
 #: a Chinese copula opening a correction's statement, with an adverb of fact before it (是, 就是, 其实是, 应为)
@@ -4685,9 +4771,11 @@ def _turkish_question(phrase: str, stmt: str) -> bool:
 
 #: a condition that sets aside a term of the problem ("If we ignore the constraint", "Ignoring the condition",
 #: "Without the restriction", "If we relax the requirement", "Dropping the assumption"): what follows answers
-#: another problem
+#: another problem; "violates"/"violated" states that a candidate breaks a term ("25 violates the constraint, so
+#: the answer is 24"), which rejects it and relaxes nothing
 _RELAXED = re.compile(
-    r"(?i)\b(?:ignor|neglect|disregard|drop|relax|remov|lift|waiv|omit|forg[eo]t|overlook|skipp?|violat|without)[a-z]*+"
+    r"(?i)\b(?:ignor|neglect|disregard|drop|relax|remov|lift|waiv|omit|forg[eo]t|overlook|skipp?|violat(?!e[sd]\b)"
+    r"|without)[a-z]*+"
     r"[ \t]++(?:[a-z'-]++[ \t]++){0,3}?(?:constraints?|conditions?|restrictions?|requirements?|assumptions?|"
     r"hypothes[ie]s|rules?|limits?|limitations?|bounds?|stipulations?|premises?|givens?|restrictive)\b"
 )
@@ -5917,7 +6005,7 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     end = _sentence_end(text, j, j + MAX_STATEMENT_CHARS)
     if end == j + MAX_STATEMENT_CHARS:
         return None  # no end within the cap: a statement cut to fit could be another value
-    stmt = text[j:end]
+    stmt = _without_affirmations(text[j:end])  # "Answer: 24 (no doubt).", "La réponse est 24, sans aucun doute."
     if _restated_phrase(stmt):
         return None  # "Final Answer: The final answer is C.": the inner phrase states the answer
     if j > i and text[j - 1] == "*" and text[j - 2 : j] != "**" and stmt.rstrip().endswith("*"):
@@ -6486,11 +6574,17 @@ def _option_mark(text: str, i: int, j: int) -> bool:
     return m is not None and not re.search(r"[A-Za-z]", _mask_math(m.group(1)))
 
 
+#: what follows "No." when it abbreviates "number": a numeral, maybe in math or after "#"
+_NUMBER_AFTER = re.compile(r"[ \t]*+[\d#$(\\]")
+
+
 def _abbreviation(text: str, j: int) -> bool:
     k = j
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
     word = text[k:j]
+    if word == "No" and _NUMBER_AFTER.match(text, j + 1) is None:
+        return False  # "No. The answer is 24.": the reply "No", not "No. 5" (number 5)
     return (
         word in _ABBREV
         or word.lower() in ("e.g", "i.e")
@@ -6560,6 +6654,9 @@ def _final_statement(text: str) -> Extraction | None:
             confidence = False
     if confidence:
         return None  # "Confidence: 20%." after a doubted box: how sure the answer is, never the answer itself
+    if k > 0 and (checked := _checked_statement(window, spans, k)) is not None:
+        k = checked  # "Antwort: 24\n\nProbe: 24 · 2 = 48 ✓", "答案：24\n验算：24×2=48，正确。": the check agrees
+        s, e = spans[k]
     sent = window[s:e].strip()
     if (asked := _ASKED_LABEL.search(window[max(0, s - 80) : s])) is not None:
         return _found([asked.group(0).strip() + " " + sent], "final_statement", "text")  # "Answer?? 5"
@@ -6594,6 +6691,34 @@ def _final_statement(text: str) -> Extraction | None:
             if len(parts) > len(got.parts):
                 return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], got.method, "text")
     return got
+
+
+#: the English labels of a check line ("Check:", "Verification:", "Sanity check:", "Substituting back:")
+_CHECK_LABELS = frozenset("check checking checks verification verify verifying sanity substituting plugging".split())
+
+
+def _checked_statement(window: str, spans: list[tuple[int, int]], k: int) -> int | None:
+    """The index of the sentence before ``spans[k]`` that holds a value, when sentence ``k`` is a labelled check
+    that agrees with that value (:func:`_agreeing_check`, in any language: "Probe: 24 · 2 = 48 ✓", "Vérification :
+    24 × 2 = 48", "验算：24×2=48，正确。"): the check confirms the answer before it, like "Check: …" after a box."""
+    from rlvr.verifiers.lexicon import FOREIGN_STATUS_LABELS
+
+    s, e = spans[k]
+    sent = window[s:e].strip()
+    label = _STATUS_LINE.match(sent)
+    if label is None or not any(
+        w in _CHECK_LABELS or w in FOREIGN_STATUS_LABELS for w in label.group(1).lower().split()
+    ):
+        return None  # "Result: 25 - 1 = 24" is a later result, no check
+    earlier = [i for i in range(k) if _ANSWER_TOKEN.search(window[spans[i][0] : spans[i][1]])]
+    if not earlier:
+        return None
+    prev = window[spans[earlier[-1]][0] : spans[earlier[-1]][1]].strip()
+    got = _modelled_language_statement(prev, last=False) or _foreign_statement(prev) or _statement_of_sentence(prev)
+    if got is None or got.answer is None:
+        return None
+    keys = {_key(p) for p in got.parts}
+    return earlier[-1] if _agreeing_check(sent, keys, window, e) else None
 
 
 #: a break between coordinated clauses: ", and", "; but", " whereas", " while"
@@ -7022,9 +7147,11 @@ _TOLERANCE_LINE = re.compile(
     r"(?::|is|=)[ \t*_]*+(?:\+/-|\u00b1|\\pm)?+[ \t]*+\d"
 )
 #: idioms of indecision and disowned trust ("Hard to say.", "Who knows.", "Could go either way.", "Coin flip.",
-#: "Use at your own risk.", "I wouldn't bet on it.", "Don't trust this.", "No clue.", "I'm torn.", "Low certainty.")
+#: "Use at your own risk.", "I wouldn't bet on it.", "Don't trust this.", "No clue.", "I'm torn.", "Low certainty.");
+#: "either way" before a comma opens a clause that holds whichever case ("Either way, the answer is 24."): no doubt
 _UNDECIDED = re.compile(
-    r"(?i)\b(?:hard|difficult|impossible)[ \t]++to[ \t]++(?:say|tell)\b|\bwho[ \t]++knows\b|\beither[ \t]++way\b"
+    r"(?i)\b(?:hard|difficult|impossible)[ \t]++to[ \t]++(?:say|tell)\b|\bwho[ \t]++knows\b"
+    r"|\b(?:go|goes|went|going|gone)[ \t]++either[ \t]++way\b|\beither[ \t]++way\b(?![ \t]*+,)"
     r"|\bcoin[ \t-]*+(?:flip|toss)\b|\b(?:flip|flipped|toss|tossed)[ \t]++(?:a[ \t]++)?coin\b|\bpinch[ \t]++of[ \t]++salt\b"
     r"|\bmileage[ \t]++(?:may|might|will)[ \t]++vary\b|\bmade[ \t]++(?:it|this|that)[ \t]++up\b|\bmade[ \t]++up[ \t.!]*+$|\bown[ \t]++risk\b|\bwith[ \t]++caution\b|\bno[ \t]++clue\b|\btorn\b"
     r"|\b(?:wouldn't|won't|don't|do[ \t]++not|would[ \t]++not|can't|cannot)[ \t]++(?:bet|trust|rely|vouch)\b"
@@ -7260,6 +7387,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         FOREIGN_AFFIRMATIONS,
         FOREIGN_DENIALS,
         QUALIFYING_FRAME,
+        foreign_closing,
         foreign_confirmation,
         foreign_doubt,
         thai_remark,
@@ -7357,6 +7485,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
             and not _section_heading(nxt.strip(), text[end:])
             and not FOREIGN_AFFIRMATIONS.intersection(words)  # "Das stimmt.": an endorsement in another language
             and not foreign_confirmation(words)  # "این درست است.", "זה נכון.", "Đã kiểm tra."
+            and not foreign_closing(words)  # "¡Espero que te sirva!", "Надеюсь, это поможет!": a courtesy
         )
     )
     return (nxt.strip() if doubt else ""), stop
@@ -7717,7 +7846,8 @@ def _status_denied(words: list[str]) -> bool:
 #: a status or review line: a label of at most three words, a colon, and its value ("Verification: FAILED",
 #: "> Reviewer: wrong, it's 6.", "Check: ✗")
 _STATUS_LINE = re.compile(
-    r"^[ \t>*_#-]*+((?:[^\W\d_][\w'-]*+[ \t]++){0,2}+[^\W\d_][\w'-]*+)[ \t*_]*+[:\uff1a][ \t*_]*+(.{0,200}+)"
+    r"^[ \t>*_#-]*+((?:[^\W\d_][\w'-]*+[ \t]++(?![:\uff1a])){0,2}+[^\W\d_][\w'-]*+)[ \t*_]*+[:\uff1a][ \t*_]*+"
+    r"(.{0,200}+)"
 )
 _CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
 
@@ -7727,8 +7857,9 @@ _CROSS = "\u2717\u2718\u274c\u2715\u2716\u00d7\u274e"
 _CHECK_CONDITION = frozenset(
     "if with suppose assuming wenn falls mit si con se если при jeśli jeżeli als eğer nếu".split()
 )
-#: marks of a check that failed ("≠", "\\neq", a cross) in its sentence
-_CHECK_FAILED = re.compile(rf"\u2260|\\neq?+(?![A-Za-z])|[{_CROSS}]")
+#: marks of a check that failed ("≠", "\\neq", a cross) in its sentence; "×" before an operand multiplies
+#: ("24 × 2 = 48"), a cross only elsewhere ("Check: ×")
+_CHECK_FAILED = re.compile(rf"\u2260|\\neq?+(?![A-Za-z])|[{_CROSS.replace(chr(0xD7), '')}]|\u00d7(?![ \t]*+[\d(])")
 
 
 def _agreeing_check(sent: str, keys: set[str], text: str = "", end: int = 0) -> bool:
@@ -7738,7 +7869,7 @@ def _agreeing_check(sent: str, keys: set[str], text: str = "", end: int = 0) -> 
     or opens on a condition (:data:`_CHECK_CONDITION`: "If each holds 8, that's 24."), holds the answer's value, and
     holds no negation, error word or mark of failure (≠, ✗), and the sentence after it (in ``text`` after ``end``)
     does not retract ("Неверно.", "That's wrong."). Its other values are the work, not candidates."""
-    from rlvr.verifiers.lexicon import FOREIGN_DENIALS, FOREIGN_STATUS_LABELS, STATUS_LABELS
+    from rlvr.verifiers.lexicon import FOREIGN_DENIALS, FOREIGN_STATUS_LABELS, STATUS_LABELS, check_denies
 
     masked = _mask_math(sent)
     words = _lower_words(masked)
@@ -7752,6 +7883,8 @@ def _agreeing_check(sent: str, keys: set[str], text: str = "", end: int = 0) -> 
         return False
     if any(w in _NEGATORS or w.endswith("n't") or w in _ERROR_WORDS or w in FOREIGN_DENIALS for w in words):
         return False
+    if check_denies(words):
+        return False  # "Sprawdzenie: 24 · 2 = 48, źle.", "验算：24×2=48，错误。": a failed check
     values = {_key(v.group(0)) for v in _CHECK_VALUE.finditer(sent.replace("$", " "))}
     return bool(values & keys) and not (text and _retracting_next(text, end)[0])
 

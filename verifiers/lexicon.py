@@ -3437,13 +3437,17 @@ def changes_value(rest: str) -> bool:
 
 
 #: a tail after an answer saying it holds whatever the reading or case ("5 either way", "5 in both cases", "5
-#: regardless", "5 no matter what") or pointing to where it was derived (", as shown above"): it affirms the
-#: answer, where the bare words "case", "no", "above" would qualify it
+#: regardless", "5 no matter what", "5 regardless of whether the seats are distinguishable": a clause of no value,
+#: comma or question, not about the writer or the answer's truth) or pointing to where it was derived (", as shown above"): it affirms the answer, where the
+#: bare words "case", "no", "above" would qualify it
 INVARIANCE_TAIL = re.compile(
     r"(?i)^[ \t,;\u2014-]*+(?:either[ \t]++way|in[ \t]++(?:either|both|all|each|any|every)[ \t]++cases?+|regardless|"
     r"no[ \t]++matter[ \t]++(?:what|which|how)|whichever[ \t]++way|in[ \t]++any[ \t]++event|in[ \t]++every[ \t]++reading|"
     r"as[ \t]++(?:shown|computed|derived|proved|proven|found|calculated|stated|established|claimed)"
-    r"(?:[ \t]++(?:above|below|earlier|before))?+)"
+    r"(?:[ \t]++(?:above|below|earlier|before))?+|"
+    r"(?:(?:regardless|irrespective)[ \t]++of|no[ \t]++matter)[ \t]++(?:whether|how|which|what|who|where|when)"
+    r"(?![^\n]{0,120}?\b(?:i|i'm|i've|me|my|we|right|correct|wrong|sure|certain|true|false|answer)\b)"
+    r"[ \t]++[^\d$\\?\n,;:()\u2014]{1,120}+)"
     r"[ \t.!]*+$"
 )
 
@@ -4360,15 +4364,265 @@ ASKING_WORDS = frozenset(
     demande demandait domanda chiede chiedeva pergunta pede pedia вопрос спрашивается спрашивают требуется pytanie
     pyta pytają vraag vraagt gevraagd soru soruyor sorulan istiyor hỏi""".split()
 )
-#: the labels of a check's status line in other languages ("Проверка: не пройдена", "Prüfung: fehlgeschlagen")
-FOREIGN_STATUS_LABELS = frozenset(
-    """prüfung überprüfung kontrolle probe verifikation vérification contrôle verificación comprobación prueba
-    verificação prova verifica controllo проверка верификация sprawdzenie weryfikacja kontrola controle verificatie
-    kontrol doğrulama sağlama kiểm 验证 驗證 检验 檢驗 检查 檢查 検証 確認 検算 검증 확인 검산""".split()
+#: per language, the labels of a check of the answer ("Check:", "Verification:", "Proof:" in the sense of a test):
+#: a line opened by one ("Probe: 24 · 2 = 48 ✓", "Проверка: не пройдена") reports a check, read as one agreeing
+#: (recomputing the answer, no mark of failure) or denying (its value a word of :data:`FOREIGN_FAILED`). Words that
+#: are also English status labels ("test", "control" aside) are read by the English rule and left out here;
+#: Italian and Portuguese "prova" is also "proof", a check of the same kind.
+FOREIGN_CHECK_LABELS: dict[str, str] = {
+    "am": "ማረጋገጫ ፍተሻ ማጣሪያ",
+    "ar": "التحقق تحقق التحقيق المراجعة مراجعة فحص الفحص",
+    "az": "yoxlama yoxlanış",
+    "bg": "проверка проверката",
+    "bn": "যাচাই পরীক্ষা",
+    "ca": "comprovació verificació prova",
+    "cs": "kontrola ověření zkouška",
+    "da": "kontrol kontrollen verifikation prøve tjek",
+    "de": "prüfung überprüfung kontrolle probe verifikation gegenprobe nachprüfung",
+    "el": "επαλήθευση έλεγχος",
+    "es": "verificación comprobación prueba revisión",
+    "et": "kontroll kontrollimine",
+    "fa": "بررسی وارسی آزمون",
+    "fi": "tarkistus tarkastus varmistus",
+    "fr": "vérification contrôle",
+    "gu": "ચકાસણી તપાસ",
+    "he": "בדיקה אימות",
+    "hi": "जाँच जांच सत्यापन",
+    "hr": "provjera",
+    "hu": "ellenőrzés",
+    "id": "pemeriksaan pengecekan verifikasi cek",
+    "is": "sannprófun prófun",
+    "it": "verifica controllo prova",
+    "kn": "ಪರಿಶೀಲನೆ",
+    "lt": "patikrinimas tikrinimas",
+    "lv": "pārbaude",
+    "ml": "പരിശോധന",
+    "mr": "पडताळणी तपासणी",
+    "ms": "semakan pengesahan",
+    "ne": "जाँच परीक्षण",
+    "nl": "controle verificatie",
+    "no": "kontroll sjekk verifisering",
+    "pa": "ਜਾਂਚ ਪੜਤਾਲ",
+    "pl": "sprawdzenie weryfikacja kontrola",
+    "pt": "verificação prova conferência",
+    "ro": "verificare",
+    "ru": "проверка верификация",
+    "sk": "kontrola overenie skúška",
+    "sl": "preverjanje preizkus",
+    "sr": "провера provera",
+    "sv": "kontroll verifiering",
+    "sw": "uhakiki",
+    "ta": "சரிபார்ப்பு",
+    "te": "ధృవీకరణ పరిశీలన",
+    "tl": "pagsusuri",
+    "tr": "kontrol doğrulama sağlama",
+    "uk": "перевірка",
+    "ur": "جانچ تصدیق",
+    "vi": "kiểm tra",
+}
+#: the check labels of Chinese, Japanese and Korean (a label is one run of those scripts: "验算", "検算", "검산")
+CJK_CHECK_LABELS = (
+    *("验证", "驗證", "检验", "檢驗", "检查", "檢查", "验算", "驗算", "核对", "核對", "检算", "校验", "校驗"),
+    *("検証", "確認", "検算", "チェック", "검증", "확인", "검산", "검토"),
 )
+#: the labels of a check's status line in other languages, one word each ("kiểm tra" is read by its first word)
+FOREIGN_STATUS_LABELS = frozenset(
+    w for words in FOREIGN_CHECK_LABELS.values() for w in words.split() if w not in STATUS_LABELS
+) | frozenset(CJK_CHECK_LABELS)
 #: words of a failed check in other languages, as the status line's value ("fehlgeschlagen", "échoué", "провалена")
 FOREIGN_FAILED = frozenset(
     """fehlgeschlagen gescheitert misslungen échec échoué échouée fallida fallido falló falhou falha fallita fallito
     провалена провален провал неудачно неудачна nieudana nieudane niepowodzenie mislukt gefaald başarısız thất
     失败 失敗 未通过 不通过 不合格 실패""".split()
 )
+
+
+#: per language, the courtesies that close an answer: a wish that it helps or is right, "good luck", "thanks", and
+#: an invitation to ask more (English: "Hope this helps!", "I hope it is correct.", "Let me know if …"). Each is a
+#: whole phrase, its words in order, lower case; read with and without diacritics (:func:`foreign_closing`).
+#: Words of the class that are also neutral or hedging alone are left out: a bare "Ich hoffe." ("I hope so") or
+#: "Espero." doubts, Spanish "suerte" alone is also "con suerte" ("with luck": a hedge); a wish about a value
+#: ("Ich hoffe, es ist 25!") holds a value and is read by other rules.
+FOREIGN_CLOSINGS: dict[str, tuple[str, ...]] = {
+    "am": ("እንደሚረዳ ተስፋ አደርጋለሁ", "እንደሚረዳህ ተስፋ አደርጋለሁ", "እንደሚጠቅም ተስፋ አደርጋለሁ", "መልካም ዕድል", "አመሰግናለሁ"),
+    "ar": (
+        "أتمنى أن يكون هذا مفيدا", "أتمنى أن يكون مفيدا", "أتمنى أن يساعدك هذا", "أتمنى أن يساعدك",
+        "آمل أن يكون هذا مفيدا", "آمل أن يساعدك هذا", "آمل أن يساعدك", "أتمنى لك التوفيق", "بالتوفيق", "حظا سعيدا",
+        "شكرا", "لا تتردد في السؤال", "إذا كان لديك أي سؤال",
+    ),
+    "az": ("ümid edirəm ki kömək etdi", "ümid edirəm faydalı olar", "ümid edirəm kömək edər", "uğurlar", "təşəkkürlər",
+           "sağ ol"),
+    "bg": ("надявам се това да помогне", "надявам се да помогне", "надявам се да е полезно", "успех", "благодаря",
+           "късмет"),
+    "bn": ("আশা করি এটি সাহায্য করবে", "আশা করি এটা সাহায্য করবে", "আশা করি এটি কাজে লাগবে", "আশা করি সাহায্য হবে",
+           "শুভকামনা", "ধন্যবাদ"),
+    "ca": ("espero que t'ajudi", "espero que et serveixi", "espero que sigui útil", "espero que això ajudi",
+           "bona sort", "gràcies"),
+    "cs": ("doufám že to pomůže", "doufám že vám to pomůže", "doufám že ti to pomůže", "doufám že je to správně",
+           "hodně štěstí", "děkuji", "díky"),
+    "da": ("håber det hjælper", "jeg håber det hjælper", "jeg håber det er nyttigt", "held og lykke", "tak",
+           "sig til hvis"),
+    "de": (
+        "ich hoffe das hilft", "ich hoffe es hilft", "hoffe das hilft", "hoffe es hilft", "ich hoffe das ist richtig",
+        "ich hoffe ich konnte helfen", "ich hoffe ich konnte dir helfen", "viel glück", "viel erfolg", "danke",
+        "vielen dank", "lass mich wissen", "lass es mich wissen", "melde dich", "bei fragen",
+    ),
+    "el": ("ελπίζω να βοηθάει", "ελπίζω να βοήθησα", "ελπίζω αυτό να βοηθάει", "καλή επιτυχία", "καλή τύχη",
+           "ευχαριστώ"),
+    "es": (
+        "espero que te sirva", "espero que le sirva", "espero que sirva", "espero que te ayude", "espero que ayude",
+        "espero que esto te ayude", "espero que esto te sirva", "espero haberte ayudado", "espero que sea correcto",
+        "buena suerte", "gracias", "saludos", "no dudes en preguntar", "avísame si", "dime si",
+    ),
+    "et": ("loodan et see aitab", "loodetavasti aitab", "edu", "aitäh", "tänan"),
+    "fa": ("امیدوارم کمک کند", "امیدوارم مفید باشد", "امیدوارم این کمک کند", "موفق باشید", "موفق باشی", "ممنون",
+           "سپاس"),
+    "fi": ("toivottavasti tästä on apua", "toivottavasti tämä auttaa", "toivon että tämä auttaa", "onnea", "kiitos"),
+    "fr": (
+        "j'espère que cela vous aide", "j'espère que cela t'aide", "j'espère que ça aide", "j'espère que ça t'aide",
+        "j'espère que cela aide", "j'espère que c'est correct", "j'espère avoir aidé", "bonne chance", "merci",
+        "n'hésitez pas", "n'hésite pas", "bon courage",
+    ),
+    "gu": ("આશા છે કે આ મદદ કરશે", "આશા છે આ મદદરૂપ થશે", "શુભેચ્છા", "ધન્યવાદ", "આભાર"),
+    "he": ("מקווה שזה עוזר", "מקווה שזה עזר", "אני מקווה שזה עוזר", "בהצלחה", "תודה"),
+    "hi": ("आशा है यह मदद करेगा", "आशा है कि यह मदद करेगा", "उम्मीद है यह मदद करेगा", "उम्मीद है कि यह मदद करेगा",
+           "आशा है यह उपयोगी होगा", "उम्मीद है यह उपयोगी होगा", "शुभकामनाएँ", "शुभकामनाएं", "धन्यवाद", "शुक्रिया"),
+    "hr": ("nadam se da pomaže", "nadam se da će pomoći", "nadam se da je ovo korisno", "sretno", "hvala"),
+    "hu": ("remélem ez segít", "remélem segít", "remélem segített", "remélem hasznos", "sok sikert", "köszönöm",
+           "sok szerencsét"),
+    "id": ("semoga membantu", "semoga bermanfaat", "semoga ini membantu", "semoga berhasil", "terima kasih",
+           "semoga sukses"),
+    "is": ("vona að þetta hjálpi", "ég vona að þetta hjálpi", "gangi þér vel", "takk"),
+    "it": ("spero che ti sia utile", "spero che sia utile", "spero ti sia utile", "spero che questo aiuti",
+           "spero di esserti stato utile", "spero che sia corretto", "buona fortuna", "grazie", "in bocca al lupo"),
+    "kn": ("ಇದು ಸಹಾಯ ಮಾಡುತ್ತದೆ ಎಂದು ಭಾವಿಸುತ್ತೇನೆ", "ಇದು ಉಪಯುಕ್ತವಾಗಿದೆ ಎಂದು ಭಾವಿಸುತ್ತೇನೆ", "ಶುಭವಾಗಲಿ", "ಧನ್ಯವಾದಗಳು"),
+    "lt": ("tikiuosi tai padės", "tikiuosi padės", "tikiuosi kad tai padės", "sėkmės", "ačiū"),
+    "lv": ("ceru ka tas palīdzēs", "ceru ka tas palīdz", "veiksmi", "paldies"),
+    "ml": ("ഇത് സഹായിക്കുമെന്ന് പ്രതീക്ഷിക്കുന്നു", "ഇത് ഉപകാരപ്പെടുമെന്ന് പ്രതീക്ഷിക്കുന്നു", "ആശംസകൾ", "നന്ദി"),
+    "mr": ("आशा आहे की हे मदत करेल", "आशा आहे हे मदत करेल", "आशा आहे हे उपयुक्त ठरेल", "शुभेच्छा", "धन्यवाद"),
+    "ms": ("semoga membantu", "semoga bermanfaat", "harap ini membantu", "semoga berjaya", "terima kasih"),
+    "ne": ("आशा छ यसले मद्दत गर्छ", "आशा छ यो उपयोगी हुनेछ", "शुभकामना", "धन्यवाद"),
+    "nl": ("ik hoop dat dit helpt", "hoop dat dit helpt", "ik hoop dat het helpt", "hopelijk helpt dit",
+           "hopelijk heb je hier iets aan", "succes", "bedankt", "dank je", "laat het me weten"),
+    "no": ("håper det hjelper", "jeg håper dette hjelper", "håper dette hjelper", "lykke til", "takk",
+           "si ifra hvis"),
+    "pa": ("ਉਮੀਦ ਹੈ ਇਹ ਮਦਦ ਕਰੇਗਾ", "ਉਮੀਦ ਹੈ ਕਿ ਇਹ ਮਦਦ ਕਰੇਗਾ", "ਸ਼ੁਭਕਾਮਨਾਵਾਂ", "ਧੰਨਵਾਦ"),
+    "pl": ("mam nadzieję że to pomoże", "mam nadzieję że pomogłem", "mam nadzieję że pomogłam",
+           "mam nadzieję że to jest poprawne", "powodzenia", "dziękuję", "dzięki", "daj znać"),
+    "pt": (
+        "espero que ajude", "espero que isso ajude", "espero ter ajudado", "espero que te ajude",
+        "espero que seja útil", "espero que esteja correto", "boa sorte", "obrigado", "obrigada", "bons estudos",
+    ),
+    "ro": ("sper că te ajută", "sper să te ajute", "sper că ajută", "sper că este corect", "mult succes", "succes",
+           "mulțumesc"),
+    "ru": ("надеюсь это поможет", "надеюсь это помогло", "надеюсь помог", "надеюсь помогла", "надеюсь это правильно",
+           "удачи", "успехов", "спасибо", "обращайтесь"),
+    "sk": ("dúfam že to pomôže", "dúfam že vám to pomôže", "veľa šťastia", "ďakujem", "vďaka"),
+    "sl": ("upam da pomaga", "upam da bo pomagalo", "veliko sreče", "srečno", "hvala"),
+    "sr": ("надам се да помаже", "надам се да ће помоћи", "nadam se da pomaže", "nadam se da će pomoći", "срећно",
+           "srećno", "хвала", "hvala"),
+    "sv": ("hoppas det hjälper", "jag hoppas att det hjälper", "hoppas detta hjälper", "lycka till", "tack",
+           "säg till om"),
+    "sw": ("natumaini hii itasaidia", "natumai hii itasaidia", "natumaini itasaidia", "kila la heri", "asante"),
+    "ta": ("இது உதவும் என்று நம்புகிறேன்", "இது உதவியாக இருக்கும் என்று நம்புகிறேன்", "வாழ்த்துக்கள்", "நன்றி"),
+    "te": ("ఇది సహాయపడుతుందని ఆశిస్తున్నాను", "ఇది ఉపయోగపడుతుందని ఆశిస్తున్నాను", "శుభాకాంక్షలు", "ధన్యవాదాలు"),
+    "tl": ("sana makatulong ito", "sana nakatulong ito", "sana makatulong", "good luck", "salamat"),
+    "tr": ("umarım yardımcı olur", "umarım bu yardımcı olur", "umarım faydalı olur", "umarım işine yarar",
+           "umarım doğrudur", "iyi şanslar", "kolay gelsin", "teşekkürler", "sorularınız olursa"),
+    "uk": ("сподіваюся це допоможе", "сподіваюсь це допоможе", "сподіваюся допоміг", "успіхів", "удачі", "дякую"),
+    "ur": ("امید ہے یہ مدد کرے گا", "امید ہے کہ یہ مددگار ہوگا", "امید ہے یہ مفید ہوگا", "نیک خواہشات", "شکریہ"),
+    "vi": ("hy vọng điều này giúp ích", "hy vọng giúp được bạn", "hy vọng bài giải giúp ích", "chúc bạn học tốt",
+           "chúc may mắn", "cảm ơn", "chúc bạn thành công"),
+}  # fmt: skip
+#: Chinese, Japanese, Korean and Thai closing courtesies, matched inside a run (written without spaces)
+CJK_CLOSINGS = (
+    *("希望对你有帮助", "希望對你有幫助", "希望这对你有帮助", "希望這對你有幫助", "希望能帮到你", "希望能幫到你"),
+    *("希望有所帮助", "希望有所幫助", "祝你好运", "祝你好運", "祝学习进步", "谢谢", "謝謝", "如有疑问", "如有疑問"),
+    *("お役に立てれば", "参考になれば", "参考になると幸い", "頑張ってください", "ありがとうございます"),
+    *("도움이되길", "도움이되었으면", "도움이되셨길", "도움이되셨으면", "행운을빕니다", "감사합니다"),
+    *("หวังว่าจะเป็นประโยชน์", "หวังว่าคงช่วยได้", "ขอให้โชคดี", "ขอบคุณ"),
+)
+#: Chinese, Japanese and Korean phrases that say the answer checks out against the problem ("经检验，符合题意。",
+#: "検算すると条件を満たす。"), matched inside a run; a sentence with a negation or doubt is read by other rules
+CJK_CHECK_AGREEMENTS = (
+    *("符合题意", "符合題意", "满足题意", "滿足題意", "符合条件", "符合條件", "满足条件", "滿足條件", "符合要求"),
+    *("满足要求", "滿足要求", "检验正确", "檢驗正確", "验算正确", "驗算正確", "经检验成立", "經檢驗成立"),
+    *("条件を満たす", "条件を満たし", "題意に合う", "題意を満たす", "検算も合", "조건을만족", "검산결과맞"),
+)
+#: a closing courtesy may have at most this many words more than its phrase ("Ich hoffe, das hilft dir weiter!")
+_CLOSING_EXTRA = 4
+_CLOSING_MAX_WORDS = 16
+
+
+def _without_marks(word: str) -> str:
+    """``word`` lower case without combining marks, so a phrase matches with and without diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _closing_index() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each closing phrase of :data:`FOREIGN_CLOSINGS` as its bare words, by its first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrases in FOREIGN_CLOSINGS.values():
+        for phrase in phrases:
+            words = tuple(_without_marks(w) for w in phrase.split())
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(ws) for first, ws in index.items()}
+
+
+_CLOSING_INDEX = _closing_index()
+#: words that may not stand among the extra words of a closing: a negation, a doubt, a modal or a contrast
+_NOT_IN_CLOSING = frozenset(
+    _without_marks(w) for w in _FOREIGN_NEGATION_SET | _FOREIGN_DOUBT_SET | CONTRAST_OPENERS | {"not", "no", "but"}
+)
+
+
+def _holds_in_order(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """``phrase``'s words stand in ``words`` in order, and none of the other words is in :data:`_NOT_IN_CLOSING`."""
+    k = 0
+    for w in words:
+        if k < len(phrase) and w == phrase[k]:
+            k += 1
+        elif w in _NOT_IN_CLOSING:
+            return False
+    return k == len(phrase)
+
+
+def foreign_closing(words: list[str]) -> bool:
+    """``words`` (a value-free sentence after an answer) are a closing courtesy of another language
+    (:data:`FOREIGN_CLOSINGS`: "¡Espero que te sirva!", "Ich hoffe, das hilft dir!", "Надеюсь, это поможет!"):
+    the phrase opens the sentence (maybe after one word), its words in order, with at most
+    :data:`_CLOSING_EXTRA` more words, none a negation, doubt or contrast. Like "Hope this helps!", it says nothing
+    of the answer's truth; a sentence that also doubts is read as a doubt by the other rules."""
+    if not words or len(words) > _CLOSING_MAX_WORDS:
+        return False
+    bare = [_without_marks(w) for w in words]
+    for start in range(min(2, len(bare))):
+        for phrase in _CLOSING_INDEX.get(bare[start], ()):
+            if len(bare) - len(phrase) <= _CLOSING_EXTRA and _holds_in_order(bare, phrase):
+                return True
+    return False
+
+
+def cjk_closing(core: str) -> bool:
+    """``core`` (the letters of a Chinese, Japanese, Korean or Thai sentence, no spaces) holds a closing courtesy
+    of :data:`CJK_CLOSINGS` ("希望对你有帮助", "お役に立てれば幸いです", "도움이 되길 바랍니다")."""
+    return any(c in core for c in CJK_CLOSINGS)
+
+
+#: words that keep a check from agreeing with the answer, in any language: a negation, a fault, a doubt or a
+#: failure ("Sprawdzenie: 24 · 2 = 48, źle.", "Kontrol: …, yanlış.")
+_CHECK_DENIALS = (
+    _FOREIGN_NEGATION_SET
+    | _FOREIGN_DOUBT_SET
+    | FOREIGN_FAILED
+    | FOREIGN_DENIALS
+    | frozenset(w for words in FOREIGN_FAULTS.values() for w in words.split())
+)
+#: the same in Chinese, Japanese and Korean, matched inside a run ("错误", "不对", "違います", "틀렸")
+_CJK_CHECK_DENIALS = ("错", "錯", "误", "誤", "不", "没", "沒", "非", "違", "ちが", "틀", "아니", "아닙", "실패")
+
+
+def check_denies(words: list[str]) -> bool:
+    """``words`` (of a check's line, lower case) hold a word of another language that says it fails or doubts:
+    :data:`_CHECK_DENIALS`, or in a run of Chinese, Japanese or Korean :data:`_CJK_CHECK_DENIALS` ("验算：…，错误。")."""
+    return any(w in _CHECK_DENIALS or (not w.isascii() and any(c in w for c in _CJK_CHECK_DENIALS)) for w in words)
