@@ -325,6 +325,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
+    if not text.isascii() and _CJK_NUMERAL_RUN.search(text, max(0, len(text) - _WINDOW)):
+        text = _cjk_numerals_after_value(text)  # "答えは24です。ただし二十五の可能性も": 25, a rival in numerals
     if not text.isascii() and _BRACKETED_LETTER.search(text, max(0, len(text) - _WINDOW)):
         cut = max(0, len(text) - _WINDOW)  # "【B】", "〔B〕" where the answer is: a choice mark in CJK brackets
         text = text[:cut] + _BRACKETED_LETTER.sub(r"(\1)", text[cut:])
@@ -385,6 +387,45 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: a run of Chinese numeral characters (a whole run: the characters before and after it are no numerals)
+_CJK_NUMERAL_RUN = re.compile(
+    "(?<![\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07])"
+    "[\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{2,12}+"
+    "(?![\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07])"
+)
+#: the place-value characters of a Chinese numeral (十, 百, 千, 万)
+_CJK_PLACE = frozenset("\u5341\u767e\u5343\u4e07")
+
+
+def _well_formed_cjk_numeral(run: str) -> bool:
+    """``run`` (of :data:`_CJK_NUMERAL_RUN`) is a numeral as it is written for a value: it holds a place value
+    (十, 百, 千, 万), opens on a digit or 十, and never sets two digits side by side but after 零 (二十五, 三百零五,
+    一万二千); 三三, 一一 and 万一 ("just in case") are words, not values."""
+    if not _CJK_PLACE.intersection(run) or run[0] in _CJK_PLACE - {"\u5341"} or run[0] in "\u96f6\u3007":
+        return False
+    return not any(
+        a not in _CJK_PLACE and a not in "\u96f6\u3007" and b not in _CJK_PLACE for a, b in zip(run, run[1:])
+    )
+
+
+def _cjk_numerals_after_value(text: str) -> str:
+    """``text`` with the well-formed Chinese numerals after its last digit written in digits, so a value stated
+    in them after the answer is read as one ("答えは24です。ただし二十五の可能性もあります。" offers 25; "答えは24です。
+    二十四個です。" restates 24); a text without digits is left as it is (its numerals are read by their own rule)."""
+    from rlvr.verifiers.lexicon import cjk_number
+
+    lo = max(0, len(text) - _WINDOW)
+    last = max((text.rfind(d, lo) for d in "0123456789"), default=-1)
+    if last < 0:
+        return text
+
+    def digits(m: re.Match[str]) -> str:
+        value = cjk_number(m.group(0)) if _well_formed_cjk_numeral(m.group(0)) else None
+        return m.group(0) if value is None else str(value)
+
+    return text[: last + 1] + _CJK_NUMERAL_RUN.sub(digits, text[last + 1 :])
 
 
 #: a choice letter in the brackets CJK text writes for marks (lenticular, tortoise-shell, white lenticular)
@@ -965,6 +1006,32 @@ def _denying_metadata_tag(after: str) -> bool:
     return tag_attribute_disowns("status", value)
 
 
+#: words of a tag's name that make it hold an answer: a restatement of the answer tag's value, or a revision of it
+_ANSWER_TAG_WORDS = frozenset("answer answers result solution value final total".split())
+
+
+def _tag_value(inner: str) -> str | None:
+    """The value a tag's content states (a number in digits or in words, math), else ``None``."""
+    from rlvr.verifiers.lexicon import number_words
+
+    inner = inner.strip()
+    if _ANSWER_TOKEN.search(_mask_math(inner)):
+        return inner
+    spelled = number_words(inner.lower()) if re.fullmatch(r"[A-Za-z][A-Za-z -]{0,60}+", inner) else None
+    return None if spelled is None else str(spelled)
+
+
+def _restating_tag(after: str, parts: tuple[str, ...]) -> int | None:
+    """Where a tag right after the answer tag ends when its name holds an answer (:data:`_ANSWER_TAG_WORDS`) and
+    its value is the answer's (``<answer_confirmed>24</answer_confirmed>``, ``<final_total>24</final_total>``):
+    it restates the answer, so what follows it is read instead; ``None`` for any other tag."""
+    tag = _METADATA_TAG.match(after)
+    if tag is None or not _ANSWER_TAG_WORDS.intersection(re.split(r"[_-]", tag.group(1).lower())):
+        return None
+    value = _tag_value(tag.group(2))
+    return tag.end() if value is not None and _key(value) in {_key(p) for p in parts} else None
+
+
 def _closing_line(line: str) -> bool:
     """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
     from rlvr.verifiers.lexicon import CLOSING_REMARKS
@@ -982,8 +1049,12 @@ def _after_tag_changes(after: str, parts: tuple[str, ...]) -> bool:
     masked = _mask_math(after).strip()
     if not masked:
         return False
+    if (restated := _restating_tag(after, parts)) is not None:
+        return _after_tag_changes(after[restated:], parts)  # "<answer_confirmed>24</answer_confirmed>"
     if _denying_metadata_tag(after):
         return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
+    if (tag := _METADATA_TAG.match(after)) is not None and _tag_value(tag.group(2)) is not None:
+        return True  # "<answer_revised>25</answer_revised>", "<corrected>twenty-five</corrected>": another value
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
         nxt = _next_sentence(after, 0)
@@ -3459,6 +3530,12 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
+        if (admitted := _admitted_change(sent, keys)) is not None:  # "Forgot the teacher: 25.", "Missed one."
+            _add_parts((admitted,), "text", parts, modes, keys)
+            continue
+        if (should := _modal_answer(sent, keys)) is not None:  # "Check: …, so the answer should be 25."
+            _add_parts((should,), final.mode, parts, modes, keys)
+            continue
         if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
@@ -3492,6 +3569,64 @@ def _marked(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, final.method, "text")
     return _found(parts, final.method, modes[0])
+
+
+#: an admission, opening a sentence after the answer, that the work left something out or miscounted it: a filler
+#: or two, a subject or the work named, then a verb of omission or miscounting, or "plus" adding an item ("Forgot
+#: to add the empty set", "Oops, I missed one", "We didn't count the teacher", "The count above skipped 0", "Plus
+#: the empty set"; "Plus, …" goes on with the argument)
+_ADMISSION = re.compile(
+    r"(?i)^[ \t*_(>]*+(?:(?:oops|whoops|oh|ah|argh|ugh|hmm++|wait|sorry|actually|also|and|but|however|ok|okay"
+    r"|well|oh[ \t]++no|uh[ \t]++oh)[ \t]*+[,.!:;\u2014-]*+[ \t]*+){0,3}+"
+    r"(?:(?:i|we|i've|we've|i[ \t]++have|we[ \t]++have|(?:it[ \t]++)?+(?:seems|looks)[ \t]++(?:like|that)[ \t]++(?:i|we)"
+    r"|(?:the|my|our)[ \t]++(?:count|counting|tally|answer|total|solution|work|list)(?:[ \t]++above)?+)[ \t]++)?+"
+    r"(?:(?:also|just|completely|totally|accidentally)[ \t]++)?+"
+    r"(?:forg[eo]t(?:ten)?+|missed|omitted|overlooked|skipped|neglected|left[ \t]++out|miscounted"
+    r"|(?:double|over|under)[ \t-]?+counted|(?:didn't|did[ \t]++not|failed[ \t]++to)[ \t]++(?:count|include|add)"
+    r"|plus(?![ \t]*+[,:;]))\b"
+)
+#: words right after such a verb that deny the fault ("Forgot nothing", "Missed none", "Left out no one")
+_NO_FAULT = frozenset("nothing none no nobody anything anyone".split())
+#: a change of the count by a few ("so one more", "two fewer", "add one", "+1", "minus one")
+_DELTA = re.compile(
+    r"(?i)\b(?:(?:one|two|three|a[ \t]++couple|\d{1,3}+)[ \t]++(?:more|less|fewer|extra|too[ \t]++(?:many|few))"
+    r"|(?:add|plus|minus|subtract)[ \t]++(?:one|two|1|2)|off[ \t]++by[ \t]++(?:one|two|1|2))\b|[+\u2212-][ \t]*+1\b"
+)
+
+
+def _admitted_change(sent: str, keys: set[str]) -> str | None:
+    """``sent`` (a sentence after the answer, whose values are keyed in ``keys``) admits that the work left out or
+    miscounted something (:data:`_ADMISSION`) and changes the count: it states another value, in digits or in
+    words, or a change by a few (:data:`_DELTA`: "Forgot the teacher: 25.", "Missed one — make that
+    twenty-five.", "Plus the empty set, so one more."): the sentence, a rival of the answer; else ``None``. A
+    denied fault ("Forgot nothing: all 24 counted.") or one whose only value is the answer changes nothing."""
+    masked = _mask_math(sent)
+    m = _ADMISSION.match(masked)
+    if m is None or _NO_FAULT.intersection(_lower_words(masked[m.end() : m.end() + 20])[:1]):
+        return None
+    if _DELTA.search(masked, m.end()):
+        return sent.strip()
+    spelled = None if _ANSWER_TOKEN.search(masked) else _spelled_out(masked)
+    plain = _REFERENCE_OR_TOLERANCE.sub(" ", spelled or masked)
+    values = {_key(v.group(0)) for v in _CHECK_VALUE.finditer(plain)}
+    return sent.strip() if values - keys else None
+
+
+#: a sentence that says what the answer should be ("so the answer should be 25", "the total must be 25", "it should
+#: have been 25"): its value, a rival unless it is the answer's
+_MODAL_ANSWER = re.compile(
+    r"(?i)\b(?:(?:the[ \t]++)?+(?:(?:correct|right|real|true|actual|final)[ \t]++)?+(?:answer|result|total|count|sum)"
+    r"|it|that|this)[ \t]++(?:should|must|would|ought[ \t]++to|has[ \t]++to|needs[ \t]++to)[ \t]++(?:really[ \t]++"
+    r"|actually[ \t]++)?+(?:be|have[ \t]++been)[ \t]++\$?+(-?+\d{1,40}+(?:\.\d{1,40}+)?+)(?![\w.,/^]|[.,]\d)"
+)
+
+
+def _modal_answer(sent: str, keys: set[str]) -> str | None:
+    """The value ``sent`` (a sentence after the answer) says the answer should be (:data:`_MODAL_ANSWER`: "Check:
+    24 × 2 = 48 ≠ 50, so the answer should be 25."), when it is not the answer's (keyed in ``keys``), else
+    ``None``; a negated one ("it should not be 25") says nothing of the kind."""
+    m = _MODAL_ANSWER.search(sent)
+    return m.group(1) if m is not None and _key(m.group(1)) not in keys else None
 
 
 def _unemphasised(sent: str) -> str:
@@ -7163,6 +7298,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         QUALIFYING_FRAME,
         foreign_confirmation,
         foreign_doubt,
+        something_off,
         thai_remark,
     )
 
@@ -7205,6 +7341,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     masked = _REFERENCE_OR_TOLERANCE.sub(lambda m: f" {m.group(1) or ''} ref ", masked)
     if _ANSWER_TOKEN.search(masked):
         return "", stop
+    if _admitted_change(masked, set()) is not None:  # "Plus the empty set, so one more.", "Missed one, make that five."
+        return nxt.strip(), stop
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
         return nxt.strip(), stop
     done = (box := _TASK_BOX.match(masked)) is not None and box.group(1) != " "  # a step reported done
@@ -7247,6 +7385,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
     doubt = doubt or any(map(foreign_doubt, _clause_words(masked)))  # "Nie jestem pewien.", "…, però no n'estic segur"
     doubt = doubt or len(words) <= _SHORT_FOREIGN_DOUBT and _foreign_doubt(masked) is not None  # "نمی دانم.", "Sijui."
+    doubt = doubt or len(words) <= _SHORT_FOREIGN_DOUBT and something_off(masked)  # "Quelque chose cloche."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     doubt = (
