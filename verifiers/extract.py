@@ -7343,6 +7343,8 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return "", stop
     if _admitted_change(masked, set()) is not None:  # "Plus the empty set, so one more.", "Missed one, make that five."
         return nxt.strip(), stop
+    if (spelled := _spelled_out(masked)) is not None and _correction(spelled.strip(" \t.!")) is not None:
+        return nxt.strip(), stop  # "Make that twenty-five.", "Actually, twenty-five.": a correction in words
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
         return nxt.strip(), stop
     done = (box := _TASK_BOX.match(masked)) is not None and box.group(1) != " "  # a step reported done
@@ -7776,14 +7778,14 @@ def _agreeing_check(sent: str, keys: set[str], text: str = "", end: int = 0) -> 
     answer and agrees: it is labelled as a check in any language (:data:`~rlvr.verifiers.lexicon.STATUS_LABELS`,
     :data:`~rlvr.verifiers.lexicon.FOREIGN_STATUS_LABELS`: "Check: …", "Verification: …", "Проверка: …", "验证：…")
     or opens on a condition (:data:`_CHECK_CONDITION`: "If each holds 8, that's 24."), holds the answer's value, and
-    holds no negation, error word or mark of failure (≠, ✗), and the sentence after it (in ``text`` after ``end``)
-    does not retract ("Неверно.", "That's wrong."). Its other values are the work, not candidates."""
+    holds no negation, error word or mark of failure (≠, ✗) and concludes no other value (:func:`_modal_answer`),
+    and the sentence after it (in ``text`` after ``end``) does not retract ("Неверно.", "That's wrong."). Its other values are the work, not candidates."""
     from rlvr.verifiers.lexicon import FOREIGN_DENIALS, FOREIGN_STATUS_LABELS, STATUS_LABELS
 
     masked = _mask_math(sent)
     words = _lower_words(masked)
-    if not words or _CHECK_FAILED.search(sent) or _FAILED_CHECK.search(masked):
-        return False
+    if not words or _CHECK_FAILED.search(sent) or _FAILED_CHECK.search(masked) or _modal_answer(sent, keys):
+        return False  # "Check: 24 + 1 = 25, so it should have been 25.": it concludes another value
     label = _STATUS_LINE.match(sent)
     labelled = label is not None and any(
         w in STATUS_LABELS or w in FOREIGN_STATUS_LABELS for w in label.group(1).lower().split()
