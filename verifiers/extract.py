@@ -413,7 +413,8 @@ def _well_formed_cjk_numeral(run: str) -> bool:
 def _cjk_numerals_after_value(text: str) -> str:
     """``text`` with the well-formed Chinese numerals after its last digit written in digits, so a value stated
     in them after the answer is read as one ("答えは24です。ただし二十五の可能性もあります。" offers 25; "答えは24です。
-    二十四個です。" restates 24); a text without digits is left as it is (its numerals are read by their own rule)."""
+    二十四個です。" restates 24); an ordinal (第) or an index or date (:data:`_CJK_INDEX`) stays in numerals, and a
+    text without digits is left as it is (its numerals are read by their own rule)."""
     from rlvr.verifiers.lexicon import cjk_number
 
     lo = max(0, len(text) - _WINDOW)
@@ -422,10 +423,16 @@ def _cjk_numerals_after_value(text: str) -> str:
         return text
 
     def digits(m: re.Match[str]) -> str:
-        value = cjk_number(m.group(0)) if _well_formed_cjk_numeral(m.group(0)) else None
+        reference = m.string[m.start() - 1 : m.start()] == "\u7b2c" or m.string[m.end() : m.end() + 1] in _CJK_INDEX
+        value = cjk_number(m.group(0)) if _well_formed_cjk_numeral(m.group(0)) and not reference else None
         return m.group(0) if value is None else str(value)
 
     return text[: last + 1] + _CJK_NUMERAL_RUN.sub(digits, text[last + 1 :])
+
+
+#: characters after a Chinese numeral that make it an index or a date, not a value: page, chapter, section,
+#: problem, step, item, number, year, month, day (第二十五页, 二十五号, 十二月)
+_CJK_INDEX = frozenset("\u9875\u9801\u7ae0\u8282\u7bc0\u9898\u984c\u6b65\u6761\u689d\u53f7\u865f\u5e74\u6708\u65e5")
 
 
 #: a choice letter in the brackets CJK text writes for marks (lenticular, tortoise-shell, white lenticular)
@@ -1008,6 +1015,8 @@ def _denying_metadata_tag(after: str) -> bool:
 
 #: words of a tag's name that make it hold an answer: a restatement of the answer tag's value, or a revision of it
 _ANSWER_TAG_WORDS = frozenset("answer answers result solution value final total".split())
+#: words of a tag's name that revise the answer before it (``<corrected>``, ``<updated_value>``, ``<v2>``)
+_REVISION_TAG_WORDS = frozenset("revised revision corrected correction updated update amended fixed new v2".split())
 
 
 def _tag_value(inner: str) -> str | None:
@@ -1019,6 +1028,17 @@ def _tag_value(inner: str) -> str | None:
         return inner
     spelled = number_words(inner.lower()) if re.fullmatch(r"[A-Za-z][A-Za-z -]{0,60}+", inner) else None
     return None if spelled is None else str(spelled)
+
+
+def _revising_tag(after: str) -> bool:
+    """A tag right after the answer tag holds a value (:func:`_tag_value`) and its name holds an answer or a
+    revision (:data:`_ANSWER_TAG_WORDS`, :data:`_REVISION_TAG_WORDS`: ``<answer_revised>25</answer_revised>``,
+    ``<corrected>twenty-five</corrected>``): another answer, unless :func:`_restating_tag` found it the same."""
+    tag = _METADATA_TAG.match(after)
+    if tag is None or _tag_value(tag.group(2)) is None:
+        return False
+    name = set(re.split(r"[_-]", tag.group(1).lower()))
+    return bool(name & _ANSWER_TAG_WORDS or name & _REVISION_TAG_WORDS)
 
 
 def _restating_tag(after: str, parts: tuple[str, ...]) -> int | None:
@@ -1053,7 +1073,7 @@ def _after_tag_changes(after: str, parts: tuple[str, ...]) -> bool:
         return _after_tag_changes(after[restated:], parts)  # "<answer_confirmed>24</answer_confirmed>"
     if _denying_metadata_tag(after):
         return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
-    if (tag := _METADATA_TAG.match(after)) is not None and _tag_value(tag.group(2)) is not None:
+    if _revising_tag(after):
         return True  # "<answer_revised>25</answer_revised>", "<corrected>twenty-five</corrected>": another value
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept

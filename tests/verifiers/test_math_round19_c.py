@@ -42,6 +42,7 @@ def test_a_tag_that_revises_or_restates_the_answer() -> None:
         ("<answer>24</answer>\n<revised_answer>25</revised_answer>", "24", False),
         ("<answer>24</answer>\n<corrected>25</corrected>", "24", False),
         ("<answer>24</answer>\n<updated_answer>25</updated_answer>", "24", False),
+        ("<answer>24</answer><revised>twenty-five</revised>", "24", False),
         ("<answer>24</answer>\n<answer_v2>twenty-five</answer_v2>", "24", False),
         ("<answer>24</answer>\n<answer_checked>24</answer_checked>\nI think it's 25.", "24", False),
         # the same value in a tag that names an answer restates it
@@ -62,6 +63,8 @@ def test_a_rival_in_chinese_numerals() -> None:
         ("答案是24。一共二十四个苹果。", "24", True),
         ("答えは24です。全部で二十四本です。", "24", True),
         ("答案是24。三三两两地走了。", "24", True),
+        ("答案是24。第二十五页有说明。", "24", True),
+        ("答案是24。见二十五号的记录。", "24", True),
     ]
     judge(cases)
 
