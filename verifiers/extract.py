@@ -3619,17 +3619,17 @@ def _admitted_change(sent: str, keys: set[str]) -> str | None:
     miscounted something (:data:`_ADMISSION`) and changes the count: it states another value, in digits or in
     words, or a change by a few (:data:`_DELTA`: "Forgot the teacher: 25.", "Missed one — make that
     twenty-five.", "Plus the empty set, so one more."): the sentence, a rival of the answer; else ``None``. A
-    denied fault ("Forgot nothing: all 24 counted.") or one whose only value is the answer changes nothing."""
+    denied fault ("Forgot nothing: all 24 counted.") or one whose last value is the answer changes nothing."""
     masked = _mask_math(sent)
     m = _ADMISSION.match(masked)
     if m is None or _NO_FAULT.intersection(_lower_words(masked[m.end() : m.end() + 20])[:1]):
         return None
-    if _DELTA.search(masked, m.end()):
-        return sent.strip()
     spelled = None if _ANSWER_TOKEN.search(masked) else _spelled_out(masked)
     plain = _REFERENCE_OR_TOLERANCE.sub(" ", spelled or masked)
-    values = {_key(v.group(0)) for v in _CHECK_VALUE.finditer(plain)}
-    return sent.strip() if values - keys else None
+    values = [_key(v.group(0)) for v in _CHECK_VALUE.finditer(plain)]
+    if values and values[-1] in keys:
+        return None  # "Plus the 4 from the second box makes 24.": the work, concluding on the answer
+    return sent.strip() if _DELTA.search(masked, m.end()) or set(values) - keys else None
 
 
 #: a sentence that says what the answer should be ("so the answer should be 25", "the total must be 25", "it should
