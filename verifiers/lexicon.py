@@ -3586,9 +3586,10 @@ FOREIGN_DOUBT_WORDS: dict[str, str] = {
 #: cloche.", "Qualcosa non torna.", "Ama bir terslik var.", "Tapi ada yang janggal.", "Algo no cuadra.", "Da stimmt
 #: was nicht."), as whole phrases with their own negation: a short sentence after an answer holding one doubts it
 #: (:func:`something_off`). A phrase of one word (an adjective, "bizarre", "seltsam", "aneh") counts only with no
-#: negation within reach ("Pas bizarre.", "Nichts Seltsames.", "Garip değil."). Left out as neutral words: Indonesian and Malay
-#: "ganjil" (an odd number), Spanish "extraño" alone ("I miss"), the verbs alone ("cloche" a bell, "torna" returns,
-#: "cuadra" a block, "stimmt" agrees)
+#: negation within reach ("Pas bizarre.", "Nichts Seltsames.", "Garip değil."). Left out as neutral words:
+#: Indonesian and Malay "ganjil" (an odd number), Spanish "extraño" ("I miss") and "raro" alone ("rare"), Norwegian
+#: "rart" (Swedish "sweet"), Japanese 合わない alone (間に合わない, "not in time"), the verbs alone ("cloche" a
+#: bell, "torna" returns, "cuadra" a block, "stimmt" agrees)
 FOREIGN_SOMETHING_OFF: dict[str, str] = {
     "am": "የሆነ ችግር አለ, አንድ ነገር ተሳስቷል, አንድ ችግር አለ, አይገጥምም, እንግዳ ነው",
     "ar": "هناك خطأ ما, شيء ما خطأ, شيء ما غير صحيح, هناك شيء غير صحيح, هناك شيء خاطئ, لا يتطابق, لا يستقيم, هذا غريب, شيء غريب, هناك مشكلة",
@@ -3602,7 +3603,7 @@ FOREIGN_SOMETHING_OFF: dict[str, str] = {
     nicht, geht nicht auf, passt nicht, irgendwas ist faul, da ist was faul, seltsam, merkwürdig, komisch""",
     "el": "κάτι δεν πάει καλά, κάτι δεν ταιριάζει, κάτι δεν στέκει, δεν βγαίνει, κάτι είναι λάθος, κάτι δεν είναι σωστό, περίεργο, παράξενο",
     "es": """algo no cuadra, no cuadra, algo falla, algo anda mal, algo está mal, algo esta mal, algo no está bien,
-    algo no esta bien, algo no encaja, no encaja, hay algo raro, qué raro, que raro, es raro, raro""",
+    algo no esta bien, algo no encaja, no encaja, hay algo raro, algo raro, qué raro, que raro""",
     "et": "midagi on valesti, midagi ei klapi, ei klapi, midagi on viltu, midagi on mäda, kummaline, imelik",
     "fa": "یه چیزی درست نیست, چیزی درست نیست, یک جای کار می لنگد, یه جای کار می‌لنگه, جور در نمیاد, جور در نمی آید, عجیب است, عجیبه, یک مشکلی هست",
     "fi": "jokin on vialla, jotain on vialla, jokin ei täsmää, ei täsmää, jokin mättää, jotain mättää, outoa, kummallista",
@@ -3626,7 +3627,7 @@ FOREIGN_SOMETHING_OFF: dict[str, str] = {
     "ms": "ada yang tak kena, tak kena, ada sesuatu yang tidak kena, tidak kena, ada yang pelik, pelik, tidak sepadan, tak masuk akal, tidak masuk akal",
     "ne": "केही गडबड छ, केही मिलेन, मिलेन, केही गलत छ, अनौठो छ",
     "nl": "er klopt iets niet, iets klopt niet, klopt niet, er is iets mis, er gaat iets mis, dat is gek, vreemd, raar",
-    "no": "noe er galt, noe stemmer ikke, det stemmer ikke, noe er feil, det går ikke opp, merkelig, rart",
+    "no": "noe er galt, noe stemmer ikke, det stemmer ikke, noe er feil, det går ikke opp, merkelig",
     "pa": "ਕੁਝ ਗੜਬੜ ਹੈ, ਕੁਝ ਠੀਕ ਨਹੀਂ, ਮੇਲ ਨਹੀਂ ਖਾਂਦਾ, ਅਜੀਬ ਹੈ",
     "pl": "coś się nie zgadza, coś sie nie zgadza, nie zgadza się, coś tu nie gra, coś jest nie tak, coś nie tak, coś tu śmierdzi, dziwne",
     "pt": """algo não bate, não bate, algo está errado, algo não está certo, tem algo errado, há algo errado, algo
@@ -3899,7 +3900,9 @@ CJK_DOUBT_AFTER = (
     "何か変",
     "辻褄が合わ",
     "計算が合わ",
-    "合わない",
+    "答えが合わ",
+    "数が合わ",
+    "合計が合わ",
     "当てずっぽう",
     "未確認",
     "確認していません",
