@@ -309,6 +309,8 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
         text = _INFINITELY_MANY.sub(r"\1 $\\infty$", text)  # "There are infinitely many such numbers." counts ∞
     if "below zero" in text:
         text = _BELOW_ZERO.sub(r"-\1\2", text)  # "5 degrees below zero" is -5 degrees
+    if not text.isascii() and _CJK_NUMERAL_RUN.search(text, max(0, len(text) - _WINDOW)):
+        text = _cjk_numerals_after_value(text)  # "答えは24です。ただし二十五の可能性も": 25, a rival in numerals
     if not text.isascii() and _BRACKETED_LETTER.search(text, max(0, len(text) - _WINDOW)):
         cut = max(0, len(text) - _WINDOW)  # "【B】", "〔B〕" where the answer is: a choice mark in CJK brackets
         text = text[:cut] + _BRACKETED_LETTER.sub(r"(\1)", text[cut:])
@@ -369,6 +371,52 @@ def _extract_visible(text: str, choices: bool, answer_tag: str, words: bool) -> 
             return tags
         return _found([p if m == "text" else f"${p}$" for p, m in zip(parts, modes)], "answer_tag", "text")
     return _plain(text, choices, words=words)
+
+
+#: a run of Chinese numeral characters (a whole run: the characters before and after it are no numerals)
+_CJK_NUMERAL_RUN = re.compile(
+    "(?<![\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07])"
+    "[\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07]{2,12}+"
+    "(?![\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343\u4e07])"
+)
+#: the place-value characters of a Chinese numeral (十, 百, 千, 万)
+_CJK_PLACE = frozenset("\u5341\u767e\u5343\u4e07")
+
+
+def _well_formed_cjk_numeral(run: str) -> bool:
+    """``run`` (of :data:`_CJK_NUMERAL_RUN`) is a numeral as it is written for a value: it holds a place value
+    (十, 百, 千, 万), opens on a digit or 十, and never sets two digits side by side but after 零 (二十五, 三百零五,
+    一万二千); 三三, 一一 and 万一 ("just in case") are words, not values."""
+    if not _CJK_PLACE.intersection(run) or run[0] in _CJK_PLACE - {"\u5341"} or run[0] in "\u96f6\u3007":
+        return False
+    return not any(
+        a not in _CJK_PLACE and a not in "\u96f6\u3007" and b not in _CJK_PLACE for a, b in zip(run, run[1:])
+    )
+
+
+def _cjk_numerals_after_value(text: str) -> str:
+    """``text`` with the well-formed Chinese numerals after its last digit written in digits, so a value stated
+    in them after the answer is read as one ("答えは24です。ただし二十五の可能性もあります。" offers 25; "答えは24です。
+    二十四個です。" restates 24); an ordinal (第) or an index or date (:data:`_CJK_INDEX`) stays in numerals, and a
+    text without digits is left as it is (its numerals are read by their own rule)."""
+    from rlvr.verifiers.lexicon import cjk_number
+
+    lo = max(0, len(text) - _WINDOW)
+    last = max((text.rfind(d, lo) for d in "0123456789"), default=-1)
+    if last < 0:
+        return text
+
+    def digits(m: re.Match[str]) -> str:
+        reference = m.string[m.start() - 1 : m.start()] == "\u7b2c" or m.string[m.end() : m.end() + 1] in _CJK_INDEX
+        value = cjk_number(m.group(0)) if _well_formed_cjk_numeral(m.group(0)) and not reference else None
+        return m.group(0) if value is None else str(value)
+
+    return text[: last + 1] + _CJK_NUMERAL_RUN.sub(digits, text[last + 1 :])
+
+
+#: characters after a Chinese numeral that make it an index or a date, not a value: page, chapter, section,
+#: problem, step, item, number, year, month, day (第二十五页, 二十五号, 十二月)
+_CJK_INDEX = frozenset("\u9875\u9801\u7ae0\u8282\u7bc0\u9898\u984c\u6b65\u6761\u689d\u53f7\u865f\u5e74\u6708\u65e5")
 
 
 #: a choice letter in the brackets CJK text writes for marks (lenticular, tortoise-shell, white lenticular)
@@ -989,6 +1037,45 @@ def _confident_tag(after: str) -> int | None:
     return m.end() if stated_doubt(f"{' '.join(parts)}: {m.group(2).strip()}") is False else None
 
 
+#: words of a tag's name that make it hold an answer: a restatement of the answer tag's value, or a revision of it
+_ANSWER_TAG_WORDS = frozenset("answer answers result solution value final total".split())
+#: words of a tag's name that revise the answer before it (``<corrected>``, ``<updated_value>``, ``<v2>``)
+_REVISION_TAG_WORDS = frozenset("revised revision corrected correction updated update amended fixed new v2".split())
+
+
+def _tag_value(inner: str) -> str | None:
+    """The value a tag's content states (a number in digits or in words, math), else ``None``."""
+    from rlvr.verifiers.lexicon import number_words
+
+    inner = inner.strip()
+    if _ANSWER_TOKEN.search(_mask_math(inner)):
+        return inner
+    spelled = number_words(inner.lower()) if re.fullmatch(r"[A-Za-z][A-Za-z -]{0,60}+", inner) else None
+    return None if spelled is None else str(spelled)
+
+
+def _revising_tag(after: str) -> bool:
+    """A tag right after the answer tag holds a value (:func:`_tag_value`) and its name holds an answer or a
+    revision (:data:`_ANSWER_TAG_WORDS`, :data:`_REVISION_TAG_WORDS`: ``<answer_revised>25</answer_revised>``,
+    ``<corrected>twenty-five</corrected>``): another answer, unless :func:`_restating_tag` found it the same."""
+    tag = _METADATA_TAG.match(after)
+    if tag is None or _tag_value(tag.group(2)) is None:
+        return False
+    name = set(re.split(r"[_-]", tag.group(1).lower()))
+    return bool(name & _ANSWER_TAG_WORDS or name & _REVISION_TAG_WORDS)
+
+
+def _restating_tag(after: str, parts: tuple[str, ...]) -> int | None:
+    """Where a tag right after the answer tag ends when its name holds an answer (:data:`_ANSWER_TAG_WORDS`) and
+    its value is the answer's (``<answer_confirmed>24</answer_confirmed>``, ``<final_total>24</final_total>``):
+    it restates the answer, so what follows it is read instead; ``None`` for any other tag."""
+    tag = _METADATA_TAG.match(after)
+    if tag is None or not _ANSWER_TAG_WORDS.intersection(re.split(r"[_-]", tag.group(1).lower())):
+        return None
+    value = _tag_value(tag.group(2))
+    return tag.end() if value is not None and _key(value) in {_key(p) for p in parts} else None
+
+
 def _closing_line(line: str) -> bool:
     """A line that only endorses the answer above it ("(Answer verified.)", "Final.", "(rounded up)")."""
     from rlvr.verifiers.lexicon import CLOSING_REMARKS
@@ -1006,10 +1093,14 @@ def _after_tag_changes(after: str, parts: tuple[str, ...]) -> bool:
     masked = _mask_math(after).strip()
     if not masked:
         return False
+    if (restated := _restating_tag(after, parts)) is not None:
+        return _after_tag_changes(after[restated:], parts)  # "<answer_confirmed>24</answer_confirmed>"
     if _denying_metadata_tag(after):
         return True  # "<answer>5</answer>\n<status>draft</status>", "<is_correct>false</is_correct>"
     if (confident := _confident_tag(after)) is not None and not after[confident:].strip():
         return False  # "<answer>5</answer>\n<confidence>0.95</confidence>": a high confidence ends the text
+    if _revising_tag(after):
+        return True  # "<answer_revised>25</answer_revised>", "<corrected>twenty-five</corrected>": another value
     if after.lstrip(" \t").startswith("\n") and _next_line_is_sentence(after):
         # "<answer>23</answer>\nWhy? Because 16 + 7 = 23.": read by the retraction rule, a candidate it offers kept
         nxt = _next_sentence(after, 0)
@@ -3572,6 +3663,12 @@ def _marked(text: str) -> Extraction | None:
             parts, modes, keys = list(fix.parts), [fix.mode] * len(fix.parts), {_key(p) for p in fix.parts}
             corrected = True
             continue
+        if (admitted := _admitted_change(sent, keys)) is not None:  # "Forgot the teacher: 25.", "Missed one."
+            _add_parts((admitted,), "text", parts, modes, keys)
+            continue
+        if (should := _modal_answer(sent, keys)) is not None:  # "Check: …, so the answer should be 25."
+            _add_parts((should,), final.mode, parts, modes, keys)
+            continue
         if (numeral := _cjk_numeral(sent)) is not None:  # "The answer is 5.\n\n六": another value, in CJK numerals
             _add_parts([numeral], final.mode, parts, modes, keys)
             continue
@@ -3605,6 +3702,64 @@ def _marked(text: str) -> Extraction | None:
         parts = [p if m == "text" else f"${p}$" for p, m in zip(parts, modes)]
         return _found(parts, final.method, "text")
     return _found(parts, final.method, modes[0])
+
+
+#: an admission, opening a sentence after the answer, that the work left something out or miscounted it: a filler
+#: or two, a subject or the work named, then a verb of omission or miscounting, or "plus" adding an item ("Forgot
+#: to add the empty set", "Oops, I missed one", "We didn't count the teacher", "The count above skipped 0", "Plus
+#: the empty set"; "Plus, …" goes on with the argument)
+_ADMISSION = re.compile(
+    r"(?i)^[ \t*_(>]*+(?:(?:oops|whoops|oh|ah|argh|ugh|hmm++|wait|sorry|actually|also|and|but|however|ok|okay"
+    r"|well|oh[ \t]++no|uh[ \t]++oh)[ \t]*+[,.!:;\u2014-]*+[ \t]*+){0,3}+"
+    r"(?:(?:i|we|i've|we've|i[ \t]++have|we[ \t]++have|(?:it[ \t]++)?+(?:seems|looks)[ \t]++(?:like|that)[ \t]++(?:i|we)"
+    r"|(?:the|my|our)[ \t]++(?:count|counting|tally|answer|total|solution|work|list)(?:[ \t]++above)?+)[ \t]++)?+"
+    r"(?:(?:also|just|completely|totally|accidentally)[ \t]++)?+"
+    r"(?:forg[eo]t(?:ten)?+|missed|omitted|overlooked|skipped|neglected|left[ \t]++out|miscounted"
+    r"|(?:double|over|under)[ \t-]?+counted|(?:didn't|did[ \t]++not|failed[ \t]++to)[ \t]++(?:count|include|add)"
+    r"|plus(?![ \t]*+[,:;]))\b"
+)
+#: words right after such a verb that deny the fault ("Forgot nothing", "Missed none", "Left out no one")
+_NO_FAULT = frozenset("nothing none no nobody anything anyone".split())
+#: a change of the count by a few ("so one more", "two fewer", "add one", "+1", "minus one")
+_DELTA = re.compile(
+    r"(?i)\b(?:(?:one|two|three|a[ \t]++couple|\d{1,3}+)[ \t]++(?:more|less|fewer|extra|too[ \t]++(?:many|few))"
+    r"|(?:add|plus|minus|subtract)[ \t]++(?:one|two|1|2)|off[ \t]++by[ \t]++(?:one|two|1|2))\b|[+\u2212-][ \t]*+1\b"
+)
+
+
+def _admitted_change(sent: str, keys: set[str]) -> str | None:
+    """``sent`` (a sentence after the answer, whose values are keyed in ``keys``) admits that the work left out or
+    miscounted something (:data:`_ADMISSION`) and changes the count: it states another value, in digits or in
+    words, or a change by a few (:data:`_DELTA`: "Forgot the teacher: 25.", "Missed one — make that
+    twenty-five.", "Plus the empty set, so one more."): the sentence, a rival of the answer; else ``None``. A
+    denied fault ("Forgot nothing: all 24 counted.") or one whose last value is the answer changes nothing."""
+    masked = _mask_math(sent)
+    m = _ADMISSION.match(masked)
+    if m is None or _NO_FAULT.intersection(_lower_words(masked[m.end() : m.end() + 20])[:1]):
+        return None
+    spelled = None if _ANSWER_TOKEN.search(masked) else _spelled_out(masked)
+    plain = _REFERENCE_OR_TOLERANCE.sub(" ", spelled or masked)
+    values = [_key(v.group(0)) for v in _CHECK_VALUE.finditer(plain)]
+    if values and values[-1] in keys:
+        return None  # "Plus the 4 from the second box makes 24.": the work, concluding on the answer
+    return sent.strip() if _DELTA.search(masked, m.end()) or set(values) - keys else None
+
+
+#: a sentence that says what the answer should be ("so the answer should be 25", "the total must be 25", "it should
+#: have been 25"): its value, a rival unless it is the answer's
+_MODAL_ANSWER = re.compile(
+    r"(?i)\b(?:(?:the[ \t]++)?+(?:(?:correct|right|real|true|actual|final)[ \t]++)?+(?:answer|result|total|count|sum)"
+    r"|it|that|this)[ \t]++(?:should|must|would|ought[ \t]++to|has[ \t]++to|needs[ \t]++to)[ \t]++(?:really[ \t]++"
+    r"|actually[ \t]++)?+(?:be|have[ \t]++been)[ \t]++\$?+(-?+\d{1,40}+(?:\.\d{1,40}+)?+)(?![\w.,/^]|[.,]\d)"
+)
+
+
+def _modal_answer(sent: str, keys: set[str]) -> str | None:
+    """The value ``sent`` (a sentence after the answer) says the answer should be (:data:`_MODAL_ANSWER`: "Check:
+    24 × 2 = 48 ≠ 50, so the answer should be 25."), when it is not the answer's (keyed in ``keys``), else
+    ``None``; a negated one ("it should not be 25") says nothing of the kind."""
+    m = _MODAL_ANSWER.search(sent)
+    return m.group(1) if m is not None and _key(m.group(1)) not in keys else None
 
 
 def _unemphasised(sent: str) -> str:
@@ -7390,6 +7545,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         foreign_closing,
         foreign_confirmation,
         foreign_doubt,
+        something_off,
         thai_remark,
     )
 
@@ -7432,6 +7588,10 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     masked = _REFERENCE_OR_TOLERANCE.sub(lambda m: f" {m.group(1) or ''} ref ", masked)
     if _ANSWER_TOKEN.search(masked):
         return "", stop
+    if _admitted_change(masked, set()) is not None:  # "Plus the empty set, so one more.", "Missed one, make that five."
+        return nxt.strip(), stop
+    if (spelled := _spelled_out(masked)) is not None and _correction(spelled.strip(" \t.!")) is not None:
+        return nxt.strip(), stop  # "Make that twenty-five.", "Actually, twenty-five.": a correction in words
     if _SHRUG.search(nxt):  # "¯\_(ツ)_/¯"
         return nxt.strip(), stop
     done = (box := _TASK_BOX.match(masked)) is not None and box.group(1) != " "  # a step reported done
@@ -7474,6 +7634,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     doubt = doubt or len(words) <= 3 and any(w in FOREIGN_DENIALS for w in words)  # "Stimmt nicht.", "C'est faux."
     doubt = doubt or any(map(foreign_doubt, _clause_words(masked)))  # "Nie jestem pewien.", "…, però no n'estic segur"
     doubt = doubt or len(words) <= _SHORT_FOREIGN_DOUBT and _foreign_doubt(masked) is not None  # "نمی دانم.", "Sijui."
+    doubt = doubt or len(words) <= _SHORT_FOREIGN_DOUBT and something_off(masked)  # "Quelque chose cloche."
     doubt = doubt or _UNDECIDED.search(masked) is not None or _status_denied(words)
     doubt = doubt or any(_doubt_form([w.group(0).lower() for w in _RUN_WORD.finditer(c)]) for c in masked.split(";"))
     doubt = (
@@ -7867,14 +8028,15 @@ def _agreeing_check(sent: str, keys: set[str], text: str = "", end: int = 0) -> 
     answer and agrees: it is labelled as a check in any language (:data:`~rlvr.verifiers.lexicon.STATUS_LABELS`,
     :data:`~rlvr.verifiers.lexicon.FOREIGN_STATUS_LABELS`: "Check: …", "Verification: …", "Проверка: …", "验证：…")
     or opens on a condition (:data:`_CHECK_CONDITION`: "If each holds 8, that's 24."), holds the answer's value, and
-    holds no negation, error word or mark of failure (≠, ✗), and the sentence after it (in ``text`` after ``end``)
-    does not retract ("Неверно.", "That's wrong."). Its other values are the work, not candidates."""
+    holds no negation, error word or mark of failure (≠, ✗) and concludes no other value (:func:`_modal_answer`),
+    and the sentence after it (in ``text`` after ``end``) does not retract ("Неверно.", "That's wrong."). Its other
+    values are the work, not candidates."""
     from rlvr.verifiers.lexicon import FOREIGN_DENIALS, FOREIGN_STATUS_LABELS, STATUS_LABELS, check_denies
 
     masked = _mask_math(sent)
     words = _lower_words(masked)
-    if not words or _CHECK_FAILED.search(sent) or _FAILED_CHECK.search(masked):
-        return False
+    if not words or _CHECK_FAILED.search(sent) or _FAILED_CHECK.search(masked) or _modal_answer(sent, keys):
+        return False  # "Check: 24 + 1 = 25, so it should have been 25.": it concludes another value
     label = _STATUS_LINE.match(sent)
     labelled = label is not None and any(
         w in STATUS_LABELS or w in FOREIGN_STATUS_LABELS for w in label.group(1).lower().split()

@@ -3664,6 +3664,79 @@ FOREIGN_DOUBT_WORDS: dict[str, str] = {
     "ur": "خیال شاید اندازہ مذاق غلط لگتا",
     "vi": "đoán đùa sai lẽ nghĩ thì",  # "thì" of the closing "thì phải" ("24 thì phải": it seems)
 }
+#: per language, the idioms that say something in the work is off, does not add up or is strange ("Quelque chose
+#: cloche.", "Qualcosa non torna.", "Ama bir terslik var.", "Tapi ada yang janggal.", "Algo no cuadra.", "Da stimmt
+#: was nicht."), as whole phrases with their own negation: a short sentence after an answer holding one doubts it
+#: (:func:`something_off`). A phrase of one word (an adjective, "bizarre", "seltsam", "aneh") counts only with no
+#: negation within reach ("Pas bizarre.", "Nichts Seltsames.", "Garip değil."). Left out as neutral words:
+#: Indonesian and Malay "ganjil" (an odd number), Spanish "extraño" ("I miss") and "raro" alone ("rare"), Norwegian
+#: "rart" (Swedish "sweet"), Japanese 合わない alone (間に合わない, "not in time"), the verbs alone ("cloche" a
+#: bell, "torna" returns, "cuadra" a block, "stimmt" agrees)
+FOREIGN_SOMETHING_OFF: dict[str, str] = {
+    "am": "የሆነ ችግር አለ, አንድ ነገር ተሳስቷል, አንድ ችግር አለ, አይገጥምም, እንግዳ ነው",
+    "ar": "هناك خطأ ما, شيء ما خطأ, شيء ما غير صحيح, هناك شيء غير صحيح, هناك شيء خاطئ, لا يتطابق, لا يستقيم, هذا غريب, شيء غريب, هناك مشكلة",
+    "az": "nəsə düz deyil, nə isə düz deyil, nəsə səhvdir, bir problem var, uyğun gəlmir, qəribədir, tutmur",
+    "bg": "нещо не е наред, нещо не е както трябва, нещо не се връзва, не се връзва, нещо куца, нещо не пасва, странно е",
+    "bn": "কিছু একটা ভুল, কিছু একটা গোলমাল, কিছু গোলমাল, গোলমাল আছে, মিলছে না, কিছু ঠিক নেই, অদ্ভুত লাগছে",
+    "ca": "alguna cosa falla, alguna cosa no quadra, quelcom no quadra, no quadra, no acaba de quadrar, hi ha alguna cosa estranya, és estrany",
+    "cs": "něco nesedí, nesedí to, něco je špatně, něco tu nehraje, něco není v pořádku, to je divné, je to divné, divné",
+    "da": "noget er galt, der er noget galt, noget er forkert, noget stemmer ikke, det stemmer ikke, det passer ikke, det går ikke op, mærkeligt, underligt",
+    "de": """irgendwas stimmt nicht, etwas stimmt nicht, da stimmt was nicht, da stimmt etwas nicht, hier stimmt was
+    nicht, geht nicht auf, passt nicht, irgendwas ist faul, da ist was faul, seltsam, merkwürdig, komisch""",
+    "el": "κάτι δεν πάει καλά, κάτι δεν ταιριάζει, κάτι δεν στέκει, δεν βγαίνει, κάτι είναι λάθος, κάτι δεν είναι σωστό, περίεργο, παράξενο",
+    "es": """algo no cuadra, no cuadra, algo falla, algo anda mal, algo está mal, algo esta mal, algo no está bien,
+    algo no esta bien, algo no encaja, no encaja, hay algo raro, algo raro, qué raro, que raro""",
+    "et": "midagi on valesti, midagi ei klapi, ei klapi, midagi on viltu, midagi on mäda, kummaline, imelik",
+    "fa": "یه چیزی درست نیست, چیزی درست نیست, یک جای کار می لنگد, یه جای کار می‌لنگه, جور در نمیاد, جور در نمی آید, عجیب است, عجیبه, یک مشکلی هست",
+    "fi": "jokin on vialla, jotain on vialla, jokin ei täsmää, ei täsmää, jokin mättää, jotain mättää, outoa, kummallista",
+    "fr": """quelque chose cloche, ça cloche, ca cloche, quelque chose ne va pas, quelque chose ne colle pas, ça ne
+    colle pas, ca ne colle pas, ne tombe pas juste, quelque chose ne tourne pas rond, il y a un souci, il y a un
+    problème, c'est louche, bizarre, étrange""",
+    "gu": "કંઈક ખોટું છે, કંઈક ગડબડ છે, કંઈક ગડબડ, મેળ ખાતો નથી, વિચિત્ર છે",
+    "he": "משהו לא בסדר, משהו לא מסתדר, לא מסתדר, משהו מוזר, משהו פה לא נכון, יש פה בעיה, מוזר",
+    "hi": "कुछ गड़बड़ है, कुछ गड़बड़, कुछ गडबड, कुछ ठीक नहीं, मेल नहीं खाता, कुछ गलत है, कुछ ग़लत है, अजीब है, अजीब लग रहा",
+    "hr": "nešto ne štima, nešto nije u redu, ne štima, nešto ne valja, nešto se ne slaže, ne slaže se, čudno",
+    "hu": "valami nem stimmel, nem stimmel, valami nincs rendben, valami nem jó, valami sántít, nem jön ki, furcsa",
+    "id": "ada yang janggal, janggal, ada yang aneh, aneh, ada yang tidak beres, tidak beres, ada yang ganjil, tidak cocok, tidak masuk akal, ada yang salah",
+    "is": "eitthvað er að, eitthvað er rangt, eitthvað stemmir ekki, stemmir ekki, gengur ekki upp, skrýtið, undarlegt",
+    "it": """qualcosa non torna, non torna, i conti non tornano, qualcosa non va, c'è qualcosa che non va, qualcosa non
+    quadra, non quadra, c'è qualcosa di strano, strano""",
+    "kn": "ಏನೋ ತಪ್ಪಾಗಿದೆ, ಏನೋ ಸರಿಯಿಲ್ಲ, ಹೊಂದಿಕೆಯಾಗುತ್ತಿಲ್ಲ, ವಿಚಿತ್ರವಾಗಿದೆ",
+    "lt": "kažkas negerai, kažkas ne taip, kažkas nesueina, nesueina, nesutampa, keista",
+    "lv": "kaut kas nav kārtībā, kaut kas nav pareizi, kaut kas nesakrīt, nesakrīt, kaut kas neiet kopā, dīvaini",
+    "ml": "എന്തോ കുഴപ്പമുണ്ട്, എന്തോ ശരിയല്ല, പൊരുത്തപ്പെടുന്നില്ല, വിചിത്രമാണ്",
+    "mr": "काहीतरी चुकतंय, काहीतरी गडबड आहे, काहीतरी बरोबर नाही, जुळत नाही, विचित्र आहे",
+    "ms": "ada yang tak kena, tak kena, ada sesuatu yang tidak kena, tidak kena, ada yang pelik, pelik, tidak sepadan, tak masuk akal, tidak masuk akal",
+    "ne": "केही गडबड छ, केही मिलेन, मिलेन, केही गलत छ, अनौठो छ",
+    "nl": "er klopt iets niet, iets klopt niet, klopt niet, er is iets mis, er gaat iets mis, dat is gek, vreemd, raar",
+    "no": "noe er galt, noe stemmer ikke, det stemmer ikke, noe er feil, det går ikke opp, merkelig",
+    "pa": "ਕੁਝ ਗੜਬੜ ਹੈ, ਕੁਝ ਠੀਕ ਨਹੀਂ, ਮੇਲ ਨਹੀਂ ਖਾਂਦਾ, ਅਜੀਬ ਹੈ",
+    "pl": "coś się nie zgadza, coś sie nie zgadza, nie zgadza się, coś tu nie gra, coś jest nie tak, coś nie tak, coś tu śmierdzi, dziwne",
+    "pt": """algo não bate, não bate, algo está errado, algo não está certo, tem algo errado, há algo errado, algo
+    estranho, não fecha, as contas não fecham, estranho""",
+    "ro": "ceva nu e în regulă, ceva nu este în regulă, ceva nu se leagă, nu se leagă, ceva nu se potrivește, nu se potrivește, ceva e greșit, ciudat",
+    "ru": "что-то не так, что-то здесь не так, что-то не сходится, не сходится, что-то не то, странно",
+    "sk": "niečo nesedí, nesedí to, niečo nie je v poriadku, niečo je zle, divné, zvláštne",
+    "sl": "nekaj ni v redu, nekaj ne štima, ne štima, nekaj se ne ujema, ne ujema se, čudno",
+    "sr": """нешто није у реду, нешто не штима, не штима, нешто не ваља, чудно, nešto nije u redu, nešto ne štima, ne
+    štima, nešto ne valja, čudno""",
+    "sv": "något är fel, något stämmer inte, det stämmer inte, det går inte ihop, något är skumt, konstigt, märkligt",
+    "sw": "kuna kitu hakiko sawa, kitu fulani si sawa, kuna tatizo, hailingani, haiendani, ni ajabu",
+    "ta": "ஏதோ தவறு, ஏதோ சரியில்லை, பொருந்தவில்லை, விசித்திரமாக உள்ளது",
+    "te": "ఏదో తప్పు ఉంది, ఏదో సరిగా లేదు, సరిపోలడం లేదు, వింతగా ఉంది",
+    "tl": "may mali, parang may mali, may hindi tama, hindi tugma, kakaiba",
+    "tr": """bir terslik var, bir gariplik var, bir şeyler ters, bir şey ters, bir şeyler yanlış, bir sorun var,
+    tutmuyor, uyuşmuyor, garip, tuhaf""",
+    "uk": "щось не так, щось тут не так, щось не сходиться, не сходиться, щось не те, дивно",
+    "ur": "کچھ گڑبڑ ہے, کچھ غلط ہے, کچھ ٹھیک نہیں, میل نہیں کھاتا, عجیب ہے",
+    "vi": "có gì đó sai, có gì đó không ổn, không ổn, có gì đó không đúng, không khớp, kỳ lạ, lạ thật, có vấn đề",
+}
+#: a phrase of :data:`FOREIGN_SOMETHING_OFF` as a whole phrase
+_SOMETHING_OFF = re.compile(
+    r"(?i)(?<![\w'-])(?:" + "|".join(_phrases(p) for p in FOREIGN_SOMETHING_OFF.values()) + r")(?![\w'-])"
+)
+
+
 #: per language, words of certainty, checking or rightness that a negation next to them turns into doubt ("Nie
 #: jestem pewien.", "Ich bin mir nicht sicher.", "No estoy seguro.", "Emin değilim.", "Không chắc."), and that
 #: alone, with words of :data:`FOREIGN_TRUTH_QUESTION`, confirm it (:func:`foreign_confirmation`: "این درست است.",
@@ -3719,6 +3792,115 @@ FOREIGN_CERTAINTY_WORDS: dict[str, str] = {
     "ur": "یقین صحیح درست پکا ٹھیک",
     "vi": "chắc chắn kiểm tra đúng đã được xác nhận minh rồi",
 }
+#: per language, the words for "all" and "everything" that open a confirmation of the whole work ("Tout est
+#: cohérent.", "Hepsi doğru.", "Todo cuadra."): read by :func:`foreign_confirmation` beside the words of
+#: :data:`FOREIGN_TRUTH_QUESTION`, never alone
+FOREIGN_EVERYTHING: dict[str, str] = {
+    "am": "ሁሉም ሁሉ",
+    "ar": "كل الكل كله كلها جميع الجميع",
+    "az": "hər şey hamısı",
+    "bg": "всичко всички",
+    "bn": "সব সবকিছু সবই",
+    "ca": "tot tots totes",
+    "cs": "vše všechno všechny",
+    "da": "alt alle",
+    "de": "alles alle",
+    "el": "όλα όλοι",
+    "es": "todo todos todas",
+    "et": "kõik",
+    "fa": "همه همه‌چیز چیز",
+    "fi": "kaikki",
+    "fr": "tout tous toutes",
+    "gu": "બધું બધા",
+    "he": "הכל הכול",
+    "hi": "सब सभी सबकुछ",
+    "hr": "sve svi",
+    "hu": "minden",
+    "id": "semua semuanya",
+    "is": "allt öll",
+    "it": "tutto tutti",
+    "kn": "ಎಲ್ಲವೂ ಎಲ್ಲಾ",
+    "lt": "viskas visi",
+    "lv": "viss visi",
+    "ml": "എല്ലാം",
+    "mr": "सर्व सगळं",
+    "ms": "semua semuanya",
+    "ne": "सबै",
+    "nl": "alles allemaal",
+    "no": "alt alle",
+    "pa": "ਸਭ ਸਾਰਾ",
+    "pl": "wszystko wszystkie",
+    "pt": "tudo todos",
+    "ro": "totul toate",
+    "ru": "всё все",
+    "sk": "všetko",
+    "sl": "vse",
+    "sr": "све sve",
+    "sv": "allt alla",
+    "sw": "yote kila kitu",
+    "ta": "எல்லாம்",
+    "te": "అన్నీ",
+    "tl": "lahat",
+    "tr": "hepsi her şey tüm",
+    "uk": "все всі",
+    "ur": "سب",
+    "vi": "tất cả mọi thứ",
+}
+#: per language, the words that say the work is consistent, adds up or fits ("cohérent", "cuadra", "torna",
+#: "stimmig", "tutarlı"): with :data:`FOREIGN_TRUTH_QUESTION` and :data:`FOREIGN_EVERYTHING` alone they confirm the
+#: answer like a certainty word (:func:`foreign_confirmation`: "Tout est cohérent.", "Todo cuadra."); negated they are
+#: the idioms of :data:`FOREIGN_SOMETHING_OFF` ("No cuadra.", "Non torna.")
+FOREIGN_CONSISTENT: dict[str, str] = {
+    "am": "ይስማማል የተጣጣመ",
+    "ar": "متسق متسقة منسجم منطقي يتطابق",
+    "az": "ardıcıl uyğundur uyğun",
+    "bg": "последователно съвпада пасва логично",
+    "bn": "সামঞ্জস্যপূর্ণ মিলছে মিলে",
+    "ca": "coherent quadra encaixa",
+    "cs": "konzistentní sedí souhlasí",
+    "da": "konsistent sammenhængende passer",
+    "de": "stimmig konsistent schlüssig",
+    "el": "συνεπές συνεπή ταιριάζει στέκει",
+    "es": "coherente consistente cuadra encaja",
+    "et": "järjepidev klapib sobib",
+    "fa": "سازگار منطقی",
+    "fi": "johdonmukainen täsmää",
+    "fr": "cohérent cohérente cohérents cohérentes colle concorde",
+    "gu": "સુસંગત",
+    "he": "עקבי מסתדר מתאים",
+    "hi": "संगत",
+    "hr": "dosljedno štima slaže",
+    "hu": "következetes stimmel egyezik",
+    "id": "konsisten cocok sesuai",
+    "is": "stemmir",
+    "it": "coerente torna quadra",
+    "kn": "ಸುಸಂಗತ",
+    "lt": "nuoseklu sutampa",
+    "lv": "konsekventi sakrīt",
+    "ml": "യോജിക്കുന്നു",
+    "mr": "सुसंगत जुळते",
+    "ms": "konsisten sepadan",
+    "ne": "सुसंगत मिल्छ",
+    "nl": "consistent samenhangend",
+    "no": "konsistent passer",
+    "pa": "ਇਕਸਾਰ",
+    "pl": "spójne spójny zgadza",
+    "pt": "coerente consistente bate confere",
+    "ro": "coerent coerentă consecvent",
+    "ru": "сходится согласуется",
+    "sk": "konzistentné sedí súhlasí",
+    "sl": "skladno ujema štima",
+    "sr": "штима štima",
+    "sv": "konsekvent stämmer",
+    "sw": "inalingana inaendana",
+    "ta": "பொருந்துகிறது",
+    "te": "సరిపోతుంది",
+    "tl": "tugma magkatugma",
+    "tr": "tutarlı tutuyor uyumlu",
+    "uk": "сходиться узгоджується",
+    "ur": "مطابق",
+    "vi": "khớp nhất quán",
+}
 #: words of a language beside :data:`FOREIGN_NEGATIONS` that negate a state ("chưa": not yet)
 FOREIGN_NOT_YET = frozenset("chưa noch belum".split())
 #: per language, negations left out of :data:`FOREIGN_NEGATIONS` because they are common neutral words of another
@@ -3737,7 +3919,9 @@ _NEAR_NEGATIONS: dict[str, str] = {
     "tl": "di",
 }
 #: Chinese, Japanese and Korean phrases that doubt the answer before them (written without spaces): guessing, not
-#: being sure, not having checked ("这是我猜的。", "あまり自信がありません。", "확실하지 않아요.")
+#: being sure, not having checked ("这是我猜的。", "あまり自信がありません。", "확실하지 않아요."), something being
+#: off or not adding up ("好像不对劲。", "何かおかしい。", "뭔가 이상해요."); never 奇怪, 有问题, おかし or 이상 alone
+#: (in 不奇怪 "not strange", 没有问题 "no problem", おかしくない, and 이상 "or more")
 CJK_DOUBT_AFTER = (
     "猜的",
     "我猜",
@@ -3746,6 +3930,24 @@ CJK_DOUBT_AFTER = (
     "不确定",
     "不確定",
     "没把握",
+    "不对劲",
+    "不對勁",
+    "有点不对",
+    "有點不對",
+    "哪里不对",
+    "哪裡不對",
+    "好像不对",
+    "对不上",
+    "對不上",
+    "说不通",
+    "說不通",
+    "有点奇怪",
+    "有点怪",
+    "怪怪的",
+    "很奇怪",
+    "好奇怪",
+    "出了问题",
+    "哪里有问题",
     "沒把握",
     "没有把握",
     "沒有把握",
@@ -3770,12 +3972,33 @@ CJK_DOUBT_AFTER = (
     "わからない",
     "分からない",
     "推測",
+    "何かおかしい",
+    "なんかおかしい",
+    "ちょっとおかしい",
+    "なんか変",
+    "どこかおかしい",
+    "おかしいな",
+    "変だな",
+    "何か変",
+    "辻褄が合わ",
+    "計算が合わ",
+    "答えが合わ",
+    "数が合わ",
+    "合計が合わ",
     "当てずっぽう",
     "未確認",
     "確認していません",
     "確認してない",
     "検証していません",
     "확실하지않",
+    "뭔가이상",
+    "이상해",
+    "이상한데",
+    "이상하네",
+    "이상합니다",
+    "뭔가잘못",
+    "안맞",
+    "맞지않",
     "확실치않",
     "확실하지는않",
     "자신없",
@@ -3791,6 +4014,8 @@ _FOREIGN_NEGATION_SET = frozenset(w for words in FOREIGN_NEGATIONS.values() for 
 _FOREIGN_DOUBT_SET = frozenset(w for words in FOREIGN_DOUBT_WORDS.values() for w in words.split())
 _FOREIGN_CERTAINTY_SET = frozenset(w for words in FOREIGN_CERTAINTY_WORDS.values() for w in words.split())
 _FOREIGN_TRUTH_SET = frozenset(w for words in FOREIGN_TRUTH_QUESTION.values() for w in words.split())
+_FOREIGN_EVERYTHING_SET = frozenset(w for words in FOREIGN_EVERYTHING.values() for w in words.split())
+_FOREIGN_CONSISTENT_SET = frozenset(w for words in FOREIGN_CONSISTENT.values() for w in words.split())
 #: each certainty word and the near negations (:data:`_NEAR_NEGATIONS`) of the languages that list it
 _NEAR_NEGATION_OF: dict[str, frozenset[str]] = {
     w: frozenset(
@@ -3836,16 +4061,37 @@ def foreign_doubt(words: list[str]) -> bool:
 
 def foreign_confirmation(words: list[str]) -> bool:
     """``words`` (a short value-free sentence after an answer, lower case) confirm it in another language: a word
-    of :data:`FOREIGN_CERTAINTY_WORDS` and otherwise only such words and those of :data:`FOREIGN_TRUTH_QUESTION`
-    (demonstratives, copulas, "the answer"), with no negation or doubt word ("این درست است.", "זה נכון.", "यह सही
-    है।", "Đã kiểm tra.", "Επαληθεύτηκε."). Any other word (a negated verb such as "Kontrol edilmedi.") leaves the
+    of :data:`FOREIGN_CERTAINTY_WORDS` or :data:`FOREIGN_CONSISTENT` and otherwise only such words and those of
+    :data:`FOREIGN_TRUTH_QUESTION` (demonstratives, copulas, "the answer") and :data:`FOREIGN_EVERYTHING`, with no
+    negation or doubt word ("این درست است.", "זה נכון.", "यह सही है।", "Đã kiểm tra.", "Επαληθεύτηκε.", "Tout est
+    cohérent.", "Hepsi doğru."). Any other word (a negated verb such as "Kontrol edilmedi.") leaves the
     sentence to the other readings."""
-    if not words or len(words) > _SHORT_DOUBT or not _FOREIGN_CERTAINTY_SET.intersection(words):
+    sure = _FOREIGN_CERTAINTY_SET | _FOREIGN_CONSISTENT_SET  # "Tout est cohérent.": consistent, a certainty
+    if not words or len(words) > _SHORT_DOUBT or not sure.intersection(words):
         return False
     if any(w in _FOREIGN_NEGATION_SET or w in _FOREIGN_DOUBT_SET for w in words):
         return False
-    known = all(w in _FOREIGN_CERTAINTY_SET or w in _FOREIGN_TRUTH_SET for w in words)
+    known = all(w in sure or w in _FOREIGN_TRUTH_SET or w in _FOREIGN_EVERYTHING_SET for w in words)
     return known and not any(_near_negation(words, k) for k, w in enumerate(words) if w in _FOREIGN_CERTAINTY_SET)
+
+
+#: words of another language for "nothing" that deny an adjective after them ("Rien de bizarre.", "Nada raro.",
+#: "Niente di strano.", "Nichts Seltsames.")
+_FOREIGN_NOTHING = frozenset("rien nada niente nichts niets nic nimic ничего нічого nothing hiçbir".split())
+
+
+def something_off(masked: str) -> bool:
+    """``masked`` (a short value-free sentence after an answer) says in another language that something in the work
+    is off (:data:`FOREIGN_SOMETHING_OFF`: "Quelque chose cloche.", "Ama bir terslik var."); a phrase of one word
+    counts only with no negation within reach of it ("Rien de bizarre.", "Nada raro.", "Garip değil.")."""
+    for m in _SOMETHING_OFF.finditer(masked):
+        if len(m.group(0).split()) > 1:
+            return True
+        before = masked[max(0, m.start() - 40) : m.start()].lower().split()[-_NEGATION_REACH:]
+        after = masked[m.end() : m.end() + 40].lower().split()[:_NEGATION_REACH]  # "Garip değil."
+        if not any(w in _FOREIGN_NEGATION_SET or w in _FOREIGN_NOTHING for w in before + after):
+            return True
+    return False
 
 
 #: Thai phrases after an answer that doubt it (Thai is written without spaces: matched inside a run): not sure,
@@ -3863,6 +4109,13 @@ THAI_DOUBT_AFTER = (
     "น่าจะ",
     "ไม่รู้",
     "ล้อเล่น",
+    "แปลกๆ",
+    "แปลกนะ",
+    "ดูแปลก",
+    "มีอะไรแปลก",
+    "มีอะไรผิด",
+    "ไม่ตรงกัน",
+    "ทะแม่ง",
     "ไม่ได้ตรวจ",
     "ยังไม่ได้",
 )
