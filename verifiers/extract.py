@@ -6649,6 +6649,8 @@ def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | 
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")
     value = _restated_value(rest[at:], last, latin_nouns=True)
+    if not value and _qualified_after(rest[token.end() : token.end() + _RESTATING_WINDOW]):
+        return _found([_clean(sent)], "final_statement", "text")  # "18 min of meer" (more or less): read whole
     got = _found([value], "final_statement", "math") if value else _statement(rest[at:], "final_statement")
     if got is not None and got.answer is not None and comma:
         got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
@@ -6732,9 +6734,26 @@ def _foreign_statement(sent: str) -> Extraction | None:
         inner = value.strip("$ ")  # 答案是负4, 答えはマイナス4です, 정답은 마이너스 4입니다: a negative value
         value = f"-{inner}" if _PLAIN_NUMBER.fullmatch(inner) else f"-({inner})"
     suffix = _value_suffix(value, masked[end : end + 40])
-    if suffix == "":
-        return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, 50여 명: a bound, read whole
+    if suffix == "" or _qualified_after(masked[end : end + _RESTATING_WINDOW]):
+        return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, "18 повече", "18 अधिक": read whole
     return _statement(suffix or value, "final_statement")
+
+
+#: a word of any script, with its marks and inner hyphens or apostrophes ("по-малко", "ko'proq", "अधिक")
+_HYPHENED_WORD = re.compile(rf"{_LETTER}++(?:[-'\u2019]{_LETTER}++)*+")
+#: how far after a value :func:`_qualified_after` reads (a sentence's closing words)
+_RESTATING_WINDOW = 80
+
+
+def _qualified_after(tail: str) -> bool:
+    """A word after a value (``tail``, a bounded window) bounds, weighs, joins or rejects it in some language
+    (:data:`~rlvr.verifiers.lexicon.FOREIGN_QUALIFIERS`, a joining word of
+    :data:`~rlvr.verifiers.lexicon.FOREIGN_JOINERS` longer than a letter, which may be a preposition): "18
+    повече" (more), "18 अधिक" (more), "18 کم و بیش" (more or less), "18 أكثر أو أقل"."""
+    from rlvr.verifiers.lexicon import FOREIGN_JOINERS, FOREIGN_QUALIFIERS
+
+    words = (w.lower() for w in _HYPHENED_WORD.findall(tail))
+    return any(w in FOREIGN_QUALIFIERS or w in FOREIGN_JOINERS and len(w) > 1 for w in words)
 
 
 def _value_suffix(value: str, after: str) -> str | None:
