@@ -4294,3 +4294,91 @@ FOREIGN_FAILED = frozenset(
     провалена провален провал неудачно неудачна nieudana nieudane niepowodzenie mislukt gefaald başarısız thất
     失败 失敗 未通过 不通过 不合格 실패""".split()
 )
+
+
+#: per language, the classifiers and measure words of counting that stand between a value and its noun or alone
+#: after it ("24 buah apel", "24 tane elma", "24 Stück Äpfel", "24 szt.", "24 darab alma", "24 quả táo", "२४ वटा
+#: स्याउ"): the words for "piece", "unit" or "item" where the language has no classifiers. Left out: Persian "تا"
+#: (also "until"), Vietnamese "con" (Spanish and Italian "with").
+FOREIGN_CLASSIFIERS: dict[str, str] = {
+    "am": "ፍሬ",
+    "ar": "حبة حبات قطعة قطع",
+    "az": "ədəd dənə",
+    "bg": "броя бр бройки",
+    "bn": "টি টা খানা",
+    "ca": "unitats peces",
+    "cs": "kusů kusy kus ks",
+    "da": "stk styk stykker",
+    "de": "stück stk",
+    "el": "τεμάχια τεμ κομμάτια",
+    "es": "unidades piezas",
+    "et": "tükki tk",
+    "fa": "عدد دانه",
+    "fi": "kpl kappaletta",
+    "fr": "unités pièces",
+    "gu": "નંગ",
+    "he": "יחידות",
+    "hi": "नग पीस",
+    "hr": "komada kom",
+    "hu": "darab db",
+    "id": "buah biji butir ekor orang lembar helai batang potong",
+    "is": "stykki stk",
+    "it": "pezzi unità",
+    "kn": "ತುಂಡುಗಳು",
+    "lt": "vienetai vienetų vnt",
+    "lv": "gabali gabalu gab",
+    "ml": "എണ്ണം",
+    "mr": "नग",
+    "ms": "buah biji butir ekor orang helai batang",
+    "ne": "वटा ओटा",
+    "nl": "stuks stuk",
+    "no": "stk stykker",
+    "pa": "ਨਗ",
+    "pl": "sztuk sztuki szt",
+    "pt": "unidades peças",
+    "ro": "bucăți bucati buc",
+    "ru": "штук штуки шт",
+    "sk": "kusov kusy ks",
+    "sl": "kosov kos",
+    "sr": "комада ком komada kom",
+    "sv": "stycken st",
+    "sw": "vipande",
+    "ta": "எண்ணிக்கை",
+    "te": "ముక్కలు",
+    "tl": "piraso",
+    "tr": "tane adet",
+    "uk": "штук штуки шт",
+    "ur": "عدد دانے",
+    "vi": "cái quả chiếc cuốn quyển tờ bông trái",
+}
+_CLASSIFIER_WORDS = frozenset(w for words in FOREIGN_CLASSIFIERS.values() for w in words.split())
+
+
+def classifier_phrase(words: list[str]) -> bool:
+    """``words`` (after a value, to the end of its answer) are a classifier or measure word of counting
+    (:data:`FOREIGN_CLASSIFIERS`) and at most two words of its noun ("tane elma", "buah apel", "Stück Äpfel"), or a
+    classifier of a script without spaces with its noun (:data:`CJK_CLASSIFIERS`: "个", "个苹果"): they count what
+    the value numbers. Never when a word after the classifier bounds, weighs, joins or scales the value ("24 tane
+    elma daha", "24 buah atau", "24 Stück mehr")."""
+    if not words or len(words) > 3:
+        return False
+    head = words[0].lower().rstrip(".")
+    if len(words) == 1 and _CJK_LETTER.search(head):
+        return head.startswith(CJK_CLASSIFIERS) and cjk_restating_tail(head)
+    if head not in _CLASSIFIER_WORDS:
+        return False
+    return all(_plain_noun(w.lower()) for w in words[1:])
+
+
+def _plain_noun(word: str) -> bool:
+    """``word`` (lower case) may be a noun: letters only, no word that weighs, bounds, joins or scales a value."""
+    if (
+        not all(c.isalpha() or unicodedata.category(c)[0] == "M" for c in word)
+        or word in FOREIGN_QUALIFIERS
+        or word in LEAD_CUES
+        or word in FOREIGN_JOINERS
+    ):
+        return False
+    if word in MULTIPLIERS or word in OR_WORDS or foreign_multiplier(word) is not None:
+        return False
+    return not FOREIGN_QUANTITY.match(word) and unit_name(word) is None

@@ -47,6 +47,7 @@ from rlvr.verifiers.lexicon import (
     TEXT_WORDS,
     UNIT_ALIASES,
     adjective_ok,
+    classifier_phrase,
     compound_number_words,
     count_noun,
     cue_words,
@@ -1926,6 +1927,11 @@ def _scalar(t: list[Tok]) -> Node:
             t = _trim(t[: len(t) - w])
             approx = changed = True
             continue
+        counted = _classified(t) if unit is None else None
+        if counted is not None:
+            t, unit = _trim(t[: counted[0]]), counted[1]  # "24 tane elma", "24 Stück Äpfel": what it counts
+            changed = True
+            continue
         idx = [i for i, x in enumerate(t) if x[0] != "ws"]
         if len(idx) >= 4 and t[idx[-1]][0] == "unit" and t[idx[-3]][0] == "unit" and unit is None:
             per = t[idx[-2]]
@@ -2023,6 +2029,24 @@ def _scalar(t: list[Tok]) -> Node:
     if mult != 1 and num is not None:
         latex = str(num.value)
     return Scalar(latex, toks, num, unit, base, digits, approx)
+
+
+def _classified(t: list[Tok]) -> tuple[int, str] | None:
+    """Where the value of ``t`` ends, and its count noun, when a classifier or measure word of counting and its noun
+    follow it ("24 tane elma", "24 buah apel", "24 Stück", ``24\\text{个}``:
+    :func:`~rlvr.verifiers.lexicon.classifier_phrase`); else ``None``."""
+    k = len(t)
+    while k > 0 and (t[k - 1][0] == "ws" or t[k - 1] == ("op", ".")):
+        k -= 1
+    start = k
+    while start > 0 and t[start - 1][0] in ("word", "ws") and k - start < 8:
+        start -= 1
+    while start < k and t[start][0] != "ws":
+        start += 1  # (a word glued to the value is no classifier of this form)
+    words = [v for kind, v in t[start:k] if kind == "word"]
+    if start == 0 or t[start - 1][0] != "num" or not classifier_phrase(words):
+        return None
+    return start, f"noun:{words[0].lower()}"
 
 
 def _currency_inside(t: list[Tok], unit: str | None) -> tuple[list[Tok], str | None]:
