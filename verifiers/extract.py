@@ -6721,6 +6721,8 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return _found([_clean(sent)], "final_statement", "text")  # 答えは23ではありません, उत्तर 23 नहीं है: read whole
     if _FOREIGN_QUESTION_ORDER.match(masked) or _GREEK_QUESTION.search(sent):
         return _found([_clean(sent) + "?"], "final_statement", "text")  # هل الإجابة 24, क्या उत्तर 24 है: asked
+    if (clock := _cjk_clock(masked)) is not None:
+        return _found([clock], "final_statement", "text")  # 答：下午3点45分。: a clock time, its half of the day kept
     spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
     bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
     islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
@@ -6737,6 +6739,32 @@ def _foreign_statement(sent: str) -> Extraction | None:
     if suffix == "" or _qualified_after(masked[end : end + _RESTATING_WINDOW]):
         return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, "18 повече", "18 अधिक": read whole
     return _statement(suffix or value, "final_statement")
+
+
+#: a clock time of Chinese, Japanese or Korean with its half of the day (read by
+#: :func:`~rlvr.verifiers.structure.local_clock`)
+_CJK_CLOCK = re.compile(
+    r"(?:[\u4e00-\u9fff\uac00-\ud7af]{1,2}+[ \t]*+)?+\d{1,2}+[ \t]*+[\u70b9\u9ede\u65f6\u6642\uc2dc]"
+    r"(?:[ \t]*+\d{1,2}+[ \t]*+[\u5206\ubd84]?+|[\u534a\ubc18])?+"
+)
+
+
+def _cjk_clock(masked: str) -> str | None:
+    """The one clock time of a sentence of Chinese, Japanese or Korean ("下午3点45分", "午後3時45分", "오후 3시 45분")
+    when only a copula and the closing marks follow it and no other value stands in it; else ``None``."""
+    from rlvr.verifiers.lexicon import CJK_COPULAS
+    from rlvr.verifiers.structure import local_clock
+
+    m = _CJK_CLOCK.search(masked)
+    if m is None or re.search(r"\d", masked[: m.start()]) or re.search(r"\d", masked[m.end() :]):
+        return None
+    after = masked[m.end() :].strip(" \t\u3002.!\uff01")
+    if after and after not in CJK_COPULAS:
+        return None
+    clock = m.group(0)
+    while clock and local_clock(clock) is None and not clock[0].isdigit():
+        clock = clock[1:].lstrip(" \t")  # "一共下午3点": the words before the half of the day are no part of it
+    return clock if local_clock(clock) is not None else None
 
 
 #: a word of any script, with its marks and inner hyphens or apostrophes ("по-малко", "ko'proq", "अधिक")

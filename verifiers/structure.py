@@ -215,6 +215,46 @@ _DATE = re.compile(
 _TEXT_WRAP = re.compile(r"\\(?:text|mathrm|textrm|mbox)\{([^{}]{1,60}+)\}")
 
 
+#: the halves of the day written before a clock time in Chinese, Japanese and Korean (上午 "morning", 下午
+#: "afternoon", 午後, 오후)
+_CJK_HALVES = {
+    **dict.fromkeys("上午 早上 早晨 凌晨 清晨 午前 오전 새벽 아침".split(), "am"),
+    **dict.fromkeys("下午 晚上 傍晚 中午 夜里 午後 夜 오후 저녁 밤".split(), "pm"),
+}
+#: a clock time in the local forms of other languages: German "15:45 Uhr", "15.45 Uhr", "15 Uhr"; French "15 h 45",
+#: "15h45"; Vietnamese "15 giờ 45 (phút)"; Chinese, Japanese and Korean with an hour mark and the minutes or a
+#: half of the day ("下午3点45分", "3時45分", "오후 3시 45분", "3点半"). A bare hour with "h" or "giờ" is left out (also
+#: hours of a duration: "15 h", "3 giờ"), as is the hour mark before 钟头/間/간 (a duration: "3時間").
+LOCAL_CLOCK = re.compile(
+    r"(?i)[ \t]*+(?:"
+    r"(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?+[ \t]*+uhr"
+    r"|(?P<h2>[01]?\d|2[0-3])[ \t]*+(?:h|gi\u1edd|gio)[ \t]*+(?P<m2>[0-5]\d)(?:[ \t]*+(?:min|ph\u00fat|phut))?+"
+    r"|(?P<half>" + "|".join(_CJK_HALVES) + r")?+[ \t]*+(?P<h3>[01]?\d|2[0-3])[ \t]*+[点點时時시]"
+    r"(?:[ \t]*+(?P<m3>[0-5]?\d)[ \t]*+[分분]?+|(?P<half_hour>[半반]))?+"
+    r")[ \t.\u3002]*+"
+)
+
+
+def local_clock(part: str) -> tuple[int, int, str] | None:
+    """``part`` as a clock time (hour, minutes, ``"am"``/``"pm"`` or ``""``) when it is one whole time in a local
+    form of :data:`LOCAL_CLOCK`; else ``None``. A Chinese, Japanese or Korean hour needs its minutes with their
+    mark, a half hour or a half of the day ("3点" alone may be a count of hours or points)."""
+    m = LOCAL_CLOCK.fullmatch(part.replace("$", ""))
+    if m is None:
+        return None
+    if m.group("h1") is not None:
+        return int(m.group("h1")), int(m.group("m1") or 0), ""
+    if m.group("h2") is not None:
+        return int(m.group("h2")), int(m.group("m2")), ""
+    half = _CJK_HALVES.get(m.group("half") or "", "")
+    minutes = 30 if m.group("half_hour") else int(m.group("m3") or 0)
+    marked = half or m.group("half_hour") or m.group("m3") and re.search(r"[分분]", m.group(0))
+    hour = int(m.group("h3"))
+    if not marked or half and not 1 <= hour <= 12:
+        return None
+    return hour, minutes, half
+
+
 def calendar_date(part: str) -> str | None:
     """``part`` as a canonical calendar date (``date:03-15``, ``date:2024-03-15``) when it is one whole date in
     words or ISO form, so that every way of writing the same day compares equal; else ``None``."""
@@ -240,6 +280,9 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
         check_caps(p)
         if len(p) <= 60 and (date := calendar_date(p)) is not None:
             nodes.append(Text(date))  # "March 15th", "15 March", "2024-03-15": one day, however written
+            continue
+        if len(p) <= 60 and (clock := local_clock(p)) is not None:
+            nodes.append(Time(*clock))  # "15:45 Uhr", "15 h 45", "下午3点45分": a clock time, however written
             continue
         latex = prose_to_latex(p) if mode == "text" else p
         check_caps(latex)
