@@ -4367,10 +4367,10 @@ def classifier_phrase(words: list[str]) -> bool:
         return head.startswith(CJK_CLASSIFIERS) and cjk_restating_tail(head)
     if head not in _CLASSIFIER_WORDS:
         return False
-    return all(_plain_noun(w.lower()) for w in words[1:])
+    return all(plain_noun(w.lower()) for w in words[1:])
 
 
-def _plain_noun(word: str) -> bool:
+def plain_noun(word: str) -> bool:
     """``word`` (lower case) may be a noun: letters only, no word that weighs, bounds, joins or scales a value."""
     if (
         not all(c.isalpha() or unicodedata.category(c)[0] == "M" for c in word)

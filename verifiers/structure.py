@@ -54,6 +54,7 @@ from rlvr.verifiers.lexicon import (
     foreign_count_noun,
     foreign_number_words,
     number_words,
+    plain_noun,
     unit_name,
 )
 from rlvr.verifiers.normalize import Num, merge_thousands, number_value
@@ -2033,7 +2034,7 @@ def _scalar(t: list[Tok]) -> Node:
             changed = True
             continue
         if last[0] == "word" and unit is None and (noun := _numbered_noun(t)) is not None:
-            unit, t = noun, _ordinal_suffix(_trim(t[:-1]))  # "the 5th term", "3rd place": the ordinal's number
+            unit, t = noun, _ordinal_suffix(_trim(t[:-1]), True)  # "the 5th term", "3rd place": the ordinal's number
             changed = True
             continue
         if last[0] == "word" and unit is None:
@@ -2143,16 +2144,39 @@ def _modulus(t: list[Tok]) -> tuple[list[Tok], str | None]:
 
 
 def _numbered_noun(t: list[Tok]) -> str | None:
-    """The count noun of ``t`` when it is an ordinal number and the singular noun it numbers ("5th term"); else
-    ``None``."""
-    head = _trim(t[:-1])
-    if not head or _ordinal_suffix(head) == head:
+    """The count noun of ``t`` when it is an ordinal number and the singular noun it numbers ("5th term", "3.º
+    lugar", "3. Platz", "3-е место"); else ``None``."""
+    head = _nonws(t[:-1])  # (the dot of "3. Platz" kept, which trimming drops)
+    if not head or _ordinal_suffix(head, True) == head:
         return None
-    return count_noun(t[-1][1], singular_ok=True)
+    word = t[-1][1]
+    noun = count_noun(word, singular_ok=True) or foreign_count_noun(word)
+    if word.lower() in _MONTH_NAMES:
+        return None  # "3. Juni", "3.º de marzo": a day of a month
+    return noun or (f"noun:{word.lower()}" if word.istitle() and plain_noun(word.lower()) else None)
 
 
-def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
-    """``5\\text{th}``, ``5^{\\text{th}}``, "21st": an ordinal is its number."""
+#: the month names of the languages written in Latin letters that write an ordinal day before them ("3. Juni", "3e
+#: juin", "3.º marzo")
+_MONTH_NAMES = frozenset(
+    """januar jänner februar märz april mai juni juli august september oktober november dezember januari februari
+    maart mei augustus december mars marts maj augusti desember janvier février fevrier avril juin juillet août aout
+    septembre octobre novembre décembre decembre enero febrero marzo abril mayo junio julio agosto septiembre
+    setiembre octubre noviembre diciembre janeiro fevereiro março marco maio junho julho setembro outubro novembro
+    dezembro gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre""".split()
+)
+
+
+#: the ordinal marks of other languages after the digits: Spanish, Portuguese, Italian and Catalan "3.º", "3ª";
+#: French "3ème", "1er", "1re"; Russian, Ukrainian and Bulgarian after a hyphen ("3-й", "3-е", "3-я", "3-го")
+_ORDINAL_MARKS = frozenset("º ª ème eme ième ieme er ère re".split())
+_CYRILLIC_ORDINAL_MARKS = frozenset("й я е го ий ый ой ая ое ій ша ше ри ти".split())
+
+
+def _ordinal_suffix(t: list[Tok], noun: bool = False) -> list[Tok]:
+    """``5\\text{th}``, ``5^{\\text{th}}``, "21st", "3.º", "3ª", "3ème", "3-й": an ordinal is its number. With
+    ``noun`` (a noun follows) also French "3e" and the bare dot of German and the Nordic languages ("3. Platz"),
+    which alone are the number 3e or a number that ends a sentence."""
     n = _nonws(t)
     suffix = n[-1:] and n[-1][0] in ("word", "sym") and n[-1][1].lower() in ("th", "st", "nd", "rd")
     if not suffix:
@@ -2161,11 +2185,30 @@ def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
             if n2[2][0] == "word" and n2[2][1].lower() in ("th", "st", "nd", "rd"):
                 head = n[:-4]
                 if len(head) == 3 and head[0] == ("op", "{") and head[2] == ("op", "}"):
-                    head = head[1:2]  # {5}^{\text{th}}: a box's braces kept around the number
+                    head = head[1:2]  # {5}^{\\text{th}}: a box's braces kept around the number
                 return head if len(head) == 1 and head[0][0] == "num" else t
-        return t
+        return _foreign_ordinal(n, noun) or t
     head = n[:-1]
     return head if len(head) == 1 and head[0][0] == "num" and head[0][1].isdigit() else t
+
+
+def _foreign_ordinal(n: list[Tok], noun: bool) -> list[Tok] | None:
+    """The number of ``n`` (tokens without spaces) written with an ordinal mark of another language (see
+    :func:`_ordinal_suffix`), else ``None``."""
+    if not n or n[0][0] != "num" or not n[0][1].isdigit():
+        return None
+    rest = [v.lower() for _, v in n[1:]]
+    marks = {
+        ("º",),
+        ("ª",),
+        (".", "º"),
+        (".", "ª"),
+        *((m,) for m in _ORDINAL_MARKS),
+        *(("-", m) for m in _CYRILLIC_ORDINAL_MARKS),
+    }
+    if noun:
+        marks |= {("e",), (".",)}
+    return n[:1] if tuple(rest) in marks else None
 
 
 def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
