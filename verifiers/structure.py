@@ -1005,6 +1005,20 @@ def _and_a_part(whole: list[Tok], part: list[Tok]) -> Scalar | None:
     return replace(_scalar_of(a.num.value + frac), unit=a.unit or unit)
 
 
+def mixed_number(a: Node, b: Node) -> Scalar | None:
+    """``2 and 1/2``, ``2 and \\frac{1}{2} cups``: a whole number and a proper fraction written as one (digits over
+    digits), with at most one unit or the same on both, as one mixed number; ``None`` otherwise ("2 and 0.5", "2 and
+    3/2", "2 hours and 1/2 mile"). Read so only against a gold of one value: against a list, they are two."""
+    if not (isinstance(a, Scalar) and isinstance(b, Scalar) and a.num is not None and b.num is not None):
+        return None
+    fraction = any(x in (("op", "/"), ("cmd", "frac"), ("cmd", "dfrac"), ("cmd", "tfrac")) for x in b.toks)
+    if a.approx or b.approx or a.num.value.denominator != 1 or a.num.value < 0 or not 0 < b.num.value < 1:
+        return None
+    if not fraction or a.unit and b.unit and a.unit != b.unit:
+        return None
+    return replace(_scalar_of(a.num.value + b.num.value), unit=a.unit or b.unit)
+
+
 def compound_quantity(a: Node, b: Node) -> Scalar | None:
     """``5 hours and 30 minutes``, ``18 dollars and 50 cents``: a whole number of a unit and fewer than one of it
     in a smaller unit are one quantity in the larger unit (5.5 h, $18.50); ``None`` for anything else."""
@@ -1907,6 +1921,9 @@ _TEXT_SYNONYMS = {
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
 
+#: a whole number, a hyphen and a proper fraction: a mixed number written the American way before its unit ("2-1/2
+#: feet"); without a unit it is a difference ("2-1/2" is 3/2)
+_HYPHEN_MIXED = re.compile(r"\d{1,9}+-\d{1,9}+/\d{1,9}+")
 #: the ohm sign, the capital omega written after a number as its unit
 _OHM = (("cmd", "Omega"), ("op", "\u03a9"), ("op", "\u2126"), ("sym", "\u03a9"), ("sym", "\u2126"))
 
@@ -2063,6 +2080,8 @@ def _scalar(t: list[Tok]) -> Node:
     if base is not None and digits is None:
         return Bad("")  # a numeral with a digit its base lacks is no number: it equals nothing
     toks = tuple(merge_thousands(core))
+    if unit is not None and _HYPHEN_MIXED.fullmatch(render(list(toks))):
+        toks = tuple(("ws", " ") if k == 1 else x for k, x in enumerate(toks))  # "2-1/2 feet": 2 1/2 feet
     num = number_value(list(toks))
     if mult != 1:
         if num is None:
