@@ -847,6 +847,39 @@ def foreign_number_words(text: str) -> int | None:
     return tens + rest if 0 < rest < limit else None
 
 
+#: the denominators of fractions in words of Spanish, Portuguese, Italian, French and German ("tres cuartos", "dos
+#: tercios", "três quartos", "due terzi", "trois quarts", "zwei Drittel"), singular and plural
+_FRACTION_DENOMINATORS = {
+    **dict.fromkeys("medio medios meio meios mezzo mezzi demi demis".split(), 2),
+    **dict.fromkeys("tercio tercios terço terços terzo terzi tiers drittel".split(), 3),
+    **dict.fromkeys("cuarto cuartos quarto quartos quarti quart quarts viertel".split(), 4),
+    **dict.fromkeys("quinto quintos quinti cinquième cinquièmes fünftel".split(), 5),
+    **dict.fromkeys("sexto sextos sesto sesti sixième sixièmes sechstel".split(), 6),
+    **dict.fromkeys("séptimo séptimos sétimo sétimos settimo settimi septième septièmes siebtel".split(), 7),
+    **dict.fromkeys("octavo octavos oitavo oitavos ottavo ottavi huitième huitièmes achtel".split(), 8),
+    **dict.fromkeys("noveno novenos nono nonos noni neuvième neuvièmes neuntel".split(), 9),
+    **dict.fromkeys("décimo décimos decimo decimi dixième dixièmes zehntel".split(), 10),
+}
+#: numerators the cardinal readers leave out: the articles for "one" and the small Portuguese and Italian numbers
+_FRACTION_NUMERATORS = {
+    **dict.fromkeys("un una uno um uma une ein eine".split(), 1),
+    **dict.fromkeys("dois duas due deux".split(), 2),
+    **dict.fromkeys("três tres tre".split(), 3),
+}
+
+
+def foreign_fraction_words(text: str) -> Fraction | None:
+    """A fraction written in words of Spanish, Portuguese, Italian, French or German: a numerator word and the
+    denominator word of :data:`_FRACTION_DENOMINATORS` ("tres cuartos" is 3/4, "un tercio" 1/3, "zwei Drittel"
+    2/3); else ``None``."""
+    words = text.strip().lower().split()
+    if len(words) != 2 or words[1] not in _FRACTION_DENOMINATORS:
+        return None
+    head = words[0]
+    top = _FRACTION_NUMERATORS.get(head) or foreign_number_words(head) or compound_number_words(head)
+    return Fraction(top, _FRACTION_DENOMINATORS[words[1]]) if top else None
+
+
 _CJK_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")}
 _CJK_DIGITS.update({"〇": 0, "两": 2})
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}

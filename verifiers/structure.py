@@ -52,6 +52,7 @@ from rlvr.verifiers.lexicon import (
     count_noun,
     cue_words,
     foreign_count_noun,
+    foreign_fraction_words,
     foreign_number_words,
     number_words,
     plain_noun,
@@ -1859,8 +1860,12 @@ def _text(n: list[Tok]) -> Node | None:
         value = Fraction(foreign)  # "dreiundzwanzig", "vingt-trois", "пять"
     if value is None and (compound := compound_number_words(low)) is not None:
         value = Fraction(compound)  # "ventiquattro", "huszonnégy", "yirmi dört"
+    if value is None:
+        value = foreign_fraction_words(low)  # "tres cuartos", "zwei Drittel"
     if value is not None:
         return _scalar_of(value)
+    if (counted := _counted_words(low)) is not None:
+        return counted  # "twenty-four apples", "dreiundzwanzig Äpfel"
     low = _TEXT_SYNONYMS.get(low, low)
     if low == "all real numbers":
         return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union")
@@ -1871,6 +1876,19 @@ def _text(n: list[Tok]) -> Node | None:
     if len(parts) == 2 and parts[0] in ("option", "choice", "answer") and parts[1].upper() in "ABCDEFGHIJ":
         return Choice(parts[1].upper())  # \text{Option B}
     return Text(" ".join(low.split()))
+
+
+def _counted_words(low: str) -> Scalar | None:
+    """A number in words and the count noun after it ("twenty-four apples", "five books", "dreiundzwanzig Äpfel"):
+    the number with its noun as the unit; else ``None``."""
+    head, _, last = low.rpartition(" ")
+    noun = count_noun(last) or foreign_count_noun(last) if head else None
+    if noun is None:
+        return None
+    value = number_words(head)
+    if value is None:
+        value = foreign_number_words(head) or compound_number_words(head)
+    return replace(_scalar_of(Fraction(value)), unit=noun) if value is not None else None
 
 
 #: approximation marks written after the value
