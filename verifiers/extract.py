@@ -6624,7 +6624,7 @@ def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | 
     only restate it, its count noun among them when the sentence is the ``last`` ("Απάντηση: 24 μήλα.",
     "Odpowiedź: 24 kwiaty.", "উত্তর: 24টি আপেল"); otherwise the whole sentence, since a word the grader cannot
     classify may negate or doubt the value ("Svaret er ikke 5", "Vastaus on ehk\u00e4 5")."""
-    from rlvr.verifiers.lexicon import FOREIGN_SIGN_WORD_SET
+    from rlvr.verifiers.lexicon import CURRENCY_BEFORE, FOREIGN_SIGN_WORD_SET
 
     m = _MODELLED_PHRASE.match(sent)
     if m is None:
@@ -6638,6 +6638,8 @@ def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | 
     at = token.start()
     while at > 0 and rest[at - 1] in "-+\u2212":
         at -= 1  # "Відповідь: -5": the sign is the value's
+    if (mark := CURRENCY_BEFORE.search(rest, max(0, at - 12), at)) is not None:
+        at = mark.start()  # "Jawaban: Rp24.000": the currency is the value's
     words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[:at]))]
     signed = bool(words) and words[-1] in FOREIGN_SIGN_WORD_SET and rest[:at].rstrip()[-1:] not in ",;"
     words = words[:-1] if signed else words  # "התשובה היא מינוס 24", "Odpověď je mínus 24": a negative value

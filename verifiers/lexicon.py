@@ -4415,3 +4415,91 @@ def plain_noun(word: str) -> bool:
     if word in MULTIPLIERS or word in OR_WORDS or foreign_multiplier(word) is not None:
         return False
     return not FOREIGN_QUANTITY.match(word) and unit_name(word) is None
+
+
+#: per language, the currency of its countries as written beside an amount (symbol, code, common abbreviation or
+#: word), and the decimal mark those countries write: "," where a dot groups the thousands ("Rp24.000", "R$ 24,50",
+#: "24.000 đồng", "24,50 zł", "24,50 €"), "." elsewhere ("₹24.50", "RM 24.50"). Marks are read as written (case
+#: matters: "Ft" is the forint, "ft" feet); left out: Croatian "kn" (also knots), the Swiss "Fr." and the dollar
+#: of the Americas (both decimal marks).
+FOREIGN_CURRENCIES: dict[str, tuple[str, str]] = {
+    "am": ("ብር ETB", "."),
+    "ar": ("ريال درهم جنيه دينار SAR AED EGP", "."),
+    "az": ("₼ AZN manat", ","),
+    "bg": ("лв лв. BGN лева", ","),
+    "bn": ("৳ টাকা BDT Tk", "."),
+    "ca": ("€ EUR euros", ","),
+    "cs": ("Kč CZK korun", ","),
+    "da": ("kr kr. DKK", ","),
+    "de": ("€ EUR Euro", ","),
+    "el": ("€ EUR ευρώ", ","),
+    "es": ("€ EUR euros", ","),
+    "et": ("€ EUR eurot", ","),
+    "fa": ("ریال تومان IRR", "."),
+    "fi": ("€ EUR euroa", ","),
+    "fr": ("€ EUR euros", ","),
+    "gu": ("₹ રૂ રૂપિયા INR", "."),
+    "he": ("₪ שקל ILS", "."),
+    "hi": ("₹ रु रुपये INR Rs", "."),
+    "hr": ("€ EUR eura", ","),
+    "hu": ("Ft HUF forint", ","),
+    "id": ("Rp Rp. IDR rupiah", ","),
+    "is": ("kr kr. ISK", ","),
+    "it": ("€ EUR euro", ","),
+    "kn": ("₹ ರೂ INR", "."),
+    "lt": ("€ EUR eurų", ","),
+    "lv": ("€ EUR eiro", ","),
+    "ml": ("₹ രൂപ INR", "."),
+    "mr": ("₹ रु रुपये INR", "."),
+    "ms": ("RM MYR ringgit", "."),
+    "ne": ("रू NPR रुपैयाँ", "."),
+    "nl": ("€ EUR euro", ","),
+    "no": ("kr kr. NOK", ","),
+    "pa": ("₹ ਰੁਪਏ INR", "."),
+    "pl": ("zł PLN złotych", ","),
+    "pt": ("R$ BRL € EUR reais", ","),
+    "ro": ("lei RON", ","),
+    "ru": ("₽ руб руб. рублей рубля RUB", ","),
+    "sk": ("€ EUR eur", ","),
+    "sl": ("€ EUR evrov", ","),
+    "sr": ("дин din RSD динара dinara", ","),
+    "sv": ("kr SEK kronor", ","),
+    "sw": ("KSh TSh KES TZS shilingi", "."),
+    "ta": ("₹ ரூ INR ரூபாய்", "."),
+    "te": ("₹ రూ INR రూపాయలు", "."),
+    "tl": ("₱ PHP piso", "."),
+    "tr": ("₺ TL TRY lira", ","),
+    "uk": ("₴ грн UAH гривень", ","),
+    "ur": ("Rs روپے PKR", "."),
+    "vi": ("₫ đ đồng VND", ","),
+}
+_CURRENCY_DECIMAL = {mark: decimal for marks, decimal in FOREIGN_CURRENCIES.values() for mark in marks.split()}
+_CURRENCY_ALTERNATION = "|".join(re.escape(m) for m in sorted(_CURRENCY_DECIMAL, key=len, reverse=True))
+#: a currency mark of :data:`FOREIGN_CURRENCIES` right before an amount ("Rp24.000", "R$ 24,50")
+CURRENCY_BEFORE = re.compile(rf"(?<![\w$])(?:{_CURRENCY_ALTERNATION})[ \t]*+$")
+#: one amount with the currency mark of its country before or after it, the whole of an answer
+_LOCAL_AMOUNT = re.compile(
+    rf"[ \t]*+(?:(?P<pre>{_CURRENCY_ALTERNATION})[ \t]*+)?(?P<sign>-?+)(?P<num>\d[\d.,]{{0,24}}+)"
+    rf"(?:[ \t]*+(?P<post>{_CURRENCY_ALTERNATION}))?[ \t.]*+"
+)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}+(?:\.\d{3})++(?:,\d++)?+|\d++,\d{1,2}+")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
+_PLAIN_AMOUNT = re.compile(r"\d++(?:\.\d{1,2}+)?+")
+
+
+def local_amount(part: str) -> tuple[str, str] | None:
+    """``part`` as one amount of money in its country's number format (:data:`FOREIGN_CURRENCIES`): the amount in
+    plain decimal notation and its currency mark ("Rp24.000" is 24000 Rp, "R$ 24,50" is 24.50 R$, "24.000 đồng"
+    24000 đồng); ``None`` when it is no such amount or its number is ambiguous in that format ("R$ 24,000")."""
+    m = _LOCAL_AMOUNT.fullmatch(part)
+    if m is None or (m.group("pre") is None) == (m.group("post") is None):
+        return None
+    mark = m.group("pre") or m.group("post")
+    num = m.group("num").rstrip(".")
+    if _CURRENCY_DECIMAL[mark] == "," and _DOT_THOUSANDS.fullmatch(num):
+        num = num.replace(".", "").replace(",", ".")
+    elif _CURRENCY_DECIMAL[mark] == "." and _COMMA_THOUSANDS.fullmatch(num):
+        num = num.replace(",", "")
+    elif not _PLAIN_AMOUNT.fullmatch(num):
+        return None
+    return m.group("sign") + num, mark

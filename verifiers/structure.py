@@ -54,6 +54,7 @@ from rlvr.verifiers.lexicon import (
     foreign_count_noun,
     foreign_fraction_words,
     foreign_number_words,
+    local_amount,
     number_words,
     plain_noun,
     unit_name,
@@ -291,10 +292,21 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
         if _UNCERTAINTY.search(latex):  # 5^{+1}_{-1}: a value with an asymmetric uncertainty, a range
             nodes.append(Text(" ".join(latex.split())))
             continue
-        nodes.append(parse_tokens(lex(latex)))
+        node = parse_tokens(lex(latex))
+        if not (isinstance(node, Scalar) and node.num is not None) and len(p) <= 60:
+            node = _local_amount(p) or node  # "Rp24.000", "R$ 24,50": the number as its country writes it
+        nodes.append(node)
     if len(nodes) == 1:
         return nodes[0]
     return Coll("parts", tuple(nodes))
+
+
+def _local_amount(part: str) -> Scalar | None:
+    """``part`` as an amount of money in its country's number format
+    (:func:`~rlvr.verifiers.lexicon.local_amount`), its currency mark as the unit; else ``None``."""
+    money = local_amount(part)
+    node = parse_tokens(lex(money[0])) if money is not None else None
+    return replace(node, unit=f"currency:{money[1]}") if isinstance(node, Scalar) and money is not None else None
 
 
 def parse(latex: str) -> Node:
