@@ -6427,7 +6427,14 @@ def _abbreviation(text: str, j: int) -> bool:
         and text[k - 1 : k] == "("
         and text.startswith(")", j + 1)  # "24 (Ans.)": a mark
         or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+        or word.lower() in _QUANTITY_ABBREVIATIONS
+        and text[j + 1 : j + 3].lstrip(" ")[:1].islower()
     )
+
+
+#: abbreviated multipliers and measure words of other languages, whose dot ends no sentence before a lower-case
+#: word ("24 тыс. рублей", "5 Mio. Euro" is capitalised, "24 szt. jabłek")
+_QUANTITY_ABBREVIATIONS = frozenset("тыс тис хил млн млрд руб коп шт tys tis mln mld szt ks stk tsd mio mrd".split())
 
 
 # ---------------------------------------------------------------- the final statement (fallback)
@@ -6704,7 +6711,7 @@ def _foreign_statement(sent: str) -> Extraction | None:
     (:data:`~rlvr.verifiers.lexicon.CJK_SIGN_WORDS`: 负4, マイナス4); with a cue anywhere in it (a negation, hedge or
     question particle: 아닙니다, ではありません, 吗, नहीं, शायद), a belief frame before the value or a label cue before its
     colon (أظن, تخمين:): the whole sentence."""
-    from rlvr.verifiers.lexicon import CJK_SIGN_WORDS, FOREIGN_SIGN_WORD_SET, LABEL_CUES, LEAD_CUES
+    from rlvr.verifiers.lexicon import CJK_MIXED_NUMERAL, CJK_SIGN_WORDS, FOREIGN_SIGN_WORD_SET, LABEL_CUES, LEAD_CUES
 
     masked = _mask_math(sent)
     words = _SCRIPT_WORD.findall(masked)
@@ -6725,6 +6732,10 @@ def _foreign_statement(sent: str) -> Extraction | None:
         return _found([_clean(sent) + "?"], "final_statement", "text")  # هل الإجابة 24, क्या उत्तर 24 है: asked
     if (clock := _cjk_clock(masked)) is not None:
         return _found([clock], "final_statement", "text")  # 答：下午3点45分。: a clock time, its half of the day kept
+    if (numeral := _cjk_numeral_statement(masked)) is not None:
+        return _found([numeral], "final_statement", "math")  # 答：一共是1万2千元。: 12000
+    if CJK_MIXED_NUMERAL.search(masked) is not None:
+        return _found([_clean(sent)], "final_statement", "text")  # 1万2000円くらい: what follows weighs it, read whole
     spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
     bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
     islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
@@ -6767,6 +6778,19 @@ def _cjk_clock(masked: str) -> str | None:
     while clock and local_clock(clock) is None and not clock[0].isdigit():
         clock = clock[1:].lstrip(" \t")  # "一共下午3点": the words before the half of the day are no part of it
     return clock if local_clock(clock) is not None else None
+
+
+def _cjk_numeral_statement(masked: str) -> str | None:
+    """The value of the one numeral of digits and units of ten thousand in a sentence of Chinese, Japanese or Korean
+    ("1万2千元", "1만 2천 원": :func:`~rlvr.verifiers.lexicon.cjk_counted_numeral`) that closes it, with no other
+    value; else ``None``."""
+    from rlvr.verifiers.lexicon import CJK_MIXED_NUMERAL, cjk_counted_numeral
+
+    m = CJK_MIXED_NUMERAL.search(masked)
+    if m is None or re.search(r"\d", masked[: m.start()]) or re.search(r"\d", masked[m.end() :]):
+        return None
+    value = cjk_counted_numeral(masked[m.start() : m.end() + 12].rstrip("\u3002.!\uff01 \t"))
+    return str(value) if value is not None and len(masked) - m.end() <= 12 else None
 
 
 #: a word of any script, with its marks and inner hyphens or apostrophes ("по-малко", "ko'proq", "अधिक")

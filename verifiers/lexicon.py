@@ -4503,3 +4503,52 @@ def local_amount(part: str) -> tuple[str, str] | None:
     elif not _PLAIN_AMOUNT.fullmatch(num):
         return None
     return m.group("sign") + num, mark
+
+
+#: the powers of ten of Chinese, Japanese and Korean numerals written between digits ("1万2000", "1万2千", "1만 2천",
+#: "2億5000万"): the large units close a group, the small ones count inside it
+_CJK_LARGE_UNITS = {"亿": 10**8, "億": 10**8, "억": 10**8, "万": 10**4, "萬": 10**4, "만": 10**4}
+_CJK_SMALL_UNITS = {"千": 1000, "천": 1000, "百": 100, "백": 100}
+#: a numeral of digits and such units, at least one unit and a part after it
+CJK_MIXED_NUMERAL = re.compile(
+    r"\d{1,9}+(?:\.\d{1,6}+)?+[ \t]*+[亿億억万萬만千천百백](?:[ \t]*+\d{1,9}+(?:[ \t]*+[亿億억万萬만千천百백])?+){1,4}+"
+)
+_CJK_NUMERAL_PART = re.compile(r"(\d{1,9}+(?:\.\d{1,6}+)?+)[ \t]*+([亿億억万萬만千천百백]?+)")
+
+
+def cjk_mixed_numeral(text: str) -> Fraction | None:
+    """A numeral of digits and the units of :data:`CJK_MIXED_NUMERAL` as a number ("1万2000" is 12000, "1万2千"
+    12000, "1만 2천" 12000, "2億5000万" 250000000), else ``None``; the units must fall from left to right."""
+    if CJK_MIXED_NUMERAL.fullmatch(text.strip()) is None:
+        return None
+    total, group, last = Fraction(0), Fraction(0), 10**9
+    for m in _CJK_NUMERAL_PART.finditer(text):
+        value, unit = Fraction(m.group(1)), m.group(2)
+        size = _CJK_LARGE_UNITS.get(unit) or _CJK_SMALL_UNITS.get(unit) or 1
+        if size >= last and not (unit in _CJK_LARGE_UNITS and last in _CJK_SMALL_UNITS.values()):
+            return None
+        if unit in _CJK_LARGE_UNITS:
+            total, group = total + (group + value) * size, Fraction(0)
+        else:
+            group += value * size
+        last = size
+    return total + group
+
+
+#: the currency marks of Chinese, Japanese and Korean amounts (元 yuan, 円 yen, 원 won, and their kin)
+CJK_CURRENCIES = ("元", "圆", "块", "块钱", "円", "원", "ウォン", "人民币", "日元")
+
+
+def cjk_counted_numeral(text: str) -> Fraction | None:
+    """``text`` as a numeral of :func:`cjk_mixed_numeral` with, after it, only a currency of
+    :data:`CJK_CURRENCIES`, a classifier and its noun, or a copula (:func:`cjk_restating_tail`): "1万2000円",
+    "1万2千元", "1만 2천 원", "2万3千个"; else ``None``."""
+    m = CJK_MIXED_NUMERAL.match(text.strip())
+    if m is None:
+        return None
+    after = text.strip()[m.end() :].strip(" \t。.")
+    unit = max((c for c in CJK_CURRENCIES if after.startswith(c)), key=len, default="")
+    rest = after[len(unit) :].strip(" \t")
+    if rest and not cjk_restating_tail(rest, not unit) or unit == "" and after and not cjk_restating_tail(after):
+        return None
+    return cjk_mixed_numeral(m.group(0))

@@ -47,12 +47,14 @@ from rlvr.verifiers.lexicon import (
     TEXT_WORDS,
     UNIT_ALIASES,
     adjective_ok,
+    cjk_counted_numeral,
     classifier_phrase,
     compound_number_words,
     count_noun,
     cue_words,
     foreign_count_noun,
     foreign_fraction_words,
+    foreign_multiplier,
     foreign_number_words,
     local_amount,
     number_words,
@@ -283,6 +285,9 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
         check_caps(p)
         if len(p) <= 60 and (date := calendar_date(p)) is not None:
             nodes.append(Text(date))  # "March 15th", "15 March", "2024-03-15": one day, however written
+            continue
+        if len(p) <= 60 and (numeral := cjk_counted_numeral(p.replace("$", ""))) is not None:
+            nodes.append(_scalar_of(numeral))  # "1万2000円", "1만 2천 원": digits between the units of ten thousand
             continue
         if len(p) <= 60 and (clock := local_clock(p)) is not None:
             nodes.append(Time(*clock))  # "15:45 Uhr", "15 h 45", "下午3点45分": a clock time, however written
@@ -2073,6 +2078,14 @@ def _scalar(t: list[Tok]) -> Node:
         if last[0] == "word" and last[1].lower() in MULTIPLIERS and mult == 1:
             mult = MULTIPLIERS[last[1].lower()]
             t = _trim(t[:-1])
+            changed = True
+            continue
+        if last == ("op", ".") and len(t) > 1 and t[-2][0] == "word" and foreign_multiplier(t[-2][1]) is not None:
+            t = t[:-1]  # "24 тыс. рублей": the abbreviation's dot
+            changed = True
+            continue
+        if last[0] == "word" and (factor := foreign_multiplier(last[1])) is not None and mult == 1:
+            mult, t = factor, _trim(t[:-1])  # "24 тыс", "5 Mio", "3 bin": a multiplier of another language
             changed = True
             continue
         if last[0] == "word" and unit is None and len(last[1]) >= 3 and last[1] in UNIT_ALIASES:
