@@ -4390,14 +4390,14 @@ _CLASSIFIER_WORDS = frozenset(w for words in FOREIGN_CLASSIFIERS.values() for w 
 def classifier_phrase(words: list[str]) -> bool:
     """``words`` (after a value, to the end of its answer) are a classifier or measure word of counting
     (:data:`FOREIGN_CLASSIFIERS`) and at most two words of its noun ("tane elma", "buah apel", "Stück Äpfel"), or a
-    classifier of a script without spaces with its noun (:data:`CJK_CLASSIFIERS`: "个", "个苹果"): they count what
+    classifier of a script without spaces alone (:data:`CJK_CLASSIFIERS`: "个"): they count what
     the value numbers. Never when a word after the classifier bounds, weighs, joins or scales the value ("24 tane
     elma daha", "24 buah atau", "24 Stück mehr")."""
     if not words or len(words) > 3:
         return False
     head = words[0].lower().rstrip(".")
     if len(words) == 1 and _CJK_LETTER.search(head):
-        return head.startswith(CJK_CLASSIFIERS) and cjk_restating_tail(head)
+        return head in CJK_CLASSIFIERS  # "24\text{个}"; with its noun ("个苹果") another noun may be asked for
     if head not in _CLASSIFIER_WORDS:
         return False
     return all(plain_noun(w.lower()) for w in words[1:])

@@ -227,13 +227,13 @@ _CJK_HALVES = {
     **dict.fromkeys("下午 晚上 傍晚 中午 夜里 午後 夜 오후 저녁 밤".split(), "pm"),
 }
 #: a clock time in the local forms of other languages: German "15:45 Uhr", "15.45 Uhr", "15 Uhr"; French "15 h 45",
-#: "15h45"; Vietnamese "15 giờ 45 (phút)"; Chinese, Japanese and Korean with an hour mark and the minutes or a
+#: "15h45"; Vietnamese "15 giờ 45"; Chinese, Japanese and Korean with an hour mark and the minutes or a
 #: half of the day ("下午3点45分", "3時45分", "오후 3시 45분", "3点半"). A bare hour with "h" or "giờ" is left out (also
-#: hours of a duration: "15 h", "3 giờ"), as is the hour mark before 钟头/間/간 (a duration: "3時間").
+#: hours of a duration: "15 h", "3 giờ"; so are minutes with their unit, "2 h 30 min", "2 giờ 30 phút"), as is the hour mark before 钟头/間/간 (a duration: "3時間").
 LOCAL_CLOCK = re.compile(
     r"(?i)[ \t]*+(?:"
     r"(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?+[ \t]*+uhr"
-    r"|(?P<h2>[01]?\d|2[0-3])[ \t]*+(?:h|gi\u1edd|gio)[ \t]*+(?P<m2>[0-5]\d)(?:[ \t]*+(?:min|ph\u00fat|phut))?+"
+    r"|(?P<h2>[01]?\d|2[0-3])[ \t]*+(?:h|gi\u1edd|gio)[ \t]*+(?P<m2>[0-5]\d)"
     r"|(?P<half>" + "|".join(_CJK_HALVES) + r")?+[ \t]*+(?P<h3>[01]?\d|2[0-3])[ \t]*+[点點时時시]"
     r"(?:[ \t]*+(?P<m3>[0-5]?\d)[ \t]*+[分분]?+|(?P<half_hour>[半반]))?+"
     r")[ \t.\u3002]*+"
