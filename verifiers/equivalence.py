@@ -62,6 +62,7 @@ from rlvr.verifiers.structure import (
     Time,
     check_caps,
     compound_quantity,
+    mixed_number,
     parse,
     parse_answer,
 )
@@ -186,6 +187,10 @@ class _Matcher:
             whole = compound_quantity(p.items[0], p.items[1])  # "5 hours and 30 minutes" against "5.5 hours"
             if whole is not None and whole.unit == g.unit:
                 return self.match(whole, g)
+        if isinstance(p, Coll) and p.kind == "and" and len(p.items) == 2 and isinstance(g, Scalar):
+            mixed = mixed_number(p.items[0], p.items[1])  # "2 and 1/2" against 5/2: one mixed number
+            if mixed is not None:
+                return self.match(mixed, g)
         if isinstance(p, Coll) and isinstance(g, Scalar) and (derived := _derived_quantity(p)) is not None:
             return self.match(derived, g)  # "a = 2, b = 3, and a + b = 5": the quantity asked for, named last
         if isinstance(p, Coll) and p.kind in _ALTERNATIVES:

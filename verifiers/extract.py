@@ -6747,7 +6747,14 @@ def _abbreviation(text: str, j: int) -> bool:
         and text[k - 1 : k] == "("
         and text.startswith(")", j + 1)  # "24 (Ans.)": a mark
         or (len(word) == 1 and word.isalpha() and text[k - 1 : k] == ".")
+        or word.lower() in _QUANTITY_ABBREVIATIONS
+        and text[j + 1 : j + 3].lstrip(" ")[:1].islower()
     )
+
+
+#: abbreviated multipliers and measure words of other languages, whose dot ends no sentence before a lower-case
+#: word ("24 тыс. рублей", "5 Mio. Euro" is capitalised, "24 szt. jabłek")
+_QUANTITY_ABBREVIATIONS = frozenset("тыс тис хил млн млрд руб коп шт tys tis mln mld szt ks stk tsd mio mrd".split())
 
 
 # ---------------------------------------------------------------- the final statement (fallback)
@@ -6975,7 +6982,7 @@ def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | 
     only restate it, its count noun among them when the sentence is the ``last`` ("Απάντηση: 24 μήλα.",
     "Odpowiedź: 24 kwiaty.", "উত্তর: 24টি আপেল"); otherwise the whole sentence, since a word the grader cannot
     classify may negate or doubt the value ("Svaret er ikke 5", "Vastaus on ehk\u00e4 5")."""
-    from rlvr.verifiers.lexicon import FOREIGN_SIGN_WORD_SET
+    from rlvr.verifiers.lexicon import CURRENCY_BEFORE, FOREIGN_SIGN_WORD_SET
 
     m = _MODELLED_PHRASE.match(sent)
     if m is None:
@@ -6989,6 +6996,8 @@ def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | 
     at = token.start()
     while at > 0 and rest[at - 1] in "-+\u2212":
         at -= 1  # "Відповідь: -5": the sign is the value's
+    if (mark := CURRENCY_BEFORE.search(rest, max(0, at - 12), at)) is not None:
+        at = mark.start()  # "Jawaban: Rp24.000": the currency is the value's
     words = [w.lower() for w in _SCRIPT_WORD.findall(_mask_math(rest[:at]))]
     signed = bool(words) and words[-1] in FOREIGN_SIGN_WORD_SET and rest[:at].rstrip()[-1:] not in ",;"
     words = words[:-1] if signed else words  # "התשובה היא מינוס 24", "Odpověď je mínus 24": a negative value
@@ -7000,6 +7009,8 @@ def _modelled_language_statement(sent: str, last: bool = False) -> Extraction | 
     if not plain:
         return _found([_clean(sent)], "final_statement", "text")
     value = _restated_value(rest[at:], last, latin_nouns=True)
+    if not value and _qualified_after(rest[token.end() : token.end() + _RESTATING_WINDOW]):
+        return _found([_clean(sent)], "final_statement", "text")  # "18 min of meer" (more or less): read whole
     got = _found([value], "final_statement", "math") if value else _statement(rest[at:], "final_statement")
     if got is not None and got.answer is not None and comma:
         got = Extraction(_decimal_comma(got.answer), got.method, tuple(map(_decimal_comma, got.parts)), got.mode)
@@ -7051,7 +7062,7 @@ def _foreign_statement(sent: str) -> Extraction | None:
     (:data:`~rlvr.verifiers.lexicon.CJK_SIGN_WORDS`: 负4, マイナス4); with a cue anywhere in it (a negation, hedge or
     question particle: 아닙니다, ではありません, 吗, नहीं, शायद), a belief frame before the value or a label cue before its
     colon (أظن, تخمين:): the whole sentence."""
-    from rlvr.verifiers.lexicon import CJK_SIGN_WORDS, FOREIGN_SIGN_WORD_SET, LABEL_CUES, LEAD_CUES
+    from rlvr.verifiers.lexicon import CJK_MIXED_NUMERAL, CJK_SIGN_WORDS, FOREIGN_SIGN_WORD_SET, LABEL_CUES, LEAD_CUES
 
     masked = _mask_math(sent)
     words = _SCRIPT_WORD.findall(masked)
@@ -7073,6 +7084,12 @@ def _foreign_statement(sent: str) -> Extraction | None:
     cut = _cjk_concluding_clause(masked)
     if cut:  # "3+4=7，所以一共有7个。": the clause drawn last holds the result
         sent, masked = sent[cut:], masked[cut:]
+    if (clock := _cjk_clock(masked)) is not None:
+        return _found([clock], "final_statement", "text")  # 答：下午3点45分。: a clock time, its half of the day kept
+    if (numeral := _cjk_numeral_statement(masked)) is not None:
+        return _found([numeral], "final_statement", "math")  # 答：一共是1万2千元。: 12000
+    if CJK_MIXED_NUMERAL.search(masked) is not None:
+        return _found([_clean(sent)], "final_statement", "text")  # 1万2000円くらい: what follows weighs it, read whole
     spans = [(m.start(), m.end()) for m in _MASKED_SPAN.finditer(masked)]  # 故 $x = 5$: a math span is one value
     bare = _MASKED_SPAN.sub(_blank, _SCRIPT_WORD.sub(_blank, masked))
     islands = [(m.start(), m.end()) for m in _ISLAND.finditer(bare) if _ANSWER_TOKEN.search(m.group(0))]
@@ -7086,8 +7103,8 @@ def _foreign_statement(sent: str) -> Extraction | None:
         inner = value.strip("$ ")  # 答案是负4, 答えはマイナス4です, 정답은 마이너스 4입니다: a negative value
         value = f"-{inner}" if _PLAIN_NUMBER.fullmatch(inner) else f"-({inner})"
     suffix = _value_suffix(value, masked[end : end + 40])
-    if suffix == "":
-        return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, 50여 명: a bound, read whole
+    if suffix == "" or _qualified_after(masked[end : end + _RESTATING_WINDOW]):
+        return _found([_clean(sent)], "final_statement", "text")  # 5弱, 50余人, "18 повече", "18 अधिक": read whole
     return _statement(suffix or value, "final_statement")
 
 
@@ -7114,6 +7131,62 @@ def _cjk_concluding_clause(masked: str) -> int:
     ):
         return 0
     return last.end()
+
+
+#: a clock time of Chinese, Japanese or Korean with its half of the day (read by
+#: :func:`~rlvr.verifiers.structure.local_clock`)
+_CJK_CLOCK = re.compile(
+    r"(?:[\u4e00-\u9fff\uac00-\ud7af]{1,2}+[ \t]*+)?+\d{1,2}+[ \t]*+[\u70b9\u9ede\u65f6\u6642\uc2dc]"
+    r"(?:[ \t]*+\d{1,2}+[ \t]*+[\u5206\ubd84]?+|[\u534a\ubc18])?+"
+)
+
+
+def _cjk_clock(masked: str) -> str | None:
+    """The one clock time of a sentence of Chinese, Japanese or Korean ("下午3点45分", "午後3時45分", "오후 3시 45분")
+    when only a copula and the closing marks follow it and no other value stands in it; else ``None``."""
+    from rlvr.verifiers.lexicon import CJK_COPULAS
+    from rlvr.verifiers.structure import local_clock
+
+    m = _CJK_CLOCK.search(masked)
+    if m is None or re.search(r"\d", masked[: m.start()]) or re.search(r"\d", masked[m.end() :]):
+        return None
+    after = masked[m.end() :].strip(" \t\u3002.!\uff01")
+    if after and after not in CJK_COPULAS:
+        return None
+    clock = m.group(0)
+    while clock and local_clock(clock) is None and not clock[0].isdigit():
+        clock = clock[1:].lstrip(" \t")  # "一共下午3点": the words before the half of the day are no part of it
+    return clock if local_clock(clock) is not None else None
+
+
+def _cjk_numeral_statement(masked: str) -> str | None:
+    """The value of the one numeral of digits and units of ten thousand in a sentence of Chinese, Japanese or Korean
+    ("1万2千元", "1만 2천 원": :func:`~rlvr.verifiers.lexicon.cjk_counted_numeral`) that closes it, with no other
+    value; else ``None``."""
+    from rlvr.verifiers.lexicon import CJK_MIXED_NUMERAL, cjk_counted_numeral
+
+    m = CJK_MIXED_NUMERAL.search(masked)
+    if m is None or re.search(r"\d", masked[: m.start()]) or re.search(r"\d", masked[m.end() :]):
+        return None
+    value = cjk_counted_numeral(masked[m.start() : m.end() + 12].rstrip("\u3002.!\uff01 \t"))
+    return str(value) if value is not None and len(masked) - m.end() <= 12 else None
+
+
+#: a word of any script, with its marks and inner hyphens or apostrophes ("по-малко", "ko'proq", "अधिक")
+_HYPHENED_WORD = re.compile(rf"{_LETTER}++(?:[-'\u2019]{_LETTER}++)*+")
+#: how far after a value :func:`_qualified_after` reads (a sentence's closing words)
+_RESTATING_WINDOW = 80
+
+
+def _qualified_after(tail: str) -> bool:
+    """A word after a value (``tail``, a bounded window) bounds, weighs, joins or rejects it in some language
+    (:data:`~rlvr.verifiers.lexicon.FOREIGN_QUALIFIERS`, a joining word of
+    :data:`~rlvr.verifiers.lexicon.FOREIGN_JOINERS` longer than a letter, which may be a preposition): "18
+    повече" (more), "18 अधिक" (more), "18 کم و بیش" (more or less), "18 أكثر أو أقل"."""
+    from rlvr.verifiers.lexicon import FOREIGN_JOINERS, FOREIGN_QUALIFIERS
+
+    words = (w.lower() for w in _HYPHENED_WORD.findall(tail))
+    return any(w in FOREIGN_QUALIFIERS or w in FOREIGN_JOINERS and len(w) > 1 for w in words)
 
 
 def _value_suffix(value: str, after: str) -> str | None:

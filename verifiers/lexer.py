@@ -63,6 +63,8 @@ UNICODE = {
     "±": "\\pm ",
     "∓": "\\mp ",
     "°": "^\\circ ",
+    "\u2103": "^\\circ C",  # ℃, ℉: the degree Celsius and Fahrenheit signs of CJK text
+    "\u2109": "^\\circ F",
     "⋅": "\\cdot ",
     "\u00a0": " ",
     "\u2009": " ",

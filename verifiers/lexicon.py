@@ -847,6 +847,39 @@ def foreign_number_words(text: str) -> int | None:
     return tens + rest if 0 < rest < limit else None
 
 
+#: the denominators of fractions in words of Spanish, Portuguese, Italian, French and German ("tres cuartos", "dos
+#: tercios", "três quartos", "due terzi", "trois quarts", "zwei Drittel"), singular and plural
+_FRACTION_DENOMINATORS = {
+    **dict.fromkeys("medio medios meio meios mezzo mezzi demi demis".split(), 2),
+    **dict.fromkeys("tercio tercios terço terços terzo terzi tiers drittel".split(), 3),
+    **dict.fromkeys("cuarto cuartos quarto quartos quarti quart quarts viertel".split(), 4),
+    **dict.fromkeys("quinto quintos quinti cinquième cinquièmes fünftel".split(), 5),
+    **dict.fromkeys("sexto sextos sesto sesti sixième sixièmes sechstel".split(), 6),
+    **dict.fromkeys("séptimo séptimos sétimo sétimos settimo settimi septième septièmes siebtel".split(), 7),
+    **dict.fromkeys("octavo octavos oitavo oitavos ottavo ottavi huitième huitièmes achtel".split(), 8),
+    **dict.fromkeys("noveno novenos nono nonos noni neuvième neuvièmes neuntel".split(), 9),
+    **dict.fromkeys("décimo décimos decimo decimi dixième dixièmes zehntel".split(), 10),
+}
+#: numerators the cardinal readers leave out: the articles for "one" and the small Portuguese and Italian numbers
+_FRACTION_NUMERATORS = {
+    **dict.fromkeys("un una uno um uma une ein eine".split(), 1),
+    **dict.fromkeys("dois duas due deux".split(), 2),
+    **dict.fromkeys("três tres tre".split(), 3),
+}
+
+
+def foreign_fraction_words(text: str) -> Fraction | None:
+    """A fraction written in words of Spanish, Portuguese, Italian, French or German: a numerator word and the
+    denominator word of :data:`_FRACTION_DENOMINATORS` ("tres cuartos" is 3/4, "un tercio" 1/3, "zwei Drittel"
+    2/3); else ``None``."""
+    words = text.strip().lower().split()
+    if len(words) != 2 or words[1] not in _FRACTION_DENOMINATORS:
+        return None
+    head = words[0]
+    top = _FRACTION_NUMERATORS.get(head) or foreign_number_words(head) or compound_number_words(head)
+    return Fraction(top, _FRACTION_DENOMINATORS[words[1]]) if top else None
+
+
 _CJK_DIGITS = {c: k for k, c in enumerate("零一二三四五六七八九")}
 _CJK_DIGITS.update({"〇": 0, "两": 2})
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -2009,56 +2042,56 @@ _FOREIGN_CONDITIONAL_WORDS = frozenset(w for words in FOREIGN_CONDITIONALS.value
 #: moins", "7 bestenfalls", "7 máximo", "7 en az" are bounds, no count nouns; postpositions that only join a bound
 #: ("से", "سے", "ਤੋਂ": "from", "than"), articles ("το", "cel") and "every" (לכל) are left out
 FOREIGN_BOUNDS: dict[str, str] = {
-    "am": "ቢያንስ ቢበዛ ከፍተኛ ዝቅተኛ",
-    "ar": "الأقل الأكثر أقصى أدنى حد",
-    "az": "azı çoxu maksimum minimum ən azı",
-    "bg": "най-малко най-много минимум максимум поне",
-    "bn": "অন্তত সর্বোচ্চ সর্বনিম্ন সর্বাধিক",
-    "ca": "menys més màxim mínim almenys",
-    "cs": "nejméně nejvýše alespoň aspoň maximálně minimálně",
-    "da": "mindst højst maksimum minimum",
+    "am": "ቢያንስ ቢበዛ ከፍተኛ ዝቅተኛ በላይ በታች ያነሰ የበለጠ",
+    "ar": "الأقل الأكثر أقصى أدنى حد أكثر اكثر أقل اقل",
+    "az": "azı çoxu maksimum minimum ən azı daha çox az-çox çox-az",
+    "bg": "най-малко най-много минимум максимум поне повече по-малко по-много",
+    "bn": "অন্তত সর্বোচ্চ সর্বনিম্ন সর্বাধিক বেশি বেশী কম কমবেশি কমবেশী",
+    "ca": "menys més màxim mínim almenys poc",
+    "cs": "nejméně nejvýše alespoň aspoň maximálně minimálně více víc méně míň víceméně",
+    "da": "mindst højst maksimum minimum mere mindre",
     "de": "mindestens wenigstens zumindest höchstens maximal minimal maximum minimum bestenfalls schlimmstenfalls "
-    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über etwas",
-    "el": "τουλάχιστον πολύ μέγιστο ελάχιστο",
+    "allenfalls günstigstenfalls ungünstigstenfalls größer kleiner höher niedriger über etwas mehr weniger plusminus",
+    "el": "τουλάχιστον πολύ μέγιστο ελάχιστο περισσότερο περισσότερα λιγότερο λιγότερα πάνω κάτω",
     "es": "menos más mas máximo mínimo mucho poco mejor peor así apenas pico",
-    "et": "vähemalt maksimaalselt minimaalselt kõige",
-    "fa": "حداقل حداکثر دستکم کمتر بیشتر",
-    "fi": "vähintään enintään korkeintaan ainakin",
+    "et": "vähemalt maksimaalselt minimaalselt kõige rohkem vähem",
+    "fa": "حداقل حداکثر دستکم کمتر بیشتر بیش کم",
+    "fi": "vähintään enintään korkeintaan ainakin enemmän vähemmän",
     "fr": "moins plus mieux pire maximum minimum max min environ près quelques poussières",
-    "gu": "ઓછામાં ઓછું વધુમાં વધુ મહત્તમ લઘુત્તમ",
-    "he": "לפחות היותר מקסימום מינימום",
-    "hi": "कम अधिक अधिकतम न्यूनतम ज़्यादा ज्यादा",
-    "hr": "najmanje najviše barem maksimalno minimalno",
-    "hu": "legalább legfeljebb maximum minimum",
-    "id": "minimal maksimal setidaknya sedikitnya paling",
-    "is": "minnst mest hámark lágmark",
+    "gu": "ઓછામાં ઓછું વધુમાં વધુ મહત્તમ લઘુત્તમ વધારે ઓછા",
+    "he": "לפחות היותר מקסימום מינימום יותר פחות",
+    "hi": "कम अधिक अधिकतम न्यूनतम ज़्यादा ज्यादा कमोबेश",
+    "hr": "najmanje najviše barem maksimalno minimalno više manje",
+    "hu": "legalább legfeljebb maximum minimum több kevesebb többé kevésbé többé-kevésbé",
+    "id": "minimal maksimal setidaknya sedikitnya paling lebih kurang",
+    "is": "minnst mest hámark lágmark meira minna",
     "it": "almeno meno massimo minimo più meglio peggio",
-    "kn": "ಕನಿಷ್ಠ ಗರಿಷ್ಠ",
-    "lt": "mažiausiai daugiausiai bent maksimaliai",
-    "lv": "vismaz maksimāli minimāli",
-    "ml": "കുറഞ്ഞത് പരമാവധി ഏറ്റവും",
-    "mr": "किमान कमाल जास्तीत",
-    "ms": "sekurang-kurangnya maksimum minimum paling",
-    "ne": "कम्तीमा बढीमा अधिकतम न्यूनतम",
-    "nl": "minstens tenminste hoogstens maximaal minimaal",
-    "no": "minst høyst maksimum minimum",
-    "pa": "ਘੱਟੋ-ਘੱਟ ਵੱਧੋ-ਵੱਧ ਘੱਟ ਵੱਧ",
-    "pl": "najmniej najwyżej przynajmniej conajmniej maksymalnie minimalnie maksimum minimum",
+    "kn": "ಕನಿಷ್ಠ ಗರಿಷ್ಠ ಹೆಚ್ಚು ಕಡಿಮೆ",
+    "lt": "mažiausiai daugiausiai bent maksimaliai daugiau mažiau daugmaž",
+    "lv": "vismaz maksimāli minimāli vairāk mazāk",
+    "ml": "കുറഞ്ഞത് പരമാവധി ഏറ്റവും കൂടുതൽ കുറവ്",
+    "mr": "किमान कमाल जास्तीत जास्त कमी अधिक",
+    "ms": "sekurang-kurangnya maksimum minimum paling lebih kurang",
+    "ne": "कम्तीमा बढीमा अधिकतम न्यूनतम बढी धेरै थोरै",
+    "nl": "minstens tenminste hoogstens maximaal minimaal meer minder",
+    "no": "minst høyst maksimum minimum mer meir mindre",
+    "pa": "ਘੱਟੋ-ਘੱਟ ਵੱਧੋ-ਵੱਧ ਘੱਟ ਵੱਧ ਜ਼ਿਆਦਾ ਜਿਆਦਾ ਵਧੇਰੇ",
+    "pl": "najmniej najwyżej przynajmniej conajmniej maksymalnie minimalnie maksimum minimum więcej mniej",
     "pt": "menos mais máximo mínimo muito pouco melhor pior assim poucos quebrados",
-    "ro": "puțin mult maxim minim",
-    "ru": "минимум максимум менее более меньшей крайней больше меньше лучшем худшем",
-    "sk": "najmenej najviac aspoň maximálne minimálne",
-    "sl": "vsaj največ najmanj",
-    "sr": "најмање највише бар najmanje najviše",
-    "sv": "minst högst åtminstone",
-    "sw": "angalau zaidi upeo",
-    "ta": "குறைந்தது அதிகபட்சம் குறைந்தபட்சம்",
-    "te": "కనీసం గరిష్ఠం గరిష్టంగా కనిష్ఠం",
-    "tl": "pinakamababa pinakamarami",
-    "tr": "az çok fazla azından azami asgari civarında kadar küsur küsür küsurat",
-    "uk": "щонайменше щонайбільше мінімум максимум менше більше",
-    "ur": "کم زیادہ",
-    "vi": "ít nhất tối đa tối thiểu",
+    "ro": "puțin mult maxim minim puţin putin",
+    "ru": "минимум максимум менее более меньшей крайней больше меньше лучшем худшем плюс-минус",
+    "sk": "najmenej najviac aspoň maximálne minimálne viac menej viac-menej",
+    "sl": "vsaj največ najmanj več manj",
+    "sr": "најмање највише бар najmanje najviše више мање više manje",
+    "sv": "minst högst åtminstone mer mera mindre",
+    "sw": "angalau zaidi upeo pungufu chini",
+    "ta": "குறைந்தது அதிகபட்சம் குறைந்தபட்சம் அதிகம் குறைவு அதிகமாக குறைவாக",
+    "te": "కనీసం గరిష్ఠం గరిష్టంగా కనిష్ఠం ఎక్కువ తక్కువ",
+    "tl": "pinakamababa pinakamarami higit mahigit kulang kumulang",
+    "tr": "az çok fazla azından azami asgari civarında kadar küsur küsür küsurat daha aşağı yukarı",
+    "uk": "щонайменше щонайбільше мінімум максимум менше більше плюс-мінус",
+    "ur": "کم زیادہ بیش",
+    "vi": "ít nhất tối đa tối thiểu hơn kém trên dưới",
 }
 #: per language, the common words that call a value wrong ("wrong", "false", "incorrect", "error"): "9 falsch", "9
 #: ошибка", "9 yanlış" reject it, no count noun. Tagalog "mali" (Croatian and Serbian "small") and Estonian "vale"
@@ -4879,3 +4912,228 @@ def check_denies(words: list[str]) -> bool:
     """``words`` (of a check's line, lower case) hold a word of another language that says it fails or doubts:
     :data:`_CHECK_DENIALS`, or in a run of Chinese, Japanese or Korean :data:`_CJK_CHECK_DENIALS` ("验算：…，错误。")."""
     return any(w in _CHECK_DENIALS or (not w.isascii() and any(c in w for c in _CJK_CHECK_DENIALS)) for w in words)
+
+
+#: per language, the classifiers and measure words of counting that stand between a value and its noun or alone
+#: after it ("24 buah apel", "24 tane elma", "24 Stück Äpfel", "24 szt.", "24 darab alma", "24 quả táo", "२४ वटा
+#: स्याउ"): the words for "piece", "unit" or "item" where the language has no classifiers. Left out: Persian "تا"
+#: (also "until"), Vietnamese "con" (Spanish and Italian "with").
+FOREIGN_CLASSIFIERS: dict[str, str] = {
+    "am": "ፍሬ",
+    "ar": "حبة حبات قطعة قطع",
+    "az": "ədəd dənə",
+    "bg": "броя бр бройки",
+    "bn": "টি টা খানা",
+    "ca": "unitats peces",
+    "cs": "kusů kusy kus ks",
+    "da": "stk styk stykker",
+    "de": "stück stk",
+    "el": "τεμάχια τεμ κομμάτια",
+    "es": "unidades piezas",
+    "et": "tükki tk",
+    "fa": "عدد دانه",
+    "fi": "kpl kappaletta",
+    "fr": "unités pièces",
+    "gu": "નંગ",
+    "he": "יחידות",
+    "hi": "नग पीस",
+    "hr": "komada kom",
+    "hu": "darab db",
+    "id": "buah biji butir ekor orang lembar helai batang potong",
+    "is": "stykki stk",
+    "it": "pezzi unità",
+    "kn": "ತುಂಡುಗಳು",
+    "lt": "vienetai vienetų vnt",
+    "lv": "gabali gabalu gab",
+    "ml": "എണ്ണം",
+    "mr": "नग",
+    "ms": "buah biji butir ekor orang helai batang",
+    "ne": "वटा ओटा",
+    "nl": "stuks stuk",
+    "no": "stk stykker",
+    "pa": "ਨਗ",
+    "pl": "sztuk sztuki szt",
+    "pt": "unidades peças",
+    "ro": "bucăți bucati buc",
+    "ru": "штук штуки шт",
+    "sk": "kusov kusy ks",
+    "sl": "kosov kos",
+    "sr": "комада ком komada kom",
+    "sv": "stycken st",
+    "sw": "vipande",
+    "ta": "எண்ணிக்கை",
+    "te": "ముక్కలు",
+    "tl": "piraso",
+    "tr": "tane adet",
+    "uk": "штук штуки шт",
+    "ur": "عدد دانے",
+    "vi": "cái quả chiếc cuốn quyển tờ bông trái",
+}
+_CLASSIFIER_WORDS = frozenset(w for words in FOREIGN_CLASSIFIERS.values() for w in words.split())
+
+
+def classifier_phrase(words: list[str]) -> bool:
+    """``words`` (after a value, to the end of its answer) are a classifier or measure word of counting
+    (:data:`FOREIGN_CLASSIFIERS`) and at most two words of its noun ("tane elma", "buah apel", "Stück Äpfel"), or a
+    classifier of a script without spaces alone (:data:`CJK_CLASSIFIERS`: "个"): they count what
+    the value numbers. Never when a word after the classifier bounds, weighs, joins or scales the value ("24 tane
+    elma daha", "24 buah atau", "24 Stück mehr")."""
+    if not words or len(words) > 3:
+        return False
+    head = words[0].lower().rstrip(".")
+    if len(words) == 1 and _CJK_LETTER.search(head):
+        return head in CJK_CLASSIFIERS  # "24\text{个}"; with its noun ("个苹果") another noun may be asked for
+    if head not in _CLASSIFIER_WORDS:
+        return False
+    return all(plain_noun(w.lower()) for w in words[1:])
+
+
+def plain_noun(word: str) -> bool:
+    """``word`` (lower case) may be a noun: letters only, no word that weighs, bounds, joins or scales a value."""
+    if (
+        not all(c.isalpha() or unicodedata.category(c)[0] == "M" for c in word)
+        or word in FOREIGN_QUALIFIERS
+        or word in LEAD_CUES
+        or word in FOREIGN_JOINERS
+    ):
+        return False
+    if word in MULTIPLIERS or word in OR_WORDS or foreign_multiplier(word) is not None:
+        return False
+    return not FOREIGN_QUANTITY.match(word) and unit_name(word) is None
+
+
+#: per language, the currency of its countries as written beside an amount (symbol, code, common abbreviation or
+#: word), and the decimal mark those countries write: "," where a dot groups the thousands ("Rp24.000", "R$ 24,50",
+#: "24.000 đồng", "24,50 zł", "24,50 €"), "." elsewhere ("₹24.50", "RM 24.50"). Marks are read as written (case
+#: matters: "Ft" is the forint, "ft" feet); left out: Croatian "kn" (also knots), the Swiss "Fr." and the dollar
+#: of the Americas (both decimal marks).
+FOREIGN_CURRENCIES: dict[str, tuple[str, str]] = {
+    "am": ("ብር ETB", "."),
+    "ar": ("ريال درهم جنيه دينار SAR AED EGP", "."),
+    "az": ("₼ AZN manat", ","),
+    "bg": ("лв лв. BGN лева", ","),
+    "bn": ("৳ টাকা BDT Tk", "."),
+    "ca": ("€ EUR euros", ","),
+    "cs": ("Kč CZK korun", ","),
+    "da": ("kr kr. DKK", ","),
+    "de": ("€ EUR Euro", ","),
+    "el": ("€ EUR ευρώ", ","),
+    "es": ("€ EUR euros", ","),
+    "et": ("€ EUR eurot", ","),
+    "fa": ("ریال تومان IRR", "."),
+    "fi": ("€ EUR euroa", ","),
+    "fr": ("€ EUR euros", ","),
+    "gu": ("₹ રૂ રૂપિયા INR", "."),
+    "he": ("₪ שקל ILS", "."),
+    "hi": ("₹ रु रुपये INR Rs", "."),
+    "hr": ("€ EUR eura", ","),
+    "hu": ("Ft HUF forint", ","),
+    "id": ("Rp Rp. IDR rupiah", ","),
+    "is": ("kr kr. ISK", ","),
+    "it": ("€ EUR euro", ","),
+    "kn": ("₹ ರೂ INR", "."),
+    "lt": ("€ EUR eurų", ","),
+    "lv": ("€ EUR eiro", ","),
+    "ml": ("₹ രൂപ INR", "."),
+    "mr": ("₹ रु रुपये INR", "."),
+    "ms": ("RM MYR ringgit", "."),
+    "ne": ("रू NPR रुपैयाँ", "."),
+    "nl": ("€ EUR euro", ","),
+    "no": ("kr kr. NOK", ","),
+    "pa": ("₹ ਰੁਪਏ INR", "."),
+    "pl": ("zł PLN złotych", ","),
+    "pt": ("R$ BRL € EUR reais", ","),
+    "ro": ("lei RON", ","),
+    "ru": ("₽ руб руб. рублей рубля RUB", ","),
+    "sk": ("€ EUR eur", ","),
+    "sl": ("€ EUR evrov", ","),
+    "sr": ("дин din RSD динара dinara", ","),
+    "sv": ("kr SEK kronor", ","),
+    "sw": ("KSh TSh KES TZS shilingi", "."),
+    "ta": ("₹ ரூ INR ரூபாய்", "."),
+    "te": ("₹ రూ INR రూపాయలు", "."),
+    "tl": ("₱ PHP piso", "."),
+    "tr": ("₺ TL TRY lira", ","),
+    "uk": ("₴ грн UAH гривень", ","),
+    "ur": ("Rs روپے PKR", "."),
+    "vi": ("₫ đ đồng VND", ","),
+}
+_CURRENCY_DECIMAL = {mark: decimal for marks, decimal in FOREIGN_CURRENCIES.values() for mark in marks.split()}
+_CURRENCY_ALTERNATION = "|".join(re.escape(m) for m in sorted(_CURRENCY_DECIMAL, key=len, reverse=True))
+#: a currency mark of :data:`FOREIGN_CURRENCIES` right before an amount ("Rp24.000", "R$ 24,50")
+CURRENCY_BEFORE = re.compile(rf"(?<![\w$])(?:{_CURRENCY_ALTERNATION})[ \t]*+$")
+#: one amount with the currency mark of its country before or after it, the whole of an answer
+_LOCAL_AMOUNT = re.compile(
+    rf"[ \t]*+(?:(?P<pre>{_CURRENCY_ALTERNATION})[ \t]*+)?(?P<sign>-?+)(?P<num>\d[\d.,]{{0,24}}+)"
+    rf"(?:[ \t]*+(?P<post>{_CURRENCY_ALTERNATION}))?[ \t.]*+"
+)
+_DOT_THOUSANDS = re.compile(r"\d{1,3}+(?:\.\d{3})++(?:,\d++)?+|\d++,\d{1,2}+")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}+(?:,\d{3})++(?:\.\d++)?+")
+_PLAIN_AMOUNT = re.compile(r"\d++(?:\.\d{1,2}+)?+")
+
+
+def local_amount(part: str) -> tuple[str, str] | None:
+    """``part`` as one amount of money in its country's number format (:data:`FOREIGN_CURRENCIES`): the amount in
+    plain decimal notation and its currency mark ("Rp24.000" is 24000 Rp, "R$ 24,50" is 24.50 R$, "24.000 đồng"
+    24000 đồng); ``None`` when it is no such amount or its number is ambiguous in that format ("R$ 24,000")."""
+    m = _LOCAL_AMOUNT.fullmatch(part)
+    if m is None or (m.group("pre") is None) == (m.group("post") is None):
+        return None
+    mark = m.group("pre") or m.group("post")
+    num = m.group("num").rstrip(".")
+    if _CURRENCY_DECIMAL[mark] == "," and _DOT_THOUSANDS.fullmatch(num):
+        num = num.replace(".", "").replace(",", ".")
+    elif _CURRENCY_DECIMAL[mark] == "." and _COMMA_THOUSANDS.fullmatch(num):
+        num = num.replace(",", "")
+    elif not _PLAIN_AMOUNT.fullmatch(num):
+        return None
+    return m.group("sign") + num, mark
+
+
+#: the powers of ten of Chinese, Japanese and Korean numerals written between digits ("1万2000", "1万2千", "1만 2천",
+#: "2億5000万"): the large units close a group, the small ones count inside it
+_CJK_LARGE_UNITS = {"亿": 10**8, "億": 10**8, "억": 10**8, "万": 10**4, "萬": 10**4, "만": 10**4}
+_CJK_SMALL_UNITS = {"千": 1000, "천": 1000, "百": 100, "백": 100}
+#: a numeral of digits and such units, at least one unit and a part after it
+CJK_MIXED_NUMERAL = re.compile(
+    r"\d{1,9}+(?:\.\d{1,6}+)?+[ \t]*+[亿億억万萬만千천百백](?:[ \t]*+\d{1,9}+(?:[ \t]*+[亿億억万萬만千천百백])?+){1,4}+"
+)
+_CJK_NUMERAL_PART = re.compile(r"(\d{1,9}+(?:\.\d{1,6}+)?+)[ \t]*+([亿億억万萬만千천百백]?+)")
+
+
+def cjk_mixed_numeral(text: str) -> Fraction | None:
+    """A numeral of digits and the units of :data:`CJK_MIXED_NUMERAL` as a number ("1万2000" is 12000, "1万2千"
+    12000, "1만 2천" 12000, "2億5000万" 250000000), else ``None``; the units must fall from left to right."""
+    if CJK_MIXED_NUMERAL.fullmatch(text.strip()) is None:
+        return None
+    total, group, last = Fraction(0), Fraction(0), 10**9
+    for m in _CJK_NUMERAL_PART.finditer(text):
+        value, unit = Fraction(m.group(1)), m.group(2)
+        size = _CJK_LARGE_UNITS.get(unit) or _CJK_SMALL_UNITS.get(unit) or 1
+        if size >= last and not (unit in _CJK_LARGE_UNITS and last in _CJK_SMALL_UNITS.values()):
+            return None
+        if unit in _CJK_LARGE_UNITS:
+            total, group = total + (group + value) * size, Fraction(0)
+        else:
+            group += value * size
+        last = size
+    return total + group
+
+
+#: the currency marks of Chinese, Japanese and Korean amounts (元 yuan, 円 yen, 원 won, and their kin)
+CJK_CURRENCIES = ("元", "圆", "块", "块钱", "円", "원", "ウォン", "人民币", "日元")
+
+
+def cjk_counted_numeral(text: str) -> Fraction | None:
+    """``text`` as a numeral of :func:`cjk_mixed_numeral` with, after it, only a currency of
+    :data:`CJK_CURRENCIES`, a classifier and its noun, or a copula (:func:`cjk_restating_tail`): "1万2000円",
+    "1万2千元", "1만 2천 원", "2万3千个"; else ``None``."""
+    m = CJK_MIXED_NUMERAL.match(text.strip())
+    if m is None:
+        return None
+    after = text.strip()[m.end() :].strip(" \t。.")
+    unit = max((c for c in CJK_CURRENCIES if after.startswith(c)), key=len, default="")
+    rest = after[len(unit) :].strip(" \t")
+    if rest and not cjk_restating_tail(rest, not unit) or unit == "" and after and not cjk_restating_tail(after):
+        return None
+    return cjk_mixed_numeral(m.group(0))

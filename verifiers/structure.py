@@ -48,12 +48,18 @@ from rlvr.verifiers.lexicon import (
     TEXT_WORDS,
     UNIT_ALIASES,
     adjective_ok,
+    cjk_counted_numeral,
+    classifier_phrase,
     compound_number_words,
     count_noun,
     cue_words,
     foreign_count_noun,
+    foreign_fraction_words,
+    foreign_multiplier,
     foreign_number_words,
+    local_amount,
     number_words,
+    plain_noun,
     unit_name,
 )
 from rlvr.verifiers.normalize import Num, merge_thousands, number_value
@@ -215,6 +221,46 @@ _DATE = re.compile(
 _TEXT_WRAP = re.compile(r"\\(?:text|mathrm|textrm|mbox)\{([^{}]{1,60}+)\}")
 
 
+#: the halves of the day written before a clock time in Chinese, Japanese and Korean (上午 "morning", 下午
+#: "afternoon", 午後, 오후)
+_CJK_HALVES = {
+    **dict.fromkeys("上午 早上 早晨 凌晨 清晨 午前 오전 새벽 아침".split(), "am"),
+    **dict.fromkeys("下午 晚上 傍晚 中午 夜里 午後 夜 오후 저녁 밤".split(), "pm"),
+}
+#: a clock time in the local forms of other languages: German "15:45 Uhr", "15.45 Uhr", "15 Uhr"; French "15 h 45",
+#: "15h45"; Vietnamese "15 giờ 45"; Chinese, Japanese and Korean with an hour mark and the minutes or a
+#: half of the day ("下午3点45分", "3時45分", "오후 3시 45분", "3点半"). A bare hour with "h" or "giờ" is left out (also
+#: hours of a duration: "15 h", "3 giờ"; so are minutes with their unit, "2 h 30 min", "2 giờ 30 phút"), as is the hour mark before 钟头/間/간 (a duration: "3時間").
+LOCAL_CLOCK = re.compile(
+    r"(?i)[ \t]*+(?:"
+    r"(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?+[ \t]*+uhr"
+    r"|(?P<h2>[01]?\d|2[0-3])[ \t]*+(?:h|gi\u1edd|gio)[ \t]*+(?P<m2>[0-5]\d)"
+    r"|(?P<half>" + "|".join(_CJK_HALVES) + r")?+[ \t]*+(?P<h3>[01]?\d|2[0-3])[ \t]*+[点點时時시]"
+    r"(?:[ \t]*+(?P<m3>[0-5]?\d)[ \t]*+[分분]?+|(?P<half_hour>[半반]))?+"
+    r")[ \t.\u3002]*+"
+)
+
+
+def local_clock(part: str) -> tuple[int, int, str] | None:
+    """``part`` as a clock time (hour, minutes, ``"am"``/``"pm"`` or ``""``) when it is one whole time in a local
+    form of :data:`LOCAL_CLOCK`; else ``None``. A Chinese, Japanese or Korean hour needs its minutes with their
+    mark, a half hour or a half of the day ("3点" alone may be a count of hours or points)."""
+    m = LOCAL_CLOCK.fullmatch(part.replace("$", ""))
+    if m is None:
+        return None
+    if m.group("h1") is not None:
+        return int(m.group("h1")), int(m.group("m1") or 0), ""
+    if m.group("h2") is not None:
+        return int(m.group("h2")), int(m.group("m2")), ""
+    half = _CJK_HALVES.get(m.group("half") or "", "")
+    minutes = 30 if m.group("half_hour") else int(m.group("m3") or 0)
+    marked = half or m.group("half_hour") or m.group("m3") and re.search(r"[分분]", m.group(0))
+    hour = int(m.group("h3"))
+    if not marked or half and not 1 <= hour <= 12:
+        return None
+    return hour, minutes, half
+
+
 def calendar_date(part: str) -> str | None:
     """``part`` as a canonical calendar date (``date:03-15``, ``date:2024-03-15``) when it is one whole date in
     words or ISO form, so that every way of writing the same day compares equal; else ``None``."""
@@ -241,15 +287,32 @@ def parse_answer(parts: tuple[str, ...], mode: str = "math") -> Node:
         if len(p) <= 60 and (date := calendar_date(p)) is not None:
             nodes.append(Text(date))  # "March 15th", "15 March", "2024-03-15": one day, however written
             continue
+        if len(p) <= 60 and (numeral := cjk_counted_numeral(p.replace("$", ""))) is not None:
+            nodes.append(_scalar_of(numeral))  # "1万2000円", "1만 2천 원": digits between the units of ten thousand
+            continue
+        if len(p) <= 60 and (clock := local_clock(p)) is not None:
+            nodes.append(Time(*clock))  # "15:45 Uhr", "15 h 45", "下午3点45分": a clock time, however written
+            continue
         latex = prose_to_latex(p) if mode == "text" else p
         check_caps(latex)
         if _UNCERTAINTY.search(latex):  # 5^{+1}_{-1}: a value with an asymmetric uncertainty, a range
             nodes.append(Text(" ".join(latex.split())))
             continue
-        nodes.append(parse_tokens(lex(latex)))
+        node = parse_tokens(lex(latex))
+        if not (isinstance(node, Scalar) and node.num is not None) and len(p) <= 60:
+            node = _local_amount(p) or node  # "Rp24.000", "R$ 24,50": the number as its country writes it
+        nodes.append(node)
     if len(nodes) == 1:
         return nodes[0]
     return Coll("parts", tuple(nodes))
+
+
+def _local_amount(part: str) -> Scalar | None:
+    """``part`` as an amount of money in its country's number format
+    (:func:`~rlvr.verifiers.lexicon.local_amount`), its currency mark as the unit; else ``None``."""
+    money = local_amount(part)
+    node = parse_tokens(lex(money[0])) if money is not None else None
+    return replace(node, unit=f"currency:{money[1]}") if isinstance(node, Scalar) and money is not None else None
 
 
 def parse(latex: str) -> Node:
@@ -962,6 +1025,20 @@ def _and_a_part(whole: list[Tok], part: list[Tok]) -> Scalar | None:
     if frac is None or not 0 < frac < 1 or frac.numerator != 1 or (a.unit and unit and a.unit != unit):
         return None
     return replace(_scalar_of(a.num.value + frac), unit=a.unit or unit)
+
+
+def mixed_number(a: Node, b: Node) -> Scalar | None:
+    """``2 and 1/2``, ``2 and \\frac{1}{2} cups``: a whole number and a proper fraction written as one (digits over
+    digits), with at most one unit or the same on both, as one mixed number; ``None`` otherwise ("2 and 0.5", "2 and
+    3/2", "2 hours and 1/2 mile"). Read so only against a gold of one value: against a list, they are two."""
+    if not (isinstance(a, Scalar) and isinstance(b, Scalar) and a.num is not None and b.num is not None):
+        return None
+    fraction = any(x in (("op", "/"), ("cmd", "frac"), ("cmd", "dfrac"), ("cmd", "tfrac")) for x in b.toks)
+    if a.approx or b.approx or a.num.value.denominator != 1 or a.num.value < 0 or not 0 < b.num.value < 1:
+        return None
+    if not fraction or a.unit and b.unit and a.unit != b.unit:
+        return None
+    return replace(_scalar_of(a.num.value + b.num.value), unit=a.unit or b.unit)
 
 
 def compound_quantity(a: Node, b: Node) -> Scalar | None:
@@ -1804,8 +1881,12 @@ def _text(n: list[Tok]) -> Node | None:
         value = Fraction(foreign)  # "dreiundzwanzig", "vingt-trois", "пять"
     if value is None and (compound := compound_number_words(low)) is not None:
         value = Fraction(compound)  # "ventiquattro", "huszonnégy", "yirmi dört"
+    if value is None:
+        value = foreign_fraction_words(low)  # "tres cuartos", "zwei Drittel"
     if value is not None:
         return _scalar_of(value)
+    if (counted := _counted_words(low)) is not None:
+        return counted  # "twenty-four apples", "dreiundzwanzig Äpfel"
     low = _TEXT_SYNONYMS.get(low, low)
     if low == "all real numbers":
         return Intervals((Interval(_scalar_inf(-1), _scalar_inf(1), False, False),), "union")
@@ -1816,6 +1897,19 @@ def _text(n: list[Tok]) -> Node | None:
     if len(parts) == 2 and parts[0] in ("option", "choice", "answer") and parts[1].upper() in "ABCDEFGHIJ":
         return Choice(parts[1].upper())  # \text{Option B}
     return Text(" ".join(low.split()))
+
+
+def _counted_words(low: str) -> Scalar | None:
+    """A number in words and the count noun after it ("twenty-four apples", "five books", "dreiundzwanzig Äpfel"):
+    the number with its noun as the unit; else ``None``."""
+    head, _, last = low.rpartition(" ")
+    noun = count_noun(last) or foreign_count_noun(last) if head else None
+    if noun is None:
+        return None
+    value = number_words(head)
+    if value is None:
+        value = foreign_number_words(head) or compound_number_words(head)
+    return replace(_scalar_of(Fraction(value)), unit=noun) if value is not None else None
 
 
 #: approximation marks written after the value
@@ -1858,6 +1952,9 @@ _TEXT_SYNONYMS = {
 _INFINITY_WORDS = {"infinity": 1, "infinite": 1, "positive infinity": 1, "negative infinity": -1, "minus infinity": -1}
 
 
+#: a whole number, a hyphen and a proper fraction: a mixed number written the American way before its unit ("2-1/2
+#: feet"); without a unit it is a difference ("2-1/2" is 3/2)
+_HYPHEN_MIXED = re.compile(r"\d{1,9}+-\d{1,9}+/\d{1,9}+")
 #: the ohm sign, the capital omega written after a number as its unit
 _OHM = (("cmd", "Omega"), ("op", "\u03a9"), ("op", "\u2126"), ("sym", "\u03a9"), ("sym", "\u2126"))
 
@@ -1922,6 +2019,11 @@ def _scalar(t: list[Tok]) -> Node:
             t = _trim(t[: len(t) - w])
             approx = changed = True
             continue
+        counted = _classified(t) if unit is None else None
+        if counted is not None:
+            t, unit = _trim(t[: counted[0]]), counted[1]  # "24 tane elma", "24 Stück Äpfel": what it counts
+            changed = True
+            continue
         idx = [i for i, x in enumerate(t) if x[0] != "ws"]
         if len(idx) >= 4 and t[idx[-1]][0] == "unit" and t[idx[-3]][0] == "unit" and unit is None:
             per = t[idx[-2]]
@@ -1974,13 +2076,21 @@ def _scalar(t: list[Tok]) -> Node:
             t = _trim(t[:-1])
             changed = True
             continue
+        if last == ("op", ".") and len(t) > 1 and t[-2][0] == "word" and foreign_multiplier(t[-2][1]) is not None:
+            t = t[:-1]  # "24 тыс. рублей": the abbreviation's dot
+            changed = True
+            continue
+        if last[0] == "word" and (factor := foreign_multiplier(last[1])) is not None and mult == 1:
+            mult, t = factor, _trim(t[:-1])  # "24 тыс", "5 Mio", "3 bin": a multiplier of another language
+            changed = True
+            continue
         if last[0] == "word" and unit is None and len(last[1]) >= 3 and last[1] in UNIT_ALIASES:
             unit = UNIT_ALIASES[last[1]]  # \text{ hours and }: a unit word among other words is still a unit
             t = _trim(t[:-1])
             changed = True
             continue
         if last[0] == "word" and unit is None and (noun := _numbered_noun(t)) is not None:
-            unit, t = noun, _ordinal_suffix(_trim(t[:-1]))  # "the 5th term", "3rd place": the ordinal's number
+            unit, t = noun, _ordinal_suffix(_trim(t[:-1]), True)  # "the 5th term", "3rd place": the ordinal's number
             changed = True
             continue
         if last[0] == "word" and unit is None:
@@ -2009,6 +2119,8 @@ def _scalar(t: list[Tok]) -> Node:
     if base is not None and digits is None:
         return Bad("")  # a numeral with a digit its base lacks is no number: it equals nothing
     toks = tuple(merge_thousands(core))
+    if unit is not None and _HYPHEN_MIXED.fullmatch(render(list(toks))):
+        toks = tuple(("ws", " ") if k == 1 else x for k, x in enumerate(toks))  # "2-1/2 feet": 2 1/2 feet
     num = number_value(list(toks))
     if mult != 1:
         if num is None:
@@ -2019,6 +2131,24 @@ def _scalar(t: list[Tok]) -> Node:
     if mult != 1 and num is not None:
         latex = str(num.value)
     return Scalar(latex, toks, num, unit, base, digits, approx)
+
+
+def _classified(t: list[Tok]) -> tuple[int, str] | None:
+    """Where the value of ``t`` ends, and its count noun, when a classifier or measure word of counting and its noun
+    follow it ("24 tane elma", "24 buah apel", "24 Stück", ``24\\text{个}``:
+    :func:`~rlvr.verifiers.lexicon.classifier_phrase`); else ``None``."""
+    k = len(t)
+    while k > 0 and (t[k - 1][0] == "ws" or t[k - 1] == ("op", ".")):
+        k -= 1
+    start = k
+    while start > 0 and t[start - 1][0] in ("word", "ws") and k - start < 8:
+        start -= 1
+    while start < k and t[start][0] != "ws":
+        start += 1  # (a word glued to the value is no classifier of this form)
+    words = [v for kind, v in t[start:k] if kind == "word"]
+    if start == 0 or t[start - 1][0] != "num" or not classifier_phrase(words):
+        return None
+    return start, f"noun:{words[0].lower()}"
 
 
 def _currency_inside(t: list[Tok], unit: str | None) -> tuple[list[Tok], str | None]:
@@ -2072,16 +2202,39 @@ def _modulus(t: list[Tok]) -> tuple[list[Tok], str | None]:
 
 
 def _numbered_noun(t: list[Tok]) -> str | None:
-    """The count noun of ``t`` when it is an ordinal number and the singular noun it numbers ("5th term"); else
-    ``None``."""
-    head = _trim(t[:-1])
-    if not head or _ordinal_suffix(head) == head:
+    """The count noun of ``t`` when it is an ordinal number and the singular noun it numbers ("5th term", "3.º
+    lugar", "3. Platz", "3-е место"); else ``None``."""
+    head = _nonws(t[:-1])  # (the dot of "3. Platz" kept, which trimming drops)
+    if not head or _ordinal_suffix(head, True) == head:
         return None
-    return count_noun(t[-1][1], singular_ok=True)
+    word = t[-1][1]
+    noun = count_noun(word, singular_ok=True) or foreign_count_noun(word)
+    if word.lower() in _MONTH_NAMES:
+        return None  # "3. Juni", "3.º de marzo": a day of a month
+    return noun or (f"noun:{word.lower()}" if word.istitle() and plain_noun(word.lower()) else None)
 
 
-def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
-    """``5\\text{th}``, ``5^{\\text{th}}``, "21st": an ordinal is its number."""
+#: the month names of the languages written in Latin letters that write an ordinal day before them ("3. Juni", "3e
+#: juin", "3.º marzo")
+_MONTH_NAMES = frozenset(
+    """januar jänner februar märz april mai juni juli august september oktober november dezember januari februari
+    maart mei augustus december mars marts maj augusti desember janvier février fevrier avril juin juillet août aout
+    septembre octobre novembre décembre decembre enero febrero marzo abril mayo junio julio agosto septiembre
+    setiembre octubre noviembre diciembre janeiro fevereiro março marco maio junho julho setembro outubro novembro
+    dezembro gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre""".split()
+)
+
+
+#: the ordinal marks of other languages after the digits: Spanish, Portuguese, Italian and Catalan "3.º", "3ª";
+#: French "3ème", "1er", "1re"; Russian, Ukrainian and Bulgarian after a hyphen ("3-й", "3-е", "3-я", "3-го")
+_ORDINAL_MARKS = frozenset("º ª ème eme ième ieme er ère re".split())
+_CYRILLIC_ORDINAL_MARKS = frozenset("й я е го ий ый ой ая ое ій ша ше ри ти".split())
+
+
+def _ordinal_suffix(t: list[Tok], noun: bool = False) -> list[Tok]:
+    """``5\\text{th}``, ``5^{\\text{th}}``, "21st", "3.º", "3ª", "3ème", "3-й": an ordinal is its number. With
+    ``noun`` (a noun follows) also French "3e" and the bare dot of German and the Nordic languages ("3. Platz"),
+    which alone are the number 3e or a number that ends a sentence."""
     n = _nonws(t)
     suffix = n[-1:] and n[-1][0] in ("word", "sym") and n[-1][1].lower() in ("th", "st", "nd", "rd")
     if not suffix:
@@ -2090,11 +2243,30 @@ def _ordinal_suffix(t: list[Tok]) -> list[Tok]:
             if n2[2][0] == "word" and n2[2][1].lower() in ("th", "st", "nd", "rd"):
                 head = n[:-4]
                 if len(head) == 3 and head[0] == ("op", "{") and head[2] == ("op", "}"):
-                    head = head[1:2]  # {5}^{\text{th}}: a box's braces kept around the number
+                    head = head[1:2]  # {5}^{\\text{th}}: a box's braces kept around the number
                 return head if len(head) == 1 and head[0][0] == "num" else t
-        return t
+        return _foreign_ordinal(n, noun) or t
     head = n[:-1]
     return head if len(head) == 1 and head[0][0] == "num" and head[0][1].isdigit() else t
+
+
+def _foreign_ordinal(n: list[Tok], noun: bool) -> list[Tok] | None:
+    """The number of ``n`` (tokens without spaces) written with an ordinal mark of another language (see
+    :func:`_ordinal_suffix`), else ``None``."""
+    if not n or n[0][0] != "num" or not n[0][1].isdigit():
+        return None
+    rest = [v.lower() for _, v in n[1:]]
+    marks = {
+        ("º",),
+        ("ª",),
+        (".", "º"),
+        (".", "ª"),
+        *((m,) for m in _ORDINAL_MARKS),
+        *(("-", m) for m in _CYRILLIC_ORDINAL_MARKS),
+    }
+    if noun:
+        marks |= {("e",), (".",)}
+    return n[:1] if tuple(rest) in marks else None
 
 
 def _unit_power(t: list[Tok]) -> tuple[str, int] | None:
