@@ -65,6 +65,7 @@ from rlvr.verifiers.render_allowlist import (
 )
 from rlvr.verifiers.scripts import unread_script
 from rlvr.verifiers.trailing import comments_on_answer
+from rlvr.verifiers.unsettled import asks_reading, unsettles, unsettles_with_values
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -7182,7 +7183,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _possible_fault(masked) or _PARTIAL_ANSWER.search(masked) or _asks_otherwise(masked):
         return nxt.strip(), stop  # "Warning: I may have misread it.", "This is half the answer.", "But the …asks …"
-    if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
+    if _NOT_FULLY_SURE.search(masked) or unsettles_with_values(masked):  # "Not 100% sure.", "I can't reconcile them."
         return nxt.strip(), stop
     stated = stated_doubt(nxt)
     if stated is not None:  # "P(correct) = 0.3", "Error probability: 0.6", "Konfidenz: niedrig", "置信度：低"
@@ -7222,10 +7223,12 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         if words and all(_cjk(w) for w in words):
             truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
             return (nxt.strip() + "?" if truth else ""), stop + 1
+        if words and asks_reading(words) and not _reply_settles(text, stop + 1):
+            return nxt.strip() + "?", stop + 1  # "Should the endpoints count?" left without a reply
         return (nxt.strip() + "?" if words and all(map(_asks_truth, words)) else ""), stop + 1
     if words and all(_cjk(w) for w in words):
         return (nxt.strip() if _cjk_retraction(nxt) else ""), stop
-    if _DISOWNING_MORE.search(masked):  # "I messed up.", "Something's off.", "Give or take.", "/s"
+    if _DISOWNING_MORE.search(masked) or unsettles(masked):  # "I messed up.", "The other method doesn't agree."
         return nxt.strip(), stop
     disowning = _DISOWNING.search(masked)
     if disowning is not None and _ABOUT_READER.match(masked, disowning.end()):
@@ -7261,6 +7264,22 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+#: the first words of a reply that settles a question on the problem's reading ("Should the endpoints count? No.")
+_REPLY_WORDS = frozenset("yes yep yeah yup no nope nah".split())
+
+
+def _reply_settles(text: str, start: int) -> bool:
+    """The sentence after ``text[start]`` replies yes or no to the question before it and doubts nothing ("No,
+    they don't.", "Yes: the problem says inclusive."; "No idea." and "Yes, I think so." leave it open)."""
+    reply = _next_sentence(text, start)
+    masked = _mask_math(reply)
+    words = _lower_words(masked)
+    if not words or words[0] not in _REPLY_WORDS or "?" in masked:
+        return False
+    doubting = _DISOWNING.search(masked) or _UNDECIDED.search(masked) or _SELF_DOUBT.intersection(words)
+    return not doubting and not unsettles(masked)
 
 
 #: a sentence after the answer of at most this many words that holds a phrase of the lexicon's ``FOREIGN_DOUBTS``
