@@ -65,7 +65,7 @@ from rlvr.verifiers.render_allowlist import (
 )
 from rlvr.verifiers.scripts import unread_script
 from rlvr.verifiers.trailing import comments_on_answer
-from rlvr.verifiers.unsettled import asks_reading, unsettles, unsettles_with_values
+from rlvr.verifiers.unsettled import answers_reading, asks_reading, unsettles, unsettles_with_values
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -7223,7 +7223,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         if words and all(_cjk(w) for w in words):
             truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
             return (nxt.strip() + "?" if truth else ""), stop + 1
-        if words and asks_reading(words) and not _reply_settles(text, stop + 1):
+        if words and asks_reading(words) and not _reply_settles(words, text, stop + 1):
             return nxt.strip() + "?", stop + 1  # "Should the endpoints count?" left without a reply
         return (nxt.strip() + "?" if words and all(map(_asks_truth, words)) else ""), stop + 1
     if words and all(_cjk(w) for w in words):
@@ -7266,17 +7266,15 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
     return (nxt.strip() if doubt else ""), stop
 
 
-#: the first words of a reply that settles a question on the problem's reading ("Should the endpoints count? No.")
-_REPLY_WORDS = frozenset("yes yep yeah yup no nope nah".split())
-
-
-def _reply_settles(text: str, start: int) -> bool:
-    """The sentence after ``text[start]`` replies yes or no to the question before it and doubts nothing ("No,
-    they don't.", "Yes: the problem says inclusive."; "No idea." and "Yes, I think so." leave it open)."""
+def _reply_settles(question: list[str], text: str, start: int) -> bool:
+    """The sentence after ``text[start]`` answers the question on the problem's reading before it (its words
+    ``question``; :func:`~rlvr.verifiers.unsettled.answers_reading`) and doubts nothing ("No, they don't.", "It
+    doesn't, since the chairs are identical."; "No idea.", "Yes, I think so." and "The problem doesn't say." leave
+    it open)."""
     reply = _next_sentence(text, start)
     masked = _mask_math(reply)
     words = _lower_words(masked)
-    if not words or words[0] not in _REPLY_WORDS or "?" in masked:
+    if not answers_reading(question, words) or "?" in masked:
         return False
     doubting = _DISOWNING.search(masked) or _UNDECIDED.search(masked) or _SELF_DOUBT.intersection(words)
     return not doubting and not unsettles(masked)

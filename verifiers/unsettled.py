@@ -122,7 +122,7 @@ _SEEMING = r"(?:seems?|seemed|looks?|looked|feels?|felt|sounds?|sounded|appears?
 #: the answer said to seem implausible ("That seems low.", "This looks too easy.", "It feels a bit high.") or
 #: to be so by a degree of excess ("This is suspiciously large.", "That's way too high.")
 _IMPLAUSIBLE = re.compile(
-    rf"\b{_ANSWER_SUBJECT}(?: still| just| kind of| sort of)? (?:{_SEEMING}(?: {_DEGREE}){{0,2}}+ "
+    rf"(?:\b{_ANSWER_SUBJECT}(?: still| just| kind of| sort of)? |^)(?:{_SEEMING}(?: {_DEGREE}){{0,2}}+ "
     rf"{_IMPLAUSIBLE_WORD}|(?:{_SEEMING}|is|was)(?: a bit| a little| rather| kind of)? {_EXCESS} "
     rf"(?:{_IMPLAUSIBLE_WORD}|{_TOO_WORD})|(?:is|was)(?: a bit| a little| rather| kind of)? {_ODD})\b"
     r"(?! (?:that|to)\b)|\btoo good to be true\b"
@@ -308,7 +308,8 @@ def _holds(s: str, m: re.Match[str], source: bool = False, besides: frozenset[st
     ``besides``), no one's hypothetical ("One might expect something else."), no negation right before it, no
     endorsing contrast after it, and (``source``) a source of a value before it in its clause."""
     before = _clause_before(s, m.start())
-    if _CONDITIONAL.intersection(before) or besides.intersection(before):
+    opening = before[1:] if before[:1] == ["whether"] else before  # "Whether the endpoints count is unclear."
+    if _CONDITIONAL.intersection(opening) or besides.intersection(before):
         return False
     reach = before + _WORD.findall(s, m.start(), m.start() + 12)[:1]
     if any(a == "one" and b in _MODALS for a, b in zip(reach, reach[1:])):
@@ -341,10 +342,12 @@ def _requests_check(s: str) -> bool:
 
 def unsettles_with_values(masked: str) -> bool:
     """``masked`` (a sentence after the answer, math masked, values kept) leaves the answer unsettled by a form
-    that may hold values: two results not reconciled ("A second method yields 25, and I can't reconcile them."),
-    another case solved ("I solved it for 4 people instead of 5."), a certainty short of full ("Not 100% on
-    this.")."""
+    that may hold values: a frame of time ("Sticking with 24 for now."), two results not reconciled ("A second
+    method yields 25, and I can't reconcile them."), another case solved ("I solved it for 4 people instead of
+    5."), a certainty short of full ("Not 100% on this.")."""
     s = _normal(masked)
+    if any(_holds(s, m) and not _sign_off(s, m) for m in _FOR_NOW.finditer(s)):
+        return True  # "Sticking with 24 for now."
     return _found(_IRRECONCILED, s) or _found(_OTHER_CASE, s) or _found(_NOT_FULL_SHARE, s)
 
 
@@ -374,7 +377,7 @@ def unsettles(masked: str) -> bool:
     ):
         if _found(pattern, s):
             return True
-    if any(_holds(s, m) and not _sign_off(s, m) for m in _FOR_NOW.finditer(s)):
+    if unsettles_with_values(masked):
         return True
     return _found(_DISAGREES, s, source=True) or _requests_check(s)
 
@@ -387,7 +390,7 @@ _INTERPRETING_LEAD = frozenset(
 _INTERPRETING = frozenset(
     """count counts counted counting include includes included including inclusive exclusive matter matters
     allowed permitted distinguishable indistinguishable distinct identical ordered mean means meant intended
-    intend asking ask asks overlap overlaps repeat repeats repetition repetitions""".split()
+    intend asking ask asks overlap overlaps repeat repeats repetition repetitions important relevant""".split()
 )
 
 
@@ -399,3 +402,26 @@ def asks_reading(words: list[str]) -> bool:
     if not lead or lead[0] not in _INTERPRETING_LEAD or "you" in words or "your" in words:
         return False
     return bool(_INTERPRETING.intersection(lead))
+
+
+#: the first words of a reply that settles such a question ("No, they don't.", "Yes: the problem says inclusive.")
+_REPLY_WORDS = frozenset("yes yep yeah yup no nope nah".split())
+#: verbs that report what the problem states: negated, the reply says it is silent ("The problem doesn't say.")
+_STATING = frozenset("say says said specify specifies specified state states mention mentions tell tells".split())
+
+
+def _silent(before: list[str]) -> bool:
+    return any(w in _NEGATIONS or w.endswith("n't") for w in before)
+
+
+def answers_reading(question: list[str], reply: list[str]) -> bool:
+    """``reply`` (the words of the sentence after a question of :func:`asks_reading`, lower case) answers it: it
+    opens with yes or no, or echoes the question's auxiliary, affirmed or negated ("Does order matter? It doesn't,
+    since the chairs are identical."); a reply that reports what the problem states is no answer ("The problem
+    doesn't say.")."""
+    if not reply or any(w in _STATING and _silent(reply[max(0, k - 2) : k]) for k, w in enumerate(reply)):
+        return False  # "The problem doesn't say.", "It is not specified."
+    if reply[0] in _REPLY_WORDS:
+        return True
+    aux = next((w for w in question if w in _INTERPRETING_LEAD and w not in ("what", "or", "hmm", "wait", "but")), "")
+    return bool(aux) and any(w == aux or w == aux + "n't" or w == "don't" and aux == "do" for w in reply[:6])
