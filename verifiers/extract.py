@@ -65,6 +65,7 @@ from rlvr.verifiers.render_allowlist import (
 )
 from rlvr.verifiers.scripts import unread_script
 from rlvr.verifiers.trailing import comments_on_answer
+from rlvr.verifiers.unsettled import answers_reading, asks_reading, unsettles, unsettles_with_values
 
 #: completions longer than this (characters) extract nothing
 MAX_COMPLETION_CHARS = 4_000_000
@@ -7638,7 +7639,7 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         return nxt.strip(), stop
     if _possible_fault(masked) or _PARTIAL_ANSWER.search(masked) or _asks_otherwise(masked):
         return nxt.strip(), stop  # "Warning: I may have misread it.", "This is half the answer.", "But the …asks …"
-    if _NOT_FULLY_SURE.search(masked):  # "Not 100% sure."
+    if _NOT_FULLY_SURE.search(masked) or unsettles_with_values(masked):  # "Not 100% sure.", "I can't reconcile them."
         return nxt.strip(), stop
     stated = stated_doubt(nxt)
     if stated is not None:  # "P(correct) = 0.3", "Error probability: 0.6", "Konfidenz: niedrig", "置信度：低"
@@ -7682,10 +7683,12 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         if words and all(_cjk(w) for w in words):
             truth = all(c in _CJK_TRUTH_QUESTION for c in "".join(words))
             return (nxt.strip() + "?" if truth else ""), stop + 1
+        if words and asks_reading(words) and not _reply_settles(words, text, stop + 1):
+            return nxt.strip() + "?", stop + 1  # "Should the endpoints count?" left without a reply
         return (nxt.strip() + "?" if words and all(map(_asks_truth, words)) else ""), stop + 1
     if words and all(_cjk(w) for w in words):
         return (nxt.strip() if _cjk_retraction(nxt) else ""), stop
-    if _DISOWNING_MORE.search(masked):  # "I messed up.", "Something's off.", "Give or take.", "/s"
+    if _DISOWNING_MORE.search(masked) or unsettles(masked):  # "I messed up.", "The other method doesn't agree."
         return nxt.strip(), stop
     disowning = _DISOWNING.search(masked)
     if disowning is not None and _ABOUT_READER.match(masked, disowning.end()):
@@ -7723,6 +7726,20 @@ def _retracting_next(text: str, end: int) -> tuple[str, int]:
         )
     )
     return (nxt.strip() if doubt else ""), stop
+
+
+def _reply_settles(question: list[str], text: str, start: int) -> bool:
+    """The sentence after ``text[start]`` answers the question on the problem's reading before it (its words
+    ``question``; :func:`~rlvr.verifiers.unsettled.answers_reading`) and doubts nothing ("No, they don't.", "It
+    doesn't, since the chairs are identical."; "No idea.", "Yes, I think so." and "The problem doesn't say." leave
+    it open)."""
+    reply = _next_sentence(text, start)
+    masked = _mask_math(reply)
+    words = _lower_words(masked)
+    if not answers_reading(question, words) or "?" in masked:
+        return False
+    doubting = _DISOWNING.search(masked) or _UNDECIDED.search(masked) or _SELF_DOUBT.intersection(words)
+    return not doubting and not unsettles(masked)
 
 
 #: a sentence after the answer of at most this many words that holds a phrase of the lexicon's ``FOREIGN_DOUBTS``
