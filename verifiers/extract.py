@@ -6164,6 +6164,8 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     stmt = _without_affirmations(text[j:end])  # "Answer: 24 (no doubt).", "La réponse est 24, sans aucun doute."
     if _restated_phrase(stmt):
         return None  # "Final Answer: The final answer is C.": the inner phrase states the answer
+    if _affirmed(stmt):
+        return None  # "The answer is correct.", "La respuesta es correcta.": it endorses an answer, states none
     if j > i and text[j - 1] == "*" and text[j - 2 : j] != "**" and stmt.rstrip().endswith("*"):
         if not stmt.rstrip().endswith("**"):
             stmt = stmt.rstrip()[:-1]  # "The answer is *5*.": Markdown italics, not a footnote mark
@@ -6189,6 +6191,23 @@ def _phrase_statement(text: str, i: int, start: int | None = None) -> Extraction
     if (value := _restated_value(stmt, _TEXT_END.match(text, end) is not None)) is not None:
         return _found([value], "answer_phrase", "math")  # "Ответ: 24 — искомое число.", "Final answer: 24 টি"
     return _statement(stmt, "answer_phrase")
+
+
+#: words that affirm an answer stated elsewhere ("The answer is correct.", "The result is verified.")
+_AFFIRMATION_WORDS = frozenset("correct right verified confirmed valid true accurate exact".split())
+
+
+def _affirmed(stmt: str) -> bool:
+    """``stmt`` (what follows an answer phrase) only affirms an answer stated elsewhere: no value, and words of
+    :data:`_AFFIRMATION_WORDS` or :data:`~rlvr.verifiers.lexicon.FOREIGN_AFFIRMATIONS` with at most adverbs of
+    :data:`_AFFIRMING_ADVERBS` or "indeed", "also", "thus", "therefore" ("The answer is indeed correct.")."""
+    from rlvr.verifiers.lexicon import FOREIGN_AFFIRMATIONS
+
+    if _ANSWER_TOKEN.search(stmt):
+        return False
+    words = _lower_words(stmt)
+    said = [w for w in words if w not in _AFFIRMING_ADVERBS and w not in ("indeed", "also", "thus", "therefore")]
+    return bool(said) and all(w in _AFFIRMATION_WORDS or w in FOREIGN_AFFIRMATIONS for w in said)
 
 
 #: the words that may open a statement before an answer phrase of its own ("Answer: The final answer is C")

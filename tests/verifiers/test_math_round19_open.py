@@ -136,3 +136,18 @@ def test_yes_and_no_of_every_language_read() -> None:
         ("Ναι, ίσως.", "\\text{Yes}", False),
     ]
     judge(cases)
+
+
+def test_an_answer_phrase_that_only_affirms_states_no_answer() -> None:
+    cases: list[Case] = [
+        ("$\\boxed{18}$\n\nThe answer is correct.", "18", True),
+        ("#### 18\nThe result is verified.", "18", True),
+        ("$\\boxed{18}$\n\nLa respuesta es correcta.", "18", True),
+        ("$\\boxed{18}$\n\nThe answer is indeed right.", "18", True),
+        # a different answer stays different; a hedged or negated affirmation doubts it
+        ("$\\boxed{19}$\n\nThe answer is correct.", "18", False),
+        ("$\\boxed{18}$\n\nThe answer is probably correct.", "18", False),
+        ("$\\boxed{18}$\n\nThe answer is not correct.", "18", False),
+        ("The answer is correct.", "18", False),
+    ]
+    judge(cases)
