@@ -41,7 +41,7 @@ from rlvr.verifiers.latex_fast import (
     parse_tokens,
     refuse_huge,
 )
-from rlvr.verifiers.lexer import Tok
+from rlvr.verifiers.lexer import Tok, render
 from rlvr.verifiers.normalize import MIN_SIG_DIGITS, Num, numbers_match
 from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
@@ -881,7 +881,7 @@ def _graph_labels(a: str, b: str) -> bool:
 def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
     """``p``'s value with its function argument renamed to ``g``'s (``f(y) = y^2`` read as ``f(x) = x^2``), when
     both label the same one-argument function and ``g``'s argument letter does not occur in ``p``'s value."""
-    from rlvr.verifiers.lexer import lex, render
+    from rlvr.verifiers.lexer import lex
 
     mp, mg = _FUNCTION_LABEL.fullmatch(p.labels[0]), _FUNCTION_LABEL.fullmatch(g.labels[0])
     value = p.values[0]
@@ -896,19 +896,40 @@ def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
     return parse(render([new if t == old else t for t in toks]))
 
 
-def _derived_quantity(p: Coll) -> Equation | None:
+def _derived_quantity(p: Coll) -> Chain | None:
     """The last item of a list of labelled values when it is a combination of the earlier labels with its value
-    (``a = 2, b = 3, and a + b = 5``): the answer names the parts, then the quantity asked for; else ``None``."""
+    (``a = 2, b = 3, and a + b = 5``): the answer names the parts, then the quantity asked for, read as the chain
+    ``(2) + (3) = 5`` so that the parts must agree with it (``m = 4, n = 9, m + n = 12`` states nothing); else
+    ``None``."""
     if p.kind not in ("and", "list") or len(p.items) < 2 or not isinstance(p.items[-1], Equation):
         return None
-    labels: set[str] = set()
+    values: dict[str, Node] = {}
     for item in p.items[:-1]:
         if not isinstance(item, Labelled):
             return None
-        labels.update(item.labels)
+        values.update(zip(item.labels, item.values))
     last = p.items[-1]
     symbols = {v for k, v in last.lhs.toks if k == "sym"}
-    return last if len(symbols) >= 2 and symbols <= labels and _stated_value(last) is not None else None
+    value = _stated_value(last)
+    if len(symbols) < 2 or not symbols <= values.keys() or value is None or value is not last.rhs:
+        return None
+    return _substituted(last.lhs, values, value)
+
+
+def _substituted(expr: Scalar, values: dict[str, Node], value: Scalar) -> Chain | None:
+    """``expr`` with each letter replaced by its stated value in parentheses, as a chain ending in ``value``;
+    ``None`` when a letter's value is not a plain scalar (no arithmetic on it)."""
+    out: list[Tok] = []
+    for tok in expr.toks:
+        if tok[0] != "sym":
+            out.append(tok)
+            continue
+        given = values[tok[1]]
+        if not isinstance(given, Scalar) or given.unit or given.base or given.approx or not given.toks:
+            return None
+        out += [("op", "("), *given.toks, ("op", ")")]
+    whole = parse(render(out))
+    return Chain((whole, value)) if isinstance(whole, Scalar) else None
 
 
 def _stated_value(e: Equation) -> Scalar | None:

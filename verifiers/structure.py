@@ -20,6 +20,7 @@ the value a :class:`Bad` (so "2 more" is not 2). Case is kept. Nothing here impo
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -1021,6 +1022,7 @@ def _commas(t: list[Tok]) -> Node | None:
     if len(parts) < 2:
         return parse_tokens(parts[0]) if parts else Bad(render(t))
     items = [parse_tokens(p) for p in parts]
+    items = _closed_progression(items) or items  # 1, 2, \ldots, 5: the five numbers
     if (
         isinstance(items[0], Labelled)
         and len(items[0].labels) == 1
@@ -1321,9 +1323,13 @@ def _atomic(t: list[Tok]) -> Node:
     power = _matrix_power(n)
     if power is not None:  # \begin{pmatrix}…\end{pmatrix}^T, …^{-1}
         return power
+    algebra = _set_expression(t) or _cartesian(n)
+    if algebra is not None:  # \{1, 2, 3\} \setminus \{2\}, [1, 5] \cap \mathbb{Z}, (0, 1)^c: evaluated
+        return algebra
+    braced = _outer(n, ("op", "\\{"), ("op", "\\}")) is not None  # \{\pm 1, \pm 2\}: each item's signs
     # \pm
     pm_parts, pm_seps = _split(t, lambda tok: tok in (("cmd", "pm"), ("cmd", "mp")))
-    if len(pm_seps) == 1:
+    if len(pm_seps) == 1 and not braced:
         a, b = _trim(pm_parts[0]), _trim(pm_parts[1])
         if not b:
             return Bad(render(t))
@@ -1334,9 +1340,9 @@ def _atomic(t: list[Tok]) -> Node:
         plus = [*a, ("op", "+"), *b_group] if a else b_group
         minus = [*a, ("op", "-"), *b_group] if a else [("op", "-"), *b_group]
         return Coll("pm", (parse_tokens(plus), parse_tokens(minus)))
-    if pm_seps:
-        return Bad(render(t))
-    if any(tok in (("cmd", "pm"), ("cmd", "mp")) for tok in t):  # \frac{-1 \pm \sqrt5}{2}
+    if pm_seps and not braced:
+        return _independent_signs(t, pm_seps) or Bad(render(t))
+    if not braced and any(tok in (("cmd", "pm"), ("cmd", "mp")) for tok in t):  # \frac{-1 \pm \sqrt5}{2}
         flip = {("cmd", "pm"): (("op", "+"), ("op", "-")), ("cmd", "mp"): (("op", "-"), ("op", "+"))}
         plus = [flip[tok][0] if tok in flip else tok for tok in t]
         minus = [flip[tok][1] if tok in flip else tok for tok in t]
@@ -1351,8 +1357,9 @@ def _atomic(t: list[Tok]) -> Node:
             )  # set-builder \{x : 1 \le x < 2\}, \{x \mid x \ge 1\}: the condition's set
             if isinstance(cond, Intervals) and cond.var in (None, body[0][1]):
                 return cond
-        items = [_trim(p) for p in _split(inner, _comma)[0]]
-        return Coll("set", tuple(parse_tokens(p) for p in items if p))
+        items = [parse_tokens(p) for p in map(_trim, _split(inner, _comma)[0]) if p]
+        items = _closed_progression(items) or items
+        return Coll("set", tuple(x for it in items for x in (it.items if _signed_pair(it) else (it,))))  # type: ignore[union-attr]
     if n in ([("cmd", "emptyset")], [("op", "\\{"), ("op", "\\}")]):
         return Coll("set", ())
     if n == [("cmd", "mathbbR")] or n == [("cmd", "R")]:
@@ -1444,6 +1451,45 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _closed_progression(items: list[Node]) -> list[Node] | None:
+    """A list with one ellipsis between exact numbers and one last number (``1, \\ldots, 5``, ``1, 3, \\ldots, 9``)
+    written out: the arithmetic progression its first terms start (step 1 after one whole number) up to the last,
+    when the last is a term of it (at most :data:`MAX_PARTS` terms); else ``None``."""
+    dots = [k for k, x in enumerate(items) if isinstance(x, Scalar) and x.toks == (("cmd", "dots"),)]
+    if len(dots) != 1 or dots[0] != len(items) - 2 or dots[0] == 0:
+        return None
+    terms = [x.num.value for x in items if isinstance(x, Scalar) and x.num is not None and not (x.unit or x.base)]
+    if len(terms) != len(items) - 1:
+        return None
+    *head, last = terms
+    step = head[1] - head[0] if len(head) > 1 else Fraction(1)
+    if step == 0 or any(b - a != step for a, b in zip(head, head[1:])) or len(head) == 1 and head[0].denominator != 1:
+        return None
+    count = (last - head[0]) / step
+    if count.denominator != 1 or not len(head) <= count < MAX_PARTS:
+        return None
+    return [_scalar_of(head[0] + k * step) for k in range(int(count) + 1)]
+
+
+def _signed_pair(node: Node) -> bool:
+    """A set item written ``\\pm a`` or ``b \\pm a``: both its values are members."""
+    return isinstance(node, Coll) and node.kind == "pm"
+
+
+def _independent_signs(t: list[Tok], seps: list[Tok]) -> Node | None:
+    """Two or three ``\\pm`` (no ``\\mp``) in one expression take their signs independently: ``\\pm 1 \\pm i``
+    is the four values ``1 + i``, ``1 - i``, ``-1 + i``, ``-1 - i``."""
+    if len(seps) > 3 or ("cmd", "mp") in seps:
+        return None
+    choices: list[list[Tok]] = [[]]
+    for tok in t:
+        if tok == ("cmd", "pm"):
+            choices = [c + [sign] for c in choices for sign in (("op", "+"), ("op", "-"))]
+        else:
+            choices = [c + [tok] for c in choices]
+    return Coll("pm", tuple(parse_tokens(c) for c in choices))
 
 
 def _is_capital(tok: Tok) -> bool:
@@ -2259,3 +2305,211 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
     if any(int(d, 36) >= base for d in digits):
         return base, None, t  # 129_2: a digit the base does not have; no number
     return base, digits, [("num", digits)] if digits.isdigit() else head
+
+
+# ---------------------------------------------------------------- set algebra on sets of numbers
+
+#: a piece of a set of reals: low end, high end (``None``: unbounded), and whether each end is in the set
+_Span = tuple[Fraction | None, Fraction | None, bool, bool]
+_SET_OPERATORS = {("cmd", "cup"): "cup", ("cmd", "cap"): "cap", ("cmd", "setminus"): "minus", ("cmd", "backslash"): "minus"}
+#: half-lines of the reals by their symbols (spaces and braces dropped): ``\\mathbb{R}_{>0}``, ``\\mathbb{R}^+``
+_REAL_HALF_LINES: dict[str, _Span] = {
+    **dict.fromkeys(("mathbbR_>0", "mathbbR^+", "mathbbR_+", "mathbbR^>0"), (Fraction(0), None, False, False)),
+    **dict.fromkeys(("mathbbR_ge0", "mathbbR_geq0", "mathbbR_geqslant0", "mathbbR^+_0", "mathbbR_0^+", "mathbbR_+^0"),
+                    (Fraction(0), None, True, False)),
+    **dict.fromkeys(("mathbbR_<0", "mathbbR^-", "mathbbR_-"), (None, Fraction(0), False, False)),
+    **dict.fromkeys(("mathbbR_le0", "mathbbR_leq0", "mathbbR_leqslant0", "mathbbR^-_0", "mathbbR_0^-"),
+                    (None, Fraction(0), False, True)),
+}
+#: the largest finite set the algebra writes out (``[1, 100] \\cap \\mathbb{Z}``)
+_MAX_POINTS = MAX_PARTS
+
+
+def _set_key(n: list[Tok]) -> str:
+    return "".join(v for k, v in n if (k, v) not in (("op", "{"), ("op", "}")))
+
+
+def _bound(n: list[Tok]) -> tuple[Fraction | None, int] | None:
+    """An interval end: an exact number (sign 0), or ``\\infty`` with its sign."""
+    key = _set_key(_nonws(n))
+    if key in ("infty", "+infty"):
+        return None, 1
+    if key == "-infty":
+        return None, -1
+    num = number_value(_nonws(n))
+    return (num.value, 0) if num is not None else None
+
+
+def _set_operand(n: list[Tok]) -> list[_Span] | str | None:
+    """One operand of a set expression as sorted disjoint spans; ``"Z"`` for the integers; else ``None``."""
+    key = _set_key(n)
+    if key in ("mathbbR", "R"):
+        return [(None, None, False, False)]
+    if key == "mathbbZ":
+        return "Z"
+    if key in _REAL_HALF_LINES:
+        return [_REAL_HALF_LINES[key]]
+    inner = _complemented(n)
+    if inner is not None:
+        got = _set_operand(inner)
+        return _complement(got) if isinstance(got, list) else None
+    points = _outer(n, ("op", "\\{"), ("op", "\\}"))
+    if points is not None:
+        values = _number_points(points)
+        return None if values is None else _normal([(v, v, True, True) for v in values])
+    wrapped = _wrapped_interval(n)
+    if wrapped is None:
+        return None
+    items = _split(wrapped[0], _comma)[0]
+    ends = [_bound(p) for p in items] if len(items) == 2 else []
+    if len(ends) != 2 or ends[0] is None or ends[1] is None or ends[0][1] == 1 or ends[1][1] == -1:
+        return None
+    (lo, lo_inf), (hi, hi_inf) = ends
+    if lo is not None and hi is not None and (lo > hi or lo == hi and not (wrapped[1] and wrapped[2])):
+        return None  # (5, 5), [3, 1]: no interval as written
+    return [(lo, hi, wrapped[1] and not lo_inf, wrapped[2] and not hi_inf)]
+
+
+def _complemented(n: list[Tok]) -> list[Tok] | None:
+    """The set under a complement mark ``X^c``, ``X^{c}``, ``X^\\complement``, else ``None``."""
+    marks = ([("sym", "c")], [("cmd", "complement")])
+    for k in (2, 4):
+        if len(n) > k and n[-k] == ("op", "^") and (n[-1:] if k == 2 else n[-2:-1]) in marks:
+            if k == 2 or (n[-3], n[-1]) == (("op", "{"), ("op", "}")):
+                return n[:-k]
+    return None
+
+
+def _number_points(inner: list[Tok]) -> list[Fraction] | None:
+    """The exact numbers of a set's items (``\\pm a`` gives both), else ``None``."""
+    out: list[Fraction] = []
+    for p in _split(inner, _comma)[0]:
+        p = _nonws(p)
+        if p[:1] in ([("cmd", "pm")], [("cmd", "mp")]):
+            num = number_value(p[1:])
+            out += [num.value, -num.value] if num is not None else []
+        else:
+            num = number_value(p)
+            out += [num.value] if num is not None else []
+        if num is None:
+            return None
+    return out
+
+
+def _normal(spans: list[_Span]) -> list[_Span]:
+    """Spans sorted and merged where they touch or overlap."""
+
+    def lo_key(s: _Span) -> tuple[int, Fraction, bool]:
+        return (0, Fraction(0), False) if s[0] is None else (1, s[0], not s[2])
+
+    out: list[_Span] = []
+    for s in sorted(spans, key=lo_key):
+        if out:
+            lo, hi, lc, hc = out[-1]
+            if hi is None or s[0] is not None and (s[0] < hi or s[0] == hi and (hc or s[2])):
+                if hi is not None and (s[1] is None or s[1] > hi or s[1] == hi and s[3]):
+                    out[-1] = (lo, s[1], lc, s[3] if s[1] != hi else hc or s[3])
+                continue
+        out.append(s)
+    return out
+
+
+def _complement(spans: list[_Span]) -> list[_Span]:
+    """The reals not in ``spans`` (sorted, disjoint)."""
+    out: list[_Span] = []
+    lo, lc = None, False
+    for s_lo, s_hi, s_lc, s_hc in spans:
+        if s_lo is not None:
+            out.append((lo, s_lo, lc, not s_lc))
+        lo, lc = s_hi, not s_hc
+        if s_hi is None:
+            return out
+    out.append((lo, None, lc, False))
+    return out
+
+
+def _intersect(a: list[_Span], b: list[_Span]) -> list[_Span]:
+    out: list[_Span] = []
+    for x in a:
+        for y in b:
+            lo, lc = max((x[0], x[2]), (y[0], y[2]), key=lambda e: (e[0] is not None, e[0] or 0, not e[1]))
+            hi, hc = min((x[1], x[3]), (y[1], y[3]), key=lambda e: (e[0] is None, e[0] or 0, e[1]))
+            if lo is None or hi is None or lo < hi or lo == hi and lc and hc:
+                out.append((lo, hi, lc, hc))
+    return _normal(out)
+
+
+def _integers_in(spans: list[_Span]) -> list[_Span] | None:
+    """The integers of bounded spans as points (at most :data:`_MAX_POINTS`), else ``None``."""
+    out: list[_Span] = []
+    for lo, hi, lc, hc in spans:
+        if lo is None or hi is None:
+            return None
+        first = math.ceil(lo) + (1 if lo == math.ceil(lo) and not lc else 0)
+        last = math.floor(hi) - (1 if hi == math.floor(hi) and not hc else 0)
+        if last - first >= _MAX_POINTS - len(out):
+            return None
+        out += [(Fraction(k), Fraction(k), True, True) for k in range(first, last + 1)]
+    return out
+
+
+def _set_expression(t: list[Tok]) -> Node | None:
+    """A set expression of one operator over sets of numbers (``\\cup``, ``\\cap``, ``\\setminus``; intervals,
+    finite sets, ``\\mathbb{R}``, its half-lines, a complement ``X^c``; ``\\mathbb{Z}`` only intersected with
+    bounded sets) evaluated exactly, as a finite set or a union of intervals; ``None`` when it is none of these."""
+    n = _nonws(t)
+    parts, seps = _split(n, lambda tok: tok in _SET_OPERATORS)
+    ops = {_SET_OPERATORS[s] for s in seps}
+    if len(ops) > 1:
+        return None  # \{1\} \cup [2, 3] \setminus \{2\}: the order is not written
+    op = ops.pop() if ops else None
+    if op is None and _set_key(n) not in _REAL_HALF_LINES and _complemented(n) is None:
+        return None
+    operands = [_set_operand(p) for p in parts]
+    if any(x is None for x in operands) or (op == "minus" and len(operands) != 2):
+        return None
+    result: list[_Span] | str | None = operands[0]
+    for nxt in operands[1:]:
+        result = _set_step(result, nxt, op) if result is not None and nxt is not None else None
+    return _set_node(result) if isinstance(result, list) else None
+
+
+def _cartesian(n: list[Tok]) -> Coll | None:
+    """``\\{1, 2\\} \\times \\{3\\}``: the product of finite sets of numbers as its set of tuples (at most
+    :data:`MAX_PARTS` of them); else ``None``."""
+    parts, seps = _split(n, lambda tok: tok == ("cmd", "times"))
+    if not seps or any(_outer(p, ("op", "\\{"), ("op", "\\}")) is None for p in parts):
+        return None
+    factors = [_number_points(p[1:-1]) for p in parts]
+    tuples: list[tuple[Fraction, ...]] = [()]
+    for f in factors:
+        if f is None or len(tuples) * len(f) > MAX_PARTS:
+            return None
+        tuples = [x + (v,) for x in tuples for v in dict.fromkeys(f)]
+    return Coll("set", tuple(Coll("tuple", tuple(map(_scalar_of, x))) for x in tuples))
+
+
+def _set_step(a: list[_Span] | str, b: list[_Span] | str, op: str | None) -> list[_Span] | None:
+    """``a op b``; the integers only as the other side of an intersection with a bounded set."""
+    if op == "cap" and (a == "Z") != (b == "Z"):
+        return _integers_in(b if a == "Z" else a)  # type: ignore[arg-type]
+    if isinstance(a, str) or isinstance(b, str):
+        return None
+    if op == "cup":
+        return _normal(a + b)
+    return _intersect(a, b if op == "cap" else _complement(b))
+
+
+def _set_node(spans: list[_Span]) -> Node:
+    """Spans as a finite set of numbers when all are points, else as a union of intervals."""
+    if all(lo is not None and lo == hi for lo, hi, _, _ in spans):
+        return Coll("set", tuple(_scalar_of(lo) for lo, _, _, _ in spans if lo is not None))
+    return Intervals(
+        tuple(
+            Interval(
+                _scalar_inf(-1) if lo is None else _scalar_of(lo), _scalar_inf(1) if hi is None else _scalar_of(hi), lc, hc
+            )
+            for lo, hi, lc, hc in spans
+        ),
+        "union",
+    )
