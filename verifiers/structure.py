@@ -1323,7 +1323,7 @@ def _atomic(t: list[Tok]) -> Node:
     power = _matrix_power(n)
     if power is not None:  # \begin{pmatrix}…\end{pmatrix}^T, …^{-1}
         return power
-    algebra = _set_expression(t) or _cartesian(n)
+    algebra = _set_expression(t) or _cartesian(n) or _vector_arithmetic(n)
     if algebra is not None:  # \{1, 2, 3\} \setminus \{2\}, [1, 5] \cap \mathbb{Z}, (0, 1)^c: evaluated
         return algebra
     braced = _outer(n, ("op", "\\{"), ("op", "\\}")) is not None  # \{\pm 1, \pm 2\}: each item's signs
@@ -1658,12 +1658,22 @@ def _matrix_power(n: list[Tok]) -> Node | None:
         return None
     if exp in ([("sym", "T")], [("cmd", "top")], [("cmd", "intercal")]):
         return Matrix(tuple(zip(*m.rows)))
+    cells = _numeric_cells(m)
     if exp == [("op", "-"), ("num", "1")]:
-        cells = _numeric_cells(m)
         inv = _inverse(cells) if cells is not None else None
         if inv is not None:
             return Matrix(tuple(tuple(_scalar_of(x) for x in row) for row in inv))
+    if len(exp) == 1 and exp[0][0] == "num" and exp[0][1].isdigit() and 1 <= int(exp[0][1]) <= _MAX_MATRIX_POWER:
+        if cells is not None:  # \begin{pmatrix}1&1\\0&1\end{pmatrix}^3: the product, exactly
+            power = cells
+            for _ in range(int(exp[0][1]) - 1):
+                power = [[sum(a * b for a, b in zip(row, col)) for col in zip(*cells)] for row in power]
+            return Matrix(tuple(tuple(_scalar_of(x) for x in row) for row in power))
     return None
+
+
+#: the largest power of a matrix of numbers that is multiplied out
+_MAX_MATRIX_POWER = 32
 
 
 def _barred(n: list[Tok]) -> Node | None:
@@ -2487,6 +2497,102 @@ def _cartesian(n: list[Tok]) -> Coll | None:
             return None
         tuples = [x + (v,) for x in tuples for v in dict.fromkeys(f)]
     return Coll("set", tuple(Coll("tuple", tuple(map(_scalar_of, x))) for x in tuples))
+
+
+#: the unit vectors by their letter, as written in bold (``\\mathbf{i}``: the lexer keeps its braces), with a hat
+#: or an arrow
+_UNIT_VECTORS = {"i": 0, "j": 1, "k": 2}
+_VECTOR_MARKS = (("cmd", "hat"), ("cmd", "vec"), ("cmd", "widehat"), ("cmd", "boldsymbol"))
+
+
+def _numeric_tuple(n: list[Tok]) -> list[Fraction] | None:
+    """A parenthesised tuple of two or more exact numbers, else ``None``."""
+    inner = _outer(n, ("op", "("), ("op", ")"))
+    if inner is None:
+        return None
+    items = [number_value(_nonws(p)) for p in _split(inner, _comma)[0]]
+    return [x.value for x in items if x is not None] if len(items) > 1 and None not in items else None
+
+
+def _unit_vector(n: list[Tok]) -> int | None:
+    """The axis of a unit vector written ``\\mathbf{i}``, ``\\hat{j}``, ``\\vec{k}``, else ``None``."""
+    body = n[1:] if n[:1] and n[0] in _VECTOR_MARKS else n
+    if not (n[:1] and n[0] in _VECTOR_MARKS) and len(body) != 3:
+        return None
+    inner = _outer(body, ("op", "{"), ("op", "}")) if len(body) == 3 else body
+    if inner is None or len(inner) != 1 or inner[0][0] != "sym":
+        return None
+    return _UNIT_VECTORS.get(inner[0][1])
+
+
+def _vector_term(n: list[Tok]) -> tuple[Fraction, list[Fraction] | int] | None:
+    """One term of a vector sum: a coefficient and a tuple of numbers or a unit vector's axis."""
+    k = 0
+    while k < len(n) and (n[k][0] == "num" or n[k] == ("op", ".")):
+        k += 1
+    coef = number_value(n[:k]) if k else Num(Fraction(1))
+    rest = n[k + 1 :] if k < len(n) and n[k] in (("cmd", "cdot"), ("cmd", "times")) and k else n[k:]
+    if coef is None or not rest:
+        return None
+    vec = _numeric_tuple(rest)
+    if vec is not None:
+        return coef.value, vec
+    axis = _unit_vector(rest)
+    return (coef.value, axis) if axis is not None else None
+
+
+def _vector_arithmetic(n: list[Tok]) -> Node | None:
+    """Arithmetic on explicit tuples of numbers, exact: a dot product ``(1,2) \\cdot (3,4)`` (a number), a cross
+    product of triples, a sum of multiples ``2(1,2) + (3,4)``, a tuple transposed into a column ``(1,2)^T``, and
+    ``3\\mathbf{i} + 4\\mathbf{j}`` (the components on the unit vectors: a pair, a triple when ``k`` is used)."""
+    if n[-2:] in ([("op", "^"), ("sym", "T")], [("op", "^"), ("cmd", "top")]) and (col := _numeric_tuple(n[:-2])):
+        return Matrix(tuple((_scalar_of(x),) for x in col))
+    for op in (("cmd", "cdot"), ("cmd", "times")):
+        parts, seps = _split(n, lambda tok, o=op: tok == o)
+        if len(seps) == 1:
+            a, b = _numeric_tuple(parts[0]), _numeric_tuple(parts[1])
+            if a is None or b is None or len(a) != len(b):
+                continue
+            if op == ("cmd", "cdot"):
+                return _scalar_of(sum(x * y for x, y in zip(a, b)))
+            if len(a) == 3:
+                cross = (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+                return Coll("tuple", tuple(map(_scalar_of, cross)))
+    return _vector_sum(n)
+
+
+def _vector_sum(n: list[Tok]) -> Coll | None:
+    """A signed sum of multiples of tuples of one length or of unit vectors (not both), as a tuple; ``None`` for a
+    lone tuple written plainly or anything else."""
+    terms: list[tuple[int, list[Tok]]] = []
+    sign, k, depth, start = 1, 0, 0, 0
+    for k, tok in enumerate(n):
+        depth += tok in _OPEN
+        depth -= tok in _CLOSE
+        if depth == 0 and tok in (("op", "+"), ("op", "-")):
+            if k > start:
+                terms.append((sign, n[start:k]))
+            elif k:
+                return None
+            sign, start = (1 if tok[1] == "+" else -1), k + 1
+    terms.append((sign, n[start:]))
+    read = [(sg, _vector_term(t)) for sg, t in terms]
+    if any(x is None for _, x in read) or len(read) > MAX_PARTS:
+        return None
+    pairs = [(sg * x[0], x[1]) for sg, x in read if x is not None]
+    units = [v for _, v in pairs if isinstance(v, int)]
+    if units and (len(units) != len(pairs) or len(units) < 2):
+        return None  # \mathbf{i} alone: its dimension is not written
+    if len(pairs) == 1 and not units and pairs[0][0] == 1 and n[0] == ("op", "("):
+        return None
+    size = (3 if 2 in units else 2) if units else len(pairs[0][1])  # type: ignore[arg-type]
+    total = [Fraction(0)] * size
+    for c, v in pairs:
+        vec = [Fraction(int(v == a)) for a in range(size)] if isinstance(v, int) else v
+        if len(vec) != size:
+            return None
+        total = [t + c * x for t, x in zip(total, vec)]
+    return Coll("tuple", tuple(map(_scalar_of, total)))
 
 
 def _set_step(a: list[_Span] | str, b: list[_Span] | str, op: str | None) -> list[_Span] | None:
