@@ -1035,8 +1035,24 @@ def _commas(t: list[Tok]) -> Node | None:
         if merged_l is not None:
             return merged_l
     if all(isinstance(x, Intervals) for x in items):
-        return _combine([x for x in items if isinstance(x, Intervals)], "union")
+        ivs = [x for x in items if isinstance(x, Intervals)]
+        return _both_bounds(ivs) or _combine(ivs, "union")
     return Coll("list", tuple(items))
+
+
+def _both_bounds(ivs: list[Intervals]) -> Intervals | None:
+    """``x \\ge 2, x \\le 5``: a lower and an upper bound of one variable that overlap are both conditions (their
+    union would be every number), the interval between; else ``None`` (``x \\le -1, x \\ge 1`` is a union)."""
+    if len(ivs) != 2 or any(len(iv.items) != 1 for iv in ivs) or ivs[0].var is None or ivs[0].var != ivs[1].var:
+        return None
+    a, b = ivs[0].items[0], ivs[1].items[0]
+    lower, upper = (a, b) if b.lo.toks == _scalar_inf(-1).toks else (b, a)
+    if lower.hi.toks != _scalar_inf(1).toks or upper.lo.toks != _scalar_inf(-1).toks:
+        return None
+    lo, hi = lower.lo.num, upper.hi.num
+    if lo is None or hi is None or not (lo.value < hi.value or lo.value == hi.value and lower.lo_closed and upper.hi_closed):
+        return None
+    return Intervals((Interval(lower.lo, upper.hi, lower.lo_closed, upper.hi_closed),), "union", ivs[0].var)
 
 
 def _rel_kind(tok: Tok) -> str | None:
@@ -1083,7 +1099,27 @@ def _relations(t: list[Tok]) -> Node | None:
         return Intervals((Interval(lo, value, False, False), Interval(value, hi, False, False)), "union", label)
     if all(o in ("<", ">", "le", "ge") for o in ops) and len(ops) <= 2:
         return _inequality(parts, ops) or Bad(render(t))
-    return Bad(render(t))
+    return _true_link(parts, ops) or Bad(render(t))
+
+
+_HOLDS = {
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+    "le": lambda a, b: a <= b,
+    "ge": lambda a, b: a >= b,
+    "ne": lambda a, b: a != b,
+}
+
+
+def _true_link(parts: list[list[Tok]], ops: list[str | None]) -> Node | None:
+    """``x = 6 > 5``: a value, then a comparison between plain numbers that holds, is the value (a false one,
+    ``x = 6 > 7``, states nothing); else ``None``."""
+    if len(ops) != 2 or ops[0] != "=" or ops[1] not in _HOLDS or _is_label(parts[0]) is None:
+        return None
+    a, b = number_value(_nonws(parts[1])), number_value(_nonws(parts[2]))
+    if a is None or b is None or not _HOLDS[ops[1]](a.value, b.value):  # type: ignore[index]
+        return None
+    return parse_tokens([*parts[0], ("op", "="), *parts[1]])
 
 
 def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> Node:
@@ -1406,6 +1442,8 @@ def _atomic(t: list[Tok]) -> Node:
         return labelled  # "(C): 24", "option C: 24": an option's letter, then its value
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
+    if len(colon_seps) > 1 and (ratio := _ratio_of_several(colon_parts)) is not None:
+        return ratio
     named = _named_choice(n)
     if named:  # "option (B)", "choice (B) 12", "la B", "la opción B": the words name the mark
         return _atomic(t[t.index(n[named]) :])
@@ -1471,6 +1509,24 @@ def _closed_progression(items: list[Node]) -> list[Node] | None:
     if count.denominator != 1 or not len(head) <= count < MAX_PARTS:
         return None
     return [_scalar_of(head[0] + k * step) for k in range(int(count) + 1)]
+
+
+def _ratio_of_several(parts: list[list[Tok]]) -> Scalar | None:
+    """``1:2:3`` (three or more exact non-negative numbers, not all 0) in lowest whole terms, so that a ratio
+    and its multiples are one value (``2:4:6`` = ``1:2:3``); else ``None``."""
+    nums = [number_value(_nonws(p)) for p in parts]
+    if len(nums) > MAX_PARTS or any(x is None or x.value < 0 for x in nums):
+        return None
+    values = [x.value for x in nums if x is not None]
+    scale = math.lcm(*(v.denominator for v in values))
+    whole = [int(v * scale) for v in values]
+    g = math.gcd(*whole)
+    if g == 0:
+        return None
+    toks: list[Tok] = []
+    for w in whole:
+        toks += [("op", ":"), ("num", str(w // g))]
+    return Scalar(render(toks[1:]), tuple(toks[1:]))
 
 
 def _signed_pair(node: Node) -> bool:
