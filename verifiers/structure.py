@@ -441,10 +441,10 @@ def _is_label(t: list[Tok]) -> str | None:
 #: big operators that compute one (``\\sum_{k=1}^{10} k``, ``\\int_0^1 x\\,dx``, ``\\lim_{x\\to0} …``)
 _QUANTITY_OPERATORS = frozenset(
     "Pr Var Cov det sin cos tan cot sec csc sinh cosh tanh arcsin arccos arctan log ln exp gcd lcm deg dim rank "
-    "tr operatornameVar mathbbE mathbbP mathbbV sum prod int iint iiint oint lim limsup liminf max min".split()
+    "tr operatornameVar mathbbE mathbbP mathbbV sum prod int iint iiint oint lim limsup liminf max min Re Im".split()
 )
 #: words that name a quantity as a function of its argument (``\\text{Var}(X)``)
-_QUANTITY_WORDS = frozenset("Var Cov Corr Pr Area area Vol SD Std Mean mean".split())
+_QUANTITY_WORDS = frozenset("Var Cov Corr Pr Area area Vol SD Std Mean mean Re Im".split())
 #: letters that name functions (``f(3)``); another letter before a parenthesis is a product (``x(3) = 6``)
 _FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
 
@@ -2351,6 +2351,9 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
         sub = sub[1:]
     if len(sub) == 3 and sub[0] == ("op", "(") and sub[2] == ("op", ")"):  # 1011_{(2)}
         sub = sub[1:2]
+    spelled = "".join(v for _, v in sub) if len(sub) > 2 and all(x[0] == "sym" for x in sub) else ""
+    if spelled and number_words(spelled) is not None and all(x[0] == "num" for x in head):
+        sub = [("word", spelled)]  # 1011_{two}: the base's name in math letters
     if len(sub) == 1 and sub[0][0] == "word" and number_words(sub[0][1]) is not None:  # 1011_{\text{two}}
         sub = [("num", str(number_words(sub[0][1])))]
     if head and head[0] == ("op", "(") and head[-1] == ("op", ")"):
@@ -2558,7 +2561,7 @@ def _cartesian(n: list[Tok]) -> Coll | None:
 #: the unit vectors by their letter, as written in bold (``\\mathbf{i}``: the lexer keeps its braces), with a hat
 #: or an arrow
 _UNIT_VECTORS = {"i": 0, "j": 1, "k": 2}
-_VECTOR_MARKS = (("cmd", "hat"), ("cmd", "vec"), ("cmd", "widehat"), ("cmd", "boldsymbol"))
+_UNIT_VECTOR_MARKS = (("cmd", "hat"), ("cmd", "vec"), ("cmd", "widehat"), ("cmd", "boldsymbol"))
 
 
 def _numeric_tuple(n: list[Tok]) -> list[Fraction] | None:
@@ -2572,8 +2575,8 @@ def _numeric_tuple(n: list[Tok]) -> list[Fraction] | None:
 
 def _unit_vector(n: list[Tok]) -> int | None:
     """The axis of a unit vector written ``\\mathbf{i}``, ``\\hat{j}``, ``\\vec{k}``, else ``None``."""
-    body = n[1:] if n[:1] and n[0] in _VECTOR_MARKS else n
-    if not (n[:1] and n[0] in _VECTOR_MARKS) and len(body) != 3:
+    body = n[1:] if n[:1] and n[0] in _UNIT_VECTOR_MARKS else n
+    if not (n[:1] and n[0] in _UNIT_VECTOR_MARKS) and len(body) != 3:
         return None
     inner = _outer(body, ("op", "{"), ("op", "}")) if len(body) == 3 else body
     if inner is None or len(inner) != 1 or inner[0][0] != "sym":
