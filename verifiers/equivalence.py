@@ -179,6 +179,8 @@ class _Matcher:
             return all(self._same(a, b) for a, b in zip(links, links[1:])) and any(self.match(x, g) for x in links)
         if isinstance(p, Choice) or isinstance(g, Choice):
             return self._choice(p, g)
+        if isinstance(g, Text) and (reply := _yes_no_reply(p)) is not None:
+            return reply == g.text  # \text{No, it is not possible}: the reply, then its reason
         if isinstance(p, Text) or isinstance(g, Text):
             empty = (Text("none"), Coll("set", ()))  # "no solution" is the empty set
             return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text or (p, g) in (empty, empty[::-1])
@@ -932,6 +934,21 @@ def _substituted(expr: Scalar, values: dict[str, Node], value: Scalar) -> Chain 
     return Chain((whole, value)) if isinstance(whole, Scalar) else None
 
 
+def _yes_no_reply(p: Node) -> str | None:
+    """A list of words opened by yes or no (``\\text{No, it is not possible}``) read as a final reply is: the
+    plain yes or no when the rest only explains it, else the whole reply (a qualified yes/no differs); ``None``
+    for any other answer."""
+    from rlvr.verifiers.extract import _word_answer
+
+    if not isinstance(p, Coll) or p.kind != "list" or not all(isinstance(x, Text) for x in p.items):
+        return None
+    words = [x.text for x in p.items if isinstance(x, Text)]
+    if not words or words[0] not in ("yes", "no"):
+        return None
+    said = _word_answer(", ".join(words))
+    return said.lower() if said is not None else None
+
+
 def _stated_value(e: Equation) -> Scalar | None:
     """The right side of an answer ``expression = constant`` (not 0): the value it states. A gold written as an
     equation stays an equation (``2x + z = 1`` is not the answer 1)."""
@@ -1115,7 +1132,31 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, options: MatchO
             return _rounds_to(exact, dec)
     if _numerically_different(a, b):
         return False
-    return _proven_zero(a - b)
+    return _proven_zero(a - b) or _same_angle(a, b)
+
+
+#: inverse trigonometric functions, whose values at numbers are angles proven equal through their tangents
+_INVERSE_TRIG = ("asin", "acos", "atan", "acot")
+
+
+def _same_angle(a: Any, b: Any) -> bool:
+    """Two numbers written with inverse trigonometric functions (``\\arctan\\frac12 + \\arctan\\frac13`` and
+    ``\\frac{\\pi}{4}``) are equal when their tangents are, proven exactly, and they differ by less than π (so by
+    no multiple of it): the tangent fixes an angle up to a multiple of π."""
+    sp = _sp()
+    funcs = a.atoms(sp.Function) | b.atoms(sp.Function)
+    if not funcs or not any(type(f).__name__ in _INVERSE_TRIG for f in funcs):
+        return False
+    if not all(type(f).__name__ in _INVERSE_TRIG for f in funcs):
+        return False
+    ta, tb = (sp.expand_trig(sp.tan(x.rewrite(sp.atan))) for x in (a, b))
+    if ta.has(sp.zoo, sp.nan) or tb.has(sp.zoo, sp.nan) or ta.atoms(sp.Function) or tb.atoms(sp.Function):
+        return False
+    try:
+        gap = sp.N(a - b, 30)
+    except Exception:  # noqa: BLE001
+        return False
+    return bool(gap.is_real and abs(gap) < 1) and _proven_zero(ta - tb)
 
 
 def _rounds_to(exact: Any, dec: Num) -> bool:
@@ -1177,13 +1218,27 @@ def _proven_zero(d: Any) -> bool:
     d2 = sp.simplify(d1)
     if d2 == 0:
         return True
-    if d2.is_number and d2.is_algebraic and not d2.has(sp.Function):
+    if d2.is_number and d2.has(sp.Pow) and any(p.exp.has(sp.I) for p in d2.atoms(sp.Pow)):
+        d2 = sp.simplify(d2.rewrite(sp.exp))  # i^i: a power to a complex exponent, by its principal value
+        if d2 == 0:
+            return True
+    if d2.is_number and (d2.is_algebraic and not d2.has(sp.Function) or _trig_at_rational_pi(d2)):
         x = sp.Dummy("x")
         try:
             return sp.minimal_polynomial(d2, x) == x
         except (NotImplementedError, ValueError):
             return False
     return False
+
+
+def _trig_at_rational_pi(d: Any) -> bool:
+    """``d`` holds functions, all of them sine, cosine or tangent of rational multiples of π (algebraic numbers
+    whose minimal polynomial sympy finds exactly: the heptagon's ``\\cos\\frac{2\\pi}{7}``)."""
+    sp = _sp()
+    funcs = d.atoms(sp.Function)
+    return bool(funcs) and all(
+        isinstance(f, (sp.sin, sp.cos, sp.tan)) and (f.args[0] / sp.pi).is_Rational for f in funcs
+    )
 
 
 #: names of an arbitrary constant added to an antiderivative (``+C``, ``+c``, ``+K``, ``+D``, ``+C_1``)
@@ -1222,13 +1277,17 @@ def _identical_functions(a: Any, b: Any) -> bool:
     sp = _sp()
     if _differ_at_points(a, b):
         return False  # cheap, before any simplification: (x+y)^{60} is no 5
-    if a.free_symbols != b.free_symbols:
-        return bool(sp.simplify(a - b) == 0)
     d = a - b
+    if d.has(sp.acos, sp.acot):
+        d = d.rewrite(sp.asin).rewrite(sp.atan)  # \arccos x = \pi/2 - \arcsin x: by definition
+    if a.free_symbols != b.free_symbols:
+        return bool(sp.simplify(d) == 0)
     if a.is_rational_function() and b.is_rational_function():
         return bool(sp.cancel(sp.together(d)) == 0)
     if sp.expand(d) == 0:
         return True
+    if d.has(sp.sin, sp.cos, sp.tan) and sp.expand(sp.expand_trig(d)) == 0:
+        return True  # \sin 5x against its expansion in powers of \sin x
     return bool(sp.simplify(d) == 0)
 
 
