@@ -2122,8 +2122,10 @@ _MACRO_DEF = re.compile(
     r"|\\def[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+(?=\{)"
 )
 _MACRO_USE = re.compile(r"\\([A-Za-z]++)")
-#: an expansion may grow the text by at most this many characters (nested macros can grow it exponentially)
+#: an expansion may grow the text by at most this many characters, plus :data:`MACRO_GROWTH_PER_CHAR` per character
+#: of the text (nested macros can grow it exponentially; a short macro used on every line grows it linearly)
 MAX_MACRO_GROWTH = 10_000
+MACRO_GROWTH_PER_CHAR = 8
 
 
 def expand_macros(text: str) -> str:
@@ -2131,9 +2133,12 @@ def expand_macros(text: str) -> str:
     deleted and the uses after it replaced by its body (the body's own uses of earlier macros expanded when it is
     defined; ``\\providecommand`` only defines a macro not defined before). Macros with parameters (``[1]``,
     ``#1``) are left as written; ``text`` is returned unchanged when the
-    expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters. Nothing is evaluated. Linear."""
+    expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters and :data:`MACRO_GROWTH_PER_CHAR` per
+    character of ``text`` (so a macro used thousands of times is still expanded, and the text after it read).
+    Nothing is evaluated. Linear."""
     macros: dict[str, str] = {}
     grown = 0
+    cap = MAX_MACRO_GROWTH + MACRO_GROWTH_PER_CHAR * len(text)
 
     def use(m: re.Match[str]) -> str:
         nonlocal grown
@@ -2141,7 +2146,7 @@ def expand_macros(text: str) -> str:
         if body is None:
             return m.group(0)
         grown += len(body)
-        if grown > MAX_MACRO_GROWTH:
+        if grown > cap:
             raise _TooLarge
         return body
 
