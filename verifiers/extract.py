@@ -7884,7 +7884,9 @@ _CONCLUSION_LINK = re.compile(r"(?i)[,;][ \t]++(?:and[ \t]++)?+(?:so|thus|hence|
 
 _LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 #: a math span that assigns values to single letters: ``m = 4``, ``p = 2, q = 3``
-_ASSIGNMENTS = re.compile(r"[ \t]*+[A-Za-z][ \t]*+=[ \t]*+[-\w.\\{}]{1,40}+(?:[ \t]*+,[ \t]*+[A-Za-z][ \t]*+=[ \t]*+[-\w.\\{}]{1,40}+){0,8}+[ \t]*+")
+_ASSIGNMENTS = re.compile(
+    r"[ \t]*+[A-Za-z][ \t]*+=[ \t]*+[-\w.\\{}]{1,40}+(?:[ \t]*+,[ \t]*+[A-Za-z][ \t]*+=[ \t]*+[-\w.\\{}]{1,40}+){0,8}+[ \t]*+"
+)
 #: a math span that states a combination of letters: ``m + n = 12``, ``p^2 + q^2 = 13``
 _COMBINATION = re.compile(r"[ \t]*+(?P<expr>[-+*^()\w \t\\{}]{1,80}+)=[ \t]*+[-\w.\\{}]{1,40}+[ \t]*+")
 

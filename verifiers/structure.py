@@ -1050,7 +1050,11 @@ def _both_bounds(ivs: list[Intervals]) -> Intervals | None:
     if lower.hi.toks != _scalar_inf(1).toks or upper.lo.toks != _scalar_inf(-1).toks:
         return None
     lo, hi = lower.lo.num, upper.hi.num
-    if lo is None or hi is None or not (lo.value < hi.value or lo.value == hi.value and lower.lo_closed and upper.hi_closed):
+    if (
+        lo is None
+        or hi is None
+        or not (lo.value < hi.value or lo.value == hi.value and lower.lo_closed and upper.hi_closed)
+    ):
         return None
     return Intervals((Interval(lower.lo, upper.hi, lower.lo_closed, upper.hi_closed),), "union", ivs[0].var)
 
@@ -2383,15 +2387,24 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
 
 #: a piece of a set of reals: low end, high end (``None``: unbounded), and whether each end is in the set
 _Span = tuple[Fraction | None, Fraction | None, bool, bool]
-_SET_OPERATORS = {("cmd", "cup"): "cup", ("cmd", "cap"): "cap", ("cmd", "setminus"): "minus", ("cmd", "backslash"): "minus"}
+_SET_OPERATORS = {
+    ("cmd", "cup"): "cup",
+    ("cmd", "cap"): "cap",
+    ("cmd", "setminus"): "minus",
+    ("cmd", "backslash"): "minus",
+}
 #: half-lines of the reals by their symbols (spaces and braces dropped): ``\\mathbb{R}_{>0}``, ``\\mathbb{R}^+``
 _REAL_HALF_LINES: dict[str, _Span] = {
     **dict.fromkeys(("mathbbR_>0", "mathbbR^+", "mathbbR_+", "mathbbR^>0"), (Fraction(0), None, False, False)),
-    **dict.fromkeys(("mathbbR_ge0", "mathbbR_geq0", "mathbbR_geqslant0", "mathbbR^+_0", "mathbbR_0^+", "mathbbR_+^0"),
-                    (Fraction(0), None, True, False)),
+    **dict.fromkeys(
+        ("mathbbR_ge0", "mathbbR_geq0", "mathbbR_geqslant0", "mathbbR^+_0", "mathbbR_0^+", "mathbbR_+^0"),
+        (Fraction(0), None, True, False),
+    ),
     **dict.fromkeys(("mathbbR_<0", "mathbbR^-", "mathbbR_-"), (None, Fraction(0), False, False)),
-    **dict.fromkeys(("mathbbR_le0", "mathbbR_leq0", "mathbbR_leqslant0", "mathbbR^-_0", "mathbbR_0^-"),
-                    (None, Fraction(0), False, True)),
+    **dict.fromkeys(
+        ("mathbbR_le0", "mathbbR_leq0", "mathbbR_leqslant0", "mathbbR^-_0", "mathbbR_0^-"),
+        (None, Fraction(0), False, True),
+    ),
 }
 #: the largest finite set the algebra writes out (``[1, 100] \\cap \\mathbb{Z}``)
 _MAX_POINTS = MAX_PARTS
@@ -2675,7 +2688,10 @@ def _set_node(spans: list[_Span]) -> Node:
     return Intervals(
         tuple(
             Interval(
-                _scalar_inf(-1) if lo is None else _scalar_of(lo), _scalar_inf(1) if hi is None else _scalar_of(hi), lc, hc
+                _scalar_inf(-1) if lo is None else _scalar_of(lo),
+                _scalar_inf(1) if hi is None else _scalar_of(hi),
+                lc,
+                hc,
             )
             for lo, hi, lc, hc in spans
         ),
