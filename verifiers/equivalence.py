@@ -170,6 +170,9 @@ class _Matcher:
             and p.text == g.text
         ):
             return bool(not isinstance(p, Bad) or p.text)
+        if isinstance(p, Bad) and isinstance(g, (Intervals, Coll)) and _INEQUALITY.search(p.text):
+            solved = self._solved_inequality(p.text)  # x^2 < 4: the set of its solutions, (-2, 2)
+            return solved is not None and self.match(solved, g)
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False
         if isinstance(g, Chain):
@@ -216,6 +219,29 @@ class _Matcher:
         if isinstance(p, Scalar) and isinstance(g, Scalar):
             return self.scalar(p, g)
         return False
+
+    def _solved_inequality(self, text: str) -> Intervals | None:
+        """A polynomial inequality in one variable (degree at most 4, one relation) as its solution set, solved
+        exactly by sympy; ``None`` when it is none."""
+        found = list(_INEQUALITY.finditer(text))
+        if len(found) != 1:
+            return None
+        rel_at = found[0]
+        if not self.full:
+            raise NeedsWorker
+        sp = _sp()
+        lhs, rhs = _sympy(text[: rel_at.start()]), _sympy(text[rel_at.end() :])
+        if not isinstance(lhs, sp.Expr) or not isinstance(rhs, sp.Expr):
+            return None
+        d = sp.expand(lhs - rhs)
+        if len(d.free_symbols) != 1:
+            return None
+        (x,) = d.free_symbols
+        if not d.is_polynomial(x) or sp.degree(d, x) > _MAX_INEQUALITY_DEGREE:
+            return None
+        rel = {"<": sp.Lt, ">": sp.Gt, "le": sp.Le, "ge": sp.Ge}[_RELATION_NAMES[rel_at.group(0)]]
+        solved = sp.solve_univariate_inequality(rel(d, 0), x, relational=False)
+        return _as_interval_node(solved, x.name)
 
     def _same(self, a: Node, b: Node) -> bool:
         """Two links of one chain are equal (a decimal link may round the exact one, either side)."""
@@ -932,6 +958,50 @@ def _substituted(expr: Scalar, values: dict[str, Node], value: Scalar) -> Chain 
         out += [("op", "("), *given.toks, ("op", ")")]
     whole = parse(render(out))
     return Chain((whole, value)) if isinstance(whole, Scalar) else None
+
+
+#: the relation of an inequality as written, and its name
+_RELATION_NAMES = {
+    "<": "<",
+    ">": ">",
+    "\\le": "le",
+    "\\leq": "le",
+    "\\leqslant": "le",
+    "\u2264": "le",
+    "\\ge": "ge",
+    "\\geq": "ge",
+    "\\geqslant": "ge",
+    "\u2265": "ge",
+}
+_INEQUALITY = re.compile(r"\\(?:leqslant|geqslant|leq|geq|le|ge)(?![A-Za-z])|[<>\u2264\u2265]")
+#: the highest degree of a polynomial inequality that is solved
+_MAX_INEQUALITY_DEGREE = 4
+
+
+def _as_interval_node(solved: Any, var: str) -> Intervals | None:
+    """A sympy set of reals (an interval, a union of them, points) as :class:`Intervals` with exact ends."""
+    sp = _sp()
+    pieces = solved.args if isinstance(solved, sp.Union) else (solved,)
+    out: list[Interval] = []
+    for piece in pieces:
+        if isinstance(piece, sp.Interval):
+            lo, hi = parse(sp.latex(piece.start)), parse(sp.latex(piece.end))
+            if not isinstance(lo, Scalar) or not isinstance(hi, Scalar):
+                return None
+            out.append(
+                Interval(
+                    lo, hi, not piece.left_open and piece.start.is_finite, not piece.right_open and piece.end.is_finite
+                )
+            )
+        elif isinstance(piece, sp.FiniteSet):
+            for v in piece.args:
+                point = parse(sp.latex(v))
+                if not isinstance(point, Scalar):
+                    return None
+                out.append(Interval(point, point, True, True))
+        else:
+            return None
+    return Intervals(tuple(out), "union", var)
 
 
 def _yes_no_reply(p: Node) -> str | None:

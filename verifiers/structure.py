@@ -2358,9 +2358,6 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
         sub = sub[1:]
     if len(sub) == 3 and sub[0] == ("op", "(") and sub[2] == ("op", ")"):  # 1011_{(2)}
         sub = sub[1:2]
-    spelled = "".join(v for _, v in sub) if len(sub) > 2 and all(x[0] == "sym" for x in sub) else ""
-    if spelled and number_words(spelled) is not None and all(x[0] == "num" for x in head):
-        sub = [("word", spelled)]  # 1011_{two}: the base's name in math letters
     if len(sub) == 1 and sub[0][0] == "word" and number_words(sub[0][1]) is not None:  # 1011_{\text{two}}
         sub = [("num", str(number_words(sub[0][1])))]
     if head and head[0] == ("op", "(") and head[-1] == ("op", ")"):
