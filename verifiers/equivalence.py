@@ -170,6 +170,8 @@ class _Matcher:
             and p.text == g.text
         ):
             return bool(not isinstance(p, Bad) or p.text)
+        if isinstance(p, Bad) and isinstance(g, Bad) and _INEQUALITY.search(p.text) and _INEQUALITY.search(g.text):
+            return self._same_region(p.text, g.text)  # 2x - y + 1 > 0 against y < 2x + 1
         if isinstance(p, Bad) and isinstance(g, (Intervals, Coll)) and _INEQUALITY.search(p.text):
             solved = self._solved_inequality(p.text)  # x^2 < 4: the set of its solutions, (-2, 2)
             return solved is not None and self.match(solved, g)
@@ -219,6 +221,29 @@ class _Matcher:
         if isinstance(p, Scalar) and isinstance(g, Scalar):
             return self.scalar(p, g)
         return False
+
+    def _same_region(self, a: str, b: str) -> bool:
+        """Two inequalities of one relation each describe the same region when, written ``f < 0`` (or ``f \\le 0``),
+        one ``f`` is a positive constant multiple of the other, proven exactly, with the same strictness."""
+        fa, fb = self._below_zero(a), self._below_zero(b)
+        if fa is None or fb is None or fa[1] != fb[1] or fa[0] == 0 or fb[0] == 0:
+            return False
+        ratio = _sp().cancel(_sp().together(fa[0] / fb[0]))
+        return bool(ratio.is_number and ratio.is_positive)
+
+    def _below_zero(self, text: str) -> tuple[Any, bool] | None:
+        """``text`` (one inequality) as ``(f, strict)`` meaning ``f < 0`` or ``f \\le 0``; else ``None``."""
+        found = list(_INEQUALITY.finditer(text))
+        if len(found) != 1:
+            return None
+        if not self.full:
+            raise NeedsWorker
+        sp = _sp()
+        lhs, rhs = _sympy(text[: found[0].start()]), _sympy(text[found[0].end() :])
+        if not isinstance(lhs, sp.Expr) or not isinstance(rhs, sp.Expr) or not (lhs - rhs).free_symbols:
+            return None
+        name = _RELATION_NAMES[found[0].group(0)]
+        return (lhs - rhs if name in ("<", "le") else rhs - lhs), name in ("<", ">")
 
     def _solved_inequality(self, text: str) -> Intervals | None:
         """A polynomial inequality in one variable (degree at most 4, one relation) as its solution set, solved
@@ -288,6 +313,8 @@ class _Matcher:
                 return self.match(p.values[0], g)
             if isinstance(g, Coll) and g.kind == "set" and _indexed_roots(p.labels):
                 return self._unordered(list(p.values), list(g.items))  # x_1 = 1, x_2 = 2 against {1, 2}
+            if isinstance(g, Coll) and g.kind == "set" and len(g.items) == 1 and isinstance(g.items[0], Coll):
+                return self.match(p, g.items[0])  # x = 1, y = 2 against {(1, 2)}: the one solution
             vec = _vector(g)
             return vec is not None and self._ordered(list(p.values), vec)
         assert isinstance(g, Labelled)
