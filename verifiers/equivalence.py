@@ -170,6 +170,10 @@ class _Matcher:
             and p.text == g.text
         ):
             return bool(not isinstance(p, Bad) or p.text)
+        if isinstance(p, Scalar) and isinstance(g, Scalar) and (pt := _integer_tower(p)) and (gt := _integer_tower(g)):
+            if not self.full:
+                raise NeedsWorker
+            return _same_power(pt, gt)  # 100^{5 \cdot 10^9} against 10^{10^{10}}: by the exponents, never evaluated
         if isinstance(p, Bad) and isinstance(g, Bad) and _INEQUALITY.search(p.text) and _INEQUALITY.search(g.text):
             return self._same_region(p.text, g.text)  # 2x - y + 1 > 0 against y < 2x + 1
         if isinstance(p, Bad) and isinstance(g, (Intervals, Coll)) and _INEQUALITY.search(p.text):
@@ -1029,6 +1033,52 @@ def _as_interval_node(solved: Any, var: str) -> Intervals | None:
         else:
             return None
     return Intervals(tuple(out), "union", var)
+
+
+#: the largest base of a power compared by its exponent (:func:`_same_power`)
+_MAX_TOWER_BASE = 10**6
+#: and the largest exponent
+_MAX_TOWER_EXPONENT = 10**40
+
+
+def _integer_tower(s: Scalar) -> tuple[int, list[Tok]] | None:
+    """A power of a whole number ``b^{e}`` (``b`` from 2 to :data:`_MAX_TOWER_BASE`) written with a braced exponent:
+    ``(b, exponent tokens)``, else ``None``."""
+    t = [x for x in s.toks if x[0] != "ws"]
+    if len(t) < 5 or t[0][0] != "num" or not t[0][1].isdigit() or t[1:3] != [("op", "^"), ("op", "{")]:
+        return None
+    if t[-1] != ("op", "}") or not 2 <= int(t[0][1]) <= _MAX_TOWER_BASE or s.unit or s.base:
+        return None
+    depth = 0
+    for k, tok in enumerate(t[2:], 2):
+        depth += (tok == ("op", "{")) - (tok == ("op", "}"))
+        if depth == 0 and k != len(t) - 1:
+            return None  # 2^{3} + 1: the power is not the whole answer
+    return int(t[0][1]), t[3:-1]
+
+
+def _same_power(a: tuple[int, list[Tok]], b: tuple[int, list[Tok]]) -> bool:
+    """``x^m = y^n`` for whole ``x, y >= 2`` and positive whole exponents, decided exactly without evaluating the
+    powers: write each base as ``r^k`` with ``r`` no perfect power; then equal iff the ``r`` agree and ``k·m = k'·n``."""
+    sp = _sp()
+    exps = []
+    for _, toks in (a, b):
+        e = _sympy(render(toks))
+        if not isinstance(e, sp.Integer) or not 0 < e < _MAX_TOWER_EXPONENT:
+            return False
+        exps.append(int(e))
+    (ra, ka), (rb, kb) = _perfect_root(a[0]), _perfect_root(b[0])
+    return ra == rb and ka * exps[0] == kb * exps[1]
+
+
+def _perfect_root(n: int) -> tuple[int, int]:
+    """``n`` as ``r^k`` with the largest ``k`` (``r`` is then no perfect power)."""
+    sp = _sp()
+    for k in range(n.bit_length(), 1, -1):
+        r, exact = sp.integer_nthroot(n, k)
+        if exact:
+            return int(r), k
+    return n, 1
 
 
 def _yes_no_reply(p: Node) -> str | None:

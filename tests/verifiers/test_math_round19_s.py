@@ -130,6 +130,10 @@ def test_identities_proven_with_more_work() -> None:
         (boxed("\\sin 3x"), "3\\sin x - 3\\sin^3 x", False),
         (boxed("(-1)^{i}"), "e^{-\\pi}", True),
         (boxed("i^i"), "e^{\\pi/2}", False),
+        (boxed("4^{10^{12}}"), "2^{2\\cdot 10^{12}}", True),
+        (boxed("4^{10^{12}}"), "2^{10^{12}}", False),
+        (boxed("6^{10^{12}}"), "36^{5\\cdot 10^{11}}", True),
+        (boxed("6^{10^{12}}"), "12^{5\\cdot 10^{11}}", False),
     ]
     judge(cases)
 
