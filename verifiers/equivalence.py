@@ -173,7 +173,9 @@ class _Matcher:
         if isinstance(p, Scalar) and isinstance(g, Scalar) and (pt := _integer_tower(p)) and (gt := _integer_tower(g)):
             if not self.full:
                 raise NeedsWorker
-            return _same_power(pt, gt)  # 100^{5 \cdot 10^9} against 10^{10^{10}}: by the exponents, never evaluated
+            same = _same_power(pt, gt)  # 100^{5 \cdot 10^9} against 10^{10^{10}}: by the exponents, never evaluated
+            if same is not None:
+                return same
         if isinstance(p, Bad) and isinstance(g, Bad) and _INEQUALITY.search(p.text) and _INEQUALITY.search(g.text):
             return self._same_region(p.text, g.text)  # 2x - y + 1 > 0 against y < 2x + 1
         if isinstance(p, Bad) and isinstance(g, (Intervals, Coll)) and _INEQUALITY.search(p.text):
@@ -1057,15 +1059,19 @@ def _integer_tower(s: Scalar) -> tuple[int, list[Tok]] | None:
     return int(t[0][1]), t[3:-1]
 
 
-def _same_power(a: tuple[int, list[Tok]], b: tuple[int, list[Tok]]) -> bool:
+def _same_power(a: tuple[int, list[Tok]], b: tuple[int, list[Tok]]) -> bool | None:
     """``x^m = y^n`` for whole ``x, y >= 2`` and positive whole exponents, decided exactly without evaluating the
-    powers: write each base as ``r^k`` with ``r`` no perfect power; then equal iff the ``r`` agree and ``k·m = k'·n``."""
+    powers: write each base as ``r^k`` with ``r`` no perfect power; then equal iff the ``r`` agree and ``k·m = k'·n``.
+    ``None`` when an exponent is no such whole number (``4^{1/2}``: compared as usual)."""
     sp = _sp()
     exps = []
     for _, toks in (a, b):
-        e = _sympy(render(toks))
+        try:
+            e = _sympy(render(toks))
+        except AnswerTooComplex:
+            return None
         if not isinstance(e, sp.Integer) or not 0 < e < _MAX_TOWER_EXPONENT:
-            return False
+            return None
         exps.append(int(e))
     (ra, ka), (rb, kb) = _perfect_root(a[0]), _perfect_root(b[0])
     return ra == rb and ka * exps[0] == kb * exps[1]
