@@ -41,7 +41,7 @@ from rlvr.verifiers.latex_fast import (
     parse_tokens,
     refuse_huge,
 )
-from rlvr.verifiers.lexer import Tok
+from rlvr.verifiers.lexer import Tok, render
 from rlvr.verifiers.normalize import MIN_SIG_DIGITS, Num, numbers_match
 from rlvr.verifiers.structure import (
     MAX_ANSWER_CHARS,
@@ -171,6 +171,17 @@ class _Matcher:
             and p.text == g.text
         ):
             return bool(not isinstance(p, Bad) or p.text)
+        if isinstance(p, Scalar) and isinstance(g, Scalar) and (pt := _integer_tower(p)) and (gt := _integer_tower(g)):
+            if not self.full:
+                raise NeedsWorker
+            same = _same_power(pt, gt)  # 100^{5 \cdot 10^9} against 10^{10^{10}}: by the exponents, never evaluated
+            if same is not None:
+                return same
+        if isinstance(p, Bad) and isinstance(g, Bad) and _INEQUALITY.search(p.text) and _INEQUALITY.search(g.text):
+            return self._same_region(p.text, g.text)  # 2x - y + 1 > 0 against y < 2x + 1
+        if isinstance(p, Bad) and isinstance(g, (Intervals, Coll)) and _INEQUALITY.search(p.text):
+            solved = self._solved_inequality(p.text)  # x^2 < 4: the set of its solutions, (-2, 2)
+            return solved is not None and self.match(solved, g)
         if isinstance(p, Bad) or isinstance(g, Bad):
             return False
         if isinstance(g, Chain):
@@ -180,6 +191,8 @@ class _Matcher:
             return all(self._same(a, b) for a, b in zip(links, links[1:])) and any(self.match(x, g) for x in links)
         if isinstance(p, Choice) or isinstance(g, Choice):
             return self._choice(p, g)
+        if isinstance(g, Text) and (reply := _yes_no_reply(p)) is not None:
+            return reply == g.text  # \text{No, it is not possible}: the reply, then its reason
         if isinstance(p, Text) or isinstance(g, Text):
             empty = (Text("none"), Coll("set", ()))  # "no solution" is the empty set
             return isinstance(p, Text) and isinstance(g, Text) and p.text == g.text or (p, g) in (empty, empty[::-1])
@@ -219,6 +232,52 @@ class _Matcher:
         if isinstance(p, Scalar) and isinstance(g, Scalar):
             return self.scalar(p, g)
         return False
+
+    def _same_region(self, a: str, b: str) -> bool:
+        """Two inequalities of one relation each describe the same region when, written ``f < 0`` (or ``f \\le 0``),
+        one ``f`` is a positive constant multiple of the other, proven exactly, with the same strictness."""
+        fa, fb = self._below_zero(a), self._below_zero(b)
+        if fa is None or fb is None or fa[1] != fb[1] or fa[0] == 0 or fb[0] == 0:
+            return False
+        ratio = _sp().cancel(_sp().together(fa[0] / fb[0]))
+        return bool(ratio.is_number and ratio.is_positive)
+
+    def _below_zero(self, text: str) -> tuple[Any, bool] | None:
+        """``text`` (one inequality) as ``(f, strict)`` meaning ``f < 0`` or ``f \\le 0``; else ``None``."""
+        found = list(_INEQUALITY.finditer(text))
+        if len(found) != 1:
+            return None
+        if not self.full:
+            raise NeedsWorker
+        sp = _sp()
+        lhs, rhs = _sympy(text[: found[0].start()]), _sympy(text[found[0].end() :])
+        if not isinstance(lhs, sp.Expr) or not isinstance(rhs, sp.Expr) or not (lhs - rhs).free_symbols:
+            return None
+        name = _RELATION_NAMES[found[0].group(0)]
+        return (lhs - rhs if name in ("<", "le") else rhs - lhs), name in ("<", ">")
+
+    def _solved_inequality(self, text: str) -> Intervals | None:
+        """A polynomial inequality in one variable (degree at most 4, one relation) as its solution set, solved
+        exactly by sympy; ``None`` when it is none."""
+        found = list(_INEQUALITY.finditer(text))
+        if len(found) != 1:
+            return None
+        rel_at = found[0]
+        if not self.full:
+            raise NeedsWorker
+        sp = _sp()
+        lhs, rhs = _sympy(text[: rel_at.start()]), _sympy(text[rel_at.end() :])
+        if not isinstance(lhs, sp.Expr) or not isinstance(rhs, sp.Expr):
+            return None
+        d = sp.expand(lhs - rhs)
+        if len(d.free_symbols) != 1:
+            return None
+        (x,) = d.free_symbols
+        if not d.is_polynomial(x) or sp.degree(d, x) > _MAX_INEQUALITY_DEGREE:
+            return None
+        rel = {"<": sp.Lt, ">": sp.Gt, "le": sp.Le, "ge": sp.Ge}[_RELATION_NAMES[rel_at.group(0)]]
+        solved = sp.solve_univariate_inequality(rel(d, 0), x, relational=False)
+        return _as_interval_node(solved, x.name)
 
     def _same(self, a: Node, b: Node) -> bool:
         """Two links of one chain are equal (a decimal link may round the exact one, either side)."""
@@ -265,6 +324,8 @@ class _Matcher:
                 return self.match(p.values[0], g)
             if isinstance(g, Coll) and g.kind == "set" and _indexed_roots(p.labels):
                 return self._unordered(list(p.values), list(g.items))  # x_1 = 1, x_2 = 2 against {1, 2}
+            if isinstance(g, Coll) and g.kind == "set" and len(g.items) == 1 and isinstance(g.items[0], Coll):
+                return self.match(p, g.items[0])  # x = 1, y = 2 against {(1, 2)}: the one solution
             vec = _vector(g)
             return vec is not None and self._ordered(list(p.values), vec)
         assert isinstance(g, Labelled)
@@ -886,7 +947,7 @@ def _graph_labels(a: str, b: str) -> bool:
 def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
     """``p``'s value with its function argument renamed to ``g``'s (``f(y) = y^2`` read as ``f(x) = x^2``), when
     both label the same one-argument function and ``g``'s argument letter does not occur in ``p``'s value."""
-    from rlvr.verifiers.lexer import lex, render
+    from rlvr.verifiers.lexer import lex
 
     mp, mg = _FUNCTION_LABEL.fullmatch(p.labels[0]), _FUNCTION_LABEL.fullmatch(g.labels[0])
     value = p.values[0]
@@ -901,19 +962,149 @@ def _rename_argument(p: Labelled, g: Labelled) -> Node | None:
     return parse(render([new if t == old else t for t in toks]))
 
 
-def _derived_quantity(p: Coll) -> Equation | None:
+def _derived_quantity(p: Coll) -> Chain | None:
     """The last item of a list of labelled values when it is a combination of the earlier labels with its value
-    (``a = 2, b = 3, and a + b = 5``): the answer names the parts, then the quantity asked for; else ``None``."""
+    (``a = 2, b = 3, and a + b = 5``): the answer names the parts, then the quantity asked for, read as the chain
+    ``(2) + (3) = 5`` so that the parts must agree with it (``m = 4, n = 9, m + n = 12`` states nothing); else
+    ``None``."""
     if p.kind not in ("and", "list") or len(p.items) < 2 or not isinstance(p.items[-1], Equation):
         return None
-    labels: set[str] = set()
+    values: dict[str, Node] = {}
     for item in p.items[:-1]:
         if not isinstance(item, Labelled):
             return None
-        labels.update(item.labels)
+        values.update(zip(item.labels, item.values))
     last = p.items[-1]
     symbols = {v for k, v in last.lhs.toks if k == "sym"}
-    return last if len(symbols) >= 2 and symbols <= labels and _stated_value(last) is not None else None
+    value = _stated_value(last)
+    if len(symbols) < 2 or not symbols <= values.keys() or value is None or value is not last.rhs:
+        return None
+    return _substituted(last.lhs, values, value)
+
+
+def _substituted(expr: Scalar, values: dict[str, Node], value: Scalar) -> Chain | None:
+    """``expr`` with each letter replaced by its stated value in parentheses, as a chain ending in ``value``;
+    ``None`` when a letter's value is not a plain scalar (no arithmetic on it)."""
+    out: list[Tok] = []
+    for tok in expr.toks:
+        if tok[0] != "sym":
+            out.append(tok)
+            continue
+        given = values[tok[1]]
+        if not isinstance(given, Scalar) or given.unit or given.base or given.approx or not given.toks:
+            return None
+        out += [("op", "("), *given.toks, ("op", ")")]
+    whole = parse(render(out))
+    return Chain((whole, value)) if isinstance(whole, Scalar) else None
+
+
+#: the relation of an inequality as written, and its name
+_RELATION_NAMES = {
+    "<": "<",
+    ">": ">",
+    "\\le": "le",
+    "\\leq": "le",
+    "\\leqslant": "le",
+    "\u2264": "le",
+    "\\ge": "ge",
+    "\\geq": "ge",
+    "\\geqslant": "ge",
+    "\u2265": "ge",
+}
+_INEQUALITY = re.compile(r"\\(?:leqslant|geqslant|leq|geq|le|ge)(?![A-Za-z])|[<>\u2264\u2265]")
+#: the highest degree of a polynomial inequality that is solved
+_MAX_INEQUALITY_DEGREE = 4
+
+
+def _as_interval_node(solved: Any, var: str) -> Intervals | None:
+    """A sympy set of reals (an interval, a union of them, points) as :class:`Intervals` with exact ends."""
+    sp = _sp()
+    pieces = solved.args if isinstance(solved, sp.Union) else (solved,)
+    out: list[Interval] = []
+    for piece in pieces:
+        if isinstance(piece, sp.Interval):
+            lo, hi = parse(sp.latex(piece.start)), parse(sp.latex(piece.end))
+            if not isinstance(lo, Scalar) or not isinstance(hi, Scalar):
+                return None
+            out.append(
+                Interval(
+                    lo, hi, not piece.left_open and piece.start.is_finite, not piece.right_open and piece.end.is_finite
+                )
+            )
+        elif isinstance(piece, sp.FiniteSet):
+            for v in piece.args:
+                point = parse(sp.latex(v))
+                if not isinstance(point, Scalar):
+                    return None
+                out.append(Interval(point, point, True, True))
+        else:
+            return None
+    return Intervals(tuple(out), "union", var)
+
+
+#: the largest base of a power compared by its exponent (:func:`_same_power`)
+_MAX_TOWER_BASE = 10**6
+#: and the largest exponent
+_MAX_TOWER_EXPONENT = 10**40
+
+
+def _integer_tower(s: Scalar) -> tuple[int, list[Tok]] | None:
+    """A power of a whole number ``b^{e}`` (``b`` from 2 to :data:`_MAX_TOWER_BASE`) written with a braced exponent:
+    ``(b, exponent tokens)``, else ``None``."""
+    t = [x for x in s.toks if x[0] != "ws"]
+    if len(t) < 5 or t[0][0] != "num" or not t[0][1].isdigit() or t[1:3] != [("op", "^"), ("op", "{")]:
+        return None
+    if t[-1] != ("op", "}") or not 2 <= int(t[0][1]) <= _MAX_TOWER_BASE or s.unit or s.base:
+        return None
+    depth = 0
+    for k, tok in enumerate(t[2:], 2):
+        depth += (tok == ("op", "{")) - (tok == ("op", "}"))
+        if depth == 0 and k != len(t) - 1:
+            return None  # 2^{3} + 1: the power is not the whole answer
+    return int(t[0][1]), t[3:-1]
+
+
+def _same_power(a: tuple[int, list[Tok]], b: tuple[int, list[Tok]]) -> bool | None:
+    """``x^m = y^n`` for whole ``x, y >= 2`` and positive whole exponents, decided exactly without evaluating the
+    powers: write each base as ``r^k`` with ``r`` no perfect power; then equal iff the ``r`` agree and ``k·m = k'·n``.
+    ``None`` when an exponent is no such whole number (``4^{1/2}``: compared as usual)."""
+    sp = _sp()
+    exps = []
+    for _, toks in (a, b):
+        try:
+            e = _sympy(render(toks))
+        except AnswerTooComplex:
+            return None
+        if not isinstance(e, sp.Integer) or not 0 < e < _MAX_TOWER_EXPONENT:
+            return None
+        exps.append(int(e))
+    (ra, ka), (rb, kb) = _perfect_root(a[0]), _perfect_root(b[0])
+    return ra == rb and ka * exps[0] == kb * exps[1]
+
+
+def _perfect_root(n: int) -> tuple[int, int]:
+    """``n`` as ``r^k`` with the largest ``k`` (``r`` is then no perfect power)."""
+    sp = _sp()
+    for k in range(n.bit_length(), 1, -1):
+        r, exact = sp.integer_nthroot(n, k)
+        if exact:
+            return int(r), k
+    return n, 1
+
+
+def _yes_no_reply(p: Node) -> str | None:
+    """A list of words opened by yes or no (``\\text{No, it is not possible}``) read as a final reply is: the
+    plain yes or no when the rest only explains it, else the whole reply (a qualified yes/no differs); ``None``
+    for any other answer."""
+    from rlvr.verifiers.extract import _word_answer
+
+    if not isinstance(p, Coll) or p.kind != "list" or not all(isinstance(x, Text) for x in p.items):
+        return None
+    words = [x.text for x in p.items if isinstance(x, Text)]
+    if not words or words[0] not in ("yes", "no"):
+        return None
+    said = _word_answer(", ".join(words))
+    return said.lower() if said is not None else None
 
 
 def _stated_value(e: Equation) -> Scalar | None:
@@ -1099,7 +1290,31 @@ def _sympy_equal(a: Any, b: Any, an: Num | None, bn: Num | None, options: MatchO
             return _rounds_to(exact, dec)
     if _numerically_different(a, b):
         return False
-    return _proven_zero(a - b)
+    return _proven_zero(a - b) or _same_angle(a, b)
+
+
+#: inverse trigonometric functions, whose values at numbers are angles proven equal through their tangents
+_INVERSE_TRIG = ("asin", "acos", "atan", "acot")
+
+
+def _same_angle(a: Any, b: Any) -> bool:
+    """Two numbers written with inverse trigonometric functions (``\\arctan\\frac12 + \\arctan\\frac13`` and
+    ``\\frac{\\pi}{4}``) are equal when their tangents are, proven exactly, and they differ by less than π (so by
+    no multiple of it): the tangent fixes an angle up to a multiple of π."""
+    sp = _sp()
+    funcs = a.atoms(sp.Function) | b.atoms(sp.Function)
+    if not funcs or not any(type(f).__name__ in _INVERSE_TRIG for f in funcs):
+        return False
+    if not all(type(f).__name__ in _INVERSE_TRIG for f in funcs):
+        return False
+    ta, tb = (sp.expand_trig(sp.tan(x.rewrite(sp.atan))) for x in (a, b))
+    if ta.has(sp.zoo, sp.nan) or tb.has(sp.zoo, sp.nan) or ta.atoms(sp.Function) or tb.atoms(sp.Function):
+        return False
+    try:
+        gap = sp.N(a - b, 30)
+    except Exception:  # noqa: BLE001
+        return False
+    return bool(gap.is_real and abs(gap) < 1) and _proven_zero(ta - tb)
 
 
 def _rounds_to(exact: Any, dec: Num) -> bool:
@@ -1161,13 +1376,27 @@ def _proven_zero(d: Any) -> bool:
     d2 = sp.simplify(d1)
     if d2 == 0:
         return True
-    if d2.is_number and d2.is_algebraic and not d2.has(sp.Function):
+    if d2.is_number and d2.has(sp.Pow) and any(p.exp.has(sp.I) for p in d2.atoms(sp.Pow)):
+        d2 = sp.simplify(d2.rewrite(sp.exp))  # i^i: a power to a complex exponent, by its principal value
+        if d2 == 0:
+            return True
+    if d2.is_number and (d2.is_algebraic and not d2.has(sp.Function) or _trig_at_rational_pi(d2)):
         x = sp.Dummy("x")
         try:
             return sp.minimal_polynomial(d2, x) == x
         except (NotImplementedError, ValueError):
             return False
     return False
+
+
+def _trig_at_rational_pi(d: Any) -> bool:
+    """``d`` holds functions, all of them sine, cosine or tangent of rational multiples of π (algebraic numbers
+    whose minimal polynomial sympy finds exactly: the heptagon's ``\\cos\\frac{2\\pi}{7}``)."""
+    sp = _sp()
+    funcs = d.atoms(sp.Function)
+    return bool(funcs) and all(
+        isinstance(f, (sp.sin, sp.cos, sp.tan)) and (f.args[0] / sp.pi).is_Rational for f in funcs
+    )
 
 
 #: names of an arbitrary constant added to an antiderivative (``+C``, ``+c``, ``+K``, ``+D``, ``+C_1``)
@@ -1206,13 +1435,17 @@ def _identical_functions(a: Any, b: Any) -> bool:
     sp = _sp()
     if _differ_at_points(a, b):
         return False  # cheap, before any simplification: (x+y)^{60} is no 5
-    if a.free_symbols != b.free_symbols:
-        return bool(sp.simplify(a - b) == 0)
     d = a - b
+    if d.has(sp.acos, sp.acot):
+        d = d.rewrite(sp.asin).rewrite(sp.atan)  # \arccos x = \pi/2 - \arcsin x: by definition
+    if a.free_symbols != b.free_symbols:
+        return bool(sp.simplify(d) == 0)
     if a.is_rational_function() and b.is_rational_function():
         return bool(sp.cancel(sp.together(d)) == 0)
     if sp.expand(d) == 0:
         return True
+    if d.has(sp.sin, sp.cos, sp.tan) and sp.expand(sp.expand_trig(d)) == 0:
+        return True  # \sin 5x against its expansion in powers of \sin x
     return bool(sp.simplify(d) == 0)
 
 

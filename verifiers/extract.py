@@ -2324,8 +2324,10 @@ _MACRO_DEF = re.compile(
     r"|\\def[ \t]*+\\([A-Za-z]{1,40}+)[ \t]*+(?=\{)"
 )
 _MACRO_USE = re.compile(r"\\([A-Za-z]++)")
-#: an expansion may grow the text by at most this many characters (nested macros can grow it exponentially)
+#: an expansion may grow the text by at most this many characters, plus :data:`MACRO_GROWTH_PER_CHAR` per character
+#: of the text (nested macros can grow it exponentially; a short macro used on every line grows it linearly)
 MAX_MACRO_GROWTH = 10_000
+MACRO_GROWTH_PER_CHAR = 8
 
 
 def expand_macros(text: str) -> str:
@@ -2333,9 +2335,12 @@ def expand_macros(text: str) -> str:
     deleted and the uses after it replaced by its body (the body's own uses of earlier macros expanded when it is
     defined; ``\\providecommand`` only defines a macro not defined before). Macros with parameters (``[1]``,
     ``#1``) are left as written; ``text`` is returned unchanged when the
-    expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters. Nothing is evaluated. Linear."""
+    expansion would grow it by more than :data:`MAX_MACRO_GROWTH` characters and :data:`MACRO_GROWTH_PER_CHAR` per
+    character of ``text`` (so a macro used thousands of times is still expanded, and the text after it read).
+    Nothing is evaluated. Linear."""
     macros: dict[str, str] = {}
     grown = 0
+    cap = MAX_MACRO_GROWTH + MACRO_GROWTH_PER_CHAR * len(text)
 
     def use(m: re.Match[str]) -> str:
         nonlocal grown
@@ -2343,7 +2348,7 @@ def expand_macros(text: str) -> str:
         if body is None:
             return m.group(0)
         grown += len(body)
-        if grown > MAX_MACRO_GROWTH:
+        if grown > cap:
             raise _TooLarge
         return body
 
@@ -6858,6 +6863,7 @@ def _final_statement(text: str) -> Extraction | None:
         or _verb_final_statement(sent)
         or _statement_of_sentence(sent)
     )
+    got = _with_premise(sent, got)
     nxt = _retraction_after(window, e, got.answer if got is not None else None)
     if nxt:
         return _found([f"{sent}; {nxt}"], "final_statement", "text")  # "23. Just kidding.", "23. Or is it?"
@@ -8377,6 +8383,36 @@ def _statement_of_sentence(sent: str, trailing_run: bool = True, anchored: bool 
 
 #: a conclusion drawn from the clause before it, after a comma or semicolon (", so", "; thus", ", and hence")
 _CONCLUSION_LINK = re.compile(r"(?i)[,;][ \t]++(?:and[ \t]++)?+(?:so|thus|hence|therefore)\b[ \t,]*+")
+
+
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+#: a math span that assigns values to single letters: ``m = 4``, ``p = 2, q = 3``
+_ASSIGNMENTS = re.compile(
+    r"[ \t]*+[A-Za-z][ \t]*+=[ \t]*+[-\w.\\{}]{1,40}+(?:[ \t]*+,[ \t]*+[A-Za-z][ \t]*+=[ \t]*+[-\w.\\{}]{1,40}+){0,8}+[ \t]*+"
+)
+#: a math span that states a combination of letters: ``m + n = 12``, ``p^2 + q^2 = 13``
+_COMBINATION = re.compile(r"[ \t]*+(?P<expr>[-+*^()\w \t\\{}]{1,80}+)=[ \t]*+[-\w.\\{}]{1,40}+[ \t]*+")
+
+
+def _with_premise(sent: str, got: Extraction | None) -> Extraction | None:
+    """``got`` read after the assignments of its sentence that it combines, when it is one combination of letters
+    stated in the sentence's last math span ("$m = 10$ and $n = 4$, giving $m - n = 5$": ``$m = 10$, $n = 4$,
+    $m - n = 5$``), so that the parts are checked against the combination; else ``got`` as it is."""
+    if got is None or len(got.parts) != 1:
+        return got
+    spans = _math_spans(sent)
+    if len(spans) < 2 or sent[spans[-1][1] : spans[-1][2]].strip() != got.parts[0].strip(" $"):
+        return got
+    comb = _COMBINATION.fullmatch(sent, spans[-1][1], spans[-1][2])
+    if comb is None:
+        return got
+    letters = set(re.sub(r"\\[A-Za-z]++", "", comb.group("expr"))) & _LATIN_LETTERS
+    given = [sent[a:d] for a, b, c, d in spans[:-1] if _ASSIGNMENTS.fullmatch(sent, b, c)]
+    named = set(re.findall(r"([A-Za-z])[ \t]*+=", " ".join(given)))
+    if len(letters) < 2 or not letters <= named:
+        return got
+    whole = sent[spans[-1][0] : spans[-1][3]]
+    return _found([", ".join(given) + ", " + whole], got.method, "text")
 
 
 def _concluding_clause(masked: str) -> int:

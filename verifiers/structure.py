@@ -20,6 +20,7 @@ the value a :class:`Bad` (so "2 more" is not 2). Case is kept. Nothing here impo
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -504,10 +505,10 @@ def _is_label(t: list[Tok]) -> str | None:
 #: big operators that compute one (``\\sum_{k=1}^{10} k``, ``\\int_0^1 x\\,dx``, ``\\lim_{x\\to0} …``)
 _QUANTITY_OPERATORS = frozenset(
     "Pr Var Cov det sin cos tan cot sec csc sinh cosh tanh arcsin arccos arctan log ln exp gcd lcm deg dim rank "
-    "tr operatornameVar mathbbE mathbbP mathbbV sum prod int iint iiint oint lim limsup liminf max min".split()
+    "tr operatornameVar mathbbE mathbbP mathbbV sum prod int iint iiint oint lim limsup liminf max min Re Im".split()
 )
 #: words that name a quantity as a function of its argument (``\\text{Var}(X)``)
-_QUANTITY_WORDS = frozenset("Var Cov Corr Pr Area area Vol SD Std Mean mean".split())
+_QUANTITY_WORDS = frozenset("Var Cov Corr Pr Area area Vol SD Std Mean mean Re Im".split())
 #: letters that name functions (``f(3)``); another letter before a parenthesis is a product (``x(3) = 6``)
 _FUNCTION_LETTERS = frozenset("fghpqFGHPQ")
 
@@ -1102,6 +1103,7 @@ def _commas(t: list[Tok]) -> Node | None:
     if len(parts) < 2:
         return parse_tokens(parts[0]) if parts else Bad(render(t))
     items = [parse_tokens(p) for p in parts]
+    items = _closed_progression(items) or items  # 1, 2, \ldots, 5: the five numbers
     if (
         isinstance(items[0], Labelled)
         and len(items[0].labels) == 1
@@ -1114,8 +1116,28 @@ def _commas(t: list[Tok]) -> Node | None:
         if merged_l is not None:
             return merged_l
     if all(isinstance(x, Intervals) for x in items):
-        return _combine([x for x in items if isinstance(x, Intervals)], "union")
+        ivs = [x for x in items if isinstance(x, Intervals)]
+        return _both_bounds(ivs) or _combine(ivs, "union")
     return Coll("list", tuple(items))
+
+
+def _both_bounds(ivs: list[Intervals]) -> Intervals | None:
+    """``x \\ge 2, x \\le 5``: a lower and an upper bound of one variable that overlap are both conditions (their
+    union would be every number), the interval between; else ``None`` (``x \\le -1, x \\ge 1`` is a union)."""
+    if len(ivs) != 2 or any(len(iv.items) != 1 for iv in ivs) or ivs[0].var is None or ivs[0].var != ivs[1].var:
+        return None
+    a, b = ivs[0].items[0], ivs[1].items[0]
+    lower, upper = (a, b) if b.lo.toks == _scalar_inf(-1).toks else (b, a)
+    if lower.hi.toks != _scalar_inf(1).toks or upper.lo.toks != _scalar_inf(-1).toks:
+        return None
+    lo, hi = lower.lo.num, upper.hi.num
+    if (
+        lo is None
+        or hi is None
+        or not (lo.value < hi.value or lo.value == hi.value and lower.lo_closed and upper.hi_closed)
+    ):
+        return None
+    return Intervals((Interval(lower.lo, upper.hi, lower.lo_closed, upper.hi_closed),), "union", ivs[0].var)
 
 
 def _rel_kind(tok: Tok) -> str | None:
@@ -1162,7 +1184,27 @@ def _relations(t: list[Tok]) -> Node | None:
         return Intervals((Interval(lo, value, False, False), Interval(value, hi, False, False)), "union", label)
     if all(o in ("<", ">", "le", "ge") for o in ops) and len(ops) <= 2:
         return _inequality(parts, ops) or Bad(render(t))
-    return Bad(render(t))
+    return _true_link(parts, ops) or Bad(render(t))
+
+
+_HOLDS = {
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+    "le": lambda a, b: a <= b,
+    "ge": lambda a, b: a >= b,
+    "ne": lambda a, b: a != b,
+}
+
+
+def _true_link(parts: list[list[Tok]], ops: list[str | None]) -> Node | None:
+    """``x = 6 > 5``: a value, then a comparison between plain numbers that holds, is the value (a false one,
+    ``x = 6 > 7``, states nothing); else ``None``."""
+    if len(ops) != 2 or ops[0] != "=" or ops[1] not in _HOLDS or _is_label(parts[0]) is None:
+        return None
+    a, b = number_value(_nonws(parts[1])), number_value(_nonws(parts[2]))
+    if a is None or b is None or not _HOLDS[ops[1]](a.value, b.value):  # type: ignore[index]
+        return None
+    return parse_tokens([*parts[0], ("op", "="), *parts[1]])
 
 
 def _equalities(parts: list[list[Tok]], ops: list[str | None], t: list[Tok]) -> Node:
@@ -1402,9 +1444,13 @@ def _atomic(t: list[Tok]) -> Node:
     power = _matrix_power(n)
     if power is not None:  # \begin{pmatrix}…\end{pmatrix}^T, …^{-1}
         return power
+    algebra = _set_expression(t) or _cartesian(n) or _vector_arithmetic(n)
+    if algebra is not None:  # \{1, 2, 3\} \setminus \{2\}, [1, 5] \cap \mathbb{Z}, (0, 1)^c: evaluated
+        return algebra
+    braced = _outer(n, ("op", "\\{"), ("op", "\\}")) is not None  # \{\pm 1, \pm 2\}: each item's signs
     # \pm
     pm_parts, pm_seps = _split(t, lambda tok: tok in (("cmd", "pm"), ("cmd", "mp")))
-    if len(pm_seps) == 1:
+    if len(pm_seps) == 1 and not braced:
         a, b = _trim(pm_parts[0]), _trim(pm_parts[1])
         if not b:
             return Bad(render(t))
@@ -1415,9 +1461,9 @@ def _atomic(t: list[Tok]) -> Node:
         plus = [*a, ("op", "+"), *b_group] if a else b_group
         minus = [*a, ("op", "-"), *b_group] if a else [("op", "-"), *b_group]
         return Coll("pm", (parse_tokens(plus), parse_tokens(minus)))
-    if pm_seps:
-        return Bad(render(t))
-    if any(tok in (("cmd", "pm"), ("cmd", "mp")) for tok in t):  # \frac{-1 \pm \sqrt5}{2}
+    if pm_seps and not braced:
+        return _independent_signs(t, pm_seps) or Bad(render(t))
+    if not braced and any(tok in (("cmd", "pm"), ("cmd", "mp")) for tok in t):  # \frac{-1 \pm \sqrt5}{2}
         flip = {("cmd", "pm"): (("op", "+"), ("op", "-")), ("cmd", "mp"): (("op", "-"), ("op", "+"))}
         plus = [flip[tok][0] if tok in flip else tok for tok in t]
         minus = [flip[tok][1] if tok in flip else tok for tok in t]
@@ -1432,8 +1478,9 @@ def _atomic(t: list[Tok]) -> Node:
             )  # set-builder \{x : 1 \le x < 2\}, \{x \mid x \ge 1\}: the condition's set
             if isinstance(cond, Intervals) and cond.var in (None, body[0][1]):
                 return cond
-        items = [_trim(p) for p in _split(inner, _comma)[0]]
-        return Coll("set", tuple(parse_tokens(p) for p in items if p))
+        items = [parse_tokens(p) for p in map(_trim, _split(inner, _comma)[0]) if p]
+        items = _closed_progression(items) or items
+        return Coll("set", tuple(x for it in items for x in (it.items if _signed_pair(it) else (it,))))  # type: ignore[union-attr]
     if n in ([("cmd", "emptyset")], [("op", "\\{"), ("op", "\\}")]):
         return Coll("set", ())
     if n == [("cmd", "mathbbR")] or n == [("cmd", "R")]:
@@ -1480,6 +1527,8 @@ def _atomic(t: list[Tok]) -> Node:
         return labelled  # "(C): 24", "option C: 24": an option's letter, then its value
     if len(colon_seps) == 1:
         return _colon(_trim(colon_parts[0]), _trim(colon_parts[1])) or Bad(render(t))
+    if len(colon_seps) > 1 and (ratio := _ratio_of_several(colon_parts)) is not None:
+        return ratio
     named = _named_choice(n)
     if named:  # "option (B)", "choice (B) 12", "la B", "la opción B": the words name the mark
         return _atomic(t[t.index(n[named]) :])
@@ -1525,6 +1574,63 @@ def _atomic(t: list[Tok]) -> Node:
     if text is not None:
         return text
     return _scalar(t)
+
+
+def _closed_progression(items: list[Node]) -> list[Node] | None:
+    """A list with one ellipsis between exact numbers and one last number (``1, \\ldots, 5``, ``1, 3, \\ldots, 9``)
+    written out: the arithmetic progression its first terms start (step 1 after one whole number) up to the last,
+    when the last is a term of it (at most :data:`MAX_PARTS` terms); else ``None``."""
+    dots = [k for k, x in enumerate(items) if isinstance(x, Scalar) and x.toks == (("cmd", "dots"),)]
+    if len(dots) != 1 or dots[0] != len(items) - 2 or dots[0] == 0:
+        return None
+    terms = [x.num.value for x in items if isinstance(x, Scalar) and x.num is not None and not (x.unit or x.base)]
+    if len(terms) != len(items) - 1:
+        return None
+    *head, last = terms
+    step = head[1] - head[0] if len(head) > 1 else Fraction(1)
+    if step == 0 or any(b - a != step for a, b in zip(head, head[1:])) or len(head) == 1 and head[0].denominator != 1:
+        return None
+    count = (last - head[0]) / step
+    if count.denominator != 1 or not len(head) <= count < MAX_PARTS:
+        return None
+    return [_scalar_of(head[0] + k * step) for k in range(int(count) + 1)]
+
+
+def _ratio_of_several(parts: list[list[Tok]]) -> Scalar | None:
+    """``1:2:3`` (three or more exact non-negative numbers, not all 0) in lowest whole terms, so that a ratio
+    and its multiples are one value (``2:4:6`` = ``1:2:3``); else ``None``."""
+    nums = [number_value(_nonws(p)) for p in parts]
+    if len(nums) > MAX_PARTS or any(x is None or x.value < 0 for x in nums):
+        return None
+    values = [x.value for x in nums if x is not None]
+    scale = math.lcm(*(v.denominator for v in values))
+    whole = [int(v * scale) for v in values]
+    g = math.gcd(*whole)
+    if g == 0:
+        return None
+    toks: list[Tok] = []
+    for w in whole:
+        toks += [("op", ":"), ("num", str(w // g))]
+    return Scalar(render(toks[1:]), tuple(toks[1:]))
+
+
+def _signed_pair(node: Node) -> bool:
+    """A set item written ``\\pm a`` or ``b \\pm a``: both its values are members."""
+    return isinstance(node, Coll) and node.kind == "pm"
+
+
+def _independent_signs(t: list[Tok], seps: list[Tok]) -> Node | None:
+    """Two or three ``\\pm`` (no ``\\mp``) in one expression take their signs independently: ``\\pm 1 \\pm i``
+    is the four values ``1 + i``, ``1 - i``, ``-1 + i``, ``-1 - i``."""
+    if len(seps) > 3 or ("cmd", "mp") in seps:
+        return None
+    choices: list[list[Tok]] = [[]]
+    for tok in t:
+        if tok == ("cmd", "pm"):
+            choices = [c + [sign] for c in choices for sign in (("op", "+"), ("op", "-"))]
+        else:
+            choices = [c + [tok] for c in choices]
+    return Coll("pm", tuple(parse_tokens(c) for c in choices))
 
 
 def _is_capital(tok: Tok) -> bool:
@@ -1693,12 +1799,22 @@ def _matrix_power(n: list[Tok]) -> Node | None:
         return None
     if exp in ([("sym", "T")], [("cmd", "top")], [("cmd", "intercal")]):
         return Matrix(tuple(zip(*m.rows)))
+    cells = _numeric_cells(m)
     if exp == [("op", "-"), ("num", "1")]:
-        cells = _numeric_cells(m)
         inv = _inverse(cells) if cells is not None else None
         if inv is not None:
             return Matrix(tuple(tuple(_scalar_of(x) for x in row) for row in inv))
+    if len(exp) == 1 and exp[0][0] == "num" and exp[0][1].isdigit() and 1 <= int(exp[0][1]) <= _MAX_MATRIX_POWER:
+        if cells is not None:  # \begin{pmatrix}1&1\\0&1\end{pmatrix}^3: the product, exactly
+            power = cells
+            for _ in range(int(exp[0][1]) - 1):
+                power = [[sum(a * b for a, b in zip(row, col)) for col in zip(*cells)] for row in power]
+            return Matrix(tuple(tuple(_scalar_of(x) for x in row) for row in power))
     return None
+
+
+#: the largest power of a matrix of numbers that is multiplied out
+_MAX_MATRIX_POWER = 32
 
 
 def _barred(n: list[Tok]) -> Node | None:
@@ -1939,7 +2055,10 @@ _TEXT_SYNONYMS = {
     "是": "yes",
     "是的": "yes",
     "はい": "yes",
+    "ναι": "yes",
     "nope": "no",
+    "όχι": "no",
+    "οχι": "no",
     "nah": "no",
     "non": "no",
     "nein": "no",
@@ -2427,3 +2546,319 @@ def _base(t: list[Tok]) -> tuple[int | None, str | None, list[Tok]]:
     if any(int(d, 36) >= base for d in digits):
         return base, None, t  # 129_2: a digit the base does not have; no number
     return base, digits, [("num", digits)] if digits.isdigit() else head
+
+
+# ---------------------------------------------------------------- set algebra on sets of numbers
+
+#: a piece of a set of reals: low end, high end (``None``: unbounded), and whether each end is in the set
+_Span = tuple[Fraction | None, Fraction | None, bool, bool]
+_SET_OPERATORS = {
+    ("cmd", "cup"): "cup",
+    ("cmd", "cap"): "cap",
+    ("cmd", "setminus"): "minus",
+    ("cmd", "backslash"): "minus",
+}
+#: half-lines of the reals by their symbols (spaces and braces dropped): ``\\mathbb{R}_{>0}``, ``\\mathbb{R}^+``
+_REAL_HALF_LINES: dict[str, _Span] = {
+    **dict.fromkeys(("mathbbR_>0", "mathbbR^+", "mathbbR_+", "mathbbR^>0"), (Fraction(0), None, False, False)),
+    **dict.fromkeys(
+        ("mathbbR_ge0", "mathbbR_geq0", "mathbbR_geqslant0", "mathbbR^+_0", "mathbbR_0^+", "mathbbR_+^0"),
+        (Fraction(0), None, True, False),
+    ),
+    **dict.fromkeys(("mathbbR_<0", "mathbbR^-", "mathbbR_-"), (None, Fraction(0), False, False)),
+    **dict.fromkeys(
+        ("mathbbR_le0", "mathbbR_leq0", "mathbbR_leqslant0", "mathbbR^-_0", "mathbbR_0^-"),
+        (None, Fraction(0), False, True),
+    ),
+}
+#: the largest finite set the algebra writes out (``[1, 100] \\cap \\mathbb{Z}``)
+_MAX_POINTS = MAX_PARTS
+
+
+def _set_key(n: list[Tok]) -> str:
+    return "".join(v for k, v in n if (k, v) not in (("op", "{"), ("op", "}")))
+
+
+def _bound(n: list[Tok]) -> tuple[Fraction | None, int] | None:
+    """An interval end: an exact number (sign 0), or ``\\infty`` with its sign."""
+    key = _set_key(_nonws(n))
+    if key in ("infty", "+infty"):
+        return None, 1
+    if key == "-infty":
+        return None, -1
+    num = number_value(_nonws(n))
+    return (num.value, 0) if num is not None else None
+
+
+def _set_operand(n: list[Tok]) -> list[_Span] | str | None:
+    """One operand of a set expression as sorted disjoint spans; ``"Z"`` for the integers; else ``None``."""
+    key = _set_key(n)
+    if key in ("mathbbR", "R"):
+        return [(None, None, False, False)]
+    if key == "mathbbZ":
+        return "Z"
+    if key in _REAL_HALF_LINES:
+        return [_REAL_HALF_LINES[key]]
+    inner = _complemented(n)
+    if inner is not None:
+        got = _set_operand(inner)
+        return _complement(got) if isinstance(got, list) else None
+    points = _outer(n, ("op", "\\{"), ("op", "\\}"))
+    if points is not None:
+        values = _number_points(points)
+        return None if values is None else _normal([(v, v, True, True) for v in values])
+    wrapped = _wrapped_interval(n)
+    if wrapped is None:
+        return None
+    items = _split(wrapped[0], _comma)[0]
+    ends = [_bound(p) for p in items] if len(items) == 2 else []
+    if len(ends) != 2 or ends[0] is None or ends[1] is None or ends[0][1] == 1 or ends[1][1] == -1:
+        return None
+    (lo, lo_inf), (hi, hi_inf) = ends
+    if lo is not None and hi is not None and (lo > hi or lo == hi and not (wrapped[1] and wrapped[2])):
+        return None  # (5, 5), [3, 1]: no interval as written
+    return [(lo, hi, wrapped[1] and not lo_inf, wrapped[2] and not hi_inf)]
+
+
+def _complemented(n: list[Tok]) -> list[Tok] | None:
+    """The set under a complement mark ``X^c``, ``X^{c}``, ``X^\\complement``, else ``None``."""
+    marks = ([("sym", "c")], [("cmd", "complement")])
+    for k in (2, 4):
+        if len(n) > k and n[-k] == ("op", "^") and (n[-1:] if k == 2 else n[-2:-1]) in marks:
+            if k == 2 or (n[-3], n[-1]) == (("op", "{"), ("op", "}")):
+                return n[:-k]
+    return None
+
+
+def _number_points(inner: list[Tok]) -> list[Fraction] | None:
+    """The exact numbers of a set's items (``\\pm a`` gives both), else ``None``."""
+    out: list[Fraction] = []
+    for p in _split(inner, _comma)[0]:
+        p = _nonws(p)
+        if p[:1] in ([("cmd", "pm")], [("cmd", "mp")]):
+            num = number_value(p[1:])
+            out += [num.value, -num.value] if num is not None else []
+        else:
+            num = number_value(p)
+            out += [num.value] if num is not None else []
+        if num is None:
+            return None
+    return out
+
+
+def _normal(spans: list[_Span]) -> list[_Span]:
+    """Spans sorted and merged where they touch or overlap."""
+
+    def lo_key(s: _Span) -> tuple[int, Fraction, bool]:
+        return (0, Fraction(0), False) if s[0] is None else (1, s[0], not s[2])
+
+    out: list[_Span] = []
+    for s in sorted(spans, key=lo_key):
+        if out:
+            lo, hi, lc, hc = out[-1]
+            if hi is None or s[0] is not None and (s[0] < hi or s[0] == hi and (hc or s[2])):
+                if hi is not None and (s[1] is None or s[1] > hi or s[1] == hi and s[3]):
+                    out[-1] = (lo, s[1], lc, s[3] if s[1] != hi else hc or s[3])
+                continue
+        out.append(s)
+    return out
+
+
+def _complement(spans: list[_Span]) -> list[_Span]:
+    """The reals not in ``spans`` (sorted, disjoint)."""
+    out: list[_Span] = []
+    lo, lc = None, False
+    for s_lo, s_hi, s_lc, s_hc in spans:
+        if s_lo is not None:
+            out.append((lo, s_lo, lc, not s_lc))
+        lo, lc = s_hi, not s_hc
+        if s_hi is None:
+            return out
+    out.append((lo, None, lc, False))
+    return out
+
+
+def _intersect(a: list[_Span], b: list[_Span]) -> list[_Span]:
+    out: list[_Span] = []
+    for x in a:
+        for y in b:
+            lo, lc = max((x[0], x[2]), (y[0], y[2]), key=lambda e: (e[0] is not None, e[0] or 0, not e[1]))
+            hi, hc = min((x[1], x[3]), (y[1], y[3]), key=lambda e: (e[0] is None, e[0] or 0, e[1]))
+            if lo is None or hi is None or lo < hi or lo == hi and lc and hc:
+                out.append((lo, hi, lc, hc))
+    return _normal(out)
+
+
+def _integers_in(spans: list[_Span]) -> list[_Span] | None:
+    """The integers of bounded spans as points (at most :data:`_MAX_POINTS`), else ``None``."""
+    out: list[_Span] = []
+    for lo, hi, lc, hc in spans:
+        if lo is None or hi is None:
+            return None
+        first = math.ceil(lo) + (1 if lo == math.ceil(lo) and not lc else 0)
+        last = math.floor(hi) - (1 if hi == math.floor(hi) and not hc else 0)
+        if last - first >= _MAX_POINTS - len(out):
+            return None
+        out += [(Fraction(k), Fraction(k), True, True) for k in range(first, last + 1)]
+    return out
+
+
+def _set_expression(t: list[Tok]) -> Node | None:
+    """A set expression of one operator over sets of numbers (``\\cup``, ``\\cap``, ``\\setminus``; intervals,
+    finite sets, ``\\mathbb{R}``, its half-lines, a complement ``X^c``; ``\\mathbb{Z}`` only intersected with
+    bounded sets) evaluated exactly, as a finite set or a union of intervals; ``None`` when it is none of these."""
+    n = _nonws(t)
+    parts, seps = _split(n, lambda tok: tok in _SET_OPERATORS)
+    ops = {_SET_OPERATORS[s] for s in seps}
+    if len(ops) > 1:
+        return None  # \{1\} \cup [2, 3] \setminus \{2\}: the order is not written
+    op = ops.pop() if ops else None
+    if op is None and _set_key(n) not in _REAL_HALF_LINES and _complemented(n) is None:
+        return None
+    operands = [_set_operand(p) for p in parts]
+    if any(x is None for x in operands) or (op == "minus" and len(operands) != 2):
+        return None
+    result: list[_Span] | str | None = operands[0]
+    for nxt in operands[1:]:
+        result = _set_step(result, nxt, op) if result is not None and nxt is not None else None
+    return _set_node(result) if isinstance(result, list) else None
+
+
+def _cartesian(n: list[Tok]) -> Coll | None:
+    """``\\{1, 2\\} \\times \\{3\\}``: the product of finite sets of numbers as its set of tuples (at most
+    :data:`MAX_PARTS` of them); else ``None``."""
+    parts, seps = _split(n, lambda tok: tok == ("cmd", "times"))
+    if not seps or any(_outer(p, ("op", "\\{"), ("op", "\\}")) is None for p in parts):
+        return None
+    factors = [_number_points(p[1:-1]) for p in parts]
+    tuples: list[tuple[Fraction, ...]] = [()]
+    for f in factors:
+        if f is None or len(tuples) * len(f) > MAX_PARTS:
+            return None
+        tuples = [x + (v,) for x in tuples for v in dict.fromkeys(f)]
+    return Coll("set", tuple(Coll("tuple", tuple(map(_scalar_of, x))) for x in tuples))
+
+
+#: the unit vectors by their letter, as written in bold (``\\mathbf{i}``: the lexer keeps its braces), with a hat
+#: or an arrow
+_UNIT_VECTORS = {"i": 0, "j": 1, "k": 2}
+_UNIT_VECTOR_MARKS = (("cmd", "hat"), ("cmd", "vec"), ("cmd", "widehat"), ("cmd", "boldsymbol"))
+
+
+def _numeric_tuple(n: list[Tok]) -> list[Fraction] | None:
+    """A parenthesised tuple of two or more exact numbers, else ``None``."""
+    inner = _outer(n, ("op", "("), ("op", ")"))
+    if inner is None:
+        return None
+    items = [number_value(_nonws(p)) for p in _split(inner, _comma)[0]]
+    return [x.value for x in items if x is not None] if len(items) > 1 and None not in items else None
+
+
+def _unit_vector(n: list[Tok]) -> int | None:
+    """The axis of a unit vector written ``\\mathbf{i}``, ``\\hat{j}``, ``\\vec{k}``, else ``None``."""
+    body = n[1:] if n[:1] and n[0] in _UNIT_VECTOR_MARKS else n
+    if not (n[:1] and n[0] in _UNIT_VECTOR_MARKS) and len(body) != 3:
+        return None
+    inner = _outer(body, ("op", "{"), ("op", "}")) if len(body) == 3 else body
+    if inner is None or len(inner) != 1 or inner[0][0] != "sym":
+        return None
+    return _UNIT_VECTORS.get(inner[0][1])
+
+
+def _vector_term(n: list[Tok]) -> tuple[Fraction, list[Fraction] | int] | None:
+    """One term of a vector sum: a coefficient and a tuple of numbers or a unit vector's axis."""
+    k = 0
+    while k < len(n) and (n[k][0] == "num" or n[k] == ("op", ".")):
+        k += 1
+    coef = number_value(n[:k]) if k else Num(Fraction(1))
+    rest = n[k + 1 :] if k < len(n) and n[k] in (("cmd", "cdot"), ("cmd", "times")) and k else n[k:]
+    if coef is None or not rest:
+        return None
+    vec = _numeric_tuple(rest)
+    if vec is not None:
+        return coef.value, vec
+    axis = _unit_vector(rest)
+    return (coef.value, axis) if axis is not None else None
+
+
+def _vector_arithmetic(n: list[Tok]) -> Node | None:
+    """Arithmetic on explicit tuples of numbers, exact: a dot product ``(1,2) \\cdot (3,4)`` (a number), a cross
+    product of triples, a sum of multiples ``2(1,2) + (3,4)``, a tuple transposed into a column ``(1,2)^T``, and
+    ``3\\mathbf{i} + 4\\mathbf{j}`` (the components on the unit vectors: a pair, a triple when ``k`` is used)."""
+    if n[-2:] in ([("op", "^"), ("sym", "T")], [("op", "^"), ("cmd", "top")]) and (col := _numeric_tuple(n[:-2])):
+        return Matrix(tuple((_scalar_of(x),) for x in col))
+    for op in (("cmd", "cdot"), ("cmd", "times")):
+        parts, seps = _split(n, lambda tok, o=op: tok == o)
+        if len(seps) == 1:
+            a, b = _numeric_tuple(parts[0]), _numeric_tuple(parts[1])
+            if a is None or b is None or len(a) != len(b):
+                continue
+            if op == ("cmd", "cdot"):
+                return _scalar_of(sum(x * y for x, y in zip(a, b)))
+            if len(a) == 3:
+                cross = (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+                return Coll("tuple", tuple(map(_scalar_of, cross)))
+    return _vector_sum(n)
+
+
+def _vector_sum(n: list[Tok]) -> Coll | None:
+    """A signed sum of multiples of tuples of one length or of unit vectors (not both), as a tuple; ``None`` for a
+    lone tuple written plainly or anything else."""
+    terms: list[tuple[int, list[Tok]]] = []
+    sign, k, depth, start = 1, 0, 0, 0
+    for k, tok in enumerate(n):
+        depth += tok in _OPEN
+        depth -= tok in _CLOSE
+        if depth == 0 and tok in (("op", "+"), ("op", "-")):
+            if k > start:
+                terms.append((sign, n[start:k]))
+            elif k:
+                return None
+            sign, start = (1 if tok[1] == "+" else -1), k + 1
+    terms.append((sign, n[start:]))
+    read = [(sg, _vector_term(t)) for sg, t in terms]
+    if any(x is None for _, x in read) or len(read) > MAX_PARTS:
+        return None
+    pairs = [(sg * x[0], x[1]) for sg, x in read if x is not None]
+    units = [v for _, v in pairs if isinstance(v, int)]
+    if units and (len(units) != len(pairs) or len(units) < 2):
+        return None  # \mathbf{i} alone: its dimension is not written
+    if len(pairs) == 1 and not units and pairs[0][0] == 1 and n[0] == ("op", "("):
+        return None
+    size = (3 if 2 in units else 2) if units else len(pairs[0][1])  # type: ignore[arg-type]
+    total = [Fraction(0)] * size
+    for c, v in pairs:
+        vec = [Fraction(int(v == a)) for a in range(size)] if isinstance(v, int) else v
+        if len(vec) != size:
+            return None
+        total = [t + c * x for t, x in zip(total, vec)]
+    return Coll("tuple", tuple(map(_scalar_of, total)))
+
+
+def _set_step(a: list[_Span] | str, b: list[_Span] | str, op: str | None) -> list[_Span] | None:
+    """``a op b``; the integers only as the other side of an intersection with a bounded set."""
+    if op == "cap" and (a == "Z") != (b == "Z"):
+        return _integers_in(b if a == "Z" else a)  # type: ignore[arg-type]
+    if isinstance(a, str) or isinstance(b, str):
+        return None
+    if op == "cup":
+        return _normal(a + b)
+    return _intersect(a, b if op == "cap" else _complement(b))
+
+
+def _set_node(spans: list[_Span]) -> Node:
+    """Spans as a finite set of numbers when all are points, else as a union of intervals."""
+    if all(lo is not None and lo == hi for lo, hi, _, _ in spans):
+        return Coll("set", tuple(_scalar_of(lo) for lo, _, _, _ in spans if lo is not None))
+    return Intervals(
+        tuple(
+            Interval(
+                _scalar_inf(-1) if lo is None else _scalar_of(lo),
+                _scalar_inf(1) if hi is None else _scalar_of(hi),
+                lc,
+                hc,
+            )
+            for lo, hi, lc, hc in spans
+        ),
+        "union",
+    )
