@@ -100,8 +100,8 @@ def test_seventh_red_team_round_is_a_ratchet() -> None:
     since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam6.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 298
-    assert sum(bool(r.get("open")) for r in rows) <= 17
-    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 19  # false fails left open, each with its reason
+    assert sum(bool(r.get("open")) for r in rows) <= 13
+    assert sum(bool(r.get("open")) and r["label"] for r in rows) <= 13  # false fails left open, each with its reason
 
 
 def test_eighth_red_team_round_is_a_ratchet() -> None:
@@ -131,7 +131,7 @@ def test_tenth_red_team_round_is_a_ratchet() -> None:
     fixes): the rows closed since are judged as labelled by the corpus test above; the open ones may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam9.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 141
-    assert sum(bool(r.get("open")) for r in rows) <= 2
+    assert sum(bool(r.get("open")) for r in rows) <= 1
 
 
 def test_eleventh_red_team_round_is_a_ratchet() -> None:
@@ -140,7 +140,7 @@ def test_eleventh_red_team_round_is_a_ratchet() -> None:
     shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam10.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 454
-    assert sum(bool(r.get("open")) for r in rows) <= 105
+    assert sum(bool(r.get("open")) for r in rows) <= 101
 
 
 def test_twelfth_red_team_round_is_a_ratchet() -> None:
@@ -182,7 +182,7 @@ def test_sixteenth_red_team_round_is_a_ratchet() -> None:
     docs alone after the fifteenth round's fixes): the open ones are the next work and may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam15.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 458
-    assert sum(bool(r.get("open")) for r in rows) <= 13
+    assert sum(bool(r.get("open")) for r in rows) <= 11
 
 
 def test_seventeenth_red_team_round_is_a_ratchet() -> None:
@@ -198,7 +198,7 @@ def test_eighteenth_red_team_round_is_a_ratchet() -> None:
     open ones are the next work and may only shrink."""
     rows = [json.loads(line) for line in (DATA / "math_redteam17.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 365
-    assert sum(bool(r.get("open")) for r in rows) <= 10
+    assert sum(bool(r.get("open")) for r in rows) <= 9
 
 
 def test_nineteenth_red_team_round_is_a_ratchet() -> None:
@@ -207,5 +207,5 @@ def test_nineteenth_red_team_round_is_a_ratchet() -> None:
     added."""
     rows = [json.loads(line) for line in (DATA / "math_redteam18.jsonl").read_text().splitlines() if line.strip()]
     assert len(rows) == 387
-    assert sum(bool(r.get("open")) for r in rows) <= 125
-    assert sum(bool(r.get("open")) and not r["label"] for r in rows) <= 39
+    assert sum(bool(r.get("open")) for r in rows) <= 9
+    assert not any(r.get("open") and not r["label"] for r in rows)  # no false pass left open
