@@ -1444,9 +1444,28 @@ def _identical_functions(a: Any, b: Any) -> bool:
         return bool(sp.cancel(sp.together(d)) == 0)
     if sp.expand(d) == 0:
         return True
-    if d.has(sp.sin, sp.cos, sp.tan) and sp.expand(sp.expand_trig(d)) == 0:
+    if d.has(sp.sin, sp.cos, sp.tan) and _small_multiples(d) and sp.expand(sp.expand_trig(d)) == 0:
         return True  # \sin 5x against its expansion in powers of \sin x
     return bool(sp.simplify(d) == 0)
+
+
+#: the largest multiple of an angle whose sine, cosine or tangent is expanded (``\sin 5x``): the expansion of
+#: ``\sin(1995 \pi x)`` has about a thousand terms
+MAX_ANGLE_MULTIPLE = 12
+
+
+def _small_multiples(d: Any) -> bool:
+    """Every sine, cosine and tangent in ``d`` is of an angle whose numeric factor is at most
+    :data:`MAX_ANGLE_MULTIPLE` in size (``\sin 5x``, not ``\sin(1995\pi x)``)."""
+    sp = _sp()
+    for f in d.atoms(sp.sin, sp.cos, sp.tan):
+        factor = 1
+        for term in sp.Add.make_args(f.args[0]):
+            coeff, _ = term.as_coeff_Mul()
+            factor = max(factor, abs(coeff) if coeff.is_Rational else MAX_ANGLE_MULTIPLE + 1)
+        if factor > MAX_ANGLE_MULTIPLE:
+            return False
+    return True
 
 
 _POINTS = ((Fraction(7, 3), Fraction(-5, 11), Fraction(13, 17)), (Fraction(-19, 7), Fraction(23, 13), Fraction(3, 29)))
