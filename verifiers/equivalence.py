@@ -1450,13 +1450,13 @@ def _identical_functions(a: Any, b: Any) -> bool:
 
 
 #: the largest multiple of an angle whose sine, cosine or tangent is expanded (``\sin 5x``): the expansion of
-#: ``\sin(1995 \pi x)`` has about a thousand terms
+#: ``\\sin(1995 \\pi x)`` has about a thousand terms
 MAX_ANGLE_MULTIPLE = 12
 
 
 def _small_multiples(d: Any) -> bool:
     """Every sine, cosine and tangent in ``d`` is of an angle whose numeric factor is at most
-    :data:`MAX_ANGLE_MULTIPLE` in size (``\sin 5x``, not ``\sin(1995\pi x)``)."""
+    :data:`MAX_ANGLE_MULTIPLE` in size (``\\sin 5x``, not ``\\sin(1995\\pi x)``)."""
     sp = _sp()
     for f in d.atoms(sp.sin, sp.cos, sp.tan):
         factor = 1

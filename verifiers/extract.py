@@ -7148,15 +7148,7 @@ _CJK_CONCLUSION_LINK = _cjk_link_pattern()
 def _cjk_concluding_clause(masked: str) -> int:
     """Where the last clause a CJK or Thai sentence draws as its conclusion starts (0: none), when it states a value
     and so does the clause it concludes from, as :func:`_concluding_clause` finds it in English."""
-    links = deque(_CJK_CONCLUSION_LINK.finditer(masked[:MAX_STATEMENT_CHARS]), maxlen=1)
-    last = links[0] if links else None
-    if (
-        last is None
-        or not _ANSWER_TOKEN.search(masked, last.end())
-        or not _ANSWER_TOKEN.search(masked, 0, last.start())
-    ):
-        return 0
-    return last.end()
+    return _last_link_between_values(_CJK_CONCLUSION_LINK, masked[:MAX_STATEMENT_CHARS])
 
 
 #: a clock time of Chinese, Japanese or Korean with its half of the day (read by
@@ -8418,7 +8410,12 @@ def _with_premise(sent: str, got: Extraction | None) -> Extraction | None:
 def _concluding_clause(masked: str) -> int:
     """Where the last concluding clause of a sentence starts (0: none), when it states a value and so does the
     clause it concludes from: a sentence's result is drawn last, the earlier clause is its premise."""
-    links = deque(_CONCLUSION_LINK.finditer(masked), maxlen=1)
+    return _last_link_between_values(_CONCLUSION_LINK, masked)
+
+
+def _last_link_between_values(link: re.Pattern[str], masked: str) -> int:
+    """The end of the last match of ``link`` in ``masked`` when a value stands both before and after it, else 0."""
+    links = deque(link.finditer(masked), maxlen=1)
     last = links[0] if links else None
     if (
         last is None
