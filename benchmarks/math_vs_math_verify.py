@@ -63,7 +63,10 @@ passes it):
   rendering), 116 of 365 open at the start.
 * ``math_redteam18.jsonl``: the nineteenth round's findings after the language matrix was completed (doubts and
   corrections after the answer in any wording, real output styles of other languages and of the reference,
-  comparison of sets, vectors, inequalities and identities, cost), 136 of 387 open at the start.
+  comparison of sets, vectors, inequalities and identities, cost), 136 of 387 open at the start, 9 after its fixes.
+* ``math_redteam19.jsonl``: the twentieth round's findings (false passes first, twenty minutes on the state after
+  the nineteenth round's fixes: failed checks after the answer, currency words of other languages, hidden hedges,
+  combinations that contradict their parts), 29 of 109 open at the start.
 
 Both graders judge every pair once per round; each round starts cold (a new rlvr verifier with an empty
 decision cache and new worker processes whose start-up, which parses a fixed warm-up list, is excluded;
@@ -108,6 +111,7 @@ CORPORA = (
     "math_redteam16.jsonl",
     "math_redteam17.jsonl",
     "math_redteam18.jsonl",
+    "math_redteam19.jsonl",
 )
 
 
